@@ -1,0 +1,29 @@
+namespace NestSharp.Plotting;
+
+/// <summary>One panel of a <see cref="LinePlot"/>: its own y axis and series, sharing the figure's x axis.</summary>
+public sealed class LinePanel
+{
+    private readonly List<LineSeries> series = [];
+
+    internal LinePanel(string? yTitle, DataRange? yRange)
+    {
+        YTitle = yTitle;
+        YRange = yRange;
+    }
+
+    /// <summary>Title of the y axis.</summary>
+    public string? YTitle { get; }
+
+    /// <summary>Fixed y range, or null to fit the data with a 5 % margin.</summary>
+    public DataRange? YRange { get; }
+
+    /// <summary>The curves, in drawing order.</summary>
+    public IReadOnlyList<LineSeries> Series => series;
+
+    /// <summary>Adds a curve; without a colour the next one of the matplotlib colour cycle is used.</summary>
+    public LinePanel AddSeries(string name, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string? color = null, double lineWidth = 1.5)
+    {
+        series.Add(new LineSeries(name, x, y, color ?? PlotTheme.Palette[series.Count % PlotTheme.Palette.Length], lineWidth));
+        return this;
+    }
+}

@@ -1,0 +1,9 @@
+namespace NestSharp.Plotting;
+
+/// <summary>Horizontal alignment of a text relative to its anchor point.</summary>
+public enum TextAnchor
+{
+    Start,
+    Middle,
+    End,
+}

@@ -1,0 +1,374 @@
+using NestSharp.Connections.Rules;
+using NestSharp.Kernel;
+using NestSharp.Models.Devices;
+using NestSharp.Models.Synapses;
+using NestSharp.Nodes;
+using NestSharp.Random;
+
+namespace NestSharp.Connections;
+
+/// <summary>
+/// Synapse models and every connection: static synapses between spiking nodes (per thread, per model, compressed by
+/// source), generator connections (kept by the generators, per target thread), and the connections of recorders.
+/// A Connect call checks everything it can first, builds its connections aside, and commits them only if all succeed.
+/// </summary>
+internal sealed class ConnectionManager
+{
+    private readonly NodeManager _nodes;
+    private readonly Func<int> _threads;
+    private readonly Func<TimeGrid> _time;
+    private readonly List<SynapseModel> _models = [];
+    private readonly Dictionary<string, SynapseModel> _modelsByName = new(StringComparer.Ordinal);
+    private List<StaticSynapseBlock>[][] _blocks = [];
+    private readonly List<RecorderLink> _recorderLinks = [];
+    private readonly List<MultimeterLink> _multimeterLinks = [];
+    private readonly List<long> _countByModel = [];
+
+    /// <summary>A spiking node's link to a spike recorder.</summary>
+    internal readonly record struct RecorderLink(int Source, int Recorder, int SynapseModelId, int DelaySteps, double Weight);
+
+    /// <summary>A multimeter's link to a neuron.</summary>
+    internal readonly record struct MultimeterLink(int Meter, int Target, int SynapseModelId, int DelaySteps, double Weight);
+
+    public ConnectionManager(NodeManager nodes, Func<int> threads, Func<TimeGrid> time)
+    {
+        _nodes = nodes;
+        _threads = threads;
+        _time = time;
+        AddModel(new SynapseModel("static_synapse", "static_synapse", 0));
+        AddModel(new SynapseModel("static_synapse_hpc", "static_synapse_hpc", 1));
+    }
+
+    public long ConnectCalls { get; private set; }
+
+    /// <summary>Bumped whenever connections change, so stale synapse collections can be told apart.</summary>
+    public long Version { get; private set; }
+
+    public int MinDelaySteps { get; private set; } = int.MaxValue;
+    public int MaxDelaySteps { get; private set; }
+    public bool HasConnections => MaxDelaySteps > 0;
+
+    public IEnumerable<string> ModelNames => _modelsByName.Keys;
+    public IReadOnlyList<SynapseModel> Models => _models;
+    public IReadOnlyList<RecorderLink> RecorderLinks => _recorderLinks;
+    public IReadOnlyList<MultimeterLink> MultimeterLinks => _multimeterLinks;
+
+    public long TotalConnections => _countByModel.Sum();
+
+    public long NumConnections(int modelId) => _countByModel[modelId];
+
+    public bool HasModel(string name) => _modelsByName.ContainsKey(name);
+
+    public SynapseModel Model(string name) =>
+        _modelsByName.TryGetValue(name, out var m) ? m : throw new UnknownModelException(name, _modelsByName.Keys);
+
+    public SynapseModel AddCopy(string original, string newName) => AddModel(Model(original).Copy(newName, _models.Count));
+
+    private SynapseModel AddModel(SynapseModel model)
+    {
+        _models.Add(model);
+        _modelsByName.Add(model.Name, model);
+        _countByModel.Add(0);
+        return model;
+    }
+
+    /// <summary>The static synapse blocks of a thread (one list per synapse model).</summary>
+    public List<StaticSynapseBlock>[] BlocksOf(int thread)
+    {
+        EnsureBlockTables();
+        return _blocks[thread];
+    }
+
+    private void EnsureBlockTables()
+    {
+        int threads = _threads();
+        if (_blocks.Length != threads)
+            _blocks = Enumerable.Range(0, threads).Select(_ => Array.Empty<List<StaticSynapseBlock>>()).ToArray();
+        for (int t = 0; t < threads; t++)
+        {
+            if (_blocks[t].Length < _models.Count)
+            {
+                var grown = new List<StaticSynapseBlock>[_models.Count];
+                Array.Copy(_blocks[t], grown, _blocks[t].Length);
+                for (int m = _blocks[t].Length; m < grown.Length; m++) grown[m] = [];
+                _blocks[t] = grown;
+            }
+        }
+    }
+
+    /// <summary>Merges each thread's blocks of a model into one (called before a run and before reading connections).</summary>
+    public void Consolidate()
+    {
+        EnsureBlockTables();
+        foreach (var perModel in _blocks)
+            foreach (var list in perModel)
+                if (list.Count > 1)
+                {
+                    var merged = StaticSynapseBlock.Merge(list);
+                    list.Clear();
+                    list.Add(merged);
+                }
+    }
+
+    private enum LinkKind { Synapse, Generator, SpikeRecorder, Multimeter }
+
+    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey)
+    {
+        spec.Validate();
+        var model = Model(syn.SynapseModel);
+        foreach (var key in syn.Other.Keys)
+            throw new UnknownParameterException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
+        var kind = ClassifyLink(sources, targets);
+        int threads = _threads();
+        var grid = _time();
+        ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
+
+        var targetOwner = new int[targets.Length];
+        for (int i = 0; i < targets.Length; i++)
+        {
+            var (g, local) = _nodes.Locate(targets[i]);
+            targetOwner[i] = g.OwnerThread(local);
+        }
+        if (kind is LinkKind.SpikeRecorder or LinkKind.Multimeter) Array.Fill(targetOwner, 0);
+        var context = new RuleContext(sources, targets, targetOwner, callKey, spec);
+        var rule = ConnectionRule.For(spec);
+        rule.Check(context);
+
+        long? arrayLength = rule.ArrayLength(context);
+        var weight = ValueSource.From("weight", syn.Weight, model.Weight, callKey, arrayLength);
+        var delay = ValueSource.From("delay", syn.Delay, model.Delay, callKey, arrayLength);
+        var receptor = ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, arrayLength);
+        if (syn.ReceptorType is Parameter) throw new BadParameterException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
+        foreach (double d in delay.KnownValues) DelaySteps(d, grid);
+        CheckReceptors(kind, targets, receptor);
+
+        var built = kind switch
+        {
+            LinkKind.Synapse => BuildSynapses(context, rule, model, weight, delay, receptor, threads, grid),
+            LinkKind.Generator => BuildGeneratorLinks(context, rule, model, weight, delay, receptor, grid),
+            _ => BuildRecorderLinks(context, rule, model, weight, delay, grid, kind),
+        };
+        built.Commit();
+        _countByModel[model.Id] += built.Count;
+        if (built.Count > 0)
+        {
+            MinDelaySteps = Math.Min(MinDelaySteps, built.MinDelay);
+            MaxDelaySteps = Math.Max(MaxDelaySteps, built.MaxDelay);
+        }
+        ConnectCalls++;
+        Version++;
+    }
+
+    private sealed record Built(long Count, int MinDelay, int MaxDelay, Action Commit);
+
+    private LinkKind ClassifyLink(int[] sources, int[] targets)
+    {
+        var sourceKinds = sources.Select(id => _nodes.Locate(id).Group).Distinct().ToList();
+        var targetKinds = targets.Select(id => _nodes.Locate(id).Group).Distinct().ToList();
+        bool Spiking(NodeGroup g) => g is NeuronGroup or SpikeGenerator;
+        foreach (var g in sourceKinds)
+            if (g is SpikeRecorder)
+                throw new IllegalConnectionException($"{g.Model.Name} is a recorder and cannot be the source of a connection.");
+        foreach (var g in targetKinds)
+            if (g.ElementType == ElementType.Stimulator)
+                throw new IllegalConnectionException($"{g.Model.Name} is a stimulator and cannot be the target of a connection.");
+            else if (g is Multimeter)
+                throw new IllegalConnectionException($"{g.Model.Name} samples neurons: connect it as the source (Connect(multimeter, neurons)).");
+
+        if (targetKinds.All(g => g is SpikeRecorder))
+        {
+            if (sourceKinds.All(Spiking)) return LinkKind.SpikeRecorder;
+            throw new IllegalConnectionException($"spike_recorder records spiking nodes (neurons, spike_generator), not {string.Join(", ", sourceKinds.Where(g => !Spiking(g)).Select(g => g.Model.Name).Distinct())}; connect generators to a parrot_neuron and record that.");
+        }
+        if (targetKinds.Any(g => g is SpikeRecorder))
+            throw new IllegalConnectionException("A Connect call cannot mix spike recorders with other targets.");
+        if (sourceKinds.All(g => g is Multimeter)) return LinkKind.Multimeter;
+        if (sourceKinds.All(g => g is ILocalGenerator)) return LinkKind.Generator;
+        if (sourceKinds.All(Spiking)) return LinkKind.Synapse;
+        throw new IllegalConnectionException(
+            $"A Connect call cannot mix these source models: {string.Join(", ", sourceKinds.Select(g => g.Model.Name).Distinct())}.");
+    }
+
+    private void CheckReceptors(LinkKind kind, int[] targets, ValueSource receptor)
+    {
+        if (kind is not (LinkKind.Synapse or LinkKind.Generator)) return;
+        var receptors = receptor.KnownValues.Distinct().ToArray();
+        foreach (var group in targets.Select(id => _nodes.Locate(id).Group).Distinct().OfType<NeuronGroup>())
+            foreach (double r in receptors)
+            {
+                if (r != Math.Floor(r) || r < 0) throw new BadParameterException("receptor_type", r, "must be a non-negative integer");
+                group.SpikeChannel(0, (int)r, 1.0);
+            }
+    }
+
+    private static int DelaySteps(double delayMs, TimeGrid grid)
+    {
+        long steps = grid.DelayToSteps(delayMs);
+        if (!(delayMs >= 0) || steps < 1)
+            throw new BadParameterException("delay", delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
+        if (steps > StaticSynapseBlock.MaxDelaySteps)
+            throw new BadParameterException("delay", delayMs, $"delays up to {StaticSynapseBlock.MaxDelaySteps} steps ({StaticSynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
+        return (int)steps;
+    }
+
+    private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
+        ValueSource delay, ValueSource receptor, int threads, TimeGrid grid)
+    {
+        var targetGroups = new NeuronGroup[context.Targets.Length];
+        var targetLocal = new int[context.Targets.Length];
+        for (int i = 0; i < targetGroups.Length; i++)
+        {
+            var (g, local) = _nodes.Locate(context.Targets[i]);
+            targetGroups[i] = (NeuronGroup)g;
+            targetLocal[i] = local;
+        }
+        int sourceMin = context.Sources.Length == 0 ? 0 : context.Sources.Min();
+        int sourceMax = context.Sources.Length == 0 ? -1 : context.Sources.Max();
+        var blocks = new StaticSynapseBlock?[threads];
+        var minDelay = new int[threads];
+        var maxDelay = new int[threads];
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        {
+            var counter = new CountingSink(context.Sources, sourceMin, sourceMax);
+            rule.Generate(context, t, counter);
+            var offsets = counter.Offsets();
+            if (offsets[^1] == 0) return;
+            var block = new StaticSynapseBlock(model.Id, sourceMin, offsets);
+            var filler = new FillingSink(context, block, targetGroups, targetLocal, weight, delay, receptor, grid);
+            rule.Generate(context, t, filler);
+            blocks[t] = block;
+            minDelay[t] = filler.MinDelay;
+            maxDelay[t] = filler.MaxDelay;
+        });
+        long count = blocks.Sum(b => (long)(b?.Count ?? 0));
+        int min = int.MaxValue, max = 0;
+        for (int t = 0; t < threads; t++)
+            if (blocks[t] is not null) { min = Math.Min(min, minDelay[t]); max = Math.Max(max, maxDelay[t]); }
+        return new Built(count, min, max, () =>
+        {
+            EnsureBlockTables();
+            for (int t = 0; t < threads; t++)
+                if (blocks[t] is { } b) _blocks[t][model.Id].Add(b);
+        });
+    }
+
+    private sealed class CountingSink(int[] sources, int sourceMin, int sourceMax) : ConnectionSink
+    {
+        private readonly int[] _counts = new int[Math.Max(0, sourceMax - sourceMin + 1)];
+
+        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex) =>
+            _counts[sources[sourceIndex] - sourceMin]++;
+
+        public int[] Offsets()
+        {
+            var offsets = new int[_counts.Length + 1];
+            for (int i = 0; i < _counts.Length; i++) offsets[i + 1] = checked(offsets[i] + _counts[i]);
+            return offsets;
+        }
+    }
+
+    private sealed class FillingSink(RuleContext context, StaticSynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
+        ValueSource weight, ValueSource delay, ValueSource receptor, TimeGrid grid) : ConnectionSink
+    {
+        private readonly int[] _cursor = (int[])block.Offsets.Clone();
+        private readonly int _constantDelay = delay.IsConstant ? DelaySteps(delay.Constant, grid) : 0;
+        public int MinDelay { get; private set; } = int.MaxValue;
+        public int MaxDelay { get; private set; }
+
+        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
+        {
+            int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
+            double w = weight.ValueFor(unitId, ordinal, arrayIndex);
+            int d = delay.IsConstant ? _constantDelay : DelaySteps(delay.ValueFor(unitId, ordinal, arrayIndex), grid);
+            int r = receptor.IsConstant ? (int)receptor.Constant : (int)receptor.ValueFor(unitId, ordinal, arrayIndex);
+            var group = targetGroups[targetIndex];
+            int channel = group.SpikeChannel(targetLocal[targetIndex], r, w);
+            block.Channels[at] = channel < 0 ? ((channel & int.MaxValue) + group.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + group.ChannelBase;
+            block.Weights[at] = w;
+            block.Delays[at] = (ushort)d;
+            block.SetReceptor(at, r);
+            if (d < MinDelay) MinDelay = d;
+            if (d > MaxDelay) MaxDelay = d;
+        }
+    }
+
+    private Built BuildGeneratorLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
+        ValueSource delay, ValueSource receptor, TimeGrid grid)
+    {
+        var staged = new List<(DeviceTargets Targets, int Thread, DeviceTarget Target)>();
+        int min = int.MaxValue, max = 0;
+        var sink = new ActionSink((s, t, unit, ordinal, index) =>
+        {
+            var (sourceGroup, sourceLocal) = _nodes.Locate(context.Sources[s]);
+            var generator = (ILocalGenerator)sourceGroup;
+            var (targetGroup, targetLocal) = _nodes.Locate(context.Targets[t]);
+            var neuron = (NeuronGroup)targetGroup;
+            double w = weight.ValueFor(unit, ordinal, index);
+            int d = DelaySteps(delay.ValueFor(unit, ordinal, index), grid);
+            int r = (int)receptor.ValueFor(unit, ordinal, index);
+            int channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
+            channel = channel < 0 ? ((channel & int.MaxValue) + neuron.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + neuron.ChannelBase;
+            staged.Add((generator.TargetsOf(sourceLocal), neuron.OwnerThread(targetLocal), new DeviceTarget
+            {
+                TargetId = context.Targets[t], Channel = channel, Weight = w, DelaySteps = d, Receptor = r, SynapseModelId = model.Id,
+            }));
+            min = Math.Min(min, d);
+            max = Math.Max(max, d);
+        });
+        for (int thread = 0; thread < _threads(); thread++) rule.Generate(context, thread, sink);
+        return new Built(staged.Count, min, max, () =>
+        {
+            foreach (var (targets, thread, target) in staged)
+            {
+                targets.EnsureThreads(_threads());
+                targets.Add(thread, target);
+            }
+        });
+    }
+
+    private Built BuildRecorderLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
+        ValueSource delay, TimeGrid grid, LinkKind kind)
+    {
+        var recorders = new List<RecorderLink>();
+        var meters = new List<MultimeterLink>();
+        int min = int.MaxValue, max = 0;
+        var sink = new ActionSink((s, t, unit, ordinal, index) =>
+        {
+            int d = DelaySteps(delay.ValueFor(unit, ordinal, index), grid);
+            double w = weight.ValueFor(unit, ordinal, index);
+            if (kind == LinkKind.SpikeRecorder) recorders.Add(new RecorderLink(context.Sources[s], context.Targets[t], model.Id, d, w));
+            else meters.Add(new MultimeterLink(context.Sources[s], context.Targets[t], model.Id, d, w));
+            min = Math.Min(min, d);
+            max = Math.Max(max, d);
+        });
+        rule.Generate(context, 0, sink);
+        if (kind == LinkKind.Multimeter) CheckRecordables(meters);
+        return new Built(recorders.Count + meters.Count, min, max, () =>
+        {
+            _recorderLinks.AddRange(recorders);
+            _multimeterLinks.AddRange(meters);
+        });
+    }
+
+    private void CheckRecordables(List<MultimeterLink> links)
+    {
+        foreach (var link in links)
+        {
+            var (mg, ml) = _nodes.Locate(link.Meter);
+            var meter = ((Multimeter)mg).Nodes[ml];
+            var (tg, _) = _nodes.Locate(link.Target);
+            if (tg is not NeuronGroup neuron)
+                throw new IllegalConnectionException($"multimeter can only sample neurons, not {tg.Model.Name}.");
+            foreach (var name in meter.RecordFrom)
+                if (neuron.RecordableIndex(name) < 0)
+                    throw new IllegalConnectionException(
+                        $"{neuron.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
+        }
+    }
+
+    private sealed class ActionSink(Action<int, int, int, int, long> add) : ConnectionSink
+    {
+        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex) =>
+            add(sourceIndex, targetIndex, unitId, ordinal, arrayIndex);
+    }
+}

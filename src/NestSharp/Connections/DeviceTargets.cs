@@ -1,0 +1,53 @@
+namespace NestSharp.Connections;
+
+/// <summary>A connection from a generator that serves each target locally (poisson_generator, dc_generator).</summary>
+internal struct DeviceTarget
+{
+    public int TargetId;
+
+    /// <summary>Input channel in the kernel's ring (encoded as <see cref="Nodes.NeuronGroup.SpikeChannel"/> returns).</summary>
+    public int Channel;
+
+    public double Weight;
+    public int DelaySteps;
+    public int Receptor;
+    public int SynapseModelId;
+
+    /// <summary>How many earlier connections this generator has to the same target (0 unless multapses).</summary>
+    public int Ordinal;
+
+    /// <summary>The key of the random stream that belongs to this connection.</summary>
+    public ulong StreamKey;
+}
+
+/// <summary>A generator's connections, split by the thread that owns each target, in creation order.</summary>
+internal sealed class DeviceTargets
+{
+    private List<DeviceTarget>[] _byThread = [];
+    private readonly Dictionary<int, int> _countPerTarget = [];
+
+    public List<DeviceTarget> OfThread(int thread) => _byThread[thread];
+
+    public int Count { get; private set; }
+
+    public void EnsureThreads(int threads)
+    {
+        if (_byThread.Length != threads) _byThread = Enumerable.Range(0, threads).Select(_ => new List<DeviceTarget>()).ToArray();
+    }
+
+    public void Add(int thread, DeviceTarget target)
+    {
+        _countPerTarget.TryGetValue(target.TargetId, out int ordinal);
+        _countPerTarget[target.TargetId] = ordinal + 1;
+        target.Ordinal = ordinal;
+        _byThread[thread].Add(target);
+        Count++;
+    }
+
+    public IEnumerable<DeviceTarget> All() => _byThread.SelectMany(l => l);
+
+    public void RemoveWhere(Predicate<DeviceTarget> match)
+    {
+        foreach (var list in _byThread) Count -= list.RemoveAll(match);
+    }
+}

@@ -1,0 +1,23 @@
+namespace NestSharp.Connections.Rules;
+
+/// <summary>all_to_all: every source to every target (without autapses if forbidden). Arrays are [target][source].</summary>
+internal sealed class AllToAllRule : ConnectionRule
+{
+    public override long? ArrayLength(RuleContext context) => (long)context.Sources.Length * context.Targets.Length;
+
+    public override void Generate(RuleContext context, int thread, ConnectionSink sink)
+    {
+        var sources = context.Sources;
+        bool autapses = context.Spec.AllowAutapses;
+        for (int t = 0; t < context.Targets.Length; t++)
+        {
+            if (context.TargetOwner[t] != thread) continue;
+            int target = context.Targets[t];
+            for (int s = 0; s < sources.Length; s++)
+            {
+                if (!autapses && sources[s] == target) continue;
+                sink.Add(s, t, target, s, (long)t * sources.Length + s);
+            }
+        }
+    }
+}

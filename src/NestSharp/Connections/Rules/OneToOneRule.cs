@@ -1,0 +1,24 @@
+namespace NestSharp.Connections.Rules;
+
+/// <summary>one_to_one: the i-th source to the i-th target; both collections must have the same size.</summary>
+internal sealed class OneToOneRule : ConnectionRule
+{
+    public override long? ArrayLength(RuleContext context) => context.Targets.Length;
+
+    public override void Check(RuleContext context)
+    {
+        if (context.Sources.Length != context.Targets.Length)
+            throw new BadParameterException("rule", "one_to_one",
+                $"source and target collections must have the same size (got {context.Sources.Length} and {context.Targets.Length})");
+    }
+
+    public override void Generate(RuleContext context, int thread, ConnectionSink sink)
+    {
+        for (int i = 0; i < context.Targets.Length; i++)
+        {
+            if (context.TargetOwner[i] != thread) continue;
+            if (!context.Spec.AllowAutapses && context.Sources[i] == context.Targets[i]) continue;
+            sink.Add(i, i, context.Targets[i], 0, i);
+        }
+    }
+}

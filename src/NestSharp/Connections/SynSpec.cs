@@ -1,0 +1,38 @@
+namespace NestSharp;
+
+/// <summary>
+/// A synapse specification, as NEST's syn_spec: the synapse model and, overriding its defaults, <c>weight</c>,
+/// <c>delay</c> (ms) and <c>receptor_type</c>. Each value may be a number, an array (one value per connection, in the
+/// layout NEST uses for the rule) or a <see cref="Parameter"/> drawn per connection.
+/// </summary>
+public sealed record SynSpec
+{
+    public string SynapseModel { get; init; } = "static_synapse";
+    public object? Weight { get; init; }
+    public object? Delay { get; init; }
+    public object? ReceptorType { get; init; }
+
+    /// <summary>Further per-connection parameters of plastic synapse models, by name.</summary>
+    public IReadOnlyDictionary<string, object> Other { get; init; } = new Dictionary<string, object>();
+
+    public static implicit operator SynSpec(string synapseModel) => new() { SynapseModel = synapseModel };
+
+    /// <summary>Reads a syn_spec dictionary (keys checked against the synapse model when connecting).</summary>
+    public static SynSpec FromDictionary(IReadOnlyDictionary<string, object> spec)
+    {
+        var result = new SynSpec();
+        var other = new Dictionary<string, object>();
+        foreach (var (key, value) in spec)
+        {
+            switch (key)
+            {
+                case "synapse_model": result = result with { SynapseModel = StatusValue.ToStringValue(key, value) }; break;
+                case "weight": result = result with { Weight = value }; break;
+                case "delay": result = result with { Delay = value }; break;
+                case "receptor_type": result = result with { ReceptorType = value }; break;
+                default: other[key] = value; break;
+            }
+        }
+        return result with { Other = other };
+    }
+}

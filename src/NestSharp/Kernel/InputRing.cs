@@ -1,0 +1,35 @@
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// The input ring buffer of all neurons, laid out <c>[slot][channel]</c>: a neuron group reads one contiguous row
+/// segment per step, delivery adds into <c>row(arrival step)[channel]</c>. Slots are indexed by absolute step modulo
+/// the number of slots (min_delay + max_delay), so partial slices and repeated Simulate calls need no shifting.
+/// </summary>
+internal sealed class InputRing
+{
+    public InputRing(int channels, int slots)
+    {
+        Channels = channels;
+        Slots = slots;
+        Data = new double[(long)channels * slots];
+    }
+
+    public double[] Data { get; }
+    public int Channels { get; }
+    public int Slots { get; }
+
+    public int SlotOf(long step) => (int)(step % Slots);
+
+    /// <summary>The channels [start, start + length) of the row for <paramref name="step"/>.</summary>
+    public Span<double> Row(long step, int start, int length) => Data.AsSpan(SlotOf(step) * Channels + start, length);
+
+    /// <summary>A ring with more channels or other slot count holding the same pending input.</summary>
+    public InputRing Resized(int channels, int slots, long now)
+    {
+        var ring = new InputRing(channels, slots);
+        int keep = Math.Min(Slots, slots);
+        for (long step = now; step < now + keep; step++)
+            Row(step, 0, Channels).CopyTo(ring.Row(step, 0, Channels));
+        return ring;
+    }
+}

@@ -1,0 +1,293 @@
+using System.Diagnostics;
+using NestSharp.Connections;
+using NestSharp.Models.Devices;
+using NestSharp.Nodes;
+
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// Prepares and advances the simulation in slices of min_delay steps. In each slice every thread updates its share
+/// of every node group (neurons read their input row per step; generators add into their targets' future input);
+/// then one thread merges the spikes of all threads into canonical order (step, then sender id), hands them to the
+/// spike recorders and the multimeters' samples over; then every thread delivers all spikes to the synapses of the
+/// targets it owns. A thread only ever writes the input of its own targets, so no locks are needed, and each input
+/// sum is formed in the same order whatever the number of threads.
+/// </summary>
+internal sealed class SimulationManager(NodeManager nodes, ConnectionManager connections, SimulationContext context, KernelSettings settings)
+{
+    private readonly SpikeBuffer _merged = new();
+    private StaticSynapseBlock[][] _blocksByThread = [];
+    private SpikeRecorder.Node[]?[] _recordersBySource = [];
+    private Multimeter.Node[] _multimeters = [];
+    private RecorderNode[] _recorders = [];
+    private Exception? _workerFailure;
+    private ProgressLine? _progress;
+
+    /// <summary>Steps simulated so far (biological time = CurrentStep · h).</summary>
+    public long CurrentStep { get; private set; }
+
+    public bool IsPrepared { get; private set; }
+    public bool HasSimulated { get; private set; }
+    public long LocalSpikeCounter { get; private set; }
+
+    public int MinDelaySteps => connections.HasConnections ? connections.MinDelaySteps : 1;
+    public int MaxDelaySteps => connections.HasConnections ? connections.MaxDelaySteps : 1;
+
+    public void Prepare()
+    {
+        if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
+        var time = context.Time;
+        context.MinDelaySteps = MinDelaySteps;
+        context.MaxDelaySteps = MaxDelaySteps;
+
+        int slots = context.MinDelaySteps + context.MaxDelaySteps;
+        if (context.Ring.Channels != nodes.ChannelCount || context.Ring.Slots != slots)
+            context.Ring = context.Ring.Resized(nodes.ChannelCount, slots, CurrentStep);
+
+        connections.Consolidate();
+        _blocksByThread = new StaticSynapseBlock[context.Threads][];
+        for (int t = 0; t < context.Threads; t++)
+            _blocksByThread[t] = connections.BlocksOf(t).Where(l => l.Count > 0).Select(l => l[0]).ToArray();
+
+        BuildRecorderRouting();
+        BuildSamplers(time);
+
+        foreach (var group in nodes.Groups) group.Prepare(context);
+        foreach (var recorder in _recorders)
+            recorder.OpenFile(FileNameOf(recorder), settings.OverwriteFiles);
+        IsPrepared = true;
+    }
+
+    private string FileNameOf(RecorderNode recorder)
+    {
+        int id = RecorderIds[recorder];
+        return Recording.AsciiRecordingFile.FileName(settings.DataPath, settings.DataPrefix,
+            recorder.Label.Length > 0 ? recorder.Label : nodes.Locate(id).Group.Model.Name, id, nodes.NodeCount, 0, context.Threads);
+    }
+
+    private Dictionary<RecorderNode, int> RecorderIds { get; } = new(ReferenceEqualityComparer.Instance);
+
+    private void BuildRecorderRouting()
+    {
+        RecorderIds.Clear();
+        var recorders = new List<RecorderNode>();
+        foreach (var group in nodes.Groups)
+        {
+            if (group is SpikeRecorder sr)
+                for (int i = 0; i < sr.Count; i++) { recorders.Add(sr.Nodes[i]); RecorderIds[sr.Nodes[i]] = sr.FirstId + i; }
+            else if (group is Multimeter mm)
+                for (int i = 0; i < mm.Count; i++) { recorders.Add(mm.Nodes[i]); RecorderIds[mm.Nodes[i]] = mm.FirstId + i; }
+        }
+        _recorders = recorders.ToArray();
+
+        var bySource = new List<SpikeRecorder.Node>?[nodes.NodeCount + 1];
+        foreach (var link in connections.RecorderLinks)
+        {
+            var (g, local) = nodes.Locate(link.Recorder);
+            (bySource[link.Source] ??= []).Add(((SpikeRecorder)g).Nodes[local]);
+        }
+        _recordersBySource = bySource.Select(l => l?.ToArray()).ToArray();
+    }
+
+    private void BuildSamplers(TimeGrid time)
+    {
+        var perGroup = new Dictionary<NeuronGroup, List<NeuronGroup.Sampler>[]>();
+        var meters = new HashSet<Multimeter.Node>(ReferenceEqualityComparer.Instance);
+        foreach (var link in connections.MultimeterLinks)
+        {
+            var (mg, ml) = nodes.Locate(link.Meter);
+            var meter = ((Multimeter)mg).Nodes[ml];
+            var (tg, local) = nodes.Locate(link.Target);
+            var neuron = (NeuronGroup)tg;
+            var indices = meter.RecordFrom.Select(name => neuron.RecordableIndex(name)).ToArray();
+            int missing = Array.IndexOf(indices, -1);
+            if (missing >= 0)
+                throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{meter.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
+            if (!perGroup.TryGetValue(neuron, out var lists))
+                perGroup[neuron] = lists = Enumerable.Range(0, context.Threads).Select(_ => new List<NeuronGroup.Sampler>()).ToArray();
+            lists[neuron.OwnerThread(local)].Add(new NeuronGroup.Sampler(meter, local, indices));
+            meters.Add(meter);
+        }
+        foreach (var group in nodes.Groups.OfType<NeuronGroup>())
+            group.Samplers = perGroup.TryGetValue(group, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
+        foreach (var group in nodes.Groups.OfType<Multimeter>())
+            foreach (var meter in group.Nodes)
+            {
+                meter.Prepare(time, context.Threads);
+                meters.Add(meter);
+            }
+        _multimeters = meters.ToArray();
+    }
+
+    public void Run(double ms)
+    {
+        if (!IsPrepared) throw new KernelException("Run called without Prepare.");
+        var time = context.Time;
+        if (!(ms >= 0)) throw new BadParameterException("t", ms, "simulation time must not be negative");
+        if (!time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"simulation time must be a multiple of the resolution ({time.Resolution} ms)");
+        long steps = time.MsToTics(ms) / time.TicsPerStep;
+        if (steps == 0) return;
+        long end = CurrentStep + steps;
+        _progress = settings.PrintTime ? new ProgressLine(time, CurrentStep, end) : null;
+        _workerFailure = null;
+        int threads = context.Threads;
+        if (threads == 1)
+        {
+            RunSlices(0, end, null);
+        }
+        else
+        {
+            using var barrier = new Barrier(threads, _ => SerialPhase());
+            var workers = new Thread[threads - 1];
+            for (int t = 1; t < threads; t++)
+            {
+                int thread = t;
+                workers[t - 1] = new Thread(() => RunSlices(thread, end, barrier)) { IsBackground = true, Name = $"nestsharp-vp{thread}" };
+                workers[t - 1].Start();
+            }
+            RunSlices(0, end, barrier);
+            foreach (var w in workers) w.Join();
+        }
+        _progress?.Finish(CurrentStep);
+        HasSimulated = true;
+        if (_workerFailure is not null) throw new KernelException($"Simulation failed: {_workerFailure.Message}");
+        foreach (var recorder in _recorders) recorder.File?.Flush();
+    }
+
+    private long _sliceStart;
+    private int _sliceFrom, _sliceTo;
+
+    /// <summary>The loop every thread runs; with one thread it calls the serial phase itself.</summary>
+    private void RunSlices(int thread, long end, Barrier? barrier)
+    {
+        int minDelay = context.MinDelaySteps;
+        long step = CurrentStep;
+        while (step < end)
+        {
+            long sliceStart = step / minDelay * minDelay;
+            int from = (int)(step - sliceStart);
+            int to = (int)Math.Min(minDelay, end - sliceStart);
+            if (thread == 0) { _sliceStart = sliceStart; _sliceFrom = from; _sliceTo = to; }
+            if (_workerFailure is null)
+            {
+                try
+                {
+                    foreach (var group in nodes.Groups) group.Update(context, thread, sliceStart, from, to);
+                }
+                catch (Exception e)
+                {
+                    _workerFailure ??= e;
+                }
+            }
+            if (barrier is null) SerialPhase();
+            else barrier.SignalAndWait();
+            if (_workerFailure is null)
+            {
+                try
+                {
+                    Deliver(thread, sliceStart);
+                }
+                catch (Exception e)
+                {
+                    _workerFailure ??= e;
+                }
+            }
+            step = sliceStart + to;
+        }
+    }
+
+    /// <summary>Runs on one thread between update and delivery: merges spikes, records, hands multimeter samples over.</summary>
+    private void SerialPhase()
+    {
+        if (_workerFailure is not null) return;
+        try
+        {
+            _merged.MergeCanonical(context.ThreadSpikes);
+            foreach (var buffer in context.ThreadSpikes) buffer.Clear();
+            LocalSpikeCounter += _merged.Count;
+            foreach (ref readonly var spike in _merged.Items)
+            {
+                var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
+                if (recorders is null) continue;
+                foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, _sliceStart + spike.Lag + 1, spike.Multiplicity);
+            }
+            foreach (var meter in _multimeters) meter.HandOver(_sliceStart);
+            CurrentStep = _sliceStart + _sliceTo;
+            _progress?.Update(CurrentStep);
+        }
+        catch (Exception e)
+        {
+            _workerFailure ??= e;
+        }
+    }
+
+    /// <summary>Adds every spike of the slice into the input of this thread's targets, in canonical order.</summary>
+    private void Deliver(int thread, long sliceStart)
+    {
+        var spikes = _merged.Items;
+        if (spikes.Length == 0) return;
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        foreach (var block in _blocksByThread[thread])
+        {
+            int[] offsets = block.Offsets, targets = block.Channels;
+            double[] weights = block.Weights;
+            ushort[] delays = block.Delays;
+            int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+            foreach (ref readonly var spike in spikes)
+            {
+                int s = spike.Source - sourceMin;
+                if ((uint)s >= (uint)sourceCount) continue;
+                int first = offsets[s], last = offsets[s + 1];
+                if (first == last) continue;
+                int baseSlot = (int)((sliceStart + spike.Lag) % slots);
+                if (spike.Multiplicity == 1 && spike.WeightFactor == 1.0)
+                {
+                    for (int i = first; i < last; i++)
+                    {
+                        int slot = baseSlot + delays[i];
+                        if (slot >= slots) slot -= slots;
+                        int channel = targets[i];
+                        if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
+                        else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
+                    }
+                }
+                else
+                {
+                    // Events of spike_generator with spike_weights or multiplicities: the weight factor may flip the
+                    // sign, which moves the event to the model's other synapse (as NEST routes by the event's weight).
+                    int multiplicity = spike.Multiplicity;
+                    double factor = spike.WeightFactor;
+                    for (int i = first; i < last; i++)
+                    {
+                        int slot = baseSlot + delays[i];
+                        if (slot >= slots) slot -= slots;
+                        int channel = targets[i];
+                        if (channel < 0)
+                        {
+                            data[(nint)slot * channels + (channel & int.MaxValue)] += multiplicity;
+                            continue;
+                        }
+                        double weight = weights[i] * factor;
+                        if (factor < 0) channel = nodes.RerouteChannel(channel, block.ReceptorAt(i), weight);
+                        data[(nint)slot * channels + channel] += weight * multiplicity;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Closes recorder files of a kernel that is being discarded while prepared.</summary>
+    public void CloseFilesIfPrepared()
+    {
+        if (IsPrepared) Cleanup();
+    }
+
+    public void Cleanup()
+    {
+        if (!IsPrepared) throw new KernelException("Cleanup called without Prepare.");
+        foreach (var recorder in _recorders) recorder.CloseFile();
+        IsPrepared = false;
+    }
+}

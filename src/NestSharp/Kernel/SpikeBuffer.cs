@@ -1,0 +1,60 @@
+namespace NestSharp.Kernel;
+
+/// <summary>A spike emitted in the current slice: its lag in the slice, sender, multiplicity and weight factor.</summary>
+internal struct Spike
+{
+    public int Lag;
+    public int Source;
+    public int Multiplicity;
+
+    /// <summary>Multiplies the connection weight (spike_generator's spike_weights); 1 otherwise.</summary>
+    public double WeightFactor;
+
+    /// <summary>Position in the sender's thread buffer, to keep equal (lag, sender) pairs in emission order.</summary>
+    public int Sequence;
+
+    public readonly long OrderKey => ((long)Lag << 32) | (uint)Source;
+}
+
+/// <summary>A growable list of spikes, reused from slice to slice without allocation once grown.</summary>
+internal sealed class SpikeBuffer
+{
+    private Spike[] _items = new Spike[256];
+
+    public int Count { get; private set; }
+
+    public ReadOnlySpan<Spike> Items => _items.AsSpan(0, Count);
+
+    public void Add(int lag, int source, int multiplicity = 1, double weightFactor = 1.0)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = new Spike { Lag = lag, Source = source, Multiplicity = multiplicity, WeightFactor = weightFactor };
+    }
+
+    public void Clear() => Count = 0;
+
+    /// <summary>Replaces the content with the spikes of all <paramref name="parts"/> in canonical order (lag, then sender).</summary>
+    public void MergeCanonical(SpikeBuffer[] parts)
+    {
+        int total = 0;
+        foreach (var p in parts) total += p.Count;
+        if (_items.Length < total) _items = new Spike[Math.Max(total, _items.Length * 2)];
+        int n = 0;
+        bool sorted = true;
+        long last = long.MinValue;
+        foreach (var p in parts)
+        {
+            var items = p.Items;
+            for (int i = 0; i < items.Length; i++)
+            {
+                long k = items[i].OrderKey;
+                if (k < last) sorted = false;
+                last = k;
+                _items[n] = items[i];
+                _items[n++].Sequence = i;
+            }
+        }
+        Count = n;
+        if (!sorted) _items.AsSpan(0, n).Sort(static (a, b) => a.OrderKey != b.OrderKey ? a.OrderKey.CompareTo(b.OrderKey) : a.Sequence.CompareTo(b.Sequence));
+    }
+}

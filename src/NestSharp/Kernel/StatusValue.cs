@@ -1,0 +1,92 @@
+using System.Globalization;
+
+namespace NestSharp;
+
+/// <summary>Conversions of status-dictionary values, each failing with an error that names the key.</summary>
+internal static class StatusValue
+{
+    public static double ToDouble(string key, object? value) => value switch
+    {
+        double d => d,
+        float f => f,
+        int i => i,
+        long l => l,
+        short s => s,
+        byte b => b,
+        decimal m => (double)m,
+        _ => throw new BadPropertyTypeException(key, value, "a number"),
+    };
+
+    public static long ToLong(string key, object? value) => value switch
+    {
+        int i => i,
+        long l => l,
+        short s => s,
+        byte b => b,
+        uint u => u,
+        double d when d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
+        _ => throw new BadPropertyTypeException(key, value, "an integer"),
+    };
+
+    public static int ToInt(string key, object? value)
+    {
+        long l = ToLong(key, value);
+        if (l is < int.MinValue or > int.MaxValue)
+            throw new BadParameterException(key, value, "out of the range of a 32-bit integer");
+        return (int)l;
+    }
+
+    public static bool ToBool(string key, object? value) => value switch
+    {
+        bool b => b,
+        _ => throw new BadPropertyTypeException(key, value, "a boolean"),
+    };
+
+    public static string ToStringValue(string key, object? value) => value switch
+    {
+        string s => s,
+        _ => throw new BadPropertyTypeException(key, value, "a string"),
+    };
+
+    public static double[] ToDoubleArray(string key, object? value) => value switch
+    {
+        double[] a => (double[])a.Clone(),
+        float[] a => Array.ConvertAll(a, x => (double)x),
+        int[] a => Array.ConvertAll(a, x => (double)x),
+        long[] a => Array.ConvertAll(a, x => (double)x),
+        IEnumerable<double> e => e.ToArray(),
+        IEnumerable<int> e => e.Select(x => (double)x).ToArray(),
+        IEnumerable<long> e => e.Select(x => (double)x).ToArray(),
+        _ => throw new BadPropertyTypeException(key, value, "an array of numbers"),
+    };
+
+    public static long[] ToLongArray(string key, object? value) => value switch
+    {
+        long[] a => (long[])a.Clone(),
+        int[] a => Array.ConvertAll(a, x => (long)x),
+        IEnumerable<long> e => e.ToArray(),
+        IEnumerable<int> e => e.Select(x => (long)x).ToArray(),
+        double[] a => Array.ConvertAll(a, x => ToLong(key, x)),
+        _ => throw new BadPropertyTypeException(key, value, "an array of integers"),
+    };
+
+    public static string[] ToStringArray(string key, object? value) => value switch
+    {
+        string[] a => (string[])a.Clone(),
+        IEnumerable<string> e => e.ToArray(),
+        string s => [s],
+        _ => throw new BadPropertyTypeException(key, value, "a list of strings"),
+    };
+
+    /// <summary>A value as NEST would print it in a message.</summary>
+    public static string Format(object value) => value switch
+    {
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        float f => f.ToString("R", CultureInfo.InvariantCulture),
+        string s => $"\"{s}\"",
+        bool b => b ? "true" : "false",
+        System.Collections.IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object>().Take(8).Select(Format)) + "]",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

@@ -1,0 +1,48 @@
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// The kernel's time representation, as NEST's: time is counted in tics (tics_per_ms per millisecond),
+/// the simulation advances in steps of the resolution (a whole number of tics).
+/// </summary>
+internal sealed class TimeGrid
+{
+    public TimeGrid(double ticsPerMs, double resolutionMs)
+    {
+        TicsPerMs = ticsPerMs;
+        long ticsPerStep = (long)Math.Round(resolutionMs * ticsPerMs);
+        if (ticsPerStep < 1)
+            throw new BadParameterException("resolution", resolutionMs, $"must be at least one tic (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
+        if (Math.Abs(ticsPerStep - resolutionMs * ticsPerMs) > 1e-6 * ticsPerStep)
+            throw new BadParameterException("resolution", resolutionMs, $"must be a whole number of tics (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
+        TicsPerStep = ticsPerStep;
+        Resolution = ticsPerStep / ticsPerMs;
+    }
+
+    public double TicsPerMs { get; }
+    public long TicsPerStep { get; }
+
+    /// <summary>The step size h in ms.</summary>
+    public double Resolution { get; }
+
+    /// <summary>Time in tics, rounded to the nearest tic.</summary>
+    public long MsToTics(double ms) => (long)Math.Round(ms * TicsPerMs, MidpointRounding.AwayFromZero);
+
+    /// <summary>Steps covering a duration: tics rounded, then up to whole steps (NEST's Time(ms).get_steps()).</summary>
+    public long MsToStepsCeil(double ms)
+    {
+        long tics = MsToTics(ms);
+        return tics >= 0 ? (tics + TicsPerStep - 1) / TicsPerStep : -((-tics) / TicsPerStep);
+    }
+
+    /// <summary>A delay in steps, rounded to the nearest step (NEST's delay_ms_to_steps).</summary>
+    public long DelayToSteps(double ms) => (long)Math.Round(ms / Resolution, MidpointRounding.AwayFromZero);
+
+    /// <summary>Whether a time lies on the grid of steps, to the tic.</summary>
+    public bool IsOnGrid(double ms) => MsToTics(ms) % TicsPerStep == 0 && Math.Abs(MsToTics(ms) - ms * TicsPerMs) < 1e-6 * Math.Max(1.0, Math.Abs(ms * TicsPerMs));
+
+    /// <summary>The time in ms at the end of step <paramref name="step"/> as step · resolution (how NEST's multimeter stamps samples).</summary>
+    public double StepToMs(long step) => step * Resolution;
+
+    /// <summary>The time in ms of step <paramref name="step"/> as tics · ms_per_tic (how NEST stamps spikes: Time::get_ms).</summary>
+    public double StepToMsExact(long step) => step * TicsPerStep * (1.0 / TicsPerMs);
+}

@@ -1,0 +1,174 @@
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Devices;
+
+/// <summary>
+/// multimeter: samples the recordables named in <c>record_from</c> of the neurons it is connected to, every
+/// <c>interval</c> ms (a multiple of the resolution; default 1 ms), at times t = offset + k·interval &gt; offset within
+/// (origin + start, origin + stop]. A sample stamped t is the state after the step (t - h, t].
+/// <para>As in NEST, samples reach the multimeter one slice (min_delay) after they were taken: after Simulate(T) the
+/// events end at T - min_delay, and a further Simulate delivers the rest.</para>
+/// <para>Status: <c>events</c> {<c>senders</c>, <c>times</c>, one array per recordable}, <c>n_events</c>,
+/// <c>record_from</c>, <c>interval</c>, <c>offset</c>, <c>record_to</c>, <c>label</c>, <c>start</c>, <c>stop</c>, <c>origin</c>.</para>
+/// </summary>
+internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
+{
+    public const string ModelName = "multimeter";
+
+    public Multimeter(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
+
+    public override ElementType ElementType => ElementType.Recorder;
+
+    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    {
+        var group = new Multimeter(model, firstId, n);
+        group.CopyDefaultsFrom(this);
+        return group;
+    }
+
+    /// <summary>A sample taken during a slice, waiting for hand-over.</summary>
+    private readonly record struct Sample(long Stamp, int Sender, int ValueOffset);
+
+    internal sealed class Node : RecorderNode
+    {
+        private static readonly string[] MultimeterKeys = [.. RecorderKeys, "interval", "offset", "record_from"];
+
+        public double Interval = 1.0;
+        public double Offset;
+        public string[] RecordFrom = [];
+        public List<double>[] Values = [];
+
+        private long _intervalSteps = 10, _offsetSteps;
+        private List<Sample>[] _takenByThread = [];
+        private List<double>[] _valuesByThread = [];
+        private readonly List<Sample> _held = [];
+        private List<double> _heldValues = [];
+        private List<double> _spareValues = [];
+        private Kernel.TimeGrid? _time;
+
+        public override IReadOnlyCollection<string> Keys => MultimeterKeys;
+
+        public override IReadOnlyList<string> ValueNames => RecordFrom;
+
+        protected override void AfterClone()
+        {
+            RecordFrom = (string[])RecordFrom.Clone();
+        }
+
+        public override void Apply(string key, object value)
+        {
+            switch (key)
+            {
+                case "interval": Interval = StatusValue.ToDouble(key, value); break;
+                case "offset": Offset = StatusValue.ToDouble(key, value); break;
+                case "record_from":
+                    RecordFrom = StatusValue.ToStringArray(key, value);
+                    Values = RecordFrom.Select(_ => new List<double>()).ToArray();
+                    break;
+                default: base.Apply(key, value); break;
+            }
+        }
+
+        public override void Validate()
+        {
+            base.Validate();
+            if (!(Interval > 0)) throw new BadParameterException("interval", Interval, "must be positive");
+            if (!(Offset >= 0)) throw new BadParameterException("offset", Offset, "must not be negative");
+            if (RecordFrom.Distinct().Count() != RecordFrom.Length)
+                throw new BadParameterException("record_from", RecordFrom, "names a recordable twice");
+        }
+
+        protected override void ClearEvents()
+        {
+            base.ClearEvents();
+            Values = RecordFrom.Select(_ => new List<double>()).ToArray();
+        }
+
+        protected override void StoreValues(ReadOnlySpan<double> values)
+        {
+            for (int i = 0; i < values.Length; i++) Values[i].Add(values[i]);
+        }
+
+        public override void Write(Dictionary<string, object> status)
+        {
+            base.Write(status);
+            status["interval"] = Interval;
+            status["offset"] = Offset;
+            status["record_from"] = RecordFrom.ToArray();
+            var events = new Dictionary<string, object> { ["senders"] = Senders.ToArray(), ["times"] = Times.ToArray() };
+            for (int i = 0; i < RecordFrom.Length; i++) events[RecordFrom[i]] = Values[i].ToArray();
+            status["events"] = events;
+        }
+
+        /// <summary>Checks the interval against the grid and sets up per-thread sample lists.</summary>
+        public void Prepare(Kernel.TimeGrid time, int threads)
+        {
+            if (!time.IsOnGrid(Interval))
+                throw new BadParameterException("interval", Interval, $"must be a multiple of the resolution ({time.Resolution} ms)");
+            if (!time.IsOnGrid(Offset))
+                throw new BadParameterException("offset", Offset, $"must be a multiple of the resolution ({time.Resolution} ms)");
+            _time = time;
+            _intervalSteps = time.MsToTics(Interval) / time.TicsPerStep;
+            _offsetSteps = time.MsToTics(Offset) / time.TicsPerStep;
+            if (_takenByThread.Length != threads)
+            {
+                _takenByThread = Enumerable.Range(0, threads).Select(_ => new List<Sample>()).ToArray();
+                _valuesByThread = Enumerable.Range(0, threads).Select(_ => new List<double>()).ToArray();
+            }
+            if (Values.Length != RecordFrom.Length) Values = RecordFrom.Select(_ => new List<double>()).ToArray();
+        }
+
+        /// <summary>Whether a sample is due after the step ending at <paramref name="stamp"/>.</summary>
+        public bool SamplesAt(long stamp) =>
+            stamp > _offsetSteps && (stamp - _offsetSteps) % _intervalSteps == 0 && IsActive(_time!, stamp);
+
+        /// <summary>Takes a sample of <paramref name="recordables"/> of one node (called by the thread that owns the node).</summary>
+        public void Take(int thread, long stamp, int sender, NeuronGroup group, int local, int[] recordables)
+        {
+            var values = _valuesByThread[thread];
+            _takenByThread[thread].Add(new Sample(stamp, sender, values.Count));
+            foreach (int r in recordables) values.Add(group.ReadRecordable(r, local));
+        }
+
+        /// <summary>
+        /// Once per slice, serially: gathers the samples the threads took, in canonical order (time, then sender)
+        /// whatever the number of threads, and records those stamped at or before <paramref name="upToStamp"/>
+        /// (the start of the current slice); later ones wait for the next slice, as NEST hands them over.
+        /// </summary>
+        public void HandOver(long upToStamp)
+        {
+            int width = RecordFrom.Length;
+            bool added = false;
+            for (int t = 0; t < _takenByThread.Length; t++)
+            {
+                var taken = _takenByThread[t];
+                var values = _valuesByThread[t];
+                foreach (var s in taken)
+                {
+                    _held.Add(new Sample(s.Stamp, s.Sender, _heldValues.Count));
+                    for (int k = 0; k < width; k++) _heldValues.Add(values[s.ValueOffset + k]);
+                    added = true;
+                }
+                taken.Clear();
+                values.Clear();
+            }
+            if (added) _held.Sort(static (a, b) => a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) : a.Sender.CompareTo(b.Sender));
+            int done = 0;
+            var heldValues = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_heldValues);
+            while (done < _held.Count && _held[done].Stamp <= upToStamp)
+            {
+                var s = _held[done++];
+                Record(s.Sender, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width));
+            }
+            if (done == 0) return;
+            _held.RemoveRange(0, done);
+            _spareValues.Clear();
+            for (int i = 0; i < _held.Count; i++)
+            {
+                _spareValues.AddRange(heldValues.Slice(_held[i].ValueOffset, width));
+                _held[i] = _held[i] with { ValueOffset = _spareValues.Count - width };
+            }
+            (_heldValues, _spareValues) = (_spareValues, _heldValues);
+        }
+    }
+}

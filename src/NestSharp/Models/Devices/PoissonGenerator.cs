@@ -1,0 +1,119 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Random;
+
+namespace NestSharp.Models.Devices;
+
+/// <summary>
+/// poisson_generator: sends every target its own, independent Poisson spike train of rate <c>rate</c> (spikes/s).
+/// In each step (t - h, t] with origin + start &lt; t &lt;= origin + stop a target receives k ~ Poisson(rate·h) spikes
+/// as one event of multiplicity k, through the connection's weight and delay.
+/// <para>Each connection draws from its own keyed stream (seed, generator, target, connection) indexed by the step,
+/// so trains do not depend on the number of threads.</para>
+/// <para>Parameters: <c>rate</c> (spikes/s), <c>start</c>, <c>stop</c>, <c>origin</c> (ms).</para>
+/// </summary>
+internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILocalGenerator
+{
+    public const string ModelName = "poisson_generator";
+
+    public PoissonGenerator(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
+
+    public override ElementType ElementType => ElementType.Stimulator;
+
+    public bool SendsCurrent => false;
+
+    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
+
+    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    {
+        var group = new PoissonGenerator(model, firstId, n);
+        group.CopyDefaultsFrom(this);
+        foreach (var node in group.Nodes) node.Targets = new DeviceTargets();
+        foreach (var node in group.Nodes) node.Targets.EnsureThreads(threads);
+        return group;
+    }
+
+    internal sealed class Node : DeviceNode
+    {
+        private static readonly string[] PoissonKeys = [.. CommonKeys, "rate"];
+
+        public double Rate;
+        public DeviceTargets Targets = new();
+        public PoissonSampler? Sampler;
+
+        public override IReadOnlyCollection<string> Keys => PoissonKeys;
+
+        public override void Apply(string key, object value)
+        {
+            if (key == "rate") Rate = StatusValue.ToDouble(key, value);
+            else base.Apply(key, value);
+        }
+
+        public override void Validate()
+        {
+            base.Validate();
+            if (!(Rate >= 0) || double.IsInfinity(Rate)) throw new BadParameterException("rate", Rate, "the rate cannot be negative");
+        }
+
+        public override void Write(Dictionary<string, object> status)
+        {
+            base.Write(status);
+            status["rate"] = Rate;
+            status["element_type"] = "stimulator";
+        }
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        for (int local = 0; local < Count; local++)
+        {
+            var node = Nodes[local];
+            node.Sampler = new PoissonSampler(node.Rate * context.Time.Resolution * 1e-3);
+            ulong generatorKey = RandomStream.Derive(context.SeedKey, 0x9015_5013, (ulong)(FirstId + local));
+            for (int t = 0; t < context.Threads; t++)
+            {
+                var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(t));
+                foreach (ref var target in targets)
+                    target.StreamKey = RandomStream.Derive(generatorKey, (ulong)target.TargetId, (ulong)target.Ordinal);
+            }
+        }
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        foreach (var node in Nodes)
+        {
+            var sampler = node.Sampler!;
+            if (sampler.Mean == 0) continue;
+            var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(thread));
+            if (targets.Length == 0) continue;
+            for (int lag = from; lag < to; lag++)
+            {
+                long step = sliceStart + lag;
+                if (!node.IsActive(context.Time, step + 1)) continue;
+                for (int j = 0; j < targets.Length; j++)
+                {
+                    ref readonly var target = ref targets[j];
+                    ulong k;
+                    if (sampler.UsesInversion)
+                    {
+                        k = (ulong)sampler.FromUniform(RandomStream.ToUnitInterval(RandomStream.At(target.StreamKey, (ulong)step)));
+                    }
+                    else
+                    {
+                        var stream = new RandomStream(RandomStream.Derive(target.StreamKey, (ulong)step));
+                        k = sampler.Sample(ref stream);
+                    }
+                    if (k == 0) continue;
+                    long index = (long)((step + target.DelaySteps) % slots) * channels;
+                    if (target.Channel < 0) data[index + (target.Channel & int.MaxValue)] += k;
+                    else data[index + target.Channel] += target.Weight * k;
+                }
+            }
+        }
+    }
+}

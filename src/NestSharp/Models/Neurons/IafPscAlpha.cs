@@ -1,0 +1,207 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// iaf_psc_alpha: leaky integrate-and-fire neuron with alpha-shaped post-synaptic currents, integrated exactly on the
+/// time grid (Rotter &amp; Diesmann 1999).
+/// <code>
+/// dV/dt = -(V - E_L)/tau_m + (I_syn_ex + I_syn_in + I_e + I_stim)/C_m
+/// I_syn_X(t) = sum_k w_k · (e/tau_syn_X) · (t - t_k) · exp(-(t - t_k)/tau_syn_X)   (peak w_k at t - t_k = tau_syn_X)
+/// V &gt;= V_th: spike, V = V_reset, clamped for t_ref; V is bounded below by V_min.
+/// </code>
+/// Per step h, with y = V - E_L, the state (dI, I, y) advances by the exact propagators
+/// P11 = P22 = exp(-h/tau_syn), P21 = h·P11, P30 = -tau_m/C_m·expm1(-h/tau_m), P31, P32 (alpha kernel onto V, with the
+/// tau_m = tau_syn limit handled as in NEST), then spikes arriving in the step add w·e/tau_syn to dI; a current input
+/// takes effect from the next step. Positive weights go to the excitatory, others to the inhibitory synapse.
+/// <para>Parameters (units): C_m (pF), tau_m (ms), tau_syn_ex, tau_syn_in (ms), t_ref (ms), E_L, V_reset, V_th,
+/// V_min (mV), I_e (pA); state V_m (mV), I_syn_ex, I_syn_in (pA). Recordables: V_m, I_syn_ex, I_syn_in.</para>
+/// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Diesmann M et al. (2001) Neurocomputing
+/// 38-40:565-571. NEST model documentation, iaf_psc_alpha.</para>
+/// </summary>
+internal sealed class IafPscAlpha : NeuronGroup
+{
+    public const string ModelName = "iaf_psc_alpha";
+
+    internal static readonly ColumnSchema ColumnsSchema = new(
+        ("C_m", 250.0), ("tau_m", 10.0), ("tau_syn_ex", 2.0), ("tau_syn_in", 2.0), ("t_ref", 2.0),
+        ("E_L", -70.0), ("V_reset", -70.0), ("V_th", -55.0), ("V_min", double.NegativeInfinity), ("I_e", 0.0),
+        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001),
+        ("V_m", -70.0), ("I_syn_ex", 0.0), ("I_syn_in", 0.0), ("Ca", 0.0));
+
+    private const int Cm = 0, TauM = 1, TauSynEx = 2, TauSynIn = 3, TRef = 4, EL = 5, VReset = 6, VTh = 7, VMin = 8, Ie = 9;
+    private const int TauMinus = 10, TauMinusTriplet = 11, TauCa = 12, BetaCa = 13;
+    private const int ParameterColumns = 14;
+    private const int Vm = 14, ISynEx = 15, ISynIn = 16, Ca = 17;
+
+    private const int ChannelEx = 0, ChannelIn = 1, ChannelCurrent = 2;
+
+    private static readonly string[] RecordableNames = ["V_m", "I_syn_ex", "I_syn_in"];
+
+    /// <summary>Exact-integration propagators and thresholds of one parameter set (voltages relative to E_L).</summary>
+    private struct Propagators
+    {
+        public double P11Ex, P21Ex, P11In, P21In, P30, P31Ex, P32Ex, P31In, P32In, ExpM1TauM;
+        public double EpscInitial, IpscInitial, Theta, VResetRel, LowerBound, Ie;
+        public int RefractorySteps;
+    }
+
+    private readonly PropagatorSets<Propagators> _propagators = new();
+    private double[] _dIEx, _dIIn, _currentInput;
+    private int[] _refractory;
+
+    public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
+    {
+        _dIEx = new double[count];
+        _dIIn = new double[count];
+        _currentInput = new double[count];
+        _refractory = new int[count];
+        // Stored relative to E_L, as NEST does.
+        Array.Fill(Columns[Vm], 0.0);
+    }
+
+    public override int ChannelsPerNode => 3;
+
+    public override IReadOnlyList<string> Recordables => RecordableNames;
+
+    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    {
+        var group = new IafPscAlpha(model, firstId, n);
+        group.CopyDefaultsFrom(this);
+        group.SetChunks(threads);
+        return group;
+    }
+
+    public override int SpikeChannel(int local, int receptor, double weight)
+    {
+        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts only receptor_type 0, got {receptor}.");
+        return (weight > 0 ? ChannelEx : ChannelIn) * Count + local;
+    }
+
+    public override int CurrentChannel(int local, int receptor)
+    {
+        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts only receptor_type 0 for currents, got {receptor}.");
+        return ChannelCurrent * Count + local;
+    }
+
+    public override double ReadRecordable(int index, int local) => index switch
+    {
+        0 => Columns[Vm][local] + Columns[EL][local],
+        1 => Columns[ISynEx][local],
+        _ => Columns[ISynIn][local],
+    };
+
+    protected override double ToUser(int column, int local) =>
+        column == Vm ? Columns[Vm][local] + Columns[EL][local] : Columns[column][local];
+
+    protected override void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)
+    {
+        base.StoreRow(local, row, previous);
+        Columns[Vm][local] = row[Vm] - row[EL];
+    }
+
+    protected override void Validate(ReadOnlySpan<double> row)
+    {
+        Require(row[Cm] > 0, "C_m", row[Cm], "capacitance must be strictly positive");
+        Require(row[TauM] > 0, "tau_m", row[TauM], "all time constants must be strictly positive");
+        Require(row[TauSynEx] > 0, "tau_syn_ex", row[TauSynEx], "all time constants must be strictly positive");
+        Require(row[TauSynIn] > 0, "tau_syn_in", row[TauSynIn], "all time constants must be strictly positive");
+        Require(row[TRef] >= 0, "t_ref", row[TRef], "refractory time cannot be negative");
+        Require(row[VReset] < row[VTh], "V_reset", row[VReset], $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
+        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
+        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
+        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
+    }
+
+    protected override void WriteExtraStatus(int local, Dictionary<string, object> status)
+    {
+        status["element_type"] = "neuron";
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        double h = context.Time.Resolution;
+        _propagators.Build(Columns[..ParameterColumns], Count, i =>
+        {
+            double tauM = Columns[TauM][i], c = Columns[Cm][i], el = Columns[EL][i];
+            var p = new Propagators
+            {
+                P11Ex = Math.Exp(-h / Columns[TauSynEx][i]),
+                P11In = Math.Exp(-h / Columns[TauSynIn][i]),
+                ExpM1TauM = NumericsHelper.ExpM1(-h / tauM),
+                P30 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
+                EpscInitial = Math.E / Columns[TauSynEx][i],
+                IpscInitial = Math.E / Columns[TauSynIn][i],
+                Theta = Columns[VTh][i] - el,
+                VResetRel = Columns[VReset][i] - el,
+                LowerBound = Columns[VMin][i] - el,
+                Ie = Columns[Ie][i],
+                RefractorySteps = (int)context.Time.MsToStepsCeil(Columns[TRef][i]),
+            };
+            p.P21Ex = h * p.P11Ex;
+            p.P21In = h * p.P11In;
+            (p.P31Ex, p.P32Ex) = ExactPropagators.Alpha(Columns[TauSynEx][i], tauM, c, h);
+            (p.P31In, p.P32In) = ExactPropagators.Alpha(Columns[TauSynIn][i], tauM, c, h);
+            return p;
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        var spikes = context.ThreadSpikes[thread];
+        double[] y3 = Columns[Vm], iEx = Columns[ISynEx], iIn = Columns[ISynIn];
+        double[] dIEx = _dIEx, dIIn = _dIIn, y0 = _currentInput;
+        int[] refractory = _refractory;
+        var sets = _propagators.Sets;
+        var setOfNode = _propagators.SetOfNode;
+        bool uniform = _propagators.IsUniform;
+        int n = end - start;
+
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            Span<double> exIn = ring.Row(step, ChannelBase + ChannelEx * Count + start, n);
+            Span<double> inIn = ring.Row(step, ChannelBase + ChannelIn * Count + start, n);
+            Span<double> curIn = ring.Row(step, ChannelBase + ChannelCurrent * Count + start, n);
+            ref readonly Propagators p = ref sets[0];
+            for (int k = 0; k < n; k++)
+            {
+                int i = start + k;
+                if (!uniform) p = ref sets[setOfNode[i]];
+                if (refractory[i] == 0)
+                {
+                    double v = p.P30 * (y0[i] + p.Ie) + p.P31Ex * dIEx[i] + p.P32Ex * iEx[i] + p.P31In * dIIn[i]
+                        + p.P32In * iIn[i] + p.ExpM1TauM * y3[i] + y3[i];
+                    y3[i] = v < p.LowerBound ? p.LowerBound : v;
+                }
+                else
+                {
+                    refractory[i]--;
+                }
+
+                iEx[i] = p.P21Ex * dIEx[i] + p.P11Ex * iEx[i];
+                dIEx[i] = dIEx[i] * p.P11Ex + p.EpscInitial * exIn[k];
+                iIn[i] = p.P21In * dIIn[i] + p.P11In * iIn[i];
+                dIIn[i] = dIIn[i] * p.P11In + p.IpscInitial * inIn[k];
+
+                if (y3[i] >= p.Theta)
+                {
+                    refractory[i] = p.RefractorySteps;
+                    y3[i] = p.VResetRel;
+                    spikes.Add(lag, FirstId + i);
+                }
+
+                y0[i] = curIn[k];
+            }
+            exIn.Clear();
+            inIn.Clear();
+            curIn.Clear();
+            RecordSamples(thread, step);
+        }
+    }
+}

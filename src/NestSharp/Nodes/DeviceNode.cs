@@ -1,0 +1,64 @@
+namespace NestSharp.Nodes;
+
+/// <summary>
+/// One device (generator or recorder) and its parameters. Devices are few, so each is an object; a change is made on
+/// a clone and swapped in only when every value is valid. Activity follows NEST: a device is active for times t with
+/// origin + start &lt; t &lt;= origin + stop.
+/// </summary>
+internal abstract class DeviceNode
+{
+    public double Start;
+    public double Stop = double.MaxValue;
+    public double Origin;
+    public string Label = "";
+
+    protected static readonly string[] CommonKeys = ["label", "origin", "start", "stop"];
+
+    /// <summary>The keys this device accepts.</summary>
+    public abstract IReadOnlyCollection<string> Keys { get; }
+
+    public DeviceNode Clone()
+    {
+        var copy = (DeviceNode)MemberwiseClone();
+        copy.AfterClone();
+        return copy;
+    }
+
+    /// <summary>Deep-copies what a clone must not share (mutable arrays a staged change may replace).</summary>
+    protected virtual void AfterClone() { }
+
+    /// <summary>Applies one key; the caller has checked that it is one of <see cref="Keys"/>.</summary>
+    public virtual void Apply(string key, object value)
+    {
+        switch (key)
+        {
+            case "start": Start = StatusValue.ToDouble(key, value); break;
+            case "stop": Stop = StatusValue.ToDouble(key, value); break;
+            case "origin": Origin = StatusValue.ToDouble(key, value); break;
+            case "label": Label = StatusValue.ToStringValue(key, value); break;
+            default: throw new InvalidOperationException($"key '{key}' not handled by {GetType().Name}");
+        }
+    }
+
+    public virtual void Validate()
+    {
+        if (!(Stop >= Start)) throw new BadParameterException("stop", Stop, $"stop must not be before start ({Start})");
+    }
+
+    public virtual void Write(Dictionary<string, object> status)
+    {
+        status["start"] = Start;
+        status["stop"] = Stop;
+        status["origin"] = Origin;
+        status["label"] = Label;
+    }
+
+    /// <summary>Whether the step ending at <paramref name="stampStep"/> (time stampStep·h) lies in (origin+start, origin+stop].</summary>
+    public bool IsActive(Kernel.TimeGrid time, long stampStep)
+    {
+        long t = stampStep * time.TicsPerStep;
+        long lo = time.MsToTics(Origin + Start);
+        double stopMs = Origin + Stop;
+        return t > lo && (stopMs >= double.MaxValue / 2 || t <= time.MsToTics(stopMs));
+    }
+}

@@ -1,0 +1,154 @@
+using NestSharp.Kernel;
+
+namespace NestSharp.Nodes;
+
+/// <summary>
+/// Base of neuron models: numeric status entries stored as columns (one array per entry), input channels in the
+/// kernel's <see cref="InputRing"/> (channel c of node i at <c>ChannelBase + c * Count + i</c>), and a split of the
+/// nodes into contiguous per-thread chunks (multiples of 8 nodes, so threads never share a cache line of state).
+/// A subclass states its equations in <see cref="Update"/>, its channels and recordables, and checks a row of values.
+/// </summary>
+internal abstract class NeuronGroup : NodeGroup
+{
+    private int[] _chunkStart = [0, 0];
+
+    protected NeuronGroup(NodeModel model, int firstId, int count, ColumnSchema schema) : base(model, firstId, count)
+    {
+        Schema = schema;
+        Columns = new double[schema.Count][];
+        for (int c = 0; c < schema.Count; c++)
+        {
+            Columns[c] = new double[count];
+            Array.Fill(Columns[c], schema.Defaults[c]);
+        }
+    }
+
+    public override ElementType ElementType => ElementType.Neuron;
+
+    public ColumnSchema Schema { get; }
+
+    /// <summary>Column storage in the model's internal representation (see <see cref="ToUser"/>).</summary>
+    protected double[][] Columns { get; }
+
+    /// <summary>Where this group's input channels start in the kernel's input ring.</summary>
+    public int ChannelBase { get; set; }
+
+    /// <summary>Input channels per node (spike receptors and current inputs).</summary>
+    public abstract int ChannelsPerNode { get; }
+
+    /// <summary>Names of the recordables, in NEST's order.</summary>
+    public abstract IReadOnlyList<string> Recordables { get; }
+
+    /// <summary>Receptor names and their numbers, for <c>receptor_types</c>; empty for models with one receptor.</summary>
+    public virtual IReadOnlyDictionary<string, int> ReceptorTypes => EmptyReceptors;
+
+    private static readonly Dictionary<string, int> EmptyReceptors = [];
+
+    /// <summary>
+    /// The input channel a spike connection with this receptor and weight adds into, encoded for the delivery loop:
+    /// a channel number for weighted input, or <see cref="CountingChannelFlag"/> set for inputs that count spikes
+    /// (weight ignored, as parrot neurons do).
+    /// </summary>
+    public abstract int SpikeChannel(int local, int receptor, double weight);
+
+    /// <summary>The channel a current input (from a dc_generator) adds into.</summary>
+    public abstract int CurrentChannel(int local, int receptor);
+
+    public const int CountingChannelFlag = unchecked((int)0x80000000);
+
+    /// <summary>The value of recordable <paramref name="index"/> of node <paramref name="local"/>.</summary>
+    public abstract double ReadRecordable(int index, int local);
+
+    /// <summary>Checks a row of user-facing values; throws <see cref="BadParameterException"/> naming the key.</summary>
+    protected abstract void Validate(ReadOnlySpan<double> row);
+
+    /// <summary>Converts column <paramref name="column"/> of node <paramref name="local"/> to the value users see.</summary>
+    protected virtual double ToUser(int column, int local) => Columns[column][local];
+
+    /// <summary>Stores a validated row of user values; <paramref name="previous"/> is the row before the change.</summary>
+    protected virtual void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)
+    {
+        for (int c = 0; c < row.Length; c++) Columns[c][local] = row[c];
+    }
+
+    /// <summary>Non-numeric or derived keys a model adds to its status.</summary>
+    protected virtual void WriteExtraStatus(int local, Dictionary<string, object> status) { }
+
+    public override IReadOnlyCollection<string> SettableKeys => Schema.Names;
+
+    /// <summary>A multimeter's interest in one node of this group: which recordables to read.</summary>
+    internal readonly record struct Sampler(Models.Devices.Multimeter.Node Meter, int Local, int[] Recordables);
+
+    /// <summary>Multimeter samplers per thread, set by the kernel before a run.</summary>
+    internal Sampler[][] Samplers { get; set; } = [];
+
+    /// <summary>Lets the multimeters connected to this thread's nodes sample after the step <paramref name="step"/>.</summary>
+    protected void RecordSamples(int thread, long step)
+    {
+        if (Samplers.Length == 0) return;
+        long stamp = step + 1;
+        foreach (var s in Samplers[thread])
+            if (s.Meter.SamplesAt(stamp)) s.Meter.Take(thread, stamp, FirstId + s.Local, this, s.Local, s.Recordables);
+    }
+
+    /// <summary>The index of a recordable by name, or -1.</summary>
+    public int RecordableIndex(string name)
+    {
+        for (int i = 0; i < Recordables.Count; i++) if (Recordables[i] == name) return i;
+        return -1;
+    }
+
+    public void SetChunks(int threads)
+    {
+        int chunk = (Count + threads - 1) / threads;
+        chunk = (chunk + 7) / 8 * 8;
+        _chunkStart = new int[threads + 1];
+        for (int t = 0; t <= threads; t++) _chunkStart[t] = Math.Min(Count, t * chunk);
+    }
+
+    public (int Start, int End) Chunk(int thread) => (_chunkStart[thread], _chunkStart[thread + 1]);
+
+    public override int OwnerThread(int local)
+    {
+        for (int t = 0; t < _chunkStart.Length - 1; t++)
+            if (local < _chunkStart[t + 1]) return t;
+        return _chunkStart.Length - 2;
+    }
+
+    public double[] ReadRow(int local)
+    {
+        var row = new double[Schema.Count];
+        for (int c = 0; c < row.Length; c++) row[c] = ToUser(c, local);
+        return row;
+    }
+
+    public override void WriteStatus(int local, Dictionary<string, object> status)
+    {
+        for (int c = 0; c < Schema.Count; c++) status[Schema.Names[c]] = ToUser(c, local);
+        status["recordables"] = Recordables.Order(StringComparer.Ordinal).ToArray();
+        if (ReceptorTypes.Count > 0) status["receptor_types"] = new Dictionary<string, int>(ReceptorTypes);
+        WriteExtraStatus(local, status);
+    }
+
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values)
+    {
+        double[] before = ReadRow(local);
+        double[] row = (double[])before.Clone();
+        foreach (var (key, value) in values)
+            row[Schema.IndexOf(key)] = StatusValue.ToDouble(key, value);
+        Validate(row);
+        return () => StoreRow(local, row, before);
+    }
+
+    /// <summary>Copies node 0 of <paramref name="prototype"/> into every node of this group.</summary>
+    protected void CopyDefaultsFrom(NeuronGroup prototype)
+    {
+        for (int c = 0; c < Schema.Count; c++) Array.Fill(Columns[c], prototype.Columns[c][0]);
+    }
+
+    /// <summary>Fails with the key's name when <paramref name="ok"/> is false.</summary>
+    protected static void Require(bool ok, string key, double value, string allowed)
+    {
+        if (!ok) throw new BadParameterException(key, value, allowed);
+    }
+}

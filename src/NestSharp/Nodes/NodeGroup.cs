@@ -1,0 +1,45 @@
+using NestSharp.Kernel;
+
+namespace NestSharp.Nodes;
+
+/// <summary>What a node is, as NEST's <c>element_type</c>.</summary>
+internal enum ElementType { Neuron, Stimulator, Recorder }
+
+/// <summary>
+/// A block of nodes of one model created by one <c>Create</c> call (ids FirstId .. FirstId + Count - 1), with its
+/// state stored per model. Subclasses are the models; the kernel dispatches to a group once per slice, never per node.
+/// A group built with count 1 and id 0 serves as a model's prototype: its single node holds the model defaults.
+/// </summary>
+internal abstract class NodeGroup(NodeModel model, int firstId, int count)
+{
+    public NodeModel Model { get; } = model;
+    public int FirstId { get; } = firstId;
+    public int Count { get; } = count;
+    public int LastId => FirstId + Count - 1;
+
+    public abstract ElementType ElementType { get; }
+
+    /// <summary>The thread that updates node <paramref name="local"/> (and owns its incoming connections).</summary>
+    public abstract int OwnerThread(int local);
+
+    /// <summary>Writes the model-specific status of node <paramref name="local"/> into <paramref name="status"/>.</summary>
+    public abstract void WriteStatus(int local, Dictionary<string, object> status);
+
+    /// <summary>Every key <see cref="Stage"/> accepts.</summary>
+    public abstract IReadOnlyCollection<string> SettableKeys { get; }
+
+    /// <summary>
+    /// Checks the new values for node <paramref name="local"/> and returns what commits them; throws and changes
+    /// nothing when any value is invalid. Keys the model does not know are checked by the caller.
+    /// </summary>
+    public abstract Action Stage(int local, IReadOnlyDictionary<string, object> values);
+
+    /// <summary>Makes a group of <paramref name="n"/> nodes whose status equals this (prototype) group's node 0.</summary>
+    public abstract NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads);
+
+    /// <summary>Called before a run: propagators and buffers. Safe to call repeatedly.</summary>
+    public virtual void Prepare(SimulationContext context) { }
+
+    /// <summary>Advances this thread's share of the group over steps [from, to) of the slice starting at <paramref name="sliceStart"/>.</summary>
+    public virtual void Update(SimulationContext context, int thread, long sliceStart, int from, int to) { }
+}

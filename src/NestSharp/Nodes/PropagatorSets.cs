@@ -1,0 +1,59 @@
+namespace NestSharp.Nodes;
+
+/// <summary>
+/// The distinct parameter rows of a neuron group, each with the propagators a model computes from it once per run.
+/// Groups whose nodes share one row (the usual case) run a loop with scalar propagators; others look up each node's set.
+/// </summary>
+internal sealed class PropagatorSets<TPropagators> where TPropagators : struct
+{
+    public TPropagators[] Sets { get; private set; } = [];
+
+    /// <summary>Index into <see cref="Sets"/> per node.</summary>
+    public int[] SetOfNode { get; private set; } = [];
+
+    public bool IsUniform => Sets.Length == 1;
+
+    /// <summary>Groups nodes by the values of <paramref name="parameterColumns"/> and computes each set once.</summary>
+    public void Build(double[][] parameterColumns, int count, Func<int, TPropagators> computeForNode)
+    {
+        var index = new Dictionary<RowKey, int>();
+        var sets = new List<TPropagators>();
+        var setOfNode = new int[count];
+        var row = new double[parameterColumns.Length];
+        for (int i = 0; i < count; i++)
+        {
+            for (int c = 0; c < row.Length; c++) row[c] = parameterColumns[c][i];
+            var key = new RowKey(row);
+            if (!index.TryGetValue(key, out int s))
+            {
+                s = sets.Count;
+                index.Add(new RowKey((double[])row.Clone()), s);
+                sets.Add(computeForNode(i));
+            }
+            setOfNode[i] = s;
+        }
+        Sets = sets.ToArray();
+        SetOfNode = setOfNode;
+    }
+
+    private readonly struct RowKey(double[] values) : IEquatable<RowKey>
+    {
+        private readonly double[] _values = values;
+
+        public bool Equals(RowKey other)
+        {
+            for (int i = 0; i < _values.Length; i++)
+                if (BitConverter.DoubleToInt64Bits(_values[i]) != BitConverter.DoubleToInt64Bits(other._values[i])) return false;
+            return true;
+        }
+
+        public override bool Equals(object? obj) => obj is RowKey k && Equals(k);
+
+        public override int GetHashCode()
+        {
+            var h = new HashCode();
+            foreach (var v in _values) h.Add(BitConverter.DoubleToInt64Bits(v));
+            return h.ToHashCode();
+        }
+    }
+}

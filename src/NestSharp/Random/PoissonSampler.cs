@@ -1,0 +1,108 @@
+namespace NestSharp.Random;
+
+/// <summary>
+/// Poisson deviates. For means up to <see cref="InversionLimit"/> a precomputed cumulative table is searched
+/// (inversion: one uniform per draw); above it, Hörmann's PTRS transformed rejection (Hörmann 1993,
+/// "The transformed rejection method for generating Poisson random variables").
+/// </summary>
+internal sealed class PoissonSampler
+{
+    public const double InversionLimit = 30.0;
+
+    private readonly double[] _cdf;
+    private readonly double _mean;
+
+    public PoissonSampler(double mean)
+    {
+        if (!(mean >= 0) || double.IsInfinity(mean))
+            throw new ArgumentOutOfRangeException(nameof(mean), mean, "mean must be finite and non-negative");
+        _mean = mean;
+        if (mean > InversionLimit)
+        {
+            _cdf = [];
+            return;
+        }
+        var cdf = new List<double>();
+        double p = Math.Exp(-mean), sum = 0.0;
+        for (int k = 0; ; k++)
+        {
+            sum += p;
+            cdf.Add(sum);
+            if (k > mean && (1.0 - sum < 1e-17 || p < 1e-300)) break;
+            p *= mean / (k + 1);
+        }
+        cdf[^1] = 1.0;
+        _cdf = cdf.ToArray();
+    }
+
+    public double Mean => _mean;
+
+    /// <summary>A draw from a uniform number u in [0, 1) (inversion range only).</summary>
+    public int FromUniform(double u)
+    {
+        var cdf = _cdf;
+        int k = 0;
+        while (u >= cdf[k]) k++;
+        return k;
+    }
+
+    public bool UsesInversion => _cdf.Length > 0;
+
+    public ulong Sample(ref RandomStream stream) =>
+        UsesInversion ? (ulong)FromUniform(stream.NextDouble()) : Ptrs(ref stream, _mean);
+
+    /// <summary>One draw without a precomputed table.</summary>
+    public static ulong Sample(ref RandomStream stream, double mean)
+    {
+        if (mean <= 0) return 0;
+        if (mean > InversionLimit) return Ptrs(ref stream, mean);
+        double u = stream.NextDouble();
+        double p = Math.Exp(-mean), sum = p;
+        ulong k = 0;
+        while (u >= sum && p > 0)
+        {
+            k++;
+            p *= mean / k;
+            sum += p;
+        }
+        return k;
+    }
+
+    private static ulong Ptrs(ref RandomStream stream, double mean)
+    {
+        double slam = Math.Sqrt(mean), loglam = Math.Log(mean);
+        double b = 0.931 + 2.53 * slam;
+        double a = -0.059 + 0.02483 * b;
+        double invalpha = 1.1239 + 1.1328 / (b - 3.4);
+        double vr = 0.9277 - 3.6224 / (b - 2);
+        while (true)
+        {
+            double u = stream.NextDouble() - 0.5;
+            double v = stream.NextDouble();
+            double us = 0.5 - Math.Abs(u);
+            double k = Math.Floor((2 * a / us + b) * u + mean + 0.43);
+            if (us >= 0.07 && v <= vr) return (ulong)k;
+            if (k < 0 || (us < 0.013 && v > us)) continue;
+            if (Math.Log(v) + Math.Log(invalpha) - Math.Log(a / (us * us) + b) <= -mean + k * loglam - LogFactorial(k))
+                return (ulong)k;
+        }
+    }
+
+    private static double LogFactorial(double k) => k < 2 ? 0.0 : LogGamma(k + 1);
+
+    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos approximation, g = 7, n = 9).</summary>
+    internal static double LogGamma(double x)
+    {
+        ReadOnlySpan<double> c =
+        [
+            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+        ];
+        if (x < 0.5) return Math.Log(Math.PI / Math.Sin(Math.PI * x)) - LogGamma(1 - x);
+        x -= 1;
+        double sum = c[0];
+        double t = x + 7.5;
+        for (int i = 1; i < 9; i++) sum += c[i] / (x + i);
+        return 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Globalization;
+using System.Text;
+
+namespace NestSharp.Recording;
+
+/// <summary>
+/// A recorder's file in NEST's ASCII format: two comment lines, a tab-separated header
+/// (<c>sender time_ms [values...]</c>), then one line per event with times and values in fixed notation at the given
+/// precision. Named <c>data_path/data_prefix + label + "-" + node id + "-" + vp + ".dat"</c>, node id and vp padded to the
+/// digits of the network size and of the number of virtual processes, as NEST names them.
+/// </summary>
+internal sealed class AsciiRecordingFile : IDisposable
+{
+    public const string NestVersion = "3.10.0";
+
+    private readonly StreamWriter _writer;
+    private readonly string _format;
+    private readonly StringBuilder _line = new();
+
+    private AsciiRecordingFile(string path, bool append, int precision, IReadOnlyList<string> valueNames)
+    {
+        Path = path;
+        _format = "F" + precision.ToString(CultureInfo.InvariantCulture);
+        _writer = new StreamWriter(path, append, new UTF8Encoding(false), 1 << 16);
+        if (!append)
+        {
+            _writer.Write($"# NEST version: {NestVersion}\n# RecordingBackendASCII version: 2\nsender\ttime_ms");
+            foreach (var name in valueNames) _writer.Write("\t" + name);
+            _writer.Write('\n');
+        }
+    }
+
+    public string Path { get; }
+
+    public static string FileName(string dataPath, string dataPrefix, string label, int nodeId, int networkSize, int vp, int numVps)
+    {
+        int idDigits = (int)Math.Floor(Math.Log10(Math.Max(1, networkSize))) + 1;
+        int vpDigits = (int)Math.Floor(Math.Log10(Math.Max(1, numVps))) + 1;
+        string name = $"{dataPrefix}{label}-{nodeId.ToString(CultureInfo.InvariantCulture).PadLeft(idDigits, '0')}-{vp.ToString(CultureInfo.InvariantCulture).PadLeft(vpDigits, '0')}.dat";
+        return string.IsNullOrEmpty(dataPath) ? name : System.IO.Path.Combine(dataPath, name);
+    }
+
+    /// <summary>Opens a new file, failing if it exists and overwriting is off; or reopens one this kernel wrote, to append.</summary>
+    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, IReadOnlyList<string> valueNames)
+    {
+        if (!append && File.Exists(path) && !overwrite)
+            throw new KernelException(
+                $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
+                "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
+                "data_prefix, or the device property label.");
+        return new AsciiRecordingFile(path, append, precision, valueNames);
+    }
+
+    public void Write(long sender, double timeMs, ReadOnlySpan<double> values)
+    {
+        _line.Clear();
+        _line.Append(sender).Append('\t').Append(timeMs.ToString(_format, CultureInfo.InvariantCulture));
+        foreach (double v in values) _line.Append('\t').Append(v.ToString(_format, CultureInfo.InvariantCulture));
+        _line.Append('\n');
+        _writer.Write(_line);
+    }
+
+    public void Flush() => _writer.Flush();
+
+    public void Dispose() => _writer.Dispose();
+}
