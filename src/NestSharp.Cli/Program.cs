@@ -1,1 +1,8 @@
-Console.WriteLine("nestsharp: commands are being built.");
+using NestSharp.Cli;
+using NestSharp.Cli.Commands;
+
+var root = CommandLineApp.CreateRootCommand(
+[
+    BrunelCommand.Create(),
+]);
+return CommandLineApp.Run(root, args, Console.Out, Console.Error);

@@ -51,6 +51,8 @@ internal sealed class NodeManager
         {
             neurons.ChannelBase = ChannelCount;
             ChannelCount = checked(ChannelCount + neurons.ChannelsPerNode * count);
+            _neuronGroups.Add(neurons);
+            _neuronChannelBases.Add(neurons.ChannelBase);
         }
         _groups.Add(group);
         _groupFirstIds.Add(group.FirstId);
@@ -67,17 +69,19 @@ internal sealed class NodeManager
         return (group, id - group.FirstId);
     }
 
-    /// <summary>The neuron and input channel behind an encoded channel (for reporting connections).</summary>
+    /// <summary>The neuron behind an encoded input channel (for reporting connections).</summary>
     public (NeuronGroup Group, int Local) LocateChannel(int encodedChannel)
     {
         int channel = encodedChannel & int.MaxValue;
-        foreach (var g in _groups)
-        {
-            if (g is NeuronGroup n && channel >= n.ChannelBase && channel < n.ChannelBase + n.ChannelsPerNode * n.Count)
-                return (n, (channel - n.ChannelBase) % n.Count);
-        }
-        throw new InvalidOperationException($"channel {channel} belongs to no neuron");
+        int i = _neuronChannelBases.BinarySearch(channel);
+        if (i < 0) i = ~i - 1;
+        if (i < 0) throw new InvalidOperationException($"channel {channel} belongs to no neuron");
+        var group = _neuronGroups[i];
+        return (group, (channel - group.ChannelBase) % group.Count);
     }
+
+    private readonly List<NeuronGroup> _neuronGroups = [];
+    private readonly List<int> _neuronChannelBases = [];
 
     /// <summary>The channel an event of <paramref name="weight"/> goes to, for the neuron behind <paramref name="channel"/>.</summary>
     public int RerouteChannel(int channel, int receptor, double weight)

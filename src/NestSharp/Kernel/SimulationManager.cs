@@ -53,8 +53,16 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         BuildSamplers(time);
 
         foreach (var group in nodes.Groups) group.Prepare(context);
-        foreach (var recorder in _recorders)
-            recorder.OpenFile(FileNameOf(recorder), settings.OverwriteFiles);
+        try
+        {
+            foreach (var recorder in _recorders)
+                recorder.OpenFile(FileNameOf(recorder), settings.OverwriteFiles);
+        }
+        catch
+        {
+            foreach (var recorder in _recorders) recorder.CloseFile();
+            throw;
+        }
         IsPrepared = true;
     }
 

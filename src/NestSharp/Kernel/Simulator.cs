@@ -20,7 +20,7 @@ public sealed partial class Simulator
     private static readonly string[] ReadOnlyKernelKeys =
     [
         "T_max", "T_min", "biological_time", "connection_rules", "local_spike_counter", "max_delay", "min_delay",
-        "ms_per_tic", "mpi_rank", "network_size", "node_models", "num_connections", "num_processes", "rng_type",
+        "ms_per_tic", "mpi_rank", "prepared", "tics_per_step", "network_size", "node_models", "num_connections", "num_processes", "rng_type",
         "synapse_models", "time_construction_connect", "time_simulate", "to_do", "build_info",
     ];
 
@@ -166,6 +166,8 @@ public sealed partial class Simulator
             ["resolution"] = s.Time.Resolution,
             ["tics_per_ms"] = s.Time.TicsPerMs,
             ["ms_per_tic"] = 1.0 / s.Time.TicsPerMs,
+            ["tics_per_step"] = s.Time.TicsPerStep,
+            ["prepared"] = sim.IsPrepared,
             ["min_delay"] = s.Time.StepToMs(sim.MinDelaySteps),
             ["max_delay"] = s.Time.StepToMs(sim.MaxDelaySteps),
             ["biological_time"] = BiologicalTime,

@@ -29,6 +29,6 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
     /// <summary>Copies the prototype's node into every node of this group.</summary>
     protected void CopyDefaultsFrom(DeviceGroup<TNode> prototype)
     {
-        for (int i = 0; i < Count; i++) Nodes[i] = (TNode)prototype.Nodes[0].Clone();
+        for (int i = 0; i < Count; i++) Nodes[i] = (TNode)prototype.Nodes[0].CloneAsNew();
     }
 }

@@ -27,6 +27,17 @@ internal abstract class DeviceNode
     /// <summary>Deep-copies what a clone must not share (mutable arrays a staged change may replace).</summary>
     protected virtual void AfterClone() { }
 
+    /// <summary>A new device with this one's parameters and none of its connections, events or progress.</summary>
+    public DeviceNode CloneAsNew()
+    {
+        var copy = Clone();
+        copy.ResetRuntimeState();
+        return copy;
+    }
+
+    /// <summary>Replaces what a device accumulates while it runs (events, connections, position) by fresh state.</summary>
+    protected virtual void ResetRuntimeState() { }
+
     /// <summary>Applies one key; the caller has checked that it is one of <see cref="Keys"/>.</summary>
     public virtual void Apply(string key, object value)
     {

@@ -48,6 +48,13 @@ internal abstract class RecorderNode : DeviceNode
         }
     }
 
+    protected override void ResetRuntimeState()
+    {
+        ClearEvents();
+        File = null;
+        FilePath = null;
+    }
+
     protected virtual void ClearEvents()
     {
         Senders = [];

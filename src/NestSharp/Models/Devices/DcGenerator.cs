@@ -25,7 +25,6 @@ internal sealed class DcGenerator : DeviceGroup<DcGenerator.Node>, ILocalGenerat
     {
         var group = new DcGenerator(model, firstId, n);
         group.CopyDefaultsFrom(this);
-        foreach (var node in group.Nodes) node.Targets = new DeviceTargets();
         foreach (var node in group.Nodes) node.Targets.EnsureThreads(threads);
         return group;
     }
@@ -38,6 +37,8 @@ internal sealed class DcGenerator : DeviceGroup<DcGenerator.Node>, ILocalGenerat
         public DeviceTargets Targets = new();
 
         public override IReadOnlyCollection<string> Keys => DcKeys;
+
+        protected override void ResetRuntimeState() => Targets = new DeviceTargets();
 
         public override void Apply(string key, object value)
         {

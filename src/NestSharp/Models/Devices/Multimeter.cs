@@ -5,7 +5,8 @@ namespace NestSharp.Models.Devices;
 /// <summary>
 /// multimeter: samples the recordables named in <c>record_from</c> of the neurons it is connected to, every
 /// <c>interval</c> ms (a multiple of the resolution; default 1 ms), at times t = offset + k·interval &gt; offset within
-/// (origin + start, origin + stop]. A sample stamped t is the state after the step (t - h, t].
+/// (origin + start, origin + stop]. A sample stamped t is the state after the step (t - h, t]; t is tics · ms_per_tic,
+/// as NEST's Time::get_ms (e.g. 0.3, 10.700000000000001), the same value a spike in that step is recorded with.
 /// <para>As in NEST, samples reach the multimeter one slice (min_delay) after they were taken: after Simulate(T) the
 /// events end at T - min_delay, and a further Simulate delivers the rest.</para>
 /// <para>Status: <c>events</c> {<c>senders</c>, <c>times</c>, one array per recordable}, <c>n_events</c>,
@@ -41,7 +42,7 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
         private long _intervalSteps = 10, _offsetSteps;
         private List<Sample>[] _takenByThread = [];
         private List<double>[] _valuesByThread = [];
-        private readonly List<Sample> _held = [];
+        private List<Sample> _held = [];
         private List<double> _heldValues = [];
         private List<double> _spareValues = [];
         private Kernel.TimeGrid? _time;
@@ -53,6 +54,16 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
         protected override void AfterClone()
         {
             RecordFrom = (string[])RecordFrom.Clone();
+        }
+
+        protected override void ResetRuntimeState()
+        {
+            base.ResetRuntimeState();
+            _takenByThread = [];
+            _valuesByThread = [];
+            _held = [];
+            _heldValues = [];
+            _spareValues = [];
         }
 
         public override void Apply(string key, object value)
@@ -158,7 +169,7 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
             while (done < _held.Count && _held[done].Stamp <= upToStamp)
             {
                 var s = _held[done++];
-                Record(s.Sender, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width));
+                Record(s.Sender, _time!.StepToMsExact(s.Stamp), heldValues.Slice(s.ValueOffset, width));
             }
             if (done == 0) return;
             _held.RemoveRange(0, done);

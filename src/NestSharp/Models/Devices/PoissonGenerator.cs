@@ -29,7 +29,6 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
     {
         var group = new PoissonGenerator(model, firstId, n);
         group.CopyDefaultsFrom(this);
-        foreach (var node in group.Nodes) node.Targets = new DeviceTargets();
         foreach (var node in group.Nodes) node.Targets.EnsureThreads(threads);
         return group;
     }
@@ -43,6 +42,8 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
         public PoissonSampler? Sampler;
 
         public override IReadOnlyCollection<string> Keys => PoissonKeys;
+
+        protected override void ResetRuntimeState() => Targets = new DeviceTargets();
 
         public override void Apply(string key, object value)
         {

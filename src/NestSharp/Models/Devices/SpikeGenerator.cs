@@ -60,6 +60,8 @@ internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
             _flagsChanged = false;
         }
 
+        protected override void ResetRuntimeState() => Position = 0;
+
         public override void Apply(string key, object value)
         {
             switch (key)

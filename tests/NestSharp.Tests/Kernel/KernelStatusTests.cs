@@ -1,0 +1,175 @@
+namespace NestSharp.Tests.Kernel;
+
+public sealed class KernelStatusTests
+{
+    [Fact]
+    public void Defaults_AreNests()
+    {
+        var status = new Simulator().GetKernelStatus();
+        Assert.Equal(0.1, status["resolution"]);
+        Assert.Equal(1000.0, status["tics_per_ms"]);
+        Assert.Equal(100L, status["tics_per_step"]);
+        Assert.Equal(143202461L, status["rng_seed"]);
+        Assert.Equal(1L, status["local_num_threads"]);
+        Assert.Equal(0.0, status["biological_time"]);
+        Assert.Equal(false, status["print_time"]);
+        Assert.Equal(false, status["overwrite_files"]);
+        Assert.Equal(true, status["dict_miss_is_error"]);
+        Assert.Equal(0L, status["network_size"]);
+        Assert.Equal(0L, status["num_connections"]);
+        Assert.Equal("", status["data_path"]);
+    }
+
+    [Fact]
+    public void Resolution_CanBeSetBeforeNodesExist()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["resolution"] = 0.25 });
+        Assert.Equal(0.25, nest.Resolution);
+    }
+
+    [Fact]
+    public void Resolution_CannotChangeAfterNodesExist()
+    {
+        var nest = new Simulator();
+        nest.Create("iaf_psc_alpha");
+        var e = Assert.Throws<KernelException>(() => nest.SetKernelStatus(new() { ["resolution"] = 0.2 }));
+        Assert.Contains("resolution", e.Message);
+        Assert.Equal(0.1, nest.Resolution);
+    }
+
+    [Fact]
+    public void Threads_CannotChangeAfterNodesExist()
+    {
+        var nest = new Simulator();
+        nest.Create("iaf_psc_alpha");
+        Assert.Throws<KernelException>(() => nest.SetKernelStatus(new() { ["local_num_threads"] = 2 }));
+        Assert.Equal(1, nest.LocalNumThreads);
+    }
+
+    [Fact]
+    public void ResolutionOffTheTicGrid_IsRejected()
+    {
+        var nest = new Simulator();
+        Assert.Throws<BadParameterException>(() => nest.SetKernelStatus(new() { ["resolution"] = 0.0001 }));
+        Assert.Equal(0.1, nest.Resolution);
+    }
+
+    [Fact]
+    public void UnknownKernelKey_NamesTheKeyAndListsValidOnes()
+    {
+        var e = Assert.Throws<UnknownParameterException>(() => new Simulator().SetKernelStatus(new() { ["resolutoin"] = 0.1 }));
+        Assert.Contains("resolutoin", e.Message);
+        Assert.Contains("resolution", e.Message);
+    }
+
+    [Fact]
+    public void FailedKernelUpdate_ChangesNothing()
+    {
+        var nest = new Simulator();
+        Assert.Throws<BadParameterException>(() => nest.SetKernelStatus(new() { ["print_time"] = true, ["rng_seed"] = -3L }));
+        Assert.Equal(false, nest.GetKernelStatus("print_time"));
+        Assert.Equal(143202461L, nest.RngSeed);
+    }
+
+    [Fact]
+    public void ReadOnlyKernelKey_IsRejected()
+    {
+        var e = Assert.Throws<BadParameterException>(() => new Simulator().SetKernelStatus(new() { ["network_size"] = 5L }));
+        Assert.Contains("read-only", e.Message);
+    }
+
+    [Fact]
+    public void DataPath_MustExist()
+    {
+        var e = Assert.Throws<BadParameterException>(() => new Simulator().SetKernelStatus(new() { ["data_path"] = "/no/such/dir/here" }));
+        Assert.Contains("data_path", e.Message);
+    }
+
+    [Fact]
+    public void MinAndMaxDelay_FollowTheConnections()
+    {
+        var nest = new Simulator();
+        var a = nest.Create("iaf_psc_alpha", 2);
+        nest.Connect(a[..1], a[1..], syn: new Dictionary<string, object> { ["delay"] = 1.5 });
+        nest.Connect(a[1..], a[..1], syn: new Dictionary<string, object> { ["delay"] = 0.7 });
+        Assert.Equal(0.7, (double)nest.GetKernelStatus("min_delay"), 12);
+        Assert.Equal(1.5, (double)nest.GetKernelStatus("max_delay"), 12);
+    }
+
+    [Fact]
+    public void NetworkSizeAndConnections_AreCounted()
+    {
+        var nest = new Simulator();
+        var a = nest.Create("iaf_psc_alpha", 3);
+        nest.Create("spike_recorder");
+        nest.Connect(a, a);
+        Assert.Equal(4L, nest.GetKernelStatus("network_size"));
+        Assert.Equal(9L, nest.GetKernelStatus("num_connections"));
+    }
+
+    [Fact]
+    public void BiologicalTime_AdvancesWithSimulate()
+    {
+        var nest = new Simulator();
+        nest.Create("iaf_psc_alpha");
+        nest.Simulate(12.3);
+        nest.Simulate(7.7);
+        Assert.Equal(20.0, nest.BiologicalTime, 12);
+    }
+
+    [Fact]
+    public void SimulateOffTheGrid_IsRejected()
+    {
+        var nest = new Simulator();
+        Assert.Throws<BadParameterException>(() => nest.Simulate(1.05));
+        Assert.Equal(0.0, nest.BiologicalTime);
+    }
+
+    [Fact]
+    public void ResetKernel_ForgetsNodesModelsAndSettings()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["resolution"] = 0.2 });
+        var old = nest.Create("iaf_psc_alpha", 3);
+        nest.CopyModel("static_synapse", "mine");
+        nest.ResetKernel();
+        Assert.Equal(0.1, nest.Resolution);
+        Assert.Equal(0, nest.NetworkSize);
+        Assert.DoesNotContain("mine", nest.Models());
+        Assert.Throws<KernelException>(() => old.Get("V_m"));
+    }
+
+    [Fact]
+    public void PrepareRunCleanup_EqualsSimulate()
+    {
+        static double[] Run(bool split)
+        {
+            var nest = new Simulator();
+            var n = nest.Create("iaf_psc_alpha", 1, new() { ["I_e"] = 500.0 });
+            var sr = nest.Create("spike_recorder");
+            nest.Connect(n, sr);
+            if (split)
+            {
+                nest.Prepare();
+                for (int i = 0; i < 10; i++) nest.Run(10.0);
+                nest.Cleanup();
+            }
+            else nest.Simulate(100.0);
+            return (double[])((Dictionary<string, object>)sr.Get("events"))["times"];
+        }
+        var whole = Run(false);
+        Assert.NotEmpty(whole);
+        Assert.Equal(whole, Run(true));
+    }
+
+    [Fact]
+    public void CreateBetweenPrepareAndCleanup_IsRejected()
+    {
+        var nest = new Simulator();
+        nest.Prepare();
+        Assert.Throws<KernelException>(() => nest.Create("iaf_psc_alpha"));
+        nest.Cleanup();
+        nest.Create("iaf_psc_alpha");
+    }
+}
