@@ -40,9 +40,9 @@ internal sealed class TimeGrid
     /// <summary>Whether a time lies on the grid of steps, to the tic.</summary>
     public bool IsOnGrid(double ms) => MsToTics(ms) % TicsPerStep == 0 && Math.Abs(MsToTics(ms) - ms * TicsPerMs) < 1e-6 * Math.Max(1.0, Math.Abs(ms * TicsPerMs));
 
-    /// <summary>The time in ms at the end of step <paramref name="step"/> as step · resolution (how NEST's multimeter stamps samples).</summary>
-    public double StepToMs(long step) => step * Resolution;
-
-    /// <summary>The time in ms of step <paramref name="step"/> as tics · ms_per_tic (how NEST stamps spikes: Time::get_ms).</summary>
-    public double StepToMsExact(long step) => step * TicsPerStep * (1.0 / TicsPerMs);
+    /// <summary>
+    /// The time in ms of step boundary <paramref name="step"/>, computed as NEST's Time::get_ms does (tics · ms_per_tic),
+    /// so that times compare equal to NEST's (0.3, not 0.30000000000000004).
+    /// </summary>
+    public double StepToMs(long step) => step * TicsPerStep * (1.0 / TicsPerMs);
 }

@@ -64,6 +64,15 @@ internal abstract class DeviceNode
         status["label"] = Label;
     }
 
+    /// <summary>The activity window in steps: stamps t with First &lt; t &lt;= Last are active.</summary>
+    public (long First, long Last) ActiveSteps(Kernel.TimeGrid time)
+    {
+        long first = time.MsToTics(Origin + Start) / time.TicsPerStep;
+        double stopMs = Origin + Stop;
+        long last = stopMs >= double.MaxValue / 2 ? long.MaxValue : time.MsToTics(stopMs) / time.TicsPerStep;
+        return (first, last);
+    }
+
     /// <summary>Whether the step ending at <paramref name="stampStep"/> (time stampStep·h) lies in (origin+start, origin+stop].</summary>
     public bool IsActive(Kernel.TimeGrid time, long stampStep)
     {

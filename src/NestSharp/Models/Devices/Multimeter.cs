@@ -169,7 +169,7 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
             while (done < _held.Count && _held[done].Stamp <= upToStamp)
             {
                 var s = _held[done++];
-                Record(s.Sender, _time!.StepToMsExact(s.Stamp), heldValues.Slice(s.ValueOffset, width));
+                Record(s.Sender, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width));
             }
             if (done == 0) return;
             _held.RemoveRange(0, done);

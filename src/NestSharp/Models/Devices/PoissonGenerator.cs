@@ -92,29 +92,49 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
             if (sampler.Mean == 0) continue;
             var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(thread));
             if (targets.Length == 0) continue;
+            var (firstActive, lastActive) = node.ActiveSteps(context.Time);
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                if (!node.IsActive(context.Time, step + 1)) continue;
-                for (int j = 0; j < targets.Length; j++)
-                {
-                    ref readonly var target = ref targets[j];
-                    ulong k;
-                    if (sampler.UsesInversion)
-                    {
-                        k = (ulong)sampler.FromUniform(RandomStream.ToUnitInterval(RandomStream.At(target.StreamKey, (ulong)step)));
-                    }
-                    else
-                    {
-                        var stream = new RandomStream(RandomStream.Derive(target.StreamKey, (ulong)step));
-                        k = sampler.Sample(ref stream);
-                    }
-                    if (k == 0) continue;
-                    long index = (long)((step + target.DelaySteps) % slots) * channels;
-                    if (target.Channel < 0) data[index + (target.Channel & int.MaxValue)] += k;
-                    else data[index + target.Channel] += target.Weight * k;
-                }
+                if (step + 1 <= firstActive || step + 1 > lastActive) continue;
+                int baseSlot = ring.SlotOf(step);
+                if (sampler.UsesInversion) DrawByInversion(sampler, targets, (ulong)step, baseSlot, data, channels, slots);
+                else DrawByRejection(sampler, targets, (ulong)step, baseSlot, data, channels, slots);
             }
         }
+    }
+
+    /// <summary>One step of every target's train, for small rates·h: one uniform per target, inverted by table.</summary>
+    private static void DrawByInversion(PoissonSampler sampler, ReadOnlySpan<DeviceTarget> targets, ulong step, int baseSlot,
+        double[] data, int channels, int slots)
+    {
+        for (int j = 0; j < targets.Length; j++)
+        {
+            ref readonly var target = ref targets[j];
+            int k = sampler.FromUniform(RandomStream.ToUnitInterval(RandomStream.At(target.StreamKey, step)));
+            if (k != 0) AddToTarget(in target, k, baseSlot, data, channels, slots);
+        }
+    }
+
+    /// <summary>One step of every target's train, for large rates·h: a short stream per target and step.</summary>
+    private static void DrawByRejection(PoissonSampler sampler, ReadOnlySpan<DeviceTarget> targets, ulong step, int baseSlot,
+        double[] data, int channels, int slots)
+    {
+        for (int j = 0; j < targets.Length; j++)
+        {
+            ref readonly var target = ref targets[j];
+            var stream = new RandomStream(RandomStream.Derive(target.StreamKey, step));
+            ulong k = sampler.Sample(ref stream);
+            if (k != 0) AddToTarget(in target, (int)k, baseSlot, data, channels, slots);
+        }
+    }
+
+    private static void AddToTarget(in DeviceTarget target, int count, int baseSlot, double[] data, int channels, int slots)
+    {
+        int slot = baseSlot + target.DelaySteps;
+        if (slot >= slots) slot -= slots;
+        nint row = (nint)slot * channels;
+        if (target.Channel < 0) data[row + (target.Channel & int.MaxValue)] += count;
+        else data[row + target.Channel] += target.Weight * count;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class SpikeRecorder : DeviceGroup<SpikeRecorder.Node>
         public void RecordSpike(Kernel.TimeGrid time, int sender, long stampStep, int multiplicity)
         {
             if (!IsActive(time, stampStep)) return;
-            double t = time.StepToMsExact(stampStep);
+            double t = time.StepToMs(stampStep);
             for (int k = 0; k < multiplicity; k++) Record(sender, t, []);
         }
 
