@@ -31,7 +31,7 @@ public static class BrunelCommand
             value => $"--simtime must be a positive multiple of 0.1 ms; got {value.ToString(CultureInfo.InvariantCulture)}.");
         var threads = new Option<int>("--threads")
         {
-            Description = "Threads (kernel local_num_threads); the default is all cores of this machine (here). Results do not depend on it",
+            Description = "Threads (kernel local_num_threads), by default all cores of this machine; the results do not depend on it",
             HelpName = "T",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };

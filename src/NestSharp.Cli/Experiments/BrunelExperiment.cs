@@ -35,10 +35,13 @@ public sealed record BrunelParameters
 /// <param name="ExcitatorySynapses">Connections of the "excitatory" synapse model, device connections included (as NEST counts them).</param>
 /// <param name="InhibitorySynapses">Connections of the "inhibitory" synapse model.</param>
 /// <param name="RecordedNeurons">Neurons recorded from in each population.</param>
+/// <param name="ExcitatoryEvents">Spikes recorded from the excitatory population (<c>n_events</c>).</param>
+/// <param name="InhibitoryEvents">Spikes recorded from the inhibitory population.</param>
 /// <param name="ExcitatoryRateHz">Mean rate of the recorded excitatory neurons.</param>
 /// <param name="InhibitoryRateHz">Mean rate of the recorded inhibitory neurons.</param>
 /// <param name="BuildTime">Wall-clock time of creating and connecting the network.</param>
 /// <param name="SimulationTime">Wall-clock time of <c>Simulate</c>.</param>
+/// <param name="Threads">Threads the kernel ran on.</param>
 /// <param name="SpikeFiles">The ASCII files of the excitatory and the inhibitory spike recorder.</param>
 /// <param name="RasterPlot">The raster plot of the excitatory spikes: the SVG, and the PNG or why it is missing.</param>
 public sealed record BrunelResult(
