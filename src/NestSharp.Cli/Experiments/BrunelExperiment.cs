@@ -42,6 +42,8 @@ public sealed record BrunelParameters
 /// <param name="BuildTime">Wall-clock time of creating and connecting the network.</param>
 /// <param name="SimulationTime">Wall-clock time of <c>Simulate</c>.</param>
 /// <param name="Threads">Threads the kernel ran on.</param>
+/// <param name="TotalSpikes">Spikes of all neurons during the run (kernel <c>local_spike_counter</c>).</param>
+/// <param name="SimulationAllocatedBytes">Managed memory allocated during <c>Simulate</c> (all threads).</param>
 /// <param name="SpikeFiles">The ASCII files of the excitatory and the inhibitory spike recorder.</param>
 /// <param name="RasterPlot">The raster plot of the excitatory spikes: the SVG, and the PNG or why it is missing.</param>
 public sealed record BrunelResult(
@@ -56,6 +58,8 @@ public sealed record BrunelResult(
     TimeSpan BuildTime,
     TimeSpan SimulationTime,
     int Threads,
+    long TotalSpikes,
+    long SimulationAllocatedBytes,
     IReadOnlyList<string> SpikeFiles,
     SaveResult RasterPlot)
 {
@@ -137,9 +141,11 @@ public static class BrunelExperiment
         TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
 
         log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long startSimulate = Stopwatch.GetTimestamp();
         nest.Simulate(parameters.SimTimeMs);
         TimeSpan simulationTime = Stopwatch.GetElapsedTime(startSimulate);
+        long simulationAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         long eventsEx = espikes.Get<long>("n_events");
         long eventsIn = ispikes.Get<long>("n_events");
@@ -168,6 +174,8 @@ public static class BrunelExperiment
             BuildTime: buildTime,
             SimulationTime: simulationTime,
             Threads: parameters.Threads,
+            TotalSpikes: (long)nest.GetKernelStatus("local_spike_counter"),
+            SimulationAllocatedBytes: simulationAllocated,
             SpikeFiles: [.. filesEx, .. filesIn],
             RasterPlot: saved);
     }

@@ -3,34 +3,49 @@ using System.Diagnostics;
 namespace NestSharp.Kernel;
 
 /// <summary>
-/// The live line <c>print_time</c> shows while simulating, as NEST's: percentage, model time and the real-time factor
-/// (wall-clock time per unit of model time), redrawn in place at most ten times a second.
+/// What <c>print_time</c> shows while simulating, as NEST's: percentage, model time and the real-time factor
+/// (wall-clock time per unit of model time). On a terminal one line is redrawn in place at most ten times a second;
+/// when the output is redirected, a line is written at every tenth of the run instead.
 /// </summary>
 internal sealed class ProgressLine(TimeGrid time, long startStep, long endStep)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly bool _redirected = Console.IsOutputRedirected;
     private long _lastDraw = -1000;
+    private int _lastTenth;
 
     public void Update(long step)
     {
+        if (_redirected)
+        {
+            int tenth = (int)(10 * Fraction(step));
+            if (tenth <= _lastTenth) return;
+            _lastTenth = tenth;
+            Console.Out.WriteLine(Text(step));
+            return;
+        }
         long now = _clock.ElapsedMilliseconds;
         if (now - _lastDraw < 100) return;
         _lastDraw = now;
-        Draw(step);
+        Console.Out.Write("\r" + Text(step));
     }
 
     public void Finish(long step)
     {
-        Draw(step);
-        Console.Out.WriteLine();
+        if (_redirected)
+        {
+            if (_lastTenth < 10) Console.Out.WriteLine(Text(step));
+            return;
+        }
+        Console.Out.WriteLine("\r" + Text(step));
     }
 
-    private void Draw(long step)
+    private double Fraction(long step) => endStep == startStep ? 1.0 : (double)(step - startStep) / (endStep - startStep);
+
+    private string Text(long step)
     {
-        double modelMs = time.StepToMs(step);
-        double done = endStep == startStep ? 1.0 : (double)(step - startStep) / (endStep - startStep);
         double simulatedMs = time.StepToMs(step - startStep);
         double factor = simulatedMs > 0 ? _clock.Elapsed.TotalMilliseconds / simulatedMs : 0;
-        Console.Out.Write(FormattableString.Invariant($"\r[ {done * 100,3:F0}% ] Model time: {modelMs:F1} ms, Real-time factor: {factor:F4}   "));
+        return FormattableString.Invariant($"[ {Fraction(step) * 100,3:F0}% ] Model time: {time.StepToMs(step):F1} ms, Real-time factor: {factor:F4}");
     }
 }

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Globalization;
+using NestSharp.Cli.Experiments;
+
+// Whole-run benchmark of the Brunel seed network (brunel_alpha_nest): build time, simulation time, peak memory,
+// bytes per synapse and delivered synaptic events per second, for each thread count. Each run is a fresh process,
+// so that peak memory (VmHWM) belongs to that run alone.
+//
+//   dotnet run -c Release --project benchmarks/NestSharp.Benchmarks -- [--order 2500] [--simtime 1000] [--threads 1,2] [--repeat 3]
+//
+// Prints one markdown table row per run and the median per thread count.
+
+var options = ParseOptions(args);
+if (options.TryGetValue("single", out _))
+{
+    RunOnce(int.Parse(options["order"]), double.Parse(options["simtime"], CultureInfo.InvariantCulture), int.Parse(options["threads"]));
+    return 0;
+}
+
+int order = int.Parse(options.GetValueOrDefault("order", "2500"));
+string simtime = options.GetValueOrDefault("simtime", "1000");
+int repeat = int.Parse(options.GetValueOrDefault("repeat", "3"));
+var threadCounts = options.GetValueOrDefault("threads", "1,2").Split(',').Select(int.Parse).ToArray();
+
+Console.WriteLine($"Brunel order {order}, {simtime} ms, {repeat} run(s) per thread count, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+Console.WriteLine("| threads | build (s) | simulate (s) | peak RSS (MB) | bytes/synapse | events/s | rate exc/inh (Hz) | alloc in simulate (MB) |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|");
+foreach (int threads in threadCounts)
+{
+    var rows = new List<string[]>();
+    for (int r = 0; r < repeat; r++)
+    {
+        var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, $"--single --order {order} --simtime {simtime} --threads {threads}")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        })!;
+        string output = child.StandardOutput.ReadToEnd().Trim();
+        child.WaitForExit();
+        if (child.ExitCode != 0) throw new InvalidOperationException($"benchmark run failed: {output}");
+        var fields = output.Split('\t');
+        rows.Add(fields);
+        Console.WriteLine("| " + string.Join(" | ", fields) + " |");
+    }
+    var median = Enumerable.Range(0, rows[0].Length)
+        .Select(c => c == 0 ? $"**{threads} (median)**" : MedianOf(rows.Select(row => row[c]).ToList()))
+        .ToArray();
+    Console.WriteLine("| " + string.Join(" | ", median) + " |");
+}
+return 0;
+
+static string MedianOf(List<string> values)
+{
+    var numbers = values.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN).ToList();
+    if (numbers.Any(double.IsNaN)) return values[0];
+    numbers.Sort();
+    return numbers[numbers.Count / 2].ToString("G4", CultureInfo.InvariantCulture);
+}
+
+static void RunOnce(int order, double simtime, int threads)
+{
+    string dir = Directory.CreateTempSubdirectory("nestsharp-bench").FullName;
+    try
+    {
+        var result = BrunelExperiment.Run(new BrunelParameters
+        {
+            Order = order, SimTimeMs = simtime, Threads = threads, OutputDirectory = dir, PrintTime = false,
+        }, TextWriter.Null);
+        long peakBytes = PeakResidentBytes();
+        double eventsPerSecond = result.TotalSpikes * ((double)result.Synapses / result.Neurons) / result.SimulationTime.TotalSeconds;
+        Console.WriteLine(string.Join('\t',
+            threads.ToString(CultureInfo.InvariantCulture),
+            result.BuildTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
+            result.SimulationTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
+            (peakBytes / 1e6).ToString("F0", CultureInfo.InvariantCulture),
+            ((double)peakBytes / result.Synapses).ToString("F1", CultureInfo.InvariantCulture),
+            eventsPerSecond.ToString("E2", CultureInfo.InvariantCulture),
+            $"{result.ExcitatoryRateHz.ToString("F2", CultureInfo.InvariantCulture)}/{result.InhibitoryRateHz.ToString("F2", CultureInfo.InvariantCulture)}",
+            (result.SimulationAllocatedBytes / 1e6).ToString("F1", CultureInfo.InvariantCulture)));
+    }
+    finally
+    {
+        Directory.Delete(dir, true);
+    }
+}
+
+/// <summary>Peak resident set size of this process (VmHWM), in bytes.</summary>
+static long PeakResidentBytes()
+{
+    foreach (string line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    return 0;
+}
+
+static Dictionary<string, string> ParseOptions(string[] args)
+{
+    var options = new Dictionary<string, string>();
+    for (int i = 0; i < args.Length; i++)
+    {
+        if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"unexpected argument '{args[i]}'");
+        string key = args[i][2..];
+        options[key] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "";
+    }
+    return options;
+}
