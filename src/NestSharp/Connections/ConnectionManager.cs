@@ -3,6 +3,7 @@ using NestSharp.Kernel;
 using NestSharp.Models.Devices;
 using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
+using NestSharp.Plasticity;
 using NestSharp.Random;
 
 namespace NestSharp.Connections;
@@ -17,9 +18,10 @@ internal sealed class ConnectionManager
     private readonly NodeManager _nodes;
     private readonly Func<int> _threads;
     private readonly Func<TimeGrid> _time;
+    private readonly SpikeArchive _archive;
     private readonly List<SynapseModel> _models = [];
     private readonly Dictionary<string, SynapseModel> _modelsByName = new(StringComparer.Ordinal);
-    private List<StaticSynapseBlock>[][] _blocks = [];
+    private List<SynapseBlock>[][] _blocks = [];
     private readonly List<RecorderLink> _recorderLinks = [];
     private readonly List<MultimeterLink> _multimeterLinks = [];
     private readonly List<long> _countByModel = [];
@@ -30,13 +32,22 @@ internal sealed class ConnectionManager
     /// <summary>A multimeter's link to a neuron.</summary>
     internal readonly record struct MultimeterLink(int Meter, int Target, int SynapseModelId, int DelaySteps, double Weight);
 
-    public ConnectionManager(NodeManager nodes, Func<int> threads, Func<TimeGrid> time)
+    public ConnectionManager(NodeManager nodes, Func<int> threads, Func<TimeGrid> time, SpikeArchive archive)
     {
         _nodes = nodes;
         _threads = threads;
         _time = time;
-        AddModel(new SynapseModel("static_synapse", "static_synapse", 0));
-        AddModel(new SynapseModel("static_synapse_hpc", "static_synapse_hpc", 1));
+        _archive = archive;
+        SynapseType[] builtIn =
+        [
+            new StaticSynapse("static_synapse"),
+            new StaticSynapse("static_synapse_hpc"),
+            new StdpSynapseType<StdpSoftBoundRule>("stdp_synapse", homogeneous: false),
+            new StdpSynapseType<StdpSoftBoundRule>("stdp_synapse_hom", homogeneous: true),
+            new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom", homogeneous: true),
+            new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom_hpc", homogeneous: true),
+        ];
+        foreach (var type in builtIn) AddModel(new SynapseModel(type.Name, type, _models.Count));
     }
 
     public long ConnectCalls { get; private set; }
@@ -72,8 +83,8 @@ internal sealed class ConnectionManager
         return model;
     }
 
-    /// <summary>The static synapse blocks of a thread (one list per synapse model).</summary>
-    public List<StaticSynapseBlock>[] BlocksOf(int thread)
+    /// <summary>The synapse blocks of a thread (one list per synapse model).</summary>
+    public List<SynapseBlock>[] BlocksOf(int thread)
     {
         EnsureBlockTables();
         return _blocks[thread];
@@ -83,12 +94,12 @@ internal sealed class ConnectionManager
     {
         int threads = _threads();
         if (_blocks.Length != threads)
-            _blocks = Enumerable.Range(0, threads).Select(_ => Array.Empty<List<StaticSynapseBlock>>()).ToArray();
+            _blocks = Enumerable.Range(0, threads).Select(_ => Array.Empty<List<SynapseBlock>>()).ToArray();
         for (int t = 0; t < threads; t++)
         {
             if (_blocks[t].Length < _models.Count)
             {
-                var grown = new List<StaticSynapseBlock>[_models.Count];
+                var grown = new List<SynapseBlock>[_models.Count];
                 Array.Copy(_blocks[t], grown, _blocks[t].Length);
                 for (int m = _blocks[t].Length; m < grown.Length; m++) grown[m] = [];
                 _blocks[t] = grown;
@@ -104,7 +115,7 @@ internal sealed class ConnectionManager
             foreach (var list in perModel)
                 if (list.Count > 1)
                 {
-                    var merged = StaticSynapseBlock.Merge(list);
+                    var merged = SynapseBlock.Merge(list);
                     list.Clear();
                     list.Add(merged);
                 }
@@ -117,8 +128,19 @@ internal sealed class ConnectionManager
         spec.Validate();
         var model = Model(syn.SynapseModel);
         foreach (var key in syn.Other.Keys)
-            throw new UnknownParameterException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
+        {
+            if (model.Type.CommonParameters.Any(p => p.Key == key))
+                throw new BadParameterException(key, syn.Other[key], $"'{key}' is common to all connections of '{model.Name}'; set it with SetDefaults or CopyModel");
+            if (!model.Type.ConnectionParameters.Any(p => p.Key == key))
+                throw new UnknownParameterException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
+        }
         var kind = ClassifyLink(sources, targets);
+        if (model.Type.ReadsPostSynapticHistory && kind != LinkKind.Synapse)
+            throw new IllegalConnectionException($"'{model.Name}' is a plastic synapse and connects neurons only; to make devices' spikes plastic, connect them through a parrot_neuron.");
+        if (model.Type.ReadsPostSynapticHistory)
+            foreach (var g in sources.Select(id => _nodes.Locate(id).Group).Distinct())
+                if (g is not NeuronGroup)
+                    throw new IllegalConnectionException($"'{model.Name}' is a plastic synapse; its sources must be neurons, not {g.Model.Name} (connect through a parrot_neuron).");
         int threads = _threads();
         var grid = _time();
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
@@ -141,10 +163,17 @@ internal sealed class ConnectionManager
         if (syn.ReceptorType is Parameter) throw new BadParameterException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
         foreach (double d in delay.KnownValues) DelaySteps(d, grid);
         CheckReceptors(kind, targets, receptor);
+        var connectionValues = new ValueSource[model.Type.ConnectionParameters.Count];
+        for (int i = 0; i < connectionValues.Length; i++)
+        {
+            string key = model.Type.ConnectionParameters[i].Key;
+            connectionValues[i] = ValueSource.From(key, syn.Other.GetValueOrDefault(key), model.ConnectionDefaults[i], callKey, arrayLength);
+            foreach (double v in connectionValues[i].KnownValues) model.Type.Validate(key, v);
+        }
 
         var built = kind switch
         {
-            LinkKind.Synapse => BuildSynapses(context, rule, model, weight, delay, receptor, threads, grid),
+            LinkKind.Synapse => BuildSynapses(context, rule, model, weight, delay, receptor, connectionValues, threads, grid),
             LinkKind.Generator => BuildGeneratorLinks(context, rule, model, weight, delay, receptor, grid),
             _ => BuildRecorderLinks(context, rule, model, weight, delay, grid, kind),
         };
@@ -206,13 +235,13 @@ internal sealed class ConnectionManager
         long steps = grid.DelayToSteps(delayMs);
         if (!(delayMs >= 0) || steps < 1)
             throw new BadParameterException("delay", delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
-        if (steps > StaticSynapseBlock.MaxDelaySteps)
-            throw new BadParameterException("delay", delayMs, $"delays up to {StaticSynapseBlock.MaxDelaySteps} steps ({StaticSynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
+        if (steps > SynapseBlock.MaxDelaySteps)
+            throw new BadParameterException("delay", delayMs, $"delays up to {SynapseBlock.MaxDelaySteps} steps ({SynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
         return (int)steps;
     }
 
     private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
-        ValueSource delay, ValueSource receptor, int threads, TimeGrid grid)
+        ValueSource delay, ValueSource receptor, ValueSource[] connectionValues, int threads, TimeGrid grid)
     {
         var targetGroups = new NeuronGroup[context.Targets.Length];
         var targetLocal = new int[context.Targets.Length];
@@ -224,17 +253,17 @@ internal sealed class ConnectionManager
         }
         int sourceMin = context.Sources.Length == 0 ? 0 : context.Sources.Min();
         int sourceMax = context.Sources.Length == 0 ? -1 : context.Sources.Max();
-        var blocks = new StaticSynapseBlock?[threads];
+        var blocks = new SynapseBlock?[threads];
         var minDelay = new int[threads];
         var maxDelay = new int[threads];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        RunPerThread(threads, t =>
         {
             var counter = new CountingSink(context.Sources, sourceMin, sourceMax);
             rule.Generate(context, t, counter);
             var offsets = counter.Offsets();
             if (offsets[^1] == 0) return;
-            var block = new StaticSynapseBlock(model.Id, sourceMin, offsets);
-            var filler = new FillingSink(context, block, targetGroups, targetLocal, weight, delay, receptor, grid);
+            var block = new SynapseBlock(model.Id, model.Type.Layout, sourceMin, offsets);
+            var filler = new FillingSink(context, block, targetGroups, targetLocal, weight, delay, receptor, connectionValues, model.Type, grid);
             rule.Generate(context, t, filler);
             blocks[t] = block;
             minDelay[t] = filler.MinDelay;
@@ -248,8 +277,37 @@ internal sealed class ConnectionManager
         {
             EnsureBlockTables();
             for (int t = 0; t < threads; t++)
-                if (blocks[t] is { } b) _blocks[t][model.Id].Add(b);
+                if (blocks[t] is { } b)
+                {
+                    _blocks[t][model.Id].Add(b);
+                    if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(b, grid);
+                }
         });
+    }
+
+    /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>
+    private void RegisterWithTargets(SynapseBlock block, TimeGrid grid)
+    {
+        int[] targets = block.Indices[0];
+        int lastSpike = block.Layout.StateIndex("t_lastspike");
+        for (int i = 0; i < block.Count; i++)
+        {
+            double delayMs = grid.StepToMs(block.Delays[i]);
+            _archive.Register(targets[i], block.State[lastSpike][i] - delayMs, delayMs);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> for every thread in parallel; an error of one is rethrown as it was.</summary>
+    private static void RunPerThread(int threads, Action<int> work)
+    {
+        try
+        {
+            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, work);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is NestException) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
     }
 
     private sealed class CountingSink(int[] sources, int sourceMin, int sourceMax) : ConnectionSink
@@ -267,9 +325,11 @@ internal sealed class ConnectionManager
         }
     }
 
-    private sealed class FillingSink(RuleContext context, StaticSynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
-        ValueSource weight, ValueSource delay, ValueSource receptor, TimeGrid grid) : ConnectionSink
+    private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
+        ValueSource weight, ValueSource delay, ValueSource receptor, ValueSource[] connectionValues, SynapseType type, TimeGrid grid)
+        : ConnectionSink
     {
+        private readonly double[] _values = new double[connectionValues.Length];
         private readonly int[] _cursor = (int[])block.Offsets.Clone();
         private readonly int _constantDelay = delay.IsConstant ? DelaySteps(delay.Constant, grid) : 0;
         public int MinDelay { get; private set; } = int.MaxValue;
@@ -287,6 +347,15 @@ internal sealed class ConnectionManager
             block.Weights[at] = w;
             block.Delays[at] = (ushort)d;
             block.SetReceptor(at, r);
+            if (_values.Length > 0)
+            {
+                for (int c = 0; c < _values.Length; c++)
+                {
+                    _values[c] = connectionValues[c].ValueFor(unitId, ordinal, arrayIndex);
+                    if (!connectionValues[c].IsConstant) type.Validate(connectionValues[c].Name, _values[c]);
+                }
+                type.Initialise(block, at, _values, context.Targets[targetIndex]);
+            }
             if (d < MinDelay) MinDelay = d;
             if (d > MaxDelay) MaxDelay = d;
         }

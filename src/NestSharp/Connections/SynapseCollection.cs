@@ -17,7 +17,7 @@ public sealed class SynapseCollection
 
     /// <summary>One connection: where it is stored and what it is.</summary>
     internal readonly record struct ConnectionEntry(
-        int Source, int Target, double Weight, double Delay, int SynapseModelId, int Receptor, StaticSynapseBlock? Block, int Index, int Thread);
+        int Source, int Target, double Weight, double Delay, int SynapseModelId, int Receptor, SynapseBlock? Block, int Index, int Thread);
 
     internal SynapseCollection(Simulator kernel, long version, List<ConnectionEntry> entries, Func<int, string> modelName)
     {

@@ -16,11 +16,13 @@ internal sealed class NodeManager
         Register(new NodeModel(IafPscAlpha.ModelName, IafPscAlpha.ModelName, m => new IafPscAlpha(m, 0, 1)));
         Register(new NodeModel(IafPscExp.ModelName, IafPscExp.ModelName, m => new IafPscExp(m, 0, 1)));
         Register(new NodeModel(ParrotNeuron.ModelName, ParrotNeuron.ModelName, m => new ParrotNeuron(m, 0, 1)));
+        Register(new NodeModel(IgnoreAndFire.ModelName, IgnoreAndFire.ModelName, m => new IgnoreAndFire(m, 0, 1)));
         Register(new NodeModel(PoissonGenerator.ModelName, PoissonGenerator.ModelName, m => new PoissonGenerator(m, 0, 1)));
         Register(new NodeModel(DcGenerator.ModelName, DcGenerator.ModelName, m => new DcGenerator(m, 0, 1)));
         Register(new NodeModel(SpikeGenerator.ModelName, SpikeGenerator.ModelName, m => new SpikeGenerator(m, 0, 1, time, now)));
         Register(new NodeModel(SpikeRecorder.ModelName, SpikeRecorder.ModelName, m => new SpikeRecorder(m, 0, 1)));
         Register(new NodeModel(Multimeter.ModelName, Multimeter.ModelName, m => new Multimeter(m, 0, 1)));
+        Register(new NodeModel(WeightRecorder.ModelName, WeightRecorder.ModelName, m => new WeightRecorder(m, 0, 1)));
     }
 
     public IReadOnlyList<NodeGroup> Groups => _groups;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using NestSharp.Connections;
 using NestSharp.Models.Devices;
 using NestSharp.Nodes;
+using NestSharp.Plasticity;
 
 namespace NestSharp.Kernel;
 
@@ -13,10 +14,14 @@ namespace NestSharp.Kernel;
 /// targets it owns. A thread only ever writes the input of its own targets, so no locks are needed, and each input
 /// sum is formed in the same order whatever the number of threads.
 /// </summary>
-internal sealed class SimulationManager(NodeManager nodes, ConnectionManager connections, SimulationContext context, KernelSettings settings)
+internal sealed class SimulationManager(NodeManager nodes, ConnectionManager connections, SimulationContext context, KernelSettings settings,
+    SpikeArchive archive)
 {
     private readonly SpikeBuffer _merged = new();
-    private StaticSynapseBlock[][] _blocksByThread = [];
+    private SynapseBlock[][] _blocksByThread = [];
+    private WeightEventBuffer[] _weightEvents = [];
+    private WeightRecorder.Node?[] _weightRecorders = [];
+    private readonly List<WeightEvent> _weightEventMerge = [];
     private SpikeRecorder.Node[]?[] _recordersBySource = [];
     private Multimeter.Node[] _multimeters = [];
     private RecorderNode[] _recorders = [];
@@ -45,9 +50,12 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             context.Ring = context.Ring.Resized(nodes.ChannelCount, slots, CurrentStep);
 
         connections.Consolidate();
-        _blocksByThread = new StaticSynapseBlock[context.Threads][];
+        _blocksByThread = new SynapseBlock[context.Threads][];
         for (int t = 0; t < context.Threads; t++)
             _blocksByThread[t] = connections.BlocksOf(t).Where(l => l.Count > 0).Select(l => l[0]).ToArray();
+        if (_weightEvents.Length != context.Threads)
+            _weightEvents = Enumerable.Range(0, context.Threads).Select(_ => new WeightEventBuffer()).ToArray();
+        PrepareArchive();
 
         BuildRecorderRouting();
         BuildSamplers(time);
@@ -75,18 +83,40 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
 
     private Dictionary<RecorderNode, int> RecorderIds { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>Gives every archived neuron its current tau_minus, tau_minus_triplet.</summary>
+    private void PrepareArchive()
+    {
+        archive.EnsureCapacity(nodes.NodeCount);
+        foreach (var group in nodes.Groups.OfType<NeuronGroup>())
+            for (int local = 0; local < group.Count; local++)
+                if (archive.Of(group.FirstId + local) is { } history)
+                {
+                    history.TauMinusInverse = 1.0 / group.ColumnValue("tau_minus", local);
+                    history.TauMinusTripletInverse = 1.0 / group.ColumnValue("tau_minus_triplet", local);
+                }
+    }
+
     private void BuildRecorderRouting()
     {
         RecorderIds.Clear();
         var recorders = new List<RecorderNode>();
+        var weightRecorders = new WeightRecorder.Node?[nodes.NodeCount + 1];
         foreach (var group in nodes.Groups)
         {
             if (group is SpikeRecorder sr)
                 for (int i = 0; i < sr.Count; i++) { recorders.Add(sr.Nodes[i]); RecorderIds[sr.Nodes[i]] = sr.FirstId + i; }
             else if (group is Multimeter mm)
                 for (int i = 0; i < mm.Count; i++) { recorders.Add(mm.Nodes[i]); RecorderIds[mm.Nodes[i]] = mm.FirstId + i; }
+            else if (group is WeightRecorder wr)
+                for (int i = 0; i < wr.Count; i++)
+                {
+                    recorders.Add(wr.Nodes[i]);
+                    RecorderIds[wr.Nodes[i]] = wr.FirstId + i;
+                    weightRecorders[wr.FirstId + i] = wr.Nodes[i];
+                }
         }
         _recorders = recorders.ToArray();
+        _weightRecorders = weightRecorders;
 
         var bySource = new List<SpikeRecorder.Node>?[nodes.NodeCount + 1];
         foreach (var link in connections.RecorderLinks)
@@ -156,6 +186,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             RunSlices(0, end, barrier);
             foreach (var w in workers) w.Join();
         }
+        RecordWeightEvents();
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
         if (_workerFailure is not null) throw new KernelException($"Simulation failed: {_workerFailure.Message}");
@@ -210,14 +241,18 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         if (_workerFailure is not null) return;
         try
         {
+            RecordWeightEvents();
             _merged.MergeCanonical(context.ThreadSpikes);
             foreach (var buffer in context.ThreadSpikes) buffer.Clear();
             LocalSpikeCounter += _merged.Count;
+            double minDelayMs = context.Time.StepToMs(context.MinDelaySteps);
             foreach (ref readonly var spike in _merged.Items)
             {
+                long stamp = _sliceStart + spike.Lag + 1;
+                archive.Of(spike.Source)?.OnSpike(context.Time.StepToMs(stamp), minDelayMs);
                 var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
                 if (recorders is null) continue;
-                foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, _sliceStart + spike.Lag + 1, spike.Multiplicity);
+                foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, stamp, spike.Multiplicity);
             }
             foreach (var meter in _multimeters) meter.HandOver(_sliceStart);
             CurrentStep = _sliceStart + _sliceTo;
@@ -229,61 +264,40 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         }
     }
 
-    /// <summary>Adds every spike of the slice into the input of this thread's targets, in canonical order.</summary>
+    /// <summary>Transmits every spike of the slice through this thread's synapses, in canonical order.</summary>
     private void Deliver(int thread, long sliceStart)
     {
         var spikes = _merged.Items;
         if (spikes.Length == 0) return;
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
+        var delivery = new DeliveryContext(context.Ring, context.Time, archive, sliceStart, _weightEvents[thread], nodes.RerouteChannel);
+        var models = connections.Models;
         foreach (var block in _blocksByThread[thread])
         {
-            int[] offsets = block.Offsets, targets = block.Channels;
-            double[] weights = block.Weights;
-            ushort[] delays = block.Delays;
-            int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
-            foreach (ref readonly var spike in spikes)
-            {
-                int s = spike.Source - sourceMin;
-                if ((uint)s >= (uint)sourceCount) continue;
-                int first = offsets[s], last = offsets[s + 1];
-                if (first == last) continue;
-                int baseSlot = (int)((sliceStart + spike.Lag) % slots);
-                if (spike.Multiplicity == 1 && spike.WeightFactor == 1.0)
-                {
-                    for (int i = first; i < last; i++)
-                    {
-                        int slot = baseSlot + delays[i];
-                        if (slot >= slots) slot -= slots;
-                        int channel = targets[i];
-                        if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
-                        else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
-                    }
-                }
-                else
-                {
-                    // Events of spike_generator with spike_weights or multiplicities: the weight factor may flip the
-                    // sign, which moves the event to the model's other synapse (as NEST routes by the event's weight).
-                    int multiplicity = spike.Multiplicity;
-                    double factor = spike.WeightFactor;
-                    for (int i = first; i < last; i++)
-                    {
-                        int slot = baseSlot + delays[i];
-                        if (slot >= slots) slot -= slots;
-                        int channel = targets[i];
-                        if (channel < 0)
-                        {
-                            data[(nint)slot * channels + (channel & int.MaxValue)] += multiplicity;
-                            continue;
-                        }
-                        double weight = weights[i] * factor;
-                        if (factor < 0) channel = nodes.RerouteChannel(channel, block.ReceptorAt(i), weight);
-                        data[(nint)slot * channels + channel] += weight * multiplicity;
-                    }
-                }
-            }
+            var model = models[block.SynapseModelId];
+            model.Type.Deliver(block, spikes, in delivery, model);
         }
+    }
+
+    /// <summary>
+    /// Hands the weight events of all threads to their recorders in canonical order (time, sender, target, port), so
+    /// the record does not depend on the number of threads.
+    /// </summary>
+    private void RecordWeightEvents()
+    {
+        _weightEventMerge.Clear();
+        foreach (var buffer in _weightEvents)
+        {
+            _weightEventMerge.AddRange(buffer.Events);
+            buffer.Events.Clear();
+        }
+        if (_weightEventMerge.Count == 0) return;
+        _weightEventMerge.Sort(static (a, b) =>
+            a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) :
+            a.Sender != b.Sender ? a.Sender.CompareTo(b.Sender) :
+            a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Port.CompareTo(b.Port));
+        foreach (var e in _weightEventMerge)
+            if ((uint)e.Recorder < (uint)_weightRecorders.Length && _weightRecorders[e.Recorder] is { } recorder)
+                recorder.RecordWeight(context.Time, e);
     }
 
     /// <summary>Closes recorder files of a kernel that is being discarded while prepared.</summary>

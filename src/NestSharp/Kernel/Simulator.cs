@@ -1,6 +1,7 @@
 using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
+using NestSharp.Plasticity;
 using NestSharp.Random;
 
 namespace NestSharp;
@@ -49,9 +50,11 @@ public sealed partial class Simulator
             Time = new TimeGrid(1000.0, 0.1);
             Context = new SimulationContext(Time, 1, SeedKeyOf(RngSeed));
             Nodes = new NodeManager(() => Time, () => Simulation?.CurrentStep ?? 0);
-            Connections = new ConnectionManager(Nodes, () => Threads, () => Time);
-            Simulation = new SimulationManager(Nodes, Connections, Context, Settings);
+            Connections = new ConnectionManager(Nodes, () => Threads, () => Time, Archive);
+            Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive);
         }
+
+        public SpikeArchive Archive { get; } = new();
 
         public TimeGrid Time;
         public SimulationContext Context;
@@ -67,7 +70,7 @@ public sealed partial class Simulator
         public void Rebuild()
         {
             Context = new SimulationContext(Time, Threads, SeedKeyOf(RngSeed));
-            Simulation = new SimulationManager(Nodes, Connections, Context, Settings);
+            Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive);
         }
     }
 
@@ -226,10 +229,10 @@ public sealed partial class Simulator
             if (defaults is not null)
             {
                 var probe = s.Connections.Model(existing).Copy(newName, -1);
-                probe.SetDefaults(defaults, s.Time.Resolution);
+                probe.SetDefaults(defaults, s.Time.Resolution, IsWeightRecorder);
             }
             var copy = s.Connections.AddCopy(existing, newName);
-            if (defaults is not null) copy.SetDefaults(defaults, s.Time.Resolution);
+            if (defaults is not null) copy.SetDefaults(defaults, s.Time.Resolution, IsWeightRecorder);
         }
         else throw new UnknownModelException(existing, Models());
     }
@@ -238,7 +241,7 @@ public sealed partial class Simulator
     {
         var s = _state;
         if (s.Nodes.TryGetModel(model, out var nodeModel)) StageOnGroup(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
-        else if (s.Connections.HasModel(model)) s.Connections.Model(model).SetDefaults(defaults, s.Time.Resolution);
+        else if (s.Connections.HasModel(model)) s.Connections.Model(model).SetDefaults(defaults, s.Time.Resolution, IsWeightRecorder);
         else throw new UnknownModelException(model, Models());
     }
 
@@ -267,6 +270,12 @@ public sealed partial class Simulator
         var defaults = GetDefaults(model);
         if (!defaults.TryGetValue(key, out var value)) throw new UnknownParameterException($"model '{model}'", key, defaults.Keys);
         return value is T t ? t : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private bool IsWeightRecorder(NodeCollection nodes)
+    {
+        CheckCollection(nodes);
+        return _state.Nodes.Locate(nodes.Ids[0]).Group is Models.Devices.WeightRecorder;
     }
 
     private static string ElementTypeName(ElementType type) => type switch

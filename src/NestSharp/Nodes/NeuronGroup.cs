@@ -115,6 +115,9 @@ internal abstract class NeuronGroup : NodeGroup
         return _chunkStart.Length - 2;
     }
 
+    /// <summary>The user-facing value of a numeric status entry of node <paramref name="local"/>.</summary>
+    public double ColumnValue(string name, int local) => ToUser(Schema.IndexOf(name), local);
+
     public double[] ReadRow(int local)
     {
         var row = new double[Schema.Count];

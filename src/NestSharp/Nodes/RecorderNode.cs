@@ -76,6 +76,9 @@ internal abstract class RecorderNode : DeviceNode
     /// <summary>Names of the values stored with each event besides sender and time.</summary>
     public abstract IReadOnlyList<string> ValueNames { get; }
 
+    /// <summary>How many of the values are real numbers; the rest are integers (ids, ports).</summary>
+    public virtual int DoubleValueCount => ValueNames.Count;
+
     /// <summary>Stores one event.</summary>
     protected void Record(long sender, double timeMs, ReadOnlySpan<double> values)
     {
@@ -103,7 +106,7 @@ internal abstract class RecorderNode : DeviceNode
     {
         if (RecordTo != "ascii" || File is not null) return;
         bool append = FilePath == path;
-        File = AsciiRecordingFile.Open(path, append, overwrite, Precision, ValueNames);
+        File = AsciiRecordingFile.Open(path, append, overwrite, Precision, ValueNames, DoubleValueCount);
         FilePath = path;
     }
 

@@ -16,10 +16,12 @@ internal sealed class AsciiRecordingFile : IDisposable
     private readonly StreamWriter _writer;
     private readonly string _format;
     private readonly StringBuilder _line = new();
+    private readonly int _doubleValues;
 
-    private AsciiRecordingFile(string path, bool append, int precision, IReadOnlyList<string> valueNames)
+    private AsciiRecordingFile(string path, bool append, int precision, IReadOnlyList<string> valueNames, int doubleValues)
     {
         Path = path;
+        _doubleValues = doubleValues;
         _format = "F" + precision.ToString(CultureInfo.InvariantCulture);
         _writer = new StreamWriter(path, append, new UTF8Encoding(false), 1 << 16);
         if (!append)
@@ -41,21 +43,27 @@ internal sealed class AsciiRecordingFile : IDisposable
     }
 
     /// <summary>Opens a new file, failing if it exists and overwriting is off; or reopens one this kernel wrote, to append.</summary>
-    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, IReadOnlyList<string> valueNames)
+    /// <remarks>The first <paramref name="doubleValues"/> values of each event are written in fixed notation, the rest as integers.</remarks>
+    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, IReadOnlyList<string> valueNames, int doubleValues)
     {
         if (!append && File.Exists(path) && !overwrite)
             throw new KernelException(
                 $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
                 "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
                 "data_prefix, or the device property label.");
-        return new AsciiRecordingFile(path, append, precision, valueNames);
+        return new AsciiRecordingFile(path, append, precision, valueNames, doubleValues);
     }
 
     public void Write(long sender, double timeMs, ReadOnlySpan<double> values)
     {
         _line.Clear();
         _line.Append(sender).Append('\t').Append(timeMs.ToString(_format, CultureInfo.InvariantCulture));
-        foreach (double v in values) _line.Append('\t').Append(v.ToString(_format, CultureInfo.InvariantCulture));
+        for (int i = 0; i < values.Length; i++)
+        {
+            _line.Append('\t');
+            if (i < _doubleValues) _line.Append(values[i].ToString(_format, CultureInfo.InvariantCulture));
+            else _line.Append((long)values[i]);
+        }
         _line.Append('\n');
         _writer.Write(_line);
     }

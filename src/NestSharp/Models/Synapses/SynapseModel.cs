@@ -1,41 +1,69 @@
+using NestSharp.Connections;
+
 namespace NestSharp.Models.Synapses;
 
 /// <summary>
-/// A registered synapse model and its defaults: <c>weight</c>, <c>delay</c> (ms), <c>receptor_type</c>.
-/// <c>CopyModel</c> makes a new model with its own defaults and its own connection count (<c>num_connections</c>).
-/// <para>static_synapse: a fixed weight and delay. static_synapse_hpc: the same behaviour; NEST stores it more
-/// compactly, and so does NestSharp for both (a static synapse costs 14 bytes: target channel, weight, delay).</para>
+/// A registered synapse model: a <see cref="SynapseType"/> with defaults for <c>weight</c>, <c>delay</c> (ms) and
+/// <c>receptor_type</c>, values of the type's common parameters (the _hom models' shared STDP parameters), defaults of
+/// its per-connection parameters (such as <c>Kplus</c>), and optionally a <c>weight_recorder</c>.
+/// <c>CopyModel</c> makes a new model with its own values and its own connection count (<c>num_connections</c>).
 /// </summary>
 internal sealed class SynapseModel
 {
-    private static readonly string[] StaticKeys = ["delay", "receptor_type", "weight"];
     private static readonly string[] ReadOnlyKeys =
         ["element_type", "has_delay", "num_connections", "requires_symmetric", "sizeof", "synapse_model", "synapse_modelid"];
 
-    public SynapseModel(string name, string typeName, int id)
+    private double[] _common;
+    private double[] _connectionDefaults;
+
+    public SynapseModel(string name, SynapseType type, int id)
     {
         Name = name;
-        TypeName = typeName;
+        Type = type;
         Id = id;
+        _common = type.CommonParameters.Select(p => p.Default).ToArray();
+        _connectionDefaults = type.ConnectionParameters.Select(p => p.Default).ToArray();
     }
 
     public string Name { get; }
-    public string TypeName { get; }
+    public SynapseType Type { get; }
     public int Id { get; }
     public double Weight { get; private set; } = 1.0;
     public double Delay { get; private set; } = 1.0;
     public int ReceptorType { get; private set; }
 
-    public IReadOnlyCollection<string> Keys => StaticKeys;
+    /// <summary>The common parameters in the order of <see cref="SynapseType.CommonParameters"/>.</summary>
+    public double[] CommonValues => _common;
 
-    public SynapseModel Copy(string newName, int newId) =>
-        new(newName, TypeName, newId) { Weight = Weight, Delay = Delay, ReceptorType = ReceptorType };
+    /// <summary>Defaults of the per-connection parameters in the order of <see cref="SynapseType.ConnectionParameters"/>.</summary>
+    public IReadOnlyList<double> ConnectionDefaults => _connectionDefaults;
+
+    /// <summary>The weight_recorder plastic synapses of this model report to, if any.</summary>
+    public NodeCollection? WeightRecorder { get; private set; }
+
+    public int? WeightRecorderId => WeightRecorder?.Ids[0];
+
+    /// <summary>Keys a syn_spec or SetDefaults may give for this model.</summary>
+    public IReadOnlyCollection<string> Keys =>
+    [
+        "delay", "receptor_type", "weight", "weight_recorder",
+        .. Type.CommonParameters.Select(p => p.Key), .. Type.ConnectionParameters.Select(p => p.Key),
+    ];
+
+    public SynapseModel Copy(string newName, int newId) => new(newName, Type, newId)
+    {
+        Weight = Weight, Delay = Delay, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder,
+        _common = (double[])_common.Clone(), _connectionDefaults = (double[])_connectionDefaults.Clone(),
+    };
 
     /// <summary>Applies new defaults after checking all of them; changes nothing on error.</summary>
-    public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution)
+    public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution, Func<NodeCollection, bool> isWeightRecorder)
     {
         double weight = Weight, delay = Delay;
         int receptor = ReceptorType;
+        var recorder = WeightRecorder;
+        var common = (double[])_common.Clone();
+        var connection = (double[])_connectionDefaults.Clone();
         foreach (var (key, value) in values)
         {
             switch (key)
@@ -43,9 +71,24 @@ internal sealed class SynapseModel
                 case "weight": weight = StatusValue.ToDouble(key, value); break;
                 case "delay": delay = StatusValue.ToDouble(key, value); break;
                 case "receptor_type": receptor = StatusValue.ToInt(key, value); break;
+                case "weight_recorder":
+                    if (value is not NodeCollection nodes || nodes.Count != 1 || !isWeightRecorder(nodes))
+                        throw new BadParameterException(key, value, "must be a NodeCollection of one weight_recorder");
+                    recorder = nodes;
+                    break;
                 default:
-                    if (ReadOnlyKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' of a synapse model is read-only");
-                    throw new UnknownParameterException($"synapse model '{Name}'", key, StaticKeys);
+                    int c = IndexOf(Type.CommonParameters, key);
+                    int k = IndexOf(Type.ConnectionParameters, key);
+                    if (c < 0 && k < 0)
+                    {
+                        if (ReadOnlyKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' of a synapse model is read-only");
+                        throw new UnknownParameterException($"synapse model '{Name}'", key, Keys);
+                    }
+                    double v = StatusValue.ToDouble(key, value);
+                    Type.Validate(key, v);
+                    if (c >= 0) common[c] = v;
+                    else connection[k] = v;
+                    break;
             }
         }
         if (!(delay >= resolution - 1e-12 * resolution))
@@ -54,19 +97,35 @@ internal sealed class SynapseModel
         Weight = weight;
         Delay = delay;
         ReceptorType = receptor;
+        WeightRecorder = recorder;
+        _common = common;
+        _connectionDefaults = connection;
     }
 
-    public Dictionary<string, object> GetDefaults(long numConnections) => new()
+    private static int IndexOf(IReadOnlyList<(string Key, double Default)> parameters, string key)
     {
-        ["weight"] = Weight,
-        ["delay"] = Delay,
-        ["receptor_type"] = (long)ReceptorType,
-        ["synapse_model"] = Name,
-        ["synapse_modelid"] = (long)Id,
-        ["num_connections"] = numConnections,
-        ["element_type"] = "synapse",
-        ["has_delay"] = true,
-        ["requires_symmetric"] = false,
-        ["sizeof"] = 14L,
-    };
+        for (int i = 0; i < parameters.Count; i++) if (parameters[i].Key == key) return i;
+        return -1;
+    }
+
+    public Dictionary<string, object> GetDefaults(long numConnections)
+    {
+        var status = new Dictionary<string, object>
+        {
+            ["weight"] = Weight,
+            ["delay"] = Delay,
+            ["receptor_type"] = (long)ReceptorType,
+            ["synapse_model"] = Name,
+            ["synapse_modelid"] = (long)Id,
+            ["num_connections"] = numConnections,
+            ["element_type"] = "synapse",
+            ["has_delay"] = true,
+            ["requires_symmetric"] = false,
+            ["sizeof"] = (long)Type.BytesPerSynapse,
+            ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
+        };
+        for (int i = 0; i < _common.Length; i++) status[Type.CommonParameters[i].Key] = _common[i];
+        for (int i = 0; i < _connectionDefaults.Length; i++) status[Type.ConnectionParameters[i].Key] = _connectionDefaults[i];
+        return status;
+    }
 }

@@ -1,0 +1,65 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Synapses;
+
+/// <summary>
+/// static_synapse and static_synapse_hpc: a fixed weight and delay. A spike of multiplicity m adds m·w to the target's
+/// input after the delay. NEST's _hpc variant stores less per synapse; here both take 14 bytes (target channel, weight,
+/// delay) and behave identically.
+/// </summary>
+internal sealed class StaticSynapse(string name) : SynapseType
+{
+    public override string Name { get; } = name;
+
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    {
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        int[] offsets = block.Offsets, targets = block.Channels;
+        double[] weights = block.Weights;
+        ushort[] delays = block.Delays;
+        int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+        long sliceStart = context.SliceStart;
+        foreach (ref readonly var spike in spikes)
+        {
+            int s = spike.Source - sourceMin;
+            if ((uint)s >= (uint)sourceCount) continue;
+            int first = offsets[s], last = offsets[s + 1];
+            if (first == last) continue;
+            int baseSlot = (int)((sliceStart + spike.Lag) % slots);
+            if (spike.Multiplicity == 1 && spike.WeightFactor == 1.0)
+            {
+                for (int i = first; i < last; i++)
+                {
+                    int slot = baseSlot + delays[i];
+                    if (slot >= slots) slot -= slots;
+                    int channel = targets[i];
+                    if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
+                    else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
+                }
+                continue;
+            }
+            // Events of spike_generator with spike_weights or multiplicities: the weight factor may flip the sign,
+            // which moves the event to the model's other synapse (as NEST routes by the event's weight).
+            int multiplicity = spike.Multiplicity;
+            double factor = spike.WeightFactor;
+            for (int i = first; i < last; i++)
+            {
+                int slot = baseSlot + delays[i];
+                if (slot >= slots) slot -= slots;
+                int channel = targets[i];
+                if (channel < 0)
+                {
+                    data[(nint)slot * channels + (channel & int.MaxValue)] += multiplicity;
+                    continue;
+                }
+                double weight = weights[i] * factor;
+                if (factor < 0) channel = context.Reroute(channel, block.ReceptorAt(i), weight);
+                data[(nint)slot * channels + channel] += weight * multiplicity;
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+namespace NestSharp.Plasticity;
+
+/// <summary>
+/// The post-synaptic spike history that spike-timing dependent synapses read, kept for every neuron that is the
+/// target of at least one such synapse (NEST's archiving node).
+/// <para>At each spike at t the trace K- decays and steps by one: K- ← K-·exp((t_last - t)/tau_minus) + 1 (likewise
+/// the triplet trace with tau_minus_triplet), and (t, K-, K-triplet) is appended. A synapse with dendritic delay d that
+/// transmits a pre-synaptic spike at t_pre reads the entries with t_last_pre - d &lt; t &lt;= t_pre - d (to within
+/// eps = 1e-6 ms) and the trace just before t_pre - d. An entry is dropped once every incoming plastic synapse has
+/// read it and a later entry lies more than max_delay + min_delay + eps before the newest spike, so memory stays
+/// bounded while every neuron keeps firing.</para>
+/// <para>Reference: Morrison A, Diesmann M, Gerstner W (2008) Biol Cybern 98:459-478. NEST's ArchivingNode.</para>
+/// </summary>
+internal sealed class SpikeArchive
+{
+    public const double Eps = 1.0e-6;
+
+    private NeuronHistory?[] _histories = [];
+
+    /// <summary>The history of node <paramref name="id"/>, or null if no plastic synapse targets it.</summary>
+    public NeuronHistory? Of(int id) => (uint)id < (uint)_histories.Length ? _histories[id] : null;
+
+    /// <summary>Makes room for node ids up to <paramref name="maxId"/>.</summary>
+    public void EnsureCapacity(int maxId)
+    {
+        if (_histories.Length <= maxId) Array.Resize(ref _histories, maxId + 1);
+    }
+
+    /// <summary>A plastic synapse onto <paramref name="id"/> that will first read from <paramref name="firstReadMs"/> on.</summary>
+    public void Register(int id, double firstReadMs, double delayMs)
+    {
+        EnsureCapacity(id);
+        (_histories[id] ??= new NeuronHistory()).Register(firstReadMs, delayMs);
+    }
+
+    public bool IsArchiving(int id) => (uint)id < (uint)_histories.Length && _histories[id] is not null;
+}
+
+/// <summary>One neuron's spike history (a ring buffer of entries, oldest first) and traces.</summary>
+internal sealed class NeuronHistory
+{
+    /// <summary>One archived spike: its time, the traces just after it, and how many synapses have read it.</summary>
+    internal struct Entry
+    {
+        public double T;
+        public double Kminus;
+        public double KminusTriplet;
+        public int AccessCounter;
+    }
+
+    private Entry[] _entries = new Entry[8];
+    private int _head, _count;
+    private double _kminus, _kminusTriplet, _lastSpike = -1.0;
+    private int _incoming;
+    private double _maxDelay;
+
+    public double TauMinusInverse { get; set; } = 1.0 / 20.0;
+    public double TauMinusTripletInverse { get; set; } = 1.0 / 110.0;
+    public int Count => _count;
+
+    /// <summary>The trace last read by a synapse (NEST's post_trace).</summary>
+    public double LastTrace { get; private set; }
+
+    public ref Entry At(int i) => ref _entries[(_head + i) % _entries.Length];
+
+    public void Register(double firstReadMs, double delayMs)
+    {
+        for (int i = 0; i < _count && firstReadMs - At(i).T > -SpikeArchive.Eps; i++) At(i).AccessCounter++;
+        _incoming++;
+        _maxDelay = Math.Max(_maxDelay, delayMs);
+    }
+
+    /// <summary>Archives a spike at <paramref name="t"/> (ms), dropping entries no synapse can need any more.</summary>
+    public void OnSpike(double t, double minDelayMs)
+    {
+        if (_incoming == 0)
+        {
+            _lastSpike = t;
+            return;
+        }
+        while (_count > 1 && At(0).AccessCounter >= _incoming && t - At(1).T > _maxDelay + minDelayMs + SpikeArchive.Eps)
+        {
+            _head = (_head + 1) % _entries.Length;
+            _count--;
+        }
+        _kminus = _kminus * Math.Exp((_lastSpike - t) * TauMinusInverse) + 1.0;
+        _kminusTriplet = _kminusTriplet * Math.Exp((_lastSpike - t) * TauMinusTripletInverse) + 1.0;
+        _lastSpike = t;
+        if (_count == _entries.Length) Grow();
+        ref var entry = ref _entries[(_head + _count) % _entries.Length];
+        entry = new Entry { T = t, Kminus = _kminus, KminusTriplet = _kminusTriplet };
+        _count++;
+    }
+
+    private void Grow()
+    {
+        var larger = new Entry[_entries.Length * 2];
+        for (int i = 0; i < _count; i++) larger[i] = At(i);
+        _entries = larger;
+        _head = 0;
+    }
+
+    /// <summary>
+    /// The entries with t1 &lt; t &lt;= t2 (each bound shifted by eps, as NEST compares), marked as read once more:
+    /// returns the index of the first and one past the last.
+    /// </summary>
+    public (int Start, int End) Read(double t1, double t2)
+    {
+        double t2Limit = t2 + SpikeArchive.Eps, t1Limit = t1 + SpikeArchive.Eps;
+        int end = _count;
+        while (end > 0 && At(end - 1).T >= t2Limit) end--;
+        int start = end;
+        while (start > 0 && At(start - 1).T >= t1Limit)
+        {
+            start--;
+            At(start).AccessCounter++;
+        }
+        return (start, end);
+    }
+
+    /// <summary>The K- trace just before <paramref name="t"/>: from the latest spike more than eps earlier, else 0.</summary>
+    public double KValue(double t)
+    {
+        for (int i = _count - 1; i >= 0; i--)
+        {
+            ref var e = ref At(i);
+            if (t - e.T > SpikeArchive.Eps) return LastTrace = e.Kminus * Math.Exp((e.T - t) * TauMinusInverse);
+        }
+        return LastTrace = 0.0;
+    }
+}
