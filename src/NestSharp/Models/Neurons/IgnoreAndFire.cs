@@ -1,0 +1,147 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// ignore_and_fire: fires at a fixed <c>rate</c> with a constant inter-spike interval, whatever its input. Spikes and
+/// currents can be connected to it (receptor 0) but have no effect; the model exists so that network size and
+/// connectivity can be scaled for benchmarks without changing the spike statistics.
+/// <para>The firing is a count-down on the time grid (h = resolution):</para>
+/// <code>
+/// period = steps(1000 / rate)            (ms, Time(ms).get_steps(): tics rounded to nearest, then up to whole steps)
+/// c      = steps(1000 · phase / rate)    (steps to the first spike)
+/// each step (t, t+h]:  c == 0 ? (spike stamped t + h; c = period - 1) : c = c - 1
+/// </code>
+/// So with phase = 1 the first spike is stamped <c>(steps(1000/rate) + 1)·h</c> and later ones follow every
+/// <c>period</c> steps; rate 10/s, phase 0.3, h = 0.1 ms gives spikes at 30.1, 130.1, 230.1, ... ms.
+/// The count-down is (re)started from <c>phase</c> and <c>rate</c> when a node is created and whenever its status is
+/// set (any key, as NEST recomputes it in set_status); it is not restarted by a further Simulate call, so a network
+/// simulated in several pieces fires as if simulated in one. <c>phase</c> stays the parameter set by the user; it is not
+/// a running state variable.
+/// <para>Parameters (units): phase (dimensionless, 0 &lt; phase ≤ 1: time to the next spike as a fraction of the
+/// period), rate (spikes/s, &gt; 0); the archiving-node entries tau_minus, tau_minus_triplet, tau_Ca (ms), beta_Ca, Ca.
+/// No recordables.</para>
+/// <para>Reference: NEST model documentation, ignore_and_fire (NEST 3.10).</para>
+/// </summary>
+internal sealed class IgnoreAndFire : NeuronGroup
+{
+    public const string ModelName = "ignore_and_fire";
+
+    internal static readonly ColumnSchema ColumnsSchema = new(
+        ("phase", 1.0), ("rate", 10.0),
+        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001), ("Ca", 0.0));
+
+    private const int Phase = 0, Rate = 1, TauMinus = 2, TauMinusTriplet = 3, TauCa = 4;
+
+    private const int ChannelSpikes = 0, ChannelCurrent = 1;
+
+    /// <summary>Tics beyond which a duration counts as infinite (NEST clamps such times to +inf: the neuron never fires).</summary>
+    private const double InfiniteTics = 4.0e18;
+
+    /// <summary>A step count no simulation reaches, used for an infinite firing period or phase.</summary>
+    private const long NeverSteps = long.MaxValue / 4;
+
+    private readonly long[] _stepsToSpike;
+    private readonly long[] _periodSteps;
+
+    /// <summary>Nodes whose count-down must be restarted from phase and rate before the next run.</summary>
+    private readonly bool[] _restart;
+
+    public IgnoreAndFire(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
+    {
+        _stepsToSpike = new long[count];
+        _periodSteps = new long[count];
+        _restart = new bool[count];
+        Array.Fill(_restart, true);
+    }
+
+    public override int ChannelsPerNode => 2;
+
+    public override IReadOnlyList<string> Recordables => [];
+
+    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    {
+        var group = new IgnoreAndFire(model, firstId, n);
+        group.CopyDefaultsFrom(this);
+        group.SetChunks(threads);
+        return group;
+    }
+
+    public override int SpikeChannel(int local, int receptor, double weight)
+    {
+        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts spikes only on receptor_type 0, got {receptor}.");
+        return ChannelSpikes * Count + local;
+    }
+
+    public override int CurrentChannel(int local, int receptor)
+    {
+        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts currents only on receptor_type 0, got {receptor}.");
+        return ChannelCurrent * Count + local;
+    }
+
+    public override double ReadRecordable(int index, int local) => throw new ArgumentOutOfRangeException(nameof(index));
+
+    protected override void Validate(ReadOnlySpan<double> row)
+    {
+        Require(row[Phase] > 0 && row[Phase] <= 1, "phase", row[Phase], "must be > 0 and <= 1");
+        Require(row[Rate] > 0, "rate", row[Rate], "firing rate must be > 0");
+        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
+        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
+        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
+    }
+
+    protected override void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)
+    {
+        base.StoreRow(local, row, previous);
+        _restart[local] = true;
+    }
+
+    protected override void WriteExtraStatus(int local, Dictionary<string, object> status) => status["element_type"] = "neuron";
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        double[] phase = Columns[Phase], rate = Columns[Rate];
+        for (int i = 0; i < Count; i++)
+        {
+            if (!_restart[i]) continue;
+            _periodSteps[i] = StepsOf(1.0 / rate[i] * 1000.0, time);
+            _stepsToSpike[i] = StepsOf(phase[i] / rate[i] * 1000.0, time);
+            _restart[i] = false;
+        }
+    }
+
+    /// <summary>A duration in ms as whole steps the way NEST's Time(ms).get_steps() counts it; huge durations never end.</summary>
+    private static long StepsOf(double ms, TimeGrid time) =>
+        ms * time.TicsPerMs < InfiniteTics ? time.MsToStepsCeil(ms) : NeverSteps;
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        int n = end - start;
+        var ring = context.Ring;
+        var spikes = context.ThreadSpikes[thread];
+        long[] countdown = _stepsToSpike, period = _periodSteps;
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            for (int i = start; i < end; i++)
+            {
+                if (countdown[i] == 0)
+                {
+                    countdown[i] = period[i] - 1;
+                    spikes.Add(lag, FirstId + i);
+                }
+                else
+                {
+                    countdown[i]--;
+                }
+            }
+            ring.Row(step, ChannelBase + ChannelSpikes * Count + start, n).Clear();
+            ring.Row(step, ChannelBase + ChannelCurrent * Count + start, n).Clear();
+            RecordSamples(thread, step);
+        }
+    }
+}
