@@ -73,10 +73,14 @@ internal abstract class DeviceNode
         return (first, last);
     }
 
-    /// <summary>Whether the step ending at <paramref name="stampStep"/> (time stampStep·h) lies in (origin+start, origin+stop].</summary>
-    public bool IsActive(Kernel.TimeGrid time, long stampStep)
+    /// <summary>
+    /// NEST's activity test: whether step number <paramref name="step"/> lies in (origin + start, origin + stop], in
+    /// steps. Which step a device tests differs by kind (recorders and spike_generator the event's stamp,
+    /// poisson_generator the start of the step, current generators two steps ahead), as in NEST.
+    /// </summary>
+    public bool IsActive(Kernel.TimeGrid time, long step)
     {
-        long t = stampStep * time.TicsPerStep;
+        long t = step * time.TicsPerStep;
         long lo = time.MsToTics(Origin + Start);
         double stopMs = Origin + Stop;
         return t > lo && (stopMs >= double.MaxValue / 2 || t <= time.MsToTics(stopMs));

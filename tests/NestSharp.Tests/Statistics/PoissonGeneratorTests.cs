@@ -133,28 +133,29 @@ public sealed class PoissonGeneratorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void NoSpikesOutsideTheWindowFromOriginPlusStartToOriginPlusStop()
+    public void NoSpikesOutsideTheWindow_OneStepAfterOriginPlusStartToOriginPlusStop()
     {
-        // Active window (origin + start, origin + stop] = (300, 500] ms; the parrots repeat the spikes one delay later.
+        // NEST's poisson_generator is active in the steps that start in (origin + start, origin + stop], so its spikes
+        // are stamped (origin + start + h, origin + stop + h] = (300.1, 500.1] ms; the parrots repeat them one delay later.
         var trains = Run(nParrots: 20, rate: 10_000.0, simtime: 700.0,
             generatorParams: new() { ["origin"] = 200.0, ["start"] = 100.0, ["stop"] = 300.0 });
 
         Assert.NotEmpty(trains.Times);
         var generatorTimes = trains.Times.Select(t => t - Delay).ToArray();
-        Assert.All(generatorTimes, t => Assert.True(t > 300.0 + 1e-9 && t <= 500.0 + 1e-9, $"spike at {t} ms outside (300, 500]"));
+        Assert.All(generatorTimes, t => Assert.True(t > 300.1 + 1e-9 && t <= 500.1 + 1e-9, $"spike at {t} ms outside (300.1, 500.1]"));
     }
 
     [Fact]
     public void SpikesFillTheWindow_FromItsFirstToItsLastStep()
     {
         // At 10 kHz onto 20 parrots every step of the window has spikes (P(empty step) = e^-20), so the first and last
-        // generator stamps must be the first and last steps of (300, 500]: 300.1 and 500.0 ms.
+        // generator stamps must be the first and last steps of (300.1, 500.1]: 300.2 and 500.1 ms.
         var trains = Run(nParrots: 20, rate: 10_000.0, simtime: 700.0,
             generatorParams: new() { ["origin"] = 200.0, ["start"] = 100.0, ["stop"] = 300.0 });
 
         var steps = Enumerable.Range(0, trains.Times.Length).Select(trains.GeneratorStep).ToArray();
-        Assert.Equal(3001L, steps.Min());
-        Assert.Equal(5000L, steps.Max());
+        Assert.Equal(3002L, steps.Min());
+        Assert.Equal(5001L, steps.Max());
         Assert.Equal(2000, steps.Distinct().Count());
     }
 

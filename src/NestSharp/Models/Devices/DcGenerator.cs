@@ -5,8 +5,10 @@ using NestSharp.Nodes;
 namespace NestSharp.Models.Devices;
 
 /// <summary>
-/// dc_generator: a constant current <c>amplitude</c> (pA), sent to every target in each step (t - h, t] with
-/// origin + start &lt; t &lt;= origin + stop, scaled by the connection weight, arriving after the connection delay.
+/// dc_generator: a constant current <c>amplitude</c> (pA), sent to every target in each step (t, t + h], scaled by the
+/// connection weight, arriving after the connection delay. As NEST's current generators, it sends in the steps with
+/// origin + start &lt; t + 2h &lt;= origin + stop, so that with the minimal delay the current acts on the neuron from
+/// origin + start on.
 /// <para>Parameters: <c>amplitude</c> (pA), <c>start</c>, <c>stop</c>, <c>origin</c> (ms). Recordable: I.</para>
 /// </summary>
 internal sealed class DcGenerator : DeviceGroup<DcGenerator.Node>, ILocalGenerator
@@ -64,7 +66,7 @@ internal sealed class DcGenerator : DeviceGroup<DcGenerator.Node>, ILocalGenerat
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                if (!node.IsActive(context.Time, step + 1)) continue;
+                if (!node.IsActive(context.Time, step + 2)) continue;
                 foreach (ref readonly var target in targets)
                     ring.Data[(long)ring.SlotOf(step + target.DelaySteps) * ring.Channels + target.Channel] += target.Weight * node.Amplitude;
             }

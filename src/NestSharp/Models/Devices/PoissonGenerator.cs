@@ -7,8 +7,9 @@ namespace NestSharp.Models.Devices;
 
 /// <summary>
 /// poisson_generator: sends every target its own, independent Poisson spike train of rate <c>rate</c> (spikes/s).
-/// In each step (t - h, t] with origin + start &lt; t &lt;= origin + stop a target receives k ~ Poisson(rate·h) spikes
-/// as one event of multiplicity k, through the connection's weight and delay.
+/// In each step (t, t + h] whose start t lies in (origin + start, origin + stop] (NEST's activity test on the step's
+/// start, so spikes are stamped in (origin + start + h, origin + stop + h]) a target receives k ~ Poisson(rate·h)
+/// spikes as one event of multiplicity k, through the connection's weight and delay.
 /// <para>Each connection draws from its own keyed stream (seed, generator, target, connection) indexed by the step,
 /// so trains do not depend on the number of threads.</para>
 /// <para>Parameters: <c>rate</c> (spikes/s), <c>start</c>, <c>stop</c>, <c>origin</c> (ms).</para>
@@ -96,7 +97,7 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                if (step + 1 <= firstActive || step + 1 > lastActive) continue;
+                if (step <= firstActive || step > lastActive) continue;
                 int baseSlot = ring.SlotOf(step);
                 if (sampler.UsesInversion) DrawByInversion(sampler, targets, (ulong)step, baseSlot, data, channels, slots);
                 else DrawByRejection(sampler, targets, (ulong)step, baseSlot, data, channels, slots);
