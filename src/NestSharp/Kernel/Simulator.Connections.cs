@@ -26,46 +26,57 @@ public sealed partial class Simulator
 
         s.Connections.Consolidate();
         double h = s.Time.Resolution;
-        var entries = new List<SynapseCollection.ConnectionEntry>();
+        var blocks = new List<(SynapseBlock Block, int Thread)>();
+        long capacity = s.Connections.RecorderLinks.Count + s.Connections.MultimeterLinks.Count;
         for (int thread = 0; thread < s.Threads; thread++)
-        {
             foreach (var list in s.Connections.BlocksOf(thread))
-            {
                 foreach (var block in list)
                 {
-                    for (int si = 0; si < block.SourceCount; si++)
-                    {
-                        int src = block.SourceMin + si;
-                        if (sourceSet is not null && (src >= sourceSet.Length || !sourceSet[src])) continue;
-                        for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
-                        {
-                            var (group, local) = s.Nodes.LocateChannel(block.Channels[i]);
-                            int tgt = group.FirstId + local;
-                            if (!Wanted(src, tgt, block.SynapseModelId)) continue;
-                            entries.Add(new(src, tgt, block.Weights[i], block.Delays[i] * h, block.SynapseModelId, block.ReceptorAt(i), block, i, thread));
-                        }
-                    }
+                    if (modelId is not null && block.SynapseModelId != modelId) continue;
+                    blocks.Add((block, thread));
+                    capacity += block.Count;
+                }
+        var generators = s.Nodes.Groups.OfType<ILocalGenerator>().ToArray();
+        foreach (var generator in generators)
+            for (int local = 0; local < ((NodeGroup)generator).Count; local++) capacity += generator.TargetsOf(local).Count;
+        if (capacity > Array.MaxLength) throw new KernelException($"{capacity} connections exceed what one SynapseCollection can hold; filter by source, target or model.");
+
+        var table = new ConnectionTable((int)capacity);
+        foreach (var (block, _) in blocks)
+        {
+            int blockRef = table.Blocks.Count;
+            table.Blocks.Add(block);
+            var time = s.Time;
+            for (int si = 0; si < block.SourceCount; si++)
+            {
+                int src = block.SourceMin + si;
+                if (sourceSet is not null && (src >= sourceSet.Length || !sourceSet[src])) continue;
+                for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
+                {
+                    var (group, local) = s.Nodes.LocateChannel(block.Channels[i]);
+                    int tgt = group.FirstId + local;
+                    if (targetSet is not null && (tgt >= targetSet.Length || !targetSet[tgt])) continue;
+                    table.Add(src, tgt, block.Weights[i], time.StepToMs(block.Delays[i]), block.SynapseModelId, block.ReceptorAt(i), blockRef, i);
                 }
             }
         }
-        foreach (var group in s.Nodes.Groups)
+        foreach (var generator in generators)
         {
-            if (group is not ILocalGenerator generator) continue;
+            var group = (NodeGroup)generator;
             for (int local = 0; local < group.Count; local++)
                 foreach (var t in generator.TargetsOf(local).All())
                     if (Wanted(group.FirstId + local, t.TargetId, t.SynapseModelId))
-                        entries.Add(new(group.FirstId + local, t.TargetId, t.Weight, t.DelaySteps * h, t.SynapseModelId, t.Receptor, null, -1, -1));
+                        table.Add(group.FirstId + local, t.TargetId, t.Weight, s.Time.StepToMs(t.DelaySteps), t.SynapseModelId, t.Receptor, -1, -1);
         }
         foreach (var link in s.Connections.RecorderLinks)
             if (Wanted(link.Source, link.Recorder, link.SynapseModelId))
-                entries.Add(new(link.Source, link.Recorder, link.Weight, link.DelaySteps * h, link.SynapseModelId, 0, null, -1, -1));
+                table.Add(link.Source, link.Recorder, link.Weight, s.Time.StepToMs(link.DelaySteps), link.SynapseModelId, 0, -1, -1);
         foreach (var link in s.Connections.MultimeterLinks)
             if (Wanted(link.Meter, link.Target, link.SynapseModelId))
-                entries.Add(new(link.Meter, link.Target, link.Weight, link.DelaySteps * h, link.SynapseModelId, 0, null, -1, -1));
-        // Ordered by source, then target, then creation: the same order for any number of threads.
-        entries = entries.OrderBy(e => e.Source).ThenBy(e => e.Target).ToList();
+                table.Add(link.Meter, link.Target, link.Weight, s.Time.StepToMs(link.DelaySteps), link.SynapseModelId, 0, -1, -1);
+        table.Seal();
         var models = s.Connections.Models;
-        return new SynapseCollection(this, s.Connections.Version, entries, id => models[id].Name);
+        return new SynapseCollection(this, s.Connections.Version, table, id => models[id].Name);
     }
 
     private bool[]? Membership(NodeCollection? nodes)
@@ -76,14 +87,13 @@ public sealed partial class Simulator
         return set;
     }
 
-    internal void SetConnectionWeights(SynapseCollection connections, long version, object value)
+    internal void SetConnectionWeights(ConnectionTable table, long version, object value)
     {
         var s = _state;
         EnsureNotPrepared("Setting connection weights");
         if (version != s.Connections.Version)
             throw new KernelException("The connections changed since this SynapseCollection was made; call GetConnections again.");
-        var entries = connections.Entries;
-        var weights = new double[entries.Count];
+        var weights = new double[table.Count];
         switch (value)
         {
             case Parameter p:
@@ -104,18 +114,19 @@ public sealed partial class Simulator
                 Array.Fill(weights, StatusValue.ToDouble("weight", value));
                 break;
         }
-        for (int i = 0; i < entries.Count; i++)
-            if (entries[i].Block is null)
+        for (int i = 0; i < table.Count; i++)
+            if (table.Block[i] < 0)
                 throw new BadParameterException("weight", value,
-                    $"the connection {entries[i].Source} -> {entries[i].Target} belongs to a device; only connections between spiking nodes can be changed");
-        for (int i = 0; i < entries.Count; i++)
+                    $"the connection {table.Source[i]} -> {table.Target[i]} belongs to a device; only connections between spiking nodes can be changed");
+        for (int i = 0; i < table.Count; i++)
         {
-            var e = entries[i];
-            var block = e.Block!;
-            var (group, local) = s.Nodes.LocateChannel(block.Channels[e.Index]);
-            int channel = group.SpikeChannel(local, e.Receptor, weights[i]);
-            block.Channels[e.Index] = channel < 0 ? ((channel & int.MaxValue) + group.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + group.ChannelBase;
-            block.Weights[e.Index] = weights[i];
+            var block = table.Blocks[table.Block[i]];
+            int index = table.Index[i];
+            var (group, local) = s.Nodes.LocateChannel(block.Channels[index]);
+            int channel = group.SpikeChannel(local, table.Receptor[i], weights[i]);
+            block.Channels[index] = channel < 0 ? ((channel & int.MaxValue) + group.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + group.ChannelBase;
+            block.Weights[index] = weights[i];
+            table.Weight[i] = weights[i];
         }
     }
 }
