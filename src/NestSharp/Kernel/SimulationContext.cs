@@ -13,6 +13,9 @@ internal sealed class SimulationContext(TimeGrid time, int threads, ulong seedKe
     public int MinDelaySteps { get; set; } = 1;
     public int MaxDelaySteps { get; set; } = 1;
 
+    /// <summary>Spike and voltage histories of neurons that plastic synapses read.</summary>
+    public Plasticity.SpikeArchive Archive { get; init; } = new();
+
     /// <summary>Spikes emitted in the current slice, one buffer per thread.</summary>
     public SpikeBuffer[] ThreadSpikes { get; } = Enumerable.Range(0, threads).Select(_ => new SpikeBuffer()).ToArray();
 }

@@ -48,7 +48,7 @@ public sealed partial class Simulator
         public KernelState()
         {
             Time = new TimeGrid(1000.0, 0.1);
-            Context = new SimulationContext(Time, 1, SeedKeyOf(RngSeed));
+            Context = new SimulationContext(Time, 1, SeedKeyOf(RngSeed)) { Archive = Archive };
             Nodes = new NodeManager(() => Time, () => Simulation?.CurrentStep ?? 0);
             Connections = new ConnectionManager(Nodes, () => Threads, () => Time, Archive);
             Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive);
@@ -69,7 +69,7 @@ public sealed partial class Simulator
 
         public void Rebuild()
         {
-            Context = new SimulationContext(Time, Threads, SeedKeyOf(RngSeed));
+            Context = new SimulationContext(Time, Threads, SeedKeyOf(RngSeed)) { Archive = Archive };
             Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive);
         }
     }

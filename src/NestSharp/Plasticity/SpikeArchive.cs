@@ -34,6 +34,22 @@ internal sealed class SpikeArchive
     }
 
     public bool IsArchiving(int id) => (uint)id < (uint)_histories.Length && _histories[id] is not null;
+
+    private object?[] _voltageHistories = [];
+
+    /// <summary>
+    /// Attaches a model-specific history of node <paramref name="id"/> that voltage-based plastic synapses read
+    /// (for example the LTP/LTD history of aeif_psc_delta_clopath); the neuron model fills it while it runs.
+    /// </summary>
+    public void AttachVoltageHistory(int id, object history)
+    {
+        if (_voltageHistories.Length <= id) Array.Resize(ref _voltageHistories, id + 1);
+        _voltageHistories[id] = history;
+    }
+
+    /// <summary>The model-specific history of node <paramref name="id"/>, or null.</summary>
+    public T? VoltageHistoryOf<T>(int id) where T : class =>
+        (uint)id < (uint)_voltageHistories.Length ? _voltageHistories[id] as T : null;
 }
 
 /// <summary>One neuron's spike history (a ring buffer of entries, oldest first) and traces.</summary>
