@@ -13,7 +13,7 @@ namespace NestSharp.Connections;
 /// source), generator connections (kept by the generators, per target thread), and the connections of recorders.
 /// A Connect call checks everything it can first, builds its connections aside, and commits them only if all succeed.
 /// </summary>
-internal sealed class ConnectionManager
+internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
     private readonly NodeManager _nodes;
     private readonly Func<int> _threads;
@@ -440,4 +440,73 @@ internal sealed class ConnectionManager
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex) =>
             add(sourceIndex, targetIndex, unitId, ordinal, arrayIndex);
     }
+
+    // ---------------------------------------------------------------- editing single synapses (structural plasticity, Disconnect)
+
+    /// <summary>The target of synapse <paramref name="index"/> of a block.</summary>
+    private int TargetOf(SynapseBlock block, int index)
+    {
+        var (group, local) = _nodes.LocateChannel(block.Channels[index]);
+        return group.FirstId + local;
+    }
+
+    public List<int> TargetsOf(int source, string model)
+    {
+        int id = Model(model).Id;
+        EnsureBlockTables();
+        var targets = new List<int>();
+        foreach (var perModel in _blocks)
+            foreach (var block in perModel[id])
+            {
+                var (first, last) = block.RangeOf(source);
+                for (int i = first; i < last; i++) targets.Add(TargetOf(block, i));
+            }
+        targets.Sort();
+        return targets;
+    }
+
+    public List<int> SourcesOf(int target, string model)
+    {
+        int id = Model(model).Id;
+        EnsureBlockTables();
+        var sources = new List<int>();
+        foreach (var perModel in _blocks)
+            foreach (var block in perModel[id])
+                for (int s = 0; s < block.SourceCount; s++)
+                    for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
+                        if (TargetOf(block, i) == target) sources.Add(block.SourceMin + s);
+        sources.Sort();
+        return sources;
+    }
+
+    /// <summary>Removes the first (oldest) synapse of <paramref name="model"/> from source to target, if any.</summary>
+    public bool RemoveOne(int source, int target, string model)
+    {
+        var synapseModel = Model(model);
+        EnsureBlockTables();
+        foreach (var perModel in _blocks)
+        {
+            var list = perModel[synapseModel.Id];
+            for (int b = 0; b < list.Count; b++)
+            {
+                var (first, last) = list[b].RangeOf(source);
+                for (int i = first; i < last; i++)
+                {
+                    if (TargetOf(list[b], i) != target) continue;
+                    if (synapseModel.Type.ReadsPostSynapticHistory) _archive.Of(target)?.Unregister();
+                    list[b] = list[b].Without(i);
+                    _countByModel[synapseModel.Id]--;
+                    Version++;
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    void Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor.RemoveOne(int source, int target, string model) =>
+        RemoveOne(source, target, model);
+
+    public void ConnectPairs(int[] sources, int[] targets, string model, ulong seedKey) =>
+        Connect(sources, targets, Rule.OneToOne(), new SynSpec { SynapseModel = model }, seedKey);
 }

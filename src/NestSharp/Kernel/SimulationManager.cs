@@ -3,6 +3,7 @@ using NestSharp.Connections;
 using NestSharp.Models.Devices;
 using NestSharp.Nodes;
 using NestSharp.Plasticity;
+using NestSharp.Plasticity.Structural;
 
 namespace NestSharp.Kernel;
 
@@ -15,7 +16,7 @@ namespace NestSharp.Kernel;
 /// sum is formed in the same order whatever the number of threads.
 /// </summary>
 internal sealed class SimulationManager(NodeManager nodes, ConnectionManager connections, SimulationContext context, KernelSettings settings,
-    SpikeArchive archive)
+    SpikeArchive archive, StructuralPlasticityManager structural)
 {
     private readonly SpikeBuffer _merged = new();
     private SynapseBlock[][] _blocksByThread = [];
@@ -35,8 +36,25 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     public bool HasSimulated { get; private set; }
     public long LocalSpikeCounter { get; private set; }
 
-    public int MinDelaySteps => connections.HasConnections ? connections.MinDelaySteps : 1;
-    public int MaxDelaySteps => connections.HasConnections ? connections.MaxDelaySteps : 1;
+    /// <summary>The smallest delay of any connection, or of any synapse structural plasticity may create.</summary>
+    public int MinDelaySteps => DelayExtrema().Min;
+
+    /// <summary>The largest delay of any connection, or of any synapse structural plasticity may create.</summary>
+    public int MaxDelaySteps => DelayExtrema().Max;
+
+    private (int Min, int Max) DelayExtrema()
+    {
+        int min = connections.HasConnections ? connections.MinDelaySteps : int.MaxValue;
+        int max = connections.HasConnections ? connections.MaxDelaySteps : 0;
+        if (structural.Enabled)
+            foreach (var builder in structural.Builders)
+            {
+                int d = (int)context.Time.DelayToSteps(connections.Model(builder.SynapseModel).Delay);
+                min = Math.Min(min, d);
+                max = Math.Max(max, d);
+            }
+        return min == int.MaxValue ? (1, 1) : (min, max);
+    }
 
     public void Prepare()
     {
@@ -49,10 +67,8 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         if (context.Ring.Channels != nodes.ChannelCount || context.Ring.Slots != slots)
             context.Ring = context.Ring.Resized(nodes.ChannelCount, slots, CurrentStep);
 
-        connections.Consolidate();
-        _blocksByThread = new SynapseBlock[context.Threads][];
-        for (int t = 0; t < context.Threads; t++)
-            _blocksByThread[t] = connections.BlocksOf(t).Where(l => l.Count > 0).Select(l => l[0]).ToArray();
+        BuildSynapseTables();
+        structural.EnsureCapacity(nodes.NodeCount);
         if (_weightEvents.Length != context.Threads)
             _weightEvents = Enumerable.Range(0, context.Threads).Select(_ => new WeightEventBuffer()).ToArray();
         PrepareArchive();
@@ -175,7 +191,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         }
         else
         {
-            using var barrier = new Barrier(threads, _ => SerialPhase());
+            using var barrier = new Barrier(threads, _ => RunSerialAction());
             var workers = new Thread[threads - 1];
             for (int t = 1; t < threads; t++)
             {
@@ -196,6 +212,16 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     private long _sliceStart;
     private int _sliceFrom, _sliceTo;
 
+    /// <summary>What the last thread to reach the barrier runs; set by thread 0 before it arrives.</summary>
+    private Action? _serialAction;
+
+    private void RunSerialAction()
+    {
+        var action = _serialAction;
+        _serialAction = null;
+        action?.Invoke();
+    }
+
     /// <summary>The loop every thread runs; with one thread it calls the serial phase itself.</summary>
     private void RunSlices(int thread, long end, Barrier? barrier)
     {
@@ -207,6 +233,13 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             int from = (int)(step - sliceStart);
             int to = (int)Math.Min(minDelay, end - sliceStart);
             if (thread == 0) { _sliceStart = sliceStart; _sliceFrom = from; _sliceTo = to; }
+            if (structural.IsDue(context.Time, sliceStart + from))
+            {
+                // Connections change: every thread must have finished delivering before, and wait for the update.
+                if (thread == 0) _serialAction = StructuralUpdate;
+                if (barrier is null) RunSerialAction();
+                else barrier.SignalAndWait();
+            }
             if (_workerFailure is null)
             {
                 try
@@ -218,7 +251,8 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
                     _workerFailure ??= e;
                 }
             }
-            if (barrier is null) SerialPhase();
+            if (thread == 0) _serialAction = SerialPhase;
+            if (barrier is null) RunSerialAction();
             else barrier.SignalAndWait();
             if (_workerFailure is null)
             {
@@ -246,10 +280,13 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             foreach (var buffer in context.ThreadSpikes) buffer.Clear();
             LocalSpikeCounter += _merged.Count;
             double minDelayMs = context.Time.StepToMs(context.MinDelaySteps);
+            double h = context.Time.Resolution;
             foreach (ref readonly var spike in _merged.Items)
             {
                 long stamp = _sliceStart + spike.Lag + 1;
-                archive.Of(spike.Source)?.OnSpike(context.Time.StepToMs(stamp), minDelayMs);
+                double t = context.Time.StepToMs(stamp);
+                if (nodes.Locate(spike.Source) is (NeuronGroup neuron, int local)) structural.OnSpike(neuron, local, t, h);
+                archive.Of(spike.Source)?.OnSpike(t, minDelayMs);
                 var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
                 if (recorders is null) continue;
                 foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, stamp, spike.Multiplicity);
@@ -262,6 +299,28 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         {
             _workerFailure ??= e;
         }
+    }
+
+    /// <summary>Serially, at the start of a slice: the structural plasticity update, then the new synapse tables.</summary>
+    private void StructuralUpdate()
+    {
+        try
+        {
+            structural.Update(context.Time.StepToMs(_sliceStart + _sliceFrom), context.Time.Resolution, nodes, connections, context.SeedKey);
+            BuildSynapseTables();
+        }
+        catch (Exception e)
+        {
+            _workerFailure ??= e;
+        }
+    }
+
+    private void BuildSynapseTables()
+    {
+        connections.Consolidate();
+        _blocksByThread = new SynapseBlock[context.Threads][];
+        for (int t = 0; t < context.Threads; t++)
+            _blocksByThread[t] = connections.BlocksOf(t).Where(l => l.Count > 0).Select(l => l[0]).ToArray();
     }
 
     /// <summary>Transmits every spike of the slice through this thread's synapses, in canonical order.</summary>

@@ -2,6 +2,7 @@ using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Plasticity;
+using NestSharp.Plasticity.Structural;
 using NestSharp.Random;
 
 namespace NestSharp;
@@ -15,7 +16,8 @@ public sealed partial class Simulator
     private static readonly string[] SettableKernelKeys =
     [
         "data_path", "data_prefix", "dict_miss_is_error", "local_num_threads", "overwrite_files", "print_time",
-        "resolution", "rng_seed", "tics_per_ms", "total_num_virtual_procs",
+        "resolution", "rng_seed", "structural_plasticity_synapses", "structural_plasticity_update_interval", "tics_per_ms",
+        "total_num_virtual_procs",
     ];
 
     private static readonly string[] ReadOnlyKernelKeys =
@@ -51,10 +53,11 @@ public sealed partial class Simulator
             Context = new SimulationContext(Time, 1, SeedKeyOf(RngSeed)) { Archive = Archive };
             Nodes = new NodeManager(() => Time, () => Simulation?.CurrentStep ?? 0);
             Connections = new ConnectionManager(Nodes, () => Threads, () => Time, Archive);
-            Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive);
+            Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive, Structural);
         }
 
         public SpikeArchive Archive { get; } = new();
+        public StructuralPlasticityManager Structural { get; } = new();
 
         public TimeGrid Time;
         public SimulationContext Context;
@@ -70,7 +73,7 @@ public sealed partial class Simulator
         public void Rebuild()
         {
             Context = new SimulationContext(Time, Threads, SeedKeyOf(RngSeed)) { Archive = Archive };
-            Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive);
+            Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive, Structural);
         }
     }
 
@@ -106,10 +109,17 @@ public sealed partial class Simulator
             OverwriteFiles = s.Settings.OverwriteFiles, DictMissIsError = s.Settings.DictMissIsError,
         };
         bool gridChanged = false;
+        double spInterval = s.Structural.UpdateIntervalMs;
+        var spBuilders = s.Structural.Builders;
         foreach (var (key, value) in values)
         {
             switch (key)
             {
+                case "structural_plasticity_update_interval":
+                    spInterval = StatusValue.ToDouble(key, value);
+                    if (!(spInterval > 0)) throw new BadParameterException(key, value, "must be positive");
+                    break;
+                case "structural_plasticity_synapses": spBuilders = ParseStructuralPlasticitySynapses(value); break;
                 case "resolution": resolution = StatusValue.ToDouble(key, value); gridChanged = true; break;
                 case "tics_per_ms": ticsPerMs = StatusValue.ToDouble(key, value); gridChanged = true; break;
                 case "local_num_threads":
@@ -148,6 +158,8 @@ public sealed partial class Simulator
 
         s.Time = grid;
         s.Threads = threads;
+        s.Structural.UpdateIntervalMs = spInterval;
+        s.Structural.Builders = spBuilders;
         s.RngSeed = seed;
         s.Settings.PrintTime = settings.PrintTime;
         s.Settings.DataPath = settings.DataPath;
@@ -192,6 +204,8 @@ public sealed partial class Simulator
             ["node_models"] = s.Nodes.ModelNames.Order(StringComparer.Ordinal).ToArray(),
             ["synapse_models"] = s.Connections.ModelNames.Order(StringComparer.Ordinal).ToArray(),
             ["time_simulate"] = s.SimulateTime.TotalSeconds,
+            ["structural_plasticity_update_interval"] = s.Structural.UpdateIntervalMs,
+            ["structural_plasticity_synapses"] = StructuralPlasticitySynapsesStatus(),
             ["time_construction_connect"] = s.ConnectTime.TotalSeconds,
         };
     }
@@ -337,6 +351,8 @@ public sealed partial class Simulator
         status["element_type"] = ElementTypeName(group.ElementType);
         status["local"] = true;
         status["frozen"] = false;
+        if (group is NeuronGroup)
+            status["synaptic_elements"] = SynapticElementsStatus(id);
         int thread = group.OwnerThread(local);
         status["thread"] = (long)thread;
         status["vp"] = (long)thread;
@@ -422,14 +438,22 @@ public sealed partial class Simulator
     private Action StageOnGroup(NodeGroup group, int local, IReadOnlyDictionary<string, object> values, string owner)
     {
         var accepted = new Dictionary<string, object>(values.Count);
+        Action? elements = null;
         foreach (var (key, value) in values)
         {
-            if (group.SettableKeys.Contains(key)) accepted[key] = value;
+            if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
+            {
+                if (group.FirstId == 0)
+                    throw new BadParameterException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
+                elements = StageSynapticElements(group.FirstId + local, key, value, owner);
+            }
+            else if (group.SettableKeys.Contains(key)) accepted[key] = value;
             else if (ReadOnlyNodeKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' is read-only");
             else if (_state.Settings.DictMissIsError) throw new UnknownParameterException(owner, key, group.SettableKeys);
             else Console.Error.WriteLine($"NestSharp warning: {owner} has no parameter '{key}'; ignored (dict_miss_is_error is false).");
         }
-        return group.Stage(local, accepted);
+        var commit = group.Stage(local, accepted);
+        return elements is null ? commit : () => { commit(); elements(); };
     }
 
     private void EnsureNotPrepared(string what)

@@ -115,6 +115,9 @@ internal abstract class NeuronGroup : NodeGroup
         return _chunkStart.Length - 2;
     }
 
+    /// <summary>The calcium concentration of node <paramref name="local"/> (the "Ca" column every neuron model has).</summary>
+    public ref double CalciumOf(int local) => ref Columns[Schema.IndexOf("Ca")][local];
+
     /// <summary>The user-facing value of a numeric status entry of node <paramref name="local"/>.</summary>
     public double ColumnValue(string name, int local) => ToUser(Schema.IndexOf(name), local);
 

@@ -86,6 +86,9 @@ internal sealed class NeuronHistory
         _maxDelay = Math.Max(_maxDelay, delayMs);
     }
 
+    /// <summary>A plastic synapse onto this neuron was deleted.</summary>
+    public void Unregister() => _incoming--;
+
     /// <summary>Archives a spike at <paramref name="t"/> (ms), dropping entries no synapse can need any more.</summary>
     public void OnSpike(double t, double minDelayMs)
     {

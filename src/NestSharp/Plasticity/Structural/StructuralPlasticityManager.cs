@@ -1,0 +1,205 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Random;
+
+namespace NestSharp.Plasticity.Structural;
+
+/// <summary>
+/// Calcium and synaptic elements of every neuron, and the structural plasticity that creates and deletes synapses
+/// from them (Butz &amp; van Ooyen 2013, as NEST implements it).
+/// <para>Calcium: Ca decays with tau_Ca and rises by beta_Ca at each spike; before each change every synaptic element
+/// of the neuron is brought up to date with its growth curve.</para>
+/// <para>At each update (every <c>structural_plasticity_update_interval</c> ms of model time, at the start of a slice),
+/// for each structural-plasticity synapse type (synapse model, pre- and post-synaptic element): neurons with fewer
+/// pre-synaptic elements than bound ones lose randomly chosen synapses of that type, then likewise for post-synaptic
+/// elements; then all vacant pre- and post-synaptic elements are listed (a neuron once per vacant element, in id
+/// order), the longer list is randomly sampled down to the length of the shorter, and the pairs are connected. Last,
+/// every neuron retracts the fraction tau_vacant of its vacant elements. Every random choice comes from a stream keyed
+/// by the update's time and the synapse type, so the result does not depend on the number of threads.</para>
+/// <para>Reference: Butz M, van Ooyen A (2013) PLoS Comput Biol 9(10):e1003259.</para>
+/// </summary>
+internal sealed class StructuralPlasticityManager
+{
+    private Dictionary<string, SynapticElement>?[] _elements = [];
+    private double[] _calciumTime = [];
+
+    /// <summary>One structural-plasticity synapse type (an entry of <c>structural_plasticity_synapses</c>).</summary>
+    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses);
+
+    public bool Enabled { get; set; }
+    public double UpdateIntervalMs { get; set; } = 10000.0;
+    public IReadOnlyList<Builder> Builders { get; set; } = [];
+
+    public void EnsureCapacity(int maxId)
+    {
+        if (_elements.Length <= maxId)
+        {
+            Array.Resize(ref _elements, maxId + 1);
+            Array.Resize(ref _calciumTime, maxId + 1);
+        }
+    }
+
+    public Dictionary<string, SynapticElement>? ElementsOf(int id) => (uint)id < (uint)_elements.Length ? _elements[id] : null;
+
+    public void SetElements(int id, Dictionary<string, SynapticElement> elements)
+    {
+        EnsureCapacity(id);
+        _elements[id] = elements;
+    }
+
+    /// <summary>The model time Ca and the elements of node <paramref name="id"/> were last brought up to.</summary>
+    public double CalciumTime(int id) => (uint)id < (uint)_calciumTime.Length ? _calciumTime[id] : 0.0;
+
+    /// <summary>Brings the elements and Ca of a neuron up to <paramref name="t"/> (NEST's update_synaptic_elements).</summary>
+    public void UpdateTo(NeuronGroup group, int local, double t, double h)
+    {
+        int id = group.FirstId + local;
+        ref double ca = ref group.CalciumOf(local);
+        double tauCa = group.ColumnValue("tau_Ca", local);
+        double caTime = _calciumTime[id];
+        if (_elements[id] is { } elements)
+            foreach (var element in elements.Values) element.Update(t, caTime, ca, tauCa, h);
+        ca *= Math.Exp((caTime - t) / tauCa);
+        _calciumTime[id] = t;
+    }
+
+    /// <summary>A spike of a neuron at <paramref name="t"/>: elements and Ca up to t, then Ca += beta_Ca.</summary>
+    public void OnSpike(NeuronGroup group, int local, double t, double h)
+    {
+        UpdateTo(group, local, t, h);
+        group.CalciumOf(local) += group.ColumnValue("beta_Ca", local);
+    }
+
+    /// <summary>Whether a structural update is due at the start of step <paramref name="step"/>.</summary>
+    public bool IsDue(TimeGrid time, long step)
+    {
+        if (!Enabled || Builders.Count == 0) return false;
+        double t = time.StepToMs(step);
+        return t % UpdateIntervalMs == 0;
+    }
+
+    /// <summary>What the update needs from the connection side.</summary>
+    internal interface IConnectionEditor
+    {
+        /// <summary>The targets of <paramref name="source"/> through synapses of <paramref name="model"/>, one entry per synapse.</summary>
+        List<int> TargetsOf(int source, string model);
+
+        /// <summary>The sources of <paramref name="target"/> through synapses of <paramref name="model"/>, one entry per synapse.</summary>
+        List<int> SourcesOf(int target, string model);
+
+        /// <summary>Removes one synapse of <paramref name="model"/> from source to target.</summary>
+        void RemoveOne(int source, int target, string model);
+
+        /// <summary>Connects the pairs (one synapse each) with the model's defaults.</summary>
+        void ConnectPairs(int[] sources, int[] targets, string model, ulong seedKey);
+    }
+
+    /// <summary>The structural update at <paramref name="t"/> ms, for all neurons of <paramref name="nodes"/>.</summary>
+    public void Update(double t, double h, NodeManager nodes, IConnectionEditor connections, ulong seedKey)
+    {
+        EnsureCapacity(nodes.NodeCount);
+        var neurons = nodes.Groups.OfType<NeuronGroup>().ToArray();
+        foreach (var group in neurons)
+            for (int local = 0; local < group.Count; local++) UpdateTo(group, local, t, h);
+
+        ulong updateKey = RandomStream.Derive(seedKey, 0x57_2C_7A1, BitConverter.DoubleToUInt64Bits(t));
+        for (int b = 0; b < Builders.Count; b++)
+        {
+            var builder = Builders[b];
+            var stream = new RandomStream(RandomStream.Derive(updateKey, (ulong)b));
+            DeleteFromPre(builder, connections, ref stream);
+            DeleteFromPost(builder, connections, ref stream);
+            Create(builder, connections, ref stream, updateKey);
+        }
+        foreach (var elements in _elements)
+            if (elements is not null)
+                foreach (var element in elements.Values) element.DecayVacant();
+    }
+
+    private (List<int> Ids, List<int> Counts) Deficits(string element)
+    {
+        var ids = new List<int>();
+        var counts = new List<int>();
+        for (int id = 0; id < _elements.Length; id++)
+            if (_elements[id]?.GetValueOrDefault(element) is { } e && e.Vacant < 0)
+            {
+                ids.Add(id);
+                counts.Add(-e.Vacant);
+            }
+        return (ids, counts);
+    }
+
+    private void DeleteFromPre(Builder builder, IConnectionEditor connections, ref RandomStream stream)
+    {
+        var (ids, counts) = Deficits(builder.PreElement);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            var targets = connections.TargetsOf(ids[i], builder.SynapseModel);
+            foreach (int target in SampleWithoutReplacement(targets, Math.Min(counts[i], targets.Count), ref stream))
+                DeleteSynapse(ids[i], target, builder, connections);
+        }
+    }
+
+    private void DeleteFromPost(Builder builder, IConnectionEditor connections, ref RandomStream stream)
+    {
+        var (ids, counts) = Deficits(builder.PostElement);
+        for (int i = 0; i < ids.Count; i++)
+        {
+            var sources = connections.SourcesOf(ids[i], builder.SynapseModel);
+            foreach (int source in SampleWithoutReplacement(sources, Math.Min(counts[i], sources.Count), ref stream))
+                DeleteSynapse(source, ids[i], builder, connections);
+        }
+    }
+
+    private void DeleteSynapse(int source, int target, Builder builder, IConnectionEditor connections)
+    {
+        _elements[source]?.GetValueOrDefault(builder.PreElement)?.Connect(-1);
+        connections.RemoveOne(source, target, builder.SynapseModel);
+        _elements[target]?.GetValueOrDefault(builder.PostElement)?.Connect(-1);
+    }
+
+    private void Create(Builder builder, IConnectionEditor connections, ref RandomStream stream, ulong seedKey)
+    {
+        var pre = Vacancies(builder.PreElement);
+        var post = Vacancies(builder.PostElement);
+        if (pre.Count == 0 || post.Count == 0) return;
+        if (pre.Count > post.Count) pre = SampleWithoutReplacement(pre, post.Count, ref stream);
+        else post = SampleWithoutReplacement(post, pre.Count, ref stream);
+
+        var sources = new List<int>(pre.Count);
+        var targets = new List<int>(pre.Count);
+        for (int i = 0; i < pre.Count; i++)
+        {
+            if (!builder.AllowAutapses && pre[i] == post[i]) continue;
+            _elements[pre[i]]!.GetValueOrDefault(builder.PreElement)!.Connect(1);
+            _elements[post[i]]!.GetValueOrDefault(builder.PostElement)!.Connect(1);
+            sources.Add(pre[i]);
+            targets.Add(post[i]);
+        }
+        if (sources.Count > 0) connections.ConnectPairs(sources.ToArray(), targets.ToArray(), builder.SynapseModel, seedKey);
+    }
+
+    /// <summary>Each neuron with vacant elements of the kind, once per vacant element, in id order.</summary>
+    private List<int> Vacancies(string element)
+    {
+        var list = new List<int>();
+        for (int id = 0; id < _elements.Length; id++)
+            if (_elements[id]?.GetValueOrDefault(element) is { } e)
+                for (int k = 0; k < e.Vacant; k++) list.Add(id);
+        return list;
+    }
+
+    /// <summary><paramref name="n"/> entries drawn without replacement, in the order drawn.</summary>
+    private static List<int> SampleWithoutReplacement(List<int> values, int n, ref RandomStream stream)
+    {
+        var pool = new List<int>(values);
+        var drawn = new List<int>(n);
+        for (int i = 0; i < n; i++)
+        {
+            int k = (int)stream.NextBelow((ulong)pool.Count);
+            drawn.Add(pool[k]);
+            pool.RemoveAt(k);
+        }
+        return drawn;
+    }
+}
