@@ -12,9 +12,14 @@ internal abstract class NeuronGroup : NodeGroup
 {
     private int[] _chunkStart = [0, 0];
 
+    private readonly int _calcium, _tauCalcium, _betaCalcium;
+
     protected NeuronGroup(NodeModel model, int firstId, int count, ColumnSchema schema) : base(model, firstId, count)
     {
         Schema = schema;
+        _calcium = schema.IndexOf("Ca");
+        _tauCalcium = schema.IndexOf("tau_Ca");
+        _betaCalcium = schema.IndexOf("beta_Ca");
         Columns = new double[schema.Count][];
         for (int c = 0; c < schema.Count; c++)
         {
@@ -116,7 +121,13 @@ internal abstract class NeuronGroup : NodeGroup
     }
 
     /// <summary>The calcium concentration of node <paramref name="local"/> (the "Ca" column every neuron model has).</summary>
-    public ref double CalciumOf(int local) => ref Columns[Schema.IndexOf("Ca")][local];
+    public ref double CalciumOf(int local) => ref Columns[_calcium][local];
+
+    /// <summary>tau_Ca (ms) of node <paramref name="local"/>.</summary>
+    public double CalciumTimeConstant(int local) => Columns[_tauCalcium][local];
+
+    /// <summary>beta_Ca, the calcium increment per spike, of node <paramref name="local"/>.</summary>
+    public double CalciumIncrement(int local) => Columns[_betaCalcium][local];
 
     /// <summary>The user-facing value of a numeric status entry of node <paramref name="local"/>.</summary>
     public double ColumnValue(string name, int local) => ToUser(Schema.IndexOf(name), local);

@@ -74,6 +74,9 @@ internal sealed class NeuronHistory
     public double TauMinusTripletInverse { get; set; } = 1.0 / 110.0;
     public int Count => _count;
 
+    /// <summary>Plastic synapses registered with this neuron (NEST's n_incoming).</summary>
+    public int Incoming => _incoming;
+
     /// <summary>The trace last read by a synapse (NEST's post_trace).</summary>
     public double LastTrace { get; private set; }
 

@@ -24,7 +24,7 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Diesmann M et al. (2001) Neurocomputing
 /// 38-40:565-571. NEST model documentation, iaf_psc_alpha.</para>
 /// </summary>
-internal sealed class IafPscAlpha : NeuronGroup
+internal sealed class IafPscAlpha : CurrentBasedIafGroup
 {
     public const string ModelName = "iaf_psc_alpha";
 
@@ -35,7 +35,6 @@ internal sealed class IafPscAlpha : NeuronGroup
         ("V_m", -70.0), ("I_syn_ex", 0.0), ("I_syn_in", 0.0), ("Ca", 0.0));
 
     private const int Cm = 0, TauM = 1, TauSynEx = 2, TauSynIn = 3, TRef = 4, EL = 5, VReset = 6, VTh = 7, VMin = 8, Ie = 9;
-    private const int TauMinus = 10, TauMinusTriplet = 11, TauCa = 12, BetaCa = 13;
     private const int ParameterColumns = 14;
     private const int Vm = 14, ISynEx = 15, ISynIn = 16, Ca = 17;
 
@@ -63,8 +62,6 @@ internal sealed class IafPscAlpha : NeuronGroup
         _dIIn = new double[count];
         _currentInput = new double[count];
         _refractory = new double[count];
-        // Stored relative to E_L, as NEST does.
-        Array.Fill(Columns[Vm], 0.0);
     }
 
     public override int ChannelsPerNode => 3;
@@ -93,37 +90,12 @@ internal sealed class IafPscAlpha : NeuronGroup
 
     public override double ReadRecordable(int index, int local) => index switch
     {
-        0 => Columns[Vm][local] + Columns[EL][local],
+        0 => AbsolutePotential(local),
         1 => Columns[ISynEx][local],
         _ => Columns[ISynIn][local],
     };
 
-    protected override double ToUser(int column, int local) =>
-        column == Vm ? Columns[Vm][local] + Columns[EL][local] : Columns[column][local];
-
-    protected override void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)
-    {
-        base.StoreRow(local, row, previous);
-        Columns[Vm][local] = row[Vm] - row[EL];
-    }
-
-    protected override void Validate(ReadOnlySpan<double> row)
-    {
-        Require(row[Cm] > 0, "C_m", row[Cm], "capacitance must be strictly positive");
-        Require(row[TauM] > 0, "tau_m", row[TauM], "all time constants must be strictly positive");
-        Require(row[TauSynEx] > 0, "tau_syn_ex", row[TauSynEx], "all time constants must be strictly positive");
-        Require(row[TauSynIn] > 0, "tau_syn_in", row[TauSynIn], "all time constants must be strictly positive");
-        Require(row[TRef] >= 0, "t_ref", row[TRef], "refractory time cannot be negative");
-        Require(row[VReset] < row[VTh], "V_reset", row[VReset], $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
-        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
-        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
-        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
-    }
-
-    protected override void WriteExtraStatus(int local, Dictionary<string, object> status)
-    {
-        status["element_type"] = "neuron";
-    }
+    protected override void Validate(ReadOnlySpan<double> row) => ValidateCommon(row);
 
     public override void Prepare(SimulationContext context)
     {

@@ -23,7 +23,7 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Tsodyks M et al. (2000) Neural Comput 12:1-13.
 /// NEST model documentation, iaf_psc_exp.</para>
 /// </summary>
-internal sealed class IafPscExp : NeuronGroup
+internal sealed class IafPscExp : CurrentBasedIafGroup
 {
     public const string ModelName = "iaf_psc_exp";
 
@@ -34,7 +34,6 @@ internal sealed class IafPscExp : NeuronGroup
         ("V_m", -70.0), ("I_syn_ex", 0.0), ("I_syn_in", 0.0), ("Ca", 0.0));
 
     private const int Cm = 0, TauM = 1, TauSynEx = 2, TauSynIn = 3, TRef = 4, EL = 5, VReset = 6, VTh = 7, Ie = 8, Delta = 9, Rho = 10;
-    private const int TauMinus = 11, TauMinusTriplet = 12, TauCa = 13;
     private const int ParameterColumns = 15;
     private const int Vm = 15, ISynEx = 16, ISynIn = 17;
 
@@ -58,7 +57,6 @@ internal sealed class IafPscExp : NeuronGroup
         _current0 = new double[count];
         _current1 = new double[count];
         _refractory = new int[count];
-        Array.Fill(Columns[Vm], 0.0);
     }
 
     public override int ChannelsPerNode => 4;
@@ -88,36 +86,17 @@ internal sealed class IafPscExp : NeuronGroup
 
     public override double ReadRecordable(int index, int local) => index switch
     {
-        0 => Columns[Vm][local] + Columns[EL][local],
+        0 => AbsolutePotential(local),
         1 => Columns[ISynEx][local],
         _ => Columns[ISynIn][local],
     };
 
-    protected override double ToUser(int column, int local) =>
-        column == Vm ? Columns[Vm][local] + Columns[EL][local] : Columns[column][local];
-
-    protected override void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)
-    {
-        base.StoreRow(local, row, previous);
-        Columns[Vm][local] = row[Vm] - row[EL];
-    }
-
     protected override void Validate(ReadOnlySpan<double> row)
     {
-        Require(row[Cm] > 0, "C_m", row[Cm], "capacitance must be strictly positive");
-        Require(row[TauM] > 0, "tau_m", row[TauM], "membrane time constant must be strictly positive");
-        Require(row[TauSynEx] > 0, "tau_syn_ex", row[TauSynEx], "synapse time constants must be strictly positive");
-        Require(row[TauSynIn] > 0, "tau_syn_in", row[TauSynIn], "synapse time constants must be strictly positive");
-        Require(row[TRef] >= 0, "t_ref", row[TRef], "refractory time cannot be negative");
-        Require(row[VReset] < row[VTh], "V_reset", row[VReset], $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
+        ValidateCommon(row);
         Require(row[Delta] >= 0, "delta", row[Delta], "must not be negative");
         Require(row[Rho] >= 0, "rho", row[Rho], "must not be negative");
-        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
-        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
-        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
     }
-
-    protected override void WriteExtraStatus(int local, Dictionary<string, object> status) => status["element_type"] = "neuron";
 
     public override void Prepare(SimulationContext context)
     {

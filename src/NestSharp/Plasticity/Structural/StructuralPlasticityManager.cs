@@ -55,7 +55,7 @@ internal sealed class StructuralPlasticityManager
     {
         int id = group.FirstId + local;
         ref double ca = ref group.CalciumOf(local);
-        double tauCa = group.ColumnValue("tau_Ca", local);
+        double tauCa = group.CalciumTimeConstant(local);
         double caTime = _calciumTime[id];
         if (_elements[id] is { } elements)
             foreach (var element in elements.Values) element.Update(t, caTime, ca, tauCa, h);
@@ -67,7 +67,7 @@ internal sealed class StructuralPlasticityManager
     public void OnSpike(NeuronGroup group, int local, double t, double h)
     {
         UpdateTo(group, local, t, h);
-        group.CalciumOf(local) += group.ColumnValue("beta_Ca", local);
+        group.CalciumOf(local) += group.CalciumIncrement(local);
     }
 
     /// <summary>Whether a structural update is due at the start of step <paramref name="step"/>.</summary>
