@@ -4,5 +4,7 @@ using NestSharp.Cli.Commands;
 var root = CommandLineApp.CreateRootCommand(
 [
     BrunelCommand.Create(),
+    IgnoreAndFireCommand.Create(),
+    StructuralPlasticityCommand.Create(),
 ]);
 return CommandLineApp.Run(root, args, Console.Out, Console.Error);

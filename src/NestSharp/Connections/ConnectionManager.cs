@@ -46,6 +46,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             new StdpSynapseType<StdpSoftBoundRule>("stdp_synapse_hom", homogeneous: true),
             new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom", homogeneous: true),
             new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom_hpc", homogeneous: true),
+            new ClopathSynapse(ClopathSynapse.ModelName),
         ];
         foreach (var type in builtIn) AddModel(new SynapseModel(type.Name, type, _models.Count));
     }
@@ -141,6 +142,8 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             foreach (var g in sources.Select(id => _nodes.Locate(id).Group).Distinct())
                 if (g is not NeuronGroup)
                     throw new IllegalConnectionException($"'{model.Name}' is a plastic synapse; its sources must be neurons, not {g.Model.Name} (connect through a parrot_neuron).");
+        if (kind == LinkKind.Synapse)
+            foreach (var g in targets.Select(id => _nodes.Locate(id).Group).Distinct()) model.Type.CheckTarget((NeuronGroup)g);
         int threads = _threads();
         var grid = _time();
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);

@@ -45,6 +45,9 @@ internal abstract class SynapseType
     /// <summary>Checks one common or per-connection parameter value; throws naming the key.</summary>
     public virtual void Validate(string key, double value) { }
 
+    /// <summary>Checks that neurons of <paramref name="target"/>'s model can receive this synapse type (throws IllegalConnectionException).</summary>
+    public virtual void CheckTarget(Nodes.NeuronGroup target) { }
+
     /// <summary>Stores the per-connection values of a new synapse at <paramref name="index"/>.</summary>
     public virtual void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> connectionValues, int targetId) { }
 

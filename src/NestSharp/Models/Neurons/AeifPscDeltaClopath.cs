@@ -53,12 +53,12 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
     private const int Cm = 0, GL = 1, EL = 2, VReset = 3, VPeak = 4, TRef = 5, DeltaT = 6, VThMax = 7, VThRest = 8, TauVTh = 9,
         A = 10, B = 11, TauW = 12, ISp = 13, TauZ = 14, TClamp = 15, VClamp = 16, TauUBarPlus = 17, TauUBarMinus = 18,
         TauUBarBar = 19, Ie = 20, GslErrorTol = 21, ALtp = 22, ALtd = 23, ALtdConst = 24, ThetaPlus = 25, ThetaMinus = 26,
-        URefSquared = 27, DelayUBars = 28, TauMinus = 29, TauMinusTriplet = 30, TauCa = 31;
+        URefSquared = 27, DelayUBars = 28, TauMinus = 29, TauMinusTriplet = 30, TauCa = 31, BetaCa = 32;
 
     /// <summary>Columns that determine a node's dynamics and rule (everything before the state).</summary>
     private const int ParameterColumns = 33;
 
-    private const int Vm = 33, W = 34, UBarPlus = 35, UBarMinus = 36, UBarBar = 37;
+    private const int Vm = 33, W = 34, UBarPlus = 35, UBarMinus = 36, UBarBar = 37, Ca = 38;
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YW = 1, YZ = 2, YVTh = 3, YUBarPlus = 4, YUBarMinus = 5, YUBarBar = 6, StateSize = 7;
@@ -162,9 +162,6 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
         _ => Columns[UBarBar][local],
     };
 
-    /// <summary>The Clopath history of node <paramref name="local"/> (null before its first run).</summary>
-    internal ClopathHistory? HistoryOf(int local) => _histories[local];
-
     /// <summary>A_LTD_const is a boolean in the status; it is stored as 1 or 0.</summary>
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values)
     {
@@ -203,6 +200,8 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
         Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
         Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
         Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
+        Require(row[BetaCa] > 0, "beta_Ca", row[BetaCa], "must be positive for Ca to integrate the activity");
+        Require(row[Ca] >= 0, "Ca", row[Ca], "the calcium concentration cannot be negative");
     }
 
     public override void Prepare(SimulationContext context)

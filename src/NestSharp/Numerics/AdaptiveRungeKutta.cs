@@ -1,0 +1,215 @@
+namespace NestSharp.Numerics;
+
+/// <summary>
+/// The right-hand side of an ordinary differential equation system dy/dt = f(t, y), evaluated into a caller-owned span.
+/// Implemented by structs so that the integrator's calls are resolved at compile time (no delegate, no allocation).
+/// </summary>
+internal interface IOdeSystem
+{
+    /// <summary>Writes f(<paramref name="t"/>, <paramref name="y"/>) into <paramref name="dydt"/>.</summary>
+    void Derivatives(double t, ReadOnlySpan<double> y, Span<double> dydt);
+}
+
+/// <summary>
+/// The admissible local error of an adaptive step, per component i: D_i = eps_abs + eps_rel · (a_y·|y_i| + a_dydt·|h·y'_i|),
+/// with y and y' taken at the end of the step (GSL's "standard" step-size control).
+/// </summary>
+internal readonly record struct ErrorControl(double EpsAbs, double EpsRel, double ScaleY, double ScaleDydt)
+{
+    /// <summary>Error relative to the values (GSL's gsl_odeiv_control_y_new: a_y = 1, a_dydt = 0).</summary>
+    public static ErrorControl OnValues(double epsAbs, double epsRel) => new(epsAbs, epsRel, 1.0, 0.0);
+
+    /// <summary>Error relative to the step times the derivatives (GSL's gsl_odeiv_control_yp_new: a_y = 0, a_dydt = 1).</summary>
+    public static ErrorControl OnDerivatives(double epsAbs, double epsRel) => new(epsAbs, epsRel, 0.0, 1.0);
+}
+
+/// <summary>
+/// Embedded Runge-Kutta-Fehlberg 4(5) integration with adaptive step size, reproducing the arithmetic of the GSL
+/// routines NEST's conductance- and adaptation-based neuron models use (gsl_odeiv_step_rkf45 driven by
+/// gsl_odeiv_evolve_apply with the standard control), so that trajectories agree with NEST to rounding.
+/// <para>One call of <see cref="Evolve{TSystem}"/> makes one accepted step from t towards t1:</para>
+/// <code>
+/// f0 = f(t, y)                                   (once per call; reused by retries)
+/// try: h' = min(h, t1 - t) (a final step when clipped); y_new, err = RKF45(t, h', y, f0)
+///      t_new = final ? t1 : t + h'
+///      E_i = |err_i| / |eps_abs + eps_rel·(a_y·|y_new,i| + a_dydt·|h'·f(t + h', y_new)_i|)|,  E = max(DBL_MIN, max_i E_i)
+///      E &gt; 1.1: h' ← h'·max(0.2, 0.9·E^(-1/5)); if that shrinks h' and moves t_new, restore y and try again,
+///               otherwise accept with h' unchanged
+///      E &lt; 0.5: h' ← h'·min(5, max(1, 0.9·E^(-1/6)))
+/// t ← t_new, h ← h' (the step size to start the next call with)
+/// </code>
+/// The RKF45 stages use the Fehlberg tableau (nodes 1/4, 3/8, 12/13, 1, 1/2), the fifth-order weights for the solution
+/// and the difference of fifth- and fourth-order weights for the error estimate, summed in GSL's order.
+/// <para>A workspace holds the stage vectors of one system dimension; it keeps no state between calls apart from
+/// them, so one instance per thread serves any number of systems (each caller keeps its own h).</para>
+/// <para>References: Fehlberg E (1969) NASA TR R-315. Hairer E, Nørsett SP, Wanner G (1993) Solving Ordinary
+/// Differential Equations I, 2nd ed., Springer. GNU Scientific Library reference manual, "Ordinary Differential
+/// Equations" (rkf45 stepper, standard control, evolve).</para>
+/// </summary>
+internal sealed class Rkf45Integrator
+{
+    /// <summary>The order GSL reports for rkf45 and uses in the step-size exponents.</summary>
+    private const int Order = 5;
+
+    private const double Safety = 0.9;
+
+    /// <summary>The smallest positive normal double (C's DBL_MIN), the start of the error maximum.</summary>
+    private const double SmallestNormal = 2.2250738585072014E-308;
+
+    // Fehlberg nodes and stage weights.
+    private const double C2 = 1.0 / 4.0, C3 = 3.0 / 8.0, C4 = 12.0 / 13.0, C5 = 1.0, C6 = 1.0 / 2.0;
+    private const double A31 = 3.0 / 32.0, A32 = 9.0 / 32.0;
+    private const double A41 = 1932.0 / 2197.0, A42 = -7200.0 / 2197.0, A43 = 7296.0 / 2197.0;
+    private const double A51 = 8341.0 / 4104.0, A52 = -32832.0 / 4104.0, A53 = 29440.0 / 4104.0, A54 = -845.0 / 4104.0;
+    private const double A61 = -6080.0 / 20520.0, A62 = 41040.0 / 20520.0, A63 = -28352.0 / 20520.0, A64 = 9295.0 / 20520.0,
+        A65 = -5643.0 / 20520.0;
+
+    // Fifth-order solution weights (stage 2 has weight 0).
+    private const double B1 = 902880.0 / 7618050.0, B3 = 3953664.0 / 7618050.0, B4 = 3855735.0 / 7618050.0,
+        B5 = -1371249.0 / 7618050.0, B6 = 277020.0 / 7618050.0;
+
+    // Fifth- minus fourth-order weights, for the error estimate.
+    private const double E1 = 1.0 / 360.0, E3 = -128.0 / 4275.0, E4 = -2197.0 / 75240.0, E5 = 1.0 / 50.0, E6 = 2.0 / 55.0;
+
+    private readonly double[] _k2, _k3, _k4, _k5, _k6, _stage, _start, _error, _dydtStart, _dydtEnd;
+
+    public Rkf45Integrator(int dimension)
+    {
+        if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension));
+        Dimension = dimension;
+        _k2 = new double[dimension];
+        _k3 = new double[dimension];
+        _k4 = new double[dimension];
+        _k5 = new double[dimension];
+        _k6 = new double[dimension];
+        _stage = new double[dimension];
+        _start = new double[dimension];
+        _error = new double[dimension];
+        _dydtStart = new double[dimension];
+        _dydtEnd = new double[dimension];
+    }
+
+    public int Dimension { get; }
+
+    /// <summary>Steps attempted (accepted or not) since construction, for diagnostics.</summary>
+    public long StepsTried { get; private set; }
+
+    /// <summary>Steps rejected and retried with a smaller size since construction.</summary>
+    public long StepsRejected { get; private set; }
+
+    /// <summary>
+    /// Advances <paramref name="y"/> by one accepted adaptive step from <paramref name="t"/> towards
+    /// <paramref name="t1"/>, never beyond it (t becomes exactly t1 when the step reaches it). <paramref name="h"/> is
+    /// the step size to try and receives the size to try next. Requires t1 &gt; t and h &gt; 0 (forward integration).
+    /// </summary>
+    public void Evolve<TSystem>(ref TSystem system, in ErrorControl control, ref double t, double t1, ref double h, Span<double> y)
+        where TSystem : struct, IOdeSystem
+    {
+        int n = Dimension;
+        if (y.Length != n) throw new ArgumentException($"state has {y.Length} components, the integrator {n}", nameof(y));
+        double t0 = t;
+        double remaining = t1 - t0;
+        if (!(remaining > 0.0) || !(h > 0.0))
+            throw new ArgumentOutOfRangeException(nameof(h), "adaptive integration needs t1 > t and a positive step size");
+
+        Span<double> start = _start.AsSpan(0, n);
+        y.CopyTo(start);
+        system.Derivatives(t0, y, _dydtStart);
+
+        double step = h;
+        while (true)
+        {
+            bool final = step > remaining;
+            if (final) step = remaining;
+
+            StepsTried++;
+            FehlbergStep(ref system, t0, step, y);
+            system.Derivatives(t0 + step, y, _dydtEnd);
+            double tEnd = final ? t1 : t0 + step;
+
+            double tried = step;
+            var change = AdjustStepSize(control, y, ref step);
+            if (change == StepChange.Decreased)
+            {
+                // Retry only if the smaller step really is smaller and still moves time (GSL's guard against stalling).
+                if (Math.Abs(step) < Math.Abs(tried) && tEnd + step != tEnd)
+                {
+                    start.CopyTo(y);
+                    StepsRejected++;
+                    continue;
+                }
+                step = tried;
+            }
+            t = tEnd;
+            h = step;
+            return;
+        }
+    }
+
+    /// <summary>One RKF45 step of size <paramref name="h"/>: y becomes the fifth-order solution, _error the estimate.</summary>
+    private void FehlbergStep<TSystem>(ref TSystem system, double t, double h, Span<double> y) where TSystem : struct, IOdeSystem
+    {
+        int n = Dimension;
+        ReadOnlySpan<double> k1 = _dydtStart;
+        Span<double> k2 = _k2, k3 = _k3, k4 = _k4, k5 = _k5, k6 = _k6, stage = _stage, error = _error;
+
+        for (int i = 0; i < n; i++) stage[i] = y[i] + C2 * h * k1[i];
+        system.Derivatives(t + C2 * h, stage, k2);
+
+        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
+        system.Derivatives(t + C3 * h, stage, k3);
+
+        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
+        system.Derivatives(t + C4 * h, stage, k4);
+
+        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
+        system.Derivatives(t + C5 * h, stage, k5);
+
+        for (int i = 0; i < n; i++)
+            stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
+        system.Derivatives(t + C6 * h, stage, k6);
+
+        for (int i = 0; i < n; i++)
+        {
+            double increment = B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i];
+            y[i] += h * increment;
+        }
+        for (int i = 0; i < n; i++)
+            error[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i]);
+    }
+
+    private enum StepChange { Decreased, Increased, Unchanged }
+
+    /// <summary>GSL's standard control: compares the error estimate with the admissible error and rescales the step.</summary>
+    private StepChange AdjustStepSize(in ErrorControl control, ReadOnlySpan<double> y, ref double h)
+    {
+        double hOld = h;
+        double worst = SmallestNormal;
+        ReadOnlySpan<double> error = _error, dydt = _dydtEnd;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double admissible = control.EpsRel * (control.ScaleY * Math.Abs(y[i]) + control.ScaleDydt * Math.Abs(hOld * dydt[i]))
+                + control.EpsAbs;
+            double ratio = Math.Abs(error[i]) / Math.Abs(admissible);
+            // As C's (a > b ? a : b): a NaN ratio leaves the maximum unchanged.
+            worst = ratio > worst ? ratio : worst;
+        }
+
+        if (worst > 1.1)
+        {
+            double factor = Safety / Math.Pow(worst, 1.0 / Order);
+            if (factor < 0.2) factor = 0.2;
+            h = factor * hOld;
+            return StepChange.Decreased;
+        }
+        if (worst < 0.5)
+        {
+            double factor = Safety / Math.Pow(worst, 1.0 / (Order + 1.0));
+            if (factor > 5.0) factor = 5.0;
+            if (factor < 1.0) factor = 1.0;
+            h = factor * hOld;
+            return StepChange.Increased;
+        }
+        return StepChange.Unchanged;
+    }
+}

@@ -1,0 +1,142 @@
+namespace NestSharp.Tests.StructuralPlasticity;
+
+/// <summary>
+/// Disconnect on a network grown by structural plasticity: it removes one synapse per named pair, frees the synaptic
+/// elements the synapse bound (the model is a structural-plasticity synapse model), and a pair without such a synapse
+/// is an error that changes nothing.
+/// </summary>
+public sealed class DisconnectTests
+{
+    /// <summary>A small network after 8 s of growth: excitatory synapses exist.</summary>
+    private static SmallStructuralNetwork Grown()
+    {
+        var network = new SmallStructuralNetwork();
+        network.Nest.Simulate(8000.0);
+        Assert.True(network.Connections("synapse_ex").Length >= 20, "the network should have grown excitatory synapses");
+        return network;
+    }
+
+    /// <summary>Up to <paramref name="n"/> existing pairs with distinct sources and distinct targets, spread over the list.</summary>
+    private static (long Source, long Target)[] DistinctPairs((long Source, long Target)[] connections, int n)
+    {
+        var chosen = new List<(long, long)>();
+        var sources = new HashSet<long>();
+        var targets = new HashSet<long>();
+        for (int i = 0; i < connections.Length && chosen.Count < n; i += 3)
+        {
+            var (s, t) = connections[i];
+            if (s == t || sources.Contains(s) || targets.Contains(t) || sources.Contains(t) || targets.Contains(s)) continue;
+            chosen.Add((s, t));
+            sources.Add(s);
+            targets.Add(t);
+        }
+        return [.. chosen];
+    }
+
+    private static NodeCollection Nodes(SmallStructuralNetwork network, IEnumerable<long> ids)
+    {
+        var neurons = network.Neurons;
+        return ids.Select(id => neurons[neurons.IndexOf((int)id)]).Aggregate((a, b) => a + b);
+    }
+
+    private static List<(long, long)> Without((long, long)[] connections, IEnumerable<(long, long)> removed)
+    {
+        var remaining = connections.ToList();
+        foreach (var pair in removed) Assert.True(remaining.Remove(pair));
+        return remaining;
+    }
+
+    [Fact]
+    public void Disconnect_RemovesExactlyTheNamedConnections()
+    {
+        var network = Grown();
+        var before = network.Connections("synapse_ex");
+        var beforeInhibitory = network.Connections("synapse_in");
+        var pairs = DistinctPairs(before, 4);
+
+        network.Nest.Disconnect(Nodes(network, pairs.Select(p => p.Source)), Nodes(network, pairs.Select(p => p.Target)), "one_to_one", "synapse_ex");
+
+        Assert.Equal(4, pairs.Length);
+        Assert.Equal(Without(before, pairs), network.Connections("synapse_ex"));
+        Assert.Equal(beforeInhibitory, network.Connections("synapse_in"));
+        Assert.Equal((long)before.Length - 4, (long)network.Nest.GetDefaults("synapse_ex")["num_connections"]);
+    }
+
+    [Fact]
+    public void Disconnect_FreesTheBoundPreAndPostSynapticElements()
+    {
+        var network = Grown();
+        var pairs = DistinctPairs(network.Connections("synapse_ex"), 4);
+        var axonsBefore = network.ConnectedElements("Axon_ex");
+        var densBefore = network.ConnectedElements("Den_ex");
+
+        network.Nest.Disconnect(Nodes(network, pairs.Select(p => p.Source)), Nodes(network, pairs.Select(p => p.Target)), "one_to_one", "synapse_ex");
+
+        var axons = network.ConnectedElements("Axon_ex");
+        var dens = network.ConnectedElements("Den_ex");
+        foreach (var (id, connected) in axonsBefore)
+            Assert.Equal(connected - pairs.Count(p => p.Source == id), axons[id]);
+        foreach (var (id, connected) in densBefore)
+            Assert.Equal(connected - pairs.Count(p => p.Target == id), dens[id]);
+    }
+
+    [Fact]
+    public void Disconnect_OfAMissingConnection_IsAnError_AndNothingIsRemoved()
+    {
+        var network = Grown();
+        var before = network.Connections("synapse_ex");
+        var existing = DistinctPairs(before, 1)[0];
+        var present = before.ToHashSet();
+        long missingTarget = network.Excitatory.Ids.Select(id => (long)id)
+            .First(t => t != existing.Source && t != existing.Target && !present.Contains((existing.Target, t)));
+        var axonsBefore = network.ConnectedElements("Axon_ex");
+        var densBefore = network.ConnectedElements("Den_ex");
+
+        // The first pair exists, the second does not: the call must fail before removing the first.
+        var e = Assert.Throws<KernelException>(() => network.Nest.Disconnect(
+            Nodes(network, [existing.Source, existing.Target]), Nodes(network, [existing.Target, missingTarget]), "one_to_one", "synapse_ex"));
+
+        Assert.Contains(existing.Target.ToString(), e.Message);
+        Assert.Contains(missingTarget.ToString(), e.Message);
+        Assert.Equal(before, network.Connections("synapse_ex"));
+        Assert.Equal(axonsBefore, network.ConnectedElements("Axon_ex"));
+        Assert.Equal(densBefore, network.ConnectedElements("Den_ex"));
+    }
+
+    [Fact]
+    public void BookkeepingHolds_WhenStructuralPlasticityContinuesAfterDisconnect()
+    {
+        var network = Grown();
+        var pairs = DistinctPairs(network.Connections("synapse_ex"), 4);
+        network.Nest.Disconnect(Nodes(network, pairs.Select(p => p.Source)), Nodes(network, pairs.Select(p => p.Target)), "one_to_one", "synapse_ex");
+
+        network.Nest.Simulate(3000.0); // three more updates
+
+        var connections = network.Connections("synapse_ex");
+        var outgoing = connections.GroupBy(c => c.Source).ToDictionary(g => g.Key, g => (long)g.Count());
+        var incoming = connections.GroupBy(c => c.Target).ToDictionary(g => g.Key, g => (long)g.Count());
+        foreach (var (id, connected) in network.ConnectedElements("Axon_ex")) Assert.Equal(outgoing.GetValueOrDefault(id), connected);
+        foreach (var (id, connected) in network.ConnectedElements("Den_ex")) Assert.Equal(incoming.GetValueOrDefault(id), connected);
+    }
+
+    [Fact]
+    public void Connect_WithSynapticElementsInSynSpec_BindsThem()
+    {
+        // NEST: Connect(..., syn_spec={"synapse_model": ..., "pre_synaptic_element": ..., "post_synaptic_element": ...})
+        // (one_to_one or all_to_all) counts the new synapses in z_connected of both elements.
+        var network = new SmallStructuralNetwork();
+        var pre = network.Excitatory[..3];
+        var post = network.Excitatory[10..13];
+
+        network.Nest.Connect(pre, post, "one_to_one", new Dictionary<string, object>
+        {
+            ["synapse_model"] = "synapse_ex", ["pre_synaptic_element"] = "Axon_ex", ["post_synaptic_element"] = "Den_ex",
+        });
+
+        var axons = network.ConnectedElements("Axon_ex");
+        var dens = network.ConnectedElements("Den_ex");
+        Assert.All(pre.Ids, id => Assert.Equal(1L, axons[id]));
+        Assert.All(post.Ids, id => Assert.Equal(1L, dens[id]));
+        Assert.Equal(3L, axons.Values.Sum());
+    }
+}
