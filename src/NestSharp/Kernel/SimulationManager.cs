@@ -286,7 +286,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
                 long stamp = _sliceStart + spike.Lag + 1;
                 double t = context.Time.StepToMs(stamp);
                 if (nodes.Locate(spike.Source) is (NeuronGroup neuron, int local)) structural.OnSpike(neuron, local, t, h);
-                archive.Of(spike.Source)?.OnSpike(t, minDelayMs);
+                archive.OnSpike(spike.Source, t, minDelayMs);
                 var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
                 if (recorders is null) continue;
                 foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, stamp, spike.Multiplicity);

@@ -31,7 +31,7 @@ public sealed partial class Simulator
     private static readonly HashSet<string> ArrayValuedKeys = ["spike_times", "spike_weights", "spike_multiplicities", "record_from"];
 
     private static readonly string[] ReadOnlyNodeKeys =
-        ["global_id", "model", "element_type", "recordables", "receptor_types", "events", "thread", "vp", "local", "filenames", "thread_local_id", "model_id"];
+        ["global_id", "model", "element_type", "recordables", "receptor_types", "events", "thread", "vp", "local", "filenames", "thread_local_id", "model_id", "t_spike", "archiver_length"];
 
     private KernelState _state = null!;
     private long _generation;
@@ -352,7 +352,11 @@ public sealed partial class Simulator
         status["local"] = true;
         status["frozen"] = false;
         if (group is NeuronGroup)
+        {
             status["synaptic_elements"] = SynapticElementsStatus(id);
+            status["t_spike"] = _state.Archive.LastSpike(id);
+            status["archiver_length"] = (long)(_state.Archive.Of(id)?.Count ?? 0);
+        }
         int thread = group.OwnerThread(local);
         status["thread"] = (long)thread;
         status["vp"] = (long)thread;

@@ -16,6 +16,7 @@ internal sealed class SpikeArchive
     public const double Eps = 1.0e-6;
 
     private NeuronHistory?[] _histories = [];
+    private double[] _lastSpike = [];
 
     /// <summary>The history of node <paramref name="id"/>, or null if no plastic synapse targets it.</summary>
     public NeuronHistory? Of(int id) => (uint)id < (uint)_histories.Length ? _histories[id] : null;
@@ -24,7 +25,23 @@ internal sealed class SpikeArchive
     public void EnsureCapacity(int maxId)
     {
         if (_histories.Length <= maxId) Array.Resize(ref _histories, maxId + 1);
+        if (_lastSpike.Length <= maxId)
+        {
+            int old = _lastSpike.Length;
+            Array.Resize(ref _lastSpike, maxId + 1);
+            Array.Fill(_lastSpike, -1.0, old, _lastSpike.Length - old);
+        }
     }
+
+    /// <summary>A spike of node <paramref name="id"/> at <paramref name="t"/> ms: its time, and its history if archived.</summary>
+    public void OnSpike(int id, double t, double minDelayMs)
+    {
+        _lastSpike[id] = t;
+        _histories[id]?.OnSpike(t, minDelayMs);
+    }
+
+    /// <summary>The time of the last spike of node <paramref name="id"/> (NEST's t_spike), -1 before the first.</summary>
+    public double LastSpike(int id) => (uint)id < (uint)_lastSpike.Length ? _lastSpike[id] : -1.0;
 
     /// <summary>A plastic synapse onto <paramref name="id"/> that will first read from <paramref name="firstReadMs"/> on.</summary>
     public void Register(int id, double firstReadMs, double delayMs)
