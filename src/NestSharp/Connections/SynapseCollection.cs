@@ -14,13 +14,15 @@ public sealed class SynapseCollection
     private readonly long _version;
     private readonly ConnectionTable _table;
     private readonly Func<int, string> _modelName;
+    private readonly Func<int, double> _stepsToMs;
 
-    internal SynapseCollection(Simulator kernel, long version, ConnectionTable table, Func<int, string> modelName)
+    internal SynapseCollection(Simulator kernel, long version, ConnectionTable table, Func<int, string> modelName, Func<int, double> stepsToMs)
     {
         _kernel = kernel;
         _version = version;
         _table = table;
         _modelName = modelName;
+        _stepsToMs = stepsToMs;
     }
 
     public int Count => _table.Count;
@@ -28,8 +30,8 @@ public sealed class SynapseCollection
     public long[] Source => Array.ConvertAll(_table.Source, x => (long)x);
     public long[] Target => Array.ConvertAll(_table.Target, x => (long)x);
     public double[] Weight => (double[])_table.Weight.Clone();
-    public double[] Delay => (double[])_table.Delay.Clone();
-    public string[] SynapseModel => Array.ConvertAll(_table.Model, _modelName.Invoke);
+    public double[] Delay => Array.ConvertAll(_table.DelaySteps, x => _stepsToMs(x));
+    public string[] SynapseModel => Array.ConvertAll(_table.Model, x => _modelName(x));
     public long[] Receptor => Array.ConvertAll(_table.Receptor, x => (long)x);
 
     /// <summary>One array per key, as NEST's <c>conns.get(key)</c>.</summary>
@@ -57,96 +59,32 @@ public sealed class SynapseCollection
 }
 
 /// <summary>
-/// Connections as parallel arrays, with where each is stored (block and index; block -1 for device connections,
-/// which cannot be changed).
+/// Connections as parallel arrays (about 30 bytes each), with where each is stored (block and index; block -1 for
+/// device connections, which cannot be changed). Filled once, in order, at its final size.
 /// </summary>
-internal sealed class ConnectionTable
+internal sealed class ConnectionTable(int count)
 {
-    public ConnectionTable(int capacity)
-    {
-        Source = new int[capacity];
-        Target = new int[capacity];
-        Weight = new double[capacity];
-        Delay = new double[capacity];
-        Model = new int[capacity];
-        Receptor = new int[capacity];
-        Block = new int[capacity];
-        Index = new int[capacity];
-    }
-
     public int Count { get; private set; }
-    public int[] Source { get; private set; }
-    public int[] Target { get; private set; }
-    public double[] Weight { get; private set; }
-    public double[] Delay { get; private set; }
-    public int[] Model { get; private set; }
-    public int[] Receptor { get; private set; }
-    public int[] Block { get; private set; }
-    public int[] Index { get; private set; }
+    public int[] Source { get; } = new int[count];
+    public int[] Target { get; } = new int[count];
+    public double[] Weight { get; } = new double[count];
+    public ushort[] DelaySteps { get; } = new ushort[count];
+    public ushort[] Model { get; } = new ushort[count];
+    public byte[] Receptor { get; } = new byte[count];
+    public int[] Block { get; } = new int[count];
+    public int[] Index { get; } = new int[count];
     public List<SynapseBlock> Blocks { get; } = [];
 
-    public void Add(int source, int target, double weight, double delay, int model, int receptor, int block, int index)
+    public void Add(int source, int target, double weight, int delaySteps, int model, int receptor, int block, int index)
     {
         int i = Count++;
         Source[i] = source;
         Target[i] = target;
         Weight[i] = weight;
-        Delay[i] = delay;
-        Model[i] = model;
-        Receptor[i] = receptor;
+        DelaySteps[i] = checked((ushort)delaySteps);
+        Model[i] = checked((ushort)model);
+        Receptor[i] = checked((byte)receptor);
         Block[i] = block;
         Index[i] = index;
-    }
-
-    /// <summary>
-    /// Trims the arrays to the connections added and orders them by (source, target), keeping the order in which
-    /// they were added among equals.
-    /// </summary>
-    public void Seal()
-    {
-        if (Source.Length != Count)
-        {
-            Source = Source[..Count];
-            Target = Target[..Count];
-            Weight = Weight[..Count];
-            Delay = Delay[..Count];
-            Model = Model[..Count];
-            Receptor = Receptor[..Count];
-            Block = Block[..Count];
-            Index = Index[..Count];
-        }
-        var keys = new long[Count];
-        var order = new int[Count];
-        bool sorted = true;
-        for (int i = 0; i < Count; i++)
-        {
-            keys[i] = ((long)Source[i] << 32) | (uint)Target[i];
-            order[i] = i;
-            if (i > 0 && keys[i] < keys[i - 1]) sorted = false;
-        }
-        if (sorted) return;
-        Array.Sort(keys, order);
-        for (int start = 0; start < Count;)
-        {
-            int end = start + 1;
-            while (end < Count && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(order, start, end - start);
-            start = end;
-        }
-        Source = Gather(Source, order);
-        Target = Gather(Target, order);
-        Weight = Gather(Weight, order);
-        Delay = Gather(Delay, order);
-        Model = Gather(Model, order);
-        Receptor = Gather(Receptor, order);
-        Block = Gather(Block, order);
-        Index = Gather(Index, order);
-    }
-
-    private T[] Gather<T>(T[] values, int[] order)
-    {
-        var result = new T[Count];
-        for (int i = 0; i < Count; i++) result[i] = values[order[i]];
-        return result;
     }
 }

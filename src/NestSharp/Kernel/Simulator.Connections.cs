@@ -19,64 +19,111 @@ public sealed partial class Simulator
         int? modelId = synapseModel is null ? null : s.Connections.Model(synapseModel).Id;
         var sourceSet = Membership(source);
         var targetSet = Membership(target);
-        bool Wanted(int src, int tgt, int model) =>
-            (sourceSet is null || (src < sourceSet.Length && sourceSet[src])) &&
-            (targetSet is null || (tgt < targetSet.Length && targetSet[tgt])) &&
-            (modelId is null || modelId == model);
+        bool SourceWanted(int id) => sourceSet is null || (id < sourceSet.Length && sourceSet[id]);
+        bool TargetWanted(int id) => targetSet is null || (id < targetSet.Length && targetSet[id]);
 
         s.Connections.Consolidate();
-        double h = s.Time.Resolution;
-        var blocks = new List<(SynapseBlock Block, int Thread)>();
-        long capacity = s.Connections.RecorderLinks.Count + s.Connections.MultimeterLinks.Count;
+        var blocks = new List<SynapseBlock>();
         for (int thread = 0; thread < s.Threads; thread++)
             foreach (var list in s.Connections.BlocksOf(thread))
                 foreach (var block in list)
-                {
-                    if (modelId is not null && block.SynapseModelId != modelId) continue;
-                    blocks.Add((block, thread));
-                    capacity += block.Count;
-                }
-        var generators = s.Nodes.Groups.OfType<ILocalGenerator>().ToArray();
-        foreach (var generator in generators)
-            for (int local = 0; local < ((NodeGroup)generator).Count; local++) capacity += generator.TargetsOf(local).Count;
-        if (capacity > Array.MaxLength) throw new KernelException($"{capacity} connections exceed what one SynapseCollection can hold; filter by source, target or model.");
+                    if (modelId is null || block.SynapseModelId == modelId) blocks.Add(block);
 
-        var table = new ConnectionTable((int)capacity);
-        foreach (var (block, _) in blocks)
+        // Connections kept outside synapse blocks (generators, recorders): few, collected directly.
+        var devices = new List<DeviceConnection>();
+        foreach (var group in s.Nodes.Groups)
         {
-            int blockRef = table.Blocks.Count;
-            table.Blocks.Add(block);
-            var time = s.Time;
+            if (group is not ILocalGenerator generator) continue;
+            for (int local = 0; local < group.Count; local++)
+                foreach (var t in generator.TargetsOf(local).All())
+                    devices.Add(new(group.FirstId + local, t.TargetId, t.Weight, t.DelaySteps, t.SynapseModelId, t.Receptor));
+        }
+        foreach (var link in s.Connections.RecorderLinks)
+            devices.Add(new(link.Source, link.Recorder, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+        foreach (var link in s.Connections.MultimeterLinks)
+            devices.Add(new(link.Meter, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+        devices.RemoveAll(d => !SourceWanted(d.Source) || !TargetWanted(d.Target) || (modelId is not null && d.Model != modelId));
+        devices.Sort(static (a, b) => a.Source.CompareTo(b.Source));
+
+        // Count first, so the table is allocated once at its size.
+        long count = devices.Count;
+        foreach (var block in blocks)
             for (int si = 0; si < block.SourceCount; si++)
             {
-                int src = block.SourceMin + si;
-                if (sourceSet is not null && (src >= sourceSet.Length || !sourceSet[src])) continue;
-                for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
+                if (!SourceWanted(block.SourceMin + si)) continue;
+                if (targetSet is null) count += block.Offsets[si + 1] - block.Offsets[si];
+                else
+                    for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
+                        if (TargetWanted(TargetOf(block, i))) count++;
+            }
+        if (count > Array.MaxLength) throw new KernelException($"{count} connections exceed what one SynapseCollection can hold; filter by source, target or model.");
+
+        // Source by source, the connections of every block and device ordered by target (then as stored), so the
+        // order does not depend on how the targets are split over threads.
+        var table = new ConnectionTable((int)count);
+        table.Blocks.AddRange(blocks);
+        int minSource = int.MaxValue, maxSource = int.MinValue;
+        foreach (var block in blocks)
+        {
+            minSource = Math.Min(minSource, block.SourceMin);
+            maxSource = Math.Max(maxSource, block.SourceMin + block.SourceCount - 1);
+        }
+        if (devices.Count > 0)
+        {
+            minSource = Math.Min(minSource, devices[0].Source);
+            maxSource = Math.Max(maxSource, devices[^1].Source);
+        }
+        var pending = new List<(int Target, int Block, int Index, int Device)>();
+        int nextDevice = 0;
+        for (int src = minSource; src <= maxSource && count > 0; src++)
+        {
+            pending.Clear();
+            if (SourceWanted(src))
+                for (int b = 0; b < blocks.Count; b++)
                 {
-                    var (group, local) = s.Nodes.LocateChannel(block.Channels[i]);
-                    int tgt = group.FirstId + local;
-                    if (targetSet is not null && (tgt >= targetSet.Length || !targetSet[tgt])) continue;
-                    table.Add(src, tgt, block.Weights[i], time.StepToMs(block.Delays[i]), block.SynapseModelId, block.ReceptorAt(i), blockRef, i);
+                    var (first, last) = blocks[b].RangeOf(src);
+                    for (int i = first; i < last; i++)
+                    {
+                        int tgt = TargetOf(blocks[b], i);
+                        if (TargetWanted(tgt)) pending.Add((tgt, b, i, -1));
+                    }
+                }
+            while (nextDevice < devices.Count && devices[nextDevice].Source == src)
+            {
+                pending.Add((devices[nextDevice].Target, -1, -1, nextDevice));
+                nextDevice++;
+            }
+            if (pending.Count == 0) continue;
+            if (pending.Count > 1) pending.Sort(static (a, b) =>
+                a.Target != b.Target ? a.Target.CompareTo(b.Target) :
+                a.Block != b.Block ? a.Block.CompareTo(b.Block) :
+                a.Index != b.Index ? a.Index.CompareTo(b.Index) : a.Device.CompareTo(b.Device));
+            foreach (var (tgt, b, i, d) in pending)
+            {
+                if (d >= 0)
+                {
+                    var device = devices[d];
+                    table.Add(src, tgt, device.Weight, device.DelaySteps, device.Model, device.Receptor, -1, -1);
+                }
+                else
+                {
+                    var block = blocks[b];
+                    table.Add(src, tgt, block.Weights[i], block.Delays[i], block.SynapseModelId, block.ReceptorAt(i), b, i);
                 }
             }
         }
-        foreach (var generator in generators)
-        {
-            var group = (NodeGroup)generator;
-            for (int local = 0; local < group.Count; local++)
-                foreach (var t in generator.TargetsOf(local).All())
-                    if (Wanted(group.FirstId + local, t.TargetId, t.SynapseModelId))
-                        table.Add(group.FirstId + local, t.TargetId, t.Weight, s.Time.StepToMs(t.DelaySteps), t.SynapseModelId, t.Receptor, -1, -1);
-        }
-        foreach (var link in s.Connections.RecorderLinks)
-            if (Wanted(link.Source, link.Recorder, link.SynapseModelId))
-                table.Add(link.Source, link.Recorder, link.Weight, s.Time.StepToMs(link.DelaySteps), link.SynapseModelId, 0, -1, -1);
-        foreach (var link in s.Connections.MultimeterLinks)
-            if (Wanted(link.Meter, link.Target, link.SynapseModelId))
-                table.Add(link.Meter, link.Target, link.Weight, s.Time.StepToMs(link.DelaySteps), link.SynapseModelId, 0, -1, -1);
-        table.Seal();
         var models = s.Connections.Models;
-        return new SynapseCollection(this, s.Connections.Version, table, id => models[id].Name);
+        var time = s.Time;
+        return new SynapseCollection(this, s.Connections.Version, table, id => models[id].Name, steps => time.StepToMs(steps));
+    }
+
+    /// <summary>A connection of a generator or recorder.</summary>
+    private readonly record struct DeviceConnection(int Source, int Target, double Weight, int DelaySteps, int Model, int Receptor);
+
+    private int TargetOf(SynapseBlock block, int index)
+    {
+        var (group, local) = _state.Nodes.LocateChannel(block.Channels[index]);
+        return group.FirstId + local;
     }
 
     private bool[]? Membership(NodeCollection? nodes)
