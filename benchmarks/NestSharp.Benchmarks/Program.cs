@@ -2,18 +2,36 @@ using System.Diagnostics;
 using System.Globalization;
 using NestSharp.Cli.Experiments;
 
-// Whole-run benchmark of the Brunel seed network (brunel_alpha_nest): build time, simulation time, peak memory,
-// bytes per synapse and delivered synaptic events per second, for each thread count. Each run is a fresh process,
-// so that peak memory (VmHWM) belongs to that run alone.
+// Whole-run benchmarks, each run a fresh process so that its peak memory (VmHWM) belongs to it alone.
 //
+// The Brunel seed network (brunel_alpha_nest): build time, simulation time, peak memory, bytes per synapse and
+// delivered synaptic events per second, for each thread count:
 //   dotnet run -c Release --project benchmarks/NestSharp.Benchmarks -- [--order 2500] [--simtime 1000] [--threads 1,2] [--repeat 3]
+// Weak scaling of the two-population STDP network with ignore_and_fire neurons (K = 1250 inputs per neuron):
+//   dotnet run -c Release --project benchmarks/NestSharp.Benchmarks -- --scaling 1250,2500,5000 [--simtime 1000] [--threads 2]
 //
-// Prints one markdown table row per run and the median per thread count.
+// Prints one markdown table row per run (and the median per thread count for Brunel).
 
 var options = ParseOptions(args);
 if (options.TryGetValue("single", out _))
 {
     RunOnce(int.Parse(options["order"]), double.Parse(options["simtime"], CultureInfo.InvariantCulture), int.Parse(options["threads"]));
+    return 0;
+}
+if (options.TryGetValue("single-scaling", out _))
+{
+    RunScalingOnce(int.Parse(options["n"]), double.Parse(options["simtime"], CultureInfo.InvariantCulture), int.Parse(options["threads"]));
+    return 0;
+}
+if (options.TryGetValue("scaling", out string? sizes))
+{
+    string time = options.GetValueOrDefault("simtime", "1000");
+    string workers = options.GetValueOrDefault("threads", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture));
+    Console.WriteLine($"Two-population STDP network, ignore_and_fire, K = 1250, {time} ms, {workers} thread(s), {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+    Console.WriteLine("| N | synapses | build (s) | simulate (s) | peak RSS (MB) | build µs/neuron | simulate µs/neuron/s | bytes/synapse |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|");
+    foreach (string n in sizes.Split(','))
+        Console.WriteLine("| " + string.Join(" | ", RunChild($"--single-scaling --n {n} --simtime {time} --threads {workers}").Split('\t')) + " |");
     return 0;
 }
 
@@ -30,15 +48,7 @@ foreach (int threads in threadCounts)
     var rows = new List<string[]>();
     for (int r = 0; r < repeat; r++)
     {
-        var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, $"--single --order {order} --simtime {simtime} --threads {threads}")
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
-        string output = child.StandardOutput.ReadToEnd().Trim();
-        child.WaitForExit();
-        if (child.ExitCode != 0) throw new InvalidOperationException($"benchmark run failed: {output}");
-        var fields = output.Split('\t');
+        var fields = RunChild($"--single --order {order} --simtime {simtime} --threads {threads}").Split('\t');
         rows.Add(fields);
         Console.WriteLine("| " + string.Join(" | ", fields) + " |");
     }
@@ -48,6 +58,57 @@ foreach (int threads in threadCounts)
     Console.WriteLine("| " + string.Join(" | ", median) + " |");
 }
 return 0;
+
+static string RunChild(string arguments)
+{
+    var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!, SelfArguments() + arguments)
+    {
+        RedirectStandardOutput = true,
+        UseShellExecute = false,
+    })!;
+    string output = child.StandardOutput.ReadToEnd().Trim();
+    child.WaitForExit();
+    if (child.ExitCode != 0) throw new InvalidOperationException($"benchmark run failed: {output}");
+    return output;
+}
+
+static void RunScalingOnce(int n, double simtime, int threads)
+{
+    string dir = Directory.CreateTempSubdirectory("nestsharp-scaling").FullName;
+    try
+    {
+        var model = new IgnoreAndFireModel(IgnoreAndFireModel.GetDefaultParameters() with
+        {
+            N = n, NThreads = threads, NeuronModel = "ignore_and_fire", DataPath = dir, PrintSimulationProgress = false,
+        }, TextWriter.Null);
+        var build = Stopwatch.StartNew();
+        model.Create();
+        model.Connect();
+        double buildSeconds = build.Elapsed.TotalSeconds;
+        var simulate = Stopwatch.StartNew();
+        model.Simulate(simtime);
+        double simulateSeconds = simulate.Elapsed.TotalSeconds;
+        long synapses = model.Nest.NumConnections;
+        long peak = PeakResidentBytes();
+        Console.WriteLine(string.Join('\t',
+            n.ToString(CultureInfo.InvariantCulture),
+            synapses.ToString(CultureInfo.InvariantCulture),
+            buildSeconds.ToString("F2", CultureInfo.InvariantCulture),
+            simulateSeconds.ToString("F2", CultureInfo.InvariantCulture),
+            (peak / 1e6).ToString("F0", CultureInfo.InvariantCulture),
+            (buildSeconds * 1e6 / n).ToString("F1", CultureInfo.InvariantCulture),
+            (simulateSeconds * 1e6 / n / (simtime / 1000.0)).ToString("F1", CultureInfo.InvariantCulture),
+            ((double)peak / synapses).ToString("F1", CultureInfo.InvariantCulture)));
+    }
+    finally
+    {
+        Directory.Delete(dir, true);
+    }
+}
+
+// Run as `dotnet NestSharp.Benchmarks.dll` the process is dotnet itself, which needs the assembly as first argument.
+static string SelfArguments() =>
+    Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? $"\"{System.Reflection.Assembly.GetEntryAssembly()!.Location}\" " : "";
 
 static string MedianOf(List<string> values)
 {
