@@ -245,13 +245,16 @@ internal sealed class StructuralPlasticityExample
         double eps_e = (double)growth_curve_e_e["eps"];
         double eps_i = (double)growth_curve_i_e["eps"];
 
+        // The Python example's axis limits, ylim [0, 0.275] and [0, 2500], raised when the curves go higher (with room
+        // for the legends, which this figure draws at the top right of each panel).
+        double ca_max = Math.Max(0.275, 1.4 * mean_ca_e.Concat(mean_ca_i).DefaultIfEmpty(0.0).Max());
         var fig = new LinePlot(new LinePlotOptions { XTitle = "Time in [s]", XRange = new DataRange(0.0, end) });
-        fig.AddPanel("Ca concentration", new DataRange(0, 0.275))
+        fig.AddPanel("Ca concentration", new DataRange(0, ca_max))
             .AddSeries("", span, [eps_e, eps_e], "#9999FF", lineWidth: 4.0)
             .AddSeries("Ca Concentration Excitatory Neurons", time, mean_ca_e.ToArray(), "#0000ff", lineWidth: 2.0)
             .AddSeries("", span, [eps_i, eps_i], "#FF9999", lineWidth: 4.0)
             .AddSeries("Ca Concentration Inhibitory Neurons", time, mean_ca_i.ToArray(), "#ff0000", lineWidth: 2.0);
-        double connections_max = Math.Max(2500.0, 1.05 * total_connections_e.Concat(total_connections_i).DefaultIfEmpty(0.0).Max());
+        double connections_max = Math.Max(2500.0, 1.4 * total_connections_e.Concat(total_connections_i).DefaultIfEmpty(0.0).Max());
         fig.AddPanel("Connections", new DataRange(0, connections_max))
             .AddSeries("Excitatory connections", time, total_connections_e.ToArray(), "#bf00bf", lineWidth: 2.0)
             .AddSeries("Inhibitory connections", time, total_connections_i.ToArray(), "#000000", lineWidth: 2.0);

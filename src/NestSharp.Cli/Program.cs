@@ -6,5 +6,8 @@ var root = CommandLineApp.CreateRootCommand(
     BrunelCommand.Create(),
     IgnoreAndFireCommand.Create(),
     StructuralPlasticityCommand.Create(),
+    ClopathCommand.Create(),
+    ClopathPairingCommand.Create(),
+    UrbanczikCommand.Create(),
 ]);
 return CommandLineApp.Run(root, args, Console.Out, Console.Error);

@@ -132,13 +132,14 @@ public static class StructuralPlasticityCommand
         StructuralPlasticityResult? result = null;
         console.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn { Width = 20 }, new PercentageColumn(), new RemainingTimeColumn())
             .Start(context =>
             {
                 var task = context.AddTask("Building network", maxValue: steps);
                 result = StructuralPlasticityExperiment.Run(parameters, TextWriter.Null, sample =>
                 {
-                    task.Description = Markup.Escape(Describe(sample));
+                    task.Description = Markup.Escape(FormattableString.Invariant(
+                        $"{sample.TimeS,4:0} s  Ca {sample.MeanCaE:F4}/{sample.MeanCaI:F4}  synapses {sample.ConnectionsE}/{sample.ConnectionsI}"));
                     task.Increment(1);
                 });
             });

@@ -249,12 +249,13 @@ public static class StructuralPlasticityExperiment
             XTitle = "Time in [s]",
             XRange = new DataRange(0.0, end),
         });
-        plot.AddPanel("Ca concentration", new DataRange(0.0, Math.Max(0.275, 1.05 * Math.Max(Max(caE), Max(caI)))))
+        // The example's axis limits (0.275 and 2500), raised to keep the curves below the legends when they go higher.
+        plot.AddPanel("Ca concentration", new DataRange(0.0, Math.Max(0.275, 1.4 * Math.Max(Max(caE), Max(caI)))))
             .AddSeries("", span, [TargetCaE, TargetCaE], "#9999ff", 4.0)
             .AddSeries("Ca Concentration Excitatory Neurons", time, caE, "#0000ff", 2.0)
             .AddSeries("", span, [TargetCaI, TargetCaI], "#ff9999", 4.0)
             .AddSeries("Ca Concentration Inhibitory Neurons", time, caI, "#ff0000", 2.0);
-        plot.AddPanel("Connections", new DataRange(0.0, Math.Max(2500.0, 1.05 * Math.Max(Max(connectionsE), Max(connectionsI)))))
+        plot.AddPanel("Connections", new DataRange(0.0, Math.Max(2500.0, 1.4 * Math.Max(Max(connectionsE), Max(connectionsI)))))
             .AddSeries("Excitatory connections", time, connectionsE, "#bf00bf", 2.0)
             .AddSeries("Inhibitory connections", time, connectionsI, "#000000", 2.0);
         return plot;

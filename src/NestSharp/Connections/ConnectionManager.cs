@@ -47,6 +47,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom", homogeneous: true),
             new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom_hpc", homogeneous: true),
             new ClopathSynapse(ClopathSynapse.ModelName),
+            new UrbanczikSynapse(UrbanczikSynapse.ModelName),
         ];
         foreach (var type in builtIn) AddModel(new SynapseModel(type.Name, type, _models.Count));
     }

@@ -18,6 +18,7 @@ internal sealed class NodeManager
         Register(new NodeModel(ParrotNeuron.ModelName, ParrotNeuron.ModelName, m => new ParrotNeuron(m, 0, 1)));
         Register(new NodeModel(IgnoreAndFire.ModelName, IgnoreAndFire.ModelName, m => new IgnoreAndFire(m, 0, 1)));
         Register(new NodeModel(AeifPscDeltaClopath.ModelName, AeifPscDeltaClopath.ModelName, m => new AeifPscDeltaClopath(m, 0, 1)));
+        Register(new NodeModel(PpCondExpMcUrbanczik.ModelName, PpCondExpMcUrbanczik.ModelName, m => new PpCondExpMcUrbanczik(m, 0, 1)));
         Register(new NodeModel(PoissonGenerator.ModelName, PoissonGenerator.ModelName, m => new PoissonGenerator(m, 0, 1)));
         Register(new NodeModel(DcGenerator.ModelName, DcGenerator.ModelName, m => new DcGenerator(m, 0, 1)));
         Register(new NodeModel(SpikeGenerator.ModelName, SpikeGenerator.ModelName, m => new SpikeGenerator(m, 0, 1, time, now)));

@@ -7,12 +7,25 @@ namespace NestSharp.Nodes;
 /// kernel's <see cref="InputRing"/> (channel c of node i at <c>ChannelBase + c * Count + i</c>), and a split of the
 /// nodes into contiguous per-thread chunks (multiples of 8 nodes, so threads never share a cache line of state).
 /// A subclass states its equations in <see cref="Update"/>, its channels and recordables, and checks a row of values.
+/// <para>Multi-compartment models keep per-compartment entries in sub-dictionaries of the status, as NEST does
+/// (<c>{"soma": {"g_L": 30.0}}</c>). Their columns are named <c>compartment.key</c> (<c>soma.g_L</c>): the status shows
+/// them nested, and <see cref="Stage"/> takes nested dictionaries, failing on an unknown key with an error that names
+/// the compartment and the key and lists the compartment's keys.</para>
 /// </summary>
 internal abstract class NeuronGroup : NodeGroup
 {
     private int[] _chunkStart = [0, 0];
 
     private readonly int _calcium, _tauCalcium, _betaCalcium;
+
+    /// <summary>Separates the compartment from the key in a column name: <c>soma.g_L</c> is g_L of sub-dictionary "soma".</summary>
+    public const char CompartmentSeparator = '.';
+
+    /// <summary>The top-level status keys: flat columns and compartment names.</summary>
+    private readonly string[] _settableKeys;
+
+    /// <summary>The keys of each compartment's sub-dictionary, in schema order (empty for single-compartment models).</summary>
+    private readonly Dictionary<string, string[]> _compartmentKeys = new(StringComparer.Ordinal);
 
     protected NeuronGroup(NodeModel model, int firstId, int count, ColumnSchema schema) : base(model, firstId, count)
     {
@@ -26,6 +39,22 @@ internal abstract class NeuronGroup : NodeGroup
             Columns[c] = new double[count];
             Array.Fill(Columns[c], schema.Defaults[c]);
         }
+        var topLevel = new List<string>();
+        var inner = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (string name in schema.Names)
+        {
+            int dot = name.IndexOf(CompartmentSeparator);
+            if (dot < 0) { topLevel.Add(name); continue; }
+            string compartment = name[..dot];
+            if (!inner.TryGetValue(compartment, out var keys))
+            {
+                inner[compartment] = keys = [];
+                topLevel.Add(compartment);
+            }
+            keys.Add(name[(dot + 1)..]);
+        }
+        _settableKeys = [.. topLevel];
+        foreach (var (compartment, keys) in inner) _compartmentKeys[compartment] = [.. keys];
     }
 
     public override ElementType ElementType => ElementType.Neuron;
@@ -79,7 +108,7 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>Non-numeric or derived keys a model adds to its status.</summary>
     protected virtual void WriteExtraStatus(int local, Dictionary<string, object> status) { }
 
-    public override IReadOnlyCollection<string> SettableKeys => Schema.Names;
+    public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
 
     /// <summary>A multimeter's interest in one node of this group: which recordables to read.</summary>
     internal readonly record struct Sampler(Models.Devices.Multimeter.Node Meter, int Local, int[] Recordables);
@@ -141,7 +170,20 @@ internal abstract class NeuronGroup : NodeGroup
 
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
-        for (int c = 0; c < Schema.Count; c++) status[Schema.Names[c]] = ToUser(c, local);
+        for (int c = 0; c < Schema.Count; c++)
+        {
+            string name = Schema.Names[c];
+            int dot = name.IndexOf(CompartmentSeparator);
+            if (dot < 0)
+            {
+                status[name] = ToUser(c, local);
+                continue;
+            }
+            string compartment = name[..dot];
+            if (status.GetValueOrDefault(compartment) is not Dictionary<string, object> sub)
+                status[compartment] = sub = new Dictionary<string, object>(StringComparer.Ordinal);
+            sub[name[(dot + 1)..]] = ToUser(c, local);
+        }
         status["recordables"] = Recordables.Order(StringComparer.Ordinal).ToArray();
         if (ReceptorTypes.Count > 0) status["receptor_types"] = new Dictionary<string, int>(ReceptorTypes);
         WriteExtraStatus(local, status);
@@ -152,9 +194,39 @@ internal abstract class NeuronGroup : NodeGroup
         double[] before = ReadRow(local);
         double[] row = (double[])before.Clone();
         foreach (var (key, value) in values)
-            row[Schema.IndexOf(key)] = StatusValue.ToDouble(key, value);
+        {
+            if (_compartmentKeys.TryGetValue(key, out var keys)) StageCompartment(row, key, keys, value);
+            else row[Schema.IndexOf(key)] = StatusValue.ToDouble(key, value);
+        }
         Validate(row);
         return () => StoreRow(local, row, before);
+    }
+
+    /// <summary>Writes the entries of a compartment's sub-dictionary into <paramref name="row"/>.</summary>
+    private void StageCompartment(double[] row, string compartment, string[] keys, object value)
+    {
+        foreach (var (key, entry) in SubDictionary(compartment, keys, value))
+        {
+            if (!Schema.TryIndexOf(compartment + CompartmentSeparator + key, out int c))
+                throw new UnknownParameterException($"compartment '{compartment}' of {Model.Name}", key, keys);
+            row[c] = StatusValue.ToDouble(compartment + CompartmentSeparator + key, entry);
+        }
+    }
+
+    private static IEnumerable<KeyValuePair<string, object?>> SubDictionary(string compartment, string[] keys, object value)
+    {
+        switch (value)
+        {
+            case IReadOnlyDictionary<string, object> d:
+                foreach (var (k, v) in d) yield return new(k, v);
+                break;
+            case System.Collections.IDictionary d:
+                foreach (System.Collections.DictionaryEntry e in d)
+                    yield return new(e.Key as string ?? throw new BadPropertyTypeException(compartment, value, "a dictionary with string keys"), e.Value);
+                break;
+            default:
+                throw new BadPropertyTypeException(compartment, value, $"a dictionary of the compartment's parameters ({string.Join(", ", keys)})");
+        }
     }
 
     /// <summary>Copies node 0 of <paramref name="prototype"/> into every node of this group.</summary>

@@ -53,14 +53,17 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
         { "synapse_in", "Axon_in", "Den_in" },
     };
 
+    public static TheoryData<string, string> PreSynapticElements => new() { { "synapse_ex", "Axon_ex" }, { "synapse_in", "Axon_in" } };
+
+    public static TheoryData<string, string> PostSynapticElements => new() { { "synapse_ex", "Den_ex" }, { "synapse_in", "Den_in" } };
+
     private static Dictionary<long, long> CountBy(IEnumerable<long> ids) =>
         ids.GroupBy(id => id).ToDictionary(g => g.Key, g => (long)g.Count());
 
     [Theory]
-    [MemberData(nameof(SynapseTypes))]
-    public void BoundPreSynapticElements_EqualOutgoingSynapses_AfterEveryUpdate(string model, string pre, string post)
+    [MemberData(nameof(PreSynapticElements))]
+    public void BoundPreSynapticElements_EqualOutgoingSynapses_AfterEveryUpdate(string model, string pre)
     {
-        _ = post;
         foreach (var snapshot in run.Snapshots)
         {
             var outgoing = CountBy(snapshot.Connections[model].Select(c => c.Source));
@@ -71,10 +74,9 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
     }
 
     [Theory]
-    [MemberData(nameof(SynapseTypes))]
-    public void BoundPostSynapticElements_EqualIncomingSynapses_AfterEveryUpdate(string model, string pre, string post)
+    [MemberData(nameof(PostSynapticElements))]
+    public void BoundPostSynapticElements_EqualIncomingSynapses_AfterEveryUpdate(string model, string post)
     {
-        _ = pre;
         foreach (var snapshot in run.Snapshots)
         {
             var incoming = CountBy(snapshot.Connections[model].Select(c => c.Target));
@@ -124,11 +126,12 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
     [Fact]
     public void Synapses_AreDeleted_WhenCalciumOvershootsItsTarget()
     {
-        // While the excitatory Ca is above its set point, elements retract and excitatory synapses are removed.
-        var counts = run.Snapshots.Select(s => s.Connections["synapse_ex"].Length).ToArray();
-        int peak = Array.IndexOf(counts, counts.Max());
-        Assert.Contains(run.Snapshots.Skip(peak), s => s.MeanCaE > SmallStructuralNetwork.EpsE);
-        Assert.True(counts[peak..].Min() < counts[peak] / 2, $"excitatory synapses after the peak of {counts[peak]}: {string.Join(", ", counts[peak..])}");
+        // Once the excitatory Ca is above its set point, elements retract and the next updates remove excitatory synapses.
+        var s = run.Snapshots;
+        int overshoot = Enumerable.Range(0, s.Count).First(k => s[k].MeanCaE > SmallStructuralNetwork.EpsE);
+        var counts = s.Select(x => x.Connections["synapse_ex"].Length).ToArray();
+        Assert.Contains(Enumerable.Range(overshoot + 1, s.Count - overshoot - 1), k => counts[k] < counts[k - 1]);
+        Assert.True(counts[overshoot..].Min() < counts[overshoot..].Max() / 2, $"excitatory synapses from the overshoot on: {string.Join(", ", counts[overshoot..])}");
     }
 
     [Fact]
@@ -140,7 +143,7 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
         double distanceE = Math.Abs(last.Average(s => s.MeanCaE) - SmallStructuralNetwork.EpsE);
         double distanceI = Math.Abs(last.Average(s => s.MeanCaI) - SmallStructuralNetwork.EpsI);
 
-        Assert.True(distanceE < 0.25 * Math.Abs(first.MeanCaE - SmallStructuralNetwork.EpsE), $"excitatory: {last.Average(s => s.MeanCaE)} vs {SmallStructuralNetwork.EpsE}");
+        Assert.True(distanceE < 0.5 * Math.Abs(first.MeanCaE - SmallStructuralNetwork.EpsE), $"excitatory: {last.Average(s => s.MeanCaE)} vs {SmallStructuralNetwork.EpsE}");
         Assert.True(distanceI < 0.75 * Math.Abs(first.MeanCaI - SmallStructuralNetwork.EpsI), $"inhibitory: {last.Average(s => s.MeanCaI)} vs {SmallStructuralNetwork.EpsI}");
     }
 }

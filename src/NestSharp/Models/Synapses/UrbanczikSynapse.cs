@@ -1,0 +1,159 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+using NestSharp.Plasticity;
+
+namespace NestSharp.Models.Synapses;
+
+/// <summary>
+/// urbanczik_synapse: dendritic prediction learning (Urbanczik and Senn 2014). The weight follows the product of the
+/// pre-synaptic spike train, filtered by the dendrite's PSP kernel, and the error between the somatic spikes and the
+/// dendritic prediction of the somatic rate, low-pass filtered with tau_Delta; the error is the target's
+/// <see cref="UrbanczikHistory"/> (only pp_cond_exp_mc_urbanczik keeps one). With the dendrite's tau_L = C_m/g_L and
+/// tau_s its tau_syn_ex (tau_syn_in for a negative weight), a pre-synaptic spike at t_pre through a connection with
+/// delay d (previous spike at t_last, -1 ms before the first) does, in this order:
+/// <code>
+/// for every history entry (t, dPI) with t_last - d &lt; t &lt;= t_pre - d, with s = t_last - (t + d):
+///     PI = (x_L·exp(s/tau_L) - x_s·exp(s/tau_s))·dPI
+///     I ← I + PI,   dI ← dI + exp((t + d - t_pre)/tau_Delta)·PI
+/// I_Delta ← exp((t_last - t_pre)/tau_Delta)·I_Delta + dI
+/// w ← w_init + (I - I_Delta) · 15·C_m·tau_s·eta / (g_L·(tau_L - tau_s)),   clipped to [Wmin, Wmax]
+/// transmit w
+/// x_L ← x_L·exp((t_last - t_pre)/tau_L) + 1,   x_s ← x_s·exp((t_last - t_pre)/tau_s) + 1,   t_last ← t_pre
+/// </code>
+/// with I, I_Delta, x_L, x_s starting at 0 and w_init the weight the connection was made with (or last set to). The
+/// weight_recorder of the model (set with CopyModel or SetDefaults) records w after each spike.
+/// <para>Parameters (per connection): weight, delay (ms), eta (learning rate, default 0.07), tau_Delta (ms, 100),
+/// Wmin (0), Wmax (100). weight must have the sign of Wmax (weight &gt;= 0 needs Wmax &gt; 0), as NEST checks.</para>
+/// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
+/// 81:521-528. NEST model documentation, urbanczik_synapse (NEST 3.10).</para>
+/// </summary>
+internal sealed class UrbanczikSynapse(string name) : SynapseType
+{
+    public const string ModelName = "urbanczik_synapse";
+
+    private const int LastSpikeColumn = 0, InitialWeightColumn = 1, TauDeltaColumn = 2, EtaColumn = 3, WminColumn = 4,
+        WmaxColumn = 5, PiIntegralColumn = 6, PiExpIntegralColumn = 7, TauLTraceColumn = 8, TauSTraceColumn = 9, WrittenColumn = 10;
+
+    private const int TargetColumn = 0;
+
+    /// <summary>NEST's t_lastspike before the first spike (ms).</summary>
+    private const double NoSpikeYet = -1.0;
+
+    private static readonly (string Key, double Default)[] Parameters =
+        [("tau_Delta", 100.0), ("eta", 0.07), ("Wmin", 0.0), ("Wmax", 100.0)];
+
+    public override string Name { get; } = name;
+
+    /// <summary>
+    /// Per synapse: the last spike time, w_init, the parameters, the integrals and traces of the rule, and the weight this
+    /// synapse last wrote (a different weight found there was set by the user and becomes the new w_init, as in NEST).
+    /// </summary>
+    public override SynapseLayout Layout { get; } = new(
+        ["t_lastspike", "init_weight", "tau_Delta", "eta", "Wmin", "Wmax", "PI_integral", "PI_exp_integral", "tau_L_trace",
+            "tau_s_trace", "weight_written"],
+        ["target"]);
+
+    public override IReadOnlyList<(string Key, double Default)> ConnectionParameters => Parameters;
+
+    public override bool ReadsPostSynapticHistory => true;
+
+    public override void CheckTarget(Nodes.NeuronGroup target)
+    {
+        if (target is not Neurons.PpCondExpMcUrbanczik)
+            throw new IllegalConnectionException(
+                $"{Name} reads the dendritic prediction error of its target, which only pp_cond_exp_mc_urbanczik keeps; {target.Model.Name} does not.");
+    }
+
+    public override void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> connectionValues, int targetId)
+    {
+        double weight = block.Weights[index], wmax = connectionValues[3];
+        // NEST's check: weight and Wmax on the same side of 0 (a weight of 0 counting as positive, a Wmax of 0 as negative).
+        if ((weight >= 0) != (wmax > 0))
+            throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
+        var state = block.State;
+        state[LastSpikeColumn][index] = NoSpikeYet;
+        state[InitialWeightColumn][index] = weight;
+        state[TauDeltaColumn][index] = connectionValues[0];
+        state[EtaColumn][index] = connectionValues[1];
+        state[WminColumn][index] = connectionValues[2];
+        state[WmaxColumn][index] = wmax;
+        state[PiIntegralColumn][index] = 0.0;
+        state[PiExpIntegralColumn][index] = 0.0;
+        state[TauLTraceColumn][index] = 0.0;
+        state[TauSTraceColumn][index] = 0.0;
+        state[WrittenColumn][index] = weight;
+        block.Indices[TargetColumn][index] = targetId;
+    }
+
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    {
+        var ring = context.Ring;
+        var time = context.Time;
+        var archive = context.Archive;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        double[] weights = block.Weights;
+        double[][] state = block.State;
+        double[] lastSpike = state[LastSpikeColumn], initial = state[InitialWeightColumn], tauDelta = state[TauDeltaColumn];
+        double[] eta = state[EtaColumn], wmin = state[WminColumn], wmax = state[WmaxColumn], written = state[WrittenColumn];
+        double[] piIntegral = state[PiIntegralColumn], piExpIntegral = state[PiExpIntegralColumn];
+        double[] tauLTrace = state[TauLTraceColumn], tauSTrace = state[TauSTraceColumn];
+        int[] targets = block.Indices[TargetColumn];
+        ushort[] delays = block.Delays;
+        int? recorder = model.WeightRecorderId;
+
+        foreach (ref readonly var spike in spikes)
+        {
+            var (first, last) = block.RangeOf(spike.Source);
+            if (first == last) continue;
+            long stamp = context.SliceStart + spike.Lag + 1;
+            double tSpike = time.StepToMs(stamp);
+            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
+            for (int i = first; i < last; i++)
+            {
+                var history = archive.VoltageHistoryOf<UrbanczikHistory>(targets[i])
+                    ?? throw new KernelException($"{Name}: target {targets[i]} keeps no Urbanczik history (it must be a pp_cond_exp_mc_urbanczik).");
+                // A weight set since this synapse last wrote one is the new initial weight (NEST sets init_weight with weight).
+                if (weights[i] != written[i]) initial[i] = weights[i];
+
+                double dendriticDelay = delays[i] * time.Resolution;
+                double tLast = lastSpike[i], traceL = tauLTrace[i], traceS = tauSTrace[i], filter = tauDelta[i];
+                double gL = history.DendriteGL, tauL = history.DendriteTauL, cm = history.DendriteCm;
+                double tauS = weights[i] > 0.0 ? history.DendriteTauSynEx : history.DendriteTauSynIn;
+
+                double integral = piIntegral[i], increment = 0.0;
+                var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
+                for (int e = from; e < to; e++)
+                {
+                    ref readonly var entry = ref history.At(e);
+                    double tUp = entry.T + dendriticDelay;
+                    double sinceLast = tLast - tUp;
+                    double untilSpike = tUp - tSpike;
+                    double pi = (traceL * Math.Exp(sinceLast / tauL) - traceS * Math.Exp(sinceLast / tauS)) * entry.Dw;
+                    integral += pi;
+                    increment += Math.Exp(untilSpike / filter) * pi;
+                }
+                double expIntegral = Math.Exp((tLast - tSpike) / filter) * piExpIntegral[i] + increment;
+                double w = integral - expIntegral;
+                w = initial[i] + w * 15.0 * cm * tauS * eta[i] / (gL * (tauL - tauS));
+                if (w > wmax[i]) w = wmax[i];
+                else if (w < wmin[i]) w = wmin[i];
+                piIntegral[i] = integral;
+                piExpIntegral[i] = expIntegral;
+                weights[i] = w;
+                written[i] = w;
+
+                int slot = baseSlot + delays[i];
+                if (slot >= slots) slot -= slots;
+                data[(nint)slot * channels + block.Channels[i]] += w * spike.Multiplicity;
+
+                if (recorder is { } id)
+                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.ReceptorAt(i), i - first);
+
+                tauLTrace[i] = traceL * Math.Exp((tLast - tSpike) / tauL) + 1.0;
+                tauSTrace[i] = traceS * Math.Exp((tLast - tSpike) / tauS) + 1.0;
+                lastSpike[i] = tSpike;
+            }
+        }
+    }
+}
