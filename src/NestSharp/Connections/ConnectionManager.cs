@@ -125,7 +125,11 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
 
     private enum LinkKind { Synapse, Generator, SpikeRecorder, Multimeter }
 
-    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey)
+    /// <summary>
+    /// Connects as the rule says. When <paramref name="created"/> is given, the (source, target) pair of every new
+    /// synapse between neurons is added to it (for binding synaptic elements).
+    /// </summary>
+    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey, List<(int Source, int Target)>? created = null)
     {
         spec.Validate();
         var model = Model(syn.SynapseModel);
@@ -166,7 +170,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         var receptor = ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, arrayLength);
         if (syn.ReceptorType is Parameter) throw new BadParameterException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
         foreach (double d in delay.KnownValues) DelaySteps(d, grid);
-        CheckReceptors(kind, targets, receptor);
+        CheckReceptors(kind, sources, targets, receptor);
         var connectionValues = new ValueSource[model.Type.ConnectionParameters.Count];
         for (int i = 0; i < connectionValues.Length; i++)
         {
@@ -182,6 +186,11 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             _ => BuildRecorderLinks(context, rule, model, weight, delay, grid, kind),
         };
         built.Commit();
+        if (created is not null)
+            foreach (var block in built.Blocks)
+                for (int si = 0; si < block.SourceCount; si++)
+                    for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
+                        created.Add((block.SourceMin + si, TargetOf(block, i)));
         _countByModel[model.Id] += built.Count;
         if (built.Count > 0)
         {
@@ -192,7 +201,11 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         Version++;
     }
 
-    private sealed record Built(long Count, int MinDelay, int MaxDelay, Action Commit);
+    private sealed record Built(long Count, int MinDelay, int MaxDelay, Action Commit)
+    {
+        /// <summary>The new synapse blocks (empty for device connections).</summary>
+        public IReadOnlyList<SynapseBlock> Blocks { get; init; } = [];
+    }
 
     private LinkKind ClassifyLink(int[] sources, int[] targets)
     {
@@ -222,15 +235,17 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             $"A Connect call cannot mix these source models: {string.Join(", ", sourceKinds.Select(g => g.Model.Name).Distinct())}.");
     }
 
-    private void CheckReceptors(LinkKind kind, int[] targets, ValueSource receptor)
+    private void CheckReceptors(LinkKind kind, int[] sources, int[] targets, ValueSource receptor)
     {
         if (kind is not (LinkKind.Synapse or LinkKind.Generator)) return;
+        bool currents = kind == LinkKind.Generator && sources.Any(id => _nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
         var receptors = receptor.KnownValues.Distinct().ToArray();
         foreach (var group in targets.Select(id => _nodes.Locate(id).Group).Distinct().OfType<NeuronGroup>())
             foreach (double r in receptors)
             {
                 if (r != Math.Floor(r) || r < 0) throw new BadParameterException("receptor_type", r, "must be a non-negative integer");
-                group.SpikeChannel(0, (int)r, 1.0);
+                if (currents) group.CurrentChannel(0, (int)r);
+                else group.SpikeChannel(0, (int)r, 1.0);
             }
     }
 
@@ -286,7 +301,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
                     _blocks[t][model.Id].Add(b);
                     if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(b, grid);
                 }
-        });
+        }) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
     }
 
     /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>

@@ -96,6 +96,32 @@ public sealed partial class Simulator
     }
 
     /// <summary>
+    /// Takes <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> out of a syn_spec (NEST lets Connect bind
+    /// the new synapses to synaptic elements, so that structural plasticity treats them as its own).
+    /// </summary>
+    private static (string? Pre, string? Post, SynSpec Remaining) SynapticElementsOf(SynSpec spec)
+    {
+        bool hasPre = spec.Other.TryGetValue("pre_synaptic_element", out var pre);
+        bool hasPost = spec.Other.TryGetValue("post_synaptic_element", out var post);
+        if (!hasPre && !hasPost) return (null, null, spec);
+        if (hasPre != hasPost)
+            throw new BadParameterException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
+                "pre_synaptic_element and post_synaptic_element must be given together");
+        var rest = spec.Other.Where(kv => kv.Key is not ("pre_synaptic_element" or "post_synaptic_element")).ToDictionary();
+        return (StatusValue.ToStringValue("pre_synaptic_element", pre), StatusValue.ToStringValue("post_synaptic_element", post), spec with { Other = rest });
+    }
+
+    /// <summary>Counts each new synapse in z_connected of its source's pre- and its target's post-synaptic element.</summary>
+    private void BindSynapticElements(List<(int Source, int Target)> created, string preElement, string postElement)
+    {
+        foreach (var (source, target) in created)
+        {
+            _state.Structural.ElementsOf(source)?.GetValueOrDefault(preElement)?.Connect(1);
+            _state.Structural.ElementsOf(target)?.GetValueOrDefault(postElement)?.Connect(1);
+        }
+    }
+
+    /// <summary>
     /// Removes the connections <paramref name="conn"/> ("one_to_one" or "all_to_all", default one_to_one) of
     /// <paramref name="synapseModel"/> from <paramref name="pre"/> to <paramref name="post"/>, one synapse per pair
     /// (NEST's Disconnect); pairs without such a synapse are an error, checked first. Synaptic elements of

@@ -495,7 +495,10 @@ public sealed partial class Simulator
             _ => throw new BadPropertyTypeException("syn_spec", syn, "a synapse model name, a SynSpec or a dictionary"),
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        _state.Connections.Connect(pre.IdArray, post.IdArray, spec, synSpec, _state.Context.SeedKey);
+        var (preElement, postElement, plainSpec) = SynapticElementsOf(synSpec);
+        var created = preElement is null ? null : new List<(int Source, int Target)>();
+        _state.Connections.Connect(pre.IdArray, post.IdArray, spec, plainSpec, _state.Context.SeedKey, created);
+        if (created is not null) BindSynapticElements(created, preElement!, postElement!);
         _state.ConnectTime += clock.Elapsed;
     }
 

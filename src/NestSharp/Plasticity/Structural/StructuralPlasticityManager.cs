@@ -134,7 +134,8 @@ internal sealed class StructuralPlasticityManager
         var (ids, counts) = Deficits(builder.PreElement);
         for (int i = 0; i < ids.Count; i++)
         {
-            var targets = connections.TargetsOf(ids[i], builder.SynapseModel);
+            // As NEST: only targets that still have post-synaptic elements of the kind are candidates.
+            var targets = connections.TargetsOf(ids[i], builder.SynapseModel).FindAll(t => ElementCount(t, builder.PostElement) != 0);
             foreach (int target in SampleWithoutReplacement(targets, Math.Min(counts[i], targets.Count), ref stream))
                 DeleteSynapse(ids[i], target, builder, connections);
         }
@@ -178,6 +179,10 @@ internal sealed class StructuralPlasticityManager
         }
         if (sources.Count > 0) connections.ConnectPairs(sources.ToArray(), targets.ToArray(), builder.SynapseModel, seedKey);
     }
+
+    /// <summary>The number of elements NEST reports for a node: z, or floor(z) when not continuous; 0 without the element.</summary>
+    private double ElementCount(int id, string element) =>
+        ElementsOf(id)?.GetValueOrDefault(element) is { } e ? (e.Continuous ? e.Z : Math.Floor(e.Z)) : 0.0;
 
     /// <summary>Each neuron with vacant elements of the kind, once per vacant element, in id order.</summary>
     private List<int> Vacancies(string element)
