@@ -150,7 +150,7 @@ static long PeakResidentBytes()
 {
     foreach (string line in File.ReadLines("/proc/self/status"))
         if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+            return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     return 0;
 }
 
