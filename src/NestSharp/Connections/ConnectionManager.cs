@@ -1,5 +1,6 @@
 using NestSharp.Connections.Rules;
 using NestSharp.Kernel;
+using NestSharp.Kernel.Communication;
 using NestSharp.Models.Devices;
 using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
@@ -16,7 +17,8 @@ namespace NestSharp.Connections;
 internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
     private readonly NodeManager _nodes;
-    private readonly Func<int> _threads;
+    private readonly Func<VirtualProcessLayout> _layout;
+    private readonly ICommunicator _communicator;
     private readonly Func<TimeGrid> _time;
     private readonly SpikeArchive _archive;
     private readonly List<SynapseModel> _models = [];
@@ -32,10 +34,11 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
     /// <summary>A multimeter's link to a neuron.</summary>
     internal readonly record struct MultimeterLink(int Meter, int Target, int SynapseModelId, int DelaySteps, double Weight);
 
-    public ConnectionManager(NodeManager nodes, Func<int> threads, Func<TimeGrid> time, SpikeArchive archive)
+    public ConnectionManager(NodeManager nodes, Func<VirtualProcessLayout> layout, Func<TimeGrid> time, SpikeArchive archive, ICommunicator communicator)
     {
         _nodes = nodes;
-        _threads = threads;
+        _layout = layout;
+        _communicator = communicator;
         _time = time;
         _archive = archive;
         SynapseType[] builtIn =
@@ -94,7 +97,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
 
     private void EnsureBlockTables()
     {
-        int threads = _threads();
+        int threads = _layout().Count;
         if (_blocks.Length != threads)
             _blocks = Enumerable.Range(0, threads).Select(_ => Array.Empty<List<SynapseBlock>>()).ToArray();
         for (int t = 0; t < threads; t++)
@@ -149,7 +152,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
                     throw new IllegalConnectionException($"'{model.Name}' is a plastic synapse; its sources must be neurons, not {g.Model.Name} (connect through a parrot_neuron).");
         if (kind == LinkKind.Synapse)
             foreach (var g in targets.Select(id => _nodes.Locate(id).Group).Distinct()) model.Type.CheckTarget((NeuronGroup)g);
-        int threads = _threads();
+        var layout = _layout();
         var grid = _time();
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
 
@@ -181,8 +184,8 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
 
         var built = kind switch
         {
-            LinkKind.Synapse => BuildSynapses(context, rule, model, weight, delay, receptor, connectionValues, threads, grid),
-            LinkKind.Generator => BuildGeneratorLinks(context, rule, model, weight, delay, receptor, grid),
+            LinkKind.Synapse => BuildSynapses(context, rule, model, weight, delay, receptor, connectionValues, layout, grid),
+            LinkKind.Generator => BuildGeneratorLinks(context, rule, model, weight, delay, receptor, layout, grid),
             _ => BuildRecorderLinks(context, rule, model, weight, delay, grid, kind),
         };
         built.Commit();
@@ -191,11 +194,17 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
                 for (int si = 0; si < block.SourceCount; si++)
                     for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
                         created.Add((block.SourceMin + si, TargetOf(block, i)));
-        _countByModel[model.Id] += built.Count;
-        if (built.Count > 0)
+        // Every process builds the connections of its own targets; counts and delay extrema are over all of them.
+        // Recorder connections exist on every process (each records all spikes), so they count once.
+        bool everywhere = kind is LinkKind.SpikeRecorder or LinkKind.Multimeter;
+        long count = everywhere ? built.Count : _communicator.Sum(built.Count);
+        int minDelay = (int)_communicator.Min(built.Count > 0 ? built.MinDelay : int.MaxValue);
+        int maxDelay = (int)_communicator.Max(built.Count > 0 ? built.MaxDelay : 0);
+        _countByModel[model.Id] += count;
+        if (count > 0)
         {
-            MinDelaySteps = Math.Min(MinDelaySteps, built.MinDelay);
-            MaxDelaySteps = Math.Max(MaxDelaySteps, built.MaxDelay);
+            MinDelaySteps = Math.Min(MinDelaySteps, minDelay);
+            MaxDelaySteps = Math.Max(MaxDelaySteps, maxDelay);
         }
         ConnectCalls++;
         Version++;
@@ -260,8 +269,9 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
     }
 
     private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
-        ValueSource delay, ValueSource receptor, ValueSource[] connectionValues, int threads, TimeGrid grid)
+        ValueSource delay, ValueSource receptor, ValueSource[] connectionValues, VirtualProcessLayout layout, TimeGrid grid)
     {
+        int threads = layout.Count;
         var targetGroups = new NeuronGroup[context.Targets.Length];
         var targetLocal = new int[context.Targets.Length];
         for (int i = 0; i < targetGroups.Length; i++)
@@ -275,7 +285,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         var blocks = new SynapseBlock?[threads];
         var minDelay = new int[threads];
         var maxDelay = new int[threads];
-        RunPerThread(threads, t =>
+        RunPerThread(layout, t =>
         {
             var counter = new CountingSink(context.Sources, sourceMin, sourceMax);
             rule.Generate(context, t, counter);
@@ -316,12 +326,13 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> for every thread in parallel; an error of one is rethrown as it was.</summary>
-    private static void RunPerThread(int threads, Action<int> work)
+    /// <summary>Runs <paramref name="work"/> for every local virtual process in parallel; an error of one is rethrown as it was.</summary>
+    private static void RunPerThread(VirtualProcessLayout layout, Action<int> work)
     {
         try
         {
-            Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, work);
+            Parallel.For(layout.FirstLocal, layout.FirstLocal + layout.ThreadsPerRank,
+                new ParallelOptions { MaxDegreeOfParallelism = layout.ThreadsPerRank }, work);
         }
         catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is NestException) is { } first)
         {
@@ -381,7 +392,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
     }
 
     private Built BuildGeneratorLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
-        ValueSource delay, ValueSource receptor, TimeGrid grid)
+        ValueSource delay, ValueSource receptor, VirtualProcessLayout layout, TimeGrid grid)
     {
         var staged = new List<(DeviceTargets Targets, int Thread, DeviceTarget Target)>();
         int min = int.MaxValue, max = 0;
@@ -403,12 +414,12 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             min = Math.Min(min, d);
             max = Math.Max(max, d);
         });
-        for (int thread = 0; thread < _threads(); thread++) rule.Generate(context, thread, sink);
+        foreach (int vp in layout.Local) rule.Generate(context, vp, sink);
         return new Built(staged.Count, min, max, () =>
         {
             foreach (var (targets, thread, target) in staged)
             {
-                targets.EnsureThreads(_threads());
+                targets.EnsureThreads(layout.Count);
                 targets.Add(thread, target);
             }
         });

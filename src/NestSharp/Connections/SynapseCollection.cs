@@ -64,6 +64,9 @@ public sealed class SynapseCollection
 /// </summary>
 internal sealed class ConnectionTable(int count)
 {
+    /// <summary>Block value of a connection stored by another process (its weight is set there).</summary>
+    public const int Remote = -2;
+
     public int Count { get; private set; }
     public int[] Source { get; } = new int[count];
     public int[] Target { get; } = new int[count];
@@ -86,5 +89,59 @@ internal sealed class ConnectionTable(int count)
         Receptor[i] = checked((byte)receptor);
         Block[i] = block;
         Index[i] = index;
+    }
+
+    /// <summary>
+    /// The connections of all processes in one table, ordered by (source, target) as a single process would order
+    /// them (equal pairs in rank order); only this process's own rows keep their storage location.
+    /// </summary>
+    public ConnectionTable Gathered(Kernel.Communication.ICommunicator communicator)
+    {
+        int[] sources = [], targets = [], blocks = [], indices = [];
+        double[] weights = [];
+        ushort[] delays = [], models = [];
+        byte[] receptors = [];
+        int n = communicator.AllGather(Source.AsSpan(0, Count), ref sources);
+        communicator.AllGather(Target.AsSpan(0, Count), ref targets);
+        communicator.AllGather(Weight.AsSpan(0, Count), ref weights);
+        communicator.AllGather(DelaySteps.AsSpan(0, Count), ref delays);
+        communicator.AllGather(Model.AsSpan(0, Count), ref models);
+        communicator.AllGather(Receptor.AsSpan(0, Count), ref receptors);
+        // Which rows are this process's: the counts of all ranks locate its own stretch.
+        long before = ExclusivePrefix(communicator, Count);
+        var keys = new long[n];
+        var order = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            keys[i] = ((long)sources[i] << 32) | (uint)targets[i];
+            order[i] = i;
+        }
+        Array.Sort(keys, order);
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            while (end < n && keys[end] == keys[start]) end++;
+            if (end - start > 1) Array.Sort(order, start, end - start);
+            start = end;
+        }
+        var all = new ConnectionTable(n);
+        all.Blocks.AddRange(Blocks);
+        foreach (int row in order)
+        {
+            bool mine = row >= before && row < before + Count;
+            all.Add(sources[row], targets[row], weights[row], delays[row], models[row], receptors[row],
+                mine ? Block[row - (int)before] : Remote, mine ? Index[row - (int)before] : -1);
+        }
+        return all;
+    }
+
+    /// <summary>How many rows the processes before this one hold.</summary>
+    private static long ExclusivePrefix(Kernel.Communication.ICommunicator communicator, int count)
+    {
+        long[] counts = [];
+        int n = communicator.AllGather([(long)count], ref counts);
+        long prefix = 0;
+        for (int r = 0; r < communicator.Rank && r < n; r++) prefix += counts[r];
+        return prefix;
     }
 }

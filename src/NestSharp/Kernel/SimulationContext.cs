@@ -1,10 +1,19 @@
+using NestSharp.Kernel.Communication;
+
 namespace NestSharp.Kernel;
 
 /// <summary>What node groups read and write while a run is prepared and advanced.</summary>
-internal sealed class SimulationContext(TimeGrid time, int threads, ulong seedKey)
+internal sealed class SimulationContext(TimeGrid time, VirtualProcessLayout layout, ICommunicator communicator, ulong seedKey)
 {
     public TimeGrid Time { get; } = time;
-    public int Threads { get; } = threads;
+
+    /// <summary>Processes, threads and virtual processes; per-VP arrays below have <see cref="VirtualProcesses"/> entries.</summary>
+    public VirtualProcessLayout Layout { get; } = layout;
+
+    /// <summary>The number of virtual processes (ranks × threads); models' per-VP arrays are this long.</summary>
+    public int VirtualProcesses => Layout.Count;
+
+    public ICommunicator Communicator { get; } = communicator;
 
     /// <summary>The key every random stream of this kernel derives from (rng_seed hashed).</summary>
     public ulong SeedKey { get; set; } = seedKey;
@@ -16,6 +25,6 @@ internal sealed class SimulationContext(TimeGrid time, int threads, ulong seedKe
     /// <summary>Spike and voltage histories of neurons that plastic synapses read.</summary>
     public Plasticity.SpikeArchive Archive { get; init; } = new();
 
-    /// <summary>Spikes emitted in the current slice, one buffer per thread.</summary>
-    public SpikeBuffer[] ThreadSpikes { get; } = Enumerable.Range(0, threads).Select(_ => new SpikeBuffer()).ToArray();
+    /// <summary>Spikes emitted in the current slice, one buffer per virtual process.</summary>
+    public SpikeBuffer[] SpikesOfVp { get; } = Enumerable.Range(0, layout.Count).Select(_ => new SpikeBuffer()).ToArray();
 }

@@ -23,6 +23,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     private WeightEventBuffer[] _weightEvents = [];
     private WeightRecorder.Node?[] _weightRecorders = [];
     private readonly List<WeightEvent> _weightEventMerge = [];
+    private WeightEvent[] _weightEventExchange = [];
     private SpikeRecorder.Node[]?[] _recordersBySource = [];
     private Multimeter.Node[] _multimeters = [];
     private RecorderNode[] _recorders = [];
@@ -69,8 +70,8 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
 
         BuildSynapseTables();
         structural.EnsureCapacity(nodes.NodeCount);
-        if (_weightEvents.Length != context.Threads)
-            _weightEvents = Enumerable.Range(0, context.Threads).Select(_ => new WeightEventBuffer()).ToArray();
+        if (_weightEvents.Length != context.VirtualProcesses)
+            _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         PrepareArchive();
 
         BuildRecorderRouting();
@@ -79,8 +80,10 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         foreach (var group in nodes.Groups) group.Prepare(context);
         try
         {
-            foreach (var recorder in _recorders)
-                recorder.OpenFile(FileNameOf(recorder), settings.OverwriteFiles);
+            // Every process records every spike; rank 0 writes the files.
+            if (context.Communicator.Rank == 0)
+                foreach (var recorder in _recorders)
+                    recorder.OpenFile(FileNameOf(recorder), settings.OverwriteFiles);
         }
         catch
         {
@@ -94,7 +97,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     {
         int id = RecorderIds[recorder];
         return Recording.AsciiRecordingFile.FileName(settings.DataPath, settings.DataPrefix,
-            recorder.Label.Length > 0 ? recorder.Label : nodes.Locate(id).Group.Model.Name, id, nodes.NodeCount, 0, context.Threads);
+            recorder.Label.Length > 0 ? recorder.Label : nodes.Locate(id).Group.Model.Name, id, nodes.NodeCount, 0, context.VirtualProcesses);
     }
 
     private Dictionary<RecorderNode, int> RecorderIds { get; } = new(ReferenceEqualityComparer.Instance);
@@ -158,7 +161,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             if (missing >= 0)
                 throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{meter.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
             if (!perGroup.TryGetValue(neuron, out var lists))
-                perGroup[neuron] = lists = Enumerable.Range(0, context.Threads).Select(_ => new List<NeuronGroup.Sampler>()).ToArray();
+                perGroup[neuron] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<NeuronGroup.Sampler>()).ToArray();
             lists[neuron.OwnerThread(local)].Add(new NeuronGroup.Sampler(meter, local, indices));
             meters.Add(meter);
         }
@@ -167,7 +170,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         foreach (var group in nodes.Groups.OfType<Multimeter>())
             foreach (var meter in group.Nodes)
             {
-                meter.Prepare(time, context.Threads);
+                meter.Prepare(time, context.VirtualProcesses);
                 meters.Add(meter);
             }
         _multimeters = meters.ToArray();
@@ -182,9 +185,9 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         long steps = time.MsToTics(ms) / time.TicsPerStep;
         if (steps == 0) return;
         long end = CurrentStep + steps;
-        _progress = settings.PrintTime ? new ProgressLine(time, CurrentStep, end) : null;
+        _progress = settings.PrintTime && context.Communicator.Rank == 0 ? new ProgressLine(time, CurrentStep, end) : null;
         _workerFailure = null;
-        int threads = context.Threads;
+        int threads = context.Layout.ThreadsPerRank;
         if (threads == 1)
         {
             RunSlices(0, end, null);
@@ -203,6 +206,8 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             foreach (var w in workers) w.Join();
         }
         RecordWeightEvents();
+        if (context.Communicator.Size > 1)
+            foreach (var group in nodes.Groups.OfType<NeuronGroup>()) group.SynchronizeColumns(context.Communicator, context.Layout);
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
         if (_workerFailure is not null) throw new KernelException($"Simulation failed: {_workerFailure.Message}");
@@ -222,9 +227,13 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         action?.Invoke();
     }
 
-    /// <summary>The loop every thread runs; with one thread it calls the serial phase itself.</summary>
+    /// <summary>
+    /// The loop every thread runs, for its virtual process (VP = rank · threads + thread); with one thread it calls
+    /// the serial phase itself.
+    /// </summary>
     private void RunSlices(int thread, long end, Barrier? barrier)
     {
+        int vp = context.Layout.FirstLocal + thread;
         int minDelay = context.MinDelaySteps;
         long step = CurrentStep;
         while (step < end)
@@ -244,7 +253,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             {
                 try
                 {
-                    foreach (var group in nodes.Groups) group.Update(context, thread, sliceStart, from, to);
+                    foreach (var group in nodes.Groups) group.Update(context, vp, sliceStart, from, to);
                 }
                 catch (Exception e)
                 {
@@ -258,7 +267,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             {
                 try
                 {
-                    Deliver(thread, sliceStart);
+                    Deliver(vp, sliceStart);
                 }
                 catch (Exception e)
                 {
@@ -276,9 +285,10 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         try
         {
             RecordWeightEvents();
-            _merged.MergeCanonical(context.ThreadSpikes);
-            foreach (var buffer in context.ThreadSpikes) buffer.Clear();
+            _merged.MergeCanonical(context.SpikesOfVp);
+            foreach (var buffer in context.SpikesOfVp) buffer.Clear();
             LocalSpikeCounter += _merged.Count;
+            if (context.Communicator.Size > 1) _merged.ExchangeCanonical(context.Communicator);
             double minDelayMs = context.Time.StepToMs(context.MinDelaySteps);
             double h = context.Time.Resolution;
             foreach (ref readonly var spike in _merged.Items)
@@ -291,7 +301,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
                 if (recorders is null) continue;
                 foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, stamp, spike.Multiplicity);
             }
-            foreach (var meter in _multimeters) meter.HandOver(_sliceStart);
+            foreach (var meter in _multimeters) meter.HandOver(_sliceStart, context.Communicator);
             CurrentStep = _sliceStart + _sliceTo;
             _progress?.Update(CurrentStep);
         }
@@ -318,9 +328,9 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     private void BuildSynapseTables()
     {
         connections.Consolidate();
-        _blocksByThread = new SynapseBlock[context.Threads][];
-        for (int t = 0; t < context.Threads; t++)
-            _blocksByThread[t] = connections.BlocksOf(t).Where(l => l.Count > 0).Select(l => l[0]).ToArray();
+        _blocksByThread = new SynapseBlock[context.VirtualProcesses][];
+        for (int vp = 0; vp < context.VirtualProcesses; vp++)
+            _blocksByThread[vp] = context.Layout.IsLocal(vp) ? connections.BlocksOf(vp).Where(l => l.Count > 0).Select(l => l[0]).ToArray() : [];
     }
 
     /// <summary>Transmits every spike of the slice through this thread's synapses, in canonical order.</summary>
@@ -348,6 +358,12 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         {
             _weightEventMerge.AddRange(buffer.Events);
             buffer.Events.Clear();
+        }
+        if (context.Communicator.Size > 1)
+        {
+            int n = context.Communicator.AllGather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_weightEventMerge), ref _weightEventExchange);
+            _weightEventMerge.Clear();
+            _weightEventMerge.AddRange(_weightEventExchange.AsSpan(0, n));
         }
         if (_weightEventMerge.Count == 0) return;
         _weightEventMerge.Sort(static (a, b) =>

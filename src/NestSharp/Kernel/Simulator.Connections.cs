@@ -24,8 +24,8 @@ public sealed partial class Simulator
 
         s.Connections.Consolidate();
         var blocks = new List<SynapseBlock>();
-        for (int thread = 0; thread < s.Threads; thread++)
-            foreach (var list in s.Connections.BlocksOf(thread))
+        foreach (int vp in s.Layout.Local)
+            foreach (var list in s.Connections.BlocksOf(vp))
                 foreach (var block in list)
                     if (modelId is null || block.SynapseModelId == modelId) blocks.Add(block);
 
@@ -38,10 +38,14 @@ public sealed partial class Simulator
                 foreach (var t in generator.TargetsOf(local).All())
                     devices.Add(new(group.FirstId + local, t.TargetId, t.Weight, t.DelaySteps, t.SynapseModelId, t.Receptor));
         }
-        foreach (var link in s.Connections.RecorderLinks)
-            devices.Add(new(link.Source, link.Recorder, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
-        foreach (var link in s.Connections.MultimeterLinks)
-            devices.Add(new(link.Meter, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+        // Recorder connections exist in every process; with several, rank 0 reports them.
+        if (s.Communicator.Rank == 0)
+        {
+            foreach (var link in s.Connections.RecorderLinks)
+                devices.Add(new(link.Source, link.Recorder, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+            foreach (var link in s.Connections.MultimeterLinks)
+                devices.Add(new(link.Meter, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+        }
         devices.RemoveAll(d => !SourceWanted(d.Source) || !TargetWanted(d.Target) || (modelId is not null && d.Model != modelId));
         devices.Sort(static (a, b) => a.Source.CompareTo(b.Source));
 
@@ -112,6 +116,7 @@ public sealed partial class Simulator
                 }
             }
         }
+        if (s.Communicator.Size > 1) table = table.Gathered(s.Communicator);
         var models = s.Connections.Models;
         var time = s.Time;
         return new SynapseCollection(this, s.Connections.Version, table, id => models[id].Name, steps => time.StepToMs(steps));
@@ -162,11 +167,12 @@ public sealed partial class Simulator
                 break;
         }
         for (int i = 0; i < table.Count; i++)
-            if (table.Block[i] < 0)
+            if (table.Block[i] == -1)
                 throw new BadParameterException("weight", value,
                     $"the connection {table.Source[i]} -> {table.Target[i]} belongs to a device; only connections between spiking nodes can be changed");
         for (int i = 0; i < table.Count; i++)
         {
+            if (table.Block[i] == ConnectionTable.Remote) continue; // stored, and set, by another process
             var block = table.Blocks[table.Block[i]];
             int index = table.Index[i];
             var (group, local) = s.Nodes.LocateChannel(block.Channels[index]);

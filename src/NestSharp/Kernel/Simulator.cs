@@ -1,5 +1,6 @@
 using NestSharp.Connections;
 using NestSharp.Kernel;
+using NestSharp.Kernel.Communication;
 using NestSharp.Nodes;
 using NestSharp.Plasticity;
 using NestSharp.Plasticity.Structural;
@@ -47,12 +48,13 @@ public sealed partial class Simulator
     /// <summary>Everything ResetKernel discards.</summary>
     private sealed class KernelState
     {
-        public KernelState()
+        public KernelState(ICommunicator communicator)
         {
+            Communicator = communicator;
             Time = new TimeGrid(1000.0, 0.1);
-            Context = new SimulationContext(Time, 1, SeedKeyOf(RngSeed)) { Archive = Archive };
+            Context = new SimulationContext(Time, Layout, communicator, SeedKeyOf(RngSeed)) { Archive = Archive };
             Nodes = new NodeManager(() => Time, () => Simulation?.CurrentStep ?? 0);
-            Connections = new ConnectionManager(Nodes, () => Threads, () => Time, Archive);
+            Connections = new ConnectionManager(Nodes, () => Layout, () => Time, Archive, communicator);
             Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive, Structural);
         }
 
@@ -67,12 +69,16 @@ public sealed partial class Simulator
         public KernelSettings Settings { get; } = new();
         public long RngSeed = 143202461;
         public int Threads = 1;
+        public ICommunicator Communicator { get; }
+
+        /// <summary>This process's place among the virtual processes (ranks × threads).</summary>
+        public VirtualProcessLayout Layout => new(Communicator.Size, Communicator.Rank, Threads);
         public long RandomOperations;
         public TimeSpan SimulateTime, ConnectTime;
 
         public void Rebuild()
         {
-            Context = new SimulationContext(Time, Threads, SeedKeyOf(RngSeed)) { Archive = Archive };
+            Context = new SimulationContext(Time, Layout, Communicator, SeedKeyOf(RngSeed)) { Archive = Archive };
             Simulation = new SimulationManager(Nodes, Connections, Context, Settings, Archive, Structural);
         }
     }
@@ -83,7 +89,7 @@ public sealed partial class Simulator
     public void ResetKernel()
     {
         _state?.Simulation.CloseFilesIfPrepared();
-        _state = new KernelState();
+        _state = new KernelState(MpiCommunicator.LaunchedByMpirun ? MpiCommunicator.World : LocalCommunicator.Instance);
         _generation++;
     }
 
@@ -92,6 +98,12 @@ public sealed partial class Simulator
     public double Resolution => _state.Time.Resolution;
     public double BiologicalTime => _state.Time.StepToMs(_state.Simulation.CurrentStep);
     public int LocalNumThreads => _state.Threads;
+
+    /// <summary>This process's rank among the MPI processes (0 without MPI), as NEST's Rank().</summary>
+    public int Rank => _state.Communicator.Rank;
+
+    /// <summary>The number of MPI processes (1 without MPI), as NEST's NumProcesses().</summary>
+    public int NumProcesses => _state.Communicator.Size;
     public long RngSeed => _state.RngSeed;
     public int NetworkSize => _state.Nodes.NodeCount;
     public long NumConnections => _state.Connections.TotalConnections;
@@ -123,10 +135,16 @@ public sealed partial class Simulator
                 case "resolution": resolution = StatusValue.ToDouble(key, value); gridChanged = true; break;
                 case "tics_per_ms": ticsPerMs = StatusValue.ToDouble(key, value); gridChanged = true; break;
                 case "local_num_threads":
-                case "total_num_virtual_procs":
                     threads = StatusValue.ToInt(key, value);
                     if (threads < 1) throw new BadParameterException(key, value, "the number of threads must be at least 1");
                     if (threads > 1024) throw new BadParameterException(key, value, "at most 1024 threads are supported");
+                    break;
+                case "total_num_virtual_procs":
+                    int vps = StatusValue.ToInt(key, value);
+                    int ranks = s.Communicator.Size;
+                    if (vps < ranks || vps % ranks != 0)
+                        throw new BadParameterException(key, value, $"must be a positive multiple of the number of processes ({ranks})");
+                    threads = vps / ranks;
                     break;
                 case "rng_seed":
                     seed = StatusValue.ToLong(key, value);
@@ -189,9 +207,9 @@ public sealed partial class Simulator
             ["rng_seed"] = s.RngSeed,
             ["rng_type"] = "splitmix64_keyed",
             ["local_num_threads"] = (long)s.Threads,
-            ["total_num_virtual_procs"] = (long)s.Threads,
-            ["num_processes"] = 1L,
-            ["mpi_rank"] = 0L,
+            ["total_num_virtual_procs"] = (long)s.Layout.Count,
+            ["num_processes"] = (long)s.Communicator.Size,
+            ["mpi_rank"] = (long)s.Communicator.Rank,
             ["print_time"] = s.Settings.PrintTime,
             ["data_path"] = s.Settings.DataPath,
             ["data_prefix"] = s.Settings.DataPrefix,
@@ -308,7 +326,7 @@ public sealed partial class Simulator
         var s = _state;
         EnsureNotPrepared("Create");
         var nodeModel = s.Nodes.Model(model);
-        var group = s.Nodes.Instantiate(nodeModel, n, s.Threads);
+        var group = s.Nodes.Instantiate(nodeModel, n, s.Layout.Count);
         if (parameters is not null && parameters.Count > 0)
         {
             var ids = Enumerable.Range(group.FirstId, n).ToArray();
@@ -325,7 +343,7 @@ public sealed partial class Simulator
         var s = _state;
         EnsureNotPrepared("Create");
         var nodeModel = s.Nodes.Model(model);
-        var group = s.Nodes.Instantiate(nodeModel, perNode.Count, s.Threads);
+        var group = s.Nodes.Instantiate(nodeModel, perNode.Count, s.Layout.Count);
         var commits = new List<Action>();
         for (int i = 0; i < perNode.Count; i++)
             commits.Add(StageOnGroup(group, i, perNode[i], $"node {group.FirstId + i} ({model})"));
@@ -357,9 +375,9 @@ public sealed partial class Simulator
             status["t_spike"] = _state.Archive.LastSpike(id);
             status["archiver_length"] = (long)(_state.Archive.Of(id)?.Count ?? 0);
         }
-        int thread = group.OwnerThread(local);
-        status["thread"] = (long)thread;
-        status["vp"] = (long)thread;
+        int vp = group.OwnerThread(local);
+        status["thread"] = (long)(vp % _state.Threads);
+        status["vp"] = (long)vp;
         return status;
     }
 

@@ -34,6 +34,25 @@ internal sealed class SpikeBuffer
     public void Clear() => Count = 0;
 
     /// <summary>Replaces the content with the spikes of all <paramref name="parts"/> in canonical order (lag, then sender).</summary>
+    private Spike[] _exchange = [];
+
+    /// <summary>
+    /// Replaces this process's spikes (already in canonical order) by those of all processes, in canonical order:
+    /// gathered in rank order, then ordered by (lag, sender) keeping the gathered order among equals.
+    /// </summary>
+    public void ExchangeCanonical(Communication.ICommunicator communicator)
+    {
+        int n = communicator.AllGather(Items, ref _exchange);
+        if (_items.Length < n) _items = new Spike[Math.Max(n, _items.Length * 2)];
+        for (int i = 0; i < n; i++)
+        {
+            _items[i] = _exchange[i];
+            _items[i].Sequence = i;
+        }
+        Count = n;
+        _items.AsSpan(0, n).Sort(static (a, b) => a.OrderKey != b.OrderKey ? a.OrderKey.CompareTo(b.OrderKey) : a.Sequence.CompareTo(b.Sequence));
+    }
+
     public void MergeCanonical(SpikeBuffer[] parts)
     {
         int total = 0;

@@ -91,7 +91,7 @@ internal abstract class RecorderNode : DeviceNode
                 StoreValues(values);
                 break;
             case "ascii":
-                File!.Write(sender, timeMs, values);
+                File?.Write(sender, timeMs, values); // only rank 0 has the file open; every rank counts the event
                 break;
             case "screen":
                 Console.WriteLine($"{sender}\t{timeMs.ToString("F" + Precision, System.Globalization.CultureInfo.InvariantCulture)}");

@@ -44,6 +44,8 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
         private List<double>[] _valuesByThread = [];
         private List<Sample> _held = [];
         private List<double> _heldValues = [];
+        private List<double> _outgoing = [];
+        private double[] _incoming = [];
         private List<double> _spareValues = [];
         private Kernel.TimeGrid? _time;
 
@@ -64,6 +66,8 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
             _held = [];
             _heldValues = [];
             _spareValues = [];
+            _incoming = [];
+            _outgoing = [];
         }
 
         public override void Apply(string key, object value)
@@ -146,22 +150,30 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
         /// whatever the number of threads, and records those stamped at or before <paramref name="upToStamp"/>
         /// (the start of the current slice); later ones wait for the next slice, as NEST hands them over.
         /// </summary>
-        public void HandOver(long upToStamp)
+        public void HandOver(long upToStamp, Kernel.Communication.ICommunicator communicator)
         {
             int width = RecordFrom.Length;
-            bool added = false;
+            // Samples as records of (stamp, sender, values...), so that they can be gathered from all processes.
+            _outgoing.Clear();
             for (int t = 0; t < _takenByThread.Length; t++)
             {
                 var taken = _takenByThread[t];
                 var values = _valuesByThread[t];
                 foreach (var s in taken)
                 {
-                    _held.Add(new Sample(s.Stamp, s.Sender, _heldValues.Count));
-                    for (int k = 0; k < width; k++) _heldValues.Add(values[s.ValueOffset + k]);
-                    added = true;
+                    _outgoing.Add(s.Stamp);
+                    _outgoing.Add(s.Sender);
+                    for (int k = 0; k < width; k++) _outgoing.Add(values[s.ValueOffset + k]);
                 }
                 taken.Clear();
                 values.Clear();
+            }
+            int n = communicator.AllGather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_outgoing), ref _incoming);
+            bool added = n > 0;
+            for (int i = 0; i < n; i += width + 2)
+            {
+                _held.Add(new Sample((long)_incoming[i], (int)_incoming[i + 1], _heldValues.Count));
+                for (int k = 0; k < width; k++) _heldValues.Add(_incoming[i + 2 + k]);
             }
             if (added) _held.Sort(static (a, b) => a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) : a.Sender.CompareTo(b.Sender));
             int done = 0;

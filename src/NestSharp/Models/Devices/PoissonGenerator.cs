@@ -73,7 +73,7 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
             var node = Nodes[local];
             node.Sampler = new PoissonSampler(node.Rate * context.Time.Resolution * 1e-3);
             ulong generatorKey = RandomStream.Derive(context.SeedKey, 0x9015_5013, (ulong)(FirstId + local));
-            for (int t = 0; t < context.Threads; t++)
+            for (int t = 0; t < context.VirtualProcesses; t++)
             {
                 var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(t));
                 foreach (ref var target in targets)

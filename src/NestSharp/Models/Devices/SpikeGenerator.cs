@@ -135,7 +135,7 @@ internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
         if (thread != 0) return;
-        var spikes = context.ThreadSpikes[0];
+        var spikes = context.SpikesOfVp[0];
         var grid = context.Time;
         for (int local = 0; local < Count; local++)
         {

@@ -225,8 +225,8 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
             ClampSteps = (int)time.MsToStepsCeil(Columns[TClamp][i]),
         });
 
-        if (_integrators.Length != context.Threads)
-            _integrators = Enumerable.Range(0, context.Threads).Select(_ => new Rkf45Integrator(StateSize)).ToArray();
+        if (_integrators.Length != context.VirtualProcesses)
+            _integrators = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new Rkf45Integrator(StateSize)).ToArray();
 
         var archive = context.Archive;
         archive.EnsureCapacity(LastId);
@@ -254,7 +254,7 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
         if (start >= end) return;
         int n = end - start;
         var ring = context.Ring;
-        var spikes = context.ThreadSpikes[thread];
+        var spikes = context.SpikesOfVp[thread];
         var integrator = _integrators[thread];
         var time = context.Time;
         double h = _resolution;

@@ -130,7 +130,7 @@ internal sealed class IafPscAlpha : CurrentBasedIafGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        var spikes = context.ThreadSpikes[thread];
+        var spikes = context.SpikesOfVp[thread];
         int n = end - start;
         for (int lag = from; lag < to; lag++)
         {

@@ -129,7 +129,7 @@ internal sealed class IafPscExp : CurrentBasedIafGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        var spikes = context.ThreadSpikes[thread];
+        var spikes = context.SpikesOfVp[thread];
         double[] v = Columns[Vm], iEx = Columns[ISynEx], iIn = Columns[ISynIn], i0 = _current0, i1 = _current1;
         int[] refractory = _refractory;
         var sets = _propagators.Sets;

@@ -122,7 +122,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
         if (start >= end) return;
         int n = end - start;
         var ring = context.Ring;
-        var spikes = context.ThreadSpikes[thread];
+        var spikes = context.SpikesOfVp[thread];
         long[] countdown = _stepsToSpike, period = _periodSteps;
         for (int lag = from; lag < to; lag++)
         {

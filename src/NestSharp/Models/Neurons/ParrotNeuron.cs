@@ -59,7 +59,7 @@ internal sealed class ParrotNeuron : NeuronGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         int n = end - start;
-        var spikes = context.ThreadSpikes[thread];
+        var spikes = context.SpikesOfVp[thread];
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;

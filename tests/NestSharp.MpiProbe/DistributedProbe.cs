@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using NestSharp.Numerics;
+
+namespace NestSharp.MpiProbe;
+
+/// <summary>
+/// A network that exercises what must give the same result in one process and in several (under mpirun): a small
+/// Brunel network with Poisson input, a spike_generator through a parrot, power-law STDP onto some neurons with a
+/// weight_recorder, a multimeter, spike recorders. Writes (from rank 0) every spike, every multimeter sample, every
+/// weight event, the final V_m of all neurons and all connections as text with round-trip numbers, so that two runs
+/// can be compared bit for bit.
+/// </summary>
+public static class DistributedProbe
+{
+    public static void Main(string[] args)
+    {
+        string output = args[0];
+        int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        string? text = Run(threads);
+        if (text is not null) File.WriteAllText(output, text);
+    }
+
+    /// <summary>Runs the network; returns the record on rank 0 and null on other ranks.</summary>
+    public static string? Run(int threads)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["rng_seed"] = 20261122L });
+        const int order = 60;
+        int ne = 4 * order, ni = order, ce = ne / 10, ci = ni / 10;
+        var neuron = new Dictionary<string, object>
+        {
+            ["C_m"] = 250.0, ["tau_m"] = 20.0, ["tau_syn_ex"] = 0.5, ["tau_syn_in"] = 0.5, ["t_ref"] = 2.0,
+            ["E_L"] = 0.0, ["V_reset"] = 0.0, ["V_th"] = 20.0,
+        };
+        double tauSyn = 0.5, tauM = 20.0, cM = 250.0;
+        double a = tauM / tauSyn, b = 1.0 / tauSyn - 1.0 / tauM;
+        double tMax = 1.0 / b * (-LambertW.Wm1(-Math.Exp(-1.0 / a) / a) - 1.0 / a);
+        double unit = Math.E / (tauSyn * cM * b) * ((Math.Exp(-tMax / tauM) - Math.Exp(-tMax / tauSyn)) / b - tMax * Math.Exp(-tMax / tauSyn));
+        double jEx = 0.1 / unit, jIn = -5 * jEx;
+        double rate = 1000.0 * 2.0 * 20.0 * cM / (jEx * ce * Math.E * tauM * tauSyn) * ce;
+
+        var ex = nest.Create("iaf_psc_alpha", ne, neuron);
+        var inh = nest.Create("iaf_psc_alpha", ni, neuron);
+        (ex + inh).Set("V_m", nest.Random.Uniform(0.0, 20.0));
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = rate });
+        var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0, 17.5, 40.0, 41.0, 120.0 } });
+        var parrot = nest.Create("parrot_neuron");
+        var wr = nest.Create("weight_recorder");
+        var sr = nest.Create("spike_recorder");
+        var mm = nest.Create("multimeter", 1, new() { ["interval"] = 0.5, ["record_from"] = new[] { "V_m", "I_syn_ex" } });
+        nest.CopyModel("static_synapse", "excitatory", new() { ["weight"] = jEx, ["delay"] = 1.5 });
+        nest.CopyModel("static_synapse", "inhibitory", new() { ["weight"] = jIn, ["delay"] = 1.5 });
+        nest.CopyModel("stdp_pl_synapse_hom", "plastic", new() { ["alpha"] = 0.2, ["weight_recorder"] = wr });
+        nest.Connect(noise, ex + inh, syn: "excitatory");
+        nest.Connect(ex, ex + inh, Rule.FixedIndegree(ce), "excitatory");
+        nest.Connect(inh, ex + inh, Rule.FixedIndegree(ci), "inhibitory");
+        nest.Connect(sg, parrot);
+        nest.Connect(parrot, ex[..40], syn: new Dictionary<string, object> { ["synapse_model"] = "plastic", ["weight"] = 30.0, ["delay"] = 1.0 });
+        nest.Connect(ex + inh + parrot, sr);
+        nest.Connect(mm, ex[..3] + inh[^2..]);
+        nest.Simulate(150.0);
+        nest.Simulate(50.0);
+
+        var spikes = (Dictionary<string, object>)sr.Get("events");
+        var samples = (Dictionary<string, object>)mm.Get("events");
+        var weights = (Dictionary<string, object>)wr.Get("events");
+        var vm = (ex + inh).GetValues<double>("V_m");
+        var connections = nest.GetConnections(synapseModel: "excitatory");
+        var plastic = nest.GetConnections(synapseModel: "plastic");
+        if (nest.Rank != 0) return null;
+
+        var text = new StringBuilder();
+        string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
+        text.AppendLine($"processes {nest.NumProcesses} num_connections {nest.NumConnections}");
+        Append(text, "spike", (long[])spikes["senders"], (double[])spikes["times"]);
+        Append(text, "sample", (long[])samples["senders"], (double[])samples["times"], (double[])samples["V_m"], (double[])samples["I_syn_ex"]);
+        Append(text, "weight", (long[])weights["senders"], (double[])weights["times"], (double[])weights["weights"]);
+        for (int i = 0; i < vm.Length; i++) text.Append("V_m ").AppendLine(R(vm[i]));
+        for (int i = 0; i < connections.Count; i++)
+            text.AppendLine($"conn {connections.Source[i]} {connections.Target[i]} {R(connections.Weight[i])} {R(connections.Delay[i])}");
+        for (int i = 0; i < plastic.Count; i++)
+            text.AppendLine($"plastic {plastic.Source[i]} {plastic.Target[i]} {R(plastic.Weight[i])}");
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, string what, long[] senders, double[] times, params double[][] values)
+    {
+        for (int i = 0; i < senders.Length; i++)
+        {
+            text.Append(what).Append(' ').Append(senders[i]).Append(' ').Append(times[i].ToString("R", CultureInfo.InvariantCulture));
+            foreach (var v in values) text.Append(' ').Append(v[i].ToString("R", CultureInfo.InvariantCulture));
+            text.AppendLine();
+        }
+    }
+}

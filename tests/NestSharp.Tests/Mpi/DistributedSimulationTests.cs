@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using NestSharp.MpiProbe;
+using Xunit.Abstractions;
+
+namespace NestSharp.Tests.Mpi;
+
+/// <summary>
+/// The same network run in one process and across two MPI processes (OpenMPI's mpirun) gives the same spikes,
+/// multimeter samples, STDP weight events, final membrane potentials and connections, bit for bit.
+/// CI installs openmpi-bin (.ci/run); on a machine without mpirun the test says so and checks nothing, unless the
+/// CI environment variable is set, where a missing mpirun is a failure.
+/// </summary>
+public sealed class DistributedSimulationTests(ITestOutputHelper output)
+{
+    private static string? FindMpirun() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .Select(dir => Path.Combine(dir, "mpirun")).FirstOrDefault(File.Exists);
+
+    private static string RunUnderMpirun(string mpirun, int processes, int threads)
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"nestsharp-mpi-{Guid.NewGuid():N}.txt");
+        string probe = typeof(DistributedProbe).Assembly.Location;
+        var start = new ProcessStartInfo(mpirun,
+            ["--allow-run-as-root", "--oversubscribe", "-np", processes.ToString(), "dotnet", probe, file, threads.ToString()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("mpirun did not finish within 3 minutes");
+        }
+        Assert.True(process.ExitCode == 0, $"mpirun exited with {process.ExitCode}: {stdout.Result}\n{stderr.Result}");
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TwoProcesses_GiveTheSameResultsAsOne_BitForBit(int threadsPerProcess)
+    {
+        string? mpirun = FindMpirun();
+        if (mpirun is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "mpirun is missing on CI: .ci/run should have installed openmpi-bin");
+            output.WriteLine("mpirun not found: install openmpi-bin to run this test (CI does).");
+            return;
+        }
+        string single = DistributedProbe.Run(threads: 1)!;
+        string distributed = RunUnderMpirun(mpirun, processes: 2, threadsPerProcess);
+
+        string[] one = single.Split('\n'), two = distributed.Split('\n');
+        Assert.Equal("processes 2", string.Join(' ', two[0].Split(' ')[..2]));
+        Assert.Equal(one[0].Split(' ')[2..], two[0].Split(' ')[2..]);
+        Assert.True(one.Length > 1000 && one.Count(l => l.StartsWith("spike ", StringComparison.Ordinal)) > 500, "the probe network must be active");
+        Assert.True(one.Any(l => l.StartsWith("weight ", StringComparison.Ordinal)), "the probe network must record weight events");
+        Assert.Equal(one.Length, two.Length);
+        for (int i = 1; i < one.Length; i++)
+            Assert.True(one[i] == two[i], $"line {i} differs: one process \"{one[i]}\", two processes \"{two[i]}\"");
+    }
+}
