@@ -12,6 +12,12 @@ public static class CommandLineApp
     public const int RunFailed = 1;
     public const int UsageError = 2;
 
+    /// <summary>
+    /// False in the processes mpirun starts besides rank 0 (OpenMPI's OMPI_COMM_WORLD_RANK): those run the experiment
+    /// too, but only rank 0 prints and writes pictures.
+    /// </summary>
+    public static bool IsFirstProcess => Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_RANK") is null or "0";
+
     public static RootCommand CreateRootCommand(IEnumerable<Command> experiments)
     {
         var root = new RootCommand("nestsharp: runs the NEST example experiments with NestSharp, a C# spiking network simulator.");

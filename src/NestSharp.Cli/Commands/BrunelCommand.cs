@@ -76,10 +76,12 @@ public static class BrunelCommand
 
     private static int Execute(BrunelParameters parameters, TextWriter output, TextWriter error)
     {
+        // Under mpirun every process runs the experiment; only rank 0 talks.
+        bool report = CommandLineApp.IsFirstProcess;
         BrunelResult result;
         try
         {
-            result = BrunelExperiment.Run(parameters, output);
+            result = BrunelExperiment.Run(parameters with { PrintTime = parameters.PrintTime && report }, report ? output : TextWriter.Null);
         }
         catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -87,6 +89,7 @@ public static class BrunelCommand
             return CommandLineApp.RunFailed;
         }
 
+        if (!report) return CommandLineApp.Success;
         var invariant = CultureInfo.InvariantCulture;
         new SummaryTable("Brunel network simulation (C#)")
             .Add("Neurons", result.Neurons.ToString(invariant))
@@ -98,13 +101,15 @@ public static class BrunelCommand
             .Add("Building time", result.BuildTime.TotalSeconds.ToString("F2", invariant) + " s")
             .Add("Simulation time", result.SimulationTime.TotalSeconds.ToString("F2", invariant) + " s")
             .Add("Threads", result.Threads.ToString(invariant))
+            .Add("MPI processes", result.Processes.ToString(invariant))
             .Write(output);
 
         output.WriteLine("Files written:");
         foreach (string file in result.SpikeFiles) output.WriteLine($"  {file}");
-        output.WriteLine($"  {result.RasterPlot.SvgPath}");
-        if (result.RasterPlot.PngPath is not null) output.WriteLine($"  {result.RasterPlot.PngPath}");
-        else output.WriteLine($"No PNG: {result.RasterPlot.Error}");
+        var raster = result.RasterPlot!;
+        output.WriteLine($"  {raster.SvgPath}");
+        if (raster.PngPath is not null) output.WriteLine($"  {raster.PngPath}");
+        else output.WriteLine($"No PNG: {raster.Error}");
         return CommandLineApp.Success;
     }
 }

@@ -101,10 +101,12 @@ public static class IgnoreAndFireCommand
 
     private static int Execute(IgnoreAndFireExperimentParameters parameters, TextWriter output, TextWriter error)
     {
-        IgnoreAndFireResult result;
+        // Under mpirun every process runs the experiment; only rank 0 talks.
+        bool report = CommandLineApp.IsFirstProcess;
+        IgnoreAndFireResult? result;
         try
         {
-            result = IgnoreAndFireExperiment.Run(parameters, output);
+            result = IgnoreAndFireExperiment.Run(parameters, report ? output : TextWriter.Null);
         }
         catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -112,6 +114,7 @@ public static class IgnoreAndFireCommand
             return CommandLineApp.RunFailed;
         }
 
+        if (result is null) return CommandLineApp.Success;
         var invariant = CultureInfo.InvariantCulture;
         var d = result.Parameters;
         var w = result.FinalWeights;

@@ -45,7 +45,9 @@ public sealed record BrunelParameters
 /// <param name="TotalSpikes">Spikes of all neurons during the run (kernel <c>local_spike_counter</c>).</param>
 /// <param name="SimulationAllocatedBytes">Managed memory allocated during <c>Simulate</c> (all threads).</param>
 /// <param name="SpikeFiles">The ASCII files of the excitatory and the inhibitory spike recorder.</param>
-/// <param name="RasterPlot">The raster plot of the excitatory spikes: the SVG, and the PNG or why it is missing.</param>
+/// <param name="RasterPlot">The raster plot of the excitatory spikes: the SVG, and the PNG or why it is missing (null on MPI ranks other than 0).</param>
+/// <param name="Rank">The MPI rank of this process (0 without MPI): only rank 0 writes files and reports.</param>
+/// <param name="Processes">The number of MPI processes (1 without MPI).</param>
 public sealed record BrunelResult(
     int Neurons,
     long ExcitatorySynapses,
@@ -61,7 +63,9 @@ public sealed record BrunelResult(
     long TotalSpikes,
     long SimulationAllocatedBytes,
     IReadOnlyList<string> SpikeFiles,
-    SaveResult RasterPlot)
+    SaveResult? RasterPlot,
+    int Rank,
+    int Processes)
 {
     public long Synapses => ExcitatorySynapses + InhibitorySynapses;
 }
@@ -149,18 +153,23 @@ public static class BrunelExperiment
 
         long eventsEx = espikes.Get<long>("n_events");
         long eventsIn = ispikes.Get<long>("n_events");
-        string[] filesEx = RecorderFiles(espikes);
-        string[] filesIn = RecorderFiles(ispikes);
 
-        var spikes = AsciiSpikeFile.Read(filesEx);
-        var raster = RasterPlot.Render(spikes.Senders, spikes.TimesMs, new RasterPlotOptions
+        // Under mpirun every process records every spike, and rank 0 writes the files and the picture.
+        string[] filesEx = nest.Rank == 0 ? RecorderFiles(espikes) : [];
+        string[] filesIn = nest.Rank == 0 ? RecorderFiles(ispikes) : [];
+        SaveResult? saved = null;
+        if (nest.Rank == 0)
         {
-            Title = $"Brunel network (order {parameters.Order}): spikes of {recorded} excitatory neurons",
-            BinWidthMs = 5.0,
-            StartMs = 0,
-            StopMs = parameters.SimTimeMs,
-        });
-        var saved = raster.Document.Save(Path.Combine(dataPath, Path.ChangeExtension(RasterFileName, ".png")));
+            var spikes = AsciiSpikeFile.Read(filesEx);
+            var raster = RasterPlot.Render(spikes.Senders, spikes.TimesMs, new RasterPlotOptions
+            {
+                Title = $"Brunel network (order {parameters.Order}): spikes of {recorded} excitatory neurons",
+                BinWidthMs = 5.0,
+                StartMs = 0,
+                StopMs = parameters.SimTimeMs,
+            });
+            saved = raster.Document.Save(Path.Combine(dataPath, Path.ChangeExtension(RasterFileName, ".png")));
+        }
 
         return new BrunelResult(
             Neurons: ne + ni,
@@ -177,7 +186,9 @@ public static class BrunelExperiment
             TotalSpikes: (long)nest.GetKernelStatus("local_spike_counter"),
             SimulationAllocatedBytes: simulationAllocated,
             SpikeFiles: [.. filesEx, .. filesIn],
-            RasterPlot: saved);
+            RasterPlot: saved,
+            Rank: nest.Rank,
+            Processes: nest.NumProcesses);
     }
 
     /// <summary>

@@ -98,7 +98,9 @@ public static class IgnoreAndFireExperiment
     /// <summary>Upper end of the weight axis of the histogram figure (pA), as the example's figure; its bins are 1 pA wide.</summary>
     public const double FigureMaxWeight = 150.0;
 
-    public static IgnoreAndFireResult Run(IgnoreAndFireExperimentParameters parameters, TextWriter log)
+    /// <remarks>Under mpirun every process runs it; the processes other than rank 0 stop after the last collective
+    /// step (reading the weights) and return null: rank 0 writes and reports.</remarks>
+    public static IgnoreAndFireResult? Run(IgnoreAndFireExperimentParameters parameters, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         var pars = IgnoreAndFireModel.GetDefaultParameters() with
@@ -160,6 +162,7 @@ public static class IgnoreAndFireExperiment
         long startGet = Stopwatch.GetTimestamp();
         double[] weights = model.Nest.GetConnections(model.Nodes.PopE, model.Nodes.PopE, IgnoreAndFireModel.PlasticSynapse).Weight;
         TimeSpan getConnectionsTime = Stopwatch.GetElapsedTime(startGet);
+        if (model.Nest.Rank != 0) return null;
         var weightStats = IgnoreAndFireModel.Statistics(weights);
 
         double[] edges = WeightBinEdges(weightStats);

@@ -254,7 +254,7 @@ public sealed class IgnoreAndFireModel
     public string SaveParameters(string filenameRoot, string path)
     {
         string file = Path.Combine(path, filenameRoot + ".json");
-        File.WriteAllText(file, ParametersJson());
+        if (Nest.Rank == 0) File.WriteAllText(file, ParametersJson());
         return file;
     }
 
@@ -305,7 +305,7 @@ public sealed class IgnoreAndFireModel
         _log.WriteLine("Extracting connectivity...");
         var conns = Nest.GetConnections(source: popPre, target: popPost);
         var c = ConnectivityData.From(conns);
-        if (!string.IsNullOrEmpty(filename)) ConnectivityFile.Write(filename, c);
+        if (!string.IsNullOrEmpty(filename) && Nest.Rank == 0) ConnectivityFile.Write(filename, c); // under mpirun, rank 0 writes
         return c;
     }
 

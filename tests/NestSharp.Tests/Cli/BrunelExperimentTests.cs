@@ -80,7 +80,7 @@ public sealed class BrunelExperimentTests(SmallBrunelRun run) : IClassFixture<Sm
     [Fact]
     public void RasterPlot_IsSvgInOutputDirectory()
     {
-        var svg = run.Result.RasterPlot.SvgPath;
+        var svg = run.Result.RasterPlot!.SvgPath;
         Assert.Equal(Path.Combine(Path.GetFullPath(run.Parameters.OutputDirectory), BrunelExperiment.RasterFileName), svg);
         var document = XDocument.Load(svg);
         Assert.Equal("svg", document.Root!.Name.LocalName);
