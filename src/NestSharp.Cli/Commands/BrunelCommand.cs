@@ -8,6 +8,9 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp brunel</c>: runs <see cref="BrunelExperiment"/> with the options given and prints its summary.</summary>
 public static class BrunelCommand
 {
+    private const string CommandName = "brunel";
+    private const double Resolution = 0.1; // ms
+
     public static Command Create()
     {
         var defaults = new BrunelParameters();
@@ -20,37 +23,18 @@ public static class BrunelCommand
         order.Require(
             value => value >= BrunelParameters.MinimumOrder,
             value => $"--order must be at least {BrunelParameters.MinimumOrder} (each neuron receives 0.1*order inhibitory inputs); got {value}.");
-        var simTime = new Option<double>("--simtime")
-        {
-            Description = "Simulated time in ms, a positive multiple of the resolution (0.1 ms)",
-            HelpName = "MS",
-            DefaultValueFactory = _ => defaults.SimTimeMs,
-        };
-        simTime.Require(
-            value => value > 0 && IsMultipleOfResolution(value),
-            value => $"--simtime must be a positive multiple of 0.1 ms; got {value.ToString(CultureInfo.InvariantCulture)}.");
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads (kernel local_num_threads), by default all cores of this machine; the results do not depend on it",
-            HelpName = "T",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        threads.Require(value => value is >= 1 and <= 1024, value => $"--threads must be between 1 and 1024; got {value}.");
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the random streams (kernel rng_seed)",
-            HelpName = "S",
-            DefaultValueFactory = _ => defaults.Seed,
-        };
-        seed.Require(value => value is >= 1 and <= uint.MaxValue, value => $"--seed must be between 1 and {uint.MaxValue}; got {value}.");
-        var outputDirectory = new Option<string>("--out")
-        {
-            Description = "Directory for the spike files and the raster plot (created if missing)",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => defaults.OutputDirectory,
-        };
+        var simTime = CommonOptions.SimulatedTimeOption(
+            "--simtime",
+            defaults.SimTimeMs,
+            "Simulated time in ms, a positive multiple of the resolution (0.1 ms)",
+            value => CommonOptions.IsPositiveMultipleOf(value, Resolution),
+            "a positive multiple of 0.1 ms");
+        var threads = CommonOptions.ThreadsOption();
+        var seed = CommonOptions.SeedOption(defaults.Seed);
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
 
-        var command = new Command("brunel", "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py")
+        var command = new Command(CommandName, "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py")
         {
             order, simTime, threads, seed, outputDirectory,
         };
@@ -68,26 +52,16 @@ public static class BrunelCommand
         return command;
     }
 
-    private static bool IsMultipleOfResolution(double ms)
-    {
-        double steps = ms / 0.1;
-        return Math.Abs(steps - Math.Round(steps)) <= 1e-9 * Math.Max(1.0, steps);
-    }
-
     private static int Execute(BrunelParameters parameters, TextWriter output, TextWriter error)
     {
         // Under mpirun every process runs the experiment; only rank 0 talks.
         bool report = CommandLineApp.IsFirstProcess;
-        BrunelResult result;
-        try
-        {
-            result = BrunelExperiment.Run(parameters with { PrintTime = parameters.PrintTime && report }, report ? output : TextWriter.Null);
-        }
-        catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            error.WriteLine($"nestsharp brunel: {e.Message}");
+        if (!ExperimentRunner.TryRun(
+                CommandName,
+                () => BrunelExperiment.Run(parameters with { PrintTime = parameters.PrintTime && report }, report ? output : TextWriter.Null),
+                error,
+                out var result))
             return CommandLineApp.RunFailed;
-        }
 
         if (!report) return CommandLineApp.Success;
         var invariant = CultureInfo.InvariantCulture;

@@ -12,41 +12,28 @@ namespace NestSharp.Cli.Commands;
 /// </summary>
 public static class ClopathCommand
 {
+    private const string CommandName = "clopath";
+
     public static Command Create()
     {
         var defaults = new ClopathNetworkParameters();
-        var simTime = new Option<double>("--simtime")
-        {
-            Description = "Simulated time in ms, a positive multiple of 100 ms (the input profile moves every 100 ms)",
-            HelpName = "MS",
-            DefaultValueFactory = _ => defaults.SimTimeMs,
-        };
-        simTime.Require(
+        var simTime = CommonOptions.SimulatedTimeOption(
+            "--simtime",
+            defaults.SimTimeMs,
+            "Simulated time in ms, a positive multiple of 100 ms (the input profile moves every 100 ms)",
             value => ClopathNetworkExperiment.Intervals(value) > 0,
-            value => $"--simtime must be a positive multiple of {ClopathNetworkExperiment.IntervalMs} ms; got {value.ToString(CultureInfo.InvariantCulture)}.");
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads (kernel local_num_threads), by default 1: 13 neurons gain nothing from more; the results do not depend on it",
-            HelpName = "T",
-            DefaultValueFactory = _ => defaults.Threads,
-        };
-        threads.Require(value => value is >= 1 and <= 1024, value => $"--threads must be between 1 and 1024; got {value}.");
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the random streams (kernel rng_seed) and of the sequence of input profiles",
-            HelpName = "S",
-            DefaultValueFactory = _ => defaults.Seed,
-        };
-        seed.Require(value => value is >= 1 and <= uint.MaxValue, value => $"--seed must be between 1 and {uint.MaxValue}; got {value}.");
-        var outputDirectory = new Option<string>("--out")
-        {
-            Description = "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => defaults.OutputDirectory,
-        };
+            $"a positive multiple of {ClopathNetworkExperiment.IntervalMs} ms");
+        var threads = CommonOptions.ThreadsOption(
+            defaults.Threads,
+            "Threads (kernel local_num_threads), by default 1: 13 neurons gain nothing from more; the results do not depend on it");
+        var seed = CommonOptions.SeedOption(
+            defaults.Seed, "Seed of the random streams (kernel rng_seed) and of the sequence of input profiles");
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory,
+            "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)");
 
         var command = new Command(
-            "clopath",
+            CommandName,
             "Small network with voltage-based STDP (Clopath et al. 2010) that forms bidirectional connections, as NEST's clopath_synapse_small_network.py")
         {
             simTime, threads, seed, outputDirectory,
@@ -66,16 +53,8 @@ public static class ClopathCommand
 
     private static int Execute(ClopathNetworkParameters parameters, TextWriter output, TextWriter error)
     {
-        ClopathNetworkResult result;
-        try
-        {
-            result = RunWithProgress(parameters, output);
-        }
-        catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"nestsharp clopath: {e.Message}");
+        if (!ExperimentRunner.TryRun(CommandName, () => RunWithProgress(parameters, output), error, out var result))
             return CommandLineApp.RunFailed;
-        }
 
         var invariant = CultureInfo.InvariantCulture;
         var o = result.Outcome;

@@ -8,6 +8,8 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp clopath-pairing</c>: runs <see cref="ClopathPairingExperiment"/> at the frequencies given and prints the curves.</summary>
 public static class ClopathPairingCommand
 {
+    private const string CommandName = "clopath-pairing";
+
     public static Command Create()
     {
         var defaults = new ClopathPairingParameters();
@@ -23,15 +25,11 @@ public static class ClopathPairingCommand
             if (result.Tokens.Count == 1 && !TryParseFrequencies(result.Tokens[0].Value, out _, out string? problem))
                 result.AddError($"--frequencies {problem}; got '{result.Tokens[0].Value}'.");
         });
-        var outputDirectory = new Option<string>("--out")
-        {
-            Description = "Directory for the curves (CSV) and the figure (created if missing)",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => defaults.OutputDirectory,
-        };
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory, "Directory for the curves (CSV) and the figure (created if missing)");
 
         var command = new Command(
-            "clopath-pairing",
+            CommandName,
             "Weight change of a Clopath synapse against the frequency of pre-post and post-pre spike pairs (Clopath et al. 2010, fig. 2b), as NEST's clopath_synapse_spike_pairing.py")
         {
             frequencies, outputDirectory,
@@ -82,16 +80,8 @@ public static class ClopathPairingCommand
 
     private static int Execute(ClopathPairingParameters parameters, TextWriter output, TextWriter error)
     {
-        ClopathPairingResult result;
-        try
-        {
-            result = ClopathPairingExperiment.Run(parameters, output);
-        }
-        catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"nestsharp clopath-pairing: {e.Message}");
+        if (!ExperimentRunner.TryRun(CommandName, () => ClopathPairingExperiment.Run(parameters, output), error, out var result))
             return CommandLineApp.RunFailed;
-        }
 
         output.WriteLine();
         var table = new SummaryTable("Clopath spike pairing (C#)")

@@ -8,6 +8,7 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp ignore-and-fire</c>: runs <see cref="IgnoreAndFireExperiment"/> with the options given and prints its summary.</summary>
 public static class IgnoreAndFireCommand
 {
+    private const string CommandName = "ignore-and-fire";
     private const double Resolution = 0.125; // ms, the example's dt
 
     public static Command Create()
@@ -36,42 +37,23 @@ public static class IgnoreAndFireCommand
             DefaultValueFactory = _ => defaults.K,
         };
         k.Require(value => value >= 1, value => $"--K must be at least 1; got {value}.");
-        var simTime = new Option<double>("--T")
-        {
-            Description = "Simulated time in ms, a positive multiple of the resolution (0.125 ms)",
-            HelpName = "MS",
-            DefaultValueFactory = _ => defaults.SimTimeMs,
-        };
-        simTime.Require(
-            value => value > 0 && IsMultipleOfResolution(value),
-            value => $"--T must be a positive multiple of 0.125 ms; got {value.ToString(CultureInfo.InvariantCulture)}.");
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads (kernel local_num_threads), by default all cores of this machine; the results do not depend on it",
-            HelpName = "T",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        threads.Require(value => value is >= 1 and <= 1024, value => $"--threads must be between 1 and 1024; got {value}.");
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the random streams (kernel rng_seed)",
-            HelpName = "S",
-            DefaultValueFactory = _ => defaults.Seed,
-        };
-        seed.Require(value => value is >= 1 and <= uint.MaxValue, value => $"--seed must be between 1 and {uint.MaxValue}; got {value}.");
-        var outputDirectory = new Option<string>("--out")
-        {
-            Description = "Output directory; the files go to DIR/<neuron model> (created if missing)",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => defaults.OutputDirectory,
-        };
+        var simTime = CommonOptions.SimulatedTimeOption(
+            "--T",
+            defaults.SimTimeMs,
+            "Simulated time in ms, a positive multiple of the resolution (0.125 ms)",
+            value => CommonOptions.IsPositiveMultipleOf(value, Resolution),
+            "a positive multiple of 0.125 ms");
+        var threads = CommonOptions.ThreadsOption();
+        var seed = CommonOptions.SeedOption(defaults.Seed);
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory, "Output directory; the files go to DIR/<neuron model> (created if missing)");
         var compress = new Option<bool>("--gzip")
         {
             Description = "Write the connectivity files gzip-compressed (.dat.gz)",
         };
 
         var command = new Command(
-            "ignore-and-fire",
+            CommandName,
             "Scalable two-population network with STDP between excitatory neurons, as NEST's ignore_and_fire example (TwoPopulationNetworkPlastic)")
         {
             neuronModel, n, k, simTime, threads, seed, outputDirectory, compress,
@@ -93,26 +75,12 @@ public static class IgnoreAndFireCommand
         return command;
     }
 
-    private static bool IsMultipleOfResolution(double ms)
-    {
-        double steps = ms / Resolution;
-        return Math.Abs(steps - Math.Round(steps)) <= 1e-9 * Math.Max(1.0, steps);
-    }
-
     private static int Execute(IgnoreAndFireExperimentParameters parameters, TextWriter output, TextWriter error)
     {
         // Under mpirun every process runs the experiment; only rank 0 talks.
         bool report = CommandLineApp.IsFirstProcess;
-        IgnoreAndFireResult? result;
-        try
-        {
-            result = IgnoreAndFireExperiment.Run(parameters, report ? output : TextWriter.Null);
-        }
-        catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            error.WriteLine($"nestsharp ignore-and-fire: {e.Message}");
+        if (!ExperimentRunner.TryRun(CommandName, () => IgnoreAndFireExperiment.Run(parameters, report ? output : TextWriter.Null), error, out var result))
             return CommandLineApp.RunFailed;
-        }
 
         if (result is null) return CommandLineApp.Success;
         var invariant = CultureInfo.InvariantCulture;

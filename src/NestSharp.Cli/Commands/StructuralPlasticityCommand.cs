@@ -12,41 +12,24 @@ namespace NestSharp.Cli.Commands;
 /// </summary>
 public static class StructuralPlasticityCommand
 {
+    private const string CommandName = "structural-plasticity";
+
     public static Command Create()
     {
         var defaults = new StructuralPlasticityParameters();
-        var simTime = new Option<double>("--simtime")
-        {
-            Description = "Simulated time in ms, a positive multiple of the recording interval (1000 ms)",
-            HelpName = "MS",
-            DefaultValueFactory = _ => defaults.SimTimeMs,
-        };
-        simTime.Require(
-            value => IsWholeSeconds(value),
-            value => $"--simtime must be a positive multiple of 1000 ms (the recording interval); got {value.ToString(CultureInfo.InvariantCulture)}.");
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads (kernel local_num_threads), by default all cores of this machine; the results do not depend on it",
-            HelpName = "T",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
-        threads.Require(value => value is >= 1 and <= 1024, value => $"--threads must be between 1 and 1024; got {value}.");
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the random streams (kernel rng_seed)",
-            HelpName = "S",
-            DefaultValueFactory = _ => defaults.Seed,
-        };
-        seed.Require(value => value is >= 1 and <= uint.MaxValue, value => $"--seed must be between 1 and {uint.MaxValue}; got {value}.");
-        var outputDirectory = new Option<string>("--out")
-        {
-            Description = "Directory for the series (CSV) and the figure (created if missing)",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => defaults.OutputDirectory,
-        };
+        var simTime = CommonOptions.SimulatedTimeOption(
+            "--simtime",
+            defaults.SimTimeMs,
+            "Simulated time in ms, a positive multiple of the recording interval (1000 ms)",
+            IsWholeSeconds,
+            "a positive multiple of 1000 ms (the recording interval)");
+        var threads = CommonOptions.ThreadsOption();
+        var seed = CommonOptions.SeedOption(defaults.Seed);
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory, "Directory for the series (CSV) and the figure (created if missing)");
 
         var command = new Command(
-            "structural-plasticity",
+            CommandName,
             "Two populations without connections grow synapses until their calcium reaches its set point (Butz & van Ooyen 2013), as NEST's structural_plasticity.py")
         {
             simTime, threads, seed, outputDirectory,
@@ -72,16 +55,8 @@ public static class StructuralPlasticityCommand
 
     private static int Execute(StructuralPlasticityParameters parameters, TextWriter output, TextWriter error)
     {
-        StructuralPlasticityResult result;
-        try
-        {
-            result = RunWithProgress(parameters, output);
-        }
-        catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"nestsharp structural-plasticity: {e.Message}");
+        if (!ExperimentRunner.TryRun(CommandName, () => RunWithProgress(parameters, output), error, out var result))
             return CommandLineApp.RunFailed;
-        }
 
         var invariant = CultureInfo.InvariantCulture;
         var final = result.Final;

@@ -8,6 +8,8 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp urbanczik</c>: runs <see cref="UrbanczikExperiment"/> with the options given and prints its summary.</summary>
 public static class UrbanczikCommand
 {
+    private const string CommandName = "urbanczik";
+
     public static Command Create()
     {
         var defaults = new UrbanczikParameters();
@@ -18,29 +20,15 @@ public static class UrbanczikCommand
             DefaultValueFactory = _ => defaults.PatternRepetitions,
         };
         repetitions.Require(value => value is >= 2 and <= 100_000, value => $"--repetitions must be between 2 and 100000; got {value}.");
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Threads (kernel local_num_threads); the results do not depend on it",
-            HelpName = "T",
-            DefaultValueFactory = _ => defaults.Threads,
-        };
-        threads.Require(value => value is >= 1 and <= 1024, value => $"--threads must be between 1 and 1024; got {value}.");
-        var seed = new Option<long>("--seed")
-        {
-            Description = "Seed of the random streams (kernel rng_seed): the spike pattern and the neuron's spikes",
-            HelpName = "S",
-            DefaultValueFactory = _ => defaults.Seed,
-        };
-        seed.Require(value => value is >= 1 and <= uint.MaxValue, value => $"--seed must be between 1 and {uint.MaxValue}; got {value}.");
-        var outputDirectory = new Option<string>("--out")
-        {
-            Description = "Output directory for the data (CSV) and the figures (created if missing)",
-            HelpName = "DIR",
-            DefaultValueFactory = _ => defaults.OutputDirectory,
-        };
+        var threads = CommonOptions.ThreadsOption(
+            defaults.Threads, "Threads (kernel local_num_threads); the results do not depend on it");
+        var seed = CommonOptions.SeedOption(
+            defaults.Seed, "Seed of the random streams (kernel rng_seed): the spike pattern and the neuron's spikes");
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)");
 
         var command = new Command(
-            "urbanczik",
+            CommandName,
             "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example")
         {
             repetitions, threads, seed, outputDirectory,
@@ -60,16 +48,8 @@ public static class UrbanczikCommand
 
     private static int Execute(UrbanczikParameters parameters, TextWriter output, TextWriter error)
     {
-        UrbanczikResult result;
-        try
-        {
-            result = UrbanczikExperiment.Run(parameters, output);
-        }
-        catch (Exception e) when (e is NestException or IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"nestsharp urbanczik: {e.Message}");
+        if (!ExperimentRunner.TryRun(CommandName, () => UrbanczikExperiment.Run(parameters, output), error, out var result))
             return CommandLineApp.RunFailed;
-        }
 
         var invariant = CultureInfo.InvariantCulture;
         string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", invariant) + " s";

@@ -80,24 +80,32 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         foreach (var group in nodes.Groups) group.Prepare(context);
         try
         {
-            // Every process records every spike; rank 0 writes the files.
-            if (context.Communicator.Rank == 0)
-                foreach (var recorder in _recorders)
-                    recorder.OpenFile(FileNameOf(recorder), settings.OverwriteFiles);
+            foreach (var recorder in _recorders)
+                recorder.OpenFiles(FileNamesOf(recorder), context.Layout.Local, settings.OverwriteFiles);
         }
         catch
         {
-            foreach (var recorder in _recorders) recorder.CloseFile();
+            foreach (var recorder in _recorders) recorder.CloseFiles();
             throw;
         }
         IsPrepared = true;
     }
 
-    private string FileNameOf(RecorderNode recorder)
+    /// <summary>The file of each virtual process, named as NEST names them (label-id-vp.dat).</summary>
+    private string[] FileNamesOf(RecorderNode recorder)
     {
         int id = RecorderIds[recorder];
-        return Recording.AsciiRecordingFile.FileName(settings.DataPath, settings.DataPrefix,
-            recorder.Label.Length > 0 ? recorder.Label : nodes.Locate(id).Group.Model.Name, id, nodes.NodeCount, 0, context.VirtualProcesses);
+        string label = recorder.Label.Length > 0 ? recorder.Label : nodes.Locate(id).Group.Model.Name;
+        return Enumerable.Range(0, context.VirtualProcesses)
+            .Select(vp => Recording.AsciiRecordingFile.FileName(settings.DataPath, settings.DataPrefix, label, id, nodes.NodeCount, vp, context.VirtualProcesses))
+            .ToArray();
+    }
+
+    /// <summary>The virtual process that owns node <paramref name="id"/>.</summary>
+    private int VirtualProcessOf(int id)
+    {
+        var (group, local) = nodes.Locate(id);
+        return group.OwnerThread(local);
     }
 
     private Dictionary<RecorderNode, int> RecorderIds { get; } = new(ReferenceEqualityComparer.Instance);
@@ -211,7 +219,9 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
         if (_workerFailure is not null) throw new KernelException($"Simulation failed: {_workerFailure.Message}");
-        foreach (var recorder in _recorders) recorder.File?.Flush();
+        foreach (var recorder in _recorders) recorder.FlushFiles();
+        // Every process has written its files before any goes on (rank 0 may read them all).
+        if (context.Communicator.Size > 1) context.Communicator.Sum(0);
     }
 
     private long _sliceStart;
@@ -299,9 +309,10 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
                 archive.OnSpike(spike.Source, t, minDelayMs);
                 var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
                 if (recorders is null) continue;
-                foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, stamp, spike.Multiplicity);
+                int vp = VirtualProcessOf(spike.Source);
+                foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, vp, stamp, spike.Multiplicity);
             }
-            foreach (var meter in _multimeters) meter.HandOver(_sliceStart, context.Communicator);
+            foreach (var meter in _multimeters) meter.HandOver(_sliceStart, context.Communicator, VirtualProcessOf);
             CurrentStep = _sliceStart + _sliceTo;
             _progress?.Update(CurrentStep);
         }
@@ -372,7 +383,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Port.CompareTo(b.Port));
         foreach (var e in _weightEventMerge)
             if ((uint)e.Recorder < (uint)_weightRecorders.Length && _weightRecorders[e.Recorder] is { } recorder)
-                recorder.RecordWeight(context.Time, e);
+                recorder.RecordWeight(context.Time, e, VirtualProcessOf(e.Target));
     }
 
     /// <summary>Closes recorder files of a kernel that is being discarded while prepared.</summary>
@@ -384,7 +395,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     public void Cleanup()
     {
         if (!IsPrepared) throw new KernelException("Cleanup called without Prepare.");
-        foreach (var recorder in _recorders) recorder.CloseFile();
+        foreach (var recorder in _recorders) recorder.CloseFiles();
         IsPrepared = false;
     }
 }

@@ -17,9 +17,14 @@ internal abstract class RecorderNode : DeviceNode
     /// <summary>Number of events recorded (to memory or file).</summary>
     public long EventCount;
 
-    /// <summary>The open ASCII file, and its path once a run has opened it (kept to append on later runs).</summary>
-    public AsciiRecordingFile? File;
-    public string? FilePath;
+    /// <summary>
+    /// The ASCII files, one per virtual process as NEST writes them: the file of VP v gets the events of the nodes v
+    /// owns. Indexed by VP; a process opens only its own VPs' files (null elsewhere).
+    /// </summary>
+    public AsciiRecordingFile?[] Files = [];
+
+    /// <summary>The paths of all VPs' files once a run has opened them (kept to append on later runs).</summary>
+    public string[] FilePaths = [];
 
     protected static readonly string[] RecorderKeys = [.. CommonKeys, "n_events", "precision", "record_to", "time_in_steps"];
 
@@ -51,8 +56,8 @@ internal abstract class RecorderNode : DeviceNode
     protected override void ResetRuntimeState()
     {
         ClearEvents();
-        File = null;
-        FilePath = null;
+        Files = [];
+        FilePaths = [];
     }
 
     protected virtual void ClearEvents()
@@ -70,7 +75,7 @@ internal abstract class RecorderNode : DeviceNode
         status["time_in_steps"] = TimeInSteps;
         status["precision"] = (long)Precision;
         status["element_type"] = "recorder";
-        if (FilePath is not null) status["filenames"] = new[] { FilePath };
+        if (FilePaths.Length > 0) status["filenames"] = FilePaths.ToArray();
     }
 
     /// <summary>Names of the values stored with each event besides sender and time.</summary>
@@ -79,8 +84,8 @@ internal abstract class RecorderNode : DeviceNode
     /// <summary>How many of the values are real numbers; the rest are integers (ids, ports).</summary>
     public virtual int DoubleValueCount => ValueNames.Count;
 
-    /// <summary>Stores one event.</summary>
-    protected void Record(long sender, double timeMs, ReadOnlySpan<double> values)
+    /// <summary>Stores one event; <paramref name="vp"/> is the virtual process that owns the node the event is about.</summary>
+    protected void Record(long sender, double timeMs, ReadOnlySpan<double> values, int vp)
     {
         EventCount++;
         switch (RecordTo)
@@ -91,7 +96,8 @@ internal abstract class RecorderNode : DeviceNode
                 StoreValues(values);
                 break;
             case "ascii":
-                File?.Write(sender, timeMs, values); // only rank 0 has the file open; every rank counts the event
+                // Every process sees every event and counts it; the process running the owning VP writes it.
+                if (vp < Files.Length) Files[vp]?.Write(sender, timeMs, values);
                 break;
             case "screen":
                 Console.WriteLine($"{sender}\t{timeMs.ToString("F" + Precision, System.Globalization.CultureInfo.InvariantCulture)}");
@@ -101,18 +107,27 @@ internal abstract class RecorderNode : DeviceNode
 
     protected virtual void StoreValues(ReadOnlySpan<double> values) { }
 
-    /// <summary>Opens the ASCII file before a run (first run: create, checking overwrite_files; later runs: append).</summary>
-    public void OpenFile(string path, bool overwrite)
+    /// <summary>
+    /// Opens this process's files before a run (first run: create, checking overwrite_files; later runs: append).
+    /// </summary>
+    public void OpenFiles(string[] pathOfVp, IEnumerable<int> localVps, bool overwrite)
     {
-        if (RecordTo != "ascii" || File is not null) return;
-        bool append = FilePath == path;
-        File = AsciiRecordingFile.Open(path, append, overwrite, Precision, ValueNames, DoubleValueCount);
-        FilePath = path;
+        if (RecordTo != "ascii" || Files.Length > 0) return;
+        bool append = FilePaths.SequenceEqual(pathOfVp);
+        Files = new AsciiRecordingFile?[pathOfVp.Length];
+        foreach (int vp in localVps)
+            Files[vp] = AsciiRecordingFile.Open(pathOfVp[vp], append, overwrite, Precision, ValueNames, DoubleValueCount);
+        FilePaths = pathOfVp;
     }
 
-    public void CloseFile()
+    public void FlushFiles()
     {
-        File?.Dispose();
-        File = null;
+        foreach (var file in Files) file?.Flush();
+    }
+
+    public void CloseFiles()
+    {
+        foreach (var file in Files) file?.Dispose();
+        Files = [];
     }
 }

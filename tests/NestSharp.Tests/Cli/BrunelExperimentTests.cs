@@ -53,7 +53,9 @@ public sealed class BrunelExperimentTests(SmallBrunelRun run) : IClassFixture<Sm
     [Fact]
     public void SpikeFiles_AreInOutputDirectoryWithNestAsciiHeader()
     {
-        Assert.Equal(2, run.Result.SpikeFiles.Count);
+        // As NEST: one file per recorder and virtual process.
+        int vps = run.Parameters.Threads;
+        Assert.Equal(2 * vps, run.Result.SpikeFiles.Count);
         foreach (string file in run.Result.SpikeFiles)
         {
             Assert.Equal(Path.GetFullPath(run.Parameters.OutputDirectory), Path.GetDirectoryName(file));
@@ -62,14 +64,17 @@ public sealed class BrunelExperimentTests(SmallBrunelRun run) : IClassFixture<Sm
             Assert.Equal("# RecordingBackendASCII version: 2", lines[1]);
             Assert.Equal("sender\ttime_ms", lines[2]);
         }
-        Assert.Matches(@"brunel-py-ex-\d+-\d+\.dat$", run.Result.SpikeFiles[0]);
-        Assert.Matches(@"brunel-py-in-\d+-\d+\.dat$", run.Result.SpikeFiles[1]);
+        for (int vp = 0; vp < vps; vp++)
+        {
+            Assert.Matches($@"brunel-py-ex-\d+-{vp}\.dat$", run.Result.SpikeFiles[vp]);
+            Assert.Matches($@"brunel-py-in-\d+-{vp}\.dat$", run.Result.SpikeFiles[vps + vp]);
+        }
     }
 
     [Fact]
     public void Rates_AreRecordedSpikesPerNeuronAndSecond()
     {
-        var excitatory = AsciiSpikeFile.Read([run.Result.SpikeFiles[0]]);
+        var excitatory = AsciiSpikeFile.Read(run.Result.SpikeFiles.Take(run.Parameters.Threads));
         Assert.Equal(run.Result.ExcitatoryEvents, excitatory.Senders.Length);
         Assert.True(run.Result.ExcitatoryEvents > 0);
         Assert.Equal(run.Result.ExcitatoryEvents / 0.2 / 50, run.Result.ExcitatoryRateHz, 12);

@@ -144,3 +144,48 @@ public sealed class RecorderTests
         for (int i = 0; i < direct.Length; i++) Assert.Equal(direct[i] + 0.2, viaGenerator[i], 9);
     }
 }
+
+public sealed class AsciiFilesPerVirtualProcessTests
+{
+    [Fact]
+    public void EachVirtualProcess_WritesTheSpikesOfTheNodesItOwns()
+    {
+        string dir = Directory.CreateTempSubdirectory("nestsharp-vpfiles").FullName;
+        try
+        {
+            var nest = new Simulator();
+            nest.SetKernelStatus(new() { ["local_num_threads"] = 2, ["data_path"] = dir });
+            var neurons = nest.Create("iaf_psc_alpha", 40, new() { ["I_e"] = 500.0 });
+            neurons.Set("V_m", nest.Random.Uniform(-70.0, -55.0));
+            var file = nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii", ["label"] = "vp" });
+            var memory = nest.Create("spike_recorder");
+            nest.Connect(neurons, file);
+            nest.Connect(neurons, memory);
+            nest.Simulate(100.0);
+
+            var files = (string[])file.Get("filenames");
+            Assert.Equal(2, files.Length);
+            var vpOf = neurons.Ids.Zip(neurons.GetValues<long>("vp")).ToDictionary(p => (long)p.First, p => p.Second);
+            var rows = new List<(long Sender, string Time)>();
+            for (int vp = 0; vp < 2; vp++)
+            {
+                Assert.EndsWith($"-{vp}.dat", files[vp]);
+                foreach (string line in File.ReadLines(files[vp]).Skip(3))
+                {
+                    var fields = line.Split('\t');
+                    long sender = long.Parse(fields[0]);
+                    Assert.Equal(vp, vpOf[sender]);
+                    rows.Add((sender, fields[1]));
+                }
+            }
+            var events = (Dictionary<string, object>)memory.Get("events");
+            var expected = ((long[])events["senders"]).Zip(((double[])events["times"]).Select(t => t.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(expected.OrderBy(e => e).ToArray(), rows.OrderBy(e => e).ToArray());
+            Assert.Contains(vpOf.Values, v => v == 1);
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+}

@@ -150,7 +150,7 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
         /// whatever the number of threads, and records those stamped at or before <paramref name="upToStamp"/>
         /// (the start of the current slice); later ones wait for the next slice, as NEST hands them over.
         /// </summary>
-        public void HandOver(long upToStamp, Kernel.Communication.ICommunicator communicator)
+        public void HandOver(long upToStamp, Kernel.Communication.ICommunicator communicator, Func<int, int> vpOfNode)
         {
             int width = RecordFrom.Length;
             // Samples as records of (stamp, sender, values...), so that they can be gathered from all processes.
@@ -181,7 +181,7 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
             while (done < _held.Count && _held[done].Stamp <= upToStamp)
             {
                 var s = _held[done++];
-                Record(s.Sender, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width));
+                Record(s.Sender, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width), vpOfNode(s.Sender));
             }
             if (done == 0) return;
             _held.RemoveRange(0, done);

@@ -30,12 +30,15 @@ internal sealed class SpikeRecorder : DeviceGroup<SpikeRecorder.Node>
 
         public override IReadOnlyList<string> ValueNames => [];
 
-        /// <summary>Records a spike of <paramref name="sender"/> at the end of step <paramref name="stampStep"/> if within the window.</summary>
-        public void RecordSpike(Kernel.TimeGrid time, int sender, long stampStep, int multiplicity)
+        /// <summary>
+        /// Records a spike of <paramref name="sender"/> (owned by virtual process <paramref name="vp"/>) at the end of
+        /// step <paramref name="stampStep"/> if within the window.
+        /// </summary>
+        public void RecordSpike(Kernel.TimeGrid time, int sender, int vp, long stampStep, int multiplicity)
         {
             if (!IsActive(time, stampStep)) return;
             double t = time.StepToMs(stampStep);
-            for (int k = 0; k < multiplicity; k++) Record(sender, t, []);
+            for (int k = 0; k < multiplicity; k++) Record(sender, t, [], vp);
         }
 
         public override void Write(Dictionary<string, object> status)

@@ -76,12 +76,13 @@ internal sealed class WeightRecorder : DeviceGroup<WeightRecorder.Node>
             Ports.Add((long)values[3]);
         }
 
-        public void RecordWeight(Kernel.TimeGrid time, in WeightEvent e)
+        /// <summary>Records a weight event; <paramref name="vp"/> owns the synapse's target.</summary>
+        public void RecordWeight(Kernel.TimeGrid time, in WeightEvent e, int vp)
         {
             if (!IsActive(time, e.Stamp)) return;
             if (SenderFilter.Length > 0 && Array.IndexOf(SenderFilter, (long)e.Sender) < 0) return;
             if (TargetFilter.Length > 0 && Array.IndexOf(TargetFilter, (long)e.Target) < 0) return;
-            Record(e.Sender, time.StepToMs(e.Stamp), [e.Weight, e.Target, e.Receptor, e.Port]);
+            Record(e.Sender, time.StepToMs(e.Stamp), [e.Weight, e.Target, e.Receptor, e.Port], vp);
         }
 
         public override void Write(Dictionary<string, object> status)
