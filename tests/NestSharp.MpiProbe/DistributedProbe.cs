@@ -17,8 +17,41 @@ public static class DistributedProbe
     {
         string output = args[0];
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        string? text = Run(threads);
+        string? text = args.Contains("--bad-input") ? RunWithBadInput(threads) : Run(threads);
         if (text is not null) File.WriteAllText(output, text);
+    }
+
+    /// <summary>
+    /// Bad input under MPI: every process raises the same error at the same call, nothing changes, and the processes
+    /// go on together (no deadlock). Returns the record on rank 0.
+    /// </summary>
+    public static string? RunWithBadInput(int threads)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["local_num_threads"] = threads });
+        var neurons = nest.Create("iaf_psc_alpha", 20, new() { ["I_e"] = 500.0 });
+        var text = new StringBuilder();
+        try
+        {
+            nest.Connect(neurons, neurons, syn: new Dictionary<string, object> { ["delay"] = 0.01 });
+        }
+        catch (BadParameterException e)
+        {
+            text.AppendLine("error: " + e.Message);
+        }
+        try
+        {
+            neurons.Set("C_m", -1.0);
+        }
+        catch (BadParameterException e)
+        {
+            text.AppendLine("error: " + e.Message);
+        }
+        var sr = nest.Create("spike_recorder");
+        nest.Connect(neurons, sr);
+        nest.Simulate(50.0);
+        text.AppendLine($"connections {nest.NumConnections} spikes {sr.Get<long>("n_events")} C_m {neurons[0].Get<double>("C_m").ToString("R", CultureInfo.InvariantCulture)}");
+        return nest.Rank == 0 ? text.ToString() : null;
     }
 
     /// <summary>Runs the network; returns the record on rank 0 and null on other ranks.</summary>

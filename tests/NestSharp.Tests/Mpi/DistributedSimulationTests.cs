@@ -16,12 +16,12 @@ public sealed class DistributedSimulationTests(ITestOutputHelper output)
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .Select(dir => Path.Combine(dir, "mpirun")).FirstOrDefault(File.Exists);
 
-    private static string RunUnderMpirun(string mpirun, int processes, int threads)
+    private static string RunUnderMpirun(string mpirun, int processes, int threads, params string[] options)
     {
         string file = Path.Combine(Path.GetTempPath(), $"nestsharp-mpi-{Guid.NewGuid():N}.txt");
         string probe = typeof(DistributedProbe).Assembly.Location;
         var start = new ProcessStartInfo(mpirun,
-            ["--allow-run-as-root", "--oversubscribe", "-np", processes.ToString(), "dotnet", probe, file, threads.ToString()])
+            ["--allow-run-as-root", "--oversubscribe", "-np", processes.ToString(), "dotnet", probe, file, threads.ToString(), .. options])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -68,5 +68,24 @@ public sealed class DistributedSimulationTests(ITestOutputHelper output)
         Assert.Equal(one.Length, two.Length);
         for (int i = 1; i < one.Length; i++)
             Assert.True(one[i] == two[i], $"line {i} differs: one process \"{one[i]}\", two processes \"{two[i]}\"");
+    }
+
+    [Fact]
+    public void BadInput_FailsOnEveryProcessWithoutDeadlock_AndChangesNothing()
+    {
+        string? mpirun = FindMpirun();
+        if (mpirun is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "mpirun is missing on CI: .ci/run should have installed openmpi-bin");
+            output.WriteLine("mpirun not found: install openmpi-bin to run this test (CI does).");
+            return;
+        }
+        string single = DistributedProbe.RunWithBadInput(threads: 1)!;
+        string distributed = RunUnderMpirun(mpirun, processes: 2, threads: 1, "--bad-input");
+        Assert.Contains("error: 'delay'", single);
+        Assert.Contains("error: 'C_m'", single);
+        Assert.Contains("connections 20 ", single);
+        Assert.EndsWith("C_m 250\n", single.ReplaceLineEndings("\n"));
+        Assert.Equal(single, distributed);
     }
 }
