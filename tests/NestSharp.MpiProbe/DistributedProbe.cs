@@ -17,8 +17,58 @@ public static class DistributedProbe
     {
         string output = args[0];
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
-        string? text = args.Contains("--bad-input") ? RunWithBadInput(threads) : Run(threads);
+        string? text = args.Contains("--bad-input") ? RunWithBadInput(threads)
+            : args.Contains("--structural") ? RunStructuralPlasticity(threads)
+            : Run(threads);
         if (text is not null) File.WriteAllText(output, text);
+    }
+
+    /// <summary>
+    /// Structural plasticity (a faster-growing version of seed 003 on 100 neurons): records, after every update, each
+    /// neuron's Ca and bound elements and the synapses; returns the record on rank 0.
+    /// </summary>
+    public static string? RunStructuralPlasticity(int threads)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["rng_seed"] = 7L, ["structural_plasticity_update_interval"] = 500.0 });
+        Dictionary<string, object> Curve(double rate, double eps) => new()
+        {
+            ["growth_curve"] = "gaussian", ["growth_rate"] = rate, ["continuous"] = false, ["eta"] = 0.0, ["eps"] = eps,
+        };
+        nest.CopyModel("static_synapse", "synapse_ex", new() { ["weight"] = 585.0, ["delay"] = 1.0 });
+        nest.CopyModel("static_synapse", "synapse_in", new() { ["weight"] = -585.0, ["delay"] = 1.0 });
+        nest.SetKernelStatus(new() { ["structural_plasticity_synapses"] = new Dictionary<string, object>
+        {
+            ["synapse_ex"] = new Dictionary<string, object> { ["synapse_model"] = "synapse_ex", ["pre_synaptic_element"] = "Axon_ex", ["post_synaptic_element"] = "Den_ex" },
+            ["synapse_in"] = new Dictionary<string, object> { ["synapse_model"] = "synapse_in", ["pre_synaptic_element"] = "Axon_in", ["post_synaptic_element"] = "Den_in" },
+        } });
+        var ex = nest.Create("iaf_psc_alpha", 80, new() { ["synaptic_elements"] = new Dictionary<string, object>
+        {
+            ["Den_ex"] = Curve(0.002, 0.05), ["Den_in"] = Curve(0.002, 0.05), ["Axon_ex"] = Curve(0.002, 0.05),
+        } });
+        var inh = nest.Create("iaf_psc_alpha", 20, new() { ["synaptic_elements"] = new Dictionary<string, object>
+        {
+            ["Den_ex"] = Curve(0.008, 0.2), ["Den_in"] = Curve(0.002, 0.2), ["Axon_in"] = Curve(0.002, 0.2),
+        } });
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 10000.0 });
+        nest.Connect(noise, ex + inh, syn: new Dictionary<string, object> { ["weight"] = 6.2, ["delay"] = 1.0 });
+        nest.EnableStructuralPlasticity();
+        var text = new StringBuilder();
+        for (int k = 0; k < 16; k++)
+        {
+            nest.Simulate(500.0);
+            var ca = (ex + inh).GetValues<double>("Ca");
+            var elements = (ex + inh).GetValues<Dictionary<string, object>>("synaptic_elements");
+            var connections = nest.GetConnections(synapseModel: "synapse_ex");
+            text.Append($"t {nest.BiologicalTime} connections {nest.NumConnections}");
+            foreach (double c in ca) text.Append(' ').Append(c.ToString("R", CultureInfo.InvariantCulture));
+            foreach (var e in elements)
+                foreach (var (name, value) in e.OrderBy(p => p.Key, StringComparer.Ordinal))
+                    text.Append(' ').Append(name).Append('=').Append(((Dictionary<string, object>)value)["z_connected"]);
+            for (int i = 0; i < connections.Count; i++) text.Append($" {connections.Source[i]}>{connections.Target[i]}");
+            text.AppendLine();
+        }
+        return nest.Rank == 0 ? text.ToString() : null;
     }
 
     /// <summary>

@@ -480,6 +480,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         return group.FirstId + local;
     }
 
+    /// <summary>The targets of <paramref name="source"/>'s synapses of a model, sorted (collective: from all processes).</summary>
     public List<int> TargetsOf(int source, string model)
     {
         int id = Model(model).Id;
@@ -491,10 +492,22 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
                 var (first, last) = block.RangeOf(source);
                 for (int i = first; i < last; i++) targets.Add(TargetOf(block, i));
             }
-        targets.Sort();
-        return targets;
+        return SortedFromAllProcesses(targets);
     }
 
+    private List<int> SortedFromAllProcesses(List<int> local)
+    {
+        if (_communicator.Size > 1)
+        {
+            int[] all = [];
+            int n = _communicator.AllGather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(local), ref all);
+            local = [.. all.AsSpan(0, n)];
+        }
+        local.Sort();
+        return local;
+    }
+
+    /// <summary>The sources of <paramref name="target"/>'s synapses of a model, sorted (collective: from all processes).</summary>
     public List<int> SourcesOf(int target, string model)
     {
         int id = Model(model).Id;
@@ -505,14 +518,26 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
                 for (int s = 0; s < block.SourceCount; s++)
                     for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
                         if (TargetOf(block, i) == target) sources.Add(block.SourceMin + s);
-        sources.Sort();
-        return sources;
+        return SortedFromAllProcesses(sources);
     }
 
-    /// <summary>Removes the first (oldest) synapse of <paramref name="model"/> from source to target, if any.</summary>
+    /// <summary>
+    /// Removes the first (oldest) synapse of <paramref name="model"/> from source to target, if any (collective: the
+    /// process that owns the target removes it, every process counts it).
+    /// </summary>
     public bool RemoveOne(int source, int target, string model)
     {
         var synapseModel = Model(model);
+        bool removed = RemoveLocal(source, target, synapseModel);
+        if (_communicator.Size > 1) removed = _communicator.Sum(removed ? 1 : 0) > 0;
+        if (!removed) return false;
+        _countByModel[synapseModel.Id]--;
+        Version++;
+        return true;
+    }
+
+    private bool RemoveLocal(int source, int target, SynapseModel synapseModel)
+    {
         EnsureBlockTables();
         foreach (var perModel in _blocks)
         {
@@ -525,8 +550,6 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
                     if (TargetOf(list[b], i) != target) continue;
                     if (synapseModel.Type.ReadsPostSynapticHistory) _archive.Of(target)?.Unregister();
                     list[b] = list[b].Without(i);
-                    _countByModel[synapseModel.Id]--;
-                    Version++;
                     return true;
                 }
             }

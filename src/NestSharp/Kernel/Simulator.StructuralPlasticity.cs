@@ -11,8 +11,6 @@ public sealed partial class Simulator
     /// <summary>Starts creating and deleting synapses at every structural_plasticity_update_interval (NEST's EnableStructuralPlasticity).</summary>
     public void EnableStructuralPlasticity()
     {
-        if (_state.Communicator.Size > 1)
-            throw new KernelException("Structural plasticity runs in a single process (any number of threads); it is not available under MPI yet.");
         if (_state.Structural.Builders.Count == 0)
             throw new KernelException("Set structural_plasticity_synapses (which synapse model joins which pre- and post-synaptic elements) before enabling structural plasticity.");
         _state.Structural.Enabled = true;

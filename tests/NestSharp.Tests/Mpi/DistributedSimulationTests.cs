@@ -88,4 +88,22 @@ public sealed class DistributedSimulationTests(ITestOutputHelper output)
         Assert.EndsWith("C_m 250\n", single.ReplaceLineEndings("\n"));
         Assert.Equal(single, distributed);
     }
+
+    [Fact]
+    public void StructuralPlasticity_IsTheSameOnTwoProcessesAsOnOne()
+    {
+        string? mpirun = FindMpirun();
+        if (mpirun is null)
+        {
+            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "mpirun is missing on CI: .ci/run should have installed openmpi-bin");
+            output.WriteLine("mpirun not found: install openmpi-bin to run this test (CI does).");
+            return;
+        }
+        string single = DistributedProbe.RunStructuralPlasticity(threads: 1)!;
+        string distributed = RunUnderMpirun(mpirun, processes: 2, threads: 1, "--structural");
+        var lines = single.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(16, lines.Length);
+        Assert.Contains('>', lines[^1]); // synapses were created
+        Assert.Equal(single, distributed);
+    }
 }
