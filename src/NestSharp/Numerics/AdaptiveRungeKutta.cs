@@ -11,6 +11,16 @@ internal interface IOdeSystem
 }
 
 /// <summary>
+/// An ODE system whose number of components is fixed by its type, so that state vectors can be sized by a constant the
+/// compiler sees (and index checks against it dropped) where the system is a generic argument.
+/// </summary>
+internal interface IFixedDimensionOdeSystem : IOdeSystem
+{
+    /// <summary>The number of components of y.</summary>
+    static abstract int Dimension { get; }
+}
+
+/// <summary>
 /// The admissible local error of an adaptive step, per component i: D_i = eps_abs + eps_rel · (a_y·|y_i| + a_dydt·|h·y'_i|),
 /// with y and y' taken at the end of the step (GSL's "standard" step-size control).
 /// </summary>

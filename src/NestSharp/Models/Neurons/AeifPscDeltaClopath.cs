@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -36,7 +37,7 @@ namespace NestSharp.Models.Neurons;
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. Brette R, Gerstner W (2005) J Neurophysiol
 /// 94:3637-3642. NEST model documentation, aeif_psc_delta_clopath (NEST 3.10).</para>
 /// </summary>
-internal sealed class AeifPscDeltaClopath : NeuronGroup
+internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath.Constants, AeifPscDeltaClopath.Dynamics>
 {
     public const string ModelName = "aeif_psc_delta_clopath";
 
@@ -71,7 +72,7 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
     private static readonly string[] RecordableNames = ["V_m", "w", "z", "V_th", "u_bar_plus", "u_bar_minus", "u_bar_bar"];
 
     /// <summary>The constants of one parameter row, as the dynamics and the update use them.</summary>
-    private struct Constants
+    internal struct Constants
     {
         public Dynamics Dynamics;
         public ErrorControl Control;
@@ -81,8 +82,10 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
     }
 
     /// <summary>The right-hand side of the seven state equations, for one node's parameters and input.</summary>
-    private struct Dynamics : IOdeSystem
+    internal struct Dynamics : IFixedDimensionOdeSystem
     {
+        public static int Dimension => StateSize;
+
         public double GL, Cm, EL, DeltaT, TauW, TauZ, TauVTh, VThRest, TauUBarPlus, TauUBarMinus, TauUBarBar, A, Ie;
         public double VPeak, VReset, VClamp;
 
@@ -108,23 +111,19 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
         }
     }
 
-    private readonly PropagatorSets<Constants> _constants = new();
-    private readonly double[] _z, _vTh, _stimulus, _integrationStep;
+    private readonly double[] _z, _vTh;
     private readonly int[] _refractory, _clamp;
     private readonly ClopathHistory?[] _histories;
-    private Rkf45Integrator[] _integrators = [];
-    private double _resolution;
 
-    public AeifPscDeltaClopath(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
+    public AeifPscDeltaClopath(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema, ChannelCurrent)
     {
         _z = new double[count];
         _vTh = new double[count];
         Array.Fill(_vTh, InitialVTh);
-        _stimulus = new double[count];
-        _integrationStep = new double[count];
         _refractory = new int[count];
         _clamp = new int[count];
         _histories = new ClopathHistory?[count];
+        IntegratedState = [Columns[Vm], Columns[W], _z, _vTh, Columns[UBarPlus], Columns[UBarMinus], Columns[UBarBar]];
     }
 
     public override int ChannelsPerNode => 2;
@@ -207,8 +206,8 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
-        _resolution = time.StepToMs(1);
-        _constants.Build(Columns[..ParameterColumns], Count, i => new Constants
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns[..ParameterColumns], Count, i => new Constants
         {
             Dynamics = new Dynamics
             {
@@ -225,119 +224,82 @@ internal sealed class AeifPscDeltaClopath : NeuronGroup
             ClampSteps = (int)time.MsToStepsCeil(Columns[TClamp][i]),
         });
 
-        if (_integrators.Length != context.VirtualProcesses)
-            _integrators = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new Rkf45Integrator(StateSize)).ToArray();
-
         var archive = context.Archive;
         archive.EnsureCapacity(LastId);
         for (int i = 0; i < Count; i++)
         {
             int id = FirstId + i;
-            var history = _histories[i];
-            if (history is null)
-            {
-                // First run of this node (NEST's init_buffers_): the buffer sizes are fixed from here on.
-                history = new ClopathHistory((int)time.DelayToSteps(Columns[DelayUBars][i]), context.MaxDelaySteps + 1);
-                _histories[i] = history;
-                _integrationStep[i] = _resolution;
-                _stimulus[i] = 0.0;
-            }
+            // Made on the first run of this node (NEST's init_buffers_): the buffer sizes are fixed from here on.
+            var history = _histories[i] ??= new ClopathHistory((int)time.DelayToSteps(Columns[DelayUBars][i]), context.MaxDelaySteps + 1);
             history.Configure(Columns[ALtp][i], Columns[ALtd][i], Columns[ALtdConst][i] != 0.0, Columns[URefSquared][i],
-                Columns[ThetaPlus][i], Columns[ThetaMinus][i], archive.Of(id)?.Incoming ?? 0, _resolution);
+                Columns[ThetaPlus][i], Columns[ThetaMinus][i], archive.Of(id)?.Incoming ?? 0, Resolution);
             archive.AttachVoltageHistory(id, history);
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>
+    /// Around the integration of a node over a step: the flags that hold V_m, the spike input after the first inner step,
+    /// spike, clamp and refractoriness after every inner step; at the end the history, the counts and the next current.
+    /// </summary>
+    private readonly struct Bookkeeping(AeifPscDeltaClopath group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        int n = end - start;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        var integrator = _integrators[thread];
-        var time = context.Time;
-        double h = _resolution;
-        double[] vm = Columns[Vm], w = Columns[W], uPlus = Columns[UBarPlus], uMinus = Columns[UBarMinus], uBar = Columns[UBarBar];
-        double[] z = _z, vTh = _vTh, stimulus = _stimulus, integrationStep = _integrationStep;
-        int[] refractory = _refractory, clamp = _clamp;
-        var sets = _constants.Sets;
-        var setOfNode = _constants.SetOfNode;
-        Span<double> y = stackalloc double[StateSize];
-
-        for (int lag = from; lag < to; lag++)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
         {
-            long step = sliceStart + lag;
-            double stepEnd = time.StepToMs(step + 1);
-            Span<double> spikeIn = ring.Row(step, ChannelBase + ChannelSpikes * Count + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelBase + ChannelCurrent * Count + start, n);
-            for (int k = 0; k < n; k++)
+            control = constants.Control;
+            var dynamics = constants.Dynamics;
+            dynamics.IStim = current;
+            return dynamics;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void BeforeInnerStep(int node, ref Dynamics system)
+        {
+            system.Refractory = group._refractory[node] > 0;
+            system.Clamped = group._clamp[node] > 0;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step)
+        {
+            ref int refractory = ref group._refractory[node];
+            ref int clamp = ref group._clamp[node];
+            if (y[YV] < -1e3 || y[YW] < -1e6 || y[YW] > 1e6)
+                throw new KernelException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m = {y[YV]}, w = {y[YW]}).");
+
+            // Input arriving in this step reaches V_m once, after the first inner step, unless V_m is held.
+            double input = first ? step.Input(ChannelSpikes, node) : 0.0;
+            if (refractory == 0 && clamp == 0) y[YV] += input;
+
+            double threshold = constants.ExponentialTerm ? constants.VPeak : y[YVTh];
+            if (y[YV] >= threshold && clamp == 0)
             {
-                int i = start + k;
-                ref readonly Constants c = ref sets[setOfNode[i]];
-                y[YV] = vm[i];
-                y[YW] = w[i];
-                y[YZ] = z[i];
-                y[YVTh] = vTh[i];
-                y[YUBarPlus] = uPlus[i];
-                y[YUBarMinus] = uMinus[i];
-                y[YUBarBar] = uBar[i];
-
-                var dynamics = c.Dynamics;
-                dynamics.IStim = stimulus[i];
-                double t = 0.0, innerStep = integrationStep[i];
-                double arriving = spikeIn[k];
-                bool firstInner = true;
-                while (t < h)
-                {
-                    dynamics.Refractory = refractory[i] > 0;
-                    dynamics.Clamped = clamp[i] > 0;
-                    integrator.Evolve(ref dynamics, c.Control, ref t, h, ref innerStep, y);
-                    if (y[YV] < -1e3 || y[YW] < -1e6 || y[YW] > 1e6)
-                        throw new KernelException($"{Model.Name} (node {FirstId + i}): numerical instability at t = {stepEnd} ms (V_m = {y[YV]}, w = {y[YW]}).");
-
-                    // Input arriving in this step reaches V_m once, after the first inner step, unless V_m is held.
-                    double input = firstInner ? arriving : 0.0;
-                    firstInner = false;
-                    if (refractory[i] == 0 && clamp[i] == 0) y[YV] += input;
-
-                    double threshold = c.ExponentialTerm ? c.VPeak : y[YVTh];
-                    if (y[YV] >= threshold && clamp[i] == 0)
-                    {
-                        y[YV] = c.VClamp;
-                        y[YW] += c.B;
-                        y[YZ] = c.ISp;
-                        y[YVTh] = c.VThMax;
-                        // One more than the clamp steps, as the count goes down at the end of this step already.
-                        clamp[i] = c.ClampSteps > 0 ? c.ClampSteps + 1 : 0;
-                        spikes.Add(lag, FirstId + i);
-                    }
-                    else if (clamp[i] == 1)
-                    {
-                        y[YV] = c.VReset;
-                        clamp[i] = 0;
-                        refractory[i] = c.RefractorySteps > 0 ? c.RefractorySteps + 1 : 0;
-                    }
-                    if (refractory[i] > 0) y[YV] = c.VReset;
-                }
-                integrationStep[i] = innerStep;
-
-                vm[i] = y[YV];
-                w[i] = y[YW];
-                z[i] = y[YZ];
-                vTh[i] = y[YVTh];
-                uPlus[i] = y[YUBarPlus];
-                uMinus[i] = y[YUBarMinus];
-                uBar[i] = y[YUBarBar];
-                _histories[i]!.Write(stepEnd, y[YV], y[YUBarPlus], y[YUBarMinus], y[YUBarBar]);
-
-                if (clamp[i] > 0) clamp[i]--;
-                if (refractory[i] > 0) refractory[i]--;
-                stimulus[i] = currentIn[k];
+                y[YV] = constants.VClamp;
+                y[YW] += constants.B;
+                y[YZ] = constants.ISp;
+                y[YVTh] = constants.VThMax;
+                // One more than the clamp steps, as the count goes down at the end of this step already.
+                clamp = constants.ClampSteps > 0 ? constants.ClampSteps + 1 : 0;
+                spikes.Add(step.Lag, group.FirstId + node);
             }
-            spikeIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, step);
+            else if (clamp == 1)
+            {
+                y[YV] = constants.VReset;
+                clamp = 0;
+                refractory = constants.RefractorySteps > 0 ? constants.RefractorySteps + 1 : 0;
+            }
+            if (refractory > 0) y[YV] = constants.VReset;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
+        {
+            group._histories[node]!.Write(step.End, y[YV], y[YUBarPlus], y[YUBarMinus], y[YUBarBar]);
+            if (group._clamp[node] > 0) group._clamp[node]--;
+            if (group._refractory[node] > 0) group._refractory[node]--;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -37,7 +38,7 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
 /// 81:521-528. NEST model documentation, pp_cond_exp_mc_urbanczik (NEST 3.10).</para>
 /// </summary>
-internal sealed class PpCondExpMcUrbanczik : NeuronGroup
+internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbanczik.Constants, PpCondExpMcUrbanczik.Dynamics>
 {
     public const string ModelName = "pp_cond_exp_mc_urbanczik";
 
@@ -84,8 +85,10 @@ internal sealed class PpCondExpMcUrbanczik : NeuronGroup
     };
 
     /// <summary>The right-hand side of the six state equations, for one node's parameters and input.</summary>
-    private struct Dynamics : IOdeSystem
+    internal struct Dynamics : IFixedDimensionOdeSystem
     {
+        public static int Dimension => StateSize;
+
         public double SomaGL, SomaEL, SomaEEx, SomaEIn, SomaCm, SomaTauEx, SomaTauIn, SomaIe, GSp;
         public double DendriteGL, DendriteEL, DendriteCm, DendriteTauEx, DendriteTauIn, GPs;
 
@@ -111,7 +114,7 @@ internal sealed class PpCondExpMcUrbanczik : NeuronGroup
     }
 
     /// <summary>The constants of one parameter row, as the dynamics and the update use them.</summary>
-    private struct Constants
+    internal struct Constants
     {
         public Dynamics Dynamics;
         public double PhiMax, RateSlope, Beta, Theta;
@@ -121,24 +124,20 @@ internal sealed class PpCondExpMcUrbanczik : NeuronGroup
         public readonly double Phi(double u) => PhiMax / (1.0 + RateSlope * Math.Exp(Beta * (Theta - u)));
     }
 
-    private readonly PropagatorSets<Constants> _constants = new();
-    private readonly double[] _gEx, _gIn, _iEx, _iIn, _somaStimulus, _integrationStep;
+    private readonly double[] _gEx, _gIn, _iEx, _iIn;
     private readonly int[] _refractory;
     private readonly UrbanczikHistory?[] _histories;
-    private Rkf45Integrator[] _integrators = [];
-    private double _resolution;
     private ulong _spikeKey;
 
-    public PpCondExpMcUrbanczik(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
+    public PpCondExpMcUrbanczik(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema, ChannelSomaCurrent)
     {
         _gEx = new double[count];
         _gIn = new double[count];
         _iEx = new double[count];
         _iIn = new double[count];
-        _somaStimulus = new double[count];
-        _integrationStep = new double[count];
         _refractory = new int[count];
         _histories = new UrbanczikHistory?[count];
+        IntegratedState = [Columns[SomaVm], _gEx, _gIn, Columns[DendriteVm], _iEx, _iIn];
     }
 
     public override int ChannelsPerNode => 6;
@@ -202,9 +201,9 @@ internal sealed class PpCondExpMcUrbanczik : NeuronGroup
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
-        _resolution = time.Resolution;
+        PrepareIntegration(context, time.Resolution);
         _spikeKey = RandomStream.Derive(context.SeedKey, 0x9C_0D_E5_C0);
-        _constants.Build(Columns[..ParameterColumns], Count, i => new Constants
+        ParameterSets.Build(Columns[..ParameterColumns], Count, i => new Constants
         {
             Dynamics = new Dynamics
             {
@@ -220,127 +219,85 @@ internal sealed class PpCondExpMcUrbanczik : NeuronGroup
             RefractorySteps = (int)time.MsToStepsCeil(Columns[TRef][i]),
         });
 
-        if (_integrators.Length != context.VirtualProcesses)
-            _integrators = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new Rkf45Integrator(StateSize)).ToArray();
-
         var archive = context.Archive;
         archive.EnsureCapacity(LastId);
         for (int i = 0; i < Count; i++)
         {
             int id = FirstId + i;
-            var history = _histories[i];
-            if (history is null)
-            {
-                // First run of this node (NEST's init_buffers_): the inner step starts at h and carries over from here on.
-                history = new UrbanczikHistory();
-                _histories[i] = history;
-                _integrationStep[i] = _resolution;
-                _somaStimulus[i] = 0.0;
-            }
+            var history = _histories[i] ??= new UrbanczikHistory();
             history.Configure(Columns[PhiMax][i], Columns[RateSlope][i], Columns[Beta][i], Columns[Theta][i], Columns[GSp][i],
                 Columns[Soma + CompGL][i], Columns[Soma + CompEL][i], Columns[Dendrite + CompCm][i], Columns[Dendrite + CompGL][i],
-                Columns[Dendrite + CompTauEx][i], Columns[Dendrite + CompTauIn][i], archive.Of(id)?.Incoming ?? 0, _resolution);
+                Columns[Dendrite + CompTauEx][i], Columns[Dendrite + CompTauIn][i], archive.Of(id)?.Incoming ?? 0, Resolution);
             archive.AttachVoltageHistory(id, history);
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>
+    /// Around the integration of a node over a step: nothing between the inner steps; at the end the spike input, the
+    /// point process, the history and the next somatic current.
+    /// </summary>
+    private readonly struct Bookkeeping(PpCondExpMcUrbanczik group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        int n = end - start;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        var integrator = _integrators[thread];
-        var time = context.Time;
-        double h = _resolution;
-        double[] somaVm = Columns[SomaVm], dendriteVm = Columns[DendriteVm];
-        double[] gEx = _gEx, gIn = _gIn, iEx = _iEx, iIn = _iIn, stimulus = _somaStimulus, integrationStep = _integrationStep;
-        int[] refractory = _refractory;
-        var sets = _constants.Sets;
-        var setOfNode = _constants.SetOfNode;
-        Span<double> y = stackalloc double[StateSize];
-
-        for (int lag = from; lag < to; lag++)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
         {
-            long step = sliceStart + lag;
-            double stepEnd = time.StepToMs(step + 1);
-            Span<double> somaExc = ring.Row(step, ChannelBase + ChannelSomaExc * Count + start, n);
-            Span<double> somaInh = ring.Row(step, ChannelBase + ChannelSomaInh * Count + start, n);
-            Span<double> dendriteExc = ring.Row(step, ChannelBase + ChannelDendriteExc * Count + start, n);
-            Span<double> dendriteInh = ring.Row(step, ChannelBase + ChannelDendriteInh * Count + start, n);
-            Span<double> somaCurrent = ring.Row(step, ChannelBase + ChannelSomaCurrent * Count + start, n);
-            Span<double> dendriteCurrent = ring.Row(step, ChannelBase + ChannelDendriteCurrent * Count + start, n);
-            for (int k = 0; k < n; k++)
+            control = Control;
+            var dynamics = constants.Dynamics;
+            dynamics.SomaStimulus = current;
+            return dynamics;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void BeforeInnerStep(int node, ref Dynamics system) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
+        {
+            // Input arriving in this step, at its end; inhibition of the dendrite is a negative current.
+            y[YGEx] += step.Input(ChannelSomaExc, node);
+            y[YGIn] += step.Input(ChannelSomaInh, node);
+            y[YIEx] += step.Input(ChannelDendriteExc, node);
+            y[YIIn] -= step.Input(ChannelDendriteInh, node);
+            if (!double.IsFinite(y[YVs]) || !double.IsFinite(y[YVd]))
+                throw new KernelException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
+
+            int emitted = 0;
+            if (group._refractory[node] == 0)
             {
-                int i = start + k;
-                ref readonly Constants c = ref sets[setOfNode[i]];
-                y[YVs] = somaVm[i];
-                y[YGEx] = gEx[i];
-                y[YGIn] = gIn[i];
-                y[YVd] = dendriteVm[i];
-                y[YIEx] = iEx[i];
-                y[YIIn] = iIn[i];
-
-                var dynamics = c.Dynamics;
-                dynamics.SomaStimulus = stimulus[i];
-                double t = 0.0, innerStep = integrationStep[i];
-                while (t < h) integrator.Evolve(ref dynamics, Control, ref t, h, ref innerStep, y);
-                integrationStep[i] = innerStep;
-
-                // Input arriving in this step, at its end; inhibition of the dendrite is a negative current.
-                y[YGEx] += somaExc[k];
-                y[YGIn] += somaInh[k];
-                y[YIEx] += dendriteExc[k];
-                y[YIIn] -= dendriteInh[k];
-                if (!double.IsFinite(y[YVs]) || !double.IsFinite(y[YVd]))
-                    throw new KernelException($"{Model.Name} (node {FirstId + i}): numerical instability at t = {stepEnd} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
-
-                int emitted = 0;
-                if (refractory[i] == 0)
+                double h = group.Resolution;
+                double rate = 1000.0 * constants.Phi(y[YVs]); // Hz
+                if (rate > 0.0)
                 {
-                    double rate = 1000.0 * c.Phi(y[YVs]); // Hz
-                    if (rate > 0.0)
+                    ulong nodeKey = RandomStream.Derive(group._spikeKey, (ulong)(group.FirstId + node));
+                    if (constants.DeadTime)
                     {
-                        ulong nodeKey = RandomStream.Derive(_spikeKey, (ulong)(FirstId + i));
-                        if (c.DeadTime)
-                        {
-                            double draw = RandomStream.ToUnitInterval(RandomStream.At(nodeKey, (ulong)step));
-                            if (draw <= -NumericsHelper.ExpM1(-rate * h * 1e-3)) emitted = 1;
-                        }
-                        else
-                        {
-                            var stream = new RandomStream(RandomStream.Derive(nodeKey, (ulong)step));
-                            emitted = (int)Math.Min(stream.NextPoisson(rate * h * 1e-3), int.MaxValue);
-                        }
-                        if (emitted > 0)
-                        {
-                            refractory[i] = c.RefractorySteps;
-                            spikes.Add(lag, FirstId + i, emitted);
-                        }
+                        double draw = RandomStream.ToUnitInterval(RandomStream.At(nodeKey, (ulong)step.Index));
+                        if (draw <= -NumericsHelper.ExpM1(-rate * h * 1e-3)) emitted = 1;
+                    }
+                    else
+                    {
+                        var stream = new RandomStream(RandomStream.Derive(nodeKey, (ulong)step.Index));
+                        emitted = (int)Math.Min(stream.NextPoisson(rate * h * 1e-3), int.MaxValue);
+                    }
+                    if (emitted > 0)
+                    {
+                        group._refractory[node] = constants.RefractorySteps;
+                        spikes.Add(step.Lag, group.FirstId + node, emitted);
                     }
                 }
-                else
-                {
-                    refractory[i]--;
-                }
-
-                somaVm[i] = y[YVs];
-                gEx[i] = y[YGEx];
-                gIn[i] = y[YGIn];
-                dendriteVm[i] = y[YVd];
-                iEx[i] = y[YIEx];
-                iIn[i] = y[YIIn];
-                _histories[i]!.Write(stepEnd, y[YVd], emitted);
-                stimulus[i] = somaCurrent[k];
             }
-            somaExc.Clear();
-            somaInh.Clear();
-            dendriteExc.Clear();
-            dendriteInh.Clear();
-            somaCurrent.Clear();
-            dendriteCurrent.Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                group._refractory[node]--;
+            }
+
+            group._histories[node]!.Write(step.End, y[YVd], emitted);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Plasticity;
@@ -21,23 +22,19 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Clopath C, Büsing L, Vasilaki E, Gerstner W (2010) Connectivity reflects coding: a model of
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. NEST model documentation, clopath_synapse (NEST 3.10).</para>
 /// </summary>
-internal sealed class ClopathSynapse(string name) : SynapseType
+internal sealed class ClopathSynapse(string name)
+    : VoltageHistorySynapseType<ClopathHistory>(name, "Clopath history (it must be an aeif_psc_delta_clopath)")
 {
     public const string ModelName = "clopath_synapse";
 
     private const int XBarColumn = 0, LastSpikeColumn = 1, TauXColumn = 2, WminColumn = 3, WmaxColumn = 4;
-    private const int TargetColumn = 0;
 
     private static readonly (string Key, double Default)[] Parameters =
         [("x_bar", 0.0), ("tau_x", 15.0), ("Wmin", 0.0), ("Wmax", 100.0)];
 
-    public override string Name { get; } = name;
-
     public override SynapseLayout Layout { get; } = new(["x_bar", "t_lastspike", "tau_x", "Wmin", "Wmax"], ["target"]);
 
     public override IReadOnlyList<(string Key, double Default)> ConnectionParameters => Parameters;
-
-    public override bool ReadsPostSynapticHistory => true;
 
     public override void Validate(string key, double value)
     {
@@ -68,56 +65,37 @@ internal sealed class ClopathSynapse(string name) : SynapseType
         block.Indices[TargetColumn][index] = targetId;
     }
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
+        Deliver(new Rule(block), block, spikes, context, model);
+
+    /// <summary>The rule over the columns of one block: the LTP entries since the last spike, then LTD, then the trace.</summary>
+    private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<ClopathHistory>
     {
-        var ring = context.Ring;
-        var time = context.Time;
-        var archive = context.Archive;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights, xBar = block.State[XBarColumn], lastSpike = block.State[LastSpikeColumn];
-        double[] tauX = block.State[TauXColumn], wmin = block.State[WminColumn], wmax = block.State[WmaxColumn];
-        int[] targets = block.Indices[TargetColumn];
-        ushort[] delays = block.Delays;
-        int? recorder = model.WeightRecorderId;
+        private readonly double[] _xBar = block.State[XBarColumn], _lastSpike = block.State[LastSpikeColumn],
+            _tauX = block.State[TauXColumn], _wmin = block.State[WminColumn], _wmax = block.State[WmaxColumn];
 
-        foreach (ref readonly var spike in spikes)
+        public ClopathHistory? HistoryOf(SpikeArchive archive, int target) => archive.VoltageHistoryOf<ClopathHistory>(target);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Update(int synapse, double weight, ClopathHistory history, double tSpike, double dendriticDelay)
         {
-            var (first, last) = block.RangeOf(spike.Source);
-            if (first == last) continue;
-            long stamp = context.SliceStart + spike.Lag + 1;
-            double tSpike = time.StepToMs(stamp);
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            for (int i = first; i < last; i++)
+            double tLast = _lastSpike[synapse], tau = _tauX[synapse], trace = _xBar[synapse], upper = _wmax[synapse];
+            double w = weight;
+
+            var (from, to) = history.ReadLtp(tLast - dendriticDelay, tSpike - dendriticDelay);
+            for (int h = from; h < to; h++)
             {
-                var history = archive.VoltageHistoryOf<ClopathHistory>(targets[i])
-                    ?? throw new KernelException($"{Name}: target {targets[i]} keeps no Clopath history (it must be an aeif_psc_delta_clopath).");
-                double dendriticDelay = delays[i] * time.Resolution;
-                double tLast = lastSpike[i], tau = tauX[i], trace = xBar[i], upper = wmax[i];
-                double w = weights[i];
-
-                var (from, to) = history.ReadLtp(tLast - dendriticDelay, tSpike - dendriticDelay);
-                for (int h = from; h < to; h++)
-                {
-                    ref readonly var entry = ref history.LtpAt(h);
-                    double minusDt = tLast - (entry.T + dendriticDelay);
-                    w += entry.Dw * (trace * Math.Exp(minusDt / tau));
-                    w = w < upper ? w : upper;
-                }
-                w -= history.LtdValue(tSpike - dendriticDelay);
-                w = w > wmin[i] ? w : wmin[i];
-                weights[i] = w;
-
-                int slot = baseSlot + delays[i];
-                if (slot >= slots) slot -= slots;
-                data[(nint)slot * channels + block.Channels[i]] += w * spike.Multiplicity;
-
-                if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.ReceptorAt(i), i - first);
-
-                xBar[i] = trace * Math.Exp((tLast - tSpike) / tau) + 1.0 / tau;
-                lastSpike[i] = tSpike;
+                ref readonly var entry = ref history.LtpAt(h);
+                double minusDt = tLast - (entry.T + dendriticDelay);
+                w += entry.Dw * (trace * Math.Exp(minusDt / tau));
+                w = w < upper ? w : upper;
             }
+            w -= history.LtdValue(tSpike - dendriticDelay);
+            w = w > _wmin[synapse] ? w : _wmin[synapse];
+
+            _xBar[synapse] = trace * Math.Exp((tLast - tSpike) / tau) + 1.0 / tau;
+            _lastSpike[synapse] = tSpike;
+            return w;
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Plasticity;
@@ -27,22 +28,19 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
 /// 81:521-528. NEST model documentation, urbanczik_synapse (NEST 3.10).</para>
 /// </summary>
-internal sealed class UrbanczikSynapse(string name) : SynapseType
+internal sealed class UrbanczikSynapse(string name)
+    : VoltageHistorySynapseType<UrbanczikHistory>(name, "Urbanczik history (it must be a pp_cond_exp_mc_urbanczik)")
 {
     public const string ModelName = "urbanczik_synapse";
 
     private const int LastSpikeColumn = 0, InitialWeightColumn = 1, TauDeltaColumn = 2, EtaColumn = 3, WminColumn = 4,
         WmaxColumn = 5, PiIntegralColumn = 6, PiExpIntegralColumn = 7, TauLTraceColumn = 8, TauSTraceColumn = 9, WrittenColumn = 10;
 
-    private const int TargetColumn = 0;
-
     /// <summary>NEST's t_lastspike before the first spike (ms).</summary>
     private const double NoSpikeYet = -1.0;
 
     private static readonly (string Key, double Default)[] Parameters =
         [("tau_Delta", 100.0), ("eta", 0.07), ("Wmin", 0.0), ("Wmax", 100.0)];
-
-    public override string Name { get; } = name;
 
     /// <summary>
     /// Per synapse: the last spike time, w_init, the parameters, the integrals and traces of the rule, and the weight this
@@ -54,8 +52,6 @@ internal sealed class UrbanczikSynapse(string name) : SynapseType
         ["target"]);
 
     public override IReadOnlyList<(string Key, double Default)> ConnectionParameters => Parameters;
-
-    public override bool ReadsPostSynapticHistory => true;
 
     public override void CheckTarget(Nodes.NeuronGroup target)
     {
@@ -85,75 +81,55 @@ internal sealed class UrbanczikSynapse(string name) : SynapseType
         block.Indices[TargetColumn][index] = targetId;
     }
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
+        Deliver(new Rule(block), block, spikes, context, model);
+
+    /// <summary>The rule over the columns of one block: the integrals over the entries since the last spike, then the traces.</summary>
+    private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<UrbanczikHistory>
     {
-        var ring = context.Ring;
-        var time = context.Time;
-        var archive = context.Archive;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights;
-        double[][] state = block.State;
-        double[] lastSpike = state[LastSpikeColumn], initial = state[InitialWeightColumn], tauDelta = state[TauDeltaColumn];
-        double[] eta = state[EtaColumn], wmin = state[WminColumn], wmax = state[WmaxColumn], written = state[WrittenColumn];
-        double[] piIntegral = state[PiIntegralColumn], piExpIntegral = state[PiExpIntegralColumn];
-        double[] tauLTrace = state[TauLTraceColumn], tauSTrace = state[TauSTraceColumn];
-        int[] targets = block.Indices[TargetColumn];
-        ushort[] delays = block.Delays;
-        int? recorder = model.WeightRecorderId;
+        private readonly double[] _lastSpike = block.State[LastSpikeColumn], _initial = block.State[InitialWeightColumn],
+            _tauDelta = block.State[TauDeltaColumn], _eta = block.State[EtaColumn], _wmin = block.State[WminColumn],
+            _wmax = block.State[WmaxColumn], _written = block.State[WrittenColumn], _piIntegral = block.State[PiIntegralColumn],
+            _piExpIntegral = block.State[PiExpIntegralColumn], _tauLTrace = block.State[TauLTraceColumn],
+            _tauSTrace = block.State[TauSTraceColumn];
 
-        foreach (ref readonly var spike in spikes)
+        public UrbanczikHistory? HistoryOf(SpikeArchive archive, int target) => archive.VoltageHistoryOf<UrbanczikHistory>(target);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Update(int synapse, double weight, UrbanczikHistory history, double tSpike, double dendriticDelay)
         {
-            var (first, last) = block.RangeOf(spike.Source);
-            if (first == last) continue;
-            long stamp = context.SliceStart + spike.Lag + 1;
-            double tSpike = time.StepToMs(stamp);
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            for (int i = first; i < last; i++)
+            // A weight set since this synapse last wrote one is the new initial weight (NEST sets init_weight with weight).
+            if (weight != _written[synapse]) _initial[synapse] = weight;
+
+            double tLast = _lastSpike[synapse], traceL = _tauLTrace[synapse], traceS = _tauSTrace[synapse], filter = _tauDelta[synapse];
+            double gL = history.DendriteGL, tauL = history.DendriteTauL, cm = history.DendriteCm;
+            double tauS = weight > 0.0 ? history.DendriteTauSynEx : history.DendriteTauSynIn;
+
+            double integral = _piIntegral[synapse], increment = 0.0;
+            var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
+            for (int e = from; e < to; e++)
             {
-                var history = archive.VoltageHistoryOf<UrbanczikHistory>(targets[i])
-                    ?? throw new KernelException($"{Name}: target {targets[i]} keeps no Urbanczik history (it must be a pp_cond_exp_mc_urbanczik).");
-                // A weight set since this synapse last wrote one is the new initial weight (NEST sets init_weight with weight).
-                if (weights[i] != written[i]) initial[i] = weights[i];
-
-                double dendriticDelay = delays[i] * time.Resolution;
-                double tLast = lastSpike[i], traceL = tauLTrace[i], traceS = tauSTrace[i], filter = tauDelta[i];
-                double gL = history.DendriteGL, tauL = history.DendriteTauL, cm = history.DendriteCm;
-                double tauS = weights[i] > 0.0 ? history.DendriteTauSynEx : history.DendriteTauSynIn;
-
-                double integral = piIntegral[i], increment = 0.0;
-                var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-                for (int e = from; e < to; e++)
-                {
-                    ref readonly var entry = ref history.At(e);
-                    double tUp = entry.T + dendriticDelay;
-                    double sinceLast = tLast - tUp;
-                    double untilSpike = tUp - tSpike;
-                    double pi = (traceL * Math.Exp(sinceLast / tauL) - traceS * Math.Exp(sinceLast / tauS)) * entry.Dw;
-                    integral += pi;
-                    increment += Math.Exp(untilSpike / filter) * pi;
-                }
-                double expIntegral = Math.Exp((tLast - tSpike) / filter) * piExpIntegral[i] + increment;
-                double w = integral - expIntegral;
-                w = initial[i] + w * 15.0 * cm * tauS * eta[i] / (gL * (tauL - tauS));
-                if (w > wmax[i]) w = wmax[i];
-                else if (w < wmin[i]) w = wmin[i];
-                piIntegral[i] = integral;
-                piExpIntegral[i] = expIntegral;
-                weights[i] = w;
-                written[i] = w;
-
-                int slot = baseSlot + delays[i];
-                if (slot >= slots) slot -= slots;
-                data[(nint)slot * channels + block.Channels[i]] += w * spike.Multiplicity;
-
-                if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.ReceptorAt(i), i - first);
-
-                tauLTrace[i] = traceL * Math.Exp((tLast - tSpike) / tauL) + 1.0;
-                tauSTrace[i] = traceS * Math.Exp((tLast - tSpike) / tauS) + 1.0;
-                lastSpike[i] = tSpike;
+                ref readonly var entry = ref history.At(e);
+                double tUp = entry.T + dendriticDelay;
+                double sinceLast = tLast - tUp;
+                double untilSpike = tUp - tSpike;
+                double pi = (traceL * Math.Exp(sinceLast / tauL) - traceS * Math.Exp(sinceLast / tauS)) * entry.Dw;
+                integral += pi;
+                increment += Math.Exp(untilSpike / filter) * pi;
             }
+            double expIntegral = Math.Exp((tLast - tSpike) / filter) * _piExpIntegral[synapse] + increment;
+            double w = integral - expIntegral;
+            w = _initial[synapse] + w * 15.0 * cm * tauS * _eta[synapse] / (gL * (tauL - tauS));
+            if (w > _wmax[synapse]) w = _wmax[synapse];
+            else if (w < _wmin[synapse]) w = _wmin[synapse];
+            _piIntegral[synapse] = integral;
+            _piExpIntegral[synapse] = expIntegral;
+            _written[synapse] = w;
+
+            _tauLTrace[synapse] = traceL * Math.Exp((tLast - tSpike) / tauL) + 1.0;
+            _tauSTrace[synapse] = traceS * Math.Exp((tLast - tSpike) / tauS) + 1.0;
+            _lastSpike[synapse] = tSpike;
+            return w;
         }
     }
 }

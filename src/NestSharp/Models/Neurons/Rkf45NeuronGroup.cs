@@ -1,0 +1,165 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// The grid step a <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/> is integrating, as the model's bookkeeping sees
+/// it: its lag in the slice, its index, the time at its end, and the input that arrived for it.
+/// </summary>
+/// <param name="input">The group's input row of the step, channel c of node i at c · <paramref name="nodes"/> + i.</param>
+internal readonly ref struct GridStep(int lag, long index, double end, ReadOnlySpan<double> input, int nodes)
+{
+    private readonly ReadOnlySpan<double> _input = input;
+    private readonly int _nodes = nodes;
+
+    public int Lag { get; } = lag;
+
+    public long Index { get; } = index;
+
+    /// <summary>The time at the end of the step (ms), as NEST's Time::get_ms of step + 1.</summary>
+    public double End { get; } = end;
+
+    /// <summary>What arrived on <paramref name="channel"/> of node <paramref name="node"/> for this step.</summary>
+    public double Input(int channel, int node) => _input[channel * _nodes + node];
+}
+
+/// <summary>
+/// What a model integrated by <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/> does around the integration of one
+/// node over one grid step. Implemented by a struct, so that its calls are resolved at compile time like those of the
+/// ODE system; implementations mark their methods for inlining into the update loop.
+/// </summary>
+internal interface IGridStepBookkeeping<TConstants, TSystem>
+    where TConstants : struct
+    where TSystem : struct, IFixedDimensionOdeSystem
+{
+    /// <summary>
+    /// The system that integrates <paramref name="node"/> over the step, from its constants and the current input of
+    /// the step (pA), and the error control of its inner steps.
+    /// </summary>
+    TSystem Begin(int node, in TConstants constants, double current, out ErrorControl control);
+
+    /// <summary>Before each inner step: sets what the system reads of the node's discrete state.</summary>
+    void BeforeInnerStep(int node, ref TSystem system);
+
+    /// <summary>After each accepted inner step (<paramref name="first"/> for the first of the grid step).</summary>
+    void AfterInnerStep(int node, in TConstants constants, Span<double> y, bool first, in GridStep step);
+
+    /// <summary>After the grid step is covered, before <paramref name="y"/> is stored as the node's state.</summary>
+    void End(int node, in TConstants constants, Span<double> y, in GridStep step);
+}
+
+/// <summary>
+/// Base of neuron models whose state is integrated over each grid step h by adaptive embedded Runge-Kutta-Fehlberg
+/// 4(5) steps, as NEST's models on GSL's rkf45 stepper do (gsl_odeiv_evolve_apply until the step is covered; see
+/// <see cref="Rkf45Integrator"/>). It keeps one integrator per virtual process, the constants of each distinct
+/// parameter row (<typeparamref name="TConstants"/>), and per node the buffers of NEST's models: the inner step size,
+/// which starts at h on the node's first run and carries over from step to step (IntegrationStep_), and the current
+/// input of the step, which is what arrived on the current channel in the step before (I_stim_, 0 in the first step).
+/// For every step of the slice and every node of the thread's chunk, <see cref="Integrate"/> does, with the model's
+/// bookkeeping B:
+/// <code>
+/// y ← the node's state (component j from IntegratedState[j])
+/// system ← B.Begin(current input);   t ← 0
+/// while t &lt; h:  B.BeforeInnerStep;  one accepted inner step from t towards h;  B.AfterInnerStep
+/// B.End;   the node's state ← y;   current input ← what arrived on the current channel in this step
+/// </code>
+/// and then clears the chunk's input of the step on all channels and lets the multimeters sample.
+/// </summary>
+/// <typeparam name="TConstants">What the model computes once per run from a parameter row.</typeparam>
+/// <typeparam name="TSystem">The model's ODE system (its right-hand side for one node's constants and input).</typeparam>
+internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
+    where TConstants : struct
+    where TSystem : struct, IFixedDimensionOdeSystem
+{
+    private readonly int _currentChannel;
+
+    /// <summary>Per node: the inner step size to try next (ms), 0 until the node's first run.</summary>
+    private readonly double[] _innerStep;
+
+    /// <summary>Per node: the current input of the step (pA), what arrived on the current channel in the step before.</summary>
+    private readonly double[] _current;
+
+    private Rkf45Integrator[] _integrators = [];
+
+    /// <param name="currentChannel">The input channel whose current takes effect in the next step.</param>
+    protected Rkf45NeuronGroup(NodeModel model, int firstId, int count, ColumnSchema schema, int currentChannel)
+        : base(model, firstId, count, schema)
+    {
+        _currentChannel = currentChannel;
+        _innerStep = new double[count];
+        _current = new double[count];
+    }
+
+    /// <summary>The arrays the integrated state is kept in, in the order of the state vector (set by the constructor).</summary>
+    protected double[][] IntegratedState { get; init; } = [];
+
+    /// <summary>The constants of each distinct parameter row, built by the model before a run.</summary>
+    protected PropagatorSets<TConstants> ParameterSets { get; } = new();
+
+    /// <summary>The grid step h (ms) of the run.</summary>
+    protected double Resolution { get; private set; }
+
+    /// <summary>
+    /// Before a run: sets h, makes the integrators of the virtual processes and starts the inner step size of nodes on
+    /// their first run at h (NEST's init_buffers_).
+    /// </summary>
+    protected void PrepareIntegration(SimulationContext context, double resolution)
+    {
+        if (IntegratedState.Length != TSystem.Dimension)
+            throw new InvalidOperationException($"{Model.Name} keeps {IntegratedState.Length} state arrays for {TSystem.Dimension} equations.");
+        Resolution = resolution;
+        if (_integrators.Length != context.VirtualProcesses)
+            _integrators = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new Rkf45Integrator(TSystem.Dimension)).ToArray();
+        for (int i = 0; i < Count; i++)
+            if (_innerStep[i] == 0.0) _innerStep[i] = resolution;
+    }
+
+    /// <summary>Integrates this thread's nodes over steps [from, to) of the slice (see the class summary).</summary>
+    protected void Integrate<TBookkeeping>(TBookkeeping bookkeeping, SimulationContext context, int thread, long sliceStart, int from, int to)
+        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        int n = end - start, channels = ChannelsPerNode, currentChannel = _currentChannel;
+        var integrator = _integrators[thread];
+        var time = context.Time;
+        double h = Resolution;
+        double[][] state = IntegratedState;
+        double[] innerSteps = _innerStep, current = _current;
+        var sets = ParameterSets.Sets;
+        var setOfNode = ParameterSets.SetOfNode;
+        Span<double> y = stackalloc double[TSystem.Dimension];
+
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            Span<double> input = context.Ring.Row(step, ChannelBase, channels * Count);
+            var gridStep = new GridStep(lag, step, time.StepToMs(step + 1), input, Count);
+            for (int i = start; i < end; i++)
+            {
+                ref readonly TConstants c = ref sets[setOfNode[i]];
+                for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
+
+                var system = bookkeeping.Begin(i, c, current[i], out var control);
+                double t = 0.0, innerStep = innerSteps[i];
+                bool first = true;
+                while (t < h)
+                {
+                    bookkeeping.BeforeInnerStep(i, ref system);
+                    integrator.Evolve(ref system, control, ref t, h, ref innerStep, y);
+                    bookkeeping.AfterInnerStep(i, c, y, first, gridStep);
+                    first = false;
+                }
+                innerSteps[i] = innerStep;
+
+                bookkeeping.End(i, c, y, gridStep);
+                for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
+                current[i] = gridStep.Input(currentChannel, i);
+            }
+            for (int channel = 0; channel < channels; channel++) input.Slice(channel * Count + start, n).Clear();
+            RecordSamples(thread, step);
+        }
+    }
+}
