@@ -247,8 +247,20 @@ internal abstract class NeuronGroup : NodeGroup
         }
     }
 
+    /// <summary>A group of <paramref name="n"/> nodes of this model with its built-in defaults (the model's constructor).</summary>
+    protected abstract NeuronGroup CreateEmpty(NodeModel model, int firstId, int n);
+
+    /// <summary>A group of <paramref name="n"/> nodes with this prototype's values, split over <paramref name="threads"/> VPs.</summary>
+    public sealed override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    {
+        var group = CreateEmpty(model, firstId, n);
+        group.CopyDefaultsFrom(this);
+        group.SetChunks(threads);
+        return group;
+    }
+
     /// <summary>Copies node 0 of <paramref name="prototype"/> into every node of this group.</summary>
-    protected void CopyDefaultsFrom(NeuronGroup prototype)
+    private void CopyDefaultsFrom(NeuronGroup prototype)
     {
         for (int c = 0; c < Schema.Count; c++) Array.Fill(Columns[c], prototype.Columns[c][0]);
     }

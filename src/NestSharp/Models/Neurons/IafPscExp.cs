@@ -63,13 +63,7 @@ internal sealed class IafPscExp : CurrentBasedIafGroup
 
     public override IReadOnlyList<string> Recordables => RecordableNames;
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new IafPscExp(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        group.SetChunks(threads);
-        return group;
-    }
+    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new IafPscExp(model, firstId, n);
 
     public override int SpikeChannel(int local, int receptor, double weight)
     {

@@ -60,13 +60,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
 
     public override IReadOnlyList<string> Recordables => [];
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new IgnoreAndFire(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        group.SetChunks(threads);
-        return group;
-    }
+    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new IgnoreAndFire(model, firstId, n);
 
     public override int SpikeChannel(int local, int receptor, double weight)
     {

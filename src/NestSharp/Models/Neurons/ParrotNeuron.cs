@@ -25,13 +25,7 @@ internal sealed class ParrotNeuron : NeuronGroup
 
     public override IReadOnlyList<string> Recordables => [];
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new ParrotNeuron(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        group.SetChunks(threads);
-        return group;
-    }
+    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new ParrotNeuron(model, firstId, n);
 
     public override int SpikeChannel(int local, int receptor, double weight) => receptor switch
     {

@@ -146,13 +146,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
 
     public override IReadOnlyDictionary<string, int> ReceptorTypes => Receptors;
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new PpCondExpMcUrbanczik(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        group.SetChunks(threads);
-        return group;
-    }
+    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new PpCondExpMcUrbanczik(model, firstId, n);
 
     public override int SpikeChannel(int local, int receptor, double weight)
     {
