@@ -16,7 +16,7 @@ internal abstract class NeuronGroup : NodeGroup
 {
     private int[] _chunkStart = [0, 0];
 
-    private readonly int _calcium, _tauCalcium, _betaCalcium;
+    private readonly int _calcium, _tauCalcium, _betaCalcium, _tauMinus, _tauMinusTriplet;
 
     /// <summary>Separates the compartment from the key in a column name: <c>soma.g_L</c> is g_L of sub-dictionary "soma".</summary>
     public const char CompartmentSeparator = '.';
@@ -33,6 +33,8 @@ internal abstract class NeuronGroup : NodeGroup
         _calcium = schema.IndexOf("Ca");
         _tauCalcium = schema.IndexOf("tau_Ca");
         _betaCalcium = schema.IndexOf("beta_Ca");
+        _tauMinus = schema.IndexOf("tau_minus");
+        _tauMinusTriplet = schema.IndexOf("tau_minus_triplet");
         Columns = new double[schema.Count][];
         for (int c = 0; c < schema.Count; c++)
         {
@@ -94,7 +96,20 @@ internal abstract class NeuronGroup : NodeGroup
     public abstract double ReadRecordable(int index, int local);
 
     /// <summary>Checks a row of user-facing values; throws <see cref="BadParameterException"/> naming the key.</summary>
-    protected abstract void Validate(ReadOnlySpan<double> row);
+    protected virtual void Validate(ReadOnlySpan<double> row) { }
+
+    /// <summary>
+    /// NEST's checks of what every neuron has for plasticity (its archiving and structural-plasticity parts): the trace
+    /// time constants tau_minus, tau_minus_triplet, and calcium's tau_Ca, beta_Ca and Ca.
+    /// </summary>
+    private void ValidateHistoryAndCalcium(ReadOnlySpan<double> row)
+    {
+        Require(row[_tauMinus] > 0, "tau_minus", row[_tauMinus], "all time constants must be strictly positive");
+        Require(row[_tauMinusTriplet] > 0, "tau_minus_triplet", row[_tauMinusTriplet], "all time constants must be strictly positive");
+        Require(row[_tauCalcium] > 0, "tau_Ca", row[_tauCalcium], "all time constants must be strictly positive");
+        Require(row[_betaCalcium] > 0, "beta_Ca", row[_betaCalcium], "must be positive for Ca to integrate the activity");
+        Require(row[_calcium] >= 0, "Ca", row[_calcium], "the calcium concentration cannot be negative");
+    }
 
     /// <summary>Converts column <paramref name="column"/> of node <paramref name="local"/> to the value users see.</summary>
     protected virtual double ToUser(int column, int local) => Columns[column][local];
@@ -217,6 +232,7 @@ internal abstract class NeuronGroup : NodeGroup
             else row[Schema.IndexOf(key)] = StatusValue.ToDouble(key, value);
         }
         Validate(row);
+        ValidateHistoryAndCalcium(row);
         return () => StoreRow(local, row, before);
     }
 

@@ -190,11 +190,6 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
         Require(row[GslErrorTol] > 0, "gsl_error_tol", row[GslErrorTol], "must be strictly positive");
         Require(row[URefSquared] > 0, "u_ref_squared", row[URefSquared], "ensure that u_ref_squared > 0");
         Require(row[DelayUBars] >= 0 && double.IsFinite(row[DelayUBars]), "delay_u_bars", row[DelayUBars], "must be a non-negative time");
-        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
-        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
-        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
-        Require(row[BetaCa] > 0, "beta_Ca", row[BetaCa], "must be positive for Ca to integrate the activity");
-        Require(row[Ca] >= 0, "Ca", row[Ca], "the calcium concentration cannot be negative");
     }
 
     public override void Prepare(SimulationContext context)

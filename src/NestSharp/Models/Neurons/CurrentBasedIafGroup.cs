@@ -35,12 +35,10 @@ internal abstract class CurrentBasedIafGroup : NeuronGroup
         double[] values = row.ToArray();
         double Get(string key) => values[Schema.IndexOf(key)];
         Require(Get("C_m") > 0, "C_m", Get("C_m"), "capacitance must be strictly positive");
-        foreach (string key in (ReadOnlySpan<string>)["tau_m", "tau_syn_ex", "tau_syn_in", "tau_minus", "tau_minus_triplet", "tau_Ca"])
+        foreach (string key in (ReadOnlySpan<string>)["tau_m", "tau_syn_ex", "tau_syn_in"])
             Require(Get(key) > 0, key, Get(key), "all time constants must be strictly positive");
         Require(Get("t_ref") >= 0, "t_ref", Get("t_ref"), "refractory time cannot be negative");
         Require(Get("V_reset") < Get("V_th"), "V_reset", Get("V_reset"), $"reset potential must be smaller than threshold (V_th = {Get("V_th")})");
-        Require(Get("beta_Ca") > 0, "beta_Ca", Get("beta_Ca"), "must be positive for Ca to integrate the activity");
-        Require(Get("Ca") >= 0, "Ca", Get("Ca"), "the calcium concentration cannot be negative");
     }
 
     protected override void WriteExtraStatus(int local, Dictionary<string, object> status) => status["element_type"] = "neuron";

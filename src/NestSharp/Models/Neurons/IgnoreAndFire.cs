@@ -32,7 +32,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
         ("phase", 1.0), ("rate", 10.0),
         ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001), ("Ca", 0.0));
 
-    private const int Phase = 0, Rate = 1, TauMinus = 2, TauMinusTriplet = 3, TauCa = 4;
+    private const int Phase = 0, Rate = 1;
 
     private const int ChannelSpikes = 0, ChannelCurrent = 1;
 
@@ -80,9 +80,6 @@ internal sealed class IgnoreAndFire : NeuronGroup
     {
         Require(row[Phase] > 0 && row[Phase] <= 1, "phase", row[Phase], "must be > 0 and <= 1");
         Require(row[Rate] > 0, "rate", row[Rate], "firing rate must be > 0");
-        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
-        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
-        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
     }
 
     protected override void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)

@@ -39,13 +39,6 @@ internal sealed class ParrotNeuron : NeuronGroup
 
     public override double ReadRecordable(int index, int local) => throw new ArgumentOutOfRangeException(nameof(index));
 
-    protected override void Validate(ReadOnlySpan<double> row)
-    {
-        Require(row[0] > 0, "tau_minus", row[0], "must be strictly positive");
-        Require(row[1] > 0, "tau_minus_triplet", row[1], "must be strictly positive");
-        Require(row[2] > 0, "tau_Ca", row[2], "must be strictly positive");
-    }
-
     protected override void WriteExtraStatus(int local, Dictionary<string, object> status) => status["element_type"] = "neuron";
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)

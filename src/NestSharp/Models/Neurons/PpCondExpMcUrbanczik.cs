@@ -58,7 +58,6 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
     private const int Soma = 7, Dendrite = 15, CompCm = 0, CompEL = 1, CompEEx = 2, CompEIn = 3, CompGL = 4, CompTauEx = 5,
         CompTauIn = 6, CompIe = 7;
 
-    private const int TauMinus = 23, TauMinusTriplet = 24, TauCa = 25, BetaCa = 26;
 
     /// <summary>Columns that determine a node's dynamics (everything before the state).</summary>
     private const int ParameterColumns = 27;
@@ -185,11 +184,6 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             Require(row[comp + CompTauEx] > 0, ColumnsSchema.Names[comp + CompTauEx], row[comp + CompTauEx], "all time constants must be strictly positive");
             Require(row[comp + CompTauIn] > 0, ColumnsSchema.Names[comp + CompTauIn], row[comp + CompTauIn], "all time constants must be strictly positive");
         }
-        Require(row[TauMinus] > 0, "tau_minus", row[TauMinus], "must be strictly positive");
-        Require(row[TauMinusTriplet] > 0, "tau_minus_triplet", row[TauMinusTriplet], "must be strictly positive");
-        Require(row[TauCa] > 0, "tau_Ca", row[TauCa], "must be strictly positive");
-        Require(row[BetaCa] > 0, "beta_Ca", row[BetaCa], "must be positive for Ca to integrate the activity");
-        Require(row[Ca] >= 0, "Ca", row[Ca], "the calcium concentration cannot be negative");
     }
 
     public override void Prepare(SimulationContext context)
