@@ -19,6 +19,10 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     SpikeArchive archive, StructuralPlasticityManager structural)
 {
     private readonly SpikeBuffer _merged = new();
+
+    // Delegates made once, not per slice (the serial phase and delivery must not allocate).
+    private readonly Func<int, int, double, int> _reroute = nodes.RerouteChannel;
+    private Func<int, int>? _virtualProcessOf;
     private SynapseBlock[][] _blocksByThread = [];
     private WeightEventBuffer[] _weightEvents = [];
     private WeightRecorder.Node?[] _weightRecorders = [];
@@ -69,6 +73,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             context.Ring = context.Ring.Resized(nodes.ChannelCount, slots, CurrentStep);
 
         BuildSynapseTables();
+        _virtualProcessOf ??= VirtualProcessOf;
         structural.EnsureCapacity(nodes.NodeCount);
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
@@ -305,14 +310,15 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             {
                 long stamp = _sliceStart + spike.Lag + 1;
                 double t = context.Time.StepToMs(stamp);
-                if (nodes.Locate(spike.Source) is (NeuronGroup neuron, int local)) structural.OnSpike(neuron, local, t, h);
+                var (group, local) = nodes.Locate(spike.Source);
+                if (group is NeuronGroup neuron) structural.OnSpike(neuron, local, t, h);
                 archive.OnSpike(spike.Source, t, minDelayMs);
                 var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
                 if (recorders is null) continue;
-                int vp = VirtualProcessOf(spike.Source);
+                int vp = group.OwnerThread(local);
                 foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, vp, stamp, spike.Multiplicity);
             }
-            foreach (var meter in _multimeters) meter.HandOver(_sliceStart, context.Communicator, VirtualProcessOf);
+            foreach (var meter in _multimeters) meter.HandOver(_sliceStart, context.Communicator, _virtualProcessOf!);
             CurrentStep = _sliceStart + _sliceTo;
             _progress?.Update(CurrentStep);
         }
@@ -349,7 +355,7 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     {
         var spikes = _merged.Items;
         if (spikes.Length == 0) return;
-        var delivery = new DeliveryContext(context.Ring, context.Time, archive, sliceStart, _weightEvents[thread], nodes.RerouteChannel);
+        var delivery = new DeliveryContext(context.Ring, context.Time, archive, sliceStart, _weightEvents[thread], _reroute);
         var models = connections.Models;
         foreach (var block in _blocksByThread[thread])
         {
