@@ -67,9 +67,9 @@ internal abstract class DeviceNode
     /// <summary>The activity window in steps: stamps t with First &lt; t &lt;= Last are active.</summary>
     public (long First, long Last) ActiveSteps(Kernel.TimeGrid time)
     {
-        long first = time.MsToTics(Origin + Start) / time.TicsPerStep;
+        long first = FloorSteps(time.MsToTics(Origin + Start), time.TicsPerStep);
         double stopMs = Origin + Stop;
-        long last = stopMs >= double.MaxValue / 2 ? long.MaxValue : time.MsToTics(stopMs) / time.TicsPerStep;
+        long last = stopMs >= double.MaxValue / 2 ? long.MaxValue : FloorSteps(time.MsToTics(stopMs), time.TicsPerStep);
         return (first, last);
     }
 
@@ -80,9 +80,10 @@ internal abstract class DeviceNode
     /// </summary>
     public bool IsActive(Kernel.TimeGrid time, long step)
     {
-        long t = step * time.TicsPerStep;
-        long lo = time.MsToTics(Origin + Start);
-        double stopMs = Origin + Stop;
-        return t > lo && (stopMs >= double.MaxValue / 2 || t <= time.MsToTics(stopMs));
+        var (first, last) = ActiveSteps(time);
+        return step > first && step <= last;
     }
+
+    /// <summary>floor(tics / ticsPerStep): step s has tics above the bound exactly when s exceeds it.</summary>
+    private static long FloorSteps(long tics, long ticsPerStep) => Math.DivRem(tics, ticsPerStep, out long rest) - (rest < 0 ? 1 : 0);
 }
