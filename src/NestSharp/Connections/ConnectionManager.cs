@@ -372,8 +372,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             int d = delay.IsConstant ? _constantDelay : DelaySteps(delay.ValueFor(unitId, ordinal, arrayIndex), grid);
             int r = receptor.IsConstant ? (int)receptor.Constant : (int)receptor.ValueFor(unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
-            int channel = group.SpikeChannel(targetLocal[targetIndex], r, w);
-            block.Channels[at] = channel < 0 ? ((channel & int.MaxValue) + group.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + group.ChannelBase;
+            block.Channels[at] = group.RingChannel(group.SpikeChannel(targetLocal[targetIndex], r, w));
             block.Weights[at] = w;
             block.Delays[at] = (ushort)d;
             block.SetReceptor(at, r);
@@ -406,7 +405,7 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             int d = DelaySteps(delay.ValueFor(unit, ordinal, index), grid);
             int r = (int)receptor.ValueFor(unit, ordinal, index);
             int channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
-            channel = channel < 0 ? ((channel & int.MaxValue) + neuron.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + neuron.ChannelBase;
+            channel = neuron.RingChannel(channel);
             staged.Add((generator.TargetsOf(sourceLocal), neuron.OwnerThread(targetLocal), new DeviceTarget
             {
                 TargetId = context.Targets[t], Channel = channel, Weight = w, DelaySteps = d, Receptor = r, SynapseModelId = model.Id,

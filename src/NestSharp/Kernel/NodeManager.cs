@@ -91,6 +91,6 @@ internal sealed class NodeManager
     public int RerouteChannel(int channel, int receptor, double weight)
     {
         var (group, local) = LocateChannel(channel);
-        return group.ChannelBase + group.SpikeChannel(local, receptor, weight);
+        return group.RingChannel(group.SpikeChannel(local, receptor, weight));
     }
 }

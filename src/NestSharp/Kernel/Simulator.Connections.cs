@@ -176,8 +176,7 @@ public sealed partial class Simulator
             var block = table.Blocks[table.Block[i]];
             int index = table.Index[i];
             var (group, local) = s.Nodes.LocateChannel(block.Channels[index]);
-            int channel = group.SpikeChannel(local, table.Receptor[i], weights[i]);
-            block.Channels[index] = channel < 0 ? ((channel & int.MaxValue) + group.ChannelBase) | NeuronGroup.CountingChannelFlag : channel + group.ChannelBase;
+            block.Channels[index] = group.RingChannel(group.SpikeChannel(local, table.Receptor[i], weights[i]));
             block.Weights[index] = weights[i];
             table.Weight[i] = weights[i];
         }

@@ -92,6 +92,11 @@ internal abstract class NeuronGroup : NodeGroup
 
     public const int CountingChannelFlag = unchecked((int)0x80000000);
 
+    /// <summary>A channel of this group (as <see cref="SpikeChannel"/> or <see cref="CurrentChannel"/> give it) as a
+    /// channel of the kernel's input ring, keeping the counting flag.</summary>
+    public int RingChannel(int groupChannel) =>
+        groupChannel < 0 ? ((groupChannel & int.MaxValue) + ChannelBase) | CountingChannelFlag : groupChannel + ChannelBase;
+
     /// <summary>The value of recordable <paramref name="index"/> of node <paramref name="local"/>.</summary>
     public abstract double ReadRecordable(int index, int local);
 
