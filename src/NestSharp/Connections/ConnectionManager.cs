@@ -1,59 +1,32 @@
 using NestSharp.Connections.Rules;
 using NestSharp.Kernel;
-using NestSharp.Kernel.Communication;
-using NestSharp.Models.Devices;
 using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
-using NestSharp.Plasticity;
 using NestSharp.Random;
 
 namespace NestSharp.Connections;
 
+/// <summary>A spiking node's link to a spike-recording device.</summary>
+internal readonly record struct SpikeRecordingLink(int Source, int Recorder, int SynapseModelId, int DelaySteps, double Weight);
+
+/// <summary>A sampling device's link to a neuron it samples.</summary>
+internal readonly record struct SamplingLink(int Sampler, int Target, int SynapseModelId, int DelaySteps, double Weight);
+
 /// <summary>
-/// Synapse models and every connection: static synapses between spiking nodes (per thread, per model, compressed by
-/// source), generator connections (kept by the generators, per target thread), and the connections of recorders.
-/// A Connect call checks everything it can first, builds its connections aside, and commits them only if all succeed.
+/// Every connection (NEST's ConnectionManager): synapses between spiking nodes (per virtual process and synapse model,
+/// compressed by source, in the <see cref="SynapseStore"/>), generator connections (kept by the generators, per target
+/// thread), and the links of recording devices. A Connect call checks everything it can first, builds its connections
+/// aside, and commits them only if all succeed. Also GetConnections and the edits of connections. Keys
+/// num_connections, min_delay, max_delay, connection_rules, time_construction_connect.
 /// </summary>
-internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
+internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
-    private readonly NodeManager _nodes;
-    private readonly Func<VirtualProcessLayout> _layout;
-    private readonly ICommunicator _communicator;
-    private readonly Func<TimeGrid> _time;
-    private readonly SpikeArchive _archive;
-    private readonly List<SynapseModel> _models = [];
-    private readonly Dictionary<string, SynapseModel> _modelsByName = new(StringComparer.Ordinal);
-    private List<SynapseBlock>[][] _blocks = [];
-    private readonly List<RecorderLink> _recorderLinks = [];
-    private readonly List<MultimeterLink> _multimeterLinks = [];
-    private readonly List<long> _countByModel = [];
+    private readonly List<SpikeRecordingLink> _spikeRecordingLinks = [];
+    private readonly List<SamplingLink> _samplingLinks = [];
+    private readonly Dictionary<int, long> _countByModel = [];
+    private Kernel.KernelManager _kernel = null!;
 
-    /// <summary>A spiking node's link to a spike recorder.</summary>
-    internal readonly record struct RecorderLink(int Source, int Recorder, int SynapseModelId, int DelaySteps, double Weight);
-
-    /// <summary>A multimeter's link to a neuron.</summary>
-    internal readonly record struct MultimeterLink(int Meter, int Target, int SynapseModelId, int DelaySteps, double Weight);
-
-    public ConnectionManager(NodeManager nodes, Func<VirtualProcessLayout> layout, Func<TimeGrid> time, SpikeArchive archive, ICommunicator communicator)
-    {
-        _nodes = nodes;
-        _layout = layout;
-        _communicator = communicator;
-        _time = time;
-        _archive = archive;
-        SynapseType[] builtIn =
-        [
-            new StaticSynapse("static_synapse"),
-            new StaticSynapse("static_synapse_hpc"),
-            new StdpSynapseType<StdpSoftBoundRule>("stdp_synapse", homogeneous: false),
-            new StdpSynapseType<StdpSoftBoundRule>("stdp_synapse_hom", homogeneous: true),
-            new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom", homogeneous: true),
-            new StdpSynapseType<StdpPowerLawRule>("stdp_pl_synapse_hom_hpc", homogeneous: true),
-            new ClopathSynapse(ClopathSynapse.ModelName),
-            new UrbanczikSynapse(UrbanczikSynapse.ModelName),
-        ];
-        foreach (var type in builtIn) AddModel(new SynapseModel(type.Name, type, _models.Count));
-    }
+    public SynapseStore Store { get; private set; } = null!;
 
     public long ConnectCalls { get; private set; }
 
@@ -63,144 +36,159 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
     public int MinDelaySteps { get; private set; } = int.MaxValue;
     public int MaxDelaySteps { get; private set; }
     public bool HasConnections => MaxDelaySteps > 0;
+    public TimeSpan ConnectTime { get; private set; }
 
-    public IEnumerable<string> ModelNames => _modelsByName.Keys;
-    public IReadOnlyList<SynapseModel> Models => _models;
-    public IReadOnlyList<RecorderLink> RecorderLinks => _recorderLinks;
-    public IReadOnlyList<MultimeterLink> MultimeterLinks => _multimeterLinks;
+    public IReadOnlyList<SpikeRecordingLink> SpikeRecordingLinks => _spikeRecordingLinks;
+    public IReadOnlyList<SamplingLink> SamplingLinks => _samplingLinks;
 
-    public long TotalConnections => _countByModel.Sum();
+    public long TotalConnections => _countByModel.Values.Sum();
 
-    public long NumConnections(int modelId) => _countByModel[modelId];
+    public long NumConnections(int modelId) => _countByModel.GetValueOrDefault(modelId);
 
-    public bool HasModel(string name) => _modelsByName.ContainsKey(name);
+    public IReadOnlyCollection<string> SettableKeys => [];
 
-    public SynapseModel Model(string name) =>
-        _modelsByName.TryGetValue(name, out var m) ? m : throw new UnknownModelException(name, _modelsByName.Keys);
-
-    public SynapseModel AddCopy(string original, string newName) => AddModel(Model(original).Copy(newName, _models.Count));
-
-    private SynapseModel AddModel(SynapseModel model)
+    public void Initialize(Kernel.KernelManager kernel)
     {
-        _models.Add(model);
-        _modelsByName.Add(model.Name, model);
-        _countByModel.Add(0);
-        return model;
+        _kernel = kernel;
+        Store = new SynapseStore(kernel.Nodes);
     }
 
-    /// <summary>The synapse blocks of a thread (one list per synapse model).</summary>
-    public List<SynapseBlock>[] BlocksOf(int thread)
+    public void GetStatus(Dictionary<string, object> status)
     {
-        EnsureBlockTables();
-        return _blocks[thread];
+        var time = _kernel.Simulation.Time;
+        var (min, max) = DelayExtrema();
+        status["num_connections"] = TotalConnections;
+        status["min_delay"] = time.StepToMs(min);
+        status["max_delay"] = time.StepToMs(max);
+        status["connection_rules"] = Catalog.ConnectionRules.Keys.Order(StringComparer.Ordinal).ToArray();
+        status["time_construction_connect"] = ConnectTime.TotalSeconds;
     }
 
-    private void EnsureBlockTables()
+    public Action? StageStatus(KernelStatusChange change) => null;
+
+    /// <summary>The smallest and largest delay (steps) of any connection, or of any synapse structural plasticity may create.</summary>
+    public (int Min, int Max) DelayExtrema()
     {
-        int threads = _layout().Count;
-        if (_blocks.Length != threads)
-            _blocks = Enumerable.Range(0, threads).Select(_ => Array.Empty<List<SynapseBlock>>()).ToArray();
-        for (int t = 0; t < threads; t++)
-        {
-            if (_blocks[t].Length < _models.Count)
+        int min = HasConnections ? MinDelaySteps : int.MaxValue;
+        int max = HasConnections ? MaxDelaySteps : 0;
+        var structural = _kernel.Structural;
+        if (structural.Enabled)
+            foreach (var builder in structural.Builders)
             {
-                var grown = new List<SynapseBlock>[_models.Count];
-                Array.Copy(_blocks[t], grown, _blocks[t].Length);
-                for (int m = _blocks[t].Length; m < grown.Length; m++) grown[m] = [];
-                _blocks[t] = grown;
+                int d = (int)_kernel.Simulation.Time.DelayToSteps(_kernel.Models.SynapseModel(builder.SynapseModel).Delay);
+                min = Math.Min(min, d);
+                max = Math.Max(max, d);
             }
-        }
+        return min == int.MaxValue ? (1, 1) : (min, max);
     }
 
-    /// <summary>Merges each thread's blocks of a model into one (called before a run and before reading connections).</summary>
+    private void EnsureTables() => Store.EnsureTables(_kernel.VirtualProcesses.Layout.Count, _kernel.Models.SynapseModels.Count);
+
+    /// <summary>Before a run (and after structural changes): the synapse tables each local virtual process delivers through.</summary>
+    public void PrepareDelivery(int virtualProcesses, Kernel.Communication.VirtualProcessLayout layout)
+    {
+        EnsureTables();
+        Store.PrepareDelivery(layout);
+    }
+
+    /// <summary>The synapse blocks virtual process <paramref name="vp"/> delivers through, one per synapse model, in model order.</summary>
+    public SynapseBlock[] BlocksToDeliver(int vp) => Store.DeliveryTable(vp);
+
+    /// <summary>Merges the blocks of each Connect call (before reading connections).</summary>
     public void Consolidate()
     {
-        EnsureBlockTables();
-        foreach (var perModel in _blocks)
-            foreach (var list in perModel)
-                if (list.Count > 1)
-                {
-                    var merged = SynapseBlock.Merge(list);
-                    list.Clear();
-                    list.Add(merged);
-                }
+        EnsureTables();
+        Store.Consolidate();
     }
 
-    private enum LinkKind { Synapse, Generator, SpikeRecorder, Multimeter }
+    private enum LinkKind { Synapse, Generator, SpikeRecording, Sampling }
+
+    /// <summary>
+    /// Connects <paramref name="sources"/> to <paramref name="targets"/> as the rule says, with the synapse model and
+    /// values of <paramref name="syn"/>. A syn_spec that names pre- and post-synaptic elements binds the new synapses
+    /// to them (structural plasticity then treats them as its own).
+    /// </summary>
+    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (preElement, postElement, plain) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syn);
+        var created = preElement is null ? null : new List<(int Source, int Target)>();
+        Connect(sources, targets, spec, plain, _kernel.Random.SeedKey, created);
+        if (created is not null) _kernel.Structural.Bind(created, preElement!, postElement!);
+        ConnectTime += clock.Elapsed;
+    }
 
     /// <summary>
     /// Connects as the rule says. When <paramref name="created"/> is given, the (source, target) pair of every new
     /// synapse between neurons is added to it (for binding synaptic elements).
     /// </summary>
-    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey, List<(int Source, int Target)>? created = null)
+    private void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey, List<(int Source, int Target)>? created)
     {
-        spec.Validate();
-        var model = Model(syn.SynapseModel);
+        var rule = Catalog.CreateRule(spec);
+        var model = _kernel.Models.SynapseModel(syn.SynapseModel);
+        var schema = model.Type.Schema;
         foreach (var key in syn.Other.Keys)
         {
-            if (model.Type.CommonParameters.Any(p => p.Key == key))
+            if (schema.Common.Any(p => p.Key == key))
                 throw new BadParameterException(key, syn.Other[key], $"'{key}' is common to all connections of '{model.Name}'; set it with SetDefaults or CopyModel");
-            if (!model.Type.ConnectionParameters.Any(p => p.Key == key))
+            if (!schema.PerConnection.Any(p => p.Key == key))
                 throw new UnknownParameterException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
         }
-        var kind = ClassifyLink(sources, targets);
-        if (model.Type.ReadsPostSynapticHistory && kind != LinkKind.Synapse)
-            throw new IllegalConnectionException($"'{model.Name}' is a plastic synapse and connects neurons only; to make devices' spikes plastic, connect them through a parrot_neuron.");
-        if (model.Type.ReadsPostSynapticHistory)
-            foreach (var g in sources.Select(id => _nodes.Locate(id).Group).Distinct())
-                if (g is not NeuronGroup)
-                    throw new IllegalConnectionException($"'{model.Name}' is a plastic synapse; its sources must be neurons, not {g.Model.Name} (connect through a parrot_neuron).");
+        var nodes = _kernel.Nodes;
+        foreach (var group in DistinctGroups(sources)) model.Type.CheckSource(group);
+        var kind = Classify(sources, targets);
         if (kind == LinkKind.Synapse)
-            foreach (var g in targets.Select(id => _nodes.Locate(id).Group).Distinct()) model.Type.CheckTarget((NeuronGroup)g);
-        var layout = _layout();
-        var grid = _time();
+            foreach (var group in DistinctGroups(targets)) model.Type.CheckTarget((NeuronGroup)group);
+        var layout = _kernel.VirtualProcesses.Layout;
+        var grid = _kernel.Simulation.Time;
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
 
         var targetOwner = new int[targets.Length];
         for (int i = 0; i < targets.Length; i++)
         {
-            var (g, local) = _nodes.Locate(targets[i]);
+            var (g, local) = nodes.Locate(targets[i]);
             targetOwner[i] = g.OwnerThread(local);
         }
-        if (kind is LinkKind.SpikeRecorder or LinkKind.Multimeter) Array.Fill(targetOwner, 0);
-        var context = new RuleContext(sources, targets, targetOwner, callKey, spec);
-        var rule = ConnectionRule.For(spec);
+        if (kind is LinkKind.SpikeRecording or LinkKind.Sampling) Array.Fill(targetOwner, 0);
+        var context = new RuleContext(sources, targets, targetOwner, callKey);
         rule.Check(context);
 
         long? arrayLength = rule.ArrayLength(context);
-        var weight = ValueSource.From("weight", syn.Weight, model.Weight, callKey, arrayLength);
-        var delay = ValueSource.From("delay", syn.Delay, model.Delay, callKey, arrayLength);
-        var receptor = ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, arrayLength);
         if (syn.ReceptorType is Parameter) throw new BadParameterException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
-        foreach (double d in delay.KnownValues) DelaySteps(d, grid);
-        CheckReceptors(kind, sources, targets, receptor);
-        var connectionValues = new ValueSource[model.Type.ConnectionParameters.Count];
-        for (int i = 0; i < connectionValues.Length; i++)
+        var values = new ConnectionValues(
+            ValueSource.From("weight", syn.Weight, model.Weight, callKey, arrayLength),
+            ValueSource.From("delay", syn.Delay, model.Delay, callKey, arrayLength),
+            ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, arrayLength),
+            new ValueSource[schema.PerConnection.Count]);
+        foreach (double d in values.Delay.KnownValues) SynapseBuilder.DelaySteps(d, grid);
+        CheckReceptors(kind, sources, targets, values.Receptor);
+        for (int i = 0; i < values.PerConnection.Length; i++)
         {
-            string key = model.Type.ConnectionParameters[i].Key;
-            connectionValues[i] = ValueSource.From(key, syn.Other.GetValueOrDefault(key), model.ConnectionDefaults[i], callKey, arrayLength);
-            foreach (double v in connectionValues[i].KnownValues) model.Type.Validate(key, v);
+            string key = schema.PerConnection[i].Key;
+            values.PerConnection[i] = ValueSource.From(key, syn.Other.GetValueOrDefault(key), model.ConnectionDefaults[i], callKey, arrayLength);
+            foreach (double v in values.PerConnection[i].KnownValues) schema.Check(key, v);
         }
 
         var built = kind switch
         {
-            LinkKind.Synapse => BuildSynapses(context, rule, model, weight, delay, receptor, connectionValues, layout, grid),
-            LinkKind.Generator => BuildGeneratorLinks(context, rule, model, weight, delay, receptor, layout, grid),
-            _ => BuildRecorderLinks(context, rule, model, weight, delay, grid, kind),
+            LinkKind.Synapse => BuildSynapses(context, rule, model, values, layout, grid),
+            LinkKind.Generator => BuildGeneratorLinks(context, rule, model, values, layout, grid),
+            _ => BuildRecordingLinks(context, rule, model, values, grid, kind),
         };
         built.Commit();
         if (created is not null)
             foreach (var block in built.Blocks)
                 for (int si = 0; si < block.SourceCount; si++)
                     for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
-                        created.Add((block.SourceMin + si, TargetOf(block, i)));
+                        created.Add((block.SourceMin + si, Store.TargetOf(block, i)));
         // Every process builds the connections of its own targets; counts and delay extrema are over all of them.
-        // Recorder connections exist on every process (each records all spikes), so they count once.
-        bool everywhere = kind is LinkKind.SpikeRecorder or LinkKind.Multimeter;
-        long count = everywhere ? built.Count : _communicator.Sum(built.Count);
-        int minDelay = (int)_communicator.Min(built.Count > 0 ? built.MinDelay : int.MaxValue);
-        int maxDelay = (int)_communicator.Max(built.Count > 0 ? built.MaxDelay : 0);
-        _countByModel[model.Id] += count;
+        // Recording links exist on every process (each records all spikes), so they count once.
+        var communicator = _kernel.VirtualProcesses.Communicator;
+        bool everywhere = kind is LinkKind.SpikeRecording or LinkKind.Sampling;
+        long count = everywhere ? built.Count : communicator.Sum(built.Count);
+        int minDelay = (int)communicator.Min(built.Count > 0 ? built.MinDelay : int.MaxValue);
+        int maxDelay = (int)communicator.Max(built.Count > 0 ? built.MaxDelay : 0);
+        _countByModel[model.Id] = NumConnections(model.Id) + count;
         if (count > 0)
         {
             MinDelaySteps = Math.Min(MinDelaySteps, minDelay);
@@ -216,40 +204,48 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         public IReadOnlyList<SynapseBlock> Blocks { get; init; } = [];
     }
 
-    private LinkKind ClassifyLink(int[] sources, int[] targets)
+    private IEnumerable<NodeGroup> DistinctGroups(int[] ids) => ids.Select(id => _kernel.Nodes.Locate(id).Group).Distinct();
+
+    private static bool RecordsSpikes(NodeGroup g) => g is IRecorderGroup r && r.RecorderOf(0) is ISpikeSink;
+
+    private static bool Samples(NodeGroup g) => g is IRecorderGroup r && r.RecorderOf(0) is ISampler;
+
+    private LinkKind Classify(int[] sources, int[] targets)
     {
-        var sourceKinds = sources.Select(id => _nodes.Locate(id).Group).Distinct().ToList();
-        var targetKinds = targets.Select(id => _nodes.Locate(id).Group).Distinct().ToList();
-        bool Spiking(NodeGroup g) => g is NeuronGroup or SpikeGenerator;
-        foreach (var g in sourceKinds)
-            if (g is SpikeRecorder)
+        var sourceGroups = DistinctGroups(sources).ToList();
+        var targetGroups = DistinctGroups(targets).ToList();
+        foreach (var g in sourceGroups)
+            if (g is IRecorderGroup && !Samples(g))
                 throw new IllegalConnectionException($"{g.Model.Name} is a recorder and cannot be the source of a connection.");
-        foreach (var g in targetKinds)
+        foreach (var g in targetGroups)
             if (g.ElementType == ElementType.Stimulator)
                 throw new IllegalConnectionException($"{g.Model.Name} is a stimulator and cannot be the target of a connection.");
-            else if (g is Multimeter)
-                throw new IllegalConnectionException($"{g.Model.Name} samples neurons: connect it as the source (Connect(multimeter, neurons)).");
+            else if (Samples(g))
+                throw new IllegalConnectionException($"{g.Model.Name} samples neurons: connect it as the source (Connect({g.Model.Name}, neurons)).");
+            else if (g is IRecorderGroup && !RecordsSpikes(g))
+                throw new IllegalConnectionException(
+                    $"{g.Model.Name} is not connected to: it records the synapses whose model names it (weight_recorder in CopyModel or SetDefaults).");
 
-        if (targetKinds.All(g => g is SpikeRecorder))
+        if (targetGroups.All(RecordsSpikes))
         {
-            if (sourceKinds.All(Spiking)) return LinkKind.SpikeRecorder;
-            throw new IllegalConnectionException($"spike_recorder records spiking nodes (neurons, spike_generator), not {string.Join(", ", sourceKinds.Where(g => !Spiking(g)).Select(g => g.Model.Name).Distinct())}; connect generators to a parrot_neuron and record that.");
+            if (sourceGroups.All(g => g.EmitsSpikes)) return LinkKind.SpikeRecording;
+            throw new IllegalConnectionException($"{string.Join(", ", targetGroups.Select(g => g.Model.Name).Distinct())} records spiking nodes (neurons, spike generators), not {string.Join(", ", sourceGroups.Where(g => !g.EmitsSpikes).Select(g => g.Model.Name).Distinct())}; connect generators to a parrot neuron and record that.");
         }
-        if (targetKinds.Any(g => g is SpikeRecorder))
+        if (targetGroups.Any(RecordsSpikes))
             throw new IllegalConnectionException("A Connect call cannot mix spike recorders with other targets.");
-        if (sourceKinds.All(g => g is Multimeter)) return LinkKind.Multimeter;
-        if (sourceKinds.All(g => g is ILocalGenerator)) return LinkKind.Generator;
-        if (sourceKinds.All(Spiking)) return LinkKind.Synapse;
+        if (sourceGroups.All(Samples)) return LinkKind.Sampling;
+        if (sourceGroups.All(g => g is ILocalGenerator)) return LinkKind.Generator;
+        if (sourceGroups.All(g => g.EmitsSpikes)) return LinkKind.Synapse;
         throw new IllegalConnectionException(
-            $"A Connect call cannot mix these source models: {string.Join(", ", sourceKinds.Select(g => g.Model.Name).Distinct())}.");
+            $"A Connect call cannot mix these source models: {string.Join(", ", sourceGroups.Select(g => g.Model.Name).Distinct())}.");
     }
 
     private void CheckReceptors(LinkKind kind, int[] sources, int[] targets, ValueSource receptor)
     {
         if (kind is not (LinkKind.Synapse or LinkKind.Generator)) return;
-        bool currents = kind == LinkKind.Generator && sources.Any(id => _nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
+        bool currents = kind == LinkKind.Generator && sources.Any(id => _kernel.Nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
         var receptors = receptor.KnownValues.Distinct().ToArray();
-        foreach (var group in targets.Select(id => _nodes.Locate(id).Group).Distinct().OfType<NeuronGroup>())
+        foreach (var group in DistinctGroups(targets).OfType<NeuronGroup>())
             foreach (double r in receptors)
             {
                 if (r != Math.Floor(r) || r < 0) throw new BadParameterException("receptor_type", r, "must be a non-negative integer");
@@ -258,152 +254,49 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             }
     }
 
-    private static int DelaySteps(double delayMs, TimeGrid grid)
+    private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
+        Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid)
     {
-        long steps = grid.DelayToSteps(delayMs);
-        if (!(delayMs >= 0) || steps < 1)
-            throw new BadParameterException("delay", delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
-        if (steps > SynapseBlock.MaxDelaySteps)
-            throw new BadParameterException("delay", delayMs, $"delays up to {SynapseBlock.MaxDelaySteps} steps ({SynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
-        return (int)steps;
-    }
-
-    private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
-        ValueSource delay, ValueSource receptor, ValueSource[] connectionValues, VirtualProcessLayout layout, TimeGrid grid)
-    {
-        int threads = layout.Count;
-        var targetGroups = new NeuronGroup[context.Targets.Length];
-        var targetLocal = new int[context.Targets.Length];
-        for (int i = 0; i < targetGroups.Length; i++)
-        {
-            var (g, local) = _nodes.Locate(context.Targets[i]);
-            targetGroups[i] = (NeuronGroup)g;
-            targetLocal[i] = local;
-        }
-        int sourceMin = context.Sources.Length == 0 ? 0 : context.Sources.Min();
-        int sourceMax = context.Sources.Length == 0 ? -1 : context.Sources.Max();
-        var blocks = new SynapseBlock?[threads];
-        var minDelay = new int[threads];
-        var maxDelay = new int[threads];
-        RunPerThread(layout, t =>
-        {
-            var counter = new CountingSink(context.Sources, sourceMin, sourceMax);
-            rule.Generate(context, t, counter);
-            var offsets = counter.Offsets();
-            if (offsets[^1] == 0) return;
-            var block = new SynapseBlock(model.Id, model.Type.Layout, sourceMin, offsets);
-            var filler = new FillingSink(context, block, targetGroups, targetLocal, weight, delay, receptor, connectionValues, model.Type, grid);
-            rule.Generate(context, t, filler);
-            blocks[t] = block;
-            minDelay[t] = filler.MinDelay;
-            maxDelay[t] = filler.MaxDelay;
-        });
+        var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, grid);
         long count = blocks.Sum(b => (long)(b?.Count ?? 0));
-        int min = int.MaxValue, max = 0;
-        for (int t = 0; t < threads; t++)
-            if (blocks[t] is not null) { min = Math.Min(min, minDelay[t]); max = Math.Max(max, maxDelay[t]); }
         return new Built(count, min, max, () =>
         {
-            EnsureBlockTables();
-            for (int t = 0; t < threads; t++)
-                if (blocks[t] is { } b)
+            EnsureTables();
+            for (int vp = 0; vp < blocks.Length; vp++)
+                if (blocks[vp] is { } block)
                 {
-                    _blocks[t][model.Id].Add(b);
-                    if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(b, grid);
+                    Store.Add(vp, block);
+                    if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(block, model.Type, grid);
                 }
         }) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
     }
 
     /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>
-    private void RegisterWithTargets(SynapseBlock block, TimeGrid grid)
+    private void RegisterWithTargets(SynapseBlock block, SynapseType type, TimeGrid grid)
     {
-        int[] targets = block.Indices[0];
-        int lastSpike = block.Layout.StateIndex("t_lastspike");
+        int[] targets = block.Indices[SynapseSchema.TargetColumn];
         for (int i = 0; i < block.Count; i++)
         {
             double delayMs = grid.StepToMs(block.Delays[i]);
-            _archive.Register(targets[i], block.State[lastSpike][i] - delayMs, delayMs);
+            _kernel.Archive.Register(targets[i], type.LastSpikeTime(block, i) - delayMs, delayMs);
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> for every local virtual process in parallel; an error of one is rethrown as it was.</summary>
-    private static void RunPerThread(VirtualProcessLayout layout, Action<int> work)
+    private Built BuildGeneratorLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
+        Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid)
     {
-        try
-        {
-            Parallel.For(layout.FirstLocal, layout.FirstLocal + layout.ThreadsPerRank,
-                new ParallelOptions { MaxDegreeOfParallelism = layout.ThreadsPerRank }, work);
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is NestException) is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-        }
-    }
-
-    private sealed class CountingSink(int[] sources, int sourceMin, int sourceMax) : ConnectionSink
-    {
-        private readonly int[] _counts = new int[Math.Max(0, sourceMax - sourceMin + 1)];
-
-        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex) =>
-            _counts[sources[sourceIndex] - sourceMin]++;
-
-        public int[] Offsets()
-        {
-            var offsets = new int[_counts.Length + 1];
-            for (int i = 0; i < _counts.Length; i++) offsets[i + 1] = checked(offsets[i] + _counts[i]);
-            return offsets;
-        }
-    }
-
-    private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
-        ValueSource weight, ValueSource delay, ValueSource receptor, ValueSource[] connectionValues, SynapseType type, TimeGrid grid)
-        : ConnectionSink
-    {
-        private readonly double[] _values = new double[connectionValues.Length];
-        private readonly int[] _cursor = (int[])block.Offsets.Clone();
-        private readonly int _constantDelay = delay.IsConstant ? DelaySteps(delay.Constant, grid) : 0;
-        public int MinDelay { get; private set; } = int.MaxValue;
-        public int MaxDelay { get; private set; }
-
-        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
-        {
-            int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
-            double w = weight.ValueFor(unitId, ordinal, arrayIndex);
-            int d = delay.IsConstant ? _constantDelay : DelaySteps(delay.ValueFor(unitId, ordinal, arrayIndex), grid);
-            int r = receptor.IsConstant ? (int)receptor.Constant : (int)receptor.ValueFor(unitId, ordinal, arrayIndex);
-            var group = targetGroups[targetIndex];
-            block.Channels[at] = group.RingChannel(group.SpikeChannel(targetLocal[targetIndex], r, w));
-            block.Weights[at] = w;
-            block.Delays[at] = (ushort)d;
-            block.SetReceptor(at, r);
-            if (_values.Length > 0)
-            {
-                for (int c = 0; c < _values.Length; c++)
-                {
-                    _values[c] = connectionValues[c].ValueFor(unitId, ordinal, arrayIndex);
-                    if (!connectionValues[c].IsConstant) type.Validate(connectionValues[c].Name, _values[c]);
-                }
-                type.Initialise(block, at, _values, context.Targets[targetIndex]);
-            }
-            if (d < MinDelay) MinDelay = d;
-            if (d > MaxDelay) MaxDelay = d;
-        }
-    }
-
-    private Built BuildGeneratorLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
-        ValueSource delay, ValueSource receptor, VirtualProcessLayout layout, TimeGrid grid)
-    {
+        var nodes = _kernel.Nodes;
         var staged = new List<(DeviceTargets Targets, int Thread, DeviceTarget Target)>();
         int min = int.MaxValue, max = 0;
         var sink = new ActionSink((s, t, unit, ordinal, index) =>
         {
-            var (sourceGroup, sourceLocal) = _nodes.Locate(context.Sources[s]);
+            var (sourceGroup, sourceLocal) = nodes.Locate(context.Sources[s]);
             var generator = (ILocalGenerator)sourceGroup;
-            var (targetGroup, targetLocal) = _nodes.Locate(context.Targets[t]);
+            var (targetGroup, targetLocal) = nodes.Locate(context.Targets[t]);
             var neuron = (NeuronGroup)targetGroup;
-            double w = weight.ValueFor(unit, ordinal, index);
-            int d = DelaySteps(delay.ValueFor(unit, ordinal, index), grid);
-            int r = (int)receptor.ValueFor(unit, ordinal, index);
+            double w = values.Weight.ValueFor(unit, ordinal, index);
+            int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index), grid);
+            int r = (int)values.Receptor.ValueFor(unit, ordinal, index);
             int channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
             channel = neuron.RingChannel(channel);
             staged.Add((generator.TargetsOf(sourceLocal), neuron.OwnerThread(targetLocal), new DeviceTarget
@@ -424,40 +317,40 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
         });
     }
 
-    private Built BuildRecorderLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ValueSource weight,
-        ValueSource delay, TimeGrid grid, LinkKind kind)
+    private Built BuildRecordingLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values, TimeGrid grid, LinkKind kind)
     {
-        var recorders = new List<RecorderLink>();
-        var meters = new List<MultimeterLink>();
+        var spikeLinks = new List<SpikeRecordingLink>();
+        var samplingLinks = new List<SamplingLink>();
         int min = int.MaxValue, max = 0;
         var sink = new ActionSink((s, t, unit, ordinal, index) =>
         {
-            int d = DelaySteps(delay.ValueFor(unit, ordinal, index), grid);
-            double w = weight.ValueFor(unit, ordinal, index);
-            if (kind == LinkKind.SpikeRecorder) recorders.Add(new RecorderLink(context.Sources[s], context.Targets[t], model.Id, d, w));
-            else meters.Add(new MultimeterLink(context.Sources[s], context.Targets[t], model.Id, d, w));
+            int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index), grid);
+            double w = values.Weight.ValueFor(unit, ordinal, index);
+            if (kind == LinkKind.SpikeRecording) spikeLinks.Add(new SpikeRecordingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
+            else samplingLinks.Add(new SamplingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
             min = Math.Min(min, d);
             max = Math.Max(max, d);
         });
         rule.Generate(context, 0, sink);
-        if (kind == LinkKind.Multimeter) CheckRecordables(meters);
-        return new Built(recorders.Count + meters.Count, min, max, () =>
+        if (kind == LinkKind.Sampling) CheckRecordables(samplingLinks);
+        return new Built(spikeLinks.Count + samplingLinks.Count, min, max, () =>
         {
-            _recorderLinks.AddRange(recorders);
-            _multimeterLinks.AddRange(meters);
+            _spikeRecordingLinks.AddRange(spikeLinks);
+            _samplingLinks.AddRange(samplingLinks);
         });
     }
 
-    private void CheckRecordables(List<MultimeterLink> links)
+    private void CheckRecordables(List<SamplingLink> links)
     {
+        var nodes = _kernel.Nodes;
         foreach (var link in links)
         {
-            var (mg, ml) = _nodes.Locate(link.Meter);
-            var meter = ((Multimeter)mg).Nodes[ml];
-            var (tg, _) = _nodes.Locate(link.Target);
-            if (tg is not NeuronGroup neuron)
-                throw new IllegalConnectionException($"multimeter can only sample neurons, not {tg.Model.Name}.");
-            foreach (var name in meter.RecordFrom)
+            var (samplerGroup, samplerLocal) = nodes.Locate(link.Sampler);
+            var sampler = (ISampler)((IRecorderGroup)samplerGroup).RecorderOf(samplerLocal);
+            var (targetGroup, _) = nodes.Locate(link.Target);
+            if (targetGroup is not NeuronGroup neuron)
+                throw new IllegalConnectionException($"{samplerGroup.Model.Name} can only sample neurons, not {targetGroup.Model.Name}.");
+            foreach (var name in sampler.RecordFrom)
                 if (neuron.RecordableIndex(name) < 0)
                     throw new IllegalConnectionException(
                         $"{neuron.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
@@ -470,54 +363,37 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
             add(sourceIndex, targetIndex, unitId, ordinal, arrayIndex);
     }
 
-    // ---------------------------------------------------------------- editing single synapses (structural plasticity, Disconnect)
+    // ---------------------------------------------------------------- queries and edits
 
-    /// <summary>The target of synapse <paramref name="index"/> of a block.</summary>
-    private int TargetOf(SynapseBlock block, int index)
-    {
-        var (group, local) = _nodes.LocateChannel(block.Channels[index]);
-        return group.FirstId + local;
-    }
+    /// <summary>The connections GetConnections reports (see <see cref="ConnectionQuery"/>).</summary>
+    public SynapseCollection GetConnections(Simulator kernel, int[]? sources, int[]? targets, string? synapseModel) =>
+        ConnectionQuery.Run(kernel, _kernel, sources, targets, synapseModel);
 
     /// <summary>The targets of <paramref name="source"/>'s synapses of a model, sorted (collective: from all processes).</summary>
     public List<int> TargetsOf(int source, string model)
     {
-        int id = Model(model).Id;
-        EnsureBlockTables();
-        var targets = new List<int>();
-        foreach (var perModel in _blocks)
-            foreach (var block in perModel[id])
-            {
-                var (first, last) = block.RangeOf(source);
-                for (int i = first; i < last; i++) targets.Add(TargetOf(block, i));
-            }
-        return SortedFromAllProcesses(targets);
-    }
-
-    private List<int> SortedFromAllProcesses(List<int> local)
-    {
-        if (_communicator.Size > 1)
-        {
-            int[] all = [];
-            int n = _communicator.AllGather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(local), ref all);
-            local = [.. all.AsSpan(0, n)];
-        }
-        local.Sort();
-        return local;
+        EnsureTables();
+        return SortedFromAllProcesses(Store.TargetsOf(source, _kernel.Models.SynapseModel(model).Id));
     }
 
     /// <summary>The sources of <paramref name="target"/>'s synapses of a model, sorted (collective: from all processes).</summary>
     public List<int> SourcesOf(int target, string model)
     {
-        int id = Model(model).Id;
-        EnsureBlockTables();
-        var sources = new List<int>();
-        foreach (var perModel in _blocks)
-            foreach (var block in perModel[id])
-                for (int s = 0; s < block.SourceCount; s++)
-                    for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
-                        if (TargetOf(block, i) == target) sources.Add(block.SourceMin + s);
-        return SortedFromAllProcesses(sources);
+        EnsureTables();
+        return SortedFromAllProcesses(Store.SourcesOf(target, _kernel.Models.SynapseModel(model).Id));
+    }
+
+    private List<int> SortedFromAllProcesses(List<int> local)
+    {
+        var communicator = _kernel.VirtualProcesses.Communicator;
+        if (communicator.Size > 1)
+        {
+            int[] all = [];
+            int n = communicator.AllGather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(local), ref all);
+            local = [.. all.AsSpan(0, n)];
+        }
+        local.Sort();
+        return local;
     }
 
     /// <summary>
@@ -526,39 +402,50 @@ internal sealed class ConnectionManager : Plasticity.Structural.StructuralPlasti
     /// </summary>
     public bool RemoveOne(int source, int target, string model)
     {
-        var synapseModel = Model(model);
-        bool removed = RemoveLocal(source, target, synapseModel);
-        if (_communicator.Size > 1) removed = _communicator.Sum(removed ? 1 : 0) > 0;
+        var synapseModel = _kernel.Models.SynapseModel(model);
+        EnsureTables();
+        bool removed = Store.RemoveOne(source, target, synapseModel.Id);
+        if (removed && synapseModel.Type.ReadsPostSynapticHistory) _kernel.Archive.Of(target)?.Unregister();
+        var communicator = _kernel.VirtualProcesses.Communicator;
+        if (communicator.Size > 1) removed = communicator.Sum(removed ? 1 : 0) > 0;
         if (!removed) return false;
-        _countByModel[synapseModel.Id]--;
+        _countByModel[synapseModel.Id] = NumConnections(synapseModel.Id) - 1;
         Version++;
         return true;
-    }
-
-    private bool RemoveLocal(int source, int target, SynapseModel synapseModel)
-    {
-        EnsureBlockTables();
-        foreach (var perModel in _blocks)
-        {
-            var list = perModel[synapseModel.Id];
-            for (int b = 0; b < list.Count; b++)
-            {
-                var (first, last) = list[b].RangeOf(source);
-                for (int i = first; i < last; i++)
-                {
-                    if (TargetOf(list[b], i) != target) continue;
-                    if (synapseModel.Type.ReadsPostSynapticHistory) _archive.Of(target)?.Unregister();
-                    list[b] = list[b].Without(i);
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     void Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor.RemoveOne(int source, int target, string model) =>
         RemoveOne(source, target, model);
 
     public void ConnectPairs(int[] sources, int[] targets, string model, ulong seedKey) =>
-        Connect(sources, targets, Rule.OneToOne(), new SynSpec { SynapseModel = model }, seedKey);
+        Connect(sources, targets, Rule.OneToOne(), new SynSpec { SynapseModel = model }, seedKey, null);
+
+    /// <summary>
+    /// Removes the connections <paramref name="rule"/> ("one_to_one" or "all_to_all") of <paramref name="synapseModel"/>
+    /// from <paramref name="pre"/> to <paramref name="post"/>, one synapse per pair (NEST's Disconnect); pairs without
+    /// such a synapse are an error, checked first. Synaptic elements of structural-plasticity synapse models are freed.
+    /// </summary>
+    public void Disconnect(int[] pre, int[] post, string rule, string synapseModel)
+    {
+        _kernel.Models.SynapseModel(synapseModel);
+        var pairs = rule switch
+        {
+            "one_to_one" when pre.Length == post.Length => pre.Zip(post).ToList(),
+            "one_to_one" => throw new BadParameterException("rule", rule, $"one_to_one needs collections of the same size ({pre.Length} and {post.Length})"),
+            "all_to_all" => pre.SelectMany(a => post.Select(b => (a, b))).ToList(),
+            _ => throw new BadParameterException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
+        };
+        var needed = pairs.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var ((source, target), count) in needed)
+        {
+            int have = TargetsOf(source, synapseModel).Count(t => t == target);
+            if (have < count)
+                throw new KernelException($"Disconnect: there is no {synapseModel} connection from node {source} to node {target} to remove.");
+        }
+        foreach (var (source, target) in pairs)
+        {
+            RemoveOne(source, target, synapseModel);
+            _kernel.Structural.Unbind(source, target, synapseModel);
+        }
+    }
 }

@@ -26,7 +26,9 @@ internal sealed class DeviceTargets
     private List<DeviceTarget>[] _byThread = [];
     private readonly Dictionary<int, int> _countPerTarget = [];
 
-    public List<DeviceTarget> OfThread(int thread) => _byThread[thread];
+    /// <summary>The connections to targets of virtual process <paramref name="thread"/> (empty before any).</summary>
+    public Span<DeviceTarget> OfThread(int thread) =>
+        thread < _byThread.Length ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_byThread[thread]) : [];
 
     public int Count { get; private set; }
 

@@ -131,6 +131,4 @@ internal sealed class SynapseBlock
 internal sealed record SynapseLayout(string[] StateNames, string[] IndexNames)
 {
     public static readonly SynapseLayout Static = new([], []);
-
-    public int StateIndex(string name) => Array.IndexOf(StateNames, name);
 }

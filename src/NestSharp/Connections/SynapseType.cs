@@ -1,5 +1,6 @@
 using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
+using NestSharp.Nodes;
 using NestSharp.Plasticity;
 
 namespace NestSharp.Connections;
@@ -19,45 +20,41 @@ internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArc
 }
 
 /// <summary>
-/// A kind of synapse: its parameters (common to a model, or per connection), the per-synapse state it stores and how
-/// it transmits a spike. A synapse model (including copies made with CopyModel) is a type plus parameter values.
+/// A kind of synapse: its declaration (<see cref="Schema"/>: parameters common to a model or per connection, per-synapse
+/// state) and how it transmits a spike. A synapse model (including copies made with CopyModel) is a type plus
+/// parameter values. A synapse class is found by its <see cref="SynapseModelNameAttribute"/> and made through its
+/// constructor <c>(string name)</c>; <see cref="Deliver"/> runs a loop specialised for the class, with no virtual call
+/// per spike or synapse.
 /// </summary>
-internal abstract class SynapseType
+internal abstract class SynapseType(string name)
 {
     /// <summary>The built-in model name.</summary>
-    public abstract string Name { get; }
+    public string Name { get; } = name;
 
-    /// <summary>Per-synapse columns beyond channel, weight and delay.</summary>
-    public virtual SynapseLayout Layout => SynapseLayout.Static;
-
-    /// <summary>Parameters shared by all connections of a model, with NEST's defaults.</summary>
-    public virtual IReadOnlyList<(string Key, double Default)> CommonParameters => [];
-
-    /// <summary>Per-connection parameters beyond weight, delay and receptor_type, with NEST's defaults.</summary>
-    public virtual IReadOnlyList<(string Key, double Default)> ConnectionParameters => [];
+    /// <summary>The model's declaration (one per class).</summary>
+    public abstract SynapseSchema Schema { get; }
 
     /// <summary>Whether the targets must keep their spike history (spike-timing dependent plasticity).</summary>
     public virtual bool ReadsPostSynapticHistory => false;
 
-    /// <summary>Bytes NEST's model reports as <c>sizeof</c> are ours: the bytes one synapse takes here.</summary>
-    public int BytesPerSynapse => 4 + 8 + 2 + 8 * Layout.StateNames.Length + 4 * Layout.IndexNames.Length;
+    /// <summary>Bytes one synapse takes here (NEST's <c>sizeof</c>).</summary>
+    public int BytesPerSynapse => 4 + 8 + 2 + 8 * Schema.Layout.StateNames.Length + 4 * Schema.Layout.IndexNames.Length;
 
-    /// <summary>Checks one common or per-connection parameter value; throws naming the key.</summary>
-    public virtual void Validate(string key, double value) { }
+    /// <summary>Checks that nodes of <paramref name="source"/>'s model can send through this synapse type.</summary>
+    public virtual void CheckSource(NodeGroup source) { }
 
-    /// <summary>Checks that neurons of <paramref name="target"/>'s model can receive this synapse type (throws IllegalConnectionException).</summary>
-    public virtual void CheckTarget(Nodes.NeuronGroup target) { }
+    /// <summary>Checks that neurons of <paramref name="target"/>'s model can receive this synapse type.</summary>
+    public virtual void CheckTarget(NeuronGroup target) { }
 
-    /// <summary>Stores the per-connection values of a new synapse at <paramref name="index"/>.</summary>
-    public virtual void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> connectionValues, int targetId) { }
+    /// <summary>
+    /// After <see cref="SynapseSchema.Initialise"/>: what a new synapse at <paramref name="index"/> needs beyond its
+    /// declared initial values, and the checks NEST makes of a new connection (throwing names the key).
+    /// </summary>
+    public virtual void OnCreated(SynapseBlock block, int index) { }
+
+    /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
+    public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;
 
     /// <summary>Transmits the spikes of a slice (in canonical order) through this thread's synapses of one model.</summary>
     public abstract void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model);
-
-    /// <summary>Reads a per-synapse state value for GetConnections (NaN if the model has no such value).</summary>
-    public double StateAt(SynapseBlock block, string key, int index)
-    {
-        int c = block.Layout.StateIndex(key);
-        return c < 0 ? double.NaN : block.State[c][index];
-    }
 }

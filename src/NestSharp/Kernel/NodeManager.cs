@@ -1,66 +1,70 @@
-using NestSharp.Models.Devices;
-using NestSharp.Models.Neurons;
 using NestSharp.Nodes;
+using NestSharp.Random;
 
 namespace NestSharp.Kernel;
 
-/// <summary>The node models and the nodes created so far, found by id in O(log groups).</summary>
-internal sealed class NodeManager
+/// <summary>
+/// The nodes of the network (NEST's NodeManager): groups in id order, found by id in O(log groups), the input
+/// channels they take in the kernel's input ring, and the nodes' status. Key network_size.
+/// </summary>
+internal sealed class NodeManager : IKernelManager
 {
-    private readonly Dictionary<string, NodeModel> _models = new(StringComparer.Ordinal);
+    /// <summary>Node status keys NEST reports but no one sets.</summary>
+    private static readonly string[] ReadOnlyKeys =
+        ["global_id", "model", "element_type", "recordables", "receptor_types", "events", "thread", "vp", "local", "filenames",
+            "thread_local_id", "model_id", "t_spike", "archiver_length"];
+
     private readonly List<NodeGroup> _groups = [];
     private readonly List<int> _groupFirstIds = [];
+    private readonly List<NeuronGroup> _neuronGroups = [];
+    private readonly List<int> _neuronChannelBases = [];
+    private KernelManager _kernel = null!;
 
-    public NodeManager(Func<TimeGrid> time, Func<long> now)
-    {
-        Register(new NodeModel(IafPscAlpha.ModelName, IafPscAlpha.ModelName, m => new IafPscAlpha(m, 0, 1)));
-        Register(new NodeModel(IafPscExp.ModelName, IafPscExp.ModelName, m => new IafPscExp(m, 0, 1)));
-        Register(new NodeModel(ParrotNeuron.ModelName, ParrotNeuron.ModelName, m => new ParrotNeuron(m, 0, 1)));
-        Register(new NodeModel(IgnoreAndFire.ModelName, IgnoreAndFire.ModelName, m => new IgnoreAndFire(m, 0, 1)));
-        Register(new NodeModel(AeifPscDeltaClopath.ModelName, AeifPscDeltaClopath.ModelName, m => new AeifPscDeltaClopath(m, 0, 1)));
-        Register(new NodeModel(PpCondExpMcUrbanczik.ModelName, PpCondExpMcUrbanczik.ModelName, m => new PpCondExpMcUrbanczik(m, 0, 1)));
-        Register(new NodeModel(PoissonGenerator.ModelName, PoissonGenerator.ModelName, m => new PoissonGenerator(m, 0, 1)));
-        Register(new NodeModel(DcGenerator.ModelName, DcGenerator.ModelName, m => new DcGenerator(m, 0, 1)));
-        Register(new NodeModel(SpikeGenerator.ModelName, SpikeGenerator.ModelName, m => new SpikeGenerator(m, 0, 1, time, now)));
-        Register(new NodeModel(SpikeRecorder.ModelName, SpikeRecorder.ModelName, m => new SpikeRecorder(m, 0, 1)));
-        Register(new NodeModel(Multimeter.ModelName, Multimeter.ModelName, m => new Multimeter(m, 0, 1)));
-        Register(new NodeModel(WeightRecorder.ModelName, WeightRecorder.ModelName, m => new WeightRecorder(m, 0, 1)));
-    }
+    public IReadOnlyCollection<string> SettableKeys => [];
+
+    public void Initialize(KernelManager kernel) => _kernel = kernel;
+
+    public void GetStatus(Dictionary<string, object> status) => status["network_size"] = (long)NodeCount;
+
+    public Action? StageStatus(KernelStatusChange change) => null;
 
     public IReadOnlyList<NodeGroup> Groups => _groups;
     public int NodeCount { get; private set; }
-    public IEnumerable<string> ModelNames => _models.Keys;
-
-    public void Register(NodeModel model) => _models.Add(model.Name, model);
-
-    public bool HasModel(string name) => _models.ContainsKey(name);
-
-    public NodeModel Model(string name) =>
-        _models.TryGetValue(name, out var model) ? model : throw new UnknownModelException(name, _models.Keys);
-
-    public bool TryGetModel(string name, out NodeModel model) => _models.TryGetValue(name, out model!);
 
     /// <summary>Input channels allocated to neuron groups so far (the width of the kernel's input ring).</summary>
     public int ChannelCount { get; private set; }
 
-    /// <summary>A new group of <paramref name="count"/> nodes with the next ids, not yet part of the network.</summary>
-    public NodeGroup Instantiate(NodeModel model, int count, int threads) => model.Prototype.Instantiate(model, NodeCount + 1, count, threads);
-
-    /// <summary>Adds a group made by <see cref="Instantiate"/> (after its parameters were applied).</summary>
-    public void Add(NodeGroup group)
+    /// <summary>
+    /// Creates <paramref name="count"/> nodes of <paramref name="model"/> with the next ids; <paramref name="parameters"/>
+    /// (one dictionary for all) or <paramref name="perNode"/> (one each) are checked before anything is added.
+    /// </summary>
+    public NodeGroup Create(NodeModel model, int count, IReadOnlyDictionary<string, object>? parameters,
+        IReadOnlyList<IReadOnlyDictionary<string, object>>? perNode = null)
     {
-        if (group.FirstId != NodeCount + 1) throw new InvalidOperationException("groups must be added in id order");
-        int count = group.Count;
+        var group = model.Instantiate(NodeCount + 1, count, _kernel.VirtualProcesses.Layout.Count);
+        var commits = new List<Action>();
+        if (parameters is not null && parameters.Count > 0)
+            commits.AddRange(StageForNodes(Enumerable.Range(group.FirstId, count).ToArray(), _ => group, parameters));
+        if (perNode is not null)
+            for (int i = 0; i < perNode.Count; i++)
+                commits.Add(StageNode(group, i, perNode[i], $"node {group.FirstId + i} ({model.Name})"));
+        foreach (var commit in commits) commit();
+        Add(group);
+        return group;
+    }
+
+    private void Add(NodeGroup group)
+    {
         if (group is NeuronGroup neurons)
         {
             neurons.ChannelBase = ChannelCount;
-            ChannelCount = checked(ChannelCount + neurons.ChannelsPerNode * count);
+            ChannelCount = checked(ChannelCount + neurons.ChannelsPerNode * group.Count);
             _neuronGroups.Add(neurons);
             _neuronChannelBases.Add(neurons.ChannelBase);
         }
         _groups.Add(group);
         _groupFirstIds.Add(group.FirstId);
-        NodeCount += count;
+        NodeCount += group.Count;
     }
 
     /// <summary>The group holding node <paramref name="id"/> and the node's index in it.</summary>
@@ -71,6 +75,13 @@ internal sealed class NodeManager
         if (i < 0) i = ~i - 1;
         var group = _groups[i];
         return (group, id - group.FirstId);
+    }
+
+    /// <summary>The virtual process that owns node <paramref name="id"/>.</summary>
+    public int VirtualProcessOf(int id)
+    {
+        var (group, local) = Locate(id);
+        return group.OwnerThread(local);
     }
 
     /// <summary>The neuron behind an encoded input channel (for reporting connections).</summary>
@@ -84,13 +95,151 @@ internal sealed class NodeManager
         return (group, (channel - group.ChannelBase) % group.Count);
     }
 
-    private readonly List<NeuronGroup> _neuronGroups = [];
-    private readonly List<int> _neuronChannelBases = [];
+    /// <summary>The node id of the neuron behind an encoded input channel.</summary>
+    public int NodeOfChannel(int encodedChannel)
+    {
+        var (group, local) = LocateChannel(encodedChannel);
+        return group.FirstId + local;
+    }
 
     /// <summary>The channel an event of <paramref name="weight"/> goes to, for the neuron behind <paramref name="channel"/>.</summary>
     public int RerouteChannel(int channel, int receptor, double weight)
     {
         var (group, local) = LocateChannel(channel);
         return group.RingChannel(group.SpikeChannel(local, receptor, weight));
+    }
+
+    /// <summary>Whether <paramref name="nodes"/> is a single weight recorder (for a synapse model's weight_recorder).</summary>
+    public bool IsWeightRecorder(NodeCollection nodes) =>
+        nodes.Count == 1 && Locate(nodes.Ids[0]) is var (group, local) && group is IRecorderGroup recorders && recorders.RecorderOf(local) is IWeightSink;
+
+    // ---------------------------------------------------------------- status
+
+    private static string ElementTypeName(ElementType type) => type switch
+    {
+        ElementType.Neuron => "neuron",
+        ElementType.Stimulator => "stimulator",
+        _ => "recorder",
+    };
+
+    /// <summary>A model's defaults as GetDefaults shows them.</summary>
+    public Dictionary<string, object> DefaultsOf(NodeModel model)
+    {
+        var status = new Dictionary<string, object>(StringComparer.Ordinal);
+        model.Prototype.WriteStatus(0, status);
+        status["model"] = model.Name;
+        status["element_type"] = ElementTypeName(model.Prototype.ElementType);
+        status["global_id"] = 0L;
+        return status;
+    }
+
+    /// <summary>The status of node <paramref name="id"/>, as GetStatus shows it.</summary>
+    public Dictionary<string, object> StatusOf(int id)
+    {
+        var (group, local) = Locate(id);
+        var status = new Dictionary<string, object>(StringComparer.Ordinal);
+        group.WriteStatus(local, status);
+        status["global_id"] = (long)id;
+        status["model"] = group.Model.Name;
+        status["element_type"] = ElementTypeName(group.ElementType);
+        status["local"] = true;
+        status["frozen"] = false;
+        if (group is NeuronGroup)
+        {
+            status["synaptic_elements"] = _kernel.Structural.ElementsStatus(id);
+            status["t_spike"] = _kernel.Archive.LastSpike(id);
+            status["archiver_length"] = (long)(_kernel.Archive.Of(id)?.Count ?? 0);
+        }
+        int vp = group.OwnerThread(local);
+        status["thread"] = (long)(vp % _kernel.VirtualProcesses.Threads);
+        status["vp"] = (long)vp;
+        return status;
+    }
+
+    /// <summary>Sets the same values (or arrays with one value per node, or random parameters) on every node of <paramref name="ids"/>.</summary>
+    public void SetStatus(int[] ids, IReadOnlyDictionary<string, object> values)
+    {
+        var commits = StageForNodes(ids, id => Locate(id).Group, values);
+        foreach (var commit in commits) commit();
+    }
+
+    /// <summary>Sets one dictionary per node.</summary>
+    public void SetStatus(int[] ids, IReadOnlyList<IReadOnlyDictionary<string, object>> perNode)
+    {
+        if (perNode.Count != ids.Length)
+            throw new BadParameterException("params", $"{perNode.Count} dictionaries", $"give one dictionary per node ({ids.Length})");
+        var commits = new List<Action>();
+        for (int i = 0; i < perNode.Count; i++)
+        {
+            var (group, local) = Locate(ids[i]);
+            commits.Add(StageNode(group, local, perNode[i], $"node {ids[i]} ({group.Model.Name})"));
+        }
+        foreach (var commit in commits) commit();
+    }
+
+    /// <summary>
+    /// Checks <paramref name="values"/> for every node (a value for all, an array with one entry per node, or a
+    /// <see cref="Parameter"/> drawn per node from the node's keyed stream) and returns the commits.
+    /// </summary>
+    private List<Action> StageForNodes(int[] ids, Func<int, NodeGroup> groupOf, IReadOnlyDictionary<string, object> values)
+    {
+        ulong operationKey = _kernel.Random.NextOperationKey(0x5E7_57A7);
+        var perNodeArrays = new Dictionary<string, Array>();
+        var firstGroup = groupOf(ids[0]);
+        foreach (var (key, value) in values)
+        {
+            if (value is Array array && (!firstGroup.TakesArray(key) || IsArrayOfArrays(array)))
+            {
+                if (array.Length != ids.Length)
+                    throw new BadParameterException(key, value, $"an array gives one value per node and needs {ids.Length} entries, got {array.Length}");
+                perNodeArrays[key] = array;
+            }
+        }
+        var commits = new List<Action>(ids.Length);
+        var nodeValues = new Dictionary<string, object>(values.Count);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            nodeValues.Clear();
+            foreach (var (key, value) in values)
+            {
+                if (perNodeArrays.TryGetValue(key, out var array)) nodeValues[key] = array.GetValue(i)!;
+                else if (value is Parameter p)
+                {
+                    var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], (ulong)key.Length));
+                    nodeValues[key] = p.Draw(ref stream);
+                }
+                else nodeValues[key] = value;
+            }
+            var group = groupOf(ids[i]);
+            int local = ids[i] - group.FirstId;
+            commits.Add(StageNode(group, local, nodeValues, $"node {ids[i]} ({group.Model.Name})"));
+        }
+        return commits;
+    }
+
+    private static bool IsArrayOfArrays(Array array) =>
+        array.GetType().GetElementType()!.IsArray ||
+        (array.GetType().GetElementType() == typeof(object) && array.Length > 0 && array.Cast<object>().All(e => e is Array));
+
+    /// <summary>Checks keys against the model and stages the change of one node (node 0 of a prototype for defaults).</summary>
+    public Action StageNode(NodeGroup group, int local, IReadOnlyDictionary<string, object> values, string owner)
+    {
+        var accepted = new Dictionary<string, object>(values.Count);
+        Action? elements = null;
+        foreach (var (key, value) in values)
+        {
+            if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
+            {
+                if (group.FirstId == 0)
+                    throw new BadParameterException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
+                elements = _kernel.Structural.StageElements(group.FirstId + local, key, value, owner);
+            }
+            else if (group.SettableKeys.Contains(key)) accepted[key] = value;
+            else if (ReadOnlyKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' is read-only");
+            else if (_kernel.Settings.DictMissIsError) throw new UnknownParameterException(owner, key, group.SettableKeys);
+            else Console.Error.WriteLine($"NestSharp warning: {owner} has no parameter '{key}'; ignored (dict_miss_is_error is false).");
+        }
+        var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep));
+        return elements is null ? commit : () => { commit(); elements(); };
     }
 }

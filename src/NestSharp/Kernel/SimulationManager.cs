@@ -1,205 +1,139 @@
-using System.Diagnostics;
-using NestSharp.Connections;
-using NestSharp.Models.Devices;
+using System.Runtime.ExceptionServices;
 using NestSharp.Nodes;
-using NestSharp.Plasticity;
-using NestSharp.Plasticity.Structural;
 
 namespace NestSharp.Kernel;
 
 /// <summary>
-/// Prepares and advances the simulation in slices of min_delay steps. In each slice every thread updates its share
-/// of every node group (neurons read their input row per step; generators add into their targets' future input);
-/// then one thread merges the spikes of all threads into canonical order (step, then sender id), hands them to the
-/// spike recorders and the multimeters' samples over; then every thread delivers all spikes to the synapses of the
-/// targets it owns. A thread only ever writes the input of its own targets, so no locks are needed, and each input
-/// sum is formed in the same order whatever the number of threads.
+/// The time grid and the scheduler (NEST's SimulationManager). Prepare readies every manager and node group; Run
+/// advances in slices of min_delay steps: in each slice every thread updates its share of every node group (neurons
+/// read their input row per step; generators add into their targets' future input), then one thread runs the serial
+/// phase (<see cref="EventDeliveryManager.Gather"/>: spikes merged in canonical order and handed to those that follow
+/// them; samples handed over), then every thread delivers all spikes to the synapses of the targets it owns. A thread
+/// only ever writes the input of its own targets, so no locks are needed, and each input sum is formed in the same
+/// order whatever the number of threads. Keys: resolution, tics_per_ms (settable before any node exists),
+/// ms_per_tic, tics_per_step, biological_time, prepared, print_time, time_simulate.
 /// </summary>
-internal sealed class SimulationManager(NodeManager nodes, ConnectionManager connections, SimulationContext context, KernelSettings settings,
-    SpikeArchive archive, StructuralPlasticityManager structural)
+internal sealed class SimulationManager : IKernelManager
 {
-    private readonly SpikeBuffer _merged = new();
-
-    // Delegates made once, not per slice (the serial phase and delivery must not allocate).
-    private readonly Func<int, int, double, int> _reroute = nodes.RerouteChannel;
-    private Func<int, int>? _virtualProcessOf;
-    private SynapseBlock[][] _blocksByThread = [];
-    private WeightEventBuffer[] _weightEvents = [];
-    private WeightRecorder.Node?[] _weightRecorders = [];
-    private readonly List<WeightEvent> _weightEventMerge = [];
-    private WeightEvent[] _weightEventExchange = [];
-    private SpikeRecorder.Node[]?[] _recordersBySource = [];
-    private Multimeter.Node[] _multimeters = [];
-    private RecorderNode[] _recorders = [];
-    private Exception? _workerFailure;
+    private KernelManager _kernel = null!;
+    private SimulationContext? _context;
     private ProgressLine? _progress;
+    private ExceptionDispatchInfo? _failure;
+
+    /// <summary>The time grid: tics per ms and the resolution.</summary>
+    public TimeGrid Time { get; private set; } = new(1000.0, 0.1);
 
     /// <summary>Steps simulated so far (biological time = CurrentStep · h).</summary>
     public long CurrentStep { get; private set; }
 
     public bool IsPrepared { get; private set; }
     public bool HasSimulated { get; private set; }
-    public long LocalSpikeCounter { get; private set; }
+    public bool PrintTime { get; private set; }
 
-    /// <summary>The smallest delay of any connection, or of any synapse structural plasticity may create.</summary>
-    public int MinDelaySteps => DelayExtrema().Min;
+    /// <summary>Wall-clock time spent in Run calls.</summary>
+    public TimeSpan SimulateTime { get; private set; }
 
-    /// <summary>The largest delay of any connection, or of any synapse structural plasticity may create.</summary>
-    public int MaxDelaySteps => DelayExtrema().Max;
+    public IReadOnlyCollection<string> SettableKeys => ["print_time", "resolution", "tics_per_ms"];
 
-    private (int Min, int Max) DelayExtrema()
+    public void Initialize(KernelManager kernel) => _kernel = kernel;
+
+    public void GetStatus(Dictionary<string, object> status)
     {
-        int min = connections.HasConnections ? connections.MinDelaySteps : int.MaxValue;
-        int max = connections.HasConnections ? connections.MaxDelaySteps : 0;
-        if (structural.Enabled)
-            foreach (var builder in structural.Builders)
-            {
-                int d = (int)context.Time.DelayToSteps(connections.Model(builder.SynapseModel).Delay);
-                min = Math.Min(min, d);
-                max = Math.Max(max, d);
-            }
-        return min == int.MaxValue ? (1, 1) : (min, max);
+        status["resolution"] = Time.Resolution;
+        status["tics_per_ms"] = Time.TicsPerMs;
+        status["ms_per_tic"] = 1.0 / Time.TicsPerMs;
+        status["tics_per_step"] = Time.TicsPerStep;
+        status["biological_time"] = Time.StepToMs(CurrentStep);
+        status["prepared"] = IsPrepared;
+        status["print_time"] = PrintTime;
+        status["time_simulate"] = SimulateTime.TotalSeconds;
     }
 
+    public Action? StageStatus(KernelStatusChange change)
+    {
+        var commits = new List<Action>();
+        if (change.TryClaim("print_time", out var value))
+        {
+            bool print = StatusValue.ToBool("print_time", value);
+            commits.Add(() => PrintTime = print);
+        }
+        double resolution = Time.Resolution, ticsPerMs = Time.TicsPerMs;
+        bool gridChanged = false;
+        if (change.TryClaim("resolution", out value))
+        {
+            resolution = StatusValue.ToDouble("resolution", value);
+            gridChanged = true;
+        }
+        if (change.TryClaim("tics_per_ms", out value))
+        {
+            ticsPerMs = StatusValue.ToDouble("tics_per_ms", value);
+            gridChanged = true;
+        }
+        if (gridChanged)
+        {
+            if (_kernel.Nodes.NodeCount > 0 || HasSimulated)
+                throw new KernelException("The resolution and tics_per_ms cannot be changed after nodes have been created or the network has been simulated. Call ResetKernel first.");
+            var grid = new TimeGrid(ticsPerMs, resolution);
+            commits.Add(() => Time = grid);
+        }
+        return commits.Count == 0 ? null : () => commits.ForEach(c => c());
+    }
+
+    /// <summary>Readies the network for one or more <see cref="Run"/> calls.</summary>
     public void Prepare()
     {
         if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
-        var time = context.Time;
-        context.MinDelaySteps = MinDelaySteps;
-        context.MaxDelaySteps = MaxDelaySteps;
+        var layout = _kernel.VirtualProcesses.Layout;
+        if (_context is null || _context.Layout != layout || _context.Time != Time)
+            _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive };
+        var context = _context;
+        context.SeedKey = _kernel.Random.SeedKey;
+        (context.MinDelaySteps, context.MaxDelaySteps) = _kernel.Connections.DelayExtrema();
 
+        var nodes = _kernel.Nodes;
         int slots = context.MinDelaySteps + context.MaxDelaySteps;
         if (context.Ring.Channels != nodes.ChannelCount || context.Ring.Slots != slots)
             context.Ring = context.Ring.Resized(nodes.ChannelCount, slots, CurrentStep);
 
-        BuildSynapseTables();
-        _virtualProcessOf ??= VirtualProcessOf;
-        structural.EnsureCapacity(nodes.NodeCount);
-        if (_weightEvents.Length != context.VirtualProcesses)
-            _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
+        _kernel.Connections.PrepareDelivery(context.VirtualProcesses, layout);
+        _kernel.Structural.EnsureCapacity(nodes.NodeCount);
+        _kernel.EventDelivery.Prepare(context);
         PrepareArchive();
-
-        BuildRecorderRouting();
-        BuildSamplers(time);
-
         foreach (var group in nodes.Groups) group.Prepare(context);
-        try
-        {
-            foreach (var recorder in _recorders)
-                recorder.OpenFiles(FileNamesOf(recorder), context.Layout.Local, settings.OverwriteFiles);
-        }
-        catch
-        {
-            foreach (var recorder in _recorders) recorder.CloseFiles();
-            throw;
-        }
+        _kernel.Recording.Prepare(context);
         IsPrepared = true;
     }
 
-    /// <summary>The file of each virtual process, named as NEST names them (label-id-vp.dat).</summary>
-    private string[] FileNamesOf(RecorderNode recorder)
-    {
-        int id = RecorderIds[recorder];
-        string label = recorder.Label.Length > 0 ? recorder.Label : nodes.Locate(id).Group.Model.Name;
-        return Enumerable.Range(0, context.VirtualProcesses)
-            .Select(vp => Recording.AsciiRecordingFile.FileName(settings.DataPath, settings.DataPrefix, label, id, nodes.NodeCount, vp, context.VirtualProcesses))
-            .ToArray();
-    }
-
-    /// <summary>The virtual process that owns node <paramref name="id"/>.</summary>
-    private int VirtualProcessOf(int id)
-    {
-        var (group, local) = nodes.Locate(id);
-        return group.OwnerThread(local);
-    }
-
-    private Dictionary<RecorderNode, int> RecorderIds { get; } = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>Gives every archived neuron its current tau_minus, tau_minus_triplet.</summary>
+    /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>
     private void PrepareArchive()
     {
-        archive.EnsureCapacity(nodes.NodeCount);
-        foreach (var group in nodes.Groups.OfType<NeuronGroup>())
-            for (int local = 0; local < group.Count; local++)
-                if (archive.Of(group.FirstId + local) is { } history)
-                {
-                    history.TauMinusInverse = 1.0 / group.ColumnValue("tau_minus", local);
-                    history.TauMinusTripletInverse = 1.0 / group.ColumnValue("tau_minus_triplet", local);
-                }
-    }
-
-    private void BuildRecorderRouting()
-    {
-        RecorderIds.Clear();
-        var recorders = new List<RecorderNode>();
-        var weightRecorders = new WeightRecorder.Node?[nodes.NodeCount + 1];
-        foreach (var group in nodes.Groups)
+        var archive = _kernel.Archive;
+        archive.EnsureCapacity(_kernel.Nodes.NodeCount);
+        foreach (var group in _kernel.Nodes.Groups)
         {
-            if (group is SpikeRecorder sr)
-                for (int i = 0; i < sr.Count; i++) { recorders.Add(sr.Nodes[i]); RecorderIds[sr.Nodes[i]] = sr.FirstId + i; }
-            else if (group is Multimeter mm)
-                for (int i = 0; i < mm.Count; i++) { recorders.Add(mm.Nodes[i]); RecorderIds[mm.Nodes[i]] = mm.FirstId + i; }
-            else if (group is WeightRecorder wr)
-                for (int i = 0; i < wr.Count; i++)
+            if (group is not NeuronGroup neurons) continue;
+            for (int local = 0; local < neurons.Count; local++)
+                if (archive.Of(neurons.FirstId + local) is { } history)
                 {
-                    recorders.Add(wr.Nodes[i]);
-                    RecorderIds[wr.Nodes[i]] = wr.FirstId + i;
-                    weightRecorders[wr.FirstId + i] = wr.Nodes[i];
+                    history.TauMinusInverse = 1.0 / neurons.ValueOf(NeuronSchema.Archiving.TauMinus, local);
+                    history.TauMinusTripletInverse = 1.0 / neurons.ValueOf(NeuronSchema.Archiving.TauMinusTriplet, local);
                 }
         }
-        _recorders = recorders.ToArray();
-        _weightRecorders = weightRecorders;
-
-        var bySource = new List<SpikeRecorder.Node>?[nodes.NodeCount + 1];
-        foreach (var link in connections.RecorderLinks)
-        {
-            var (g, local) = nodes.Locate(link.Recorder);
-            (bySource[link.Source] ??= []).Add(((SpikeRecorder)g).Nodes[local]);
-        }
-        _recordersBySource = bySource.Select(l => l?.ToArray()).ToArray();
     }
 
-    private void BuildSamplers(TimeGrid time)
-    {
-        var perGroup = new Dictionary<NeuronGroup, List<NeuronGroup.Sampler>[]>();
-        var meters = new HashSet<Multimeter.Node>(ReferenceEqualityComparer.Instance);
-        foreach (var link in connections.MultimeterLinks)
-        {
-            var (mg, ml) = nodes.Locate(link.Meter);
-            var meter = ((Multimeter)mg).Nodes[ml];
-            var (tg, local) = nodes.Locate(link.Target);
-            var neuron = (NeuronGroup)tg;
-            var indices = meter.RecordFrom.Select(name => neuron.RecordableIndex(name)).ToArray();
-            int missing = Array.IndexOf(indices, -1);
-            if (missing >= 0)
-                throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{meter.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
-            if (!perGroup.TryGetValue(neuron, out var lists))
-                perGroup[neuron] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<NeuronGroup.Sampler>()).ToArray();
-            lists[neuron.OwnerThread(local)].Add(new NeuronGroup.Sampler(meter, local, indices));
-            meters.Add(meter);
-        }
-        foreach (var group in nodes.Groups.OfType<NeuronGroup>())
-            group.Samplers = perGroup.TryGetValue(group, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
-        foreach (var group in nodes.Groups.OfType<Multimeter>())
-            foreach (var meter in group.Nodes)
-            {
-                meter.Prepare(time, context.VirtualProcesses);
-                meters.Add(meter);
-            }
-        _multimeters = meters.ToArray();
-    }
-
+    /// <summary>Advances the prepared network by <paramref name="ms"/> milliseconds.</summary>
     public void Run(double ms)
     {
         if (!IsPrepared) throw new KernelException("Run called without Prepare.");
-        var time = context.Time;
         if (!(ms >= 0)) throw new BadParameterException("t", ms, "simulation time must not be negative");
-        if (!time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"simulation time must be a multiple of the resolution ({time.Resolution} ms)");
-        long steps = time.MsToTics(ms) / time.TicsPerStep;
+        if (!Time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"simulation time must be a multiple of the resolution ({Time.Resolution} ms)");
+        long steps = Time.MsToTics(ms) / Time.TicsPerStep;
         if (steps == 0) return;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var context = _context!;
         long end = CurrentStep + steps;
-        _progress = settings.PrintTime && context.Communicator.Rank == 0 ? new ProgressLine(time, CurrentStep, end) : null;
-        _workerFailure = null;
+        _progress = PrintTime && context.Communicator.Rank == 0 ? new ProgressLine(Time, CurrentStep, end) : null;
+        _failure = null;
         int threads = context.Layout.ThreadsPerRank;
         if (threads == 1)
         {
@@ -218,16 +152,23 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
             RunSlices(0, end, barrier);
             foreach (var w in workers) w.Join();
         }
-        RecordWeightEvents();
+        _kernel.EventDelivery.RecordWeightEvents();
         if (context.Communicator.Size > 1)
-            foreach (var group in nodes.Groups.OfType<NeuronGroup>()) group.SynchronizeColumns(context.Communicator, context.Layout);
+            foreach (var group in _kernel.Nodes.Groups)
+                if (group is NeuronGroup neurons) neurons.SynchronizeColumns(context.Communicator, context.Layout);
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
-        if (_workerFailure is not null) throw new KernelException($"Simulation failed: {_workerFailure.Message}");
-        foreach (var recorder in _recorders) recorder.FlushFiles();
+        SimulateTime += clock.Elapsed;
+        _failure?.Throw();
+        _kernel.Recording.Flush();
         // Every process has written its files before any goes on (rank 0 may read them all).
         if (context.Communicator.Size > 1) context.Communicator.Sum(0);
     }
+
+    /// <summary>Remembers the first failure of any thread, with its type and stack, to rethrow after the run.</summary>
+    private void Fail(Exception e) => Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+
+    private bool Failed => Volatile.Read(ref _failure) is not null;
 
     private long _sliceStart;
     private int _sliceFrom, _sliceTo;
@@ -239,7 +180,15 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     {
         var action = _serialAction;
         _serialAction = null;
-        action?.Invoke();
+        if (action is null || Failed) return;
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            Fail(e);
+        }
     }
 
     /// <summary>
@@ -248,160 +197,76 @@ internal sealed class SimulationManager(NodeManager nodes, ConnectionManager con
     /// </summary>
     private void RunSlices(int thread, long end, Barrier? barrier)
     {
+        var context = _context!;
         int vp = context.Layout.FirstLocal + thread;
         int minDelay = context.MinDelaySteps;
         long step = CurrentStep;
+        var groups = _kernel.Nodes.Groups;
+        var delivery = _kernel.EventDelivery;
         while (step < end)
         {
             long sliceStart = step / minDelay * minDelay;
             int from = (int)(step - sliceStart);
             int to = (int)Math.Min(minDelay, end - sliceStart);
             if (thread == 0) { _sliceStart = sliceStart; _sliceFrom = from; _sliceTo = to; }
-            if (structural.IsDue(context.Time, sliceStart + from))
+            if (_kernel.Structural.IsDue(Time, sliceStart + from))
             {
                 // Connections change: every thread must have finished delivering before, and wait for the update.
                 if (thread == 0) _serialAction = StructuralUpdate;
                 if (barrier is null) RunSerialAction();
                 else barrier.SignalAndWait();
             }
-            if (_workerFailure is null)
+            if (!Failed)
             {
                 try
                 {
-                    foreach (var group in nodes.Groups) group.Update(context, vp, sliceStart, from, to);
+                    foreach (var group in groups) group.Update(context, vp, sliceStart, from, to);
                 }
                 catch (Exception e)
                 {
-                    _workerFailure ??= e;
+                    Fail(e);
                 }
             }
             if (thread == 0) _serialAction = SerialPhase;
             if (barrier is null) RunSerialAction();
             else barrier.SignalAndWait();
-            if (_workerFailure is null)
+            if (!Failed)
             {
                 try
                 {
-                    Deliver(vp, sliceStart);
+                    delivery.Deliver(vp, sliceStart);
                 }
                 catch (Exception e)
                 {
-                    _workerFailure ??= e;
+                    Fail(e);
                 }
             }
             step = sliceStart + to;
         }
     }
 
-    /// <summary>Runs on one thread between update and delivery: merges spikes, records, hands multimeter samples over.</summary>
+    /// <summary>Runs on one thread between update and delivery: gathers the spikes, hands samples over, advances time.</summary>
     private void SerialPhase()
     {
-        if (_workerFailure is not null) return;
-        try
-        {
-            RecordWeightEvents();
-            _merged.MergeCanonical(context.SpikesOfVp);
-            foreach (var buffer in context.SpikesOfVp) buffer.Clear();
-            LocalSpikeCounter += _merged.Count;
-            if (context.Communicator.Size > 1) _merged.ExchangeCanonical(context.Communicator);
-            double minDelayMs = context.Time.StepToMs(context.MinDelaySteps);
-            double h = context.Time.Resolution;
-            foreach (ref readonly var spike in _merged.Items)
-            {
-                long stamp = _sliceStart + spike.Lag + 1;
-                double t = context.Time.StepToMs(stamp);
-                var (group, local) = nodes.Locate(spike.Source);
-                if (group is NeuronGroup neuron) structural.OnSpike(neuron, local, t, h);
-                archive.OnSpike(spike.Source, t, minDelayMs);
-                var recorders = (uint)spike.Source < (uint)_recordersBySource.Length ? _recordersBySource[spike.Source] : null;
-                if (recorders is null) continue;
-                int vp = group.OwnerThread(local);
-                foreach (var r in recorders) r.RecordSpike(context.Time, spike.Source, vp, stamp, spike.Multiplicity);
-            }
-            foreach (var meter in _multimeters) meter.HandOver(_sliceStart, context.Communicator, _virtualProcessOf!);
-            CurrentStep = _sliceStart + _sliceTo;
-            _progress?.Update(CurrentStep);
-        }
-        catch (Exception e)
-        {
-            _workerFailure ??= e;
-        }
+        _kernel.EventDelivery.Gather(_sliceStart);
+        _kernel.Recording.HandOverSamples(_sliceStart);
+        CurrentStep = _sliceStart + _sliceTo;
+        _progress?.Update(CurrentStep);
     }
 
     /// <summary>Serially, at the start of a slice: the structural plasticity update, then the new synapse tables.</summary>
     private void StructuralUpdate()
     {
-        try
-        {
-            structural.Update(context.Time.StepToMs(_sliceStart + _sliceFrom), context.Time.Resolution, nodes, connections, context.SeedKey);
-            BuildSynapseTables();
-        }
-        catch (Exception e)
-        {
-            _workerFailure ??= e;
-        }
+        var context = _context!;
+        _kernel.Structural.Update(Time.StepToMs(_sliceStart + _sliceFrom), Time.Resolution, context.SeedKey);
+        _kernel.Connections.PrepareDelivery(context.VirtualProcesses, context.Layout);
     }
 
-    private void BuildSynapseTables()
-    {
-        connections.Consolidate();
-        _blocksByThread = new SynapseBlock[context.VirtualProcesses][];
-        for (int vp = 0; vp < context.VirtualProcesses; vp++)
-            _blocksByThread[vp] = context.Layout.IsLocal(vp) ? connections.BlocksOf(vp).Where(l => l.Count > 0).Select(l => l[0]).ToArray() : [];
-    }
-
-    /// <summary>Transmits every spike of the slice through this thread's synapses, in canonical order.</summary>
-    private void Deliver(int thread, long sliceStart)
-    {
-        var spikes = _merged.Items;
-        if (spikes.Length == 0) return;
-        var delivery = new DeliveryContext(context.Ring, context.Time, archive, sliceStart, _weightEvents[thread], _reroute);
-        var models = connections.Models;
-        foreach (var block in _blocksByThread[thread])
-        {
-            var model = models[block.SynapseModelId];
-            model.Type.Deliver(block, spikes, in delivery, model);
-        }
-    }
-
-    /// <summary>
-    /// Hands the weight events of all threads to their recorders in canonical order (time, sender, target, port), so
-    /// the record does not depend on the number of threads.
-    /// </summary>
-    private void RecordWeightEvents()
-    {
-        _weightEventMerge.Clear();
-        foreach (var buffer in _weightEvents)
-        {
-            _weightEventMerge.AddRange(buffer.Events);
-            buffer.Events.Clear();
-        }
-        if (context.Communicator.Size > 1)
-        {
-            int n = context.Communicator.AllGather(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_weightEventMerge), ref _weightEventExchange);
-            _weightEventMerge.Clear();
-            _weightEventMerge.AddRange(_weightEventExchange.AsSpan(0, n));
-        }
-        if (_weightEventMerge.Count == 0) return;
-        _weightEventMerge.Sort(static (a, b) =>
-            a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) :
-            a.Sender != b.Sender ? a.Sender.CompareTo(b.Sender) :
-            a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Port.CompareTo(b.Port));
-        foreach (var e in _weightEventMerge)
-            if ((uint)e.Recorder < (uint)_weightRecorders.Length && _weightRecorders[e.Recorder] is { } recorder)
-                recorder.RecordWeight(context.Time, e, VirtualProcessOf(e.Target));
-    }
-
-    /// <summary>Closes recorder files of a kernel that is being discarded while prepared.</summary>
-    public void CloseFilesIfPrepared()
-    {
-        if (IsPrepared) Cleanup();
-    }
-
+    /// <summary>Ends a sequence of <see cref="Run"/> calls (closes recorder files).</summary>
     public void Cleanup()
     {
         if (!IsPrepared) throw new KernelException("Cleanup called without Prepare.");
-        foreach (var recorder in _recorders) recorder.CloseFiles();
+        _kernel.Recording.Cleanup();
         IsPrepared = false;
     }
 }

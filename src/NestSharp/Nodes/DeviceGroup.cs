@@ -14,21 +14,26 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
     /// <summary>Devices are updated by thread 0; generators split their work over the threads owning their targets.</summary>
     public override int OwnerThread(int local) => 0;
 
-    public override IReadOnlyCollection<string> SettableKeys => Nodes.Length > 0 ? Nodes[0].Keys : [];
+    public override IReadOnlyCollection<string> SettableKeys => Nodes.Length > 0 ? Nodes[0].Keys.Settable : [];
 
-    public override void WriteStatus(int local, Dictionary<string, object> status) => Nodes[local].Write(status);
+    public override bool TakesArray(string key) => Nodes.Length > 0 && Nodes[0].Keys.TakesArray(key);
 
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values)
+    public override void WriteStatus(int local, Dictionary<string, object> status) => WriteStatus(Nodes[local], status);
+
+    /// <summary>Writes the status of one device: its declared keys, and what a subclass adds.</summary>
+    protected virtual void WriteStatus(TNode node, Dictionary<string, object> status) => node.Keys.Write(node, status);
+
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
         var staged = (TNode)Nodes[local].Clone();
-        foreach (var (key, value) in values) staged.Apply(key, value);
-        staged.Validate();
+        foreach (var (key, value) in values) staged.Keys.Apply(staged, key, value);
+        staged.Validate(context);
         return () => Nodes[local] = staged;
     }
 
-    /// <summary>Copies the prototype's node into every node of this group.</summary>
-    protected void CopyDefaultsFrom(DeviceGroup<TNode> prototype)
+    public override void CopyDefaultsFrom(NodeGroup prototype)
     {
-        for (int i = 0; i < Count; i++) Nodes[i] = (TNode)prototype.Nodes[0].CloneAsNew();
+        var source = (DeviceGroup<TNode>)prototype;
+        for (int i = 0; i < Count; i++) Nodes[i] = (TNode)source.Nodes[0].CloneAsNew();
     }
 }

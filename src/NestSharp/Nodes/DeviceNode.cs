@@ -12,10 +12,15 @@ internal abstract class DeviceNode
     public double Origin;
     public string Label = "";
 
-    protected static readonly string[] CommonKeys = ["label", "origin", "start", "stop"];
+    /// <summary>The keys of this device's status (its class declares them once).</summary>
+    public abstract IDeviceKeys Keys { get; }
 
-    /// <summary>The keys this device accepts.</summary>
-    public abstract IReadOnlyCollection<string> Keys { get; }
+    /// <summary>The keys every device has: start, stop, origin (ms) and label.</summary>
+    protected static DeviceKeys<TNode> CommonKeys<TNode>() where TNode : DeviceNode => new DeviceKeys<TNode>()
+        .Real("start", n => n.Start, (n, v) => n.Start = v)
+        .Real("stop", n => n.Stop, (n, v) => n.Stop = v)
+        .Real("origin", n => n.Origin, (n, v) => n.Origin = v)
+        .Text("label", n => n.Label, (n, v) => n.Label = v);
 
     public DeviceNode Clone()
     {
@@ -24,7 +29,7 @@ internal abstract class DeviceNode
         return copy;
     }
 
-    /// <summary>Deep-copies what a clone must not share (mutable arrays a staged change may replace).</summary>
+    /// <summary>Deep-copies what a clone must not share (mutable state a staged change may replace).</summary>
     protected virtual void AfterClone() { }
 
     /// <summary>A new device with this one's parameters and none of its connections, events or progress.</summary>
@@ -38,30 +43,10 @@ internal abstract class DeviceNode
     /// <summary>Replaces what a device accumulates while it runs (events, connections, position) by fresh state.</summary>
     protected virtual void ResetRuntimeState() { }
 
-    /// <summary>Applies one key; the caller has checked that it is one of <see cref="Keys"/>.</summary>
-    public virtual void Apply(string key, object value)
-    {
-        switch (key)
-        {
-            case "start": Start = StatusValue.ToDouble(key, value); break;
-            case "stop": Stop = StatusValue.ToDouble(key, value); break;
-            case "origin": Origin = StatusValue.ToDouble(key, value); break;
-            case "label": Label = StatusValue.ToStringValue(key, value); break;
-            default: throw new InvalidOperationException($"key '{key}' not handled by {GetType().Name}");
-        }
-    }
-
-    public virtual void Validate()
+    /// <summary>Checks the device's values together, after a change; throws naming the key.</summary>
+    public virtual void Validate(StatusContext context)
     {
         if (!(Stop >= Start)) throw new BadParameterException("stop", Stop, $"stop must not be before start ({Start})");
-    }
-
-    public virtual void Write(Dictionary<string, object> status)
-    {
-        status["start"] = Start;
-        status["stop"] = Stop;
-        status["origin"] = Origin;
-        status["label"] = Label;
     }
 
     /// <summary>The activity window in steps: stamps t with First &lt; t &lt;= Last are active.</summary>

@@ -5,10 +5,15 @@ namespace NestSharp.Nodes;
 /// <summary>What a node is, as NEST's <c>element_type</c>.</summary>
 internal enum ElementType { Neuron, Stimulator, Recorder }
 
+/// <summary>What a change of status may need to know of the kernel: the time grid and the current step.</summary>
+internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep);
+
 /// <summary>
 /// A block of nodes of one model created by one <c>Create</c> call (ids FirstId .. FirstId + Count - 1), with its
 /// state stored per model. Subclasses are the models; the kernel dispatches to a group once per slice, never per node.
 /// A group built with count 1 and id 0 serves as a model's prototype: its single node holds the model defaults.
+/// A model class is found by its <see cref="NodeModelNameAttribute"/> and made through its constructor
+/// <c>(NodeModel model, int firstId, int count)</c>.
 /// </summary>
 internal abstract class NodeGroup(NodeModel model, int firstId, int count)
 {
@@ -19,8 +24,14 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
 
     public abstract ElementType ElementType { get; }
 
-    /// <summary>The thread that updates node <paramref name="local"/> (and owns its incoming connections).</summary>
+    /// <summary>Whether the nodes send spikes through the kernel's spike exchange (neurons, spike generators).</summary>
+    public virtual bool EmitsSpikes => false;
+
+    /// <summary>The virtual process that updates node <paramref name="local"/> (and owns its incoming connections).</summary>
     public abstract int OwnerThread(int local);
+
+    /// <summary>Splits the nodes over <paramref name="virtualProcesses"/> virtual processes.</summary>
+    public virtual void Distribute(int virtualProcesses) { }
 
     /// <summary>Writes the model-specific status of node <paramref name="local"/> into <paramref name="status"/>.</summary>
     public abstract void WriteStatus(int local, Dictionary<string, object> status);
@@ -28,14 +39,17 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// <summary>Every key <see cref="Stage"/> accepts.</summary>
     public abstract IReadOnlyCollection<string> SettableKeys { get; }
 
+    /// <summary>Whether <paramref name="key"/> takes an array as one value (so an array is not one value per node).</summary>
+    public virtual bool TakesArray(string key) => false;
+
     /// <summary>
     /// Checks the new values for node <paramref name="local"/> and returns what commits them; throws and changes
     /// nothing when any value is invalid. Keys the model does not know are checked by the caller.
     /// </summary>
-    public abstract Action Stage(int local, IReadOnlyDictionary<string, object> values);
+    public abstract Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context);
 
-    /// <summary>Makes a group of <paramref name="n"/> nodes whose status equals this (prototype) group's node 0.</summary>
-    public abstract NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads);
+    /// <summary>Gives every node of this group the status of node 0 of <paramref name="prototype"/> (a group of the same model class).</summary>
+    public abstract void CopyDefaultsFrom(NodeGroup prototype);
 
     /// <summary>Called before a run: propagators and buffers. Safe to call repeatedly.</summary>
     public virtual void Prepare(SimulationContext context) { }

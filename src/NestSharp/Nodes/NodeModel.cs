@@ -1,24 +1,27 @@
 namespace NestSharp.Nodes;
 
 /// <summary>
-/// A registered node model: a name and a prototype group whose single node carries the model's defaults.
-/// <c>CopyModel</c> clones the prototype under a new name; <c>SetDefaults</c> changes the prototype.
+/// A registered node model: a name, how to make a group of its class, and a prototype group whose single node carries
+/// the model's defaults. <c>CopyModel</c> makes a new model of the same class with a copy of the prototype;
+/// <c>SetDefaults</c> changes the prototype; <c>Create</c> instantiates groups with the prototype's values.
 /// </summary>
 internal sealed class NodeModel
 {
-    private NodeGroup? _prototype;
+    private readonly Func<NodeModel, int, int, NodeGroup> _make;
 
-    public NodeModel(string name, string typeName, Func<NodeModel, NodeGroup> makePrototype)
+    /// <param name="make">The model class's constructor: (model, first id, count).</param>
+    public NodeModel(string name, Func<NodeModel, int, int, NodeGroup> make)
+        : this(name, name, make)
     {
-        Name = name;
-        TypeName = typeName;
-        _prototype = makePrototype(this);
+        Prototype = make(this, 0, 1);
     }
 
-    private NodeModel(string name, string typeName)
+    private NodeModel(string name, string typeName, Func<NodeModel, int, int, NodeGroup> make)
     {
         Name = name;
         TypeName = typeName;
+        _make = make;
+        Prototype = null!;
     }
 
     /// <summary>The name users refer to (may be a copy's name).</summary>
@@ -27,12 +30,24 @@ internal sealed class NodeModel
     /// <summary>The built-in model this one is (a copy keeps its original's type name).</summary>
     public string TypeName { get; }
 
-    public NodeGroup Prototype => _prototype!;
+    public NodeGroup Prototype { get; private set; }
 
+    /// <summary>A model named <paramref name="newName"/> with this one's class and current defaults.</summary>
     public NodeModel Copy(string newName)
     {
-        var copy = new NodeModel(newName, TypeName);
-        copy._prototype = Prototype.Instantiate(copy, 0, 1, 1);
+        var copy = new NodeModel(newName, TypeName, _make);
+        copy.Prototype = Instantiate(copy, 0, 1, 1);
         return copy;
+    }
+
+    /// <summary>A group of <paramref name="count"/> nodes with the prototype's values, split over <paramref name="virtualProcesses"/> VPs.</summary>
+    public NodeGroup Instantiate(int firstId, int count, int virtualProcesses) => Instantiate(this, firstId, count, virtualProcesses);
+
+    private NodeGroup Instantiate(NodeModel model, int firstId, int count, int virtualProcesses)
+    {
+        var group = _make(model, firstId, count);
+        group.CopyDefaultsFrom(Prototype);
+        group.Distribute(virtualProcesses);
+        return group;
     }
 }

@@ -13,8 +13,8 @@ internal sealed class PropagatorSets<TPropagators> where TPropagators : struct
 
     public bool IsUniform => Sets.Length == 1;
 
-    /// <summary>Groups nodes by the values of <paramref name="parameterColumns"/> and computes each set once.</summary>
-    public void Build(double[][] parameterColumns, int count, Func<int, TPropagators> computeForNode)
+    /// <summary>Groups nodes by their values in <paramref name="parameterColumns"/> of <paramref name="columns"/> and computes each set once.</summary>
+    public void Build(double[][] columns, Column[] parameterColumns, int count, Func<int, TPropagators> computeForNode)
     {
         var index = new Dictionary<RowKey, int>();
         var sets = new List<TPropagators>();
@@ -22,7 +22,7 @@ internal sealed class PropagatorSets<TPropagators> where TPropagators : struct
         var row = new double[parameterColumns.Length];
         for (int i = 0; i < count; i++)
         {
-            for (int c = 0; c < row.Length; c++) row[c] = parameterColumns[c][i];
+            for (int c = 0; c < row.Length; c++) row[c] = columns[parameterColumns[c].Index][i];
             var key = new RowKey(row);
             if (!index.TryGetValue(key, out int s))
             {

@@ -4,10 +4,11 @@ using System.Text;
 namespace NestSharp.Recording;
 
 /// <summary>
-/// A recorder's file in NEST's ASCII format: two comment lines, a tab-separated header
-/// (<c>sender time_ms [values...]</c>), then one line per event with times and values in fixed notation at the given
-/// precision. Named <c>data_path/data_prefix + label + "-" + node id + "-" + vp + ".dat"</c>, node id and vp padded to the
-/// digits of the network size and of the number of virtual processes, as NEST names them.
+/// A recorder's file in NEST's ASCII format: two comment lines, a tab-separated header (<c>sender time_ms</c>, or
+/// <c>sender time_step time_offset</c> with time_in_steps, then the value names), then one line per event with times
+/// and real values in fixed notation at the given precision and integer values as integers. Named
+/// <c>data_path/data_prefix + label + "-" + node id + "-" + vp + ".dat"</c>, node id and vp padded to the digits of the
+/// network size and of the number of virtual processes, as NEST names them.
 /// </summary>
 internal sealed class AsciiRecordingFile : IDisposable
 {
@@ -16,54 +17,53 @@ internal sealed class AsciiRecordingFile : IDisposable
     private readonly StreamWriter _writer;
     private readonly string _format;
     private readonly StringBuilder _line = new();
-    private readonly int _doubleValues;
+    private readonly bool _timeInSteps;
 
-    private AsciiRecordingFile(string path, bool append, int precision, IReadOnlyList<string> valueNames, int doubleValues)
+    private AsciiRecordingFile(string path, bool append, int precision, RecordingContext context)
     {
         Path = path;
-        _doubleValues = doubleValues;
+        _timeInSteps = context.TimeInSteps;
         _format = "F" + precision.ToString(CultureInfo.InvariantCulture);
         _writer = new StreamWriter(path, append, new UTF8Encoding(false), 1 << 16);
         if (!append)
         {
-            _writer.Write($"# NEST version: {NestVersion}\n# RecordingBackendASCII version: 2\nsender\ttime_ms");
-            foreach (var name in valueNames) _writer.Write("\t" + name);
+            _writer.Write($"# NEST version: {NestVersion}\n# RecordingBackendASCII version: 2\nsender");
+            _writer.Write(_timeInSteps ? "\ttime_step\ttime_offset" : "\ttime_ms");
+            foreach (var name in context.DoubleValueNames) _writer.Write("\t" + name);
+            foreach (var name in context.LongValueNames) _writer.Write("\t" + name);
             _writer.Write('\n');
         }
     }
 
     public string Path { get; }
 
-    public static string FileName(string dataPath, string dataPrefix, string label, int nodeId, int networkSize, int vp, int numVps)
+    public static string FileName(string dataPath, string dataPrefix, string label, int nodeId, int networkSize, int vp, int numVps, string extension)
     {
         int idDigits = (int)Math.Floor(Math.Log10(Math.Max(1, networkSize))) + 1;
         int vpDigits = (int)Math.Floor(Math.Log10(Math.Max(1, numVps))) + 1;
-        string name = $"{dataPrefix}{label}-{nodeId.ToString(CultureInfo.InvariantCulture).PadLeft(idDigits, '0')}-{vp.ToString(CultureInfo.InvariantCulture).PadLeft(vpDigits, '0')}.dat";
+        string name = $"{dataPrefix}{label}-{nodeId.ToString(CultureInfo.InvariantCulture).PadLeft(idDigits, '0')}-{vp.ToString(CultureInfo.InvariantCulture).PadLeft(vpDigits, '0')}.{extension}";
         return string.IsNullOrEmpty(dataPath) ? name : System.IO.Path.Combine(dataPath, name);
     }
 
     /// <summary>Opens a new file, failing if it exists and overwriting is off; or reopens one this kernel wrote, to append.</summary>
-    /// <remarks>The first <paramref name="doubleValues"/> values of each event are written in fixed notation, the rest as integers.</remarks>
-    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, IReadOnlyList<string> valueNames, int doubleValues)
+    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, RecordingContext context)
     {
         if (!append && File.Exists(path) && !overwrite)
             throw new KernelException(
                 $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
                 "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
                 "data_prefix, or the device property label.");
-        return new AsciiRecordingFile(path, append, precision, valueNames, doubleValues);
+        return new AsciiRecordingFile(path, append, precision, context);
     }
 
-    public void Write(long sender, double timeMs, ReadOnlySpan<double> values)
+    public void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
     {
         _line.Clear();
-        _line.Append(sender).Append('\t').Append(timeMs.ToString(_format, CultureInfo.InvariantCulture));
-        for (int i = 0; i < values.Length; i++)
-        {
-            _line.Append('\t');
-            if (i < _doubleValues) _line.Append(values[i].ToString(_format, CultureInfo.InvariantCulture));
-            else _line.Append((long)values[i]);
-        }
+        _line.Append(sender).Append('\t');
+        if (_timeInSteps) _line.Append(stamp).Append('\t').Append(0.0.ToString(_format, CultureInfo.InvariantCulture));
+        else _line.Append(timeMs.ToString(_format, CultureInfo.InvariantCulture));
+        foreach (double value in doubles) _line.Append('\t').Append(value.ToString(_format, CultureInfo.InvariantCulture));
+        foreach (long value in longs) _line.Append('\t').Append(value);
         _line.Append('\n');
         _writer.Write(_line);
     }

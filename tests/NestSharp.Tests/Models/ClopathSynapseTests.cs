@@ -1,5 +1,5 @@
-using System.Text.Json;
 using NestSharp.Plasticity;
+using NestSharp.Tests.Reference;
 
 namespace NestSharp.Tests.Models;
 
@@ -15,8 +15,7 @@ public sealed class ClopathSynapseTests
     [Fact]
     public void Defaults_EqualNest()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "defaults", "clopath_synapse.json");
-        var theirs = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
+        var theirs = NestDefaults.Of("clopath_synapse");
         var ours = new Simulator().GetDefaults("clopath_synapse");
         foreach (string key in new[] { "Wmax", "Wmin", "tau_x", "x_bar", "weight", "delay", "receptor_type", "num_connections" })
             Assert.Equal(theirs[key].GetDouble(), Convert.ToDouble(ours[key]));
@@ -209,7 +208,7 @@ public sealed class ClopathSynapseTests
         });
         nest.Connect(noise, inputs);
         nest.Connect(inputs, neurons, syn: new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 3.0, ["delay"] = 1.0 });
-        nest.Connect(neurons, neurons, new ConnSpec { Rule = "pairwise_bernoulli", P = 0.3, AllowAutapses = false },
+        nest.Connect(neurons, neurons, Rule.PairwiseBernoulli(0.3, allowAutapses: false),
             new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 1.0, ["delay"] = 1.5 });
         nest.Simulate(500.0);
         return nest.GetConnections(synapseModel: "clopath_synapse").Weight;

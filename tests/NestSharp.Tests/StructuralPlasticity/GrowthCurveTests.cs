@@ -16,7 +16,7 @@ public sealed class GrowthCurveTests
 
     private static GrowthCurve Curve(string name, params (string Key, double Value)[] parameters)
     {
-        var curve = GrowthCurve.Create(name);
+        var curve = NestSharp.Kernel.Catalog.CreateGrowthCurve(name);
         foreach (var (key, value) in parameters) curve.Set(key, value);
         return curve;
     }
@@ -182,7 +182,7 @@ public sealed class GrowthCurveTests
         static Dictionary<string, object> Status(string name)
         {
             var status = new Dictionary<string, object>();
-            GrowthCurve.Create(name).Write(status);
+            NestSharp.Kernel.Catalog.CreateGrowthCurve(name).Write(status);
             return status;
         }
         Assert.Equal(0.7, Status("linear")["eps"]);

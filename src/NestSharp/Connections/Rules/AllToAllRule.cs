@@ -1,14 +1,17 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Connections.Rules;
 
 /// <summary>all_to_all: every source to every target (without autapses if forbidden). Arrays are [target][source].</summary>
-internal sealed class AllToAllRule : ConnectionRule
+[ConnectionRuleName("all_to_all")]
+internal sealed class AllToAllRule(ConnSpec spec) : ConnectionRule(spec)
 {
     public override long? ArrayLength(RuleContext context) => (long)context.Sources.Length * context.Targets.Length;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
         var sources = context.Sources;
-        bool autapses = context.Spec.AllowAutapses;
+        bool autapses = Spec.AllowAutapses;
         for (int t = 0; t < context.Targets.Length; t++)
         {
             if (context.TargetOwner[t] != thread) continue;

@@ -14,25 +14,38 @@ internal abstract class ConnectionSink
 }
 
 /// <summary>What a rule needs: the node ids, which thread owns each target, and the key of this Connect call.</summary>
-internal sealed class RuleContext(int[] sources, int[] targets, int[] targetOwner, ulong callKey, ConnSpec spec)
+internal sealed class RuleContext(int[] sources, int[] targets, int[] targetOwner, ulong callKey)
 {
     public int[] Sources { get; } = sources;
     public int[] Targets { get; } = targets;
     public int[] TargetOwner { get; } = targetOwner;
     public ulong CallKey { get; } = callKey;
-    public ConnSpec Spec { get; } = spec;
 
     /// <summary>The random stream of one drawing unit (a target for in-degree rules, a source for out-degree rules).</summary>
     public RandomStream StreamOf(int unitId) => new(RandomStream.Derive(CallKey, (ulong)unitId));
 }
 
 /// <summary>
-/// A connection rule. <see cref="Generate"/> emits, for one thread, exactly the connections whose target that thread
-/// owns, in a fixed order; every random draw comes from a stream keyed by the Connect call and the drawing node, so the
-/// connections do not depend on the number of threads, and a second call emits the same sequence.
+/// A connection rule (NEST's ConnBuilder), made for one conn_spec by its constructor, which checks the rule's own
+/// parameters. <see cref="Generate"/> emits, for one thread, exactly the connections whose target that thread owns, in
+/// a fixed order; every random draw comes from a stream keyed by the Connect call and the drawing node, so the
+/// connections do not depend on the number of threads, and a second call emits the same sequence. A rule class is
+/// found by its <see cref="Kernel.ConnectionRuleNameAttribute"/>.
 /// </summary>
 internal abstract class ConnectionRule
 {
+    /// <param name="spec">The conn_spec.</param>
+    /// <param name="parameterKeys">The rule's own parameters; any other key of the spec is an error.</param>
+    protected ConnectionRule(ConnSpec spec, params string[] parameterKeys)
+    {
+        Spec = spec;
+        foreach (var key in spec.Parameters.Keys)
+            if (!parameterKeys.Contains(key))
+                throw new UnknownParameterException($"connection rule '{spec.Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
+    }
+
+    public ConnSpec Spec { get; }
+
     public abstract void Generate(RuleContext context, int thread, ConnectionSink sink);
 
     /// <summary>How many entries an array-valued parameter must have, or null when arrays are not allowed.</summary>
@@ -41,14 +54,12 @@ internal abstract class ConnectionRule
     /// <summary>Checks the rule against the collections before anything is created.</summary>
     public virtual void Check(RuleContext context) { }
 
-    public static ConnectionRule For(ConnSpec spec) => spec.Rule switch
+    /// <summary>A whole-number parameter the rule needs, at least 0.</summary>
+    protected long RequiredCount(string key, string rule)
     {
-        "all_to_all" => new AllToAllRule(),
-        "one_to_one" => new OneToOneRule(),
-        "fixed_indegree" => new FixedIndegreeRule(),
-        "fixed_outdegree" => new FixedOutdegreeRule(),
-        "fixed_total_number" => new FixedTotalNumberRule(),
-        "pairwise_bernoulli" => new PairwiseBernoulliRule(),
-        _ => throw new BadParameterException("rule", spec.Rule, $"known rules are {string.Join(", ", ConnSpec.RuleNames)}"),
-    };
+        if (!Spec.Parameters.TryGetValue(key, out var value))
+            throw new BadParameterException(key, null, $"{rule} needs a non-negative {key}");
+        long count = StatusValue.ToLong(key, value);
+        return count >= 0 ? count : throw new BadParameterException(key, count, $"{rule} needs a non-negative {key}");
+    }
 }

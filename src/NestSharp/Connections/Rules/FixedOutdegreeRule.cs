@@ -1,3 +1,5 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Connections.Rules;
 
 /// <summary>
@@ -5,31 +7,36 @@ namespace NestSharp.Connections.Rules;
 /// unless multapses are forbidden; redrawing itself if autapses are forbidden). Every thread replays every source's
 /// draws and keeps the targets it owns. Arrays are [source][k].
 /// </summary>
+[ConnectionRuleName("fixed_outdegree")]
 internal sealed class FixedOutdegreeRule : ConnectionRule
 {
-    public override long? ArrayLength(RuleContext context) => context.Sources.Length * context.Spec.Outdegree!.Value;
+    private readonly long _outdegree;
+
+    public FixedOutdegreeRule(ConnSpec spec) : base(spec, "outdegree") => _outdegree = RequiredCount("outdegree", "fixed_outdegree");
+
+    public override long? ArrayLength(RuleContext context) => context.Sources.Length * _outdegree;
 
     public override void Check(RuleContext context)
     {
-        long k = context.Spec.Outdegree!.Value;
+        long k = _outdegree;
         int n = context.Targets.Length;
         if (k > 0 && n == 0) throw new BadParameterException("outdegree", k, "the target collection is empty");
-        if (!context.Spec.AllowMultapses)
+        if (!Spec.AllowMultapses)
         {
-            bool overlap = !context.Spec.AllowAutapses && context.Sources.Intersect(context.Targets).Any();
+            bool overlap = !Spec.AllowAutapses && context.Sources.Intersect(context.Targets).Any();
             long available = overlap ? n - 1 : n;
             if (k > available)
                 throw new BadParameterException("outdegree", k, $"with allow_multapses false the outdegree cannot exceed the number of possible targets ({available})");
         }
-        else if (!context.Spec.AllowAutapses && k > 0 && n == 1 && context.Sources.Contains(context.Targets[0]))
+        else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Sources.Contains(context.Targets[0]))
             throw new BadParameterException("outdegree", k, "the only target is the source itself and autapses are forbidden");
     }
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
-        int k = (int)context.Spec.Outdegree!.Value;
+        int k = (int)_outdegree;
         var targets = context.Targets;
-        bool autapses = context.Spec.AllowAutapses, multapses = context.Spec.AllowMultapses;
+        bool autapses = Spec.AllowAutapses, multapses = Spec.AllowMultapses;
         var chosen = multapses ? null : new HashSet<int>();
         for (int s = 0; s < context.Sources.Length; s++)
         {

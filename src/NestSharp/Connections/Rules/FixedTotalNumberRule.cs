@@ -1,3 +1,5 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Connections.Rules;
 
 /// <summary>
@@ -5,18 +7,23 @@ namespace NestSharp.Connections.Rules;
 /// repeated pairs when forbidden). One stream per Connect call draws all pairs; every thread replays it and keeps the
 /// connections to targets it owns. Arrays have N entries.
 /// </summary>
+[ConnectionRuleName("fixed_total_number")]
 internal sealed class FixedTotalNumberRule : ConnectionRule
 {
-    public override long? ArrayLength(RuleContext context) => context.Spec.N!.Value;
+    private readonly long _n;
+
+    public FixedTotalNumberRule(ConnSpec spec) : base(spec, "N") => _n = RequiredCount("N", "fixed_total_number");
+
+    public override long? ArrayLength(RuleContext context) => _n;
 
     public override void Check(RuleContext context)
     {
-        long n = context.Spec.N!.Value;
+        long n = _n;
         long pairs = (long)context.Sources.Length * context.Targets.Length;
         if (n > 0 && pairs == 0) throw new BadParameterException("N", n, "the source or target collection is empty");
-        if (!context.Spec.AllowMultapses)
+        if (!Spec.AllowMultapses)
         {
-            long self = context.Spec.AllowAutapses ? 0 : context.Sources.Intersect(context.Targets).LongCount();
+            long self = Spec.AllowAutapses ? 0 : context.Sources.Intersect(context.Targets).LongCount();
             if (n > pairs - self)
                 throw new BadParameterException("N", n, $"with allow_multapses false N cannot exceed the number of possible pairs ({pairs - self})");
         }
@@ -24,10 +31,10 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
-        long n = context.Spec.N!.Value;
+        long n = _n;
         var sources = context.Sources;
         var targets = context.Targets;
-        bool autapses = context.Spec.AllowAutapses, multapses = context.Spec.AllowMultapses;
+        bool autapses = Spec.AllowAutapses, multapses = Spec.AllowMultapses;
         var stream = context.StreamOf(0);
         var pairs = multapses ? null : new HashSet<long>();
         for (long c = 0; c < n; c++)

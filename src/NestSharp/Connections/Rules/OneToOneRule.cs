@@ -1,7 +1,10 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Connections.Rules;
 
 /// <summary>one_to_one: the i-th source to the i-th target; both collections must have the same size.</summary>
-internal sealed class OneToOneRule : ConnectionRule
+[ConnectionRuleName("one_to_one")]
+internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
 {
     public override long? ArrayLength(RuleContext context) => context.Targets.Length;
 
@@ -17,7 +20,7 @@ internal sealed class OneToOneRule : ConnectionRule
         for (int i = 0; i < context.Targets.Length; i++)
         {
             if (context.TargetOwner[i] != thread) continue;
-            if (!context.Spec.AllowAutapses && context.Sources[i] == context.Targets[i]) continue;
+            if (!Spec.AllowAutapses && context.Sources[i] == context.Targets[i]) continue;
             sink.Add(i, i, context.Targets[i], 0, i);
         }
     }

@@ -1,18 +1,30 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Connections.Rules;
 
 /// <summary>
 /// pairwise_bernoulli: each (source, target) pair is connected with probability <c>p</c>, independently; each target's
 /// stream makes one draw per source. Array-valued parameters are not allowed (the number of connections is random).
 /// </summary>
+[ConnectionRuleName("pairwise_bernoulli")]
 internal sealed class PairwiseBernoulliRule : ConnectionRule
 {
+    private readonly double _p;
+
+    public PairwiseBernoulliRule(ConnSpec spec) : base(spec, "p")
+    {
+        if (!spec.Parameters.TryGetValue("p", out var value)) throw new BadParameterException("p", null, "pairwise_bernoulli needs a probability 0 <= p <= 1");
+        _p = StatusValue.ToDouble("p", value);
+        if (!(_p >= 0 && _p <= 1)) throw new BadParameterException("p", _p, "pairwise_bernoulli needs a probability 0 <= p <= 1");
+    }
+
     public override long? ArrayLength(RuleContext context) => null;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
-        double p = context.Spec.P!.Value;
+        double p = _p;
         var sources = context.Sources;
-        bool autapses = context.Spec.AllowAutapses;
+        bool autapses = Spec.AllowAutapses;
         for (int t = 0; t < context.Targets.Length; t++)
         {
             if (context.TargetOwner[t] != thread) continue;

@@ -11,49 +11,27 @@ namespace NestSharp.Models.Devices;
 /// origin + start on.
 /// <para>Parameters: <c>amplitude</c> (pA), <c>start</c>, <c>stop</c>, <c>origin</c> (ms). Recordable: I.</para>
 /// </summary>
-internal sealed class DcGenerator : DeviceGroup<DcGenerator.Node>, ILocalGenerator
+[NodeModelName("dc_generator")]
+internal sealed class DcGenerator(NodeModel model, int firstId, int count)
+    : DeviceGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
 {
-    public const string ModelName = "dc_generator";
-
-    public DcGenerator(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
-
     public override ElementType ElementType => ElementType.Stimulator;
 
     public bool SendsCurrent => true;
 
     public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new DcGenerator(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        foreach (var node in group.Nodes) node.Targets.EnsureThreads(threads);
-        return group;
-    }
-
     internal sealed class Node : DeviceNode
     {
-        private static readonly string[] DcKeys = [.. CommonKeys, "amplitude"];
+        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
+            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v);
 
         public double Amplitude;
         public DeviceTargets Targets = new();
 
-        public override IReadOnlyCollection<string> Keys => DcKeys;
+        public override IDeviceKeys Keys => Declared;
 
         protected override void ResetRuntimeState() => Targets = new DeviceTargets();
-
-        public override void Apply(string key, object value)
-        {
-            if (key == "amplitude") Amplitude = StatusValue.ToDouble(key, value);
-            else base.Apply(key, value);
-        }
-
-        public override void Write(Dictionary<string, object> status)
-        {
-            base.Write(status);
-            status["amplitude"] = Amplitude;
-            status["element_type"] = "stimulator";
-        }
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
@@ -61,7 +39,7 @@ internal sealed class DcGenerator : DeviceGroup<DcGenerator.Node>, ILocalGenerat
         var ring = context.Ring;
         foreach (var node in Nodes)
         {
-            var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(thread));
+            var targets = node.Targets.OfThread(thread);
             if (targets.Length == 0) continue;
             for (int lag = from; lag < to; lag++)
             {

@@ -1,3 +1,4 @@
+using NestSharp.Kernel;
 using NestSharp.Nodes;
 
 namespace NestSharp.Models.Devices;
@@ -12,32 +13,23 @@ namespace NestSharp.Models.Devices;
 /// <para>Status: <c>events</c> {<c>senders</c>, <c>times</c>, one array per recordable}, <c>n_events</c>,
 /// <c>record_from</c>, <c>interval</c>, <c>offset</c>, <c>record_to</c>, <c>label</c>, <c>start</c>, <c>stop</c>, <c>origin</c>.</para>
 /// </summary>
-internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
+[NodeModelName("multimeter")]
+internal sealed class Multimeter(NodeModel model, int firstId, int count)
+    : RecorderGroup<Multimeter.Node>(model, firstId, count, () => new Node())
 {
-    public const string ModelName = "multimeter";
-
-    public Multimeter(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
-
-    public override ElementType ElementType => ElementType.Recorder;
-
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new Multimeter(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        return group;
-    }
-
     /// <summary>A sample taken during a slice, waiting for hand-over.</summary>
     private readonly record struct Sample(long Stamp, int Sender, int ValueOffset);
 
-    internal sealed class Node : RecorderNode
+    internal sealed class Node : RecorderNode, ISampler
     {
-        private static readonly string[] MultimeterKeys = [.. RecorderKeys, "interval", "offset", "record_from"];
+        private static readonly DeviceKeys<Node> Declared = RecorderKeys<Node>()
+            .Real("interval", n => n.Interval, (n, v) => n.Interval = v, Requirement.Positive("must be positive"))
+            .Real("offset", n => n.Offset, (n, v) => n.Offset = v, Requirement.NonNegative("must not be negative"))
+            .Texts("record_from", n => n.RecordFrom, (n, v) => n.RecordFrom = v);
 
         public double Interval = 1.0;
         public double Offset;
         public string[] RecordFrom = [];
-        public List<double>[] Values = [];
 
         private long _intervalSteps = 10, _offsetSteps;
         private List<Sample>[] _takenByThread = [];
@@ -49,12 +41,15 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
         private List<double> _spareValues = [];
         private Kernel.TimeGrid? _time;
 
-        public override IReadOnlyCollection<string> Keys => MultimeterKeys;
+        public override IDeviceKeys Keys => Declared;
 
-        public override IReadOnlyList<string> ValueNames => RecordFrom;
+        public override IReadOnlyList<string> DoubleValueNames => RecordFrom;
+
+        IReadOnlyList<string> ISampler.RecordFrom => RecordFrom;
 
         protected override void AfterClone()
         {
+            base.AfterClone();
             RecordFrom = (string[])RecordFrom.Clone();
         }
 
@@ -70,53 +65,15 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
             _outgoing = [];
         }
 
-        public override void Apply(string key, object value)
+        public override void Validate(StatusContext context)
         {
-            switch (key)
-            {
-                case "interval": Interval = StatusValue.ToDouble(key, value); break;
-                case "offset": Offset = StatusValue.ToDouble(key, value); break;
-                case "record_from":
-                    RecordFrom = StatusValue.ToStringArray(key, value);
-                    Values = RecordFrom.Select(_ => new List<double>()).ToArray();
-                    break;
-                default: base.Apply(key, value); break;
-            }
-        }
-
-        public override void Validate()
-        {
-            base.Validate();
-            if (!(Interval > 0)) throw new BadParameterException("interval", Interval, "must be positive");
-            if (!(Offset >= 0)) throw new BadParameterException("offset", Offset, "must not be negative");
+            base.Validate(context);
             if (RecordFrom.Distinct().Count() != RecordFrom.Length)
                 throw new BadParameterException("record_from", RecordFrom, "names a recordable twice");
         }
 
-        protected override void ClearEvents()
-        {
-            base.ClearEvents();
-            Values = RecordFrom.Select(_ => new List<double>()).ToArray();
-        }
-
-        protected override void StoreValues(ReadOnlySpan<double> values)
-        {
-            for (int i = 0; i < values.Length; i++) Values[i].Add(values[i]);
-        }
-
-        public override void Write(Dictionary<string, object> status)
-        {
-            base.Write(status);
-            status["interval"] = Interval;
-            status["offset"] = Offset;
-            status["record_from"] = RecordFrom.ToArray();
-            var events = new Dictionary<string, object> { ["senders"] = Senders.ToArray(), ["times"] = Times.ToArray() };
-            for (int i = 0; i < RecordFrom.Length; i++) events[RecordFrom[i]] = Values[i].ToArray();
-            status["events"] = events;
-        }
-
         /// <summary>Checks the interval against the grid and sets up per-thread sample lists.</summary>
-        public void Prepare(Kernel.TimeGrid time, int threads)
+        public void PrepareRun(Kernel.TimeGrid time, int threads)
         {
             if (!time.IsOnGrid(Interval))
                 throw new BadParameterException("interval", Interval, $"must be a multiple of the resolution ({time.Resolution} ms)");
@@ -130,7 +87,6 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
                 _takenByThread = Enumerable.Range(0, threads).Select(_ => new List<Sample>()).ToArray();
                 _valuesByThread = Enumerable.Range(0, threads).Select(_ => new List<double>()).ToArray();
             }
-            if (Values.Length != RecordFrom.Length) Values = RecordFrom.Select(_ => new List<double>()).ToArray();
         }
 
         /// <summary>Whether a sample is due after the step ending at <paramref name="stamp"/>.</summary>
@@ -181,7 +137,7 @@ internal sealed class Multimeter : DeviceGroup<Multimeter.Node>
             while (done < _held.Count && _held[done].Stamp <= upToStamp)
             {
                 var s = _held[done++];
-                Record(s.Sender, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width), vpOfNode(s.Sender));
+                Record(vpOfNode(s.Sender), s.Sender, s.Stamp, _time!.StepToMs(s.Stamp), heldValues.Slice(s.ValueOffset, width), []);
             }
             if (done == 0) return;
             _held.RemoveRange(0, done);

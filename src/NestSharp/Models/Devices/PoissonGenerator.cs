@@ -14,56 +14,28 @@ namespace NestSharp.Models.Devices;
 /// so trains do not depend on the number of threads.</para>
 /// <para>Parameters: <c>rate</c> (spikes/s), <c>start</c>, <c>stop</c>, <c>origin</c> (ms).</para>
 /// </summary>
-internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILocalGenerator
+[NodeModelName("poisson_generator")]
+internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
+    : DeviceGroup<PoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
 {
-    public const string ModelName = "poisson_generator";
-
-    public PoissonGenerator(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
-
     public override ElementType ElementType => ElementType.Stimulator;
 
     public bool SendsCurrent => false;
 
     public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new PoissonGenerator(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        foreach (var node in group.Nodes) node.Targets.EnsureThreads(threads);
-        return group;
-    }
-
     internal sealed class Node : DeviceNode
     {
-        private static readonly string[] PoissonKeys = [.. CommonKeys, "rate"];
+        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
+            .Real("rate", n => n.Rate, (n, v) => n.Rate = v, new Requirement(static v => v >= 0 && !double.IsInfinity(v), "the rate cannot be negative"));
 
         public double Rate;
         public DeviceTargets Targets = new();
         public PoissonSampler? Sampler;
 
-        public override IReadOnlyCollection<string> Keys => PoissonKeys;
+        public override IDeviceKeys Keys => Declared;
 
         protected override void ResetRuntimeState() => Targets = new DeviceTargets();
-
-        public override void Apply(string key, object value)
-        {
-            if (key == "rate") Rate = StatusValue.ToDouble(key, value);
-            else base.Apply(key, value);
-        }
-
-        public override void Validate()
-        {
-            base.Validate();
-            if (!(Rate >= 0) || double.IsInfinity(Rate)) throw new BadParameterException("rate", Rate, "the rate cannot be negative");
-        }
-
-        public override void Write(Dictionary<string, object> status)
-        {
-            base.Write(status);
-            status["rate"] = Rate;
-            status["element_type"] = "stimulator";
-        }
     }
 
     public override void Prepare(SimulationContext context)
@@ -75,7 +47,7 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
             ulong generatorKey = RandomStream.Derive(context.SeedKey, 0x9015_5013, (ulong)(FirstId + local));
             for (int t = 0; t < context.VirtualProcesses; t++)
             {
-                var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(t));
+                var targets = node.Targets.OfThread(t);
                 foreach (ref var target in targets)
                     target.StreamKey = RandomStream.Derive(generatorKey, (ulong)target.TargetId, (ulong)target.Ordinal);
             }
@@ -91,7 +63,7 @@ internal sealed class PoissonGenerator : DeviceGroup<PoissonGenerator.Node>, ILo
         {
             var sampler = node.Sampler!;
             if (sampler.Mean == 0) continue;
-            var targets = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(node.Targets.OfThread(thread));
+            var targets = node.Targets.OfThread(thread);
             if (targets.Length == 0) continue;
             var (firstActive, lastActive) = node.ActiveSteps(context.Time);
             for (int lag = from; lag < to; lag++)

@@ -13,35 +13,36 @@ namespace NestSharp.Models.Devices;
 /// step later (otherwise time 0 is an error). Times are checked when set.</para>
 /// <para>Reference: NEST model documentation, spike_generator.</para>
 /// </summary>
-internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
+[NodeModelName("spike_generator")]
+internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
+    : DeviceGroup<SpikeGenerator.Node>(model, firstId, count, () => new Node())
 {
-    public const string ModelName = "spike_generator";
-
-    public SpikeGenerator(NodeModel model, int firstId, int count, Func<TimeGrid> time, Func<long> now)
-        : base(model, firstId, count, () => new Node(time, now))
-    {
-        TimeSource = time;
-        NowSource = now;
-    }
-
-    private Func<TimeGrid> TimeSource { get; }
-    private Func<long> NowSource { get; }
-
     public override ElementType ElementType => ElementType.Stimulator;
 
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
-    {
-        var group = new SpikeGenerator(model, firstId, n, TimeSource, NowSource);
-        group.CopyDefaultsFrom(this);
-        return group;
-    }
+    public override bool EmitsSpikes => true;
 
-    internal sealed class Node(Func<TimeGrid> time, Func<long> now) : DeviceNode
+    internal sealed class Node : DeviceNode
     {
-        private static readonly string[] GeneratorKeys =
-            [.. CommonKeys, "allow_offgrid_times", "precise_times", "shift_now_spikes", "spike_multiplicities", "spike_times", "spike_weights"];
+        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
+            .Real("origin", n => n.Origin, (n, v) => { n.Origin = v; n.Position = 0; })
+            .Custom("spike_times", n => n.SpikeTimesOnGrid.ToArray(), (n, key, value) =>
+            {
+                n.SpikeTimes = StatusValue.ToDoubleArray(key, value);
+                n._timesGiven = true;
+                n.Position = 0;
+            }, isArray: true)
+            .Reals("spike_weights", n => n.SpikeWeights, (n, v) => { n.SpikeWeights = v; n.Position = 0; })
+            .Integers("spike_multiplicities", n => n.SpikeMultiplicities, (n, v) => { n.SpikeMultiplicities = v; n.Position = 0; })
+            .Boolean("allow_offgrid_times", n => n.AllowOffgridTimes, (n, v) => { n.AllowOffgridTimes = v; n._flagsChanged = true; })
+            .Boolean("shift_now_spikes", n => n.ShiftNowSpikes, (n, v) => { n.ShiftNowSpikes = v; n._flagsChanged = true; })
+            .Boolean("precise_times", n => n.PreciseTimes, (n, v) => { n.PreciseTimes = v; n._flagsChanged = true; });
 
+        /// <summary>The spike times as given (ms, relative to origin).</summary>
         public double[] SpikeTimes = [];
+
+        /// <summary>The spike times as the grid holds them (ms, relative to origin): the end of each spike's step.</summary>
+        public double[] SpikeTimesOnGrid = [];
+
         public double[] SpikeWeights = [];
         public long[] SpikeMultiplicities = [];
         public bool AllowOffgridTimes, ShiftNowSpikes, PreciseTimes;
@@ -50,9 +51,9 @@ internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
         public long[] SpikeStamps = [];
         public int Position;
 
-        public override IReadOnlyCollection<string> Keys => GeneratorKeys;
-
         private bool _timesGiven, _flagsChanged;
+
+        public override IDeviceKeys Keys => Declared;
 
         protected override void AfterClone()
         {
@@ -62,29 +63,18 @@ internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
 
         protected override void ResetRuntimeState() => Position = 0;
 
-        public override void Apply(string key, object value)
+        public override void Validate(StatusContext context)
         {
-            switch (key)
-            {
-                case "spike_times": SpikeTimes = StatusValue.ToDoubleArray(key, value); _timesGiven = true; break;
-                case "spike_weights": SpikeWeights = StatusValue.ToDoubleArray(key, value); break;
-                case "spike_multiplicities": SpikeMultiplicities = StatusValue.ToLongArray(key, value); break;
-                case "allow_offgrid_times": AllowOffgridTimes = StatusValue.ToBool(key, value); _flagsChanged = true; break;
-                case "shift_now_spikes": ShiftNowSpikes = StatusValue.ToBool(key, value); _flagsChanged = true; break;
-                case "precise_times": PreciseTimes = StatusValue.ToBool(key, value); _flagsChanged = true; break;
-                default: base.Apply(key, value); break;
-            }
-            if (key is "spike_times" or "spike_weights" or "spike_multiplicities" or "origin") Position = 0;
-        }
-
-        public override void Validate()
-        {
-            base.Validate();
+            base.Validate(context);
             if (PreciseTimes)
                 throw new BadParameterException("precise_times", true, "precise (off-grid) spike times need precise neuron models, which NestSharp does not have; use allow_offgrid_times to round times to the grid");
             if (_flagsChanged && !_timesGiven && SpikeStamps.Length > 0)
                 throw new BadParameterException("allow_offgrid_times/shift_now_spikes", "changed", "options can only be set together with spike times or if no spike times have been set");
-            if (_timesGiven) SpikeStamps = ComputeStamps();
+            if (_timesGiven)
+            {
+                SpikeStamps = ComputeStamps(context);
+                SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
+            }
             if (SpikeWeights.Length != 0 && SpikeWeights.Length != SpikeStamps.Length)
                 throw new BadParameterException("spike_weights", SpikeWeights, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
             if (SpikeMultiplicities.Length != 0 && SpikeMultiplicities.Length != SpikeStamps.Length)
@@ -93,10 +83,9 @@ internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
                 if (m < 0) throw new BadParameterException("spike_multiplicities", m, "multiplicities cannot be negative");
         }
 
-        private long[] ComputeStamps()
+        private long[] ComputeStamps(StatusContext context)
         {
-            var grid = time();
-            long nowStep = now();
+            var grid = context.Time;
             long originStep = grid.MsToTics(Origin) / grid.TicsPerStep;
             var stamps = new long[SpikeTimes.Length];
             for (int i = 0; i < SpikeTimes.Length; i++)
@@ -111,23 +100,10 @@ internal sealed class SpikeGenerator : DeviceGroup<SpikeGenerator.Node>
                 if (tics % grid.TicsPerStep == 0) stamp = tics / grid.TicsPerStep;
                 else if (AllowOffgridTimes) stamp = tics / grid.TicsPerStep + 1;
                 else throw new BadParameterException("spike_times", t, $"time point is not representable in the current resolution ({grid.Resolution} ms); set allow_offgrid_times to round it to the grid");
-                if (ShiftNowSpikes && originStep + stamp == nowStep) stamp++;
+                if (ShiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
                 stamps[i] = stamp;
             }
             return stamps;
-        }
-
-        public override void Write(Dictionary<string, object> status)
-        {
-            base.Write(status);
-            var grid = time();
-            status["spike_times"] = SpikeStamps.Select(s => grid.StepToMs(s)).ToArray();
-            status["spike_weights"] = SpikeWeights.ToArray();
-            status["spike_multiplicities"] = SpikeMultiplicities.ToArray();
-            status["allow_offgrid_times"] = AllowOffgridTimes;
-            status["shift_now_spikes"] = ShiftNowSpikes;
-            status["precise_times"] = PreciseTimes;
-            status["element_type"] = "stimulator";
         }
     }
 

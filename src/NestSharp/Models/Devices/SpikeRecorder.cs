@@ -1,3 +1,4 @@
+using NestSharp.Kernel;
 using NestSharp.Nodes;
 
 namespace NestSharp.Models.Devices;
@@ -5,46 +6,27 @@ namespace NestSharp.Models.Devices;
 /// <summary>
 /// spike_recorder: records the spikes of the nodes connected to it as (sender, time) events; time is the end of the
 /// step in which the sender fired. Records spikes with origin + start &lt; t &lt;= origin + stop.
-/// <para>Status: <c>events</c> {<c>senders</c>, <c>times</c>}, <c>n_events</c>, <c>record_to</c> ("memory", "ascii",
-/// "screen"), <c>label</c>, <c>start</c>, <c>stop</c>, <c>origin</c>, <c>time_in_steps</c>, <c>precision</c>.</para>
+/// <para>Status: <c>events</c> {<c>senders</c>, <c>times</c>} (record_to "memory"), <c>n_events</c>, <c>record_to</c>,
+/// <c>label</c>, <c>start</c>, <c>stop</c>, <c>origin</c>, <c>time_in_steps</c>.</para>
 /// <para>A spike of multiplicity k is recorded k times, as NEST does.</para>
 /// </summary>
-internal sealed class SpikeRecorder : DeviceGroup<SpikeRecorder.Node>
+[NodeModelName("spike_recorder")]
+internal sealed class SpikeRecorder(NodeModel model, int firstId, int count)
+    : RecorderGroup<SpikeRecorder.Node>(model, firstId, count, () => new Node())
 {
-    public const string ModelName = "spike_recorder";
-
-    public SpikeRecorder(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
-
-    public override ElementType ElementType => ElementType.Recorder;
-
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    internal sealed class Node : RecorderNode, ISpikeSink
     {
-        var group = new SpikeRecorder(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        return group;
-    }
+        private static readonly DeviceKeys<Node> Declared = RecorderKeys<Node>();
 
-    internal sealed class Node : RecorderNode
-    {
-        public override IReadOnlyCollection<string> Keys => RecorderKeys;
+        public override IDeviceKeys Keys => Declared;
 
-        public override IReadOnlyList<string> ValueNames => [];
+        public override IReadOnlyList<string> DoubleValueNames => [];
 
-        /// <summary>
-        /// Records a spike of <paramref name="sender"/> (owned by virtual process <paramref name="vp"/>) at the end of
-        /// step <paramref name="stampStep"/> if within the window.
-        /// </summary>
-        public void RecordSpike(Kernel.TimeGrid time, int sender, int vp, long stampStep, int multiplicity)
+        public void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity)
         {
-            if (!IsActive(time, stampStep)) return;
-            double t = time.StepToMs(stampStep);
-            for (int k = 0; k < multiplicity; k++) Record(sender, t, [], vp);
-        }
-
-        public override void Write(Dictionary<string, object> status)
-        {
-            base.Write(status);
-            status["events"] = new Dictionary<string, object> { ["senders"] = Senders.ToArray(), ["times"] = Times.ToArray() };
+            if (!IsActive(time, stamp)) return;
+            double t = time.StepToMs(stamp);
+            for (int k = 0; k < multiplicity; k++) Record(vp, sender, stamp, t, [], []);
         }
     }
 }

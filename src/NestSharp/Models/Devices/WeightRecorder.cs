@@ -1,3 +1,4 @@
+using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Plasticity;
 
@@ -13,88 +14,37 @@ namespace NestSharp.Models.Devices;
 /// <para>Status: <c>events</c> {<c>times</c>, <c>senders</c>, <c>targets</c>, <c>weights</c>, <c>receptors</c>,
 /// <c>ports</c>}, <c>n_events</c>, <c>record_to</c>, <c>label</c>, <c>start</c>, <c>stop</c>, <c>origin</c>.</para>
 /// </summary>
-internal sealed class WeightRecorder : DeviceGroup<WeightRecorder.Node>
+[NodeModelName("weight_recorder")]
+internal sealed class WeightRecorder(NodeModel model, int firstId, int count)
+    : RecorderGroup<WeightRecorder.Node>(model, firstId, count, () => new Node())
 {
-    public const string ModelName = "weight_recorder";
-
-    public WeightRecorder(NodeModel model, int firstId, int count) : base(model, firstId, count, () => new Node()) { }
-
-    public override ElementType ElementType => ElementType.Recorder;
-
-    public override NodeGroup Instantiate(NodeModel model, int firstId, int n, int threads)
+    internal sealed class Node : RecorderNode, IWeightSink
     {
-        var group = new WeightRecorder(model, firstId, n);
-        group.CopyDefaultsFrom(this);
-        return group;
-    }
+        private static readonly DeviceKeys<Node> Declared = RecorderKeys<Node>()
+            .Custom("senders", n => n.SenderFilter.ToArray(), (n, key, value) => n.SenderFilter = IdsOf(key, value), isArray: true)
+            .Custom("targets", n => n.TargetFilter.ToArray(), (n, key, value) => n.TargetFilter = IdsOf(key, value), isArray: true);
 
-    internal sealed class Node : RecorderNode
-    {
-        private static readonly string[] WeightRecorderKeys = [.. RecorderKeys, "senders", "targets"];
-        private static readonly string[] Values = ["weights", "targets", "receptors", "ports"];
+        private static readonly string[] Weights = ["weights"];
+        private static readonly string[] Integers = ["targets", "receptors", "ports"];
 
         public long[] SenderFilter = [];
         public long[] TargetFilter = [];
-        public List<long> Targets = [];
-        public List<double> Weights = [];
-        public List<long> Receptors = [];
-        public List<long> Ports = [];
 
-        public override IReadOnlyCollection<string> Keys => WeightRecorderKeys;
+        public override IDeviceKeys Keys => Declared;
 
-        public override IReadOnlyList<string> ValueNames => Values;
+        public override IReadOnlyList<string> DoubleValueNames => Weights;
 
-        public override int DoubleValueCount => 1;
-
-        public override void Apply(string key, object value)
-        {
-            switch (key)
-            {
-                case "senders": SenderFilter = IdsOf(key, value); break;
-                case "targets": TargetFilter = IdsOf(key, value); break;
-                default: base.Apply(key, value); break;
-            }
-        }
+        public override IReadOnlyList<string> LongValueNames => Integers;
 
         private static long[] IdsOf(string key, object value) =>
             value is NodeCollection nodes ? nodes.Ids.Select(i => (long)i).ToArray() : StatusValue.ToLongArray(key, value);
 
-        protected override void ClearEvents()
-        {
-            base.ClearEvents();
-            Targets = [];
-            Weights = [];
-            Receptors = [];
-            Ports = [];
-        }
-
-        protected override void StoreValues(ReadOnlySpan<double> values)
-        {
-            Weights.Add(values[0]);
-            Targets.Add((long)values[1]);
-            Receptors.Add((long)values[2]);
-            Ports.Add((long)values[3]);
-        }
-
-        /// <summary>Records a weight event; <paramref name="vp"/> owns the synapse's target.</summary>
-        public void RecordWeight(Kernel.TimeGrid time, in WeightEvent e, int vp)
+        public void RecordWeight(TimeGrid time, in WeightEvent e, int vp)
         {
             if (!IsActive(time, e.Stamp)) return;
             if (SenderFilter.Length > 0 && Array.IndexOf(SenderFilter, (long)e.Sender) < 0) return;
             if (TargetFilter.Length > 0 && Array.IndexOf(TargetFilter, (long)e.Target) < 0) return;
-            Record(e.Sender, time.StepToMs(e.Stamp), [e.Weight, e.Target, e.Receptor, e.Port], vp);
-        }
-
-        public override void Write(Dictionary<string, object> status)
-        {
-            base.Write(status);
-            status["senders"] = SenderFilter.ToArray();
-            status["targets"] = TargetFilter.ToArray();
-            status["events"] = new Dictionary<string, object>
-            {
-                ["senders"] = Senders.ToArray(), ["times"] = Times.ToArray(), ["targets"] = Targets.ToArray(),
-                ["weights"] = Weights.ToArray(), ["receptors"] = Receptors.ToArray(), ["ports"] = Ports.ToArray(),
-            };
+            Record(vp, e.Sender, e.Stamp, time.StepToMs(e.Stamp), [e.Weight], [e.Target, e.Receptor, e.Port]);
         }
     }
 }

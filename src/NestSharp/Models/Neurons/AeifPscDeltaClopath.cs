@@ -37,39 +37,69 @@ namespace NestSharp.Models.Neurons;
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. Brette R, Gerstner W (2005) J Neurophysiol
 /// 94:3637-3642. NEST model documentation, aeif_psc_delta_clopath (NEST 3.10).</para>
 /// </summary>
+[NodeModelName("aeif_psc_delta_clopath")]
 internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath.Constants, AeifPscDeltaClopath.Dynamics>
 {
-    public const string ModelName = "aeif_psc_delta_clopath";
+    private const string TimeConstantsPositive = "all time constants must be strictly positive";
 
-    internal static readonly ColumnSchema ColumnsSchema = new(
-        ("C_m", 281.0), ("g_L", 30.0), ("E_L", -70.6), ("V_reset", -60.0), ("V_peak", 33.0), ("t_ref", 0.0),
-        ("Delta_T", 2.0), ("V_th_max", 30.4), ("V_th_rest", -50.4), ("tau_V_th", 50.0), ("a", 4.0), ("b", 80.5),
-        ("tau_w", 144.0), ("I_sp", 400.0), ("tau_z", 40.0), ("t_clamp", 2.0), ("V_clamp", 33.0),
-        ("tau_u_bar_plus", 7.0), ("tau_u_bar_minus", 10.0), ("tau_u_bar_bar", 500.0), ("I_e", 0.0), ("gsl_error_tol", 1e-6),
-        ("A_LTP", 8.0e-5), ("A_LTD", 14.0e-5), ("A_LTD_const", 1.0), ("theta_plus", -45.3), ("theta_minus", -70.6),
-        ("u_ref_squared", 60.0), ("delay_u_bars", 5.0),
-        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001),
-        ("V_m", -70.6), ("w", 0.0), ("u_bar_plus", -70.6), ("u_bar_minus", -70.6), ("u_bar_bar", -70.6), ("Ca", 0.0));
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private const int Cm = 0, GL = 1, EL = 2, VReset = 3, VPeak = 4, TRef = 5, DeltaT = 6, VThMax = 7, VThRest = 8, TauVTh = 9,
-        A = 10, B = 11, TauW = 12, ISp = 13, TauZ = 14, TClamp = 15, VClamp = 16, TauUBarPlus = 17, TauUBarMinus = 18,
-        TauUBarBar = 19, Ie = 20, GslErrorTol = 21, ALtp = 22, ALtd = 23, ALtdConst = 24, ThetaPlus = 25, ThetaMinus = 26,
-        URefSquared = 27, DelayUBars = 28, TauMinus = 29, TauMinusTriplet = 30, TauCa = 31, BetaCa = 32;
+    private static readonly Column Cm = Declared.Parameter("C_m", 281.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+    private static readonly Column GL = Declared.Parameter("g_L", 30.0, "nS");
+    private static readonly Column EL = Declared.Parameter("E_L", -70.6, "mV");
+    private static readonly Column VReset = Declared.Parameter("V_reset", -60.0, "mV");
+    private static readonly Column VPeak = Declared.Parameter("V_peak", 33.0, "mV");
+    private static readonly Column TRef = Declared.Parameter("t_ref", 0.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column DeltaT = Declared.Parameter("Delta_T", 2.0, "mV", Requirement.NonNegative("must be greater than or equal to zero"));
+    private static readonly Column VThMax = Declared.Parameter("V_th_max", 30.4, "mV");
+    private static readonly Column VThRest = Declared.Parameter("V_th_rest", -50.4, "mV");
+    private static readonly Column TauVTh = Declared.Parameter("tau_V_th", 50.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column A = Declared.Parameter("a", 4.0, "nS");
+    private static readonly Column B = Declared.Parameter("b", 80.5, "pA");
+    private static readonly Column TauW = Declared.Parameter("tau_w", 144.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column ISp = Declared.Parameter("I_sp", 400.0, "pA");
+    private static readonly Column TauZ = Declared.Parameter("tau_z", 40.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TClamp = Declared.Parameter("t_clamp", 2.0, "ms", Requirement.NonNegative("ensure that t_clamp >= 0"));
+    private static readonly Column VClamp = Declared.Parameter("V_clamp", 33.0, "mV");
+    private static readonly Column TauUBarPlus = Declared.Parameter("tau_u_bar_plus", 7.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauUBarMinus = Declared.Parameter("tau_u_bar_minus", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauUBarBar = Declared.Parameter("tau_u_bar_bar", 500.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+    private static readonly Column GslErrorTol = Declared.Parameter("gsl_error_tol", 1e-6, "", Requirement.Positive("must be strictly positive"));
+    private static readonly Column ALtp = Declared.Parameter("A_LTP", 8.0e-5, "1/mV^2");
+    private static readonly Column ALtd = Declared.Parameter("A_LTD", 14.0e-5, "1/mV");
+    private static readonly Column ALtdConst = Declared.Flag("A_LTD_const", true);
+    private static readonly Column ThetaPlus = Declared.Parameter("theta_plus", -45.3, "mV");
+    private static readonly Column ThetaMinus = Declared.Parameter("theta_minus", -70.6, "mV");
+    private static readonly Column URefSquared = Declared.Parameter("u_ref_squared", 60.0, "mV^2", Requirement.Positive("ensure that u_ref_squared > 0"));
+    private static readonly Column DelayUBars = Declared.Parameter("delay_u_bars", 5.0, "ms",
+        new Requirement(static v => v >= 0 && double.IsFinite(v), "must be a non-negative time"));
 
-    /// <summary>Columns that determine a node's dynamics and rule (everything before the state).</summary>
-    private const int ParameterColumns = 33;
+    private static readonly Column Vm = Declared.State("V_m", -70.6, "mV");
+    private static readonly Column W = Declared.State("w", 0.0, "pA");
+    private static readonly Column UBarPlus = Declared.State("u_bar_plus", -70.6, "mV");
+    private static readonly Column UBarMinus = Declared.State("u_bar_minus", -70.6, "mV");
+    private static readonly Column UBarBar = Declared.State("u_bar_bar", -70.6, "mV");
 
-    private const int Vm = 33, W = 34, UBarPlus = 35, UBarMinus = 36, UBarBar = 37, Ca = 38;
+    /// <summary>
+    /// The spike after-current and the adaptive threshold, not part of the status in NEST; V_th starts at -50.4 mV,
+    /// NEST's default V_th_rest, whatever V_th_rest is set to.
+    /// </summary>
+    private static readonly Column Z = Declared.Internal("z");
+    private static readonly Column VTh = Declared.Internal("V_th", -50.4);
+
+    private static readonly InputChannel Spikes = Declared.Input("spikes");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static AeifPscDeltaClopath()
+    {
+        Declared.SpikeReceptor(0, Spikes);
+        Declared.CurrentReceptor(0, Currents);
+        foreach (var column in (Column[])[Vm, W, Z, VTh, UBarPlus, UBarMinus, UBarBar]) Declared.Recordable(column);
+    }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YW = 1, YZ = 2, YVTh = 3, YUBarPlus = 4, YUBarMinus = 5, YUBarBar = 6, StateSize = 7;
-
-    /// <summary>The value V_th starts at: NEST initialises it from the default V_th_rest when a node is made.</summary>
-    private const double InitialVTh = -50.4;
-
-    private const int ChannelSpikes = 0, ChannelCurrent = 1;
-
-    private static readonly string[] RecordableNames = ["V_m", "w", "z", "V_th", "u_bar_plus", "u_bar_minus", "u_bar_bar"];
 
     /// <summary>The constants of one parameter row, as the dynamics and the update use them.</summary>
     internal struct Constants
@@ -111,106 +141,50 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
         }
     }
 
-    private readonly double[] _z, _vTh;
     private readonly int[] _refractory, _clamp;
     private readonly ClopathHistory?[] _histories;
 
-    public AeifPscDeltaClopath(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema, ChannelCurrent)
+    public AeifPscDeltaClopath(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
     {
-        _z = new double[count];
-        _vTh = new double[count];
-        Array.Fill(_vTh, InitialVTh);
         _refractory = new int[count];
         _clamp = new int[count];
         _histories = new ClopathHistory?[count];
-        IntegratedState = [Columns[Vm], Columns[W], _z, _vTh, Columns[UBarPlus], Columns[UBarMinus], Columns[UBarBar]];
+        IntegratedState = [this[Vm], this[W], this[Z], this[VTh], this[UBarPlus], this[UBarMinus], this[UBarBar]];
     }
 
-    public override int ChannelsPerNode => 2;
-
-    public override IReadOnlyList<string> Recordables => RecordableNames;
-
-    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new AeifPscDeltaClopath(model, firstId, n);
-
-    public override int SpikeChannel(int local, int receptor, double weight)
+    protected override void Validate(in StatusRow row)
     {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts spikes only on receptor_type 0, got {receptor}.");
-        return ChannelSpikes * Count + local;
-    }
-
-    public override int CurrentChannel(int local, int receptor)
-    {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts currents only on receptor_type 0, got {receptor}.");
-        return ChannelCurrent * Count + local;
-    }
-
-    public override double ReadRecordable(int index, int local) => index switch
-    {
-        0 => Columns[Vm][local],
-        1 => Columns[W][local],
-        2 => _z[local],
-        3 => _vTh[local],
-        4 => Columns[UBarPlus][local],
-        5 => Columns[UBarMinus][local],
-        _ => Columns[UBarBar][local],
-    };
-
-    /// <summary>A_LTD_const is a boolean in the status; it is stored as 1 or 0.</summary>
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values)
-    {
-        if (!values.TryGetValue("A_LTD_const", out var flag)) return base.Stage(local, values);
-        var converted = new Dictionary<string, object>(values) { ["A_LTD_const"] = StatusValue.ToBool("A_LTD_const", flag) ? 1.0 : 0.0 };
-        return base.Stage(local, converted);
-    }
-
-    protected override void WriteExtraStatus(int local, Dictionary<string, object> status)
-    {
-        status["A_LTD_const"] = Columns[ALtdConst][local] != 0.0;
-        status["element_type"] = "neuron";
-    }
-
-    protected override void Validate(ReadOnlySpan<double> row)
-    {
-        Require(row[VReset] < row[VPeak], "V_reset", row[VReset], $"ensure that V_reset < V_peak (V_peak = {row[VPeak]})");
-        Require(row[DeltaT] >= 0, "Delta_T", row[DeltaT], "must be greater than or equal to zero");
+        Require(row[VReset] < row[VPeak], VReset, row, $"ensure that V_reset < V_peak (V_peak = {row[VPeak]})");
         if (row[DeltaT] > 0)
         {
             // The exponential must stay representable at the spike, with a margin of 1e20 for what follows.
             double maxExponent = Math.Log(double.MaxValue / 1e20);
-            Require((row[VPeak] - row[VThRest]) / row[DeltaT] < maxExponent, "Delta_T", row[DeltaT],
+            Require((row[VPeak] - row[VThRest]) / row[DeltaT] < maxExponent, DeltaT, row,
                 $"(V_peak - V_th_rest)/Delta_T = {(row[VPeak] - row[VThRest]) / row[DeltaT]} would overflow the exponential at spike time; increase Delta_T or reduce V_peak");
         }
-        Require(row[VThMax] >= row[VThRest], "V_th_max", row[VThMax], $"V_th_max >= V_th_rest required (V_th_rest = {row[VThRest]})");
-        Require(row[VPeak] >= row[VThRest], "V_peak", row[VPeak], $"V_peak >= V_th_rest required (V_th_rest = {row[VThRest]})");
-        Require(row[Cm] > 0, "C_m", row[Cm], "capacitance must be strictly positive");
-        Require(row[TRef] >= 0, "t_ref", row[TRef], "refractory time cannot be negative");
-        Require(row[TClamp] >= 0, "t_clamp", row[TClamp], "ensure that t_clamp >= 0");
-        foreach (int c in (ReadOnlySpan<int>)[TauW, TauVTh, TauZ, TauUBarPlus, TauUBarMinus, TauUBarBar])
-            Require(row[c] > 0, ColumnsSchema.Names[c], row[c], "all time constants must be strictly positive");
-        Require(row[GslErrorTol] > 0, "gsl_error_tol", row[GslErrorTol], "must be strictly positive");
-        Require(row[URefSquared] > 0, "u_ref_squared", row[URefSquared], "ensure that u_ref_squared > 0");
-        Require(row[DelayUBars] >= 0 && double.IsFinite(row[DelayUBars]), "delay_u_bars", row[DelayUBars], "must be a non-negative time");
+        Require(row[VThMax] >= row[VThRest], VThMax, row, $"V_th_max >= V_th_rest required (V_th_rest = {row[VThRest]})");
+        Require(row[VPeak] >= row[VThRest], VPeak, row, $"V_peak >= V_th_rest required (V_th_rest = {row[VThRest]})");
     }
 
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
         PrepareIntegration(context, time.StepToMs(1));
-        ParameterSets.Build(Columns[..ParameterColumns], Count, i => new Constants
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Constants
         {
             Dynamics = new Dynamics
             {
-                GL = Columns[GL][i], Cm = Columns[Cm][i], EL = Columns[EL][i], DeltaT = Columns[DeltaT][i],
-                TauW = Columns[TauW][i], TauZ = Columns[TauZ][i], TauVTh = Columns[TauVTh][i], VThRest = Columns[VThRest][i],
-                TauUBarPlus = Columns[TauUBarPlus][i], TauUBarMinus = Columns[TauUBarMinus][i],
-                TauUBarBar = Columns[TauUBarBar][i], A = Columns[A][i], Ie = Columns[Ie][i],
-                VPeak = Columns[VPeak][i], VReset = Columns[VReset][i], VClamp = Columns[VClamp][i],
+                GL = this[GL][i], Cm = this[Cm][i], EL = this[EL][i], DeltaT = this[DeltaT][i],
+                TauW = this[TauW][i], TauZ = this[TauZ][i], TauVTh = this[TauVTh][i], VThRest = this[VThRest][i],
+                TauUBarPlus = this[TauUBarPlus][i], TauUBarMinus = this[TauUBarMinus][i],
+                TauUBarBar = this[TauUBarBar][i], A = this[A][i], Ie = this[Ie][i],
+                VPeak = this[VPeak][i], VReset = this[VReset][i], VClamp = this[VClamp][i],
             },
-            Control = ErrorControl.OnDerivatives(Columns[GslErrorTol][i], Columns[GslErrorTol][i]),
-            VPeak = Columns[VPeak][i], VReset = Columns[VReset][i], VClamp = Columns[VClamp][i], VThMax = Columns[VThMax][i],
-            B = Columns[B][i], ISp = Columns[ISp][i], ExponentialTerm = Columns[DeltaT][i] != 0.0,
-            RefractorySteps = (int)time.MsToStepsCeil(Columns[TRef][i]),
-            ClampSteps = (int)time.MsToStepsCeil(Columns[TClamp][i]),
+            Control = ErrorControl.OnDerivatives(this[GslErrorTol][i], this[GslErrorTol][i]),
+            VPeak = this[VPeak][i], VReset = this[VReset][i], VClamp = this[VClamp][i], VThMax = this[VThMax][i],
+            B = this[B][i], ISp = this[ISp][i], ExponentialTerm = this[DeltaT][i] != 0.0,
+            RefractorySteps = (int)time.MsToStepsCeil(this[TRef][i]),
+            ClampSteps = (int)time.MsToStepsCeil(this[TClamp][i]),
         });
 
         var archive = context.Archive;
@@ -219,9 +193,9 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
         {
             int id = FirstId + i;
             // Made on the first run of this node (NEST's init_buffers_): the buffer sizes are fixed from here on.
-            var history = _histories[i] ??= new ClopathHistory((int)time.DelayToSteps(Columns[DelayUBars][i]), context.MaxDelaySteps + 1);
-            history.Configure(Columns[ALtp][i], Columns[ALtd][i], Columns[ALtdConst][i] != 0.0, Columns[URefSquared][i],
-                Columns[ThetaPlus][i], Columns[ThetaMinus][i], archive.Of(id)?.Incoming ?? 0, Resolution);
+            var history = _histories[i] ??= new ClopathHistory((int)time.DelayToSteps(this[DelayUBars][i]), context.MaxDelaySteps + 1);
+            history.Configure(this[ALtp][i], this[ALtd][i], this[ALtdConst][i] != 0.0, this[URefSquared][i],
+                this[ThetaPlus][i], this[ThetaMinus][i], archive.Of(id)?.Incoming ?? 0, Resolution);
             archive.AttachVoltageHistory(id, history);
         }
     }
@@ -260,7 +234,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
                 throw new KernelException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m = {y[YV]}, w = {y[YW]}).");
 
             // Input arriving in this step reaches V_m once, after the first inner step, unless V_m is held.
-            double input = first ? step.Input(ChannelSpikes, node) : 0.0;
+            double input = first ? step.Input(Spikes, node) : 0.0;
             if (refractory == 0 && clamp == 0) y[YV] += input;
 
             double threshold = constants.ExponentialTerm ? constants.VPeak : y[YVTh];

@@ -24,23 +24,54 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Diesmann M et al. (2001) Neurocomputing
 /// 38-40:565-571. NEST model documentation, iaf_psc_alpha.</para>
 /// </summary>
-internal sealed class IafPscAlpha : CurrentBasedIafGroup
+[NodeModelName("iaf_psc_alpha")]
+internal sealed class IafPscAlpha : NeuronGroup
 {
-    public const string ModelName = "iaf_psc_alpha";
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    internal static readonly ColumnSchema ColumnsSchema = new(
-        ("C_m", 250.0), ("tau_m", 10.0), ("tau_syn_ex", 2.0), ("tau_syn_in", 2.0), ("t_ref", 2.0),
-        ("E_L", -70.0), ("V_reset", -70.0), ("V_th", -55.0), ("V_min", double.NegativeInfinity), ("I_e", 0.0),
-        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001),
-        ("V_m", -70.0), ("I_syn_ex", 0.0), ("I_syn_in", 0.0), ("Ca", 0.0));
+    private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+    private static readonly Column TauM = Declared.Parameter("tau_m", 10.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column EL = Declared.Parameter("E_L", -70.0, "mV");
+    private static readonly Column VReset = Declared.Parameter("V_reset", -70.0, "mV");
+    private static readonly Column VTh = Declared.Parameter("V_th", -55.0, "mV");
+    private static readonly Column VMin = Declared.Parameter("V_min", double.NegativeInfinity, "mV");
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
 
-    private const int Cm = 0, TauM = 1, TauSynEx = 2, TauSynIn = 3, TRef = 4, EL = 5, VReset = 6, VTh = 7, VMin = 8, Ie = 9;
-    private const int ParameterColumns = 14;
-    private const int Vm = 14, ISynEx = 15, ISynIn = 16, Ca = 17;
+    /// <summary>V_m, stored relative to E_L (NEST's y3).</summary>
+    private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", -70.0, "mV");
+    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
+    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
-    private const int ChannelEx = 0, ChannelIn = 1, ChannelCurrent = 2;
+    /// <summary>The derivatives of the synaptic currents (NEST's dI_ex, dI_in).</summary>
+    private static readonly Column DISynEx = Declared.Internal("dI_ex");
+    private static readonly Column DISynIn = Declared.Internal("dI_in");
 
-    private static readonly string[] RecordableNames = ["V_m", "I_syn_ex", "I_syn_in"];
+    /// <summary>The current input of the step (NEST's y0).</summary>
+    private static readonly Column CurrentInput = Declared.Internal("y0");
+
+    /// <summary>Remaining refractory steps, as doubles so that the vectorised update can count them down.</summary>
+    private static readonly Column Refractory = Declared.Internal("refractory_steps");
+
+    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
+    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static IafPscAlpha()
+    {
+        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+        Declared.CurrentReceptor(0, Currents);
+        Declared.Recordable(Vm);
+        Declared.Recordable(ISynEx);
+        Declared.Recordable(ISynIn);
+    }
+
+    public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
+
+    protected override void Validate(in StatusRow row) =>
+        Require(row[VReset] < row[VTh], VReset, row, $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
 
     /// <summary>Exact-integration propagators and thresholds of one parameter set (voltages relative to E_L).</summary>
     private struct Propagators
@@ -51,70 +82,31 @@ internal sealed class IafPscAlpha : CurrentBasedIafGroup
     }
 
     private readonly PropagatorSets<Propagators> _propagators = new();
-    private readonly double[] _dIEx, _dIIn, _currentInput;
-
-    /// <summary>Remaining refractory steps, as doubles so that the vectorised update can count them down.</summary>
-    private readonly double[] _refractory;
-
-    public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
-    {
-        _dIEx = new double[count];
-        _dIIn = new double[count];
-        _currentInput = new double[count];
-        _refractory = new double[count];
-    }
-
-    public override int ChannelsPerNode => 3;
-
-    public override IReadOnlyList<string> Recordables => RecordableNames;
-
-    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new IafPscAlpha(model, firstId, n);
-
-    public override int SpikeChannel(int local, int receptor, double weight)
-    {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts only receptor_type 0, got {receptor}.");
-        return (weight > 0 ? ChannelEx : ChannelIn) * Count + local;
-    }
-
-    public override int CurrentChannel(int local, int receptor)
-    {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts only receptor_type 0 for currents, got {receptor}.");
-        return ChannelCurrent * Count + local;
-    }
-
-    public override double ReadRecordable(int index, int local) => index switch
-    {
-        0 => AbsolutePotential(local),
-        1 => Columns[ISynEx][local],
-        _ => Columns[ISynIn][local],
-    };
-
-    protected override void Validate(ReadOnlySpan<double> row) => ValidateCommon(row);
 
     public override void Prepare(SimulationContext context)
     {
         double h = context.Time.Resolution;
-        _propagators.Build(Columns[..ParameterColumns], Count, i =>
+        _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double tauM = Columns[TauM][i], c = Columns[Cm][i], el = Columns[EL][i];
+            double tauM = this[TauM][i], c = this[Cm][i], el = this[EL][i];
             var p = new Propagators
             {
-                P11Ex = Math.Exp(-h / Columns[TauSynEx][i]),
-                P11In = Math.Exp(-h / Columns[TauSynIn][i]),
+                P11Ex = Math.Exp(-h / this[TauSynEx][i]),
+                P11In = Math.Exp(-h / this[TauSynIn][i]),
                 ExpM1TauM = NumericsHelper.ExpM1(-h / tauM),
                 P30 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
-                EpscInitial = Math.E / Columns[TauSynEx][i],
-                IpscInitial = Math.E / Columns[TauSynIn][i],
-                Theta = Columns[VTh][i] - el,
-                VResetRel = Columns[VReset][i] - el,
-                LowerBound = Columns[VMin][i] - el,
-                Ie = Columns[Ie][i],
-                RefractorySteps = (int)context.Time.MsToStepsCeil(Columns[TRef][i]),
+                EpscInitial = Math.E / this[TauSynEx][i],
+                IpscInitial = Math.E / this[TauSynIn][i],
+                Theta = this[VTh][i] - el,
+                VResetRel = this[VReset][i] - el,
+                LowerBound = this[VMin][i] - el,
+                Ie = this[IafPscAlpha.Ie][i],
+                RefractorySteps = (int)context.Time.MsToStepsCeil(this[TRef][i]),
             };
             p.P21Ex = h * p.P11Ex;
             p.P21In = h * p.P11In;
-            (p.P31Ex, p.P32Ex) = ExactPropagators.Alpha(Columns[TauSynEx][i], tauM, c, h);
-            (p.P31In, p.P32In) = ExactPropagators.Alpha(Columns[TauSynIn][i], tauM, c, h);
+            (p.P31Ex, p.P32Ex) = ExactPropagators.Alpha(this[TauSynEx][i], tauM, c, h);
+            (p.P31In, p.P32In) = ExactPropagators.Alpha(this[TauSynIn][i], tauM, c, h);
             return p;
         });
     }
@@ -129,9 +121,9 @@ internal sealed class IafPscAlpha : CurrentBasedIafGroup
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelBase + ChannelEx * Count + start, n);
-            Span<double> inIn = ring.Row(step, ChannelBase + ChannelIn * Count + start, n);
-            Span<double> curIn = ring.Row(step, ChannelBase + ChannelCurrent * Count + start, n);
+            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
+            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
             int done = _propagators.IsUniform ? StepUniformVectorised(start, end, exIn, inIn, curIn, lag, spikes) : start;
             StepScalar(done, end, start, exIn, inIn, curIn, lag, spikes);
             exIn.Clear();
@@ -145,8 +137,8 @@ internal sealed class IafPscAlpha : CurrentBasedIafGroup
     private void StepScalar(int from, int end, int chunkStart, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
         ReadOnlySpan<double> curIn, int lag, SpikeBuffer spikes)
     {
-        double[] y3 = Columns[Vm], iEx = Columns[ISynEx], iIn = Columns[ISynIn];
-        double[] dIEx = _dIEx, dIIn = _dIIn, y0 = _currentInput, refractory = _refractory;
+        double[] y3 = this[Vm], iEx = this[ISynEx], iIn = this[ISynIn];
+        double[] dIEx = this[DISynEx], dIIn = this[DISynIn], y0 = this[CurrentInput], refractory = this[Refractory];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
         for (int i = from; i < end; i++)
@@ -208,13 +200,13 @@ internal sealed class IafPscAlpha : CurrentBasedIafGroup
         var refractorySteps = Vector256.Create((double)p.RefractorySteps);
         var one = Vector256.Create(1.0);
 
-        ref double y3 = ref MemoryMarshal.GetArrayDataReference(Columns[Vm]);
-        ref double iEx = ref MemoryMarshal.GetArrayDataReference(Columns[ISynEx]);
-        ref double iIn = ref MemoryMarshal.GetArrayDataReference(Columns[ISynIn]);
-        ref double dIEx = ref MemoryMarshal.GetArrayDataReference(_dIEx);
-        ref double dIIn = ref MemoryMarshal.GetArrayDataReference(_dIIn);
-        ref double y0 = ref MemoryMarshal.GetArrayDataReference(_currentInput);
-        ref double refractory = ref MemoryMarshal.GetArrayDataReference(_refractory);
+        ref double y3 = ref MemoryMarshal.GetArrayDataReference(this[Vm]);
+        ref double iEx = ref MemoryMarshal.GetArrayDataReference(this[ISynEx]);
+        ref double iIn = ref MemoryMarshal.GetArrayDataReference(this[ISynIn]);
+        ref double dIEx = ref MemoryMarshal.GetArrayDataReference(this[DISynEx]);
+        ref double dIIn = ref MemoryMarshal.GetArrayDataReference(this[DISynIn]);
+        ref double y0 = ref MemoryMarshal.GetArrayDataReference(this[CurrentInput]);
+        ref double refractory = ref MemoryMarshal.GetArrayDataReference(this[Refractory]);
         ref double ex = ref MemoryMarshal.GetReference(exIn);
         ref double inh = ref MemoryMarshal.GetReference(inIn);
         ref double cur = ref MemoryMarshal.GetReference(curIn);

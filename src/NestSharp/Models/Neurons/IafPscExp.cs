@@ -23,23 +23,46 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Tsodyks M et al. (2000) Neural Comput 12:1-13.
 /// NEST model documentation, iaf_psc_exp.</para>
 /// </summary>
-internal sealed class IafPscExp : CurrentBasedIafGroup
+[NodeModelName("iaf_psc_exp")]
+internal sealed class IafPscExp : NeuronGroup
 {
-    public const string ModelName = "iaf_psc_exp";
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    internal static readonly ColumnSchema ColumnsSchema = new(
-        ("C_m", 250.0), ("tau_m", 10.0), ("tau_syn_ex", 2.0), ("tau_syn_in", 2.0), ("t_ref", 2.0),
-        ("E_L", -70.0), ("V_reset", -70.0), ("V_th", -55.0), ("I_e", 0.0), ("delta", 0.0), ("rho", 0.01),
-        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001),
-        ("V_m", -70.0), ("I_syn_ex", 0.0), ("I_syn_in", 0.0), ("Ca", 0.0));
+    private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+    private static readonly Column TauM = Declared.Parameter("tau_m", 10.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column EL = Declared.Parameter("E_L", -70.0, "mV");
+    private static readonly Column VReset = Declared.Parameter("V_reset", -70.0, "mV");
+    private static readonly Column VTh = Declared.Parameter("V_th", -55.0, "mV");
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+    private static readonly Column Delta = Declared.Parameter("delta", 0.0, "mV", Requirement.NonNegative("must not be negative"));
+    private static readonly Column Rho = Declared.Parameter("rho", 0.01, "1/s", Requirement.NonNegative("must not be negative"));
 
-    private const int Cm = 0, TauM = 1, TauSynEx = 2, TauSynIn = 3, TRef = 4, EL = 5, VReset = 6, VTh = 7, Ie = 8, Delta = 9, Rho = 10;
-    private const int ParameterColumns = 15;
-    private const int Vm = 15, ISynEx = 16, ISynIn = 17;
+    /// <summary>V_m, stored relative to E_L.</summary>
+    private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", -70.0, "mV");
+    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
+    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
-    private const int ChannelEx = 0, ChannelIn = 1, ChannelCurrent0 = 2, ChannelCurrent1 = 3;
+    /// <summary>The current inputs of receptors 0 and 1 in the step (NEST's i_0_ and i_1_).</summary>
+    private static readonly Column Current0 = Declared.Internal("i_0");
+    private static readonly Column Current1 = Declared.Internal("i_1");
 
-    private static readonly string[] RecordableNames = ["V_m", "I_syn_ex", "I_syn_in"];
+    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
+    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
+    private static readonly InputChannel CurrentIn0 = Declared.Input("currents_0");
+    private static readonly InputChannel CurrentIn1 = Declared.Input("currents_1");
+
+    static IafPscExp()
+    {
+        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
+        Declared.CurrentReceptor(0, CurrentIn0);
+        Declared.CurrentReceptor(1, CurrentIn1);
+        Declared.Recordable(Vm);
+        Declared.Recordable(ISynEx);
+        Declared.Recordable(ISynIn);
+    }
 
     private struct Propagators
     {
@@ -48,72 +71,39 @@ internal sealed class IafPscExp : CurrentBasedIafGroup
     }
 
     private readonly PropagatorSets<Propagators> _propagators = new();
-    private readonly double[] _current0, _current1;
     private readonly int[] _refractory;
     private ulong _escapeNoiseKey;
 
-    public IafPscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
+    public IafPscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _current0 = new double[count];
-        _current1 = new double[count];
         _refractory = new int[count];
     }
 
-    public override int ChannelsPerNode => 4;
-
-    public override IReadOnlyList<string> Recordables => RecordableNames;
-
-    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new IafPscExp(model, firstId, n);
-
-    public override int SpikeChannel(int local, int receptor, double weight)
-    {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts spikes only on receptor_type 0, got {receptor}.");
-        return (weight >= 0 ? ChannelEx : ChannelIn) * Count + local;
-    }
-
-    public override int CurrentChannel(int local, int receptor) => receptor switch
-    {
-        0 => ChannelCurrent0 * Count + local,
-        1 => ChannelCurrent1 * Count + local,
-        _ => throw new IllegalConnectionException($"{Model.Name} accepts currents on receptor_type 0 or 1, got {receptor}."),
-    };
-
-    public override double ReadRecordable(int index, int local) => index switch
-    {
-        0 => AbsolutePotential(local),
-        1 => Columns[ISynEx][local],
-        _ => Columns[ISynIn][local],
-    };
-
-    protected override void Validate(ReadOnlySpan<double> row)
-    {
-        ValidateCommon(row);
-        Require(row[Delta] >= 0, "delta", row[Delta], "must not be negative");
-        Require(row[Rho] >= 0, "rho", row[Rho], "must not be negative");
-    }
+    protected override void Validate(in StatusRow row) =>
+        Require(row[VReset] < row[VTh], VReset, row, $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
 
     public override void Prepare(SimulationContext context)
     {
         double h = context.Time.Resolution;
         _escapeNoiseKey = RandomStream.Derive(context.SeedKey, 0x1AF_E5C0);
-        _propagators.Build(Columns[..ParameterColumns], Count, i =>
+        _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double tauM = Columns[TauM][i], c = Columns[Cm][i], el = Columns[EL][i];
+            double tauM = this[TauM][i], c = this[Cm][i], el = this[EL][i];
             double p22 = Math.Exp(-h / tauM);
             return new Propagators
             {
-                P11Ex = Math.Exp(-h / Columns[TauSynEx][i]),
-                P11In = Math.Exp(-h / Columns[TauSynIn][i]),
+                P11Ex = Math.Exp(-h / this[TauSynEx][i]),
+                P11In = Math.Exp(-h / this[TauSynIn][i]),
                 P22 = p22,
-                P21Ex = ExactPropagators.Exponential(Columns[TauSynEx][i], tauM, c, h),
-                P21In = ExactPropagators.Exponential(Columns[TauSynIn][i], tauM, c, h),
+                P21Ex = ExactPropagators.Exponential(this[TauSynEx][i], tauM, c, h),
+                P21In = ExactPropagators.Exponential(this[TauSynIn][i], tauM, c, h),
                 P20 = tauM / c * (1.0 - p22),
-                Ie = Columns[Ie][i],
-                Theta = Columns[VTh][i] - el,
-                VResetRel = Columns[VReset][i] - el,
-                Delta = Columns[Delta][i],
-                EscapeRatePerStep = Columns[Rho][i] * h * 1e-3,
-                RefractorySteps = (int)context.Time.MsToStepsCeil(Columns[TRef][i]),
+                Ie = this[IafPscExp.Ie][i],
+                Theta = this[VTh][i] - el,
+                VResetRel = this[VReset][i] - el,
+                Delta = this[IafPscExp.Delta][i],
+                EscapeRatePerStep = this[Rho][i] * h * 1e-3,
+                RefractorySteps = (int)context.Time.MsToStepsCeil(this[TRef][i]),
             };
         });
     }
@@ -124,7 +114,7 @@ internal sealed class IafPscExp : CurrentBasedIafGroup
         if (start >= end) return;
         var ring = context.Ring;
         var spikes = context.SpikesOfVp[thread];
-        double[] v = Columns[Vm], iEx = Columns[ISynEx], iIn = Columns[ISynIn], i0 = _current0, i1 = _current1;
+        double[] v = this[Vm], iEx = this[ISynEx], iIn = this[ISynIn], i0 = this[Current0], i1 = this[Current1];
         int[] refractory = _refractory;
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
@@ -134,10 +124,10 @@ internal sealed class IafPscExp : CurrentBasedIafGroup
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelBase + ChannelEx * Count + start, n);
-            Span<double> inIn = ring.Row(step, ChannelBase + ChannelIn * Count + start, n);
-            Span<double> cur0 = ring.Row(step, ChannelBase + ChannelCurrent0 * Count + start, n);
-            Span<double> cur1 = ring.Row(step, ChannelBase + ChannelCurrent1 * Count + start, n);
+            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
+            Span<double> cur0 = ring.Row(step, ChannelOf(CurrentIn0) + start, n);
+            Span<double> cur1 = ring.Row(step, ChannelOf(CurrentIn1) + start, n);
             ref readonly Propagators p = ref sets[0];
             for (int k = 0; k < n; k++)
             {

@@ -24,17 +24,22 @@ namespace NestSharp.Models.Neurons;
 /// No recordables.</para>
 /// <para>Reference: NEST model documentation, ignore_and_fire (NEST 3.10).</para>
 /// </summary>
+[NodeModelName("ignore_and_fire")]
 internal sealed class IgnoreAndFire : NeuronGroup
 {
-    public const string ModelName = "ignore_and_fire";
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    internal static readonly ColumnSchema ColumnsSchema = new(
-        ("phase", 1.0), ("rate", 10.0),
-        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001), ("Ca", 0.0));
+    private static readonly Column Phase = Declared.Parameter("phase", 1.0, "", new Requirement(static v => v > 0 && v <= 1, "must be > 0 and <= 1"));
+    private static readonly Column Rate = Declared.Parameter("rate", 10.0, "1/s", Requirement.Positive("firing rate must be > 0"));
 
-    private const int Phase = 0, Rate = 1;
+    private static readonly InputChannel Spikes = Declared.Input("spikes");
+    private static readonly InputChannel Currents = Declared.Input("currents");
 
-    private const int ChannelSpikes = 0, ChannelCurrent = 1;
+    static IgnoreAndFire()
+    {
+        Declared.SpikeReceptor(0, Spikes);
+        Declared.CurrentReceptor(0, Currents);
+    }
 
     /// <summary>Tics beyond which a duration counts as infinite (NEST clamps such times to +inf: the neuron never fires).</summary>
     private const double InfiniteTics = 4.0e18;
@@ -48,7 +53,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
     /// <summary>Nodes whose count-down must be restarted from phase and rate before the next run.</summary>
     private readonly bool[] _restart;
 
-    public IgnoreAndFire(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema)
+    public IgnoreAndFire(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
         _stepsToSpike = new long[count];
         _periodSteps = new long[count];
@@ -56,44 +61,12 @@ internal sealed class IgnoreAndFire : NeuronGroup
         Array.Fill(_restart, true);
     }
 
-    public override int ChannelsPerNode => 2;
-
-    public override IReadOnlyList<string> Recordables => [];
-
-    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new IgnoreAndFire(model, firstId, n);
-
-    public override int SpikeChannel(int local, int receptor, double weight)
-    {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts spikes only on receptor_type 0, got {receptor}.");
-        return ChannelSpikes * Count + local;
-    }
-
-    public override int CurrentChannel(int local, int receptor)
-    {
-        if (receptor != 0) throw new IllegalConnectionException($"{Model.Name} accepts currents only on receptor_type 0, got {receptor}.");
-        return ChannelCurrent * Count + local;
-    }
-
-    public override double ReadRecordable(int index, int local) => throw new ArgumentOutOfRangeException(nameof(index));
-
-    protected override void Validate(ReadOnlySpan<double> row)
-    {
-        Require(row[Phase] > 0 && row[Phase] <= 1, "phase", row[Phase], "must be > 0 and <= 1");
-        Require(row[Rate] > 0, "rate", row[Rate], "firing rate must be > 0");
-    }
-
-    protected override void StoreRow(int local, ReadOnlySpan<double> row, ReadOnlySpan<double> previous)
-    {
-        base.StoreRow(local, row, previous);
-        _restart[local] = true;
-    }
-
-    protected override void WriteExtraStatus(int local, Dictionary<string, object> status) => status["element_type"] = "neuron";
+    protected override void OnStatusSet(int local) => _restart[local] = true;
 
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
-        double[] phase = Columns[Phase], rate = Columns[Rate];
+        double[] phase = this[Phase], rate = this[Rate];
         for (int i = 0; i < Count; i++)
         {
             if (!_restart[i]) continue;
@@ -130,8 +103,8 @@ internal sealed class IgnoreAndFire : NeuronGroup
                     countdown[i]--;
                 }
             }
-            ring.Row(step, ChannelBase + ChannelSpikes * Count + start, n).Clear();
-            ring.Row(step, ChannelBase + ChannelCurrent * Count + start, n).Clear();
+            ring.Row(step, ChannelOf(Spikes) + start, n).Clear();
+            ring.Row(step, ChannelOf(Currents) + start, n).Clear();
             RecordSamples(thread, step);
         }
     }

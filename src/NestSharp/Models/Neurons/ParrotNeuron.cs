@@ -10,36 +10,21 @@ namespace NestSharp.Models.Neurons;
 /// <para>Used to give many targets the same Poisson train, or to make generator spikes visible to STDP synapses.</para>
 /// <para>Reference: NEST model documentation, parrot_neuron.</para>
 /// </summary>
+[NodeModelName("parrot_neuron")]
 internal sealed class ParrotNeuron : NeuronGroup
 {
-    public const string ModelName = "parrot_neuron";
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    internal static readonly ColumnSchema ColumnsSchema = new(
-        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001), ("Ca", 0.0));
+    private static readonly InputChannel Repeated = Declared.Input("repeated");
+    private static readonly InputChannel Ignored = Declared.Input("ignored");
 
-    private const int ChannelRepeated = 0, ChannelIgnored = 1;
-
-    public ParrotNeuron(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema) { }
-
-    public override int ChannelsPerNode => 2;
-
-    public override IReadOnlyList<string> Recordables => [];
-
-    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new ParrotNeuron(model, firstId, n);
-
-    public override int SpikeChannel(int local, int receptor, double weight) => receptor switch
+    static ParrotNeuron()
     {
-        0 => (ChannelRepeated * Count + local) | CountingChannelFlag,
-        1 => (ChannelIgnored * Count + local) | CountingChannelFlag,
-        _ => throw new IllegalConnectionException($"{Model.Name} accepts receptor_type 0 (repeat) or 1 (ignore), got {receptor}."),
-    };
+        Declared.CountingSpikeReceptor(0, Repeated);
+        Declared.CountingSpikeReceptor(1, Ignored);
+    }
 
-    public override int CurrentChannel(int local, int receptor) =>
-        throw new IllegalConnectionException($"{Model.Name} does not accept currents.");
-
-    public override double ReadRecordable(int index, int local) => throw new ArgumentOutOfRangeException(nameof(index));
-
-    protected override void WriteExtraStatus(int local, Dictionary<string, object> status) => status["element_type"] = "neuron";
+    public ParrotNeuron(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
@@ -50,14 +35,14 @@ internal sealed class ParrotNeuron : NeuronGroup
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            Span<double> arrived = context.Ring.Row(step, ChannelBase + ChannelRepeated * Count + start, n);
+            Span<double> arrived = context.Ring.Row(step, ChannelOf(Repeated) + start, n);
             for (int k = 0; k < n; k++)
             {
                 int count = (int)arrived[k];
                 if (count > 0) spikes.Add(lag, FirstId + start + k, count);
             }
             arrived.Clear();
-            context.Ring.Row(step, ChannelBase + ChannelIgnored * Count + start, n).Clear();
+            context.Ring.Row(step, ChannelOf(Ignored) + start, n).Clear();
             RecordSamples(thread, step);
         }
     }

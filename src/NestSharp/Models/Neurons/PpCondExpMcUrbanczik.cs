@@ -38,50 +38,72 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
 /// 81:521-528. NEST model documentation, pp_cond_exp_mc_urbanczik (NEST 3.10).</para>
 /// </summary>
+[NodeModelName("pp_cond_exp_mc_urbanczik")]
 internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbanczik.Constants, PpCondExpMcUrbanczik.Dynamics>
 {
-    public const string ModelName = "pp_cond_exp_mc_urbanczik";
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    internal static readonly ColumnSchema ColumnsSchema = new(
-        ("t_ref", 3.0), ("g_sp", 600.0), ("g_ps", 0.0), ("phi_max", 0.15), ("rate_slope", 0.5), ("beta", 1.0 / 3.0),
-        ("theta", -55.0),
-        ("soma.C_m", 300.0), ("soma.E_L", -70.0), ("soma.E_ex", 0.0), ("soma.E_in", -75.0), ("soma.g_L", 30.0),
-        ("soma.tau_syn_ex", 3.0), ("soma.tau_syn_in", 3.0), ("soma.I_e", 0.0),
-        ("dendritic.C_m", 300.0), ("dendritic.E_L", -70.0), ("dendritic.E_ex", 0.0), ("dendritic.E_in", 0.0),
-        ("dendritic.g_L", 30.0), ("dendritic.tau_syn_ex", 3.0), ("dendritic.tau_syn_in", 3.0), ("dendritic.I_e", 0.0),
-        ("tau_minus", 20.0), ("tau_minus_triplet", 110.0), ("tau_Ca", 10000.0), ("beta_Ca", 0.001),
-        ("soma.V_m", -70.0), ("dendritic.V_m", -70.0), ("Ca", 0.0));
+    private static readonly Column TRef = Declared.Parameter("t_ref", 3.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column GSp = Declared.Parameter("g_sp", 600.0, "nS");
+    private static readonly Column GPs = Declared.Parameter("g_ps", 0.0, "nS");
+    private static readonly Column PhiMax = Declared.Parameter("phi_max", 0.15, "1/ms", Requirement.NonNegative("maximum rate cannot be negative"));
+    private static readonly Column RateSlope = Declared.Parameter("rate_slope", 0.5, "", Requirement.NonNegative("rate slope cannot be negative"));
+    private static readonly Column Beta = Declared.Parameter("beta", 1.0 / 3.0, "1/mV");
+    private static readonly Column Theta = Declared.Parameter("theta", -55.0, "mV");
 
-    private const int TRef = 0, GSp = 1, GPs = 2, PhiMax = 3, RateSlope = 4, Beta = 5, Theta = 6;
+    private static readonly Compartment Soma = new("soma", eIn: -75.0);
+    private static readonly Compartment Dendrite = new("dendritic", eIn: 0.0);
 
-    /// <summary>Offsets of a compartment's parameters from its first column (soma: 7, dendrite: 15).</summary>
-    private const int Soma = 7, Dendrite = 15, CompCm = 0, CompEL = 1, CompEEx = 2, CompEIn = 3, CompGL = 4, CompTauEx = 5,
-        CompTauIn = 6, CompIe = 7;
+    private static readonly Column SomaVm = Declared.State("soma.V_m", -70.0, "mV");
+    private static readonly Column DendriteVm = Declared.State("dendritic.V_m", -70.0, "mV");
 
+    /// <summary>The somatic conductances and dendritic currents, recordable but not part of the status (as in NEST).</summary>
+    private static readonly Column GEx = Declared.Internal("g_ex.s");
+    private static readonly Column GIn = Declared.Internal("g_in.s");
+    private static readonly Column IEx = Declared.Internal("I_ex.p");
+    private static readonly Column IIn = Declared.Internal("I_in.p");
 
-    /// <summary>Columns that determine a node's dynamics (everything before the state).</summary>
-    private const int ParameterColumns = 27;
+    private static readonly InputChannel SomaExc = Declared.Input("soma_exc");
+    private static readonly InputChannel SomaInh = Declared.Input("soma_inh");
+    private static readonly InputChannel DendriteExc = Declared.Input("dendritic_exc");
+    private static readonly InputChannel DendriteInh = Declared.Input("dendritic_inh");
+    private static readonly InputChannel SomaCurrent = Declared.Input("soma_curr");
+    private static readonly InputChannel DendriteCurrent = Declared.Input("dendritic_curr");
 
-    private const int SomaVm = 27, DendriteVm = 28, Ca = 29;
+    static PpCondExpMcUrbanczik()
+    {
+        Declared.SpikeReceptor(1, SomaExc, "soma_exc");
+        Declared.SpikeReceptor(2, SomaInh, "soma_inh");
+        Declared.SpikeReceptor(3, DendriteExc, "dendritic_exc");
+        Declared.SpikeReceptor(4, DendriteInh, "dendritic_inh");
+        Declared.CurrentReceptor(5, SomaCurrent, "soma_curr");
+        Declared.CurrentReceptor(6, DendriteCurrent, "dendritic_curr");
+        Declared.Recordable(SomaVm, "V_m.s");
+        Declared.Recordable(GEx);
+        Declared.Recordable(GIn);
+        Declared.Recordable(DendriteVm, "V_m.p");
+        Declared.Recordable(IEx);
+        Declared.Recordable(IIn);
+    }
+
+    /// <summary>The parameters of one compartment, in its sub-dictionary of the status.</summary>
+    private sealed class Compartment(string name, double eIn)
+    {
+        public readonly Column Cm = Declared.Parameter(name + ".C_m", 300.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+        public readonly Column EL = Declared.Parameter(name + ".E_L", -70.0, "mV");
+        public readonly Column EEx = Declared.Parameter(name + ".E_ex", 0.0, "mV");
+        public readonly Column EIn = Declared.Parameter(name + ".E_in", eIn, "mV");
+        public readonly Column GL = Declared.Parameter(name + ".g_L", 30.0, "nS");
+        public readonly Column TauSynEx = Declared.Parameter(name + ".tau_syn_ex", 3.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+        public readonly Column TauSynIn = Declared.Parameter(name + ".tau_syn_in", 3.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+        public readonly Column Ie = Declared.Parameter(name + ".I_e", 0.0, "pA");
+    }
 
     /// <summary>Positions in the integrated state vector.</summary>
     private const int YVs = 0, YGEx = 1, YGIn = 2, YVd = 3, YIEx = 4, YIIn = 5, StateSize = 6;
 
-    /// <summary>Input channels: the four spike receptors (receptor r on channel r - 1), then the two current inputs.</summary>
-    private const int ChannelSomaExc = 0, ChannelSomaInh = 1, ChannelDendriteExc = 2, ChannelDendriteInh = 3,
-        ChannelSomaCurrent = 4, ChannelDendriteCurrent = 5;
-
-    private const int FirstSpikeReceptor = 1, LastSpikeReceptor = 4, SomaCurrentReceptor = 5, DendriteCurrentReceptor = 6;
-
     /// <summary>NEST's GSL control for this model: gsl_odeiv_control_y_new(1e-3, 0.0).</summary>
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
-
-    private static readonly string[] RecordableNames = ["V_m.s", "g_ex.s", "g_in.s", "V_m.p", "I_ex.p", "I_in.p"];
-
-    private static readonly Dictionary<string, int> Receptors = new(StringComparer.Ordinal)
-    {
-        ["soma_exc"] = 1, ["soma_inh"] = 2, ["dendritic_exc"] = 3, ["dendritic_inh"] = 4, ["soma_curr"] = 5, ["dendritic_curr"] = 6,
-    };
 
     /// <summary>The right-hand side of the six state equations, for one node's parameters and input.</summary>
     internal struct Dynamics : IFixedDimensionOdeSystem
@@ -123,67 +145,15 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         public readonly double Phi(double u) => PhiMax / (1.0 + RateSlope * Math.Exp(Beta * (Theta - u)));
     }
 
-    private readonly double[] _gEx, _gIn, _iEx, _iIn;
     private readonly int[] _refractory;
     private readonly UrbanczikHistory?[] _histories;
     private ulong _spikeKey;
 
-    public PpCondExpMcUrbanczik(NodeModel model, int firstId, int count) : base(model, firstId, count, ColumnsSchema, ChannelSomaCurrent)
+    public PpCondExpMcUrbanczik(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, SomaCurrent)
     {
-        _gEx = new double[count];
-        _gIn = new double[count];
-        _iEx = new double[count];
-        _iIn = new double[count];
         _refractory = new int[count];
         _histories = new UrbanczikHistory?[count];
-        IntegratedState = [Columns[SomaVm], _gEx, _gIn, Columns[DendriteVm], _iEx, _iIn];
-    }
-
-    public override int ChannelsPerNode => 6;
-
-    public override IReadOnlyList<string> Recordables => RecordableNames;
-
-    public override IReadOnlyDictionary<string, int> ReceptorTypes => Receptors;
-
-    protected override NeuronGroup CreateEmpty(NodeModel model, int firstId, int n) => new PpCondExpMcUrbanczik(model, firstId, n);
-
-    public override int SpikeChannel(int local, int receptor, double weight)
-    {
-        if (receptor is >= FirstSpikeReceptor and <= LastSpikeReceptor) return (receptor - FirstSpikeReceptor) * Count + local;
-        throw new IllegalConnectionException(receptor is SomaCurrentReceptor or DendriteCurrentReceptor
-            ? $"{Model.Name}: receptor_type {receptor} receives currents, not spikes; spikes go to soma_exc (1), soma_inh (2), dendritic_exc (3) or dendritic_inh (4)."
-            : $"{Model.Name} has no spike receptor_type {receptor}; its spike receptors are soma_exc (1), soma_inh (2), dendritic_exc (3) and dendritic_inh (4).");
-    }
-
-    public override int CurrentChannel(int local, int receptor) => receptor switch
-    {
-        SomaCurrentReceptor => ChannelSomaCurrent * Count + local,
-        DendriteCurrentReceptor => ChannelDendriteCurrent * Count + local,
-        _ => throw new IllegalConnectionException(
-            $"{Model.Name} receives currents on soma_curr (5) and dendritic_curr (6), not on receptor_type {receptor}."),
-    };
-
-    public override double ReadRecordable(int index, int local) => index switch
-    {
-        0 => Columns[SomaVm][local],
-        1 => _gEx[local],
-        2 => _gIn[local],
-        3 => Columns[DendriteVm][local],
-        4 => _iEx[local],
-        _ => _iIn[local],
-    };
-
-    protected override void Validate(ReadOnlySpan<double> row)
-    {
-        Require(row[RateSlope] >= 0, "rate_slope", row[RateSlope], "rate slope cannot be negative");
-        Require(row[PhiMax] >= 0, "phi_max", row[PhiMax], "maximum rate cannot be negative");
-        Require(row[TRef] >= 0, "t_ref", row[TRef], "refractory time cannot be negative");
-        foreach (int comp in (ReadOnlySpan<int>)[Soma, Dendrite])
-        {
-            Require(row[comp + CompCm] > 0, ColumnsSchema.Names[comp + CompCm], row[comp + CompCm], "capacitance must be strictly positive");
-            Require(row[comp + CompTauEx] > 0, ColumnsSchema.Names[comp + CompTauEx], row[comp + CompTauEx], "all time constants must be strictly positive");
-            Require(row[comp + CompTauIn] > 0, ColumnsSchema.Names[comp + CompTauIn], row[comp + CompTauIn], "all time constants must be strictly positive");
-        }
+        IntegratedState = [this[SomaVm], this[GEx], this[GIn], this[DendriteVm], this[IEx], this[IIn]];
     }
 
     public override void Prepare(SimulationContext context)
@@ -191,20 +161,20 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         var time = context.Time;
         PrepareIntegration(context, time.Resolution);
         _spikeKey = RandomStream.Derive(context.SeedKey, 0x9C_0D_E5_C0);
-        ParameterSets.Build(Columns[..ParameterColumns], Count, i => new Constants
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Constants
         {
             Dynamics = new Dynamics
             {
-                SomaGL = Columns[Soma + CompGL][i], SomaEL = Columns[Soma + CompEL][i], SomaEEx = Columns[Soma + CompEEx][i],
-                SomaEIn = Columns[Soma + CompEIn][i], SomaCm = Columns[Soma + CompCm][i], SomaTauEx = Columns[Soma + CompTauEx][i],
-                SomaTauIn = Columns[Soma + CompTauIn][i], SomaIe = Columns[Soma + CompIe][i], GSp = Columns[GSp][i],
-                DendriteGL = Columns[Dendrite + CompGL][i], DendriteEL = Columns[Dendrite + CompEL][i],
-                DendriteCm = Columns[Dendrite + CompCm][i], DendriteTauEx = Columns[Dendrite + CompTauEx][i],
-                DendriteTauIn = Columns[Dendrite + CompTauIn][i], GPs = Columns[GPs][i],
+                SomaGL = this[Soma.GL][i], SomaEL = this[Soma.EL][i], SomaEEx = this[Soma.EEx][i],
+                SomaEIn = this[Soma.EIn][i], SomaCm = this[Soma.Cm][i], SomaTauEx = this[Soma.TauSynEx][i],
+                SomaTauIn = this[Soma.TauSynIn][i], SomaIe = this[Soma.Ie][i], GSp = this[GSp][i],
+                DendriteGL = this[Dendrite.GL][i], DendriteEL = this[Dendrite.EL][i],
+                DendriteCm = this[Dendrite.Cm][i], DendriteTauEx = this[Dendrite.TauSynEx][i],
+                DendriteTauIn = this[Dendrite.TauSynIn][i], GPs = this[GPs][i],
             },
-            PhiMax = Columns[PhiMax][i], RateSlope = Columns[RateSlope][i], Beta = Columns[Beta][i], Theta = Columns[Theta][i],
-            DeadTime = Columns[TRef][i] > 0.0,
-            RefractorySteps = (int)time.MsToStepsCeil(Columns[TRef][i]),
+            PhiMax = this[PhiMax][i], RateSlope = this[RateSlope][i], Beta = this[Beta][i], Theta = this[Theta][i],
+            DeadTime = this[TRef][i] > 0.0,
+            RefractorySteps = (int)time.MsToStepsCeil(this[TRef][i]),
         });
 
         var archive = context.Archive;
@@ -213,9 +183,9 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         {
             int id = FirstId + i;
             var history = _histories[i] ??= new UrbanczikHistory();
-            history.Configure(Columns[PhiMax][i], Columns[RateSlope][i], Columns[Beta][i], Columns[Theta][i], Columns[GSp][i],
-                Columns[Soma + CompGL][i], Columns[Soma + CompEL][i], Columns[Dendrite + CompCm][i], Columns[Dendrite + CompGL][i],
-                Columns[Dendrite + CompTauEx][i], Columns[Dendrite + CompTauIn][i], archive.Of(id)?.Incoming ?? 0, Resolution);
+            history.Configure(this[PhiMax][i], this[RateSlope][i], this[Beta][i], this[Theta][i], this[GSp][i],
+                this[Soma.GL][i], this[Soma.EL][i], this[Dendrite.Cm][i], this[Dendrite.GL][i],
+                this[Dendrite.TauSynEx][i], this[Dendrite.TauSynIn][i], archive.Of(id)?.Incoming ?? 0, Resolution);
             archive.AttachVoltageHistory(id, history);
         }
     }
@@ -248,10 +218,10 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
             // Input arriving in this step, at its end; inhibition of the dendrite is a negative current.
-            y[YGEx] += step.Input(ChannelSomaExc, node);
-            y[YGIn] += step.Input(ChannelSomaInh, node);
-            y[YIEx] += step.Input(ChannelDendriteExc, node);
-            y[YIIn] -= step.Input(ChannelDendriteInh, node);
+            y[YGEx] += step.Input(SomaExc, node);
+            y[YGIn] += step.Input(SomaInh, node);
+            y[YIEx] += step.Input(DendriteExc, node);
+            y[YIIn] -= step.Input(DendriteInh, node);
             if (!double.IsFinite(y[YVs]) || !double.IsFinite(y[YVd]))
                 throw new KernelException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
 

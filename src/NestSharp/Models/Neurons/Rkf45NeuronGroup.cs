@@ -21,8 +21,8 @@ internal readonly ref struct GridStep(int lag, long index, double end, ReadOnlyS
     /// <summary>The time at the end of the step (ms), as NEST's Time::get_ms of step + 1.</summary>
     public double End { get; } = end;
 
-    /// <summary>What arrived on <paramref name="channel"/> of node <paramref name="node"/> for this step.</summary>
-    public double Input(int channel, int node) => _input[channel * _nodes + node];
+    /// <summary>What arrived on input <paramref name="channel"/> of node <paramref name="node"/> for this step.</summary>
+    public double Input(InputChannel channel, int node) => _input[channel.Index * _nodes + node];
 }
 
 /// <summary>
@@ -73,7 +73,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
     where TConstants : struct
     where TSystem : struct, IFixedDimensionOdeSystem
 {
-    private readonly int _currentChannel;
+    private readonly InputChannel _currentInput;
 
     /// <summary>Per node: the inner step size to try next (ms), 0 until the node's first run.</summary>
     private readonly double[] _innerStep;
@@ -83,11 +83,11 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
 
     private Rkf45Integrator[] _integrators = [];
 
-    /// <param name="currentChannel">The input channel whose current takes effect in the next step.</param>
-    protected Rkf45NeuronGroup(NodeModel model, int firstId, int count, ColumnSchema schema, int currentChannel)
+    /// <param name="currentInput">The input whose current takes effect in the next step.</param>
+    protected Rkf45NeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, InputChannel currentInput)
         : base(model, firstId, count, schema)
     {
-        _currentChannel = currentChannel;
+        _currentInput = currentInput;
         _innerStep = new double[count];
         _current = new double[count];
     }
@@ -122,7 +122,8 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
     {
         var (start, end) = Chunk(thread);
         if (start >= end) return;
-        int n = end - start, channels = ChannelsPerNode, currentChannel = _currentChannel;
+        int n = end - start, channels = ChannelsPerNode;
+        var currentInput = _currentInput;
         var integrator = _integrators[thread];
         var time = context.Time;
         double h = Resolution;
@@ -156,7 +157,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
 
                 bookkeeping.End(i, c, y, gridStep);
                 for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
-                current[i] = gridStep.Input(currentChannel, i);
+                current[i] = gridStep.Input(currentInput, i);
             }
             for (int channel = 0; channel < channels; channel++) input.Slice(channel * Count + start, n).Clear();
             RecordSamples(thread, step);

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
+using NestSharp.Nodes;
 using NestSharp.Plasticity;
 
 namespace NestSharp.Models.Synapses;
@@ -22,24 +23,23 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Clopath C, Büsing L, Vasilaki E, Gerstner W (2010) Connectivity reflects coding: a model of
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. NEST model documentation, clopath_synapse (NEST 3.10).</para>
 /// </summary>
+[SynapseModelName("clopath_synapse")]
 internal sealed class ClopathSynapse(string name)
     : VoltageHistorySynapseType<ClopathHistory>(name, "Clopath history (it must be an aeif_psc_delta_clopath)")
 {
-    public const string ModelName = "clopath_synapse";
+    private static readonly SynapseSchema Declared = new();
 
-    private const int XBarColumn = 0, LastSpikeColumn = 1, TauXColumn = 2, WminColumn = 3, WmaxColumn = 4;
+    private static readonly SynapseColumn XBar = Declared.Parameter("x_bar", 0.0);
+    private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
+    private static readonly SynapseColumn TauX = Declared.Parameter("tau_x", 15.0, Requirement.Positive("tau_x must be strictly positive"));
+    private static readonly SynapseColumn Wmin = Declared.Parameter("Wmin", 0.0);
+    private static readonly SynapseColumn Wmax = Declared.Parameter("Wmax", 100.0);
 
-    private static readonly (string Key, double Default)[] Parameters =
-        [("x_bar", 0.0), ("tau_x", 15.0), ("Wmin", 0.0), ("Wmax", 100.0)];
+    static ClopathSynapse() => Declared.KeepTargets();
 
-    public override SynapseLayout Layout { get; } = new(["x_bar", "t_lastspike", "tau_x", "Wmin", "Wmax"], ["target"]);
+    public override SynapseSchema Schema => Declared;
 
-    public override IReadOnlyList<(string Key, double Default)> ConnectionParameters => Parameters;
-
-    public override void Validate(string key, double value)
-    {
-        if (key == "tau_x" && !(value > 0)) throw new BadParameterException(key, value, "tau_x must be strictly positive");
-    }
+    protected override SynapseColumn LastSpikeColumn => LastSpike;
 
     public override void CheckTarget(Nodes.NeuronGroup target)
     {
@@ -48,21 +48,15 @@ internal sealed class ClopathSynapse(string name)
                 $"{Name} reads the membrane-potential history of its target, which only aeif_psc_delta_clopath keeps; {target.Model.Name} does not.");
     }
 
-    public override void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> connectionValues, int targetId)
+    public override void OnCreated(SynapseBlock block, int index)
     {
-        double weight = block.Weights[index], wmin = connectionValues[2], wmax = connectionValues[3];
+        double weight = block.Weights[index], wmin = block.State[Wmin.Index][index], wmax = block.State[Wmax.Index][index];
         // NEST's sign rules: weight and Wmin on the same side of 0 (0 counting as positive); likewise weight and Wmax,
         // except that Wmax = 0 counts as negative.
         if ((weight >= 0) != (wmin >= 0))
             throw new BadParameterException("Wmin", wmin, $"weight ({weight}) and Wmin must have the same sign");
         if ((weight >= 0) != (wmax > 0))
             throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
-        block.State[XBarColumn][index] = connectionValues[0];
-        block.State[LastSpikeColumn][index] = 0.0;
-        block.State[TauXColumn][index] = connectionValues[1];
-        block.State[WminColumn][index] = wmin;
-        block.State[WmaxColumn][index] = wmax;
-        block.Indices[TargetColumn][index] = targetId;
     }
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
@@ -71,8 +65,8 @@ internal sealed class ClopathSynapse(string name)
     /// <summary>The rule over the columns of one block: the LTP entries since the last spike, then LTD, then the trace.</summary>
     private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<ClopathHistory>
     {
-        private readonly double[] _xBar = block.State[XBarColumn], _lastSpike = block.State[LastSpikeColumn],
-            _tauX = block.State[TauXColumn], _wmin = block.State[WminColumn], _wmax = block.State[WmaxColumn];
+        private readonly double[] _xBar = block.State[XBar.Index], _lastSpike = block.State[LastSpike.Index],
+            _tauX = block.State[TauX.Index], _wmin = block.State[Wmin.Index], _wmax = block.State[Wmax.Index];
 
         public ClopathHistory? HistoryOf(SpikeArchive archive, int target) => archive.VoltageHistoryOf<ClopathHistory>(target);
 

@@ -9,9 +9,13 @@ namespace NestSharp.Models.Synapses;
 /// input after the delay. NEST's _hpc variant stores less per synapse; here both take 14 bytes (target channel, weight,
 /// delay) and behave identically.
 /// </summary>
-internal sealed class StaticSynapse(string name) : SynapseType
+[SynapseModelName("static_synapse")]
+[SynapseModelName("static_synapse_hpc")]
+internal sealed class StaticSynapse(string name) : SynapseType(name)
 {
-    public override string Name { get; } = name;
+    private static readonly SynapseSchema Declared = new();
+
+    public override SynapseSchema Schema => Declared;
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {

@@ -1,4 +1,5 @@
-using NestSharp.Plasticity;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
 
 namespace NestSharp.Models.Synapses;
 
@@ -14,23 +15,30 @@ namespace NestSharp.Models.Synapses;
 /// <para>Reference: Morrison A, Aertsen A, Diesmann M (2007) Spike-timing-dependent plasticity in balanced random
 /// networks. Neural Comput 19:1437-1467.</para>
 /// </summary>
-internal struct StdpPowerLawRule : IStdpRule
+[SynapseModelName("stdp_pl_synapse_hom")]
+[SynapseModelName("stdp_pl_synapse_hom_hpc")]
+internal sealed class StdpPlSynapseHom(string name) : StdpSynapseType<StdpPowerLawRule>(name, homogeneous: true);
+
+/// <summary>The rule of stdp_pl_synapse_hom (see <see cref="StdpPlSynapseHom"/>).</summary>
+internal readonly struct StdpPowerLawRule : IStdpRule
 {
-    public static (string Key, double Default)[] Parameters { get; } = [("tau_plus", 20.0), ("lambda", 0.1), ("alpha", 1.0), ("mu", 0.4)];
+    private static readonly RuleParameters Declared = new();
+
+    private static readonly RuleParameter TauPlus = Declared.Add("tau_plus", 20.0, Requirement.Positive("tau_plus must be positive"));
+    private static readonly RuleParameter Lambda = Declared.Add("lambda", 0.1);
+    private static readonly RuleParameter Alpha = Declared.Add("alpha", 1.0);
+    private static readonly RuleParameter Mu = Declared.Add("mu", 0.4);
+
+    public static RuleParameters Parameters => Declared;
 
     public static double Facilitate(double weight, double kplus, ReadOnlySpan<double> p) =>
-        weight + p[1] * Math.Pow(weight, p[3]) * kplus;
+        weight + p[Lambda.Index] * Math.Pow(weight, p[Mu.Index]) * kplus;
 
     public static double Depress(double weight, double kminus, ReadOnlySpan<double> p)
     {
-        double w = weight - p[1] * p[2] * weight * kminus;
+        double w = weight - p[Lambda.Index] * p[Alpha.Index] * weight * kminus;
         return w > 0.0 ? w : 0.0;
     }
 
-    public static double PlusDecay(double dt, ReadOnlySpan<double> p) => Math.Exp(dt * (1.0 / p[0]));
-
-    public static void Validate(string key, double value)
-    {
-        if (key == "tau_plus" && !(value > 0)) throw new BadParameterException(key, value, "tau_plus must be positive");
-    }
+    public static double PlusDecay(double dt, ReadOnlySpan<double> p) => Math.Exp(dt * (1.0 / p[TauPlus.Index]));
 }

@@ -1,4 +1,5 @@
-using NestSharp.Plasticity;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
 
 namespace NestSharp.Models.Synapses;
 
@@ -15,30 +16,37 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Guetig R et al. (2003) J Neurosci 23:3697-3714. Rubin J, Lee D, Sompolinsky H (2001) Phys Rev Lett
 /// 86:364-367. Song S, Miller KD, Abbott LF (2000) Nat Neurosci 3:919-926.</para>
 /// </summary>
-internal struct StdpSoftBoundRule : IStdpRule
+[SynapseModelName("stdp_synapse")]
+internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: false);
+
+/// <summary>The rule of stdp_synapse and stdp_synapse_hom (see <see cref="StdpSynapse"/>).</summary>
+internal readonly struct StdpSoftBoundRule : IStdpRule
 {
-    public static (string Key, double Default)[] Parameters { get; } =
-        [("tau_plus", 20.0), ("lambda", 0.01), ("alpha", 1.0), ("mu_plus", 1.0), ("mu_minus", 1.0), ("Wmax", 100.0)];
+    private static readonly RuleParameters Declared = new();
+
+    private static readonly RuleParameter TauPlus = Declared.Add("tau_plus", 20.0, Requirement.Positive("tau_plus must be positive"));
+    private static readonly RuleParameter Lambda = Declared.Add("lambda", 0.01);
+    private static readonly RuleParameter Alpha = Declared.Add("alpha", 1.0);
+    private static readonly RuleParameter MuPlus = Declared.Add("mu_plus", 1.0);
+    private static readonly RuleParameter MuMinus = Declared.Add("mu_minus", 1.0);
+    private static readonly RuleParameter Wmax = Declared.Add("Wmax", 100.0,
+        new Requirement(static v => v != 0, "Wmax must not be zero (weights are normalised by it)"));
+
+    public static RuleParameters Parameters => Declared;
 
     public static double Facilitate(double weight, double kplus, ReadOnlySpan<double> p)
     {
-        double wmax = p[5];
-        double normalised = weight / wmax + p[1] * Math.Pow(1.0 - weight / wmax, p[3]) * kplus;
+        double wmax = p[Wmax.Index];
+        double normalised = weight / wmax + p[Lambda.Index] * Math.Pow(1.0 - weight / wmax, p[MuPlus.Index]) * kplus;
         return normalised < 1.0 ? normalised * wmax : wmax;
     }
 
     public static double Depress(double weight, double kminus, ReadOnlySpan<double> p)
     {
-        double wmax = p[5];
-        double normalised = weight / wmax - p[2] * p[1] * Math.Pow(weight / wmax, p[4]) * kminus;
+        double wmax = p[Wmax.Index];
+        double normalised = weight / wmax - p[Alpha.Index] * p[Lambda.Index] * Math.Pow(weight / wmax, p[MuMinus.Index]) * kminus;
         return normalised > 0.0 ? normalised * wmax : 0.0;
     }
 
-    public static double PlusDecay(double dt, ReadOnlySpan<double> p) => Math.Exp(dt / p[0]);
-
-    public static void Validate(string key, double value)
-    {
-        if (key == "tau_plus" && !(value > 0)) throw new BadParameterException(key, value, "tau_plus must be positive");
-        if (key == "Wmax" && value == 0) throw new BadParameterException(key, value, "Wmax must not be zero (weights are normalised by it)");
-    }
+    public static double PlusDecay(double dt, ReadOnlySpan<double> p) => Math.Exp(dt / p[TauPlus.Index]);
 }

@@ -21,8 +21,8 @@ internal sealed class SynapseModel
         Name = name;
         Type = type;
         Id = id;
-        _common = type.CommonParameters.Select(p => p.Default).ToArray();
-        _connectionDefaults = type.ConnectionParameters.Select(p => p.Default).ToArray();
+        _common = type.Schema.Common.Select(p => p.Default).ToArray();
+        _connectionDefaults = type.Schema.PerConnection.Select(p => p.Default).ToArray();
     }
 
     public string Name { get; }
@@ -32,10 +32,10 @@ internal sealed class SynapseModel
     public double Delay { get; private set; } = 1.0;
     public int ReceptorType { get; private set; }
 
-    /// <summary>The common parameters in the order of <see cref="SynapseType.CommonParameters"/>.</summary>
+    /// <summary>The common parameters in the order of <see cref="SynapseSchema.Common"/>.</summary>
     public double[] CommonValues => _common;
 
-    /// <summary>Defaults of the per-connection parameters in the order of <see cref="SynapseType.ConnectionParameters"/>.</summary>
+    /// <summary>Defaults of the per-connection parameters in the order of <see cref="SynapseSchema.PerConnection"/>.</summary>
     public IReadOnlyList<double> ConnectionDefaults => _connectionDefaults;
 
     /// <summary>The weight_recorder plastic synapses of this model report to, if any.</summary>
@@ -47,7 +47,7 @@ internal sealed class SynapseModel
     public IReadOnlyCollection<string> Keys =>
     [
         "delay", "receptor_type", "weight", "weight_recorder",
-        .. Type.CommonParameters.Select(p => p.Key), .. Type.ConnectionParameters.Select(p => p.Key),
+        .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
     ];
 
     public SynapseModel Copy(string newName, int newId) => new(newName, Type, newId)
@@ -77,15 +77,15 @@ internal sealed class SynapseModel
                     recorder = nodes;
                     break;
                 default:
-                    int c = IndexOf(Type.CommonParameters, key);
-                    int k = IndexOf(Type.ConnectionParameters, key);
+                    int c = IndexOf(Type.Schema.Common, key);
+                    int k = IndexOf(Type.Schema.PerConnection, key);
                     if (c < 0 && k < 0)
                     {
                         if (ReadOnlyKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' of a synapse model is read-only");
                         throw new UnknownParameterException($"synapse model '{Name}'", key, Keys);
                     }
                     double v = StatusValue.ToDouble(key, value);
-                    Type.Validate(key, v);
+                    Type.Schema.Check(key, v);
                     if (c >= 0) common[c] = v;
                     else connection[k] = v;
                     break;
@@ -102,7 +102,7 @@ internal sealed class SynapseModel
         _connectionDefaults = connection;
     }
 
-    private static int IndexOf(IReadOnlyList<(string Key, double Default)> parameters, string key)
+    private static int IndexOf(IReadOnlyList<SynapseKey> parameters, string key)
     {
         for (int i = 0; i < parameters.Count; i++) if (parameters[i].Key == key) return i;
         return -1;
@@ -124,8 +124,8 @@ internal sealed class SynapseModel
             ["sizeof"] = (long)Type.BytesPerSynapse,
             ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
         };
-        for (int i = 0; i < _common.Length; i++) status[Type.CommonParameters[i].Key] = _common[i];
-        for (int i = 0; i < _connectionDefaults.Length; i++) status[Type.ConnectionParameters[i].Key] = _connectionDefaults[i];
+        for (int i = 0; i < _common.Length; i++) status[Type.Schema.Common[i].Key] = _common[i];
+        for (int i = 0; i < _connectionDefaults.Length; i++) status[Type.Schema.PerConnection[i].Key] = _connectionDefaults[i];
         return status;
     }
 }

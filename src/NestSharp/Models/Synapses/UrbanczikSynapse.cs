@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
+using NestSharp.Nodes;
 using NestSharp.Plasticity;
 
 namespace NestSharp.Models.Synapses;
@@ -28,30 +29,36 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
 /// 81:521-528. NEST model documentation, urbanczik_synapse (NEST 3.10).</para>
 /// </summary>
+[SynapseModelName("urbanczik_synapse")]
 internal sealed class UrbanczikSynapse(string name)
     : VoltageHistorySynapseType<UrbanczikHistory>(name, "Urbanczik history (it must be a pp_cond_exp_mc_urbanczik)")
 {
-    public const string ModelName = "urbanczik_synapse";
-
-    private const int LastSpikeColumn = 0, InitialWeightColumn = 1, TauDeltaColumn = 2, EtaColumn = 3, WminColumn = 4,
-        WmaxColumn = 5, PiIntegralColumn = 6, PiExpIntegralColumn = 7, TauLTraceColumn = 8, TauSTraceColumn = 9, WrittenColumn = 10;
-
     /// <summary>NEST's t_lastspike before the first spike (ms).</summary>
     private const double NoSpikeYet = -1.0;
 
-    private static readonly (string Key, double Default)[] Parameters =
-        [("tau_Delta", 100.0), ("eta", 0.07), ("Wmin", 0.0), ("Wmax", 100.0)];
+    private static readonly SynapseSchema Declared = new();
 
-    /// <summary>
-    /// Per synapse: the last spike time, w_init, the parameters, the integrals and traces of the rule, and the weight this
-    /// synapse last wrote (a different weight found there was set by the user and becomes the new w_init, as in NEST).
-    /// </summary>
-    public override SynapseLayout Layout { get; } = new(
-        ["t_lastspike", "init_weight", "tau_Delta", "eta", "Wmin", "Wmax", "PI_integral", "PI_exp_integral", "tau_L_trace",
-            "tau_s_trace", "weight_written"],
-        ["target"]);
+    private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", NoSpikeYet);
 
-    public override IReadOnlyList<(string Key, double Default)> ConnectionParameters => Parameters;
+    /// <summary>w_init: the weight the connection was made with, or last set to.</summary>
+    private static readonly SynapseColumn InitialWeight = Declared.State("init_weight");
+    private static readonly SynapseColumn TauDelta = Declared.Parameter("tau_Delta", 100.0);
+    private static readonly SynapseColumn Eta = Declared.Parameter("eta", 0.07);
+    private static readonly SynapseColumn Wmin = Declared.Parameter("Wmin", 0.0);
+    private static readonly SynapseColumn Wmax = Declared.Parameter("Wmax", 100.0);
+    private static readonly SynapseColumn PiIntegral = Declared.State("PI_integral");
+    private static readonly SynapseColumn PiExpIntegral = Declared.State("PI_exp_integral");
+    private static readonly SynapseColumn TauLTrace = Declared.State("tau_L_trace");
+    private static readonly SynapseColumn TauSTrace = Declared.State("tau_s_trace");
+
+    /// <summary>The weight this synapse last wrote (a different weight found there was set by the user and becomes w_init, as in NEST).</summary>
+    private static readonly SynapseColumn Written = Declared.State("weight_written");
+
+    static UrbanczikSynapse() => Declared.KeepTargets();
+
+    public override SynapseSchema Schema => Declared;
+
+    protected override SynapseColumn LastSpikeColumn => LastSpike;
 
     public override void CheckTarget(Nodes.NeuronGroup target)
     {
@@ -60,25 +67,14 @@ internal sealed class UrbanczikSynapse(string name)
                 $"{Name} reads the dendritic prediction error of its target, which only pp_cond_exp_mc_urbanczik keeps; {target.Model.Name} does not.");
     }
 
-    public override void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> connectionValues, int targetId)
+    public override void OnCreated(SynapseBlock block, int index)
     {
-        double weight = block.Weights[index], wmax = connectionValues[3];
+        double weight = block.Weights[index], wmax = block.State[Wmax.Index][index];
         // NEST's check: weight and Wmax on the same side of 0 (a weight of 0 counting as positive, a Wmax of 0 as negative).
         if ((weight >= 0) != (wmax > 0))
             throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
-        var state = block.State;
-        state[LastSpikeColumn][index] = NoSpikeYet;
-        state[InitialWeightColumn][index] = weight;
-        state[TauDeltaColumn][index] = connectionValues[0];
-        state[EtaColumn][index] = connectionValues[1];
-        state[WminColumn][index] = connectionValues[2];
-        state[WmaxColumn][index] = wmax;
-        state[PiIntegralColumn][index] = 0.0;
-        state[PiExpIntegralColumn][index] = 0.0;
-        state[TauLTraceColumn][index] = 0.0;
-        state[TauSTraceColumn][index] = 0.0;
-        state[WrittenColumn][index] = weight;
-        block.Indices[TargetColumn][index] = targetId;
+        block.State[InitialWeight.Index][index] = weight;
+        block.State[Written.Index][index] = weight;
     }
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
@@ -87,11 +83,11 @@ internal sealed class UrbanczikSynapse(string name)
     /// <summary>The rule over the columns of one block: the integrals over the entries since the last spike, then the traces.</summary>
     private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<UrbanczikHistory>
     {
-        private readonly double[] _lastSpike = block.State[LastSpikeColumn], _initial = block.State[InitialWeightColumn],
-            _tauDelta = block.State[TauDeltaColumn], _eta = block.State[EtaColumn], _wmin = block.State[WminColumn],
-            _wmax = block.State[WmaxColumn], _written = block.State[WrittenColumn], _piIntegral = block.State[PiIntegralColumn],
-            _piExpIntegral = block.State[PiExpIntegralColumn], _tauLTrace = block.State[TauLTraceColumn],
-            _tauSTrace = block.State[TauSTraceColumn];
+        private readonly double[] _lastSpike = block.State[LastSpike.Index], _initial = block.State[InitialWeight.Index],
+            _tauDelta = block.State[TauDelta.Index], _eta = block.State[Eta.Index], _wmin = block.State[Wmin.Index],
+            _wmax = block.State[Wmax.Index], _written = block.State[Written.Index], _piIntegral = block.State[PiIntegral.Index],
+            _piExpIntegral = block.State[PiExpIntegral.Index], _tauLTrace = block.State[TauLTrace.Index],
+            _tauSTrace = block.State[TauSTrace.Index];
 
         public UrbanczikHistory? HistoryOf(SpikeArchive archive, int target) => archive.VoltageHistoryOf<UrbanczikHistory>(target);
 

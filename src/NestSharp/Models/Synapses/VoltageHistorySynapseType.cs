@@ -27,7 +27,7 @@ internal interface IVoltageHistoryRule<THistory> where THistory : class
 /// <summary>
 /// Base of the synapse models whose rule reads a history that their target neuron writes once per step (NEST's
 /// clopath_synapse and urbanczik_synapse, reading a <see cref="ClopathHistory"/> or <see cref="UrbanczikHistory"/>).
-/// Each synapse keeps its target's id in index column <see cref="TargetColumn"/>. A pre-synaptic spike of multiplicity m
+/// Each synapse keeps its target's id. A pre-synaptic spike of multiplicity m
 /// in step s (stamped s + 1) does for each synapse i of its source, in the order of the block:
 /// <code>
 /// w_i ← Rule.Update(i, w_i, the target's history, t_spike = time of s + 1, d_i·h)       (d_i the delay in steps)
@@ -36,14 +36,9 @@ internal interface IVoltageHistoryRule<THistory> where THistory : class
 /// </code>
 /// </summary>
 /// <param name="missingHistory">What the error names when a target keeps no such history ("X history (it must be a Y)").</param>
-internal abstract class VoltageHistorySynapseType<THistory>(string name, string missingHistory) : SynapseType where THistory : class
+internal abstract class VoltageHistorySynapseType<THistory>(string name, string missingHistory) : HistoryReadingSynapseType(name)
+    where THistory : class
 {
-    /// <summary>The index column with the target's id, as every synapse type that reads a post-synaptic history has.</summary>
-    protected const int TargetColumn = 0;
-
-    public sealed override string Name { get; } = name;
-
-    public sealed override bool ReadsPostSynapticHistory => true;
 
     /// <summary>Transmits the spikes through the synapses of <paramref name="block"/>, updating them by <paramref name="rule"/>.</summary>
     protected void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
@@ -55,7 +50,7 @@ internal abstract class VoltageHistorySynapseType<THistory>(string name, string 
         double[] data = ring.Data;
         int channels = ring.Channels, slots = ring.Slots;
         double[] weights = block.Weights;
-        int[] targets = block.Indices[TargetColumn];
+        int[] targets = block.Indices[SynapseSchema.TargetColumn];
         ushort[] delays = block.Delays;
         int? recorder = model.WeightRecorderId;
 

@@ -1,3 +1,5 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Plasticity.Structural;
 
 /// <summary>
@@ -14,7 +16,8 @@ namespace NestSharp.Plasticity.Structural;
 /// </summary>
 internal abstract class GrowthCurve
 {
-    public abstract string Name { get; }
+    /// <summary>The curve's name (its catalog name: gaussian, linear, sigmoid).</summary>
+    public string Name => Catalog.NameOf(this);
 
     public abstract IReadOnlyList<string> Keys { get; }
 
@@ -28,20 +31,13 @@ internal abstract class GrowthCurve
     /// <summary>z at <paramref name="t"/> (ms), from the state at <paramref name="tMinus"/>.</summary>
     public abstract double Update(double t, double tMinus, double caMinus, double zMinus, double tauCa, double growthRate, double h);
 
-    public static GrowthCurve Create(string name) => name switch
-    {
-        "gaussian" => new GaussianGrowthCurve(),
-        "linear" => new LinearGrowthCurve(),
-        "sigmoid" => new SigmoidGrowthCurve(),
-        _ => throw new BadParameterException("growth_curve", name, "known growth curves are gaussian, linear and sigmoid"),
-    };
 }
 
+[GrowthCurveName("linear")]
 internal sealed class LinearGrowthCurve : GrowthCurve
 {
     private double _eps = 0.7;
 
-    public override string Name => "linear";
     public override IReadOnlyList<string> Keys => ["eps"];
     public override GrowthCurve Clone() => (GrowthCurve)MemberwiseClone();
     public override void Set(string key, double value) => _eps = value;
@@ -60,6 +56,7 @@ internal sealed class LinearGrowthCurve : GrowthCurve
     }
 }
 
+[GrowthCurveName("gaussian")]
 internal sealed class GaussianGrowthCurve : GrowthCurve
 {
     private const double SqrtLogTwo = 0.83255461115769775635;
@@ -67,7 +64,6 @@ internal sealed class GaussianGrowthCurve : GrowthCurve
 
     public GaussianGrowthCurve() => Derive();
 
-    public override string Name => "gaussian";
     public override IReadOnlyList<string> Keys => ["eta", "eps"];
     public override GrowthCurve Clone() => (GrowthCurve)MemberwiseClone();
 
@@ -105,11 +101,11 @@ internal sealed class GaussianGrowthCurve : GrowthCurve
     }
 }
 
+[GrowthCurveName("sigmoid")]
 internal sealed class SigmoidGrowthCurve : GrowthCurve
 {
     private double _eps = 0.7, _psi = 0.1;
 
-    public override string Name => "sigmoid";
     public override IReadOnlyList<string> Keys => ["eps", "psi"];
     public override GrowthCurve Clone() => (GrowthCurve)MemberwiseClone();
 

@@ -18,17 +18,171 @@ namespace NestSharp.Plasticity.Structural;
 /// by the update's time and the synapse type, so the result does not depend on the number of threads.</para>
 /// <para>Reference: Butz M, van Ooyen A (2013) PLoS Comput Biol 9(10):e1003259.</para>
 /// </summary>
-internal sealed class StructuralPlasticityManager
+internal sealed class StructuralPlasticityManager : IKernelManager
 {
+    private static readonly string[] SynapseSpecKeys = ["allow_autapses", "post_synaptic_element", "pre_synaptic_element", "synapse_model"];
+
     private Dictionary<string, SynapticElement>?[] _elements = [];
     private double[] _calciumTime = [];
+    private Kernel.KernelManager _kernel = null!;
 
     /// <summary>One structural-plasticity synapse type (an entry of <c>structural_plasticity_synapses</c>).</summary>
     internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses);
 
-    public bool Enabled { get; set; }
-    public double UpdateIntervalMs { get; set; } = 10000.0;
-    public IReadOnlyList<Builder> Builders { get; set; } = [];
+    public bool Enabled { get; private set; }
+    public double UpdateIntervalMs { get; private set; } = 10000.0;
+    public IReadOnlyList<Builder> Builders { get; private set; } = [];
+
+    public IReadOnlyCollection<string> SettableKeys => ["structural_plasticity_synapses", "structural_plasticity_update_interval"];
+
+    public void Initialize(Kernel.KernelManager kernel) => _kernel = kernel;
+
+    public void GetStatus(Dictionary<string, object> status)
+    {
+        status["structural_plasticity_update_interval"] = UpdateIntervalMs;
+        status["structural_plasticity_synapses"] = Builders.ToDictionary(b => b.Name, b => (object)new Dictionary<string, object>
+        {
+            ["synapse_model"] = b.SynapseModel,
+            ["pre_synaptic_element"] = b.PreElement,
+            ["post_synaptic_element"] = b.PostElement,
+            ["allow_autapses"] = b.AllowAutapses,
+        });
+        status["growth_curves"] = Catalog.GrowthCurves.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public Action? StageStatus(KernelStatusChange change)
+    {
+        double interval = UpdateIntervalMs;
+        var builders = Builders;
+        bool any = false;
+        if (change.TryClaim("structural_plasticity_update_interval", out var value))
+        {
+            interval = StatusValue.ToDouble("structural_plasticity_update_interval", value);
+            if (!(interval > 0)) throw new BadParameterException("structural_plasticity_update_interval", value, "must be positive");
+            any = true;
+        }
+        if (change.TryClaim("structural_plasticity_synapses", out value))
+        {
+            builders = ParseBuilders(value);
+            any = true;
+        }
+        if (!any) return null;
+        return () =>
+        {
+            UpdateIntervalMs = interval;
+            Builders = builders;
+        };
+    }
+
+    private List<Builder> ParseBuilders(object value)
+    {
+        if (value is not System.Collections.IDictionary && value is not IReadOnlyDictionary<string, object>)
+            throw new BadPropertyTypeException("structural_plasticity_synapses", value, "a dictionary of synapse specifications");
+        var builders = new List<Builder>();
+        foreach (var (name, specValue) in AsDictionary("structural_plasticity_synapses", value))
+        {
+            var spec = AsDictionary($"structural_plasticity_synapses.{name}", specValue);
+            foreach (var key in spec.Keys)
+                if (!SynapseSpecKeys.Contains(key))
+                    throw new UnknownParameterException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
+            string Require(string key) => spec.TryGetValue(key, out var v)
+                ? StatusValue.ToStringValue($"{name}.{key}", v)
+                : throw new BadParameterException($"structural_plasticity_synapses.{name}", key, $"'{key}' is missing");
+            string model = Require("synapse_model");
+            _kernel.Models.SynapseModel(model);
+            bool autapses = !spec.TryGetValue("allow_autapses", out var a) || StatusValue.ToBool("allow_autapses", a);
+            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses));
+        }
+        return builders;
+    }
+
+    private static IReadOnlyDictionary<string, object> AsDictionary(string key, object value) => value switch
+    {
+        IReadOnlyDictionary<string, object> d => d,
+        System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => d[k]!),
+        _ => throw new BadPropertyTypeException(key, value, "a dictionary"),
+    };
+
+    /// <summary>Starts creating and deleting synapses at every update interval (NEST's EnableStructuralPlasticity).</summary>
+    public void Enable()
+    {
+        if (Builders.Count == 0)
+            throw new KernelException("Set structural_plasticity_synapses (which synapse model joins which pre- and post-synaptic elements) before enabling structural plasticity.");
+        Enabled = true;
+    }
+
+    /// <summary>Stops structural plasticity; existing synapses stay.</summary>
+    public void Disable() => Enabled = false;
+
+    /// <summary>The synaptic_elements status of node <paramref name="id"/>.</summary>
+    public Dictionary<string, object> ElementsStatus(int id)
+    {
+        var status = new Dictionary<string, object>();
+        if (ElementsOf(id) is not { } elements) return status;
+        foreach (var (name, element) in elements) status[name] = element.Status();
+        return status;
+    }
+
+    /// <summary>
+    /// Stages <c>synaptic_elements</c> (replaces the node's elements by the given ones) or
+    /// <c>synaptic_elements_param</c> (changes parameters of existing elements), checked before anything changes.
+    /// </summary>
+    public Action StageElements(int id, string key, object value, string owner)
+    {
+        var given = AsDictionary(key, value);
+        var current = ElementsOf(id);
+        var staged = new Dictionary<string, SynapticElement>(StringComparer.Ordinal);
+        if (key == "synaptic_elements_param" && current is not null)
+            foreach (var (name, element) in current) staged[name] = element.Clone();
+        foreach (var (name, elementValue) in given)
+        {
+            var values = AsDictionary($"{key}.{name}", elementValue);
+            if (!staged.TryGetValue(name, out var element))
+            {
+                if (key == "synaptic_elements_param") continue;
+                element = new SynapticElement { ZTime = CalciumTime(id) };
+                if (current?.GetValueOrDefault(name) is { } previous) element.ZConnected = previous.ZConnected;
+                staged[name] = element;
+            }
+            element.Set(values, $"{owner} {name}");
+        }
+        return () => SetElements(id, staged);
+    }
+
+    /// <summary>
+    /// Takes <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> out of a syn_spec (NEST lets Connect bind
+    /// the new synapses to synaptic elements, so that structural plasticity treats them as its own).
+    /// </summary>
+    public static (string? Pre, string? Post, SynSpec Remaining) SynapticElementsOf(SynSpec spec)
+    {
+        bool hasPre = spec.Other.TryGetValue("pre_synaptic_element", out var pre);
+        bool hasPost = spec.Other.TryGetValue("post_synaptic_element", out var post);
+        if (!hasPre && !hasPost) return (null, null, spec);
+        if (hasPre != hasPost)
+            throw new BadParameterException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
+                "pre_synaptic_element and post_synaptic_element must be given together");
+        var rest = spec.Other.Where(kv => kv.Key is not ("pre_synaptic_element" or "post_synaptic_element")).ToDictionary();
+        return (StatusValue.ToStringValue("pre_synaptic_element", pre), StatusValue.ToStringValue("post_synaptic_element", post), spec with { Other = rest });
+    }
+
+    /// <summary>Counts each new synapse in z_connected of its source's pre- and its target's post-synaptic element.</summary>
+    public void Bind(List<(int Source, int Target)> created, string preElement, string postElement)
+    {
+        foreach (var (source, target) in created)
+        {
+            ElementsOf(source)?.GetValueOrDefault(preElement)?.Connect(1);
+            ElementsOf(target)?.GetValueOrDefault(postElement)?.Connect(1);
+        }
+    }
+
+    /// <summary>Frees the elements a removed synapse of <paramref name="synapseModel"/> was bound to, if the model is a structural-plasticity synapse.</summary>
+    public void Unbind(int source, int target, string synapseModel)
+    {
+        var builder = Builders.FirstOrDefault(b => b.SynapseModel == synapseModel);
+        if (builder is null) return;
+        ElementsOf(source)?.GetValueOrDefault(builder.PreElement)?.Connect(-1);
+        ElementsOf(target)?.GetValueOrDefault(builder.PostElement)?.Connect(-1);
+    }
 
     public void EnsureCapacity(int maxId)
     {
@@ -55,7 +209,7 @@ internal sealed class StructuralPlasticityManager
     {
         int id = group.FirstId + local;
         ref double ca = ref group.CalciumOf(local);
-        double tauCa = group.CalciumTimeConstant(local);
+        double tauCa = group.ValueOf(NeuronSchema.Archiving.TauCalcium, local);
         double caTime = _calciumTime[id];
         if (_elements[id] is { } elements)
             foreach (var element in elements.Values) element.Update(t, caTime, ca, tauCa, h);
@@ -67,7 +221,7 @@ internal sealed class StructuralPlasticityManager
     public void OnSpike(NeuronGroup group, int local, double t, double h)
     {
         UpdateTo(group, local, t, h);
-        group.CalciumOf(local) += group.CalciumIncrement(local);
+        group.CalciumOf(local) += group.ValueOf(NeuronSchema.Archiving.CalciumIncrement, local);
     }
 
     /// <summary>Whether a structural update is due at the start of step <paramref name="step"/>.</summary>
@@ -94,9 +248,11 @@ internal sealed class StructuralPlasticityManager
         void ConnectPairs(int[] sources, int[] targets, string model, ulong seedKey);
     }
 
-    /// <summary>The structural update at <paramref name="t"/> ms, for all neurons of <paramref name="nodes"/>.</summary>
-    public void Update(double t, double h, NodeManager nodes, IConnectionEditor connections, ulong seedKey)
+    /// <summary>The structural update at <paramref name="t"/> ms, for all neurons.</summary>
+    public void Update(double t, double h, ulong seedKey)
     {
+        var nodes = _kernel.Nodes;
+        IConnectionEditor connections = _kernel.Connections;
         EnsureCapacity(nodes.NodeCount);
         var neurons = nodes.Groups.OfType<NeuronGroup>().ToArray();
         foreach (var group in neurons)

@@ -1,3 +1,5 @@
+using NestSharp.Kernel;
+
 namespace NestSharp.Plasticity.Structural;
 
 /// <summary>
@@ -53,7 +55,7 @@ internal sealed class SynapticElement
         if (values.TryGetValue("growth_curve", out var name))
         {
             string curve = StatusValue.ToStringValue("growth_curve", name);
-            if (curve != Curve.Name) Curve = GrowthCurve.Create(curve);
+            if (curve != Curve.Name) Curve = Catalog.CreateGrowthCurve(curve);
         }
         foreach (var (key, value) in values)
         {

@@ -1,50 +1,54 @@
-using NestSharp.Connections;
-using NestSharp.Models.Devices;
+using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
 
-namespace NestSharp;
+namespace NestSharp.Connections;
 
-public sealed partial class Simulator
+/// <summary>
+/// GetConnections and the weight edits of a <see cref="SynapseCollection"/>: the connections of this process (synapse
+/// blocks, generator connections, recording links), filtered by source, target and model, ordered source by source,
+/// then by target, then as stored (the same order for any number of threads), and gathered from all processes.
+/// </summary>
+internal static class ConnectionQuery
 {
-    /// <summary>
-    /// The connections from <paramref name="source"/> to <paramref name="target"/> of <paramref name="synapseModel"/>
-    /// (each filter optional), as NEST's GetConnections.
-    /// </summary>
-    public SynapseCollection GetConnections(NodeCollection? source = null, NodeCollection? target = null, string? synapseModel = null)
+    /// <summary>A connection of a generator or recorder.</summary>
+    private readonly record struct DeviceConnection(int Source, int Target, double Weight, int DelaySteps, int Model, int Receptor);
+
+    public static SynapseCollection Run(Simulator api, Kernel.KernelManager kernel, int[]? sources, int[]? targets, string? synapseModel)
     {
-        var s = _state;
-        if (source is not null) CheckCollection(source);
-        if (target is not null) CheckCollection(target);
-        int? modelId = synapseModel is null ? null : s.Connections.Model(synapseModel).Id;
-        var sourceSet = Membership(source);
-        var targetSet = Membership(target);
+        var connections = kernel.Connections;
+        var nodes = kernel.Nodes;
+        var store = connections.Store;
+        int? modelId = synapseModel is null ? null : kernel.Models.SynapseModel(synapseModel).Id;
+        var sourceSet = Membership(sources, nodes.NodeCount);
+        var targetSet = Membership(targets, nodes.NodeCount);
         bool SourceWanted(int id) => sourceSet is null || (id < sourceSet.Length && sourceSet[id]);
         bool TargetWanted(int id) => targetSet is null || (id < targetSet.Length && targetSet[id]);
 
-        s.Connections.Consolidate();
+        connections.Consolidate();
         var blocks = new List<SynapseBlock>();
-        foreach (int vp in s.Layout.Local)
-            foreach (var list in s.Connections.BlocksOf(vp))
+        foreach (int vp in kernel.VirtualProcesses.Layout.Local)
+            foreach (var list in store.Of(vp))
                 foreach (var block in list)
                     if (modelId is null || block.SynapseModelId == modelId) blocks.Add(block);
 
         // Connections kept outside synapse blocks (generators, recorders): few, collected directly.
         var devices = new List<DeviceConnection>();
-        foreach (var group in s.Nodes.Groups)
+        foreach (var group in nodes.Groups)
         {
             if (group is not ILocalGenerator generator) continue;
             for (int local = 0; local < group.Count; local++)
                 foreach (var t in generator.TargetsOf(local).All())
                     devices.Add(new(group.FirstId + local, t.TargetId, t.Weight, t.DelaySteps, t.SynapseModelId, t.Receptor));
         }
-        // Recorder connections exist in every process; with several, rank 0 reports them.
-        if (s.Communicator.Rank == 0)
+        // Recording links exist in every process; with several, rank 0 reports them.
+        var communicator = kernel.VirtualProcesses.Communicator;
+        if (communicator.Rank == 0)
         {
-            foreach (var link in s.Connections.RecorderLinks)
+            foreach (var link in connections.SpikeRecordingLinks)
                 devices.Add(new(link.Source, link.Recorder, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
-            foreach (var link in s.Connections.MultimeterLinks)
-                devices.Add(new(link.Meter, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+            foreach (var link in connections.SamplingLinks)
+                devices.Add(new(link.Sampler, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
         }
         devices.RemoveAll(d => !SourceWanted(d.Source) || !TargetWanted(d.Target) || (modelId is not null && d.Model != modelId));
         devices.Sort(static (a, b) => a.Source.CompareTo(b.Source));
@@ -58,7 +62,7 @@ public sealed partial class Simulator
                 if (targetSet is null) count += block.Offsets[si + 1] - block.Offsets[si];
                 else
                     for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
-                        if (TargetWanted(TargetOf(block, i))) count++;
+                        if (TargetWanted(store.TargetOf(block, i))) count++;
             }
         if (count > Array.MaxLength) throw new KernelException($"{count} connections exceed what one SynapseCollection can hold; filter by source, target or model.");
 
@@ -88,7 +92,7 @@ public sealed partial class Simulator
                     var (first, last) = blocks[b].RangeOf(src);
                     for (int i = first; i < last; i++)
                     {
-                        int tgt = TargetOf(blocks[b], i);
+                        int tgt = store.TargetOf(blocks[b], i);
                         if (TargetWanted(tgt)) pending.Add((tgt, b, i, -1));
                     }
                 }
@@ -116,40 +120,30 @@ public sealed partial class Simulator
                 }
             }
         }
-        if (s.Communicator.Size > 1) table = table.Gathered(s.Communicator);
-        var models = s.Connections.Models;
-        var time = s.Time;
-        return new SynapseCollection(this, s.Connections.Version, table, id => models[id].Name, steps => time.StepToMs(steps));
+        if (communicator.Size > 1) table = table.Gathered(communicator);
+        var models = kernel.Models.SynapseModels;
+        var time = kernel.Simulation.Time;
+        return new SynapseCollection(api, connections.Version, table, id => models[id].Name, steps => time.StepToMs(steps));
     }
 
-    /// <summary>A connection of a generator or recorder.</summary>
-    private readonly record struct DeviceConnection(int Source, int Target, double Weight, int DelaySteps, int Model, int Receptor);
-
-    private int TargetOf(SynapseBlock block, int index)
+    private static bool[]? Membership(int[]? ids, int nodeCount)
     {
-        var (group, local) = _state.Nodes.LocateChannel(block.Channels[index]);
-        return group.FirstId + local;
-    }
-
-    private bool[]? Membership(NodeCollection? nodes)
-    {
-        if (nodes is null) return null;
-        var set = new bool[_state.Nodes.NodeCount + 1];
-        foreach (int id in nodes.IdArray) set[id] = true;
+        if (ids is null) return null;
+        var set = new bool[nodeCount + 1];
+        foreach (int id in ids) set[id] = true;
         return set;
     }
 
-    internal void SetConnectionWeights(ConnectionTable table, long version, object value)
+    /// <summary>Sets the weight of every connection of <paramref name="table"/>: one value, one per connection, or random.</summary>
+    public static void SetWeights(Kernel.KernelManager kernel, ConnectionTable table, long version, object value)
     {
-        var s = _state;
-        EnsureNotPrepared("Setting connection weights");
-        if (version != s.Connections.Version)
+        if (version != kernel.Connections.Version)
             throw new KernelException("The connections changed since this SynapseCollection was made; call GetConnections again.");
         var weights = new double[table.Count];
         switch (value)
         {
             case Parameter p:
-                ulong key = RandomStream.Derive(s.Context.SeedKey, 0x5E7_3E16, (ulong)s.RandomOperations++);
+                ulong key = kernel.Random.NextOperationKey(0x5E7_3E16);
                 for (int i = 0; i < weights.Length; i++)
                 {
                     var stream = new RandomStream(RandomStream.Derive(key, (ulong)i));
@@ -175,7 +169,7 @@ public sealed partial class Simulator
             if (table.Block[i] == ConnectionTable.Remote) continue; // stored, and set, by another process
             var block = table.Blocks[table.Block[i]];
             int index = table.Index[i];
-            var (group, local) = s.Nodes.LocateChannel(block.Channels[index]);
+            var (group, local) = kernel.Nodes.LocateChannel(block.Channels[index]);
             block.Channels[index] = group.RingChannel(group.SpikeChannel(local, table.Receptor[i], weights[i]));
             block.Weights[index] = weights[i];
             table.Weight[i] = weights[i];

@@ -1,14 +1,31 @@
 using NestSharp.Connections;
 using NestSharp.Kernel;
-using NestSharp.Models.Synapses;
+using NestSharp.Nodes;
 
-namespace NestSharp.Plasticity;
+namespace NestSharp.Models.Synapses;
 
-/// <summary>The weight-update rule of a pair-based STDP synapse, with its parameters in a fixed order.</summary>
+/// <summary>A parameter of an STDP rule: its position in the values the rule reads.</summary>
+internal readonly record struct RuleParameter(int Index);
+
+/// <summary>The parameters of an STDP rule, declared once with their defaults and checks.</summary>
+internal sealed class RuleParameters
+{
+    private readonly List<SynapseKey> _keys = [];
+
+    public IReadOnlyList<SynapseKey> Keys => _keys;
+
+    public RuleParameter Add(string key, double defaultValue, Requirement? requirement = null)
+    {
+        _keys.Add(new SynapseKey(key, defaultValue, requirement));
+        return new RuleParameter(_keys.Count - 1);
+    }
+}
+
+/// <summary>The weight-update rule of a pair-based STDP synapse, reading its parameters by their handles.</summary>
 internal interface IStdpRule
 {
-    /// <summary>Parameter names in the order the rule reads them, with NEST's defaults.</summary>
-    static abstract (string Key, double Default)[] Parameters { get; }
+    /// <summary>The rule's parameters, in the order of the values the functions below read.</summary>
+    static abstract RuleParameters Parameters { get; }
 
     /// <summary>Potentiation by a post-synaptic spike, given the decayed pre-synaptic trace.</summary>
     static abstract double Facilitate(double weight, double kplus, ReadOnlySpan<double> p);
@@ -18,9 +35,6 @@ internal interface IStdpRule
 
     /// <summary>The decay factor of the pre-synaptic trace over <paramref name="dt"/> (negative) ms.</summary>
     static abstract double PlusDecay(double dt, ReadOnlySpan<double> p);
-
-    /// <summary>Checks one parameter; throws naming the key.</summary>
-    static abstract void Validate(string key, double value);
 }
 
 /// <summary>
@@ -29,55 +43,55 @@ internal interface IStdpRule
 /// w ← Facilitate(w, K+·exp((t_last - (t_post + d))/tau_plus)); then w ← Depress(w, K-(t_pre - d)); the spike is
 /// transmitted with the new weight; finally K+ ← K+·exp((t_last - t_pre)/tau_plus) + 1 and t_last ← t_pre.
 /// With <paramref name="homogeneous"/> the rule's parameters are common to the model (the _hom models); otherwise each
-/// connection has its own. Every synapse keeps K+, t_last and its target's id.
+/// connection has its own. Every synapse keeps K+ (the per-connection parameter Kplus, default 0), t_last and its
+/// target's id.
 /// </summary>
-internal sealed class StdpSynapseType<TRule>(string name, bool homogeneous) : SynapseType where TRule : struct, IStdpRule
+internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : HistoryReadingSynapseType(name) where TRule : struct, IStdpRule
 {
-    private const int KplusColumn = 0, LastSpikeColumn = 1, RuleColumns = 2;
-    private const int TargetColumn = 0;
+    private static readonly SynapseSchema PerConnection = new(), Homogeneous = new();
 
-    private static readonly (string Key, double Default)[] KplusParameter = [("Kplus", 0.0)];
+    private static readonly SynapseColumn Kplus = DeclareInBoth(s => s.Parameter("Kplus", 0.0, Requirement.NonNegative("Kplus must be non-negative")));
+    private static readonly SynapseColumn LastSpike = DeclareInBoth(s => s.State("t_lastspike", 0.0));
 
-    public override string Name { get; } = name;
+    /// <summary>The per-synapse column of the rule's first parameter (per-connection models).</summary>
+    private static readonly int RuleColumns = DeclareRule();
 
-    public override SynapseLayout Layout { get; } = new(
-        ["Kplus", "t_lastspike", .. homogeneous ? [] : TRule.Parameters.Select(p => p.Key)], ["target"]);
-
-    public override IReadOnlyList<(string Key, double Default)> CommonParameters => homogeneous ? TRule.Parameters : [];
-
-    public override IReadOnlyList<(string Key, double Default)> ConnectionParameters =>
-        homogeneous ? KplusParameter : [.. KplusParameter, .. TRule.Parameters];
-
-    public override bool ReadsPostSynapticHistory => true;
-
-    public override void Validate(string key, double value)
+    /// <summary>Declares a column in both schemas, at the same position.</summary>
+    private static SynapseColumn DeclareInBoth(Func<SynapseSchema, SynapseColumn> declare)
     {
-        if (key == "Kplus")
+        var column = declare(PerConnection);
+        if (declare(Homogeneous) != column) throw new InvalidOperationException("the STDP schemas differ in their columns");
+        return column;
+    }
+
+    private static int DeclareRule()
+    {
+        int first = -1;
+        foreach (var p in TRule.Parameters.Keys)
         {
-            if (!(value >= 0)) throw new BadParameterException(key, value, "Kplus must be non-negative");
-            return;
+            var column = PerConnection.Parameter(p.Key, p.Default, p.Requirement);
+            if (first < 0) first = column.Index;
+            Homogeneous.CommonParameter(p.Key, p.Default, p.Requirement);
         }
-        TRule.Validate(key, value);
+        PerConnection.KeepTargets();
+        Homogeneous.KeepTargets();
+        return first;
     }
 
-    public override void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> connectionValues, int targetId)
-    {
-        block.State[KplusColumn][index] = connectionValues[0];
-        block.State[LastSpikeColumn][index] = 0.0;
-        for (int c = 1; c < connectionValues.Length; c++) block.State[LastSpikeColumn + c][index] = connectionValues[c];
-        block.Indices[TargetColumn][index] = targetId;
-    }
+    public sealed override SynapseSchema Schema { get; } = homogeneous ? Homogeneous : PerConnection;
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    protected sealed override SynapseColumn LastSpikeColumn => LastSpike;
+
+    public sealed override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
         var ring = context.Ring;
         var time = context.Time;
         double[] data = ring.Data;
         int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights, kplus = block.State[KplusColumn], lastSpike = block.State[LastSpikeColumn];
-        int[] targets = block.Indices[TargetColumn];
+        double[] weights = block.Weights, kplus = block.State[Kplus.Index], lastSpike = block.State[LastSpike.Index];
+        int[] targets = block.Indices[SynapseSchema.TargetColumn];
         ushort[] delays = block.Delays;
-        int ruleWidth = TRule.Parameters.Length;
+        int ruleWidth = TRule.Parameters.Keys.Count;
         Span<double> perConnection = stackalloc double[ruleWidth];
         ReadOnlySpan<double> common = model.CommonValues;
         int? recorder = model.WeightRecorderId;

@@ -1,0 +1,266 @@
+using NestSharp.Kernel;
+using NestSharp.Kernel.Communication;
+using NestSharp.Nodes;
+
+namespace NestSharp;
+
+/// <summary>
+/// One simulation kernel, the counterpart of PyNEST's <c>nest</c> module: kernel status, models, <c>Create</c>,
+/// <c>Connect</c>, <c>Simulate</c>. Instances are independent; nothing is shared between them. Each call checks its
+/// input and hands the work to the kernel manager that owns it (see docs/architecture.md).
+/// </summary>
+public sealed class Simulator
+{
+    private readonly ICommunicator? _communicator;
+    private KernelManager _kernel = null!;
+    private long _generation;
+
+    /// <summary>A kernel in this process (all MPI ranks together when the process was started by mpirun).</summary>
+    public Simulator() : this(null) { }
+
+    /// <summary>A kernel that is one rank of <paramref name="communicator"/> (the in-process communicator of the tests).</summary>
+    internal Simulator(ICommunicator? communicator)
+    {
+        _communicator = communicator;
+        ResetKernel();
+    }
+
+    /// <summary>Random parameters for per-node and per-connection values, as PyNEST's <c>nest.random</c>.</summary>
+    public RandomParameters Random { get; } = new();
+
+    /// <summary>Discards all nodes, connections, copied models and settings (NEST's ResetKernel).</summary>
+    public void ResetKernel()
+    {
+        if (_kernel?.Simulation.IsPrepared == true) _kernel.Simulation.Cleanup();
+        _kernel = new KernelManager(_communicator ?? (MpiCommunicator.LaunchedByMpirun ? MpiCommunicator.World : LocalCommunicator.Instance));
+        _generation++;
+    }
+
+    // ---------------------------------------------------------------- kernel status
+
+    /// <summary>The simulation step h (ms), kernel key <c>resolution</c>.</summary>
+    public double Resolution => _kernel.Simulation.Time.Resolution;
+
+    /// <summary>The model time simulated so far (ms), kernel key <c>biological_time</c>.</summary>
+    public double BiologicalTime => _kernel.Simulation.Time.StepToMs(_kernel.Simulation.CurrentStep);
+
+    /// <summary>Threads of this process, kernel key <c>local_num_threads</c>.</summary>
+    public int LocalNumThreads => _kernel.VirtualProcesses.Threads;
+
+    /// <summary>This process's rank among the MPI processes (0 without MPI), as NEST's Rank().</summary>
+    public int Rank => _kernel.VirtualProcesses.Communicator.Rank;
+
+    /// <summary>The number of MPI processes (1 without MPI), as NEST's NumProcesses().</summary>
+    public int NumProcesses => _kernel.VirtualProcesses.Communicator.Size;
+
+    /// <summary>The seed of every random stream, kernel key <c>rng_seed</c>.</summary>
+    public long RngSeed => _kernel.Random.Seed;
+
+    /// <summary>The number of nodes, kernel key <c>network_size</c>.</summary>
+    public int NetworkSize => _kernel.Nodes.NodeCount;
+
+    /// <summary>The number of connections, kernel key <c>num_connections</c>.</summary>
+    public long NumConnections => _kernel.Connections.TotalConnections;
+
+    /// <summary>Sets kernel status keys (NEST's SetKernelStatus); all are checked before any changes.</summary>
+    public void SetKernelStatus(Dictionary<string, object> values) => _kernel.SetStatus(values);
+
+    /// <summary>Sets one kernel status key.</summary>
+    public void SetKernelStatus(string key, object value) => SetKernelStatus(new Dictionary<string, object> { [key] = value });
+
+    /// <summary>The kernel status (NEST's GetKernelStatus): every key of every manager.</summary>
+    public Dictionary<string, object> GetKernelStatus() => _kernel.GetStatus();
+
+    /// <summary>One kernel status value.</summary>
+    public object GetKernelStatus(string key)
+    {
+        var status = GetKernelStatus();
+        return status.TryGetValue(key, out var value) ? value : throw new UnknownParameterException("the kernel", key, status.Keys);
+    }
+
+    // ---------------------------------------------------------------- models
+
+    /// <summary>All model names (neuron, device and synapse models), as NEST's Models().</summary>
+    public IReadOnlyList<string> Models() => _kernel.Models.AllNames;
+
+    /// <summary>The node models (neurons and devices), sorted.</summary>
+    public IReadOnlyList<string> NodeModels() => _kernel.Models.NodeModelNames.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The synapse models, sorted.</summary>
+    public IReadOnlyList<string> SynapseModels() => _kernel.Models.SynapseModelNames.Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>Makes <paramref name="newName"/> a copy of <paramref name="existing"/> with changed defaults.</summary>
+    public void CopyModel(string existing, string newName, Dictionary<string, object>? defaults = null) =>
+        _kernel.Models.CopyModel(existing, newName, defaults);
+
+    /// <summary>Changes the defaults of <paramref name="model"/> (for nodes and connections made afterwards).</summary>
+    public void SetDefaults(string model, Dictionary<string, object> defaults) => _kernel.Models.SetDefaults(model, defaults);
+
+    /// <summary>The defaults of <paramref name="model"/>, as NEST's GetDefaults.</summary>
+    public Dictionary<string, object> GetDefaults(string model) => _kernel.Models.GetDefaults(model);
+
+    /// <summary>One default of <paramref name="model"/>, converted to <typeparamref name="T"/>.</summary>
+    public T GetDefaults<T>(string model, string key)
+    {
+        var defaults = GetDefaults(model);
+        if (!defaults.TryGetValue(key, out var value)) throw new UnknownParameterException($"model '{model}'", key, defaults.Keys);
+        return value is T t ? t : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    /// <summary>Creates <paramref name="n"/> nodes of <paramref name="model"/>, with <paramref name="parameters"/> for all.</summary>
+    public NodeCollection Create(string model, int n = 1, Dictionary<string, object>? parameters = null)
+    {
+        if (n < 1) throw new BadParameterException("n", n, "the number of nodes must be at least 1");
+        EnsureNotPrepared("Create");
+        var group = _kernel.Nodes.Create(_kernel.Models.NodeModel(model), n, parameters);
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, n).ToArray());
+    }
+
+    /// <summary>Creates nodes with one parameter dictionary per node.</summary>
+    public NodeCollection Create(string model, IReadOnlyList<Dictionary<string, object>> perNode)
+    {
+        EnsureNotPrepared("Create");
+        var group = _kernel.Nodes.Create(_kernel.Models.NodeModel(model), perNode.Count, null, perNode);
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, perNode.Count).ToArray());
+    }
+
+    internal void CheckCollection(NodeCollection nodes)
+    {
+        if (!ReferenceEquals(nodes.Kernel, this) || nodes.Generation != _generation)
+            throw new KernelException("This NodeCollection belongs to another kernel or was created before ResetKernel.");
+    }
+
+    internal Dictionary<string, object> GetNodeStatus(NodeCollection collection, int id)
+    {
+        CheckCollection(collection);
+        return _kernel.Nodes.StatusOf(id);
+    }
+
+    internal object GetNodeStatusValue(NodeCollection collection, int id, string key)
+    {
+        var status = GetNodeStatus(collection, id);
+        return status.TryGetValue(key, out var value)
+            ? value
+            : throw new UnknownParameterException($"node {id} ({status["model"]})", key, status.Keys);
+    }
+
+    internal void SetNodeStatus(NodeCollection collection, IReadOnlyDictionary<string, object> values)
+    {
+        CheckCollection(collection);
+        EnsureNotPrepared("SetStatus");
+        _kernel.Nodes.SetStatus(collection.IdArray, values);
+    }
+
+    internal void SetNodeStatusPerNode(NodeCollection collection, IReadOnlyList<Dictionary<string, object>> perNode)
+    {
+        CheckCollection(collection);
+        EnsureNotPrepared("SetStatus");
+        _kernel.Nodes.SetStatus(collection.IdArray, perNode);
+    }
+
+    private void EnsureNotPrepared(string what)
+    {
+        if (_kernel.Simulation.IsPrepared)
+            throw new KernelException($"{what} is not allowed between Prepare and Cleanup.");
+    }
+
+    // ---------------------------------------------------------------- connections
+
+    /// <summary>
+    /// Connects <paramref name="pre"/> to <paramref name="post"/>. <paramref name="conn"/> is a rule name, a
+    /// <see cref="ConnSpec"/> (see <see cref="NestSharp.Rule"/>) or a conn_spec dictionary (default all_to_all);
+    /// <paramref name="syn"/> a synapse model name, a <see cref="SynSpec"/> or a syn_spec dictionary (default static_synapse).
+    /// </summary>
+    public void Connect(NodeCollection pre, NodeCollection post, object? conn = null, object? syn = null)
+    {
+        CheckCollection(pre);
+        CheckCollection(post);
+        EnsureNotPrepared("Connect");
+        var spec = conn switch
+        {
+            null => new ConnSpec(),
+            string rule => ConnSpec.FromDictionary(new Dictionary<string, object> { ["rule"] = rule }),
+            ConnSpec c => c,
+            IReadOnlyDictionary<string, object> d => ConnSpec.FromDictionary(d),
+            _ => throw new BadPropertyTypeException("conn_spec", conn, "a rule name, a ConnSpec or a dictionary"),
+        };
+        var synSpec = syn switch
+        {
+            null => new SynSpec(),
+            string model => new SynSpec { SynapseModel = model },
+            SynSpec s => s,
+            IReadOnlyDictionary<string, object> d => SynSpec.FromDictionary(d),
+            _ => throw new BadPropertyTypeException("syn_spec", syn, "a synapse model name, a SynSpec or a dictionary"),
+        };
+        _kernel.Connections.Connect(pre.IdArray, post.IdArray, spec, synSpec);
+    }
+
+    /// <summary>
+    /// The connections from <paramref name="source"/> to <paramref name="target"/> of <paramref name="synapseModel"/>
+    /// (each filter optional), as NEST's GetConnections.
+    /// </summary>
+    public SynapseCollection GetConnections(NodeCollection? source = null, NodeCollection? target = null, string? synapseModel = null)
+    {
+        if (source is not null) CheckCollection(source);
+        if (target is not null) CheckCollection(target);
+        return _kernel.Connections.GetConnections(this, source?.IdArray, target?.IdArray, synapseModel);
+    }
+
+    internal void SetConnectionWeights(ConnectionTable table, long version, object value)
+    {
+        EnsureNotPrepared("Setting connection weights");
+        NestSharp.Connections.ConnectionQuery.SetWeights(_kernel, table, version, value);
+    }
+
+    /// <summary>
+    /// Removes the connections <paramref name="conn"/> ("one_to_one" or "all_to_all", default one_to_one) of
+    /// <paramref name="synapseModel"/> from <paramref name="pre"/> to <paramref name="post"/>, one synapse per pair
+    /// (NEST's Disconnect); pairs without such a synapse are an error, checked first. Synaptic elements of
+    /// structural-plasticity synapse models are freed.
+    /// </summary>
+    public void Disconnect(NodeCollection pre, NodeCollection post, string conn = "one_to_one", string synapseModel = "static_synapse")
+    {
+        CheckCollection(pre);
+        CheckCollection(post);
+        EnsureNotPrepared("Disconnect");
+        _kernel.Connections.Disconnect(pre.IdArray, post.IdArray, conn, synapseModel);
+    }
+
+    // ---------------------------------------------------------------- structural plasticity
+
+    /// <summary>Starts creating and deleting synapses at every structural_plasticity_update_interval (NEST's EnableStructuralPlasticity).</summary>
+    public void EnableStructuralPlasticity() => _kernel.Structural.Enable();
+
+    /// <summary>Stops structural plasticity; existing synapses stay.</summary>
+    public void DisableStructuralPlasticity() => _kernel.Structural.Disable();
+
+    /// <summary>Whether structural plasticity is enabled.</summary>
+    public bool StructuralPlasticityEnabled => _kernel.Structural.Enabled;
+
+    // ---------------------------------------------------------------- simulation
+
+    /// <summary>Advances the network by <paramref name="ms"/> milliseconds (Prepare, Run, Cleanup).</summary>
+    public void Simulate(double ms)
+    {
+        Prepare();
+        try
+        {
+            Run(ms);
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    /// <summary>Readies the network for one or more <see cref="Run"/> calls.</summary>
+    public void Prepare() => _kernel.Simulation.Prepare();
+
+    /// <summary>Advances the prepared network by <paramref name="ms"/> milliseconds.</summary>
+    public void Run(double ms) => _kernel.Simulation.Run(ms);
+
+    /// <summary>Ends a sequence of <see cref="Run"/> calls (flushes and closes recorder files).</summary>
+    public void Cleanup() => _kernel.Simulation.Cleanup();
+}

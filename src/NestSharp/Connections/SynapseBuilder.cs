@@ -1,0 +1,131 @@
+using NestSharp.Connections.Rules;
+using NestSharp.Kernel;
+using NestSharp.Kernel.Communication;
+using NestSharp.Models.Synapses;
+using NestSharp.Nodes;
+
+namespace NestSharp.Connections;
+
+/// <summary>The values of one Connect call's connections: weight, delay, receptor and the model's per-connection parameters.</summary>
+internal sealed record ConnectionValues(ValueSource Weight, ValueSource Delay, ValueSource Receptor, ValueSource[] PerConnection);
+
+/// <summary>
+/// Builds the synapse blocks of one Connect call between spiking nodes, without touching the network: each local
+/// virtual process replays the rule twice, first counting its connections per source (the offsets), then filling a
+/// block of exactly that size in creation order. The blocks are added to the store only when the whole call has
+/// succeeded.
+/// </summary>
+internal static class SynapseBuilder
+{
+    public static (SynapseBlock?[] Blocks, int MinDelay, int MaxDelay) Build(RuleContext context, ConnectionRule rule, SynapseModel model,
+        ConnectionValues values, NodeManager nodes, VirtualProcessLayout layout, TimeGrid grid)
+    {
+        int threads = layout.Count;
+        var targetGroups = new NeuronGroup[context.Targets.Length];
+        var targetLocal = new int[context.Targets.Length];
+        for (int i = 0; i < targetGroups.Length; i++)
+        {
+            var (g, local) = nodes.Locate(context.Targets[i]);
+            targetGroups[i] = (NeuronGroup)g;
+            targetLocal[i] = local;
+        }
+        int sourceMin = context.Sources.Length == 0 ? 0 : context.Sources.Min();
+        int sourceMax = context.Sources.Length == 0 ? -1 : context.Sources.Max();
+        var blocks = new SynapseBlock?[threads];
+        var minDelay = new int[threads];
+        var maxDelay = new int[threads];
+        RunPerThread(layout, t =>
+        {
+            var counter = new CountingSink(context.Sources, sourceMin, sourceMax);
+            rule.Generate(context, t, counter);
+            var offsets = counter.Offsets();
+            if (offsets[^1] == 0) return;
+            var block = new SynapseBlock(model.Id, model.Type.Schema.Layout, sourceMin, offsets);
+            var filler = new FillingSink(context, block, targetGroups, targetLocal, values, model.Type, grid);
+            rule.Generate(context, t, filler);
+            blocks[t] = block;
+            minDelay[t] = filler.MinDelay;
+            maxDelay[t] = filler.MaxDelay;
+        });
+        int min = int.MaxValue, max = 0;
+        for (int t = 0; t < threads; t++)
+            if (blocks[t] is not null) { min = Math.Min(min, minDelay[t]); max = Math.Max(max, maxDelay[t]); }
+        return (blocks, min, max);
+    }
+
+    /// <summary>A delay in whole steps (NEST's rounding), checked against the resolution and what a synapse can hold.</summary>
+    public static int DelaySteps(double delayMs, TimeGrid grid)
+    {
+        long steps = grid.DelayToSteps(delayMs);
+        if (!(delayMs >= 0) || steps < 1)
+            throw new BadParameterException("delay", delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
+        if (steps > SynapseBlock.MaxDelaySteps)
+            throw new BadParameterException("delay", delayMs, $"delays up to {SynapseBlock.MaxDelaySteps} steps ({SynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
+        return (int)steps;
+    }
+
+    /// <summary>Runs <paramref name="work"/> for every local virtual process in parallel; an error of one is rethrown as it was.</summary>
+    private static void RunPerThread(VirtualProcessLayout layout, Action<int> work)
+    {
+        try
+        {
+            Parallel.For(layout.FirstLocal, layout.FirstLocal + layout.ThreadsPerRank,
+                new ParallelOptions { MaxDegreeOfParallelism = layout.ThreadsPerRank }, work);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is NestException) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
+        }
+    }
+
+    private sealed class CountingSink(int[] sources, int sourceMin, int sourceMax) : ConnectionSink
+    {
+        private readonly int[] _counts = new int[Math.Max(0, sourceMax - sourceMin + 1)];
+
+        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex) =>
+            _counts[sources[sourceIndex] - sourceMin]++;
+
+        public int[] Offsets()
+        {
+            var offsets = new int[_counts.Length + 1];
+            for (int i = 0; i < _counts.Length; i++) offsets[i + 1] = checked(offsets[i] + _counts[i]);
+            return offsets;
+        }
+    }
+
+    private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
+        ConnectionValues values, SynapseType type, TimeGrid grid) : ConnectionSink
+    {
+        private readonly double[] _perConnection = new double[values.PerConnection.Length];
+        private readonly int[] _cursor = (int[])block.Offsets.Clone();
+        private readonly int _constantDelay = values.Delay.IsConstant ? DelaySteps(values.Delay.Constant, grid) : 0;
+        public int MinDelay { get; private set; } = int.MaxValue;
+        public int MaxDelay { get; private set; }
+
+        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
+        {
+            int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
+            double w = values.Weight.ValueFor(unitId, ordinal, arrayIndex);
+            int d = values.Delay.IsConstant ? _constantDelay : DelaySteps(values.Delay.ValueFor(unitId, ordinal, arrayIndex), grid);
+            int r = values.Receptor.IsConstant ? (int)values.Receptor.Constant : (int)values.Receptor.ValueFor(unitId, ordinal, arrayIndex);
+            var group = targetGroups[targetIndex];
+            block.Channels[at] = group.RingChannel(group.SpikeChannel(targetLocal[targetIndex], r, w));
+            block.Weights[at] = w;
+            block.Delays[at] = (ushort)d;
+            block.SetReceptor(at, r);
+            if (block.State.Length > 0 || block.Indices.Length > 0)
+            {
+                var perConnection = values.PerConnection;
+                for (int c = 0; c < _perConnection.Length; c++)
+                {
+                    _perConnection[c] = perConnection[c].ValueFor(unitId, ordinal, arrayIndex);
+                    if (!perConnection[c].IsConstant) type.Schema.Check(perConnection[c].Name, _perConnection[c]);
+                }
+                type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex]);
+                type.OnCreated(block, at);
+            }
+            if (d < MinDelay) MinDelay = d;
+            if (d > MaxDelay) MaxDelay = d;
+        }
+    }
+}

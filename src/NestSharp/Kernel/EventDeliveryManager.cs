@@ -1,0 +1,112 @@
+using System.Runtime.InteropServices;
+using NestSharp.Connections;
+using NestSharp.Nodes;
+using NestSharp.Plasticity;
+
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// The spikes of a slice (NEST's EventDeliveryManager). After the update, <see cref="Gather"/> (serial) merges every
+/// thread's spikes into canonical order (step, then sender; the order does not depend on the split), exchanges them
+/// with the other processes, and hands each to what follows spikes: the sender's spike history and calcium, and the
+/// spike recorders. Then every thread <see cref="Deliver"/>s all spikes through the synapses of the targets it owns.
+/// Weight events of plastic synapses are collected per thread and recorded in canonical order. Key
+/// local_spike_counter.
+/// </summary>
+internal sealed class EventDeliveryManager : IKernelManager
+{
+    private readonly SpikeBuffer _merged = new();
+    private readonly List<WeightEvent> _weightEventMerge = [];
+    private WeightEvent[] _weightEventExchange = [];
+    private WeightEventBuffer[] _weightEvents = [];
+    private Func<int, int, double, int> _reroute = null!;
+    private KernelManager _kernel = null!;
+    private SimulationContext _context = null!;
+
+    /// <summary>Spikes emitted by the nodes of this process so far.</summary>
+    public long LocalSpikeCounter { get; private set; }
+
+    public IReadOnlyCollection<string> SettableKeys => [];
+
+    public void Initialize(KernelManager kernel)
+    {
+        _kernel = kernel;
+        _reroute = kernel.Nodes.RerouteChannel;
+    }
+
+    public void GetStatus(Dictionary<string, object> status) => status["local_spike_counter"] = LocalSpikeCounter;
+
+    public Action? StageStatus(KernelStatusChange change) => null;
+
+    public void Prepare(SimulationContext context)
+    {
+        _context = context;
+        if (_weightEvents.Length != context.VirtualProcesses)
+            _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
+    }
+
+    /// <summary>Serially, after the update of the slice starting at <paramref name="sliceStart"/> (see the class summary).</summary>
+    public void Gather(long sliceStart)
+    {
+        var context = _context;
+        RecordWeightEvents();
+        _merged.MergeCanonical(context.SpikesOfVp);
+        foreach (var buffer in context.SpikesOfVp) buffer.Clear();
+        LocalSpikeCounter += _merged.Count;
+        if (context.Communicator.Size > 1) _merged.ExchangeCanonical(context.Communicator);
+        var time = context.Time;
+        double minDelayMs = time.StepToMs(context.MinDelaySteps);
+        double h = time.Resolution;
+        var nodes = _kernel.Nodes;
+        foreach (ref readonly var spike in _merged.Items)
+        {
+            long stamp = sliceStart + spike.Lag + 1;
+            double t = time.StepToMs(stamp);
+            var (group, local) = nodes.Locate(spike.Source);
+            if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
+            _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
+            _kernel.Recording.RecordSpike(spike.Source, group, local, stamp, spike.Multiplicity);
+        }
+    }
+
+    /// <summary>Transmits every spike of the slice through the synapses of virtual process <paramref name="vp"/>, in canonical order.</summary>
+    public void Deliver(int vp, long sliceStart)
+    {
+        var spikes = _merged.Items;
+        if (spikes.Length == 0) return;
+        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute);
+        var models = _kernel.Models.SynapseModels;
+        foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
+        {
+            var model = models[block.SynapseModelId];
+            model.Type.Deliver(block, spikes, in delivery, model);
+        }
+    }
+
+    /// <summary>
+    /// Hands the weight events of all threads to their recorders in canonical order (time, sender, target, port), so
+    /// the record does not depend on the number of threads.
+    /// </summary>
+    public void RecordWeightEvents()
+    {
+        _weightEventMerge.Clear();
+        foreach (var buffer in _weightEvents)
+        {
+            _weightEventMerge.AddRange(buffer.Events);
+            buffer.Events.Clear();
+        }
+        var communicator = _context.Communicator;
+        if (communicator.Size > 1)
+        {
+            int n = communicator.AllGather(CollectionsMarshal.AsSpan(_weightEventMerge), ref _weightEventExchange);
+            _weightEventMerge.Clear();
+            _weightEventMerge.AddRange(_weightEventExchange.AsSpan(0, n));
+        }
+        if (_weightEventMerge.Count == 0) return;
+        _weightEventMerge.Sort(static (a, b) =>
+            a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) :
+            a.Sender != b.Sender ? a.Sender.CompareTo(b.Sender) :
+            a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Port.CompareTo(b.Port));
+        foreach (var e in _weightEventMerge) _kernel.Recording.RecordWeight(e);
+    }
+}

@@ -1,0 +1,95 @@
+using NestSharp.Models.Synapses;
+using NestSharp.Nodes;
+
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// The node and synapse models of a kernel (NEST's ModelManager): the built-in ones from the <see cref="Catalog"/>,
+/// and copies made with CopyModel; defaults read and changed with GetDefaults and SetDefaults. Keys node_models and
+/// synapse_models.
+/// </summary>
+internal sealed class ModelManager : IKernelManager
+{
+    private readonly Dictionary<string, NodeModel> _nodeModels = new(StringComparer.Ordinal);
+    private readonly List<SynapseModel> _synapseModels = [];
+    private readonly Dictionary<string, SynapseModel> _synapseModelsByName = new(StringComparer.Ordinal);
+    private KernelManager _kernel = null!;
+
+    public IReadOnlyCollection<string> SettableKeys => [];
+
+    public void Initialize(KernelManager kernel)
+    {
+        _kernel = kernel;
+        foreach (var (name, make) in Catalog.NodeModels) _nodeModels.Add(name, new NodeModel(name, make));
+        foreach (var (name, make) in Catalog.SynapseModels.OrderBy(m => m.Key, StringComparer.Ordinal))
+            AddSynapseModel(new SynapseModel(name, make(), _synapseModels.Count));
+    }
+
+    public void GetStatus(Dictionary<string, object> status)
+    {
+        status["node_models"] = NodeModelNames.Order(StringComparer.Ordinal).ToArray();
+        status["synapse_models"] = SynapseModelNames.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public Action? StageStatus(KernelStatusChange change) => null;
+
+    public IEnumerable<string> NodeModelNames => _nodeModels.Keys;
+    public IEnumerable<string> SynapseModelNames => _synapseModelsByName.Keys;
+
+    /// <summary>All model names (node and synapse models), sorted, as NEST's Models().</summary>
+    public IReadOnlyList<string> AllNames => NodeModelNames.Concat(SynapseModelNames).Order(StringComparer.Ordinal).ToArray();
+
+    public IReadOnlyList<SynapseModel> SynapseModels => _synapseModels;
+
+    public bool TryGetNodeModel(string name, out NodeModel model) => _nodeModels.TryGetValue(name, out model!);
+
+    public NodeModel NodeModel(string name) =>
+        _nodeModels.TryGetValue(name, out var model) ? model : throw new UnknownModelException(name, _nodeModels.Keys);
+
+    public bool IsSynapseModel(string name) => _synapseModelsByName.ContainsKey(name);
+
+    public SynapseModel SynapseModel(string name) =>
+        _synapseModelsByName.TryGetValue(name, out var m) ? m : throw new UnknownModelException(name, _synapseModelsByName.Keys);
+
+    private SynapseModel AddSynapseModel(SynapseModel model)
+    {
+        _synapseModels.Add(model);
+        _synapseModelsByName.Add(model.Name, model);
+        return model;
+    }
+
+    /// <summary>Makes <paramref name="newName"/> a copy of <paramref name="existing"/> with changed defaults.</summary>
+    public void CopyModel(string existing, string newName, IReadOnlyDictionary<string, object>? defaults)
+    {
+        if (_nodeModels.ContainsKey(newName) || _synapseModelsByName.ContainsKey(newName))
+            throw new KernelException($"A model named '{newName}' exists already.");
+        if (_nodeModels.TryGetValue(existing, out var nodeModel))
+        {
+            var copy = nodeModel.Copy(newName);
+            if (defaults is not null) _kernel.Nodes.StageNode(copy.Prototype, 0, defaults, $"model '{existing}'")();
+            _nodeModels.Add(newName, copy);
+        }
+        else if (_synapseModelsByName.TryGetValue(existing, out var synapseModel))
+        {
+            var copy = synapseModel.Copy(newName, _synapseModels.Count);
+            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.IsWeightRecorder);
+            AddSynapseModel(copy);
+        }
+        else throw new UnknownModelException(existing, AllNames);
+    }
+
+    public void SetDefaults(string model, IReadOnlyDictionary<string, object> defaults)
+    {
+        if (_nodeModels.TryGetValue(model, out var nodeModel)) _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
+        else if (_synapseModelsByName.TryGetValue(model, out var synapseModel))
+            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.IsWeightRecorder);
+        else throw new UnknownModelException(model, AllNames);
+    }
+
+    public Dictionary<string, object> GetDefaults(string model)
+    {
+        if (_nodeModels.TryGetValue(model, out var nodeModel)) return _kernel.Nodes.DefaultsOf(nodeModel);
+        if (_synapseModelsByName.TryGetValue(model, out var synapse)) return synapse.GetDefaults(_kernel.Connections.NumConnections(synapse.Id));
+        throw new UnknownModelException(model, AllNames);
+    }
+}

@@ -1,0 +1,197 @@
+namespace NestSharp.Nodes;
+
+/// <summary>A column of a neuron model: one value per node, addressed by the handle its declaration returned.</summary>
+internal readonly record struct Column(int Index);
+
+/// <summary>An input of a neuron model: one channel of the kernel's input ring per node.</summary>
+internal readonly record struct InputChannel(int Index);
+
+/// <summary>What a value must satisfy, with what NEST says when it does not ("must be strictly positive").</summary>
+internal readonly record struct Requirement(Func<double, bool> Holds, string Allowed)
+{
+    public static Requirement Positive(string allowed) => new(static v => v > 0, allowed);
+
+    public static Requirement NonNegative(string allowed) => new(static v => v >= 0, allowed);
+}
+
+/// <summary>Whether an entry is part of the status (settable parameter or state) or kept by the model alone.</summary>
+internal enum EntryRole { Parameter, State, Internal }
+
+/// <summary>How a status entry is shown: a real number, a boolean (stored as 1 or 0) or an integer.</summary>
+internal enum EntryType { Real, Boolean, Integer }
+
+/// <summary>Where a spike on a receptor goes: one input, or by the weight's sign, or counted (weight ignored).</summary>
+internal enum SpikeRouting { Weighted, BySignZeroExcitatory, BySignZeroInhibitory, Counted }
+
+/// <summary>One declared column of a neuron model.</summary>
+internal sealed record SchemaEntry(string Name, double Default, string Unit, EntryRole Role, EntryType Type, Requirement? Requirement, int RelativeTo)
+{
+    public bool InStatus => Role != EntryRole.Internal;
+}
+
+/// <summary>A spike receptor: the input (or the excitatory and inhibitory inputs) its spikes add into.</summary>
+internal sealed record SpikeReceptor(int Number, InputChannel Input, InputChannel Inhibitory, SpikeRouting Routing);
+
+/// <summary>
+/// Everything a neuron model declares about itself, in one place (NEST's Parameters_, State_ and Buffers_ with their
+/// names, Brian2's single declaration of a model's variables): its columns (name, default, unit, check, and whether
+/// each is a parameter, a state variable or internal), its recordables in NEST's order, its inputs and how the receptor
+/// types of spike and current connections map onto them. A model keeps the handles the declarations return and
+/// addresses its storage by them; every index derives from the order of declaration.
+/// <para>Every neuron's schema starts with the columns of NEST's archiving and structural-plasticity nodes
+/// (<see cref="Archiving"/>): tau_minus, tau_minus_triplet, tau_Ca, beta_Ca and Ca.</para>
+/// <para>Compartments: an entry named <c>compartment.key</c> (<c>soma.g_L</c>) appears as key g_L of the sub-dictionary
+/// "soma" of the status.</para>
+/// </summary>
+internal sealed class NeuronSchema
+{
+    /// <summary>Separates the compartment from the key in an entry's name.</summary>
+    public const char CompartmentSeparator = '.';
+
+    private readonly List<SchemaEntry> _entries = [];
+    private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+    private readonly List<Column> _recordables = [];
+    private readonly List<string> _recordableNames = [];
+    private readonly List<string> _inputNames = [];
+    private readonly SortedDictionary<int, SpikeReceptor> _spikeReceptors = [];
+    private readonly SortedDictionary<int, InputChannel> _currentReceptors = [];
+    private readonly Dictionary<string, int> _receptorNames = new(StringComparer.Ordinal);
+    private Column[]? _parameterColumns;
+
+    /// <summary>A schema that starts with the archiving columns every neuron has.</summary>
+    public static NeuronSchema ForNeuron()
+    {
+        var schema = new NeuronSchema();
+        foreach (var entry in Archiving.Declared._entries) schema.Add(entry);
+        return schema;
+    }
+
+    public IReadOnlyList<SchemaEntry> Entries => _entries;
+    public int Count => _entries.Count;
+    public SchemaEntry this[Column column] => _entries[column.Index];
+    public string NameOf(Column column) => _entries[column.Index].Name;
+    public bool TryFind(string name, out Column column)
+    {
+        bool found = _index.TryGetValue(name, out int i);
+        column = new Column(i);
+        return found;
+    }
+
+    public IReadOnlyList<Column> Recordables => _recordables;
+    public IReadOnlyList<string> RecordableNames => _recordableNames;
+    public int InputCount => _inputNames.Count;
+    public IReadOnlyDictionary<int, SpikeReceptor> SpikeReceptors => _spikeReceptors;
+    public IReadOnlyDictionary<int, InputChannel> CurrentReceptors => _currentReceptors;
+
+    /// <summary>Receptor names and numbers for <c>receptor_types</c> (empty unless the model names its receptors).</summary>
+    public IReadOnlyDictionary<string, int> ReceptorNames => _receptorNames;
+
+    /// <summary>The parameter columns (they determine what a model computes once per run from a node's row).</summary>
+    public Column[] ParameterColumns => _parameterColumns ??= Enumerable.Range(0, Count)
+        .Where(i => _entries[i].Role == EntryRole.Parameter).Select(i => new Column(i)).ToArray();
+
+    /// <summary>A parameter: in the status, settable, constant while the model runs.</summary>
+    public Column Parameter(string name, double defaultValue, string unit, Requirement? requirement = null) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.Parameter, EntryType.Real, requirement, -1));
+
+    /// <summary>A boolean parameter, stored as 1 or 0 and shown as true or false.</summary>
+    public Column Flag(string name, bool defaultValue) =>
+        Add(new SchemaEntry(name, defaultValue ? 1.0 : 0.0, "", EntryRole.Parameter, EntryType.Boolean, null, -1));
+
+    /// <summary>A state variable: in the status and settable; the model changes it while it runs.</summary>
+    public Column State(string name, double defaultValue, string unit, Requirement? requirement = null) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.State, EntryType.Real, requirement, -1));
+
+    /// <summary>
+    /// A state variable stored relative to <paramref name="reference"/> (as NEST stores V_m relative to E_L, so that a
+    /// change of E_L keeps the absolute potential): the status shows stored value + reference.
+    /// </summary>
+    public Column StateRelativeTo(Column reference, string name, double defaultValue, string unit) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.State, EntryType.Real, null, reference.Index));
+
+    /// <summary>A value per node the model keeps but the status does not show (NEST's hidden state and buffers).</summary>
+    public Column Internal(string name, double initial = 0.0) =>
+        Add(new SchemaEntry(name, initial, "", EntryRole.Internal, EntryType.Real, null, -1));
+
+    /// <summary>Declares the next recordable (declare them in NEST's order); its name is the column's unless given.</summary>
+    public void Recordable(Column column, string? name = null)
+    {
+        _recordables.Add(column);
+        _recordableNames.Add(name ?? NameOf(column));
+    }
+
+    /// <summary>An input: one channel of the kernel's input ring per node, cleared after the step reads it.</summary>
+    public InputChannel Input(string name)
+    {
+        _inputNames.Add(name);
+        return new InputChannel(_inputNames.Count - 1);
+    }
+
+    /// <summary>Spikes on <paramref name="receptor"/> add weight · multiplicity into <paramref name="input"/>.</summary>
+    public void SpikeReceptor(int receptor, InputChannel input, string? name = null) =>
+        AddSpikeReceptor(new SpikeReceptor(receptor, input, input, SpikeRouting.Weighted), name);
+
+    /// <summary>
+    /// Spikes on <paramref name="receptor"/> go to <paramref name="excitatory"/> when their weight is positive and to
+    /// <paramref name="inhibitory"/> when negative; a weight of zero goes where <paramref name="routing"/> says.
+    /// </summary>
+    public void SignedSpikeReceptor(int receptor, InputChannel excitatory, InputChannel inhibitory, SpikeRouting routing) =>
+        AddSpikeReceptor(new SpikeReceptor(receptor, excitatory, inhibitory, routing), null);
+
+    /// <summary>Spikes on <paramref name="receptor"/> are counted in <paramref name="input"/> (multiplicity; weight ignored).</summary>
+    public void CountingSpikeReceptor(int receptor, InputChannel input) =>
+        AddSpikeReceptor(new SpikeReceptor(receptor, input, input, SpikeRouting.Counted), null);
+
+    /// <summary>Currents (from current generators) on <paramref name="receptor"/> add weight · amplitude into <paramref name="input"/>.</summary>
+    public void CurrentReceptor(int receptor, InputChannel input, string? name = null)
+    {
+        _currentReceptors.Add(receptor, input);
+        if (name is not null) _receptorNames.Add(name, receptor);
+    }
+
+    private void AddSpikeReceptor(SpikeReceptor receptor, string? name)
+    {
+        _spikeReceptors.Add(receptor.Number, receptor);
+        if (name is not null) _receptorNames.Add(name, receptor.Number);
+    }
+
+    private Column Add(SchemaEntry entry)
+    {
+        _index.Add(entry.Name, _entries.Count);
+        _entries.Add(entry);
+        _parameterColumns = null;
+        return new Column(_entries.Count - 1);
+    }
+
+    /// <summary>
+    /// The columns every neuron has (NEST's ArchivingNode: the post-synaptic traces' time constants; its
+    /// StructuralPlasticityNode: calcium), at the same positions in every neuron's schema.
+    /// </summary>
+    public static class Archiving
+    {
+        internal static readonly NeuronSchema Declared = new();
+
+        public static readonly Column TauMinus =
+            Declared.Parameter("tau_minus", 20.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+
+        public static readonly Column TauMinusTriplet =
+            Declared.Parameter("tau_minus_triplet", 110.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+
+        public static readonly Column TauCalcium =
+            Declared.Parameter("tau_Ca", 10000.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
+
+        public static readonly Column CalciumIncrement =
+            Declared.Parameter("beta_Ca", 0.001, "", Requirement.Positive("must be positive for Ca to integrate the activity"));
+
+        public static readonly Column Calcium =
+            Declared.State("Ca", 0.0, "", Requirement.NonNegative("the calcium concentration cannot be negative"));
+    }
+}
+
+/// <summary>A row of one node's values (user-facing, as the status shows them), read by column handle.</summary>
+internal readonly ref struct StatusRow(ReadOnlySpan<double> values)
+{
+    private readonly ReadOnlySpan<double> _values = values;
+
+    public double this[Column column] => _values[column.Index];
+}

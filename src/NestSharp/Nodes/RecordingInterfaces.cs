@@ -1,0 +1,56 @@
+using NestSharp.Kernel;
+using NestSharp.Plasticity;
+
+namespace NestSharp.Nodes;
+
+/// <summary>A group of recording devices (the kernel reaches each device through this).</summary>
+internal interface IRecorderGroup
+{
+    int FirstId { get; }
+    int Count { get; }
+
+    /// <summary>The device <paramref name="local"/> of the group.</summary>
+    RecorderNode RecorderOf(int local);
+}
+
+/// <summary>A recorder of the spikes its sources emit (spike_recorder).</summary>
+internal interface ISpikeSink
+{
+    /// <summary>
+    /// A spike of <paramref name="sender"/> (owned by virtual process <paramref name="vp"/>) at the end of step
+    /// <paramref name="stamp"/>, recorded if within the device's window.
+    /// </summary>
+    void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity);
+}
+
+/// <summary>A recorder of the weight changes of plastic synapses (weight_recorder).</summary>
+internal interface IWeightSink
+{
+    /// <summary>Records a weight event; <paramref name="vp"/> owns the synapse's target.</summary>
+    void RecordWeight(TimeGrid time, in WeightEvent e, int vp);
+}
+
+/// <summary>
+/// A device that samples recordables of the neurons it is connected to (multimeter, voltmeter): the neurons' threads
+/// take samples during the update, and once per slice the kernel hands them over in canonical order.
+/// </summary>
+internal interface ISampler
+{
+    /// <summary>The recordables to sample, by name.</summary>
+    IReadOnlyList<string> RecordFrom { get; }
+
+    /// <summary>Before a run: checks the sampling times against the grid and sets up per-thread buffers.</summary>
+    void PrepareRun(TimeGrid time, int virtualProcesses);
+
+    /// <summary>Whether a sample is due after the step ending at <paramref name="stamp"/>.</summary>
+    bool SamplesAt(long stamp);
+
+    /// <summary>Takes a sample of <paramref name="recordables"/> of one node (called by the thread that owns the node).</summary>
+    void Take(int thread, long stamp, int sender, NeuronGroup group, int local, int[] recordables);
+
+    /// <summary>
+    /// Once per slice, serially: records the samples taken so far that are stamped at or before
+    /// <paramref name="upToStamp"/>, in canonical order (time, then sender), gathered from all processes.
+    /// </summary>
+    void HandOver(long upToStamp, Kernel.Communication.ICommunicator communicator, Func<int, int> virtualProcessOf);
+}

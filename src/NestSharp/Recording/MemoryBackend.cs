@@ -1,0 +1,88 @@
+using NestSharp.Kernel;
+
+namespace NestSharp.Recording;
+
+/// <summary>
+/// record_to "memory": keeps the events for the recorder's <c>events</c> status entry: <c>senders</c>, <c>times</c>
+/// (ms, or steps with <c>offsets</c> when time_in_steps is set) and one array per value name.
+/// </summary>
+[RecordingBackendName("memory")]
+internal sealed class MemoryBackend : IRecordingBackend
+{
+    public IDeviceRecording Create() => new Events();
+
+    private sealed class Events : IDeviceRecording
+    {
+        private List<long> _senders = [];
+        private List<double> _times = [];
+        private List<long> _steps = [];
+        private List<double> _offsets = [];
+        private List<double>[] _doubles = [];
+        private List<long>[] _longs = [];
+        private bool _timeInSteps;
+
+        public IReadOnlyCollection<string> Keys => [];
+
+        public IDeviceRecording Clone() => (Events)MemberwiseClone();
+
+        public IDeviceRecording CloneEmpty() => new Events();
+
+        public void Apply(string key, object value) => throw new InvalidOperationException($"memory recording has no key '{key}'");
+
+        public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device)
+        {
+            var events = new Dictionary<string, object> { ["senders"] = _senders.ToArray() };
+            if (device.TimeInSteps)
+            {
+                events["times"] = _steps.ToArray();
+                events["offsets"] = _offsets.ToArray();
+            }
+            else events["times"] = _times.ToArray();
+            for (int i = 0; i < device.DoubleValueNames.Count; i++)
+                events[device.DoubleValueNames[i]] = i < _doubles.Length ? _doubles[i].ToArray() : Array.Empty<double>();
+            for (int i = 0; i < device.LongValueNames.Count; i++)
+                events[device.LongValueNames[i]] = i < _longs.Length ? _longs[i].ToArray() : Array.Empty<long>();
+            status["events"] = events;
+        }
+
+        public void Prepare(RecordingContext context) => _timeInSteps = context.TimeInSteps;
+
+        public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+        {
+            _senders.Add(sender);
+            if (_timeInSteps)
+            {
+                _steps.Add(stamp);
+                _offsets.Add(0.0);
+            }
+            else _times.Add(timeMs);
+            if (_doubles.Length < doubles.Length) _doubles = Grow(_doubles, doubles.Length, _senders.Count - 1);
+            if (_longs.Length < longs.Length) _longs = Grow(_longs, longs.Length, _senders.Count - 1);
+            for (int i = 0; i < doubles.Length; i++) _doubles[i].Add(doubles[i]);
+            for (int i = 0; i < longs.Length; i++) _longs[i].Add(longs[i]);
+        }
+
+        /// <summary>More value columns (the value names were set after earlier events, which get no value there).</summary>
+        private static List<T>[] Grow<T>(List<T>[] columns, int count, int earlier)
+        {
+            var grown = new List<T>[count];
+            Array.Copy(columns, grown, columns.Length);
+            for (int i = columns.Length; i < count; i++) grown[i] = new List<T>(Math.Max(earlier, 0));
+            return grown;
+        }
+
+        public void Flush() { }
+
+        public void Close() { }
+
+        public void Clear()
+        {
+            _senders = [];
+            _times = [];
+            _steps = [];
+            _offsets = [];
+            _doubles = [];
+            _longs = [];
+        }
+    }
+}

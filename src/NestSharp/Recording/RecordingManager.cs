@@ -1,0 +1,198 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Plasticity;
+
+namespace NestSharp.Recording;
+
+/// <summary>
+/// The recorders of a kernel and where their events come from (NEST's IOManager with its recording backends): before
+/// a run it routes each spike source to the spike recorders connected to it, lets each neuron group know which
+/// samplers read which of its nodes, and prepares every recorder's backend (opening files); during a run it passes
+/// spikes, samples and weight events on. Keys data_path, data_prefix, overwrite_files (settable) and
+/// recording_backends.
+/// </summary>
+internal sealed class RecordingManager : IKernelManager
+{
+    private Kernel.KernelManager _kernel = null!;
+    private RecorderNode[] _recorders = [];
+    private Dictionary<RecorderNode, int> _recorderIds = new(ReferenceEqualityComparer.Instance);
+    private ISpikeSink[]?[] _spikeSinksBySource = [];
+    private IWeightSink?[] _weightSinks = [];
+    private ISampler[] _samplers = [];
+    private TimeGrid _time = null!;
+    private Func<int, int> _virtualProcessOf = null!;
+    private Kernel.Communication.ICommunicator _communicator = null!;
+
+    public string DataPath { get; private set; } = "";
+    public string DataPrefix { get; private set; } = "";
+    public bool OverwriteFiles { get; private set; }
+
+    public IReadOnlyCollection<string> SettableKeys => ["data_path", "data_prefix", "overwrite_files"];
+
+    public void Initialize(Kernel.KernelManager kernel)
+    {
+        _kernel = kernel;
+        _virtualProcessOf = kernel.Nodes.VirtualProcessOf;
+    }
+
+    public void GetStatus(Dictionary<string, object> status)
+    {
+        status["data_path"] = DataPath;
+        status["data_prefix"] = DataPrefix;
+        status["overwrite_files"] = OverwriteFiles;
+        status["recording_backends"] = Catalog.RecordingBackends.Keys.Order(StringComparer.Ordinal).ToArray();
+    }
+
+    public Action? StageStatus(KernelStatusChange change)
+    {
+        string path = DataPath, prefix = DataPrefix;
+        bool overwrite = OverwriteFiles, any = false;
+        if (change.TryClaim("data_path", out var value))
+        {
+            path = StatusValue.ToStringValue("data_path", value);
+            if (path.Length > 0 && !Directory.Exists(path)) throw new BadParameterException("data_path", path, "the directory does not exist");
+            any = true;
+        }
+        if (change.TryClaim("data_prefix", out value))
+        {
+            prefix = StatusValue.ToStringValue("data_prefix", value);
+            if (prefix.Contains('/', StringComparison.Ordinal)) throw new BadParameterException("data_prefix", prefix, "the prefix cannot contain '/'");
+            any = true;
+        }
+        if (change.TryClaim("overwrite_files", out value))
+        {
+            overwrite = StatusValue.ToBool("overwrite_files", value);
+            any = true;
+        }
+        if (!any) return null;
+        return () =>
+        {
+            DataPath = path;
+            DataPrefix = prefix;
+            OverwriteFiles = overwrite;
+        };
+    }
+
+    /// <summary>Before a run: routes the recorders and opens what their backends write to.</summary>
+    public void Prepare(SimulationContext context)
+    {
+        _time = context.Time;
+        _communicator = context.Communicator;
+        var nodes = _kernel.Nodes;
+        var recorders = new List<RecorderNode>();
+        _recorderIds = new Dictionary<RecorderNode, int>(ReferenceEqualityComparer.Instance);
+        _weightSinks = new IWeightSink?[nodes.NodeCount + 1];
+        foreach (var group in nodes.Groups)
+        {
+            if (group is not IRecorderGroup devices) continue;
+            for (int local = 0; local < devices.Count; local++)
+            {
+                var recorder = devices.RecorderOf(local);
+                recorders.Add(recorder);
+                _recorderIds[recorder] = devices.FirstId + local;
+                if (recorder is IWeightSink weights) _weightSinks[devices.FirstId + local] = weights;
+            }
+        }
+        _recorders = [.. recorders];
+        RouteSpikes(nodes);
+        RouteSamplers(nodes, context);
+        OpenRecordings(context);
+    }
+
+    private void RouteSpikes(NodeManager nodes)
+    {
+        var bySource = new List<ISpikeSink>?[nodes.NodeCount + 1];
+        foreach (var link in _kernel.Connections.SpikeRecordingLinks)
+        {
+            var (group, local) = nodes.Locate(link.Recorder);
+            (bySource[link.Source] ??= []).Add((ISpikeSink)((IRecorderGroup)group).RecorderOf(local));
+        }
+        _spikeSinksBySource = bySource.Select(l => l?.ToArray()).ToArray();
+    }
+
+    private void RouteSamplers(NodeManager nodes, SimulationContext context)
+    {
+        var perGroup = new Dictionary<NeuronGroup, List<SamplerLink>[]>();
+        var samplers = new HashSet<ISampler>(ReferenceEqualityComparer.Instance);
+        foreach (var link in _kernel.Connections.SamplingLinks)
+        {
+            var (samplerGroup, samplerLocal) = nodes.Locate(link.Sampler);
+            var sampler = (ISampler)((IRecorderGroup)samplerGroup).RecorderOf(samplerLocal);
+            var (targetGroup, local) = nodes.Locate(link.Target);
+            var neuron = (NeuronGroup)targetGroup;
+            var indices = sampler.RecordFrom.Select(neuron.RecordableIndex).ToArray();
+            int missing = Array.IndexOf(indices, -1);
+            if (missing >= 0)
+                throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
+            if (!perGroup.TryGetValue(neuron, out var lists))
+                perGroup[neuron] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
+            lists[neuron.OwnerThread(local)].Add(new SamplerLink(sampler, local, indices));
+            samplers.Add(sampler);
+        }
+        foreach (var group in nodes.Groups)
+            if (group is NeuronGroup neurons)
+                neurons.Samplers = perGroup.TryGetValue(neurons, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
+        foreach (var recorder in _recorders)
+            if (recorder is ISampler sampler)
+            {
+                sampler.PrepareRun(context.Time, context.VirtualProcesses);
+                samplers.Add(sampler);
+            }
+        _samplers = [.. samplers];
+    }
+
+    private void OpenRecordings(SimulationContext context)
+    {
+        var localVps = context.Layout.Local.ToArray();
+        try
+        {
+            foreach (var recorder in _recorders)
+            {
+                int id = _recorderIds[recorder];
+                string label = recorder.Label.Length > 0 ? recorder.Label : _kernel.Nodes.Locate(id).Group.Model.Name;
+                recorder.Recording.Prepare(new RecordingContext(id, label, DataPath, DataPrefix, OverwriteFiles, _kernel.Nodes.NodeCount,
+                    context.VirtualProcesses, localVps, recorder.TimeInSteps, recorder.DoubleValueNames, recorder.LongValueNames));
+                recorder.HasRun = true;
+            }
+        }
+        catch
+        {
+            foreach (var recorder in _recorders) recorder.Recording.Close();
+            throw;
+        }
+    }
+
+    /// <summary>A spike of <paramref name="source"/> (owned by <paramref name="vp"/>) stamped at the end of step <paramref name="stamp"/>.</summary>
+    public void RecordSpike(int source, NodeGroup group, int local, long stamp, int multiplicity)
+    {
+        var sinks = (uint)source < (uint)_spikeSinksBySource.Length ? _spikeSinksBySource[source] : null;
+        if (sinks is null) return;
+        int vp = group.OwnerThread(local);
+        foreach (var sink in sinks) sink.RecordSpike(_time, source, vp, stamp, multiplicity);
+    }
+
+    /// <summary>A weight event of a plastic synapse, for its weight recorder.</summary>
+    public void RecordWeight(in WeightEvent e)
+    {
+        if ((uint)e.Recorder < (uint)_weightSinks.Length && _weightSinks[e.Recorder] is { } sink)
+            sink.RecordWeight(_time, e, _virtualProcessOf(e.Target));
+    }
+
+    /// <summary>Once per slice, serially: the samplers record what was sampled up to the start of the slice.</summary>
+    public void HandOverSamples(long sliceStart)
+    {
+        foreach (var sampler in _samplers) sampler.HandOver(sliceStart, _communicator, _virtualProcessOf);
+    }
+
+    /// <summary>After a run: what the backends wrote reaches its destination.</summary>
+    public void Flush()
+    {
+        foreach (var recorder in _recorders) recorder.Recording.Flush();
+    }
+
+    /// <summary>At Cleanup: the backends close what Prepare opened.</summary>
+    public void Cleanup()
+    {
+        foreach (var recorder in _recorders) recorder.Recording.Close();
+    }
+}
