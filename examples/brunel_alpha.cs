@@ -21,25 +21,9 @@ using NestSharp;
 using NestSharp.Numerics;
 using NestSharp.Plotting;
 
-// Definition of functions used in this example. First, the Lambert W function (the lower branch for negative
-// arguments, as gsl_sf_lambert_Wm1). The second function computes the maximum of the postsynaptic potential for a
-// synaptic input current of unit amplitude (1 pA) using the Lambert W function. This function will later be used to
-// calibrate the synaptic weights.
-
-static double LambertWm1(double x) => x < 0 ? LambertW.Wm1(x) : LambertW.W0(x);
-
-static double ComputePSPnorm(double tauMem, double CMem, double tauSyn)
-{
-    double a = tauMem / tauSyn;
-    double b = 1.0 / tauSyn - 1.0 / tauMem;
-
-    // time of maximum
-    double t_max = 1.0 / b * (-LambertWm1(-Math.Exp(-1.0 / a) / a) - 1.0 / a);
-
-    // maximum of PSP for current of unit amplitude
-    return Math.E / (tauSyn * CMem * b)
-        * ((Math.Exp(-t_max / tauMem) - Math.Exp(-t_max / tauSyn)) / b - t_max * Math.Exp(-t_max / tauSyn));
-}
+// The synaptic weights are calibrated with the maximum of the postsynaptic potential for a synaptic input current of
+// unit amplitude (1 pA), the script's ComputePSPnorm: PostSynapticPotential.PeakOfUnitAlphaCurrent finds the time of
+// the maximum with the lower branch of the Lambert W function (as gsl_sf_lambert_Wm1).
 
 var nest = new Simulator();
 
@@ -93,7 +77,7 @@ var neuron_params = new Dictionary<string, object>
     ["V_th"] = theta,
 };
 double J = 0.1; // postsynaptic amplitude in mV
-double J_unit = ComputePSPnorm(tauMem, CMem, tauSyn);
+double J_unit = PostSynapticPotential.PeakOfUnitAlphaCurrent(tauMem, CMem, tauSyn);
 double J_ex = J / J_unit; // amplitude of excitatory postsynaptic current
 double J_in = -g * J_ex; // amplitude of inhibitory postsynaptic current
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NestSharp.Cli.Experiments;
 using NestSharp.Cli.Output;
 
@@ -8,38 +7,32 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp brunel</c>: runs <see cref="BrunelExperiment"/> with the options given and prints its summary.</summary>
 public static class BrunelCommand
 {
-    private const string CommandName = "brunel";
     private const double Resolution = 0.1; // ms
 
+    /// <summary>The command with its options.</summary>
     public static Command Create()
     {
         var defaults = new BrunelParameters();
-        var order = new Option<int>("--order")
-        {
-            Description = $"Network scale: 4*N excitatory and N inhibitory neurons (at least {BrunelParameters.MinimumOrder})",
-            HelpName = "N",
-            DefaultValueFactory = _ => defaults.Order,
-        };
-        order.Require(
-            value => value >= BrunelParameters.MinimumOrder,
-            value => $"--order must be at least {BrunelParameters.MinimumOrder} (each neuron receives 0.1*order inhibitory inputs); got {value}.");
-        var simTime = CommonOptions.SimulatedTimeOption(
-            "--simtime",
-            defaults.SimTimeMs,
-            "Simulated time in ms, a positive multiple of the resolution (0.1 ms)",
-            value => CommonOptions.IsPositiveMultipleOf(value, Resolution),
-            "a positive multiple of 0.1 ms");
+        var order = CommonOptions.WholeNumberOption(
+            "--order",
+            "N",
+            $"Network scale: 4*N excitatory and N inhibitory neurons (at least {BrunelParameters.MinimumOrder})",
+            defaults.Order,
+            BrunelParameters.MinimumOrder,
+            int.MaxValue,
+            "each neuron receives 0.1*order inhibitory inputs");
+        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
         var threads = CommonOptions.ThreadsOption();
         var seed = CommonOptions.SeedOption(defaults.Seed);
         var outputDirectory = CommonOptions.OutputDirectoryOption(
             defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
 
-        var command = new Command(CommandName, "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py")
+        return new ExperimentCommand<BrunelParameters, BrunelResult>
         {
-            order, simTime, threads, seed, outputDirectory,
-        };
-        command.SetAction(parsed => Execute(
-            new BrunelParameters
+            Name = "brunel",
+            Description = "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py",
+            Options = [order, simTime, threads, seed, outputDirectory],
+            ReadParameters = parsed => new BrunelParameters
             {
                 Order = parsed.GetValue(order),
                 SimTimeMs = parsed.GetValue(simTime),
@@ -47,43 +40,20 @@ public static class BrunelCommand
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
             },
-            parsed.InvocationConfiguration.Output,
-            parsed.InvocationConfiguration.Error));
-        return command;
-    }
-
-    private static int Execute(BrunelParameters parameters, TextWriter output, TextWriter error)
-    {
-        // Under mpirun every process runs the experiment; only rank 0 talks.
-        bool report = CommandLineApp.IsFirstProcess;
-        if (!ExperimentRunner.TryRun(
-                CommandName,
-                () => BrunelExperiment.Run(parameters with { PrintTime = parameters.PrintTime && report }, report ? output : TextWriter.Null),
-                error,
-                out var result))
-            return CommandLineApp.RunFailed;
-
-        if (!report) return CommandLineApp.Success;
-        var invariant = CultureInfo.InvariantCulture;
-        new SummaryTable("Brunel network simulation (C#)")
-            .Add("Neurons", result.Neurons.ToString(invariant))
-            .Add("Synapses", result.Synapses.ToString(invariant))
-            .Add("  excitatory", result.ExcitatorySynapses.ToString(invariant))
-            .Add("  inhibitory", result.InhibitorySynapses.ToString(invariant))
-            .Add("Excitatory rate", result.ExcitatoryRateHz.ToString("F2", invariant) + " Hz")
-            .Add("Inhibitory rate", result.InhibitoryRateHz.ToString("F2", invariant) + " Hz")
-            .Add("Building time", result.BuildTime.TotalSeconds.ToString("F2", invariant) + " s")
-            .Add("Simulation time", result.SimulationTime.TotalSeconds.ToString("F2", invariant) + " s")
-            .Add("Threads", result.Threads.ToString(invariant))
-            .Add("MPI processes", result.Processes.ToString(invariant))
-            .Write(output);
-
-        output.WriteLine("Files written:");
-        foreach (string file in result.SpikeFiles) output.WriteLine($"  {file}");
-        var raster = result.RasterPlot!;
-        output.WriteLine($"  {raster.SvgPath}");
-        if (raster.PngPath is not null) output.WriteLine($"  {raster.PngPath}");
-        else output.WriteLine($"No PNG: {raster.Error}");
-        return CommandLineApp.Success;
+            Run = BrunelExperiment.Run,
+            Summarize = (_, result) => new SummaryTable("Brunel network simulation (C#)")
+                .Add("Neurons", result.Neurons)
+                .Add("Synapses", result.Synapses)
+                .Add("  excitatory", result.ExcitatorySynapses)
+                .Add("  inhibitory", result.InhibitorySynapses)
+                .Add("Excitatory rate", SummaryFormat.Hertz(result.ExcitatoryRateHz))
+                .Add("Inhibitory rate", SummaryFormat.Hertz(result.InhibitoryRateHz))
+                .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
+                .Add("Simulation time", SummaryFormat.Seconds(result.SimulationTime))
+                .Add("Threads", result.Threads)
+                .Add("MPI processes", result.Processes),
+            FilesWritten = result => new WrittenFiles().Add(result.SpikeFiles).Add(result.RasterPlot!),
+            BlankLineBeforeSummary = false,
+        }.Create();
     }
 }

@@ -8,8 +8,7 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp clopath-pairing</c>: runs <see cref="ClopathPairingExperiment"/> at the frequencies given and prints the curves.</summary>
 public static class ClopathPairingCommand
 {
-    private const string CommandName = "clopath-pairing";
-
+    /// <summary>The command with its options.</summary>
     public static Command Create()
     {
         var defaults = new ClopathPairingParameters();
@@ -28,21 +27,20 @@ public static class ClopathPairingCommand
         var outputDirectory = CommonOptions.OutputDirectoryOption(
             defaults.OutputDirectory, "Directory for the curves (CSV) and the figure (created if missing)");
 
-        var command = new Command(
-            CommandName,
-            "Weight change of a Clopath synapse against the frequency of pre-post and post-pre spike pairs (Clopath et al. 2010, fig. 2b), as NEST's clopath_synapse_spike_pairing.py")
+        return new ExperimentCommand<ClopathPairingParameters, ClopathPairingResult>
         {
-            frequencies, outputDirectory,
-        };
-        command.SetAction(parsed =>
-        {
-            TryParseFrequencies(parsed.GetValue(frequencies)!, out var values, out _);
-            return Execute(
-                new ClopathPairingParameters { FrequenciesHz = values, OutputDirectory = parsed.GetValue(outputDirectory)! },
-                parsed.InvocationConfiguration.Output,
-                parsed.InvocationConfiguration.Error);
-        });
-        return command;
+            Name = "clopath-pairing",
+            Description = "Weight change of a Clopath synapse against the frequency of pre-post and post-pre spike pairs (Clopath et al. 2010, fig. 2b), as NEST's clopath_synapse_spike_pairing.py",
+            Options = [frequencies, outputDirectory],
+            ReadParameters = parsed =>
+            {
+                TryParseFrequencies(parsed.GetValue(frequencies)!, out var values, out _);
+                return new ClopathPairingParameters { FrequenciesHz = values, OutputDirectory = parsed.GetValue(outputDirectory)! };
+            },
+            Run = ClopathPairingExperiment.Run,
+            Summarize = (_, result) => Summary(result),
+            FilesWritten = result => new WrittenFiles().Add(result.CsvFile).Add(result.Figure),
+        }.Create();
     }
 
     /// <summary>Reads a comma-separated list of pairing frequencies (Hz); false with the problem when one is malformed or out of range.</summary>
@@ -78,25 +76,14 @@ public static class ClopathPairingCommand
 
     private static string Format(IEnumerable<double> values) => string.Join(",", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
 
-    private static int Execute(ClopathPairingParameters parameters, TextWriter output, TextWriter error)
+    private static SummaryTable Summary(ClopathPairingResult result)
     {
-        if (!ExperimentRunner.TryRun(CommandName, () => ClopathPairingExperiment.Run(parameters, output), error, out var result))
-            return CommandLineApp.RunFailed;
-
-        output.WriteLine();
         var table = new SummaryTable("Clopath spike pairing (C#)")
             .Add("Normalized weight", FormattableString.Invariant($"100 + 1500 (w - w0)/w0, w0 = {ClopathPairingExperiment.InitialWeight}"));
         for (int i = 0; i < result.PrePost.Count; i++)
             table.Add(
                 FormattableString.Invariant($"rho = {result.PrePost[i].FrequencyHz:0.###} Hz: pre-post / post-pre"),
                 FormattableString.Invariant($"{result.PrePost[i].NormalizedWeight:F2} / {result.PostPre[i].NormalizedWeight:F2}"));
-        table.Write(output);
-
-        output.WriteLine("Files written:");
-        output.WriteLine($"  {result.CsvFile}");
-        output.WriteLine($"  {result.Figure.SvgPath}");
-        if (result.Figure.PngPath is not null) output.WriteLine($"  {result.Figure.PngPath}");
-        else output.WriteLine($"No PNG: {result.Figure.Error}");
-        return CommandLineApp.Success;
+        return table;
     }
 }

@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 
 namespace NestSharp.Cli.Commands;
 
 /// <summary>
 /// The options the experiment commands share (--threads, --seed, --out and the simulated time), each with its help
-/// name and its range check; the command gives the default and, where its wording differs, the description.
+/// name and its range check, and the whole-number options they declare themselves. Values are read in the invariant
+/// culture; one that does not parse is reported in words ("--order: '1e3' is not a whole number between 10 and
+/// 2147483647."), one out of range with what is allowed and what was given.
 /// </summary>
 internal static class CommonOptions
 {
@@ -16,25 +19,15 @@ internal static class CommonOptions
 
     /// <summary>--threads (the kernel's local_num_threads), from 1 to 1024.</summary>
     public static Option<int> ThreadsOption(int defaultValue, string description) =>
-        new Option<int>("--threads")
-        {
-            Description = description,
-            HelpName = "T",
-            DefaultValueFactory = _ => defaultValue,
-        }.Require(value => value is >= 1 and <= 1024, value => $"--threads must be between 1 and 1024; got {value}.");
+        WholeNumberOption("--threads", "T", description, defaultValue, 1, 1024);
 
     /// <summary>--seed (the kernel's rng_seed), from 1 to 2^32 - 1.</summary>
     public static Option<long> SeedOption(long defaultValue, string description = "Seed of the random streams (kernel rng_seed)") =>
-        new Option<long>("--seed")
-        {
-            Description = description,
-            HelpName = "S",
-            DefaultValueFactory = _ => defaultValue,
-        }.Require(value => value is >= 1 and <= uint.MaxValue, value => $"--seed must be between 1 and {uint.MaxValue}; got {value}.");
+        WholeNumberOption("--seed", "S", description, defaultValue, 1L, uint.MaxValue);
 
     /// <summary>--out, the directory the experiment writes its files to.</summary>
     public static Option<string> OutputDirectoryOption(string defaultValue, string description) =>
-        new Option<string>("--out")
+        new("--out")
         {
             Description = description,
             HelpName = "DIR",
@@ -52,12 +45,71 @@ internal static class CommonOptions
             Description = description,
             HelpName = "MS",
             DefaultValueFactory = _ => defaultValue,
-        }.Require(isAllowed, value => $"{name} must be {requirement}; got {value.ToString(CultureInfo.InvariantCulture)}.");
+        }.ParsedAs(
+            "a number",
+            value => isAllowed(value) ? null : $"{name} must be {requirement}; got {value.ToString(CultureInfo.InvariantCulture)}.");
+
+    /// <summary>
+    /// A whole number from <paramref name="minimum"/> to <paramref name="maximum"/> under <paramref name="name"/>. A value
+    /// out of range is reported as "<paramref name="name"/> must be at least <paramref name="minimum"/> (reason); got
+    /// ..." when <paramref name="maximum"/> is the largest <typeparamref name="T"/>, as "... must be between minimum and
+    /// maximum; got ..." otherwise.
+    /// </summary>
+    public static Option<T> WholeNumberOption<T>(
+        string name, string helpName, string description, T defaultValue, T minimum, T maximum, string? reason = null)
+        where T : IBinaryInteger<T>, IMinMaxValue<T>
+    {
+        string allowed = maximum == T.MaxValue
+            ? FormattableString.Invariant($"at least {minimum}")
+            : FormattableString.Invariant($"between {minimum} and {maximum}");
+        string because = reason is null ? "" : $" ({reason})";
+        return new Option<T>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            DefaultValueFactory = _ => defaultValue,
+        }.ParsedAs(
+            FormattableString.Invariant($"a whole number between {minimum} and {maximum}"),
+            value => value >= minimum && value <= maximum
+                ? null
+                : FormattableString.Invariant($"{name} must be {allowed}{because}; got {value}."));
+    }
+
+    /// <summary>The simulated time in ms under <paramref name="name"/>, a positive multiple of the simulation's resolution.</summary>
+    public static Option<double> SimulatedTimeOption(string name, double defaultValue, double resolutionMs) =>
+        SimulatedTimeOption(
+            name,
+            defaultValue,
+            FormattableString.Invariant($"Simulated time in ms, a positive multiple of the resolution ({resolutionMs} ms)"),
+            value => IsPositiveMultipleOf(value, resolutionMs),
+            FormattableString.Invariant($"a positive multiple of {resolutionMs} ms"));
 
     /// <summary>Whether <paramref name="ms"/> is a positive whole number of steps of <paramref name="stepMs"/>.</summary>
-    public static bool IsPositiveMultipleOf(double ms, double stepMs)
+    private static bool IsPositiveMultipleOf(double ms, double stepMs)
     {
         double steps = ms / stepMs;
         return ms > 0 && Math.Abs(steps - Math.Round(steps)) <= 1e-9 * Math.Max(1.0, steps);
+    }
+
+    /// <summary>
+    /// Reads the option's value in the invariant culture. A value that does not parse is reported as
+    /// "--name: 'text' is not <paramref name="expected"/>."; one that parses, with the message
+    /// <paramref name="problem"/> gives for it (null when the value is allowed).
+    /// </summary>
+    private static Option<T> ParsedAs<T>(this Option<T> option, string expected, Func<T, string?> problem)
+        where T : IParsable<T>
+    {
+        option.CustomParser = result =>
+        {
+            if (result.Tokens is not [{ Value: var text }]) return default; // a missing or repeated value: the parser reports it
+            if (!T.TryParse(text, CultureInfo.InvariantCulture, out T? value))
+            {
+                result.AddError($"{option.Name}: '{text}' is not {expected}.");
+                return default;
+            }
+            if (problem(value) is { } message) result.AddError(message);
+            return value;
+        };
+        return option;
     }
 }

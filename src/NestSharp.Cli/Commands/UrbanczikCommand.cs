@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using NestSharp.Cli.Experiments;
 using NestSharp.Cli.Output;
 
@@ -8,18 +7,17 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp urbanczik</c>: runs <see cref="UrbanczikExperiment"/> with the options given and prints its summary.</summary>
 public static class UrbanczikCommand
 {
-    private const string CommandName = "urbanczik";
-
+    /// <summary>The command with its options.</summary>
     public static Command Create()
     {
         var defaults = new UrbanczikParameters();
-        var repetitions = new Option<int>("--repetitions")
-        {
-            Description = "Presentations of the spike pattern while the teacher drives the soma (the example's n_pattern_rep)",
-            HelpName = "N",
-            DefaultValueFactory = _ => defaults.PatternRepetitions,
-        };
-        repetitions.Require(value => value is >= 2 and <= 100_000, value => $"--repetitions must be between 2 and 100000; got {value}.");
+        var repetitions = CommonOptions.WholeNumberOption(
+            "--repetitions",
+            "N",
+            "Presentations of the spike pattern while the teacher drives the soma (the example's n_pattern_rep)",
+            defaults.PatternRepetitions,
+            2,
+            100_000);
         var threads = CommonOptions.ThreadsOption(
             defaults.Threads, "Threads (kernel local_num_threads); the results do not depend on it");
         var seed = CommonOptions.SeedOption(
@@ -27,36 +25,29 @@ public static class UrbanczikCommand
         var outputDirectory = CommonOptions.OutputDirectoryOption(
             defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)");
 
-        var command = new Command(
-            CommandName,
-            "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example")
+        return new ExperimentCommand<UrbanczikParameters, UrbanczikResult>
         {
-            repetitions, threads, seed, outputDirectory,
-        };
-        command.SetAction(parsed => Execute(
-            new UrbanczikParameters
+            Name = "urbanczik",
+            Description = "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example",
+            Options = [repetitions, threads, seed, outputDirectory],
+            ReadParameters = parsed => new UrbanczikParameters
             {
                 PatternRepetitions = parsed.GetValue(repetitions),
                 Threads = parsed.GetValue(threads),
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
             },
-            parsed.InvocationConfiguration.Output,
-            parsed.InvocationConfiguration.Error));
-        return command;
+            Run = UrbanczikExperiment.Run,
+            Summarize = (_, result) => Summary(result),
+            FilesWritten = result => result.Files,
+        }.Create();
     }
 
-    private static int Execute(UrbanczikParameters parameters, TextWriter output, TextWriter error)
+    private static SummaryTable Summary(UrbanczikResult result)
     {
-        if (!ExperimentRunner.TryRun(CommandName, () => UrbanczikExperiment.Run(parameters, output), error, out var result))
-            return CommandLineApp.RunFailed;
-
-        var invariant = CultureInfo.InvariantCulture;
-        string Seconds(TimeSpan t) => t.TotalSeconds.ToString("F2", invariant) + " s";
-        string Mv(double x) => x.ToString("F2", invariant) + " mV";
+        static string Mv(double x) => FormattableString.Invariant($"{x:F2} mV");
         double[] w = result.FinalWeights;
-        output.WriteLine();
-        new SummaryTable("Urbanczik-Senn dendritic prediction learning (C#)")
+        return new SummaryTable("Urbanczik-Senn dendritic prediction learning (C#)")
             .Add("Pattern", FormattableString.Invariant(
                 $"{UrbanczikModel.PatternGenerators} trains, {result.Parameters.PatternDurationMs} ms, {result.PatternSpikes} spikes"))
             .Add("Presentations", FormattableString.Invariant(
@@ -66,17 +57,11 @@ public static class UrbanczikCommand
             .Add("RMS(U - U_M), last two repetitions", Mv(result.RmsLastTwo))
             .Add("Somatic spikes", FormattableString.Invariant(
                 $"{result.Recording.SomaSpikes.Length} ({result.SomaRateHz:F1} Hz with teacher)"))
-            .Add("Weights: initial", UrbanczikModel.InitialWeight.ToString("F1", invariant))
+            .Add("Weights: initial", FormattableString.Invariant($"{UrbanczikModel.InitialWeight:F1}"))
             .Add("  final mean / min / max", FormattableString.Invariant($"{w.Average():F1} / {w.Min():F1} / {w.Max():F1}"))
-            .Add("Weight events", result.Recording.Weights.Length.ToString(invariant))
-            .Add("Building time (pattern included)", Seconds(result.BuildTime))
-            .Add("Simulation time", Seconds(result.SimulateTime))
-            .Add("Threads", result.Parameters.Threads.ToString(invariant))
-            .Write(output);
-
-        output.WriteLine("Files written:");
-        foreach (string file in result.Files) output.WriteLine($"  {file}");
-        foreach (string problem in result.PngProblems) output.WriteLine($"No PNG: {problem}");
-        return CommandLineApp.Success;
+            .Add("Weight events", result.Recording.Weights.Length)
+            .Add("Building time (pattern included)", SummaryFormat.Seconds(result.BuildTime))
+            .Add("Simulation time", SummaryFormat.Seconds(result.SimulateTime))
+            .Add("Threads", result.Parameters.Threads);
     }
 }

@@ -67,6 +67,7 @@ public sealed record BrunelResult(
     int Rank,
     int Processes)
 {
+    /// <summary>All connections of the two synapse models.</summary>
     public long Synapses => ExcitatorySynapses + InhibitorySynapses;
 }
 
@@ -78,6 +79,7 @@ public sealed record BrunelResult(
 /// <remarks>Brunel N (2000). Dynamics of sparsely connected networks of excitatory and inhibitory spiking neurons. J Comput Neurosci 8, 183-208.</remarks>
 public static class BrunelExperiment
 {
+    /// <summary>Name of the raster plot in the output directory (the PNG, when made, is next to it).</summary>
     public const string RasterFileName = "brunel_raster.svg";
 
     private const double Resolution = 0.1; // ms
@@ -92,6 +94,10 @@ public static class BrunelExperiment
     private const double Theta = 20.0; // threshold in mV
     private const double J = 0.1; // post-synaptic potential amplitude in mV
 
+    /// <summary>
+    /// Builds and simulates the network, writes the spike files and the raster plot (rank 0 under mpirun) and measures
+    /// the rates; progress goes to <paramref name="log"/>.
+    /// </summary>
     public static BrunelResult Run(BrunelParameters parameters, TextWriter log)
     {
         if (parameters.Order < BrunelParameters.MinimumOrder)
@@ -109,7 +115,7 @@ public static class BrunelExperiment
             ["C_m"] = CMem, ["tau_m"] = TauMem, ["tau_syn_ex"] = TauSyn, ["tau_syn_in"] = TauSyn, ["t_ref"] = 2.0,
             ["E_L"] = 0.0, ["V_reset"] = 0.0, ["V_m"] = 0.0, ["V_th"] = Theta,
         };
-        double jEx = J / PeakPotentialOfUnitCurrent(TauMem, CMem, TauSyn);
+        double jEx = J / PostSynapticPotential.PeakOfUnitAlphaCurrent(TauMem, CMem, TauSyn);
         double jIn = -G * jEx;
         double nuTh = Theta * CMem / (jEx * ce * Math.E * TauMem * TauSyn);
         double pRate = 1000.0 * Eta * nuTh * ce;
@@ -189,19 +195,6 @@ public static class BrunelExperiment
             RasterPlot: saved,
             Rank: nest.Rank,
             Processes: nest.NumProcesses);
-    }
-
-    /// <summary>
-    /// Peak of the post-synaptic potential of an alpha-shaped current of unit amplitude (1 pA), in mV: the script's
-    /// <c>ComputePSPnorm</c>, with the time of the peak from the lower branch of the Lambert W function.
-    /// </summary>
-    public static double PeakPotentialOfUnitCurrent(double tauMem, double cMem, double tauSyn)
-    {
-        double a = tauMem / tauSyn;
-        double b = 1.0 / tauSyn - 1.0 / tauMem;
-        double tMax = 1.0 / b * (-LambertW.Wm1(-Math.Exp(-1.0 / a) / a) - 1.0 / a);
-        return Math.E / (tauSyn * cMem * b)
-            * ((Math.Exp(-tMax / tauMem) - Math.Exp(-tMax / tauSyn)) / b - tMax * Math.Exp(-tMax / tauSyn));
     }
 
     private static string[] RecorderFiles(NodeCollection recorder) =>

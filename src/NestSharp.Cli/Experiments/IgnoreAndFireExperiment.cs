@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NestSharp.Cli.Output;
 using NestSharp.Cli.Recording;
-using NestSharp.Plotting;
 
 namespace NestSharp.Cli.Experiments;
 
@@ -59,8 +59,7 @@ public sealed record IgnoreAndFireExperimentParameters
 /// <param name="FinalWeights">Statistics of the weights of all plastic connections after the simulation (pA).</param>
 /// <param name="PeakMemoryBeforeExtractionBytes">Peak resident memory (VmHWM) before reading all plastic weights, or null where /proc is not available.</param>
 /// <param name="PeakMemoryBytes">Peak resident memory of the process (VmHWM) at the end, or null where /proc is not available.</param>
-/// <param name="Files">The files written: parameters, connectivity, spikes, weight distribution and figures (SVG; PNG when made).</param>
-/// <param name="PngProblems">Why PNGs are missing (once per reason), empty when all were made.</param>
+/// <param name="Files">The files written: parameters, connectivity, spikes, weight distribution and figures (SVG; PNG when made, else why not).</param>
 public sealed record IgnoreAndFireResult(
     IgnoreAndFireDerivedParameters Parameters,
     int Neurons,
@@ -77,8 +76,7 @@ public sealed record IgnoreAndFireResult(
     DataStatistics FinalWeights,
     long? PeakMemoryBeforeExtractionBytes,
     long? PeakMemoryBytes,
-    IReadOnlyList<string> Files,
-    IReadOnlyList<string> PngProblems);
+    WrittenFiles Files);
 
 /// <summary>
 /// The workflow of NEST's ignore_and_fire example (generate_reference_data and generate_reference_figures, with the
@@ -89,7 +87,10 @@ public sealed record IgnoreAndFireResult(
 /// </summary>
 public static class IgnoreAndFireExperiment
 {
+    /// <summary>Name (without ".json") of the parameters file in the data directory, as the example's.</summary>
     public const string ParametersFileRoot = "model_instance_parameters";
+
+    /// <summary>Name of the histogram of the final excitatory-to-excitatory weights in the data directory.</summary>
     public const string WeightDistributionFileName = "weight_distribution.dat";
 
     /// <summary>Width of the bins (pA) of the weight distribution file, as the example's figure.</summary>
@@ -118,14 +119,7 @@ public static class IgnoreAndFireExperiment
         var model = new IgnoreAndFireModel(pars, log);
         var d = model.Derived;
         string dataPath = Path.GetFullPath(d.DataPath);
-        var files = new List<string>();
-        var pngProblems = new List<string>();
-        void Saved(SaveResult saved)
-        {
-            files.Add(saved.SvgPath);
-            if (saved.PngPath is not null) files.Add(saved.PngPath);
-            else if (saved.Error is not null && !pngProblems.Contains(saved.Error)) pngProblems.Add(saved.Error);
-        }
+        var files = new WrittenFiles();
 
         log.WriteLine($"\nneuron model: {pars.NeuronModel}");
         log.WriteLine(FormattableString.Invariant(
@@ -172,7 +166,7 @@ public static class IgnoreAndFireExperiment
         long above = 0;
         foreach (double weight in weights)
             if (weight > FigureMaxWeight) above++;
-        Saved(IgnoreAndFireModel.PlotWeightDistribution(weights, IgnoreAndFireModel.Arange(0.0, FigureMaxWeight + 0.1, 1.0),
+        files.Add(IgnoreAndFireModel.PlotWeightDistribution(weights, IgnoreAndFireModel.Arange(0.0, FigureMaxWeight + 0.1, 1.0),
             FormattableString.Invariant(
                 $"{pars.NeuronModel}: E->E weights after {pars.T / 1000.0:0.###} s (mean {weightStats.Mean:F1}, SD {weightStats.Sd:F1} pA; {above} above {FigureMaxWeight:0} pA)"),
             Path.Combine(dataPath, FigureName(pars, "weight_distributions"))));
@@ -180,7 +174,7 @@ public static class IgnoreAndFireExperiment
         // spikes: raster plot and rates
         var recorder = model.Nodes.SpikeRecorder!;
         string[] spikeFiles = recorder.Get("filenames") as string[] ?? throw new InvalidOperationException("The spike recorder wrote no file.");
-        files.AddRange(spikeFiles);
+        files.Add(spikeFiles);
         log.WriteLine("Loading spike data...");
         var spikes = AsciiSpikeFile.Read(spikeFiles);
         double rate = IgnoreAndFireModel.TimeAndPopulationAveragedSpikeRate(spikes, (0.0, pars.T), d.NRecSpikes);
@@ -188,14 +182,14 @@ public static class IgnoreAndFireExperiment
         long lastExcitatory = model.Nodes.PopE.Ids[^1];
         foreach (long sender in spikes.Senders)
             if (sender <= lastExcitatory) excitatorySpikes++;
-        Saved(IgnoreAndFireModel.PlotSpikes(spikes, pars, d.NRecSpikes, Path.Combine(dataPath, FigureName(pars, "spikes"))));
+        files.Add(IgnoreAndFireModel.PlotSpikes(spikes, pars, d.NRecSpikes, Path.Combine(dataPath, FigureName(pars, "spikes"))));
 
         // connectivity matrices of the first excitatory neurons before and after the simulation
         long[] matrixIds = [.. model.Nodes.PopE.Ids.Take(Math.Min(parameters.MatrixSubset, d.NE)).Select(id => (long)id)];
         foreach (var (data, label) in new[] { (presim, "presim"), (postsim, "postsim") })
         {
             var matrix = IgnoreAndFireModel.GetConnectivityMatrix(data, matrixIds, matrixIds);
-            Saved(IgnoreAndFireModel.PlotConnectivityMatrix(matrix,
+            files.Add(IgnoreAndFireModel.PlotConnectivityMatrix(matrix,
                 $"{pars.NeuronModel}: E->E weights {(label == "presim" ? "before" : "after")} simulation",
                 Path.Combine(dataPath, FigureName(pars, "connectivity_" + label))));
         }
@@ -216,8 +210,7 @@ public static class IgnoreAndFireExperiment
             FinalWeights: weightStats,
             PeakMemoryBeforeExtractionBytes: peakBeforeExtraction,
             PeakMemoryBytes: PeakResidentBytes(),
-            Files: files,
-            PngProblems: pngProblems);
+            Files: files);
     }
 
     /// <summary>The example's figure name, <c>TwoPopulationNetworkPlastic_&lt;neuron model&gt;_&lt;what&gt;.png</c> (the SVG is written next to it).</summary>

@@ -26,8 +26,10 @@ public sealed record IgnoreAndFireParameters
     /// <summary>Fraction of excitatory neurons and of excitatory inputs.</summary>
     [JsonPropertyName("beta")] public double Beta { get; init; } = 0.8;
 
+    /// <summary>Whether a neuron may connect to itself.</summary>
     [JsonPropertyName("allow_autapses")] public bool AllowAutapses { get; init; }
 
+    /// <summary>Whether a pair of neurons may be connected more than once.</summary>
     [JsonPropertyName("allow_multapses")] public bool AllowMultapses { get; init; } = true;
 
     // neuron parameters
@@ -157,7 +159,7 @@ public sealed record IgnoreAndFireDistributions
 /// <param name="NI">Number of inhibitory neurons, N - N_E.</param>
 /// <param name="KE">Number of excitatory inputs per neuron, int(beta K).</param>
 /// <param name="KI">Number of inhibitory inputs per neuron, K - K_E.</param>
-/// <param name="JUnit">PSP amplitude (mV) of a PSC of 1 pA (<see cref="IgnoreAndFireModel.UnitPspAmplitude"/>).</param>
+/// <param name="JUnit">PSP amplitude (mV) of a PSC of 1 pA (<see cref="NestSharp.Numerics.PostSynapticPotential.UnitAlphaCurrentAsIgnoreAndFireExample"/>).</param>
 /// <param name="IE">EPSC amplitude of local inputs (pA), J_E / J_unit: the initial weight of all excitatory synapses.</param>
 /// <param name="II">IPSC amplitude (pA), -g I_E.</param>
 /// <param name="IX">EPSC amplitude of external inputs (pA), I_E.</param>

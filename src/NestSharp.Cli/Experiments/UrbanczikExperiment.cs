@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using NestSharp.Cli.Output;
 
 namespace NestSharp.Cli.Experiments;
 
@@ -54,8 +55,7 @@ public sealed record UrbanczikRecording(
 /// <param name="FinalWeights">The weights of the 200 plastic synapses at the end.</param>
 /// <param name="BuildTime">Wall-clock time of recording the pattern and building the network.</param>
 /// <param name="SimulateTime">Wall-clock time of the Simulate calls of the learning simulation.</param>
-/// <param name="Files">The files written: data (CSV) and figures (SVG; PNG when made).</param>
-/// <param name="PngProblems">Why PNGs are missing (once per reason), empty when all were made.</param>
+/// <param name="Files">The files written: data (CSV) and figures (SVG; PNG when made, else why not).</param>
 public sealed record UrbanczikResult(
     UrbanczikParameters Parameters,
     double TStartMs,
@@ -70,8 +70,7 @@ public sealed record UrbanczikResult(
     double[] FinalWeights,
     TimeSpan BuildTime,
     TimeSpan SimulateTime,
-    IReadOnlyList<string> Files,
-    IReadOnlyList<string> PngProblems);
+    WrittenFiles Files);
 
 /// <summary>
 /// NEST's urbanczik_synapse_example.py: a spike pattern of 200 Poisson spike trains (recorded once from poisson
@@ -84,6 +83,10 @@ public sealed record UrbanczikResult(
 /// <remarks>Urbanczik R, Senn W (2014). Learning by the dendritic prediction of somatic spiking. Neuron 81, 521-528.</remarks>
 public static class UrbanczikExperiment
 {
+    /// <summary>
+    /// Builds the neuron and the spike pattern, simulates the presentations of the pattern (the teacher driving the soma
+    /// during the learning period), reads out the devices and writes the data and figures; progress goes to <paramref name="log"/>.
+    /// </summary>
     public static UrbanczikResult Run(UrbanczikParameters parameters, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -205,9 +208,7 @@ public static class UrbanczikExperiment
         log.WriteLine(FormattableString.Invariant(
             $"RMS(U - U_M): {rmsFirst:F2} mV in the first two repetitions, {rmsLast:F2} mV in the last two"));
 
-        var files = new List<string>();
-        var pngProblems = new List<string>();
-        UrbanczikOutput.Write(recording, rmsPerRepetition, tStart, tEnd, patternDuration, dataPath, files, pngProblems);
+        var files = UrbanczikOutput.Write(recording, rmsPerRepetition, tStart, tEnd, patternDuration, dataPath);
 
         return new UrbanczikResult(
             Parameters: parameters,
@@ -223,8 +224,7 @@ public static class UrbanczikExperiment
             FinalWeights: finalWeights,
             BuildTime: buildTime,
             SimulateTime: simulateTime,
-            Files: files,
-            PngProblems: pngProblems);
+            Files: files);
     }
 
     /// <summary>The multimeter, weight recorder and spike recorder events, with V_W* and U_M derived as the example does.</summary>

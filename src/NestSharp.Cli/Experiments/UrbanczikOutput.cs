@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NestSharp.Cli.Output;
 using NestSharp.Plotting;
 
 namespace NestSharp.Cli.Experiments;
@@ -12,44 +13,60 @@ namespace NestSharp.Cli.Experiments;
 /// </summary>
 public static class UrbanczikOutput
 {
+    /// <summary>The multimeter's traces (CSV).</summary>
     public const string TracesFile = "urbanczik_traces.csv";
+
+    /// <summary>The weight recorder's events (CSV).</summary>
     public const string WeightsFile = "urbanczik_weights.csv";
+
+    /// <summary>The spike times of the neuron (CSV).</summary>
     public const string SpikesFile = "urbanczik_soma_spikes.csv";
+
+    /// <summary>The learning curve, RMS(U - U_M) per repetition (CSV).</summary>
     public const string LearningFile = "urbanczik_learning.csv";
+
+    /// <summary>The four-panel figure over the whole run (name without extension: .svg, and .png when made).</summary>
     public const string TracesFigure = "urbanczik_traces";
+
+    /// <summary>The four-panel figure over the first two repetitions of the learning period.</summary>
     public const string FirstRepetitionsFigure = "urbanczik_traces_first_repetitions";
+
+    /// <summary>The four-panel figure over the last two repetitions of the learning period.</summary>
     public const string LastRepetitionsFigure = "urbanczik_traces_last_repetitions";
+
+    /// <summary>The weight trajectories of every tenth synapse.</summary>
     public const string WeightsFigure = "urbanczik_weights";
+
+    /// <summary>The learning curve.</summary>
     public const string LearningFigure = "urbanczik_learning";
 
     /// <summary>Samples per point in the figure of the whole run (1 ms at the example's resolution); the CSV keeps all.</summary>
     public const int OverviewStride = 10;
 
-    public static void Write(UrbanczikRecording r, double[] rmsPerRepetition, double tStart, double tEnd, double patternDuration,
-        string directory, List<string> files, List<string> pngProblems)
+    /// <summary>
+    /// Writes the CSV files (traces, weights, the neuron's spikes, the learning curve) and the figures into
+    /// <paramref name="directory"/>; returns the files written.
+    /// </summary>
+    public static WrittenFiles Write(UrbanczikRecording r, double[] rmsPerRepetition, double tStart, double tEnd, double patternDuration,
+        string directory)
     {
-        void Saved(SaveResult saved)
-        {
-            files.Add(saved.SvgPath);
-            if (saved.PngPath is not null) files.Add(saved.PngPath);
-            else if (saved.Error is not null && !pngProblems.Contains(saved.Error)) pngProblems.Add(saved.Error);
-        }
-
+        var files = new WrittenFiles();
         files.Add(WriteTraces(r, Path.Combine(directory, TracesFile)));
         files.Add(WriteWeights(r, Path.Combine(directory, WeightsFile)));
         files.Add(WriteSpikes(r, Path.Combine(directory, SpikesFile)));
         files.Add(WriteLearningCurve(rmsPerRepetition, tStart, patternDuration, Path.Combine(directory, LearningFile)));
 
-        Saved(TracePlot(r, 0, r.Times.Length, OverviewStride, "Urbanczik-Senn learning: the whole run (1 ms samples)")
+        files.Add(TracePlot(r, 0, r.Times.Length, OverviewStride, "Urbanczik-Senn learning: the whole run (1 ms samples)")
             .Save(Path.Combine(directory, TracesFigure + ".png")));
         var (a, b) = SampleRange(r.Times, tStart, tStart + 2 * patternDuration);
-        Saved(TracePlot(r, a, b, 1, "First two pattern repetitions with the teacher (before learning)")
+        files.Add(TracePlot(r, a, b, 1, "First two pattern repetitions with the teacher (before learning)")
             .Save(Path.Combine(directory, FirstRepetitionsFigure + ".png")));
         (a, b) = SampleRange(r.Times, tEnd - 2 * patternDuration, tEnd);
-        Saved(TracePlot(r, a, b, 1, "Last two pattern repetitions with the teacher (after learning)")
+        files.Add(TracePlot(r, a, b, 1, "Last two pattern repetitions with the teacher (after learning)")
             .Save(Path.Combine(directory, LastRepetitionsFigure + ".png")));
-        Saved(WeightPlot(r).Save(Path.Combine(directory, WeightsFigure + ".png")));
-        Saved(LearningPlot(rmsPerRepetition).Save(Path.Combine(directory, LearningFigure + ".png")));
+        files.Add(WeightPlot(r).Save(Path.Combine(directory, WeightsFigure + ".png")));
+        files.Add(LearningPlot(rmsPerRepetition).Save(Path.Combine(directory, LearningFigure + ".png")));
+        return files;
     }
 
     /// <summary>The samples with <paramref name="from"/> &lt; t &lt;= <paramref name="to"/>: first index and one past the last.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 
 namespace NestSharp.Cli.Output;
@@ -6,19 +7,25 @@ namespace NestSharp.Cli.Output;
 /// A two-column table of an experiment's results. Drawn with rounded box characters on a terminal and with plain
 /// ASCII (no colours, no escape codes) when the output is a file or a pipe.
 /// </summary>
+/// <param name="title">The title above the table.</param>
 public sealed class SummaryTable(string title)
 {
     private readonly List<(string Quantity, string Value)> _rows = [];
 
+    /// <summary>Adds a row: the quantity and its value as written.</summary>
     public SummaryTable Add(string quantity, string value)
     {
         _rows.Add((quantity, value));
         return this;
     }
 
+    /// <summary>Adds a row with a whole number (a count), written in the invariant culture.</summary>
+    public SummaryTable Add(string quantity, long value) => Add(quantity, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Writes the table to <paramref name="writer"/>.</summary>
     public void Write(TextWriter writer)
     {
-        bool terminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        bool terminal = Terminal.Shows(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,

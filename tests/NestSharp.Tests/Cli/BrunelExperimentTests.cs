@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using NestSharp.Cli.Experiments;
 using NestSharp.Cli.Recording;
+using NestSharp.Numerics;
 
 namespace NestSharp.Tests.Cli;
 
@@ -92,7 +93,7 @@ public sealed class BrunelExperimentTests(SmallBrunelRun run) : IClassFixture<Sm
     }
 
     [Fact]
-    public void PeakPotentialOfUnitCurrent_IsMaximumOfAlphaPsp()
+    public void PeakOfUnitAlphaCurrent_IsMaximumOfAlphaPsp()
     {
         const double tauMem = 20.0, cMem = 250.0, tauSyn = 0.5;
         double b = 1.0 / tauSyn - 1.0 / tauMem;
@@ -100,7 +101,7 @@ public sealed class BrunelExperimentTests(SmallBrunelRun run) : IClassFixture<Sm
             * ((Math.Exp(-t / tauMem) - Math.Exp(-t / tauSyn)) / b - t * Math.Exp(-t / tauSyn));
         double sampledMaximum = Enumerable.Range(1, 100_000).Max(i => Psp(i * 1e-4));
 
-        Assert.Equal(sampledMaximum, BrunelExperiment.PeakPotentialOfUnitCurrent(tauMem, cMem, tauSyn), 10);
+        Assert.Equal(sampledMaximum, PostSynapticPotential.PeakOfUnitAlphaCurrent(tauMem, cMem, tauSyn), 10);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class CommandLineTests
         return (exitCode, output.ToString(), error.ToString());
     }
 
+    private static string[] Lines(string text) => text.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
     [Fact]
     public void NegativeOrder_IsUsageErrorNamingOptionAndValue()
     {
@@ -40,9 +42,92 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public void MissingCommand_IsUsageError()
+    public void MissingCommand_IsUsageErrorListingTheCommands()
     {
-        Assert.Equal(CommandLineApp.UsageError, Run().ExitCode);
+        var (exitCode, _, error) = Run();
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.Equal(["nestsharp: no command given; the commands are brunel.", "Run 'nestsharp --help' for usage."], Lines(error));
+    }
+
+    [Fact]
+    public void OrderBeyondTheWholeNumbers_IsReportedInWords()
+    {
+        var (exitCode, output, error) = Run("brunel", "--order", "99999999999");
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.Equal(
+            ["nestsharp: --order: '99999999999' is not a whole number between 10 and 2147483647.", "Run 'nestsharp brunel --help' for usage."],
+            Lines(error));
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void SimTimeThatIsNotANumber_IsReportedInWords()
+    {
+        var (exitCode, _, error) = Run("brunel", "--simtime", "abc");
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.Equal(["nestsharp: --simtime: 'abc' is not a number.", "Run 'nestsharp brunel --help' for usage."], Lines(error));
+    }
+
+    [Theory]
+    [InlineData("--order", "1e3")]
+    [InlineData("--order", "")]
+    [InlineData("--threads", "3.5")]
+    [InlineData("--seed", "99999999999999999999")]
+    [InlineData("--simtime", "1..5")]
+    public void ValueThatDoesNotParse_NamesTheOptionAndNoDotNetType(string option, string value)
+    {
+        var (exitCode, _, error) = Run("brunel", option, value);
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.StartsWith($"nestsharp: {option}: '{value}' is not ", error);
+        Assert.DoesNotContain("System.", error);
+        Assert.DoesNotContain("Int", error);
+    }
+
+    [Fact]
+    public void UnknownCommand_IsOneLineAndTheHint()
+    {
+        var (exitCode, output, error) = Run("brunell", "--order", "20");
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.Equal(["nestsharp: 'brunell' is not a command; the commands are brunel.", "Run 'nestsharp --help' for usage."], Lines(error));
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void UnknownOption_IsOneLineAndTheHint()
+    {
+        var (exitCode, output, error) = Run("brunel", "--colour", "red");
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.Equal(["nestsharp: brunel has no option '--colour'.", "Run 'nestsharp brunel --help' for usage."], Lines(error));
+        Assert.Empty(output);
+    }
+
+    [Fact]
+    public void UnexpectedArgument_IsOneLineAndTheHint()
+    {
+        var (exitCode, _, error) = Run("brunel", "extra");
+
+        Assert.Equal(CommandLineApp.UsageError, exitCode);
+        Assert.Equal(["nestsharp: brunel takes no arguments; got 'extra'.", "Run 'nestsharp brunel --help' for usage."], Lines(error));
+    }
+
+    [Fact]
+    public void SeveralBadValues_AreEachReported()
+    {
+        var (_, _, error) = Run("brunel", "--order", "5", "--threads", "0");
+
+        Assert.Equal(
+            [
+                "nestsharp: --order must be at least 10 (each neuron receives 0.1*order inhibitory inputs); got 5.",
+                "nestsharp: --threads must be between 1 and 1024; got 0.",
+                "Run 'nestsharp brunel --help' for usage.",
+            ],
+            Lines(error));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json.Nodes;
 using NestSharp.Cli.Experiments;
 using NestSharp.Cli.Recording;
+using NestSharp.Numerics;
 
 namespace NestSharp.Tests.Cli;
 
@@ -71,11 +72,11 @@ public sealed class IgnoreAndFireParameterTests
     }
 
     [Fact]
-    public void UnitPspAmplitude_IsTheExamplesFormula_NotTheExactPeak()
+    public void UnitPsp_IsTheExamplesFormula_NotTheExactPeak()
     {
         // The example evaluates the PSP at t_max from W_-1(-a e^a); the true maximum (W_-1(-a e^-a)) is 0.4 % higher.
-        double example = IgnoreAndFireModel.UnitPspAmplitude(20.0, 250.0, 2.0);
-        double peak = BrunelExperiment.PeakPotentialOfUnitCurrent(20.0, 250.0, 2.0);
+        double example = PostSynapticPotential.UnitAlphaCurrentAsIgnoreAndFireExample(20.0, 250.0, 2.0);
+        double peak = PostSynapticPotential.PeakOfUnitAlphaCurrent(20.0, 250.0, 2.0);
 
         Assert.True(example < peak);
         AssertRelative(0.015734467797231054, peak, 1e-10);
@@ -83,11 +84,11 @@ public sealed class IgnoreAndFireParameterTests
     }
 
     [Fact]
-    public void LambertWm1_TakesTheLowerBranchForNegativeArguments()
+    public void LambertW_BranchesSolveWExpW()
     {
         double x = -0.2;
-        double lower = IgnoreAndFireModel.LambertWm1(x);
-        double principal = IgnoreAndFireModel.LambertWm1(0.5);
+        double lower = LambertW.Wm1(x);
+        double principal = LambertW.W0(0.5);
 
         Assert.True(lower < -1.0);
         Assert.Equal(x, lower * Math.Exp(lower), 14);

@@ -62,7 +62,7 @@ public sealed class UrbanczikExperimentTests
                      })
             {
                 string svg = Path.Combine(directory, figure + ".svg");
-                Assert.Contains(svg, result.Files);
+                Assert.Contains(svg, result.Files.Files);
                 Assert.StartsWith("<svg", File.ReadAllText(svg).TrimStart().Split('\n').First(l => l.StartsWith('<') && !l.StartsWith("<?")));
             }
         }

@@ -23,21 +23,11 @@ public static class BrunelNetwork
         public int NumNeurons => NumExcitatory + NumInhibitory;
     }
 
-    /// <summary>Peak of the PSP for a synaptic current of unit amplitude (1 pA), as ComputePSPnorm in the example.</summary>
-    public static double PspNorm(double tauMem, double cMem, double tauSyn)
-    {
-        double a = tauMem / tauSyn;
-        double b = 1.0 / tauSyn - 1.0 / tauMem;
-        double tMax = 1.0 / b * (-LambertW.Wm1(-Math.Exp(-1.0 / a) / a) - 1.0 / a);
-        return Math.Exp(1.0) / (tauSyn * cMem * b)
-            * ((Math.Exp(-tMax / tauMem) - Math.Exp(-tMax / tauSyn)) / b - tMax * Math.Exp(-tMax / tauSyn));
-    }
-
     public static Result Run(int order, double simTime, int threads, long seed = 12345)
     {
         int nE = 4 * order, nI = order;
         int cE = (int)(Epsilon * nE), cI = (int)(Epsilon * nI);
-        double jEx = J / PspNorm(TauMem, CMem, TauSyn);
+        double jEx = J / PostSynapticPotential.PeakOfUnitAlphaCurrent(TauMem, CMem, TauSyn);
         double jIn = -G * jEx;
         double nuTh = Theta * CMem / (jEx * cE * Math.Exp(1) * TauMem * TauSyn);
         double nuEx = Eta * nuTh;
