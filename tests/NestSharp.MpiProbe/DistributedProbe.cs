@@ -27,9 +27,9 @@ public static class DistributedProbe
     /// Structural plasticity (a faster-growing version of seed 003 on 100 neurons): records, after every update, each
     /// neuron's Ca and bound elements and the synapses; returns the record on rank 0.
     /// </summary>
-    public static string? RunStructuralPlasticity(int threads)
+    public static string? RunStructuralPlasticity(int threads, Func<Simulator>? makeKernel = null)
     {
-        var nest = new Simulator();
+        var nest = makeKernel?.Invoke() ?? new Simulator();
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["rng_seed"] = 7L, ["structural_plasticity_update_interval"] = 500.0 });
         Dictionary<string, object> Curve(double rate, double eps) => new()
         {
@@ -75,9 +75,9 @@ public static class DistributedProbe
     /// Bad input under MPI: every process raises the same error at the same call, nothing changes, and the processes
     /// go on together (no deadlock). Returns the record on rank 0.
     /// </summary>
-    public static string? RunWithBadInput(int threads)
+    public static string? RunWithBadInput(int threads, Func<Simulator>? makeKernel = null)
     {
-        var nest = new Simulator();
+        var nest = makeKernel?.Invoke() ?? new Simulator();
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads });
         var neurons = nest.Create("iaf_psc_alpha", 20, new() { ["I_e"] = 500.0 });
         var text = new StringBuilder();
@@ -104,10 +104,13 @@ public static class DistributedProbe
         return nest.Rank == 0 ? text.ToString() : null;
     }
 
-    /// <summary>Runs the network; returns the record on rank 0 and null on other ranks.</summary>
-    public static string? Run(int threads)
+    /// <summary>
+    /// Runs the network; returns the record on rank 0 and null on other ranks. <paramref name="makeKernel"/> gives the
+    /// kernel (by default one of this process, which is one MPI rank under mpirun).
+    /// </summary>
+    public static string? Run(int threads, Func<Simulator>? makeKernel = null)
     {
-        var nest = new Simulator();
+        var nest = makeKernel?.Invoke() ?? new Simulator();
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["rng_seed"] = 20261122L });
         const int order = 60;
         int ne = 4 * order, ni = order, ce = ne / 10, ci = ni / 10;
@@ -117,10 +120,7 @@ public static class DistributedProbe
             ["E_L"] = 0.0, ["V_reset"] = 0.0, ["V_th"] = 20.0,
         };
         double tauSyn = 0.5, tauM = 20.0, cM = 250.0;
-        double a = tauM / tauSyn, b = 1.0 / tauSyn - 1.0 / tauM;
-        double tMax = 1.0 / b * (-LambertW.Wm1(-Math.Exp(-1.0 / a) / a) - 1.0 / a);
-        double unit = Math.E / (tauSyn * cM * b) * ((Math.Exp(-tMax / tauM) - Math.Exp(-tMax / tauSyn)) / b - tMax * Math.Exp(-tMax / tauSyn));
-        double jEx = 0.1 / unit, jIn = -5 * jEx;
+        double jEx = 0.1 / PostSynapticPotential.PeakOfUnitAlphaCurrent(tauM, cM, tauSyn), jIn = -5 * jEx;
         double rate = 1000.0 * 2.0 * 20.0 * cM / (jEx * ce * Math.E * tauM * tauSyn) * ce;
 
         var ex = nest.Create("iaf_psc_alpha", ne, neuron);

@@ -224,7 +224,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
                 throw new IllegalConnectionException($"{g.Model.Name} samples neurons: connect it as the source (Connect({g.Model.Name}, neurons)).");
             else if (g is IRecorderGroup && !RecordsSpikes(g))
                 throw new IllegalConnectionException(
-                    $"{g.Model.Name} is not connected to: it records the synapses whose model names it (weight_recorder in CopyModel or SetDefaults).");
+                    $"{g.Model.Name} is not connected to: it records the synapses of a synapse model that names it as its weight recorder (CopyModel or SetDefaults).");
 
         if (targetGroups.All(RecordsSpikes))
         {
@@ -417,8 +417,8 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     void Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor.RemoveOne(int source, int target, string model) =>
         RemoveOne(source, target, model);
 
-    public void ConnectPairs(int[] sources, int[] targets, string model, ulong seedKey) =>
-        Connect(sources, targets, Rule.OneToOne(), new SynSpec { SynapseModel = model }, seedKey, null);
+    void Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor.Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey) =>
+        Connect(sources, targets, spec, syn, seedKey, null);
 
     /// <summary>
     /// Removes the connections <paramref name="rule"/> ("one_to_one" or "all_to_all") of <paramref name="synapseModel"/>

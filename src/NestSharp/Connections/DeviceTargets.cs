@@ -1,6 +1,6 @@
 namespace NestSharp.Connections;
 
-/// <summary>A connection from a generator that serves each target locally (poisson_generator, dc_generator).</summary>
+/// <summary>A connection from a generator that serves each target locally (a Poisson or current generator).</summary>
 internal struct DeviceTarget
 {
     public int TargetId;

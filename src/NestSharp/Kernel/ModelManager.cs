@@ -72,7 +72,7 @@ internal sealed class ModelManager : IKernelManager
         else if (_synapseModelsByName.TryGetValue(existing, out var synapseModel))
         {
             var copy = synapseModel.Copy(newName, _synapseModels.Count);
-            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.IsWeightRecorder);
+            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
             AddSynapseModel(copy);
         }
         else throw new UnknownModelException(existing, AllNames);
@@ -82,7 +82,7 @@ internal sealed class ModelManager : IKernelManager
     {
         if (_nodeModels.TryGetValue(model, out var nodeModel)) _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
         else if (_synapseModelsByName.TryGetValue(model, out var synapseModel))
-            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.IsWeightRecorder);
+            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
         else throw new UnknownModelException(model, AllNames);
     }
 

@@ -109,8 +109,8 @@ internal sealed class NodeManager : IKernelManager
         return group.RingChannel(group.SpikeChannel(local, receptor, weight));
     }
 
-    /// <summary>Whether <paramref name="nodes"/> is a single weight recorder (for a synapse model's weight_recorder).</summary>
-    public bool IsWeightRecorder(NodeCollection nodes) =>
+    /// <summary>Whether <paramref name="nodes"/> is a single device that records weights (a synapse model's weight recorder).</summary>
+    public bool RecordsWeights(NodeCollection nodes) =>
         nodes.Count == 1 && Locate(nodes.Ids[0]) is var (group, local) && group is IRecorderGroup recorders && recorders.RecorderOf(local) is IWeightSink;
 
     // ---------------------------------------------------------------- status

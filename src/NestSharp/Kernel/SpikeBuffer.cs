@@ -7,7 +7,7 @@ internal struct Spike
     public int Source;
     public int Multiplicity;
 
-    /// <summary>Multiplies the connection weight (spike_generator's spike_weights); 1 otherwise.</summary>
+    /// <summary>Multiplies the connection weight (a spike-generating device's spike_weights); 1 otherwise.</summary>
     public double WeightFactor;
 
     /// <summary>Position in the sender's thread buffer, to keep equal (lag, sender) pairs in emission order.</summary>

@@ -244,8 +244,8 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         /// <summary>Removes one synapse of <paramref name="model"/> from source to target.</summary>
         void RemoveOne(int source, int target, string model);
 
-        /// <summary>Connects the pairs (one synapse each) with the model's defaults.</summary>
-        void ConnectPairs(int[] sources, int[] targets, string model, ulong seedKey);
+        /// <summary>Connects as Connect does, with the call's random streams keyed by <paramref name="seedKey"/>.</summary>
+        void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey);
     }
 
     /// <summary>The structural update at <paramref name="t"/> ms, for all neurons.</summary>
@@ -333,7 +333,8 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             sources.Add(pre[i]);
             targets.Add(post[i]);
         }
-        if (sources.Count > 0) connections.ConnectPairs(sources.ToArray(), targets.ToArray(), builder.SynapseModel, seedKey);
+        if (sources.Count > 0)
+            connections.Connect(sources.ToArray(), targets.ToArray(), Rule.OneToOne(), new SynSpec { SynapseModel = builder.SynapseModel }, seedKey);
     }
 
     /// <summary>The number of elements NEST reports for a node: z, or floor(z) when not continuous; 0 without the element.</summary>

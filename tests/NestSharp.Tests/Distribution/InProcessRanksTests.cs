@@ -1,0 +1,99 @@
+using NestSharp.Kernel.Communication;
+using NestSharp.MpiProbe;
+
+namespace NestSharp.Tests.Distribution;
+
+/// <summary>
+/// The distribution logic (which rank owns which node and synapse, spike exchange, gathered samples, weight events,
+/// connections and status) tested on every machine: several ranks run as threads in this process, each with its own
+/// kernel, exchanging through memory (<see cref="InProcessWorld"/>), and must give what one process gives, bit for bit.
+/// </summary>
+public sealed class InProcessRanksTests
+{
+    /// <summary>Runs <paramref name="probe"/> on <paramref name="ranks"/> in-process ranks; returns rank 0's record.</summary>
+    private static string RunOnRanks(int ranks, Func<Func<Simulator>, string?> probe)
+    {
+        using var world = new InProcessWorld(ranks);
+        var records = new string?[ranks];
+        var failures = new Exception?[ranks];
+        var threads = Enumerable.Range(0, ranks).Select(rank => new Thread(() =>
+        {
+            try
+            {
+                records[rank] = probe(() => new Simulator(world.RankOf(rank)));
+            }
+            catch (Exception e)
+            {
+                failures[rank] = e;
+            }
+        })).ToArray();
+        foreach (var thread in threads) thread.Start();
+        Assert.True(threads.All(t => t.Join(TimeSpan.FromMinutes(3))), "the ranks did not finish within 3 minutes");
+        Assert.All(failures, f => Assert.Null(f));
+        Assert.All(records.Skip(1), r => Assert.Null(r));
+        return records[0]!;
+    }
+
+    [Theory]
+    [InlineData(2, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 1)]
+    public void SeveralRanks_GiveTheSameResultsAsOneProcess_BitForBit(int ranks, int threadsPerRank)
+    {
+        string single = DistributedProbe.Run(threads: 1)!;
+        string distributed = RunOnRanks(ranks, make => DistributedProbe.Run(threadsPerRank, make));
+
+        string[] one = single.Split('\n'), many = distributed.Split('\n');
+        Assert.Equal($"processes {ranks}", string.Join(' ', many[0].Split(' ')[..2]));
+        Assert.Equal(one[0].Split(' ')[2..], many[0].Split(' ')[2..]);
+        Assert.True(one.Count(l => l.StartsWith("spike ", StringComparison.Ordinal)) > 500, "the probe network must be active");
+        Assert.True(one.Any(l => l.StartsWith("weight ", StringComparison.Ordinal)), "the probe network must record weight events");
+        Assert.True(one.Any(l => l.StartsWith("sample ", StringComparison.Ordinal)), "the probe network must record samples");
+        Assert.Equal(one.Length, many.Length);
+        for (int i = 1; i < one.Length; i++)
+            Assert.True(one[i] == many[i], $"line {i} differs: one process \"{one[i]}\", {ranks} ranks \"{many[i]}\"");
+    }
+
+    [Fact]
+    public void BadInput_FailsOnEveryRankAtTheSameCall_AndChangesNothing()
+    {
+        string single = DistributedProbe.RunWithBadInput(threads: 1)!;
+        string distributed = RunOnRanks(2, make => DistributedProbe.RunWithBadInput(threads: 1, make));
+        Assert.Contains("error: 'delay'", single);
+        Assert.Contains("error: 'C_m'", single);
+        Assert.Equal(single, distributed);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void StructuralPlasticity_IsTheSameOnTwoRanksAsOnOne()
+    {
+        string single = DistributedProbe.RunStructuralPlasticity(threads: 1)!;
+        string distributed = RunOnRanks(2, make => DistributedProbe.RunStructuralPlasticity(threads: 1, make));
+        Assert.Contains('>', single.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.Equal(single, distributed);
+    }
+
+    [Fact]
+    public void AllGather_ConcatenatesEveryRanksItemsInRankOrder_AndReducesOverAll()
+    {
+        using var world = new InProcessWorld(3);
+        var gathered = new int[3][];
+        var sums = new long[3];
+        var mins = new long[3];
+        var threads = Enumerable.Range(0, 3).Select(rank => new Thread(() =>
+        {
+            var communicator = world.RankOf(rank);
+            int[] all = [];
+            int n = communicator.AllGather(Enumerable.Repeat(rank, rank + 1).ToArray().AsSpan(), ref all);
+            gathered[rank] = all[..n];
+            sums[rank] = communicator.Sum(rank + 1);
+            mins[rank] = communicator.Min(10 - rank);
+        })).ToArray();
+        foreach (var thread in threads) thread.Start();
+        foreach (var thread in threads) Assert.True(thread.Join(TimeSpan.FromSeconds(30)));
+        Assert.All(gathered, g => Assert.Equal([0, 1, 1, 2, 2, 2], g));
+        Assert.All(sums, s => Assert.Equal(6, s));
+        Assert.All(mins, m => Assert.Equal(8, m));
+    }
+}
