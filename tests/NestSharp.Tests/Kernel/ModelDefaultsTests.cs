@@ -1,23 +1,10 @@
-using System.Text.Json;
+using NestSharp.Tests.Reference;
 
 namespace NestSharp.Tests.Kernel;
 
 /// <summary>GetDefaults gives NEST's parameter names and default values (shared/reference/defaults, NEST 3.10).</summary>
 public sealed class ModelDefaultsTests
 {
-    private static Dictionary<string, JsonElement> NestDefaults(string model)
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "defaults", model + ".json");
-        return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
-    }
-
-    private static double NestNumber(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.String when e.GetString() == "-inf" => double.NegativeInfinity,
-        JsonValueKind.String when e.GetString() == "inf" => double.PositiveInfinity,
-        _ => e.GetDouble(),
-    };
-
     [Theory]
     [InlineData("iaf_psc_alpha", new[] { "C_m", "E_L", "I_e", "V_m", "V_min", "V_reset", "V_th", "t_ref", "tau_m", "tau_syn_ex", "tau_syn_in", "tau_minus", "tau_minus_triplet", "tau_Ca", "beta_Ca", "Ca" })]
     [InlineData("iaf_psc_exp", new[] { "C_m", "E_L", "I_e", "V_m", "V_reset", "V_th", "t_ref", "tau_m", "tau_syn_ex", "tau_syn_in", "delta", "rho", "tau_minus", "tau_minus_triplet", "tau_Ca", "beta_Ca" })]
@@ -31,11 +18,11 @@ public sealed class ModelDefaultsTests
     {
         var nest = new Simulator();
         var ours = nest.GetDefaults(model);
-        var theirs = NestDefaults(model);
+        var theirs = NestDefaults.Of(model);
         foreach (string key in keys)
         {
             Assert.True(ours.ContainsKey(key), $"{model} lacks '{key}'");
-            Assert.Equal(NestNumber(theirs[key]), Convert.ToDouble(ours[key]));
+            Assert.Equal(NestDefaults.Number(theirs[key]), Convert.ToDouble(ours[key]));
         }
     }
 
@@ -45,7 +32,7 @@ public sealed class ModelDefaultsTests
     public void Recordables_EqualNest(string model)
     {
         var nest = new Simulator();
-        var expected = NestDefaults(model)["recordables"].EnumerateArray().Select(e => e.GetString()!).ToArray();
+        var expected = NestDefaults.Of(model)["recordables"].EnumerateArray().Select(e => e.GetString()!).ToArray();
         Assert.Equal(expected, (string[])nest.GetDefaults(model)["recordables"]);
     }
 
@@ -57,7 +44,7 @@ public sealed class ModelDefaultsTests
     public void ElementType_EqualsNest(string model, string elementType)
     {
         Assert.Equal(elementType, new Simulator().GetDefaults(model)["element_type"]);
-        Assert.Equal(elementType, NestDefaults(model)["element_type"].GetString());
+        Assert.Equal(elementType, NestDefaults.Of(model)["element_type"].GetString());
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using NestSharp.Tests.Reference;
 
 namespace NestSharp.Tests.Models;
 
@@ -10,17 +10,11 @@ public sealed class AeifPscDeltaClopathTests
 {
     private const string Model = "aeif_psc_delta_clopath";
 
-    private static Dictionary<string, JsonElement> NestDefaults(string model)
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "defaults", model + ".json");
-        return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
-    }
-
     [Fact]
     public void Defaults_EqualNest()
     {
         var ours = new Simulator().GetDefaults(Model);
-        var theirs = NestDefaults(Model);
+        var theirs = NestDefaults.Of(Model);
         string[] numeric =
         [
             "A_LTD", "A_LTP", "C_m", "Ca", "Delta_T", "E_L", "I_e", "I_sp", "V_clamp", "V_m", "V_peak", "V_reset", "V_th_max",

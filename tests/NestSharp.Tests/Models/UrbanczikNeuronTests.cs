@@ -1,4 +1,4 @@
-using System.Text.Json;
+using NestSharp.Tests.Reference;
 
 namespace NestSharp.Tests.Models;
 
@@ -11,19 +11,13 @@ public sealed class UrbanczikNeuronTests
 {
     private const string Model = "pp_cond_exp_mc_urbanczik";
 
-    private static Dictionary<string, JsonElement> NestDefaults()
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "defaults", Model + ".json");
-        return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
-    }
-
     private static Dictionary<string, object> Compartment(Dictionary<string, object> status, string name) =>
         Assert.IsType<Dictionary<string, object>>(status[name]);
 
     [Fact]
     public void Defaults_EqualNest_WithCompartmentsAsSubDictionaries()
     {
-        var theirs = NestDefaults();
+        var theirs = NestDefaults.Of(Model);
         var ours = new Simulator().GetDefaults(Model);
         foreach (string compartment in new[] { "soma", "dendritic" })
         {

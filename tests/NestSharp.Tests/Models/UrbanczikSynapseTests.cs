@@ -1,5 +1,5 @@
-using System.Text.Json;
 using NestSharp.Plasticity;
+using NestSharp.Tests.Reference;
 
 namespace NestSharp.Tests.Models;
 
@@ -16,8 +16,7 @@ public sealed class UrbanczikSynapseTests
     [Fact]
     public void Defaults_EqualNest()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "defaults", "urbanczik_synapse.json");
-        var theirs = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path))!;
+        var theirs = NestDefaults.Of(Synapse);
         var ours = new Simulator().GetDefaults(Synapse);
         foreach (string key in new[] { "Wmax", "Wmin", "eta", "tau_Delta", "weight", "delay", "receptor_type", "num_connections" })
             Assert.Equal(theirs[key].GetDouble(), Convert.ToDouble(ours[key]));
@@ -319,6 +318,7 @@ public sealed class UrbanczikSynapseTests
             (double[])((Dictionary<string, object>)sr.Get("events"))["times"]);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void LearnedWeights_AreTheSameForOneAndTwoThreads()
     {

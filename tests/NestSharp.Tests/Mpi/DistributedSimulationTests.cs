@@ -1,20 +1,19 @@
 using System.Diagnostics;
 using NestSharp.MpiProbe;
-using Xunit.Abstractions;
 
 namespace NestSharp.Tests.Mpi;
 
 /// <summary>
 /// The same network run in one process and across two MPI processes (OpenMPI's mpirun) gives the same spikes,
 /// multimeter samples, STDP weight events, final membrane potentials and connections, bit for bit.
-/// CI installs openmpi-bin (.ci/run); on a machine without mpirun the test says so and checks nothing, unless the
-/// CI environment variable is set, where a missing mpirun is a failure.
+/// CI installs openmpi-bin (.ci/run); on a machine without mpirun the tests are reported Skipped, except where the CI
+/// environment variable is set: there a missing mpirun is a failure.
 /// </summary>
-public sealed class DistributedSimulationTests(ITestOutputHelper output)
+[Trait("Category", "Slow")]
+public sealed class DistributedSimulationTests
 {
-    private static string? FindMpirun() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Select(dir => Path.Combine(dir, "mpirun")).FirstOrDefault(File.Exists);
+    private const string Mpirun = "mpirun";
+    private const string OpenMpi = "openmpi-bin";
 
     private static string RunUnderMpirun(string mpirun, int processes, int threads, params string[] options)
     {
@@ -45,18 +44,12 @@ public sealed class DistributedSimulationTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [RequiresToolTheory(Mpirun, OpenMpi, requiredOnCi: true)]
     [InlineData(1)]
     [InlineData(2)]
     public void TwoProcesses_GiveTheSameResultsAsOne_BitForBit(int threadsPerProcess)
     {
-        string? mpirun = FindMpirun();
-        if (mpirun is null)
-        {
-            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "mpirun is missing on CI: .ci/run should have installed openmpi-bin");
-            output.WriteLine("mpirun not found: install openmpi-bin to run this test (CI does).");
-            return;
-        }
+        string mpirun = ExternalTool.PathOf(Mpirun);
         string single = DistributedProbe.Run(threads: 1)!;
         string distributed = RunUnderMpirun(mpirun, processes: 2, threadsPerProcess);
 
@@ -70,16 +63,10 @@ public sealed class DistributedSimulationTests(ITestOutputHelper output)
             Assert.True(one[i] == two[i], $"line {i} differs: one process \"{one[i]}\", two processes \"{two[i]}\"");
     }
 
-    [Fact]
+    [RequiresToolFact(Mpirun, OpenMpi, requiredOnCi: true)]
     public void BadInput_FailsOnEveryProcessWithoutDeadlock_AndChangesNothing()
     {
-        string? mpirun = FindMpirun();
-        if (mpirun is null)
-        {
-            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "mpirun is missing on CI: .ci/run should have installed openmpi-bin");
-            output.WriteLine("mpirun not found: install openmpi-bin to run this test (CI does).");
-            return;
-        }
+        string mpirun = ExternalTool.PathOf(Mpirun);
         string single = DistributedProbe.RunWithBadInput(threads: 1)!;
         string distributed = RunUnderMpirun(mpirun, processes: 2, threads: 1, "--bad-input");
         Assert.Contains("error: 'delay'", single);
@@ -89,16 +76,10 @@ public sealed class DistributedSimulationTests(ITestOutputHelper output)
         Assert.Equal(single, distributed);
     }
 
-    [Fact]
+    [RequiresToolFact(Mpirun, OpenMpi, requiredOnCi: true)]
     public void StructuralPlasticity_IsTheSameOnTwoProcessesAsOnOne()
     {
-        string? mpirun = FindMpirun();
-        if (mpirun is null)
-        {
-            Assert.True(Environment.GetEnvironmentVariable("CI") is null, "mpirun is missing on CI: .ci/run should have installed openmpi-bin");
-            output.WriteLine("mpirun not found: install openmpi-bin to run this test (CI does).");
-            return;
-        }
+        string mpirun = ExternalTool.PathOf(Mpirun);
         string single = DistributedProbe.RunStructuralPlasticity(threads: 1)!;
         string distributed = RunUnderMpirun(mpirun, processes: 2, threads: 1, "--structural");
         var lines = single.Split('\n', StringSplitOptions.RemoveEmptyEntries);

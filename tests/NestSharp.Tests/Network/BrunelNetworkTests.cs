@@ -35,6 +35,7 @@ public sealed class BrunelNetworkFixture
 /// firing (ISI CV ~ 0.1), and only the absence of global synchrony.
 /// </para>
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class BrunelNetworkTests(BrunelNetworkFixture fixture, ITestOutputHelper output) : IClassFixture<BrunelNetworkFixture>
 {
     /// <summary>The initial transient (all neurons start at V_m = 0, hence in step) left out of the regime statistics.</summary>

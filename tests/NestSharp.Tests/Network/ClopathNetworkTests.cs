@@ -65,6 +65,7 @@ internal static class ClopathNetworkCriterion
 /// </summary>
 public sealed class ClopathNetworkTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public void OverSeveralSeeds_WeightsGrowOnAverage_AndReciprocalConnectionsStrengthenTogether()
     {
@@ -75,6 +76,7 @@ public sealed class ClopathNetworkTests
         Assert.InRange(averageMean, 0.0015, 0.007); // NEST's per-seed band 0.002-0.007, ours 0.0016-0.0069
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void FinalWeightsAndSpikes_AreTheSameForOneAndTwoThreads()
     {
@@ -139,6 +141,7 @@ public sealed class ClopathNetworkTests
 /// Controls: the criterion of <see cref="ClopathNetworkTests"/> fails when the excitatory-to-excitatory synapses are
 /// not Clopath synapses, so it tests the rule rather than passing whatever the weights do.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class ClopathNetworkControlTests
 {
     [Fact]

@@ -45,14 +45,9 @@ public sealed class PngExportTests
         Assert.True(File.Exists(result.SvgPath));
     }
 
-    [Fact]
-    public void Save_Png_WritesAPngFileWhenRsvgConvertIsInstalled()
+    [RequiresToolFact(PngExport.ConverterName, "librsvg2-bin")]
+    public void Save_Png_WritesAPngFile()
     {
-        if (!IsOnPath(PngExport.ConverterName))
-        {
-            return; // Nothing to check without the converter; the failure path is covered above.
-        }
-
         using var directory = new TemporaryDirectory();
         RasterPlotResult raster = RasterPlot.Render([1, 2, 3], [1, 2, 3]);
 
@@ -61,9 +56,4 @@ public sealed class PngExportTests
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal(PngSignature, File.ReadAllBytes(directory.File("raster.png")).Take(PngSignature.Length));
     }
-
-    private static bool IsOnPath(string executable) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(directory => File.Exists(Path.Combine(directory, executable)));
 }

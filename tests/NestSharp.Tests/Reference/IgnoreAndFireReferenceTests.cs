@@ -47,18 +47,16 @@ public sealed class IgnoreAndFireReferenceTests(ITestOutputHelper output)
     [Fact]
     public void IgnoreAndFire_Defaults_EqualNest()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Reference", "defaults", "ignore_and_fire.json");
-        using var document = JsonDocument.Parse(File.ReadAllText(path));
-        var theirs = document.RootElement;
+        var theirs = NestDefaults.Of("ignore_and_fire");
         var ours = new Simulator().GetDefaults("ignore_and_fire");
         foreach (string key in new[] { "phase", "rate", "tau_minus", "tau_minus_triplet", "tau_Ca", "beta_Ca", "Ca" })
         {
             Assert.True(ours.ContainsKey(key), $"ignore_and_fire lacks '{key}'");
-            Assert.Equal(theirs.GetProperty(key).GetDouble(), Convert.ToDouble(ours[key]));
+            Assert.Equal(theirs[key].GetDouble(), Convert.ToDouble(ours[key]));
         }
-        Assert.Equal(theirs.GetProperty("element_type").GetString(), ours["element_type"]);
+        Assert.Equal(theirs["element_type"].GetString(), ours["element_type"]);
         Assert.Empty((string[])ours["recordables"]);
-        Assert.Equal(0, theirs.GetProperty("recordables").GetArrayLength());
+        Assert.Equal(0, theirs["recordables"].GetArrayLength());
     }
 
     private sealed record ExperimentRun(JsonElement Setup, long NeuronId, NodeCollection Neuron, NodeCollection SpikeRecorder);

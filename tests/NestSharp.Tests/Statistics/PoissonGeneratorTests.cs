@@ -108,6 +108,7 @@ public sealed class PoissonGeneratorTests(ITestOutputHelper output)
         Assert.Equal(perParrot.Length, perParrot.Distinct().Count());
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void TrainsToDifferentTargets_AreUncorrelatedAtZeroLag()
     {

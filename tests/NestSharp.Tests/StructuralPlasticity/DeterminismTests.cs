@@ -4,6 +4,7 @@ namespace NestSharp.Tests.StructuralPlasticity;
 /// Structural plasticity draws from streams keyed by the seed and the update: the synapses created and deleted do not
 /// depend on the run or on the number of threads, and do depend on the seed.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class DeterminismTests
 {
     private const int Seconds = 12; // through the growth and the first deletions

@@ -45,6 +45,7 @@ public sealed class GrowingNetworkRun
 /// Creation and deletion of synapses in a growing network: the bookkeeping of bound synaptic elements against the
 /// synapses that exist, after every structural update, and the homeostatic growth from zero connectivity.
 /// </summary>
+[Trait("Category", "Slow")]
 public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<GrowingNetworkRun>
 {
     public static TheoryData<string, string, string> SynapseTypes => new()
