@@ -147,19 +147,25 @@ for (int k = 0; k < order.Length; k++)
 // Row i of the 10 x 10 matrix takes row i of the 10 x 9 one, with a gap on the diagonal (no autapses)
 var weight_matrix = new double[10, 10];
 for (int i = 0; i < 10; i++)
+{
     for (int j = 0; j < 10; j++)
         weight_matrix[i, j] = i == j ? 0.0 : weights[i, j < i ? j : j - 1];
+}
 
 // Difference between initial and final value
 var init_w_matrix = new double[10, 10];
 for (int i = 0; i < 10; i++)
+{
     for (int j = 0; j < 10; j++)
         init_w_matrix[i, j] = i == j ? 0.0 : 0.25;
+}
 
 var change = new double[10, 10];
 for (int i = 0; i < 10; i++)
+{
     for (int j = 0; j < 10; j++)
         change[i, j] = weight_matrix[i, j] - init_w_matrix[i, j];
+}
 
 var saved = HeatmapPlot.Save("clopath_small_network.png", change, new HeatmapPlotOptions
 {
@@ -177,8 +183,10 @@ Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Erro
 // connections strengthen together).
 var offDiagonal = new List<(double Forward, double Backward)>();
 for (int i = 0; i < 10; i++)
+{
     for (int j = 0; j < 10; j++)
         if (i != j) offDiagonal.Add((change[i, j], change[j, i]));
+}
 double mean = offDiagonal.Average(p => p.Forward);
 double covariance = offDiagonal.Average(p => (p.Forward - mean) * (p.Backward - mean));
 double variance = offDiagonal.Average(p => (p.Forward - mean) * (p.Forward - mean));

@@ -124,8 +124,8 @@ double[] scaled = syn_weights.Select(w => 100.0 * 15.0 * (w - init_w) / init_w +
 double[] rho = [10.0, 20.0, 30.0, 40.0, 50.0];
 var fig = new LinePlot(new LinePlotOptions { Title = "synaptic weight", XTitle = "rho (Hz)" });
 fig.AddPanel("normalized weight change", new DataRange(50.0, 180.0))
-    .AddSeries("pre-post pairing", rho, scaled[5..], "#0000ff", lineWidth: 2.5)
-    .AddSeries("post-pre pairing", rho, scaled[..5], "#008000", lineWidth: 2.5);
+    .AddSeries("pre-post pairing", rho, scaled.AsSpan(5..), "#0000ff", lineWidth: 2.5)
+    .AddSeries("post-pre pairing", rho, scaled.AsSpan(..5), "#008000", lineWidth: 2.5);
 var saved = fig.Save("clopath_spike_pairing.png");
 Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
 

@@ -79,7 +79,11 @@ static void RunScalingOnce(int n, double simtime, int threads)
     {
         var model = new IgnoreAndFireModel(IgnoreAndFireModel.GetDefaultParameters() with
         {
-            N = n, NThreads = threads, NeuronModel = "ignore_and_fire", DataPath = dir, PrintSimulationProgress = false,
+            N = n,
+            NThreads = threads,
+            NeuronModel = "ignore_and_fire",
+            DataPath = dir,
+            PrintSimulationProgress = false,
         }, TextWriter.Null);
         var build = Stopwatch.StartNew();
         model.Create();
@@ -145,12 +149,15 @@ static void RunOnce(int order, double simtime, int threads)
     }
 }
 
-/// <summary>Peak resident set size of this process (VmHWM), in bytes.</summary>
+// Peak resident set size of this process (VmHWM), in bytes.
 static long PeakResidentBytes()
 {
     foreach (string line in File.ReadLines("/proc/self/status"))
+    {
         if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             return long.Parse(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
     return 0;
 }
 

@@ -13,6 +13,8 @@ public sealed record AxisTicks(IReadOnlyList<double> Values, IReadOnlyList<strin
     /// Ticks at multiples of a "nice" step (1, 2 or 5 times a power of ten) inside <paramref name="range"/>,
     /// chosen so that there are about <paramref name="targetCount"/> intervals or fewer.
     /// </summary>
+    /// <param name="range">The data range the ticks must lie in.</param>
+    /// <param name="targetCount">The number of intervals aimed at; the result has about as many or fewer.</param>
     /// <param name="integerStep">Forces a step of at least 1, for integer quantities such as neuron ids.</param>
     public static AxisTicks Nice(DataRange range, int targetCount = 6, bool integerStep = false)
     {

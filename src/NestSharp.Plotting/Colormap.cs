@@ -3,10 +3,12 @@ namespace NestSharp.Plotting;
 /// <summary>Maps a position in [0, 1] to a colour by linear interpolation between evenly spaced anchor colours.</summary>
 public sealed class Colormap
 {
-    private readonly RgbColor[] anchors;
+    private readonly RgbColor[] _anchors;
 
     /// <summary>Creates a colormap through the given "#rrggbb" anchors.</summary>
+    /// <param name="name">The colormap's name (not empty).</param>
     /// <param name="isDiverging">True when the middle colour marks zero, so data ranges are made symmetric around 0.</param>
+    /// <param name="anchorColors">At least two "#rrggbb" colours, from position 0 to position 1, evenly spaced.</param>
     public Colormap(string name, bool isDiverging, params string[] anchorColors)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -18,7 +20,7 @@ public sealed class Colormap
 
         Name = name;
         IsDiverging = isDiverging;
-        anchors = Array.ConvertAll(anchorColors, RgbColor.FromHex);
+        _anchors = Array.ConvertAll(anchorColors, RgbColor.FromHex);
     }
 
     /// <summary>Sequential colormap close to matplotlib's "viridis" (dark purple to yellow).</summary>
@@ -45,8 +47,8 @@ public sealed class Colormap
             throw new ArgumentException("Cannot map NaN to a colour.", nameof(position));
         }
 
-        double scaled = Math.Clamp(position, 0, 1) * (anchors.Length - 1);
-        int lower = Math.Min((int)scaled, anchors.Length - 2);
-        return RgbColor.Lerp(anchors[lower], anchors[lower + 1], scaled - lower);
+        double scaled = Math.Clamp(position, 0, 1) * (_anchors.Length - 1);
+        int lower = Math.Min((int)scaled, _anchors.Length - 2);
+        return RgbColor.Lerp(_anchors[lower], _anchors[lower + 1], scaled - lower);
     }
 }

@@ -11,7 +11,7 @@ public static class HistogramPlot
     public static HistogramPlotResult Render(ReadOnlySpan<double> values, HistogramPlotOptions? options = null)
     {
         options ??= new HistogramPlotOptions();
-        double[] edges = options.BinEdges is { } given ? CheckedEdges(given) : EqualEdges(values, options.BinCount);
+        double[] edges = options.BinEdges is { } given ? CheckedEdges(given, nameof(options)) : EqualEdges(values, options.BinCount);
         int[] counts = Binning.Count(values, edges);
 
         var document = new SvgDocument(options.Width, options.Height);
@@ -51,18 +51,18 @@ public static class HistogramPlot
     public static SaveResult Save(string path, ReadOnlySpan<double> values, HistogramPlotOptions? options = null) =>
         Render(values, options).Document.Save(path);
 
-    private static double[] CheckedEdges(IReadOnlyList<double> edges)
+    private static double[] CheckedEdges(IReadOnlyList<double> edges, string paramName)
     {
         if (edges.Count < 2)
         {
-            throw new ArgumentException("At least two bin edges are needed.", "options");
+            throw new ArgumentException("At least two bin edges are needed.", paramName);
         }
 
         for (int i = 1; i < edges.Count; i++)
         {
             if (!(edges[i] > edges[i - 1]) || !double.IsFinite(edges[i]) || !double.IsFinite(edges[i - 1]))
             {
-                throw new ArgumentException("Bin edges must be finite and strictly increasing.", "options");
+                throw new ArgumentException("Bin edges must be finite and strictly increasing.", paramName);
             }
         }
 

@@ -3,7 +3,7 @@ namespace NestSharp.Plotting;
 /// <summary>One panel of a <see cref="LinePlot"/>: its own y axis and series, sharing the figure's x axis.</summary>
 public sealed class LinePanel
 {
-    private readonly List<LineSeries> series = [];
+    private readonly List<LineSeries> _series = [];
 
     internal LinePanel(string? yTitle, DataRange? yRange)
     {
@@ -18,12 +18,12 @@ public sealed class LinePanel
     public DataRange? YRange { get; }
 
     /// <summary>The curves, in drawing order.</summary>
-    public IReadOnlyList<LineSeries> Series => series;
+    public IReadOnlyList<LineSeries> Series => _series;
 
     /// <summary>Adds a curve; without a colour the next one of the matplotlib colour cycle is used.</summary>
     public LinePanel AddSeries(string name, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string? color = null, double lineWidth = 1.5)
     {
-        series.Add(new LineSeries(name, x, y, color ?? PlotTheme.Palette[series.Count % PlotTheme.Palette.Length], lineWidth));
+        _series.Add(new LineSeries(name, x, y, color ?? PlotTheme.Palette[_series.Count % PlotTheme.Palette.Length], lineWidth));
         return this;
     }
 }

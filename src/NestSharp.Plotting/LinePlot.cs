@@ -13,7 +13,7 @@ public sealed class LinePlot
     private const double LegendLineLength = 20;
     private const double LegendRowHeight = 16;
     private const double LegendPadding = 6;
-    private readonly List<LinePanel> panels = [];
+    private readonly List<LinePanel> _panels = [];
 
     /// <summary>Creates an empty figure.</summary>
     public LinePlot(LinePlotOptions? options = null) => Options = options ?? new LinePlotOptions();
@@ -22,20 +22,20 @@ public sealed class LinePlot
     public LinePlotOptions Options { get; }
 
     /// <summary>The panels from top to bottom.</summary>
-    public IReadOnlyList<LinePanel> Panels => panels;
+    public IReadOnlyList<LinePanel> Panels => _panels;
 
     /// <summary>Appends a panel below the existing ones.</summary>
     public LinePanel AddPanel(string? yTitle = null, DataRange? yRange = null)
     {
         var panel = new LinePanel(yTitle, yRange);
-        panels.Add(panel);
+        _panels.Add(panel);
         return panel;
     }
 
     /// <summary>Draws the figure; a figure without panels draws one empty panel.</summary>
     public SvgDocument Render()
     {
-        IReadOnlyList<LinePanel> shown = panels.Count > 0 ? panels : [new LinePanel(null, null)];
+        List<LinePanel> shown = _panels.Count > 0 ? _panels : [new LinePanel(null, null)];
         double top = Options.Title is null ? 20 : 40;
         double height = top + shown.Count * Options.PanelHeight + (shown.Count - 1) * PanelGap + MarginBottom;
         var document = new SvgDocument(Options.Width, height);

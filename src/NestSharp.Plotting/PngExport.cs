@@ -15,6 +15,9 @@ public static class PngExport
     /// Converts <paramref name="svgPath"/> to <paramref name="pngPath"/>. Never throws: returns false with a
     /// description in <paramref name="error"/> when the converter is missing or fails.
     /// </summary>
+    /// <param name="svgPath">The SVG file to convert.</param>
+    /// <param name="pngPath">The PNG file the converter writes.</param>
+    /// <param name="error">Null on success; otherwise why no PNG was written.</param>
     /// <param name="converterPath">Converter executable; null looks up rsvg-convert on PATH.</param>
     public static bool TryConvert(string svgPath, string pngPath, out string? error, string? converterPath = null)
     {

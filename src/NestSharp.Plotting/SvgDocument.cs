@@ -10,9 +10,9 @@ namespace NestSharp.Plotting;
 public sealed class SvgDocument
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
-    private readonly StringBuilder body = new();
-    private int openGroupCount;
-    private int clipPathCount;
+    private readonly StringBuilder _body = new();
+    private int _openGroupCount;
+    private int _clipPathCount;
 
     /// <summary>Creates an empty document of the given size in pixels.</summary>
     public SvgDocument(double width, double height)
@@ -32,14 +32,14 @@ public sealed class SvgDocument
     /// <summary>Adds a straight line segment.</summary>
     public void AddLine(double x1, double y1, double x2, double y2, string stroke, double strokeWidth = 1, string? dashArray = null)
     {
-        body.Append(Invariant, $"<line x1=\"{x1:0.##}\" y1=\"{y1:0.##}\" x2=\"{x2:0.##}\" y2=\"{y2:0.##}\"");
+        _body.Append(Invariant, $"<line x1=\"{x1:0.##}\" y1=\"{y1:0.##}\" x2=\"{x2:0.##}\" y2=\"{y2:0.##}\"");
         AppendStroke(stroke, strokeWidth);
         if (dashArray is not null)
         {
-            body.Append(" stroke-dasharray=\"").Append(EscapeText(dashArray)).Append('"');
+            _body.Append(" stroke-dasharray=\"").Append(EscapeText(dashArray)).Append('"');
         }
 
-        body.Append("/>\n");
+        _body.Append("/>\n");
     }
 
     /// <summary>Adds an open polyline through the points (xs[i], ys[i]).</summary>
@@ -50,65 +50,65 @@ public sealed class SvgDocument
             throw new ArgumentException("xs and ys must have the same length.", nameof(ys));
         }
 
-        body.Append("<polyline points=\"");
+        _body.Append("<polyline points=\"");
         for (int i = 0; i < xs.Length; i++)
         {
             if (i > 0)
             {
-                body.Append(' ');
+                _body.Append(' ');
             }
 
-            body.Append(Invariant, $"{xs[i]:0.##},{ys[i]:0.##}");
+            _body.Append(Invariant, $"{xs[i]:0.##},{ys[i]:0.##}");
         }
 
-        body.Append("\" fill=\"none\" stroke-linejoin=\"round\"");
+        _body.Append("\" fill=\"none\" stroke-linejoin=\"round\"");
         AppendStroke(stroke, strokeWidth);
-        body.Append("/>\n");
+        _body.Append("/>\n");
     }
 
     /// <summary>Adds a rectangle given by its top-left corner and size.</summary>
     public void AddRect(double x, double y, double width, double height, string fill, string? stroke = null, double strokeWidth = 1)
     {
-        body.Append(Invariant, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{width:0.##}\" height=\"{height:0.##}\"");
+        _body.Append(Invariant, $"<rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{width:0.##}\" height=\"{height:0.##}\"");
         AppendFill(fill);
         if (stroke is not null)
         {
             AppendStroke(stroke, strokeWidth);
         }
 
-        body.Append("/>\n");
+        _body.Append("/>\n");
     }
 
     /// <summary>Adds a circle.</summary>
     public void AddCircle(double centerX, double centerY, double radius, string fill, string? stroke = null, double strokeWidth = 1)
     {
-        body.Append(Invariant, $"<circle cx=\"{centerX:0.##}\" cy=\"{centerY:0.##}\" r=\"{radius:0.##}\"");
+        _body.Append(Invariant, $"<circle cx=\"{centerX:0.##}\" cy=\"{centerY:0.##}\" r=\"{radius:0.##}\"");
         AppendFill(fill);
         if (stroke is not null)
         {
             AppendStroke(stroke, strokeWidth);
         }
 
-        body.Append("/>\n");
+        _body.Append("/>\n");
     }
 
     /// <summary>Adds a path; with a round line cap, zero-length subpaths ("M x y h0") render as dots.</summary>
     public void AddPath(SvgPathData data, string? stroke, double strokeWidth = 1, string fill = "none", StrokeLineCap lineCap = StrokeLineCap.Butt)
     {
         ArgumentNullException.ThrowIfNull(data);
-        body.Append("<path d=\"").Append(data.ToString()).Append('"');
+        _body.Append("<path d=\"").Append(data.ToString()).Append('"');
         AppendFill(fill);
         if (stroke is not null)
         {
             AppendStroke(stroke, strokeWidth);
-            body.Append(" stroke-linejoin=\"round\"");
+            _body.Append(" stroke-linejoin=\"round\"");
             if (lineCap != StrokeLineCap.Butt)
             {
-                body.Append(" stroke-linecap=\"").Append(lineCap == StrokeLineCap.Round ? "round" : "square").Append('"');
+                _body.Append(" stroke-linecap=\"").Append(lineCap == StrokeLineCap.Round ? "round" : "square").Append('"');
             }
         }
 
-        body.Append("/>\n");
+        _body.Append("/>\n");
     }
 
     /// <summary>
@@ -126,31 +126,31 @@ public sealed class SvgDocument
         bool bold = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        body.Append(Invariant, $"<text x=\"{x:0.##}\" y=\"{y:0.##}\" font-size=\"{fontSize:0.##}\"");
+        _body.Append(Invariant, $"<text x=\"{x:0.##}\" y=\"{y:0.##}\" font-size=\"{fontSize:0.##}\"");
         AppendFill(fill);
         if (anchor != TextAnchor.Start)
         {
-            body.Append(" text-anchor=\"").Append(anchor == TextAnchor.Middle ? "middle" : "end").Append('"');
+            _body.Append(" text-anchor=\"").Append(anchor == TextAnchor.Middle ? "middle" : "end").Append('"');
         }
 
         if (rotationDegrees != 0)
         {
-            body.Append(Invariant, $" transform=\"rotate({rotationDegrees:0.##} {x:0.##} {y:0.##})\"");
+            _body.Append(Invariant, $" transform=\"rotate({rotationDegrees:0.##} {x:0.##} {y:0.##})\"");
         }
 
         if (bold)
         {
-            body.Append(" font-weight=\"bold\"");
+            _body.Append(" font-weight=\"bold\"");
         }
 
-        body.Append('>').Append(EscapeText(text)).Append("</text>\n");
+        _body.Append('>').Append(EscapeText(text)).Append("</text>\n");
     }
 
     /// <summary>Defines a rectangular clip path and returns its id, for use with <see cref="BeginGroup"/>.</summary>
     public string AddClipRect(double x, double y, double width, double height)
     {
-        string id = $"clip{++clipPathCount}";
-        body.Append(Invariant, $"<clipPath id=\"{id}\"><rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{width:0.##}\" height=\"{height:0.##}\"/></clipPath>\n");
+        string id = $"clip{++_clipPathCount}";
+        _body.Append(Invariant, $"<clipPath id=\"{id}\"><rect x=\"{x:0.##}\" y=\"{y:0.##}\" width=\"{width:0.##}\" height=\"{height:0.##}\"/></clipPath>\n");
         return id;
     }
 
@@ -162,41 +162,41 @@ public sealed class SvgDocument
     /// <param name="crispEdges">Turns off anti-aliasing of edges, which avoids hairline seams between adjacent cells.</param>
     public IDisposable BeginGroup(string? className = null, string? clipPathId = null, bool crispEdges = false)
     {
-        body.Append("<g");
+        _body.Append("<g");
         if (className is not null)
         {
-            body.Append(" class=\"").Append(EscapeText(className)).Append('"');
+            _body.Append(" class=\"").Append(EscapeText(className)).Append('"');
         }
 
         if (clipPathId is not null)
         {
-            body.Append(" clip-path=\"url(#").Append(EscapeText(clipPathId)).Append(")\"");
+            _body.Append(" clip-path=\"url(#").Append(EscapeText(clipPathId)).Append(")\"");
         }
 
         if (crispEdges)
         {
-            body.Append(" shape-rendering=\"crispEdges\"");
+            _body.Append(" shape-rendering=\"crispEdges\"");
         }
 
-        body.Append(">\n");
-        openGroupCount++;
+        _body.Append(">\n");
+        _openGroupCount++;
         return new GroupScope(this);
     }
 
     /// <summary>The complete SVG file text, with a white background.</summary>
     public override string ToString()
     {
-        if (openGroupCount != 0)
+        if (_openGroupCount != 0)
         {
-            throw new InvalidOperationException($"{openGroupCount} group(s) are still open; dispose their scopes first.");
+            throw new InvalidOperationException($"{_openGroupCount} group(s) are still open; dispose their scopes first.");
         }
 
-        var svg = new StringBuilder(body.Length + 512);
+        var svg = new StringBuilder(_body.Length + 512);
         svg.Append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         svg.Append(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width:0.##}\" height=\"{Height:0.##}\" viewBox=\"0 0 {Width:0.##} {Height:0.##}\"");
         svg.Append(" font-family=\"").Append(PlotTheme.FontFamily).Append("\">\n");
         svg.Append(Invariant, $"<rect x=\"0\" y=\"0\" width=\"{Width:0.##}\" height=\"{Height:0.##}\" fill=\"white\"/>\n");
-        svg.Append(body);
+        svg.Append(_body);
         svg.Append("</svg>\n");
         return svg.ToString();
     }
@@ -259,32 +259,32 @@ public sealed class SvgDocument
         return escaped.ToString();
     }
 
-    private void AppendFill(string fill) => body.Append(" fill=\"").Append(EscapeText(fill)).Append('"');
+    private void AppendFill(string fill) => _body.Append(" fill=\"").Append(EscapeText(fill)).Append('"');
 
     private void AppendStroke(string stroke, double strokeWidth)
     {
-        body.Append(" stroke=\"").Append(EscapeText(stroke)).Append('"');
+        _body.Append(" stroke=\"").Append(EscapeText(stroke)).Append('"');
         if (strokeWidth != 1)
         {
-            body.Append(Invariant, $" stroke-width=\"{strokeWidth:0.##}\"");
+            _body.Append(Invariant, $" stroke-width=\"{strokeWidth:0.##}\"");
         }
     }
 
     private void CloseGroup()
     {
-        body.Append("</g>\n");
-        openGroupCount--;
+        _body.Append("</g>\n");
+        _openGroupCount--;
     }
 
     private sealed class GroupScope(SvgDocument document) : IDisposable
     {
-        private bool closed;
+        private bool _closed;
 
         public void Dispose()
         {
-            if (!closed)
+            if (!_closed)
             {
-                closed = true;
+                _closed = true;
                 document.CloseGroup();
             }
         }

@@ -37,19 +37,28 @@ public static class DistributedProbe
         };
         nest.CopyModel("static_synapse", "synapse_ex", new() { ["weight"] = 585.0, ["delay"] = 1.0 });
         nest.CopyModel("static_synapse", "synapse_in", new() { ["weight"] = -585.0, ["delay"] = 1.0 });
-        nest.SetKernelStatus(new() { ["structural_plasticity_synapses"] = new Dictionary<string, object>
+        nest.SetKernelStatus(new()
         {
-            ["synapse_ex"] = new Dictionary<string, object> { ["synapse_model"] = "synapse_ex", ["pre_synaptic_element"] = "Axon_ex", ["post_synaptic_element"] = "Den_ex" },
-            ["synapse_in"] = new Dictionary<string, object> { ["synapse_model"] = "synapse_in", ["pre_synaptic_element"] = "Axon_in", ["post_synaptic_element"] = "Den_in" },
-        } });
-        var ex = nest.Create("iaf_psc_alpha", 80, new() { ["synaptic_elements"] = new Dictionary<string, object>
+            ["structural_plasticity_synapses"] = new Dictionary<string, object>
+            {
+                ["synapse_ex"] = new Dictionary<string, object> { ["synapse_model"] = "synapse_ex", ["pre_synaptic_element"] = "Axon_ex", ["post_synaptic_element"] = "Den_ex" },
+                ["synapse_in"] = new Dictionary<string, object> { ["synapse_model"] = "synapse_in", ["pre_synaptic_element"] = "Axon_in", ["post_synaptic_element"] = "Den_in" },
+            }
+        });
+        var ex = nest.Create("iaf_psc_alpha", 80, new()
         {
-            ["Den_ex"] = Curve(0.002, 0.05), ["Den_in"] = Curve(0.002, 0.05), ["Axon_ex"] = Curve(0.002, 0.05),
-        } });
-        var inh = nest.Create("iaf_psc_alpha", 20, new() { ["synaptic_elements"] = new Dictionary<string, object>
+            ["synaptic_elements"] = new Dictionary<string, object>
+            {
+                ["Den_ex"] = Curve(0.002, 0.05), ["Den_in"] = Curve(0.002, 0.05), ["Axon_ex"] = Curve(0.002, 0.05),
+            }
+        });
+        var inh = nest.Create("iaf_psc_alpha", 20, new()
         {
-            ["Den_ex"] = Curve(0.008, 0.2), ["Den_in"] = Curve(0.002, 0.2), ["Axon_in"] = Curve(0.002, 0.2),
-        } });
+            ["synaptic_elements"] = new Dictionary<string, object>
+            {
+                ["Den_ex"] = Curve(0.008, 0.2), ["Den_in"] = Curve(0.002, 0.2), ["Axon_in"] = Curve(0.002, 0.2),
+            }
+        });
         var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 10000.0 });
         nest.Connect(noise, ex + inh, syn: new Dictionary<string, object> { ["weight"] = 6.2, ["delay"] = 1.0 });
         nest.EnableStructuralPlasticity();
@@ -63,8 +72,11 @@ public static class DistributedProbe
             text.Append($"t {nest.BiologicalTime} connections {nest.NumConnections}");
             foreach (double c in ca) text.Append(' ').Append(c.ToString("R", CultureInfo.InvariantCulture));
             foreach (var e in elements)
+            {
                 foreach (var (name, value) in e.OrderBy(p => p.Key, StringComparer.Ordinal))
                     text.Append(' ').Append(name).Append('=').Append(((Dictionary<string, object>)value)["z_connected"]);
+            }
+
             for (int i = 0; i < connections.Count; i++) text.Append($" {connections.Source[i]}>{connections.Target[i]}");
             text.AppendLine();
         }

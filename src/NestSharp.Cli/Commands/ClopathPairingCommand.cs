@@ -34,7 +34,8 @@ public static class ClopathPairingCommand
             Options = [frequencies, outputDirectory],
             ReadParameters = parsed =>
             {
-                TryParseFrequencies(parsed.GetValue(frequencies)!, out var values, out _);
+                // The validator above has accepted the text, so the parse succeeds.
+                _ = TryParseFrequencies(parsed.GetValue(frequencies)!, out var values, out _);
                 return new ClopathPairingParameters { FrequenciesHz = values, OutputDirectory = parsed.GetValue(outputDirectory)! };
             },
             Run = ClopathPairingExperiment.Run,
@@ -81,9 +82,12 @@ public static class ClopathPairingCommand
         var table = new SummaryTable("Clopath spike pairing (C#)")
             .Add("Normalized weight", FormattableString.Invariant($"100 + 1500 (w - w0)/w0, w0 = {ClopathPairingExperiment.InitialWeight}"));
         for (int i = 0; i < result.PrePost.Count; i++)
+        {
             table.Add(
                 FormattableString.Invariant($"rho = {result.PrePost[i].FrequencyHz:0.###} Hz: pre-post / post-pre"),
                 FormattableString.Invariant($"{result.PrePost[i].NormalizedWeight:F2} / {result.PostPre[i].NormalizedWeight:F2}"));
+        }
+
         return table;
     }
 }

@@ -97,15 +97,25 @@ public sealed record ClopathNetworkResult(
 /// </remarks>
 public static class ClopathNetworkExperiment
 {
+    /// <summary>File of the weight-change matrix among the excitatory neurons (CSV, in the output directory).</summary>
     public const string MatrixFileName = "clopath_weight_change.csv";
+
+    /// <summary>File of the weight recorder's events: times, senders, targets, weights (CSV).</summary>
     public const string WeightEventsFileName = "clopath_weight_recorder.csv";
+
+    /// <summary>File of the weight-change heatmap (SVG).</summary>
     public const string FigureFileName = "clopath_weight_change.svg";
 
     /// <summary>Model time between changes of the input profile (ms): the example's <c>sim_interval</c>.</summary>
     public const double IntervalMs = 100.0;
 
+    /// <summary>Excitatory aeif_psc_delta_clopath neurons, connected all to all (without autapses) by the plastic synapses.</summary>
     public const int NumberExcitatory = 10;
+
+    /// <summary>Inhibitory aeif_psc_delta_clopath neurons, each fed by 8 excitatory neurons and projecting to 6 (static synapses).</summary>
     public const int NumberInhibitory = 3;
+
+    /// <summary>Input neurons (parrots of as many Poisson generators), whose Gaussian rate profile gets a new centre every interval.</summary>
     public const int NumberInputs = 500;
 
     /// <summary>Initial weight of the excitatory-to-excitatory synapses.</summary>
@@ -291,8 +301,11 @@ public static class ClopathNetworkExperiment
         double[] weights = connections.Weight;
         var matrix = new double[population.Count, population.Count];
         for (int i = 0; i < population.Count; i++)
+        {
             for (int j = 0; j < population.Count; j++)
                 matrix[i, j] = double.NaN;
+        }
+
         for (int k = 0; k < weights.Length; k++)
             matrix[population.IndexOf((int)sources[k]), population.IndexOf((int)targets[k])] = weights[k];
         return matrix;
@@ -307,8 +320,11 @@ public static class ClopathNetworkExperiment
             throw new ArgumentException("The matrices differ in shape.", nameof(b));
         var result = new double[a.GetLength(0), a.GetLength(1)];
         for (int i = 0; i < a.GetLength(0); i++)
+        {
             for (int j = 0; j < a.GetLength(1); j++)
                 result[i, j] = a[i, j] - b[i, j];
+        }
+
         return result;
     }
 
@@ -319,8 +335,11 @@ public static class ClopathNetworkExperiment
         if (n < 2) return double.NaN;
         double sum = 0.0;
         for (int i = 0; i < n; i++)
+        {
             for (int j = 0; j < n; j++)
                 if (i != j) sum += matrix[i, j];
+        }
+
         return sum / (n * (n - 1));
     }
 
@@ -395,10 +414,13 @@ public static class ClopathNetworkExperiment
         var invariant = CultureInfo.InvariantCulture;
         var text = new StringBuilder("times,senders,targets,weights\n");
         for (int i = 0; i < events.Times.Length; i++)
+        {
             text.Append(events.Times[i].ToString("R", invariant)).Append(',')
                 .Append(events.Senders[i].ToString(invariant)).Append(',')
                 .Append(events.Targets[i].ToString(invariant)).Append(',')
                 .Append(events.Weights[i].ToString("R", invariant)).Append('\n');
+        }
+
         File.WriteAllText(path, text.ToString());
     }
 

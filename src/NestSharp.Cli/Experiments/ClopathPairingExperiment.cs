@@ -65,7 +65,10 @@ public sealed record ClopathPairingResult(
 /// </remarks>
 public static class ClopathPairingExperiment
 {
+    /// <summary>File of the weight changes against pairing frequency, both orders (CSV, in the output directory).</summary>
     public const string CsvFileName = "clopath_spike_pairing.csv";
+
+    /// <summary>File of the normalised weight against pairing frequency (SVG).</summary>
     public const string FigureFileName = "clopath_spike_pairing.svg";
 
     /// <summary>Initial weight of the Clopath synapse, w0.</summary>
@@ -226,11 +229,13 @@ public static class ClopathPairingExperiment
         foreach (var (points, name) in new[] { (prePost, "pre-post"), (postPre, "post-pre") })
         {
             foreach (var point in points)
+            {
                 text.Append(point.FrequencyHz.ToString("R", invariant)).Append(',').Append(name).Append(',')
                     .Append(point.OffsetMs.ToString("R", invariant)).Append(',')
                     .Append(InitialWeight.ToString("R", invariant)).Append(',')
                     .Append(point.FinalWeight.ToString("R", invariant)).Append(',')
                     .Append(point.NormalizedWeight.ToString("R", invariant)).Append('\n');
+            }
         }
         File.WriteAllText(path, text.ToString());
     }

@@ -31,8 +31,11 @@ public sealed partial class IgnoreAndFireModel
         // convention: pre = columns, post = rows
         var w = new double[post.Length, pre.Length];
         for (int c = 0; c < connectivity.Count; c++)
+        {
             if (row.TryGetValue(connectivity.Target[c], out int r) && column.TryGetValue(connectivity.Source[c], out int s))
                 w[r, s] = connectivity.Weight[c];
+        }
+
         return new ConnectivityMatrix(w, pre, post);
     }
 

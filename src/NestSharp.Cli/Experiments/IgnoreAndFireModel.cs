@@ -53,8 +53,11 @@ public sealed partial class IgnoreAndFireModel
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (!IgnoreAndFireParameters.NeuronModels.Contains(parameters.NeuronModel))
+        {
             throw new ArgumentException(
                 $"neuron_model must be one of {string.Join(", ", IgnoreAndFireParameters.NeuronModels)}; got '{parameters.NeuronModel}'.", nameof(parameters));
+        }
+
         _log = log ?? Console.Out;
         _log.WriteLine("\nInitialising model and simulation...");
 

@@ -49,6 +49,7 @@ public sealed record StructuralPlasticityResult(
     string SeriesFile,
     SaveResult Figure)
 {
+    /// <summary>The last recording, at the end of the simulated time.</summary>
     public StructuralPlasticitySample Final => Series[^1];
 }
 
@@ -67,7 +68,10 @@ public sealed record StructuralPlasticityResult(
 /// </remarks>
 public static class StructuralPlasticityExperiment
 {
+    /// <summary>File of the recorded series (see <see cref="StructuralPlasticitySeriesFile"/>), in the output directory.</summary>
     public const string SeriesFileName = "structural_plasticity.csv";
+
+    /// <summary>File of the calcium and connection-count figure (SVG).</summary>
     public const string FigureFileName = "structural_plasticity.svg";
 
     /// <summary>Model time between recordings (ms).</summary>
@@ -76,7 +80,10 @@ public static class StructuralPlasticityExperiment
     /// <summary>Model time between structural updates (ms), kernel <c>structural_plasticity_update_interval</c>.</summary>
     public const double UpdateIntervalMs = 10000.0;
 
+    /// <summary>Excitatory iaf_psc_alpha neurons (the example's NE).</summary>
     public const int NumberExcitatoryNeurons = 800;
+
+    /// <summary>Inhibitory iaf_psc_alpha neurons (the example's NI).</summary>
     public const int NumberInhibitoryNeurons = 200;
 
     /// <summary>Set point of the excitatory neurons' calcium (eps of their growth curves).</summary>
@@ -153,8 +160,11 @@ public static class StructuralPlasticityExperiment
     {
         double steps = simTimeMs / RecordIntervalMs;
         if (!(steps >= 1) || Math.Abs(steps - Math.Round(steps)) > 1e-9 * steps || steps > int.MaxValue)
+        {
             throw new ArgumentOutOfRangeException(nameof(simTimeMs), simTimeMs,
                 $"The simulated time must be a positive multiple of the recording interval ({RecordIntervalMs.ToString(CultureInfo.InvariantCulture)} ms).");
+        }
+
         return (int)Math.Round(steps);
     }
 

@@ -17,8 +17,10 @@ public sealed record StructuralPlasticitySample(double TimeS, double MeanCaE, do
 /// </summary>
 public static class StructuralPlasticitySeriesFile
 {
+    /// <summary>The first line of the file; <see cref="Read"/> rejects a file that does not start with it.</summary>
     public const string Header = "time_s,mean_ca_e,mean_ca_i,connections_e,connections_i";
 
+    /// <summary>Writes <paramref name="series"/> to <paramref name="path"/> (UTF-8 without BOM, LF line ends), replacing the file.</summary>
     public static void Write(string path, IEnumerable<StructuralPlasticitySample> series)
     {
         var text = new StringBuilder(Header).Append('\n');
@@ -27,6 +29,7 @@ public static class StructuralPlasticitySeriesFile
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
     }
 
+    /// <summary>Reads a file written by <see cref="Write"/>; a malformed line throws <see cref="InvalidDataException"/> naming it.</summary>
     public static IReadOnlyList<StructuralPlasticitySample> Read(string path)
     {
         var series = new List<StructuralPlasticitySample>();
@@ -48,7 +51,10 @@ public static class StructuralPlasticitySeriesFile
                 || !double.TryParse(f[2], NumberStyles.Float, inv, out double caI)
                 || !long.TryParse(f[3], NumberStyles.Integer, inv, out long connectionsE)
                 || !long.TryParse(f[4], NumberStyles.Integer, inv, out long connectionsI))
+            {
                 throw new InvalidDataException($"{path}:{lineNumber}: expected five comma-separated numbers, found '{line}'.");
+            }
+
             series.Add(new StructuralPlasticitySample(time, caE, caI, connectionsE, connectionsI));
         }
         return series;

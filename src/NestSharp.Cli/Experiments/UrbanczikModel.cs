@@ -6,52 +6,114 @@ namespace NestSharp.Cli.Experiments;
 /// </summary>
 public static class UrbanczikModel
 {
+    /// <summary>The two-compartment neuron model the example trains.</summary>
     public const string NeuronModel = "pp_cond_exp_mc_urbanczik";
+
+    /// <summary>The plastic synapse model of the dendritic inputs, Urbanczik and Senn's rule.</summary>
     public const string SynapseModel = "urbanczik_synapse";
 
     /// <summary>The plastic synapse model the example copies from urbanczik_synapse with a weight_recorder.</summary>
     public const string RecordedSynapseModel = "urbanczik_synapse_wr";
 
-    public const double Resolution = 0.1; // ms
+    /// <summary>The simulation step (ms).</summary>
+    public const double Resolution = 0.1;
 
     // neuron parameters
-    public const double TRef = 3.0; // refractory period
-    public const double GSp = 600.0; // soma-to-dendritic coupling conductance
-    public const double SomaVm = -70.0; // initial value of V_m
-    public const double SomaCm = 300.0; // capacitance of membrane
-    public const double SomaEL = -70.0; // resting potential
-    public const double SomaGL = 30.0; // somatic leak conductance
-    public const double SomaEEx = 0.0; // resting potential for exc input
-    public const double SomaEIn = -75.0; // resting potential for inh input
-    public const double SomaTauSynEx = 3.0; // time constant of exc conductance
-    public const double SomaTauSynIn = 3.0; // time constant of inh conductance
-    public const double DendriteVm = -70.0; // initial value of V_m
-    public const double DendriteCm = 300.0; // capacitance of membrane
-    public const double DendriteEL = -70.0; // resting potential
-    public const double DendriteGL = 30.0; // dendritic leak conductance
-    public const double DendriteTauSynEx = 3.0; // time constant of exc input current
-    public const double DendriteTauSynIn = 3.0; // time constant of inh input current
 
-    // parameters of the rate function
-    public const double PhiMax = 0.15; // max rate
-    public const double RateSlope = 0.5; // called 'k' in the paper
+    /// <summary>Refractory period t_ref (ms).</summary>
+    public const double TRef = 3.0;
+
+    /// <summary>Soma-to-dendrite coupling conductance g_sp (nS).</summary>
+    public const double GSp = 600.0;
+
+    /// <summary>Initial somatic membrane potential, soma V_m (mV).</summary>
+    public const double SomaVm = -70.0;
+
+    /// <summary>Somatic membrane capacitance, soma C_m (pF).</summary>
+    public const double SomaCm = 300.0;
+
+    /// <summary>Somatic resting potential, soma E_L (mV).</summary>
+    public const double SomaEL = -70.0;
+
+    /// <summary>Somatic leak conductance, soma g_L (nS).</summary>
+    public const double SomaGL = 30.0;
+
+    /// <summary>Reversal potential of the excitatory somatic conductance, soma E_ex (mV).</summary>
+    public const double SomaEEx = 0.0;
+
+    /// <summary>Reversal potential of the inhibitory somatic conductance, soma E_in (mV).</summary>
+    public const double SomaEIn = -75.0;
+
+    /// <summary>Decay time constant of the excitatory somatic conductance, soma tau_syn_ex (ms).</summary>
+    public const double SomaTauSynEx = 3.0;
+
+    /// <summary>Decay time constant of the inhibitory somatic conductance, soma tau_syn_in (ms).</summary>
+    public const double SomaTauSynIn = 3.0;
+
+    /// <summary>Initial dendritic membrane potential, dendritic V_m (mV).</summary>
+    public const double DendriticVm = -70.0;
+
+    /// <summary>Dendritic membrane capacitance, dendritic C_m (pF); the synaptic weights below are multiples of it.</summary>
+    public const double DendriteCm = 300.0;
+
+    /// <summary>Dendritic resting potential, dendritic E_L (mV).</summary>
+    public const double DendriteEL = -70.0;
+
+    /// <summary>Dendritic leak conductance, dendritic g_L (nS).</summary>
+    public const double DendriteGL = 30.0;
+
+    /// <summary>Decay time constant of the excitatory dendritic input current, dendritic tau_syn_ex (ms).</summary>
+    public const double DendriteTauSynEx = 3.0;
+
+    /// <summary>Decay time constant of the inhibitory dendritic input current, dendritic tau_syn_in (ms).</summary>
+    public const double DendriteTauSynIn = 3.0;
+
+    // parameters of the rate function phi(U) = phi_max / (1 + k·exp(beta·(theta - U)))
+
+    /// <summary>Maximum rate phi_max (1/ms).</summary>
+    public const double PhiMax = 0.15;
+
+    /// <summary>rate_slope, called k in the paper.</summary>
+    public const double RateSlope = 0.5;
+
+    /// <summary>Steepness beta of the rate function (1/mV).</summary>
     public const double Beta = 1.0 / 3.0;
+
+    /// <summary>Potential theta at which the rate function turns (mV).</summary>
     public const double Theta = -55.0;
 
     // synapse parameters
+
+    /// <summary>Initial weight of the plastic dendritic synapses (pA).</summary>
     public const double InitialWeight = 0.3 * DendriteCm;
-    public const double TauDelta = 100.0; // time constant of low pass filtering of the weight change
-    public const double Eta = 0.17; // learning rate
+
+    /// <summary>Time constant tau_Delta of the low-pass filter of the weight change (ms).</summary>
+    public const double TauDelta = 100.0;
+
+    /// <summary>Learning rate eta.</summary>
+    public const double Eta = 0.17;
+
+    /// <summary>Largest weight Wmax of the plastic synapses (pA).</summary>
     public const double Wmax = 4.5 * DendriteCm;
 
-    // somatic input
+    // somatic input (the teacher)
+
+    /// <summary>Amplitude of the sine that sets the weight of the excitatory teacher's spikes, added to the somatic g_ex (nS).</summary>
     public const double ExcitatoryAmplitude = 0.016 * DendriteCm;
+
+    /// <summary>Offset around which the excitatory teacher's spike weight swings (nS).</summary>
     public const double ExcitatoryOffset = 0.018 * DendriteCm;
+
+    /// <summary>Weight of the inhibitory teacher's spikes while the teacher is on, added to the somatic g_in (nS).</summary>
     public const double InhibitoryAmplitude = 0.06 * DendriteCm;
 
     // dendritic input: the spike pattern of n_pg Poisson generators
-    public const int PatternGenerators = 200; // number of poisson generators
-    public const double PatternRate = 10.0; // rate in Hz
+
+    /// <summary>Number of Poisson generators whose spike trains form the dendritic input pattern (the example's n_pg).</summary>
+    public const int PatternGenerators = 200;
+
+    /// <summary>Rate of each pattern generator (Hz).</summary>
+    public const double PatternRate = 10.0;
 
     /// <summary>The neuron's status dictionary (the example's nrn_params), compartments as sub-dictionaries.</summary>
     public static Dictionary<string, object> NeuronParameters() => new()
@@ -65,7 +127,7 @@ public static class UrbanczikModel
         },
         ["dendritic"] = new Dictionary<string, object>
         {
-            ["V_m"] = DendriteVm, ["C_m"] = DendriteCm, ["E_L"] = DendriteEL, ["g_L"] = DendriteGL,
+            ["V_m"] = DendriticVm, ["C_m"] = DendriteCm, ["E_L"] = DendriteEL, ["g_L"] = DendriteGL,
             ["tau_syn_ex"] = DendriteTauSynEx, ["tau_syn_in"] = DendriteTauSynIn,
         },
         ["phi_max"] = PhiMax,

@@ -191,8 +191,11 @@ public static class UrbanczikOutput
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
         writer.WriteLine("time,sender,target,weight");
         for (int i = 0; i < r.WeightTimes.Length; i++)
+        {
             writer.WriteLine(string.Join(',', F(r.WeightTimes[i]), r.WeightSenders[i].ToString(CultureInfo.InvariantCulture),
                 r.WeightTargets[i].ToString(CultureInfo.InvariantCulture), F(r.Weights[i])));
+        }
+
         return path;
     }
 
@@ -209,8 +212,11 @@ public static class UrbanczikOutput
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
         writer.WriteLine("repetition,t_from,t_to,rms_U_minus_U_M");
         for (int k = 0; k < rms.Length; k++)
+        {
             writer.WriteLine(string.Join(',', (k + 1).ToString(CultureInfo.InvariantCulture), F(tStart + k * patternDuration),
                 F(tStart + (k + 1) * patternDuration), F(rms[k])));
+        }
+
         return path;
     }
 }

@@ -11,6 +11,7 @@ public sealed record SpikeData(long[] Senders, double[] TimesMs);
 /// </summary>
 public static class AsciiSpikeFile
 {
+    /// <summary>The column header line NEST writes after the comments (tab-separated), which <see cref="Read"/> requires.</summary>
     public const string Header = "sender\ttime_ms";
 
     /// <summary>The spikes of all <paramref name="paths"/>, file after file.</summary>
@@ -37,7 +38,10 @@ public static class AsciiSpikeFile
                 if (fields.Length < 2
                     || !long.TryParse(fields[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out long sender)
                     || !double.TryParse(fields[1], NumberStyles.Float, CultureInfo.InvariantCulture, out double time))
+                {
                     throw new InvalidDataException($"{path}:{lineNumber}: expected 'sender<TAB>time_ms', found '{line}'.");
+                }
+
                 senders.Add(sender);
                 times.Add(time);
             }

@@ -11,6 +11,7 @@ namespace NestSharp.Cli.Recording;
 /// <param name="Delay">Delays in ms.</param>
 public sealed record ConnectivityData(long[] Source, long[] Target, double[] Weight, double[] Delay)
 {
+    /// <summary>The number of connections (the length of each array).</summary>
     public int Count => Source.Length;
 
     /// <summary>The connections of a <see cref="SynapseCollection"/>, in its order.</summary>
@@ -79,7 +80,10 @@ public static class ConnectivityFile
                 || !TryParseId(fields[1], out long t)
                 || !double.TryParse(fields[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double w)
                 || !double.TryParse(fields[3], NumberStyles.Float, CultureInfo.InvariantCulture, out double d))
+            {
                 throw new InvalidDataException($"{path}:{lineNumber}: expected 'source<TAB>target<TAB>weight<TAB>delay', found '{line}'.");
+            }
+
             source.Add(s);
             target.Add(t);
             weight.Add(w);

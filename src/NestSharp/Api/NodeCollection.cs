@@ -26,6 +26,7 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
 
     internal int[] IdArray => _ids;
 
+    /// <summary>The number of nodes (Python's <c>len(nodes)</c>).</summary>
     public int Count => _ids.Length;
 
     /// <summary>The node at position <paramref name="index"/> (negative counts from the end, as in Python).</summary>
@@ -34,11 +35,12 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
         get
         {
             int i = index < 0 ? _ids.Length + index : index;
-            if ((uint)i >= (uint)_ids.Length) throw new IndexOutOfRangeException($"index {index} is outside a NodeCollection of {_ids.Length} nodes");
+            if ((uint)i >= (uint)_ids.Length) throw new ArgumentOutOfRangeException(nameof(index), index, $"index {index} is outside a NodeCollection of {_ids.Length} nodes");
             return new NodeCollection(Kernel, Generation, [_ids[i]]);
         }
     }
 
+    /// <summary>The nodes in <paramref name="range"/> (<c>nodes[..50]</c>, <c>nodes[^10..]</c>), as a Python slice without a step.</summary>
     public NodeCollection this[Range range]
     {
         get
@@ -70,11 +72,13 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
         return new NodeCollection(a.Kernel, a.Generation, [.. a._ids, .. b._ids]);
     }
 
+    /// <summary>Whether node <paramref name="id"/> is in this collection (Python's <c>id in nodes</c>).</summary>
     public bool Contains(int id) => Array.IndexOf(_ids, id) >= 0;
 
     /// <summary>The position of node <paramref name="id"/>, or -1.</summary>
     public int IndexOf(int id) => Array.IndexOf(_ids, id);
 
+    /// <summary>The nodes one by one, each as a single-node collection (as iterating over a PyNEST NodeCollection).</summary>
     public IEnumerator<NodeCollection> GetEnumerator()
     {
         foreach (int id in _ids) yield return new NodeCollection(Kernel, Generation, [id]);
@@ -124,6 +128,9 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
         }
     }
 
+    /// <summary>
+    /// <c>NodeCollection(first=1, last=10)</c> for consecutive ids, as PyNEST prints it; otherwise the first ten ids.
+    /// </summary>
     public override string ToString() =>
         _ids.Length == 0 ? "NodeCollection(<empty>)" :
         IsContiguous() ? $"NodeCollection(first={_ids[0]}, last={_ids[^1]})" : $"NodeCollection({string.Join(", ", _ids.Take(10))}{(_ids.Length > 10 ? ", ..." : "")})";

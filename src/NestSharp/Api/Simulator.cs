@@ -1,6 +1,5 @@
 using NestSharp.Kernel;
 using NestSharp.Kernel.Communication;
-using NestSharp.Nodes;
 
 namespace NestSharp;
 

@@ -7,14 +7,22 @@ namespace NestSharp;
 /// </summary>
 public sealed record SynSpec
 {
+    /// <summary>The synapse model (<c>synapse_model</c>), a built-in or one made with <c>CopyModel</c>; static_synapse by default.</summary>
     public string SynapseModel { get; init; } = "static_synapse";
+
+    /// <summary>The weight (<c>weight</c>: pA for current-based, nS for conductance-based targets); null keeps the model's default.</summary>
     public object? Weight { get; init; }
+
+    /// <summary>The delay in ms (<c>delay</c>), rounded to the nearest simulation step; null keeps the model's default.</summary>
     public object? Delay { get; init; }
+
+    /// <summary>The target's receptor port (<c>receptor_type</c>, e.g. a compartment of pp_cond_exp_mc_urbanczik); null keeps the model's default.</summary>
     public object? ReceptorType { get; init; }
 
     /// <summary>Further per-connection parameters of plastic synapse models, by name.</summary>
     public IReadOnlyDictionary<string, object> Other { get; init; } = new Dictionary<string, object>();
 
+    /// <summary>A model name alone is a syn_spec with that model and its defaults: <c>Connect(a, b, syn: "stdp_synapse")</c>.</summary>
     public static implicit operator SynSpec(string synapseModel) => new() { SynapseModel = synapseModel };
 
     /// <summary>Reads a syn_spec dictionary (keys checked against the synapse model when connecting).</summary>

@@ -25,13 +25,25 @@ public sealed class SynapseCollection
         _stepsToMs = stepsToMs;
     }
 
+    /// <summary>The number of connections.</summary>
     public int Count => _table.Count;
 
+    /// <summary>The presynaptic node id of each connection (key <c>source</c>); a new array on each read.</summary>
     public long[] Source => Array.ConvertAll(_table.Source, x => (long)x);
+
+    /// <summary>The postsynaptic node id of each connection (key <c>target</c>); a new array on each read.</summary>
     public long[] Target => Array.ConvertAll(_table.Target, x => (long)x);
+
+    /// <summary>The weight of each connection (key <c>weight</c>) when this collection was made; a copy.</summary>
     public double[] Weight => (double[])_table.Weight.Clone();
+
+    /// <summary>The delay of each connection in ms (key <c>delay</c>), a whole number of simulation steps.</summary>
     public double[] Delay => Array.ConvertAll(_table.DelaySteps, x => _stepsToMs(x));
+
+    /// <summary>The synapse model name of each connection (key <c>synapse_model</c>), copies made with CopyModel by their own name.</summary>
     public string[] SynapseModel => Array.ConvertAll(_table.Model, x => _modelName(x));
+
+    /// <summary>The receptor port of each connection on its target (key <c>receptor</c>; 0 unless the syn_spec gave one).</summary>
     public long[] Receptor => Array.ConvertAll(_table.Receptor, x => (long)x);
 
     /// <summary>One array per key, as NEST's <c>conns.get(key)</c>.</summary>

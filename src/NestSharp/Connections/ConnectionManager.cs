@@ -73,12 +73,15 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         int max = HasConnections ? MaxDelaySteps : 0;
         var structural = _kernel.Structural;
         if (structural.Enabled)
+        {
             foreach (var builder in structural.Builders)
             {
                 int d = (int)_kernel.Simulation.Time.DelayToSteps(_kernel.Models.SynapseModel(builder.SynapseModel).Delay);
                 min = Math.Min(min, d);
                 max = Math.Max(max, d);
             }
+        }
+
         return min == int.MaxValue ? (1, 1) : (min, max);
     }
 
@@ -177,10 +180,16 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         };
         built.Commit();
         if (created is not null)
+        {
             foreach (var block in built.Blocks)
+            {
                 for (int si = 0; si < block.SourceCount; si++)
+                {
                     for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
                         created.Add((block.SourceMin + si, Store.TargetOf(block, i)));
+                }
+            }
+        }
         // Every process builds the connections of its own targets; counts and delay extrema are over all of them.
         // Recording links exist on every process (each records all spikes), so they count once.
         var communicator = _kernel.VirtualProcesses.Communicator;
@@ -215,16 +224,27 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var sourceGroups = DistinctGroups(sources).ToList();
         var targetGroups = DistinctGroups(targets).ToList();
         foreach (var g in sourceGroups)
+        {
             if (g is IRecorderGroup && !Samples(g))
                 throw new IllegalConnectionException($"{g.Model.Name} is a recorder and cannot be the source of a connection.");
+        }
+
         foreach (var g in targetGroups)
+        {
             if (g.ElementType == ElementType.Stimulator)
+            {
                 throw new IllegalConnectionException($"{g.Model.Name} is a stimulator and cannot be the target of a connection.");
+            }
             else if (Samples(g))
+            {
                 throw new IllegalConnectionException($"{g.Model.Name} samples neurons: connect it as the source (Connect({g.Model.Name}, neurons)).");
+            }
             else if (g is IRecorderGroup && !RecordsSpikes(g))
+            {
                 throw new IllegalConnectionException(
                     $"{g.Model.Name} is not connected to: it records the synapses of a synapse model that names it as its weight recorder (CopyModel or SetDefaults).");
+            }
+        }
 
         if (targetGroups.All(RecordsSpikes))
         {
@@ -246,12 +266,14 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         bool currents = kind == LinkKind.Generator && sources.Any(id => _kernel.Nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
         var receptors = receptor.KnownValues.Distinct().ToArray();
         foreach (var group in DistinctGroups(targets).OfType<NeuronGroup>())
+        {
             foreach (double r in receptors)
             {
                 if (r != Math.Floor(r) || r < 0) throw new BadParameterException("receptor_type", r, "must be a non-negative integer");
                 if (currents) group.CurrentChannel(0, (int)r);
                 else group.SpikeChannel(0, (int)r, 1.0);
             }
+        }
     }
 
     private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
@@ -259,16 +281,19 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     {
         var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, grid);
         long count = blocks.Sum(b => (long)(b?.Count ?? 0));
-        return new Built(count, min, max, () =>
+        void Commit()
         {
             EnsureTables();
             for (int vp = 0; vp < blocks.Length; vp++)
+            {
                 if (blocks[vp] is { } block)
                 {
                     Store.Add(vp, block);
                     if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(block, model.Type, grid);
                 }
-        }) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
+            }
+        }
+        return new Built(count, min, max, Commit) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
     }
 
     /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>
@@ -351,9 +376,13 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             if (targetGroup is not NeuronGroup neuron)
                 throw new IllegalConnectionException($"{samplerGroup.Model.Name} can only sample neurons, not {targetGroup.Model.Name}.");
             foreach (var name in sampler.RecordFrom)
+            {
                 if (neuron.RecordableIndex(name) < 0)
+                {
                     throw new IllegalConnectionException(
                         $"{neuron.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
+                }
+            }
         }
     }
 

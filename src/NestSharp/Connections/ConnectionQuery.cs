@@ -1,4 +1,3 @@
-using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
 
@@ -28,9 +27,13 @@ internal static class ConnectionQuery
         connections.Consolidate();
         var blocks = new List<SynapseBlock>();
         foreach (int vp in kernel.VirtualProcesses.Layout.Local)
+        {
             foreach (var list in store.Of(vp))
+            {
                 foreach (var block in list)
                     if (modelId is null || block.SynapseModelId == modelId) blocks.Add(block);
+            }
+        }
 
         // Connections kept outside synapse blocks (generators, recorders): few, collected directly.
         var devices = new List<DeviceConnection>();
@@ -38,8 +41,10 @@ internal static class ConnectionQuery
         {
             if (group is not ILocalGenerator generator) continue;
             for (int local = 0; local < group.Count; local++)
+            {
                 foreach (var t in generator.TargetsOf(local).All())
                     devices.Add(new(group.FirstId + local, t.TargetId, t.Weight, t.DelaySteps, t.SynapseModelId, t.Receptor));
+            }
         }
         // Recording links exist in every process; with several, rank 0 reports them.
         var communicator = kernel.VirtualProcesses.Communicator;
@@ -56,14 +61,22 @@ internal static class ConnectionQuery
         // Count first, so the table is allocated once at its size.
         long count = devices.Count;
         foreach (var block in blocks)
+        {
             for (int si = 0; si < block.SourceCount; si++)
             {
                 if (!SourceWanted(block.SourceMin + si)) continue;
-                if (targetSet is null) count += block.Offsets[si + 1] - block.Offsets[si];
+                if (targetSet is null)
+                {
+                    count += block.Offsets[si + 1] - block.Offsets[si];
+                }
                 else
+                {
                     for (int i = block.Offsets[si]; i < block.Offsets[si + 1]; i++)
                         if (TargetWanted(store.TargetOf(block, i))) count++;
+                }
             }
+        }
+
         if (count > Array.MaxLength) throw new KernelException($"{count} connections exceed what one SynapseCollection can hold; filter by source, target or model.");
 
         // Source by source, the connections of every block and device ordered by target (then as stored), so the
@@ -87,6 +100,7 @@ internal static class ConnectionQuery
         {
             pending.Clear();
             if (SourceWanted(src))
+            {
                 for (int b = 0; b < blocks.Count; b++)
                 {
                     var (first, last) = blocks[b].RangeOf(src);
@@ -96,16 +110,22 @@ internal static class ConnectionQuery
                         if (TargetWanted(tgt)) pending.Add((tgt, b, i, -1));
                     }
                 }
+            }
+
             while (nextDevice < devices.Count && devices[nextDevice].Source == src)
             {
                 pending.Add((devices[nextDevice].Target, -1, -1, nextDevice));
                 nextDevice++;
             }
             if (pending.Count == 0) continue;
-            if (pending.Count > 1) pending.Sort(static (a, b) =>
-                a.Target != b.Target ? a.Target.CompareTo(b.Target) :
-                a.Block != b.Block ? a.Block.CompareTo(b.Block) :
-                a.Index != b.Index ? a.Index.CompareTo(b.Index) : a.Device.CompareTo(b.Device));
+            if (pending.Count > 1)
+            {
+                pending.Sort(static (a, b) =>
+                    a.Target != b.Target ? a.Target.CompareTo(b.Target) :
+                    a.Block != b.Block ? a.Block.CompareTo(b.Block) :
+                    a.Index != b.Index ? a.Index.CompareTo(b.Index) : a.Device.CompareTo(b.Device));
+            }
+
             foreach (var (tgt, b, i, d) in pending)
             {
                 if (d >= 0)
@@ -161,9 +181,14 @@ internal static class ConnectionQuery
                 break;
         }
         for (int i = 0; i < table.Count; i++)
+        {
             if (table.Block[i] == -1)
+            {
                 throw new BadParameterException("weight", value,
                     $"the connection {table.Source[i]} -> {table.Target[i]} belongs to a device; only connections between spiking nodes can be changed");
+            }
+        }
+
         for (int i = 0; i < table.Count; i++)
         {
             if (table.Block[i] == ConnectionTable.Remote) continue; // stored, and set, by another process

@@ -40,21 +40,27 @@ internal sealed class SynapseStore(NodeManager nodes)
     public IEnumerable<SynapseBlock> OfModel(int modelId)
     {
         foreach (var perModel in _blocks)
+        {
             if (modelId < perModel.Length)
                 foreach (var block in perModel[modelId]) yield return block;
+        }
     }
 
     /// <summary>Merges each virtual process's blocks of a model into one (before a run and before reading connections).</summary>
     public void Consolidate()
     {
         foreach (var perModel in _blocks)
+        {
             foreach (var list in perModel)
+            {
                 if (list.Count > 1)
                 {
                     var merged = SynapseBlock.Merge(list);
                     list.Clear();
                     list.Add(merged);
                 }
+            }
+        }
     }
 
     /// <summary>Consolidates and sets up, for each local virtual process, the blocks it delivers through (in model order).</summary>
@@ -89,9 +95,14 @@ internal sealed class SynapseStore(NodeManager nodes)
     {
         var sources = new List<int>();
         foreach (var block in OfModel(modelId))
+        {
             for (int s = 0; s < block.SourceCount; s++)
+            {
                 for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
                     if (TargetOf(block, i) == target) sources.Add(block.SourceMin + s);
+            }
+        }
+
         return sources;
     }
 

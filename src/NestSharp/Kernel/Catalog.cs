@@ -99,11 +99,14 @@ internal static class Catalog
     {
         var found = new Dictionary<Type, List<(string, Type)>>();
         foreach (var type in typeof(Catalog).Assembly.GetTypes())
+        {
             foreach (var attribute in type.GetCustomAttributes<CatalogNameAttribute>(inherit: false))
             {
                 if (!found.TryGetValue(attribute.GetType(), out var list)) found[attribute.GetType()] = list = [];
                 list.Add((attribute.Name, type));
             }
+        }
+
         return found;
     }
 

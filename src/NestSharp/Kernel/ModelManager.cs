@@ -75,7 +75,10 @@ internal sealed class ModelManager : IKernelManager
             if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
             AddSynapseModel(copy);
         }
-        else throw new UnknownModelException(existing, AllNames);
+        else
+        {
+            throw new UnknownModelException(existing, AllNames);
+        }
     }
 
     public void SetDefaults(string model, IReadOnlyDictionary<string, object> defaults)
@@ -88,7 +91,7 @@ internal sealed class ModelManager : IKernelManager
 
     public Dictionary<string, object> GetDefaults(string model)
     {
-        if (_nodeModels.TryGetValue(model, out var nodeModel)) return _kernel.Nodes.DefaultsOf(nodeModel);
+        if (_nodeModels.TryGetValue(model, out var nodeModel)) return NodeManager.DefaultsOf(nodeModel);
         if (_synapseModelsByName.TryGetValue(model, out var synapse)) return synapse.GetDefaults(_kernel.Connections.NumConnections(synapse.Id));
         throw new UnknownModelException(model, AllNames);
     }

@@ -46,8 +46,11 @@ internal sealed class NodeManager : IKernelManager
         if (parameters is not null && parameters.Count > 0)
             commits.AddRange(StageForNodes(Enumerable.Range(group.FirstId, count).ToArray(), _ => group, parameters));
         if (perNode is not null)
+        {
             for (int i = 0; i < perNode.Count; i++)
                 commits.Add(StageNode(group, i, perNode[i], $"node {group.FirstId + i} ({model.Name})"));
+        }
+
         foreach (var commit in commits) commit();
         Add(group);
         return group;
@@ -123,7 +126,7 @@ internal sealed class NodeManager : IKernelManager
     };
 
     /// <summary>A model's defaults as GetDefaults shows them.</summary>
-    public Dictionary<string, object> DefaultsOf(NodeModel model)
+    public static Dictionary<string, object> DefaultsOf(NodeModel model)
     {
         var status = new Dictionary<string, object>(StringComparer.Ordinal);
         model.Prototype.WriteStatus(0, status);
@@ -202,13 +205,19 @@ internal sealed class NodeManager : IKernelManager
             nodeValues.Clear();
             foreach (var (key, value) in values)
             {
-                if (perNodeArrays.TryGetValue(key, out var array)) nodeValues[key] = array.GetValue(i)!;
+                if (perNodeArrays.TryGetValue(key, out var array))
+                {
+                    nodeValues[key] = array.GetValue(i)!;
+                }
                 else if (value is Parameter p)
                 {
                     var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], (ulong)key.Length));
                     nodeValues[key] = p.Draw(ref stream);
                 }
-                else nodeValues[key] = value;
+                else
+                {
+                    nodeValues[key] = value;
+                }
             }
             var group = groupOf(ids[i]);
             int local = ids[i] - group.FirstId;
@@ -234,10 +243,22 @@ internal sealed class NodeManager : IKernelManager
                     throw new BadParameterException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
                 elements = _kernel.Structural.StageElements(group.FirstId + local, key, value, owner);
             }
-            else if (group.SettableKeys.Contains(key)) accepted[key] = value;
-            else if (ReadOnlyKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' is read-only");
-            else if (_kernel.Settings.DictMissIsError) throw new UnknownParameterException(owner, key, group.SettableKeys);
-            else Console.Error.WriteLine($"NestSharp warning: {owner} has no parameter '{key}'; ignored (dict_miss_is_error is false).");
+            else if (group.SettableKeys.Contains(key))
+            {
+                accepted[key] = value;
+            }
+            else if (ReadOnlyKeys.Contains(key))
+            {
+                throw new BadParameterException(key, value, $"'{key}' is read-only");
+            }
+            else if (_kernel.Settings.DictMissIsError)
+            {
+                throw new UnknownParameterException(owner, key, group.SettableKeys);
+            }
+            else
+            {
+                Console.Error.WriteLine($"NestSharp warning: {owner} has no parameter '{key}'; ignored (dict_miss_is_error is false).");
+            }
         }
         var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep));
         return elements is null ? commit : () => { commit(); elements(); };

@@ -113,11 +113,13 @@ internal sealed class SimulationManager : IKernelManager
         {
             if (group is not NeuronGroup neurons) continue;
             for (int local = 0; local < neurons.Count; local++)
+            {
                 if (archive.Of(neurons.FirstId + local) is { } history)
                 {
                     history.TauMinusInverse = 1.0 / neurons.ValueOf(NeuronSchema.Archiving.TauMinus, local);
                     history.TauMinusTripletInverse = 1.0 / neurons.ValueOf(NeuronSchema.Archiving.TauMinusTriplet, local);
                 }
+            }
         }
     }
 
@@ -154,8 +156,11 @@ internal sealed class SimulationManager : IKernelManager
         }
         _kernel.EventDelivery.RecordWeightEvents();
         if (context.Communicator.Size > 1)
+        {
             foreach (var group in _kernel.Nodes.Groups)
                 if (group is NeuronGroup neurons) neurons.SynchronizeColumns(context.Communicator, context.Layout);
+        }
+
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
         SimulateTime += clock.Elapsed;

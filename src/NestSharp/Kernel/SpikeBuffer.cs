@@ -33,7 +33,7 @@ internal sealed class SpikeBuffer
 
     public void Clear() => Count = 0;
 
-    /// <summary>Replaces the content with the spikes of all <paramref name="parts"/> in canonical order (lag, then sender).</summary>
+    /// <summary>The receive buffer of <see cref="ExchangeCanonical"/>, kept from slice to slice.</summary>
     private Spike[] _exchange = [];
 
     /// <summary>
@@ -53,6 +53,7 @@ internal sealed class SpikeBuffer
         _items.AsSpan(0, n).Sort(static (a, b) => a.OrderKey != b.OrderKey ? a.OrderKey.CompareTo(b.OrderKey) : a.Sequence.CompareTo(b.Sequence));
     }
 
+    /// <summary>Replaces the content with the spikes of all <paramref name="parts"/> in canonical order (lag, then sender).</summary>
     public void MergeCanonical(SpikeBuffer[] parts)
     {
         int total = 0;

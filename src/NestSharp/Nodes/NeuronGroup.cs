@@ -161,7 +161,7 @@ internal abstract class NeuronGroup : NodeGroup
     public double ValueOf(Column column, int local) => ToUser(column.Index, local);
 
     /// <summary>The stored calcium concentration of node <paramref name="local"/> (every neuron has the column).</summary>
-    public ref double CalciumOf(int local) => ref Columns[NeuronSchema.Archiving.Calcium.Index][local];
+    public ref double CalciumOf(int local) => ref Columns[NeuronSchema.Archiving.Ca.Index][local];
 
     public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
 

@@ -177,13 +177,13 @@ internal sealed class NeuronSchema
         public static readonly Column TauMinusTriplet =
             Declared.Parameter("tau_minus_triplet", 110.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
 
-        public static readonly Column TauCalcium =
+        public static readonly Column TauCa =
             Declared.Parameter("tau_Ca", 10000.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
 
-        public static readonly Column CalciumIncrement =
+        public static readonly Column BetaCa =
             Declared.Parameter("beta_Ca", 0.001, "", Requirement.Positive("must be positive for Ca to integrate the activity"));
 
-        public static readonly Column Calcium =
+        public static readonly Column Ca =
             Declared.State("Ca", 0.0, "", Requirement.NonNegative("the calcium concentration cannot be negative"));
     }
 }

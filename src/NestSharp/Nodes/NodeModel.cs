@@ -9,6 +9,7 @@ internal sealed class NodeModel
 {
     private readonly Func<NodeModel, int, int, NodeGroup> _make;
 
+    /// <param name="name">The model's name, as Create and GetDefaults take it.</param>
     /// <param name="make">The model class's constructor: (model, first id, count).</param>
     public NodeModel(string name, Func<NodeModel, int, int, NodeGroup> make)
         : this(name, name, make)

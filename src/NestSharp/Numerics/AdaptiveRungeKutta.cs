@@ -85,7 +85,7 @@ internal sealed class Rkf45Integrator
 
     public Rkf45Integrator(int dimension)
     {
-        if (dimension < 1) throw new ArgumentOutOfRangeException(nameof(dimension));
+        ArgumentOutOfRangeException.ThrowIfLessThan(dimension, 1);
         Dimension = dimension;
         _k2 = new double[dimension];
         _k3 = new double[dimension];

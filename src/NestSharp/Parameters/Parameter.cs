@@ -25,7 +25,10 @@ public abstract record Parameter
         return new ClippedParameter(this, min, max);
     }
 
+    /// <summary>Shifts every draw of <paramref name="p"/> by <paramref name="c"/> (<c>p + c</c> in PyNEST).</summary>
     public static Parameter operator +(Parameter p, double c) => new AffineParameter(p, 1.0, c);
+
+    /// <summary>Scales every draw of <paramref name="p"/> by <paramref name="c"/> (<c>p * c</c> in PyNEST).</summary>
     public static Parameter operator *(Parameter p, double c) => new AffineParameter(p, c, 0.0);
 }
 
@@ -85,34 +88,44 @@ internal sealed record AffineParameter(Parameter Inner, double Scale, double Off
 }
 
 /// <summary>The factory behind <c>nest.Random</c>: the counterpart of PyNEST's <c>nest.random</c> module.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+    Justification = "Called through an instance, nest.Random.Normal(...), as PyNEST's nest.random.normal(...).")]
 public sealed class RandomParameters
 {
     internal RandomParameters() { }
 
+    /// <summary>Uniform on [<paramref name="min"/>, <paramref name="max"/>), as <c>nest.random.uniform</c>; min must be below max.</summary>
     public Parameter Uniform(double min = 0.0, double max = 1.0)
     {
         if (!(min < max)) throw new BadParameterException("uniform", $"min={min}, max={max}", "min must be below max");
         return new UniformParameter(min, max);
     }
 
+    /// <summary>A whole number uniform in 0 ... <paramref name="max"/> - 1, as <c>nest.random.uniform_int</c>; max must be at least 1.</summary>
     public Parameter UniformInt(long max)
     {
         if (max < 1) throw new BadParameterException("uniform_int max", max, "must be at least 1");
         return new UniformIntParameter(max);
     }
 
+    /// <summary>Normal with <paramref name="mean"/> and standard deviation <paramref name="std"/> (≥ 0), as <c>nest.random.normal</c>.</summary>
     public Parameter Normal(double mean = 0.0, double std = 1.0)
     {
         if (!(std >= 0)) throw new BadParameterException("normal std", std, "must be non-negative");
         return new NormalParameter(mean, std);
     }
 
+    /// <summary>
+    /// exp of a normal with <paramref name="mean"/> and standard deviation <paramref name="std"/> (≥ 0): the parameters are
+    /// those of the underlying normal, as in <c>nest.random.lognormal</c>.
+    /// </summary>
     public Parameter Lognormal(double mean = 0.0, double std = 1.0)
     {
         if (!(std >= 0)) throw new BadParameterException("lognormal std", std, "must be non-negative");
         return new LognormalParameter(mean, std);
     }
 
+    /// <summary>Exponential with scale (mean) <paramref name="beta"/> (> 0), as <c>nest.random.exponential</c>.</summary>
     public Parameter Exponential(double beta = 1.0)
     {
         if (!(beta > 0)) throw new BadParameterException("exponential beta", beta, "must be positive");

@@ -48,8 +48,8 @@ internal sealed class ClopathHistory
     /// <param name="ltdLength">Entries kept in the LTD ring (max_delay in steps + 1).</param>
     public ClopathHistory(int delaySteps, int ltdLength)
     {
-        if (delaySteps < 0) throw new ArgumentOutOfRangeException(nameof(delaySteps));
-        if (ltdLength < 1) throw new ArgumentOutOfRangeException(nameof(ltdLength));
+        ArgumentOutOfRangeException.ThrowIfNegative(delaySteps);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ltdLength, 1);
         _delayedPlus = new double[delaySteps + 1];
         _delayedMinus = new double[delaySteps + 1];
         _ltdTimes = new double[ltdLength];

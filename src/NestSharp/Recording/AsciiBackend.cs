@@ -34,7 +34,10 @@ internal sealed class AsciiBackend : IRecordingBackend
                 if (p is < 0 or > 17) throw new BadParameterException(key, p, "must be between 0 and 17");
                 _precision = p;
             }
-            else _extension = StatusValue.ToStringValue(key, value);
+            else
+            {
+                _extension = StatusValue.ToStringValue(key, value);
+            }
         }
 
         public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device)

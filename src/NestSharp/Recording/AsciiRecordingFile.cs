@@ -49,10 +49,13 @@ internal sealed class AsciiRecordingFile : IDisposable
     public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, RecordingContext context)
     {
         if (!append && File.Exists(path) && !overwrite)
+        {
             throw new KernelException(
                 $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
                 "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
                 "data_prefix, or the device property label.");
+        }
+
         return new AsciiRecordingFile(path, append, precision, context);
     }
 

@@ -37,7 +37,11 @@ internal sealed class MemoryBackend : IRecordingBackend
                 events["times"] = _steps.ToArray();
                 events["offsets"] = _offsets.ToArray();
             }
-            else events["times"] = _times.ToArray();
+            else
+            {
+                events["times"] = _times.ToArray();
+            }
+
             for (int i = 0; i < device.DoubleValueNames.Count; i++)
                 events[device.DoubleValueNames[i]] = i < _doubles.Length ? _doubles[i].ToArray() : Array.Empty<double>();
             for (int i = 0; i < device.LongValueNames.Count; i++)
@@ -55,7 +59,11 @@ internal sealed class MemoryBackend : IRecordingBackend
                 _steps.Add(stamp);
                 _offsets.Add(0.0);
             }
-            else _times.Add(timeMs);
+            else
+            {
+                _times.Add(timeMs);
+            }
+
             if (_doubles.Length < doubles.Length) _doubles = Grow(_doubles, doubles.Length, _senders.Count - 1);
             if (_longs.Length < longs.Length) _longs = Grow(_longs, longs.Length, _senders.Count - 1);
             for (int i = 0; i < doubles.Length; i++) _doubles[i].Add(doubles[i]);

@@ -130,14 +130,20 @@ internal sealed class RecordingManager : IKernelManager
             samplers.Add(sampler);
         }
         foreach (var group in nodes.Groups)
+        {
             if (group is NeuronGroup neurons)
                 neurons.Samplers = perGroup.TryGetValue(neurons, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
+        }
+
         foreach (var recorder in _recorders)
+        {
             if (recorder is ISampler sampler)
             {
                 sampler.PrepareRun(context.Time, context.VirtualProcesses);
                 samplers.Add(sampler);
             }
+        }
+
         _samplers = [.. samplers];
     }
 
@@ -162,7 +168,7 @@ internal sealed class RecordingManager : IKernelManager
         }
     }
 
-    /// <summary>A spike of <paramref name="source"/> (owned by <paramref name="vp"/>) stamped at the end of step <paramref name="stamp"/>.</summary>
+    /// <summary>A spike of <paramref name="source"/> (the node <paramref name="local"/> of <paramref name="group"/>) stamped at the end of step <paramref name="stamp"/>.</summary>
     public void RecordSpike(int source, NodeGroup group, int local, long stamp, int multiplicity)
     {
         var sinks = (uint)source < (uint)_spikeSinksBySource.Length ? _spikeSinksBySource[source] : null;

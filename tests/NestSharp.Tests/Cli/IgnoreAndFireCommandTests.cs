@@ -67,7 +67,9 @@ public sealed class IgnoreAndFireCommandTests
                          "TwoPopulationNetworkPlastic_iaf_psc_alpha_connectivity_presim.svg",
                          "TwoPopulationNetworkPlastic_iaf_psc_alpha_connectivity_postsim.svg",
                      })
+            {
                 Assert.True(File.Exists(Path.Combine(dir, name)), $"{name} is missing");
+            }
 
             // All 200 excitatory neurons are in the connectivity subset: 200 * 40 connections.
             Assert.Equal(200 * 40, ConnectivityFile.Read(Path.Combine(dir, "connectivity_postsim.dat.gz")).Count);

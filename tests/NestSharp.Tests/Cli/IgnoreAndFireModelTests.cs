@@ -228,8 +228,14 @@ public abstract class SmallIgnoreAndFireRun : IDisposable
         Model = new IgnoreAndFireModel(
             IgnoreAndFireModel.GetDefaultParameters() with
             {
-                NeuronModel = neuronModel, N = 500, K = 100, T = 500.0, NThreads = 2, RecordSpikes = true,
-                PrintSimulationProgress = false, DataPath = Root,
+                NeuronModel = neuronModel,
+                N = 500,
+                K = 100,
+                T = 500.0,
+                NThreads = 2,
+                RecordSpikes = true,
+                PrintSimulationProgress = false,
+                DataPath = Root,
             },
             TextWriter.Null);
         Model.Create();
@@ -439,7 +445,13 @@ public sealed class IgnoreAndFireThreadIndependenceTests
             var model = new IgnoreAndFireModel(
                 IgnoreAndFireModel.GetDefaultParameters() with
                 {
-                    NeuronModel = neuronModel, N = 600, K = 120, T = 500.0, NThreads = threads, PrintSimulationProgress = false, DataPath = root,
+                    NeuronModel = neuronModel,
+                    N = 600,
+                    K = 120,
+                    T = 500.0,
+                    NThreads = threads,
+                    PrintSimulationProgress = false,
+                    DataPath = root,
                 },
                 TextWriter.Null);
             model.Create();

@@ -190,8 +190,10 @@ public sealed class ConnectionRuleDistributionTests(ITestOutputHelper output)
         var sets = c.Source.Zip(c.Target).GroupBy(p => p.Second).Select(g => g.Select(p => p.First).ToHashSet()).ToArray();
         var overlaps = new List<double>();
         for (int i = 0; i < sets.Length; i++)
+        {
             for (int j = i + 1; j < sets.Length; j++)
                 overlaps.Add(sets[i].Intersect(sets[j]).Count());
+        }
         // Hypergeometric(100, 20, 20): mean 4, variance 2.59; the mean over all 19900 pairs is
         // sum_s C(u_s, 2) / C(200, 2) with u_s the uses of source s (sum fixed), whose SE is ~0.01.
         output.WriteLine($"mean overlap of two targets' source sets: {overlaps.Average():F3} (expected 4)");

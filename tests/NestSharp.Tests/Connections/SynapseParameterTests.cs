@@ -127,8 +127,10 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         nest.Connect(a, b, Rule.AllToAll(), new Dictionary<string, object> { ["weight"] = w });
 
         for (int t = 0; t < 2; t++)
+        {
             for (int s = 0; s < 3; s++)
                 Assert.Equal(w[t][s], nest.GetConnections(source: a[s], target: b[t]).Weight.Single());
+        }
     }
 
     [Fact]

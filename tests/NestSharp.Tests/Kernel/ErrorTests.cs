@@ -144,7 +144,10 @@ public sealed class ErrorTests
                 var n = nest.Create("iaf_psc_alpha", 1, new() { ["I_e"] = 500.0 });
                 var sr = nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii", ["label"] = "spikes" });
                 nest.Connect(n, sr);
-                if (run == 0) nest.Simulate(50.0);
+                if (run == 0)
+                {
+                    nest.Simulate(50.0);
+                }
                 else
                 {
                     var e = Assert.Throws<KernelException>(() => nest.Simulate(50.0));

@@ -155,7 +155,11 @@ public sealed class KernelStatusTests
                 for (int i = 0; i < 10; i++) nest.Run(10.0);
                 nest.Cleanup();
             }
-            else nest.Simulate(100.0);
+            else
+            {
+                nest.Simulate(100.0);
+            }
+
             return (double[])((Dictionary<string, object>)sr.Get("events"))["times"];
         }
         var whole = Run(false);

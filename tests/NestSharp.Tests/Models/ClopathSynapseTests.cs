@@ -127,11 +127,14 @@ public sealed class ClopathSynapseTests
             int preStep = (int)Math.Round(tPre / h);
             Assert.True(preStep - dSteps <= n, "the recording must cover the LTP window");
             for (int step = Math.Max(1, lastStep - dSteps + 1); step <= preStep - dSteps; step++)
+            {
                 if (Ltp(step) is { } dw)
                 {
                     w += dw * (xBar * Math.Exp((tLast - (r.Times[step - 1] + d)) / tauX));
                     if (w >= wmax) { w = wmax; clipped++; }
                 }
+            }
+
             w = Math.Max(0.0, w - Ltd(preStep - dSteps));
             result.Add(w);
             xBar = xBar * Math.Exp((tLast - tPre) / tauX) + 1.0 / tauX;
@@ -151,8 +154,10 @@ public sealed class ClopathSynapseTests
         Assert.Equal(48, recording.Weights.Length);
         var (expected, clipped) = ByHand(recording, aLtdConst, weight, wmax, aLtp);
         for (int i = 0; i < expected.Length; i++)
+        {
             Assert.True(Math.Abs(expected[i] - recording.Weights[i]) <= 1e-12 * Math.Abs(expected[i]),
                 $"event {i} at {recording.PreTimes[i]}: {recording.Weights[i]:R}, by hand {expected[i]:R}");
+        }
         // Both directions of plasticity happen; with the tight bound, potentiation is cut at Wmax (before the depression).
         Assert.Contains(recording.Weights.Zip(recording.Weights.Skip(1)), p => p.Second > p.First);
         Assert.Contains(recording.Weights.Zip(recording.Weights.Skip(1)), p => p.Second < p.First);

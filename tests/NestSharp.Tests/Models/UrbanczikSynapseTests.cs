@@ -197,8 +197,11 @@ public sealed class UrbanczikSynapseTests
         double scale = expected.Max(w => Math.Abs(w - p.Weight));
         Assert.True(scale > 1.0, $"connection {c}: the weight should change noticeably (largest change {scale})");
         for (int i = 0; i < expected.Length; i++)
+        {
             Assert.True(Math.Abs(expected[i] - weights[i]) <= 1e-9 * Math.Max(1.0, Math.Abs(expected[i])),
                 $"connection {c}, spike {i} at {times[i]}: weight {weights[i]:R}, by hand {expected[i]:R}");
+        }
+
         Assert.Equal(expected[^1], r.Synapses.Weight[c], 9);
     }
 

@@ -50,8 +50,11 @@ internal static class ClopathNetworkCriterion
         double[] correlations = [.. runs.Select(run => run.ReciprocalCorrelation)];
         double average = correlations.Average();
         if (!(average >= MinimumAverageCorrelation))
+        {
             problems.Add(FormattableString.Invariant(
                 $"average correlation {average:F3} is below {MinimumAverageCorrelation} (per seed: {string.Join(", ", correlations.Select(c => c.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))})"));
+        }
+
         int notPositive = correlations.Count(c => !(c > 0));
         if (notPositive > 1)
             problems.Add($"{notPositive} of {runs.Count} correlations are not positive");
@@ -102,8 +105,11 @@ public sealed class ClopathNetworkTests
         // 500 generator->parrot, 500 x 10 input->E, 500 x 3 input->I, 10 x 9 E->E, 3 x 8 E->I, 3 x 6 I->E, 13 to the spike recorder
         Assert.Equal(500 + 5000 + 1500 + 90 + 24 + 18 + 13, run.Synapses);
         for (int i = 0; i < 10; i++)
+        {
             for (int j = 0; j < 10; j++)
                 Assert.Equal(i == j ? double.NaN : ClopathNetworkExperiment.InitialRecurrentWeight, run.InitialWeights[i, j]);
+        }
+
         Assert.Equal(5000, run.InputWeightsBefore.Length);
         Assert.All(run.InputWeightsBefore, w => Assert.InRange(w, 0.5, 2.0));
         Assert.Single(run.Centers);

@@ -4,22 +4,22 @@ namespace NestSharp.Tests.Plotting;
 
 public sealed class PlotAreaTests
 {
-    private readonly PlotArea area = new(50, 20, 400, 200, new DataRange(0, 100), new DataRange(-10, 10));
+    private readonly PlotArea _area = new(50, 20, 400, 200, new DataRange(0, 100), new DataRange(-10, 10));
 
     [Fact]
     public void PixelX_MapsRangeEndsToLeftAndRightEdges()
     {
-        Assert.Equal(50, area.PixelX(0));
-        Assert.Equal(450, area.PixelX(100));
-        Assert.Equal(250, area.PixelX(50));
+        Assert.Equal(50, _area.PixelX(0));
+        Assert.Equal(450, _area.PixelX(100));
+        Assert.Equal(250, _area.PixelX(50));
     }
 
     [Fact]
     public void PixelY_MapsLargerValuesHigherUp()
     {
-        Assert.Equal(220, area.PixelY(-10));
-        Assert.Equal(20, area.PixelY(10));
-        Assert.Equal(120, area.PixelY(0));
+        Assert.Equal(220, _area.PixelY(-10));
+        Assert.Equal(20, _area.PixelY(10));
+        Assert.Equal(120, _area.PixelY(0));
     }
 
     [Fact]

@@ -25,8 +25,10 @@ public sealed class RandomStreamTests
     {
         var keys = new HashSet<ulong>();
         for (ulong a = 0; a < 100; a++)
+        {
             for (ulong b = 0; b < 100; b++)
                 Assert.True(keys.Add(RandomStream.Derive(1, a, b)));
+        }
     }
 
     [Fact]

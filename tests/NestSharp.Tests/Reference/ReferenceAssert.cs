@@ -21,8 +21,10 @@ internal static class ReferenceAssert
 
         double[] expectedTimes = expected.Column("time");
         for (int i = 0; i < rows.Length; i++)
+        {
             if (times[rows[i]] != expectedTimes[i])
                 Assert.Fail($"sender {sender}, sample {i}: NestSharp time {R(times[rows[i]])}, NEST time {R(expectedTimes[i])}.");
+        }
 
         var deviations = new Dictionary<string, double>();
         foreach (string name in recordables)
@@ -39,8 +41,10 @@ internal static class ReferenceAssert
             }
             deviations[name] = max;
             if (max > tolerance)
+            {
                 Assert.Fail($"sender {sender}, {name}: max |diff| {R(max)} > {R(tolerance)} at t = {R(expectedTimes[worst])} " +
                     $"(NestSharp {R(actual[rows[worst]])}, NEST {R(reference[worst])}).");
+            }
         }
         return deviations;
     }

@@ -65,8 +65,10 @@ public sealed class StdpReferenceTests
         var weights = (double[])events["weights"];
         var nestWeights = expected.Column("weights");
         for (int i = 0; i < weights.Length; i++)
+        {
             Assert.True(Math.Abs(weights[i] - nestWeights[i]) <= 1e-9 * Math.Abs(nestWeights[i]),
                 $"event {i}: weight {weights[i]:R}, NEST {nestWeights[i]:R}");
+        }
     }
 
     [Fact]

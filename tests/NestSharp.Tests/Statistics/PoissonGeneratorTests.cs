@@ -13,7 +13,7 @@ public sealed class PoissonGeneratorTests(ITestOutputHelper output)
     private const double Delay = 1.0;
     private const long DelaySteps = 10;
 
-    /// <summary>The spikes of <paramref name="nParrots"/> parrots driven by one generator, and the parrot ids.</summary>
+    /// <summary>The spikes of the parrots driven by one generator, and the parrot ids.</summary>
     private sealed record Trains(long[] Senders, double[] Times, IReadOnlyList<int> Parrots)
     {
         /// <summary>The step whose end the generator stamped a spike with (the parrot's step minus the delay).</summary>
@@ -122,8 +122,10 @@ public sealed class PoissonGeneratorTests(ITestOutputHelper output)
 
         var correlations = new List<double>();
         for (int i = 0; i < nParrots; i++)
+        {
             for (int j = i + 1; j < nParrots; j++)
                 correlations.Add(StatTest.Correlation(series[i], series[j]));
+        }
 
         double sd = 1.0 / Math.Sqrt(bins);
         double meanSe = sd / Math.Sqrt(correlations.Count);

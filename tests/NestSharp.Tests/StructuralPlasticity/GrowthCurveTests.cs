@@ -51,9 +51,9 @@ public sealed class GrowthCurveTests
     {
         long n = 2 * (long)Math.Round((t1 - t0) / H * 50);
         double dt = (t1 - t0) / n;
-        double f(long i) => g(ca0 * Math.Exp(-i * dt / TauCa));
-        double sum = f(0) + f(n);
-        for (long i = 1; i < n; i++) sum += (i % 2 == 1 ? 4.0 : 2.0) * f(i);
+        double GrowthAtStep(long i) => g(ca0 * Math.Exp(-i * dt / TauCa));
+        double sum = GrowthAtStep(0) + GrowthAtStep(n);
+        for (long i = 1; i < n; i++) sum += (i % 2 == 1 ? 4.0 : 2.0) * GrowthAtStep(i);
         return z0 + rate * sum * dt / 3.0;
     }
 

@@ -69,8 +69,10 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
         {
             var outgoing = CountBy(snapshot.Connections[model].Select(c => c.Source));
             foreach (var (id, connected) in snapshot.Connected[pre])
+            {
                 Assert.True(outgoing.GetValueOrDefault(id) == connected,
                     $"t = {snapshot.TimeMs} ms, node {id}: {pre}.z_connected = {connected}, outgoing {model} = {outgoing.GetValueOrDefault(id)}");
+            }
         }
     }
 
@@ -82,8 +84,10 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
         {
             var incoming = CountBy(snapshot.Connections[model].Select(c => c.Target));
             foreach (var (id, connected) in snapshot.Connected[post])
+            {
                 Assert.True(incoming.GetValueOrDefault(id) == connected,
                     $"t = {snapshot.TimeMs} ms, node {id}: {post}.z_connected = {connected}, incoming {model} = {incoming.GetValueOrDefault(id)}");
+            }
         }
     }
 
@@ -105,11 +109,13 @@ public sealed class NetworkGrowthTests(GrowingNetworkRun run) : IClassFixture<Gr
     public void EverySynapse_JoinsAnOwnerOfThePreElementToAnOwnerOfThePostElement(string model, string pre, string post)
     {
         foreach (var snapshot in run.Snapshots)
+        {
             foreach (var (source, target) in snapshot.Connections[model])
             {
                 Assert.Contains(source, run.Owners[pre]);
                 Assert.Contains(target, run.Owners[post]);
             }
+        }
         // Only inhibitory neurons have Axon_in, only excitatory ones Axon_ex.
         Assert.Equal(model == "synapse_ex" ? SmallStructuralNetwork.NumberExcitatory : SmallStructuralNetwork.NumberInhibitory, run.Owners[pre].Count);
     }

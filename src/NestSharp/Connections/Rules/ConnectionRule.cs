@@ -40,8 +40,10 @@ internal abstract class ConnectionRule
     {
         Spec = spec;
         foreach (var key in spec.Parameters.Keys)
+        {
             if (!parameterKeys.Contains(key))
                 throw new UnknownParameterException($"connection rule '{spec.Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
+        }
     }
 
     public ConnSpec Spec { get; }

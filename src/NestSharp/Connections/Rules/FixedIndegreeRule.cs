@@ -28,7 +28,9 @@ internal sealed class FixedIndegreeRule : ConnectionRule
                 throw new BadParameterException("indegree", k, $"with allow_multapses false the indegree cannot exceed the number of possible sources ({available})");
         }
         else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Targets.Contains(context.Sources[0]))
+        {
             throw new BadParameterException("indegree", k, "the only source is the target itself and autapses are forbidden");
+        }
     }
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)

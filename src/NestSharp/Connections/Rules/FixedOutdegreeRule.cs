@@ -29,7 +29,9 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
                 throw new BadParameterException("outdegree", k, $"with allow_multapses false the outdegree cannot exceed the number of possible targets ({available})");
         }
         else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Sources.Contains(context.Targets[0]))
+        {
             throw new BadParameterException("outdegree", k, "the only target is the source itself and autapses are forbidden");
+        }
     }
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)

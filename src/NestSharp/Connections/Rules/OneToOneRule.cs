@@ -11,8 +11,10 @@ internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
     public override void Check(RuleContext context)
     {
         if (context.Sources.Length != context.Targets.Length)
+        {
             throw new BadParameterException("rule", "one_to_one",
                 $"source and target collections must have the same size (got {context.Sources.Length} and {context.Targets.Length})");
+        }
     }
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)

@@ -46,11 +46,11 @@ internal sealed class IafPscAlpha : NeuronGroup
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
     /// <summary>The derivatives of the synaptic currents (NEST's dI_ex, dI_in).</summary>
-    private static readonly Column DISynEx = Declared.Internal("dI_ex");
-    private static readonly Column DISynIn = Declared.Internal("dI_in");
+    private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");
+    private static readonly Column DISynIn = Declared.Internal("dI_syn_in");
 
     /// <summary>The current input of the step (NEST's y0).</summary>
-    private static readonly Column CurrentInput = Declared.Internal("y0");
+    private static readonly Column CurrentInput = Declared.Internal("current_input");
 
     /// <summary>Remaining refractory steps, as doubles so that the vectorised update can count them down.</summary>
     private static readonly Column Refractory = Declared.Internal("refractory_steps");

@@ -46,19 +46,19 @@ internal sealed class IafPscExp : NeuronGroup
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
     /// <summary>The current inputs of receptors 0 and 1 in the step (NEST's i_0_ and i_1_).</summary>
-    private static readonly Column Current0 = Declared.Internal("i_0");
-    private static readonly Column Current1 = Declared.Internal("i_1");
+    private static readonly Column Current0 = Declared.Internal("current_0");
+    private static readonly Column Current1 = Declared.Internal("current_1");
 
     private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
     private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel CurrentIn0 = Declared.Input("currents_0");
-    private static readonly InputChannel CurrentIn1 = Declared.Input("currents_1");
+    private static readonly InputChannel Currents0 = Declared.Input("currents_0");
+    private static readonly InputChannel Currents1 = Declared.Input("currents_1");
 
     static IafPscExp()
     {
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
-        Declared.CurrentReceptor(0, CurrentIn0);
-        Declared.CurrentReceptor(1, CurrentIn1);
+        Declared.CurrentReceptor(0, Currents0);
+        Declared.CurrentReceptor(1, Currents1);
         Declared.Recordable(Vm);
         Declared.Recordable(ISynEx);
         Declared.Recordable(ISynIn);
@@ -126,8 +126,8 @@ internal sealed class IafPscExp : NeuronGroup
             long step = sliceStart + lag;
             Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
             Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
-            Span<double> cur0 = ring.Row(step, ChannelOf(CurrentIn0) + start, n);
-            Span<double> cur1 = ring.Row(step, ChannelOf(CurrentIn1) + start, n);
+            Span<double> cur0 = ring.Row(step, ChannelOf(Currents0) + start, n);
+            Span<double> cur1 = ring.Row(step, ChannelOf(Currents1) + start, n);
             ref readonly Propagators p = ref sets[0];
             for (int k = 0; k < n; k++)
             {

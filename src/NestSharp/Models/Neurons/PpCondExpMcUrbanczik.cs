@@ -52,10 +52,10 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
     private static readonly Column Theta = Declared.Parameter("theta", -55.0, "mV");
 
     private static readonly Compartment Soma = new("soma", eIn: -75.0);
-    private static readonly Compartment Dendrite = new("dendritic", eIn: 0.0);
+    private static readonly Compartment Dendritic = new("dendritic", eIn: 0.0);
 
     private static readonly Column SomaVm = Declared.State("soma.V_m", -70.0, "mV");
-    private static readonly Column DendriteVm = Declared.State("dendritic.V_m", -70.0, "mV");
+    private static readonly Column DendriticVm = Declared.State("dendritic.V_m", -70.0, "mV");
 
     /// <summary>The somatic conductances and dendritic currents, recordable but not part of the status (as in NEST).</summary>
     private static readonly Column GEx = Declared.Internal("g_ex.s");
@@ -81,7 +81,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         Declared.Recordable(SomaVm, "V_m.s");
         Declared.Recordable(GEx);
         Declared.Recordable(GIn);
-        Declared.Recordable(DendriteVm, "V_m.p");
+        Declared.Recordable(DendriticVm, "V_m.p");
         Declared.Recordable(IEx);
         Declared.Recordable(IIn);
     }
@@ -153,7 +153,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
     {
         _refractory = new int[count];
         _histories = new UrbanczikHistory?[count];
-        IntegratedState = [this[SomaVm], this[GEx], this[GIn], this[DendriteVm], this[IEx], this[IIn]];
+        IntegratedState = [this[SomaVm], this[GEx], this[GIn], this[DendriticVm], this[IEx], this[IIn]];
     }
 
     public override void Prepare(SimulationContext context)
@@ -168,9 +168,9 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
                 SomaGL = this[Soma.GL][i], SomaEL = this[Soma.EL][i], SomaEEx = this[Soma.EEx][i],
                 SomaEIn = this[Soma.EIn][i], SomaCm = this[Soma.Cm][i], SomaTauEx = this[Soma.TauSynEx][i],
                 SomaTauIn = this[Soma.TauSynIn][i], SomaIe = this[Soma.Ie][i], GSp = this[GSp][i],
-                DendriteGL = this[Dendrite.GL][i], DendriteEL = this[Dendrite.EL][i],
-                DendriteCm = this[Dendrite.Cm][i], DendriteTauEx = this[Dendrite.TauSynEx][i],
-                DendriteTauIn = this[Dendrite.TauSynIn][i], GPs = this[GPs][i],
+                DendriteGL = this[Dendritic.GL][i], DendriteEL = this[Dendritic.EL][i],
+                DendriteCm = this[Dendritic.Cm][i], DendriteTauEx = this[Dendritic.TauSynEx][i],
+                DendriteTauIn = this[Dendritic.TauSynIn][i], GPs = this[GPs][i],
             },
             PhiMax = this[PhiMax][i], RateSlope = this[RateSlope][i], Beta = this[Beta][i], Theta = this[Theta][i],
             DeadTime = this[TRef][i] > 0.0,
@@ -184,8 +184,8 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             int id = FirstId + i;
             var history = _histories[i] ??= new UrbanczikHistory();
             history.Configure(this[PhiMax][i], this[RateSlope][i], this[Beta][i], this[Theta][i], this[GSp][i],
-                this[Soma.GL][i], this[Soma.EL][i], this[Dendrite.Cm][i], this[Dendrite.GL][i],
-                this[Dendrite.TauSynEx][i], this[Dendrite.TauSynIn][i], archive.Of(id)?.Incoming ?? 0, Resolution);
+                this[Soma.GL][i], this[Soma.EL][i], this[Dendritic.Cm][i], this[Dendritic.GL][i],
+                this[Dendritic.TauSynEx][i], this[Dendritic.TauSynIn][i], archive.Of(id)?.Incoming ?? 0, Resolution);
             archive.AttachVoltageHistory(id, history);
         }
     }

@@ -8,7 +8,11 @@ namespace NestSharp.Models.Neurons;
 /// The grid step a <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/> is integrating, as the model's bookkeeping sees
 /// it: its lag in the slice, its index, the time at its end, and the input that arrived for it.
 /// </summary>
+/// <param name="lag">The step's position in the current slice.</param>
+/// <param name="index">The step's index since the start of the simulation.</param>
+/// <param name="end">The time at the end of the step (ms).</param>
 /// <param name="input">The group's input row of the step, channel c of node i at c · <paramref name="nodes"/> + i.</param>
+/// <param name="nodes">The number of nodes of the group.</param>
 internal readonly ref struct GridStep(int lag, long index, double end, ReadOnlySpan<double> input, int nodes)
 {
     private readonly ReadOnlySpan<double> _input = input;
@@ -83,6 +87,10 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
 
     private Rkf45Integrator[] _integrators = [];
 
+    /// <param name="model">The node model the group is an instance of.</param>
+    /// <param name="firstId">The node id of the group's first node.</param>
+    /// <param name="count">The number of nodes.</param>
+    /// <param name="schema">The model's declared parameters, state, inputs and recordables.</param>
     /// <param name="currentInput">The input whose current takes effect in the next step.</param>
     protected Rkf45NeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, InputChannel currentInput)
         : base(model, firstId, count, schema)

@@ -44,8 +44,10 @@ internal sealed class ClopathSynapse(string name)
     public override void CheckTarget(Nodes.NeuronGroup target)
     {
         if (target is not Neurons.AeifPscDeltaClopath)
+        {
             throw new IllegalConnectionException(
                 $"{Name} reads the membrane-potential history of its target, which only aeif_psc_delta_clopath keeps; {target.Model.Name} does not.");
+        }
     }
 
     public override void OnCreated(SynapseBlock block, int index)

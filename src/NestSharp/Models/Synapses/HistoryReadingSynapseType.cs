@@ -20,7 +20,9 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
     public sealed override void CheckSource(NodeGroup source)
     {
         if (source is not NeuronGroup)
+        {
             throw new IllegalConnectionException(
                 $"'{Name}' is a plastic synapse; its sources must be neurons, not {source.Model.Name} (connect through a parrot_neuron).");
+        }
     }
 }

@@ -1,6 +1,5 @@
 using NestSharp.Connections;
 using NestSharp.Kernel;
-using NestSharp.Nodes;
 
 namespace NestSharp.Models.Synapses;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
-using NestSharp.Nodes;
 using NestSharp.Plasticity;
 
 namespace NestSharp.Models.Synapses;
@@ -41,7 +40,7 @@ internal sealed class UrbanczikSynapse(string name)
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", NoSpikeYet);
 
     /// <summary>w_init: the weight the connection was made with, or last set to.</summary>
-    private static readonly SynapseColumn InitialWeight = Declared.State("init_weight");
+    private static readonly SynapseColumn InitWeight = Declared.State("init_weight");
     private static readonly SynapseColumn TauDelta = Declared.Parameter("tau_Delta", 100.0);
     private static readonly SynapseColumn Eta = Declared.Parameter("eta", 0.07);
     private static readonly SynapseColumn Wmin = Declared.Parameter("Wmin", 0.0);
@@ -63,8 +62,10 @@ internal sealed class UrbanczikSynapse(string name)
     public override void CheckTarget(Nodes.NeuronGroup target)
     {
         if (target is not Neurons.PpCondExpMcUrbanczik)
+        {
             throw new IllegalConnectionException(
                 $"{Name} reads the dendritic prediction error of its target, which only pp_cond_exp_mc_urbanczik keeps; {target.Model.Name} does not.");
+        }
     }
 
     public override void OnCreated(SynapseBlock block, int index)
@@ -73,7 +74,7 @@ internal sealed class UrbanczikSynapse(string name)
         // NEST's check: weight and Wmax on the same side of 0 (a weight of 0 counting as positive, a Wmax of 0 as negative).
         if ((weight >= 0) != (wmax > 0))
             throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
-        block.State[InitialWeight.Index][index] = weight;
+        block.State[InitWeight.Index][index] = weight;
         block.State[Written.Index][index] = weight;
     }
 
@@ -83,7 +84,7 @@ internal sealed class UrbanczikSynapse(string name)
     /// <summary>The rule over the columns of one block: the integrals over the entries since the last spike, then the traces.</summary>
     private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<UrbanczikHistory>
     {
-        private readonly double[] _lastSpike = block.State[LastSpike.Index], _initial = block.State[InitialWeight.Index],
+        private readonly double[] _lastSpike = block.State[LastSpike.Index], _initial = block.State[InitWeight.Index],
             _tauDelta = block.State[TauDelta.Index], _eta = block.State[Eta.Index], _wmin = block.State[Wmin.Index],
             _wmax = block.State[Wmax.Index], _written = block.State[Written.Index], _piIntegral = block.State[PiIntegral.Index],
             _piExpIntegral = block.State[PiExpIntegral.Index], _tauLTrace = block.State[TauLTrace.Index],

@@ -35,6 +35,7 @@ internal interface IVoltageHistoryRule<THistory> where THistory : class
 /// the model's weight_recorder, if any, records w_i
 /// </code>
 /// </summary>
+/// <param name="name">The synapse model's name.</param>
 /// <param name="missingHistory">What the error names when a target keeps no such history ("X history (it must be a Y)").</param>
 internal abstract class VoltageHistorySynapseType<THistory>(string name, string missingHistory) : HistoryReadingSynapseType(name)
     where THistory : class

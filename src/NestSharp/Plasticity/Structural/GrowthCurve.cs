@@ -111,7 +111,10 @@ internal sealed class SigmoidGrowthCurve : GrowthCurve
 
     public override void Set(string key, double value)
     {
-        if (key == "eps") _eps = value;
+        if (key == "eps")
+        {
+            _eps = value;
+        }
         else
         {
             if (!(value > 0)) throw new BadParameterException("psi", value, "psi must be positive");

@@ -83,8 +83,11 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         {
             var spec = AsDictionary($"structural_plasticity_synapses.{name}", specValue);
             foreach (var key in spec.Keys)
+            {
                 if (!SynapseSpecKeys.Contains(key))
                     throw new UnknownParameterException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
+            }
+
             string Require(string key) => spec.TryGetValue(key, out var v)
                 ? StatusValue.ToStringValue($"{name}.{key}", v)
                 : throw new BadParameterException($"structural_plasticity_synapses.{name}", key, $"'{key}' is missing");
@@ -159,8 +162,11 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         bool hasPost = spec.Other.TryGetValue("post_synaptic_element", out var post);
         if (!hasPre && !hasPost) return (null, null, spec);
         if (hasPre != hasPost)
+        {
             throw new BadParameterException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
                 "pre_synaptic_element and post_synaptic_element must be given together");
+        }
+
         var rest = spec.Other.Where(kv => kv.Key is not ("pre_synaptic_element" or "post_synaptic_element")).ToDictionary();
         return (StatusValue.ToStringValue("pre_synaptic_element", pre), StatusValue.ToStringValue("post_synaptic_element", post), spec with { Other = rest });
     }
@@ -209,7 +215,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     {
         int id = group.FirstId + local;
         ref double ca = ref group.CalciumOf(local);
-        double tauCa = group.ValueOf(NeuronSchema.Archiving.TauCalcium, local);
+        double tauCa = group.ValueOf(NeuronSchema.Archiving.TauCa, local);
         double caTime = _calciumTime[id];
         if (_elements[id] is { } elements)
             foreach (var element in elements.Values) element.Update(t, caTime, ca, tauCa, h);
@@ -221,7 +227,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     public void OnSpike(NeuronGroup group, int local, double t, double h)
     {
         UpdateTo(group, local, t, h);
-        group.CalciumOf(local) += group.ValueOf(NeuronSchema.Archiving.CalciumIncrement, local);
+        group.CalciumOf(local) += group.ValueOf(NeuronSchema.Archiving.BetaCa, local);
     }
 
     /// <summary>Whether a structural update is due at the start of step <paramref name="step"/>.</summary>
@@ -268,8 +274,10 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             Create(builder, connections, ref stream, updateKey);
         }
         foreach (var elements in _elements)
+        {
             if (elements is not null)
                 foreach (var element in elements.Values) element.DecayVacant();
+        }
     }
 
     private (List<int> Ids, List<int> Counts) Deficits(string element)
@@ -277,11 +285,14 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         var ids = new List<int>();
         var counts = new List<int>();
         for (int id = 0; id < _elements.Length; id++)
+        {
             if (_elements[id]?.GetValueOrDefault(element) is { } e && e.Vacant < 0)
             {
                 ids.Add(id);
                 counts.Add(-e.Vacant);
             }
+        }
+
         return (ids, counts);
     }
 
@@ -346,8 +357,11 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     {
         var list = new List<int>();
         for (int id = 0; id < _elements.Length; id++)
+        {
             if (_elements[id]?.GetValueOrDefault(element) is { } e)
                 for (int k = 0; k < e.Vacant; k++) list.Add(id);
+        }
+
         return list;
     }
 
