@@ -96,30 +96,42 @@ internal static class SynapseBuilder
     private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
         ConnectionValues values, SynapseType type, TimeGrid grid) : ConnectionSink
     {
+        private readonly ValueSource _weight = values.Weight, _delay = values.Delay, _receptor = values.Receptor;
+        private readonly ValueSource[] _perConnectionSources = values.PerConnection;
         private readonly double[] _perConnection = new double[values.PerConnection.Length];
+        private readonly bool _plastic = block.State.Length > 0 || block.Indices.Length > 0;
         private readonly int[] _cursor = (int[])block.Offsets.Clone();
         private readonly int _constantDelay = values.Delay.IsConstant ? DelaySteps(values.Delay.Constant, grid) : 0;
         public int MinDelay { get; private set; } = int.MaxValue;
         public int MaxDelay { get; private set; }
 
+        // The ring channel of a target's node 0 for the last (group, receptor, weight sign): node i's is that + i.
+        private NeuronGroup? _routedGroup;
+        private int _routedReceptor = -1, _routedSign = 2, _routedChannel;
+
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
         {
             int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
-            double w = values.Weight.ValueFor(unitId, ordinal, arrayIndex);
-            int d = values.Delay.IsConstant ? _constantDelay : DelaySteps(values.Delay.ValueFor(unitId, ordinal, arrayIndex), grid);
-            int r = values.Receptor.IsConstant ? (int)values.Receptor.Constant : (int)values.Receptor.ValueFor(unitId, ordinal, arrayIndex);
+            double w = _weight.ValueFor(unitId, ordinal, arrayIndex);
+            int d = _delay.IsConstant ? _constantDelay : DelaySteps(_delay.ValueFor(unitId, ordinal, arrayIndex), grid);
+            int r = _receptor.IsConstant ? (int)_receptor.Constant : (int)_receptor.ValueFor(unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
-            block.Channels[at] = group.RingChannel(group.SpikeChannel(targetLocal[targetIndex], r, w));
+            int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
+            if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
+            {
+                _routedChannel = group.RingChannel(group.SpikeChannel(0, r, w));
+                (_routedGroup, _routedReceptor, _routedSign) = (group, r, sign);
+            }
+            block.Channels[at] = _routedChannel + targetLocal[targetIndex];
             block.Weights[at] = w;
             block.Delays[at] = (ushort)d;
             block.SetReceptor(at, r);
-            if (block.State.Length > 0 || block.Indices.Length > 0)
+            if (_plastic)
             {
-                var perConnection = values.PerConnection;
                 for (int c = 0; c < _perConnection.Length; c++)
                 {
-                    _perConnection[c] = perConnection[c].ValueFor(unitId, ordinal, arrayIndex);
-                    if (!perConnection[c].IsConstant) type.Schema.Check(perConnection[c].Name, _perConnection[c]);
+                    _perConnection[c] = _perConnectionSources[c].ValueFor(unitId, ordinal, arrayIndex);
+                    if (!_perConnectionSources[c].IsConstant) type.Schema.Check(_perConnectionSources[c].Name, _perConnection[c]);
                 }
                 type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex]);
                 type.OnCreated(block, at);

@@ -97,11 +97,12 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>
     /// The input channel of node <paramref name="local"/> that a spike connection on <paramref name="receptor"/> with
     /// <paramref name="weight"/> adds into, encoded for the delivery loop: a channel number, with
-    /// <see cref="CountingChannelFlag"/> set for inputs that count spikes.
+    /// <see cref="CountingChannelFlag"/> set for inputs that count spikes. Receptors route alike for every node of a
+    /// group, so node i's channel is node 0's plus i (Connect relies on it).
     /// </summary>
-    public virtual int SpikeChannel(int local, int receptor, double weight)
+    public int SpikeChannel(int local, int receptor, double weight)
     {
-        if (!Schema.SpikeReceptors.TryGetValue(receptor, out var r)) throw UnknownReceptor(receptor, spikes: true);
+        var r = Schema.SpikeReceptorOf(receptor) ?? throw UnknownReceptor(receptor, spikes: true);
         var input = r.Routing switch
         {
             SpikeRouting.BySignZeroExcitatory => weight >= 0 ? r.Input : r.Inhibitory,
@@ -113,7 +114,7 @@ internal abstract class NeuronGroup : NodeGroup
     }
 
     /// <summary>The input channel of node <paramref name="local"/> that a current connection on <paramref name="receptor"/> adds into.</summary>
-    public virtual int CurrentChannel(int local, int receptor) =>
+    public int CurrentChannel(int local, int receptor) =>
         Schema.CurrentReceptors.TryGetValue(receptor, out var input) ? input.Index * Count + local : throw UnknownReceptor(receptor, spikes: false);
 
     private IllegalConnectionException UnknownReceptor(int receptor, bool spikes)

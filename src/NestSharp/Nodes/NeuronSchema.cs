@@ -55,6 +55,7 @@ internal sealed class NeuronSchema
     private readonly List<string> _inputNames = [];
     private readonly SortedDictionary<int, SpikeReceptor> _spikeReceptors = [];
     private readonly SortedDictionary<int, InputChannel> _currentReceptors = [];
+    private SpikeReceptor?[] _spikeReceptorByNumber = [];
     private readonly Dictionary<string, int> _receptorNames = new(StringComparer.Ordinal);
     private Column[]? _parameterColumns;
 
@@ -82,6 +83,10 @@ internal sealed class NeuronSchema
     public int InputCount => _inputNames.Count;
     public IReadOnlyDictionary<int, SpikeReceptor> SpikeReceptors => _spikeReceptors;
     public IReadOnlyDictionary<int, InputChannel> CurrentReceptors => _currentReceptors;
+
+    /// <summary>The spike receptor numbered <paramref name="receptor"/>, or null (an array look-up: Connect asks once per synapse).</summary>
+    public SpikeReceptor? SpikeReceptorOf(int receptor) =>
+        (uint)receptor < (uint)_spikeReceptorByNumber.Length ? _spikeReceptorByNumber[receptor] : null;
 
     /// <summary>Receptor names and numbers for <c>receptor_types</c> (empty unless the model names its receptors).</summary>
     public IReadOnlyDictionary<string, int> ReceptorNames => _receptorNames;
@@ -152,6 +157,8 @@ internal sealed class NeuronSchema
     private void AddSpikeReceptor(SpikeReceptor receptor, string? name)
     {
         _spikeReceptors.Add(receptor.Number, receptor);
+        if (receptor.Number >= _spikeReceptorByNumber.Length) Array.Resize(ref _spikeReceptorByNumber, receptor.Number + 1);
+        _spikeReceptorByNumber[receptor.Number] = receptor;
         if (name is not null) _receptorNames.Add(name, receptor.Number);
     }
 
