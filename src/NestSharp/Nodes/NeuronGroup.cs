@@ -142,10 +142,23 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>Checks what involves several entries of a row (each entry's own requirement is checked before).</summary>
     protected virtual void Validate(in StatusRow row) { }
 
-    /// <summary>Fails naming <paramref name="column"/> and its value in <paramref name="row"/> when <paramref name="ok"/> is false.</summary>
-    protected void Require(bool ok, Column column, in StatusRow row, string allowed)
+    /// <summary>
+    /// Before a run: gives each node the history voltage-based plastic synapses read (made on the node's first run, as
+    /// NEST's init_buffers_, so its buffer sizes are fixed from then on), configured for this run with the number of
+    /// plastic synapses registered with the node, and lets the spike archive find it.
+    /// </summary>
+    protected void AttachHistories<THistory>(SimulationContext context, THistory?[] histories, Func<int, THistory> make,
+        Action<int, THistory, int> configure) where THistory : class
     {
-        if (!ok) throw new BadParameterException(Schema.NameOf(column), row[column], allowed);
+        var archive = context.Archive;
+        archive.EnsureCapacity(LastId);
+        for (int i = 0; i < Count; i++)
+        {
+            int id = FirstId + i;
+            var history = histories[i] ??= make(i);
+            configure(i, history, archive.Of(id)?.Incoming ?? 0);
+            archive.AttachVoltageHistory(id, history);
+        }
     }
 
     /// <summary>Called after a committed change of node <paramref name="local"/>'s status.</summary>
@@ -257,7 +270,7 @@ internal abstract class NeuronGroup : NodeGroup
             if (entry.Requirement is { } requirement && !requirement.Holds(row[c]))
                 throw new BadParameterException(entry.Name, row[c], requirement.Allowed);
         }
-        Validate(new StatusRow(row));
+        Validate(new StatusRow(row, Schema));
         return () => StoreRow(local, row);
     }
 

@@ -196,9 +196,15 @@ internal sealed class NeuronSchema
 }
 
 /// <summary>A row of one node's values (user-facing, as the status shows them), read by column handle.</summary>
-internal readonly ref struct StatusRow(ReadOnlySpan<double> values)
+internal readonly ref struct StatusRow(ReadOnlySpan<double> values, NeuronSchema schema)
 {
     private readonly ReadOnlySpan<double> _values = values;
 
     public double this[Column column] => _values[column.Index];
+
+    /// <summary>Fails naming <paramref name="column"/> and its value when <paramref name="ok"/> is false.</summary>
+    public void Require(bool ok, Column column, string allowed)
+    {
+        if (!ok) throw new BadParameterException(schema.NameOf(column), this[column], allowed);
+    }
 }

@@ -21,19 +21,8 @@ namespace NestSharp.Plasticity;
 /// </summary>
 internal sealed class ClopathHistory
 {
-    /// <summary>One LTP entry: the step end time (ms), the weight change before the pre-synaptic trace, reads so far.</summary>
-    internal struct LtpEntry
-    {
-        public double T;
-        public double Dw;
-        public int AccessCounter;
-    }
-
     /// <summary>Half-width of the window in which an LTD entry's time counts as equal to the time asked for (ms).</summary>
     private const double TimeEps = SpikeArchive.Eps;
-
-    /// <summary>Shift that keeps LTP entry times off the bounds of a read window (ms).</summary>
-    private const double WindowShift = 1.0e-6;
 
     private readonly double[] _delayedPlus, _delayedMinus;
     private int _delayedIndex;
@@ -41,8 +30,7 @@ internal sealed class ClopathHistory
     private readonly double[] _ltdTimes, _ltdValues;
     private int _ltdCurrent;
 
-    private LtpEntry[] _ltp = new LtpEntry[16];
-    private int _ltpHead, _ltpCount;
+    private HistoryRing<WeightChangeEntry> _ltp = new(16);
 
     /// <param name="delaySteps">round(delay_u_bars / h): how many steps ū± are delayed.</param>
     /// <param name="ltdLength">Entries kept in the LTD ring (max_delay in steps + 1).</param>
@@ -70,7 +58,7 @@ internal sealed class ClopathHistory
     public double Resolution { get; private set; }
 
     /// <summary>LTP entries held (for tests and diagnostics).</summary>
-    public int LtpCount => _ltpCount;
+    public int LtpCount => _ltp.Count;
 
     /// <summary>Sets the rule's parameters and the number of registered synapses before a run.</summary>
     public void Configure(double aLtp, double aLtd, bool aLtdConstant, double uRefSquared, double thetaPlus, double thetaMinus,
@@ -115,53 +103,18 @@ internal sealed class ClopathHistory
     private void AppendLtp(double t, double u, double uBarPlus)
     {
         if (Incoming == 0) return;
-        while (_ltpCount > 1 && _ltp[_ltpHead].AccessCounter >= Incoming)
-        {
-            _ltpHead++;
-            if (_ltpHead == _ltp.Length) _ltpHead = 0;
-            _ltpCount--;
-        }
-        if (_ltpCount == _ltp.Length) Grow();
-        int at = _ltpHead + _ltpCount;
-        if (at >= _ltp.Length) at -= _ltp.Length;
-        _ltp[at] = new LtpEntry { T = t, Dw = ALtp * (u - ThetaPlus) * (uBarPlus - ThetaMinus) * Resolution };
-        _ltpCount++;
-    }
-
-    private void Grow()
-    {
-        var larger = new LtpEntry[_ltp.Length * 2];
-        for (int i = 0; i < _ltpCount; i++) larger[i] = LtpAt(i);
-        _ltp = larger;
-        _ltpHead = 0;
+        _ltp.DropRead(Incoming);
+        _ltp.Append(new WeightChangeEntry { T = t, Dw = ALtp * (u - ThetaPlus) * (uBarPlus - ThetaMinus) * Resolution });
     }
 
     /// <summary>The <paramref name="i"/>-th LTP entry, oldest first.</summary>
-    public ref LtpEntry LtpAt(int i)
-    {
-        int at = _ltpHead + i;
-        if (at >= _ltp.Length) at -= _ltp.Length;
-        return ref _ltp[at];
-    }
+    public ref WeightChangeEntry LtpAt(int i) => ref _ltp.At(i);
 
     /// <summary>
     /// The LTP entries with <paramref name="t1"/> &lt; t &lt;= <paramref name="t2"/> (each time taken 1e-6 ms early, so an
     /// entry at a bound belongs to the later window), counted as read once more: the first index and one past the last.
     /// </summary>
-    public (int Start, int End) ReadLtp(double t1, double t2)
-    {
-        int start = 0;
-        while (start < _ltpCount && LtpAt(start).T - WindowShift < t1) start++;
-        int end = start;
-        while (end < _ltpCount)
-        {
-            ref var entry = ref LtpAt(end);
-            if (!(entry.T - WindowShift < t2)) break;
-            entry.AccessCounter++;
-            end++;
-        }
-        return (start, end);
-    }
+    public (int Start, int End) ReadLtp(double t1, double t2) => _ltp.ReadWindow(t1, t2);
 
     /// <summary>The LTD weight change stored for the step ending at <paramref name="t"/> (ms), or 0 if there is none.</summary>
     public double LtdValue(double t)

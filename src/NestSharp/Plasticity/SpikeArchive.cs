@@ -73,23 +73,22 @@ internal sealed class SpikeArchive
 internal sealed class NeuronHistory
 {
     /// <summary>One archived spike: its time, the traces just after it, and how many synapses have read it.</summary>
-    internal struct Entry
+    internal struct Entry : IHistoryEntry
     {
-        public double T;
-        public double Kminus;
-        public double KminusTriplet;
-        public int AccessCounter;
+        public double T { get; init; }
+        public double Kminus { get; init; }
+        public double KminusTriplet { get; init; }
+        public int AccessCounter { get; set; }
     }
 
-    private Entry[] _entries = new Entry[8];
-    private int _head, _count;
+    private HistoryRing<Entry> _entries = new(8);
     private double _kminus, _kminusTriplet, _lastSpike = -1.0;
     private int _incoming;
     private double _maxDelay;
 
     public double TauMinusInverse { get; set; } = 1.0 / 20.0;
     public double TauMinusTripletInverse { get; set; } = 1.0 / 110.0;
-    public int Count => _count;
+    public int Count => _entries.Count;
 
     /// <summary>Plastic synapses registered with this neuron (NEST's n_incoming).</summary>
     public int Incoming => _incoming;
@@ -97,11 +96,11 @@ internal sealed class NeuronHistory
     /// <summary>The trace last read by a synapse (NEST's post_trace).</summary>
     public double LastTrace { get; private set; }
 
-    public ref Entry At(int i) => ref _entries[(_head + i) % _entries.Length];
+    public ref Entry At(int i) => ref _entries.At(i);
 
     public void Register(double firstReadMs, double delayMs)
     {
-        for (int i = 0; i < _count && firstReadMs - At(i).T > -SpikeArchive.Eps; i++) At(i).AccessCounter++;
+        for (int i = 0; i < _entries.Count && firstReadMs - At(i).T > -SpikeArchive.Eps; i++) At(i).AccessCounter++;
         _incoming++;
         _maxDelay = Math.Max(_maxDelay, delayMs);
     }
@@ -117,26 +116,12 @@ internal sealed class NeuronHistory
             _lastSpike = t;
             return;
         }
-        while (_count > 1 && At(0).AccessCounter >= _incoming && t - At(1).T > _maxDelay + minDelayMs + SpikeArchive.Eps)
-        {
-            _head = (_head + 1) % _entries.Length;
-            _count--;
-        }
+        while (_entries.Count > 1 && At(0).AccessCounter >= _incoming && t - At(1).T > _maxDelay + minDelayMs + SpikeArchive.Eps)
+            _entries.DropOldest();
         _kminus = _kminus * Math.Exp((_lastSpike - t) * TauMinusInverse) + 1.0;
         _kminusTriplet = _kminusTriplet * Math.Exp((_lastSpike - t) * TauMinusTripletInverse) + 1.0;
         _lastSpike = t;
-        if (_count == _entries.Length) Grow();
-        ref var entry = ref _entries[(_head + _count) % _entries.Length];
-        entry = new Entry { T = t, Kminus = _kminus, KminusTriplet = _kminusTriplet };
-        _count++;
-    }
-
-    private void Grow()
-    {
-        var larger = new Entry[_entries.Length * 2];
-        for (int i = 0; i < _count; i++) larger[i] = At(i);
-        _entries = larger;
-        _head = 0;
+        _entries.Append(new Entry { T = t, Kminus = _kminus, KminusTriplet = _kminusTriplet });
     }
 
     /// <summary>
@@ -146,7 +131,7 @@ internal sealed class NeuronHistory
     public (int Start, int End) Read(double t1, double t2)
     {
         double t2Limit = t2 + SpikeArchive.Eps, t1Limit = t1 + SpikeArchive.Eps;
-        int end = _count;
+        int end = _entries.Count;
         while (end > 0 && At(end - 1).T >= t2Limit) end--;
         int start = end;
         while (start > 0 && At(start - 1).T >= t1Limit)
@@ -160,7 +145,7 @@ internal sealed class NeuronHistory
     /// <summary>The K- trace just before <paramref name="t"/>: from the latest spike more than eps earlier, else 0.</summary>
     public double KValue(double t)
     {
-        for (int i = _count - 1; i >= 0; i--)
+        for (int i = _entries.Count - 1; i >= 0; i--)
         {
             ref var e = ref At(i);
             if (t - e.T > SpikeArchive.Eps) return LastTrace = e.Kminus * Math.Exp((e.T - t) * TauMinusInverse);

@@ -20,19 +20,7 @@ namespace NestSharp.Plasticity;
 /// </summary>
 internal sealed class UrbanczikHistory
 {
-    /// <summary>One step's entry: its end time (ms), the weighted prediction error, and how many synapses have read it.</summary>
-    internal struct Entry
-    {
-        public double T;
-        public double Dw;
-        public int AccessCounter;
-    }
-
-    /// <summary>Shift that keeps entry times off the bounds of a read window (ms).</summary>
-    private const double WindowShift = 1.0e-6;
-
-    private Entry[] _entries = new Entry[64];
-    private int _head, _count;
+    private HistoryRing<WeightChangeEntry> _entries = new(64);
 
     private double _phiMax, _rateSlope, _beta, _theta, _somaGL, _somaEL, _gSp, _resolution;
 
@@ -55,7 +43,7 @@ internal sealed class UrbanczikHistory
     public double DendriteTauSynIn { get; private set; }
 
     /// <summary>Entries held (for tests and diagnostics).</summary>
-    public int Count => _count;
+    public int Count => _entries.Count;
 
     /// <summary>Sets the neuron's parameters and the number of registered synapses before a run.</summary>
     public void Configure(double phiMax, double rateSlope, double beta, double theta, double gSp, double somaGL, double somaEL,
@@ -86,53 +74,18 @@ internal sealed class UrbanczikHistory
     public void Write(double t, double dendriticPotential, int spikes)
     {
         if (Incoming == 0) return;
-        while (_count > 1 && _entries[_head].AccessCounter >= Incoming)
-        {
-            _head++;
-            if (_head == _entries.Length) _head = 0;
-            _count--;
-        }
+        _entries.DropRead(Incoming);
         double prediction = (_somaEL * _somaGL + dendriticPotential * _gSp) / (_gSp + _somaGL);
         double dw = (spikes - Phi(prediction) * _resolution) * H(prediction);
-        if (_count == _entries.Length) Grow();
-        int at = _head + _count;
-        if (at >= _entries.Length) at -= _entries.Length;
-        _entries[at] = new Entry { T = t, Dw = dw };
-        _count++;
-    }
-
-    private void Grow()
-    {
-        var larger = new Entry[_entries.Length * 2];
-        for (int i = 0; i < _count; i++) larger[i] = At(i);
-        _entries = larger;
-        _head = 0;
+        _entries.Append(new WeightChangeEntry { T = t, Dw = dw });
     }
 
     /// <summary>The <paramref name="i"/>-th entry, oldest first.</summary>
-    public ref Entry At(int i)
-    {
-        int at = _head + i;
-        if (at >= _entries.Length) at -= _entries.Length;
-        return ref _entries[at];
-    }
+    public ref WeightChangeEntry At(int i) => ref _entries.At(i);
 
     /// <summary>
     /// The entries with <paramref name="t1"/> &lt; t &lt;= <paramref name="t2"/> (each time taken 1e-6 ms early, so an
     /// entry at a bound belongs to the later window), counted as read once more: the first index and one past the last.
     /// </summary>
-    public (int Start, int End) Read(double t1, double t2)
-    {
-        int start = 0;
-        while (start < _count && At(start).T - WindowShift < t1) start++;
-        int end = start;
-        while (end < _count)
-        {
-            ref var entry = ref At(end);
-            if (!(entry.T - WindowShift < t2)) break;
-            entry.AccessCounter++;
-            end++;
-        }
-        return (start, end);
-    }
+    public (int Start, int End) Read(double t1, double t2) => _entries.ReadWindow(t1, t2);
 }

@@ -30,9 +30,7 @@ internal sealed class AsciiBackend : IRecordingBackend
         {
             if (key == "precision")
             {
-                int p = StatusValue.ToInt(key, value);
-                if (p is < 0 or > 17) throw new BadParameterException(key, p, "must be between 0 and 17");
-                _precision = p;
+                _precision = ScreenBackend.Precision(key, value);
             }
             else
             {

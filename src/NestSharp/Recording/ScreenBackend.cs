@@ -13,6 +13,13 @@ internal sealed class ScreenBackend : IRecordingBackend
 {
     public IDeviceRecording Create() => new Printer();
 
+    /// <summary>A <c>precision</c> (digits after the point of written times and values), checked: 0 to 17.</summary>
+    public static int Precision(string key, object value)
+    {
+        int precision = StatusValue.ToInt(key, value);
+        return precision is >= 0 and <= 17 ? precision : throw new BadParameterException(key, precision, "must be between 0 and 17");
+    }
+
     private sealed class Printer : IDeviceRecording
     {
         private int _precision = 3;
@@ -24,12 +31,7 @@ internal sealed class ScreenBackend : IRecordingBackend
 
         public IDeviceRecording CloneEmpty() => Clone();
 
-        public void Apply(string key, object value)
-        {
-            int p = StatusValue.ToInt(key, value);
-            if (p is < 0 or > 17) throw new BadParameterException(key, p, "must be between 0 and 17");
-            _precision = p;
-        }
+        public void Apply(string key, object value) => _precision = Precision(key, value);
 
         public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device) => status["precision"] = (long)_precision;
 

@@ -33,7 +33,7 @@ public sealed class NamedStateTests
                 {
                     yield return (field.Name, (T)field.GetValue(null)!);
                 }
-                else if (field.FieldType.IsClass && field.FieldType.DeclaringType == t && field.GetValue(null) is { } holder)
+                else if (field.FieldType.IsClass && field.FieldType != typeof(string) && field.GetValue(null) is { } holder)
                 {
                     foreach (var inner in field.FieldType.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
                         if (inner.FieldType == typeof(T)) yield return (field.Name + inner.Name, (T)inner.GetValue(holder)!);

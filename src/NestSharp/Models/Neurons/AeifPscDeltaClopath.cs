@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NestSharp.Kernel;
+using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
 using NestSharp.Plasticity;
@@ -38,7 +39,7 @@ namespace NestSharp.Models.Neurons;
 /// 94:3637-3642. NEST model documentation, aeif_psc_delta_clopath (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("aeif_psc_delta_clopath")]
-internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath.Constants, AeifPscDeltaClopath.Dynamics>
+internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath.Constants, AeifPscDeltaClopath.Dynamics>, IKeepsHistory<ClopathHistory>
 {
     private const string TimeConstantsPositive = "all time constants must be strictly positive";
 
@@ -154,16 +155,16 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
 
     protected override void Validate(in StatusRow row)
     {
-        Require(row[VReset] < row[VPeak], VReset, row, $"ensure that V_reset < V_peak (V_peak = {row[VPeak]})");
+        row.Require(row[VReset] < row[VPeak], VReset, $"ensure that V_reset < V_peak (V_peak = {row[VPeak]})");
         if (row[DeltaT] > 0)
         {
             // The exponential must stay representable at the spike, with a margin of 1e20 for what follows.
             double maxExponent = Math.Log(double.MaxValue / 1e20);
-            Require((row[VPeak] - row[VThRest]) / row[DeltaT] < maxExponent, DeltaT, row,
+            row.Require((row[VPeak] - row[VThRest]) / row[DeltaT] < maxExponent, DeltaT,
                 $"(V_peak - V_th_rest)/Delta_T = {(row[VPeak] - row[VThRest]) / row[DeltaT]} would overflow the exponential at spike time; increase Delta_T or reduce V_peak");
         }
-        Require(row[VThMax] >= row[VThRest], VThMax, row, $"V_th_max >= V_th_rest required (V_th_rest = {row[VThRest]})");
-        Require(row[VPeak] >= row[VThRest], VPeak, row, $"V_peak >= V_th_rest required (V_th_rest = {row[VThRest]})");
+        row.Require(row[VThMax] >= row[VThRest], VThMax, $"V_th_max >= V_th_rest required (V_th_rest = {row[VThRest]})");
+        row.Require(row[VPeak] >= row[VThRest], VPeak, $"V_peak >= V_th_rest required (V_th_rest = {row[VThRest]})");
     }
 
     public override void Prepare(SimulationContext context)
@@ -187,17 +188,10 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
             ClampSteps = (int)time.MsToStepsCeil(this[TClamp][i]),
         });
 
-        var archive = context.Archive;
-        archive.EnsureCapacity(LastId);
-        for (int i = 0; i < Count; i++)
-        {
-            int id = FirstId + i;
-            // Made on the first run of this node (NEST's init_buffers_): the buffer sizes are fixed from here on.
-            var history = _histories[i] ??= new ClopathHistory((int)time.DelayToSteps(this[DelayUBars][i]), context.MaxDelaySteps + 1);
-            history.Configure(this[ALtp][i], this[ALtd][i], this[ALtdConst][i] != 0.0, this[URefSquared][i],
-                this[ThetaPlus][i], this[ThetaMinus][i], archive.Of(id)?.Incoming ?? 0, Resolution);
-            archive.AttachVoltageHistory(id, history);
-        }
+        AttachHistories(context, _histories,
+            i => new ClopathHistory((int)time.DelayToSteps(this[DelayUBars][i]), context.MaxDelaySteps + 1),
+            (i, history, incoming) => history.Configure(this[ALtp][i], this[ALtd][i], this[ALtdConst][i] != 0.0, this[URefSquared][i],
+                this[ThetaPlus][i], this[ThetaMinus][i], incoming, Resolution));
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>

@@ -29,19 +29,12 @@ internal sealed class IafPscAlpha : NeuronGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-    private static readonly Column TauM = Declared.Parameter("tau_m", 10.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
-    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
-    private static readonly Column EL = Declared.Parameter("E_L", -70.0, "mV");
-    private static readonly Column VReset = Declared.Parameter("V_reset", -70.0, "mV");
-    private static readonly Column VTh = Declared.Parameter("V_th", -55.0, "mV");
-    private static readonly Column VMin = Declared.Parameter("V_min", double.NegativeInfinity, "mV");
-    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+    private static readonly IafMembrane Membrane = new(Declared);
 
-    /// <summary>V_m, stored relative to E_L (NEST's y3).</summary>
-    private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", -70.0, "mV");
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
+    private static readonly Column VMin = Declared.Parameter("V_min", double.NegativeInfinity, "mV");
+
     private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
@@ -63,15 +56,14 @@ internal sealed class IafPscAlpha : NeuronGroup
     {
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
         Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Vm);
+        Declared.Recordable(Membrane.Vm);
         Declared.Recordable(ISynEx);
         Declared.Recordable(ISynIn);
     }
 
     public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
-    protected override void Validate(in StatusRow row) =>
-        Require(row[VReset] < row[VTh], VReset, row, $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     /// <summary>Exact-integration propagators and thresholds of one parameter set (voltages relative to E_L).</summary>
     private struct Propagators
@@ -88,7 +80,7 @@ internal sealed class IafPscAlpha : NeuronGroup
         double h = context.Time.Resolution;
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double tauM = this[TauM][i], c = this[Cm][i], el = this[EL][i];
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
             var p = new Propagators
             {
                 P11Ex = Math.Exp(-h / this[TauSynEx][i]),
@@ -97,11 +89,11 @@ internal sealed class IafPscAlpha : NeuronGroup
                 P30 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
                 EpscInitial = Math.E / this[TauSynEx][i],
                 IpscInitial = Math.E / this[TauSynIn][i],
-                Theta = this[VTh][i] - el,
-                VResetRel = this[VReset][i] - el,
+                Theta = this[Membrane.VTh][i] - el,
+                VResetRel = this[Membrane.VReset][i] - el,
                 LowerBound = this[VMin][i] - el,
-                Ie = this[IafPscAlpha.Ie][i],
-                RefractorySteps = (int)context.Time.MsToStepsCeil(this[TRef][i]),
+                Ie = this[Membrane.Ie][i],
+                RefractorySteps = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]),
             };
             p.P21Ex = h * p.P11Ex;
             p.P21In = h * p.P11In;
@@ -137,7 +129,7 @@ internal sealed class IafPscAlpha : NeuronGroup
     private void StepScalar(int from, int end, int chunkStart, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
         ReadOnlySpan<double> curIn, int lag, SpikeBuffer spikes)
     {
-        double[] y3 = this[Vm], iEx = this[ISynEx], iIn = this[ISynIn];
+        double[] y3 = this[Membrane.Vm], iEx = this[ISynEx], iIn = this[ISynIn];
         double[] dIEx = this[DISynEx], dIIn = this[DISynIn], y0 = this[CurrentInput], refractory = this[Refractory];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
@@ -200,7 +192,7 @@ internal sealed class IafPscAlpha : NeuronGroup
         var refractorySteps = Vector256.Create((double)p.RefractorySteps);
         var one = Vector256.Create(1.0);
 
-        ref double y3 = ref MemoryMarshal.GetArrayDataReference(this[Vm]);
+        ref double y3 = ref MemoryMarshal.GetArrayDataReference(this[Membrane.Vm]);
         ref double iEx = ref MemoryMarshal.GetArrayDataReference(this[ISynEx]);
         ref double iIn = ref MemoryMarshal.GetArrayDataReference(this[ISynIn]);
         ref double dIEx = ref MemoryMarshal.GetArrayDataReference(this[DISynEx]);

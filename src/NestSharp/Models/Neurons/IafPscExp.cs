@@ -28,20 +28,13 @@ internal sealed class IafPscExp : NeuronGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-    private static readonly Column TauM = Declared.Parameter("tau_m", 10.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive("all time constants must be strictly positive"));
-    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
-    private static readonly Column EL = Declared.Parameter("E_L", -70.0, "mV");
-    private static readonly Column VReset = Declared.Parameter("V_reset", -70.0, "mV");
-    private static readonly Column VTh = Declared.Parameter("V_th", -55.0, "mV");
-    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+    private static readonly IafMembrane Membrane = new(Declared);
+
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
     private static readonly Column Delta = Declared.Parameter("delta", 0.0, "mV", Requirement.NonNegative("must not be negative"));
     private static readonly Column Rho = Declared.Parameter("rho", 0.01, "1/s", Requirement.NonNegative("must not be negative"));
 
-    /// <summary>V_m, stored relative to E_L.</summary>
-    private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", -70.0, "mV");
     private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
@@ -59,7 +52,7 @@ internal sealed class IafPscExp : NeuronGroup
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents0);
         Declared.CurrentReceptor(1, Currents1);
-        Declared.Recordable(Vm);
+        Declared.Recordable(Membrane.Vm);
         Declared.Recordable(ISynEx);
         Declared.Recordable(ISynIn);
     }
@@ -79,8 +72,7 @@ internal sealed class IafPscExp : NeuronGroup
         _refractory = new int[count];
     }
 
-    protected override void Validate(in StatusRow row) =>
-        Require(row[VReset] < row[VTh], VReset, row, $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     public override void Prepare(SimulationContext context)
     {
@@ -88,7 +80,7 @@ internal sealed class IafPscExp : NeuronGroup
         _escapeNoiseKey = RandomStream.Derive(context.SeedKey, 0x1AF_E5C0);
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double tauM = this[TauM][i], c = this[Cm][i], el = this[EL][i];
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
             double p22 = Math.Exp(-h / tauM);
             return new Propagators
             {
@@ -98,12 +90,12 @@ internal sealed class IafPscExp : NeuronGroup
                 P21Ex = ExactPropagators.Exponential(this[TauSynEx][i], tauM, c, h),
                 P21In = ExactPropagators.Exponential(this[TauSynIn][i], tauM, c, h),
                 P20 = tauM / c * (1.0 - p22),
-                Ie = this[IafPscExp.Ie][i],
-                Theta = this[VTh][i] - el,
-                VResetRel = this[VReset][i] - el,
+                Ie = this[Membrane.Ie][i],
+                Theta = this[Membrane.VTh][i] - el,
+                VResetRel = this[Membrane.VReset][i] - el,
                 Delta = this[IafPscExp.Delta][i],
                 EscapeRatePerStep = this[Rho][i] * h * 1e-3,
-                RefractorySteps = (int)context.Time.MsToStepsCeil(this[TRef][i]),
+                RefractorySteps = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]),
             };
         });
     }
@@ -114,7 +106,7 @@ internal sealed class IafPscExp : NeuronGroup
         if (start >= end) return;
         var ring = context.Ring;
         var spikes = context.SpikesOfVp[thread];
-        double[] v = this[Vm], iEx = this[ISynEx], iIn = this[ISynIn], i0 = this[Current0], i1 = this[Current1];
+        double[] v = this[Membrane.Vm], iEx = this[ISynEx], iIn = this[ISynIn], i0 = this[Current0], i1 = this[Current1];
         int[] refractory = _refractory;
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using NestSharp.Kernel;
+using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
 using NestSharp.Plasticity;
@@ -39,7 +40,7 @@ namespace NestSharp.Models.Neurons;
 /// 81:521-528. NEST model documentation, pp_cond_exp_mc_urbanczik (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("pp_cond_exp_mc_urbanczik")]
-internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbanczik.Constants, PpCondExpMcUrbanczik.Dynamics>
+internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbanczik.Constants, PpCondExpMcUrbanczik.Dynamics>, IKeepsHistory<UrbanczikHistory>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -177,17 +178,10 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             RefractorySteps = (int)time.MsToStepsCeil(this[TRef][i]),
         });
 
-        var archive = context.Archive;
-        archive.EnsureCapacity(LastId);
-        for (int i = 0; i < Count; i++)
-        {
-            int id = FirstId + i;
-            var history = _histories[i] ??= new UrbanczikHistory();
-            history.Configure(this[PhiMax][i], this[RateSlope][i], this[Beta][i], this[Theta][i], this[GSp][i],
+        AttachHistories(context, _histories, _ => new UrbanczikHistory(),
+            (i, history, incoming) => history.Configure(this[PhiMax][i], this[RateSlope][i], this[Beta][i], this[Theta][i], this[GSp][i],
                 this[Soma.GL][i], this[Soma.EL][i], this[Dendritic.Cm][i], this[Dendritic.GL][i],
-                this[Dendritic.TauSynEx][i], this[Dendritic.TauSynIn][i], archive.Of(id)?.Incoming ?? 0, Resolution);
-            archive.AttachVoltageHistory(id, history);
-        }
+                this[Dendritic.TauSynEx][i], this[Dendritic.TauSynIn][i], incoming, Resolution));
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>

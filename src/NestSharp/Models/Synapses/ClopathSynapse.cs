@@ -25,7 +25,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("clopath_synapse")]
 internal sealed class ClopathSynapse(string name)
-    : VoltageHistorySynapseType<ClopathHistory>(name, "Clopath history (it must be an aeif_psc_delta_clopath)")
+    : VoltageHistorySynapseType<ClopathHistory>(name, "membrane-potential history (kept by aeif_psc_delta_clopath)")
 {
     private static readonly SynapseSchema Declared = new();
 
@@ -41,40 +41,36 @@ internal sealed class ClopathSynapse(string name)
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
-    public override void CheckTarget(Nodes.NeuronGroup target)
-    {
-        if (target is not Neurons.AeifPscDeltaClopath)
-        {
-            throw new IllegalConnectionException(
-                $"{Name} reads the membrane-potential history of its target, which only aeif_psc_delta_clopath keeps; {target.Model.Name} does not.");
-        }
-    }
-
     public override void OnCreated(SynapseBlock block, int index)
     {
         double weight = block.Weights[index], wmin = block.State[Wmin.Index][index], wmax = block.State[Wmax.Index][index];
-        // NEST's sign rules: weight and Wmin on the same side of 0 (0 counting as positive); likewise weight and Wmax,
-        // except that Wmax = 0 counts as negative.
+        // NEST's sign rules: weight and Wmin on the same side of 0 (0 counting as positive); likewise weight and Wmax.
         if ((weight >= 0) != (wmin >= 0))
+        {
             throw new BadParameterException("Wmin", wmin, $"weight ({weight}) and Wmin must have the same sign");
-        if ((weight >= 0) != (wmax > 0))
-            throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
+        }
+        RequireSameSign(weight, wmax);
     }
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
-        Deliver(new Rule(block), block, spikes, context, model);
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    {
+        var rule = new Rule(this, block, context);
+        Deliver(rule, block, spikes, context, model);
+    }
 
     /// <summary>The rule over the columns of one block: the LTP entries since the last spike, then LTD, then the trace.</summary>
-    private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<ClopathHistory>
+    private readonly struct Rule(ClopathSynapse type, SynapseBlock block, in DeliveryContext context) : IPlasticityRule
     {
         private readonly double[] _xBar = block.State[XBar.Index], _lastSpike = block.State[LastSpike.Index],
             _tauX = block.State[TauX.Index], _wmin = block.State[Wmin.Index], _wmax = block.State[Wmax.Index];
-
-        public ClopathHistory? HistoryOf(SpikeArchive archive, int target) => archive.VoltageHistoryOf<ClopathHistory>(target);
+        private readonly SpikeArchive _archive = context.Archive;
+        private readonly double _resolution = context.Time.Resolution;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Update(int synapse, double weight, ClopathHistory history, double tSpike, double dendriticDelay)
+        public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
+            var history = type.HistoryOf(_archive, target);
+            double dendriticDelay = delaySteps * _resolution;
             double tLast = _lastSpike[synapse], tau = _tauX[synapse], trace = _xBar[synapse], upper = _wmax[synapse];
             double w = weight;
 

@@ -1,13 +1,39 @@
 using NestSharp.Connections;
+using NestSharp.Kernel;
 using NestSharp.Nodes;
 
 namespace NestSharp.Models.Synapses;
 
 /// <summary>
+/// What a plastic synapse does to one of its synapses when a spike passes: reads the target's history, changes the
+/// weight and the synapse's own traces, and returns the weight the spike is transmitted with. Implemented by a struct
+/// (a ref struct where it holds a span) over the columns of one block, so that the delivery loop is specialised for it;
+/// implementations mark <see cref="Transmit"/> for inlining.
+/// </summary>
+internal interface IPlasticityRule
+{
+    /// <summary>
+    /// Applies the rule to <paramref name="synapse"/> (whose target is <paramref name="target"/> and whose delay is
+    /// <paramref name="delaySteps"/>) for a pre-synaptic spike at <paramref name="tSpike"/> (ms): returns the weight the
+    /// spike is transmitted with, from the synapse's <paramref name="weight"/>, and advances the synapse's traces and
+    /// last spike time to <paramref name="tSpike"/>.
+    /// </summary>
+    double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps);
+}
+
+/// <summary>
 /// Base of the plastic synapse models whose rule reads what the post-synaptic neuron keeps (its spike history, or a
 /// voltage-based history): each synapse keeps its target's id and the time of the last spike it transmitted, and its
-/// sources must be neurons (NEST delivers device spikes to plastic synapses only through a parrot neuron).
+/// sources must be neurons (NEST delivers device spikes to plastic synapses only through a parrot neuron). A
+/// pre-synaptic spike of multiplicity m in step s (stamped s + 1) does for each synapse i of its source, in the order
+/// of the block:
+/// <code>
+/// w_i ← Rule.Transmit(i, w_i, target_i, t_spike = time of s + 1, d_i)       (d_i the delay in steps)
+/// the target's channel receives m·w_i in step s + d_i (or m, for a target that counts spikes)
+/// the model's weight_recorder, if any, records w_i
+/// </code>
 /// </summary>
+/// <param name="name">The synapse model's name.</param>
 internal abstract class HistoryReadingSynapseType(string name) : SynapseType(name)
 {
     public sealed override bool ReadsPostSynapticHistory => true;
@@ -23,6 +49,55 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
         {
             throw new IllegalConnectionException(
                 $"'{Name}' is a plastic synapse; its sources must be neurons, not {source.Model.Name} (connect through a parrot_neuron).");
+        }
+    }
+
+    /// <summary>
+    /// NEST's check of a new connection of a model with an upper weight bound: the weight and Wmax lie on the same side
+    /// of 0, a weight of 0 counting as positive and a Wmax of 0 as negative.
+    /// </summary>
+    protected static void RequireSameSign(double weight, double wmax)
+    {
+        if ((weight >= 0) != (wmax > 0))
+        {
+            throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
+        }
+    }
+
+    /// <summary>Transmits the spikes through the synapses of <paramref name="block"/>, each updated by <paramref name="rule"/>.</summary>
+    protected static void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TRule : struct, IPlasticityRule, allows ref struct
+    {
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        double[] weights = block.Weights;
+        int[] channelsOf = block.Channels;
+        int[] targets = block.Indices[SynapseSchema.TargetColumn];
+        ushort[] delays = block.Delays;
+        int? recorder = model.WeightRecorderId;
+
+        foreach (ref readonly var spike in spikes)
+        {
+            var (first, last) = block.RangeOf(spike.Source);
+            if (first == last) continue;
+            long stamp = context.SliceStart + spike.Lag + 1;
+            double tSpike = context.Time.StepToMs(stamp);
+            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
+            for (int i = first; i < last; i++)
+            {
+                double w = rule.Transmit(i, weights[i], targets[i], tSpike, delays[i]);
+                weights[i] = w;
+
+                int slot = baseSlot + delays[i];
+                if (slot >= slots) slot -= slots;
+                int channel = channelsOf[i];
+                if (channel >= 0) data[(nint)slot * channels + channel] += w * spike.Multiplicity;
+                else data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+
+                if (recorder is { } id)
+                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.ReceptorAt(i), i - first);
+            }
         }
     }
 }

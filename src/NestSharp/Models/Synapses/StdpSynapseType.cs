@@ -84,58 +84,44 @@ internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : 
 
     public sealed override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
-        var ring = context.Ring;
-        var time = context.Time;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights, kplus = block.State[Kplus.Index], lastSpike = block.State[LastSpike.Index];
-        int[] targets = block.Indices[SynapseSchema.TargetColumn];
-        ushort[] delays = block.Delays;
-        int ruleWidth = TRule.Parameters.Keys.Count;
-        Span<double> perConnection = stackalloc double[ruleWidth];
-        ReadOnlySpan<double> common = model.CommonValues;
-        int? recorder = model.WeightRecorderId;
+        var rule = new PairRule(block, context, model.CommonValues, homogeneous, stackalloc double[TRule.Parameters.Keys.Count]);
+        Deliver(rule, block, spikes, context, model);
+    }
 
-        foreach (ref readonly var spike in spikes)
+    /// <summary>The pair rule over the columns of one block: potentiation by the target's spikes since the last pre-synaptic spike, depression, then the trace.</summary>
+    private ref struct PairRule(SynapseBlock block, in DeliveryContext context, ReadOnlySpan<double> common, bool homogeneous, Span<double> perConnection)
+        : IPlasticityRule
+    {
+        private readonly double[] _kplus = block.State[Kplus.Index], _lastSpike = block.State[LastSpike.Index];
+        private readonly double[][] _state = block.State;
+        private readonly Plasticity.SpikeArchive _archive = context.Archive;
+        private readonly TimeGrid _time = context.Time;
+        private readonly ReadOnlySpan<double> _common = common;
+        private readonly Span<double> _perConnection = perConnection;
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public readonly double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
-            var (first, last) = block.RangeOf(spike.Source);
-            if (first == last) continue;
-            long stamp = context.SliceStart + spike.Lag + 1;
-            double tSpike = time.StepToMs(stamp);
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            for (int i = first; i < last; i++)
+            ReadOnlySpan<double> p = _common;
+            if (!homogeneous)
             {
-                scoped ReadOnlySpan<double> p = common;
-                if (!homogeneous)
-                {
-                    for (int c = 0; c < ruleWidth; c++) perConnection[c] = block.State[RuleColumns + c][i];
-                    p = perConnection;
-                }
-                var history = context.Archive.Of(targets[i])!;
-                double dendriticDelay = time.StepToMs(delays[i]);
-                double tLast = lastSpike[i];
-                double w = weights[i];
-                var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-                for (int h = from; h < to; h++)
-                {
-                    double minusDt = tLast - (history.At(h).T + dendriticDelay);
-                    w = TRule.Facilitate(w, kplus[i] * TRule.PlusDecay(minusDt, p), p);
-                }
-                w = TRule.Depress(w, history.KValue(tSpike - dendriticDelay), p);
-                weights[i] = w;
-
-                int slot = baseSlot + delays[i];
-                if (slot >= slots) slot -= slots;
-                int channel = block.Channels[i];
-                if (channel >= 0) data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                else data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-
-                if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.ReceptorAt(i), i - first);
-
-                kplus[i] = kplus[i] * TRule.PlusDecay(tLast - tSpike, p) + 1.0;
-                lastSpike[i] = tSpike;
+                for (int c = 0; c < _perConnection.Length; c++) _perConnection[c] = _state[RuleColumns + c][synapse];
+                p = _perConnection;
             }
+            var history = _archive.Of(target)!;
+            double dendriticDelay = _time.StepToMs(delaySteps);
+            double tLast = _lastSpike[synapse];
+            double w = weight;
+            var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
+            for (int h = from; h < to; h++)
+            {
+                double minusDt = tLast - (history.At(h).T + dendriticDelay);
+                w = TRule.Facilitate(w, _kplus[synapse] * TRule.PlusDecay(minusDt, p), p);
+            }
+            w = TRule.Depress(w, history.KValue(tSpike - dendriticDelay), p);
+            _kplus[synapse] = _kplus[synapse] * TRule.PlusDecay(tLast - tSpike, p) + 1.0;
+            _lastSpike[synapse] = tSpike;
+            return w;
         }
     }
 }

@@ -30,7 +30,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("urbanczik_synapse")]
 internal sealed class UrbanczikSynapse(string name)
-    : VoltageHistorySynapseType<UrbanczikHistory>(name, "Urbanczik history (it must be a pp_cond_exp_mc_urbanczik)")
+    : VoltageHistorySynapseType<UrbanczikHistory>(name, "dendritic prediction error (kept by pp_cond_exp_mc_urbanczik)")
 {
     /// <summary>NEST's t_lastspike before the first spike (ms).</summary>
     private const double NoSpikeYet = -1.0;
@@ -59,42 +59,36 @@ internal sealed class UrbanczikSynapse(string name)
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
-    public override void CheckTarget(Nodes.NeuronGroup target)
-    {
-        if (target is not Neurons.PpCondExpMcUrbanczik)
-        {
-            throw new IllegalConnectionException(
-                $"{Name} reads the dendritic prediction error of its target, which only pp_cond_exp_mc_urbanczik keeps; {target.Model.Name} does not.");
-        }
-    }
-
     public override void OnCreated(SynapseBlock block, int index)
     {
         double weight = block.Weights[index], wmax = block.State[Wmax.Index][index];
-        // NEST's check: weight and Wmax on the same side of 0 (a weight of 0 counting as positive, a Wmax of 0 as negative).
-        if ((weight >= 0) != (wmax > 0))
-            throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
+        RequireSameSign(weight, wmax);
         block.State[InitWeight.Index][index] = weight;
         block.State[Written.Index][index] = weight;
     }
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
-        Deliver(new Rule(block), block, spikes, context, model);
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    {
+        var rule = new Rule(this, block, context);
+        Deliver(rule, block, spikes, context, model);
+    }
 
     /// <summary>The rule over the columns of one block: the integrals over the entries since the last spike, then the traces.</summary>
-    private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<UrbanczikHistory>
+    private readonly struct Rule(UrbanczikSynapse type, SynapseBlock block, in DeliveryContext context) : IPlasticityRule
     {
         private readonly double[] _lastSpike = block.State[LastSpike.Index], _initial = block.State[InitWeight.Index],
             _tauDelta = block.State[TauDelta.Index], _eta = block.State[Eta.Index], _wmin = block.State[Wmin.Index],
             _wmax = block.State[Wmax.Index], _written = block.State[Written.Index], _piIntegral = block.State[PiIntegral.Index],
             _piExpIntegral = block.State[PiExpIntegral.Index], _tauLTrace = block.State[TauLTrace.Index],
             _tauSTrace = block.State[TauSTrace.Index];
-
-        public UrbanczikHistory? HistoryOf(SpikeArchive archive, int target) => archive.VoltageHistoryOf<UrbanczikHistory>(target);
+        private readonly SpikeArchive _archive = context.Archive;
+        private readonly double _resolution = context.Time.Resolution;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Update(int synapse, double weight, UrbanczikHistory history, double tSpike, double dendriticDelay)
+        public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
+            var history = type.HistoryOf(_archive, target);
+            double dendriticDelay = delaySteps * _resolution;
             // A weight set since this synapse last wrote one is the new initial weight (NEST sets init_weight with weight).
             if (weight != _written[synapse]) _initial[synapse] = weight;
 
