@@ -90,38 +90,38 @@ static void GenerateReferenceFigures(string neuronModel)
     string dataPath = modelInstance.Derived.DataPath;
 
     // load spikes from reference data
-    var spikes = IgnoreAndFireModel.LoadSpikeData(dataPath, $"spikes-{modelInstance.Nodes.SpikeRecorder!.Ids[0]}");
-    double rate = IgnoreAndFireModel.TimeAndPopulationAveragedSpikeRate(spikes, (0.0, parameters.T), modelInstance.Derived.NRecSpikes);
+    var spikes = IgnoreAndFireDataFiles.LoadSpikeData(dataPath, $"spikes-{modelInstance.Nodes.SpikeRecorder!.Ids[0]}");
+    double rate = IgnoreAndFireAnalysis.TimeAndPopulationAveragedSpikeRate(spikes, (0.0, parameters.T), modelInstance.Derived.NRecSpikes);
     Console.WriteLine($"\n-----> average firing rate: nu={rate:F2} /s\n");
-    Report(IgnoreAndFireModel.PlotSpikes(spikes, parameters, modelInstance.Derived.NRecSpikes, $"figures/TwoPopulationNetworkPlastic_{neuronModel}_spikes.png"));
+    Report(IgnoreAndFireFigures.PlotSpikes(spikes, parameters, modelInstance.Derived.NRecSpikes, $"figures/TwoPopulationNetworkPlastic_{neuronModel}_spikes.png"));
 
     // load connectivity from reference data
-    var connectivityPresim = IgnoreAndFireModel.LoadConnectivityData(dataPath, "connectivity_presim");
-    var connectivityPostsim = IgnoreAndFireModel.LoadConnectivityData(dataPath, "connectivity_postsim");
+    var connectivityPresim = IgnoreAndFireDataFiles.LoadConnectivityData(dataPath, "connectivity_presim");
+    var connectivityPostsim = IgnoreAndFireDataFiles.LoadConnectivityData(dataPath, "connectivity_postsim");
 
     // create connectivity matrices before and after simulation for a subset of neurons
     int subsetSize = 100;
     long[] popPre = [.. modelInstance.Nodes.PopE.Ids.Take(subsetSize).Select(id => (long)id)];
     long[] popPost = [.. modelInstance.Nodes.PopE.Ids.Take(subsetSize).Select(id => (long)id)];
-    var wPresim = IgnoreAndFireModel.GetConnectivityMatrix(connectivityPresim, popPre, popPost);
-    var wPostsim = IgnoreAndFireModel.GetConnectivityMatrix(connectivityPostsim, popPre, popPost);
+    var wPresim = IgnoreAndFireAnalysis.GetConnectivityMatrix(connectivityPresim, popPre, popPost);
+    var wPostsim = IgnoreAndFireAnalysis.GetConnectivityMatrix(connectivityPostsim, popPre, popPost);
 
     // plot connectivity matrices
     Console.WriteLine("\nPlotting connectivity matrix...");
-    Report(IgnoreAndFireModel.PlotConnectivityMatrix(wPresim, $"{neuronModel}: weights before simulation", $"figures/TwoPopulationNetworkPlastic_{neuronModel}_connectivity_presim.png"));
-    Report(IgnoreAndFireModel.PlotConnectivityMatrix(wPostsim, $"{neuronModel}: weights after simulation", $"figures/TwoPopulationNetworkPlastic_{neuronModel}_connectivity_postsim.png"));
+    Report(IgnoreAndFireFigures.PlotConnectivityMatrix(wPresim, $"{neuronModel}: weights before simulation", $"figures/TwoPopulationNetworkPlastic_{neuronModel}_connectivity_presim.png"));
+    Report(IgnoreAndFireFigures.PlotConnectivityMatrix(wPostsim, $"{neuronModel}: weights after simulation", $"figures/TwoPopulationNetworkPlastic_{neuronModel}_connectivity_postsim.png"));
 
     // compute weight distributions
-    double[] weights = IgnoreAndFireModel.Arange(0.0, 150.1, 0.5);
-    double[] whistPresim = IgnoreAndFireModel.GetWeightDistribution(connectivityPresim, weights);
-    double[] whistPostsim = IgnoreAndFireModel.GetWeightDistribution(connectivityPostsim, weights);
+    double[] weights = IgnoreAndFireAnalysis.Arange(0.0, 150.1, 0.5);
+    double[] whistPresim = IgnoreAndFireAnalysis.GetWeightDistribution(connectivityPresim, weights);
+    double[] whistPostsim = IgnoreAndFireAnalysis.GetWeightDistribution(connectivityPostsim, weights);
 
     // plot weight distributions (after the simulation: before it, all weights are I_E)
     Console.WriteLine("\nPlotting weight distributions...");
-    var stats = IgnoreAndFireModel.Statistics(connectivityPostsim.Weight);
+    var stats = IgnoreAndFireAnalysis.Statistics(connectivityPostsim.Weight);
     Console.WriteLine($"weight distribution [min,mean,median,sd,max] = [{stats.Min:F1}, {stats.Mean:F1}, {stats.Median:F1}, {stats.Sd:F1}, {stats.Max:F1}] pA");
     Console.WriteLine($"density in the bin of the initial weight: {whistPresim.Max():F2}/pA before, {whistPostsim[Array.IndexOf(whistPresim, whistPresim.Max())]:F2}/pA after the simulation");
-    Report(IgnoreAndFireModel.PlotWeightDistribution(connectivityPostsim.Weight, weights, $"{neuronModel}: weights after simulation", $"figures/TwoPopulationNetworkPlastic_{neuronModel}_weight_distributions.png"));
+    Report(IgnoreAndFireFigures.PlotWeightDistribution(connectivityPostsim.Weight, weights, $"{neuronModel}: weights after simulation", $"figures/TwoPopulationNetworkPlastic_{neuronModel}_weight_distributions.png"));
 }
 
 static void Report(NestSharp.Plotting.SaveResult saved) =>

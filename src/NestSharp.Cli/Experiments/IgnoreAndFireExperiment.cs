@@ -157,7 +157,7 @@ public static class IgnoreAndFireExperiment
         double[] weights = model.Nest.GetConnections(model.Nodes.PopE, model.Nodes.PopE, IgnoreAndFireModel.PlasticSynapse).Weight;
         TimeSpan getConnectionsTime = Stopwatch.GetElapsedTime(startGet);
         if (model.Nest.Rank != 0) return null;
-        var weightStats = IgnoreAndFireModel.Statistics(weights);
+        var weightStats = IgnoreAndFireAnalysis.Statistics(weights);
 
         double[] edges = WeightBinEdges(weightStats);
         string distributionFile = Path.Combine(dataPath, WeightDistributionFileName);
@@ -166,7 +166,7 @@ public static class IgnoreAndFireExperiment
         long above = 0;
         foreach (double weight in weights)
             if (weight > FigureMaxWeight) above++;
-        files.Add(IgnoreAndFireModel.PlotWeightDistribution(weights, IgnoreAndFireModel.Arange(0.0, FigureMaxWeight + 0.1, 1.0),
+        files.Add(IgnoreAndFireFigures.PlotWeightDistribution(weights, IgnoreAndFireAnalysis.Arange(0.0, FigureMaxWeight + 0.1, 1.0),
             FormattableString.Invariant(
                 $"{pars.NeuronModel}: E->E weights after {pars.T / 1000.0:0.###} s (mean {weightStats.Mean:F1}, SD {weightStats.Sd:F1} pA; {above} above {FigureMaxWeight:0} pA)"),
             Path.Combine(dataPath, FigureName(pars, "weight_distributions"))));
@@ -177,19 +177,19 @@ public static class IgnoreAndFireExperiment
         files.Add(spikeFiles);
         log.WriteLine("Loading spike data...");
         var spikes = AsciiSpikeFile.Read(spikeFiles);
-        double rate = IgnoreAndFireModel.TimeAndPopulationAveragedSpikeRate(spikes, (0.0, pars.T), d.NRecSpikes);
+        double rate = IgnoreAndFireAnalysis.TimeAndPopulationAveragedSpikeRate(spikes, (0.0, pars.T), d.NRecSpikes);
         long excitatorySpikes = 0;
         long lastExcitatory = model.Nodes.PopE.Ids[^1];
         foreach (long sender in spikes.Senders)
             if (sender <= lastExcitatory) excitatorySpikes++;
-        files.Add(IgnoreAndFireModel.PlotSpikes(spikes, pars, d.NRecSpikes, Path.Combine(dataPath, FigureName(pars, "spikes"))));
+        files.Add(IgnoreAndFireFigures.PlotSpikes(spikes, pars, d.NRecSpikes, Path.Combine(dataPath, FigureName(pars, "spikes"))));
 
         // connectivity matrices of the first excitatory neurons before and after the simulation
         long[] matrixIds = [.. model.Nodes.PopE.Ids.Take(Math.Min(parameters.MatrixSubset, d.NE)).Select(id => (long)id)];
         foreach (var (data, label) in new[] { (presim, "presim"), (postsim, "postsim") })
         {
-            var matrix = IgnoreAndFireModel.GetConnectivityMatrix(data, matrixIds, matrixIds);
-            files.Add(IgnoreAndFireModel.PlotConnectivityMatrix(matrix,
+            var matrix = IgnoreAndFireAnalysis.GetConnectivityMatrix(data, matrixIds, matrixIds);
+            files.Add(IgnoreAndFireFigures.PlotConnectivityMatrix(matrix,
                 $"{pars.NeuronModel}: E->E weights {(label == "presim" ? "before" : "after")} simulation",
                 Path.Combine(dataPath, FigureName(pars, "connectivity_" + label))));
         }
@@ -234,8 +234,8 @@ public static class IgnoreAndFireExperiment
     /// </summary>
     public static void WriteWeightDistribution(string path, ReadOnlySpan<double> weights, IReadOnlyList<double> edges)
     {
-        long[] counts = IgnoreAndFireModel.Histogram(weights, edges);
-        double[] density = IgnoreAndFireModel.Density(weights, edges);
+        long[] counts = IgnoreAndFireAnalysis.Histogram(weights, edges);
+        double[] density = IgnoreAndFireAnalysis.Density(weights, edges);
         var text = new StringBuilder("# weight_low (pA)\tweight_high (pA)\tcount\tdensity (1/pA)\n");
         for (int i = 0; i < counts.Length; i++)
             text.Append(CultureInfo.InvariantCulture, $"{edges[i]:R}\t{edges[i + 1]:R}\t{counts[i]}\t{density[i]:R}\n");

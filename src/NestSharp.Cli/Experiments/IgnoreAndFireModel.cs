@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using NestSharp.Cli.Recording;
 using NestSharp.Numerics;
 
 namespace NestSharp.Cli.Experiments;
@@ -31,7 +36,7 @@ public sealed record IgnoreAndFireNodes(
 /// Paris 94(5-6):445-463. Morrison A, Aertsen A, Diesmann M (2007). Spike-timing-dependent plasticity in balanced
 /// random networks. Neural Comput 19(6):1437-1467.
 /// </remarks>
-public sealed partial class IgnoreAndFireModel
+public sealed class IgnoreAndFireModel
 {
     /// <summary>Name of the plastic excitatory-to-excitatory synapse model (a copy of stdp_pl_synapse_hom_hpc).</summary>
     public const string PlasticSynapse = "excitatory_plastic";
@@ -239,4 +244,68 @@ public sealed partial class IgnoreAndFireModel
         _log.WriteLine("\nSimulating...");
         Nest.Simulate(tSim);
     }
+
+    /// <summary>
+    /// Writes all parameters, base and derived, as indented JSON to <c>path/filenameRoot.json</c> with the example's keys
+    /// (data_path is the model's data directory and N_rec_spikes a number, as the example stores them). Returns the path.
+    /// </summary>
+    public string SaveParameters(string filenameRoot, string path)
+    {
+        string file = Path.Combine(path, filenameRoot + ".json");
+        if (Nest.Rank == 0) File.WriteAllText(file, ParametersJson());
+        return file;
+    }
+
+    /// <summary>The JSON text <see cref="SaveParameters"/> writes.</summary>
+    public string ParametersJson()
+    {
+        var pars = JsonSerializer.SerializeToNode(Parameters, JsonOptions)!.AsObject();
+        var d = Derived;
+        pars["N_rec_spikes"] = d.NRecSpikes;
+        pars["data_path"] = d.DataPath;
+        pars["N_E"] = d.NE;
+        pars["N_I"] = d.NI;
+        pars["K_E"] = d.KE;
+        pars["K_I"] = d.KI;
+        pars["J_unit"] = Float(d.JUnit);
+        pars["I_E"] = Float(d.IE);
+        pars["I_I"] = Float(d.II);
+        pars["I_X"] = Float(d.IX);
+        pars["nu_theta"] = Float(d.NuTheta);
+        pars["nu_X"] = Float(d.NuX);
+        return pars.ToJsonString(JsonOptions);
+    }
+
+    private static JsonNode Float(double value) => JsonSerializer.SerializeToNode(value, JsonOptions)!;
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, IndentSize = 4, Converters = { new PythonFloatConverter() } };
+
+    /// <summary>Writes whole-number doubles as Python's json does ("250.0", not "250"), so that they read back as floats.</summary>
+    private sealed class PythonFloatConverter : JsonConverter<double>
+    {
+        public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+        public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+        {
+            if (double.IsFinite(value) && value == Math.Floor(value) && Math.Abs(value) < 1e16)
+                writer.WriteRawValue(value.ToString("0.0", CultureInfo.InvariantCulture));
+            else writer.WriteNumberValue(value);
+        }
+    }
+
+    /// <summary>
+    /// The connections from <paramref name="popPre"/> to <paramref name="popPost"/> (source, target, weight, delay),
+    /// ordered by source, then target. When <paramref name="filename"/> is given they are also written to it in the
+    /// example's text format (see <see cref="ConnectivityFile"/>), gzip-compressed if the name ends in ".gz".
+    /// </summary>
+    public ConnectivityData GetConnectivity(NodeCollection popPre, NodeCollection popPost, string? filename = null)
+    {
+        _log.WriteLine("Extracting connectivity...");
+        var conns = Nest.GetConnections(source: popPre, target: popPost);
+        var c = ConnectivityData.From(conns);
+        if (!string.IsNullOrEmpty(filename) && Nest.Rank == 0) ConnectivityFile.Write(filename, c); // under mpirun, rank 0 writes
+        return c;
+    }
+
+    // ---------------------------------------------------------------- loading data
 }

@@ -100,7 +100,7 @@ public sealed class IgnoreAndFireParameterTests
     {
         var c = new ConnectivityData([1, 1, 2, 3], [2, 3, 3, 1], [10.0, 20.0, 30.0, 40.0], [1.5, 1.5, 1.5, 1.5]);
 
-        var m = IgnoreAndFireModel.GetConnectivityMatrix(c);
+        var m = IgnoreAndFireAnalysis.GetConnectivityMatrix(c);
 
         Assert.Equal([1L, 2, 3], m.PopPre);
         Assert.Equal([1L, 2, 3], m.PopPost);
@@ -116,7 +116,7 @@ public sealed class IgnoreAndFireParameterTests
     {
         var c = new ConnectivityData([1, 1, 5], [2, 5, 2], [10.0, 20.0, 30.0], [1.5, 1.5, 1.5]);
 
-        var m = IgnoreAndFireModel.GetConnectivityMatrix(c, [1, 2], [1, 2]);
+        var m = IgnoreAndFireAnalysis.GetConnectivityMatrix(c, [1, 2], [1, 2]);
 
         Assert.Equal(new double[,] { { 0.0, 0.0 }, { 10.0, 0.0 } }, m.W);
     }
@@ -128,7 +128,7 @@ public sealed class IgnoreAndFireParameterTests
         // last bin, 5.0 is outside.
         var c = new ConnectivityData([1, 1, 1, 1, 1], [2, 2, 2, 2, 2], [0.2, 0.7, 0.9, 1.0, 5.0], [1, 1, 1, 1, 1]);
 
-        var density = IgnoreAndFireModel.GetWeightDistribution(c, [0.0, 0.5, 1.0]);
+        var density = IgnoreAndFireAnalysis.GetWeightDistribution(c, [0.0, 0.5, 1.0]);
 
         Assert.Equal([0.5, 1.5], density);
     }
@@ -136,7 +136,7 @@ public sealed class IgnoreAndFireParameterTests
     [Fact]
     public void Arange_IsNumpysArange()
     {
-        var edges = IgnoreAndFireModel.Arange(0.0, 150.1, 0.5);
+        var edges = IgnoreAndFireAnalysis.Arange(0.0, 150.1, 0.5);
 
         Assert.Equal(301, edges.Length);
         Assert.Equal(150.0, edges[^1]);
@@ -145,7 +145,7 @@ public sealed class IgnoreAndFireParameterTests
     [Fact]
     public void Statistics_AreMeanPopulationSdMinMaxMedian()
     {
-        var s = IgnoreAndFireModel.Statistics([4.0, 1.0, double.NaN, 3.0, 2.0]);
+        var s = IgnoreAndFireAnalysis.Statistics([4.0, 1.0, double.NaN, 3.0, 2.0]);
 
         Assert.Equal(new DataStatistics(4, 2.5, Math.Sqrt(1.25), 1.0, 4.0, 2.5), s);
     }
@@ -212,10 +212,10 @@ public sealed class IgnoreAndFireConnectivityFileTests : IDisposable
         ConnectivityFile.Write(Path.Combine(_dir, "conn_a.dat"), Sample);
         File.WriteAllText(Path.Combine(_dir, "other.dat"), "");
 
-        var c = IgnoreAndFireModel.LoadConnectivityData(_dir, "conn");
+        var c = IgnoreAndFireDataFiles.LoadConnectivityData(_dir, "conn");
 
         Assert.Equal([1L, 1, 12, 2, 2, 2], c.Source);
-        Assert.Throws<FileNotFoundException>(() => IgnoreAndFireModel.LoadConnectivityData(_dir, "missing"));
+        Assert.Throws<FileNotFoundException>(() => IgnoreAndFireDataFiles.LoadConnectivityData(_dir, "missing"));
     }
 }
 
@@ -330,9 +330,9 @@ public abstract class IgnoreAndFireNetworkTests(SmallIgnoreAndFireRun run)
         var model = run.Model;
         long recorderId = model.Nodes.SpikeRecorder!.Ids[0];
 
-        var all = IgnoreAndFireModel.LoadSpikeData(model.Derived.DataPath, $"spikes-{recorderId}");
-        var late = IgnoreAndFireModel.LoadSpikeData(model.Derived.DataPath, $"spikes-{recorderId}", (250.0, 500.0));
-        var inhibitory = IgnoreAndFireModel.LoadSpikeData(model.Derived.DataPath, $"spikes-{recorderId}", pop: model.Nodes.PopI);
+        var all = IgnoreAndFireDataFiles.LoadSpikeData(model.Derived.DataPath, $"spikes-{recorderId}");
+        var late = IgnoreAndFireDataFiles.LoadSpikeData(model.Derived.DataPath, $"spikes-{recorderId}", (250.0, 500.0));
+        var inhibitory = IgnoreAndFireDataFiles.LoadSpikeData(model.Derived.DataPath, $"spikes-{recorderId}", pop: model.Nodes.PopI);
 
         Assert.Equal(model.Nodes.SpikeRecorder.Get<long>("n_events"), all.Senders.Length);
         Assert.True(all.Senders.Length > 0);
