@@ -97,7 +97,7 @@ public static class DistributedProbe
         {
             nest.Connect(neurons, neurons, syn: new Dictionary<string, object> { ["delay"] = 0.01 });
         }
-        catch (BadParameterException e)
+        catch (BadDelayException e)
         {
             text.AppendLine("error: " + e.Message);
         }
@@ -105,7 +105,7 @@ public static class DistributedProbe
         {
             neurons.Set("C_m", -1.0);
         }
-        catch (BadParameterException e)
+        catch (BadPropertyException e)
         {
             text.AppendLine("error: " + e.Message);
         }

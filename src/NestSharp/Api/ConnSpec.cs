@@ -28,7 +28,7 @@ public sealed record ConnSpec
     public static ConnSpec FromDictionary(IReadOnlyDictionary<string, object> spec)
     {
         if (!spec.TryGetValue("rule", out var ruleValue))
-            throw new BadParameterException("rule", null, "a conn_spec dictionary needs a 'rule'");
+            throw new BadPropertyException("rule", null, "a conn_spec dictionary needs a 'rule'");
         var result = new ConnSpec { Rule = StatusValue.ToStringValue("rule", ruleValue) };
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var (key, value) in spec)

@@ -1,30 +1,167 @@
 namespace NestSharp;
 
-/// <summary>Base of every error NestSharp raises for bad input; raised before any state changes.</summary>
-public class NestException(string message) : Exception(message);
-
-/// <summary>A model name that is not registered.</summary>
-public sealed class UnknownModelException(string model, IEnumerable<string> known)
-    : NestException($"Unknown model '{model}'. Known models: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
-
-/// <summary>A status key that the model or kernel does not have.</summary>
-public sealed class UnknownParameterException(string owner, string key, IEnumerable<string> valid)
-    : NestException($"'{key}' is not a parameter of {owner}. Valid keys: {string.Join(", ", valid.Order(StringComparer.Ordinal))}.");
-
-/// <summary>A value of the wrong type for a key.</summary>
-public sealed class BadPropertyTypeException(string key, object? value, string expected)
-    : NestException($"'{key}' expects {expected}, got {Describe(value)}.")
+/// <summary>
+/// Base of every error NestSharp raises (NEST's NESTError); bad input raises it before any state changes. Each kind
+/// carries NEST's name (<see cref="NestName"/>), so a NEST user recognises it (and PyNEST code catching
+/// <c>nest.kernel.NESTErrors.BadProperty</c> maps onto <see cref="BadPropertyException"/>).
+/// </summary>
+public abstract class NestException(string message) : Exception(message)
 {
-    internal static string Describe(object? value) =>
-        value is null ? "null" : $"{StatusValue.Format(value)} ({value.GetType().Name})";
+    /// <summary>The name NEST gives this kind of error (BadProperty, IllegalConnection, ...).</summary>
+    public abstract string NestName { get; }
 }
 
-/// <summary>A value of the right type that the model does not accept.</summary>
-public sealed class BadParameterException(string key, object? value, string allowed)
-    : NestException($"'{key}' = {(value is null ? "null" : StatusValue.Format(value))} is invalid: {allowed}.");
+/// <summary>NEST's UnknownModelName: a model name that is not registered.</summary>
+/// <param name="model">The name given.</param>
+/// <param name="known">The models there are.</param>
+public sealed class UnknownModelNameException(string model, IEnumerable<string> known)
+    : NestException($"Unknown model '{model}'. Known models: {string.Join(", ", known.Order(StringComparer.Ordinal))}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnknownModelName";
+}
 
-/// <summary>A connection that the models involved cannot make.</summary>
-public sealed class IllegalConnectionException(string message) : NestException(message);
+/// <summary>NEST's NewModelNameExists: CopyModel to a name that is taken.</summary>
+/// <param name="model">The name given.</param>
+public sealed class NewModelNameExistsException(string model) : NestException($"A model named '{model}' exists already.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "NewModelNameExists";
+}
 
-/// <summary>A kernel operation that is not allowed in the current state.</summary>
-public sealed class KernelException(string message) : NestException(message);
+/// <summary>
+/// NEST's UnaccessedDictionaryEntry: a key that the model, device, rule or kernel does not have (with
+/// dict_miss_is_error true, the default).
+/// </summary>
+/// <param name="owner">What was given the key ("iaf_psc_alpha", "the kernel", ...).</param>
+/// <param name="key">The unknown key.</param>
+/// <param name="valid">The keys there are.</param>
+public sealed class UnaccessedDictionaryEntryException(string owner, string key, IEnumerable<string> valid)
+    : NestException($"'{key}' is not a parameter of {owner}. Valid keys: {string.Join(", ", valid.Order(StringComparer.Ordinal))}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnaccessedDictionaryEntry";
+}
+
+/// <summary>NEST's TypeMismatch: a value of the wrong type for a key.</summary>
+/// <param name="key">The key.</param>
+/// <param name="value">The value given.</param>
+/// <param name="expected">What the key takes ("a number").</param>
+public sealed class TypeMismatchException(string key, object? value, string expected)
+    : NestException($"'{key}' expects {expected}, got {Describe(value)}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "TypeMismatch";
+
+    /// <summary>A value as a message shows it, with its kind in words ("a string"), not its .NET type.</summary>
+    internal static string Describe(object? value) => value switch
+    {
+        null => "nothing (null)",
+        string => $"{StatusValue.Format(value)} (a string)",
+        bool => $"{StatusValue.Format(value)} (a boolean)",
+        double or float or decimal => $"{StatusValue.Format(value)} (a real number)",
+        int or long or short or byte or uint or ulong => $"{StatusValue.Format(value)} (an integer)",
+        System.Collections.IDictionary or IReadOnlyDictionary<string, object> => "a dictionary",
+        System.Collections.IEnumerable => $"{StatusValue.Format(value)} (a list)",
+        _ => StatusValue.Format(value),
+    };
+}
+
+/// <summary>NEST's BadProperty: a status value (of a model, device, synapse, rule or the kernel) that is not allowed.</summary>
+/// <param name="key">The key.</param>
+/// <param name="value">The value given.</param>
+/// <param name="allowed">What is allowed.</param>
+public sealed class BadPropertyException(string key, object? value, string allowed)
+    : NestException($"'{key}' = {(value is null ? "null" : StatusValue.Format(value))} is invalid: {allowed}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "BadProperty";
+}
+
+/// <summary>NEST's BadParameter: an argument of a call (a simulation time, a count, a slice) that is not allowed.</summary>
+/// <param name="name">The argument.</param>
+/// <param name="value">The value given.</param>
+/// <param name="allowed">What is allowed.</param>
+public sealed class BadParameterException(string name, object? value, string allowed)
+    : NestException($"'{name}' = {(value is null ? "null" : StatusValue.Format(value))} is invalid: {allowed}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "BadParameter";
+}
+
+/// <summary>NEST's BadDelay: a delay below the resolution or beyond what a synapse can hold.</summary>
+/// <param name="delay">The delay given (ms).</param>
+/// <param name="allowed">What is allowed.</param>
+public sealed class BadDelayException(double delay, string allowed)
+    : NestException($"'delay' = {StatusValue.Format(delay)} is invalid: {allowed}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "BadDelay";
+}
+
+/// <summary>NEST's StepMultipleRequired: a time that must be a multiple of the resolution is not.</summary>
+/// <param name="key">The key.</param>
+/// <param name="value">The time given (ms).</param>
+/// <param name="resolution">The resolution (ms).</param>
+public sealed class StepMultipleRequiredException(string key, double value, double resolution)
+    : NestException($"'{key}' = {StatusValue.Format(value)} is invalid: it must be a multiple of the resolution ({StatusValue.Format(resolution)} ms).")
+{
+    /// <inheritdoc/>
+    public override string NestName => "StepMultipleRequired";
+}
+
+/// <summary>NEST's IllegalConnection: a connection that the nodes or synapse model involved cannot make.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class IllegalConnectionException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "IllegalConnection";
+}
+
+/// <summary>NEST's UnknownReceptorType: a receptor_type the target model does not have.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class UnknownReceptorTypeException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnknownReceptorType";
+}
+
+/// <summary>NEST's IncompatibleReceptorType: a receptor_type that exists but takes another kind of event.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class IncompatibleReceptorTypeException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "IncompatibleReceptorType";
+}
+
+/// <summary>NEST's UnknownNode: a node id that does not exist.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class UnknownNodeException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnknownNode";
+}
+
+/// <summary>NEST's NumericalInstability: a model's state left the range its equations can follow.</summary>
+/// <param name="message">What happened, where and when.</param>
+public sealed class NumericalInstabilityException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "NumericalInstability";
+}
+
+/// <summary>NEST's NotImplemented: a combination NEST does not offer either (for example structural-plasticity elements with a probabilistic rule).</summary>
+/// <param name="message">What is not implemented.</param>
+public sealed class NestNotImplementedException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "NotImplemented";
+}
+
+/// <summary>NEST's KernelException: an operation that is not allowed in the kernel's current state.</summary>
+/// <param name="message">What is wrong.</param>
+public sealed class KernelException(string message) : NestException(message)
+{
+    /// <inheritdoc/>
+    public override string NestName => "KernelException";
+}

@@ -124,7 +124,7 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
         }
         catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
         {
-            throw new BadPropertyTypeException(key, value, $"a value convertible to {typeof(T).Name}");
+            throw new TypeMismatchException(key, value, $"a value convertible to {typeof(T).Name}");
         }
     }
 

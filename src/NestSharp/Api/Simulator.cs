@@ -74,7 +74,7 @@ public sealed class Simulator
     public object GetKernelStatus(string key)
     {
         var status = GetKernelStatus();
-        return status.TryGetValue(key, out var value) ? value : throw new UnknownParameterException("the kernel", key, status.Keys);
+        return status.TryGetValue(key, out var value) ? value : throw new UnaccessedDictionaryEntryException("the kernel", key, status.Keys);
     }
 
     // ---------------------------------------------------------------- models
@@ -102,7 +102,7 @@ public sealed class Simulator
     public T GetDefaults<T>(string model, string key)
     {
         var defaults = GetDefaults(model);
-        if (!defaults.TryGetValue(key, out var value)) throw new UnknownParameterException($"model '{model}'", key, defaults.Keys);
+        if (!defaults.TryGetValue(key, out var value)) throw new UnaccessedDictionaryEntryException($"model '{model}'", key, defaults.Keys);
         return value is T t ? t : (T)Convert.ChangeType(value, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -142,7 +142,7 @@ public sealed class Simulator
         var status = GetNodeStatus(collection, id);
         return status.TryGetValue(key, out var value)
             ? value
-            : throw new UnknownParameterException($"node {id} ({status["model"]})", key, status.Keys);
+            : throw new UnaccessedDictionaryEntryException($"node {id} ({status["model"]})", key, status.Keys);
     }
 
     internal void SetNodeStatus(NodeCollection collection, IReadOnlyDictionary<string, object> values)
@@ -183,7 +183,7 @@ public sealed class Simulator
             string rule => ConnSpec.FromDictionary(new Dictionary<string, object> { ["rule"] = rule }),
             ConnSpec c => c,
             IReadOnlyDictionary<string, object> d => ConnSpec.FromDictionary(d),
-            _ => throw new BadPropertyTypeException("conn_spec", conn, "a rule name, a ConnSpec or a dictionary"),
+            _ => throw new TypeMismatchException("conn_spec", conn, "a rule name, a ConnSpec or a dictionary"),
         };
         var synSpec = syn switch
         {
@@ -191,7 +191,7 @@ public sealed class Simulator
             string model => new SynSpec { SynapseModel = model },
             SynSpec s => s,
             IReadOnlyDictionary<string, object> d => SynSpec.FromDictionary(d),
-            _ => throw new BadPropertyTypeException("syn_spec", syn, "a synapse model name, a SynSpec or a dictionary"),
+            _ => throw new TypeMismatchException("syn_spec", syn, "a synapse model name, a SynSpec or a dictionary"),
         };
         _kernel.Connections.Connect(pre.IdArray, post.IdArray, spec, synSpec);
     }

@@ -55,7 +55,7 @@ public sealed class SynapseCollection
         "delay" => Delay,
         "synapse_model" => SynapseModel,
         "receptor" => Receptor,
-        _ => throw new UnknownParameterException("a connection", key, ["delay", "receptor", "source", "synapse_model", "target", "weight"]),
+        _ => throw new UnaccessedDictionaryEntryException("a connection", key, ["delay", "receptor", "source", "synapse_model", "target", "weight"]),
     };
 
     /// <summary>
@@ -65,7 +65,7 @@ public sealed class SynapseCollection
     public void Set(string key, object value)
     {
         if (key != "weight")
-            throw new BadParameterException(key, value, "only 'weight' can be set on existing connections");
+            throw new BadPropertyException(key, value, "only 'weight' can be set on existing connections");
         _kernel.SetConnectionWeights(_table, _version, value);
     }
 }

@@ -133,9 +133,9 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         foreach (var key in syn.Other.Keys)
         {
             if (schema.Common.Any(p => p.Key == key))
-                throw new BadParameterException(key, syn.Other[key], $"'{key}' is common to all connections of '{model.Name}'; set it with SetDefaults or CopyModel");
+                throw new BadPropertyException(key, syn.Other[key], $"'{key}' is common to all connections of '{model.Name}'; set it with SetDefaults or CopyModel");
             if (!schema.PerConnection.Any(p => p.Key == key))
-                throw new UnknownParameterException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
+                throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
         }
         var nodes = _kernel.Nodes;
         foreach (var group in DistinctGroups(sources)) model.Type.CheckSource(group);
@@ -157,7 +157,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         rule.Check(context);
 
         long? arrayLength = rule.ArrayLength(context);
-        if (syn.ReceptorType is Parameter) throw new BadParameterException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
+        if (syn.ReceptorType is Parameter) throw new BadPropertyException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
         var values = new ConnectionValues(
             ValueSource.From("weight", syn.Weight, model.Weight, callKey, arrayLength),
             ValueSource.From("delay", syn.Delay, model.Delay, callKey, arrayLength),
@@ -269,7 +269,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         {
             foreach (double r in receptors)
             {
-                if (r != Math.Floor(r) || r < 0) throw new BadParameterException("receptor_type", r, "must be a non-negative integer");
+                if (r != Math.Floor(r) || r < 0) throw new BadPropertyException("receptor_type", r, "must be a non-negative integer");
                 if (currents) group.CurrentChannel(0, (int)r);
                 else group.SpikeChannel(0, (int)r, 1.0);
             }
@@ -460,9 +460,9 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var pairs = rule switch
         {
             "one_to_one" when pre.Length == post.Length => pre.Zip(post).ToList(),
-            "one_to_one" => throw new BadParameterException("rule", rule, $"one_to_one needs collections of the same size ({pre.Length} and {post.Length})"),
+            "one_to_one" => throw new BadPropertyException("rule", rule, $"one_to_one needs collections of the same size ({pre.Length} and {post.Length})"),
             "all_to_all" => pre.SelectMany(a => post.Select(b => (a, b))).ToList(),
-            _ => throw new BadParameterException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
+            _ => throw new BadPropertyException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
         };
         var needed = pairs.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
         foreach (var ((source, target), count) in needed)

@@ -173,7 +173,7 @@ internal static class ConnectionQuery
             case System.Collections.IEnumerable and not string:
                 var array = StatusValue.ToDoubleArray("weight", value);
                 if (array.Length != weights.Length)
-                    throw new BadParameterException("weight", value, $"an array needs one weight per connection ({weights.Length}), got {array.Length}");
+                    throw new BadPropertyException("weight", value, $"an array needs one weight per connection ({weights.Length}), got {array.Length}");
                 weights = array;
                 break;
             default:
@@ -184,7 +184,7 @@ internal static class ConnectionQuery
         {
             if (table.Block[i] == -1)
             {
-                throw new BadParameterException("weight", value,
+                throw new BadPropertyException("weight", value,
                     $"the connection {table.Source[i]} -> {table.Target[i]} belongs to a device; only connections between spiking nodes can be changed");
             }
         }

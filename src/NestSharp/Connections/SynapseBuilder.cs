@@ -58,9 +58,9 @@ internal static class SynapseBuilder
     {
         long steps = grid.DelayToSteps(delayMs);
         if (!(delayMs >= 0) || steps < 1)
-            throw new BadParameterException("delay", delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
+            throw new BadDelayException(delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
         if (steps > SynapseBlock.MaxDelaySteps)
-            throw new BadParameterException("delay", delayMs, $"delays up to {SynapseBlock.MaxDelaySteps} steps ({SynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
+            throw new BadDelayException(delayMs, $"delays up to {SynapseBlock.MaxDelaySteps} steps ({SynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
         return (int)steps;
     }
 

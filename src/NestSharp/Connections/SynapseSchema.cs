@@ -82,7 +82,7 @@ internal sealed class SynapseSchema
     public void Check(string key, double value)
     {
         if (Find(key)?.Requirement is { } requirement && !requirement.Holds(value))
-            throw new BadParameterException(key, value, requirement.Allowed);
+            throw new BadPropertyException(key, value, requirement.Allowed);
     }
 
     /// <summary>Writes the initial state and the per-connection values of a new synapse at <paramref name="index"/>.</summary>

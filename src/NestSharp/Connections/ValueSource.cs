@@ -52,9 +52,9 @@ internal sealed class ValueSource
     private static ValueSource FromArray(string name, double[] values, long? arrayLength)
     {
         if (arrayLength is null)
-            throw new BadParameterException(name, values, "arrays of values are not allowed with this connection rule");
+            throw new BadPropertyException(name, values, "arrays of values are not allowed with this connection rule");
         if (values.LongLength != arrayLength)
-            throw new BadParameterException(name, values, $"the array must have {arrayLength} entries for this rule and these collections, got {values.LongLength}");
+            throw new BadPropertyException(name, values, $"the array must have {arrayLength} entries for this rule and these collections, got {values.LongLength}");
         return new ValueSource(name, 0, values, null, 0);
     }
 

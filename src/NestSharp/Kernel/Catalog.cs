@@ -79,19 +79,19 @@ internal static class Catalog
     public static IDeviceRecording CreateRecording(string name) =>
         RecordingBackends.TryGetValue(name, out var make)
             ? make().Create()
-            : throw new BadParameterException("record_to", name, $"the recording backends are {Names(RecordingBackends.Keys)}");
+            : throw new BadPropertyException("record_to", name, $"the recording backends are {Names(RecordingBackends.Keys)}");
 
     /// <summary>A new growth curve named <paramref name="name"/>, or a BadParameter naming the curves.</summary>
     public static GrowthCurve CreateGrowthCurve(string name) =>
         GrowthCurves.TryGetValue(name, out var make)
             ? make()
-            : throw new BadParameterException("growth_curve", name, $"known growth curves are {Names(GrowthCurves.Keys)}");
+            : throw new BadPropertyException("growth_curve", name, $"known growth curves are {Names(GrowthCurves.Keys)}");
 
     /// <summary>The rule a conn_spec names, checked, or a BadParameter naming the rules.</summary>
     public static ConnectionRule CreateRule(ConnSpec spec) =>
         ConnectionRules.TryGetValue(spec.Rule, out var make)
             ? make(spec)
-            : throw new BadParameterException("rule", spec.Rule, $"known rules are {Names(ConnectionRules.Keys)}");
+            : throw new BadPropertyException("rule", spec.Rule, $"known rules are {Names(ConnectionRules.Keys)}");
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal));
 

@@ -79,8 +79,8 @@ internal sealed class KernelManager
             if (manager.StageStatus(change) is { } commit) commits.Add(commit);
         foreach (var key in change.Unclaimed)
         {
-            if (GetStatus().ContainsKey(key)) throw new BadParameterException(key, values[key], $"kernel property '{key}' is read-only");
-            throw new UnknownParameterException("the kernel", key, Managers.SelectMany(m => m.SettableKeys));
+            if (GetStatus().ContainsKey(key)) throw new BadPropertyException(key, values[key], $"kernel property '{key}' is read-only");
+            throw new UnaccessedDictionaryEntryException("the kernel", key, Managers.SelectMany(m => m.SettableKeys));
         }
         foreach (var commit in commits) commit();
     }

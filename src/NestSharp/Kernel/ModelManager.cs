@@ -44,12 +44,12 @@ internal sealed class ModelManager : IKernelManager
     public bool TryGetNodeModel(string name, out NodeModel model) => _nodeModels.TryGetValue(name, out model!);
 
     public NodeModel NodeModel(string name) =>
-        _nodeModels.TryGetValue(name, out var model) ? model : throw new UnknownModelException(name, _nodeModels.Keys);
+        _nodeModels.TryGetValue(name, out var model) ? model : throw new UnknownModelNameException(name, _nodeModels.Keys);
 
     public bool IsSynapseModel(string name) => _synapseModelsByName.ContainsKey(name);
 
     public SynapseModel SynapseModel(string name) =>
-        _synapseModelsByName.TryGetValue(name, out var m) ? m : throw new UnknownModelException(name, _synapseModelsByName.Keys);
+        _synapseModelsByName.TryGetValue(name, out var m) ? m : throw new UnknownModelNameException(name, _synapseModelsByName.Keys);
 
     private SynapseModel AddSynapseModel(SynapseModel model)
     {
@@ -62,7 +62,7 @@ internal sealed class ModelManager : IKernelManager
     public void CopyModel(string existing, string newName, IReadOnlyDictionary<string, object>? defaults)
     {
         if (_nodeModels.ContainsKey(newName) || _synapseModelsByName.ContainsKey(newName))
-            throw new KernelException($"A model named '{newName}' exists already.");
+            throw new NewModelNameExistsException(newName);
         if (_nodeModels.TryGetValue(existing, out var nodeModel))
         {
             var copy = nodeModel.Copy(newName);
@@ -77,7 +77,7 @@ internal sealed class ModelManager : IKernelManager
         }
         else
         {
-            throw new UnknownModelException(existing, AllNames);
+            throw new UnknownModelNameException(existing, AllNames);
         }
     }
 
@@ -86,13 +86,13 @@ internal sealed class ModelManager : IKernelManager
         if (_nodeModels.TryGetValue(model, out var nodeModel)) _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
         else if (_synapseModelsByName.TryGetValue(model, out var synapseModel))
             synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
-        else throw new UnknownModelException(model, AllNames);
+        else throw new UnknownModelNameException(model, AllNames);
     }
 
     public Dictionary<string, object> GetDefaults(string model)
     {
         if (_nodeModels.TryGetValue(model, out var nodeModel)) return NodeManager.DefaultsOf(nodeModel);
         if (_synapseModelsByName.TryGetValue(model, out var synapse)) return synapse.GetDefaults(_kernel.Connections.NumConnections(synapse.Id));
-        throw new UnknownModelException(model, AllNames);
+        throw new UnknownModelNameException(model, AllNames);
     }
 }

@@ -73,7 +73,7 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>The group holding node <paramref name="id"/> and the node's index in it.</summary>
     public (NodeGroup Group, int Local) Locate(int id)
     {
-        if (id < 1 || id > NodeCount) throw new KernelException($"Node id {id} does not exist (the network has {NodeCount} nodes).");
+        if (id < 1 || id > NodeCount) throw new UnknownNodeException($"Node id {id} does not exist (the network has {NodeCount} nodes).");
         int i = _groupFirstIds.BinarySearch(id);
         if (i < 0) i = ~i - 1;
         var group = _groups[i];
@@ -170,7 +170,7 @@ internal sealed class NodeManager : IKernelManager
     public void SetStatus(int[] ids, IReadOnlyList<IReadOnlyDictionary<string, object>> perNode)
     {
         if (perNode.Count != ids.Length)
-            throw new BadParameterException("params", $"{perNode.Count} dictionaries", $"give one dictionary per node ({ids.Length})");
+            throw new BadPropertyException("params", $"{perNode.Count} dictionaries", $"give one dictionary per node ({ids.Length})");
         var commits = new List<Action>();
         for (int i = 0; i < perNode.Count; i++)
         {
@@ -194,7 +194,7 @@ internal sealed class NodeManager : IKernelManager
             if (value is Array array && (!firstGroup.TakesArray(key) || IsArrayOfArrays(array)))
             {
                 if (array.Length != ids.Length)
-                    throw new BadParameterException(key, value, $"an array gives one value per node and needs {ids.Length} entries, got {array.Length}");
+                    throw new BadPropertyException(key, value, $"an array gives one value per node and needs {ids.Length} entries, got {array.Length}");
                 perNodeArrays[key] = array;
             }
         }
@@ -240,7 +240,7 @@ internal sealed class NodeManager : IKernelManager
             if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
             {
                 if (group.FirstId == 0)
-                    throw new BadParameterException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
+                    throw new BadPropertyException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
                 elements = _kernel.Structural.StageElements(group.FirstId + local, key, value, owner);
             }
             else if (group.SettableKeys.Contains(key))
@@ -249,11 +249,11 @@ internal sealed class NodeManager : IKernelManager
             }
             else if (ReadOnlyKeys.Contains(key))
             {
-                throw new BadParameterException(key, value, $"'{key}' is read-only");
+                throw new BadPropertyException(key, value, $"'{key}' is read-only");
             }
             else if (_kernel.Settings.DictMissIsError)
             {
-                throw new UnknownParameterException(owner, key, group.SettableKeys);
+                throw new UnaccessedDictionaryEntryException(owner, key, group.SettableKeys);
             }
             else
             {

@@ -36,7 +36,7 @@ internal sealed class RandomManager : IKernelManager
     {
         if (!change.TryClaim("rng_seed", out var value)) return null;
         long seed = StatusValue.ToLong("rng_seed", value);
-        if (seed < 1 || seed > uint.MaxValue) throw new BadParameterException("rng_seed", value, "the seed must be an integer from 1 to 2^32 - 1");
+        if (seed < 1 || seed > uint.MaxValue) throw new BadPropertyException("rng_seed", value, "the seed must be an integer from 1 to 2^32 - 1");
         return () =>
         {
             Seed = seed;

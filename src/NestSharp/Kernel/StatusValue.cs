@@ -14,7 +14,7 @@ internal static class StatusValue
         short s => s,
         byte b => b,
         decimal m => (double)m,
-        _ => throw new BadPropertyTypeException(key, value, "a number"),
+        _ => throw new TypeMismatchException(key, value, "a number"),
     };
 
     public static long ToLong(string key, object? value) => value switch
@@ -25,27 +25,27 @@ internal static class StatusValue
         byte b => b,
         uint u => u,
         double d when d == Math.Floor(d) && Math.Abs(d) < 9e15 => (long)d,
-        _ => throw new BadPropertyTypeException(key, value, "an integer"),
+        _ => throw new TypeMismatchException(key, value, "an integer"),
     };
 
     public static int ToInt(string key, object? value)
     {
         long l = ToLong(key, value);
         if (l is < int.MinValue or > int.MaxValue)
-            throw new BadParameterException(key, value, "out of the range of a 32-bit integer");
+            throw new BadPropertyException(key, value, "out of the range of a 32-bit integer");
         return (int)l;
     }
 
     public static bool ToBool(string key, object? value) => value switch
     {
         bool b => b,
-        _ => throw new BadPropertyTypeException(key, value, "a boolean"),
+        _ => throw new TypeMismatchException(key, value, "a boolean"),
     };
 
     public static string ToStringValue(string key, object? value) => value switch
     {
         string s => s,
-        _ => throw new BadPropertyTypeException(key, value, "a string"),
+        _ => throw new TypeMismatchException(key, value, "a string"),
     };
 
     public static double[] ToDoubleArray(string key, object? value) => value switch
@@ -57,7 +57,7 @@ internal static class StatusValue
         IEnumerable<double> e => e.ToArray(),
         IEnumerable<int> e => e.Select(x => (double)x).ToArray(),
         IEnumerable<long> e => e.Select(x => (double)x).ToArray(),
-        _ => throw new BadPropertyTypeException(key, value, "an array of numbers"),
+        _ => throw new TypeMismatchException(key, value, "an array of numbers"),
     };
 
     public static long[] ToLongArray(string key, object? value) => value switch
@@ -67,7 +67,7 @@ internal static class StatusValue
         IEnumerable<long> e => e.ToArray(),
         IEnumerable<int> e => e.Select(x => (long)x).ToArray(),
         double[] a => Array.ConvertAll(a, x => ToLong(key, x)),
-        _ => throw new BadPropertyTypeException(key, value, "an array of integers"),
+        _ => throw new TypeMismatchException(key, value, "an array of integers"),
     };
 
     public static string[] ToStringArray(string key, object? value) => value switch
@@ -75,7 +75,7 @@ internal static class StatusValue
         string[] a => (string[])a.Clone(),
         IEnumerable<string> e => e.ToArray(),
         string s => [s],
-        _ => throw new BadPropertyTypeException(key, value, "a list of strings"),
+        _ => throw new TypeMismatchException(key, value, "a list of strings"),
     };
 
     /// <summary>A value as NEST would print it in a message.</summary>

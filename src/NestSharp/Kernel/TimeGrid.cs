@@ -11,9 +11,9 @@ internal sealed class TimeGrid
         TicsPerMs = ticsPerMs;
         long ticsPerStep = (long)Math.Round(resolutionMs * ticsPerMs);
         if (ticsPerStep < 1)
-            throw new BadParameterException("resolution", resolutionMs, $"must be at least one tic (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
+            throw new BadPropertyException("resolution", resolutionMs, $"must be at least one tic (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
         if (Math.Abs(ticsPerStep - resolutionMs * ticsPerMs) > 1e-6 * ticsPerStep)
-            throw new BadParameterException("resolution", resolutionMs, $"must be a whole number of tics (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
+            throw new BadPropertyException("resolution", resolutionMs, $"must be a whole number of tics (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
         TicsPerStep = ticsPerStep;
         Resolution = ticsPerStep / ticsPerMs;
     }

@@ -36,15 +36,15 @@ internal sealed class VirtualProcessManager(ICommunicator communicator) : IKerne
         if (change.TryClaim("local_num_threads", out var value))
         {
             threads = StatusValue.ToInt("local_num_threads", value);
-            if (threads < 1) throw new BadParameterException("local_num_threads", value, "the number of threads must be at least 1");
-            if (threads > 1024) throw new BadParameterException("local_num_threads", value, "at most 1024 threads are supported");
+            if (threads < 1) throw new BadPropertyException("local_num_threads", value, "the number of threads must be at least 1");
+            if (threads > 1024) throw new BadPropertyException("local_num_threads", value, "at most 1024 threads are supported");
         }
         if (change.TryClaim("total_num_virtual_procs", out value))
         {
             int vps = StatusValue.ToInt("total_num_virtual_procs", value);
             int ranks = Communicator.Size;
             if (vps < ranks || vps % ranks != 0)
-                throw new BadParameterException("total_num_virtual_procs", value, $"must be a positive multiple of the number of processes ({ranks})");
+                throw new BadPropertyException("total_num_virtual_procs", value, $"must be a positive multiple of the number of processes ({ranks})");
             threads = vps / ranks;
         }
         if (threads == Threads) return null;

@@ -44,7 +44,7 @@ internal sealed class DeviceKeys<TNode> : IDeviceKeys where TNode : DeviceNode
         Add(name, n => read(n), (n, key, value) =>
         {
             double v = StatusValue.ToDouble(key, value);
-            if (requirement is { } r && !r.Holds(v)) throw new BadParameterException(key, v, r.Allowed);
+            if (requirement is { } r && !r.Holds(v)) throw new BadPropertyException(key, v, r.Allowed);
             set(n, v);
         }, false);
 

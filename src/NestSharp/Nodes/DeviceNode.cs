@@ -46,7 +46,7 @@ internal abstract class DeviceNode
     /// <summary>Checks the device's values together, after a change; throws naming the key.</summary>
     public virtual void Validate(StatusContext context)
     {
-        if (!(Stop >= Start)) throw new BadParameterException("stop", Stop, $"stop must not be before start ({Start})");
+        if (!(Stop >= Start)) throw new BadPropertyException("stop", Stop, $"stop must not be before start ({Start})");
     }
 
     /// <summary>The activity window in steps: stamps t with First &lt; t &lt;= Last are active.</summary>

@@ -117,14 +117,19 @@ internal abstract class NeuronGroup : NodeGroup
     public int CurrentChannel(int local, int receptor) =>
         Schema.CurrentReceptors.TryGetValue(receptor, out var input) ? input.Index * Count + local : throw UnknownReceptor(receptor, spikes: false);
 
-    private IllegalConnectionException UnknownReceptor(int receptor, bool spikes)
+    /// <summary>
+    /// NEST's error for a receptor a connection cannot use: IncompatibleReceptorType when the receptor takes the other
+    /// kind of event (spikes or currents), UnknownReceptorType when the model has no such receptor.
+    /// </summary>
+    private NestException UnknownReceptor(int receptor, bool spikes)
     {
         string kind = spikes ? "spikes" : "currents";
         var accepted = spikes ? Schema.SpikeReceptors.Keys : Schema.CurrentReceptors.Keys;
         var other = spikes ? Schema.CurrentReceptors.Keys : Schema.SpikeReceptors.Keys;
-        string why = other.Contains(receptor) ? $"receptor_type {receptor} receives {(spikes ? "currents" : "spikes")}, not {kind}" : $"it has no receptor_type {receptor} for {kind}";
         string allowed = !accepted.Any() ? $"it accepts no {kind}" : $"{kind} go to receptor_type {string.Join(" or ", accepted.Select(ReceptorLabel))}";
-        return new IllegalConnectionException($"{Model.Name}: {why}; {allowed}.");
+        return other.Contains(receptor)
+            ? new IncompatibleReceptorTypeException($"{Model.Name}: receptor_type {receptor} receives {(spikes ? "currents" : "spikes")}, not {kind}; {allowed}.")
+            : new UnknownReceptorTypeException($"{Model.Name}: it has no receptor_type {receptor} for {kind}; {allowed}.");
     }
 
     private string ReceptorLabel(int receptor)
@@ -262,13 +267,13 @@ internal abstract class NeuronGroup : NodeGroup
         {
             if (_compartmentKeys.TryGetValue(key, out var keys)) StageCompartment(row, key, keys, value);
             else if (Schema.TryFind(key, out var column) && Schema[column].InStatus) row[column.Index] = Convert(key, Schema[column], value);
-            else throw new UnknownParameterException(Model.Name, key, _settableKeys);
+            else throw new UnaccessedDictionaryEntryException(Model.Name, key, _settableKeys);
         }
         for (int c = 0; c < row.Length; c++)
         {
             var entry = Schema.Entries[c];
             if (entry.Requirement is { } requirement && !requirement.Holds(row[c]))
-                throw new BadParameterException(entry.Name, row[c], requirement.Allowed);
+                throw new BadPropertyException(entry.Name, row[c], requirement.Allowed);
         }
         Validate(new StatusRow(row, Schema));
         return () => StoreRow(local, row);
@@ -300,7 +305,7 @@ internal abstract class NeuronGroup : NodeGroup
         {
             string name = compartment + NeuronSchema.CompartmentSeparator + key;
             if (!Schema.TryFind(name, out var column))
-                throw new UnknownParameterException($"compartment '{compartment}' of {Model.Name}", key, keys);
+                throw new UnaccessedDictionaryEntryException($"compartment '{compartment}' of {Model.Name}", key, keys);
             row[column.Index] = Convert(name, Schema[column], entry);
         }
     }
@@ -314,10 +319,10 @@ internal abstract class NeuronGroup : NodeGroup
                 break;
             case System.Collections.IDictionary d:
                 foreach (System.Collections.DictionaryEntry e in d)
-                    yield return new(e.Key as string ?? throw new BadPropertyTypeException(compartment, value, "a dictionary with string keys"), e.Value);
+                    yield return new(e.Key as string ?? throw new TypeMismatchException(compartment, value, "a dictionary with string keys"), e.Value);
                 break;
             default:
-                throw new BadPropertyTypeException(compartment, value, $"a dictionary of the compartment's parameters ({string.Join(", ", keys)})");
+                throw new TypeMismatchException(compartment, value, $"a dictionary of the compartment's parameters ({string.Join(", ", keys)})");
         }
     }
 

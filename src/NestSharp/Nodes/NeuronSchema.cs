@@ -205,6 +205,6 @@ internal readonly ref struct StatusRow(ReadOnlySpan<double> values, NeuronSchema
     /// <summary>Fails naming <paramref name="column"/> and its value when <paramref name="ok"/> is false.</summary>
     public void Require(bool ok, Column column, string allowed)
     {
-        if (!ok) throw new BadParameterException(schema.NameOf(column), this[column], allowed);
+        if (!ok) throw new BadPropertyException(schema.NameOf(column), this[column], allowed);
     }
 }

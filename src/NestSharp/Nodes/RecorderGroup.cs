@@ -33,7 +33,7 @@ internal abstract class RecorderGroup<TNode>(NodeModel model, int firstId, int c
             if (key == "record_to") continue;
             if (staged.Keys.Settable.Contains(key)) staged.Keys.Apply(staged, key, value);
             else if (staged.Recording.Keys.Contains(key)) staged.Recording.Apply(key, value);
-            else throw new BadParameterException(key, value, $"'{key}' is a parameter of other recording backends; this recorder records to \"{staged.RecordTo}\"");
+            else throw new BadPropertyException(key, value, $"'{key}' is a parameter of other recording backends; this recorder records to \"{staged.RecordTo}\"");
         }
         staged.Validate(context);
         return () => Nodes[local] = staged;

@@ -26,14 +26,14 @@ internal abstract class RecorderNode : DeviceNode
         .Custom("n_events", n => n.EventCount, (n, key, value) =>
         {
             if (StatusValue.ToLong(key, value) != 0)
-                throw new BadParameterException(key, value, "n_events can only be set to 0, which clears the recorded events");
+                throw new BadPropertyException(key, value, "n_events can only be set to 0, which clears the recorded events");
             n.ClearEvents();
         })
         .Custom("time_in_steps", n => n.TimeInSteps, (n, key, value) =>
         {
             bool inSteps = StatusValue.ToBool(key, value);
             if (inSteps != n.TimeInSteps && n.HasRun)
-                throw new BadParameterException(key, value, "time_in_steps cannot be changed after Simulate has been called");
+                throw new BadPropertyException(key, value, "time_in_steps cannot be changed after Simulate has been called");
             n.TimeInSteps = inSteps;
         });
 

@@ -14,14 +14,14 @@ public abstract record Parameter
     /// <summary>Draws again until the value lies in [min, max] (NEST's <c>nest.math.redraw</c>).</summary>
     public Parameter Redraw(double min, double max)
     {
-        if (!(min < max)) throw new BadParameterException("redraw", $"[{min}, {max}]", "min must be below max");
+        if (!(min < max)) throw new BadPropertyException("redraw", $"[{min}, {max}]", "min must be below max");
         return new RedrawParameter(this, min, max);
     }
 
     /// <summary>Clips the value to [min, max] (NEST's <c>nest.math.max(nest.math.min(p, max), min)</c>).</summary>
     public Parameter Clip(double min, double max)
     {
-        if (!(min <= max)) throw new BadParameterException("clip", $"[{min}, {max}]", "min must not exceed max");
+        if (!(min <= max)) throw new BadPropertyException("clip", $"[{min}, {max}]", "min must not exceed max");
         return new ClippedParameter(this, min, max);
     }
 
@@ -97,21 +97,21 @@ public sealed class RandomParameters
     /// <summary>Uniform on [<paramref name="min"/>, <paramref name="max"/>), as <c>nest.random.uniform</c>; min must be below max.</summary>
     public Parameter Uniform(double min = 0.0, double max = 1.0)
     {
-        if (!(min < max)) throw new BadParameterException("uniform", $"min={min}, max={max}", "min must be below max");
+        if (!(min < max)) throw new BadPropertyException("uniform", $"min={min}, max={max}", "min must be below max");
         return new UniformParameter(min, max);
     }
 
     /// <summary>A whole number uniform in 0 ... <paramref name="max"/> - 1, as <c>nest.random.uniform_int</c>; max must be at least 1.</summary>
     public Parameter UniformInt(long max)
     {
-        if (max < 1) throw new BadParameterException("uniform_int max", max, "must be at least 1");
+        if (max < 1) throw new BadPropertyException("uniform_int max", max, "must be at least 1");
         return new UniformIntParameter(max);
     }
 
     /// <summary>Normal with <paramref name="mean"/> and standard deviation <paramref name="std"/> (≥ 0), as <c>nest.random.normal</c>.</summary>
     public Parameter Normal(double mean = 0.0, double std = 1.0)
     {
-        if (!(std >= 0)) throw new BadParameterException("normal std", std, "must be non-negative");
+        if (!(std >= 0)) throw new BadPropertyException("normal std", std, "must be non-negative");
         return new NormalParameter(mean, std);
     }
 
@@ -121,14 +121,14 @@ public sealed class RandomParameters
     /// </summary>
     public Parameter Lognormal(double mean = 0.0, double std = 1.0)
     {
-        if (!(std >= 0)) throw new BadParameterException("lognormal std", std, "must be non-negative");
+        if (!(std >= 0)) throw new BadPropertyException("lognormal std", std, "must be non-negative");
         return new LognormalParameter(mean, std);
     }
 
     /// <summary>Exponential with scale (mean) <paramref name="beta"/> (> 0), as <c>nest.random.exponential</c>.</summary>
     public Parameter Exponential(double beta = 1.0)
     {
-        if (!(beta > 0)) throw new BadParameterException("exponential beta", beta, "must be positive");
+        if (!(beta > 0)) throw new BadPropertyException("exponential beta", beta, "must be positive");
         return new ExponentialParameter(beta);
     }
 }

@@ -50,13 +50,13 @@ internal sealed class RecordingManager : IKernelManager
         if (change.TryClaim("data_path", out var value))
         {
             path = StatusValue.ToStringValue("data_path", value);
-            if (path.Length > 0 && !Directory.Exists(path)) throw new BadParameterException("data_path", path, "the directory does not exist");
+            if (path.Length > 0 && !Directory.Exists(path)) throw new BadPropertyException("data_path", path, "the directory does not exist");
             any = true;
         }
         if (change.TryClaim("data_prefix", out value))
         {
             prefix = StatusValue.ToStringValue("data_prefix", value);
-            if (prefix.Contains('/', StringComparison.Ordinal)) throw new BadParameterException("data_prefix", prefix, "the prefix cannot contain '/'");
+            if (prefix.Contains('/', StringComparison.Ordinal)) throw new BadPropertyException("data_prefix", prefix, "the prefix cannot contain '/'");
             any = true;
         }
         if (change.TryClaim("overwrite_files", out value))

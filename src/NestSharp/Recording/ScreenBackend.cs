@@ -17,7 +17,7 @@ internal sealed class ScreenBackend : IRecordingBackend
     public static int Precision(string key, object value)
     {
         int precision = StatusValue.ToInt(key, value);
-        return precision is >= 0 and <= 17 ? precision : throw new BadParameterException(key, precision, "must be between 0 and 17");
+        return precision is >= 0 and <= 17 ? precision : throw new BadPropertyException(key, precision, "must be between 0 and 17");
     }
 
     private sealed class Printer : IDeviceRecording

@@ -33,7 +33,7 @@ public sealed class ConnectErrorTests
     {
         var spec = new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = 11, ["allow_multapses"] = false };
 
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -42,7 +42,7 @@ public sealed class ConnectErrorTests
     public void FixedIndegree_EqualToTheSources_WithoutAutapsesOrMultapses_OntoItself_Throws()
     {
         // Without autapses a node has only n - 1 possible sources.
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _a, Rule.FixedIndegree(10, allowAutapses: false, allowMultapses: false)));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _a, Rule.FixedIndegree(10, allowAutapses: false, allowMultapses: false)));
 
         AssertNothingConnected();
     }
@@ -50,7 +50,7 @@ public sealed class ConnectErrorTests
     [Fact]
     public void FixedOutdegree_LargerThanTheTargets_WithoutMultapses_Throws()
     {
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, Rule.FixedOutdegree(21, allowMultapses: false)));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, Rule.FixedOutdegree(21, allowMultapses: false)));
 
         AssertNothingConnected();
     }
@@ -58,7 +58,7 @@ public sealed class ConnectErrorTests
     [Fact]
     public void FixedTotalNumber_LargerThanThePairs_WithoutMultapses_Throws()
     {
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, Rule.FixedTotalNumber(201, allowMultapses: false)));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, Rule.FixedTotalNumber(201, allowMultapses: false)));
 
         AssertNothingConnected();
     }
@@ -71,7 +71,7 @@ public sealed class ConnectErrorTests
     {
         var spec = new Dictionary<string, object> { ["rule"] = "pairwise_bernoulli", ["p"] = p };
 
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -81,7 +81,7 @@ public sealed class ConnectErrorTests
     [InlineData(1.5)]
     public void RuleFactory_PairwiseBernoulli_WithPOutsideZeroToOne_Throws(double p)
     {
-        Assert.Throws<BadParameterException>(() => Rule.PairwiseBernoulli(p));
+        Assert.Throws<BadPropertyException>(() => Rule.PairwiseBernoulli(p));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class ConnectErrorTests
     {
         var spec = new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = -1 };
 
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -99,7 +99,7 @@ public sealed class ConnectErrorTests
     {
         var spec = new Dictionary<string, object> { ["rule"] = "fixed_degree", ["indegree"] = 2 };
 
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -107,7 +107,7 @@ public sealed class ConnectErrorTests
     [Fact]
     public void UnknownRuleName_AsAString_Throws()
     {
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, "all_to_some"));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, "all_to_some"));
 
         AssertNothingConnected();
     }
@@ -117,7 +117,7 @@ public sealed class ConnectErrorTests
     {
         var spec = new Dictionary<string, object> { ["rule"] = "all_to_all", ["allow_loops"] = false };
 
-        Assert.Throws<UnknownParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -128,7 +128,7 @@ public sealed class ConnectErrorTests
         // "outdegree" is a key of fixed_outdegree, not of fixed_indegree.
         var spec = new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = 2, ["outdegree"] = 3 };
 
-        Assert.Throws<UnknownParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -138,7 +138,7 @@ public sealed class ConnectErrorTests
     {
         var spec = new Dictionary<string, object> { ["rule"] = "fixed_indegree" };
 
-        Assert.Throws<BadParameterException>(() => _nest.Connect(_a, _b, spec));
+        Assert.Throws<BadPropertyException>(() => _nest.Connect(_a, _b, spec));
 
         AssertNothingConnected();
     }
@@ -146,7 +146,7 @@ public sealed class ConnectErrorTests
     [Fact]
     public void UnknownSynapseModel_Throws()
     {
-        Assert.Throws<UnknownModelException>(() => _nest.Connect(_a, _b, "all_to_all", "no_such_synapse"));
+        Assert.Throws<UnknownModelNameException>(() => _nest.Connect(_a, _b, "all_to_all", "no_such_synapse"));
 
         AssertNothingConnected();
     }
@@ -156,7 +156,7 @@ public sealed class ConnectErrorTests
     {
         var syn = new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["wieght"] = 2.0 };
 
-        Assert.Throws<UnknownParameterException>(() => _nest.Connect(_a, _b, "all_to_all", syn));
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => _nest.Connect(_a, _b, "all_to_all", syn));
 
         AssertNothingConnected();
     }

@@ -90,7 +90,7 @@ public sealed class ConnectionRuleCountTests
         var a = nest.Create("iaf_psc_alpha", 5);
         var b = nest.Create("iaf_psc_alpha", 4);
 
-        Assert.Throws<BadParameterException>(() => nest.Connect(a, b, Rule.OneToOne()));
+        Assert.Throws<BadPropertyException>(() => nest.Connect(a, b, Rule.OneToOne()));
 
         Assert.Equal(0L, (long)nest.GetKernelStatus("num_connections"));
         Assert.Equal(0, nest.GetConnections().Count);

@@ -156,7 +156,7 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         var a = nest.Create("iaf_psc_alpha", 5);
         var b = nest.Create("iaf_psc_alpha", 5);
 
-        Assert.Throws<BadParameterException>(() =>
+        Assert.Throws<BadPropertyException>(() =>
             nest.Connect(a, b, Rule.OneToOne(), new Dictionary<string, object> { ["weight"] = new[] { 1.0, 2.0 } }));
 
         Assert.Equal(0L, (long)nest.GetKernelStatus("num_connections"));
@@ -194,7 +194,7 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         var nest = NewKernel();
         var a = nest.Create("iaf_psc_alpha", 10);
 
-        Assert.Throws<BadParameterException>(() =>
+        Assert.Throws<BadDelayException>(() =>
             nest.Connect(a, a, Rule.AllToAll(), new Dictionary<string, object> { ["delay"] = delay }));
 
         Assert.Equal(0L, (long)nest.GetKernelStatus("num_connections"));
@@ -208,7 +208,7 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         var a = nest.Create("iaf_psc_alpha", 4);
         var b = nest.Create("iaf_psc_alpha", 4);
 
-        Assert.Throws<BadParameterException>(() =>
+        Assert.Throws<BadDelayException>(() =>
             nest.Connect(a, b, Rule.OneToOne(), new Dictionary<string, object> { ["delay"] = new[] { 1.0, 1.0, 0.01, 1.0 } }));
 
         Assert.Equal(0L, (long)nest.GetKernelStatus("num_connections"));
@@ -226,7 +226,7 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         var error = Record.Exception(() =>
             nest.Connect(a, a, Rule.FixedIndegree(5), new Dictionary<string, object> { ["delay"] = nest.Random.Uniform(0.0, 0.04) }));
 
-        Assert.IsType<BadParameterException>(error);
+        Assert.IsType<BadDelayException>(error);
         Assert.Equal(0L, (long)nest.GetKernelStatus("num_connections"));
         Assert.Equal(0, nest.GetConnections().Count);
     }

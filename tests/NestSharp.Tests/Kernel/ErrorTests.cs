@@ -7,7 +7,7 @@ public sealed class ErrorTests
     public void UnknownModel_ListsKnownModels()
     {
         var nest = new Simulator();
-        var e = Assert.Throws<UnknownModelException>(() => nest.Create("iaf_psc_alfa"));
+        var e = Assert.Throws<UnknownModelNameException>(() => nest.Create("iaf_psc_alfa"));
         Assert.Contains("iaf_psc_alfa", e.Message);
         Assert.Contains("iaf_psc_alpha", e.Message);
         Assert.Equal(0, nest.NetworkSize);
@@ -17,7 +17,7 @@ public sealed class ErrorTests
     public void UnknownParameter_ListsValidKeysAndCreatesNothing()
     {
         var nest = new Simulator();
-        var e = Assert.Throws<UnknownParameterException>(() => nest.Create("iaf_psc_alpha", 5, new() { ["tau_mem"] = 10.0 }));
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.Create("iaf_psc_alpha", 5, new() { ["tau_mem"] = 10.0 }));
         Assert.Contains("tau_mem", e.Message);
         Assert.Contains("tau_m", e.Message);
         Assert.Equal(0, nest.NetworkSize);
@@ -28,7 +28,7 @@ public sealed class ErrorTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha");
-        var e = Assert.Throws<BadPropertyTypeException>(() => n.Set("C_m", "big"));
+        var e = Assert.Throws<TypeMismatchException>(() => n.Set("C_m", "big"));
         Assert.Contains("C_m", e.Message);
         Assert.Contains("number", e.Message);
     }
@@ -48,7 +48,7 @@ public sealed class ErrorTests
             var nest = new Simulator();
             var n = nest.Create(model, 3);
             var before = n.GetValues<double>(key);
-            var e = Assert.Throws<BadParameterException>(() => n.Set(new Dictionary<string, object> { ["I_e"] = 100.0, [key] = value }));
+            var e = Assert.Throws<BadPropertyException>(() => n.Set(new Dictionary<string, object> { ["I_e"] = 100.0, [key] = value }));
             Assert.Contains(key, e.Message);
             Assert.Equal(before, n.GetValues<double>(key));
             Assert.Equal(new[] { 0.0, 0.0, 0.0 }, n.GetValues<double>("I_e"));
@@ -60,7 +60,7 @@ public sealed class ErrorTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 3);
-        Assert.Throws<BadParameterException>(() => n.Set("C_m", new[] { 100.0, 200.0, -1.0 }));
+        Assert.Throws<BadPropertyException>(() => n.Set("C_m", new[] { 100.0, 200.0, -1.0 }));
         Assert.Equal(new[] { 250.0, 250.0, 250.0 }, n.GetValues<double>("C_m"));
     }
 
@@ -68,7 +68,7 @@ public sealed class ErrorTests
     public void NegativeRate_IsRejected()
     {
         var nest = new Simulator();
-        var e = Assert.Throws<BadParameterException>(() => nest.Create("poisson_generator", 1, new() { ["rate"] = -5.0 }));
+        var e = Assert.Throws<BadPropertyException>(() => nest.Create("poisson_generator", 1, new() { ["rate"] = -5.0 }));
         Assert.Contains("rate", e.Message);
         Assert.Equal(0, nest.NetworkSize);
     }
@@ -78,7 +78,7 @@ public sealed class ErrorTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 2);
-        var e = Assert.Throws<BadParameterException>(() => nest.Connect(n, n, syn: new Dictionary<string, object> { ["delay"] = 0.04 }));
+        var e = Assert.Throws<BadDelayException>(() => nest.Connect(n, n, syn: new Dictionary<string, object> { ["delay"] = 0.04 }));
         Assert.Contains("delay", e.Message);
         Assert.Equal(0L, nest.NumConnections);
     }
@@ -87,7 +87,7 @@ public sealed class ErrorTests
     public void SynapseModelDelayBelowResolution_IsRejected()
     {
         var nest = new Simulator();
-        Assert.Throws<BadParameterException>(() => nest.SetDefaults("static_synapse", new() { ["delay"] = 0.01 }));
+        Assert.Throws<BadDelayException>(() => nest.SetDefaults("static_synapse", new() { ["delay"] = 0.01 }));
         Assert.Equal(1.0, nest.GetDefaults("static_synapse")["delay"]);
     }
 
@@ -127,7 +127,7 @@ public sealed class ErrorTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 2);
-        Assert.Throws<IllegalConnectionException>(() => nest.Connect(n, n, syn: new Dictionary<string, object> { ["receptor_type"] = 3 }));
+        Assert.Throws<UnknownReceptorTypeException>(() => nest.Connect(n, n, syn: new Dictionary<string, object> { ["receptor_type"] = 3 }));
         Assert.Equal(0L, nest.NumConnections);
     }
 
@@ -166,7 +166,7 @@ public sealed class ErrorTests
     public void ReadOnlyNodeKey_IsRejected()
     {
         var n = new Simulator().Create("iaf_psc_alpha");
-        Assert.Throws<BadParameterException>(() => n.Set("global_id", 7L));
+        Assert.Throws<BadPropertyException>(() => n.Set("global_id", 7L));
     }
 
     [Fact]
@@ -182,7 +182,7 @@ public sealed class ErrorTests
     public void CopyModelToExistingName_IsRejected()
     {
         var nest = new Simulator();
-        Assert.Throws<KernelException>(() => nest.CopyModel("static_synapse", "iaf_psc_alpha"));
+        Assert.Throws<NewModelNameExistsException>(() => nest.CopyModel("static_synapse", "iaf_psc_alpha"));
     }
 
     [Fact]
@@ -190,7 +190,7 @@ public sealed class ErrorTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 2);
-        var e = Assert.Throws<UnknownParameterException>(() =>
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() =>
             nest.Connect(n, n, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indgree"] = 1 }));
         Assert.Contains("indgree", e.Message);
         Assert.Contains("indegree", e.Message);
@@ -201,7 +201,7 @@ public sealed class ErrorTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 2);
-        var e = Assert.Throws<UnknownParameterException>(() =>
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() =>
             nest.Connect(n, n, syn: new Dictionary<string, object> { ["wieght"] = 1.0 }));
         Assert.Contains("wieght", e.Message);
     }
@@ -210,7 +210,7 @@ public sealed class ErrorTests
     public void SpikeTimesOffGrid_AreRejectedUnlessAllowed()
     {
         var nest = new Simulator();
-        var e = Assert.Throws<BadParameterException>(() => nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 1.05 } }));
+        var e = Assert.Throws<BadPropertyException>(() => nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 1.05 } }));
         Assert.Contains("spike_times", e.Message);
         var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 1.05 }, ["allow_offgrid_times"] = true });
         Assert.Equal(new[] { 1.1 }, (double[])sg.Get("spike_times"), new ToleranceComparer(1e-12));
@@ -219,7 +219,7 @@ public sealed class ErrorTests
     [Fact]
     public void UnsortedSpikeTimes_AreRejected()
     {
-        var e = Assert.Throws<BadParameterException>(() => new Simulator().Create("spike_generator", 1, new() { ["spike_times"] = new[] { 2.0, 1.0 } }));
+        var e = Assert.Throws<BadPropertyException>(() => new Simulator().Create("spike_generator", 1, new() { ["spike_times"] = new[] { 2.0, 1.0 } }));
         Assert.Contains("sorted", e.Message);
     }
 

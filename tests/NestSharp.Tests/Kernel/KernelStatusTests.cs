@@ -51,14 +51,14 @@ public sealed class KernelStatusTests
     public void ResolutionOffTheTicGrid_IsRejected()
     {
         var nest = new Simulator();
-        Assert.Throws<BadParameterException>(() => nest.SetKernelStatus(new() { ["resolution"] = 0.0001 }));
+        Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus(new() { ["resolution"] = 0.0001 }));
         Assert.Equal(0.1, nest.Resolution);
     }
 
     [Fact]
     public void UnknownKernelKey_NamesTheKeyAndListsValidOnes()
     {
-        var e = Assert.Throws<UnknownParameterException>(() => new Simulator().SetKernelStatus(new() { ["resolutoin"] = 0.1 }));
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() => new Simulator().SetKernelStatus(new() { ["resolutoin"] = 0.1 }));
         Assert.Contains("resolutoin", e.Message);
         Assert.Contains("resolution", e.Message);
     }
@@ -67,7 +67,7 @@ public sealed class KernelStatusTests
     public void FailedKernelUpdate_ChangesNothing()
     {
         var nest = new Simulator();
-        Assert.Throws<BadParameterException>(() => nest.SetKernelStatus(new() { ["print_time"] = true, ["rng_seed"] = -3L }));
+        Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus(new() { ["print_time"] = true, ["rng_seed"] = -3L }));
         Assert.Equal(false, nest.GetKernelStatus("print_time"));
         Assert.Equal(143202461L, nest.RngSeed);
     }
@@ -75,14 +75,14 @@ public sealed class KernelStatusTests
     [Fact]
     public void ReadOnlyKernelKey_IsRejected()
     {
-        var e = Assert.Throws<BadParameterException>(() => new Simulator().SetKernelStatus(new() { ["network_size"] = 5L }));
+        var e = Assert.Throws<BadPropertyException>(() => new Simulator().SetKernelStatus(new() { ["network_size"] = 5L }));
         Assert.Contains("read-only", e.Message);
     }
 
     [Fact]
     public void DataPath_MustExist()
     {
-        var e = Assert.Throws<BadParameterException>(() => new Simulator().SetKernelStatus(new() { ["data_path"] = "/no/such/dir/here" }));
+        var e = Assert.Throws<BadPropertyException>(() => new Simulator().SetKernelStatus(new() { ["data_path"] = "/no/such/dir/here" }));
         Assert.Contains("data_path", e.Message);
     }
 

@@ -55,7 +55,7 @@ public sealed class NodeCollectionTests
     public void Set_WithWrongArrayLength_IsRejected()
     {
         var n = new Simulator().Create("iaf_psc_alpha", 3);
-        Assert.Throws<BadParameterException>(() => n.Set("V_m", new[] { -60.0, -61.0 }));
+        Assert.Throws<BadPropertyException>(() => n.Set("V_m", new[] { -60.0, -61.0 }));
     }
 
     [Fact]

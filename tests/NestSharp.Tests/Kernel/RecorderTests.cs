@@ -36,7 +36,7 @@ public sealed class RecorderTests
         sr.Set("n_events", 0L);
         Assert.Equal(0L, sr.Get<long>("n_events"));
         Assert.Empty(Times(sr));
-        Assert.Throws<BadParameterException>(() => sr.Set("n_events", 3L));
+        Assert.Throws<BadPropertyException>(() => sr.Set("n_events", 3L));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class RecorderTests
         var (nest, n) = Driven();
         var mm = nest.Create("multimeter", 1, new() { ["interval"] = 0.25, ["record_from"] = new[] { "V_m" } });
         nest.Connect(mm, n);
-        Assert.Throws<BadParameterException>(() => nest.Simulate(10.0));
+        Assert.Throws<BadPropertyException>(() => nest.Simulate(10.0));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class WorkerFailureTests
         var nest = new Simulator();
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads });
         nest.Create("aeif_psc_delta_clopath", 32, new() { ["I_e"] = -1.0e9 });
-        var e = Assert.Throws<KernelException>(() => nest.Simulate(10.0));
+        var e = Assert.Throws<NumericalInstabilityException>(() => nest.Simulate(10.0));
         Assert.Contains("numerical instability", e.Message);
         Assert.Contains("AeifPscDeltaClopath", e.StackTrace);
         Assert.DoesNotContain("Simulation failed", e.Message);

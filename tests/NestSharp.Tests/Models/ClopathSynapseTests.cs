@@ -47,7 +47,7 @@ public sealed class ClopathSynapseTests
         var post = nest.Create(Neuron);
         var syn = new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = weight, [key] = value };
         if (weight < 0 && key == "Wmax") syn["Wmin"] = -10.0;
-        var e = Assert.Throws<BadParameterException>(() => nest.Connect(pre, post, syn: syn));
+        var e = Assert.Throws<BadPropertyException>(() => nest.Connect(pre, post, syn: syn));
         Assert.StartsWith($"'{key}'", e.Message);
         Assert.Equal(0, nest.GetConnections().Count);
     }

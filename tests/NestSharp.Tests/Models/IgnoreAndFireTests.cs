@@ -98,7 +98,7 @@ public sealed class IgnoreAndFireTests
         var nest = new Simulator();
         var neuron = nest.Create("ignore_and_fire");
         var source = nest.Create("spike_generator");
-        Assert.Throws<IllegalConnectionException>(() =>
+        Assert.Throws<UnknownReceptorTypeException>(() =>
             nest.Connect(source, neuron, syn: new Dictionary<string, object> { ["receptor_type"] = 1L }));
     }
 
@@ -108,7 +108,7 @@ public sealed class IgnoreAndFireTests
     public void NonPositiveRate_IsRejectedNamingRate(double rate)
     {
         var neuron = new Simulator().Create("ignore_and_fire");
-        var e = Assert.Throws<BadParameterException>(() => neuron.Set("rate", rate));
+        var e = Assert.Throws<BadPropertyException>(() => neuron.Set("rate", rate));
         Assert.Contains("'rate'", e.Message);
         Assert.Equal(10.0, neuron.Get<double>("rate"));
     }
@@ -121,7 +121,7 @@ public sealed class IgnoreAndFireTests
     public void PhaseOutsideZeroExclusiveToOneInclusive_IsRejectedNamingPhase(double phase)
     {
         var neuron = new Simulator().Create("ignore_and_fire", 1, new() { ["phase"] = 0.5 });
-        var e = Assert.Throws<BadParameterException>(() => neuron.Set("phase", phase));
+        var e = Assert.Throws<BadPropertyException>(() => neuron.Set("phase", phase));
         Assert.Contains("'phase'", e.Message);
         Assert.Equal(0.5, neuron.Get<double>("phase"));
     }

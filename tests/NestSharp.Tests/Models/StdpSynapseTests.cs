@@ -103,7 +103,7 @@ public sealed class StdpSynapseTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 2);
-        var e = Assert.Throws<BadParameterException>(() => nest.Connect(n, n, syn: new Dictionary<string, object>
+        var e = Assert.Throws<BadPropertyException>(() => nest.Connect(n, n, syn: new Dictionary<string, object>
         {
             ["synapse_model"] = "stdp_pl_synapse_hom", ["alpha"] = 0.5,
         }));

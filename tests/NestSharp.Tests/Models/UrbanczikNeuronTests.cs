@@ -94,7 +94,7 @@ public sealed class UrbanczikNeuronTests
     public void UnknownCompartmentKey_FailsNamingCompartmentAndKey_AndListsTheValidKeys(string compartment)
     {
         var nest = new Simulator();
-        var e = Assert.Throws<UnknownParameterException>(() =>
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() =>
             nest.Create(Model, 1, new() { [compartment] = new Dictionary<string, object> { ["X"] = 1.0 } }));
         Assert.Contains($"'{compartment}'", e.Message);
         Assert.Contains("'X'", e.Message);
@@ -108,7 +108,7 @@ public sealed class UrbanczikNeuronTests
     {
         var nest = new Simulator();
         var n = nest.Create(Model);
-        Assert.Throws<UnknownParameterException>(() => n.Set(new Dictionary<string, object>
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => n.Set(new Dictionary<string, object>
         {
             ["g_sp"] = 1.0,
             ["soma"] = new Dictionary<string, object> { ["g_L"] = 5.0, ["X"] = 1.0 },
@@ -116,7 +116,7 @@ public sealed class UrbanczikNeuronTests
         var status = n.GetStatus()[0];
         Assert.Equal(600.0, (double)status["g_sp"]);
         Assert.Equal(30.0, (double)Compartment(status, "soma")["g_L"]);
-        Assert.Throws<UnknownParameterException>(() =>
+        Assert.Throws<UnaccessedDictionaryEntryException>(() =>
             nest.SetDefaults(Model, new() { ["dendritic"] = new Dictionary<string, object> { ["C_m"] = 5.0, ["g_Na"] = 1.0 } }));
         Assert.Equal(300.0, (double)Compartment(nest.GetDefaults(Model), "dendritic")["C_m"]);
     }
@@ -125,7 +125,7 @@ public sealed class UrbanczikNeuronTests
     public void UnknownTopLevelKey_ListsTheCompartments()
     {
         var nest = new Simulator();
-        var e = Assert.Throws<UnknownParameterException>(() =>
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() =>
             nest.Create(Model, 1, new() { ["proximal"] = new Dictionary<string, object> { ["g_L"] = 1.0 } }));
         Assert.Contains("'proximal'", e.Message);
         Assert.Contains("soma", e.Message);
@@ -137,9 +137,9 @@ public sealed class UrbanczikNeuronTests
     public void CompartmentValueThatIsNoDictionary_IsATypeError()
     {
         var nest = new Simulator();
-        var e = Assert.Throws<BadPropertyTypeException>(() => nest.Create(Model, 1, new() { ["soma"] = 3.0 }));
+        var e = Assert.Throws<TypeMismatchException>(() => nest.Create(Model, 1, new() { ["soma"] = 3.0 }));
         Assert.StartsWith("'soma'", e.Message);
-        var t = Assert.Throws<BadPropertyTypeException>(() =>
+        var t = Assert.Throws<TypeMismatchException>(() =>
             nest.Create(Model, 1, new() { ["soma"] = new Dictionary<string, object> { ["g_L"] = "thirty" } }));
         Assert.Contains("soma", t.Message);
         Assert.Contains("g_L", t.Message);
@@ -153,7 +153,7 @@ public sealed class UrbanczikNeuronTests
     public void InvalidCompartmentValue_IsRejectedNamingCompartmentAndKey(string compartment, string key, double value)
     {
         var nest = new Simulator();
-        var e = Assert.Throws<BadParameterException>(() =>
+        var e = Assert.Throws<BadPropertyException>(() =>
             nest.Create(Model, 1, new() { [compartment] = new Dictionary<string, object> { [key] = value } }));
         Assert.StartsWith($"'{compartment}.{key}'", e.Message);
     }
@@ -164,21 +164,32 @@ public sealed class UrbanczikNeuronTests
     [InlineData("t_ref", -1.0)]
     public void InvalidRateParameter_IsRejectedNamingTheKey(string key, double value)
     {
-        var e = Assert.Throws<BadParameterException>(() => new Simulator().Create(Model, 1, new() { [key] = value }));
+        var e = Assert.Throws<BadPropertyException>(() => new Simulator().Create(Model, 1, new() { [key] = value }));
         Assert.StartsWith($"'{key}'", e.Message);
     }
 
     [Theory]
     [InlineData(0)]
-    [InlineData(5)]
-    [InlineData(6)]
     [InlineData(7)]
-    public void SpikesOnANonSpikeReceptor_AreRejected(int receptor)
+    public void SpikesOnAReceptorTheModelHasNot_AreAnUnknownReceptorType(int receptor)
     {
         var nest = new Simulator();
         var sg = nest.Create("spike_generator");
         var n = nest.Create(Model);
-        Assert.Throws<IllegalConnectionException>(() =>
+        Assert.Throws<UnknownReceptorTypeException>(() =>
+            nest.Connect(sg, n, syn: new Dictionary<string, object> { ["receptor_type"] = receptor }));
+        Assert.Equal(0, nest.GetConnections().Count);
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(6)]
+    public void SpikesOnACurrentReceptor_AreAnIncompatibleReceptorType(int receptor)
+    {
+        var nest = new Simulator();
+        var sg = nest.Create("spike_generator");
+        var n = nest.Create(Model);
+        Assert.Throws<IncompatibleReceptorTypeException>(() =>
             nest.Connect(sg, n, syn: new Dictionary<string, object> { ["receptor_type"] = receptor }));
         Assert.Equal(0, nest.GetConnections().Count);
     }

@@ -55,7 +55,7 @@ public sealed class UrbanczikSynapseTests
         var nest = new Simulator();
         var pre = nest.Create("parrot_neuron");
         var post = nest.Create(Neuron);
-        var e = Assert.Throws<BadParameterException>(() => nest.Connect(pre, post, syn: new Dictionary<string, object>
+        var e = Assert.Throws<BadPropertyException>(() => nest.Connect(pre, post, syn: new Dictionary<string, object>
         {
             ["synapse_model"] = Synapse, ["receptor_type"] = 3, ["weight"] = weight, ["Wmax"] = wmax,
         }));

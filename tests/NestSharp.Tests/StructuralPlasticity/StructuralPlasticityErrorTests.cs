@@ -21,7 +21,7 @@ public sealed class StructuralPlasticityErrorTests
         var element = Gaussian();
         element["growth_curve"] = "cubic";
 
-        var e = Assert.Throws<BadParameterException>(() => nest.Create("iaf_psc_alpha", 1, new() { ["synaptic_elements"] = Elements("Den_ex", element) }));
+        var e = Assert.Throws<BadPropertyException>(() => nest.Create("iaf_psc_alpha", 1, new() { ["synaptic_elements"] = Elements("Den_ex", element) }));
 
         Assert.Contains("cubic", e.Message);
         Assert.Contains("gaussian", e.Message);
@@ -36,7 +36,7 @@ public sealed class StructuralPlasticityErrorTests
         var element = Gaussian();
         element["psi"] = 0.1; // a sigmoid parameter, not a gaussian one
 
-        var e = Assert.Throws<UnknownParameterException>(() => nest.Create("iaf_psc_alpha", 1, new() { ["synaptic_elements"] = Elements("Den_ex", element) }));
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.Create("iaf_psc_alpha", 1, new() { ["synaptic_elements"] = Elements("Den_ex", element) }));
 
         Assert.Contains("Den_ex", e.Message);
         Assert.Contains("'psi'", e.Message);
@@ -52,7 +52,7 @@ public sealed class StructuralPlasticityErrorTests
         bad["tau_vacant"] = -0.5;
         bad["growth_rate"] = 0.5;
 
-        var e = Assert.Throws<BadParameterException>(() => neuron.Set("synaptic_elements", Elements("Den_ex", bad)));
+        var e = Assert.Throws<BadPropertyException>(() => neuron.Set("synaptic_elements", Elements("Den_ex", bad)));
 
         Assert.Contains("tau_vacant", e.Message);
         var den = (Dictionary<string, object>)ElementsOf(neuron)["Den_ex"];
@@ -68,7 +68,7 @@ public sealed class StructuralPlasticityErrorTests
         var element = Gaussian();
         element["z_connected"] = 3L;
 
-        var e = Assert.Throws<BadParameterException>(() => neuron.Set("synaptic_elements", Elements("Den_ex", element)));
+        var e = Assert.Throws<BadPropertyException>(() => neuron.Set("synaptic_elements", Elements("Den_ex", element)));
 
         Assert.Contains("z_connected", e.Message);
         Assert.Contains("read-only", e.Message);
@@ -94,7 +94,7 @@ public sealed class StructuralPlasticityErrorTests
         var bad = Builders();
         ((Dictionary<string, object>)bad["syn"])["synapse_model"] = "no_such_synapse";
 
-        Assert.Throws<UnknownModelException>(() => nest.SetKernelStatus(new() { ["structural_plasticity_synapses"] = bad }));
+        Assert.Throws<UnknownModelNameException>(() => nest.SetKernelStatus(new() { ["structural_plasticity_synapses"] = bad }));
 
         var kept = (Dictionary<string, object>)nest.GetKernelStatus("structural_plasticity_synapses");
         Assert.Equal("static_synapse", ((Dictionary<string, object>)kept["syn"])["synapse_model"]);
@@ -107,7 +107,7 @@ public sealed class StructuralPlasticityErrorTests
         var bad = Builders();
         ((Dictionary<string, object>)bad["syn"]).Remove("pre_synaptic_element");
 
-        var e = Assert.Throws<BadParameterException>(() => nest.SetKernelStatus(new() { ["structural_plasticity_synapses"] = bad }));
+        var e = Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus(new() { ["structural_plasticity_synapses"] = bad }));
 
         Assert.Contains("pre_synaptic_element", e.Message);
     }
@@ -117,7 +117,7 @@ public sealed class StructuralPlasticityErrorTests
     {
         var nest = new Simulator();
 
-        Assert.Throws<BadParameterException>(() => nest.SetKernelStatus(new() { ["structural_plasticity_update_interval"] = 0.0 }));
+        Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus(new() { ["structural_plasticity_update_interval"] = 0.0 }));
 
         Assert.Equal(10000.0, nest.GetKernelStatus("structural_plasticity_update_interval"));
     }

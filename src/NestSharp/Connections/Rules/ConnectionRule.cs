@@ -42,7 +42,7 @@ internal abstract class ConnectionRule
         foreach (var key in spec.Parameters.Keys)
         {
             if (!parameterKeys.Contains(key))
-                throw new UnknownParameterException($"connection rule '{spec.Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
+                throw new UnaccessedDictionaryEntryException($"connection rule '{spec.Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
         }
     }
 
@@ -60,8 +60,8 @@ internal abstract class ConnectionRule
     protected long RequiredCount(string key, string rule)
     {
         if (!Spec.Parameters.TryGetValue(key, out var value))
-            throw new BadParameterException(key, null, $"{rule} needs a non-negative {key}");
+            throw new BadPropertyException(key, null, $"{rule} needs a non-negative {key}");
         long count = StatusValue.ToLong(key, value);
-        return count >= 0 ? count : throw new BadParameterException(key, count, $"{rule} needs a non-negative {key}");
+        return count >= 0 ? count : throw new BadPropertyException(key, count, $"{rule} needs a non-negative {key}");
     }
 }

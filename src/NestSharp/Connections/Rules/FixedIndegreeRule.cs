@@ -19,17 +19,17 @@ internal sealed class FixedIndegreeRule : ConnectionRule
     {
         long k = _indegree;
         int n = context.Sources.Length;
-        if (k > 0 && n == 0) throw new BadParameterException("indegree", k, "the source collection is empty");
+        if (k > 0 && n == 0) throw new BadPropertyException("indegree", k, "the source collection is empty");
         if (!Spec.AllowMultapses)
         {
             bool overlap = !Spec.AllowAutapses && context.Sources.Intersect(context.Targets).Any();
             long available = overlap ? n - 1 : n;
             if (k > available)
-                throw new BadParameterException("indegree", k, $"with allow_multapses false the indegree cannot exceed the number of possible sources ({available})");
+                throw new BadPropertyException("indegree", k, $"with allow_multapses false the indegree cannot exceed the number of possible sources ({available})");
         }
         else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Targets.Contains(context.Sources[0]))
         {
-            throw new BadParameterException("indegree", k, "the only source is the target itself and autapses are forbidden");
+            throw new BadPropertyException("indegree", k, "the only source is the target itself and autapses are forbidden");
         }
     }
 

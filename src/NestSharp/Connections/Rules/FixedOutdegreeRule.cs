@@ -20,17 +20,17 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
     {
         long k = _outdegree;
         int n = context.Targets.Length;
-        if (k > 0 && n == 0) throw new BadParameterException("outdegree", k, "the target collection is empty");
+        if (k > 0 && n == 0) throw new BadPropertyException("outdegree", k, "the target collection is empty");
         if (!Spec.AllowMultapses)
         {
             bool overlap = !Spec.AllowAutapses && context.Sources.Intersect(context.Targets).Any();
             long available = overlap ? n - 1 : n;
             if (k > available)
-                throw new BadParameterException("outdegree", k, $"with allow_multapses false the outdegree cannot exceed the number of possible targets ({available})");
+                throw new BadPropertyException("outdegree", k, $"with allow_multapses false the outdegree cannot exceed the number of possible targets ({available})");
         }
         else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Sources.Contains(context.Targets[0]))
         {
-            throw new BadParameterException("outdegree", k, "the only target is the source itself and autapses are forbidden");
+            throw new BadPropertyException("outdegree", k, "the only target is the source itself and autapses are forbidden");
         }
     }
 

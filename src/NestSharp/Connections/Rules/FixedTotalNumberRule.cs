@@ -20,12 +20,12 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
     {
         long n = _n;
         long pairs = (long)context.Sources.Length * context.Targets.Length;
-        if (n > 0 && pairs == 0) throw new BadParameterException("N", n, "the source or target collection is empty");
+        if (n > 0 && pairs == 0) throw new BadPropertyException("N", n, "the source or target collection is empty");
         if (!Spec.AllowMultapses)
         {
             long self = Spec.AllowAutapses ? 0 : context.Sources.Intersect(context.Targets).LongCount();
             if (n > pairs - self)
-                throw new BadParameterException("N", n, $"with allow_multapses false N cannot exceed the number of possible pairs ({pairs - self})");
+                throw new BadPropertyException("N", n, $"with allow_multapses false N cannot exceed the number of possible pairs ({pairs - self})");
         }
     }
 

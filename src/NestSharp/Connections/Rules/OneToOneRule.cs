@@ -12,7 +12,7 @@ internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
     {
         if (context.Sources.Length != context.Targets.Length)
         {
-            throw new BadParameterException("rule", "one_to_one",
+            throw new BadPropertyException("rule", "one_to_one",
                 $"source and target collections must have the same size (got {context.Sources.Length} and {context.Targets.Length})");
         }
     }

@@ -13,9 +13,9 @@ internal sealed class PairwiseBernoulliRule : ConnectionRule
 
     public PairwiseBernoulliRule(ConnSpec spec) : base(spec, "p")
     {
-        if (!spec.Parameters.TryGetValue("p", out var value)) throw new BadParameterException("p", null, "pairwise_bernoulli needs a probability 0 <= p <= 1");
+        if (!spec.Parameters.TryGetValue("p", out var value)) throw new BadPropertyException("p", null, "pairwise_bernoulli needs a probability 0 <= p <= 1");
         _p = StatusValue.ToDouble("p", value);
-        if (!(_p >= 0 && _p <= 1)) throw new BadParameterException("p", _p, "pairwise_bernoulli needs a probability 0 <= p <= 1");
+        if (!(_p >= 0 && _p <= 1)) throw new BadPropertyException("p", _p, "pairwise_bernoulli needs a probability 0 <= p <= 1");
     }
 
     public override long? ArrayLength(RuleContext context) => null;

@@ -69,16 +69,16 @@ internal sealed class Multimeter(NodeModel model, int firstId, int count)
         {
             base.Validate(context);
             if (RecordFrom.Distinct().Count() != RecordFrom.Length)
-                throw new BadParameterException("record_from", RecordFrom, "names a recordable twice");
+                throw new BadPropertyException("record_from", RecordFrom, "names a recordable twice");
         }
 
         /// <summary>Checks the interval against the grid and sets up per-thread sample lists.</summary>
         public void PrepareRun(Kernel.TimeGrid time, int threads)
         {
             if (!time.IsOnGrid(Interval))
-                throw new BadParameterException("interval", Interval, $"must be a multiple of the resolution ({time.Resolution} ms)");
+                throw new BadPropertyException("interval", Interval, $"must be a multiple of the resolution ({time.Resolution} ms)");
             if (!time.IsOnGrid(Offset))
-                throw new BadParameterException("offset", Offset, $"must be a multiple of the resolution ({time.Resolution} ms)");
+                throw new BadPropertyException("offset", Offset, $"must be a multiple of the resolution ({time.Resolution} ms)");
             _time = time;
             _intervalSteps = time.MsToTics(Interval) / time.TicsPerStep;
             _offsetSteps = time.MsToTics(Offset) / time.TicsPerStep;

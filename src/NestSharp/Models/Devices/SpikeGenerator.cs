@@ -67,20 +67,20 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
         {
             base.Validate(context);
             if (PreciseTimes)
-                throw new BadParameterException("precise_times", true, "precise (off-grid) spike times need precise neuron models, which NestSharp does not have; use allow_offgrid_times to round times to the grid");
+                throw new BadPropertyException("precise_times", true, "precise (off-grid) spike times need precise neuron models, which NestSharp does not have; use allow_offgrid_times to round times to the grid");
             if (_flagsChanged && !_timesGiven && SpikeStamps.Length > 0)
-                throw new BadParameterException("allow_offgrid_times/shift_now_spikes", "changed", "options can only be set together with spike times or if no spike times have been set");
+                throw new BadPropertyException("allow_offgrid_times/shift_now_spikes", "changed", "options can only be set together with spike times or if no spike times have been set");
             if (_timesGiven)
             {
                 SpikeStamps = ComputeStamps(context);
                 SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
             }
             if (SpikeWeights.Length != 0 && SpikeWeights.Length != SpikeStamps.Length)
-                throw new BadParameterException("spike_weights", SpikeWeights, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
+                throw new BadPropertyException("spike_weights", SpikeWeights, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
             if (SpikeMultiplicities.Length != 0 && SpikeMultiplicities.Length != SpikeStamps.Length)
-                throw new BadParameterException("spike_multiplicities", SpikeMultiplicities, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
+                throw new BadPropertyException("spike_multiplicities", SpikeMultiplicities, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
             foreach (long m in SpikeMultiplicities)
-                if (m < 0) throw new BadParameterException("spike_multiplicities", m, "multiplicities cannot be negative");
+                if (m < 0) throw new BadPropertyException("spike_multiplicities", m, "multiplicities cannot be negative");
         }
 
         private long[] ComputeStamps(StatusContext context)
@@ -92,14 +92,14 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
             {
                 double t = SpikeTimes[i];
                 if (i > 0 && SpikeTimes[i - 1] > t)
-                    throw new BadParameterException("spike_times", SpikeTimes, "spike times must be sorted in non-descending order");
+                    throw new BadPropertyException("spike_times", SpikeTimes, "spike times must be sorted in non-descending order");
                 if (t == 0.0 && !ShiftNowSpikes)
-                    throw new BadParameterException("spike_times", t, "spike time cannot be set to 0");
+                    throw new BadPropertyException("spike_times", t, "spike time cannot be set to 0");
                 long tics = grid.MsToTics(t);
                 long stamp;
                 if (tics % grid.TicsPerStep == 0) stamp = tics / grid.TicsPerStep;
                 else if (AllowOffgridTimes) stamp = tics / grid.TicsPerStep + 1;
-                else throw new BadParameterException("spike_times", t, $"time point is not representable in the current resolution ({grid.Resolution} ms); set allow_offgrid_times to round it to the grid");
+                else throw new BadPropertyException("spike_times", t, $"time point is not representable in the current resolution ({grid.Resolution} ms); set allow_offgrid_times to round it to the grid");
                 if (ShiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
                 stamps[i] = stamp;
             }

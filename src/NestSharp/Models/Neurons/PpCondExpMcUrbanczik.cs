@@ -217,7 +217,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             y[YIEx] += step.Input(DendriteExc, node);
             y[YIIn] -= step.Input(DendriteInh, node);
             if (!double.IsFinite(y[YVs]) || !double.IsFinite(y[YVd]))
-                throw new KernelException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
+                throw new NumericalInstabilityException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
 
             int emitted = 0;
             if (group._refractory[node] == 0)

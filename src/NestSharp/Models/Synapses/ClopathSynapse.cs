@@ -47,7 +47,7 @@ internal sealed class ClopathSynapse(string name)
         // NEST's sign rules: weight and Wmin on the same side of 0 (0 counting as positive); likewise weight and Wmax.
         if ((weight >= 0) != (wmin >= 0))
         {
-            throw new BadParameterException("Wmin", wmin, $"weight ({weight}) and Wmin must have the same sign");
+            throw new BadPropertyException("Wmin", wmin, $"weight ({weight}) and Wmin must have the same sign");
         }
         RequireSameSign(weight, wmax);
     }

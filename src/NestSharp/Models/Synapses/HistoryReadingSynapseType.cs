@@ -60,7 +60,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
     {
         if ((weight >= 0) != (wmax > 0))
         {
-            throw new BadParameterException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
+            throw new BadPropertyException("Wmax", wmax, $"weight ({weight}) and Wmax must have the same sign");
         }
     }
 

@@ -73,7 +73,7 @@ internal sealed class SynapseModel
                 case "receptor_type": receptor = StatusValue.ToInt(key, value); break;
                 case "weight_recorder":
                     if (value is not NodeCollection nodes || nodes.Count != 1 || !isWeightRecorder(nodes))
-                        throw new BadParameterException(key, value, "must be a NodeCollection of one weight_recorder");
+                        throw new BadPropertyException(key, value, "must be a NodeCollection of one weight_recorder");
                     recorder = nodes;
                     break;
                 default:
@@ -81,8 +81,8 @@ internal sealed class SynapseModel
                     int k = IndexOf(Type.Schema.PerConnection, key);
                     if (c < 0 && k < 0)
                     {
-                        if (ReadOnlyKeys.Contains(key)) throw new BadParameterException(key, value, $"'{key}' of a synapse model is read-only");
-                        throw new UnknownParameterException($"synapse model '{Name}'", key, Keys);
+                        if (ReadOnlyKeys.Contains(key)) throw new BadPropertyException(key, value, $"'{key}' of a synapse model is read-only");
+                        throw new UnaccessedDictionaryEntryException($"synapse model '{Name}'", key, Keys);
                     }
                     double v = StatusValue.ToDouble(key, value);
                     Type.Schema.Check(key, v);
@@ -92,8 +92,8 @@ internal sealed class SynapseModel
             }
         }
         if (!(delay >= resolution - 1e-12 * resolution))
-            throw new BadParameterException("delay", delay, $"delay must be at least the resolution ({resolution} ms)");
-        if (receptor < 0) throw new BadParameterException("receptor_type", receptor, "must not be negative");
+            throw new BadDelayException(delay, $"delay must be at least the resolution ({resolution} ms)");
+        if (receptor < 0) throw new BadPropertyException("receptor_type", receptor, "must not be negative");
         Weight = weight;
         Delay = delay;
         ReceptorType = receptor;

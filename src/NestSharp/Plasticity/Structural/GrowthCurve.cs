@@ -117,7 +117,7 @@ internal sealed class SigmoidGrowthCurve : GrowthCurve
         }
         else
         {
-            if (!(value > 0)) throw new BadParameterException("psi", value, "psi must be positive");
+            if (!(value > 0)) throw new BadPropertyException("psi", value, "psi must be positive");
             _psi = value;
         }
     }

@@ -58,7 +58,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         if (change.TryClaim("structural_plasticity_update_interval", out var value))
         {
             interval = StatusValue.ToDouble("structural_plasticity_update_interval", value);
-            if (!(interval > 0)) throw new BadParameterException("structural_plasticity_update_interval", value, "must be positive");
+            if (!(interval > 0)) throw new BadPropertyException("structural_plasticity_update_interval", value, "must be positive");
             any = true;
         }
         if (change.TryClaim("structural_plasticity_synapses", out value))
@@ -77,7 +77,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     private List<Builder> ParseBuilders(object value)
     {
         if (value is not System.Collections.IDictionary && value is not IReadOnlyDictionary<string, object>)
-            throw new BadPropertyTypeException("structural_plasticity_synapses", value, "a dictionary of synapse specifications");
+            throw new TypeMismatchException("structural_plasticity_synapses", value, "a dictionary of synapse specifications");
         var builders = new List<Builder>();
         foreach (var (name, specValue) in AsDictionary("structural_plasticity_synapses", value))
         {
@@ -85,12 +85,12 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             foreach (var key in spec.Keys)
             {
                 if (!SynapseSpecKeys.Contains(key))
-                    throw new UnknownParameterException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
+                    throw new UnaccessedDictionaryEntryException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
             }
 
             string Require(string key) => spec.TryGetValue(key, out var v)
                 ? StatusValue.ToStringValue($"{name}.{key}", v)
-                : throw new BadParameterException($"structural_plasticity_synapses.{name}", key, $"'{key}' is missing");
+                : throw new BadPropertyException($"structural_plasticity_synapses.{name}", key, $"'{key}' is missing");
             string model = Require("synapse_model");
             _kernel.Models.SynapseModel(model);
             bool autapses = !spec.TryGetValue("allow_autapses", out var a) || StatusValue.ToBool("allow_autapses", a);
@@ -103,7 +103,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     {
         IReadOnlyDictionary<string, object> d => d,
         System.Collections.IDictionary d => d.Keys.Cast<object>().ToDictionary(k => k.ToString()!, k => d[k]!),
-        _ => throw new BadPropertyTypeException(key, value, "a dictionary"),
+        _ => throw new TypeMismatchException(key, value, "a dictionary"),
     };
 
     /// <summary>Starts creating and deleting synapses at every update interval (NEST's EnableStructuralPlasticity).</summary>
@@ -163,7 +163,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         if (!hasPre && !hasPost) return (null, null, spec);
         if (hasPre != hasPost)
         {
-            throw new BadParameterException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
+            throw new BadPropertyException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
                 "pre_synaptic_element and post_synaptic_element must be given together");
         }
 

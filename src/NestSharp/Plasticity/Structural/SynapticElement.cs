@@ -65,14 +65,14 @@ internal sealed class SynapticElement
                 case "growth_rate": GrowthRate = StatusValue.ToDouble(key, value); break;
                 case "tau_vacant":
                     TauVacant = StatusValue.ToDouble(key, value);
-                    if (!(TauVacant > 0)) throw new BadParameterException($"{elementName}.tau_vacant", TauVacant, "all time constants must be strictly positive");
+                    if (!(TauVacant > 0)) throw new BadPropertyException($"{elementName}.tau_vacant", TauVacant, "all time constants must be strictly positive");
                     break;
                 case "continuous": Continuous = StatusValue.ToBool(key, value); break;
                 case "z": Z = StatusValue.ToDouble(key, value); break;
-                case "z_connected": throw new BadParameterException($"{elementName}.z_connected", value, "z_connected is read-only (it counts the synapses)");
+                case "z_connected": throw new BadPropertyException($"{elementName}.z_connected", value, "z_connected is read-only (it counts the synapses)");
                 default:
                     if (!Curve.Keys.Contains(key))
-                        throw new UnknownParameterException($"synaptic element '{elementName}' ({Curve.Name} growth curve)", key, [.. OwnKeys, .. Curve.Keys]);
+                        throw new UnaccessedDictionaryEntryException($"synaptic element '{elementName}' ({Curve.Name} growth curve)", key, [.. OwnKeys, .. Curve.Keys]);
                     Curve.Set(key, StatusValue.ToDouble(key, value));
                     break;
             }
