@@ -194,8 +194,8 @@ internal static class ConnectionQuery
             if (table.Block[i] == ConnectionTable.Remote) continue; // stored, and set, by another process
             var block = table.Blocks[table.Block[i]];
             int index = table.Index[i];
-            var (group, local) = kernel.Nodes.LocateChannel(block.Channels[index]);
-            block.Channels[index] = group.RingChannel(group.SpikeChannel(local, table.Receptor[i], weights[i]));
+            var (group, position) = kernel.Nodes.LocateChannel(block.Channels[index]);
+            block.Channels[index] = group.RingChannel(group.SpikeChannelAt(position, table.Receptor[i], weights[i]));
             block.Weights[index] = weights[i];
             table.Weight[i] = weights[i];
         }

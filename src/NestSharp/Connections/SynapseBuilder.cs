@@ -22,12 +22,12 @@ internal static class SynapseBuilder
     {
         int threads = layout.Count;
         var targetGroups = new NeuronGroup[context.Targets.Length];
-        var targetLocal = new int[context.Targets.Length];
+        var targetPositions = new int[context.Targets.Length];
         for (int i = 0; i < targetGroups.Length; i++)
         {
             var (g, local) = nodes.Locate(context.Targets[i]);
             targetGroups[i] = (NeuronGroup)g;
-            targetLocal[i] = local;
+            targetPositions[i] = targetGroups[i].PositionOf(local);
         }
         int sourceMin = context.Sources.Length == 0 ? 0 : context.Sources.Min();
         int sourceMax = context.Sources.Length == 0 ? -1 : context.Sources.Max();
@@ -41,7 +41,7 @@ internal static class SynapseBuilder
             var offsets = counter.Offsets();
             if (offsets[^1] == 0) return;
             var block = new SynapseBlock(model.Id, model.Type.Schema.Layout, sourceMin, offsets);
-            var filler = new FillingSink(context, block, targetGroups, targetLocal, values, model.Type, grid);
+            var filler = new FillingSink(context, block, targetGroups, targetPositions, values, model.Type, grid);
             rule.Generate(context, t, filler);
             blocks[t] = block;
             minDelay[t] = filler.MinDelay;
@@ -93,7 +93,7 @@ internal static class SynapseBuilder
         }
     }
 
-    private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetLocal,
+    private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetPositions,
         ConnectionValues values, SynapseType type, TimeGrid grid) : ConnectionSink
     {
         private readonly ValueSource _weight = values.Weight, _delay = values.Delay, _receptor = values.Receptor;
@@ -105,7 +105,7 @@ internal static class SynapseBuilder
         public int MinDelay { get; private set; } = int.MaxValue;
         public int MaxDelay { get; private set; }
 
-        // The ring channel of a target's node 0 for the last (group, receptor, weight sign): node i's is that + i.
+        // The ring channel at storage position 0 for the last (group, receptor, weight sign): position i's is that + i.
         private NeuronGroup? _routedGroup;
         private int _routedReceptor = -1, _routedSign = 2, _routedChannel;
 
@@ -119,10 +119,10 @@ internal static class SynapseBuilder
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
             if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
             {
-                _routedChannel = group.RingChannel(group.SpikeChannel(0, r, w));
+                _routedChannel = group.RingChannel(group.SpikeChannelAt(0, r, w));
                 (_routedGroup, _routedReceptor, _routedSign) = (group, r, sign);
             }
-            block.Channels[at] = _routedChannel + targetLocal[targetIndex];
+            block.Channels[at] = _routedChannel + targetPositions[targetIndex];
             block.Weights[at] = w;
             block.Delays[at] = (ushort)d;
             block.SetReceptor(at, r);

@@ -65,7 +65,7 @@ internal sealed class EventDeliveryManager : IKernelManager
             var (group, local) = nodes.Locate(spike.Source);
             if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
             _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
-            _kernel.Recording.RecordSpike(spike.Source, group, local, stamp, spike.Multiplicity);
+            _kernel.Recording.RecordSpike(spike.Source, stamp, spike.Multiplicity);
         }
     }
 

@@ -41,7 +41,7 @@ internal sealed class NodeManager : IKernelManager
     public NodeGroup Create(NodeModel model, int count, IReadOnlyDictionary<string, object>? parameters,
         IReadOnlyList<IReadOnlyDictionary<string, object>>? perNode = null)
     {
-        var group = model.Instantiate(NodeCount + 1, count, _kernel.VirtualProcesses.Layout.Count);
+        var group = model.Instantiate(NodeCount + 1, count, _kernel.VirtualProcesses.Layout);
         var commits = new List<Action>();
         if (parameters is not null && parameters.Count > 0)
             commits.AddRange(StageForNodes(Enumerable.Range(group.FirstId, count).ToArray(), _ => group, parameters));
@@ -80,15 +80,11 @@ internal sealed class NodeManager : IKernelManager
         return (group, id - group.FirstId);
     }
 
-    /// <summary>The virtual process that owns node <paramref name="id"/>.</summary>
-    public int VirtualProcessOf(int id)
-    {
-        var (group, local) = Locate(id);
-        return group.OwnerThread(local);
-    }
+    /// <summary>NEST's virtual process of node <paramref name="id"/> (id mod the number of virtual processes).</summary>
+    public int VirtualProcessOf(int id) => _kernel.VirtualProcesses.Layout.VirtualProcessOfNode(id);
 
-    /// <summary>The neuron behind an encoded input channel (for reporting connections).</summary>
-    public (NeuronGroup Group, int Local) LocateChannel(int encodedChannel)
+    /// <summary>The neuron group and storage position behind an encoded input channel.</summary>
+    public (NeuronGroup Group, int Position) LocateChannel(int encodedChannel)
     {
         int channel = encodedChannel & int.MaxValue;
         int i = _neuronChannelBases.BinarySearch(channel);
@@ -101,15 +97,15 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>The node id of the neuron behind an encoded input channel.</summary>
     public int NodeOfChannel(int encodedChannel)
     {
-        var (group, local) = LocateChannel(encodedChannel);
-        return group.FirstId + local;
+        var (group, position) = LocateChannel(encodedChannel);
+        return group.IdOf(position);
     }
 
     /// <summary>The channel an event of <paramref name="weight"/> goes to, for the neuron behind <paramref name="channel"/>.</summary>
     public int RerouteChannel(int channel, int receptor, double weight)
     {
-        var (group, local) = LocateChannel(channel);
-        return group.RingChannel(group.SpikeChannel(local, receptor, weight));
+        var (group, position) = LocateChannel(channel);
+        return group.RingChannel(group.SpikeChannelAt(position, receptor, weight));
     }
 
     /// <summary>Whether <paramref name="nodes"/> is a single device that records weights (a synapse model's weight recorder).</summary>
@@ -153,8 +149,9 @@ internal sealed class NodeManager : IKernelManager
             status["t_spike"] = _kernel.Archive.LastSpike(id);
             status["archiver_length"] = (long)(_kernel.Archive.Of(id)?.Count ?? 0);
         }
-        int vp = group.OwnerThread(local);
-        status["thread"] = (long)(vp % _kernel.VirtualProcesses.Threads);
+        var layout = _kernel.VirtualProcesses.Layout;
+        int vp = layout.VirtualProcessOfNode(id);
+        status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
         status["vp"] = (long)vp;
         return status;
     }

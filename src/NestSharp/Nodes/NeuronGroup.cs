@@ -6,8 +6,11 @@ namespace NestSharp.Nodes;
 /// Base of neuron models. A model declares itself in a <see cref="NeuronSchema"/> (columns, recordables, inputs,
 /// receptors); this base stores one array per column (struct of arrays), shows and sets the status entries, checks them
 /// (each entry's requirement, then the model's <see cref="Validate"/>), routes connections to the inputs its receptors
-/// name, and splits the nodes into contiguous per-thread chunks (multiples of 8 nodes, so threads never share a cache
-/// line of state). Inputs live in the kernel's <see cref="InputRing"/>: input c of node i at
+/// name, and assigns the nodes to virtual processes as NEST does (node n to VP n mod the number of VPs), storing each
+/// virtual process's nodes contiguously: storage position (<i>slot</i> of the group) i holds node <see cref="IdOf"/>(i),
+/// and <see cref="Chunk"/> gives the positions a thread updates. Everything a model keeps per node is indexed by that
+/// position; what the kernel passes in (status, connections) is by <c>local</c> = id - FirstId, converted with
+/// <see cref="PositionOf"/>. Inputs live in the kernel's <see cref="InputRing"/>: input c of the node at position i at
 /// <c>ChannelBase + c · Count + i</c>. A subclass states its equations in <see cref="NodeGroup.Update"/>.
 /// <para>Compartments: entries named <c>compartment.key</c> appear in sub-dictionaries of the status, as NEST shows
 /// them (<c>{"soma": {"g_L": 30.0}}</c>); Stage takes nested dictionaries and names the compartment and key of an
@@ -18,7 +21,14 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>Set on a ring channel whose input counts spikes (weight ignored, as parrot neurons do).</summary>
     public const int CountingChannelFlag = unchecked((int)0x80000000);
 
-    private int[] _chunkStart = [0, 0];
+    /// <summary>Where each slot's nodes start in storage (one more entry than slots).</summary>
+    private int[] _chunkStart = [0, 1];
+
+    /// <summary>The storage position of each node (by local index).</summary>
+    private int[] _positionOfLocal = [0];
+
+    /// <summary>The node id at each storage position.</summary>
+    private int[] _idOfPosition = [0];
 
     /// <summary>The top-level status keys: flat entries and compartment names.</summary>
     private readonly string[] _settableKeys;
@@ -84,8 +94,8 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>Names of the recordables, in NEST's order.</summary>
     public virtual IReadOnlyList<string> Recordables => Schema.RecordableNames;
 
-    /// <summary>The value of recordable <paramref name="index"/> of node <paramref name="local"/>.</summary>
-    public virtual double ReadRecordable(int index, int local) => ToUser(Schema.Recordables[index].Index, local);
+    /// <summary>The value of recordable <paramref name="index"/> of the node at storage position <paramref name="position"/>.</summary>
+    public virtual double ReadRecordable(int index, int position) => ToUser(Schema.Recordables[index].Index, position);
 
     /// <summary>The index of a recordable by name, or -1.</summary>
     public int RecordableIndex(string name)
@@ -100,7 +110,10 @@ internal abstract class NeuronGroup : NodeGroup
     /// <see cref="CountingChannelFlag"/> set for inputs that count spikes. Receptors route alike for every node of a
     /// group, so node i's channel is node 0's plus i (Connect relies on it).
     /// </summary>
-    public int SpikeChannel(int local, int receptor, double weight)
+    public int SpikeChannel(int local, int receptor, double weight) => SpikeChannelAt(PositionOf(local), receptor, weight);
+
+    /// <summary>The encoded input channel of the node at storage position <paramref name="position"/> (see <see cref="SpikeChannel"/>).</summary>
+    public int SpikeChannelAt(int position, int receptor, double weight)
     {
         var r = Schema.SpikeReceptorOf(receptor) ?? throw UnknownReceptor(receptor, spikes: true);
         var input = r.Routing switch
@@ -109,13 +122,13 @@ internal abstract class NeuronGroup : NodeGroup
             SpikeRouting.BySignZeroInhibitory => weight > 0 ? r.Input : r.Inhibitory,
             _ => r.Input,
         };
-        int channel = input.Index * Count + local;
+        int channel = input.Index * Count + position;
         return r.Routing == SpikeRouting.Counted ? channel | CountingChannelFlag : channel;
     }
 
     /// <summary>The input channel of node <paramref name="local"/> that a current connection on <paramref name="receptor"/> adds into.</summary>
     public int CurrentChannel(int local, int receptor) =>
-        Schema.CurrentReceptors.TryGetValue(receptor, out var input) ? input.Index * Count + local : throw UnknownReceptor(receptor, spikes: false);
+        Schema.CurrentReceptors.TryGetValue(receptor, out var input) ? input.Index * Count + PositionOf(local) : throw UnknownReceptor(receptor, spikes: false);
 
     /// <summary>
     /// NEST's error for a receptor a connection cannot use: IncompatibleReceptorType when the receptor takes the other
@@ -159,28 +172,28 @@ internal abstract class NeuronGroup : NodeGroup
         archive.EnsureCapacity(LastId);
         for (int i = 0; i < Count; i++)
         {
-            int id = FirstId + i;
+            int id = IdOf(i);
             var history = histories[i] ??= make(i);
             configure(i, history, archive.Of(id)?.Incoming ?? 0);
             archive.AttachVoltageHistory(id, history);
         }
     }
 
-    /// <summary>Called after a committed change of node <paramref name="local"/>'s status.</summary>
-    protected virtual void OnStatusSet(int local) { }
+    /// <summary>Called after a committed change of the status of the node at storage position <paramref name="position"/>.</summary>
+    protected virtual void OnStatusSet(int position) { }
 
-    /// <summary>Column <paramref name="column"/> of node <paramref name="local"/> as the status shows it.</summary>
-    private double ToUser(int column, int local)
+    /// <summary>Column <paramref name="column"/> of the node at storage position <paramref name="position"/> as the status shows it.</summary>
+    private double ToUser(int column, int position)
     {
         int reference = Schema.Entries[column].RelativeTo;
-        return reference < 0 ? Columns[column][local] : Columns[column][local] + Columns[reference][local];
+        return reference < 0 ? Columns[column][position] : Columns[column][position] + Columns[reference][position];
     }
 
     /// <summary>The value of <paramref name="column"/> of node <paramref name="local"/> as the status shows it.</summary>
-    public double ValueOf(Column column, int local) => ToUser(column.Index, local);
+    public double ValueOf(Column column, int local) => ToUser(column.Index, PositionOf(local));
 
     /// <summary>The stored calcium concentration of node <paramref name="local"/> (every neuron has the column).</summary>
-    public ref double CalciumOf(int local) => ref Columns[NeuronSchema.Archiving.Ca.Index][local];
+    public ref double CalciumOf(int local) => ref Columns[NeuronSchema.Archiving.Ca.Index][PositionOf(local)];
 
     public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
 
@@ -193,25 +206,44 @@ internal abstract class NeuronGroup : NodeGroup
         if (Samplers.Length == 0) return;
         long stamp = step + 1;
         foreach (var s in Samplers[thread])
-            if (s.Sampler.SamplesAt(stamp)) s.Sampler.Take(thread, stamp, FirstId + s.Local, this, s.Local, s.Recordables);
+            if (s.Sampler.SamplesAt(stamp)) s.Sampler.Take(thread, stamp, IdOf(s.Position), this, s.Position, s.Recordables);
     }
 
-    public override void Distribute(int virtualProcesses)
+    /// <summary>Assigns node n to NEST's VP n mod VPs and stores the nodes of each slot contiguously, in slot order.</summary>
+    public override void Distribute(Kernel.Communication.VirtualProcessLayout layout)
     {
-        int chunk = (Count + virtualProcesses - 1) / virtualProcesses;
-        chunk = (chunk + 7) / 8 * 8;
-        _chunkStart = new int[virtualProcesses + 1];
-        for (int t = 0; t <= virtualProcesses; t++) _chunkStart[t] = Math.Min(Count, t * chunk);
+        var slotOfLocal = new int[Count];
+        _chunkStart = new int[layout.Count + 1];
+        for (int local = 0; local < Count; local++)
+        {
+            slotOfLocal[local] = layout.SlotOfNode(FirstId + local);
+            _chunkStart[slotOfLocal[local] + 1]++;
+        }
+        for (int s = 0; s < layout.Count; s++) _chunkStart[s + 1] += _chunkStart[s];
+        var cursor = (int[])_chunkStart.Clone();
+        _positionOfLocal = new int[Count];
+        _idOfPosition = new int[Count];
+        for (int local = 0; local < Count; local++)
+        {
+            int position = cursor[slotOfLocal[local]]++;
+            _positionOfLocal[local] = position;
+            _idOfPosition[position] = FirstId + local;
+        }
+        _slotOfLocal = slotOfLocal;
     }
 
-    public (int Start, int End) Chunk(int thread) => (_chunkStart[thread], _chunkStart[thread + 1]);
+    private int[] _slotOfLocal = [0];
 
-    public override int OwnerThread(int local)
-    {
-        for (int t = 0; t < _chunkStart.Length - 1; t++)
-            if (local < _chunkStart[t + 1]) return t;
-        return _chunkStart.Length - 2;
-    }
+    /// <summary>The storage positions slot <paramref name="slot"/> updates (its nodes, in id order).</summary>
+    public (int Start, int End) Chunk(int slot) => (_chunkStart[slot], _chunkStart[slot + 1]);
+
+    /// <summary>The storage position of node <paramref name="local"/> (id - FirstId).</summary>
+    public int PositionOf(int local) => _positionOfLocal[local];
+
+    /// <summary>The id of the node at storage position <paramref name="position"/>.</summary>
+    public int IdOf(int position) => _idOfPosition[position];
+
+    public override int OwnerThread(int local) => _slotOfLocal[local];
 
     /// <summary>
     /// After a run on several processes: every process receives the columns of the nodes the others updated, so that
@@ -233,11 +265,12 @@ internal abstract class NeuronGroup : NodeGroup
 
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
+        int position = PositionOf(local);
         for (int c = 0; c < Schema.Count; c++)
         {
             var entry = Schema.Entries[c];
             if (!entry.InStatus) continue;
-            double value = ToUser(c, local);
+            double value = ToUser(c, position);
             object shown = entry.Type switch
             {
                 EntryType.Boolean => value != 0.0,
@@ -261,8 +294,9 @@ internal abstract class NeuronGroup : NodeGroup
 
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
+        int position = PositionOf(local);
         var row = new double[Schema.Count];
-        for (int c = 0; c < row.Length; c++) row[c] = ToUser(c, local);
+        for (int c = 0; c < row.Length; c++) row[c] = ToUser(c, position);
         foreach (var (key, value) in values)
         {
             if (_compartmentKeys.TryGetValue(key, out var keys)) StageCompartment(row, key, keys, value);
@@ -276,7 +310,7 @@ internal abstract class NeuronGroup : NodeGroup
                 throw new BadPropertyException(entry.Name, row[c], requirement.Allowed);
         }
         Validate(new StatusRow(row, Schema));
-        return () => StoreRow(local, row);
+        return () => StoreRow(position, row);
     }
 
     private static double Convert(string key, SchemaEntry entry, object? value) => entry.Type switch
@@ -287,15 +321,15 @@ internal abstract class NeuronGroup : NodeGroup
     };
 
     /// <summary>Stores a validated row of status values (internal columns keep theirs).</summary>
-    private void StoreRow(int local, double[] row)
+    private void StoreRow(int position, double[] row)
     {
         for (int c = 0; c < row.Length; c++)
         {
             var entry = Schema.Entries[c];
             if (!entry.InStatus) continue;
-            Columns[c][local] = entry.RelativeTo < 0 ? row[c] : row[c] - row[entry.RelativeTo];
+            Columns[c][position] = entry.RelativeTo < 0 ? row[c] : row[c] - row[entry.RelativeTo];
         }
-        OnStatusSet(local);
+        OnStatusSet(position);
     }
 
     /// <summary>Writes the entries of a compartment's sub-dictionary into <paramref name="row"/>.</summary>
@@ -333,5 +367,5 @@ internal abstract class NeuronGroup : NodeGroup
     }
 }
 
-/// <summary>A sampling device's interest in one node of a neuron group: which recordables to read.</summary>
-internal readonly record struct SamplerLink(ISampler Sampler, int Local, int[] Recordables);
+/// <summary>A sampling device's interest in one node of a neuron group (by storage position): which recordables to read.</summary>
+internal readonly record struct SamplerLink(ISampler Sampler, int Position, int[] Recordables);

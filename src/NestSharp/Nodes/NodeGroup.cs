@@ -27,11 +27,14 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// <summary>Whether the nodes send spikes through the kernel's spike exchange (neurons, spike generators).</summary>
     public virtual bool EmitsSpikes => false;
 
-    /// <summary>The virtual process that updates node <paramref name="local"/> (and owns its incoming connections).</summary>
+    /// <summary>
+    /// The slot (see <see cref="Kernel.Communication.VirtualProcessLayout"/>) that updates node <paramref name="local"/>
+    /// and owns its incoming connections.
+    /// </summary>
     public abstract int OwnerThread(int local);
 
-    /// <summary>Splits the nodes over <paramref name="virtualProcesses"/> virtual processes.</summary>
-    public virtual void Distribute(int virtualProcesses) { }
+    /// <summary>Splits the nodes over the virtual processes of <paramref name="layout"/>.</summary>
+    public virtual void Distribute(Kernel.Communication.VirtualProcessLayout layout) { }
 
     /// <summary>Writes the model-specific status of node <paramref name="local"/> into <paramref name="status"/>.</summary>
     public abstract void WriteStatus(int local, Dictionary<string, object> status);

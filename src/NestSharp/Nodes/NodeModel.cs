@@ -37,18 +37,18 @@ internal sealed class NodeModel
     public NodeModel Copy(string newName)
     {
         var copy = new NodeModel(newName, TypeName, _make);
-        copy.Prototype = Instantiate(copy, 0, 1, 1);
+        copy.Prototype = Instantiate(copy, 0, 1, Kernel.Communication.VirtualProcessLayout.SingleThread);
         return copy;
     }
 
-    /// <summary>A group of <paramref name="count"/> nodes with the prototype's values, split over <paramref name="virtualProcesses"/> VPs.</summary>
-    public NodeGroup Instantiate(int firstId, int count, int virtualProcesses) => Instantiate(this, firstId, count, virtualProcesses);
+    /// <summary>A group of <paramref name="count"/> nodes with the prototype's values, split over the virtual processes of <paramref name="layout"/>.</summary>
+    public NodeGroup Instantiate(int firstId, int count, Kernel.Communication.VirtualProcessLayout layout) => Instantiate(this, firstId, count, layout);
 
-    private NodeGroup Instantiate(NodeModel model, int firstId, int count, int virtualProcesses)
+    private NodeGroup Instantiate(NodeModel model, int firstId, int count, Kernel.Communication.VirtualProcessLayout layout)
     {
         var group = _make(model, firstId, count);
         group.CopyDefaultsFrom(Prototype);
-        group.Distribute(virtualProcesses);
+        group.Distribute(layout);
         return group;
     }
 }

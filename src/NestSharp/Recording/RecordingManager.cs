@@ -126,7 +126,7 @@ internal sealed class RecordingManager : IKernelManager
                 throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
             if (!perGroup.TryGetValue(neuron, out var lists))
                 perGroup[neuron] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
-            lists[neuron.OwnerThread(local)].Add(new SamplerLink(sampler, local, indices));
+            lists[neuron.OwnerThread(local)].Add(new SamplerLink(sampler, neuron.PositionOf(local), indices));
             samplers.Add(sampler);
         }
         foreach (var group in nodes.Groups)
@@ -149,7 +149,7 @@ internal sealed class RecordingManager : IKernelManager
 
     private void OpenRecordings(SimulationContext context)
     {
-        var localVps = context.Layout.Local.ToArray();
+        var localVps = context.Layout.Local.Select(context.Layout.VirtualProcessOfSlot).ToArray();
         try
         {
             foreach (var recorder in _recorders)
@@ -168,12 +168,12 @@ internal sealed class RecordingManager : IKernelManager
         }
     }
 
-    /// <summary>A spike of <paramref name="source"/> (the node <paramref name="local"/> of <paramref name="group"/>) stamped at the end of step <paramref name="stamp"/>.</summary>
-    public void RecordSpike(int source, NodeGroup group, int local, long stamp, int multiplicity)
+    /// <summary>A spike of <paramref name="source"/> stamped at the end of step <paramref name="stamp"/>.</summary>
+    public void RecordSpike(int source, long stamp, int multiplicity)
     {
         var sinks = (uint)source < (uint)_spikeSinksBySource.Length ? _spikeSinksBySource[source] : null;
         if (sinks is null) return;
-        int vp = group.OwnerThread(local);
+        int vp = _virtualProcessOf(source);
         foreach (var sink in sinks) sink.RecordSpike(_time, source, vp, stamp, multiplicity);
     }
 

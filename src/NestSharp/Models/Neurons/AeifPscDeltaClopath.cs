@@ -225,7 +225,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
             ref int refractory = ref group._refractory[node];
             ref int clamp = ref group._clamp[node];
             if (y[YV] < -1e3 || y[YW] < -1e6 || y[YW] > 1e6)
-                throw new NumericalInstabilityException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m = {y[YV]}, w = {y[YW]}).");
+                throw new NumericalInstabilityException($"{group.Model.Name} (node {group.IdOf(node)}): numerical instability at t = {step.End} ms (V_m = {y[YV]}, w = {y[YW]}).");
 
             // Input arriving in this step reaches V_m once, after the first inner step, unless V_m is held.
             double input = first ? step.Input(Spikes, node) : 0.0;
@@ -240,7 +240,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
                 y[YVTh] = constants.VThMax;
                 // One more than the clamp steps, as the count goes down at the end of this step already.
                 clamp = constants.ClampSteps > 0 ? constants.ClampSteps + 1 : 0;
-                spikes.Add(step.Lag, group.FirstId + node);
+                spikes.Add(step.Lag, group.IdOf(node));
             }
             else if (clamp == 1)
             {

@@ -157,7 +157,7 @@ internal sealed class IafPscAlpha : NeuronGroup
             {
                 refractory[i] = p.RefractorySteps;
                 y3[i] = p.VResetRel;
-                spikes.Add(lag, FirstId + i);
+                spikes.Add(lag, IdOf(i));
             }
 
             y0[i] = curIn[k];
@@ -242,7 +242,7 @@ internal sealed class IafPscAlpha : NeuronGroup
             while (mask != 0)
             {
                 int lane = BitOperations.TrailingZeroCount(mask);
-                spikes.Add(lag, FirstId + i + lane);
+                spikes.Add(lag, IdOf(i + lane));
                 mask &= mask - 1;
             }
         }

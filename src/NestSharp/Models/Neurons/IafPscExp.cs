@@ -138,13 +138,13 @@ internal sealed class IafPscExp : NeuronGroup
 
                 bool fires = p.Delta < 1e-10
                     ? v[i] >= p.Theta
-                    : RandomStream.ToUnitInterval(RandomStream.At(RandomStream.Derive(_escapeNoiseKey, (ulong)(FirstId + i)), (ulong)step))
+                    : RandomStream.ToUnitInterval(RandomStream.At(RandomStream.Derive(_escapeNoiseKey, (ulong)IdOf(i)), (ulong)step))
                         < p.EscapeRatePerStep * Math.Exp((v[i] - p.Theta) / p.Delta);
                 if (fires)
                 {
                     refractory[i] = p.RefractorySteps;
                     v[i] = p.VResetRel;
-                    spikes.Add(lag, FirstId + i);
+                    spikes.Add(lag, IdOf(i));
                 }
 
                 i0[i] = cur0[k];

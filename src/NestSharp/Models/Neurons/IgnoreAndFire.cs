@@ -61,7 +61,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
         Array.Fill(_restart, true);
     }
 
-    protected override void OnStatusSet(int local) => _restart[local] = true;
+    protected override void OnStatusSet(int position) => _restart[position] = true;
 
     public override void Prepare(SimulationContext context)
     {
@@ -96,7 +96,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
                 if (countdown[i] == 0)
                 {
                     countdown[i] = period[i] - 1;
-                    spikes.Add(lag, FirstId + i);
+                    spikes.Add(lag, IdOf(i));
                 }
                 else
                 {

@@ -39,7 +39,7 @@ internal sealed class ParrotNeuron : NeuronGroup
             for (int k = 0; k < n; k++)
             {
                 int count = (int)arrived[k];
-                if (count > 0) spikes.Add(lag, FirstId + start + k, count);
+                if (count > 0) spikes.Add(lag, IdOf(start + k), count);
             }
             arrived.Clear();
             context.Ring.Row(step, ChannelOf(Ignored) + start, n).Clear();

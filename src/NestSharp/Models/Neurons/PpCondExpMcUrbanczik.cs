@@ -217,7 +217,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             y[YIEx] += step.Input(DendriteExc, node);
             y[YIIn] -= step.Input(DendriteInh, node);
             if (!double.IsFinite(y[YVs]) || !double.IsFinite(y[YVd]))
-                throw new NumericalInstabilityException($"{group.Model.Name} (node {group.FirstId + node}): numerical instability at t = {step.End} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
+                throw new NumericalInstabilityException($"{group.Model.Name} (node {group.IdOf(node)}): numerical instability at t = {step.End} ms (V_m.s = {y[YVs]}, V_m.p = {y[YVd]}).");
 
             int emitted = 0;
             if (group._refractory[node] == 0)
@@ -226,7 +226,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
                 double rate = 1000.0 * constants.Phi(y[YVs]); // Hz
                 if (rate > 0.0)
                 {
-                    ulong nodeKey = RandomStream.Derive(group._spikeKey, (ulong)(group.FirstId + node));
+                    ulong nodeKey = RandomStream.Derive(group._spikeKey, (ulong)group.IdOf(node));
                     if (constants.DeadTime)
                     {
                         double draw = RandomStream.ToUnitInterval(RandomStream.At(nodeKey, (ulong)step.Index));
@@ -240,7 +240,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
                     if (emitted > 0)
                     {
                         group._refractory[node] = constants.RefractorySteps;
-                        spikes.Add(step.Lag, group.FirstId + node, emitted);
+                        spikes.Add(step.Lag, group.IdOf(node), emitted);
                     }
                 }
             }
