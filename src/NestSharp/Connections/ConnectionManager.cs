@@ -21,8 +21,6 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 /// </summary>
 internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
-    private readonly List<SpikeRecordingLink> _spikeRecordingLinks = [];
-    private readonly List<SamplingLink> _samplingLinks = [];
     private readonly Dictionary<int, long> _countByModel = [];
     private Kernel.KernelManager _kernel = null!;
 
@@ -38,8 +36,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     public bool HasConnections => MaxDelaySteps > 0;
     public TimeSpan ConnectTime { get; private set; }
 
-    public IReadOnlyList<SpikeRecordingLink> SpikeRecordingLinks => _spikeRecordingLinks;
-    public IReadOnlyList<SamplingLink> SamplingLinks => _samplingLinks;
+    /// <summary>The links of recording devices (spike recorders and samplers) to the nodes they record.</summary>
+    public RecordingLinks RecordingLinks { get; private set; } = null!;
+
+    public IReadOnlyList<SpikeRecordingLink> SpikeRecordingLinks => RecordingLinks.SpikeLinks;
+    public IReadOnlyList<SamplingLink> SamplingLinks => RecordingLinks.SamplingLinks;
 
     public long TotalConnections => _countByModel.Values.Sum();
 
@@ -51,6 +52,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     {
         _kernel = kernel;
         Store = new SynapseStore(kernel.Nodes);
+        RecordingLinks = new RecordingLinks(kernel.Nodes);
     }
 
     public void GetStatus(Dictionary<string, object> status)
@@ -344,49 +346,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     private Built BuildRecordingLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values, TimeGrid grid, LinkKind kind)
     {
-        var spikeLinks = new List<SpikeRecordingLink>();
-        var samplingLinks = new List<SamplingLink>();
-        int min = int.MaxValue, max = 0;
-        var sink = new ActionSink((s, t, unit, ordinal, index) =>
-        {
-            int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index), grid);
-            double w = values.Weight.ValueFor(unit, ordinal, index);
-            if (kind == LinkKind.SpikeRecording) spikeLinks.Add(new SpikeRecordingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
-            else samplingLinks.Add(new SamplingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
-            min = Math.Min(min, d);
-            max = Math.Max(max, d);
-        });
-        rule.Generate(context, 0, sink);
-        if (kind == LinkKind.Sampling) CheckRecordables(samplingLinks);
-        return new Built(spikeLinks.Count + samplingLinks.Count, min, max, () =>
-        {
-            _spikeRecordingLinks.AddRange(spikeLinks);
-            _samplingLinks.AddRange(samplingLinks);
-        });
+        var staged = RecordingLinks.Stage(context, rule, model, values, grid, sampling: kind == LinkKind.Sampling);
+        return new Built(staged.Count, staged.MinDelay, staged.MaxDelay, () => RecordingLinks.Commit(staged));
     }
 
-    private void CheckRecordables(List<SamplingLink> links)
-    {
-        var nodes = _kernel.Nodes;
-        foreach (var link in links)
-        {
-            var (samplerGroup, samplerLocal) = nodes.Locate(link.Sampler);
-            var sampler = (ISampler)((IRecorderGroup)samplerGroup).RecorderOf(samplerLocal);
-            var (targetGroup, _) = nodes.Locate(link.Target);
-            if (targetGroup is not NeuronGroup neuron)
-                throw new IllegalConnectionException($"{samplerGroup.Model.Name} can only sample neurons, not {targetGroup.Model.Name}.");
-            foreach (var name in sampler.RecordFrom)
-            {
-                if (neuron.RecordableIndex(name) < 0)
-                {
-                    throw new IllegalConnectionException(
-                        $"{neuron.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
-                }
-            }
-        }
-    }
-
-    private sealed class ActionSink(Action<int, int, int, int, long> add) : ConnectionSink
+    internal sealed class ActionSink(Action<int, int, int, int, long> add) : ConnectionSink
     {
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex) =>
             add(sourceIndex, targetIndex, unitId, ordinal, arrayIndex);
