@@ -8,7 +8,7 @@ namespace NestSharp;
 /// <c>Connect</c>, <c>Simulate</c>. Instances are independent; nothing is shared between them. Each call checks its
 /// input and hands the work to the kernel manager that owns it (see docs/architecture.md).
 /// </summary>
-public sealed class Simulator
+public sealed partial class Simulator
 {
     private readonly ICommunicator? _communicator;
     private KernelManager _kernel = null!;
