@@ -40,24 +40,27 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
         }
     }
 
-    /// <summary>The nodes in <paramref name="range"/> (<c>nodes[..50]</c>, <c>nodes[^10..]</c>), as a Python slice without a step.</summary>
-    public NodeCollection this[Range range]
-    {
-        get
-        {
-            var (offset, length) = range.GetOffsetAndLength(_ids.Length);
-            return new NodeCollection(Kernel, Generation, _ids.AsSpan(offset, length).ToArray());
-        }
-    }
+    /// <summary>
+    /// The nodes in <paramref name="range"/> (<c>nodes[..50]</c>, <c>nodes[^10..]</c>), as a Python slice without a step;
+    /// a range reaching outside the collection fails, as in NEST.
+    /// </summary>
+    public NodeCollection this[Range range] => Slice(range.Start.GetOffset(_ids.Length), range.End.GetOffset(_ids.Length));
 
-    /// <summary>Python-style slice [start:stop:step] with a positive step.</summary>
+    /// <summary>
+    /// Python-style slice [start:stop:step] with a positive step; negative start or stop count from the end. As in NEST
+    /// (unlike a Python list), a start or stop outside the collection fails rather than being clipped.
+    /// </summary>
     public NodeCollection Slice(int start, int stop, int step = 1)
     {
-        if (step < 1) throw new ArgumentOutOfRangeException(nameof(step), step, "slice step must be positive");
-        start = Math.Clamp(start < 0 ? _ids.Length + start : start, 0, _ids.Length);
-        stop = Math.Clamp(stop < 0 ? _ids.Length + stop : stop, 0, _ids.Length);
+        if (step < 1) throw new ArgumentOutOfRangeException(nameof(step), step, "the slicing step of a NodeCollection must be strictly positive");
+        int first = start < 0 ? _ids.Length + start : start;
+        int end = stop < 0 ? _ids.Length + stop : stop;
+        if (first < 0 || first >= _ids.Length && _ids.Length > 0)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"slice start {start} is outside the NodeCollection of {_ids.Length} nodes");
+        if (end < 0 || end > _ids.Length)
+            throw new ArgumentOutOfRangeException(nameof(stop), stop, $"slice stop {stop} is outside the NodeCollection of {_ids.Length} nodes");
         var ids = new List<int>();
-        for (int i = start; i < stop; i += step) ids.Add(_ids[i]);
+        for (int i = first; i < end; i += step) ids.Add(_ids[i]);
         return new NodeCollection(Kernel, Generation, ids.ToArray());
     }
 

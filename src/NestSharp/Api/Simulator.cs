@@ -109,12 +109,13 @@ public sealed partial class Simulator
     // ---------------------------------------------------------------- nodes
 
     /// <summary>Creates <paramref name="n"/> nodes of <paramref name="model"/>, with <paramref name="parameters"/> for all.</summary>
-    public NodeCollection Create(string model, int n = 1, Dictionary<string, object>? parameters = null)
+    public NodeCollection Create(string model, long n = 1, Dictionary<string, object>? parameters = null)
     {
-        if (n < 1) throw new BadParameterException("n", n, "the number of nodes must be at least 1");
+        var nodeModel = _kernel.Models.NodeModel(model);
+        _kernel.Nodes.CheckRoomFor(nodeModel, n);
         EnsureNotPrepared("Create");
-        var group = _kernel.Nodes.Create(_kernel.Models.NodeModel(model), n, parameters);
-        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, n).ToArray());
+        var group = _kernel.Nodes.Create(nodeModel, (int)n, parameters);
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, (int)n).ToArray());
     }
 
     /// <summary>Creates nodes with one parameter dictionary per node.</summary>
@@ -243,6 +244,7 @@ public sealed partial class Simulator
     /// <summary>Advances the network by <paramref name="ms"/> milliseconds (Prepare, Run, Cleanup).</summary>
     public void Simulate(double ms)
     {
+        _kernel.Simulation.CheckRunTime(ms);
         Prepare();
         try
         {

@@ -71,8 +71,11 @@ internal sealed class SimulationManager : IKernelManager
         }
         if (gridChanged)
         {
-            if (_kernel.Nodes.NodeCount > 0 || HasSimulated)
-                throw new KernelException("The resolution and tics_per_ms cannot be changed after nodes have been created or the network has been simulated. Call ResetKernel first.");
+            if (_kernel.Nodes.NodeCount > 0 || HasSimulated || _kernel.Models.ModelsChanged)
+            {
+                throw new KernelException(
+                    "The resolution and tics_per_ms cannot be changed after nodes have been created, models were copied or their defaults changed, or the network has been simulated. Call ResetKernel first.");
+            }
             var grid = new TimeGrid(ticsPerMs, resolution);
             commits.Add(() => Time = grid);
         }
@@ -123,12 +126,22 @@ internal sealed class SimulationManager : IKernelManager
         }
     }
 
+    /// <summary>Fails unless <paramref name="ms"/> is a time the clock can advance by from now.</summary>
+    public void CheckRunTime(double ms)
+    {
+        if (double.IsNaN(ms)) throw new BadParameterException("t", ms, "the simulation time must be a number");
+        if (double.IsInfinity(ms)) throw new BadParameterException("t", ms, "the simulation time must be finite");
+        if (ms < 0) throw new BadParameterException("t", ms, "the simulation time must not be negative");
+        double room = (long.MaxValue / 2 - CurrentStep * Time.TicsPerStep) / Time.TicsPerMs;
+        if (ms > room) throw new BadParameterException("t", ms, $"the clock can advance at most {room:G6} ms from now ({Time.StepToMs(CurrentStep)} ms)");
+        if (!Time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"the simulation time must be a multiple of the resolution ({Time.Resolution} ms)");
+    }
+
     /// <summary>Advances the prepared network by <paramref name="ms"/> milliseconds.</summary>
     public void Run(double ms)
     {
         if (!IsPrepared) throw new KernelException("Run called without Prepare.");
-        if (!(ms >= 0)) throw new BadParameterException("t", ms, "simulation time must not be negative");
-        if (!Time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"simulation time must be a multiple of the resolution ({Time.Resolution} ms)");
+        CheckRunTime(ms);
         long steps = Time.MsToTics(ms) / Time.TicsPerStep;
         if (steps == 0) return;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -155,6 +168,7 @@ internal sealed class SimulationManager : IKernelManager
             foreach (var w in workers) w.Join();
         }
         _kernel.EventDelivery.RecordWeightEvents();
+        if (_failure is null) _kernel.Structural.UpdateAllTo(Time.StepToMs(CurrentStep), Time.Resolution);
         if (context.Communicator.Size > 1)
         {
             foreach (var group in _kernel.Nodes.Groups)
@@ -225,7 +239,7 @@ internal sealed class SimulationManager : IKernelManager
             {
                 try
                 {
-                    foreach (var group in groups) group.Update(context, vp, sliceStart, from, to);
+                    foreach (var group in groups) group.Advance(context, vp, sliceStart, from, to);
                 }
                 catch (Exception e)
                 {

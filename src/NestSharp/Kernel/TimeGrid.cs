@@ -8,6 +8,10 @@ internal sealed class TimeGrid
 {
     public TimeGrid(double ticsPerMs, double resolutionMs)
     {
+        if (!(ticsPerMs >= 1) || double.IsInfinity(ticsPerMs) || ticsPerMs != Math.Floor(ticsPerMs))
+            throw new BadPropertyException("tics_per_ms", ticsPerMs, "must be a whole number of tics per millisecond, at least 1");
+        if (!(resolutionMs > 0) || double.IsInfinity(resolutionMs))
+            throw new BadPropertyException("resolution", resolutionMs, "must be a positive, finite number of milliseconds");
         TicsPerMs = ticsPerMs;
         long ticsPerStep = (long)Math.Round(resolutionMs * ticsPerMs);
         if (ticsPerStep < 1)
