@@ -3,14 +3,17 @@ using NestSharp.Random;
 namespace NestSharp.Kernel;
 
 /// <summary>
-/// The seed of every random stream (NEST's RandomManager; key rng_seed, and rng_type, which names NestSharp's keyed
-/// SplitMix64 streams). Every draw comes from a stream keyed by what it belongs to, derived from <see cref="SeedKey"/>;
-/// operations that draw per node or per connection outside Connect (Set with a random parameter) each get the next
+/// The seed of every random stream (NEST's RandomManager; key rng_seed, and rng_type and rng_types, which name
+/// NestSharp's one kind of generator, keyed SplitMix64 streams). Every draw comes from a stream keyed by what it
+/// belongs to, derived from <see cref="SeedKey"/>; operations that draw per node or per connection outside Connect (Set with a random parameter) each get the next
 /// operation number.
 /// </summary>
 internal sealed class RandomManager : IKernelManager
 {
     public const long DefaultSeed = 143202461;
+
+    /// <summary>The one kind of generator NestSharp has (kernel keys rng_type and rng_types).</summary>
+    public const string RngType = "splitmix64_keyed";
 
     public long Seed { get; private set; } = DefaultSeed;
 
@@ -29,7 +32,8 @@ internal sealed class RandomManager : IKernelManager
     public void GetStatus(Dictionary<string, object> status)
     {
         status["rng_seed"] = Seed;
-        status["rng_type"] = "splitmix64_keyed";
+        status["rng_type"] = RngType;
+        status["rng_types"] = new[] { RngType };
     }
 
     public Action? StageStatus(KernelStatusChange change)
