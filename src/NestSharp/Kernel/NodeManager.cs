@@ -255,6 +255,11 @@ internal sealed class NodeManager : IKernelManager
                 perNodeArrays[key] = array;
             }
         }
+        var streamParts = new Dictionary<string, ulong>();
+        foreach (var (key, value) in values)
+        {
+            if (value is Parameter) streamParts[key] = StreamPart(key, values);
+        }
         var commits = new List<Action>(ids.Length);
         var nodeValues = new Dictionary<string, object>(values.Count);
         for (int i = 0; i < ids.Length; i++)
@@ -268,7 +273,7 @@ internal sealed class NodeManager : IKernelManager
                 }
                 else if (value is Parameter p)
                 {
-                    var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], (ulong)key.Length));
+                    var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], streamParts[key]));
                     nodeValues[key] = p.Draw(ref stream);
                 }
                 else
@@ -281,6 +286,20 @@ internal sealed class NodeManager : IKernelManager
             commits.Add(StageNode(group, local, nodeValues, $"node {ids[i]} ({group.Model.Name})"));
         }
         return commits;
+    }
+
+    /// <summary>
+    /// Tells apart the streams of the random keys of one Set: the key's length, and above it the key's rank among the
+    /// keys of the same length that take a parameter, in ordinal order, so that two keys never draw the same numbers.
+    /// </summary>
+    private static ulong StreamPart(string key, IReadOnlyDictionary<string, object> values)
+    {
+        ulong rank = 0;
+        foreach (var (other, value) in values)
+        {
+            if (value is Parameter && other.Length == key.Length && string.CompareOrdinal(other, key) < 0) rank++;
+        }
+        return (uint)key.Length | (rank << 32);
     }
 
     private static bool IsArrayOfArrays(Array array) =>

@@ -1,5 +1,4 @@
 using NestSharp.Random;
-using NestSharp.Tests.NestSuite.Other;
 
 namespace NestSharp.Tests.Parameters;
 
@@ -278,11 +277,33 @@ public sealed class ParameterTests
     }
 
     [Fact]
-    public void TheKernelReportsItsOneGenerator()
+    public void TwoRandomKeysOfOneSet_DrawIndependently_EvenWithNamesOfTheSameLength()
+    {
+        var nest = new Simulator();
+        var nodes = nest.Create("iaf_psc_alpha", 20, new()
+        {
+            ["E_L"] = nest.Random.Uniform(-70.0, -60.0),
+            ["I_e"] = nest.Random.Uniform(-70.0, -60.0),
+            ["V_th"] = nest.Random.Uniform(-50.0, -40.0),
+        });
+        var el = nodes.GetValues<double>("E_L");
+        var ie = nodes.GetValues<double>("I_e");
+        Assert.Equal(40, el.Concat(ie).Distinct().Count());
+        Assert.All(nodes.GetValues<double>("V_th"), v => Assert.InRange(v, -50.0, -40.0));
+    }
+
+    [Fact]
+    public void TheKernelReportsItsOneGenerator_AndAcceptsOnlyItAsRngType()
     {
         var nest = new Simulator();
         Assert.Equal(new[] { "splitmix64_keyed" }, nest.GetKernelStatus("rng_types"));
         Assert.Equal("splitmix64_keyed", nest.GetKernelStatus("rng_type"));
+        nest.SetKernelStatus("rng_type", "splitmix64_keyed");
+        Assert.Equal("splitmix64_keyed", nest.GetKernelStatus("rng_type"));
+
+        var unknown = Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus(new() { ["rng_type"] = "Philox_32", ["rng_seed"] = 5L }));
+        Assert.Contains("'Philox_32' is not a known RNG type", unknown.Message);
+        Assert.Equal(NestSharp.Kernel.RandomManager.DefaultSeed, nest.GetKernelStatus("rng_seed"));
         Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus("rng_types", new[] { "Philox_32" }));
     }
 
@@ -300,6 +321,18 @@ public sealed class ParameterTests
         // 2u (one draw used twice) is uniform on [0, 2): the same test must reject it
         var doubled = Enumerable.Range(0, 5000).Select(_ => nest.GetValue(2 * u)).ToArray();
         Assert.True(KolmogorovSmirnov.Test(doubled, Triangular).PValue < 1e-3);
+    }
+
+    [Fact]
+    public void UniformInt_GivesEveryValueEquallyOften()
+    {
+        var nest = new Simulator();
+        var p = nest.Random.UniformInt(100);
+        var counts = new double[100];
+        for (int i = 0; i < 100_000; i++) counts[(int)nest.GetValue(p)]++;
+        double chiSquare = counts.Sum(c => (c - 1000.0) * (c - 1000.0) / 1000.0);
+        double pValue = 1.0 - MathNet.Numerics.Distributions.ChiSquared.CDF(99, chiSquare);
+        Assert.True(pValue > 1e-3, $"chi-square = {chiSquare}, p = {pValue}");
     }
 
     // ---------------------------------------------------------------- distributions and CreateParameter

@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using NestSharp.Tests.Parameters;
 
 namespace NestSharp.Tests.NestSuite.Other;
 

@@ -1,4 +1,4 @@
-namespace NestSharp.Tests.NestSuite.Other;
+namespace NestSharp.Tests.Parameters;
 
 /// <summary>
 /// The one-sample, two-sided Kolmogorov-Smirnov test as NEST's pytests call it (<c>scipy.stats.kstest(values, cdf)</c>):
