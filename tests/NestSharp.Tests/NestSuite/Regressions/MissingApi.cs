@@ -7,18 +7,6 @@ namespace NestSharp.Tests.NestSuite.Regressions;
 /// </summary>
 internal static class MissingApi
 {
-    /// <summary>PyNEST's <c>nest.NodeCollection([ids])</c>: a collection from explicit node ids (unknown ids → UnknownNode).</summary>
-    public static NodeCollection NodeCollectionFromIds(this Simulator nest, IReadOnlyList<long> ids) =>
-        throw new MissingApiException("nest.NodeCollection(list of node ids)");
-
-    /// <summary>PyNEST's <c>nest.Connect([ids], [ids], conn_spec)</c>: Connect with node ids given as arrays (not collections).</summary>
-    public static void ConnectIds(this Simulator nest, IReadOnlyList<long> pre, IReadOnlyList<long> post, object? conn = null) =>
-        throw new MissingApiException("nest.Connect(list of ids, list of ids, ...)");
-
-    /// <summary>PyNEST's <c>nc[[i, j, ...]]</c>: a NodeCollection indexed by a list of positions.</summary>
-    public static NodeCollection Pick(this NodeCollection nodes, IReadOnlyList<long> positions) =>
-        throw new MissingApiException("NodeCollection[list of positions]");
-
     /// <summary>PyNEST's <c>conns[i]</c>: the i-th connection of a SynapseCollection, as a SynapseCollection.</summary>
     public static SynapseCollection At(this SynapseCollection conns, int index) =>
         throw new MissingApiException("SynapseCollection[index]");

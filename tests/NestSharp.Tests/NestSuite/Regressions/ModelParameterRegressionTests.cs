@@ -16,7 +16,7 @@ public sealed class ModelParameterRegressionTests
         return nest;
     }
 
-    // NEST: regressions/test_issue_545.py::test_set_bad_property_on_default_raises
+    // NEST: testsuite/pytests/regressions/test_issue_545.py::test_set_bad_property_on_default_raises
     [Fact]
     public void NegativeTauMInSetDefaults_IsBadProperty()
     {
@@ -24,7 +24,7 @@ public sealed class ModelParameterRegressionTests
         Assert.Throws<BadPropertyException>(() => nest.SetDefaults("iaf_psc_alpha", new() { ["tau_m"] = -10 }));
     }
 
-    // NEST: regressions/test_issue_545.py::test_set_bad_property_on_neuron_raises
+    // NEST: testsuite/pytests/regressions/test_issue_545.py::test_set_bad_property_on_neuron_raises
     [Fact]
     public void NegativeTauMOnANeuron_IsBadProperty()
     {
@@ -33,7 +33,7 @@ public sealed class ModelParameterRegressionTests
         Assert.Throws<BadPropertyException>(() => n.Set(new Dictionary<string, object> { ["tau_m"] = -10 }));
     }
 
-    // NEST: regressions/test_issue_545.py::test_set_bad_property_on_synapse_raises
+    // NEST: testsuite/pytests/regressions/test_issue_545.py::test_set_bad_property_on_synapse_raises
     [Fact]
     public void NegativeDelayInConnect_IsBadDelay()
     {
@@ -42,10 +42,10 @@ public sealed class ModelParameterRegressionTests
         Assert.Throws<BadDelayException>(() => nest.Connect(n, n, null, new Dictionary<string, object> { ["delay"] = -10 }));
     }
 
-    // Rows: NEST's parametrisation (node models with V_m in their defaults) restricted to NestSharp's models.
-    public static TheoryData<string> ModelsWithVm() => new() { "aeif_psc_delta_clopath", "iaf_psc_alpha", "iaf_psc_exp" };
+    // Rows: NEST's parametrisation: node models with V_m in their defaults.
+    public static TheoryData<string> ModelsWithVm() => NodeModelSelection.Where(NodeModelSelection.Having("V_m"));
 
-    // NEST: regressions/test_regression_issue-2480.py::test_set_vm
+    // NEST: testsuite/pytests/regressions/test_regression_issue-2480.py::test_set_vm
     [Theory]
     [MemberData(nameof(ModelsWithVm))]
     public void VmCanBeSetFromAConstantAndFromARandomParameter(string model)
@@ -73,20 +73,29 @@ public sealed class ModelParameterRegressionTests
         _ => MissingApi.Operator(op, lhs, rhs),
     };
 
-    public static TheoryData<string, object> OperatorsAndNumbers()
-    {
-        var data = new TheoryData<string, object>();
-        foreach (var op in new[] { "add", "sub", "mul", "truediv", "pow", "mod" })
-        {
-            foreach (var number in new object[] { 1, 2, 2.0 })
-                data.Add(op, number);
-        }
-        return data;
-    }
+    private const string NeedsParameterOperators =
+        "needs: Parameter arithmetic with a number on either side (number + - * / Parameter, Parameter - / ** number, Parameter op Parameter) (parameters)";
 
-    // NEST: regressions/test_regression_issue-3156.py::test_params_random_denominator
+    // NEST: testsuite/pytests/regressions/test_regression_issue-3156.py::test_params_random_denominator
     [Theory]
-    [MemberData(nameof(OperatorsAndNumbers))]
+    [InlineData("add", 1, Skip = NeedsParameterOperators)]
+    [InlineData("add", 2, Skip = NeedsParameterOperators)]
+    [InlineData("add", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("sub", 1, Skip = NeedsParameterOperators)]
+    [InlineData("sub", 2, Skip = NeedsParameterOperators)]
+    [InlineData("sub", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("mul", 1, Skip = NeedsParameterOperators)]
+    [InlineData("mul", 2, Skip = NeedsParameterOperators)]
+    [InlineData("mul", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("truediv", 1, Skip = NeedsParameterOperators)]
+    [InlineData("truediv", 2, Skip = NeedsParameterOperators)]
+    [InlineData("truediv", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("pow", 1)]
+    [InlineData("pow", 2)]
+    [InlineData("pow", 2.0)]
+    [InlineData("mod", 1)]
+    [InlineData("mod", 2)]
+    [InlineData("mod", 2.0)]
     public void NumberOperatorRandomParameter_GivesEveryNeuronItsOwnValue(string op, object lhs)
     {
         const int numNeurons = 10;
@@ -103,9 +112,26 @@ public sealed class ModelParameterRegressionTests
         Assert.Equal(numNeurons, n.GetValues<double>("V_m").Distinct().Count());
     }
 
-    // NEST: regressions/test_regression_issue-3156.py::test_params_random_numerator
+    // NEST: testsuite/pytests/regressions/test_regression_issue-3156.py::test_params_random_numerator
     [Theory]
-    [MemberData(nameof(OperatorsAndNumbers))]
+    [InlineData("add", 1)]
+    [InlineData("add", 2)]
+    [InlineData("add", 2.0)]
+    [InlineData("sub", 1, Skip = NeedsParameterOperators)]
+    [InlineData("sub", 2, Skip = NeedsParameterOperators)]
+    [InlineData("sub", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("mul", 1)]
+    [InlineData("mul", 2)]
+    [InlineData("mul", 2.0)]
+    [InlineData("truediv", 1, Skip = NeedsParameterOperators)]
+    [InlineData("truediv", 2, Skip = NeedsParameterOperators)]
+    [InlineData("truediv", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("pow", 1, Skip = NeedsParameterOperators)]
+    [InlineData("pow", 2, Skip = NeedsParameterOperators)]
+    [InlineData("pow", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("mod", 1)]
+    [InlineData("mod", 2)]
+    [InlineData("mod", 2.0)]
     public void RandomParameterOperatorNumber_GivesEveryNeuronItsOwnValue(string op, object rhs)
     {
         const int numNeurons = 10;
@@ -122,8 +148,8 @@ public sealed class ModelParameterRegressionTests
         Assert.Equal(numNeurons, n.GetValues<double>("V_m").Distinct().Count());
     }
 
-    // NEST: regressions/test_regression_issue-3156.py::test_random_numer_and_denom
-    [Fact]
+    // NEST: testsuite/pytests/regressions/test_regression_issue-3156.py::test_random_numer_and_denom
+    [Fact(Skip = NeedsParameterOperators)]
     public void RandomNumeratorOverRandomSign_GivesDistinctValuesOfBothSigns()
     {
         const int numNeurons = 50;
@@ -136,10 +162,13 @@ public sealed class ModelParameterRegressionTests
         Assert.Contains(vm, v => v >= 0);
     }
 
-    // Rows: NEST's parametrisation (node models with V_m and V_th, minus its skip list) restricted to NestSharp's models.
-    public static TheoryData<string> ModelsWithVmAndVth() => new() { "iaf_psc_alpha", "iaf_psc_exp" };
+    // Rows: NEST's parametrisation: node models with V_m and V_th, minus its skip list.
+    public static TheoryData<string> ModelsWithVmAndVth() => NodeModelSelection.Where(NodeModelSelection.Having("V_m", "V_th"),
+        "correlospinmatrix_detector", "eprop_iaf_bsshslm_2020", "eprop_iaf_adapt_bsshslm_2020", "eprop_readout_bsshslm_2020",
+        "eprop_iaf", "eprop_iaf_adapt", "eprop_iaf_psc_delta", "eprop_iaf_psc_delta_adapt", "eprop_readout", "iaf_chxk_2008",
+        "izhikevich");
 
-    // NEST: regressions/test_ticket_310.py::test_ticket_310
+    // NEST: testsuite/pytests/regressions/test_ticket_310.py::test_ticket_310
     [Theory]
     [MemberData(nameof(ModelsWithVmAndVth))]
     public void VmAboveThreshold_SpikesAtTheFirstStep(string model)
@@ -154,10 +183,16 @@ public sealed class ModelParameterRegressionTests
         Assert.True(0 < tSpike && tSpike <= timeResolution, $"t_spike = {tSpike}");
     }
 
-    // Rows: NEST's parametrisation (node models with V_m, minus its exclusion list) restricted to NestSharp's models.
-    public static TheoryData<string> ModelsWithSteadyVm() => new() { "iaf_psc_alpha", "iaf_psc_exp" };
+    // Rows: NEST's parametrisation: node models with V_m, minus those without a steady-state V_m.
+    public static TheoryData<string> ModelsWithSteadyVm() => NodeModelSelection.Where(NodeModelSelection.Having("V_m"),
+        "aeif_cond_exp", "aeif_cond_alpha", "a2eif_cond_exp", "a2eif_cond_exp_HW", "aeif_cond_alpha_multisynapse",
+        "aeif_psc_delta_clopath", "aeif_cond_alpha_astro", "aeif_psc_exp", "aeif_psc_alpha", "aeif_psc_delta",
+        "aeif_cond_beta_multisynapse", "hh_cond_exp_traub", "hh_cond_beta_gap_traub", "hh_psc_alpha", "hh_psc_alpha_clopath",
+        "hh_psc_alpha_gap", "ht_neuron", "ht_neuron_fs", "iaf_cond_exp_sfa_rr", "izhikevich", "eprop_iaf_bsshslm_2020",
+        "eprop_iaf_adapt_bsshslm_2020", "eprop_readout_bsshslm_2020", "eprop_iaf", "eprop_iaf_adapt", "eprop_iaf_psc_delta",
+        "eprop_iaf_psc_delta_adapt", "eprop_readout");
 
-    // NEST: regressions/test_ticket_421.py::test_ticket_421_membrane_potential_stays_constant
+    // NEST: testsuite/pytests/regressions/test_ticket_421.py::test_ticket_421_membrane_potential_stays_constant
     [Theory]
     [MemberData(nameof(ModelsWithSteadyVm))]
     public void RestingVm_IsKeptOverOneStep(string model)
@@ -172,10 +207,11 @@ public sealed class ModelParameterRegressionTests
         Assert.Equal(vm0, vm, 1e-13);
     }
 
-    // Rows: NEST's parametrisation (node models with E_L, minus gif_cond_exp_multisynapse) restricted to NestSharp's models.
-    public static TheoryData<string> ModelsWithEL() => new() { "aeif_psc_delta_clopath", "iaf_psc_alpha", "iaf_psc_exp" };
+    // Rows: NEST's parametrisation: node models with E_L, minus gif_cond_exp_multisynapse.
+    public static TheoryData<string> ModelsWithEL() =>
+        NodeModelSelection.Where(NodeModelSelection.Having("E_L"), "gif_cond_exp_multisynapse");
 
-    // NEST: regressions/test_ticket_459.py::test_clean_EL_change
+    // NEST: testsuite/pytests/regressions/test_ticket_459.py::test_clean_EL_change
     [Theory]
     [MemberData(nameof(ModelsWithEL))]
     public void ChangingEL_ChangesNoOtherStatusEntry(string model)
@@ -222,7 +258,7 @@ public sealed class ModelParameterRegressionTests
         }
     }
 
-    // NEST: regressions/test_ticket_618.py::test_ticket_618_tau_parameters_raise_or_behave
+    // NEST: testsuite/pytests/regressions/test_ticket_618.py::test_ticket_618_tau_parameters_raise_or_behave
     [Fact]
     public void EqualTimeConstants_AreRejectedOrGiveAFiniteVm()
     {
@@ -305,7 +341,7 @@ public sealed class ModelParameterRegressionTests
         }
     }
 
-    // NEST: regressions/test_ticket_686_positive_parameters.py::test_ticket_686_rejects_non_positive_values
+    // NEST: testsuite/pytests/regressions/test_ticket_686_positive_parameters.py::test_ticket_686_rejects_non_positive_values
     [Fact]
     public void PositiveParameters_RejectZeroAndNegativeValues_AndKeepTheirValue()
     {
@@ -342,7 +378,7 @@ public sealed class ModelParameterRegressionTests
         Assert.True(failingCases.Count == 0, $"Models not rejecting non-positive values: {string.Join(", ", failingCases)}");
     }
 
-    // NEST: regressions/test_ticket_686_positive_parameters.py::test_ticket_686_accepts_positive_assignments
+    // NEST: testsuite/pytests/regressions/test_ticket_686_positive_parameters.py::test_ticket_686_accepts_positive_assignments
     [Fact]
     public void PositiveParameters_AcceptLargerPositiveValues()
     {

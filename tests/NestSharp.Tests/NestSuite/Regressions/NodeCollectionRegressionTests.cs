@@ -6,7 +6,7 @@ namespace NestSharp.Tests.NestSuite.Regressions;
 /// </summary>
 public sealed class NodeCollectionRegressionTests
 {
-    // NEST: regressions/test_issue_1610.py::test_comparing_primitive_and_composite_nodecollections
+    // NEST: testsuite/pytests/regressions/test_issue_1610.py::test_comparing_primitive_and_composite_nodecollections
     [Fact]
     public void PrimitiveAndCompositeCollections_CompareUnequal()
     {
@@ -18,27 +18,27 @@ public sealed class NodeCollectionRegressionTests
         Assert.NotEqual(primNc.Ids, compNc.Ids);
     }
 
-    // NEST: regressions/test_issue_2636_2795.py::test_nc_access_fail_without_node_creation
+    // NEST: testsuite/pytests/regressions/test_issue_2636_2795.py::test_nc_access_fail_without_node_creation
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    public void CollectionOfNodesNeverCreated_IsUnknownNode(long nodeId)
+    public void CollectionOfNodesNeverCreated_IsUnknownNode(int nodeId)
     {
         var nest = new Simulator();
-        Assert.Throws<UnknownNodeException>(() => nest.NodeCollectionFromIds([nodeId]));
+        Assert.Throws<UnknownNodeException>(() => nest.Nodes(nodeId));
     }
 
-    // NEST: regressions/test_issue_2636_2795.py::test_connection_fail_without_node_creation
+    // NEST: testsuite/pytests/regressions/test_issue_2636_2795.py::test_connection_fail_without_node_creation
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
-    public void ConnectingNodesNeverCreated_IsUnknownNode(long nodeId)
+    public void ConnectingNodesNeverCreated_IsUnknownNode(int nodeId)
     {
         var nest = new Simulator();
-        Assert.Throws<UnknownNodeException>(() => nest.ConnectIds([nodeId], [nodeId]));
+        Assert.Throws<UnknownNodeException>(() => nest.Connect(nest.Nodes(nodeId), nest.Nodes(nodeId)));
     }
 
-    // NEST: regressions/test_issue_2637.py::test_nc_slice_list_of_numpy_ints
+    // NEST: testsuite/pytests/regressions/test_issue_2637.py::test_nc_slice_list_of_numpy_ints
     // (a list of Python int, numpy.int32 or numpy.int64: in C# a list of long, int or long positions)
     [Theory]
     [InlineData("int")]
@@ -48,8 +48,8 @@ public sealed class NodeCollectionRegressionTests
     {
         var nest = new Simulator();
         var nc = nest.Create("iaf_psc_alpha", 2);
-        IReadOnlyList<long> sliceLst = dtype == "numpy.int32" ? new int[] { 0, 1 }.Select(i => (long)i).ToList() : new long[] { 0, 1 };
-        _ = nc.Pick(sliceLst);
+        int[] sliceLst = dtype == "numpy.int32" ? [0, 1] : Array.ConvertAll(new long[] { 0, 1 }, i => (int)i);
+        Assert.Equal(nc.Ids, nc[sliceLst].Ids);
     }
 
     public static TheoryData<int, string> SliceTransforms()
@@ -109,7 +109,7 @@ public sealed class NodeCollectionRegressionTests
             Assert.Equal(node.Get<long>("vp") / nest.NumProcesses, node.Get<long>("thread"));
     }
 
-    // NEST: regressions/test_issue_3108.py::test_slice_node_collections
+    // NEST: testsuite/pytests/regressions/test_issue_3108.py::test_slice_node_collections
     [Theory]
     [MemberData(nameof(SliceTransforms))]
     public void SlicedCollections_HoldThePythonSliceOfIds_OnTheirOwningThreads(int nThreads, string transform)
@@ -133,7 +133,7 @@ public sealed class NodeCollectionRegressionTests
         return data;
     }
 
-    // NEST: regressions/test_issue_3108.py::test_slice_single_element_parts
+    // NEST: testsuite/pytests/regressions/test_issue_3108.py::test_slice_single_element_parts
     [Theory]
     [MemberData(nameof(ThreadsAndStrides))]
     public void SlicingACollectionOfSingleNodeParts_StepsOverTheParts(int nThreads, int stride)
@@ -147,7 +147,7 @@ public sealed class NodeCollectionRegressionTests
         AssertSlicedCollection(nest, nOrig, nOrig.Slice(0, nOrig.Count, stride), PySlice(nOrigGids, 0, null, stride));
     }
 
-    // NEST: regressions/test_issue_3108.py::test_multi_parts_slicing
+    // NEST: testsuite/pytests/regressions/test_issue_3108.py::test_multi_parts_slicing
     [Theory]
     [MemberData(nameof(ThreadsAndStrides))]
     public void CollectionOfPartsWithGaps_HoldsTheIdsOfItsParts(int nThreads, int stride)
