@@ -272,6 +272,7 @@ public sealed class ConnectRegressionTests
         Assert.Equal(["synapse_model", "weight"], synSpec.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("stdp_synapse", synSpec["synapse_model"]);
         Assert.Same(weightParam, synSpec["weight"]);
-        Assert.Equal(new UniformParameter(0.0, 5.0), weightParam);
+        var uniform = Assert.IsType<UniformParameter>(weightParam);
+        Assert.Equal((0.0, 5.0), (uniform.Lower, uniform.Upper));
     }
 }

@@ -18,12 +18,6 @@ internal static class MissingApi
     /// <summary>PyNEST's <c>nest.Disconnect(conns)</c>: removes exactly the connections of a SynapseCollection.</summary>
     public static void Disconnect(this Simulator nest, SynapseCollection conns) =>
         throw new MissingApiException("nest.Disconnect(SynapseCollection)");
-
-    /// <summary>PyNEST's <c>number op parameter</c> and <c>parameter op number</c> where NestSharp has no operator.</summary>
-    public static Parameter Operator(string op, object lhs, object rhs) =>
-        throw new MissingApiException($"Parameter operator '{op}' with ({Kind(lhs)}, {Kind(rhs)})");
-
-    private static string Kind(object x) => x is Parameter ? "Parameter" : "number";
 }
 
 /// <summary>A PyNEST call NestSharp has no counterpart for (see <see cref="MissingApi"/>).</summary>

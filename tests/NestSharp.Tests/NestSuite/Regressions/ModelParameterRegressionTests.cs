@@ -61,35 +61,38 @@ public sealed class ModelParameterRegressionTests
 
     /// <summary>
     /// <c>op(lhs, rhs)</c> with one operand a Parameter and the other a number, as Python's operator module applies it.
-    /// Where NEST raises TypeError (<c>number ** Parameter</c>, <c>%</c>) this throws <see cref="UnsupportedInNestException"/>;
-    /// where NEST has the operator and NestSharp does not, <see cref="MissingApi.Operator"/>.
+    /// Where NEST raises TypeError (<c>number ** Parameter</c>, <c>%</c>) this throws <see cref="UnsupportedInNestException"/>.
     /// </summary>
-    private static Parameter Apply(string op, object lhs, object rhs) => (op, lhs, rhs) switch
+    private static Parameter Apply(string op, object lhs, object rhs)
     {
-        ("add", Parameter p, _) => p + Convert.ToDouble(rhs),
-        ("mul", Parameter p, _) => p * Convert.ToDouble(rhs),
-        ("pow", not Parameter, Parameter) => throw new UnsupportedInNestException(),
-        ("mod", _, _) => throw new UnsupportedInNestException(),
-        _ => MissingApi.Operator(op, lhs, rhs),
-    };
+        Parameter a = lhs as Parameter ?? Convert.ToDouble(lhs);
+        return (op, rhs) switch
+        {
+            ("add", _) => a + Operand(rhs),
+            ("sub", _) => a - Operand(rhs),
+            ("mul", _) => a * Operand(rhs),
+            ("truediv", _) => a / Operand(rhs),
+            ("pow", not Parameter) when lhs is Parameter => Parameter.Pow(a, Convert.ToDouble(rhs)),
+            _ => throw new UnsupportedInNestException(),
+        };
+    }
 
-    private const string NeedsParameterOperators =
-        "needs: Parameter arithmetic with a number on either side (number + - * / Parameter, Parameter - / ** number, Parameter op Parameter) (parameters)";
+    private static Parameter Operand(object x) => x as Parameter ?? Convert.ToDouble(x);
 
     // NEST: testsuite/pytests/regressions/test_regression_issue-3156.py::test_params_random_denominator
     [Theory]
-    [InlineData("add", 1, Skip = NeedsParameterOperators)]
-    [InlineData("add", 2, Skip = NeedsParameterOperators)]
-    [InlineData("add", 2.0, Skip = NeedsParameterOperators)]
-    [InlineData("sub", 1, Skip = NeedsParameterOperators)]
-    [InlineData("sub", 2, Skip = NeedsParameterOperators)]
-    [InlineData("sub", 2.0, Skip = NeedsParameterOperators)]
-    [InlineData("mul", 1, Skip = NeedsParameterOperators)]
-    [InlineData("mul", 2, Skip = NeedsParameterOperators)]
-    [InlineData("mul", 2.0, Skip = NeedsParameterOperators)]
-    [InlineData("truediv", 1, Skip = NeedsParameterOperators)]
-    [InlineData("truediv", 2, Skip = NeedsParameterOperators)]
-    [InlineData("truediv", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("add", 1)]
+    [InlineData("add", 2)]
+    [InlineData("add", 2.0)]
+    [InlineData("sub", 1)]
+    [InlineData("sub", 2)]
+    [InlineData("sub", 2.0)]
+    [InlineData("mul", 1)]
+    [InlineData("mul", 2)]
+    [InlineData("mul", 2.0)]
+    [InlineData("truediv", 1)]
+    [InlineData("truediv", 2)]
+    [InlineData("truediv", 2.0)]
     [InlineData("pow", 1)]
     [InlineData("pow", 2)]
     [InlineData("pow", 2.0)]
@@ -117,18 +120,18 @@ public sealed class ModelParameterRegressionTests
     [InlineData("add", 1)]
     [InlineData("add", 2)]
     [InlineData("add", 2.0)]
-    [InlineData("sub", 1, Skip = NeedsParameterOperators)]
-    [InlineData("sub", 2, Skip = NeedsParameterOperators)]
-    [InlineData("sub", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("sub", 1)]
+    [InlineData("sub", 2)]
+    [InlineData("sub", 2.0)]
     [InlineData("mul", 1)]
     [InlineData("mul", 2)]
     [InlineData("mul", 2.0)]
-    [InlineData("truediv", 1, Skip = NeedsParameterOperators)]
-    [InlineData("truediv", 2, Skip = NeedsParameterOperators)]
-    [InlineData("truediv", 2.0, Skip = NeedsParameterOperators)]
-    [InlineData("pow", 1, Skip = NeedsParameterOperators)]
-    [InlineData("pow", 2, Skip = NeedsParameterOperators)]
-    [InlineData("pow", 2.0, Skip = NeedsParameterOperators)]
+    [InlineData("truediv", 1)]
+    [InlineData("truediv", 2)]
+    [InlineData("truediv", 2.0)]
+    [InlineData("pow", 1)]
+    [InlineData("pow", 2)]
+    [InlineData("pow", 2.0)]
     [InlineData("mod", 1)]
     [InlineData("mod", 2)]
     [InlineData("mod", 2.0)]
@@ -149,13 +152,13 @@ public sealed class ModelParameterRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_regression_issue-3156.py::test_random_numer_and_denom
-    [Fact(Skip = NeedsParameterOperators)]
+    [Fact]
     public void RandomNumeratorOverRandomSign_GivesDistinctValuesOfBothSigns()
     {
         const int numNeurons = 50;
         var nest = new Simulator();
-        var denominator = MissingApi.Operator("sub", 1.0, MissingApi.Operator("mul", 2.0, nest.Random.UniformInt(2)));
-        var n = nest.Create("iaf_psc_alpha", numNeurons, new() { ["V_m"] = MissingApi.Operator("truediv", nest.Random.Uniform(1, 2), denominator) });
+        var denominator = 1.0 - 2.0 * nest.Random.UniformInt(2);
+        var n = nest.Create("iaf_psc_alpha", numNeurons, new() { ["V_m"] = nest.Random.Uniform(1, 2) / denominator });
         var vm = n.GetValues<double>("V_m");
         Assert.Equal(numNeurons, vm.Distinct().Count());
         Assert.Contains(vm, v => v < 0);
