@@ -297,9 +297,12 @@ internal sealed class NodeManager : IKernelManager
         {
             if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
             {
-                if (group.FirstId == 0)
-                    throw new BadPropertyException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
-                elements = _kernel.Structural.StageElements(group.FirstId + local, key, value, owner);
+                // A prototype (first id 0) holds a model's defaults: the elements the model's new nodes receive.
+                var staged = group.FirstId == 0
+                    ? _kernel.Structural.StageDefaultElements(group.Model, key, value, owner)
+                    : _kernel.Structural.StageElements(group, local, key, value, owner);
+                // As NEST, given both, synaptic_elements (a new set) wins over synaptic_elements_param; both are checked.
+                if (elements is null || key == "synaptic_elements") elements = staged;
             }
             else if (key == "frozen")
             {
