@@ -90,7 +90,7 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>The group holding node <paramref name="id"/> and the node's index in it.</summary>
     public (NodeGroup Group, int Local) Locate(int id)
     {
-        if (id < 1 || id > NodeCount) throw new UnknownNodeException($"Node id {id} does not exist (the network has {NodeCount} nodes).");
+        if (id < 1 || id > NodeCount) throw new UnknownNodeException($"Node with id {id} does not exist (the network has {NodeCount} nodes).");
         int i = _groupFirstIds.BinarySearch(id);
         if (i < 0) i = ~i - 1;
         var group = _groups[i];
