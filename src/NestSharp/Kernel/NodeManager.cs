@@ -139,7 +139,7 @@ internal sealed class NodeManager : IKernelManager
     };
 
     /// <summary>A model's defaults as GetDefaults shows them.</summary>
-    public static Dictionary<string, object> DefaultsOf(NodeModel model)
+    public Dictionary<string, object> DefaultsOf(NodeModel model)
     {
         var status = new Dictionary<string, object>(StringComparer.Ordinal);
         model.Prototype.WriteStatus(0, status);
@@ -155,7 +155,7 @@ internal sealed class NodeManager : IKernelManager
         status["thread_local_id"] = -1L;
         if (model.Prototype is NeuronGroup)
         {
-            status["synaptic_elements"] = new Dictionary<string, object>(StringComparer.Ordinal);
+            status["synaptic_elements"] = _kernel.Structural.DefaultElementsStatus(model);
             status["t_spike"] = -1.0;
             status["archiver_length"] = 0L;
             status["post_trace"] = 0.0;

@@ -98,6 +98,12 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             var spec = AsDictionary($"structural_plasticity_synapses.{name}", specValue);
             foreach (var key in spec.Keys)
             {
+                // As NEST: a delay of its own needs delay extrema set by the user, which NestSharp's kernel does not take yet.
+                if (key == "delay")
+                {
+                    throw new BadPropertyException($"structural_plasticity_synapses.{name}.delay", spec[key],
+                        "structural-plasticity synapses take their model's default delay unless min_delay and max_delay are set in the kernel status");
+                }
                 if (!SynapseSpecKeys.Contains(key))
                     throw new UnaccessedDictionaryEntryException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
             }
@@ -244,11 +250,15 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         _materialized = count;
     }
 
+    /// <summary>The connection rules that can bind new synapses to synaptic elements (NEST's builders with sp_connect).</summary>
+    private static readonly string[] ElementBindingRules = ["all_to_all", "one_to_one"];
+
     /// <summary>
-    /// Takes <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> out of a syn_spec (NEST lets Connect bind
-    /// the new synapses to synaptic elements, so that structural plasticity treats them as its own).
+    /// Takes <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> out of a syn_spec (NEST lets Connect and
+    /// Disconnect with <paramref name="rule"/> bind or free synaptic elements of the synapses they make or remove).
+    /// As NEST, only one_to_one and all_to_all can (else NotImplemented), and the two names go together.
     /// </summary>
-    public static (string? Pre, string? Post, SynSpec Remaining) SynapticElementsOf(SynSpec spec)
+    public static (string? Pre, string? Post, SynSpec Remaining) SynapticElementsOf(SynSpec spec, string rule)
     {
         bool hasPre = spec.Other.TryGetValue("pre_synaptic_element", out var pre);
         bool hasPost = spec.Other.TryGetValue("post_synaptic_element", out var post);
@@ -256,7 +266,12 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         if (hasPre != hasPost)
         {
             throw new BadPropertyException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
-                "pre_synaptic_element and post_synaptic_element must be given together");
+                "structural plasticity needs both a pre_synaptic_element and a post_synaptic_element");
+        }
+        if (!ElementBindingRules.Contains(rule))
+        {
+            throw new NestNotImplementedException(
+                $"The connection rule '{rule}' cannot bind synapses to synaptic elements (pre_synaptic_element, post_synaptic_element): only {string.Join(" and ", ElementBindingRules)} can.");
         }
 
         var rest = spec.Other.Where(kv => kv.Key is not ("pre_synaptic_element" or "post_synaptic_element")).ToDictionary();
@@ -274,15 +289,24 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         }
     }
 
-    /// <summary>Frees the elements a removed synapse of <paramref name="synapseModel"/> was bound to, if the model is a structural-plasticity synapse.</summary>
-    public void Unbind(int source, int target, string synapseModel)
+    /// <summary>
+    /// The elements Disconnect frees for each synapse of <paramref name="synapseModel"/> it removes, as NEST's: those of
+    /// the last structural-plasticity synapse type of the model if any type is registered (none if the model is not
+    /// one of them), else those the Disconnect's syn_spec names (<paramref name="preElement"/>, <paramref name="postElement"/>).
+    /// </summary>
+    public (string Pre, string Post)? ElementsFreedByDisconnect(string synapseModel, string? preElement, string? postElement)
     {
-        // As NEST's Disconnect: the elements of the last structural-plasticity synapse type of the model.
-        var builder = Builders.LastOrDefault(b => b.SynapseModel == synapseModel);
-        if (builder is null) return;
+        if (Builders.Count > 0)
+            return Builders.LastOrDefault(b => b.SynapseModel == synapseModel) is { } builder ? (builder.PreElement, builder.PostElement) : null;
+        return preElement is null || postElement is null ? null : (preElement, postElement);
+    }
+
+    /// <summary>Frees one bound element of each of <paramref name="preElement"/> on <paramref name="source"/> and <paramref name="postElement"/> on <paramref name="target"/> (a removed synapse).</summary>
+    public void Unbind(int source, int target, string preElement, string postElement)
+    {
         Materialize();
-        ElementsOf(source)?.GetValueOrDefault(builder.PreElement)?.Connect(-1);
-        ElementsOf(target)?.GetValueOrDefault(builder.PostElement)?.Connect(-1);
+        ElementsOf(source)?.GetValueOrDefault(preElement)?.Connect(-1);
+        ElementsOf(target)?.GetValueOrDefault(postElement)?.Connect(-1);
     }
 
     /// <summary>Room for nodes up to <paramref name="maxId"/>, each with its elements (before a run).</summary>

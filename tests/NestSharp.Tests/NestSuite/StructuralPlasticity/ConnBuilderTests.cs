@@ -34,7 +34,7 @@ public sealed class ConnBuilderTests
     }
 
     // NEST: structural_plasticity/test_conn_builder.py::TestSPBuilder::test_not_implemented_rules
-    [Fact(Skip = "needs: Connect (ConnectionManager) to refuse a syn_spec with pre_synaptic_element/post_synaptic_element for rules other than one_to_one and all_to_all with NestNotImplementedException, before connecting")]
+    [Fact]
     public void NotImplementedRules()
     {
         var nest = new Simulator();

@@ -98,7 +98,7 @@ public sealed class DisconnectMultipleTests
     }
 
     // NEST: structural_plasticity/test_disconnect_multiple.py::TestDisconnect::test_single_synapse_deletion_sp
-    [Theory(Skip = "needs: Disconnect taking a syn_spec dictionary; one naming pre_synaptic_element and post_synaptic_element frees those elements of each removed synapse (NEST's sp_disconnect, also without structural_plasticity_synapses)")]
+    [Theory]
     [MemberData(nameof(Models))]
     public void SingleSynapseDeletion_Sp(string synModel)
     {
@@ -119,8 +119,7 @@ public sealed class DisconnectMultipleTests
         const int srcId = 0;
         const int targId = 1;
         Assert.True(nest.GetConnections(neurons[srcId], neurons[targId], synModel).Count > 0);
-        // nest.Disconnect(neurons[srcId], neurons[targId], syn_spec=syn_dict): bound late, as the API does not have it yet.
-        ((dynamic)nest).Disconnect(neurons[srcId], neurons[targId], "one_to_one", synDict);
+        nest.Disconnect(neurons[srcId], neurons[targId], "one_to_one", synDict);
         var status = SynapticElements(neurons);
         Assert.Equal(1, ZConnected(status[srcId], "SE1"));
         Assert.Equal(2, ZConnected(status[srcId], "SE2"));

@@ -35,7 +35,7 @@ public sealed class SpManagerTests
     }
 
     // NEST: structural_plasticity/test_sp_manager.py::TestStructuralPlasticityManager::test_min_max_delay_using_default_delay
-    [Fact(Skip = "needs: min_delay and max_delay in the kernel status to include the default delays of the structural_plasticity_synapses' models whether or not structural plasticity is enabled (NEST: unless the user set min_delay/max_delay); today only once enabled")]
+    [Fact]
     public void MinMaxDelayUsingDefaultDelay()
     {
         var nest = new Simulator();
