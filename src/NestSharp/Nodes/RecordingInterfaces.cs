@@ -9,8 +9,27 @@ internal interface IRecorderGroup
     int FirstId { get; }
     int Count { get; }
 
+    /// <summary>Where the group's recorders write files (the kernel's recording manager).</summary>
+    IRecordingSite? Site { get; set; }
+
     /// <summary>The device <paramref name="local"/> of the group.</summary>
     RecorderNode RecorderOf(int local);
+
+    /// <summary>Who recorder <paramref name="local"/> is, for its file names (null for a model's defaults).</summary>
+    Recording.RecorderIdentity? IdentityOf(int local);
+}
+
+/// <summary>Where recorders' files go: the kernel's data_path and data_prefix, and the number of virtual processes.</summary>
+internal interface IRecordingSite
+{
+    /// <summary>The kernel's data_path ("" for the working directory).</summary>
+    string DataPath { get; }
+
+    /// <summary>The kernel's data_prefix.</summary>
+    string DataPrefix { get; }
+
+    /// <summary>The number of virtual processes (one file each).</summary>
+    int VirtualProcesses { get; }
 }
 
 /// <summary>A recorder of the spikes its sources emit (spike_recorder).</summary>
@@ -39,8 +58,18 @@ internal interface ISampler
     /// <summary>The recordables to sample, by name.</summary>
     IReadOnlyList<string> RecordFrom { get; }
 
-    /// <summary>Before a run: checks the sampling times against the grid and sets up per-thread buffers.</summary>
-    void PrepareRun(TimeGrid time, int virtualProcesses);
+    /// <summary>
+    /// The device has been connected to nodes (a Connect call committed links from it): from now on its interval,
+    /// offset and record_from are fixed, as in NEST.
+    /// </summary>
+    void OnConnected();
+
+    /// <summary>
+    /// Before a run, at step <paramref name="currentStep"/>: checks the sampling times against the grid, sets up
+    /// per-thread buffers, and starts sampling the nodes among <paramref name="targets"/> (every node it is connected
+    /// to) that it has not sampled before, from the first sampling time after the current time.
+    /// </summary>
+    void PrepareRun(TimeGrid time, int virtualProcesses, long currentStep, IReadOnlyList<int> targets);
 
     /// <summary>Whether a sample is due after the step ending at <paramref name="stamp"/>.</summary>
     bool SamplesAt(long stamp);
