@@ -62,7 +62,7 @@ public sealed class RecorderTests
         var (nest, _) = Driven();
         Assert.Throws<BadPropertyException>(() => nest.Create("multimeter", 1, new() { ["interval"] = 0.25, ["record_from"] = new[] { "V_m" } }));
         var mm = nest.Create("multimeter", 1, new() { ["interval"] = 0.5 });
-        var e = Assert.Throws<BadPropertyException>(() => mm.Set(new() { ["interval"] = 0.25, ["label"] = "changed" }));
+        var e = Assert.Throws<BadPropertyException>(() => mm.Set(new Dictionary<string, object> { ["interval"] = 0.25, ["label"] = "changed" }));
         Assert.Contains("'interval' = 0.25", e.Message, StringComparison.Ordinal);
         Assert.Contains("multiple of the simulation resolution", e.Message, StringComparison.Ordinal);
         Assert.Equal(0.5, mm.Get<double>("interval"));
