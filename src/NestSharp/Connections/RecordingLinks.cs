@@ -7,7 +7,7 @@ namespace NestSharp.Connections;
 
 /// <summary>
 /// The links of recording devices to the nodes they record: spike recorders to the spiking nodes connected to them,
-/// samplers (multimeter, voltmeter) to the neurons they sample. They exist on every process (each records what it
+/// samplers (multimeter, voltmeter) to the neurons (and devices with recordables) they sample. They exist on every process (each records what it
 /// is given), are made by Connect (checked first, committed only if the whole call succeeds) and are read by the
 /// recording manager before a run.
 /// <para>As in NEST, devices record through static_synapse only (spike recorders also through static_synapse_hpc), a
@@ -119,16 +119,16 @@ internal sealed class RecordingLinks(NodeManager nodes)
             var (samplerGroup, samplerLocal) = nodes.Locate(link.Sampler);
             var sampler = (ISampler)((IRecorderGroup)samplerGroup).RecorderOf(samplerLocal);
             var (targetGroup, _) = nodes.Locate(link.Target);
-            if (targetGroup is not NeuronGroup neuron)
+            if (targetGroup is not ISampledGroup sampled)
             {
-                throw new IllegalConnectionException($"{samplerGroup.Model.Name} can only sample neurons, not {targetGroup.Model.Name}.");
+                throw new IllegalConnectionException($"{samplerGroup.Model.Name} can only sample neurons and devices with recordables, not {targetGroup.Model.Name}.");
             }
             foreach (var name in sampler.RecordFrom)
             {
-                if (neuron.RecordableIndex(name) < 0)
+                if (sampled.RecordableIndex(name) < 0)
                 {
                     throw new IllegalConnectionException(
-                        $"Creation of connection is not possible because of an unknown recordable: {neuron.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
+                        $"Creation of connection is not possible because of an unknown recordable: {sampled.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", sampled.Recordables)}.");
                 }
             }
         }

@@ -24,6 +24,15 @@ internal abstract class DeviceNode
         .Text("label", n => n.Label, (n, v) => n.Label = v);
 
     /// <summary>
+    /// The keys every stimulating device (generator) has: those of <see cref="CommonKeys{TNode}"/> and
+    /// <c>stimulus_source</c>, the stimulation backend that would feed it ("", none). NestSharp has no stimulation
+    /// backend, so, as NEST without one, any value set is refused.
+    /// </summary>
+    protected static DeviceKeys<TNode> StimulatorKeys<TNode>() where TNode : DeviceNode => CommonKeys<TNode>()
+        .Custom("stimulus_source", _ => "", (_, key, value) =>
+            throw new BadPropertyException(key, StatusValue.ToStringValue(key, value), "unknown stimulation backend (there are none: kernel key stimulation_backends is empty)"));
+
+    /// <summary>
     /// Whether a time is infinite for the grid: ±infinity, or so large that its tics leave the range NEST's time
     /// counts (a value such as double.MaxValue, which the status shows for +infinity).
     /// </summary>

@@ -74,8 +74,11 @@ internal interface ISampler
     /// <summary>Whether a sample is due after the step ending at <paramref name="stamp"/>.</summary>
     bool SamplesAt(long stamp);
 
-    /// <summary>Takes a sample of <paramref name="recordables"/> of one node (called by the thread that owns the node).</summary>
-    void Take(int thread, long stamp, int sender, NeuronGroup group, int local, int[] recordables);
+    /// <summary>
+    /// Takes a sample of <paramref name="recordables"/> of the node at storage position <paramref name="position"/> of
+    /// <paramref name="group"/> (called by the thread that owns the node).
+    /// </summary>
+    void Take(int thread, long stamp, int sender, ISampledGroup group, int position, int[] recordables);
 
     /// <summary>
     /// Once per slice, serially: records the samples taken so far that are stamped at or before
@@ -83,3 +86,35 @@ internal interface ISampler
     /// </summary>
     void HandOver(long upToStamp, Kernel.Communication.ICommunicator communicator, Func<int, int> virtualProcessOf);
 }
+
+/// <summary>
+/// A group whose nodes a multimeter can sample: neurons, and devices that list recordables (dc_generator's I). Before a
+/// run the kernel gives it, per thread, the sampling links of the nodes that thread owns; the thread takes the samples
+/// after each step.
+/// </summary>
+internal interface ISampledGroup
+{
+    /// <summary>The model.</summary>
+    NodeModel Model { get; }
+
+    /// <summary>Names of the recordables, in NEST's order.</summary>
+    IReadOnlyList<string> Recordables { get; }
+
+    /// <summary>The index of a recordable by name, or -1.</summary>
+    int RecordableIndex(string name);
+
+    /// <summary>The value of recordable <paramref name="index"/> of the node at storage position <paramref name="position"/>.</summary>
+    double ReadRecordable(int index, int position);
+
+    /// <summary>The storage position of node <paramref name="local"/>.</summary>
+    int PositionOf(int local);
+
+    /// <summary>The thread (slot) that updates node <paramref name="local"/> and so takes its samples.</summary>
+    int OwnerThread(int local);
+
+    /// <summary>The sampling links per thread, set by the kernel before a run.</summary>
+    SamplerLink[][] Samplers { get; set; }
+}
+
+/// <summary>A sampling device's interest in one node of a sampled group (by storage position): which recordables to read.</summary>
+internal readonly record struct SamplerLink(ISampler Sampler, int Position, int[] Recordables);

@@ -119,7 +119,7 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
 
     private void RouteSamplers(NodeManager nodes, SimulationContext context)
     {
-        var perGroup = new Dictionary<NeuronGroup, List<SamplerLink>[]>();
+        var perGroup = new Dictionary<ISampledGroup, List<SamplerLink>[]>(ReferenceEqualityComparer.Instance);
         var samplers = new HashSet<ISampler>(ReferenceEqualityComparer.Instance);
         var targetsOf = new Dictionary<ISampler, List<int>>(ReferenceEqualityComparer.Instance);
         foreach (var link in _kernel.Connections.SamplingLinks)
@@ -129,20 +129,20 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
             if (!targetsOf.TryGetValue(sampler, out var targets)) targetsOf[sampler] = targets = [];
             targets.Add(link.Target);
             var (targetGroup, local) = nodes.Locate(link.Target);
-            var neuron = (NeuronGroup)targetGroup;
-            var indices = sampler.RecordFrom.Select(neuron.RecordableIndex).ToArray();
+            var sampled = (ISampledGroup)targetGroup;
+            var indices = sampler.RecordFrom.Select(sampled.RecordableIndex).ToArray();
             int missing = Array.IndexOf(indices, -1);
             if (missing >= 0)
-                throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
-            if (!perGroup.TryGetValue(neuron, out var lists))
-                perGroup[neuron] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
-            lists[neuron.OwnerThread(local)].Add(new SamplerLink(sampler, neuron.PositionOf(local), indices));
+                throw new IllegalConnectionException($"{sampled.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", sampled.Recordables)}.");
+            if (!perGroup.TryGetValue(sampled, out var lists))
+                perGroup[sampled] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
+            lists[sampled.OwnerThread(local)].Add(new SamplerLink(sampler, sampled.PositionOf(local), indices));
             samplers.Add(sampler);
         }
         foreach (var group in nodes.Groups)
         {
-            if (group is NeuronGroup neurons)
-                neurons.Samplers = perGroup.TryGetValue(neurons, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
+            if (group is ISampledGroup sampled)
+                sampled.Samplers = perGroup.TryGetValue(sampled, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
         }
 
         foreach (var recorder in _recorders)

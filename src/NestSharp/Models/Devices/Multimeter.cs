@@ -175,12 +175,12 @@ internal sealed class Multimeter(NodeModel model, int firstId, int count)
             RecordFrom.Length > 0 && stamp >= _offsetSteps && (stamp - _offsetSteps) % _intervalSteps == 0;
 
         /// <summary>Takes a sample of <paramref name="recordables"/> of one node (called by the thread that owns the node).</summary>
-        public void Take(int thread, long stamp, int sender, NeuronGroup group, int local, int[] recordables)
+        public void Take(int thread, long stamp, int sender, ISampledGroup group, int position, int[] recordables)
         {
             if (stamp == _skipStamp && _skipSenders.Contains(sender)) return;
             var values = _valuesByThread[thread];
             _takenByThread[thread].Add(new Sample(stamp, sender, values.Count));
-            foreach (int r in recordables) values.Add(group.ReadRecordable(r, local));
+            foreach (int r in recordables) values.Add(group.ReadRecordable(r, position));
         }
 
         /// <summary>

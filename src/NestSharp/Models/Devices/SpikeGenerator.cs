@@ -28,7 +28,7 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
 
     internal sealed class Node : DeviceNode
     {
-        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .GridTime("origin", n => n.Origin, (n, v) => { n.Origin = v; n.Position = 0; }, infiniteAllowed: false)
             .Custom("spike_times", n => n.SpikeTimesOnGrid.ToArray(), (n, key, value) =>
             {

@@ -4,8 +4,8 @@ namespace NestSharp.Tests.NestSuite.Recording;
 
 /// <summary>
 /// Port of NEST 3.10's <c>testsuite/pytests/recording/test_multimeter.py</c>. The parametrisation over "all models
-/// with a non-empty recordables list" takes NestSharp's models (NEST's list also holds dc_generator and models NestSharp
-/// lacks; see /work/notes/nestsuite-devices.md).
+/// with a non-empty recordables list" takes NestSharp's models, dc_generator among them (NEST's list also holds models
+/// NestSharp lacks; see /work/notes/nestsuite-devices.md).
 /// </summary>
 public sealed class MultimeterTests
 {
@@ -24,7 +24,7 @@ public sealed class MultimeterTests
     }
 
     // NEST: testsuite/pytests/recording/test_multimeter.py::test_receptors_with_multiple_multimeters
-    [Theory(Skip = "needs GetConnections to report RecordingLinks.SamplingReceptors as the receptor of multimeter connections (ConnectionQuery, outside the devices area); the numbering itself is tested in MultimeterBehaviourTests")]
+    [Theory]
     [MemberData(nameof(AllModelsWithRec))]
     public void ReceptorsWithMultipleMultimeters(string model)
     {

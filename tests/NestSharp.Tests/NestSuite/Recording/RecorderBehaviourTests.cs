@@ -61,10 +61,54 @@ public sealed class RecorderBehaviourTests
         // NEST takes NaN as +infinity and accepts an infinite origin, with which a device never acts; NestSharp refuses both.
         var nest = new Simulator();
         foreach (var key in new[] { "start", "stop", "origin" })
-            Assert.Throws<BadPropertyException>(() => nest.Create(device, 1, new() { [key] = double.NaN }));
+        {
+            var e = Assert.Throws<BadPropertyException>(() => nest.Create(device, 1, new() { [key] = double.NaN }));
+            Assert.StartsWith($"'{key}' = NaN", e.Message, StringComparison.Ordinal);
+        }
         Assert.Throws<BadPropertyException>(() => nest.Create(device, 1, new() { ["origin"] = double.PositiveInfinity }));
         Assert.Throws<BadPropertyException>(() => nest.Create(device, 1, new() { ["origin"] = double.NegativeInfinity }));
         Assert.Equal(0, nest.NetworkSize);
+    }
+
+    [Fact]
+    public void StartNaN_OnASpikeRecorderWithAFiniteStop_NamesStart()
+    {
+        var nest = new Simulator();
+        var sr = nest.Create("spike_recorder", 1, new() { ["stop"] = 5.0 });
+        var e = Assert.Throws<BadPropertyException>(() => sr.Set("start", double.NaN));
+        Assert.StartsWith("'start' = NaN", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0.0, sr.Get<double>("start"));
+    }
+
+    [Theory]
+    [InlineData("iaf_psc_alpha")]
+    [InlineData("parrot_neuron")]
+    [InlineData("spike_generator")]
+    [InlineData("dc_generator")]
+    public void ConnectingANodeToAWeightRecorder_IsIllegalConnection(string model)
+    {
+        // NEST: IllegalConnection, "The target node or synapse model does not support spike input."
+        var nest = new Simulator();
+        var n = nest.Create(model, 2);
+        var wr = nest.Create("weight_recorder");
+        Assert.Throws<IllegalConnectionException>(() => nest.Connect(n, wr));
+        Assert.Throws<IllegalConnectionException>(() => nest.Connect(n, wr, Rule.FixedIndegree(1)));
+        Assert.Throws<IllegalConnectionException>(() => nest.Connect(wr, n));
+        Assert.Equal(0, nest.NumConnections);
+    }
+
+    [Fact]
+    public void WeightRecorder_SendersAndTargets_AreInstanceKeys_NotInTheModelDefaults()
+    {
+        // NEST 3.10: GetDefaults("weight_recorder") has neither key; an instance shows both (empty until set).
+        var nest = new Simulator();
+        var defaults = nest.GetDefaults("weight_recorder");
+        Assert.False(defaults.ContainsKey("senders"));
+        Assert.False(defaults.ContainsKey("targets"));
+        nest.Create("parrot_neuron", 3);
+        var wr = nest.Create("weight_recorder", 1, new() { ["senders"] = new long[] { 1, 2 } });
+        Assert.Equal([1L, 2L], wr.Get<long[]>("senders"));
+        Assert.Empty(wr.Get<long[]>("targets"));
     }
 
     [Fact]
