@@ -171,8 +171,10 @@ internal sealed class SimulationManager : IKernelManager
         _kernel.EventDelivery.Prepare(context);
         PrepareArchive();
         foreach (var group in nodes.Groups) group.Prepare(context);
-        _kernel.Recording.Prepare(context);
+        // As in NEST, the kernel is prepared when the recording backends open their files: if that fails (IOError),
+        // Cleanup ends the preparation.
         IsPrepared = true;
+        _kernel.Recording.Prepare(context);
     }
 
     /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>

@@ -56,13 +56,20 @@ internal sealed class AsciiRecordingFile : IDisposable
     {
         if (!append && File.Exists(path) && !overwrite)
         {
-            throw new KernelException(
+            throw new IOErrorException(
                 $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
                 "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
                 "data_prefix, or the device property label.");
         }
 
-        return new AsciiRecordingFile(path, append, precision, timeInSteps, context);
+        try
+        {
+            return new AsciiRecordingFile(path, append, precision, timeInSteps, context);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOErrorException($"I/O error while opening file '{path}': {e.Message}");
+        }
     }
 
     public void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)

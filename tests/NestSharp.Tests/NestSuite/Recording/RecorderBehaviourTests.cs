@@ -197,6 +197,26 @@ public sealed class RecorderBehaviourTests
     }
 
     [Fact]
+    public void ExistingFile_IsIOError_AndLeavesTheKernelPreparedUntilCleanup_AsInNest()
+    {
+        using var dir = new ScratchDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "spike_recorder-1-0.dat"), "");
+        var nest = new Simulator();
+        nest.SetKernelStatus("data_path", dir.Path);
+        var sr = nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii" });
+        nest.Connect(nest.Create("iaf_psc_alpha"), sr);
+
+        var e = Assert.Throws<IOErrorException>(() => nest.Simulate(10.0));
+        Assert.Equal("IOError", e.NestName);
+        Assert.Equal(true, nest.GetKernelStatus()["prepared"]);
+        Assert.Throws<KernelException>(() => nest.Simulate(10.0)); // NEST: Prepare called twice
+        nest.Cleanup();
+        Assert.Equal(false, nest.GetKernelStatus()["prepared"]);
+        Assert.Throws<KernelException>(() => nest.Cleanup());
+        Assert.Equal(0.0, nest.BiologicalTime);
+    }
+
+    [Fact]
     public void Filenames_AreShownBeforeAnyRun_WithTheNodeIdAsNestWritesIt()
     {
         using var dir = new ScratchDirectory();
