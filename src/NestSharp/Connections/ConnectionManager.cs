@@ -73,15 +73,12 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     {
         int min = HasConnections ? MinDelaySteps : int.MaxValue;
         int max = HasConnections ? MaxDelaySteps : 0;
-        var structural = _kernel.Structural;
-        if (structural.Enabled)
+        // As NEST, the default delays of the registered structural-plasticity synapses count, enabled or not.
+        foreach (var builder in _kernel.Structural.Builders)
         {
-            foreach (var builder in structural.Builders)
-            {
-                int d = (int)_kernel.Simulation.Time.DelayToSteps(_kernel.Models.SynapseModel(builder.SynapseModel).Delay);
-                min = Math.Min(min, d);
-                max = Math.Max(max, d);
-            }
+            int d = (int)_kernel.Simulation.Time.DelayToSteps(_kernel.Models.SynapseModel(builder.SynapseModel).Delay);
+            min = Math.Min(min, d);
+            max = Math.Max(max, d);
         }
 
         return min == int.MaxValue ? (1, 1) : (min, max);
@@ -116,7 +113,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (preElement, postElement, plain) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syn);
+        var (preElement, postElement, plain) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syn, spec.Rule);
         var created = preElement is null ? null : new List<(int Source, int Target)>();
         Connect(sources, targets, spec, plain, _kernel.Random.SeedKey, created);
         if (created is not null) _kernel.Structural.Bind(created, preElement!, postElement!);
@@ -418,14 +415,16 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     /// from <paramref name="pre"/> to <paramref name="post"/>, one synapse per pair (NEST's Disconnect); pairs without
     /// such a synapse are an error, checked first. Synaptic elements of structural-plasticity synapse models are freed.
     /// </summary>
-    public void Disconnect(int[] pre, int[] post, string rule, string synapseModel)
+    public void Disconnect(int[] pre, int[] post, string rule, string synapseModel, string? preElement = null, string? postElement = null)
     {
         _kernel.Models.SynapseModel(synapseModel);
+        var freed = _kernel.Structural.ElementsFreedByDisconnect(synapseModel, preElement, postElement);
         var pairs = rule switch
         {
             "one_to_one" when pre.Length == post.Length => pre.Zip(post).ToList(),
             "one_to_one" => throw new BadPropertyException("rule", rule, $"one_to_one needs collections of the same size ({pre.Length} and {post.Length})"),
             "all_to_all" => pre.SelectMany(a => post.Select(b => (a, b))).ToList(),
+            _ when Catalog.ConnectionRules.ContainsKey(rule) => throw new NestNotImplementedException($"Disconnect cannot remove connections by the rule '{rule}': only one_to_one and all_to_all can."),
             _ => throw new BadPropertyException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
         };
         var needed = pairs.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
@@ -438,7 +437,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         foreach (var (source, target) in pairs)
         {
             RemoveOne(source, target, synapseModel);
-            _kernel.Structural.Unbind(source, target, synapseModel);
+            if (freed is var (preName, postName)) _kernel.Structural.Unbind(source, target, preName, postName);
         }
     }
 }
