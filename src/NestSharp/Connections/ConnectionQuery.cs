@@ -52,8 +52,13 @@ internal static class ConnectionQuery
         {
             foreach (var link in connections.SpikeRecordingLinks)
                 devices.Add(new(link.Source, link.Recorder, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
-            foreach (var link in connections.SamplingLinks)
-                devices.Add(new(link.Sampler, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, 0));
+            var samplingLinks = connections.SamplingLinks;
+            var samplingReceptors = connections.RecordingLinks.SamplingReceptors;
+            for (int i = 0; i < samplingLinks.Count; i++)
+            {
+                var link = samplingLinks[i];
+                devices.Add(new(link.Sampler, link.Target, link.Weight, link.DelaySteps, link.SynapseModelId, samplingReceptors[i]));
+            }
         }
         devices.RemoveAll(d => !SourceWanted(d.Source) || !TargetWanted(d.Target) || (modelId is not null && d.Model != modelId));
         devices.Sort(static (a, b) => a.Source.CompareTo(b.Source));
