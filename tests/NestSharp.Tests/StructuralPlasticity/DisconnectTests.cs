@@ -93,7 +93,7 @@ public sealed class DisconnectTests
         var densBefore = network.ConnectedElements("Den_ex");
 
         // The first pair exists, the second does not: the call must fail before removing the first.
-        var e = Assert.Throws<KernelException>(() => network.Nest.Disconnect(
+        var e = Assert.Throws<InexistentConnectionException>(() => network.Nest.Disconnect(
             Nodes(network, [existing.Source, existing.Target]), Nodes(network, [existing.Target, missingTarget]), "one_to_one", "synapse_ex"));
 
         Assert.Contains(existing.Target.ToString(), e.Message);

@@ -6,7 +6,8 @@ namespace NestSharp.Connections.Rules;
 [ConnectionRuleName("all_to_all")]
 internal sealed class AllToAllRule(ConnSpec spec) : ConnectionRule(spec)
 {
-    public override long? ArrayLength(RuleContext context) => (long)context.Sources.Length * context.Targets.Length;
+    public override ArrayShape? ArrayShape(RuleContext context) =>
+        Connections.ArrayShape.TwoDimensional(context.Targets.Length, context.Sources.Length, "n_targets x n_sources");
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

@@ -13,7 +13,8 @@ internal sealed class FixedIndegreeRule : ConnectionRule
 
     public FixedIndegreeRule(ConnSpec spec) : base(spec, "indegree") => _indegree = RequiredCount("indegree", "fixed_indegree");
 
-    public override long? ArrayLength(RuleContext context) => context.Targets.Length * _indegree;
+    public override ArrayShape? ArrayShape(RuleContext context) =>
+        Connections.ArrayShape.TwoDimensional(context.Targets.Length, _indegree, "n_targets x indegree");
 
     public override void Check(RuleContext context)
     {

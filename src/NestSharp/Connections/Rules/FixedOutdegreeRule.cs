@@ -14,7 +14,8 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
 
     public FixedOutdegreeRule(ConnSpec spec) : base(spec, "outdegree") => _outdegree = RequiredCount("outdegree", "fixed_outdegree");
 
-    public override long? ArrayLength(RuleContext context) => context.Sources.Length * _outdegree;
+    public override ArrayShape? ArrayShape(RuleContext context) =>
+        Connections.ArrayShape.TwoDimensional(context.Sources.Length, _outdegree, "n_sources x outdegree");
 
     public override void Check(RuleContext context)
     {

@@ -14,7 +14,7 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
 
     public FixedTotalNumberRule(ConnSpec spec) : base(spec, "N") => _n = RequiredCount("N", "fixed_total_number");
 
-    public override long? ArrayLength(RuleContext context) => _n;
+    public override ArrayShape? ArrayShape(RuleContext context) => Connections.ArrayShape.OneDimensional(_n);
 
     public override void Check(RuleContext context)
     {

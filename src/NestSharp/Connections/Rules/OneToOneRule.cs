@@ -6,7 +6,9 @@ namespace NestSharp.Connections.Rules;
 [ConnectionRuleName("one_to_one")]
 internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
 {
-    public override long? ArrayLength(RuleContext context) => context.Targets.Length;
+    public override ArrayShape? ArrayShape(RuleContext context) => Connections.ArrayShape.OneDimensional(context.Targets.Length);
+
+    public override bool SupportsSymmetric => true;
 
     public override void Check(RuleContext context)
     {
