@@ -22,12 +22,14 @@ public sealed partial class Simulator
     public void Connect(NodeCollection pre, NodeCollection post, CollocatedSynapses syn) => Connect(pre, post, null, syn);
 
     /// <summary>
-    /// Connects node ids given as arrays, as PyNEST connects arrays: with one_to_one the arrays may repeat ids (each
-    /// position is one connection, <c>pre[i]</c> to <c>post[i]</c>; syn_spec arrays have one value per position);
-    /// with other rules every id must appear once (the arrays are then node collections). Unknown ids are an error
-    /// (UnknownNode); repeated ids without one_to_one, or arrays of different lengths with repeated ids, are an error.
+    /// Connects node ids given as arrays (or lists), as PyNEST connects arrays: with one_to_one the arrays may repeat
+    /// ids (each position is one connection, <c>pre[i]</c> to <c>post[i]</c>; syn_spec arrays have one value per
+    /// position); with other rules every id must appear once (the arrays are then node collections). Unknown ids are an
+    /// error (UnknownNode); repeated ids without one_to_one, or arrays of different lengths with repeated ids, are an
+    /// error. <paramref name="conn"/> and <paramref name="syn"/> are as for
+    /// <see cref="Connect(NodeCollection, NodeCollection, object?, object?)"/> (or <see cref="CollocatedSynapses"/>).
     /// </summary>
-    public void Connect(long[] pre, long[] post, object? conn = null, object? syn = null)
+    public void Connect(IReadOnlyList<long> pre, IReadOnlyList<long> post, object? conn = null, object? syn = null)
     {
         var spec = ConnSpecOf(conn);
         bool oneToOne = spec.Rule == "one_to_one";
@@ -36,7 +38,7 @@ public sealed partial class Simulator
         if (!oneToOne && !unique)
         {
             if (sources.Length != targets.Length)
-                throw new BadParameterException("pre", pre.Length, "if 'pre' or 'post' contain repeated node ids, they must have the same length");
+                throw new BadParameterException("pre", pre.Count, "if 'pre' or 'post' contain repeated node ids, they must have the same length");
             throw new BadParameterException("conn_spec", conn ?? "all_to_all", "when connecting two arrays with repeated node ids, the rule must be 'one_to_one'");
         }
         EnsureNotPrepared("Connect");
@@ -47,9 +49,23 @@ public sealed partial class Simulator
         }
     }
 
-    /// <summary>Connects node ids given as arrays (see <see cref="Connect(long[], long[], object?, object?)"/>).</summary>
-    public void Connect(int[] pre, int[] post, object? conn = null, object? syn = null) =>
-        Connect(Array.ConvertAll(pre, x => (long)x), Array.ConvertAll(post, x => (long)x), conn, syn);
+    /// <summary>Connects node ids given as arrays of int (see <see cref="Connect(IReadOnlyList{long}, IReadOnlyList{long}, object?, object?)"/>).</summary>
+    public void Connect(IReadOnlyList<int> pre, IReadOnlyList<int> post, object? conn = null, object? syn = null) =>
+        Connect(pre.Select(x => (long)x).ToArray(), post.Select(x => (long)x).ToArray(), conn, syn);
+
+    /// <summary>Connects a node collection to node ids given as an array (see <see cref="Connect(IReadOnlyList{long}, IReadOnlyList{long}, object?, object?)"/>).</summary>
+    public void Connect(NodeCollection pre, IReadOnlyList<long> post, object? conn = null, object? syn = null)
+    {
+        CheckCollection(pre);
+        Connect(pre.Ids.Select(x => (long)x).ToArray(), post, conn, syn);
+    }
+
+    /// <summary>Connects node ids given as an array to a node collection (see <see cref="Connect(IReadOnlyList{long}, IReadOnlyList{long}, object?, object?)"/>).</summary>
+    public void Connect(IReadOnlyList<long> pre, NodeCollection post, object? conn = null, object? syn = null)
+    {
+        CheckCollection(post);
+        Connect(pre, post.Ids.Select(x => (long)x).ToArray(), conn, syn);
+    }
 
     /// <summary>
     /// Removes the connections of <paramref name="connections"/> (NEST's Disconnect of a SynapseCollection, PyNEST's
@@ -61,10 +77,10 @@ public sealed partial class Simulator
         connections.DisconnectFrom(this);
     }
 
-    private int[] NodeIds(long[] ids, string name)
+    private int[] NodeIds(IReadOnlyList<long> ids, string name)
     {
-        var result = new int[ids.Length];
-        for (int i = 0; i < ids.Length; i++)
+        var result = new int[ids.Count];
+        for (int i = 0; i < ids.Count; i++)
         {
             if (ids[i] < 1 || ids[i] > _kernel.Nodes.NodeCount)
                 throw new UnknownNodeException($"Node id {ids[i]} in '{name}' does not exist (the network has {_kernel.Nodes.NodeCount} nodes).");

@@ -18,7 +18,7 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 /// thread), and the links of recording devices. A Connect call checks everything it can first, builds its connections
 /// aside, and commits them only if all succeed. Also GetConnections, the reads and edits of synapse collections, and
 /// Disconnect. Keys num_connections, min_delay and max_delay (settable together, before any connection, as NEST),
-/// connection_rules, time_construction_connect.
+/// connection_rules, time_construction_connect, use_compressed_spikes.
 /// </summary>
 internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
@@ -53,7 +53,14 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     public long NumConnections(int modelId) => _countByModel.GetValueOrDefault(modelId);
 
-    public IReadOnlyCollection<string> SettableKeys => ["max_delay", "min_delay"];
+    public IReadOnlyCollection<string> SettableKeys => ["max_delay", "min_delay", "use_compressed_spikes"];
+
+    /// <summary>
+    /// NEST's use_compressed_spikes (default true): in NEST, whether the spike exchange addresses sources with several
+    /// targets on a thread once. NestSharp's delivery always goes source by source through compressed (CSR) blocks, so
+    /// the setting is kept and reported, and changes nothing.
+    /// </summary>
+    public bool UseCompressedSpikes { get; private set; } = true;
 
     public void Initialize(Kernel.KernelManager kernel)
     {
@@ -71,10 +78,21 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         status["min_delay"] = min;
         status["max_delay"] = max;
         status["connection_rules"] = Catalog.ConnectionRules.Keys.Order(StringComparer.Ordinal).ToArray();
+        status["use_compressed_spikes"] = UseCompressedSpikes;
         status["time_construction_connect"] = ConnectTime.TotalSeconds;
     }
 
-    public Action? StageStatus(KernelStatusChange change) => Delays.Stage(change);
+    public Action? StageStatus(KernelStatusChange change)
+    {
+        var delays = Delays.Stage(change);
+        if (!change.TryClaim("use_compressed_spikes", out var value)) return delays;
+        bool compressed = value is bool b ? b : throw new TypeMismatchException("use_compressed_spikes", value, "a boolean");
+        return () =>
+        {
+            delays?.Invoke();
+            UseCompressedSpikes = compressed;
+        };
+    }
 
     /// <summary>
     /// The smallest and largest delay (steps) of any connection, or of any synapse structural plasticity may create;

@@ -88,7 +88,11 @@ internal static class ConnectionQuery
             }
         }
         devices.RemoveAll(d => !SourceWanted(d.Source) || !TargetWanted(d.Target) || (modelId is not null && d.Model != modelId));
-        devices.Sort(static (a, b) => a.Source.CompareTo(b.Source));
+        // NEST's order: connections between neurons first, model by model; then those to devices; then those from devices.
+        devices.Sort(static (a, b) =>
+            a.Kind != b.Kind ? (a.Kind == ConnectionKind.SpikeRecording ? -1 : b.Kind == ConnectionKind.SpikeRecording ? 1 : 0) :
+            a.Source != b.Source ? a.Source.CompareTo(b.Source) : a.Target != b.Target ? a.Target.CompareTo(b.Target) :
+            a.Vp != b.Vp ? a.Vp.CompareTo(b.Vp) : a.Index.CompareTo(b.Index));
 
         // Count first, so the table is allocated once at its size.
         long count = devices.Count;
@@ -111,66 +115,44 @@ internal static class ConnectionQuery
 
         if (count > Array.MaxLength) throw new KernelException($"{count} connections exceed what one SynapseCollection can hold; filter by source, target or model.");
 
-        // Source by source, the connections of every block and device ordered by target (then as stored), so the
-        // order does not depend on how the targets are split over threads.
+        // Model by model (as NEST lists them), source by source, the synapses of every block ordered by target (then as
+        // stored), so the order does not depend on how the targets are split over threads.
         var table = new ConnectionTable((int)count);
-        int minSource = int.MaxValue, maxSource = int.MinValue;
-        foreach (var (block, _) in blocks)
+        var pending = new List<(int Target, int Block, int Index)>();
+        foreach (var byModel in blocks.Select((b, index) => (b.Block, b.Vp, Index: index)).GroupBy(b => b.Block.SynapseModelId).OrderBy(g => g.Key))
         {
-            minSource = Math.Min(minSource, block.SourceMin);
-            maxSource = Math.Max(maxSource, block.SourceMin + block.SourceCount - 1);
-        }
-        if (devices.Count > 0)
-        {
-            minSource = Math.Min(minSource, devices[0].Source);
-            maxSource = Math.Max(maxSource, devices[^1].Source);
-        }
-        var pending = new List<(int Target, int Block, int Index, int Device)>();
-        int nextDevice = 0;
-        for (int src = minSource; src <= maxSource && count > 0; src++)
-        {
-            pending.Clear();
-            if (SourceWanted(src))
+            var modelBlocks = byModel.ToArray();
+            int minSource = modelBlocks.Min(b => b.Block.SourceMin);
+            int maxSource = modelBlocks.Max(b => b.Block.SourceMin + b.Block.SourceCount - 1);
+            for (int src = minSource; src <= maxSource; src++)
             {
-                for (int b = 0; b < blocks.Count; b++)
+                if (!SourceWanted(src)) continue;
+                pending.Clear();
+                foreach (var (block, _, b) in modelBlocks)
                 {
-                    var (first, last) = blocks[b].Block.RangeOf(src);
+                    var (first, last) = block.RangeOf(src);
                     for (int i = first; i < last; i++)
                     {
-                        int tgt = store.TargetOf(blocks[b].Block, i);
-                        if (TargetWanted(tgt)) pending.Add((tgt, b, i, -1));
+                        int tgt = store.TargetOf(block, i);
+                        if (TargetWanted(tgt)) pending.Add((tgt, b, i));
                     }
                 }
-            }
-
-            while (nextDevice < devices.Count && devices[nextDevice].Source == src)
-            {
-                pending.Add((devices[nextDevice].Target, -1, -1, nextDevice));
-                nextDevice++;
-            }
-            if (pending.Count == 0) continue;
-            if (pending.Count > 1)
-            {
-                pending.Sort(static (a, b) =>
-                    a.Target != b.Target ? a.Target.CompareTo(b.Target) :
-                    a.Block != b.Block ? a.Block.CompareTo(b.Block) :
-                    a.Index != b.Index ? a.Index.CompareTo(b.Index) : a.Device.CompareTo(b.Device));
-            }
-
-            foreach (var (tgt, b, i, d) in pending)
-            {
-                if (d >= 0)
+                if (pending.Count == 0) continue;
+                if (pending.Count > 1)
                 {
-                    var device = devices[d];
-                    table.Add(src, tgt, device.Model, device.Kind, device.Vp, device.Index, device.Port);
+                    pending.Sort(static (a, b) =>
+                        a.Target != b.Target ? a.Target.CompareTo(b.Target) :
+                        a.Block != b.Block ? a.Block.CompareTo(b.Block) : a.Index.CompareTo(b.Index));
                 }
-                else
+                foreach (var (tgt, b, i) in pending)
                 {
                     var (block, vp) = blocks[b];
                     table.Add(src, tgt, block.SynapseModelId, ConnectionKind.Synapse, vp, i, i);
                 }
             }
         }
+        foreach (var device in devices)
+            table.Add(device.Source, device.Target, device.Model, device.Kind, device.Vp, device.Index, device.Port);
         if (communicator.Size > 1) table = Gathered(kernel, table);
         table.Owner = connections;
         connections.Edits.Track(table);
@@ -201,6 +183,7 @@ internal static class ConnectionQuery
         var receptor = new int[n0];
         var port = new int[n0];
         var thread = new int[n0];
+        var section = new int[n0];
         var reader = new Reader(kernel, local);
         for (int i = 0; i < n0; i++)
         {
@@ -209,8 +192,15 @@ internal static class ConnectionQuery
             receptor[i] = reader.Receptor(i);
             port[i] = reader.Port(i);
             thread[i] = reader.Thread(i);
+            // The order of a single process: synapses model by model, then connections to devices, then from devices.
+            section[i] = local.Kind[i] switch
+            {
+                ConnectionKind.Synapse => local.Model[i],
+                ConnectionKind.SpikeRecording => int.MaxValue - 1,
+                _ => int.MaxValue,
+            };
         }
-        int[] sources = [], targets = [], models = [], delays = [], receptors = [], ports = [], threads = [];
+        int[] sources = [], targets = [], models = [], delays = [], receptors = [], ports = [], threads = [], sections = [];
         double[] weights = [];
         int n = communicator.AllGather(local.Source.AsSpan(0, n0), ref sources);
         communicator.AllGather(local.Target.AsSpan(0, n0), ref targets);
@@ -220,26 +210,18 @@ internal static class ConnectionQuery
         communicator.AllGather(receptor.AsSpan(), ref receptors);
         communicator.AllGather(port.AsSpan(), ref ports);
         communicator.AllGather(thread.AsSpan(), ref threads);
+        communicator.AllGather(section.AsSpan(), ref sections);
         // Which rows are this process's: the counts of all ranks locate its own stretch.
         long[] counts = [];
         int ranks = communicator.AllGather([(long)n0], ref counts);
         long before = 0;
         for (int r = 0; r < communicator.Rank && r < ranks; r++) before += counts[r];
-        var keys = new long[n];
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            keys[i] = ((long)sources[i] << 32) | (uint)targets[i];
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
-        for (int start = 0; start < n;)
-        {
-            int end = start + 1;
-            while (end < n && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(order, start, end - start);
-            start = end;
-        }
+        // Ordered by (section, source, target) as a single process orders them; equal keys in rank order.
+        var order = Enumerable.Range(0, n).ToArray();
+        Array.Sort(order, (a, b) =>
+            sections[a] != sections[b] ? sections[a].CompareTo(sections[b]) :
+            sources[a] != sources[b] ? sources[a].CompareTo(sources[b]) :
+            targets[a] != targets[b] ? targets[a].CompareTo(targets[b]) : a.CompareTo(b));
         var all = new ConnectionTable(n)
         {
             Remote = new ConnectionTable.RemoteValues(new double[n], new int[n], new int[n], new int[n], new int[n]),
