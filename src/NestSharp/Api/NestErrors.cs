@@ -15,7 +15,7 @@ public abstract class NestException(string message) : Exception(message)
 /// <param name="model">The name given.</param>
 /// <param name="known">The models there are.</param>
 public sealed class UnknownModelNameException(string model, IEnumerable<string> known)
-    : NestException($"Unknown model '{model}'. Known models: {string.Join(", ", known.Order(StringComparer.Ordinal))}.")
+    : NestException($"'{model}' is not a known model name. Known models: {string.Join(", ", known.Order(StringComparer.Ordinal))}.")
 {
     /// <inheritdoc/>
     public override string NestName => "UnknownModelName";
@@ -37,7 +37,7 @@ public sealed class NewModelNameExistsException(string model) : NestException($"
 /// <param name="key">The unknown key.</param>
 /// <param name="valid">The keys there are.</param>
 public sealed class UnaccessedDictionaryEntryException(string owner, string key, IEnumerable<string> valid)
-    : NestException($"'{key}' is not a parameter of {owner}. Valid keys: {string.Join(", ", valid.Order(StringComparer.Ordinal))}.")
+    : NestException($"Unaccessed dictionary entry '{key}': it is not a parameter of {owner}. Valid keys: {string.Join(", ", valid.Order(StringComparer.Ordinal))}.")
 {
     /// <inheritdoc/>
     public override string NestName => "UnaccessedDictionaryEntry";

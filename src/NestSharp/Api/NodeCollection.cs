@@ -3,20 +3,29 @@ using System.Collections;
 namespace NestSharp;
 
 /// <summary>
-/// An ordered set of node ids of one kernel, as NEST's NodeCollection: returned by <c>Create</c>, sliced with C# ranges
-/// (<c>nodes[..50]</c>) or <see cref="Slice(int, int, int)"/> with a step, joined with <c>+</c>, and used to read and
-/// write status with <see cref="Get(string)"/> and <see cref="Set(string, object)"/>.
+/// A sorted set of node ids of one kernel, as NEST's NodeCollection: returned by <c>Create</c> or
+/// <see cref="Simulator.Nodes(int[])"/>, indexed and sliced with C# indices and ranges (<c>nodes[^1]</c>,
+/// <c>nodes[..50]</c>), <see cref="Slice(int, int, int)"/> with a step, arrays of positions or a mask, joined with
+/// <c>+</c> (the result is sorted, as in NEST), and used to read and write status with <see cref="Get(string)"/> and
+/// <see cref="Set(string, object)"/>. Two collections are equal when they hold the same nodes of the same models.
 /// </summary>
-public sealed class NodeCollection : IEnumerable<NodeCollection>
+public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<NodeCollection>
 {
     private readonly int[] _ids;
 
-    internal NodeCollection(Simulator kernel, long generation, int[] ids)
+    /// <summary>The model of each node, as runs: the model of position p is that of the last run starting at or before p.</summary>
+    private readonly (int Start, string Model)[] _models;
+
+    internal NodeCollection(Simulator kernel, long generation, int[] ids, (int Start, string Model)[] models)
     {
         Kernel = kernel;
         Generation = generation;
         _ids = ids;
+        _models = models;
     }
+
+    /// <summary>The empty collection (PyNEST's <c>NodeCollection()</c>); joined with another it gives the other.</summary>
+    public static NodeCollection Empty { get; } = new(null!, -1, [], []);
 
     internal Simulator Kernel { get; }
     internal long Generation { get; }
@@ -26,8 +35,19 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
 
     internal int[] IdArray => _ids;
 
+    /// <summary>The node ids as a new array (PyNEST's <c>tolist()</c>).</summary>
+    public int[] ToArray() => (int[])_ids.Clone();
+
     /// <summary>The number of nodes (Python's <c>len(nodes)</c>).</summary>
     public int Count => _ids.Length;
+
+    /// <summary>The model of the node at <paramref name="position"/>.</summary>
+    internal string ModelAt(int position)
+    {
+        int run = _models.Length - 1;
+        while (_models[run].Start > position) run--;
+        return _models[run].Model;
+    }
 
     /// <summary>The node at position <paramref name="index"/> (negative counts from the end, as in Python).</summary>
     public NodeCollection this[int index]
@@ -35,53 +55,144 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>
         get
         {
             int i = index < 0 ? _ids.Length + index : index;
-            if ((uint)i >= (uint)_ids.Length) throw new ArgumentOutOfRangeException(nameof(index), index, $"index {index} is outside a NodeCollection of {_ids.Length} nodes");
-            return new NodeCollection(Kernel, Generation, [_ids[i]]);
+            if ((uint)i >= (uint)_ids.Length) throw new ArgumentOutOfRangeException(nameof(index), index, $"index {index} is outside the NodeCollection of {_ids.Length} nodes");
+            return Take([i]);
         }
     }
 
-    /// <summary>The nodes in <paramref name="range"/> (<c>nodes[..50]</c>, <c>nodes[^10..]</c>), as a Python slice without a step.</summary>
-    public NodeCollection this[Range range]
+    /// <summary>
+    /// The nodes at <paramref name="positions"/>, which must be ascending, distinct and inside the collection
+    /// (PyNEST's <c>nodes[[0, 2, 5]]</c>).
+    /// </summary>
+    public NodeCollection this[int[] positions]
     {
         get
         {
-            var (offset, length) = range.GetOffsetAndLength(_ids.Length);
-            return new NodeCollection(Kernel, Generation, _ids.AsSpan(offset, length).ToArray());
+            for (int k = 0; k < positions.Length; k++)
+            {
+                if ((uint)positions[k] >= (uint)_ids.Length)
+                    throw new ArgumentOutOfRangeException(nameof(positions), positions[k], $"position {positions[k]} is outside the NodeCollection of {_ids.Length} nodes");
+                if (k > 0 && positions[k] == positions[k - 1])
+                    throw new ArgumentException($"All node IDs in a NodeCollection have to be unique: position {positions[k]} is given twice.", nameof(positions));
+                if (k > 0 && positions[k] < positions[k - 1])
+                    throw new BadPropertyException("positions", $"[{string.Join(", ", positions)}]", "indices must be sorted in ascending order");
+            }
+            return Take(positions);
         }
     }
 
-    /// <summary>Python-style slice [start:stop:step] with a positive step.</summary>
-    public NodeCollection Slice(int start, int stop, int step = 1)
+    /// <summary>The nodes where <paramref name="mask"/> is true; the mask has one entry per node (PyNEST's boolean indexing).</summary>
+    public NodeCollection this[bool[] mask]
     {
-        if (step < 1) throw new ArgumentOutOfRangeException(nameof(step), step, "slice step must be positive");
-        start = Math.Clamp(start < 0 ? _ids.Length + start : start, 0, _ids.Length);
-        stop = Math.Clamp(stop < 0 ? _ids.Length + stop : stop, 0, _ids.Length);
-        var ids = new List<int>();
-        for (int i = start; i < stop; i += step) ids.Add(_ids[i]);
-        return new NodeCollection(Kernel, Generation, ids.ToArray());
+        get
+        {
+            if (mask.Length != _ids.Length)
+                throw new ArgumentOutOfRangeException(nameof(mask), mask.Length, $"a mask needs one entry per node ({_ids.Length}), not {mask.Length}");
+            var positions = new List<int>();
+            for (int i = 0; i < mask.Length; i++) if (mask[i]) positions.Add(i);
+            return Take(positions.ToArray());
+        }
     }
 
-    /// <summary>Concatenation; the collections must belong to the same kernel and must not overlap.</summary>
+    /// <summary>
+    /// The nodes in <paramref name="range"/> (<c>nodes[..50]</c>, <c>nodes[^10..]</c>), as a Python slice without a step;
+    /// a range reaching outside the collection fails, as in NEST.
+    /// </summary>
+    public NodeCollection this[Range range] => Slice(range.Start.GetOffset(_ids.Length), range.End.GetOffset(_ids.Length));
+
+    /// <summary>
+    /// Python-style slice [start:stop:step] with a positive step; negative start or stop count from the end. As in NEST
+    /// (unlike a Python list), a start or stop outside the collection fails rather than being clipped, and a slice
+    /// must not be empty.
+    /// </summary>
+    public NodeCollection Slice(int start, int stop, int step = 1)
+    {
+        if (step < 1) throw new ArgumentOutOfRangeException(nameof(step), step, "the slicing step of a NodeCollection must be strictly positive");
+        int first = start < 0 ? _ids.Length + start : start;
+        int end = stop < 0 ? _ids.Length + stop : stop;
+        if (first < 0 || first >= _ids.Length)
+            throw new ArgumentOutOfRangeException(nameof(start), start, $"slice start {start} is outside the NodeCollection of {_ids.Length} nodes");
+        if (end < 0 || end > _ids.Length)
+            throw new ArgumentOutOfRangeException(nameof(stop), stop, $"slice stop {stop} is outside the NodeCollection of {_ids.Length} nodes");
+        if (end <= first) throw new BadParameterException("stop", stop, $"a slice must not be empty: start ({start}) < stop required");
+        var positions = new int[(end - first + step - 1) / step];
+        for (int k = 0; k < positions.Length; k++) positions[k] = first + k * step;
+        return Take(positions);
+    }
+
+    /// <summary>The nodes at ascending <paramref name="positions"/>, with their models.</summary>
+    private NodeCollection Take(int[] positions)
+    {
+        if (ReferenceEquals(this, Empty)) return Empty;
+        Kernel.CheckCollection(this);
+        var ids = new int[positions.Length];
+        var models = new List<(int, string)>();
+        for (int k = 0; k < positions.Length; k++)
+        {
+            ids[k] = _ids[positions[k]];
+            string model = ModelAt(positions[k]);
+            if (models.Count == 0 || models[^1].Item2 != model) models.Add((k, model));
+        }
+        return new NodeCollection(Kernel, Generation, ids, [.. models]);
+    }
+
+    /// <summary>
+    /// The union of two collections, sorted by id as in NEST; they must belong to the same kernel and must not overlap.
+    /// Joining with <see cref="Empty"/> gives the other collection.
+    /// </summary>
     public static NodeCollection operator +(NodeCollection a, NodeCollection b)
     {
+        if (a._ids.Length == 0 && a.Kernel is null) return b;
+        if (b._ids.Length == 0 && b.Kernel is null) return a;
+        a.Kernel.CheckCollection(a);
         if (!ReferenceEquals(a.Kernel, b.Kernel) || a.Generation != b.Generation)
-            throw new KernelException("Cannot join NodeCollections of different kernels (or from before ResetKernel).");
-        var set = new HashSet<int>(a._ids);
-        foreach (int id in b._ids)
-            if (set.Contains(id)) throw new KernelException($"Cannot join overlapping NodeCollections (node {id} is in both).");
-        return new NodeCollection(a.Kernel, a.Generation, [.. a._ids, .. b._ids]);
+            throw new KernelException("InvalidNodeCollection: cannot join NodeCollections of different kernels.");
+        var ids = new int[a._ids.Length + b._ids.Length];
+        var models = new List<(int, string)>();
+        int i = 0, j = 0;
+        for (int k = 0; k < ids.Length; k++)
+        {
+            bool fromA = j == b._ids.Length || (i < a._ids.Length && a._ids[i] < b._ids[j]);
+            if (i < a._ids.Length && j < b._ids.Length && a._ids[i] == b._ids[j])
+                throw new BadPropertyException("nodes", a._ids[i], "cannot join overlapping NodeCollections: the node is in both");
+            string model = fromA ? a.ModelAt(i) : b.ModelAt(j);
+            ids[k] = fromA ? a._ids[i++] : b._ids[j++];
+            if (models.Count == 0 || models[^1].Item2 != model) models.Add((k, model));
+        }
+        return new NodeCollection(a.Kernel, a.Generation, ids, [.. models]);
     }
 
     /// <summary>Whether node <paramref name="id"/> is in this collection (Python's <c>id in nodes</c>).</summary>
-    public bool Contains(int id) => Array.IndexOf(_ids, id) >= 0;
+    public bool Contains(int id) => Array.BinarySearch(_ids, id) >= 0;
 
-    /// <summary>The position of node <paramref name="id"/>, or -1.</summary>
-    public int IndexOf(int id) => Array.IndexOf(_ids, id);
+    /// <summary>The position of node <paramref name="id"/>, or -1 when it is not in the collection.</summary>
+    public int IndexOf(int id) => Math.Max(Array.BinarySearch(_ids, id), -1);
+
+    /// <summary>Same nodes, of the same models (as NEST compares collections, also across ResetKernel).</summary>
+    public bool Equals(NodeCollection? other)
+    {
+        if (other is null || other._ids.Length != _ids.Length || !_ids.AsSpan().SequenceEqual(other._ids)) return false;
+        for (int k = 0; k < _ids.Length; k++)
+            if (ModelAt(k) != other.ModelAt(k)) return false;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => Equals(obj as NodeCollection);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(_ids.Length, _ids.Length > 0 ? _ids[0] : 0, _ids.Length > 0 ? _ids[^1] : 0);
+
+    /// <summary>Whether the collections hold the same nodes of the same models.</summary>
+    public static bool operator ==(NodeCollection? a, NodeCollection? b) => a is null ? b is null : a.Equals(b);
+
+    /// <summary>Whether the collections differ in nodes or models.</summary>
+    public static bool operator !=(NodeCollection? a, NodeCollection? b) => !(a == b);
 
     /// <summary>The nodes one by one, each as a single-node collection (as iterating over a PyNEST NodeCollection).</summary>
     public IEnumerator<NodeCollection> GetEnumerator()
     {
-        foreach (int id in _ids) yield return new NodeCollection(Kernel, Generation, [id]);
+        for (int k = 0; k < _ids.Length; k++) yield return new NodeCollection(Kernel, Generation, [_ids[k]], [(0, ModelAt(k))]);
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

@@ -109,12 +109,13 @@ public sealed partial class Simulator
     // ---------------------------------------------------------------- nodes
 
     /// <summary>Creates <paramref name="n"/> nodes of <paramref name="model"/>, with <paramref name="parameters"/> for all.</summary>
-    public NodeCollection Create(string model, int n = 1, Dictionary<string, object>? parameters = null)
+    public NodeCollection Create(string model, long n = 1, Dictionary<string, object>? parameters = null)
     {
-        if (n < 1) throw new BadParameterException("n", n, "the number of nodes must be at least 1");
+        var nodeModel = _kernel.Models.NodeModel(model);
+        _kernel.Nodes.CheckRoomFor(nodeModel, n);
         EnsureNotPrepared("Create");
-        var group = _kernel.Nodes.Create(_kernel.Models.NodeModel(model), n, parameters);
-        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, n).ToArray());
+        var group = _kernel.Nodes.Create(nodeModel, (int)n, parameters);
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, (int)n).ToArray(), [(0, model)]);
     }
 
     /// <summary>Creates nodes with one parameter dictionary per node.</summary>
@@ -122,13 +123,35 @@ public sealed partial class Simulator
     {
         EnsureNotPrepared("Create");
         var group = _kernel.Nodes.Create(_kernel.Models.NodeModel(model), perNode.Count, null, perNode);
-        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, perNode.Count).ToArray());
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, perNode.Count).ToArray(), [(0, model)]);
+    }
+
+    /// <summary>
+    /// The existing nodes <paramref name="ids"/>, ascending and distinct, as a collection (PyNEST's
+    /// <c>NodeCollection([1, 5, 9])</c>).
+    /// </summary>
+    public NodeCollection Nodes(params int[] ids)
+    {
+        var models = new List<(int, string)>();
+        for (int k = 0; k < ids.Length; k++)
+        {
+            if (k > 0 && ids[k] == ids[k - 1])
+                throw new BadPropertyException("ids", ids[k], "all node IDs in a NodeCollection have to be unique");
+            if (k > 0 && ids[k] < ids[k - 1])
+                throw new BadPropertyException("ids", $"[{string.Join(", ", ids)}]", "node IDs must be sorted in ascending order");
+            string model = _kernel.Nodes.Locate(ids[k]).Group.Model.Name;
+            if (models.Count == 0 || models[^1].Item2 != model) models.Add((k, model));
+        }
+        return new NodeCollection(this, _generation, (int[])ids.Clone(), [.. models]);
     }
 
     internal void CheckCollection(NodeCollection nodes)
     {
         if (!ReferenceEquals(nodes.Kernel, this) || nodes.Generation != _generation)
-            throw new KernelException("This NodeCollection belongs to another kernel or was created before ResetKernel.");
+        {
+            throw new KernelException(
+                "InvalidNodeCollection: this NodeCollection belongs to another kernel or was made before ResetKernel, which invalidates all NodeCollections.");
+        }
     }
 
     internal Dictionary<string, object> GetNodeStatus(NodeCollection collection, int id)
@@ -243,6 +266,7 @@ public sealed partial class Simulator
     /// <summary>Advances the network by <paramref name="ms"/> milliseconds (Prepare, Run, Cleanup).</summary>
     public void Simulate(double ms)
     {
+        _kernel.Simulation.CheckRunTime(ms);
         Prepare();
         try
         {

@@ -142,6 +142,10 @@ internal sealed class KernelSettings : IKernelManager
     {
         status["dict_miss_is_error"] = DictMissIsError;
         status["build_info"] = new Dictionary<string, object> { ["version"] = AssemblyVersion, ["have_mpi"] = true, ["have_threads"] = true };
+        status["modules"] = Array.Empty<string>();
+        status["stimulation_backends"] = Array.Empty<string>();
+        status["off_grid_spiking"] = false;
+        status["memory_size"] = Environment.WorkingSet / 1024;
     }
 
     private static string AssemblyVersion => typeof(KernelManager).Assembly.GetName().Version?.ToString() ?? "";

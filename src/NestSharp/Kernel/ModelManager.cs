@@ -20,7 +20,8 @@ internal sealed class ModelManager : IKernelManager
     public void Initialize(KernelManager kernel)
     {
         _kernel = kernel;
-        foreach (var (name, make) in Catalog.NodeModels) _nodeModels.Add(name, new NodeModel(name, make));
+        foreach (var (name, make) in Catalog.NodeModels.OrderBy(m => m.Key, StringComparer.Ordinal))
+            _nodeModels.Add(name, new NodeModel(name, make) { Id = _nodeModels.Count });
         foreach (var (name, make) in Catalog.SynapseModels.OrderBy(m => m.Key, StringComparer.Ordinal))
             AddSynapseModel(new SynapseModel(name, make(), _synapseModels.Count));
     }
@@ -67,13 +68,16 @@ internal sealed class ModelManager : IKernelManager
         {
             var copy = nodeModel.Copy(newName);
             if (defaults is not null) _kernel.Nodes.StageNode(copy.Prototype, 0, defaults, $"model '{existing}'")();
+            copy.Id = _nodeModels.Count;
             _nodeModels.Add(newName, copy);
+            ModelsChanged = true;
         }
         else if (_synapseModelsByName.TryGetValue(existing, out var synapseModel))
         {
             var copy = synapseModel.Copy(newName, _synapseModels.Count);
             if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
             AddSynapseModel(copy);
+            ModelsChanged = true;
         }
         else
         {
@@ -81,7 +85,16 @@ internal sealed class ModelManager : IKernelManager
         }
     }
 
+    /// <summary>Whether CopyModel or SetDefaults changed the models (NEST then keeps the tic base as it is).</summary>
+    public bool ModelsChanged { get; private set; }
+
     public void SetDefaults(string model, IReadOnlyDictionary<string, object> defaults)
+    {
+        SetDefaultsOf(model, defaults);
+        ModelsChanged = true;
+    }
+
+    private void SetDefaultsOf(string model, IReadOnlyDictionary<string, object> defaults)
     {
         if (_nodeModels.TryGetValue(model, out var nodeModel)) _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
         else if (_synapseModelsByName.TryGetValue(model, out var synapseModel))

@@ -12,7 +12,7 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>Node status keys NEST reports but no one sets.</summary>
     private static readonly string[] ReadOnlyKeys =
         ["global_id", "model", "element_type", "recordables", "receptor_types", "events", "thread", "vp", "local", "filenames",
-            "thread_local_id", "model_id", "t_spike", "archiver_length"];
+            "thread_local_id", "model_id", "t_spike", "archiver_length", "node_uses_wfr", "post_trace"];
 
     private readonly List<NodeGroup> _groups = [];
     private readonly List<int> _groupFirstIds = [];
@@ -41,6 +41,7 @@ internal sealed class NodeManager : IKernelManager
     public NodeGroup Create(NodeModel model, int count, IReadOnlyDictionary<string, object>? parameters,
         IReadOnlyList<IReadOnlyDictionary<string, object>>? perNode = null)
     {
+        CheckRoomFor(model, count);
         var group = model.Instantiate(NodeCount + 1, count, _kernel.VirtualProcesses.Layout);
         var commits = new List<Action>();
         if (parameters is not null && parameters.Count > 0)
@@ -54,6 +55,22 @@ internal sealed class NodeManager : IKernelManager
         foreach (var commit in commits) commit();
         Add(group);
         return group;
+    }
+
+    /// <summary>Fails at once, before allocating, when <paramref name="count"/> more nodes exceed the ids or the memory there is.</summary>
+    public void CheckRoomFor(NodeModel model, long count)
+    {
+        if (count < 1) throw new BadParameterException("n", count, "the number of nodes must be at least 1");
+        long room = int.MaxValue - (long)NodeCount;
+        if (count > room)
+            throw new BadParameterException("n", count, $"node ids are 32-bit: at most {room} more nodes can be created (the network has {NodeCount})");
+        long needed = count * model.Prototype.BytesPerNode;
+        long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes - GC.GetTotalMemory(false);
+        if (needed > available)
+        {
+            throw new BadParameterException("n", count,
+                $"{count} nodes of {model.Name} need about {needed / (double)(1L << 30):F1} GiB; {available / (double)(1L << 30):F1} GiB of memory are available");
+        }
     }
 
     private void Add(NodeGroup group)
@@ -73,7 +90,7 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>The group holding node <paramref name="id"/> and the node's index in it.</summary>
     public (NodeGroup Group, int Local) Locate(int id)
     {
-        if (id < 1 || id > NodeCount) throw new UnknownNodeException($"Node id {id} does not exist (the network has {NodeCount} nodes).");
+        if (id < 1 || id > NodeCount) throw new UnknownNodeException($"Node with id {id} does not exist (the network has {NodeCount} nodes).");
         int i = _groupFirstIds.BinarySearch(id);
         if (i < 0) i = ~i - 1;
         var group = _groups[i];
@@ -129,6 +146,20 @@ internal sealed class NodeManager : IKernelManager
         status["model"] = model.Name;
         status["element_type"] = ElementTypeName(model.Prototype.ElementType);
         status["global_id"] = 0L;
+        status["model_id"] = (long)model.Id;
+        status["frozen"] = false;
+        status["local"] = true;
+        status["node_uses_wfr"] = false;
+        status["thread"] = -1L;
+        status["vp"] = -1L;
+        status["thread_local_id"] = -1L;
+        if (model.Prototype is NeuronGroup)
+        {
+            status["synaptic_elements"] = new Dictionary<string, object>(StringComparer.Ordinal);
+            status["t_spike"] = -1.0;
+            status["archiver_length"] = 0L;
+            status["post_trace"] = 0.0;
+        }
         return status;
     }
 
@@ -141,19 +172,48 @@ internal sealed class NodeManager : IKernelManager
         status["global_id"] = (long)id;
         status["model"] = group.Model.Name;
         status["element_type"] = ElementTypeName(group.ElementType);
-        status["local"] = true;
-        status["frozen"] = false;
+        status["frozen"] = group.IsFrozen(local);
+        status["model_id"] = (long)group.Model.Id;
+        status["node_uses_wfr"] = false;
+        var layout = _kernel.VirtualProcesses.Layout;
+        // NEST shows a device (one copy per thread) as its copy on the first thread of this process.
+        int vp = group is NeuronGroup ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
+        status["local"] = layout.IsLocal(layout.SlotOfVirtualProcess(vp));
+        status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
+        status["vp"] = (long)vp;
+        status["thread_local_id"] = _kernel.Simulation.IsPrepared || _kernel.Simulation.HasSimulated ? (long)ThreadLocalId(id, vp) : -1L;
         if (group is NeuronGroup)
         {
             status["synaptic_elements"] = _kernel.Structural.ElementsStatus(id);
             status["t_spike"] = _kernel.Archive.LastSpike(id);
             status["archiver_length"] = (long)(_kernel.Archive.Of(id)?.Count ?? 0);
+            status["post_trace"] = 0.0;
         }
-        var layout = _kernel.VirtualProcesses.Layout;
-        int vp = layout.VirtualProcessOfNode(id);
-        status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
-        status["vp"] = (long)vp;
         return status;
+    }
+
+    /// <summary>
+    /// NEST's thread_local_id: how many nodes the thread of <paramref name="vp"/> holds before node <paramref name="id"/>
+    /// (its neurons of lower id, and every device of lower id, as each thread has a copy of each device).
+    /// </summary>
+    private int ThreadLocalId(int id, int vp)
+    {
+        int vps = _kernel.VirtualProcesses.Layout.Count;
+        int before = 0;
+        foreach (var group in _groups)
+        {
+            if (group.FirstId >= id) break;
+            int last = Math.Min(group.LastId, id - 1);
+            before += group is NeuronGroup ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
+        }
+        return before;
+    }
+
+    /// <summary>How many integers in [first, last] leave remainder <paramref name="remainder"/> when divided by <paramref name="modulus"/>.</summary>
+    private static int CountCongruent(int first, int last, int remainder, int modulus)
+    {
+        static int UpTo(int n, int r, int m) => n < r ? 0 : (n - r) / m + 1;
+        return UpTo(last, remainder, modulus) - UpTo(first - 1, remainder, modulus);
     }
 
     /// <summary>Sets the same values (or arrays with one value per node, or random parameters) on every node of <paramref name="ids"/>.</summary>
@@ -232,6 +292,7 @@ internal sealed class NodeManager : IKernelManager
     {
         var accepted = new Dictionary<string, object>(values.Count);
         Action? elements = null;
+        Action? freeze = null;
         foreach (var (key, value) in values)
         {
             if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
@@ -239,6 +300,15 @@ internal sealed class NodeManager : IKernelManager
                 if (group.FirstId == 0)
                     throw new BadPropertyException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
                 elements = _kernel.Structural.StageElements(group.FirstId + local, key, value, owner);
+            }
+            else if (key == "frozen")
+            {
+                bool frozen = StatusValue.ToBool(key, value);
+                if (group.FirstId == 0)
+                    throw new UnaccessedDictionaryEntryException(owner, key, group.SettableKeys);
+                if (frozen && !group.CanFreeze)
+                    throw new BadPropertyException(key, value, $"{group.Model.Name} cannot be frozen");
+                freeze = () => group.SetFrozen(local, frozen);
             }
             else if (group.SettableKeys.Contains(key))
             {
@@ -258,6 +328,11 @@ internal sealed class NodeManager : IKernelManager
             }
         }
         var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep));
-        return elements is null ? commit : () => { commit(); elements(); };
+        return () =>
+        {
+            commit();
+            elements?.Invoke();
+            freeze?.Invoke();
+        };
     }
 }

@@ -11,7 +11,10 @@ namespace NestSharp.Kernel;
 /// them; samples handed over), then every thread delivers all spikes to the synapses of the targets it owns. A thread
 /// only ever writes the input of its own targets, so no locks are needed, and each input sum is formed in the same
 /// order whatever the number of threads. Keys: resolution, tics_per_ms (settable before any node exists),
-/// ms_per_tic, tics_per_step, biological_time, prepared, print_time, time_simulate.
+/// ms_per_tic, tics_per_step, T_min, T_max, biological_time, to_do, prepared, print_time, time_simulate,
+/// update_time_limit (with min/max_update_time), and NEST's waveform-relaxation settings (use_wfr, wfr_comm_interval,
+/// wfr_tol, wfr_max_iterations, wfr_interpolation_order), kept and checked as NEST does; no NestSharp model uses
+/// waveform relaxation yet.
 /// </summary>
 internal sealed class SimulationManager : IKernelManager
 {
@@ -33,7 +36,14 @@ internal sealed class SimulationManager : IKernelManager
     /// <summary>Wall-clock time spent in Run calls.</summary>
     public TimeSpan SimulateTime { get; private set; }
 
-    public IReadOnlyCollection<string> SettableKeys => ["print_time", "resolution", "tics_per_ms"];
+    public IReadOnlyCollection<string> SettableKeys =>
+        ["print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit"];
+
+    /// <summary>NEST's waveform-relaxation settings (for gap junctions and other connections without delay).</summary>
+    private (bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder) _wfr = (true, 1.0, 1e-4, 15, 3);
+
+    /// <summary>The longest a slice's update may take in wall-clock seconds before the run stops (NEST's update_time_limit).</summary>
+    private double _updateTimeLimit = double.PositiveInfinity;
 
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
@@ -43,7 +53,19 @@ internal sealed class SimulationManager : IKernelManager
         status["tics_per_ms"] = Time.TicsPerMs;
         status["ms_per_tic"] = 1.0 / Time.TicsPerMs;
         status["tics_per_step"] = Time.TicsPerStep;
+        double tMax = (long.MaxValue / 2 - long.MaxValue / 2 % Time.TicsPerStep) / Time.TicsPerMs;
+        status["T_max"] = tMax;
+        status["T_min"] = -tMax;
         status["biological_time"] = Time.StepToMs(CurrentStep);
+        status["to_do"] = 0L;
+        status["use_wfr"] = _wfr.Use;
+        status["wfr_comm_interval"] = _wfr.CommInterval;
+        status["wfr_tol"] = _wfr.Tolerance;
+        status["wfr_max_iterations"] = _wfr.MaxIterations;
+        status["wfr_interpolation_order"] = _wfr.InterpolationOrder;
+        status["update_time_limit"] = _updateTimeLimit;
+        status["min_update_time"] = double.PositiveInfinity;
+        status["max_update_time"] = double.NegativeInfinity;
         status["prepared"] = IsPrepared;
         status["print_time"] = PrintTime;
         status["time_simulate"] = SimulateTime.TotalSeconds;
@@ -57,26 +79,75 @@ internal sealed class SimulationManager : IKernelManager
             bool print = StatusValue.ToBool("print_time", value);
             commits.Add(() => PrintTime = print);
         }
-        double resolution = Time.Resolution, ticsPerMs = Time.TicsPerMs;
-        bool gridChanged = false;
-        if (change.TryClaim("resolution", out value))
+        var grid = Time;
+        bool hasResolution = change.TryClaim("resolution", out var resolutionValue);
+        bool hasTics = change.TryClaim("tics_per_ms", out var ticsValue);
+        if (hasTics && !hasResolution)
+            throw new KernelException($"'tics_per_ms' = {ticsValue} cannot be set alone: a change of tics_per_ms requires the resolution in the same call.");
+        if (hasResolution)
         {
-            resolution = StatusValue.ToDouble("resolution", value);
-            gridChanged = true;
+            double resolution = StatusValue.ToDouble("resolution", resolutionValue);
+            double ticsPerMs = hasTics ? StatusValue.ToDouble("tics_per_ms", ticsValue) : Time.TicsPerMs;
+            if (_kernel.Nodes.NodeCount > 0 || HasSimulated || _kernel.Models.ModelsChanged)
+            {
+                throw new KernelException(
+                    $"'resolution' = {resolution} cannot be set now: the resolution and tics_per_ms cannot change after nodes have been created, models were copied or their defaults changed, or the network has been simulated. Call ResetKernel first.");
+            }
+            grid = new TimeGrid(ticsPerMs, resolution);
+            var newGrid = grid;
+            commits.Add(() => Time = newGrid);
         }
-        if (change.TryClaim("tics_per_ms", out value))
+        var wfr = StageWaveformRelaxation(change, grid);
+        commits.Add(() => _wfr = wfr);
+        if (change.TryClaim("update_time_limit", out value))
         {
-            ticsPerMs = StatusValue.ToDouble("tics_per_ms", value);
-            gridChanged = true;
+            double limit = StatusValue.ToDouble("update_time_limit", value);
+            if (!(limit > 0)) throw new KernelException($"'update_time_limit' = {limit} is invalid: update_time_limit > 0 required.");
+            commits.Add(() => _updateTimeLimit = limit);
         }
-        if (gridChanged)
+        return () => commits.ForEach(c => c());
+    }
+
+    /// <summary>The waveform-relaxation settings after <paramref name="change"/>, checked as NEST checks them (on the grid in force after the change).</summary>
+    private (bool, double, double, long, long) StageWaveformRelaxation(KernelStatusChange change, TimeGrid grid)
+    {
+        var (use, interval, tolerance, maxIterations, order) = _wfr;
+        if (change.TryClaim("use_wfr", out var value))
         {
-            if (_kernel.Nodes.NodeCount > 0 || HasSimulated)
-                throw new KernelException("The resolution and tics_per_ms cannot be changed after nodes have been created or the network has been simulated. Call ResetKernel first.");
-            var grid = new TimeGrid(ticsPerMs, resolution);
-            commits.Add(() => Time = grid);
+            bool wanted = StatusValue.ToBool("use_wfr", value);
+            if (_kernel.Nodes.NodeCount > 0)
+                throw new KernelException($"'use_wfr' = {wanted} cannot be set after nodes have been created. Call ResetKernel first.");
+            use = wanted;
         }
-        return commits.Count == 0 ? null : () => commits.ForEach(c => c());
+        if (!use || interval < grid.Resolution) interval = grid.Resolution;
+        if (change.TryClaim("wfr_comm_interval", out value))
+        {
+            double wanted = StatusValue.ToDouble("wfr_comm_interval", value);
+            if (!use)
+                throw new KernelException($"'wfr_comm_interval' = {wanted} cannot be set while waveform relaxation is disabled: set use_wfr to true first.");
+            if (_kernel.Connections.TotalConnections > 0)
+                throw new KernelException($"'wfr_comm_interval' = {wanted} cannot be set after connections have been created. Call ResetKernel first.");
+            if (!(wanted >= grid.Resolution))
+                throw new KernelException($"'wfr_comm_interval' = {wanted} is invalid: it must be at least the resolution ({grid.Resolution} ms).");
+            interval = wanted;
+        }
+        if (change.TryClaim("wfr_tol", out value))
+        {
+            tolerance = StatusValue.ToDouble("wfr_tol", value);
+            if (!(tolerance >= 0)) throw new KernelException($"'wfr_tol' = {tolerance} is invalid: the tolerance must be zero or positive.");
+        }
+        if (change.TryClaim("wfr_max_iterations", out value))
+        {
+            maxIterations = StatusValue.ToLong("wfr_max_iterations", value);
+            if (maxIterations <= 0)
+                throw new KernelException($"'wfr_max_iterations' = {maxIterations} is invalid: it must be positive (to disable waveform relaxation, set use_wfr).");
+        }
+        if (change.TryClaim("wfr_interpolation_order", out value))
+        {
+            order = StatusValue.ToLong("wfr_interpolation_order", value);
+            if (order is not (0 or 1 or 3)) throw new KernelException($"'wfr_interpolation_order' = {order} is invalid: it must be 0, 1 or 3.");
+        }
+        return (use, interval, tolerance, maxIterations, order);
     }
 
     /// <summary>Readies the network for one or more <see cref="Run"/> calls.</summary>
@@ -123,12 +194,22 @@ internal sealed class SimulationManager : IKernelManager
         }
     }
 
+    /// <summary>Fails unless <paramref name="ms"/> is a time the clock can advance by from now.</summary>
+    public void CheckRunTime(double ms)
+    {
+        if (double.IsNaN(ms)) throw new BadParameterException("t", ms, "the simulation time must be a number");
+        if (double.IsInfinity(ms)) throw new BadParameterException("t", ms, "the simulation time must be finite");
+        if (ms < 0) throw new BadParameterException("t", ms, "the simulation time must not be negative");
+        double room = (long.MaxValue / 2 - CurrentStep * Time.TicsPerStep) / Time.TicsPerMs;
+        if (ms > room) throw new BadParameterException("t", ms, $"the clock can advance at most {room:G6} ms from now ({Time.StepToMs(CurrentStep)} ms)");
+        if (!Time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"the simulation time must be a multiple of the resolution ({Time.Resolution} ms)");
+    }
+
     /// <summary>Advances the prepared network by <paramref name="ms"/> milliseconds.</summary>
     public void Run(double ms)
     {
         if (!IsPrepared) throw new KernelException("Run called without Prepare.");
-        if (!(ms >= 0)) throw new BadParameterException("t", ms, "simulation time must not be negative");
-        if (!Time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"simulation time must be a multiple of the resolution ({Time.Resolution} ms)");
+        CheckRunTime(ms);
         long steps = Time.MsToTics(ms) / Time.TicsPerStep;
         if (steps == 0) return;
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -155,6 +236,7 @@ internal sealed class SimulationManager : IKernelManager
             foreach (var w in workers) w.Join();
         }
         _kernel.EventDelivery.RecordWeightEvents();
+        if (_failure is null) _kernel.Structural.UpdateAllTo(Time.StepToMs(CurrentStep), Time.Resolution);
         if (context.Communicator.Size > 1)
         {
             foreach (var group in _kernel.Nodes.Groups)
@@ -225,7 +307,7 @@ internal sealed class SimulationManager : IKernelManager
             {
                 try
                 {
-                    foreach (var group in groups) group.Update(context, vp, sliceStart, from, to);
+                    foreach (var group in groups) group.Advance(context, vp, sliceStart, from, to);
                 }
                 catch (Exception e)
                 {

@@ -33,6 +33,17 @@ internal sealed class SpikeBuffer
 
     public void Clear() => Count = 0;
 
+    /// <summary>Removes, from position <paramref name="start"/> on, the spikes whose sender <paramref name="drop"/> selects (keeping the order of the rest).</summary>
+    public void RemoveFrom<TState>(int start, TState state, Func<TState, int, bool> drop)
+    {
+        int kept = start;
+        for (int i = start; i < Count; i++)
+        {
+            if (!drop(state, _items[i].Source)) _items[kept++] = _items[i];
+        }
+        Count = kept;
+    }
+
     /// <summary>The receive buffer of <see cref="ExchangeCanonical"/>, kept from slice to slice.</summary>
     private Spike[] _exchange = [];
 

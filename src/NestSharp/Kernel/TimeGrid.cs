@@ -8,12 +8,16 @@ internal sealed class TimeGrid
 {
     public TimeGrid(double ticsPerMs, double resolutionMs)
     {
+        if (!(ticsPerMs >= 1) || double.IsInfinity(ticsPerMs) || ticsPerMs != Math.Floor(ticsPerMs))
+            throw new KernelException($"'tics_per_ms' = {ticsPerMs} is invalid: it must be a whole number of tics per millisecond, at least 1.");
+        if (!(resolutionMs > 0) || double.IsInfinity(resolutionMs))
+            throw new KernelException($"'resolution' = {resolutionMs} is invalid: it must be a positive, finite number of milliseconds.");
         TicsPerMs = ticsPerMs;
         long ticsPerStep = (long)Math.Round(resolutionMs * ticsPerMs);
         if (ticsPerStep < 1)
-            throw new BadPropertyException("resolution", resolutionMs, $"must be at least one tic (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
+            throw new KernelException($"'resolution' = {resolutionMs} is invalid: it must be at least one tic (1/tics_per_ms = {1.0 / ticsPerMs} ms).");
         if (Math.Abs(ticsPerStep - resolutionMs * ticsPerMs) > 1e-6 * ticsPerStep)
-            throw new BadPropertyException("resolution", resolutionMs, $"must be a whole number of tics (1/tics_per_ms = {1.0 / ticsPerMs} ms)");
+            throw new KernelException($"'resolution' = {resolutionMs} is invalid: it must be a multiple of the tic length (1/tics_per_ms = {1.0 / ticsPerMs} ms).");
         TicsPerStep = ticsPerStep;
         Resolution = ticsPerStep / ticsPerMs;
     }

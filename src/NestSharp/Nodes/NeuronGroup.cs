@@ -88,6 +88,9 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>Input channels per node.</summary>
     public int ChannelsPerNode => Schema.InputCount;
 
+    /// <summary>A column value per schema entry, and per input a few ring-buffer slots (at least min_delay of them).</summary>
+    public override long BytesPerNode => (Schema.Count + 4L * ChannelsPerNode) * sizeof(double) + sizeof(int);
+
     /// <summary>The ring-relative start of <paramref name="input"/>'s channels (one per node).</summary>
     protected int ChannelOf(InputChannel input) => ChannelBase + input.Index * Count;
 
@@ -200,13 +203,75 @@ internal abstract class NeuronGroup : NodeGroup
     /// <summary>Multimeter samplers per thread, set by the kernel before a run.</summary>
     internal SamplerLink[][] Samplers { get; set; } = [];
 
-    /// <summary>Lets the samplers connected to this thread's nodes sample after the step <paramref name="step"/>.</summary>
+    /// <summary>Lets the samplers connected to this thread's nodes sample after the step <paramref name="step"/> (frozen nodes are not sampled).</summary>
     protected void RecordSamples(int thread, long step)
     {
         if (Samplers.Length == 0) return;
         long stamp = step + 1;
         foreach (var s in Samplers[thread])
+        {
+            if (_frozenCount > 0 && _frozen[s.Position]) continue;
             if (s.Sampler.SamplesAt(stamp)) s.Sampler.Take(thread, stamp, IdOf(s.Position), this, s.Position, s.Recordables);
+        }
+    }
+
+    /// <summary>Frozen nodes by storage position (NEST's <c>frozen</c>), and how many there are.</summary>
+    private bool[] _frozen = [];
+    private int _frozenCount;
+
+    /// <summary>Per slot, the frozen positions of its chunk and room to keep their columns (each thread fills its own entry).</summary>
+    private (int[] Positions, double[] Saved)?[] _frozenOfSlot = [];
+
+    public override bool IsFrozen(int local) => _frozenCount > 0 && _frozen[PositionOf(local)];
+
+    public override bool CanFreeze => true;
+
+    public override void SetFrozen(int local, bool frozen)
+    {
+        if (_frozen.Length != Count) _frozen = new bool[Count];
+        int position = PositionOf(local);
+        if (_frozen[position] == frozen) return;
+        _frozen[position] = frozen;
+        _frozenCount += frozen ? 1 : -1;
+        _frozenOfSlot = new (int[], double[])?[_chunkStart.Length - 1];
+    }
+
+    /// <summary>
+    /// Updates the thread's nodes, keeping frozen nodes as they were (NEST does not update them): their columns are put
+    /// back after the update and their spikes dropped; their input of the slice is consumed unused.
+    /// </summary>
+    public sealed override void Advance(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        if (_frozenCount == 0)
+        {
+            Update(context, thread, sliceStart, from, to);
+            return;
+        }
+        var (positions, saved) = _frozenOfSlot[thread] ??= FrozenOfSlot(thread);
+        if (positions.Length == 0)
+        {
+            Update(context, thread, sliceStart, from, to);
+            return;
+        }
+        for (int c = 0, k = 0; c < Columns.Length; c++)
+        {
+            foreach (int i in positions) saved[k++] = Columns[c][i];
+        }
+        var spikes = context.SpikesOfVp[thread];
+        int before = spikes.Count;
+        Update(context, thread, sliceStart, from, to);
+        for (int c = 0, k = 0; c < Columns.Length; c++)
+        {
+            foreach (int i in positions) Columns[c][i] = saved[k++];
+        }
+        spikes.RemoveFrom(before, this, static (group, id) => id >= group.FirstId && id <= group.LastId && group._frozen[group.PositionOf(id - group.FirstId)]);
+    }
+
+    private (int[], double[]) FrozenOfSlot(int slot)
+    {
+        var (start, end) = Chunk(slot);
+        var positions = Enumerable.Range(start, end - start).Where(i => _frozen[i]).ToArray();
+        return (positions, new double[positions.Length * Columns.Length]);
     }
 
     /// <summary>Assigns node n to NEST's VP n mod VPs and stores the nodes of each slot contiguously, in slot order.</summary>
@@ -288,7 +353,7 @@ internal abstract class NeuronGroup : NodeGroup
                 status[compartment] = sub = new Dictionary<string, object>(StringComparer.Ordinal);
             sub[entry.Name[(dot + 1)..]] = shown;
         }
-        status["recordables"] = Recordables.Order(StringComparer.Ordinal).ToArray();
+        if (Schema.ShowsRecordables) status["recordables"] = Recordables.Order(StringComparer.Ordinal).ToArray();
         if (Schema.ReceptorNames.Count > 0) status["receptor_types"] = new Dictionary<string, int>(Schema.ReceptorNames);
     }
 
@@ -317,7 +382,9 @@ internal abstract class NeuronGroup : NodeGroup
     {
         EntryType.Boolean => StatusValue.ToBool(key, value) ? 1.0 : 0.0,
         EntryType.Integer => StatusValue.ToLong(key, value),
-        _ => StatusValue.ToDouble(key, value),
+        _ => StatusValue.ToDouble(key, value) is var number && double.IsNaN(number)
+            ? throw new BadPropertyException(key, number, "must be a number, not NaN")
+            : number,
     };
 
     /// <summary>Stores a validated row of status values (internal columns keep theirs).</summary>

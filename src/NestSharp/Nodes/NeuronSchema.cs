@@ -39,7 +39,7 @@ internal sealed record SpikeReceptor(int Number, InputChannel Input, InputChanne
 /// types of spike and current connections map onto them. A model keeps the handles the declarations return and
 /// addresses its storage by them; every index derives from the order of declaration.
 /// <para>Every neuron's schema starts with the columns of NEST's archiving and structural-plasticity nodes
-/// (<see cref="Archiving"/>): tau_minus, tau_minus_triplet, tau_Ca, beta_Ca and Ca.</para>
+/// (<see cref="Archiving"/>): tau_minus, tau_minus_triplet, tau_Ca, beta_Ca, Ca and the ignore_and_spike keys.</para>
 /// <para>Compartments: an entry named <c>compartment.key</c> (<c>soma.g_L</c>) appears as key g_L of the sub-dictionary
 /// "soma" of the status.</para>
 /// </summary>
@@ -79,6 +79,9 @@ internal sealed class NeuronSchema
     }
 
     public IReadOnlyList<Column> Recordables => _recordables;
+
+    /// <summary>Whether the status has a recordables key (as in NEST, every neuron but the parrot shows it, maybe empty).</summary>
+    public bool ShowsRecordables { get; set; } = true;
     public IReadOnlyList<string> RecordableNames => _recordableNames;
     public int InputCount => _inputNames.Count;
     public IReadOnlyDictionary<int, SpikeReceptor> SpikeReceptors => _spikeReceptors;
@@ -192,6 +195,16 @@ internal sealed class NeuronSchema
 
         public static readonly Column Ca =
             Declared.State("Ca", 0.0, "", Requirement.NonNegative("the calcium concentration cannot be negative"));
+
+        // NEST's ignore-and-spike mechanism (forced spikes at fixed intervals, for benchmarks): every neuron shows and
+        // checks these keys; like NEST's models other than iaf_psc_delta and the e-prop neurons, ours do not use them.
+        public static readonly Column IgnoreAndSpike = Declared.Flag("ignore_and_spike", false);
+
+        public static readonly Column IgnoreAndSpikeOffset =
+            Declared.Parameter("ignore_and_spike_offset", 1.0, "ms", Requirement.Positive("ignore_and_spike_offset > 0 required"));
+
+        public static readonly Column IgnoreAndSpikeInterval =
+            Declared.Parameter("ignore_and_spike_interval", 100.0, "ms", Requirement.Positive("ignore_and_spike_interval > 0 required"));
     }
 }
 

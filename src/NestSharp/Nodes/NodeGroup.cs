@@ -24,6 +24,12 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
 
     public abstract ElementType ElementType { get; }
 
+    /// <summary>
+    /// About how many bytes each node of this group takes (its status values, inputs and id), so that a request too
+    /// large for memory fails before anything is allocated. Devices keep little per node.
+    /// </summary>
+    public virtual long BytesPerNode => 256;
+
     /// <summary>Whether the nodes send spikes through the kernel's spike exchange (neurons, spike generators).</summary>
     public virtual bool EmitsSpikes => false;
 
@@ -59,4 +65,20 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
 
     /// <summary>Advances this thread's share of the group over steps [from, to) of the slice starting at <paramref name="sliceStart"/>.</summary>
     public virtual void Update(SimulationContext context, int thread, long sliceStart, int from, int to) { }
+
+    /// <summary>
+    /// What the kernel calls for each slice: <see cref="Update"/>, and what the group does around it (a neuron group
+    /// keeps its frozen nodes as they were).
+    /// </summary>
+    public virtual void Advance(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Update(context, thread, sliceStart, from, to);
+
+    /// <summary>Whether node <paramref name="local"/> is frozen (NEST's <c>frozen</c>: not updated).</summary>
+    public virtual bool IsFrozen(int local) => false;
+
+    /// <summary>Whether this group's nodes can be frozen (NEST refuses for multimeters; NestSharp freezes neurons only).</summary>
+    public virtual bool CanFreeze => false;
+
+    /// <summary>Freezes or thaws node <paramref name="local"/> (only called with true when <see cref="CanFreeze"/>).</summary>
+    public virtual void SetFrozen(int local, bool frozen) { }
 }

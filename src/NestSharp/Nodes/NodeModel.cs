@@ -25,6 +25,9 @@ internal sealed class NodeModel
         Prototype = null!;
     }
 
+    /// <summary>The model's number (NEST's model_id): built-in models in name order, then copies in the order made.</summary>
+    public int Id { get; set; }
+
     /// <summary>The name users refer to (may be a copy's name).</summary>
     public string Name { get; }
 

@@ -70,17 +70,17 @@ public sealed class ConnectionRuleCountTests
     }
 
     [Fact]
-    public void OneToOne_FollowsTheOrderOfTheCollections()
+    public void OneToOne_PairsTheNodesInIdOrder_AsJoinedCollectionsAreSorted()
     {
         var nest = NewKernel();
         var a = nest.Create("iaf_psc_alpha", 4);
         var b = nest.Create("iaf_psc_alpha", 4);
-        var reversed = b[3] + b[2] + b[1] + b[0];
+        var joinedInReverse = b[3] + b[2] + b[1] + b[0];
 
-        nest.Connect(a, reversed, Rule.OneToOne());
+        nest.Connect(a, joinedInReverse, Rule.OneToOne());
 
         var pairs = Pairs(nest.GetConnections());
-        Assert.Equal([(1L, 8L), (2L, 7L), (3L, 6L), (4L, 5L)], pairs);
+        Assert.Equal([(1L, 5L), (2L, 6L), (3L, 7L), (4L, 8L)], pairs);
     }
 
     [Fact]

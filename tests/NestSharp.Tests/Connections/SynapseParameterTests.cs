@@ -100,7 +100,7 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void ArrayWeights_WithOneToOne_FollowTheOrderOfTheCollections()
+    public void ArrayWeights_WithOneToOne_FollowThePairs()
     {
         var nest = NewKernel();
         var a = nest.Create("iaf_psc_alpha", 3);
@@ -109,9 +109,9 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         nest.Connect(a, b[2] + b[0] + b[1], Rule.OneToOne(), new Dictionary<string, object> { ["weight"] = new[] { 1.0, 2.0, 3.0 } });
 
         Assert.Equal(1.0, nest.GetConnections(source: a[0]).Weight.Single());
-        Assert.Equal(6L, nest.GetConnections(source: a[0]).Target.Single());
+        Assert.Equal(4L, nest.GetConnections(source: a[0]).Target.Single());
         Assert.Equal(2.0, nest.GetConnections(source: a[1]).Weight.Single());
-        Assert.Equal(4L, nest.GetConnections(source: a[1]).Target.Single());
+        Assert.Equal(5L, nest.GetConnections(source: a[1]).Target.Single());
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class KernelStatusTests
     public void ResolutionOffTheTicGrid_IsRejected()
     {
         var nest = new Simulator();
-        Assert.Throws<BadPropertyException>(() => nest.SetKernelStatus(new() { ["resolution"] = 0.0001 }));
+        Assert.Throws<KernelException>(() => nest.SetKernelStatus(new() { ["resolution"] = 0.0001 }));
         Assert.Equal(0.1, nest.Resolution);
     }
 

@@ -25,13 +25,14 @@ public sealed class NodeCollectionTests
     }
 
     [Fact]
-    public void Plus_ConcatenatesAndRejectsOverlap()
+    public void Plus_JoinsSortedAndRejectsOverlap()
     {
         var nest = new Simulator();
         var a = nest.Create("iaf_psc_alpha", 2);
         var b = nest.Create("iaf_psc_alpha", 2);
         Assert.Equal(new[] { 1, 2, 3, 4 }, (a + b).Ids);
-        Assert.Throws<KernelException>(() => a + a);
+        Assert.Equal(new[] { 1, 2, 3, 4 }, (b + a).Ids);
+        Assert.Throws<BadPropertyException>(() => a + a);
     }
 
     [Fact]

@@ -33,10 +33,12 @@ public sealed class DisconnectTests
         return [.. chosen];
     }
 
-    private static NodeCollection Nodes(SmallStructuralNetwork network, IEnumerable<long> ids)
+    /// <summary>Disconnects each pair with its own one_to_one call (a NodeCollection is sorted, so pairs in any order need one call each).</summary>
+    private static void DisconnectEach(SmallStructuralNetwork network, IEnumerable<(long Source, long Target)> pairs)
     {
-        var neurons = network.Neurons;
-        return ids.Select(id => neurons[neurons.IndexOf((int)id)]).Aggregate((a, b) => a + b);
+        var nest = network.Nest;
+        foreach (var (source, target) in pairs)
+            nest.Disconnect(nest.Nodes((int)source), nest.Nodes((int)target), "one_to_one", "synapse_ex");
     }
 
     private static List<(long, long)> Without((long, long)[] connections, IEnumerable<(long, long)> removed)
@@ -54,7 +56,7 @@ public sealed class DisconnectTests
         var beforeInhibitory = network.Connections("synapse_in");
         var pairs = DistinctPairs(before, 4);
 
-        network.Nest.Disconnect(Nodes(network, pairs.Select(p => p.Source)), Nodes(network, pairs.Select(p => p.Target)), "one_to_one", "synapse_ex");
+        DisconnectEach(network, pairs);
 
         Assert.Equal(4, pairs.Length);
         Assert.Equal(Without(before, pairs), network.Connections("synapse_ex"));
@@ -70,7 +72,7 @@ public sealed class DisconnectTests
         var axonsBefore = network.ConnectedElements("Axon_ex");
         var densBefore = network.ConnectedElements("Den_ex");
 
-        network.Nest.Disconnect(Nodes(network, pairs.Select(p => p.Source)), Nodes(network, pairs.Select(p => p.Target)), "one_to_one", "synapse_ex");
+        DisconnectEach(network, pairs);
 
         var axons = network.ConnectedElements("Axon_ex");
         var dens = network.ConnectedElements("Den_ex");
@@ -87,16 +89,20 @@ public sealed class DisconnectTests
         var before = network.Connections("synapse_ex");
         var existing = DistinctPairs(before, 1)[0];
         var present = before.ToHashSet();
-        long missingTarget = network.Excitatory.Ids.Select(id => (long)id)
-            .First(t => t != existing.Source && t != existing.Target && !present.Contains((existing.Target, t)));
+        // A missing pair (source, target) above the existing one in both ids, so that the sorted collections pair them up.
+        var excitatory = network.Excitatory.Ids.Select(id => (long)id).ToArray();
+        var (missingSource, missingTarget) = excitatory.Where(s => s > existing.Source)
+            .SelectMany(s => excitatory.Where(t => t > existing.Target && t != s).Select(t => (s, t)))
+            .First(pair => !present.Contains(pair));
         var axonsBefore = network.ConnectedElements("Axon_ex");
         var densBefore = network.ConnectedElements("Den_ex");
 
         // The first pair exists, the second does not: the call must fail before removing the first.
-        var e = Assert.Throws<InexistentConnectionException>(() => network.Nest.Disconnect(
-            Nodes(network, [existing.Source, existing.Target]), Nodes(network, [existing.Target, missingTarget]), "one_to_one", "synapse_ex"));
+        var nest = network.Nest;
+        var e = Assert.Throws<InexistentConnectionException>(() => nest.Disconnect(
+            nest.Nodes((int)existing.Source, (int)missingSource), nest.Nodes((int)existing.Target, (int)missingTarget), "one_to_one", "synapse_ex"));
 
-        Assert.Contains(existing.Target.ToString(), e.Message);
+        Assert.Contains(missingSource.ToString(), e.Message);
         Assert.Contains(missingTarget.ToString(), e.Message);
         Assert.Equal(before, network.Connections("synapse_ex"));
         Assert.Equal(axonsBefore, network.ConnectedElements("Axon_ex"));
@@ -108,7 +114,7 @@ public sealed class DisconnectTests
     {
         var network = Grown();
         var pairs = DistinctPairs(network.Connections("synapse_ex"), 4);
-        network.Nest.Disconnect(Nodes(network, pairs.Select(p => p.Source)), Nodes(network, pairs.Select(p => p.Target)), "one_to_one", "synapse_ex");
+        DisconnectEach(network, pairs);
 
         network.Nest.Simulate(3000.0); // three more updates
 

@@ -20,7 +20,7 @@ namespace NestSharp.Models.Neurons;
 /// tau_m = tau_syn limit handled as in NEST), then spikes arriving in the step add w·e/tau_syn to dI; a current input
 /// takes effect from the next step. Positive weights go to the excitatory, others to the inhibitory synapse.
 /// <para>Parameters (units): C_m (pF), tau_m (ms), tau_syn_ex, tau_syn_in (ms), t_ref (ms), E_L, V_reset, V_th,
-/// V_min (mV), I_e (pA); state V_m (mV), I_syn_ex, I_syn_in (pA). Recordables: V_m, I_syn_ex, I_syn_in.</para>
+/// V_min (mV), I_e (pA); state V_m (mV); I_syn_ex, I_syn_in (pA) are recordable, not in the status. Recordables: V_m, I_syn_ex, I_syn_in.</para>
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Diesmann M et al. (2001) Neurocomputing
 /// 38-40:565-571. NEST model documentation, iaf_psc_alpha.</para>
 /// </summary>
@@ -35,8 +35,8 @@ internal sealed class IafPscAlpha : NeuronGroup
     private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
     private static readonly Column VMin = Declared.Parameter("V_min", double.NegativeInfinity, "mV");
 
-    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
-    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
+    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
+    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
 
     /// <summary>The derivatives of the synaptic currents (NEST's dI_ex, dI_in).</summary>
     private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");

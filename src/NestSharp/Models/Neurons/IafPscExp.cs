@@ -19,7 +19,7 @@ namespace NestSharp.Models.Neurons;
 /// excitatory synapse. With <c>delta</c> &gt; 0 the threshold is stochastic (escape noise): the neuron fires in a step
 /// with probability rho·exp((V - V_th)/delta)·h (rho in 1/s), drawn from the neuron's own keyed random stream.
 /// <para>Parameters (units): C_m (pF), tau_m, tau_syn_ex, tau_syn_in, t_ref (ms), E_L, V_reset, V_th (mV), I_e (pA),
-/// delta (mV), rho (1/s); state V_m (mV), I_syn_ex, I_syn_in (pA). Current receptors: 0 (direct), 1 (filtered by tau_syn_ex).</para>
+/// delta (mV), rho (1/s); state V_m (mV); I_syn_ex, I_syn_in (pA) are recordable, not in the status. Current receptors: 0 (direct), 1 (filtered by tau_syn_ex).</para>
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. Tsodyks M et al. (2000) Neural Comput 12:1-13.
 /// NEST model documentation, iaf_psc_exp.</para>
 /// </summary>
@@ -35,8 +35,8 @@ internal sealed class IafPscExp : NeuronGroup
     private static readonly Column Delta = Declared.Parameter("delta", 0.0, "mV", Requirement.NonNegative("must not be negative"));
     private static readonly Column Rho = Declared.Parameter("rho", 0.01, "1/s", Requirement.NonNegative("must not be negative"));
 
-    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
-    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
+    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
+    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
 
     /// <summary>The current inputs of receptors 0 and 1 in the step (NEST's i_0_ and i_1_).</summary>
     private static readonly Column Current0 = Declared.Internal("current_0");

@@ -8,12 +8,18 @@ namespace NestSharp.Models.Neurons;
 /// (k spikes arriving in one step leave as one event of multiplicity k). Connection weights are ignored; delays apply.
 /// Spikes on receptor_type 1 are received (so plastic synapses see them) but not repeated.
 /// <para>Used to give many targets the same Poisson train, or to make generator spikes visible to STDP synapses.</para>
+/// <para>Parameters: flush_event_send_interval (ms, &gt; 0, default infinite): in NEST, the longest silence after which
+/// the parrot sends a flush event, which only e-prop synapses act on; NestSharp has no e-prop synapses yet, so the
+/// value is checked and kept but sends nothing. Unlike NEST's other neurons, the parrot has no recordables.</para>
 /// <para>Reference: NEST model documentation, parrot_neuron.</para>
 /// </summary>
 [NodeModelName("parrot_neuron")]
 internal sealed class ParrotNeuron : NeuronGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly Column FlushEventSendInterval = Declared.Parameter(
+        "flush_event_send_interval", double.PositiveInfinity, "ms", Requirement.Positive("flush_event_send_interval > 0 required"));
 
     private static readonly InputChannel Repeated = Declared.Input("repeated");
     private static readonly InputChannel Ignored = Declared.Input("ignored");
@@ -22,6 +28,7 @@ internal sealed class ParrotNeuron : NeuronGroup
     {
         Declared.CountingSpikeReceptor(0, Repeated);
         Declared.CountingSpikeReceptor(1, Ignored);
+        Declared.ShowsRecordables = false;
     }
 
     public ParrotNeuron(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }

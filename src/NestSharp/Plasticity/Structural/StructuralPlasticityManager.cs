@@ -223,6 +223,17 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         _calciumTime[id] = t;
     }
 
+    /// <summary>Brings the elements and Ca of every neuron up to <paramref name="t"/> (as NEST does at the end of every run).</summary>
+    public void UpdateAllTo(double t, double h)
+    {
+        EnsureCapacity(_kernel.Nodes.NodeCount);
+        foreach (var group in _kernel.Nodes.Groups)
+        {
+            if (group is not NeuronGroup neurons) continue;
+            for (int local = 0; local < neurons.Count; local++) UpdateTo(neurons, local, t, h);
+        }
+    }
+
     /// <summary>A spike of a neuron at <paramref name="t"/>: elements and Ca up to t, then Ca += beta_Ca.</summary>
     public void OnSpike(NeuronGroup group, int local, double t, double h)
     {
@@ -257,12 +268,8 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     /// <summary>The structural update at <paramref name="t"/> ms, for all neurons.</summary>
     public void Update(double t, double h, ulong seedKey)
     {
-        var nodes = _kernel.Nodes;
         IConnectionEditor connections = _kernel.Connections;
-        EnsureCapacity(nodes.NodeCount);
-        var neurons = nodes.Groups.OfType<NeuronGroup>().ToArray();
-        foreach (var group in neurons)
-            for (int local = 0; local < group.Count; local++) UpdateTo(group, local, t, h);
+        UpdateAllTo(t, h);
 
         ulong updateKey = RandomStream.Derive(seedKey, 0x57_2C_7A1, BitConverter.DoubleToUInt64Bits(t));
         for (int b = 0; b < Builders.Count; b++)

@@ -7,7 +7,6 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 /// </summary>
 public sealed class TestHpcSynapse
 {
-    private const string FrozenNotSupported = "needs the node status key 'frozen' (settable, node not updated), which NestSharp's NodeManager/NeuronGroup do not support yet";
 
     /// <summary>get_hpc_models: every synapse model ending in _hpc, without clopath, eprop, stdp_dopamine and urbanczik ones.</summary>
     public static TheoryData<string> HpcModels()
@@ -108,7 +107,7 @@ public sealed class TestHpcSynapse
     }
 
     // NEST: testsuite/pytests/synapses/test_hpc_synapse.py::test_frozen_disconnected_neuron_before_connect
-    [Fact(Skip = FrozenNotSupported)]
+    [Fact]
     public void Test_frozen_disconnected_neuron_before_connect()
     {
         var usingStaticSynapse = PrepareFrozenNeuron("static_synapse");
@@ -118,7 +117,7 @@ public sealed class TestHpcSynapse
     }
 
     // NEST: testsuite/pytests/synapses/test_hpc_synapse.py::test_frozen_connected_neuron_before_connect
-    [Fact(Skip = FrozenNotSupported)]
+    [Fact]
     public void Test_frozen_connected_neuron_before_connect()
     {
         var usingStaticSynapse = PrepareFrozenNeuron("static_synapse", 0);
@@ -128,7 +127,7 @@ public sealed class TestHpcSynapse
     }
 
     // NEST: testsuite/pytests/synapses/test_hpc_synapse.py::test_frozen_connected_neuron_after_connect
-    [Fact(Skip = FrozenNotSupported)]
+    [Fact]
     public void Test_frozen_connected_neuron_after_connect()
     {
         var usingStaticSynapse = PrepareFrozenNeuron("static_synapse", 0, true);

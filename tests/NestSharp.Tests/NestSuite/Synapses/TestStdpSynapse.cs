@@ -47,15 +47,15 @@ public sealed class TestStdpSynapse : StdpReproduction
     private double MuPlus => (double)SynapseParameters["mu_plus"];
     private double MuMinus => (double)SynapseParameters["mu_minus"];
 
-    protected override double Facilitate(double w, double kpre)
+    protected override double Facilitate(double w, double kplus)
     {
-        double normW = (w / Wmax) + (Lambda * Math.Pow(1 - (w / Wmax), MuPlus) * kpre);
+        double normW = (w / Wmax) + (Lambda * Math.Pow(1 - (w / Wmax), MuPlus) * kplus);
         return normW < 1.0 ? normW * Wmax : Wmax;
     }
 
-    protected override double Depress(double w, double kpost)
+    protected override double Depress(double w, double kminus)
     {
-        double normW = (w / Wmax) - (Alpha * Lambda * Math.Pow(w / Wmax, MuMinus) * kpost);
+        double normW = (w / Wmax) - (Alpha * Lambda * Math.Pow(w / Wmax, MuMinus) * kminus);
         return normW > 0.0 ? normW * Wmax : 0.0;
     }
 
