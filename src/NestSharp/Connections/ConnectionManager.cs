@@ -18,7 +18,7 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 /// thread), and the links of recording devices. A Connect call checks everything it can first, builds its connections
 /// aside, and commits them only if all succeed. Also GetConnections, the reads and edits of synapse collections, and
 /// Disconnect. Keys num_connections, min_delay and max_delay (settable together, before any connection, as NEST),
-/// connection_rules, time_construction_connect, use_compressed_spikes.
+/// connection_rules, time_construction_connect, use_compressed_spikes, keep_source_table.
 /// </summary>
 internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
@@ -53,7 +53,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     public long NumConnections(int modelId) => _countByModel.GetValueOrDefault(modelId);
 
-    public IReadOnlyCollection<string> SettableKeys => ["max_delay", "min_delay", "use_compressed_spikes"];
+    public IReadOnlyCollection<string> SettableKeys => ["keep_source_table", "max_delay", "min_delay", "use_compressed_spikes"];
 
     /// <summary>
     /// NEST's use_compressed_spikes (default true): in NEST, whether the spike exchange addresses sources with several
@@ -61,6 +61,14 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     /// the setting is kept and reported, and changes nothing.
     /// </summary>
     public bool UseCompressedSpikes { get; private set; } = true;
+
+    /// <summary>
+    /// NEST's keep_source_table (default true): in NEST, whether the table of each connection's source survives the
+    /// first Simulate (false saves memory, and cannot be combined with structural plasticity). NestSharp's blocks are
+    /// ordered by source, so the sources are kept in any case: the setting is checked as NEST checks it, kept and
+    /// reported, and changes nothing else.
+    /// </summary>
+    public bool KeepSourceTable { get; private set; } = true;
 
     public void Initialize(Kernel.KernelManager kernel)
     {
@@ -79,18 +87,33 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         status["max_delay"] = max;
         status["connection_rules"] = Catalog.ConnectionRules.Keys.Order(StringComparer.Ordinal).ToArray();
         status["use_compressed_spikes"] = UseCompressedSpikes;
+        status["keep_source_table"] = KeepSourceTable;
         status["time_construction_connect"] = ConnectTime.TotalSeconds;
     }
 
     public Action? StageStatus(KernelStatusChange change)
     {
         var delays = Delays.Stage(change);
-        if (!change.TryClaim("use_compressed_spikes", out var value)) return delays;
-        bool compressed = value is bool b ? b : throw new TypeMismatchException("use_compressed_spikes", value, "a boolean");
+        bool compressed = UseCompressedSpikes, keep = KeepSourceTable;
+        bool changed = false;
+        if (change.TryClaim("use_compressed_spikes", out var value))
+        {
+            compressed = value is bool b ? b : throw new TypeMismatchException("use_compressed_spikes", value, "a boolean");
+            changed = true;
+        }
+        if (change.TryClaim("keep_source_table", out value))
+        {
+            keep = value is bool b ? b : throw new TypeMismatchException("keep_source_table", value, "a boolean");
+            if (!keep && _kernel.Structural.Enabled)
+                throw new KernelException("keep_source_table cannot be set to false while structural plasticity is enabled.");
+            changed = true;
+        }
+        if (!changed) return delays;
         return () =>
         {
             delays?.Invoke();
             UseCompressedSpikes = compressed;
+            KeepSourceTable = keep;
         };
     }
 
@@ -193,6 +216,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var shape = rule.ArrayShape(forward.Context);
         var plans = new Plan[syns.Length];
         for (int i = 0; i < syns.Length; i++) plans[i] = PlanOf(syns[i], spec, callKey, shape, delays, i);
+        CheckBudget(rule, forward.Context, plans, spec.MakeSymmetric ? 2 : 1, layout);
 
         var built = new List<Built>();
         foreach (var plan in plans) built.AddRange(Build(forward, rule, plan, layout, grid, delays));
@@ -230,6 +254,19 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         }
         ConnectCalls++;
         Version++;
+    }
+
+    /// <summary>
+    /// Fails before anything is drawn when the call's connections (each syn_spec's, <paramref name="directions"/> times
+    /// with make_symmetric) would not fit in memory (<see cref="ConnectionBudget"/>).
+    /// </summary>
+    private static void CheckBudget(ConnectionRule rule, RuleContext context, Plan[] plans, int directions, Kernel.Communication.VirtualProcessLayout layout)
+    {
+        double perSpec = rule.PlannedConnections(context) * directions;
+        double bytes = 0;
+        foreach (var plan in plans) bytes += ConnectionBudget.BytesPerConnection(plan.Model);
+        string models = string.Join(", ", plans.Select(p => p.Model.Name).Distinct());
+        ConnectionBudget.Check(rule.Spec.Rule, perSpec * plans.Length, bytes / plans.Length, models, layout);
     }
 
     /// <summary>One direction of a Connect call: its rule context, and what kind of connection each source makes.</summary>

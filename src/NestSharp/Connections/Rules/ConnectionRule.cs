@@ -59,6 +59,13 @@ internal abstract class ConnectionRule
     /// <summary>Checks the rule against the collections before anything is created.</summary>
     public virtual void Check(RuleContext context) { }
 
+    /// <summary>
+    /// How many connections the rule makes between the collections, known before drawing any: exact for the
+    /// fixed-number rules, an upper bound for all_to_all (autapses not subtracted), the expected number for
+    /// pairwise_bernoulli. A double, so that the product of two large sizes cannot overflow.
+    /// </summary>
+    public abstract double PlannedConnections(RuleContext context);
+
     /// <summary>A whole-number parameter the rule needs, at least 0.</summary>
     protected long RequiredCount(string key, string rule)
     {
@@ -82,6 +89,8 @@ internal sealed class SourceFilteredRule(ConnectionRule inner, bool[] includeSou
     public override bool SupportsSymmetric => inner.SupportsSymmetric;
 
     public override void Check(RuleContext context) => inner.Check(context);
+
+    public override double PlannedConnections(RuleContext context) => inner.PlannedConnections(context);
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink) =>
         inner.Generate(context, thread, new FilteringSink(sink, includeSource));

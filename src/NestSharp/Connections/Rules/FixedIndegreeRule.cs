@@ -34,6 +34,8 @@ internal sealed class FixedIndegreeRule : ConnectionRule
         }
     }
 
+    public override double PlannedConnections(RuleContext context) => (double)_indegree * context.Targets.Length;
+
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
         int k = (int)_indegree;

@@ -35,6 +35,8 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
         }
     }
 
+    public override double PlannedConnections(RuleContext context) => (double)_outdegree * context.Sources.Length;
+
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
         int k = (int)_outdegree;

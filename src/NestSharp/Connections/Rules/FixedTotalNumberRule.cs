@@ -29,6 +29,8 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
         }
     }
 
+    public override double PlannedConnections(RuleContext context) => _n;
+
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
         long n = _n;

@@ -19,6 +19,8 @@ internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
         }
     }
 
+    public override double PlannedConnections(RuleContext context) => context.Targets.Length;
+
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
         for (int i = 0; i < context.Targets.Length; i++)

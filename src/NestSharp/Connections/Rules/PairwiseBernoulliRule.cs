@@ -20,6 +20,8 @@ internal sealed class PairwiseBernoulliRule : ConnectionRule
 
     public override ArrayShape? ArrayShape(RuleContext context) => null;
 
+    public override double PlannedConnections(RuleContext context) => _p * context.Sources.Length * context.Targets.Length;
+
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
         double p = _p;

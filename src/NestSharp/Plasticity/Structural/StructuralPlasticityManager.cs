@@ -111,6 +111,10 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     {
         if (Builders.Count == 0)
             throw new KernelException("Set structural_plasticity_synapses (which synapse model joins which pre- and post-synaptic elements) before enabling structural plasticity.");
+        if (!_kernel.Connections.KeepSourceTable)
+            throw new KernelException("Structural plasticity cannot be enabled after keep_source_table has been set to false.");
+        if (!_kernel.Connections.UseCompressedSpikes)
+            throw new KernelException("Structural plasticity cannot be enabled after use_compressed_spikes has been set to false.");
         Enabled = true;
     }
 
