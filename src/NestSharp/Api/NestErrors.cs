@@ -36,8 +36,9 @@ public sealed class NewModelNameExistsException(string model) : NestException($"
 /// <param name="owner">What was given the key ("iaf_psc_alpha", "the kernel", ...).</param>
 /// <param name="key">The unknown key.</param>
 /// <param name="valid">The keys there are.</param>
-public sealed class UnaccessedDictionaryEntryException(string owner, string key, IEnumerable<string> valid)
-    : NestException($"Unaccessed dictionary entry '{key}': it is not a parameter of {owner}. Valid keys: {string.Join(", ", valid.Order(StringComparer.Ordinal))}.")
+/// <param name="reason">Why the key was not used, when it is not simply unknown ("it is read-only").</param>
+public sealed class UnaccessedDictionaryEntryException(string owner, string key, IEnumerable<string> valid, string? reason = null)
+    : NestException($"Unaccessed dictionary entry '{key}': {reason ?? "it is not a parameter"} of {owner}. Valid keys: {string.Join(", ", valid.Order(StringComparer.Ordinal))}.")
 {
     /// <inheritdoc/>
     public override string NestName => "UnaccessedDictionaryEntry";

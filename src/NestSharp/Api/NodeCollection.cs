@@ -197,11 +197,92 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>A status value: the value itself for one node, an <c>object[]</c> with one value per node otherwise.</summary>
-    public object Get(string key)
+    /// <summary>
+    /// PyNEST's <c>get(key)</c>: the value itself for one node; for several nodes an <c>object?[]</c> with one value
+    /// per node, <c>null</c> where a node's model has no such key. Fails (UnaccessedDictionaryEntry) when no node has it.
+    /// </summary>
+    public object Get(string key) => Collect(Statuses(), key);
+
+    /// <summary>PyNEST's <c>get([k1, k2, ...])</c>: each key with its value as <see cref="Get(string)"/> gives it.</summary>
+    public Dictionary<string, object> Get(IReadOnlyList<string> keys)
     {
-        var values = _ids.Select(id => Kernel.GetNodeStatusValue(this, id, key)).ToArray();
-        return values.Length == 1 ? values[0] : values;
+        var statuses = Statuses();
+        var result = new Dictionary<string, object>(keys.Count);
+        foreach (string key in keys) result[key] = Collect(statuses, key);
+        return result;
+    }
+
+    /// <summary>
+    /// PyNEST's <c>get()</c>: every key any node has, with its value as <see cref="Get(string)"/> gives it (for several
+    /// nodes <c>null</c> where a node's model has no such key).
+    /// </summary>
+    public Dictionary<string, object> Get()
+    {
+        var statuses = Statuses();
+        var result = new Dictionary<string, object>();
+        foreach (var status in statuses)
+        {
+            foreach (string key in status.Keys)
+                if (!result.ContainsKey(key)) result[key] = Collect(statuses, key);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// PyNEST's <c>get(key, subKey)</c> for a dictionary-valued key such as <c>events</c>: the entry for one node, one
+    /// entry per node otherwise.
+    /// </summary>
+    public object Get(string key, string subKey)
+    {
+        var inner = InnerStatuses(key);
+        return Collect(inner, subKey);
+    }
+
+    /// <summary>PyNEST's <c>get(key, [s1, s2, ...])</c>: each sub-key of a dictionary-valued key with its entries.</summary>
+    public Dictionary<string, object> Get(string key, IReadOnlyList<string> subKeys)
+    {
+        var inner = InnerStatuses(key);
+        var result = new Dictionary<string, object>(subKeys.Count);
+        foreach (string subKey in subKeys) result[subKey] = Collect(inner, subKey);
+        return result;
+    }
+
+    private Dictionary<string, object>[] Statuses()
+    {
+        var statuses = new Dictionary<string, object>[_ids.Length];
+        for (int k = 0; k < _ids.Length; k++) statuses[k] = Kernel.GetNodeStatus(this, _ids[k]);
+        return statuses;
+    }
+
+    private Dictionary<string, object>[] InnerStatuses(string key)
+    {
+        var statuses = Statuses();
+        var inner = new Dictionary<string, object>[statuses.Length];
+        for (int k = 0; k < statuses.Length; k++)
+        {
+            if (!statuses[k].TryGetValue(key, out var value))
+                throw new UnaccessedDictionaryEntryException($"node {_ids[k]} ({ModelAt(k)})", key, statuses[k].Keys);
+            inner[k] = value as Dictionary<string, object>
+                ?? throw new TypeMismatchException(key, value, "a dictionary-valued key (such as events) for a hierarchical get");
+        }
+        return inner;
+    }
+
+    private object Collect(Dictionary<string, object>[] statuses, string key)
+    {
+        if (statuses.Length == 1)
+        {
+            return statuses[0].TryGetValue(key, out var only)
+                ? only
+                : throw new UnaccessedDictionaryEntryException($"node {_ids[0]} ({ModelAt(0)})", key, statuses[0].Keys);
+        }
+        var values = new object?[statuses.Length];
+        bool found = false;
+        for (int k = 0; k < statuses.Length; k++)
+            if (statuses[k].TryGetValue(key, out var value)) { values[k] = value; found = true; }
+        if (!found && statuses.Length > 0)
+            throw new UnaccessedDictionaryEntryException($"the nodes {this}", key, statuses[0].Keys);
+        return values;
     }
 
     /// <summary>A status value of a single-node collection, converted to <typeparamref name="T"/>.</summary>
@@ -218,13 +299,22 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     public IReadOnlyList<Dictionary<string, object>> GetStatus() => _ids.Select(id => Kernel.GetNodeStatus(this, id)).ToArray();
 
     /// <summary>Sets one key on every node: a value for all, an array with one value per node, or a <see cref="Parameter"/> drawn per node.</summary>
-    public void Set(string key, object value) => Kernel.SetNodeStatus(this, new Dictionary<string, object> { [key] = value });
+    public void Set(string key, object value) => Set(new Dictionary<string, object> { [key] = value });
 
-    /// <summary>Sets several keys on every node (each value as in <see cref="Set(string, object)"/>).</summary>
-    public void Set(Dictionary<string, object> values) => Kernel.SetNodeStatus(this, values);
+    /// <summary>
+    /// Sets several keys on every node (each value as in <see cref="Set(string, object)"/>); on an empty collection
+    /// nothing happens.
+    /// </summary>
+    public void Set(Dictionary<string, object> values)
+    {
+        if (_ids.Length > 0) Kernel.SetNodeStatus(this, values);
+    }
 
     /// <summary>Sets one dictionary per node.</summary>
-    public void Set(IReadOnlyList<Dictionary<string, object>> perNode) => Kernel.SetNodeStatusPerNode(this, perNode);
+    public void Set(IReadOnlyList<Dictionary<string, object>> perNode)
+    {
+        if (_ids.Length > 0 || perNode.Count > 0) Kernel.SetNodeStatusPerNode(this, perNode);
+    }
 
     private static T Convert<T>(string key, object value)
     {

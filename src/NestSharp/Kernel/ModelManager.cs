@@ -30,7 +30,11 @@ internal sealed class ModelManager : IKernelManager
     {
         status["node_models"] = NodeModelNames.Order(StringComparer.Ordinal).ToArray();
         status["synapse_models"] = SynapseModelNames.Order(StringComparer.Ordinal).ToArray();
+        status["max_num_syn_models"] = (long)MaxSynapseModels;
     }
+
+    /// <summary>How many synapse models (built-in and copies) a kernel can hold, as NEST's max_num_syn_models.</summary>
+    public const int MaxSynapseModels = 511;
 
     public Action? StageStatus(KernelStatusChange change) => null;
 
@@ -74,6 +78,8 @@ internal sealed class ModelManager : IKernelManager
         }
         else if (_synapseModelsByName.TryGetValue(existing, out var synapseModel))
         {
+            if (_synapseModels.Count >= MaxSynapseModels)
+                throw new KernelException($"Synapse model count exceeded: CopyModel('{existing}', '{newName}') would make more than {MaxSynapseModels} synapse models (max_num_syn_models).");
             var copy = synapseModel.Copy(newName, _synapseModels.Count);
             if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
             AddSynapseModel(copy);

@@ -243,6 +243,7 @@ internal sealed class NodeManager : IKernelManager
     /// </summary>
     private List<Action> StageForNodes(int[] ids, Func<int, NodeGroup> groupOf, IReadOnlyDictionary<string, object> values)
     {
+        if (ids.Length == 0) return [];
         ulong operationKey = _kernel.Random.NextOperationKey(0x5E7_57A7);
         var perNodeArrays = new Dictionary<string, Array>();
         var firstGroup = groupOf(ids[0]);
@@ -314,13 +315,11 @@ internal sealed class NodeManager : IKernelManager
             {
                 accepted[key] = value;
             }
-            else if (ReadOnlyKeys.Contains(key))
-            {
-                throw new BadPropertyException(key, value, $"'{key}' is read-only");
-            }
             else if (_kernel.Settings.DictMissIsError)
             {
-                throw new UnaccessedDictionaryEntryException(owner, key, group.SettableKeys);
+                // NEST leaves read-only keys unaccessed, as unknown ones.
+                throw new UnaccessedDictionaryEntryException(owner, key, group.SettableKeys,
+                    ReadOnlyKeys.Contains(key) ? "it is a read-only property" : null);
             }
             else
             {

@@ -79,6 +79,15 @@ internal sealed class SimulationManager : IKernelManager
             bool print = StatusValue.ToBool("print_time", value);
             commits.Add(() => PrintTime = print);
         }
+        if (change.TryClaim("biological_time", out value))
+        {
+            // NEST lets the clock be set to 0 only; resetting a clock that has run is not supported here (NEST warns
+            // that it loses spikes): ResetKernel does that.
+            double time = StatusValue.ToDouble("biological_time", value);
+            if (time != 0.0) throw new BadPropertyException("biological_time", value, "the simulation time can only be set to 0.0");
+            if (CurrentStep != 0)
+                throw new NestNotImplementedException($"'biological_time' = 0 after {Time.StepToMs(CurrentStep)} ms of simulation: resetting the clock is not supported; call ResetKernel.");
+        }
         var grid = Time;
         bool hasResolution = change.TryClaim("resolution", out var resolutionValue);
         bool hasTics = change.TryClaim("tics_per_ms", out var ticsValue);
@@ -171,8 +180,10 @@ internal sealed class SimulationManager : IKernelManager
         _kernel.EventDelivery.Prepare(context);
         PrepareArchive();
         foreach (var group in nodes.Groups) group.Prepare(context);
-        _kernel.Recording.Prepare(context);
+        // As in NEST, the kernel is prepared before the recording backends open their files: when opening fails, the
+        // kernel stays prepared and Cleanup closes what was opened.
         IsPrepared = true;
+        _kernel.Recording.Prepare(context);
     }
 
     /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>

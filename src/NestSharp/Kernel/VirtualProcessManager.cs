@@ -33,11 +33,14 @@ internal sealed class VirtualProcessManager(ICommunicator communicator) : IKerne
     public Action? StageStatus(KernelStatusChange change)
     {
         int threads = Threads;
+        string key = "local_num_threads";
+        object? given = null;
         if (change.TryClaim("local_num_threads", out var value))
         {
             threads = StatusValue.ToInt("local_num_threads", value);
             if (threads < 1) throw new BadPropertyException("local_num_threads", value, "the number of threads must be at least 1");
             if (threads > 1024) throw new BadPropertyException("local_num_threads", value, "at most 1024 threads are supported");
+            given = value;
         }
         if (change.TryClaim("total_num_virtual_procs", out value))
         {
@@ -46,10 +49,11 @@ internal sealed class VirtualProcessManager(ICommunicator communicator) : IKerne
             if (vps < ranks || vps % ranks != 0)
                 throw new BadPropertyException("total_num_virtual_procs", value, $"must be a positive multiple of the number of processes ({ranks})");
             threads = vps / ranks;
+            (key, given) = ("total_num_virtual_procs", value);
         }
         if (threads == Threads) return null;
         if (_kernel.Nodes.NodeCount > 0 || _kernel.Simulation.HasSimulated)
-            throw new KernelException("The number of threads cannot be changed after nodes have been created. Call ResetKernel first.");
+            throw new KernelException($"{key} = {given} cannot be set: the number of threads cannot change after nodes have been created. Call ResetKernel first.");
         return () => Threads = threads;
     }
 }

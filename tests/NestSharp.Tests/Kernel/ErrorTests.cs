@@ -163,10 +163,12 @@ public sealed class ErrorTests
     }
 
     [Fact]
-    public void ReadOnlyNodeKey_IsRejected()
+    public void ReadOnlyNodeKey_IsLeftUnaccessed_AsNestDoes()
     {
         var n = new Simulator().Create("iaf_psc_alpha");
-        Assert.Throws<BadPropertyException>(() => n.Set("global_id", 7L));
+        var e = Assert.Throws<UnaccessedDictionaryEntryException>(() => n.Set("global_id", 7L));
+        Assert.Contains("read-only", e.Message);
+        Assert.Equal(1L, n.Get<long>("global_id"));
     }
 
     [Fact]
