@@ -213,6 +213,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
         var forward = Direction(sources, targets, callKey);
         rule.Check(forward.Context);
+        CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
         var plans = new Plan[syns.Length];
         for (int i = 0; i < syns.Length; i++) plans[i] = PlanOf(syns[i], spec, callKey, shape, delays, i);
@@ -267,6 +268,18 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         foreach (var plan in plans) bytes += ConnectionBudget.BytesPerConnection(plan.Model);
         string models = string.Join(", ", plans.Select(p => p.Model.Name).Distinct());
         ConnectionBudget.Check(rule.Spec.Rule, perSpec * plans.Length, bytes / plans.Length, models, layout);
+    }
+
+    /// <summary>A rule that needs targets with proxies (all but one_to_one and all_to_all) cannot connect to devices, as in NEST.</summary>
+    private void CheckProxies(ConnectionRule rule, RuleContext context)
+    {
+        if (!rule.RequiresProxies || rule.PlannedConnections(context) == 0) return;
+        foreach (var g in DistinctGroups(context.Targets))
+        {
+            if (g.ElementType == ElementType.Neuron) continue;
+            throw new IllegalConnectionException(
+                $"Creation of connection is not possible: the rule '{rule.Spec.Rule}' cannot connect to nodes without proxies (usually devices), such as {g.Model.Name}.");
+        }
     }
 
     /// <summary>One direction of a Connect call: its rule context, and what kind of connection each source makes.</summary>

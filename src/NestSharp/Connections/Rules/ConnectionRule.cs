@@ -56,6 +56,12 @@ internal abstract class ConnectionRule
     /// <summary>Whether the rule can make every connection in both directions (conn_spec <c>make_symmetric</c>).</summary>
     public virtual bool SupportsSymmetric => false;
 
+    /// <summary>
+    /// Whether the rule can only connect to nodes that have proxies, that is not to devices (NEST: every rule but
+    /// one_to_one and all_to_all).
+    /// </summary>
+    public virtual bool RequiresProxies => true;
+
     /// <summary>Checks the rule against the collections before anything is created.</summary>
     public virtual void Check(RuleContext context) { }
 
@@ -87,6 +93,8 @@ internal sealed class SourceFilteredRule(ConnectionRule inner, bool[] includeSou
     public override ArrayShape? ArrayShape(RuleContext context) => inner.ArrayShape(context);
 
     public override bool SupportsSymmetric => inner.SupportsSymmetric;
+
+    public override bool RequiresProxies => inner.RequiresProxies;
 
     public override void Check(RuleContext context) => inner.Check(context);
 

@@ -10,6 +10,8 @@ internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
 
     public override bool SupportsSymmetric => true;
 
+    public override bool RequiresProxies => false;
+
     public override void Check(RuleContext context)
     {
         if (context.Sources.Length != context.Targets.Length)
