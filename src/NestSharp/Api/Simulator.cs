@@ -250,6 +250,26 @@ public sealed partial class Simulator
         _kernel.Connections.Disconnect(pre.IdArray, post.IdArray, conn, synapseModel);
     }
 
+    /// <summary>
+    /// Disconnect with a syn_spec dictionary (NEST's <c>Disconnect(pre, post, conn_spec, syn_spec)</c>): its
+    /// <c>synapse_model</c> (default static_synapse) and, without structural_plasticity_synapses, the
+    /// <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> whose bound elements each removed synapse frees.
+    /// </summary>
+    public void Disconnect(NodeCollection pre, NodeCollection post, string conn, IReadOnlyDictionary<string, object> syn)
+    {
+        CheckCollection(pre);
+        CheckCollection(post);
+        EnsureNotPrepared("Disconnect");
+        var spec = SynSpec.FromDictionary(syn);
+        var (preElement, postElement, rest) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(spec, conn);
+        if (rest.Weight is not null || rest.Delay is not null || rest.ReceptorType is not null || rest.Other.Count > 0)
+        {
+            string key = syn.Keys.First(k => k is not ("synapse_model" or "pre_synaptic_element" or "post_synaptic_element"));
+            throw new UnaccessedDictionaryEntryException("Disconnect's syn_spec", key, ["synapse_model", "pre_synaptic_element", "post_synaptic_element"]);
+        }
+        _kernel.Connections.Disconnect(pre.IdArray, post.IdArray, conn, spec.SynapseModel, preElement, postElement);
+    }
+
     // ---------------------------------------------------------------- structural plasticity
 
     /// <summary>Starts creating and deleting synapses at every structural_plasticity_update_interval (NEST's EnableStructuralPlasticity).</summary>

@@ -126,15 +126,12 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         if (Delays.UserSet) return Delays.UserSteps;
         int min = HasConnections ? MinDelaySteps : int.MaxValue;
         int max = HasConnections ? MaxDelaySteps : 0;
-        var structural = _kernel.Structural;
-        if (structural.Enabled)
+        // As NEST, the default delays of the registered structural-plasticity synapses count, enabled or not.
+        foreach (var builder in _kernel.Structural.Builders)
         {
-            foreach (var builder in structural.Builders)
-            {
-                int d = (int)_kernel.Simulation.Time.DelayToSteps(_kernel.Models.SynapseModel(builder.SynapseModel).Delay);
-                min = Math.Min(min, d);
-                max = Math.Max(max, d);
-            }
+            int d = (int)_kernel.Simulation.Time.DelayToSteps(_kernel.Models.SynapseModel(builder.SynapseModel).Delay);
+            min = Math.Min(min, d);
+            max = Math.Max(max, d);
         }
 
         return min == int.MaxValue ? (1, 1) : (min, max);
@@ -179,7 +176,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         string? preElement = null, postElement = null;
         for (int i = 0; i < syns.Count; i++)
         {
-            var (pre, post, remaining) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syns[i]);
+            var (pre, post, remaining) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syns[i], spec.Rule);
             plain[i] = remaining;
             if (pre is null) continue;
             if (syns.Count > 1) throw new KernelException("Structural plasticity can only be used with a single syn_spec.");
@@ -589,14 +586,16 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     /// from <paramref name="pre"/> to <paramref name="post"/>, one synapse per pair (NEST's Disconnect); pairs without
     /// such a synapse are an error, checked first. Synaptic elements of structural-plasticity synapse models are freed.
     /// </summary>
-    public void Disconnect(int[] pre, int[] post, string rule, string synapseModel)
+    public void Disconnect(int[] pre, int[] post, string rule, string synapseModel, string? preElement = null, string? postElement = null)
     {
         _kernel.Models.SynapseModel(synapseModel);
+        var freed = _kernel.Structural.ElementsFreedByDisconnect(synapseModel, preElement, postElement);
         var pairs = rule switch
         {
             "one_to_one" when pre.Length == post.Length => pre.Zip(post).ToList(),
             "one_to_one" => throw new DimensionMismatchException($"Disconnect one_to_one: source and target collections must have the same size ({pre.Length} and {post.Length})."),
             "all_to_all" => pre.SelectMany(a => post.Select(b => (a, b))).ToList(),
+            _ when Catalog.ConnectionRules.ContainsKey(rule) => throw new NestNotImplementedException($"Disconnect cannot remove connections by the rule '{rule}': only one_to_one and all_to_all can."),
             _ => throw new BadPropertyException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
         };
         var needed = pairs.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
@@ -612,7 +611,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         foreach (var (source, target) in pairs)
         {
             RemoveOne(source, target, synapseModel);
-            _kernel.Structural.Unbind(source, target, synapseModel);
+            if (freed is var (preName, postName)) _kernel.Structural.Unbind(source, target, preName, postName);
         }
     }
 
@@ -670,7 +669,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             long removed = communicator.Size > 1 ? communicator.Sum(removedPerModel[m]) : removedPerModel[m];
             if (removed != 0) _countByModel[m] = NumConnections(m) - removed;
         }
-        foreach (int row in rows) _kernel.Structural.Unbind(table.Source[row], table.Target[row], models[table.Model[row]].Name);
+        foreach (int row in rows)
+        {
+            if (_kernel.Structural.ElementsFreedByDisconnect(models[table.Model[row]].Name, null, null) is var (preName, postName))
+                _kernel.Structural.Unbind(table.Source[row], table.Target[row], preName, postName);
+        }
         Edits.CatchUp(table);
         Version++;
     }

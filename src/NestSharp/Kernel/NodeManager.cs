@@ -139,7 +139,7 @@ internal sealed class NodeManager : IKernelManager
     };
 
     /// <summary>A model's defaults as GetDefaults shows them.</summary>
-    public static Dictionary<string, object> DefaultsOf(NodeModel model)
+    public Dictionary<string, object> DefaultsOf(NodeModel model)
     {
         var status = new Dictionary<string, object>(StringComparer.Ordinal);
         model.Prototype.WriteStatus(0, status);
@@ -155,7 +155,7 @@ internal sealed class NodeManager : IKernelManager
         status["thread_local_id"] = -1L;
         if (model.Prototype is NeuronGroup)
         {
-            status["synaptic_elements"] = new Dictionary<string, object>(StringComparer.Ordinal);
+            status["synaptic_elements"] = _kernel.Structural.DefaultElementsStatus(model);
             status["t_spike"] = -1.0;
             status["archiver_length"] = 0L;
             status["post_trace"] = 0.0;
@@ -298,9 +298,12 @@ internal sealed class NodeManager : IKernelManager
         {
             if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
             {
-                if (group.FirstId == 0)
-                    throw new BadPropertyException(key, value, "synaptic elements belong to nodes: give them to Create or Set, not to SetDefaults or CopyModel");
-                elements = _kernel.Structural.StageElements(group.FirstId + local, key, value, owner);
+                // A prototype (first id 0) holds a model's defaults: the elements the model's new nodes receive.
+                var staged = group.FirstId == 0
+                    ? _kernel.Structural.StageDefaultElements(group.Model, key, value, owner)
+                    : _kernel.Structural.StageElements(group, local, key, value, owner);
+                // As NEST, given both, synaptic_elements (a new set) wins over synaptic_elements_param; both are checked.
+                if (elements is null || key == "synaptic_elements") elements = staged;
             }
             else if (key == "frozen")
             {

@@ -85,6 +85,8 @@ internal static class StatusValue
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         string s => $"\"{s}\"",
         bool b => b ? "true" : "false",
+        IReadOnlyDictionary<string, object> d => "{" + string.Join(", ", d.Take(8).Select(kv => $"{kv.Key}: {Format(kv.Value)}")) + "}",
+        System.Collections.IDictionary d => "{" + string.Join(", ", d.Keys.Cast<object>().Take(8).Select(k => $"{k}: {Format(d[k]!)}")) + "}",
         System.Collections.IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object>().Take(8).Select(Format)) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

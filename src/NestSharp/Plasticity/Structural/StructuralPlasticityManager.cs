@@ -20,14 +20,27 @@ namespace NestSharp.Plasticity.Structural;
 /// </summary>
 internal sealed class StructuralPlasticityManager : IKernelManager
 {
-    private static readonly string[] SynapseSpecKeys = ["allow_autapses", "post_synaptic_element", "pre_synaptic_element", "synapse_model"];
+    private static readonly string[] SynapseSpecKeys =
+        ["allow_autapses", "allow_multapses", "post_synaptic_element", "pre_synaptic_element", "synapse_model"];
 
     private Dictionary<string, SynapticElement>?[] _elements = [];
     private double[] _calciumTime = [];
     private Kernel.KernelManager _kernel = null!;
 
-    /// <summary>One structural-plasticity synapse type (an entry of <c>structural_plasticity_synapses</c>).</summary>
-    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses);
+    // The synaptic elements a model gives the nodes it creates (SetDefaults, CopyModel), by model; a set is never
+    // changed once stored (a new set replaces it), and every node receives its own copy.
+    private readonly Dictionary<NodeModel, Dictionary<string, SynapticElement>?> _modelDefaults = [];
+
+    // Nodes 1.._materialized have received their model's default elements (if any); later nodes receive them lazily,
+    // before anything reads or changes elements, and at the latest before a model's defaults change.
+    private int _materialized;
+
+    /// <summary>
+    /// One structural-plasticity synapse type (an entry of <c>structural_plasticity_synapses</c>). As in NEST 3.10,
+    /// <c>allow_autapses</c> false keeps the update from pairing a neuron's own elements, and <c>allow_multapses</c>
+    /// is kept and reported but does not restrict the update (NEST's builder does not check it either).
+    /// </summary>
+    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses, bool AllowMultapses);
 
     public bool Enabled { get; private set; }
     public double UpdateIntervalMs { get; private set; } = 10000.0;
@@ -46,6 +59,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             ["pre_synaptic_element"] = b.PreElement,
             ["post_synaptic_element"] = b.PostElement,
             ["allow_autapses"] = b.AllowAutapses,
+            ["allow_multapses"] = b.AllowMultapses,
         });
         status["growth_curves"] = Catalog.GrowthCurves.Keys.Order(StringComparer.Ordinal).ToArray();
     }
@@ -84,6 +98,12 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             var spec = AsDictionary($"structural_plasticity_synapses.{name}", specValue);
             foreach (var key in spec.Keys)
             {
+                // As NEST: a delay of its own needs delay extrema set by the user, which NestSharp's kernel does not take yet.
+                if (key == "delay")
+                {
+                    throw new BadPropertyException($"structural_plasticity_synapses.{name}.delay", spec[key],
+                        "structural-plasticity synapses take their model's default delay unless min_delay and max_delay are set in the kernel status");
+                }
                 if (!SynapseSpecKeys.Contains(key))
                     throw new UnaccessedDictionaryEntryException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
             }
@@ -93,8 +113,9 @@ internal sealed class StructuralPlasticityManager : IKernelManager
                 : throw new BadPropertyException($"structural_plasticity_synapses.{name}", key, $"'{key}' is missing");
             string model = Require("synapse_model");
             _kernel.Models.SynapseModel(model);
-            bool autapses = !spec.TryGetValue("allow_autapses", out var a) || StatusValue.ToBool("allow_autapses", a);
-            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses));
+            bool autapses = !spec.TryGetValue("allow_autapses", out var a) || StatusValue.ToBool($"{name}.allow_autapses", a);
+            bool multapses = !spec.TryGetValue("allow_multapses", out var m) || StatusValue.ToBool($"{name}.allow_multapses", m);
+            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses, multapses));
         }
         return builders;
     }
@@ -106,11 +127,14 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         _ => throw new TypeMismatchException(key, value, "a dictionary"),
     };
 
-    /// <summary>Starts creating and deleting synapses at every update interval (NEST's EnableStructuralPlasticity).</summary>
+    /// <summary>
+    /// Starts the structural updates at every update interval (NEST's EnableStructuralPlasticity). As in NEST, this
+    /// needs no structural-plasticity synapses: without them an update brings the elements up to date and retracts
+    /// the fraction tau_vacant of the vacant ones, and creates or deletes no synapse. It needs the kernel keys
+    /// keep_source_table and use_compressed_spikes true.
+    /// </summary>
     public void Enable()
     {
-        if (Builders.Count == 0)
-            throw new KernelException("Set structural_plasticity_synapses (which synapse model joins which pre- and post-synaptic elements) before enabling structural plasticity.");
         if (!_kernel.Connections.KeepSourceTable)
             throw new KernelException("Structural plasticity cannot be enabled after keep_source_table has been set to false.");
         if (!_kernel.Connections.UseCompressedSpikes)
@@ -124,20 +148,56 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     /// <summary>The synaptic_elements status of node <paramref name="id"/>.</summary>
     public Dictionary<string, object> ElementsStatus(int id)
     {
-        var status = new Dictionary<string, object>();
-        if (ElementsOf(id) is not { } elements) return status;
+        Materialize();
+        return StatusOf(ElementsOf(id));
+    }
+
+    /// <summary>The synaptic_elements a model gives the nodes it creates, as GetDefaults shows them.</summary>
+    public Dictionary<string, object> DefaultElementsStatus(NodeModel model) => StatusOf(DefaultsOf(model));
+
+    private static Dictionary<string, object> StatusOf(Dictionary<string, SynapticElement>? elements)
+    {
+        var status = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (elements is null) return status;
         foreach (var (name, element) in elements) status[name] = element.Status();
         return status;
     }
 
     /// <summary>
-    /// Stages <c>synaptic_elements</c> (replaces the node's elements by the given ones) or
-    /// <c>synaptic_elements_param</c> (changes parameters of existing elements), checked before anything changes.
+    /// Stages <c>synaptic_elements</c> (replaces the node's elements by new ones made from the given values, with no
+    /// bound elements, as NEST does) or <c>synaptic_elements_param</c> (changes parameters of existing elements;
+    /// names the node lacks are ignored, as in NEST) for node <paramref name="local"/> of <paramref name="group"/>
+    /// (also while the group is being created), checked before anything changes.
     /// </summary>
-    public Action StageElements(int id, string key, object value, string owner)
+    public Action StageElements(NodeGroup group, int local, string key, object value, string owner)
+    {
+        Materialize();
+        int id = group.FirstId + local;
+        // A node being created (its id beyond the network) starts from its model's default elements.
+        var current = id > _kernel.Nodes.NodeCount ? DefaultsOf(group.Model) : ElementsOf(id);
+        var staged = Staged(current, key, value, owner, CalciumTime(id));
+        return () => SetElements(id, staged);
+    }
+
+    /// <summary>
+    /// Stages <c>synaptic_elements</c> or <c>synaptic_elements_param</c> given to SetDefaults or CopyModel: the
+    /// elements every node <paramref name="model"/> creates from then on receives (nodes that exist keep theirs).
+    /// </summary>
+    public Action StageDefaultElements(NodeModel model, string key, object value, string owner)
+    {
+        var staged = Staged(DefaultsOf(model), key, value, owner, 0.0);
+        return () =>
+        {
+            // Nodes that exist, and models copied before this change, keep the defaults they were made with.
+            Materialize();
+            PinCopiedModels();
+            _modelDefaults[model] = staged;
+        };
+    }
+
+    private static Dictionary<string, SynapticElement> Staged(Dictionary<string, SynapticElement>? current, string key, object value, string owner, double zTime)
     {
         var given = AsDictionary(key, value);
-        var current = ElementsOf(id);
         var staged = new Dictionary<string, SynapticElement>(StringComparer.Ordinal);
         if (key == "synaptic_elements_param" && current is not null)
             foreach (var (name, element) in current) staged[name] = element.Clone();
@@ -147,20 +207,66 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             if (!staged.TryGetValue(name, out var element))
             {
                 if (key == "synaptic_elements_param") continue;
-                element = new SynapticElement { ZTime = CalciumTime(id) };
-                if (current?.GetValueOrDefault(name) is { } previous) element.ZConnected = previous.ZConnected;
+                element = new SynapticElement { ZTime = zTime };
                 staged[name] = element;
             }
             element.Set(values, $"{owner} {name}");
         }
-        return () => SetElements(id, staged);
+        return staged;
     }
 
+    /// <summary>The default elements of <paramref name="model"/>; a copy not seen yet has those of the built-in model it copies.</summary>
+    private Dictionary<string, SynapticElement>? DefaultsOf(NodeModel model)
+    {
+        if (_modelDefaults.TryGetValue(model, out var defaults)) return defaults;
+        if (model.Name == model.TypeName || !_kernel.Models.TryGetNodeModel(model.TypeName, out var original)) return null;
+        return DefaultsOf(original);
+    }
+
+    /// <summary>Fixes the defaults of every model copied since the last change to those it has now.</summary>
+    private void PinCopiedModels()
+    {
+        foreach (string name in _kernel.Models.NodeModelNames.ToArray())
+        {
+            if (_kernel.Models.TryGetNodeModel(name, out var model) && model.Prototype is NeuronGroup && !_modelDefaults.ContainsKey(model))
+                _modelDefaults[model] = DefaultsOf(model);
+        }
+    }
+
+    /// <summary>Gives every node created since the last call a copy of its model's default elements (unless it has its own).</summary>
+    private void Materialize()
+    {
+        int count = _kernel.Nodes.NodeCount;
+        if (count <= _materialized) return;
+        Grow(count);
+        foreach (var group in _kernel.Nodes.Groups)
+        {
+            if (group.LastId <= _materialized || group is not NeuronGroup || DefaultsOf(group.Model) is not { } defaults) continue;
+            for (int id = Math.Max(group.FirstId, _materialized + 1); id <= group.LastId; id++)
+            {
+                if (_elements[id] is not null) continue;
+                var own = new Dictionary<string, SynapticElement>(StringComparer.Ordinal);
+                foreach (var (name, element) in defaults)
+                {
+                    var copy = element.Clone();
+                    copy.ZTime = _calciumTime[id];
+                    own[name] = copy;
+                }
+                _elements[id] = own;
+            }
+        }
+        _materialized = count;
+    }
+
+    /// <summary>The connection rules that can bind new synapses to synaptic elements (NEST's builders with sp_connect).</summary>
+    private static readonly string[] ElementBindingRules = ["all_to_all", "one_to_one"];
+
     /// <summary>
-    /// Takes <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> out of a syn_spec (NEST lets Connect bind
-    /// the new synapses to synaptic elements, so that structural plasticity treats them as its own).
+    /// Takes <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> out of a syn_spec (NEST lets Connect and
+    /// Disconnect with <paramref name="rule"/> bind or free synaptic elements of the synapses they make or remove).
+    /// As NEST, only one_to_one and all_to_all can (else NotImplemented), and the two names go together.
     /// </summary>
-    public static (string? Pre, string? Post, SynSpec Remaining) SynapticElementsOf(SynSpec spec)
+    public static (string? Pre, string? Post, SynSpec Remaining) SynapticElementsOf(SynSpec spec, string rule)
     {
         bool hasPre = spec.Other.TryGetValue("pre_synaptic_element", out var pre);
         bool hasPost = spec.Other.TryGetValue("post_synaptic_element", out var post);
@@ -168,7 +274,12 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         if (hasPre != hasPost)
         {
             throw new BadPropertyException(hasPre ? "post_synaptic_element" : "pre_synaptic_element", null,
-                "pre_synaptic_element and post_synaptic_element must be given together");
+                "structural plasticity needs both a pre_synaptic_element and a post_synaptic_element");
+        }
+        if (!ElementBindingRules.Contains(rule))
+        {
+            throw new NestNotImplementedException(
+                $"The connection rule '{rule}' cannot bind synapses to synaptic elements (pre_synaptic_element, post_synaptic_element): only {string.Join(" and ", ElementBindingRules)} can.");
         }
 
         var rest = spec.Other.Where(kv => kv.Key is not ("pre_synaptic_element" or "post_synaptic_element")).ToDictionary();
@@ -178,6 +289,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     /// <summary>Counts each new synapse in z_connected of its source's pre- and its target's post-synaptic element.</summary>
     public void Bind(List<(int Source, int Target)> created, string preElement, string postElement)
     {
+        Materialize();
         foreach (var (source, target) in created)
         {
             ElementsOf(source)?.GetValueOrDefault(preElement)?.Connect(1);
@@ -185,16 +297,34 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         }
     }
 
-    /// <summary>Frees the elements a removed synapse of <paramref name="synapseModel"/> was bound to, if the model is a structural-plasticity synapse.</summary>
-    public void Unbind(int source, int target, string synapseModel)
+    /// <summary>
+    /// The elements Disconnect frees for each synapse of <paramref name="synapseModel"/> it removes, as NEST's: those of
+    /// the last structural-plasticity synapse type of the model if any type is registered (none if the model is not
+    /// one of them), else those the Disconnect's syn_spec names (<paramref name="preElement"/>, <paramref name="postElement"/>).
+    /// </summary>
+    public (string Pre, string Post)? ElementsFreedByDisconnect(string synapseModel, string? preElement, string? postElement)
     {
-        var builder = Builders.FirstOrDefault(b => b.SynapseModel == synapseModel);
-        if (builder is null) return;
-        ElementsOf(source)?.GetValueOrDefault(builder.PreElement)?.Connect(-1);
-        ElementsOf(target)?.GetValueOrDefault(builder.PostElement)?.Connect(-1);
+        if (Builders.Count > 0)
+            return Builders.LastOrDefault(b => b.SynapseModel == synapseModel) is { } builder ? (builder.PreElement, builder.PostElement) : null;
+        return preElement is null || postElement is null ? null : (preElement, postElement);
     }
 
+    /// <summary>Frees one bound element of each of <paramref name="preElement"/> on <paramref name="source"/> and <paramref name="postElement"/> on <paramref name="target"/> (a removed synapse).</summary>
+    public void Unbind(int source, int target, string preElement, string postElement)
+    {
+        Materialize();
+        ElementsOf(source)?.GetValueOrDefault(preElement)?.Connect(-1);
+        ElementsOf(target)?.GetValueOrDefault(postElement)?.Connect(-1);
+    }
+
+    /// <summary>Room for nodes up to <paramref name="maxId"/>, each with its elements (before a run).</summary>
     public void EnsureCapacity(int maxId)
+    {
+        Grow(maxId);
+        Materialize();
+    }
+
+    private void Grow(int maxId)
     {
         if (_elements.Length <= maxId)
         {
@@ -207,7 +337,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
 
     public void SetElements(int id, Dictionary<string, SynapticElement> elements)
     {
-        EnsureCapacity(id);
+        Grow(id);
         _elements[id] = elements;
     }
 
@@ -245,10 +375,13 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         group.CalciumOf(local) += group.ValueOf(NeuronSchema.Archiving.BetaCa, local);
     }
 
-    /// <summary>Whether a structural update is due at the start of step <paramref name="step"/>.</summary>
+    /// <summary>
+    /// Whether a structural update is due at the start of step <paramref name="step"/> (also without
+    /// structural-plasticity synapses: NEST then still updates the elements and retracts vacant ones).
+    /// </summary>
     public bool IsDue(TimeGrid time, long step)
     {
-        if (!Enabled || Builders.Count == 0) return false;
+        if (!Enabled) return false;
         double t = time.StepToMs(step);
         return t % UpdateIntervalMs == 0;
     }

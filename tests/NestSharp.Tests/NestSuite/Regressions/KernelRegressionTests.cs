@@ -59,7 +59,7 @@ public sealed class KernelRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_619.py::test_ticket_619_set_kernel_status_with_zero_biological_time
-    [Fact(Skip = "needs: biological_time settable with SetKernelStatus (NestSharp: read-only) (kernel)")]
+    [Fact]
     public void BiologicalTimeZeroWithRngSeed_IsAccepted()
     {
         var nest = new Simulator();
@@ -178,7 +178,7 @@ public sealed class KernelRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_573.py::test_ticket_573_copy_model_respects_synapse_limit
-    [Fact(Skip = "needs: kernel key max_num_syn_models and CopyModel refusing synapse models beyond it (kernel)")]
+    [Fact]
     public void CopyModel_FailsOnceTheSynapseModelLimitIsReached()
     {
         var nest = new Simulator();

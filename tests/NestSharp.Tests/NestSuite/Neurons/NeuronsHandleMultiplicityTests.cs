@@ -1,0 +1,75 @@
+namespace NestSharp.Tests.NestSuite.Neurons;
+
+/// <summary>Two spikes in one event (multiplicity 2) act as two events with multiplicity 1.</summary>
+public sealed class NeuronsHandleMultiplicityTests
+{
+    /// <summary>NEST's skip list, for the models NestSharp has: input-independent, no V_m to read, or parrots.</summary>
+    private static readonly string[] SkipList = ["ignore_and_fire", "parrot_neuron", "pp_cond_exp_mc_urbanczik"];
+
+    /// <summary>Every neuron model (element_type neuron) not in the skip list.</summary>
+    public static TheoryData<string> Models
+    {
+        get
+        {
+            var nest = new Simulator();
+            var rows = new TheoryData<string>();
+            foreach (string model in nest.NodeModels())
+                if (!SkipList.Contains(model) && (string)nest.GetDefaults(model)["element_type"] == "neuron") rows.Add(model);
+            return rows;
+        }
+    }
+
+    // NEST: neurons/test_neurons_handle_multiplicity.py::test_spike_multiplicity_parrot_neuron
+    [Fact]
+    public void SpikeMultiplicityParrotNeuron()
+    {
+        var nest = new Simulator();
+        long[] multiplicities = [1, 3, 2];
+        double[] spikes = [1.0, 2.0, 3.0];
+        var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = spikes, ["spike_multiplicities"] = multiplicities });
+        var pn = nest.Create("parrot_neuron");
+        var sr = nest.Create("spike_recorder");
+        nest.Connect(sg, pn);
+        nest.Connect(pn, sr);
+
+        nest.Simulate(10.0);
+
+        var spikeTimes = (double[])((Dictionary<string, object>)sr.Get("events"))["times"];
+        double minDelay = (double)nest.GetKernelStatus("min_delay");
+        var expected = new List<double>();
+        for (int i = 0; i < spikes.Length; i++)
+            for (long m = 0; m < multiplicities[i]; m++) expected.Add(spikes[i] + minDelay);
+        Assert.Equal(expected, spikeTimes);
+    }
+
+    // NEST: neurons/test_neurons_handle_multiplicity.py::test_spike_multiplicity
+    [Theory]
+    [MemberData(nameof(Models))]
+    public void SpikeMultiplicity(string model)
+    {
+        var nest = new Simulator();
+        var n1 = nest.Create(model);
+        var n2 = nest.Create(model);
+        const long receptorType = 0; // none of NestSharp's models needs NEST's extra_params
+        var sg1 = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 } });
+        var sg2 = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 } });
+        var sg3 = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 }, ["spike_multiplicities"] = new[] { 2L } });
+        var synSpec = new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["receptor_type"] = receptorType };
+
+        // n1 receives two spikes with multiplicity 1, n2 one spike with multiplicity 2
+        nest.Connect(sg1, n1, "all_to_all", synSpec);
+        nest.Connect(sg2, n1, "all_to_all", synSpec);
+        nest.Connect(sg3, n2, "all_to_all", synSpec);
+
+        double v10 = n1.Get<double>("V_m");
+        double v20 = n2.Get<double>("V_m");
+        Assert.Equal(v20, v10, 1e-6 * Math.Abs(v20));
+
+        nest.Simulate(8.0);
+
+        double v1 = n1.Get<double>("V_m");
+        double v2 = n2.Get<double>("V_m");
+        Assert.Equal(v2, v1, 1e-6 * Math.Abs(v2));
+        Assert.NotEqual(v10, v1);
+    }
+}
