@@ -387,7 +387,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
         foreach (var g in targetGroups)
         {
-            if (g.ElementType == ElementType.Stimulator)
+            if (g.ElementType == ElementType.Stimulator && !(g is ISampledGroup && sourceGroups.All(Samples)))
             {
                 throw new IllegalConnectionException($"{g.Model.Name} is a stimulator and cannot be the target of a connection.");
             }

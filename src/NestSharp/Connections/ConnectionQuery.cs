@@ -320,7 +320,8 @@ internal static class ConnectionQuery
                     var (sourceGroup, _) = _kernel.Nodes.Locate(_table.Source[row]);
                     var neuron = (NeuronGroup)_kernel.Nodes.Locate(target.TargetId).Group;
                     return SynapseBuilder.ReceptorPort(neuron, target.Receptor, ((ILocalGenerator)sourceGroup).SendsCurrent);
-                case ConnectionKind.SpikeRecording or ConnectionKind.Sampling: return 0;
+                case ConnectionKind.SpikeRecording: return 0;
+                case ConnectionKind.Sampling: return _kernel.Connections.RecordingLinks.SamplingReceptors[_table.Index[row]];
                 case ConnectionKind.Remote: return _table.Remote!.Receptor[row];
                 default: throw Removed(row);
             }

@@ -26,7 +26,7 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
         var staged = (TNode)Nodes[local].Clone();
-        foreach (var (key, value) in values) staged.Keys.Apply(staged, key, value);
+        foreach (var (key, value) in values) staged.Keys.Apply(staged, key, value, context);
         staged.Validate(context);
         return () => Nodes[local] = staged;
     }

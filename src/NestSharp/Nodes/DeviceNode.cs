@@ -3,7 +3,8 @@ namespace NestSharp.Nodes;
 /// <summary>
 /// One device (generator or recorder) and its parameters. Devices are few, so each is an object; a change is made on
 /// a clone and swapped in only when every value is valid. Activity follows NEST: a device is active for times t with
-/// origin + start &lt; t &lt;= origin + stop.
+/// origin + start &lt; t &lt;= origin + stop. As in NEST, start, stop and origin must be multiples of the resolution;
+/// start and stop may be infinite (shown as ±1.8e308, as NEST shows them), origin must be finite.
 /// </summary>
 internal abstract class DeviceNode
 {
@@ -15,12 +16,27 @@ internal abstract class DeviceNode
     /// <summary>The keys of this device's status (its class declares them once).</summary>
     public abstract IDeviceKeys Keys { get; }
 
-    /// <summary>The keys every device has: start, stop, origin (ms) and label.</summary>
+    /// <summary>The keys every device has: start, stop, origin (ms, on the grid) and label.</summary>
     protected static DeviceKeys<TNode> CommonKeys<TNode>() where TNode : DeviceNode => new DeviceKeys<TNode>()
-        .Real("start", n => n.Start, (n, v) => n.Start = v)
-        .Real("stop", n => n.Stop, (n, v) => n.Stop = v)
-        .Real("origin", n => n.Origin, (n, v) => n.Origin = v)
+        .GridTime("start", n => n.Start, (n, v) => n.Start = v, infiniteAllowed: true)
+        .GridTime("stop", n => n.Stop, (n, v) => n.Stop = v, infiniteAllowed: true)
+        .GridTime("origin", n => n.Origin, (n, v) => n.Origin = v, infiniteAllowed: false)
         .Text("label", n => n.Label, (n, v) => n.Label = v);
+
+    /// <summary>
+    /// The keys every stimulating device (generator) has: those of <see cref="CommonKeys{TNode}"/> and
+    /// <c>stimulus_source</c>, the stimulation backend that would feed it ("", none). NestSharp has no stimulation
+    /// backend, so, as NEST without one, any value set is refused.
+    /// </summary>
+    protected static DeviceKeys<TNode> StimulatorKeys<TNode>() where TNode : DeviceNode => CommonKeys<TNode>()
+        .Custom("stimulus_source", _ => "", (_, key, value) =>
+            throw new BadPropertyException(key, StatusValue.ToStringValue(key, value), "unknown stimulation backend (there are none: kernel key stimulation_backends is empty)"));
+
+    /// <summary>
+    /// Whether a time is infinite for the grid: ±infinity, or so large that its tics leave the range NEST's time
+    /// counts (a value such as double.MaxValue, which the status shows for +infinity).
+    /// </summary>
+    public static bool IsInfiniteTime(double ms, Kernel.TimeGrid time) => Math.Abs(ms) * time.TicsPerMs >= long.MaxValue / 8;
 
     public DeviceNode Clone()
     {
@@ -46,16 +62,23 @@ internal abstract class DeviceNode
     /// <summary>Checks the device's values together, after a change; throws naming the key.</summary>
     public virtual void Validate(StatusContext context)
     {
-        if (!(Stop >= Start)) throw new BadPropertyException("stop", Stop, $"stop must not be before start ({Start})");
+        if (!(Stop >= Start)) throw new BadPropertyException("stop", Stop, $"stop >= start required (start is {StatusValue.Format(Start)})");
     }
 
-    /// <summary>The activity window in steps: stamps t with First &lt; t &lt;= Last are active.</summary>
+    /// <summary>
+    /// The activity window in steps: stamps t with First &lt; t &lt;= Last are active (long.MinValue or long.MaxValue
+    /// for an infinite bound).
+    /// </summary>
     public (long First, long Last) ActiveSteps(Kernel.TimeGrid time)
     {
-        long first = FloorSteps(time.MsToTics(Origin + Start), time.TicsPerStep);
-        double stopMs = Origin + Stop;
-        long last = stopMs >= double.MaxValue / 2 ? long.MaxValue : FloorSteps(time.MsToTics(stopMs), time.TicsPerStep);
-        return (first, last);
+        long origin = time.MsToTics(Origin);
+        return (BoundSteps(Start, origin, time), BoundSteps(Stop, origin, time));
+    }
+
+    private static long BoundSteps(double ms, long originTics, Kernel.TimeGrid time)
+    {
+        if (IsInfiniteTime(ms, time)) return ms > 0 ? long.MaxValue : long.MinValue;
+        return FloorSteps(originTics + time.MsToTics(ms), time.TicsPerStep);
     }
 
     /// <summary>

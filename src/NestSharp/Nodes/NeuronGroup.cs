@@ -16,7 +16,7 @@ namespace NestSharp.Nodes;
 /// them (<c>{"soma": {"g_L": 30.0}}</c>); Stage takes nested dictionaries and names the compartment and key of an
 /// unknown entry.</para>
 /// </summary>
-internal abstract class NeuronGroup : NodeGroup
+internal abstract class NeuronGroup : NodeGroup, ISampledGroup
 {
     /// <summary>Set on a ring channel whose input counts spikes (weight ignored, as parrot neurons do).</summary>
     public const int CountingChannelFlag = unchecked((int)0x80000000);
@@ -201,7 +201,7 @@ internal abstract class NeuronGroup : NodeGroup
     public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
 
     /// <summary>Multimeter samplers per thread, set by the kernel before a run.</summary>
-    internal SamplerLink[][] Samplers { get; set; } = [];
+    public SamplerLink[][] Samplers { get; set; } = [];
 
     /// <summary>Lets the samplers connected to this thread's nodes sample after the step <paramref name="step"/> (frozen nodes are not sampled).</summary>
     protected void RecordSamples(int thread, long step)
@@ -387,13 +387,23 @@ internal abstract class NeuronGroup : NodeGroup
             : number,
     };
 
-    /// <summary>Stores a validated row of status values (internal columns keep theirs).</summary>
+    /// <summary>
+    /// Stores a validated row of status values (internal columns keep theirs). A column kept relative to another is
+    /// rewritten only when it or its reference changed: deriving it again from the shown values would round it, and NEST
+    /// leaves a state it is not given as it is (a Set of I_e or frozen does not move V_m by a bit).
+    /// </summary>
     private void StoreRow(int position, double[] row)
     {
+        var unchanged = new bool[row.Length];
+        for (int c = 0; c < row.Length; c++)
+        {
+            int reference = Schema.Entries[c].RelativeTo;
+            unchanged[c] = reference >= 0 && row[c] == ToUser(c, position) && row[reference] == ToUser(reference, position);
+        }
         for (int c = 0; c < row.Length; c++)
         {
             var entry = Schema.Entries[c];
-            if (!entry.InStatus) continue;
+            if (!entry.InStatus || unchanged[c]) continue;
             Columns[c][position] = entry.RelativeTo < 0 ? row[c] : row[c] - row[entry.RelativeTo];
         }
         OnStatusSet(position);
@@ -433,6 +443,3 @@ internal abstract class NeuronGroup : NodeGroup
         for (int c = 0; c < Schema.Count; c++) Array.Fill(Columns[c], source.Columns[c][0]);
     }
 }
-
-/// <summary>A sampling device's interest in one node of a neuron group (by storage position): which recordables to read.</summary>
-internal readonly record struct SamplerLink(ISampler Sampler, int Position, int[] Recordables);

@@ -6,13 +6,12 @@ namespace NestSharp.Nodes;
 /// <summary>
 /// What recording devices share (NEST's RecordingDevice): <c>record_to</c> names the recording backend that receives
 /// the events (see <see cref="IRecordingBackend"/>; the backend adds its own device parameters and status, such as
-/// <c>events</c> or <c>filenames</c>), <c>n_events</c> counts them (setting it to 0 clears them), and
-/// <c>time_in_steps</c> records times as steps and offsets instead of ms (settable only before the first Simulate).
+/// <c>events</c>, <c>filenames</c> or <c>time_in_steps</c>, and choosing another backend starts from that backend's
+/// defaults, as in NEST), and <c>n_events</c> counts them (setting it to 0 clears them).
 /// </summary>
 internal abstract class RecorderNode : DeviceNode
 {
     public string RecordTo = "memory";
-    public bool TimeInSteps;
 
     /// <summary>Number of events recorded (to any backend).</summary>
     public long EventCount;
@@ -26,19 +25,9 @@ internal abstract class RecorderNode : DeviceNode
         .Custom("n_events", n => n.EventCount, (n, key, value) =>
         {
             if (StatusValue.ToLong(key, value) != 0)
-                throw new BadPropertyException(key, value, "n_events can only be set to 0, which clears the recorded events");
+                throw new BadPropertyException(key, value, "Property n_events can only be set to 0 (which clears all stored events)");
             n.ClearEvents();
-        })
-        .Custom("time_in_steps", n => n.TimeInSteps, (n, key, value) =>
-        {
-            bool inSteps = StatusValue.ToBool(key, value);
-            if (inSteps != n.TimeInSteps && n.HasRun)
-                throw new BadPropertyException(key, value, "time_in_steps cannot be changed after Simulate has been called");
-            n.TimeInSteps = inSteps;
         });
-
-    /// <summary>Whether a run has recorded into this device (time_in_steps is fixed from then on).</summary>
-    public bool HasRun;
 
     /// <summary>Names of the real values stored with each event besides sender and time.</summary>
     public abstract IReadOnlyList<string> DoubleValueNames { get; }
@@ -61,7 +50,6 @@ internal abstract class RecorderNode : DeviceNode
     protected override void ResetRuntimeState()
     {
         EventCount = 0;
-        HasRun = false;
         Recording = Recording.CloneEmpty();
     }
 

@@ -9,8 +9,27 @@ internal interface IRecorderGroup
     int FirstId { get; }
     int Count { get; }
 
+    /// <summary>Where the group's recorders write files (the kernel's recording manager).</summary>
+    IRecordingSite? Site { get; set; }
+
     /// <summary>The device <paramref name="local"/> of the group.</summary>
     RecorderNode RecorderOf(int local);
+
+    /// <summary>Who recorder <paramref name="local"/> is, for its file names (null for a model's defaults).</summary>
+    Recording.RecorderIdentity? IdentityOf(int local);
+}
+
+/// <summary>Where recorders' files go: the kernel's data_path and data_prefix, and the number of virtual processes.</summary>
+internal interface IRecordingSite
+{
+    /// <summary>The kernel's data_path ("" for the working directory).</summary>
+    string DataPath { get; }
+
+    /// <summary>The kernel's data_prefix.</summary>
+    string DataPrefix { get; }
+
+    /// <summary>The number of virtual processes (one file each).</summary>
+    int VirtualProcesses { get; }
 }
 
 /// <summary>A recorder of the spikes its sources emit (spike_recorder).</summary>
@@ -39,14 +58,27 @@ internal interface ISampler
     /// <summary>The recordables to sample, by name.</summary>
     IReadOnlyList<string> RecordFrom { get; }
 
-    /// <summary>Before a run: checks the sampling times against the grid and sets up per-thread buffers.</summary>
-    void PrepareRun(TimeGrid time, int virtualProcesses);
+    /// <summary>
+    /// The device has been connected to nodes (a Connect call committed links from it): from now on its interval,
+    /// offset and record_from are fixed, as in NEST.
+    /// </summary>
+    void OnConnected();
+
+    /// <summary>
+    /// Before a run, at step <paramref name="currentStep"/>: checks the sampling times against the grid, sets up
+    /// per-thread buffers, and starts sampling the nodes among <paramref name="targets"/> (every node it is connected
+    /// to) that it has not sampled before, from the first sampling time after the current time.
+    /// </summary>
+    void PrepareRun(TimeGrid time, int virtualProcesses, long currentStep, IReadOnlyList<int> targets);
 
     /// <summary>Whether a sample is due after the step ending at <paramref name="stamp"/>.</summary>
     bool SamplesAt(long stamp);
 
-    /// <summary>Takes a sample of <paramref name="recordables"/> of one node (called by the thread that owns the node).</summary>
-    void Take(int thread, long stamp, int sender, NeuronGroup group, int local, int[] recordables);
+    /// <summary>
+    /// Takes a sample of <paramref name="recordables"/> of the node at storage position <paramref name="position"/> of
+    /// <paramref name="group"/> (called by the thread that owns the node).
+    /// </summary>
+    void Take(int thread, long stamp, int sender, ISampledGroup group, int position, int[] recordables);
 
     /// <summary>
     /// Once per slice, serially: records the samples taken so far that are stamped at or before
@@ -54,3 +86,35 @@ internal interface ISampler
     /// </summary>
     void HandOver(long upToStamp, Kernel.Communication.ICommunicator communicator, Func<int, int> virtualProcessOf);
 }
+
+/// <summary>
+/// A group whose nodes a multimeter can sample: neurons, and devices that list recordables (dc_generator's I). Before a
+/// run the kernel gives it, per thread, the sampling links of the nodes that thread owns; the thread takes the samples
+/// after each step.
+/// </summary>
+internal interface ISampledGroup
+{
+    /// <summary>The model.</summary>
+    NodeModel Model { get; }
+
+    /// <summary>Names of the recordables, in NEST's order.</summary>
+    IReadOnlyList<string> Recordables { get; }
+
+    /// <summary>The index of a recordable by name, or -1.</summary>
+    int RecordableIndex(string name);
+
+    /// <summary>The value of recordable <paramref name="index"/> of the node at storage position <paramref name="position"/>.</summary>
+    double ReadRecordable(int index, int position);
+
+    /// <summary>The storage position of node <paramref name="local"/>.</summary>
+    int PositionOf(int local);
+
+    /// <summary>The thread (slot) that updates node <paramref name="local"/> and so takes its samples.</summary>
+    int OwnerThread(int local);
+
+    /// <summary>The sampling links per thread, set by the kernel before a run.</summary>
+    SamplerLink[][] Samplers { get; set; }
+}
+
+/// <summary>A sampling device's interest in one node of a sampled group (by storage position): which recordables to read.</summary>
+internal readonly record struct SamplerLink(ISampler Sampler, int Position, int[] Recordables);

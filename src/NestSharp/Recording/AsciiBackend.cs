@@ -6,7 +6,9 @@ namespace NestSharp.Recording;
 /// record_to "ascii": NEST's text files (<see cref="AsciiRecordingFile"/>), one per virtual process; the file of VP v
 /// gets the events about the nodes v owns, and a process writes only its own VPs' files. Device parameters:
 /// <c>precision</c> (digits after the point, default 3) and <c>file_extension</c> ("dat"); <c>filenames</c> lists the
-/// files once a run has opened them. A later run appends to the files of the earlier one.
+/// files once a run has opened them. A later run appends to the files of the earlier one. With <c>time_in_steps</c> the
+/// files hold the step and the offset of each event instead of its time in ms (as in NEST, it cannot change once the
+/// kernel has simulated).
 /// </summary>
 [RecordingBackendName("ascii")]
 internal sealed class AsciiBackend : IRecordingBackend
@@ -17,47 +19,54 @@ internal sealed class AsciiBackend : IRecordingBackend
     {
         private int _precision = 3;
         private string _extension = "dat";
+        private bool _timeInSteps;
         private AsciiRecordingFile?[] _files = [];
         private string[] _paths = [];
 
-        public IReadOnlyCollection<string> Keys => ["file_extension", "precision"];
+        public IReadOnlyCollection<string> Keys => ["file_extension", "precision", "time_in_steps"];
 
         public IDeviceRecording Clone() => (Files)MemberwiseClone();
 
-        public IDeviceRecording CloneEmpty() => new Files { _precision = _precision, _extension = _extension };
+        public IDeviceRecording CloneEmpty() => new Files { _precision = _precision, _extension = _extension, _timeInSteps = _timeInSteps };
 
-        public void Apply(string key, object value)
+        public void Apply(string key, object value, Nodes.StatusContext context)
         {
-            if (key == "precision")
+            switch (key)
             {
-                _precision = ScreenBackend.Precision(key, value);
-            }
-            else
-            {
-                _extension = StatusValue.ToStringValue(key, value);
+                case "precision":
+                    _precision = BackendParameters.Precision(key, value);
+                    break;
+                case "time_in_steps":
+                    _timeInSteps = BackendParameters.TimeInSteps(key, value, _timeInSteps, context, sameValueAllowed: true);
+                    break;
+                default:
+                    _extension = StatusValue.ToStringValue(key, value);
+                    break;
             }
         }
 
-        public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device)
+        public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device, RecorderIdentity? identity)
         {
             status["precision"] = (long)_precision;
             status["file_extension"] = _extension;
-            if (_paths.Length > 0) status["filenames"] = _paths.ToArray();
+            status["time_in_steps"] = _timeInSteps;
+            if (identity is not null) status["filenames"] = PathsOf(identity);
         }
+
+        /// <summary>The file of each virtual process, named from the current data_path, data_prefix and label (as NEST's status shows them).</summary>
+        private string[] PathsOf(RecorderIdentity identity) =>
+            Enumerable.Range(0, identity.VirtualProcesses).Select(vp => AsciiRecordingFile.FileName(identity, vp, _extension)).ToArray();
 
         public void Prepare(RecordingContext context)
         {
             if (_files.Length > 0) return;
-            var paths = Enumerable.Range(0, context.VirtualProcesses)
-                .Select(vp => AsciiRecordingFile.FileName(context.DataPath, context.DataPrefix, context.Label, context.DeviceId,
-                    context.NetworkSize, vp, context.VirtualProcesses, _extension))
-                .ToArray();
+            var paths = PathsOf(context.Identity);
             bool append = _paths.SequenceEqual(paths);
             var files = new AsciiRecordingFile?[paths.Length];
             try
             {
                 foreach (int vp in context.LocalVirtualProcesses)
-                    files[vp] = AsciiRecordingFile.Open(paths[vp], append, context.OverwriteFiles, _precision, context);
+                    files[vp] = AsciiRecordingFile.Open(paths[vp], append, context.OverwriteFiles, _precision, _timeInSteps, context);
             }
             catch
             {

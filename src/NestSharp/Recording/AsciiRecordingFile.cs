@@ -7,8 +7,7 @@ namespace NestSharp.Recording;
 /// A recorder's file in NEST's ASCII format: two comment lines, a tab-separated header (<c>sender time_ms</c>, or
 /// <c>sender time_step time_offset</c> with time_in_steps, then the value names), then one line per event with times
 /// and real values in fixed notation at the given precision and integer values as integers. Named
-/// <c>data_path/data_prefix + label + "-" + node id + "-" + vp + ".dat"</c>, node id and vp padded to the digits of the
-/// network size and of the number of virtual processes, as NEST names them.
+/// <c>data_path/data_prefix + label + "-" + node id + "-" + vp + ".dat"</c> (see <see cref="FileName"/>), as NEST names them.
 /// </summary>
 internal sealed class AsciiRecordingFile : IDisposable
 {
@@ -18,12 +17,14 @@ internal sealed class AsciiRecordingFile : IDisposable
     private readonly string _format;
     private readonly StringBuilder _line = new();
     private readonly bool _timeInSteps;
+    private readonly string _gridOffset;
 
-    private AsciiRecordingFile(string path, bool append, int precision, RecordingContext context)
+    private AsciiRecordingFile(string path, bool append, int precision, bool timeInSteps, RecordingContext context)
     {
         Path = path;
-        _timeInSteps = context.TimeInSteps;
+        _timeInSteps = timeInSteps;
         _format = "F" + precision.ToString(CultureInfo.InvariantCulture);
+        _gridOffset = BackendParameters.GridOffset.ToString(_format, CultureInfo.InvariantCulture);
         _writer = new StreamWriter(path, append, new UTF8Encoding(false), 1 << 16);
         if (!append)
         {
@@ -37,33 +38,45 @@ internal sealed class AsciiRecordingFile : IDisposable
 
     public string Path { get; }
 
-    public static string FileName(string dataPath, string dataPrefix, string label, int nodeId, int networkSize, int vp, int numVps, string extension)
+    /// <summary>
+    /// The file of virtual process <paramref name="vp"/>: <c>data_path/data_prefix + label + "-" + node id + "-" + vp +
+    /// "." + extension</c>, the vp padded to the digits of the number of virtual processes. NEST pads the node id to
+    /// the digits of the network size when the device was created, which does not count the device itself, so the
+    /// padding never shows: the id is written as it is.
+    /// </summary>
+    public static string FileName(RecorderIdentity identity, int vp, string extension)
     {
-        int idDigits = (int)Math.Floor(Math.Log10(Math.Max(1, networkSize))) + 1;
-        int vpDigits = (int)Math.Floor(Math.Log10(Math.Max(1, numVps))) + 1;
-        string name = $"{dataPrefix}{label}-{nodeId.ToString(CultureInfo.InvariantCulture).PadLeft(idDigits, '0')}-{vp.ToString(CultureInfo.InvariantCulture).PadLeft(vpDigits, '0')}.{extension}";
-        return string.IsNullOrEmpty(dataPath) ? name : System.IO.Path.Combine(dataPath, name);
+        int vpDigits = (int)Math.Floor(Math.Log10(Math.Max(1, identity.VirtualProcesses))) + 1;
+        string name = $"{identity.DataPrefix}{identity.Label}-{identity.DeviceId.ToString(CultureInfo.InvariantCulture)}-{vp.ToString(CultureInfo.InvariantCulture).PadLeft(vpDigits, '0')}.{extension}";
+        return string.IsNullOrEmpty(identity.DataPath) ? name : System.IO.Path.Combine(identity.DataPath, name);
     }
 
     /// <summary>Opens a new file, failing if it exists and overwriting is off; or reopens one this kernel wrote, to append.</summary>
-    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, RecordingContext context)
+    public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, bool timeInSteps, RecordingContext context)
     {
         if (!append && File.Exists(path) && !overwrite)
         {
-            throw new KernelException(
+            throw new IOErrorException(
                 $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
                 "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
                 "data_prefix, or the device property label.");
         }
 
-        return new AsciiRecordingFile(path, append, precision, context);
+        try
+        {
+            return new AsciiRecordingFile(path, append, precision, timeInSteps, context);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOErrorException($"I/O error while opening file '{path}': {e.Message}");
+        }
     }
 
     public void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
     {
         _line.Clear();
         _line.Append(sender).Append('\t');
-        if (_timeInSteps) _line.Append(stamp).Append('\t').Append(0.0.ToString(_format, CultureInfo.InvariantCulture));
+        if (_timeInSteps) _line.Append(stamp).Append('\t').Append(_gridOffset);
         else _line.Append(timeMs.ToString(_format, CultureInfo.InvariantCulture));
         foreach (double value in doubles) _line.Append('\t').Append(value.ToString(_format, CultureInfo.InvariantCulture));
         foreach (long value in longs) _line.Append('\t').Append(value);

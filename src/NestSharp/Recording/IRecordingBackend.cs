@@ -12,10 +12,15 @@ internal interface IRecordingBackend
     IDeviceRecording Create();
 }
 
+/// <summary>
+/// Who a recording belongs to, as a file name needs it: the device's id, its label (the model name when the label is
+/// empty), the kernel's data_path and data_prefix, and the number of virtual processes (one file each).
+/// </summary>
+internal sealed record RecorderIdentity(int DeviceId, string Label, string DataPath, string DataPrefix, int VirtualProcesses);
+
 /// <summary>Who a recording belongs to and where its run stands: what file names and headers need.</summary>
 internal sealed record RecordingContext(
-    int DeviceId, string Label, string DataPath, string DataPrefix, bool OverwriteFiles, int NetworkSize,
-    int VirtualProcesses, IReadOnlyList<int> LocalVirtualProcesses, bool TimeInSteps,
+    RecorderIdentity Identity, bool OverwriteFiles, IReadOnlyList<int> LocalVirtualProcesses,
     IReadOnlyList<string> DoubleValueNames, IReadOnlyList<string> LongValueNames);
 
 /// <summary>
@@ -25,7 +30,7 @@ internal sealed record RecordingContext(
 /// </summary>
 internal interface IDeviceRecording
 {
-    /// <summary>The device parameters this backend adds to the recorder's status (such as precision).</summary>
+    /// <summary>The device parameters this backend adds to the recorder's status (such as precision or time_in_steps).</summary>
     IReadOnlyCollection<string> Keys { get; }
 
     /// <summary>A copy for a staged change (data shared until the change is committed is not written to).</summary>
@@ -34,11 +39,14 @@ internal interface IDeviceRecording
     /// <summary>The same parameters without data (for a new recorder made from a model's defaults).</summary>
     IDeviceRecording CloneEmpty();
 
-    /// <summary>Sets one of <see cref="Keys"/>, checking the value.</summary>
-    void Apply(string key, object value);
+    /// <summary>Sets one of <see cref="Keys"/>, checking the value (<paramref name="context"/> says whether the kernel has simulated).</summary>
+    void Apply(string key, object value, Nodes.StatusContext context);
 
-    /// <summary>Writes the backend's status of <paramref name="device"/> (events, file names, parameters).</summary>
-    void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device);
+    /// <summary>
+    /// Writes the backend's status of <paramref name="device"/> (events, file names, parameters); <paramref name="identity"/>
+    /// is null for a model's defaults.
+    /// </summary>
+    void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device, RecorderIdentity? identity);
 
     /// <summary>Before a run: opens what the run writes to (files are created once and appended to later).</summary>
     void Prepare(RecordingContext context);

@@ -4,7 +4,8 @@ namespace NestSharp.Recording;
 
 /// <summary>
 /// record_to "memory": keeps the events for the recorder's <c>events</c> status entry: <c>senders</c>, <c>times</c>
-/// (ms, or steps with <c>offsets</c> when time_in_steps is set) and one array per value name.
+/// (ms, or with <c>time_in_steps</c> the steps, as integers, with <c>offsets</c>) and one array per value name. As in
+/// NEST, time_in_steps cannot be set at all once the kernel has simulated.
 /// </summary>
 [RecordingBackendName("memory")]
 internal sealed class MemoryBackend : IRecordingBackend
@@ -21,18 +22,20 @@ internal sealed class MemoryBackend : IRecordingBackend
         private List<long>[] _longs = [];
         private bool _timeInSteps;
 
-        public IReadOnlyCollection<string> Keys => [];
+        public IReadOnlyCollection<string> Keys => ["time_in_steps"];
 
         public IDeviceRecording Clone() => (Events)MemberwiseClone();
 
-        public IDeviceRecording CloneEmpty() => new Events();
+        public IDeviceRecording CloneEmpty() => new Events { _timeInSteps = _timeInSteps };
 
-        public void Apply(string key, object value) => throw new InvalidOperationException($"memory recording has no key '{key}'");
+        public void Apply(string key, object value, Nodes.StatusContext context) =>
+            _timeInSteps = BackendParameters.TimeInSteps(key, value, _timeInSteps, context, sameValueAllowed: false);
 
-        public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device)
+        public void WriteStatus(Dictionary<string, object> status, Nodes.RecorderNode device, RecorderIdentity? identity)
         {
+            status["time_in_steps"] = _timeInSteps;
             var events = new Dictionary<string, object> { ["senders"] = _senders.ToArray() };
-            if (device.TimeInSteps)
+            if (_timeInSteps)
             {
                 events["times"] = _steps.ToArray();
                 events["offsets"] = _offsets.ToArray();
@@ -49,7 +52,7 @@ internal sealed class MemoryBackend : IRecordingBackend
             status["events"] = events;
         }
 
-        public void Prepare(RecordingContext context) => _timeInSteps = context.TimeInSteps;
+        public void Prepare(RecordingContext context) { }
 
         public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
         {
@@ -57,7 +60,7 @@ internal sealed class MemoryBackend : IRecordingBackend
             if (_timeInSteps)
             {
                 _steps.Add(stamp);
-                _offsets.Add(0.0);
+                _offsets.Add(BackendParameters.GridOffset);
             }
             else
             {

@@ -9,9 +9,10 @@ namespace NestSharp.Recording;
 /// a run it routes each spike source to the spike recorders connected to it, lets each neuron group know which
 /// samplers read which of its nodes, and prepares every recorder's backend (opening files); during a run it passes
 /// spikes, samples and weight events on. Keys data_path, data_prefix, overwrite_files (settable) and
-/// recording_backends.
+/// recording_backends. It is the <see cref="IRecordingSite"/> of every recorder model (given to the models'
+/// prototypes when the kernel starts), so that recorders name their files as the kernel's settings say.
 /// </summary>
-internal sealed class RecordingManager : IKernelManager
+internal sealed class RecordingManager : IKernelManager, IRecordingSite
 {
     private Kernel.KernelManager _kernel = null!;
     private RecorderNode[] _recorders = [];
@@ -27,12 +28,18 @@ internal sealed class RecordingManager : IKernelManager
     public string DataPrefix { get; private set; } = "";
     public bool OverwriteFiles { get; private set; }
 
+    public int VirtualProcesses => _kernel.VirtualProcesses.Layout.Count;
+
     public IReadOnlyCollection<string> SettableKeys => ["data_path", "data_prefix", "overwrite_files"];
 
     public void Initialize(Kernel.KernelManager kernel)
     {
         _kernel = kernel;
         _virtualProcessOf = kernel.Nodes.VirtualProcessOf;
+        foreach (var name in kernel.Models.NodeModelNames)
+        {
+            if (kernel.Models.NodeModel(name).Prototype is IRecorderGroup recorders) recorders.Site = this;
+        }
     }
 
     public void GetStatus(Dictionary<string, object> status)
@@ -112,34 +119,37 @@ internal sealed class RecordingManager : IKernelManager
 
     private void RouteSamplers(NodeManager nodes, SimulationContext context)
     {
-        var perGroup = new Dictionary<NeuronGroup, List<SamplerLink>[]>();
+        var perGroup = new Dictionary<ISampledGroup, List<SamplerLink>[]>(ReferenceEqualityComparer.Instance);
         var samplers = new HashSet<ISampler>(ReferenceEqualityComparer.Instance);
+        var targetsOf = new Dictionary<ISampler, List<int>>(ReferenceEqualityComparer.Instance);
         foreach (var link in _kernel.Connections.SamplingLinks)
         {
             var (samplerGroup, samplerLocal) = nodes.Locate(link.Sampler);
             var sampler = (ISampler)((IRecorderGroup)samplerGroup).RecorderOf(samplerLocal);
+            if (!targetsOf.TryGetValue(sampler, out var targets)) targetsOf[sampler] = targets = [];
+            targets.Add(link.Target);
             var (targetGroup, local) = nodes.Locate(link.Target);
-            var neuron = (NeuronGroup)targetGroup;
-            var indices = sampler.RecordFrom.Select(neuron.RecordableIndex).ToArray();
+            var sampled = (ISampledGroup)targetGroup;
+            var indices = sampler.RecordFrom.Select(sampled.RecordableIndex).ToArray();
             int missing = Array.IndexOf(indices, -1);
             if (missing >= 0)
-                throw new IllegalConnectionException($"{neuron.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", neuron.Recordables)}.");
-            if (!perGroup.TryGetValue(neuron, out var lists))
-                perGroup[neuron] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
-            lists[neuron.OwnerThread(local)].Add(new SamplerLink(sampler, neuron.PositionOf(local), indices));
+                throw new IllegalConnectionException($"{sampled.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", sampled.Recordables)}.");
+            if (!perGroup.TryGetValue(sampled, out var lists))
+                perGroup[sampled] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
+            lists[sampled.OwnerThread(local)].Add(new SamplerLink(sampler, sampled.PositionOf(local), indices));
             samplers.Add(sampler);
         }
         foreach (var group in nodes.Groups)
         {
-            if (group is NeuronGroup neurons)
-                neurons.Samplers = perGroup.TryGetValue(neurons, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
+            if (group is ISampledGroup sampled)
+                sampled.Samplers = perGroup.TryGetValue(sampled, out var lists) ? lists.Select(l => l.ToArray()).ToArray() : [];
         }
 
         foreach (var recorder in _recorders)
         {
             if (recorder is ISampler sampler)
             {
-                sampler.PrepareRun(context.Time, context.VirtualProcesses);
+                sampler.PrepareRun(context.Time, context.VirtualProcesses, _kernel.Simulation.CurrentStep, targetsOf.GetValueOrDefault(sampler) ?? []);
                 samplers.Add(sampler);
             }
         }
@@ -154,11 +164,9 @@ internal sealed class RecordingManager : IKernelManager
         {
             foreach (var recorder in _recorders)
             {
-                int id = _recorderIds[recorder];
-                string label = recorder.Label.Length > 0 ? recorder.Label : _kernel.Nodes.Locate(id).Group.Model.Name;
-                recorder.Recording.Prepare(new RecordingContext(id, label, DataPath, DataPrefix, OverwriteFiles, _kernel.Nodes.NodeCount,
-                    context.VirtualProcesses, localVps, recorder.TimeInSteps, recorder.DoubleValueNames, recorder.LongValueNames));
-                recorder.HasRun = true;
+                var (group, local) = _kernel.Nodes.Locate(_recorderIds[recorder]);
+                var identity = ((IRecorderGroup)group).IdentityOf(local)!;
+                recorder.Recording.Prepare(new RecordingContext(identity, OverwriteFiles, localVps, recorder.DoubleValueNames, recorder.LongValueNames));
             }
         }
         catch

@@ -150,7 +150,7 @@ public sealed class ErrorTests
                 }
                 else
                 {
-                    var e = Assert.Throws<KernelException>(() => nest.Simulate(50.0));
+                    var e = Assert.Throws<IOErrorException>(() => nest.Simulate(50.0));
                     Assert.Contains("overwrite_files", e.Message);
                     Assert.Equal(0.0, nest.BiologicalTime);
                 }

@@ -57,12 +57,16 @@ public sealed class RecorderTests
     }
 
     [Fact]
-    public void Multimeter_IntervalOffTheGrid_IsRejectedAtSimulate()
+    public void Multimeter_IntervalOffTheGrid_IsRejectedWhenSet()
     {
-        var (nest, n) = Driven();
-        var mm = nest.Create("multimeter", 1, new() { ["interval"] = 0.25, ["record_from"] = new[] { "V_m" } });
-        nest.Connect(mm, n);
-        Assert.Throws<BadPropertyException>(() => nest.Simulate(10.0));
+        var (nest, _) = Driven();
+        Assert.Throws<BadPropertyException>(() => nest.Create("multimeter", 1, new() { ["interval"] = 0.25, ["record_from"] = new[] { "V_m" } }));
+        var mm = nest.Create("multimeter", 1, new() { ["interval"] = 0.5 });
+        var e = Assert.Throws<BadPropertyException>(() => mm.Set(new Dictionary<string, object> { ["interval"] = 0.25, ["label"] = "changed" }));
+        Assert.Contains("'interval' = 0.25", e.Message, StringComparison.Ordinal);
+        Assert.Contains("multiple of the simulation resolution", e.Message, StringComparison.Ordinal);
+        Assert.Equal(0.5, mm.Get<double>("interval"));
+        Assert.Equal("", mm.Get<string>("label"));
     }
 
     [Fact]

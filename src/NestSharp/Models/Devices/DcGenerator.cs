@@ -9,12 +9,15 @@ namespace NestSharp.Models.Devices;
 /// connection weight, arriving after the connection delay. As NEST's current generators, it sends in the steps with
 /// origin + start &lt; t + 2h &lt;= origin + stop, so that with the minimal delay the current acts on the neuron from
 /// origin + start on.
-/// <para>Parameters: <c>amplitude</c> (pA), <c>start</c>, <c>stop</c>, <c>origin</c> (ms). Recordable: I.</para>
+/// <para>Parameters: <c>amplitude</c> (pA), <c>start</c>, <c>stop</c>, <c>origin</c> (ms). Recordable: I, the current of
+/// each step (0 while inactive), sampled by a multimeter connected to the generator.</para>
 /// </summary>
 [NodeModelName("dc_generator")]
 internal sealed class DcGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : DeviceGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
 {
+    private static readonly string[] RecordableNames = ["I"];
+
     public override ElementType ElementType => ElementType.Stimulator;
 
     public bool SendsCurrent => true;
@@ -23,16 +26,34 @@ internal sealed class DcGenerator(NodeModel model, int firstId, int count)
 
     internal sealed class Node : DeviceNode
     {
-        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
-            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v);
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
+            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
+            .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
         public double Amplitude;
         public DeviceTargets Targets = new();
 
+        /// <summary>The current sent in the last step updated (0 while inactive): NEST's recordable I.</summary>
+        public double Current;
+
         public override IDeviceKeys Keys => Declared;
 
-        protected override void ResetRuntimeState() => Targets = new DeviceTargets();
+        protected override void ResetRuntimeState()
+        {
+            Targets = new DeviceTargets();
+            Current = 0;
+        }
     }
+
+    public IReadOnlyList<string> Recordables => RecordableNames;
+
+    public SamplerLink[][] Samplers { get; set; } = [];
+
+    public int RecordableIndex(string name) => Array.IndexOf(RecordableNames, name);
+
+    public double ReadRecordable(int index, int position) => Nodes[position].Current;
+
+    public int PositionOf(int local) => local;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
@@ -47,6 +68,26 @@ internal sealed class DcGenerator(NodeModel model, int firstId, int count)
                 if (!node.IsActive(context.Time, step + 2)) continue;
                 foreach (ref readonly var target in targets)
                     ring.Data[(long)ring.SlotOf(step + target.DelaySteps) * ring.Channels + target.Channel] += target.Weight * node.Amplitude;
+            }
+        }
+        if (Samplers.Length > 0) RecordSamples(context.Time, thread, sliceStart, from, to);
+    }
+
+    /// <summary>
+    /// As NEST's dc_generator, the current of each step (the amplitude while active, else 0) is logged at the step's
+    /// end, by the thread that owns the device.
+    /// </summary>
+    private void RecordSamples(TimeGrid time, int thread, long sliceStart, int from, int to)
+    {
+        var links = Samplers[thread];
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            foreach (var s in links)
+            {
+                var node = Nodes[s.Position];
+                node.Current = node.IsActive(time, step + 2) ? node.Amplitude : 0.0;
+                if (s.Sampler.SamplesAt(step + 1)) s.Sampler.Take(thread, step + 1, FirstId + s.Position, this, s.Position, s.Recordables);
             }
         }
     }

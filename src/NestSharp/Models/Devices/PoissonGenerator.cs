@@ -26,7 +26,7 @@ internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
 
     internal sealed class Node : DeviceNode
     {
-        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v, new Requirement(static v => v >= 0 && !double.IsInfinity(v), "the rate cannot be negative"));
 
         public double Rate;

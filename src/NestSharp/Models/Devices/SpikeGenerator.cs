@@ -8,9 +8,14 @@ namespace NestSharp.Models.Devices;
 /// time grid). A spike at t leaves at the end of the step (t - h, t] and is recorded with time t; it is emitted if
 /// origin + start &lt; t &lt;= origin + stop and t lies after the current time.
 /// <para><c>spike_weights</c> (same length as the times, or empty) multiply the connection weight;
-/// <c>spike_multiplicities</c> (likewise) send several spikes at once. With <c>allow_offgrid_times</c> a time between
-/// grid points moves to the end of its step; with <c>shift_now_spikes</c> a time equal to the current time moves one
-/// step later (otherwise time 0 is an error). Times are checked when set.</para>
+/// <c>spike_multiplicities</c> (likewise, not negative) send several spikes at once. A time within half a tic of a
+/// grid point is that grid point; with <c>allow_offgrid_times</c> a time between grid points moves to the end of its
+/// step, otherwise it is an error; with <c>shift_now_spikes</c> a time equal to the current time moves one step later
+/// (otherwise time 0 is an error). Times must be finite and not negative; they are checked when set, and the status
+/// shows them as the grid holds them. The options can change only together with the times, or while there are none.</para>
+/// <para><c>precise_times</c> (spikes with offsets within their step) needs NEST's precise-timing models, which
+/// NestSharp does not have: setting it true is NotImplemented (after NEST's own check that it excludes the other two
+/// options).</para>
 /// <para>Reference: NEST model documentation, spike_generator.</para>
 /// </summary>
 [NodeModelName("spike_generator")]
@@ -23,8 +28,8 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
 
     internal sealed class Node : DeviceNode
     {
-        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
-            .Real("origin", n => n.Origin, (n, v) => { n.Origin = v; n.Position = 0; })
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
+            .GridTime("origin", n => n.Origin, (n, v) => { n.Origin = v; n.Position = 0; }, infiniteAllowed: false)
             .Custom("spike_times", n => n.SpikeTimesOnGrid.ToArray(), (n, key, value) =>
             {
                 n.SpikeTimes = StatusValue.ToDoubleArray(key, value);
@@ -66,21 +71,43 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
+            if (PreciseTimes && (AllowOffgridTimes || ShiftNowSpikes))
+            {
+                throw new BadPropertyException("precise_times", true,
+                    "Option precise_times cannot be set to true when either allow_offgrid_times or shift_now_spikes is set to true");
+            }
             if (PreciseTimes)
-                throw new BadPropertyException("precise_times", true, "precise (off-grid) spike times need precise neuron models, which NestSharp does not have; use allow_offgrid_times to round times to the grid");
+            {
+                throw new NestNotImplementedException(
+                    "'precise_times' = true is not supported: NestSharp has no precise-timing models (NEST's *_ps models, spikes with offsets " +
+                    "within their step); spikes are on the grid of the resolution. Leave precise_times false, and set allow_offgrid_times to " +
+                    "move an off-grid time to the end of its step.");
+            }
             if (_flagsChanged && !_timesGiven && SpikeStamps.Length > 0)
-                throw new BadPropertyException("allow_offgrid_times/shift_now_spikes", "changed", "options can only be set together with spike times or if no spike times have been set");
+            {
+                throw new BadPropertyException(AllowOffgridTimes ? "allow_offgrid_times" : "shift_now_spikes", "changed",
+                    "Options can only be set together with spike times or if no spike times have been set");
+            }
             if (_timesGiven)
             {
                 SpikeStamps = ComputeStamps(context);
                 SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
             }
             if (SpikeWeights.Length != 0 && SpikeWeights.Length != SpikeStamps.Length)
-                throw new BadPropertyException("spike_weights", SpikeWeights, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
+            {
+                throw new BadPropertyException("spike_weights", SpikeWeights,
+                    $"spike_weights must have the same number of elements as spike_times ({SpikeStamps.Length}), or 0 elements to clear the property");
+            }
             if (SpikeMultiplicities.Length != 0 && SpikeMultiplicities.Length != SpikeStamps.Length)
-                throw new BadPropertyException("spike_multiplicities", SpikeMultiplicities, $"must have as many elements as spike_times ({SpikeStamps.Length}) or none");
+            {
+                throw new BadPropertyException("spike_multiplicities", SpikeMultiplicities,
+                    $"spike_multiplicities must have the same number of elements as spike_times ({SpikeStamps.Length}) or 0 elements to clear the property");
+            }
             foreach (long m in SpikeMultiplicities)
-                if (m < 0) throw new BadPropertyException("spike_multiplicities", m, "multiplicities cannot be negative");
+            {
+                if (m is < 0 or > int.MaxValue)
+                    throw new BadPropertyException("spike_multiplicities", m, "a multiplicity is a number of spikes: 0 or more");
+            }
         }
 
         private long[] ComputeStamps(StatusContext context)
@@ -92,14 +119,19 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
             {
                 double t = SpikeTimes[i];
                 if (i > 0 && SpikeTimes[i - 1] > t)
-                    throw new BadPropertyException("spike_times", SpikeTimes, "spike times must be sorted in non-descending order");
+                    throw new BadPropertyException("spike_times", SpikeTimes, "Spike times must be sorted in non-descending order");
                 if (t == 0.0 && !ShiftNowSpikes)
-                    throw new BadPropertyException("spike_times", t, "spike time cannot be set to 0");
+                    throw new BadPropertyException("spike_times", t, "spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
+                if (!(t >= 0) || DeviceNode.IsInfiniteTime(t, grid))
+                {
+                    throw new BadPropertyException("spike_times", t,
+                        $"Time point {StatusValue.Format(t)} is not representable in current resolution: spike times are finite and not negative (ms after origin)");
+                }
                 long tics = grid.MsToTics(t);
                 long stamp;
                 if (tics % grid.TicsPerStep == 0) stamp = tics / grid.TicsPerStep;
                 else if (AllowOffgridTimes) stamp = tics / grid.TicsPerStep + 1;
-                else throw new BadPropertyException("spike_times", t, $"time point is not representable in the current resolution ({grid.Resolution} ms); set allow_offgrid_times to round it to the grid");
+                else throw new BadPropertyException("spike_times", t, $"Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step");
                 if (ShiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
                 stamps[i] = stamp;
             }

@@ -18,6 +18,15 @@ namespace NestSharp.Models.Devices;
 internal sealed class WeightRecorder(NodeModel model, int firstId, int count)
     : RecorderGroup<WeightRecorder.Node>(model, firstId, count, () => new Node())
 {
+    /// <summary>The sender and target filters belong to each recorder: as in NEST, a model's defaults do not show them.</summary>
+    public override void WriteStatus(int local, Dictionary<string, object> status)
+    {
+        base.WriteStatus(local, status);
+        if (FirstId != 0) return;
+        status.Remove("senders");
+        status.Remove("targets");
+    }
+
     internal sealed class Node : RecorderNode, IWeightSink
     {
         private static readonly DeviceKeys<Node> Declared = RecorderKeys<Node>()

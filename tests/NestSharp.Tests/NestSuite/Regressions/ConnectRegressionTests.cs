@@ -34,7 +34,7 @@ public sealed class ConnectRegressionTests
     };
 
     // NEST: testsuite/pytests/regressions/test_issue_351.py::test_error_raised_for_illegal_connections_to_recording_device
-    [Theory(Skip = "needs: fixed_indegree/fixed_outdegree/fixed_total_number/pairwise_bernoulli onto a recording device rejected with IllegalConnection (connections)")]
+    [Theory]
     [MemberData(nameof(RecordersAndProbabilisticRules))]
     public void ProbabilisticRulesOntoARecorder_AreIllegal(string model, string rule)
     {
@@ -221,7 +221,7 @@ public sealed class ConnectRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_478.py::test_multimeter_static_and_plastic_synapses
-    [Fact(Skip = "needs: multimeter connections through plastic or _hpc synapse models refused with IllegalConnection (connections/devices)")]
+    [Fact]
     public void Multimeter_ConnectsOnlyThroughStaticNonHpcSynapses()
     {
         var nest = new Simulator();

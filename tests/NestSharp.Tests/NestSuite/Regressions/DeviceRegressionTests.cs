@@ -24,11 +24,8 @@ public sealed class DeviceRegressionTests
         return data;
     }
 
-    private const string NeedsDeviceTimesOnGrid =
-        "needs: device start/stop/origin that are not a multiple of the resolution rejected with BadProperty (devices)";
-
     // NEST: testsuite/pytests/regressions/test_issue_264.py::test_incommensurate_resolution_on_set_defaults
-    [Theory(Skip = NeedsDeviceTimesOnGrid)]
+    [Theory]
     [MemberData(nameof(DevicesAndTimes))]
     public void DeviceTimeOffTheGridInSetDefaults_IsBadProperty(string device, string item)
     {
@@ -37,7 +34,7 @@ public sealed class DeviceRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_264.py::test_incommensurate_resolution_on_device_set
-    [Theory(Skip = NeedsDeviceTimesOnGrid)]
+    [Theory]
     [MemberData(nameof(DevicesAndTimes))]
     public void DeviceTimeOffTheGridOnADevice_IsBadProperty(string device, string item)
     {
@@ -68,7 +65,7 @@ public sealed class DeviceRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_349.py::test_empty_recordables
-    [Fact(Skip = "needs: a multimeter with an empty record_from records no events (NestSharp records senders and times) (devices)")]
+    [Fact]
     public void MultimeterWithEmptyRecordFrom_RecordsNothing()
     {
         var nest = new Simulator();
@@ -81,12 +78,14 @@ public sealed class DeviceRegressionTests
         Assert.Empty((System.Collections.IEnumerable)events["times"]);
     }
 
-    // NEST: testsuite/pytests/regressions/test_ticket_382.py::test_ticket_382 (the multimeter case; NestSharp has no voltmeter)
-    [Fact]
-    public void MeterConnectedAfterARun_Works()
+    // NEST: testsuite/pytests/regressions/test_ticket_382.py::test_ticket_382
+    [Theory]
+    [InlineData("voltmeter")]
+    [InlineData("multimeter")]
+    public void MeterConnectedAfterARun_Works(string model)
     {
         var nest = new Simulator();
-        var meter = nest.Create("multimeter", 1, new() { ["record_from"] = new[] { "V_m" } });
+        var meter = model == "multimeter" ? nest.Create(model, 1, new() { ["record_from"] = new[] { "V_m" } }) : nest.Create(model);
         var n = nest.Create("iaf_psc_alpha");
         nest.Simulate(10.0);
         nest.Connect(meter, n, null, new Dictionary<string, object> { ["delay"] = 0.1 });
@@ -98,7 +97,7 @@ public sealed class DeviceRegressionTests
     // NEST: testsuite/pytests/regressions/test_ticket_386.py::test_ticket_386
     [Theory]
     [InlineData("aeif_psc_delta_clopath", false)]
-    [InlineData("dc_generator", false, Skip = "needs: dc_generator's recordables ['I'] (devices)")]
+    [InlineData("dc_generator", false)]
     [InlineData("iaf_psc_alpha", false)]
     [InlineData("iaf_psc_exp", false)]
     [InlineData("pp_cond_exp_mc_urbanczik", false)]
