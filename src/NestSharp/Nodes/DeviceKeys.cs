@@ -68,6 +68,8 @@ internal sealed class DeviceKeys<TNode> : IDeviceKeys where TNode : DeviceNode
                 set(n, v > 0 ? double.MaxValue : -double.MaxValue);
                 return;
             }
+            // NEST refuses every negative finite time here (its grid check fails for them).
+            if (v < 0) throw new BadPropertyException(key, v, $"{key} must not be negative");
             if (context.Time.MsToTics(v) % context.Time.TicsPerStep != 0)
                 throw new BadPropertyException(key, v, $"{key} must be a multiple of the simulation resolution ({StatusValue.Format(context.Time.Resolution)} ms)");
             set(n, v);
