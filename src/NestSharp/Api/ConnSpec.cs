@@ -5,7 +5,7 @@ namespace NestSharp;
 /// <summary>
 /// A connection rule and its parameters, as NEST's conn_spec: <c>rule</c> with the rule's own parameters
 /// (<c>indegree</c>, <c>outdegree</c>, <c>N</c>, <c>p</c>, ...), and <c>allow_autapses</c>, <c>allow_multapses</c>
-/// (both true by default). Build one with <see cref="NestSharp.Rule"/> or from a dictionary
+/// (both true by default) and <c>make_symmetric</c> (false by default; only one_to_one supports it, as in NEST). Build one with <see cref="NestSharp.Rule"/> or from a dictionary
 /// (<c>{"rule": "fixed_indegree", "indegree": 100}</c>); the rule checks its parameters when the spec is made.
 /// </summary>
 public sealed record ConnSpec
@@ -24,6 +24,12 @@ public sealed record ConnSpec
     /// <summary>Whether a pair of nodes may be connected more than once (NEST's <c>allow_multapses</c>).</summary>
     public bool AllowMultapses { get; init; } = true;
 
+    /// <summary>
+    /// Whether every connection is made in both directions, with the same parameters (NEST's <c>make_symmetric</c>;
+    /// one_to_one only, with parameters that are numbers or arrays, not random).
+    /// </summary>
+    public bool MakeSymmetric { get; init; }
+
     /// <summary>Reads a conn_spec dictionary; unknown keys and rules are errors that list what is allowed.</summary>
     public static ConnSpec FromDictionary(IReadOnlyDictionary<string, object> spec)
     {
@@ -38,6 +44,7 @@ public sealed record ConnSpec
                 case "rule": break;
                 case "allow_autapses": result = result with { AllowAutapses = StatusValue.ToBool(key, value) }; break;
                 case "allow_multapses": result = result with { AllowMultapses = StatusValue.ToBool(key, value) }; break;
+                case "make_symmetric": result = result with { MakeSymmetric = StatusValue.ToBool(key, value) }; break;
                 default: parameters[key] = value; break;
             }
         }
@@ -59,8 +66,8 @@ public static class Rule
     public static ConnSpec AllToAll(bool allowAutapses = true, bool allowMultapses = true) =>
         new ConnSpec { Rule = "all_to_all", AllowAutapses = allowAutapses, AllowMultapses = allowMultapses }.Checked();
 
-    /// <summary>one_to_one: the i-th source to the i-th target.</summary>
-    public static ConnSpec OneToOne() => new ConnSpec { Rule = "one_to_one" }.Checked();
+    /// <summary>one_to_one: the i-th source to the i-th target (and back, with <paramref name="makeSymmetric"/>).</summary>
+    public static ConnSpec OneToOne(bool makeSymmetric = false) => new ConnSpec { Rule = "one_to_one", MakeSymmetric = makeSymmetric }.Checked();
 
     /// <summary>fixed_indegree: each target draws <paramref name="indegree"/> sources.</summary>
     public static ConnSpec FixedIndegree(long indegree, bool allowAutapses = true, bool allowMultapses = true) =>

@@ -44,3 +44,32 @@ public sealed record SynSpec
         return result with { Other = other };
     }
 }
+
+/// <summary>
+/// Several synapse specifications for one Connect call, as PyNEST's <c>nest.CollocatedSynapses</c>: every connection
+/// the rule makes gets one synapse of each, in the order given (same source and target, each with its own model and
+/// values): <c>Connect(a, b, "one_to_one", new CollocatedSynapses(new() { ["weight"] = -2.0 }, new() { ["weight"] = 3.0 }))</c>.
+/// </summary>
+public sealed class CollocatedSynapses
+{
+    /// <summary>The specifications as syn_spec dictionaries (each read as <see cref="SynSpec.FromDictionary"/> reads one).</summary>
+    /// <param name="specs">At least one syn_spec dictionary.</param>
+    public CollocatedSynapses(params Dictionary<string, object>[] specs)
+        : this(specs.Select(SynSpec.FromDictionary).ToArray())
+    {
+    }
+
+    /// <summary>The specifications as <see cref="SynSpec"/>s.</summary>
+    /// <param name="specs">At least one synapse specification.</param>
+    public CollocatedSynapses(params SynSpec[] specs)
+    {
+        if (specs.Length == 0) throw new BadParameterException("syn_specs", specs, "CollocatedSynapses needs at least one synapse specification");
+        Specs = specs;
+    }
+
+    /// <summary>The synapse specifications, in order.</summary>
+    public IReadOnlyList<SynSpec> Specs { get; }
+
+    /// <summary>The number of synapse specifications (Python's <c>len(syn_spec)</c>).</summary>
+    public int Count => Specs.Count;
+}

@@ -1,159 +1,376 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
 using NestSharp.Connections;
 
 namespace NestSharp;
 
 /// <summary>
-/// Connections found by <c>GetConnections</c>, as NEST's SynapseCollection: read <c>source</c>, <c>target</c>,
-/// <c>weight</c>, <c>delay</c>, <c>synapse_model</c>, <c>receptor</c> as arrays (one entry per connection, ordered by
-/// source, then target, then creation: the same order for any number of threads), and set <c>weight</c>. It describes
-/// the connections as they were when it was made: after a later Connect it must be fetched again.
+/// Connections, as PyNEST's SynapseCollection: made by <c>GetConnections</c> (ordered by source, then target, then
+/// creation: the same order for any number of threads), indexed (<c>conns[i]</c>, <c>conns[2..5]</c>,
+/// <see cref="Slice"/>), enumerated one connection at a time, compared (<c>==</c>). It is a live view: every read
+/// gives the connections' current values (a weight read after <c>Simulate</c> is the weight then), with NEST's keys:
+/// <c>source</c>, <c>target</c>, <c>weight</c>, <c>delay</c>, <c>synapse_model</c>, <c>synapse_id</c>, <c>port</c>,
+/// <c>receptor</c>, <c>target_thread</c>, <c>sizeof</c> and each model's parameters and state (<c>Kplus</c>,
+/// <c>Wmax</c>, <c>x_bar</c>, ...). <see cref="Set(string, object)"/> changes <c>weight</c>, <c>delay</c> and the
+/// model's per-connection parameters, as NEST checks them; <see cref="Disconnect"/> removes the connections. After
+/// <c>ResetKernel</c> a collection is empty (as in PyNEST: Get gives nothing, Set does nothing). With several MPI
+/// processes the collection holds every process's connections; those stored by another process show the values they
+/// had when the collection was made.
 /// </summary>
-public sealed class SynapseCollection
+public sealed class SynapseCollection : IEnumerable<SynapseCollection>, IEquatable<SynapseCollection>
 {
     private readonly Simulator _kernel;
-    private readonly long _version;
     private readonly ConnectionTable _table;
-    private readonly Func<int, string> _modelName;
-    private readonly Func<int, double> _stepsToMs;
+    private readonly int[]? _rows;
 
-    internal SynapseCollection(Simulator kernel, long version, ConnectionTable table, Func<int, string> modelName, Func<int, double> stepsToMs)
+    internal SynapseCollection(Simulator kernel, ConnectionTable table, int[]? rows)
     {
         _kernel = kernel;
-        _version = version;
         _table = table;
-        _modelName = modelName;
-        _stepsToMs = stepsToMs;
+        _rows = rows;
     }
 
-    /// <summary>The number of connections.</summary>
-    public int Count => _table.Count;
+    /// <summary>The number of connections (Python's <c>len(conns)</c>).</summary>
+    public int Count => _rows?.Length ?? _table.Count;
 
-    /// <summary>The presynaptic node id of each connection (key <c>source</c>); a new array on each read.</summary>
-    public long[] Source => Array.ConvertAll(_table.Source, x => (long)x);
+    /// <summary>Whether all connections are printed by <see cref="ToString"/> (PyNEST's <c>print_full</c>); otherwise the first and last 15 of 35 or more.</summary>
+    public bool PrintFull { get; set; }
 
-    /// <summary>The postsynaptic node id of each connection (key <c>target</c>); a new array on each read.</summary>
-    public long[] Target => Array.ConvertAll(_table.Target, x => (long)x);
+    private int RowAt(int i) => _rows is null ? i : _rows[i];
 
-    /// <summary>The weight of each connection (key <c>weight</c>) when this collection was made; a copy.</summary>
-    public double[] Weight => (double[])_table.Weight.Clone();
+    private int[] Rows => _rows ?? Enumerable.Range(0, _table.Count).ToArray();
+
+    /// <summary>The reader of the current kernel, or null after ResetKernel (the collection then behaves as empty).</summary>
+    private ConnectionQuery.Reader? Reader() => Count == 0 ? null : _kernel.ConnectionReader(_table);
+
+    // ---------------------------------------------------------------- indexing
+
+    /// <summary>The connection at position <paramref name="index"/> (negative counts from the end, as in Python).</summary>
+    public SynapseCollection this[int index]
+    {
+        get
+        {
+            int i = index < 0 ? Count + index : index;
+            if ((uint)i >= (uint)Count) throw new ArgumentOutOfRangeException(nameof(index), index, $"index {index} is outside a SynapseCollection of {Count} connections");
+            return new SynapseCollection(_kernel, _table, [RowAt(i)]);
+        }
+    }
+
+    /// <summary>The connections in <paramref name="range"/> (<c>conns[..5]</c>, <c>conns[^3..]</c>).</summary>
+    public SynapseCollection this[Range range]
+    {
+        get
+        {
+            var (offset, length) = range.GetOffsetAndLength(Count);
+            var rows = new int[length];
+            for (int k = 0; k < length; k++) rows[k] = RowAt(offset + k);
+            return new SynapseCollection(_kernel, _table, rows);
+        }
+    }
+
+    /// <summary>Python-style slice [start:stop:step] (negative start and stop count from the end; the step may be negative).</summary>
+    public SynapseCollection Slice(int? start = null, int? stop = null, int step = 1)
+    {
+        if (step == 0) throw new ArgumentOutOfRangeException(nameof(step), step, "slice step cannot be zero");
+        int n = Count;
+        int Clamp(int? value, int missing, int low, int high)
+        {
+            if (value is not { } v) return missing;
+            if (v < 0) v += n;
+            return Math.Clamp(v, low, high);
+        }
+        var rows = new List<int>();
+        if (step > 0)
+        {
+            for (int i = Clamp(start, 0, 0, n), end = Clamp(stop, n, 0, n); i < end; i += step) rows.Add(RowAt(i));
+        }
+        else
+        {
+            for (int i = Clamp(start, n - 1, -1, n - 1), end = Clamp(stop, -1, -1, n - 1); i > end; i += step) rows.Add(RowAt(i));
+        }
+        return new SynapseCollection(_kernel, _table, [.. rows]);
+    }
+
+    /// <summary>The connections one by one, each as a collection of one (as iterating over a PyNEST SynapseCollection).</summary>
+    public IEnumerator<SynapseCollection> GetEnumerator()
+    {
+        for (int i = 0; i < Count; i++) yield return new SynapseCollection(_kernel, _table, [RowAt(i)]);
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // ---------------------------------------------------------------- typed reads
+
+    /// <summary>The presynaptic node id of each connection (key <c>source</c>).</summary>
+    public long[] Source => Longs(r => _table.Source[r]);
+
+    /// <summary>The postsynaptic node id of each connection (key <c>target</c>).</summary>
+    public long[] Target => Longs(r => _table.Target[r]);
+
+    /// <summary>The current weight of each connection (key <c>weight</c>).</summary>
+    public double[] Weight => Doubles(static (reader, r) => reader.Weight(r));
 
     /// <summary>The delay of each connection in ms (key <c>delay</c>), a whole number of simulation steps.</summary>
-    public double[] Delay => Array.ConvertAll(_table.DelaySteps, x => _stepsToMs(x));
+    public double[] Delay => Doubles(static (reader, r) => reader.Delay(r));
 
     /// <summary>The synapse model name of each connection (key <c>synapse_model</c>), copies made with CopyModel by their own name.</summary>
-    public string[] SynapseModel => Array.ConvertAll(_table.Model, x => _modelName(x));
+    public string[] SynapseModel => Reader() is { } reader ? Rows.Select(r => (string)reader.Value(r, "synapse_model")!).ToArray() : [];
 
-    /// <summary>The receptor port of each connection on its target (key <c>receptor</c>; 0 unless the syn_spec gave one).</summary>
-    public long[] Receptor => Array.ConvertAll(_table.Receptor, x => (long)x);
+    /// <summary>The receptor port of each connection on its target, numbered as the target model numbers them (key <c>receptor</c>).</summary>
+    public long[] Receptor => Longs(static (reader, r) => reader.Receptor(r));
 
-    /// <summary>One array per key, as NEST's <c>conns.get(key)</c>.</summary>
-    public object Get(string key) => key switch
+    /// <summary>NEST's port of each connection (key <c>port</c>): its position among the synapses of its model on its thread.</summary>
+    public long[] Port => Longs(static (reader, r) => reader.Port(r));
+
+    /// <summary>The thread that stores each connection (key <c>target_thread</c>).</summary>
+    public long[] TargetThread => Longs(static (reader, r) => reader.Thread(r));
+
+    /// <summary>The id of each connection's synapse model (key <c>synapse_id</c>, the model's <c>synapse_modelid</c>).</summary>
+    public long[] SynapseId => Longs(r => _table.Model[r]);
+
+    /// <summary>The sources one by one (PyNEST's <c>sources()</c>).</summary>
+    public IEnumerable<long> Sources() => Source;
+
+    /// <summary>The targets one by one (PyNEST's <c>targets()</c>).</summary>
+    public IEnumerable<long> Targets() => Target;
+
+    private long[] Longs(Func<int, long> read)
     {
-        "source" => Source,
-        "target" => Target,
-        "weight" => Weight,
-        "delay" => Delay,
-        "synapse_model" => SynapseModel,
-        "receptor" => Receptor,
-        _ => throw new UnaccessedDictionaryEntryException("a connection", key, ["delay", "receptor", "source", "synapse_model", "target", "weight"]),
-    };
+        if (Reader() is null) return [];
+        var values = new long[Count];
+        for (int i = 0; i < values.Length; i++) values[i] = read(RowAt(i));
+        return values;
+    }
+
+    private long[] Longs(Func<ConnectionQuery.Reader, int, int> read)
+    {
+        if (Reader() is not { } reader) return [];
+        var values = new long[Count];
+        for (int i = 0; i < values.Length; i++) values[i] = read(reader, RowAt(i));
+        return values;
+    }
+
+    private double[] Doubles(Func<ConnectionQuery.Reader, int, double> read)
+    {
+        if (Reader() is not { } reader) return [];
+        var values = new double[Count];
+        for (int i = 0; i < values.Length; i++) values[i] = read(reader, RowAt(i));
+        return values;
+    }
+
+    // ---------------------------------------------------------------- Get
 
     /// <summary>
-    /// Sets the weight of every connection: one value for all, an array with one value per connection, or a
-    /// <see cref="Parameter"/> drawn per connection. Only synapses between spiking nodes can be changed.
+    /// The values of <paramref name="key"/> (NEST's <c>conns.get(key)</c>): the value itself for a single connection,
+    /// otherwise an array with one value per connection (<c>long[]</c>, <c>double[]</c> or <c>string[]</c>; an
+    /// <c>object?[]</c> with null for the connections whose model lacks the key, as <c>None</c> in PyNEST). An empty
+    /// collection (or one from before ResetKernel) gives an empty array. A key no connection has is an error.
     /// </summary>
-    public void Set(string key, object value)
+    public object Get(string key)
     {
-        if (key != "weight")
-            throw new BadPropertyException(key, value, "only 'weight' can be set on existing connections");
-        _kernel.SetConnectionWeights(_table, _version, value);
+        if (Reader() is not { } reader) return Array.Empty<object>();
+        var rows = Rows;
+        if (!rows.Any(r => reader.Has(r, key)))
+        {
+            throw new UnaccessedDictionaryEntryException("the connections of this SynapseCollection", key,
+                rows.SelectMany(reader.KeysOf).Distinct());
+        }
+        if (rows.Length == 1) return reader.Value(rows[0], key)!;
+        var values = new object?[rows.Length];
+        for (int i = 0; i < rows.Length; i++) values[i] = reader.Has(rows[i], key) ? reader.Value(rows[i], key) : null;
+        return Typed(values);
     }
-}
 
-/// <summary>
-/// Connections as parallel arrays (about 30 bytes each), with where each is stored (block and index; block -1 for
-/// device connections, which cannot be changed). Filled once, in order, at its final size.
-/// </summary>
-internal sealed class ConnectionTable(int count)
-{
-    /// <summary>Block value of a connection stored by another process (its weight is set there).</summary>
-    public const int Remote = -2;
-
-    public int Count { get; private set; }
-    public int[] Source { get; } = new int[count];
-    public int[] Target { get; } = new int[count];
-    public double[] Weight { get; } = new double[count];
-    public ushort[] DelaySteps { get; } = new ushort[count];
-    public ushort[] Model { get; } = new ushort[count];
-    public byte[] Receptor { get; } = new byte[count];
-    public int[] Block { get; } = new int[count];
-    public int[] Index { get; } = new int[count];
-    public List<SynapseBlock> Blocks { get; } = [];
-
-    public void Add(int source, int target, double weight, int delaySteps, int model, int receptor, int block, int index)
+    /// <summary>The values of <paramref name="key"/> converted to <typeparamref name="T"/>, one per connection.</summary>
+    public T[] GetValues<T>(string key)
     {
-        int i = Count++;
-        Source[i] = source;
-        Target[i] = target;
-        Weight[i] = weight;
-        DelaySteps[i] = checked((ushort)delaySteps);
-        Model[i] = checked((ushort)model);
-        Receptor[i] = checked((byte)receptor);
-        Block[i] = block;
-        Index[i] = index;
+        if (Reader() is not { } reader) return [];
+        return Rows.Select(r => reader.Value(r, key) is T t ? t
+            : (T)Convert.ChangeType(reader.Value(r, key) ?? throw new UnaccessedDictionaryEntryException("a connection", key, reader.KeysOf(r)),
+                typeof(T), CultureInfo.InvariantCulture)).ToArray();
     }
 
     /// <summary>
-    /// The connections of all processes in one table, ordered by (source, target) as a single process would order
-    /// them (equal pairs in rank order); only this process's own rows keep their storage location.
+    /// Several keys at once (NEST's <c>conns.get([...])</c>): a dictionary from each key to its values as
+    /// <see cref="Get(string)"/> gives them.
     /// </summary>
-    public ConnectionTable Gathered(Kernel.Communication.ICommunicator communicator)
+    public Dictionary<string, object> Get(params string[] keys)
     {
-        int[] sources = [], targets = [], blocks = [], indices = [];
-        double[] weights = [];
-        ushort[] delays = [], models = [];
-        byte[] receptors = [];
-        int n = communicator.AllGather(Source.AsSpan(0, Count), ref sources);
-        communicator.AllGather(Target.AsSpan(0, Count), ref targets);
-        communicator.AllGather(Weight.AsSpan(0, Count), ref weights);
-        communicator.AllGather(DelaySteps.AsSpan(0, Count), ref delays);
-        communicator.AllGather(Model.AsSpan(0, Count), ref models);
-        communicator.AllGather(Receptor.AsSpan(0, Count), ref receptors);
-        // Which rows are this process's: the counts of all ranks locate its own stretch.
-        long before = ExclusivePrefix(communicator, Count);
-        var keys = new long[n];
-        var order = new int[n];
-        for (int i = 0; i < n; i++)
-        {
-            keys[i] = ((long)sources[i] << 32) | (uint)targets[i];
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
-        for (int start = 0; start < n;)
-        {
-            int end = start + 1;
-            while (end < n && keys[end] == keys[start]) end++;
-            if (end - start > 1) Array.Sort(order, start, end - start);
-            start = end;
-        }
-        var all = new ConnectionTable(n);
-        all.Blocks.AddRange(Blocks);
-        foreach (int row in order)
-        {
-            bool mine = row >= before && row < before + Count;
-            all.Add(sources[row], targets[row], weights[row], delays[row], models[row], receptors[row],
-                mine ? Block[row - (int)before] : Remote, mine ? Index[row - (int)before] : -1);
-        }
-        return all;
+        var result = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (Reader() is null) return result;
+        foreach (string key in keys) result[key] = Get(key);
+        return result;
     }
 
-    /// <summary>How many rows the processes before this one hold.</summary>
-    private static long ExclusivePrefix(Kernel.Communication.ICommunicator communicator, int count)
+    /// <summary>
+    /// Every key of the connections (NEST's <c>conns.get()</c>), sorted: the values itself for a single connection,
+    /// arrays otherwise (null entries where a model lacks a key). An empty collection gives an empty dictionary.
+    /// </summary>
+    public Dictionary<string, object> Get()
     {
-        long[] counts = [];
-        int n = communicator.AllGather([(long)count], ref counts);
-        long prefix = 0;
-        for (int r = 0; r < communicator.Rank && r < n; r++) prefix += counts[r];
-        return prefix;
+        var result = new Dictionary<string, object>(StringComparer.Ordinal);
+        if (Reader() is not { } reader) return result;
+        var keys = Rows.SelectMany(reader.KeysOf).Distinct().Order(StringComparer.Ordinal);
+        foreach (string key in keys) result[key] = Get(key);
+        return result;
+    }
+
+    private static object Typed(object?[] values)
+    {
+        if (values.Any(v => v is null)) return values;
+        return values[0] switch
+        {
+            long => Array.ConvertAll(values, v => (long)v!),
+            double => Array.ConvertAll(values, v => (double)v!),
+            string => Array.ConvertAll(values, v => (string)v!),
+            _ => values,
+        };
+    }
+
+    // ---------------------------------------------------------------- Set
+
+    /// <summary>
+    /// Sets <paramref name="key"/> on every connection: one value for all, an array with one value per connection, or
+    /// a <see cref="Parameter"/> drawn per connection. Settable are <c>weight</c>, <c>delay</c> (rounded to steps and
+    /// checked as NEST checks delays) and the model's per-connection parameters; parameters common to a model (the
+    /// _hom models') and read-only keys are errors (NEST's UnaccessedDictionaryEntry). Everything is checked before
+    /// anything changes. Does nothing on an empty collection (or one from before ResetKernel).
+    /// </summary>
+    public void Set(string key, object value) => Set(new Dictionary<string, object> { [key] = value });
+
+    /// <summary>Sets several keys on every connection (each value as in <see cref="Set(string, object)"/>).</summary>
+    public void Set(IReadOnlyDictionary<string, object> values)
+    {
+        if (Count == 0 || !_kernel.Owns(_table)) return;
+        var columns = values.Select(p => _kernel.ConnectionColumn(p.Key, p.Value, Count)).ToList();
+        _kernel.WriteConnections(_table, Rows, columns);
+    }
+
+    /// <summary>Sets one dictionary per connection (PyNEST's <c>conns.set([{...}, {...}])</c>); the list must have one per connection.</summary>
+    public void Set(IReadOnlyList<IReadOnlyDictionary<string, object>> perConnection)
+    {
+        if (Count == 0 || !_kernel.Owns(_table)) return;
+        if (perConnection.Count != Count)
+            throw new BadParameterException("params", perConnection.Count, $"a list of status dictionaries needs one per connection ({Count})");
+        _kernel.WriteConnections(_table, Rows, ConnectionQuery.ColumnsOf(perConnection));
+    }
+
+    /// <summary>Sets one dictionary per connection.</summary>
+    public void Set(IReadOnlyList<Dictionary<string, object>> perConnection) =>
+        Set(perConnection.Select(d => (IReadOnlyDictionary<string, object>)d).ToList());
+
+    // ---------------------------------------------------------------- Disconnect
+
+    /// <summary>
+    /// Removes these connections (PyNEST's <c>conns.disconnect()</c>, NEST's Disconnect of a SynapseCollection): each
+    /// must still exist and be a synapse between spiking nodes (connections of devices cannot be removed, as in NEST:
+    /// InexistentConnection). Checked first, then all are removed; synaptic elements of structural-plasticity synapse
+    /// models are freed.
+    /// </summary>
+    public void Disconnect() => _kernel.Disconnect(this);
+
+    internal void DisconnectFrom(Simulator kernel)
+    {
+        if (!ReferenceEquals(kernel, _kernel)) throw new KernelException("This SynapseCollection belongs to another kernel.");
+        if (Count == 0 || !_kernel.Owns(_table)) return;
+        _kernel.RemoveConnections(_table, Rows);
+    }
+
+    // ---------------------------------------------------------------- equality and printing
+
+    /// <summary>Whether both hold the same connections in the same order (source, target, target_thread, synapse_id and port, as PyNEST compares).</summary>
+    public bool Equals(SynapseCollection? other)
+    {
+        if (other is null) return false;
+        if (Count != other.Count) return false;
+        if (Count == 0) return true;
+        return Source.AsSpan().SequenceEqual(other.Source) && Target.AsSpan().SequenceEqual(other.Target)
+            && TargetThread.AsSpan().SequenceEqual(other.TargetThread) && SynapseId.AsSpan().SequenceEqual(other.SynapseId)
+            && Port.AsSpan().SequenceEqual(other.Port);
+    }
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is SynapseCollection other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var hash = new HashCode();
+        hash.Add(Count);
+        foreach (long s in Source.Take(8)) hash.Add(s);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>Whether both hold the same connections in the same order.</summary>
+    public static bool operator ==(SynapseCollection? a, SynapseCollection? b) => a is null ? b is null : a.Equals(b);
+
+    /// <summary>Whether the collections differ.</summary>
+    public static bool operator !=(SynapseCollection? a, SynapseCollection? b) => !(a == b);
+
+    /// <summary>
+    /// The connections as PyNEST prints them: a table of source, target, synapse model, weight and delay (4
+    /// significant digits); from 35 connections on, the first and last 15 (unless <see cref="PrintFull"/>).
+    /// </summary>
+    public override string ToString()
+    {
+        var values = Get();
+        if (values.Count == 0) return "The synapse collection does not contain any connections.";
+        long[] sources = Source, targets = Target;
+        double[] weights = Weight, delays = Delay;
+        string[] models = SynapseModel;
+        const string sourceHeader = "source", targetHeader = "target", modelHeader = "synapse model", weightHeader = "weight", delayHeader = "delay";
+        int sourceWidth = Math.Max(sourceHeader.Length + 2, (int)Math.Floor(Math.Log10(sources.Max())));
+        int targetWidth = Math.Max(targetHeader.Length + 2, (int)Math.Floor(Math.Log10(targets.Max())));
+        int modelWidth = Math.Max(modelHeader.Length + 2, models.Max(m => m.Length));
+        int weightWidth = weightHeader.Length + 2, delayWidth = delayHeader.Length + 2;
+
+        var text = new StringBuilder();
+        text.Append(Center(sourceHeader, sourceWidth)).Append(' ').Append(Center(targetHeader, targetWidth)).Append(' ')
+            .Append(Center(modelHeader, modelWidth)).Append(' ').Append(Center(weightHeader, weightWidth)).Append(' ')
+            .Append(Center(delayHeader, delayWidth)).Append('\n');
+        text.Append('-', sourceWidth).Append(' ').Append('-', targetWidth).Append(' ').Append('-', modelWidth).Append(' ')
+            .Append('-', weightWidth).Append(' ').Append('-', delayWidth).Append('\n');
+        var lines = new List<string>();
+        string Row(int i) =>
+            $"{sources[i].ToString(CultureInfo.InvariantCulture).PadLeft(sourceWidth - 1)} {targets[i].ToString(CultureInfo.InvariantCulture).PadLeft(targetWidth)} " +
+            $"{models[i].PadLeft(modelWidth)} {FormatG4(weights[i]).PadLeft(weightWidth)} {FormatG4(delays[i]).PadLeft(delayWidth)}";
+        if (Count >= 35 && !PrintFull)
+        {
+            for (int i = 0; i < 15; i++) lines.Add(Row(i));
+            const string dots = "\u22ee ";
+            lines.Add($"{dots.PadLeft(sourceWidth - 1)} {dots.PadLeft(targetWidth)} {dots.PadLeft(modelWidth)} {dots.PadLeft(weightWidth)} {dots.PadLeft(delayWidth)}");
+            for (int i = Count - 15; i < Count; i++) lines.Add(Row(i));
+        }
+        else
+        {
+            for (int i = 0; i < Count; i++) lines.Add(Row(i));
+        }
+        text.AppendJoin('\n', lines);
+        return text.ToString();
+    }
+
+    /// <summary>Python's str.center as f"{s:^{width}}" does it (the odd space on the right).</summary>
+    private static string Center(string s, int width)
+    {
+        int pad = Math.Max(0, width - s.Length);
+        return new string(' ', pad / 2) + s + new string(' ', pad - (pad / 2));
+    }
+
+    /// <summary>Python's format "#.4g": 4 significant digits, trailing zeros kept.</summary>
+    internal static string FormatG4(double value)
+    {
+        const int precision = 4;
+        if (double.IsNaN(value)) return "nan";
+        if (double.IsInfinity(value)) return value > 0 ? "inf" : "-inf";
+        if (value == 0) return (double.IsNegative(value) ? "-" : "") + "0.000";
+        string scientific = value.ToString("E" + (precision - 1), CultureInfo.InvariantCulture); // d.dddE+xxx, rounded
+        int exponent = int.Parse(scientific[(scientific.IndexOf('E') + 1)..], CultureInfo.InvariantCulture);
+        if (exponent < -4 || exponent >= precision)
+        {
+            string mantissa = scientific[..scientific.IndexOf('E')];
+            return $"{mantissa}e{(exponent < 0 ? '-' : '+')}{Math.Abs(exponent):00}";
+        }
+        return value.ToString("F" + (precision - 1 - exponent), CultureInfo.InvariantCulture);
     }
 }

@@ -16,8 +16,9 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 /// Every connection (NEST's ConnectionManager): synapses between spiking nodes (per virtual process and synapse model,
 /// compressed by source, in the <see cref="SynapseStore"/>), generator connections (kept by the generators, per target
 /// thread), and the links of recording devices. A Connect call checks everything it can first, builds its connections
-/// aside, and commits them only if all succeed. Also GetConnections and the edits of connections. Keys
-/// num_connections, min_delay, max_delay, connection_rules, time_construction_connect.
+/// aside, and commits them only if all succeed. Also GetConnections, the reads and edits of synapse collections, and
+/// Disconnect. Keys num_connections, min_delay and max_delay (settable together, before any connection, as NEST),
+/// connection_rules, time_construction_connect, use_compressed_spikes, keep_source_table.
 /// </summary>
 internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
@@ -26,14 +27,20 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     public SynapseStore Store { get; private set; } = null!;
 
+    /// <summary>The edits of the synapse store that synapse collections follow.</summary>
+    public ConnectionEdits Edits { get; } = new();
+
+    /// <summary>The delays connections may have, and the extrema of those made.</summary>
+    public DelayChecker Delays { get; private set; } = null!;
+
     public long ConnectCalls { get; private set; }
 
-    /// <summary>Bumped whenever connections change, so stale synapse collections can be told apart.</summary>
+    /// <summary>Bumped whenever connections change.</summary>
     public long Version { get; private set; }
 
-    public int MinDelaySteps { get; private set; } = int.MaxValue;
-    public int MaxDelaySteps { get; private set; }
-    public bool HasConnections => MaxDelaySteps > 0;
+    public int MinDelaySteps => Delays.MinSteps;
+    public int MaxDelaySteps => Delays.MaxSteps;
+    public bool HasConnections => Delays.HasConnections;
     public TimeSpan ConnectTime { get; private set; }
 
     /// <summary>The links of recording devices (spike recorders and samplers) to the nodes they record.</summary>
@@ -46,31 +53,77 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     public long NumConnections(int modelId) => _countByModel.GetValueOrDefault(modelId);
 
-    public IReadOnlyCollection<string> SettableKeys => [];
+    public IReadOnlyCollection<string> SettableKeys => ["keep_source_table", "max_delay", "min_delay", "use_compressed_spikes"];
+
+    /// <summary>
+    /// NEST's use_compressed_spikes (default true): in NEST, whether the spike exchange addresses sources with several
+    /// targets on a thread once. NestSharp's delivery always goes source by source through compressed (CSR) blocks, so
+    /// the setting is kept and reported, and changes nothing.
+    /// </summary>
+    public bool UseCompressedSpikes { get; private set; } = true;
+
+    /// <summary>
+    /// NEST's keep_source_table (default true): in NEST, whether the table of each connection's source survives the
+    /// first Simulate (false saves memory, and cannot be combined with structural plasticity). NestSharp's blocks are
+    /// ordered by source, so the sources are kept in any case: the setting is checked as NEST checks it, kept and
+    /// reported, and changes nothing else.
+    /// </summary>
+    public bool KeepSourceTable { get; private set; } = true;
 
     public void Initialize(Kernel.KernelManager kernel)
     {
         _kernel = kernel;
-        Store = new SynapseStore(kernel.Nodes);
+        Store = new SynapseStore(kernel.Nodes, Edits);
         RecordingLinks = new RecordingLinks(kernel.Nodes);
+        Delays = new DelayChecker(kernel);
+        foreach (var model in kernel.Models.SynapseModels) model.Delays = Delays;
     }
 
     public void GetStatus(Dictionary<string, object> status)
     {
-        var time = _kernel.Simulation.Time;
-        var (min, max) = DelayExtrema();
+        var (min, max) = Delays.StatusMs();
         status["num_connections"] = TotalConnections;
-        status["min_delay"] = time.StepToMs(min);
-        status["max_delay"] = time.StepToMs(max);
+        status["min_delay"] = min;
+        status["max_delay"] = max;
         status["connection_rules"] = Catalog.ConnectionRules.Keys.Order(StringComparer.Ordinal).ToArray();
+        status["use_compressed_spikes"] = UseCompressedSpikes;
+        status["keep_source_table"] = KeepSourceTable;
         status["time_construction_connect"] = ConnectTime.TotalSeconds;
     }
 
-    public Action? StageStatus(KernelStatusChange change) => null;
+    public Action? StageStatus(KernelStatusChange change)
+    {
+        var delays = Delays.Stage(change);
+        bool compressed = UseCompressedSpikes, keep = KeepSourceTable;
+        bool changed = false;
+        if (change.TryClaim("use_compressed_spikes", out var value))
+        {
+            compressed = value is bool b ? b : throw new TypeMismatchException("use_compressed_spikes", value, "a boolean");
+            changed = true;
+        }
+        if (change.TryClaim("keep_source_table", out value))
+        {
+            keep = value is bool b ? b : throw new TypeMismatchException("keep_source_table", value, "a boolean");
+            if (!keep && _kernel.Structural.Enabled)
+                throw new KernelException("keep_source_table cannot be set to false while structural plasticity is enabled.");
+            changed = true;
+        }
+        if (!changed) return delays;
+        return () =>
+        {
+            delays?.Invoke();
+            UseCompressedSpikes = compressed;
+            KeepSourceTable = keep;
+        };
+    }
 
-    /// <summary>The smallest and largest delay (steps) of any connection, or of any synapse structural plasticity may create.</summary>
+    /// <summary>
+    /// The smallest and largest delay (steps) of any connection, or of any synapse structural plasticity may create;
+    /// the user's min_delay and max_delay when set.
+    /// </summary>
     public (int Min, int Max) DelayExtrema()
     {
+        if (Delays.UserSet) return Delays.UserSteps;
         int min = HasConnections ? MinDelaySteps : int.MaxValue;
         int max = HasConnections ? MaxDelaySteps : 0;
         // As NEST, the default delays of the registered structural-plasticity synapses count, enabled or not.
@@ -103,84 +156,80 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         Store.Consolidate();
     }
 
-    private enum LinkKind { Synapse, Generator, SpikeRecording, Sampling }
+    internal enum LinkKind { Synapse, Generator, SpikeRecording, Sampling }
 
     /// <summary>
     /// Connects <paramref name="sources"/> to <paramref name="targets"/> as the rule says, with the synapse model and
     /// values of <paramref name="syn"/>. A syn_spec that names pre- and post-synaptic elements binds the new synapses
     /// to them (structural plasticity then treats them as its own).
     /// </summary>
-    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn)
+    public void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn) => Connect(sources, targets, spec, [syn]);
+
+    /// <summary>
+    /// Connects as the rule says, with one synapse of each of <paramref name="syns"/> per connection of the rule
+    /// (NEST's collocated synapses).
+    /// </summary>
+    public void Connect(int[] sources, int[] targets, ConnSpec spec, IReadOnlyList<SynSpec> syns)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var (preElement, postElement, plain) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syn, spec.Rule);
+        var plain = new SynSpec[syns.Count];
+        string? preElement = null, postElement = null;
+        for (int i = 0; i < syns.Count; i++)
+        {
+            var (pre, post, remaining) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(syns[i], spec.Rule);
+            plain[i] = remaining;
+            if (pre is null) continue;
+            if (syns.Count > 1) throw new KernelException("Structural plasticity can only be used with a single syn_spec.");
+            (preElement, postElement) = (pre, post);
+        }
         var created = preElement is null ? null : new List<(int Source, int Target)>();
         Connect(sources, targets, spec, plain, _kernel.Random.SeedKey, created);
         if (created is not null) _kernel.Structural.Bind(created, preElement!, postElement!);
         ConnectTime += clock.Elapsed;
     }
 
+    /// <summary>The models and values of one syn_spec of a Connect call.</summary>
+    private sealed record Plan(SynapseModel Model, ConnectionValues Values);
+
     /// <summary>
     /// Connects as the rule says. When <paramref name="created"/> is given, the (source, target) pair of every new
     /// synapse between neurons is added to it (for binding synaptic elements).
     /// </summary>
-    private void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey, List<(int Source, int Target)>? created)
+    private void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec[] syns, ulong seedKey,
+        List<(int Source, int Target)>? created)
     {
+        if (sources.Length == 0) throw new IllegalConnectionException("Creation of connection is not possible: presynaptic nodes cannot be an empty NodeCollection.");
+        if (targets.Length == 0) throw new IllegalConnectionException("Creation of connection is not possible: postsynaptic nodes cannot be an empty NodeCollection.");
         var rule = Catalog.CreateRule(spec);
-        var model = _kernel.Models.SynapseModel(syn.SynapseModel);
-        var schema = model.Type.Schema;
-        foreach (var key in syn.Other.Keys)
-        {
-            if (schema.Common.Any(p => p.Key == key))
-                throw new BadPropertyException(key, syn.Other[key], $"'{key}' is common to all connections of '{model.Name}'; set it with SetDefaults or CopyModel");
-            if (!schema.PerConnection.Any(p => p.Key == key))
-                throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}'", key, ["synapse_model", .. model.Keys]);
-        }
-        var nodes = _kernel.Nodes;
-        foreach (var group in DistinctGroups(sources)) model.Type.CheckSource(group);
-        var kind = Classify(sources, targets);
-        if (kind == LinkKind.Synapse)
-            foreach (var group in DistinctGroups(targets)) model.Type.CheckTarget((NeuronGroup)group);
+        if (spec.MakeSymmetric && !rule.SupportsSymmetric)
+            throw new NestNotImplementedException($"The connection rule '{spec.Rule}' does not support symmetric connections (make_symmetric); only one_to_one does.");
         var layout = _kernel.VirtualProcesses.Layout;
         var grid = _kernel.Simulation.Time;
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
+        var delays = Delays.Rule();
 
-        var targetOwner = new int[targets.Length];
-        for (int i = 0; i < targets.Length; i++)
-        {
-            var (g, local) = nodes.Locate(targets[i]);
-            targetOwner[i] = g.OwnerThread(local);
-        }
-        if (kind is LinkKind.SpikeRecording or LinkKind.Sampling) Array.Fill(targetOwner, 0);
-        var context = new RuleContext(sources, targets, targetOwner, callKey);
-        rule.Check(context);
+        var forward = Direction(sources, targets, callKey);
+        rule.Check(forward.Context);
+        CheckProxies(rule, forward.Context);
+        var shape = rule.ArrayShape(forward.Context);
+        var plans = new Plan[syns.Length];
+        for (int i = 0; i < syns.Length; i++) plans[i] = PlanOf(syns[i], spec, callKey, shape, delays, i);
+        CheckBudget(rule, forward.Context, plans, spec.MakeSymmetric ? 2 : 1, layout);
 
-        long? arrayLength = rule.ArrayLength(context);
-        if (syn.ReceptorType is Parameter) throw new BadPropertyException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
-        var values = new ConnectionValues(
-            ValueSource.From("weight", syn.Weight, model.Weight, callKey, arrayLength),
-            ValueSource.From("delay", syn.Delay, model.Delay, callKey, arrayLength),
-            ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, arrayLength),
-            new ValueSource[schema.PerConnection.Count]);
-        foreach (double d in values.Delay.KnownValues) SynapseBuilder.DelaySteps(d, grid);
-        CheckReceptors(kind, sources, targets, values.Receptor);
-        for (int i = 0; i < values.PerConnection.Length; i++)
+        var built = new List<Built>();
+        foreach (var plan in plans) built.AddRange(Build(forward, rule, plan, layout, grid, delays));
+        if (spec.MakeSymmetric)
         {
-            string key = schema.PerConnection[i].Key;
-            values.PerConnection[i] = ValueSource.From(key, syn.Other.GetValueOrDefault(key), model.ConnectionDefaults[i], callKey, arrayLength);
-            foreach (double v in values.PerConnection[i].KnownValues) schema.Check(key, v);
+            // NEST's one_to_one with make_symmetric: then every target back to its source, with the same values.
+            var backward = Direction(targets, sources, callKey);
+            rule.Check(backward.Context);
+            foreach (var plan in plans) built.AddRange(Build(backward, rule, plan, layout, grid, delays));
         }
 
-        var built = kind switch
-        {
-            LinkKind.Synapse => BuildSynapses(context, rule, model, values, layout, grid),
-            LinkKind.Generator => BuildGeneratorLinks(context, rule, model, values, layout, grid),
-            _ => BuildRecordingLinks(context, rule, model, values, grid, kind),
-        };
-        built.Commit();
+        foreach (var b in built) b.Commit();
         if (created is not null)
         {
-            foreach (var block in built.Blocks)
+            foreach (var block in built.SelectMany(b => b.Blocks))
             {
                 for (int si = 0; si < block.SourceCount; si++)
                 {
@@ -192,24 +241,131 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         // Every process builds the connections of its own targets; counts and delay extrema are over all of them.
         // Recording links exist on every process (each records all spikes), so they count once.
         var communicator = _kernel.VirtualProcesses.Communicator;
-        bool everywhere = kind is LinkKind.SpikeRecording or LinkKind.Sampling;
-        long count = everywhere ? built.Count : communicator.Sum(built.Count);
-        int minDelay = (int)communicator.Min(built.Count > 0 ? built.MinDelay : int.MaxValue);
-        int maxDelay = (int)communicator.Max(built.Count > 0 ? built.MaxDelay : 0);
-        _countByModel[model.Id] = NumConnections(model.Id) + count;
-        if (count > 0)
+        foreach (var b in built)
         {
-            MinDelaySteps = Math.Min(MinDelaySteps, minDelay);
-            MaxDelaySteps = Math.Max(MaxDelaySteps, maxDelay);
+            bool everywhere = b.Kind is LinkKind.SpikeRecording or LinkKind.Sampling;
+            long count = everywhere ? b.Count : communicator.Sum(b.Count);
+            int minDelay = (int)communicator.Min(b.Count > 0 ? b.MinDelay : int.MaxValue);
+            int maxDelay = (int)communicator.Max(b.Count > 0 ? b.MaxDelay : 0);
+            _countByModel[b.ModelId] = NumConnections(b.ModelId) + count;
+            if (count > 0) Delays.Extend(minDelay, maxDelay);
         }
         ConnectCalls++;
         Version++;
     }
 
-    private sealed record Built(long Count, int MinDelay, int MaxDelay, Action Commit)
+    /// <summary>
+    /// Fails before anything is drawn when the call's connections (each syn_spec's, <paramref name="directions"/> times
+    /// with make_symmetric) would not fit in memory (<see cref="ConnectionBudget"/>).
+    /// </summary>
+    private static void CheckBudget(ConnectionRule rule, RuleContext context, Plan[] plans, int directions, Kernel.Communication.VirtualProcessLayout layout)
+    {
+        double perSpec = rule.PlannedConnections(context) * directions;
+        double bytes = 0;
+        foreach (var plan in plans) bytes += ConnectionBudget.BytesPerConnection(plan.Model);
+        string models = string.Join(", ", plans.Select(p => p.Model.Name).Distinct());
+        ConnectionBudget.Check(rule.Spec.Rule, perSpec * plans.Length, bytes / plans.Length, models, layout);
+    }
+
+    /// <summary>A rule that needs targets with proxies (all but one_to_one and all_to_all) cannot connect to devices, as in NEST.</summary>
+    private void CheckProxies(ConnectionRule rule, RuleContext context)
+    {
+        if (!rule.RequiresProxies || rule.PlannedConnections(context) == 0) return;
+        foreach (var g in DistinctGroups(context.Targets))
+        {
+            if (g.ElementType == ElementType.Neuron) continue;
+            throw new IllegalConnectionException(
+                $"Creation of connection is not possible: the rule '{rule.Spec.Rule}' cannot connect to nodes without proxies (usually devices), such as {g.Model.Name}.");
+        }
+    }
+
+    /// <summary>One direction of a Connect call: its rule context, and what kind of connection each source makes.</summary>
+    private sealed record DirectionPlan(RuleContext Context, LinkKind[] Kinds, LinkKind[] KindOfSource);
+
+    private DirectionPlan Direction(int[] sources, int[] targets, ulong callKey)
+    {
+        var nodes = _kernel.Nodes;
+        var kindOfSource = Classify(sources, targets);
+        var kinds = kindOfSource.Distinct().Order().ToArray();
+        var targetOwner = new int[targets.Length];
+        if (kinds.Any(k => k is LinkKind.Synapse or LinkKind.Generator))
+        {
+            for (int i = 0; i < targets.Length; i++)
+            {
+                var (g, local) = nodes.Locate(targets[i]);
+                targetOwner[i] = g.OwnerThread(local);
+            }
+        }
+        return new DirectionPlan(new RuleContext(sources, targets, targetOwner, callKey), kinds, kindOfSource);
+    }
+
+    /// <summary>Checks one syn_spec against its model and reads its values (random draws of spec <paramref name="index"/> of collocated synapses are its own).</summary>
+    private Plan PlanOf(SynSpec syn, ConnSpec spec, ulong callKey, ArrayShape? shape, DelayRule delays, int index)
+    {
+        var model = _kernel.Models.SynapseModel(syn.SynapseModel);
+        var schema = model.Type.Schema;
+        foreach (var key in syn.Other.Keys)
+        {
+            if (schema.IsCommon(key))
+                throw new NestNotImplementedException($"Synapse parameter '{key}' of '{model.Name}' can only be set via SetDefaults() or CopyModel().");
+            if (schema.IndexOfPerConnection(key) < 0)
+                throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}' in a syn_spec", key, ["delay", "receptor_type", "synapse_model", "weight", .. schema.PerConnection.Select(p => p.Key)]);
+        }
+        if (syn.ReceptorType is Parameter) throw new BadPropertyException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
+        if (spec.MakeSymmetric && (syn.Weight is Parameter || syn.Delay is Parameter || syn.Other.Values.Any(v => v is Parameter)))
+            throw new NestNotImplementedException("Symmetric connections (make_symmetric) require parameters that can be reset: numbers or arrays, not random parameters.");
+        var values = new ConnectionValues(
+            ValueSource.From("weight", syn.Weight, model.Weight, callKey, shape, index),
+            ValueSource.From("delay", syn.Delay, model.Delay, callKey, shape, index),
+            ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, shape, index),
+            new ValueSource[schema.PerConnection.Count],
+            StatusSet: syn.ReceptorType is not null || syn.Other.Count > 0);
+        foreach (double d in values.Delay.KnownValues) delays.Steps(d);
+        for (int i = 0; i < values.PerConnection.Length; i++)
+        {
+            string key = schema.PerConnection[i].Key;
+            values.PerConnection[i] = ValueSource.From(key, syn.Other.GetValueOrDefault(key), model.ConnectionDefaults[i], callKey, shape, index);
+            foreach (double v in values.PerConnection[i].KnownValues) schema.Check(key, v);
+        }
+        return new Plan(model, values);
+    }
+
+    private sealed record Built(LinkKind Kind, int ModelId, long Count, int MinDelay, int MaxDelay, Action Commit)
     {
         /// <summary>The new synapse blocks (empty for device connections).</summary>
         public IReadOnlyList<SynapseBlock> Blocks { get; init; } = [];
+    }
+
+    /// <summary>Builds the connections of one syn_spec in one direction, one build per kind of source.</summary>
+    private List<Built> Build(DirectionPlan direction, ConnectionRule rule, Plan plan, Kernel.Communication.VirtualProcessLayout layout,
+        TimeGrid grid, DelayRule delays)
+    {
+        var context = direction.Context;
+        var model = plan.Model;
+        var result = new List<Built>();
+        foreach (var kind in direction.Kinds)
+        {
+            // Sources of another kind are left out by replaying the whole rule (so the connections and draws are the call's).
+            var kindRule = rule;
+            bool[]? include = null;
+            if (direction.Kinds.Length > 1)
+            {
+                include = Array.ConvertAll(direction.KindOfSource, k => k == kind);
+                kindRule = new SourceFilteredRule(rule, include);
+            }
+            var kindSources = include is null ? context.Sources : context.Sources.Where((_, i) => include[i]).ToArray();
+            foreach (var group in DistinctGroups(kindSources)) model.Type.CheckSource(group);
+            if (kind == LinkKind.Synapse)
+                foreach (var group in DistinctGroups(context.Targets)) model.Type.CheckTarget((NeuronGroup)group);
+            CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);
+            result.Add(kind switch
+            {
+                LinkKind.Synapse => BuildSynapses(context, kindRule, model, plan.Values, layout, grid, delays),
+                LinkKind.Generator => BuildGeneratorLinks(context, kindRule, model, plan.Values, layout, delays),
+                _ => BuildRecordingLinks(context, kindRule, model, plan.Values, grid, kind),
+            });
+        }
+        return result;
     }
 
     private IEnumerable<NodeGroup> DistinctGroups(int[] ids) => ids.Select(id => _kernel.Nodes.Locate(id).Group).Distinct();
@@ -218,7 +374,8 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     private static bool Samples(NodeGroup g) => g is IRecorderGroup r && r.RecorderOf(0) is ISampler;
 
-    private LinkKind Classify(int[] sources, int[] targets)
+    /// <summary>What kind of connection each source makes to <paramref name="targets"/> (checking that the nodes can be connected).</summary>
+    private LinkKind[] Classify(int[] sources, int[] targets)
     {
         var sourceGroups = DistinctGroups(sources).ToList();
         var targetGroups = DistinctGroups(targets).ToList();
@@ -245,18 +402,32 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             }
         }
 
+        var kindOfGroup = new Dictionary<NodeGroup, LinkKind>();
         if (targetGroups.All(RecordsSpikes))
         {
-            if (sourceGroups.All(g => g.EmitsSpikes)) return LinkKind.SpikeRecording;
-            throw new IllegalConnectionException($"{string.Join(", ", targetGroups.Select(g => g.Model.Name).Distinct())} records spiking nodes (neurons, spike generators), not {string.Join(", ", sourceGroups.Where(g => !g.EmitsSpikes).Select(g => g.Model.Name).Distinct())}; connect generators to a parrot neuron and record that.");
+            if (!sourceGroups.All(g => g.EmitsSpikes))
+            {
+                throw new IllegalConnectionException(
+                    $"{string.Join(", ", targetGroups.Select(g => g.Model.Name).Distinct())} records spiking nodes (neurons, spike generators), not {string.Join(", ", sourceGroups.Where(g => !g.EmitsSpikes).Select(g => g.Model.Name).Distinct())}; connect generators to a parrot neuron and record that.");
+            }
+            foreach (var g in sourceGroups) kindOfGroup[g] = LinkKind.SpikeRecording;
         }
-        if (targetGroups.Any(RecordsSpikes))
+        else if (targetGroups.Any(RecordsSpikes))
+        {
             throw new IllegalConnectionException("A Connect call cannot mix spike recorders with other targets.");
-        if (sourceGroups.All(Samples)) return LinkKind.Sampling;
-        if (sourceGroups.All(g => g is ILocalGenerator)) return LinkKind.Generator;
-        if (sourceGroups.All(g => g.EmitsSpikes)) return LinkKind.Synapse;
-        throw new IllegalConnectionException(
-            $"A Connect call cannot mix these source models: {string.Join(", ", sourceGroups.Select(g => g.Model.Name).Distinct())}.");
+        }
+        else
+        {
+            foreach (var g in sourceGroups)
+            {
+                kindOfGroup[g] = Samples(g) ? LinkKind.Sampling
+                    : g is ILocalGenerator ? LinkKind.Generator
+                    : g.EmitsSpikes ? LinkKind.Synapse
+                    : throw new IllegalConnectionException($"{g.Model.Name} cannot be the source of a connection.");
+            }
+        }
+        var nodes = _kernel.Nodes;
+        return Array.ConvertAll(sources, id => kindOfGroup[nodes.Locate(id).Group]);
     }
 
     private void CheckReceptors(LinkKind kind, int[] sources, int[] targets, ValueSource receptor)
@@ -276,9 +447,9 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     }
 
     private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
-        Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid)
+        Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid, DelayRule delays)
     {
-        var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, grid);
+        var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, delays);
         long count = blocks.Sum(b => (long)(b?.Count ?? 0));
         void Commit()
         {
@@ -292,7 +463,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
                 }
             }
         }
-        return new Built(count, min, max, Commit) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
+        return new Built(LinkKind.Synapse, model.Id, count, min, max, Commit) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
     }
 
     /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>
@@ -301,13 +472,13 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         int[] targets = block.Indices[SynapseSchema.TargetColumn];
         for (int i = 0; i < block.Count; i++)
         {
-            double delayMs = grid.StepToMs(block.Delays[i]);
+            double delayMs = grid.StepToMs(block.DelayAt(i));
             _kernel.Archive.Register(targets[i], type.LastSpikeTime(block, i) - delayMs, delayMs);
         }
     }
 
     private Built BuildGeneratorLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
-        Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid)
+        Kernel.Communication.VirtualProcessLayout layout, DelayRule delays)
     {
         var nodes = _kernel.Nodes;
         var staged = new List<(DeviceTargets Targets, int Thread, DeviceTarget Target)>();
@@ -319,7 +490,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             var (targetGroup, targetLocal) = nodes.Locate(context.Targets[t]);
             var neuron = (NeuronGroup)targetGroup;
             double w = values.Weight.ValueFor(unit, ordinal, index);
-            int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index), grid);
+            int d = delays.Steps(values.Delay.ValueFor(unit, ordinal, index));
             int r = (int)values.Receptor.ValueFor(unit, ordinal, index);
             int channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
             channel = neuron.RingChannel(channel);
@@ -331,7 +502,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             max = Math.Max(max, d);
         });
         foreach (int vp in layout.Local) rule.Generate(context, vp, sink);
-        return new Built(staged.Count, min, max, () =>
+        return new Built(LinkKind.Generator, model.Id, staged.Count, min, max, () =>
         {
             foreach (var (targets, thread, target) in staged)
             {
@@ -344,7 +515,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     private Built BuildRecordingLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values, TimeGrid grid, LinkKind kind)
     {
         var staged = RecordingLinks.Stage(context, rule, model, values, grid, sampling: kind == LinkKind.Sampling);
-        return new Built(staged.Count, staged.MinDelay, staged.MaxDelay, () => RecordingLinks.Commit(staged));
+        return new Built(kind, model.Id, staged.Count, staged.MinDelay, staged.MaxDelay, () => RecordingLinks.Commit(staged));
     }
 
     internal sealed class ActionSink(Action<int, int, int, int, long> add) : ConnectionSink
@@ -408,7 +579,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         RemoveOne(source, target, model);
 
     void Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor.Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec syn, ulong seedKey) =>
-        Connect(sources, targets, spec, syn, seedKey, null);
+        Connect(sources, targets, spec, [syn], seedKey, null);
 
     /// <summary>
     /// Removes the connections <paramref name="rule"/> ("one_to_one" or "all_to_all") of <paramref name="synapseModel"/>
@@ -422,7 +593,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var pairs = rule switch
         {
             "one_to_one" when pre.Length == post.Length => pre.Zip(post).ToList(),
-            "one_to_one" => throw new BadPropertyException("rule", rule, $"one_to_one needs collections of the same size ({pre.Length} and {post.Length})"),
+            "one_to_one" => throw new DimensionMismatchException($"Disconnect one_to_one: source and target collections must have the same size ({pre.Length} and {post.Length})."),
             "all_to_all" => pre.SelectMany(a => post.Select(b => (a, b))).ToList(),
             _ when Catalog.ConnectionRules.ContainsKey(rule) => throw new NestNotImplementedException($"Disconnect cannot remove connections by the rule '{rule}': only one_to_one and all_to_all can."),
             _ => throw new BadPropertyException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
@@ -432,12 +603,78 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         {
             int have = TargetsOf(source, synapseModel).Count(t => t == target);
             if (have < count)
-                throw new KernelException($"Disconnect: there is no {synapseModel} connection from node {source} to node {target} to remove.");
+            {
+                throw new InexistentConnectionException(
+                    $"Deletion of connection is not possible because it does not exist: there is no {synapseModel} connection from node {source} to node {target} to remove.");
+            }
         }
         foreach (var (source, target) in pairs)
         {
             RemoveOne(source, target, synapseModel);
             if (freed is var (preName, postName)) _kernel.Structural.Unbind(source, target, preName, postName);
         }
+    }
+
+    /// <summary>
+    /// Removes the connections of <paramref name="table"/>'s rows <paramref name="rows"/> (NEST's Disconnect of a
+    /// synapse collection): every one must exist and be a synapse between spiking nodes (connections of devices cannot
+    /// be removed, as in NEST); checked first, then all are removed.
+    /// </summary>
+    public void Disconnect(ConnectionTable table, IReadOnlyList<int> rows)
+    {
+        Consolidate();
+        Edits.CatchUp(table);
+        var local = new Dictionary<(int Vp, int Model), List<int>>();
+        foreach (int row in rows)
+        {
+            var kind = table.Kind[row];
+            if (kind is ConnectionKind.Synapse or ConnectionKind.Remote)
+            {
+                if (kind == ConnectionKind.Synapse)
+                {
+                    var key = (table.Vp[row], table.Model[row]);
+                    if (!local.TryGetValue(key, out var indices)) local[key] = indices = [];
+                    indices.Add(table.Index[row]);
+                }
+                continue;
+            }
+            string what = kind == ConnectionKind.Removed ? "it was removed already" : "connections of devices cannot be removed";
+            throw new InexistentConnectionException(
+                $"Deletion of connection is not possible because it does not exist: {table.Source[row]} -> {table.Target[row]} ({what}).");
+        }
+        foreach (var ((vp, modelId), indices) in local)
+        {
+            var distinct = indices.Distinct().ToArray();
+            if (distinct.Length != indices.Count)
+                throw new InexistentConnectionException("Deletion of connection is not possible because it does not exist: a connection is listed twice.");
+        }
+
+        var models = _kernel.Models.SynapseModels;
+        var removedPerModel = new long[models.Count];
+        foreach (var ((vp, modelId), indices) in local)
+        {
+            var block = Store.BlockOf(vp, modelId)!;
+            var type = models[modelId].Type;
+            foreach (int i in indices)
+            {
+                if (type.ReadsPostSynapticHistory) _kernel.Archive.Of(Store.TargetOf(block, i))?.Unregister();
+                removedPerModel[modelId]++;
+            }
+            Store.RemoveAt(vp, modelId, indices);
+        }
+        // Rows stored by other processes are removed there; every process counts every removal.
+        var communicator = _kernel.VirtualProcesses.Communicator;
+        for (int m = 0; m < models.Count; m++)
+        {
+            long removed = communicator.Size > 1 ? communicator.Sum(removedPerModel[m]) : removedPerModel[m];
+            if (removed != 0) _countByModel[m] = NumConnections(m) - removed;
+        }
+        foreach (int row in rows)
+        {
+            if (_kernel.Structural.ElementsFreedByDisconnect(models[table.Model[row]].Name, null, null) is var (preName, postName))
+                _kernel.Structural.Unbind(table.Source[row], table.Target[row], preName, postName);
+        }
+        Edits.CatchUp(table);
+        Version++;
     }
 }

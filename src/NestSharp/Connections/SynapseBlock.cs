@@ -1,17 +1,25 @@
+using System.Runtime.CompilerServices;
+
 namespace NestSharp.Connections;
 
 /// <summary>
 /// The synapses of one synapse model on one thread, compressed by source (CSR): the synapses of source s are entries
 /// Offsets[s - SourceMin] .. Offsets[s - SourceMin + 1] - 1, in creation order. Every synapse has a target input channel
-/// (int), a weight (double) and a delay in steps (ushort): 14 bytes for a static synapse. Plastic synapse models add
-/// state columns (doubles such as Kplus and the last spike time, ints such as the target id), described by
+/// (int), a weight (double) and a delay in steps: 14 bytes for a static synapse while every delay of the block fits in
+/// 16 bits (<see cref="NarrowDelays"/>); a block with a longer delay keeps its delays in 32 bits instead
+/// (<see cref="WideDelays"/>), up to NEST's limit of <see cref="MaxDelaySteps"/>. Plastic synapse models add state
+/// columns (doubles such as Kplus and the last spike time, ints such as the target id), described by
 /// <see cref="SynapseLayout"/>, so storage, merging and reading back are the same code for every model.
 /// </summary>
 internal sealed class SynapseBlock
 {
-    public const int MaxDelaySteps = ushort.MaxValue;
+    /// <summary>The longest delay in steps NEST can store (21 bits).</summary>
+    public const int MaxDelaySteps = (1 << 21) - 1;
 
-    public SynapseBlock(int synapseModelId, SynapseLayout layout, int sourceMin, int[] offsets)
+    /// <summary>The longest delay in steps a block with 16-bit delays holds.</summary>
+    public const int MaxNarrowDelaySteps = ushort.MaxValue;
+
+    public SynapseBlock(int synapseModelId, SynapseLayout layout, int sourceMin, int[] offsets, bool wideDelays = false)
     {
         SynapseModelId = synapseModelId;
         Layout = layout;
@@ -20,7 +28,8 @@ internal sealed class SynapseBlock
         int n = offsets[^1];
         Channels = new int[n];
         Weights = new double[n];
-        Delays = new ushort[n];
+        if (wideDelays) WideDelays = new int[n];
+        else NarrowDelays = new ushort[n];
         State = new double[layout.StateNames.Length][];
         for (int c = 0; c < State.Length; c++) State[c] = new double[n];
         Indices = new int[layout.IndexNames.Length][];
@@ -34,7 +43,12 @@ internal sealed class SynapseBlock
     public int[] Offsets { get; }
     public int[] Channels { get; }
     public double[] Weights { get; }
-    public ushort[] Delays { get; }
+
+    /// <summary>The delays in steps while every one fits in 16 bits (null once the block holds a longer delay).</summary>
+    public ushort[]? NarrowDelays { get; private set; }
+
+    /// <summary>The delays in steps of a block with a delay beyond 16 bits (null otherwise).</summary>
+    public int[]? WideDelays { get; private set; }
 
     /// <summary>Per-synapse state of plastic models, one array per name in <see cref="SynapseLayout.StateNames"/>.</summary>
     public double[][] State { get; }
@@ -42,19 +56,68 @@ internal sealed class SynapseBlock
     /// <summary>Per-synapse integers of plastic models, one array per name in <see cref="SynapseLayout.IndexNames"/>.</summary>
     public int[][] Indices { get; }
 
-    /// <summary>Receptor per synapse, allocated only when some synapse has a receptor other than 0.</summary>
+    /// <summary>The receptor_type per synapse (as given to Connect), allocated only when some synapse has one other than 0.</summary>
     public byte[]? Receptors { get; private set; }
+
+    /// <summary>
+    /// The receptor port per synapse as NEST reports it (<c>receptor</c>; the target's numbering of the receptor_type),
+    /// allocated only when some synapse has one other than 0.
+    /// </summary>
+    public byte[]? Ports { get; private set; }
 
     public int Count => Channels.Length;
 
-    public void SetReceptor(int index, int receptor)
+    /// <summary>The delay of synapse <paramref name="index"/> in steps.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int DelayAt(int index) => NarrowDelays is { } narrow ? narrow[index] : WideDelays![index];
+
+    /// <summary>Sets the delay of synapse <paramref name="index"/> (steps, 1 .. <see cref="MaxDelaySteps"/>), widening the block's delays if needed.</summary>
+    public void SetDelay(int index, int steps)
     {
-        if (receptor == 0 && Receptors is null) return;
-        Receptors ??= new byte[Count];
-        Receptors[index] = checked((byte)receptor);
+        if (NarrowDelays is { } narrow)
+        {
+            if ((uint)steps <= MaxNarrowDelaySteps)
+            {
+                narrow[index] = (ushort)steps;
+                return;
+            }
+            Widen();
+        }
+        WideDelays![index] = steps;
     }
 
+    /// <summary>Keeps the delays in 32 bits from now on (for a delay beyond 16 bits).</summary>
+    public void Widen()
+    {
+        if (NarrowDelays is not { } narrow) return;
+        var wide = new int[narrow.Length];
+        for (int i = 0; i < narrow.Length; i++) wide[i] = narrow[i];
+        WideDelays = wide;
+        NarrowDelays = null;
+    }
+
+    /// <summary>Sets the receptor_type and the reported receptor port of synapse <paramref name="index"/>.</summary>
+    public void SetReceptor(int index, int receptor, int port)
+    {
+        if (receptor != 0 || Receptors is not null)
+        {
+            Receptors ??= new byte[Count];
+            Receptors[index] = checked((byte)receptor);
+        }
+        if (port != 0 || Ports is not null)
+        {
+            Ports ??= new byte[Count];
+            Ports[index] = checked((byte)port);
+        }
+    }
+
+    /// <summary>Sets the receptor_type of synapse <paramref name="index"/>, reported as it is given.</summary>
+    public void SetReceptor(int index, int receptor) => SetReceptor(index, receptor, receptor);
+
     public int ReceptorAt(int index) => Receptors is null ? 0 : Receptors[index];
+
+    /// <summary>The receptor port NEST reports for synapse <paramref name="index"/>.</summary>
+    public int PortAt(int index) => Ports is null ? 0 : Ports[index];
 
     /// <summary>The synapse range of a source (empty if out of range).</summary>
     public (int Start, int End) RangeOf(int source)
@@ -64,36 +127,66 @@ internal sealed class SynapseBlock
         return (Offsets[s], Offsets[s + 1]);
     }
 
-    /// <summary>This block without synapse <paramref name="index"/> (for deleting single synapses; O(synapses)).</summary>
-    public SynapseBlock Without(int index)
+    /// <summary>The source of synapse <paramref name="index"/> (a binary search of the offsets).</summary>
+    public int SourceOf(int index)
     {
-        var offsets = (int[])Offsets.Clone();
-        for (int s = 0; s < SourceCount; s++)
-            if (Offsets[s + 1] > index) offsets[s + 1]--;
-        var smaller = new SynapseBlock(SynapseModelId, Layout, SourceMin, offsets);
-        Copy(Channels, smaller.Channels, index);
-        Copy(Weights, smaller.Weights, index);
-        Copy(Delays, smaller.Delays, index);
-        for (int c = 0; c < State.Length; c++) Copy(State[c], smaller.State[c], index);
-        for (int c = 0; c < Indices.Length; c++) Copy(Indices[c], smaller.Indices[c], index);
-        for (int i = 0; i < smaller.Count; i++) smaller.SetReceptor(i, ReceptorAt(i < index ? i : i + 1));
-        return smaller;
-
-        static void Copy<T>(T[] from, T[] to, int skip)
+        int lo = 0, hi = SourceCount - 1;
+        while (lo < hi)
         {
-            Array.Copy(from, 0, to, 0, skip);
-            Array.Copy(from, skip + 1, to, skip, from.Length - skip - 1);
+            int mid = (lo + hi + 1) >> 1;
+            if (Offsets[mid] <= index) lo = mid;
+            else hi = mid - 1;
         }
+        // Sources without synapses share their offset with the next: step over them.
+        while (lo < SourceCount - 1 && Offsets[lo + 1] <= index) lo++;
+        return SourceMin + lo;
+    }
+
+    /// <summary>This block without synapse <paramref name="index"/> (for deleting single synapses; O(synapses)).</summary>
+    public SynapseBlock Without(int index) => Without([index]);
+
+    /// <summary>This block without the synapses at <paramref name="indices"/> (distinct, any order; O(synapses)).</summary>
+    public SynapseBlock Without(IReadOnlyCollection<int> indices)
+    {
+        var removed = new bool[Count];
+        foreach (int i in indices) removed[i] = true;
+        var offsets = new int[Offsets.Length];
+        for (int s = 0; s < SourceCount; s++)
+        {
+            int kept = 0;
+            for (int i = Offsets[s]; i < Offsets[s + 1]; i++) if (!removed[i]) kept++;
+            offsets[s + 1] = offsets[s] + kept;
+        }
+        var smaller = new SynapseBlock(SynapseModelId, Layout, SourceMin, offsets, WideDelays is not null);
+        for (int i = 0, j = 0; i < Count; i++)
+        {
+            if (removed[i]) continue;
+            smaller.CopyFrom(this, i, j++);
+        }
+        return smaller;
+    }
+
+    /// <summary>Copies every column of synapse <paramref name="from"/> of <paramref name="source"/> to synapse <paramref name="to"/> of this block.</summary>
+    private void CopyFrom(SynapseBlock source, int from, int to)
+    {
+        Channels[to] = source.Channels[from];
+        Weights[to] = source.Weights[from];
+        SetDelay(to, source.DelayAt(from));
+        for (int c = 0; c < State.Length; c++) State[c][to] = source.State[c][from];
+        for (int c = 0; c < Indices.Length; c++) Indices[c][to] = source.Indices[c][from];
+        SetReceptor(to, source.ReceptorAt(from), source.PortAt(from));
     }
 
     /// <summary>Concatenates blocks of one model per source, keeping each source's synapses in creation order.</summary>
     public static SynapseBlock Merge(IReadOnlyList<SynapseBlock> blocks)
     {
         int min = int.MaxValue, max = int.MinValue;
+        bool wide = false;
         foreach (var b in blocks)
         {
             min = Math.Min(min, b.SourceMin);
             max = Math.Max(max, b.SourceMin + b.SourceCount - 1);
+            wide |= b.WideDelays is not null;
         }
         var offsets = new int[max - min + 2];
         for (int s = min; s <= max; s++)
@@ -106,7 +199,7 @@ internal sealed class SynapseBlock
             }
             offsets[s - min + 1] = offsets[s - min] + n;
         }
-        var merged = new SynapseBlock(blocks[0].SynapseModelId, blocks[0].Layout, min, offsets);
+        var merged = new SynapseBlock(blocks[0].SynapseModelId, blocks[0].Layout, min, offsets, wide);
         for (int s = min; s <= max; s++)
         {
             int at = offsets[s - min];
@@ -116,10 +209,20 @@ internal sealed class SynapseBlock
                 int n = e - a;
                 Array.Copy(b.Channels, a, merged.Channels, at, n);
                 Array.Copy(b.Weights, a, merged.Weights, at, n);
-                Array.Copy(b.Delays, a, merged.Delays, at, n);
+                if (wide)
+                {
+                    for (int i = a; i < e; i++) merged.WideDelays![at + i - a] = b.DelayAt(i);
+                }
+                else
+                {
+                    Array.Copy(b.NarrowDelays!, a, merged.NarrowDelays!, at, n);
+                }
                 for (int c = 0; c < merged.State.Length; c++) Array.Copy(b.State[c], a, merged.State[c], at, n);
                 for (int c = 0; c < merged.Indices.Length; c++) Array.Copy(b.Indices[c], a, merged.Indices[c], at, n);
-                for (int i = a; i < e; i++) merged.SetReceptor(at + i - a, b.ReceptorAt(i));
+                if (b.Receptors is not null || b.Ports is not null)
+                {
+                    for (int i = a; i < e; i++) merged.SetReceptor(at + i - a, b.ReceptorAt(i), b.PortAt(i));
+                }
                 at += n;
             }
         }
@@ -131,4 +234,34 @@ internal sealed class SynapseBlock
 internal sealed record SynapseLayout(string[] StateNames, string[] IndexNames)
 {
     public static readonly SynapseLayout Static = new([], []);
+}
+
+/// <summary>
+/// Read access to a block's delays for the delivery loops: one implementation per storage width, so a loop generic
+/// over it is compiled once per width, with the read inlined (no virtual call or branch per synapse).
+/// </summary>
+internal interface IDelays
+{
+    /// <summary>The delay of synapse <paramref name="index"/> in steps.</summary>
+    int this[int index] { get; }
+}
+
+/// <summary>The 16-bit delays of a block.</summary>
+internal readonly struct NarrowDelays(ushort[] delays) : IDelays
+{
+    public int this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => delays[index];
+    }
+}
+
+/// <summary>The 32-bit delays of a block.</summary>
+internal readonly struct WideDelays(int[] delays) : IDelays
+{
+    public int this[int index]
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => delays[index];
+    }
 }

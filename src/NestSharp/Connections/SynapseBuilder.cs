@@ -6,8 +6,12 @@ using NestSharp.Nodes;
 
 namespace NestSharp.Connections;
 
-/// <summary>The values of one Connect call's connections: weight, delay, receptor and the model's per-connection parameters.</summary>
-internal sealed record ConnectionValues(ValueSource Weight, ValueSource Delay, ValueSource Receptor, ValueSource[] PerConnection);
+/// <summary>
+/// The values of one Connect call's connections: weight, delay, receptor and the model's per-connection parameters.
+/// <paramref name="StatusSet"/>: whether NEST sets each new connection's status (its syn_spec gives more than weight
+/// and delay), which runs the model's checks of a connection's status and sets what they set (urbanczik's w_init).
+/// </summary>
+internal sealed record ConnectionValues(ValueSource Weight, ValueSource Delay, ValueSource Receptor, ValueSource[] PerConnection, bool StatusSet = false);
 
 /// <summary>
 /// Builds the synapse blocks of one Connect call between spiking nodes, without touching the network: each local
@@ -18,7 +22,7 @@ internal sealed record ConnectionValues(ValueSource Weight, ValueSource Delay, V
 internal static class SynapseBuilder
 {
     public static (SynapseBlock?[] Blocks, int MinDelay, int MaxDelay) Build(RuleContext context, ConnectionRule rule, SynapseModel model,
-        ConnectionValues values, NodeManager nodes, VirtualProcessLayout layout, TimeGrid grid)
+        ConnectionValues values, NodeManager nodes, VirtualProcessLayout layout, DelayRule delays)
     {
         int threads = layout.Count;
         var targetGroups = new NeuronGroup[context.Targets.Length];
@@ -31,6 +35,8 @@ internal static class SynapseBuilder
         }
         int sourceMin = context.Sources.Length == 0 ? 0 : context.Sources.Min();
         int sourceMax = context.Sources.Length == 0 ? -1 : context.Sources.Max();
+        // Delays known in advance decide the block's delay width; random ones widen it when one needs to.
+        bool wide = values.Delay.KnownValues.Any(d => delays.Steps(d) > SynapseBlock.MaxNarrowDelaySteps);
         var blocks = new SynapseBlock?[threads];
         var minDelay = new int[threads];
         var maxDelay = new int[threads];
@@ -40,8 +46,8 @@ internal static class SynapseBuilder
             rule.Generate(context, t, counter);
             var offsets = counter.Offsets();
             if (offsets[^1] == 0) return;
-            var block = new SynapseBlock(model.Id, model.Type.Schema.Layout, sourceMin, offsets);
-            var filler = new FillingSink(context, block, targetGroups, targetPositions, values, model.Type, grid);
+            var block = new SynapseBlock(model.Id, model.Type.Schema.Layout, sourceMin, offsets, wide);
+            var filler = new FillingSink(context, block, targetGroups, targetPositions, values, model, delays);
             rule.Generate(context, t, filler);
             blocks[t] = block;
             minDelay[t] = filler.MinDelay;
@@ -53,15 +59,33 @@ internal static class SynapseBuilder
         return (blocks, min, max);
     }
 
-    /// <summary>A delay in whole steps (NEST's rounding), checked against the resolution and what a synapse can hold.</summary>
-    public static int DelaySteps(double delayMs, TimeGrid grid)
+    /// <summary>
+    /// A delay in whole steps (NEST's rounding), checked against the resolution and what a synapse can hold (the
+    /// kernel's further rules are <see cref="DelayChecker.Rule"/>'s).
+    /// </summary>
+    public static int DelaySteps(double delayMs, TimeGrid grid) => new DelayRule(grid, 1, SynapseBlock.MaxDelaySteps, false, null).Steps(delayMs);
+
+    /// <summary>The receptor port NEST reports for a connection on <paramref name="receptorType"/> of <paramref name="target"/>.</summary>
+    /// <remarks>
+    /// NEST's rule (the port a model's handles_test_event returns): models that name their receptors
+    /// (receptor_types, such as pp_cond_exp_mc_urbanczik) number their ports from 0 for each kind of event, so the port
+    /// is the receptor_type minus the model's smallest receptor_type for that kind (spikes or currents); the other
+    /// models report the receptor_type itself.
+    /// </remarks>
+    public static int ReceptorPort(NeuronGroup target, int receptorType, bool current)
     {
-        long steps = grid.DelayToSteps(delayMs);
-        if (!(delayMs >= 0) || steps < 1)
-            throw new BadDelayException(delayMs, $"delay must be greater than or equal to the resolution ({grid.Resolution} ms)");
-        if (steps > SynapseBlock.MaxDelaySteps)
-            throw new BadDelayException(delayMs, $"delays up to {SynapseBlock.MaxDelaySteps} steps ({SynapseBlock.MaxDelaySteps * grid.Resolution} ms) are supported");
-        return (int)steps;
+        var schema = target.Schema;
+        if (schema.ReceptorNames.Count == 0) return receptorType;
+        int smallest = int.MaxValue;
+        if (current)
+        {
+            foreach (int r in schema.CurrentReceptors.Keys) smallest = Math.Min(smallest, r);
+        }
+        else
+        {
+            foreach (int r in schema.SpikeReceptors.Keys) smallest = Math.Min(smallest, r);
+        }
+        return smallest == int.MaxValue ? receptorType : receptorType - smallest;
     }
 
     /// <summary>Runs <paramref name="work"/> for every local virtual process in parallel; an error of one is rethrown as it was.</summary>
@@ -94,47 +118,51 @@ internal static class SynapseBuilder
     }
 
     private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetPositions,
-        ConnectionValues values, SynapseType type, TimeGrid grid) : ConnectionSink
+        ConnectionValues values, SynapseModel model, DelayRule delays) : ConnectionSink
     {
+        private readonly SynapseType _type = model.Type;
         private readonly ValueSource _weight = values.Weight, _delay = values.Delay, _receptor = values.Receptor;
         private readonly ValueSource[] _perConnectionSources = values.PerConnection;
         private readonly double[] _perConnection = new double[values.PerConnection.Length];
         private readonly bool _plastic = block.State.Length > 0 || block.Indices.Length > 0;
+        private readonly bool _statusSet = values.StatusSet;
         private readonly int[] _cursor = (int[])block.Offsets.Clone();
-        private readonly int _constantDelay = values.Delay.IsConstant ? DelaySteps(values.Delay.Constant, grid) : 0;
+        private readonly int _constantDelay = values.Delay.IsConstant ? delays.Steps(values.Delay.Constant) : 0;
         public int MinDelay { get; private set; } = int.MaxValue;
         public int MaxDelay { get; private set; }
 
         // The ring channel at storage position 0 for the last (group, receptor, weight sign): position i's is that + i.
         private NeuronGroup? _routedGroup;
-        private int _routedReceptor = -1, _routedSign = 2, _routedChannel;
+        private int _routedReceptor = -1, _routedSign = 2, _routedChannel, _routedPort;
 
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
         {
             int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
             double w = _weight.ValueFor(unitId, ordinal, arrayIndex);
-            int d = _delay.IsConstant ? _constantDelay : DelaySteps(_delay.ValueFor(unitId, ordinal, arrayIndex), grid);
+            int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex));
             int r = _receptor.IsConstant ? (int)_receptor.Constant : (int)_receptor.ValueFor(unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
             if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
             {
                 _routedChannel = group.RingChannel(group.SpikeChannelAt(0, r, w));
+                _routedPort = ReceptorPort(group, r, current: false);
                 (_routedGroup, _routedReceptor, _routedSign) = (group, r, sign);
             }
             block.Channels[at] = _routedChannel + targetPositions[targetIndex];
             block.Weights[at] = w;
-            block.Delays[at] = (ushort)d;
-            block.SetReceptor(at, r);
+            block.SetDelay(at, d);
+            block.SetReceptor(at, r, _routedPort);
             if (_plastic)
             {
                 for (int c = 0; c < _perConnection.Length; c++)
                 {
                     _perConnection[c] = _perConnectionSources[c].ValueFor(unitId, ordinal, arrayIndex);
-                    if (!_perConnectionSources[c].IsConstant) type.Schema.Check(_perConnectionSources[c].Name, _perConnection[c]);
+                    if (!_perConnectionSources[c].IsConstant) _type.Schema.Check(_perConnectionSources[c].Name, _perConnection[c]);
                 }
-                type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex]);
-                type.OnCreated(block, at);
+                if (_statusSet) _type.CheckStatus(w, _perConnection);
+                _type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex]);
+                _type.OnCreated(block, at, _statusSet, model);
             }
             if (d < MinDelay) MinDelay = d;
             if (d > MaxDelay) MaxDelay = d;

@@ -74,6 +74,15 @@ internal sealed class SynapseSchema
         _layout = null;
     }
 
+    /// <summary>The position of per-connection parameter <paramref name="key"/> in <see cref="PerConnection"/>, or -1.</summary>
+    public int IndexOfPerConnection(string key) => _perConnection.FindIndex(k => k.Key == key);
+
+    /// <summary>The per-synapse column that holds per-connection parameter <paramref name="k"/> (its position in <see cref="PerConnection"/>).</summary>
+    public int ColumnOfPerConnection(int k) => _perConnectionColumns[k];
+
+    /// <summary>Whether <paramref name="key"/> is common to all connections of a model of this schema.</summary>
+    public bool IsCommon(string key) => _common.Exists(k => k.Key == key);
+
     /// <summary>The declaration of <paramref name="key"/> (common or per connection), or null.</summary>
     public SynapseKey? Find(string key) =>
         _common.Find(k => k.Key == key) ?? _perConnection.Find(k => k.Key == key);

@@ -6,9 +6,11 @@ namespace NestSharp.Connections;
 /// <summary>
 /// The synapses of this process: per virtual process and synapse model a list of <see cref="SynapseBlock"/>s (one per
 /// Connect call until <see cref="Consolidate"/> merges them), and the one block per model each virtual process delivers
-/// through. Also the single-synapse queries and edits of structural plasticity and Disconnect.
+/// through. Also the single-synapse queries and edits of structural plasticity and Disconnect. Every change of a
+/// delivery block (a merge, a removal) is told to <paramref name="edits"/>, so synapse collections keep finding their
+/// synapses.
 /// </summary>
-internal sealed class SynapseStore(NodeManager nodes)
+internal sealed class SynapseStore(NodeManager nodes, ConnectionEdits edits)
 {
     private List<SynapseBlock>[][] _blocks = [];
     private SynapseBlock[][] _deliveryTables = [];
@@ -49,18 +51,33 @@ internal sealed class SynapseStore(NodeManager nodes)
     /// <summary>Merges each virtual process's blocks of a model into one (before a run and before reading connections).</summary>
     public void Consolidate()
     {
-        foreach (var perModel in _blocks)
+        for (int vp = 0; vp < _blocks.Length; vp++)
         {
-            foreach (var list in perModel)
+            var perModel = _blocks[vp];
+            for (int model = 0; model < perModel.Length; model++)
             {
+                var list = perModel[model];
                 if (list.Count > 1)
                 {
                     var merged = SynapseBlock.Merge(list);
+                    edits.Add(new ConnectionEdits.Merge(vp, model, list[0].SourceMin, list[0].Offsets, merged.SourceMin, merged.Offsets));
                     list.Clear();
                     list.Add(merged);
                 }
             }
         }
+    }
+
+    /// <summary>The delivery block (after <see cref="Consolidate"/>) of virtual process <paramref name="vp"/> and model <paramref name="modelId"/>, or null.</summary>
+    public SynapseBlock? BlockOf(int vp, int modelId) =>
+        vp < _blocks.Length && modelId < _blocks[vp].Length && _blocks[vp][modelId].Count > 0 ? _blocks[vp][modelId][0] : null;
+
+    /// <summary>Removes the synapses at <paramref name="indices"/> (distinct) of the delivery block of <paramref name="vp"/> and <paramref name="modelId"/>.</summary>
+    public void RemoveAt(int vp, int modelId, IReadOnlyCollection<int> indices)
+    {
+        var list = _blocks[vp][modelId];
+        list[0] = list[0].Without(indices);
+        foreach (int i in indices.OrderDescending()) edits.Add(new ConnectionEdits.Removal(vp, modelId, i));
     }
 
     /// <summary>Consolidates and sets up, for each local virtual process, the blocks it delivers through (in model order).</summary>
@@ -109,8 +126,9 @@ internal sealed class SynapseStore(NodeManager nodes)
     /// <summary>Removes the first (oldest) synapse of a model from source to target on this process, if any.</summary>
     public bool RemoveOne(int source, int target, int modelId)
     {
-        foreach (var perModel in _blocks)
+        for (int vp = 0; vp < _blocks.Length; vp++)
         {
+            var perModel = _blocks[vp];
             if (modelId >= perModel.Length) continue;
             var list = perModel[modelId];
             for (int b = 0; b < list.Count; b++)
@@ -120,6 +138,8 @@ internal sealed class SynapseStore(NodeManager nodes)
                 {
                     if (TargetOf(list[b], i) != target) continue;
                     list[b] = list[b].Without(i);
+                    // Only the first block is one that synapse collections refer to (the others are not merged yet).
+                    if (b == 0) edits.Add(new ConnectionEdits.Removal(vp, modelId, i));
                     return true;
                 }
             }

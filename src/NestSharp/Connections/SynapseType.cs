@@ -37,7 +37,7 @@ internal abstract class SynapseType(string name)
     /// <summary>Whether the targets must keep their spike history (spike-timing dependent plasticity).</summary>
     public virtual bool ReadsPostSynapticHistory => false;
 
-    /// <summary>Bytes one synapse takes here (NEST's <c>sizeof</c>).</summary>
+    /// <summary>Bytes one synapse takes here (NEST's <c>sizeof</c>): channel, weight and a 16-bit delay, and the model's columns.</summary>
     public int BytesPerSynapse => 4 + 8 + 2 + 8 * Schema.Layout.StateNames.Length + 4 * Schema.Layout.IndexNames.Length;
 
     /// <summary>Checks that nodes of <paramref name="source"/>'s model can send through this synapse type.</summary>
@@ -47,10 +47,22 @@ internal abstract class SynapseType(string name)
     public virtual void CheckTarget(NeuronGroup target) { }
 
     /// <summary>
-    /// After <see cref="SynapseSchema.Initialise"/>: what a new synapse at <paramref name="index"/> needs beyond its
-    /// declared initial values, and the checks NEST makes of a new connection (throwing names the key).
+    /// NEST's checks of a connection's status that involve several values (its set_status): run on a connection's
+    /// <paramref name="weight"/> and per-connection parameters (in the order of <see cref="SynapseSchema.PerConnection"/>)
+    /// when the connection's status is set: when it is made with a syn_spec that gives more than weight and delay, when
+    /// Set changes it, and on the model's defaults. Throws <see cref="BadPropertyException"/> naming the key and value.
     /// </summary>
-    public virtual void OnCreated(SynapseBlock block, int index) { }
+    public virtual void CheckStatus(double weight, ReadOnlySpan<double> perConnection) { }
+
+    /// <summary>
+    /// After <see cref="SynapseSchema.Initialise"/>: what a new synapse at <paramref name="index"/> needs beyond its
+    /// declared initial values. <paramref name="statusSet"/> says whether NEST sets the new connection's status (its
+    /// syn_spec gives more than weight and delay); <paramref name="model"/> is the synapse model it is made with.
+    /// </summary>
+    public virtual void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model) { }
+
+    /// <summary>After Set changed the status of the synapse at <paramref name="index"/> (weight, delay or parameters).</summary>
+    public virtual void OnStatusSet(SynapseBlock block, int index) { }
 
     /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
     public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;

@@ -160,4 +160,24 @@ public sealed class ConnectErrorTests
 
         AssertNothingConnected();
     }
+
+    [Theory]
+    [InlineData("fixed_indegree", "indegree", 1L)]
+    [InlineData("fixed_outdegree", "outdegree", 1L)]
+    [InlineData("fixed_total_number", "N", 1L)]
+    [InlineData("pairwise_bernoulli", "p", 1.0)]
+    public void RulesNeedingProxies_CannotConnectToADevice_AndNothingIsConnected(string rule, string key, object value)
+    {
+        var nest = new Simulator();
+        var neuron = nest.Create("iaf_psc_alpha");
+        var recorder = nest.Create("spike_recorder", 2);
+
+        var e = Assert.Throws<IllegalConnectionException>(() => nest.Connect(neuron, recorder, new Dictionary<string, object> { ["rule"] = rule, [key] = value }));
+
+        Assert.Contains(rule, e.Message);
+        Assert.Contains("proxies", e.Message);
+        Assert.Equal(0L, (long)nest.GetKernelStatus("num_connections"));
+        nest.Connect(neuron, recorder, "all_to_all");
+        Assert.Equal(2L, (long)nest.GetKernelStatus("num_connections"));
+    }
 }

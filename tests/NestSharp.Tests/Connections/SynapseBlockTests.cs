@@ -24,7 +24,7 @@ public sealed class SynapseBlockTests
         Assert.Equal(3, block.SourceCount);
         Assert.Equal(5, block.Channels.Length);
         Assert.Equal(5, block.Weights.Length);
-        Assert.Equal(5, block.Delays.Length);
+        Assert.Equal(5, block.NarrowDelays!.Length);
         Assert.Equal(2, block.State.Length);
         Assert.All(block.State, column => Assert.Equal(5, column.Length));
         Assert.Single(block.Indices);
@@ -220,7 +220,7 @@ public sealed class SynapseBlockTests
             int tag = bySource[i].Tag;
             block.Channels[i] = tag;
             block.Weights[i] = tag + 0.5;
-            block.Delays[i] = (ushort)(tag + 1);
+            block.SetDelay(i, tag + 1);
             block.State[0][i] = 10.0 * tag;
             block.State[1][i] = -tag;
             block.Indices[0][i] = 100 + tag;
@@ -244,7 +244,7 @@ public sealed class SynapseBlockTests
         {
             int tag = TagAt(block, i);
             Assert.Equal(tag + 0.5, block.Weights[i]);
-            Assert.Equal(tag + 1, block.Delays[i]);
+            Assert.Equal(tag + 1, block.DelayAt(i));
             Assert.Equal(10.0 * tag, block.State[0][i]);
             Assert.Equal(-tag, block.State[1][i]);
             Assert.Equal(100 + tag, block.Indices[0][i]);

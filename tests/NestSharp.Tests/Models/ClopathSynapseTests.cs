@@ -39,7 +39,6 @@ public sealed class ClopathSynapseTests
     [InlineData(1.0, "Wmax", 0.0)]
     [InlineData(1.0, "Wmax", -5.0)]
     [InlineData(-1.0, "Wmax", 5.0)]
-    [InlineData(1.0, "tau_x", 0.0)]
     public void InconsistentParameters_AreRejectedNamingTheKey(double weight, string key, double value)
     {
         var nest = new Simulator();

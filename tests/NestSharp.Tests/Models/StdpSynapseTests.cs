@@ -103,7 +103,8 @@ public sealed class StdpSynapseTests
     {
         var nest = new Simulator();
         var n = nest.Create("iaf_psc_alpha", 2);
-        var e = Assert.Throws<BadPropertyException>(() => nest.Connect(n, n, syn: new Dictionary<string, object>
+        // NEST: NotImplemented ("can only be set via SetDefaults() or CopyModel()").
+        var e = Assert.Throws<NestNotImplementedException>(() => nest.Connect(n, n, syn: new Dictionary<string, object>
         {
             ["synapse_model"] = "stdp_pl_synapse_hom", ["alpha"] = 0.5,
         }));

@@ -79,7 +79,8 @@ public sealed class UrbanczikSynapseTests
     [
         new([5.0, 12.0, 13.5, 30.0, 31.0, 60.0, 95.0, 96.0, 140.0], 100.0, 0.1, 4e11, 100.0, 0.0, 1000.0),
         new([7.0, 20.0, 45.0, 46.0, 80.0, 81.0, 82.0, 150.0], 200.0, 1.0, 2e11, 20.0, 0.0, 205.0),
-        new([9.0, 25.0, 26.0, 70.0, 120.0, 155.0], -50.0, 0.5, 3e11, 50.0, -1000.0, 0.0),
+        // Wmax -0.0, not 0.0: NEST compares the sign bits of a negative weight and Wmax.
+        new([9.0, 25.0, 26.0, 70.0, 120.0, 155.0], -50.0, 0.5, 3e11, 50.0, -1000.0, -0.0),
     ];
 
     private sealed record Recorded(double PhiMax, double EtaScale, double[] Times, double[] Vd, double[] PostSpikes, Dictionary<string, object> WeightEvents,

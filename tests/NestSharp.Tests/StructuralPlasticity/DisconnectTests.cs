@@ -99,7 +99,7 @@ public sealed class DisconnectTests
 
         // The first pair exists, the second does not: the call must fail before removing the first.
         var nest = network.Nest;
-        var e = Assert.Throws<KernelException>(() => nest.Disconnect(
+        var e = Assert.Throws<InexistentConnectionException>(() => nest.Disconnect(
             nest.Nodes((int)existing.Source, (int)missingSource), nest.Nodes((int)existing.Target, (int)missingTarget), "one_to_one", "synapse_ex"));
 
         Assert.Contains(missingSource.ToString(), e.Message);

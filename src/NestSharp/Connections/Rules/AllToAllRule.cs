@@ -6,7 +6,12 @@ namespace NestSharp.Connections.Rules;
 [ConnectionRuleName("all_to_all")]
 internal sealed class AllToAllRule(ConnSpec spec) : ConnectionRule(spec)
 {
-    public override long? ArrayLength(RuleContext context) => (long)context.Sources.Length * context.Targets.Length;
+    public override ArrayShape? ArrayShape(RuleContext context) =>
+        Connections.ArrayShape.TwoDimensional(context.Targets.Length, context.Sources.Length, "n_targets x n_sources");
+
+    public override bool RequiresProxies => false;
+
+    public override double PlannedConnections(RuleContext context) => (double)context.Sources.Length * context.Targets.Length;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

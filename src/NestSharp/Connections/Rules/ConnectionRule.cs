@@ -50,11 +50,27 @@ internal abstract class ConnectionRule
 
     public abstract void Generate(RuleContext context, int thread, ConnectionSink sink);
 
-    /// <summary>How many entries an array-valued parameter must have, or null when arrays are not allowed.</summary>
-    public abstract long? ArrayLength(RuleContext context);
+    /// <summary>The shape an array-valued synapse parameter must have (as PyNEST checks it), or null when arrays are not allowed.</summary>
+    public abstract ArrayShape? ArrayShape(RuleContext context);
+
+    /// <summary>Whether the rule can make every connection in both directions (conn_spec <c>make_symmetric</c>).</summary>
+    public virtual bool SupportsSymmetric => false;
+
+    /// <summary>
+    /// Whether the rule can only connect to nodes that have proxies, that is not to devices (NEST: every rule but
+    /// one_to_one and all_to_all).
+    /// </summary>
+    public virtual bool RequiresProxies => true;
 
     /// <summary>Checks the rule against the collections before anything is created.</summary>
     public virtual void Check(RuleContext context) { }
+
+    /// <summary>
+    /// How many connections the rule makes between the collections, known before drawing any: exact for the
+    /// fixed-number rules, an upper bound for all_to_all (autapses not subtracted), the expected number for
+    /// pairwise_bernoulli. A double, so that the product of two large sizes cannot overflow.
+    /// </summary>
+    public abstract double PlannedConnections(RuleContext context);
 
     /// <summary>A whole-number parameter the rule needs, at least 0.</summary>
     protected long RequiredCount(string key, string rule)
@@ -63,5 +79,35 @@ internal abstract class ConnectionRule
             throw new BadPropertyException(key, null, $"{rule} needs a non-negative {key}");
         long count = StatusValue.ToLong(key, value);
         return count >= 0 ? count : throw new BadPropertyException(key, count, $"{rule} needs a non-negative {key}");
+    }
+}
+
+/// <summary>
+/// A rule whose connections are those of another rule from some of the sources only (a Connect call whose sources
+/// need different kinds of connection, such as a poisson_generator and a spike_generator together): the inner rule is
+/// replayed in full, so every connection, and every random draw, is the one the whole call makes.
+/// </summary>
+internal sealed class SourceFilteredRule(ConnectionRule inner, bool[] includeSource)
+    : ConnectionRule(inner.Spec, [.. inner.Spec.Parameters.Keys])
+{
+    public override ArrayShape? ArrayShape(RuleContext context) => inner.ArrayShape(context);
+
+    public override bool SupportsSymmetric => inner.SupportsSymmetric;
+
+    public override bool RequiresProxies => inner.RequiresProxies;
+
+    public override void Check(RuleContext context) => inner.Check(context);
+
+    public override double PlannedConnections(RuleContext context) => inner.PlannedConnections(context);
+
+    public override void Generate(RuleContext context, int thread, ConnectionSink sink) =>
+        inner.Generate(context, thread, new FilteringSink(sink, includeSource));
+
+    private sealed class FilteringSink(ConnectionSink sink, bool[] includeSource) : ConnectionSink
+    {
+        public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
+        {
+            if (includeSource[sourceIndex]) sink.Add(sourceIndex, targetIndex, unitId, ordinal, arrayIndex);
+        }
     }
 }

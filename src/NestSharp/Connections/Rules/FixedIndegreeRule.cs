@@ -13,7 +13,8 @@ internal sealed class FixedIndegreeRule : ConnectionRule
 
     public FixedIndegreeRule(ConnSpec spec) : base(spec, "indegree") => _indegree = RequiredCount("indegree", "fixed_indegree");
 
-    public override long? ArrayLength(RuleContext context) => context.Targets.Length * _indegree;
+    public override ArrayShape? ArrayShape(RuleContext context) =>
+        Connections.ArrayShape.TwoDimensional(context.Targets.Length, _indegree, "n_targets x indegree");
 
     public override void Check(RuleContext context)
     {
@@ -32,6 +33,8 @@ internal sealed class FixedIndegreeRule : ConnectionRule
             throw new BadPropertyException("indegree", k, "the only source is the target itself and autapses are forbidden");
         }
     }
+
+    public override double PlannedConnections(RuleContext context) => (double)_indegree * context.Targets.Length;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

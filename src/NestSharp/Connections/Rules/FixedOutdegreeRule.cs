@@ -14,7 +14,8 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
 
     public FixedOutdegreeRule(ConnSpec spec) : base(spec, "outdegree") => _outdegree = RequiredCount("outdegree", "fixed_outdegree");
 
-    public override long? ArrayLength(RuleContext context) => context.Sources.Length * _outdegree;
+    public override ArrayShape? ArrayShape(RuleContext context) =>
+        Connections.ArrayShape.TwoDimensional(context.Sources.Length, _outdegree, "n_sources x outdegree");
 
     public override void Check(RuleContext context)
     {
@@ -33,6 +34,8 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
             throw new BadPropertyException("outdegree", k, "the only target is the source itself and autapses are forbidden");
         }
     }
+
+    public override double PlannedConnections(RuleContext context) => (double)_outdegree * context.Sources.Length;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

@@ -14,7 +14,7 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
 
     public FixedTotalNumberRule(ConnSpec spec) : base(spec, "N") => _n = RequiredCount("N", "fixed_total_number");
 
-    public override long? ArrayLength(RuleContext context) => _n;
+    public override ArrayShape? ArrayShape(RuleContext context) => Connections.ArrayShape.OneDimensional(_n);
 
     public override void Check(RuleContext context)
     {
@@ -28,6 +28,8 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
                 throw new BadPropertyException("N", n, $"with allow_multapses false N cannot exceed the number of possible pairs ({pairs - self})");
         }
     }
+
+    public override double PlannedConnections(RuleContext context) => _n;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

@@ -6,7 +6,11 @@ namespace NestSharp.Connections.Rules;
 [ConnectionRuleName("one_to_one")]
 internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
 {
-    public override long? ArrayLength(RuleContext context) => context.Targets.Length;
+    public override ArrayShape? ArrayShape(RuleContext context) => Connections.ArrayShape.OneDimensional(context.Targets.Length);
+
+    public override bool SupportsSymmetric => true;
+
+    public override bool RequiresProxies => false;
 
     public override void Check(RuleContext context)
     {
@@ -16,6 +20,8 @@ internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
                 $"source and target collections must have the same size (got {context.Sources.Length} and {context.Targets.Length})");
         }
     }
+
+    public override double PlannedConnections(RuleContext context) => context.Targets.Length;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

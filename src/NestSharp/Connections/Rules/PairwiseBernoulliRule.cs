@@ -18,7 +18,9 @@ internal sealed class PairwiseBernoulliRule : ConnectionRule
         if (!(_p >= 0 && _p <= 1)) throw new BadPropertyException("p", _p, "pairwise_bernoulli needs a probability 0 <= p <= 1");
     }
 
-    public override long? ArrayLength(RuleContext context) => null;
+    public override ArrayShape? ArrayShape(RuleContext context) => null;
+
+    public override double PlannedConnections(RuleContext context) => _p * context.Sources.Length * context.Targets.Length;
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
-using NestSharp.Nodes;
 using NestSharp.Plasticity;
 
 namespace NestSharp.Models.Synapses;
@@ -19,7 +18,9 @@ namespace NestSharp.Models.Synapses;
 /// </code>
 /// The weight_recorder of the model (set with CopyModel or SetDefaults) records w after each spike.
 /// <para>Parameters (per connection): weight, delay (ms), x_bar (initial trace, 1/ms, default 0), tau_x (ms, 15),
-/// Wmin (0), Wmax (100). weight must have the sign of Wmin, and of Wmax (weight &gt;= 0 needs Wmax &gt; 0).</para>
+/// Wmin (0), Wmax (100). When a connection's status is set (a syn_spec with more than weight and delay, Set, or the
+/// model's defaults), weight must have the sign of Wmin, and of Wmax (weight &gt;= 0 needs Wmax &gt; 0), as NEST checks;
+/// tau_x is not checked (as in NEST).</para>
 /// <para>References: Clopath C, Büsing L, Vasilaki E, Gerstner W (2010) Connectivity reflects coding: a model of
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. NEST model documentation, clopath_synapse (NEST 3.10).</para>
 /// </summary>
@@ -31,7 +32,7 @@ internal sealed class ClopathSynapse(string name)
 
     private static readonly SynapseColumn XBar = Declared.Parameter("x_bar", 0.0);
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
-    private static readonly SynapseColumn TauX = Declared.Parameter("tau_x", 15.0, Requirement.Positive("tau_x must be strictly positive"));
+    private static readonly SynapseColumn TauX = Declared.Parameter("tau_x", 15.0);
     private static readonly SynapseColumn Wmin = Declared.Parameter("Wmin", 0.0);
     private static readonly SynapseColumn Wmax = Declared.Parameter("Wmax", 100.0);
 
@@ -41,15 +42,20 @@ internal sealed class ClopathSynapse(string name)
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
-    public override void OnCreated(SynapseBlock block, int index)
+    private static readonly int WminIndex = Declared.IndexOfPerConnection("Wmin");
+    private static readonly int WmaxIndex = Declared.IndexOfPerConnection("Wmax");
+
+    /// <summary>
+    /// NEST's checks: weight and Wmin on the same side of 0 (0 counting as positive for both); weight and Wmax on the
+    /// same side (a weight of 0 counting as positive, a Wmax of 0 as negative).
+    /// </summary>
+    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection)
     {
-        double weight = block.Weights[index], wmin = block.State[Wmin.Index][index], wmax = block.State[Wmax.Index][index];
-        // NEST's sign rules: weight and Wmin on the same side of 0 (0 counting as positive); likewise weight and Wmax.
+        double wmin = perConnection[WminIndex], wmax = perConnection[WmaxIndex];
         if ((weight >= 0) != (wmin >= 0))
-        {
-            throw new BadPropertyException("Wmin", wmin, $"weight ({weight}) and Wmin must have the same sign");
-        }
-        RequireSameSign(weight, wmax);
+            throw new BadPropertyException("Wmin", wmin, $"weight ({StatusValue.Format(weight)}) and Wmin must have the same sign");
+        if ((weight >= 0) != (wmax > 0))
+            throw new BadPropertyException("Wmax", wmax, $"weight ({StatusValue.Format(weight)}) and Wmax must have the same sign (a Wmax of 0 counts as negative)");
     }
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)

@@ -68,13 +68,22 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
     protected static void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
         where TRule : struct, IPlasticityRule, allows ref struct
     {
+        if (block.NarrowDelays is { } narrow) Deliver(rule, new NarrowDelays(narrow), block, spikes, context, model);
+        else Deliver(rule, new WideDelays(block.WideDelays!), block, spikes, context, model);
+    }
+
+    /// <summary>The delivery loop, compiled once per rule and delay width.</summary>
+    private static void Deliver<TRule, TDelays>(TRule rule, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
+        in DeliveryContext context, SynapseModel model)
+        where TRule : struct, IPlasticityRule, allows ref struct
+        where TDelays : struct, IDelays
+    {
         var ring = context.Ring;
         double[] data = ring.Data;
         int channels = ring.Channels, slots = ring.Slots;
         double[] weights = block.Weights;
         int[] channelsOf = block.Channels;
         int[] targets = block.Indices[SynapseSchema.TargetColumn];
-        ushort[] delays = block.Delays;
         int? recorder = model.WeightRecorderId;
 
         foreach (ref readonly var spike in spikes)
@@ -86,17 +95,19 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
             for (int i = first; i < last; i++)
             {
-                double w = rule.Transmit(i, weights[i], targets[i], tSpike, delays[i]);
+                int delay = delays[i];
+                double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
                 weights[i] = w;
 
-                int slot = baseSlot + delays[i];
+                int slot = baseSlot + delay;
                 if (slot >= slots) slot -= slots;
                 int channel = channelsOf[i];
                 if (channel >= 0) data[(nint)slot * channels + channel] += w * spike.Multiplicity;
                 else data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
 
+                // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
                 if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.ReceptorAt(i), i - first);
+                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
             }
         }
     }

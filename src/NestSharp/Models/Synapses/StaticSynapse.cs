@@ -7,6 +7,7 @@ namespace NestSharp.Models.Synapses;
 /// static_synapse and static_synapse_hpc: a fixed weight and delay. A spike of multiplicity m adds m·w to the target's
 /// input after the delay. NEST's _hpc variant stores less per synapse; here both take 14 bytes (target channel, weight,
 /// delay) and behave identically.
+/// <para>Parameters (per connection): weight, delay (ms). NEST makes no checks of them beyond the delay's.</para>
 /// </summary>
 [SynapseModelName("static_synapse")]
 [SynapseModelName("static_synapse_hpc")]
@@ -18,12 +19,19 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
+        if (block.NarrowDelays is { } narrow) Deliver(new NarrowDelays(narrow), block, spikes, context);
+        else Deliver(new WideDelays(block.WideDelays!), block, spikes, context);
+    }
+
+    /// <summary>The delivery loop, compiled once per delay width.</summary>
+    private static void Deliver<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context)
+        where TDelays : struct, IDelays
+    {
         var ring = context.Ring;
         double[] data = ring.Data;
         int channels = ring.Channels, slots = ring.Slots;
         int[] offsets = block.Offsets, targets = block.Channels;
         double[] weights = block.Weights;
-        ushort[] delays = block.Delays;
         int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
         long sliceStart = context.SliceStart;
         foreach (ref readonly var spike in spikes)

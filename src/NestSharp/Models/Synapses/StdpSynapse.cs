@@ -1,5 +1,4 @@
 using NestSharp.Kernel;
-using NestSharp.Nodes;
 
 namespace NestSharp.Models.Synapses;
 
@@ -12,25 +11,39 @@ namespace NestSharp.Models.Synapses;
 /// </code>
 /// mu_plus = mu_minus = 0 gives additive, 1 multiplicative STDP.
 /// <para>Parameters: tau_plus (ms, default 20), lambda (0.01), alpha (1), mu_plus (1), mu_minus (1), Wmax (100);
-/// per connection also weight, delay, Kplus.</para>
+/// per connection also weight, delay, Kplus. As NEST, stdp_synapse checks that Kplus is not negative and, when a
+/// connection's status is set (a syn_spec with more than weight and delay, Set, or the model's defaults), that weight
+/// and Wmax have the same sign (0 counting as positive); stdp_synapse_hom checks nothing.</para>
 /// <para>References: Guetig R et al. (2003) J Neurosci 23:3697-3714. Rubin J, Lee D, Sompolinsky H (2001) Phys Rev Lett
 /// 86:364-367. Song S, Miller KD, Abbott LF (2000) Nat Neurosci 3:919-926.</para>
 /// </summary>
 [SynapseModelName("stdp_synapse")]
-internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: false);
+internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: false)
+{
+    private int _wmaxIndex = -1;
+
+    /// <summary>NEST's check: weight and Wmax on the same side of 0 (0 counting as positive for both).</summary>
+    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection)
+    {
+        if (_wmaxIndex < 0) _wmaxIndex = Schema.IndexOfPerConnection("Wmax");
+        double wmax = perConnection[_wmaxIndex];
+        if ((weight >= 0) != (wmax >= 0))
+            throw new BadPropertyException("Wmax", wmax, $"weight ({StatusValue.Format(weight)}) and Wmax must have the same sign (0 counting as positive)");
+    }
+}
 
 /// <summary>The rule of stdp_synapse and stdp_synapse_hom (see <see cref="StdpSynapse"/>).</summary>
 internal readonly struct StdpSoftBoundRule : IStdpRule
 {
     private static readonly RuleParameters Declared = new();
 
-    private static readonly RuleParameter TauPlus = Declared.Add("tau_plus", 20.0, Requirement.Positive("tau_plus must be positive"));
+    // NEST checks none of them (tau_plus = 0 and Wmax = 0 are accepted), in stdp_synapse and stdp_synapse_hom alike.
+    private static readonly RuleParameter TauPlus = Declared.Add("tau_plus", 20.0);
     private static readonly RuleParameter Lambda = Declared.Add("lambda", 0.01);
     private static readonly RuleParameter Alpha = Declared.Add("alpha", 1.0);
     private static readonly RuleParameter MuPlus = Declared.Add("mu_plus", 1.0);
     private static readonly RuleParameter MuMinus = Declared.Add("mu_minus", 1.0);
-    private static readonly RuleParameter Wmax = Declared.Add("Wmax", 100.0,
-        new Requirement(static v => v != 0, "Wmax must not be zero (weights are normalised by it)"));
+    private static readonly RuleParameter Wmax = Declared.Add("Wmax", 100.0);
 
     public static RuleParameters Parameters => Declared;
 

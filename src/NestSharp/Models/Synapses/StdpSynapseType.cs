@@ -50,7 +50,9 @@ internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : 
 {
     private static readonly SynapseSchema PerConnection = new(), Homogeneous = new();
 
-    private static readonly SynapseColumn Kplus = DeclareInBoth(s => s.Parameter("Kplus", 0.0, Requirement.NonNegative("Kplus must be non-negative")));
+    // Kplus: NEST checks it (non-negative) only in stdp_synapse, whose rule parameters are per connection.
+    private static readonly SynapseColumn Kplus = DeclareInBoth(
+        s => s.Parameter("Kplus", 0.0, ReferenceEquals(s, PerConnection) ? Requirement.NonNegative("Kplus must be non-negative") : null));
     private static readonly SynapseColumn LastSpike = DeclareInBoth(s => s.State("t_lastspike", 0.0));
 
     /// <summary>The per-synapse column of the rule's first parameter (per-connection models).</summary>

@@ -38,6 +38,9 @@ internal sealed class SynapseModel
     /// <summary>Defaults of the per-connection parameters in the order of <see cref="SynapseSchema.PerConnection"/>.</summary>
     public IReadOnlyList<double> ConnectionDefaults => _connectionDefaults;
 
+    /// <summary>The kernel's delay rules (set by the connection manager; copies share it): defaults are checked and rounded by it.</summary>
+    internal Connections.DelayChecker? Delays { get; set; }
+
     /// <summary>The weight_recorder plastic synapses of this model report to, if any.</summary>
     public NodeCollection? WeightRecorder { get; private set; }
 
@@ -52,11 +55,15 @@ internal sealed class SynapseModel
 
     public SynapseModel Copy(string newName, int newId) => new(newName, Type, newId)
     {
-        Weight = Weight, Delay = Delay, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder,
+        Weight = Weight, Delay = Delay, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder, Delays = Delays,
         _common = (double[])_common.Clone(), _connectionDefaults = (double[])_connectionDefaults.Clone(),
     };
 
-    /// <summary>Applies new defaults after checking all of them; changes nothing on error.</summary>
+    /// <summary>
+    /// Applies new defaults after checking all of them; changes nothing on error. As NEST, the delay is rounded to whole
+    /// steps (and must be allowed: at least the resolution, within min_delay and max_delay after a simulation or when
+    /// the user set them), and the model's checks of a connection's status run on the new defaults.
+    /// </summary>
     public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution, Func<NodeCollection, bool> isWeightRecorder)
     {
         double weight = Weight, delay = Delay;
@@ -91,9 +98,13 @@ internal sealed class SynapseModel
                     break;
             }
         }
-        if (!(delay >= resolution - 1e-12 * resolution))
-            throw new BadDelayException(delay, $"delay must be at least the resolution ({resolution} ms)");
+        if (values.ContainsKey("delay"))
+        {
+            if (Delays is not null) delay = Delays.DefaultDelay(delay);
+            else if (!(delay >= resolution - 1e-12 * resolution)) throw new BadDelayException(delay, $"delay must be at least the resolution ({resolution} ms)");
+        }
         if (receptor < 0) throw new BadPropertyException("receptor_type", receptor, "must not be negative");
+        Type.CheckStatus(weight, connection);
         Weight = weight;
         Delay = delay;
         ReceptorType = receptor;

@@ -21,10 +21,13 @@ namespace NestSharp.Models.Synapses;
 /// transmit w
 /// x_L ← x_L·exp((t_last - t_pre)/tau_L) + 1,   x_s ← x_s·exp((t_last - t_pre)/tau_s) + 1,   t_last ← t_pre
 /// </code>
-/// with I, I_Delta, x_L, x_s starting at 0 and w_init the weight the connection was made with (or last set to). The
-/// weight_recorder of the model (set with CopyModel or SetDefaults) records w after each spike.
+/// with I, I_Delta, x_L, x_s starting at 0 and w_init, as NEST's init_weight, the connection's weight whenever its
+/// status is set (when it is made with a syn_spec that gives more than weight and delay, else the model's default
+/// weight; and after every Set, its weight then). The weight_recorder of the model (set with CopyModel or
+/// SetDefaults) records w after each spike.
 /// <para>Parameters (per connection): weight, delay (ms), eta (learning rate, default 0.07), tau_Delta (ms, 100),
-/// Wmin (0), Wmax (100). weight must have the sign of Wmax (weight &gt;= 0 needs Wmax &gt; 0), as NEST checks.</para>
+/// Wmin (0), Wmax (100). When a connection's status is set, weight must have the sign of Wmax (weight &gt;= 0 needs
+/// Wmax &gt; 0), as NEST checks; eta and tau_Delta are not checked (as in NEST).</para>
 /// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
 /// 81:521-528. NEST model documentation, urbanczik_synapse (NEST 3.10).</para>
 /// </summary>
@@ -39,7 +42,7 @@ internal sealed class UrbanczikSynapse(string name)
 
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", NoSpikeYet);
 
-    /// <summary>w_init: the weight the connection was made with, or last set to.</summary>
+    /// <summary>w_init (NEST's init_weight): the weight when the connection's status was last set.</summary>
     private static readonly SynapseColumn InitWeight = Declared.State("init_weight");
     private static readonly SynapseColumn TauDelta = Declared.Parameter("tau_Delta", 100.0);
     private static readonly SynapseColumn Eta = Declared.Parameter("eta", 0.07);
@@ -50,22 +53,37 @@ internal sealed class UrbanczikSynapse(string name)
     private static readonly SynapseColumn TauLTrace = Declared.State("tau_L_trace");
     private static readonly SynapseColumn TauSTrace = Declared.State("tau_s_trace");
 
-    /// <summary>The weight this synapse last wrote (a different weight found there was set by the user and becomes w_init, as in NEST).</summary>
-    private static readonly SynapseColumn Written = Declared.State("weight_written");
-
     static UrbanczikSynapse() => Declared.KeepTargets();
 
     public override SynapseSchema Schema => Declared;
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
-    public override void OnCreated(SynapseBlock block, int index)
+    private static readonly int WmaxIndex = Declared.IndexOfPerConnection("Wmax");
+
+    /// <summary>
+    /// NEST's checks: weight and Wmax with the same sign bit (so -0.0 counts as negative); then a weight &gt;= 0 needs
+    /// Wmax &gt; 0.
+    /// </summary>
+    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection)
     {
-        double weight = block.Weights[index], wmax = block.State[Wmax.Index][index];
-        RequireSameSign(weight, wmax);
-        block.State[InitWeight.Index][index] = weight;
-        block.State[Written.Index][index] = weight;
+        double wmax = perConnection[WmaxIndex];
+        if (double.IsNegative(weight) != double.IsNegative(wmax) || (weight >= 0) != (wmax > 0))
+        {
+            throw new BadPropertyException("Wmax", wmax,
+                $"weight ({StatusValue.Format(weight)}) and Wmax must have the same sign: a weight >= 0 needs Wmax > 0, a negative weight Wmax <= -0.0 (NEST compares sign bits)");
+        }
     }
+
+    /// <summary>
+    /// w_init of a new connection: its weight when NEST sets its status (a syn_spec with more than weight and delay),
+    /// otherwise the model's default weight (NEST copies the default connection, whose w_init is its weight).
+    /// </summary>
+    public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model) =>
+        block.State[InitWeight.Index][index] = statusSet ? block.Weights[index] : model.Weight;
+
+    /// <summary>Setting any status value makes the connection's current weight its w_init (as NEST's set_status does).</summary>
+    public override void OnStatusSet(SynapseBlock block, int index) => block.State[InitWeight.Index][index] = block.Weights[index];
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
@@ -78,7 +96,7 @@ internal sealed class UrbanczikSynapse(string name)
     {
         private readonly double[] _lastSpike = block.State[LastSpike.Index], _initial = block.State[InitWeight.Index],
             _tauDelta = block.State[TauDelta.Index], _eta = block.State[Eta.Index], _wmin = block.State[Wmin.Index],
-            _wmax = block.State[Wmax.Index], _written = block.State[Written.Index], _piIntegral = block.State[PiIntegral.Index],
+            _wmax = block.State[Wmax.Index], _piIntegral = block.State[PiIntegral.Index],
             _piExpIntegral = block.State[PiExpIntegral.Index], _tauLTrace = block.State[TauLTrace.Index],
             _tauSTrace = block.State[TauSTrace.Index];
         private readonly SpikeArchive _archive = context.Archive;
@@ -89,8 +107,6 @@ internal sealed class UrbanczikSynapse(string name)
         {
             var history = type.HistoryOf(_archive, target);
             double dendriticDelay = delaySteps * _resolution;
-            // A weight set since this synapse last wrote one is the new initial weight (NEST sets init_weight with weight).
-            if (weight != _written[synapse]) _initial[synapse] = weight;
 
             double tLast = _lastSpike[synapse], traceL = _tauLTrace[synapse], traceS = _tauSTrace[synapse], filter = _tauDelta[synapse];
             double gL = history.DendriteGL, tauL = history.DendriteTauL, cm = history.DendriteCm;
@@ -115,7 +131,6 @@ internal sealed class UrbanczikSynapse(string name)
             else if (w < _wmin[synapse]) w = _wmin[synapse];
             _piIntegral[synapse] = integral;
             _piExpIntegral[synapse] = expIntegral;
-            _written[synapse] = w;
 
             _tauLTrace[synapse] = traceL * Math.Exp((tLast - tSpike) / tauL) + 1.0;
             _tauSTrace[synapse] = traceS * Math.Exp((tLast - tSpike) / tauS) + 1.0;

@@ -130,9 +130,17 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     /// <summary>
     /// Starts the structural updates at every update interval (NEST's EnableStructuralPlasticity). As in NEST, this
     /// needs no structural-plasticity synapses: without them an update brings the elements up to date and retracts
-    /// the fraction tau_vacant of the vacant ones, and creates or deletes no synapse.
+    /// the fraction tau_vacant of the vacant ones, and creates or deletes no synapse. It needs the kernel keys
+    /// keep_source_table and use_compressed_spikes true.
     /// </summary>
-    public void Enable() => Enabled = true;
+    public void Enable()
+    {
+        if (!_kernel.Connections.KeepSourceTable)
+            throw new KernelException("Structural plasticity cannot be enabled after keep_source_table has been set to false.");
+        if (!_kernel.Connections.UseCompressedSpikes)
+            throw new KernelException("Structural plasticity cannot be enabled after use_compressed_spikes has been set to false.");
+        Enabled = true;
+    }
 
     /// <summary>Stops structural plasticity; existing synapses stay.</summary>
     public void Disable() => Enabled = false;

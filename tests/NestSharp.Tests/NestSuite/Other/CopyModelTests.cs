@@ -45,7 +45,7 @@ public sealed class CopyModelTests
     }
 
     // NEST: other/test_copy_model.py::TestCopyModel::test_set_param_on_copy_synapse
-    [Fact(Skip = "needs: SynapseCollection.Get of a single connection gives the value itself, as PyNEST (connections branch)")]
+    [Fact]
     public void ParametersGivenToCopyModel_AreThoseOfTheNewSynapses()
     {
         var nest = new Simulator();

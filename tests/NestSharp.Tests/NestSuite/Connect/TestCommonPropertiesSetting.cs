@@ -1,0 +1,78 @@
+namespace NestSharp.Tests.NestSuite.Connect;
+
+/// <summary>
+/// NEST's testsuite/pytests/connect/test_common_properties_setting.py: parameters common to all connections of a
+/// model. NEST parametrises over the common-property models that are built; NestSharp has stdp_pl_synapse_hom and
+/// stdp_synapse_hom (eprop_synapse_bsshslm_2020, jonke_synapse, stdp_dopamine_synapse, stdp_facetshw_synapse_hom,
+/// static_synapse_hom_w and tsodyks_synapse_hom are not built).
+/// </summary>
+public sealed class TestCommonPropertiesSetting
+{
+    private readonly Simulator _nest = new();
+
+    /// <summary>common_prop_models: for each model, the parameter, the test value and the neuron (no setup is needed for these two).</summary>
+    public static TheoryData<string, string, double, string> AvailableCpModels => new()
+    {
+        { "stdp_pl_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },
+        { "stdp_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },
+    };
+
+    // NEST: testsuite/pytests/connect/test_common_properties_setting.py::test_set_common_properties
+    [Theory]
+    [MemberData(nameof(AvailableCpModels))]
+    public void Test_set_common_properties(string synModel, string parameter, double value, string neuron)
+    {
+        _ = neuron;
+        // Test that setting a parameter works
+        double oldVal = _nest.GetDefaults<double>(synModel, parameter);
+        Assert.NotEqual(value, oldVal); // test would be meaningless otherwise
+
+        _nest.SetDefaults(synModel, new() { [parameter] = value });
+        double newVal = _nest.GetDefaults<double>(synModel, parameter);
+        Assert.Equal(value, newVal);
+    }
+
+    // NEST: testsuite/pytests/connect/test_common_properties_setting.py::test_copy_common_properties
+    [Theory]
+    [MemberData(nameof(AvailableCpModels))]
+    public void Test_copy_common_properties(string synModel, string parameter, double value, string neuron)
+    {
+        _ = neuron;
+        // Test that parameters set on a model are copied and that setting on the copy does not touch the original
+        double oldVal = _nest.GetDefaults<double>(synModel, parameter);
+        Assert.NotEqual(value, oldVal); // test would be meaningless otherwise
+
+        _nest.SetDefaults(synModel, new() { [parameter] = value });
+        string newModel = synModel + "_copy";
+        _nest.CopyModel(synModel, newModel);
+        double newVal = _nest.GetDefaults<double>(newModel, parameter);
+        Assert.Equal(value, newVal);
+
+        // Set parameter back on copied model, original must not be changed
+        _nest.SetDefaults(newModel, new() { [parameter] = oldVal });
+        Assert.Equal(value, _nest.GetDefaults<double>(synModel, parameter));
+    }
+
+    // NEST: testsuite/pytests/connect/test_common_properties_setting.py::test_no_setting_on_connection
+    [Theory]
+    [MemberData(nameof(AvailableCpModels))]
+    public void Test_no_setting_on_connection(string synModel, string parameter, double value, string neuron)
+    {
+        // Test that common property cannot be set on individual connection
+        var n = _nest.Create(neuron);
+        _nest.Connect(n, n, syn: new Dictionary<string, object> { ["synapse_model"] = synModel });
+        var conn = _nest.GetConnections();
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => conn.Set(new Dictionary<string, object> { [parameter] = value }));
+    }
+
+    // NEST: testsuite/pytests/connect/test_common_properties_setting.py::test_no_setting_on_connect
+    [Theory]
+    [MemberData(nameof(AvailableCpModels))]
+    public void Test_no_setting_on_connect(string synModel, string parameter, double value, string neuron)
+    {
+        // Test that common property cannot be set in a Connect call
+        var n = _nest.Create(neuron);
+        Assert.Throws<NestNotImplementedException>(() =>
+            _nest.Connect(n, n, syn: new Dictionary<string, object> { ["synapse_model"] = synModel, [parameter] = value }));
+    }
+}

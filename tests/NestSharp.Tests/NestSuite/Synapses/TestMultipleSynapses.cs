@@ -1,0 +1,177 @@
+namespace NestSharp.Tests.NestSuite.Synapses;
+
+/// <summary>
+/// NEST's testsuite/pytests/synapses/test_multiple_synapses.py: collocated synapses (nest.CollocatedSynapses). Not
+/// ported: the five spatial tests (spatial networks, spatial distributions, stdp_synapse_lbl, tsodyks_synapse,
+/// iaf_psc_exp_multisynapse), test_MultipleSynapses_receptor_type (iaf_psc_exp_multisynapse) and
+/// test_MultipleSynapses_receptor_type_ht_neuron (ht_neuron).
+/// </summary>
+public sealed class TestMultipleSynapses
+{
+    private readonly Simulator _nest = new();
+
+    /// <summary>sort_connections: (source, target, weight, synapse_model) of every connection, sorted in that order.</summary>
+    private static List<(long Source, long Target, double Weight, string Model)> SortConnections(SynapseCollection conns)
+    {
+        var src = conns.Source;
+        var trgt = conns.Target;
+        var weight = conns.Weight;
+        var synModel = conns.SynapseModel;
+
+        return Enumerable.Range(0, conns.Count).Select(i => (src[i], trgt[i], weight[i], synModel[i]))
+            .OrderBy(c => c.Item1).ThenBy(c => c.Item2).ThenBy(c => c.Item3).ThenBy(c => c.Item4, StringComparer.Ordinal).ToList();
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses
+    [Fact]
+    public void Test_MultipleSynapses()
+    {
+        // Test co-location of synapses for very simple connection
+        var node = _nest.Create("iaf_psc_alpha");
+        _nest.Connect(node, node, new CollocatedSynapses(new Dictionary<string, object> { ["weight"] = -2.0 }, new Dictionary<string, object> { ["weight"] = 3.0 }));
+
+        Assert.Equal(2, _nest.NumConnections);
+
+        var conns = _nest.GetConnections();
+        Assert.Equal(new[] { -2.0, 3.0 }, conns.Weight);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_one_to_one
+    [Fact]
+    public void Test_MultipleSynapses_one_to_one()
+    {
+        // Test co-location of synapses when we use one_to_one as connection rule
+        const int numSrc = 7;
+        const int numTrg = 7;
+        var synSpec = new CollocatedSynapses(
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = -5.0 },
+            new Dictionary<string, object> { ["weight"] = -1.5 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 3 });
+
+        var src = _nest.Create("iaf_psc_alpha", numSrc);
+        var trgt = _nest.Create("iaf_psc_alpha", numTrg);
+
+        _nest.Connect(src, trgt, "one_to_one", synSpec);
+        var conns = _nest.GetConnections();
+
+        Assert.Equal(numSrc * synSpec.Count, conns.Count);
+
+        // source id's range from 1 to num_src
+        var refSrc = Enumerable.Range(1, numSrc).SelectMany(s => Enumerable.Repeat((long)s, synSpec.Count));
+        // target id's range from (num_src + 1 to (num_src + num_trgt + 1))
+        var refTrgt = Enumerable.Range(numSrc + 1, numTrg).SelectMany(t => Enumerable.Repeat((long)t, synSpec.Count));
+        var refWeight = Enumerable.Repeat(new[] { -5.0, -1.5, 3.0 }, numSrc).SelectMany(x => x);
+        var refSynapseModules = Enumerable.Repeat(new[] { "stdp_synapse", "static_synapse", "stdp_synapse" }, numSrc).SelectMany(x => x);
+
+        var refConnList = refSrc.Zip(refTrgt, refWeight).Zip(refSynapseModules, (a, m) => (a.First, a.Second, a.Third, m)).ToList();
+        var sortedConnList = SortConnections(conns);
+
+        Assert.Equal(refConnList, sortedConnList);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_all_to_all
+    [Fact]
+    public void Test_MultipleSynapses_all_to_all()
+    {
+        // Test co-location of synapses when we use all_to_all as connection rule
+        const int numSrc = 3;
+        const int numTrg = 5;
+        var synSpec = new CollocatedSynapses(
+            new Dictionary<string, object> { ["weight"] = -2.0 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = -1.5 },
+            new Dictionary<string, object> { ["weight"] = 3 });
+
+        var src = _nest.Create("iaf_psc_alpha", numSrc);
+        var trgt = _nest.Create("iaf_psc_alpha", numTrg);
+
+        _nest.Connect(src, trgt, "all_to_all", synSpec);
+        var conns = _nest.GetConnections();
+
+        Assert.Equal(numSrc * numTrg * synSpec.Count, conns.Count);
+
+        // source id's range from 1 to num_src
+        var refSrc = Enumerable.Range(1, numSrc).SelectMany(s => Enumerable.Repeat((long)s, synSpec.Count * numTrg));
+        // target id's are 4, 5, 6, 7, 8
+        var refTrgt = new List<long>();
+        foreach (long t in Enumerable.Repeat(new long[] { 4, 5, 6, 7, 8 }, numSrc).SelectMany(x => x))
+        {
+            // there are 3 elements in the syn_spec list
+            refTrgt.AddRange([t, t, t]);
+        }
+
+        var refWeight = Enumerable.Repeat(new[] { -2.0, -1.5, 3.0 }, numSrc * numTrg).SelectMany(x => x);
+        var refSynapseModules = Enumerable.Repeat(new[] { "static_synapse", "stdp_synapse", "static_synapse" }, numSrc * numTrg).SelectMany(x => x);
+
+        var refConnList = refSrc.Zip(refTrgt, refWeight).Zip(refSynapseModules, (a, m) => (a.First, a.Second, a.Third, m)).ToList();
+        var sortedConnList = SortConnections(conns);
+
+        Assert.Equal(refConnList, sortedConnList);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_fixed_indegree
+    [Fact]
+    public void Test_MultipleSynapses_fixed_indegree()
+    {
+        // Test co-location of synapses when we use fixed_indegree as connection rule
+        const int numSrc = 7;
+        const int numTrg = 3;
+        const int indegree = 2;
+        var synSpec = new CollocatedSynapses(
+            new Dictionary<string, object> { ["weight"] = -2.0 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = -1.5 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 3 });
+
+        var src = _nest.Create("iaf_psc_alpha", numSrc);
+        var trgt = _nest.Create("iaf_psc_alpha", numTrg);
+
+        _nest.Connect(src, trgt, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = indegree }, synSpec);
+        var conns = _nest.GetConnections();
+
+        Assert.Equal(numTrg * indegree * synSpec.Count, conns.Count);
+
+        var refTrgt = trgt.Ids.SelectMany(t => Enumerable.Repeat((long)t, indegree * synSpec.Count));
+        var refSm = Enumerable.Repeat("static_synapse", numTrg * indegree)
+            .Concat(Enumerable.Repeat("stdp_synapse", numTrg * indegree))
+            .Concat(Enumerable.Repeat("stdp_synapse", numTrg * indegree));
+
+        Assert.Equal(refTrgt.Order(), conns.Target.Order());
+        Assert.Equal(refSm.Order(StringComparer.Ordinal), conns.SynapseModel.Order(StringComparer.Ordinal));
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_make_symmetric
+    [Fact]
+    public void Test_MultipleSynapses_make_symmetric()
+    {
+        // Test co-location of synapses when we use one_to_one with make_symmetric as connection rule
+        const int numSrc = 11;
+        const int numTrg = 11;
+        const int numSymmetric = 2;
+        var synSpec = new CollocatedSynapses(
+            new Dictionary<string, object> { ["weight"] = -1.5 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 3 });
+
+        var src = _nest.Create("iaf_psc_alpha", numSrc);
+        var trgt = _nest.Create("iaf_psc_alpha", numTrg);
+
+        _nest.Connect(src, trgt, new Dictionary<string, object> { ["rule"] = "one_to_one", ["make_symmetric"] = true }, synSpec);
+        var conns = _nest.GetConnections();
+
+        Assert.Equal(numSrc * synSpec.Count * numSymmetric, conns.Count);
+
+        // pre id's range from (1 to num_src) and (num_src+1 to (num_src + num_trgt)) because of make_symmetric
+        var refPre = Enumerable.Range(1, numSrc).SelectMany(s => Enumerable.Repeat((long)s, synSpec.Count))
+            .Concat(Enumerable.Range(numSrc + 1, numTrg).SelectMany(t => Enumerable.Repeat((long)t, synSpec.Count)));
+
+        // post id's range from (num_src + 1 to (num_src + num_trgt + 1)) and (1 to num_src) because of make_symmetric
+        var refPost = Enumerable.Range(numSrc + 1, numTrg).SelectMany(t => Enumerable.Repeat((long)t, synSpec.Count))
+            .Concat(Enumerable.Range(1, numSrc).SelectMany(s => Enumerable.Repeat((long)s, synSpec.Count)));
+
+        var refWeight = Enumerable.Repeat(new[] { -1.5, 3.0 }, numSrc * numSymmetric).SelectMany(x => x);
+        var refSynapseModules = Enumerable.Repeat(new[] { "static_synapse", "stdp_synapse" }, numSrc * numSymmetric).SelectMany(x => x);
+
+        var refConnList = refPre.Zip(refPost, refWeight).Zip(refSynapseModules, (a, m) => (a.First, a.Second, a.Third, m)).ToList();
+        var sortedConnList = SortConnections(conns);
+
+        Assert.Equal(refConnList, sortedConnList);
+    }
+}

@@ -1,0 +1,88 @@
+using static NestSharp.Tests.NestSuite.Synapses.StdpBasicNetwork;
+
+namespace NestSharp.Tests.NestSuite.Synapses;
+
+/// <summary>NEST's testsuite/pytests/synapses/test_stdp_synapse_basic.py.</summary>
+public sealed class TestStdpSynapseBasic
+{
+    // NEST: testsuite/pytests/synapses/test_stdp_synapse_basic.py::test_stdp_synapse_basic
+    [Fact]
+    public void Test_stdp_synapse_basic()
+    {
+        // Test STDP synapse by reproducing weight changes from spike trains.
+        const double wMax = WExc * 2.0;
+        var (preSpikes, postSpikes, finalWeight) = Run(WExc, wMax, weightAsDefault: false);
+        Assert.NotEmpty(preSpikes);
+        Assert.NotEmpty(postSpikes);
+
+        double kPlus = 0.0, kMinus = 0.0, lastPre = 0.0, lastPost = 0.0;
+        int j = 0, i = 0;
+        double postSpike = postSpikes[i];
+        double preSpike = preSpikes[j];
+        double w = WExc / wMax; // normalized weight
+
+        void UpdateKPlus() => kPlus = (kPlus * Math.Exp((lastPre - preSpike) / TauPlus)) + 1.0;
+        void UpdateKMinus() => kMinus = (kMinus * Math.Exp((lastPost - postSpike) / TauMinus)) + 1.0;
+        void NextPreSpike()
+        {
+            j++;
+            lastPre = preSpike;
+            preSpike = j < preSpikes.Length ? preSpikes[j] : double.PositiveInfinity;
+        }
+        void NextPostSpike()
+        {
+            i++;
+            lastPost = postSpike;
+            postSpike = i < postSpikes.Length ? postSpikes[i] : double.PositiveInfinity;
+        }
+        void Facilitate()
+        {
+            w += Lambda * Math.Pow(1.0 - w, MuPlus) * kPlus * Math.Exp((lastPre - postSpike) / TauPlus);
+            if (w >= 1.0) w = 1.0;
+        }
+        void Depress()
+        {
+            w -= Lambda * Alpha * Math.Pow(w, MuMinus) * kMinus * Math.Exp((lastPost - preSpike) / TauMinus);
+            if (w <= 0.0) w = 0.0;
+        }
+
+        while (j < preSpikes.Length || i < postSpikes.Length)
+        {
+            if (preSpike == postSpike)
+            {
+                // pre- and post-syn. spike at the same time
+                if (lastPost != postSpike) Facilitate();
+                if (lastPre != preSpike) Depress();
+                if (j + 1 < preSpikes.Length)
+                {
+                    UpdateKPlus();
+                    NextPreSpike();
+                    if (i + 1 < postSpikes.Length) UpdateKMinus();
+                    NextPostSpike();
+                }
+                else
+                {
+                    break;
+                }
+            }
+            else if (preSpike < postSpike)
+            {
+                // next spike is a pre-syn. spike
+                Depress();
+                UpdateKPlus();
+                if (j + 1 < preSpikes.Length) NextPreSpike();
+                else break; // we don't consider the post-syn. spikes after the last pre-syn. spike
+            }
+            else
+            {
+                // next spike is a post-syn. spike
+                Facilitate();
+                UpdateKMinus();
+                NextPostSpike();
+            }
+        }
+
+        double wFinal = w * wMax;
+        Assert.Equal(Math.Round(wFinal, 13), Math.Round(finalWeight, 13), 1e-12);
+    }
+}
