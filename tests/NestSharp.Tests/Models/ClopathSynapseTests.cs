@@ -24,12 +24,12 @@ public sealed class ClopathSynapseTests
     }
 
     [Fact]
-    public void TargetWithoutClopathHistory_IsRejected()
+    public void TargetWithoutClopathHistory_IsNotImplemented_AsNest()
     {
         var nest = new Simulator();
         var pre = nest.Create("parrot_neuron");
         var post = nest.Create("iaf_psc_alpha");
-        Assert.Throws<IllegalConnectionException>(() => nest.Connect(pre, post, syn: new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse" }));
+        Assert.Throws<NestNotImplementedException>(() => nest.Connect(pre, post, syn: new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse" }));
         Assert.Equal(0, nest.GetConnections().Count);
     }
 

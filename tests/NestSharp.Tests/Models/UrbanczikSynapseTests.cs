@@ -26,12 +26,12 @@ public sealed class UrbanczikSynapseTests
     }
 
     [Fact]
-    public void TargetWithoutUrbanczikHistory_IsRejected()
+    public void TargetWithoutUrbanczikHistory_IsNotImplemented_AsNest()
     {
         var nest = new Simulator();
         var pre = nest.Create("parrot_neuron");
         var post = nest.Create("iaf_psc_alpha");
-        var e = Assert.Throws<IllegalConnectionException>(() => nest.Connect(pre, post, syn: Synapse));
+        var e = Assert.Throws<NestNotImplementedException>(() => nest.Connect(pre, post, syn: Synapse));
         Assert.Contains(Neuron, e.Message);
         Assert.Equal(0, nest.GetConnections().Count);
     }

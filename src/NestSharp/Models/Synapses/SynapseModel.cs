@@ -88,8 +88,9 @@ internal sealed class SynapseModel
                     int k = IndexOf(Type.Schema.PerConnection, key);
                     if (c < 0 && k < 0)
                     {
-                        if (ReadOnlyKeys.Contains(key)) throw new BadPropertyException(key, value, $"'{key}' of a synapse model is read-only");
-                        throw new UnaccessedDictionaryEntryException($"synapse model '{Name}'", key, Keys);
+                        // NEST leaves read-only keys unaccessed, as unknown ones.
+                        throw new UnaccessedDictionaryEntryException($"synapse model '{Name}'", key, Keys,
+                            ReadOnlyKeys.Contains(key) ? "it is a read-only property" : null);
                     }
                     double v = StatusValue.ToDouble(key, value);
                     Type.Schema.Check(key, v);

@@ -20,7 +20,7 @@ internal abstract class VoltageHistorySynapseType<THistory>(string name, string 
     public sealed override void CheckTarget(NeuronGroup target)
     {
         if (target is not IKeepsHistory<THistory>)
-            throw new IllegalConnectionException($"{Name} reads the {historyName} of its target, which {target.Model.Name} does not keep.");
+            throw new NestNotImplementedException($"{Name} is not supported by the neuron model {target.Model.Name}: the synapse reads the {historyName} of its target, which {target.Model.Name} does not keep.");
     }
 
     /// <summary>The history neuron <paramref name="target"/> keeps for this model.</summary>
