@@ -1,0 +1,276 @@
+namespace NestSharp.Tests.BadInput;
+
+/// <summary>One bad call: what it does, what it must raise, and the words (key, value) its message must contain.</summary>
+/// <param name="Act">The bad call.</param>
+/// <param name="Expected">The exception type (NEST's name).</param>
+/// <param name="Mentions">Text the message must contain: the key and the value.</param>
+/// <param name="Setup">What to do first, before the snapshot (for calls that are bad only in some state).</param>
+internal sealed record BadInputCase(Action<BadInputNetwork> Act, Type Expected, string[] Mentions, Action<BadInputNetwork>? Setup = null);
+
+/// <summary>
+/// The catalogue of bad calls, by area. The exception each raises is the one NEST 3.10 raises for the same call where
+/// NEST raises one; NestSharp is stricter than NEST where NEST accepts a value that cannot mean anything (NaN
+/// neuron parameters, a NaN connection probability).
+/// </summary>
+internal static class BadInputCases
+{
+    public static readonly Dictionary<string, BadInputCase> All = Build();
+
+    private static Dictionary<string, object> D(string key, object value) => new() { [key] = value };
+
+    private static string Describe(object value) => value switch
+    {
+        IDictionary<string, object> d => "{" + string.Join(", ", d.Select(e => $"{e.Key}: {Describe(e.Value)}")) + "}",
+        string text => text,
+        System.Collections.IEnumerable items => "[" + string.Join(", ", items.Cast<object>().Select(Describe)) + "]",
+        IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static Dictionary<string, BadInputCase> Build()
+    {
+        var cases = new Dictionary<string, BadInputCase>();
+        void Add(string name, Action<BadInputNetwork> act, Type expected, params string[] mentions) =>
+            cases.Add(name, new BadInputCase(act, expected, mentions));
+        void AddAfter(string name, Action<BadInputNetwork> setup, Action<BadInputNetwork> act, Type expected, params string[] mentions) =>
+            cases.Add(name, new BadInputCase(act, expected, mentions, setup));
+
+        // ------------------------------------------------------------------ kernel status
+        void Kernel(string key, object value, Type expected, params string[] mentions) =>
+            Add($"kernel {key} = {Describe(value)}", n => n.Nest.SetKernelStatus(key, value), expected, [key, .. mentions]);
+        Kernel("resolution", 0.0, typeof(KernelException));
+        Kernel("resolution", -0.1, typeof(KernelException));
+        Kernel("resolution", double.NaN, typeof(KernelException));
+        Kernel("resolution", 0.2, typeof(KernelException));
+        Kernel("tics_per_ms", 0.0, typeof(KernelException));
+        Kernel("tics_per_ms", 2500.5, typeof(KernelException));
+        Kernel("local_num_threads", 0L, typeof(BadPropertyException), "0");
+        Kernel("local_num_threads", -1L, typeof(BadPropertyException), "-1");
+        Kernel("local_num_threads", 2L, typeof(KernelException), "2");
+        Kernel("total_num_virtual_procs", 0L, typeof(BadPropertyException), "0");
+        Kernel("total_num_virtual_procs", 3L, typeof(KernelException), "3");
+        Kernel("rng_seed", -1L, typeof(BadPropertyException), "-1");
+        Kernel("rng_seed", 4294967296L, typeof(BadPropertyException), "4294967296");
+        Kernel("rng_type", "no_such_rng", typeof(BadPropertyException), "no_such_rng");
+        Kernel("overwrite_files", "yes", typeof(TypeMismatchException), "yes");
+        Kernel("dict_miss_is_error", "yes", typeof(TypeMismatchException), "yes");
+        Kernel("no_such_kernel_key", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Kernel("network_size", 5L, typeof(BadPropertyException), "5");
+        Kernel("num_connections", 5L, typeof(BadPropertyException), "5");
+        Kernel("biological_time", 5.0, typeof(BadPropertyException), "5");
+        Kernel("wfr_comm_interval", 0.0, typeof(KernelException), "0");
+        Kernel("wfr_tol", -1.0, typeof(KernelException), "-1");
+        Kernel("wfr_max_iterations", 0L, typeof(KernelException), "0");
+        Kernel("wfr_interpolation_order", 4L, typeof(KernelException), "4");
+        Kernel("use_wfr", "yes", typeof(TypeMismatchException), "yes");
+        Kernel("structural_plasticity_update_interval", "often", typeof(TypeMismatchException), "often");
+        Kernel("data_prefix", "a/b", typeof(BadPropertyException), "a/b");
+        Kernel("print_time", 3.0, typeof(TypeMismatchException), "3");
+
+        // ------------------------------------------------------------------ Create
+        Add("create unknown model", n => n.Nest.Create("no_such_model"), typeof(UnknownModelNameException), "no_such_model");
+        Add("create n = 0", n => n.Nest.Create("iaf_psc_alpha", 0), typeof(BadParameterException), "n", "0");
+        Add("create n = -1", n => n.Nest.Create("iaf_psc_alpha", -1), typeof(BadParameterException), "n", "-1");
+        Add("create n = 1.5e9", n => n.Nest.Create("iaf_psc_alpha", 1_500_000_000), typeof(BadParameterException), "n", "1500000000");
+        Add("create n beyond ids", n => n.Nest.Create("iaf_psc_alpha", 5_000_000_000), typeof(BadParameterException), "n", "5000000000");
+        Add("create unknown parameter", n => n.Nest.Create("iaf_psc_alpha", 3, D("V_mm", -50.0)), typeof(UnaccessedDictionaryEntryException), "V_mm");
+        Add("create array of wrong length", n => n.Nest.Create("iaf_psc_alpha", 3, D("V_m", new[] { -50.0 })), typeof(BadPropertyException), "V_m", "3");
+        Add("create C_m = 0", n => n.Nest.Create("iaf_psc_alpha", 2, D("C_m", 0.0)), typeof(BadPropertyException), "C_m", "0");
+        Add("create V_m as text", n => n.Nest.Create("iaf_psc_alpha", 2, D("V_m", "abc")), typeof(TypeMismatchException), "V_m", "abc");
+        Add("create one bad node of several", n => n.Nest.Create("iaf_psc_alpha", [D("C_m", 100.0), D("C_m", -1.0)]), typeof(BadPropertyException), "C_m", "-1");
+        Add("create with an array longer than the nodes", n => n.Nest.Create("iaf_psc_alpha", 2, D("C_m", new[] { 1.0, 2.0, 3.0 })), typeof(BadPropertyException), "C_m", "2");
+        Add("create spike_generator unsorted", n => n.Nest.Create("spike_generator", 1, D("spike_times", new[] { 2.0, 1.0 })), typeof(BadPropertyException), "spike_times");
+
+        // ------------------------------------------------------------------ neuron parameters
+        void Neuron(string label, Func<BadInputNetwork, NodeCollection> nodes, string key, object value, Type? expected = null, params string[] extra) =>
+            Add($"set {label} {key} = {Describe(value)}", n => nodes(n).Set(key, value), expected ?? typeof(BadPropertyException), [key, .. extra]);
+        foreach (var (label, nodes) in new (string, Func<BadInputNetwork, NodeCollection>)[] { ("iaf_psc_alpha", n => n.Iaf), ("iaf_psc_exp", n => n.Exp) })
+        {
+            Neuron(label, nodes, "C_m", 0.0);
+            Neuron(label, nodes, "C_m", -1.0, null, "-1");
+            Neuron(label, nodes, "C_m", double.NaN, null, "NaN");
+            Neuron(label, nodes, "tau_m", 0.0);
+            Neuron(label, nodes, "tau_m", -10.0, null, "-10");
+            Neuron(label, nodes, "t_ref", -1.0, null, "-1");
+            Neuron(label, nodes, "V_reset", -40.0, null, "-40");
+            Neuron(label, nodes, "V_th", -80.0, null, "-80");
+            Neuron(label, nodes, "V_th", double.NaN, null, "NaN");
+            Neuron(label, nodes, "tau_syn_ex", 0.0);
+            Neuron(label, nodes, "tau_syn_in", -1.0, null, "-1");
+            Neuron(label, nodes, "tau_Ca", 0.0);
+            Neuron(label, nodes, "tau_minus", 0.0);
+            Neuron(label, nodes, "V_m", "abc", typeof(TypeMismatchException), "abc");
+            Neuron(label, nodes, "no_such_key", 1.0, typeof(UnaccessedDictionaryEntryException));
+            Neuron(label, nodes, "global_id", 7L, typeof(UnaccessedDictionaryEntryException), "read-only");
+            Neuron(label, nodes, "ignore_and_spike_interval", 0.0);
+            Neuron(label, nodes, "ignore_and_spike_offset", -1.0, null, "-1");
+        }
+        Neuron("iaf_psc_exp", n => n.Exp, "rho", -1.0, null, "-1");
+        Neuron("iaf_psc_exp", n => n.Exp, "delta", -1.0, null, "-1");
+        Add("set iaf_psc_alpha per-node V_m of wrong length", n => n.Iaf.Set("V_m", new[] { 1.0, 2.0 }), typeof(BadPropertyException), "V_m", "4");
+        Add("set one bad node of several", n => n.Iaf.Set([D("C_m", 100.0), D("C_m", 100.0), D("C_m", 100.0), D("C_m", 0.0)]), typeof(BadPropertyException), "C_m", "0");
+        Add("set frozen on a multimeter", n => n.Multimeter.Set("frozen", true), typeof(BadPropertyException), "frozen");
+        Add("set frozen as text", n => n.Iaf.Set("frozen", "yes"), typeof(TypeMismatchException), "frozen", "yes");
+
+        Func<BadInputNetwork, NodeCollection> clopath = n => n.Clopath;
+        Neuron("aeif_psc_delta_clopath", clopath, "V_peak", -60.0, null, "-60");
+        Neuron("aeif_psc_delta_clopath", clopath, "V_reset", 40.0, null, "40");
+        Neuron("aeif_psc_delta_clopath", clopath, "Delta_T", -1.0, null, "-1");
+        Neuron("aeif_psc_delta_clopath", clopath, "C_m", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "tau_w", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "t_ref", -1.0, null, "-1");
+        Neuron("aeif_psc_delta_clopath", clopath, "tau_z", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "tau_V_th", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "tau_u_bar_plus", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "tau_u_bar_minus", -2.0, null, "-2");
+        Neuron("aeif_psc_delta_clopath", clopath, "tau_u_bar_bar", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "gsl_error_tol", 0.0);
+        Neuron("aeif_psc_delta_clopath", clopath, "t_clamp", -1.0, null, "-1");
+        Neuron("aeif_psc_delta_clopath", clopath, "V_th_max", -60.0, null, "-60");
+        Neuron("aeif_psc_delta_clopath", clopath, "g_L", double.NaN, null, "NaN");
+
+        Func<BadInputNetwork, NodeCollection> urbanczik = n => n.Urbanczik;
+        Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "t_ref", -1.0, null, "-1");
+        Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "soma", D("C_m", 0.0), null, "C_m");
+        Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "soma", D("tau_syn_ex", 0.0), null, "tau_syn_ex");
+        Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "dendritic", D("tau_syn_in", -1.0), null, "tau_syn_in");
+        Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "no_such_compartment", D("g_L", 1.0), typeof(UnaccessedDictionaryEntryException));
+        Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "phi_max", double.NaN, null, "NaN");
+
+        Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
+        Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");
+        Neuron("ignore_and_fire", ignoreAndFire, "rate", 0.0);
+        Neuron("ignore_and_fire", ignoreAndFire, "phase", 2.0, null, "2");
+        Neuron("ignore_and_fire", ignoreAndFire, "phase", -0.5, null, "-0.5");
+        Neuron("ignore_and_fire", ignoreAndFire, "phase", 0.0);
+        Neuron("parrot_neuron", n => n.Parrots, "no_such_key", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Neuron("parrot_neuron", n => n.Parrots, "flush_event_send_interval", 0.0);
+
+        // ------------------------------------------------------------------ devices
+        Func<BadInputNetwork, NodeCollection> poisson = n => n.Poisson, sg = n => n.SpikeGenerator, dc = n => n.Dc,
+            sr = n => n.SpikeRecorder, mm = n => n.Multimeter, wr = n => n.WeightRecorder;
+        Neuron("poisson_generator", poisson, "rate", -1.0, null, "-1");
+        Neuron("poisson_generator", poisson, "rate", double.NaN, null, "NaN");
+        Neuron("poisson_generator", poisson, "start", -1.0, null, "-1");
+        Neuron("poisson_generator", poisson, "start", 0.05, null, "0.05");
+        Neuron("poisson_generator", poisson, "origin", 0.05, null, "0.05");
+        Neuron("poisson_generator", poisson, "origin", -5.0, null, "-5");
+        Neuron("spike_recorder", sr, "stop", -1.0, null, "-1");
+        Add("set poisson_generator stop < start", n => n.Poisson.Set(new Dictionary<string, object> { ["start"] = 10.0, ["stop"] = 5.0 }), typeof(BadPropertyException), "stop", "5");
+        Neuron("spike_generator", sg, "spike_times", new[] { 2.0, 1.0 }, null, "sorted");
+        Neuron("spike_generator", sg, "spike_times", new[] { -1.0 }, null, "-1");
+        Neuron("spike_generator", sg, "spike_times", new[] { double.NaN }, null, "NaN");
+        Neuron("spike_generator", sg, "spike_times", new[] { 1.05 }, null, "1.05");
+        Neuron("spike_generator", sg, "origin", double.NegativeInfinity, null, "Infinity");
+        Add("set spike_generator multiplicities of wrong length", n => n.SpikeGenerator.Set(new Dictionary<string, object> { ["spike_times"] = new[] { 1.0, 2.0 }, ["spike_multiplicities"] = new[] { 1L } }), typeof(BadPropertyException), "spike_multiplicities");
+        Add("set spike_generator weights of wrong length", n => n.SpikeGenerator.Set(new Dictionary<string, object> { ["spike_times"] = new[] { 1.0, 2.0 }, ["spike_weights"] = new[] { 1.0 } }), typeof(BadPropertyException), "spike_weights");
+        Neuron("dc_generator", dc, "amplitude", "x", typeof(TypeMismatchException), "x");
+        Neuron("dc_generator", dc, "start", 0.05, null, "0.05");
+        Neuron("spike_recorder", sr, "start", double.NaN, null, "NaN");
+        Neuron("spike_recorder", sr, "record_to", "no_such_backend", null, "no_such_backend");
+        Neuron("spike_recorder", sr, "origin", double.PositiveInfinity, null, "Infinity");
+        Neuron("spike_recorder", sr, "n_events", 5L, null, "5");
+        Neuron("spike_recorder", sr, "stop", 0.05, null, "0.05");
+        Neuron("spike_recorder", sr, "no_such_key", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Add("set spike_recorder stop < start", n => n.SpikeRecorder.Set(new Dictionary<string, object> { ["start"] = 10.0, ["stop"] = 5.0 }), typeof(BadPropertyException), "stop", "5");
+        Neuron("multimeter", mm, "interval", 0.0);
+        Neuron("multimeter", mm, "interval", 0.15, null, "0.15");
+        Neuron("multimeter", mm, "interval", -1.0, null, "-1");
+        Neuron("multimeter", mm, "offset", -1.0, null, "-1");
+        Neuron("weight_recorder", wr, "no_such_key", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Neuron("weight_recorder", wr, "record_to", "no_such_backend", null, "no_such_backend");
+
+        // ------------------------------------------------------------------ defaults and models
+        Add("setdefaults unknown model", n => n.Nest.SetDefaults("no_such_model", D("C_m", 1.0)), typeof(UnknownModelNameException), "no_such_model");
+        Add("setdefaults unknown key", n => n.Nest.SetDefaults("iaf_psc_alpha", D("no_such_key", 1.0)), typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Add("setdefaults C_m = 0", n => n.Nest.SetDefaults("iaf_psc_alpha", D("C_m", 0.0)), typeof(BadPropertyException), "C_m", "0");
+        Add("setdefaults V_th = NaN", n => n.Nest.SetDefaults("iaf_psc_exp", D("V_th", double.NaN)), typeof(BadPropertyException), "V_th", "NaN");
+        Add("setdefaults static delay = 0", n => n.Nest.SetDefaults("static_synapse", D("delay", 0.0)), typeof(BadDelayException), "delay", "0");
+        Add("setdefaults static delay = -1", n => n.Nest.SetDefaults("static_synapse", D("delay", -1.0)), typeof(BadDelayException), "delay", "-1");
+        Add("setdefaults static weight as text", n => n.Nest.SetDefaults("static_synapse", D("weight", "heavy")), typeof(TypeMismatchException), "weight", "heavy");
+        Add("setdefaults stdp weight and Wmax signs", n => n.Nest.SetDefaults("stdp_synapse", D("weight", -1.0)), typeof(BadPropertyException), "Wmax", "-1");
+        Add("setdefaults stdp unknown key", n => n.Nest.SetDefaults("stdp_synapse", D("no_such_key", 1.0)), typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Add("setdefaults num_connections", n => n.Nest.SetDefaults("static_synapse", D("num_connections", 5L)), typeof(UnaccessedDictionaryEntryException), "num_connections");
+        Add("setdefaults synaptic_elements as number", n => n.Nest.SetDefaults("iaf_psc_alpha", D("synaptic_elements", 3.0)), typeof(TypeMismatchException), "synaptic_elements", "3");
+        Add("copymodel onto an existing name", n => n.Nest.CopyModel("iaf_psc_alpha", "iaf_psc_exp"), typeof(NewModelNameExistsException), "iaf_psc_exp");
+        Add("copymodel of an unknown model", n => n.Nest.CopyModel("no_such_model", "copy"), typeof(UnknownModelNameException), "no_such_model");
+        Add("copymodel with a bad default", n => n.Nest.CopyModel("iaf_psc_alpha", "bad_copy", D("C_m", -5.0)), typeof(BadPropertyException), "C_m", "-5");
+        Add("getdefaults unknown model", n => n.Nest.GetDefaults("no_such_model"), typeof(UnknownModelNameException), "no_such_model");
+        Add("getdefaults unknown key", n => n.Nest.GetDefaults<double>("iaf_psc_alpha", "no_such_key"), typeof(UnaccessedDictionaryEntryException), "no_such_key");
+
+        // ------------------------------------------------------------------ Connect
+        void Connect(string name, Func<BadInputNetwork, (NodeCollection Pre, NodeCollection Post)> nodes, object conn, object? syn, Type expected, params string[] mentions) =>
+            Add($"connect {name}", n => { var (pre, post) = nodes(n); n.Nest.Connect(pre, post, conn, syn); }, expected, mentions);
+        Func<BadInputNetwork, (NodeCollection, NodeCollection)> iafToIaf = n => (n.Iaf, n.Iaf);
+        Dictionary<string, object> Rule(string rule, string key, object value, bool multapses = true) =>
+            new() { ["rule"] = rule, [key] = value, ["allow_multapses"] = multapses };
+        Connect("unknown rule", iafToIaf, D("rule", "no_such_rule"), null, typeof(BadPropertyException), "no_such_rule");
+        Connect("unknown synapse model", iafToIaf, "all_to_all", D("synapse_model", "no_such_synapse"), typeof(UnknownModelNameException), "no_such_synapse");
+        Connect("indegree -1", iafToIaf, Rule("fixed_indegree", "indegree", -1L), null, typeof(BadPropertyException), "indegree", "-1");
+        Connect("indegree beyond sources without multapses", iafToIaf, Rule("fixed_indegree", "indegree", 5L, false), null, typeof(BadPropertyException), "indegree", "5");
+        Connect("outdegree -1", iafToIaf, Rule("fixed_outdegree", "outdegree", -1L), null, typeof(BadPropertyException), "outdegree", "-1");
+        Connect("outdegree beyond targets without multapses", iafToIaf, Rule("fixed_outdegree", "outdegree", 5L, false), null, typeof(BadPropertyException), "outdegree", "5");
+        Connect("N -1", iafToIaf, Rule("fixed_total_number", "N", -1L), null, typeof(BadPropertyException), "N", "-1");
+        Connect("N beyond pairs without multapses", iafToIaf, Rule("fixed_total_number", "N", 20L, false), null, typeof(BadPropertyException), "N", "20");
+        Connect("p 1.5", iafToIaf, Rule("pairwise_bernoulli", "p", 1.5), null, typeof(BadPropertyException), "p", "1.5");
+        Connect("p -0.1", iafToIaf, Rule("pairwise_bernoulli", "p", -0.1), null, typeof(BadPropertyException), "p", "-0.1");
+        Connect("p NaN", iafToIaf, Rule("pairwise_bernoulli", "p", double.NaN), null, typeof(BadPropertyException), "p", "NaN");
+        Connect("indegree 1.5", iafToIaf, Rule("fixed_indegree", "indegree", 1.5), null, typeof(TypeMismatchException), "indegree", "1.5");
+        Connect("one_to_one of unequal sizes", n => (n.Iaf, n.Exp), "one_to_one", null, typeof(BadPropertyException), "one_to_one", "4", "2");
+        Connect("unknown conn_spec key", iafToIaf, new Dictionary<string, object> { ["rule"] = "all_to_all", ["no_such_key"] = 1L }, null, typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Connect("unknown syn_spec key", iafToIaf, "all_to_all", D("no_such_key", 1.0), typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Connect("delay 0", iafToIaf, "all_to_all", D("delay", 0.0), typeof(BadDelayException), "delay", "0");
+        Connect("delay -1", iafToIaf, "all_to_all", D("delay", -1.0), typeof(BadDelayException), "delay", "-1");
+        Connect("delay NaN", iafToIaf, "all_to_all", D("delay", double.NaN), typeof(BadDelayException), "delay", "NaN");
+        Connect("delay beyond 21 bits", iafToIaf, "all_to_all", D("delay", 1e6), typeof(BadDelayException), "delay", "1000000");
+        Connect("weight array of wrong length", iafToIaf, "one_to_one", D("weight", new[] { 1.0, 2.0 }), typeof(BadPropertyException), "weight", "2");
+        Connect("receptor 1 on iaf_psc_alpha", iafToIaf, "all_to_all", D("receptor_type", 1L), typeof(UnknownReceptorTypeException), "1", "iaf_psc_alpha");
+        Connect("receptor 99 on pp_cond_exp_mc_urbanczik", n => (n.Parrots, n.Urbanczik), "all_to_all", D("receptor_type", 99L), typeof(UnknownReceptorTypeException), "99", "pp_cond_exp_mc_urbanczik");
+        Connect("neuron to spike_generator", n => (n.Iaf, n.SpikeGenerator), "all_to_all", null, typeof(IllegalConnectionException), "spike_generator");
+        Connect("spike_recorder to neuron", n => (n.SpikeRecorder, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "spike_recorder");
+        Connect("neuron to weight_recorder", n => (n.Iaf, n.WeightRecorder), "all_to_all", null, typeof(IllegalConnectionException), "weight_recorder");
+        Connect("neuron to multimeter", n => (n.Iaf, n.Multimeter), "all_to_all", null, typeof(IllegalConnectionException), "multimeter");
+        Connect("multimeter twice to a neuron", n => (n.Multimeter, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "multimeter");
+        Connect("clopath_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "clopath_synapse"), typeof(NestNotImplementedException), "clopath_synapse", "iaf_psc_alpha");
+        Connect("urbanczik_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "urbanczik_synapse"), typeof(NestNotImplementedException), "urbanczik_synapse", "iaf_psc_alpha");
+        Connect("element-bound fixed_indegree", iafToIaf, Rule("fixed_indegree", "indegree", 1L), new Dictionary<string, object> { ["pre_synaptic_element"] = "Axon", ["post_synaptic_element"] = "Den" }, typeof(NestNotImplementedException), "fixed_indegree");
+        Add("connect a collection of another kernel", n => n.Nest.Connect(new Simulator().Create("iaf_psc_alpha"), n.Iaf), typeof(KernelException), "InvalidNodeCollection");
+
+        // ------------------------------------------------------------------ Simulate, Prepare, Run
+        Add("simulate -1", n => n.Nest.Simulate(-1.0), typeof(BadParameterException), "-1");
+        Add("simulate NaN", n => n.Nest.Simulate(double.NaN), typeof(BadParameterException), "NaN");
+        Add("simulate Infinity", n => n.Nest.Simulate(double.PositiveInfinity), typeof(BadParameterException), "Infinity");
+        Add("simulate 0.05", n => n.Nest.Simulate(0.05), typeof(BadParameterException), "0.05");
+        Add("simulate 1e300", n => n.Nest.Simulate(1e300), typeof(BadParameterException), "1E+300");
+        Add("run without prepare", n => n.Nest.Run(10.0), typeof(KernelException), "Prepare");
+        AddAfter("prepare twice", n => n.Nest.Prepare(), n => n.Nest.Prepare(), typeof(KernelException), "Prepare");
+        AddAfter("run NaN", n => n.Nest.Prepare(), n => n.Nest.Run(double.NaN), typeof(BadParameterException), "NaN");
+        AddAfter("run -5", n => n.Nest.Prepare(), n => n.Nest.Run(-5.0), typeof(BadParameterException), "-5");
+
+        // ------------------------------------------------------------------ NodeCollection
+        Add("index 20 of the neurons", n => _ = n.Iaf[20], typeof(ArgumentOutOfRangeException), "20");
+        Add("slice 2..10 of 4 nodes", n => _ = n.Iaf[2..10], typeof(ArgumentOutOfRangeException), "10");
+        Add("positions unsorted", n => _ = n.Iaf[new[] { 2, 1 }], typeof(BadPropertyException), "2", "1");
+        Add("positions duplicated", n => _ = n.Iaf[new[] { 1, 1 }], typeof(ArgumentException), "1");
+        Add("node ids unsorted", n => n.Nest.Nodes(3, 1), typeof(BadPropertyException), "3", "1");
+        Add("node ids duplicated", n => n.Nest.Nodes(1, 1), typeof(BadPropertyException), "1");
+        Add("node id unknown", n => n.Nest.Nodes(999), typeof(UnknownNodeException), "999");
+        Add("joining overlapping collections", n => _ = n.Iaf + n.Iaf[0], typeof(BadPropertyException), "overlap");
+        Add("get of an unknown key", n => n.Iaf.Get("no_such_key"), typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Add("get of a number as text", n => n.Iaf[0].Get<double>("model"), typeof(TypeMismatchException), "model", "iaf_psc_alpha");
+        Add("mask of the wrong length", n => _ = n.Iaf[new[] { true, false }], typeof(ArgumentOutOfRangeException), "2", "4");
+
+        // ------------------------------------------------------------------ Disconnect
+        Add("disconnect a missing connection", n => n.Nest.Disconnect(n.Exp[0], n.Iaf[0]), typeof(InexistentConnectionException), "static_synapse", "5", "1");
+        Add("disconnect with an unknown synapse model", n => n.Nest.Disconnect(n.Parrots, n.Parrots, "one_to_one", "no_such_synapse"), typeof(UnknownModelNameException), "no_such_synapse");
+
+        // ------------------------------------------------------------------ structural plasticity
+        Add("synaptic element with an unknown growth curve", n => n.Iaf.Set("synaptic_elements", new Dictionary<string, object> { ["Den"] = D("growth_curve", "no_such_curve") }), typeof(BadPropertyException), "growth_curve", "no_such_curve");
+        Add("sp synapses with an unknown synapse model", n => n.Nest.SetKernelStatus("structural_plasticity_synapses", new Dictionary<string, object> { ["s"] = new Dictionary<string, object> { ["synapse_model"] = "no_such_synapse", ["pre_synaptic_element"] = "Axon", ["post_synaptic_element"] = "Den" } }), typeof(UnknownModelNameException), "no_such_synapse");
+        Add("sp synapses without elements", n => n.Nest.SetKernelStatus("structural_plasticity_synapses", new Dictionary<string, object> { ["s"] = D("synapse_model", "static_synapse") }), typeof(BadPropertyException), "pre_synaptic_element");
+        Add("sp update interval 0", n => n.Nest.SetKernelStatus("structural_plasticity_update_interval", 0.0), typeof(BadPropertyException), "structural_plasticity_update_interval", "0");
+        Add("sp update interval -1", n => n.Nest.SetKernelStatus("structural_plasticity_update_interval", -1.0), typeof(BadPropertyException), "structural_plasticity_update_interval", "-1");
+
+        return cases;
+    }
+}
