@@ -33,11 +33,8 @@ public sealed class DelayRegressionTests
         Assert.Equal(expectedDelay, MinDelay(nest));
     }
 
-    private const string NeedsDelaySetOnConnections =
-        "needs: SynapseCollection.set(delay=...) rounding to the grid and updating min_delay/max_delay (connections)";
-
     // NEST: testsuite/pytests/regressions/test_issue_105.py::test_min_delay_on_synapsecollection_set
-    [Theory(Skip = NeedsDelaySetOnConnections)]
+    [Theory]
     [InlineData(0.81)]
     [InlineData(0.82)]
     [InlineData(0.8499)]
@@ -70,7 +67,7 @@ public sealed class DelayRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_105.py::test_max_delay_on_synapsecollection_set
-    [Theory(Skip = NeedsDelaySetOnConnections)]
+    [Theory]
     [InlineData(1.95)]
     [InlineData(1.96)]
     [InlineData(1.999)]

@@ -3,11 +3,6 @@ namespace NestSharp.Tests.NestSuite.Regressions;
 /// <summary>Disconnect: pair by pair in random order, one_to_one, all_to_all, edge by edge, after random-order Connect; with threads.</summary>
 public sealed class DisconnectRegressionTests
 {
-    private const string NeedsCompressedSpikes = "needs: kernel key use_compressed_spikes (NestSharp: UnaccessedDictionaryEntry) (kernel)";
-
-    private const string NeedsCompressedSpikesAndSynapseCollectionDisconnect =
-        "needs: kernel key use_compressed_spikes (kernel); SynapseCollection[index] and Disconnect of a SynapseCollection (connections)";
-
     private static HashSet<(long, long)> GetConnPairs(Simulator nest)
     {
         var conns = nest.GetConnections();
@@ -35,7 +30,7 @@ public sealed class DisconnectRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_3532.py::test_disconnect_one_by_one
-    [Theory(Skip = NeedsCompressedSpikes)]
+    [Theory]
     [InlineData(false, 5)]
     [InlineData(false, 10)]
     [InlineData(false, 13)]
@@ -83,7 +78,7 @@ public sealed class DisconnectRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_3532.py::test_disconnect_one_to_one
-    [Theory(Skip = NeedsCompressedSpikes)]
+    [Theory]
     [MemberData(nameof(NetworkCases))]
     public void DisconnectDefault_RemovesOneToOne(bool compressedSpikes, int nNodes)
     {
@@ -94,7 +89,7 @@ public sealed class DisconnectRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_3532.py::test_disconnect_all_at_once
-    [Theory(Skip = NeedsCompressedSpikes)]
+    [Theory]
     [MemberData(nameof(NetworkCases))]
     public void DisconnectAllToAll_RemovesEverything(bool compressedSpikes, int nNodes)
     {
@@ -105,7 +100,7 @@ public sealed class DisconnectRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_3532.py::test_disconnect_by_edge
-    [Theory(Skip = NeedsCompressedSpikesAndSynapseCollectionDisconnect)]
+    [Theory]
     [MemberData(nameof(NetworkCases))]
     public void DisconnectingEachEdgeOfASynapseCollection_RemovesEverything(bool compressedSpikes, int nNodes)
     {
@@ -115,12 +110,12 @@ public sealed class DisconnectRegressionTests
         var c = nest.GetConnections();
         var edges = Enumerable.Range(0, nNodes * nNodes).ToList();
         Shuffle(random, edges);
-        foreach (int i in edges) c.At(i).Disconnect();
+        foreach (int i in edges) c[i].Disconnect();
         Assert.Equal(0, nest.GetConnections().Count);
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_3532.py::test_disconnect_random_connections
-    [Theory(Skip = NeedsCompressedSpikesAndSynapseCollectionDisconnect)]
+    [Theory]
     [InlineData(false, 0.3)]
     [InlineData(false, 0.9)]
     [InlineData(true, 0.3)]
@@ -145,7 +140,7 @@ public sealed class DisconnectRegressionTests
         var notDisconn = new List<(long, long)>();
         for (int k = 0; k < allConns.Count; k++)
         {
-            var conn = allConns.At(k);
+            var conn = allConns[k];
             if (random.NextDouble() < pDisconnect)
                 nest.Disconnect(conn);
             else
