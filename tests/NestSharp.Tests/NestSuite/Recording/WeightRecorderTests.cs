@@ -159,7 +159,7 @@ public sealed class WeightRecorderTests
     }
 
     // NEST: testsuite/pytests/recording/test_weight_recorder.py::WeightRecorderTestCase::testMultapses
-    [Fact(Skip = "needs the connection key 'port' in GetConnections (SynapseCollection.Get and ConnectionQuery, outside the devices area); see /work/notes/nestsuite-devices.md")]
+    [Fact]
     public void Multapses()
     {
         var (nest, wr, pre, post) = Network(2, "one_to_one", connectCalls: 2);

@@ -31,7 +31,7 @@ public sealed class DisconnectTests
     }
 
     // NEST: structural_plasticity/test_disconnect.py::TestDisconnectSingle::test_disconnect_synapsecollection
-    [Fact(Skip = "needs: Disconnect(SynapseCollection) and SynapseCollection.Disconnect() (NEST's nest.Disconnect(conns), conns.disconnect())")]
+    [Fact]
     public void DisconnectSynapseCollection()
     {
         var nest = new Simulator();
@@ -60,7 +60,7 @@ public sealed class DisconnectTests
     // Python's TypeError (a call no Disconnect signature takes) is a call C# does not bind: RuntimeBinderException
     // through late binding. NEST's ValueError (a SynapseCollection with a conn_spec or a syn_spec) likewise has no
     // overload to bind to.
-    [Fact(Skip = "needs: Disconnect(SynapseCollection) (the checks below only mean something once it exists)")]
+    [Fact]
     public void DisconnectSynapseCollectionRaises()
     {
         var nest = new Simulator();
