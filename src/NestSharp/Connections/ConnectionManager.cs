@@ -185,6 +185,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var created = preElement is null ? null : new List<(int Source, int Target)>();
         Connect(sources, targets, spec, plain, _kernel.Random.SeedKey, created);
         if (created is not null) _kernel.Structural.Bind(created, preElement!, postElement!);
+        _kernel.Nodes.AssignThreadLocalIds();
         ConnectTime += clock.Elapsed;
     }
 

@@ -181,7 +181,7 @@ internal sealed class NodeManager : IKernelManager
         status["local"] = layout.IsLocal(layout.SlotOfVirtualProcess(vp));
         status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
         status["vp"] = (long)vp;
-        status["thread_local_id"] = _kernel.Simulation.IsPrepared || _kernel.Simulation.HasSimulated ? (long)ThreadLocalId(id, vp) : -1L;
+        status["thread_local_id"] = id <= _threadLocalIdsUpTo ? (long)ThreadLocalId(id, vp) : -1L;
         if (group is NeuronGroup)
         {
             status["synaptic_elements"] = _kernel.Structural.ElementsStatus(id);
@@ -191,6 +191,12 @@ internal sealed class NodeManager : IKernelManager
         }
         return status;
     }
+
+    // NEST gives nodes their thread-local ids at Connect and Prepare; nodes created since show -1.
+    private int _threadLocalIdsUpTo;
+
+    /// <summary>Gives every node created so far its thread-local id (NEST does this at Connect and Prepare).</summary>
+    public void AssignThreadLocalIds() => _threadLocalIdsUpTo = NodeCount;
 
     /// <summary>
     /// NEST's thread_local_id: how many nodes the thread of <paramref name="vp"/> holds before node <paramref name="id"/>

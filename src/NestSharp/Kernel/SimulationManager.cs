@@ -179,6 +179,7 @@ internal sealed class SimulationManager : IKernelManager
         _kernel.Structural.EnsureCapacity(nodes.NodeCount);
         _kernel.EventDelivery.Prepare(context);
         PrepareArchive();
+        nodes.AssignThreadLocalIds();
         foreach (var group in nodes.Groups) group.Prepare(context);
         // As in NEST, the kernel is prepared before the recording backends open their files: when opening fails, the
         // kernel stays prepared and Cleanup closes what was opened.

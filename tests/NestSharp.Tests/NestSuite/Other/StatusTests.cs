@@ -70,4 +70,30 @@ public sealed class StatusTests
         }
         Assert.True(checkedModels >= 3); // iaf_psc_alpha, iaf_psc_exp, aeif_psc_delta_clopath
     }
+
+    // NEST: other/test_nest_set_get.py::test_nest_get (PyNEST's nest.get(key) is GetKernelStatus(key); the default of
+    // keep_source_table is true)
+    [Fact]
+    public void KernelGet_GivesTheDefault()
+    {
+        var nest = new Simulator();
+        Assert.Equal(true, nest.GetKernelStatus("keep_source_table"));
+    }
+
+    // NEST: other/test_nest_set_get.py::test_nest_get_unknown_attr_raises (PyNEST's AttributeError has no C# counterpart:
+    // the compiler refuses an unknown member)
+    [Fact]
+    public void KernelGet_OfAnUnknownKey_Fails() =>
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => new Simulator().GetKernelStatus("accessAbsolutelyUnknownKernelAttribute"));
+
+    // NEST: other/test_nest_set_get.py::test_nest_set
+    [Fact]
+    public void KernelSet_OfRngSeed_RoundTrips()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus("rng_seed", 12345L);
+        Assert.Equal(12345, nest.RngSeed);
+        nest.SetKernelStatus("rng_seed", 345678L);
+        Assert.Equal(345678, nest.RngSeed);
+    }
 }

@@ -169,4 +169,26 @@ public sealed class ThreadsAndVirtualProcessesTests
         Assert.Single(times);
         Assert.Equal(spikeTime + nest.GetDefaults<double>("static_synapse", "delay"), times[0], 0.01);
     }
+
+    // NEST: other/test_thread_local_ids.py::test_thread_local_ids_after_connect
+    [Fact]
+    public void ThreadLocalIds_AfterConnect_CountFromZeroPerThread()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus("local_num_threads", 4);
+        var nc = nest.Create("iaf_psc_alpha", 4);
+        nest.Connect(nc, nc, "all_to_all", "static_synapse_hpc");
+        Assert.Equal([0L, 0, 0, 0], Longs(nc, "thread_local_id"));
+    }
+
+    // NEST: other/test_thread_local_ids.py::test_thread_local_ids_after_simulate
+    [Fact]
+    public void ThreadLocalIds_AfterSimulate_CountFromZeroPerThread()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus("local_num_threads", 4);
+        var nc = nest.Create("iaf_psc_alpha", 4);
+        nest.Simulate(10.0);
+        Assert.Equal([0L, 0, 0, 0], Longs(nc, "thread_local_id"));
+    }
 }
