@@ -119,10 +119,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
     /// <summary>
     /// The smallest and largest delay (steps) of any connection, or of any synapse structural plasticity may create;
-    /// the user's min_delay and max_delay when set.
+    /// the user's min_delay and max_delay when set; after the first simulation, those it used.
     /// </summary>
     public (int Min, int Max) DelayExtrema()
     {
+        if (Delays.Simulated is { } simulated) return simulated;
         if (Delays.UserSet) return Delays.UserSteps;
         int min = HasConnections ? MinDelaySteps : int.MaxValue;
         int max = HasConnections ? MaxDelaySteps : 0;

@@ -26,24 +26,27 @@ internal sealed class DelayChecker(KernelManager kernel)
 
     private TimeGrid Grid => kernel.Simulation.Time;
 
+    /// <summary>
+    /// The min_delay and max_delay (steps) the first simulation used; from then on they no longer change (as NEST,
+    /// min_delay and max_delay set later are taken but do not change them). Null before the first simulation.
+    /// </summary>
+    public (int Min, int Max)? Simulated { get; private set; }
+
+    /// <summary>Keeps the delay extrema of the first simulation (see <see cref="Simulated"/>).</summary>
+    public void Freeze(int minSteps, int maxSteps) => Simulated ??= (minSteps, maxSteps);
+
     /// <summary>The user's min_delay and max_delay in steps of the current resolution.</summary>
     public (int Min, int Max) UserSteps => ((int)Grid.DelayToSteps(_userMinMs), (int)Grid.DelayToSteps(_userMaxMs));
 
     /// <summary>The rule every delay of a Connect call (or a Set, or a default) must satisfy now.</summary>
     public DelayRule Rule()
     {
-        int min = 1, max = SynapseBlock.MaxDelaySteps;
-        string? frozen = null;
-        if (kernel.Simulation.HasSimulated)
-        {
-            (min, max) = kernel.Connections.DelayExtrema();
-            frozen = $"minimum and maximum delay (min_delay {Format(min)} ms, max_delay {Format(max)} ms) cannot be changed after Simulate has been called";
-        }
-        else if (UserSet)
-        {
-            (min, max) = UserSteps;
-        }
-        return new DelayRule(Grid, min, max, UserSet && frozen is null, frozen);
+        var any = (Min: 1, Max: SynapseBlock.MaxDelaySteps);
+        var user = UserSet ? UserSteps : any;
+        if (Simulated is not { } simulated) return new DelayRule(Grid, user.Min, user.Max, UserSet, null);
+        // As NEST, a delay is checked against the simulated extrema first, then against the user's.
+        string frozen = $"minimum and maximum delay (min_delay {Format(simulated.Min)} ms, max_delay {Format(simulated.Max)} ms) cannot be changed after Simulate has been called";
+        return new DelayRule(Grid, user.Min, user.Max, UserSet, frozen, simulated.Min, simulated.Max);
     }
 
     private string Format(int steps) => StatusValue.Format(Grid.StepToMs(steps));
@@ -131,9 +134,10 @@ internal sealed class DelayChecker(KernelManager kernel)
 
 /// <summary>
 /// The delays allowed at one moment (see <see cref="DelayChecker"/>): from <paramref name="min"/> to
-/// <paramref name="max"/> steps, with NEST's message for a delay outside.
+/// <paramref name="max"/> steps, and after a simulation (<paramref name="frozen"/> not null) also from
+/// <paramref name="frozenMin"/> to <paramref name="frozenMax"/>, with NEST's message for a delay outside.
 /// </summary>
-internal readonly struct DelayRule(TimeGrid grid, int min, int max, bool userSet, string? frozen)
+internal readonly struct DelayRule(TimeGrid grid, int min, int max, bool userSet, string? frozen, int frozenMin = 1, int frozenMax = SynapseBlock.MaxDelaySteps)
 {
     /// <summary>A delay (ms) in whole steps (NEST's rounding to the nearest step); throws BadDelay when it is not allowed.</summary>
     public int Steps(double ms)
@@ -146,9 +150,9 @@ internal readonly struct DelayRule(TimeGrid grid, int min, int max, bool userSet
             throw new BadDelayException(ms,
                 $"delays up to {SynapseBlock.MaxDelaySteps} steps ({StatusValue.Format(grid.StepToMs(SynapseBlock.MaxDelaySteps))} ms) are supported (NEST stores delays in 21 bits)");
         }
+        if (frozen is not null && (steps < frozenMin || steps > frozenMax)) throw new BadDelayException(ms, frozen);
         if (steps < min || steps > max)
         {
-            if (frozen is not null) throw new BadDelayException(ms, frozen);
             if (userSet)
             {
                 throw new BadDelayException(ms, steps < min

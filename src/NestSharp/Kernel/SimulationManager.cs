@@ -257,6 +257,7 @@ internal sealed class SimulationManager : IKernelManager
 
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
+        _kernel.Connections.Delays.Freeze(context.MinDelaySteps, context.MaxDelaySteps);
         SimulateTime += clock.Elapsed;
         _failure?.Throw();
         _kernel.Recording.Flush();

@@ -21,7 +21,7 @@ namespace NestSharp.Plasticity.Structural;
 internal sealed class StructuralPlasticityManager : IKernelManager
 {
     private static readonly string[] SynapseSpecKeys =
-        ["allow_autapses", "allow_multapses", "post_synaptic_element", "pre_synaptic_element", "synapse_model"];
+        ["allow_autapses", "allow_multapses", "delay", "post_synaptic_element", "pre_synaptic_element", "synapse_model"];
 
     private Dictionary<string, SynapticElement>?[] _elements = [];
     private double[] _calciumTime = [];
@@ -38,9 +38,11 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     /// <summary>
     /// One structural-plasticity synapse type (an entry of <c>structural_plasticity_synapses</c>). As in NEST 3.10,
     /// <c>allow_autapses</c> false keeps the update from pairing a neuron's own elements, and <c>allow_multapses</c>
-    /// is kept and reported but does not restrict the update (NEST's builder does not check it either).
+    /// is kept and reported but does not restrict the update (NEST's builder does not check it either). A
+    /// <c>delay</c> of its own (ms; null takes the model's default) is allowed only once the user set min_delay and
+    /// max_delay, is checked when synapses are created, and is not reported (as NEST).
     /// </summary>
-    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses, bool AllowMultapses);
+    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses, bool AllowMultapses, double? Delay);
 
     public bool Enabled { get; private set; }
     public double UpdateIntervalMs { get; private set; } = 10000.0;
@@ -98,14 +100,19 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             var spec = AsDictionary($"structural_plasticity_synapses.{name}", specValue);
             foreach (var key in spec.Keys)
             {
-                // As NEST: a delay of its own needs delay extrema set by the user, which NestSharp's kernel does not take yet.
-                if (key == "delay")
-                {
-                    throw new BadPropertyException($"structural_plasticity_synapses.{name}.delay", spec[key],
-                        "structural-plasticity synapses take their model's default delay unless min_delay and max_delay are set in the kernel status");
-                }
                 if (!SynapseSpecKeys.Contains(key))
                     throw new UnaccessedDictionaryEntryException($"structural_plasticity_synapses.{name}", key, SynapseSpecKeys);
+            }
+            // As NEST: a delay of its own needs min_delay and max_delay set by the user first.
+            double? delay = null;
+            if (spec.TryGetValue("delay", out var delayValue))
+            {
+                if (!_kernel.Connections.Delays.UserSet)
+                {
+                    throw new BadPropertyException($"structural_plasticity_synapses.{name}.delay", delayValue,
+                        "to use different delays for structural-plasticity synapses, set min_delay and max_delay in the kernel status first");
+                }
+                delay = StatusValue.ToDouble($"structural_plasticity_synapses.{name}.delay", delayValue);
             }
 
             string Require(string key) => spec.TryGetValue(key, out var v)
@@ -115,7 +122,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             _kernel.Models.SynapseModel(model);
             bool autapses = !spec.TryGetValue("allow_autapses", out var a) || StatusValue.ToBool($"{name}.allow_autapses", a);
             bool multapses = !spec.TryGetValue("allow_multapses", out var m) || StatusValue.ToBool($"{name}.allow_multapses", m);
-            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses, multapses));
+            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses, multapses, delay));
         }
         return builders;
     }
@@ -489,7 +496,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             targets.Add(post[i]);
         }
         if (sources.Count > 0)
-            connections.Connect(sources.ToArray(), targets.ToArray(), Rule.OneToOne(), new SynSpec { SynapseModel = builder.SynapseModel }, seedKey);
+            connections.Connect(sources.ToArray(), targets.ToArray(), Rule.OneToOne(), new SynSpec { SynapseModel = builder.SynapseModel, Delay = builder.Delay }, seedKey);
     }
 
     /// <summary>The number of elements NEST reports for a node: z, or floor(z) when not continuous; 0 without the element.</summary>

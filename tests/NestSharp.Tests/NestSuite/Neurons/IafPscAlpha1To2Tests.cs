@@ -3,8 +3,6 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 /// <summary>Two iaf_psc_alpha neurons: the first spikes on the grid, the second follows the analytic alpha PSP.</summary>
 public sealed class IafPscAlpha1To2Tests
 {
-    private const string NeedsMinDelay = "needs: min_delay and max_delay settable in the kernel status (nest.set(min_delay=..., max_delay=1))";
-
     /// <summary>The PSP of a weight-<paramref name="weight"/> alpha current onto a resting neuron, <paramref name="t"/> ms after arrival.</summary>
     private static double VmTheory(double t, double tauM, double tauSyn, double cM, double eL, double weight)
     {
@@ -24,7 +22,7 @@ public sealed class IafPscAlpha1To2Tests
     public void OneToTwo(double resolution, double minDelay) => Run(resolution, minDelay);
 
     // NEST: neurons/test_iaf_psc_alpha_1to2.py::test_1to2 (min_delay below the connection's delay)
-    [Theory(Skip = NeedsMinDelay)]
+    [Theory]
     [InlineData(0.1, 0.1)]
     [InlineData(0.1, 0.2)]
     [InlineData(0.1, 0.5)]

@@ -6,7 +6,6 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 /// </summary>
 public sealed class IafPscAlphaMindelayTests
 {
-    private const string NeedsMinDelay = "needs: min_delay and max_delay settable in the kernel status (nest.set(min_delay=..., max_delay=2.0))";
 
     private static readonly double[,] ExpectedMindelay =
     {
@@ -75,7 +74,7 @@ public sealed class IafPscAlphaMindelayTests
     }
 
     // NEST: neurons/test_iaf_psc_alpha_mindelay.py::test_iaf_psc_alpha_mindelay_set
-    [Theory(Skip = NeedsMinDelay)]
+    [Theory]
     [MemberData(nameof(MinDelays))]
     public void MindelaySet(double minDelay)
     {
@@ -87,7 +86,7 @@ public sealed class IafPscAlphaMindelayTests
     }
 
     // NEST: neurons/test_iaf_psc_alpha_mindelay.py::test_iaf_psc_alpha_mindelay_simblocks
-    [Theory(Skip = NeedsMinDelay)]
+    [Theory]
     [MemberData(nameof(MinDelays))]
     public void MindelaySimblocks(double minDelay)
     {

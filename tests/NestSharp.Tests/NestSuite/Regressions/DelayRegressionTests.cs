@@ -84,7 +84,7 @@ public sealed class DelayRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_105.py::test_min_and_max_delay_on_set_kernel_status
-    [Theory(Skip = "needs: kernel min_delay/max_delay settable with SetKernelStatus, rounded to the grid (kernel)")]
+    [Theory]
     [InlineData(0.81)]
     [InlineData(0.89)]
     public void MinAndMaxDelaySetOnKernel_AreRoundedToTheGrid(double minDelay)

@@ -30,7 +30,7 @@ public sealed class DisconnectMultipleTests
     }
 
     // NEST: structural_plasticity/test_disconnect_multiple.py::TestDisconnect::test_multiple_synapse_deletion_all_to_all
-    [Theory(Skip = NeedsMinMaxDelay)]
+    [Theory]
     [MemberData(nameof(Models))]
     public void MultipleSynapseDeletion_AllToAll(string synModel)
     {
@@ -55,7 +55,7 @@ public sealed class DisconnectMultipleTests
     }
 
     // NEST: structural_plasticity/test_disconnect_multiple.py::TestDisconnect::test_multiple_synapse_deletion_one_to_one
-    [Theory(Skip = NeedsMinMaxDelay)]
+    [Theory]
     [MemberData(nameof(Models))]
     public void MultipleSynapseDeletion_OneToOne(string synModel)
     {

@@ -18,7 +18,7 @@ public sealed class SpManagerTests
         (Dictionary<string, object>)nest.GetKernelStatus("structural_plasticity_synapses");
 
     // NEST: structural_plasticity/test_sp_manager.py::TestStructuralPlasticityManager::test_register_synapses
-    [Theory(Skip = NeedsMinMaxDelay)]
+    [Theory]
     [MemberData(nameof(Models))]
     public void RegisterSynapses(string synModel)
     {

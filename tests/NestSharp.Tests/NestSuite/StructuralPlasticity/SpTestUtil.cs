@@ -34,9 +34,6 @@ internal static class SpTestUtil
         "urbanczik_synapse", "urbanczik_synapse_lbl", "urbanczik_synapse_hpc", "sic_connection",
     ];
 
-    /// <summary>Why the tests that set the delay extrema are skipped.</summary>
-    public const string NeedsMinMaxDelay = "needs: min_delay and max_delay settable together in the kernel status (nest.set(min_delay=0.1, max_delay=1.0)); today they are read-only";
-
     /// <summary>nest.set(min_delay=..., max_delay=...).</summary>
     public static void SetMinMaxDelay(Simulator nest, double minDelay, double maxDelay) =>
         nest.SetKernelStatus(new() { ["min_delay"] = minDelay, ["max_delay"] = maxDelay });
