@@ -201,12 +201,12 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     /// PyNEST's <c>get(key)</c>: the value itself for one node; for several nodes an <c>object?[]</c> with one value
     /// per node, <c>null</c> where a node's model has no such key. Fails (UnaccessedDictionaryEntry) when no node has it.
     /// </summary>
-    public object Get(string key) => Collect(Statuses(), key);
+    public object Get(string key) => Collect(GetStatus(), key);
 
     /// <summary>PyNEST's <c>get([k1, k2, ...])</c>: each key with its value as <see cref="Get(string)"/> gives it.</summary>
     public Dictionary<string, object> Get(IReadOnlyList<string> keys)
     {
-        var statuses = Statuses();
+        var statuses = GetStatus();
         var result = new Dictionary<string, object>(keys.Count);
         foreach (string key in keys) result[key] = Collect(statuses, key);
         return result;
@@ -218,7 +218,7 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     /// </summary>
     public Dictionary<string, object> Get()
     {
-        var statuses = Statuses();
+        var statuses = GetStatus();
         var result = new Dictionary<string, object>();
         foreach (var status in statuses)
         {
@@ -247,18 +247,11 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
         return result;
     }
 
-    private Dictionary<string, object>[] Statuses()
-    {
-        var statuses = new Dictionary<string, object>[_ids.Length];
-        for (int k = 0; k < _ids.Length; k++) statuses[k] = Kernel.GetNodeStatus(this, _ids[k]);
-        return statuses;
-    }
-
     private Dictionary<string, object>[] InnerStatuses(string key)
     {
-        var statuses = Statuses();
-        var inner = new Dictionary<string, object>[statuses.Length];
-        for (int k = 0; k < statuses.Length; k++)
+        var statuses = GetStatus();
+        var inner = new Dictionary<string, object>[statuses.Count];
+        for (int k = 0; k < statuses.Count; k++)
         {
             if (!statuses[k].TryGetValue(key, out var value))
                 throw new UnaccessedDictionaryEntryException($"node {_ids[k]} ({ModelAt(k)})", key, statuses[k].Keys);
@@ -268,19 +261,19 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
         return inner;
     }
 
-    private object Collect(Dictionary<string, object>[] statuses, string key)
+    private object Collect(IReadOnlyList<Dictionary<string, object>> statuses, string key)
     {
-        if (statuses.Length == 1)
+        if (statuses.Count == 1)
         {
             return statuses[0].TryGetValue(key, out var only)
                 ? only
                 : throw new UnaccessedDictionaryEntryException($"node {_ids[0]} ({ModelAt(0)})", key, statuses[0].Keys);
         }
-        var values = new object?[statuses.Length];
+        var values = new object?[statuses.Count];
         bool found = false;
-        for (int k = 0; k < statuses.Length; k++)
+        for (int k = 0; k < statuses.Count; k++)
             if (statuses[k].TryGetValue(key, out var value)) { values[k] = value; found = true; }
-        if (!found && statuses.Length > 0)
+        if (!found && statuses.Count > 0)
             throw new UnaccessedDictionaryEntryException($"the nodes {this}", key, statuses[0].Keys);
         return values;
     }
