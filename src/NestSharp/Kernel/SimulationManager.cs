@@ -23,6 +23,9 @@ internal sealed class SimulationManager : IKernelManager
     private ProgressLine? _progress;
     private ExceptionDispatchInfo? _failure;
 
+    /// <summary>Whether a run failed part-way (a model's error during update): the network is then not simulated further (NEST's inconsistent_state_).</summary>
+    private bool _inconsistent;
+
     /// <summary>The time grid: tics per ms and the resolution.</summary>
     public TimeGrid Time { get; private set; } = new(1000.0, 0.1);
 
@@ -163,6 +166,7 @@ internal sealed class SimulationManager : IKernelManager
     public void Prepare()
     {
         if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
+        ThrowIfInconsistent();
         var layout = _kernel.VirtualProcesses.Layout;
         if (_context is null || _context.Layout != layout || _context.Time != Time)
             _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive };
@@ -229,6 +233,7 @@ internal sealed class SimulationManager : IKernelManager
     public void Run(double ms)
     {
         if (!IsPrepared) throw new KernelException("Run called without Prepare.");
+        ThrowIfInconsistent();
         CheckRunTime(ms);
         long steps = Time.MsToTics(ms) / Time.TicsPerStep;
         if (steps == 0) return;
@@ -267,10 +272,17 @@ internal sealed class SimulationManager : IKernelManager
         HasSimulated = true;
         _kernel.Connections.Delays.Freeze(context.MinDelaySteps, context.MaxDelaySteps);
         SimulateTime += clock.Elapsed;
+        if (_failure is not null) _inconsistent = true;
         _failure?.Throw();
         _kernel.Recording.Flush();
         // Every process has written its files before any goes on (rank 0 may read them all).
         if (context.Communicator.Size > 1) context.Communicator.Sum(0);
+    }
+
+    private void ThrowIfInconsistent()
+    {
+        if (_inconsistent)
+            throw new KernelException("The kernel is in an inconsistent state after an error during an earlier simulation: call ResetKernel before simulating again.");
     }
 
     /// <summary>Remembers the first failure of any thread, with its type and stack, to rethrow after the run.</summary>

@@ -1,0 +1,221 @@
+using System.Runtime.CompilerServices;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// The membrane of NEST's adaptive exponential integrate-and-fire models (aeif_cond_exp, aeif_cond_alpha,
+/// aeif_psc_exp, aeif_psc_alpha), declared into a model's schema once: C_m (pF), g_L (nS), E_L, V_reset, V_peak, V_th,
+/// Delta_T (mV), t_ref, tau_w (ms), a (nS), b, I_e (pA), gsl_error_tol, and the state V_m (mV, stored as it is shown)
+/// and w (pA), with NEST's defaults and checks. A model adds its synaptic parameters and state itself.
+/// </summary>
+internal sealed class AeifMembrane
+{
+    public const string AllTimeConstantsPositive = "all time constants must be strictly positive";
+
+    public readonly Column Cm, GL, EL, VReset, VPeak, VTh, DeltaT, TRef, TauW, A, B, Ie, GslErrorTol;
+    public readonly Column Vm, W;
+
+    private readonly bool _peakCheckedFirst;
+
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="peakCheckedFirst">
+    /// Whether the model checks V_peak &gt;= V_th before V_reset &lt; V_peak (aeif_cond_exp) or after (the others), so
+    /// that a status failing both names the entry NEST names.
+    /// </param>
+    public AeifMembrane(NeuronSchema schema, bool peakCheckedFirst)
+    {
+        _peakCheckedFirst = peakCheckedFirst;
+        Cm = schema.Parameter("C_m", 281.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+        GL = schema.Parameter("g_L", 30.0, "nS");
+        EL = schema.Parameter("E_L", -70.6, "mV");
+        VReset = schema.Parameter("V_reset", -60.0, "mV");
+        VPeak = schema.Parameter("V_peak", 0.0, "mV");
+        VTh = schema.Parameter("V_th", -50.4, "mV");
+        DeltaT = schema.Parameter("Delta_T", 2.0, "mV", Requirement.NonNegative("the slope factor cannot be negative"));
+        TRef = schema.Parameter("t_ref", 0.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+        TauW = schema.Parameter("tau_w", 144.0, "ms", Requirement.Positive(AllTimeConstantsPositive));
+        A = schema.Parameter("a", 4.0, "nS");
+        B = schema.Parameter("b", 80.5, "pA");
+        Ie = schema.Parameter("I_e", 0.0, "pA");
+        GslErrorTol = schema.Parameter("gsl_error_tol", 1e-6, "", Requirement.Positive("the solver tolerance must be strictly positive"));
+        Vm = schema.State("V_m", -70.6, "mV");
+        W = schema.State("w", 0.0, "pA");
+    }
+
+    /// <summary>NEST's cross-checks of the membrane parameters, in the model's order.</summary>
+    public void Validate(in StatusRow row)
+    {
+        if (_peakCheckedFirst) RequirePeakAboveThreshold(row);
+        else RequireResetBelowPeak(row);
+        if (row[DeltaT] > 0)
+        {
+            // exp((V_peak - V_th)/Delta_T) at the spike must stay representable, with a margin of 1e20.
+            double maxExponent = Math.Log(double.MaxValue / 1e20);
+            double exponent = (row[VPeak] - row[VTh]) / row[DeltaT];
+            row.Require(exponent < maxExponent, DeltaT,
+                $"(V_peak - V_th)/Delta_T = {exponent} would overflow the exponential at spike time (it must stay below {maxExponent}); increase Delta_T or reduce V_peak");
+        }
+        if (_peakCheckedFirst) RequireResetBelowPeak(row);
+        else RequirePeakAboveThreshold(row);
+    }
+
+    private void RequirePeakAboveThreshold(in StatusRow row) =>
+        row.Require(row[VPeak] >= row[VTh], VPeak, $"V_peak >= V_th required (V_th = {row[VTh]})");
+
+    private void RequireResetBelowPeak(in StatusRow row) =>
+        row.Require(row[VReset] < row[VPeak], VReset, $"V_reset < V_peak required (V_peak = {row[VPeak]})");
+}
+
+/// <summary>
+/// The ODE system of an AdEx model as <see cref="AeifNeuronGroup{TSystem}"/> drives it: besides the right-hand side,
+/// the current input of the step, whether the neuron is refractory (V held at V_reset), and how the spikes that arrived
+/// in a step enter the synaptic state. V_m is the first component of the state vector and w the last.
+/// </summary>
+internal interface IAeifSystem<TSelf> : IFixedDimensionOdeSystem where TSelf : struct, IAeifSystem<TSelf>
+{
+    /// <summary>The current input of this step (pA).</summary>
+    double IStim { set; }
+
+    /// <summary>Whether the neuron is refractory: V is V_reset in the equations and dV/dt = 0.</summary>
+    bool Refractory { set; }
+
+    /// <summary>
+    /// Adds the spikes of a step to the synaptic state <paramref name="y"/> of a node whose system is
+    /// <paramref name="system"/>: <paramref name="excitatory"/> is the sum of the positive weights,
+    /// <paramref name="inhibitory"/> the sum of the others (zero or negative).
+    /// </summary>
+    static abstract void AddSpikes(in TSelf system, Span<double> y, double excitatory, double inhibitory);
+}
+
+/// <summary>The constants of one parameter row of an AdEx model.</summary>
+internal struct AeifConstants<TSystem> where TSystem : struct, IAeifSystem<TSystem>
+{
+    public TSystem Dynamics;
+    public ErrorControl Control;
+
+    /// <summary>V_peak when Delta_T &gt; 0, V_th when Delta_T = 0 (then the model fires like an integrate-and-fire neuron).</summary>
+    public double SpikeThreshold;
+
+    public double VReset, B;
+    public int RefractorySteps;
+}
+
+/// <summary>
+/// Base of NEST's adaptive exponential integrate-and-fire models (Brette and Gerstner 2005) integrated by RKF45. With V
+/// the membrane potential as the dynamics see it (V_reset while refractory, min(V_m, V_peak) otherwise),
+/// <code>
+/// C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) + I_syn(V) - w + I_e + I_stim    (0 while refractory)
+/// tau_w dw/dt = a (V - E_L) - w
+/// </code>
+/// and the model's synaptic equations (<typeparamref name="TSystem"/>). Each grid step h is covered by adaptive
+/// Runge-Kutta-Fehlberg 4(5) steps (<see cref="Rkf45NeuronGroup{TConstants, TSystem}"/>, error control on h·dy/dt with
+/// eps_abs = eps_rel = gsl_error_tol, as NEST's GSL set-up). After every inner step, in this order: V_m &lt; -1e3 mV or
+/// |w| &gt; 1e6 pA fails with NumericalInstability; a refractory neuron's V_m is set to V_reset; otherwise V_m at or
+/// above the spike threshold (V_peak, or V_th when Delta_T = 0) is a spike: V_m = V_reset, w += b, and the neuron is
+/// refractory for t_ref (rounded up to whole steps). At the end of the step the refractory count goes down, the
+/// step's spikes enter the synaptic state, and the current input of the step takes effect from the next step.
+/// </summary>
+internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstants<TSystem>, TSystem>
+    where TSystem : struct, IAeifSystem<TSystem>
+{
+    private readonly AeifMembrane _membrane;
+    private readonly InputChannel _spikesEx, _spikesIn;
+
+    /// <summary>Per node: the refractory steps left, counting the current one (NEST's r_).</summary>
+    private readonly int[] _refractory;
+
+    /// <param name="model">The node model the group is an instance of.</param>
+    /// <param name="firstId">The node id of the group's first node.</param>
+    /// <param name="count">The number of nodes.</param>
+    /// <param name="schema">The model's declared parameters, state, inputs and recordables.</param>
+    /// <param name="membrane">The membrane columns declared into <paramref name="schema"/>.</param>
+    /// <param name="spikesEx">The input positive weights add into.</param>
+    /// <param name="spikesIn">The input other weights add into.</param>
+    /// <param name="currents">The input of current connections.</param>
+    protected AeifNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane,
+        InputChannel spikesEx, InputChannel spikesIn, InputChannel currents)
+        : base(model, firstId, count, schema, currents)
+    {
+        _membrane = membrane;
+        _spikesEx = spikesEx;
+        _spikesIn = spikesIn;
+        _refractory = new int[count];
+    }
+
+    /// <summary>The model's ODE system for the parameters of the node at <paramref name="position"/>.</summary>
+    protected abstract TSystem SystemOf(int position);
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        var m = _membrane;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new AeifConstants<TSystem>
+        {
+            Dynamics = SystemOf(i),
+            Control = ErrorControl.OnDerivatives(this[m.GslErrorTol][i], this[m.GslErrorTol][i]),
+            SpikeThreshold = this[m.DeltaT][i] > 0.0 ? this[m.VPeak][i] : this[m.VTh][i],
+            VReset = this[m.VReset][i],
+            B = this[m.B][i],
+            RefractorySteps = (int)time.MsToStepsCeil(this[m.TRef][i]),
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>Spike, reset and refractoriness after every inner step; at the end the refractory count and the input spikes.</summary>
+    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem> group, SpikeBuffer spikes) : IGridStepBookkeeping<AeifConstants<TSystem>, TSystem>
+    {
+        private const int YV = 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TSystem Begin(int node, in AeifConstants<TSystem> constants, double current, out ErrorControl control)
+        {
+            control = constants.Control;
+            var dynamics = constants.Dynamics;
+            dynamics.IStim = current;
+            return dynamics;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void BeforeInnerStep(int node, ref TSystem system) => system.Refractory = group._refractory[node] > 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AfterInnerStep(int node, in AeifConstants<TSystem> constants, Span<double> y, bool first, in GridStep step)
+        {
+            int yw = TSystem.Dimension - 1;
+            if (y[YV] < -1e3 || y[yw] < -1e6 || y[yw] > 1e6) ThrowInstability(node, y[YV], y[yw], step.End);
+
+            ref int refractory = ref group._refractory[node];
+            if (refractory > 0)
+            {
+                y[YV] = constants.VReset;
+            }
+            else if (y[YV] >= constants.SpikeThreshold)
+            {
+                y[YV] = constants.VReset;
+                y[yw] += constants.B;
+                // One more than the refractory steps, as the count goes down at the end of this step already.
+                refractory = constants.RefractorySteps > 0 ? constants.RefractorySteps + 1 : 0;
+                spikes.Add(step.Lag, group.IdOf(node));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in AeifConstants<TSystem> constants, Span<double> y, in GridStep step)
+        {
+            ref int refractory = ref group._refractory[node];
+            if (refractory > 0) refractory--;
+            TSystem.AddSpikes(constants.Dynamics, y, step.Input(group._spikesEx, node), step.Input(group._spikesIn, node));
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private void ThrowInstability(int node, double v, double w, double time) =>
+            throw new NumericalInstabilityException(
+                $"{group.Model.Name} (node {group.IdOf(node)}): numerical instability at t = {time} ms (V_m = {v} mV, w = {w} pA; V_m must stay above -1000 mV and |w| below 1e6 pA).");
+    }
+}
