@@ -117,6 +117,13 @@ internal sealed class NeuronSchema
     public Column StateRelativeTo(Column reference, string name, double defaultValue, string unit) =>
         Add(new SchemaEntry(name, defaultValue, unit, EntryRole.State, EntryType.Real, null, reference.Index));
 
+    /// <summary>
+    /// A parameter stored relative to <paramref name="reference"/> (as NEST's MAT models store the resting threshold
+    /// omega relative to E_L): the status shows stored value + reference; a change of the reference keeps the shown value.
+    /// </summary>
+    public Column ParameterRelativeTo(Column reference, string name, double defaultValue, string unit) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.Parameter, EntryType.Real, null, reference.Index));
+
     /// <summary>A value per node the model keeps but the status does not show (NEST's hidden state and buffers).</summary>
     public Column Internal(string name, double initial = 0.0) =>
         Add(new SchemaEntry(name, initial, "", EntryRole.Internal, EntryType.Real, null, -1));
