@@ -106,6 +106,10 @@ internal sealed class NeuronSchema
     public Column Flag(string name, bool defaultValue) =>
         Add(new SchemaEntry(name, defaultValue ? 1.0 : 0.0, "", EntryRole.Parameter, EntryType.Boolean, null, -1));
 
+    /// <summary>An integer parameter, stored as a double and shown as an integer.</summary>
+    public Column IntegerParameter(string name, long defaultValue, string unit, Requirement? requirement = null) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.Parameter, EntryType.Integer, requirement, -1));
+
     /// <summary>A state variable: in the status and settable; the model changes it while it runs.</summary>
     public Column State(string name, double defaultValue, string unit, Requirement? requirement = null) =>
         Add(new SchemaEntry(name, defaultValue, unit, EntryRole.State, EntryType.Real, requirement, -1));

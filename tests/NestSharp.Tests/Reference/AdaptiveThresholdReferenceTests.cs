@@ -19,6 +19,9 @@ public sealed class AdaptiveThresholdReferenceTests(ITestOutputHelper output)
     [InlineData("amat2_psc_exp_spikes_dcstep")]
     [InlineData("amat2_psc_exp_dc")]
     [InlineData("amat2_psc_exp_beta1")]
+    [InlineData("gif_psc_exp_spikes_dcstep")]
+    [InlineData("gif_psc_exp_dc")]
+    [InlineData("gif_psc_exp_sfa2_stc1")]
     public void SingleNeuron_MatchesNest(string experiment)
     {
         var run = DetReplay.Run(experiment);

@@ -59,7 +59,7 @@ internal sealed class Amat2PscExp : NeuronGroup
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.Threshold);
+        Declared.Recordable(Membrane.VTh);
         Declared.Recordable(VThV);
         Declared.Recordable(ISynEx);
         Declared.Recordable(ISynIn);
@@ -89,12 +89,12 @@ internal sealed class Amat2PscExp : NeuronGroup
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
         base.WriteStatus(local, status);
-        status["V_th"] = this[Membrane.Threshold][PositionOf(local)];
+        status["V_th"] = this[Membrane.VTh][PositionOf(local)];
     }
 
     /// <summary>The whole threshold as NEST computes it for the status and the recordable.</summary>
     private void UpdateThreshold(int i) =>
-        this[Membrane.Threshold][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i] + this[VThV][i];
+        this[Membrane.VTh][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i] + this[VThV][i];
 
     public override void Prepare(SimulationContext context)
     {
@@ -157,7 +157,7 @@ internal sealed class Amat2PscExp : NeuronGroup
         var ring = context.Ring;
         var spikes = context.SpikesOfVp[thread];
         double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], hv = this[VThV], dhv = this[VThDv];
-        double[] threshold = this[Membrane.Threshold], el = this[Membrane.EL];
+        double[] threshold = this[Membrane.VTh], el = this[Membrane.EL];
         double[] iEx = this[ISynEx], iIn = this[ISynIn], current = this[Current], refractory = this[Refractory];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;

@@ -49,7 +49,7 @@ internal sealed class Mat2PscExp : NeuronGroup
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.Threshold);
+        Declared.Recordable(Membrane.VTh);
     }
 
     private struct Propagators
@@ -69,12 +69,12 @@ internal sealed class Mat2PscExp : NeuronGroup
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
         base.WriteStatus(local, status);
-        status["V_th"] = this[Membrane.Threshold][PositionOf(local)];
+        status["V_th"] = this[Membrane.VTh][PositionOf(local)];
     }
 
     /// <summary>The whole threshold as NEST computes it for the status and the recordable.</summary>
     private void UpdateThreshold(int i) =>
-        this[Membrane.Threshold][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i];
+        this[Membrane.VTh][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i];
 
     public override void Prepare(SimulationContext context)
     {
@@ -112,7 +112,7 @@ internal sealed class Mat2PscExp : NeuronGroup
         if (start >= end) return;
         var ring = context.Ring;
         var spikes = context.SpikesOfVp[thread];
-        double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], threshold = this[Membrane.Threshold];
+        double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], threshold = this[Membrane.VTh];
         double[] el = this[Membrane.EL], iEx = this[ISynEx], iIn = this[ISynIn], current = this[Current], refractory = this[Refractory];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;

@@ -8,7 +8,7 @@ namespace NestSharp.Models.Neurons;
 /// t_ref) and the threshold with its resting value <c>omega</c> and two spike-triggered components (tau_1, tau_2,
 /// alpha_1, alpha_2; state V_th_alpha_1, V_th_alpha_2), with NEST's checks. V_m and omega are stored relative to E_L as
 /// NEST stores them (a change of E_L keeps their absolute values). The status shows the whole threshold V_th, kept by
-/// the model in <see cref="Threshold"/> (read only, as in NEST).
+/// the model in <see cref="VTh"/> (read only, as in NEST).
 /// </summary>
 internal sealed class MatMembrane
 {
@@ -23,7 +23,7 @@ internal sealed class MatMembrane
     public readonly Column VThAlpha1, VThAlpha2;
 
     /// <summary>The whole threshold as NEST shows and records it: E_L + omega + V_th_alpha_1 + V_th_alpha_2 (+ V_th_v).</summary>
-    public readonly Column Threshold;
+    public readonly Column VTh;
 
     public MatMembrane(NeuronSchema schema, double cm, double tauM, double alpha1, double alpha2, double omega)
     {
@@ -42,7 +42,7 @@ internal sealed class MatMembrane
         Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
         VThAlpha1 = schema.State("V_th_alpha_1", 0.0, "mV");
         VThAlpha2 = schema.State("V_th_alpha_2", 0.0, "mV");
-        Threshold = schema.Internal("V_th", -70.0 + omega);
+        VTh = schema.Internal("V_th", -70.0 + omega);
     }
 
     /// <summary>NEST's check that the membrane time constant differs from the synaptic ones (the propagators divide by the difference).</summary>
