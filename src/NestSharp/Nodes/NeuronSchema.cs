@@ -106,6 +106,10 @@ internal sealed class NeuronSchema
     public Column Flag(string name, bool defaultValue) =>
         Add(new SchemaEntry(name, defaultValue ? 1.0 : 0.0, "", EntryRole.Parameter, EntryType.Boolean, null, -1));
 
+    /// <summary>An integer parameter, stored as a double and shown as an integer.</summary>
+    public Column IntegerParameter(string name, long defaultValue, string unit, Requirement? requirement = null) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.Parameter, EntryType.Integer, requirement, -1));
+
     /// <summary>A state variable: in the status and settable; the model changes it while it runs.</summary>
     public Column State(string name, double defaultValue, string unit, Requirement? requirement = null) =>
         Add(new SchemaEntry(name, defaultValue, unit, EntryRole.State, EntryType.Real, requirement, -1));
@@ -116,6 +120,13 @@ internal sealed class NeuronSchema
     /// </summary>
     public Column StateRelativeTo(Column reference, string name, double defaultValue, string unit) =>
         Add(new SchemaEntry(name, defaultValue, unit, EntryRole.State, EntryType.Real, null, reference.Index));
+
+    /// <summary>
+    /// A parameter stored relative to <paramref name="reference"/> (as NEST's MAT models store the resting threshold
+    /// omega relative to E_L): the status shows stored value + reference; a change of the reference keeps the shown value.
+    /// </summary>
+    public Column ParameterRelativeTo(Column reference, string name, double defaultValue, string unit) =>
+        Add(new SchemaEntry(name, defaultValue, unit, EntryRole.Parameter, EntryType.Real, null, reference.Index));
 
     /// <summary>A value per node the model keeps but the status does not show (NEST's hidden state and buffers).</summary>
     public Column Internal(string name, double initial = 0.0) =>

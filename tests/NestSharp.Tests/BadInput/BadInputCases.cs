@@ -158,6 +158,29 @@ internal static class BadInputCases
         Neuron("hh_cond_exp_traub", hhTraub, "tau_syn_ex", 0.0);
         Neuron("hh_cond_exp_traub", hhTraub, "g_ex", 1.0, typeof(UnaccessedDictionaryEntryException));
 
+        // Models of the adaptive-threshold family, checked where they are created (the standard network has none of them).
+        void Created(string model, string key, object value, Type? expected = null, params string[] extra) =>
+            Add($"create {model} with {key} = {Describe(value)}", n => n.Nest.Create(model, 1, D(key, value)), expected ?? typeof(BadPropertyException), [key, .. extra]);
+        Created("izhikevich", "V_m", "abc", typeof(TypeMismatchException), "abc");
+        Created("izhikevich", "consistent_integration", "yes", typeof(TypeMismatchException), "yes");
+        Created("mat2_psc_exp", "tau_m", 1.0); // equal to tau_syn_ex
+        Created("mat2_psc_exp", "t_ref", 0.0);
+        Created("mat2_psc_exp", "C_m", -1.0, null, "-1");
+        Created("mat2_psc_exp", "V_th", -40.0, typeof(UnaccessedDictionaryEntryException));
+        Created("amat2_psc_exp", "tau_v", 10.0); // equal to tau_m
+        Created("amat2_psc_exp", "tau_2", -1.0, null, "-1");
+        Created("gif_psc_exp", "lambda_0", -1.0, null, "-1");
+        Created("gif_psc_exp", "Delta_V", 0.0);
+        Created("gif_psc_exp", "g_L", 0.0);
+        Created("gif_psc_exp", "q_sfa", new[] { 1.0 }, null, "tau_sfa");
+        Created("gif_psc_exp", "E_sfa", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Add("create gif_psc_exp with tau_stc = [-1]", n => n.Nest.Create("gif_psc_exp", 1, new() { ["tau_stc"] = new[] { -1.0 }, ["q_stc"] = new[] { 1.0 } }),
+            typeof(BadPropertyException), "tau_stc", "-1");
+        Created("pp_psc_delta", "dead_time_shape", 0L, null, "0");
+        Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
+        Created("pp_psc_delta", "c_3", -1.0, null, "-1");
+        Created("pp_psc_delta", "t_ref_remaining", -1.0, null, "-1");
+
         Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
         Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");
         Neuron("ignore_and_fire", ignoreAndFire, "rate", 0.0);

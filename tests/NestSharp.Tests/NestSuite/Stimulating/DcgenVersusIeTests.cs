@@ -4,7 +4,7 @@ namespace NestSharp.Tests.NestSuite.Stimulating;
 
 /// <summary>
 /// Port of NEST 3.10's <c>testsuite/pytests/stimulating/test_dcgen_versus_I_e.py</c>: for every model with V_m and
-/// I_e among its defaults (NestSharp's; NEST's special cases gif_* and pp_psc_delta are models NestSharp lacks).
+/// I_e among its defaults, with NEST's special parameters for the stochastic gif_psc_exp and pp_psc_delta.
 /// </summary>
 public sealed class DcgenVersusIeTests
 {
@@ -17,6 +17,10 @@ public sealed class DcgenVersusIeTests
     {
         const double amp = 123.456;
         var nest = new Simulator();
+
+        // Models requiring special parameters (spiking switched off)
+        if (model is "gif_psc_exp" or "gif_cond_exp") nest.SetDefaults(model, new() { ["lambda_0"] = 0.0 });
+        else if (model == "pp_psc_delta") nest.SetDefaults(model, new() { ["c_2"] = 0.0 });
 
         // Create two neurons
         var n1 = nest.Create(model);

@@ -1,0 +1,165 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// mat2_psc_exp: leaky integrate-and-fire neuron with exponential post-synaptic currents and a multi-timescale adaptive
+/// threshold (MAT); the membrane potential is not reset after a spike.
+/// <code>
+/// dV/dt = -(V - E_L)/tau_m + (I_syn_ex + I_syn_in + I_e + I_stim)/C_m
+/// dI_syn_X/dt = -I_syn_X/tau_syn_X + sum_k w_k δ(t - t_k)
+/// V_th = omega + H_1 + H_2,   dH_j/dt = -H_j/tau_j,   on a spike H_j ← H_j + alpha_j
+/// V &gt;= V_th and not refractory: spike (then no spike for t_ref; V is not reset)
+/// </code>
+/// Per step h (V relative to E_L): V ← V·expm1(-h/tau_m) + V + P21ex·I_ex + P21in·I_in + P20·(I_e + I_stim), the
+/// threshold components decay, the synaptic currents decay and take the spikes of the step; then the threshold is
+/// checked (outside the refractory period) and the current input of the step takes effect from the next step.
+/// Weights &gt;= 0 go to the excitatory synapse. tau_m must differ from tau_syn_ex and tau_syn_in; t_ref must be at
+/// least one step.
+/// <para>Parameters (units): C_m (pF), tau_m, tau_syn_ex, tau_syn_in, t_ref, tau_1, tau_2 (ms), E_L, omega, alpha_1,
+/// alpha_2 (mV), I_e (pA); state V_m, V_th_alpha_1, V_th_alpha_2 (mV); V_th (mV, read only). Recordables: V_m, V_th.</para>
+/// <para>References: Kobayashi R, Tsubo Y, Shinomoto S (2009) Made-to-order spiking neuron model equipped with a
+/// multi-timescale adaptive threshold. Front Comput Neurosci 3:9. Rotter S, Diesmann M (1999) Biol Cybern 81:381-402.
+/// NEST model documentation, mat2_psc_exp.</para>
+/// </summary>
+[NodeModelName("mat2_psc_exp")]
+internal sealed class Mat2PscExp : NeuronGroup
+{
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly MatMembrane Membrane = new(Declared, cm: 100.0, tauM: 5.0, alpha1: 37.0, alpha2: 2.0, omega: 19.0);
+
+    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
+    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
+
+    /// <summary>The current input of the previous step (NEST's i_0), used in this step.</summary>
+    private static readonly Column Current = Declared.Internal("current");
+
+    /// <summary>Remaining refractory steps.</summary>
+    private static readonly Column Refractory = Declared.Internal("refractory_steps");
+
+    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
+    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static Mat2PscExp()
+    {
+        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
+        Declared.CurrentReceptor(0, Currents);
+        Declared.Recordable(Membrane.Vm);
+        Declared.Recordable(Membrane.VTh);
+    }
+
+    private struct Propagators
+    {
+        public double P11Ex, P11In, P22ExpM1, P21Ex, P21In, P20, P11Th, P22Th, Ie, Omega, Alpha1, Alpha2;
+        public int RefractorySteps;
+    }
+
+    private readonly PropagatorSets<Propagators> _propagators = new();
+
+    public Mat2PscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
+
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
+
+    protected override void OnStatusSet(int position) => UpdateThreshold(position);
+
+    public override void WriteStatus(int local, Dictionary<string, object> status)
+    {
+        base.WriteStatus(local, status);
+        status["V_th"] = this[Membrane.VTh][PositionOf(local)];
+    }
+
+    /// <summary>The whole threshold as NEST computes it for the status and the recordable.</summary>
+    private void UpdateThreshold(int i) =>
+        this[Membrane.VTh][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i];
+
+    public override void Prepare(SimulationContext context)
+    {
+        double h = context.Time.Resolution;
+        _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
+        {
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i];
+            double tauEx = this[Membrane.TauSynEx][i], tauIn = this[Membrane.TauSynIn][i];
+            double p11Ex = Math.Exp(-h / tauEx), p11In = Math.Exp(-h / tauIn), p22ExpM1 = NumericsHelper.ExpM1(-h / tauM);
+            long refractory = context.Time.MsToStepsCeil(this[Membrane.TRef][i]);
+            if (refractory < 1)
+                throw new BadPropertyException("t_ref", this[Membrane.TRef][i], "the refractory time must be at least one time step");
+            return new Propagators
+            {
+                P11Ex = p11Ex,
+                P11In = p11In,
+                P22ExpM1 = p22ExpM1,
+                P21Ex = -tauM / (c * (1.0 - tauM / tauEx)) * p11Ex * NumericsHelper.ExpM1(h * (1.0 / tauEx - 1.0 / tauM)),
+                P21In = -tauM / (c * (1.0 - tauM / tauIn)) * p11In * NumericsHelper.ExpM1(h * (1.0 / tauIn - 1.0 / tauM)),
+                P20 = -tauM / c * p22ExpM1,
+                P11Th = Math.Exp(-h / this[Membrane.Tau1][i]),
+                P22Th = Math.Exp(-h / this[Membrane.Tau2][i]),
+                Ie = this[Membrane.Ie][i],
+                Omega = this[Membrane.Omega][i],
+                Alpha1 = this[Membrane.Alpha1][i],
+                Alpha2 = this[Membrane.Alpha2][i],
+                RefractorySteps = (int)refractory,
+            };
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        var spikes = context.SpikesOfVp[thread];
+        double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], threshold = this[Membrane.VTh];
+        double[] el = this[Membrane.EL], iEx = this[ISynEx], iIn = this[ISynIn], current = this[Current], refractory = this[Refractory];
+        var sets = _propagators.Sets;
+        var setOfNode = _propagators.SetOfNode;
+        bool uniform = _propagators.IsUniform;
+        int n = end - start;
+
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
+            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            ref readonly Propagators p = ref sets[0];
+            for (int k = 0; k < n; k++)
+            {
+                int i = start + k;
+                if (!uniform) p = ref sets[setOfNode[i]];
+                v[i] = v[i] * p.P22ExpM1 + v[i] + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + current[i]) * p.P20;
+                h1[i] *= p.P11Th;
+                h2[i] *= p.P22Th;
+                iEx[i] *= p.P11Ex;
+                iIn[i] *= p.P11In;
+                iEx[i] += exIn[k];
+                iIn[i] += inIn[k];
+
+                if (refractory[i] == 0.0)
+                {
+                    if (v[i] >= p.Omega + h2[i] + h1[i])
+                    {
+                        refractory[i] = p.RefractorySteps;
+                        h1[i] += p.Alpha1;
+                        h2[i] += p.Alpha2;
+                        spikes.Add(lag, IdOf(i));
+                    }
+                }
+                else
+                {
+                    refractory[i]--;
+                }
+
+                threshold[i] = el[i] + p.Omega + h1[i] + h2[i];
+                current[i] = currentIn[k];
+            }
+            exIn.Clear();
+            inIn.Clear();
+            currentIn.Clear();
+            RecordSamples(thread, step);
+        }
+    }
+}
