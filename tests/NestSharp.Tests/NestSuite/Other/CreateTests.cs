@@ -46,7 +46,7 @@ public sealed class CreateTests
     }
 
     // NEST: other/test_create.py::test_create_accepts_empty_params_dict
-    [Fact(Skip = "needs model: iaf_psc_delta (model library issue)")]
+    [Fact]
     public void Create_AcceptsAnEmptyDictionary() =>
         Assert.Single(new Simulator().Create("iaf_psc_delta", 1, new Dictionary<string, object>()));
 

@@ -55,7 +55,7 @@ public sealed class NodeCollectionGetSetTests
     }
 
     // NEST: other/test_node_collection_get.py::test_composite_node_collection_get
-    [Fact(Skip = "needs model: iaf_psc_delta (model library issue)")]
+    [Fact]
     public void Get_OnAComposite_GivesValuesInOrder_AndNullWhereAModelHasNoSuchKey()
     {
         var nest = new Simulator();
