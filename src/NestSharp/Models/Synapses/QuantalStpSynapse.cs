@@ -35,11 +35,11 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
     private static readonly Requirement WholeNumber = new(static v => v == Math.Floor(v) && Math.Abs(v) <= int.MaxValue, "must be an integer");
 
     private static readonly SynapseColumn U = Declared.Parameter("U", 0.5, UnitInterval("U"));
-    private static readonly SynapseColumn Utilisation = Declared.Parameter("u", 0.5, UnitInterval("u"));
+    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.5, UnitInterval("u"));
     private static readonly SynapseColumn TauRec = Declared.Parameter("tau_rec", 800.0, Requirement.Positive("'tau_rec' must be > 0"));
     private static readonly SynapseColumn TauFac = Declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
-    private static readonly SynapseColumn Sites = Declared.Parameter("n", 1.0, WholeNumber, integer: true);
-    private static readonly SynapseColumn Available = Declared.Parameter("a", 1.0, WholeNumber, integer: true);
+    private static readonly SynapseColumn SitesN = Declared.Parameter("n", 1.0, WholeNumber, integer: true);
+    private static readonly SynapseColumn AvailableA = Declared.Parameter("a", 1.0, WholeNumber, integer: true);
 
     /// <summary>The time of the last spike through the synapse; negative before the first.</summary>
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", -1.0);
@@ -60,8 +60,8 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
     /// <summary>Facilitation, stochastic refill and stochastic release (see the class summary).</summary>
     private readonly struct Rule(SynapseBlock block) : ITransmissionRule
     {
-        private readonly double[] _u = block.State[U.Index], _utilisation = block.State[Utilisation.Index], _tauRec = block.State[TauRec.Index],
-            _tauFac = block.State[TauFac.Index], _sites = block.State[Sites.Index], _available = block.State[Available.Index],
+        private readonly double[] _u = block.State[U.Index], _utilisation = block.State[UtilisationU.Index], _tauRec = block.State[TauRec.Index],
+            _tauFac = block.State[TauFac.Index], _sites = block.State[SitesN.Index], _available = block.State[AvailableA.Index],
             _lastSpike = block.State[LastSpike.Index];
         private readonly SynapseBlock _block = block;
 

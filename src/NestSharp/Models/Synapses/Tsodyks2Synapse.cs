@@ -30,7 +30,7 @@ internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType
     private static readonly SynapseSchema Declared = new();
 
     private static readonly SynapseColumn U = Declared.Parameter("U", 0.5, UnitInterval("U"));
-    private static readonly SynapseColumn Utilisation = Declared.Parameter("u", 0.5, UnitInterval("u"));
+    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.5, UnitInterval("u"));
     private static readonly SynapseColumn TauRec = Declared.Parameter("tau_rec", 800.0, Requirement.Positive("'tau_rec' must be > 0"));
     private static readonly SynapseColumn TauFac = Declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
     private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
@@ -48,7 +48,7 @@ internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType
     /// <summary>The update of x and u since the last spike, then the transmission (see the class summary).</summary>
     private readonly struct Rule(SynapseBlock block) : ITransmissionRule
     {
-        private readonly double[] _u = block.State[U.Index], _utilisation = block.State[Utilisation.Index], _tauRec = block.State[TauRec.Index],
+        private readonly double[] _u = block.State[U.Index], _utilisation = block.State[UtilisationU.Index], _tauRec = block.State[TauRec.Index],
             _tauFac = block.State[TauFac.Index], _x = block.State[X.Index], _lastSpike = block.State[LastSpike.Index];
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]

@@ -37,7 +37,7 @@ internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(
     private static readonly SynapseColumn TauFac = Declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
     private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
     private static readonly SynapseColumn Y = Declared.Parameter("y", 0.0);
-    private static readonly SynapseColumn Utilisation = Declared.Parameter("u", 0.0, UnitInterval("u"));
+    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.0, UnitInterval("u"));
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
 
     private static readonly int XKey = Declared.IndexOfPerConnection("x"), YKey = Declared.IndexOfPerConnection("y");
@@ -65,7 +65,7 @@ internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(
     {
         private readonly double[] _u = block.State[U.Index], _tauPsc = block.State[TauPsc.Index], _tauRec = block.State[TauRec.Index],
             _tauFac = block.State[TauFac.Index], _x = block.State[X.Index], _y = block.State[Y.Index],
-            _utilisation = block.State[Utilisation.Index], _lastSpike = block.State[LastSpike.Index];
+            _utilisation = block.State[UtilisationU.Index], _lastSpike = block.State[LastSpike.Index];
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool Transmit(int i, double weight, long stamp, double tSpike, out double transmitted)

@@ -32,7 +32,7 @@ internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseTy
     private static readonly CommonParameter TauFac = Declared.CommonParameter("tau_fac", 0.0, Requirement.NonNegative("tau_fac must be >= 0"));
     private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
     private static readonly SynapseColumn Y = Declared.Parameter("y", 0.0);
-    private static readonly SynapseColumn Utilisation = Declared.Parameter("u", 0.0);
+    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.0);
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
 
     private static readonly int XKey = Declared.IndexOfPerConnection("x"), YKey = Declared.IndexOfPerConnection("y");
@@ -56,7 +56,7 @@ internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseTy
     /// <summary>The propagation of x, y, u from the last spike to this one with the model's parameters, and the release.</summary>
     private readonly struct Rule(SynapseBlock block, double[] common, double weight) : ITransmissionRule
     {
-        private readonly double[] _x = block.State[X.Index], _y = block.State[Y.Index], _utilisation = block.State[Utilisation.Index],
+        private readonly double[] _x = block.State[X.Index], _y = block.State[Y.Index], _utilisation = block.State[UtilisationU.Index],
             _lastSpike = block.State[LastSpike.Index];
         private readonly double _u = common[U.Index], _tauPsc = common[TauPsc.Index], _tauRec = common[TauRec.Index], _tauFac = common[TauFac.Index];
 
