@@ -257,6 +257,8 @@ internal static class BadInputCases
         Add("setdefaults tsodyks_synapse x + y > 1", n => n.Nest.SetDefaults("tsodyks_synapse", new() { ["x"] = 0.6, ["y"] = 0.6 }), typeof(BadPropertyException), "x", "0.6");
         Add("set the weight of a static_synapse_hom_w connection", n => n.Nest.GetConnections(synapseModel: "static_synapse_hom_w").Set("weight", 3.0), typeof(UnaccessedDictionaryEntryException), "weight");
         Add("set U of a tsodyks2_synapse connection to 2", n => n.Nest.GetConnections(synapseModel: "tsodyks2_synapse").Set("U", 2.0), typeof(BadPropertyException), "U", "2");
+        Connect("poisson_generator through a second synapse model", n => (n.Poisson, n.Exp), "all_to_all", D("synapse_model", "stdp_recorded"), typeof(IllegalConnectionException), "poisson_generator", "static_synapse", "stdp_recorded");
+        Connect("indegree parameter above the sources", iafToIaf, Rule("fixed_indegree", "indegree", Parameter.Constant(9.0), multapses: false), null, typeof(BadPropertyException), "indegree", "9");
         Add("connect a collection of another kernel", n => n.Nest.Connect(new Simulator().Create("iaf_psc_alpha"), n.Iaf), typeof(KernelException), "InvalidNodeCollection");
 
         // ------------------------------------------------------------------ Simulate, Prepare, Run
@@ -269,6 +271,8 @@ internal static class BadInputCases
         AddAfter("prepare twice", n => n.Nest.Prepare(), n => n.Nest.Prepare(), typeof(KernelException), "Prepare");
         AddAfter("run NaN", n => n.Nest.Prepare(), n => n.Nest.Run(double.NaN), typeof(BadParameterException), "NaN");
         AddAfter("run -5", n => n.Nest.Prepare(), n => n.Nest.Run(-5.0), typeof(BadParameterException), "-5");
+        AddAfter("recorder start while prepared", n => n.Nest.Prepare(), n => n.SpikeRecorder.Set("start", 5.0), typeof(BadPropertyException), "start", "5", "Prepare");
+        AddAfter("connect while prepared", n => n.Nest.Prepare(), n => n.Nest.Connect(n.Iaf, n.Exp), typeof(KernelException), "Connect", "Cleanup");
 
         // ------------------------------------------------------------------ NodeCollection
         Add("index 20 of the neurons", n => _ = n.Iaf[20], typeof(ArgumentOutOfRangeException), "20");
