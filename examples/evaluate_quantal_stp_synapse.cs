@@ -56,17 +56,18 @@ nest.Connect(pre_neuron, qsyn_neuron, syn: new Dictionary<string, object> { ["sy
 nest.Connect(tsyn_voltmeter, tsyn_neuron);
 nest.Connect(qsyn_voltmeter, qsyn_neuron);
 
-// The trials: current on, current off. (PyNEST's script runs them inside one RunManager; NestSharp does not let a
-// node's status change between Prepare and Cleanup, so each phase is a Simulate call, which gives the same result.)
+// The trials: current on, current off; Prepare, Run and Cleanup as PyNEST's RunManager.
 Console.Write($"Simulating {n_trials} times ");
+nest.Prepare();
 for (int t = 0; t <= n_trials; t++)
 {
     pre_neuron.Set("I_e", I_stim);
-    nest.Simulate(T_on);
+    nest.Run(T_on);
     pre_neuron.Set("I_e", 0.0);
-    nest.Simulate(T_off);
+    nest.Run(T_off);
     if (t % 10 == 0) Console.Write(".");
 }
+nest.Cleanup();
 Console.WriteLine();
 
 // One more step flushes the last samples of the voltmeters.
