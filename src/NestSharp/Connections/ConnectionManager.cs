@@ -318,6 +318,8 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             if (schema.IndexOfPerConnection(key) < 0)
                 throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}' in a syn_spec", key, ["delay", "receptor_type", "synapse_model", "weight", .. schema.PerConnection.Select(p => p.Key)]);
         }
+        if (schema.HasCommonWeight && syn.Weight is not null)
+            throw new NestNotImplementedException($"Synapse parameter 'weight' of '{model.Name}' can only be set via SetDefaults() or CopyModel().");
         if (syn.ReceptorType is Parameter) throw new BadPropertyException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
         if (spec.MakeSymmetric && (syn.Weight is Parameter || syn.Delay is Parameter || syn.Other.Values.Any(v => v is Parameter)))
             throw new NestNotImplementedException("Symmetric connections (make_symmetric) require parameters that can be reset: numbers or arrays, not random parameters.");
@@ -326,7 +328,8 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             ValueSource.From("delay", syn.Delay, model.Delay, callKey, shape, index),
             ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, shape, index),
             new ValueSource[schema.PerConnection.Count],
-            StatusSet: syn.ReceptorType is not null || syn.Other.Count > 0);
+            StatusSet: syn.ReceptorType is not null || syn.Other.Count > 0,
+            StreamKey: RandomStream.Derive(callKey, 0x5EED_5715, (ulong)index));
         foreach (double d in values.Delay.KnownValues) delays.Steps(d);
         for (int i = 0; i < values.PerConnection.Length; i++)
         {

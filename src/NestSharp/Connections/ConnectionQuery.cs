@@ -347,12 +347,26 @@ internal static class ConnectionQuery
         private int ThreadOfNode(int id) => _layout.ThreadOfVirtualProcess(_layout.VirtualProcessOfNode(id));
 
         /// <summary>Whether the row's model reports <paramref name="key"/>.</summary>
-        public bool Has(int row, string key) =>
-            Array.IndexOf(StandardKeys, key) >= 0 || _models[_table.Model[row]].Type.Schema.IndexOfPerConnection(key) >= 0;
+        public bool Has(int row, string key)
+        {
+            var schema = _models[_table.Model[row]].Type.Schema;
+            return (Array.IndexOf(StandardKeys, key) >= 0 && ReportsStandardKey(schema, key)) || schema.IndexOfPerConnection(key) >= 0;
+        }
 
         /// <summary>The keys row <paramref name="row"/> reports, sorted as NEST's dictionaries.</summary>
-        public IEnumerable<string> KeysOf(int row) =>
-            StandardKeys.Concat(_models[_table.Model[row]].Type.Schema.PerConnection.Select(p => p.Key));
+        public IEnumerable<string> KeysOf(int row)
+        {
+            var schema = _models[_table.Model[row]].Type.Schema;
+            return StandardKeys.Where(k => ReportsStandardKey(schema, k)).Concat(schema.PerConnection.Select(p => p.Key));
+        }
+
+        /// <summary>Models with a weight common to all their connections report no weight per connection; some models no sizeof.</summary>
+        private static bool ReportsStandardKey(SynapseSchema schema, string key) => key switch
+        {
+            "weight" => !schema.HasCommonWeight,
+            "sizeof" => schema.ReportsSize,
+            _ => true,
+        };
 
         /// <summary>Per-connection parameter <paramref name="k"/> (its index in its model's) of a row.</summary>
         public double Parameter(int row, int k)
@@ -388,8 +402,11 @@ internal static class ConnectionQuery
                 case "port": return (long)Port(row);
                 case "target_thread": return (long)Thread(row);
                 default:
-                    int k = _models[_table.Model[row]].Type.Schema.IndexOfPerConnection(key);
-                    return k < 0 ? null : Parameter(row, k);
+                    var schema = _models[_table.Model[row]].Type.Schema;
+                    int k = schema.IndexOfPerConnection(key);
+                    if (k < 0) return null;
+                    double value = Parameter(row, k);
+                    return schema.PerConnection[k].Integer ? (long)value : value;
             }
         }
     }
@@ -486,10 +503,11 @@ internal static class ConnectionQuery
             {
                 string key = columns[c].Key;
                 indices[c] = schema.IndexOfPerConnection(key);
-                if (indices[c] < 0 && Array.IndexOf(SettableStandardKeys, key) < 0)
+                bool standard = Array.IndexOf(SettableStandardKeys, key) >= 0 && !(key == "weight" && schema.HasCommonWeight);
+                if (indices[c] < 0 && !standard)
                 {
                     string owner = $"a connection of '{models[model].Name}' (Set)";
-                    var settable = SettableStandardKeys.Concat(schema.PerConnection.Select(p => p.Key));
+                    var settable = SettableStandardKeys.Where(k => !(k == "weight" && schema.HasCommonWeight)).Concat(schema.PerConnection.Select(p => p.Key));
                     throw new UnaccessedDictionaryEntryException(owner, key, settable);
                 }
             }

@@ -10,8 +10,11 @@ namespace NestSharp.Connections;
 /// The values of one Connect call's connections: weight, delay, receptor and the model's per-connection parameters.
 /// <paramref name="StatusSet"/>: whether NEST sets each new connection's status (its syn_spec gives more than weight
 /// and delay), which runs the model's checks of a connection's status and sets what they set (urbanczik's w_init).
+/// <paramref name="StreamKey"/>: the key from which each new synapse's own random stream derives (with the rule's
+/// unit and ordinal of the connection, so that it does not depend on the number of threads), for models that keep one.
 /// </summary>
-internal sealed record ConnectionValues(ValueSource Weight, ValueSource Delay, ValueSource Receptor, ValueSource[] PerConnection, bool StatusSet = false);
+internal sealed record ConnectionValues(ValueSource Weight, ValueSource Delay, ValueSource Receptor, ValueSource[] PerConnection,
+    bool StatusSet = false, ulong StreamKey = 0);
 
 /// <summary>
 /// Builds the synapse blocks of one Connect call between spiking nodes, without touching the network: each local
@@ -161,7 +164,8 @@ internal static class SynapseBuilder
                     if (!_perConnectionSources[c].IsConstant) _type.Schema.Check(_perConnectionSources[c].Name, _perConnection[c]);
                 }
                 if (_statusSet) _type.CheckStatus(w, _perConnection);
-                _type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex]);
+                ulong streamKey = Random.RandomStream.Derive(values.StreamKey, (ulong)(uint)unitId, (ulong)(uint)ordinal);
+                _type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex], streamKey);
                 _type.OnCreated(block, at, _statusSet, model);
             }
             if (d < MinDelay) MinDelay = d;

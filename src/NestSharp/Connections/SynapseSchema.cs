@@ -8,14 +8,18 @@ internal readonly record struct SynapseColumn(int Index);
 /// <summary>A parameter common to all connections of a synapse model (the _hom models'), addressed by its handle.</summary>
 internal readonly record struct CommonParameter(int Index);
 
-/// <summary>A key of a synapse model with its default and what a value must satisfy.</summary>
-internal sealed record SynapseKey(string Key, double Default, Requirement? Requirement);
+/// <summary>
+/// A key of a synapse model with its default and what a value must satisfy; <paramref name="Integer"/> keys (such as
+/// quantal_stp_synapse's n) hold whole numbers and are reported as integers.
+/// </summary>
+internal sealed record SynapseKey(string Key, double Default, Requirement? Requirement, bool Integer = false);
 
 /// <summary>
 /// Everything a synapse model declares about itself beyond weight, delay and receptor_type, in one place: parameters
 /// common to the model (set with SetDefaults or CopyModel), per-connection parameters (given in the syn_spec or taken
 /// from the model's defaults, kept per synapse), per-synapse state (with its initial value), and whether each synapse
-/// keeps its target's id. The block layout, the syn_spec keys, their checks and the initialisation of a new synapse
+/// keeps its target's id or the key of its own random stream; whether the weight is common to the model (the _hom_w
+/// models) and whether a connection reports its size (sizeof). The block layout, the syn_spec keys, their checks and the initialisation of a new synapse
 /// derive from it; the model addresses its storage by the handles the declarations return.
 /// </summary>
 internal sealed class SynapseSchema
@@ -38,10 +42,38 @@ internal sealed class SynapseSchema
     /// <summary>The index column with the target's id, when <see cref="KeepsTargets"/>.</summary>
     public const int TargetColumn = 0;
 
+    /// <summary>
+    /// Whether every synapse keeps the key of its own random stream (models that draw random numbers per spike), in
+    /// the index columns <see cref="StreamKeyColumn"/> (low 32 bits) and the next (high 32 bits).
+    /// </summary>
+    public bool KeepsStreamKeys { get; private set; }
+
+    /// <summary>The index column with the low half of a synapse's stream key, when <see cref="KeepsStreamKeys"/>.</summary>
+    public int StreamKeyColumn => KeepsTargets ? TargetColumn + 1 : 0;
+
+    /// <summary>
+    /// Whether the weight is common to all connections of a model (set with SetDefaults or CopyModel, not in a syn_spec
+    /// or on a connection; a connection's status has no weight).
+    /// </summary>
+    public bool HasCommonWeight { get; private set; }
+
+    /// <summary>Whether a connection's status and the model's defaults report <c>sizeof</c> (NEST leaves it out for some models).</summary>
+    public bool ReportsSize { get; private set; } = true;
+
     /// <summary>The per-synapse columns a block stores beyond channel, weight and delay.</summary>
-    public SynapseLayout Layout => _layout ??= _columns.Count == 0 && !KeepsTargets
+    public SynapseLayout Layout => _layout ??= _columns.Count == 0 && !KeepsTargets && !KeepsStreamKeys
         ? SynapseLayout.Static
-        : new SynapseLayout([.. _columns.Select(c => c.Name)], KeepsTargets ? ["target"] : []);
+        : new SynapseLayout([.. _columns.Select(c => c.Name)], [.. IndexColumnNames()]);
+
+    private IEnumerable<string> IndexColumnNames()
+    {
+        if (KeepsTargets) yield return "target";
+        if (KeepsStreamKeys)
+        {
+            yield return "stream_key_low";
+            yield return "stream_key_high";
+        }
+    }
 
     /// <summary>A parameter common to all connections of the model.</summary>
     public CommonParameter CommonParameter(string key, double defaultValue, Requirement? requirement = null)
@@ -50,11 +82,14 @@ internal sealed class SynapseSchema
         return new CommonParameter(_common.Count - 1);
     }
 
-    /// <summary>A parameter each connection has (settable in the syn_spec), kept in a per-synapse column.</summary>
-    public SynapseColumn Parameter(string key, double defaultValue, Requirement? requirement = null)
+    /// <summary>
+    /// A parameter each connection has (settable in the syn_spec), kept in a per-synapse column; an
+    /// <paramref name="integer"/> parameter holds whole numbers and is reported as an integer.
+    /// </summary>
+    public SynapseColumn Parameter(string key, double defaultValue, Requirement? requirement = null, bool integer = false)
     {
         var column = State(key, defaultValue);
-        _perConnection.Add(new SynapseKey(key, defaultValue, requirement));
+        _perConnection.Add(new SynapseKey(key, defaultValue, requirement, integer));
         _perConnectionColumns.Add(column.Index);
         return column;
     }
@@ -73,6 +108,23 @@ internal sealed class SynapseSchema
         KeepsTargets = true;
         _layout = null;
     }
+
+    /// <summary>Every synapse keeps the key of its own random stream (see <see cref="KeepsStreamKeys"/>).</summary>
+    public void KeepStreamKeys()
+    {
+        KeepsStreamKeys = true;
+        _layout = null;
+    }
+
+    /// <summary>The weight is common to all connections of the model (see <see cref="HasCommonWeight"/>).</summary>
+    public void CommonWeight() => HasCommonWeight = true;
+
+    /// <summary>Connections and defaults of the model do not report <c>sizeof</c>.</summary>
+    public void WithoutSize() => ReportsSize = false;
+
+    /// <summary>The stream key kept by synapse <paramref name="index"/> (see <see cref="KeepsStreamKeys"/>).</summary>
+    public ulong StreamKeyOf(SynapseBlock block, int index) =>
+        (uint)block.Indices[StreamKeyColumn][index] | ((ulong)(uint)block.Indices[StreamKeyColumn + 1][index] << 32);
 
     /// <summary>The position of per-connection parameter <paramref name="key"/> in <see cref="PerConnection"/>, or -1.</summary>
     public int IndexOfPerConnection(string key) => _perConnection.FindIndex(k => k.Key == key);
@@ -94,11 +146,19 @@ internal sealed class SynapseSchema
             throw new BadPropertyException(key, value, requirement.Allowed);
     }
 
-    /// <summary>Writes the initial state and the per-connection values of a new synapse at <paramref name="index"/>.</summary>
-    public void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> perConnectionValues, int targetId)
+    /// <summary>
+    /// Writes the initial state and the per-connection values of a new synapse at <paramref name="index"/>, its target's
+    /// id and the key of its random stream (where the model keeps them).
+    /// </summary>
+    public void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> perConnectionValues, int targetId, ulong streamKey)
     {
         for (int c = 0; c < _columns.Count; c++) block.State[c][index] = _columns[c].Initial;
         for (int k = 0; k < perConnectionValues.Length; k++) block.State[_perConnectionColumns[k]][index] = perConnectionValues[k];
         if (KeepsTargets) block.Indices[TargetColumn][index] = targetId;
+        if (KeepsStreamKeys)
+        {
+            block.Indices[StreamKeyColumn][index] = (int)(uint)streamKey;
+            block.Indices[StreamKeyColumn + 1][index] = (int)(uint)(streamKey >> 32);
+        }
     }
 }

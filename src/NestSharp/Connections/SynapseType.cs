@@ -7,7 +7,7 @@ namespace NestSharp.Connections;
 
 /// <summary>What delivery needs: the input ring, the time grid, the spike archive and where weight events go.</summary>
 internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArchive archive, long sliceStart,
-    WeightEventBuffer weightEvents, Func<int, int, double, int> reroute)
+    WeightEventBuffer weightEvents, Func<int, int, double, int> reroute, Func<int, int> nodeOfChannel)
 {
     public InputRing Ring { get; } = ring;
     public TimeGrid Time { get; } = time;
@@ -17,6 +17,9 @@ internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArc
 
     /// <summary>The channel an event of a given weight goes to, for the neuron behind a channel (sign-routed models).</summary>
     public Func<int, int, double, int> Reroute { get; } = reroute;
+
+    /// <summary>The node id of the neuron behind an input channel (for weight events of models that keep no target ids).</summary>
+    public Func<int, int> NodeOfChannel { get; } = nodeOfChannel;
 }
 
 /// <summary>

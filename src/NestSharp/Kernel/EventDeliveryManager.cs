@@ -20,6 +20,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     private WeightEvent[] _weightEventExchange = [];
     private WeightEventBuffer[] _weightEvents = [];
     private Func<int, int, double, int> _reroute = null!;
+    private Func<int, int> _nodeOfChannel = null!;
     private KernelManager _kernel = null!;
     private SimulationContext _context = null!;
 
@@ -32,6 +33,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     {
         _kernel = kernel;
         _reroute = kernel.Nodes.RerouteChannel;
+        _nodeOfChannel = kernel.Nodes.NodeOfChannel;
     }
 
     public void GetStatus(Dictionary<string, object> status) => status["local_spike_counter"] = LocalSpikeCounter;
@@ -74,7 +76,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     {
         var spikes = _merged.Items;
         if (spikes.Length == 0) return;
-        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute);
+        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel);
         var models = _kernel.Models.SynapseModels;
         foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
         {

@@ -278,6 +278,29 @@ internal static class BadInputCases
         Connect("clopath_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "clopath_synapse"), typeof(NestNotImplementedException), "clopath_synapse", "iaf_psc_alpha");
         Connect("urbanczik_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "urbanczik_synapse"), typeof(NestNotImplementedException), "urbanczik_synapse", "iaf_psc_alpha");
         Connect("element-bound fixed_indegree", iafToIaf, Rule("fixed_indegree", "indegree", 1L), new Dictionary<string, object> { ["pre_synaptic_element"] = "Axon", ["post_synaptic_element"] = "Den" }, typeof(NestNotImplementedException), "fixed_indegree");
+        Func<BadInputNetwork, (NodeCollection, NodeCollection)> parrotsToExp = n => (n.Parrots, n.Exp);
+        Dictionary<string, object> Syn(string model, params (string Key, object Value)[] entries)
+        {
+            var spec = new Dictionary<string, object> { ["synapse_model"] = model };
+            foreach (var (key, value) in entries) spec[key] = value;
+            return spec;
+        }
+        Connect("tsodyks_synapse x + y > 1", parrotsToExp, "all_to_all", Syn("tsodyks_synapse", ("x", 0.7), ("y", 0.5)), typeof(BadPropertyException), "x", "0.7");
+        Connect("tsodyks_synapse U 1.5", parrotsToExp, "all_to_all", Syn("tsodyks_synapse", ("U", 1.5)), typeof(BadPropertyException), "U", "1.5");
+        Connect("tsodyks_synapse tau_psc 0", parrotsToExp, "all_to_all", Syn("tsodyks_synapse", ("tau_psc", 0.0)), typeof(BadPropertyException), "tau_psc", "0");
+        Connect("tsodyks2_synapse u -0.1", parrotsToExp, "all_to_all", Syn("tsodyks2_synapse", ("u", -0.1)), typeof(BadPropertyException), "u", "-0.1");
+        Connect("tsodyks2_synapse tau_fac -1", parrotsToExp, "all_to_all", Syn("tsodyks2_synapse", ("tau_fac", -1.0)), typeof(BadPropertyException), "tau_fac", "-1");
+        Connect("quantal_stp_synapse n 2.5", parrotsToExp, "all_to_all", Syn("quantal_stp_synapse", ("n", 2.5)), typeof(BadPropertyException), "n", "2.5");
+        Connect("quantal_stp_synapse tau_rec 0", parrotsToExp, "all_to_all", Syn("quantal_stp_synapse", ("tau_rec", 0.0)), typeof(BadPropertyException), "tau_rec", "0");
+        Connect("bernoulli_synapse p_transmit 1.1", parrotsToExp, "all_to_all", Syn("bernoulli_synapse", ("p_transmit", 1.1)), typeof(BadPropertyException), "p_transmit", "1.1");
+        Connect("static_synapse_hom_w with a weight", parrotsToExp, "all_to_all", Syn("static_synapse_hom_w", ("weight", 2.0)), typeof(NestNotImplementedException), "weight");
+        Connect("tsodyks_synapse_hom with U", parrotsToExp, "all_to_all", Syn("tsodyks_synapse_hom", ("U", 0.2)), typeof(NestNotImplementedException), "U");
+        Connect("poisson_generator through tsodyks_synapse", n => (n.Poisson, n.Exp), "all_to_all", Syn("tsodyks_synapse"), typeof(IllegalConnectionException), "tsodyks_synapse", "poisson_generator");
+        Connect("multimeter through static_synapse_hom_w_hpc", n => (n.Multimeter, n.Exp), "all_to_all", Syn("static_synapse_hom_w_hpc"), typeof(IllegalConnectionException), "static_synapse_hom_w_hpc");
+        Add("setdefaults tsodyks_synapse_hom tau_rec 0", n => n.Nest.SetDefaults("tsodyks_synapse_hom", D("tau_rec", 0.0)), typeof(BadPropertyException), "tau_rec", "0");
+        Add("setdefaults tsodyks_synapse x + y > 1", n => n.Nest.SetDefaults("tsodyks_synapse", new() { ["x"] = 0.6, ["y"] = 0.6 }), typeof(BadPropertyException), "x", "0.6");
+        Add("set the weight of a static_synapse_hom_w connection", n => n.Nest.GetConnections(synapseModel: "static_synapse_hom_w").Set("weight", 3.0), typeof(UnaccessedDictionaryEntryException), "weight");
+        Add("set U of a tsodyks2_synapse connection to 2", n => n.Nest.GetConnections(synapseModel: "tsodyks2_synapse").Set("U", 2.0), typeof(BadPropertyException), "U", "2");
         Connect("poisson_generator through a second synapse model", n => (n.Poisson, n.Exp), "all_to_all", D("synapse_model", "stdp_recorded"), typeof(IllegalConnectionException), "poisson_generator", "static_synapse", "stdp_recorded");
         Connect("indegree parameter above the sources", iafToIaf, Rule("fixed_indegree", "indegree", Parameter.Constant(9.0), multapses: false), null, typeof(BadPropertyException), "indegree", "9");
         Add("connect a collection of another kernel", n => n.Nest.Connect(new Simulator().Create("iaf_psc_alpha"), n.Iaf), typeof(KernelException), "InvalidNodeCollection");

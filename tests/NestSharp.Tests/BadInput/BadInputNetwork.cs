@@ -56,6 +56,8 @@ internal sealed class BadInputNetwork : IDisposable
         nest.Connect(Parrots, Iaf, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "stdp_recorded", ["weight"] = 5.0 });
         nest.Connect(Parrots, Clopath, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 1.0 });
         nest.Connect(Parrots, Urbanczik, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "urbanczik_synapse", ["receptor_type"] = 3L, ["weight"] = 1.0 });
+        foreach (var model in new[] { "tsodyks_synapse", "tsodyks2_synapse", "quantal_stp_synapse", "bernoulli_synapse", "tsodyks_synapse_hom", "static_synapse_hom_w" })
+            nest.Connect(Parrots, Exp, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = model });
         nest.Connect(Multimeter, Iaf);
         nest.Connect(Iaf + Exp + IgnoreAndFire, SpikeRecorder);
         nest.Connect(Iaf, AsciiRecorder);

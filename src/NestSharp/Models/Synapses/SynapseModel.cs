@@ -133,11 +133,15 @@ internal sealed class SynapseModel
             ["element_type"] = "synapse",
             ["has_delay"] = true,
             ["requires_symmetric"] = false,
-            ["sizeof"] = (long)Type.BytesPerSynapse,
             ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
         };
+        if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
         for (int i = 0; i < _common.Length; i++) status[Type.Schema.Common[i].Key] = _common[i];
-        for (int i = 0; i < _connectionDefaults.Length; i++) status[Type.Schema.PerConnection[i].Key] = _connectionDefaults[i];
+        for (int i = 0; i < _connectionDefaults.Length; i++)
+        {
+            var key = Type.Schema.PerConnection[i];
+            status[key.Key] = key.Integer ? (long)_connectionDefaults[i] : _connectionDefaults[i];
+        }
         return status;
     }
 }

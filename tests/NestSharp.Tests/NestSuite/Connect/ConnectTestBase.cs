@@ -4,9 +4,9 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// NEST's testsuite/pytests/connect/connect_test_base.py: the set-up and the tests every connection rule runs (one
 /// derived class per rule file), and the helpers (connectivity matrices, degrees, expected degree distributions,
 /// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads. The inherited tests that need
-/// models NestSharp lacks (iaf_psc_exp_multisynapse, ht_synapse, quantal_stp_synapse, stdp_facetshw_synapse_hom,
-/// tsodyks(2)_synapse, stdp_dopamine_synapse with volume_transmitter, cont_delay_synapse, static_synapse_hom_w) are
-/// not ported; the loops over synapse models run the models NestSharp has (see notes/nestsuite-connections.md).
+/// models NestSharp lacks (iaf_psc_exp_multisynapse, ht_synapse, stdp_facetshw_synapse_hom, stdp_dopamine_synapse with
+/// volume_transmitter, cont_delay_synapse) are not ported; the loops over synapse models run the models NestSharp has
+/// (see notes/nestsuite-connections.md).
 /// </summary>
 public abstract class ConnectTestBase
 {
@@ -173,13 +173,46 @@ public abstract class ConnectTestBase
         CheckSynapse(parameters, values, synParams);
     }
 
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testQuantalStpSynapse
+    [Fact]
+    public void TestQuantalStpSynapse()
+    {
+        string[] parameters = ["U", "tau_fac", "tau_rec", "u", "a", "n"];
+        double[] values = [0.679, 8.45, 746.2, 0.498, 10, 5];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "quantal_stp_synapse" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testTsodyks2Synapse
+    [Fact]
+    public void TestTsodyks2Synapse()
+    {
+        string[] parameters = ["U", "tau_fac", "tau_rec", "u", "x"];
+        double[] values = [0.362, 0.152, 789.2, 0.683, 0.945];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "tsodyks2_synapse" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testTsodyksSynapse
+    [Fact]
+    public void TestTsodyksSynapse()
+    {
+        string[] parameters = ["U", "tau_fac", "tau_psc", "tau_rec", "x", "y", "u"];
+        double[] values = [0.452, 0.263, 2.56, 801.34, 0.567, 0.376, 0.102];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "tsodyks_synapse" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
     // The loop runs over NEST's list of models; the rows are those NestSharp has (cont_delay_synapse, ht_synapse,
-    // quantal_stp_synapse, stdp_dopamine_synapse, stdp_facetshw_synapse_hom, tsodyks2_synapse, tsodyks_synapse: not built).
+    // stdp_dopamine_synapse, stdp_facetshw_synapse_hom: not built).
     [Theory]
+    [InlineData("quantal_stp_synapse")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]
+    [InlineData("tsodyks2_synapse")]
+    [InlineData("tsodyks_synapse")]
     public void TestWeightAllSynapses(string syn)
     {
         // test all synapses apart from static_synapse_hom_w where weight is not settable
@@ -188,11 +221,15 @@ public abstract class ConnectTestBase
     }
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
-    // The rows are the models of NEST's list that NestSharp has (see TestWeightAllSynapses; also static_synapse_hom_w is not built).
+    // The rows are the models of NEST's list that NestSharp has (see TestWeightAllSynapses).
     [Theory]
+    [InlineData("quantal_stp_synapse")]
+    [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]
+    [InlineData("tsodyks2_synapse")]
+    [InlineData("tsodyks_synapse")]
     public void TestDelayAllSynapses(string syn)
     {
         var synParams = new Dictionary<string, object> { ["delay"] = 0.4, ["synapse_model"] = syn };

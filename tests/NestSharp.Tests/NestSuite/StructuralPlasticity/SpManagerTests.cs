@@ -9,8 +9,8 @@ public sealed class SpManagerTests
 
     /// <summary>
     /// test_synapse_creation takes the first model of nest.synapse_models that is not excluded (bernoulli_synapse in
-    /// NEST 3.10, which NestSharp lacks) and connects iaf_psc_alpha neurons with it: here every NestSharp model that
-    /// iaf_psc_alpha accepts (clopath_synapse and urbanczik_synapse need other neurons, in NEST as well).
+    /// NEST 3.10) and connects iaf_psc_alpha neurons with it: here every NestSharp model that iaf_psc_alpha accepts
+    /// (clopath_synapse and urbanczik_synapse need other neurons, in NEST as well).
     /// </summary>
     public static TheoryData<string> CreationModels => SynapseModelsWithout([.. SpManagerExcluded, "clopath_synapse", "urbanczik_synapse"]);
 

@@ -1,0 +1,91 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Synapses;
+
+/// <summary>
+/// tsodyks_synapse_hom (and tsodyks_synapse_hom_hpc): tsodyks_synapse (<see cref="TsodyksSynapse"/>, the same dynamics
+/// after Tsodyks, Uziel &amp; Markram 2000) with the weight, U, tau_psc, tau_rec and tau_fac common to all connections of
+/// the model (set with SetDefaults or CopyModel); each connection keeps only its state x, y, u and its last spike time.
+/// <code>
+/// at a spike, after the time h since the last one (Pzz = exp(-h/tau_rec)):
+///   u ← u·exp(-h/tau_fac) (0 for tau_fac = 0);  x ← x + Pxy·y + (1 - Pzz)·z;  y ← y·exp(-h/tau_psc)
+///   with Pxy = ((Pzz - 1)·tau_rec - (exp(-h/tau_psc) - 1)·tau_psc) / (tau_psc - tau_rec), z = 1 - x - y
+///   u ← u + U·(1 - u);  Δ = u·x;  x ← x - Δ;  y ← y + Δ;  the spike is transmitted with weight Δ·w
+/// </code>
+/// <para>Common parameters: weight (1), U (0.5, in [0, 1]), tau_psc (ms, 3, &gt; 0), tau_rec (ms, 800, &gt; 0), tau_fac
+/// (ms, 0, &gt;= 0). Per connection: delay, x (1), y (0), u (0), with x + y &lt;= 1 (u is not checked, as in NEST). A
+/// weight in a syn_spec or on a connection is an error; connections report no weight. Sources must be neurons.</para>
+/// <para>Reference: Tsodyks M, Uziel A, Markram H (2000) Synchrony generation in recurrent networks with
+/// frequency-dependent synapses. J Neurosci 20:RC50.</para>
+/// </summary>
+[SynapseModelName("tsodyks_synapse_hom")]
+[SynapseModelName("tsodyks_synapse_hom_hpc")]
+internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseType(name)
+{
+    private static readonly SynapseSchema Declared = new();
+
+    private static readonly CommonParameter U = Declared.CommonParameter("U", 0.5, UnitInterval("U"));
+    private static readonly CommonParameter TauPsc = Declared.CommonParameter("tau_psc", 3.0, Requirement.Positive("tau_psc must be > 0"));
+    private static readonly CommonParameter TauRec = Declared.CommonParameter("tau_rec", 800.0, Requirement.Positive("tau_rec must be > 0"));
+    private static readonly CommonParameter TauFac = Declared.CommonParameter("tau_fac", 0.0, Requirement.NonNegative("tau_fac must be >= 0"));
+    private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
+    private static readonly SynapseColumn Y = Declared.Parameter("y", 0.0);
+    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.0);
+    private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
+
+    private static readonly int XKey = Declared.IndexOfPerConnection("x"), YKey = Declared.IndexOfPerConnection("y");
+
+    static TsodyksSynapseHom()
+    {
+        Declared.CommonWeight();
+        Declared.WithoutSize();
+    }
+
+    public override SynapseSchema Schema => Declared;
+
+    public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
+
+    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) =>
+        TsodyksSynapse.RequireResourcesAtMostOne(perConnection[XKey], perConnection[YKey]);
+
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
+        Deliver(new Rule(block, model.CommonValues, model.Weight), block, spikes, context, model);
+
+    /// <summary>The propagation of x, y, u from the last spike to this one with the model's parameters, and the release.</summary>
+    private readonly struct Rule(SynapseBlock block, double[] common, double weight) : ITransmissionRule
+    {
+        private readonly double[] _x = block.State[X.Index], _y = block.State[Y.Index], _utilisation = block.State[UtilisationU.Index],
+            _lastSpike = block.State[LastSpike.Index];
+        private readonly double _u = common[U.Index], _tauPsc = common[TauPsc.Index], _tauRec = common[TauRec.Index], _tauFac = common[TauFac.Index];
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        public bool Transmit(int i, double storedWeight, long stamp, double tSpike, out double transmitted)
+        {
+            double h = tSpike - _lastSpike[i];
+            double puu = _tauFac == 0.0 ? 0.0 : Math.Exp(-h / _tauFac);
+            double pyy = Math.Exp(-h / _tauPsc);
+            double pzz = Math.Exp(-h / _tauRec);
+            double pxy = ((pzz - 1.0) * _tauRec - (pyy - 1.0) * _tauPsc) / (_tauPsc - _tauRec);
+            double pxz = 1.0 - pzz;
+
+            double x = _x[i], y = _y[i], u = _utilisation[i];
+            double z = 1.0 - x - y;
+            u *= puu;
+            x += pxy * y + pxz * z;
+            y *= pyy;
+            u += _u * (1.0 - u);
+            double released = u * x;
+            x -= released;
+            y += released;
+
+            _x[i] = x;
+            _y[i] = y;
+            _utilisation[i] = u;
+            _lastSpike[i] = tSpike;
+            transmitted = released * weight;
+            return true;
+        }
+    }
+}
