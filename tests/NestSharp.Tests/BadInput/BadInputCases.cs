@@ -137,6 +137,27 @@ internal static class BadInputCases
         Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "no_such_compartment", D("g_L", 1.0), typeof(UnaccessedDictionaryEntryException));
         Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "phi_max", double.NaN, null, "NaN");
 
+        Func<BadInputNetwork, NodeCollection> condExp = n => n.ConductanceAndHh[0], condAlpha = n => n.ConductanceAndHh[1],
+            condBeta = n => n.ConductanceAndHh[2], hhPscAlpha = n => n.ConductanceAndHh[3], hhTraub = n => n.ConductanceAndHh[4];
+        Neuron("iaf_cond_exp", condExp, "C_m", 0.0);
+        Neuron("iaf_cond_exp", condExp, "t_ref", -1.0, null, "-1");
+        Neuron("iaf_cond_exp", condExp, "V_reset", -50.0, null, "-50");
+        Neuron("iaf_cond_exp", condExp, "tau_syn_ex", 0.0);
+        Neuron("iaf_cond_exp", condExp, "g_ex", "abc", typeof(TypeMismatchException), "abc");
+        Neuron("iaf_cond_alpha", condAlpha, "V_th", -70.0, null, "-70");
+        Neuron("iaf_cond_alpha", condAlpha, "tau_syn_in", -1.0, null, "-1");
+        Neuron("iaf_cond_alpha", condAlpha, "t_ref_remaining", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Neuron("iaf_cond_beta", condBeta, "tau_rise_ex", 0.0);
+        Neuron("iaf_cond_beta", condBeta, "tau_decay_in", -2.0, null, "-2");
+        Neuron("hh_psc_alpha", hhPscAlpha, "g_K", -1.0, null, "-1");
+        Neuron("hh_psc_alpha", hhPscAlpha, "Act_m", -0.1, null, "-0.1");
+        Neuron("hh_psc_alpha", hhPscAlpha, "tau_syn_in", 0.0);
+        Neuron("hh_psc_alpha", hhPscAlpha, "I_syn_ex", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Neuron("hh_cond_exp_traub", hhTraub, "Inact_h", -1.0, null, "-1");
+        Neuron("hh_cond_exp_traub", hhTraub, "C_m", -1.0, null, "-1");
+        Neuron("hh_cond_exp_traub", hhTraub, "tau_syn_ex", 0.0);
+        Neuron("hh_cond_exp_traub", hhTraub, "g_ex", 1.0, typeof(UnaccessedDictionaryEntryException));
+
         Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
         Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");
         Neuron("ignore_and_fire", ignoreAndFire, "rate", 0.0);

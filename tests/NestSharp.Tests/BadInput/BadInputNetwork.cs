@@ -25,6 +25,9 @@ internal sealed class BadInputNetwork : IDisposable
     public NodeCollection Multimeter { get; }
     public NodeCollection WeightRecorder { get; }
 
+    /// <summary>One node each of iaf_cond_exp, iaf_cond_alpha, iaf_cond_beta, hh_psc_alpha, hh_cond_exp_traub.</summary>
+    public NodeCollection ConductanceAndHh { get; }
+
     public BadInputNetwork()
     {
         var nest = Nest;
@@ -42,6 +45,8 @@ internal sealed class BadInputNetwork : IDisposable
         AsciiRecorder = nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii" });
         Multimeter = nest.Create("multimeter", 1, new() { ["record_from"] = new[] { "V_m" }, ["interval"] = 1.0 });
         WeightRecorder = nest.Create("weight_recorder");
+        ConductanceAndHh = nest.Create("iaf_cond_exp") + nest.Create("iaf_cond_alpha") + nest.Create("iaf_cond_beta")
+            + nest.Create("hh_psc_alpha") + nest.Create("hh_cond_exp_traub");
         nest.CopyModel("stdp_synapse", "stdp_recorded", new() { ["weight_recorder"] = WeightRecorder });
 
         nest.Connect(Poisson, Iaf + Parrots);
@@ -54,6 +59,7 @@ internal sealed class BadInputNetwork : IDisposable
         nest.Connect(Multimeter, Iaf);
         nest.Connect(Iaf + Exp + IgnoreAndFire, SpikeRecorder);
         nest.Connect(Iaf, AsciiRecorder);
+        nest.Connect(Poisson, ConductanceAndHh);
         nest.Simulate(10.0);
     }
 

@@ -3,7 +3,7 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_stdp_pl_synapse_hom.py (TestSTDPPlSynapse): stdp_pl_synapse_hom against a
 /// self-contained reference, for random (Poisson) and hard-coded spike trains; NEST's loops run over iaf_psc_exp and
-/// iaf_cond_exp where built (NestSharp: iaf_psc_exp).
+/// iaf_cond_exp.
 /// </summary>
 public sealed class TestStdpPlSynapseHom : StdpReproduction
 {
@@ -57,7 +57,7 @@ public sealed class TestStdpPlSynapseHom : StdpReproduction
                     MaxDelay = maxDelayLoop;
                     MinDelay = Math.Min(MinDelay, MaxDelay);
                     MaxDelay = Math.Max(MinDelay, MaxDelay);
-                    foreach (string model in new[] { "iaf_psc_exp" })
+                    foreach (string model in new[] { "iaf_psc_exp", "iaf_cond_exp" })
                     {
                         NestNeuronModel = model;
                         foreach (double tRef in new[] { Resolution, 0.5, 1.0, 1.1, 2.5 })

@@ -2,8 +2,7 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_stdp_synapse.py (TestSTDPSynapse): stdp_synapse against a self-contained
-/// reference, for random (Poisson) and hard-coded spike trains. NEST parametrises over iaf_psc_exp and iaf_cond_exp
-/// where built; NestSharp has iaf_psc_exp (the iaf_cond_exp rows are not ported).
+/// reference, for random (Poisson) and hard-coded spike trains, parametrised over iaf_psc_exp and iaf_cond_exp as NEST.
 /// </summary>
 public sealed class TestStdpSynapse : StdpReproduction
 {
@@ -59,13 +58,13 @@ public sealed class TestStdpSynapse : StdpReproduction
         return normW > 0.0 ? normW * Wmax : 0.0;
     }
 
-    /// <summary>dend_delay × model × min_delay × max_delay × t_ref, as NEST's parametrisation (model: iaf_psc_exp).</summary>
+    /// <summary>dend_delay × model × min_delay × max_delay × t_ref, as NEST's parametrisation.</summary>
     public static TheoryData<double, string, double, double, double> Parameters()
     {
         var data = new TheoryData<double, string, double, double, double>();
         foreach (double dendDelay in new[] { ResolutionMs, 1.0 })
         {
-            foreach (string model in new[] { "iaf_psc_exp" })
+            foreach (string model in new[] { "iaf_psc_exp", "iaf_cond_exp" })
             {
                 foreach (double minDelay in new[] { 1.0, 0.4, ResolutionMs })
                 {

@@ -1,0 +1,212 @@
+using System.Runtime.CompilerServices;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// hh_cond_exp_traub: Hodgkin-Huxley neuron after Traub and Miles (1991), as modified by Brette et al. (2007), with
+/// exponentially decaying synaptic conductances.
+/// <code>
+/// C_m dV/dt = -g_Na m³h (V - E_Na) - g_K n⁴ (V - E_K) - g_L (V - E_L) - g_ex (V - E_ex) - g_in (V - E_in) + I_stim + I_e
+/// dx/dt     = alpha_x - (alpha_x + beta_x) x                                   (x = m, h, n; rates in 1/ms)
+/// with u = V - V_T:
+/// alpha_n = 0.032 (15 - u) / (exp((15 - u)/5) - 1),   beta_n = 0.5 exp((10 - u)/40)
+/// alpha_m = 0.32 (13 - u) / (exp((13 - u)/4) - 1),    beta_m = 0.28 (u - 40) / (exp((u - 40)/5) - 1)
+/// alpha_h = 0.128 exp((17 - u)/18),                   beta_h = 4 / (1 + exp((40 - u)/5))
+/// dg_ex/dt = -g_ex / tau_syn_ex,   dg_in/dt = -g_in / tau_syn_in
+/// </code>
+/// Each step h is integrated with adaptive Runge-Kutta-Fehlberg 4(5) steps as NEST's GSL set-up does
+/// (<see cref="Rkf45NeuronGroup{TConstants, TSystem}"/>, error control on the values with an absolute tolerance of 1e-3),
+/// the inner step size carrying over from step to step. After the step, in this order: spikes arriving in the step add
+/// their weight (nS) to g_ex when positive and its magnitude to g_in otherwise; a refractory neuron counts down, else
+/// the neuron spikes when V_m is at least V_T + 30 mV and lower than at the start of the step (past the peak of the
+/// action potential), and is then refractory for t_ref (no spike is detected then; V_m is not reset or clamped); a
+/// current input takes effect from the next step. A new neuron starts at V_m = -60 mV (NEST's default E_L) with m, h, n
+/// at the steady state of the rates evaluated at u = -60 (as NEST initialises them).
+/// <para>Parameters (units): g_Na, g_K, g_L (nS), C_m (pF), E_Na, E_K, E_L, V_T, E_ex, E_in (mV), tau_syn_ex,
+/// tau_syn_in, t_ref (ms), I_e (pA). State: V_m (mV), Act_m, Inact_h, Act_n. Recordables: V_m, g_ex, g_in (nS; not in
+/// the status), Act_m, Inact_h, Act_n.</para>
+/// <para>References: Traub RD, Miles R (1991) Neuronal Networks of the Hippocampus. Cambridge University Press.
+/// Brette R et al. (2007) Simulation of networks of spiking neurons: a review of tools and strategies. J Comput
+/// Neurosci 23:349-398. NEST model documentation, hh_cond_exp_traub (NEST 3.10).</para>
+/// </summary>
+[NodeModelName("hh_cond_exp_traub")]
+internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants, HhCondExpTraub.Dynamics>
+{
+    private const string TimeConstantsPositive = "all time constants must be strictly positive";
+    private const string GatesNonNegative = "all (in)activation variables must be non-negative";
+
+    /// <summary>The potential at which a new neuron starts (mV; NEST's default E_L).</summary>
+    private const double InitialPotential = -60.0;
+
+    /// <summary>How far above V_T the potential must have risen for a spike (mV).</summary>
+    private const double SpikeHeightAboveVT = 30.0;
+
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly Column GNa = Declared.Parameter("g_Na", 20000.0, "nS");
+    private static readonly Column GK = Declared.Parameter("g_K", 6000.0, "nS");
+    private static readonly Column GL = Declared.Parameter("g_L", 10.0, "nS");
+    private static readonly Column Cm = Declared.Parameter("C_m", 200.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+    private static readonly Column ENa = Declared.Parameter("E_Na", 50.0, "mV");
+    private static readonly Column EK = Declared.Parameter("E_K", -90.0, "mV");
+    private static readonly Column EL = Declared.Parameter("E_L", -60.0, "mV");
+    private static readonly Column VT = Declared.Parameter("V_T", -63.0, "mV");
+    private static readonly Column EEx = Declared.Parameter("E_ex", 0.0, "mV");
+    private static readonly Column EIn = Declared.Parameter("E_in", -80.0, "mV");
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 5.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+
+    private static readonly (double M, double H, double N) InitialGates = SteadyGates(InitialPotential);
+
+    private static readonly Column Vm = Declared.State("V_m", InitialPotential, "mV");
+    private static readonly Column ActM = Declared.State("Act_m", InitialGates.M, "", Requirement.NonNegative(GatesNonNegative));
+    private static readonly Column InactH = Declared.State("Inact_h", InitialGates.H, "", Requirement.NonNegative(GatesNonNegative));
+    private static readonly Column ActN = Declared.State("Act_n", InitialGates.N, "", Requirement.NonNegative(GatesNonNegative));
+
+    /// <summary>The synaptic conductances: recordable, not in the status.</summary>
+    private static readonly Column GEx = Declared.Internal("g_ex");
+    private static readonly Column GIn = Declared.Internal("g_in");
+
+    /// <summary>Refractory steps remaining (NEST's r_).</summary>
+    private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
+
+    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
+    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static HhCondExpTraub()
+    {
+        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+        Declared.CurrentReceptor(0, Currents);
+        foreach (var column in (Column[])[Vm, GEx, GIn, ActM, InactH, ActN]) Declared.Recordable(column);
+    }
+
+    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
+    private const int YV = 0, YM = 1, YH = 2, YN = 3, YGEx = 4, YGIn = 5;
+
+    /// <summary>The steady state of the gates for the rates at <paramref name="u"/> (mV): x = alpha_x / (alpha_x + beta_x).</summary>
+    private static (double M, double H, double N) SteadyGates(double u)
+    {
+        var r = Rates.At(u);
+        return (r.AlphaM / (r.AlphaM + r.BetaM), r.AlphaH / (r.AlphaH + r.BetaH), r.AlphaN / (r.AlphaN + r.BetaN));
+    }
+
+    /// <summary>The opening and closing rates of the gates (1/ms) at u = V - V_T.</summary>
+    private readonly record struct Rates(double AlphaN, double BetaN, double AlphaM, double BetaM, double AlphaH, double BetaH)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Rates At(double u) => new(
+            AlphaN: 0.032 * (15.0 - u) / (Math.Exp((15.0 - u) / 5.0) - 1.0),
+            BetaN: 0.5 * Math.Exp((10.0 - u) / 40.0),
+            AlphaM: 0.32 * (13.0 - u) / (Math.Exp((13.0 - u) / 4.0) - 1.0),
+            BetaM: 0.28 * (u - 40.0) / (Math.Exp((u - 40.0) / 5.0) - 1.0),
+            AlphaH: 0.128 * Math.Exp((17.0 - u) / 18.0),
+            BetaH: 4.0 / (1.0 + Math.Exp((40.0 - u) / 5.0)));
+    }
+
+    /// <summary>The right-hand side of the six state equations, for one node's parameters and current input.</summary>
+    internal struct Dynamics : IFixedDimensionOdeSystem
+    {
+        public static int Dimension => 6;
+
+        public double GNa, GK, GL, Cm, ENa, EK, EL, VT, EEx, EIn, TauSynEx, TauSynIn, Ie;
+
+        /// <summary>The current input of this step (pA).</summary>
+        public double IStim;
+
+        public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
+        {
+            double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            double iNa = GNa * m * m * m * h * (v - ENa);
+            double iK = GK * n * n * n * n * (v - EK);
+            double iL = GL * (v - EL);
+            double iSynEx = y[YGEx] * (v - EEx);
+            double iSynIn = y[YGIn] * (v - EIn);
+            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + Ie) / Cm;
+
+            var r = Rates.At(v - VT);
+            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YGEx] = -y[YGEx] / TauSynEx;
+            f[YGIn] = -y[YGIn] / TauSynIn;
+        }
+    }
+
+    /// <summary>The dynamics of a parameter row, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
+    internal struct Constants
+    {
+        public Dynamics Dynamics;
+        public double SpikeThreshold;
+        public long RefractorySteps;
+    }
+
+    /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
+    private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
+
+    public HhCondExpTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    {
+        IntegratedState = [this[Vm], this[ActM], this[InactH], this[ActN], this[GEx], this[GIn]];
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Constants
+        {
+            Dynamics = new Dynamics
+            {
+                GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], VT = this[VT][i],
+                EEx = this[EEx][i], EIn = this[EIn][i],
+                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i], Ie = this[Ie][i],
+            },
+            SpikeThreshold = this[VT][i] + SpikeHeightAboveVT,
+            RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
+    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
+        {
+            control = Control;
+            var dynamics = constants.Dynamics;
+            dynamics.IStim = current;
+            return dynamics;
+        }
+
+        public void BeforeInnerStep(int node, ref Dynamics system) { }
+
+        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
+
+        /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
+        {
+            y[YGEx] += step.Input(SpikesEx, node);
+            y[YGIn] -= step.Input(SpikesIn, node);
+            ref double refractory = ref group[RefractorySteps][node];
+            if (refractory > 0)
+            {
+                refractory--;
+            }
+            else if (y[YV] >= constants.SpikeThreshold && group[Vm][node] > y[YV])
+            {
+                refractory = constants.RefractorySteps;
+                spikes.Add(step.Lag, group.IdOf(node));
+            }
+        }
+    }
+}

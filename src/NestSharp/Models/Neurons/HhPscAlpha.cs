@@ -1,0 +1,207 @@
+using System.Runtime.CompilerServices;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// hh_psc_alpha: Hodgkin-Huxley neuron with alpha-shaped post-synaptic currents (Gerstner &amp; Kistler 2002).
+/// <code>
+/// C_m dV/dt = -(g_Na m³h (V - E_Na) + g_K n⁴ (V - E_K) + g_L (V - E_L)) + I_stim + I_e + I_syn_ex + I_syn_in
+/// dx/dt     = alpha_x(V) (1 - x) - beta_x(V) x                                   (x = m, h, n; rates in 1/ms)
+/// alpha_n = 0.01 (V + 55) / (1 - exp(-(V + 55)/10)),   beta_n = 0.125 exp(-(V + 65)/80)
+/// alpha_m = 0.1 (V + 40) / (1 - exp(-(V + 40)/10)),    beta_m = 4 exp(-(V + 65)/18)
+/// alpha_h = 0.07 exp(-(V + 65)/20),                    beta_h = 1 / (1 + exp(-(V + 35)/10))
+/// d(dI_X)/dt = -dI_X / tau_syn_X,   dI_syn_X/dt = dI_X - I_syn_X / tau_syn_X          (X = ex, in)
+/// </code>
+/// A spike of weight w (pA; negative weights are inhibitory) adds w · e/tau_syn_X to dI_X, so that I_syn_X peaks at w
+/// after tau_syn_X. Each step h is integrated with adaptive Runge-Kutta-Fehlberg 4(5) steps as NEST's GSL set-up does
+/// (<see cref="Rkf45NeuronGroup{TConstants, TSystem}"/>, error control on the values with an absolute tolerance of 1e-3),
+/// the inner step size carrying over from step to step. After the step, in this order: spikes arriving in the step add
+/// to dI_ex (positive weights) or dI_in (the others); a refractory neuron counts down, else the neuron spikes when V_m
+/// is at least 0 mV and lower than at the start of the step (the peak of the action potential has passed), and is then
+/// refractory for t_ref (no spike is detected then; V_m is not reset or clamped); a current input takes effect from the
+/// next step. V_m starts at -65 mV and m, h, n at their steady state there, whatever E_L is.
+/// <para>Parameters (units): t_ref (ms), g_Na, g_K, g_L (nS), C_m (pF), E_Na, E_K, E_L (mV), tau_syn_ex,
+/// tau_syn_in (ms), I_e (pA). State: V_m (mV), Act_m, Inact_h, Act_n. Recordables: V_m, I_syn_ex, I_syn_in (pA; not in
+/// the status), Act_m, Inact_h, Act_n.</para>
+/// <para>References: Hodgkin AL, Huxley AF (1952) A quantitative description of membrane current and its application
+/// to conduction and excitation in nerve. J Physiol 117:500-544. Gerstner W, Kistler WM (2002) Spiking Neuron Models,
+/// Cambridge University Press. Dayan P, Abbott LF (2001) Theoretical Neuroscience, MIT Press. NEST model documentation,
+/// hh_psc_alpha (NEST 3.10).</para>
+/// </summary>
+[NodeModelName("hh_psc_alpha")]
+internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscAlpha.Dynamics>
+{
+    private const string TimeConstantsPositive = "all time constants must be strictly positive";
+    private const string ConductancesNonNegative = "all conductances must be non-negative";
+    private const string GatesNonNegative = "all (in)activation variables must be non-negative";
+
+    /// <summary>The potential at which a new neuron starts (mV), with its gates at their steady state there.</summary>
+    private const double InitialPotential = -65.0;
+
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column GNa = Declared.Parameter("g_Na", 12000.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
+    private static readonly Column GK = Declared.Parameter("g_K", 3600.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
+    private static readonly Column GL = Declared.Parameter("g_L", 30.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
+    private static readonly Column Cm = Declared.Parameter("C_m", 100.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+    private static readonly Column ENa = Declared.Parameter("E_Na", 50.0, "mV");
+    private static readonly Column EK = Declared.Parameter("E_K", -77.0, "mV");
+    private static readonly Column EL = Declared.Parameter("E_L", -54.402, "mV");
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+
+    private static readonly (double M, double H, double N) InitialGates = SteadyGates(InitialPotential);
+
+    private static readonly Column Vm = Declared.State("V_m", InitialPotential, "mV");
+    private static readonly Column ActM = Declared.State("Act_m", InitialGates.M, "", Requirement.NonNegative(GatesNonNegative));
+    private static readonly Column InactH = Declared.State("Inact_h", InitialGates.H, "", Requirement.NonNegative(GatesNonNegative));
+    private static readonly Column ActN = Declared.State("Act_n", InitialGates.N, "", Requirement.NonNegative(GatesNonNegative));
+
+    /// <summary>The synaptic currents and their derivatives: recordable (the currents), not in the status.</summary>
+    private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");
+    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
+    private static readonly Column DISynIn = Declared.Internal("dI_syn_in");
+    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
+
+    /// <summary>Refractory steps remaining (NEST's r_).</summary>
+    private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
+
+    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
+    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static HhPscAlpha()
+    {
+        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+        Declared.CurrentReceptor(0, Currents);
+        foreach (var column in (Column[])[Vm, ISynEx, ISynIn, ActM, InactH, ActN]) Declared.Recordable(column);
+    }
+
+    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
+    private const int YV = 0, YM = 1, YH = 2, YN = 3, YDIEx = 4, YIEx = 5, YDIIn = 6, YIIn = 7;
+
+    /// <summary>The steady state of the gates at a fixed potential <paramref name="v"/> (mV): x = alpha_x / (alpha_x + beta_x).</summary>
+    private static (double M, double H, double N) SteadyGates(double v)
+    {
+        var r = Rates.At(v);
+        return (r.AlphaM / (r.AlphaM + r.BetaM), r.AlphaH / (r.AlphaH + r.BetaH), r.AlphaN / (r.AlphaN + r.BetaN));
+    }
+
+    /// <summary>The opening and closing rates of the gates (1/ms) at a potential.</summary>
+    private readonly record struct Rates(double AlphaN, double BetaN, double AlphaM, double BetaM, double AlphaH, double BetaH)
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Rates At(double v) => new(
+            AlphaN: 0.01 * (v + 55.0) / (1.0 - Math.Exp(-(v + 55.0) / 10.0)),
+            BetaN: 0.125 * Math.Exp(-(v + 65.0) / 80.0),
+            AlphaM: 0.1 * (v + 40.0) / (1.0 - Math.Exp(-(v + 40.0) / 10.0)),
+            BetaM: 4.0 * Math.Exp(-(v + 65.0) / 18.0),
+            AlphaH: 0.07 * Math.Exp(-(v + 65.0) / 20.0),
+            BetaH: 1.0 / (1.0 + Math.Exp(-(v + 35.0) / 10.0)));
+    }
+
+    /// <summary>The right-hand side of the eight state equations, for one node's parameters and current input.</summary>
+    internal struct Dynamics : IFixedDimensionOdeSystem
+    {
+        public static int Dimension => 8;
+
+        public double GNa, GK, GL, Cm, ENa, EK, EL, TauSynEx, TauSynIn, Ie;
+
+        /// <summary>The current input of this step (pA).</summary>
+        public double IStim;
+
+        public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
+        {
+            double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var r = Rates.At(v);
+            double iNa = GNa * m * m * m * h * (v - ENa);
+            double iK = GK * n * n * n * n * (v - EK);
+            double iL = GL * (v - EL);
+            f[YV] = (-(iNa + iK + iL) + IStim + Ie + y[YIEx] + y[YIIn]) / Cm;
+            f[YM] = r.AlphaM * (1.0 - m) - r.BetaM * m;
+            f[YH] = r.AlphaH * (1.0 - h) - r.BetaH * h;
+            f[YN] = r.AlphaN * (1.0 - n) - r.BetaN * n;
+            f[YDIEx] = -y[YDIEx] / TauSynEx;
+            f[YIEx] = y[YDIEx] - y[YIEx] / TauSynEx;
+            f[YDIIn] = -y[YDIIn] / TauSynIn;
+            f[YIIn] = y[YDIIn] - y[YIIn] / TauSynIn;
+        }
+    }
+
+    /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
+    internal struct Constants
+    {
+        public Dynamics Dynamics;
+        public double JumpEx, JumpIn;
+        public long RefractorySteps;
+    }
+
+    /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
+    private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
+
+    public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    {
+        IntegratedState = [this[Vm], this[ActM], this[InactH], this[ActN], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn]];
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Constants
+        {
+            Dynamics = new Dynamics
+            {
+                GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i],
+                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i], Ie = this[Ie][i],
+            },
+            JumpEx = Math.E / this[TauSynEx][i],
+            JumpIn = Math.E / this[TauSynIn][i],
+            RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
+    private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
+        {
+            control = Control;
+            var dynamics = constants.Dynamics;
+            dynamics.IStim = current;
+            return dynamics;
+        }
+
+        public void BeforeInnerStep(int node, ref Dynamics system) { }
+
+        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
+
+        /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
+        {
+            y[YDIEx] += step.Input(SpikesEx, node) * constants.JumpEx;
+            y[YDIIn] += step.Input(SpikesIn, node) * constants.JumpIn;
+            ref double refractory = ref group[RefractorySteps][node];
+            if (refractory > 0)
+            {
+                refractory--;
+            }
+            else if (y[YV] >= 0.0 && group[Vm][node] > y[YV])
+            {
+                refractory = constants.RefractorySteps;
+                spikes.Add(step.Lag, group.IdOf(node));
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// iaf_cond_exp: leaky integrate-and-fire neuron with exponentially decaying synaptic conductances (Meffin et al. 2004).
+/// <code>
+/// C_m dV/dt = -g_L (V - E_L) + I_stim + I_e - g_ex (V - E_ex) - g_in (V - E_in)
+/// dg_ex/dt  = -g_ex / tau_syn_ex,   dg_in/dt = -g_in / tau_syn_in
+/// </code>
+/// The currents see V = min(V_m, V_th), and V = V_reset with dV/dt = 0 while the neuron is refractory. Each step h is
+/// integrated with adaptive Runge-Kutta-Fehlberg 4(5) steps as NEST's GSL set-up does (<see cref="Rkf45NeuronGroup{TConstants, TSystem}"/>,
+/// error control on the values with an absolute tolerance of 1e-3 mV or nS), the inner step size carrying over from
+/// step to step. After the step, in this order: spikes arriving in the step add their weight (nS) to g_ex when positive
+/// and its magnitude to g_in otherwise; a refractory neuron counts down with V_m held at V_reset, else V_m &gt;= V_th is
+/// a spike (V_m = V_reset, refractory for t_ref); a current input takes effect from the next step.
+/// <para>Parameters (units): V_th, V_reset, E_L, E_ex, E_in (mV), t_ref, tau_syn_ex, tau_syn_in (ms), g_L (nS),
+/// C_m (pF), I_e (pA). State: V_m (mV), g_ex, g_in (nS). Recordables: V_m, g_ex, g_in.</para>
+/// <para>References: Meffin H, Burkitt AN, Grayden DB (2004) An analytical model for the large, fluctuating synaptic
+/// conductance state typical of neocortical neurons in vivo. J Comput Neurosci 16:159-175. NEST model documentation,
+/// iaf_cond_exp (NEST 3.10).</para>
+/// </summary>
+[NodeModelName("iaf_cond_exp")]
+internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCondExp.Dynamics>
+{
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly IafCondMembrane Membrane = new(Declared);
+
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
+
+    private static readonly Column GEx = Declared.State("g_ex", 0.0, "nS");
+    private static readonly Column GIn = Declared.State("g_in", 0.0, "nS");
+
+    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
+    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static IafCondExp()
+    {
+        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+        Declared.CurrentReceptor(0, Currents);
+        Declared.Recordable(Membrane.Vm);
+        Declared.Recordable(GEx);
+        Declared.Recordable(GIn);
+    }
+
+    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
+    private const int YV = 0, YGEx = 1, YGIn = 2;
+
+    /// <summary>The right-hand side for one node's parameters, its current input and whether it is refractory.</summary>
+    internal struct Dynamics : IFixedDimensionOdeSystem
+    {
+        public static int Dimension => 3;
+
+        public IafCondMembrane.Constants Membrane;
+        public double TauSynEx, TauSynIn;
+
+        /// <summary>The current input of this step (pA).</summary>
+        public double IStim;
+
+        public bool Refractory;
+
+        public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
+        {
+            double v = Membrane.EffectivePotential(y[YV], Refractory);
+            double iSynEx = y[YGEx] * (v - Membrane.EEx);
+            double iSynIn = y[YGIn] * (v - Membrane.EIn);
+            double iLeak = Membrane.GL * (v - Membrane.EL);
+            f[YV] = Refractory ? 0.0 : (-iLeak + IStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm;
+            f[YGEx] = -y[YGEx] / TauSynEx;
+            f[YGIn] = -y[YGIn] / TauSynIn;
+        }
+    }
+
+    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    {
+        IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn]];
+    }
+
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
+        {
+            Membrane = Membrane.ConstantsOf(Columns, i, time),
+            TauSynEx = this[TauSynEx][i],
+            TauSynIn = this[TauSynIn][i],
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
+    private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : IGridStepBookkeeping<Dynamics, Dynamics>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dynamics Begin(int node, in Dynamics constants, double current, out ErrorControl control)
+        {
+            control = IafCondMembrane.Control;
+            var dynamics = constants;
+            dynamics.IStim = current;
+            dynamics.Refractory = group[Membrane.RefractorySteps][node] > 0;
+            return dynamics;
+        }
+
+        public void BeforeInnerStep(int node, ref Dynamics system) { }
+
+        public void AfterInnerStep(int node, in Dynamics constants, Span<double> y, bool first, in GridStep step) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
+        {
+            y[YGEx] += step.Input(SpikesEx, node);
+            y[YGIn] -= step.Input(SpikesIn, node);
+            if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
+                spikes.Add(step.Lag, group.IdOf(node));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// The membrane of NEST's conductance-based integrate-and-fire models (iaf_cond_exp, iaf_cond_alpha, iaf_cond_beta),
+/// declared into a model's schema once: V_th, V_reset, E_L, E_ex, E_in (mV), t_ref (ms), g_L (nS), C_m (pF), I_e (pA)
+/// with NEST's defaults and checks, the state V_m (mV, absolute, starting at -70 mV) and the remaining refractory steps.
+/// A model adds its synaptic time constants and conductances itself. What the three share while they run:
+/// <list type="bullet">
+/// <item>the GSL error control of NEST's set-up, on the values with an absolute tolerance of 1e-3 and no relative one;</item>
+/// <item>while refractory, the dynamics see V = V_reset and dV/dt = 0; otherwise V = min(V_m, V_th);</item>
+/// <item>after the step: a refractory neuron counts down and V_m is set to V_reset; otherwise V_m &gt;= V_th is a spike,
+/// V_m = V_reset and t_ref (rounded up to whole steps) starts.</item>
+/// </list>
+/// </summary>
+internal sealed class IafCondMembrane
+{
+    public const string AllTimeConstantsPositive = "all time constants must be strictly positive";
+
+    /// <summary>NEST's error control of these models: gsl_odeiv_control_y_new(1e-3, 0).</summary>
+    public static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
+
+    public readonly Column VTh, VReset, TRef, GL, Cm, EEx, EIn, EL, Ie;
+
+    /// <summary>V_m (mV), stored as it is shown (NEST keeps the absolute potential in the integrated state).</summary>
+    public readonly Column Vm;
+
+    /// <summary>Refractory steps remaining (NEST's r), a column so that frozen nodes keep it.</summary>
+    public readonly Column RefractorySteps;
+
+    public IafCondMembrane(NeuronSchema schema)
+    {
+        VTh = schema.Parameter("V_th", -55.0, "mV");
+        VReset = schema.Parameter("V_reset", -60.0, "mV");
+        TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+        GL = schema.Parameter("g_L", 16.6667, "nS");
+        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+        EEx = schema.Parameter("E_ex", 0.0, "mV");
+        EIn = schema.Parameter("E_in", -85.0, "mV");
+        EL = schema.Parameter("E_L", -70.0, "mV");
+        Ie = schema.Parameter("I_e", 0.0, "pA");
+        Vm = schema.State("V_m", -70.0, "mV");
+        RefractorySteps = schema.Internal("refractory_steps");
+    }
+
+    /// <summary>NEST's check that the reset potential lies below the threshold, naming V_reset.</summary>
+    public void Validate(in StatusRow row) =>
+        row.Require(row[VReset] < row[VTh], VReset, $"reset potential must be smaller than threshold (V_th = {row[VTh]})");
+
+    /// <summary>The membrane's constants of the node at storage position <paramref name="i"/> for a run.</summary>
+    /// <param name="columns">The group's storage, one array per column of the schema.</param>
+    /// <param name="i">The node's storage position.</param>
+    /// <param name="time">The run's time grid (t_ref in steps: NEST's Time(ms).get_steps()).</param>
+    public Constants ConstantsOf(double[][] columns, int i, TimeGrid time) => new()
+    {
+        VTh = columns[VTh.Index][i],
+        VReset = columns[VReset.Index][i],
+        GL = columns[GL.Index][i],
+        Cm = columns[Cm.Index][i],
+        EEx = columns[EEx.Index][i],
+        EIn = columns[EIn.Index][i],
+        EL = columns[EL.Index][i],
+        Ie = columns[Ie.Index][i],
+        RefractorySteps = time.MsToStepsCeil(columns[TRef.Index][i]),
+    };
+
+    /// <summary>What the membrane's dynamics and its threshold need of one parameter row.</summary>
+    internal struct Constants
+    {
+        public double VTh, VReset, GL, Cm, EEx, EIn, EL, Ie;
+        public long RefractorySteps;
+
+        /// <summary>The potential the currents see: V_reset while refractory, else V_m bounded above by V_th.</summary>
+        public readonly double EffectivePotential(double vm, bool refractory) => refractory ? VReset : (VTh < vm ? VTh : vm);
+    }
+
+    /// <summary>
+    /// NEST's refractoriness and threshold after a step: counts a refractory neuron down and holds V_m at V_reset, or
+    /// fires when V_m reached V_th. Returns whether the neuron spiked.
+    /// </summary>
+    public static bool RefractoryOrThreshold(in Constants c, ref double refractorySteps, ref double vm)
+    {
+        if (refractorySteps > 0)
+        {
+            refractorySteps--;
+            vm = c.VReset;
+            return false;
+        }
+        if (vm < c.VTh) return false;
+        refractorySteps = c.RefractorySteps;
+        vm = c.VReset;
+        return true;
+    }
+}
