@@ -37,6 +37,9 @@ internal abstract class SynapseType(string name)
     /// <summary>The model's declaration (one per class).</summary>
     public abstract SynapseSchema Schema { get; }
 
+    /// <summary>The weight of a new synapse model's defaults (NEST's default weight of the model).</summary>
+    public virtual double DefaultWeight => 1.0;
+
     /// <summary>Whether the targets must keep their spike history (spike-timing dependent plasticity).</summary>
     public virtual bool ReadsPostSynapticHistory => false;
 

@@ -233,6 +233,10 @@ internal static class BadInputCases
         Add("setdefaults static delay = -1", n => n.Nest.SetDefaults("static_synapse", D("delay", -1.0)), typeof(BadDelayException), "delay", "-1");
         Add("setdefaults static weight as text", n => n.Nest.SetDefaults("static_synapse", D("weight", "heavy")), typeof(TypeMismatchException), "weight", "heavy");
         Add("setdefaults stdp weight and Wmax signs", n => n.Nest.SetDefaults("stdp_synapse", D("weight", -1.0)), typeof(BadPropertyException), "Wmax", "-1");
+        Add("setdefaults stdp_triplet Kplus_triplet < 0", n => n.Nest.SetDefaults("stdp_triplet_synapse", D("Kplus_triplet", -1.0)), typeof(BadPropertyException), "Kplus_triplet", "-1");
+        Add("setdefaults stdp_triplet weight and Wmax signs", n => n.Nest.SetDefaults("stdp_triplet_synapse_hpc", D("Wmax", -5.0)), typeof(BadPropertyException), "Wmax", "-5");
+        Add("setdefaults vogels_sprekeler Kplus < 0", n => n.Nest.SetDefaults("vogels_sprekeler_synapse", D("Kplus", -0.5)), typeof(BadPropertyException), "Kplus", "-0.5");
+        Add("setdefaults vogels_sprekeler weight and Wmax signs", n => n.Nest.SetDefaults("vogels_sprekeler_synapse", D("weight", -2.0)), typeof(BadPropertyException), "Wmax", "1");
         Add("setdefaults stdp unknown key", n => n.Nest.SetDefaults("stdp_synapse", D("no_such_key", 1.0)), typeof(UnaccessedDictionaryEntryException), "no_such_key");
         Add("setdefaults num_connections", n => n.Nest.SetDefaults("static_synapse", D("num_connections", 5L)), typeof(UnaccessedDictionaryEntryException), "num_connections");
         Add("setdefaults synaptic_elements as number", n => n.Nest.SetDefaults("iaf_psc_alpha", D("synaptic_elements", 3.0)), typeof(TypeMismatchException), "synaptic_elements", "3");

@@ -31,12 +31,16 @@ public static class DetReplay
     private static readonly HashSet<string> InputConnectionKeys =
         ["device", "synapse_model", "weight", "weight_pA", "weight_nS", "weight_unit", "delay_ms", "receptor_type", "node_id", "device_status_after_sim"];
 
-    /// <summary>Builds and simulates <paramref name="experiment"/> (<c>det/&lt;experiment&gt;.json</c>).</summary>
-    public static DetRun Run(string experiment)
+    /// <summary>
+    /// Builds and simulates <paramref name="experiment"/> (<c>det/&lt;experiment&gt;.json</c>), with
+    /// <paramref name="threads"/> threads if given (else the JSON's local_num_threads).
+    /// </summary>
+    public static DetRun Run(string experiment, int? threads = null)
     {
         var setup = ReferenceData.Experiment(experiment);
         var nest = new Simulator();
         ReferenceData.ApplyKernel(nest, setup.GetProperty("kernel"));
+        if (threads is { } n) nest.SetKernelStatus(new() { ["local_num_threads"] = n });
         var run = new DetRun(experiment, setup, nest);
         if (setup.TryGetProperty("synapse_connection", out _)) BuildSynapsePair(run);
         else if (setup.TryGetProperty("model", out _)) BuildSingleNeuron(run);

@@ -3,7 +3,7 @@ using NestSharp.Kernel;
 namespace NestSharp.Models.Synapses;
 
 /// <summary>
-/// stdp_synapse (per-connection parameters) and stdp_synapse_hom (parameters common to the model): NEST's standard
+/// stdp_synapse and stdp_synapse_hpc (per-connection parameters), stdp_synapse_hom and stdp_synapse_hom_hpc (parameters common to the model): NEST's standard
 /// pair-based STDP with soft bounds in normalised weight (Gütig et al. 2003; Rubin et al. 2001; Song et al. 2000).
 /// <code>
 /// potentiation: w/Wmax ← w/Wmax + lambda · (1 - w/Wmax)^mu_plus · K+·exp(-Δt/tau_plus), capped at 1
@@ -18,6 +18,7 @@ namespace NestSharp.Models.Synapses;
 /// 86:364-367. Song S, Miller KD, Abbott LF (2000) Nat Neurosci 3:919-926.</para>
 /// </summary>
 [SynapseModelName("stdp_synapse")]
+[SynapseModelName("stdp_synapse_hpc")]
 internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: false)
 {
     private int _wmaxIndex = -1;

@@ -21,6 +21,7 @@ internal sealed class SynapseModel
         Name = name;
         Type = type;
         Id = id;
+        Weight = type.DefaultWeight;
         _common = type.Schema.Common.Select(p => p.Default).ToArray();
         _connectionDefaults = type.Schema.PerConnection.Select(p => p.Default).ToArray();
     }
@@ -28,7 +29,7 @@ internal sealed class SynapseModel
     public string Name { get; }
     public SynapseType Type { get; }
     public int Id { get; }
-    public double Weight { get; private set; } = 1.0;
+    public double Weight { get; private set; }
     public double Delay { get; private set; } = 1.0;
     public int ReceptorType { get; private set; }
 
