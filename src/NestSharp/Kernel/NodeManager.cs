@@ -187,7 +187,7 @@ internal sealed class NodeManager : IKernelManager
             status["synaptic_elements"] = _kernel.Structural.ElementsStatus(id);
             status["t_spike"] = _kernel.Archive.LastSpike(id);
             status["archiver_length"] = (long)(_kernel.Archive.Of(id)?.Count ?? 0);
-            status["post_trace"] = 0.0;
+            status["post_trace"] = _kernel.Archive.Of(id)?.LastTrace ?? 0.0;
         }
         return status;
     }

@@ -46,7 +46,7 @@ internal static class ReferenceData
 
     public static double[] Doubles(JsonElement array) => array.EnumerateArray().Select(e => e.GetDouble()).ToArray();
 
-    private static object ToValue(JsonElement value) => value.ValueKind switch
+    public static object ToValue(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Number => value.GetDouble(),
         JsonValueKind.String => value.GetString()!,
