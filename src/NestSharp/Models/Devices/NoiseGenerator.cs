@@ -58,6 +58,9 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
         public long[] NextDraw = [];
         public double[][] Amplitudes = [];
 
+        /// <summary>The stream keys of all connections in canonical order (target, then ordinal): the sum of the mean.</summary>
+        public ulong[] AllStreamKeys = [];
+
         /// <summary>The mean of the currents of the last draw over all targets (computed when sampled).</summary>
         public double MeanOfDraw;
 
@@ -101,6 +104,7 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
                 node.Amplitudes = new double[vps][];
                 for (int v = 0; v < vps; v++) node.Amplitudes[v] = new double[node.Targets.OfThread(v).Length];
             }
+            node.AllStreamKeys = [.. node.Targets.All().OrderBy(t => t.TargetId).ThenBy(t => t.Ordinal).Select(t => t.StreamKey)];
             node.DtSteps = context.Time.MsToTics(node.Dt) / context.Time.TicsPerStep;
             double omega = 2.0 * Math.PI * node.Frequency / 1000.0;
             double phi = node.Phase * 2.0 * Math.PI / 360.0;
@@ -133,7 +137,7 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
         {
             for (int j = 0; j < targets.Length; j++) amplitudes[j] = Draw(node.Mean, sd, targets[j].StreamKey, step);
             node.NextDraw[thread] = step + node.DtSteps;
-            if (thread == 0 && Samplers.Length > 0) node.MeanOfDraw = MeanOverAllTargets(node, context, sd, step);
+            if (thread == 0 && Samplers.Length > 0) node.MeanOfDraw = MeanOverAllTargets(node, sd, step);
         }
         var ring = context.Ring;
         for (int j = 0; j < targets.Length; j++) GeneratorDelivery.AddCurrent(ring, in targets[j], step, amplitudes[j]);
@@ -148,15 +152,12 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
 
     /// <summary>
     /// NEST's recordable I: the mean of the currents drawn in <paramref name="step"/> for all targets (on every thread;
-    /// the draws are keyed, so the owner thread can repeat them), summed in thread then connection order.
+    /// the draws are keyed, so the owner thread can repeat them), summed in the order of the targets' ids.
     /// </summary>
-    private static double MeanOverAllTargets(Node node, SimulationContext context, double sd, long step)
+    private static double MeanOverAllTargets(Node node, double sd, long step)
     {
         double sum = 0.0;
-        for (int v = 0; v < context.VirtualProcesses; v++)
-        {
-            foreach (ref readonly var target in node.Targets.OfThread(v)) sum += Draw(node.Mean, sd, target.StreamKey, step);
-        }
-        return sum / Math.Max(1, node.Targets.Count);
+        foreach (ulong key in node.AllStreamKeys) sum += Draw(node.Mean, sd, key, step);
+        return sum / Math.Max(1, node.AllStreamKeys.Length);
     }
 }
