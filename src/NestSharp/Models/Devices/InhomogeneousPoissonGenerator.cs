@@ -89,7 +89,7 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             {
                 double t = _times[i];
                 if (!(t > now) || IsInfiniteTime(t, grid))
-                    throw new BadPropertyException("rate_times", t, $"Time points must lie strictly in the future (after {StatusValue.Format(now)} ms) and be finite.");
+                    throw new BadPropertyException("rate_times", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
                 long tics = grid.MsToTics(t);
                 bool onGrid = tics % grid.TicsPerStep == 0;
                 if (!onGrid && !AllowOffgridTimes)
