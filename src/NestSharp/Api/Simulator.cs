@@ -171,21 +171,23 @@ public sealed partial class Simulator
     internal void SetNodeStatus(NodeCollection collection, IReadOnlyDictionary<string, object> values)
     {
         CheckCollection(collection);
-        EnsureNotPrepared("SetStatus");
         _kernel.Nodes.SetStatus(collection.IdArray, values);
     }
 
     internal void SetNodeStatusPerNode(NodeCollection collection, IReadOnlyList<Dictionary<string, object>> perNode)
     {
         CheckCollection(collection);
-        EnsureNotPrepared("SetStatus");
         _kernel.Nodes.SetStatus(collection.IdArray, perNode);
     }
 
+    /// <summary>
+    /// Nodes and connections are fixed between Prepare and Cleanup: Prepare builds the delivery structures from them.
+    /// (NEST accepts such calls but uses what they add only after the next Prepare.)
+    /// </summary>
     private void EnsureNotPrepared(string what)
     {
         if (_kernel.Simulation.IsPrepared)
-            throw new KernelException($"{what} is not allowed between Prepare and Cleanup.");
+            throw new KernelException($"{what} is not possible between Prepare and Cleanup: the network is fixed while prepared; call Cleanup first.");
     }
 
     // ---------------------------------------------------------------- connections

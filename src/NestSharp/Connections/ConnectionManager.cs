@@ -23,6 +23,9 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
     private readonly Dictionary<int, long> _countByModel = [];
+
+    /// <summary>The synapse model of each stimulating device's first connection (NEST's first_syn_id_): all its connections use it.</summary>
+    private readonly Dictionary<int, int> _stimulatorSynapseModel = [];
     private Kernel.KernelManager _kernel = null!;
 
     public SynapseStore Store { get; private set; } = null!;
@@ -217,6 +220,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var plans = new Plan[syns.Length];
         for (int i = 0; i < syns.Length; i++) plans[i] = PlanOf(syns[i], spec, callKey, shape, delays, i);
         CheckBudget(rule, forward.Context, plans, spec.MakeSymmetric ? 2 : 1, layout);
+        var stimulators = CheckSingleSynapseModel(sources, plans);
 
         var built = new List<Built>();
         foreach (var plan in plans) built.AddRange(Build(forward, rule, plan, layout, grid, delays));
@@ -229,6 +233,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         }
 
         foreach (var b in built) b.Commit();
+        foreach (int id in stimulators) _stimulatorSynapseModel.TryAdd(id, plans[0].Model.Id);
         if (created is not null)
         {
             foreach (var block in built.SelectMany(b => b.Blocks))
@@ -368,6 +373,33 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             });
         }
         return result;
+    }
+
+    /// <summary>
+    /// As NEST: every connection from a stimulating device uses the synapse model of its first one. Returns the
+    /// stimulating devices among <paramref name="sources"/>.
+    /// </summary>
+    private List<int> CheckSingleSynapseModel(int[] sources, Plan[] plans)
+    {
+        var stimulators = new List<int>();
+        foreach (var group in DistinctGroups(sources))
+        {
+            if (group.ElementType != ElementType.Stimulator) continue;
+            foreach (int id in sources)
+            {
+                if (id < group.FirstId || id > group.LastId) continue;
+                stimulators.Add(id);
+                int first = _stimulatorSynapseModel.TryGetValue(id, out int model) ? model : plans[0].Model.Id;
+                foreach (var plan in plans)
+                {
+                    if (plan.Model.Id == first) continue;
+                    throw new IllegalConnectionException(
+                        $"All outgoing connections from a device must use the same synapse type: {group.Model.Name} {id} connects " +
+                        $"through '{_kernel.Models.SynapseModels[first].Name}', not '{plan.Model.Name}'.");
+                }
+            }
+        }
+        return stimulators;
     }
 
     private IEnumerable<NodeGroup> DistinctGroups(int[] ids) => ids.Select(id => _kernel.Nodes.Locate(id).Group).Distinct();

@@ -225,8 +225,10 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>Sets the same values (or arrays with one value per node, or random parameters) on every node of <paramref name="ids"/>.</summary>
     public void SetStatus(int[] ids, IReadOnlyDictionary<string, object> values)
     {
+        RefuseRecordersWhilePrepared(ids, _ => values);
         var commits = StageForNodes(ids, id => Locate(id).Group, values);
         foreach (var commit in commits) commit();
+        RepreparePrepared(ids);
     }
 
     /// <summary>Sets one dictionary per node.</summary>
@@ -240,7 +242,41 @@ internal sealed class NodeManager : IKernelManager
             var (group, local) = Locate(ids[i]);
             commits.Add(StageNode(group, local, perNode[i], $"node {ids[i]} ({group.Model.Name})"));
         }
+        RefuseRecordersWhilePrepared(ids, i => perNode[i]);
         foreach (var commit in commits) commit();
+        RepreparePrepared(ids);
+    }
+
+    /// <summary>As NEST: a recorder's parameters are fixed between Prepare and Cleanup (node i is given valuesOf(i)).</summary>
+    private void RefuseRecordersWhilePrepared(int[] ids, Func<int, IReadOnlyDictionary<string, object>> valuesOf)
+    {
+        if (!_kernel.Simulation.IsPrepared) return;
+        for (int i = 0; i < ids.Length; i++)
+        {
+            var group = Locate(ids[i]).Group;
+            if (group.ElementType != ElementType.Recorder) continue;
+            foreach (var (key, value) in valuesOf(i))
+            {
+                throw new BadPropertyException(key, value,
+                    $"the parameters of recorder {ids[i]} ({group.Model.Name}) cannot be changed between Prepare and Cleanup");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Between Prepare and Cleanup, the groups of <paramref name="ids"/> derive their constants again (propagators,
+    /// rates, integration constants), so that a change takes effect at the next Run; their state is kept.
+    /// </summary>
+    private void RepreparePrepared(int[] ids)
+    {
+        if (!_kernel.Simulation.IsPrepared) return;
+        var groups = new List<NodeGroup>();
+        foreach (int id in ids)
+        {
+            var group = Locate(id).Group;
+            if (!groups.Contains(group)) groups.Add(group);
+        }
+        _kernel.Simulation.Reprepare(groups);
     }
 
     /// <summary>

@@ -188,6 +188,14 @@ internal sealed class SimulationManager : IKernelManager
         _kernel.Recording.Prepare(context);
     }
 
+    /// <summary>After a SetStatus between Prepare and Cleanup: <paramref name="groups"/> derive their constants again.</summary>
+    public void Reprepare(IReadOnlyList<NodeGroup> groups)
+    {
+        var context = _context!;
+        PrepareArchive();
+        foreach (var group in groups) group.Prepare(context);
+    }
+
     /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>
     private void PrepareArchive()
     {

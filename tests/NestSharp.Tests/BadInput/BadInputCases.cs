@@ -234,6 +234,8 @@ internal static class BadInputCases
         Connect("clopath_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "clopath_synapse"), typeof(NestNotImplementedException), "clopath_synapse", "iaf_psc_alpha");
         Connect("urbanczik_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "urbanczik_synapse"), typeof(NestNotImplementedException), "urbanczik_synapse", "iaf_psc_alpha");
         Connect("element-bound fixed_indegree", iafToIaf, Rule("fixed_indegree", "indegree", 1L), new Dictionary<string, object> { ["pre_synaptic_element"] = "Axon", ["post_synaptic_element"] = "Den" }, typeof(NestNotImplementedException), "fixed_indegree");
+        Connect("poisson_generator through a second synapse model", n => (n.Poisson, n.Exp), "all_to_all", D("synapse_model", "stdp_recorded"), typeof(IllegalConnectionException), "poisson_generator", "static_synapse", "stdp_recorded");
+        Connect("indegree parameter above the sources", iafToIaf, Rule("fixed_indegree", "indegree", Parameter.Constant(9.0), multapses: false), null, typeof(BadPropertyException), "indegree", "9");
         Add("connect a collection of another kernel", n => n.Nest.Connect(new Simulator().Create("iaf_psc_alpha"), n.Iaf), typeof(KernelException), "InvalidNodeCollection");
 
         // ------------------------------------------------------------------ Simulate, Prepare, Run
@@ -246,6 +248,8 @@ internal static class BadInputCases
         AddAfter("prepare twice", n => n.Nest.Prepare(), n => n.Nest.Prepare(), typeof(KernelException), "Prepare");
         AddAfter("run NaN", n => n.Nest.Prepare(), n => n.Nest.Run(double.NaN), typeof(BadParameterException), "NaN");
         AddAfter("run -5", n => n.Nest.Prepare(), n => n.Nest.Run(-5.0), typeof(BadParameterException), "-5");
+        AddAfter("recorder start while prepared", n => n.Nest.Prepare(), n => n.SpikeRecorder.Set("start", 5.0), typeof(BadPropertyException), "start", "5", "Prepare");
+        AddAfter("connect while prepared", n => n.Nest.Prepare(), n => n.Nest.Connect(n.Iaf, n.Exp), typeof(KernelException), "Connect", "Cleanup");
 
         // ------------------------------------------------------------------ NodeCollection
         Add("index 20 of the neurons", n => _ = n.Iaf[20], typeof(ArgumentOutOfRangeException), "20");

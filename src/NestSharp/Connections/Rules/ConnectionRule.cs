@@ -72,10 +72,10 @@ internal abstract class ConnectionRule
     /// </summary>
     public abstract double PlannedConnections(RuleContext context);
 
-    /// <summary>A whole-number parameter the rule needs, at least 0.</summary>
-    protected long RequiredCount(string key, string rule)
+    /// <summary>A whole-number parameter <paramref name="key"/> of <paramref name="spec"/> that <paramref name="rule"/> needs, at least 0.</summary>
+    internal static long RequiredCount(ConnSpec spec, string key, string rule)
     {
-        if (!Spec.Parameters.TryGetValue(key, out var value))
+        if (!spec.Parameters.TryGetValue(key, out var value))
             throw new BadPropertyException(key, null, $"{rule} needs a non-negative {key}");
         long count = StatusValue.ToLong(key, value);
         return count >= 0 ? count : throw new BadPropertyException(key, count, $"{rule} needs a non-negative {key}");

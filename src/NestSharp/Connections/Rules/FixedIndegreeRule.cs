@@ -4,22 +4,32 @@ namespace NestSharp.Connections.Rules;
 
 /// <summary>
 /// fixed_indegree: each target draws <c>indegree</c> sources uniformly from the source collection (with replacement
-/// unless multapses are forbidden; redrawing itself if autapses are forbidden). Arrays are [target][k].
+/// unless multapses are forbidden; redrawing itself if autapses are forbidden). Arrays are [target][k]. The indegree
+/// may be a <see cref="Parameter"/>, drawn per target (then arrays are not allowed).
 /// </summary>
 [ConnectionRuleName("fixed_indegree")]
 internal sealed class FixedIndegreeRule : ConnectionRule
 {
-    private readonly long _indegree;
+    private readonly NodeCount _indegree;
 
-    public FixedIndegreeRule(ConnSpec spec) : base(spec, "indegree") => _indegree = RequiredCount("indegree", "fixed_indegree");
+    public FixedIndegreeRule(ConnSpec spec) : base(spec, "indegree") => _indegree = new NodeCount(spec, "indegree", "fixed_indegree");
 
-    public override ArrayShape? ArrayShape(RuleContext context) =>
-        Connections.ArrayShape.TwoDimensional(context.Targets.Length, _indegree, "n_targets x indegree");
+    public override ArrayShape? ArrayShape(RuleContext context) => _indegree.IsConstant
+        ? Connections.ArrayShape.TwoDimensional(context.Targets.Length, _indegree.Constant, "n_targets x indegree")
+        : null;
 
     public override void Check(RuleContext context)
     {
-        long k = _indegree;
         int n = context.Sources.Length;
+        if (!_indegree.IsConstant)
+        {
+            if (n == 0) throw new BadPropertyException("indegree", _indegree.Value, "the source collection is empty");
+            var sources = context.Sources.ToHashSet();
+            _indegree.Draw(context, context.Targets, target =>
+                Spec.AllowMultapses ? -1 : n - (!Spec.AllowAutapses && sources.Contains(target) ? 1 : 0));
+            return;
+        }
+        long k = _indegree.Constant;
         if (k > 0 && n == 0) throw new BadPropertyException("indegree", k, "the source collection is empty");
         if (!Spec.AllowMultapses)
         {
@@ -34,11 +44,10 @@ internal sealed class FixedIndegreeRule : ConnectionRule
         }
     }
 
-    public override double PlannedConnections(RuleContext context) => (double)_indegree * context.Targets.Length;
+    public override double PlannedConnections(RuleContext context) => _indegree.Total(context.Targets.Length);
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
-        int k = (int)_indegree;
         var sources = context.Sources;
         bool autapses = Spec.AllowAutapses, multapses = Spec.AllowMultapses;
         var chosen = multapses ? null : new HashSet<int>();
@@ -47,6 +56,7 @@ internal sealed class FixedIndegreeRule : ConnectionRule
             if (context.TargetOwner[t] != thread) continue;
             int target = context.Targets[t];
             var stream = context.StreamOf(target);
+            int k = (int)_indegree.Of(t);
             chosen?.Clear();
             for (int j = 0; j < k; j++)
             {

@@ -5,22 +5,32 @@ namespace NestSharp.Connections.Rules;
 /// <summary>
 /// fixed_outdegree: each source draws <c>outdegree</c> targets uniformly from the target collection (with replacement
 /// unless multapses are forbidden; redrawing itself if autapses are forbidden). Every thread replays every source's
-/// draws and keeps the targets it owns. Arrays are [source][k].
+/// draws and keeps the targets it owns. Arrays are [source][k]. The outdegree may be a <see cref="Parameter"/>, drawn
+/// per source (then arrays are not allowed).
 /// </summary>
 [ConnectionRuleName("fixed_outdegree")]
 internal sealed class FixedOutdegreeRule : ConnectionRule
 {
-    private readonly long _outdegree;
+    private readonly NodeCount _outdegree;
 
-    public FixedOutdegreeRule(ConnSpec spec) : base(spec, "outdegree") => _outdegree = RequiredCount("outdegree", "fixed_outdegree");
+    public FixedOutdegreeRule(ConnSpec spec) : base(spec, "outdegree") => _outdegree = new NodeCount(spec, "outdegree", "fixed_outdegree");
 
-    public override ArrayShape? ArrayShape(RuleContext context) =>
-        Connections.ArrayShape.TwoDimensional(context.Sources.Length, _outdegree, "n_sources x outdegree");
+    public override ArrayShape? ArrayShape(RuleContext context) => _outdegree.IsConstant
+        ? Connections.ArrayShape.TwoDimensional(context.Sources.Length, _outdegree.Constant, "n_sources x outdegree")
+        : null;
 
     public override void Check(RuleContext context)
     {
-        long k = _outdegree;
         int n = context.Targets.Length;
+        if (!_outdegree.IsConstant)
+        {
+            if (n == 0) throw new BadPropertyException("outdegree", _outdegree.Value, "the target collection is empty");
+            var targets = context.Targets.ToHashSet();
+            _outdegree.Draw(context, context.Sources, source =>
+                Spec.AllowMultapses ? -1 : n - (!Spec.AllowAutapses && targets.Contains(source) ? 1 : 0));
+            return;
+        }
+        long k = _outdegree.Constant;
         if (k > 0 && n == 0) throw new BadPropertyException("outdegree", k, "the target collection is empty");
         if (!Spec.AllowMultapses)
         {
@@ -35,11 +45,10 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
         }
     }
 
-    public override double PlannedConnections(RuleContext context) => (double)_outdegree * context.Sources.Length;
+    public override double PlannedConnections(RuleContext context) => _outdegree.Total(context.Sources.Length);
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
-        int k = (int)_outdegree;
         var targets = context.Targets;
         bool autapses = Spec.AllowAutapses, multapses = Spec.AllowMultapses;
         var chosen = multapses ? null : new HashSet<int>();
@@ -47,6 +56,7 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
         {
             int source = context.Sources[s];
             var stream = context.StreamOf(source);
+            int k = (int)_outdegree.Of(s);
             chosen?.Clear();
             for (int j = 0; j < k; j++)
             {

@@ -12,7 +12,7 @@ internal sealed class FixedTotalNumberRule : ConnectionRule
 {
     private readonly long _n;
 
-    public FixedTotalNumberRule(ConnSpec spec) : base(spec, "N") => _n = RequiredCount("N", "fixed_total_number");
+    public FixedTotalNumberRule(ConnSpec spec) : base(spec, "N") => _n = RequiredCount(spec, "N", "fixed_total_number");
 
     public override ArrayShape? ArrayShape(RuleContext context) => Connections.ArrayShape.OneDimensional(_n);
 

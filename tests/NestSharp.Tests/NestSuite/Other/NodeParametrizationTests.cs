@@ -140,7 +140,7 @@ public sealed class NodeParametrizationTests
     }
 
     // NEST: other/test_node_parametrization.py::TestNodeParametrization::test_conn_spec_parameter
-    [Fact(Skip = "needs: connection rules that take a Parameter as rule parameter: pairwise_bernoulli's p (drawn per pair), fixed_outdegree's outdegree and fixed_indegree's indegree (drawn per node; NEST requires a parameter that returns integers only)")]
+    [Fact]
     public void ConnSpecParameter()
     {
         var p = Parameter.Constant(1.0);

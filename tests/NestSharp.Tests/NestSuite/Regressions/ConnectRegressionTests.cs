@@ -127,7 +127,7 @@ public sealed class ConnectRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_737.py::test_ticket_737_break_on_different_types
-    [Theory(Skip = "needs: a stimulator connected through one synapse model refuses connections through another with IllegalConnection (connections)")]
+    [Theory]
     [MemberData(nameof(Stimulators))]
     public void Stimulator_CannotConnectWithASecondSynapseModel(string stimModel)
     {

@@ -149,7 +149,18 @@ public sealed class DelayRegressionTests
 
     // NEST: testsuite/pytests/regressions/test_ticket_772.py::test_integer_weights_and_delays_do_not_crash (the all_to_all case with
     // weights [[1, 1]] and delays [[4, 6]])
-    [Fact(Skip = "needs: 2-D weight/delay arrays (one row per target) in syn_spec for all_to_all (connections)")]
-    public void IntegerWeightAndDelayMatrices_AreAccepted() =>
+    [Fact]
+    public void IntegerWeightAndDelayMatrices_AreAccepted()
+    {
         IntegerWeightsAndDelays_AreAccepted("all_to_all", 1, new[] { new[] { 1, 1 } }, new[] { new[] { 4, 6 } });
+        // Beyond NEST's test: the matrix (one row per target, one column per source) gives each connection its values.
+        var nest = new Simulator();
+        var n = nest.Create("parrot_neuron", 2);
+        nest.Connect(n, n[..1], new Dictionary<string, object> { ["rule"] = "all_to_all" },
+            new Dictionary<string, object> { ["weight"] = new[] { new[] { 1, 2 } }, ["delay"] = new[] { new[] { 4, 6 } } });
+        var connections = nest.GetConnections();
+        Assert.Equal([1L, 2L], connections.Source);
+        Assert.Equal([1.0, 2.0], connections.Weight);
+        Assert.Equal([4.0, 6.0], connections.Delay);
+    }
 }
