@@ -457,9 +457,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         {
             foreach (var g in sourceGroups)
             {
+                // A generator that sends one train to all its targets (sinusoidal_poisson_generator without
+                // individual_spike_trains) emits spikes like a neuron, though it could also serve targets locally.
                 kindOfGroup[g] = Samples(g) ? LinkKind.Sampling
-                    : g is ILocalGenerator ? LinkKind.Generator
                     : g.EmitsSpikes ? LinkKind.Synapse
+                    : g is ILocalGenerator ? LinkKind.Generator
                     : throw new IllegalConnectionException($"{g.Model.Name} cannot be the source of a connection.");
             }
         }

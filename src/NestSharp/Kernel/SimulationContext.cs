@@ -18,6 +18,9 @@ internal sealed class SimulationContext(TimeGrid time, VirtualProcessLayout layo
     /// <summary>The key every random stream of this kernel derives from (rng_seed hashed).</summary>
     public ulong SeedKey { get; set; } = seedKey;
 
+    /// <summary>The step the kernel had reached when the run was prepared (NEST's time at pre_run_hook).</summary>
+    public long PreparedAtStep { get; set; }
+
     public InputRing Ring { get; set; } = new(0, 1);
     public int MinDelaySteps { get; set; } = 1;
     public int MaxDelaySteps { get; set; } = 1;

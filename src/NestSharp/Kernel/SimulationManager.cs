@@ -172,6 +172,7 @@ internal sealed class SimulationManager : IKernelManager
             _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive };
         var context = _context;
         context.SeedKey = _kernel.Random.SeedKey;
+        context.PreparedAtStep = CurrentStep;
         (context.MinDelaySteps, context.MaxDelaySteps) = _kernel.Connections.DelayExtrema();
 
         var nodes = _kernel.Nodes;

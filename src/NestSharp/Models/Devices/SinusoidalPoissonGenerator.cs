@@ -1,0 +1,167 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Random;
+
+namespace NestSharp.Models.Devices;
+
+/// <summary>
+/// sinusoidal_poisson_generator: Poisson spike trains with the rate λ(t) = max(0, rate + amplitude · sin(ω t + φ))
+/// (spikes/s), ω = 2π·frequency/1000 (t in ms), φ = phase·π/180.
+/// <para>The oscillation is advanced exactly by a rotation: (y_0, y_1) = amplitude · (cos, sin)(ω t + φ) is set from
+/// the time when a run is prepared and rotated by ω·h in every step; the rate of step (t, t + h] is that of its end.
+/// In each step whose start t lies in (origin + start, origin + stop] and whose rate is positive, a target receives
+/// k ~ Poisson(λ·h) spikes as one event. With <c>individual_spike_trains</c> (the default) every target draws its own
+/// train, from its own keyed stream (seed, generator, target, connection) indexed by the step; without, one train is
+/// drawn (from the generator's keyed stream) and sent to all targets like a neuron's spikes, so a spike recorder can
+/// record it. <c>individual_spike_trains</c> can only be set on the model (SetDefaults, CopyModel).</para>
+/// <para>Parameters: <c>rate</c>, <c>amplitude</c> (spikes/s), <c>frequency</c> (Hz), <c>phase</c> (degrees),
+/// <c>individual_spike_trains</c>, start, stop, origin (ms). State: y_0, y_1 (read-only). Recordable: rate (spikes/s,
+/// every step, active or not).</para>
+/// <para>Reference: NEST model documentation, sinusoidal_poisson_generator.</para>
+/// </summary>
+[NodeModelName("sinusoidal_poisson_generator")]
+internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
+    : DeviceGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
+{
+    private const ulong StreamSalt = 0x5195_9015;
+    private static readonly string[] RecordableNames = ["rate"];
+
+    public override ElementType ElementType => ElementType.Stimulator;
+
+    /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
+    public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
+
+    public bool SendsCurrent => false;
+
+    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
+
+    internal sealed class Node : DeviceNode
+    {
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
+            .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
+            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
+            .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
+            .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
+            .Boolean("individual_spike_trains", n => n.IndividualSpikeTrains, (n, v) => n.IndividualSpikeTrains = v)
+            .ReadOnly("y_0", n => n.Y0.Length > 0 ? n.Y0[0] : 0.0)
+            .ReadOnly("y_1", n => n.Y1.Length > 0 ? n.Y1[0] : 0.0)
+            .ReadOnly("recordables", _ => RecordableNames.ToArray());
+
+        public double Rate, Amplitude, Frequency, Phase;
+        public bool IndividualSpikeTrains = true;
+        public DeviceTargets Targets = new();
+
+        /// <summary>The rotation of one step.</summary>
+        public double Sin, Cos;
+
+        /// <summary>Per thread: the oscillator (spikes/ms, as NEST's y_0, y_1); every thread's copy evolves identically.</summary>
+        public double[] Y0 = [], Y1 = [];
+
+        /// <summary>The rate of the last step (spikes/s): the recordable.</summary>
+        public double CurrentRate;
+
+        public override IDeviceKeys Keys => Declared;
+
+        protected override void ResetRuntimeState()
+        {
+            Targets = new DeviceTargets();
+            Y0 = Y1 = [];
+            CurrentRate = 0;
+        }
+    }
+
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        // The prototype of a model (id 0) takes SetDefaults and CopyModel; a created generator refuses the switch.
+        if (FirstId != 0 && values.ContainsKey("individual_spike_trains"))
+        {
+            throw new BadPropertyException("individual_spike_trains", values["individual_spike_trains"],
+                "The individual_spike_trains property can only be set as a model default using SetDefaults or upon CopyModel.");
+        }
+        return base.Stage(local, values, context);
+    }
+
+    public IReadOnlyList<string> Recordables => RecordableNames;
+
+    public SamplerLink[][] Samplers { get; set; } = [];
+
+    public int RecordableIndex(string name) => Array.IndexOf(RecordableNames, name);
+
+    public double ReadRecordable(int index, int position) => Nodes[position].CurrentRate;
+
+    public int PositionOf(int local) => local;
+
+    public override void Prepare(SimulationContext context)
+    {
+        double h = context.Time.Resolution;
+        double t = context.Time.StepToMs(context.PreparedAtStep);
+        for (int local = 0; local < Count; local++)
+        {
+            var node = Nodes[local];
+            GeneratorDelivery.AssignStreamKeys(node.Targets, context, StreamSalt, FirstId + local);
+            double omega = node.Frequency * (2.0 * Math.PI / 1000.0);
+            double phi = node.Phase * (Math.PI / 180.0);
+            node.Y0 = new double[context.VirtualProcesses];
+            node.Y1 = new double[context.VirtualProcesses];
+            Array.Fill(node.Y0, node.Amplitude / 1000.0 * Math.Cos(omega * t + phi));
+            Array.Fill(node.Y1, node.Amplitude / 1000.0 * Math.Sin(omega * t + phi));
+            node.Sin = Math.Sin(h * omega);
+            node.Cos = Math.Cos(h * omega);
+        }
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var ring = context.Ring;
+        double h = context.Time.Resolution;
+        var links = thread < Samplers.Length ? Samplers[thread] : [];
+        bool sendsShared = EmitsSpikes;
+        for (int local = 0; local < Count; local++)
+        {
+            var node = Nodes[local];
+            var targets = node.Targets.OfThread(thread);
+            var (firstActive, lastActive) = node.ActiveSteps(context.Time);
+            ulong generatorKey = sendsShared ? GeneratorDelivery.GeneratorKey(context, StreamSalt, FirstId + local) : 0;
+            ref double y0 = ref node.Y0[thread];
+            ref double y1 = ref node.Y1[thread];
+            for (int lag = from; lag < to; lag++)
+            {
+                long step = sliceStart + lag;
+                double rotated = node.Cos * y0 - node.Sin * y1;
+                y1 = node.Sin * y0 + node.Cos * y1;
+                y0 = rotated;
+                double rate = Math.Max(0.0, node.Rate / 1000.0 + y1);
+                if (rate > 0 && step > firstActive && step <= lastActive)
+                {
+                    double mean = rate * h;
+                    if (sendsShared)
+                    {
+                        if (thread == 0)
+                        {
+                            var stream = new RandomStream(RandomStream.Derive(generatorKey, (ulong)step));
+                            ulong k = PoissonSampler.Sample(ref stream, mean);
+                            if (k != 0) context.SpikesOfVp[0].Add(lag, FirstId + local, (int)k);
+                        }
+                    }
+                    else
+                    {
+                        foreach (ref readonly var target in targets)
+                        {
+                            var stream = new RandomStream(RandomStream.Derive(target.StreamKey, (ulong)step));
+                            ulong k = PoissonSampler.Sample(ref stream, mean);
+                            if (k != 0) GeneratorDelivery.AddSpikes(ring, in target, step, (long)k);
+                        }
+                    }
+                }
+                if (links.Length == 0) continue;
+                node.CurrentRate = 1000.0 * rate;
+                foreach (var s in links)
+                {
+                    if (s.Position == local && s.Sampler.SamplesAt(step + 1))
+                        s.Sampler.Take(thread, step + 1, FirstId + local, this, local, s.Recordables);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,159 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Devices;
+
+/// <summary>
+/// spike_train_injector: emits spikes at the times in <c>spike_times</c> (ms, relative to <c>origin</c>, sorted), as a
+/// spike_generator does, but is a node of element type neuron: its spikes travel through ordinary synapses (any
+/// synapse model, including plastic ones) to targets on every thread. A spike at t leaves at the end of the step
+/// (t - h, t] and is emitted if origin + start &lt; t &lt;= origin + stop and t lies after the current time.
+/// <para><c>spike_multiplicities</c> (same length as the times, or empty) send several spikes at once. A time between
+/// grid points is an error unless <c>allow_offgrid_times</c>, which moves it to the end of its step; with
+/// <c>shift_now_spikes</c> a time equal to the current time moves one step later (otherwise time 0 is an error). The
+/// options can change only together with the times, or while there are none. <c>precise_times</c> (offsets within the
+/// step) needs precise-timing models NestSharp does not have: setting it true is NotImplemented (after NEST's check that
+/// it excludes the other two options).</para>
+/// <para>Parameters: spike_times, spike_multiplicities, allow_offgrid_times, shift_now_spikes, precise_times, start,
+/// stop, origin (ms).</para>
+/// <para>Reference: NEST model documentation, spike_train_injector.</para>
+/// </summary>
+[NodeModelName("spike_train_injector")]
+internal sealed class SpikeTrainInjector(NodeModel model, int firstId, int count)
+    : DeviceGroup<SpikeTrainInjector.Node>(model, firstId, count, () => new Node())
+{
+    public override ElementType ElementType => ElementType.Neuron;
+
+    public override bool EmitsSpikes => true;
+
+    internal sealed class Node : DeviceNode
+    {
+        private static readonly DeviceKeys<Node> Declared = new DeviceKeys<Node>()
+            .GridTime("start", n => n.Start, (n, v) => n.Start = v, infiniteAllowed: true)
+            .GridTime("stop", n => n.Stop, (n, v) => n.Stop = v, infiniteAllowed: true)
+            .GridTime("origin", n => n.Origin, (n, v) => { n.Origin = v; n.Position = 0; }, infiniteAllowed: false)
+            .Custom("spike_times", n => n.SpikeTimesOnGrid.ToArray(), (n, key, value) =>
+            {
+                n._spikeTimes = StatusValue.ToDoubleArray(key, value);
+                n._timesGiven = true;
+                n.Position = 0;
+            }, isArray: true)
+            .Integers("spike_multiplicities", n => n.SpikeMultiplicities, (n, v) => { n.SpikeMultiplicities = v; n.Position = 0; })
+            .Boolean("allow_offgrid_times", n => n.AllowOffgridTimes, (n, v) => { n.AllowOffgridTimes = v; n._flagsChanged = true; })
+            .Boolean("shift_now_spikes", n => n.ShiftNowSpikes, (n, v) => { n.ShiftNowSpikes = v; n._flagsChanged = true; })
+            .Boolean("precise_times", n => n.PreciseTimes, (n, v) => { n.PreciseTimes = v; n._flagsChanged = true; });
+
+        /// <summary>The spike times as the grid holds them (ms, relative to origin).</summary>
+        public double[] SpikeTimesOnGrid = [];
+
+        /// <summary>The step at whose end each spike leaves (relative to origin).</summary>
+        public long[] SpikeStamps = [];
+
+        public long[] SpikeMultiplicities = [];
+        public bool AllowOffgridTimes, ShiftNowSpikes, PreciseTimes;
+        public int Position;
+
+        private double[] _spikeTimes = [];
+        private bool _timesGiven, _flagsChanged;
+
+        public override IDeviceKeys Keys => Declared;
+
+        protected override void AfterClone() => _timesGiven = _flagsChanged = false;
+
+        protected override void ResetRuntimeState() => Position = 0;
+
+        public override void Validate(StatusContext context)
+        {
+            base.Validate(context);
+            if (PreciseTimes && (AllowOffgridTimes || ShiftNowSpikes))
+            {
+                throw new BadPropertyException("precise_times", true,
+                    "Option precise_times cannot be set to true when either allow_offgrid_times or shift_now_spikes is set to true");
+            }
+            if (PreciseTimes)
+            {
+                throw new NestNotImplementedException(
+                    "'precise_times' = true is not supported: NestSharp has no precise-timing models (spikes with offsets within their step). " +
+                    "Leave precise_times false, and set allow_offgrid_times to move an off-grid time to the end of its step.");
+            }
+            if (_flagsChanged && !_timesGiven && SpikeStamps.Length > 0)
+            {
+                throw new BadPropertyException(AllowOffgridTimes ? "allow_offgrid_times" : "shift_now_spikes", "changed",
+                    "Options can only be set together with spike times or if no spike times have been set");
+            }
+            if (_timesGiven)
+            {
+                SpikeStamps = Stamps(context);
+                SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
+            }
+            if (SpikeMultiplicities.Length != 0 && SpikeMultiplicities.Length != SpikeStamps.Length)
+            {
+                throw new BadPropertyException("spike_multiplicities", SpikeMultiplicities,
+                    $"spike_multiplicities must have the same number of elements as spike_times ({SpikeStamps.Length}) or 0 elements to clear the property");
+            }
+            foreach (long m in SpikeMultiplicities)
+            {
+                if (m is < 0 or > int.MaxValue)
+                    throw new BadPropertyException("spike_multiplicities", m, "a multiplicity is a number of spikes: 0 or more");
+            }
+        }
+
+        private long[] Stamps(StatusContext context)
+        {
+            var grid = context.Time;
+            long originStep = grid.MsToTics(Origin) / grid.TicsPerStep;
+            var stamps = new long[_spikeTimes.Length];
+            for (int i = 0; i < _spikeTimes.Length; i++)
+            {
+                double t = _spikeTimes[i];
+                if (i > 0 && _spikeTimes[i - 1] > t)
+                    throw new BadPropertyException("spike_times", _spikeTimes, "Spike times must be sorted in non-descending order");
+                if (t == 0.0 && !ShiftNowSpikes)
+                    throw new BadPropertyException("spike_times", t, "Spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
+                if (!(t >= 0) || IsInfiniteTime(t, grid))
+                {
+                    throw new BadPropertyException("spike_times", t,
+                        $"spike_train_injector: Time point {StatusValue.Format(t)} is not representable in current resolution: spike times are finite and not negative (ms after origin)");
+                }
+                long tics = grid.MsToTics(t);
+                bool onGrid = tics % grid.TicsPerStep == 0;
+                if (!onGrid && !AllowOffgridTimes)
+                {
+                    throw new BadPropertyException("spike_times", t,
+                        $"spike_train_injector: Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step");
+                }
+                long stamp = tics / grid.TicsPerStep + (onGrid ? 0 : 1);
+                if (ShiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
+                stamps[i] = stamp;
+            }
+            return stamps;
+        }
+    }
+
+    /// <summary>Emits the spikes due in [from, to) of the slice into thread 0's spike buffer (devices run on thread 0).</summary>
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        if (thread != 0) return;
+        var spikes = context.SpikesOfVp[0];
+        var grid = context.Time;
+        long first = sliceStart + from, last = sliceStart + to;
+        for (int local = 0; local < Count; local++)
+        {
+            var node = Nodes[local];
+            long originStep = grid.MsToTics(node.Origin) / grid.TicsPerStep;
+            var (activeAfter, activeUpTo) = node.ActiveSteps(grid);
+            while (node.Position < node.SpikeStamps.Length)
+            {
+                long stamp = originStep + node.SpikeStamps[node.Position];
+                if (stamp <= first) { node.Position++; continue; }
+                if (stamp > last) break;
+                if (stamp > activeAfter && stamp <= activeUpTo)
+                {
+                    int multiplicity = node.SpikeMultiplicities.Length > 0 ? (int)node.SpikeMultiplicities[node.Position] : 1;
+                    spikes.Add((int)(stamp - sliceStart - 1), FirstId + local, multiplicity);
+                }
+                node.Position++;
+            }
+        }
+    }
+}

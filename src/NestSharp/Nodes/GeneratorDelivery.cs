@@ -1,0 +1,44 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+using NestSharp.Random;
+
+namespace NestSharp.Nodes;
+
+/// <summary>
+/// What generators that serve each target locally (<see cref="ILocalGenerator"/>) share: the keyed random stream of
+/// each connection, and adding a current or a number of spikes into a target's input ring.
+/// </summary>
+internal static class GeneratorDelivery
+{
+    /// <summary>
+    /// Gives every connection of a generator its stream key, derived from the kernel seed, the model's salt, the
+    /// generator's id, the target and the connection's ordinal among those to the same target: a connection draws the
+    /// same numbers whatever the number of threads.
+    /// </summary>
+    public static void AssignStreamKeys(DeviceTargets targets, SimulationContext context, ulong modelSalt, int generatorId)
+    {
+        ulong generatorKey = GeneratorKey(context, modelSalt, generatorId);
+        for (int t = 0; t < context.VirtualProcesses; t++)
+        {
+            foreach (ref var target in targets.OfThread(t))
+                target.StreamKey = RandomStream.Derive(generatorKey, (ulong)target.TargetId, (ulong)target.Ordinal);
+        }
+    }
+
+    /// <summary>The key of a generator's own draws (those shared by all its targets).</summary>
+    public static ulong GeneratorKey(SimulationContext context, ulong modelSalt, int generatorId) =>
+        RandomStream.Derive(context.SeedKey, modelSalt, (ulong)generatorId);
+
+    /// <summary>Adds <paramref name="count"/> spikes, sent in step <paramref name="step"/>, to the target's input after its delay.</summary>
+    public static void AddSpikes(InputRing ring, in DeviceTarget target, long step, long count)
+    {
+        int slot = ring.SlotOf(step + target.DelaySteps);
+        long row = (long)slot * ring.Channels;
+        if (target.Channel < 0) ring.Data[row + (target.Channel & int.MaxValue)] += count;
+        else ring.Data[row + target.Channel] += target.Weight * count;
+    }
+
+    /// <summary>Adds a current (pA, scaled by the connection weight), sent in step <paramref name="step"/>, to the target's input.</summary>
+    public static void AddCurrent(InputRing ring, in DeviceTarget target, long step, double current) =>
+        ring.Data[(long)ring.SlotOf(step + target.DelaySteps) * ring.Channels + target.Channel] += target.Weight * current;
+}
