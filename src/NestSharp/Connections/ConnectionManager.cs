@@ -432,6 +432,10 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             {
                 throw new IllegalConnectionException($"{g.Model.Name} samples neurons: connect it as the source (Connect({g.Model.Name}, neurons)).");
             }
+            else if (g.ElementType == ElementType.Neuron && g is not NeuronGroup)
+            {
+                throw new IllegalConnectionException($"{g.Model.Name} emits spikes only and does not support spike input: it cannot be the target of a connection.");
+            }
             else if (g is IRecorderGroup && !RecordsSpikes(g))
             {
                 throw new IllegalConnectionException(

@@ -43,7 +43,8 @@ public sealed class NamedStateTests
     }
 
     public static TheoryData<string> NeuronModels() =>
-        [.. Catalog.NodeModels.Keys.Where(name => new Simulator().GetDefaults(name)["element_type"] is "neuron").Order(StringComparer.Ordinal)];
+        [.. Catalog.NodeModels.Keys.Where(name => Catalog.NodeModels[name](new NodeModel(name, Catalog.NodeModels[name]), 0, 1) is NeuronGroup)
+            .Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> SynapseModels() => [.. Catalog.SynapseModels.Keys.Order(StringComparer.Ordinal)];
 

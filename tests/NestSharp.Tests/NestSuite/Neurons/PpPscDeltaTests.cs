@@ -120,7 +120,7 @@ public sealed class PpPscDeltaTests
     }
 
     // NEST: testsuite/pytests/neurons/test_pp_psc_delta_stdp.py::PpPscDeltaSTDPTestCase::test_pp_psc_delta_stdp
-    [Fact(Skip = "needs: iaf_psc_delta")]
+    [Fact]
     public void StdpWeights_AsOntoIafPscDelta()
     {
         const double dt = 1.0, w0 = 100.0;

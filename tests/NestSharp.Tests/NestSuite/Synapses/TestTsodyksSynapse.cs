@@ -169,7 +169,7 @@ public sealed class TestTsodyksSynapse
     }
 
     // NEST: testsuite/pytests/synapses/test_tsodyks_synapse.py::TestTsodyksSynapse::test_tsodyks_depressing
-    [Theory(Skip = "needs: iaf_psc_exp_htum")]
+    [Theory]
     [InlineData("tsodyks_synapse")]
     [InlineData("tsodyks_synapse_hom")]
     public void Test_tsodyks_depressing(string synapseModel)
@@ -181,7 +181,7 @@ public sealed class TestTsodyksSynapse
     }
 
     // NEST: testsuite/pytests/synapses/test_tsodyks_synapse.py::TestTsodyksSynapse::test_tsodyks_facilitating
-    [Theory(Skip = "needs: iaf_psc_exp_htum")]
+    [Theory]
     [InlineData("tsodyks_synapse")]
     [InlineData("tsodyks_synapse_hom")]
     public void Test_tsodyks_facilitating(string synapseModel)
