@@ -196,6 +196,7 @@ internal sealed class SimulationManager : IKernelManager
     public void Reprepare(IReadOnlyList<NodeGroup> groups)
     {
         var context = _context!;
+        context.PreparedAtStep = CurrentStep;
         PrepareArchive();
         foreach (var group in groups) group.Prepare(context);
     }

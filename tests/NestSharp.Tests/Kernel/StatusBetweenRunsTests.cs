@@ -57,6 +57,30 @@ public sealed class StatusBetweenRunsTests
     }
 
     [Fact]
+    public void AcGeneratorAmplitude_ChangedBetweenRuns_KeepsThePhaseOfTheCurrentTime()
+    {
+        static double[] Current(bool runManager)
+        {
+            var nest = new Simulator();
+            var ac = nest.Create("ac_generator", 1, new() { ["amplitude"] = 100.0, ["frequency"] = 30.0, ["phase"] = 45.0 });
+            var multimeter = nest.Create("multimeter", 1, new() { ["interval"] = 0.1, ["record_from"] = new[] { "I" } });
+            nest.Connect(multimeter, ac);
+            if (runManager) nest.Prepare();
+            for (int part = 0; part < 3; part++)
+            {
+                if (part > 0) ac.Set("amplitude", 100.0 + 50.0 * part);
+                if (runManager) nest.Run(40.0);
+                else nest.Simulate(40.0);
+            }
+            if (runManager) nest.Cleanup();
+            return (double[])((Dictionary<string, object>)multimeter.Get("events"))["I"];
+        }
+        var expected = Current(false);
+        Assert.True(expected.Length > 1000);
+        Assert.Equal(expected, Current(true));
+    }
+
+    [Fact]
     public void RecorderParameters_BetweenPrepareAndCleanup_AreRefusedAndUnchanged()
     {
         var nest = new Simulator();
