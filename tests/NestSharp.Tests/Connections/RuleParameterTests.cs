@@ -74,6 +74,19 @@ public sealed class RuleParameterTests
     }
 
     [Fact]
+    public void IndegreeParameter_WhenTheOnlySourceIsTheTargetWithoutAutapses_IsRefusedNotEndless()
+    {
+        var nest = new Simulator();
+        var node = nest.Create("iaf_psc_alpha");
+        var conn = new Dictionary<string, object>
+        {
+            ["rule"] = "fixed_indegree", ["indegree"] = Parameter.Constant(1.0), ["allow_autapses"] = false,
+        };
+        var error = Assert.Throws<BadPropertyException>(() => nest.Connect(node, node, conn));
+        Assert.Contains("indegree", error.Message);
+    }
+
+    [Fact]
     public void NegativeOutdegreeParameter_IsRefused()
     {
         var nest = new Simulator();

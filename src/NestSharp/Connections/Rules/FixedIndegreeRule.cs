@@ -26,7 +26,9 @@ internal sealed class FixedIndegreeRule : ConnectionRule
             if (n == 0) throw new BadPropertyException("indegree", _indegree.Value, "the source collection is empty");
             var sources = context.Sources.ToHashSet();
             _indegree.Draw(context, context.Targets, target =>
-                Spec.AllowMultapses ? -1 : n - (!Spec.AllowAutapses && sources.Contains(target) ? 1 : 0));
+                Spec.AllowMultapses
+                    ? (!Spec.AllowAutapses && n == 1 && sources.Contains(target) ? 0 : -1) // the only partner is itself
+                    : n - (!Spec.AllowAutapses && sources.Contains(target) ? 1 : 0));
             return;
         }
         long k = _indegree.Constant;

@@ -27,7 +27,9 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
             if (n == 0) throw new BadPropertyException("outdegree", _outdegree.Value, "the target collection is empty");
             var targets = context.Targets.ToHashSet();
             _outdegree.Draw(context, context.Sources, source =>
-                Spec.AllowMultapses ? -1 : n - (!Spec.AllowAutapses && targets.Contains(source) ? 1 : 0));
+                Spec.AllowMultapses
+                    ? (!Spec.AllowAutapses && n == 1 && targets.Contains(source) ? 0 : -1) // the only partner is itself
+                    : n - (!Spec.AllowAutapses && targets.Contains(source) ? 1 : 0));
             return;
         }
         long k = _outdegree.Constant;

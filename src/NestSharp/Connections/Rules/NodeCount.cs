@@ -51,7 +51,7 @@ internal sealed class NodeCount
             if (limit >= 0 && drawn > limit)
             {
                 throw new BadPropertyException(_key, drawn,
-                    $"with allow_multapses false the {_key} of node {units[u]} cannot exceed the number of possible partners ({limit})");
+                    $"the {_key} of node {units[u]} cannot exceed the number of partners it may connect to with the allow_multapses and allow_autapses given ({limit})");
             }
             _perNode[u] = (long)drawn;
         }
