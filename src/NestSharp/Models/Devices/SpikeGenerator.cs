@@ -90,7 +90,8 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
             }
             if (_timesGiven)
             {
-                SpikeStamps = ComputeStamps(context);
+                SpikeStamps = SpikeTimeStamps.Of(SpikeTimes, Origin, AllowOffgridTimes, ShiftNowSpikes, context, "",
+                    "spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
                 SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
             }
             if (SpikeWeights.Length != 0 && SpikeWeights.Length != SpikeStamps.Length)
@@ -108,34 +109,6 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
                 if (m is < 0 or > int.MaxValue)
                     throw new BadPropertyException("spike_multiplicities", m, "a multiplicity is a number of spikes: 0 or more");
             }
-        }
-
-        private long[] ComputeStamps(StatusContext context)
-        {
-            var grid = context.Time;
-            long originStep = grid.MsToTics(Origin) / grid.TicsPerStep;
-            var stamps = new long[SpikeTimes.Length];
-            for (int i = 0; i < SpikeTimes.Length; i++)
-            {
-                double t = SpikeTimes[i];
-                if (i > 0 && SpikeTimes[i - 1] > t)
-                    throw new BadPropertyException("spike_times", SpikeTimes, "Spike times must be sorted in non-descending order");
-                if (t == 0.0 && !ShiftNowSpikes)
-                    throw new BadPropertyException("spike_times", t, "spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
-                if (!(t >= 0) || DeviceNode.IsInfiniteTime(t, grid))
-                {
-                    throw new BadPropertyException("spike_times", t,
-                        $"Time point {StatusValue.Format(t)} is not representable in current resolution: spike times are finite and not negative (ms after origin)");
-                }
-                long tics = grid.MsToTics(t);
-                long stamp;
-                if (tics % grid.TicsPerStep == 0) stamp = tics / grid.TicsPerStep;
-                else if (AllowOffgridTimes) stamp = tics / grid.TicsPerStep + 1;
-                else throw new BadPropertyException("spike_times", t, $"Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step");
-                if (ShiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
-                stamps[i] = stamp;
-            }
-            return stamps;
         }
     }
 

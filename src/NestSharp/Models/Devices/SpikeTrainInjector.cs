@@ -83,7 +83,8 @@ internal sealed class SpikeTrainInjector(NodeModel model, int firstId, int count
             }
             if (_timesGiven)
             {
-                SpikeStamps = Stamps(context);
+                SpikeStamps = SpikeTimeStamps.Of(_spikeTimes, Origin, AllowOffgridTimes, ShiftNowSpikes, context, "spike_train_injector: ",
+                    "Spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
                 SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
             }
             if (SpikeMultiplicities.Length != 0 && SpikeMultiplicities.Length != SpikeStamps.Length)
@@ -96,37 +97,6 @@ internal sealed class SpikeTrainInjector(NodeModel model, int firstId, int count
                 if (m is < 0 or > int.MaxValue)
                     throw new BadPropertyException("spike_multiplicities", m, "a multiplicity is a number of spikes: 0 or more");
             }
-        }
-
-        private long[] Stamps(StatusContext context)
-        {
-            var grid = context.Time;
-            long originStep = grid.MsToTics(Origin) / grid.TicsPerStep;
-            var stamps = new long[_spikeTimes.Length];
-            for (int i = 0; i < _spikeTimes.Length; i++)
-            {
-                double t = _spikeTimes[i];
-                if (i > 0 && _spikeTimes[i - 1] > t)
-                    throw new BadPropertyException("spike_times", _spikeTimes, "Spike times must be sorted in non-descending order");
-                if (t == 0.0 && !ShiftNowSpikes)
-                    throw new BadPropertyException("spike_times", t, "Spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
-                if (!(t >= 0) || IsInfiniteTime(t, grid))
-                {
-                    throw new BadPropertyException("spike_times", t,
-                        $"spike_train_injector: Time point {StatusValue.Format(t)} is not representable in current resolution: spike times are finite and not negative (ms after origin)");
-                }
-                long tics = grid.MsToTics(t);
-                bool onGrid = tics % grid.TicsPerStep == 0;
-                if (!onGrid && !AllowOffgridTimes)
-                {
-                    throw new BadPropertyException("spike_times", t,
-                        $"spike_train_injector: Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step");
-                }
-                long stamp = tics / grid.TicsPerStep + (onGrid ? 0 : 1);
-                if (ShiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
-                stamps[i] = stamp;
-            }
-            return stamps;
         }
     }
 
