@@ -96,7 +96,7 @@ internal sealed class IfCurve
 
     private readonly string _model;
     private readonly Dictionary<string, object>? _params;
-    private Simulator _nest = new();
+    private readonly Simulator _nest = new();
     private NodeCollection _neuron = NodeCollection.Empty;
     private NodeCollection _noise = NodeCollection.Empty;
     private NodeCollection _spikeRecorder = NodeCollection.Empty;
