@@ -47,11 +47,11 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
     private static readonly CommonParameter Wmax = Declared.CommonParameter("Wmax", 200.0);
 
     private static readonly SynapseColumn Kplus = Declared.Parameter("Kplus", 0.0, Requirement.NonNegative("Kplus must not be negative"));
-    private static readonly SynapseColumn Eligibility = Declared.Parameter("c", 0.0);
-    private static readonly SynapseColumn Dopamine = Declared.Parameter("n", 0.0);
+    private static readonly SynapseColumn C = Declared.Parameter("c", 0.0);
+    private static readonly SynapseColumn N = Declared.Parameter("n", 0.0);
 
     // The position in the volume transmitter's list of the last dopamine spike the synapse has taken in.
-    private static readonly SynapseColumn DopamineIndex = Declared.State("dopa_spikes_idx");
+    private static readonly SynapseColumn DopaSpikesIdx = Declared.State("dopa_spikes_idx");
     private static readonly SynapseColumn LastUpdate = Declared.State("t_last_update");
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike");
 
@@ -124,9 +124,9 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
         public Rule(SynapseBlock block, in DeliveryContext context, double[] common, double[] dopaTimes, double[] dopaMultiplicities, int dopaCount)
         {
             _kplus = block.State[Kplus.Index];
-            _c = block.State[Eligibility.Index];
-            _n = block.State[Dopamine.Index];
-            _index = block.State[DopamineIndex.Index];
+            _c = block.State[C.Index];
+            _n = block.State[N.Index];
+            _index = block.State[DopaSpikesIdx.Index];
             _lastUpdate = block.State[LastUpdate.Index];
             _lastSpike = block.State[LastSpike.Index];
             (_dopaTimes, _dopaMultiplicities, _dopaCount) = (dopaTimes, dopaMultiplicities, dopaCount);
