@@ -2,7 +2,7 @@
 
 // Brunel's sparse random network (Brunel 2000, NEST's brunel_alpha_nest.py) built from aeif_cond_exp neurons: the
 // NestSharp side of the timing comparison with brunel_aeif_cond_exp.py (same network, same parameters).
-// Usage: dotnet run -c Release brunel_aeif_cond_exp.cs -- [simtime_ms] [threads]
+// Usage: dotnet run -c Release brunel_aeif_cond_exp.cs -- [simtime_ms] [threads] [order (2500; smaller for quick checks)]
 
 using System.Diagnostics;
 using System.Globalization;
@@ -10,10 +10,10 @@ using NestSharp;
 
 double simtime = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1000.0;
 int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+int order = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2500;
 
-const int order = 2500;
-const int NE = 4 * order, NI = order;      // 10,000 excitatory, 2,500 inhibitory
-const int CE = NE / 10, CI = NI / 10;      // epsilon = 0.1: 1,000 and 250 inputs per neuron
+int NE = 4 * order, NI = order;            // 10,000 excitatory, 2,500 inhibitory
+int CE = NE / 10, CI = NI / 10;            // epsilon = 0.1: 1,000 and 250 inputs per neuron
 const double delay = 1.5;                  // ms
 const double g = 6.0;                      // relative strength of inhibition
 const double J_ex = 0.5;                   // nS, excitatory conductance jump
@@ -34,8 +34,8 @@ var spikes_in = nest.Create("spike_recorder");
 nest.CopyModel("static_synapse", "excitatory", new() { ["weight"] = J_ex, ["delay"] = delay });
 nest.CopyModel("static_synapse", "inhibitory", new() { ["weight"] = J_in, ["delay"] = delay });
 nest.Connect(noise, nodes_ex + nodes_in, syn: "excitatory");
-nest.Connect(nodes_ex[..50], spikes_ex, syn: "excitatory");
-nest.Connect(nodes_in[..50], spikes_in, syn: "excitatory");
+nest.Connect(nodes_ex[..Math.Min(50, NE)], spikes_ex, syn: "excitatory");
+nest.Connect(nodes_in[..Math.Min(50, NI)], spikes_in, syn: "excitatory");
 nest.Connect(nodes_ex, nodes_ex + nodes_in, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = CE }, "excitatory");
 nest.Connect(nodes_in, nodes_ex + nodes_in, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = CI }, "inhibitory");
 double build = clock.Elapsed.TotalSeconds;
@@ -44,7 +44,7 @@ clock.Restart();
 nest.Simulate(simtime);
 double sim = clock.Elapsed.TotalSeconds;
 
-double rateEx = spikes_ex.Get<long>("n_events") / simtime * 1000.0 / 50;
-double rateIn = spikes_in.Get<long>("n_events") / simtime * 1000.0 / 50;
+double rateEx = spikes_ex.Get<long>("n_events") / simtime * 1000.0 / Math.Min(50, NE);
+double rateIn = spikes_in.Get<long>("n_events") / simtime * 1000.0 / Math.Min(50, NI);
 Console.WriteLine(FormattableString.Invariant(
     $"NestSharp\tbuild {build:F2} s\tsimulate {sim:F2} s\trate exc {rateEx:F2} Hz\trate inh {rateIn:F2} Hz\tsynapses {nest.GetKernelStatus("num_connections")}"));

@@ -9,5 +9,6 @@ var root = CommandLineApp.CreateRootCommand(
     ClopathCommand.Create(),
     ClopathPairingCommand.Create(),
     UrbanczikCommand.Create(),
+    HpcBenchmarkCommand.Create(),
 ]);
 return CommandLineApp.Run(root, args, Console.Out, Console.Error);

@@ -487,7 +487,8 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             {
                 if (r != Math.Floor(r) || r < 0) throw new BadPropertyException("receptor_type", r, "must be a non-negative integer");
                 if (currents) group.CurrentChannel(0, (int)r);
-                else group.SpikeChannel(0, (int)r, 1.0);
+                else if (!group.HasPorts) group.SpikeChannel(0, (int)r, 1.0); // ports are checked per target node as connections are made
+
             }
         }
     }
@@ -497,6 +498,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     {
         var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, delays);
         long count = blocks.Sum(b => (long)(b?.Count ?? 0));
+        bool marksTargets = DistinctGroups(context.Targets).Any(g => g is NeuronGroup { HasPorts: true });
         void Commit()
         {
             EnsureTables();
@@ -505,11 +507,23 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
                 if (blocks[vp] is { } block)
                 {
                     Store.Add(vp, block);
+                    if (marksTargets) MarkPortTargets(block);
                     if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(block, model.Type, grid);
                 }
             }
         }
         return new Built(LinkKind.Synapse, model.Id, count, min, max, Commit) { Blocks = blocks.OfType<SynapseBlock>().ToArray() };
+    }
+
+    /// <summary>Records on the targets with receptor ports that a spike connection reached them (NEST's has_connections).</summary>
+    private void MarkPortTargets(SynapseBlock block)
+    {
+        var nodes = _kernel.Nodes;
+        for (int i = 0; i < block.Count; i++)
+        {
+            var (group, position) = nodes.LocateChannel(block.Channels[i]);
+            group.MarkSpikeConnection(position);
+        }
     }
 
     /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>
@@ -528,6 +542,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     {
         var nodes = _kernel.Nodes;
         var staged = new List<(DeviceTargets Targets, int Thread, DeviceTarget Target)>();
+        var portTargets = new List<(NeuronGroup Neuron, int Position)>();
         int min = int.MaxValue, max = 0;
         var sink = new ActionSink((s, t, unit, ordinal, index) =>
         {
@@ -550,6 +565,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
                 var neuron = (NeuronGroup)targetGroup;
                 channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
                 channel = neuron.RingChannel(channel);
+                if (neuron.HasPorts && !generator.SendsCurrent) portTargets.Add((neuron, neuron.PositionOf(targetLocal)));
             }
             staged.Add((generator.TargetsOf(sourceLocal), targetGroup.OwnerThread(targetLocal), new DeviceTarget
             {
@@ -567,6 +583,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
                 targets.EnsureThreads(layout.Count);
                 targets.Add(thread, target);
             }
+            foreach (var (neuron, position) in portTargets) neuron.MarkSpikeConnection(position);
         });
     }
 

@@ -339,7 +339,7 @@ internal static class ConnectionQuery
         public int Thread(int row) => _table.Kind[row] switch
         {
             ConnectionKind.Synapse or ConnectionKind.Generator => _layout.ThreadOfVirtualProcess(_layout.VirtualProcessOfSlot(_table.Vp[row])),
-            ConnectionKind.SpikeRecording => ThreadOfNode(_table.Source[row]),
+            ConnectionKind.SpikeRecording => ThreadOfNode(_kernel.Nodes.Locate(_table.Source[row]).Group.HasProxies ? _table.Source[row] : _table.Target[row]),
             ConnectionKind.Sampling => ThreadOfNode(_table.Target[row]),
             ConnectionKind.Remote => _table.Remote!.Thread[row],
             _ => throw Removed(row),

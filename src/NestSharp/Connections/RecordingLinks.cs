@@ -125,17 +125,17 @@ internal sealed class RecordingLinks(NodeManager nodes)
         {
             var (samplerGroup, samplerLocal) = nodes.Locate(link.Sampler);
             var sampler = (ISampler)((IRecorderGroup)samplerGroup).RecorderOf(samplerLocal);
-            var (targetGroup, _) = nodes.Locate(link.Target);
+            var (targetGroup, targetLocal) = nodes.Locate(link.Target);
             if (targetGroup is not ISampledGroup sampled)
             {
                 throw new IllegalConnectionException($"{samplerGroup.Model.Name} can only sample neurons and devices with recordables, not {targetGroup.Model.Name}.");
             }
             foreach (var name in sampler.RecordFrom)
             {
-                if (sampled.RecordableIndex(name) < 0)
+                if (sampled.RecordableIndexOf(name, targetLocal) < 0)
                 {
                     throw new IllegalConnectionException(
-                        $"Creation of connection is not possible because of an unknown recordable: {sampled.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", sampled.Recordables)}.");
+                        $"Creation of connection is not possible because of an unknown recordable: {sampled.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", sampled.RecordablesOf(targetLocal))}.");
                 }
             }
         }

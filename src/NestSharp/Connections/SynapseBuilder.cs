@@ -145,6 +145,7 @@ internal static class SynapseBuilder
             int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex));
             int r = _receptor.IsConstant ? (int)_receptor.Constant : (int)_receptor.ValueFor(unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
+            if (group.HasPorts) group.CheckPortAt(targetPositions[targetIndex], r);
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
             if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
             {

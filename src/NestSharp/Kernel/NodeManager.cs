@@ -81,10 +81,24 @@ internal sealed class NodeManager : IKernelManager
             ChannelCount = checked(ChannelCount + neurons.ChannelsPerNode * group.Count);
             _neuronGroups.Add(neurons);
             _neuronChannelBases.Add(neurons.ChannelBase);
+            if (neurons.HasPorts) neurons.AttachPortAllocator(AllocatePortBlock);
         }
         _groups.Add(group);
         _groupFirstIds.Add(group.FirstId);
         NodeCount += group.Count;
+    }
+
+    /// <summary>
+    /// A block of one input channel per node of <paramref name="group"/> at the end of the ring, for a receptor port that
+    /// appeared (NeuronSchema.PortsSizedBy); returns its first channel. Blocks are never moved or freed.
+    /// </summary>
+    private int AllocatePortBlock(NeuronGroup group)
+    {
+        int start = ChannelCount;
+        ChannelCount = checked(ChannelCount + group.Count);
+        _neuronGroups.Add(group);
+        _neuronChannelBases.Add(start);
+        return start;
     }
 
     /// <summary>The group holding node <paramref name="id"/> and the node's index in it.</summary>
@@ -108,7 +122,7 @@ internal sealed class NodeManager : IKernelManager
         if (i < 0) i = ~i - 1;
         if (i < 0) throw new InvalidOperationException($"channel {channel} belongs to no neuron");
         var group = _neuronGroups[i];
-        return (group, (channel - group.ChannelBase) % group.Count);
+        return (group, (channel - _neuronChannelBases[i]) % group.Count);
     }
 
     /// <summary>The node id of the neuron behind an encoded input channel.</summary>

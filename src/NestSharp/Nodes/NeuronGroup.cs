@@ -66,13 +66,25 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
             }
             keys.Add(entry.Name[(dot + 1)..]);
         }
+        foreach (var array in schema.Arrays) topLevel.Add(array.Name);
         _settableKeys = [.. topLevel];
         foreach (var (compartment, keys) in inner) _compartmentKeys[compartment] = [.. keys];
+        _arrays = new double[schema.Arrays.Count][][];
+        for (int a = 0; a < _arrays.Length; a++)
+        {
+            _arrays[a] = new double[count][];
+            Array.Fill(_arrays[a], schema.Arrays[a].Default);
+        }
+        _portState = new double[schema.PortEntries.Count][][];
+        for (int v = 0; v < _portState.Length; v++) _portState[v] = [];
+        _hasConnections = schema.Ports is null ? [] : new bool[count];
     }
 
     public override ElementType ElementType => ElementType.Neuron;
 
     public override bool EmitsSpikes => true;
+
+    public override bool TakesArray(string key) => Schema.TryFindArray(key, out _);
 
     public NeuronSchema Schema { get; }
 
@@ -94,17 +106,152 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>The ring-relative start of <paramref name="input"/>'s channels (one per node).</summary>
     protected int ChannelOf(InputChannel input) => ChannelBase + input.Index * Count;
 
-    /// <summary>Names of the recordables, in NEST's order.</summary>
-    public virtual IReadOnlyList<string> Recordables => Schema.RecordableNames;
+    /// <summary>Names of the recordables, in NEST's order (with receptor ports: those of the ports any node has).</summary>
+    public virtual IReadOnlyList<string> Recordables => Schema.PortRecordables.Count == 0 ? Schema.RecordableNames : RecordableNamesFor(PortCount);
+
+    /// <summary>The recordables of node <paramref name="local"/> (with receptor ports: the fixed ones, then those of its ports).</summary>
+    public IReadOnlyList<string> RecordablesOf(int local) =>
+        Schema.PortRecordables.Count == 0 ? Recordables : RecordableNamesFor(PortsAt(PositionOf(local)));
+
+    private string[] RecordableNamesFor(int ports)
+    {
+        var names = new List<string>(Schema.RecordableNames);
+        for (int r = 1; r <= ports; r++)
+        {
+            foreach (var (_, prefix) in Schema.PortRecordables)
+                names.Add(prefix + r.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return [.. names];
+    }
 
     /// <summary>The value of recordable <paramref name="index"/> of the node at storage position <paramref name="position"/>.</summary>
-    public virtual double ReadRecordable(int index, int position) => ToUser(Schema.Recordables[index].Index, position);
+    public virtual double ReadRecordable(int index, int position)
+    {
+        int fixedCount = Schema.Recordables.Count;
+        if (index < fixedCount)
+        {
+            int column = Schema.Recordables[index].Index;
+            return column < 0 ? ReadComputedRecordable(index, position) : ToUser(column, position);
+        }
+        int perPort = Schema.PortRecordables.Count;
+        int port = (index - fixedCount) / perPort + 1;
+        var values = _portState[Schema.PortRecordables[(index - fixedCount) % perPort].Column.Index];
+        return port <= values.Length ? values[port - 1][position] : 0.0;
+    }
+
+    /// <summary>The value of a recordable declared with <see cref="NeuronSchema.ComputedRecordable"/> (by its recordable index).</summary>
+    protected virtual double ReadComputedRecordable(int index, int position) =>
+        throw new InvalidOperationException($"{Model.Name} does not compute recordable {Schema.RecordableNames[index]}");
 
     /// <summary>The index of a recordable by name, or -1.</summary>
     public int RecordableIndex(string name)
     {
-        for (int i = 0; i < Recordables.Count; i++) if (Recordables[i] == name) return i;
+        var names = Recordables;
+        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
         return -1;
+    }
+
+    /// <summary>The index of a recordable of node <paramref name="local"/> by name, or -1 (a port it does not have: -1).</summary>
+    public int RecordableIndexOf(string name, int local)
+    {
+        var names = RecordablesOf(local);
+        for (int i = 0; i < names.Count; i++) if (names[i] == name) return i;
+        return -1;
+    }
+
+    // ---------------------------------------------------------------- arrays and receptor ports
+
+    /// <summary>Per array column, per storage position, the node's array (never changed in place: a Set stores a new one).</summary>
+    private readonly double[][][] _arrays;
+
+    /// <summary>Per port variable, per port r (index r - 1), one value per storage position.</summary>
+    private readonly double[][][] _portState;
+
+    /// <summary>Whether a spike connection has reached the node at each storage position (groups with ports only).</summary>
+    private readonly bool[] _hasConnections;
+
+    /// <summary>The ring channel of storage position 0 of each port's input block (index r - 1), allocated as ports appear.</summary>
+    private readonly List<int> _portChannelBase = [];
+
+    private Func<NeuronGroup, int>? _allocateBlock;
+
+    /// <summary>Array <paramref name="column"/> of the node at storage position <paramref name="position"/> (do not change it).</summary>
+    protected double[] ArrayOf(ArrayColumn column, int position) => _arrays[column.Index][position];
+
+    /// <summary>Whether the nodes have receptor ports whose number varies per node (<see cref="NeuronSchema.PortsSizedBy"/>).</summary>
+    public bool HasPorts => Schema.Ports is not null;
+
+    /// <summary>The number of receptor ports of the node at storage position <paramref name="position"/>.</summary>
+    public int PortsAt(int position) => Schema.Ports is { } ports ? _arrays[ports.SizedBy.Index][position].Length : 0;
+
+    /// <summary>The largest number of ports any node of the group has had since the group was added (ports with an input block).</summary>
+    public int PortCount => _portChannelBase.Count;
+
+    /// <summary>The ring channel of port <paramref name="receptor"/>'s input of storage position 0 (position i's is that + i).</summary>
+    protected int PortChannel(int receptor) => _portChannelBase[receptor - 1];
+
+    /// <summary>Port variable <paramref name="column"/> of port <paramref name="receptor"/>, one value per storage position.</summary>
+    protected double[] PortState(PortColumn column, int receptor) => _portState[column.Index][receptor - 1];
+
+    /// <summary>Whether a spike connection has reached node <paramref name="local"/> (NEST's has_connections).</summary>
+    public bool HasConnections(int local) => HasPorts && _hasConnections[PositionOf(local)];
+
+    /// <summary>Records that a spike connection reached the node at storage position <paramref name="position"/>.</summary>
+    public void MarkSpikeConnection(int position)
+    {
+        if (HasPorts) _hasConnections[position] = true;
+    }
+
+    /// <summary>
+    /// Called when the group joins the network: from then on each new port gets a block of Count input channels from
+    /// <paramref name="allocateBlock"/> (its ring channel of position 0), never moved.
+    /// </summary>
+    public void AttachPortAllocator(Func<NeuronGroup, int> allocateBlock)
+    {
+        _allocateBlock = allocateBlock;
+        EnsurePortBlocks();
+    }
+
+    private void EnsurePortBlocks()
+    {
+        if (_allocateBlock is null || !HasPorts) return;
+        int needed = 0;
+        for (int i = 0; i < Count; i++) needed = Math.Max(needed, PortsAt(i));
+        while (_portChannelBase.Count < needed) _portChannelBase.Add(_allocateBlock(this));
+    }
+
+    /// <summary>
+    /// Before a run (NEST's resize of the per-receptor state in pre_run_hook): port variables exist for every port with an
+    /// input block, and are zero for the ports a node does not have.
+    /// </summary>
+    protected void PreparePorts()
+    {
+        for (int v = 0; v < _portState.Length; v++)
+        {
+            var state = _portState[v];
+            if (state.Length < PortCount)
+            {
+                int had = state.Length;
+                System.Array.Resize(ref state, PortCount);
+                for (int r = had; r < PortCount; r++) state[r] = new double[Count];
+                _portState[v] = state;
+            }
+            for (int r = 0; r < state.Length; r++)
+            {
+                for (int i = 0; i < Count; i++) if (r >= PortsAt(i)) state[r][i] = 0.0;
+            }
+        }
+    }
+
+    /// <summary>Fails as NEST does when node at <paramref name="position"/> has no spike port <paramref name="receptor"/>.</summary>
+    public void CheckPortAt(int position, int receptor)
+    {
+        int ports = PortsAt(position);
+        if (receptor < 1 || receptor > ports)
+        {
+            string allowed = ports == 0 ? "it has no receptor ports" : $"its spike receptor_types are 1 to {ports} ({Schema.Ports!.CountKey} = {ports})";
+            throw new IncompatibleReceptorTypeException($"{Model.Name} (node {IdOf(position)}): receptor_type {receptor} is not a port of the node; {allowed}.");
+        }
     }
 
     /// <summary>
@@ -113,11 +260,20 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
     /// <see cref="CountingChannelFlag"/> set for inputs that count spikes. Receptors route alike for every node of a
     /// group, so node i's channel is node 0's plus i (Connect relies on it).
     /// </summary>
-    public int SpikeChannel(int local, int receptor, double weight) => SpikeChannelAt(PositionOf(local), receptor, weight);
+    public int SpikeChannel(int local, int receptor, double weight)
+    {
+        if (HasPorts) CheckPortAt(PositionOf(local), receptor);
+        return SpikeChannelAt(PositionOf(local), receptor, weight);
+    }
 
     /// <summary>The encoded input channel of the node at storage position <paramref name="position"/> (see <see cref="SpikeChannel"/>).</summary>
     public int SpikeChannelAt(int position, int receptor, double weight)
     {
+        if (HasPorts)
+        {
+            if (receptor < 1 || receptor > PortCount) CheckPortAt(position, receptor);
+            return _portChannelBase[receptor - 1] - ChannelBase + position;
+        }
         var r = Schema.SpikeReceptorOf(receptor) ?? throw UnknownReceptor(receptor, spikes: true);
         var input = r.Routing switch
         {
@@ -353,7 +509,21 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
                 status[compartment] = sub = new Dictionary<string, object>(StringComparer.Ordinal);
             sub[entry.Name[(dot + 1)..]] = shown;
         }
-        if (Schema.ShowsRecordables) status["recordables"] = Recordables.Order(StringComparer.Ordinal).ToArray();
+        for (int a = 0; a < _arrays.Length; a++) status[Schema.Arrays[a].Name] = (double[])_arrays[a][position].Clone();
+        if (Schema.Ports is { } ports)
+        {
+            int n = PortsAt(position);
+            status[ports.CountKey] = (long)n;
+            status["has_connections"] = _hasConnections[position];
+            for (int v = 0; v < _portState.Length; v++)
+            {
+                if (Schema.PortEntries[v].ShownAs is not { } key) continue;
+                var shown = new double[n];
+                for (int r = 0; r < n && r < _portState[v].Length; r++) shown[r] = _portState[v][r][position];
+                status[key] = shown;
+            }
+        }
+        if (Schema.ShowsRecordables) status["recordables"] = RecordablesOf(local).Order(StringComparer.Ordinal).ToArray();
         if (Schema.ReceptorNames.Count > 0) status["receptor_types"] = new Dictionary<string, int>(Schema.ReceptorNames);
     }
 
@@ -362,11 +532,28 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
         int position = PositionOf(local);
         var row = new double[Schema.Count];
         for (int c = 0; c < row.Length; c++) row[c] = ToUser(c, position);
+        var arrays = new double[_arrays.Length][];
+        for (int a = 0; a < arrays.Length; a++) arrays[a] = _arrays[a][position];
+        long setArrays = 0;
         foreach (var (key, value) in values)
         {
-            if (_compartmentKeys.TryGetValue(key, out var keys)) StageCompartment(row, key, keys, value);
-            else if (Schema.TryFind(key, out var column) && Schema[column].InStatus) row[column.Index] = Convert(key, Schema[column], value);
-            else throw new UnaccessedDictionaryEntryException(Model.Name, key, _settableKeys);
+            if (_compartmentKeys.TryGetValue(key, out var keys))
+            {
+                StageCompartment(row, key, keys, value);
+            }
+            else if (Schema.TryFind(key, out var column) && Schema[column].InStatus)
+            {
+                row[column.Index] = Convert(key, Schema[column], value);
+            }
+            else if (Schema.TryFindArray(key, out var array))
+            {
+                arrays[array.Index] = StatusValue.ToDoubleArray(key, value);
+                setArrays |= 1L << array.Index;
+            }
+            else
+            {
+                throw new UnaccessedDictionaryEntryException(Model.Name, key, _settableKeys);
+            }
         }
         for (int c = 0; c < row.Length; c++)
         {
@@ -374,8 +561,27 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
             if (entry.Requirement is { } requirement && !requirement.Holds(row[c]))
                 throw new BadPropertyException(entry.Name, row[c], requirement.Allowed);
         }
-        Validate(new StatusRow(row, Schema));
-        return () => StoreRow(position, row);
+        for (int a = 0; a < arrays.Length; a++)
+        {
+            if (Schema.Arrays[a].Element is not { } element) continue;
+            foreach (double x in arrays[a])
+            {
+                if (!element.Holds(x)) throw new BadPropertyException(Schema.Arrays[a].Name, arrays[a], element.Allowed);
+            }
+        }
+        Validate(new StatusRow(row, Schema)
+        {
+            Arrays = arrays,
+            SetArrays = setArrays,
+            PreviousPorts = PortsAt(position),
+            HasConnections = HasPorts && _hasConnections[position],
+        });
+        return () =>
+        {
+            for (int a = 0; a < arrays.Length; a++) _arrays[a][position] = arrays[a];
+            StoreRow(position, row);
+            EnsurePortBlocks();
+        };
     }
 
     private static double Convert(string key, SchemaEntry entry, object? value) => entry.Type switch
@@ -441,5 +647,7 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
     {
         var source = (NeuronGroup)prototype;
         for (int c = 0; c < Schema.Count; c++) Array.Fill(Columns[c], source.Columns[c][0]);
+        for (int a = 0; a < _arrays.Length; a++) Array.Fill(_arrays[a], source._arrays[a][0]);
+        EnsurePortBlocks();
     }
 }

@@ -6,6 +6,25 @@ internal readonly record struct Column(int Index);
 /// <summary>An input of a neuron model: one channel of the kernel's input ring per node.</summary>
 internal readonly record struct InputChannel(int Index);
 
+/// <summary>An array entry of a neuron model: one array of any length per node (NEST's vector parameters, e.g. tau_syn).</summary>
+internal readonly record struct ArrayColumn(int Index);
+
+/// <summary>A variable per receptor port: one column over the nodes for each port (receptor 1, 2, ...) of the group.</summary>
+internal readonly record struct PortColumn(int Index);
+
+/// <summary>A declared array entry: a parameter shown and set as an array, each element checked.</summary>
+internal sealed record ArrayEntry(string Name, double[] Default, string Unit, Requirement? Element);
+
+/// <summary>A declared per-port variable; <paramref name="ShownAs"/> names the read-only status key showing it as an array.</summary>
+internal sealed record PortEntry(string Name, string? ShownAs);
+
+/// <summary>
+/// Receptor ports whose number varies per node (NEST's multisynapse models): node i has spike receptors 1 .. n_i with
+/// n_i the length of its array <paramref name="SizedBy"/>; the status shows n_i as <paramref name="CountKey"/> and
+/// whether a spike connection reached the node as has_connections (both read-only).
+/// </summary>
+internal sealed record ReceptorPorts(ArrayColumn SizedBy, string CountKey);
+
 /// <summary>What a value must satisfy, with what NEST says when it does not ("must be strictly positive").</summary>
 internal readonly record struct Requirement(Func<double, bool> Holds, string Allowed)
 {
@@ -58,6 +77,9 @@ internal sealed class NeuronSchema
     private SpikeReceptor?[] _spikeReceptorByNumber = [];
     private readonly Dictionary<string, int> _receptorNames = new(StringComparer.Ordinal);
     private Column[]? _parameterColumns;
+    private readonly List<ArrayEntry> _arrays = [];
+    private readonly List<PortEntry> _ports = [];
+    private readonly List<(PortColumn Column, string Prefix)> _portRecordables = [];
 
     /// <summary>A schema that starts with the archiving columns every neuron has.</summary>
     public static NeuronSchema ForNeuron()
@@ -78,7 +100,27 @@ internal sealed class NeuronSchema
         return found;
     }
 
+    /// <summary>The fixed recordables' columns, in NEST's order (a computed recordable has column index -1).</summary>
     public IReadOnlyList<Column> Recordables => _recordables;
+
+    /// <summary>The declared array entries (see <see cref="ArrayParameter"/>).</summary>
+    public IReadOnlyList<ArrayEntry> Arrays => _arrays;
+
+    /// <summary>The array entry named <paramref name="name"/>, if any.</summary>
+    public bool TryFindArray(string name, out ArrayColumn column)
+    {
+        column = new ArrayColumn(_arrays.FindIndex(a => a.Name == name));
+        return column.Index >= 0;
+    }
+
+    /// <summary>The receptor ports whose number varies per node, or null (see <see cref="PortsSizedBy"/>).</summary>
+    public ReceptorPorts? Ports { get; private set; }
+
+    /// <summary>The declared per-port variables.</summary>
+    public IReadOnlyList<PortEntry> PortEntries => _ports;
+
+    /// <summary>The per-port recordables: recordable prefix + r of port r, for each port a node has, after the fixed ones.</summary>
+    public IReadOnlyList<(PortColumn Column, string Prefix)> PortRecordables => _portRecordables;
 
     /// <summary>Whether the status has a recordables key (as in NEST, every neuron but the parrot shows it, maybe empty).</summary>
     public bool ShowsRecordables { get; set; } = true;
@@ -131,6 +173,45 @@ internal sealed class NeuronSchema
     /// <summary>A value per node the model keeps but the status does not show (NEST's hidden state and buffers).</summary>
     public Column Internal(string name, double initial = 0.0) =>
         Add(new SchemaEntry(name, initial, "", EntryRole.Internal, EntryType.Real, null, -1));
+
+    /// <summary>
+    /// An array parameter: one array per node, of any length, shown and set as an array of numbers; each element must
+    /// satisfy <paramref name="element"/>. A model reads it per node (NeuronGroup.ArrayOf); relations between entries
+    /// (equal lengths, ...) are checked in the model's Validate through <see cref="StatusRow.Array"/>.
+    /// </summary>
+    public ArrayColumn ArrayParameter(string name, double[] defaultValue, string unit, Requirement? element = null)
+    {
+        if (_index.ContainsKey(name) || _arrays.Exists(a => a.Name == name)) throw new ArgumentException($"duplicate entry {name}");
+        _arrays.Add(new ArrayEntry(name, defaultValue, unit, element));
+        return new ArrayColumn(_arrays.Count - 1);
+    }
+
+    /// <summary>
+    /// Spike receptors 1 .. n_i per node, n_i the length of node i's array <paramref name="sizedBy"/>; each port has its
+    /// own input (a block of the kernel's input ring per port, NeuronGroup.PortChannel). The status shows n_i as
+    /// <paramref name="countKey"/> (n_synapses, n_receptors) and has_connections.
+    /// </summary>
+    public void PortsSizedBy(ArrayColumn sizedBy, string countKey) => Ports = new ReceptorPorts(sizedBy, countKey);
+
+    /// <summary>
+    /// A variable per receptor port (a column over the nodes per port: NeuronGroup.PortState), zero for a port a node does
+    /// not have; with <paramref name="shownAs"/> the status shows ports 1 .. n_i as a read-only array under that key.
+    /// </summary>
+    public PortColumn PortVariable(string name, string? shownAs = null)
+    {
+        _ports.Add(new PortEntry(name, shownAs));
+        return new PortColumn(_ports.Count - 1);
+    }
+
+    /// <summary>Declares recordables <paramref name="prefix"/>1 .. <paramref name="prefix"/>n_i, the values of <paramref name="column"/> per port.</summary>
+    public void PortRecordable(PortColumn column, string prefix) => _portRecordables.Add((column, prefix));
+
+    /// <summary>Declares the next recordable as one the model computes (NeuronGroup.ReadComputedRecordable), not a column.</summary>
+    public void ComputedRecordable(string name)
+    {
+        _recordables.Add(new Column(-1));
+        _recordableNames.Add(name);
+    }
 
     /// <summary>Declares the next recordable (declare them in NEST's order); its name is the column's unless given.</summary>
     public void Recordable(Column column, string? name = null)
@@ -225,6 +306,30 @@ internal readonly ref struct StatusRow(ReadOnlySpan<double> values, NeuronSchema
     private readonly ReadOnlySpan<double> _values = values;
 
     public double this[Column column] => _values[column.Index];
+
+    /// <summary>The node's arrays (see <see cref="NeuronSchema.ArrayParameter"/>) as they would be stored.</summary>
+    public double[][] Arrays { get; init; } = [];
+
+    /// <summary>The new value of array <paramref name="column"/>.</summary>
+    public ReadOnlySpan<double> Array(ArrayColumn column) => Arrays[column.Index];
+
+    /// <summary>Whether array <paramref name="column"/> is among the values being set.</summary>
+    public bool IsSet(ArrayColumn column) => ((SetArrays >> column.Index) & 1) != 0;
+
+    /// <summary>The arrays being set, one bit per array column.</summary>
+    public long SetArrays { get; init; }
+
+    /// <summary>The node's number of receptor ports before this change (see <see cref="NeuronSchema.PortsSizedBy"/>).</summary>
+    public int PreviousPorts { get; init; }
+
+    /// <summary>Whether a spike connection has reached the node (NEST's has_connections).</summary>
+    public bool HasConnections { get; init; }
+
+    /// <summary>Fails naming array <paramref name="column"/> when <paramref name="ok"/> is false.</summary>
+    public void Require(bool ok, ArrayColumn column, string allowed)
+    {
+        if (!ok) throw new BadPropertyException(schema.Arrays[column.Index].Name, Arrays[column.Index], allowed);
+    }
 
     /// <summary>Fails naming <paramref name="column"/> and its value when <paramref name="ok"/> is false.</summary>
     public void Require(bool ok, Column column, string allowed)

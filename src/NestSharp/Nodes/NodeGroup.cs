@@ -34,6 +34,12 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     public virtual bool EmitsSpikes => false;
 
     /// <summary>
+    /// NEST's has_proxies: whether each node exists once, on its own virtual process (neurons), rather than once per
+    /// thread (devices). A connection from a node without proxies to a recorder belongs to the recorder's thread.
+    /// </summary>
+    public virtual bool HasProxies => ElementType == ElementType.Neuron;
+
+    /// <summary>
     /// The slot (see <see cref="Kernel.Communication.VirtualProcessLayout"/>) that updates node <paramref name="local"/>
     /// and owns its incoming connections.
     /// </summary>

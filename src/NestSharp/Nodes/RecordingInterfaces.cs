@@ -103,6 +103,12 @@ internal interface ISampledGroup
     /// <summary>The index of a recordable by name, or -1.</summary>
     int RecordableIndex(string name);
 
+    /// <summary>The index of a recordable of node <paramref name="local"/> by name, or -1 (recordables may vary per node).</summary>
+    int RecordableIndexOf(string name, int local) => RecordableIndex(name);
+
+    /// <summary>The recordables of node <paramref name="local"/>.</summary>
+    IReadOnlyList<string> RecordablesOf(int local) => Recordables;
+
     /// <summary>The value of recordable <paramref name="index"/> of the node at storage position <paramref name="position"/>.</summary>
     double ReadRecordable(int index, int position);
 

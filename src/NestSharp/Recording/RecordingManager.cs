@@ -130,10 +130,10 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
             targets.Add(link.Target);
             var (targetGroup, local) = nodes.Locate(link.Target);
             var sampled = (ISampledGroup)targetGroup;
-            var indices = sampler.RecordFrom.Select(sampled.RecordableIndex).ToArray();
+            var indices = sampler.RecordFrom.Select(name => sampled.RecordableIndexOf(name, local)).ToArray();
             int missing = Array.IndexOf(indices, -1);
             if (missing >= 0)
-                throw new IllegalConnectionException($"{sampled.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", sampled.Recordables)}.");
+                throw new IllegalConnectionException($"{sampled.Model.Name} has no recordable '{sampler.RecordFrom[missing]}'. Its recordables: {string.Join(", ", sampled.RecordablesOf(local))}.");
             if (!perGroup.TryGetValue(sampled, out var lists))
                 perGroup[sampled] = lists = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<SamplerLink>()).ToArray();
             lists[sampled.OwnerThread(local)].Add(new SamplerLink(sampler, sampled.PositionOf(local), indices));

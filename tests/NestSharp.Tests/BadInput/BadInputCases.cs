@@ -176,6 +176,12 @@ internal static class BadInputCases
         Created("gif_psc_exp", "E_sfa", 1.0, typeof(UnaccessedDictionaryEntryException));
         Add("create gif_psc_exp with tau_stc = [-1]", n => n.Nest.Create("gif_psc_exp", 1, new() { ["tau_stc"] = new[] { -1.0 }, ["q_stc"] = new[] { 1.0 } }),
             typeof(BadPropertyException), "tau_stc", "-1");
+        Created("gif_cond_exp", "lambda_0", -1.0, null, "-1");
+        Created("gif_cond_exp", "C_m", 0.0);
+        Created("gif_cond_exp", "tau_syn_in", -1.0, null, "-1");
+        Created("gif_cond_exp", "gsl_error_tol", 0.0);
+        Created("gif_cond_exp", "q_stc", new[] { 1.0, 2.0 }, null, "tau_stc");
+        Created("gif_cond_exp", "I_stc", 1.0, typeof(UnaccessedDictionaryEntryException));
         Created("pp_psc_delta", "dead_time_shape", 0L, null, "0");
         Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
         Created("pp_psc_delta", "c_3", -1.0, null, "-1");

@@ -15,6 +15,12 @@ public sealed class IafFamilyDetReplayTests(ITestOutputHelper output)
     [InlineData("iaf_psc_exp_htum_dc")]
     [InlineData("iaf_psc_exp_htum_spikes_dcstep")]
     [InlineData("iaf_psc_exp_htum_abs1_tot8")]
+    [InlineData("iaf_psc_alpha_multisynapse_dc")]
+    [InlineData("iaf_psc_alpha_multisynapse_spikes_dcstep")]
+    [InlineData("iaf_psc_alpha_multisynapse_tau3_0.3_8")]
+    [InlineData("iaf_psc_exp_multisynapse_dc")]
+    [InlineData("iaf_psc_exp_multisynapse_spikes_dcstep")]
+    [InlineData("iaf_psc_exp_multisynapse_tau3_0.3_8")]
     public void SingleNeuron_MatchesNest(string experiment)
     {
         var run = DetReplay.Run(experiment);

@@ -32,6 +32,9 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
     /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
     public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
 
+    // one train for all targets: the generator exists once, as a neuron does (NEST's has_proxies)
+    public override bool HasProxies => EmitsSpikes;
+
     public bool SendsCurrent => false;
 
     public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;

@@ -1,7 +1,6 @@
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
-using NestSharp.Random;
 
 namespace NestSharp.Models.Neurons;
 
@@ -34,31 +33,17 @@ internal sealed class GifPscExp : NeuronGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
-    private static readonly Column EL = Declared.Parameter("E_L", -70.0, "mV");
-    private static readonly Column GL = Declared.Parameter("g_L", 4.0, "nS", Requirement.Positive("the membrane conductance must be strictly positive"));
-    private static readonly Column Cm = Declared.Parameter("C_m", 80.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-    private static readonly Column VReset = Declared.Parameter("V_reset", -55.0, "mV");
-    private static readonly Column DeltaV = Declared.Parameter("Delta_V", 0.5, "mV", Requirement.Positive("must be strictly positive"));
-    private static readonly Column VTStar = Declared.Parameter("V_T_star", -35.0, "mV");
-    private static readonly Column Lambda0 = Declared.Parameter("lambda_0", 1.0, "1/s", Requirement.NonNegative("must not be negative"));
-    private static readonly Column TRef = Declared.Parameter("t_ref", 4.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    // I_e, E_L, g_L, C_m, V_reset, Delta_V, V_T_star, lambda_0, t_ref, V_m, E_sfa, I_stc, shared with gif_cond_exp
+    private static readonly GifMembrane Membrane = new(Declared);
+
     private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive("synaptic time constants must be strictly positive"));
     private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive("synaptic time constants must be strictly positive"));
-    private static readonly Column Vm = Declared.State("V_m", -70.0, "mV");
-
-    /// <summary>The moving threshold and the summed spike-triggered current of the last step (read only in the status).</summary>
-    private static readonly Column ESfa = Declared.Internal("E_sfa");
-    private static readonly Column IStc = Declared.Internal("I_stc");
 
     private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
     private static readonly Column ISynIn = Declared.Internal("I_syn_in");
 
     /// <summary>The current input of the previous step (NEST's I_stim), used in this step.</summary>
     private static readonly Column Current = Declared.Internal("current");
-
-    /// <summary>Remaining refractory steps.</summary>
-    private static readonly Column Refractory = Declared.Internal("refractory_steps");
 
     private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
     private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
@@ -68,87 +53,64 @@ internal sealed class GifPscExp : NeuronGroup
     {
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Vm);
-        Declared.Recordable(ESfa);
-        Declared.Recordable(IStc);
+        Declared.Recordable(Membrane.Vm);
+        Declared.Recordable(Membrane.ESfa);
+        Declared.Recordable(Membrane.IStc);
         Declared.Recordable(ISynEx);
         Declared.Recordable(ISynIn);
     }
 
     private struct Propagators
     {
-        public double P11Ex, P11In, P21Ex, P21In, P33, P30, P31, Lambda0PerMs, Ie, EL, VReset, VTStar, DeltaV;
-        public int RefractorySteps;
+        public GifMembrane.Constants Membrane;
+        public double P11Ex, P11In, P21Ex, P21In, P33, P30, P31;
     }
 
     private readonly PropagatorSets<Propagators> _propagators = new();
-    private readonly SpikeTriggeredElements _stc, _sfa;
+    private readonly GifAdaptation _adaptation;
     private readonly string[] _settableKeys;
-    private ulong[] _nodeKeys = [];
     private double _h;
 
     public GifPscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _stc = new SpikeTriggeredElements("tau_stc", "q_stc", count);
-        _sfa = new SpikeTriggeredElements("tau_sfa", "q_sfa", count);
-        _settableKeys = [.. base.SettableKeys, .. SpikeTriggeredElements.Keys(_stc, _sfa)];
+        _adaptation = new GifAdaptation(count);
+        _settableKeys = [.. base.SettableKeys, .. _adaptation.Keys];
     }
 
     public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
 
-    public override bool TakesArray(string key) => _stc.Owns(key) || _sfa.Owns(key);
+    public override bool TakesArray(string key) => _adaptation.Owns(key);
 
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
         base.WriteStatus(local, status);
         int position = PositionOf(local);
-        status["E_sfa"] = this[ESfa][position];
-        status["I_stc"] = this[IStc][position];
-        _stc.WriteStatus(position, status);
-        _sfa.WriteStatus(position, status);
+        status["E_sfa"] = this[Membrane.ESfa][position];
+        status["I_stc"] = this[Membrane.IStc][position];
+        _adaptation.WriteStatus(position, status);
     }
 
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        int position = PositionOf(local);
-        var scalars = new Dictionary<string, object>(values.Count);
-        foreach (var (key, value) in values)
-        {
-            if (!TakesArray(key)) scalars[key] = value;
-        }
-        var stc = _stc.Stage(position, values);
-        var sfa = _sfa.Stage(position, values);
-        var commit = base.Stage(local, scalars, context);
-        return () =>
-        {
-            commit();
-            stc();
-            sfa();
-        };
-    }
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) =>
+        _adaptation.Stage(PositionOf(local), values, scalars => base.Stage(local, scalars, context));
 
     public override void CopyDefaultsFrom(NodeGroup prototype)
     {
         base.CopyDefaultsFrom(prototype);
-        var source = (GifPscExp)prototype;
-        _stc.CopyDefaultsFrom(source._stc);
-        _sfa.CopyDefaultsFrom(source._sfa);
+        _adaptation.CopyDefaultsFrom(((GifPscExp)prototype)._adaptation);
     }
 
     public override void Prepare(SimulationContext context)
     {
         double h = context.Time.Resolution;
         _h = h;
-        ulong escapeKey = RandomStream.Derive(context.SeedKey, 0x61F_E5C0);
-        _nodeKeys = new ulong[Count];
-        for (int i = 0; i < Count; i++) _nodeKeys[i] = RandomStream.Derive(escapeKey, (ulong)IdOf(i));
-        _stc.Prepare(h);
-        _sfa.Prepare(h);
+        _adaptation.Prepare(context, this, h);
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double c = this[Cm][i], tauM = c / this[GL][i];
+            var membrane = Membrane.ConstantsOf(Columns, i, context.Time);
+            double c = membrane.Cm, tauM = c / membrane.GL;
             return new Propagators
             {
+                Membrane = membrane,
                 P11Ex = Math.Exp(-h / this[TauSynEx][i]),
                 P11In = Math.Exp(-h / this[TauSynIn][i]),
                 P21Ex = ExactPropagators.Exponential(this[TauSynEx][i], tauM, c, h),
@@ -156,13 +118,6 @@ internal sealed class GifPscExp : NeuronGroup
                 P33 = Math.Exp(-h / tauM),
                 P30 = -1 / c * NumericsHelper.ExpM1(-h / tauM) * tauM,
                 P31 = -NumericsHelper.ExpM1(-h / tauM),
-                Lambda0PerMs = this[Lambda0][i] / 1000.0,
-                Ie = this[GifPscExp.Ie][i],
-                EL = this[GifPscExp.EL][i],
-                VReset = this[GifPscExp.VReset][i],
-                VTStar = this[GifPscExp.VTStar][i],
-                DeltaV = this[GifPscExp.DeltaV][i],
-                RefractorySteps = (int)context.Time.MsToStepsCeil(this[TRef][i]),
             };
         });
     }
@@ -174,8 +129,9 @@ internal sealed class GifPscExp : NeuronGroup
         var ring = context.Ring;
         var spikes = context.SpikesOfVp[thread];
         double h = _h;
-        double[] v = this[Vm], eSfa = this[ESfa], iStc = this[IStc], iEx = this[ISynEx], iIn = this[ISynIn];
-        double[] current = this[Current], refractory = this[Refractory];
+        double[] v = this[Membrane.Vm], eSfa = this[Membrane.ESfa], iStc = this[Membrane.IStc], iEx = this[ISynEx], iIn = this[ISynIn];
+        double[] current = this[Current], refractory = this[Membrane.RefractorySteps];
+        var adaptation = _adaptation;
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
         bool uniform = _propagators.IsUniform;
@@ -192,8 +148,9 @@ internal sealed class GifPscExp : NeuronGroup
             {
                 int i = start + k;
                 if (!uniform) p = ref sets[setOfNode[i]];
-                iStc[i] = _stc.SumAndDecay(i, 0.0);
-                eSfa[i] = _sfa.SumAndDecay(i, p.VTStar);
+                ref readonly GifMembrane.Constants m = ref p.Membrane;
+                iStc[i] = adaptation.SpikeTriggeredCurrent(i);
+                eSfa[i] = adaptation.Threshold(i, m.VTStar);
                 iEx[i] *= p.P11Ex;
                 iIn[i] *= p.P11In;
                 iEx[i] += exIn[k];
@@ -201,21 +158,17 @@ internal sealed class GifPscExp : NeuronGroup
 
                 if (refractory[i] == 0.0)
                 {
-                    v[i] = p.P30 * (current[i] + p.Ie - iStc[i]) + p.P33 * v[i] + p.P31 * p.EL + iEx[i] * p.P21Ex + iIn[i] * p.P21In;
-                    double lambda = p.Lambda0PerMs * Math.Exp((v[i] - eSfa[i]) / p.DeltaV);
-                    if (lambda > 0.0
-                        && RandomStream.ToUnitInterval(RandomStream.At(_nodeKeys[i], (ulong)step)) < -NumericsHelper.ExpM1(-lambda * h))
+                    v[i] = p.P30 * (current[i] + m.Ie - iStc[i]) + p.P33 * v[i] + p.P31 * m.EL + iEx[i] * p.P21Ex + iIn[i] * p.P21In;
+                    if (adaptation.Fires(i, step, v[i], eSfa[i], m, h))
                     {
-                        _stc.Kick(i);
-                        _sfa.Kick(i);
-                        refractory[i] = p.RefractorySteps;
+                        refractory[i] = m.RefractorySteps;
                         spikes.Add(lag, IdOf(i));
                     }
                 }
                 else
                 {
                     refractory[i]--;
-                    v[i] = p.VReset;
+                    v[i] = m.VReset;
                 }
 
                 current[i] = currentIn[k];

@@ -178,6 +178,63 @@ public sealed class NodeCollectionTests
         Assert.Equal(17, (nest.Create("iaf_psc_alpha", 10) + nest.Create("iaf_psc_exp", 7)).Count);
     }
 
+    // NEST: other/test_node_collection_indexing_slicing.py::test_sliced_node_collection_correct_len
+    [Fact]
+    public void Count_OfASlicedCollection()
+    {
+        var nc = new Simulator().Create("iaf_psc_delta", 20);
+        Assert.Equal(4, nc.Slice(3, 17, 4).Count);
+    }
+
+    /// <summary>iaf_psc_exp 1-10, iaf_psc_alpha 11-25 (not in the composite), iaf_psc_delta 26-55: the composite of the first and last.</summary>
+    private static NodeCollection CompositeWithAGap(Simulator nest)
+    {
+        var ncA = nest.Create("iaf_psc_exp", 10);
+        nest.Create("iaf_psc_alpha", 15);
+        var ncC = nest.Create("iaf_psc_delta", 30);
+        return ncA + ncC;
+    }
+
+    /// <summary>Every other node of <see cref="CompositeWithAGap"/>: 1, 3, ..., 9, 26, 28, ..., 54.</summary>
+    private static int[] EveryOtherOfCompositeWithAGap() =>
+        [.. Enumerable.Range(1, 10).Where((_, i) => i % 2 == 0), .. Enumerable.Range(26, 29).Where((_, i) => i % 2 == 0)];
+
+    // NEST: other/test_node_collection_indexing_slicing.py::test_composite_node_collection_with_patched_node_ids_correct_nodes
+    [Fact]
+    public void SteppedSliceOfACompositeWithAGap_GivesTheRightIds()
+    {
+        var compNc = CompositeWithAGap(new Simulator());
+        var stepCompNc = compNc.Slice(0, compNc.Count, 2);
+        Assert.Equal(EveryOtherOfCompositeWithAGap(), stepCompNc.ToArray());
+    }
+
+    // NEST: other/test_node_collection_indexing_slicing.py::test_sliced_composite_node_collection_with_patched_node_ids_iteration
+    [Fact]
+    public void IteratingASteppedSliceOfACompositeWithAGap_GivesEachNode()
+    {
+        var nest = new Simulator();
+        var compNc = CompositeWithAGap(nest);
+        var stepCompNc = compNc.Slice(0, compNc.Count, 2);
+        int[] compareList = EveryOtherOfCompositeWithAGap();
+        int i = 0;
+        foreach (var node in stepCompNc)
+        {
+            Assert.Equal(nest.Nodes(compareList[i]), node);
+            i++;
+        }
+        Assert.Equal(compareList.Length, i);
+    }
+
+    // NEST: other/test_node_collection_indexing_slicing.py::test_composite_node_collection_with_patched_node_ids_slicing
+    [Fact]
+    public void SlicesOfACompositeWithAGap_GiveTheRightIds()
+    {
+        var compNc = CompositeWithAGap(new Simulator());
+        Assert.Equal(Enumerable.Range(1, 10), compNc[..10].ToArray());
+        Assert.Equal(Enumerable.Range(3, 5), compNc[2..7].ToArray());
+        Assert.Equal([3, 5, 7, 9, 26], compNc.Slice(2, 12, 2).ToArray());
+    }
+
     // NEST: other/test_node_collection_indexing_slicing.py::test_node_collection_with_nonunique_nodes_raises
     [Fact]
     public void CollectionsWithADuplicateNode_AreRefused()
@@ -271,7 +328,7 @@ public sealed class NodeCollectionTests
         a = nest.Create("iaf_psc_alpha", 10);
         b = nest.Create("iaf_psc_alpha", 15);
         var c = nest.Create("iaf_psc_exp", 7);
-        var d = nest.Create("parrot_neuron", 5); // NEST uses iaf_psc_delta, which NestSharp lacks; any other model shows the same
+        var d = nest.Create("iaf_psc_delta", 5);
         var ac = a + c;
         var bd = b + d;
         Assert.Equal(a.ToArray().Concat(b.ToArray()).Concat(c.ToArray()).Concat(d.ToArray()), (bd + ac).ToArray());

@@ -14,7 +14,10 @@ public sealed class MultimeterSteppingTests
         ["ac_generator", "dc_generator", "noise_generator", "step_current_generator", "sinusoidal_poisson_generator"];
 
     /// <summary>NEST's extra_params: models that take spikes on receptor 1 (the ones NestSharp has).</summary>
-    private static readonly Dictionary<string, long> ExtraReceptorType = new() { ["pp_cond_exp_mc_urbanczik"] = 1 };
+    private static readonly Dictionary<string, long> ExtraReceptorType = new()
+    {
+        ["pp_cond_exp_mc_urbanczik"] = 1, ["iaf_psc_alpha_multisynapse"] = 1, ["iaf_psc_exp_multisynapse"] = 1,
+    };
 
     public static TheoryData<string> Models() => NodeModelsWhere(d =>
         d.TryGetValue("recordables", out var r) && r is string[] { Length: > 0 } && !SkipModels.Contains((string)d["model"]));

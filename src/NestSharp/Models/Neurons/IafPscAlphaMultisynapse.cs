@@ -1,0 +1,166 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// iaf_psc_alpha_multisynapse: leaky integrate-and-fire neuron with any number of receptor ports, each an alpha-shaped
+/// post-synaptic current with its own time constant, integrated exactly on the time grid (Rotter &amp; Diesmann 1999).
+/// <code>
+/// dV/dt = -(V - E_L)/tau_m + (sum_r I_syn_r + I_e + I_0)/C_m
+/// I_syn_r = sum_k w_k (t - t_k)/tau_syn[r] · e^(1 - (t - t_k)/tau_syn[r])   for spikes on receptor r = 1 .. n_synapses
+/// V &gt;= V_th: spike, V = V_reset, clamped for t_ref; V is bounded below by V_min.
+/// </code>
+/// Per step h (y = V - E_L, port r with states dI_r, I_r): y ← P30·(I_0 + I_e) + P33·y, then y += P31_r·dI_r + P32_r·I_r
+/// for r = 1 .. n, then y ← max(y, V_min - E_L), when not refractory; P33 = exp(-h/tau_m), P30 = (1 - P33)·tau_m/C_m,
+/// (P31_r, P32_r) the exact propagators; then I_r ← h·P11_r·dI_r + P11_r·I_r, dI_r ← P11_r·dI_r + e/tau_syn[r]·(weights
+/// arriving on port r), P11_r = exp(-h/tau_syn[r]).
+/// <para>Parameters (units): C_m (pF), tau_m, t_ref (ms), E_L, V_reset, V_th, V_min (mV), I_e (pA), tau_syn (array, ms:
+/// one receptor port per element, every element &gt; 0); read-only n_synapses (ports) and has_connections (a spike
+/// connection reached the node: the number of ports can then no longer change); state V_m (mV). Spike receptors 1 ..
+/// n_synapses; current receptor 0. Recordables: V_m, I_syn (sum of the ports' currents), I_syn_1 .. I_syn_n.</para>
+/// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. NEST model documentation, iaf_psc_alpha_multisynapse.</para>
+/// </summary>
+[NodeModelName("iaf_psc_alpha_multisynapse")]
+internal sealed class IafPscAlphaMultisynapse : NeuronGroup
+{
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly IafMembrane Membrane = new(Declared);
+
+    private static readonly Column VMin = Declared.ParameterRelativeTo(Membrane.EL, "V_min", double.NegativeInfinity, "mV");
+
+    private static readonly ArrayColumn TauSyn =
+        Declared.ArrayParameter("tau_syn", [2.0], "ms", Requirement.Positive("all synaptic time constants must be strictly positive"));
+
+    private static readonly Column CurrentInput = Declared.Internal("current_input");
+    private static readonly Column Refractory = Declared.Internal("refractory_steps");
+
+    /// <summary>Per port: the derivative-like state dI (NEST's y1) and the current I (y2, recorded as I_syn_r).</summary>
+    private static readonly PortColumn DISyn = Declared.PortVariable("dI_syn");
+    private static readonly PortColumn ISyn = Declared.PortVariable("I_syn");
+
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static IafPscAlphaMultisynapse()
+    {
+        Declared.PortsSizedBy(TauSyn, "n_synapses");
+        Declared.CurrentReceptor(0, Currents);
+        Declared.Recordable(Membrane.Vm);
+        Declared.ComputedRecordable("I_syn");
+        Declared.PortRecordable(ISyn, "I_syn_");
+    }
+
+    // Per node: the membrane's propagators; per port (index r - 1), per node: the synaptic ones.
+    private double[] _p33 = [], _p30 = [], _theta = [], _vReset = [], _lowerBound = [], _ie = [];
+    private int[] _refractorySteps = [];
+    private double[][] _p11 = [], _p21 = [], _p31 = [], _p32 = [], _pscInitial = [];
+
+    public IafPscAlphaMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
+
+    protected override void Validate(in StatusRow row)
+    {
+        if (row.IsSet(TauSyn))
+        {
+            row.Require(row.Array(TauSyn).Length == row.PreviousPorts || !row.HasConnections, TauSyn,
+                "the neuron has connections, therefore the number of ports cannot be changed");
+        }
+        Membrane.Validate(row);
+    }
+
+    protected override double ReadComputedRecordable(int index, int position)
+    {
+        double sum = 0.0;
+        for (int r = 1; r <= PortsAt(position) && r <= PortCount; r++) sum += PortState(ISyn, r)[position];
+        return sum;
+    }
+
+    private double[][] PerPort()
+    {
+        var values = new double[PortCount][];
+        for (int r = 0; r < values.Length; r++) values[r] = new double[Count];
+        return values;
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        PreparePorts();
+        double h = context.Time.Resolution;
+        _p33 = new double[Count];
+        _p30 = new double[Count];
+        _theta = new double[Count];
+        _vReset = new double[Count];
+        _lowerBound = new double[Count];
+        _ie = new double[Count];
+        _refractorySteps = new int[Count];
+        (_p11, _p21, _p31, _p32, _pscInitial) = (PerPort(), PerPort(), PerPort(), PerPort(), PerPort());
+        for (int i = 0; i < Count; i++)
+        {
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
+            _p33[i] = Math.Exp(-h / tauM);
+            _p30[i] = 1 / c * (1 - _p33[i]) * tauM;
+            _theta[i] = this[Membrane.VTh][i] - el;
+            _vReset[i] = this[Membrane.VReset][i] - el;
+            _lowerBound[i] = this[VMin][i];
+            _ie[i] = this[Membrane.Ie][i];
+            _refractorySteps[i] = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]);
+            double[] tauSyn = ArrayOf(TauSyn, i);
+            for (int r = 0; r < tauSyn.Length; r++)
+            {
+                _p11[r][i] = Math.Exp(-h / tauSyn[r]);
+                _p21[r][i] = h * _p11[r][i];
+                (_p31[r][i], _p32[r][i]) = ExactPropagators.Alpha(tauSyn[r], tauM, c, h);
+                _pscInitial[r][i] = 1.0 * Math.E / tauSyn[r];
+            }
+        }
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        var spikes = context.SpikesOfVp[thread];
+        double[] v = this[Membrane.Vm], i0 = this[CurrentInput], refractory = this[Refractory];
+        int n = end - start, ports = PortCount;
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            int row = ring.SlotOf(step) * ring.Channels;
+            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            for (int i = start; i < end; i++)
+            {
+                int own = PortsAt(i);
+                if (refractory[i] == 0)
+                {
+                    double y = _p30[i] * (i0[i] + _ie[i]) + _p33[i] * v[i];
+                    for (int r = 0; r < own; r++) y += _p31[r][i] * PortState(DISyn, r + 1)[i] + _p32[r][i] * PortState(ISyn, r + 1)[i];
+                    v[i] = y < _lowerBound[i] ? _lowerBound[i] : y;
+                }
+                else
+                {
+                    refractory[i]--;
+                }
+                for (int r = 0; r < own; r++)
+                {
+                    double[] y1 = PortState(DISyn, r + 1), y2 = PortState(ISyn, r + 1);
+                    y2[i] = _p21[r][i] * y1[i] + _p11[r][i] * y2[i];
+                    y1[i] *= _p11[r][i];
+                    y1[i] += _pscInitial[r][i] * data[row + PortChannel(r + 1) + i];
+                }
+                if (v[i] >= _theta[i])
+                {
+                    refractory[i] = _refractorySteps[i];
+                    v[i] = _vReset[i];
+                    spikes.Add(lag, IdOf(i));
+                }
+                i0[i] = curIn[i - start];
+            }
+            curIn.Clear();
+            for (int r = 1; r <= ports; r++) ring.Row(step, PortChannel(r) + start, n).Clear();
+            RecordSamples(thread, step);
+        }
+    }
+}

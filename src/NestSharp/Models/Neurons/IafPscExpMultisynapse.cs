@@ -1,0 +1,159 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// iaf_psc_exp_multisynapse: leaky integrate-and-fire neuron with any number of receptor ports, each an exponentially
+/// decaying post-synaptic current with its own time constant, integrated exactly on the time grid (Rotter &amp; Diesmann 1999).
+/// <code>
+/// dV/dt = -(V - E_L)/tau_m + (sum_r I_syn_r + I_e + I_0)/C_m
+/// dI_syn_r/dt = -I_syn_r/tau_syn[r] + sum_k w_k δ(t - t_k)   for spikes on receptor r = 1 .. n_synapses
+/// V &gt;= V_th: spike, V = V_reset, clamped for t_ref.
+/// </code>
+/// Per step h (y = V - E_L): y ← P22·y + P20·(I_e + I_0), then y += P21_r·I_syn_r for r = 1 .. n when not refractory,
+/// with P22 = exp(-h/tau_m), P20 = tau_m/C_m·(1 - P22) and P21_r the exact current-to-voltage propagator; then
+/// I_syn_r ← P11_r·I_syn_r + the weights arriving on port r (P11_r = exp(-h/tau_syn[r])).
+/// <para>Parameters (units): C_m (pF), tau_m, t_ref (ms), E_L, V_reset, V_th (mV), I_e (pA), tau_syn (array, ms: one
+/// receptor port per element; every element &gt; 0 and different from tau_m); read-only n_synapses (ports) and
+/// has_connections (a spike connection reached the node: the number of ports can then no longer change); state V_m (mV).
+/// Spike receptors 1 .. n_synapses; current receptor 0. Recordables: V_m, I_syn (sum of the ports' currents), I_syn_1 ..
+/// I_syn_n.</para>
+/// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. NEST model documentation, iaf_psc_exp_multisynapse.</para>
+/// </summary>
+[NodeModelName("iaf_psc_exp_multisynapse")]
+internal sealed class IafPscExpMultisynapse : NeuronGroup
+{
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly IafMembrane Membrane = new(Declared);
+
+    private static readonly ArrayColumn TauSyn =
+        Declared.ArrayParameter("tau_syn", [2.0], "ms", Requirement.Positive("all synaptic time constants must be strictly positive"));
+
+    private static readonly Column CurrentInput = Declared.Internal("current_input");
+    private static readonly Column Refractory = Declared.Internal("refractory_steps");
+
+    private static readonly PortColumn ISyn = Declared.PortVariable("I_syn");
+
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static IafPscExpMultisynapse()
+    {
+        Declared.PortsSizedBy(TauSyn, "n_synapses");
+        Declared.CurrentReceptor(0, Currents);
+        Declared.Recordable(Membrane.Vm);
+        Declared.ComputedRecordable("I_syn");
+        Declared.PortRecordable(ISyn, "I_syn_");
+    }
+
+    // Per node: the membrane's propagators; per port (index r - 1), per node: the synaptic ones.
+    private double[] _p22 = [], _p20 = [], _theta = [], _vReset = [], _ie = [];
+    private int[] _refractorySteps = [];
+    private double[][] _p11 = [], _p21 = [];
+
+    public IafPscExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
+
+    protected override void Validate(in StatusRow row)
+    {
+        if (row.IsSet(TauSyn))
+        {
+            var tauSyn = row.Array(TauSyn);
+            row.Require(tauSyn.Length == row.PreviousPorts || !row.HasConnections, TauSyn,
+                "the neuron has connections, therefore the number of ports cannot be changed");
+            foreach (double tau in tauSyn)
+                row.Require(tau != row[Membrane.TauM], TauSyn, $"membrane and synapse time constants must differ (tau_m = {row[Membrane.TauM]})");
+        }
+        Membrane.Validate(row);
+    }
+
+    protected override double ReadComputedRecordable(int index, int position)
+    {
+        double sum = 0.0;
+        for (int r = 1; r <= PortsAt(position) && r <= PortCount; r++) sum += PortState(ISyn, r)[position];
+        return sum;
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        PreparePorts();
+        double h = context.Time.Resolution;
+        _p22 = new double[Count];
+        _p20 = new double[Count];
+        _theta = new double[Count];
+        _vReset = new double[Count];
+        _ie = new double[Count];
+        _refractorySteps = new int[Count];
+        _p11 = new double[PortCount][];
+        _p21 = new double[PortCount][];
+        for (int r = 0; r < PortCount; r++)
+        {
+            _p11[r] = new double[Count];
+            _p21[r] = new double[Count];
+        }
+        for (int i = 0; i < Count; i++)
+        {
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
+            _p22[i] = Math.Exp(-h / tauM);
+            _p20[i] = tauM / c * (1.0 - _p22[i]);
+            _theta[i] = this[Membrane.VTh][i] - el;
+            _vReset[i] = this[Membrane.VReset][i] - el;
+            _ie[i] = this[Membrane.Ie][i];
+            _refractorySteps[i] = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]);
+            double[] tauSyn = ArrayOf(TauSyn, i);
+            for (int r = 0; r < tauSyn.Length; r++)
+            {
+                _p11[r][i] = Math.Exp(-h / tauSyn[r]);
+                _p21[r][i] = ExactPropagators.Exponential(tauSyn[r], tauM, c, h);
+            }
+        }
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        var spikes = context.SpikesOfVp[thread];
+        double[] v = this[Membrane.Vm], i0 = this[CurrentInput], refractory = this[Refractory];
+        int n = end - start, ports = PortCount;
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            int row = ring.SlotOf(step) * ring.Channels;
+            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            for (int i = start; i < end; i++)
+            {
+                int own = PortsAt(i);
+                if (refractory[i] == 0)
+                {
+                    double y = v[i] * _p22[i] + (_ie[i] + i0[i]) * _p20[i];
+                    for (int r = 0; r < own; r++) y += _p21[r][i] * PortState(ISyn, r + 1)[i];
+                    v[i] = y;
+                }
+                else
+                {
+                    refractory[i]--;
+                }
+                for (int r = 0; r < own; r++)
+                {
+                    double[] iSyn = PortState(ISyn, r + 1);
+                    iSyn[i] *= _p11[r][i];
+                    iSyn[i] += data[row + PortChannel(r + 1) + i];
+                }
+                if (v[i] >= _theta[i])
+                {
+                    refractory[i] = _refractorySteps[i];
+                    v[i] = _vReset[i];
+                    spikes.Add(lag, IdOf(i));
+                }
+                i0[i] = curIn[i - start];
+            }
+            curIn.Clear();
+            for (int r = 1; r <= ports; r++) ring.Row(step, PortChannel(r) + start, n).Clear();
+            RecordSamples(thread, step);
+        }
+    }
+}
