@@ -318,6 +318,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             if (schema.IndexOfPerConnection(key) < 0)
                 throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}' in a syn_spec", key, ["delay", "receptor_type", "synapse_model", "weight", .. schema.PerConnection.Select(p => p.Key)]);
         }
+        model.Type.CheckConnect(model, syn.Other.Keys, _kernel.VirtualProcesses.Layout.ThreadsPerRank);
         if (schema.HasCommonWeight && syn.Weight is not null)
             throw new NestNotImplementedException($"Synapse parameter 'weight' of '{model.Name}' can only be set via SetDefaults() or CopyModel().");
         if (syn.ReceptorType is Parameter) throw new BadPropertyException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
@@ -437,6 +438,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             else if (g.ElementType == ElementType.Neuron && g is not NeuronGroup)
             {
                 throw new IllegalConnectionException($"{g.Model.Name} emits spikes only and does not support spike input: it cannot be the target of a connection.");
+            }
+            else if (g.ElementType == ElementType.Other && sourceGroups.Find(s => s.ElementType != ElementType.Neuron) is { } device)
+            {
+                throw new IllegalConnectionException(
+                    $"{device.Model.Name} cannot connect to {g.Model.Name}: only neurons send to a node that serves all threads (no device to a global receiver).");
             }
             else if (g is IRecorderGroup && !RecordsSpikes(g))
             {

@@ -73,6 +73,25 @@ internal abstract class SynapseType(string name)
     /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
     public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;
 
+    /// <summary>
+    /// Whether the model has a <c>volume_transmitter</c> common to its synapses (neuromodulated plasticity): the model
+    /// then takes it in SetDefaults and CopyModel, and <see cref="BeginDelivery"/> is called for each of its blocks.
+    /// </summary>
+    public virtual bool ReadsVolumeTransmitter => false;
+
+    /// <summary>
+    /// NEST's checks of a Connect call through <paramref name="model"/> before any connection is made
+    /// (check_synapse_params and what check_connection asks of the model's common properties):
+    /// <paramref name="synSpecKeys"/> are the keys the syn_spec gives beyond weight and delay.
+    /// </summary>
+    public virtual void CheckConnect(SynapseModel model, IEnumerable<string> synSpecKeys, int threads) { }
+
+    /// <summary>
+    /// Once per slice and block of a model that <see cref="ReadsVolumeTransmitter"/>, before the slice's spikes are
+    /// delivered (also when there are none): brings the block's synapses up to a trigger of the volume transmitter.
+    /// </summary>
+    public virtual void BeginDelivery(SynapseBlock block, in DeliveryContext context, SynapseModel model) { }
+
     /// <summary>Transmits the spikes of a slice (in canonical order) through this thread's synapses of one model.</summary>
     public abstract void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model);
 }

@@ -75,14 +75,21 @@ internal sealed class EventDeliveryManager : IKernelManager
     public void Deliver(int vp, long sliceStart)
     {
         var spikes = _merged.Items;
-        if (spikes.Length == 0) return;
-        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel);
         var models = _kernel.Models.SynapseModels;
+        if (spikes.Length == 0 && !AnyReadsVolumeTransmitter(models)) return;
+        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel);
         foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
         {
             var model = models[block.SynapseModelId];
-            model.Type.Deliver(block, spikes, in delivery, model);
+            if (model.Type.ReadsVolumeTransmitter) model.Type.BeginDelivery(block, in delivery, model);
+            if (spikes.Length > 0) model.Type.Deliver(block, spikes, in delivery, model);
         }
+    }
+
+    private static bool AnyReadsVolumeTransmitter(IReadOnlyList<Models.Synapses.SynapseModel> models)
+    {
+        foreach (var model in models) if (model.VolumeTransmitterSpikes is not null) return true;
+        return false;
     }
 
     /// <summary>

@@ -81,7 +81,7 @@ internal sealed class ModelManager : IKernelManager
             if (_synapseModels.Count >= MaxSynapseModels)
                 throw new KernelException($"Synapse model count exceeded: CopyModel('{existing}', '{newName}') would make more than {MaxSynapseModels} synapse models (max_num_syn_models).");
             var copy = synapseModel.Copy(newName, _synapseModels.Count);
-            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
+            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights, _kernel.Nodes.VolumeTransmitterSpikes);
             AddSynapseModel(copy);
             ModelsChanged = true;
         }
@@ -104,7 +104,7 @@ internal sealed class ModelManager : IKernelManager
     {
         if (_nodeModels.TryGetValue(model, out var nodeModel)) _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
         else if (_synapseModelsByName.TryGetValue(model, out var synapseModel))
-            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights);
+            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights, _kernel.Nodes.VolumeTransmitterSpikes);
         else throw new UnknownModelNameException(model, AllNames);
     }
 

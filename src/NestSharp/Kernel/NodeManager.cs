@@ -143,12 +143,17 @@ internal sealed class NodeManager : IKernelManager
     public bool RecordsWeights(NodeCollection nodes) =>
         nodes.Count == 1 && Locate(nodes.Ids[0]) is var (group, local) && group is IRecorderGroup recorders && recorders.RecorderOf(local) is IWeightSink;
 
+    /// <summary>The spike list of node <paramref name="id"/> if it is a volume_transmitter, else null.</summary>
+    public Models.Devices.NeuromodulatorySpikes? VolumeTransmitterSpikes(int id) =>
+        Locate(id) is (Models.Devices.VolumeTransmitter vt, var local) ? vt.SpikesOf(local) : null;
+
     // ---------------------------------------------------------------- status
 
     private static string ElementTypeName(ElementType type) => type switch
     {
         ElementType.Neuron => "neuron",
         ElementType.Stimulator => "stimulator",
+        ElementType.Other => "other",
         _ => "recorder",
     };
 
@@ -167,7 +172,7 @@ internal sealed class NodeManager : IKernelManager
         status["thread"] = -1L;
         status["vp"] = -1L;
         status["thread_local_id"] = -1L;
-        if (model.Prototype is NeuronGroup)
+        if (model.Prototype is NeuronGroup { ElementType: ElementType.Neuron })
         {
             status["synaptic_elements"] = _kernel.Structural.DefaultElementsStatus(model);
             status["t_spike"] = -1.0;
@@ -191,12 +196,12 @@ internal sealed class NodeManager : IKernelManager
         status["node_uses_wfr"] = false;
         var layout = _kernel.VirtualProcesses.Layout;
         // NEST shows a device (one copy per thread) as its copy on the first thread of this process.
-        int vp = group is NeuronGroup ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
+        int vp = group is NeuronGroup { ElementType: ElementType.Neuron } ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
         status["local"] = layout.IsLocal(layout.SlotOfVirtualProcess(vp));
         status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
         status["vp"] = (long)vp;
         status["thread_local_id"] = id <= _threadLocalIdsUpTo ? (long)ThreadLocalId(id, vp) : -1L;
-        if (group is NeuronGroup)
+        if (group is NeuronGroup { ElementType: ElementType.Neuron })
         {
             status["synaptic_elements"] = _kernel.Structural.ElementsStatus(id);
             status["t_spike"] = _kernel.Archive.LastSpike(id);
@@ -224,7 +229,7 @@ internal sealed class NodeManager : IKernelManager
         {
             if (group.FirstId >= id) break;
             int last = Math.Min(group.LastId, id - 1);
-            before += group is NeuronGroup ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
+            before += group is NeuronGroup { ElementType: ElementType.Neuron } ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
         }
         return before;
     }
@@ -371,7 +376,7 @@ internal sealed class NodeManager : IKernelManager
         Action? freeze = null;
         foreach (var (key, value) in values)
         {
-            if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup)
+            if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup { ElementType: ElementType.Neuron })
             {
                 // A prototype (first id 0) holds a model's defaults: the elements the model's new nodes receive.
                 var staged = group.FirstId == 0

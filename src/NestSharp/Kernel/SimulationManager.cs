@@ -186,6 +186,7 @@ internal sealed class SimulationManager : IKernelManager
         PrepareArchive();
         nodes.AssignThreadLocalIds();
         foreach (var group in nodes.Groups) group.Prepare(context);
+        _endOfSliceGroups = nodes.Groups.OfType<IEndOfSliceGroup>().ToArray();
         // As in NEST, the kernel is prepared before the recording backends open their files: when opening fails, the
         // kernel stays prepared and Cleanup closes what was opened.
         IsPrepared = true;
@@ -293,6 +294,9 @@ internal sealed class SimulationManager : IKernelManager
     private bool Failed => Volatile.Read(ref _failure) is not null;
 
     private long _sliceStart;
+
+    /// <summary>The groups that act serially at the end of each slice (see <see cref="IEndOfSliceGroup"/>).</summary>
+    private IEndOfSliceGroup[] _endOfSliceGroups = [];
     private int _sliceFrom, _sliceTo;
 
     /// <summary>What the last thread to reach the barrier runs; set by thread 0 before it arrives.</summary>
@@ -370,6 +374,7 @@ internal sealed class SimulationManager : IKernelManager
     /// <summary>Runs on one thread between update and delivery: gathers the spikes, hands samples over, advances time.</summary>
     private void SerialPhase()
     {
+        foreach (var group in _endOfSliceGroups) group.EndSlice(_context!, _sliceStart, _sliceFrom, _sliceTo);
         _kernel.EventDelivery.Gather(_sliceStart);
         _kernel.Recording.HandOverSamples(_sliceStart);
         CurrentStep = _sliceStart + _sliceTo;

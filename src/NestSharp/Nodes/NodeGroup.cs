@@ -2,8 +2,8 @@ using NestSharp.Kernel;
 
 namespace NestSharp.Nodes;
 
-/// <summary>What a node is, as NEST's <c>element_type</c>.</summary>
-internal enum ElementType { Neuron, Stimulator, Recorder }
+/// <summary>What a node is, as NEST's <c>element_type</c> (Other: the volume transmitter).</summary>
+internal enum ElementType { Neuron, Stimulator, Recorder, Other }
 
 /// <summary>What a change of status may need to know of the kernel: the time grid and the current step.</summary>
 internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep);

@@ -43,7 +43,7 @@ public sealed class NamedStateTests
     }
 
     public static TheoryData<string> NeuronModels() =>
-        [.. Catalog.NodeModels.Keys.Where(name => Catalog.NodeModels[name](new NodeModel(name, Catalog.NodeModels[name]), 0, 1) is NeuronGroup)
+        [.. Catalog.NodeModels.Keys.Where(name => Catalog.NodeModels[name](new NodeModel(name, Catalog.NodeModels[name]), 0, 1) is NeuronGroup { ElementType: ElementType.Neuron })
             .Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> SynapseModels() => [.. Catalog.SynapseModels.Keys.Order(StringComparer.Ordinal)];

@@ -1,11 +1,13 @@
 using NestSharp.Connections;
+using NestSharp.Models.Devices;
 
 namespace NestSharp.Models.Synapses;
 
 /// <summary>
 /// A registered synapse model: a <see cref="SynapseType"/> with defaults for <c>weight</c>, <c>delay</c> (ms) and
 /// <c>receptor_type</c>, values of the type's common parameters (the _hom models' shared STDP parameters), defaults of
-/// its per-connection parameters (such as <c>Kplus</c>), and optionally a <c>weight_recorder</c>.
+/// its per-connection parameters (such as <c>Kplus</c>), and optionally a <c>weight_recorder</c> and (for models that
+/// read one) a <c>volume_transmitter</c>.
 /// <c>CopyModel</c> makes a new model with its own values and its own connection count (<c>num_connections</c>).
 /// </summary>
 internal sealed class SynapseModel
@@ -47,16 +49,24 @@ internal sealed class SynapseModel
 
     public int? WeightRecorderId => WeightRecorder?.Ids[0];
 
+    /// <summary>The volume_transmitter the synapses read (models whose type <see cref="SynapseType.ReadsVolumeTransmitter"/>), if set.</summary>
+    public NodeCollection? VolumeTransmitter { get; private set; }
+
+    /// <summary>The spike list of <see cref="VolumeTransmitter"/>, if set.</summary>
+    public NeuromodulatorySpikes? VolumeTransmitterSpikes { get; private set; }
+
     /// <summary>Keys a syn_spec or SetDefaults may give for this model.</summary>
     public IReadOnlyCollection<string> Keys =>
     [
         "delay", "receptor_type", "weight", "weight_recorder",
         .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
+        .. (Type.ReadsVolumeTransmitter ? ["volume_transmitter"] : Array.Empty<string>()),
     ];
 
     public SynapseModel Copy(string newName, int newId) => new(newName, Type, newId)
     {
         Weight = Weight, Delay = Delay, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder, Delays = Delays,
+        VolumeTransmitter = VolumeTransmitter, VolumeTransmitterSpikes = VolumeTransmitterSpikes,
         _common = (double[])_common.Clone(), _connectionDefaults = (double[])_connectionDefaults.Clone(),
     };
 
@@ -64,12 +74,16 @@ internal sealed class SynapseModel
     /// Applies new defaults after checking all of them; changes nothing on error. As NEST, the delay is rounded to whole
     /// steps (and must be allowed: at least the resolution, within min_delay and max_delay after a simulation or when
     /// the user set them), and the model's checks of a connection's status run on the new defaults.
+    /// <paramref name="volumeTransmitterSpikes"/> gives the spike list of a node if it is a volume_transmitter, else null.
     /// </summary>
-    public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution, Func<NodeCollection, bool> isWeightRecorder)
+    public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution, Func<NodeCollection, bool> isWeightRecorder,
+        Func<int, NeuromodulatorySpikes?>? volumeTransmitterSpikes = null)
     {
         double weight = Weight, delay = Delay;
         int receptor = ReceptorType;
         var recorder = WeightRecorder;
+        var volumeTransmitter = VolumeTransmitter;
+        var spikes = VolumeTransmitterSpikes;
         var common = (double[])_common.Clone();
         var connection = (double[])_connectionDefaults.Clone();
         foreach (var (key, value) in values)
@@ -83,6 +97,14 @@ internal sealed class SynapseModel
                     if (value is not NodeCollection nodes || nodes.Count != 1 || !isWeightRecorder(nodes))
                         throw new BadPropertyException(key, value, "must be a NodeCollection of one weight_recorder");
                     recorder = nodes;
+                    break;
+                case "volume_transmitter" when Type.ReadsVolumeTransmitter:
+                    if (value is not NodeCollection vt)
+                        throw new TypeMismatchException(key, value, "a NodeCollection of one volume_transmitter");
+                    if (vt.Count != 1) throw new BadPropertyException(key, vt.ToString(), "must be a NodeCollection of one node");
+                    spikes = volumeTransmitterSpikes?.Invoke(vt.Ids[0])
+                        ?? throw new BadPropertyException(key, vt.ToString(), "must be a node of model volume_transmitter");
+                    volumeTransmitter = vt;
                     break;
                 default:
                     int c = IndexOf(Type.Schema.Common, key);
@@ -111,6 +133,8 @@ internal sealed class SynapseModel
         Delay = delay;
         ReceptorType = receptor;
         WeightRecorder = recorder;
+        VolumeTransmitter = volumeTransmitter;
+        VolumeTransmitterSpikes = spikes;
         _common = common;
         _connectionDefaults = connection;
     }
@@ -136,6 +160,7 @@ internal sealed class SynapseModel
             ["requires_symmetric"] = false,
             ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
         };
+        if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";
         if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
         for (int i = 0; i < _common.Length; i++) status[Type.Schema.Common[i].Key] = _common[i];
         for (int i = 0; i < _connectionDefaults.Length; i++)

@@ -42,15 +42,22 @@ public sealed class NeuronsHandleMultiplicityTests
         Assert.Equal(expected, spikeTimes);
     }
 
+    /// <summary>NEST's extra_params: the parameters and receptor type a model needs to take a spike.</summary>
+    private static (Dictionary<string, object> Parameters, long ReceptorType) ExtraParams(string model) => model switch
+    {
+        "iaf_psc_alpha_multisynapse" or "iaf_psc_exp_multisynapse" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
+        _ => (new(), 0),
+    };
+
     // NEST: neurons/test_neurons_handle_multiplicity.py::test_spike_multiplicity
     [Theory]
     [MemberData(nameof(Models))]
     public void SpikeMultiplicity(string model)
     {
         var nest = new Simulator();
-        var n1 = nest.Create(model);
-        var n2 = nest.Create(model);
-        const long receptorType = 0; // none of NestSharp's models needs NEST's extra_params
+        var (parameters, receptorType) = ExtraParams(model);
+        var n1 = nest.Create(model, 1, parameters);
+        var n2 = nest.Create(model, 1, parameters);
         var sg1 = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 } });
         var sg2 = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 } });
         var sg3 = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 }, ["spike_multiplicities"] = new[] { 2L } });

@@ -52,7 +52,7 @@ public sealed class SynapseModelRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_737.py::test_stdp_dopamine_synapse_vt
-    [Fact(Skip = "needs: stdp_dopamine_synapse")]
+    [Fact]
     public void StdpDopamineSynapse_RefusesVtInTheSynSpec()
     {
         var nest = new Simulator();
@@ -62,7 +62,7 @@ public sealed class SynapseModelRegressionTests
     }
 
     // NEST: testsuite/pytests/regressions/test_issue_737.py::test_copymodel_stdp_dopamine_synapse_vt
-    [Fact(Skip = "needs: stdp_dopamine_synapse")]
+    [Fact]
     public void CopyOfStdpDopamineSynapse_RefusesVtInTheSynSpec()
     {
         var nest = new Simulator();
@@ -70,6 +70,23 @@ public sealed class SynapseModelRegressionTests
         nest.CopyModel("stdp_dopamine_synapse", "mysyn");
         Assert.ThrowsAny<NestException>(() => nest.Connect(n, n, "one_to_one",
             new Dictionary<string, object> { ["synapse_model"] = "mysyn", ["vt"] = 2.0 }));
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_926.py::test_simulation_completes
+    [Fact]
+    public void StdpDopamineSynapse_WithoutVolumeTransmitter_IsRefusedAtConnect()
+    {
+        var nest = new Simulator();
+        var generator = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0 } });
+        var parrot = nest.Create("parrot_neuron");
+        var neuron = nest.Create("iaf_psc_alpha");
+        nest.Connect(generator, parrot);
+        var e = Assert.Throws<BadPropertyException>(() =>
+        {
+            nest.Connect(parrot, neuron, syn: "stdp_dopamine_synapse");
+            nest.Simulate(10.0);
+        });
+        Assert.Contains("No volume transmitter", e.Message);
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_798.py::test_quantal_stp_synapse_multithreaded

@@ -1,0 +1,133 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Devices;
+
+/// <summary>
+/// volume_transmitter: collects the spikes of a pool of neuromodulatory (dopaminergic) neurons and hands them to the
+/// neuromodulated synapses whose model names it (<c>volume_transmitter</c> of stdp_dopamine_synapse).
+/// <para>A spike of multiplicity m sent at t through a connection with delay d arrives at t + d and is kept as
+/// (t + d, m); connection weights are ignored. The list of a volume transmitter starts with a pseudo spike (0, 0).
+/// At the end of every slice whose end step is a multiple of deliver_interval · min_delay (at time t_trig), every
+/// synapse that reads the volume transmitter brings its state up to t_trig with the list (a trigger), and the list
+/// restarts with the pseudo spike (t_trig, 0); synapses that transmit a spike in between read the current list.</para>
+/// <para>Parameters: deliver_interval (integer, in units of min_delay, default 1). As in NEST, any integer is accepted;
+/// with 0 (which NEST cannot run) the synapses are never triggered.</para>
+/// <para>Only neurons may send to a volume transmitter (NEST: no device to a global receiver), on receptor 0, with
+/// one_to_one or all_to_all; it sends nothing. NEST keeps one copy per thread, each receiving every spike; NestSharp
+/// keeps one, read by all threads (so GetConnections lists a connection to it once, not once per thread).</para>
+/// <para>Reference: Potjans W, Morrison A, Diesmann M (2010) Enabling functional neural circuit simulations with
+/// distributed computing of neuromodulated plasticity. Front Comput Neurosci 4:141.</para>
+/// </summary>
+[NodeModelName("volume_transmitter")]
+internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
+{
+    // Not a neuron: no archiving or structural plasticity columns.
+    private static readonly NeuronSchema Declared = new();
+
+    private static readonly Column DeliverInterval = Declared.IntegerParameter("deliver_interval", 1, "");
+    private static readonly InputChannel Arrivals = Declared.Input("neuromodulatory_spikes");
+
+    private readonly NeuromodulatorySpikes[] _spikes;
+
+    static VolumeTransmitter()
+    {
+        Declared.CountingSpikeReceptor(0, Arrivals);
+        Declared.ShowsRecordables = false;
+    }
+
+    public VolumeTransmitter(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    {
+        _spikes = new NeuromodulatorySpikes[count];
+        for (int i = 0; i < count; i++) _spikes[i] = new NeuromodulatorySpikes();
+    }
+
+    public override ElementType ElementType => ElementType.Other;
+
+    public override bool EmitsSpikes => false;
+
+    public override bool CanFreeze => false;
+
+    /// <summary>The spikes node <paramref name="local"/> hands to its synapses.</summary>
+    public NeuromodulatorySpikes SpikesOf(int local) => _spikes[local];
+
+    /// <summary>
+    /// Serially, after the update of a slice and before its spikes are delivered: moves the arrivals of steps
+    /// [from, to) into each node's list and triggers the synapses at the end of a delivery interval.
+    /// </summary>
+    public void EndSlice(SimulationContext context, long sliceStart, int from, int to)
+    {
+        var ring = context.Ring;
+        var time = context.Time;
+        double[] intervals = this[DeliverInterval];
+        for (int position = 0; position < Count; position++)
+        {
+            var spikes = _spikes[PositionToLocal(position)];
+            spikes.Triggered = false;
+            int channel = ChannelOf(Arrivals) + position;
+            for (int lag = from; lag < to; lag++)
+            {
+                long step = sliceStart + lag;
+                ref double arrived = ref ring.Row(step, channel, 1)[0];
+                if (arrived > 0) spikes.Add(time.StepToMs(step + 1), arrived);
+                arrived = 0.0;
+            }
+            long period = (long)intervals[position] * context.MinDelaySteps;
+            long end = sliceStart + to;
+            if (period != 0 && end % period == 0) spikes.Trigger(time.StepToMs(end));
+        }
+    }
+
+    private int PositionToLocal(int position) => IdOf(position) - FirstId;
+}
+
+/// <summary>
+/// The spike list of one volume transmitter (NEST's spikecounter vector): (arrival time in ms, multiplicity) in time
+/// order, starting with the pseudo spike of the last trigger. In the delivery phase after a trigger,
+/// <see cref="Triggered"/> is set and the list the synapses are brought up to date with is
+/// (<see cref="TriggerTimes"/>, <see cref="TriggerMultiplicities"/>, <see cref="TriggerCount"/>) up to
+/// <see cref="TriggerTime"/>; the current list then holds only the new pseudo spike. Written serially, read by every
+/// thread while it delivers.
+/// </summary>
+internal sealed class NeuromodulatorySpikes
+{
+    private double[] _times = new double[8], _multiplicities = new double[8];
+    private double[] _triggerTimes = new double[8], _triggerMultiplicities = new double[8];
+
+    public NeuromodulatorySpikes() => Count = 1;
+
+    public double[] Times => _times;
+    public double[] Multiplicities => _multiplicities;
+    public int Count { get; private set; }
+
+    public bool Triggered { get; set; }
+    public double TriggerTime { get; private set; }
+    public double[] TriggerTimes => _triggerTimes;
+    public double[] TriggerMultiplicities => _triggerMultiplicities;
+    public int TriggerCount { get; private set; }
+
+    public void Add(double t, double multiplicity)
+    {
+        if (Count == _times.Length)
+        {
+            Array.Resize(ref _times, 2 * Count);
+            Array.Resize(ref _multiplicities, 2 * Count);
+        }
+        _times[Count] = t;
+        _multiplicities[Count] = multiplicity;
+        Count++;
+    }
+
+    /// <summary>Hands the list over for a trigger at <paramref name="t"/> and restarts it with the pseudo spike (t, 0).</summary>
+    public void Trigger(double t)
+    {
+        (_triggerTimes, _times) = (_times, _triggerTimes);
+        (_triggerMultiplicities, _multiplicities) = (_multiplicities, _triggerMultiplicities);
+        TriggerCount = Count;
+        TriggerTime = t;
+        Triggered = true;
+        _times[0] = t;
+        _multiplicities[0] = 0.0;
+        Count = 1;
+    }
+}
