@@ -41,14 +41,8 @@ string[] record_from = ["rate"];
 var m = nest.Create("multimeter", num_nodes, new() { ["interval"] = 0.1, ["record_from"] = record_from });
 var s = nest.Create("spike_recorder", num_nodes);
 
-// NestSharp does not yet let a spike recorder record a generator that draws an individual spike train per target
-// (NEST does), so each generator's spikes pass through a parrot neuron, with the shortest delay (one step, 0.01 ms):
-// the recorded times are the generator's plus 0.01 ms.
-
-var relay = nest.Create("parrot_neuron", num_nodes);
 nest.Connect(m, g, "one_to_one");
-nest.Connect(g, relay, "one_to_one", new Dictionary<string, object> { ["delay"] = 0.01 });
-nest.Connect(relay, s, "one_to_one");
+nest.Connect(g, s, "one_to_one");
 foreach (var status in m.GetStatus())
 {
     Console.WriteLine($"multimeter {status["global_id"]}: record_from [{string.Join(", ", (string[])status["record_from"])}], interval {status["interval"]} ms");

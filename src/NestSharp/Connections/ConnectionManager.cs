@@ -372,7 +372,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             result.Add(kind switch
             {
                 LinkKind.Synapse => BuildSynapses(context, kindRule, model, plan.Values, layout, grid, delays),
-                LinkKind.Generator => BuildGeneratorLinks(context, kindRule, model, plan.Values, layout, delays),
+                LinkKind.Generator => BuildGeneratorLinks(context, kindRule, model, plan.Values, layout, grid, delays),
                 _ => BuildRecordingLinks(context, kindRule, model, plan.Values, grid, kind),
             });
         }
@@ -411,6 +411,8 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     private static bool RecordsSpikes(NodeGroup g) => g is IRecorderGroup r && r.RecorderOf(0) is ISpikeSink;
 
     private static bool Samples(NodeGroup g) => g is IRecorderGroup r && r.RecorderOf(0) is ISampler;
+
+    private static bool DrawsSpikesForEachTarget(NodeGroup g) => g.EmitsSpikes || g is ILocalGenerator { SendsCurrent: false };
 
     /// <summary>What kind of connection each source makes to <paramref name="targets"/> (checking that the nodes can be connected).</summary>
     private LinkKind[] Classify(int[] sources, int[] targets)
@@ -452,12 +454,13 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var kindOfGroup = new Dictionary<NodeGroup, LinkKind>();
         if (targetGroups.All(RecordsSpikes))
         {
-            if (!sourceGroups.All(g => g.EmitsSpikes))
+            if (!sourceGroups.All(DrawsSpikesForEachTarget))
             {
                 throw new IllegalConnectionException(
-                    $"{string.Join(", ", targetGroups.Select(g => g.Model.Name).Distinct())} records spiking nodes (neurons, spike generators), not {string.Join(", ", sourceGroups.Where(g => !g.EmitsSpikes).Select(g => g.Model.Name).Distinct())}; connect generators to a parrot neuron and record that.");
+                    $"{string.Join(", ", targetGroups.Select(g => g.Model.Name).Distinct())} records spiking nodes (neurons, spike generators), not {string.Join(", ", sourceGroups.Where(g => !DrawsSpikesForEachTarget(g)).Select(g => g.Model.Name).Distinct())}.");
             }
-            foreach (var g in sourceGroups) kindOfGroup[g] = LinkKind.SpikeRecording;
+            // A recorder of a generator that draws a train for each target gets its own draw, as one more target.
+            foreach (var g in sourceGroups) kindOfGroup[g] = g.EmitsSpikes ? LinkKind.SpikeRecording : LinkKind.Generator;
         }
         else if (targetGroups.Any(RecordsSpikes))
         {
@@ -541,7 +544,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
     }
 
     private Built BuildGeneratorLinks(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
-        Kernel.Communication.VirtualProcessLayout layout, DelayRule delays)
+        Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid, DelayRule delays)
     {
         var nodes = _kernel.Nodes;
         var staged = new List<(DeviceTargets Targets, int Thread, DeviceTarget Target)>();
@@ -552,16 +555,28 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             var (sourceGroup, sourceLocal) = nodes.Locate(context.Sources[s]);
             var generator = (ILocalGenerator)sourceGroup;
             var (targetGroup, targetLocal) = nodes.Locate(context.Targets[t]);
-            var neuron = (NeuronGroup)targetGroup;
             double w = values.Weight.ValueFor(unit, ordinal, index);
             int d = delays.Steps(values.Delay.ValueFor(unit, ordinal, index));
             int r = (int)values.Receptor.ValueFor(unit, ordinal, index);
-            int channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
-            channel = neuron.RingChannel(channel);
-            if (neuron.HasPorts && !generator.SendsCurrent) portTargets.Add((neuron, neuron.PositionOf(targetLocal)));
-            staged.Add((generator.TargetsOf(sourceLocal), neuron.OwnerThread(targetLocal), new DeviceTarget
+            int channel = 0;
+            RecorderRoute? recorder = null;
+            if (targetGroup is IRecorderGroup recorders)
+            {
+                // Served by the first thread only, so that one thread writes the recorder's events while updating.
+                int sender = context.Sources[s];
+                recorder = new RecorderRoute((ISpikeSink)recorders.RecorderOf(targetLocal), sender, nodes.VirtualProcessOf(sender), grid);
+            }
+            else
+            {
+                var neuron = (NeuronGroup)targetGroup;
+                channel = generator.SendsCurrent ? neuron.CurrentChannel(targetLocal, r) : neuron.SpikeChannel(targetLocal, r, w);
+                channel = neuron.RingChannel(channel);
+                if (neuron.HasPorts && !generator.SendsCurrent) portTargets.Add((neuron, neuron.PositionOf(targetLocal)));
+            }
+            staged.Add((generator.TargetsOf(sourceLocal), targetGroup.OwnerThread(targetLocal), new DeviceTarget
             {
                 TargetId = context.Targets[t], Channel = channel, Weight = w, DelaySteps = d, Receptor = r, SynapseModelId = model.Id,
+                Recorder = recorder,
             }));
             min = Math.Min(min, d);
             max = Math.Max(max, d);

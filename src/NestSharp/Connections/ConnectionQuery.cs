@@ -317,6 +317,7 @@ internal static class ConnectionQuery
                 case ConnectionKind.Synapse: return Block(row).PortAt(_table.Index[row]);
                 case ConnectionKind.Generator:
                     var target = GeneratorTarget(row);
+                    if (target.Recorder is not null) return 0;
                     var (sourceGroup, _) = _kernel.Nodes.Locate(_table.Source[row]);
                     var neuron = (NeuronGroup)_kernel.Nodes.Locate(target.TargetId).Group;
                     return SynapseBuilder.ReceptorPort(neuron, target.Receptor, ((ILocalGenerator)sourceGroup).SendsCurrent);
@@ -592,13 +593,13 @@ internal static class ConnectionQuery
                     var (sourceGroup, sourceLocal) = nodes.Locate(table.Source[row]);
                     var generator = (ILocalGenerator)sourceGroup;
                     ref var target = ref generator.TargetsOf(sourceLocal).OfThread(table.Vp[row])[table.Index[row]];
-                    if (setWeight)
+                    if (setWeight && target.Recorder is null)
                     {
                         var (targetGroup, targetLocal) = nodes.Locate(target.TargetId);
                         var neuron = (NeuronGroup)targetGroup;
                         if (!generator.SendsCurrent) target.Channel = neuron.RingChannel(neuron.SpikeChannel(targetLocal, target.Receptor, w));
-                        target.Weight = w;
                     }
+                    if (setWeight) target.Weight = w;
                     if (setDelay) target.DelaySteps = newDelay![i];
                     break;
                 case ConnectionKind.Remote:

@@ -18,6 +18,19 @@ internal struct DeviceTarget
 
     /// <summary>The key of the random stream that belongs to this connection.</summary>
     public ulong StreamKey;
+
+    /// <summary>Set when the target is a spike recorder: its spikes are recorded, not added to an input ring.</summary>
+    public RecorderRoute? Recorder;
+}
+
+/// <summary>
+/// A spike recorder connected to a generator that draws for each target: the recorder gets its own draw, as one more
+/// target would, and records it as spikes of <paramref name="sender"/> (owned by virtual process <paramref name="vp"/>).
+/// </summary>
+internal sealed class RecorderRoute(Nodes.ISpikeSink sink, int sender, int vp, Kernel.TimeGrid time)
+{
+    /// <summary>Records <paramref name="count"/> spikes sent in step <paramref name="step"/> (stamped at its end).</summary>
+    public void Record(long step, long count) => sink.RecordSpike(time, sender, vp, step + 1, (int)count);
 }
 
 /// <summary>A generator's connections, split by the thread that owns each target, in creation order.</summary>

@@ -29,9 +29,17 @@ internal static class GeneratorDelivery
     public static ulong GeneratorKey(SimulationContext context, ulong modelSalt, int generatorId) =>
         RandomStream.Derive(context.SeedKey, modelSalt, (ulong)generatorId);
 
-    /// <summary>Adds <paramref name="count"/> spikes, sent in step <paramref name="step"/>, to the target's input after its delay.</summary>
+    /// <summary>
+    /// Adds <paramref name="count"/> spikes, sent in step <paramref name="step"/>, to the target's input after its delay;
+    /// a spike recorder target records them at the end of the step (no delay), as NEST does.
+    /// </summary>
     public static void AddSpikes(InputRing ring, in DeviceTarget target, long step, long count)
     {
+        if (target.Recorder is { } recorder)
+        {
+            recorder.Record(step, count);
+            return;
+        }
         int slot = ring.SlotOf(step + target.DelaySteps);
         long row = (long)slot * ring.Channels;
         if (target.Channel < 0) ring.Data[row + (target.Channel & int.MaxValue)] += count;

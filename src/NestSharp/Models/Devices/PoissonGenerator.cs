@@ -85,7 +85,7 @@ internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
         {
             ref readonly var target = ref targets[j];
             int k = sampler.FromUniform(RandomStream.ToUnitInterval(RandomStream.At(target.StreamKey, step)));
-            if (k != 0) AddToTarget(in target, k, baseSlot, data, channels, slots);
+            if (k != 0) AddToTarget(in target, step, k, baseSlot, data, channels, slots);
         }
     }
 
@@ -98,12 +98,17 @@ internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
             ref readonly var target = ref targets[j];
             var stream = new RandomStream(RandomStream.Derive(target.StreamKey, step));
             ulong k = sampler.Sample(ref stream);
-            if (k != 0) AddToTarget(in target, (int)k, baseSlot, data, channels, slots);
+            if (k != 0) AddToTarget(in target, step, (int)k, baseSlot, data, channels, slots);
         }
     }
 
-    private static void AddToTarget(in DeviceTarget target, int count, int baseSlot, double[] data, int channels, int slots)
+    private static void AddToTarget(in DeviceTarget target, ulong step, int count, int baseSlot, double[] data, int channels, int slots)
     {
+        if (target.Recorder is { } recorder)
+        {
+            recorder.Record((long)step, count);
+            return;
+        }
         int slot = baseSlot + target.DelaySteps;
         if (slot >= slots) slot -= slots;
         nint row = (nint)slot * channels;
