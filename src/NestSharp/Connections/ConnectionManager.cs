@@ -321,7 +321,6 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         model.Type.CheckConnect(model, syn.Other.Keys, _kernel.VirtualProcesses.Layout.ThreadsPerRank);
         if (schema.HasCommonWeight && syn.Weight is not null)
             throw new NestNotImplementedException($"Synapse parameter 'weight' of '{model.Name}' can only be set via SetDefaults() or CopyModel().");
-        if (syn.ReceptorType is Parameter) throw new BadPropertyException("receptor_type", "a random parameter", "receptor_type must be a number or an array of numbers");
         if (spec.MakeSymmetric && (syn.Weight is Parameter || syn.Delay is Parameter || syn.Other.Values.Any(v => v is Parameter)))
             throw new NestNotImplementedException("Symmetric connections (make_symmetric) require parameters that can be reset: numbers or arrays, not random parameters.");
         var values = new ConnectionValues(
@@ -557,7 +556,7 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
             var (targetGroup, targetLocal) = nodes.Locate(context.Targets[t]);
             double w = values.Weight.ValueFor(unit, ordinal, index);
             int d = delays.Steps(values.Delay.ValueFor(unit, ordinal, index));
-            int r = (int)values.Receptor.ValueFor(unit, ordinal, index);
+            int r = SynapseBuilder.ReceptorTypeOf(values.Receptor, unit, ordinal, index);
             int channel = 0;
             RecorderRoute? recorder = null;
             if (targetGroup is IRecorderGroup recorders)

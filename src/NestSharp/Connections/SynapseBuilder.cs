@@ -68,6 +68,18 @@ internal static class SynapseBuilder
     /// </summary>
     public static int DelaySteps(double delayMs, TimeGrid grid) => new DelayRule(grid, 1, SynapseBlock.MaxDelaySteps, false, null).Steps(delayMs);
 
+    /// <summary>
+    /// The receptor_type of one connection. Numbers and arrays are checked before the connections are made; a value
+    /// drawn from a random parameter (NEST's examples draw ports with uniform_int) must be a non-negative whole number.
+    /// </summary>
+    public static int ReceptorTypeOf(ValueSource receptor, int unitId, int ordinal, long arrayIndex)
+    {
+        if (receptor.IsConstant) return (int)receptor.Constant;
+        double r = receptor.ValueFor(unitId, ordinal, arrayIndex);
+        if (r != Math.Floor(r) || r < 0) throw new BadPropertyException("receptor_type", r, "must be a non-negative integer");
+        return (int)r;
+    }
+
     /// <summary>The receptor port NEST reports for a connection on <paramref name="receptorType"/> of <paramref name="target"/>.</summary>
     /// <remarks>
     /// NEST's rule (the port a model's handles_test_event returns): models that name their receptors
@@ -143,7 +155,7 @@ internal static class SynapseBuilder
             int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
             double w = _weight.ValueFor(unitId, ordinal, arrayIndex);
             int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex));
-            int r = _receptor.IsConstant ? (int)_receptor.Constant : (int)_receptor.ValueFor(unitId, ordinal, arrayIndex);
+            int r = ReceptorTypeOf(_receptor, unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
             if (group.HasPorts) group.CheckPortAt(targetPositions[targetIndex], r);
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
