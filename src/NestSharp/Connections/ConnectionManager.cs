@@ -488,12 +488,11 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
         var receptors = receptor.KnownValues.Distinct().ToArray();
         foreach (var group in DistinctGroups(targets).OfType<NeuronGroup>())
         {
-            foreach (double r in receptors)
+            foreach (double value in receptors)
             {
-                if (r != Math.Floor(r) || r < 0) throw new BadPropertyException("receptor_type", r, "must be a non-negative integer");
-                if (currents) group.CurrentChannel(0, (int)r);
-                else if (!group.HasPorts) group.SpikeChannel(0, (int)r, 1.0); // ports are checked per target node as connections are made
-
+                int r = SynapseBuilder.CheckedReceptorType(value);
+                if (currents) group.CurrentChannel(0, r);
+                else if (!group.HasPorts) group.SpikeChannel(0, r, 1.0); // ports are checked per target node as connections are made
             }
         }
     }

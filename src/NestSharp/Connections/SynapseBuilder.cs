@@ -72,12 +72,15 @@ internal static class SynapseBuilder
     /// The receptor_type of one connection. Numbers and arrays are checked before the connections are made; a value
     /// drawn from a random parameter (NEST's examples draw ports with uniform_int) must be a non-negative whole number.
     /// </summary>
-    public static int ReceptorTypeOf(ValueSource receptor, int unitId, int ordinal, long arrayIndex)
+    public static int ReceptorTypeOf(ValueSource receptor, int unitId, int ordinal, long arrayIndex) =>
+        receptor.IsConstant ? (int)receptor.Constant : CheckedReceptorType(receptor.ValueFor(unitId, ordinal, arrayIndex));
+
+    /// <summary>A receptor_type value as a port number: it must be a non-negative whole number (BadProperty).</summary>
+    public static int CheckedReceptorType(double receptorType)
     {
-        if (receptor.IsConstant) return (int)receptor.Constant;
-        double r = receptor.ValueFor(unitId, ordinal, arrayIndex);
-        if (r != Math.Floor(r) || r < 0) throw new BadPropertyException("receptor_type", r, "must be a non-negative integer");
-        return (int)r;
+        if (receptorType != Math.Floor(receptorType) || receptorType < 0)
+            throw new BadPropertyException("receptor_type", receptorType, "must be a non-negative integer");
+        return (int)receptorType;
     }
 
     /// <summary>The receptor port NEST reports for a connection on <paramref name="receptorType"/> of <paramref name="target"/>.</summary>
