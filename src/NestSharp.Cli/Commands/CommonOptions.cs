@@ -85,7 +85,7 @@ internal static class CommonOptions
             FormattableString.Invariant($"a positive multiple of {resolutionMs} ms"));
 
     /// <summary>Whether <paramref name="ms"/> is a positive whole number of steps of <paramref name="stepMs"/>.</summary>
-    private static bool IsPositiveMultipleOf(double ms, double stepMs)
+    public static bool IsPositiveMultipleOf(double ms, double stepMs)
     {
         double steps = ms / stepMs;
         return ms > 0 && Math.Abs(steps - Math.Round(steps)) <= 1e-9 * Math.Max(1.0, steps);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NestSharp.Cli.Experiments;
+using NestSharp.Tests.Parameters;
 
 namespace NestSharp.Tests.Cli;
 
@@ -37,51 +38,12 @@ public sealed class HpcBenchmarkRateTests
                 ours[seed - 1] = HpcBenchmarkExperiment.Run(parameters, TextWriter.Null).AverageRateHz;
             }
 
-            var (statistic, pValue) = TwoSampleKolmogorovSmirnov(ours, nest);
+            var (statistic, pValue) = KolmogorovSmirnov.TwoSample(ours, nest);
             Assert.True(pValue > 1e-3, $"D = {statistic:F3}, p = {pValue:G3}; rates {string.Join(", ", ours.Select(r => r.ToString("F1", CultureInfo.InvariantCulture)))}");
         }
         finally
         {
             Directory.Delete(output, recursive: true);
         }
-    }
-
-    /// <summary>
-    /// The two-sample Kolmogorov-Smirnov statistic D = max |F_a - F_b| and its asymptotic p-value
-    /// Q_KS((sqrt(n_e) + 0.12 + 0.11/sqrt(n_e)) D), n_e = n_a n_b / (n_a + n_b) (Press et al., Numerical Recipes, 14.3).
-    /// </summary>
-    private static (double Statistic, double PValue) TwoSampleKolmogorovSmirnov(double[] a, double[] b)
-    {
-        double[] x = [.. a.Order()], y = [.. b.Order()];
-        int i = 0, j = 0;
-        double d = 0.0;
-        while (i < x.Length && j < y.Length)
-        {
-            double value = Math.Min(x[i], y[j]);
-            while (i < x.Length && x[i] == value) i++;
-            while (j < y.Length && y[j] == value) j++;
-            d = Math.Max(d, Math.Abs((double)i / x.Length - (double)j / y.Length));
-        }
-        double ne = (double)x.Length * y.Length / (x.Length + y.Length);
-        double lambda = (Math.Sqrt(ne) + 0.12 + 0.11 / Math.Sqrt(ne)) * d;
-        return (d, KolmogorovQ(lambda));
-    }
-
-    /// <summary>
-    /// Q_KS(λ) = 2 Σ (-1)^(k-1) exp(-2 k² λ²); for small λ, where that series converges slowly, from the equivalent
-    /// 1 - sqrt(2π)/λ Σ exp(-(2k-1)² π² / (8 λ²)).
-    /// </summary>
-    private static double KolmogorovQ(double lambda)
-    {
-        double sum = 0.0;
-        if (lambda < 1.18)
-        {
-            if (lambda <= 0.0) return 1.0;
-            for (int k = 1; k <= 20; k++)
-                sum += Math.Exp(-(2 * k - 1) * (2 * k - 1) * Math.PI * Math.PI / (8.0 * lambda * lambda));
-            return Math.Clamp(1.0 - Math.Sqrt(2.0 * Math.PI) / lambda * sum, 0.0, 1.0);
-        }
-        for (int k = 1; k <= 100; k++) sum += 2.0 * (k % 2 == 1 ? 1.0 : -1.0) * Math.Exp(-2.0 * k * k * lambda * lambda);
-        return Math.Clamp(sum, 0.0, 1.0);
     }
 }

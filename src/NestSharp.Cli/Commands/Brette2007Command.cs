@@ -1,0 +1,74 @@
+using System.CommandLine;
+using System.Globalization;
+using NestSharp.Cli.Experiments;
+using NestSharp.Cli.Output;
+
+namespace NestSharp.Cli.Commands;
+
+/// <summary><c>nestsharp brette-2007</c>: runs <see cref="Brette2007Experiment"/> and prints the summary of NEST's scripts.</summary>
+public static class Brette2007Command
+{
+    private const double Resolution = 0.1; // ms
+
+    private static readonly Brette2007Network[] Networks = Enum.GetValues<Brette2007Network>();
+
+    /// <summary>The command with its options.</summary>
+    public static Command Create()
+    {
+        var defaults = new Brette2007Parameters();
+        string names = string.Join(", ", Networks.Select(Brette2007Experiment.LabelOf));
+        var network = new Option<string>("--network")
+        {
+            Description = $"Which benchmark: {names} (NEST's cuba.py, coba.py, hh_coba.py)",
+            HelpName = "NAME",
+            DefaultValueFactory = _ => Brette2007Experiment.LabelOf(defaults.Network),
+        };
+        network.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var value }] && !Networks.Any(n => Brette2007Experiment.LabelOf(n) == value))
+                result.AddError($"--network must be one of {names}; got '{value}'.");
+        });
+        var simTime = CommonOptions.SimulatedTimeOption(
+            "--simtime",
+            defaults.EffectiveSimTimeMs,
+            FormattableString.Invariant($"Simulated time in ms, a positive multiple of {Resolution} ms (the scripts': 10000 for cuba, 1000 for coba and hh_coba)"),
+            value => CommonOptions.IsPositiveMultipleOf(value, Resolution),
+            FormattableString.Invariant($"a positive multiple of {Resolution} ms"));
+        var threads = CommonOptions.ThreadsOption();
+        var seed = CommonOptions.SeedOption(defaults.Seed);
+        var outputDirectory = CommonOptions.OutputDirectoryOption(
+            defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
+
+        return new ExperimentCommand<Brette2007Parameters, Brette2007Result>
+        {
+            Name = "brette-2007",
+            Description = "The Vogels-Abbott network of Brette et al. (2007), benchmarks 1-3 as NEST's brette_et_al_2007 examples: 4000 neurons, CUBA, COBA or HH-COBA",
+            Options = [network, simTime, threads, seed, outputDirectory],
+            ReadParameters = parsed => new Brette2007Parameters
+            {
+                Network = Networks.First(n => Brette2007Experiment.LabelOf(n) == parsed.GetValue(network)),
+                SimTimeMs = parsed.GetResult(simTime) is { Implicit: false } ? parsed.GetValue(simTime) : null,
+                Threads = parsed.GetValue(threads),
+                Seed = parsed.GetValue(seed),
+                OutputDirectory = parsed.GetValue(outputDirectory)!,
+            },
+            Run = Brette2007Experiment.Run,
+            Summarize = (parameters, result) => new SummaryTable(
+                    $"Brette et al. 2007, {Brette2007Experiment.LabelOf(parameters.Network)} ({Brette2007Experiment.ModelOf(parameters.Network)}, C#)")
+                .Add("Neurons", result.Neurons)
+                .Add("Synapses", result.Synapses)
+                .Add("Excitatory rate", SummaryFormat.Hertz(result.ExcitatoryRateHz))
+                .Add("Inhibitory rate", SummaryFormat.Hertz(result.InhibitoryRateHz))
+                .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
+                .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
+                .Add("Real-time factor", result.RealTimeFactor(parameters.EffectiveSimTimeMs).ToString("F1", CultureInfo.InvariantCulture))
+                .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))
+                .Add("Threads", parameters.Threads),
+            FilesWritten = result =>
+            {
+                var files = new WrittenFiles().Add(result.SpikeFiles);
+                return result.RasterPlot is null ? files : files.Add(result.RasterPlot);
+            },
+        }.Create();
+    }
+}
