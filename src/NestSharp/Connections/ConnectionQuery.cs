@@ -408,7 +408,7 @@ internal static class ConnectionQuery
                     int k = schema.IndexOfPerConnection(key);
                     if (k < 0) return null;
                     double value = Parameter(row, k);
-                    return schema.PerConnection[k].Boolean ? value != 0 : schema.PerConnection[k].Integer ? (long)value : value;
+                    return schema.PerConnection[k].Boolean ? value != 0 : schema.PerConnection[k].Integer ? (object)(long)value : value;
             }
         }
     }

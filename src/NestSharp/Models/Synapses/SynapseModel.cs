@@ -181,12 +181,12 @@ internal sealed class SynapseModel
         if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";
         if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
         for (int i = 0; i < _common.Length; i++)
-            status[Type.Schema.Common[i].Key] = Type.Schema.Common[i].Integer ? (long)_common[i] : _common[i];
+            status[Type.Schema.Common[i].Key] = Type.Schema.Common[i].Integer ? (object)(long)_common[i] : _common[i];
         for (int i = 0; i < _commonArrays.Length; i++) status[Type.Schema.CommonArrays[i].Key] = (long[])_commonArrays[i].Clone();
         for (int i = 0; i < _connectionDefaults.Length; i++)
         {
             var key = Type.Schema.PerConnection[i];
-            status[key.Key] = key.Boolean ? _connectionDefaults[i] != 0 : key.Integer ? (long)_connectionDefaults[i] : _connectionDefaults[i];
+            status[key.Key] = key.Boolean ? _connectionDefaults[i] != 0 : key.Integer ? (object)(long)_connectionDefaults[i] : _connectionDefaults[i];
         }
         return status;
     }
