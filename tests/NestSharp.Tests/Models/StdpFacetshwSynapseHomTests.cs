@@ -117,6 +117,41 @@ public sealed class StdpFacetshwSynapseHomTests
         Assert.Equal(6.0, nest.GetDefaults(Model)["readout_cycle_duration"]);
     }
 
+    /// <summary>
+    /// A synapse whose init_flag is set back to false is counted again at its next spike, and a synapse connected
+    /// between runs at its first (as measured with NEST 3.10).
+    /// </summary>
+    [Fact]
+    public void ResetInitFlagAndNewSynapses_AreCountedAtTheirNextSpike()
+    {
+        var nest = new Simulator();
+        var generator = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0, 25.0, 45.0 } });
+        var parrot = nest.Create("parrot_neuron");
+        var neurons = nest.Create("iaf_psc_alpha", 2);
+        var syn = new Dictionary<string, object> { ["synapse_model"] = Model, ["weight"] = 50.0 };
+        nest.Connect(generator, parrot);
+        nest.Connect(parrot, neurons, syn: syn);
+        nest.Simulate(10.0);
+        var connections = nest.GetConnections(parrot);
+        Assert.Equal(new long[] { 0, 1 }, connections.GetValues<long>("synapse_id"));
+        Assert.Equal(new[] { 15.0, 15.0 }, connections.GetValues<double>("next_readout_time"));
+        Assert.Equal(2L, nest.GetDefaults(Model)["no_synapses"]);
+
+        connections[1].Set("init_flag", false);
+        nest.Simulate(20.0);
+        Assert.Equal(new long[] { 0, 2 }, connections.GetValues<long>("synapse_id"));
+        Assert.Equal(new[] { 30.0, 30.0 }, connections.GetValues<double>("next_readout_time"));
+        Assert.Equal(3L, nest.GetDefaults(Model)["no_synapses"]);
+
+        nest.Connect(parrot, nest.Create("iaf_psc_alpha"), syn: syn);
+        nest.Simulate(20.0);
+        connections = nest.GetConnections(parrot);
+        Assert.Equal(new long[] { 0, 2, 3 }, connections.GetValues<long>("synapse_id"));
+        Assert.Equal(new[] { 60.0, 60.0, 60.0 }, connections.GetValues<double>("next_readout_time"));
+        Assert.Equal(4L, nest.GetDefaults(Model)["no_synapses"]);
+        Assert.Equal(15.0, nest.GetDefaults(Model)["readout_cycle_duration"]);
+    }
+
     [Fact]
     public void Defaults_HaveNestsTablesAndConfigurationBits()
     {

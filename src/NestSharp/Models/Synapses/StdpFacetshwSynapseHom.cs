@@ -80,9 +80,9 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
         Declared.CommonIntegerArray("lookuptable_1", [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 11, 12, 13], CheckTable("lookuptable_1")),
         Declared.CommonIntegerArray("lookuptable_2", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15], CheckTable("lookuptable_2")),
     ];
-    private static readonly CommonArray ConfigBit0 = Declared.CommonIntegerArray("configbit_0", [0, 0, 1, 0], CheckLength("configbit_0", 4, "Wrong number of configuration bits (!=4)"));
-    private static readonly CommonArray ConfigBit1 = Declared.CommonIntegerArray("configbit_1", [0, 1, 0, 0], CheckLength("configbit_1", 4, "Wrong number of configuration bits (!=4)"));
-    private static readonly CommonArray ResetPattern = Declared.CommonIntegerArray("reset_pattern", [1, 1, 1, 1, 1, 1], CheckLength("reset_pattern", 6, "Wrong number of reset bits (!=6)"));
+    private static readonly CommonArray ConfigBit0 = Declared.CommonIntegerArray("configbit_0", [0, 0, 1, 0], CheckLength("configbit_0", 4, "configuration bits"));
+    private static readonly CommonArray ConfigBit1 = Declared.CommonIntegerArray("configbit_1", [0, 1, 0, 0], CheckLength("configbit_1", 4, "configuration bits"));
+    private static readonly CommonArray ResetPattern = Declared.CommonIntegerArray("reset_pattern", [1, 1, 1, 1, 1, 1], CheckLength("reset_pattern", 6, "reset bits"));
 
     private static readonly SynapseColumn ACausal = Declared.Parameter("a_causal", 0.0);
     private static readonly SynapseColumn AAcausal = Declared.Parameter("a_acausal", 0.0);
@@ -145,17 +145,17 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
     private static Action<long[]> CheckTable(string key) => table =>
     {
         if (table.Length != TableSize)
-            throw new BadPropertyException(key, table, $"Look-up table has not 2^4 entries! (needs {TableSize} entries, got {table.Length})");
+            throw new BadPropertyException(key, table, $"a look-up table needs 2^4 = {TableSize} entries, got {table.Length}");
         foreach (long entry in table)
         {
             if (entry is < 0 or >= TableSize)
-                throw new BadPropertyException(key, table, $"Look-up table entries must be integers in [0,15] (got {entry})");
+                throw new BadPropertyException(key, table, $"every look-up table entry must be an integer in [0,15], got {entry}");
         }
     };
 
-    private static Action<long[]> CheckLength(string key, int length, string message) => array =>
+    private static Action<long[]> CheckLength(string key, int length, string what) => array =>
     {
-        if (array.Length != length) throw new BadPropertyException(key, array, $"{message}: needs {length} entries, got {array.Length}");
+        if (array.Length != length) throw new BadPropertyException(key, array, $"needs exactly {length} {what}, got {array.Length}");
     };
 
     public override void DeriveCommon(IEnumerable<string> given, double[] common, long[][] arrays)
