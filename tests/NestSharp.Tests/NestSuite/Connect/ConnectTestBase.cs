@@ -4,8 +4,8 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// NEST's testsuite/pytests/connect/connect_test_base.py: the set-up and the tests every connection rule runs (one
 /// derived class per rule file), and the helpers (connectivity matrices, degrees, expected degree distributions,
 /// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads. The inherited tests that need
-/// models NestSharp lacks (iaf_psc_exp_multisynapse, ht_synapse, stdp_facetshw_synapse_hom, stdp_dopamine_synapse with
-/// volume_transmitter, cont_delay_synapse) are not ported; the loops over synapse models run the models NestSharp has
+/// models NestSharp lacks (iaf_psc_exp_multisynapse, ht_synapse, stdp_dopamine_synapse with volume_transmitter,
+/// cont_delay_synapse) are not ported; the loops over synapse models run the models NestSharp has
 /// (see notes/nestsuite-connections.md).
 /// </summary>
 public abstract class ConnectTestBase
@@ -143,6 +143,16 @@ public abstract class ConnectTestBase
         MpiAssert(Diag(m), new double[N1]);
     }
 
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testStdpFacetshwSynapseHom
+    [Fact]
+    public void TestStdpFacetshwSynapseHom()
+    {
+        string[] parameters = ["a_acausal", "a_causal", "a_thresh_th", "a_thresh_tl", "next_readout_time"];
+        double[] values = [0.162, 0.263, 20.46, 19.83, 0.1];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "stdp_facetshw_synapse_hom" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testStdpPlSynapseHom
     [Fact]
     public void TestStdpPlSynapseHom()
@@ -205,9 +215,10 @@ public abstract class ConnectTestBase
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
     // The loop runs over NEST's list of models; the rows are those NestSharp has (cont_delay_synapse, ht_synapse,
-    // stdp_dopamine_synapse, stdp_facetshw_synapse_hom: not built).
+    // stdp_dopamine_synapse: not here).
     [Theory]
     [InlineData("quantal_stp_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]
@@ -225,6 +236,7 @@ public abstract class ConnectTestBase
     [Theory]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]

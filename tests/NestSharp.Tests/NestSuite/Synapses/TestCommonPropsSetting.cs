@@ -2,8 +2,8 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_common_props_setting.py (TestSettingCommonProps), parametrised over
-/// stdp_synapse_hom and stdp_pl_synapse_hom; the rows of stdp_facetshw_synapse_hom and stdp_dopamine_synapse (and the
-/// fixture's volume_transmitter, which only they use) need models NestSharp lacks and are not ported.
+/// stdp_synapse_hom, stdp_pl_synapse_hom and stdp_facetshw_synapse_hom; the rows of stdp_dopamine_synapse (and the
+/// fixture's volume_transmitter, which only they use) are not ported.
 /// </summary>
 public sealed class TestCommonPropsSetting
 {
@@ -13,6 +13,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_original(string synapse)
     {
         var expectedValues = new Dictionary<string, object> { ["tau_plus"] = 5.0, ["weight"] = 2.0 };
@@ -26,6 +27,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_copy(string synapse)
     {
         string copiedSyn = $"{synapse}_copy";
@@ -40,6 +42,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_non_common_props_on_instance(string synapse)
     {
         var neuron = _nest.Create("iaf_psc_alpha");
@@ -56,6 +59,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_instance(string synapse)
     {
         double tauPlusRef = _nest.GetDefaults<double>(synapse, "tau_plus");
