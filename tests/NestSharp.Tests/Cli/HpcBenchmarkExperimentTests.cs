@@ -73,10 +73,13 @@ public sealed class HpcBenchmarkExperimentTests(SmallHpcBenchmarkRun run) : ICla
     }
 
     [Fact]
-    public void Memory_IsMeasuredAtEachStageAndTheConnectionsCostBytes()
+    public void Memory_IsMeasuredAtEachStage()
     {
+        // Resident memory is the whole test process's, where other test classes allocate and free at the same time,
+        // so the difference between two stages (bytes per connection) is not asserted here; it is in a process of
+        // its own (docs/performance.md).
         Assert.Equal(5, run.Result.MemoryKiB.Count);
-        Assert.True(run.Result.BytesPerConnection > 0);
+        Assert.All(run.Result.MemoryKiB, kib => Assert.True(kib > 0));
         Assert.True(run.Result.PeakMemoryBytes >= run.Result.MemoryKiB[2] * 1024L);
     }
 
