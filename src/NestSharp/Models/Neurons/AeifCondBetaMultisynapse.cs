@@ -60,10 +60,10 @@ internal sealed class AeifCondBetaMultisynapse : NeuronGroup
     private static readonly Column CurrentInput = Declared.Internal("current_input");
 
     /// <summary>NEST's IntegrationStep_: the inner step size to try next (ms), 0 until the node's first run.</summary>
-    private static readonly Column InnerStep = Declared.Internal("integration_step");
+    private static readonly Column InnerStep = Declared.Internal("inner_step");
 
     /// <summary>NEST's (y_.size() - 2) / 2: the ports the state had in the node's last run (1 before the first).</summary>
-    private static readonly Column PortsInLastRun = Declared.Internal("ports_in_state", 1.0);
+    private static readonly Column PortsInLastRun = Declared.Internal("ports_in_last_run", 1.0);
 
     private static readonly PortColumn Dg = Declared.PortVariable("dg", "dg");
     private static readonly PortColumn G = Declared.PortVariable("g", "g");
