@@ -182,6 +182,18 @@ internal static class BadInputCases
         Created("gif_cond_exp", "gsl_error_tol", 0.0);
         Created("gif_cond_exp", "q_stc", new[] { 1.0, 2.0 }, null, "tau_stc");
         Created("gif_cond_exp", "I_stc", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Created("aeif_cond_beta_multisynapse", "E_rev", new[] { 0.0, 0.0 }); // the length changes: all three arrays needed
+        Created("aeif_cond_beta_multisynapse", "tau_rise", new[] { 30.0 }, null, "30"); // above tau_decay
+        Created("aeif_cond_beta_multisynapse", "tau_decay", new[] { -1.0 }, null, "-1");
+        Created("aeif_cond_beta_multisynapse", "V_peak", -60.0, null, "-60"); // below V_th
+        Created("aeif_cond_beta_multisynapse", "gsl_error_tol", 0.0);
+        Created("aeif_cond_beta_multisynapse", "g", new[] { 1.0 }, typeof(UnaccessedDictionaryEntryException));
+        Add("create aeif_cond_beta_multisynapse with arrays of lengths 2, 2, 1",
+            n => n.Nest.Create("aeif_cond_beta_multisynapse", 1, new()
+            {
+                ["E_rev"] = new[] { 0.0, 0.0 }, ["tau_rise"] = new[] { 1.0, 1.0 }, ["tau_decay"] = new[] { 2.0 },
+            }),
+            typeof(BadPropertyException), "E_rev", "same length");
         Created("pp_psc_delta", "dead_time_shape", 0L, null, "0");
         Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
         Created("pp_psc_delta", "c_3", -1.0, null, "-1");
