@@ -12,11 +12,11 @@ import time
 
 import numpy as np
 from brian2 import (Equations, NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, defaultclock, device, ms, mV, nS, pF,
-                    prefs, run, set_device)
+                    prefs, run, seed, set_device)
 
 network = sys.argv[1]
 simtime = float(sys.argv[2]) if len(sys.argv) > 2 else (10000.0 if network == "cuba" else 1000.0)
-seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+random_seed = int(sys.argv[3]) if len(sys.argv) > 3 else 1
 threads = int(sys.argv[4]) if len(sys.argv) > 4 else 1
 
 set_device("cpp_standalone", directory=f"/tmp/brian2_brette2007_{network}", build_on_run=False)
@@ -68,7 +68,8 @@ else:  # hh_cond_exp_traub with the script's parameters; V_T = -63 mV, spike at 
     neurons.m, neurons.h, neurons.n = 0.0, 1.0, 0.0  # relaxed to equilibrium by the first steps
     excite, inhibit = "g_ex += 6*nS", "g_in += 67*nS"
 
-rng = np.random.default_rng(seed)
+seed(random_seed)  # Brian2's own draws (Poisson stimulus)
+rng = np.random.default_rng(random_seed)  # the connectivity
 excitatory_synapses = Synapses(neurons, neurons, on_pre=excite, delay=0.1 * ms)
 inhibitory_synapses = Synapses(neurons, neurons, on_pre=inhibit, delay=0.1 * ms)
 targets = np.arange(N)
@@ -84,7 +85,7 @@ run(simtime * ms)
 start = time.perf_counter()
 device.build(run=True, compile=True)
 wall = time.perf_counter() - start
-print(f"Network           : {network}, simtime {simtime} ms, seed {seed}, threads {threads}")
+print(f"Network           : {network}, simtime {simtime} ms, seed {random_seed}, threads {threads}")
 print(f"Excitatory rate   : {excitatory_monitor.num_spikes / (Nrec * simtime) * 1000.0:.2f} spikes/s")
 print(f"Inhibitory rate   : {inhibitory_monitor.num_spikes / (Nrec * simtime) * 1000.0:.2f} spikes/s")
 print(f"Simulation time   : {device._last_run_time:.2f} s")
