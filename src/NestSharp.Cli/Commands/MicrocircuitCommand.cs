@@ -59,6 +59,7 @@ public static class MicrocircuitCommand
                     .Add("Build time, connect", SummaryFormat.Seconds(result.ConnectTime))
                     .Add("Presimulation time", SummaryFormat.Seconds(result.PresimTime))
                     .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
+                    .Add("Simulation CPU time", SummaryFormat.Seconds(result.SimCpuTime))
                     .Add("Real-time factor", result.RealTimeFactor(parameters.SimTimeMs).ToString("F2", CultureInfo.InvariantCulture))
                     .Add("Memory after connect", SummaryFormat.Mebibytes(result.MemoryAfterConnectBytes))
                     .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))

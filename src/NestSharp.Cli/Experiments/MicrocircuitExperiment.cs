@@ -73,6 +73,7 @@ public sealed record MicrocircuitNetwork(
 /// <param name="ConnectTime">Wall-clock time of every Connect and of Prepare (as the reference measures it).</param>
 /// <param name="PresimTime">Wall-clock time of the presimulation.</param>
 /// <param name="SimTime">Wall-clock time of the measured period.</param>
+/// <param name="SimCpuTime">Processor time of the whole process (all threads) during the measured period: on a shared machine, what the run itself used.</param>
 /// <param name="MemoryAfterCreateBytes">Resident memory after Create.</param>
 /// <param name="MemoryAfterConnectBytes">Resident memory after Connect and Prepare.</param>
 /// <param name="PeakMemoryBytes">Peak resident memory of the process.</param>
@@ -91,6 +92,7 @@ public sealed record MicrocircuitResult(
     TimeSpan ConnectTime,
     TimeSpan PresimTime,
     TimeSpan SimTime,
+    TimeSpan SimCpuTime,
     long MemoryAfterCreateBytes,
     long MemoryAfterConnectBytes,
     long PeakMemoryBytes,
@@ -152,8 +154,10 @@ public static class MicrocircuitExperiment
         TimeSpan presimTime = Stopwatch.GetElapsedTime(start);
         log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
         start = Stopwatch.GetTimestamp();
+        TimeSpan cpuBefore = CpuTime();
         nest.Simulate(parameters.SimTimeMs);
         TimeSpan simTime = Stopwatch.GetElapsedTime(start);
+        TimeSpan simCpuTime = CpuTime() - cpuBefore;
 
         double from = parameters.PresimTimeMs, to = parameters.PresimTimeMs + parameters.SimTimeMs;
         var statistics = new PopulationStatistics[count];
@@ -183,6 +187,7 @@ public static class MicrocircuitExperiment
             ConnectTime: network.ConnectTime,
             PresimTime: presimTime,
             SimTime: simTime,
+            SimCpuTime: simCpuTime,
             MemoryAfterCreateBytes: network.MemoryAfterCreateBytes,
             MemoryAfterConnectBytes: network.MemoryAfterConnectBytes,
             PeakMemoryBytes: process.PeakWorkingSet64,
@@ -296,6 +301,12 @@ public static class MicrocircuitExperiment
         return new MicrocircuitNetwork(nest, model, populations, recorders, synapses, createTime, connectTime, memoryAfterCreate, memoryAfterConnect);
     }
 
+    private static TimeSpan CpuTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
+
     private static long ResidentBytes(Simulator nest) => (long)nest.GetKernelStatus("memory_size") * 1024;
 
     private static string Number(double value) => double.IsNaN(value) ? "nan" : value.ToString("R", CultureInfo.InvariantCulture);
@@ -331,7 +342,7 @@ public static class MicrocircuitExperiment
             ["seed"] = parameters.Seed, ["threads"] = parameters.Threads, ["presim_ms"] = parameters.PresimTimeMs, ["sim_ms"] = parameters.SimTimeMs,
             ["neurons"] = result.Model.Neurons.Sum(), ["synapses"] = result.Synapses, ["connections"] = result.Connections,
             ["create_s"] = result.CreateTime.TotalSeconds, ["connect_s"] = result.ConnectTime.TotalSeconds,
-            ["presim_s"] = result.PresimTime.TotalSeconds, ["sim_s"] = result.SimTime.TotalSeconds,
+            ["presim_s"] = result.PresimTime.TotalSeconds, ["sim_s"] = result.SimTime.TotalSeconds, ["sim_cpu_s"] = result.SimCpuTime.TotalSeconds,
             ["real_time_factor"] = result.RealTimeFactor(parameters.SimTimeMs),
             ["memory_after_create_bytes"] = result.MemoryAfterCreateBytes, ["memory_after_connect_bytes"] = result.MemoryAfterConnectBytes,
             ["peak_memory_bytes"] = result.PeakMemoryBytes, ["bytes_per_synapse"] = result.BytesPerSynapse,
