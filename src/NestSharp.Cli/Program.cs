@@ -10,6 +10,7 @@ var root = CommandLineApp.CreateRootCommand(
     ClopathPairingCommand.Create(),
     UrbanczikCommand.Create(),
     HpcBenchmarkCommand.Create(),
+    MicrocircuitCommand.Create(),
     Brette2007Command.Create(),
 ]);
 return CommandLineApp.Run(root, args, Console.Out, Console.Error);
