@@ -2,17 +2,25 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_common_props_setting.py (TestSettingCommonProps), parametrised over
-/// stdp_synapse_hom and stdp_pl_synapse_hom; the rows of stdp_facetshw_synapse_hom and stdp_dopamine_synapse (and the
-/// fixture's volume_transmitter, which only they use) need models NestSharp lacks and are not ported.
+/// stdp_synapse_hom, stdp_pl_synapse_hom and stdp_dopamine_synapse (with the fixture's volume_transmitter); the rows
+/// of stdp_facetshw_synapse_hom need a model NestSharp lacks and are not ported.
 /// </summary>
 public sealed class TestCommonPropsSetting
 {
     private readonly Simulator _nest = new();
 
+    /// <summary>NEST's autouse fixture: a volume_transmitter in the defaults of stdp_dopamine_synapse.</summary>
+    public TestCommonPropsSetting()
+    {
+        var vt = _nest.Create("volume_transmitter");
+        _nest.SetDefaults("stdp_dopamine_synapse", new() { ["volume_transmitter"] = vt });
+    }
+
     // NEST: testsuite/pytests/synapses/test_common_props_setting.py::TestSettingCommonProps::test_setting_common_props_on_original
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     public void Test_setting_common_props_on_original(string synapse)
     {
         var expectedValues = new Dictionary<string, object> { ["tau_plus"] = 5.0, ["weight"] = 2.0 };
@@ -26,6 +34,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     public void Test_setting_common_props_on_copy(string synapse)
     {
         string copiedSyn = $"{synapse}_copy";
@@ -40,6 +49,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     public void Test_setting_non_common_props_on_instance(string synapse)
     {
         var neuron = _nest.Create("iaf_psc_alpha");
@@ -56,6 +66,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     public void Test_setting_common_props_on_instance(string synapse)
     {
         double tauPlusRef = _nest.GetDefaults<double>(synapse, "tau_plus");
