@@ -358,7 +358,7 @@ internal static class ConnectionQuery
         public IEnumerable<string> KeysOf(int row)
         {
             var schema = _models[_table.Model[row]].Type.Schema;
-            return StandardKeys.Where(k => ReportsStandardKey(schema, k)).Concat(schema.PerConnection.Select(p => p.Key));
+            return StandardKeys.Where(k => ReportsStandardKey(schema, k) && schema.IndexOfPerConnection(k) < 0).Concat(schema.PerConnection.Select(p => p.Key));
         }
 
         /// <summary>Models with a weight common to all their connections report no weight per connection; some models no sizeof.</summary>
@@ -395,7 +395,8 @@ internal static class ConnectionQuery
                 case "source": return (long)_table.Source[row];
                 case "target": return (long)_table.Target[row];
                 case "synapse_model": return _models[_table.Model[row]].Name;
-                case "synapse_id": return (long)_table.Model[row];
+                // A model's own per-connection synapse_id (stdp_facetshw_synapse_hom) replaces the model's id, as in NEST.
+                case "synapse_id" when _models[_table.Model[row]].Type.Schema.IndexOfPerConnection(key) < 0: return (long)_table.Model[row];
                 case "sizeof": return (long)_models[_table.Model[row]].Type.BytesPerSynapse;
                 case "weight": return Weight(row);
                 case "delay": return Delay(row);
@@ -407,7 +408,7 @@ internal static class ConnectionQuery
                     int k = schema.IndexOfPerConnection(key);
                     if (k < 0) return null;
                     double value = Parameter(row, k);
-                    return schema.PerConnection[k].Integer ? (long)value : value;
+                    return schema.PerConnection[k].Boolean ? value != 0 : schema.PerConnection[k].Integer ? (object)(long)value : value;
             }
         }
     }
@@ -420,6 +421,9 @@ internal static class ConnectionQuery
     /// </summary>
     internal sealed record Column(string Key, double Constant, double[]? PerRow, bool[]? Given)
     {
+        /// <summary>Whether the values were given as booleans (true as 1, false as 0), for boolean per-connection keys.</summary>
+        public bool Boolean { get; init; }
+
         public bool IsGiven(int i) => Given is null || Given[i];
 
         public double ValueAt(int i) => PerRow is null ? Constant : PerRow[i];
@@ -439,6 +443,8 @@ internal static class ConnectionQuery
                     values[i] = p.Draw(ref stream);
                 }
                 return new Column(key, 0, values, null);
+            case bool flag:
+                return new Column(key, flag ? 1.0 : 0.0, null, null) { Boolean = true };
             case string:
                 throw new TypeMismatchException(key, value, "a number, an array with one number per connection or a random parameter");
             case System.Collections.IEnumerable:
@@ -454,18 +460,20 @@ internal static class ConnectionQuery
     /// <summary>The columns of a list of per-row dictionaries (each may give its own keys).</summary>
     public static List<Column> ColumnsOf(IReadOnlyList<IReadOnlyDictionary<string, object>> perRow)
     {
-        var columns = new Dictionary<string, (double[] Values, bool[] Given)>(StringComparer.Ordinal);
+        var columns = new Dictionary<string, (double[] Values, bool[] Given, bool Boolean)>(StringComparer.Ordinal);
         for (int i = 0; i < perRow.Count; i++)
         {
             foreach (var (key, value) in perRow[i])
             {
                 if (!columns.TryGetValue(key, out var column))
-                    columns[key] = column = (new double[perRow.Count], new bool[perRow.Count]);
-                column.Values[i] = StatusValue.ToDouble(key, value);
+                    columns[key] = column = (new double[perRow.Count], new bool[perRow.Count], value is bool);
+                if ((value is bool) != column.Boolean)
+                    throw new TypeMismatchException(key, value, column.Boolean ? "a boolean, as for the other connections" : "a number, as for the other connections");
+                column.Values[i] = value is bool flag ? (flag ? 1.0 : 0.0) : StatusValue.ToDouble(key, value);
                 column.Given[i] = true;
             }
         }
-        return columns.Select(c => new Column(c.Key, 0, c.Value.Values, c.Value.Given)).ToList();
+        return columns.Select(c => new Column(c.Key, 0, c.Value.Values, c.Value.Given) { Boolean = c.Value.Boolean }).ToList();
     }
 
     /// <summary>
@@ -530,6 +538,9 @@ internal static class ConnectionQuery
             {
                 if (!columns[c].IsGiven(i)) continue;
                 anyGiven = true;
+                bool boolean = indices[c] >= 0 && schema.PerConnection[indices[c]].Boolean;
+                if (boolean != columns[c].Boolean)
+                    throw new TypeMismatchException(columns[c].Key, columns[c].Boolean ? columns[c].ValueAt(i) != 0 : columns[c].ValueAt(i), boolean ? "a boolean" : "a number");
                 if (indices[c] >= 0) schema.Check(columns[c].Key, columns[c].ValueAt(i));
             }
             if (!anyGiven) continue;

@@ -8,15 +8,26 @@ internal readonly record struct SynapseColumn(int Index);
 /// <summary>A parameter common to all connections of a synapse model (the _hom models'), addressed by its handle.</summary>
 internal readonly record struct CommonParameter(int Index);
 
+/// <summary>An integer-array parameter common to all connections of a synapse model, addressed by its handle.</summary>
+internal readonly record struct CommonArray(int Index);
+
 /// <summary>
 /// A key of a synapse model with its default and what a value must satisfy; <paramref name="Integer"/> keys (such as
-/// quantal_stp_synapse's n) hold whole numbers and are reported as integers.
+/// quantal_stp_synapse's n) hold whole numbers and are reported as integers (an integer key without a requirement
+/// refuses other numbers with TypeMismatch, as NEST's long values do); <paramref name="Boolean"/> keys hold 0 or 1, are
+/// given and reported as booleans.
 /// </summary>
-internal sealed record SynapseKey(string Key, double Default, Requirement? Requirement, bool Integer = false);
+internal sealed record SynapseKey(string Key, double Default, Requirement? Requirement, bool Integer = false, bool Boolean = false);
+
+/// <summary>
+/// An integer-array key common to all connections of a synapse model (such as stdp_facetshw_synapse_hom's look-up
+/// tables) with its default and its check of a new value (which throws naming the key).
+/// </summary>
+internal sealed record SynapseArrayKey(string Key, long[] Default, Action<long[]>? Check);
 
 /// <summary>
 /// Everything a synapse model declares about itself beyond weight, delay and receptor_type, in one place: parameters
-/// common to the model (set with SetDefaults or CopyModel), per-connection parameters (given in the syn_spec or taken
+/// common to the model (set with SetDefaults or CopyModel; numbers or integer arrays), per-connection parameters (given in the syn_spec or taken
 /// from the model's defaults, kept per synapse), per-synapse state (with its initial value), and whether each synapse
 /// keeps its target's id or the key of its own random stream; whether the weight is common to the model (the _hom_w
 /// models) and whether a connection reports its size (sizeof). The block layout, the syn_spec keys, their checks and the initialisation of a new synapse
@@ -25,6 +36,7 @@ internal sealed record SynapseKey(string Key, double Default, Requirement? Requi
 internal sealed class SynapseSchema
 {
     private readonly List<SynapseKey> _common = [];
+    private readonly List<SynapseArrayKey> _commonArrays = [];
     private readonly List<SynapseKey> _perConnection = [];
     private readonly List<int> _perConnectionColumns = [];
     private readonly List<(string Name, double Initial)> _columns = [];
@@ -32,6 +44,9 @@ internal sealed class SynapseSchema
 
     /// <summary>Parameters common to all connections of a model, in declaration order.</summary>
     public IReadOnlyList<SynapseKey> Common => _common;
+
+    /// <summary>Integer-array parameters common to all connections of a model, in declaration order.</summary>
+    public IReadOnlyList<SynapseArrayKey> CommonArrays => _commonArrays;
 
     /// <summary>Per-connection parameters, in declaration order.</summary>
     public IReadOnlyList<SynapseKey> PerConnection => _perConnection;
@@ -75,11 +90,18 @@ internal sealed class SynapseSchema
         }
     }
 
-    /// <summary>A parameter common to all connections of the model.</summary>
-    public CommonParameter CommonParameter(string key, double defaultValue, Requirement? requirement = null)
+    /// <summary>A parameter common to all connections of the model (an <paramref name="integer"/> one holds whole numbers).</summary>
+    public CommonParameter CommonParameter(string key, double defaultValue, Requirement? requirement = null, bool integer = false)
     {
-        _common.Add(new SynapseKey(key, defaultValue, requirement));
+        _common.Add(new SynapseKey(key, defaultValue, requirement, integer));
         return new CommonParameter(_common.Count - 1);
+    }
+
+    /// <summary>An integer-array parameter common to all connections of the model, with the check of a new value.</summary>
+    public CommonArray CommonIntegerArray(string key, long[] defaultValue, Action<long[]>? check = null)
+    {
+        _commonArrays.Add(new SynapseArrayKey(key, defaultValue, check));
+        return new CommonArray(_commonArrays.Count - 1);
     }
 
     /// <summary>
@@ -90,6 +112,16 @@ internal sealed class SynapseSchema
     {
         var column = State(key, defaultValue);
         _perConnection.Add(new SynapseKey(key, defaultValue, requirement, integer));
+        _perConnectionColumns.Add(column.Index);
+        return column;
+    }
+
+    /// <summary>A boolean parameter each connection has (kept as 0 or 1 in a per-synapse column), see <see cref="SynapseKey.Boolean"/>.</summary>
+    public SynapseColumn FlagParameter(string key, bool defaultValue)
+    {
+        double value = defaultValue ? 1.0 : 0.0;
+        var column = State(key, value);
+        _perConnection.Add(new SynapseKey(key, value, null, Boolean: true));
         _perConnectionColumns.Add(column.Index);
         return column;
     }
@@ -132,8 +164,11 @@ internal sealed class SynapseSchema
     /// <summary>The per-synapse column that holds per-connection parameter <paramref name="k"/> (its position in <see cref="PerConnection"/>).</summary>
     public int ColumnOfPerConnection(int k) => _perConnectionColumns[k];
 
+    /// <summary>The position of common integer-array parameter <paramref name="key"/> in <see cref="CommonArrays"/>, or -1.</summary>
+    public int IndexOfCommonArray(string key) => _commonArrays.FindIndex(k => k.Key == key);
+
     /// <summary>Whether <paramref name="key"/> is common to all connections of a model of this schema.</summary>
-    public bool IsCommon(string key) => _common.Exists(k => k.Key == key);
+    public bool IsCommon(string key) => _common.Exists(k => k.Key == key) || _commonArrays.Exists(k => k.Key == key);
 
     /// <summary>The declaration of <paramref name="key"/> (common or per connection), or null.</summary>
     public SynapseKey? Find(string key) =>
@@ -142,7 +177,10 @@ internal sealed class SynapseSchema
     /// <summary>Checks one value of <paramref name="key"/>; throws naming the key.</summary>
     public void Check(string key, double value)
     {
-        if (Find(key)?.Requirement is { } requirement && !requirement.Holds(value))
+        var declared = Find(key);
+        if (declared is { Integer: true, Requirement: null } && value != Math.Floor(value))
+            throw new TypeMismatchException(key, value, "an integer");
+        if (declared?.Requirement is { } requirement && !requirement.Holds(value))
             throw new BadPropertyException(key, value, requirement.Allowed);
     }
 

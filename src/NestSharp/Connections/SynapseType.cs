@@ -92,6 +92,27 @@ internal abstract class SynapseType(string name)
     /// </summary>
     public virtual void BeginDelivery(SynapseBlock block, in DeliveryContext context, SynapseModel model) { }
 
+    /// <summary>
+    /// After SetDefaults or CopyModel staged new values of a model's common parameters (<paramref name="given"/>: the
+    /// keys of the call): derives the common values that follow from others, as NEST's set_status of the model's common
+    /// properties does. It may throw; then nothing changes.
+    /// </summary>
+    public virtual void DeriveCommon(IEnumerable<string> given, double[] common, long[][] arrays) { }
+
+    /// <summary>
+    /// Whether the synapses change values common to their model while they transmit spikes (stdp_facetshw_synapse_hom
+    /// counts its synapses at their first spike): then <see cref="PrepareSlice"/> is called for each of its models.
+    /// </summary>
+    public virtual bool ChangesCommonValuesInDelivery => false;
+
+    /// <summary>
+    /// Serially, once per slice and model of a type that <see cref="ChangesCommonValuesInDelivery"/>, after the spikes
+    /// of the slice starting at <paramref name="sliceStart"/> were gathered (<paramref name="spikes"/>, in canonical
+    /// order) and before any thread delivers them: the model's delivery <paramref name="blocks"/> of every local virtual
+    /// process, in virtual-process order, so that the common values change in an order that does not depend on the split.
+    /// </summary>
+    public virtual void PrepareSlice(SynapseModel model, IReadOnlyList<SynapseBlock> blocks, ReadOnlySpan<Spike> spikes, long sliceStart, TimeGrid time) { }
+
     /// <summary>Transmits the spikes of a slice (in canonical order) through this thread's synapses of one model.</summary>
     public abstract void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model);
 }

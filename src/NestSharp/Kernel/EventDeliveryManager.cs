@@ -9,7 +9,8 @@ namespace NestSharp.Kernel;
 /// The spikes of a slice (NEST's EventDeliveryManager). After the update, <see cref="Gather"/> (serial) merges every
 /// thread's spikes into canonical order (step, then sender; the order does not depend on the split), exchanges them
 /// with the other processes, and hands each to what follows spikes: the sender's spike history and calcium, and the
-/// spike recorders. Then every thread <see cref="Deliver"/>s all spikes through the synapses of the targets it owns.
+/// spike recorders; models whose synapses change their common values in delivery prepare the slice (serially). Then
+/// every thread <see cref="Deliver"/>s all spikes through the synapses of the targets it owns.
 /// Weight events of plastic synapses are collected per thread and recorded in canonical order. Key
 /// local_spike_counter.
 /// </summary>
@@ -17,6 +18,8 @@ internal sealed class EventDeliveryManager : IKernelManager
 {
     private readonly SpikeBuffer _merged = new();
     private readonly List<WeightEvent> _weightEventMerge = [];
+    private readonly List<SynapseBlock> _blocksOfModel = [];
+    private Models.Synapses.SynapseModel[] _modelsChangingCommonValues = [];
     private WeightEvent[] _weightEventExchange = [];
     private WeightEventBuffer[] _weightEvents = [];
     private Func<int, int, double, int> _reroute = null!;
@@ -45,6 +48,8 @@ internal sealed class EventDeliveryManager : IKernelManager
         _context = context;
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
+        // A model copied later has no connections during this run: Connect is refused until Cleanup.
+        _modelsChangingCommonValues = _kernel.Models.SynapseModels.Where(m => m.Type.ChangesCommonValuesInDelivery).ToArray();
     }
 
     /// <summary>Serially, after the update of the slice starting at <paramref name="sliceStart"/> (see the class summary).</summary>
@@ -68,6 +73,16 @@ internal sealed class EventDeliveryManager : IKernelManager
             if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
             _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
             _kernel.Recording.RecordSpike(spike.Source, stamp, spike.Multiplicity);
+        }
+        foreach (var model in _modelsChangingCommonValues)
+        {
+            _blocksOfModel.Clear();
+            for (int vp = 0; vp < context.VirtualProcesses; vp++)
+            {
+                foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
+                    if (block.SynapseModelId == model.Id) _blocksOfModel.Add(block);
+            }
+            model.Type.PrepareSlice(model, _blocksOfModel, _merged.Items, sliceStart, time);
         }
     }
 

@@ -193,6 +193,13 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>Port variable <paramref name="column"/> of port <paramref name="receptor"/>, one value per storage position.</summary>
     protected double[] PortState(PortColumn column, int receptor) => _portState[column.Index][receptor - 1];
 
+    /// <summary>
+    /// How many ports of the port variables the status shows for the node at storage position <paramref name="position"/>:
+    /// its number of ports, unless the model sizes its per-port state only before a run, as NEST's
+    /// aeif_cond_beta_multisynapse does (then the size of the node's last run).
+    /// </summary>
+    protected virtual int PortsInState(int position) => PortsAt(position);
+
     /// <summary>Whether a spike connection has reached node <paramref name="local"/> (NEST's has_connections).</summary>
     public bool HasConnections(int local) => HasPorts && _hasConnections[PositionOf(local)];
 
@@ -518,8 +525,9 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
             for (int v = 0; v < _portState.Length; v++)
             {
                 if (Schema.PortEntries[v].ShownAs is not { } key) continue;
-                var shown = new double[n];
-                for (int r = 0; r < n && r < _portState[v].Length; r++) shown[r] = _portState[v][r][position];
+                int inState = PortsInState(position);
+                var shown = new double[inState];
+                for (int r = 0; r < inState && r < _portState[v].Length; r++) shown[r] = _portState[v][r][position];
                 status[key] = shown;
             }
         }

@@ -182,6 +182,18 @@ internal static class BadInputCases
         Created("gif_cond_exp", "gsl_error_tol", 0.0);
         Created("gif_cond_exp", "q_stc", new[] { 1.0, 2.0 }, null, "tau_stc");
         Created("gif_cond_exp", "I_stc", 1.0, typeof(UnaccessedDictionaryEntryException));
+        Created("aeif_cond_beta_multisynapse", "E_rev", new[] { 0.0, 0.0 }); // the length changes: all three arrays needed
+        Created("aeif_cond_beta_multisynapse", "tau_rise", new[] { 30.0 }, null, "30"); // above tau_decay
+        Created("aeif_cond_beta_multisynapse", "tau_decay", new[] { -1.0 }, null, "-1");
+        Created("aeif_cond_beta_multisynapse", "V_peak", -60.0, null, "-60"); // below V_th
+        Created("aeif_cond_beta_multisynapse", "gsl_error_tol", 0.0);
+        Created("aeif_cond_beta_multisynapse", "g", new[] { 1.0 }, typeof(UnaccessedDictionaryEntryException));
+        Add("create aeif_cond_beta_multisynapse with arrays of lengths 2, 2, 1",
+            n => n.Nest.Create("aeif_cond_beta_multisynapse", 1, new()
+            {
+                ["E_rev"] = new[] { 0.0, 0.0 }, ["tau_rise"] = new[] { 1.0, 1.0 }, ["tau_decay"] = new[] { 2.0 },
+            }),
+            typeof(BadPropertyException), "E_rev", "same length");
         Created("pp_psc_delta", "dead_time_shape", 0L, null, "0");
         Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
         Created("pp_psc_delta", "c_3", -1.0, null, "-1");
@@ -243,6 +255,16 @@ internal static class BadInputCases
         Add("setdefaults stdp_triplet weight and Wmax signs", n => n.Nest.SetDefaults("stdp_triplet_synapse_hpc", D("Wmax", -5.0)), typeof(BadPropertyException), "Wmax", "-5");
         Add("setdefaults vogels_sprekeler Kplus < 0", n => n.Nest.SetDefaults("vogels_sprekeler_synapse", D("Kplus", -0.5)), typeof(BadPropertyException), "Kplus", "-0.5");
         Add("setdefaults vogels_sprekeler weight and Wmax signs", n => n.Nest.SetDefaults("vogels_sprekeler_synapse", D("weight", -2.0)), typeof(BadPropertyException), "Wmax", "1");
+        Add("setdefaults stdp_facetshw lookuptable_0 of 15 entries", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom", D("lookuptable_0", new long[15])), typeof(BadPropertyException), "lookuptable_0", "2^4");
+        Add("setdefaults stdp_facetshw lookuptable_1 entry 16", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom_hpc", D("lookuptable_1", Enumerable.Repeat(16L, 16).ToArray())), typeof(BadPropertyException), "lookuptable_1", "[0,15]");
+        Add("setdefaults stdp_facetshw lookuptable_2 of non-integers", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom", D("lookuptable_2", Enumerable.Repeat(1.5, 16).ToArray())), typeof(TypeMismatchException), "lookuptable_2");
+        Add("setdefaults stdp_facetshw configbit_0 of 3 bits", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom", D("configbit_0", new long[] { 0, 1, 0 })), typeof(BadPropertyException), "configbit_0", "4 configuration bits");
+        Add("setdefaults stdp_facetshw reset_pattern of 5 bits", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom", D("reset_pattern", new long[] { 1, 1, 1, 1, 1 })), typeof(BadPropertyException), "reset_pattern", "6 reset bits");
+        Add("setdefaults stdp_facetshw no_synapses = 2.5", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom", D("no_synapses", 2.5)), typeof(TypeMismatchException), "no_synapses", "2.5");
+        Add("setdefaults stdp_facetshw init_flag = 1", n => n.Nest.SetDefaults("stdp_facetshw_synapse_hom", D("init_flag", 1L)), typeof(TypeMismatchException), "init_flag", "1");
+        Add("set init_flag of a stdp_facetshw connection to 1", n => n.Nest.GetConnections(synapseModel: "stdp_facetshw_synapse_hom").Set("init_flag", 1L), typeof(TypeMismatchException), "init_flag", "1");
+        Add("set synapse_id of a stdp_facetshw connection to 2.5", n => n.Nest.GetConnections(synapseModel: "stdp_facetshw_synapse_hom").Set("synapse_id", 2.5), typeof(TypeMismatchException), "synapse_id", "2.5");
+        Add("set no_synapses of a stdp_facetshw connection", n => n.Nest.GetConnections(synapseModel: "stdp_facetshw_synapse_hom").Set("no_synapses", 3L), typeof(UnaccessedDictionaryEntryException), "no_synapses");
         Add("setdefaults stdp unknown key", n => n.Nest.SetDefaults("stdp_synapse", D("no_such_key", 1.0)), typeof(UnaccessedDictionaryEntryException), "no_such_key");
         Add("setdefaults num_connections", n => n.Nest.SetDefaults("static_synapse", D("num_connections", 5L)), typeof(UnaccessedDictionaryEntryException), "num_connections");
         Add("setdefaults synaptic_elements as number", n => n.Nest.SetDefaults("iaf_psc_alpha", D("synaptic_elements", 3.0)), typeof(TypeMismatchException), "synaptic_elements", "3");
@@ -272,6 +294,10 @@ internal static class BadInputCases
         Connect("indegree 1.5", iafToIaf, Rule("fixed_indegree", "indegree", 1.5), null, typeof(TypeMismatchException), "indegree", "1.5");
         Connect("one_to_one of unequal sizes", n => (n.Iaf, n.Exp), "one_to_one", null, typeof(BadPropertyException), "one_to_one", "4", "2");
         Connect("unknown conn_spec key", iafToIaf, new Dictionary<string, object> { ["rule"] = "all_to_all", ["no_such_key"] = 1L }, null, typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Connect("stdp_facetshw with no_synapses", iafToIaf, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "stdp_facetshw_synapse_hom", ["no_synapses"] = 3L }, typeof(NestNotImplementedException), "no_synapses");
+        Connect("stdp_facetshw with init_flag", iafToIaf, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "stdp_facetshw_synapse_hom", ["init_flag"] = true }, typeof(BadPropertyException), "init_flag");
+        Connect("stdp_facetshw with synapse_id = 7.5", iafToIaf, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "stdp_facetshw_synapse_hom", ["synapse_id"] = 7.5 }, typeof(TypeMismatchException), "synapse_id", "7.5");
+        Connect("stdp_facetshw from a spike_generator", n => (n.SpikeGenerator, n.Iaf), "all_to_all", D("synapse_model", "stdp_facetshw_synapse_hom"), typeof(IllegalConnectionException), "stdp_facetshw_synapse_hom");
         Connect("unknown syn_spec key", iafToIaf, "all_to_all", D("no_such_key", 1.0), typeof(UnaccessedDictionaryEntryException), "no_such_key");
         Connect("delay 0", iafToIaf, "all_to_all", D("delay", 0.0), typeof(BadDelayException), "delay", "0");
         Connect("delay -1", iafToIaf, "all_to_all", D("delay", -1.0), typeof(BadDelayException), "delay", "-1");

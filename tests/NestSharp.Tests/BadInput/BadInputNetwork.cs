@@ -58,6 +58,8 @@ internal sealed class BadInputNetwork : IDisposable
         nest.Connect(Parrots, Urbanczik, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "urbanczik_synapse", ["receptor_type"] = 3L, ["weight"] = 1.0 });
         foreach (var model in new[] { "tsodyks_synapse", "tsodyks2_synapse", "quantal_stp_synapse", "bernoulli_synapse", "tsodyks_synapse_hom", "static_synapse_hom_w" })
             nest.Connect(Parrots, Exp, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = model });
+        // Counts its synapses at their first spike (common values changed by delivery).
+        nest.Connect(Parrots, Exp, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "stdp_facetshw_synapse_hom" });
         nest.Connect(Multimeter, Iaf);
         nest.Connect(Iaf + Exp + IgnoreAndFire, SpikeRecorder);
         nest.Connect(Iaf, AsciiRecorder);

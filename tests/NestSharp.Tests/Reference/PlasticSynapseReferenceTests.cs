@@ -11,7 +11,7 @@ public sealed class PlasticSynapseReferenceTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Experiments() =>
     [
-        "stdp_synapse_mu", "stdp_synapse_additive_clip", "stdp_triplet_synapse", "stdp_dopamine_synapse",
+        "stdp_synapse_mu", "stdp_synapse_additive_clip", "stdp_triplet_synapse", "stdp_dopamine_synapse", "stdp_facetshw_synapse_hom",
         "vogels_sprekeler_synapse_exc", "vogels_sprekeler_synapse_inh",
     ];
 

@@ -18,16 +18,21 @@ internal sealed class AeifMembrane
     public readonly Column Cm, GL, EL, VReset, VPeak, VTh, DeltaT, TRef, TauW, A, B, Ie, GslErrorTol;
     public readonly Column Vm, W;
 
-    private readonly bool _peakCheckedFirst;
+    private readonly bool _peakCheckedFirst, _overflowCheckedLast;
 
     /// <param name="schema">The model's schema.</param>
     /// <param name="peakCheckedFirst">
     /// Whether the model checks V_peak &gt;= V_th before V_reset &lt; V_peak (aeif_cond_exp) or after (the others), so
     /// that a status failing both names the entry NEST names.
     /// </param>
-    public AeifMembrane(NeuronSchema schema, bool peakCheckedFirst)
+    /// <param name="overflowCheckedLast">
+    /// Whether the model checks the overflow of the exponential after both (aeif_cond_beta_multisynapse) rather than
+    /// between them (the others).
+    /// </param>
+    public AeifMembrane(NeuronSchema schema, bool peakCheckedFirst, bool overflowCheckedLast = false)
     {
         _peakCheckedFirst = peakCheckedFirst;
+        _overflowCheckedLast = overflowCheckedLast;
         Cm = schema.Parameter("C_m", 281.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
         GL = schema.Parameter("g_L", 30.0, "nS");
         EL = schema.Parameter("E_L", -70.6, "mV");
@@ -50,16 +55,20 @@ internal sealed class AeifMembrane
     {
         if (_peakCheckedFirst) RequirePeakAboveThreshold(row);
         else RequireResetBelowPeak(row);
-        if (row[DeltaT] > 0)
-        {
-            // exp((V_peak - V_th)/Delta_T) at the spike must stay representable, with a margin of 1e20.
-            double maxExponent = Math.Log(double.MaxValue / 1e20);
-            double exponent = (row[VPeak] - row[VTh]) / row[DeltaT];
-            row.Require(exponent < maxExponent, DeltaT,
-                $"(V_peak - V_th)/Delta_T = {exponent} would overflow the exponential at spike time (it must stay below {maxExponent}); increase Delta_T or reduce V_peak");
-        }
+        if (!_overflowCheckedLast) RequireNoOverflowAtSpike(row);
         if (_peakCheckedFirst) RequireResetBelowPeak(row);
         else RequirePeakAboveThreshold(row);
+        if (_overflowCheckedLast) RequireNoOverflowAtSpike(row);
+    }
+
+    private void RequireNoOverflowAtSpike(in StatusRow row)
+    {
+        if (!(row[DeltaT] > 0)) return;
+        // exp((V_peak - V_th)/Delta_T) at the spike must stay representable, with a margin of 1e20.
+        double maxExponent = Math.Log(double.MaxValue / 1e20);
+        double exponent = (row[VPeak] - row[VTh]) / row[DeltaT];
+        row.Require(exponent < maxExponent, DeltaT,
+            $"(V_peak - V_th)/Delta_T = {exponent} would overflow the exponential at spike time (it must stay below {maxExponent}); increase Delta_T or reduce V_peak");
     }
 
     private void RequirePeakAboveThreshold(in StatusRow row) =>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -54,6 +56,9 @@ internal sealed class IafPscAlphaMultisynapse : NeuronGroup
 
     // Per node: the membrane's propagators; per port (index r - 1), per node: the synaptic ones.
     private double[] _p33 = [], _p30 = [], _theta = [], _vReset = [], _lowerBound = [], _ie = [];
+
+    // The membrane potential of the step being summed, per node (each thread uses its own chunk).
+    private double[] _membrane = [];
     private int[] _refractorySteps = [];
     private double[][] _p11 = [], _p21 = [], _p31 = [], _p32 = [], _pscInitial = [];
 
@@ -92,6 +97,7 @@ internal sealed class IafPscAlphaMultisynapse : NeuronGroup
         _theta = new double[Count];
         _vReset = new double[Count];
         _lowerBound = new double[Count];
+        _membrane = new double[Count];
         _ie = new double[Count];
         _refractorySteps = new int[Count];
         (_p11, _p21, _p31, _p32, _pscInitial) = (PerPort(), PerPort(), PerPort(), PerPort(), PerPort());
@@ -121,46 +127,82 @@ internal sealed class IafPscAlphaMultisynapse : NeuronGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        double[] data = ring.Data;
         var spikes = context.SpikesOfVp[thread];
         double[] v = this[Membrane.Vm], i0 = this[CurrentInput], refractory = this[Refractory];
         int n = end - start, ports = PortCount;
+        Span<double> membrane = _membrane.AsSpan(start, n);
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            for (int i = start; i < end; i++)
+            for (int k = 0; k < n; k++)
             {
-                int own = PortsAt(i);
-                if (refractory[i] == 0)
-                {
-                    double y = _p30[i] * (i0[i] + _ie[i]) + _p33[i] * v[i];
-                    for (int r = 0; r < own; r++) y += _p31[r][i] * PortState(DISyn, r + 1)[i] + _p32[r][i] * PortState(ISyn, r + 1)[i];
-                    v[i] = y < _lowerBound[i] ? _lowerBound[i] : y;
-                }
-                else
-                {
-                    refractory[i]--;
-                }
-                for (int r = 0; r < own; r++)
-                {
-                    double[] y1 = PortState(DISyn, r + 1), y2 = PortState(ISyn, r + 1);
-                    y2[i] = _p21[r][i] * y1[i] + _p11[r][i] * y2[i];
-                    y1[i] *= _p11[r][i];
-                    y1[i] += _pscInitial[r][i] * data[row + PortChannel(r + 1) + i];
-                }
+                int i = start + k;
+                membrane[k] = _p30[i] * (i0[i] + _ie[i]) + _p33[i] * v[i];
+            }
+            // Port by port over the chunk: contiguous columns. A port beyond a node's own count has zero propagators,
+            // currents and input, so it leaves that node unchanged; each node still sums its ports in receptor order.
+            for (int r = 0; r < ports; r++)
+            {
+                Span<double> input = ring.Row(step, PortChannel(r + 1) + start, n);
+                StepPort(membrane, PortState(DISyn, r + 1).AsSpan(start, n), PortState(ISyn, r + 1).AsSpan(start, n), input,
+                    _p11[r].AsSpan(start, n), _p21[r].AsSpan(start, n), _p31[r].AsSpan(start, n), _p32[r].AsSpan(start, n),
+                    _pscInitial[r].AsSpan(start, n));
+                input.Clear();
+            }
+            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            for (int k = 0; k < n; k++)
+            {
+                int i = start + k;
+                if (refractory[i] == 0) v[i] = membrane[k] < _lowerBound[i] ? _lowerBound[i] : membrane[k];
+                else refractory[i]--;
                 if (v[i] >= _theta[i])
                 {
                     refractory[i] = _refractorySteps[i];
                     v[i] = _vReset[i];
                     spikes.Add(lag, IdOf(i));
                 }
-                i0[i] = curIn[i - start];
+                i0[i] = curIn[k];
             }
             curIn.Clear();
-            for (int r = 1; r <= ports; r++) ring.Row(step, PortChannel(r) + start, n).Clear();
             RecordSamples(thread, step);
+        }
+    }
+
+    /// <summary>
+    /// One port over a chunk: adds the port's currents to the membrane sum, then propagates them and adds the input
+    /// (scaled to the alpha function's initial slope).
+    /// </summary>
+    private static void StepPort(Span<double> membrane, Span<double> dISyn, Span<double> iSyn, ReadOnlySpan<double> input,
+        ReadOnlySpan<double> p11, ReadOnlySpan<double> p21, ReadOnlySpan<double> p31, ReadOnlySpan<double> p32,
+        ReadOnlySpan<double> pscInitial)
+    {
+        int n = membrane.Length, k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double sum = ref MemoryMarshal.GetReference(membrane);
+            ref double slope = ref MemoryMarshal.GetReference(dISyn);
+            ref double current = ref MemoryMarshal.GetReference(iSyn);
+            ref double arriving = ref MemoryMarshal.GetReference(input);
+            ref double q11 = ref MemoryMarshal.GetReference(p11), q21 = ref MemoryMarshal.GetReference(p21);
+            ref double q31 = ref MemoryMarshal.GetReference(p31), q32 = ref MemoryMarshal.GetReference(p32);
+            ref double initial = ref MemoryMarshal.GetReference(pscInitial);
+            for (; k + 4 <= n; k += 4)
+            {
+                nuint at = (nuint)k;
+                var dI = Vector256.LoadUnsafe(ref slope, at);
+                var i = Vector256.LoadUnsafe(ref current, at);
+                var decay = Vector256.LoadUnsafe(ref q11, at);
+                (Vector256.LoadUnsafe(ref sum, at) + (Vector256.LoadUnsafe(ref q31, at) * dI + Vector256.LoadUnsafe(ref q32, at) * i))
+                    .StoreUnsafe(ref sum, at);
+                (Vector256.LoadUnsafe(ref q21, at) * dI + decay * i).StoreUnsafe(ref current, at);
+                (dI * decay + Vector256.LoadUnsafe(ref initial, at) * Vector256.LoadUnsafe(ref arriving, at)).StoreUnsafe(ref slope, at);
+            }
+        }
+        for (; k < n; k++)
+        {
+            membrane[k] += p31[k] * dISyn[k] + p32[k] * iSyn[k];
+            iSyn[k] = p21[k] * dISyn[k] + p11[k] * iSyn[k];
+            dISyn[k] = dISyn[k] * p11[k] + pscInitial[k] * input[k];
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -50,6 +52,9 @@ internal sealed class IafPscExpMultisynapse : NeuronGroup
 
     // Per node: the membrane's propagators; per port (index r - 1), per node: the synaptic ones.
     private double[] _p22 = [], _p20 = [], _theta = [], _vReset = [], _ie = [];
+
+    // The membrane potential of the step being summed, per node (each thread uses its own chunk).
+    private double[] _membrane = [];
     private int[] _refractorySteps = [];
     private double[][] _p11 = [], _p21 = [];
 
@@ -84,6 +89,7 @@ internal sealed class IafPscExpMultisynapse : NeuronGroup
         _theta = new double[Count];
         _vReset = new double[Count];
         _ie = new double[Count];
+        _membrane = new double[Count];
         _refractorySteps = new int[Count];
         _p11 = new double[PortCount][];
         _p21 = new double[PortCount][];
@@ -115,45 +121,71 @@ internal sealed class IafPscExpMultisynapse : NeuronGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        double[] data = ring.Data;
         var spikes = context.SpikesOfVp[thread];
         double[] v = this[Membrane.Vm], i0 = this[CurrentInput], refractory = this[Refractory];
         int n = end - start, ports = PortCount;
+        Span<double> membrane = _membrane.AsSpan(start, n);
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            for (int i = start; i < end; i++)
+            for (int k = 0; k < n; k++)
             {
-                int own = PortsAt(i);
-                if (refractory[i] == 0)
-                {
-                    double y = v[i] * _p22[i] + (_ie[i] + i0[i]) * _p20[i];
-                    for (int r = 0; r < own; r++) y += _p21[r][i] * PortState(ISyn, r + 1)[i];
-                    v[i] = y;
-                }
-                else
-                {
-                    refractory[i]--;
-                }
-                for (int r = 0; r < own; r++)
-                {
-                    double[] iSyn = PortState(ISyn, r + 1);
-                    iSyn[i] *= _p11[r][i];
-                    iSyn[i] += data[row + PortChannel(r + 1) + i];
-                }
+                int i = start + k;
+                membrane[k] = v[i] * _p22[i] + (_ie[i] + i0[i]) * _p20[i];
+            }
+            // Port by port over the chunk: contiguous columns. A port beyond a node's own count has zero propagators,
+            // current and input, so it leaves that node unchanged; each node still sums its ports in receptor order.
+            for (int r = 0; r < ports; r++)
+            {
+                ReadOnlySpan<double> p11 = _p11[r].AsSpan(start, n), p21 = _p21[r].AsSpan(start, n);
+                Span<double> iSyn = PortState(ISyn, r + 1).AsSpan(start, n);
+                Span<double> input = ring.Row(step, PortChannel(r + 1) + start, n);
+                StepPort(membrane, iSyn, input, p11, p21);
+                input.Clear();
+            }
+            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            for (int k = 0; k < n; k++)
+            {
+                int i = start + k;
+                if (refractory[i] == 0) v[i] = membrane[k];
+                else refractory[i]--;
                 if (v[i] >= _theta[i])
                 {
                     refractory[i] = _refractorySteps[i];
                     v[i] = _vReset[i];
                     spikes.Add(lag, IdOf(i));
                 }
-                i0[i] = curIn[i - start];
+                i0[i] = curIn[k];
             }
             curIn.Clear();
-            for (int r = 1; r <= ports; r++) ring.Row(step, PortChannel(r) + start, n).Clear();
             RecordSamples(thread, step);
+        }
+    }
+
+    /// <summary>One port over a chunk: adds the port's current to the membrane sum, then decays it and adds the input.</summary>
+    private static void StepPort(Span<double> membrane, Span<double> iSyn, ReadOnlySpan<double> input,
+        ReadOnlySpan<double> p11, ReadOnlySpan<double> p21)
+    {
+        int n = membrane.Length, k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double sum = ref MemoryMarshal.GetReference(membrane);
+            ref double current = ref MemoryMarshal.GetReference(iSyn);
+            ref double arriving = ref MemoryMarshal.GetReference(input);
+            ref double decay = ref MemoryMarshal.GetReference(p11);
+            ref double toMembrane = ref MemoryMarshal.GetReference(p21);
+            for (; k + 4 <= n; k += 4)
+            {
+                nuint at = (nuint)k;
+                var i = Vector256.LoadUnsafe(ref current, at);
+                (Vector256.LoadUnsafe(ref sum, at) + Vector256.LoadUnsafe(ref toMembrane, at) * i).StoreUnsafe(ref sum, at);
+                (i * Vector256.LoadUnsafe(ref decay, at) + Vector256.LoadUnsafe(ref arriving, at)).StoreUnsafe(ref current, at);
+            }
+        }
+        for (; k < n; k++)
+        {
+            membrane[k] += p21[k] * iSyn[k];
+            iSyn[k] = iSyn[k] * p11[k] + input[k];
         }
     }
 }

@@ -16,6 +16,7 @@ internal sealed class SynapseModel
         ["element_type", "has_delay", "num_connections", "requires_symmetric", "sizeof", "synapse_model", "synapse_modelid"];
 
     private double[] _common;
+    private long[][] _commonArrays;
     private double[] _connectionDefaults;
 
     public SynapseModel(string name, SynapseType type, int id)
@@ -25,6 +26,7 @@ internal sealed class SynapseModel
         Id = id;
         Weight = type.DefaultWeight;
         _common = type.Schema.Common.Select(p => p.Default).ToArray();
+        _commonArrays = type.Schema.CommonArrays.Select(p => (long[])p.Default.Clone()).ToArray();
         _connectionDefaults = type.Schema.PerConnection.Select(p => p.Default).ToArray();
     }
 
@@ -37,6 +39,9 @@ internal sealed class SynapseModel
 
     /// <summary>The common parameters in the order of <see cref="SynapseSchema.Common"/>.</summary>
     public double[] CommonValues => _common;
+
+    /// <summary>The common integer arrays in the order of <see cref="SynapseSchema.CommonArrays"/>.</summary>
+    public long[][] CommonArrays => _commonArrays;
 
     /// <summary>Defaults of the per-connection parameters in the order of <see cref="SynapseSchema.PerConnection"/>.</summary>
     public IReadOnlyList<double> ConnectionDefaults => _connectionDefaults;
@@ -59,7 +64,7 @@ internal sealed class SynapseModel
     public IReadOnlyCollection<string> Keys =>
     [
         "delay", "receptor_type", "weight", "weight_recorder",
-        .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
+        .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.CommonArrays.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
         .. (Type.ReadsVolumeTransmitter ? ["volume_transmitter"] : Array.Empty<string>()),
     ];
 
@@ -68,6 +73,7 @@ internal sealed class SynapseModel
         Weight = Weight, Delay = Delay, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder, Delays = Delays,
         VolumeTransmitter = VolumeTransmitter, VolumeTransmitterSpikes = VolumeTransmitterSpikes,
         _common = (double[])_common.Clone(), _connectionDefaults = (double[])_connectionDefaults.Clone(),
+        _commonArrays = _commonArrays.Select(a => (long[])a.Clone()).ToArray(),
     };
 
     /// <summary>
@@ -85,6 +91,7 @@ internal sealed class SynapseModel
         var volumeTransmitter = VolumeTransmitter;
         var spikes = VolumeTransmitterSpikes;
         var common = (double[])_common.Clone();
+        var arrays = (long[][])_commonArrays.Clone();
         var connection = (double[])_connectionDefaults.Clone();
         foreach (var (key, value) in values)
         {
@@ -109,13 +116,22 @@ internal sealed class SynapseModel
                 default:
                     int c = IndexOf(Type.Schema.Common, key);
                     int k = IndexOf(Type.Schema.PerConnection, key);
-                    if (c < 0 && k < 0)
+                    int a = Type.Schema.IndexOfCommonArray(key);
+                    if (c < 0 && k < 0 && a < 0)
                     {
                         // NEST leaves read-only keys unaccessed, as unknown ones.
                         throw new UnaccessedDictionaryEntryException($"synapse model '{Name}'", key, Keys,
                             ReadOnlyKeys.Contains(key) ? "it is a read-only property" : null);
                     }
-                    double v = StatusValue.ToDouble(key, value);
+                    if (a >= 0)
+                    {
+                        long[] array = value is IEnumerable<bool> flags ? flags.Select(f => f ? 1L : 0L).ToArray() : StatusValue.ToLongArray(key, value);
+                        Type.Schema.CommonArrays[a].Check?.Invoke(array);
+                        arrays[a] = array;
+                        break;
+                    }
+                    var declared = c >= 0 ? Type.Schema.Common[c] : Type.Schema.PerConnection[k];
+                    double v = declared.Boolean ? (StatusValue.ToBool(key, value) ? 1.0 : 0.0) : StatusValue.ToDouble(key, value);
                     Type.Schema.Check(key, v);
                     if (c >= 0) common[c] = v;
                     else connection[k] = v;
@@ -129,6 +145,7 @@ internal sealed class SynapseModel
         }
         if (receptor < 0) throw new BadPropertyException("receptor_type", receptor, "must not be negative");
         Type.CheckStatus(weight, connection);
+        Type.DeriveCommon(values.Keys, common, arrays);
         Weight = weight;
         Delay = delay;
         ReceptorType = receptor;
@@ -136,6 +153,7 @@ internal sealed class SynapseModel
         VolumeTransmitter = volumeTransmitter;
         VolumeTransmitterSpikes = spikes;
         _common = common;
+        _commonArrays = arrays;
         _connectionDefaults = connection;
     }
 
@@ -162,11 +180,13 @@ internal sealed class SynapseModel
         };
         if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";
         if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
-        for (int i = 0; i < _common.Length; i++) status[Type.Schema.Common[i].Key] = _common[i];
+        for (int i = 0; i < _common.Length; i++)
+            status[Type.Schema.Common[i].Key] = Type.Schema.Common[i].Integer ? (object)(long)_common[i] : _common[i];
+        for (int i = 0; i < _commonArrays.Length; i++) status[Type.Schema.CommonArrays[i].Key] = (long[])_commonArrays[i].Clone();
         for (int i = 0; i < _connectionDefaults.Length; i++)
         {
             var key = Type.Schema.PerConnection[i];
-            status[key.Key] = key.Integer ? (long)_connectionDefaults[i] : _connectionDefaults[i];
+            status[key.Key] = key.Boolean ? _connectionDefaults[i] != 0 : key.Integer ? (object)(long)_connectionDefaults[i] : _connectionDefaults[i];
         }
         return status;
     }

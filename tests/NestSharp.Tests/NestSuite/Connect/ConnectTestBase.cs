@@ -4,8 +4,8 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// NEST's testsuite/pytests/connect/connect_test_base.py: the set-up and the tests every connection rule runs (one
 /// derived class per rule file), and the helpers (connectivity matrices, degrees, expected degree distributions,
 /// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads. The inherited tests that need
-/// models NestSharp lacks (ht_synapse, stdp_facetshw_synapse_hom, cont_delay_synapse) are not ported; the loops over
-/// synapse models run the models NestSharp has (see notes/nestsuite-connections.md).
+/// models NestSharp lacks (ht_synapse, cont_delay_synapse) are not ported; the loops over synapse models run the models
+/// NestSharp has (see notes/nestsuite-connections.md).
 /// </summary>
 public abstract class ConnectTestBase
 {
@@ -162,6 +162,16 @@ public abstract class ConnectTestBase
         MpiAssert(Diag(m), new double[N1]);
     }
 
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testStdpFacetshwSynapseHom
+    [Fact]
+    public void TestStdpFacetshwSynapseHom()
+    {
+        string[] parameters = ["a_acausal", "a_causal", "a_thresh_th", "a_thresh_tl", "next_readout_time"];
+        double[] values = [0.162, 0.263, 20.46, 19.83, 0.1];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "stdp_facetshw_synapse_hom" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testStdpPlSynapseHom
     [Fact]
     public void TestStdpPlSynapseHom()
@@ -237,11 +247,12 @@ public abstract class ConnectTestBase
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
     // The loop runs over NEST's list of models; the rows are those NestSharp has (cont_delay_synapse, ht_synapse,
-    // stdp_facetshw_synapse_hom: not built).
+    // not built).
     [Theory]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]
@@ -265,6 +276,7 @@ public abstract class ConnectTestBase
     [Theory]
     [InlineData("quantal_stp_synapse")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]
@@ -284,6 +296,7 @@ public abstract class ConnectTestBase
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_synapse")]

@@ -2,8 +2,8 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_common_props_setting.py (TestSettingCommonProps), parametrised over
-/// stdp_synapse_hom, stdp_pl_synapse_hom and stdp_dopamine_synapse (with the fixture's volume_transmitter); the rows
-/// of stdp_facetshw_synapse_hom need a model NestSharp lacks and are not ported.
+/// stdp_synapse_hom, stdp_pl_synapse_hom, stdp_facetshw_synapse_hom and stdp_dopamine_synapse (with the fixture's
+/// volume_transmitter).
 /// </summary>
 public sealed class TestCommonPropsSetting
 {
@@ -21,6 +21,7 @@ public sealed class TestCommonPropsSetting
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_original(string synapse)
     {
         var expectedValues = new Dictionary<string, object> { ["tau_plus"] = 5.0, ["weight"] = 2.0 };
@@ -35,6 +36,7 @@ public sealed class TestCommonPropsSetting
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_copy(string synapse)
     {
         string copiedSyn = $"{synapse}_copy";
@@ -50,6 +52,7 @@ public sealed class TestCommonPropsSetting
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_non_common_props_on_instance(string synapse)
     {
         var neuron = _nest.Create("iaf_psc_alpha");
@@ -67,6 +70,7 @@ public sealed class TestCommonPropsSetting
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
     [InlineData("stdp_dopamine_synapse")]
+    [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_instance(string synapse)
     {
         double tauPlusRef = _nest.GetDefaults<double>(synapse, "tau_plus");
