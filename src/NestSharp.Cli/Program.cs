@@ -10,5 +10,6 @@ var root = CommandLineApp.CreateRootCommand(
     ClopathPairingCommand.Create(),
     UrbanczikCommand.Create(),
     HpcBenchmarkCommand.Create(),
+    MicrocircuitCommand.Create(),
 ]);
 return CommandLineApp.Run(root, args, Console.Out, Console.Error);

@@ -20,20 +20,28 @@ internal sealed class SynapseBlock
     public const int MaxNarrowDelaySteps = ushort.MaxValue;
 
     public SynapseBlock(int synapseModelId, SynapseLayout layout, int sourceMin, int[] offsets, bool wideDelays = false)
+        : this(synapseModelId, layout, sourceMin, offsets)
     {
-        SynapseModelId = synapseModelId;
-        Layout = layout;
-        SourceMin = sourceMin;
-        Offsets = offsets;
         int n = offsets[^1];
         Channels = new int[n];
         Weights = new double[n];
         if (wideDelays) WideDelays = new int[n];
         else NarrowDelays = new ushort[n];
-        State = new double[layout.StateNames.Length][];
         for (int c = 0; c < State.Length; c++) State[c] = new double[n];
-        Indices = new int[layout.IndexNames.Length][];
         for (int c = 0; c < Indices.Length; c++) Indices[c] = new int[n];
+    }
+
+    /// <summary>A block whose columns are still empty: <see cref="Merge"/> fills them one at a time.</summary>
+    private SynapseBlock(int synapseModelId, SynapseLayout layout, int sourceMin, int[] offsets)
+    {
+        SynapseModelId = synapseModelId;
+        Layout = layout;
+        SourceMin = sourceMin;
+        Offsets = offsets;
+        Channels = [];
+        Weights = [];
+        State = new double[layout.StateNames.Length][];
+        Indices = new int[layout.IndexNames.Length][];
     }
 
     public int SynapseModelId { get; }
@@ -41,8 +49,8 @@ internal sealed class SynapseBlock
     public int SourceMin { get; }
     public int SourceCount => Offsets.Length - 1;
     public int[] Offsets { get; }
-    public int[] Channels { get; }
-    public double[] Weights { get; }
+    public int[] Channels { get; private set; }
+    public double[] Weights { get; private set; }
 
     /// <summary>The delays in steps while every one fits in 16 bits (null once the block holds a longer delay).</summary>
     public ushort[]? NarrowDelays { get; private set; }
@@ -177,16 +185,22 @@ internal sealed class SynapseBlock
         SetReceptor(to, source.ReceptorAt(from), source.PortAt(from));
     }
 
-    /// <summary>Concatenates blocks of one model per source, keeping each source's synapses in creation order.</summary>
+    /// <summary>
+    /// Concatenates blocks of one model per source, keeping each source's synapses in creation order. The blocks are
+    /// consumed: the merged block is built one column at a time and each column of the inputs is released as soon as
+    /// it is copied, so that merging needs the final size plus one column rather than twice the final size (a large
+    /// network's build peak). The inputs must not be used afterwards.
+    /// </summary>
     public static SynapseBlock Merge(IReadOnlyList<SynapseBlock> blocks)
     {
         int min = int.MaxValue, max = int.MinValue;
-        bool wide = false;
+        bool wide = false, receptors = false;
         foreach (var b in blocks)
         {
             min = Math.Min(min, b.SourceMin);
             max = Math.Max(max, b.SourceMin + b.SourceCount - 1);
             wide |= b.WideDelays is not null;
+            receptors |= b.Receptors is not null || b.Ports is not null;
         }
         var offsets = new int[max - min + 2];
         for (int s = min; s <= max; s++)
@@ -199,34 +213,61 @@ internal sealed class SynapseBlock
             }
             offsets[s - min + 1] = offsets[s - min] + n;
         }
-        var merged = new SynapseBlock(blocks[0].SynapseModelId, blocks[0].Layout, min, offsets, wide);
-        for (int s = min; s <= max; s++)
+        var merged = new SynapseBlock(blocks[0].SynapseModelId, blocks[0].Layout, min, offsets);
+        merged.Weights = MergeColumn(blocks, merged, b => b.Weights, b => b.Weights = []);
+        merged.Channels = MergeColumn(blocks, merged, b => b.Channels, b => b.Channels = []);
+        if (wide)
         {
-            int at = offsets[s - min];
-            foreach (var b in blocks)
+            foreach (var b in blocks) b.Widen();
+            merged.WideDelays = MergeColumn(blocks, merged, b => b.WideDelays!, b => b.WideDelays = null);
+        }
+        else
+        {
+            merged.NarrowDelays = MergeColumn(blocks, merged, b => b.NarrowDelays!, b => b.NarrowDelays = null);
+        }
+        for (int c = 0; c < merged.State.Length; c++)
+            merged.State[c] = MergeColumn(blocks, merged, b => b.State[c], b => b.State[c] = []);
+        for (int c = 0; c < merged.Indices.Length; c++)
+            merged.Indices[c] = MergeColumn(blocks, merged, b => b.Indices[c], b => b.Indices[c] = []);
+        if (receptors)
+        {
+            for (int s = min; s <= max; s++)
             {
-                var (a, e) = b.RangeOf(s);
-                int n = e - a;
-                Array.Copy(b.Channels, a, merged.Channels, at, n);
-                Array.Copy(b.Weights, a, merged.Weights, at, n);
-                if (wide)
+                int at = offsets[s - min];
+                foreach (var b in blocks)
                 {
-                    for (int i = a; i < e; i++) merged.WideDelays![at + i - a] = b.DelayAt(i);
+                    var (a, e) = b.RangeOf(s);
+                    for (int i = a; i < e; i++) merged.SetReceptor(at++, b.ReceptorAt(i), b.PortAt(i));
                 }
-                else
-                {
-                    Array.Copy(b.NarrowDelays!, a, merged.NarrowDelays!, at, n);
-                }
-                for (int c = 0; c < merged.State.Length; c++) Array.Copy(b.State[c], a, merged.State[c], at, n);
-                for (int c = 0; c < merged.Indices.Length; c++) Array.Copy(b.Indices[c], a, merged.Indices[c], at, n);
-                if (b.Receptors is not null || b.Ports is not null)
-                {
-                    for (int i = a; i < e; i++) merged.SetReceptor(at + i - a, b.ReceptorAt(i), b.PortAt(i));
-                }
-                at += n;
             }
         }
         return merged;
+    }
+
+    /// <summary>Bytes of released columns above which a merge asks the garbage collector to return them before the next column.</summary>
+    private const long ReleaseCollectBytes = 256L << 20;
+
+    /// <summary>One column of <see cref="Merge"/>: copies every source's range from each block, then releases the blocks' column.</summary>
+    private static T[] MergeColumn<T>(IReadOnlyList<SynapseBlock> blocks, SynapseBlock merged, Func<SynapseBlock, T[]> column, Action<SynapseBlock> release)
+    {
+        var result = new T[merged.Offsets[^1]];
+        int min = merged.SourceMin, max = merged.SourceMin + merged.SourceCount - 1;
+        for (int s = min; s <= max; s++)
+        {
+            int at = merged.Offsets[s - min];
+            foreach (var b in blocks)
+            {
+                var (a, e) = b.RangeOf(s);
+                Array.Copy(column(b), a, result, at, e - a);
+                at += e - a;
+            }
+        }
+        foreach (var b in blocks) release(b);
+        // Return the released columns to the system before the next one is allocated (a plain collection keeps the
+        // freed regions committed, and the peak would stay near twice the final size).
+        if ((long)result.Length * Unsafe.SizeOf<T>() > ReleaseCollectBytes)
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        return result;
     }
 }
 
