@@ -426,7 +426,15 @@ internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.
 
         foreach (var g in targetGroups)
         {
-            if (g.ElementType == ElementType.Stimulator && !(g is ISampledGroup && sourceGroups.All(Samples)))
+            if (g is ISpikeRelayGroup)
+            {
+                if (sourceGroups.Find(s => !DrawsSpikesForEachTarget(s)) is { } other)
+                {
+                    throw new IllegalConnectionException(
+                        $"{other.Model.Name} cannot connect to {g.Model.Name}: it takes spikes only (from neurons, spike generators or another {g.Model.Name}), no currents or data logging requests.");
+                }
+            }
+            else if (g.ElementType == ElementType.Stimulator && !(g is ISampledGroup && sourceGroups.All(Samples)))
             {
                 throw new IllegalConnectionException($"{g.Model.Name} is a stimulator and cannot be the target of a connection.");
             }

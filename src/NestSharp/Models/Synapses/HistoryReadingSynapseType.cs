@@ -45,11 +45,18 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
 
     public sealed override void CheckSource(NodeGroup source)
     {
-        if (source is not NeuronGroup)
+        if (source is not NeuronGroup { ElementType: ElementType.Neuron })
         {
             throw new IllegalConnectionException(
                 $"'{Name}' is a plastic synapse; its sources must be neurons, not {source.Model.Name} (connect through a parrot_neuron).");
         }
+    }
+
+    /// <summary>A device that passes spikes on (spike_dilutor) keeps no spike history: NEST refuses such synapses to it.</summary>
+    public override void CheckTarget(NeuronGroup target)
+    {
+        if (target is ISpikeRelayGroup)
+            throw new IllegalConnectionException($"Creation of connection is not possible because {target.Model.Name} does not support plastic ('{Name}') synapses.");
     }
 
     /// <summary>

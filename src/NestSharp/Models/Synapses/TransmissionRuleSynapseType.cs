@@ -43,7 +43,7 @@ internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(n
     /// </summary>
     protected static void RequireNeuronSource(NodeGroup source, string model)
     {
-        if (source is not NeuronGroup)
+        if (source is not NeuronGroup { ElementType: ElementType.Neuron })
         {
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible because '{model}' handles only spikes of neurons, not events of {source.Model.Name} (connect it through a parrot_neuron).");

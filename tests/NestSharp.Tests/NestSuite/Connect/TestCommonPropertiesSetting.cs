@@ -2,17 +2,21 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_common_properties_setting.py: parameters common to all connections of a
-/// model. NEST parametrises over the common-property models that are built; NestSharp has stdp_facetshw_synapse_hom,
-/// stdp_pl_synapse_hom, stdp_synapse_hom, static_synapse_hom_w and tsodyks_synapse_hom (eprop_synapse_bsshslm_2020,
-/// jonke_synapse and stdp_dopamine_synapse are not ported here).
+/// model. NEST parametrises over the common-property models that are built; NestSharp has stdp_dopamine_synapse,
+/// stdp_facetshw_synapse_hom, stdp_pl_synapse_hom, stdp_synapse_hom, static_synapse_hom_w and tsodyks_synapse_hom
+/// (eprop_synapse_bsshslm_2020 and jonke_synapse are not built).
 /// </summary>
 public sealed class TestCommonPropertiesSetting
 {
     private readonly Simulator _nest = new();
 
-    /// <summary>common_prop_models: for each model, the parameter, the test value and the neuron (none of these needs a setup).</summary>
+    /// <summary>
+    /// common_prop_models: for each model, the parameter, the test value and the neuron; stdp_dopamine_synapse has
+    /// NEST's setup set_volume_transmitter (see <see cref="Setup"/>).
+    /// </summary>
     public static TheoryData<string, string, double, string> AvailableCpModels => new()
     {
+        { "stdp_dopamine_synapse", "tau_plus", 10.0, "iaf_psc_alpha" },
         { "stdp_facetshw_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },
         { "stdp_pl_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },
         { "stdp_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },
@@ -20,12 +24,21 @@ public sealed class TestCommonPropertiesSetting
         { "tsodyks_synapse_hom", "tau_psc", 10.0, "iaf_psc_alpha" },
     };
 
+    /// <summary>The model's setup: set_volume_transmitter for stdp_dopamine_synapse, none for the others.</summary>
+    private void Setup(string synModel)
+    {
+        if (synModel != "stdp_dopamine_synapse") return;
+        var vt = _nest.Create("volume_transmitter");
+        _nest.SetDefaults("stdp_dopamine_synapse", new() { ["volume_transmitter"] = vt });
+    }
+
     // NEST: testsuite/pytests/connect/test_common_properties_setting.py::test_set_common_properties
     [Theory]
     [MemberData(nameof(AvailableCpModels))]
     public void Test_set_common_properties(string synModel, string parameter, double value, string neuron)
     {
         _ = neuron;
+        Setup(synModel);
         // Test that setting a parameter works
         double oldVal = _nest.GetDefaults<double>(synModel, parameter);
         Assert.NotEqual(value, oldVal); // test would be meaningless otherwise
@@ -41,6 +54,7 @@ public sealed class TestCommonPropertiesSetting
     public void Test_copy_common_properties(string synModel, string parameter, double value, string neuron)
     {
         _ = neuron;
+        Setup(synModel);
         // Test that parameters set on a model are copied and that setting on the copy does not touch the original
         double oldVal = _nest.GetDefaults<double>(synModel, parameter);
         Assert.NotEqual(value, oldVal); // test would be meaningless otherwise
@@ -61,6 +75,7 @@ public sealed class TestCommonPropertiesSetting
     [MemberData(nameof(AvailableCpModels))]
     public void Test_no_setting_on_connection(string synModel, string parameter, double value, string neuron)
     {
+        Setup(synModel);
         // Test that common property cannot be set on individual connection
         var n = _nest.Create(neuron);
         _nest.Connect(n, n, syn: new Dictionary<string, object> { ["synapse_model"] = synModel });
@@ -73,6 +88,7 @@ public sealed class TestCommonPropertiesSetting
     [MemberData(nameof(AvailableCpModels))]
     public void Test_no_setting_on_connect(string synModel, string parameter, double value, string neuron)
     {
+        Setup(synModel);
         // Test that common property cannot be set in a Connect call
         var n = _nest.Create(neuron);
         Assert.Throws<NestNotImplementedException>(() =>

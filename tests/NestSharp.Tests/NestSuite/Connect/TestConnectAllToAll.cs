@@ -2,8 +2,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_connect_all_to_all.py (class TestAllToAll, with the tests of
-/// <see cref="ConnectTestBase"/>). testInputArrayRPort and testRPortDistribution need iaf_psc_exp_multisynapse and are
-/// not ported.
+/// <see cref="ConnectTestBase"/>).
 /// </summary>
 public sealed class TestConnectAllToAll : ConnectTestBase
 {
@@ -83,6 +82,52 @@ public sealed class TestConnectAllToAll : ConnectTestBase
             for (int i = 0; i < N1; i++) paramArray[i, i] = 0; // np.fill_diagonal(self.param_array, 0)
             MpiAssert(mNest, paramArray);
         }
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_all_to_all.py::TestAllToAll::testInputArrayRPort
+    [Fact]
+    public void TestInputArrayRPort()
+    {
+        var synParams = new Dictionary<string, object>();
+        const string neuronModel = "iaf_psc_exp_multisynapse";
+        var neuronDict = new Dictionary<string, object> { ["tau_syn"] = Enumerable.Range(0, N2).Select(i => 0.1 + i).ToArray() };
+        Pop1 = Nest.Create(neuronModel, N1);
+        Pop2 = Nest.Create(neuronModel, N2, neuronDict);
+        // np.transpose of N1 rows 1..N2: entry [i, j] = i + 1
+        var paramArray = new long[N2, N1];
+        for (int i = 0; i < N2; i++)
+            for (int j = 0; j < N1; j++) paramArray[i, j] = i + 1;
+        synParams["receptor_type"] = paramArray;
+        Nest.Connect(Pop1, Pop2, ConnDict, synParams);
+        var m = GetWeightedConnectivityMatrix(Pop1, Pop2, "receptor");
+        var expected = new double[N2, N1];
+        for (int i = 0; i < N2; i++)
+            for (int j = 0; j < N1; j++) expected[i, j] = paramArray[i, j];
+        MpiAssert(m, expected);
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_all_to_all.py::TestAllToAll::testRPortDistribution
+    [Fact]
+    public void TestRPortDistribution()
+    {
+        const int nRport = 10;
+        const int nrNeurons = 100;
+        ResetKernel(); // To reset local_num_threads
+        const string neuronModel = "iaf_psc_exp_multisynapse";
+        var neuronDict = new Dictionary<string, object> { ["tau_syn"] = Enumerable.Range(0, nRport).Select(i => 0.1 + i).ToArray() };
+        Pop1 = Nest.Create(neuronModel, nrNeurons, neuronDict);
+        Pop2 = Nest.Create(neuronModel, nrNeurons, neuronDict);
+        var synParams = new Dictionary<string, object>
+        {
+            ["synapse_model"] = "static_synapse", ["receptor_type"] = 1 + Nest.Random.UniformInt(nRport),
+        };
+        Nest.Connect(Pop1, Pop2, ConnDict, synParams);
+        var m = Flatten(GetWeightedConnectivityMatrix(Pop1, Pop2, "receptor"));
+        var frequencies = m.GroupBy(x => x).OrderBy(g => g.Key).Select(g => (Value: g.Key, Count: (double)g.Count())).ToArray();
+        Assert.True(frequencies.Select(f => f.Value).SequenceEqual(Enumerable.Range(1, nRport).Select(i => (double)i)), "Missing or invalid rports");
+        var counts = frequencies.Select(f => f.Count).ToArray();
+        var (_, p) = SciPyStats.ChiSquare(counts);
+        Assert.True(p > Pval, $"p = {p}");
     }
 
     // NEST: testsuite/pytests/connect/test_connect_all_to_all.py::TestAllToAll::testInputArrayToStdpSynapse

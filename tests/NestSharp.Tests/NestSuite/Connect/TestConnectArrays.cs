@@ -2,9 +2,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_connect_arrays.py: Connect with arrays of node ids (NumPy arrays in PyNEST,
-/// arrays or lists of ids here). Not ported: test_connect_arrays_rtype, test_connect_arrays_additional_synspec_params,
-/// test_connect_arrays_float_rtype (iaf_psc_exp_multisynapse, vogels_sprekeler_synapse) and
-/// test_connect_arrays_syn_lbl (static_synapse_lbl).
+/// arrays or lists of ids here). Not ported: test_connect_arrays_syn_lbl (static_synapse_lbl).
 /// </summary>
 public sealed class TestConnectArrays
 {
@@ -253,6 +251,100 @@ public sealed class TestConnectArrays
             Assert.Equal(delays[i], (double)c.Get("delay"));
             i++;
         }
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_arrays.py::TestConnectArrays::test_connect_arrays_rtype
+    [Fact]
+    public void Test_connect_arrays_rtype()
+    {
+        // Connecting NumPy arrays with specified receptor_type
+        var nest = new Simulator();
+        const int n = 10;
+        nest.Create("iaf_psc_exp_multisynapse", n);
+        var sources = Arange(1, n + 1);
+        var targets = NonUnique;
+        var weights = Enumerable.Repeat(1.0, sources.Length).ToArray();
+        var delays = Enumerable.Repeat(1.0, sources.Length).ToArray();
+        var receptorType = Enumerable.Repeat(1L, sources.Length).ToArray();
+
+        nest.Connect(sources, targets, "one_to_one",
+            new Dictionary<string, object> { ["weight"] = weights, ["delay"] = delays, ["receptor_type"] = receptorType });
+
+        var conns = nest.GetConnections();
+
+        int i = 0;
+        foreach (var c in conns)
+        {
+            Assert.Equal(sources[i], (long)c.Get("source"));
+            Assert.Equal(targets[i], (long)c.Get("target"));
+            Assert.Equal(weights[i], (double)c.Get("weight"));
+            Assert.Equal(delays[i], (double)c.Get("delay"));
+            Assert.Equal(receptorType[i], (long)c.Get("receptor"));
+            i++;
+        }
+        Assert.Equal(n, i);
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_arrays.py::TestConnectArrays::test_connect_arrays_additional_synspec_params
+    [Fact]
+    public void Test_connect_arrays_additional_synspec_params()
+    {
+        // Connecting NumPy arrays with additional syn_spec params
+        var nest = new Simulator();
+        const int n = 10;
+        nest.Create("iaf_psc_exp_multisynapse", n);
+        var sources = Arange(1, n + 1);
+        var targets = NonUnique;
+        var weights = Enumerable.Repeat(1.0, sources.Length).ToArray();
+        var delays = Enumerable.Repeat(1.0, sources.Length).ToArray();
+        const string synModel = "vogels_sprekeler_synapse";
+        var receptorType = Enumerable.Repeat(1L, sources.Length).ToArray();
+        var alpha = Enumerable.Repeat(0.1, sources.Length).ToArray();
+        var tau = Enumerable.Repeat(20.0, sources.Length).ToArray();
+
+        var synSpec = new Dictionary<string, object>
+        {
+            ["weight"] = weights, ["delay"] = delays, ["synapse_model"] = synModel, ["receptor_type"] = receptorType,
+            ["alpha"] = alpha, ["tau"] = tau,
+        };
+        nest.Connect(sources, targets, "one_to_one", synSpec);
+
+        var conns = nest.GetConnections();
+
+        int i = 0;
+        foreach (var c in conns)
+        {
+            Assert.Equal(sources[i], (long)c.Get("source"));
+            Assert.Equal(targets[i], (long)c.Get("target"));
+            Assert.Equal(weights[i], (double)c.Get("weight"));
+            Assert.Equal(delays[i], (double)c.Get("delay"));
+            Assert.Equal(receptorType[i], (long)c.Get("receptor"));
+            Assert.Equal(alpha[i], (double)c.Get("alpha"));
+            Assert.Equal(tau[i], (double)c.Get("tau"));
+            i++;
+        }
+        Assert.Equal(n, i);
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_arrays.py::TestConnectArrays::test_connect_arrays_float_rtype
+    [Fact]
+    public void Test_connect_arrays_float_rtype()
+    {
+        // Raises exception when not using integer value for receptor_type
+        var nest = new Simulator();
+        const int n = 10;
+        nest.Create("iaf_psc_exp_multisynapse", n);
+        var sources = Arange(1, n + 1);
+        var targets = NonUnique;
+        var weights = Enumerable.Repeat(1.0, n).ToArray();
+        var delays = Enumerable.Repeat(1.0, n).ToArray();
+        const string synModel = "vogels_sprekeler_synapse";
+        var receptorType = Enumerable.Repeat(1.5, sources.Length).ToArray();
+
+        Assert.ThrowsAny<NestException>(() => nest.Connect(sources, targets, "one_to_one", new Dictionary<string, object>
+        {
+            ["weight"] = weights, ["delay"] = delays, ["synapse_model"] = synModel, ["receptor_type"] = receptorType,
+        }));
     }
 
     // NEST: testsuite/pytests/connect/test_connect_arrays.py::TestConnectArrays::test_connect_arrays_wrong_dtype

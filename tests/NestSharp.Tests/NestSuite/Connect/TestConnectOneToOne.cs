@@ -2,7 +2,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_connect_one_to_one.py (class TestOneToOne, with the tests of
-/// <see cref="ConnectTestBase"/>). testInputArrayRPort needs iaf_psc_exp_multisynapse and is not ported.
+/// <see cref="ConnectTestBase"/>).
 /// </summary>
 public sealed class TestConnectOneToOne : ConnectTestBase
 {
@@ -66,6 +66,24 @@ public sealed class TestConnectOneToOne : ConnectTestBase
             for (int i = 0; i < NArray; i++) diag[i, i] = paramArray[i];
             MpiAssert(mNest, diag);
         }
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_one_to_one.py::TestOneToOne::testInputArrayRPort
+    [Fact]
+    public void TestInputArrayRPort()
+    {
+        var synParams = new Dictionary<string, object>();
+        const string neuronModel = "iaf_psc_exp_multisynapse";
+        var neuronDict = new Dictionary<string, object> { ["tau_syn"] = Enumerable.Range(0, N1).Select(i => 0.1 + i).ToArray() };
+        Pop1 = Nest.Create(neuronModel, N1, neuronDict);
+        Pop2 = Nest.Create(neuronModel, N1, neuronDict);
+        var paramArray = Enumerable.Range(1, N1).Select(i => (long)i).ToArray();
+        synParams["receptor_type"] = paramArray;
+        Nest.Connect(Pop1, Pop2, ConnDict, synParams);
+        var m = GetWeightedConnectivityMatrix(Pop1, Pop2, "receptor");
+        var diag = new double[N1, N1];
+        for (int i = 0; i < N1; i++) diag[i, i] = paramArray[i];
+        MpiAssert(m, diag);
     }
 
     // NEST: testsuite/pytests/connect/test_connect_one_to_one.py::TestOneToOne::testInputArrayToStdpSynapse

@@ -5,7 +5,7 @@ namespace NestSharp.Tests.NestSuite.Regressions;
 /// <summary>
 /// Regressions of particular synapse models: a weight_recorder with a bernoulli_synapse that drops every spike, no
 /// weight in a syn_spec of static_synapse_hom_w, quantal_stp_synapse with several threads, static_synapse_hom_w among
-/// other connections between the same parrots.
+/// other connections between the same parrots, synapse defaults left untouched by Connect.
 /// </summary>
 public sealed class SynapseModelRegressionTests
 {
@@ -156,5 +156,69 @@ public sealed class SynapseModelRegressionTests
 
         Assert.Equal([3.0, 4.0, 5.0], Doubles(spikeRecorder, "times"));
         Assert.Equal(["static_synapse", "static_synapse", "static_synapse_hom_w"], nest.GetConnections(pn1, pn2).SynapseModel);
+    }
+
+    /// <summary>Asserts that the named keys of a synapse model's defaults are those taken before.</summary>
+    private static void AssertDefaultsKept(Simulator nest, string synapseModel, Dictionary<string, object> before, params string[] keys)
+    {
+        var after = nest.GetDefaults(synapseModel);
+        foreach (var key in keys)
+            Assert.True(Equals(before[key], after[key]), $"{key}: {before[key]} before, {after[key]} after");
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_921.py::test_synapse_defaults_unchanged_after_usage_in_connection
+    [Fact]
+    public void SynapseDefaults_AreUnchangedByAConnectWithSynSpec()
+    {
+        var nest = new Simulator();
+        var synapseDefaults = nest.GetDefaults("static_synapse");
+
+        var population = nest.Create("iaf_psc_exp_multisynapse", 1, new() { ["tau_syn"] = new[] { 0.1, 0.2 } });
+        nest.Connect(population, population, "one_to_one", new Dictionary<string, object>
+        {
+            ["synapse_model"] = "static_synapse", ["delay"] = 2.3, ["weight"] = 1234.0, ["receptor_type"] = 2,
+        });
+
+        AssertDefaultsKept(nest, "static_synapse", synapseDefaults, "delay", "weight", "receptor_type");
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_921.py::test_synapse_defaults_unchanged_after_usage_in_connection_with_error
+    [Fact]
+    public void SynapseDefaults_AreUnchangedByAConnectThatFails()
+    {
+        var nest = new Simulator();
+        var synapseDefaults = nest.GetDefaults("static_synapse");
+
+        var population = nest.Create("iaf_psc_exp_multisynapse", 1, new() { ["tau_syn"] = new[] { 0.1, 0.2 } });
+        try
+        {
+            nest.Connect(population, population, "one_to_one", new Dictionary<string, object>
+            {
+                ["synapse_model"] = "static_synapse", ["delay"] = 2.3, ["weight"] = 1234.0, ["receptor_type"] = 5,
+            });
+        }
+        catch (IncompatibleReceptorTypeException)
+        {
+        }
+
+        AssertDefaultsKept(nest, "static_synapse", synapseDefaults, "delay", "weight", "receptor_type");
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_921.py::test_synapse_defaults_unchanged_after_usage_in_connection_with_additional_parameters
+    [Fact]
+    public void SynapseDefaults_AreUnchangedByAConnectWithPlasticityParameters()
+    {
+        var nest = new Simulator();
+        var synapseDefaults = nest.GetDefaults("stdp_synapse");
+
+        var population = nest.Create("iaf_psc_exp_multisynapse", 1, new() { ["tau_syn"] = new[] { 0.1, 0.2 } });
+        nest.Connect(population, population, "one_to_one", new Dictionary<string, object>
+        {
+            ["synapse_model"] = "stdp_synapse", ["delay"] = 2.3, ["weight"] = 1234.0, ["receptor_type"] = 2,
+            ["alpha"] = 7.0, ["lambda"] = 0.05, ["mu_minus"] = 2.0, ["mu_plus"] = 3.0, ["tau_plus"] = 50.0, ["Wmax"] = 99.0,
+        });
+
+        AssertDefaultsKept(nest, "stdp_synapse", synapseDefaults,
+            "delay", "weight", "receptor_type", "alpha", "lambda", "mu_minus", "mu_plus", "tau_plus", "Wmax");
     }
 }

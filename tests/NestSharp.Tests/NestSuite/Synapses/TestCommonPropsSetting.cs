@@ -2,17 +2,25 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_common_props_setting.py (TestSettingCommonProps), parametrised over
-/// stdp_synapse_hom, stdp_pl_synapse_hom and stdp_facetshw_synapse_hom; the rows of stdp_dopamine_synapse (and the
-/// fixture's volume_transmitter, which only they use) are not ported.
+/// stdp_synapse_hom, stdp_pl_synapse_hom, stdp_facetshw_synapse_hom and stdp_dopamine_synapse (with the fixture's
+/// volume_transmitter).
 /// </summary>
 public sealed class TestCommonPropsSetting
 {
     private readonly Simulator _nest = new();
 
+    /// <summary>NEST's autouse fixture: a volume_transmitter in the defaults of stdp_dopamine_synapse.</summary>
+    public TestCommonPropsSetting()
+    {
+        var vt = _nest.Create("volume_transmitter");
+        _nest.SetDefaults("stdp_dopamine_synapse", new() { ["volume_transmitter"] = vt });
+    }
+
     // NEST: testsuite/pytests/synapses/test_common_props_setting.py::TestSettingCommonProps::test_setting_common_props_on_original
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_original(string synapse)
     {
@@ -27,6 +35,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_copy(string synapse)
     {
@@ -42,6 +51,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_non_common_props_on_instance(string synapse)
     {
@@ -59,6 +69,7 @@ public sealed class TestCommonPropsSetting
     [Theory]
     [InlineData("stdp_synapse_hom")]
     [InlineData("stdp_pl_synapse_hom")]
+    [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
     public void Test_setting_common_props_on_instance(string synapse)
     {

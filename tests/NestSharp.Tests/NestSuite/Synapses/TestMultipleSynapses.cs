@@ -3,8 +3,7 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_multiple_synapses.py: collocated synapses (nest.CollocatedSynapses). Not
 /// ported: the five spatial tests (spatial networks, spatial distributions, stdp_synapse_lbl, tsodyks_synapse,
-/// iaf_psc_exp_multisynapse), test_MultipleSynapses_receptor_type (iaf_psc_exp_multisynapse) and
-/// test_MultipleSynapses_receptor_type_ht_neuron (ht_neuron).
+/// iaf_psc_exp_multisynapse) and test_MultipleSynapses_receptor_type_ht_neuron (ht_neuron).
 /// </summary>
 public sealed class TestMultipleSynapses
 {
@@ -173,5 +172,37 @@ public sealed class TestMultipleSynapses
         var sortedConnList = SortConnections(conns);
 
         Assert.Equal(refConnList, sortedConnList);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_receptor_type
+    [Fact]
+    public void Test_MultipleSynapses_receptor_type()
+    {
+        // Test co-location of synapses with different receptor types
+        const int numSrc = 7;
+        const int numTrg = 7;
+
+        var src = _nest.Create("iaf_psc_exp_multisynapse", numSrc);
+        var trgt = _nest.Create("iaf_psc_exp_multisynapse", numTrg,
+            new() { ["tau_syn"] = Enumerable.Range(0, numTrg).Select(i => 0.1 + i).ToArray() });
+        var node = _nest.Create("iaf_psc_alpha");
+
+        var synSpec = new CollocatedSynapses(
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 5.0, ["receptor_type"] = 2 },
+            new Dictionary<string, object> { ["weight"] = 1.5, ["receptor_type"] = 7 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 3, ["receptor_type"] = 5 });
+
+        _nest.Connect(src, trgt, "one_to_one", synSpec);
+        _nest.Connect(node, node); // should have receptor 0
+
+        var conns = _nest.GetConnections();
+        var refReceptorType = new long[] { 0 }.Concat(Enumerable.Repeat(2L, numSrc)).Concat(Enumerable.Repeat(5L, numSrc))
+            .Concat(Enumerable.Repeat(7L, numSrc)).ToArray();
+
+        Assert.Equal(refReceptorType, conns.Receptor.Order().ToArray());
+
+        int nodeIndex = Array.IndexOf(conns.Source, node.Ids[0]);
+        long nodeReceptor = conns.Receptor[nodeIndex];
+        Assert.Equal(0, nodeReceptor);
     }
 }
