@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using NestSharp.Kernel;
 
 namespace NestSharp.Nodes;
@@ -470,6 +472,20 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
 
     /// <summary>The id of the node at storage position <paramref name="position"/>.</summary>
     public int IdOf(int position) => _idOfPosition[position];
+
+    /// <summary>
+    /// Adds a spike at <paramref name="lag"/> for each lane of <paramref name="fired"/> that is set, the lanes standing for
+    /// the nodes at positions <paramref name="firstPosition"/> onwards (the vectorised paths' spike emission, in node order).
+    /// </summary>
+    protected void AddFiredLanes(SpikeBuffer spikes, int lag, int firstPosition, Vector256<double> fired)
+    {
+        uint mask = fired.ExtractMostSignificantBits();
+        while (mask != 0)
+        {
+            spikes.Add(lag, IdOf(firstPosition + BitOperations.TrailingZeroCount(mask)));
+            mask &= mask - 1;
+        }
+    }
 
     public override int OwnerThread(int local) => _slotOfLocal[local];
 

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NestSharp.Kernel;
@@ -238,13 +237,7 @@ internal sealed class IafPscAlpha : NeuronGroup
             ii.StoreUnsafe(ref iIn, node);
             Vector256.LoadUnsafe(ref cur, k).StoreUnsafe(ref y0, node);
 
-            uint mask = fired.ExtractMostSignificantBits();
-            while (mask != 0)
-            {
-                int lane = BitOperations.TrailingZeroCount(mask);
-                spikes.Add(lag, IdOf(i + lane));
-                mask &= mask - 1;
-            }
+            AddFiredLanes(spikes, lag, i, fired);
         }
         return i;
     }

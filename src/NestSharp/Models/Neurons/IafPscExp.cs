@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NestSharp.Kernel;
@@ -232,13 +231,7 @@ internal sealed class IafPscExp : NeuronGroup
             Vector256.LoadUnsafe(ref c0, k).StoreUnsafe(ref current0, node);
             Vector256.LoadUnsafe(ref c1, k).StoreUnsafe(ref current1, node);
 
-            uint mask = fired.ExtractMostSignificantBits();
-            while (mask != 0)
-            {
-                int lane = BitOperations.TrailingZeroCount(mask);
-                spikes.Add(lag, IdOf(i + lane));
-                mask &= mask - 1;
-            }
+            AddFiredLanes(spikes, lag, i, fired);
         }
         return i;
     }
