@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using NestSharp.Kernel;
 
@@ -477,6 +478,7 @@ internal abstract class NeuronGroup : NodeGroup, ISampledGroup
     /// Adds a spike at <paramref name="lag"/> for each lane of <paramref name="fired"/> that is set, the lanes standing for
     /// the nodes at positions <paramref name="firstPosition"/> onwards (the vectorised paths' spike emission, in node order).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     protected void AddFiredLanes(SpikeBuffer spikes, int lag, int firstPosition, Vector256<double> fired)
     {
         uint mask = fired.ExtractMostSignificantBits();
