@@ -94,12 +94,44 @@ internal abstract partial class NeuronGroup
         writer.Write(ordered);
     }
 
-    /// <summary>Reads what <see cref="WriteInIdOrder"/> wrote into the per-position <paramref name="into"/>.</summary>
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, int[])"/> wrote into the per-position <paramref name="into"/>.</summary>
     protected void ReadInIdOrder(CheckpointReader reader, int[] into)
     {
         var ordered = reader.ReadInts();
         Expect(reader, ordered.Length, Count, "values of a per-node counter");
         for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local];
+    }
+
+    /// <summary>Writes per-position counters in node-id order.</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, long[] values)
+    {
+        var ordered = new long[Count];
+        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)];
+        writer.Write(ordered);
+    }
+
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, long[])"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder(CheckpointReader reader, long[] into)
+    {
+        var ordered = reader.ReadLongs();
+        Expect(reader, ordered.Length, Count, "values of a per-node counter");
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local];
+    }
+
+    /// <summary>Writes per-position flags in node-id order.</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, bool[] values)
+    {
+        var ordered = new byte[Count];
+        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)] ? (byte)1 : (byte)0;
+        writer.Write(ordered);
+    }
+
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, bool[])"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder(CheckpointReader reader, bool[] into)
+    {
+        var ordered = reader.ReadBytes();
+        Expect(reader, ordered.Length, Count, "values of a per-node flag");
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local] != 0;
     }
 
     private void Expect(CheckpointReader reader, int found, int expected, string what)
