@@ -166,3 +166,17 @@ public sealed class KernelException(string message) : NestException(message)
     /// <inheritdoc/>
     public override string NestName => "KernelException";
 }
+
+/// <summary>
+/// A checkpoint file that cannot be restored: not a NestSharp checkpoint, another format version, truncated or damaged
+/// (a checksum that does not match). NEST has no checkpoints, so this error is NestSharp's own; the simulator that
+/// tried to load the file is unchanged.
+/// </summary>
+/// <param name="path">The file.</param>
+/// <param name="reason">What is wrong with it.</param>
+public sealed class BadCheckpointException(string path, string reason)
+    : NestException($"The checkpoint '{path}' cannot be restored: {reason}.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "BadCheckpoint";
+}

@@ -20,7 +20,7 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 /// Disconnect. Keys num_connections, min_delay and max_delay (settable together, before any connection, as NEST),
 /// connection_rules, time_construction_connect, use_compressed_spikes, keep_source_table.
 /// </summary>
-internal sealed class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
+internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
     private readonly Dictionary<int, long> _countByModel = [];
 

@@ -9,7 +9,7 @@ namespace NestSharp.Connections;
 /// status, before any connection), within those. Keeps the extrema of the delays of the connections made (which
 /// fix the slice length and the input ring), or the user's.
 /// </summary>
-internal sealed class DelayChecker(KernelManager kernel)
+internal sealed partial class DelayChecker(KernelManager kernel)
 {
     private double _userMinMs, _userMaxMs;
 

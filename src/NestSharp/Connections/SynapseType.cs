@@ -43,6 +43,13 @@ internal abstract class SynapseType(string name)
     /// <summary>Whether the targets must keep their spike history (spike-timing dependent plasticity).</summary>
     public virtual bool ReadsPostSynapticHistory => false;
 
+    /// <summary>
+    /// Whether a checkpoint keeps everything of this model's synapses: the per-synapse columns (weight, delay, state)
+    /// always; a type that keeps state elsewhere says so once its split runs are checked against unsplit ones.
+    /// </summary>
+    public virtual bool SupportsCheckpoint => false;
+
+
     /// <summary>Bytes one synapse takes here (NEST's <c>sizeof</c>): channel, weight and a 16-bit delay, and the model's columns.</summary>
     public int BytesPerSynapse => 4 + 8 + 2 + 8 * Schema.Layout.StateNames.Length + 4 * Schema.Layout.IndexNames.Length;
 

@@ -28,7 +28,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     private SimulationContext _context = null!;
 
     /// <summary>Spikes emitted by the nodes of this process so far.</summary>
-    public long LocalSpikeCounter { get; private set; }
+    public long LocalSpikeCounter { get; internal set; }
 
     public IReadOnlyCollection<string> SettableKeys => [];
 

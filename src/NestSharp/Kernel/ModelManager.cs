@@ -8,7 +8,7 @@ namespace NestSharp.Kernel;
 /// and copies made with CopyModel; defaults read and changed with GetDefaults and SetDefaults. Keys node_models and
 /// synapse_models.
 /// </summary>
-internal sealed class ModelManager : IKernelManager
+internal sealed partial class ModelManager : IKernelManager
 {
     private readonly Dictionary<string, NodeModel> _nodeModels = new(StringComparer.Ordinal);
     private readonly List<SynapseModel> _synapseModels = [];
@@ -74,6 +74,7 @@ internal sealed class ModelManager : IKernelManager
             if (defaults is not null) _kernel.Nodes.StageNode(copy.Prototype, 0, defaults, $"model '{existing}'")();
             copy.Id = _nodeModels.Count;
             _nodeModels.Add(newName, copy);
+            _changedNodeModels.Add(newName);
             ModelsChanged = true;
         }
         else if (_synapseModelsByName.TryGetValue(existing, out var synapseModel))
@@ -98,6 +99,7 @@ internal sealed class ModelManager : IKernelManager
     {
         SetDefaultsOf(model, defaults);
         ModelsChanged = true;
+        if (_nodeModels.ContainsKey(model)) _changedNodeModels.Add(model);
     }
 
     private void SetDefaultsOf(string model, IReadOnlyDictionary<string, object> defaults)

@@ -417,4 +417,27 @@ internal sealed class NodeManager : IKernelManager
             freeze?.Invoke();
         };
     }
+
+    /// <summary>Writes every group: its model, its size and its nodes' state (<see cref="NodeGroup.SaveState"/>).</summary>
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(_groups.Count);
+        foreach (var group in _groups)
+        {
+            writer.Write(group.Model.Name);
+            writer.Write(group.Count);
+            group.SaveState(writer);
+        }
+    }
+
+    /// <summary>Creates the groups a checkpoint holds, in their order (so with their ids), and restores their nodes.</summary>
+    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader, Checkpoint.RestoreContext context)
+    {
+        for (int groups = reader.ReadInt(), g = 0; g < groups; g++)
+        {
+            var model = _kernel.Models.NodeModel(reader.ReadString());
+            var group = Create(model, reader.ReadInt(), null);
+            group.RestoreState(reader, context);
+        }
+    }
 }

@@ -72,4 +72,17 @@ internal sealed class RandomManager : IKernelManager
     }
 
     private static ulong KeyOf(long seed) => RandomStream.Mix((ulong)seed ^ 0x4E45_5354_5348_5250UL);
+
+    /// <summary>Writes the counters of the random operations and GetValue draws (the seed is a kernel setting).</summary>
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(_operations);
+        writer.Write(_valueDraws);
+    }
+
+    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    {
+        _operations = reader.ReadLong();
+        _valueDraws = reader.ReadLong();
+    }
 }

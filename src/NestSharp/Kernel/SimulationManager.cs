@@ -16,7 +16,7 @@ namespace NestSharp.Kernel;
 /// wfr_tol, wfr_max_iterations, wfr_interpolation_order), kept and checked as NEST does; no NestSharp model uses
 /// waveform relaxation yet.
 /// </summary>
-internal sealed class SimulationManager : IKernelManager
+internal sealed partial class SimulationManager : IKernelManager
 {
     private KernelManager _kernel = null!;
     private SimulationContext? _context;

@@ -1,3 +1,5 @@
+using NestSharp.Checkpoint;
+
 namespace NestSharp.Nodes;
 
 /// <summary>A group of devices of one model, each an object of type <typeparamref name="TNode"/>.</summary>
@@ -36,4 +38,45 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
         var source = (DeviceGroup<TNode>)prototype;
         for (int i = 0; i < Count; i++) Nodes[i] = (TNode)source.Nodes[0].CloneAsNew();
     }
+
+    /// <summary>
+    /// Writes each device's settable status (what Set would take to make it again) and its runtime state
+    /// (<see cref="DeviceNode.SaveRuntime"/>); the connections of generators are the kernel's to write.
+    /// </summary>
+    public override void SaveState(CheckpointWriter writer)
+    {
+        foreach (var node in Nodes)
+        {
+            var status = new Dictionary<string, object>(StringComparer.Ordinal);
+            node.Keys.Write(node, status);
+            var settable = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var key in node.Keys.Settable)
+                if (!KeysNotRestored.Contains(key) && status.TryGetValue(key, out var value)) settable[key] = value;
+            StatusCodec.Write(writer, settable);
+            node.SaveRuntime(writer);
+        }
+    }
+
+    public override void RestoreState(CheckpointReader reader, RestoreContext context)
+    {
+        for (int i = 0; i < Count; i++)
+        {
+            var staged = (TNode)Nodes[i].Clone();
+            var fresh = new Dictionary<string, object>(StringComparer.Ordinal);
+            staged.Keys.Write(staged, fresh);
+            foreach (var (key, value) in StatusCodec.Read(reader, context.Nodes))
+            {
+                // keys the new device has with this value already are not set (some refuse even their own value)
+                if (!fresh.TryGetValue(key, out var now) || !StatusCodec.SameValue(now, value)) staged.Keys.Apply(staged, key, value, context.Status);
+            }
+            staged.Validate(context.Status);
+            staged.RestoreRuntime(reader);
+            Nodes[i] = staged;
+        }
+    }
+
+    /// <summary>Settable keys a checkpoint does not set again (the model restores what they stand for itself).</summary>
+    protected virtual IReadOnlySet<string> KeysNotRestored => NoKeys;
+
+    private static readonly HashSet<string> NoKeys = [];
 }

@@ -59,6 +59,12 @@ internal abstract class DeviceNode
     /// <summary>Replaces what a device accumulates while it runs (events, connections, position) by fresh state.</summary>
     protected virtual void ResetRuntimeState() { }
 
+    /// <summary>Writes the device's runtime state (what its status does not show and a run changes) to a checkpoint.</summary>
+    public virtual void SaveRuntime(Checkpoint.CheckpointWriter writer) { }
+
+    /// <summary>Reads what <see cref="SaveRuntime"/> wrote.</summary>
+    public virtual void RestoreRuntime(Checkpoint.CheckpointReader reader) { }
+
     /// <summary>Checks the device's values together, after a change; throws naming the key.</summary>
     public virtual void Validate(StatusContext context)
     {

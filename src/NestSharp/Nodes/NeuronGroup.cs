@@ -19,7 +19,7 @@ namespace NestSharp.Nodes;
 /// them (<c>{"soma": {"g_L": 30.0}}</c>); Stage takes nested dictionaries and names the compartment and key of an
 /// unknown entry.</para>
 /// </summary>
-internal abstract class NeuronGroup : NodeGroup, ISampledGroup
+internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 {
     /// <summary>Set on a ring channel whose input counts spikes (weight ignored, as parrot neurons do).</summary>
     public const int CountingChannelFlag = unchecked((int)0x80000000);

@@ -79,6 +79,24 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     public virtual void Advance(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         Update(context, thread, sliceStart, from, to);
 
+    /// <summary>
+    /// Whether <see cref="SaveState"/> and <see cref="RestoreState"/> keep everything of this model's nodes (a model says
+    /// so once its split runs are checked bitwise against unsplit ones); a checkpoint of a network with a model that
+    /// does not is refused before anything is written.
+    /// </summary>
+    public virtual bool SupportsCheckpoint => false;
+
+    /// <summary>
+    /// Writes the parameters and state of every node, by node id (so a restore onto another number of virtual
+    /// processes reads the same); the kernel writes the connections, the input ring and the archives.
+    /// </summary>
+    public virtual void SaveState(Checkpoint.CheckpointWriter writer) => throw NotCheckpointable();
+
+    /// <summary>Reads what <see cref="SaveState"/> wrote into this group, newly created with the same model and size.</summary>
+    public virtual void RestoreState(Checkpoint.CheckpointReader reader, Checkpoint.RestoreContext context) => throw NotCheckpointable();
+
+    private NestNotImplementedException NotCheckpointable() => new($"Checkpoints of networks with {Model.Name} nodes are not implemented yet.");
+
     /// <summary>Whether node <paramref name="local"/> is frozen (NEST's <c>frozen</c>: not updated).</summary>
     public virtual bool IsFrozen(int local) => false;
 

@@ -40,6 +40,14 @@ internal abstract class RecorderGroup<TNode>(NodeModel model, int firstId, int c
         return new RecorderIdentity(FirstId + local, node.Label.Length > 0 ? node.Label : Model.Name, Site.DataPath, Site.DataPrefix, Site.VirtualProcesses);
     }
 
+    /// <summary>Whether every recorder's backend keeps its data in a checkpoint (a model's checks come on top).</summary>
+    protected bool RecordingsSupportCheckpoint => Nodes.All(n => n.Recording.SupportsCheckpoint);
+
+    /// <summary>n_events: restored with the events, by the recorder's runtime state.</summary>
+    protected override IReadOnlySet<string> KeysNotRestored => EventCountKey;
+
+    private static readonly HashSet<string> EventCountKey = ["n_events"];
+
     public override void CopyDefaultsFrom(NodeGroup prototype)
     {
         base.CopyDefaultsFrom(prototype);

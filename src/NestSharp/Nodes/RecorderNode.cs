@@ -53,6 +53,18 @@ internal abstract class RecorderNode : DeviceNode
         Recording = Recording.CloneEmpty();
     }
 
+    public override void SaveRuntime(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(EventCount);
+        Recording.SaveCheckpoint(writer);
+    }
+
+    public override void RestoreRuntime(Checkpoint.CheckpointReader reader)
+    {
+        EventCount = reader.ReadLong();
+        Recording.RestoreCheckpoint(reader);
+    }
+
     protected virtual void ClearEvents()
     {
         EventCount = 0;

@@ -67,6 +67,29 @@ internal sealed class SpikeArchive
     /// <summary>The model-specific history of node <paramref name="id"/>, or null.</summary>
     public T? VoltageHistoryOf<T>(int id) where T : class =>
         (uint)id < (uint)_voltageHistories.Length ? _voltageHistories[id] as T : null;
+
+    /// <summary>Whether voltage histories (Clopath, Urbanczik) are attached, which checkpoints do not hold yet.</summary>
+    public bool HasVoltageHistories => _voltageHistories.Any(h => h is not null);
+
+    /// <summary>Writes every neuron's last spike time and the spike histories kept for plastic synapses.</summary>
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(_lastSpike);
+        writer.Write(_histories.Length);
+        for (int id = 0; id < _histories.Length; id++)
+        {
+            writer.Write(_histories[id] is not null);
+            _histories[id]?.SaveCheckpoint(writer);
+        }
+    }
+
+    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    {
+        _lastSpike = reader.ReadDoubles();
+        _histories = new NeuronHistory?[reader.ReadInt()];
+        for (int id = 0; id < _histories.Length; id++)
+            if (reader.ReadBool()) _histories[id] = NeuronHistory.Restore(reader);
+    }
 }
 
 /// <summary>One neuron's spike history (a ring buffer of entries, oldest first) and traces.</summary>
@@ -151,5 +174,44 @@ internal sealed class NeuronHistory
             if (t - e.T > SpikeArchive.Eps) return LastTrace = e.Kminus * Math.Exp((e.T - t) * TauMinusInverse);
         }
         return LastTrace = 0.0;
+    }
+
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(_kminus);
+        writer.Write(_kminusTriplet);
+        writer.Write(_lastSpike);
+        writer.Write(_incoming);
+        writer.Write(_maxDelay);
+        writer.Write(TauMinusInverse);
+        writer.Write(TauMinusTripletInverse);
+        writer.Write(LastTrace);
+        writer.Write(_entries.Count);
+        for (int i = 0; i < _entries.Count; i++)
+        {
+            ref var e = ref At(i);
+            writer.Write(e.T);
+            writer.Write(e.Kminus);
+            writer.Write(e.KminusTriplet);
+            writer.Write(e.AccessCounter);
+        }
+    }
+
+    public static NeuronHistory Restore(Checkpoint.CheckpointReader reader)
+    {
+        var history = new NeuronHistory
+        {
+            _kminus = reader.ReadDouble(), _kminusTriplet = reader.ReadDouble(), _lastSpike = reader.ReadDouble(),
+            _incoming = reader.ReadInt(), _maxDelay = reader.ReadDouble(),
+            TauMinusInverse = reader.ReadDouble(), TauMinusTripletInverse = reader.ReadDouble(), LastTrace = reader.ReadDouble(),
+        };
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+        {
+            history._entries.Append(new Entry
+            {
+                T = reader.ReadDouble(), Kminus = reader.ReadDouble(), KminusTriplet = reader.ReadDouble(), AccessCounter = reader.ReadInt(),
+            });
+        }
+        return history;
     }
 }

@@ -65,4 +65,13 @@ internal interface IDeviceRecording
 
     /// <summary>Forgets the recorded events (n_events set to 0).</summary>
     void Clear();
+
+    /// <summary>Whether a checkpoint keeps this backend's parameters and data of a recorder.</summary>
+    bool SupportsCheckpoint => false;
+
+    /// <summary>Writes the backend's parameters and the recorder's data to a checkpoint.</summary>
+    void SaveCheckpoint(Checkpoint.CheckpointWriter writer) => throw new NestNotImplementedException("Checkpoints of this recording backend are not implemented yet.");
+
+    /// <summary>Reads what <see cref="SaveCheckpoint"/> wrote.</summary>
+    void RestoreCheckpoint(Checkpoint.CheckpointReader reader) => throw new NestNotImplementedException("Checkpoints of this recording backend are not implemented yet.");
 }

@@ -86,6 +86,34 @@ internal sealed class MemoryBackend : IRecordingBackend
 
         public void Close() { }
 
+        public bool SupportsCheckpoint => true;
+
+        public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+        {
+            writer.Write(_timeInSteps);
+            writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_senders));
+            writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_times));
+            writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_steps));
+            writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_offsets));
+            writer.Write(_doubles.Length);
+            foreach (var column in _doubles) writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(column));
+            writer.Write(_longs.Length);
+            foreach (var column in _longs) writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(column));
+        }
+
+        public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+        {
+            _timeInSteps = reader.ReadBool();
+            _senders = [.. reader.ReadLongs()];
+            _times = [.. reader.ReadDoubles()];
+            _steps = [.. reader.ReadLongs()];
+            _offsets = [.. reader.ReadDoubles()];
+            _doubles = new List<double>[reader.ReadInt()];
+            for (int i = 0; i < _doubles.Length; i++) _doubles[i] = [.. reader.ReadDoubles()];
+            _longs = new List<long>[reader.ReadInt()];
+            for (int i = 0; i < _longs.Length; i++) _longs[i] = [.. reader.ReadLongs()];
+        }
+
         public void Clear()
         {
             _senders = [];

@@ -27,6 +27,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class Multimeter(NodeModel model, int firstId, int count)
     : RecorderGroup<Multimeter.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
+
     /// <summary>A sample taken during a slice, waiting for hand-over.</summary>
     private readonly record struct Sample(long Stamp, int Sender, int ValueOffset);
 
@@ -108,6 +110,54 @@ internal sealed class Multimeter(NodeModel model, int firstId, int count)
         private static long CeilSteps(long tics, long ticsPerStep) => (tics + ticsPerStep - 1) / ticsPerStep;
 
         public void OnConnected() => HasTargets = true;
+
+        /// <summary>
+        /// Writes the samples not yet recorded (taken in the last slice or held for a later one), the nodes sampling has
+        /// started for and the first-step skip, after the recorder's events.
+        /// </summary>
+        public override void SaveRuntime(Checkpoint.CheckpointWriter writer)
+        {
+            base.SaveRuntime(writer);
+            int width = RecordFrom.Length;
+            var pending = new List<double>();
+            for (int t = 0; t < _takenByThread.Length; t++)
+                AddSamples(pending, _takenByThread[t], _valuesByThread[t], width);
+            AddSamples(pending, _held, _heldValues, width);
+            writer.Write(width);
+            writer.Write(CollectionsMarshal.AsSpan(pending));
+            writer.Write([.. _started.Order()]);
+            writer.Write(_skipStamp);
+            writer.Write([.. _skipSenders.Order()]);
+        }
+
+        private static void AddSamples(List<double> into, List<Sample> samples, List<double> values, int width)
+        {
+            foreach (var s in samples)
+            {
+                into.Add(s.Stamp);
+                into.Add(s.Sender);
+                for (int k = 0; k < width; k++) into.Add(values[s.ValueOffset + k]);
+            }
+        }
+
+        public override void RestoreRuntime(Checkpoint.CheckpointReader reader)
+        {
+            base.RestoreRuntime(reader);
+            int width = reader.ReadInt();
+            if (width != RecordFrom.Length) throw reader.Bad($"a multimeter's samples have {width} values, its record_from {RecordFrom.Length}");
+            var pending = reader.ReadDoubles();
+            _held = [];
+            _heldValues = [];
+            for (int i = 0; i + width + 2 <= pending.Length; i += width + 2)
+            {
+                _held.Add(new Sample((long)pending[i], (int)pending[i + 1], _heldValues.Count));
+                for (int k = 0; k < width; k++) _heldValues.Add(pending[i + 2 + k]);
+            }
+            _held.Sort(static (a, b) => a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) : a.Sender.CompareTo(b.Sender));
+            _started = [.. reader.ReadInts()];
+            _skipStamp = reader.ReadLong();
+            _skipSenders = [.. reader.ReadInts()];
+        }
 
         protected override void AfterClone()
         {

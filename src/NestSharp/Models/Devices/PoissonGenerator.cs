@@ -22,6 +22,8 @@ internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
 
     public bool SendsCurrent => false;
 
+    public override bool SupportsCheckpoint => true;
+
     public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
 
     internal sealed class Node : DeviceNode

@@ -14,6 +14,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class SpikeRecorder(NodeModel model, int firstId, int count)
     : RecorderGroup<SpikeRecorder.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
+
     internal sealed class Node : RecorderNode, ISpikeSink
     {
         private static readonly DeviceKeys<Node> Declared = RecorderKeys<Node>();

@@ -13,4 +13,7 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("voltmeter")]
 internal sealed class Voltmeter(NodeModel model, int firstId, int count)
-    : RecorderGroup<Multimeter.Node>(model, firstId, count, () => Multimeter.Node.RecordingFrom("V_m"));
+    : RecorderGroup<Multimeter.Node>(model, firstId, count, () => Multimeter.Node.RecordingFrom("V_m"))
+{
+    public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
+}

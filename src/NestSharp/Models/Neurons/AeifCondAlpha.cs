@@ -96,6 +96,8 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
         IntegratedState = [this[Membrane.Vm], this[DgEx], this[GEx], this[DgIn], this[GIn], this[Membrane.W]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     protected override Dynamics SystemOf(int position) => new()

@@ -88,6 +88,8 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
         IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn], this[Membrane.W]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     protected override Dynamics SystemOf(int position) => new()

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -135,6 +136,18 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
 
     /// <summary>Per node: the refractory steps left, counting the current one (NEST's r_).</summary>
     private readonly int[] _refractory;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        base.SaveModelState(writer);
+        WriteInIdOrder(writer, _refractory);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        base.RestoreModelState(reader, context);
+        ReadInIdOrder(reader, _refractory);
+    }
 
     /// <param name="model">The node model the group is an instance of.</param>
     /// <param name="firstId">The node id of the group's first node.</param>

@@ -94,6 +94,8 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
         IntegratedState = [this[Membrane.Vm], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn], this[Membrane.W]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     protected override Dynamics SystemOf(int position) => new()

@@ -85,6 +85,8 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
         IntegratedState = [this[Membrane.Vm], this[ISynEx], this[ISynIn], this[Membrane.W]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     protected override Dynamics SystemOf(int position) => new()

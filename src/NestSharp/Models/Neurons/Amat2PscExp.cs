@@ -76,6 +76,8 @@ internal sealed class Amat2PscExp : NeuronGroup
 
     public Amat2PscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row)
     {
         Membrane.Validate(row);

@@ -154,6 +154,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         IntegratedState = [this[Vm], this[ActM], this[InactH], this[ActN], this[GEx], this[GIn]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;

@@ -149,6 +149,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         IntegratedState = [this[Vm], this[ActM], this[InactH], this[ActN], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;

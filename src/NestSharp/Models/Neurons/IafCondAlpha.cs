@@ -101,6 +101,8 @@ internal sealed class IafCondAlpha : Rkf45NeuronGroup<IafCondAlpha.Constants, Ia
         IntegratedState = [this[Membrane.Vm], this[DGEx], this[GEx], this[DGIn], this[GIn]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     /// <summary>t_ref_remaining is the remaining refractory steps in ms.</summary>

@@ -105,6 +105,8 @@ internal sealed class IafCondBeta : Rkf45NeuronGroup<IafCondBeta.Constants, IafC
         IntegratedState = [this[Membrane.Vm], this[DGEx], this[GEx], this[DGIn], this[GIn]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     /// <summary>t_ref_remaining is the remaining refractory steps in ms.</summary>

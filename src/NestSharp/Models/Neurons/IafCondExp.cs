@@ -82,6 +82,8 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn]];
     }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     public override void Prepare(SimulationContext context)

@@ -62,6 +62,8 @@ internal sealed class IafPscAlpha : NeuronGroup
 
     public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     /// <summary>Exact-integration propagators and thresholds of one parameter set (voltages relative to E_L).</summary>

@@ -64,6 +64,8 @@ internal sealed class IafPscAlphaMultisynapse : NeuronGroup
 
     public IafPscAlphaMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row)
     {
         if (row.IsSet(TauSyn))

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 
@@ -71,6 +72,12 @@ internal sealed class IafPscDelta : NeuronGroup
     {
         _refractory = new int[count];
     }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer) => WriteInIdOrder(writer, _refractory);
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) => ReadInIdOrder(reader, _refractory);
 
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 

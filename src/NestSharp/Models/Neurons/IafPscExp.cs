@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -73,6 +74,12 @@ internal sealed class IafPscExp : NeuronGroup
     {
         _refractory = new int[count];
     }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer) => WriteInIdOrder(writer, _refractory);
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) => ReadInIdOrder(reader, _refractory);
 
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 

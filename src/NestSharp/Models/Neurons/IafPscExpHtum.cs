@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -77,6 +78,20 @@ internal sealed class IafPscExpHtum : NeuronGroup
     {
         _absolute = new int[count];
         _total = new int[count];
+    }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        WriteInIdOrder(writer, _absolute);
+        WriteInIdOrder(writer, _total);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        ReadInIdOrder(reader, _absolute);
+        ReadInIdOrder(reader, _total);
     }
 
     /// <summary>NEST records this model's V_m relative to E_L: the stored value, without E_L added back.</summary>

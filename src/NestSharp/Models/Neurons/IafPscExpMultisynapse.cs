@@ -60,6 +60,8 @@ internal sealed class IafPscExpMultisynapse : NeuronGroup
 
     public IafPscExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row)
     {
         if (row.IsSet(TauSyn))

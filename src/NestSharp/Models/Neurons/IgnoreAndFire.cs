@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 
@@ -59,6 +60,22 @@ internal sealed class IgnoreAndFire : NeuronGroup
         _periodSteps = new long[count];
         _restart = new bool[count];
         Array.Fill(_restart, true);
+    }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        WriteInIdOrder(writer, _stepsToSpike);
+        WriteInIdOrder(writer, _periodSteps);
+        WriteInIdOrder(writer, _restart);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        ReadInIdOrder(reader, _stepsToSpike);
+        ReadInIdOrder(reader, _periodSteps);
+        ReadInIdOrder(reader, _restart);
     }
 
     protected override void OnStatusSet(int position) => _restart[position] = true;

@@ -56,6 +56,8 @@ internal sealed class Izhikevich : NeuronGroup
 
     public Izhikevich(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     public override void Prepare(SimulationContext context) => _h = context.Time.Resolution;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)

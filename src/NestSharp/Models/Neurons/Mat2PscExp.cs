@@ -62,6 +62,8 @@ internal sealed class Mat2PscExp : NeuronGroup
 
     public Mat2PscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 
     protected override void OnStatusSet(int position) => UpdateThreshold(position);

@@ -33,6 +33,8 @@ internal sealed class ParrotNeuron : NeuronGroup
 
     public ParrotNeuron(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    public override bool SupportsCheckpoint => true;
+
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
         var (start, end) = Chunk(thread);

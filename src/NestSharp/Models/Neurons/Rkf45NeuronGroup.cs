@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -98,6 +99,23 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         _currentInput = currentInput;
         _innerStep = new double[count];
         _current = new double[count];
+    }
+
+    /// <summary>Writes each node's next inner step size and its current input of the coming step.</summary>
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        var buffer = new double[Count];
+        writer.Write(InIdOrder(_innerStep, buffer));
+        writer.Write(InIdOrder(_current, buffer));
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        var buffer = new double[Count];
+        reader.ReadDoubles(buffer);
+        FromIdOrder(buffer, _innerStep);
+        reader.ReadDoubles(buffer);
+        FromIdOrder(buffer, _current);
     }
 
     /// <summary>The arrays the integrated state is kept in, in the order of the state vector (set by the constructor).</summary>

@@ -13,6 +13,8 @@ namespace NestSharp.Models.Synapses;
 [SynapseModelName("static_synapse_hpc")]
 internal sealed class StaticSynapse(string name) : SynapseType(name)
 {
+    public override bool SupportsCheckpoint => true;
+
     private static readonly SynapseSchema Declared = new();
 
     public override SynapseSchema Schema => Declared;

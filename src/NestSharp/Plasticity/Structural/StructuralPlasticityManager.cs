@@ -348,6 +348,19 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         _elements[id] = elements;
     }
 
+    /// <summary>Whether some neuron has synaptic elements (which checkpoints do not keep yet).</summary>
+    public bool HasSynapticElements => _elements.Any(e => e is not null);
+
+    /// <summary>Writes the time each neuron's Ca was last brought up to.</summary>
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer) => writer.Write(_calciumTime);
+
+    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    {
+        var times = reader.ReadDoubles();
+        Grow(times.Length - 1);
+        times.CopyTo(_calciumTime, 0);
+    }
+
     /// <summary>The model time Ca and the elements of node <paramref name="id"/> were last brought up to.</summary>
     public double CalciumTime(int id) => (uint)id < (uint)_calciumTime.Length ? _calciumTime[id] : 0.0;
 

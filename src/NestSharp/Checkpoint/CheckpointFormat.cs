@@ -1,0 +1,23 @@
+namespace NestSharp.Checkpoint;
+
+/// <summary>
+/// The layout of a checkpoint file. A header: the magic bytes, the format version (int32), the NestSharp version that
+/// wrote it (length-prefixed UTF-8), and the XxHash3 checksum of those bytes. Then sections, each a marker byte, its
+/// name (length-prefixed UTF-8) and its content as chunks: a length (int32, at most <see cref="ChunkBytes"/>), the bytes
+/// and their XxHash3 checksum (uint64); a chunk of length 0 ends the section. An end marker closes the file. Numbers are
+/// little-endian; doubles are stored bit for bit.
+/// </summary>
+internal static class CheckpointFormat
+{
+    /// <summary>The first bytes of every checkpoint file.</summary>
+    public static ReadOnlySpan<byte> Magic => "NestSharp checkpoint\n"u8;
+
+    /// <summary>The format this NestSharp writes and reads; another version is refused.</summary>
+    public const int Version = 1;
+
+    /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
+    public const int ChunkBytes = 1 << 20;
+
+    public const byte SectionMarker = (byte)'S';
+    public const byte EndMarker = (byte)'E';
+}

@@ -1,0 +1,191 @@
+using NestSharp.Kernel;
+using NestSharp.Kernel.Communication;
+
+namespace NestSharp.Checkpoint;
+
+/// <summary>
+/// Saves a kernel between Simulate calls and restores it into a new kernel, section by section along the managers:
+/// the kernel settings and clock, the model copies, the nodes with their state, the models' defaults, the connections,
+/// the input ring, the spike archive, the calcium clocks. Everything is stored by node id, so a kernel with another number of threads
+/// restores it and continues as the saved one would have. A save is refused, before anything is written, when the
+/// network holds something checkpoints do not keep yet; a restore builds a new kernel and returns it only when the
+/// whole file was read and checked.
+/// </summary>
+internal static class KernelCheckpoint
+{
+    /// <summary>Kernel keys a checkpoint does not set again: the layout (chosen when restoring) and what the connections fix.</summary>
+    private static readonly HashSet<string> NotRestoredKeys =
+        new(["local_num_threads", "total_num_virtual_procs", "min_delay", "max_delay", "rng_type"], StringComparer.Ordinal);
+
+    /// <summary>Kernel keys set after the models are restored (they name synapse models).</summary>
+    private static readonly HashSet<string> LateKeys =
+        new(["structural_plasticity_synapses", "structural_plasticity_update_interval"], StringComparer.Ordinal);
+
+    public static void Save(KernelManager kernel, string path, string version)
+    {
+        CheckSupported(kernel);
+        string temporary = $"{path}.{Environment.ProcessId}.tmp";
+        try
+        {
+            using (var writer = new CheckpointWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), version))
+            {
+                writer.BeginSection("kernel");
+                var (early, late) = Settings(kernel);
+                StatusCodec.Write(writer, early);
+                StatusCodec.Write(writer, late);
+                writer.Write(kernel.VirtualProcesses.Threads);
+                kernel.Simulation.SaveClock(writer);
+                kernel.Random.SaveCheckpoint(writer);
+                writer.Write(kernel.EventDelivery.LocalSpikeCounter);
+                writer.EndSection();
+
+                writer.BeginSection("models");
+                kernel.Models.SaveCopies(writer);
+                writer.EndSection();
+
+                writer.BeginSection("nodes");
+                kernel.Nodes.SaveCheckpoint(writer);
+                writer.EndSection();
+
+                writer.BeginSection("model defaults");
+                kernel.Models.SaveDefaults(writer);
+                writer.EndSection();
+
+                writer.BeginSection("connections");
+                kernel.Connections.SaveCheckpoint(writer);
+                writer.EndSection();
+
+                writer.BeginSection("input ring");
+                kernel.Simulation.SaveRing(writer);
+                writer.EndSection();
+
+                writer.BeginSection("spike archive");
+                kernel.Archive.SaveCheckpoint(writer);
+                writer.EndSection();
+
+                writer.BeginSection("calcium");
+                kernel.Structural.SaveCheckpoint(writer);
+                writer.EndSection();
+                writer.Finish();
+            }
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A new kernel restored from <paramref name="path"/>, with <paramref name="threads"/> threads per process (null:
+    /// as many as the saved kernel had). <paramref name="nodeCollections"/> makes the node collections status values
+    /// hold, for the new kernel.
+    /// </summary>
+    public static KernelManager Load(string path, ICommunicator communicator, int? threads,
+        Func<KernelManager, Func<int[], NodeCollection>> nodeCollections)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadCheckpointException(path, e.Message.TrimEnd('.'));
+        }
+        using var reader = new CheckpointReader(stream, path);
+        try
+        {
+            return Read(reader, communicator, threads, nodeCollections);
+        }
+        catch (NestException e) when (e is not BadCheckpointException)
+        {
+            throw reader.Bad($"restoring it failed: {e.Message.TrimEnd('.')} ({e.NestName})");
+        }
+    }
+
+    private static KernelManager Read(CheckpointReader reader, ICommunicator communicator, int? threads,
+        Func<KernelManager, Func<int[], NodeCollection>> nodeCollections)
+    {
+        var kernel = new KernelManager(communicator);
+        reader.BeginSection("kernel");
+        var early = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
+        var late = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
+        int savedThreads = reader.ReadInt();
+        kernel.SetStatus(new Dictionary<string, object> { ["local_num_threads"] = (long)(threads ?? savedThreads) });
+        kernel.SetStatus(early);
+        kernel.Simulation.RestoreClock(reader);
+        kernel.Random.RestoreCheckpoint(reader);
+        kernel.EventDelivery.LocalSpikeCounter = reader.ReadLong();
+        reader.EndSection();
+
+        var context = new RestoreContext(kernel, new Nodes.StatusContext(kernel.Simulation.Time, kernel.Simulation.CurrentStep), nodeCollections(kernel));
+        reader.BeginSection("models");
+        kernel.Models.RestoreCopies(reader);
+        reader.EndSection();
+
+        reader.BeginSection("nodes");
+        kernel.Nodes.RestoreCheckpoint(reader, context);
+        reader.EndSection();
+
+        reader.BeginSection("model defaults");
+        kernel.Models.RestoreDefaults(reader, context);
+        if (late.Count > 0) kernel.SetStatus(late);
+        reader.EndSection();
+
+        reader.BeginSection("connections");
+        kernel.Connections.RestoreCheckpoint(reader);
+        reader.EndSection();
+
+        reader.BeginSection("input ring");
+        kernel.Simulation.RestoreRing(reader);
+        reader.EndSection();
+
+        reader.BeginSection("spike archive");
+        kernel.Archive.RestoreCheckpoint(reader);
+        reader.EndSection();
+
+        reader.BeginSection("calcium");
+        kernel.Structural.RestoreCheckpoint(reader);
+        reader.EndSection();
+        reader.Finish();
+        return kernel;
+    }
+
+    /// <summary>The settable kernel keys with their values: those set first, and those set after the models.</summary>
+    private static (Dictionary<string, object> Early, Dictionary<string, object> Late) Settings(KernelManager kernel)
+    {
+        var status = kernel.GetStatus();
+        var early = new Dictionary<string, object>(StringComparer.Ordinal);
+        var late = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var manager in kernel.Managers)
+        {
+            foreach (var key in manager.SettableKeys)
+            {
+                if (NotRestoredKeys.Contains(key) || !status.TryGetValue(key, out var value)) continue;
+                (LateKeys.Contains(key) ? late : early)[key] = value;
+            }
+        }
+        return (early, late);
+    }
+
+    /// <summary>Refuses, naming every reason, a kernel whose state a checkpoint would not keep whole.</summary>
+    private static void CheckSupported(KernelManager kernel)
+    {
+        if (kernel.Simulation.IsPrepared)
+            throw new KernelException("A checkpoint is saved between Simulate calls, not between Prepare and Cleanup: call Cleanup first.");
+        var gaps = new SortedSet<string>(StringComparer.Ordinal);
+        if (kernel.VirtualProcesses.Communicator.Size > 1) gaps.Add("simulations with several MPI processes");
+        if (kernel.Structural.Enabled || kernel.Structural.HasSynapticElements) gaps.Add("structural plasticity (synaptic elements)");
+        if (kernel.Archive.HasVoltageHistories) gaps.Add("voltage histories (clopath_synapse, urbanczik_synapse)");
+        foreach (var group in kernel.Nodes.Groups)
+            if (!group.SupportsCheckpoint) gaps.Add($"{group.Model.Name} nodes");
+        foreach (var model in kernel.Models.ChangedNodeModels)
+            if (!model.Prototype.SupportsCheckpoint) gaps.Add($"the defaults of {model.Name}");
+        foreach (var model in kernel.Models.SynapseModels)
+            if (kernel.Connections.NumConnections(model.Id) > 0 && !model.Type.SupportsCheckpoint) gaps.Add($"{model.Name} connections");
+        if (gaps.Count > 0)
+            throw new NestNotImplementedException($"Checkpoints of {string.Join(", ", gaps)} are not implemented yet; nothing was written.");
+    }
+}

@@ -1,0 +1,257 @@
+using NestSharp.Checkpoint;
+using NestSharp.Nodes;
+
+namespace NestSharp.Connections;
+
+// Checkpoints of the connections, independent of the virtual processes: each synapse with its source, its target's id
+// and input block (not the ring channel, which depends on where the target is stored), its weight, delay, receptor
+// and state; the generators' and recorders' links; the counters and the delay extrema. A restore builds each virtual
+// process's block from the synapses of its targets, keeping their order per source.
+internal sealed partial class ConnectionManager
+{
+    /// <summary>A synapse model's synapses read from a checkpoint, in the order written.</summary>
+    private sealed class SynapseRows(int layoutStates, int layoutIndices)
+    {
+        public List<int> Sources = [], Targets = [], Inputs = [], Delays = [];
+        public List<double> Weights = [];
+        public List<byte> Receptors = [], Ports = [];
+        public List<double>[] States = [.. Enumerable.Range(0, layoutStates).Select(_ => new List<double>())];
+        public List<int>[] Indices = [.. Enumerable.Range(0, layoutIndices).Select(_ => new List<int>())];
+    }
+
+    public void SaveCheckpoint(CheckpointWriter writer)
+    {
+        Store.Consolidate();
+        writer.Write(ConnectCalls);
+        writer.Write(Version);
+        WritePairs(writer, _countByModel.Select(p => (p.Key, p.Value)));
+        WritePairs(writer, _stimulatorSynapseModel.Select(p => (p.Key, (long)p.Value)));
+        Delays.SaveCheckpoint(writer);
+
+        var nodes = _kernel.Nodes;
+        int models = _kernel.Models.SynapseModels.Count;
+        int vps = _kernel.VirtualProcesses.Layout.Count;
+        writer.Write(models);
+        for (int m = 0; m < models; m++)
+        {
+            var blocks = Enumerable.Range(0, vps).Select(vp => Store.BlockOf(vp, m)).OfType<SynapseBlock>().ToArray();
+            writer.Write(blocks.Length);
+            foreach (var block in blocks) WriteBlock(writer, block, nodes);
+        }
+
+        var generators = nodes.Groups.Where(g => g is ILocalGenerator).ToArray();
+        writer.Write(generators.Length);
+        foreach (var group in generators)
+        {
+            writer.Write(group.FirstId);
+            for (int local = 0; local < group.Count; local++)
+            {
+                var links = ((ILocalGenerator)group).TargetsOf(local).All().ToArray();
+                writer.Write(links.Length);
+                foreach (var link in links)
+                {
+                    writer.Write(link.TargetId);
+                    writer.Write(link.Recorder is null ? InputOf(nodes, link.Channel) : -1);
+                    writer.Write(link.Weight);
+                    writer.Write(link.DelaySteps);
+                    writer.Write(link.Receptor);
+                    writer.Write(link.SynapseModelId);
+                }
+            }
+        }
+
+        writer.Write(RecordingLinks.SpikeLinks.Count);
+        foreach (var link in RecordingLinks.SpikeLinks) WriteLink(writer, link.Source, link.Recorder, link.SynapseModelId, link.DelaySteps, link.Weight);
+        writer.Write(RecordingLinks.SamplingLinks.Count);
+        foreach (var link in RecordingLinks.SamplingLinks) WriteLink(writer, link.Sampler, link.Target, link.SynapseModelId, link.DelaySteps, link.Weight);
+    }
+
+    public void RestoreCheckpoint(CheckpointReader reader)
+    {
+        ConnectCalls = reader.ReadLong();
+        Version = reader.ReadLong();
+        foreach (var (key, value) in ReadPairs(reader)) _countByModel[key] = value;
+        foreach (var (key, value) in ReadPairs(reader)) _stimulatorSynapseModel[key] = (int)value;
+        Delays.RestoreCheckpoint(reader);
+
+        var nodes = _kernel.Nodes;
+        var layout = _kernel.VirtualProcesses.Layout;
+        int models = reader.ReadInt();
+        if (models != _kernel.Models.SynapseModels.Count) throw reader.Bad($"it has {models} synapse models, the restored kernel {_kernel.Models.SynapseModels.Count}");
+        EnsureTables();
+        for (int m = 0; m < models; m++)
+        {
+            var type = _kernel.Models.SynapseModels[m].Type;
+            var rows = new SynapseRows(type.Schema.Layout.StateNames.Length, type.Schema.Layout.IndexNames.Length);
+            for (int blocks = reader.ReadInt(), b = 0; b < blocks; b++) ReadBlock(reader, rows);
+            foreach (var (slot, block) in BuildBlocks(m, type, rows, layout, nodes)) Store.Add(slot, block);
+        }
+
+        for (int generators = reader.ReadInt(), g = 0; g < generators; g++)
+        {
+            var (group, _) = nodes.Locate(reader.ReadInt());
+            var generator = group as ILocalGenerator ?? throw reader.Bad($"node {group.FirstId} ({group.Model.Name}) is not a generator");
+            for (int local = 0; local < group.Count; local++)
+            {
+                var targets = generator.TargetsOf(local);
+                targets.EnsureThreads(layout.Count);
+                for (int links = reader.ReadInt(), l = 0; l < links; l++)
+                {
+                    int targetId = reader.ReadInt();
+                    int input = reader.ReadInt();
+                    var (targetGroup, targetLocal) = nodes.Locate(targetId);
+                    var target = new DeviceTarget
+                    {
+                        TargetId = targetId, Weight = reader.ReadDouble(), DelaySteps = reader.ReadInt(), Receptor = reader.ReadInt(),
+                        SynapseModelId = reader.ReadInt(),
+                    };
+                    if (input < 0)
+                    {
+                        int sender = group.FirstId + local;
+                        target.Recorder = new RecorderRoute((ISpikeSink)((IRecorderGroup)targetGroup).RecorderOf(targetLocal), sender,
+                            nodes.VirtualProcessOf(sender), _kernel.Simulation.Time);
+                    }
+                    else
+                    {
+                        target.Channel = ChannelOf(nodes, targetId, input);
+                    }
+                    targets.Add(targetGroup.OwnerThread(targetLocal), target);
+                }
+            }
+        }
+
+        var spikeLinks = new List<SpikeRecordingLink>();
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+            spikeLinks.Add(new SpikeRecordingLink(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadDouble()));
+        var samplingLinks = new List<SamplingLink>();
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+            samplingLinks.Add(new SamplingLink(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadDouble()));
+        RecordingLinks.Commit(new RecordingLinks.Staged(spikeLinks, samplingLinks, 0, 0));
+    }
+
+    private static void WriteBlock(CheckpointWriter writer, SynapseBlock block, Kernel.NodeManager nodes)
+    {
+        int n = block.Count;
+        var ints = new int[n];
+        for (int s = 0; s < block.SourceCount; s++)
+            for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++) ints[i] = block.SourceMin + s;
+        writer.Write(ints);
+        for (int i = 0; i < n; i++) ints[i] = nodes.NodeOfChannel(block.Channels[i]);
+        writer.Write(ints);
+        for (int i = 0; i < n; i++) ints[i] = InputOf(nodes, block.Channels[i]);
+        writer.Write(ints);
+        for (int i = 0; i < n; i++) ints[i] = block.DelayAt(i);
+        writer.Write(ints);
+        writer.Write(block.Weights);
+        writer.Write(block.Receptors ?? []);
+        writer.Write(block.Ports ?? []);
+        foreach (var column in block.State) writer.Write(column);
+        foreach (var column in block.Indices) writer.Write(column);
+    }
+
+    private static void ReadBlock(CheckpointReader reader, SynapseRows rows)
+    {
+        rows.Sources.AddRange(reader.ReadInts());
+        int n = rows.Sources.Count - rows.Targets.Count;
+        rows.Targets.AddRange(Exactly(reader, reader.ReadInts(), n));
+        rows.Inputs.AddRange(Exactly(reader, reader.ReadInts(), n));
+        rows.Delays.AddRange(Exactly(reader, reader.ReadInts(), n));
+        rows.Weights.AddRange(Exactly(reader, reader.ReadDoubles(), n));
+        var receptors = reader.ReadBytes();
+        rows.Receptors.AddRange(receptors.Length == 0 ? new byte[n] : Exactly(reader, receptors, n));
+        var ports = reader.ReadBytes();
+        rows.Ports.AddRange(ports.Length == 0 ? new byte[n] : Exactly(reader, ports, n));
+        foreach (var column in rows.States) column.AddRange(Exactly(reader, reader.ReadDoubles(), n));
+        foreach (var column in rows.Indices) column.AddRange(Exactly(reader, reader.ReadInts(), n));
+    }
+
+    private static T[] Exactly<T>(CheckpointReader reader, T[] values, int n) =>
+        values.Length == n ? values : throw reader.Bad($"a synapse column holds {values.Length} values where {n} were expected");
+
+    /// <summary>The blocks of the restored layout: each synapse goes to its target's slot, in file order per source.</summary>
+    private static List<(int Slot, SynapseBlock Block)> BuildBlocks(int modelId, SynapseType type, SynapseRows rows,
+        Kernel.Communication.VirtualProcessLayout layout, Kernel.NodeManager nodes)
+    {
+        var result = new List<(int, SynapseBlock)>();
+        int total = rows.Sources.Count;
+        if (total == 0) return result;
+        var slotOf = new int[total];
+        for (int i = 0; i < total; i++) slotOf[i] = layout.SlotOfNode(rows.Targets[i]);
+        for (int slot = 0; slot < layout.Count; slot++)
+        {
+            if (!layout.IsLocal(slot)) continue;
+            int sourceMin = int.MaxValue, sourceMax = -1, count = 0;
+            bool wide = false;
+            for (int i = 0; i < total; i++)
+            {
+                if (slotOf[i] != slot) continue;
+                sourceMin = Math.Min(sourceMin, rows.Sources[i]);
+                sourceMax = Math.Max(sourceMax, rows.Sources[i]);
+                wide |= rows.Delays[i] > SynapseBlock.MaxNarrowDelaySteps;
+                count++;
+            }
+            if (count == 0) continue;
+            var offsets = new int[sourceMax - sourceMin + 2];
+            for (int i = 0; i < total; i++) if (slotOf[i] == slot) offsets[rows.Sources[i] - sourceMin + 1]++;
+            for (int s = 1; s < offsets.Length; s++) offsets[s] += offsets[s - 1];
+            var block = new SynapseBlock(modelId, type.Schema.Layout, sourceMin, offsets, wide);
+            var cursor = (int[])offsets.Clone();
+            for (int i = 0; i < total; i++)
+            {
+                if (slotOf[i] != slot) continue;
+                int k = cursor[rows.Sources[i] - sourceMin]++;
+                block.Channels[k] = ChannelOf(nodes, rows.Targets[i], rows.Inputs[i]);
+                block.Weights[k] = rows.Weights[i];
+                block.SetDelay(k, rows.Delays[i]);
+                block.SetReceptor(k, rows.Receptors[i], rows.Ports[i]);
+                for (int c = 0; c < rows.States.Length; c++) block.State[c][k] = rows.States[c][i];
+                for (int c = 0; c < rows.Indices.Length; c++) block.Indices[c][k] = rows.Indices[c][i];
+            }
+            result.Add((slot, block));
+        }
+        return result;
+    }
+
+    /// <summary>A ring channel as its target's input block, with the counting flag kept in the sign bit.</summary>
+    private static int InputOf(Kernel.NodeManager nodes, int encodedChannel)
+    {
+        var (group, _) = nodes.LocateChannel(encodedChannel);
+        var (block, _) = group.ChannelAddress(encodedChannel & int.MaxValue);
+        return block | (encodedChannel & NeuronGroup.CountingChannelFlag);
+    }
+
+    /// <summary>The ring channel of input block <paramref name="input"/> (as <see cref="InputOf"/> gives it) of node <paramref name="target"/>.</summary>
+    private static int ChannelOf(Kernel.NodeManager nodes, int target, int input)
+    {
+        var (group, local) = nodes.Locate(target);
+        var neurons = (NeuronGroup)group;
+        return neurons.RingChannelAt(input & int.MaxValue, neurons.PositionOf(local)) | (input & NeuronGroup.CountingChannelFlag);
+    }
+
+    private static void WriteLink(CheckpointWriter writer, int a, int b, int model, int delay, double weight)
+    {
+        writer.Write(a);
+        writer.Write(b);
+        writer.Write(model);
+        writer.Write(delay);
+        writer.Write(weight);
+    }
+
+    private static void WritePairs(CheckpointWriter writer, IEnumerable<(int Key, long Value)> pairs)
+    {
+        var sorted = pairs.OrderBy(p => p.Key).ToArray();
+        writer.Write(sorted.Length);
+        foreach (var (key, value) in sorted)
+        {
+            writer.Write(key);
+            writer.Write(value);
+        }
+    }
+
+    private static (int Key, long Value)[] ReadPairs(CheckpointReader reader)
+    {
+        var pairs = new (int Key, long Value)[reader.ReadInt()];
+        for (int i = 0; i < pairs.Length; i++) pairs[i] = (reader.ReadInt(), reader.ReadLong());
+        return pairs;
+    }
+}

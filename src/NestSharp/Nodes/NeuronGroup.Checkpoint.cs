@@ -1,0 +1,167 @@
+using NestSharp.Checkpoint;
+
+namespace NestSharp.Nodes;
+
+// Checkpoints of neuron groups: every column, array parameter, port variable and flag, by node id.
+internal abstract partial class NeuronGroup
+{
+    public sealed override void SaveState(CheckpointWriter writer)
+    {
+        var buffer = new double[Count];
+        writer.Write(Columns.Length);
+        foreach (var column in Columns) writer.Write(InIdOrder(column, buffer));
+        writer.Write(_arrays.Length);
+        foreach (var array in _arrays)
+        {
+            for (int local = 0; local < Count; local++) writer.Write(array[PositionOf(local)]);
+        }
+        writer.Write(_portState.Length);
+        foreach (var variable in _portState)
+        {
+            writer.Write(variable.Length);
+            foreach (var port in variable) writer.Write(InIdOrder(port, buffer));
+        }
+        for (int local = 0; local < Count; local++)
+        {
+            int position = PositionOf(local);
+            writer.Write(HasPorts && _hasConnections[position]);
+            writer.Write(_frozenCount > 0 && _frozen[position]);
+        }
+        SaveModelState(writer);
+    }
+
+    public sealed override void RestoreState(CheckpointReader reader, RestoreContext context)
+    {
+        var buffer = new double[Count];
+        Expect(reader, reader.ReadInt(), Columns.Length, "columns");
+        foreach (var column in Columns)
+        {
+            reader.ReadDoubles(buffer);
+            FromIdOrder(buffer, column);
+        }
+        Expect(reader, reader.ReadInt(), _arrays.Length, "array parameters");
+        foreach (var array in _arrays)
+        {
+            for (int local = 0; local < Count; local++) array[PositionOf(local)] = reader.ReadDoubles();
+        }
+        EnsurePortBlocks();
+        Expect(reader, reader.ReadInt(), _portState.Length, "port variables");
+        for (int v = 0; v < _portState.Length; v++)
+        {
+            var ports = new double[reader.ReadInt()][];
+            for (int r = 0; r < ports.Length; r++)
+            {
+                reader.ReadDoubles(buffer);
+                ports[r] = new double[Count];
+                FromIdOrder(buffer, ports[r]);
+            }
+            _portState[v] = ports;
+        }
+        for (int local = 0; local < Count; local++)
+        {
+            int position = PositionOf(local);
+            bool connected = reader.ReadBool();
+            if (HasPorts) _hasConnections[position] = connected;
+            if (reader.ReadBool()) SetFrozen(local, true);
+        }
+        RestoreModelState(reader, context);
+    }
+
+    /// <summary>Writes what the model keeps outside its columns (hidden per-node state of its own), by node id.</summary>
+    protected virtual void SaveModelState(CheckpointWriter writer) { }
+
+    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
+    protected virtual void RestoreModelState(CheckpointReader reader, RestoreContext context) { }
+
+    /// <summary>The per-position <paramref name="values"/> in node-id order, in <paramref name="buffer"/>.</summary>
+    protected double[] InIdOrder(double[] values, double[] buffer)
+    {
+        for (int local = 0; local < Count; local++) buffer[local] = values[PositionOf(local)];
+        return buffer;
+    }
+
+    /// <summary>Stores node-id-ordered <paramref name="values"/> into the per-position array <paramref name="into"/>.</summary>
+    protected void FromIdOrder(double[] values, double[] into)
+    {
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = values[local];
+    }
+
+    /// <summary>Writes per-position integers (such as refractory counters) in node-id order.</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, int[] values)
+    {
+        var ordered = new int[Count];
+        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)];
+        writer.Write(ordered);
+    }
+
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, int[])"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder(CheckpointReader reader, int[] into)
+    {
+        var ordered = reader.ReadInts();
+        Expect(reader, ordered.Length, Count, "values of a per-node counter");
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local];
+    }
+
+    /// <summary>Writes per-position counters in node-id order.</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, long[] values)
+    {
+        var ordered = new long[Count];
+        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)];
+        writer.Write(ordered);
+    }
+
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, long[])"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder(CheckpointReader reader, long[] into)
+    {
+        var ordered = reader.ReadLongs();
+        Expect(reader, ordered.Length, Count, "values of a per-node counter");
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local];
+    }
+
+    /// <summary>Writes per-position flags in node-id order.</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, bool[] values)
+    {
+        var ordered = new byte[Count];
+        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)] ? (byte)1 : (byte)0;
+        writer.Write(ordered);
+    }
+
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, bool[])"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder(CheckpointReader reader, bool[] into)
+    {
+        var ordered = reader.ReadBytes();
+        Expect(reader, ordered.Length, Count, "values of a per-node flag");
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local] != 0;
+    }
+
+    private void Expect(CheckpointReader reader, int found, int expected, string what)
+    {
+        if (found != expected) throw reader.Bad($"{Model.Name} nodes {FirstId}-{LastId} have {found} {what} in the file, {expected} here");
+    }
+
+    // ---------------------------------------------------------------- input channels, independent of the layout
+
+    /// <summary>
+    /// The input blocks of the group: its inputs (in schema order) and then its receptor ports, each one channel per
+    /// node; <see cref="ChannelAddress"/> and <see cref="RingChannelAt"/> translate between ring channels and
+    /// (block, storage position).
+    /// </summary>
+    public int InputBlocks => ChannelsPerNode + PortCount;
+
+    /// <summary>The block and storage position of a ring channel of this group (without the counting flag).</summary>
+    public (int Block, int Position) ChannelAddress(int ringChannel)
+    {
+        int offset = ringChannel - ChannelBase;
+        if (offset >= 0 && offset < ChannelsPerNode * Count) return (offset / Count, offset % Count);
+        for (int r = 0; r < _portChannelBase.Count; r++)
+        {
+            int inPort = ringChannel - _portChannelBase[r];
+            if (inPort >= 0 && inPort < Count) return (ChannelsPerNode + r, inPort);
+        }
+        throw new InvalidOperationException($"ring channel {ringChannel} is not one of {Model.Name} nodes {FirstId}-{LastId}");
+    }
+
+    /// <summary>The ring channel of input block <paramref name="block"/> of the node at storage position <paramref name="position"/>.</summary>
+    public int RingChannelAt(int block, int position) =>
+        block < ChannelsPerNode ? ChannelBase + block * Count + position : _portChannelBase[block - ChannelsPerNode] + position;
+}

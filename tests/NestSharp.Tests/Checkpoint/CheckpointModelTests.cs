@@ -1,0 +1,117 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Tests.Checkpoint;
+
+/// <summary>
+/// Every neuron model of the catalog: a noise-driven, recurrently connected group recorded by a multimeter (all its
+/// recordables) and a spike recorder, split by a checkpoint at a time inside slices, refractory periods and with spikes
+/// in flight, continues bitwise as the uninterrupted run, from 1 thread onto 2 and from 2 onto 1. A model whose state a
+/// checkpoint does not keep yet must be refused by name, with nothing written.
+/// </summary>
+public sealed class CheckpointModelTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nestsharp-checkpoint-models-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The neuron models of the catalog whose checkpoints are (<paramref name="supported"/>) or are not implemented.</summary>
+    public static TheoryData<string> NeuronModels(bool supported)
+    {
+        var models = new TheoryData<string>();
+        foreach (var (name, make) in Catalog.NodeModels.OrderBy(m => m.Key, StringComparer.Ordinal))
+        {
+            var prototype = new NodeModel(name, make).Prototype;
+            if (prototype.ElementType == ElementType.Neuron && prototype.SupportsCheckpoint == supported) models.Add(name);
+        }
+        return models;
+    }
+
+    /// <summary>The input weight that makes a model fire under 20 kHz of Poisson input (by the kind of its synapses).</summary>
+    private static double DriveWeight(string model) => model switch
+    {
+        _ when model.Contains("parrot", StringComparison.Ordinal) => 1.0,
+        _ when model.Contains("cond", StringComparison.Ordinal) => 6.0,
+        _ when model.Contains("delta", StringComparison.Ordinal) || model == "izhikevich" => 3.0,
+        _ when model.StartsWith("aeif_psc", StringComparison.Ordinal) => 400.0,
+        _ => 120.0,
+    };
+
+    private static void Build(Simulator nest, string model)
+    {
+        nest.SetKernelStatus(new() { ["rng_seed"] = 2026L });
+        var defaults = nest.GetDefaults(model);
+        var parameters = new Dictionary<string, object>();
+        int receptor = 0;
+        if (defaults.ContainsKey("n_synapses"))
+        {
+            parameters["tau_syn"] = new[] { 2.0, 5.0 };
+            receptor = 1;
+        }
+        else if (defaults.TryGetValue("n_receptors", out var ports) && Convert.ToInt64(ports) > 0)
+        {
+            receptor = 1;
+        }
+        else if (defaults.TryGetValue("receptor_types", out var types) && types is System.Collections.IDictionary { Count: > 0 } named)
+        {
+            receptor = named.Values.Cast<object>().Select(Convert.ToInt32).Min();
+        }
+        if (model == "ignore_and_fire") parameters["rate"] = 150.0;
+        if (defaults.ContainsKey("t_ref")) parameters["t_ref"] = 4.0;
+        var neurons = nest.Create(model, 24, parameters);
+        if (defaults.TryGetValue("V_m", out var vm) && vm is double v) neurons.Set("V_m", nest.Random.Uniform(v - 4.0, v + 2.0));
+        double weight = DriveWeight(model);
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 20000.0 });
+        var syn = new Dictionary<string, object> { ["weight"] = weight, ["delay"] = 1.0, ["receptor_type"] = receptor };
+        nest.Connect(noise, neurons, syn: syn);
+        nest.Connect(neurons, neurons, Rule.FixedIndegree(3), new Dictionary<string, object>
+        {
+            ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
+        });
+        var recordables = defaults.TryGetValue("recordables", out var r) ? (string[])r : [];
+        var meter = nest.Create("multimeter", 1, new() { ["record_from"] = recordables, ["interval"] = 0.3 });
+        nest.Connect(meter, neurons);
+        var spikes = nest.Create("spike_recorder");
+        nest.Connect(neurons, spikes);
+    }
+
+    [Theory]
+    [MemberData(nameof(NeuronModels), true)]
+    public void SplitRun_ContinuesBitwise(string model)
+    {
+        string path = Path.Combine(_folder, $"{model}.nscp");
+        var reference = new Simulator();
+        Build(reference, model);
+        reference.Simulate(23.4);
+        reference.Simulate(31.3);
+        string expected = CheckpointSplitRunTests.Observe(reference);
+        long spikes = (long)reference.Nodes(reference.NetworkSize).Get("n_events");
+        Assert.True(spikes > 0, $"{model} did not fire: the test would not see spike-related state");
+
+        foreach (var (before, after) in new[] { (1, 2), (2, 1) })
+        {
+            var first = new Simulator();
+            first.SetKernelStatus("local_num_threads", before);
+            Build(first, model);
+            first.Simulate(23.4);
+            first.SaveCheckpoint(path);
+            var second = new Simulator();
+            second.LoadCheckpoint(path, after);
+            second.Simulate(31.3);
+            Assert.Equal(expected, CheckpointSplitRunTests.Observe(second));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(NeuronModels), false)]
+    public void Save_IsRefusedNamingTheModel_AndWritesNothing(string model)
+    {
+        var nest = new Simulator();
+        nest.Create(model, 3);
+        nest.Simulate(23.4);
+        string path = Path.Combine(_folder, $"{model}.nscp");
+        var e = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path));
+        Assert.Contains($"{model} nodes", e.Message);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+}
