@@ -361,6 +361,36 @@ public sealed class FileBackendTests
         });
     }
 
+    [RequiresPandasParquetFact]
+    public void Parquet_ReadByPandas_GivesTheMemoryBackendsEvents()
+    {
+        foreach (string kind in new[] { "weight_recorder", "multimeter" })
+        {
+            var (expected, _) = MemoryEvents(kind, threads: 2);
+            InTemporaryDirectory(dir =>
+            {
+                string copy = Path.Combine(dir, "pandas.csv");
+                Pandas.Convert(RecordToFile(kind, "parquet", threads: 2, dir), copy);
+                AssertSameEvents(expected, ReadCsv(copy, expected));
+            });
+        }
+    }
+
+    [RequiresPandasFact]
+    public void Csv_ReadByPandas_GivesTheMemoryBackendsEvents()
+    {
+        foreach (string kind in new[] { "weight_recorder", "multimeter" })
+        {
+            var (expected, _) = MemoryEvents(kind, threads: 2);
+            InTemporaryDirectory(dir =>
+            {
+                string copy = Path.Combine(dir, "pandas.csv");
+                Pandas.Convert(RecordToFile(kind, "csv", threads: 2, dir), copy);
+                AssertSameEvents(expected, ReadCsv(copy, expected));
+            });
+        }
+    }
+
     [Fact]
     public void UnknownBackend_IsABadProperty_ListingEveryBackend()
     {
