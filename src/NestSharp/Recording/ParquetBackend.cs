@@ -13,7 +13,9 @@ namespace NestSharp.Recording;
 /// ms), the recorder's real values (double) and integer values (int64). Each run (each Simulate or Run call) adds one
 /// row group holding that run's events, possibly none: the events are kept in memory during the run and written
 /// when it ends (or at Cleanup, if the run failed), so a file is complete, with its footer, after Simulate or Cleanup.
-/// Not in NEST.
+/// Each Simulate reopens the file and rewrites its footer, which lists every row group: many short Simulate calls
+/// cost more each time (about 20 ms per call after 2,000 calls); Prepare, many Run calls and one Cleanup keep the file
+/// open and write the footer once. Not in NEST.
 /// </summary>
 [RecordingBackendName("parquet")]
 internal sealed class ParquetBackend : IRecordingBackend
