@@ -37,7 +37,8 @@ internal abstract class RecorderGroup<TNode>(NodeModel model, int firstId, int c
     {
         if (FirstId == 0 || Site is null) return null;
         var node = Nodes[local];
-        return new RecorderIdentity(FirstId + local, node.Label.Length > 0 ? node.Label : Model.Name, Site.DataPath, Site.DataPrefix, Site.VirtualProcesses);
+        return new RecorderIdentity(FirstId + local, node.Label.Length > 0 ? node.Label : Model.Name, Site.DataPath, Site.DataPrefix, Site.VirtualProcesses,
+            Site.VirtualProcessOf(FirstId + local));
     }
 
     /// <summary>Whether every recorder's backend keeps its data in a checkpoint (a model's checks come on top).</summary>

@@ -30,6 +30,9 @@ internal interface IRecordingSite
 
     /// <summary>The number of virtual processes (one file each).</summary>
     int VirtualProcesses { get; }
+
+    /// <summary>The virtual process that node <paramref name="id"/> falls to in the round-robin distribution of node ids.</summary>
+    int VirtualProcessOf(int id);
 }
 
 /// <summary>A recorder of the spikes its sources emit (spike_recorder).</summary>

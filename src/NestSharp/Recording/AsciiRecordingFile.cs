@@ -54,21 +54,14 @@ internal sealed class AsciiRecordingFile : IDisposable
     /// <summary>Opens a new file, failing if it exists and overwriting is off; or reopens one this kernel wrote, to append.</summary>
     public static AsciiRecordingFile Open(string path, bool append, bool overwrite, int precision, bool timeInSteps, RecordingContext context)
     {
-        if (!append && File.Exists(path) && !overwrite)
-        {
-            throw new IOErrorException(
-                $"The file '{path}' already exists and overwriting files is disabled. To overwrite files, set the kernel property " +
-                "overwrite_files to true. To change the name or location of the file, change the kernel properties data_path or " +
-                "data_prefix, or the device property label.");
-        }
-
+        if (!append) RecordingFiles.RefuseToOverwrite(path, overwrite);
         try
         {
             return new AsciiRecordingFile(path, append, precision, timeInSteps, context);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (RecordingFiles.IsFileError(e))
         {
-            throw new IOErrorException($"I/O error while opening file '{path}': {e.Message}");
+            throw RecordingFiles.OpenError(path, e);
         }
     }
 

@@ -14,9 +14,11 @@ internal interface IRecordingBackend
 
 /// <summary>
 /// Who a recording belongs to, as a file name needs it: the device's id, its label (the model name when the label is
-/// empty), the kernel's data_path and data_prefix, and the number of virtual processes (one file each).
+/// empty), the kernel's data_path and data_prefix, the number of virtual processes (one ascii file each) and the
+/// virtual process the device's id falls to in the round-robin distribution (the one that writes a backend's single
+/// file per recorder).
 /// </summary>
-internal sealed record RecorderIdentity(int DeviceId, string Label, string DataPath, string DataPrefix, int VirtualProcesses);
+internal sealed record RecorderIdentity(int DeviceId, string Label, string DataPath, string DataPrefix, int VirtualProcesses, int VirtualProcess);
 
 /// <summary>Who a recording belongs to and where its run stands: what file names and headers need.</summary>
 internal sealed record RecordingContext(

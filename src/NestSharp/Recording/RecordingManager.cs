@@ -30,6 +30,8 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
 
     public int VirtualProcesses => _kernel.VirtualProcesses.Layout.Count;
 
+    public int VirtualProcessOf(int id) => _kernel.Nodes.VirtualProcessOf(id);
+
     public IReadOnlyCollection<string> SettableKeys => ["data_path", "data_prefix", "overwrite_files"];
 
     public void Initialize(Kernel.KernelManager kernel)
