@@ -98,5 +98,5 @@ Console.WriteLine($"Simulated        : {simtime} ms");
 Console.WriteLine($"Spikes           : {senders.Length} (mean rate {rate:F2} Hz per neuron)");
 
 var raster = RasterPlot.Render(senders, times, new RasterPlotOptions { Title = "Population dynamics", BinWidthMs = 5.0 });
-var saved = raster.Document.Save("gif_population_raster.png");
-Console.WriteLine(saved.PngPath is null ? $"Raster plot: {saved.SvgPath} ({saved.Error})" : $"Raster plot: {saved.SvgPath}, {saved.PngPath}");
+var saved = raster.Figure.Save("gif_population_raster.png");
+Console.WriteLine($"Raster plot: {saved.SvgPath}, {saved.PngPath}");

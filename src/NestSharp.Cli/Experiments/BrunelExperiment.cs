@@ -174,7 +174,7 @@ public static class BrunelExperiment
                 StartMs = 0,
                 StopMs = parameters.SimTimeMs,
             });
-            saved = raster.Document.Save(Path.Combine(dataPath, Path.ChangeExtension(RasterFileName, ".png")));
+            saved = raster.Figure.Save(Path.Combine(dataPath, Path.ChangeExtension(RasterFileName, ".png")));
         }
 
         return new BrunelResult(

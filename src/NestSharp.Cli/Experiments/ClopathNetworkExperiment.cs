@@ -280,7 +280,8 @@ public static class ClopathNetworkExperiment
             XTitle = "to neuron",
             YTitle = "from neuron",
             ColorbarTitle = "weight change",
-            Colormap = Colormap.BlueWhiteRed,
+            Colormap = HeatmapPlot.BlueWhiteRed,
+            SymmetricValueRange = true,
             FirstColumnNumber = 1,
             FirstRowNumber = 1,
         }).Save(Path.Combine(directory, Path.ChangeExtension(FigureFileName, ".png")));
