@@ -15,8 +15,8 @@
 //     J Neurophysiol 107(6):1756-1775.
 //
 // Run: cd examples && dotnet run gif_population.cs [-- --quick]
-// (--quick simulates 500 ms instead of 2000 ms). Writes gif_population_raster.svg (and .png when rsvg-convert is
-// installed) in the current directory.
+// (--quick simulates 500 ms instead of 2000 ms). Writes gif_population_raster.svg and .png in the current
+// directory.
 
 using NestSharp;
 using NestSharp.Plotting;

@@ -53,7 +53,7 @@ nest.Simulate(200.0);
 // The recorded rates over PST histograms (5 ms bins, in spikes/s), and the ISI histograms (0.02 ms bins up to 1 ms),
 // drawn as steps in the colours of the Python script.
 
-string[] colors = ["blue", "green"];
+string[] colors = ["#0000ff", "#008000"]; // matplotlib's "blue" and "green"
 var rates = new LinePlot(new LinePlotOptions { Title = "PST histogram and firing rates", XTitle = "Time (ms)" });
 var ratePanel = rates.AddPanel("Spikes per second");
 var isi = new LinePlot(new LinePlotOptions { Title = "ISI histogram", XTitle = "Inter-spike interval (ms)" });

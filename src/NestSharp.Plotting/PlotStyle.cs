@@ -65,6 +65,7 @@ internal static class PlotStyle
             axis.TickLabelStyle.FontSize = TickLabelFontSize;
             axis.Label.FontSize = AxisTitleFontSize;
             axis.Label.Bold = false;
+            axis.MinorTickStyle.Length = 0; // major ticks only, as matplotlib
         }
 
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = TickLabel };
