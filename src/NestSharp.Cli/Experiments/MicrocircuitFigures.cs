@@ -87,17 +87,14 @@ public static class MicrocircuitFigures
             double[] sorted = [.. s.Rates];
             Array.Sort(sorted);
             double q1 = Quantile(sorted, 0.25), median = Quantile(sorted, 0.5), q3 = Quantile(sorted, 0.75);
-            plot.Add.Box(new Box
-            {
-                Position = row,
-                BoxMin = q1,
-                BoxMax = q3,
-                BoxMiddle = median,
-                Width = 0.5,
-                Orientation = Orientation.Horizontal,
-                FillColor = i % 2 == 0 ? ExcitatoryColor : InhibitoryColor,
-                LineColor = Colors.Black,
-            });
+            // ScottPlot 5.1.59 does not draw horizontal boxes (Box.Render throws for Orientation.Horizontal): a rectangle
+            // from q1 to q3 and a line at the median instead.
+            var box = plot.Add.Rectangle(q1, Math.Max(q3, q1 + 1e-3 * maxRate), row - 0.25, row + 0.25);
+            box.FillColor = i % 2 == 0 ? ExcitatoryColor : InhibitoryColor;
+            box.LineColor = Colors.Black;
+            var middle = plot.Add.Line(median, row - 0.25, median, row + 0.25);
+            middle.LineColor = Colors.Black;
+            middle.LineWidth = 2.5f;
             var mean = plot.Add.Line(s.MeanRateHz, row - 0.25, s.MeanRateHz, row + 0.25);
             mean.LineColor = Colors.LightGray;
             mean.LineWidth = 2.5f;

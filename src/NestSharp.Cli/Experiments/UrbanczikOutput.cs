@@ -25,7 +25,7 @@ public static class UrbanczikOutput
     /// <summary>The learning curve, RMS(U - U_M) per repetition (CSV).</summary>
     public const string LearningFile = "urbanczik_learning.csv";
 
-    /// <summary>The four-panel figure over the whole run (name without extension: .svg, and .png when made).</summary>
+    /// <summary>The four-panel figure over the whole run (name without extension: .svg and .png).</summary>
     public const string TracesFigure = "urbanczik_traces";
 
     /// <summary>The four-panel figure over the first two repetitions of the learning period.</summary>
