@@ -10,7 +10,7 @@
 // a faster excitatory one (10/20 ms), a fast-rising excitatory one (1/20 ms) and an inhibitory one (E_rev = -85 mV).
 //
 // Run: cd examples && dotnet run aeif_cond_beta_multisynapse.cs [-- --quick]
-// Writes the voltage trace aeif_cond_beta_multisynapse.svg (and .png when rsvg-convert is installed) into the current
+// Writes the voltage trace aeif_cond_beta_multisynapse.svg and .png into the current
 // directory. --quick: the same network and 1000 ms (the full example is already small).
 
 using NestSharp;
@@ -63,7 +63,7 @@ var ts = (double[])events["times"];
 var fig = new LinePlot(new LinePlotOptions { Title = "aeif_cond_beta_multisynapse: one spike on four ports", XTitle = "time (ms)" });
 fig.AddPanel("V_m (mV)").AddSeries("V_m", ts, Vms);
 var saved = fig.Save("aeif_cond_beta_multisynapse.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 // The peak deflection after each arrival (until the next one), to show the four responses.
 double rest = Vms[0];

@@ -12,11 +12,10 @@
 //     Journal of Computational Neuroscience 8, 183-208.
 //
 // Run: cd examples && dotnet run brunel_alpha.cs
-// Writes the spike files brunel-py-ex-*.dat, brunel-py-in-*.dat and the raster plot brunel_raster.svg (and .png when
-// rsvg-convert is installed) into the current directory.
+// Writes the spike files brunel-py-ex-*.dat, brunel-py-in-*.dat and the raster plot brunel_raster.svg and .png
+// into the current directory.
 
 using System.Diagnostics;
-using System.Globalization;
 using NestSharp;
 using NestSharp.Numerics;
 using NestSharp.Plotting;
@@ -207,20 +206,9 @@ Console.WriteLine($"Inhibitory rate   : {rate_in:F2} Hz");
 Console.WriteLine($"Building time     : {build_time:F2} s");
 Console.WriteLine($"Simulation time   : {sim_time:F2} s");
 
-// Plot a raster of the excitatory neurons and a histogram, read back from the spike recorder's ASCII files, and
-// save it (where the Python script calls plt.show()).
+// Plot a raster of the excitatory neurons and a histogram, read back from the spike recorder's ASCII files as
+// nest.raster_plot.from_device(espikes, hist=True) does, and save it (where the Python script calls plt.show()).
 
-var senders = new List<long>();
-var times = new List<double>();
-foreach (var file in (string[])espikes.Get("filenames"))
-{
-    foreach (var line in File.ReadLines(file).Where(line => !line.StartsWith('#')).Skip(1)) // comments, then "sender\ttime_ms"
-    {
-        var fields = line.Split('\t');
-        senders.Add(long.Parse(fields[0], CultureInfo.InvariantCulture));
-        times.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
-    }
-}
-var raster = RasterPlot.Render(senders.ToArray(), times.ToArray(), new RasterPlotOptions { Title = "Brunel network: excitatory spikes", BinWidthMs = 5.0 });
-var saved = raster.Document.Save("brunel_raster.png");
-Console.WriteLine(saved.PngPath is null ? $"Raster plot: {saved.SvgPath} ({saved.Error})" : $"Raster plot: {saved.SvgPath}, {saved.PngPath}");
+var raster = RasterPlot.FromDevice(espikes, new RasterPlotOptions { Title = "Brunel network: excitatory spikes", BinWidthMs = 5.0 });
+var saved = raster.Figure.Save("brunel_raster.png");
+Console.WriteLine($"Raster plot: {saved.SvgPath}, {saved.PngPath}");

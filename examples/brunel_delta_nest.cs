@@ -12,12 +12,11 @@
 //     Journal of Computational Neuroscience 8, 183-208.
 //
 // Run: cd examples && dotnet run brunel_delta_nest.cs [-- --quick]
-// Writes the spike files brunel-py-ex-*.dat, brunel-py-in-*.dat and the raster plot brunel_delta_raster.svg (and .png
-// when rsvg-convert is installed) into the current directory.
+// Writes the spike files brunel-py-ex-*.dat, brunel-py-in-*.dat and the raster plot brunel_delta_raster.svg and .png
+// into the current directory.
 // --quick: a network ten times smaller (order 250: 1000 excitatory and 250 inhibitory neurons), same simulated time.
 
 using System.Diagnostics;
-using System.Globalization;
 using NestSharp;
 using NestSharp.Plotting;
 
@@ -175,20 +174,8 @@ Console.WriteLine($"Building time     : {build_time:F2} s");
 Console.WriteLine($"Simulation time   : {sim_time:F2} s");
 
 // The raster of the recorded excitatory neurons with their population rate below, read back from the recorder's
-// files (nest.raster_plot.from_device(espikes, hist=True) in Python).
+// files: RasterPlot.FromDevice is nest.raster_plot.from_device(espikes, hist=True).
 
-var senders = new List<long>();
-var times = new List<double>();
-foreach (var file in (string[])espikes.Get("filenames"))
-{
-    foreach (var line in File.ReadLines(file).Where(line => !line.StartsWith('#')).Skip(1)) // comments, then "sender\ttime_ms"
-    {
-        var fields = line.Split('\t');
-        senders.Add(long.Parse(fields[0], CultureInfo.InvariantCulture));
-        times.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
-    }
-}
-
-var raster = RasterPlot.Render(senders.ToArray(), times.ToArray(), new RasterPlotOptions { Title = "Brunel network (delta synapses): excitatory spikes" });
-var saved = raster.Document.Save("brunel_delta_raster.png");
-Console.WriteLine(saved.PngPath is null ? $"Raster plot: {saved.SvgPath} ({saved.Error})" : $"Raster plot: {saved.SvgPath}, {saved.PngPath}");
+var raster = RasterPlot.FromDevice(espikes, new RasterPlotOptions { Title = "Brunel network (delta synapses): excitatory spikes" });
+var saved = raster.Figure.Save("brunel_delta_raster.png");
+Console.WriteLine($"Raster plot: {saved.SvgPath}, {saved.PngPath}");

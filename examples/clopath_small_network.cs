@@ -14,7 +14,7 @@
 //     with homeostasis. Nature Neuroscience 13:3, 344-352.
 //
 // Run: cd examples && dotnet run clopath_small_network.cs
-// Writes clopath_small_network.svg (and .png when rsvg-convert is installed) into the current directory. The same
+// Writes clopath_small_network.svg and .png into the current directory. The same
 // run, with its numbers written as CSV, is `nestsharp clopath`.
 
 using NestSharp;
@@ -172,11 +172,12 @@ var saved = HeatmapPlot.Save("clopath_small_network.png", change, new HeatmapPlo
     Title = "Change of syn weights before and after simulation",
     XTitle = "to neuron",
     YTitle = "from neuron",
-    Colormap = Colormap.BlueWhiteRed,
+    Colormap = HeatmapPlot.BlueWhiteRed,
+    SymmetricValueRange = true,
     FirstColumnNumber = 1,
     FirstRowNumber = 1,
 });
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 // Not in the example: the two numbers that say whether the connections became bidirectional. The mean change over
 // the 90 connections, and the correlation of the change of i->j with the change of j->i (positive when reciprocal

@@ -12,7 +12,7 @@
 //     with homeostasis. Nature Neuroscience 13:3, 344-352.
 //
 // Run: cd examples && dotnet run clopath_spike_pairing.cs
-// Writes clopath_spike_pairing.svg (and .png when rsvg-convert is installed) into the current directory. With more
+// Writes clopath_spike_pairing.svg and .png into the current directory. With more
 // frequencies, and the curves as CSV: `nestsharp clopath-pairing`.
 
 using NestSharp;
@@ -127,7 +127,7 @@ fig.AddPanel("normalized weight change", new DataRange(50.0, 180.0))
     .AddSeries("pre-post pairing", rho, scaled.AsSpan(5..), "#0000ff", lineWidth: 2.5)
     .AddSeries("post-pre pairing", rho, scaled.AsSpan(..5), "#008000", lineWidth: 2.5);
 var saved = fig.Save("clopath_spike_pairing.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 for (int i = 0; i < rho.Length; i++)
     Console.WriteLine($"rho = {rho[i]:0} Hz: pre-post {scaled[5 + i]:F2}, post-pre {scaled[i]:F2}");

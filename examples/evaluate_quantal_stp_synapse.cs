@@ -14,7 +14,7 @@
 // first cycle is not recorded, so that every recorded trial starts from the same synaptic state on average.
 //
 // Run: cd examples && dotnet run evaluate_quantal_stp_synapse.cs [-- --quick]
-// Writes evaluate_quantal_stp_synapse.svg (and .png when rsvg-convert is installed) into the current directory.
+// Writes evaluate_quantal_stp_synapse.svg and .png into the current directory.
 // --quick runs 5 trials instead of 500.
 
 using NestSharp;
@@ -100,5 +100,5 @@ fig.AddPanel("Membrane potential [mV]")
     .AddSeries("Tsodyks-2 synapse (deterministic)", t_trial, vm_tsyn_mean, "#1f77b4", lineWidth: 2.0)
     .AddSeries("Quantal STP synapse (stochastic)", t_trial, vm_qsyn_mean, "#ff7f0e", lineWidth: 2.0);
 var saved = fig.Save("evaluate_quantal_stp_synapse.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 Console.WriteLine($"{n_trials} trials of {T_cycle} ms: peak mean V_m {vm_tsyn_mean.Max():F4} mV (tsodyks2) / {vm_qsyn_mean.Max():F4} mV (quantal), RMS error {rms_error:G3} mV");

@@ -15,8 +15,8 @@
 //     J Neurophysiol 107(6):1756-1775.
 //
 // Run: cd examples && dotnet run gif_population.cs [-- --quick]
-// (--quick simulates 500 ms instead of 2000 ms). Writes gif_population_raster.svg (and .png when rsvg-convert is
-// installed) in the current directory.
+// (--quick simulates 500 ms instead of 2000 ms). Writes gif_population_raster.svg and .png in the current
+// directory.
 
 using NestSharp;
 using NestSharp.Plotting;
@@ -98,5 +98,5 @@ Console.WriteLine($"Simulated        : {simtime} ms");
 Console.WriteLine($"Spikes           : {senders.Length} (mean rate {rate:F2} Hz per neuron)");
 
 var raster = RasterPlot.Render(senders, times, new RasterPlotOptions { Title = "Population dynamics", BinWidthMs = 5.0 });
-var saved = raster.Document.Save("gif_population_raster.png");
-Console.WriteLine(saved.PngPath is null ? $"Raster plot: {saved.SvgPath} ({saved.Error})" : $"Raster plot: {saved.SvgPath}, {saved.PngPath}");
+var saved = raster.Figure.Save("gif_population_raster.png");
+Console.WriteLine($"Raster plot: {saved.SvgPath}, {saved.PngPath}");

@@ -8,7 +8,7 @@
 // A DC input only drives the neuron's channel dynamics, so this does not check the synaptic response.
 //
 // Run: cd examples && dotnet run hh_psc_alpha.cs [-- --quick]
-// Writes the f-I curve hh_psc_alpha.svg (and .png when rsvg-convert is installed) into the current directory.
+// Writes the f-I curve hh_psc_alpha.svg and .png into the current directory.
 // --quick: every 200 pA instead of every 20 pA, with 100 ms to settle and 400 ms counted (5 s simulated in all).
 
 using NestSharp;
@@ -58,7 +58,7 @@ for (int i = 0; i < n_data; i++)
 var fig = new LinePlot(new LinePlotOptions { Title = "hh_psc_alpha: f-I curve", XTitle = "I_e (pA)" });
 fig.AddPanel("firing rate (spikes/s)").AddSeries("hh_psc_alpha", amplitudes, event_freqs);
 var saved = fig.Save("hh_psc_alpha.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 int first = Array.FindIndex(event_freqs, f => f > 0);
 Console.WriteLine(first < 0

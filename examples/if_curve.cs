@@ -12,7 +12,7 @@
 //
 // Run: cd examples && dotnet run if_curve.cs [-- --quick]
 // Writes the table aeif_cond_exp_transfer.dat (the Python script stores the same arrays in a shelve file) and the
-// curves if_curve.svg (and .png when rsvg-convert is installed) into the current directory.
+// curves if_curve.svg and .png into the current directory.
 // --quick: I_mean in steps of 100 pA instead of 50 pA and I_std in steps of 200 pA instead of 50 pA (15 simulations of
 // one second instead of 120).
 
@@ -76,7 +76,7 @@ for (int m = 0; m < transfer.StdRange.Length; m++)
 }
 
 var saved = fig.Save("if_curve.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 // The summary: the rate table, as the Python script's arrays would print.
 

@@ -21,8 +21,7 @@
 // Run: cd examples && dotnet run ignore_and_fire.cs
 // Simulates N = 1250 neurons (the smallest size of the example's scaling experiment; the example's default is 12500)
 // for 10 s with each neuron model. Writes data/<neuron model>/ (spike files, connectivity before and after the
-// simulation, parameters) and figures/ (raster plot, weight matrices, weight distribution; SVG, and PNG when
-// rsvg-convert is installed) in the current directory.
+// simulation, parameters) and figures/ (raster plot, weight matrices, weight distribution; SVG and PNG) in the current directory.
 
 using System.Diagnostics;
 using NestSharp.Cli.Experiments;
@@ -125,7 +124,7 @@ static void GenerateReferenceFigures(string neuronModel)
 }
 
 static void Report(NestSharp.Plotting.SaveResult saved) =>
-    Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+    Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 foreach (string neuronModel in new[] { "iaf_psc_alpha", "ignore_and_fire" })
 {

@@ -8,7 +8,7 @@
 // See also twoneurons.cs, where this neuron drives a second one.
 //
 // Run: cd examples && dotnet run one_neuron.cs [-- --quick]
-// Writes the voltage trace one_neuron.svg (and .png when rsvg-convert is installed) into the current directory.
+// Writes the voltage trace one_neuron.svg and .png into the current directory.
 // The full run simulates one second and takes well under a second, so --quick runs the same simulation.
 
 using NestSharp;
@@ -40,10 +40,8 @@ var events = (Dictionary<string, object>)voltmeter.Get("events");
 var times = (double[])events["times"];
 var v_m = (double[])events["V_m"];
 
-var fig = new LinePlot(new LinePlotOptions { Title = "Membrane potential", XTitle = "Time (ms)" });
-fig.AddPanel("Membrane potential (mV)").AddSeries($"Neuron {neuron.Ids[0]}", times, v_m);
-var saved = fig.Save("one_neuron.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+var saved = VoltageTrace.FromDevice(voltmeter).Save("one_neuron.png");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 // A short summary: the number of samples, the recorded range and the last sample.
 

@@ -7,7 +7,7 @@
 // and a slower inhibitory one; a voltmeter records the fluctuating membrane potential, which is plotted at the end.
 //
 // Run: cd examples && dotnet run one_neuron_with_noise.cs [-- --quick]
-// Writes the voltage trace one_neuron_with_noise.svg (and .png when rsvg-convert is installed) into the current
+// Writes the voltage trace one_neuron_with_noise.svg and .png into the current
 // directory. The full run simulates one second and takes about a second, so --quick runs the same simulation.
 
 using NestSharp;
@@ -45,10 +45,8 @@ var events = (Dictionary<string, object>)voltmeter.Get("events");
 var times = (double[])events["times"];
 var v_m = (double[])events["V_m"];
 
-var fig = new LinePlot(new LinePlotOptions { Title = "Membrane potential", XTitle = "Time (ms)" });
-fig.AddPanel("Membrane potential (mV)").AddSeries($"Neuron {neuron.Ids[0]}", times, v_m);
-var saved = fig.Save("one_neuron_with_noise.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+var saved = VoltageTrace.FromDevice(voltmeter).Save("one_neuron_with_noise.png");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 // A short summary: the mean and standard deviation of the membrane potential and the number of spikes.
 

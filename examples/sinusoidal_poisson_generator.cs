@@ -11,8 +11,8 @@
 //
 // Run: cd examples && dotnet run sinusoidal_poisson_generator.cs [-- --quick]
 // The Python script draws one figure of four panels; here they are four files in the current directory:
-// sinusoidal_poisson_generator_rates.svg, _isi.svg, _individual.svg and _shared.svg (and .png files when rsvg-convert
-// is installed). The full run simulates 3 x 200 ms and takes about a second, so --quick runs the same simulation.
+// sinusoidal_poisson_generator_rates.svg, _isi.svg, _individual.svg and _shared.svg and the .png files.
+// The full run simulates 3 x 200 ms and takes about a second, so --quick runs the same simulation.
 
 using NestSharp;
 using NestSharp.Plotting;
@@ -53,7 +53,7 @@ nest.Simulate(200.0);
 // The recorded rates over PST histograms (5 ms bins, in spikes/s), and the ISI histograms (0.02 ms bins up to 1 ms),
 // drawn as steps in the colours of the Python script.
 
-string[] colors = ["blue", "green"];
+string[] colors = ["#0000ff", "#008000"]; // matplotlib's "blue" and "green"
 var rates = new LinePlot(new LinePlotOptions { Title = "PST histogram and firing rates", XTitle = "Time (ms)" });
 var ratePanel = rates.AddPanel("Spikes per second");
 var isi = new LinePlot(new LinePlotOptions { Title = "ISI histogram", XTitle = "Inter-spike interval (ms)" });
@@ -111,12 +111,12 @@ foreach (bool individual in new[] { true, false })
     var parrots = senders.Select(sender => sender - first).ToArray();
     string title = individual ? "Individual spike trains for each target" : "One spike train for all targets";
     var raster = RasterPlot.Render(parrots, times, new RasterPlotOptions { Title = title, ShowHistogram = false, StartMs = 0.0, StopMs = 200.0, MarkerSize = 4 });
-    Report(raster.Document.Save(individual ? "sinusoidal_poisson_generator_individual.png" : "sinusoidal_poisson_generator_shared.png"));
+    Report(raster.Figure.Save(individual ? "sinusoidal_poisson_generator_individual.png" : "sinusoidal_poisson_generator_shared.png"));
     Console.WriteLine($"individual_spike_trains = {individual}: {senders.Length} spikes of 20 parrots at {times.Distinct().Count()} distinct times");
 }
 
 static void Report(SaveResult saved) =>
-    Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+    Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
 
 // numpy.arange(start, stop, step): start, start + step, ... below stop.
 static double[] Arange(double start, double stop, double step) =>

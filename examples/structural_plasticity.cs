@@ -16,7 +16,7 @@
 //     for cortical reorganization after focal retinal lesions. PLoS Comput. Biol. 9 (10), e1003259.
 //
 // Run: cd examples && dotnet run structural_plasticity.cs [t_sim in ms, default 200000]
-// Writes StructuralPlasticityExample.svg (and .png when rsvg-convert is installed) into the current directory.
+// Writes StructuralPlasticityExample.svg and .png into the current directory.
 
 using System.Globalization;
 using NestSharp;
@@ -259,7 +259,7 @@ internal sealed class StructuralPlasticityExample
             .AddSeries("Excitatory connections", time, total_connections_e.ToArray(), "#bf00bf", lineWidth: 2.0)
             .AddSeries("Inhibitory connections", time, total_connections_i.ToArray(), "#000000", lineWidth: 2.0);
         var saved = fig.Save("StructuralPlasticityExample.png");
-        Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+        Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");
     }
 
     // It is time to specify how we want to perform the simulation. In this function we first enable structural

@@ -8,7 +8,7 @@
 // membrane potentials of both, which are plotted together. See also one_neuron.cs.
 //
 // Run: cd examples && dotnet run twoneurons.cs [-- --quick]
-// Writes the voltage traces twoneurons.svg (and .png when rsvg-convert is installed) into the current directory.
+// Writes the voltage traces twoneurons.svg and .png into the current directory.
 // The full run simulates one second and takes well under a second, so --quick runs the same simulation.
 
 using NestSharp;
@@ -49,18 +49,15 @@ var senders = (long[])events["senders"];
 var times = (double[])events["times"];
 var v_m = (double[])events["V_m"];
 
-var fig = new LinePlot(new LinePlotOptions { Title = "Membrane potential", XTitle = "Time (ms)" });
-var panel = fig.AddPanel("Membrane potential (mV)");
 foreach (var neuron in new[] { neuron_1, neuron_2 })
 {
     long id = neuron.Ids[0];
     var own = Enumerable.Range(0, senders.Length).Where(i => senders[i] == id).ToArray();
     var t = own.Select(i => times[i]).ToArray();
     var v = own.Select(i => v_m[i]).ToArray();
-    panel.AddSeries($"Neuron {id}", t, v);
     Console.WriteLine($"Neuron {id}: {t.Length} samples, V_m between {v.Min():F6} and {v.Max():F6} mV, mean {v.Average():F9} mV, " +
         $"last {v[^1]:R} mV");
 }
 
-var saved = fig.Save("twoneurons.png");
-Console.WriteLine(saved.PngPath is null ? $"Figure: {saved.SvgPath} ({saved.Error})" : $"Figure: {saved.SvgPath}, {saved.PngPath}");
+var saved = VoltageTrace.FromDevice(voltmeter).Save("twoneurons.png");
+Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");

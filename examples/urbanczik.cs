@@ -15,7 +15,7 @@
 //
 // Run: cd examples && dotnet run urbanczik.cs
 // Writes the two figures of the example, urbanczik_traces.svg (membrane potentials, somatic conductances, dendritic
-// currents, rates) and urbanczik_weights.svg (and .png when rsvg-convert is installed), and the data
+// currents, rates) and urbanczik_weights.svg and .png, and the data
 // urbanczik_traces.csv and urbanczik_weights.csv into the current directory. `nestsharp urbanczik` runs the same
 // experiment with options, a summary and more figures.
 
@@ -239,7 +239,7 @@ var times = (double[])wr_events["times"];
 // spike recorder
 var spike_times_soma = (double[])((Dictionary<string, object>)sr_soma.Get("events"))["times"];
 
-// plot results (SVG, and PNG when rsvg-convert is installed). The traces are drawn at every 10th sample (1 ms), which
+// plot results (SVG and PNG). The traces are drawn at every 10th sample (1 ms), which
 // is still finer than a pixel, so that the SVG stays small; the CSV below keeps every sample.
 static double[] Thin(double[] values) => values.Where((_, k) => k % 10 == 0).ToArray();
 double lw = 2.5;
@@ -248,20 +248,20 @@ var (tp, V_s_p, V_d_p, V_d_star_p) = (Thin(t), Thin(V_s), Thin(V_d), Thin(V_d_st
 
 // membrane potentials and matching potential
 fig1.AddPanel("membrane pot [mV]")
-    .AddSeries("U (soma)", tp, V_s_p, "darkblue", lw)
-    .AddSeries("V_W (dendrit)", tp, V_d_p, "deepskyblue", lw)
-    .AddSeries("V_W* (dendrit)", tp, V_d_star_p, "blue", lw)
-    .AddSeries("U_M (soma)", tp, Thin(U_M), "red", lw);
+    .AddSeries("U (soma)", tp, V_s_p, "#00008b", lw)
+    .AddSeries("V_W (dendrit)", tp, V_d_p, "#00bfff", lw)
+    .AddSeries("V_W* (dendrit)", tp, V_d_star_p, "#0000ff", lw)
+    .AddSeries("U_M (soma)", tp, Thin(U_M), "#ff0000", lw);
 
 // somatic conductances
 fig1.AddPanel("somatic cond")
-    .AddSeries("g_I", tp, Thin(g_in), "red", lw)
-    .AddSeries("g_E", tp, Thin(g_ex), "coral", lw);
+    .AddSeries("g_I", tp, Thin(g_in), "#ff0000", lw)
+    .AddSeries("g_E", tp, Thin(g_ex), "#ff7f50", lw);
 
 // dendritic currents
 fig1.AddPanel("dend current")
-    .AddSeries("I_ex", tp, Thin(I_ex), "red", lw)
-    .AddSeries("I_in", tp, Thin(I_in), "coral", lw);
+    .AddSeries("I_ex", tp, Thin(I_ex), "#ff0000", lw)
+    .AddSeries("I_in", tp, Thin(I_in), "#ff7f50", lw);
 
 // rates, and the somatic spikes as short ticks at 0
 var phi_U = V_s_p.Select(v => phi(v, nrn_params)).ToArray();
@@ -269,12 +269,12 @@ var phi_V_d_star = V_d_star_p.Select(v => phi(v, nrn_params)).ToArray();
 var spike_x = spike_times_soma.SelectMany(s => new[] { s, s, double.NaN }).ToArray();
 var spike_y = spike_times_soma.SelectMany(_ => new[] { 0.0, 0.3, double.NaN }).ToArray();
 fig1.AddPanel("rate")
-    .AddSeries("phi(U)", tp, phi_U, "darkblue", lw)
-    .AddSeries("phi(V_W)", tp, V_d_p.Select(v => phi(v, nrn_params)).ToArray(), "deepskyblue", lw)
-    .AddSeries("phi(V_W*)", tp, phi_V_d_star, "blue", lw)
-    .AddSeries("h(V_W*)", tp, V_d_star_p.Select(v => h(v, nrn_params)).ToArray(), "green", lw)
-    .AddSeries("phi(U) - phi(V_W*)", tp, phi_U.Zip(phi_V_d_star, (a, b) => a - b).ToArray(), "red", lw)
-    .AddSeries("", spike_x, spike_y, "black", 1.0);
+    .AddSeries("phi(U)", tp, phi_U, "#00008b", lw)
+    .AddSeries("phi(V_W)", tp, V_d_p.Select(v => phi(v, nrn_params)).ToArray(), "#00bfff", lw)
+    .AddSeries("phi(V_W*)", tp, phi_V_d_star, "#0000ff", lw)
+    .AddSeries("h(V_W*)", tp, V_d_star_p.Select(v => h(v, nrn_params)).ToArray(), "#008000", lw)
+    .AddSeries("phi(U) - phi(V_W*)", tp, phi_U.Zip(phi_V_d_star, (a, b) => a - b).ToArray(), "#ff0000", lw)
+    .AddSeries("", spike_x, spike_y, "#000000", 1.0);
 Report(fig1.Save("urbanczik_traces.png"));
 
 // synaptic weights
@@ -305,4 +305,4 @@ File.WriteAllText("urbanczik_weights.csv", wcsv.ToString());
 Console.WriteLine("Data: urbanczik_traces.csv, urbanczik_weights.csv");
 
 static void Report(SaveResult saved) =>
-    Console.WriteLine(saved.PngPath is { } png ? $"Figure: {saved.SvgPath}, {png}" : $"Figure: {saved.SvgPath} (no PNG: {saved.Error})");
+    Console.WriteLine($"Figure: {saved.SvgPath}, {saved.PngPath}");

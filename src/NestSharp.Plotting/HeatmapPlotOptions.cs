@@ -1,3 +1,5 @@
+using ScottPlot;
+
 namespace NestSharp.Plotting;
 
 /// <summary>Options of <see cref="HeatmapPlot"/>.</summary>
@@ -15,8 +17,11 @@ public sealed record HeatmapPlotOptions
     /// <summary>Title next to the colour bar, e.g. "weight (pA)".</summary>
     public string? ColorbarTitle { get; init; }
 
-    /// <summary>Colormap; a diverging one makes the default value range symmetric around 0.</summary>
-    public Colormap Colormap { get; init; } = Colormap.Viridis;
+    /// <summary>Colormap (a ScottPlot colormap such as <c>new ScottPlot.Colormaps.Viridis()</c>, or <see cref="HeatmapPlot.BlueWhiteRed"/>).</summary>
+    public IColormap Colormap { get; init; } = new ScottPlot.Colormaps.Viridis();
+
+    /// <summary>Makes the fitted value range symmetric around 0 (for diverging colormaps); ignored when <see cref="ValueRange"/> is set.</summary>
+    public bool SymmetricValueRange { get; init; }
 
     /// <summary>Values mapped to the ends of the colormap; null fits the data.</summary>
     public DataRange? ValueRange { get; init; }
@@ -28,8 +33,8 @@ public sealed record HeatmapPlotOptions
     public int FirstRowNumber { get; init; }
 
     /// <summary>Image width in pixels.</summary>
-    public double Width { get; init; } = 640;
+    public int Width { get; init; } = 640;
 
     /// <summary>Image height in pixels.</summary>
-    public double Height { get; init; } = 520;
+    public int Height { get; init; } = 520;
 }

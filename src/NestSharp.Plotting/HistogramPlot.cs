@@ -1,12 +1,10 @@
+using ScottPlot;
+
 namespace NestSharp.Plotting;
 
 /// <summary>Bar histogram of a set of values, e.g. a synaptic weight distribution.</summary>
 public static class HistogramPlot
 {
-    private const double MarginLeft = 70;
-    private const double MarginRight = 20;
-    private const double MarginBottom = 50;
-
     /// <summary>Bins the finite values and draws one bar per bin.</summary>
     public static HistogramPlotResult Render(ReadOnlySpan<double> values, HistogramPlotOptions? options = null)
     {
@@ -14,42 +12,37 @@ public static class HistogramPlot
         double[] edges = options.BinEdges is { } given ? CheckedEdges(given, nameof(options)) : EqualEdges(values, options.BinCount);
         int[] counts = Binning.Count(values, edges);
 
-        var document = new SvgDocument(options.Width, options.Height);
-        double top = options.Title is null ? 20 : 40;
-        double plotWidth = options.Width - MarginLeft - MarginRight;
-        if (options.Title is not null)
+        float margins = (options.Title is null ? PlotStyle.MarginTop : PlotStyle.MarginTopWithTitle) + PlotStyle.MarginBottom;
+        var (plot, height) = PlotStyle.Panel(0, 1, options.Title, Math.Max(options.Height - margins, 20));
+        Color fill = PlotStyle.ParseColor(options.Color);
+        var bars = new List<Bar>(counts.Length);
+        for (int bin = 0; bin < counts.Length; bin++)
         {
-            AxisRenderer.DrawTitle(document, MarginLeft + plotWidth / 2, 24, options.Title);
-        }
-
-        var xRange = new DataRange(edges[0], edges[^1]);
-        var area = new PlotArea(
-            MarginLeft, top, plotWidth, options.Height - top - MarginBottom,
-            xRange.Padded(0.03), new DataRange(0, Math.Max(1, counts.Max() * 1.05)));
-        using (document.BeginGroup("histogram-bars"))
-        {
-            for (int bin = 0; bin < counts.Length; bin++)
+            if (counts[bin] > 0)
             {
-                if (counts[bin] == 0)
+                bars.Add(new Bar
                 {
-                    continue;
-                }
-
-                double left = area.PixelX(edges[bin]);
-                double barTop = area.PixelY(counts[bin]);
-                document.AddRect(left, barTop, area.PixelX(edges[bin + 1]) - left, area.Bottom - barTop, options.Color, "white", 0.5);
+                    Position = (edges[bin] + edges[bin + 1]) / 2,
+                    Value = counts[bin],
+                    Size = edges[bin + 1] - edges[bin],
+                    FillColor = fill,
+                    LineColor = Colors.White,
+                    LineWidth = 0.5f,
+                });
             }
         }
 
-        AxisRenderer.DrawFrame(document, area);
-        AxisRenderer.DrawXAxis(document, area, AxisTicks.Nice(area.X, 8), options.XTitle);
-        AxisRenderer.DrawYAxis(document, area, AxisTicks.Nice(area.Y, 6, integerStep: true), options.YTitle);
-        return new HistogramPlotResult(document, edges, counts);
+        plot.Add.Bars(bars);
+        DataRange xRange = new DataRange(edges[0], edges[^1]).Padded(0.03);
+        plot.Axes.SetLimits(xRange.Min, xRange.Max, 0, Math.Max(1, counts.Max() * 1.05));
+        PlotStyle.IntegerTicksLeft(plot);
+        PlotStyle.AxisTitles(plot, options.XTitle, options.YTitle);
+        return new HistogramPlotResult(new Figure(options.Width, [(plot, height)]), edges, counts);
     }
 
-    /// <summary>Renders and saves to an .svg or .png path (see <see cref="SvgDocument.Save"/>).</summary>
+    /// <summary>Renders and saves to an .svg or .png path (see <see cref="Figure.Save"/>).</summary>
     public static SaveResult Save(string path, ReadOnlySpan<double> values, HistogramPlotOptions? options = null) =>
-        Render(values, options).Document.Save(path);
+        Render(values, options).Figure.Save(path);
 
     private static double[] CheckedEdges(IReadOnlyList<double> edges, string paramName)
     {

@@ -18,12 +18,12 @@ public sealed record HistogramPlotOptions
     /// <summary>Explicit increasing bin edges (one more than the bins); values outside them are not counted.</summary>
     public IReadOnlyList<double>? BinEdges { get; init; }
 
-    /// <summary>Bar colour.</summary>
-    public string Color { get; init; } = PlotTheme.Blue;
+    /// <summary>Bar colour, "#rrggbb".</summary>
+    public string Color { get; init; } = PlotStyle.Blue;
 
     /// <summary>Image width in pixels.</summary>
-    public double Width { get; init; } = 640;
+    public int Width { get; init; } = 640;
 
     /// <summary>Image height in pixels.</summary>
-    public double Height { get; init; } = 480;
+    public int Height { get; init; } = 480;
 }

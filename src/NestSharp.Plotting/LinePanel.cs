@@ -20,10 +20,10 @@ public sealed class LinePanel
     /// <summary>The curves, in drawing order.</summary>
     public IReadOnlyList<LineSeries> Series => _series;
 
-    /// <summary>Adds a curve; without a colour the next one of the matplotlib colour cycle is used.</summary>
+    /// <summary>Adds a curve; <paramref name="color"/> is "#rrggbb", without one the next colour of the matplotlib cycle is used.</summary>
     public LinePanel AddSeries(string name, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string? color = null, double lineWidth = 1.5)
     {
-        _series.Add(new LineSeries(name, x, y, color ?? PlotTheme.Palette[_series.Count % PlotTheme.Palette.Length], lineWidth));
+        _series.Add(new LineSeries(name, x, y, color ?? PlotStyle.Palette[_series.Count % PlotStyle.Palette.Length], lineWidth));
         return this;
     }
 }

@@ -13,8 +13,8 @@ public sealed record LinePlotOptions
     public DataRange? XRange { get; init; }
 
     /// <summary>Image width in pixels.</summary>
-    public double Width { get; init; } = 800;
+    public int Width { get; init; } = 800;
 
     /// <summary>Height of each panel's plot area in pixels.</summary>
-    public double PanelHeight { get; init; } = 200;
+    public int PanelHeight { get; init; } = 200;
 }

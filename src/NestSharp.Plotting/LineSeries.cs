@@ -3,11 +3,11 @@ namespace NestSharp.Plotting;
 /// <summary>A named curve through the points (X[i], Y[i]); non-finite values break the curve.</summary>
 public sealed class LineSeries
 {
-    /// <summary>Copies the points; <paramref name="color"/> is "#rrggbb" or any SVG colour.</summary>
+    /// <summary>Copies the points; <paramref name="color"/> is "#rrggbb".</summary>
     public LineSeries(string name, ReadOnlySpan<double> x, ReadOnlySpan<double> y, string color, double lineWidth = 1.5)
     {
         ArgumentNullException.ThrowIfNull(name);
-        ArgumentException.ThrowIfNullOrWhiteSpace(color);
+        _ = PlotStyle.ParseColor(color);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lineWidth);
         if (x.Length != y.Length)
         {
@@ -30,7 +30,7 @@ public sealed class LineSeries
     /// <summary>Vertical coordinates.</summary>
     public ReadOnlyMemory<double> Y { get; }
 
-    /// <summary>Stroke colour.</summary>
+    /// <summary>Stroke colour, "#rrggbb".</summary>
     public string Color { get; }
 
     /// <summary>Stroke width in pixels.</summary>

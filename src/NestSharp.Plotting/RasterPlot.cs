@@ -1,3 +1,6 @@
+using System.Globalization;
+using ScottPlot;
+
 namespace NestSharp.Plotting;
 
 /// <summary>
@@ -7,12 +10,46 @@ namespace NestSharp.Plotting;
 /// </summary>
 public static class RasterPlot
 {
-    private const double MarginLeft = 70;
-    private const double MarginRight = 20;
-    private const double MarginBottom = 50;
-    private const double PanelGap = 12;
-    private const double RasterShare = 0.75;
     private const string TimeTitle = "Time (ms)";
+
+    /// <summary>Share of the data height the raster gets above the histogram.</summary>
+    private const float RasterShare = 0.75f;
+
+    /// <summary>
+    /// Draws the spikes a spike recorder holds, as <c>nest.raster_plot.from_device</c>: read from memory
+    /// (<c>record_to: "memory"</c>) or from its files (<c>"ascii"</c>). Without a title in
+    /// <paramref name="options"/> the figure is titled after the device.
+    /// </summary>
+    public static RasterPlotResult FromDevice(NodeCollection spikeRecorder, RasterPlotOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(spikeRecorder);
+        if (spikeRecorder.Count != 1)
+        {
+            throw new ArgumentException($"Expected one spike recorder, got {spikeRecorder.Count} nodes.", nameof(spikeRecorder));
+        }
+
+        options ??= new RasterPlotOptions();
+        options = options.Title is null ? options with { Title = $"Raster plot from device '{spikeRecorder.Ids[0]}'" } : options;
+        string recordTo = (string)spikeRecorder.Get("record_to");
+        if (recordTo == "memory")
+        {
+            var events = (Dictionary<string, object>)spikeRecorder.Get("events");
+            if (events["times"] is not double[] times)
+            {
+                throw new ArgumentException("The spike recorder records times in steps (time_in_steps); raster plots need times in ms.", nameof(spikeRecorder));
+            }
+
+            return Render((long[])events["senders"], times, options);
+        }
+
+        if (recordTo == "ascii")
+        {
+            var (senders, times) = ReadAsciiFiles((string[])spikeRecorder.Get("filenames"));
+            return Render(senders, times, options);
+        }
+
+        throw new ArgumentException($"Cannot read the spikes of a recorder with record_to '{recordTo}'; use 'memory' or 'ascii'.", nameof(spikeRecorder));
+    }
 
     /// <summary>Draws spikes given as parallel arrays of sender ids and times in ms.</summary>
     public static RasterPlotResult Render(ReadOnlySpan<long> senders, ReadOnlySpan<double> timesMs, RasterPlotOptions? options = null)
@@ -26,41 +63,74 @@ public static class RasterPlot
         DataRange timeRange = TimeRange(timesMs, options);
         int neuronCount = options.NeuronCount ?? CountDistinct(senders);
         var rate = PopulationRateHistogram.Compute(timesMs, timeRange.Min, timeRange.Max, options.BinWidthMs, neuronCount);
-        var timeAxis = new DataRange(rate.StartMs, rate.StopMs);
-        AxisTicks timeTicks = AxisTicks.Nice(timeAxis, 8);
 
-        var document = new SvgDocument(options.Width, options.Height);
-        double top = options.Title is null ? 20 : 40;
-        double plotWidth = options.Width - MarginLeft - MarginRight;
-        double plotHeight = options.Height - top - MarginBottom;
-        double rasterHeight = options.ShowHistogram ? (plotHeight - PanelGap) * RasterShare : plotHeight;
-        if (options.Title is not null)
+        var spikeTimes = new List<double>();
+        var spikeSenders = new List<double>();
+        for (int i = 0; i < senders.Length; i++)
         {
-            AxisRenderer.DrawTitle(document, MarginLeft + plotWidth / 2, 24, options.Title);
+            if (timesMs[i] >= timeRange.Min && timesMs[i] <= timeRange.Max)
+            {
+                spikeTimes.Add(timesMs[i]);
+                spikeSenders.Add(senders[i]);
+            }
         }
 
-        var raster = new PlotArea(MarginLeft, top, plotWidth, rasterHeight, timeAxis, SenderRange(senders, timesMs, timeRange));
-        int spikeCount = DrawSpikes(document, raster, senders, timesMs, timeRange, options.MarkerSize);
-        AxisRenderer.DrawFrame(document, raster);
-        AxisRenderer.DrawXAxis(document, raster, timeTicks, options.ShowHistogram ? null : TimeTitle, showTickLabels: !options.ShowHistogram);
-        AxisRenderer.DrawYAxis(document, raster, AxisTicks.Nice(raster.Y, 6, integerStep: true), "Neuron ID");
+        int panelCount = options.ShowHistogram ? 2 : 1;
+        float margins = (options.Title is null ? PlotStyle.MarginTop : PlotStyle.MarginTopWithTitle) + PlotStyle.MarginBottom + (panelCount - 1) * PlotStyle.PanelGap;
+        float dataHeight = Math.Max(options.Height - margins, 20);
+        var panels = new List<(Plot Plot, float Height)>();
+
+        var raster = PlotStyle.Panel(0, panelCount, options.Title, options.ShowHistogram ? dataHeight * RasterShare : dataHeight);
+        if (spikeTimes.Count > 0)
+        {
+            var dots = raster.Plot.Add.Markers(spikeTimes.ToArray(), spikeSenders.ToArray(), MarkerShape.FilledCircle, (float)options.MarkerSize, PlotStyle.ParseColor(PlotStyle.Blue));
+            dots.MarkerLineWidth = 0; // the fill alone: one SVG element per spike
+        }
+
+        DataRange senderRange = SenderRange(spikeSenders);
+        raster.Plot.Axes.SetLimits(rate.StartMs, rate.StopMs, senderRange.Min, senderRange.Max);
+        PlotStyle.AxisTitles(raster.Plot, options.ShowHistogram ? null : TimeTitle, "Neuron ID");
+        PlotStyle.IntegerTicksLeft(raster.Plot);
+        panels.Add(raster);
 
         if (options.ShowHistogram)
         {
-            double histogramTop = top + rasterHeight + PanelGap;
-            var histogram = new PlotArea(MarginLeft, histogramTop, plotWidth, plotHeight - rasterHeight - PanelGap, timeAxis, RateRange(rate));
-            DrawBars(document, histogram, rate);
-            AxisRenderer.DrawFrame(document, histogram);
-            AxisRenderer.DrawXAxis(document, histogram, timeTicks, TimeTitle);
-            AxisRenderer.DrawYAxis(document, histogram, AxisTicks.Nice(histogram.Y, 4), "Rate (Hz)");
+            var histogram = PlotStyle.Panel(1, panelCount, null, dataHeight * (1 - RasterShare));
+            AddRateBars(histogram.Plot, rate);
+            double highest = rate.RatesHz.Max();
+            histogram.Plot.Axes.SetLimits(rate.StartMs, rate.StopMs, 0, highest > 0 ? highest * 1.05 : 1);
+            PlotStyle.AxisTitles(histogram.Plot, TimeTitle, "Rate (Hz)");
+            panels.Add(histogram);
         }
 
-        return new RasterPlotResult(document, spikeCount, rate);
+        return new RasterPlotResult(new Figure(options.Width, panels), spikeTimes.Count, rate);
     }
 
-    /// <summary>Renders and saves to an .svg or .png path (see <see cref="SvgDocument.Save"/>).</summary>
+    /// <summary>Renders and saves to an .svg or .png path (see <see cref="Figure.Save"/>).</summary>
     public static SaveResult Save(string path, ReadOnlySpan<long> senders, ReadOnlySpan<double> timesMs, RasterPlotOptions? options = null) =>
-        Render(senders, timesMs, options).Document.Save(path);
+        Render(senders, timesMs, options).Figure.Save(path);
+
+    private static void AddRateBars(Plot plot, PopulationRateHistogram rate)
+    {
+        Color color = PlotStyle.ParseColor(PlotStyle.Blue);
+        var bars = new List<Bar>(rate.Counts.Count);
+        for (int bin = 0; bin < rate.Counts.Count; bin++)
+        {
+            if (rate.Counts[bin] > 0)
+            {
+                bars.Add(new Bar
+                {
+                    Position = rate.BinStartMs(bin) + rate.BinWidthMs / 2,
+                    Value = rate.RatesHz[bin],
+                    Size = rate.BinWidthMs,
+                    FillColor = color,
+                    LineWidth = 0,
+                });
+            }
+        }
+
+        plot.Add.Bars(bars);
+    }
 
     private static DataRange TimeRange(ReadOnlySpan<double> timesMs, RasterPlotOptions options)
     {
@@ -86,75 +156,34 @@ public static class RasterPlot
         return distinct.Count;
     }
 
-    private static DataRange SenderRange(ReadOnlySpan<long> senders, ReadOnlySpan<double> timesMs, DataRange timeRange)
+    private static DataRange SenderRange(List<double> senders)
     {
-        long min = long.MaxValue;
-        long max = long.MinValue;
-        for (int i = 0; i < senders.Length; i++)
-        {
-            if (timesMs[i] >= timeRange.Min && timesMs[i] <= timeRange.Max)
-            {
-                min = Math.Min(min, senders[i]);
-                max = Math.Max(max, senders[i]);
-            }
-        }
-
-        if (min > max)
+        if (senders.Count == 0)
         {
             return new DataRange(0, 1);
         }
 
+        double min = senders.Min();
+        double max = senders.Max();
         double padding = Math.Max(0.5, 0.03 * (max - min));
         return new DataRange(min - padding, max + padding);
     }
 
-    private static DataRange RateRange(PopulationRateHistogram rate)
+    /// <summary>Reads the (sender, time) columns of a spike recorder's ASCII files: comment lines, a header, then rows.</summary>
+    private static (long[] Senders, double[] Times) ReadAsciiFiles(string[] files)
     {
-        double highest = rate.RatesHz.Max();
-        return new DataRange(0, highest > 0 ? highest * 1.05 : 1);
-    }
-
-    private static int DrawSpikes(SvgDocument document, PlotArea area, ReadOnlySpan<long> senders, ReadOnlySpan<double> timesMs, DataRange timeRange, double markerSize)
-    {
-        var dots = new SvgPathData();
-        for (int i = 0; i < senders.Length; i++)
+        var senders = new List<long>();
+        var times = new List<double>();
+        foreach (string file in files)
         {
-            double time = timesMs[i];
-            if (time >= timeRange.Min && time <= timeRange.Max)
+            foreach (string line in File.ReadLines(file).Where(line => !line.StartsWith('#')).Skip(1))
             {
-                dots.MoveTo(area.PixelX(time), area.PixelY(senders[i]));
-                dots.HorizontalLineBy(0);
+                string[] fields = line.Split('\t');
+                senders.Add(long.Parse(fields[0], CultureInfo.InvariantCulture));
+                times.Add(double.Parse(fields[1], CultureInfo.InvariantCulture));
             }
         }
 
-        using (document.BeginGroup("raster-spikes"))
-        {
-            if (!dots.IsEmpty)
-            {
-                document.AddPath(dots, PlotTheme.Blue, markerSize, lineCap: StrokeLineCap.Round);
-            }
-        }
-
-        return dots.SubpathCount;
-    }
-
-    private static void DrawBars(SvgDocument document, PlotArea area, PopulationRateHistogram rate)
-    {
-        // One filled step outline instead of a rectangle per bin: no seams between bins narrower than a pixel.
-        var outline = new SvgPathData();
-        outline.MoveTo(area.PixelX(rate.StartMs), area.Bottom);
-        for (int bin = 0; bin < rate.RatesHz.Count; bin++)
-        {
-            double top = area.PixelY(rate.RatesHz[bin]);
-            outline.LineTo(area.PixelX(rate.BinStartMs(bin)), top);
-            outline.LineTo(area.PixelX(rate.BinStartMs(bin + 1)), top);
-        }
-
-        outline.LineTo(area.PixelX(rate.StopMs), area.Bottom);
-        outline.ClosePath();
-        using (document.BeginGroup("rate-bars"))
-        {
-            document.AddPath(outline, null, fill: PlotTheme.Blue);
-        }
+        return ([.. senders], [.. times]);
     }
 }

@@ -25,8 +25,8 @@ public sealed record RasterPlotOptions
     public double MarkerSize { get; init; } = 2;
 
     /// <summary>Image width in pixels.</summary>
-    public double Width { get; init; } = 800;
+    public int Width { get; init; } = 800;
 
     /// <summary>Image height in pixels.</summary>
-    public double Height { get; init; } = 600;
+    public int Height { get; init; } = 600;
 }

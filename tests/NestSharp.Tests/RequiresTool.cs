@@ -25,7 +25,7 @@ internal sealed class RequiresToolTheoryAttribute : TheoryAttribute
     }
 }
 
-/// <summary>Finds external programs on PATH as <c>PngExport</c> does: the first directory holding a file of that name.</summary>
+/// <summary>Finds external programs on PATH: the first directory holding a file of that name.</summary>
 internal static class ExternalTool
 {
     /// <summary>The full path of <paramref name="tool"/> in the directories of <paramref name="searchPath"/> (PATH when null), or null.</summary>

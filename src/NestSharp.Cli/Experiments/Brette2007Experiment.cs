@@ -209,6 +209,6 @@ public static class Brette2007Experiment
             StartMs = 0,
             StopMs = simTime,
         });
-        return plot.Document.Save(Path.Combine(dataPath, RasterFileName));
+        return plot.Figure.Save(Path.Combine(dataPath, RasterFileName));
     }
 }

@@ -45,7 +45,7 @@ public sealed record BrunelParameters
 /// <param name="TotalSpikes">Spikes of all neurons during the run (kernel <c>local_spike_counter</c>).</param>
 /// <param name="SimulationAllocatedBytes">Managed memory allocated during <c>Simulate</c> (all threads).</param>
 /// <param name="SpikeFiles">The ASCII files of the excitatory and the inhibitory spike recorder.</param>
-/// <param name="RasterPlot">The raster plot of the excitatory spikes: the SVG, and the PNG or why it is missing (null on MPI ranks other than 0).</param>
+/// <param name="RasterPlot">The raster plot of the excitatory spikes: the SVG and the PNG (null on MPI ranks other than 0).</param>
 /// <param name="Rank">The MPI rank of this process (0 without MPI): only rank 0 writes files and reports.</param>
 /// <param name="Processes">The number of MPI processes (1 without MPI).</param>
 public sealed record BrunelResult(
@@ -79,7 +79,7 @@ public sealed record BrunelResult(
 /// <remarks>Brunel N (2000). Dynamics of sparsely connected networks of excitatory and inhibitory spiking neurons. J Comput Neurosci 8, 183-208.</remarks>
 public static class BrunelExperiment
 {
-    /// <summary>Name of the raster plot in the output directory (the PNG, when made, is next to it).</summary>
+    /// <summary>Name of the raster plot in the output directory (the PNG is next to it).</summary>
     public const string RasterFileName = "brunel_raster.svg";
 
     private const double Resolution = 0.1; // ms
@@ -174,7 +174,7 @@ public static class BrunelExperiment
                 StartMs = 0,
                 StopMs = parameters.SimTimeMs,
             });
-            saved = raster.Document.Save(Path.Combine(dataPath, Path.ChangeExtension(RasterFileName, ".png")));
+            saved = raster.Figure.Save(Path.Combine(dataPath, Path.ChangeExtension(RasterFileName, ".png")));
         }
 
         return new BrunelResult(

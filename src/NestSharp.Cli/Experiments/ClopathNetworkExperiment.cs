@@ -74,7 +74,7 @@ public sealed record ClopathWeightEvents(double[] Times, long[] Senders, long[] 
 /// <param name="Outcome">The weights, spikes and timings of the simulation.</param>
 /// <param name="MatrixFile">The weight-change matrix as CSV.</param>
 /// <param name="WeightEventsFile">The weight recorder's events as CSV.</param>
-/// <param name="Figure">The weight-change matrix drawn: the SVG, and the PNG or why it is missing.</param>
+/// <param name="Figure">The weight-change matrix drawn: the SVG and the PNG.</param>
 public sealed record ClopathNetworkResult(
     ClopathNetworkParameters Parameters,
     ClopathNetworkOutcome Outcome,
@@ -280,7 +280,8 @@ public static class ClopathNetworkExperiment
             XTitle = "to neuron",
             YTitle = "from neuron",
             ColorbarTitle = "weight change",
-            Colormap = Colormap.BlueWhiteRed,
+            Colormap = HeatmapPlot.BlueWhiteRed,
+            SymmetricValueRange = true,
             FirstColumnNumber = 1,
             FirstRowNumber = 1,
         }).Save(Path.Combine(directory, Path.ChangeExtension(FigureFileName, ".png")));

@@ -39,7 +39,7 @@ public sealed record ClopathPairingPoint(double FrequencyHz, double OffsetMs, do
 /// <param name="PrePost">Pre-before-post pairs (t_post - t_pre = +10 ms), one per frequency in the order given.</param>
 /// <param name="PostPre">Post-before-pre pairs (t_post - t_pre = -10 ms), likewise.</param>
 /// <param name="CsvFile">The weights of both curves as CSV.</param>
-/// <param name="Figure">The curves drawn: the SVG, and the PNG or why it is missing.</param>
+/// <param name="Figure">The curves drawn: the SVG and the PNG.</param>
 public sealed record ClopathPairingResult(
     IReadOnlyList<ClopathPairingPoint> PrePost,
     IReadOnlyList<ClopathPairingPoint> PostPre,

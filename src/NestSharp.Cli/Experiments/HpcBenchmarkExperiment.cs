@@ -249,7 +249,7 @@ public static class HpcBenchmarkExperiment
             StartMs = 0,
             StopMs = stop,
         });
-        return plot.Document.Save(Path.Combine(dataPath, RasterFileName));
+        return plot.Figure.Save(Path.Combine(dataPath, RasterFileName));
     }
 
     /// <summary>The metrics of a run in the order NEST's script logs them, written as its Logger writes them.</summary>

@@ -59,7 +59,7 @@ public sealed record IgnoreAndFireExperimentParameters
 /// <param name="FinalWeights">Statistics of the weights of all plastic connections after the simulation (pA).</param>
 /// <param name="PeakMemoryBeforeExtractionBytes">Peak resident memory (VmHWM) before reading all plastic weights, or null where /proc is not available.</param>
 /// <param name="PeakMemoryBytes">Peak resident memory of the process (VmHWM) at the end, or null where /proc is not available.</param>
-/// <param name="Files">The files written: parameters, connectivity, spikes, weight distribution and figures (SVG; PNG when made, else why not).</param>
+/// <param name="Files">The files written: parameters, connectivity, spikes, weight distribution and figures (SVG and PNG).</param>
 public sealed record IgnoreAndFireResult(
     IgnoreAndFireDerivedParameters Parameters,
     int Neurons,

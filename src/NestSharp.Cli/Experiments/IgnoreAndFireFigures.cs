@@ -10,7 +10,7 @@ namespace NestSharp.Cli.Experiments;
 public static class IgnoreAndFireFigures
 {
     /// <summary>matplotlib's "gray_r": white for the smallest value, black for the largest.</summary>
-    public static Colormap GrayReversed { get; } = new("gray_r", false, "#ffffff", "#000000");
+    public static ScottPlot.IColormap GrayReversed { get; } = new ScottPlot.Colormaps.GrayscaleReversed();
 
     /// <summary>Raster plot of the spikes with the population rate below (the figure script's <c>plot_spikes</c>).</summary>
     public static SaveResult PlotSpikes(SpikeData spikes, IgnoreAndFireParameters parameters, int recordedNeurons, string path)
@@ -25,7 +25,7 @@ public static class IgnoreAndFireFigures
             BinWidthMs = Math.Max(parameters.Dt, parameters.T / 200.0),
             MarkerSize = 1,
         });
-        return raster.Document.Save(path);
+        return raster.Figure.Save(path);
     }
 
     /// <summary>

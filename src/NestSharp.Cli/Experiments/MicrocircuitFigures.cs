@@ -1,5 +1,6 @@
 using System.Globalization;
 using NestSharp.Plotting;
+using ScottPlot;
 
 namespace NestSharp.Cli.Experiments;
 
@@ -10,9 +11,9 @@ namespace NestSharp.Cli.Experiments;
 /// </summary>
 public static class MicrocircuitFigures
 {
-    private const string ExcitatoryColor = "#595289";
-    private const string InhibitoryColor = "#af143c";
-    private const double Width = 800, Height = 600, Left = 80, Right = 20, Top = 40, Bottom = 50;
+    private static readonly Color ExcitatoryColor = Color.FromHex("#595289");
+    private static readonly Color InhibitoryColor = Color.FromHex("#af143c");
+    private const int Width = 800, Height = 600;
 
     /// <summary>
     /// Raster of the spikes in [<paramref name="startMs"/>, <paramref name="stopMs"/>]; as in the reference, for
@@ -24,42 +25,42 @@ public static class MicrocircuitFigures
     {
         long firstId = populations[0].Ids[0], lastId = populations[^1].Ids[^1];
         int stride = scaleN > 0.2 ? (int)(10.0 * scaleN) : 1;
-        var document = new SvgDocument(Width, Height);
         string title = stride > 1
             ? string.Create(CultureInfo.InvariantCulture, $"Microcircuit: spikes {startMs:0.#}-{stopMs:0.#} ms (every {stride}th spike)")
             : string.Create(CultureInfo.InvariantCulture, $"Microcircuit: spikes {startMs:0.#}-{stopMs:0.#} ms");
-        AxisRenderer.DrawTitle(document, Left + (Width - Left - Right) / 2, 24, title);
+        var figure = Figure.SinglePanel(Width, Height, title);
+        Plot plot = figure.Plots[0];
         // Rows count down from the last node id, so L2/3 (the first ids) is at the top.
-        var area = new PlotArea(Left, Top, Width - Left - Right, Height - Top - Bottom, new DataRange(startMs, stopMs),
-            new DataRange(1, lastId - firstId + 1));
         for (int i = 0; i < populations.Count; i += 2)
         {
-            double y = area.PixelY(lastId - populations[i].Ids[0] + 1);
-            document.AddLine(area.Left, y, area.Right, y, "#cccccc");
+            plot.Add.HorizontalLine(lastId - populations[i].Ids[0] + 1, 1, Color.FromHex("#cccccc"));
         }
         for (int i = 0; i < populations.Count; i++)
         {
-            string color = i % 2 == 0 ? ExcitatoryColor : InhibitoryColor;
             var (senders, times) = spikes[i];
+            var x = new List<double>();
+            var y = new List<double>();
             int seen = 0;
             for (int k = 0; k < senders.Length; k++)
             {
                 if (times[k] < startMs || times[k] > stopMs) continue;
                 if (seen++ % stride != 0) continue;
-                document.AddCircle(area.PixelX(times[k]), area.PixelY(lastId - senders[k] + 1), 1.0, color);
+                x.Add(times[k]);
+                y.Add(lastId - senders[k] + 1);
             }
+            if (x.Count > 0) plot.Add.Markers(x.ToArray(), y.ToArray(), MarkerShape.FilledCircle, 2, i % 2 == 0 ? ExcitatoryColor : InhibitoryColor);
         }
-        AxisRenderer.DrawFrame(document, area);
-        AxisRenderer.DrawXAxis(document, area, AxisTicks.Nice(area.X, 8), "Time (ms)");
-        var labels = new List<string>();
-        var positions = new List<double>();
+        plot.Axes.SetLimits(startMs, stopMs, 1, lastId - firstId + 1);
+        plot.Axes.Bottom.Label.Text = "Time (ms)";
+        plot.Axes.Left.Label.Text = "Population";
+        var labels = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i + 1 < populations.Count; i += 2)
         {
-            labels.Add(MicrocircuitModel.Populations[i][..^1].Replace("23", "2/3", StringComparison.Ordinal));
-            positions.Add((lastId - populations[i].Ids[0] + 1 + lastId - populations[i + 1].Ids[^1] + 1) / 2.0);
+            labels.AddMajor((lastId - populations[i].Ids[0] + 1 + lastId - populations[i + 1].Ids[^1] + 1) / 2.0,
+                MicrocircuitModel.Populations[i][..^1].Replace("23", "2/3", StringComparison.Ordinal));
         }
-        AxisRenderer.DrawYAxis(document, area, new AxisTicks(positions, labels), "Population");
-        return document.Save(path);
+        plot.Axes.Left.TickGenerator = labels;
+        return figure.Save(path);
     }
 
     /// <summary>
@@ -74,41 +75,45 @@ public static class MicrocircuitFigures
         {
             foreach (double r in s.Rates) maxRate = Math.Max(maxRate, r);
         }
-        var document = new SvgDocument(Width, Height);
-        AxisRenderer.DrawTitle(document, Left + (Width - Left - Right) / 2, 24, "Microcircuit: firing rates per neuron");
+        var figure = Figure.SinglePanel(Width, Height, "Microcircuit: firing rates per neuron");
+        Plot plot = figure.Plots[0];
         int n = statistics.Count;
-        var area = new PlotArea(Left, Top, Width - Left - Right, Height - Top - Bottom, new DataRange(0, maxRate * 1.05), new DataRange(0.5, n + 0.5));
-        double halfHeight = area.Height / n * 0.25;
-        var labels = new List<string>();
-        var positions = new List<double>();
+        var labels = new ScottPlot.TickGenerators.NumericManual();
         for (int i = 0; i < n; i++)
         {
             var s = statistics[i];
             double row = n - i;
-            double y = area.PixelY(row);
-            labels.Add(s.Population.Replace("23", "2/3", StringComparison.Ordinal));
-            positions.Add(row);
+            labels.AddMajor(row, s.Population.Replace("23", "2/3", StringComparison.Ordinal));
             double[] sorted = [.. s.Rates];
             Array.Sort(sorted);
             double q1 = Quantile(sorted, 0.25), median = Quantile(sorted, 0.5), q3 = Quantile(sorted, 0.75);
-            string color = i % 2 == 0 ? ExcitatoryColor : InhibitoryColor;
-            document.AddRect(area.PixelX(q1), y - halfHeight, Math.Max(area.PixelX(q3) - area.PixelX(q1), 0.5), 2 * halfHeight, color, "black");
-            document.AddLine(area.PixelX(median), y - halfHeight, area.PixelX(median), y + halfHeight, "black", 2.5);
-            document.AddLine(area.PixelX(s.MeanRateHz), y - halfHeight, area.PixelX(s.MeanRateHz), y + halfHeight, "lightgray", 2.5, "4,2");
+            // ScottPlot 5.1.59 does not draw horizontal boxes (Box.Render throws for Orientation.Horizontal): a rectangle
+            // from q1 to q3 and a line at the median instead.
+            var box = plot.Add.Rectangle(q1, Math.Max(q3, q1 + 1e-3 * maxRate), row - 0.25, row + 0.25);
+            box.FillColor = i % 2 == 0 ? ExcitatoryColor : InhibitoryColor;
+            box.LineColor = Colors.Black;
+            var middle = plot.Add.Line(median, row - 0.25, median, row + 0.25);
+            middle.LineColor = Colors.Black;
+            middle.LineWidth = 2.5f;
+            var mean = plot.Add.Line(s.MeanRateHz, row - 0.25, s.MeanRateHz, row + 0.25);
+            mean.LineColor = Colors.LightGray;
+            mean.LineWidth = 2.5f;
+            mean.LinePattern = LinePattern.Dashed;
+            var outsideX = new List<double>();
             double previous = double.NaN;
             foreach (double r in sorted)
             {
                 if (r == previous || (r >= q1 && r <= q3)) continue;
                 previous = r;
-                double x = area.PixelX(r);
-                document.AddLine(x - 3, y, x + 3, y, "red");
-                document.AddLine(x, y - 3, x, y + 3, "red");
+                outsideX.Add(r);
             }
+            if (outsideX.Count > 0) plot.Add.Markers(outsideX.ToArray(), Enumerable.Repeat(row, outsideX.Count).ToArray(), MarkerShape.Cross, 6, Colors.Red);
         }
-        AxisRenderer.DrawFrame(document, area);
-        AxisRenderer.DrawXAxis(document, area, AxisTicks.Nice(area.X, 8), "Firing rate (spikes/s)");
-        AxisRenderer.DrawYAxis(document, area, new AxisTicks(positions, labels), "Population");
-        return document.Save(path);
+        plot.Axes.SetLimits(0, maxRate * 1.05, 0.5, n + 0.5);
+        plot.Axes.Bottom.Label.Text = "Firing rate (spikes/s)";
+        plot.Axes.Left.Label.Text = "Population";
+        plot.Axes.Left.TickGenerator = labels;
+        return figure.Save(path);
     }
 
     /// <summary>The q-quantile of sorted values with linear interpolation between order statistics (numpy's default).</summary>

@@ -33,7 +33,7 @@ public sealed record StructuralPlasticityParameters
 /// <param name="Threads">Threads the kernel ran on.</param>
 /// <param name="PeakMemoryBytes">Peak resident memory of the process (VmHWM on Linux) at the end.</param>
 /// <param name="SeriesFile">The CSV of <paramref name="Series"/>.</param>
-/// <param name="Figure">The figure: the SVG, and the PNG or why it is missing.</param>
+/// <param name="Figure">The figure: the SVG and the PNG.</param>
 public sealed record StructuralPlasticityResult(
     int ExcitatoryNeurons,
     int InhibitoryNeurons,

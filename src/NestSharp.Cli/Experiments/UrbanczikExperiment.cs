@@ -55,7 +55,7 @@ public sealed record UrbanczikRecording(
 /// <param name="FinalWeights">The weights of the 200 plastic synapses at the end.</param>
 /// <param name="BuildTime">Wall-clock time of recording the pattern and building the network.</param>
 /// <param name="SimulateTime">Wall-clock time of the Simulate calls of the learning simulation.</param>
-/// <param name="Files">The files written: data (CSV) and figures (SVG; PNG when made, else why not).</param>
+/// <param name="Files">The files written: data (CSV) and figures (SVG and PNG).</param>
 public sealed record UrbanczikResult(
     UrbanczikParameters Parameters,
     double TStartMs,

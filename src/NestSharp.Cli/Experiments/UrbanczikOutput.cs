@@ -25,7 +25,7 @@ public static class UrbanczikOutput
     /// <summary>The learning curve, RMS(U - U_M) per repetition (CSV).</summary>
     public const string LearningFile = "urbanczik_learning.csv";
 
-    /// <summary>The four-panel figure over the whole run (name without extension: .svg, and .png when made).</summary>
+    /// <summary>The four-panel figure over the whole run (name without extension: .svg and .png).</summary>
     public const string TracesFigure = "urbanczik_traces";
 
     /// <summary>The four-panel figure over the first two repetitions of the learning period.</summary>
@@ -96,20 +96,20 @@ public static class UrbanczikOutput
 
         // membrane potentials and matching potential
         plot.AddPanel("membrane pot [mV]")
-            .AddSeries("U (soma)", t, vS, "darkblue")
-            .AddSeries("V_W (dendrite)", t, vD, "deepskyblue")
-            .AddSeries("V_W* (dendrite)", t, vDStar, "blue", 1.0)
-            .AddSeries("U_M (soma)", t, uM, "red");
+            .AddSeries("U (soma)", t, vS, "#00008b")
+            .AddSeries("V_W (dendrite)", t, vD, "#00bfff")
+            .AddSeries("V_W* (dendrite)", t, vDStar, "#0000ff", 1.0)
+            .AddSeries("U_M (soma)", t, uM, "#ff0000");
 
         // somatic conductances
         plot.AddPanel("somatic cond [nS]")
-            .AddSeries("g_I", t, Take(r.GIn, start, end, stride), "red")
-            .AddSeries("g_E", t, Take(r.GEx, start, end, stride), "coral");
+            .AddSeries("g_I", t, Take(r.GIn, start, end, stride), "#ff0000")
+            .AddSeries("g_E", t, Take(r.GEx, start, end, stride), "#ff7f50");
 
         // dendritic currents
         plot.AddPanel("dend current [pA]")
-            .AddSeries("I_ex", t, Take(r.IEx, start, end, stride), "red")
-            .AddSeries("I_in", t, Take(r.IIn, start, end, stride), "coral");
+            .AddSeries("I_ex", t, Take(r.IEx, start, end, stride), "#ff0000")
+            .AddSeries("I_in", t, Take(r.IIn, start, end, stride), "#ff7f50");
 
         // rates, and the neuron's spikes as ticks at 0
         double[] phiU = Array.ConvertAll(vS, UrbanczikModel.Phi);
@@ -118,15 +118,15 @@ public static class UrbanczikOutput
         for (int i = 0; i < error.Length; i++) error[i] = phiU[i] - phiStar[i];
         double[] h = Array.ConvertAll(vDStar, UrbanczikModel.H);
         var rates = plot.AddPanel("rate [1/ms]")
-            .AddSeries("phi(U)", t, phiU, "darkblue")
-            .AddSeries("phi(V_W)", t, Array.ConvertAll(vD, UrbanczikModel.Phi), "deepskyblue")
-            .AddSeries("phi(V_W*)", t, phiStar, "blue", 1.0)
-            .AddSeries("h(V_W*)", t, h, "green", 1.0)
-            .AddSeries("phi(U) - phi(V_W*)", t, error, "red");
+            .AddSeries("phi(U)", t, phiU, "#00008b")
+            .AddSeries("phi(V_W)", t, Array.ConvertAll(vD, UrbanczikModel.Phi), "#00bfff")
+            .AddSeries("phi(V_W*)", t, phiStar, "#0000ff", 1.0)
+            .AddSeries("h(V_W*)", t, h, "#008000", 1.0)
+            .AddSeries("phi(U) - phi(V_W*)", t, error, "#ff0000");
         double from = t.Length > 0 ? t[0] : 0, to = t.Length > 0 ? t[^1] : 0;
         double top = DataRange.Of(h) is { } range ? range.Max : 1.0;
         var (tickX, tickY) = SpikeTicks(r.SomaSpikes, from, to, height: 0.06 * top);
-        rates.AddSeries("spikes", tickX, tickY, "black", 1.0);
+        rates.AddSeries("spikes", tickX, tickY, "#000000", 1.0);
         return plot;
     }
 
@@ -171,7 +171,7 @@ public static class UrbanczikOutput
         var plot = new LinePlot(new LinePlotOptions { Title = "Learning curve: RMS(U - U_M) per pattern repetition", XTitle = "pattern repetition", PanelHeight = 250 });
         double[] repetition = new double[rmsPerRepetition.Length];
         for (int i = 0; i < repetition.Length; i++) repetition[i] = i + 1;
-        plot.AddPanel("RMS(U - U_M) [mV]").AddSeries("RMS(U - U_M)", repetition, rmsPerRepetition, "darkblue");
+        plot.AddPanel("RMS(U - U_M) [mV]").AddSeries("RMS(U - U_M)", repetition, rmsPerRepetition, "#00008b");
         return plot;
     }
 

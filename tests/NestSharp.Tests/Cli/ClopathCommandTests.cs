@@ -86,7 +86,7 @@ public sealed class ClopathCommandTests
             Assert.Equal(expected.WeightEvents.Weights.Length, events.Length - 1);
             string svg = File.ReadAllText(Path.Combine(dir, ClopathNetworkExperiment.FigureFileName));
             Assert.Contains("Change of syn weights before and after simulation", svg);
-            Assert.Contains("colorbar", svg);
+            Assert.Contains("weight change", svg); // the colour bar's title
         }
         finally
         {

@@ -1,102 +1,95 @@
-using System.Xml.Linq;
 using NestSharp.Plotting;
-using static NestSharp.Tests.Plotting.SvgTestHelper;
+using ScottPlot;
+using SkiaSharp;
+using static NestSharp.Tests.Plotting.FigureFiles;
 
 namespace NestSharp.Tests.Plotting;
 
 public sealed class HeatmapPlotTests
 {
-    private static readonly HeatmapPlotOptions Diverging = new() { Colormap = Colormap.BlueWhiteRed };
-
     [Fact]
-    public void BlueWhiteRed_MapsTheMiddleToWhite()
+    public void BlueWhiteRed_IsBlueBelowWhiteInTheMiddleAndRedAbove()
     {
-        Assert.Equal("#ffffff", Colormap.BlueWhiteRed.Map(0.5).ToHex());
-    }
+        Color low = HeatmapPlot.BlueWhiteRed.GetColor(0);
+        Color high = HeatmapPlot.BlueWhiteRed.GetColor(1);
 
-    [Fact]
-    public void ColorOf_ZeroInSymmetricRangeOfDivergingMap_IsWhite()
-    {
-        Assert.Equal(new RgbColor(255, 255, 255), HeatmapPlot.ColorOf(0, Colormap.BlueWhiteRed, new DataRange(-3, 3)));
-    }
-
-    [Fact]
-    public void BlueWhiteRed_IsBlueForNegativeAndRedForPositive()
-    {
-        RgbColor low = Colormap.BlueWhiteRed.Map(0);
-        RgbColor high = Colormap.BlueWhiteRed.Map(1);
-
+        Assert.Equal(Colors.White, HeatmapPlot.BlueWhiteRed.GetColor(0.5));
         Assert.True(low.B > low.R);
         Assert.True(high.R > high.B);
     }
 
     [Fact]
-    public void Viridis_RunsFromDarkPurpleToYellow()
+    public void GrayscaleReversed_IsWhiteForTheSmallestValueAndBlackForTheLargest()
     {
-        Assert.Equal("#440154", Colormap.Viridis.Map(0).ToHex());
-        Assert.Equal("#fde725", Colormap.Viridis.Map(1).ToHex());
+        // ignore-and-fire's connectivity matrices use it as matplotlib's gray_r
+        var colormap = new ScottPlot.Colormaps.GrayscaleReversed();
+
+        Assert.Equal(Colors.White, colormap.GetColor(0));
+        Assert.Equal(Colors.Black, colormap.GetColor(1));
     }
 
     [Fact]
-    public void Render_DivergingMap_DrawsZeroCellWhiteEvenForAsymmetricData()
+    public void Render_EachCellHasTheColourOfItsValue_RowZeroOnTop()
     {
-        SvgDocument document = HeatmapPlot.Render(new double[,] { { -2, 0, 1 } }, Diverging);
+        var matrix = new double[,] { { 0, 1, 2 }, { 3, double.NaN, 6 } };
+        var options = new HeatmapPlotOptions { Colormap = new ScottPlot.Colormaps.Viridis() };
+        Figure figure = HeatmapPlot.Render(matrix, options);
 
-        string[] fills = [.. Cells(document).Select(rect => (string)rect.Attribute("fill")!)];
+        using SKBitmap png = DecodePng(figure.ToPng());
 
-        Assert.Equal(3, fills.Length);
-        Assert.Equal("#ffffff", fills[1]);
+        for (int row = 0; row < 2; row++)
+        {
+            for (int column = 0; column < 3; column++)
+            {
+                Pixel centre = figure.Plots[0].GetPixel(new Coordinates(column, 1 - row));
+                SKColor drawn = png.GetPixel((int)centre.X, (int)centre.Y);
+                double value = matrix[row, column];
+                Color expected = double.IsNaN(value) ? Color.FromHex("#d9d9d9") : options.Colormap.GetColor(value / 6);
+                Assert.True(Math.Abs(drawn.Red - expected.R) <= 2 && Math.Abs(drawn.Green - expected.G) <= 2 && Math.Abs(drawn.Blue - expected.B) <= 2,
+                    $"cell ({row}, {column}) = {value}: drawn {drawn}, expected {expected.ToHex()}");
+            }
+        }
     }
 
     [Fact]
-    public void Render_MergesEqualNeighbouringCellsOfARow()
+    public void Render_SymmetricRange_DrawsZeroWhiteEvenForAsymmetricData()
     {
-        SvgDocument document = HeatmapPlot.Render(new double[,] { { 5, 5, 5, 7 }, { 1, 1, 1, 1 } });
+        Figure figure = HeatmapPlot.Render(new double[,] { { -2, 0, 1 } }, new HeatmapPlotOptions { Colormap = HeatmapPlot.BlueWhiteRed, SymmetricValueRange = true });
 
-        Assert.Equal(3, Cells(document).Count());
+        using SKBitmap png = DecodePng(figure.ToPng());
+        Pixel centre = figure.Plots[0].GetPixel(new Coordinates(1, 0));
+
+        Assert.Equal(new SKColor(255, 255, 255), png.GetPixel((int)centre.X, (int)centre.Y));
     }
 
     [Fact]
-    public void Render_DrawsNaNCellsGrey()
+    public void Render_ShowsTitlesNodeNumbersAndAValidImage()
     {
-        SvgDocument document = HeatmapPlot.Render(new double[,] { { 1, double.NaN, 2 } });
+        Figure figure = HeatmapPlot.Render(new double[,] { { 1, 2 }, { 3, 4 } }, new HeatmapPlotOptions
+        {
+            Title = "weights",
+            XTitle = "pre-synaptic neuron",
+            YTitle = "post-synaptic neuron",
+            ColorbarTitle = "weight (pA)",
+            FirstColumnNumber = 11,
+            FirstRowNumber = 21,
+        });
 
-        Assert.Equal("#d9d9d9", (string)Cells(document).ElementAt(1).Attribute("fill")!);
-    }
-
-    [Fact]
-    public void Render_FromRows_EqualsRenderFromMatrix()
-    {
-        double[][] rows = [[1, 2], [3, 4]];
-
-        string fromRows = HeatmapPlot.Render(rows, Diverging).ToString();
-
-        Assert.Equal(HeatmapPlot.Render(new double[,] { { 1, 2 }, { 3, 4 } }, Diverging).ToString(), fromRows);
-    }
-
-    [Fact]
-    public void Render_ShowsAxisTitlesAndColorbarTicks()
-    {
-        var options = Diverging with { XTitle = "pre-synaptic neuron", YTitle = "post-synaptic neuron", ColorbarTitle = "weight" };
-        XDocument svg = Parse(HeatmapPlot.Render(new double[,] { { -1, 1 } }, options));
+        var svg = ParseSvg(figure.ToSvg(), 640, 520);
         IReadOnlyList<string> texts = Texts(svg);
 
-        Assert.Contains("pre-synaptic neuron", texts);
-        Assert.Contains("post-synaptic neuron", texts);
-        Assert.Contains("weight", texts);
-        Assert.Contains("-1.0", texts);
-        Assert.Contains("1.0", texts);
-        Assert.NotEmpty(Group(svg, "colorbar").Elements(Svg + "rect"));
+        foreach (string text in new[] { "weights", "pre-synaptic neuron", "post-synaptic neuron", "weight (pA)", "11", "12", "21", "22" })
+        {
+            Assert.Contains(text, texts);
+        }
+
+        Assert.NotEmpty(svg.Descendants(Svg + "image"));
+        AssertPng(figure.ToPng(), 640, 520);
     }
 
     [Fact]
-    public void Render_WithRaggedRows_Throws()
+    public void Render_EmptyMatrix_Throws()
     {
-        double[][] rows = [[1, 2], [3]];
-
-        Assert.Throws<ArgumentException>(() => HeatmapPlot.Render(rows));
+        Assert.Throws<ArgumentException>(() => HeatmapPlot.Render(new double[0, 3]));
     }
-
-    private static IEnumerable<XElement> Cells(SvgDocument document) =>
-        Group(Parse(document), "heatmap-cells").Elements(Svg + "rect");
 }

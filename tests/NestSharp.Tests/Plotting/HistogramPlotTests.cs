@@ -1,11 +1,12 @@
-using System.Xml.Linq;
 using NestSharp.Plotting;
-using static NestSharp.Tests.Plotting.SvgTestHelper;
+using static NestSharp.Tests.Plotting.FigureFiles;
 
 namespace NestSharp.Tests.Plotting;
 
 public sealed class HistogramPlotTests
 {
+    private const string Blue = "#1F77B4";
+
     [Fact]
     public void Render_WithEdges_CountsHalfOpenBinsAndClosesTheLast()
     {
@@ -26,33 +27,43 @@ public sealed class HistogramPlotTests
     }
 
     [Fact]
+    public void Render_BarHeightsEqualTheIndependentlyBinnedCounts()
+    {
+        var random = new System.Random(3);
+        double[] weights = [.. Enumerable.Range(0, 500).Select(_ => 20 + 10 * random.NextDouble() * random.NextDouble())];
+        double[] edges = [.. Enumerable.Range(0, 11).Select(i => 20 + i * 1.0)];
+        var expected = new int[10];
+        foreach (double weight in weights)
+        {
+            expected[Math.Min((int)(weight - 20), 9)]++;
+        }
+
+        HistogramPlotResult result = HistogramPlot.Render(weights, new HistogramPlotOptions { BinEdges = edges });
+
+        Assert.Equal(expected, result.Counts);
+        var bars = Bars(ParseSvg(result.Figure.ToSvg(), 640, 480), Blue);
+        AssertProportional([.. expected.Where(count => count > 0).Select(count => (double)count)], [.. bars.Select(bar => bar.Height)]);
+    }
+
+    [Fact]
     public void Render_DrawsOneBarPerNonEmptyBin()
     {
-        HistogramPlotResult result = HistogramPlot.Render([0.1, 0.2, 2.5], new HistogramPlotOptions { BinEdges = [0, 1, 2, 3] });
+        HistogramPlotResult result = HistogramPlot.Render([0.1, 0.2, 2.5], new HistogramPlotOptions { BinEdges = [0, 1, 2, 3], Color = "#2ca02c" });
 
-        XElement bars = Group(Parse(result.Document), "histogram-bars");
-
-        Assert.Equal(2, bars.Elements(Svg + "rect").Count());
+        Assert.Equal(2, Bars(ParseSvg(result.Figure.ToSvg(), 640, 480), "#2CA02C").Count);
     }
 
     [Fact]
-    public void Render_BarHeightsAreProportionalToCounts()
+    public void Render_ShowsTitleAndAxisTitlesAndWritesAValidPng()
     {
-        HistogramPlotResult result = HistogramPlot.Render([0.5, 0.5, 1.5], new HistogramPlotOptions { BinEdges = [0, 1, 2] });
+        HistogramPlotResult result = HistogramPlot.Render([1, 2, 3], new HistogramPlotOptions { Title = "weights after", XTitle = "weight (pA)", Width = 500, Height = 400 });
 
-        double[] heights = [.. Group(Parse(result.Document), "histogram-bars").Elements(Svg + "rect")
-            .Select(rect => double.Parse((string)rect.Attribute("height")!, System.Globalization.CultureInfo.InvariantCulture))];
+        IReadOnlyList<string> texts = Texts(ParseSvg(result.Figure.ToSvg(), 500, 400));
 
-        Assert.Equal(2 * heights[1], heights[0], 0.02);
-    }
-
-    [Fact]
-    public void Render_ShowsAxisTitles()
-    {
-        IReadOnlyList<string> texts = Texts(Parse(HistogramPlot.Render([1, 2, 3], new HistogramPlotOptions { XTitle = "weight (pA)" }).Document));
-
+        Assert.Contains("weights after", texts);
         Assert.Contains("weight (pA)", texts);
         Assert.Contains("Count", texts);
+        AssertPng(result.Figure.ToPng(), 500, 400);
     }
 
     [Fact]
