@@ -31,9 +31,10 @@ def ResetKernel():
 def SetKernelStatus(params):
     """Sets kernel status keys (all are checked before any changes)."""
     params = dict(params)
-    if isinstance(params.get("verbosity"), enum.Enum):
-        params["verbosity"] = int(params["verbosity"].value)
-    _host.call("SetKernelStatus", params=params)
+    if "verbosity" in params:  # kept on the Python side: NestSharp's kernel writes no log messages
+        set_verbosity(params.pop("verbosity"))
+    if params:
+        _host.call("SetKernelStatus", params=params)
 
 
 def GetKernelStatus(keys=None):
@@ -41,6 +42,7 @@ def GetKernelStatus(keys=None):
     status = _host.call("GetKernelStatus")
     status.setdefault("node_models", tuple(_host.call("NodeModels")))
     status.setdefault("synapse_models", tuple(_host.call("SynapseModels")))
+    status["verbosity"] = _verbosity
     if keys is None:
         return status
     if isinstance(keys, str):

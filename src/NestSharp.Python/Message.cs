@@ -40,7 +40,7 @@ internal static class Message
     {
         string text = element.GetRawText();
         bool integral = text.AsSpan().IndexOfAny(".eE") < 0;
-        return integral && element.TryGetInt64(out long whole) ? whole : element.GetDouble();
+        return integral && element.TryGetInt64(out long whole) ? whole : (object)element.GetDouble();
     }
 
     private static object ReadArray(JsonElement element, Session session)
@@ -103,6 +103,15 @@ internal static class Message
                 {
                     writer.WritePropertyName(key);
                     Write(writer, item, session);
+                }
+                writer.WriteEndObject();
+                break;
+            case System.Collections.IDictionary dictionary:
+                writer.WriteStartObject();
+                foreach (System.Collections.DictionaryEntry entry in dictionary)
+                {
+                    writer.WritePropertyName(Convert.ToString(entry.Key, CultureInfo.InvariantCulture)!);
+                    Write(writer, entry.Value, session);
                 }
                 writer.WriteEndObject();
                 break;
