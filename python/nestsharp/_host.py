@@ -31,21 +31,24 @@ def _package_dir():
 
 
 def assembly_dir():
-    """The folder holding NestSharp.Python.dll: $NESTSHARP_ASSEMBLY_DIR, the package's _lib folder (filled by
-    python/build.sh), or the Release build of a repository checkout that holds this package."""
-    candidates = []
+    """The folder holding NestSharp.Python.dll: $NESTSHARP_ASSEMBLY_DIR if set, else the newer of the package's _lib
+    folder (filled by python/build.sh, installed with the package) and the Release build of the repository checkout
+    that holds this package (`dotnet build -c Release`)."""
     if os.environ.get("NESTSHARP_ASSEMBLY_DIR"):
-        candidates.append(os.environ["NESTSHARP_ASSEMBLY_DIR"])
-    candidates.append(os.path.join(_package_dir(), "_lib"))
-    repo = os.path.dirname(os.path.dirname(_package_dir()))
-    candidates.append(os.path.join(repo, "src", _ASSEMBLY, "bin", "Release", "net10.0"))
-    for folder in candidates:
-        if os.path.isfile(os.path.join(folder, _ASSEMBLY + ".dll")):
-            return folder
-    raise HostError(
-        "NestSharp's assemblies were not found (looked in: " + ", ".join(candidates) + "). Build them with "
-        "'python/build.sh' (or 'dotnet build -c Release' in the repository), or set NESTSHARP_ASSEMBLY_DIR."
-    )
+        candidates = [os.environ["NESTSHARP_ASSEMBLY_DIR"]]
+    else:
+        repo = os.path.dirname(os.path.dirname(_package_dir()))
+        candidates = [
+            os.path.join(_package_dir(), "_lib"),
+            os.path.join(repo, "src", _ASSEMBLY, "bin", "Release", "net10.0"),
+        ]
+    found = [folder for folder in candidates if os.path.isfile(os.path.join(folder, _ASSEMBLY + ".dll"))]
+    if not found:
+        raise HostError(
+            "NestSharp's assemblies were not found (looked in: " + ", ".join(candidates) + "). Build them with "
+            "'python/build.sh' (or 'dotnet build -c Release' in the repository), or set NESTSHARP_ASSEMBLY_DIR."
+        )
+    return max(found, key=lambda folder: os.path.getmtime(os.path.join(folder, _ASSEMBLY + ".dll")))
 
 
 def dotnet_root():
