@@ -204,12 +204,20 @@ def GetDefaults(model, keys=None, output=""):
 def Create(model, n=1, params=None, positions=None):
     """Creates `n` nodes of `model`; `params` is a dictionary for all (values, lists with one value per node, or
     Parameters) or a list with one dictionary per node."""
+    if isinstance(n, dict):
+        if not (params is None and positions is None):
+            raise ValueError("A parameter dictionary can be passed as second argument only if Create() is called with two arguments.")
+        params, n = n, 1
     if positions is not None:
         raise NESTErrors.NotImplemented("NestSharp has no spatial networks (positions) yet.")
-    if not isinstance(n, (int, numpy.integer)) or isinstance(n, bool):
-        raise TypeError("n must be an integer")
+    if isinstance(n, bool) or int(n) != n:
+        raise TypeError("n must have an integer value")
     if isinstance(params, (list, tuple)) and len(params) != n:
-        raise IndexError("The length of the list of parameter dictionaries must equal the number of nodes")
+        raise TypeError("list of params must have one dictionary per node")
+    if params is not None and not (
+        isinstance(params, dict) or (isinstance(params, (list, tuple)) and all(isinstance(e, dict) for e in params))
+    ):
+        raise TypeError("params must be either a dict of parameters or a list or tuple of dicts")
     return _host.call("Create", model=model, n=int(n), params=params)
 
 

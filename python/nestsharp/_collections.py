@@ -81,6 +81,10 @@ class NodeCollection:
         """The node ids as a list."""
         return self._id_array().tolist()
 
+    def __array__(self, dtype=None, copy=None):
+        """The node ids as a numpy array (``numpy.array(nodes)``)."""
+        return numpy.array(self._id_array(), dtype=dtype)
+
     def __iter__(self):
         for k in range(self._size):
             yield self[k]

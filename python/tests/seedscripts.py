@@ -5,7 +5,6 @@ variables are substituted, and an epilogue appended at load time prints the numb
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 
@@ -49,17 +48,33 @@ def source(name, substitutions=(), epilogue=""):
     return text
 
 
-def run(name, cwd, substitutions=(), epilogue="", timeout=900):
-    """Runs the script in `cwd` with Debian's python; returns (stdout, result of the epilogue or None)."""
-    code = source(name, substitutions, epilogue)
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=PYTHON_DIR + os.pathsep + os.path.dirname(script_path(name)))
-    runner = (
-        "import sys\n"
-        "code = sys.stdin.read()\n"
-        f"exec(compile(code, {script_path(name)!r}, 'exec'), {{'__name__': '__main__', '__file__': {script_path(name)!r}}})\n"
-    )
+_RUNNER = """
+import json, sys, types
+job = json.loads(sys.stdin.read())
+for name, path, code in job["modules"]:
+    module = types.ModuleType(name)
+    module.__file__ = path
+    sys.modules[name] = module
+    exec(compile(code, path, "exec"), module.__dict__)
+sys.argv = [job["path"]] + job["argv"]
+exec(compile(job["code"], job["path"], "exec"), {"__name__": "__main__", "__file__": job["path"]})
+"""
+
+
+def run(name, cwd, substitutions=(), epilogue="", modules=(), argv=(), timeout=900):
+    """Runs the script in `cwd` with Debian's python; returns (stdout, result of the epilogue or None). `modules` are
+    (module name, script, substitutions) loaded first under that name (the ignore_and_fire scripts import their
+    model-ignore_and_fire.py as `model`); `argv` are the script's command-line arguments."""
+    job = {
+        "modules": [(module, script_path(path), source(path, subs)) for module, path, subs in modules],
+        "path": script_path(name),
+        "code": source(name, substitutions, epilogue),
+        "argv": list(argv),
+    }
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONPATH=PYTHON_DIR)
     completed = subprocess.run(
-        [sys.executable, "-c", runner], input=code, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout
+        [sys.executable, "-c", _RUNNER], input=json.dumps(job), cwd=cwd, env=env, capture_output=True, text=True,
+        timeout=timeout,
     )
     assert completed.returncode == 0, f"{name} failed:\n{completed.stdout[-3000:]}\n{completed.stderr[-3000:]}"
     result = None
@@ -74,8 +89,3 @@ def run_cli(arguments, cwd, timeout=900):
     completed = subprocess.run([cli(), *arguments], cwd=cwd, capture_output=True, text=True, timeout=timeout)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     return completed.stdout
-
-
-def have_python_module(name):
-    """Whether `name` can be imported (for scripts that need a module beyond numpy, scipy, pandas, matplotlib)."""
-    return shutil.which(sys.executable) is not None and __import__("importlib").util.find_spec(name) is not None

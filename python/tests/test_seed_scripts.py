@@ -93,3 +93,55 @@ def test_clopath_network_runs_and_learns(tmp_path):
     off_diagonal = weights[~numpy.eye(10, dtype=bool)]
     assert numpy.all((off_diagonal >= 0.0) & (off_diagonal <= 10.0))  # the synapses' Wmin and Wmax
     assert result["figures"] == 1
+
+
+_IGNORE_AND_FIRE_SIZE = [
+    ('pars["N"] = 12500 ', 'pars["N"] = 2500 '),
+    ('pars["K"] = 1250 ', 'pars["K"] = 125 '),
+    ('pars["T"] = 10000.0 ', 'pars["T"] = 500.0 '),
+]
+_IGNORE_AND_FIRE_MODULES = [
+    ("parameter_dicts", "ignore_and_fire/parameter_dict-ignore_and_fire.py", _IGNORE_AND_FIRE_SIZE),
+    ("model", "ignore_and_fire/model-ignore_and_fire.py", []),
+]
+
+
+@pytest.mark.parametrize("neuron_model", ["ignore_and_fire", "iaf_psc_alpha"])
+def test_ignore_and_fire_reference_data_equal_nestsharp_ignore_and_fire(tmp_path, neuron_model):
+    # psutil (imported, not used by the script) is not among Debian's default Python packages here.
+    seedscripts.run(
+        "ignore_and_fire/generate_reference_data-ignore_and_fire.py", tmp_path,
+        substitutions=[("import psutil\n", "")], modules=_IGNORE_AND_FIRE_MODULES, argv=[neuron_model],
+    )
+    seedscripts.run_cli(["ignore-and-fire", "--neuron-model", neuron_model, "--N", "2500", "--K", "125", "--T", "500",
+                         "--out", "cli"], tmp_path)
+    script_dir, cli_dir = tmp_path / "data" / neuron_model, tmp_path / "cli" / neuron_model
+    script_spikes = _spikes(glob.glob(str(script_dir / "spikes-*.dat")))
+    assert len(script_spikes) > 0
+    assert script_spikes == _spikes(glob.glob(str(cli_dir / "spikes-*.dat")))
+    for name in ("connectivity_presim.dat", "connectivity_postsim.dat"):
+        script_matrix = numpy.loadtxt(script_dir / name)
+        cli_matrix = numpy.loadtxt(cli_dir / name)
+        assert script_matrix.shape == cli_matrix.shape
+        assert numpy.allclose(script_matrix, cli_matrix, rtol=1e-12, atol=0.0)
+
+
+def test_ignore_and_fire_reference_figures_are_drawn(tmp_path):
+    seedscripts.run(
+        "ignore_and_fire/generate_reference_data-ignore_and_fire.py", tmp_path,
+        substitutions=[("import psutil\n", "")], modules=_IGNORE_AND_FIRE_MODULES, argv=["ignore_and_fire"],
+    )
+    (tmp_path / "figures").mkdir()  # the script saves there without making it
+    # text.usetex needs a LaTeX installation, which these machines lack: the figures are drawn with matplotlib's mathtext.
+    seedscripts.run(
+        "ignore_and_fire/generate_reference_figures-ignore_and_fire.py", tmp_path,
+        substitutions=[('rcParams["text.usetex"] = True', 'rcParams["text.usetex"] = False')],
+        modules=_IGNORE_AND_FIRE_MODULES, argv=["ignore_and_fire"],
+    )
+    figures = sorted(os.listdir(tmp_path / "figures"))
+    assert figures == [
+        "TwoPopulationNetworkPlastic_ignore_and_fire_connectivity_postsim.png",
+        "TwoPopulationNetworkPlastic_ignore_and_fire_connectivity_presim.png",
+        "TwoPopulationNetworkPlastic_ignore_and_fire_spikes.png",
+        "TwoPopulationNetworkPlastic_ignore_and_fire_weight_distributions.png",
+    ]
