@@ -14,7 +14,7 @@ from .kernel import NESTErrors
 __all__ = [
     "Cleanup", "CollocatedSynapses", "Connect", "CopyModel", "Create", "CreateParameter", "Disconnect",
     "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
-    "GetLocalNodeCollection", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
+    "GetLocalNodeCollection", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
     "Prepare", "Rank", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
     "SynapseCollection", "VerbosityLevel", "get_verbosity", "set_verbosity", "version",
 ]
@@ -43,6 +43,8 @@ def GetKernelStatus(keys=None):
     status.setdefault("node_models", tuple(_host.call("NodeModels")))
     status.setdefault("synapse_models", tuple(_host.call("SynapseModels")))
     status["verbosity"] = _verbosity
+    status["build_info"] = dict(_BUILD_INFO, **status.get("build_info", {}))
+    status["build_info"]["have_mpi"] = False  # the Python front end runs in one process
     if keys is None:
         return status
     if isinstance(keys, str):
@@ -50,6 +52,19 @@ def GetKernelStatus(keys=None):
             raise KeyError(keys)
         return status[keys]
     return tuple(status[k] for k in keys)
+
+
+# What PyNEST's build_info says about optional libraries, for NestSharp: the models NEST builds with GSL are there (with
+# NestSharp's own solvers); HDF5, MUSIC, SIONlib, libneurosim and Boost are not used.
+_BUILD_INFO = {
+    "have_gsl": True,
+    "have_boost": False,
+    "have_hdf5": False,
+    "have_music": False,
+    "have_sionlib": False,
+    "have_libneurosim": False,
+    "docdir": "",
+}
 
 
 def Install(module_name):
@@ -219,6 +234,28 @@ def Create(model, n=1, params=None, positions=None):
     ):
         raise TypeError("params must be either a dict of parameters or a list or tuple of dicts")
     return _host.call("Create", model=model, n=int(n), params=params)
+
+
+def GetNodes(properties=None, local_only=False):
+    """All nodes whose status has the values in `properties` (all nodes when it is empty), as one NodeCollection."""
+    size = GetKernelStatus("network_size")
+    if size == 0:
+        return NodeCollection()
+    everything = NodeCollection(range(1, size + 1))
+    if not properties:
+        return everything
+    keep = []
+    for node_id, node in zip(range(1, size + 1), everything):
+        status = node.get()
+        if all(key in status and _equal(status[key], value) for key, value in properties.items()):
+            keep.append(node_id)
+    return NodeCollection(keep)
+
+
+def _equal(a, b):
+    if isinstance(a, numpy.ndarray) or isinstance(b, numpy.ndarray):
+        return numpy.array_equal(numpy.asarray(a), numpy.asarray(b))
+    return a == b
 
 
 def GetStatus(nodes, keys=None, output=""):

@@ -59,7 +59,7 @@ class NodeCollection:
         object.__setattr__(self, "_ids", None)
 
     def __del__(self):
-        if self._handle is not None:
+        if self._handle is not None and _host.release is not None:  # at interpreter exit the module may be gone
             _host.release(self._handle)
 
     # ---------------------------------------------------------------- sequence behaviour
@@ -113,12 +113,32 @@ class NodeCollection:
 
     def __add__(self, other):
         if not isinstance(other, NodeCollection):
-            raise NotImplementedError("a NodeCollection can only be joined with another NodeCollection")
+            if isinstance(other, numbers.Number) and other == 0:  # sum() of collections starts at 0
+                return self
+            raise TypeError(f"Cannot add object of type '{type(other).__name__}' to 'NodeCollection'")
         if not other:
             return self
         if not self:
             return other
         return _host.call("nc_join", a=self, b=other)
+
+    def __radd__(self, other):
+        return self + other
+
+    def _to_array(self, selection="all"):
+        """The node ids by process or thread, as PyNEST's debugging helper: all of them are on this process."""
+        if selection not in ("all", "rank", "thread"):
+            raise ValueError("selection must be 'all', 'rank' or 'thread'")
+        ids = self.tolist()
+        if selection == "all":
+            return {"All": ids}
+        if selection == "rank":
+            return {"Rank 0": ids}
+        threads = self.get("thread") if len(ids) > 1 else (self.get("thread"),)
+        by_thread = {}
+        for node_id, thread in zip(ids, threads):
+            by_thread.setdefault(thread, []).append(node_id)
+        return by_thread
 
     def __eq__(self, other):
         if not isinstance(other, NodeCollection):
@@ -279,7 +299,7 @@ class SynapseCollection:
         return synapses
 
     def __del__(self):
-        if self._handle is not None:
+        if self._handle is not None and _host.release is not None:  # at interpreter exit the module may be gone
             _host.release(self._handle)
 
     def __len__(self):
