@@ -1,9 +1,9 @@
 """A pytest plugin for python/run_nest_pytests.sh: after NEST's pytests, prints the passed / failed / skipped counts
 overall and for the tests whose files use only models NestSharp has.
 
-A test file "uses" a NEST model when it names it in a string literal; NEST's models are the model headers of the
-checkout (models/*.h, $NEST_CHECKOUT). Files naming a NEST model that NestSharp lacks are counted apart, as the
-model-library issues will bring those models."""
+A test needs a model NestSharp lacks when its file names such a model in a string literal (NEST's models are the
+model headers of the checkout, models/*.h under $NEST_CHECKOUT) or when it fails with UnknownModelName (models chosen
+at run time). Those tests are counted apart, as the model-library issues will bring their models."""
 
 import ast
 import os
@@ -12,6 +12,7 @@ import pytest
 
 _outcomes = {}  # nodeid -> "passed" | "failed" | "skipped"
 _file_models = {}  # test file -> NEST models it names that NestSharp lacks
+_needs_missing_model = set()  # tests that failed because a model is unknown to NestSharp
 _collection_errors = []  # test files that failed to import (their tests are not counted above)
 
 
@@ -52,6 +53,8 @@ def pytest_collectreport(report):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
+    if call.excinfo is not None and type(call.excinfo.value).__name__ == "UnknownModelName":
+        _needs_missing_model.add(report.nodeid)
     if report.when == "call" or report.outcome != "passed":
         if report.outcome == "failed" or report.nodeid not in _outcomes or report.when == "call":
             status = report.outcome
@@ -71,7 +74,7 @@ def pytest_terminal_summary(terminalreporter):
         return os.path.join(str(terminalreporter.config.rootpath), nodeid.split("::")[0])
 
     everything = list(_outcomes)
-    own_models = [n for n in everything if not _file_models.get(path_of(n), set())]
+    own_models = [n for n in everything if not _file_models.get(path_of(n)) and n not in _needs_missing_model]
     line = "{passed} passed, {failed} failed, {skipped} skipped"
     terminalreporter.write_line("")
     terminalreporter.write_line("NEST pytests on NestSharp, all: " + line.format(**counts(everything)))

@@ -11,7 +11,7 @@ fi
 here="$(cd "$(dirname "$0")" && pwd)"
 checkout="$(cd "$1" && pwd)"
 filter="${2:-}"
-args=(-p no:cacheprovider -p nest_pytest_counts -q -rN --continue-on-collection-errors "$checkout/testsuite/pytests")
+args=(-p no:cacheprovider -p nest_pytest_counts -q -rfE --tb=no --continue-on-collection-errors "$checkout/testsuite/pytests")
 [ -n "$filter" ] && args+=(-k "$filter")
 cd "$checkout/testsuite/pytests"
 env -u PYTHONHOME PYTHONPATH="$here/alias:$here" NEST_CHECKOUT="$checkout" MPLBACKEND=Agg \

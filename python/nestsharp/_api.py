@@ -16,7 +16,7 @@ __all__ = [
     "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
     "GetLocalNodeCollection", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
     "Prepare", "Rank", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
-    "SynapseCollection", "VerbosityLevel", "get_verbosity", "set_verbosity", "version",
+    "SynapseCollection", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
 ]
 
 
@@ -258,29 +258,38 @@ def _equal(a, b):
     return a == b
 
 
-def GetStatus(nodes, keys=None, output=""):
-    """The status of each node or connection (deprecated in PyNEST; kept for older scripts): a tuple with a dictionary
-    (or the values of `keys`) per element."""
-    if isinstance(nodes, (NodeCollection, SynapseCollection)) and len(nodes) == 0:
-        return ()
-    if isinstance(nodes, SynapseCollection):
-        values = nodes.get(keys)
+def to_json(data):
+    """`data` as JSON text (numpy arrays as lists), as PyNEST's ``nest.to_json``."""
+    import json
+
+    def plain(value):
+        if isinstance(value, numpy.ndarray):
+            return value.tolist()
+        if isinstance(value, numpy.generic):
+            return value.item()
+        if isinstance(value, (NodeCollection, SynapseCollection)):
+            return value.get() if isinstance(value, SynapseCollection) else value.tolist()
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+    return json.dumps(data, default=plain)
+
+
+def GetStatus(nodes_or_conns, keys=None, output=""):
+    """The status of each node or connection, in NEST 3.9's form (deprecated in PyNEST; kept for older scripts): a
+    tuple with a dictionary (or the values of `keys`) per element."""
+    if len(nodes_or_conns) == 0:
+        return "[]" if output == "json" else ()
+    single = len(nodes_or_conns) == 1
+    if keys:
+        result = nodes_or_conns.get(keys)
         if isinstance(keys, str):
-            return tuple(values) if len(nodes) > 1 else (values,)
-        if len(nodes) == 1:
-            return ({k: v for k, v in values.items()},) if keys is None else (tuple(values[k] for k in keys),)
-        if keys is None:
-            return tuple({k: v[i] for k, v in values.items()} for i in range(len(nodes)))
-        return tuple(tuple(values[k][i] for k in keys) for i in range(len(nodes)))
-    result = []
-    for node in nodes:
-        if keys is None:
-            result.append(node.get())
-        elif isinstance(keys, str):
-            result.append(node.get(keys))
+            result = (result,) if single else tuple(result)
         else:
-            result.append(tuple(node.get(list(keys)).values()))
-    return tuple(result)
+            result = (tuple(result.values()),) if single else tuple(zip(*result.values()))
+    else:
+        result = nodes_or_conns.get()
+        result = (result,) if single else tuple({k: v[j] for k, v in result.items()} for j in range(len(nodes_or_conns)))
+    return to_json(result) if output == "json" else result
 
 
 def SetStatus(nodes, params, val=None):
@@ -360,6 +369,10 @@ def Disconnect(*args, conn_spec=None, syn_spec=None):
 
 def GetConnections(source=None, target=None, synapse_model=None, synapse_label=None):
     """The connections from `source` to `target` of `synapse_model` (each optional)."""
+    if source is not None and not isinstance(source, NodeCollection):
+        raise TypeError("source must be NodeCollection.")
+    if target is not None and not isinstance(target, NodeCollection):
+        raise TypeError("target must be NodeCollection.")
     if synapse_label is not None:
         raise NESTErrors.NotImplemented("NestSharp has no synapse labels yet.")
     return _host.call("GetConnections", source=source, target=target, synapse_model=synapse_model)

@@ -227,9 +227,9 @@ class NodeCollection:
                 result = {key: [val] for key, val in result.items()}
             result = pandas.DataFrame(result, index=index)
         elif output == "json":
-            import json
+            from ._api import to_json
 
-            result = json.dumps(result, default=lambda v: v.tolist() if isinstance(v, numpy.ndarray) else str(v))
+            result = to_json(result)
         return result
 
     def _status(self, keys, subkeys):
