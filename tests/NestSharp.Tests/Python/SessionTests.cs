@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using NestSharp.Python;
 
 namespace NestSharp.Tests.Python;
@@ -9,12 +10,24 @@ namespace NestSharp.Tests.Python;
 /// arrays handed over in bulk and NestSharp's collections named by handles. (python/tests checks the same bridge from
 /// Python, through libhostfxr.)
 /// </summary>
-public sealed class SessionTests
+public sealed partial class SessionTests
 {
     private readonly Session _session = new();
 
+    private string SendText(string request) => Encoding.UTF8.GetString(_session.Handle(Encoding.UTF8.GetBytes(request)));
+
+    /// <summary>The reply, with Python's NaN and Infinity (which System.Text.Json does not read) as null.</summary>
     private JsonElement Send(string request) =>
-        JsonDocument.Parse(_session.Handle(Encoding.UTF8.GetBytes(request))).RootElement;
+        JsonDocument.Parse(NonFiniteNumbers().Replace(SendText(request), "null")).RootElement;
+
+    [GeneratedRegex("(?<=[:\\[,] ?)(-?Infinity|NaN)")]
+    private static partial Regex NonFiniteNumbers();
+
+    [Fact]
+    public void InfinitiesAreWrittenAsPythonReadsThem()
+    {
+        Assert.Contains("\"update_time_limit\":Infinity", SendText("""{"op": "GetKernelStatus"}"""), StringComparison.Ordinal);
+    }
 
     [Fact]
     public void IntegersStayIntegersAndRealsStayReals()
@@ -29,7 +42,7 @@ public sealed class SessionTests
     public void WholeRealsAreWrittenAsReals()
     {
         var nodes = Send("""{"op": "Create", "model": "iaf_psc_alpha", "n": 1}""");
-        var value = Send($$"""{"op": "nc_get", "nc": {"__nc__": {{nodes.GetProperty("__nc__").GetInt64()}}}, "keys": "V_m"}""");
+        var value = Send($$$"""{"op": "nc_get", "nc": {"__nc__": {{{nodes.GetProperty("__nc__").GetInt64()}}}}, "keys": "V_m"}""");
         Assert.Equal("-70.0", value.GetRawText());
     }
 
@@ -37,7 +50,7 @@ public sealed class SessionTests
     public void PerNodeNumbersComeBackAsOneBulkArray()
     {
         var nodes = Send("""{"op": "Create", "model": "iaf_psc_alpha", "n": 3, "params": {"V_m": [-1.0, -2.0, -3.0]}}""");
-        var reply = Send($$"""{"op": "nc_get", "nc": {"__nc__": {{nodes.GetProperty("__nc__").GetInt64()}}}, "keys": "V_m"}""");
+        var reply = Send($$$"""{"op": "nc_get", "nc": {"__nc__": {{{nodes.GetProperty("__nc__").GetInt64()}}}}, "keys": "V_m"}""");
         Assert.Equal("f8", reply.GetProperty("dtype").GetString());
         Assert.Equal(3, reply.GetProperty("n").GetInt64());
         var values = Assert.IsType<double[]>(_session.Arrays.Take(reply.GetProperty("__array__").GetInt32()));
@@ -48,7 +61,7 @@ public sealed class SessionTests
     public void ArraysHandedOverInBulkAreReadWhereTheRequestNamesThem()
     {
         int slot = _session.Arrays.Keep(new[] { -5.0, -6.0 });
-        var nodes = Send($$"""{"op": "Create", "model": "iaf_psc_alpha", "n": 2, "params": {"V_m": {"__array__": {{slot}}}}}""");
+        var nodes = Send("""{"op": "Create", "model": "iaf_psc_alpha", "n": 2, "params": {"V_m": {"__array__": """ + slot + "}}}");
         var handle = nodes.GetProperty("__nc__").GetInt64();
         Assert.Equal([-5.0, -6.0], _session.Handles.Get<NodeCollection>(handle).GetValues<double>("V_m"));
     }
