@@ -13,6 +13,7 @@ import pytest
 _outcomes = {}  # nodeid -> "passed" | "failed" | "skipped"
 _file_models = {}  # test file -> NEST models it names that NestSharp lacks
 _needs_missing_model = set()  # tests that failed because a model is unknown to NestSharp
+_needs_spatial = set()  # tests that failed because NestSharp has no spatial networks (nest.spatial, positions)
 _collection_errors = []  # test files that failed to import (their tests are not counted above)
 
 
@@ -53,8 +54,12 @@ def pytest_collectreport(report):
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if call.excinfo is not None and type(call.excinfo.value).__name__ == "UnknownModelName":
-        _needs_missing_model.add(report.nodeid)
+    if call.excinfo is not None:
+        kind, message = type(call.excinfo.value).__name__, str(call.excinfo.value)
+        if kind == "UnknownModelName":
+            _needs_missing_model.add(report.nodeid)
+        elif kind == "NotImplemented" and ("spatial" in message or "positions" in message):
+            _needs_spatial.add(report.nodeid)
     if report.when == "call" or report.outcome != "passed":
         if report.outcome == "failed" or report.nodeid not in _outcomes or report.when == "call":
             status = report.outcome
@@ -81,6 +86,11 @@ def pytest_terminal_summary(terminalreporter):
     terminalreporter.write_line(
         "NEST pytests on NestSharp, files using only NestSharp's models: " + line.format(**counts(own_models))
         + f" ({len(own_models)} tests)"
+    )
+    without_spatial = [n for n in own_models if n not in _needs_spatial]
+    terminalreporter.write_line(
+        "NEST pytests on NestSharp, only NestSharp's models and no spatial networks: "
+        + line.format(**counts(without_spatial)) + f" ({len(without_spatial)} tests)"
     )
     terminalreporter.write_line(
         f"NEST pytests on NestSharp, files that failed to load (not counted above): {len(_collection_errors)}"
