@@ -40,8 +40,8 @@ def SetKernelStatus(params):
 def GetKernelStatus(keys=None):
     """The kernel status: all keys (a dictionary), one key (its value) or several (a tuple of values)."""
     status = _host.call("GetKernelStatus")
-    status.setdefault("node_models", tuple(_host.call("NodeModels")))
-    status.setdefault("synapse_models", tuple(_host.call("SynapseModels")))
+    status["node_models"] = tuple(status.get("node_models", ()))
+    status["synapse_models"] = tuple(status.get("synapse_models", ()))
     status["verbosity"] = _verbosity
     status["build_info"] = dict(_BUILD_INFO, **status.get("build_info", {}))
     status["build_info"]["have_mpi"] = False  # the Python front end runs in one process
