@@ -196,7 +196,7 @@ def SetDefaults(model, params, val=None):
 
 
 def GetDefaults(model, keys=None, output=""):
-    """The defaults of `model`: a dictionary, one value (`keys` a string) or a tuple of values (a list)."""
+    """The defaults of `model`: a dictionary, one value (`keys` a string) or a list of values (`keys` a list)."""
     defaults = _host.call("GetDefaults", model=model)
     if keys is None:
         result = defaults
@@ -205,7 +205,7 @@ def GetDefaults(model, keys=None, output=""):
             raise KeyError(keys)
         result = defaults[keys]
     else:
-        result = tuple(defaults[k] for k in keys)
+        result = [defaults[k] for k in keys]
     if output == "json":
         import json
 

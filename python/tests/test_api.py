@@ -59,7 +59,7 @@ def test_copy_model_and_defaults():
     assert nest.GetDefaults("excitatory", "weight") == 2.5
     nest.SetDefaults("iaf_psc_alpha", {"C_m": 200.0})
     assert nest.Create("iaf_psc_alpha").C_m == 200.0
-    assert nest.GetDefaults("iaf_psc_alpha", ["C_m", "tau_m"]) == (200.0, 10.0)
+    assert nest.GetDefaults("iaf_psc_alpha", ["C_m", "tau_m"]) == [200.0, 10.0]
 
 
 def test_receptor_types_are_a_dictionary():
