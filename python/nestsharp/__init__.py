@@ -1,0 +1,57 @@
+"""NestSharp's Python front end: PyNEST 3.10's API on NestSharp's C# engine, running in this process.
+
+``import nestsharp as nest`` and a PyNEST script runs unchanged. Kernel status keys are module attributes
+(``nest.resolution = 0.1``, ``nest.biological_time``), as in PyNEST.
+"""
+
+import sys
+import types
+
+from . import _api, _host, kernel, logic, math, random  # noqa: F401
+from ._api import *  # noqa: F401,F403
+from ._api import GetKernelStatus, SetKernelStatus
+from .kernel import NESTError, NESTErrors  # noqa: F401
+
+__version__ = "0.6.0+nestsharp"
+
+# Names that are module attributes of their own, never kernel status keys.
+_OWN = frozenset(globals())
+
+
+class _NestSharpModule(types.ModuleType):
+    """The module object: kernel status keys read and written as attributes, and the lazily imported plotting modules."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name in ("raster_plot", "voltage_trace", "ll_api", "spatial"):
+            import importlib
+
+            return importlib.import_module(f"{__name__}.{name}")
+        status = GetKernelStatus()
+        if name in status:
+            return status[name]
+        raise AttributeError(f"module 'nest' has no attribute '{name}'")
+
+    def __setattr__(self, name, value):
+        if name.startswith("_") or name in self.__dict__:
+            super().__setattr__(name, value)
+        elif name in GetKernelStatus():
+            SetKernelStatus({name: value})
+        else:
+            raise AttributeError(f"Cannot set attribute '{name}' of module 'nest'")
+
+    def set(self, **kwargs):
+        """Sets kernel status keys: ``nest.set(resolution=0.1, rng_seed=5)``."""
+        SetKernelStatus(kwargs)
+
+    def get(self, *args):
+        """Kernel status: all keys, one key, or a tuple of values for several."""
+        if not args:
+            return GetKernelStatus()
+        if len(args) == 1:
+            return GetKernelStatus(args[0])
+        return GetKernelStatus(args)
+
+
+sys.modules[__name__].__class__ = _NestSharpModule

@@ -1,0 +1,378 @@
+"""PyNEST 3.10's functions over NestSharp's kernel: kernel status, models, Create, Connect, simulation."""
+
+import contextlib
+import enum
+import sys
+
+import numpy
+
+from . import _host
+from ._collections import NodeCollection, SynapseCollection
+from ._parameters import CreateParameter, Parameter
+from .kernel import NESTErrors
+
+__all__ = [
+    "Cleanup", "CollocatedSynapses", "Connect", "CopyModel", "Create", "CreateParameter", "Disconnect",
+    "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
+    "GetLocalNodeCollection", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
+    "Prepare", "Rank", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
+    "SynapseCollection", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
+]
+
+
+# ---------------------------------------------------------------- kernel
+
+
+def ResetKernel():
+    """Discards all nodes, connections, copied models and kernel settings."""
+    _host.call("ResetKernel")
+
+
+def SetKernelStatus(params):
+    """Sets kernel status keys (all are checked before any changes)."""
+    params = dict(params)
+    if "verbosity" in params:  # kept on the Python side: NestSharp's kernel writes no log messages
+        set_verbosity(params.pop("verbosity"))
+    if params:
+        _host.call("SetKernelStatus", params=params)
+
+
+def GetKernelStatus(keys=None):
+    """The kernel status: all keys (a dictionary), one key (its value) or several (a tuple of values)."""
+    status = _host.call("GetKernelStatus")
+    status["node_models"] = tuple(status.get("node_models", ()))
+    status["synapse_models"] = tuple(status.get("synapse_models", ()))
+    status["verbosity"] = _verbosity
+    status["build_info"] = dict(_BUILD_INFO, **status.get("build_info", {}))
+    status["build_info"]["have_mpi"] = False  # the Python front end runs in one process
+    if keys is None:
+        return status
+    if isinstance(keys, str):
+        if keys not in status:
+            raise KeyError(keys)
+        return status[keys]
+    return tuple(status[k] for k in keys)
+
+
+# What PyNEST's build_info says about optional libraries, for NestSharp: the models NEST builds with GSL are there (with
+# NestSharp's own solvers); HDF5, MUSIC, SIONlib, libneurosim and Boost are not used.
+_BUILD_INFO = {
+    "have_gsl": True,
+    "have_boost": False,
+    "have_hdf5": False,
+    "have_music": False,
+    "have_sionlib": False,
+    "have_libneurosim": False,
+    "docdir": "",
+}
+
+
+def Install(module_name):
+    """NestSharp has no extension modules: its models are built in. Prints a note and does nothing."""
+    print(f"NestSharp: Install('{module_name}') does nothing; NestSharp has no extension modules "
+          f"(its models are built in).", file=sys.stderr)
+
+
+def Rank():
+    """This process's MPI rank (0: NestSharp's Python front end runs in one process)."""
+    return int(GetKernelStatus("mpi_rank")) if "mpi_rank" in GetKernelStatus() else 0
+
+
+def NumProcesses():
+    """The number of MPI processes (1)."""
+    return int(GetKernelStatus("num_processes")) if "num_processes" in GetKernelStatus() else 1
+
+
+def GetLocalNodeCollection(nc):
+    """The nodes of `nc` on this process: all of them."""
+    return nc
+
+
+class VerbosityLevel(enum.IntEnum):
+    """NEST's verbosity levels."""
+
+    ALL = 0
+    DEBUG = 5
+    STATUS = 7
+    INFO = 10
+    DEPRECATED = 18
+    WARNING = 20
+    ERROR = 30
+    FATAL = 40
+    QUIET = 100
+
+
+_verbosity = VerbosityLevel.INFO
+
+
+def set_verbosity(level):
+    """Sets the level of NEST's messages ("M_WARNING" or a VerbosityLevel); NestSharp only keeps the value."""
+    global _verbosity
+    _verbosity = VerbosityLevel[level.split("_")[1]] if isinstance(level, str) else VerbosityLevel(level)
+
+
+def get_verbosity():
+    """The verbosity level."""
+    return _verbosity
+
+
+def version():
+    """NestSharp's version, with the NEST version whose behaviour it reproduces."""
+    from . import __version__
+
+    return f"NestSharp {__version__} (the C# engine behind a PyNEST 3.10 interface)"
+
+
+# ---------------------------------------------------------------- simulation
+
+
+def Simulate(t):
+    """Simulates `t` ms (Prepare, Run, Cleanup)."""
+    _host.call("Simulate", t=float(t))
+
+
+def Prepare():
+    """Readies the network for Run."""
+    _host.call("Prepare")
+
+
+def Run(t):
+    """Advances the prepared network by `t` ms."""
+    _host.call("Run", t=float(t))
+
+
+def Cleanup():
+    """Ends a sequence of Run calls."""
+    _host.call("Cleanup")
+
+
+@contextlib.contextmanager
+def RunManager():
+    """Prepare on entry, Cleanup on exit: ``with nest.RunManager(): nest.Run(10)``."""
+    Prepare()
+    try:
+        yield
+    finally:
+        Cleanup()
+
+
+def EnableStructuralPlasticity():
+    """Starts creating and deleting synapses at every structural_plasticity_update_interval."""
+    _host.call("EnableStructuralPlasticity")
+
+
+def DisableStructuralPlasticity():
+    """Stops structural plasticity."""
+    _host.call("DisableStructuralPlasticity")
+
+
+# ---------------------------------------------------------------- models
+
+
+def Models(mtype="all", sel=None):
+    """Model names ("all", "nodes" or "synapses"), optionally only those containing `sel`, as a tuple."""
+    if mtype not in ("all", "nodes", "synapses"):
+        raise ValueError("mtype has to be one of 'all', 'nodes', or 'synapses'")
+    names = []
+    if mtype in ("all", "nodes"):
+        names += _host.call("NodeModels")
+    if mtype in ("all", "synapses"):
+        names += _host.call("SynapseModels")
+    if sel is not None:
+        names = [name for name in names if sel in name]
+    return tuple(sorted(names))
+
+
+def CopyModel(existing, new, params=None):
+    """Makes `new` a copy of model `existing`, with `params` as changed defaults."""
+    _host.call("CopyModel", old=existing, new=new, params=params)
+
+
+def SetDefaults(model, params, val=None):
+    """Changes the defaults of `model` (a dictionary, or a key and a value)."""
+    if val is not None:
+        params = {params: val}
+    _host.call("SetDefaults", model=model, params=dict(params))
+
+
+def GetDefaults(model, keys=None, output=""):
+    """The defaults of `model`: a dictionary, one value (`keys` a string) or a list of values (`keys` a list)."""
+    defaults = _host.call("GetDefaults", model=model)
+    if keys is None:
+        result = defaults
+    elif isinstance(keys, str):
+        if keys not in defaults:
+            raise KeyError(keys)
+        result = defaults[keys]
+    else:
+        result = [defaults[k] for k in keys]
+    if output == "json":
+        import json
+
+        result = json.dumps(result, default=lambda v: v.tolist() if isinstance(v, numpy.ndarray) else str(v))
+    return result
+
+
+# ---------------------------------------------------------------- nodes
+
+
+def Create(model, n=1, params=None, positions=None):
+    """Creates `n` nodes of `model`; `params` is a dictionary for all (values, lists with one value per node, or
+    Parameters) or a list with one dictionary per node."""
+    if isinstance(n, dict):
+        if not (params is None and positions is None):
+            raise ValueError("A parameter dictionary can be passed as second argument only if Create() is called with two arguments.")
+        params, n = n, 1
+    if positions is not None:
+        raise NESTErrors.NotImplemented("NestSharp has no spatial networks (positions) yet.")
+    if isinstance(n, bool) or int(n) != n:
+        raise TypeError("n must have an integer value")
+    if isinstance(params, (list, tuple)) and len(params) != n:
+        raise TypeError("list of params must have one dictionary per node")
+    if params is not None and not (
+        isinstance(params, dict) or (isinstance(params, (list, tuple)) and all(isinstance(e, dict) for e in params))
+    ):
+        raise TypeError("params must be either a dict of parameters or a list or tuple of dicts")
+    return _host.call("Create", model=model, n=int(n), params=params)
+
+
+def GetNodes(properties=None, local_only=False):
+    """All nodes whose status has the values in `properties` (all nodes when it is empty), as one NodeCollection."""
+    size = GetKernelStatus("network_size")
+    if size == 0:
+        return NodeCollection()
+    everything = NodeCollection(range(1, size + 1))
+    if not properties:
+        return everything
+    keep = []
+    for node_id, node in zip(range(1, size + 1), everything):
+        status = node.get()
+        if all(key in status and _equal(status[key], value) for key, value in properties.items()):
+            keep.append(node_id)
+    return NodeCollection(keep)
+
+
+def _equal(a, b):
+    if isinstance(a, numpy.ndarray) or isinstance(b, numpy.ndarray):
+        return numpy.array_equal(numpy.asarray(a), numpy.asarray(b))
+    return a == b
+
+
+def to_json(data):
+    """`data` as JSON text (numpy arrays as lists), as PyNEST's ``nest.to_json``."""
+    import json
+
+    def plain(value):
+        if isinstance(value, numpy.ndarray):
+            return value.tolist()
+        if isinstance(value, numpy.generic):
+            return value.item()
+        if isinstance(value, (NodeCollection, SynapseCollection)):
+            return value.get() if isinstance(value, SynapseCollection) else value.tolist()
+        raise TypeError(f"{type(value).__name__} is not JSON serializable")
+
+    return json.dumps(data, default=plain)
+
+
+def GetStatus(nodes_or_conns, keys=None, output=""):
+    """The status of each node or connection, in NEST 3.9's form (deprecated in PyNEST; kept for older scripts): a
+    tuple with a dictionary (or the values of `keys`) per element."""
+    if len(nodes_or_conns) == 0:
+        return "[]" if output == "json" else ()
+    single = len(nodes_or_conns) == 1
+    if keys:
+        result = nodes_or_conns.get(keys)
+        if isinstance(keys, str):
+            result = (result,) if single else tuple(result)
+        else:
+            result = (tuple(result.values()),) if single else tuple(zip(*result.values()))
+    else:
+        result = nodes_or_conns.get()
+        result = (result,) if single else tuple({k: v[j] for k, v in result.items()} for j in range(len(nodes_or_conns)))
+    return to_json(result) if output == "json" else result
+
+
+def SetStatus(nodes, params, val=None):
+    """Sets status values of nodes or connections (deprecated in PyNEST; kept for older scripts)."""
+    if val is not None:
+        params = {params: val}
+    nodes.set(params)
+
+
+# ---------------------------------------------------------------- connections
+
+
+class CollocatedSynapses:
+    """Several synapse specifications for one Connect call: each connection gets one synapse of each."""
+
+    def __init__(self, *args):
+        self.syn_specs = list(args)
+
+    def __len__(self):
+        return len(self.syn_specs)
+
+
+def _endpoint(nodes, name):
+    if isinstance(nodes, NodeCollection):
+        return nodes
+    values = numpy.asarray(nodes)
+    if values.ndim != 1 or not numpy.issubdtype(values.dtype, numpy.integer):
+        raise TypeError(f"{name} must be a NodeCollection or an array of node ids")
+    return values.astype(numpy.int64)
+
+
+def _syn_spec(syn_spec):
+    if syn_spec is None or isinstance(syn_spec, str):
+        return syn_spec
+    if isinstance(syn_spec, CollocatedSynapses):
+        return [dict(spec) for spec in syn_spec.syn_specs]
+    if isinstance(syn_spec, dict):
+        return dict(syn_spec)
+    raise TypeError("syn_spec must be a string, a dictionary or a CollocatedSynapses object")
+
+
+def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=False):
+    """Connects `pre` to `post` (NodeCollections or arrays of node ids) with the rule `conn_spec` (a name or a
+    dictionary; all_to_all by default) and the synapses `syn_spec` (a model name, a dictionary whose values may be
+    arrays or Parameters, or CollocatedSynapses); returns the new connections if asked."""
+    if isinstance(conn_spec, dict):
+        conn_spec = dict(conn_spec)
+    _host.call("Connect", pre=_endpoint(pre, "pre"), post=_endpoint(post, "post"), conn_spec=conn_spec,
+               syn_spec=_syn_spec(syn_spec))
+    if return_synapsecollection:
+        model = None
+        if isinstance(syn_spec, str):
+            model = syn_spec
+        elif isinstance(syn_spec, dict):
+            model = syn_spec.get("synapse_model")
+        source = pre if isinstance(pre, NodeCollection) else NodeCollection(sorted(set(numpy.asarray(pre).tolist())))
+        target = post if isinstance(post, NodeCollection) else NodeCollection(sorted(set(numpy.asarray(post).tolist())))
+        return GetConnections(source, target, synapse_model=model)
+    return None
+
+
+def Disconnect(*args, conn_spec=None, syn_spec=None):
+    """Removes connections: ``Disconnect(conns)`` for a SynapseCollection, or ``Disconnect(pre, post, conn_spec,
+    syn_spec)`` (one_to_one and static_synapse by default)."""
+    if len(args) == 1 and isinstance(args[0], SynapseCollection):
+        args[0].disconnect()
+        return
+    if len(args) < 2:
+        raise TypeError("Disconnect takes a SynapseCollection or pre, post, conn_spec and syn_spec")
+    pre, post = args[0], args[1]
+    if len(args) > 2:
+        conn_spec = args[2]
+    if len(args) > 3:
+        syn_spec = args[3]
+    _host.call("Disconnect", pre=pre, post=post, conn_spec=conn_spec, syn_spec=syn_spec)
+
+
+def GetConnections(source=None, target=None, synapse_model=None, synapse_label=None):
+    """The connections from `source` to `target` of `synapse_model` (each optional)."""
+    if source is not None and not isinstance(source, NodeCollection):
+        raise TypeError("source must be NodeCollection.")
+    if target is not None and not isinstance(target, NodeCollection):
+        raise TypeError("target must be NodeCollection.")
+    if synapse_label is not None:
+        raise NESTErrors.NotImplemented("NestSharp has no synapse labels yet.")
+    return _host.call("GetConnections", source=source, target=target, synapse_model=synapse_model)

@@ -1,0 +1,413 @@
+"""NodeCollection and SynapseCollection: Python views of NestSharp's collections, which stay in .NET and are named by
+a handle. Bulk values (ids, events, connection arrays) arrive as numpy arrays."""
+
+import numbers
+
+import numpy
+
+from . import _host
+from .kernel import NESTErrors
+
+try:
+    import pandas
+except ImportError:  # pandas is optional: output="pandas" needs it
+    pandas = None
+
+__all__ = ["NodeCollection", "SynapseCollection"]
+
+def _as_tuple(values):
+    """Per-node values as PyNEST gives them for several nodes: a tuple."""
+    if isinstance(values, numpy.ndarray):
+        return tuple(values.tolist())
+    return tuple(values)
+
+
+def _as_list(values):
+    """Per-connection values as PyNEST gives them: a list."""
+    if isinstance(values, numpy.ndarray):
+        return values.tolist()
+    return list(values)
+
+
+class NodeCollection:
+    """A sorted set of node ids, as PyNEST's NodeCollection: ``nest.NodeCollection([1, 3, 5])``, or made by
+    ``Create``. Supports ``len``, ``in``, iteration, indexing, slicing with steps, ``+``, ``==``, ``get``/``set``
+    and attribute access to status keys (``neurons.V_m``, ``sr.events``)."""
+
+    _handle = None
+    _size = 0
+
+    def __init__(self, data=None):
+        ids = [] if data is None else list(data)
+        if isinstance(data, NodeCollection):
+            self._adopt(data._handle, data._size)
+            return
+        if ids:
+            other = _host.call("NodeCollection", ids=[int(i) for i in ids])
+            self._adopt(other._handle, other._size)
+            other._handle = None
+
+    @classmethod
+    def _wrap(cls, reply):
+        nodes = cls.__new__(cls)
+        nodes._adopt(reply["__nc__"], reply["n"])
+        return nodes
+
+    def _adopt(self, handle, size):
+        object.__setattr__(self, "_handle", handle)
+        object.__setattr__(self, "_size", size)
+        object.__setattr__(self, "_ids", None)
+
+    def __del__(self):
+        if self._handle is not None and _host.release is not None:  # at interpreter exit the module may be gone
+            _host.release(self._handle)
+
+    # ---------------------------------------------------------------- sequence behaviour
+
+    def __len__(self):
+        return self._size
+
+    def __bool__(self):
+        return self._size > 0
+
+    def _id_array(self):
+        if self._size == 0:
+            return numpy.empty(0, dtype=numpy.int64)
+        if self._ids is None:
+            object.__setattr__(self, "_ids", _host.call("nc_ids", nc=self))
+        return self._ids
+
+    def tolist(self):
+        """The node ids as a list."""
+        return self._id_array().tolist()
+
+    def __array__(self, dtype=None, copy=None):
+        """The node ids as a numpy array (``numpy.array(nodes)``)."""
+        return numpy.array(self._id_array(), dtype=dtype)
+
+    def __iter__(self):
+        for k in range(self._size):
+            yield self[k]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            step = 1 if key.step is None else key.step
+            if step < 1:
+                raise IndexError("slicing step for NodeCollection must be strictly positive")
+            start = 0 if key.start is None else key.start
+            stop = self._size if key.stop is None else key.stop
+            return _host.call("nc_slice", nc=self, start=start, stop=stop, step=step)
+        if isinstance(key, (numbers.Integral, numpy.integer)) and not isinstance(key, bool):
+            index = int(key)
+            if index >= self._size or index < -self._size:
+                raise IndexError("index value outside of the NodeCollection")
+            return _host.call("nc_index", nc=self, index=index)
+        if isinstance(key, (list, tuple, numpy.ndarray)):
+            values = numpy.asarray(key)
+            if values.dtype == numpy.bool_:
+                return _host.call("nc_mask", nc=self, mask=values.tolist())
+            if len(values) == 0:
+                return NodeCollection()
+            return _host.call("nc_take", nc=self, positions=[int(v) for v in values])
+        raise TypeError("only integers, slices, lists, tuples and numpy arrays may index a NodeCollection")
+
+    def __add__(self, other):
+        if not isinstance(other, NodeCollection):
+            if isinstance(other, numbers.Number) and other == 0:  # sum() of collections starts at 0
+                return self
+            raise TypeError(f"Cannot add object of type '{type(other).__name__}' to 'NodeCollection'")
+        if not other:
+            return self
+        if not self:
+            return other
+        return _host.call("nc_join", a=self, b=other)
+
+    def __radd__(self, other):
+        return self + other
+
+    def _to_array(self, selection="all"):
+        """The node ids by process or thread, as PyNEST's debugging helper: all of them are on this process."""
+        if selection not in ("all", "rank", "thread"):
+            raise ValueError("selection must be 'all', 'rank' or 'thread'")
+        ids = self.tolist()
+        if selection == "all":
+            return {"All": ids}
+        if selection == "rank":
+            return {"Rank 0": ids}
+        threads = self.get("thread") if len(ids) > 1 else (self.get("thread"),)
+        by_thread = {}
+        for node_id, thread in zip(ids, threads):
+            by_thread.setdefault(thread, []).append(node_id)
+        return by_thread
+
+    def __eq__(self, other):
+        if not isinstance(other, NodeCollection):
+            raise NotImplementedError(f"Cannot compare NodeCollection to {type(other).__name__}")
+        if self._size != other._size:
+            return False
+        if self._size == 0:
+            return True
+        return _host.call("nc_equal", a=self, b=other)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(tuple(self.tolist()))
+
+    def __contains__(self, node_id):
+        ids = self._id_array()
+        position = numpy.searchsorted(ids, node_id)
+        return bool(position < len(ids) and ids[position] == node_id)
+
+    def index(self, node_id):
+        """The position of `node_id` in the collection."""
+        ids = self._id_array()
+        position = int(numpy.searchsorted(ids, node_id))
+        if position >= len(ids) or ids[position] != node_id:
+            raise ValueError(f"{node_id} is not in NodeCollection")
+        return position
+
+    def __str__(self):
+        if self._size == 0:
+            return "NodeCollection(<empty>)"
+        return _host.call("nc_str", nc=self)
+
+    __repr__ = __str__
+
+    @property
+    def spatial(self):
+        """Spatial metadata: NestSharp has no node positions, so always None."""
+        return None
+
+    # ---------------------------------------------------------------- status
+
+    def get(self, *params, **kwargs):
+        """Status values: ``get()`` all keys, ``get("V_m")`` one key, ``get(["V_m", "C_m"])`` or
+        ``get("V_m", "C_m")`` several, ``get("events", "times")`` a key inside a dictionary; one value for a single
+        node, a tuple of values for several. ``output="pandas"`` gives a DataFrame."""
+        if not self:
+            raise ValueError("Cannot get parameter of empty NodeCollection")
+        output = kwargs.pop("output", "")
+        if kwargs:
+            raise TypeError("Got unexpected keyword argument")
+        single = self._size == 1
+        if len(params) == 0:
+            result = self._status(None, None)
+            result = {k: (v if single else _as_tuple(v)) for k, v in result.items()}
+        elif len(params) == 1:
+            key = params[0]
+            if isinstance(key, str):
+                result = self._status(key, None)
+                result = result if single else _as_tuple(result)
+            elif isinstance(key, (list, tuple)):
+                result = self._status([str(k) for k in key], None)
+                result = {k: (v if single else _as_tuple(v)) for k, v in result.items()}
+            else:
+                raise TypeError("Params should be either a string or an iterable")
+        elif len(params) == 2 and isinstance(params[0], str):
+            key, sub = params
+            result = self._status(key, sub if isinstance(sub, str) else [str(s) for s in sub])
+            if not single:
+                result = _as_tuple(result) if isinstance(sub, str) else {k: _as_tuple(v) for k, v in result.items()}
+        else:
+            if all(isinstance(p, str) for p in params):
+                return self.get(list(params), output=output)
+            raise TypeError("First argument must be a string, specifying path into hierarchical dictionary")
+
+        if output == "pandas":
+            if pandas is None:
+                raise ImportError("Pandas could not be imported")
+            index = self.tolist()
+            if len(params) == 1 and isinstance(params[0], str):
+                result = {params[0]: result}
+            elif len(params) > 1 and isinstance(params[1], str):
+                result = {params[1]: result}
+            if single:
+                result = {key: [val] for key, val in result.items()}
+            result = pandas.DataFrame(result, index=index)
+        elif output == "json":
+            from ._api import to_json
+
+            result = to_json(result)
+        return result
+
+    def _status(self, keys, subkeys):
+        try:
+            return _host.call("nc_get", nc=self, keys=keys, subkeys=subkeys)
+        except NESTErrors.UnaccessedDictionaryEntry as error:
+            missing = subkeys if subkeys is not None else keys
+            raise KeyError(missing if isinstance(missing, str) else str(error)) from None
+
+    def set(self, params=None, **kwargs):
+        """Sets status values: a dictionary (values for all nodes, lists with one value per node, or Parameters
+        drawn per node), a list of dictionaries (one per node), or keyword arguments."""
+        if not self:
+            return
+        if kwargs and params is None:
+            params = kwargs
+        elif kwargs and params:
+            raise TypeError("must either provide params or kwargs, but not both.")
+        if isinstance(params, dict):
+            params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+        elif isinstance(params, (list, tuple)):
+            params = list(params)
+        else:
+            raise TypeError("params must be a dict or a list of dicts")
+        _host.call("nc_set", nc=self, params=params)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        if self._size == 0:
+            raise AttributeError("Cannot get attribute of empty NodeCollection")
+        return self.get(name)
+
+    def __setattr__(self, name, value):
+        if name.startswith("_"):
+            object.__setattr__(self, name, value)
+        else:
+            self.set({name: value})
+
+    @property
+    def global_id(self):
+        """The node ids (a single id for one node, a tuple for several)."""
+        return self.get("global_id")
+
+
+_host.encoders[NodeCollection] = lambda nodes: {"__nc__": nodes._handle} if nodes._handle is not None else []
+_host.decoders["__nc__"] = NodeCollection._wrap
+
+
+class SynapseCollection:
+    """Connections, as PyNEST's SynapseCollection (made by ``GetConnections``): ``len``, indexing, slicing, iteration,
+    ``==``, ``get``/``set`` (also ``output="pandas"``) and attribute access (``conns.weight``)."""
+
+    _handle = None
+    _size = 0
+
+    def __init__(self, data=None):
+        if data is not None:
+            raise TypeError("SynapseCollections are made by GetConnections or Connect(..., return_synapsecollection=True)")
+
+    @classmethod
+    def _wrap(cls, reply):
+        synapses = cls.__new__(cls)
+        object.__setattr__(synapses, "_handle", reply["__sc__"])
+        object.__setattr__(synapses, "_size", reply["n"])
+        object.__setattr__(synapses, "print_full", False)
+        return synapses
+
+    def __del__(self):
+        if self._handle is not None and _host.release is not None:  # at interpreter exit the module may be gone
+            _host.release(self._handle)
+
+    def __len__(self):
+        return self._size
+
+    def __bool__(self):
+        return self._size > 0
+
+    def __iter__(self):
+        for k in range(self._size):
+            yield self[k]
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return _host.call("sc_slice", sc=self, start=key.start, stop=key.stop, step=1 if key.step is None else key.step)
+        if isinstance(key, (numbers.Integral, numpy.integer)):
+            index = int(key)
+            if index >= self._size or index < -self._size:
+                raise IndexError("index value outside of the SynapseCollection")
+            return _host.call("sc_index", sc=self, index=index)
+        raise TypeError("only integers and slices may index a SynapseCollection")
+
+    def __eq__(self, other):
+        if not isinstance(other, SynapseCollection):
+            return NotImplemented
+        return _host.call("sc_equal", a=self, b=other)
+
+    def __ne__(self, other):
+        result = self.__eq__(other)
+        return result if result is NotImplemented else not result
+
+    __hash__ = object.__hash__
+
+    def __str__(self):
+        return _host.call("sc_str", sc=self, print_full=bool(self.print_full))
+
+    __repr__ = __str__
+
+    def get(self, keys=None, output=""):
+        """Connection values: all keys (a dictionary), one key (a list, or the value for one connection) or a list of
+        keys (a dictionary of lists); ``output="pandas"`` gives a DataFrame."""
+        if self._size == 0:
+            return {} if keys is None or not isinstance(keys, str) else []
+        if keys is not None and not isinstance(keys, str):
+            keys = [str(k) for k in keys]
+        try:
+            result = _host.call("sc_get", sc=self, keys=keys)
+        except NESTErrors.UnaccessedDictionaryEntry:
+            raise KeyError(keys) from None
+        single = self._size == 1
+        if isinstance(keys, str):
+            result = result if single else _as_list(result)
+        else:
+            result = {k: (v if single else _as_list(v)) for k, v in result.items()}
+        if output == "pandas":
+            if pandas is None:
+                raise ImportError("Pandas could not be imported")
+            if isinstance(keys, str):
+                result = {keys: result}
+            if single:
+                result = {k: [v] for k, v in result.items()}
+            result = pandas.DataFrame(result)
+        return result
+
+    def set(self, params=None, **kwargs):
+        """Sets connection values: a dictionary (one value for all, lists with one value per connection, or
+        Parameters), a list of dictionaries (one per connection), or keyword arguments."""
+        if kwargs and params is None:
+            params = kwargs
+        elif kwargs and params:
+            raise TypeError("must either provide params or kwargs, but not both.")
+        if isinstance(params, dict):
+            params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+        elif isinstance(params, (list, tuple)):
+            params = list(params)
+        else:
+            raise TypeError("params must be a dict or a list of dicts")
+        _host.call("sc_set", sc=self, params=params)
+
+    def sources(self):
+        """The source of each connection."""
+        return iter(self._column("source"))
+
+    def targets(self):
+        """The target of each connection."""
+        return iter(self._column("target"))
+
+    def _column(self, key):
+        if self._size == 0:
+            return []
+        value = _host.call("sc_get", sc=self, keys=key)
+        return [value] if self._size == 1 else _as_list(value)
+
+    def disconnect(self):
+        """Removes these connections."""
+        _host.call("Disconnect", sc=self)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self.get(name)
+
+    def __setattr__(self, name, value):
+        if name.startswith("_") or name == "print_full":
+            object.__setattr__(self, name, value)
+        else:
+            self.set({name: value})
+
+
+_host.encoders[SynapseCollection] = lambda synapses: {"__sc__": synapses._handle}
+_host.decoders["__sc__"] = SynapseCollection._wrap

@@ -1,0 +1,279 @@
+"""PyNEST 3.10's API on NestSharp: each test states one behaviour a PyNEST user relies on (checked against NEST 3.10)."""
+
+import numpy
+import pandas
+import pytest
+
+import nestsharp as nest
+from nestsharp import _host
+
+
+# ---------------------------------------------------------------- kernel
+
+
+def test_kernel_attributes_read_and_write_the_kernel_status():
+    nest.resolution = 0.25
+    nest.rng_seed = 12
+    assert nest.resolution == 0.25
+    assert nest.GetKernelStatus("rng_seed") == 12
+    assert nest.get("resolution", "rng_seed") == (0.25, 12)
+    nest.set(print_time=False, local_num_threads=2)
+    assert nest.local_num_threads == 2
+
+
+def test_unknown_kernel_attribute_is_an_attribute_error():
+    with pytest.raises(AttributeError):
+        nest.no_such_key = 3
+
+
+def test_biological_time_advances_with_simulate_and_run():
+    nest.Simulate(10.0)
+    with nest.RunManager():
+        nest.Run(5.0)
+        nest.Run(5.0)
+    assert nest.biological_time == pytest.approx(20.0)
+
+
+def test_reset_kernel_discards_nodes():
+    nest.Create("iaf_psc_alpha", 5)
+    nest.ResetKernel()
+    assert nest.network_size == 0
+
+
+def test_version_names_nestsharp():
+    assert "NestSharp" in nest.version()
+    assert "nestsharp" in nest.__version__
+
+
+# ---------------------------------------------------------------- models
+
+
+def test_models_lists_node_and_synapse_models():
+    assert "iaf_psc_alpha" in nest.node_models
+    assert "stdp_synapse" in nest.synapse_models
+    assert set(nest.Models()) == set(nest.node_models) | set(nest.synapse_models)
+
+
+def test_copy_model_and_defaults():
+    nest.CopyModel("static_synapse", "excitatory", {"weight": 2.5, "delay": 1.5})
+    assert nest.GetDefaults("excitatory", "weight") == 2.5
+    nest.SetDefaults("iaf_psc_alpha", {"C_m": 200.0})
+    assert nest.Create("iaf_psc_alpha").C_m == 200.0
+    assert nest.GetDefaults("iaf_psc_alpha", ["C_m", "tau_m"]) == [200.0, 10.0]
+
+
+def test_receptor_types_are_a_dictionary():
+    receptors = nest.GetDefaults("pp_cond_exp_mc_urbanczik")["receptor_types"]
+    assert isinstance(receptors, dict)
+    assert "dendritic_exc" in receptors
+
+
+# ---------------------------------------------------------------- errors
+
+
+def test_nest_errors_are_classes_of_nest_kernel():
+    with pytest.raises(nest.kernel.NESTErrors.UnknownModelName):
+        nest.Create("no_such_model")
+    with pytest.raises(nest.NESTError):
+        nest.Create("iaf_psc_alpha", params={"C_m": -1.0})
+    with pytest.raises(nest.NESTErrors.BadProperty):
+        nest.Create("iaf_psc_alpha", params={"C_m": -1.0})
+    assert issubclass(nest.NESTErrors.IllegalConnection, nest.kernel.NESTError)
+
+
+def test_a_failing_set_changes_nothing():
+    nodes = nest.Create("iaf_psc_alpha", 2)
+    with pytest.raises(nest.NESTErrors.UnaccessedDictionaryEntry):
+        nodes.set(V_m=-50.0, no_such_key=1.0)
+    assert nodes.V_m == (-70.0, -70.0)
+
+
+def test_get_of_an_unknown_key_is_a_key_error():
+    with pytest.raises(KeyError):
+        nest.Create("iaf_psc_alpha").get("no_such_key")
+
+
+# ---------------------------------------------------------------- NodeCollection
+
+
+def test_node_collection_indexing_slicing_and_joining():
+    a = nest.Create("iaf_psc_alpha", 10)
+    b = nest.Create("parrot_neuron", 3)
+    assert len(a) == 10
+    assert a[0].tolist() == [1]
+    assert a[-1].global_id == 10
+    assert a[2:8:3].tolist() == [3, 6]
+    assert a[[0, 4]].tolist() == [1, 5]
+    assert (a + b).tolist() == list(range(1, 14))
+    assert (b + a[:2]).tolist() == [1, 2, 11, 12, 13]
+    assert 11 in b and 3 not in b
+    assert [n.global_id for n in b] == [11, 12, 13]
+    assert a[:2] == nest.NodeCollection([1, 2])
+    assert a[:2] != a[1:3]
+    assert b.index(12) == 1
+
+
+def test_node_collection_get_single_node_gives_values_several_give_tuples():
+    nodes = nest.Create("iaf_psc_alpha", 3, params={"V_m": [-60.0, -61.0, -62.0]})
+    assert nodes[0].get("V_m") == -60.0
+    assert nodes.get("V_m") == (-60.0, -61.0, -62.0)
+    assert nodes.get(["V_m", "C_m"]) == {"V_m": (-60.0, -61.0, -62.0), "C_m": (250.0, 250.0, 250.0)}
+    assert nodes.V_m == (-60.0, -61.0, -62.0)
+    assert isinstance(nodes.get()["C_m"], tuple)
+
+
+def test_node_collection_get_as_pandas():
+    nodes = nest.Create("iaf_psc_alpha", 3)
+    frame = nodes.get(["V_m", "C_m"], output="pandas")
+    assert isinstance(frame, pandas.DataFrame)
+    assert list(frame.index) == [1, 2, 3]
+    assert list(frame["C_m"]) == [250.0] * 3
+
+
+def test_node_collection_set_with_scalars_lists_dicts_and_parameters():
+    nodes = nest.Create("iaf_psc_alpha", 3)
+    nodes.V_m = -55.0
+    assert nodes.V_m == (-55.0,) * 3
+    nodes.set({"V_m": [-1.0, -2.0, -3.0]})
+    assert nodes.V_m == (-1.0, -2.0, -3.0)
+    nodes.set([{"V_m": -4.0}, {"V_m": -5.0}, {"V_m": -6.0}])
+    assert nodes.V_m == (-4.0, -5.0, -6.0)
+    nodes.V_m = nest.random.uniform(-70.0, -60.0)
+    assert all(-70.0 <= v < -60.0 for v in nodes.V_m)
+
+
+def test_create_with_a_list_of_dictionaries():
+    nodes = nest.Create("iaf_psc_alpha", 2, [{"V_m": -1.0}, {"V_m": -2.0}])
+    assert nodes.V_m == (-1.0, -2.0)
+
+
+def test_create_with_random_parameters_is_reproducible_for_a_seed():
+    def draw():
+        nest.ResetKernel()
+        nest.rng_seed = 7
+        return nest.Create("iaf_psc_alpha", 100, params={"V_m": nest.random.normal(-60.0, 5.0)}).V_m
+
+    assert draw() == draw()
+
+
+def test_parameter_arithmetic_and_math():
+    nodes = nest.Create("iaf_psc_alpha", 50)
+    nodes.V_m = -70.0 + 10.0 * nest.random.uniform()
+    assert all(-70.0 <= v < -60.0 for v in nodes.V_m)
+    nodes.V_m = nest.math.redraw(nest.random.normal(-65.0, 10.0), -70.0, -60.0)
+    assert all(-70.0 <= v <= -60.0 for v in nodes.V_m)
+    nodes.V_m = nest.logic.conditional(nest.random.uniform() < 0.5, -61.0, -62.0)
+    assert set(nodes.V_m) <= {-61.0, -62.0}
+    assert nest.math.exp(nest.CreateParameter("constant", {"value": 0.0})).GetValue() == 1.0
+
+
+# ---------------------------------------------------------------- recording and bulk arrays
+
+
+def test_events_arrive_as_numpy_arrays():
+    generator = nest.Create("spike_generator", params={"spike_times": numpy.arange(1.0, 101.0)})
+    parrots = nest.Create("parrot_neuron", 2)
+    recorder = nest.Create("spike_recorder")
+    nest.Connect(generator, parrots)
+    nest.Connect(parrots, recorder)
+    nest.Simulate(200.0)
+    events = recorder.events
+    assert isinstance(events["times"], numpy.ndarray) and events["times"].dtype == numpy.float64
+    assert isinstance(events["senders"], numpy.ndarray) and events["senders"].dtype == numpy.int64
+    assert recorder.n_events == 200
+    assert sorted(set(events["senders"].tolist())) == [2, 3]
+    assert recorder.get("events", "times").shape == (200,)
+    recorder.n_events = 0
+    assert recorder.n_events == 0
+
+
+def test_multimeter_samples_arrive_as_arrays():
+    neuron = nest.Create("iaf_psc_alpha", params={"I_e": 400.0})
+    meter = nest.Create("multimeter", params={"record_from": ["V_m"], "interval": 1.0})
+    nest.Connect(meter, neuron)
+    nest.Simulate(50.0)
+    assert len(meter.events["V_m"]) == 49
+
+
+def test_many_values_cross_in_one_array():
+    nodes = nest.Create("iaf_psc_alpha", 1000)
+    values = numpy.linspace(-70.0, -60.0, 1000)
+    nodes.V_m = values
+    assert numpy.array_equal(numpy.array(nodes.V_m), values)
+
+
+# ---------------------------------------------------------------- connections
+
+
+def test_connect_rules_and_get_connections():
+    a = nest.Create("iaf_psc_alpha", 10)
+    b = nest.Create("iaf_psc_alpha", 10)
+    nest.Connect(a, b, {"rule": "fixed_indegree", "indegree": 3}, {"weight": 2.0, "delay": 1.5})
+    nest.Connect(a, b, "one_to_one", "static_synapse")
+    conns = nest.GetConnections(a, b)
+    assert len(conns) == 40
+    assert nest.num_connections == 40
+    assert sorted(set(conns.get("weight"))) == [1.0, 2.0]
+    assert isinstance(conns.get("weight"), list)
+    frame = conns.get(["source", "target"], output="pandas")
+    assert len(frame) == 40
+
+
+def test_connect_with_arrays_of_weights_and_random_delays():
+    a = nest.Create("iaf_psc_alpha", 5)
+    b = nest.Create("iaf_psc_alpha", 5)
+    weights = numpy.arange(1.0, 6.0)
+    nest.Connect(a, b, "one_to_one", {"weight": weights, "delay": nest.random.uniform(1.0, 2.0)})
+    conns = nest.GetConnections(a, b)
+    assert conns.weight == weights.tolist()
+    assert all(1.0 <= d <= 2.0 for d in conns.delay)
+
+
+def test_connect_node_id_arrays_and_return_synapsecollection():
+    nest.Create("iaf_psc_alpha", 4)
+    conns = nest.Connect(numpy.array([1, 2]), numpy.array([3, 4]), "one_to_one", return_synapsecollection=True)
+    assert conns.get("source") == [1, 2] and conns.get("target") == [3, 4]
+
+
+def test_synapse_collection_set_index_slice_and_disconnect():
+    a = nest.Create("iaf_psc_alpha", 3)
+    nest.Connect(a, a, "all_to_all", {"synapse_model": "stdp_synapse"})
+    conns = nest.GetConnections()
+    conns.set(weight=[float(i) for i in range(9)])
+    assert conns[4].weight == 4.0
+    assert conns[1:3].get("weight") == [1.0, 2.0]
+    conns[0].Wmax = 50.0
+    assert conns[0].get("Wmax") == 50.0
+    nest.Disconnect(conns[0])
+    assert len(nest.GetConnections()) == 8
+    nest.Disconnect(a[1], a[2], "one_to_one", {"synapse_model": "stdp_synapse"})
+    assert len(nest.GetConnections()) == 7
+
+
+def test_illegal_connection_raises_nest_error():
+    generator = nest.Create("dc_generator")
+    recorder = nest.Create("spike_recorder")
+    with pytest.raises(nest.NESTError):
+        nest.Connect(generator, recorder)
+
+
+def test_collocated_synapses():
+    a = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(a, a, "one_to_one", nest.CollocatedSynapses({"weight": -2.0}, {"weight": 3.0}))
+    assert sorted(nest.GetConnections().weight) == [-2.0, -2.0, 3.0, 3.0]
+
+
+# ---------------------------------------------------------------- the bridge
+
+
+def test_collected_collections_release_their_handles():
+    start = _host.call("handle_count")
+    for _ in range(600):
+        nest.Create("iaf_psc_alpha")[0]
+    assert _host.call("handle_count") - start < 600
+
+
+def test_bulk_arrays_do_not_pile_up_after_errors():
+    with pytest.raises(nest.NESTErrors.UnknownModelName):
+        nest.Create("no_such_model", 2, params={"V_m": numpy.zeros(2000)})
+    assert nest.Create("iaf_psc_alpha", 2000, params={"V_m": numpy.zeros(2000)}).get("V_m")[1999] == 0.0
