@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace NestSharp.Cli.Output;
 
 /// <summary>
-/// A two-column table of an experiment's results. Drawn with rounded box characters on a terminal and with plain
-/// ASCII (no colours, no escape codes) when the output is a file or a pipe.
+/// A two-column table of an experiment's results, drawn the same way wherever it goes (a terminal, a file, a pipe, a
+/// process under mpirun): plain ASCII borders, no colours, no escape codes.
 /// </summary>
 /// <param name="title">The title above the table.</param>
 public sealed class SummaryTable(string title)
@@ -25,16 +25,15 @@ public sealed class SummaryTable(string title)
     /// <summary>Writes the table to <paramref name="writer"/>.</summary>
     public void Write(TextWriter writer)
     {
-        bool terminal = Terminal.Shows(writer);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(writer),
         });
         var table = new Table()
-            .Border(terminal ? TableBorder.Rounded : TableBorder.Ascii)
+            .Border(TableBorder.Ascii)
             .Title(new TableTitle(title))
             .AddColumn(new TableColumn("Quantity"))
             .AddColumn(new TableColumn("Value").RightAligned());
