@@ -22,15 +22,20 @@ public sealed class SummaryTable(string title)
     /// <summary>Adds a row with a whole number (a count), written in the invariant culture.</summary>
     public SummaryTable Add(string quantity, long value) => Add(quantity, value.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Writes the table to <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// Writes the table to <paramref name="writer"/>. It is drawn into a string first: drawn on the console itself,
+    /// the table would have the console reset its colours, which writes escape codes on a (pseudo-)terminal.
+    /// </summary>
     public void Write(TextWriter writer)
     {
+        ArgumentNullException.ThrowIfNull(writer);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = AnsiSupport.No,
+            Ansi = AnsiSupport.Yes,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(text),
         });
         var table = new Table()
             .Border(TableBorder.Ascii)
@@ -39,5 +44,6 @@ public sealed class SummaryTable(string title)
             .AddColumn(new TableColumn("Value").RightAligned());
         foreach (var (quantity, value) in _rows) table.AddRow(new Text(quantity), new Text(value));
         console.Write(table);
+        writer.Write(text.ToString());
     }
 }
