@@ -114,12 +114,13 @@ static void RunScalingOnce(int n, double simtime, int threads)
 static string SelfArguments() =>
     Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? $"\"{System.Reflection.Assembly.GetEntryAssembly()!.Location}\" " : "";
 
+// The median run's value as that run wrote it, so the median row has the same number format as the runs' rows.
 static string MedianOf(List<string> values)
 {
     var numbers = values.Select(v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN).ToList();
     if (numbers.Any(double.IsNaN)) return values[0];
-    numbers.Sort();
-    return numbers[numbers.Count / 2].ToString("G4", CultureInfo.InvariantCulture);
+    var byValue = Enumerable.Range(0, values.Count).OrderBy(i => numbers[i]).ToList();
+    return values[byValue[values.Count / 2]];
 }
 
 static void RunOnce(int order, double simtime, int threads)
@@ -139,7 +140,7 @@ static void RunOnce(int order, double simtime, int threads)
             result.SimulationTime.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture),
             (peakBytes / 1e6).ToString("F0", CultureInfo.InvariantCulture),
             ((double)peakBytes / result.Synapses).ToString("F1", CultureInfo.InvariantCulture),
-            eventsPerSecond.ToString("E2", CultureInfo.InvariantCulture),
+            eventsPerSecond.ToString("0.00E+00", CultureInfo.InvariantCulture),
             $"{result.ExcitatoryRateHz.ToString("F2", CultureInfo.InvariantCulture)}/{result.InhibitoryRateHz.ToString("F2", CultureInfo.InvariantCulture)}",
             (result.SimulationAllocatedBytes / 1e6).ToString("F1", CultureInfo.InvariantCulture)));
     }

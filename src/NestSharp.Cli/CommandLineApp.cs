@@ -23,10 +23,17 @@ public static class CommandLineApp
     /// </summary>
     public static bool IsFirstProcess => Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_RANK") is null or "0";
 
+    /// <summary>True in every process mpirun starts (OpenMPI's OMPI_COMM_WORLD_SIZE is set).</summary>
+    public static bool IsUnderMpirun => Environment.GetEnvironmentVariable("OMPI_COMM_WORLD_SIZE") is not null;
+
     /// <summary>The root command with <paramref name="experiments"/> as its sub-commands.</summary>
     public static RootCommand CreateRootCommand(IEnumerable<Command> experiments)
     {
-        var root = new RootCommand("nestsharp: runs the NEST example experiments with NestSharp, a C# spiking network simulator.");
+        // The help's usage lines name the command, not the assembly (NestSharp.Cli) that dotnet run or the tool starts.
+        var root = new RootCommand("nestsharp: runs the NEST example experiments with NestSharp, a C# spiking network simulator.")
+        {
+            HelpName = "nestsharp",
+        };
         foreach (var experiment in experiments) root.Subcommands.Add(experiment);
         return root;
     }

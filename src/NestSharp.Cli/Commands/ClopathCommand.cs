@@ -42,11 +42,9 @@ public static class ClopathCommand
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
             },
-            Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, "Simulating", (log, report) =>
+            Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
                 ClopathNetworkExperiment.Run(parameters, log, timeMs => report(
-                    timeMs,
-                    FormattableString.Invariant($"t = {timeMs:0} ms"),
-                    FormattableString.Invariant($"t = {timeMs,7:0} ms")))),
+                    timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),
             Summarize = Summary,
             FilesWritten = result => new WrittenFiles().Add(result.MatrixFile, result.WeightEventsFile).Add(result.Figure),
         }.Create();

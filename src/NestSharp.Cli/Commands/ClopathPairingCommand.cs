@@ -15,7 +15,7 @@ public static class ClopathPairingCommand
         var frequencies = new Option<string>("--frequencies")
         {
             Description = FormattableString.Invariant(
-                $"Pairing frequencies in Hz, comma-separated, each above 0 and at most {ClopathPairingExperiment.MaximumFrequencyHz} (the example's are 10,20,30,40,50)"),
+                $"Pairing frequencies in Hz, comma-separated, each above 0 and at most {ClopathPairingExperiment.MaximumFrequencyHz}; by default those of NEST's example (10 to 50 Hz) and 0.1 Hz, the lowest of Clopath et al. (2010) fig. 2b"),
             HelpName = "F1,F2,...",
             DefaultValueFactory = _ => Format(defaults.FrequenciesHz),
         };

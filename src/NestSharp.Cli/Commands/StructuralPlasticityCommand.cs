@@ -17,7 +17,7 @@ public static class StructuralPlasticityCommand
         var simTime = CommonOptions.SimulatedTimeOption(
             "--simtime",
             defaults.SimTimeMs,
-            "Simulated time in ms, a positive multiple of the recording interval (1000 ms)",
+            "Simulated time in ms, a positive multiple of the recording interval (1000 ms); the first synapses appear between 18 and 24 s of model time, so a shorter run ends without connections",
             IsWholeSeconds,
             "a positive multiple of 1000 ms (the recording interval)");
         var threads = CommonOptions.ThreadsOption();
@@ -37,17 +37,26 @@ public static class StructuralPlasticityCommand
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
             },
-            Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, "Building network", (log, report) =>
-                StructuralPlasticityExperiment.Run(parameters, log, s => report(
+            Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
+            {
+                var result = StructuralPlasticityExperiment.Run(parameters, log, s => report(
                     s.TimeS * 1000.0,
                     FormattableString.Invariant(
-                        $"t = {s.TimeS,6:0} s  Ca E {s.MeanCaE:F4} I {s.MeanCaI:F4}  connections E {s.ConnectionsE} I {s.ConnectionsI}"),
-                    FormattableString.Invariant(
-                        $"{s.TimeS,4:0} s  Ca {s.MeanCaE:F4}/{s.MeanCaI:F4}  synapses {s.ConnectionsE}/{s.ConnectionsI}")))),
+                        $"Model time: {s.TimeS * 1000.0:F1} ms, Ca E {s.MeanCaE:F4} I {s.MeanCaI:F4}, connections E {s.ConnectionsE} I {s.ConnectionsI}")));
+                if (result.Final.ConnectionsE + result.Final.ConnectionsI == 0) log.WriteLine(NoSynapsesYet(result.Final.TimeS));
+                return result;
+            }),
             Summarize = (_, result) => Summary(result),
             FilesWritten = result => new WrittenFiles().Add(result.SeriesFile).Add(result.Figure),
         }.Create();
     }
+
+    /// <summary>
+    /// What a run that ended before the first synapses formed says, so that the empty connections panel of its figure is
+    /// not taken for a failure.
+    /// </summary>
+    internal static string NoSynapsesYet(double simulatedSeconds) => FormattableString.Invariant(
+        $"No synapses after {simulatedSeconds:0.###} s: the first ones form between 18 and 24 s of model time, so the connections panel is empty; run with --simtime 25000 or more to see them grow.");
 
     private static bool IsWholeSeconds(double ms)
     {

@@ -37,7 +37,8 @@ public static class UrbanczikCommand
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
             },
-            Run = UrbanczikExperiment.Run,
+            Run = (parameters, output) => RunProgress.Show(output, (parameters.PatternRepetitions + 4) * parameters.PatternDurationMs, (log, report) =>
+                UrbanczikExperiment.Run(parameters, log, timeMs => report(timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),
             Summarize = (_, result) => Summary(result),
             FilesWritten = result => result.Files,
         }.Create();

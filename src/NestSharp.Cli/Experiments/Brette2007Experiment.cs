@@ -30,6 +30,9 @@ public sealed record Brette2007Parameters
     /// <summary>Kernel <c>local_num_threads</c>.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>Kernel <c>print_time</c>: the progress line while simulating.</summary>
+    public bool PrintTime { get; init; } = true;
+
     /// <summary>Kernel <c>rng_seed</c> (NEST's scripts keep the kernel's default).</summary>
     public long Seed { get; init; } = 143202461;
 
@@ -137,6 +140,7 @@ public static class Brette2007Experiment
         nest.SetKernelStatus(new()
         {
             ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
+            ["print_time"] = parameters.PrintTime,
             ["overwrite_files"] = true, ["data_path"] = dataPath,
         });
         nest.SetDefaults(model, NeuronParameters(parameters.Network));

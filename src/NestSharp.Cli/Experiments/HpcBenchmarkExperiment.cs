@@ -21,6 +21,9 @@ public sealed record HpcBenchmarkParameters
     /// <summary>Kernel <c>local_num_threads</c>.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>Kernel <c>print_time</c>: the progress line while simulating.</summary>
+    public bool PrintTime { get; init; } = true;
+
     /// <summary>Kernel <c>rng_seed</c> (NEST's script keeps the kernel's default).</summary>
     public long Seed { get; init; } = 143202461;
 
@@ -127,6 +130,7 @@ public static class HpcBenchmarkExperiment
         nest.SetKernelStatus(new()
         {
             ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
+            ["print_time"] = parameters.PrintTime,
             ["overwrite_files"] = true, ["data_path"] = dataPath,
         });
         var neuronParams = new Dictionary<string, object>

@@ -23,6 +23,9 @@ public sealed record MicrocircuitParameters
     /// <summary>Kernel <c>local_num_threads</c>.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>Kernel <c>print_time</c>: the progress line while simulating.</summary>
+    public bool PrintTime { get; init; } = true;
+
     /// <summary>Kernel <c>rng_seed</c> (the reference's 55).</summary>
     public long Seed { get; init; } = 55;
 
@@ -215,6 +218,7 @@ public static class MicrocircuitExperiment
         nest.SetKernelStatus(new()
         {
             ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
+            ["print_time"] = parameters.PrintTime,
         });
 
         long start = Stopwatch.GetTimestamp();

@@ -85,9 +85,10 @@ public static class UrbanczikExperiment
 {
     /// <summary>
     /// Builds the neuron and the spike pattern, simulates the presentations of the pattern (the teacher driving the soma
-    /// during the learning period), reads out the devices and writes the data and figures; progress goes to <paramref name="log"/>.
+    /// during the learning period), reads out the devices and writes the data and figures; what it does goes to
+    /// <paramref name="log"/>, and the model time reached after each presentation to <paramref name="progress"/>.
     /// </summary>
-    public static UrbanczikResult Run(UrbanczikParameters parameters, TextWriter log)
+    public static UrbanczikResult Run(UrbanczikParameters parameters, TextWriter log, Action<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         if (parameters.PatternRepetitions < 2)
@@ -191,8 +192,7 @@ public static class UrbanczikExperiment
             for (int g = 0; g < nPg; g++)
                 sgProx[g].Set("spike_times", Array.ConvertAll(tSrs[g], t => t + i * patternDuration));
             nest.Simulate(patternDuration);
-            if ((i + 1) % 10 == 0 || i + 1 == nRepTotal)
-                log.WriteLine(FormattableString.Invariant($"  {i + 1}/{nRepTotal} presentations, {nest.BiologicalTime} ms"));
+            progress?.Invoke(nest.BiologicalTime);
         }
         TimeSpan simulateTime = Stopwatch.GetElapsedTime(startSimulate);
 

@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace NestSharp.Cli.Output;
 
 /// <summary>
-/// A two-column table of an experiment's results. Drawn with rounded box characters on a terminal and with plain
-/// ASCII (no colours, no escape codes) when the output is a file or a pipe.
+/// A two-column table of an experiment's results, drawn the same way wherever it goes (a terminal, a file, a pipe, a
+/// process under mpirun): plain ASCII borders, no colours, no escape codes.
 /// </summary>
 /// <param name="title">The title above the table.</param>
 public sealed class SummaryTable(string title)
@@ -22,23 +22,28 @@ public sealed class SummaryTable(string title)
     /// <summary>Adds a row with a whole number (a count), written in the invariant culture.</summary>
     public SummaryTable Add(string quantity, long value) => Add(quantity, value.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>Writes the table to <paramref name="writer"/>.</summary>
+    /// <summary>
+    /// Writes the table to <paramref name="writer"/>. It is drawn into a string first: drawn on the console itself,
+    /// the table would have the console reset its colours, which writes escape codes on a (pseudo-)terminal.
+    /// </summary>
     public void Write(TextWriter writer)
     {
-        bool terminal = Terminal.Shows(writer);
+        ArgumentNullException.ThrowIfNull(writer);
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = AnsiSupport.Yes,
+            ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
+            Out = new AnsiConsoleOutput(text),
         });
         var table = new Table()
-            .Border(terminal ? TableBorder.Rounded : TableBorder.Ascii)
+            .Border(TableBorder.Ascii)
             .Title(new TableTitle(title))
             .AddColumn(new TableColumn("Quantity"))
             .AddColumn(new TableColumn("Value").RightAligned());
         foreach (var (quantity, value) in _rows) table.AddRow(new Text(quantity), new Text(value));
         console.Write(table);
+        writer.Write(text.ToString());
     }
 }

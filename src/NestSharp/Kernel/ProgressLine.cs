@@ -1,16 +1,18 @@
 using System.Diagnostics;
+using NestSharp.Kernel.Communication;
 
 namespace NestSharp.Kernel;
 
 /// <summary>
 /// What <c>print_time</c> shows while simulating, as NEST's: percentage, model time and the real-time factor
 /// (wall-clock time per unit of model time). On a terminal one line is redrawn in place at most ten times a second;
-/// when the output is redirected, a line is written at every tenth of the run instead.
+/// when the output is redirected, or the process was started by mpirun (whose processes write to a pseudo-terminal
+/// even when mpirun's output goes to a file), a plain line is written at every tenth of the run instead.
 /// </summary>
 internal sealed class ProgressLine(TimeGrid time, long startStep, long endStep)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly bool _redirected = Console.IsOutputRedirected;
+    private readonly bool _redirected = Console.IsOutputRedirected || MpiCommunicator.LaunchedByMpirun;
     private long _lastDraw = -1000;
     private int _lastTenth;
 

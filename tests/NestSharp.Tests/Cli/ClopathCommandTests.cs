@@ -67,7 +67,7 @@ public sealed class ClopathCommandTests
 
             Assert.Equal(CommandLineApp.Success, exitCode);
             Assert.Empty(error);
-            foreach (string quantity in new[] { "Excitatory rate", "E->E weight change: mean (off-diagonal)", "correlation with its transpose", "Simulation time", "[100%]" })
+            foreach (string quantity in new[] { "Excitatory rate", "E->E weight change: mean (off-diagonal)", "correlation with its transpose", "Simulation time", "[ 100% ] Model time: " })
                 Assert.Contains(quantity, output);
             foreach (string name in new[] { ClopathNetworkExperiment.MatrixFileName, ClopathNetworkExperiment.WeightEventsFileName, ClopathNetworkExperiment.FigureFileName })
                 Assert.True(File.Exists(Path.Combine(dir, name)), $"{name} is missing");

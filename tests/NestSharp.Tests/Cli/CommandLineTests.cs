@@ -41,6 +41,18 @@ public sealed class CommandLineTests
         Assert.Contains(option, error);
     }
 
+    [Theory]
+    [InlineData(new[] { "--help" }, "nestsharp [command] [options]")]
+    [InlineData(new[] { "brunel", "--help" }, "nestsharp brunel [options]")]
+    public void Help_NamesTheCommandNestsharp(string[] args, string usage)
+    {
+        var (exitCode, output, _) = Run(args);
+
+        Assert.Equal(CommandLineApp.Success, exitCode);
+        Assert.Contains(usage, output);
+        Assert.DoesNotContain("NestSharp.Cli", output);
+    }
+
     [Fact]
     public void MissingCommand_IsUsageErrorListingTheCommands()
     {

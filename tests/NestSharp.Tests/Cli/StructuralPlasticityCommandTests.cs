@@ -49,6 +49,7 @@ public sealed class StructuralPlasticityCommandTests
         Assert.Contains("[default: 143202461]", output);
         Assert.Contains("[default: structural-plasticity-out]", output);
         Assert.Contains("all cores", output);
+        Assert.Contains("the first synapses appear between 18 and 24 s", output);
     }
 
     [Fact]
@@ -61,8 +62,11 @@ public sealed class StructuralPlasticityCommandTests
 
             Assert.Equal(CommandLineApp.Success, exitCode);
             Assert.Empty(error);
-            Assert.Contains("[ 50%] t =      1 s", output);
-            Assert.Contains("[100%] t =      2 s", output);
+            Assert.Contains("[  50% ] Model time: 1000.0 ms, Ca E ", output);
+            Assert.Contains("[ 100% ] Model time: 2000.0 ms, Ca E ", output);
+            Assert.Contains("No synapses after 2 s: the first ones form between 18 and 24 s of model time", output);
+            Assert.DoesNotContain('\r', output);
+            Assert.DoesNotContain('\u001b', output);
             Assert.Contains("Structural plasticity simulation (C#)", output);
             Assert.Matches(@"\| Neurons\s+\|\s+1000 \(800 E, 200 I\) \|", output);
             Assert.Matches(@"\| Final mean Ca, excitatory\s+\|\s+0\.\d{4} \(target 0\.05\) \|", output);

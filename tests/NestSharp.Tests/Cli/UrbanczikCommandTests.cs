@@ -49,7 +49,7 @@ public sealed class UrbanczikCommandTests
 
             Assert.Equal(CommandLineApp.Success, exitCode);
             Assert.Empty(error);
-            foreach (string quantity in new[] { "RMS(U - U_M), first two repetitions", "RMS(U - U_M), last two repetitions", "Somatic spikes", "Simulation time" })
+            foreach (string quantity in new[] { "RMS(U - U_M), first two repetitions", "RMS(U - U_M), last two repetitions", "Somatic spikes", "Simulation time", "[ 100% ] Model time: 1600.0 ms" })
                 Assert.Contains(quantity, output);
             foreach (string name in new[]
                      {
