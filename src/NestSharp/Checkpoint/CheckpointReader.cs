@@ -153,6 +153,35 @@ internal sealed class CheckpointReader : IDisposable
         return values;
     }
 
+    /// <summary>Integers written with <c>WritePacked</c>.</summary>
+    public int[] ReadPackedInts()
+    {
+        if (!ReadPaletteFlag()) return ReadInts();
+        int[] palette = ReadInts();
+        var indices = ReadBytes();
+        var values = new int[indices.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = indices[i] < palette.Length ? palette[indices[i]] : throw Bad($"a palette index in section '{_section}' is out of range");
+        return values;
+    }
+
+    /// <summary>Doubles written with <c>WritePacked</c>.</summary>
+    public double[] ReadPackedDoubles()
+    {
+        if (!ReadPaletteFlag()) return ReadDoubles();
+        double[] palette = ReadDoubles();
+        var indices = ReadBytes();
+        var values = new double[indices.Length];
+        for (int i = 0; i < values.Length; i++) values[i] = indices[i] < palette.Length ? palette[indices[i]] : throw Bad($"a palette index in section '{_section}' is out of range");
+        return values;
+    }
+
+    private bool ReadPaletteFlag() => ReadByte() switch
+    {
+        0 => false,
+        1 => true,
+        var b => throw Bad($"a packed column in section '{_section}' has the unknown form {b}"),
+    };
+
     /// <summary>A count of elements of <paramref name="size"/> bytes, checked against what the section can still hold.</summary>
     private int ReadLength(int size)
     {

@@ -121,6 +121,71 @@ internal sealed class CheckpointWriter : IDisposable
         Append(values);
     }
 
+    /// <summary>
+    /// Integers with at most 256 distinct values as a palette and one byte per value (such as a synapse model's input
+    /// blocks or delays), others as they are.
+    /// </summary>
+    public void WritePacked(ReadOnlySpan<int> values)
+    {
+        var palette = Palette(values, static v => v);
+        if (palette is null)
+        {
+            Write((byte)0);
+            Write(values);
+            return;
+        }
+        Write((byte)1);
+        Write(palette.Keys.Select(static k => (int)k).ToArray());
+        WriteIndices(values, palette, static v => v);
+    }
+
+    /// <summary>Doubles with at most 256 distinct values (bit patterns) as a palette and one byte per value, others as they are.</summary>
+    public void WritePacked(ReadOnlySpan<double> values)
+    {
+        var palette = Palette(values, BitConverter.DoubleToInt64Bits);
+        if (palette is null)
+        {
+            Write((byte)0);
+            Write(values);
+            return;
+        }
+        Write((byte)1);
+        Write(palette.Keys.Select(BitConverter.Int64BitsToDouble).ToArray());
+        WriteIndices(values, palette, BitConverter.DoubleToInt64Bits);
+    }
+
+    /// <summary>The values' distinct keys in order of appearance with their palette index, or null beyond 256.</summary>
+    private static Dictionary<long, byte>? Palette<T>(ReadOnlySpan<T> values, Func<T, long> key)
+    {
+        var palette = new Dictionary<long, byte>();
+        long last = 0;
+        bool any = false;
+        foreach (var value in values)
+        {
+            long k = key(value);
+            if (any && k == last) continue;
+            (last, any) = (k, true);
+            if (palette.ContainsKey(k)) continue;
+            if (palette.Count == 256) return null;
+            palette.Add(k, (byte)palette.Count);
+        }
+        return palette;
+    }
+
+    private void WriteIndices<T>(ReadOnlySpan<T> values, Dictionary<long, byte> palette, Func<T, long> key)
+    {
+        var indices = new byte[values.Length];
+        long last = 0;
+        byte index = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            long k = key(values[i]);
+            if (i == 0 || k != last) (last, index) = (k, palette[k]);
+            indices[i] = index;
+        }
+        Write(indices);
+    }
+
     private void Append(ReadOnlySpan<byte> bytes)
     {
         if (_section is null) throw new InvalidOperationException("values are written inside a section");

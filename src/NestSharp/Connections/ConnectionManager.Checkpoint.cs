@@ -9,14 +9,11 @@ namespace NestSharp.Connections;
 // process's block from the synapses of its targets, keeping their order per source.
 internal sealed partial class ConnectionManager
 {
-    /// <summary>A synapse model's synapses read from a checkpoint, in the order written.</summary>
-    private sealed class SynapseRows(int layoutStates, int layoutIndices)
+    /// <summary>The synapses of one block of a checkpoint, in the order written.</summary>
+    private sealed record SynapseRows(int[] Sources, int[] Targets, int[] Inputs, int[] Delays, double[] Weights,
+        byte[] Receptors, byte[] Ports, double[][] States, int[][] Indices)
     {
-        public List<int> Sources = [], Targets = [], Inputs = [], Delays = [];
-        public List<double> Weights = [];
-        public List<byte> Receptors = [], Ports = [];
-        public List<double>[] States = [.. Enumerable.Range(0, layoutStates).Select(_ => new List<double>())];
-        public List<int>[] Indices = [.. Enumerable.Range(0, layoutIndices).Select(_ => new List<int>())];
+        public int Count => Sources.Length;
     }
 
     public void SaveCheckpoint(CheckpointWriter writer)
@@ -82,8 +79,8 @@ internal sealed partial class ConnectionManager
         for (int m = 0; m < models; m++)
         {
             var type = _kernel.Models.SynapseModels[m].Type;
-            var rows = new SynapseRows(type.Schema.Layout.StateNames.Length, type.Schema.Layout.IndexNames.Length);
-            for (int blocks = reader.ReadInt(), b = 0; b < blocks; b++) ReadBlock(reader, rows);
+            var rows = new List<SynapseRows>();
+            for (int blocks = reader.ReadInt(), b = 0; b < blocks; b++) rows.Add(ReadBlock(reader, type.Schema.Layout));
             foreach (var (slot, block) in BuildBlocks(m, type, rows, layout, nodes)) Store.Add(slot, block);
         }
 
@@ -129,77 +126,110 @@ internal sealed partial class ConnectionManager
         RecordingLinks.Commit(new RecordingLinks.Staged(spikeLinks, samplingLinks, 0, 0));
     }
 
+    /// <summary>
+    /// One block: its sources as CSR offsets, each synapse's target id, input block, delay, weight, receptor, port and
+    /// state; columns with few distinct values (delays, input blocks, the weights of a static model) as a palette.
+    /// </summary>
     private static void WriteBlock(CheckpointWriter writer, SynapseBlock block, Kernel.NodeManager nodes)
     {
         int n = block.Count;
+        writer.Write(block.SourceMin);
+        writer.Write(block.Offsets);
         var ints = new int[n];
-        for (int s = 0; s < block.SourceCount; s++)
-            for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++) ints[i] = block.SourceMin + s;
-        writer.Write(ints);
         for (int i = 0; i < n; i++) ints[i] = nodes.NodeOfChannel(block.Channels[i]);
         writer.Write(ints);
         for (int i = 0; i < n; i++) ints[i] = InputOf(nodes, block.Channels[i]);
-        writer.Write(ints);
+        writer.WritePacked(ints);
         for (int i = 0; i < n; i++) ints[i] = block.DelayAt(i);
-        writer.Write(ints);
-        writer.Write(block.Weights);
+        writer.WritePacked(ints);
+        writer.WritePacked(block.Weights);
         writer.Write(block.Receptors ?? []);
         writer.Write(block.Ports ?? []);
-        foreach (var column in block.State) writer.Write(column);
+        foreach (var column in block.State) writer.WritePacked(column);
         foreach (var column in block.Indices) writer.Write(column);
     }
 
-    private static void ReadBlock(CheckpointReader reader, SynapseRows rows)
+    private static SynapseRows ReadBlock(CheckpointReader reader, SynapseLayout layout)
     {
-        rows.Sources.AddRange(reader.ReadInts());
-        int n = rows.Sources.Count - rows.Targets.Count;
-        rows.Targets.AddRange(Exactly(reader, reader.ReadInts(), n));
-        rows.Inputs.AddRange(Exactly(reader, reader.ReadInts(), n));
-        rows.Delays.AddRange(Exactly(reader, reader.ReadInts(), n));
-        rows.Weights.AddRange(Exactly(reader, reader.ReadDoubles(), n));
+        int sourceMin = reader.ReadInt();
+        int[] offsets = reader.ReadInts();
+        if (offsets.Length < 2 || offsets[0] != 0) throw reader.Bad("a synapse block's source offsets are damaged");
+        int n = offsets[^1];
+        var sources = new int[n];
+        for (int s = 0; s + 1 < offsets.Length; s++)
+        {
+            if (offsets[s + 1] < offsets[s] || offsets[s + 1] > n) throw reader.Bad("a synapse block's source offsets are damaged");
+            sources.AsSpan(offsets[s], offsets[s + 1] - offsets[s]).Fill(sourceMin + s);
+        }
+        var targets = Exactly(reader, reader.ReadInts(), n);
+        var inputs = Exactly(reader, reader.ReadPackedInts(), n);
+        var delays = Exactly(reader, reader.ReadPackedInts(), n);
+        var weights = Exactly(reader, reader.ReadPackedDoubles(), n);
         var receptors = reader.ReadBytes();
-        rows.Receptors.AddRange(receptors.Length == 0 ? new byte[n] : Exactly(reader, receptors, n));
         var ports = reader.ReadBytes();
-        rows.Ports.AddRange(ports.Length == 0 ? new byte[n] : Exactly(reader, ports, n));
-        foreach (var column in rows.States) column.AddRange(Exactly(reader, reader.ReadDoubles(), n));
-        foreach (var column in rows.Indices) column.AddRange(Exactly(reader, reader.ReadInts(), n));
+        var states = new double[layout.StateNames.Length][];
+        for (int c = 0; c < states.Length; c++) states[c] = Exactly(reader, reader.ReadPackedDoubles(), n);
+        var indices = new int[layout.IndexNames.Length][];
+        for (int c = 0; c < indices.Length; c++) indices[c] = Exactly(reader, reader.ReadInts(), n);
+        return new SynapseRows(sources, targets, inputs, delays, weights,
+            receptors.Length == 0 ? new byte[n] : Exactly(reader, receptors, n), ports.Length == 0 ? new byte[n] : Exactly(reader, ports, n),
+            states, indices);
     }
 
     private static T[] Exactly<T>(CheckpointReader reader, T[] values, int n) =>
         values.Length == n ? values : throw reader.Bad($"a synapse column holds {values.Length} values where {n} were expected");
 
     /// <summary>The blocks of the restored layout: each synapse goes to its target's slot, in file order per source.</summary>
-    private static List<(int Slot, SynapseBlock Block)> BuildBlocks(int modelId, SynapseType type, SynapseRows rows,
+    private static List<(int Slot, SynapseBlock Block)> BuildBlocks(int modelId, SynapseType type, List<SynapseRows> blocks,
         Kernel.Communication.VirtualProcessLayout layout, Kernel.NodeManager nodes)
     {
         var result = new List<(int, SynapseBlock)>();
-        int total = rows.Sources.Count;
-        if (total == 0) return result;
-        var slotOf = new int[total];
-        for (int i = 0; i < total; i++) slotOf[i] = layout.SlotOfNode(rows.Targets[i]);
-        for (int slot = 0; slot < layout.Count; slot++)
+        int slots = layout.Count;
+        var count = new int[slots];
+        var sourceMin = new int[slots];
+        var sourceMax = new int[slots];
+        var wide = new bool[slots];
+        Array.Fill(sourceMin, int.MaxValue);
+        Array.Fill(sourceMax, -1);
+        var slotOf = new int[blocks.Count][];
+        for (int b = 0; b < blocks.Count; b++)
         {
-            if (!layout.IsLocal(slot)) continue;
-            int sourceMin = int.MaxValue, sourceMax = -1, count = 0;
-            bool wide = false;
-            for (int i = 0; i < total; i++)
+            var rows = blocks[b];
+            slotOf[b] = new int[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
             {
-                if (slotOf[i] != slot) continue;
-                sourceMin = Math.Min(sourceMin, rows.Sources[i]);
-                sourceMax = Math.Max(sourceMax, rows.Sources[i]);
-                wide |= rows.Delays[i] > SynapseBlock.MaxNarrowDelaySteps;
-                count++;
+                int slot = slotOf[b][i] = layout.SlotOfNode(rows.Targets[i]);
+                count[slot]++;
+                sourceMin[slot] = Math.Min(sourceMin[slot], rows.Sources[i]);
+                sourceMax[slot] = Math.Max(sourceMax[slot], rows.Sources[i]);
+                wide[slot] |= rows.Delays[i] > SynapseBlock.MaxNarrowDelaySteps;
             }
-            if (count == 0) continue;
-            var offsets = new int[sourceMax - sourceMin + 2];
-            for (int i = 0; i < total; i++) if (slotOf[i] == slot) offsets[rows.Sources[i] - sourceMin + 1]++;
-            for (int s = 1; s < offsets.Length; s++) offsets[s] += offsets[s - 1];
-            var block = new SynapseBlock(modelId, type.Schema.Layout, sourceMin, offsets, wide);
-            var cursor = (int[])offsets.Clone();
-            for (int i = 0; i < total; i++)
+        }
+        var offsets = new int[slots][];
+        for (int slot = 0; slot < slots; slot++)
+            if (count[slot] > 0 && layout.IsLocal(slot)) offsets[slot] = new int[sourceMax[slot] - sourceMin[slot] + 2];
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            for (int i = 0; i < blocks[b].Count; i++)
+                if (offsets[slotOf[b][i]] is { } of) of[blocks[b].Sources[i] - sourceMin[slotOf[b][i]] + 1]++;
+        }
+        var built = new SynapseBlock?[slots];
+        var cursor = new int[slots][];
+        for (int slot = 0; slot < slots; slot++)
+        {
+            if (offsets[slot] is not { } of) continue;
+            for (int s = 1; s < of.Length; s++) of[s] += of[s - 1];
+            built[slot] = new SynapseBlock(modelId, type.Schema.Layout, sourceMin[slot], of, wide[slot]);
+            cursor[slot] = (int[])of.Clone();
+        }
+        for (int b = 0; b < blocks.Count; b++)
+        {
+            var rows = blocks[b];
+            for (int i = 0; i < rows.Count; i++)
             {
-                if (slotOf[i] != slot) continue;
-                int k = cursor[rows.Sources[i] - sourceMin]++;
+                int slot = slotOf[b][i];
+                if (built[slot] is not { } block) continue;
+                int k = cursor[slot][rows.Sources[i] - block.SourceMin]++;
                 block.Channels[k] = ChannelOf(nodes, rows.Targets[i], rows.Inputs[i]);
                 block.Weights[k] = rows.Weights[i];
                 block.SetDelay(k, rows.Delays[i]);
@@ -207,8 +237,9 @@ internal sealed partial class ConnectionManager
                 for (int c = 0; c < rows.States.Length; c++) block.State[c][k] = rows.States[c][i];
                 for (int c = 0; c < rows.Indices.Length; c++) block.Indices[c][k] = rows.Indices[c][i];
             }
-            result.Add((slot, block));
         }
+        for (int slot = 0; slot < slots; slot++)
+            if (built[slot] is { } block) result.Add((slot, block));
         return result;
     }
 
