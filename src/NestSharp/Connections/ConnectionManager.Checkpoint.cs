@@ -48,7 +48,8 @@ internal sealed partial class ConnectionManager
                 foreach (var link in links)
                 {
                     writer.Write(link.TargetId);
-                    writer.Write(link.Recorder is null ? InputOf(nodes, link.Channel) : -1);
+                    writer.Write(link.Recorder is not null);
+                    writer.Write(link.Recorder is null ? InputOf(nodes, link.Channel) : 0);
                     writer.Write(link.Weight);
                     writer.Write(link.DelaySteps);
                     writer.Write(link.Receptor);
@@ -95,6 +96,7 @@ internal sealed partial class ConnectionManager
                 for (int links = reader.ReadInt(), l = 0; l < links; l++)
                 {
                     int targetId = reader.ReadInt();
+                    bool toRecorder = reader.ReadBool();
                     int input = reader.ReadInt();
                     var (targetGroup, targetLocal) = nodes.Locate(targetId);
                     var target = new DeviceTarget
@@ -102,7 +104,7 @@ internal sealed partial class ConnectionManager
                         TargetId = targetId, Weight = reader.ReadDouble(), DelaySteps = reader.ReadInt(), Receptor = reader.ReadInt(),
                         SynapseModelId = reader.ReadInt(),
                     };
-                    if (input < 0)
+                    if (toRecorder)
                     {
                         int sender = group.FirstId + local;
                         target.Recorder = new RecorderRoute((ISpikeSink)((IRecorderGroup)targetGroup).RecorderOf(targetLocal), sender,

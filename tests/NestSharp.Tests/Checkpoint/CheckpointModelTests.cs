@@ -64,10 +64,14 @@ public sealed class CheckpointModelTests : IDisposable
         var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 20000.0 });
         var syn = new Dictionary<string, object> { ["weight"] = weight, ["delay"] = 1.0, ["receptor_type"] = receptor };
         nest.Connect(noise, neurons, syn: syn);
-        nest.Connect(neurons, neurons, Rule.FixedIndegree(3), new Dictionary<string, object>
+        // parrots repeat every spike they get: connected among themselves their spikes would multiply without end
+        if (!model.Contains("parrot", StringComparison.Ordinal))
         {
-            ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
-        });
+            nest.Connect(neurons, neurons, Rule.FixedIndegree(3), new Dictionary<string, object>
+            {
+                ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
+            });
+        }
         var recordables = defaults.TryGetValue("recordables", out var r) ? (string[])r : [];
         var meter = nest.Create("multimeter", 1, new() { ["record_from"] = recordables, ["interval"] = 0.3 });
         nest.Connect(meter, neurons);
