@@ -78,6 +78,14 @@ internal sealed class CheckpointReader : IDisposable
         if (end[0] != CheckpointFormat.EndMarker || _stream.ReadByte() != -1) throw Bad("it does not end where its last section ends");
     }
 
+    /// <summary>Section <paramref name="name"/>: begins it, reads its content with <paramref name="content"/>, ends it.</summary>
+    public void Section(string name, Action content)
+    {
+        BeginSection(name);
+        content();
+        EndSection();
+    }
+
     public bool ReadBool() => ReadByte() switch
     {
         0 => false,

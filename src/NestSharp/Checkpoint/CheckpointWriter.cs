@@ -64,6 +64,14 @@ internal sealed class CheckpointWriter : IDisposable
         _stream.Flush();
     }
 
+    /// <summary>Section <paramref name="name"/>: begins it, writes its content with <paramref name="content"/>, ends it.</summary>
+    public void Section(string name, Action content)
+    {
+        BeginSection(name);
+        content();
+        EndSection();
+    }
+
     public void Write(bool value) => Write(value ? (byte)1 : (byte)0);
 
     public void Write(byte value) => Append([value]);

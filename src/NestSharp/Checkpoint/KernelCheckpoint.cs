@@ -29,43 +29,24 @@ internal static class KernelCheckpoint
         {
             using (var writer = new CheckpointWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), version))
             {
-                writer.BeginSection("kernel");
-                var (early, late) = Settings(kernel);
-                StatusCodec.Write(writer, early);
-                StatusCodec.Write(writer, late);
-                writer.Write(kernel.VirtualProcesses.Threads);
-                kernel.Simulation.SaveClock(writer);
-                kernel.Random.SaveCheckpoint(writer);
-                writer.Write(kernel.EventDelivery.LocalSpikeCounter);
-                writer.EndSection();
+                writer.Section("kernel", () =>
+                {
+                    var (early, late) = Settings(kernel);
+                    StatusCodec.Write(writer, early);
+                    StatusCodec.Write(writer, late);
+                    writer.Write(kernel.VirtualProcesses.Threads);
+                    kernel.Simulation.SaveClock(writer);
+                    kernel.Random.SaveCheckpoint(writer);
+                    writer.Write(kernel.EventDelivery.LocalSpikeCounter);
+                });
 
-                writer.BeginSection("models");
-                kernel.Models.SaveCopies(writer);
-                writer.EndSection();
-
-                writer.BeginSection("nodes");
-                kernel.Nodes.SaveCheckpoint(writer);
-                writer.EndSection();
-
-                writer.BeginSection("model defaults");
-                kernel.Models.SaveDefaults(writer);
-                writer.EndSection();
-
-                writer.BeginSection("connections");
-                kernel.Connections.SaveCheckpoint(writer);
-                writer.EndSection();
-
-                writer.BeginSection("input ring");
-                kernel.Simulation.SaveRing(writer);
-                writer.EndSection();
-
-                writer.BeginSection("spike archive");
-                kernel.Archive.SaveCheckpoint(writer);
-                writer.EndSection();
-
-                writer.BeginSection("calcium");
-                kernel.Structural.SaveCheckpoint(writer);
-                writer.EndSection();
+                writer.Section("models", () => kernel.Models.SaveCopies(writer));
+                writer.Section("nodes", () => kernel.Nodes.SaveCheckpoint(writer));
+                writer.Section("model defaults", () => kernel.Models.SaveDefaults(writer));
+                writer.Section("connections", () => kernel.Connections.SaveCheckpoint(writer));
+                writer.Section("input ring", () => kernel.Simulation.SaveRing(writer));
+                writer.Section("spike archive", () => kernel.Archive.SaveCheckpoint(writer));
+                writer.Section("calcium", () => kernel.Structural.SaveCheckpoint(writer));
                 writer.Finish();
             }
             File.Move(temporary, path, overwrite: true);
@@ -109,46 +90,32 @@ internal static class KernelCheckpoint
         Func<KernelManager, Func<int[], NodeCollection>> nodeCollections)
     {
         var kernel = new KernelManager(communicator);
-        reader.BeginSection("kernel");
-        var early = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
-        var late = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
-        int savedThreads = reader.ReadInt();
-        kernel.SetStatus(new Dictionary<string, object> { ["local_num_threads"] = (long)(threads ?? savedThreads) });
-        kernel.SetStatus(early);
-        kernel.Simulation.RestoreClock(reader);
-        kernel.Random.RestoreCheckpoint(reader);
-        kernel.EventDelivery.LocalSpikeCounter = reader.ReadLong();
-        reader.EndSection();
+        Dictionary<string, object> late = [];
+        reader.Section("kernel", () =>
+        {
+            var early = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
+            late = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
+            int savedThreads = reader.ReadInt();
+            kernel.SetStatus(new Dictionary<string, object> { ["local_num_threads"] = (long)(threads ?? savedThreads) });
+            kernel.SetStatus(early);
+            kernel.Simulation.RestoreClock(reader);
+            kernel.Random.RestoreCheckpoint(reader);
+            kernel.EventDelivery.LocalSpikeCounter = reader.ReadLong();
+        });
 
         var context = new RestoreContext(kernel, new Nodes.StatusContext(kernel.Simulation.Time, kernel.Simulation.CurrentStep), nodeCollections(kernel));
-        reader.BeginSection("models");
-        kernel.Models.RestoreCopies(reader);
-        reader.EndSection();
+        reader.Section("models", () => kernel.Models.RestoreCopies(reader));
+        reader.Section("nodes", () => kernel.Nodes.RestoreCheckpoint(reader, context));
+        reader.Section("model defaults", () =>
+        {
+            kernel.Models.RestoreDefaults(reader, context);
+            if (late.Count > 0) kernel.SetStatus(late);
+        });
 
-        reader.BeginSection("nodes");
-        kernel.Nodes.RestoreCheckpoint(reader, context);
-        reader.EndSection();
-
-        reader.BeginSection("model defaults");
-        kernel.Models.RestoreDefaults(reader, context);
-        if (late.Count > 0) kernel.SetStatus(late);
-        reader.EndSection();
-
-        reader.BeginSection("connections");
-        kernel.Connections.RestoreCheckpoint(reader);
-        reader.EndSection();
-
-        reader.BeginSection("input ring");
-        kernel.Simulation.RestoreRing(reader);
-        reader.EndSection();
-
-        reader.BeginSection("spike archive");
-        kernel.Archive.RestoreCheckpoint(reader);
-        reader.EndSection();
-
-        reader.BeginSection("calcium");
-        kernel.Structural.RestoreCheckpoint(reader);
-        reader.EndSection();
+        reader.Section("connections", () => kernel.Connections.RestoreCheckpoint(reader));
+        reader.Section("input ring", () => kernel.Simulation.RestoreRing(reader));
+        reader.Section("spike archive", () => kernel.Archive.RestoreCheckpoint(reader));
+        reader.Section("calcium", () => kernel.Structural.RestoreCheckpoint(reader));
         reader.Finish();
         return kernel;
     }

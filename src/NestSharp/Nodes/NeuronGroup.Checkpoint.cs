@@ -74,64 +74,43 @@ internal abstract partial class NeuronGroup
     protected virtual void RestoreModelState(CheckpointReader reader, RestoreContext context) { }
 
     /// <summary>The per-position <paramref name="values"/> in node-id order, in <paramref name="buffer"/>.</summary>
-    protected double[] InIdOrder(double[] values, double[] buffer)
+    protected T[] InIdOrder<T>(T[] values, T[] buffer)
     {
         for (int local = 0; local < Count; local++) buffer[local] = values[PositionOf(local)];
         return buffer;
     }
 
     /// <summary>Stores node-id-ordered <paramref name="values"/> into the per-position array <paramref name="into"/>.</summary>
-    protected void FromIdOrder(double[] values, double[] into)
+    protected void FromIdOrder<T>(T[] values, T[] into)
     {
         for (int local = 0; local < Count; local++) into[PositionOf(local)] = values[local];
     }
 
     /// <summary>Writes per-position integers (such as refractory counters) in node-id order.</summary>
-    protected void WriteInIdOrder(CheckpointWriter writer, int[] values)
-    {
-        var ordered = new int[Count];
-        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)];
-        writer.Write(ordered);
-    }
+    protected void WriteInIdOrder(CheckpointWriter writer, int[] values) => writer.Write(InIdOrder(values, new int[Count]));
 
     /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, int[])"/> wrote into the per-position <paramref name="into"/>.</summary>
-    protected void ReadInIdOrder(CheckpointReader reader, int[] into)
-    {
-        var ordered = reader.ReadInts();
-        Expect(reader, ordered.Length, Count, "values of a per-node counter");
-        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local];
-    }
+    protected void ReadInIdOrder(CheckpointReader reader, int[] into) => FromIdOrder(Counted(reader, reader.ReadInts()), into);
 
     /// <summary>Writes per-position counters in node-id order.</summary>
-    protected void WriteInIdOrder(CheckpointWriter writer, long[] values)
-    {
-        var ordered = new long[Count];
-        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)];
-        writer.Write(ordered);
-    }
+    protected void WriteInIdOrder(CheckpointWriter writer, long[] values) => writer.Write(InIdOrder(values, new long[Count]));
 
     /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, long[])"/> wrote into the per-position <paramref name="into"/>.</summary>
-    protected void ReadInIdOrder(CheckpointReader reader, long[] into)
-    {
-        var ordered = reader.ReadLongs();
-        Expect(reader, ordered.Length, Count, "values of a per-node counter");
-        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local];
-    }
+    protected void ReadInIdOrder(CheckpointReader reader, long[] into) => FromIdOrder(Counted(reader, reader.ReadLongs()), into);
 
-    /// <summary>Writes per-position flags in node-id order.</summary>
-    protected void WriteInIdOrder(CheckpointWriter writer, bool[] values)
-    {
-        var ordered = new byte[Count];
-        for (int local = 0; local < Count; local++) ordered[local] = values[PositionOf(local)] ? (byte)1 : (byte)0;
-        writer.Write(ordered);
-    }
+    /// <summary>Writes per-position flags in node-id order (one byte each).</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, bool[] values) =>
+        writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(InIdOrder(values, new bool[Count]).AsSpan()));
 
     /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, bool[])"/> wrote into the per-position <paramref name="into"/>.</summary>
-    protected void ReadInIdOrder(CheckpointReader reader, bool[] into)
+    protected void ReadInIdOrder(CheckpointReader reader, bool[] into) =>
+        FromIdOrder([.. Counted(reader, reader.ReadBytes()).Select(b => b != 0)], into);
+
+    /// <summary><paramref name="values"/>, checked to hold one value per node.</summary>
+    private T[] Counted<T>(CheckpointReader reader, T[] values)
     {
-        var ordered = reader.ReadBytes();
-        Expect(reader, ordered.Length, Count, "values of a per-node flag");
-        for (int local = 0; local < Count; local++) into[PositionOf(local)] = ordered[local] != 0;
+        Expect(reader, values.Length, Count, "values of a per-node counter or flag");
+        return values;
     }
 
     private void Expect(CheckpointReader reader, int found, int expected, string what)
