@@ -79,6 +79,28 @@ internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
     }
 
     private int PositionToLocal(int position) => IdOf(position) - FirstId;
+
+    public override bool SupportsCheckpoint => true;
+
+    // The list since the last trigger; the trigger list is read only in the slice that made it.
+    protected override void SaveModelState(Checkpoint.CheckpointWriter writer)
+    {
+        foreach (var spikes in _spikes)
+        {
+            writer.Write(spikes.Times.AsSpan(0, spikes.Count));
+            writer.Write(spikes.Multiplicities.AsSpan(0, spikes.Count));
+        }
+    }
+
+    protected override void RestoreModelState(Checkpoint.CheckpointReader reader, Checkpoint.RestoreContext context)
+    {
+        foreach (var spikes in _spikes)
+        {
+            double[] times = reader.ReadDoubles(), multiplicities = reader.ReadDoubles();
+            if (times.Length != multiplicities.Length || times.Length == 0) throw reader.Bad("a volume transmitter's spike list is malformed");
+            spikes.Restore(times, multiplicities);
+        }
+    }
 }
 
 /// <summary>
@@ -116,6 +138,15 @@ internal sealed class NeuromodulatorySpikes
         _times[Count] = t;
         _multiplicities[Count] = multiplicity;
         Count++;
+    }
+
+    /// <summary>Replaces the list by a saved one (a checkpoint's), whose first entry is the pseudo spike of the last trigger.</summary>
+    public void Restore(double[] times, double[] multiplicities)
+    {
+        _times = times;
+        _multiplicities = multiplicities;
+        Count = times.Length;
+        Triggered = false;
     }
 
     /// <summary>Hands the list over for a trigger at <paramref name="t"/> and restarts it with the pseudo spike (t, 0).</summary>

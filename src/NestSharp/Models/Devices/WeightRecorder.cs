@@ -18,6 +18,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class WeightRecorder(NodeModel model, int firstId, int count)
     : RecorderGroup<WeightRecorder.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
+
     /// <summary>The sender and target filters belong to each recorder: as in NEST, a model's defaults do not show them.</summary>
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {

@@ -63,6 +63,8 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
 
     public override SynapseSchema Schema => Declared;
 
+    public override bool SupportsCheckpoint => true;
+
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
     public override bool ReadsVolumeTransmitter => true;

@@ -130,6 +130,8 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
 
     public override SynapseSchema Schema => Declared;
 
+    public override bool SupportsCheckpoint => true;
+
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
     public override bool ChangesCommonValuesInDelivery => true;

@@ -48,6 +48,8 @@ internal interface IStdpRule
 /// </summary>
 internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : HistoryReadingSynapseType(name) where TRule : struct, IStdpRule
 {
+    public override bool SupportsCheckpoint => true;
+
     private static readonly SynapseSchema PerConnection = new(), Homogeneous = new();
 
     // Kplus: NEST checks it (non-negative) only in stdp_synapse, whose rule parameters are per connection.

@@ -51,6 +51,8 @@ internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseTyp
 
     public override SynapseSchema Schema => Declared;
 
+    public override bool SupportsCheckpoint => true;
+
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 
     /// <summary>NEST's check: weight and Wmax on the same side of 0 (0 counting as positive for both).</summary>

@@ -37,6 +37,8 @@ internal interface ITransmissionRule
 /// <param name="name">The synapse model's name.</param>
 internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(name)
 {
+    public override bool SupportsCheckpoint => true;
+
     /// <summary>
     /// NEST's models with per-synapse dynamics handle only the spikes of neurons: devices (spike and current
     /// generators, multimeters) cannot send through them (connect a generator through a parrot_neuron).

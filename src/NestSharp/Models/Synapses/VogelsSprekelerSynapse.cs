@@ -43,6 +43,8 @@ internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynaps
 
     public override SynapseSchema Schema => Declared;
 
+    public override bool SupportsCheckpoint => true;
+
     public override double DefaultWeight => 0.5;
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;

@@ -1,0 +1,144 @@
+using NestSharp.Kernel;
+
+namespace NestSharp.Tests.Checkpoint;
+
+/// <summary>
+/// Every synapse model of the catalog: Poisson-driven parrots send through it to firing neurons (so that plastic
+/// models see pre- and post-synaptic spikes on both sides of the split), with a weight recorder on the model where it
+/// takes one; split by a checkpoint inside a slice with spikes in flight, the run continues bitwise as the
+/// uninterrupted one (every key of every connection, every node's status, the recorded weights), from 1 thread onto 2
+/// and from 2 onto 1. A model whose state a checkpoint does not keep yet must be refused by name, with nothing written.
+/// </summary>
+public sealed class CheckpointSynapseTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("nestsharp-checkpoint-synapses-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    /// <summary>The synapse models whose checkpoints are (<paramref name="supported"/>) or are not implemented.</summary>
+    public static TheoryData<string> SynapseModels(bool supported)
+    {
+        var models = new TheoryData<string>();
+        foreach (var (name, make) in Catalog.SynapseModels.OrderBy(m => m.Key, StringComparer.Ordinal))
+            if (make().SupportsCheckpoint == supported) models.Add(name);
+        return models;
+    }
+
+    /// <summary>The neuron model a synapse model's targets must be (the voltage-history rules need their own).</summary>
+    private static string TargetModel(string synapse) => synapse switch
+    {
+        "clopath_synapse" => "aeif_psc_delta_clopath",
+        "urbanczik_synapse" => "pp_cond_exp_mc_urbanczik",
+        _ => "iaf_psc_alpha",
+    };
+
+    private static void Build(Simulator nest, string synapse)
+    {
+        nest.SetKernelStatus(new() { ["rng_seed"] = 77L });
+        var sources = nest.Create("parrot_neuron", 12);
+        var targets = nest.Create(TargetModel(synapse), 8);
+        var drive = nest.Create("poisson_generator", 1, new() { ["rate"] = 60.0 });
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 12000.0 });
+        nest.Connect(drive, sources);
+        // pp_cond_exp_mc_urbanczik has no receptor 0: noise to the soma, the plastic synapses to the dendrite
+        bool compartments = synapse == "urbanczik_synapse";
+        nest.Connect(noise, targets, syn: new Dictionary<string, object>
+        {
+            ["weight"] = 90.0, ["delay"] = 1.0, ["receptor_type"] = compartments ? 1 : 0,
+        });
+
+        var defaults = nest.GetDefaults(synapse);
+        var model = "checkpointed_" + synapse;
+        var copy = new Dictionary<string, object> { ["weight"] = 40.0 };
+        if (defaults.ContainsKey("volume_transmitter"))
+        {
+            var vt = nest.Create("volume_transmitter");
+            nest.Connect(sources[..3], vt);
+            copy["volume_transmitter"] = vt;
+        }
+        if (defaults.ContainsKey("weight_recorder"))
+        {
+            var recorder = nest.Create("weight_recorder");
+            copy["weight_recorder"] = recorder;
+        }
+        nest.CopyModel(synapse, model, copy);
+        nest.Connect(sources, targets, Rule.FixedIndegree(5), new Dictionary<string, object>
+        {
+            ["synapse_model"] = model, ["delay"] = 1.7, ["receptor_type"] = compartments ? 3 : 0,
+        });
+        var spikes = nest.Create("spike_recorder");
+        nest.Connect(targets, spikes);
+    }
+
+    /// <summary>Keys that number a connection by where it is stored: the same for the same threads, not across a change.</summary>
+    private static readonly string[] StorageKeys = ["port", "ports", "target_thread", "thread", "vp", "thread_local_id"];
+
+    /// <summary>
+    /// Every node's status (recorded events included) and every key of every connection, sorted. With
+    /// <paramref name="storage"/> false, the keys that number connections and nodes by where they are stored are left
+    /// out: a restore onto another number of threads lays the synapses of a source out as that layout's blocks take
+    /// them, not in the order a Connect on that layout would have made them.
+    /// </summary>
+    private static string Observe(Simulator nest, bool storage)
+    {
+        var ids = Enumerable.Range(1, nest.NetworkSize).ToArray();
+        var status = nest.Nodes(ids).GetStatus();
+        foreach (var node in status)
+        {
+            if (storage) continue;
+            foreach (var key in StorageKeys) node.Remove(key);
+            if (node.TryGetValue("events", out var events) && events is Dictionary<string, object> columns) columns.Remove("ports");
+        }
+        var connections = nest.GetConnections().Get();
+        int count = ((Array)connections["source"]).Length;
+        var rows = Enumerable.Range(0, count)
+            .Select(i => string.Join(' ', connections.Keys.Where(key => storage || !StorageKeys.Contains(key))
+                .Select(key => $"{key}={NestJson.ToJson(((Array)connections[key]).GetValue(i))}")))
+            .Order(StringComparer.Ordinal);
+        return NestJson.ToJson(status.ToArray()) + "\n" + string.Join('\n', rows);
+    }
+
+    [Theory]
+    [MemberData(nameof(SynapseModels), true)]
+    public void SplitRun_ContinuesBitwise(string synapse)
+    {
+        string path = Path.Combine(_folder, $"{synapse}.nscp");
+        foreach (var (before, after) in new[] { (1, 1), (2, 2), (1, 2), (2, 1) })
+        {
+            bool storage = before == after;
+            var reference = new Simulator();
+            reference.SetKernelStatus("local_num_threads", after);
+            Build(reference, synapse);
+            reference.Simulate(23.4);
+            string atSplit = Observe(reference, storage);
+            reference.Simulate(31.3);
+            string expected = Observe(reference, storage);
+            Assert.NotEqual(atSplit, expected);
+            long spikes = (long)reference.Nodes(reference.NetworkSize).Get("n_events");
+            Assert.True(spikes > 0, $"the targets of {synapse} did not fire: the test would not see post-synaptic state");
+
+            var first = new Simulator();
+            first.SetKernelStatus("local_num_threads", before);
+            Build(first, synapse);
+            first.Simulate(23.4);
+            first.SaveCheckpoint(path);
+            var second = new Simulator();
+            second.LoadCheckpoint(path, after);
+            second.Simulate(31.3);
+            Assert.Equal(expected, Observe(second, storage));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(SynapseModels), false)]
+    public void Save_IsRefusedNamingTheModel_AndWritesNothing(string synapse)
+    {
+        var nest = new Simulator();
+        Build(nest, synapse);
+        nest.Simulate(23.4);
+        string path = Path.Combine(_folder, $"{synapse}.nscp");
+        var e = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path));
+        Assert.Contains($"checkpointed_{synapse} connections", e.Message);
+        Assert.Empty(Directory.GetFiles(_folder));
+    }
+}
