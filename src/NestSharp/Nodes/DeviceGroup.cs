@@ -59,6 +59,9 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
 
     public override void RestoreState(CheckpointReader reader, RestoreContext context)
     {
+        // The settable status was valid when it was set; checks against the current time (times must lie in the
+        // future) are made as at the start, and the runtime state says what has passed.
+        var origin = context.Status with { CurrentStep = 0 };
         for (int i = 0; i < Count; i++)
         {
             var staged = (TNode)Nodes[i].Clone();
@@ -67,9 +70,9 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
             foreach (var (key, value) in StatusCodec.Read(reader, context.Nodes))
             {
                 // keys the new device has with this value already are not set (some refuse even their own value)
-                if (!fresh.TryGetValue(key, out var now) || !StatusCodec.SameValue(now, value)) staged.Keys.Apply(staged, key, value, context.Status);
+                if (!fresh.TryGetValue(key, out var now) || !StatusCodec.SameValue(now, value)) staged.Keys.Apply(staged, key, value, origin);
             }
-            staged.Validate(context.Status);
+            staged.Validate(origin);
             staged.RestoreRuntime(reader);
             Nodes[i] = staged;
         }

@@ -19,6 +19,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class AcGenerator(NodeModel model, int firstId, int count)
     : CurrentGeneratorGroup<AcGenerator.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => true;
+
     internal sealed class Node : CurrentGeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()

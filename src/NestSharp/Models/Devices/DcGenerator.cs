@@ -16,6 +16,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class DcGenerator(NodeModel model, int firstId, int count)
     : DeviceGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
 {
+    public override bool SupportsCheckpoint => true;
+
     private static readonly string[] RecordableNames = ["I"];
 
     public override ElementType ElementType => ElementType.Stimulator;

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
@@ -72,6 +73,21 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             InForce = [];
         }
 
+        // Every thread's copy is at the same place: one is saved (the rate in force as its sampler's mean, NaN for
+        // none), and Prepare gives it to every thread.
+        public override void SaveRuntime(CheckpointWriter writer)
+        {
+            writer.Write(NextIndex.Length > 0 ? NextIndex[0] : 0);
+            writer.Write(InForce.Length > 0 && InForce[0] is { } sampler ? sampler.Mean : double.NaN);
+        }
+
+        public override void RestoreRuntime(CheckpointReader reader)
+        {
+            NextIndex = [reader.ReadInt()];
+            double mean = reader.ReadDouble();
+            InForce = [double.IsNaN(mean) ? null : new PoissonSampler(mean)];
+        }
+
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
@@ -116,8 +132,13 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             node.Samplers = Array.ConvertAll(node.RateValues, rate => new PoissonSampler(Math.Max(0.0, rate / 1000.0 * h)));
             if (node.NextIndex.Length != context.VirtualProcesses)
             {
+                // a restored node carries one thread's place (all threads' are the same)
+                int next = node.NextIndex.Length > 0 ? node.NextIndex[0] : 0;
+                var inForce = node.InForce.Length > 0 ? node.InForce[0] : null;
                 node.NextIndex = new int[context.VirtualProcesses];
                 node.InForce = new PoissonSampler?[context.VirtualProcesses];
+                Array.Fill(node.NextIndex, next);
+                Array.Fill(node.InForce, inForce);
             }
         }
     }

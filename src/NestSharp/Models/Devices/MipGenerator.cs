@@ -23,6 +23,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class MipGenerator(NodeModel model, int firstId, int count)
     : DeviceGroup<MipGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
 {
+    public override bool SupportsCheckpoint => true;
+
     private const ulong StreamSalt = 0x0319_9015;
 
     public override ElementType ElementType => ElementType.Stimulator;

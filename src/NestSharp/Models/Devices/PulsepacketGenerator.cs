@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -25,6 +26,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class PulsepacketGenerator(NodeModel model, int firstId, int count)
     : DeviceGroup<PulsepacketGenerator.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => true;
+
     private const ulong StreamSalt = 0x9015_E9AC;
     private const double SdevTolerance = 10.0;
 
@@ -69,6 +72,20 @@ internal sealed class PulsepacketGenerator(NodeModel model, int firstId, int cou
             Pending = [];
             PendingHead = 0;
             Runs = 0;
+        }
+
+        // The spikes drawn and not sent yet, and the run count the next run's draws are keyed with.
+        public override void SaveRuntime(CheckpointWriter writer)
+        {
+            writer.Write(Runs);
+            writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Pending)[PendingHead..]);
+        }
+
+        public override void RestoreRuntime(CheckpointReader reader)
+        {
+            Runs = reader.ReadLong();
+            Pending = [.. reader.ReadLongs()];
+            PendingHead = 0;
         }
 
         public override void Validate(StatusContext context)

@@ -24,6 +24,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
     : DeviceGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
 {
+    public override bool SupportsCheckpoint => true;
+
     private const ulong StreamSalt = 0x5195_9015;
     private static readonly string[] RecordableNames = ["rate"];
 

@@ -22,6 +22,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
     : DeviceGroup<SpikeGenerator.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => true;
+
     public override ElementType ElementType => ElementType.Stimulator;
 
     public override bool EmitsSpikes => true;

@@ -22,6 +22,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class SpikeTrainInjector(NodeModel model, int firstId, int count)
     : DeviceGroup<SpikeTrainInjector.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => true;
+
     public override ElementType ElementType => ElementType.Neuron;
 
     public override bool EmitsSpikes => true;

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 
@@ -19,6 +20,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int count)
     : CurrentGeneratorGroup<StepCurrentGenerator.Node>(model, firstId, count, () => new Node())
 {
+    public override bool SupportsCheckpoint => true;
+
     internal sealed class Node : CurrentGeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
@@ -56,6 +59,19 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
             base.ResetRuntimeState();
             NextIndex = [];
             Amplitude = [];
+        }
+
+        // Every thread's copy is at the same place: one is saved, and Prepare gives it to every thread.
+        public override void SaveRuntime(CheckpointWriter writer)
+        {
+            writer.Write(NextIndex.Length > 0 ? NextIndex[0] : 0);
+            writer.Write(Amplitude.Length > 0 ? Amplitude[0] : 0.0);
+        }
+
+        public override void RestoreRuntime(CheckpointReader reader)
+        {
+            NextIndex = [reader.ReadInt()];
+            Amplitude = [reader.ReadDouble()];
         }
 
         public override void Validate(StatusContext context)
@@ -106,8 +122,13 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
         foreach (var node in Nodes)
         {
             if (node.NextIndex.Length == context.VirtualProcesses) continue;
+            // a restored node carries one thread's place (all threads' are the same)
+            int next = node.NextIndex.Length > 0 ? node.NextIndex[0] : 0;
+            double amplitude = node.Amplitude.Length > 0 ? node.Amplitude[0] : 0.0;
             node.NextIndex = new int[context.VirtualProcesses];
             node.Amplitude = new double[context.VirtualProcesses];
+            Array.Fill(node.NextIndex, next);
+            Array.Fill(node.Amplitude, amplitude);
         }
     }
 
