@@ -9,6 +9,11 @@ namespace NestSharp.Recording;
 /// files once a run has opened them. A later run appends to the files of the earlier one. With <c>time_in_steps</c> the
 /// files hold the step and the offset of each event instead of its time in ms (as in NEST, it cannot change once the
 /// kernel has simulated).
+/// <para>A checkpoint keeps each file's name and length: a restored kernel cuts the files back to that length (a run
+/// that went on after the checkpoint wrote more) and appends to them, so the files continue as if the run had not
+/// stopped. Restored onto another number of virtual processes, the files of the virtual processes both layouts have
+/// are continued, the new ones start with a header, and <c>filenames</c> also lists the earlier layout's other files,
+/// which hold events from before the checkpoint.</para>
 /// </summary>
 [RecordingBackendName("ascii")]
 internal sealed class AsciiBackend : IRecordingBackend
@@ -22,6 +27,12 @@ internal sealed class AsciiBackend : IRecordingBackend
         private bool _timeInSteps;
         private AsciiRecordingFile?[] _files = [];
         private string[] _paths = [];
+
+        /// <summary>After a restore, until the next run opens them: the files of the checkpointed run with their lengths then.</summary>
+        private Dictionary<string, long> _restoredLengths = [];
+
+        /// <summary>The files of a checkpointed run on another number of virtual processes that this layout does not continue.</summary>
+        private string[] _earlierPaths = [];
 
         public IReadOnlyCollection<string> Keys => ["file_extension", "precision", "time_in_steps"];
 
@@ -50,7 +61,11 @@ internal sealed class AsciiBackend : IRecordingBackend
             status["precision"] = (long)_precision;
             status["file_extension"] = _extension;
             status["time_in_steps"] = _timeInSteps;
-            if (identity is not null) status["filenames"] = PathsOf(identity);
+            if (identity is null) return;
+            var paths = PathsOf(identity);
+            status["filenames"] = _restoredLengths.Count == 0 && _earlierPaths.Length == 0
+                ? paths
+                : [.. paths.Union(_restoredLengths.Keys.Concat(_earlierPaths).Order(StringComparer.Ordinal))];
         }
 
         /// <summary>The file of each virtual process, named from the current data_path, data_prefix and label (as NEST's status shows them).</summary>
@@ -66,7 +81,11 @@ internal sealed class AsciiBackend : IRecordingBackend
             try
             {
                 foreach (int vp in context.LocalVirtualProcesses)
-                    files[vp] = AsciiRecordingFile.Open(paths[vp], append, context.OverwriteFiles, _precision, _timeInSteps, context);
+                {
+                    bool restored = _restoredLengths.TryGetValue(paths[vp], out long length);
+                    if (restored) CutBack(paths[vp], length);
+                    files[vp] = AsciiRecordingFile.Open(paths[vp], append || restored, context.OverwriteFiles, _precision, _timeInSteps, context);
+                }
             }
             catch
             {
@@ -75,6 +94,12 @@ internal sealed class AsciiBackend : IRecordingBackend
             }
             _files = files;
             _paths = paths;
+            if (_restoredLengths.Count == 0) return;
+            // the earlier layout's other files keep what they held at the checkpoint
+            foreach (var (path, length) in _restoredLengths)
+                if (Array.IndexOf(paths, path) < 0) CutBack(path, length);
+            _earlierPaths = [.. _restoredLengths.Keys.Concat(_earlierPaths).Except(paths).Order(StringComparer.Ordinal)];
+            _restoredLengths = [];
         }
 
         public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
@@ -95,5 +120,47 @@ internal sealed class AsciiBackend : IRecordingBackend
         }
 
         public void Clear() { }
+
+        public bool SupportsCheckpoint => true;
+
+        // Between runs the files are closed: their lengths are what the run wrote so far.
+        public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+        {
+            var written = _paths.Where(File.Exists).ToArray();
+            writer.Write(written.Length);
+            foreach (var path in written)
+            {
+                writer.Write(path);
+                writer.Write(new FileInfo(path).Length);
+            }
+            writer.Write(_earlierPaths.Length);
+            foreach (var path in _earlierPaths) writer.Write(path);
+        }
+
+        public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+        {
+            var lengths = new Dictionary<string, long>(StringComparer.Ordinal);
+            for (int n = reader.ReadInt(), i = 0; i < n; i++) lengths[reader.ReadString()] = reader.ReadLong();
+            _restoredLengths = lengths;
+            _earlierPaths = new string[reader.ReadInt()];
+            for (int i = 0; i < _earlierPaths.Length; i++) _earlierPaths[i] = reader.ReadString();
+            _paths = [];
+        }
+
+        /// <summary>Cuts a file of the checkpointed run back to its length then; refuses when it is missing or shorter.</summary>
+        private static void CutBack(string path, long length)
+        {
+            try
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+                if (file.Length < length)
+                    throw new IOException($"it holds {file.Length} bytes, fewer than the {length} it held at the checkpoint");
+                file.SetLength(length);
+            }
+            catch (Exception e) when (RecordingFiles.IsFileError(e))
+            {
+                throw new KernelException($"The recording file '{path}' of the restored checkpoint cannot be continued: {e.Message.TrimEnd('.')}.");
+            }
+        }
     }
 }

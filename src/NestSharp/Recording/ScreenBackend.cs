@@ -65,5 +65,12 @@ internal sealed class ScreenBackend : IRecordingBackend
         public void Close() { }
 
         public void Clear() { }
+
+        // Printed events are gone; the parameters are the recorder's settable status.
+        public bool SupportsCheckpoint => true;
+
+        public void SaveCheckpoint(Checkpoint.CheckpointWriter writer) { }
+
+        public void RestoreCheckpoint(Checkpoint.CheckpointReader reader) { }
     }
 }
