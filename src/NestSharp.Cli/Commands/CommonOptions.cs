@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Numerics;
+using NestSharp.Cli.Experiments;
 
 namespace NestSharp.Cli.Commands;
 
@@ -75,6 +76,34 @@ internal static class CommonOptions
                 : FormattableString.Invariant($"{name} must be {allowed}{because}; got {value}."));
     }
 
+    /// <summary>--checkpoint-every, --checkpoint-file and --resume (see <see cref="Checkpointing"/>), the file by default <paramref name="defaultFile"/>.</summary>
+    public static CheckpointOptions CheckpointOptionsOf(string defaultFile, double resolutionMs)
+    {
+        var every = new Option<double?>("--checkpoint-every")
+        {
+            Description = FormattableString.Invariant(
+                $"Save a checkpoint every MS of model time (a positive multiple of the resolution, {resolutionMs} ms), to continue with --resume after a stop"),
+            HelpName = "MS",
+        };
+        every.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double?>() is { } ms && !CommonOptions.IsPositiveMultipleOf(ms, resolutionMs))
+                result.AddError(FormattableString.Invariant($"--checkpoint-every must be a positive multiple of {resolutionMs} ms; got {ms}."));
+        });
+        var file = new Option<string>("--checkpoint-file")
+        {
+            Description = "Where --checkpoint-every writes (replaced at each checkpoint)",
+            HelpName = "FILE",
+            DefaultValueFactory = _ => defaultFile,
+        };
+        var resume = new Option<string?>("--resume")
+        {
+            Description = "Continue the run saved in this checkpoint (same settings; the threads and the end time may differ) instead of building the network",
+            HelpName = "FILE",
+        };
+        return new CheckpointOptions(every, file, resume);
+    }
+
     /// <summary>The simulated time in ms under <paramref name="name"/>, a positive multiple of the simulation's resolution.</summary>
     public static Option<double> SimulatedTimeOption(string name, double defaultValue, double resolutionMs) =>
         SimulatedTimeOption(
@@ -112,4 +141,14 @@ internal static class CommonOptions
         };
         return option;
     }
+}
+
+/// <summary>The checkpoint options of an experiment command.</summary>
+internal sealed record CheckpointOptions(Option<double?> Every, Option<string> File, Option<string?> Resume)
+{
+    /// <summary>The three options, in the order the help lists them.</summary>
+    public IEnumerable<Option> All => [Every, File, Resume];
+
+    /// <summary>The settings the options give.</summary>
+    public Checkpointing Read(ParseResult parsed) => new(parsed.GetValue(Every), parsed.GetValue(File)!, parsed.GetValue(Resume));
 }

@@ -37,12 +37,13 @@ public static class IgnoreAndFireCommand
         {
             Description = "Write the connectivity files gzip-compressed (.dat.gz)",
         };
+        var checkpoints = CommonOptions.CheckpointOptionsOf(Path.Combine(defaults.OutputDirectory, "ignore-and-fire.nscp"), Resolution);
 
         return new ExperimentCommand<IgnoreAndFireExperimentParameters, IgnoreAndFireResult>
         {
             Name = "ignore-and-fire",
             Description = "Scalable two-population network with STDP between excitatory neurons, as NEST's ignore_and_fire example (TwoPopulationNetworkPlastic)",
-            Options = [neuronModel, n, k, simTime, threads, seed, outputDirectory, compress],
+            Options = [neuronModel, n, k, simTime, threads, seed, outputDirectory, compress, .. checkpoints.All],
             ReadParameters = parsed => new IgnoreAndFireExperimentParameters
             {
                 NeuronModel = parsed.GetValue(neuronModel)!,
@@ -53,6 +54,7 @@ public static class IgnoreAndFireCommand
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
                 Compress = parsed.GetValue(compress),
+                Checkpointing = checkpoints.Read(parsed),
             },
             Run = IgnoreAndFireExperiment.Run,
             Summarize = Summary,

@@ -41,6 +41,19 @@ public sealed record IgnoreAndFireExperimentParameters
 
     /// <summary>Write the connectivity files gzip-compressed (<c>.dat.gz</c>).</summary>
     public bool Compress { get; init; }
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the simulated time, progress and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        "nestsharp ignore-and-fire " + System.Text.Json.JsonSerializer.Serialize(this with
+        {
+            SimTimeMs = 0,
+            Threads = 0,
+            PrintTime = false,
+            Checkpointing = Checkpointing.None,
+        });
 }
 
 /// <summary>What a run of <see cref="IgnoreAndFireExperiment"/> measured and wrote.</summary>
@@ -125,21 +138,33 @@ public static class IgnoreAndFireExperiment
         log.WriteLine(FormattableString.Invariant(
             $"N = {pars.N} ({d.NE} excitatory, {d.NI} inhibitory), K = {pars.K} (K_E = {d.KE}, K_I = {d.KI}), {parameters.Threads} thread(s)"));
 
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
         long startBuild = Stopwatch.GetTimestamp();
-        model.Create();
-        model.Connect();
+        if (checkpoints.Resumes)
+        {
+            checkpoints.Resume(model.Nest, description, parameters.Threads);
+            model.UseRestoredNodes();
+            log.WriteLine(FormattableString.Invariant($"\nResumed at {model.Nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        }
+        else
+        {
+            model.Create();
+            model.Connect();
+        }
         TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
 
-        // connectivity at start of simulation
+        // connectivity at start of simulation (a resumed run reads what the run it continues wrote)
         string extension = parameters.Compress ? ".dat.gz" : ".dat";
         var subset = model.Nodes.PopE[..Math.Min(parameters.ConnectivitySubset, d.NE)];
         string presimFile = Path.Combine(dataPath, "connectivity_presim" + extension);
-        var presim = model.GetConnectivity(subset, subset, presimFile);
+        var presim = checkpoints.Resumes ? ConnectivityFile.Read(presimFile) : model.GetConnectivity(subset, subset, presimFile);
         files.Add(presimFile);
 
         // simulate
         long startSimulate = Stopwatch.GetTimestamp();
-        model.Simulate(pars.T);
+        log.WriteLine("\nSimulating...");
+        checkpoints.SimulateUntil(model.Nest, pars.T, description, log);
         TimeSpan simulationTime = Stopwatch.GetElapsedTime(startSimulate);
 
         // save parameters to file

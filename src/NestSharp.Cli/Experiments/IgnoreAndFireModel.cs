@@ -198,6 +198,22 @@ public sealed class IgnoreAndFireModel
     }
 
     /// <summary>
+    /// Takes the nodes of a network restored from a checkpoint of this model (<see cref="Simulator.LoadCheckpoint"/>):
+    /// the ids <see cref="Create"/> gives them.
+    /// </summary>
+    public void UseRestoredNodes()
+    {
+        if (_nodes is not null) throw new InvalidOperationException("Create() has been called already.");
+        var p = Parameters;
+        var d = Derived;
+        var popAll = Nest.Nodes([.. Enumerable.Range(1, p.N)]);
+        int next = p.N + 1;
+        var poisson = Nest.Nodes(next++);
+        var spikeRecorder = p.RecordSpikes ? Nest.Nodes(next) : null;
+        _nodes = new IgnoreAndFireNodes(popAll, popAll[..d.NE], popAll[d.NE..], poisson, spikeRecorder);
+    }
+
+    /// <summary>
     /// Connects the network (EE plastic, EI static, IE and II static, all with fixed in-degrees), the external source
     /// and the spike recorder; then runs Prepare and Cleanup, so that building the delivery structures counts as
     /// connection time (as NEST's 5g kernel does in its preparation phase).

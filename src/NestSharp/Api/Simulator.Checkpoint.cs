@@ -15,8 +15,16 @@ public sealed partial class Simulator
     /// simulating on without the stop, with any number of threads. The file is written to a temporary name and then
     /// renamed, so an interrupted save leaves an earlier checkpoint of the same name intact. A network holding
     /// something checkpoints do not keep yet is refused (NotImplemented) before anything is written.
+    /// <paramref name="description"/> is kept with it (for example what made the network), for
+    /// <see cref="ReadCheckpointDescription"/>.
     /// </summary>
-    public void SaveCheckpoint(string path) => KernelCheckpoint.Save(_kernel, path, Version);
+    public void SaveCheckpoint(string path, string description = "") => KernelCheckpoint.Save(_kernel, path, Version, description);
+
+    /// <summary>
+    /// The description a checkpoint was saved with, read without restoring it. A file that is not a NestSharp
+    /// checkpoint of this format raises <see cref="BadCheckpointException"/>.
+    /// </summary>
+    public static string ReadCheckpointDescription(string path) => KernelCheckpoint.ReadDescription(path);
 
     /// <summary>
     /// Replaces this simulator's kernel with the one saved in <paramref name="path"/>, with

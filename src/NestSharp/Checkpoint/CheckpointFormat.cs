@@ -12,8 +12,11 @@ internal static class CheckpointFormat
     /// <summary>The first bytes of every checkpoint file.</summary>
     public static ReadOnlySpan<byte> Magic => "NestSharp checkpoint\n"u8;
 
-    /// <summary>The format this NestSharp writes and reads; another version is refused.</summary>
-    public const int Version = 1;
+    /// <summary>
+    /// The format this NestSharp writes and reads; another version is refused. 2: the description section first, the
+    /// runtime state of more devices, the ascii backend's files.
+    /// </summary>
+    public const int Version = 2;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

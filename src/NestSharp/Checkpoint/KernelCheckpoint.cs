@@ -21,7 +21,7 @@ internal static class KernelCheckpoint
     private static readonly HashSet<string> LateKeys =
         new(["structural_plasticity_synapses", "structural_plasticity_update_interval"], StringComparer.Ordinal);
 
-    public static void Save(KernelManager kernel, string path, string version)
+    public static void Save(KernelManager kernel, string path, string version, string description)
     {
         CheckSupported(kernel);
         string temporary = $"{path}.{Environment.ProcessId}.tmp";
@@ -29,6 +29,7 @@ internal static class KernelCheckpoint
         {
             using (var writer = new CheckpointWriter(new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16), version))
             {
+                writer.Section("description", () => writer.Write(description));
                 writer.Section("kernel", () =>
                 {
                     var (early, late) = Settings(kernel);
@@ -66,16 +67,7 @@ internal static class KernelCheckpoint
     public static KernelManager Load(string path, ICommunicator communicator, int? threads,
         Func<KernelManager, Func<int[], NodeCollection>> nodeCollections)
     {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BadCheckpointException(path, e.Message.TrimEnd('.'));
-        }
-        using var reader = new CheckpointReader(stream, path);
+        using var reader = Open(path);
         try
         {
             return Read(reader, communicator, threads, nodeCollections);
@@ -86,9 +78,41 @@ internal static class KernelCheckpoint
         }
     }
 
+    /// <summary>The description the checkpoint at <paramref name="path"/> was saved with (its first section).</summary>
+    public static string ReadDescription(string path)
+    {
+        using var reader = Open(path);
+        string description = "";
+        reader.Section("description", () => description = reader.ReadString());
+        return description;
+    }
+
+    private static CheckpointReader Open(string path)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadCheckpointException(path, e.Message.TrimEnd('.'));
+        }
+        try
+        {
+            return new CheckpointReader(stream, path);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
     private static KernelManager Read(CheckpointReader reader, ICommunicator communicator, int? threads,
         Func<KernelManager, Func<int[], NodeCollection>> nodeCollections)
     {
+        reader.Section("description", () => reader.ReadString());
         var kernel = new KernelManager(communicator);
         Dictionary<string, object> late = [];
         reader.Section("kernel", () =>
