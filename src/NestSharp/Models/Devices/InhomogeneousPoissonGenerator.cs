@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -22,17 +21,11 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("inhomogeneous_poisson_generator")]
 internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<InhomogeneousPoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : GeneratorGroup<InhomogeneousPoissonGenerator.Node>(model, firstId, count, () => new Node())
 {
     private const ulong StreamSalt = 0x1440_9015;
 
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Custom("rate_times", n => n.RateTimesOnGrid.ToArray(), (n, key, value) =>
@@ -43,7 +36,6 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             .Reals("rate_values", n => n.RateValues, (n, v) => { n.RateValues = v; n._valuesGiven = true; })
             .Boolean("allow_offgrid_times", n => n.AllowOffgridTimes, (n, v) => { n._offgridChanged = v != n.AllowOffgridTimes; n.AllowOffgridTimes = v; });
 
-        public DeviceTargets Targets = new();
         public double[] RateValues = [];
         public bool AllowOffgridTimes;
 
@@ -67,7 +59,7 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             NextIndex = [];
             InForce = [];
         }

@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -22,12 +21,10 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_poisson_generator")]
 internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
+    : GeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ISampledGroup
 {
     private const ulong StreamSalt = 0x5195_9015;
     private static readonly string[] RecordableNames = ["rate"];
-
-    public override ElementType ElementType => ElementType.Stimulator;
 
     /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
     public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
@@ -35,11 +32,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
     // one train for all targets: the generator exists once, as a neuron does (NEST's has_proxies)
     public override bool HasProxies => EmitsSpikes;
 
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
@@ -53,7 +46,6 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
         public double Rate, Amplitude, Frequency, Phase;
         public bool IndividualSpikeTrains = true;
-        public DeviceTargets Targets = new();
 
         /// <summary>The rotation of one step.</summary>
         public double Sin, Cos;
@@ -68,7 +60,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             Y0 = Y1 = [];
             CurrentRate = 0;
         }
