@@ -82,14 +82,7 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
                 double t = _times[i];
                 if (!(t > now) || IsInfiniteTime(t, grid))
                     throw new BadPropertyException("rate_times", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
-                long tics = grid.MsToTics(t);
-                bool onGrid = tics % grid.TicsPerStep == 0;
-                if (!onGrid && !AllowOffgridTimes)
-                {
-                    throw new BadPropertyException("rate_times", t,
-                        $"inhomogeneous_poisson_generator: Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step.");
-                }
-                steps[i] = tics / grid.TicsPerStep + (onGrid ? 0 : 1);
+                steps[i] = GridTimes.StepEndingAt(t, grid, AllowOffgridTimes, "rate_times", "inhomogeneous_poisson_generator: ", ".");
                 if (i > 0 && steps[i] <= steps[i - 1]) throw new BadPropertyException("rate_times", t, "Rate times must be strictly increasing.");
             }
             RateSteps = steps;
