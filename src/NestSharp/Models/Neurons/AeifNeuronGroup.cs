@@ -111,6 +111,7 @@ internal sealed class AeifMembrane
         public readonly double EffectivePotential(double vm, bool refractory) => refractory ? VReset : (VPeak < vm ? VPeak : vm);
 
         /// <summary>-g_L (V - E_L) plus the exponential spike current (pA), the start of C_m dV/dt.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly double LeakAndSpikeCurrent(double v)
         {
             double spikeCurrent = DeltaT == 0.0 ? 0.0 : GL * DeltaT * Math.Exp((v - VTh) / DeltaT);

@@ -73,10 +73,7 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
-            double v = Membrane.EffectivePotential(y[YV], Refractory);
-            double iSynEx = y[YGEx] * (v - Membrane.EEx);
-            double iSynIn = y[YGIn] * (v - Membrane.EIn);
-            double iLeak = Membrane.GL * (v - Membrane.EL);
+            var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], Refractory, y[YGEx], y[YGIn]);
             f[YV] = Refractory ? 0.0 : (-iLeak - iSynEx - iSynIn + IStim + Membrane.Ie) / Membrane.Cm;
             f[YDGEx] = -y[YDGEx] / TauDecayEx;
             f[YGEx] = y[YDGEx] - y[YGEx] / TauRiseEx;
