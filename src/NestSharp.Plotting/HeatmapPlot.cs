@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ScottPlot;
 
 namespace NestSharp.Plotting;
@@ -55,21 +57,14 @@ public static class HeatmapPlot
 
     private static DataRange FitValues(double[,] matrix, bool symmetric)
     {
-        double min = double.PositiveInfinity;
-        double max = double.NegativeInfinity;
-        foreach (double value in matrix)
-        {
-            if (double.IsFinite(value))
-            {
-                min = Math.Min(min, value);
-                max = Math.Max(max, value);
-            }
-        }
-
-        if (min > max)
+        // The matrix's values in one span: a rectangular array is stored row after row.
+        var values = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<byte, double>(ref MemoryMarshal.GetArrayDataReference(matrix)), matrix.Length);
+        if (DataRange.Of(values) is not { } range)
         {
             return new DataRange(-1, 1);
         }
+
+        var (min, max) = range;
 
         if (symmetric)
         {

@@ -180,20 +180,21 @@ public static class HpcBenchmarkExperiment
         nestLog.Add(edgesTime.TotalSeconds, "build_edge_time");
         nestLog.Add(Memory(nest), "virt_mem_after_edges");
 
-        log.WriteLine($"Presimulating {parameters.PresimTimeMs} ms");
-        start = Stopwatch.GetTimestamp();
-        nest.Simulate(parameters.PresimTimeMs);
-        TimeSpan presimTime = Stopwatch.GetElapsedTime(start);
-        nestLog.Add(Memory(nest), "virt_mem_after_presim");
-        nestLog.Add(presimTime.TotalSeconds, "presim_time");
-        long presimEvents = recorder?.Get<long>("n_events") ?? 0;
+        // One phase of the run: simulates, then logs the memory and the wall-clock time under NEST's keys.
+        TimeSpan TimedSimulate(string phase, double ms, string memoryKey, string timeKey)
+        {
+            log.WriteLine($"{phase} {ms} ms");
+            long begin = Stopwatch.GetTimestamp();
+            nest.Simulate(ms);
+            TimeSpan elapsed = Stopwatch.GetElapsedTime(begin);
+            nestLog.Add(Memory(nest), memoryKey);
+            nestLog.Add(elapsed.TotalSeconds, timeKey);
+            return elapsed;
+        }
 
-        log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
-        start = Stopwatch.GetTimestamp();
-        nest.Simulate(parameters.SimTimeMs);
-        TimeSpan simTime = Stopwatch.GetElapsedTime(start);
-        nestLog.Add(Memory(nest), "virt_mem_after_sim");
-        nestLog.Add(simTime.TotalSeconds, "sim_time");
+        TimeSpan presimTime = TimedSimulate("Presimulating", parameters.PresimTimeMs, "virt_mem_after_presim", "presim_time");
+        long presimEvents = recorder?.Get<long>("n_events") ?? 0;
+        TimeSpan simTime = TimedSimulate("Simulating", parameters.SimTimeMs, "virt_mem_after_sim", "sim_time");
 
         double averageRate = double.NaN, periodRate = double.NaN;
         string[] spikeFiles = [];

@@ -87,17 +87,12 @@ internal sealed class ValueSource
         return [.. values];
     }
 
+    /// <summary>An element of an array of values: a status number (<see cref="StatusValue.TryToDouble"/>) or an unsigned integer.</summary>
     private static double Number(string name, object whole, object? x) => x switch
     {
-        double d => d,
-        float f => f,
-        int i => i,
-        long l => l,
-        short s => s,
-        byte b => b,
         uint u => u,
         ulong u => u,
-        decimal m => (double)m,
+        _ when StatusValue.TryToDouble(x, out double number) => number,
         _ => throw new TypeMismatchException(name, whole, "numbers in its array"),
     };
 

@@ -5,17 +5,24 @@ namespace NestSharp;
 /// <summary>Conversions of status-dictionary values, each failing with an error that names the key.</summary>
 internal static class StatusValue
 {
-    public static double ToDouble(string key, object? value) => value switch
+    public static double ToDouble(string key, object? value) =>
+        TryToDouble(value, out double number) ? number : throw new TypeMismatchException(key, value, "a number");
+
+    /// <summary>Whether <paramref name="value"/> is a number a status value may be (double, float, int, long, short, byte, decimal), and its value.</summary>
+    public static bool TryToDouble(object? value, out double number)
     {
-        double d => d,
-        float f => f,
-        int i => i,
-        long l => l,
-        short s => s,
-        byte b => b,
-        decimal m => (double)m,
-        _ => throw new TypeMismatchException(key, value, "a number"),
-    };
+        switch (value)
+        {
+            case double d: number = d; return true;
+            case float f: number = f; return true;
+            case int i: number = i; return true;
+            case long l: number = l; return true;
+            case short s: number = s; return true;
+            case byte b: number = b; return true;
+            case decimal m: number = (double)m; return true;
+            default: number = 0.0; return false;
+        }
+    }
 
     public static long ToLong(string key, object? value) => value switch
     {

@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 
 namespace NestSharp.Nodes;
@@ -6,18 +5,16 @@ namespace NestSharp.Nodes;
 /// <summary>
 /// A current generator device: its connections and the current it sent last (NEST's recordable <c>I</c>).
 /// </summary>
-internal abstract class CurrentGeneratorNode : DeviceNode
+internal abstract class CurrentGeneratorNode : GeneratorNode
 {
     protected static readonly string[] RecordableNames = ["I"];
-
-    public DeviceTargets Targets = new();
 
     /// <summary>The current of the last step updated (0 while inactive): what a multimeter reads as I.</summary>
     public double Current;
 
     protected override void ResetRuntimeState()
     {
-        Targets = new DeviceTargets();
+        base.ResetRuntimeState();
         Current = 0;
     }
 }
@@ -32,15 +29,11 @@ internal abstract class CurrentGeneratorNode : DeviceNode
 /// sends to the targets it owns, so no state is shared between threads.</para>
 /// </summary>
 internal abstract class CurrentGeneratorGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make)
-    : DeviceGroup<TNode>(model, firstId, count, make), ILocalGenerator, ISampledGroup where TNode : CurrentGeneratorNode
+    : GeneratorGroup<TNode>(model, firstId, count, make), ISampledGroup where TNode : CurrentGeneratorNode
 {
     private static readonly string[] RecordableNames = ["I"];
 
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => true;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
+    public override bool SendsCurrent => true;
 
     public IReadOnlyList<string> Recordables => RecordableNames;
 

@@ -25,12 +25,19 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
     /// <summary>Writes the status of one device: its declared keys, and what a subclass adds.</summary>
     protected virtual void WriteStatus(TNode node, Dictionary<string, object> status) => node.Keys.Write(node, status);
 
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) =>
+        Stage(Nodes, local, values, context);
+
+    /// <summary>
+    /// A status change of <paramref name="nodes"/>[<paramref name="local"/>] made on a clone and checked; the action
+    /// returned swaps the clone in (nothing changes when a value is refused).
+    /// </summary>
+    public static Action Stage(TNode[] nodes, int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
-        var staged = (TNode)Nodes[local].Clone();
+        var staged = (TNode)nodes[local].Clone();
         foreach (var (key, value) in values) staged.Keys.Apply(staged, key, value, context);
         staged.Validate(context);
-        return () => Nodes[local] = staged;
+        return () => nodes[local] = staged;
     }
 
     public override void CopyDefaultsFrom(NodeGroup prototype)

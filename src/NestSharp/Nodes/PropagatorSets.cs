@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NestSharp.Nodes;
 
 /// <summary>
@@ -12,6 +14,21 @@ internal sealed class PropagatorSets<TPropagators> where TPropagators : struct
     public int[] SetOfNode { get; private set; } = [];
 
     public bool IsUniform => Sets.Length == 1;
+
+    /// <summary>The sets and the set of each node, for a loop over nodes (<see cref="Selector.Of"/>).</summary>
+    public Selector Select() => new(Sets, SetOfNode);
+
+    /// <summary>Picks a node's set: the one set when every node shares it (no look-up), else the node's own.</summary>
+    public readonly ref struct Selector(TPropagators[] sets, int[] setOfNode)
+    {
+        private readonly TPropagators[] _sets = sets;
+        private readonly int[] _setOfNode = setOfNode;
+        private readonly bool _uniform = sets.Length == 1;
+
+        /// <summary>The set of the node at storage position <paramref name="node"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ref readonly TPropagators Of(int node) => ref _uniform ? ref _sets[0] : ref _sets[_setOfNode[node]];
+    }
 
     /// <summary>Groups nodes by their values in <paramref name="parameterColumns"/> of <paramref name="columns"/> and computes each set once.</summary>
     public void Build(double[][] columns, Column[] parameterColumns, int count, Func<int, TPropagators> computeForNode)

@@ -33,14 +33,7 @@ internal static class SpikeTimeStamps
                 throw new BadPropertyException("spike_times", t,
                     $"{messagePrefix}Time point {StatusValue.Format(t)} is not representable in current resolution: spike times are finite and not negative (ms after origin)");
             }
-            long tics = grid.MsToTics(t);
-            bool onGrid = tics % grid.TicsPerStep == 0;
-            if (!onGrid && !allowOffgridTimes)
-            {
-                throw new BadPropertyException("spike_times", t,
-                    $"{messagePrefix}Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step");
-            }
-            long stamp = tics / grid.TicsPerStep + (onGrid ? 0 : 1);
+            long stamp = GridTimes.StepEndingAt(t, grid, allowOffgridTimes, "spike_times", messagePrefix, "");
             if (shiftNowSpikes && originStep + stamp == context.CurrentStep) stamp++;
             stamps[i] = stamp;
         }

@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 
@@ -14,26 +13,21 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("dc_generator")]
 internal sealed class DcGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
+    : GeneratorGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ISampledGroup
 {
     public override bool SupportsCheckpoint => true;
 
     private static readonly string[] RecordableNames = ["I"];
 
-    public override ElementType ElementType => ElementType.Stimulator;
+    public override bool SendsCurrent => true;
 
-    public bool SendsCurrent => true;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
         public double Amplitude;
-        public DeviceTargets Targets = new();
 
         /// <summary>The current sent in the last step updated (0 while inactive): NEST's recordable I.</summary>
         public double Current;
@@ -42,7 +36,7 @@ internal sealed class DcGenerator(NodeModel model, int firstId, int count)
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             Current = 0;
         }
     }

@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -25,17 +24,11 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("gamma_sup_generator")]
 internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<GammaSupGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : GeneratorGroup<GammaSupGenerator.Node>(model, firstId, count, () => new Node())
 {
     private const ulong StreamSalt = 0x6A33_9015;
 
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
@@ -44,7 +37,6 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
 
         public double Rate;
         public long GammaShape = 1, NProc = 1;
-        public DeviceTargets Targets = new();
         public double TransitionProbability;
 
         /// <summary>Per thread, per target (in the thread's connection order): the occupation of each phase.</summary>
@@ -54,7 +46,7 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             Occupations = [];
         }
 

@@ -1,5 +1,4 @@
 using NestSharp.Checkpoint;
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -23,17 +22,11 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("inhomogeneous_poisson_generator")]
 internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<InhomogeneousPoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : GeneratorGroup<InhomogeneousPoissonGenerator.Node>(model, firstId, count, () => new Node())
 {
     private const ulong StreamSalt = 0x1440_9015;
 
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Custom("rate_times", n => n.RateTimesOnGrid.ToArray(), (n, key, value) =>
@@ -44,7 +37,6 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             .Reals("rate_values", n => n.RateValues, (n, v) => { n.RateValues = v; n._valuesGiven = true; })
             .Boolean("allow_offgrid_times", n => n.AllowOffgridTimes, (n, v) => { n._offgridChanged = v != n.AllowOffgridTimes; n.AllowOffgridTimes = v; });
 
-        public DeviceTargets Targets = new();
         public double[] RateValues = [];
         public bool AllowOffgridTimes;
 
@@ -68,7 +60,7 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             NextIndex = [];
             InForce = [];
         }
@@ -106,14 +98,7 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
                 double t = _times[i];
                 if (!(t > now) || IsInfiniteTime(t, grid))
                     throw new BadPropertyException("rate_times", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
-                long tics = grid.MsToTics(t);
-                bool onGrid = tics % grid.TicsPerStep == 0;
-                if (!onGrid && !AllowOffgridTimes)
-                {
-                    throw new BadPropertyException("rate_times", t,
-                        $"inhomogeneous_poisson_generator: Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step.");
-                }
-                steps[i] = tics / grid.TicsPerStep + (onGrid ? 0 : 1);
+                steps[i] = GridTimes.StepEndingAt(t, grid, AllowOffgridTimes, "rate_times", "inhomogeneous_poisson_generator: ", ".");
                 if (i > 0 && steps[i] <= steps[i - 1]) throw new BadPropertyException("rate_times", t, "Rate times must be strictly increasing.");
             }
             RateSteps = steps;

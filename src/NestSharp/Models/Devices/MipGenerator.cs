@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -21,19 +20,13 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("mip_generator")]
 internal sealed class MipGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<MipGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : GeneratorGroup<MipGenerator.Node>(model, firstId, count, () => new Node())
 {
     public override bool SupportsCheckpoint => true;
 
     private const ulong StreamSalt = 0x0319_9015;
 
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
@@ -41,13 +34,10 @@ internal sealed class MipGenerator(NodeModel model, int firstId, int count)
 
         public double Rate;
         public double PCopy = 1.0;
-        public DeviceTargets Targets = new();
         public PoissonSampler? Parent;
         public ulong ParentKey;
 
         public override IDeviceKeys Keys => Declared;
-
-        protected override void ResetRuntimeState() => Targets = new DeviceTargets();
 
         public override void Validate(StatusContext context)
         {

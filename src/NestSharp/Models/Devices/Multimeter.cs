@@ -80,12 +80,19 @@ internal sealed class Multimeter(NodeModel model, int firstId, int count)
 
         IReadOnlyList<string> ISampler.RecordFrom => RecordFrom;
 
-        private double CheckedInterval(string key, object value, StatusContext context)
+        /// <summary>The number set for a sampling key: finite, and settable only before the multimeter is connected.</summary>
+        private double FiniteBeforeConnect(string key, object value, string notFinite)
         {
             double v = StatusValue.ToDouble(key, value);
             if (HasTargets) throw new BadPropertyException(key, v, FixedAfterConnect);
+            if (!double.IsFinite(v)) throw new BadPropertyException(key, v, notFinite);
+            return v;
+        }
+
+        private double CheckedInterval(string key, object value, StatusContext context)
+        {
+            double v = FiniteBeforeConnect(key, value, "The sampling interval must be a finite multiple of the simulation resolution");
             var time = context.Time;
-            if (!double.IsFinite(v)) throw new BadPropertyException(key, v, "The sampling interval must be a finite multiple of the simulation resolution");
             long tics = time.MsToTics(v);
             if (tics < time.TicsPerStep)
                 throw new BadPropertyException(key, v, $"The sampling interval must be at least as long as the simulation resolution ({StatusValue.Format(time.Resolution)} ms)");
@@ -96,10 +103,8 @@ internal sealed class Multimeter(NodeModel model, int firstId, int count)
 
         private double CheckedOffset(string key, object value, StatusContext context)
         {
-            double v = StatusValue.ToDouble(key, value);
-            if (HasTargets) throw new BadPropertyException(key, v, FixedAfterConnect);
+            double v = FiniteBeforeConnect(key, value, "The offset for the sampling interval must be finite");
             var time = context.Time;
-            if (!double.IsFinite(v)) throw new BadPropertyException(key, v, "The offset for the sampling interval must be finite");
             long tics = time.MsToTics(v);
             if (v != 0 && tics < time.TicsPerStep)
                 throw new BadPropertyException(key, v, $"The offset for the sampling interval must be at least as long as the simulation resolution ({StatusValue.Format(time.Resolution)} ms)");

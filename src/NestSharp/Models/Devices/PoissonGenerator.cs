@@ -16,28 +16,19 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("poisson_generator")]
 internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<PoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : GeneratorGroup<PoissonGenerator.Node>(model, firstId, count, () => new Node())
 {
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => false;
-
     public override bool SupportsCheckpoint => true;
 
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v, new Requirement(static v => v >= 0 && !double.IsInfinity(v), "the rate cannot be negative"));
 
         public double Rate;
-        public DeviceTargets Targets = new();
         public PoissonSampler? Sampler;
 
         public override IDeviceKeys Keys => Declared;
-
-        protected override void ResetRuntimeState() => Targets = new DeviceTargets();
     }
 
     public override void Prepare(SimulationContext context)

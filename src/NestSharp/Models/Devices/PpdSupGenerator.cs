@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -26,15 +25,9 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("ppd_sup_generator")]
 internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<PpdSupGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator
+    : GeneratorGroup<PpdSupGenerator.Node>(model, firstId, count, () => new Node())
 {
     private const ulong StreamSalt = 0x00DD_9015;
-
-    public override ElementType ElementType => ElementType.Stimulator;
-
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
 
     /// <summary>One target's components: how many are active, and the refractory ones by age (a ring).</summary>
     internal sealed class AgeDistribution(long active, long[] refractory)
@@ -44,7 +37,7 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
         public int Next;
     }
 
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
@@ -55,7 +48,6 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
 
         public double Rate, DeadTime, Frequency, RelativeAmplitude;
         public long NProc = 1;
-        public DeviceTargets Targets = new();
         public double Hazard, Omega;
 
         /// <summary>Per thread, per target (in the thread's connection order).</summary>
@@ -65,7 +57,7 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             Ages = [];
         }
 

@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -22,14 +21,12 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_poisson_generator")]
 internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
-    : DeviceGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ILocalGenerator, ISampledGroup
+    : GeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ISampledGroup
 {
     public override bool SupportsCheckpoint => true;
 
     private const ulong StreamSalt = 0x5195_9015;
     private static readonly string[] RecordableNames = ["rate"];
-
-    public override ElementType ElementType => ElementType.Stimulator;
 
     /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
     public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
@@ -37,11 +34,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
     // one train for all targets: the generator exists once, as a neuron does (NEST's has_proxies)
     public override bool HasProxies => EmitsSpikes;
 
-    public bool SendsCurrent => false;
-
-    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
-
-    internal sealed class Node : DeviceNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
@@ -55,7 +48,6 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
         public double Rate, Amplitude, Frequency, Phase;
         public bool IndividualSpikeTrains = true;
-        public DeviceTargets Targets = new();
 
         /// <summary>The rotation of one step.</summary>
         public double Sin, Cos;
@@ -70,7 +62,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
         protected override void ResetRuntimeState()
         {
-            Targets = new DeviceTargets();
+            base.ResetRuntimeState();
             Y0 = Y1 = [];
             CurrentRate = 0;
         }

@@ -88,13 +88,8 @@ internal sealed class SpikeDilutor : NeuronGroup, ILocalGenerator, IEndOfSliceGr
 
     public override void WriteStatus(int local, Dictionary<string, object> status) => _nodes[local].Keys.Write(_nodes[local], status);
 
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        var staged = (Node)_nodes[local].Clone();
-        foreach (var (key, value) in values) staged.Keys.Apply(staged, key, value, context);
-        staged.Validate(context);
-        return () => _nodes[local] = staged;
-    }
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) =>
+        DeviceGroup<Node>.Stage(_nodes, local, values, context);
 
     public override void CopyDefaultsFrom(NodeGroup prototype)
     {

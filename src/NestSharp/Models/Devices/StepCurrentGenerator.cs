@@ -98,14 +98,7 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
                 double t = _times[i];
                 if (!(t > 0) || IsInfiniteTime(t, grid))
                     throw new BadPropertyException("amplitude_times", t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
-                long tics = grid.MsToTics(t);
-                bool onGrid = tics % grid.TicsPerStep == 0;
-                if (!onGrid && !AllowOffgridTimes)
-                {
-                    throw new BadPropertyException("amplitude_times", t,
-                        $"step_current_generator: Time point {StatusValue.Format(t)} is not representable in current resolution ({StatusValue.Format(grid.Resolution)} ms); set allow_offgrid_times to move it to the end of its step.");
-                }
-                long step = tics / grid.TicsPerStep + (onGrid ? 0 : 1);
+                long step = GridTimes.StepEndingAt(t, grid, AllowOffgridTimes, "amplitude_times", "step_current_generator: ", ".");
                 if (i > 0 && step <= steps[i - 1])
                     throw new BadPropertyException("amplitude_times", t, "step_current_generator: amplitude times must be at strictly increasing time steps.");
                 steps[i] = step;

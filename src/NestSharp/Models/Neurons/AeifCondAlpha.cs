@@ -29,25 +29,17 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
 
     private static readonly AeifMembrane Membrane = new(Declared, peakCheckedFirst: false);
 
-    private static readonly Column EEx = Declared.Parameter("E_ex", 0.0, "mV");
-    private static readonly Column EIn = Declared.Parameter("E_in", -85.0, "mV");
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
-
-    private static readonly Column GEx = Declared.State("g_ex", 0.0, "nS", Requirement.NonNegative("conductances must not be negative"));
-    private static readonly Column GIn = Declared.State("g_in", 0.0, "nS", Requirement.NonNegative("conductances must not be negative"));
+    // E_ex, E_in, tau_syn_ex, tau_syn_in, g_ex, g_in
+    private static readonly AeifConductances Synapses = new(Declared);
     private static readonly Column DgEx = Declared.State("dg_ex", 0.0, "nS/ms");
     private static readonly Column DgIn = Declared.State("dg_in", 0.0, "nS/ms");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // spikes_ex, spikes_in and the current input, receptor 0
+    private static readonly AeifInputs Inputs = new(Declared);
 
     static AeifCondAlpha()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Membrane.Vm, GEx, GIn, Membrane.W]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -58,7 +50,8 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
     {
         public static int Dimension => StateSize;
 
-        public double GL, Cm, EL, VTh, DeltaT, VPeak, VReset, EEx, EIn, TauSynEx, TauSynIn, A, TauW, Ie;
+        public AeifMembrane.Constants Membrane;
+        public double EEx, EIn, TauSynEx, TauSynIn;
 
         /// <summary>The jump of dg_ex and dg_in per nS of weight: e / tau_syn (1/ms).</summary>
         public double G0Ex, G0In;
@@ -69,18 +62,17 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
-            double v = Refractory ? VReset : (VPeak < y[YV] ? VPeak : y[YV]);
+            double v = Membrane.EffectivePotential(y[YV], Refractory);
             double dgEx = y[YDgEx], gEx = y[YGEx], dgIn = y[YDgIn], gIn = y[YGIn], w = y[YW];
             double excitation = gEx * (v - EEx);
             double inhibition = gIn * (v - EIn);
-            double spikeCurrent = DeltaT == 0.0 ? 0.0 : GL * DeltaT * Math.Exp((v - VTh) / DeltaT);
 
-            f[YV] = Refractory ? 0.0 : (-GL * (v - EL) + spikeCurrent - excitation - inhibition - w + Ie + IStim) / Cm;
+            f[YV] = Refractory ? 0.0 : (Membrane.LeakAndSpikeCurrent(v) - excitation - inhibition - w + Membrane.Ie + IStim) / Membrane.Cm;
             f[YDgEx] = -dgEx / TauSynEx;
             f[YGEx] = dgEx - gEx / TauSynEx;
             f[YDgIn] = -dgIn / TauSynIn;
             f[YGIn] = dgIn - gIn / TauSynIn;
-            f[YW] = (A * (v - EL) - w) / TauW;
+            f[YW] = Membrane.AdaptationDerivative(v, w);
         }
 
         public static void AddSpikes(in Dynamics system, Span<double> y, double excitatory, double inhibitory)
@@ -91,22 +83,17 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
     }
 
     public AeifCondAlpha(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, SpikesEx, SpikesIn, Currents)
+        : base(model, firstId, count, Declared, Membrane, Inputs)
     {
-        IntegratedState = [this[Membrane.Vm], this[DgEx], this[GEx], this[DgIn], this[GIn], this[Membrane.W]];
+        IntegratedState = [this[Membrane.Vm], this[DgEx], this[Synapses.GEx], this[DgIn], this[Synapses.GIn], this[Membrane.W]];
     }
 
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
     protected override Dynamics SystemOf(int position) => new()
     {
-        GL = this[Membrane.GL][position], Cm = this[Membrane.Cm][position], EL = this[Membrane.EL][position],
-        VTh = this[Membrane.VTh][position], DeltaT = this[Membrane.DeltaT][position], VPeak = this[Membrane.VPeak][position],
-        VReset = this[Membrane.VReset][position], EEx = this[EEx][position], EIn = this[EIn][position],
-        TauSynEx = this[TauSynEx][position], TauSynIn = this[TauSynIn][position], A = this[Membrane.A][position],
-        TauW = this[Membrane.TauW][position], Ie = this[Membrane.Ie][position],
-        G0Ex = 1.0 * Math.E / this[TauSynEx][position], G0In = 1.0 * Math.E / this[TauSynIn][position],
+        Membrane = Membrane.ConstantsOf(Columns, position),
+        EEx = this[Synapses.EEx][position], EIn = this[Synapses.EIn][position], TauSynEx = this[Synapses.TauSynEx][position], TauSynIn = this[Synapses.TauSynIn][position],
+        G0Ex = 1.0 * Math.E / this[Synapses.TauSynEx][position], G0In = 1.0 * Math.E / this[Synapses.TauSynIn][position],
     };
 }

@@ -28,23 +28,15 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
 
     private static readonly AeifMembrane Membrane = new(Declared, peakCheckedFirst: true);
 
-    private static readonly Column EEx = Declared.Parameter("E_ex", 0.0, "mV");
-    private static readonly Column EIn = Declared.Parameter("E_in", -85.0, "mV");
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
+    // E_ex, E_in, tau_syn_ex, tau_syn_in, g_ex, g_in
+    private static readonly AeifConductances Synapses = new(Declared);
 
-    private static readonly Column GEx = Declared.State("g_ex", 0.0, "nS", Requirement.NonNegative("conductances must not be negative"));
-    private static readonly Column GIn = Declared.State("g_in", 0.0, "nS", Requirement.NonNegative("conductances must not be negative"));
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // spikes_ex, spikes_in and the current input, receptor 0
+    private static readonly AeifInputs Inputs = new(Declared);
 
     static AeifCondExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Membrane.Vm, GEx, GIn, Membrane.W]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -55,7 +47,8 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
     {
         public static int Dimension => StateSize;
 
-        public double GL, Cm, EL, VTh, DeltaT, VPeak, VReset, EEx, EIn, TauSynEx, TauSynIn, A, TauW, Ie;
+        public AeifMembrane.Constants Membrane;
+        public double EEx, EIn, TauSynEx, TauSynIn;
 
         public double IStim { get; set; }
 
@@ -63,16 +56,15 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
-            double v = Refractory ? VReset : (VPeak < y[YV] ? VPeak : y[YV]);
+            double v = Membrane.EffectivePotential(y[YV], Refractory);
             double gEx = y[YGEx], gIn = y[YGIn], w = y[YW];
             double excitation = gEx * (v - EEx);
             double inhibition = gIn * (v - EIn);
-            double spikeCurrent = DeltaT == 0.0 ? 0.0 : GL * DeltaT * Math.Exp((v - VTh) / DeltaT);
 
-            f[YV] = Refractory ? 0.0 : (-GL * (v - EL) + spikeCurrent - excitation - inhibition - w + Ie + IStim) / Cm;
+            f[YV] = Refractory ? 0.0 : (Membrane.LeakAndSpikeCurrent(v) - excitation - inhibition - w + Membrane.Ie + IStim) / Membrane.Cm;
             f[YGEx] = -gEx / TauSynEx;
             f[YGIn] = -gIn / TauSynIn;
-            f[YW] = (A * (v - EL) - w) / TauW;
+            f[YW] = Membrane.AdaptationDerivative(v, w);
         }
 
         public static void AddSpikes(in Dynamics system, Span<double> y, double excitatory, double inhibitory)
@@ -83,21 +75,16 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
     }
 
     public AeifCondExp(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, SpikesEx, SpikesIn, Currents)
+        : base(model, firstId, count, Declared, Membrane, Inputs)
     {
-        IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn], this[Membrane.W]];
+        IntegratedState = [this[Membrane.Vm], this[Synapses.GEx], this[Synapses.GIn], this[Membrane.W]];
     }
 
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
     protected override Dynamics SystemOf(int position) => new()
     {
-        GL = this[Membrane.GL][position], Cm = this[Membrane.Cm][position], EL = this[Membrane.EL][position],
-        VTh = this[Membrane.VTh][position], DeltaT = this[Membrane.DeltaT][position], VPeak = this[Membrane.VPeak][position],
-        VReset = this[Membrane.VReset][position], EEx = this[EEx][position], EIn = this[EIn][position],
-        TauSynEx = this[TauSynEx][position], TauSynIn = this[TauSynIn][position], A = this[Membrane.A][position],
-        TauW = this[Membrane.TauW][position], Ie = this[Membrane.Ie][position],
+        Membrane = Membrane.ConstantsOf(Columns, position),
+        EEx = this[Synapses.EEx][position], EIn = this[Synapses.EIn][position], TauSynEx = this[Synapses.TauSynEx][position], TauSynIn = this[Synapses.TauSynIn][position],
     };
 }

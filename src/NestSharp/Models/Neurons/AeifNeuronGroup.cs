@@ -77,6 +77,105 @@ internal sealed class AeifMembrane
 
     private void RequireResetBelowPeak(in StatusRow row) =>
         row.Require(row[VReset] < row[VPeak], VReset, $"V_reset < V_peak required (V_peak = {row[VPeak]})");
+
+    /// <summary>The membrane's constants of the node at storage position <paramref name="i"/>.</summary>
+    /// <param name="columns">The group's storage, one array per column of the schema.</param>
+    /// <param name="i">The node's storage position.</param>
+    public Constants ConstantsOf(double[][] columns, int i) => new()
+    {
+        GL = columns[GL.Index][i],
+        Cm = columns[Cm.Index][i],
+        EL = columns[EL.Index][i],
+        VTh = columns[VTh.Index][i],
+        DeltaT = columns[DeltaT.Index][i],
+        VPeak = columns[VPeak.Index][i],
+        VReset = columns[VReset.Index][i],
+        A = columns[A.Index][i],
+        TauW = columns[TauW.Index][i],
+        Ie = columns[Ie.Index][i],
+    };
+
+    /// <summary>
+    /// What the right-hand side of the four models needs of the membrane, with the terms they share:
+    /// <code>
+    /// C_m dV/dt = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) + (synaptic currents) - w + I_e + I_stim
+    /// tau_w dw/dt = a (V - E_L) - w
+    /// </code>
+    /// with V = min(V_m, V_peak), or V = V_reset and dV/dt = 0 while refractory; Delta_T = 0 drops the exponential.
+    /// </summary>
+    internal struct Constants
+    {
+        public double GL, Cm, EL, VTh, DeltaT, VPeak, VReset, A, TauW, Ie;
+
+        /// <summary>The potential the currents see: V_reset while refractory, else V_m bounded above by V_peak.</summary>
+        public readonly double EffectivePotential(double vm, bool refractory) => refractory ? VReset : (VPeak < vm ? VPeak : vm);
+
+        /// <summary>-g_L (V - E_L) plus the exponential spike current (pA), the start of C_m dV/dt.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly double LeakAndSpikeCurrent(double v)
+        {
+            double spikeCurrent = DeltaT == 0.0 ? 0.0 : GL * DeltaT * Math.Exp((v - VTh) / DeltaT);
+            return -GL * (v - EL) + spikeCurrent;
+        }
+
+        /// <summary>dw/dt (pA/ms).</summary>
+        public readonly double AdaptationDerivative(double v, double w) => (A * (v - EL) - w) / TauW;
+    }
+}
+
+/// <summary>
+/// The synapses of aeif_cond_exp and aeif_cond_alpha, declared into a model's schema once: the reversal potentials
+/// E_ex, E_in (mV), the time constants tau_syn_ex, tau_syn_in (ms) and the conductances g_ex, g_in (nS, not negative),
+/// with NEST's defaults and checks.
+/// </summary>
+internal sealed class AeifConductances
+{
+    public readonly Column EEx, EIn, TauSynEx, TauSynIn, GEx, GIn;
+
+    public AeifConductances(NeuronSchema schema)
+    {
+        EEx = schema.Parameter("E_ex", 0.0, "mV");
+        EIn = schema.Parameter("E_in", -85.0, "mV");
+        TauSynEx = schema.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
+        TauSynIn = schema.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
+        GEx = schema.State("g_ex", 0.0, "nS", Requirement.NonNegative("conductances must not be negative"));
+        GIn = schema.State("g_in", 0.0, "nS", Requirement.NonNegative("conductances must not be negative"));
+    }
+}
+
+/// <summary>
+/// The synapses of aeif_psc_exp and aeif_psc_alpha, declared into a model's schema once: the time constants
+/// tau_syn_ex, tau_syn_in (ms) and the currents I_syn_ex, I_syn_in (pA, not negative), with NEST's defaults and checks.
+/// </summary>
+internal sealed class AeifCurrents
+{
+    public readonly Column TauSynEx, TauSynIn, ISynEx, ISynIn;
+
+    public AeifCurrents(NeuronSchema schema)
+    {
+        TauSynEx = schema.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
+        TauSynIn = schema.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
+        ISynEx = schema.State("I_syn_ex", 0.0, "pA", Requirement.NonNegative("synaptic currents must not be negative"));
+        ISynIn = schema.State("I_syn_in", 0.0, "pA", Requirement.NonNegative("synaptic currents must not be negative"));
+    }
+}
+
+/// <summary>
+/// The inputs of the AdEx models with one excitatory and one inhibitory synapse: spikes_ex and spikes_in (receptor 0,
+/// by the sign of the weight, a zero weight inhibitory) and the current input (receptor 0).
+/// </summary>
+internal sealed class AeifInputs
+{
+    public readonly InputChannel SpikesEx, SpikesIn, Currents;
+
+    public AeifInputs(NeuronSchema schema)
+    {
+        SpikesEx = schema.Input("spikes_ex");
+        SpikesIn = schema.Input("spikes_in");
+        Currents = schema.Input("currents");
+        schema.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+        schema.CurrentReceptor(0, Currents);
+    }
 }
 
 /// <summary>
@@ -154,21 +253,20 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     /// <param name="count">The number of nodes.</param>
     /// <param name="schema">The model's declared parameters, state, inputs and recordables.</param>
     /// <param name="membrane">The membrane columns declared into <paramref name="schema"/>.</param>
-    /// <param name="spikesEx">The input positive weights add into.</param>
-    /// <param name="spikesIn">The input other weights add into.</param>
-    /// <param name="currents">The input of current connections.</param>
-    protected AeifNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane,
-        InputChannel spikesEx, InputChannel spikesIn, InputChannel currents)
-        : base(model, firstId, count, schema, currents)
+    /// <param name="inputs">The spike and current inputs declared into <paramref name="schema"/>.</param>
+    protected AeifNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane, AeifInputs inputs)
+        : base(model, firstId, count, schema, inputs.Currents)
     {
         _membrane = membrane;
-        _spikesEx = spikesEx;
-        _spikesIn = spikesIn;
+        _spikesEx = inputs.SpikesEx;
+        _spikesIn = inputs.SpikesIn;
         _refractory = new int[count];
     }
 
     /// <summary>The model's ODE system for the parameters of the node at <paramref name="position"/>.</summary>
     protected abstract TSystem SystemOf(int position);
+
+    protected override void Validate(in StatusRow row) => _membrane.Validate(row);
 
     public override void Prepare(SimulationContext context)
     {

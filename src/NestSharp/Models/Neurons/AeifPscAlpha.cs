@@ -31,23 +31,17 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
 
     private static readonly AeifMembrane Membrane = new(Declared, peakCheckedFirst: false);
 
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
-
-    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA", Requirement.NonNegative("synaptic currents must not be negative"));
-    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA", Requirement.NonNegative("synaptic currents must not be negative"));
+    // tau_syn_ex, tau_syn_in, I_syn_ex, I_syn_in
+    private static readonly AeifCurrents Synapses = new(Declared);
     private static readonly Column DISynEx = Declared.State("dI_syn_ex", 0.0, "pA/ms");
     private static readonly Column DISynIn = Declared.State("dI_syn_in", 0.0, "pA/ms");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // spikes_ex, spikes_in and the current input, receptor 0
+    private static readonly AeifInputs Inputs = new(Declared);
 
     static AeifPscAlpha()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[ISynEx, ISynIn, Membrane.Vm, Membrane.W]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Synapses.ISynEx, Synapses.ISynIn, Membrane.Vm, Membrane.W]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -58,7 +52,8 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
     {
         public static int Dimension => StateSize;
 
-        public double GL, Cm, EL, VTh, DeltaT, VPeak, VReset, TauSynEx, TauSynIn, A, TauW, Ie;
+        public AeifMembrane.Constants Membrane;
+        public double TauSynEx, TauSynIn;
 
         /// <summary>The jump of dI_syn_ex and dI_syn_in per pA of weight: e / tau_syn (1/ms).</summary>
         public double G0Ex, G0In;
@@ -69,16 +64,15 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
-            double v = Refractory ? VReset : (VPeak < y[YV] ? VPeak : y[YV]);
+            double v = Membrane.EffectivePotential(y[YV], Refractory);
             double dIEx = y[YDISynEx], iEx = y[YISynEx], dIIn = y[YDISynIn], iIn = y[YISynIn], w = y[YW];
-            double spikeCurrent = DeltaT == 0.0 ? 0.0 : GL * DeltaT * Math.Exp((v - VTh) / DeltaT);
 
-            f[YV] = Refractory ? 0.0 : (-GL * (v - EL) + spikeCurrent + iEx - iIn - w + Ie + IStim) / Cm;
+            f[YV] = Refractory ? 0.0 : (Membrane.LeakAndSpikeCurrent(v) + iEx - iIn - w + Membrane.Ie + IStim) / Membrane.Cm;
             f[YDISynEx] = -dIEx / TauSynEx;
             f[YISynEx] = dIEx - iEx / TauSynEx;
             f[YDISynIn] = -dIIn / TauSynIn;
             f[YISynIn] = dIIn - iIn / TauSynIn;
-            f[YW] = (A * (v - EL) - w) / TauW;
+            f[YW] = Membrane.AdaptationDerivative(v, w);
         }
 
         public static void AddSpikes(in Dynamics system, Span<double> y, double excitatory, double inhibitory)
@@ -89,21 +83,17 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
     }
 
     public AeifPscAlpha(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, SpikesEx, SpikesIn, Currents)
+        : base(model, firstId, count, Declared, Membrane, Inputs)
     {
-        IntegratedState = [this[Membrane.Vm], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn], this[Membrane.W]];
+        IntegratedState = [this[Membrane.Vm], this[DISynEx], this[Synapses.ISynEx], this[DISynIn], this[Synapses.ISynIn], this[Membrane.W]];
     }
 
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
     protected override Dynamics SystemOf(int position) => new()
     {
-        GL = this[Membrane.GL][position], Cm = this[Membrane.Cm][position], EL = this[Membrane.EL][position],
-        VTh = this[Membrane.VTh][position], DeltaT = this[Membrane.DeltaT][position], VPeak = this[Membrane.VPeak][position],
-        VReset = this[Membrane.VReset][position], TauSynEx = this[TauSynEx][position], TauSynIn = this[TauSynIn][position], A = this[Membrane.A][position],
-        TauW = this[Membrane.TauW][position], Ie = this[Membrane.Ie][position],
-        G0Ex = 1.0 * Math.E / this[TauSynEx][position], G0In = 1.0 * Math.E / this[TauSynIn][position],
+        Membrane = Membrane.ConstantsOf(Columns, position),
+        TauSynEx = this[Synapses.TauSynEx][position], TauSynIn = this[Synapses.TauSynIn][position],
+        G0Ex = 1.0 * Math.E / this[Synapses.TauSynEx][position], G0In = 1.0 * Math.E / this[Synapses.TauSynIn][position],
     };
 }

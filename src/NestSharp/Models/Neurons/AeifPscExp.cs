@@ -29,21 +29,15 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
 
     private static readonly AeifMembrane Membrane = new(Declared, peakCheckedFirst: false);
 
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(AeifMembrane.AllTimeConstantsPositive));
+    // tau_syn_ex, tau_syn_in, I_syn_ex, I_syn_in
+    private static readonly AeifCurrents Synapses = new(Declared);
 
-    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA", Requirement.NonNegative("synaptic currents must not be negative"));
-    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA", Requirement.NonNegative("synaptic currents must not be negative"));
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // spikes_ex, spikes_in and the current input, receptor 0
+    private static readonly AeifInputs Inputs = new(Declared);
 
     static AeifPscExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[ISynEx, ISynIn, Membrane.Vm, Membrane.W]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Synapses.ISynEx, Synapses.ISynIn, Membrane.Vm, Membrane.W]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -54,7 +48,8 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
     {
         public static int Dimension => StateSize;
 
-        public double GL, Cm, EL, VTh, DeltaT, VPeak, VReset, TauSynEx, TauSynIn, A, TauW, Ie;
+        public AeifMembrane.Constants Membrane;
+        public double TauSynEx, TauSynIn;
 
         public double IStim { get; set; }
 
@@ -62,14 +57,13 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
-            double v = Refractory ? VReset : (VPeak < y[YV] ? VPeak : y[YV]);
+            double v = Membrane.EffectivePotential(y[YV], Refractory);
             double iEx = y[YISynEx], iIn = y[YISynIn], w = y[YW];
-            double spikeCurrent = DeltaT == 0.0 ? 0.0 : GL * DeltaT * Math.Exp((v - VTh) / DeltaT);
 
-            f[YV] = Refractory ? 0.0 : (-GL * (v - EL) + spikeCurrent + iEx - iIn - w + Ie + IStim) / Cm;
+            f[YV] = Refractory ? 0.0 : (Membrane.LeakAndSpikeCurrent(v) + iEx - iIn - w + Membrane.Ie + IStim) / Membrane.Cm;
             f[YISynEx] = -iEx / TauSynEx;
             f[YISynIn] = -iIn / TauSynIn;
-            f[YW] = (A * (v - EL) - w) / TauW;
+            f[YW] = Membrane.AdaptationDerivative(v, w);
         }
 
         public static void AddSpikes(in Dynamics system, Span<double> y, double excitatory, double inhibitory)
@@ -80,20 +74,16 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
     }
 
     public AeifPscExp(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, SpikesEx, SpikesIn, Currents)
+        : base(model, firstId, count, Declared, Membrane, Inputs)
     {
-        IntegratedState = [this[Membrane.Vm], this[ISynEx], this[ISynIn], this[Membrane.W]];
+        IntegratedState = [this[Membrane.Vm], this[Synapses.ISynEx], this[Synapses.ISynIn], this[Membrane.W]];
     }
 
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
     protected override Dynamics SystemOf(int position) => new()
     {
-        GL = this[Membrane.GL][position], Cm = this[Membrane.Cm][position], EL = this[Membrane.EL][position],
-        VTh = this[Membrane.VTh][position], DeltaT = this[Membrane.DeltaT][position], VPeak = this[Membrane.VPeak][position],
-        VReset = this[Membrane.VReset][position], TauSynEx = this[TauSynEx][position], TauSynIn = this[TauSynIn][position], A = this[Membrane.A][position],
-        TauW = this[Membrane.TauW][position], Ie = this[Membrane.Ie][position],
+        Membrane = Membrane.ConstantsOf(Columns, position),
+        TauSynEx = this[Synapses.TauSynEx][position], TauSynIn = this[Synapses.TauSynIn][position],
     };
 }

@@ -41,28 +41,11 @@ internal sealed class Amat2PscExp : NeuronGroup
     /// <summary>The derivative of V_th_v (NEST's V_th_dv).</summary>
     private static readonly Column VThDv = Declared.Internal("V_th_dv");
 
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
-
-    /// <summary>The current input of the previous step (NEST's i_0), used in this step.</summary>
-    private static readonly Column Current = Declared.Internal("current");
-
-    /// <summary>Remaining refractory steps.</summary>
-    private static readonly Column Refractory = Declared.Internal("refractory_steps");
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
     static Amat2PscExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.VTh);
         Declared.Recordable(VThV);
-        Declared.Recordable(ISynEx);
-        Declared.Recordable(ISynIn);
+        Declared.Recordable(Membrane.ISynEx);
+        Declared.Recordable(Membrane.ISynIn);
     }
 
     private struct Propagators
@@ -96,7 +79,7 @@ internal sealed class Amat2PscExp : NeuronGroup
 
     /// <summary>The whole threshold as NEST computes it for the status and the recordable.</summary>
     private void UpdateThreshold(int i) =>
-        this[Membrane.VTh][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i] + this[VThV][i];
+        this[Membrane.VTh][i] = Membrane.ThresholdOf(Columns, i) + this[VThV][i];
 
     public override void Prepare(SimulationContext context)
     {
@@ -152,64 +135,43 @@ internal sealed class Amat2PscExp : NeuronGroup
                 - eV * (tauS - taum) * (h * (tauS - tauV) * (taum - tauV) + tauS * taum * tauV - Math.Pow(tauV, 3))))
         / (c * (tauS - taum) * Math.Pow(tauS - tauV, 2) * Math.Pow(taum - tauV, 2));
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(Amat2PscExp group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
         double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], hv = this[VThV], dhv = this[VThDv];
         double[] threshold = this[Membrane.VTh], el = this[Membrane.EL];
-        double[] iEx = this[ISynEx], iIn = this[ISynIn], current = this[Current], refractory = this[Refractory];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        bool uniform = _propagators.IsUniform;
-        int n = end - start;
-
-        for (int lag = from; lag < to; lag++)
+        double[] iEx = this[Membrane.ISynEx], iIn = this[Membrane.ISynIn], current = this[Membrane.Current], refractory = this[Membrane.Refractory];
+        var propagators = _propagators.Select();
+        Span<double> exIn = s.Input(Membrane.SpikesEx), inIn = s.Input(Membrane.SpikesIn), currentIn = s.Input(Membrane.Currents);
+        for (int i = s.Start; i < s.End; i++)
         {
-            long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            ref readonly Propagators p = ref sets[0];
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                if (!uniform) p = ref sets[setOfNode[i]];
-                double drive = p.Ie + current[i];
-                hv[i] = drive * p.P70 + iEx[i] * p.P71 + iIn[i] * p.P72 + v[i] * p.P73 + dhv[i] * p.P76 + hv[i] * p.P77;
-                dhv[i] = drive * p.P60 + iEx[i] * p.P61 + iIn[i] * p.P62 + v[i] * p.P63 + dhv[i] * p.P66;
-                v[i] = drive * p.P30 + iEx[i] * p.P31 + iIn[i] * p.P32 + v[i] * p.P33;
-                h1[i] *= p.P44;
-                h2[i] *= p.P55;
-                iEx[i] *= p.P11;
-                iIn[i] *= p.P22;
-                iEx[i] += exIn[k];
-                iIn[i] += inIn[k];
+            int k = i - s.Start;
+            ref readonly Propagators p = ref propagators.Of(i);
+            double drive = p.Ie + current[i];
+            hv[i] = drive * p.P70 + iEx[i] * p.P71 + iIn[i] * p.P72 + v[i] * p.P73 + dhv[i] * p.P76 + hv[i] * p.P77;
+            dhv[i] = drive * p.P60 + iEx[i] * p.P61 + iIn[i] * p.P62 + v[i] * p.P63 + dhv[i] * p.P66;
+            v[i] = drive * p.P30 + iEx[i] * p.P31 + iIn[i] * p.P32 + v[i] * p.P33;
+            h1[i] *= p.P44;
+            h2[i] *= p.P55;
+            iEx[i] *= p.P11;
+            iIn[i] *= p.P22;
+            iEx[i] += exIn[k];
+            iIn[i] += inIn[k];
 
-                if (refractory[i] == 0.0)
-                {
-                    if (v[i] >= p.Omega + h2[i] + h1[i] + hv[i])
-                    {
-                        refractory[i] = p.RefractorySteps;
-                        h1[i] += p.Alpha1;
-                        h2[i] += p.Alpha2;
-                        spikes.Add(lag, IdOf(i));
-                    }
-                }
-                else
-                {
-                    refractory[i]--;
-                }
+            if (MatMembrane.Fires(ref refractory[i], ref h1[i], ref h2[i], v[i], p.Omega + h2[i] + h1[i] + hv[i], p.RefractorySteps, p.Alpha1, p.Alpha2))
+                spikes.Add(s.Lag, IdOf(i));
 
-                threshold[i] = el[i] + p.Omega + h1[i] + h2[i] + hv[i];
-                current[i] = currentIn[k];
-            }
-            exIn.Clear();
-            inIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, step);
+            threshold[i] = el[i] + p.Omega + h1[i] + h2[i] + hv[i];
+            current[i] = currentIn[k];
         }
     }
 }

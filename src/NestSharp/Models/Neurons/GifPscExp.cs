@@ -36,28 +36,22 @@ internal sealed class GifPscExp : NeuronGroup
     // I_e, E_L, g_L, C_m, V_reset, Delta_V, V_T_star, lambda_0, t_ref, V_m, E_sfa, I_stc, shared with gif_cond_exp
     private static readonly GifMembrane Membrane = new(Declared);
 
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive("synaptic time constants must be strictly positive"));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive("synaptic time constants must be strictly positive"));
-
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
+    // tau_syn_ex, tau_syn_in, I_syn_ex, I_syn_in, spikes_ex and spikes_in (receptor 0)
+    private static readonly CurrentSynapses Synapses = new(Declared, "synaptic time constants must be strictly positive", SpikeRouting.BySignZeroExcitatory);
 
     /// <summary>The current input of the previous step (NEST's I_stim), used in this step.</summary>
     private static readonly Column Current = Declared.Internal("current");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
     private static readonly InputChannel Currents = Declared.Input("currents");
 
     static GifPscExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Membrane.Vm);
         Declared.Recordable(Membrane.ESfa);
         Declared.Recordable(Membrane.IStc);
-        Declared.Recordable(ISynEx);
-        Declared.Recordable(ISynIn);
+        Declared.Recordable(Synapses.ISynEx);
+        Declared.Recordable(Synapses.ISynIn);
     }
 
     private struct Propagators
@@ -111,10 +105,10 @@ internal sealed class GifPscExp : NeuronGroup
             return new Propagators
             {
                 Membrane = membrane,
-                P11Ex = Math.Exp(-h / this[TauSynEx][i]),
-                P11In = Math.Exp(-h / this[TauSynIn][i]),
-                P21Ex = ExactPropagators.Exponential(this[TauSynEx][i], tauM, c, h),
-                P21In = ExactPropagators.Exponential(this[TauSynIn][i], tauM, c, h),
+                P11Ex = Math.Exp(-h / this[Synapses.TauSynEx][i]),
+                P11In = Math.Exp(-h / this[Synapses.TauSynIn][i]),
+                P21Ex = ExactPropagators.Exponential(this[Synapses.TauSynEx][i], tauM, c, h),
+                P21In = ExactPropagators.Exponential(this[Synapses.TauSynIn][i], tauM, c, h),
                 P33 = Math.Exp(-h / tauM),
                 P30 = -1 / c * NumericsHelper.ExpM1(-h / tauM) * tauM,
                 P31 = -NumericsHelper.ExpM1(-h / tauM),
@@ -122,61 +116,52 @@ internal sealed class GifPscExp : NeuronGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(GifPscExp group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
         double h = _h;
-        double[] v = this[Membrane.Vm], eSfa = this[Membrane.ESfa], iStc = this[Membrane.IStc], iEx = this[ISynEx], iIn = this[ISynIn];
+        double[] v = this[Membrane.Vm], eSfa = this[Membrane.ESfa], iStc = this[Membrane.IStc], iEx = this[Synapses.ISynEx], iIn = this[Synapses.ISynIn];
         double[] current = this[Current], refractory = this[Membrane.RefractorySteps];
         var adaptation = _adaptation;
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        bool uniform = _propagators.IsUniform;
-        int n = end - start;
-
-        for (int lag = from; lag < to; lag++)
+        var propagators = _propagators.Select();
+        Span<double> exIn = s.Input(Synapses.SpikesEx), inIn = s.Input(Synapses.SpikesIn), currentIn = s.Input(Currents);
+        for (int i = s.Start; i < s.End; i++)
         {
-            long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            ref readonly Propagators p = ref sets[0];
-            for (int k = 0; k < n; k++)
+            int k = i - s.Start;
+            ref readonly Propagators p = ref propagators.Of(i);
+            ref readonly GifMembrane.Constants m = ref p.Membrane;
+            iStc[i] = adaptation.SpikeTriggeredCurrent(i);
+            eSfa[i] = adaptation.Threshold(i, m.VTStar);
+            iEx[i] *= p.P11Ex;
+            iIn[i] *= p.P11In;
+            iEx[i] += exIn[k];
+            iIn[i] += inIn[k];
+
+            if (refractory[i] == 0.0)
             {
-                int i = start + k;
-                if (!uniform) p = ref sets[setOfNode[i]];
-                ref readonly GifMembrane.Constants m = ref p.Membrane;
-                iStc[i] = adaptation.SpikeTriggeredCurrent(i);
-                eSfa[i] = adaptation.Threshold(i, m.VTStar);
-                iEx[i] *= p.P11Ex;
-                iIn[i] *= p.P11In;
-                iEx[i] += exIn[k];
-                iIn[i] += inIn[k];
-
-                if (refractory[i] == 0.0)
+                v[i] = p.P30 * (current[i] + m.Ie - iStc[i]) + p.P33 * v[i] + p.P31 * m.EL + iEx[i] * p.P21Ex + iIn[i] * p.P21In;
+                if (adaptation.Fires(i, s.Step, v[i], eSfa[i], m, h))
                 {
-                    v[i] = p.P30 * (current[i] + m.Ie - iStc[i]) + p.P33 * v[i] + p.P31 * m.EL + iEx[i] * p.P21Ex + iIn[i] * p.P21In;
-                    if (adaptation.Fires(i, step, v[i], eSfa[i], m, h))
-                    {
-                        refractory[i] = m.RefractorySteps;
-                        spikes.Add(lag, IdOf(i));
-                    }
+                    refractory[i] = m.RefractorySteps;
+                    spikes.Add(s.Lag, IdOf(i));
                 }
-                else
-                {
-                    refractory[i]--;
-                    v[i] = m.VReset;
-                }
-
-                current[i] = currentIn[k];
             }
-            exIn.Clear();
-            inIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                refractory[i]--;
+                v[i] = m.VReset;
+            }
+
+            current[i] = currentIn[k];
         }
     }
 }

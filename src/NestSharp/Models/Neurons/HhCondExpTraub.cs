@@ -36,7 +36,6 @@ namespace NestSharp.Models.Neurons;
 internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants, HhCondExpTraub.Dynamics>
 {
     private const string TimeConstantsPositive = "all time constants must be strictly positive";
-    private const string GatesNonNegative = "all (in)activation variables must be non-negative";
 
     /// <summary>The potential at which a new neuron starts (mV; NEST's default E_L).</summary>
     private const double InitialPotential = -60.0;
@@ -61,12 +60,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
     private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
 
-    private static readonly (double M, double H, double N) InitialGates = SteadyGates(InitialPotential);
-
-    private static readonly Column Vm = Declared.State("V_m", InitialPotential, "mV");
-    private static readonly Column ActM = Declared.State("Act_m", InitialGates.M, "", Requirement.NonNegative(GatesNonNegative));
-    private static readonly Column InactH = Declared.State("Inact_h", InitialGates.H, "", Requirement.NonNegative(GatesNonNegative));
-    private static readonly Column ActN = Declared.State("Act_n", InitialGates.N, "", Requirement.NonNegative(GatesNonNegative));
+    // V_m, Act_m, Inact_h, Act_n: a new neuron at InitialPotential, its gates at their steady state there
+    private static readonly HhGates Gates = new(Declared, InitialPotential, Rates.At(InitialPotential));
 
     /// <summary>The synaptic conductances: recordable, not in the status.</summary>
     private static readonly Column GEx = Declared.Internal("g_ex");
@@ -83,24 +78,17 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     {
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
         Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Vm, GEx, GIn, ActM, InactH, ActN]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YM = 1, YH = 2, YN = 3, YGEx = 4, YGIn = 5;
 
-    /// <summary>The steady state of the gates for the rates at <paramref name="u"/> (mV): x = alpha_x / (alpha_x + beta_x).</summary>
-    private static (double M, double H, double N) SteadyGates(double u)
-    {
-        var r = Rates.At(u);
-        return (r.AlphaM / (r.AlphaM + r.BetaM), r.AlphaH / (r.AlphaH + r.BetaH), r.AlphaN / (r.AlphaN + r.BetaN));
-    }
-
     /// <summary>The opening and closing rates of the gates (1/ms) at u = V - V_T.</summary>
-    private readonly record struct Rates(double AlphaN, double BetaN, double AlphaM, double BetaM, double AlphaH, double BetaH)
+    private static class Rates
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Rates At(double u) => new(
+        public static GateRates At(double u) => new(
             AlphaN: 0.032 * (15.0 - u) / (Math.Exp((15.0 - u) / 5.0) - 1.0),
             BetaN: 0.5 * Math.Exp((10.0 - u) / 40.0),
             AlphaM: 0.32 * (13.0 - u) / (Math.Exp((13.0 - u) / 4.0) - 1.0),
@@ -151,7 +139,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
 
     public HhCondExpTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
     {
-        IntegratedState = [this[Vm], this[ActM], this[InactH], this[ActN], this[GEx], this[GIn]];
+        IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[GEx], this[GIn]];
     }
 
     public override bool SupportsCheckpoint => true;
@@ -199,16 +187,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             y[YGEx] += step.Input(SpikesEx, node);
             y[YGIn] -= step.Input(SpikesIn, node);
-            ref double refractory = ref group[RefractorySteps][node];
-            if (refractory > 0)
-            {
-                refractory--;
-            }
-            else if (y[YV] >= constants.SpikeThreshold && group[Vm][node] > y[YV])
-            {
-                refractory = constants.RefractorySteps;
+            if (HhGates.PeakPassed(ref group[RefractorySteps][node], constants.RefractorySteps, y[YV], group[Gates.Vm][node], constants.SpikeThreshold))
                 spikes.Add(step.Lag, group.IdOf(node));
-            }
         }
     }
 }

@@ -36,7 +36,6 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
 {
     private const string TimeConstantsPositive = "all time constants must be strictly positive";
     private const string ConductancesNonNegative = "all conductances must be non-negative";
-    private const string GatesNonNegative = "all (in)activation variables must be non-negative";
 
     /// <summary>The potential at which a new neuron starts (mV), with its gates at their steady state there.</summary>
     private const double InitialPotential = -65.0;
@@ -55,12 +54,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
 
-    private static readonly (double M, double H, double N) InitialGates = SteadyGates(InitialPotential);
-
-    private static readonly Column Vm = Declared.State("V_m", InitialPotential, "mV");
-    private static readonly Column ActM = Declared.State("Act_m", InitialGates.M, "", Requirement.NonNegative(GatesNonNegative));
-    private static readonly Column InactH = Declared.State("Inact_h", InitialGates.H, "", Requirement.NonNegative(GatesNonNegative));
-    private static readonly Column ActN = Declared.State("Act_n", InitialGates.N, "", Requirement.NonNegative(GatesNonNegative));
+    // V_m, Act_m, Inact_h, Act_n: a new neuron at InitialPotential, its gates at their steady state there
+    private static readonly HhGates Gates = new(Declared, InitialPotential, Rates.At(InitialPotential));
 
     /// <summary>The synaptic currents and their derivatives: recordable (the currents), not in the status.</summary>
     private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");
@@ -79,24 +74,17 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     {
         Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
         Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Vm, ISynEx, ISynIn, ActM, InactH, ActN]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Gates.Vm, ISynEx, ISynIn, Gates.ActM, Gates.InactH, Gates.ActN]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YM = 1, YH = 2, YN = 3, YDIEx = 4, YIEx = 5, YDIIn = 6, YIIn = 7;
 
-    /// <summary>The steady state of the gates at a fixed potential <paramref name="v"/> (mV): x = alpha_x / (alpha_x + beta_x).</summary>
-    private static (double M, double H, double N) SteadyGates(double v)
-    {
-        var r = Rates.At(v);
-        return (r.AlphaM / (r.AlphaM + r.BetaM), r.AlphaH / (r.AlphaH + r.BetaH), r.AlphaN / (r.AlphaN + r.BetaN));
-    }
-
     /// <summary>The opening and closing rates of the gates (1/ms) at a potential.</summary>
-    private readonly record struct Rates(double AlphaN, double BetaN, double AlphaM, double BetaM, double AlphaH, double BetaH)
+    private static class Rates
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Rates At(double v) => new(
+        public static GateRates At(double v) => new(
             AlphaN: 0.01 * (v + 55.0) / (1.0 - Math.Exp(-(v + 55.0) / 10.0)),
             BetaN: 0.125 * Math.Exp(-(v + 65.0) / 80.0),
             AlphaM: 0.1 * (v + 40.0) / (1.0 - Math.Exp(-(v + 40.0) / 10.0)),
@@ -146,7 +134,7 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
 
     public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
     {
-        IntegratedState = [this[Vm], this[ActM], this[InactH], this[ActN], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn]];
+        IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn]];
     }
 
     public override bool SupportsCheckpoint => true;
@@ -194,16 +182,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         {
             y[YDIEx] += step.Input(SpikesEx, node) * constants.JumpEx;
             y[YDIIn] += step.Input(SpikesIn, node) * constants.JumpIn;
-            ref double refractory = ref group[RefractorySteps][node];
-            if (refractory > 0)
-            {
-                refractory--;
-            }
-            else if (y[YV] >= 0.0 && group[Vm][node] > y[YV])
-            {
-                refractory = constants.RefractorySteps;
+            if (HhGates.PeakPassed(ref group[RefractorySteps][node], constants.RefractorySteps, y[YV], group[Gates.Vm][node], 0.0))
                 spikes.Add(step.Lag, group.IdOf(node));
-            }
         }
     }
 }

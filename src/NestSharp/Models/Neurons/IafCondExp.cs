@@ -67,10 +67,7 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
-            double v = Membrane.EffectivePotential(y[YV], Refractory);
-            double iSynEx = y[YGEx] * (v - Membrane.EEx);
-            double iSynIn = y[YGIn] * (v - Membrane.EIn);
-            double iLeak = Membrane.GL * (v - Membrane.EL);
+            var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], Refractory, y[YGEx], y[YGIn]);
             f[YV] = Refractory ? 0.0 : (-iLeak + IStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm;
             f[YGEx] = -y[YGEx] / TauSynEx;
             f[YGIn] = -y[YGIn] / TauSynIn;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -75,6 +76,17 @@ internal sealed class IafCondMembrane
 
         /// <summary>The potential the currents see: V_reset while refractory, else V_m bounded above by V_th.</summary>
         public readonly double EffectivePotential(double vm, bool refractory) => refractory ? VReset : (VTh < vm ? VTh : vm);
+
+        /// <summary>
+        /// The currents at the potential the currents see (<see cref="EffectivePotential"/>): the synaptic ones,
+        /// g_ex (V - E_ex) and g_in (V - E_in), and the leak g_L (V - E_L) (pA). Each model sums them in NEST's order.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly (double SynEx, double SynIn, double Leak) Currents(double vm, bool refractory, double gEx, double gIn)
+        {
+            double v = EffectivePotential(vm, refractory);
+            return (gEx * (v - EEx), gIn * (v - EIn), GL * (v - EL));
+        }
     }
 
     /// <summary>

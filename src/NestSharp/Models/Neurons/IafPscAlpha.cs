@@ -30,12 +30,9 @@ internal sealed class IafPscAlpha : NeuronGroup
 
     private static readonly IafMembrane Membrane = new(Declared);
 
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
+    // tau_syn_ex, tau_syn_in, I_syn_ex, I_syn_in, spikes_ex and spikes_in (receptor 0)
+    private static readonly CurrentSynapses Synapses = new(Declared, IafMembrane.AllTimeConstantsPositive, SpikeRouting.BySignZeroInhibitory);
     private static readonly Column VMin = Declared.Parameter("V_min", double.NegativeInfinity, "mV");
-
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
 
     /// <summary>The derivatives of the synaptic currents (NEST's dI_ex, dI_in).</summary>
     private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");
@@ -47,17 +44,14 @@ internal sealed class IafPscAlpha : NeuronGroup
     /// <summary>Remaining refractory steps, as doubles so that the vectorised update can count them down.</summary>
     private static readonly Column Refractory = Declared.Internal("refractory_steps");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
     private static readonly InputChannel Currents = Declared.Input("currents");
 
     static IafPscAlpha()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
         Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(ISynEx);
-        Declared.Recordable(ISynIn);
+        Declared.Recordable(Synapses.ISynEx);
+        Declared.Recordable(Synapses.ISynIn);
     }
 
     public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
@@ -84,12 +78,12 @@ internal sealed class IafPscAlpha : NeuronGroup
             double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
             var p = new Propagators
             {
-                P11Ex = Math.Exp(-h / this[TauSynEx][i]),
-                P11In = Math.Exp(-h / this[TauSynIn][i]),
+                P11Ex = Math.Exp(-h / this[Synapses.TauSynEx][i]),
+                P11In = Math.Exp(-h / this[Synapses.TauSynIn][i]),
                 ExpM1TauM = NumericsHelper.ExpM1(-h / tauM),
                 P30 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
-                EpscInitial = Math.E / this[TauSynEx][i],
-                IpscInitial = Math.E / this[TauSynIn][i],
+                EpscInitial = Math.E / this[Synapses.TauSynEx][i],
+                IpscInitial = Math.E / this[Synapses.TauSynIn][i],
                 Theta = this[Membrane.VTh][i] - el,
                 VResetRel = this[Membrane.VReset][i] - el,
                 LowerBound = this[VMin][i] - el,
@@ -98,8 +92,8 @@ internal sealed class IafPscAlpha : NeuronGroup
             };
             p.P21Ex = h * p.P11Ex;
             p.P21In = h * p.P11In;
-            (p.P31Ex, p.P32Ex) = ExactPropagators.Alpha(this[TauSynEx][i], tauM, c, h);
-            (p.P31In, p.P32In) = ExactPropagators.Alpha(this[TauSynIn][i], tauM, c, h);
+            (p.P31Ex, p.P32Ex) = ExactPropagators.Alpha(this[Synapses.TauSynEx][i], tauM, c, h);
+            (p.P31In, p.P32In) = ExactPropagators.Alpha(this[Synapses.TauSynIn][i], tauM, c, h);
             return p;
         });
     }
@@ -114,8 +108,8 @@ internal sealed class IafPscAlpha : NeuronGroup
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
+            Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
             Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
             int done = _propagators.IsUniform ? StepUniformVectorised(start, end, exIn, inIn, curIn, lag, spikes) : start;
             StepScalar(done, end, start, exIn, inIn, curIn, lag, spikes);
@@ -130,7 +124,7 @@ internal sealed class IafPscAlpha : NeuronGroup
     private void StepScalar(int from, int end, int chunkStart, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
         ReadOnlySpan<double> curIn, int lag, SpikeBuffer spikes)
     {
-        double[] y3 = this[Membrane.Vm], iEx = this[ISynEx], iIn = this[ISynIn];
+        double[] y3 = this[Membrane.Vm], iEx = this[Synapses.ISynEx], iIn = this[Synapses.ISynIn];
         double[] dIEx = this[DISynEx], dIIn = this[DISynIn], y0 = this[CurrentInput], refractory = this[Refractory];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
@@ -194,8 +188,8 @@ internal sealed class IafPscAlpha : NeuronGroup
         var one = Vector256.Create(1.0);
 
         ref double y3 = ref MemoryMarshal.GetArrayDataReference(this[Membrane.Vm]);
-        ref double iEx = ref MemoryMarshal.GetArrayDataReference(this[ISynEx]);
-        ref double iIn = ref MemoryMarshal.GetArrayDataReference(this[ISynIn]);
+        ref double iEx = ref MemoryMarshal.GetArrayDataReference(this[Synapses.ISynEx]);
+        ref double iIn = ref MemoryMarshal.GetArrayDataReference(this[Synapses.ISynIn]);
         ref double dIEx = ref MemoryMarshal.GetArrayDataReference(this[DISynEx]);
         ref double dIIn = ref MemoryMarshal.GetArrayDataReference(this[DISynIn]);
         ref double y0 = ref MemoryMarshal.GetArrayDataReference(this[CurrentInput]);

@@ -25,7 +25,7 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. NEST model documentation, iaf_psc_alpha_multisynapse.</para>
 /// </summary>
 [NodeModelName("iaf_psc_alpha_multisynapse")]
-internal sealed class IafPscAlphaMultisynapse : NeuronGroup
+internal sealed class IafPscAlphaMultisynapse : IafPscMultisynapseGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -45,74 +45,27 @@ internal sealed class IafPscAlphaMultisynapse : NeuronGroup
 
     private static readonly InputChannel Currents = Declared.Input("currents");
 
-    static IafPscAlphaMultisynapse()
-    {
-        Declared.PortsSizedBy(TauSyn, "n_synapses");
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.ComputedRecordable("I_syn");
-        Declared.PortRecordable(ISyn, "I_syn_");
-    }
+    static IafPscAlphaMultisynapse() => DeclarePorts(Declared, Membrane, TauSyn, ISyn, Currents);
 
-    // Per node: the membrane's propagators; per port (index r - 1), per node: the synaptic ones.
-    private double[] _p33 = [], _p30 = [], _theta = [], _vReset = [], _lowerBound = [], _ie = [];
-
-    // The membrane potential of the step being summed, per node (each thread uses its own chunk).
-    private double[] _membrane = [];
-    private int[] _refractorySteps = [];
+    // Per port (index r - 1), per node: the synaptic propagators.
     private double[][] _p11 = [], _p21 = [], _p31 = [], _p32 = [], _pscInitial = [];
 
-    public IafPscAlphaMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
+    public IafPscAlphaMultisynapse(NodeModel model, int firstId, int count)
+        : base(model, firstId, count, Declared, Membrane, TauSyn, CurrentInput, Refractory, ISyn, Currents) { }
 
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row)
-    {
-        if (row.IsSet(TauSyn))
-        {
-            row.Require(row.Array(TauSyn).Length == row.PreviousPorts || !row.HasConnections, TauSyn,
-                "the neuron has connections, therefore the number of ports cannot be changed");
-        }
-        Membrane.Validate(row);
-    }
+    /// <summary>P30 = 1/C_m·(1 - P33)·tau_m, in NEST's order.</summary>
+    protected override double CurrentPropagator(double tauM, double c, double p22) => 1 / c * (1 - p22) * tauM;
 
-    protected override double ReadComputedRecordable(int index, int position)
-    {
-        double sum = 0.0;
-        for (int r = 1; r <= PortsAt(position) && r <= PortCount; r++) sum += PortState(ISyn, r)[position];
-        return sum;
-    }
+    protected override double LowerBoundOf(int i) => this[VMin][i];
 
-    private double[][] PerPort()
+    protected override void PreparePortPropagators(double h)
     {
-        var values = new double[PortCount][];
-        for (int r = 0; r < values.Length; r++) values[r] = new double[Count];
-        return values;
-    }
-
-    public override void Prepare(SimulationContext context)
-    {
-        PreparePorts();
-        double h = context.Time.Resolution;
-        _p33 = new double[Count];
-        _p30 = new double[Count];
-        _theta = new double[Count];
-        _vReset = new double[Count];
-        _lowerBound = new double[Count];
-        _membrane = new double[Count];
-        _ie = new double[Count];
-        _refractorySteps = new int[Count];
         (_p11, _p21, _p31, _p32, _pscInitial) = (PerPort(), PerPort(), PerPort(), PerPort(), PerPort());
         for (int i = 0; i < Count; i++)
         {
-            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
-            _p33[i] = Math.Exp(-h / tauM);
-            _p30[i] = 1 / c * (1 - _p33[i]) * tauM;
-            _theta[i] = this[Membrane.VTh][i] - el;
-            _vReset[i] = this[Membrane.VReset][i] - el;
-            _lowerBound[i] = this[VMin][i];
-            _ie[i] = this[Membrane.Ie][i];
-            _refractorySteps[i] = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]);
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i];
             double[] tauSyn = ArrayOf(TauSyn, i);
             for (int r = 0; r < tauSyn.Length; r++)
             {
@@ -124,51 +77,10 @@ internal sealed class IafPscAlphaMultisynapse : NeuronGroup
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
-    {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        double[] v = this[Membrane.Vm], i0 = this[CurrentInput], refractory = this[Refractory];
-        int n = end - start, ports = PortCount;
-        Span<double> membrane = _membrane.AsSpan(start, n);
-        for (int lag = from; lag < to; lag++)
-        {
-            long step = sliceStart + lag;
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                membrane[k] = _p30[i] * (i0[i] + _ie[i]) + _p33[i] * v[i];
-            }
-            // Port by port over the chunk: contiguous columns. A port beyond a node's own count has zero propagators,
-            // currents and input, so it leaves that node unchanged; each node still sums its ports in receptor order.
-            for (int r = 0; r < ports; r++)
-            {
-                Span<double> input = ring.Row(step, PortChannel(r + 1) + start, n);
-                StepPort(membrane, PortState(DISyn, r + 1).AsSpan(start, n), PortState(ISyn, r + 1).AsSpan(start, n), input,
-                    _p11[r].AsSpan(start, n), _p21[r].AsSpan(start, n), _p31[r].AsSpan(start, n), _p32[r].AsSpan(start, n),
-                    _pscInitial[r].AsSpan(start, n));
-                input.Clear();
-            }
-            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                if (refractory[i] == 0) v[i] = membrane[k] < _lowerBound[i] ? _lowerBound[i] : membrane[k];
-                else refractory[i]--;
-                if (v[i] >= _theta[i])
-                {
-                    refractory[i] = _refractorySteps[i];
-                    v[i] = _vReset[i];
-                    spikes.Add(lag, IdOf(i));
-                }
-                i0[i] = curIn[k];
-            }
-            curIn.Clear();
-            RecordSamples(thread, step);
-        }
-    }
+    protected override void StepPort(int port, int start, int n, Span<double> membrane, ReadOnlySpan<double> input) =>
+        StepPort(membrane, PortState(DISyn, port + 1).AsSpan(start, n), PortState(ISyn, port + 1).AsSpan(start, n), input,
+            _p11[port].AsSpan(start, n), _p21[port].AsSpan(start, n), _p31[port].AsSpan(start, n), _p32[port].AsSpan(start, n),
+            _pscInitial[port].AsSpan(start, n));
 
     /// <summary>
     /// One port over a chunk: adds the port's currents to the membrane sum, then propagates them and adds the input

@@ -126,68 +126,61 @@ internal sealed class IafPscDelta : NeuronGroup
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(IafPscDelta group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
         double[] y3 = this[Membrane.Vm], y0 = this[CurrentInput], refractorySpikes = this[RefractorySpikes];
         double[] stepsToForcedSpike = this[StepsToForcedSpike];
         int[] refractory = _refractory;
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        bool uniform = _propagators.IsUniform;
-        int n = end - start;
-
-        for (int lag = from; lag < to; lag++)
+        var propagators = _propagators.Select();
+        Span<double> spikeIn = s.Input(Spikes), currentIn = s.Input(Currents);
+        for (int i = s.Start; i < s.End; i++)
         {
-            long step = sliceStart + lag;
-            Span<double> spikeIn = ring.Row(step, ChannelOf(Spikes) + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            ref readonly Propagators p = ref sets[0];
-            for (int k = 0; k < n; k++)
+            int k = i - s.Start;
+            ref readonly Propagators p = ref propagators.Of(i);
+            if (refractory[i] == 0)
             {
-                int i = start + k;
-                if (!uniform) p = ref sets[setOfNode[i]];
-                if (refractory[i] == 0)
+                y3[i] = p.P30 * (y0[i] + p.Ie) + p.P33 * y3[i] + spikeIn[k];
+                if (p.WithRefractoryInput && refractorySpikes[i] != 0.0)
                 {
-                    y3[i] = p.P30 * (y0[i] + p.Ie) + p.P33 * y3[i] + spikeIn[k];
-                    if (p.WithRefractoryInput && refractorySpikes[i] != 0.0)
-                    {
-                        y3[i] += refractorySpikes[i];
-                        refractorySpikes[i] = 0.0;
-                    }
-                    if (y3[i] < p.LowerBound) y3[i] = p.LowerBound;
+                    y3[i] += refractorySpikes[i];
+                    refractorySpikes[i] = 0.0;
                 }
-                else
-                {
-                    if (p.WithRefractoryInput) refractorySpikes[i] += spikeIn[k] * Math.Exp(-refractory[i] * p.H / p.TauM);
-                    refractory[i]--;
-                }
-
-                bool fires;
-                if (p.IgnoreAndSpike)
-                {
-                    fires = --stepsToForcedSpike[i] == 0;
-                    if (fires) stepsToForcedSpike[i] = p.ForcedSpikeIntervalSteps;
-                }
-                else
-                {
-                    fires = y3[i] >= p.Theta;
-                }
-                if (fires)
-                {
-                    refractory[i] = p.RefractorySteps;
-                    y3[i] = p.VResetRel;
-                    spikes.Add(lag, IdOf(i));
-                }
-
-                y0[i] = currentIn[k];
+                if (y3[i] < p.LowerBound) y3[i] = p.LowerBound;
             }
-            spikeIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                if (p.WithRefractoryInput) refractorySpikes[i] += spikeIn[k] * Math.Exp(-refractory[i] * p.H / p.TauM);
+                refractory[i]--;
+            }
+
+            bool fires;
+            if (p.IgnoreAndSpike)
+            {
+                fires = --stepsToForcedSpike[i] == 0;
+                if (fires) stepsToForcedSpike[i] = p.ForcedSpikeIntervalSteps;
+            }
+            else
+            {
+                fires = y3[i] >= p.Theta;
+            }
+            if (fires)
+            {
+                refractory[i] = p.RefractorySteps;
+                y3[i] = p.VResetRel;
+                spikes.Add(s.Lag, IdOf(i));
+            }
+
+            y0[i] = currentIn[k];
         }
     }
 }

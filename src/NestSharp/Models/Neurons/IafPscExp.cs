@@ -33,31 +33,25 @@ internal sealed class IafPscExp : NeuronGroup
 
     private static readonly IafMembrane Membrane = new(Declared);
 
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
+    // tau_syn_ex, tau_syn_in, I_syn_ex, I_syn_in, spikes_ex and spikes_in (receptor 0)
+    private static readonly CurrentSynapses Synapses = new(Declared, IafMembrane.AllTimeConstantsPositive, SpikeRouting.BySignZeroExcitatory);
     private static readonly Column Delta = Declared.Parameter("delta", 0.0, "mV", Requirement.NonNegative("must not be negative"));
     private static readonly Column Rho = Declared.Parameter("rho", 0.01, "1/s", Requirement.NonNegative("must not be negative"));
-
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
 
     /// <summary>The current inputs of receptors 0 and 1 in the step (NEST's i_0_ and i_1_).</summary>
     private static readonly Column Current0 = Declared.Internal("current_0");
     private static readonly Column Current1 = Declared.Internal("current_1");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
     private static readonly InputChannel Currents0 = Declared.Input("currents_0");
     private static readonly InputChannel Currents1 = Declared.Input("currents_1");
 
     static IafPscExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents0);
         Declared.CurrentReceptor(1, Currents1);
         Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(ISynEx);
-        Declared.Recordable(ISynIn);
+        Declared.Recordable(Synapses.ISynEx);
+        Declared.Recordable(Synapses.ISynIn);
     }
 
     private struct Propagators
@@ -93,11 +87,11 @@ internal sealed class IafPscExp : NeuronGroup
             double p22 = Math.Exp(-h / tauM);
             return new Propagators
             {
-                P11Ex = Math.Exp(-h / this[TauSynEx][i]),
-                P11In = Math.Exp(-h / this[TauSynIn][i]),
+                P11Ex = Math.Exp(-h / this[Synapses.TauSynEx][i]),
+                P11In = Math.Exp(-h / this[Synapses.TauSynIn][i]),
                 P22 = p22,
-                P21Ex = ExactPropagators.Exponential(this[TauSynEx][i], tauM, c, h),
-                P21In = ExactPropagators.Exponential(this[TauSynIn][i], tauM, c, h),
+                P21Ex = ExactPropagators.Exponential(this[Synapses.TauSynEx][i], tauM, c, h),
+                P21In = ExactPropagators.Exponential(this[Synapses.TauSynIn][i], tauM, c, h),
                 P20 = tauM / c * (1.0 - p22),
                 Ie = this[Membrane.Ie][i],
                 Theta = this[Membrane.VTh][i] - el,
@@ -120,8 +114,8 @@ internal sealed class IafPscExp : NeuronGroup
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
+            Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
             Span<double> cur0 = ring.Row(step, ChannelOf(Currents0) + start, n);
             Span<double> cur1 = ring.Row(step, ChannelOf(Currents1) + start, n);
             int done = vectorised ? StepUniformVectorised(start, end, exIn, inIn, cur0, cur1, lag, spikes) : start;
@@ -138,7 +132,7 @@ internal sealed class IafPscExp : NeuronGroup
     private void StepScalar(int from, int end, int chunkStart, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
         ReadOnlySpan<double> cur0, ReadOnlySpan<double> cur1, long step, int lag, SpikeBuffer spikes)
     {
-        double[] v = this[Membrane.Vm], iEx = this[ISynEx], iIn = this[ISynIn], i0 = this[Current0], i1 = this[Current1];
+        double[] v = this[Membrane.Vm], iEx = this[Synapses.ISynEx], iIn = this[Synapses.ISynIn], i0 = this[Current0], i1 = this[Current1];
         int[] refractory = _refractory;
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
@@ -196,8 +190,8 @@ internal sealed class IafPscExp : NeuronGroup
         var refractorySteps = Vector128.Create(p.RefractorySteps);
 
         ref double vm = ref MemoryMarshal.GetArrayDataReference(this[Membrane.Vm]);
-        ref double synEx = ref MemoryMarshal.GetArrayDataReference(this[ISynEx]);
-        ref double synIn = ref MemoryMarshal.GetArrayDataReference(this[ISynIn]);
+        ref double synEx = ref MemoryMarshal.GetArrayDataReference(this[Synapses.ISynEx]);
+        ref double synIn = ref MemoryMarshal.GetArrayDataReference(this[Synapses.ISynIn]);
         ref double current0 = ref MemoryMarshal.GetArrayDataReference(this[Current0]);
         ref double current1 = ref MemoryMarshal.GetArrayDataReference(this[Current1]);
         ref int refractory = ref MemoryMarshal.GetArrayDataReference(_refractory);

@@ -38,29 +38,23 @@ internal sealed class IafPscExpHtum : NeuronGroup
     private static readonly Column VReset = Declared.Parameter("V_reset", -70.0, "mV");
     private static readonly Column VTh = Declared.Parameter("V_th", -55.0, "mV");
     private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafMembrane.AllTimeConstantsPositive));
+    // tau_syn_ex, tau_syn_in, I_syn_ex, I_syn_in, spikes_ex and spikes_in (receptor 0)
+    private static readonly CurrentSynapses Synapses = new(Declared, IafMembrane.AllTimeConstantsPositive, SpikeRouting.BySignZeroExcitatory);
 
     /// <summary>V_m, stored relative to E_L.</summary>
     private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", -70.0, "mV");
 
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
-
     /// <summary>The current input of the step (NEST's i_0_).</summary>
     private static readonly Column CurrentInput = Declared.Internal("current_input");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
     private static readonly InputChannel Currents = Declared.Input("currents");
 
     static IafPscExpHtum()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
         Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Vm);
-        Declared.Recordable(ISynEx);
-        Declared.Recordable(ISynIn);
+        Declared.Recordable(Synapses.ISynEx);
+        Declared.Recordable(Synapses.ISynIn);
     }
 
     private struct Propagators
@@ -115,11 +109,11 @@ internal sealed class IafPscExpHtum : NeuronGroup
             double p22 = Math.Exp(-h / tauM);
             var p = new Propagators
             {
-                P11Ex = Math.Exp(-h / this[TauSynEx][i]),
-                P11In = Math.Exp(-h / this[TauSynIn][i]),
+                P11Ex = Math.Exp(-h / this[Synapses.TauSynEx][i]),
+                P11In = Math.Exp(-h / this[Synapses.TauSynIn][i]),
                 P22 = p22,
-                P21Ex = ExactPropagators.Exponential(this[TauSynEx][i], tauM, c, h),
-                P21In = ExactPropagators.Exponential(this[TauSynIn][i], tauM, c, h),
+                P21Ex = ExactPropagators.Exponential(this[Synapses.TauSynEx][i], tauM, c, h),
+                P21In = ExactPropagators.Exponential(this[Synapses.TauSynIn][i], tauM, c, h),
                 P20 = tauM / c * (1.0 - p22),
                 Ie = this[Ie][i],
                 Theta = this[VTh][i] - el,
@@ -135,61 +129,52 @@ internal sealed class IafPscExpHtum : NeuronGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(IafPscExpHtum group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        double[] v = this[Vm], iEx = this[ISynEx], iIn = this[ISynIn], i0 = this[CurrentInput];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
+        double[] v = this[Vm], iEx = this[Synapses.ISynEx], iIn = this[Synapses.ISynIn], i0 = this[CurrentInput];
         int[] absolute = _absolute, total = _total;
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        bool uniform = _propagators.IsUniform;
-        int n = end - start;
-
-        for (int lag = from; lag < to; lag++)
+        var propagators = _propagators.Select();
+        Span<double> exIn = s.Input(Synapses.SpikesEx), inIn = s.Input(Synapses.SpikesIn), curIn = s.Input(Currents);
+        for (int i = s.Start; i < s.End; i++)
         {
-            long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
-            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            ref readonly Propagators p = ref sets[0];
-            for (int k = 0; k < n; k++)
+            int k = i - s.Start;
+            ref readonly Propagators p = ref propagators.Of(i);
+            if (absolute[i] == 0)
+                v[i] = v[i] * p.P22 + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + i0[i]) * p.P20;
+            else
+                absolute[i]--;
+
+            iEx[i] *= p.P11Ex;
+            iIn[i] *= p.P11In;
+            iEx[i] += exIn[k];
+            iIn[i] += inIn[k];
+
+            if (total[i] == 0)
             {
-                int i = start + k;
-                if (!uniform) p = ref sets[setOfNode[i]];
-                if (absolute[i] == 0)
-                    v[i] = v[i] * p.P22 + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + i0[i]) * p.P20;
-                else
-                    absolute[i]--;
-
-                iEx[i] *= p.P11Ex;
-                iIn[i] *= p.P11In;
-                iEx[i] += exIn[k];
-                iIn[i] += inIn[k];
-
-                if (total[i] == 0)
+                if (v[i] >= p.Theta)
                 {
-                    if (v[i] >= p.Theta)
-                    {
-                        absolute[i] = p.AbsoluteSteps;
-                        total[i] = p.TotalSteps;
-                        v[i] = p.VResetRel;
-                        spikes.Add(lag, IdOf(i));
-                    }
+                    absolute[i] = p.AbsoluteSteps;
+                    total[i] = p.TotalSteps;
+                    v[i] = p.VResetRel;
+                    spikes.Add(s.Lag, IdOf(i));
                 }
-                else
-                {
-                    total[i]--;
-                }
-
-                i0[i] = curIn[k];
             }
-            exIn.Clear();
-            inIn.Clear();
-            curIn.Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                total[i]--;
+            }
+
+            i0[i] = curIn[k];
         }
     }
 }

@@ -25,7 +25,7 @@ namespace NestSharp.Models.Neurons;
 /// <para>References: Rotter S, Diesmann M (1999) Biol Cybern 81:381-402. NEST model documentation, iaf_psc_exp_multisynapse.</para>
 /// </summary>
 [NodeModelName("iaf_psc_exp_multisynapse")]
-internal sealed class IafPscExpMultisynapse : NeuronGroup
+internal sealed class IafPscExpMultisynapse : IafPscMultisynapseGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -41,74 +41,31 @@ internal sealed class IafPscExpMultisynapse : NeuronGroup
 
     private static readonly InputChannel Currents = Declared.Input("currents");
 
-    static IafPscExpMultisynapse()
-    {
-        Declared.PortsSizedBy(TauSyn, "n_synapses");
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.ComputedRecordable("I_syn");
-        Declared.PortRecordable(ISyn, "I_syn_");
-    }
+    static IafPscExpMultisynapse() => DeclarePorts(Declared, Membrane, TauSyn, ISyn, Currents);
 
-    // Per node: the membrane's propagators; per port (index r - 1), per node: the synaptic ones.
-    private double[] _p22 = [], _p20 = [], _theta = [], _vReset = [], _ie = [];
-
-    // The membrane potential of the step being summed, per node (each thread uses its own chunk).
-    private double[] _membrane = [];
-    private int[] _refractorySteps = [];
+    // Per port (index r - 1), per node: the synaptic propagators.
     private double[][] _p11 = [], _p21 = [];
 
-    public IafPscExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
+    public IafPscExpMultisynapse(NodeModel model, int firstId, int count)
+        : base(model, firstId, count, Declared, Membrane, TauSyn, CurrentInput, Refractory, ISyn, Currents) { }
 
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row)
+    protected override void ValidateTimeConstants(in StatusRow row, ReadOnlySpan<double> tauSyn)
     {
-        if (row.IsSet(TauSyn))
-        {
-            var tauSyn = row.Array(TauSyn);
-            row.Require(tauSyn.Length == row.PreviousPorts || !row.HasConnections, TauSyn,
-                "the neuron has connections, therefore the number of ports cannot be changed");
-            foreach (double tau in tauSyn)
-                row.Require(tau != row[Membrane.TauM], TauSyn, $"membrane and synapse time constants must differ (tau_m = {row[Membrane.TauM]})");
-        }
-        Membrane.Validate(row);
+        foreach (double tau in tauSyn)
+            row.Require(tau != row[Membrane.TauM], TauSyn, $"membrane and synapse time constants must differ (tau_m = {row[Membrane.TauM]})");
     }
 
-    protected override double ReadComputedRecordable(int index, int position)
-    {
-        double sum = 0.0;
-        for (int r = 1; r <= PortsAt(position) && r <= PortCount; r++) sum += PortState(ISyn, r)[position];
-        return sum;
-    }
+    /// <summary>P20 = tau_m/C_m·(1 - P22), in NEST's order.</summary>
+    protected override double CurrentPropagator(double tauM, double c, double p22) => tauM / c * (1.0 - p22);
 
-    public override void Prepare(SimulationContext context)
+    protected override void PreparePortPropagators(double h)
     {
-        PreparePorts();
-        double h = context.Time.Resolution;
-        _p22 = new double[Count];
-        _p20 = new double[Count];
-        _theta = new double[Count];
-        _vReset = new double[Count];
-        _ie = new double[Count];
-        _membrane = new double[Count];
-        _refractorySteps = new int[Count];
-        _p11 = new double[PortCount][];
-        _p21 = new double[PortCount][];
-        for (int r = 0; r < PortCount; r++)
-        {
-            _p11[r] = new double[Count];
-            _p21[r] = new double[Count];
-        }
+        (_p11, _p21) = (PerPort(), PerPort());
         for (int i = 0; i < Count; i++)
         {
-            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
-            _p22[i] = Math.Exp(-h / tauM);
-            _p20[i] = tauM / c * (1.0 - _p22[i]);
-            _theta[i] = this[Membrane.VTh][i] - el;
-            _vReset[i] = this[Membrane.VReset][i] - el;
-            _ie[i] = this[Membrane.Ie][i];
-            _refractorySteps[i] = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]);
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i];
             double[] tauSyn = ArrayOf(TauSyn, i);
             for (int r = 0; r < tauSyn.Length; r++)
             {
@@ -118,51 +75,8 @@ internal sealed class IafPscExpMultisynapse : NeuronGroup
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
-    {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        double[] v = this[Membrane.Vm], i0 = this[CurrentInput], refractory = this[Refractory];
-        int n = end - start, ports = PortCount;
-        Span<double> membrane = _membrane.AsSpan(start, n);
-        for (int lag = from; lag < to; lag++)
-        {
-            long step = sliceStart + lag;
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                membrane[k] = v[i] * _p22[i] + (_ie[i] + i0[i]) * _p20[i];
-            }
-            // Port by port over the chunk: contiguous columns. A port beyond a node's own count has zero propagators,
-            // current and input, so it leaves that node unchanged; each node still sums its ports in receptor order.
-            for (int r = 0; r < ports; r++)
-            {
-                ReadOnlySpan<double> p11 = _p11[r].AsSpan(start, n), p21 = _p21[r].AsSpan(start, n);
-                Span<double> iSyn = PortState(ISyn, r + 1).AsSpan(start, n);
-                Span<double> input = ring.Row(step, PortChannel(r + 1) + start, n);
-                StepPort(membrane, iSyn, input, p11, p21);
-                input.Clear();
-            }
-            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                if (refractory[i] == 0) v[i] = membrane[k];
-                else refractory[i]--;
-                if (v[i] >= _theta[i])
-                {
-                    refractory[i] = _refractorySteps[i];
-                    v[i] = _vReset[i];
-                    spikes.Add(lag, IdOf(i));
-                }
-                i0[i] = curIn[k];
-            }
-            curIn.Clear();
-            RecordSamples(thread, step);
-        }
-    }
+    protected override void StepPort(int port, int start, int n, Span<double> membrane, ReadOnlySpan<double> input) =>
+        StepPort(membrane, PortState(ISyn, port + 1).AsSpan(start, n), input, _p11[port].AsSpan(start, n), _p21[port].AsSpan(start, n));
 
     /// <summary>One port over a chunk: adds the port's current to the membrane sum, then decays it and adds the input.</summary>
     private static void StepPort(Span<double> membrane, Span<double> iSyn, ReadOnlySpan<double> input,

@@ -31,27 +31,6 @@ internal sealed class Mat2PscExp : NeuronGroup
 
     private static readonly MatMembrane Membrane = new(Declared, cm: 100.0, tauM: 5.0, alpha1: 37.0, alpha2: 2.0, omega: 19.0);
 
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
-
-    /// <summary>The current input of the previous step (NEST's i_0), used in this step.</summary>
-    private static readonly Column Current = Declared.Internal("current");
-
-    /// <summary>Remaining refractory steps.</summary>
-    private static readonly Column Refractory = Declared.Internal("refractory_steps");
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
-    static Mat2PscExp()
-    {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.VTh);
-    }
-
     private struct Propagators
     {
         public double P11Ex, P11In, P22ExpM1, P21Ex, P21In, P20, P11Th, P22Th, Ie, Omega, Alpha1, Alpha2;
@@ -76,7 +55,7 @@ internal sealed class Mat2PscExp : NeuronGroup
 
     /// <summary>The whole threshold as NEST computes it for the status and the recordable.</summary>
     private void UpdateThreshold(int i) =>
-        this[Membrane.VTh][i] = this[Membrane.EL][i] + this[Membrane.Omega][i] + this[Membrane.VThAlpha1][i] + this[Membrane.VThAlpha2][i];
+        this[Membrane.VTh][i] = Membrane.ThresholdOf(Columns, i);
 
     public override void Prepare(SimulationContext context)
     {
@@ -108,60 +87,39 @@ internal sealed class Mat2PscExp : NeuronGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(Mat2PscExp group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
         double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], threshold = this[Membrane.VTh];
-        double[] el = this[Membrane.EL], iEx = this[ISynEx], iIn = this[ISynIn], current = this[Current], refractory = this[Refractory];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        bool uniform = _propagators.IsUniform;
-        int n = end - start;
-
-        for (int lag = from; lag < to; lag++)
+        double[] el = this[Membrane.EL], iEx = this[Membrane.ISynEx], iIn = this[Membrane.ISynIn], current = this[Membrane.Current], refractory = this[Membrane.Refractory];
+        var propagators = _propagators.Select();
+        Span<double> exIn = s.Input(Membrane.SpikesEx), inIn = s.Input(Membrane.SpikesIn), currentIn = s.Input(Membrane.Currents);
+        for (int i = s.Start; i < s.End; i++)
         {
-            long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(SpikesIn) + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            ref readonly Propagators p = ref sets[0];
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                if (!uniform) p = ref sets[setOfNode[i]];
-                v[i] = v[i] * p.P22ExpM1 + v[i] + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + current[i]) * p.P20;
-                h1[i] *= p.P11Th;
-                h2[i] *= p.P22Th;
-                iEx[i] *= p.P11Ex;
-                iIn[i] *= p.P11In;
-                iEx[i] += exIn[k];
-                iIn[i] += inIn[k];
+            int k = i - s.Start;
+            ref readonly Propagators p = ref propagators.Of(i);
+            v[i] = v[i] * p.P22ExpM1 + v[i] + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + current[i]) * p.P20;
+            h1[i] *= p.P11Th;
+            h2[i] *= p.P22Th;
+            iEx[i] *= p.P11Ex;
+            iIn[i] *= p.P11In;
+            iEx[i] += exIn[k];
+            iIn[i] += inIn[k];
 
-                if (refractory[i] == 0.0)
-                {
-                    if (v[i] >= p.Omega + h2[i] + h1[i])
-                    {
-                        refractory[i] = p.RefractorySteps;
-                        h1[i] += p.Alpha1;
-                        h2[i] += p.Alpha2;
-                        spikes.Add(lag, IdOf(i));
-                    }
-                }
-                else
-                {
-                    refractory[i]--;
-                }
+            if (MatMembrane.Fires(ref refractory[i], ref h1[i], ref h2[i], v[i], p.Omega + h2[i] + h1[i], p.RefractorySteps, p.Alpha1, p.Alpha2))
+                spikes.Add(s.Lag, IdOf(i));
 
-                threshold[i] = el[i] + p.Omega + h1[i] + h2[i];
-                current[i] = currentIn[k];
-            }
-            exIn.Clear();
-            inIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, step);
+            threshold[i] = el[i] + p.Omega + h1[i] + h2[i];
+            current[i] = currentIn[k];
         }
     }
 }

@@ -8,7 +8,9 @@ namespace NestSharp.Models.Neurons;
 /// t_ref) and the threshold with its resting value <c>omega</c> and two spike-triggered components (tau_1, tau_2,
 /// alpha_1, alpha_2; state V_th_alpha_1, V_th_alpha_2), with NEST's checks. V_m and omega are stored relative to E_L as
 /// NEST stores them (a change of E_L keeps their absolute values). The status shows the whole threshold V_th, kept by
-/// the model in <see cref="VTh"/> (read only, as in NEST).
+/// the model in <see cref="VTh"/> (read only, as in NEST). Also shared: the synaptic currents, the current input of
+/// the previous step, the refractory count, the inputs (receptor 0, weights &gt;= 0 excitatory; current receptor 0), the
+/// recordables V_m and V_th, and the threshold test after a step (<see cref="Fires"/>).
 /// </summary>
 internal sealed class MatMembrane
 {
@@ -24,6 +26,17 @@ internal sealed class MatMembrane
 
     /// <summary>The whole threshold as NEST shows and records it: E_L + omega + V_th_alpha_1 + V_th_alpha_2 (+ V_th_v).</summary>
     public readonly Column VTh;
+
+    /// <summary>The synaptic currents (pA; recordable where the model says so, not in the status).</summary>
+    public readonly Column ISynEx, ISynIn;
+
+    /// <summary>The current input of the previous step (NEST's i_0), used in this step.</summary>
+    public readonly Column Current;
+
+    /// <summary>Remaining refractory steps.</summary>
+    public readonly Column Refractory;
+
+    public readonly InputChannel SpikesEx, SpikesIn, Currents;
 
     public MatMembrane(NeuronSchema schema, double cm, double tauM, double alpha1, double alpha2, double omega)
     {
@@ -43,6 +56,41 @@ internal sealed class MatMembrane
         VThAlpha1 = schema.State("V_th_alpha_1", 0.0, "mV");
         VThAlpha2 = schema.State("V_th_alpha_2", 0.0, "mV");
         VTh = schema.Internal("V_th", -70.0 + omega);
+        ISynEx = schema.Internal("I_syn_ex");
+        ISynIn = schema.Internal("I_syn_in");
+        Current = schema.Internal("current");
+        Refractory = schema.Internal("refractory_steps");
+        SpikesEx = schema.Input("spikes_ex");
+        SpikesIn = schema.Input("spikes_in");
+        Currents = schema.Input("currents");
+        schema.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
+        schema.CurrentReceptor(0, Currents);
+        schema.Recordable(Vm);
+        schema.Recordable(VTh);
+    }
+
+    /// <summary>E_L + omega + V_th_alpha_1 + V_th_alpha_2 of the node at storage position <paramref name="i"/> (mV).</summary>
+    public double ThresholdOf(double[][] columns, int i) =>
+        columns[EL.Index][i] + columns[Omega.Index][i] + columns[VThAlpha1.Index][i] + columns[VThAlpha2.Index][i];
+
+    /// <summary>
+    /// NEST's threshold test after a step: outside the refractory period, V_m at or above the threshold (relative to
+    /// E_L, as the model sums it) is a spike, which starts the refractory period and raises the threshold components
+    /// by alpha_1 and alpha_2; inside it, the count goes down. Returns whether the neuron spiked.
+    /// </summary>
+    public static bool Fires(ref double refractory, ref double h1, ref double h2, double v, double threshold,
+        int refractorySteps, double alpha1, double alpha2)
+    {
+        if (refractory != 0.0)
+        {
+            refractory--;
+            return false;
+        }
+        if (!(v >= threshold)) return false;
+        refractory = refractorySteps;
+        h1 += alpha1;
+        h2 += alpha2;
+        return true;
     }
 
     /// <summary>NEST's check that the membrane time constant differs from the synaptic ones (the propagators divide by the difference).</summary>

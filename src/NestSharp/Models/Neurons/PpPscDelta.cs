@@ -162,66 +162,59 @@ internal sealed class PpPscDelta : NeuronGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(PpPscDelta group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
         var time = _time!;
         double h = _h;
         double[] v = this[Vm], eSfa = this[ESfa], current = this[Current], deadSteps = this[DeadSteps];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        bool uniform = _propagators.IsUniform;
-        int n = end - start;
-
-        for (int lag = from; lag < to; lag++)
+        var propagators = _propagators.Select();
+        Span<double> spikeIn = s.Input(Spikes), currentIn = s.Input(Currents);
+        for (int i = s.Start; i < s.End; i++)
         {
-            long step = sliceStart + lag;
-            Span<double> spikeIn = ring.Row(step, ChannelOf(Spikes) + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            ref readonly Propagators p = ref sets[0];
-            for (int k = 0; k < n; k++)
-            {
-                int i = start + k;
-                if (!uniform) p = ref sets[setOfNode[i]];
-                v[i] = p.P30 * (current[i] + p.Ie) + p.P33 * v[i] + spikeIn[k];
-                eSfa[i] = _sfa.DecayAndSum(i);
+            int k = i - s.Start;
+            ref readonly Propagators p = ref propagators.Of(i);
+            v[i] = p.P30 * (current[i] + p.Ie) + p.P33 * v[i] + spikeIn[k];
+            eSfa[i] = _sfa.DecayAndSum(i);
 
-                if (deadSteps[i] == 0.0)
+            if (deadSteps[i] == 0.0)
+            {
+                double effective = v[i] - eSfa[i];
+                double rate = p.C1 * effective + p.C2 * Math.Exp(p.C3 * effective);
+                if (rate > 0.0)
                 {
-                    double effective = v[i] - eSfa[i];
-                    double rate = p.C1 * effective + p.C2 * Math.Exp(p.C3 * effective);
-                    if (rate > 0.0)
+                    var stream = new RandomStream(RandomStream.Derive(_nodeKeys[i], (ulong)s.Step));
+                    int count;
+                    if (p.DeadTime > 0.0)
+                        count = stream.NextDouble() <= -NumericsHelper.ExpM1(-rate * h * 1e-3) ? 1 : 0;
+                    else
+                        count = (int)Math.Min(stream.NextPoisson(rate * h * 1e-3), int.MaxValue);
+                    if (count > 0)
                     {
-                        var stream = new RandomStream(RandomStream.Derive(_nodeKeys[i], (ulong)step));
-                        int count;
-                        if (p.DeadTime > 0.0)
-                            count = stream.NextDouble() <= -NumericsHelper.ExpM1(-rate * h * 1e-3) ? 1 : 0;
-                        else
-                            count = (int)Math.Min(stream.NextPoisson(rate * h * 1e-3), int.MaxValue);
-                        if (count > 0)
-                        {
-                            deadSteps[i] = p.DeadTimeRandom
-                                ? time.MsToStepsCeil(ErlangDraw(ref stream, p.DeadTimeShape) / p.DeadTimeRate)
-                                : p.DeadTimeSteps;
-                            _sfa.Kick(i, count);
-                            spikes.Add(lag, IdOf(i), count);
-                            if (p.WithReset) v[i] = 0.0;
-                        }
+                        deadSteps[i] = p.DeadTimeRandom
+                            ? time.MsToStepsCeil(ErlangDraw(ref stream, p.DeadTimeShape) / p.DeadTimeRate)
+                            : p.DeadTimeSteps;
+                        _sfa.Kick(i, count);
+                        spikes.Add(s.Lag, IdOf(i), count);
+                        if (p.WithReset) v[i] = 0.0;
                     }
                 }
-                else
-                {
-                    deadSteps[i]--;
-                }
-
-                current[i] = currentIn[k];
             }
-            spikeIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                deadSteps[i]--;
+            }
+
+            current[i] = currentIn[k];
         }
     }
 

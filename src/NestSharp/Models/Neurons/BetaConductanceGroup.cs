@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+using NestSharp.Numerics;
+
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// What iaf_cond_alpha and iaf_cond_beta share: the membrane of <see cref="IafCondMembrane"/> with two second-order
+/// synaptic conductances, integrated over each step with adaptive Runge-Kutta-Fehlberg 4(5) steps.
+/// <code>
+/// C_m dV/dt = -g_L (V - E_L) - g_ex (V - E_ex) - g_in (V - E_in) + I_stim + I_e
+/// d(dg_X)/dt = -dg_X / tau_decay_X,   dg_X/dt = dg_X - g_X / tau_rise_X          (X = ex, in)
+/// </code>
+/// iaf_cond_alpha is the case tau_rise_X = tau_decay_X = tau_syn_X (the same arithmetic). A spike of weight w adds
+/// w · <see cref="BetaNormalization.Factor"/>(tau_rise_X, tau_decay_X) to dg_X (e/tau_syn_X for the alpha function),
+/// so that g_X peaks at w. After each step, in this order: refractoriness and threshold
+/// (<see cref="IafCondMembrane.RefractoryOrThreshold"/>), then the spikes of the step (positive weights to dg_ex, the
+/// magnitude of the others to dg_in); a current input takes effect from the next step.
+/// A model declares its membrane and its time constants, then the conductances through
+/// <see cref="Conductances"/>, and gives the time constants of a node with <see cref="TimeConstantsOf"/>.
+/// </summary>
+internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceGroup.Constants, BetaConductanceGroup.Dynamics>
+{
+    /// <summary>
+    /// The conductances declared into a model's schema: g_ex, dg_ex, g_in, dg_in, the inputs, receptor 0 and the
+    /// recordables V_m, g_ex, g_in, t_ref_remaining.
+    /// </summary>
+    protected sealed class Conductances
+    {
+        public readonly Column GEx, DGEx, GIn, DGIn;
+        public readonly InputChannel SpikesEx, SpikesIn, Currents;
+
+        public Conductances(NeuronSchema schema, IafCondMembrane membrane)
+        {
+            GEx = schema.State("g_ex", 0.0, "nS");
+            DGEx = schema.State("dg_ex", 0.0, "nS/ms");
+            GIn = schema.State("g_in", 0.0, "nS");
+            DGIn = schema.State("dg_in", 0.0, "nS/ms");
+            SpikesEx = schema.Input("spikes_ex");
+            SpikesIn = schema.Input("spikes_in");
+            Currents = schema.Input("currents");
+            schema.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+            schema.CurrentReceptor(0, Currents);
+            schema.Recordable(membrane.Vm);
+            schema.Recordable(GEx);
+            schema.Recordable(GIn);
+            schema.Recordable(membrane.RefractorySteps, "t_ref_remaining");
+        }
+    }
+
+    /// <summary>The index of t_ref_remaining among the recordables.</summary>
+    private const int RefractoryRecordable = 3;
+
+    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
+    private const int YV = 0, YDGEx = 1, YGEx = 2, YDGIn = 3, YGIn = 4;
+
+    /// <summary>The synaptic time constants of one node (ms).</summary>
+    protected readonly record struct TimeConstants(double RiseEx, double DecayEx, double RiseIn, double DecayIn);
+
+    /// <summary>The right-hand side for one node's parameters, its current input and whether it is refractory.</summary>
+    internal struct Dynamics : IFixedDimensionOdeSystem
+    {
+        public static int Dimension => 5;
+
+        public IafCondMembrane.Constants Membrane;
+        public double TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
+
+        /// <summary>The current input of this step (pA).</summary>
+        public double IStim;
+
+        public bool Refractory;
+
+        public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
+        {
+            var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], Refractory, y[YGEx], y[YGIn]);
+            f[YV] = Refractory ? 0.0 : (-iLeak - iSynEx - iSynIn + IStim + Membrane.Ie) / Membrane.Cm;
+            f[YDGEx] = -y[YDGEx] / TauDecayEx;
+            f[YGEx] = y[YDGEx] - y[YGEx] / TauRiseEx;
+            f[YDGIn] = -y[YDGIn] / TauDecayIn;
+            f[YGIn] = y[YDGIn] - y[YGIn] / TauRiseIn;
+        }
+    }
+
+    /// <summary>The dynamics of a parameter row and the jumps of dg_ex and dg_in per unit weight.</summary>
+    internal struct Constants
+    {
+        public Dynamics Dynamics;
+        public double JumpEx, JumpIn;
+    }
+
+    private readonly IafCondMembrane _membrane;
+    private readonly Conductances _conductances;
+
+    protected BetaConductanceGroup(NodeModel model, int firstId, int count, NeuronSchema schema, IafCondMembrane membrane,
+        Conductances conductances) : base(model, firstId, count, schema, conductances.Currents)
+    {
+        _membrane = membrane;
+        _conductances = conductances;
+        IntegratedState = [this[membrane.Vm], this[conductances.DGEx], this[conductances.GEx], this[conductances.DGIn], this[conductances.GIn]];
+    }
+
+    /// <summary>The synaptic time constants of the node at storage position <paramref name="i"/>.</summary>
+    protected abstract TimeConstants TimeConstantsOf(int i);
+
+    protected override void Validate(in StatusRow row) => _membrane.Validate(row);
+
+    /// <summary>t_ref_remaining is the remaining refractory steps in ms.</summary>
+    public override double ReadRecordable(int index, int position) =>
+        index == RefractoryRecordable ? Resolution * this[_membrane.RefractorySteps][position] : base.ReadRecordable(index, position);
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i =>
+        {
+            var tau = TimeConstantsOf(i);
+            return new Constants
+            {
+                Dynamics = new Dynamics
+                {
+                    Membrane = _membrane.ConstantsOf(Columns, i, time),
+                    TauRiseEx = tau.RiseEx,
+                    TauDecayEx = tau.DecayEx,
+                    TauRiseIn = tau.RiseIn,
+                    TauDecayIn = tau.DecayIn,
+                },
+                JumpEx = BetaNormalization.Factor(tau.RiseEx, tau.DecayEx),
+                JumpIn = BetaNormalization.Factor(tau.RiseIn, tau.DecayIn),
+            };
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        Integrate(new Bookkeeping(this, this[_membrane.RefractorySteps], _conductances.SpikesEx, _conductances.SpikesIn, context.SpikesOfVp[thread]),
+            context, thread, sliceStart, from, to);
+
+    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes out and in.</summary>
+    private readonly struct Bookkeeping(BetaConductanceGroup group, double[] refractorySteps, InputChannel spikesEx,
+        InputChannel spikesIn, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
+        {
+            control = IafCondMembrane.Control;
+            var dynamics = constants.Dynamics;
+            dynamics.IStim = current;
+            dynamics.Refractory = refractorySteps[node] > 0;
+            return dynamics;
+        }
+
+        public void BeforeInnerStep(int node, ref Dynamics system) { }
+
+        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
+        {
+            if (IafCondMembrane.RefractoryOrThreshold(constants.Dynamics.Membrane, ref refractorySteps[node], ref y[YV]))
+                spikes.Add(step.Lag, group.IdOf(node));
+            y[YDGEx] += step.Input(spikesEx, node) * constants.JumpEx;
+            y[YDGIn] += -step.Input(spikesIn, node) * constants.JumpIn;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using NestSharp.Connections;
+
+namespace NestSharp.Nodes;
+
+/// <summary>
+/// A generator: a device that sends to its targets from the threads that own them. Its targets are kept per thread;
+/// a new device made from its parameters (CopyModel, Create with defaults) starts without them.
+/// </summary>
+internal abstract class GeneratorNode : DeviceNode
+{
+    public DeviceTargets Targets = new();
+
+    protected override void ResetRuntimeState() => Targets = new DeviceTargets();
+}
+
+/// <summary>
+/// A group of generators (<see cref="ILocalGenerator"/>): stimulating devices that send spikes, each target its own
+/// train, unless <see cref="SendsCurrent"/>.
+/// </summary>
+internal abstract class GeneratorGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make)
+    : DeviceGroup<TNode>(model, firstId, count, make), ILocalGenerator where TNode : GeneratorNode
+{
+    public override ElementType ElementType => ElementType.Stimulator;
+
+    /// <summary>Whether the generator sends a current (to current receptors) rather than spikes.</summary>
+    public virtual bool SendsCurrent => false;
+
+    public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
+}
