@@ -29,21 +29,13 @@ internal abstract class CurrentGeneratorNode : GeneratorNode
 /// sends to the targets it owns, so no state is shared between threads.</para>
 /// </summary>
 internal abstract class CurrentGeneratorGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make)
-    : GeneratorGroup<TNode>(model, firstId, count, make), ISampledGroup where TNode : CurrentGeneratorNode
+    : SampledGeneratorGroup<TNode>(model, firstId, count, make, RecordableNames) where TNode : CurrentGeneratorNode
 {
     private static readonly string[] RecordableNames = ["I"];
 
     public override bool SendsCurrent => true;
 
-    public IReadOnlyList<string> Recordables => RecordableNames;
-
-    public SamplerLink[][] Samplers { get; set; } = [];
-
-    public int RecordableIndex(string name) => Array.IndexOf(RecordableNames, name);
-
-    public double ReadRecordable(int index, int position) => Nodes[position].Current;
-
-    public int PositionOf(int local) => local;
+    public override double ReadRecordable(int index, int position) => Nodes[position].Current;
 
     /// <summary>
     /// Advances device <paramref name="local"/> by step <paramref name="step"/> on <paramref name="thread"/> and sends

@@ -27,3 +27,21 @@ internal abstract class GeneratorGroup<TNode>(NodeModel model, int firstId, int 
 
     public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
 }
+
+/// <summary>
+/// A group of generators whose values a multimeter can sample (<see cref="ISampledGroup"/>): one value per device and
+/// recordable, the device's local index being its position.
+/// </summary>
+internal abstract class SampledGeneratorGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make, string[] recordables)
+    : GeneratorGroup<TNode>(model, firstId, count, make), ISampledGroup where TNode : GeneratorNode
+{
+    public IReadOnlyList<string> Recordables => recordables;
+
+    public SamplerLink[][] Samplers { get; set; } = [];
+
+    public int RecordableIndex(string name) => Array.IndexOf(recordables, name);
+
+    public abstract double ReadRecordable(int index, int position);
+
+    public int PositionOf(int local) => local;
+}

@@ -13,7 +13,7 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("dc_generator")]
 internal sealed class DcGenerator(NodeModel model, int firstId, int count)
-    : GeneratorGroup<DcGenerator.Node>(model, firstId, count, () => new Node()), ISampledGroup
+    : SampledGeneratorGroup<DcGenerator.Node>(model, firstId, count, () => new Node(), RecordableNames)
 {
     public override bool SupportsCheckpoint => true;
 
@@ -41,15 +41,7 @@ internal sealed class DcGenerator(NodeModel model, int firstId, int count)
         }
     }
 
-    public IReadOnlyList<string> Recordables => RecordableNames;
-
-    public SamplerLink[][] Samplers { get; set; } = [];
-
-    public int RecordableIndex(string name) => Array.IndexOf(RecordableNames, name);
-
-    public double ReadRecordable(int index, int position) => Nodes[position].Current;
-
-    public int PositionOf(int local) => local;
+    public override double ReadRecordable(int index, int position) => Nodes[position].Current;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {

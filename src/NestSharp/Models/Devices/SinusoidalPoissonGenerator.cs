@@ -21,7 +21,7 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_poisson_generator")]
 internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
-    : GeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node()), ISampledGroup
+    : SampledGeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node(), RecordableNames)
 {
     public override bool SupportsCheckpoint => true;
 
@@ -79,15 +79,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
         return base.Stage(local, values, context);
     }
 
-    public IReadOnlyList<string> Recordables => RecordableNames;
-
-    public SamplerLink[][] Samplers { get; set; } = [];
-
-    public int RecordableIndex(string name) => Array.IndexOf(RecordableNames, name);
-
-    public double ReadRecordable(int index, int position) => Nodes[position].CurrentRate;
-
-    public int PositionOf(int local) => local;
+    public override double ReadRecordable(int index, int position) => Nodes[position].CurrentRate;
 
     public override void Prepare(SimulationContext context)
     {

@@ -152,17 +152,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
             var history = _archive.Of(target)!;
             double dendriticDelay = _time.StepToMs(delaySteps);
             double tLast = _lastUpdate[synapse];
-            double w = weight;
-            var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-            double t0 = tLast;
-            for (int h = from; h < to; h++)
-            {
-                double tPost = history.At(h).T;
-                TakeInDopamine(synapse, ref w, t0, tPost + dendriticDelay);
-                t0 = tPost + dendriticDelay;
-                if (tSpike - tPost > SpikeArchive.Eps) _c[synapse] += _aPlus * (_kplus[synapse] * Math.Exp((tLast - t0) / _tauPlus));
-            }
-            TakeInDopamine(synapse, ref w, t0, tSpike);
+            double w = ThroughPostSpikes(synapse, weight, history, dendriticDelay, tLast, tSpike, atEndToo: false);
             _c[synapse] -= _aMinus * history.KValue(tSpike - dendriticDelay);
 
             _kplus[synapse] = _kplus[synapse] * Math.Exp((tLast - tSpike) / _tauPlus) + 1.0;
@@ -174,25 +164,35 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
         /// <summary>A trigger of the volume transmitter at <paramref name="tTrigger"/>: returns the new weight.</summary>
         public double Trigger(int synapse, double weight, int target, double tTrigger, int delaySteps)
         {
-            var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
             double tLast = _lastUpdate[synapse];
-            double w = weight;
-            var (from, to) = history.Read(tLast - dendriticDelay, tTrigger - dendriticDelay);
+            double w = ThroughPostSpikes(synapse, weight, _archive.Of(target)!, _time.StepToMs(delaySteps), tLast, tTrigger, atEndToo: true);
+            int k = (int)_index[synapse];
+            _n[synapse] *= Math.Exp((_dopaTimes[k] - tTrigger) / _tauN);
+            _kplus[synapse] *= Math.Exp((tLast - tTrigger) / _tauPlus);
+            _lastUpdate[synapse] = tTrigger;
+            _index[synapse] = 0;
+            return w;
+        }
+
+        /// <summary>
+        /// Integrates the weight <paramref name="w"/> from the last update <paramref name="tLast"/> to <paramref name="t"/>
+        /// through the post-synaptic spikes in between: each one (seen after the dendritic delay) adds A_plus·K+ to c,
+        /// except one at <paramref name="t"/> itself unless <paramref name="atEndToo"/> (a pre-synaptic spike does not
+        /// pair with a post spike at its own time; a trigger of the volume transmitter takes it). Returns the weight at t.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private double ThroughPostSpikes(int synapse, double w, NeuronHistory history, double dendriticDelay, double tLast, double t, bool atEndToo)
+        {
+            var (from, to) = history.Read(tLast - dendriticDelay, t - dendriticDelay);
             double t0 = tLast;
             for (int h = from; h < to; h++)
             {
                 double tPost = history.At(h).T;
                 TakeInDopamine(synapse, ref w, t0, tPost + dendriticDelay);
                 t0 = tPost + dendriticDelay;
-                _c[synapse] += _aPlus * (_kplus[synapse] * Math.Exp((tLast - t0) / _tauPlus));
+                if (atEndToo || t - tPost > SpikeArchive.Eps) _c[synapse] += _aPlus * (_kplus[synapse] * Math.Exp((tLast - t0) / _tauPlus));
             }
-            TakeInDopamine(synapse, ref w, t0, tTrigger);
-            int k = (int)_index[synapse];
-            _n[synapse] *= Math.Exp((_dopaTimes[k] - tTrigger) / _tauN);
-            _kplus[synapse] *= Math.Exp((tLast - tTrigger) / _tauPlus);
-            _lastUpdate[synapse] = tTrigger;
-            _index[synapse] = 0;
+            TakeInDopamine(synapse, ref w, t0, t);
             return w;
         }
 
