@@ -26,12 +26,13 @@ public static class BrunelCommand
         var seed = CommonOptions.SeedOption(defaults.Seed);
         var outputDirectory = CommonOptions.OutputDirectoryOption(
             defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
+        var checkpoints = CommonOptions.CheckpointOptionsOf("brunel.nscp", Resolution);
 
         return new ExperimentCommand<BrunelParameters, BrunelResult>
         {
             Name = "brunel",
             Description = "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py",
-            Options = [order, simTime, threads, seed, outputDirectory],
+            Options = [order, simTime, threads, seed, outputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new BrunelParameters
             {
                 Order = parsed.GetValue(order),
@@ -39,6 +40,7 @@ public static class BrunelCommand
                 Threads = parsed.GetValue(threads),
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(outputDirectory)!),
             },
             Run = BrunelExperiment.Run,
             Summarize = (_, result) => new SummaryTable("Brunel network simulation (C#)")

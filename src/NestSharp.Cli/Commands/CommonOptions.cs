@@ -76,8 +76,11 @@ internal static class CommonOptions
                 : FormattableString.Invariant($"{name} must be {allowed}{because}; got {value}."));
     }
 
-    /// <summary>--checkpoint-every, --checkpoint-file and --resume (see <see cref="Checkpointing"/>), the file by default <paramref name="defaultFile"/>.</summary>
-    public static CheckpointOptions CheckpointOptionsOf(string defaultFile, double resolutionMs)
+    /// <summary>
+    /// --checkpoint-every, --checkpoint-file and --resume (see <see cref="Checkpointing"/>); the file is by default
+    /// <paramref name="fileName"/> in the output directory.
+    /// </summary>
+    public static CheckpointOptions CheckpointOptionsOf(string fileName, double resolutionMs)
     {
         var every = new Option<double?>("--checkpoint-every")
         {
@@ -90,18 +93,17 @@ internal static class CommonOptions
             if (result.GetValueOrDefault<double?>() is { } ms && !CommonOptions.IsPositiveMultipleOf(ms, resolutionMs))
                 result.AddError(FormattableString.Invariant($"--checkpoint-every must be a positive multiple of {resolutionMs} ms; got {ms}."));
         });
-        var file = new Option<string>("--checkpoint-file")
+        var file = new Option<string?>("--checkpoint-file")
         {
-            Description = "Where --checkpoint-every writes (replaced at each checkpoint)",
+            Description = $"Where --checkpoint-every writes, replacing it at each checkpoint (default: {fileName} in the output directory)",
             HelpName = "FILE",
-            DefaultValueFactory = _ => defaultFile,
         };
         var resume = new Option<string?>("--resume")
         {
             Description = "Continue the run saved in this checkpoint (same settings; the threads and the end time may differ) instead of building the network",
             HelpName = "FILE",
         };
-        return new CheckpointOptions(every, file, resume);
+        return new CheckpointOptions(every, file, resume, fileName);
     }
 
     /// <summary>The simulated time in ms under <paramref name="name"/>, a positive multiple of the simulation's resolution.</summary>
@@ -143,12 +145,13 @@ internal static class CommonOptions
     }
 }
 
-/// <summary>The checkpoint options of an experiment command.</summary>
-internal sealed record CheckpointOptions(Option<double?> Every, Option<string> File, Option<string?> Resume)
+/// <summary>The checkpoint options of an experiment command, and the file name it checkpoints to by default.</summary>
+internal sealed record CheckpointOptions(Option<double?> Every, Option<string?> File, Option<string?> Resume, string DefaultFileName)
 {
     /// <summary>The three options, in the order the help lists them.</summary>
     public IEnumerable<Option> All => [Every, File, Resume];
 
-    /// <summary>The settings the options give.</summary>
-    public Checkpointing Read(ParseResult parsed) => new(parsed.GetValue(Every), parsed.GetValue(File)!, parsed.GetValue(Resume));
+    /// <summary>The settings the options give, for a run writing to <paramref name="outputDirectory"/>.</summary>
+    public Checkpointing Read(ParseResult parsed, string outputDirectory) =>
+        new(parsed.GetValue(Every), parsed.GetValue(File) ?? Path.Combine(outputDirectory, DefaultFileName), parsed.GetValue(Resume));
 }

@@ -37,7 +37,7 @@ public static class IgnoreAndFireCommand
         {
             Description = "Write the connectivity files gzip-compressed (.dat.gz)",
         };
-        var checkpoints = CommonOptions.CheckpointOptionsOf(Path.Combine(defaults.OutputDirectory, "ignore-and-fire.nscp"), Resolution);
+        var checkpoints = CommonOptions.CheckpointOptionsOf("ignore-and-fire.nscp", Resolution);
 
         return new ExperimentCommand<IgnoreAndFireExperimentParameters, IgnoreAndFireResult>
         {
@@ -54,7 +54,7 @@ public static class IgnoreAndFireCommand
                 Seed = parsed.GetValue(seed),
                 OutputDirectory = parsed.GetValue(outputDirectory)!,
                 Compress = parsed.GetValue(compress),
-                Checkpointing = checkpoints.Read(parsed),
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(outputDirectory)!),
             },
             Run = IgnoreAndFireExperiment.Run,
             Summarize = Summary,

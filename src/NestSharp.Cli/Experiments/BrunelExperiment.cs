@@ -28,6 +28,18 @@ public sealed record BrunelParameters
 
     /// <summary>Kernel <c>print_time</c>: the live progress line while simulating.</summary>
     public bool PrintTime { get; init; } = true;
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the simulated time, progress and checkpoints.</summary>
+    public string CheckpointDescription() => Checkpointing.Describe("brunel", this with
+    {
+        SimTimeMs = 0,
+        Threads = 0,
+        PrintTime = false,
+        Checkpointing = Checkpointing.None,
+    });
 }
 
 /// <summary>What a run of <see cref="BrunelExperiment"/> measured and wrote.</summary>
@@ -127,33 +139,28 @@ public static class BrunelExperiment
             ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed, ["data_path"] = dataPath,
         });
 
-        log.WriteLine($"Building network: {ne + ni} neurons on {parameters.Threads} thread(s)");
-        var nodesEx = nest.Create("iaf_psc_alpha", ne, neuronParams);
-        var nodesIn = nest.Create("iaf_psc_alpha", ni, neuronParams);
-        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = pRate });
-        var espikes = nest.Create("spike_recorder");
-        var ispikes = nest.Create("spike_recorder");
-        espikes.Set(new Dictionary<string, object> { ["label"] = "brunel-py-ex", ["record_to"] = "ascii" });
-        ispikes.Set(new Dictionary<string, object> { ["label"] = "brunel-py-in", ["record_to"] = "ascii" });
-
-        log.WriteLine("Connecting devices");
-        nest.CopyModel("static_synapse", "excitatory", new() { ["weight"] = jEx, ["delay"] = Delay });
-        nest.CopyModel("static_synapse", "inhibitory", new() { ["weight"] = jIn, ["delay"] = Delay });
-        nest.Connect(noise, nodesEx, syn: "excitatory");
-        nest.Connect(noise, nodesIn, syn: "excitatory");
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
         int recorded = Math.Min(RecordedPerPopulation, ni);
-        nest.Connect(nodesEx[..recorded], espikes, syn: "excitatory");
-        nest.Connect(nodesIn[..recorded], ispikes, syn: "excitatory");
-
-        log.WriteLine("Connecting network");
-        nest.Connect(nodesEx, nodesEx + nodesIn, Rule.FixedIndegree(ce), "excitatory");
-        nest.Connect(nodesIn, nodesEx + nodesIn, Rule.FixedIndegree(ci), "inhibitory");
+        NodeCollection espikes, ispikes;
+        if (checkpoints.Resumes)
+        {
+            checkpoints.Resume(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            // the ids Create gave them: the neurons, the noise, then the two recorders
+            espikes = nest.Nodes(ne + ni + 2);
+            ispikes = nest.Nodes(ne + ni + 3);
+        }
+        else
+        {
+            (espikes, ispikes) = Build(nest, ne, ni, ce, ci, neuronParams, jEx, jIn, pRate, recorded, parameters.Threads, log);
+        }
         TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
 
         log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
         long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         long startSimulate = Stopwatch.GetTimestamp();
-        nest.Simulate(parameters.SimTimeMs);
+        checkpoints.SimulateUntil(nest, parameters.SimTimeMs, description, log);
         TimeSpan simulationTime = Stopwatch.GetElapsedTime(startSimulate);
         long simulationAllocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
@@ -195,6 +202,33 @@ public static class BrunelExperiment
             RasterPlot: saved,
             Rank: nest.Rank,
             Processes: nest.NumProcesses);
+    }
+
+    /// <summary>Creates and connects the network; returns the spike recorders of the two populations.</summary>
+    private static (NodeCollection Excitatory, NodeCollection Inhibitory) Build(Simulator nest, int ne, int ni, int ce, int ci,
+        Dictionary<string, object> neuronParams, double jEx, double jIn, double pRate, int recorded, int threads, TextWriter log)
+    {
+        log.WriteLine($"Building network: {ne + ni} neurons on {threads} thread(s)");
+        var nodesEx = nest.Create("iaf_psc_alpha", ne, neuronParams);
+        var nodesIn = nest.Create("iaf_psc_alpha", ni, neuronParams);
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = pRate });
+        var espikes = nest.Create("spike_recorder");
+        var ispikes = nest.Create("spike_recorder");
+        espikes.Set(new Dictionary<string, object> { ["label"] = "brunel-py-ex", ["record_to"] = "ascii" });
+        ispikes.Set(new Dictionary<string, object> { ["label"] = "brunel-py-in", ["record_to"] = "ascii" });
+
+        log.WriteLine("Connecting devices");
+        nest.CopyModel("static_synapse", "excitatory", new() { ["weight"] = jEx, ["delay"] = Delay });
+        nest.CopyModel("static_synapse", "inhibitory", new() { ["weight"] = jIn, ["delay"] = Delay });
+        nest.Connect(noise, nodesEx, syn: "excitatory");
+        nest.Connect(noise, nodesIn, syn: "excitatory");
+        nest.Connect(nodesEx[..recorded], espikes, syn: "excitatory");
+        nest.Connect(nodesIn[..recorded], ispikes, syn: "excitatory");
+
+        log.WriteLine("Connecting network");
+        nest.Connect(nodesEx, nodesEx + nodesIn, Rule.FixedIndegree(ce), "excitatory");
+        nest.Connect(nodesIn, nodesEx + nodesIn, Rule.FixedIndegree(ci), "inhibitory");
+        return (espikes, ispikes);
     }
 
     private static string[] RecorderFiles(NodeCollection recorder) =>

@@ -18,6 +18,14 @@ public sealed record Checkpointing(double? EveryMs, string File, string? ResumeF
     /// <summary>No checkpoints, no resume.</summary>
     public static Checkpointing None { get; } = new(null, "", null);
 
+    /// <summary>
+    /// The description of a run of <c>nestsharp <paramref name="command"/></c> with <paramref name="settings"/> (the
+    /// experiment's parameters with the threads, the simulated time, progress output and checkpoints set to fixed
+    /// values, so that they may differ between the saving and the resuming run).
+    /// </summary>
+    public static string Describe<TSettings>(string command, TSettings settings) =>
+        $"nestsharp {command} {System.Text.Json.JsonSerializer.Serialize(settings)}";
+
     /// <summary>Whether the run resumes from a checkpoint.</summary>
     public bool Resumes => ResumeFrom is not null;
 

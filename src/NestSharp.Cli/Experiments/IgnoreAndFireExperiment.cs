@@ -47,7 +47,7 @@ public sealed record IgnoreAndFireExperimentParameters
 
     /// <summary>What a checkpoint of this run records of its settings: all but the threads, the simulated time, progress and checkpoints.</summary>
     public string CheckpointDescription() =>
-        "nestsharp ignore-and-fire " + System.Text.Json.JsonSerializer.Serialize(this with
+        Checkpointing.Describe("ignore-and-fire", this with
         {
             SimTimeMs = 0,
             Threads = 0,
