@@ -336,7 +336,7 @@ internal sealed class NodeManager : IKernelManager
                 else if (value is Parameter p)
                 {
                     var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], streamParts[key]));
-                    nodeValues[key] = p.Draw(ref stream);
+                    nodeValues[key] = p.Draw(ref stream, _kernel.Layers.SiteOfNode(ids[i]));
                 }
                 else
                 {
