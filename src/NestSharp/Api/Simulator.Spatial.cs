@@ -205,6 +205,56 @@ public sealed partial class Simulator
     public NodeCollection FindCenterElement(NodeCollection layer) =>
         FindNearestElement(layer, [RequireLayer(layer, "layer").Center])[0];
 
+    /// <summary>
+    /// The value of <paramref name="parameter"/> for every node of <paramref name="nodes"/> (PyNEST's
+    /// <c>Parameter.apply(nodes)</c>): <see cref="Spatial.Position"/> reads each node's position; random parts draw
+    /// from the kernel's GetValue streams (one per node).
+    /// </summary>
+    public double[] Apply(Parameter parameter, NodeCollection nodes)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        var layer = RequireLayer(nodes, "nodes");
+        var result = new double[nodes.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var stream = new RandomStream(RandomStream.Derive(_kernel.Random.ValueDrawKey, (ulong)i));
+            result[i] = parameter.Draw(ref stream, ParameterSite.ForNode(layer.PositionSpan(nodes.Ids[i] - layer.FirstId)));
+        }
+        _kernel.Random.CountValueDraw();
+        return result;
+    }
+
+    /// <summary>
+    /// The value of <paramref name="parameter"/> for connections from the one node of <paramref name="source"/> to
+    /// each of <paramref name="targets"/> (positions; PyNEST's <c>Parameter.apply(source, positions)</c>), measured in
+    /// the source's layer.
+    /// </summary>
+    public double[] Apply(Parameter parameter, NodeCollection source, IReadOnlyList<IReadOnlyList<double>> targets)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        ArgumentNullException.ThrowIfNull(targets);
+        var layer = RequireLayer(source, "source");
+        if (source.Count != 1) throw new BadParameterException("source", source.Count, "The NodeCollection must contain a single node ID only");
+        var result = new double[targets.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            var target = targets[i].ToArray();
+            if (target.Length != layer.Dimensions)
+            {
+                throw new BadPropertyException("targets", target,
+                    $"Parameter apply: Target position has {target.Length} dimensions, but source position has {layer.Dimensions} dimensions.");
+            }
+            var stream = new RandomStream(RandomStream.Derive(_kernel.Random.ValueDrawKey, (ulong)i));
+            result[i] = parameter.Draw(ref stream, ParameterSite.ForConnection(layer, layer.PositionSpan(source.Ids[0] - layer.FirstId), target));
+        }
+        _kernel.Random.CountValueDraw();
+        return result;
+    }
+
+    /// <summary>Whether two collections carry the same positions (NEST's metadata): both none, or the same layer.</summary>
+    internal bool SameLayer(NodeCollection a, NodeCollection b) =>
+        ReferenceEquals(a.Count == 0 ? null : _kernel.Layers.Find(a.Ids[0]), b.Count == 0 ? null : _kernel.Layers.Find(b.Ids[0]));
+
     /// <summary>A mask of NEST's <paramref name="type"/> (PyNEST's <c>nest.CreateMask</c>); see <see cref="Mask.Create"/>.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
         Justification = "Called through the kernel, nest.CreateMask(...), as in PyNEST.")]

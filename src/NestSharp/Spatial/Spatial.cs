@@ -44,4 +44,12 @@ public static class SpatialDistributions
 
     /// <summary>x^(kappa-1) exp(-x/theta) / (theta^kappa Γ(kappa)) (<c>gamma</c>; kappa, theta &gt; 0).</summary>
     public static Parameter Gamma(Parameter x, double kappa = 1.0, double theta = 1.0) => SpatialDistributionParameter.Gamma(x, kappa, theta);
+
+    /// <summary>
+    /// NEST's Gabor function of x and y (<c>gabor</c>): orientation <paramref name="theta"/> and phase
+    /// <paramref name="psi"/> in degrees, aspect <paramref name="gamma"/> &gt; 0, width <paramref name="std"/> &gt; 0,
+    /// wavelength <paramref name="lam"/>; negative lobes are cut to 0.
+    /// </summary>
+    public static Parameter Gabor(Parameter x, Parameter y, double theta = 0.0, double gamma = 1.0, double std = 1.0, double lam = 1.0, double psi = 0.0) =>
+        SpatialDistributionParameter.Gabor(x, y, theta, gamma, std, lam, psi);
 }
