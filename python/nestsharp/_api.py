@@ -339,11 +339,12 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     arrays or Parameters, or CollocatedSynapses); returns the new connections if asked."""
     if isinstance(conn_spec, dict):
         conn_spec = dict(conn_spec)
-        from ._spatial_api import _connect_layers, _connect_layers_needed
+    from ._spatial_api import _connect_layers, _connect_layers_needed
 
-        if _connect_layers_needed(conn_spec, syn_spec):
-            _connect_layers(pre, post, conn_spec, syn_spec)
-            return GetConnections(pre, post) if return_synapsecollection else None
+    spatial_spec = conn_spec if isinstance(conn_spec, dict) else {"rule": conn_spec or "all_to_all"}
+    if _connect_layers_needed(spatial_spec, syn_spec):
+        _connect_layers(pre, post, spatial_spec, syn_spec)
+        return GetConnections(pre, post) if return_synapsecollection else None
     _host.call("Connect", pre=_endpoint(pre, "pre"), post=_endpoint(post, "post"), conn_spec=conn_spec,
                syn_spec=_syn_spec(syn_spec))
     if return_synapsecollection:

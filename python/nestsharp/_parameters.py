@@ -13,6 +13,8 @@ class Parameter:
 
     def __init__(self, description):
         self._description = description
+        # NEST checks a parameter's values when it is made: so does NestSharp (and learns whether it is spatial).
+        self._spatial = bool(_host.call("param_is_spatial", param=self))
 
     def _binary(self, kind, left, right):
         return Parameter({"__param__": kind, "left": _operand(left), "right": _operand(right)})
@@ -74,7 +76,7 @@ class Parameter:
 
     def is_spatial(self):
         """Whether the parameter depends on positions (nest.spatial and nest.spatial_distributions)."""
-        return _host.call("param_is_spatial", param=self)
+        return self._spatial
 
     def apply(self, spatial_nc, positions=None):
         """The values for the nodes of `spatial_nc` (a tuple), or with `positions` (a list of positions), for

@@ -113,7 +113,7 @@ def _layer_spec(positions, n):
     if isinstance(positions, grid):
         if n > 1:
             raise ValueError("Cannot specify number of nodes with grid positions")
-        spec = {"shape": [int(v) for v in positions.shape], "edge_wrap": bool(positions.edge_wrap)}
+        spec = {"shape": [int(v) for v in positions.shape], "edge_wrap": positions.edge_wrap}
         if positions.center is not None:
             spec["center"] = [float(v) for v in positions.center]
         if positions.extent is not None:
@@ -121,14 +121,11 @@ def _layer_spec(positions, n):
         return spec, None
     if not isinstance(positions, free):
         raise TypeError("`positions` must be either a nest.spatial.free or a nest.spatial.grid object")
-    spec = {"edge_wrap": bool(positions.edge_wrap)}
+    spec = {"edge_wrap": positions.edge_wrap}
     if positions.extent is not None:
         spec["extent"] = [float(v) for v in positions.extent]
     if isinstance(positions.pos, _PositionParameters):
         spec["pos"] = list(positions.pos)
         return spec, int(n)
-    points = [[float(x) for x in p] for p in positions.pos]
-    if points and any(len(p) != len(points[0]) for p in points):
-        raise ValueError("All positions must have the same number of dimensions")
-    spec["pos"] = points
+    spec["pos"] = [[float(x) for x in p] for p in positions.pos]
     return spec, None

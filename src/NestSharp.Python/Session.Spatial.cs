@@ -43,7 +43,7 @@ internal sealed partial class Session
     {
         string model = a.String("model");
         var spec = a.Dictionary("positions");
-        bool edgeWrap = spec.TryGetValue("edge_wrap", out var wrap) && wrap is true;
+        bool edgeWrap = spec.TryGetValue("edge_wrap", out var wrap) && (wrap as bool? ?? throw new TypeMismatchException("edge_wrap", wrap, "a boolean"));
         double[]? extent = spec.TryGetValue("extent", out var e) && e is not null ? Numbers(e, "extent") : null;
         Positions positions;
         if (spec.TryGetValue("shape", out var shape))
