@@ -48,10 +48,10 @@ public sealed partial class Simulator
             }
             layer = SpatialLayer.Free(firstId, (int)count, dims, coordinates, positions.Extent, positions.EdgeWrap);
         }
+        _kernel.Nodes.CheckRoomFor(nodeModel, layer.Count);
         var nodes = Create(model, layer.Count);
         _kernel.Layers.Add(layer);
         if (parameters is { Count: > 0 }) nodes.Set(parameters);
-        _ = nodeModel;
         return nodes;
     }
 
