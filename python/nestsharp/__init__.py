@@ -9,6 +9,7 @@ import types
 
 from . import _api, _host, kernel, logic, math, random  # noqa: F401
 from ._api import *  # noqa: F401,F403
+from ._spatial_api import *  # noqa: F401,F403
 from ._api import GetKernelStatus, SetKernelStatus
 from .kernel import NESTError, NESTErrors  # noqa: F401
 
@@ -24,7 +25,7 @@ class _NestSharpModule(types.ModuleType):
     def __getattr__(self, name):
         if name.startswith("__"):
             raise AttributeError(name)
-        if name in ("raster_plot", "voltage_trace", "ll_api", "spatial"):
+        if name in ("raster_plot", "voltage_trace", "ll_api", "spatial", "spatial_distributions"):
             import importlib
 
             return importlib.import_module(f"{__name__}.{name}")

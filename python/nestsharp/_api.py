@@ -223,10 +223,12 @@ def Create(model, n=1, params=None, positions=None):
         if not (params is None and positions is None):
             raise ValueError("A parameter dictionary can be passed as second argument only if Create() is called with two arguments.")
         params, n = n, 1
-    if positions is not None:
-        raise NESTErrors.NotImplemented("NestSharp has no spatial networks (positions) yet.")
     if isinstance(n, bool) or int(n) != n:
         raise TypeError("n must have an integer value")
+    if positions is not None:
+        from ._spatial_api import _create_spatial
+
+        return _create_spatial(model, int(n), params, positions)
     if isinstance(params, (list, tuple)) and len(params) != n:
         raise TypeError("list of params must have one dictionary per node")
     if params is not None and not (
@@ -337,6 +339,12 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     arrays or Parameters, or CollocatedSynapses); returns the new connections if asked."""
     if isinstance(conn_spec, dict):
         conn_spec = dict(conn_spec)
+    from ._spatial_api import _connect_layers, _connect_layers_needed
+
+    spatial_spec = conn_spec if isinstance(conn_spec, dict) else {"rule": conn_spec or "all_to_all"}
+    if _connect_layers_needed(spatial_spec, syn_spec):
+        _connect_layers(pre, post, spatial_spec, syn_spec)
+        return GetConnections(pre, post) if return_synapsecollection else None
     _host.call("Connect", pre=_endpoint(pre, "pre"), post=_endpoint(post, "post"), conn_spec=conn_spec,
                syn_spec=_syn_spec(syn_spec))
     if return_synapsecollection:

@@ -177,8 +177,10 @@ class NodeCollection:
 
     @property
     def spatial(self):
-        """Spatial metadata: NestSharp has no node positions, so always None."""
-        return None
+        """The positions' metadata (center, edge_wrap, extent, network_size, shape or positions), or None."""
+        if self._size == 0:
+            return None
+        return _host.call("nc_spatial", nc=self)
 
     # ---------------------------------------------------------------- status
 
@@ -396,6 +398,13 @@ class SynapseCollection:
     def disconnect(self):
         """Removes these connections."""
         _host.call("Disconnect", sc=self)
+
+    @property
+    def distance(self):
+        """The distance between source and target of each connection (NaN where either has no position)."""
+        if self._size == 0:
+            return []
+        return [float(d) for d in _host.call("sc_distance", sc=self)]
 
     def __getattr__(self, name):
         if name.startswith("_"):

@@ -13,6 +13,8 @@ class Parameter:
 
     def __init__(self, description):
         self._description = description
+        # NEST checks a parameter's values when it is made: so does NestSharp (and learns whether it is spatial).
+        self._spatial = bool(_host.call("param_is_spatial", param=self))
 
     def _binary(self, kind, left, right):
         return Parameter({"__param__": kind, "left": _operand(left), "right": _operand(right)})
@@ -72,6 +74,27 @@ class Parameter:
 
     __hash__ = object.__hash__
 
+    def is_spatial(self):
+        """Whether the parameter depends on positions (nest.spatial and nest.spatial_distributions)."""
+        return self._spatial
+
+    def apply(self, spatial_nc, positions=None):
+        """The values for the nodes of `spatial_nc` (a tuple), or with `positions` (a list of positions), for
+        connections from the one node of `spatial_nc` to each position."""
+        if positions is None:
+            return tuple(float(v) for v in _host.call("param_apply", param=self, nc=spatial_nc))
+        if len(spatial_nc) != 1:
+            raise ValueError("The NodeCollection must contain a single node ID only")
+        if not isinstance(positions, (list, tuple)):
+            raise TypeError("Positions must be a list or tuple of positions")
+        for position in positions:
+            if not hasattr(position, "__len__") or isinstance(position, str):
+                raise TypeError("Each position must be a list or tuple")
+            if len(position) != len(positions[0]):
+                raise ValueError("All positions must have the same number of dimensions")
+        targets = [[float(x) for x in position] for position in positions]
+        return tuple(float(v) for v in _host.call("param_apply", param=self, nc=spatial_nc, targets=targets))
+
     def GetValue(self):
         """One value drawn from the kernel's GetValue stream (as PyNEST's ``Parameter.GetValue``)."""
         return _host.call("GetValue", param=self)
@@ -92,8 +115,10 @@ _host.encoders[Parameter] = lambda p: p._description
 
 
 def CreateParameter(parametertype, specs):
-    """A parameter of NEST's type `parametertype` (constant, uniform, uniform_int, normal, lognormal, exponential)."""
-    return Parameter({"__param__": parametertype, "specs": dict(specs)})
+    """A parameter of NEST's type `parametertype` (constant, uniform, uniform_int, normal, lognormal, exponential, and
+    the spatial position, distance, exp_distribution, gaussian, gaussian2d, gamma, gabor)."""
+    specs = {k: (v._description if isinstance(v, Parameter) else v) for k, v in dict(specs).items()}
+    return Parameter({"__param__": parametertype, "specs": specs})
 
 
 def _function(kind, of, **numbers_):

@@ -8,7 +8,7 @@ namespace NestSharp.Python;
 /// Each operation is a thin call into NestSharp's public API (<see cref="Simulator"/>, <see cref="NodeCollection"/>,
 /// <see cref="SynapseCollection"/>), which checks the arguments and raises NEST's errors.
 /// </summary>
-internal sealed class Session
+internal sealed partial class Session
 {
     /// <summary>The kernel (PyNEST has one per process).</summary>
     public Simulator Kernel { get; } = new();
@@ -78,6 +78,7 @@ internal sealed class Session
         // handles
         "release" => Do(() => Array.ForEach(a.Longs("handles"), Handles.Release)),
         "handle_count" => (long)Handles.Count,
+        _ when IsSpatialOperation(op) => RunSpatial(op, a),
         _ => throw new BadParameterException("op", op, "not an operation of NestSharp.Python"),
     };
 

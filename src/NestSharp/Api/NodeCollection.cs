@@ -147,6 +147,7 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
         a.Kernel.CheckCollection(a);
         if (!ReferenceEquals(a.Kernel, b.Kernel) || a.Generation != b.Generation)
             throw new KernelException("InvalidNodeCollection: cannot join NodeCollections of different kernels.");
+        if (!a.Kernel.SameLayer(a, b)) throw new BadPropertyException("nodes", b.Count, "can only join NodeCollections with the same metadata (positions)");
         var ids = new int[a._ids.Length + b._ids.Length];
         var models = new List<(int, string)>();
         int i = 0, j = 0;

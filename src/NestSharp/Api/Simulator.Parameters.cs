@@ -8,8 +8,9 @@ public sealed partial class Simulator
     /// <summary>
     /// A parameter of NEST's type <paramref name="type"/> with the values of <paramref name="specs"/>, as PyNEST's
     /// <c>nest.CreateParameter</c>: <c>constant</c> {value}, <c>uniform</c> {min = 0, max = 1}, <c>uniform_int</c>
-    /// {max = 1}, <c>normal</c> {mean = 0, std = 1}, <c>lognormal</c> {mean = 0, std = 1}, <c>exponential</c> {beta = 1}.
-    /// An unknown type is NEST's UndefinedName (NEST's spatial types are NotImplemented: NestSharp has no positions), a
+    /// {max = 1}, <c>normal</c> {mean = 0, std = 1}, <c>lognormal</c> {mean = 0, std = 1}, <c>exponential</c> {beta = 1},
+    /// and NEST's spatial types (position, distance, exp_distribution, gaussian, gaussian2d, gamma, gabor; see
+    /// <see cref="Spatial"/>). An unknown type is NEST's UndefinedName, a
     /// key the type does not have UnaccessedDictionaryEntry, a value of the wrong kind TypeMismatch, a value out of
     /// range BadProperty.
     /// </summary>

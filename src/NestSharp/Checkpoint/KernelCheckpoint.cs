@@ -170,6 +170,7 @@ internal static class KernelCheckpoint
         if (kernel.VirtualProcesses.Communicator.Size > 1) gaps.Add("simulations with several MPI processes");
         if (kernel.Structural.Enabled || kernel.Structural.HasSynapticElements) gaps.Add("structural plasticity (synaptic elements)");
         if (kernel.Archive.HasVoltageHistories) gaps.Add("voltage histories (clopath_synapse, urbanczik_synapse)");
+        if (kernel.Layers.Any) gaps.Add("node positions (spatial networks)");
         foreach (var group in kernel.Nodes.Groups)
             if (!group.SupportsCheckpoint) gaps.Add($"{group.Model.Name} nodes");
         foreach (var model in kernel.Models.ChangedNodeModels)

@@ -193,6 +193,18 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         ConnectTime += clock.Elapsed;
     }
 
+    /// <summary>
+    /// Connects by a spatial rule (NEST's ConnectLayers), bound to the positions of <paramref name="sources"/> and
+    /// <paramref name="targets"/>, with one synapse of each of <paramref name="syns"/> per connection.
+    /// </summary>
+    public void ConnectSpatial(int[] sources, int[] targets, SpatialRule rule, IReadOnlyList<SynSpec> syns)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Connect(sources, targets, rule.Spec, [.. syns], _kernel.Random.SeedKey, null, rule);
+        _kernel.Nodes.AssignThreadLocalIds();
+        ConnectTime += clock.Elapsed;
+    }
+
     /// <summary>The models and values of one syn_spec of a Connect call.</summary>
     private sealed record Plan(SynapseModel Model, ConnectionValues Values);
 
@@ -201,11 +213,11 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// synapse between neurons is added to it (for binding synaptic elements).
     /// </summary>
     private void Connect(int[] sources, int[] targets, ConnSpec spec, SynSpec[] syns, ulong seedKey,
-        List<(int Source, int Target)>? created)
+        List<(int Source, int Target)>? created, SpatialRule? spatial = null)
     {
         if (sources.Length == 0) throw new IllegalConnectionException("Creation of connection is not possible: presynaptic nodes cannot be an empty NodeCollection.");
         if (targets.Length == 0) throw new IllegalConnectionException("Creation of connection is not possible: postsynaptic nodes cannot be an empty NodeCollection.");
-        var rule = Catalog.CreateRule(spec);
+        var rule = spatial ?? Catalog.CreateRule(spec);
         if (spec.MakeSymmetric && !rule.SupportsSymmetric)
             throw new NestNotImplementedException($"The connection rule '{spec.Rule}' does not support symmetric connections (make_symmetric); only one_to_one does.");
         var layout = _kernel.VirtualProcesses.Layout;
@@ -213,7 +225,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
         var delays = Delays.Rule();
 
-        var forward = Direction(sources, targets, callKey);
+        var forward = Direction(sources, targets, callKey, spatial?.Positions);
         rule.Check(forward.Context);
         CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
@@ -289,7 +301,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// <summary>One direction of a Connect call: its rule context, and what kind of connection each source makes.</summary>
     private sealed record DirectionPlan(RuleContext Context, LinkKind[] Kinds, LinkKind[] KindOfSource);
 
-    private DirectionPlan Direction(int[] sources, int[] targets, ulong callKey)
+    private DirectionPlan Direction(int[] sources, int[] targets, ulong callKey, SpatialPositions? positions = null)
     {
         var nodes = _kernel.Nodes;
         var kindOfSource = Classify(sources, targets);
@@ -303,7 +315,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 targetOwner[i] = g.OwnerThread(local);
             }
         }
-        return new DirectionPlan(new RuleContext(sources, targets, targetOwner, callKey), kinds, kindOfSource);
+        return new DirectionPlan(new RuleContext(sources, targets, targetOwner, callKey) { Positions = positions }, kinds, kindOfSource);
     }
 
     /// <summary>Checks one syn_spec against its model and reads its values (random draws of spec <paramref name="index"/> of collocated synapses are its own).</summary>

@@ -40,8 +40,9 @@ internal sealed class RecordingLinks(NodeManager nodes)
     public Staged Stage(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values, TimeGrid grid, bool sampling)
     {
         CheckSynapseModel(model, sampling);
-        // As in NEST, only all_to_all and one_to_one connect to nodes without proxies (devices such as spike_recorder).
-        if (!sampling && rule.Spec.Rule is not ("all_to_all" or "one_to_one"))
+        // As in NEST, only all_to_all, one_to_one and spatial pairwise_bernoulli with use_on_source connect to nodes
+        // without proxies (devices such as spike_recorder).
+        if (!sampling && rule.RequiresProxies)
         {
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible because rule '{rule.Spec.Rule}' cannot connect to nodes without proxies (recording devices): use all_to_all or one_to_one.");

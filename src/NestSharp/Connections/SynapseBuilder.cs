@@ -156,8 +156,9 @@ internal static class SynapseBuilder
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
         {
             int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
-            double w = _weight.ValueFor(unitId, ordinal, arrayIndex);
-            int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex));
+            var site = context.SiteOf(sourceIndex, targetIndex);
+            double w = _weight.ValueFor(unitId, ordinal, arrayIndex, site);
+            int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex, site));
             int r = ReceptorTypeOf(_receptor, unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
             if (group.HasPorts) group.CheckPortAt(targetPositions[targetIndex], r);

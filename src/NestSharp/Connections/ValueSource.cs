@@ -157,11 +157,14 @@ internal sealed class ValueSource
     /// <summary>All values this source can give, where they are known before connecting (for up-front checks).</summary>
     public IEnumerable<double> KnownValues => _array ?? (IsConstant ? [_constant] : []);
 
-    public double ValueFor(int unitId, int ordinal, long arrayIndex)
+    public double ValueFor(int unitId, int ordinal, long arrayIndex) => ValueFor(unitId, ordinal, arrayIndex, ParameterSite.None);
+
+    /// <summary>The value of one connection; a spatial parameter reads the positions of <paramref name="site"/>.</summary>
+    public double ValueFor(int unitId, int ordinal, long arrayIndex, in ParameterSite site)
     {
         if (_array is not null) return _array[arrayIndex];
         if (_random is null) return _constant;
         var stream = new RandomStream(RandomStream.Derive(_key, (ulong)(uint)unitId, (ulong)(uint)ordinal));
-        return _random.Draw(ref stream);
+        return _random.Draw(ref stream, site);
     }
 }

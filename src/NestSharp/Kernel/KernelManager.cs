@@ -53,6 +53,9 @@ internal sealed class KernelManager
     /// <summary>Calcium, synaptic elements, synapse creation and deletion (structural_plasticity_*, growth_curves).</summary>
     public StructuralPlasticityManager Structural { get; } = new();
 
+    /// <summary>The positions of nodes created with positions (NEST's layers), by node id.</summary>
+    public LayerRegistry Layers { get; } = new();
+
     /// <summary>The spike and voltage histories of neurons that plastic synapses read.</summary>
     public SpikeArchive Archive { get; } = new();
 

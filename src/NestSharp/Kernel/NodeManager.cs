@@ -310,7 +310,9 @@ internal sealed class NodeManager : IKernelManager
         var firstGroup = groupOf(ids[0]);
         foreach (var (key, value) in values)
         {
-            if (value is Array array && (!firstGroup.TakesArray(key) || IsArrayOfArrays(array)))
+            // A key the model does not have is NEST's unknown-key error (in StageNode), whatever its value's length.
+            bool known = firstGroup.SettableKeys.Contains(key) || key is "frozen" or "synaptic_elements" or "synaptic_elements_param";
+            if (known && value is Array array && (!firstGroup.TakesArray(key) || IsArrayOfArrays(array)))
             {
                 if (array.Length != ids.Length)
                     throw new BadPropertyException(key, value, $"an array gives one value per node and needs {ids.Length} entries, got {array.Length}");
@@ -336,7 +338,7 @@ internal sealed class NodeManager : IKernelManager
                 else if (value is Parameter p)
                 {
                     var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], streamParts[key]));
-                    nodeValues[key] = p.Draw(ref stream);
+                    nodeValues[key] = p.Draw(ref stream, _kernel.Layers.SiteOfNode(ids[i]));
                 }
                 else
                 {

@@ -11,7 +11,7 @@ public sealed class ConstantParameter : Parameter
     /// <summary>The value every draw gives.</summary>
     public double Value { get; }
 
-    internal override double Draw(ref RandomStream stream) => Value;
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Value;
 
     // NEST: a constant returns only integers when its value has no fractional part.
     internal override bool ReturnsIntegersOnly => Value % 1.0 == 0.0;
@@ -25,10 +25,12 @@ internal enum ArithmeticOperation { Add, Subtract, Multiply, Divide }
 /// <summary>The sum, difference, product or quotient of two parameters, left drawn before right.</summary>
 internal sealed class ArithmeticParameter(Parameter left, Parameter right, ArithmeticOperation operation) : Parameter
 {
-    internal override double Draw(ref RandomStream stream)
+    public override bool IsSpatial => left.IsSpatial || right.IsSpatial;
+
+    internal override double Draw(ref RandomStream stream, in ParameterSite site)
     {
-        double a = left.Draw(ref stream);
-        double b = right.Draw(ref stream);
+        double a = left.Draw(ref stream, site);
+        double b = right.Draw(ref stream, site);
         return operation switch
         {
             ArithmeticOperation.Add => a + b,
@@ -60,10 +62,12 @@ internal enum Comparison { Less, LessOrEqual, Equal, NotEqual, GreaterOrEqual, G
 /// <summary>1 where the comparison of a draw of left with a draw of right holds, else 0 (NEST's comparing parameter).</summary>
 internal sealed class ComparisonParameter(Parameter left, Parameter right, Comparison comparison) : Parameter
 {
-    internal override double Draw(ref RandomStream stream)
+    public override bool IsSpatial => left.IsSpatial || right.IsSpatial;
+
+    internal override double Draw(ref RandomStream stream, in ParameterSite site)
     {
-        double a = left.Draw(ref stream);
-        double b = right.Draw(ref stream);
+        double a = left.Draw(ref stream, site);
+        double b = right.Draw(ref stream, site);
         bool holds = comparison switch
         {
             Comparison.Less => a < b,
@@ -99,8 +103,10 @@ internal sealed class ComparisonParameter(Parameter left, Parameter right, Compa
 /// </summary>
 internal sealed class ConditionalParameter(Parameter condition, Parameter ifTrue, Parameter ifFalse) : Parameter
 {
-    internal override double Draw(ref RandomStream stream) =>
-        condition.Draw(ref stream) != 0.0 ? ifTrue.Draw(ref stream) : ifFalse.Draw(ref stream);
+    public override bool IsSpatial => condition.IsSpatial || ifTrue.IsSpatial || ifFalse.IsSpatial;
+
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) =>
+        condition.Draw(ref stream, site) != 0.0 ? ifTrue.Draw(ref stream, site) : ifFalse.Draw(ref stream, site);
 
     internal override bool ReturnsIntegersOnly => ifTrue.ReturnsIntegersOnly && ifFalse.ReturnsIntegersOnly;
 
@@ -112,9 +118,11 @@ internal enum MathFunction { Exp, Sin, Cos }
 /// <summary>exp, sin or cos of a draw (NEST's <c>nest.math.exp/sin/cos</c>).</summary>
 internal sealed class FunctionParameter(Parameter inner, MathFunction function) : Parameter
 {
-    internal override double Draw(ref RandomStream stream)
+    public override bool IsSpatial => inner.IsSpatial;
+
+    internal override double Draw(ref RandomStream stream, in ParameterSite site)
     {
-        double x = inner.Draw(ref stream);
+        double x = inner.Draw(ref stream, site);
         return function switch
         {
             MathFunction.Exp => Math.Exp(x),
@@ -131,11 +139,13 @@ internal sealed class FunctionParameter(Parameter inner, MathFunction function) 
 /// <summary>The smaller (upper bound) or larger (lower bound) of a draw and a number (NEST's <c>nest.math.min/max</c>).</summary>
 internal sealed class BoundParameter(Parameter inner, double bound, bool upper) : Parameter
 {
+    public override bool IsSpatial => inner.IsSpatial;
+
     // As std::min(x, bound) and std::max(x, bound) in NEST: the draw is kept unless the bound is strictly beyond it,
     // so a NaN draw stays NaN and a NaN bound changes nothing.
-    internal override double Draw(ref RandomStream stream)
+    internal override double Draw(ref RandomStream stream, in ParameterSite site)
     {
-        double x = inner.Draw(ref stream);
+        double x = inner.Draw(ref stream, site);
         return upper ? (bound < x ? bound : x) : (x < bound ? bound : x);
     }
 
@@ -147,7 +157,9 @@ internal sealed class BoundParameter(Parameter inner, double bound, bool upper) 
 /// <summary>A draw raised to a fixed exponent (PyNEST's <c>p ** exponent</c>).</summary>
 internal sealed class PowParameter(Parameter inner, double exponent) : Parameter
 {
-    internal override double Draw(ref RandomStream stream) => Math.Pow(inner.Draw(ref stream), exponent);
+    public override bool IsSpatial => inner.IsSpatial;
+
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Math.Pow(inner.Draw(ref stream, site), exponent);
 
     // NEST's rule: a power of an integer-only parameter counts as integer-only, whatever the exponent.
     internal override bool ReturnsIntegersOnly => inner.ReturnsIntegersOnly;
@@ -178,11 +190,11 @@ internal sealed class RedrawParameter : Parameter
         _max = max;
     }
 
-    internal override double Draw(ref RandomStream stream)
+    internal override double Draw(ref RandomStream stream, in ParameterSite site)
     {
         for (int i = 0; i < MaxRedraws; i++)
         {
-            double value = _inner.Draw(ref stream);
+            double value = _inner.Draw(ref stream, site);
             if (value >= _min && value <= _max) return value;
         }
         throw new KernelException(
@@ -190,6 +202,8 @@ internal sealed class RedrawParameter : Parameter
     }
 
     internal override bool ReturnsIntegersOnly => false;
+
+    public override bool IsSpatial => _inner.IsSpatial;
 
     public override string ToString() => $"redraw({_inner}, {StatusValue.Format(_min)}, {StatusValue.Format(_max)})";
 }

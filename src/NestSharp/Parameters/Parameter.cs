@@ -26,8 +26,17 @@ public abstract class Parameter
 {
     private protected Parameter() { }
 
-    /// <summary>One value, drawn from <paramref name="stream"/> (an expression draws its parts in a fixed order).</summary>
-    internal abstract double Draw(ref RandomStream stream);
+    /// <summary>
+    /// One value, drawn from <paramref name="stream"/> (an expression draws its parts in a fixed order), where
+    /// <paramref name="site"/> says which positions the spatial parameters (nest.spatial) read.
+    /// </summary>
+    internal abstract double Draw(ref RandomStream stream, in ParameterSite site);
+
+    /// <summary>One value without positions: a spatial parameter fails (BadParameterValue, as NEST).</summary>
+    internal double Draw(ref RandomStream stream) => Draw(ref stream, ParameterSite.None);
+
+    /// <summary>Whether the parameter reads positions (NEST's <c>is_spatial</c>): a spatial parameter or an expression with one.</summary>
+    public virtual bool IsSpatial => false;
 
     /// <summary>
     /// Whether every value is a whole number, as NEST's <c>returns_int_only</c>: true for <c>uniform_int</c> and

@@ -20,7 +20,7 @@ public sealed class UniformParameter : Parameter
     /// <summary>The bound above every value (excluded), NEST's max.</summary>
     public double Upper { get; }
 
-    internal override double Draw(ref RandomStream stream) => Lower + (Upper - Lower) * stream.NextDouble();
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Lower + (Upper - Lower) * stream.NextDouble();
 
     internal override bool ReturnsIntegersOnly => false;
 
@@ -40,7 +40,7 @@ public sealed class UniformIntParameter : Parameter
     /// <summary>The bound above every value (excluded), NEST's max.</summary>
     public long Limit { get; }
 
-    internal override double Draw(ref RandomStream stream) => stream.NextBelow((ulong)Limit);
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => stream.NextBelow((ulong)Limit);
 
     internal override bool ReturnsIntegersOnly => true;
 
@@ -65,7 +65,7 @@ public sealed class NormalParameter : Parameter
     /// <summary>The standard deviation (&gt; 0).</summary>
     public double Std { get; }
 
-    internal override double Draw(ref RandomStream stream) => Mean + Std * stream.NextNormal();
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Mean + Std * stream.NextNormal();
 
     internal override bool ReturnsIntegersOnly => false;
 
@@ -93,7 +93,7 @@ public sealed class LognormalParameter : Parameter
     /// <summary>The standard deviation of the logarithm (&gt; 0).</summary>
     public double Std { get; }
 
-    internal override double Draw(ref RandomStream stream) => Math.Exp(Mean + Std * stream.NextNormal());
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Math.Exp(Mean + Std * stream.NextNormal());
 
     internal override bool ReturnsIntegersOnly => false;
 
@@ -113,7 +113,7 @@ public sealed class ExponentialParameter : Parameter
     /// <summary>The scale, the mean of the distribution (&gt; 0).</summary>
     public double Beta { get; }
 
-    internal override double Draw(ref RandomStream stream) => Beta * stream.NextExponential();
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Beta * stream.NextExponential();
 
     internal override bool ReturnsIntegersOnly => false;
 

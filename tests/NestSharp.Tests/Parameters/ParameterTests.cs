@@ -384,7 +384,8 @@ public sealed class ParameterTests
         Assert.Contains("'foo'", undefined.Message);
         Assert.Contains("uniform_int", undefined.Message);
         Assert.Equal("UndefinedName", undefined.NestName);
-        Assert.Throws<NestNotImplementedException>(() => nest.CreateParameter("distance", new()));
+        Assert.True(nest.CreateParameter("distance", new()).IsSpatial);
+        Assert.Throws<BadParameterValueException>(() => nest.GetValue(nest.CreateParameter("distance", new())));
         var extra = Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.CreateParameter("constant", new() { ["value"] = 1.0, ["x"] = 2 }));
         Assert.Contains("'x'", extra.Message);
         // NEST checks the values before the unknown keys: min = 1 with the default max = 1 is refused first

@@ -21,6 +21,12 @@ internal sealed class RuleContext(int[] sources, int[] targets, int[] targetOwne
     public int[] TargetOwner { get; } = targetOwner;
     public ulong CallKey { get; } = callKey;
 
+    /// <summary>Where the sources and targets are, for a spatial Connect (null otherwise).</summary>
+    public SpatialPositions? Positions { get; init; }
+
+    /// <summary>Where the connection from source <paramref name="s"/> to target <paramref name="t"/> draws its parameters.</summary>
+    public ParameterSite SiteOf(int s, int t) => Positions is null ? ParameterSite.None : Positions.Site(s, t);
+
     /// <summary>The random stream of one drawing unit (a target for in-degree rules, a source for out-degree rules).</summary>
     public RandomStream StreamOf(int unitId) => new(RandomStream.Derive(CallKey, (ulong)unitId));
 }

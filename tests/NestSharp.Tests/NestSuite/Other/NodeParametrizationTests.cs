@@ -5,11 +5,7 @@ namespace NestSharp.Tests.NestSuite.Other;
 /// (NEST's other/test_node_parametrization.py, its tests without node positions).
 /// </summary>
 /// <remarks>
-/// Not ported (spatial positions (nest.spatial) not in NestSharp): test_node_pos_parameter,
-/// test_node_pos_parameter_wrong_dimension, test_conn_distance_parameter, test_conn_dimension_distance_parameter,
-/// test_conn_distance_parameter_wrong_dimension, test_src_tgt_position_parameter,
-/// test_src_tgt_position_parameter_wrong_args, test_parameter_conditional, test_parameter_conditional_scalars,
-/// test_parameter_pos, test_parameter_is_spatial, test_parameter_apply.
+/// The tests with node positions (nest.spatial) are in <see cref="NodeParametrizationSpatialTests"/>.
 /// </remarks>
 public sealed class NodeParametrizationTests
 {
