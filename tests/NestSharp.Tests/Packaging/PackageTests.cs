@@ -56,6 +56,23 @@ public sealed class PackageTests(PackageTests.PackedFeed packed) : IClassFixture
     }
 
     [RequiresToolFact(Dotnet, Sdk, requiredOnCi: true)]
+    public void Packages_CarryTheMitLicenceFile()
+    {
+        var feed = packed.Feed;
+        foreach (string id in new[] { "NestSharp", "NestSharp.Cli" })
+        {
+            string package = Path.Combine(feed.Packages, $"{id}.{feed.Version}.nupkg");
+            using var archive = System.IO.Compression.ZipFile.OpenRead(package);
+            var licence = archive.GetEntry("LICENSE");
+            Assert.True(licence is not null, $"{package} has no LICENSE");
+            using var reader = new StreamReader(licence.Open());
+            string text = reader.ReadToEnd();
+            Assert.StartsWith("MIT License", text, StringComparison.Ordinal);
+            Assert.Contains("Copyright (c) 2026 NestSharp contributors", text, StringComparison.Ordinal);
+        }
+    }
+
+    [RequiresToolFact(Dotnet, Sdk, requiredOnCi: true)]
     public void Tool_InstalledIntoAToolPath_RunsBrunelAsNestsharp()
     {
         var feed = packed.Feed;
