@@ -162,10 +162,21 @@ public sealed partial class Simulator
 
     internal object GetNodeStatusValue(NodeCollection collection, int id, string key)
     {
-        var status = GetNodeStatus(collection, id);
-        return status.TryGetValue(key, out var value)
-            ? value
-            : throw new UnaccessedDictionaryEntryException($"node {id} ({status["model"]})", key, status.Keys);
+        CheckCollection(collection);
+        var value = new object?[1];
+        _kernel.Nodes.ValuesOf([id], key, value);
+        if (value[0] is { } found) return found;
+        var status = _kernel.Nodes.StatusOf(id);
+        throw new UnaccessedDictionaryEntryException($"node {id} ({status["model"]})", key, status.Keys);
+    }
+
+    /// <summary>Status key <paramref name="key"/> of every node of the collection (null where a node has no such key).</summary>
+    internal object?[] GetNodeStatusValues(NodeCollection collection, string key)
+    {
+        CheckCollection(collection);
+        var values = new object?[collection.Count];
+        _kernel.Nodes.ValuesOf(collection.IdArray, key, values);
+        return values;
     }
 
     internal void SetNodeStatus(NodeCollection collection, IReadOnlyDictionary<string, object> values)
