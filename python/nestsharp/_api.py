@@ -376,11 +376,12 @@ def Disconnect(*args, conn_spec=None, syn_spec=None):
 
 
 def GetConnections(source=None, target=None, synapse_model=None, synapse_label=None):
-    """The connections from `source` to `target` of `synapse_model` (each optional)."""
+    """The connections from `source` to `target` of `synapse_model` with `synapse_label` (each optional; labels
+    belong to the connections of the ``*_lbl`` models)."""
     if source is not None and not isinstance(source, NodeCollection):
         raise TypeError("source must be NodeCollection.")
     if target is not None and not isinstance(target, NodeCollection):
         raise TypeError("target must be NodeCollection.")
-    if synapse_label is not None:
-        raise NESTErrors.NotImplemented("NestSharp has no synapse labels yet.")
-    return _host.call("GetConnections", source=source, target=target, synapse_model=synapse_model)
+    return _host.call(
+        "GetConnections", source=source, target=target, synapse_model=synapse_model, synapse_label=synapse_label
+    )

@@ -1,6 +1,9 @@
+using NestSharp;
 using NestSharp.Cli;
 using NestSharp.Cli.Commands;
 
+// Under mpirun, before anything is written: no terminal initialisation bytes in the output (see MpirunConsole).
+MpirunConsole.UsePlainStreams();
 var root = CommandLineApp.CreateRootCommand(
 [
     BrunelCommand.Create(),

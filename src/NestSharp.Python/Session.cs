@@ -67,7 +67,8 @@ internal sealed partial class Session
         // connections
         "Connect" => Connect(a),
         "Disconnect" => Disconnect(a),
-        "GetConnections" => Kernel.GetConnections(a.OptionalNodes("source"), a.OptionalNodes("target"), a.OptionalString("synapse_model")),
+        "GetConnections" => Kernel.GetConnections(a.OptionalNodes("source"), a.OptionalNodes("target"), a.OptionalString("synapse_model"),
+            a.Has("synapse_label") ? a.Long("synapse_label") : null),
         "sc_index" => a.Synapses("sc")[(int)a.Long("index")],
         "sc_slice" => a.Synapses("sc").Slice(a.OptionalInt("start"), a.OptionalInt("stop"), (int)a.Long("step")),
         "sc_equal" => a.Synapses("a") == a.Synapses("b"),

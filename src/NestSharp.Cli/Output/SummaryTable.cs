@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Spectre.Console;
 
 namespace NestSharp.Cli.Output;
@@ -23,8 +24,9 @@ public sealed class SummaryTable(string title)
     public SummaryTable Add(string quantity, long value) => Add(quantity, value.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Writes the table to <paramref name="writer"/>. It is drawn into a string first: drawn on the console itself,
-    /// the table would have the console reset its colours, which writes escape codes on a (pseudo-)terminal.
+    /// Writes the table to <paramref name="writer"/>. It is drawn into a string first, on an output of fixed width: drawn
+    /// on the console itself, the table would have the console reset its colours, and asking the console for its width
+    /// initialises the terminal; both write escape codes on a (pseudo-)terminal, such as the one mpirun gives.
     /// </summary>
     public void Write(TextWriter writer)
     {
@@ -35,7 +37,7 @@ public sealed class SummaryTable(string title)
             Ansi = AnsiSupport.Yes,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(text),
+            Out = new TextOutput(text),
         });
         var table = new Table()
             .Border(TableBorder.Ascii)
@@ -45,5 +47,15 @@ public sealed class SummaryTable(string title)
         foreach (var (quantity, value) in _rows) table.AddRow(new Text(quantity), new Text(value));
         console.Write(table);
         writer.Write(text.ToString());
+    }
+
+    /// <summary>A Spectre console output into a string, as wide as a classic terminal, never asking the console.</summary>
+    private sealed class TextOutput(TextWriter writer) : IAnsiConsoleOutput
+    {
+        public TextWriter Writer => writer;
+        public bool IsTerminal => false;
+        public int Width => 80;
+        public int Height => 24;
+        public void SetEncoding(Encoding encoding) { }
     }
 }

@@ -16,12 +16,21 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     /// <summary>The model of each node, as runs: the model of position p is that of the last run starting at or before p.</summary>
     private readonly (int Start, string Model)[] _models;
 
+    // The step of the slice that made this collection, when above 1 (PyNEST prints such a collection with it).
+    private readonly int _step = 1;
+
     internal NodeCollection(Simulator kernel, long generation, int[] ids, (int Start, string Model)[] models)
     {
         Kernel = kernel;
         Generation = generation;
         _ids = ids;
         _models = models;
+    }
+
+    private NodeCollection(Simulator kernel, long generation, int[] ids, (int Start, string Model)[] models, int step)
+        : this(kernel, generation, ids, models)
+    {
+        _step = step;
     }
 
     /// <summary>The empty collection (PyNEST's <c>NodeCollection()</c>); joined with another it gives the other.</summary>
@@ -117,11 +126,11 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
         if (end <= first) throw new BadParameterException("stop", stop, $"a slice must not be empty: start ({start}) < stop required");
         var positions = new int[(end - first + step - 1) / step];
         for (int k = 0; k < positions.Length; k++) positions[k] = first + k * step;
-        return Take(positions);
+        return Take(positions, step);
     }
 
-    /// <summary>The nodes at ascending <paramref name="positions"/>, with their models.</summary>
-    private NodeCollection Take(int[] positions)
+    /// <summary>The nodes at ascending <paramref name="positions"/>, with their models (and the step of a slice).</summary>
+    private NodeCollection Take(int[] positions, int step = 1)
     {
         if (ReferenceEquals(this, Empty)) return Empty;
         Kernel.CheckCollection(this);
@@ -133,7 +142,7 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
             string model = ModelAt(positions[k]);
             if (models.Count == 0 || models[^1].Item2 != model) models.Add((k, model));
         }
-        return new NodeCollection(Kernel, Generation, ids, [.. models]);
+        return new NodeCollection(Kernel, Generation, ids, [.. models], step);
     }
 
     /// <summary>
@@ -201,15 +210,27 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     /// <summary>
     /// PyNEST's <c>get(key)</c>: the value itself for one node; for several nodes an <c>object?[]</c> with one value
     /// per node, <c>null</c> where a node's model has no such key. Fails (UnaccessedDictionaryEntry) when no node has it.
+    /// Reads the key alone (a neuron model's column directly), not each node's whole status.
     /// </summary>
-    public object Get(string key) => Collect(GetStatus(), key);
+    public object Get(string key)
+    {
+        var values = Kernel.GetNodeStatusValues(this, key);
+        if (values.Length == 0) return values;
+        if (_ids.Length == 1) return values[0] ?? throw NoSuchKey(key, 0);
+        foreach (var value in values)
+            if (value is not null) return values;
+        throw NoSuchKey(key, 0, $"the nodes {this}");
+    }
+
+    /// <summary>The error for a key the node at <paramref name="position"/> lacks, listing the keys it has.</summary>
+    private UnaccessedDictionaryEntryException NoSuchKey(string key, int position, string? owner = null) =>
+        new(owner ?? $"node {_ids[position]} ({ModelAt(position)})", key, Kernel.GetNodeStatus(this, _ids[position]).Keys);
 
     /// <summary>PyNEST's <c>get([k1, k2, ...])</c>: each key with its value as <see cref="Get(string)"/> gives it.</summary>
     public Dictionary<string, object> Get(IReadOnlyList<string> keys)
     {
-        var statuses = GetStatus();
         var result = new Dictionary<string, object>(keys.Count);
-        foreach (string key in keys) result[key] = Collect(statuses, key);
+        foreach (string key in keys) result[key] = Get(key);
         return result;
     }
 
@@ -250,12 +271,15 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
 
     private Dictionary<string, object>[] InnerStatuses(string key)
     {
-        var statuses = GetStatus();
-        var inner = new Dictionary<string, object>[statuses.Count];
-        for (int k = 0; k < statuses.Count; k++)
+        var values = Kernel.GetNodeStatusValues(this, key);
+        var inner = new Dictionary<string, object>[values.Length];
+        for (int k = 0; k < values.Length; k++)
         {
-            if (!statuses[k].TryGetValue(key, out var value))
-                throw new UnaccessedDictionaryEntryException($"node {_ids[k]} ({ModelAt(k)})", key, statuses[k].Keys);
+            if (values[k] is not { } value)
+            {
+                throw new UnaccessedDictionaryEntryException($"node {_ids[k]} ({ModelAt(k)})", key,
+                    Kernel.GetNodeStatus(this, _ids[k]).Keys);
+            }
             inner[k] = value as Dictionary<string, object>
                 ?? throw new TypeMismatchException(key, value, "a dictionary-valued key (such as events) for a hierarchical get");
         }
@@ -287,7 +311,14 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     }
 
     /// <summary>One status value per node, converted to <typeparamref name="T"/>.</summary>
-    public T[] GetValues<T>(string key) => _ids.Select(id => Convert<T>(key, Kernel.GetNodeStatusValue(this, id, key))).ToArray();
+    public T[] GetValues<T>(string key)
+    {
+        var values = Kernel.GetNodeStatusValues(this, key);
+        var converted = new T[values.Length];
+        for (int k = 0; k < values.Length; k++)
+            converted[k] = Convert<T>(key, values[k] ?? throw NoSuchKey(key, k));
+        return converted;
+    }
 
     /// <summary>The full status of each node.</summary>
     public IReadOnlyList<Dictionary<string, object>> GetStatus() => _ids.Select(id => Kernel.GetNodeStatus(this, id)).ToArray();
@@ -324,15 +355,55 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     }
 
     /// <summary>
-    /// <c>NodeCollection(first=1, last=10)</c> for consecutive ids, as PyNEST prints it; otherwise the first ten ids.
+    /// As PyNEST prints it (NEST's NodeCollection::print_me): <c>NodeCollection(metadata=None, model=iaf_psc_alpha,
+    /// size=10, first=1, last=10)</c> for one block of consecutive ids of one model; a collection of several blocks
+    /// (joined with +, or made from a list of ids) gives one indented line per block, separated by ';'; a collection
+    /// sliced with a step above 1 gives one line per block, with that step.
     /// </summary>
-    public override string ToString() =>
-        _ids.Length == 0 ? "NodeCollection(<empty>)" :
-        IsContiguous() ? $"NodeCollection(first={_ids[0]}, last={_ids[^1]})" : $"NodeCollection({string.Join(", ", _ids.Take(10))}{(_ids.Length > 10 ? ", ..." : "")})";
-
-    private bool IsContiguous()
+    public override string ToString()
     {
-        for (int i = 1; i < _ids.Length; i++) if (_ids[i] != _ids[i - 1] + 1) return false;
-        return true;
+        if (_ids.Length == 0) return "NodeCollection(<empty>)";
+        const string Opening = "NodeCollection(";
+        string indent = "\n" + new string(' ', Opening.Length);
+        var blocks = Blocks();
+        var text = new System.Text.StringBuilder(Opening).Append("metadata=None");
+        if (_step > 1)
+        {
+            text.Append(',');
+            for (int b = 0; b < blocks.Count; b++)
+            {
+                var (start, size) = blocks[b];
+                text.Append(indent).Append($"model={ModelAt(start)}, size={size}, first={_ids[start]}, last={_ids[start + size - 1]}");
+                if (size > 1) text.Append($", step={_step}");
+                if (b < blocks.Count - 1) text.Append(';');
+            }
+        }
+        else if (blocks.Count == 1)
+        {
+            text.Append(", ").Append(Block(blocks[0]));
+        }
+        else
+        {
+            text.Append(',');
+            for (int b = 0; b < blocks.Count; b++) text.Append(indent).Append(Block(blocks[b])).Append(b < blocks.Count - 1 ? ";" : "");
+        }
+        return text.Append(')').ToString();
+    }
+
+    private string Block((int Start, int Size) block) =>
+        $"model={ModelAt(block.Start)}, size={block.Size}, first={_ids[block.Start]}" + (block.Size > 1 ? $", last={_ids[block.Start + block.Size - 1]}" : "");
+
+    /// <summary>The runs of nodes of one model whose ids follow each other at the collection's step: NEST's primitives.</summary>
+    private List<(int Start, int Size)> Blocks()
+    {
+        var blocks = new List<(int Start, int Size)>();
+        int start = 0;
+        for (int k = 1; k <= _ids.Length; k++)
+        {
+            if (k < _ids.Length && _ids[k] == _ids[k - 1] + _step && ModelAt(k) == ModelAt(k - 1)) continue;
+            blocks.Add((start, k - start));
+            start = k;
+        }
+        return blocks;
     }
 }

@@ -162,10 +162,21 @@ public sealed partial class Simulator
 
     internal object GetNodeStatusValue(NodeCollection collection, int id, string key)
     {
-        var status = GetNodeStatus(collection, id);
-        return status.TryGetValue(key, out var value)
-            ? value
-            : throw new UnaccessedDictionaryEntryException($"node {id} ({status["model"]})", key, status.Keys);
+        CheckCollection(collection);
+        var value = new object?[1];
+        _kernel.Nodes.ValuesOf([id], key, value);
+        if (value[0] is { } found) return found;
+        var status = _kernel.Nodes.StatusOf(id);
+        throw new UnaccessedDictionaryEntryException($"node {id} ({status["model"]})", key, status.Keys);
+    }
+
+    /// <summary>Status key <paramref name="key"/> of every node of the collection (null where a node has no such key).</summary>
+    internal object?[] GetNodeStatusValues(NodeCollection collection, string key)
+    {
+        CheckCollection(collection);
+        var values = new object?[collection.Count];
+        _kernel.Nodes.ValuesOf(collection.IdArray, key, values);
+        return values;
     }
 
     internal void SetNodeStatus(NodeCollection collection, IReadOnlyDictionary<string, object> values)
@@ -223,13 +234,16 @@ public sealed partial class Simulator
 
     /// <summary>
     /// The connections from <paramref name="source"/> to <paramref name="target"/> of <paramref name="synapseModel"/>
-    /// (each filter optional), as NEST's GetConnections.
+    /// with label <paramref name="synapseLabel"/> (each filter optional), as NEST's GetConnections. Only connections of
+    /// the labelled models (<c>static_synapse_lbl</c>, <c>stdp_synapse_lbl</c>, ...) carry a <c>synapse_label</c>; a
+    /// label selects those given it in the syn_spec or by Set.
     /// </summary>
-    public SynapseCollection GetConnections(NodeCollection? source = null, NodeCollection? target = null, string? synapseModel = null)
+    public SynapseCollection GetConnections(NodeCollection? source = null, NodeCollection? target = null, string? synapseModel = null, long? synapseLabel = null)
     {
         if (source is not null) CheckCollection(source);
         if (target is not null) CheckCollection(target);
-        return _kernel.Connections.GetConnections(this, source?.IdArray, target?.IdArray, synapseModel);
+        var connections = _kernel.Connections.GetConnections(this, source?.IdArray, target?.IdArray, synapseModel);
+        return synapseLabel is { } label ? connections.WithLabel(label) : connections;
     }
 
     internal void SetConnectionWeights(ConnectionTable table, long version, object value)

@@ -92,6 +92,19 @@ public sealed class SynapseCollection : IEnumerable<SynapseCollection>, IEquatab
         return new SynapseCollection(_kernel, _table, [.. rows]);
     }
 
+    /// <summary>The connections whose synapse_label is <paramref name="label"/> (connections of unlabelled models have none).</summary>
+    internal SynapseCollection WithLabel(long label)
+    {
+        if (Reader() is not { } reader) return this;
+        var rows = new List<int>();
+        for (int i = 0; i < Count; i++)
+        {
+            int row = RowAt(i);
+            if (reader.Value(row, SynapseSchema.LabelKey) is long value && value == label) rows.Add(row);
+        }
+        return new SynapseCollection(_kernel, _table, [.. rows]);
+    }
+
     /// <summary>The connections one by one, each as a collection of one (as iterating over a PyNEST SynapseCollection).</summary>
     public IEnumerator<SynapseCollection> GetEnumerator()
     {

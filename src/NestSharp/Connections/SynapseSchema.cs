@@ -174,11 +174,35 @@ internal sealed class SynapseSchema
     public SynapseKey? Find(string key) =>
         _common.Find(k => k.Key == key) ?? _perConnection.Find(k => k.Key == key);
 
+    /// <summary>The per-connection key of the labelled models (NEST's ConnectionLabel).</summary>
+    public const string LabelKey = "synapse_label";
+
+    /// <summary>The label of a connection given none (NEST's UNLABELED_CONNECTION).</summary>
+    public const double Unlabelled = -1.0;
+
+    /// <summary>
+    /// A copy of this declaration with one more per-connection integer parameter, <see cref="LabelKey"/>:
+    /// <see cref="Unlabelled"/> unless given, otherwise not negative (NEST refuses -1 given explicitly; here it is
+    /// taken as "unlabelled", since the defaults are checked as given values). Appended after every declared column,
+    /// so the model's handles address the same columns.
+    /// </summary>
+    public SynapseSchema WithLabel()
+    {
+        var copy = new SynapseSchema { KeepsTargets = KeepsTargets, KeepsStreamKeys = KeepsStreamKeys, HasCommonWeight = HasCommonWeight, ReportsSize = ReportsSize };
+        copy._common.AddRange(_common);
+        copy._commonArrays.AddRange(_commonArrays);
+        copy._perConnection.AddRange(_perConnection);
+        copy._perConnectionColumns.AddRange(_perConnectionColumns);
+        copy._columns.AddRange(_columns);
+        copy.Parameter(LabelKey, Unlabelled, new Requirement(static v => v >= 0 || v == Unlabelled, "Connection label must not be negative"), integer: true);
+        return copy;
+    }
+
     /// <summary>Checks one value of <paramref name="key"/>; throws naming the key.</summary>
     public void Check(string key, double value)
     {
         var declared = Find(key);
-        if (declared is { Integer: true, Requirement: null } && value != Math.Floor(value))
+        if (declared is { Integer: true } && value != Math.Floor(value))
             throw new TypeMismatchException(key, value, "an integer");
         if (declared?.Requirement is { } requirement && !requirement.Holds(value))
             throw new BadPropertyException(key, value, requirement.Allowed);

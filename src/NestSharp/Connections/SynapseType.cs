@@ -34,8 +34,22 @@ internal abstract class SynapseType(string name)
     /// <summary>The built-in model name.</summary>
     public string Name { get; } = name;
 
-    /// <summary>The model's declaration (one per class).</summary>
-    public abstract SynapseSchema Schema { get; }
+    /// <summary>The declaration of the model's class (one per class, shared by its names).</summary>
+    protected abstract SynapseSchema DeclaredSchema { get; }
+
+    /// <summary>
+    /// Whether this is a labelled variant (NEST's <c>*_lbl</c> models, its ConnectionLabel): each connection also has
+    /// an integer <c>synapse_label</c>, -1 (unlabelled) unless given, that GetConnections can select by.
+    /// </summary>
+    public bool Labelled => Name.EndsWith(LabelSuffix, StringComparison.Ordinal);
+
+    /// <summary>The suffix of the labelled variants' names.</summary>
+    public const string LabelSuffix = "_lbl";
+
+    private SynapseSchema? _schema;
+
+    /// <summary>The model's declaration: the class's, with the per-connection synapse_label of a labelled variant.</summary>
+    public SynapseSchema Schema => _schema ??= Labelled ? DeclaredSchema.WithLabel() : DeclaredSchema;
 
     /// <summary>The weight of a new synapse model's defaults (NEST's default weight of the model).</summary>
     public virtual double DefaultWeight => 1.0;

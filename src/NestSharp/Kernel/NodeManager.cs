@@ -211,6 +211,61 @@ internal sealed class NodeManager : IKernelManager
         return status;
     }
 
+    /// <summary>
+    /// Status key <paramref name="key"/> of each node of <paramref name="ids"/> (ascending), as <see cref="StatusOf"/>
+    /// shows it, into <paramref name="values"/>: null where a node has no such key. The keys every node has and the
+    /// columns of neuron models are read directly, a run of nodes of one group at a time; other keys from each node's
+    /// whole status.
+    /// </summary>
+    public void ValuesOf(ReadOnlySpan<int> ids, string key, Span<object?> values)
+    {
+        int start = 0;
+        while (start < ids.Length)
+        {
+            var (group, _) = Locate(ids[start]);
+            int end = start + 1;
+            while (end < ids.Length && ids[end] <= group.LastId) end++;
+            ReadRun(group, ids[start..end], key, values[start..end]);
+            start = end;
+        }
+    }
+
+    private void ReadRun(NodeGroup group, ReadOnlySpan<int> ids, string key, Span<object?> values)
+    {
+        switch (key)
+        {
+            case "global_id":
+                for (int k = 0; k < ids.Length; k++) values[k] = (long)ids[k];
+                return;
+            case "model":
+                values.Fill(group.Model.Name);
+                return;
+            case "model_id":
+                values.Fill((long)group.Model.Id);
+                return;
+            case "element_type":
+                values.Fill(ElementTypeName(group.ElementType));
+                return;
+            case "node_uses_wfr":
+                values.Fill(false);
+                return;
+            case "frozen":
+                for (int k = 0; k < ids.Length; k++) values[k] = group.IsFrozen(ids[k] - group.FirstId);
+                return;
+        }
+        if (!KeysOfTheKernel.Contains(key))
+        {
+            var locals = new int[ids.Length];
+            for (int k = 0; k < ids.Length; k++) locals[k] = ids[k] - group.FirstId;
+            if (group.TryReadStatusValues(key, locals, values)) return;
+        }
+        for (int k = 0; k < ids.Length; k++) values[k] = StatusOf(ids[k]).GetValueOrDefault(key);
+    }
+
+    /// <summary>The keys <see cref="StatusOf"/> writes over the group's status, besides those <see cref="ReadRun"/> computes.</summary>
+    private static readonly HashSet<string> KeysOfTheKernel =
+        ["local", "thread", "vp", "thread_local_id", "synaptic_elements", "t_spike", "archiver_length", "post_trace"];
+
     // NEST gives nodes their thread-local ids at Connect and Prepare; nodes created since show -1.
     private int _threadLocalIdsUpTo;
 

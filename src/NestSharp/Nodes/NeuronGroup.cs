@@ -553,6 +553,25 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         if (Schema.ReceptorNames.Count > 0) status["receptor_types"] = new Dictionary<string, int>(Schema.ReceptorNames);
     }
 
+    /// <summary>A column of the schema shown at the top level of the status is read directly; other keys are not.</summary>
+    public override bool TryReadStatusValues(string key, ReadOnlySpan<int> locals, Span<object?> values)
+    {
+        if (!Schema.TryFind(key, out var column) || !Schema[column].InStatus || key.Contains(NeuronSchema.CompartmentSeparator))
+            return false;
+        var type = Schema[column].Type;
+        for (int k = 0; k < locals.Length; k++)
+        {
+            double value = ToUser(column.Index, PositionOf(locals[k]));
+            values[k] = type switch
+            {
+                EntryType.Boolean => value != 0.0,
+                EntryType.Integer => (long)value,
+                _ => value,
+            };
+        }
+        return true;
+    }
+
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
         int position = PositionOf(local);

@@ -97,6 +97,13 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
 
     private NestNotImplementedException NotCheckpointable() => new($"Checkpoints of networks with {Model.Name} nodes are not implemented yet.");
 
+    /// <summary>
+    /// Reads status key <paramref name="key"/> of the nodes at <paramref name="locals"/> into <paramref name="values"/>,
+    /// as <see cref="WriteStatus"/> shows it, without building their whole status. False when the group shows the key
+    /// only in the whole status; the caller reads that instead.
+    /// </summary>
+    public virtual bool TryReadStatusValues(string key, ReadOnlySpan<int> locals, Span<object?> values) => false;
+
     /// <summary>Whether node <paramref name="local"/> is frozen (NEST's <c>frozen</c>: not updated).</summary>
     public virtual bool IsFrozen(int local) => false;
 

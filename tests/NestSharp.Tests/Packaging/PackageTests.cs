@@ -3,8 +3,11 @@ namespace NestSharp.Tests.Packaging;
 /// <summary>
 /// What <c>dotnet pack</c> makes can be used as a .NET developer uses packages: the library (packed with a version
 /// of its own into a local folder feed) by a fresh console project, the command (the NestSharp.Cli tool package)
-/// installed into a tool path and a local tool manifest. Restores use a NuGet.config that adds the feed to the
-/// machine's sources and an empty package folder of their own, so no earlier package of the same name is taken.
+/// installed into a tool path and a local tool manifest. Restores use a NuGet.config whose only sources are local
+/// folders: the feed and the machine's global package folder, which holds every package NestSharp depends on once the
+/// repository has been restored (the test project's own build did that). No network source is asked, so the test
+/// passes with nuget.org unreachable. The restores put packages into an empty package folder of their own, so no
+/// earlier package of the same name and version is taken.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class PackageTests(PackageTests.PackedFeed packed) : IClassFixture<PackageTests.PackedFeed>
@@ -50,6 +53,23 @@ public sealed class PackageTests(PackageTests.PackedFeed packed) : IClassFixture
         var spikes = System.Text.RegularExpressions.Regex.Match(output, @"spikes: (\d+)");
         Assert.True(spikes.Success, output);
         Assert.True(long.Parse(spikes.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 0, output);
+    }
+
+    [RequiresToolFact(Dotnet, Sdk, requiredOnCi: true)]
+    public void Packages_CarryTheMitLicenceFile()
+    {
+        var feed = packed.Feed;
+        foreach (string id in new[] { "NestSharp", "NestSharp.Cli" })
+        {
+            string package = Path.Combine(feed.Packages, $"{id}.{feed.Version}.nupkg");
+            using var archive = System.IO.Compression.ZipFile.OpenRead(package);
+            var licence = archive.GetEntry("LICENSE");
+            Assert.True(licence is not null, $"{package} has no LICENSE");
+            using var reader = new StreamReader(licence.Open());
+            string text = reader.ReadToEnd();
+            Assert.StartsWith("MIT License", text, StringComparison.Ordinal);
+            Assert.Contains("Copyright (c) 2026 NestSharp contributors", text, StringComparison.Ordinal);
+        }
     }
 
     [RequiresToolFact(Dotnet, Sdk, requiredOnCi: true)]
@@ -121,24 +141,44 @@ public sealed class PackageTests(PackageTests.PackedFeed packed) : IClassFixture
         {
             string root = Directory.CreateTempSubdirectory("nestsharp-pack-").FullName;
             var feed = new LocalFeed(root, $"0.0.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}");
-            // The build goes to an artifacts folder of its own: the repository's bin/ and obj/ stay as they are.
+            Directory.CreateDirectory(feed.Packages);
+            File.WriteAllText(feed.NuGetConfig, $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="nestsharp-local" value="{feed.Packages}" />
+                    <add key="machine-packages" value="{GlobalPackagesFolder(root)}" />
+                  </packageSources>
+                </configuration>
+                """);
+            // The build goes to an artifacts folder of its own: the repository's bin/ and obj/ stay as they are. Its
+            // restore reads the same local sources, without NuGet's audit (the vulnerability data is on nuget.org).
             foreach (string project in new[] { "src/NestSharp/NestSharp.csproj", "src/NestSharp.Cli/NestSharp.Cli.csproj" })
             {
                 DotnetCommand.Run(
                     Dotnet,
                     ["pack", Path.Combine(DotnetCommand.RepositoryRoot, project), "-c", "Release", "-o", feed.Packages,
-                        "--artifacts-path", Path.Combine(root, "build"), $"-p:Version={feed.Version}", "-nologo", "-v:q"],
+                        "--artifacts-path", Path.Combine(root, "build"), $"-p:Version={feed.Version}",
+                        $"-p:RestoreConfigFile={feed.NuGetConfig}", "-p:NuGetAudit=false", "-nologo", "-v:q"],
                     root);
             }
-            File.WriteAllText(feed.NuGetConfig, $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="nestsharp-local" value="{feed.Packages}" />
-                  </packageSources>
-                </configuration>
-                """);
             return feed;
+        }
+
+        /// <summary>
+        /// The machine's global package folder (NUGET_PACKAGES or NuGet's default, as <c>dotnet nuget locals</c> reports
+        /// it), whose id/version/*.nupkg layout NuGet reads as a local feed.
+        /// </summary>
+        private static string GlobalPackagesFolder(string directory)
+        {
+            string listing = DotnetCommand.Run(Dotnet, ["nuget", "locals", "global-packages", "--list"], directory);
+            const string Prefix = "global-packages:";
+            int at = listing.IndexOf(Prefix, StringComparison.Ordinal);
+            Assert.True(at >= 0, $"'dotnet nuget locals global-packages --list' printed no folder: {listing}");
+            string folder = listing[(at + Prefix.Length)..].Split('\n')[0].Trim();
+            Assert.True(Directory.Exists(folder), $"the global package folder {folder} does not exist");
+            return folder;
         }
     }
 }

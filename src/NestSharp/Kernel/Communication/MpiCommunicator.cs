@@ -77,6 +77,7 @@ internal sealed unsafe class MpiCommunicator : ICommunicator
             lock (Gate)
             {
                 if (_world is not null) return _world;
+                MpirunConsole.UsePlainStreams();
                 if (!NativeLibrary.TryLoad(Library, out nint library))
                     throw new KernelException($"MPI was asked for, but {Library} could not be loaded: install OpenMPI (Debian: apt-get install openmpi-bin libopenmpi-dev).");
                 return _world = new MpiCommunicator(library);

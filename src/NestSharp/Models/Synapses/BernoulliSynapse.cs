@@ -18,6 +18,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("bernoulli_synapse")]
 [SynapseModelName("bernoulli_synapse_hpc")]
+[SynapseModelName("bernoulli_synapse_lbl")]
 internal sealed class BernoulliSynapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -27,7 +28,7 @@ internal sealed class BernoulliSynapse(string name) : TransmissionRuleSynapseTyp
 
     static BernoulliSynapse() => Declared.KeepStreamKeys();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 

@@ -25,6 +25,7 @@ namespace NestSharp.Models.Synapses;
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. NEST model documentation, clopath_synapse (NEST 3.10).</para>
 /// </summary>
 [SynapseModelName("clopath_synapse")]
+[SynapseModelName("clopath_synapse_lbl")]
 internal sealed class ClopathSynapse(string name)
     : VoltageHistorySynapseType<ClopathHistory>(name, "membrane-potential history (kept by aeif_psc_delta_clopath)")
 {
@@ -38,7 +39,7 @@ internal sealed class ClopathSynapse(string name)
 
     static ClopathSynapse() => Declared.KeepTargets();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 

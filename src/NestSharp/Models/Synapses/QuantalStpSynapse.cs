@@ -28,6 +28,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("quantal_stp_synapse")]
 [SynapseModelName("quantal_stp_synapse_hpc")]
+[SynapseModelName("quantal_stp_synapse_lbl")]
 internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -50,7 +51,7 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
         Declared.WithoutSize();
     }
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 

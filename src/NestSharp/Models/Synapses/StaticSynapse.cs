@@ -11,13 +11,14 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("static_synapse")]
 [SynapseModelName("static_synapse_hpc")]
+[SynapseModelName("static_synapse_lbl")]
 internal sealed class StaticSynapse(string name) : SynapseType(name)
 {
     public override bool SupportsCheckpoint => true;
 
     private static readonly SynapseSchema Declared = new();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {

@@ -14,13 +14,14 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("static_synapse_hom_w")]
 [SynapseModelName("static_synapse_hom_w_hpc")]
+[SynapseModelName("static_synapse_hom_w_lbl")]
 internal sealed class StaticSynapseHomW(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
 
     static StaticSynapseHomW() => Declared.CommonWeight();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
         Deliver(new Rule(model.Weight), block, spikes, context, model);

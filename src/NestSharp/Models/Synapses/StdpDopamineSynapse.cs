@@ -32,6 +32,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("stdp_dopamine_synapse")]
 [SynapseModelName("stdp_dopamine_synapse_hpc")]
+[SynapseModelName("stdp_dopamine_synapse_lbl")]
 internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -61,7 +62,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
         Declared.WithoutSize();
     }
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override bool SupportsCheckpoint => true;
 

@@ -58,6 +58,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("stdp_facetshw_synapse_hom")]
 [SynapseModelName("stdp_facetshw_synapse_hom_hpc")]
+[SynapseModelName("stdp_facetshw_synapse_hom_lbl")]
 internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynapseType(name)
 {
     private const int TableSize = 16;
@@ -128,7 +129,7 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
     private Spike[] _bySource = [];
     private readonly List<(int Target, int Index, SynapseBlock Block)> _firstSpikes = [];
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override bool SupportsCheckpoint => true;
 

@@ -17,6 +17,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("stdp_pl_synapse_hom")]
 [SynapseModelName("stdp_pl_synapse_hom_hpc")]
+[SynapseModelName("stdp_pl_synapse_hom_lbl")]
 internal sealed class StdpPlSynapseHom(string name) : StdpSynapseType<StdpPowerLawRule>(name, homogeneous: true);
 
 /// <summary>The rule of stdp_pl_synapse_hom (see <see cref="StdpPlSynapseHom"/>).</summary>

@@ -19,6 +19,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("stdp_synapse")]
 [SynapseModelName("stdp_synapse_hpc")]
+[SynapseModelName("stdp_synapse_lbl")]
 internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: false)
 {
     private int _wmaxIndex = -1;

@@ -9,4 +9,5 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("stdp_synapse_hom")]
 [SynapseModelName("stdp_synapse_hom_hpc")]
+[SynapseModelName("stdp_synapse_hom_lbl")]
 internal sealed class StdpSynapseHom(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: true);

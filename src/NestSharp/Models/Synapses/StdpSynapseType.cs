@@ -82,7 +82,7 @@ internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : 
         return first;
     }
 
-    public sealed override SynapseSchema Schema { get; } = homogeneous ? Homogeneous : PerConnection;
+    protected sealed override SynapseSchema DeclaredSchema { get; } = homogeneous ? Homogeneous : PerConnection;
 
     protected sealed override SynapseColumn LastSpikeColumn => LastSpike;
 

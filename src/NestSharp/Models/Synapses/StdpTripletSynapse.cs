@@ -29,6 +29,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("stdp_triplet_synapse")]
 [SynapseModelName("stdp_triplet_synapse_hpc")]
+[SynapseModelName("stdp_triplet_synapse_lbl")]
 internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -49,7 +50,7 @@ internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseTyp
 
     static StdpTripletSynapse() => Declared.KeepTargets();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override bool SupportsCheckpoint => true;
 

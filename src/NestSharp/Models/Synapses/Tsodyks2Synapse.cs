@@ -25,6 +25,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("tsodyks2_synapse")]
 [SynapseModelName("tsodyks2_synapse_hpc")]
+[SynapseModelName("tsodyks2_synapse_lbl")]
 internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -38,7 +39,7 @@ internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType
     /// <summary>The time of the last spike through the synapse; negative before the first.</summary>
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", -1.0);
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 

@@ -27,6 +27,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("tsodyks_synapse")]
 [SynapseModelName("tsodyks_synapse_hpc")]
+[SynapseModelName("tsodyks_synapse_lbl")]
 internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -42,7 +43,7 @@ internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(
 
     private static readonly int XKey = Declared.IndexOfPerConnection("x"), YKey = Declared.IndexOfPerConnection("y");
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 

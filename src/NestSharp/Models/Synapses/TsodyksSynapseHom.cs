@@ -22,6 +22,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("tsodyks_synapse_hom")]
 [SynapseModelName("tsodyks_synapse_hom_hpc")]
+[SynapseModelName("tsodyks_synapse_hom_lbl")]
 internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -43,7 +44,7 @@ internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseTy
         Declared.WithoutSize();
     }
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 

@@ -32,6 +32,7 @@ namespace NestSharp.Models.Synapses;
 /// 81:521-528. NEST model documentation, urbanczik_synapse (NEST 3.10).</para>
 /// </summary>
 [SynapseModelName("urbanczik_synapse")]
+[SynapseModelName("urbanczik_synapse_lbl")]
 internal sealed class UrbanczikSynapse(string name)
     : VoltageHistorySynapseType<UrbanczikHistory>(name, "dendritic prediction error (kept by pp_cond_exp_mc_urbanczik)")
 {
@@ -55,7 +56,7 @@ internal sealed class UrbanczikSynapse(string name)
 
     static UrbanczikSynapse() => Declared.KeepTargets();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     protected override SynapseColumn LastSpikeColumn => LastSpike;
 

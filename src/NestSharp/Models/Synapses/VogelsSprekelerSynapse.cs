@@ -26,6 +26,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("vogels_sprekeler_synapse")]
 [SynapseModelName("vogels_sprekeler_synapse_hpc")]
+[SynapseModelName("vogels_sprekeler_synapse_lbl")]
 internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -41,7 +42,7 @@ internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynaps
 
     static VogelsSprekelerSynapse() => Declared.KeepTargets();
 
-    public override SynapseSchema Schema => Declared;
+    protected override SynapseSchema DeclaredSchema => Declared;
 
     public override bool SupportsCheckpoint => true;
 
