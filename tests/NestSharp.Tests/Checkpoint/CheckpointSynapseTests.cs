@@ -27,10 +27,13 @@ public sealed class CheckpointSynapseTests : IDisposable
     /// <summary>The neuron model a synapse model's targets must be (the voltage-history rules need their own).</summary>
     private static string TargetModel(string synapse) => synapse switch
     {
-        "clopath_synapse" => "aeif_psc_delta_clopath",
-        "urbanczik_synapse" => "pp_cond_exp_mc_urbanczik",
+        _ when synapse.StartsWith("clopath_synapse", StringComparison.Ordinal) => "aeif_psc_delta_clopath",
+        _ when IsUrbanczik(synapse) => "pp_cond_exp_mc_urbanczik",
         _ => "iaf_psc_alpha",
     };
+
+    /// <summary>urbanczik_synapse and its labelled variant.</summary>
+    private static bool IsUrbanczik(string synapse) => synapse.StartsWith("urbanczik_synapse", StringComparison.Ordinal);
 
     private static void Build(Simulator nest, string synapse)
     {
@@ -41,7 +44,7 @@ public sealed class CheckpointSynapseTests : IDisposable
         var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 12000.0 });
         nest.Connect(drive, sources);
         // pp_cond_exp_mc_urbanczik has no receptor 0: noise to the soma, the plastic synapses to the dendrite
-        bool compartments = synapse == "urbanczik_synapse";
+        bool compartments = IsUrbanczik(synapse);
         nest.Connect(noise, targets, syn: new Dictionary<string, object>
         {
             ["weight"] = 90.0, ["delay"] = 1.0, ["receptor_type"] = compartments ? 1 : 0,
