@@ -202,7 +202,7 @@ internal sealed class SynapseSchema
     public void Check(string key, double value)
     {
         var declared = Find(key);
-        if (declared is { Integer: true } && value != Math.Floor(value))
+        if (declared is { Integer: true } && (declared.Requirement is null || key == LabelKey) && value != Math.Floor(value))
             throw new TypeMismatchException(key, value, "an integer");
         if (declared?.Requirement is { } requirement && !requirement.Holds(value))
             throw new BadPropertyException(key, value, requirement.Allowed);

@@ -149,7 +149,7 @@ internal sealed class Amat2PscExp : NeuronGroup
     {
         double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], hv = this[VThV], dhv = this[VThDv];
         double[] threshold = this[Membrane.VTh], el = this[Membrane.EL];
-        double[] iEx = this[Membrane.ISynEx], iIn = this[Membrane.ISynIn], current = this[Membrane.Current], refractory = this[Membrane.Refractory];
+        double[] iEx = this[Membrane.ISynEx], iIn = this[Membrane.ISynIn], current = this[Membrane.Current], refractory = this[Membrane.RefractorySteps];
         var propagators = _propagators.Select();
         Span<double> exIn = s.Input(Membrane.SpikesEx), inIn = s.Input(Membrane.SpikesIn), currentIn = s.Input(Membrane.Currents);
         for (int i = s.Start; i < s.End; i++)

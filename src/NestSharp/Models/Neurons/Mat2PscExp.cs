@@ -100,7 +100,7 @@ internal sealed class Mat2PscExp : NeuronGroup
     private void Advance(in ChunkStep s, SpikeBuffer spikes)
     {
         double[] v = this[Membrane.Vm], h1 = this[Membrane.VThAlpha1], h2 = this[Membrane.VThAlpha2], threshold = this[Membrane.VTh];
-        double[] el = this[Membrane.EL], iEx = this[Membrane.ISynEx], iIn = this[Membrane.ISynIn], current = this[Membrane.Current], refractory = this[Membrane.Refractory];
+        double[] el = this[Membrane.EL], iEx = this[Membrane.ISynEx], iIn = this[Membrane.ISynIn], current = this[Membrane.Current], refractory = this[Membrane.RefractorySteps];
         var propagators = _propagators.Select();
         Span<double> exIn = s.Input(Membrane.SpikesEx), inIn = s.Input(Membrane.SpikesIn), currentIn = s.Input(Membrane.Currents);
         for (int i = s.Start; i < s.End; i++)

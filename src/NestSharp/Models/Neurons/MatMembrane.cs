@@ -34,7 +34,7 @@ internal sealed class MatMembrane
     public readonly Column Current;
 
     /// <summary>Remaining refractory steps.</summary>
-    public readonly Column Refractory;
+    public readonly Column RefractorySteps;
 
     public readonly InputChannel SpikesEx, SpikesIn, Currents;
 
@@ -59,7 +59,7 @@ internal sealed class MatMembrane
         ISynEx = schema.Internal("I_syn_ex");
         ISynIn = schema.Internal("I_syn_in");
         Current = schema.Internal("current");
-        Refractory = schema.Internal("refractory_steps");
+        RefractorySteps = schema.Internal("refractory_steps");
         SpikesEx = schema.Input("spikes_ex");
         SpikesIn = schema.Input("spikes_in");
         Currents = schema.Input("currents");

@@ -173,18 +173,14 @@ public sealed class ConnectRegressionTests
     private static string[] SynapseParamKeys(Simulator nest, string model) =>
         nest.GetDefaults(model).Keys.Order(StringComparer.Ordinal).ToArray();
 
-    /// <summary>
-    /// NEST's split of the synapse models into static ones (the key set of static_synapse or of static_synapse_lbl)
-    /// and plastic ones. NestSharp has no _lbl models, so the static_synapse_lbl key set (which only admits _lbl
-    /// models) is left out.
-    /// </summary>
+    /// <summary>NEST's split of the synapse models into static ones (the key set of static_synapse or of static_synapse_lbl) and plastic ones.</summary>
     private static (List<string> Static, List<string> Plastic) StaticAndPlasticSynapseModels(Simulator nest)
     {
         var staticDefaults = SynapseParamKeys(nest, "static_synapse");
+        var staticLabelledDefaults = SynapseParamKeys(nest, "static_synapse_lbl");
+        bool IsStatic(string m) => SynapseParamKeys(nest, m) is var keys && (keys.SequenceEqual(staticDefaults) || keys.SequenceEqual(staticLabelledDefaults));
         var candidates = nest.SynapseModels().Where(m => !ExcludedSynapses.Contains(m)).ToList();
-        var staticModels = candidates.Where(m => SynapseParamKeys(nest, m).SequenceEqual(staticDefaults)).ToList();
-        var plasticModels = candidates.Where(m => !SynapseParamKeys(nest, m).SequenceEqual(staticDefaults)).ToList();
-        return (staticModels, plasticModels);
+        return (candidates.Where(IsStatic).ToList(), candidates.Where(m => !IsStatic(m)).ToList());
     }
 
     // NEST: testsuite/pytests/regressions/test_ticket_478.py::test_generators_static_and_plastic_synapses
@@ -229,7 +225,8 @@ public sealed class ConnectRegressionTests
         Assert.NotEmpty(staticSynModels);
         Assert.NotEmpty(plasticSynModels);
 
-        var staticNonHpcModels = staticSynModels.Where(m => !m.EndsWith("_hpc", StringComparison.Ordinal)).ToList();
+        // NestSharp's recorder links take no labelled synapse models yet (NEST takes static_synapse_lbl): see the skipped test below
+        var staticNonHpcModels = staticSynModels.Where(m => !m.EndsWith("_hpc", StringComparison.Ordinal) && !m.EndsWith("_lbl", StringComparison.Ordinal)).ToList();
         var modelsToFail = plasticSynModels.Concat(staticSynModels.Where(m => m.EndsWith("_hpc", StringComparison.Ordinal))).ToList();
         var mmParams = Spec(("record_from", new[] { "V_m" }));
 
@@ -241,6 +238,14 @@ public sealed class ConnectRegressionTests
             var e = Assert.ThrowsAny<NestException>(() => TryToConnect(nest, "multimeter", "iaf_psc_alpha", syn, mmParams));
             Assert.True(e is IllegalConnectionException, $"multimeter -> iaf_psc_alpha with {syn}: {e.GetType().Name}: {e.Message}");
         }
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_478.py::test_multimeter_static_and_plastic_synapses (its labelled static models)
+    [Fact(Skip = "Not implemented yet: recorder links (multimeter, spike_recorder) do not take labelled synapse models (static_synapse_lbl), which NEST accepts")]
+    public void Multimeter_ConnectsThroughStaticSynapseLbl()
+    {
+        var nest = new Simulator();
+        TryToConnect(nest, "multimeter", "iaf_psc_alpha", "static_synapse_lbl", Spec(("record_from", new[] { "V_m" })));
     }
 
     // NEST: testsuite/pytests/regressions/test_regression_issue-2069.py::SynSpecCopyTestCase::test_syn_spec_copied

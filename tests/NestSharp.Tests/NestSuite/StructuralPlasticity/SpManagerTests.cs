@@ -12,7 +12,7 @@ public sealed class SpManagerTests
     /// NEST 3.10) and connects iaf_psc_alpha neurons with it: here every NestSharp model that iaf_psc_alpha accepts
     /// (clopath_synapse and urbanczik_synapse need other neurons, in NEST as well).
     /// </summary>
-    public static TheoryData<string> CreationModels => SynapseModelsWithout([.. SpManagerExcluded, "clopath_synapse", "urbanczik_synapse"]);
+    public static TheoryData<string> CreationModels => SynapseModelsWithout([.. SpManagerExcluded, "clopath_synapse", "urbanczik_synapse", "clopath_synapse_lbl", "urbanczik_synapse_lbl"]);
 
     private static Dictionary<string, object> SpSynapses(Simulator nest) =>
         (Dictionary<string, object>)nest.GetKernelStatus("structural_plasticity_synapses");
