@@ -123,15 +123,18 @@ internal sealed class AsciiBackend : IRecordingBackend
 
         public bool SupportsCheckpoint => true;
 
-        // Between runs the files are closed: their lengths are what the run wrote so far.
+        // Between runs the files are closed: their lengths are what the run wrote so far (or, saved again before a
+        // restored kernel ran, the lengths it was restored with).
         public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
         {
-            var written = _paths.Where(File.Exists).ToArray();
-            writer.Write(written.Length);
-            foreach (var path in written)
+            var lengths = _restoredLengths.Count > 0
+                ? [.. _restoredLengths.OrderBy(f => f.Key, StringComparer.Ordinal)]
+                : _paths.Where(File.Exists).Select(path => KeyValuePair.Create(path, new FileInfo(path).Length)).ToArray();
+            writer.Write(lengths.Length);
+            foreach (var (path, length) in lengths)
             {
                 writer.Write(path);
-                writer.Write(new FileInfo(path).Length);
+                writer.Write(length);
             }
             writer.Write(_earlierPaths.Length);
             foreach (var path in _earlierPaths) writer.Write(path);
