@@ -93,15 +93,9 @@ public sealed class CheckpointGeneratorTests : IDisposable
 
         foreach (var (before, after) in new[] { (1, 1), (2, 2), (1, 2), (2, 1) })
         {
-            var first = new Simulator();
-            first.SetKernelStatus("local_num_threads", before);
-            Build(first, generator);
-            first.Simulate(23.4);
-            first.SaveCheckpoint(path);
-            var second = new Simulator();
-            second.LoadCheckpoint(path, after);
-            second.Simulate(31.3);
-            Assert.Equal(expected, CheckpointSplitRunTests.Observe(second));
+            var resumed = CheckpointSplitRunTests.Restored(nest => Build(nest, generator), path, 23.4, before, after);
+            resumed.Simulate(31.3);
+            Assert.Equal(expected, CheckpointSplitRunTests.Observe(resumed));
         }
     }
 

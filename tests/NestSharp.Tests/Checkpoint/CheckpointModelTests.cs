@@ -96,15 +96,9 @@ public sealed class CheckpointModelTests : IDisposable
 
         foreach (var (before, after) in new[] { (1, 2), (2, 1) })
         {
-            var first = new Simulator();
-            first.SetKernelStatus("local_num_threads", before);
-            Build(first, model);
-            first.Simulate(23.4);
-            first.SaveCheckpoint(path);
-            var second = new Simulator();
-            second.LoadCheckpoint(path, after);
-            second.Simulate(31.3);
-            Assert.Equal(expected, CheckpointSplitRunTests.Observe(second));
+            var resumed = CheckpointSplitRunTests.Restored(nest => Build(nest, model), path, 23.4, before, after);
+            resumed.Simulate(31.3);
+            Assert.Equal(expected, CheckpointSplitRunTests.Observe(resumed));
         }
     }
 

@@ -53,17 +53,27 @@ public sealed class CheckpointSplitRunTests : IDisposable
         return NestJson.ToJson(new Dictionary<string, object> { ["nodes"] = status.ToArray(), ["connections"] = rows });
     }
 
-    private string SplitRun(Action<Simulator> build, double first, double second, int threadsBefore, int threadsAfter)
+    /// <summary>
+    /// Builds on <paramref name="threadsBefore"/> threads, simulates <paramref name="first"/> ms, saves to
+    /// <paramref name="path"/> and restores into a new simulator on <paramref name="threadsAfter"/> threads: the restored
+    /// simulator, not yet simulated.
+    /// </summary>
+    internal static Simulator Restored(Action<Simulator> build, string path, double first, int threadsBefore, int threadsAfter)
     {
         var before = new Simulator();
         before.SetKernelStatus("local_num_threads", threadsBefore);
         build(before);
         before.Simulate(first);
-        string path = Path.Combine(_folder, $"split-{threadsBefore}-{threadsAfter}.nscp");
         before.SaveCheckpoint(path);
 
         var after = new Simulator();
         after.LoadCheckpoint(path, threadsAfter);
+        return after;
+    }
+
+    private string SplitRun(Action<Simulator> build, double first, double second, int threadsBefore, int threadsAfter)
+    {
+        var after = Restored(build, Path.Combine(_folder, $"split-{threadsBefore}-{threadsAfter}.nscp"), first, threadsBefore, threadsAfter);
         Assert.Equal(first, after.BiologicalTime);
         Assert.Equal(threadsAfter, after.LocalNumThreads);
         after.Simulate(second);

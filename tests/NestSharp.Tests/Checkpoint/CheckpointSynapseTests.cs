@@ -120,15 +120,9 @@ public sealed class CheckpointSynapseTests : IDisposable
             long spikes = (long)reference.Nodes(reference.NetworkSize).Get("n_events");
             Assert.True(spikes > 0, $"the targets of {synapse} did not fire: the test would not see post-synaptic state");
 
-            var first = new Simulator();
-            first.SetKernelStatus("local_num_threads", before);
-            Build(first, synapse);
-            first.Simulate(23.4);
-            first.SaveCheckpoint(path);
-            var second = new Simulator();
-            second.LoadCheckpoint(path, after);
-            second.Simulate(31.3);
-            Assert.Equal(expected, Observe(second, storage));
+            var resumed = CheckpointSplitRunTests.Restored(nest => Build(nest, synapse), path, 23.4, before, after);
+            resumed.Simulate(31.3);
+            Assert.Equal(expected, Observe(resumed, storage));
         }
     }
 
