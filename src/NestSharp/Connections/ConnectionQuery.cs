@@ -68,23 +68,26 @@ internal static class ConnectionQuery
         var communicator = kernel.VirtualProcesses.Communicator;
         if (communicator.Rank == 0)
         {
-            var perSource = new Dictionary<int, int>();
+            // A link's port counts the earlier links of its source.
+            var ports = new Dictionary<int, int>();
+            int NextPort(int source)
+            {
+                int port = ports.GetValueOrDefault(source);
+                ports[source] = port + 1;
+                return port;
+            }
             var spikeLinks = connections.SpikeRecordingLinks;
             for (int i = 0; i < spikeLinks.Count; i++)
             {
                 var link = spikeLinks[i];
-                int port = perSource.GetValueOrDefault(link.Source);
-                perSource[link.Source] = port + 1;
-                devices.Add(new(link.Source, link.Recorder, link.SynapseModelId, ConnectionKind.SpikeRecording, 0, i, port));
+                devices.Add(new(link.Source, link.Recorder, link.SynapseModelId, ConnectionKind.SpikeRecording, 0, i, NextPort(link.Source)));
             }
-            perSource.Clear();
+            ports.Clear();
             var samplingLinks = connections.SamplingLinks;
             for (int i = 0; i < samplingLinks.Count; i++)
             {
                 var link = samplingLinks[i];
-                int port = perSource.GetValueOrDefault(link.Sampler);
-                perSource[link.Sampler] = port + 1;
-                devices.Add(new(link.Sampler, link.Target, link.SynapseModelId, ConnectionKind.Sampling, 0, i, port));
+                devices.Add(new(link.Sampler, link.Target, link.SynapseModelId, ConnectionKind.Sampling, 0, i, NextPort(link.Sampler)));
             }
         }
         devices.RemoveAll(d => !SourceWanted(d.Source) || !TargetWanted(d.Target) || (modelId is not null && d.Model != modelId));

@@ -36,64 +36,32 @@ internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(
     private static readonly SynapseColumn TauPsc = Declared.Parameter("tau_psc", 3.0, Requirement.Positive("'tau_psc' must be > 0"));
     private static readonly SynapseColumn TauRec = Declared.Parameter("tau_rec", 800.0, Requirement.Positive("'tau_rec' must be > 0"));
     private static readonly SynapseColumn TauFac = Declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
-    private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
-    private static readonly SynapseColumn Y = Declared.Parameter("y", 0.0);
-    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.0, UnitInterval("u"));
-    private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
-
-    private static readonly int XKey = Declared.IndexOfPerConnection("x"), YKey = Declared.IndexOfPerConnection("y");
+    private static readonly TsodyksResources Resources = new(Declared, UnitInterval("u"));
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 
     /// <summary>NEST's check: the recovered and active fractions together are at most 1.</summary>
-    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) =>
-        RequireResourcesAtMostOne(perConnection[XKey], perConnection[YKey]);
-
-    /// <summary>x + y &lt;= 1 (the check of tsodyks_synapse and tsodyks_synapse_hom).</summary>
-    internal static void RequireResourcesAtMostOne(double x, double y)
-    {
-        if (x + y > 1.0)
-            throw new BadPropertyException("x", x, $"x + y must be <= 1.0 (y = {StatusValue.Format(y)})");
-    }
+    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) => Resources.CheckStatus(perConnection);
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
-        Deliver(new Rule(block), block, spikes, context, model);
+        Deliver(new TsodyksRule<PerConnection>(Resources, block, new PerConnection(block)), block, spikes, context, model);
 
-    /// <summary>The propagation of x, y, u from the last spike to this one, and the release (see the class summary).</summary>
-    private readonly struct Rule(SynapseBlock block) : ITransmissionRule
+    /// <summary>Each connection's own parameters and weight; Pzz - 1 through expm1, as NEST's tsodyks_synapse.</summary>
+    private readonly struct PerConnection(SynapseBlock block) : ITsodyksParameters
     {
         private readonly double[] _u = block.State[U.Index], _tauPsc = block.State[TauPsc.Index], _tauRec = block.State[TauRec.Index],
-            _tauFac = block.State[TauFac.Index], _x = block.State[X.Index], _y = block.State[Y.Index],
-            _utilisation = block.State[UtilisationU.Index], _lastSpike = block.State[LastSpike.Index];
+            _tauFac = block.State[TauFac.Index];
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public bool Transmit(int i, double weight, long stamp, double tSpike, out double transmitted)
+        public TsodyksParameters Of(int synapse) => new(_u[synapse], _tauPsc[synapse], _tauRec[synapse], _tauFac[synapse]);
+
+        public double WeightOf(double storedWeight) => storedWeight;
+
+        public static void Recovery(double exponent, out double decayMinusOne, out double recovered)
         {
-            double h = tSpike - _lastSpike[i];
-            double tauPsc = _tauPsc[i], tauRec = _tauRec[i], tauFac = _tauFac[i];
-            double puu = tauFac == 0.0 ? 0.0 : Math.Exp(-h / tauFac);
-            double pyy = Math.Exp(-h / tauPsc);
-            double pzz = NumericsHelper.ExpM1(-h / tauRec);
-            double pxy = (pzz * tauRec - (pyy - 1.0) * tauPsc) / (tauPsc - tauRec);
-
-            double x = _x[i], y = _y[i], u = _utilisation[i];
-            double z = 1.0 - x - y;
-            u *= puu;
-            x += pxy * y - pzz * z;
-            y *= pyy;
-            u += _u[i] * (1.0 - u);
-            double released = u * x;
-            x -= released;
-            y += released;
-
-            _x[i] = x;
-            _y[i] = y;
-            _utilisation[i] = u;
-            _lastSpike[i] = tSpike;
-            transmitted = released * weight;
-            return true;
+            decayMinusOne = NumericsHelper.ExpM1(exponent);
+            recovered = -decayMinusOne;
         }
     }
 }

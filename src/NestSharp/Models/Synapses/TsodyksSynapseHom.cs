@@ -31,12 +31,7 @@ internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseTy
     private static readonly CommonParameter TauPsc = Declared.CommonParameter("tau_psc", 3.0, Requirement.Positive("tau_psc must be > 0"));
     private static readonly CommonParameter TauRec = Declared.CommonParameter("tau_rec", 800.0, Requirement.Positive("tau_rec must be > 0"));
     private static readonly CommonParameter TauFac = Declared.CommonParameter("tau_fac", 0.0, Requirement.NonNegative("tau_fac must be >= 0"));
-    private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
-    private static readonly SynapseColumn Y = Declared.Parameter("y", 0.0);
-    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.0);
-    private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
-
-    private static readonly int XKey = Declared.IndexOfPerConnection("x"), YKey = Declared.IndexOfPerConnection("y");
+    private static readonly TsodyksResources Resources = new(Declared, utilisationCheck: null);
 
     static TsodyksSynapseHom()
     {
@@ -48,45 +43,26 @@ internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseTy
 
     public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
 
-    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) =>
-        TsodyksSynapse.RequireResourcesAtMostOne(perConnection[XKey], perConnection[YKey]);
+    public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) => Resources.CheckStatus(perConnection);
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
-        Deliver(new Rule(block, model.CommonValues, model.Weight), block, spikes, context, model);
+        Deliver(new TsodyksRule<Common>(Resources, block, new Common(model.CommonValues, model.Weight)), block, spikes, context, model);
 
-    /// <summary>The propagation of x, y, u from the last spike to this one with the model's parameters, and the release.</summary>
-    private readonly struct Rule(SynapseBlock block, double[] common, double weight) : ITransmissionRule
+    /// <summary>The model's parameters and weight for every connection; Pzz through exp, as NEST's tsodyks_synapse_hom.</summary>
+    private readonly struct Common(double[] common, double weight) : ITsodyksParameters
     {
-        private readonly double[] _x = block.State[X.Index], _y = block.State[Y.Index], _utilisation = block.State[UtilisationU.Index],
-            _lastSpike = block.State[LastSpike.Index];
-        private readonly double _u = common[U.Index], _tauPsc = common[TauPsc.Index], _tauRec = common[TauRec.Index], _tauFac = common[TauFac.Index];
+        private readonly TsodyksParameters _parameters = new(common[U.Index], common[TauPsc.Index], common[TauRec.Index], common[TauFac.Index]);
+        private readonly double _weight = weight;
 
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public bool Transmit(int i, double storedWeight, long stamp, double tSpike, out double transmitted)
+        public TsodyksParameters Of(int synapse) => _parameters;
+
+        public double WeightOf(double storedWeight) => _weight;
+
+        public static void Recovery(double exponent, out double decayMinusOne, out double recovered)
         {
-            double h = tSpike - _lastSpike[i];
-            double puu = _tauFac == 0.0 ? 0.0 : Math.Exp(-h / _tauFac);
-            double pyy = Math.Exp(-h / _tauPsc);
-            double pzz = Math.Exp(-h / _tauRec);
-            double pxy = ((pzz - 1.0) * _tauRec - (pyy - 1.0) * _tauPsc) / (_tauPsc - _tauRec);
-            double pxz = 1.0 - pzz;
-
-            double x = _x[i], y = _y[i], u = _utilisation[i];
-            double z = 1.0 - x - y;
-            u *= puu;
-            x += pxy * y + pxz * z;
-            y *= pyy;
-            u += _u * (1.0 - u);
-            double released = u * x;
-            x -= released;
-            y += released;
-
-            _x[i] = x;
-            _y[i] = y;
-            _utilisation[i] = u;
-            _lastSpike[i] = tSpike;
-            transmitted = released * weight;
-            return true;
+            double pzz = Math.Exp(exponent);
+            decayMinusOne = pzz - 1.0;
+            recovered = 1.0 - pzz;
         }
     }
 }
