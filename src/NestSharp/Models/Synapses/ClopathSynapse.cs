@@ -59,25 +59,18 @@ internal sealed class ClopathSynapse(string name)
             throw new BadPropertyException("Wmax", wmax, $"weight ({StatusValue.Format(weight)}) and Wmax must have the same sign (a Wmax of 0 counts as negative)");
     }
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
-    {
-        var rule = new Rule(this, block, context);
-        Deliver(rule, block, spikes, context, model);
-    }
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
+        DeliverReadingHistory(new Rule(block), block, spikes, context, model);
 
     /// <summary>The rule over the columns of one block: the LTP entries since the last spike, then LTD, then the trace.</summary>
-    private readonly struct Rule(ClopathSynapse type, SynapseBlock block, in DeliveryContext context) : IPlasticityRule
+    private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<ClopathHistory>
     {
         private readonly double[] _xBar = block.State[XBar.Index], _lastSpike = block.State[LastSpike.Index],
             _tauX = block.State[TauX.Index], _wmin = block.State[Wmin.Index], _wmax = block.State[Wmax.Index];
-        private readonly SpikeArchive _archive = context.Archive;
-        private readonly double _resolution = context.Time.Resolution;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
+        public double Transmit(int synapse, double weight, ClopathHistory history, double dendriticDelay, double tSpike)
         {
-            var history = type.HistoryOf(_archive, target);
-            double dendriticDelay = delaySteps * _resolution;
             double tLast = _lastSpike[synapse], tau = _tauX[synapse], trace = _xBar[synapse], upper = _wmax[synapse];
             double w = weight;
 

@@ -86,29 +86,21 @@ internal sealed class UrbanczikSynapse(string name)
     /// <summary>Setting any status value makes the connection's current weight its w_init (as NEST's set_status does).</summary>
     public override void OnStatusSet(SynapseBlock block, int index) => block.State[InitWeight.Index][index] = block.Weights[index];
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
-    {
-        var rule = new Rule(this, block, context);
-        Deliver(rule, block, spikes, context, model);
-    }
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
+        DeliverReadingHistory(new Rule(block), block, spikes, context, model);
 
     /// <summary>The rule over the columns of one block: the integrals over the entries since the last spike, then the traces.</summary>
-    private readonly struct Rule(UrbanczikSynapse type, SynapseBlock block, in DeliveryContext context) : IPlasticityRule
+    private readonly struct Rule(SynapseBlock block) : IVoltageHistoryRule<UrbanczikHistory>
     {
         private readonly double[] _lastSpike = block.State[LastSpike.Index], _initial = block.State[InitWeight.Index],
             _tauDelta = block.State[TauDelta.Index], _eta = block.State[Eta.Index], _wmin = block.State[Wmin.Index],
             _wmax = block.State[Wmax.Index], _piIntegral = block.State[PiIntegral.Index],
             _piExpIntegral = block.State[PiExpIntegral.Index], _tauLTrace = block.State[TauLTrace.Index],
             _tauSTrace = block.State[TauSTrace.Index];
-        private readonly SpikeArchive _archive = context.Archive;
-        private readonly double _resolution = context.Time.Resolution;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
+        public double Transmit(int synapse, double weight, UrbanczikHistory history, double dendriticDelay, double tSpike)
         {
-            var history = type.HistoryOf(_archive, target);
-            double dendriticDelay = delaySteps * _resolution;
-
             double tLast = _lastSpike[synapse], traceL = _tauLTrace[synapse], traceS = _tauSTrace[synapse], filter = _tauDelta[synapse];
             double gL = history.DendriteGL, tauL = history.DendriteTauL, cm = history.DendriteCm;
             double tauS = weight > 0.0 ? history.DendriteTauSynEx : history.DendriteTauSynIn;
