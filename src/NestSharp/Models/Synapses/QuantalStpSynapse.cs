@@ -35,10 +35,7 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
 
     private static readonly Requirement WholeNumber = new(static v => v == Math.Floor(v) && Math.Abs(v) <= int.MaxValue, "must be an integer");
 
-    private static readonly SynapseColumn U = Declared.Parameter("U", 0.5, UnitInterval("U"));
-    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.5, UnitInterval("u"));
-    private static readonly SynapseColumn TauRec = Declared.Parameter("tau_rec", 800.0, Requirement.Positive("'tau_rec' must be > 0"));
-    private static readonly SynapseColumn TauFac = Declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
+    private static readonly FacilitationColumns Facilitation = new(Declared, UnitInterval);
     private static readonly SynapseColumn SitesN = Declared.Parameter("n", 1.0, WholeNumber, integer: true);
     private static readonly SynapseColumn AvailableA = Declared.Parameter("a", 1.0, WholeNumber, integer: true);
 
@@ -61,9 +58,8 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
     /// <summary>Facilitation, stochastic refill and stochastic release (see the class summary).</summary>
     private readonly struct Rule(SynapseBlock block) : ITransmissionRule
     {
-        private readonly double[] _u = block.State[U.Index], _utilisation = block.State[UtilisationU.Index], _tauRec = block.State[TauRec.Index],
-            _tauFac = block.State[TauFac.Index], _sites = block.State[SitesN.Index], _available = block.State[AvailableA.Index],
-            _lastSpike = block.State[LastSpike.Index];
+        private readonly double[] _sites = block.State[SitesN.Index], _available = block.State[AvailableA.Index], _lastSpike = block.State[LastSpike.Index];
+        private readonly FacilitationColumns.Columns _facilitation = Facilitation.Of(block);
         private readonly SynapseBlock _block = block;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
@@ -71,14 +67,13 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
         {
             var stream = new RandomStream(RandomStream.Derive(Declared.StreamKeyOf(_block, i), (ulong)stamp));
             int available = (int)_available[i];
-            double u = _utilisation[i];
+            double u = _facilitation.Utilisation[i];
             if (_lastSpike[i] >= 0.0)
             {
                 double h = tSpike - _lastSpike[i];
-                double refillDecay = Math.Exp(-h / _tauRec[i]);
-                double uDecay = _tauFac[i] < 1.0e-10 ? 0.0 : Math.Exp(-h / _tauFac[i]);
-                u = _u[i] + u * (1.0 - _u[i]) * uDecay;
-                _utilisation[i] = u;
+                double refillDecay = Math.Exp(-h / _facilitation.TauRec[i]);
+                double uDecay = _facilitation.TauFac[i] < 1.0e-10 ? 0.0 : Math.Exp(-h / _facilitation.TauFac[i]);
+                u = _facilitation.Facilitate(i, uDecay);
                 for (int empty = (int)_sites[i] - available; empty > 0; empty--)
                 {
                     if (stream.NextDouble() < 1.0 - refillDecay) available++;

@@ -30,10 +30,7 @@ internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType
 {
     private static readonly SynapseSchema Declared = new();
 
-    private static readonly SynapseColumn U = Declared.Parameter("U", 0.5, UnitInterval("U"));
-    private static readonly SynapseColumn UtilisationU = Declared.Parameter("u", 0.5, UnitInterval("u"));
-    private static readonly SynapseColumn TauRec = Declared.Parameter("tau_rec", 800.0, Requirement.Positive("'tau_rec' must be > 0"));
-    private static readonly SynapseColumn TauFac = Declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
+    private static readonly FacilitationColumns Facilitation = new(Declared, UnitInterval);
     private static readonly SynapseColumn X = Declared.Parameter("x", 1.0);
 
     /// <summary>The time of the last spike through the synapse; negative before the first.</summary>
@@ -49,22 +46,21 @@ internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType
     /// <summary>The update of x and u since the last spike, then the transmission (see the class summary).</summary>
     private readonly struct Rule(SynapseBlock block) : ITransmissionRule
     {
-        private readonly double[] _u = block.State[U.Index], _utilisation = block.State[UtilisationU.Index], _tauRec = block.State[TauRec.Index],
-            _tauFac = block.State[TauFac.Index], _x = block.State[X.Index], _lastSpike = block.State[LastSpike.Index];
+        private readonly FacilitationColumns.Columns _facilitation = Facilitation.Of(block);
+        private readonly double[] _x = block.State[X.Index], _lastSpike = block.State[LastSpike.Index];
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool Transmit(int i, double weight, long stamp, double tSpike, out double transmitted)
         {
-            double x = _x[i], u = _utilisation[i];
+            double x = _x[i], u = _facilitation.Utilisation[i];
             if (_lastSpike[i] >= 0.0)
             {
                 double h = tSpike - _lastSpike[i];
-                double xDecay = Math.Exp(-h / _tauRec[i]);
-                double uDecay = _tauFac[i] == 0 ? 0.0 : Math.Exp(-h / _tauFac[i]);
+                double xDecay = Math.Exp(-h / _facilitation.TauRec[i]);
+                double uDecay = _facilitation.TauFac[i] == 0 ? 0.0 : Math.Exp(-h / _facilitation.TauFac[i]);
                 x = 1.0 + (x - x * u - 1.0) * xDecay;
-                u = _u[i] + u * (1.0 - _u[i]) * uDecay;
+                u = _facilitation.Facilitate(i, uDecay);
                 _x[i] = x;
-                _utilisation[i] = u;
             }
             _lastSpike[i] = tSpike;
             transmitted = x * u * weight;
