@@ -26,47 +26,20 @@ public static class UrbanczikModel
     /// <summary>Soma-to-dendrite coupling conductance g_sp (nS).</summary>
     public const double GSp = 600.0;
 
-    /// <summary>Initial somatic membrane potential, soma V_m (mV).</summary>
-    public const double SomaVm = -70.0;
+    /// <summary>
+    /// The soma: V_m -70 mV, C_m 300 pF, E_L -70 mV, g_L 30 nS, tau_syn_ex and tau_syn_in 3 ms, and the reversal
+    /// potentials of its conductances, E_ex 0 mV and E_in -75 mV.
+    /// </summary>
+    public static readonly UrbanczikCompartment Soma = new(-70.0, 300.0, -70.0, 30.0, 3.0, 3.0, EEx: 0.0, EIn: -75.0);
 
-    /// <summary>Somatic membrane capacitance, soma C_m (pF).</summary>
-    public const double SomaCm = 300.0;
-
-    /// <summary>Somatic resting potential, soma E_L (mV).</summary>
-    public const double SomaEL = -70.0;
-
-    /// <summary>Somatic leak conductance, soma g_L (nS).</summary>
-    public const double SomaGL = 30.0;
-
-    /// <summary>Reversal potential of the excitatory somatic conductance, soma E_ex (mV).</summary>
-    public const double SomaEEx = 0.0;
-
-    /// <summary>Reversal potential of the inhibitory somatic conductance, soma E_in (mV).</summary>
-    public const double SomaEIn = -75.0;
-
-    /// <summary>Decay time constant of the excitatory somatic conductance, soma tau_syn_ex (ms).</summary>
-    public const double SomaTauSynEx = 3.0;
-
-    /// <summary>Decay time constant of the inhibitory somatic conductance, soma tau_syn_in (ms).</summary>
-    public const double SomaTauSynIn = 3.0;
-
-    /// <summary>Initial dendritic membrane potential, dendritic V_m (mV).</summary>
-    public const double DendriticVm = -70.0;
+    /// <summary>
+    /// The dendrite: V_m -70 mV, C_m 300 pF (the synaptic weights below are multiples of it), E_L -70 mV, g_L 30 nS,
+    /// tau_syn_ex and tau_syn_in 3 ms (of its input currents).
+    /// </summary>
+    public static readonly UrbanczikCompartment Dendrite = new(-70.0, DendriteCm, -70.0, 30.0, 3.0, 3.0);
 
     /// <summary>Dendritic membrane capacitance, dendritic C_m (pF); the synaptic weights below are multiples of it.</summary>
     public const double DendriteCm = 300.0;
-
-    /// <summary>Dendritic resting potential, dendritic E_L (mV).</summary>
-    public const double DendriteEL = -70.0;
-
-    /// <summary>Dendritic leak conductance, dendritic g_L (nS).</summary>
-    public const double DendriteGL = 30.0;
-
-    /// <summary>Decay time constant of the excitatory dendritic input current, dendritic tau_syn_ex (ms).</summary>
-    public const double DendriteTauSynEx = 3.0;
-
-    /// <summary>Decay time constant of the inhibitory dendritic input current, dendritic tau_syn_in (ms).</summary>
-    public const double DendriteTauSynIn = 3.0;
 
     // parameters of the rate function phi(U) = phi_max / (1 + k·exp(beta·(theta - U)))
 
@@ -120,16 +93,8 @@ public static class UrbanczikModel
     {
         ["t_ref"] = TRef,
         ["g_sp"] = GSp,
-        ["soma"] = new Dictionary<string, object>
-        {
-            ["V_m"] = SomaVm, ["C_m"] = SomaCm, ["E_L"] = SomaEL, ["g_L"] = SomaGL, ["E_ex"] = SomaEEx, ["E_in"] = SomaEIn,
-            ["tau_syn_ex"] = SomaTauSynEx, ["tau_syn_in"] = SomaTauSynIn,
-        },
-        ["dendritic"] = new Dictionary<string, object>
-        {
-            ["V_m"] = DendriticVm, ["C_m"] = DendriteCm, ["E_L"] = DendriteEL, ["g_L"] = DendriteGL,
-            ["tau_syn_ex"] = DendriteTauSynEx, ["tau_syn_in"] = DendriteTauSynIn,
-        },
+        ["soma"] = Soma.Status(),
+        ["dendritic"] = Dendrite.Status(),
         ["phi_max"] = PhiMax,
         ["rate_slope"] = RateSlope,
         ["beta"] = Beta,
@@ -144,14 +109,41 @@ public static class UrbanczikModel
         t >= tStart && t < tEnd ? ExcitatoryAmplitude * Math.Sin(frequency * t) + ExcitatoryOffset : 0.0;
 
     /// <summary>The matching potential U_M the somatic conductances set: (g_E·E_E + g_I·E_I) / (g_E + g_I).</summary>
-    public static double MatchingPotential(double gE, double gI) => (gE * SomaEEx + gI * SomaEIn) / (gE + gI);
+    public static double MatchingPotential(double gE, double gI) => (gE * Soma.EEx!.Value + gI * Soma.EIn!.Value) / (gE + gI);
 
     /// <summary>The dendritic prediction of the somatic potential, V_W* = (g_L·E_L + g_D·V_W) / (g_L + g_D).</summary>
-    public static double DendriticPrediction(double vW) => (SomaGL * SomaEL + GSp * vW) / (SomaGL + GSp);
+    public static double DendriticPrediction(double vW) => (Soma.GL * Soma.EL + GSp * vW) / (Soma.GL + GSp);
 
     /// <summary>The somatic rate function phi(U) (1/ms).</summary>
     public static double Phi(double u) => PhiMax / (1.0 + RateSlope * Math.Exp(Beta * (Theta - u)));
 
     /// <summary>h(U), the factor of the prediction error in the plasticity rule (the derivative of log phi, times 15).</summary>
     public static double H(double u) => 15.0 * Beta / (1.0 + Math.Exp(-Beta * (Theta - u)) / RateSlope);
+}
+
+/// <summary>
+/// The parameters of one compartment of pp_cond_exp_mc_urbanczik as NEST's urbanczik_synapse_example.py sets them
+/// (its status sub-dictionary "soma" or "dendritic").
+/// </summary>
+/// <param name="Vm">Initial membrane potential V_m (mV).</param>
+/// <param name="Cm">Membrane capacitance C_m (pF).</param>
+/// <param name="EL">Resting potential E_L (mV).</param>
+/// <param name="GL">Leak conductance g_L (nS).</param>
+/// <param name="TauSynEx">Decay time constant of the excitatory input, tau_syn_ex (ms).</param>
+/// <param name="TauSynIn">Decay time constant of the inhibitory input, tau_syn_in (ms).</param>
+/// <param name="EEx">Reversal potential of the excitatory conductance, E_ex (mV), for a compartment with conductances.</param>
+/// <param name="EIn">Reversal potential of the inhibitory conductance, E_in (mV), for a compartment with conductances.</param>
+public sealed record UrbanczikCompartment(
+    double Vm, double Cm, double EL, double GL, double TauSynEx, double TauSynIn, double? EEx = null, double? EIn = null)
+{
+    /// <summary>The compartment's status dictionary, in the example's order of keys.</summary>
+    public Dictionary<string, object> Status()
+    {
+        var status = new Dictionary<string, object> { ["V_m"] = Vm, ["C_m"] = Cm, ["E_L"] = EL, ["g_L"] = GL };
+        if (EEx is { } eEx) status["E_ex"] = eEx;
+        if (EIn is { } eIn) status["E_in"] = eIn;
+        status["tau_syn_ex"] = TauSynEx;
+        status["tau_syn_in"] = TauSynIn;
+        return status;
+    }
 }

@@ -48,57 +48,56 @@ public sealed class UniformIntParameter : Parameter
     public override string ToString() => $"uniform_int(max={Limit})";
 }
 
-/// <summary>Normal with <see cref="Mean"/> and standard deviation <see cref="Std"/> (NEST's <c>normal</c> parameter).</summary>
-public sealed class NormalParameter : Parameter
+/// <summary>
+/// The parameters drawn through a normal with <see cref="Mean"/> and standard deviation <see cref="Std"/>:
+/// <see cref="NormalParameter"/> and <see cref="LognormalParameter"/> (the exp of the normal).
+/// </summary>
+public abstract class NormalBasedParameter : Parameter
 {
-    internal NormalParameter(double mean, double std)
+    private readonly string _type;
+
+    private protected NormalBasedParameter(string type, double mean, double std)
     {
-        RandomParameters.RequireFinite("normal", "mean", mean);
-        RandomParameters.RequirePositive("normal", "std", std);
+        RandomParameters.RequireFinite(type, "mean", mean);
+        RandomParameters.RequirePositive(type, "std", std);
+        _type = type;
         Mean = mean;
         Std = std;
     }
 
-    /// <summary>The mean.</summary>
+    /// <summary>The mean of the normal (of the logarithm, for lognormal).</summary>
     public double Mean { get; }
 
-    /// <summary>The standard deviation (&gt; 0).</summary>
+    /// <summary>The standard deviation of the normal (of the logarithm, for lognormal; &gt; 0).</summary>
     public double Std { get; }
 
-    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Mean + Std * stream.NextNormal();
+    /// <summary>A draw of the normal: <see cref="Mean"/> + <see cref="Std"/>·N(0, 1).</summary>
+    private protected double DrawNormal(ref RandomStream stream) => Mean + Std * stream.NextNormal();
 
     internal override bool ReturnsIntegersOnly => false;
 
     /// <inheritdoc/>
-    public override string ToString() => $"normal(mean={StatusValue.Format(Mean)}, std={StatusValue.Format(Std)})";
+    public override string ToString() => $"{_type}(mean={StatusValue.Format(Mean)}, std={StatusValue.Format(Std)})";
+}
+
+/// <summary>Normal with <see cref="NormalBasedParameter.Mean"/> and standard deviation <see cref="NormalBasedParameter.Std"/> (NEST's <c>normal</c> parameter).</summary>
+public sealed class NormalParameter : NormalBasedParameter
+{
+    internal NormalParameter(double mean, double std) : base("normal", mean, std) { }
+
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => DrawNormal(ref stream);
 }
 
 /// <summary>
-/// exp of a normal with <see cref="Mean"/> and standard deviation <see cref="Std"/>: the parameters are those of the
-/// underlying normal, as NEST's <c>lognormal</c> parameter.
+/// exp of a normal with <see cref="NormalBasedParameter.Mean"/> and standard deviation
+/// <see cref="NormalBasedParameter.Std"/>: the parameters are those of the underlying normal, as NEST's
+/// <c>lognormal</c> parameter.
 /// </summary>
-public sealed class LognormalParameter : Parameter
+public sealed class LognormalParameter : NormalBasedParameter
 {
-    internal LognormalParameter(double mean, double std)
-    {
-        RandomParameters.RequireFinite("lognormal", "mean", mean);
-        RandomParameters.RequirePositive("lognormal", "std", std);
-        Mean = mean;
-        Std = std;
-    }
+    internal LognormalParameter(double mean, double std) : base("lognormal", mean, std) { }
 
-    /// <summary>The mean of the logarithm.</summary>
-    public double Mean { get; }
-
-    /// <summary>The standard deviation of the logarithm (&gt; 0).</summary>
-    public double Std { get; }
-
-    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Math.Exp(Mean + Std * stream.NextNormal());
-
-    internal override bool ReturnsIntegersOnly => false;
-
-    /// <inheritdoc/>
-    public override string ToString() => $"lognormal(mean={StatusValue.Format(Mean)}, std={StatusValue.Format(Std)})";
+    internal override double Draw(ref RandomStream stream, in ParameterSite site) => Math.Exp(DrawNormal(ref stream));
 }
 
 /// <summary>Exponential with scale <see cref="Beta"/> (mean Beta), as NEST's <c>exponential</c> parameter.</summary>

@@ -28,82 +28,65 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
 
     internal sealed class Node : GeneratorNode
     {
-        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
-            .Custom("rate_times", n => n.RateTimesOnGrid.ToArray(), (n, key, value) =>
-            {
-                n._times = StatusValue.ToDoubleArray(key, value);
-                n._timesGiven = true;
-            }, isArray: true)
-            .Reals("rate_values", n => n.RateValues, (n, v) => { n.RateValues = v; n._valuesGiven = true; })
-            .Boolean("allow_offgrid_times", n => n.AllowOffgridTimes, (n, v) => { n._offgridChanged = v != n.AllowOffgridTimes; n.AllowOffgridTimes = v; });
+        private static readonly DeviceKeys<Node> Declared =
+            TimedValues<PoissonSampler?>.Declare(StimulatorKeys<Node>(), "rate_times", "rate_values", static n => ref n.Rates);
 
-        public double[] RateValues = [];
-        public bool AllowOffgridTimes;
-
-        /// <summary>The steps at whose end each rate starts (absolute step numbers), and those times in ms.</summary>
-        public long[] RateSteps = [];
-        public double[] RateTimesOnGrid = [];
-
-        /// <summary>Per thread: the next rate to take and the sampler of the rate in force (null: none yet, rate 0).</summary>
-        public int[] NextIndex = [];
-        public PoissonSampler?[] InForce = [];
+        /// <summary>
+        /// The rates, their times, and per thread the next rate to take and the sampler of the rate in force (null:
+        /// none yet, rate 0).
+        /// </summary>
+        public TimedValues<PoissonSampler?> Rates = new();
 
         /// <summary>A Poisson sampler for each rate value (mean rate·h).</summary>
         public PoissonSampler[] Samplers = [];
 
-        private double[] _times = [];
-        private bool _timesGiven, _valuesGiven, _offgridChanged;
-
         public override IDeviceKeys Keys => Declared;
 
-        protected override void AfterClone() => _timesGiven = _valuesGiven = _offgridChanged = false;
+        protected override void AfterClone() => Rates.ForgetGiven();
 
         protected override void ResetRuntimeState()
         {
             base.ResetRuntimeState();
-            NextIndex = [];
-            InForce = [];
+            Rates.ClearPlaces();
         }
 
         // Every thread's copy is at the same place: one is saved (the rate in force as its sampler's mean, NaN for
         // none), and Prepare gives it to every thread.
         public override void SaveRuntime(CheckpointWriter writer)
         {
-            writer.Write(NextIndex.Length > 0 ? NextIndex[0] : 0);
-            writer.Write(InForce.Length > 0 && InForce[0] is { } sampler ? sampler.Mean : double.NaN);
+            writer.Write(Rates.FirstNext);
+            writer.Write(Rates.FirstInForce(null) is { } sampler ? sampler.Mean : double.NaN);
         }
 
         public override void RestoreRuntime(CheckpointReader reader)
         {
-            NextIndex = [reader.ReadInt()];
+            int next = reader.ReadInt();
             double mean = reader.ReadDouble();
-            InForce = [double.IsNaN(mean) ? null : new PoissonSampler(mean)];
+            Rates.Restore(next, double.IsNaN(mean) ? null : new PoissonSampler(mean));
         }
 
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
-            if (_offgridChanged && !_timesGiven && RateSteps.Length > 0)
-                throw new BadPropertyException("allow_offgrid_times", AllowOffgridTimes, "Option can only be set together with rate times or if no rate times have been set.");
-            if (_timesGiven != _valuesGiven)
-                throw new BadPropertyException(_timesGiven ? "rate_times" : "rate_values", "given alone", "Rate times and values must be reset together.");
-            if (!_timesGiven) return;
-            if (_times.Length != RateValues.Length)
-                throw new BadPropertyException("rate_values", RateValues, $"Rate times and values have to be the same size ({_times.Length} times, {RateValues.Length} values).");
+            if (Rates.OffgridChanged && !Rates.TimesGiven && Rates.Steps.Length > 0)
+                throw new BadPropertyException("allow_offgridRates.GivenTimes", Rates.AllowOffgridTimes, "Option can only be set together with rate times or if no rate times have been set.");
+            if (Rates.TimesGiven != Rates.ValuesGiven)
+                throw new BadPropertyException(Rates.TimesGiven ? "rateRates.GivenTimes" : "rate_values", "given alone", "Rate times and values must be reset together.");
+            if (!Rates.TimesGiven) return;
+            if (Rates.GivenTimes.Length != Rates.Values.Length)
+                throw new BadPropertyException("rate_values", Rates.Values, $"Rate times and values have to be the same size ({Rates.GivenTimes.Length} times, {Rates.Values.Length} values).");
             var grid = context.Time;
             double now = grid.StepToMs(context.CurrentStep);
-            var steps = new long[_times.Length];
-            for (int i = 0; i < _times.Length; i++)
+            var steps = new long[Rates.GivenTimes.Length];
+            for (int i = 0; i < Rates.GivenTimes.Length; i++)
             {
-                double t = _times[i];
+                double t = Rates.GivenTimes[i];
                 if (!(t > now) || IsInfiniteTime(t, grid))
-                    throw new BadPropertyException("rate_times", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
-                steps[i] = GridTimes.StepEndingAt(t, grid, AllowOffgridTimes, "rate_times", "inhomogeneous_poisson_generator: ", ".");
-                if (i > 0 && steps[i] <= steps[i - 1]) throw new BadPropertyException("rate_times", t, "Rate times must be strictly increasing.");
+                    throw new BadPropertyException("rateRates.GivenTimes", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
+                steps[i] = GridTimes.StepEndingAt(t, grid, Rates.AllowOffgridTimes, "rateRates.GivenTimes", "inhomogeneous_poisson_generator: ", ".");
+                if (i > 0 && steps[i] <= steps[i - 1]) throw new BadPropertyException("rateRates.GivenTimes", t, "Rate times must be strictly increasing.");
             }
-            RateSteps = steps;
-            RateTimesOnGrid = Array.ConvertAll(steps, grid.StepToMs);
-            NextIndex = new int[NextIndex.Length];
+            Rates.SetSteps(steps, grid);
         }
     }
 
@@ -114,17 +97,8 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
         {
             var node = Nodes[local];
             GeneratorDelivery.AssignStreamKeys(node.Targets, context, StreamSalt, FirstId + local);
-            node.Samplers = Array.ConvertAll(node.RateValues, rate => new PoissonSampler(Math.Max(0.0, rate / 1000.0 * h)));
-            if (node.NextIndex.Length != context.VirtualProcesses)
-            {
-                // a restored node carries one thread's place (all threads' are the same)
-                int next = node.NextIndex.Length > 0 ? node.NextIndex[0] : 0;
-                var inForce = node.InForce.Length > 0 ? node.InForce[0] : null;
-                node.NextIndex = new int[context.VirtualProcesses];
-                node.InForce = new PoissonSampler?[context.VirtualProcesses];
-                Array.Fill(node.NextIndex, next);
-                Array.Fill(node.InForce, inForce);
-            }
+            node.Samplers = Array.ConvertAll(node.Rates.Values, rate => new PoissonSampler(Math.Max(0.0, rate / 1000.0 * h)));
+            node.Rates.SpreadOver(context.VirtualProcesses, null);
         }
     }
 
@@ -133,15 +107,16 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
         var ring = context.Ring;
         foreach (var node in Nodes)
         {
-            ref int next = ref node.NextIndex[thread];
-            ref var inForce = ref node.InForce[thread];
-            while (next < node.RateSteps.Length && node.RateSteps[next] <= sliceStart + from) next++;
+            ref int next = ref node.Rates.Next[thread];
+            ref var inForce = ref node.Rates.InForce[thread];
+            var rateSteps = node.Rates.Steps;
+            while (next < rateSteps.Length && rateSteps[next] <= sliceStart + from) next++;
             var targets = node.Targets.OfThread(thread);
             var (firstActive, lastActive) = node.ActiveSteps(context.Time);
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                if (next < node.RateSteps.Length && step + 1 == node.RateSteps[next]) inForce = node.Samplers[next++];
+                if (next < rateSteps.Length && step + 1 == rateSteps[next]) inForce = node.Samplers[next++];
                 if (inForce is not { Mean: > 0 } sampler || step <= firstActive || step > lastActive) continue;
                 foreach (ref readonly var target in targets)
                 {

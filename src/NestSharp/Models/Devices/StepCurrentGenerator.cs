@@ -24,105 +24,72 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
 
     internal sealed class Node : CurrentGeneratorNode
     {
-        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
-            .Custom("amplitude_times", n => n.AmplitudeTimesOnGrid.ToArray(), (n, key, value) =>
-            {
-                n._times = StatusValue.ToDoubleArray(key, value);
-                n._timesGiven = true;
-            }, isArray: true)
-            .Reals("amplitude_values", n => n.AmplitudeValues, (n, v) => { n.AmplitudeValues = v; n._valuesGiven = true; })
-            .Boolean("allow_offgrid_times", n => n.AllowOffgridTimes, (n, v) => { n._offgridChanged = v != n.AllowOffgridTimes; n.AllowOffgridTimes = v; })
-            .ReadOnly("recordables", _ => RecordableNames.ToArray());
+        private static readonly DeviceKeys<Node> Declared =
+            TimedValues<double>.Declare(StimulatorKeys<Node>(), "amplitude_times", "amplitude_values", static n => ref n.Amplitudes)
+                .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
-        public double[] AmplitudeValues = [];
-        public bool AllowOffgridTimes;
-
-        /// <summary>The steps at whose end each amplitude starts (absolute step numbers).</summary>
-        public long[] AmplitudeSteps = [];
-
-        /// <summary>The amplitude times as the grid holds them (ms).</summary>
-        public double[] AmplitudeTimesOnGrid = [];
-
-        /// <summary>Per thread: the next amplitude to take and the amplitude being sent.</summary>
-        public int[] NextIndex = [];
-        public double[] Amplitude = [];
-
-        private double[] _times = [];
-        private bool _timesGiven, _valuesGiven, _offgridChanged;
+        /// <summary>The amplitudes, their times, and per thread the next amplitude to take and the amplitude being sent.</summary>
+        public TimedValues<double> Amplitudes = new();
 
         public override IDeviceKeys Keys => Declared;
 
-        protected override void AfterClone() => _timesGiven = _valuesGiven = _offgridChanged = false;
+        protected override void AfterClone() => Amplitudes.ForgetGiven();
 
         protected override void ResetRuntimeState()
         {
             base.ResetRuntimeState();
-            NextIndex = [];
-            Amplitude = [];
+            Amplitudes.ClearPlaces();
         }
 
         // Every thread's copy is at the same place: one is saved, and Prepare gives it to every thread.
         public override void SaveRuntime(CheckpointWriter writer)
         {
-            writer.Write(NextIndex.Length > 0 ? NextIndex[0] : 0);
-            writer.Write(Amplitude.Length > 0 ? Amplitude[0] : 0.0);
+            writer.Write(Amplitudes.FirstNext);
+            writer.Write(Amplitudes.FirstInForce(0.0));
         }
 
         public override void RestoreRuntime(CheckpointReader reader)
         {
-            NextIndex = [reader.ReadInt()];
-            Amplitude = [reader.ReadDouble()];
+            int next = reader.ReadInt();
+            Amplitudes.Restore(next, reader.ReadDouble());
         }
 
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
-            if (_timesGiven != _valuesGiven)
-                throw new BadPropertyException(_timesGiven ? "amplitude_times" : "amplitude_values", "given alone", "Amplitude times and values must be reset together.");
-            if (_offgridChanged && !_timesGiven && AmplitudeSteps.Length > 0)
+            if (Amplitudes.TimesGiven != Amplitudes.ValuesGiven)
+                throw new BadPropertyException(Amplitudes.TimesGiven ? "amplitudeAmplitudes.GivenTimes" : "amplitude_values", "given alone", "Amplitude times and values must be reset together.");
+            if (Amplitudes.OffgridChanged && !Amplitudes.TimesGiven && Amplitudes.Steps.Length > 0)
             {
-                throw new BadPropertyException("allow_offgrid_times", AllowOffgridTimes,
-                    "allow_offgrid_times can only be changed before amplitude_times have been set, or together with amplitude_times and amplitude_values.");
+                throw new BadPropertyException("allow_offgridAmplitudes.GivenTimes", Amplitudes.AllowOffgridTimes,
+                    "allow_offgridAmplitudes.GivenTimes can only be changed before amplitudeAmplitudes.GivenTimes have been set, or together with amplitudeAmplitudes.GivenTimes and amplitude_values.");
             }
-            int times = _timesGiven ? _times.Length : AmplitudeSteps.Length;
-            if (times != AmplitudeValues.Length)
+            int times = Amplitudes.TimesGiven ? Amplitudes.GivenTimes.Length : Amplitudes.Steps.Length;
+            if (times != Amplitudes.Values.Length)
             {
-                throw new BadPropertyException("amplitude_values", AmplitudeValues,
-                    $"Amplitude times and values have to be the same size ({times} times, {AmplitudeValues.Length} values).");
+                throw new BadPropertyException("amplitude_values", Amplitudes.Values,
+                    $"Amplitude times and values have to be the same size ({times} times, {Amplitudes.Values.Length} values).");
             }
-            if (!_timesGiven) return;
+            if (!Amplitudes.TimesGiven) return;
             var grid = context.Time;
-            var steps = new long[_times.Length];
-            for (int i = 0; i < _times.Length; i++)
+            var steps = new long[Amplitudes.GivenTimes.Length];
+            for (int i = 0; i < Amplitudes.GivenTimes.Length; i++)
             {
-                double t = _times[i];
+                double t = Amplitudes.GivenTimes[i];
                 if (!(t > 0) || IsInfiniteTime(t, grid))
-                    throw new BadPropertyException("amplitude_times", t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
-                long step = GridTimes.StepEndingAt(t, grid, AllowOffgridTimes, "amplitude_times", "step_current_generator: ", ".");
+                    throw new BadPropertyException("amplitudeAmplitudes.GivenTimes", t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
+                long step = GridTimes.StepEndingAt(t, grid, Amplitudes.AllowOffgridTimes, "amplitudeAmplitudes.GivenTimes", "step_current_generator: ", ".");
                 if (i > 0 && step <= steps[i - 1])
-                    throw new BadPropertyException("amplitude_times", t, "step_current_generator: amplitude times must be at strictly increasing time steps.");
+                    throw new BadPropertyException("amplitudeAmplitudes.GivenTimes", t, "step_current_generator: amplitude times must be at strictly increasing time steps.");
                 steps[i] = step;
             }
-            AmplitudeSteps = steps;
-            AmplitudeTimesOnGrid = Array.ConvertAll(steps, grid.StepToMs);
-            // New times: every thread starts again from the first (the amplitude being sent is kept, as in NEST).
-            NextIndex = new int[NextIndex.Length];
+            Amplitudes.SetSteps(steps, grid);
         }
     }
 
     public override void Prepare(SimulationContext context)
     {
-        foreach (var node in Nodes)
-        {
-            if (node.NextIndex.Length == context.VirtualProcesses) continue;
-            // a restored node carries one thread's place (all threads' are the same)
-            int next = node.NextIndex.Length > 0 ? node.NextIndex[0] : 0;
-            double amplitude = node.Amplitude.Length > 0 ? node.Amplitude[0] : 0.0;
-            node.NextIndex = new int[context.VirtualProcesses];
-            node.Amplitude = new double[context.VirtualProcesses];
-            Array.Fill(node.NextIndex, next);
-            Array.Fill(node.Amplitude, amplitude);
-        }
+        foreach (var node in Nodes) node.Amplitudes.SpreadOver(context.VirtualProcesses, 0.0);
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
@@ -130,19 +97,20 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
         // Amplitude times that passed before this slice are skipped (set after they were due), as in NEST.
         foreach (var node in Nodes)
         {
-            ref int next = ref node.NextIndex[thread];
-            while (next < node.AmplitudeSteps.Length && node.AmplitudeSteps[next] <= sliceStart + from) next++;
+            ref int next = ref node.Amplitudes.Next[thread];
+            while (next < node.Amplitudes.Steps.Length && node.Amplitudes.Steps[next] <= sliceStart + from) next++;
         }
         base.Update(context, thread, sliceStart, from, to);
     }
 
     protected override double Step(Node node, int local, SimulationContext context, int thread, long step, bool active)
     {
-        ref int next = ref node.NextIndex[thread];
-        ref double amplitude = ref node.Amplitude[thread];
-        if (next < node.AmplitudeSteps.Length && step + 1 == node.AmplitudeSteps[next])
+        ref var amplitudes = ref node.Amplitudes;
+        ref int next = ref amplitudes.Next[thread];
+        ref double amplitude = ref amplitudes.InForce[thread];
+        if (next < amplitudes.Steps.Length && step + 1 == amplitudes.Steps[next])
         {
-            amplitude = node.AmplitudeValues[next];
+            amplitude = amplitudes.Values[next];
             next++;
         }
         if (!active) return 0.0;

@@ -1,0 +1,115 @@
+using NestSharp.Kernel;
+using NestSharp.Nodes;
+
+namespace NestSharp.Models.Devices;
+
+/// <summary>Where node <paramref name="node"/> keeps its <see cref="TimedValues{TInForce}"/>.</summary>
+internal delegate ref TimedValues<TInForce> TimedValuesOf<TNode, TInForce>(TNode node);
+
+/// <summary>
+/// The table of a device whose value changes at given times (step_current_generator's amplitudes,
+/// inhomogeneous_poisson_generator's rates): the values, allow_offgrid_times, the times on the grid, what the status
+/// change being made gave, and per thread the next entry and the value in force (of type
+/// <typeparamref name="TInForce"/>). A node keeps it as a field: a struct, so that the step loop reads its arrays as
+/// directly as a node's own fields, and a node's clone copies it as it copies the node's fields.
+/// </summary>
+internal struct TimedValues<TInForce>
+{
+    /// <summary>An empty table: no times, no values.</summary>
+    public TimedValues() { }
+
+    /// <summary>The values (amplitude_values, rate_values).</summary>
+    public double[] Values = [];
+
+    /// <summary>allow_offgrid_times.</summary>
+    public bool AllowOffgridTimes;
+
+    /// <summary>The steps at whose end each value starts (absolute step numbers).</summary>
+    public long[] Steps = [];
+
+    /// <summary>Those times in ms, as the grid holds them.</summary>
+    public double[] TimesOnGrid = [];
+
+    /// <summary>Per thread: the next value to take.</summary>
+    public int[] Next = [];
+
+    /// <summary>Per thread: the value in force.</summary>
+    public TInForce[] InForce = [];
+
+    /// <summary>The times the status change being made gave (ms, as given).</summary>
+    public double[] GivenTimes = [];
+
+    /// <summary>What the status change being made gave: the times, the values, another allow_offgrid_times.</summary>
+    public bool TimesGiven, ValuesGiven, OffgridChanged;
+
+    /// <summary>
+    /// Adds the keys of the times (<paramref name="timesKey"/>), the values (<paramref name="valuesKey"/>) and
+    /// allow_offgrid_times to <paramref name="keys"/>; a node's table is <paramref name="of"/>.
+    /// </summary>
+    public static DeviceKeys<TNode> Declare<TNode>(DeviceKeys<TNode> keys, string timesKey, string valuesKey, TimedValuesOf<TNode, TInForce> of)
+        where TNode : DeviceNode =>
+        keys.Custom(timesKey, n => of(n).TimesOnGrid.ToArray(), (n, key, value) =>
+            {
+                ref var table = ref of(n);
+                table.GivenTimes = StatusValue.ToDoubleArray(key, value);
+                table.TimesGiven = true;
+            }, isArray: true)
+            .Reals(valuesKey, n => of(n).Values, (n, v) =>
+            {
+                ref var table = ref of(n);
+                table.Values = v;
+                table.ValuesGiven = true;
+            })
+            .Boolean("allow_offgrid_times", n => of(n).AllowOffgridTimes, (n, v) =>
+            {
+                ref var table = ref of(n);
+                table.OffgridChanged = v != table.AllowOffgridTimes;
+                table.AllowOffgridTimes = v;
+            });
+
+    /// <summary>Forgets what a status change gave (a fresh copy of a node starts with nothing given).</summary>
+    public void ForgetGiven() => TimesGiven = ValuesGiven = OffgridChanged = false;
+
+    /// <summary>No thread has a place yet (a reset: the places are made again before the next run).</summary>
+    public void ClearPlaces()
+    {
+        Next = [];
+        InForce = [];
+    }
+
+    /// <summary>New times on the grid: every thread starts again from the first (the value in force is kept, as in NEST).</summary>
+    public void SetSteps(long[] steps, TimeGrid grid)
+    {
+        Steps = steps;
+        TimesOnGrid = Array.ConvertAll(steps, grid.StepToMs);
+        Next = new int[Next.Length];
+    }
+
+    /// <summary>Thread 0's next value (0 before any run): every thread's is the same, so a checkpoint keeps this one.</summary>
+    public readonly int FirstNext => Next.Length > 0 ? Next[0] : 0;
+
+    /// <summary>Thread 0's value in force, or <paramref name="none"/> before any run.</summary>
+    public readonly TInForce FirstInForce(TInForce none) => InForce.Length > 0 ? InForce[0] : none;
+
+    /// <summary>One place for all threads, as a checkpoint keeps it; <see cref="SpreadOver"/> gives it to each thread.</summary>
+    public void Restore(int next, TInForce inForce)
+    {
+        Next = [next];
+        InForce = [inForce];
+    }
+
+    /// <summary>
+    /// Gives each of <paramref name="threads"/> the place of thread 0 (a new node: the first value, with
+    /// <paramref name="none"/> in force; a restored node: the place it was saved at), unless each has one already.
+    /// </summary>
+    public void SpreadOver(int threads, TInForce none)
+    {
+        if (Next.Length == threads) return;
+        int next = FirstNext;
+        var inForce = FirstInForce(none);
+        Next = new int[threads];
+        InForce = new TInForce[threads];
+        Array.Fill(Next, next);
+        Array.Fill(InForce, inForce);
+    }
+}
