@@ -75,10 +75,8 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         {
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], Refractory, y[YGEx], y[YGIn]);
             f[YV] = Refractory ? 0.0 : (-iLeak - iSynEx - iSynIn + IStim + Membrane.Ie) / Membrane.Cm;
-            f[YDGEx] = -y[YDGEx] / TauDecayEx;
-            f[YGEx] = y[YDGEx] - y[YGEx] / TauRiseEx;
-            f[YDGIn] = -y[YDGIn] / TauDecayIn;
-            f[YGIn] = y[YDGIn] - y[YGIn] / TauRiseIn;
+            SynapticKernel.Derivatives(y, f, YDGEx, YGEx, TauDecayEx, TauRiseEx);
+            SynapticKernel.Derivatives(y, f, YDGIn, YGIn, TauDecayIn, TauRiseIn);
         }
     }
 

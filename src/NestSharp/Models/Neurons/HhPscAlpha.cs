@@ -114,10 +114,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             f[YM] = r.AlphaM * (1.0 - m) - r.BetaM * m;
             f[YH] = r.AlphaH * (1.0 - h) - r.BetaH * h;
             f[YN] = r.AlphaN * (1.0 - n) - r.BetaN * n;
-            f[YDIEx] = -y[YDIEx] / TauSynEx;
-            f[YIEx] = y[YDIEx] - y[YIEx] / TauSynEx;
-            f[YDIIn] = -y[YDIIn] / TauSynIn;
-            f[YIIn] = y[YDIIn] - y[YIIn] / TauSynIn;
+            SynapticKernel.Derivatives(y, f, YDIEx, YIEx, TauSynEx, TauSynEx);
+            SynapticKernel.Derivatives(y, f, YDIIn, YIIn, TauSynIn, TauSynIn);
         }
     }
 
