@@ -89,13 +89,10 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     private static readonly Column Z = Declared.Internal("z");
     private static readonly Column VTh = Declared.Internal("V_th", -50.4);
 
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
 
     static AeifPscDeltaClopath()
     {
-        Declared.SpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
         foreach (var column in (Column[])[Vm, W, Z, VTh, UBarPlus, UBarMinus, UBarBar]) Declared.Recordable(column);
     }
 
@@ -145,7 +142,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     private readonly int[] _refractory, _clamp;
     private readonly ClopathHistory?[] _histories;
 
-    public AeifPscDeltaClopath(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    public AeifPscDeltaClopath(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
         _refractory = new int[count];
         _clamp = new int[count];
@@ -228,7 +225,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
                 throw new NumericalInstabilityException($"{group.Model.Name} (node {group.IdOf(node)}): numerical instability at t = {step.End} ms (V_m = {y[YV]}, w = {y[YW]}).");
 
             // Input arriving in this step reaches V_m once, after the first inner step, unless V_m is held.
-            double input = first ? step.Input(Spikes, node) : 0.0;
+            double input = first ? step.Input(Inputs.Spikes, node) : 0.0;
             if (refractory == 0 && clamp == 0) y[YV] += input;
 
             double threshold = constants.ExponentialTerm ? constants.VPeak : y[YVTh];

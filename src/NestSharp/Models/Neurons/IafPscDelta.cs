@@ -47,13 +47,10 @@ internal sealed class IafPscDelta : NeuronGroup
     /// </summary>
     private static readonly Column StepsToForcedSpike = Declared.Internal("steps_to_forced_spike", -1.0);
 
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
 
     static IafPscDelta()
     {
-        Declared.SpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Membrane.Vm);
     }
 
@@ -142,7 +139,7 @@ internal sealed class IafPscDelta : NeuronGroup
         double[] stepsToForcedSpike = this[StepsToForcedSpike];
         int[] refractory = _refractory;
         var propagators = _propagators.Select();
-        Span<double> spikeIn = s.Input(Spikes), currentIn = s.Input(Currents);
+        Span<double> spikeIn = s.Input(Inputs.Spikes), currentIn = s.Input(Inputs.Currents);
         for (int i = s.Start; i < s.End; i++)
         {
             int k = i - s.Start;

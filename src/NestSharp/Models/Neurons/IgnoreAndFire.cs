@@ -33,14 +33,7 @@ internal sealed class IgnoreAndFire : NeuronGroup
     private static readonly Column Phase = Declared.Parameter("phase", 1.0, "", new Requirement(static v => v > 0 && v <= 1, "must be > 0 and <= 1"));
     private static readonly Column Rate = Declared.Parameter("rate", 10.0, "1/s", Requirement.Positive("firing rate must be > 0"));
 
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
-    static IgnoreAndFire()
-    {
-        Declared.SpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
-    }
+    private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
 
     /// <summary>Tics beyond which a duration counts as infinite (NEST clamps such times to +inf: the neuron never fires).</summary>
     private const double InfiniteTics = 4.0e18;
@@ -120,8 +113,8 @@ internal sealed class IgnoreAndFire : NeuronGroup
                     countdown[i]--;
                 }
             }
-            ring.Row(step, ChannelOf(Spikes) + start, n).Clear();
-            ring.Row(step, ChannelOf(Currents) + start, n).Clear();
+            ring.Row(step, ChannelOf(Inputs.Spikes) + start, n).Clear();
+            ring.Row(step, ChannelOf(Inputs.Currents) + start, n).Clear();
             RecordSamples(thread, step);
         }
     }

@@ -41,13 +41,10 @@ internal sealed class Izhikevich : NeuronGroup
     /// <summary>The current input of the previous step (NEST's I), used in this step.</summary>
     private static readonly Column Current = Declared.Internal("current");
 
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
 
     static Izhikevich()
     {
-        Declared.SpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Vm);
         Declared.Recordable(Um);
     }
@@ -75,8 +72,8 @@ internal sealed class Izhikevich : NeuronGroup
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
-            Span<double> spikeIn = ring.Row(step, ChannelOf(Spikes) + start, n);
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            Span<double> spikeIn = ring.Row(step, ChannelOf(Inputs.Spikes) + start, n);
+            Span<double> currentIn = ring.Row(step, ChannelOf(Inputs.Currents) + start, n);
             for (int k = 0; k < n; k++)
             {
                 int i = start + k;

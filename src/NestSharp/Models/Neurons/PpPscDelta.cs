@@ -58,13 +58,10 @@ internal sealed class PpPscDelta : NeuronGroup
     /// <summary>1 once the node has run (t_ref_remaining sets the dead time before the first run only).</summary>
     private static readonly Column HasRun = Declared.Internal("has_run");
 
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
 
     static PpPscDelta()
     {
-        Declared.SpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Vm);
         Declared.Recordable(ESfa);
     }
@@ -178,7 +175,7 @@ internal sealed class PpPscDelta : NeuronGroup
         double h = _h;
         double[] v = this[Vm], eSfa = this[ESfa], current = this[Current], deadSteps = this[DeadSteps];
         var propagators = _propagators.Select();
-        Span<double> spikeIn = s.Input(Spikes), currentIn = s.Input(Currents);
+        Span<double> spikeIn = s.Input(Inputs.Spikes), currentIn = s.Input(Inputs.Currents);
         for (int i = s.Start; i < s.End; i++)
         {
             int k = i - s.Start;
