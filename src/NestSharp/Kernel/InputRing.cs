@@ -11,7 +11,7 @@ internal sealed class InputRing
     {
         Channels = channels;
         Slots = slots;
-        Data = new double[(long)channels * slots];
+        Data = LargePages.ZeroedDoubles((long)channels * slots);
     }
 
     public double[] Data { get; }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 
@@ -26,6 +29,9 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
         else Deliver(new WideDelays(block.WideDelays!), block, spikes, context);
     }
 
+    /// <summary>How many synapses ahead the plain loop asks for the ring cell it will add into.</summary>
+    private const int PrefetchDistance = 32;
+
     /// <summary>The delivery loop, compiled once per delay width.</summary>
     private static void Deliver<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context)
         where TDelays : struct, IDelays
@@ -46,14 +52,7 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
             int baseSlot = (int)((sliceStart + spike.Lag) % slots);
             if (spike.Multiplicity == 1 && spike.WeightFactor == 1.0)
             {
-                for (int i = first; i < last; i++)
-                {
-                    int slot = baseSlot + delays[i];
-                    if (slot >= slots) slot -= slots;
-                    int channel = targets[i];
-                    if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
-                    else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
-                }
+                AddWeights(delays, targets, weights, first, last, baseSlot, data, channels, slots);
                 continue;
             }
             // Events of spike_generator with spike_weights or multiplicities: the weight factor may flip the sign,
@@ -75,5 +74,43 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
                 data[(nint)slot * channels + channel] += weight * multiplicity;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the weights of synapses [first, last) of one spike into their ring cells. The cells are random places in a
+    /// ring of tens of megabytes, so nearly every add waits for main memory; asking for the cell
+    /// <see cref="PrefetchDistance"/> synapses ahead lets those waits overlap. The adds themselves are the same, in the
+    /// same order.
+    /// </summary>
+    private static unsafe void AddWeights<TDelays>(TDelays delays, int[] targets, double[] weights, int first, int last,
+        int baseSlot, double[] data, int channels, int slots)
+        where TDelays : struct, IDelays
+    {
+        int i = first;
+        if (Sse.IsSupported)
+        {
+            // the ring's data array is pinned (LargePages.ZeroedDoubles): its address is fixed
+            double* cells = (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(data));
+            for (int end = last - PrefetchDistance; i < end; i++)
+            {
+                int ahead = i + PrefetchDistance;
+                int aheadSlot = baseSlot + delays[ahead];
+                if (aheadSlot >= slots) aheadSlot -= slots;
+                Sse.Prefetch0(cells + ((nint)aheadSlot * channels + (targets[ahead] & int.MaxValue)));
+                AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
+            }
+        }
+        for (; i < last; i++) AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddOne<TDelays>(TDelays delays, int[] targets, double[] weights, int i, int baseSlot, double[] data, int channels, int slots)
+        where TDelays : struct, IDelays
+    {
+        int slot = baseSlot + delays[i];
+        if (slot >= slots) slot -= slots;
+        int channel = targets[i];
+        if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
+        else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
     }
 }
