@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 
@@ -28,9 +26,6 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
         if (block.NarrowDelays is { } narrow) Deliver(new NarrowDelays(narrow), block, spikes, context);
         else Deliver(new WideDelays(block.WideDelays!), block, spikes, context);
     }
-
-    /// <summary>How many synapses ahead the plain loop asks for the ring cell it will add into.</summary>
-    private const int PrefetchDistance = 32;
 
     /// <summary>The delivery loop, compiled once per delay width.</summary>
     private static void Deliver<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context)
@@ -77,28 +72,21 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
     }
 
     /// <summary>
-    /// Adds the weights of synapses [first, last) of one spike into their ring cells. The cells are random places in a
-    /// ring of tens of megabytes, so nearly every add waits for main memory; asking for the cell
-    /// <see cref="PrefetchDistance"/> synapses ahead lets those waits overlap. The adds themselves are the same, in the
-    /// same order.
+    /// Adds the weights of synapses [first, last) of one spike into their ring cells, asking for the cell
+    /// <see cref="InputRing.PrefetchDistance"/> synapses ahead (<see cref="InputRing.Prefetch"/>).
     /// </summary>
-    private static unsafe void AddWeights<TDelays>(TDelays delays, int[] targets, double[] weights, int first, int last,
+    private static void AddWeights<TDelays>(TDelays delays, int[] targets, double[] weights, int first, int last,
         int baseSlot, double[] data, int channels, int slots)
         where TDelays : struct, IDelays
     {
         int i = first;
-        if (Sse.IsSupported)
+        for (int end = last - InputRing.PrefetchDistance; i < end; i++)
         {
-            // the ring's data array is pinned (LargePages.ZeroedDoubles): its address is fixed
-            double* cells = (double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(data));
-            for (int end = last - PrefetchDistance; i < end; i++)
-            {
-                int ahead = i + PrefetchDistance;
-                int aheadSlot = baseSlot + delays[ahead];
-                if (aheadSlot >= slots) aheadSlot -= slots;
-                Sse.Prefetch0(cells + ((nint)aheadSlot * channels + (targets[ahead] & int.MaxValue)));
-                AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
-            }
+            int ahead = i + InputRing.PrefetchDistance;
+            int aheadSlot = baseSlot + delays[ahead];
+            if (aheadSlot >= slots) aheadSlot -= slots;
+            InputRing.Prefetch(data, (nint)aheadSlot * channels + (targets[ahead] & int.MaxValue));
+            AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
         }
         for (; i < last; i++) AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
     }
