@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -63,6 +64,22 @@ internal sealed class PoissonSampler
     }
 
     public bool UsesInversion => _cdf.Length > 0;
+
+    /// <summary>Whether the table is short enough (at most 32 entries) for <see cref="FromUniform(Vector256{double})"/> to walk all of it.</summary>
+    public bool SearchesFewEntries => UsesInversion && _cdf.Length <= 32;
+
+    /// <summary>
+    /// <see cref="FromUniform(double)"/> of four uniform numbers, as doubles: the number of table entries not above each
+    /// (the table rises, so counting all entries gives what the scalar search's early stop gives).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> FromUniform(Vector256<double> u)
+    {
+        var counts = Vector256<double>.Zero;
+        var one = Vector256<double>.One;
+        foreach (double entry in _cdf) counts += Vector256.GreaterThanOrEqual(u, Vector256.Create(entry)) & one;
+        return counts;
+    }
 
     public ulong Sample(ref RandomStream stream) =>
         UsesInversion ? (ulong)FromUniform(stream.NextDouble()) : Ptrs(ref stream, _mean);

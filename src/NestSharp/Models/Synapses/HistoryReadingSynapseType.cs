@@ -102,6 +102,13 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
             for (int i = first; i < last; i++)
             {
+                int ahead = i + InputRing.PrefetchDistance;
+                if (ahead < last)
+                {
+                    int aheadSlot = baseSlot + delays[ahead];
+                    if (aheadSlot >= slots) aheadSlot -= slots;
+                    InputRing.Prefetch(data, (nint)aheadSlot * channels + (channelsOf[ahead] & int.MaxValue));
+                }
                 int delay = delays[i];
                 double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
                 weights[i] = w;

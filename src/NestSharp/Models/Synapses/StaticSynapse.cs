@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 
@@ -46,14 +47,7 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
             int baseSlot = (int)((sliceStart + spike.Lag) % slots);
             if (spike.Multiplicity == 1 && spike.WeightFactor == 1.0)
             {
-                for (int i = first; i < last; i++)
-                {
-                    int slot = baseSlot + delays[i];
-                    if (slot >= slots) slot -= slots;
-                    int channel = targets[i];
-                    if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
-                    else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
-                }
+                AddWeights(delays, targets, weights, first, last, baseSlot, data, channels, slots);
                 continue;
             }
             // Events of spike_generator with spike_weights or multiplicities: the weight factor may flip the sign,
@@ -75,5 +69,36 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
                 data[(nint)slot * channels + channel] += weight * multiplicity;
             }
         }
+    }
+
+    /// <summary>
+    /// Adds the weights of synapses [first, last) of one spike into their ring cells, asking for the cell
+    /// <see cref="InputRing.PrefetchDistance"/> synapses ahead (<see cref="InputRing.Prefetch"/>).
+    /// </summary>
+    private static void AddWeights<TDelays>(TDelays delays, int[] targets, double[] weights, int first, int last,
+        int baseSlot, double[] data, int channels, int slots)
+        where TDelays : struct, IDelays
+    {
+        int i = first;
+        for (int end = last - InputRing.PrefetchDistance; i < end; i++)
+        {
+            int ahead = i + InputRing.PrefetchDistance;
+            int aheadSlot = baseSlot + delays[ahead];
+            if (aheadSlot >= slots) aheadSlot -= slots;
+            InputRing.Prefetch(data, (nint)aheadSlot * channels + (targets[ahead] & int.MaxValue));
+            AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
+        }
+        for (; i < last; i++) AddOne(delays, targets, weights, i, baseSlot, data, channels, slots);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddOne<TDelays>(TDelays delays, int[] targets, double[] weights, int i, int baseSlot, double[] data, int channels, int slots)
+        where TDelays : struct, IDelays
+    {
+        int slot = baseSlot + delays[i];
+        if (slot >= slots) slot -= slots;
+        int channel = targets[i];
+        if (channel >= 0) data[(nint)slot * channels + channel] += weights[i];
+        else data[(nint)slot * channels + (channel & int.MaxValue)] += 1.0;
     }
 }

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// Arrays that are read and written at random places (the input ring) backed by 2 MiB pages where Linux offers
+/// transparent huge pages on request (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> = madvise, the usual
+/// default): with 4 KiB pages, every random access into an array of tens of megabytes also misses the address
+/// translation cache. Elsewhere the array is an ordinary pinned one. Contents and results are the same either way.
+/// </summary>
+internal static partial class LargePages
+{
+    private const int AdviseHugePage = 14; // MADV_HUGEPAGE
+    private const long HugePageBytes = 2L << 20;
+
+    /// <summary>
+    /// A zeroed array of <paramref name="length"/> doubles, pinned (its address never changes, so loops may ask for its
+    /// cells ahead by address), advised onto huge pages when it spans several.
+    /// </summary>
+    public static double[] ZeroedDoubles(long length)
+    {
+        if (length * sizeof(double) < 2 * HugePageBytes || !OperatingSystem.IsLinux()) return GC.AllocateArray<double>(checked((int)length), pinned: true);
+        var array = GC.AllocateUninitializedArray<double>(checked((int)length), pinned: true);
+        Advise(array);
+        Array.Clear(array); // first touch after the advice: the kernel backs the range with huge pages as it faults in
+        return array;
+    }
+
+    private static unsafe void Advise(double[] array)
+    {
+        nint start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
+        nint end = start + (nint)((long)array.Length * sizeof(double));
+        nint alignedStart = (nint)(((long)start + HugePageBytes - 1) & ~(HugePageBytes - 1));
+        nint alignedEnd = (nint)((long)end & ~(HugePageBytes - 1));
+        if (alignedEnd <= alignedStart) return;
+        try
+        {
+            _ = madvise(alignedStart, (nuint)(alignedEnd - alignedStart), AdviseHugePage);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            // no C library to ask: ordinary pages
+        }
+    }
+
+    [LibraryImport("libc")]
+    private static partial int madvise(nint address, nuint length, int advice);
+}
