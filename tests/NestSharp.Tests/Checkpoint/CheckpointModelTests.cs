@@ -6,8 +6,8 @@ namespace NestSharp.Tests.Checkpoint;
 /// <summary>
 /// Every neuron model of the catalog: a noise-driven, recurrently connected group recorded by a multimeter (all its
 /// recordables) and a spike recorder, split by a checkpoint at a time inside slices, refractory periods and with spikes
-/// in flight, continues bitwise as the uninterrupted run, from 1 thread onto 2 and from 2 onto 1. Every neuron model
-/// is kept.
+/// in flight, continues bitwise as the uninterrupted run, on 1 and 2 threads and across a change (1 -> 2, 2 -> 1).
+/// Every neuron model is kept.
 /// </summary>
 public sealed class CheckpointModelTests : IDisposable
 {
@@ -105,7 +105,7 @@ public sealed class CheckpointModelTests : IDisposable
         long spikes = (long)reference.Nodes(reference.NetworkSize).Get("n_events");
         Assert.True(spikes > 0, $"{model} did not fire: the test would not see spike-related state");
 
-        foreach (var (before, after) in new[] { (1, 2), (2, 1) })
+        foreach (var (before, after) in new[] { (1, 1), (2, 2), (1, 2), (2, 1) })
         {
             var resumed = CheckpointSplitRunTests.Restored(nest => Build(nest, model), path, 23.4, before, after);
             resumed.Simulate(31.3);
