@@ -39,8 +39,8 @@ internal interface IRecordingFile : IDisposable
 /// <para>A checkpoint keeps the file's name, its length and its last bytes (the format's footer, which a later run
 /// overwrites: <paramref name="footerBytes"/>); a restored kernel gives the file back that content (the stopped run may
 /// have written on) and appends, so the file equals the uninterrupted run's. Restored onto another number of virtual
-/// processes the name changes with the virtual process: the new file starts as a copy of the checkpointed one (the old
-/// one stays as it is).</para>
+/// processes the name changes with the virtual process: the new file starts as a copy of the checkpointed one, and the
+/// old one is given back its checkpoint content too.</para>
 /// </summary>
 /// <param name="extension">The file name's extension, without the dot.</param>
 /// <param name="open">Opens the file at a path: a new one, or (append) one an earlier run of this recording wrote.</param>
@@ -85,7 +85,12 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
         if (!append) RecordingFiles.RefuseToOverwrite(path, context.OverwriteFiles);
         if (_restored is { } restored)
         {
-            if (!append) RecordingFiles.CopyStart(_path!, path, restored.Length - restored.Footer.Length);
+            if (!append)
+            {
+                RecordingFiles.CopyStart(_path!, path, restored.Length - restored.Footer.Length);
+                // the earlier layout's file keeps what it held at the checkpoint (as the ascii backend's other files)
+                RecordingFiles.CutBack(_path!, restored.Length, restored.Footer);
+            }
             RecordingFiles.CutBack(path, restored.Length, restored.Footer);
             append = true;
             _restored = null;
