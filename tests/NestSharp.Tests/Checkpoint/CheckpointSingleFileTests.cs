@@ -80,6 +80,11 @@ public sealed class CheckpointSingleFileTests : IDisposable
             int footer = backend == "parquet" ? BitConverter.ToInt32(old, old.Length - 8) + 8 : 0;
             Assert.True(old.Length < continued.Length);
             Assert.Equal(continued.AsSpan(0, old.Length - footer).ToArray(), old.AsSpan(0, old.Length - footer).ToArray());
+            if (backend == "csv")
+            {
+                var times = File.ReadAllLines(earlier).Skip(1).Select(l => double.Parse(l.Split(',')[1], System.Globalization.CultureInfo.InvariantCulture));
+                Assert.All(times, t => Assert.True(t <= 43.7, $"{t} ms is after the checkpoint"));
+            }
         }
         Assert.True(new FileInfo(Path.Combine(whole, expected[1]!)).Length > 2000, "too few spikes: the test would see little of the file");
     }
