@@ -14,9 +14,10 @@ internal static class CheckpointFormat
 
     /// <summary>
     /// The format this NestSharp writes and reads; another version is refused. 2: the description section first, the
-    /// runtime state of more devices, the ascii backend's files.
+    /// runtime state of more devices, the ascii backend's files. 3: the structural-plasticity section (its settings left
+    /// the kernel section), the histories of the Clopath and Urbanczik neurons, the per-target state of generators.
     /// </summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

@@ -6,20 +6,21 @@ namespace NestSharp.Checkpoint;
 /// <summary>
 /// Saves a kernel between Simulate calls and restores it into a new kernel, section by section along the managers:
 /// the kernel settings and clock, the model copies, the nodes with their state, the models' defaults, the connections,
-/// the input ring, the spike archive, the calcium clocks. Everything is stored by node id, so a kernel with another number of threads
+/// the input ring, the spike archive, the structural plasticity. Everything is stored by node id, so a kernel with another number of threads
 /// restores it and continues as the saved one would have. A save is refused, before anything is written, when the
 /// network holds something checkpoints do not keep yet; a restore builds a new kernel and returns it only when the
 /// whole file was read and checked.
 /// </summary>
 internal static class KernelCheckpoint
 {
-    /// <summary>Kernel keys a checkpoint does not set again: the layout (chosen when restoring) and what the connections fix.</summary>
-    private static readonly HashSet<string> NotRestoredKeys =
-        new(["local_num_threads", "total_num_virtual_procs", "min_delay", "max_delay", "rng_type"], StringComparer.Ordinal);
-
-    /// <summary>Kernel keys set after the models are restored (they name synapse models).</summary>
-    private static readonly HashSet<string> LateKeys =
-        new(["structural_plasticity_synapses", "structural_plasticity_update_interval"], StringComparer.Ordinal);
+    /// <summary>
+    /// Kernel keys a checkpoint does not set again: the layout (chosen when restoring), what the connections fix, and
+    /// the structural-plasticity settings (restored with its state, after the models they name).
+    /// </summary>
+    private static readonly HashSet<string> NotRestoredKeys = new(
+        ["local_num_threads", "total_num_virtual_procs", "min_delay", "max_delay", "rng_type", "structural_plasticity_synapses",
+            "structural_plasticity_update_interval"],
+        StringComparer.Ordinal);
 
     public static void Save(KernelManager kernel, string path, string version, string description)
     {
@@ -32,9 +33,7 @@ internal static class KernelCheckpoint
                 writer.Section("description", () => writer.Write(description));
                 writer.Section("kernel", () =>
                 {
-                    var (early, late) = Settings(kernel);
-                    StatusCodec.Write(writer, early);
-                    StatusCodec.Write(writer, late);
+                    StatusCodec.Write(writer, Settings(kernel));
                     writer.Write(kernel.VirtualProcesses.Threads);
                     kernel.Simulation.SaveClock(writer);
                     kernel.Random.SaveCheckpoint(writer);
@@ -47,7 +46,7 @@ internal static class KernelCheckpoint
                 writer.Section("connections", () => kernel.Connections.SaveCheckpoint(writer));
                 writer.Section("input ring", () => kernel.Simulation.SaveRing(writer));
                 writer.Section("spike archive", () => kernel.Archive.SaveCheckpoint(writer));
-                writer.Section("calcium", () => kernel.Structural.SaveCheckpoint(writer));
+                writer.Section("structural plasticity", () => kernel.Structural.SaveCheckpoint(writer));
                 writer.Finish();
             }
             File.Move(temporary, path, overwrite: true);
@@ -114,14 +113,12 @@ internal static class KernelCheckpoint
     {
         reader.Section("description", () => reader.ReadString());
         var kernel = new KernelManager(communicator);
-        Dictionary<string, object> late = [];
         reader.Section("kernel", () =>
         {
-            var early = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
-            late = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
+            var settings = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
             int savedThreads = reader.ReadInt();
             kernel.SetStatus(new Dictionary<string, object> { ["local_num_threads"] = (long)(threads ?? savedThreads) });
-            kernel.SetStatus(early);
+            kernel.SetStatus(settings);
             kernel.Simulation.RestoreClock(reader);
             kernel.Random.RestoreCheckpoint(reader);
             kernel.EventDelivery.LocalSpikeCounter = reader.ReadLong();
@@ -130,35 +127,27 @@ internal static class KernelCheckpoint
         var context = new RestoreContext(kernel, new Nodes.StatusContext(kernel.Simulation.Time, kernel.Simulation.CurrentStep), nodeCollections(kernel));
         reader.Section("models", () => kernel.Models.RestoreCopies(reader));
         reader.Section("nodes", () => kernel.Nodes.RestoreCheckpoint(reader, context));
-        reader.Section("model defaults", () =>
-        {
-            kernel.Models.RestoreDefaults(reader, context);
-            if (late.Count > 0) kernel.SetStatus(late);
-        });
+        reader.Section("model defaults", () => kernel.Models.RestoreDefaults(reader, context));
 
         reader.Section("connections", () => kernel.Connections.RestoreCheckpoint(reader));
         reader.Section("input ring", () => kernel.Simulation.RestoreRing(reader));
         reader.Section("spike archive", () => kernel.Archive.RestoreCheckpoint(reader));
-        reader.Section("calcium", () => kernel.Structural.RestoreCheckpoint(reader));
+        reader.Section("structural plasticity", () => kernel.Structural.RestoreCheckpoint(reader));
         reader.Finish();
         return kernel;
     }
 
-    /// <summary>The settable kernel keys with their values: those set first, and those set after the models.</summary>
-    private static (Dictionary<string, object> Early, Dictionary<string, object> Late) Settings(KernelManager kernel)
+    /// <summary>The settable kernel keys a checkpoint sets again, with their values.</summary>
+    private static Dictionary<string, object> Settings(KernelManager kernel)
     {
         var status = kernel.GetStatus();
-        var early = new Dictionary<string, object>(StringComparer.Ordinal);
-        var late = new Dictionary<string, object>(StringComparer.Ordinal);
+        var settings = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var manager in kernel.Managers)
         {
             foreach (var key in manager.SettableKeys)
-            {
-                if (NotRestoredKeys.Contains(key) || !status.TryGetValue(key, out var value)) continue;
-                (LateKeys.Contains(key) ? late : early)[key] = value;
-            }
+                if (!NotRestoredKeys.Contains(key) && status.TryGetValue(key, out var value)) settings[key] = value;
         }
-        return (early, late);
+        return settings;
     }
 
     /// <summary>Refuses, naming every reason, a kernel whose state a checkpoint would not keep whole.</summary>
@@ -168,8 +157,6 @@ internal static class KernelCheckpoint
             throw new KernelException("A checkpoint is saved between Simulate calls, not between Prepare and Cleanup: call Cleanup first.");
         var gaps = new SortedSet<string>(StringComparer.Ordinal);
         if (kernel.VirtualProcesses.Communicator.Size > 1) gaps.Add("simulations with several MPI processes");
-        if (kernel.Structural.Enabled || kernel.Structural.HasSynapticElements) gaps.Add("structural plasticity (synaptic elements)");
-        if (kernel.Archive.HasVoltageHistories) gaps.Add("voltage histories (clopath_synapse, urbanczik_synapse)");
         if (kernel.Layers.Any) gaps.Add("node positions (spatial networks)");
         foreach (var group in kernel.Nodes.Groups)
             if (!group.SupportsCheckpoint) gaps.Add($"{group.Model.Name} nodes");

@@ -45,6 +45,9 @@ internal sealed class DeviceTargets
 
     public int Count { get; private set; }
 
+    /// <summary>The number of virtual processes the connections are split over.</summary>
+    public int Threads => _byThread.Length;
+
     public void EnsureThreads(int threads)
     {
         if (_byThread.Length != threads) _byThread = Enumerable.Range(0, threads).Select(_ => new List<DeviceTarget>()).ToArray();

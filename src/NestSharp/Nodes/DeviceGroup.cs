@@ -50,28 +50,37 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
     /// Writes each device's settable status (what Set would take to make it again) and its runtime state
     /// (<see cref="DeviceNode.SaveRuntime"/>); the connections of generators are the kernel's to write.
     /// </summary>
-    public override void SaveState(CheckpointWriter writer)
+    public override void SaveState(CheckpointWriter writer) => SaveNodes(writer, Nodes, KeysNotRestored);
+
+    public override void RestoreState(CheckpointReader reader, RestoreContext context) => RestoreNodes(reader, Nodes, context, KeysNotRestored);
+
+    /// <summary>
+    /// Writes each of <paramref name="nodes"/>' settable status but <paramref name="keysNotRestored"/> and its runtime
+    /// state (also for devices a group other than a <see cref="DeviceGroup{TNode}"/> keeps).
+    /// </summary>
+    public static void SaveNodes(CheckpointWriter writer, TNode[] nodes, IReadOnlySet<string> keysNotRestored)
     {
-        foreach (var node in Nodes)
+        foreach (var node in nodes)
         {
             var status = new Dictionary<string, object>(StringComparer.Ordinal);
             node.Keys.Write(node, status);
             var settable = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var key in node.Keys.Settable)
-                if (!KeysNotRestored.Contains(key) && status.TryGetValue(key, out var value)) settable[key] = value;
+                if (!keysNotRestored.Contains(key) && status.TryGetValue(key, out var value)) settable[key] = value;
             StatusCodec.Write(writer, settable);
             node.SaveRuntime(writer);
         }
     }
 
-    public override void RestoreState(CheckpointReader reader, RestoreContext context)
+    /// <summary>Reads what <see cref="SaveNodes"/> wrote into <paramref name="nodes"/>.</summary>
+    public static void RestoreNodes(CheckpointReader reader, TNode[] nodes, RestoreContext context, IReadOnlySet<string> keysNotRestored)
     {
         // The settable status was valid when it was set; checks against the current time (times must lie in the
         // future) are made as at the start, and the runtime state says what has passed.
         var origin = context.Status with { CurrentStep = 0 };
-        for (int i = 0; i < Count; i++)
+        for (int i = 0; i < nodes.Length; i++)
         {
-            var staged = (TNode)Nodes[i].Clone();
+            var staged = (TNode)nodes[i].Clone();
             var fresh = new Dictionary<string, object>(StringComparer.Ordinal);
             staged.Keys.Write(staged, fresh);
             foreach (var (key, value) in StatusCodec.Read(reader, context.Nodes))
@@ -81,12 +90,13 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
             }
             staged.Validate(origin);
             staged.RestoreRuntime(reader);
-            Nodes[i] = staged;
+            nodes[i] = staged;
         }
     }
 
     /// <summary>Settable keys a checkpoint does not set again (the model restores what they stand for itself).</summary>
     protected virtual IReadOnlySet<string> KeysNotRestored => NoKeys;
 
-    private static readonly HashSet<string> NoKeys = [];
+    /// <summary>No keys: every settable key is restored.</summary>
+    public static readonly IReadOnlySet<string> NoKeys = new HashSet<string>();
 }

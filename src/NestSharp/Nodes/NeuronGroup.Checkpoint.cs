@@ -106,6 +106,23 @@ internal abstract partial class NeuronGroup
     protected void ReadInIdOrder(CheckpointReader reader, bool[] into) =>
         FromIdOrder([.. Counted(reader, reader.ReadBytes()).Select(b => b != 0)], into);
 
+    /// <summary>Writes per-position histories (null before a node's first run) in node-id order.</summary>
+    protected void WriteInIdOrder<THistory>(CheckpointWriter writer, THistory?[] histories, Action<THistory> save) where THistory : class
+    {
+        for (int local = 0; local < Count; local++)
+        {
+            var history = histories[PositionOf(local)];
+            writer.Write(history is not null);
+            if (history is not null) save(history);
+        }
+    }
+
+    /// <summary>Reads what <see cref="WriteInIdOrder{THistory}(CheckpointWriter, THistory[], Action{THistory})"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder<THistory>(CheckpointReader reader, THistory?[] into, Func<CheckpointReader, THistory> restore) where THistory : class
+    {
+        for (int local = 0; local < Count; local++) into[PositionOf(local)] = reader.ReadBool() ? restore(reader) : null;
+    }
+
     /// <summary><paramref name="values"/>, checked to hold one value per node.</summary>
     private T[] Counted<T>(CheckpointReader reader, T[] values)
     {

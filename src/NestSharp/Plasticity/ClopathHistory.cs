@@ -1,3 +1,5 @@
+using NestSharp.Checkpoint;
+
 namespace NestSharp.Plasticity;
 
 /// <summary>
@@ -123,5 +125,41 @@ internal sealed class ClopathHistory
         for (int i = 0; i < _ltdTimes.Length; i++)
             if (Math.Abs(t - _ltdTimes[i]) < TimeEps) return _ltdValues[i];
         return 0.0;
+    }
+
+    /// <summary>
+    /// Writes what the history holds: the delayed ū± ring with its place, the LTD ring with its place and the LTP
+    /// entries (the rule's parameters are configured again before every run).
+    /// </summary>
+    public void SaveCheckpoint(CheckpointWriter writer)
+    {
+        writer.Write(_delayedPlus);
+        writer.Write(_delayedMinus);
+        writer.Write(_delayedIndex);
+        writer.Write(_ltdTimes);
+        writer.Write(_ltdValues);
+        writer.Write(_ltdCurrent);
+        WeightChangeHistory.Save(writer, _ltp);
+    }
+
+    /// <summary>A history as <see cref="SaveCheckpoint"/> wrote it.</summary>
+    public static ClopathHistory Restore(CheckpointReader reader)
+    {
+        double[] delayedPlus = reader.ReadDoubles(), delayedMinus = reader.ReadDoubles();
+        int delayedIndex = reader.ReadInt();
+        double[] ltdTimes = reader.ReadDoubles(), ltdValues = reader.ReadDoubles();
+        int ltdCurrent = reader.ReadInt();
+        if (delayedPlus.Length == 0 || delayedMinus.Length != delayedPlus.Length || (uint)delayedIndex >= (uint)delayedPlus.Length
+            || ltdTimes.Length == 0 || ltdValues.Length != ltdTimes.Length || (uint)ltdCurrent >= (uint)ltdTimes.Length)
+        {
+            throw reader.Bad("a Clopath history's rings do not fit together");
+        }
+        var history = new ClopathHistory(delayedPlus.Length - 1, ltdTimes.Length) { _delayedIndex = delayedIndex, _ltdCurrent = ltdCurrent };
+        delayedPlus.CopyTo(history._delayedPlus, 0);
+        delayedMinus.CopyTo(history._delayedMinus, 0);
+        ltdTimes.CopyTo(history._ltdTimes, 0);
+        ltdValues.CopyTo(history._ltdValues, 0);
+        WeightChangeHistory.Restore(reader, ref history._ltp);
+        return history;
     }
 }

@@ -1,3 +1,5 @@
+using NestSharp.Checkpoint;
+
 namespace NestSharp.Plasticity;
 
 /// <summary>An entry of a post-synaptic history: its time and how many synapses have read it.</summary>
@@ -91,5 +93,29 @@ internal struct HistoryRing<TEntry>(int capacity) where TEntry : struct, IHistor
         for (int i = 0; i < Count; i++) larger[i] = At(i);
         _entries = larger;
         _head = 0;
+    }
+}
+
+/// <summary>Checkpoints of a voltage-based history: its entries, oldest first (the ring's capacity does not change what it holds).</summary>
+internal static class WeightChangeHistory
+{
+    /// <summary>Writes the entries of <paramref name="ring"/>: their number, then each one's time, weight change and reads.</summary>
+    public static void Save(CheckpointWriter writer, in HistoryRing<WeightChangeEntry> ring)
+    {
+        writer.Write(ring.Count);
+        for (int i = 0; i < ring.Count; i++)
+        {
+            ref readonly var entry = ref ring.At(i);
+            writer.Write(entry.T);
+            writer.Write(entry.Dw);
+            writer.Write(entry.AccessCounter);
+        }
+    }
+
+    /// <summary>Appends the entries <see cref="Save"/> wrote to the empty <paramref name="ring"/>.</summary>
+    public static void Restore(CheckpointReader reader, ref HistoryRing<WeightChangeEntry> ring)
+    {
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+            ring.Append(new WeightChangeEntry { T = reader.ReadDouble(), Dw = reader.ReadDouble(), AccessCounter = reader.ReadInt() });
     }
 }

@@ -68,9 +68,6 @@ internal sealed class SpikeArchive
     public T? VoltageHistoryOf<T>(int id) where T : class =>
         (uint)id < (uint)_voltageHistories.Length ? _voltageHistories[id] as T : null;
 
-    /// <summary>Whether voltage histories (Clopath, Urbanczik) are attached, which checkpoints do not hold yet.</summary>
-    public bool HasVoltageHistories => _voltageHistories.Any(h => h is not null);
-
     /// <summary>Writes every neuron's last spike time and the spike histories kept for plastic synapses.</summary>
     public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
     {

@@ -1,3 +1,5 @@
+using NestSharp.Checkpoint;
+
 namespace NestSharp.Plasticity;
 
 /// <summary>
@@ -88,4 +90,15 @@ internal sealed class UrbanczikHistory
     /// entry at a bound belongs to the later window), counted as read once more: the first index and one past the last.
     /// </summary>
     public (int Start, int End) Read(double t1, double t2) => _entries.ReadWindow(t1, t2);
+
+    /// <summary>Writes the entries (the neuron's parameters are configured again before every run).</summary>
+    public void SaveCheckpoint(CheckpointWriter writer) => WeightChangeHistory.Save(writer, _entries);
+
+    /// <summary>A history as <see cref="SaveCheckpoint"/> wrote it.</summary>
+    public static UrbanczikHistory Restore(CheckpointReader reader)
+    {
+        var history = new UrbanczikHistory();
+        WeightChangeHistory.Restore(reader, ref history._entries);
+        return history;
+    }
 }

@@ -83,7 +83,7 @@ internal sealed class AsciiBackend : IRecordingBackend
                 foreach (int vp in context.LocalVirtualProcesses)
                 {
                     bool restored = _restoredLengths.TryGetValue(paths[vp], out long length);
-                    if (restored) CutBack(paths[vp], length);
+                    if (restored) RecordingFiles.CutBack(paths[vp], length, []);
                     files[vp] = AsciiRecordingFile.Open(paths[vp], append || restored, context.OverwriteFiles, _precision, _timeInSteps, context);
                 }
             }
@@ -97,7 +97,7 @@ internal sealed class AsciiBackend : IRecordingBackend
             if (_restoredLengths.Count == 0) return;
             // the earlier layout's other files keep what they held at the checkpoint
             foreach (var (path, length) in _restoredLengths)
-                if (Array.IndexOf(paths, path) < 0) CutBack(path, length);
+                if (Array.IndexOf(paths, path) < 0) RecordingFiles.CutBack(path, length, []);
             _earlierPaths = [.. _restoredLengths.Keys.Concat(_earlierPaths).Except(paths).Order(StringComparer.Ordinal)];
             _restoredLengths = [];
         }
@@ -148,22 +148,6 @@ internal sealed class AsciiBackend : IRecordingBackend
             _earlierPaths = new string[reader.ReadInt()];
             for (int i = 0; i < _earlierPaths.Length; i++) _earlierPaths[i] = reader.ReadString();
             _paths = [];
-        }
-
-        /// <summary>Cuts a file of the checkpointed run back to its length then; refuses when it is missing or shorter.</summary>
-        private static void CutBack(string path, long length)
-        {
-            try
-            {
-                using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
-                if (file.Length < length)
-                    throw new IOException($"it holds {file.Length} bytes, fewer than the {length} it held at the checkpoint");
-                file.SetLength(length);
-            }
-            catch (Exception e) when (RecordingFiles.IsFileError(e))
-            {
-                throw new KernelException($"The recording file '{path}' of the restored checkpoint cannot be continued: {e.Message.TrimEnd('.')}.");
-            }
         }
     }
 }

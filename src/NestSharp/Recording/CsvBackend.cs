@@ -15,7 +15,7 @@ namespace NestSharp.Recording;
 [RecordingBackendName("csv")]
 internal sealed class CsvBackend : IRecordingBackend
 {
-    public IDeviceRecording Create() => new SingleFileRecording("csv", (path, append, columns) => new CsvFile(path, append, columns));
+    public IDeviceRecording Create() => new SingleFileRecording("csv", (path, append, columns) => new CsvFile(path, append, columns), _ => 0);
 
     private sealed class CsvFile : IRecordingFile
     {

@@ -20,7 +20,7 @@ namespace NestSharp.Recording;
 [RecordingBackendName("parquet")]
 internal sealed class ParquetBackend : IRecordingBackend
 {
-    public IDeviceRecording Create() => new SingleFileRecording("parquet", ParquetFile.Open);
+    public IDeviceRecording Create() => new SingleFileRecording("parquet", ParquetFile.Open, ParquetFile.FooterBytes);
 
     private sealed class ParquetFile : IRecordingFile
     {
@@ -45,6 +45,22 @@ internal sealed class ParquetBackend : IRecordingBackend
             _timeInSteps = columns.TimeInSteps;
             _doubles = columns.DoubleValueNames.Select(_ => new ArrayBufferWriter<double>()).ToArray();
             _longs = columns.LongValueNames.Select(_ => new ArrayBufferWriter<long>()).ToArray();
+        }
+
+        /// <summary>
+        /// The end of a complete Parquet file that appending overwrites: the footer (file metadata), its length (int32)
+        /// and the magic "PAR1".
+        /// </summary>
+        public static int FooterBytes(FileStream file)
+        {
+            Span<byte> end = stackalloc byte[8];
+            if (file.Length < 12) throw new IOException($"it holds {file.Length} bytes, too few for a Parquet file");
+            file.Seek(-8, SeekOrigin.End);
+            file.ReadExactly(end);
+            int metadata = System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(end);
+            if (!end[4..].SequenceEqual("PAR1"u8) || metadata < 0 || metadata > file.Length - 12)
+                throw new IOException("it does not end as a Parquet file");
+            return metadata + 8;
         }
 
         public static ParquetFile Open(string path, bool append, EventColumns columns)

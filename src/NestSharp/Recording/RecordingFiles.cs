@@ -20,4 +20,55 @@ internal static class RecordingFiles
 
     /// <summary>The error for a file that could not be opened.</summary>
     public static IOErrorException OpenError(string path, Exception e) => new($"I/O error while opening file '{path}': {e.Message}");
+
+    /// <summary>
+    /// Gives a file of a checkpointed run back the <paramref name="length"/> bytes it held at the checkpoint: cut back
+    /// to its first length - |<paramref name="tail"/>| bytes (the stopped run may have written on), then
+    /// <paramref name="tail"/> (a format's footer, which a later run overwrote) appended. Refuses a file that is
+    /// missing or shorter than what it keeps.
+    /// </summary>
+    public static void CutBack(string path, long length, ReadOnlySpan<byte> tail)
+    {
+        long kept = length - tail.Length;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Write);
+            if (file.Length < kept)
+                throw new IOException($"it holds {file.Length} bytes, fewer than the {kept} it held at the checkpoint");
+            file.SetLength(kept);
+            file.Seek(0, SeekOrigin.End);
+            file.Write(tail);
+        }
+        catch (Exception e) when (IsFileError(e))
+        {
+            throw ContinueError(path, e);
+        }
+    }
+
+    /// <summary>Starts <paramref name="to"/> with the first <paramref name="length"/> bytes of the checkpointed run's file <paramref name="from"/>.</summary>
+    public static void CopyStart(string from, string to, long length)
+    {
+        try
+        {
+            using var source = new FileStream(from, FileMode.Open, FileAccess.Read);
+            if (source.Length < length)
+                throw new IOException($"it holds {source.Length} bytes, fewer than the {length} it held at the checkpoint");
+            using var target = new FileStream(to, FileMode.Create, FileAccess.Write);
+            var buffer = new byte[1 << 16];
+            for (long left = length; left > 0;)
+            {
+                int n = source.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+                if (n == 0) throw new EndOfStreamException($"it ended before byte {length}");
+                target.Write(buffer, 0, n);
+                left -= n;
+            }
+        }
+        catch (Exception e) when (IsFileError(e))
+        {
+            throw ContinueError(from, e);
+        }
+    }
+
+    private static KernelException ContinueError(string path, Exception e) =>
+        new($"The recording file '{path}' of the restored checkpoint cannot be continued: {e.Message.TrimEnd('.')}.");
 }

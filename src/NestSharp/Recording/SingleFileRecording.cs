@@ -1,3 +1,5 @@
+using NestSharp.Checkpoint;
+
 namespace NestSharp.Recording;
 
 /// <summary>
@@ -34,10 +36,17 @@ internal interface IRecordingFile : IDisposable
 /// process writes it (every process receives every event). A later run appends to the file an earlier run of this
 /// recorder wrote under the same name; a new file over an existing one needs overwrite_files. Device parameter:
 /// <c>time_in_steps</c> (as the ascii backend's: fixed once the kernel has simulated); status <c>filenames</c>.
+/// <para>A checkpoint keeps the file's name, its length and its last bytes (the format's footer, which a later run
+/// overwrites: <paramref name="footerBytes"/>); a restored kernel gives the file back that content (the stopped run may
+/// have written on) and appends, so the file equals the uninterrupted run's. Restored onto another number of virtual
+/// processes the name changes with the virtual process: the new file starts as a copy of the checkpointed one, and the
+/// old one is given back its checkpoint content too.</para>
 /// </summary>
 /// <param name="extension">The file name's extension, without the dot.</param>
 /// <param name="open">Opens the file at a path: a new one, or (append) one an earlier run of this recording wrote.</param>
-internal sealed class SingleFileRecording(string extension, Func<string, bool, EventColumns, IRecordingFile> open) : IDeviceRecording
+/// <param name="footerBytes">How many bytes at the end of a complete file of the format a later run overwrites (0 for none).</param>
+internal sealed class SingleFileRecording(string extension, Func<string, bool, EventColumns, IRecordingFile> open, Func<FileStream, int> footerBytes)
+    : IDeviceRecording
 {
     private bool _timeInSteps;
 
@@ -47,11 +56,14 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
     // Open from Prepare to Close, on the process that writes the file.
     private IRecordingFile? _file;
 
+    // After a restore, until the next run opens the file: its length at the checkpoint and its footer then.
+    private (long Length, byte[] Footer)? _restored;
+
     public IReadOnlyCollection<string> Keys => ["time_in_steps"];
 
     public IDeviceRecording Clone() => (SingleFileRecording)MemberwiseClone();
 
-    public IDeviceRecording CloneEmpty() => new SingleFileRecording(extension, open) { _timeInSteps = _timeInSteps };
+    public IDeviceRecording CloneEmpty() => new SingleFileRecording(extension, open, footerBytes) { _timeInSteps = _timeInSteps };
 
     public void Apply(string key, object value, Nodes.StatusContext context) =>
         _timeInSteps = BackendParameters.TimeInSteps(key, value, _timeInSteps, context, sameValueAllowed: true);
@@ -71,6 +83,18 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
         string path = PathOf(context.Identity);
         bool append = path == _path;
         if (!append) RecordingFiles.RefuseToOverwrite(path, context.OverwriteFiles);
+        if (_restored is { } restored)
+        {
+            if (!append)
+            {
+                RecordingFiles.CopyStart(_path!, path, restored.Length - restored.Footer.Length);
+                // the earlier layout's file keeps what it held at the checkpoint (as the ascii backend's other files)
+                RecordingFiles.CutBack(_path!, restored.Length, restored.Footer);
+            }
+            RecordingFiles.CutBack(path, restored.Length, restored.Footer);
+            append = true;
+            _restored = null;
+        }
         try
         {
             _file = open(path, append, new EventColumns(_timeInSteps, context.DoubleValueNames, context.LongValueNames));
@@ -94,4 +118,48 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
     }
 
     public void Clear() { }
+
+    public bool SupportsCheckpoint => true;
+
+    /// <summary>
+    /// Writes the file an earlier run wrote (between runs it is closed): its name, length and footer, or, saved again
+    /// before a restored kernel ran, those it was restored with.
+    /// </summary>
+    public void SaveCheckpoint(CheckpointWriter writer)
+    {
+        var saved = _restored ?? (_path is not null && File.Exists(_path) ? Snapshot(_path) : null);
+        writer.Write(saved is not null);
+        if (saved is not { } file) return;
+        writer.Write(_path!);
+        writer.Write(file.Length);
+        writer.Write(file.Footer);
+    }
+
+    public void RestoreCheckpoint(CheckpointReader reader)
+    {
+        _path = null;
+        _restored = null;
+        if (!reader.ReadBool()) return;
+        _path = reader.ReadString();
+        long length = reader.ReadLong();
+        byte[] footer = reader.ReadBytes();
+        if (length < footer.Length) throw reader.Bad($"the recording file '{_path}' is shorter ({length} bytes) than its footer");
+        _restored = (length, footer);
+    }
+
+    private (long Length, byte[] Footer) Snapshot(string path)
+    {
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            var footer = new byte[footerBytes(file)];
+            file.Seek(-footer.Length, SeekOrigin.End);
+            file.ReadExactly(footer);
+            return (file.Length, footer);
+        }
+        catch (Exception e) when (RecordingFiles.IsFileError(e))
+        {
+            throw new KernelException($"The recording file '{path}' cannot be kept in the checkpoint: {e.Message.TrimEnd('.')}.");
+        }
+    }
 }

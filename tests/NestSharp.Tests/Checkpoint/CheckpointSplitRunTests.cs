@@ -158,10 +158,10 @@ public sealed class CheckpointSplitRunTests : IDisposable
     public void Save_RefusesWhatCheckpointsDoNotKeepYet_AndWritesNothing()
     {
         var nest = new Simulator();
-        nest.Create("gif_psc_exp", 2);
+        nest.Create("iaf_psc_alpha", Positions.Grid([3, 3]));
         string path = Path.Combine(_folder, "refused.nscp");
         var e = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path));
-        Assert.Contains("gif_psc_exp", e.Message);
+        Assert.Contains("node positions", e.Message);
         Assert.False(File.Exists(path));
         Assert.Empty(Directory.GetFiles(_folder));
     }

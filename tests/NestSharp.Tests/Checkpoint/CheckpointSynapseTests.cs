@@ -7,7 +7,7 @@ namespace NestSharp.Tests.Checkpoint;
 /// models see pre- and post-synaptic spikes on both sides of the split), with a weight recorder on the model where it
 /// takes one; split by a checkpoint inside a slice with spikes in flight, the run continues bitwise as the
 /// uninterrupted one (every key of every connection, every node's status, the recorded weights), from 1 thread onto 2
-/// and from 2 onto 1. A model whose state a checkpoint does not keep yet must be refused by name, with nothing written.
+/// and from 2 onto 1. Every synapse model is kept.
 /// </summary>
 public sealed class CheckpointSynapseTests : IDisposable
 {
@@ -126,16 +126,10 @@ public sealed class CheckpointSynapseTests : IDisposable
         }
     }
 
-    [Theory]
-    [MemberData(nameof(SynapseModels), false)]
-    public void Save_IsRefusedNamingTheModel_AndWritesNothing(string synapse)
+    [Fact]
+    public void EverySynapseModel_IsKept()
     {
-        var nest = new Simulator();
-        Build(nest, synapse);
-        nest.Simulate(23.4);
-        string path = Path.Combine(_folder, $"{synapse}.nscp");
-        var e = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path));
-        Assert.Contains($"checkpointed_{synapse} connections", e.Message);
-        Assert.Empty(Directory.GetFiles(_folder));
+        Assert.Empty(SynapseModels(false));
+        Assert.NotEmpty(SynapseModels(true));
     }
 }

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -28,6 +29,8 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
 {
     private const ulong StreamSalt = 0x6A33_9015;
 
+    public override bool SupportsCheckpoint => true;
+
     internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
@@ -42,7 +45,15 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
         /// <summary>Per thread, per target (in the thread's connection order): the occupation of each phase.</summary>
         public List<long[]>[] Occupations = [];
 
+        /// <summary>The occupations a checkpoint restored, by target id and ordinal, until the next Prepare places them.</summary>
+        public Dictionary<(int Target, int Ordinal), long[]>? RestoredOccupations;
+
         public override IDeviceKeys Keys => Declared;
+
+        public override void SaveRuntime(CheckpointWriter writer) => PerTargetCheckpoint.Save(writer, Targets,
+            t => t < Occupations.Length ? Occupations[t].Count : 0, (t, j) => writer.Write(Occupations[t][j]));
+
+        public override void RestoreRuntime(CheckpointReader reader) => RestoredOccupations = PerTargetCheckpoint.Read(reader, reader.ReadLongs);
 
         protected override void ResetRuntimeState()
         {
@@ -80,6 +91,11 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
                     occupation[^1] += node.NProc - evenShare * node.GammaShape;
                     states.Add(occupation);
                 }
+            }
+            if (node.RestoredOccupations is { } restored)
+            {
+                PerTargetCheckpoint.Apply(restored, node.Targets, (t, j, occupation) => node.Occupations[t][j] = occupation);
+                node.RestoredOccupations = null;
             }
         }
     }

@@ -26,6 +26,8 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
 {
     private const ulong StreamSalt = 0x1440_9015;
 
+    public override bool SupportsCheckpoint => true;
+
     internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared =

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -28,6 +29,8 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
     : CurrentGeneratorGroup<NoiseGenerator.Node>(model, firstId, count, () => new Node())
 {
     private const ulong StreamSalt = 0x0015_E6E7;
+
+    public override bool SupportsCheckpoint => true;
 
     internal sealed class Node : CurrentGeneratorNode
     {
@@ -67,7 +70,28 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
         /// <summary>The number of targets the current values were drawn for.</summary>
         public int DrawnFor = -1;
 
+        /// <summary>What a checkpoint restored (the step of the next draw, each connection's amplitude), until the next Prepare places it.</summary>
+        public (long NextDraw, Dictionary<(int Target, int Ordinal), double> Amplitudes)? Restored;
+
         public override IDeviceKeys Keys => Declared;
+
+        /// <summary>
+        /// Writes the step of the next draw (the same on every thread: each advances it in every step), the mean the
+        /// multimeter last saw and each connection's amplitude in force.
+        /// </summary>
+        public override void SaveRuntime(CheckpointWriter writer)
+        {
+            writer.Write(NextDraw.Length > 0 ? NextDraw.Max() : 0L);
+            writer.Write(MeanOfDraw);
+            PerTargetCheckpoint.Save(writer, Targets, t => t < Amplitudes.Length ? Amplitudes[t].Length : 0, (t, j) => writer.Write(Amplitudes[t][j]));
+        }
+
+        public override void RestoreRuntime(CheckpointReader reader)
+        {
+            long nextDraw = reader.ReadLong();
+            MeanOfDraw = reader.ReadDouble();
+            Restored = (nextDraw, PerTargetCheckpoint.Read(reader, reader.ReadDouble));
+        }
 
         protected override void ResetRuntimeState()
         {
@@ -103,6 +127,12 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
                 node.NextDraw = new long[vps];
                 node.Amplitudes = new double[vps][];
                 for (int v = 0; v < vps; v++) node.Amplitudes[v] = new double[node.Targets.OfThread(v).Length];
+            }
+            if (node.Restored is { } restored)
+            {
+                Array.Fill(node.NextDraw, restored.NextDraw);
+                PerTargetCheckpoint.Apply(restored.Amplitudes, node.Targets, (t, j, amplitude) => node.Amplitudes[t][j] = amplitude);
+                node.Restored = null;
             }
             node.AllStreamKeys = [.. node.Targets.All().OrderBy(t => t.TargetId).ThenBy(t => t.Ordinal).Select(t => t.StreamKey)];
             node.DtSteps = context.Time.MsToTics(node.Dt) / context.Time.TicsPerStep;

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -29,6 +30,8 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
 {
     private const ulong StreamSalt = 0x00DD_9015;
 
+    public override bool SupportsCheckpoint => true;
+
     /// <summary>One target's components: how many are active, and the refractory ones by age (a ring).</summary>
     internal sealed class AgeDistribution(long active, long[] refractory)
     {
@@ -53,7 +56,27 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
         /// <summary>Per thread, per target (in the thread's connection order).</summary>
         public List<AgeDistribution>[] Ages = [];
 
+        /// <summary>The age distributions a checkpoint restored, by target id and ordinal, until the next Prepare places them.</summary>
+        public Dictionary<(int Target, int Ordinal), AgeDistribution>? RestoredAges;
+
         public override IDeviceKeys Keys => Declared;
+
+        public override void SaveRuntime(CheckpointWriter writer) => PerTargetCheckpoint.Save(writer, Targets,
+            t => t < Ages.Length ? Ages[t].Count : 0, (t, j) =>
+            {
+                var ages = Ages[t][j];
+                writer.Write(ages.Active);
+                writer.Write(ages.Refractory);
+                writer.Write(ages.Next);
+            });
+
+        public override void RestoreRuntime(CheckpointReader reader) => RestoredAges = PerTargetCheckpoint.Read(reader, () =>
+        {
+            long active = reader.ReadLong();
+            var ages = new AgeDistribution(active, reader.ReadLongs()) { Next = reader.ReadInt() };
+            if (ages.Next < 0 || (ages.Next > 0 && ages.Next >= ages.Refractory.Length)) throw reader.Bad("a ppd_sup_generator's age distribution points past its bins");
+            return ages;
+        });
 
         protected override void ResetRuntimeState()
         {
@@ -95,6 +118,11 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
                     Array.Fill(refractory, perBin);
                     ages.Add(new AgeDistribution(node.NProc - perBin * bins, refractory));
                 }
+            }
+            if (node.RestoredAges is { } restored)
+            {
+                PerTargetCheckpoint.Apply(restored, node.Targets, (t, j, ages) => node.Ages[t][j] = ages);
+                node.RestoredAges = null;
             }
         }
     }

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Connections;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
@@ -56,6 +57,14 @@ internal sealed class SpikeDilutor : NeuronGroup, ILocalGenerator, IEndOfSliceGr
     public override bool EmitsSpikes => false;
 
     public override bool CanFreeze => false;
+
+    /// <summary>The devices' settings are saved with them; the parent spikes in flight are in the input ring, the draws keyed by step.</summary>
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer) => DeviceGroup<Node>.SaveNodes(writer, _nodes, DeviceGroup<Node>.NoKeys);
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
+        DeviceGroup<Node>.RestoreNodes(reader, _nodes, context, DeviceGroup<Node>.NoKeys);
 
     public bool SendsCurrent => false;
 

@@ -147,6 +147,9 @@ internal sealed class AeifCondBetaMultisynapse : NeuronGroup
 
     public AeifCondBetaMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
+    /// <summary>Every state of the model is in its columns and port variables (refractory count, inner step, current, dg, g).</summary>
+    public override bool SupportsCheckpoint => true;
+
     protected override void Validate(in StatusRow row)
     {
         bool eRevSet = row.IsSet(ERev), tauRiseSet = row.IsSet(TauRise), tauDecaySet = row.IsSet(TauDecay);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
@@ -148,6 +149,24 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
         _clamp = new int[count];
         _histories = new ClopathHistory?[count];
         IntegratedState = [this[Vm], this[W], this[Z], this[VTh], this[UBarPlus], this[UBarMinus], this[UBarBar]];
+    }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        base.SaveModelState(writer);
+        WriteInIdOrder(writer, _refractory);
+        WriteInIdOrder(writer, _clamp);
+        WriteInIdOrder(writer, _histories, history => history.SaveCheckpoint(writer));
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        base.RestoreModelState(reader, context);
+        ReadInIdOrder(reader, _refractory);
+        ReadInIdOrder(reader, _clamp);
+        ReadInIdOrder(reader, _histories, ClopathHistory.Restore);
     }
 
     protected override void Validate(in StatusRow row)

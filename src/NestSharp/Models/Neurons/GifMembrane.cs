@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -127,6 +128,20 @@ internal sealed class GifAdaptation
     {
         _stc.CopyDefaultsFrom(prototype._stc);
         _sfa.CopyDefaultsFrom(prototype._sfa);
+    }
+
+    /// <summary>Writes the elements and array parameters of the nodes of <paramref name="group"/> (the noise streams are keyed by step and need nothing).</summary>
+    public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group)
+    {
+        _stc.SaveCheckpoint(writer, group);
+        _sfa.SaveCheckpoint(writer, group);
+    }
+
+    /// <summary>Reads what <see cref="SaveCheckpoint"/> wrote.</summary>
+    public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group)
+    {
+        _stc.RestoreCheckpoint(reader, group);
+        _sfa.RestoreCheckpoint(reader, group);
     }
 
     /// <summary>Before a run: the decay factors per step h and the escape noise stream of each node of <paramref name="group"/>.</summary>

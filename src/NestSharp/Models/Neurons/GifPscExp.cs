@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -86,6 +87,20 @@ internal sealed class GifPscExp : NeuronGroup
 
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) =>
         _adaptation.Stage(PositionOf(local), values, scalars => base.Stage(local, scalars, context));
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        base.SaveModelState(writer);
+        _adaptation.SaveCheckpoint(writer, this);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        base.RestoreModelState(reader, context);
+        _adaptation.RestoreCheckpoint(reader, this);
+    }
 
     public override void CopyDefaultsFrom(NodeGroup prototype)
     {

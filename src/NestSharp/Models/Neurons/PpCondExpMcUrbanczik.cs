@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
 using NestSharp.Nodes;
@@ -155,6 +156,22 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         _refractory = new int[count];
         _histories = new UrbanczikHistory?[count];
         IntegratedState = [this[SomaVm], this[GEx], this[GIn], this[DendriticVm], this[IEx], this[IIn]];
+    }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        base.SaveModelState(writer);
+        WriteInIdOrder(writer, _refractory);
+        WriteInIdOrder(writer, _histories, history => history.SaveCheckpoint(writer));
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        base.RestoreModelState(reader, context);
+        ReadInIdOrder(reader, _refractory);
+        ReadInIdOrder(reader, _histories, UrbanczikHistory.Restore);
     }
 
     public override void Prepare(SimulationContext context)

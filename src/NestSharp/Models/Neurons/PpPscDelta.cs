@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Numerics;
@@ -110,6 +111,20 @@ internal sealed class PpPscDelta : NeuronGroup
             commit();
             sfa();
         };
+    }
+
+    public override bool SupportsCheckpoint => true;
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        base.SaveModelState(writer);
+        _sfa.SaveCheckpoint(writer, this);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        base.RestoreModelState(reader, context);
+        _sfa.RestoreCheckpoint(reader, this);
     }
 
     public override void CopyDefaultsFrom(NodeGroup prototype)

@@ -1,3 +1,6 @@
+using NestSharp.Checkpoint;
+using NestSharp.Nodes;
+
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
@@ -109,6 +112,37 @@ internal sealed class SpikeTriggeredElements
         Array.Fill(_shownAsNumbers, prototype._shownAsNumbers[0]);
         Array.Fill(_tau, prototype._tau[0]);
         Array.Fill(_jump, prototype._jump[0]);
+    }
+
+    /// <summary>
+    /// Writes every node's time constants, jumps, elements and how the status shows them, in node-id order (a restore
+    /// may lay the nodes of <paramref name="group"/> out differently).
+    /// </summary>
+    public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group)
+    {
+        for (int local = 0; local < group.Count; local++)
+        {
+            int position = group.PositionOf(local);
+            writer.Write(_shownAsNumbers[position]);
+            writer.Write(_tau[position]);
+            writer.Write(_jump[position]);
+            writer.Write(_elements[position]);
+        }
+    }
+
+    /// <summary>Reads what <see cref="SaveCheckpoint"/> wrote into the layout of <paramref name="group"/>.</summary>
+    public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group)
+    {
+        for (int local = 0; local < group.Count; local++)
+        {
+            int position = group.PositionOf(local);
+            _shownAsNumbers[position] = reader.ReadBool();
+            _tau[position] = reader.ReadDoubles();
+            _jump[position] = reader.ReadDoubles();
+            _elements[position] = reader.ReadDoubles();
+            if (_tau[position].Length != _jump[position].Length)
+                throw reader.Bad($"{group.Model.Name} node {group.IdOf(position)} has {_tau[position].Length} values of '{_tauKey}' and {_jump[position].Length} of '{_jumpKey}'");
+        }
     }
 
     /// <summary>Computes the decay factors per step and gives every node's elements the length of its time constants.</summary>

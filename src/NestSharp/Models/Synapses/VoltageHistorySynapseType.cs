@@ -29,6 +29,9 @@ internal interface IVoltageHistoryRule<THistory> where THistory : class
 internal abstract class VoltageHistorySynapseType<THistory>(string name, string historyName) : HistoryReadingSynapseType(name)
     where THistory : class
 {
+    /// <summary>The rule's state is in the per-synapse columns; the histories are their target neurons' (saved with them).</summary>
+    public sealed override bool SupportsCheckpoint => true;
+
     public sealed override void CheckTarget(NeuronGroup target)
     {
         if (target is not IKeepsHistory<THistory>)

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 using NestSharp.Nodes;
 using NestSharp.Random;
@@ -348,17 +349,91 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         _elements[id] = elements;
     }
 
-    /// <summary>Whether some neuron has synaptic elements (which checkpoints do not keep yet).</summary>
-    public bool HasSynapticElements => _elements.Any(e => e is not null);
-
-    /// <summary>Writes the time each neuron's Ca was last brought up to.</summary>
-    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer) => writer.Write(_calciumTime);
-
-    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    /// <summary>
+    /// Writes the whole structural-plasticity state: whether the updates run, their interval and synapse types (with
+    /// the delays the status does not show), every node's synaptic elements (by id), the elements the models give new
+    /// nodes, how many nodes have received theirs, and the time each neuron's Ca was last brought up to. The updates'
+    /// random streams are keyed by the update's time, so they need nothing.
+    /// </summary>
+    public void SaveCheckpoint(CheckpointWriter writer)
     {
-        var times = reader.ReadDoubles();
-        Grow(times.Length - 1);
-        times.CopyTo(_calciumTime, 0);
+        writer.Write(Enabled);
+        writer.Write(UpdateIntervalMs);
+        writer.Write(Builders.Count);
+        foreach (var builder in Builders)
+        {
+            writer.Write(builder.Name);
+            writer.Write(builder.SynapseModel);
+            writer.Write(builder.PreElement);
+            writer.Write(builder.PostElement);
+            writer.Write(builder.AllowAutapses);
+            writer.Write(builder.AllowMultapses);
+            writer.Write(builder.Delay.HasValue);
+            writer.Write(builder.Delay ?? 0.0);
+        }
+        writer.Write(_elements.Length);
+        foreach (var elements in _elements) WriteElements(writer, elements);
+        var defaults = _modelDefaults.OrderBy(d => d.Key.Id).ToArray();
+        writer.Write(defaults.Length);
+        foreach (var (model, elements) in defaults)
+        {
+            writer.Write(model.Name);
+            WriteElements(writer, elements);
+        }
+        writer.Write(_materialized);
+        writer.Write(_calciumTime);
+    }
+
+    public void RestoreCheckpoint(CheckpointReader reader)
+    {
+        Enabled = reader.ReadBool();
+        UpdateIntervalMs = reader.ReadDouble();
+        var builders = new List<Builder>();
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+        {
+            string name = reader.ReadString(), model = reader.ReadString(), pre = reader.ReadString(), post = reader.ReadString();
+            bool autapses = reader.ReadBool(), multapses = reader.ReadBool(), hasDelay = reader.ReadBool();
+            double delay = reader.ReadDouble();
+            _kernel.Models.SynapseModel(model);
+            builders.Add(new(name, model, pre, post, autapses, multapses, hasDelay ? delay : null));
+        }
+        Builders = builders;
+        _elements = new Dictionary<string, SynapticElement>?[reader.ReadInt()];
+        for (int id = 0; id < _elements.Length; id++) _elements[id] = ReadElements(reader);
+        _modelDefaults.Clear();
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+        {
+            var model = _kernel.Models.NodeModel(reader.ReadString());
+            _modelDefaults[model] = ReadElements(reader);
+        }
+        _materialized = reader.ReadInt();
+        _calciumTime = reader.ReadDoubles();
+        if (_calciumTime.Length != _elements.Length)
+            throw reader.Bad($"its structural plasticity has calcium times of {_calciumTime.Length - 1} nodes and synaptic elements of {_elements.Length - 1}");
+    }
+
+    private static void WriteElements(CheckpointWriter writer, Dictionary<string, SynapticElement>? elements)
+    {
+        writer.Write(elements is not null);
+        if (elements is null) return;
+        writer.Write(elements.Count);
+        foreach (var (name, element) in elements)
+        {
+            writer.Write(name);
+            element.SaveCheckpoint(writer);
+        }
+    }
+
+    private static Dictionary<string, SynapticElement>? ReadElements(CheckpointReader reader)
+    {
+        if (!reader.ReadBool()) return null;
+        var elements = new Dictionary<string, SynapticElement>(StringComparer.Ordinal);
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+        {
+            string name = reader.ReadString();
+            elements[name] = SynapticElement.Restore(reader);
+        }
+        return elements;
     }
 
     /// <summary>The model time Ca and the elements of node <paramref name="id"/> were last brought up to.</summary>

@@ -1,3 +1,4 @@
+using NestSharp.Checkpoint;
 using NestSharp.Kernel;
 
 namespace NestSharp.Plasticity.Structural;
@@ -91,5 +92,42 @@ internal sealed class SynapticElement
         };
         Curve.Write(status);
         return status;
+    }
+
+    /// <summary>Writes the element: its growth curve with the curve's parameters, z and the time it was brought up to, the bound count and the other parameters.</summary>
+    public void SaveCheckpoint(CheckpointWriter writer)
+    {
+        writer.Write(Curve.Name);
+        var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
+        Curve.Write(parameters);
+        writer.Write(Curve.Keys.Count);
+        foreach (var key in Curve.Keys)
+        {
+            writer.Write(key);
+            writer.Write((double)parameters[key]);
+        }
+        writer.Write(Z);
+        writer.Write(ZTime);
+        writer.Write(ZConnected);
+        writer.Write(Continuous);
+        writer.Write(GrowthRate);
+        writer.Write(TauVacant);
+    }
+
+    /// <summary>An element as <see cref="SaveCheckpoint"/> wrote it.</summary>
+    public static SynapticElement Restore(CheckpointReader reader)
+    {
+        var curve = Catalog.CreateGrowthCurve(reader.ReadString());
+        for (int n = reader.ReadInt(), i = 0; i < n; i++)
+        {
+            string key = reader.ReadString();
+            if (!curve.Keys.Contains(key)) throw reader.Bad($"a synaptic element's {curve.Name} growth curve has no parameter '{key}'");
+            curve.Set(key, reader.ReadDouble());
+        }
+        return new SynapticElement
+        {
+            Curve = curve, Z = reader.ReadDouble(), ZTime = reader.ReadDouble(), ZConnected = reader.ReadInt(),
+            Continuous = reader.ReadBool(), GrowthRate = reader.ReadDouble(), TauVacant = reader.ReadDouble(),
+        };
     }
 }
