@@ -164,6 +164,20 @@ def _put_array(values):
     return {"__array__": slot.value}
 
 
+def _numbers(values):
+    """A long list of numbers as a 1-D numpy array (handed over in one call, as the JSON text would give it: all
+    booleans, or integers and reals without booleans); None for any other list."""
+    try:
+        array = numpy.asarray(values)
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if array.ndim != 1 or array.dtype.kind not in "bif":
+        return None
+    if array.dtype.kind != "b" and any(type(v) is bool or isinstance(v, numpy.bool_) for v in values):
+        return None
+    return array
+
+
 def encode(value):
     """`value` in the JSON form of src/NestSharp.Python/Message.cs (bulk numpy arrays are handed over first)."""
     if value is None or isinstance(value, (bool, str)):
@@ -188,6 +202,10 @@ def encode(value):
             return _put_array(value)
         return [encode(v) for v in value.tolist()]
     if isinstance(value, (list, tuple, range)):
+        if len(value) >= _BULK_MIN and isinstance(value[0], (int, float, numpy.number, numpy.bool_)):
+            bulk = _numbers(value)
+            if bulk is not None:
+                return _put_array(bulk)
         return [encode(v) for v in value]
     for kind, encoder in encoders.items():
         if isinstance(value, kind):

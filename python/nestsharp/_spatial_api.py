@@ -260,10 +260,6 @@ def _connect_layers(pre, post, conn_spec, syn_spec):
                          "'pairwise_bernoulli', 'fixed_indegree', or 'fixed_outdegree'")
     if "use_on_source" in conn_spec and rule != "pairwise_bernoulli":
         raise ValueError("'use_on_source' can only be set when using pairwise_bernoulli")
-    if rule == "pairwise_poisson":
-        from .kernel import NESTErrors
-
-        raise NESTErrors.NotImplemented("NestSharp has no pairwise_poisson rule yet.")
     specs = getattr(syn_spec, "syn_specs", None)
     for spec in specs if specs is not None else ([syn_spec] if isinstance(syn_spec, dict) else []):
         for key in spec:

@@ -202,6 +202,20 @@ def test_many_values_cross_in_one_array():
     assert numpy.array_equal(numpy.array(nodes.V_m), values)
 
 
+def test_long_lists_of_numbers_cross_as_arrays_and_keep_their_kind():
+    assert isinstance(_host.encode([0.5] * 40), dict) and isinstance(_host.encode(list(range(40))), dict)
+    assert isinstance(_host.encode([1] * 39 + [True]), list)  # integers mixed with booleans cross as they are
+    assert isinstance(_host.encode(["a"] * 40), list) and isinstance(_host.encode([[1.0, 2.0]] * 40), list)
+    nodes = nest.Create("iaf_psc_alpha", 1000)
+    nodes.V_m = [-60.0 - i / 100 for i in range(1000)]
+    assert nodes.V_m[999] == -60.0 - 999 / 100
+    nodes.set({"E_L": [-65] * 1000, "I_e": 2.0})
+    assert nodes.E_L == (-65.0,) * 1000 and nodes.I_e[500] == 2.0
+    with pytest.raises(nest.NESTErrors.BadProperty):
+        nodes.V_reset = [-60.0] * 999 + [-50.0]  # not below V_th = -55 mV
+    assert nodes.V_reset == (-70.0,) * 1000
+
+
 # ---------------------------------------------------------------- connections
 
 

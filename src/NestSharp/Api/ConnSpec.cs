@@ -85,6 +85,13 @@ public static class Rule
     public static ConnSpec PairwiseBernoulli(double p, bool allowAutapses = true, bool allowMultapses = true) =>
         With("pairwise_bernoulli", "p", p, allowAutapses, allowMultapses);
 
+    /// <summary>
+    /// pairwise_poisson: each pair connected a Poisson-distributed number of times with mean
+    /// <paramref name="pairwiseAvgNumConns"/> (multapses are part of the rule).
+    /// </summary>
+    public static ConnSpec PairwisePoisson(double pairwiseAvgNumConns, bool allowAutapses = true) =>
+        With("pairwise_poisson", "pairwise_avg_num_conns", pairwiseAvgNumConns, allowAutapses, true);
+
     private static ConnSpec With(string rule, string key, object value, bool allowAutapses, bool allowMultapses) =>
         new ConnSpec
         {

@@ -289,8 +289,9 @@ public sealed partial class Simulator
     /// <summary>
     /// Connects <paramref name="pre"/> to <paramref name="post"/> by NEST's spatial rules (PyNEST's Connect with a mask
     /// or spatial parameter; NEST's connect_layers). <paramref name="conn"/> holds <c>rule</c> (pairwise_bernoulli,
-    /// fixed_indegree, fixed_outdegree), <c>mask</c> (a dictionary or a <see cref="Mask"/>), <c>p</c> (a number or
-    /// parameter), <c>indegree</c>/<c>outdegree</c>, <c>use_on_source</c> (pairwise_bernoulli only),
+    /// fixed_indegree, fixed_outdegree, pairwise_poisson), <c>mask</c> (a dictionary or a <see cref="Mask"/>), <c>p</c>
+    /// (a number or parameter; pairwise_poisson's <c>pairwise_avg_num_conns</c> instead),
+    /// <c>indegree</c>/<c>outdegree</c>, <c>use_on_source</c> (pairwise_bernoulli only),
     /// <c>allow_autapses</c>, <c>allow_multapses</c> and <c>allow_oversized_mask</c>; <paramref name="syns"/> the
     /// synapse model, weight, delay and receptor_type of each collocated synapse (weights and delays may be spatial
     /// parameters). Both collections need positions of the same number of dimensions.
@@ -312,7 +313,8 @@ public sealed partial class Simulator
     }
 
     private static readonly string[] SpatialConnKeys =
-        ["rule", "mask", "p", "indegree", "outdegree", "use_on_source", "allow_autapses", "allow_multapses", "allow_oversized_mask"];
+        ["rule", "mask", "p", "pairwise_avg_num_conns", "indegree", "outdegree", "use_on_source", "allow_autapses", "allow_multapses",
+            "allow_oversized_mask"];
 
     private static SpatialRule SpatialRuleOf(IReadOnlyDictionary<string, object> conn)
     {
@@ -349,6 +351,7 @@ public sealed partial class Simulator
             "pairwise_bernoulli" => new SpatialPairwiseBernoulliRule(spec, mask, kernel, oversized, useOnSource),
             "fixed_indegree" => new SpatialFixedIndegreeRule(spec, mask, kernel, oversized, new NodeCount(spec, "indegree", rule)),
             "fixed_outdegree" => new SpatialFixedOutdegreeRule(spec, mask, kernel, oversized, new NodeCount(spec, "outdegree", rule)),
+            "pairwise_poisson" => new SpatialPairwisePoissonRule(spec, mask, oversized),
             _ => throw new BadPropertyException("rule", rule,
                 "When using kernel or mask, the only possible connection rules are 'pairwise_bernoulli', 'fixed_indegree', or 'fixed_outdegree'"),
         };

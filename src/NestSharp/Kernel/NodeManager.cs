@@ -355,14 +355,17 @@ internal sealed class NodeManager : IKernelManager
 
     /// <summary>
     /// Checks <paramref name="values"/> for every node (a value for all, an array with one entry per node, or a
-    /// <see cref="Parameter"/> drawn per node from the node's keyed stream) and returns the commits.
+    /// <see cref="Parameter"/> drawn per node from the node's keyed stream) and returns the commits. A run of nodes of a
+    /// neuron model whose keys are all its columns is checked and written column by column
+    /// (<see cref="NeuronGroup.StageColumns"/>: the same checks in the same order, one commit for the run); other nodes
+    /// node by node.
     /// </summary>
     private List<Action> StageForNodes(int[] ids, Func<int, NodeGroup> groupOf, IReadOnlyDictionary<string, object> values)
     {
         if (ids.Length == 0) return [];
         ulong operationKey = _kernel.Random.NextOperationKey(0x5E7_57A7);
-        var perNodeArrays = new Dictionary<string, Array>();
         var firstGroup = groupOf(ids[0]);
+        var keys = new List<NodeKeyValues>(values.Count);
         foreach (var (key, value) in values)
         {
             // A key the model does not have is NEST's unknown-key error (in StageNode), whatever its value's length.
@@ -371,38 +374,42 @@ internal sealed class NodeManager : IKernelManager
             {
                 if (array.Length != ids.Length)
                     throw new BadPropertyException(key, value, $"an array gives one value per node and needs {ids.Length} entries, got {array.Length}");
-                perNodeArrays[key] = array;
+                keys.Add(NodeKeyValues.PerNode(key, array));
             }
-        }
-        var streamParts = new Dictionary<string, ulong>();
-        foreach (var (key, value) in values)
-        {
-            if (value is Parameter) streamParts[key] = StreamPart(key, values);
-        }
-        var commits = new List<Action>(ids.Length);
-        var nodeValues = new Dictionary<string, object>(values.Count);
-        for (int i = 0; i < ids.Length; i++)
-        {
-            nodeValues.Clear();
-            foreach (var (key, value) in values)
+            else if (value is Parameter parameter)
             {
-                if (perNodeArrays.TryGetValue(key, out var array))
+                ulong streamPart = StreamPart(key, values);
+                keys.Add(NodeKeyValues.Drawn(key, i =>
                 {
-                    nodeValues[key] = array.GetValue(i)!;
-                }
-                else if (value is Parameter p)
-                {
-                    var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], streamParts[key]));
-                    nodeValues[key] = p.Draw(ref stream, _kernel.Layers.SiteOfNode(ids[i]));
-                }
-                else
-                {
-                    nodeValues[key] = value;
-                }
+                    var stream = new RandomStream(RandomStream.Derive(operationKey, (ulong)ids[i], streamPart));
+                    return parameter.Draw(ref stream, _kernel.Layers.SiteOfNode(ids[i]));
+                }));
             }
-            var group = groupOf(ids[i]);
-            int local = ids[i] - group.FirstId;
-            commits.Add(StageNode(group, local, nodeValues, $"node {ids[i]} ({group.Model.Name})"));
+            else
+            {
+                keys.Add(NodeKeyValues.Same(key, value));
+            }
+        }
+        var commits = new List<Action>();
+        var nodeValues = new Dictionary<string, object>(keys.Count);
+        for (int start = 0, end; start < ids.Length; start = end)
+        {
+            var group = groupOf(ids[start]);
+            end = start + 1;
+            while (end < ids.Length && ids[end] >= group.FirstId && ids[end] <= group.LastId) end++;
+            if (group is NeuronGroup neurons && neurons.CanStageColumns(keys))
+            {
+                var locals = new int[end - start];
+                for (int i = start; i < end; i++) locals[i - start] = ids[i] - group.FirstId;
+                commits.Add(neurons.StageColumns(locals, start, keys));
+                continue;
+            }
+            for (int i = start; i < end; i++)
+            {
+                nodeValues.Clear();
+                foreach (var key in keys) nodeValues[key.Key] = key.At(i);
+                commits.Add(StageNode(group, ids[i] - group.FirstId, nodeValues, $"node {ids[i]} ({group.Model.Name})"));
+            }
         }
         return commits;
     }

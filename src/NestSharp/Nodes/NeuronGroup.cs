@@ -39,9 +39,21 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>The keys of each compartment's sub-dictionary, in schema order.</summary>
     private readonly Dictionary<string, string[]> _compartmentKeys = new(StringComparer.Ordinal);
 
+    /// <summary>Per column, the column it is stored relative to, or -1 (the schema's RelativeTo, read without a look-up).</summary>
+    private readonly int[] _relativeTo;
+
+    /// <summary>The columns shown in the status (not internal), in schema order.</summary>
+    private readonly int[] _statusColumns;
+
+    /// <summary>The columns that carry a requirement, in schema order, with it.</summary>
+    private readonly (int Column, Requirement Requirement)[] _requirements;
+
     protected NeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema) : base(model, firstId, count)
     {
         Schema = schema;
+        _relativeTo = [.. schema.Entries.Select(entry => entry.RelativeTo)];
+        _statusColumns = [.. Enumerable.Range(0, schema.Count).Where(c => schema.Entries[c].InStatus)];
+        _requirements = [.. schema.Entries.Select((entry, c) => (c, entry.Requirement)).Where(r => r.Requirement is not null).Select(r => (r.c, r.Requirement!.Value))];
         Columns = new double[schema.Count][];
         for (int c = 0; c < schema.Count; c++)
         {
@@ -354,7 +366,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>Column <paramref name="column"/> of the node at storage position <paramref name="position"/> as the status shows it.</summary>
     private double ToUser(int column, int position)
     {
-        int reference = Schema.Entries[column].RelativeTo;
+        int reference = _relativeTo[column];
         return reference < 0 ? Columns[column][position] : Columns[column][position] + Columns[reference][position];
     }
 
@@ -576,7 +588,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     {
         int position = PositionOf(local);
         var row = new double[Schema.Count];
-        for (int c = 0; c < row.Length; c++) row[c] = ToUser(c, position);
+        FillRow(position, row);
         var arrays = new double[_arrays.Length][];
         for (int a = 0; a < arrays.Length; a++) arrays[a] = _arrays[a][position];
         long setArrays = 0;
@@ -600,11 +612,30 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
                 throw new UnaccessedDictionaryEntryException(Model.Name, key, _settableKeys);
             }
         }
-        for (int c = 0; c < row.Length; c++)
+        CheckRow(position, row, arrays, setArrays);
+        return () =>
         {
-            var entry = Schema.Entries[c];
-            if (entry.Requirement is { } requirement && !requirement.Holds(row[c]))
-                throw new BadPropertyException(entry.Name, row[c], requirement.Allowed);
+            for (int a = 0; a < arrays.Length; a++) _arrays[a][position] = arrays[a];
+            StoreRow(position, row, _statusColumns, new bool[_statusColumns.Length]);
+            if (setArrays != 0) EnsurePortBlocks();
+        };
+    }
+
+    /// <summary>Every column of the node at storage position <paramref name="position"/> as the status shows it.</summary>
+    private void FillRow(int position, Span<double> row)
+    {
+        for (int c = 0; c < row.Length; c++) row[c] = ToUser(c, position);
+    }
+
+    /// <summary>
+    /// The checks of a node's new status: each entry's requirement, each array element's, then the model's
+    /// <see cref="Validate"/> (cross-checks such as V_reset &lt; V_th).
+    /// </summary>
+    private void CheckRow(int position, ReadOnlySpan<double> row, double[][] arrays, long setArrays)
+    {
+        foreach (var (c, requirement) in _requirements)
+        {
+            if (!requirement.Holds(row[c])) throw new BadPropertyException(Schema.Entries[c].Name, row[c], requirement.Allowed);
         }
         for (int a = 0; a < arrays.Length; a++)
         {
@@ -621,12 +652,6 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
             PreviousPorts = PortsAt(position),
             HasConnections = HasPorts && _hasConnections[position],
         });
-        return () =>
-        {
-            for (int a = 0; a < arrays.Length; a++) _arrays[a][position] = arrays[a];
-            StoreRow(position, row);
-            EnsurePortBlocks();
-        };
     }
 
     private static double Convert(string key, SchemaEntry entry, object? value) => entry.Type switch
@@ -642,20 +667,20 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// Stores a validated row of status values (internal columns keep theirs). A column kept relative to another is
     /// rewritten only when it or its reference changed: deriving it again from the shown values would round it, and NEST
     /// leaves a state it is not given as it is (a Set of I_e or frozen does not move V_m by a bit).
+    /// Only <paramref name="columns"/> are stored (columns of the status); <paramref name="unchanged"/> is room for one flag
+    /// each.
     /// </summary>
-    private void StoreRow(int position, double[] row)
+    private void StoreRow(int position, ReadOnlySpan<double> row, ReadOnlySpan<int> columns, Span<bool> unchanged)
     {
-        var unchanged = new bool[row.Length];
-        for (int c = 0; c < row.Length; c++)
+        for (int k = 0; k < columns.Length; k++)
         {
-            int reference = Schema.Entries[c].RelativeTo;
-            unchanged[c] = reference >= 0 && row[c] == ToUser(c, position) && row[reference] == ToUser(reference, position);
+            int c = columns[k], reference = _relativeTo[c];
+            unchanged[k] = reference >= 0 && row[c] == ToUser(c, position) && row[reference] == ToUser(reference, position);
         }
-        for (int c = 0; c < row.Length; c++)
+        for (int k = 0; k < columns.Length; k++)
         {
-            var entry = Schema.Entries[c];
-            if (!entry.InStatus || unchanged[c]) continue;
-            Columns[c][position] = entry.RelativeTo < 0 ? row[c] : row[c] - row[entry.RelativeTo];
+            int c = columns[k], reference = _relativeTo[c];
+            if (!unchanged[k]) Columns[c][position] = reference < 0 ? row[c] : row[c] - row[reference];
         }
         OnStatusSet(position);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace NestSharp.Nodes;
 
 /// <summary>A column of a neuron model: one value per node, addressed by the handle its declaration returned.</summary>
@@ -335,5 +337,17 @@ internal readonly ref struct StatusRow(ReadOnlySpan<double> values, NeuronSchema
     public void Require(bool ok, Column column, string allowed)
     {
         if (!ok) throw new BadPropertyException(schema.NameOf(column), this[column], allowed);
+    }
+
+    /// <summary>As <see cref="Require(bool, Column, string)"/>, formatting the message only when the check failed.</summary>
+    public void Require(bool ok, Column column, [InterpolatedStringHandlerArgument("ok")] ref FailureMessage allowed)
+    {
+        if (!ok) throw new BadPropertyException(schema.NameOf(column), this[column], allowed.ToStringAndClear());
+    }
+
+    /// <summary>As <see cref="Require(bool, ArrayColumn, string)"/>, formatting the message only when the check failed.</summary>
+    public void Require(bool ok, ArrayColumn column, [InterpolatedStringHandlerArgument("ok")] ref FailureMessage allowed)
+    {
+        if (!ok) throw new BadPropertyException(schema.Arrays[column.Index].Name, Arrays[column.Index], allowed.ToStringAndClear());
     }
 }

@@ -16,7 +16,7 @@ public sealed class ConnectivityThreadIndependenceTests
         return nest.GetConnections();
     }
 
-    public static TheoryData<string> Rules => ["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_total_number", "pairwise_bernoulli", "mixed"];
+    public static TheoryData<string> Rules => ["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_total_number", "pairwise_bernoulli", "pairwise_poisson", "mixed"];
 
     private static void Connect(string rule, Simulator nest, NodeCollection a, NodeCollection b)
     {
@@ -33,6 +33,7 @@ public sealed class ConnectivityThreadIndependenceTests
             case "fixed_outdegree": nest.Connect(a, a + b, Rule.FixedOutdegree(23), syn); break;
             case "fixed_total_number": nest.Connect(a, a + b, Rule.FixedTotalNumber(1500), syn); break;
             case "pairwise_bernoulli": nest.Connect(a, a + b, Rule.PairwiseBernoulli(0.2, allowAutapses: false), syn); break;
+            case "pairwise_poisson": nest.Connect(a, a + b, Rule.PairwisePoisson(0.7, allowAutapses: false), syn); break;
             case "mixed":
                 // Several calls into the same nodes, as a network script makes them.
                 nest.Connect(a, a, Rule.FixedIndegree(10, allowAutapses: false, allowMultapses: false), syn);

@@ -76,4 +76,22 @@ public sealed class SynapseLabelTests
         Assert.Throws<BadPropertyException>(() => nest.GetConnections().Set("synapse_label", -2L));
         Assert.All(nest.GetConnections().GetValues<long>("synapse_label"), label => Assert.Equal(2L, label));
     }
+
+    [Theory]
+    [InlineData("static_synapse_lbl")]
+    [InlineData("static_synapse_hom_w_lbl")]
+    public void RecordingDevices_RecordThroughLabelledStaticSynapses(string model)
+    {
+        var nest = new Simulator();
+        var neuron = nest.Create("iaf_psc_alpha", 1, new() { ["I_e"] = 500.0 });
+        var recorder = nest.Create("spike_recorder");
+        var meter = nest.Create("multimeter", 1, new() { ["record_from"] = new[] { "V_m" }, ["interval"] = 1.0 });
+        nest.Connect(neuron, recorder, syn: new Dictionary<string, object> { ["synapse_model"] = model, ["synapse_label"] = 3L });
+        nest.Connect(meter, neuron, syn: model);
+        nest.Simulate(50.0);
+        Assert.True(recorder.Get<long>("n_events") > 0);
+        Assert.Equal(49L, meter.Get<long>("n_events"));
+        // A plastic labelled model stays refused, as in NEST.
+        Assert.Throws<IllegalConnectionException>(() => nest.Connect(neuron, nest.Create("spike_recorder"), syn: "stdp_synapse_lbl"));
+    }
 }

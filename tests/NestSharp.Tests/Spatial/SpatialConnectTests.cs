@@ -173,6 +173,7 @@ public sealed class SpatialConnectTests
     [InlineData("pairwise_bernoulli", "p", true)]
     [InlineData("fixed_indegree", "indegree", false)]
     [InlineData("fixed_outdegree", "outdegree", false)]
+    [InlineData("pairwise_poisson", "pairwise_avg_num_conns", false)]
     public void Connections_DoNotDependOnTheNumberOfThreads(string rule, string key, bool useOnSource)
     {
         (long, long, double)[] Build(int threads)
@@ -180,7 +181,8 @@ public sealed class SpatialConnectTests
             var nest = NewKernel(threads, seed: 99);
             var layer = nest.Create("iaf_psc_alpha", Positions.Free(nest.Random.Uniform(-2.0, 2.0), numDimensions: 2, edgeWrap: true), n: 120);
             var conn = D(("rule", rule), ("mask", Circle(1.0)), ("p", SpatialDistributions.Gaussian(Spatial.Distance, std: 0.6)));
-            conn[key] = key == "p" ? conn["p"] : 4;
+            conn[key] = key is "p" or "pairwise_avg_num_conns" ? conn["p"] : 4;
+            if (rule == "pairwise_poisson") conn.Remove("p");
             if (useOnSource) conn["use_on_source"] = true;
             nest.ConnectLayers(layer, layer, conn, [new SynSpec { Weight = nest.Random.Normal(1.0, 0.1) * Spatial.Distance }]);
             var c = nest.GetConnections();

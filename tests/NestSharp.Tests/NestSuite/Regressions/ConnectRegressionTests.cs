@@ -225,8 +225,7 @@ public sealed class ConnectRegressionTests
         Assert.NotEmpty(staticSynModels);
         Assert.NotEmpty(plasticSynModels);
 
-        // NestSharp's recorder links take no labelled synapse models yet (NEST takes static_synapse_lbl): see the skipped test below
-        var staticNonHpcModels = staticSynModels.Where(m => !m.EndsWith("_hpc", StringComparison.Ordinal) && !m.EndsWith("_lbl", StringComparison.Ordinal)).ToList();
+        var staticNonHpcModels = staticSynModels.Where(m => !m.EndsWith("_hpc", StringComparison.Ordinal)).ToList();
         var modelsToFail = plasticSynModels.Concat(staticSynModels.Where(m => m.EndsWith("_hpc", StringComparison.Ordinal))).ToList();
         var mmParams = Spec(("record_from", new[] { "V_m" }));
 
@@ -238,14 +237,6 @@ public sealed class ConnectRegressionTests
             var e = Assert.ThrowsAny<NestException>(() => TryToConnect(nest, "multimeter", "iaf_psc_alpha", syn, mmParams));
             Assert.True(e is IllegalConnectionException, $"multimeter -> iaf_psc_alpha with {syn}: {e.GetType().Name}: {e.Message}");
         }
-    }
-
-    // NEST: testsuite/pytests/regressions/test_ticket_478.py::test_multimeter_static_and_plastic_synapses (its labelled static models)
-    [Fact(Skip = "Not implemented yet: recorder links (multimeter, spike_recorder) do not take labelled synapse models (static_synapse_lbl), which NEST accepts")]
-    public void Multimeter_ConnectsThroughStaticSynapseLbl()
-    {
-        var nest = new Simulator();
-        TryToConnect(nest, "multimeter", "iaf_psc_alpha", "static_synapse_lbl", Spec(("record_from", new[] { "V_m" })));
     }
 
     // NEST: testsuite/pytests/regressions/test_regression_issue-2069.py::SynSpecCopyTestCase::test_syn_spec_copied
