@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
 using NestSharp.Kernel.Communication;
 
 namespace NestSharp;

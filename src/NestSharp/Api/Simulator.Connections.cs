@@ -1,5 +1,3 @@
-using NestSharp.Connections;
-
 namespace NestSharp;
 
 /// <summary>The connection API beyond Connect and GetConnections: collocated synapses, node-id arrays, Disconnect of synapse collections.</summary>

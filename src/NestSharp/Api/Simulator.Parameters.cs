@@ -1,5 +1,3 @@
-using NestSharp.Random;
-
 namespace NestSharp;
 
 // Parameters: PyNEST's nest.CreateParameter and Parameter.GetValue (nest.random is the Random property).

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NestSharp.Connections.Rules;
-using NestSharp.Random;
 
 namespace NestSharp;
 

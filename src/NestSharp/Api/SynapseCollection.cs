@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using NestSharp.Connections;
 
 namespace NestSharp;
 

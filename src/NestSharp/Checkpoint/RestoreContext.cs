@@ -1,6 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-
 namespace NestSharp.Checkpoint;
 
 /// <summary>What restoring a part of the kernel may need: the kernel being restored, the status context of its clock,

@@ -1,6 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Nodes;
-
 namespace NestSharp.Connections;
 
 // Checkpoints of the connections, independent of the virtual processes: each synapse with its source, its target's id

@@ -1,8 +1,5 @@
 using NestSharp.Connections.Rules;
-using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
-using NestSharp.Nodes;
-using NestSharp.Random;
 
 namespace NestSharp.Connections;
 

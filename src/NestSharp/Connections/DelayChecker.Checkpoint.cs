@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-
 namespace NestSharp.Connections;
 
 // Checkpoints of the delay extrema: the user's min_delay and max_delay, those of the connections, and those frozen by

@@ -1,7 +1,5 @@
 using NestSharp.Connections.Rules;
-using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
-using NestSharp.Nodes;
 
 namespace NestSharp.Connections;
 

@@ -1,8 +1,6 @@
 using NestSharp.Connections.Rules;
-using NestSharp.Kernel;
 using NestSharp.Kernel.Communication;
 using NestSharp.Models.Synapses;
-using NestSharp.Nodes;
 
 namespace NestSharp.Connections;
 

@@ -1,5 +1,3 @@
-using NestSharp.Nodes;
-
 namespace NestSharp.Connections;
 
 /// <summary>A per-synapse column of a synapse model (one double per synapse of a block), addressed by its handle.</summary>

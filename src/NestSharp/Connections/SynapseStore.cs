@@ -1,4 +1,3 @@
-using NestSharp.Kernel;
 using NestSharp.Kernel.Communication;
 
 namespace NestSharp.Connections;

@@ -1,7 +1,4 @@
-using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
-using NestSharp.Nodes;
-using NestSharp.Plasticity;
 
 namespace NestSharp.Connections;
 

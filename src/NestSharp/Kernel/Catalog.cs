@@ -1,7 +1,5 @@
 using System.Reflection;
-using NestSharp.Connections;
 using NestSharp.Connections.Rules;
-using NestSharp.Nodes;
 using NestSharp.Plasticity.Structural;
 using NestSharp.Recording;
 

@@ -1,8 +1,3 @@
-using System.Runtime.InteropServices;
-using NestSharp.Connections;
-using NestSharp.Nodes;
-using NestSharp.Plasticity;
-
 namespace NestSharp.Kernel;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using NestSharp.Connections;
 using NestSharp.Kernel.Communication;
-using NestSharp.Plasticity;
 using NestSharp.Plasticity.Structural;
 using NestSharp.Recording;
 

@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-
 namespace NestSharp.Kernel;
 
 // Checkpoints of the models: the copies made with CopyModel, and the defaults of every model that CopyModel or

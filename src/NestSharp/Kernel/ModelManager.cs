@@ -1,5 +1,4 @@
 using NestSharp.Models.Synapses;
-using NestSharp.Nodes;
 
 namespace NestSharp.Kernel;
 

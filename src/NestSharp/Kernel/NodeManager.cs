@@ -1,6 +1,3 @@
-using NestSharp.Nodes;
-using NestSharp.Random;
-
 namespace NestSharp.Kernel;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Nodes;
-
 namespace NestSharp.Kernel;
 
 // Checkpoints of the clock and of the input ring (the input that has arrived for the coming steps: spikes in flight

@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using NestSharp.Nodes;
 
 namespace NestSharp.Kernel;
 

@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-
 namespace NestSharp.Nodes;
 
 /// <summary>A group of devices of one model, each an object of type <typeparamref name="TNode"/>.</summary>

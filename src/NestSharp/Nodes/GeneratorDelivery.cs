@@ -1,7 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Random;
-
 namespace NestSharp.Nodes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NestSharp.Connections;
-
 namespace NestSharp.Nodes;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NestSharp.Kernel;
-
 namespace NestSharp.Nodes;
 
 /// <summary>How the devices that take lists of times (spike, step current, inhomogeneous Poisson) place a time on the grid.</summary>

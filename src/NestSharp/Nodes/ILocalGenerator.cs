@@ -1,5 +1,3 @@
-using NestSharp.Connections;
-
 namespace NestSharp.Nodes;
 
 /// <summary>A device that sends to each of its targets directly (on the target's thread), not through spike exchange.</summary>

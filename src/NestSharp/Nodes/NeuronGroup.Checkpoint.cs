@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-
 namespace NestSharp.Nodes;
 
 // Checkpoints of neuron groups: every column, array parameter, port variable and flag, by node id.

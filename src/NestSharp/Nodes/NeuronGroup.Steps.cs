@@ -1,5 +1,3 @@
-using NestSharp.Kernel;
-
 namespace NestSharp.Nodes;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
-using NestSharp.Kernel;
 
 namespace NestSharp.Nodes;
 

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace NestSharp.Nodes;
 
 /// <summary>A column of a neuron model: one value per node, addressed by the handle its declaration returned.</summary>

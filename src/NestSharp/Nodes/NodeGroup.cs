@@ -1,5 +1,3 @@
-using NestSharp.Kernel;
-
 namespace NestSharp.Nodes;
 
 /// <summary>What a node is, as NEST's <c>element_type</c> (Other: the volume transmitter).</summary>

@@ -1,6 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Connections;
-
 namespace NestSharp.Nodes;
 
 /// <summary>

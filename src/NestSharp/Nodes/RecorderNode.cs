@@ -1,4 +1,3 @@
-using NestSharp.Kernel;
 using NestSharp.Recording;
 
 namespace NestSharp.Nodes;

@@ -1,6 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Plasticity;
-
 namespace NestSharp.Nodes;
 
 /// <summary>A group of recording devices (the kernel reaches each device through this).</summary>

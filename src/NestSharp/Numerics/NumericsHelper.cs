@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NestSharp.Numerics;
 
 /// <summary>Elementary functions where the last bits matter for agreement with NEST.</summary>

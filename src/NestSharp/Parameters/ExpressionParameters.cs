@@ -1,5 +1,3 @@
-using NestSharp.Random;
-
 namespace NestSharp;
 
 /// <summary>A parameter that is always <see cref="Value"/> (NEST's <c>constant</c> parameter).</summary>

@@ -1,5 +1,3 @@
-using NestSharp.Random;
-
 namespace NestSharp;
 
 /// <summary>Uniform on [<see cref="Lower"/>, <see cref="Upper"/>) (NEST's <c>uniform</c> parameter, keys min and max).</summary>

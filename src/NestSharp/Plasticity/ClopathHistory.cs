@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-
 namespace NestSharp.Plasticity;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NestSharp.Checkpoint;
-
 namespace NestSharp.Plasticity;
 
 /// <summary>An entry of a post-synaptic history: its time and how many synapses have read it.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NestSharp.Kernel;
 
 namespace NestSharp.Recording;
 

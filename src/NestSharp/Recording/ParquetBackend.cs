@@ -1,5 +1,4 @@
 using System.Buffers;
-using NestSharp.Kernel;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,5 +1,3 @@
-using NestSharp.Kernel;
-
 namespace NestSharp.Connections.Rules;
 
 /// <summary>all_to_all: every source to every target (without autapses if forbidden). Arrays are [target][source].</summary>

@@ -1,5 +1,3 @@
-using NestSharp.Random;
-
 namespace NestSharp.Connections.Rules;
 
 /// <summary>Receives the connections a rule draws; positions refer to the source and target collections.</summary>

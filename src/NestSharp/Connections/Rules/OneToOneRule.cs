@@ -1,5 +1,3 @@
-using NestSharp.Kernel;
-
 namespace NestSharp.Connections.Rules;
 
 /// <summary>one_to_one: the i-th source to the i-th target; both collections must have the same size.</summary>

@@ -1,6 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Random;
-
 namespace NestSharp.Connections.Rules;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using NestSharp.Random;
-
 namespace NestSharp.Connections.Rules;
 
 /// <summary>

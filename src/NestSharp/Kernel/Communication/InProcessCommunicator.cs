@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace NestSharp.Kernel.Communication;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Random;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

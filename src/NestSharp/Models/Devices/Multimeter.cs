@@ -1,7 +1,3 @@
-using System.Runtime.InteropServices;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Random;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Random;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Random;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

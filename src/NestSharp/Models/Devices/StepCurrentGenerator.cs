@@ -1,7 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

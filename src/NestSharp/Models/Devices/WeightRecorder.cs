@@ -1,7 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Plasticity;
-
 namespace NestSharp.Models.Devices;
 
 /// <summary>

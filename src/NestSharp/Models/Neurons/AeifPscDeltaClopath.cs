@@ -1,10 +1,4 @@
-using System.Runtime.CompilerServices;
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
 using NestSharp.Models.Synapses;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-using NestSharp.Plasticity;
 
 namespace NestSharp.Models.Neurons;
 

@@ -1,5 +1,3 @@
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-using NestSharp.Random;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Runtime.CompilerServices;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-using NestSharp.Random;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

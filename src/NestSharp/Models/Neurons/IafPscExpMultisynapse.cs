@@ -1,9 +1,3 @@
-using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Neurons;
 
 /// <summary>

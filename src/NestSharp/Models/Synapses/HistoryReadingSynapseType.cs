@@ -1,7 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>

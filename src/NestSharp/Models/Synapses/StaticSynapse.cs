@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using NestSharp.Connections;
-using NestSharp.Kernel;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>

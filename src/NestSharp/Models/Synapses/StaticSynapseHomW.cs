@@ -1,6 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Kernel;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>

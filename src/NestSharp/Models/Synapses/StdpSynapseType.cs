@@ -1,7 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>A parameter of an STDP rule: its position in the values the rule reads.</summary>

@@ -1,9 +1,3 @@
-using System.Runtime.CompilerServices;
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Plasticity;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using NestSharp.Connections;
 using NestSharp.Models.Devices;
 
 namespace NestSharp.Models.Synapses;

@@ -1,6 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Nodes;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>

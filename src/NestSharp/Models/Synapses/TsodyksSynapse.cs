@@ -1,8 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Numerics;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>

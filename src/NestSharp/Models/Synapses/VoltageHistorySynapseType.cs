@@ -1,8 +1,3 @@
-using NestSharp.Connections;
-using NestSharp.Kernel;
-using NestSharp.Nodes;
-using NestSharp.Plasticity;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>A neuron model that keeps a history of type <typeparamref name="THistory"/> for voltage-based plastic synapses.</summary>

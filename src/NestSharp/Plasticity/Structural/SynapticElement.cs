@@ -1,6 +1,3 @@
-using NestSharp.Checkpoint;
-using NestSharp.Kernel;
-
 namespace NestSharp.Plasticity.Structural;
 
 /// <summary>
