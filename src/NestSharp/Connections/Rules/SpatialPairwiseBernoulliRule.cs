@@ -19,24 +19,13 @@ internal sealed class SpatialPairwiseBernoulliRule(ConnSpec spec, Mask? mask, Pa
     public override double PlannedConnections(RuleContext context) =>
         MaskFraction() * (Kernel is ConstantParameter c ? Math.Clamp(c.Value, 0, 1) : 1.0) * context.Sources.Length * context.Targets.Length;
 
-    public override void Generate(RuleContext context, int thread, ConnectionSink sink)
+    public override void Generate(RuleContext context, int thread, ConnectionSink sink) =>
+        ConnectPairsInMask(context, thread, sink, 0x5BA7_1A1, default(OnceWithKernelProbability));
+
+    /// <summary>One connection, or with a kernel one with the kernel's probability (one draw from the target's stream).</summary>
+    private readonly struct OnceWithKernelProbability : IPairCount
     {
-        var sources = context.Sources;
-        bool autapses = Spec.AllowAutapses;
-        for (int t = 0; t < context.Targets.Length; t++)
-        {
-            if (context.TargetOwner[t] != thread) continue;
-            int target = context.Targets[t];
-            var stream = context.StreamOf(target);
-            var kernelStream = new RandomStream(RandomStream.Derive(context.CallKey, 0x5BA7_1A1, (ulong)target));
-            int made = 0;
-            for (int s = 0; s < sources.Length; s++)
-            {
-                if (!autapses && sources[s] == target) continue;
-                if (!InMask(s, t)) continue;
-                if (Kernel is not null && !(stream.NextDouble() < Probability(ref kernelStream, s, t))) continue;
-                sink.Add(s, t, target, made++, -1);
-            }
-        }
+        public ulong Of(ref RandomStream stream, double kernelValue, bool hasKernel) =>
+            hasKernel && !(stream.NextDouble() < kernelValue) ? 0UL : 1UL;
     }
 }

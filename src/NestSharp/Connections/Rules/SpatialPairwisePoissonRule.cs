@@ -30,24 +30,12 @@ internal sealed class SpatialPairwisePoissonRule : SpatialRule
     public override double PlannedConnections(RuleContext context) =>
         MaskFraction() * (Kernel is ConstantParameter c ? c.Value : 1.0) * context.Sources.Length * context.Targets.Length;
 
-    public override void Generate(RuleContext context, int thread, ConnectionSink sink)
+    public override void Generate(RuleContext context, int thread, ConnectionSink sink) =>
+        ConnectPairsInMask(context, thread, sink, 0x5BA7_9015, default(PoissonCount));
+
+    /// <summary>A Poisson number with the pair's mean (the mean parameter always exists: a number becomes a constant one).</summary>
+    private readonly struct PoissonCount : IPairCount
     {
-        var sources = context.Sources;
-        bool autapses = Spec.AllowAutapses;
-        for (int t = 0; t < context.Targets.Length; t++)
-        {
-            if (context.TargetOwner[t] != thread) continue;
-            int target = context.Targets[t];
-            var stream = context.StreamOf(target);
-            var meanStream = new RandomStream(RandomStream.Derive(context.CallKey, 0x5BA7_9015, (ulong)target));
-            int made = 0;
-            for (int s = 0; s < sources.Length; s++)
-            {
-                if (!autapses && sources[s] == target) continue;
-                if (!InMask(s, t)) continue;
-                ulong count = PairwisePoissonRule.Draw(ref stream, Probability(ref meanStream, s, t));
-                for (ulong k = 0; k < count; k++) sink.Add(s, t, target, made++, -1);
-            }
-        }
+        public ulong Of(ref RandomStream stream, double kernelValue, bool hasKernel) => PairwisePoissonRule.Draw(ref stream, kernelValue);
     }
 }

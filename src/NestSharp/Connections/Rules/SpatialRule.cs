@@ -151,6 +151,44 @@ internal abstract class SpatialRule : ConnectionRule
         return false;
     }
 
+    /// <summary>How many connections a pair inside the mask gets.</summary>
+    protected interface IPairCount
+    {
+        /// <summary>
+        /// The number for a pair whose kernel gave <paramref name="kernelValue"/> (1 when the rule has no kernel:
+        /// <paramref name="hasKernel"/> false), drawing from the target's <paramref name="stream"/>.
+        /// </summary>
+        ulong Of(ref RandomStream stream, double kernelValue, bool hasKernel);
+    }
+
+    /// <summary>
+    /// The target-driven loop of the pairwise rules: for every target this thread owns, its sources inside the mask
+    /// (forbidden autapses skipped before any draw) in source order, each connected as many times as
+    /// <paramref name="count"/> says. The target's stream and a second stream keyed by <paramref name="kernelTag"/> and
+    /// the target serve the draws, so the connections do not depend on the number of threads.
+    /// </summary>
+    protected void ConnectPairsInMask<TCount>(RuleContext context, int thread, ConnectionSink sink, ulong kernelTag, TCount count)
+        where TCount : struct, IPairCount
+    {
+        var sources = context.Sources;
+        bool autapses = Spec.AllowAutapses;
+        for (int t = 0; t < context.Targets.Length; t++)
+        {
+            if (context.TargetOwner[t] != thread) continue;
+            int target = context.Targets[t];
+            var stream = context.StreamOf(target);
+            var kernelStream = new RandomStream(RandomStream.Derive(context.CallKey, kernelTag, (ulong)target));
+            int made = 0;
+            for (int s = 0; s < sources.Length; s++)
+            {
+                if (!autapses && sources[s] == target) continue;
+                if (!InMask(s, t)) continue;
+                ulong n = count.Of(ref stream, Probability(ref kernelStream, s, t), Kernel is not null);
+                for (; n > 0; n--) sink.Add(s, t, target, made++, -1);
+            }
+        }
+    }
+
     /// <summary>The probability of the pair from the kernel, drawn from <paramref name="stream"/> (1 without a kernel).</summary>
     protected double Probability(ref RandomStream stream, int s, int t) =>
         Kernel is null ? 1.0 : Kernel.Draw(ref stream, Positions.Site(s, t));
