@@ -31,16 +31,23 @@ public sealed class NamedStateTests
             {
                 if (field.FieldType == typeof(T))
                 {
-                    yield return (field.Name, (T)field.GetValue(null)!);
+                    yield return (MemberName(field), (T)field.GetValue(null)!);
                 }
-                else if (field.FieldType.IsClass && field.FieldType != typeof(string) && field.GetValue(null) is { } holder)
+                else if (IsHolder(field.FieldType) && field.GetValue(null) is { } holder)
                 {
                     foreach (var inner in field.FieldType.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-                        if (inner.FieldType == typeof(T)) yield return (field.Name + inner.Name, (T)inner.GetValue(holder)!);
+                        if (inner.FieldType == typeof(T)) yield return (MemberName(field) + MemberName(inner), (T)inner.GetValue(holder)!);
                 }
             }
         }
     }
+
+    /// <summary>A class or struct that can hold handles (a model's shared declarations such as CurrentSynapses or SpikeAndCurrentInputs).</summary>
+    private static bool IsHolder(Type type) => type != typeof(string) && (type.IsClass || (type.IsValueType && !type.IsPrimitive && !type.IsEnum));
+
+    /// <summary>The field's name, or the property's for the backing field of an auto-property ("&lt;X&gt;k__BackingField" is X).</summary>
+    private static string MemberName(FieldInfo field) =>
+        field.Name.StartsWith('<') && field.Name.IndexOf('>') is > 1 and var end ? field.Name[1..end] : field.Name;
 
     public static TheoryData<string> NeuronModels() =>
         [.. Catalog.NodeModels.Keys.Where(name => Catalog.NodeModels[name](new NodeModel(name, Catalog.NodeModels[name]), 0, 1) is NeuronGroup { ElementType: ElementType.Neuron })

@@ -13,7 +13,7 @@ internal sealed class FacilitationColumns(SynapseSchema declared, Func<string, R
     public SynapseColumn U { get; } = declared.Parameter("U", 0.5, unitInterval("U"));
 
     /// <summary>u, the utilisation (release probability).</summary>
-    public SynapseColumn Utilisation { get; } = declared.Parameter("u", 0.5, unitInterval("u"));
+    public SynapseColumn UtilisationU { get; } = declared.Parameter("u", 0.5, unitInterval("u"));
 
     /// <summary>tau_rec, the time constant of recovery (ms).</summary>
     public SynapseColumn TauRec { get; } = declared.Parameter("tau_rec", 800.0, Requirement.Positive("'tau_rec' must be > 0"));
@@ -22,7 +22,7 @@ internal sealed class FacilitationColumns(SynapseSchema declared, Func<string, R
     public SynapseColumn TauFac { get; } = declared.Parameter("tau_fac", 0.0, Requirement.NonNegative("'tau_fac' must be >= 0"));
 
     /// <summary>The columns of <paramref name="block"/>.</summary>
-    public Columns Of(SynapseBlock block) => new(block.State[U.Index], block.State[Utilisation.Index], block.State[TauRec.Index], block.State[TauFac.Index]);
+    public Columns Of(SynapseBlock block) => new(block.State[U.Index], block.State[UtilisationU.Index], block.State[TauRec.Index], block.State[TauFac.Index]);
 
     /// <summary>The four columns of one block.</summary>
     internal readonly record struct Columns(double[] U, double[] Utilisation, double[] TauRec, double[] TauFac)

@@ -40,10 +40,10 @@ internal sealed class TsodyksResources(SynapseSchema declared, Requirement? util
     public SynapseColumn Y { get; } = declared.Parameter("y", 0.0);
 
     /// <summary>u, the utilisation (0).</summary>
-    public SynapseColumn Utilisation { get; } = declared.Parameter("u", 0.0, utilisationCheck);
+    public SynapseColumn UtilisationU { get; } = declared.Parameter("u", 0.0, utilisationCheck);
 
     /// <summary>The time of the last spike through the synapse (0 at the start).</summary>
-    public SynapseColumn LastSpike { get; } = declared.State("t_lastspike", 0.0);
+    public SynapseColumn TLastSpike { get; } = declared.State("t_lastspike", 0.0);
 
     private readonly int _xKey = declared.IndexOfPerConnection("x"), _yKey = declared.IndexOfPerConnection("y");
 
@@ -65,7 +65,7 @@ internal readonly struct TsodyksRule<TParameters>(TsodyksResources resources, Sy
     where TParameters : struct, ITsodyksParameters
 {
     private readonly double[] _x = block.State[resources.X.Index], _y = block.State[resources.Y.Index],
-        _utilisation = block.State[resources.Utilisation.Index], _lastSpike = block.State[resources.LastSpike.Index];
+        _utilisation = block.State[resources.UtilisationU.Index], _lastSpike = block.State[resources.TLastSpike.Index];
     private readonly TParameters _parameters = parameters;
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
