@@ -297,8 +297,7 @@ internal sealed class BoxMask : Mask
 {
     private const double Slack = 1e-12;
     private readonly double[] _lowerLeft, _upperRight, _center, _min, _max;
-    private readonly double _azCos, _azSin, _polCos, _polSin;
-    private readonly bool _rotated;
+    private readonly MaskRotation _rotation;
 
     public BoxMask(double[] lowerLeft, double[] upperRight, double azimuth = 0, double polar = 0) : base(lowerLeft.Length)
     {
@@ -309,16 +308,12 @@ internal sealed class BoxMask : Mask
         }
         _lowerLeft = lowerLeft;
         _upperRight = upperRight;
-        _azCos = Math.Cos(azimuth * Math.PI / 180.0);
-        _azSin = Math.Sin(azimuth * Math.PI / 180.0);
-        _polCos = Math.Cos(polar * Math.PI / 180.0);
-        _polSin = Math.Sin(polar * Math.PI / 180.0);
-        _rotated = azimuth != 0.0 || polar != 0.0;
+        _rotation = new MaskRotation(azimuth, polar);
         _center = new double[Dimensions];
         for (int d = 0; d < Dimensions; d++) _center[d] = (upperRight[d] + lowerLeft[d]) * 0.5;
         _min = (double[])lowerLeft.Clone();
         _max = (double[])upperRight.Clone();
-        if (_rotated) RotatedExtremes();
+        if (_rotation.IsRotated) RotatedExtremes();
     }
 
     public static BoxMask From(int dims, Specs s)
@@ -342,11 +337,11 @@ internal sealed class BoxMask : Mask
         {
             for (int d = 0; d < Dimensions; d++) corner[d] = ((c >> d) & 1) == 0 ? _lowerLeft[d] - _center[d] : _upperRight[d] - _center[d];
             // R_z(azimuth) then R_y(polar)
-            double x = corner[0] * _azCos - corner[1] * _azSin;
-            double y = corner[0] * _azSin + corner[1] * _azCos;
+            double x = corner[0] * _rotation.AzCos - corner[1] * _rotation.AzSin;
+            double y = corner[0] * _rotation.AzSin + corner[1] * _rotation.AzCos;
             double z = Dimensions == 3 ? corner[2] : 0;
-            double xr = Dimensions == 3 ? x * _polCos - z * _polSin : x;
-            double zr = Dimensions == 3 ? x * _polSin + z * _polCos : 0;
+            double xr = Dimensions == 3 ? x * _rotation.PolCos - z * _rotation.PolSin : x;
+            double zr = Dimensions == 3 ? x * _rotation.PolSin + z * _rotation.PolCos : 0;
             ReadOnlySpan<double> rotated = [xr + _center[0], y + _center[1], Dimensions == 3 ? zr + _center[2] : 0];
             for (int d = 0; d < Dimensions; d++)
             {
@@ -358,7 +353,7 @@ internal sealed class BoxMask : Mask
 
     internal override bool Contains(ReadOnlySpan<double> p)
     {
-        if (!_rotated)
+        if (!_rotation.IsRotated)
         {
             for (int d = 0; d < Dimensions; d++)
             {
@@ -371,17 +366,17 @@ internal sealed class BoxMask : Mask
         Span<double> q = stackalloc double[3];
         if (Dimensions == 2)
         {
-            q[0] = p[0] * _azCos - cx * _azCos + p[1] * _azSin - cy * _azSin + cx;
-            q[1] = -p[0] * _azSin + cx * _azSin + p[1] * _azCos - cy * _azCos + cy;
+            q[0] = p[0] * _rotation.AzCos - cx * _rotation.AzCos + p[1] * _rotation.AzSin - cy * _rotation.AzSin + cx;
+            q[1] = -p[0] * _rotation.AzSin + cx * _rotation.AzSin + p[1] * _rotation.AzCos - cy * _rotation.AzCos + cy;
         }
         else
         {
             double cz = _center[2];
-            q[0] = p[0] * (_azCos * _polCos) - cx * _azCos * _polCos + p[1] * (_azSin * _polCos) - cy * _azSin * _polCos
-                - p[2] * _polSin + cz * _polSin + cx;
-            q[1] = -p[0] * _azSin + cx * _azSin + p[1] * _azCos - cy * _azCos + cy;
-            q[2] = p[0] * (_azCos * _polSin) - cx * _azCos * _polSin + p[1] * (_azSin * _polSin) - cy * _azSin * _polSin
-                + p[2] * _polCos - cz * _polCos + cz;
+            q[0] = p[0] * (_rotation.AzCos * _rotation.PolCos) - cx * _rotation.AzCos * _rotation.PolCos + p[1] * (_rotation.AzSin * _rotation.PolCos) - cy * _rotation.AzSin * _rotation.PolCos
+                - p[2] * _rotation.PolSin + cz * _rotation.PolSin + cx;
+            q[1] = -p[0] * _rotation.AzSin + cx * _rotation.AzSin + p[1] * _rotation.AzCos - cy * _rotation.AzCos + cy;
+            q[2] = p[0] * (_rotation.AzCos * _rotation.PolSin) - cx * _rotation.AzCos * _rotation.PolSin + p[1] * (_rotation.AzSin * _rotation.PolSin) - cy * _rotation.AzSin * _rotation.PolSin
+                + p[2] * _rotation.PolCos - cz * _rotation.PolCos + cz;
         }
         for (int d = 0; d < Dimensions; d++)
         {
@@ -401,8 +396,8 @@ internal sealed class BoxMask : Mask
 internal sealed class EllipseMask : Mask
 {
     private readonly double[] _center;
-    private readonly double _major, _polarAxis, _xScale, _yScale, _zScale, _azCos, _azSin, _polCos, _polSin;
-    private readonly bool _rotated;
+    private readonly double _major, _polarAxis, _xScale, _yScale, _zScale;
+    private readonly MaskRotation _rotation;
 
     private EllipseMask(int dims, double major, double minor, double polarAxis, double[] center, double azimuth, double polar) : base(dims)
     {
@@ -412,11 +407,7 @@ internal sealed class EllipseMask : Mask
         _yScale = 4.0 / (minor * minor);
         _zScale = polarAxis > 0 ? 4.0 / (polarAxis * polarAxis) : 0.0;
         _center = center;
-        _azCos = Math.Cos(azimuth * Math.PI / 180.0);
-        _azSin = Math.Sin(azimuth * Math.PI / 180.0);
-        _polCos = Math.Cos(polar * Math.PI / 180.0);
-        _polSin = Math.Sin(polar * Math.PI / 180.0);
-        _rotated = azimuth != 0.0 || polar != 0.0;
+        _rotation = new MaskRotation(azimuth, polar);
         MinorAxis = minor;
     }
 
@@ -446,21 +437,21 @@ internal sealed class EllipseMask : Mask
         double dx = p[0] - _center[0], dy = p[1] - _center[1];
         if (Dimensions == 2)
         {
-            double nx = dx * _azCos + dy * _azSin;
-            double ny = dx * _azSin - dy * _azCos;
+            double nx = dx * _rotation.AzCos + dy * _rotation.AzSin;
+            double ny = dx * _rotation.AzSin - dy * _rotation.AzCos;
             return nx * nx * _xScale + ny * ny * _yScale <= 1;
         }
         double dz = p[2] - _center[2];
-        double x = (dx * _azCos + dy * _azSin) * _polCos - dz * _polSin;
-        double y = dx * _azSin - dy * _azCos;
-        double z = (dx * _azCos + dy * _azSin) * _polSin + dz * _polCos;
+        double x = (dx * _rotation.AzCos + dy * _rotation.AzSin) * _rotation.PolCos - dz * _rotation.PolSin;
+        double y = dx * _rotation.AzSin - dy * _rotation.AzCos;
+        double z = (dx * _rotation.AzCos + dy * _rotation.AzSin) * _rotation.PolSin + dz * _rotation.PolCos;
         return x * x * _xScale + y * y * _yScale + z * z * _zScale <= 1;
     }
 
     internal override void BoundingBox(Span<double> lower, Span<double> upper)
     {
         Span<double> radii = stackalloc double[3];
-        if (!_rotated)
+        if (!_rotation.IsRotated)
         {
             radii[0] = _major / 2.0;
             radii[1] = MinorAxis / 2.0;
@@ -522,4 +513,19 @@ internal sealed class GridMask : Mask
     /// <summary>Whether the mask spans more cells than <paramref name="layer"/> has in a periodic dimension.</summary>
     internal bool Oversized(SpatialLayer layer) =>
         layer.EdgeWrap && layer.Shape is { } shape && (_columns > shape[0] || _rows > shape[1]);
+}
+
+/// <summary>
+/// The rotation of a box or ellipse mask: azimuth (about z) and polar (about y) angles in degrees, as their cosines and
+/// sines.
+/// </summary>
+internal readonly struct MaskRotation(double azimuth, double polar)
+{
+    public readonly double AzCos = Math.Cos(azimuth * Math.PI / 180.0);
+    public readonly double AzSin = Math.Sin(azimuth * Math.PI / 180.0);
+    public readonly double PolCos = Math.Cos(polar * Math.PI / 180.0);
+    public readonly double PolSin = Math.Sin(polar * Math.PI / 180.0);
+
+    /// <summary>Whether either angle is not zero.</summary>
+    public readonly bool IsRotated = azimuth != 0.0 || polar != 0.0;
 }
