@@ -106,7 +106,20 @@ internal sealed class NeuronHistory
     private int _incoming;
     private double _maxDelay;
 
-    public double TauMinusInverse { get; set; } = 1.0 / 20.0;
+    // The last K- value computed and the time it was computed for (NaN: none). Every plastic synapse onto this neuron
+    // that a spike of one step reaches with the same delay asks for the same time; the value changes only when the
+    // history or tau_minus does, which clears it.
+    private double _kValueAt = double.NaN, _kValue;
+
+    public double TauMinusInverse
+    {
+        get;
+        set
+        {
+            field = value;
+            _kValueAt = double.NaN;
+        }
+    } = 1.0 / 20.0;
     public double TauMinusTripletInverse { get; set; } = 1.0 / 110.0;
     public int Count => _entries.Count;
 
@@ -142,6 +155,7 @@ internal sealed class NeuronHistory
         _kminusTriplet = _kminusTriplet * Math.Exp((_lastSpike - t) * TauMinusTripletInverse) + 1.0;
         _lastSpike = t;
         _entries.Append(new Entry { T = t, Kminus = _kminus, KminusTriplet = _kminusTriplet });
+        _kValueAt = double.NaN;
     }
 
     /// <summary>
@@ -165,12 +179,19 @@ internal sealed class NeuronHistory
     /// <summary>The K- trace just before <paramref name="t"/>: from the latest spike more than eps earlier, else 0.</summary>
     public double KValue(double t)
     {
+        if (t == _kValueAt) return LastTrace = _kValue;
+        _kValueAt = t;
+        return LastTrace = _kValue = SearchKValue(t);
+    }
+
+    private double SearchKValue(double t)
+    {
         for (int i = _entries.Count - 1; i >= 0; i--)
         {
             ref var e = ref At(i);
-            if (t - e.T > SpikeArchive.Eps) return LastTrace = e.Kminus * Math.Exp((e.T - t) * TauMinusInverse);
+            if (t - e.T > SpikeArchive.Eps) return e.Kminus * Math.Exp((e.T - t) * TauMinusInverse);
         }
-        return LastTrace = 0.0;
+        return 0.0;
     }
 
     public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)

@@ -99,8 +99,12 @@ internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : 
         private readonly ReadOnlySpan<double> _common = common;
         private readonly Span<double> _perConnection = perConnection;
 
+        // The last decay of K+ computed (homogeneous rules): the synapses of one source share their last spike time,
+        // so a spike's synapses ask for the same decay one after another.
+        private double _decayDt = double.NaN, _decay;
+
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public readonly double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
+        public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
             ReadOnlySpan<double> p = _common;
             if (!homogeneous)
@@ -119,9 +123,20 @@ internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : 
                 w = TRule.Facilitate(w, _kplus[synapse] * TRule.PlusDecay(minusDt, p), p);
             }
             w = TRule.Depress(w, history.KValue(tSpike - dendriticDelay), p);
-            _kplus[synapse] = _kplus[synapse] * TRule.PlusDecay(tLast - tSpike, p) + 1.0;
+            _kplus[synapse] = _kplus[synapse] * PlusDecay(tLast - tSpike, p) + 1.0;
             _lastSpike[synapse] = tSpike;
             return w;
+        }
+
+        private double PlusDecay(double dt, ReadOnlySpan<double> p)
+        {
+            if (!homogeneous) return TRule.PlusDecay(dt, p);
+            if (dt != _decayDt)
+            {
+                _decayDt = dt;
+                _decay = TRule.PlusDecay(dt, p);
+            }
+            return _decay;
         }
     }
 }
