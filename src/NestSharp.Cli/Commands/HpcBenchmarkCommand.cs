@@ -59,6 +59,7 @@ public static class HpcBenchmarkCommand
                     .Add("Build time, edges", SummaryFormat.Seconds(result.EdgesTime))
                     .Add("Presimulation time", SummaryFormat.Seconds(result.PresimTime))
                     .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
+                    .Add("Simulation CPU time", SummaryFormat.Seconds(result.SimCpuTime))
                     .Add("Real-time factor", result.RealTimeFactor(parameters.SimTimeMs).ToString("F1", CultureInfo.InvariantCulture));
                 if (result.RecordedNeurons > 0)
                 {

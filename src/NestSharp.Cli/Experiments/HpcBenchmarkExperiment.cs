@@ -46,6 +46,7 @@ public sealed record HpcBenchmarkParameters
 /// <param name="EdgesTime">Wall-clock time of connecting (NEST's build_edge_time).</param>
 /// <param name="PresimTime">Wall-clock time of the presimulation.</param>
 /// <param name="SimTime">Wall-clock time of the measured period (NEST's sim_time).</param>
+/// <param name="SimCpuTime">Processor time of the whole process (all threads) during the measured period: on a shared machine, what the run itself used.</param>
 /// <param name="MemoryKiB">Resident memory (kernel <c>memory_size</c>, KiB) at the start, after the nodes, after the edges, after the presimulation and after the simulation.</param>
 /// <param name="PeakMemoryBytes">Peak resident memory of the process.</param>
 /// <param name="Threads">Threads the kernel ran on.</param>
@@ -65,6 +66,7 @@ public sealed record HpcBenchmarkResult(
     TimeSpan EdgesTime,
     TimeSpan PresimTime,
     TimeSpan SimTime,
+    TimeSpan SimCpuTime,
     IReadOnlyList<long> MemoryKiB,
     long PeakMemoryBytes,
     int Threads,
@@ -194,7 +196,9 @@ public static class HpcBenchmarkExperiment
 
         TimeSpan presimTime = TimedSimulate("Presimulating", parameters.PresimTimeMs, "virt_mem_after_presim", "presim_time");
         long presimEvents = recorder?.Get<long>("n_events") ?? 0;
+        TimeSpan cpuBefore = ProcessClock.CpuTime();
         TimeSpan simTime = TimedSimulate("Simulating", parameters.SimTimeMs, "virt_mem_after_sim", "sim_time");
+        TimeSpan simCpuTime = ProcessClock.CpuTime() - cpuBefore;
 
         double averageRate = double.NaN, periodRate = double.NaN;
         string[] spikeFiles = [];
@@ -232,6 +236,7 @@ public static class HpcBenchmarkExperiment
             EdgesTime: edgesTime,
             PresimTime: presimTime,
             SimTime: simTime,
+            SimCpuTime: simCpuTime,
             MemoryKiB: memory,
             PeakMemoryBytes: process.PeakWorkingSet64,
             Threads: parameters.Threads,

@@ -157,10 +157,10 @@ public static class MicrocircuitExperiment
         TimeSpan presimTime = Stopwatch.GetElapsedTime(start);
         log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
         start = Stopwatch.GetTimestamp();
-        TimeSpan cpuBefore = CpuTime();
+        TimeSpan cpuBefore = ProcessClock.CpuTime();
         nest.Simulate(parameters.SimTimeMs);
         TimeSpan simTime = Stopwatch.GetElapsedTime(start);
-        TimeSpan simCpuTime = CpuTime() - cpuBefore;
+        TimeSpan simCpuTime = ProcessClock.CpuTime() - cpuBefore;
 
         double from = parameters.PresimTimeMs, to = parameters.PresimTimeMs + parameters.SimTimeMs;
         var statistics = new PopulationStatistics[count];
@@ -303,12 +303,6 @@ public static class MicrocircuitExperiment
         long memoryAfterConnect = ResidentBytes(nest);
 
         return new MicrocircuitNetwork(nest, model, populations, recorders, synapses, createTime, connectTime, memoryAfterCreate, memoryAfterConnect);
-    }
-
-    private static TimeSpan CpuTime()
-    {
-        using var process = Process.GetCurrentProcess();
-        return process.TotalProcessorTime;
     }
 
     private static long ResidentBytes(Simulator nest) => (long)nest.GetKernelStatus("memory_size") * 1024;
