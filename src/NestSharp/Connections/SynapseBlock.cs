@@ -20,13 +20,14 @@ internal sealed class SynapseBlock
     public SynapseBlock(int synapseModelId, SynapseLayout layout, int sourceMin, int[] offsets, bool wideDelays = false)
         : this(synapseModelId, layout, sourceMin, offsets)
     {
+        // Filled at random places (each connection at its source's next slot): on huge pages where the system offers them.
         int n = offsets[^1];
-        Channels = new int[n];
-        Weights = new double[n];
-        if (wideDelays) WideDelays = new int[n];
-        else NarrowDelays = new ushort[n];
-        for (int c = 0; c < State.Length; c++) State[c] = new double[n];
-        for (int c = 0; c < Indices.Length; c++) Indices[c] = new int[n];
+        Channels = LargePages.Zeroed<int>(n);
+        Weights = LargePages.Zeroed<double>(n);
+        if (wideDelays) WideDelays = LargePages.Zeroed<int>(n);
+        else NarrowDelays = LargePages.Zeroed<ushort>(n);
+        for (int c = 0; c < State.Length; c++) State[c] = LargePages.Zeroed<double>(n);
+        for (int c = 0; c < Indices.Length; c++) Indices[c] = LargePages.Zeroed<int>(n);
     }
 
     /// <summary>A block whose columns are still empty: <see cref="Merge"/> fills them one at a time.</summary>

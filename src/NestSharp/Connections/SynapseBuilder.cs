@@ -49,7 +49,16 @@ internal static class SynapseBuilder
             if (offsets[^1] == 0) return;
             var block = new SynapseBlock(model.Id, model.Type.Schema.Layout, sourceMin, offsets, wide);
             var filler = new FillingSink(context, block, targetGroups, targetPositions, values, model, delays);
-            rule.Generate(context, t, filler);
+            try
+            {
+                rule.Generate(context, t, filler);
+            }
+            catch (NestException)
+            {
+                filler.Flush(); // an error of an earlier connection than the rule's comes first, as without the batches
+                throw;
+            }
+            filler.Flush();
             blocks[t] = block;
             minDelay[t] = filler.MinDelay;
             maxDelay[t] = filler.MaxDelay;
@@ -133,9 +142,22 @@ internal static class SynapseBuilder
         }
     }
 
+    /// <summary>
+    /// Writes each connection at its place in the block (its source's next free slot). The places are random in a
+    /// block of up to hundreds of megabytes, so the sink takes the connections in batches: on arrival it asks for the
+    /// cache lines of the connection's place, and fills the batch's places, in arrival order, once the batch is full (or
+    /// at <see cref="Flush"/>), when most of those lines have come in.
+    /// </summary>
     private sealed class FillingSink(RuleContext context, SynapseBlock block, NeuronGroup[] targetGroups, int[] targetPositions,
         ConnectionValues values, SynapseModel model, DelayRule delays) : ConnectionSink
     {
+        private const int BatchSize = 64;
+
+        private readonly record struct Pending(int SourceIndex, int TargetIndex, int UnitId, int Ordinal, long ArrayIndex, int At);
+
+        private readonly Pending[] _batch = new Pending[BatchSize];
+        private int _batched;
+
         private readonly SynapseType _type = model.Type;
         private readonly ValueSource _weight = values.Weight, _delay = values.Delay, _receptor = values.Receptor;
         private readonly ValueSource[] _perConnectionSources = values.PerConnection;
@@ -154,6 +176,36 @@ internal static class SynapseBuilder
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
         {
             int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
+            PrefetchPlace(at);
+            _batch[_batched++] = new Pending(sourceIndex, targetIndex, unitId, ordinal, arrayIndex, at);
+            if (_batched == BatchSize) Flush();
+        }
+
+        /// <summary>Fills the places of the connections taken so far.</summary>
+        public void Flush()
+        {
+            int n = _batched;
+            _batched = 0;
+            for (int i = 0; i < n; i++)
+            {
+                ref readonly Pending p = ref _batch[i];
+                Fill(p.SourceIndex, p.TargetIndex, p.UnitId, p.Ordinal, p.ArrayIndex, p.At);
+            }
+        }
+
+        private void PrefetchPlace(int at)
+        {
+            CacheHints.Prefetch(block.Channels, at);
+            CacheHints.Prefetch(block.Weights, at);
+            if (block.NarrowDelays is { } narrow) CacheHints.Prefetch(narrow, at);
+            else CacheHints.Prefetch(block.WideDelays!, at);
+            if (!_plastic) return;
+            foreach (double[] column in block.State) CacheHints.Prefetch(column, at);
+            foreach (int[] column in block.Indices) CacheHints.Prefetch(column, at);
+        }
+
+        private void Fill(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex, int at)
+        {
             var site = context.SiteOf(sourceIndex, targetIndex);
             double w = _weight.ValueFor(unitId, ordinal, arrayIndex, site);
             int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex, site));

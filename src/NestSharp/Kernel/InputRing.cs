@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics.X86;
-
 namespace NestSharp.Kernel;
 
 /// <summary>
@@ -13,7 +11,7 @@ internal sealed class InputRing
     {
         Channels = channels;
         Slots = slots;
-        Data = LargePages.ZeroedDoubles((long)channels * slots);
+        Data = LargePages.Zeroed<double>((long)channels * slots);
     }
 
     public double[] Data { get; }
@@ -29,13 +27,10 @@ internal sealed class InputRing
     /// Asks the processor to bring cell <paramref name="index"/> of a ring's <paramref name="data"/> into the cache
     /// (a hint: nothing is read or written, an index past the end does no harm). Delivery adds into random cells of tens
     /// of megabytes; asking <see cref="PrefetchDistance"/> synapses ahead lets the waits for memory overlap. The data
-    /// array is pinned (<see cref="LargePages.ZeroedDoubles"/>), so its address stays valid.
+    /// array is pinned (<see cref="LargePages.Zeroed{T}"/>), so its address stays valid.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static unsafe void Prefetch(double[] data, nint index)
-    {
-        if (Sse.IsSupported) Sse.Prefetch0((double*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(data)) + index);
-    }
+    public static void Prefetch(double[] data, nint index) => CacheHints.Prefetch(data, index);
 
     /// <summary>The channels [start, start + length) of the row for <paramref name="step"/>.</summary>
     public Span<double> Row(long step, int start, int length) => Data.AsSpan(SlotOf(step) * Channels + start, length);

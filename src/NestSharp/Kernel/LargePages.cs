@@ -1,7 +1,8 @@
 namespace NestSharp.Kernel;
 
 /// <summary>
-/// Arrays that are read and written at random places (the input ring) backed by 2 MiB pages where Linux offers
+/// Arrays that are read and written at random places (the input ring, synapse blocks while they are filled) backed by
+/// 2 MiB pages where Linux offers
 /// transparent huge pages on request (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> = madvise, the usual
 /// default): with 4 KiB pages, every random access into an array of tens of megabytes also misses the address
 /// translation cache. Elsewhere the array is an ordinary pinned one. Contents and results are the same either way.
@@ -12,22 +13,23 @@ internal static partial class LargePages
     private const long HugePageBytes = 2L << 20;
 
     /// <summary>
-    /// A zeroed array of <paramref name="length"/> doubles, pinned (its address never changes, so loops may ask for its
-    /// cells ahead by address), advised onto huge pages when it spans several.
+    /// A zeroed array of <paramref name="length"/> elements, pinned (its address never changes, so loops may ask for its
+    /// elements ahead by address), advised onto huge pages when it spans several.
     /// </summary>
-    public static double[] ZeroedDoubles(long length)
+    public static T[] Zeroed<T>(long length) where T : unmanaged
     {
-        if (length * sizeof(double) < 2 * HugePageBytes || !OperatingSystem.IsLinux()) return GC.AllocateArray<double>(checked((int)length), pinned: true);
-        var array = GC.AllocateUninitializedArray<double>(checked((int)length), pinned: true);
+        int n = checked((int)length);
+        if (length * Unsafe.SizeOf<T>() < 2 * HugePageBytes || !OperatingSystem.IsLinux()) return GC.AllocateArray<T>(n, pinned: true);
+        var array = GC.AllocateUninitializedArray<T>(n, pinned: true);
         Advise(array);
         Array.Clear(array); // first touch after the advice: the kernel backs the range with huge pages as it faults in
         return array;
     }
 
-    private static unsafe void Advise(double[] array)
+    private static unsafe void Advise<T>(T[] array) where T : unmanaged
     {
         nint start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(array));
-        nint end = start + (nint)((long)array.Length * sizeof(double));
+        nint end = start + (nint)((long)array.Length * sizeof(T));
         nint alignedStart = (nint)(((long)start + HugePageBytes - 1) & ~(HugePageBytes - 1));
         nint alignedEnd = (nint)((long)end & ~(HugePageBytes - 1));
         if (alignedEnd <= alignedStart) return;
