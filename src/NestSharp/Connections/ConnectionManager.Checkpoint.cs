@@ -61,27 +61,72 @@ internal sealed partial class ConnectionManager
         foreach (var link in RecordingLinks.SamplingLinks) WriteLink(writer, link.Sampler, link.Target, link.SynapseModelId, link.DelaySteps, link.Weight);
     }
 
-    public void RestoreCheckpoint(CheckpointReader reader)
+    /// <summary>
+    /// Reads the connections section of every part of a checkpoint (one for a single process): the counters, delay
+    /// extrema and recording links every process shares from the first, the synapses and generator links of each
+    /// process's targets from all, keeping those whose targets this process holds.
+    /// </summary>
+    public void RestoreCheckpoint(IReadOnlyList<CheckpointReader> parts)
     {
+        var reader = parts[0];
         ConnectCalls = reader.ReadLong();
         Version = reader.ReadLong();
         foreach (var (key, value) in ReadPairs(reader)) _countByModel[key] = value;
         foreach (var (key, value) in ReadPairs(reader)) _stimulatorSynapseModel[key] = (int)value;
         Delays.RestoreCheckpoint(reader);
+        for (int p = 1; p < parts.Count; p++)
+        {
+            // Shared by every process: the first part's are taken.
+            parts[p].ReadLong();
+            parts[p].ReadLong();
+            ReadPairs(parts[p]);
+            ReadPairs(parts[p]);
+            new DelayChecker(_kernel).RestoreCheckpoint(parts[p]);
+        }
 
         var nodes = _kernel.Nodes;
         var layout = _kernel.VirtualProcesses.Layout;
-        int models = reader.ReadInt();
-        if (models != _kernel.Models.SynapseModels.Count) throw reader.Bad($"it has {models} synapse models, the restored kernel {_kernel.Models.SynapseModels.Count}");
+        int models = _kernel.Models.SynapseModels.Count;
+        foreach (var part in parts)
+        {
+            int saved = part.ReadInt();
+            if (saved != models) throw part.Bad($"it has {saved} synapse models, the restored kernel {models}");
+        }
         EnsureTables();
         for (int m = 0; m < models; m++)
         {
             var type = _kernel.Models.SynapseModels[m].Type;
             var rows = new List<SynapseRows>();
-            for (int blocks = reader.ReadInt(), b = 0; b < blocks; b++) rows.Add(ReadBlock(reader, type.Schema.Layout));
+            foreach (var part in parts)
+                for (int blocks = part.ReadInt(), b = 0; b < blocks; b++) rows.Add(ReadBlock(part, type.Schema.Layout));
             foreach (var (slot, block) in BuildBlocks(m, type, rows, layout, nodes)) Store.Add(slot, block);
         }
 
+        foreach (var part in parts) RestoreGeneratorLinks(part, nodes, layout);
+
+        var spikeLinks = new List<SpikeRecordingLink>();
+        var samplingLinks = new List<SamplingLink>();
+        for (int p = 0; p < parts.Count; p++)
+        {
+            // Recording links exist on every process: the first part's are taken.
+            var part = parts[p];
+            for (int n = part.ReadInt(), i = 0; i < n; i++)
+            {
+                var link = new SpikeRecordingLink(part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadDouble());
+                if (p == 0) spikeLinks.Add(link);
+            }
+            for (int n = part.ReadInt(), i = 0; i < n; i++)
+            {
+                var link = new SamplingLink(part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadDouble());
+                if (p == 0) samplingLinks.Add(link);
+            }
+        }
+        RecordingLinks.Commit(new RecordingLinks.Staged(spikeLinks, samplingLinks, 0, 0));
+    }
+
+    /// <summary>The links of the generators that send locally (to their targets on this process's threads).</summary>
+    private void RestoreGeneratorLinks(CheckpointReader reader, Kernel.NodeManager nodes, Kernel.Communication.VirtualProcessLayout layout)
+    {
         for (int generators = reader.ReadInt(), g = 0; g < generators; g++)
         {
             var (group, _) = nodes.Locate(reader.ReadInt());
@@ -101,6 +146,8 @@ internal sealed partial class ConnectionManager
                         TargetId = targetId, Weight = reader.ReadDouble(), DelaySteps = reader.ReadInt(), Receptor = reader.ReadInt(),
                         SynapseModelId = reader.ReadInt(),
                     };
+                    int slot = targetGroup.OwnerThread(targetLocal);
+                    if (!layout.IsLocal(slot)) continue;
                     if (toRecorder)
                     {
                         int sender = group.FirstId + local;
@@ -111,18 +158,10 @@ internal sealed partial class ConnectionManager
                     {
                         target.Channel = ChannelOf(nodes, targetId, input);
                     }
-                    targets.Add(targetGroup.OwnerThread(targetLocal), target);
+                    targets.Add(slot, target);
                 }
             }
         }
-
-        var spikeLinks = new List<SpikeRecordingLink>();
-        for (int n = reader.ReadInt(), i = 0; i < n; i++)
-            spikeLinks.Add(new SpikeRecordingLink(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadDouble()));
-        var samplingLinks = new List<SamplingLink>();
-        for (int n = reader.ReadInt(), i = 0; i < n; i++)
-            samplingLinks.Add(new SamplingLink(reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadInt(), reader.ReadDouble()));
-        RecordingLinks.Commit(new RecordingLinks.Staged(spikeLinks, samplingLinks, 0, 0));
     }
 
     /// <summary>
