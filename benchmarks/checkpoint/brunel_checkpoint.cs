@@ -3,7 +3,8 @@
 // Save and load times of a checkpoint of Brunel's network (NEST's brunel_alpha_nest.py: 12,500 iaf_psc_alpha and
 // 15.6 M static synapses at order 2500, a memory spike recorder) after 100 ms of model time, for issue 15's speed
 // criterion (each under 1 s). Rounds alternate a save and a load into a new simulator; the first round includes JIT
-// compilation and is reported but left out of the medians.
+// compilation and is reported but left out of the medians. CPU time (all threads of the process, the garbage collector's
+// included) is reported beside wall time, since the machine may be shared.
 // Usage: dotnet run -c Release brunel_checkpoint.cs -- [rounds (6)] [threads (1)] [order (2500)] [folder (temp)]
 
 using System.Diagnostics;
@@ -45,18 +46,26 @@ nest.Simulate(100.0);
 string path = Path.Combine(folder, "brunel.nscp");
 var saves = new List<double>();
 var loads = new List<double>();
+var saveCpu = new List<double>();
+var loadCpu = new List<double>();
+static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 for (int round = 0; round < rounds; round++)
 {
+    double cpu = Cpu();
     start = Stopwatch.GetTimestamp();
     nest.SaveCheckpoint(path);
     saves.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+    saveCpu.Add(Cpu() - cpu);
     var restored = new Simulator();
+    cpu = Cpu();
     start = Stopwatch.GetTimestamp();
     restored.LoadCheckpoint(path, threads);
     loads.Add(Stopwatch.GetElapsedTime(start).TotalSeconds);
+    loadCpu.Add(Cpu() - cpu);
     GC.KeepAlive(restored);
     GC.Collect();
-    Console.WriteLine($"round {round + 1}: save {saves[^1]:F2} s, load {loads[^1]:F2} s");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"round {round + 1}: save {saves[^1]:F2} s (cpu {saveCpu[^1]:F2} s), load {loads[^1]:F2} s (cpu {loadCpu[^1]:F2} s)"));
 }
 static double Median(IEnumerable<double> values)
 {
@@ -64,7 +73,8 @@ static double Median(IEnumerable<double> values)
     return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"threads {threads}: file {new FileInfo(path).Length / 1e6:F0} MB, median of rounds 2-{rounds}: save {Median(saves.Skip(1)):F2} s, load {Median(loads.Skip(1)):F2} s, " +
+    $"threads {threads}: file {new FileInfo(path).Length / 1e6:F0} MB, median of rounds 2-{rounds}: save {Median(saves.Skip(1)):F2} s (cpu {Median(saveCpu.Skip(1)):F2} s), " +
+    $"load {Median(loads.Skip(1)):F2} s (cpu {Median(loadCpu.Skip(1)):F2} s), " +
     $"managed heap {GC.GetTotalMemory(true) / 1e6:F0} MB, peak RSS {Process.GetCurrentProcess().PeakWorkingSet64 / 1e9:F2} GB"));
 File.Delete(path);
 

@@ -17,8 +17,11 @@ public static class DistributedProbe
     {
         string output = args[0];
         int threads = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+        int save = Array.IndexOf(args, "--save-checkpoint"), resume = Array.IndexOf(args, "--resume-checkpoint");
         string? text = args.Contains("--bad-input") ? RunWithBadInput(threads)
             : args.Contains("--structural") ? RunStructuralPlasticity(threads)
+            : save >= 0 ? SaveAfterFirstRun(threads, args[save + 1])
+            : resume >= 0 ? ResumeAndRecord(threads, args[resume + 1])
             : Run(threads);
         if (text is not null) File.WriteAllText(output, text);
     }
@@ -123,9 +126,58 @@ public static class DistributedProbe
     public static string? Run(int threads, Func<Simulator>? makeKernel = null)
     {
         var nest = makeKernel?.Invoke() ?? new Simulator();
+        var probe = Build(nest, threads);
+        nest.Simulate(FirstRun);
+        nest.Simulate(SecondRun);
+        return Record(nest, probe);
+    }
+
+    /// <summary>
+    /// The first part of <see cref="Run"/> followed by a checkpoint to <paramref name="path"/> (every process takes part
+    /// in the save). Returns null.
+    /// </summary>
+    public static string? SaveAfterFirstRun(int threads, string path, Func<Simulator>? makeKernel = null)
+    {
+        var nest = makeKernel?.Invoke() ?? new Simulator();
+        Build(nest, threads);
+        nest.Simulate(FirstRun);
+        nest.SaveCheckpoint(path);
+        return null;
+    }
+
+    /// <summary>
+    /// Restores the checkpoint <see cref="SaveAfterFirstRun"/> wrote, with <paramref name="threads"/> threads per
+    /// process, runs the second part of <see cref="Run"/> and returns its record on rank 0 (null on other ranks).
+    /// </summary>
+    public static string? ResumeAndRecord(int threads, string path, Func<Simulator>? makeKernel = null)
+    {
+        var nest = makeKernel?.Invoke() ?? new Simulator();
+        nest.LoadCheckpoint(path, threads);
+        nest.Simulate(SecondRun);
+        return Record(nest, Handles(nest));
+    }
+
+    private const double FirstRun = 150.0, SecondRun = 50.0;
+    private const int Order = 60;
+
+    /// <summary>The collections <see cref="Record"/> reads.</summary>
+    private sealed record Probe(NodeCollection Excitatory, NodeCollection Inhibitory, NodeCollection SpikeRecorder,
+        NodeCollection Multimeter, NodeCollection WeightRecorder);
+
+    /// <summary>The probe's collections in a kernel holding the network <see cref="Build"/> made (by node id).</summary>
+    private static Probe Handles(Simulator nest)
+    {
+        int ne = 4 * Order, ni = Order;
+        int[] Range(int first, int n) => Enumerable.Range(first, n).ToArray();
+        // Creation order in Build: ex, inh, noise, spike_generator, parrot, weight_recorder, spike_recorder, multimeter.
+        int wr = ne + ni + 4;
+        return new Probe(nest.Nodes(Range(1, ne)), nest.Nodes(Range(ne + 1, ni)), nest.Nodes(wr + 1), nest.Nodes(wr + 2), nest.Nodes(wr));
+    }
+
+    private static Probe Build(Simulator nest, int threads)
+    {
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["rng_seed"] = 20261122L });
-        const int order = 60;
-        int ne = 4 * order, ni = order, ce = ne / 10, ci = ni / 10;
+        int ne = 4 * Order, ni = Order, ce = ne / 10, ci = ni / 10;
         var neuron = new Dictionary<string, object>
         {
             ["C_m"] = 250.0, ["tau_m"] = 20.0, ["tau_syn_ex"] = 0.5, ["tau_syn_in"] = 0.5, ["t_ref"] = 2.0,
@@ -139,7 +191,7 @@ public static class DistributedProbe
         var inh = nest.Create("iaf_psc_alpha", ni, neuron);
         (ex + inh).Set("V_m", nest.Random.Uniform(0.0, 20.0));
         var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = rate });
-        var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0, 17.5, 40.0, 41.0, 120.0 } });
+        var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 5.0, 17.5, 40.0, 41.0, 120.0, 151.0, 175.5 } });
         var parrot = nest.Create("parrot_neuron");
         var wr = nest.Create("weight_recorder");
         var sr = nest.Create("spike_recorder");
@@ -154,13 +206,15 @@ public static class DistributedProbe
         nest.Connect(parrot, ex[..40], syn: new Dictionary<string, object> { ["synapse_model"] = "plastic", ["weight"] = 30.0, ["delay"] = 1.0 });
         nest.Connect(ex + inh + parrot, sr);
         nest.Connect(mm, ex[..3] + inh[^2..]);
-        nest.Simulate(150.0);
-        nest.Simulate(50.0);
+        return new Probe(ex, inh, sr, mm, wr);
+    }
 
-        var spikes = (Dictionary<string, object>)sr.Get("events");
-        var samples = (Dictionary<string, object>)mm.Get("events");
-        var weights = (Dictionary<string, object>)wr.Get("events");
-        var vm = (ex + inh).GetValues<double>("V_m");
+    private static string? Record(Simulator nest, Probe probe)
+    {
+        var spikes = (Dictionary<string, object>)probe.SpikeRecorder.Get("events");
+        var samples = (Dictionary<string, object>)probe.Multimeter.Get("events");
+        var weights = (Dictionary<string, object>)probe.WeightRecorder.Get("events");
+        var vm = (probe.Excitatory + probe.Inhibitory).GetValues<double>("V_m");
         var connections = nest.GetConnections(synapseModel: "excitatory");
         var plastic = nest.GetConnections(synapseModel: "plastic");
         if (nest.Rank != 0) return null;

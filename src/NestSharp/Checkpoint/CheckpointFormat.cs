@@ -16,8 +16,9 @@ internal static class CheckpointFormat
     /// The format this NestSharp writes and reads; another version is refused. 2: the description section first, the
     /// runtime state of more devices, the ascii backend's files. 3: the structural-plasticity section (its settings left
     /// the kernel section), the histories of the Clopath and Urbanczik neurons, the per-target state of generators.
+    /// 4: the kernel section ends with the number of parts (processes that saved) and the token their part files carry.
     /// </summary>
-    public const int Version = 3;
+    public const int Version = 4;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

@@ -146,6 +146,14 @@ internal sealed class CheckpointReader : IDisposable
         return values;
     }
 
+    /// <summary>Reads values written with <c>Write(ReadOnlySpan&lt;int&gt;)</c> into <paramref name="into"/>, whose length they must have.</summary>
+    public void ReadInts(Span<int> into)
+    {
+        int n = ReadLength(sizeof(int));
+        if (n != into.Length) throw Bad($"section '{_section}' holds {n} values where {into.Length} were expected");
+        Take(MemoryMarshal.AsBytes(into));
+    }
+
     public long[] ReadLongs()
     {
         var values = new long[ReadLength(sizeof(long))];
@@ -180,6 +188,52 @@ internal sealed class CheckpointReader : IDisposable
         var values = new double[indices.Length];
         for (int i = 0; i < values.Length; i++) values[i] = indices[i] < palette.Length ? palette[indices[i]] : throw Bad($"a palette index in section '{_section}' is out of range");
         return values;
+    }
+
+    /// <summary>
+    /// Integers written with <c>WritePacked</c>, left packed: the palette and one index per value, or (for a column
+    /// written whole) the values. Indices are checked against the palette.
+    /// </summary>
+    public PackedInts ReadPackedIntsKept()
+    {
+        if (!ReadPaletteFlag()) return new PackedInts(null, null, ReadInts());
+        int[] palette = ReadInts();
+        int n = ReadLength(1);
+        byte[] indices = GC.AllocateUninitializedArray<byte>(n);
+        Take(indices);
+        if (palette.Length < 256 && indices.AsSpan().IndexOfAnyInRange((byte)palette.Length, byte.MaxValue) >= 0)
+            throw Bad($"a palette index in section '{_section}' is out of range");
+        return new PackedInts(palette, indices, null);
+    }
+
+    /// <summary>Doubles written with <c>WritePacked</c> into <paramref name="into"/>, whose length they must have.</summary>
+    public void ReadPackedDoubles(Span<double> into)
+    {
+        if (!ReadPaletteFlag())
+        {
+            ReadDoubles(into);
+            return;
+        }
+        double[] palette = ReadDoubles();
+        int n = ReadLength(1);
+        if (n != into.Length) throw Bad($"section '{_section}' holds {n} values where {into.Length} were expected");
+        // Expanded straight from the chunk buffer: no column of indices is held.
+        int at = 0;
+        while (at < n)
+        {
+            if (_position == _length && !NextChunk()) throw Bad($"section '{_section}' ends before all its values were read");
+            int count = Math.Min(n - at, _length - _position);
+            var indices = _chunk.AsSpan(_position, count);
+            var values = into.Slice(at, count);
+            for (int i = 0; i < indices.Length; i++)
+            {
+                int index = indices[i];
+                if ((uint)index >= (uint)palette.Length) throw Bad($"a palette index in section '{_section}' is out of range");
+                values[i] = palette[index];
+            }
+            _position += count;
+            at += count;
+        }
     }
 
     private bool ReadPaletteFlag() => ReadByte() switch
@@ -258,4 +312,14 @@ internal sealed class CheckpointReader : IDisposable
     }
 
     public void Dispose() => _stream.Dispose();
+}
+
+/// <summary>
+/// A packed integer column as read: <see cref="Palette"/> and one byte <see cref="Indices"/> per value, or the
+/// <see cref="Values"/> themselves (the other two null).
+/// </summary>
+internal readonly record struct PackedInts(int[]? Palette, byte[]? Indices, int[]? Values)
+{
+    /// <summary>The number of values.</summary>
+    public int Count => Values?.Length ?? Indices!.Length;
 }

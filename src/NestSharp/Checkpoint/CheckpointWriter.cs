@@ -134,7 +134,7 @@ internal sealed class CheckpointWriter : IDisposable
     /// </summary>
     public void WritePacked(ReadOnlySpan<int> values)
     {
-        var palette = Palette(values, static v => v);
+        var palette = Palette(values);
         if (palette is null)
         {
             Write((byte)0);
@@ -142,14 +142,15 @@ internal sealed class CheckpointWriter : IDisposable
             return;
         }
         Write((byte)1);
-        Write(palette.Keys.Select(static k => (int)k).ToArray());
-        WriteIndices(values, palette, static v => v);
+        Write([.. palette.Keys]);
+        WriteIndices(values, palette);
     }
 
     /// <summary>Doubles with at most 256 distinct values (bit patterns) as a palette and one byte per value, others as they are.</summary>
     public void WritePacked(ReadOnlySpan<double> values)
     {
-        var palette = Palette(values, BitConverter.DoubleToInt64Bits);
+        var bits = MemoryMarshal.Cast<double, long>(values);
+        var palette = Palette(bits);
         if (palette is null)
         {
             Write((byte)0);
@@ -158,39 +159,46 @@ internal sealed class CheckpointWriter : IDisposable
         }
         Write((byte)1);
         Write(palette.Keys.Select(BitConverter.Int64BitsToDouble).ToArray());
-        WriteIndices(values, palette, BitConverter.DoubleToInt64Bits);
+        WriteIndices(bits, palette);
     }
 
-    /// <summary>The values' distinct keys in order of appearance with their palette index, or null beyond 256.</summary>
-    private static Dictionary<long, byte>? Palette<T>(ReadOnlySpan<T> values, Func<T, long> key)
+    /// <summary>The values' distinct values in order of appearance with their palette index, or null beyond 256.</summary>
+    private static Dictionary<T, byte>? Palette<T>(ReadOnlySpan<T> values) where T : unmanaged, IEquatable<T>
     {
-        var palette = new Dictionary<long, byte>();
-        long last = 0;
+        var palette = new Dictionary<T, byte>();
+        T last = default;
         bool any = false;
         foreach (var value in values)
         {
-            long k = key(value);
-            if (any && k == last) continue;
-            (last, any) = (k, true);
-            if (palette.ContainsKey(k)) continue;
+            if (any && value.Equals(last)) continue;
+            (last, any) = (value, true);
+            if (palette.ContainsKey(value)) continue;
             if (palette.Count == 256) return null;
-            palette.Add(k, (byte)palette.Count);
+            palette.Add(value, (byte)palette.Count);
         }
         return palette;
     }
 
-    private void WriteIndices<T>(ReadOnlySpan<T> values, Dictionary<long, byte> palette, Func<T, long> key)
+    /// <summary>A length, then each value's palette index, written straight into the chunk buffer.</summary>
+    private void WriteIndices<T>(ReadOnlySpan<T> values, Dictionary<T, byte> palette) where T : unmanaged, IEquatable<T>
     {
-        var indices = new byte[values.Length];
-        long last = 0;
+        Write(values.Length);
+        T last = default;
         byte index = 0;
-        for (int i = 0; i < values.Length; i++)
+        for (int i = 0; i < values.Length;)
         {
-            long k = key(values[i]);
-            if (i == 0 || k != last) (last, index) = (k, palette[k]);
-            indices[i] = index;
+            int n = Math.Min(_chunk.Length - _filled, values.Length - i);
+            var indices = _chunk.AsSpan(_filled, n);
+            for (int j = 0; j < n; j++)
+            {
+                var value = values[i + j];
+                if (i + j == 0 || !value.Equals(last)) (last, index) = (value, palette[value]);
+                indices[j] = index;
+            }
+            _filled += n;
+            i += n;
+            if (_filled == _chunk.Length) FlushChunk();
         }
-        Write(indices);
     }
 
     private void Append(ReadOnlySpan<byte> bytes)

@@ -118,6 +118,18 @@ internal sealed class SynapseBlock
         }
     }
 
+    /// <summary>
+    /// Sets the receptor_type and reported receptor-port columns whole (each null, or one value per synapse), as a
+    /// checkpoint holds them.
+    /// </summary>
+    public void SetReceptorColumns(byte[]? receptors, byte[]? ports)
+    {
+        if (receptors is not null && receptors.Length != Count || ports is not null && ports.Length != Count)
+            throw new ArgumentException($"receptor columns of {receptors?.Length} and {ports?.Length} values for a block of {Count} synapses");
+        Receptors = receptors;
+        Ports = ports;
+    }
+
     /// <summary>Sets the receptor_type of synapse <paramref name="index"/>, reported as it is given.</summary>
     public void SetReceptor(int index, int receptor) => SetReceptor(index, receptor, receptor);
 

@@ -479,12 +479,18 @@ internal sealed class NodeManager : IKernelManager
         };
     }
 
-    /// <summary>Writes every group: its model, its size and its nodes' state (<see cref="NodeGroup.SaveState"/>).</summary>
-    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    /// <summary>
+    /// Writes every group: its model, its size and its nodes' state (<see cref="NodeGroup.SaveState"/>); with
+    /// <paramref name="neuronsOnly"/> only the neuron groups, each after its first id (a process's part of a checkpoint
+    /// of several: what the other processes do not share, <see cref="RestoreNeurons"/>).
+    /// </summary>
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer, bool neuronsOnly)
     {
-        writer.Write(_groups.Count);
-        foreach (var group in _groups)
+        var groups = neuronsOnly ? _groups.Where(g => g is NeuronGroup).ToArray() : [.. _groups];
+        writer.Write(groups.Length);
+        foreach (var group in groups)
         {
+            if (neuronsOnly) writer.Write(group.FirstId);
             writer.Write(group.Model.Name);
             writer.Write(group.Count);
             group.SaveState(writer);
@@ -498,6 +504,25 @@ internal sealed class NodeManager : IKernelManager
         {
             var model = _kernel.Models.NodeModel(reader.ReadString());
             var group = Create(model, reader.ReadInt(), null);
+            group.RestoreState(reader, context);
+        }
+    }
+
+    /// <summary>
+    /// Reads the neuron groups another process's part holds (<see cref="SaveCheckpoint"/> with neuronsOnly) into the
+    /// groups already restored, taking the state of the nodes <see cref="Checkpoint.RestoreContext.Owned"/> names.
+    /// </summary>
+    public void RestoreNeurons(Checkpoint.CheckpointReader reader, Checkpoint.RestoreContext context)
+    {
+        for (int groups = reader.ReadInt(), g = 0; g < groups; g++)
+        {
+            int firstId = reader.ReadInt();
+            string model = reader.ReadString();
+            int count = reader.ReadInt();
+            if (firstId < 1 || firstId > NodeCount) throw reader.Bad($"a part names node {firstId}, which the checkpoint does not have");
+            var (group, local) = Locate(firstId);
+            if (local != 0 || group.Model.Name != model || group.Count != count || group is not NeuronGroup)
+                throw reader.Bad($"a part holds {count} {model} nodes from {firstId}, which the checkpoint does not");
             group.RestoreState(reader, context);
         }
     }

@@ -39,12 +39,18 @@ internal sealed partial class SimulationManager
         }
     }
 
-    public void RestoreRing(CheckpointReader reader)
+    /// <summary>
+    /// Reads what <see cref="SaveRing"/> wrote; with <paramref name="owned"/> (a part of a checkpoint of several
+    /// processes) only into the channels of the neurons it names, in the ring an earlier part began.
+    /// </summary>
+    public void RestoreRing(CheckpointReader reader, Func<int, bool>? owned)
     {
         int slots = reader.ReadInt();
         if (slots == 0) return;
         var nodes = _kernel.Nodes;
-        var ring = new InputRing(nodes.ChannelCount, slots);
+        var ring = owned is not null && _context?.Ring is { } earlier ? earlier : new InputRing(nodes.ChannelCount, slots);
+        if (ring.Slots != slots || ring.Channels != nodes.ChannelCount)
+            throw reader.Bad($"its parts hold input rings of {ring.Slots} and {slots} steps");
         foreach (var group in nodes.Groups)
         {
             if (group is not NeuronGroup neurons) continue;
@@ -56,6 +62,7 @@ internal sealed partial class SimulationManager
                 reader.ReadDoubles(values);
                 for (int local = 0; local < neurons.Count; local++)
                 {
+                    if (owned is not null && !owned(neurons.FirstId + local)) continue;
                     int channel = neurons.RingChannelAt(block, neurons.PositionOf(local));
                     for (int k = 0; k < slots; k++) ring.Data[(long)ring.SlotOf(CurrentStep + k) * ring.Channels + channel] = values[local * slots + k];
                 }

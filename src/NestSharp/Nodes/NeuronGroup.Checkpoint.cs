@@ -30,6 +30,25 @@ internal abstract partial class NeuronGroup
 
     public sealed override void RestoreState(CheckpointReader reader, RestoreContext context)
     {
+        _restoredNodes = context.Owned;
+        try
+        {
+            RestoreOwnedState(reader, context);
+        }
+        finally
+        {
+            _restoredNodes = null;
+        }
+    }
+
+    /// <summary>The nodes a restore in progress takes the state of (null: all; see <see cref="RestoreContext.Owned"/>).</summary>
+    private Func<int, bool>? _restoredNodes;
+
+    /// <summary>Whether the restore in progress takes the state of node <paramref name="local"/> from what it reads.</summary>
+    internal bool Restores(int local) => _restoredNodes is null || _restoredNodes(FirstId + local);
+
+    private void RestoreOwnedState(CheckpointReader reader, RestoreContext context)
+    {
         var buffer = new double[Count];
         Expect(reader, reader.ReadInt(), Columns.Length, "columns");
         foreach (var column in Columns)
@@ -40,17 +59,23 @@ internal abstract partial class NeuronGroup
         Expect(reader, reader.ReadInt(), _arrays.Length, "array parameters");
         foreach (var array in _arrays)
         {
-            for (int local = 0; local < Count; local++) array[PositionOf(local)] = reader.ReadDoubles();
+            for (int local = 0; local < Count; local++)
+            {
+                double[] values = reader.ReadDoubles();
+                if (Restores(local)) array[PositionOf(local)] = values;
+            }
         }
         EnsurePortBlocks();
         Expect(reader, reader.ReadInt(), _portState.Length, "port variables");
         for (int v = 0; v < _portState.Length; v++)
         {
             var ports = new double[reader.ReadInt()][];
+            var earlier = _portState[v];
             for (int r = 0; r < ports.Length; r++)
             {
                 reader.ReadDoubles(buffer);
-                ports[r] = new double[Count];
+                // A restore of some nodes only keeps the others' values (read from an earlier part).
+                ports[r] = _restoredNodes is not null && earlier is not null && r < earlier.Length ? earlier[r] : new double[Count];
                 FromIdOrder(buffer, ports[r]);
             }
             _portState[v] = ports;
@@ -58,9 +83,10 @@ internal abstract partial class NeuronGroup
         for (int local = 0; local < Count; local++)
         {
             int position = PositionOf(local);
-            bool connected = reader.ReadBool();
+            bool connected = reader.ReadBool(), frozen = reader.ReadBool();
+            if (!Restores(local)) continue;
             if (HasPorts) _hasConnections[position] = connected;
-            if (reader.ReadBool()) SetFrozen(local, true);
+            if (frozen) SetFrozen(local, true);
         }
         RestoreModelState(reader, context);
     }
@@ -81,7 +107,8 @@ internal abstract partial class NeuronGroup
     /// <summary>Stores node-id-ordered <paramref name="values"/> into the per-position array <paramref name="into"/>.</summary>
     protected void FromIdOrder<T>(T[] values, T[] into)
     {
-        for (int local = 0; local < Count; local++) into[PositionOf(local)] = values[local];
+        for (int local = 0; local < Count; local++)
+            if (Restores(local)) into[PositionOf(local)] = values[local];
     }
 
     /// <summary>Writes per-position integers (such as refractory counters) in node-id order.</summary>
@@ -118,7 +145,11 @@ internal abstract partial class NeuronGroup
     /// <summary>Reads what <see cref="WriteInIdOrder{THistory}(CheckpointWriter, THistory[], Action{THistory})"/> wrote into the per-position <paramref name="into"/>.</summary>
     protected void ReadInIdOrder<THistory>(CheckpointReader reader, THistory?[] into, Func<CheckpointReader, THistory> restore) where THistory : class
     {
-        for (int local = 0; local < Count; local++) into[PositionOf(local)] = reader.ReadBool() ? restore(reader) : null;
+        for (int local = 0; local < Count; local++)
+        {
+            var history = reader.ReadBool() ? restore(reader) : null;
+            if (Restores(local)) into[PositionOf(local)] = history;
+        }
     }
 
     /// <summary><paramref name="values"/>, checked to hold one value per node.</summary>

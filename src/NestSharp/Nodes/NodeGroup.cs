@@ -85,6 +85,13 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     public virtual bool SupportsCheckpoint => false;
 
     /// <summary>
+    /// Whether a checkpoint keeps this model's nodes across several MPI processes as well (saved by several, restored
+    /// onto another number): false for models whose state is split over the processes in a way the checkpoint does
+    /// not gather yet (state per connection, or gathered from the neurons of every process).
+    /// </summary>
+    public virtual bool CheckpointsAcrossProcesses => true;
+
+    /// <summary>
     /// Writes the parameters and state of every node, by node id (so a restore onto another number of virtual
     /// processes reads the same); the kernel writes the connections, the input ring and the archives.
     /// </summary>

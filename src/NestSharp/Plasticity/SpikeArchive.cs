@@ -80,12 +80,26 @@ internal sealed class SpikeArchive
         }
     }
 
-    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    /// <summary>
+    /// Reads what <see cref="SaveCheckpoint"/> wrote; with <paramref name="owned"/> (a part of a checkpoint of several
+    /// processes) only the neurons it names take the values read, the others keep what earlier parts gave them.
+    /// </summary>
+    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader, Func<int, bool>? owned)
     {
-        _lastSpike = reader.ReadDoubles();
-        _histories = new NeuronHistory?[reader.ReadInt()];
-        for (int id = 0; id < _histories.Length; id++)
-            if (reader.ReadBool()) _histories[id] = NeuronHistory.Restore(reader);
+        double[] lastSpike = reader.ReadDoubles();
+        var histories = new NeuronHistory?[reader.ReadInt()];
+        for (int id = 0; id < histories.Length; id++)
+            if (reader.ReadBool()) histories[id] = NeuronHistory.Restore(reader);
+        if (owned is null)
+        {
+            (_lastSpike, _histories) = (lastSpike, histories);
+            return;
+        }
+        EnsureCapacity(Math.Max(lastSpike.Length, histories.Length) - 1);
+        for (int id = 0; id < lastSpike.Length; id++)
+            if (owned(id)) _lastSpike[id] = lastSpike[id];
+        for (int id = 0; id < histories.Length; id++)
+            if (owned(id)) _histories[id] = histories[id];
     }
 }
 

@@ -26,6 +26,8 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
 
     public override bool SupportsCheckpoint => true;
 
+    public override bool CheckpointsAcrossProcesses => false;
+
     internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()

@@ -27,6 +27,8 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
 
     public override bool SupportsCheckpoint => true;
 
+    public override bool CheckpointsAcrossProcesses => false;
+
     internal sealed class Node : CurrentGeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()

@@ -27,6 +27,8 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
 
     public override bool SupportsCheckpoint => true;
 
+    public override bool CheckpointsAcrossProcesses => false;
+
     /// <summary>One target's components: how many are active, and the refractory ones by age (a ring).</summary>
     internal sealed class AgeDistribution(long active, long[] refractory)
     {

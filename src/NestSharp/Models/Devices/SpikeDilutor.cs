@@ -55,6 +55,8 @@ internal sealed class SpikeDilutor : NeuronGroup, ILocalGenerator, IEndOfSliceGr
     /// <summary>The devices' settings are saved with them; the parent spikes in flight are in the input ring, the draws keyed by step.</summary>
     public override bool SupportsCheckpoint => true;
 
+    public override bool CheckpointsAcrossProcesses => false;
+
     protected override void SaveModelState(CheckpointWriter writer) => DeviceGroup<Node>.SaveNodes(writer, _nodes, DeviceGroup<Node>.NoKeys);
 
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>

@@ -79,6 +79,8 @@ internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
 
     public override bool SupportsCheckpoint => true;
 
+    public override bool CheckpointsAcrossProcesses => false;
+
     // The list since the last trigger; the trigger list is read only in the slice that made it.
     protected override void SaveModelState(Checkpoint.CheckpointWriter writer)
     {

@@ -133,12 +133,15 @@ internal sealed class SpikeTriggeredElements
         for (int local = 0; local < group.Count; local++)
         {
             int position = group.PositionOf(local);
-            _shownAsNumbers[position] = reader.ReadBool();
-            _tau[position] = reader.ReadDoubles();
-            _jump[position] = reader.ReadDoubles();
-            _elements[position] = reader.ReadDoubles();
-            if (_tau[position].Length != _jump[position].Length)
-                throw reader.Bad($"{group.Model.Name} node {group.IdOf(position)} has {_tau[position].Length} values of '{_tauKey}' and {_jump[position].Length} of '{_jumpKey}'");
+            bool shownAsNumbers = reader.ReadBool();
+            double[] tau = reader.ReadDoubles(), jump = reader.ReadDoubles(), elements = reader.ReadDoubles();
+            if (tau.Length != jump.Length)
+                throw reader.Bad($"{group.Model.Name} node {group.IdOf(position)} has {tau.Length} values of '{_tauKey}' and {jump.Length} of '{_jumpKey}'");
+            if (!group.Restores(local)) continue;
+            _shownAsNumbers[position] = shownAsNumbers;
+            _tau[position] = tau;
+            _jump[position] = jump;
+            _elements[position] = elements;
         }
     }
 
