@@ -3,7 +3,8 @@ overall and for the tests whose files use only models NestSharp has.
 
 A test needs a model NestSharp lacks when its file names such a model in a string literal (NEST's models are the
 model headers of the checkout, models/*.h under $NEST_CHECKOUT) or when it fails with UnknownModelName (models chosen
-at run time). Those tests are counted apart, as the model-library issues will bring their models."""
+at run time). Those tests are counted apart, as the model-library issues will bring their models.
+With NESTSHARP_PYTEST_OUTCOMES=FILE set, each test's outcome, "own" or "other", and node id go to FILE, one a line."""
 
 import ast
 import os
@@ -87,6 +88,12 @@ def pytest_terminal_summary(terminalreporter):
         "NEST pytests on NestSharp, files using only NestSharp's models: " + line.format(**counts(own_models))
         + f" ({len(own_models)} tests)"
     )
+    outcomes_file = os.environ.get("NESTSHARP_PYTEST_OUTCOMES")
+    if outcomes_file:
+        own = set(own_models)
+        with open(outcomes_file, "w", encoding="utf-8") as file:
+            for nodeid in everything:
+                file.write(f"{_outcomes[nodeid]}\t{'own' if nodeid in own else 'other'}\t{nodeid}\n")
     without_spatial = [n for n in own_models if n not in _needs_spatial]
     terminalreporter.write_line(
         "NEST pytests on NestSharp, only NestSharp's models and no spatial networks: "

@@ -3,6 +3,8 @@
 # Debian's pytest:  python/run_nest_pytests.sh NEST_CHECKOUT [FILTER]
 # FILTER is a pytest -k expression. Prints pytest's report, then the passed/failed/skipped counts overall and for the
 # tests whose files name only models NestSharp has (see nest_pytest_counts.py). Nothing is copied from the checkout.
+# As NEST's testsuite/do_tests.sh does, mpi_direct/ and mpi_indirect/ are left out: NEST runs mpi_direct/N under
+# `mpirun -np N` (most files there are links to tests run here already), and the Python front end runs in one process.
 set -uo pipefail
 if [ $# -lt 1 ] || [ ! -d "$1/testsuite/pytests" ]; then
   echo "usage: $0 NEST_CHECKOUT [FILTER]   (NEST_CHECKOUT must hold testsuite/pytests)" >&2
@@ -11,7 +13,9 @@ fi
 here="$(cd "$(dirname "$0")" && pwd)"
 checkout="$(cd "$1" && pwd)"
 filter="${2:-}"
-args=(-p no:cacheprovider -p nest_pytest_counts -q -rfE --tb=no --continue-on-collection-errors "$checkout/testsuite/pytests")
+args=(-p no:cacheprovider -p nest_pytest_counts -q -rfE --tb=no --continue-on-collection-errors
+      --ignore="$checkout/testsuite/pytests/mpi_direct" --ignore="$checkout/testsuite/pytests/mpi_indirect"
+      "$checkout/testsuite/pytests")
 [ -n "$filter" ] && args+=(-k "$filter")
 cd "$checkout/testsuite/pytests"
 env -u PYTHONHOME PYTHONPATH="$here/alias:$here" NEST_CHECKOUT="$checkout" MPLBACKEND=Agg \

@@ -19,8 +19,28 @@ __version__ = "0.6.0+nestsharp"
 _OWN = frozenset(globals())
 
 
+class _KernelAttribute:
+    """A kernel status key as an attribute of the module's type, as PyNEST's KernelAttribute: reading and writing go
+    to the kernel, a read-only key raises AttributeError when set, and `_default` is its value in a fresh kernel."""
+
+    def __init__(self, name, default, readonly):
+        self._name = name
+        self._default = default
+        self._readonly = readonly
+
+    def __get__(self, instance, owner=None):
+        return self if instance is None else GetKernelStatus(self._name)
+
+    def __set__(self, instance, value):
+        if self._readonly:
+            raise AttributeError(f"`{self._name}` is a read-only kernel attribute.")
+        SetKernelStatus({self._name: value})
+
+
 class _NestSharpModule(types.ModuleType):
     """The module object: kernel status keys read and written as attributes, and the lazily imported plotting modules."""
+
+    kernel_status = property(lambda self: GetKernelStatus(), doc="The complete kernel status (read-only).")
 
     def __getattr__(self, name):
         if name.startswith("__"):
@@ -35,7 +55,7 @@ class _NestSharpModule(types.ModuleType):
         raise AttributeError(f"module 'nest' has no attribute '{name}'")
 
     def __setattr__(self, name, value):
-        if name.startswith("_") or name in self.__dict__:
+        if name.startswith("_") or name in self.__dict__ or isinstance(type(self).__dict__.get(name), _KernelAttribute):
             super().__setattr__(name, value)
         elif name in GetKernelStatus():
             SetKernelStatus({name: value})
@@ -54,5 +74,11 @@ class _NestSharpModule(types.ModuleType):
             return GetKernelStatus(args[0])
         return GetKernelStatus(args)
 
+
+# The kernel attributes are the keys of a fresh kernel's status.
+for _key, _value in GetKernelStatus().items():
+    if _key not in _OWN:
+        setattr(_NestSharpModule, _key, _KernelAttribute(_key, _value, _key not in _api.settable_kernel_keys()))
+del _key, _value
 
 sys.modules[__name__].__class__ = _NestSharpModule

@@ -7,7 +7,7 @@ import sys
 import numpy
 
 from . import _host
-from ._collections import NodeCollection, SynapseCollection
+from ._collections import NodeCollection, SynapseCollection, check_per_node_lists
 from ._parameters import CreateParameter, Parameter
 from .kernel import NESTErrors
 
@@ -29,12 +29,41 @@ def ResetKernel():
 
 
 def SetKernelStatus(params):
-    """Sets kernel status keys (all are checked before any changes)."""
+    """Sets kernel status keys (all are checked before any changes). As in PyNEST, an unknown or read-only key raises
+    ValueError, or only warns (and is left out) when dict_miss_is_error is false."""
     params = dict(params)
+    status = GetKernelStatus()
+    raise_errors = params.get("dict_miss_is_error", status["dict_miss_is_error"])
+    settable = settable_kernel_keys()
+    for key in list(params):
+        if key not in status:
+            message = (f"`{key}` is not a valid kernel parameter, valid parameters are: "
+                       + ", ".join(f"'{name}'" for name in sorted(status)))
+        elif key not in settable:
+            message = f"`{key}` is a readonly kernel parameter"
+        else:
+            continue
+        if raise_errors:
+            raise ValueError(message)
+        import warnings
+
+        warnings.warn(message + " \n`SetKernelStatus` ignored this key.")
+        del params[key]
     if "verbosity" in params:  # kept on the Python side: NestSharp's kernel writes no log messages
         set_verbosity(params.pop("verbosity"))
     if params:
         _host.call("SetKernelStatus", params=params)
+
+
+_settable_kernel_keys = None
+
+
+def settable_kernel_keys():
+    """The kernel status keys that can be set (the others are read-only), with `verbosity`, which Python keeps."""
+    global _settable_kernel_keys
+    if _settable_kernel_keys is None:
+        _settable_kernel_keys = frozenset(_host.call("SettableKernelKeys")) | {"verbosity"}
+    return _settable_kernel_keys
 
 
 def GetKernelStatus(keys=None):
@@ -192,7 +221,18 @@ def SetDefaults(model, params, val=None):
     """Changes the defaults of `model` (a dictionary, or a key and a value)."""
     if val is not None:
         params = {params: val}
-    _host.call("SetDefaults", model=model, params=dict(params))
+    params = dict(params)
+    if any(isinstance(v, Parameter) for v in params.values()) or any(
+        isinstance(v, (list, tuple, numpy.ndarray)) for v in params.values()
+    ):
+        defaults = GetDefaults(model)
+        for key, value in params.items():
+            listed = isinstance(value, (list, tuple, numpy.ndarray))
+            if isinstance(value, Parameter) or (
+                listed and key in defaults and not isinstance(defaults[key], (list, tuple, numpy.ndarray, dict))
+            ):
+                raise ValueError("SetDefaults() accepts only explicit, single parameter values.")
+    _host.call("SetDefaults", model=model, params=params)
 
 
 def GetDefaults(model, keys=None, output=""):
@@ -200,7 +240,7 @@ def GetDefaults(model, keys=None, output=""):
     defaults = _host.call("GetDefaults", model=model)
     if keys is None:
         result = defaults
-    elif isinstance(keys, str):
+    elif isinstance(keys, str) or not hasattr(keys, "__iter__"):
         if keys not in defaults:
             raise KeyError(keys)
         result = defaults[keys]
@@ -235,6 +275,8 @@ def Create(model, n=1, params=None, positions=None):
         isinstance(params, dict) or (isinstance(params, (list, tuple)) and all(isinstance(e, dict) for e in params))
     ):
         raise TypeError("params must be either a dict of parameters or a list or tuple of dicts")
+    if isinstance(params, dict):
+        check_per_node_lists(params, int(n), lambda: GetDefaults(model))
     return _host.call("Create", model=model, n=int(n), params=params)
 
 
@@ -333,6 +375,24 @@ def _syn_spec(syn_spec):
     raise TypeError("syn_spec must be a string, a dictionary or a CollocatedSynapses object")
 
 
+def _arrays_conn_spec(pre, post, conn_spec):
+    """The rule for arrays of node ids, as PyNEST chooses it: arrays that repeat ids are connected pairwise (one to
+    one) whatever the rule says; they must have the same length, and both must repeat ids (PyNEST turns an array of
+    unique ids into a NodeCollection, which cannot be paired with an array)."""
+    rule = conn_spec.get("rule", "all_to_all") if isinstance(conn_spec, dict) else conn_spec
+    if rule == "one_to_one" or (isinstance(pre, NodeCollection) and isinstance(post, NodeCollection)):
+        return conn_spec
+    repeats = [not isinstance(x, NodeCollection) and len(set(numpy.asarray(x).tolist())) != len(x) for x in (pre, post)]
+    if not any(repeats):
+        return conn_spec
+    if len(pre) != len(post):
+        raise ValueError("If 'pre' or 'post' contain non-unique IDs, then they must have the same length.")
+    if not all(repeats):
+        raise ValueError("If 'pre' or 'post' contain non-unique IDs, both must be arrays of node IDs, connected one "
+                         "to one; the other holds unique IDs and becomes a NodeCollection.")
+    return dict(conn_spec, rule="one_to_one") if isinstance(conn_spec, dict) else "one_to_one"
+
+
 def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=False):
     """Connects `pre` to `post` (NodeCollections or arrays of node ids) with the rule `conn_spec` (a name or a
     dictionary; all_to_all by default) and the synapses `syn_spec` (a model name, a dictionary whose values may be
@@ -345,6 +405,7 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
     if _connect_layers_needed(spatial_spec, syn_spec):
         _connect_layers(pre, post, spatial_spec, syn_spec)
         return GetConnections(pre, post) if return_synapsecollection else None
+    conn_spec = _arrays_conn_spec(pre, post, conn_spec)
     _host.call("Connect", pre=_endpoint(pre, "pre"), post=_endpoint(post, "post"), conn_spec=conn_spec,
                syn_spec=_syn_spec(syn_spec))
     if return_synapsecollection:

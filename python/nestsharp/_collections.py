@@ -103,12 +103,25 @@ class NodeCollection:
                 raise IndexError("index value outside of the NodeCollection")
             return _host.call("nc_index", nc=self, index=index)
         if isinstance(key, (list, tuple, numpy.ndarray)):
-            values = numpy.asarray(key)
-            if values.dtype == numpy.bool_:
-                return _host.call("nc_mask", nc=self, mask=values.tolist())
-            if len(values) == 0:
+            if len(key) == 0:
                 return NodeCollection()
-            return _host.call("nc_take", nc=self, positions=[int(v) for v in values])
+            if isinstance(key, numpy.ndarray):
+                if key.ndim != 1:
+                    raise TypeError("NumPy indices must be one-dimensional")
+                if key.dtype != numpy.bool_ and not numpy.issubdtype(key.dtype, numpy.integer):
+                    raise TypeError("NumPy indices must be an array of integers or bools")
+                is_mask = key.dtype == numpy.bool_
+            elif all(isinstance(x, (bool, numpy.bool_)) for x in key):  # bools first: bool is an int
+                is_mask = True
+            elif all(isinstance(x, (numbers.Integral, numpy.integer)) and not isinstance(x, bool) for x in key):
+                is_mask = False
+            else:
+                raise TypeError("Indices must be integers or bools")
+            if is_mask:
+                if len(key) != self._size:
+                    raise IndexError("Bool index array must be the same length as NodeCollection")
+                return _host.call("nc_mask", nc=self, mask=[bool(x) for x in key])
+            return _host.call("nc_take", nc=self, positions=[int(v) for v in key])
         raise TypeError("only integers, slices, lists, tuples and numpy arrays may index a NodeCollection")
 
     def __add__(self, other):
@@ -202,7 +215,7 @@ class NodeCollection:
             if isinstance(key, str):
                 result = self._status(key, None)
                 result = result if single else _as_tuple(result)
-            elif isinstance(key, (list, tuple)):
+            elif hasattr(key, "__iter__"):  # a list, tuple, dict (its keys), dict view or array of keys
                 result = self._status([str(k) for k in key], None)
                 result = {k: (v if single else _as_tuple(v)) for k, v in result.items()}
             else:
@@ -212,9 +225,10 @@ class NodeCollection:
             result = self._status(key, sub if isinstance(sub, str) else [str(s) for s in sub])
             if not single:
                 result = _as_tuple(result) if isinstance(sub, str) else {k: _as_tuple(v) for k, v in result.items()}
+        elif isinstance(params[0], str):
+            # PyNEST's hierarchical addressing takes the path from the first argument and the names from the last.
+            return self.get(params[0], params[-1], output=output)
         else:
-            if all(isinstance(p, str) for p in params):
-                return self.get(list(params), output=output)
             raise TypeError("First argument must be a string, specifying path into hierarchical dictionary")
 
         if output == "pandas":
@@ -252,6 +266,7 @@ class NodeCollection:
             raise TypeError("must either provide params or kwargs, but not both.")
         if isinstance(params, dict):
             params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+            check_per_node_lists(params, self._size, lambda: self[0].get())
         elif isinstance(params, (list, tuple)):
             params = list(params)
         else:
@@ -275,6 +290,16 @@ class NodeCollection:
     def global_id(self):
         """The node ids (a single id for one node, a tuple for several)."""
         return self.get("global_id")
+
+
+def check_per_node_lists(params, size, status_of_a_node):
+    """PyNEST spreads a list given for a single-valued key over the nodes, one entry each, and raises IndexError when
+    the list is too short. `status_of_a_node` gives a node's (or the model's) status and is called only then."""
+    for key, value in params.items():
+        if isinstance(value, (list, tuple, numpy.ndarray)) and len(value) < size:
+            single = status_of_a_node().get(key)
+            if single is not None and not isinstance(single, (list, tuple, numpy.ndarray, dict, str)):
+                raise IndexError(f"'{key}' gives {len(value)} values for {size} nodes: list index out of range")
 
 
 _host.encoders[NodeCollection] = lambda nodes: {"__nc__": nodes._handle} if nodes._handle is not None else []
@@ -343,8 +368,16 @@ class SynapseCollection:
     def get(self, keys=None, output=""):
         """Connection values: all keys (a dictionary), one key (a list, or the value for one connection) or a list of
         keys (a dictionary of lists); ``output="pandas"`` gives a DataFrame."""
-        if self._size == 0:
-            return {} if keys is None or not isinstance(keys, str) else []
+        if self._size == 0 or _host.call("GetKernelStatus")["network_size"] == 0:  # empty, or after ResetKernel
+            if output == "pandas":
+                if pandas is None:
+                    raise ImportError("Pandas could not be imported")
+                return pandas.DataFrame()
+            if output == "json":
+                from ._api import to_json
+
+                return to_json({})
+            return {} if keys is None else ()
         if keys is not None and not isinstance(keys, str):
             keys = [str(k) for k in keys]
         try:
@@ -361,9 +394,12 @@ class SynapseCollection:
                 raise ImportError("Pandas could not be imported")
             if isinstance(keys, str):
                 result = {keys: result}
-            if single:
-                result = {k: [v] for k, v in result.items()}
-            result = pandas.DataFrame(result)
+            index = (self.get("source"),) if single else self.get("source")
+            result = pandas.DataFrame(result, index=index)
+        elif output == "json":
+            from ._api import to_json
+
+            result = to_json(result)
         return result
 
     def set(self, params=None, **kwargs):

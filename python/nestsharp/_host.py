@@ -20,6 +20,7 @@ _UNMANAGEDCALLERSONLY_METHOD = ctypes.c_void_p(-1)
 _HDT_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER = 5
 # numpy arrays at least this long cross as bulk arrays rather than inside the JSON text.
 _BULK_MIN = 32
+_LONG_MIN, _LONG_MAX = -(2**63), 2**63 - 1
 
 
 class HostError(RuntimeError):
@@ -185,7 +186,10 @@ def encode(value):
     if isinstance(value, numpy.bool_):
         return bool(value)
     if isinstance(value, (int, numpy.integer)):
-        return int(value)
+        value = int(value)
+        if not _LONG_MIN <= value <= _LONG_MAX:  # NEST's kernel takes 64-bit integers, as PyNEST converts them
+            raise OverflowError(f"Python int {value} too large to convert to a 64-bit integer")
+        return value
     if isinstance(value, (float, numpy.floating)):
         value = float(value)
         if math.isnan(value):

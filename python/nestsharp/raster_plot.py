@@ -5,7 +5,7 @@ import numpy
 
 from . import _api
 
-__all__ = ["extract_events", "from_data", "from_device", "from_file", "show"]
+__all__ = ["extract_events", "from_data", "from_device", "from_file", "from_file_numpy", "from_file_pandas", "show"]
 
 
 def extract_events(data, time=None, sel=None):
@@ -41,6 +41,20 @@ def _read_ascii(filenames):
 def from_file(fname, **kwargs):
     """Raster plot of the spikes in the ASCII file(s) `fname` (columns sender, time)."""
     return from_data(_read_ascii(fname), **kwargs)
+
+
+def from_file_numpy(fname, **kwargs):
+    """Raster plot of the spikes in the ASCII files `fname` (a list), read with numpy."""
+    return from_data(_read_ascii(list(fname)), **kwargs)
+
+
+def from_file_pandas(fname, **kwargs):
+    """Raster plot of the spikes in the ASCII files `fname` (a list), read with pandas (after the two header lines,
+    the column names)."""
+    import pandas
+
+    frames = [pandas.read_table(name, header=2, skipinitialspace=True).values[:, :2] for name in fname]
+    return from_data(numpy.concatenate(frames), **kwargs)
 
 
 def from_device(detec, **kwargs):

@@ -26,6 +26,32 @@ def test_unknown_kernel_attribute_is_an_attribute_error():
         nest.no_such_key = 3
 
 
+def test_unknown_and_read_only_kernel_keys_are_value_errors_or_warnings():
+    with pytest.raises(ValueError):
+        nest.SetKernelStatus({"nonexistent_status_key": 0})
+    with pytest.raises(ValueError):
+        nest.SetKernelStatus({"network_size": 120})
+    with pytest.raises(AttributeError):
+        nest.network_size = 120
+    with pytest.warns(UserWarning):
+        nest.SetKernelStatus({"dict_miss_is_error": False, "nonexistent_status_key": 0, "resolution": 0.5})
+    assert nest.resolution == 0.5
+
+
+def test_kernel_attributes_are_descriptors_of_the_module_type_with_defaults():
+    nest.keep_source_table = False
+    assert type(nest).keep_source_table._default is True
+    assert nest.kernel_status["keep_source_table"] is False
+    assert nest.kernel_status["spike_buffer_resize_log"]["times"].size == 0
+
+
+def test_integers_beyond_64_bits_are_overflow_errors():
+    n = nest.Create("iaf_psc_alpha")
+    n.V_m = 2**63 - 1
+    with pytest.raises(OverflowError):
+        n.V_m = 2**63
+
+
 def test_biological_time_advances_with_simulate_and_run():
     nest.Simulate(10.0)
     with nest.RunManager():
@@ -111,6 +137,38 @@ def test_node_collection_indexing_slicing_and_joining():
     assert a[:2] == nest.NodeCollection([1, 2])
     assert a[:2] != a[1:3]
     assert b.index(12) == 1
+
+
+def test_node_collection_index_errors_are_pynest_s():
+    nodes = nest.Create("iaf_psc_alpha", 5)
+    for bad in ([2, 5.5], [[True, False], [True, False]], [1, False, 1, False, 1], numpy.array([[1, 2], [3, 4]])):
+        with pytest.raises(TypeError):
+            nodes[bad]
+    with pytest.raises(IndexError):
+        nodes[[True] * 4]
+
+
+def test_too_short_per_node_lists_are_index_errors_and_set_defaults_takes_single_values():
+    with pytest.raises(IndexError):
+        nest.Create("iaf_psc_alpha", 3, {"V_m": [-50.0]})
+    nodes = nest.Create("iaf_psc_alpha", 3)
+    with pytest.raises(IndexError):
+        nodes.set(V_reset=[-85.0, -82.0])
+    nodes.set(V_reset=[-85.0, -82.0, -80.0])
+    for bad in ([1.0, 2.0, 3.0], nest.random.uniform(0.0, 1.0)):
+        with pytest.raises(ValueError):
+            nest.SetDefaults("iaf_psc_alpha", "tau_syn_ex", bad)
+    nest.SetDefaults("spike_generator", {"spike_times": [1.0, 2.0]})
+
+
+def test_get_with_a_dictionary_of_keys_and_hierarchical_addressing():
+    n = nest.Create("iaf_psc_alpha", 2, {"I_e": 400.0})
+    mm = nest.Create("multimeter", params={"record_from": ["V_m"], "interval": 1.0})
+    nest.Connect(mm, n)
+    nest.Simulate(3.0)
+    assert n.get({"I_e": 0.0, "C_m": 0.0}) == {"I_e": (400.0, 400.0), "C_m": (250.0, 250.0)}
+    # PyNEST takes the path from the first argument and the names from the last
+    assert numpy.array_equal(mm.get("events", "times", "V_m"), mm.get("events", "V_m"))
 
 
 def test_node_collection_get_single_node_gives_values_several_give_tuples():
@@ -247,6 +305,38 @@ def test_connect_node_id_arrays_and_return_synapsecollection():
     nest.Create("iaf_psc_alpha", 4)
     conns = nest.Connect(numpy.array([1, 2]), numpy.array([3, 4]), "one_to_one", return_synapsecollection=True)
     assert conns.get("source") == [1, 2] and conns.get("target") == [3, 4]
+
+
+def test_arrays_repeating_ids_connect_pairwise_and_must_match():
+    nest.Create("iaf_psc_alpha", 4)
+    nest.Connect([1, 1, 2], [3, 4, 4], syn_spec={"synapse_model": "static_synapse", "weight": 2.0})
+    conns = nest.GetConnections()
+    assert sorted(zip(conns.get("source"), conns.get("target"))) == [(1, 3), (1, 4), (2, 4)]
+    with pytest.raises(ValueError):
+        nest.Connect([1, 2, 3], [4, 4, 4])  # a unique array with one that repeats ids
+    with pytest.raises(ValueError):
+        nest.Connect([1, 1], [4, 4, 4])
+
+
+def test_synapse_collection_empty_and_after_reset_kernel():
+    assert nest.GetConnections().get("weight") == ()
+    a = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(a, a, "one_to_one")
+    conns = nest.GetConnections()
+    frame = conns.get("weight", output="pandas")
+    assert frame.index.tolist() == [1, 2]
+    nest.ResetKernel()
+    assert conns.get() == {} and conns.get("weight") == ()
+
+
+def test_symmetric_pairwise_bernoulli_connects_both_ways():
+    pop = nest.Create("iaf_psc_alpha", 30)
+    nest.Connect(pop, pop, {"rule": "symmetric_pairwise_bernoulli", "p": 0.3, "allow_autapses": False,
+                            "make_symmetric": True})
+    pairs = list(zip(nest.GetConnections().get("source"), nest.GetConnections().get("target")))
+    assert pairs and sorted(pairs) == sorted((t, s) for s, t in pairs)
+    with pytest.raises(nest.NESTErrors.BadProperty):
+        nest.Connect(pop, pop, {"rule": "symmetric_pairwise_bernoulli", "p": 0.3, "make_symmetric": True})
 
 
 def test_synapse_collection_set_index_slice_and_disconnect():

@@ -34,6 +34,7 @@ internal sealed partial class Session
         "ResetKernel" => Do(Kernel.ResetKernel),
         "SetKernelStatus" => Do(() => Kernel.SetKernelStatus(a.Dictionary("params"))),
         "GetKernelStatus" => Kernel.GetKernelStatus(),
+        "SettableKernelKeys" => Kernel.SettableKernelKeys,
         "Simulate" => Do(() => Kernel.Simulate(a.Double("t"))),
         "Prepare" => Do(Kernel.Prepare),
         "Run" => Do(() => Kernel.Run(a.Double("t"))),

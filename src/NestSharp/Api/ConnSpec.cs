@@ -3,7 +3,7 @@ namespace NestSharp;
 /// <summary>
 /// A connection rule and its parameters, as NEST's conn_spec: <c>rule</c> with the rule's own parameters
 /// (<c>indegree</c>, <c>outdegree</c>, <c>N</c>, <c>p</c>, ...), and <c>allow_autapses</c>, <c>allow_multapses</c>
-/// (both true by default) and <c>make_symmetric</c> (false by default; only one_to_one supports it, as in NEST). Build one with <see cref="NestSharp.Rule"/> or from a dictionary
+/// (both true by default) and <c>make_symmetric</c> (false by default; only one_to_one supports it, and symmetric_pairwise_bernoulli requires it, as in NEST). Build one with <see cref="NestSharp.Rule"/> or from a dictionary
 /// (<c>{"rule": "fixed_indegree", "indegree": 100}</c>); the rule checks its parameters when the spec is made.
 /// </summary>
 public sealed record ConnSpec
@@ -89,6 +89,17 @@ public static class Rule
     /// </summary>
     public static ConnSpec PairwisePoisson(double pairwiseAvgNumConns, bool allowAutapses = true) =>
         With("pairwise_poisson", "pairwise_avg_num_conns", pairwiseAvgNumConns, allowAutapses, true);
+
+    /// <summary>
+    /// symmetric_pairwise_bernoulli: each target draws a binomial in-degree (probability <paramref name="p"/> per
+    /// source) and every drawn pair is connected both ways (no autapses, multapses allowed, make_symmetric).
+    /// </summary>
+    public static ConnSpec SymmetricPairwiseBernoulli(double p) =>
+        new ConnSpec
+        {
+            Rule = "symmetric_pairwise_bernoulli", Parameters = new Dictionary<string, object> { ["p"] = p },
+            AllowAutapses = false, AllowMultapses = true, MakeSymmetric = true,
+        }.Checked();
 
     private static ConnSpec With(string rule, string key, object value, bool allowAutapses, bool allowMultapses) =>
         new ConnSpec

@@ -113,7 +113,7 @@ public sealed class StepMultipleRequiredException(string key, double value, doub
 
 /// <summary>NEST's IllegalConnection: a connection that the nodes or synapse model involved cannot make.</summary>
 /// <param name="message">What is wrong.</param>
-public sealed class IllegalConnectionException(string message) : NestException(message)
+public sealed class IllegalConnectionException(string message) : NestException($"Creation of connection is not possible because: {message}")
 {
     /// <inheritdoc/>
     public override string NestName => "IllegalConnection";

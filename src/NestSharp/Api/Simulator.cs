@@ -66,6 +66,9 @@ public sealed partial class Simulator
     /// <summary>Sets one kernel status key.</summary>
     public void SetKernelStatus(string key, object value) => SetKernelStatus(new Dictionary<string, object> { [key] = value });
 
+    /// <summary>The kernel status keys SetKernelStatus accepts; the other keys of the kernel status are read-only.</summary>
+    public IReadOnlyCollection<string> SettableKernelKeys => [.. _kernel.Managers.SelectMany(manager => manager.SettableKeys)];
+
     /// <summary>The kernel status (NEST's GetKernelStatus): every key of every manager.</summary>
     public Dictionary<string, object> GetKernelStatus() => _kernel.GetStatus();
 

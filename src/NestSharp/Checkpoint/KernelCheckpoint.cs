@@ -13,11 +13,12 @@ namespace NestSharp.Checkpoint;
 internal static class KernelCheckpoint
 {
     /// <summary>
-    /// Kernel keys a checkpoint does not set again: the layout (chosen when restoring), what the connections fix, and
-    /// the structural-plasticity settings (restored with its state, after the models they name).
+    /// Kernel keys a checkpoint does not set again: the clock (restored with the state), the layout (chosen when
+    /// restoring), what the connections fix, and the structural-plasticity settings (restored with its state, after the
+    /// models they name).
     /// </summary>
     private static readonly HashSet<string> NotRestoredKeys = new(
-        ["local_num_threads", "total_num_virtual_procs", "min_delay", "max_delay", "rng_type", "structural_plasticity_synapses",
+        ["biological_time", "local_num_threads", "total_num_virtual_procs", "min_delay", "max_delay", "rng_type", "structural_plasticity_synapses",
             "structural_plasticity_update_interval"],
         StringComparer.Ordinal);
 

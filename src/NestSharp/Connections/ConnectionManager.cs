@@ -216,7 +216,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         if (targets.Length == 0) throw new IllegalConnectionException("Creation of connection is not possible: postsynaptic nodes cannot be an empty NodeCollection.");
         var rule = spatial ?? Catalog.CreateRule(spec);
         if (spec.MakeSymmetric && !rule.SupportsSymmetric)
-            throw new NestNotImplementedException($"The connection rule '{spec.Rule}' does not support symmetric connections (make_symmetric); only one_to_one does.");
+            throw new NestNotImplementedException($"The connection rule '{spec.Rule}' does not support symmetric connections (make_symmetric); only one_to_one and symmetric_pairwise_bernoulli do.");
         var layout = _kernel.VirtualProcesses.Layout;
         var grid = _kernel.Simulation.Time;
         ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
@@ -235,10 +235,11 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         foreach (var plan in plans) built.AddRange(Build(forward, rule, plan, layout, grid, delays));
         if (spec.MakeSymmetric)
         {
-            // NEST's one_to_one with make_symmetric: then every target back to its source, with the same values.
+            // make_symmetric: then every target back to its source, with the same values.
             var backward = Direction(targets, sources, callKey);
-            rule.Check(backward.Context);
-            foreach (var plan in plans) built.AddRange(Build(backward, rule, plan, layout, grid, delays));
+            var reversed = rule.Reversed;
+            reversed.Check(backward.Context);
+            foreach (var plan in plans) built.AddRange(Build(backward, reversed, plan, layout, grid, delays));
         }
 
         foreach (var b in built) b.Commit();

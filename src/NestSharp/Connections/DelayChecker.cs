@@ -142,7 +142,7 @@ internal readonly struct DelayRule(TimeGrid grid, int min, int max, bool userSet
     {
         long steps = grid.DelayToSteps(ms);
         if (!(ms >= 0) || steps < 1)
-            throw new BadDelayException(ms, $"delay must be greater than or equal to the resolution ({StatusValue.Format(grid.Resolution)} ms)");
+            throw new BadDelayException(ms, $"Delay must be greater than or equal to resolution ({StatusValue.Format(grid.Resolution)} ms)");
         if (steps > SynapseBlock.MaxDelaySteps)
         {
             throw new BadDelayException(ms,

@@ -7,7 +7,7 @@ namespace NestSharp.Kernel;
 /// spike recorders; models whose synapses change their common values in delivery prepare the slice (serially). Then
 /// every thread <see cref="Deliver"/>s all spikes through the synapses of the targets it owns.
 /// Weight events of plastic synapses are collected per thread and recorded in canonical order. Key
-/// local_spike_counter.
+/// local_spike_counter and spike_buffer_resize_log (always empty).
 /// </summary>
 internal sealed class EventDeliveryManager : IKernelManager
 {
@@ -34,7 +34,18 @@ internal sealed class EventDeliveryManager : IKernelManager
         _nodeOfChannel = kernel.Nodes.NodeOfChannel;
     }
 
-    public void GetStatus(Dictionary<string, object> status) => status["local_spike_counter"] = LocalSpikeCounter;
+    public void GetStatus(Dictionary<string, object> status)
+    {
+        status["local_spike_counter"] = LocalSpikeCounter;
+        // NEST logs each resize of its fixed-size MPI spike buffers here. NestSharp's exchange gathers exactly the
+        // spikes there are (see ICommunicator), so it never resizes such a buffer and the log stays empty.
+        status["spike_buffer_resize_log"] = new Dictionary<string, object>
+        {
+            ["times"] = Array.Empty<long>(),
+            ["global_max_spikes_sent"] = Array.Empty<long>(),
+            ["new_buffer_size"] = Array.Empty<long>(),
+        };
+    }
 
     public Action? StageStatus(KernelStatusChange change) => null;
 

@@ -39,7 +39,7 @@ internal sealed partial class SimulationManager : IKernelManager
     public TimeSpan SimulateTime { get; private set; }
 
     public IReadOnlyCollection<string> SettableKeys =>
-        ["print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit"];
+        ["biological_time", "print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit"];
 
     /// <summary>NEST's waveform-relaxation settings (for gap junctions and other connections without delay).</summary>
     private (bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder) _wfr = (true, 1.0, 1e-4, 15, 3);

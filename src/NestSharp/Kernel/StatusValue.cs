@@ -82,6 +82,7 @@ internal static class StatusValue
         string[] a => (string[])a.Clone(),
         IEnumerable<string> e => e.ToArray(),
         string s => [s],
+        Array { Length: 0 } => [], // an empty list of no particular type (an empty Python or JSON list)
         _ => throw new TypeMismatchException(key, value, "a list of strings"),
     };
 

@@ -16,7 +16,7 @@ public sealed class ConnectivityThreadIndependenceTests
         return nest.GetConnections();
     }
 
-    public static TheoryData<string> Rules => ["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_total_number", "pairwise_bernoulli", "pairwise_poisson", "mixed"];
+    public static TheoryData<string> Rules => ["all_to_all", "one_to_one", "fixed_indegree", "fixed_outdegree", "fixed_total_number", "pairwise_bernoulli", "pairwise_poisson", "symmetric_pairwise_bernoulli", "mixed"];
 
     private static void Connect(string rule, Simulator nest, NodeCollection a, NodeCollection b)
     {
@@ -34,6 +34,9 @@ public sealed class ConnectivityThreadIndependenceTests
             case "fixed_total_number": nest.Connect(a, a + b, Rule.FixedTotalNumber(1500), syn); break;
             case "pairwise_bernoulli": nest.Connect(a, a + b, Rule.PairwiseBernoulli(0.2, allowAutapses: false), syn); break;
             case "pairwise_poisson": nest.Connect(a, a + b, Rule.PairwisePoisson(0.7, allowAutapses: false), syn); break;
+            case "symmetric_pairwise_bernoulli": // both directions get the same values: random ones are refused
+                nest.Connect(a, a + b, Rule.SymmetricPairwiseBernoulli(0.2), new Dictionary<string, object> { ["weight"] = 2.5, ["delay"] = 1.5 });
+                break;
             case "mixed":
                 // Several calls into the same nodes, as a network script makes them.
                 nest.Connect(a, a, Rule.FixedIndegree(10, allowAutapses: false, allowMultapses: false), syn);

@@ -61,6 +61,12 @@ internal abstract class ConnectionRule
     public virtual bool SupportsSymmetric => false;
 
     /// <summary>
+    /// The rule that makes the reverse of every connection of this one when called with the sources and targets
+    /// swapped (the second pass of make_symmetric): the rule itself where that swap alone does it, as for one_to_one.
+    /// </summary>
+    public virtual ConnectionRule Reversed => this;
+
+    /// <summary>
     /// Whether the rule can only connect to nodes that have proxies, that is not to devices (NEST: every rule but
     /// one_to_one and all_to_all).
     /// </summary>

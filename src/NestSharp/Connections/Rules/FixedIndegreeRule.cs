@@ -36,7 +36,7 @@ internal sealed class FixedIndegreeRule : ConnectionRule
             bool overlap = !Spec.AllowAutapses && context.Sources.Intersect(context.Targets).Any();
             long available = overlap ? n - 1 : n;
             if (k > available)
-                throw new BadPropertyException("indegree", k, $"with allow_multapses false the indegree cannot exceed the number of possible sources ({available})");
+                throw new BadPropertyException("indegree", k, $"Indegree cannot be larger than population size (with allow_multapses false there are {available} possible sources)");
         }
         else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Targets.Contains(context.Sources[0]))
         {

@@ -37,7 +37,7 @@ internal sealed class FixedOutdegreeRule : ConnectionRule
             bool overlap = !Spec.AllowAutapses && context.Sources.Intersect(context.Targets).Any();
             long available = overlap ? n - 1 : n;
             if (k > available)
-                throw new BadPropertyException("outdegree", k, $"with allow_multapses false the outdegree cannot exceed the number of possible targets ({available})");
+                throw new BadPropertyException("outdegree", k, $"Outdegree cannot be larger than population size (with allow_multapses false there are {available} possible targets)");
         }
         else if (!Spec.AllowAutapses && k > 0 && n == 1 && context.Sources.Contains(context.Targets[0]))
         {

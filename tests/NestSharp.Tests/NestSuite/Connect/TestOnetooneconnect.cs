@@ -2,7 +2,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_onetooneconnect.py (OneToOneConnectTestCase): Connect with the one_to_one
-/// rule. test_IllegalConnection needs voltmeter and is not ported.
+/// rule.
 /// </summary>
 public sealed class TestOnetooneconnect
 {
@@ -63,5 +63,18 @@ public sealed class TestOnetooneconnect
         connections = nest.GetConnections(pre);
         Assert.Equal(new[] { 2.0, 3.0 }, connections.Get("weight"));
         Assert.Equal(new[] { 2.0, 3.0 }, connections.Get("delay"));
+    }
+
+    // NEST: testsuite/pytests/connect/test_onetooneconnect.py::OneToOneConnectTestCase::test_IllegalConnection
+    [Fact]
+    public void Test_IllegalConnection()
+    {
+        // Wrong Connections
+        var nest = new Simulator();
+        var n = nest.Create("iaf_psc_alpha");
+        var vm = nest.Create("voltmeter");
+        var sr = nest.Create("spike_recorder");
+        Assert.Matches("Creation of connection is not possible", Assert.ThrowsAny<NestException>(() => nest.Connect(n, vm)).Message);
+        Assert.Matches("Creation of connection is not possible", Assert.ThrowsAny<NestException>(() => nest.Connect(sr, n)).Message);
     }
 }
