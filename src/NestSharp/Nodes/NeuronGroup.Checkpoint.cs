@@ -1,6 +1,7 @@
 namespace NestSharp.Nodes;
 
-// Checkpoints of neuron groups: every column, array parameter, port variable and flag, by node id.
+// Checkpoints of neuron groups: every column, array parameter, port variable and flag, by node id, then the model's own
+// state and what it keeps outside the columns.
 internal abstract partial class NeuronGroup
 {
     public sealed override void SaveState(CheckpointWriter writer)
@@ -26,6 +27,7 @@ internal abstract partial class NeuronGroup
             writer.Write(_frozenCount > 0 && _frozen[position]);
         }
         SaveModelState(writer);
+        _outside?.SaveCheckpoint(writer, this);
     }
 
     public sealed override void RestoreState(CheckpointReader reader, RestoreContext context)
@@ -63,6 +65,7 @@ internal abstract partial class NeuronGroup
             if (reader.ReadBool()) SetFrozen(local, true);
         }
         RestoreModelState(reader, context);
+        _outside?.RestoreCheckpoint(reader, this);
     }
 
     /// <summary>Writes what the model keeps outside its columns (hidden per-node state of its own), by node id.</summary>

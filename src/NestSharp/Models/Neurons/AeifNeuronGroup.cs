@@ -279,10 +279,10 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateWithInnerSteps(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Spike, reset and refractoriness after every inner step; at the end the refractory count and the input spikes.</summary>
-    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem> group, SpikeBuffer spikes) : IGridStepBookkeeping<AeifConstants<TSystem>, TSystem>
+    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem> group, SpikeBuffer spikes) : IInnerStepBookkeeping<AeifConstants<TSystem>, TSystem>
     {
         private const int YV = 0;
 

@@ -106,10 +106,6 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
             return dynamics;
         }
 
-        public void BeforeInnerStep(int node, ref Dynamics system) { }
-
-        public void AfterInnerStep(int node, in Dynamics constants, Span<double> y, bool first, in GridStep step) { }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
         {
