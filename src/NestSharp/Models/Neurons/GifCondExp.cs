@@ -45,18 +45,12 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
     /// </summary>
     private static readonly Column GslErrorTol = Declared.Parameter("gsl_error_tol", 1e-3, "", Requirement.Positive("the solver tolerance must be strictly positive"));
 
-    private static readonly Column GEx = Declared.State("g_ex", 0.0, "nS");
-    private static readonly Column GIn = Declared.State("g_in", 0.0, "nS");
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // g_ex, g_in, spikes_ex, spikes_in and currents (receptor 0)
+    private static readonly ConductanceInputs Inputs = new(Declared, SpikeRouting.BySignZeroExcitatory);
 
     static GifCondExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Membrane.Vm, Membrane.ESfa, Membrane.IStc, GEx, GIn]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Membrane.Vm, Membrane.ESfa, Membrane.IStc, Inputs.GEx, Inputs.GIn]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -99,9 +93,9 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
 
     private readonly GifAdaptation _adaptation;
 
-    public GifCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    public GifCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
-        IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn]];
+        IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
         _adaptation = KeepOutsideColumns(new GifAdaptation(count, this[Membrane.ESfa], this[Membrane.IStc]));
     }
 
@@ -152,8 +146,8 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
-            y[YGEx] += step.Input(SpikesEx, node);
-            y[YGIn] -= step.Input(SpikesIn, node);
+            y[YGEx] += step.Input(Inputs.SpikesEx, node);
+            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
             ref double refractory = ref group[Membrane.RefractorySteps][node];
             if (refractory == 0.0)
             {
