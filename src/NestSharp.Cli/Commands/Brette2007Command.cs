@@ -18,11 +18,8 @@ public static class Brette2007Command
         var defaults = new Brette2007Parameters();
         string[] labels = [.. Networks.Select(Brette2007Experiment.LabelOf)];
         var network = CommonOptions.OneOfOption(
-            "--network",
-            "NAME",
-            $"Which benchmark: {string.Join(", ", labels)} (NEST's cuba.py, coba.py, hh_coba.py)",
-            Brette2007Experiment.LabelOf(defaults.Network),
-            labels);
+            "--network", "NAME", $"Which benchmark: {string.Join(", ", labels)} (NEST's cuba.py, coba.py, hh_coba.py)",
+            Brette2007Experiment.LabelOf(defaults.Network), labels);
         var simTime = CommonOptions.SimulatedTimeOption(
             "--simtime",
             defaults.EffectiveSimTimeMs,

@@ -14,11 +14,8 @@ public static class IgnoreAndFireCommand
     {
         var defaults = new IgnoreAndFireExperimentParameters();
         var neuronModel = CommonOptions.OneOfOption(
-            "--neuron-model",
-            "MODEL",
-            "Neuron model: ignore_and_fire (fixed random rates and phases) or iaf_psc_alpha (integrate-and-fire)",
-            defaults.NeuronModel,
-            IgnoreAndFireParameters.NeuronModels);
+            "--neuron-model", "MODEL", "Neuron model: ignore_and_fire (fixed random rates and phases) or iaf_psc_alpha (integrate-and-fire)",
+            defaults.NeuronModel, IgnoreAndFireParameters.NeuronModels);
         var n = CommonOptions.WholeNumberOption(
             "--N", "N", "Total number of neurons (80 % excitatory)", defaults.N, 10, int.MaxValue);
         var k = CommonOptions.WholeNumberOption(

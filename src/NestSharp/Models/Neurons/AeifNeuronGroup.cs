@@ -230,18 +230,6 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     /// <summary>Per node: the refractory steps left, counting the current one (NEST's r_).</summary>
     private readonly int[] _refractory;
 
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        base.SaveModelState(writer);
-        WriteInIdOrder(writer, _refractory);
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        base.RestoreModelState(reader, context);
-        ReadInIdOrder(reader, _refractory);
-    }
-
     /// <param name="model">The node model the group is an instance of.</param>
     /// <param name="firstId">The node id of the group's first node.</param>
     /// <param name="count">The number of nodes.</param>
@@ -254,7 +242,7 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
         _membrane = membrane;
         _spikesEx = inputs.SpikesEx;
         _spikesIn = inputs.SpikesIn;
-        _refractory = new int[count];
+        _refractory = CountersOutsideColumns();
     }
 
     /// <summary>The model's ODE system for the parameters of the node at <paramref name="position"/>.</summary>
