@@ -16,41 +16,30 @@ public static class Brette2007Command
     public static Command Create()
     {
         var defaults = new Brette2007Parameters();
-        string names = string.Join(", ", Networks.Select(Brette2007Experiment.LabelOf));
-        var network = new Option<string>("--network")
-        {
-            Description = $"Which benchmark: {names} (NEST's cuba.py, coba.py, hh_coba.py)",
-            HelpName = "NAME",
-            DefaultValueFactory = _ => Brette2007Experiment.LabelOf(defaults.Network),
-        };
-        network.Validators.Add(result =>
-        {
-            if (result.Tokens is [{ Value: var value }] && !Networks.Any(n => Brette2007Experiment.LabelOf(n) == value))
-                result.AddError($"--network must be one of {names}; got '{value}'.");
-        });
+        string[] labels = [.. Networks.Select(Brette2007Experiment.LabelOf)];
+        var network = CommonOptions.OneOfOption(
+            "--network", "NAME", $"Which benchmark: {string.Join(", ", labels)} (NEST's cuba.py, coba.py, hh_coba.py)",
+            Brette2007Experiment.LabelOf(defaults.Network), labels);
         var simTime = CommonOptions.SimulatedTimeOption(
             "--simtime",
             defaults.EffectiveSimTimeMs,
             FormattableString.Invariant($"Simulated time in ms, a positive multiple of {Resolution} ms (the scripts': 10000 for cuba, 1000 for coba and hh_coba)"),
             value => CommonOptions.IsPositiveMultipleOf(value, Resolution),
             FormattableString.Invariant($"a positive multiple of {Resolution} ms"));
-        var threads = CommonOptions.ThreadsOption();
-        var seed = CommonOptions.SeedOption(defaults.Seed);
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
+        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
 
         return new ExperimentCommand<Brette2007Parameters, Brette2007Result>
         {
             Name = "brette-2007",
             Description = "The Vogels-Abbott network of Brette et al. (2007), benchmarks 1-3 as NEST's brette_et_al_2007 examples: 4000 neurons, CUBA, COBA or HH-COBA",
-            Options = [network, simTime, threads, seed, outputDirectory],
+            Options = [network, simTime, run.Threads, run.Seed, run.OutputDirectory],
             ReadParameters = parsed => new Brette2007Parameters
             {
                 Network = Networks.First(n => Brette2007Experiment.LabelOf(n) == parsed.GetValue(network)),
                 SimTimeMs = parsed.GetResult(simTime) is { Implicit: false } ? parsed.GetValue(simTime) : null,
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
             },
             Run = Brette2007Experiment.Run,
             Summarize = (parameters, result) => new SummaryTable(

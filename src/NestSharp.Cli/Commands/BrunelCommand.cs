@@ -22,25 +22,22 @@ public static class BrunelCommand
             int.MaxValue,
             "each neuron receives 0.1*order inhibitory inputs");
         var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
-        var threads = CommonOptions.ThreadsOption();
-        var seed = CommonOptions.SeedOption(defaults.Seed);
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
+        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
         var checkpoints = CommonOptions.CheckpointOptionsOf("brunel.nscp", Resolution);
 
         return new ExperimentCommand<BrunelParameters, BrunelResult>
         {
             Name = "brunel",
             Description = "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py",
-            Options = [order, simTime, threads, seed, outputDirectory, .. checkpoints.All],
+            Options = [order, simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new BrunelParameters
             {
                 Order = parsed.GetValue(order),
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(outputDirectory)!),
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = BrunelExperiment.Run,
             Summarize = (_, result) => new SummaryTable("Brunel network simulation (C#)")

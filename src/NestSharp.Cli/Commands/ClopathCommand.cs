@@ -21,26 +21,27 @@ public static class ClopathCommand
             "Simulated time in ms, a positive multiple of 100 ms (the input profile moves every 100 ms)",
             value => ClopathNetworkExperiment.Intervals(value) > 0,
             $"a positive multiple of {ClopathNetworkExperiment.IntervalMs} ms");
-        var threads = CommonOptions.ThreadsOption(
-            defaults.Threads,
-            "Threads (kernel local_num_threads), by default 1: 13 neurons gain nothing from more; the results do not depend on it");
-        var seed = CommonOptions.SeedOption(
-            defaults.Seed, "Seed of the random streams (kernel rng_seed) and of the sequence of input profiles");
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory,
-            "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)");
+        var run = new RunOptions(
+            CommonOptions.ThreadsOption(
+                defaults.Threads,
+                "Threads (kernel local_num_threads), by default 1: 13 neurons gain nothing from more; the results do not depend on it"),
+            CommonOptions.SeedOption(
+                defaults.Seed, "Seed of the random streams (kernel rng_seed) and of the sequence of input profiles"),
+            CommonOptions.OutputDirectoryOption(
+                defaults.OutputDirectory,
+                "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)"));
 
         return new ExperimentCommand<ClopathNetworkParameters, ClopathNetworkResult>
         {
             Name = "clopath",
             Description = "Small network with voltage-based STDP (Clopath et al. 2010) that forms bidirectional connections, as NEST's clopath_synapse_small_network.py",
-            Options = [simTime, threads, seed, outputDirectory],
+            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory],
             ReadParameters = parsed => new ClopathNetworkParameters
             {
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
             },
             Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
                 ClopathNetworkExperiment.Run(parameters, log, timeMs => report(

@@ -26,6 +26,26 @@ internal static class CommonOptions
     public static Option<long> SeedOption(long defaultValue, string description = "Seed of the random streams (kernel rng_seed)") =>
         WholeNumberOption("--seed", "S", description, defaultValue, 1L, uint.MaxValue);
 
+    /// <summary>
+    /// A name from <paramref name="allowed"/> under <paramref name="name"/>; another is reported as
+    /// "<paramref name="name"/> must be one of a, b; got 'c'.".
+    /// </summary>
+    public static Option<string> OneOfOption(string name, string helpName, string description, string defaultValue, IReadOnlyList<string> allowed)
+    {
+        var option = new Option<string>(name)
+        {
+            Description = description,
+            HelpName = helpName,
+            DefaultValueFactory = _ => defaultValue,
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.Tokens is [{ Value: var value }] && !allowed.Contains(value))
+                result.AddError($"{name} must be one of {string.Join(", ", allowed)}; got '{value}'.");
+        });
+        return option;
+    }
+
     /// <summary>--out, the directory the experiment writes its files to.</summary>
     public static Option<string> OutputDirectoryOption(string defaultValue, string description) =>
         new("--out")
@@ -143,6 +163,17 @@ internal static class CommonOptions
         };
         return option;
     }
+}
+
+/// <summary>--threads, --seed and --out, the options every simulating experiment command has.</summary>
+internal sealed record RunOptions(Option<int> Threads, Option<long> Seed, Option<string> OutputDirectory)
+{
+    /// <summary>
+    /// --threads by default all cores of this machine, --seed by default <paramref name="seed"/>, and --out by default
+    /// <paramref name="outputDirectory"/>, described as <paramref name="outputDescription"/>.
+    /// </summary>
+    public static RunOptions Of(long seed, string outputDirectory, string outputDescription) =>
+        new(CommonOptions.ThreadsOption(), CommonOptions.SeedOption(seed), CommonOptions.OutputDirectoryOption(outputDirectory, outputDescription));
 }
 
 /// <summary>The checkpoint options of an experiment command, and the file name it checkpoints to by default.</summary>

@@ -27,26 +27,23 @@ public static class HpcBenchmarkCommand
         });
         var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
         var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, Resolution);
-        var threads = CommonOptions.ThreadsOption();
-        var seed = CommonOptions.SeedOption(defaults.Seed);
+        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the log, the spike file and the raster plot (created if missing)");
         var noSpikes = new Option<bool>("--no-spikes") { Description = "Do not record the spikes of 1000 excitatory neurons (NEST's record_spikes = False)" };
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory, "Directory for the log, the spike file and the raster plot (created if missing)");
 
         return new ExperimentCommand<HpcBenchmarkParameters, HpcBenchmarkResult>
         {
             Name = "hpc-benchmark",
             Description = "NEST's HPC benchmark (hpc_benchmark.py): balanced network of 11250*S iaf_psc_alpha neurons with power-law STDP between excitatory neurons",
-            Options = [scale, simTime, presimTime, threads, seed, noSpikes, outputDirectory],
+            Options = [scale, simTime, presimTime, run.Threads, run.Seed, noSpikes, run.OutputDirectory],
             ReadParameters = parsed => new HpcBenchmarkParameters
             {
                 Scale = parsed.GetValue(scale),
                 SimTimeMs = parsed.GetValue(simTime),
                 PresimTimeMs = parsed.GetValue(presimTime),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
                 RecordSpikes = !parsed.GetValue(noSpikes),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
             },
             Run = HpcBenchmarkExperiment.Run,
             Summarize = (parameters, result) =>

@@ -13,26 +13,15 @@ public static class IgnoreAndFireCommand
     public static Command Create()
     {
         var defaults = new IgnoreAndFireExperimentParameters();
-        var neuronModel = new Option<string>("--neuron-model")
-        {
-            Description = "Neuron model: ignore_and_fire (fixed random rates and phases) or iaf_psc_alpha (integrate-and-fire)",
-            HelpName = "MODEL",
-            DefaultValueFactory = _ => defaults.NeuronModel,
-        };
-        neuronModel.Validators.Add(result =>
-        {
-            if (result.Tokens is [{ Value: var value }] && !IgnoreAndFireParameters.NeuronModels.Contains(value))
-                result.AddError($"--neuron-model must be one of {string.Join(", ", IgnoreAndFireParameters.NeuronModels)}; got '{value}'.");
-        });
+        var neuronModel = CommonOptions.OneOfOption(
+            "--neuron-model", "MODEL", "Neuron model: ignore_and_fire (fixed random rates and phases) or iaf_psc_alpha (integrate-and-fire)",
+            defaults.NeuronModel, IgnoreAndFireParameters.NeuronModels);
         var n = CommonOptions.WholeNumberOption(
             "--N", "N", "Total number of neurons (80 % excitatory)", defaults.N, 10, int.MaxValue);
         var k = CommonOptions.WholeNumberOption(
             "--K", "K", "In-degree from the local network per neuron (80 % excitatory inputs)", defaults.K, 1, int.MaxValue);
         var simTime = CommonOptions.SimulatedTimeOption("--T", defaults.SimTimeMs, Resolution);
-        var threads = CommonOptions.ThreadsOption();
-        var seed = CommonOptions.SeedOption(defaults.Seed);
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory, "Output directory; the files go to DIR/<neuron model> (created if missing)");
+        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Output directory; the files go to DIR/<neuron model> (created if missing)");
         var compress = new Option<bool>("--gzip")
         {
             Description = "Write the connectivity files gzip-compressed (.dat.gz)",
@@ -43,18 +32,18 @@ public static class IgnoreAndFireCommand
         {
             Name = "ignore-and-fire",
             Description = "Scalable two-population network with STDP between excitatory neurons, as NEST's ignore_and_fire example (TwoPopulationNetworkPlastic)",
-            Options = [neuronModel, n, k, simTime, threads, seed, outputDirectory, compress, .. checkpoints.All],
+            Options = [neuronModel, n, k, simTime, run.Threads, run.Seed, run.OutputDirectory, compress, .. checkpoints.All],
             ReadParameters = parsed => new IgnoreAndFireExperimentParameters
             {
                 NeuronModel = parsed.GetValue(neuronModel)!,
                 N = parsed.GetValue(n),
                 K = parsed.GetValue(k),
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
                 Compress = parsed.GetValue(compress),
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(outputDirectory)!),
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = IgnoreAndFireExperiment.Run,
             Summarize = Summary,

@@ -18,8 +18,7 @@ public static class MicrocircuitCommand
         var scaleK = ScaleOption("--scale-k", "Factor of the in-degrees (K_scaling); weights grow by 1/sqrt(F) and a DC input keeps the mean input", defaults.ScaleK);
         var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
         var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, Resolution);
-        var threads = CommonOptions.ThreadsOption();
-        var seed = CommonOptions.SeedOption(defaults.Seed);
+        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the statistics, the raster and the rate box plot (created if missing)");
         var background = new Option<string>("--background")
         {
             Description = "Background input: poisson (K_ext independent trains at 8 Hz per neuron, the paper's) or dc (their mean as a constant current)",
@@ -29,25 +28,24 @@ public static class MicrocircuitCommand
         background.AcceptOnlyFromAmong("poisson", "dc");
         var thalamic = new Option<bool>("--thalamic") { Description = "Add the thalamic pulse: 902 neurons firing at 120 Hz from 700 to 710 ms" };
         var originalV0 = new Option<bool>("--original-v0") { Description = "Initial V_m from N(-58 mV, 10 mV) for all populations instead of the optimized per-population values" };
-        var outputDirectory = CommonOptions.OutputDirectoryOption(defaults.OutputDirectory, "Directory for the statistics, the raster and the rate box plot (created if missing)");
 
         return new ExperimentCommand<MicrocircuitParameters, MicrocircuitResult>
         {
             Name = "microcircuit",
             Description = "Potjans & Diesmann (2014) cortical microcircuit: 8 populations of iaf_psc_exp neurons, ~300 M synapses at full scale",
-            Options = [scaleN, scaleK, simTime, presimTime, threads, seed, background, thalamic, originalV0, outputDirectory],
+            Options = [scaleN, scaleK, simTime, presimTime, run.Threads, run.Seed, background, thalamic, originalV0, run.OutputDirectory],
             ReadParameters = parsed => new MicrocircuitParameters
             {
                 ScaleN = parsed.GetValue(scaleN),
                 ScaleK = parsed.GetValue(scaleK),
                 SimTimeMs = parsed.GetValue(simTime),
                 PresimTimeMs = parsed.GetValue(presimTime),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
                 Background = parsed.GetValue(background) == "dc" ? MicrocircuitBackground.Dc : MicrocircuitBackground.Poisson,
                 Thalamic = parsed.GetValue(thalamic),
                 InitialPotential = parsed.GetValue(originalV0) ? MicrocircuitInitialPotential.Original : MicrocircuitInitialPotential.Optimized,
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
             },
             Run = MicrocircuitExperiment.Run,
             Summarize = (parameters, result) =>

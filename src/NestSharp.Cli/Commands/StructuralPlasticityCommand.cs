@@ -20,22 +20,19 @@ public static class StructuralPlasticityCommand
             "Simulated time in ms, a positive multiple of the recording interval (1000 ms); the first synapses appear between 18 and 24 s of model time, so a shorter run ends without connections",
             IsWholeSeconds,
             "a positive multiple of 1000 ms (the recording interval)");
-        var threads = CommonOptions.ThreadsOption();
-        var seed = CommonOptions.SeedOption(defaults.Seed);
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory, "Directory for the series (CSV) and the figure (created if missing)");
+        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the series (CSV) and the figure (created if missing)");
 
         return new ExperimentCommand<StructuralPlasticityParameters, StructuralPlasticityResult>
         {
             Name = "structural-plasticity",
             Description = "Two populations without connections grow synapses until their calcium reaches its set point (Butz & van Ooyen 2013), as NEST's structural_plasticity.py",
-            Options = [simTime, threads, seed, outputDirectory],
+            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory],
             ReadParameters = parsed => new StructuralPlasticityParameters
             {
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
             },
             Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
             {

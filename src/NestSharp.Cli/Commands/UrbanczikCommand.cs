@@ -18,24 +18,22 @@ public static class UrbanczikCommand
             defaults.PatternRepetitions,
             2,
             100_000);
-        var threads = CommonOptions.ThreadsOption(
-            defaults.Threads, "Threads (kernel local_num_threads); the results do not depend on it");
-        var seed = CommonOptions.SeedOption(
-            defaults.Seed, "Seed of the random streams (kernel rng_seed): the spike pattern and the neuron's spikes");
-        var outputDirectory = CommonOptions.OutputDirectoryOption(
-            defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)");
+        var run = new RunOptions(
+            CommonOptions.ThreadsOption(defaults.Threads, "Threads (kernel local_num_threads); the results do not depend on it"),
+            CommonOptions.SeedOption(defaults.Seed, "Seed of the random streams (kernel rng_seed): the spike pattern and the neuron's spikes"),
+            CommonOptions.OutputDirectoryOption(defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)"));
 
         return new ExperimentCommand<UrbanczikParameters, UrbanczikResult>
         {
             Name = "urbanczik",
             Description = "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example",
-            Options = [repetitions, threads, seed, outputDirectory],
+            Options = [repetitions, run.Threads, run.Seed, run.OutputDirectory],
             ReadParameters = parsed => new UrbanczikParameters
             {
                 PatternRepetitions = parsed.GetValue(repetitions),
-                Threads = parsed.GetValue(threads),
-                Seed = parsed.GetValue(seed),
-                OutputDirectory = parsed.GetValue(outputDirectory)!,
+                Threads = parsed.GetValue(run.Threads),
+                Seed = parsed.GetValue(run.Seed),
+                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
             },
             Run = (parameters, output) => RunProgress.Show(output, (parameters.PatternRepetitions + 4) * parameters.PatternDurationMs, (log, report) =>
                 UrbanczikExperiment.Run(parameters, log, timeMs => report(timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),

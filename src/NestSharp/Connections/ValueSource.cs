@@ -23,27 +23,18 @@ internal readonly record struct ArrayShape(long Rows, long Columns, string Layou
 /// The value of one synapse parameter for each connection of a Connect call: a constant, an entry of an array
 /// (indexed as the rule lays it out), or a draw from a <see cref="Parameter"/> on the connection's own keyed stream.
 /// </summary>
-internal sealed class ValueSource
+/// <param name="name">The parameter's name.</param>
+/// <param name="constant">The value of every connection (when neither an array nor a parameter is given).</param>
+/// <param name="array">The value of each connection by array index, or null.</param>
+/// <param name="random">The parameter drawn per connection, or null.</param>
+/// <param name="key">The key of the draws of <paramref name="random"/>.</param>
+internal sealed class ValueSource(string name, double constant, double[]? array, Parameter? random, ulong key)
 {
-    private readonly double _constant;
-    private readonly double[]? _array;
-    private readonly Parameter? _random;
-    private readonly ulong _key;
-
-    private ValueSource(string name, double constant, double[]? array, Parameter? random, ulong key)
-    {
-        Name = name;
-        _constant = constant;
-        _array = array;
-        _random = random;
-        _key = key;
-    }
-
-    public string Name { get; }
-    public bool IsConstant => _array is null && _random is null;
-    public bool IsRandom => _random is not null;
-    public double Constant => _constant;
-    public double[]? Array => _array;
+    public string Name { get; } = name;
+    public bool IsConstant => array is null && random is null;
+    public bool IsRandom => random is not null;
+    public double Constant => constant;
+    public double[]? Array => array;
 
     /// <summary>
     /// Reads a syn_spec value; <paramref name="fallback"/> is the synapse model's default. Arrays must have the
@@ -153,16 +144,16 @@ internal sealed class ValueSource
     }
 
     /// <summary>All values this source can give, where they are known before connecting (for up-front checks).</summary>
-    public IEnumerable<double> KnownValues => _array ?? (IsConstant ? [_constant] : []);
+    public IEnumerable<double> KnownValues => array ?? (IsConstant ? [constant] : []);
 
     public double ValueFor(int unitId, int ordinal, long arrayIndex) => ValueFor(unitId, ordinal, arrayIndex, ParameterSite.None);
 
     /// <summary>The value of one connection; a spatial parameter reads the positions of <paramref name="site"/>.</summary>
     public double ValueFor(int unitId, int ordinal, long arrayIndex, in ParameterSite site)
     {
-        if (_array is not null) return _array[arrayIndex];
-        if (_random is null) return _constant;
-        var stream = new RandomStream(RandomStream.Derive(_key, (ulong)(uint)unitId, (ulong)(uint)ordinal));
-        return _random.Draw(ref stream, site);
+        if (array is not null) return array[arrayIndex];
+        if (random is null) return constant;
+        var stream = new RandomStream(RandomStream.Derive(key, (ulong)(uint)unitId, (ulong)(uint)ordinal));
+        return random.Draw(ref stream, site);
     }
 }

@@ -1,6 +1,7 @@
 namespace NestSharp.Nodes;
 
-// Checkpoints of neuron groups: every column, array parameter, port variable and flag, by node id.
+// Checkpoints of neuron groups: every column, array parameter, port variable and flag, by node id, then the model's own
+// state, its counters and what it keeps outside the columns.
 internal abstract partial class NeuronGroup
 {
     public sealed override void SaveState(CheckpointWriter writer)
@@ -26,6 +27,8 @@ internal abstract partial class NeuronGroup
             writer.Write(_frozenCount > 0 && _frozen[position]);
         }
         SaveModelState(writer);
+        foreach (var counters in _counters) WriteInIdOrder(writer, counters);
+        _outside?.SaveCheckpoint(writer, this);
     }
 
     public sealed override void RestoreState(CheckpointReader reader, RestoreContext context)
@@ -89,6 +92,23 @@ internal abstract partial class NeuronGroup
             if (frozen) SetFrozen(local, true);
         }
         RestoreModelState(reader, context);
+        foreach (var counters in _counters) ReadInIdOrder(reader, counters);
+        _outside?.RestoreCheckpoint(reader, this);
+    }
+
+    /// <summary>The arrays <see cref="CountersOutsideColumns"/> made, in the order of the calls.</summary>
+    private readonly List<int[]> _counters = [];
+
+    /// <summary>
+    /// A whole number per node (a refractory count-down) that the model keeps by storage position in an int[] rather
+    /// than in a column, for its update loop; not in the status. The group checkpoints it by node id after
+    /// <see cref="SaveModelState"/>, counters in the order of the calls. Called from the model's constructor.
+    /// </summary>
+    protected int[] CountersOutsideColumns()
+    {
+        var counters = new int[Count];
+        _counters.Add(counters);
+        return counters;
     }
 
     /// <summary>Writes what the model keeps outside its columns (hidden per-node state of its own), by node id.</summary>

@@ -30,8 +30,11 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>The node id at each storage position.</summary>
     private int[] _idOfPosition = [0];
 
-    /// <summary>The top-level status keys: flat entries and compartment names.</summary>
-    private readonly string[] _settableKeys;
+    /// <summary>The top-level status keys: flat entries, compartment names, then the keys of the state outside the columns.</summary>
+    private string[] _settableKeys;
+
+    /// <summary>What the model keeps per node outside its columns (<see cref="KeepOutsideColumns{TState}"/>), or null.</summary>
+    private IStateOutsideColumns? _outside;
 
     /// <summary>The keys of each compartment's sub-dictionary, in schema order.</summary>
     private readonly Dictionary<string, string[]> _compartmentKeys = new(StringComparer.Ordinal);
@@ -96,7 +99,19 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     public override bool EmitsSpikes => true;
 
-    public override bool TakesArray(string key) => Schema.TryFindArray(key, out _);
+    public override bool TakesArray(string key) => Schema.TryFindArray(key, out _) || _outside?.Owns(key) == true;
+
+    /// <summary>
+    /// Called once from a model's constructor: the group shows, sets, copies and checkpoints <paramref name="state"/>
+    /// with its columns (see <see cref="IStateOutsideColumns"/>). Returns <paramref name="state"/>.
+    /// </summary>
+    protected TState KeepOutsideColumns<TState>(TState state) where TState : class, IStateOutsideColumns
+    {
+        if (_outside is not null) throw new InvalidOperationException($"{Model.Name} keeps its state outside the columns in one object");
+        _outside = state;
+        _settableKeys = [.. _settableKeys, .. state.Keys];
+        return state;
+    }
 
     public NeuronSchema Schema { get; }
 
@@ -560,6 +575,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         }
         if (Schema.ShowsRecordables) status["recordables"] = RecordablesOf(local).Order(StringComparer.Ordinal).ToArray();
         if (Schema.ReceptorNames.Count > 0) status["receptor_types"] = new Dictionary<string, int>(Schema.ReceptorNames);
+        _outside?.WriteStatus(position, status);
     }
 
     /// <summary>A column of the schema shown at the top level of the status is read directly; other keys are not.</summary>
@@ -584,6 +600,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
         int position = PositionOf(local);
+        var outside = _outside?.Stage(position, values);
         var row = new double[Schema.Count];
         FillRow(position, row);
         var arrays = new double[_arrays.Length][];
@@ -604,6 +621,10 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
                 arrays[array.Index] = StatusValue.ToDoubleArray(key, value);
                 setArrays |= 1L << array.Index;
             }
+            else if (_outside?.Owns(key) == true)
+            {
+                continue;
+            }
             else
             {
                 throw new UnaccessedDictionaryEntryException(Model.Name, key, _settableKeys);
@@ -615,6 +636,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
             for (int a = 0; a < arrays.Length; a++) _arrays[a][position] = arrays[a];
             StoreRow(position, row, _statusColumns, new bool[_statusColumns.Length]);
             if (setArrays != 0) EnsurePortBlocks();
+            outside?.Invoke();
         };
     }
 
@@ -716,5 +738,6 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         for (int c = 0; c < Schema.Count; c++) Array.Fill(Columns[c], source.Columns[c][0]);
         for (int a = 0; a < _arrays.Length; a++) Array.Fill(_arrays[a], source._arrays[a][0]);
         EnsurePortBlocks();
+        if (_outside is not null) _outside.CopyDefaultsFrom(source._outside!);
     }
 }

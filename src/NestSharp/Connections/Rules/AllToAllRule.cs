@@ -15,9 +15,8 @@ internal sealed class AllToAllRule(ConnSpec spec) : ConnectionRule(spec)
     {
         var sources = context.Sources;
         bool autapses = Spec.AllowAutapses;
-        for (int t = 0; t < context.Targets.Length; t++)
+        foreach (int t in context.TargetsOwnedBy(thread))
         {
-            if (context.TargetOwner[t] != thread) continue;
             int target = context.Targets[t];
             for (int s = 0; s < sources.Length; s++)
             {

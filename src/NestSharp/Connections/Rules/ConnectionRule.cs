@@ -27,6 +27,35 @@ internal sealed class RuleContext(int[] sources, int[] targets, int[] targetOwne
 
     /// <summary>The random stream of one drawing unit (a target for in-degree rules, a source for out-degree rules).</summary>
     public RandomStream StreamOf(int unitId) => new(RandomStream.Derive(CallKey, (ulong)unitId));
+
+    /// <summary>
+    /// A second stream of target <paramref name="target"/>, keyed by <paramref name="tag"/>: what is drawn per pair
+    /// besides the connection itself (a parameter p or mean, a spatial kernel) comes from it, so the target's own
+    /// stream draws the same with or without it.
+    /// </summary>
+    public RandomStream SecondStreamOf(int target, ulong tag) => new(RandomStream.Derive(CallKey, tag, (ulong)target));
+
+    /// <summary>The positions in <see cref="Targets"/> of the targets <paramref name="thread"/> owns, in order.</summary>
+    public OwnedTargets TargetsOwnedBy(int thread) => new(TargetOwner, thread);
+
+    /// <summary>The target positions one thread owns (a struct enumerator: <c>foreach</c> over it allocates nothing).</summary>
+    public struct OwnedTargets(int[] owner, int thread)
+    {
+        private int _position = -1;
+
+        public readonly OwnedTargets GetEnumerator() => this;
+
+        public readonly int Current => _position;
+
+        public bool MoveNext()
+        {
+            while (++_position < owner.Length)
+            {
+                if (owner[_position] == thread) return true;
+            }
+            return false;
+        }
+    }
 }
 
 /// <summary>
@@ -53,6 +82,41 @@ internal abstract class ConnectionRule
     public ConnSpec Spec { get; }
 
     public abstract void Generate(RuleContext context, int thread, ConnectionSink sink);
+
+    /// <summary>How many connections a (source, target) pair of a pairwise rule gets.</summary>
+    protected interface IPairConnections
+    {
+        /// <summary>
+        /// The number for the pair of source position <paramref name="s"/> and target position <paramref name="t"/>,
+        /// drawing from the target's <paramref name="stream"/> and its <paramref name="second"/> stream;
+        /// <paramref name="forbiddenAutapse"/> when the pair is a node with itself and autapses are not allowed.
+        /// </summary>
+        ulong Of(int s, int t, bool forbiddenAutapse, ref RandomStream stream, ref RandomStream second);
+    }
+
+    /// <summary>
+    /// The target-driven loop of the pairwise rules: for every target this thread owns, every source in order,
+    /// connected as many times as <paramref name="pairs"/> says. The target's stream and its second stream keyed by
+    /// <paramref name="secondTag"/> serve the draws, so the connections do not depend on the number of threads.
+    /// </summary>
+    protected void ConnectPairs<TPairs>(RuleContext context, int thread, ConnectionSink sink, ulong secondTag, TPairs pairs)
+        where TPairs : struct, IPairConnections
+    {
+        var sources = context.Sources;
+        bool autapses = Spec.AllowAutapses;
+        foreach (int t in context.TargetsOwnedBy(thread))
+        {
+            int target = context.Targets[t];
+            var stream = context.StreamOf(target);
+            var second = context.SecondStreamOf(target, secondTag);
+            int made = 0;
+            for (int s = 0; s < sources.Length; s++)
+            {
+                ulong n = pairs.Of(s, t, !autapses && sources[s] == target, ref stream, ref second);
+                for (; n > 0; n--) sink.Add(s, t, target, made++, -1);
+            }
+        }
+    }
 
     /// <summary>The shape an array-valued synapse parameter must have (as PyNEST checks it), or null when arrays are not allowed.</summary>
     public abstract ArrayShape? ArrayShape(RuleContext context);

@@ -51,9 +51,8 @@ internal sealed class FixedIndegreeRule : ConnectionRule
         var sources = context.Sources;
         bool autapses = Spec.AllowAutapses, multapses = Spec.AllowMultapses;
         var chosen = multapses ? null : new HashSet<int>();
-        for (int t = 0; t < context.Targets.Length; t++)
+        foreach (int t in context.TargetsOwnedBy(thread))
         {
-            if (context.TargetOwner[t] != thread) continue;
             int target = context.Targets[t];
             var stream = context.StreamOf(target);
             int k = (int)_indegree.Of(t);

@@ -31,25 +31,20 @@ internal sealed class PairwiseBernoulliRule : ConnectionRule
     public override double PlannedConnections(RuleContext context) =>
         (_pParameter is null ? _p : 1.0) * context.Sources.Length * context.Targets.Length;
 
-    public override void Generate(RuleContext context, int thread, ConnectionSink sink)
+    public override void Generate(RuleContext context, int thread, ConnectionSink sink) =>
+        ConnectPairs(context, thread, sink, 0x9_0BAB, new Draws(_p, _pParameter));
+
+    /// <summary>
+    /// One connection with probability p: p drawn from the second stream when it is a parameter, then one uniform draw
+    /// from the target's stream, both also for a forbidden autapse (which is then not connected).
+    /// </summary>
+    private readonly struct Draws(double p, Parameter? pParameter) : IPairConnections
     {
-        double p = _p;
-        var sources = context.Sources;
-        bool autapses = Spec.AllowAutapses;
-        for (int t = 0; t < context.Targets.Length; t++)
+        public ulong Of(int s, int t, bool forbiddenAutapse, ref RandomStream stream, ref RandomStream second)
         {
-            if (context.TargetOwner[t] != thread) continue;
-            int target = context.Targets[t];
-            var stream = context.StreamOf(target);
-            var pStream = new RandomStream(RandomStream.Derive(context.CallKey, 0x9_0BAB, (ulong)target));
-            int made = 0;
-            for (int s = 0; s < sources.Length; s++)
-            {
-                if (_pParameter is not null) p = _pParameter.Draw(ref pStream);
-                bool draw = stream.NextDouble() < p;
-                if (!draw || (!autapses && sources[s] == target)) continue;
-                sink.Add(s, t, target, made++, -1);
-            }
+            double probability = pParameter is null ? p : pParameter.Draw(ref second);
+            bool draw = stream.NextDouble() < probability;
+            return draw && !forbiddenAutapse ? 1UL : 0UL;
         }
     }
 }

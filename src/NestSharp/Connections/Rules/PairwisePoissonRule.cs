@@ -57,22 +57,19 @@ internal sealed class PairwisePoissonRule : ConnectionRule
 
     public override void Generate(RuleContext context, int thread, ConnectionSink sink)
     {
-        var sources = context.Sources;
-        bool autapses = Spec.AllowAutapses;
         var sampler = _meanParameter is null ? new PoissonSampler(_mean) : null;
-        for (int t = 0; t < context.Targets.Length; t++)
-        {
-            if (context.TargetOwner[t] != thread) continue;
-            int target = context.Targets[t];
-            var stream = context.StreamOf(target);
-            var meanStream = new RandomStream(RandomStream.Derive(context.CallKey, 0x9_0155, (ulong)target));
-            int made = 0;
-            for (int s = 0; s < sources.Length; s++)
-            {
-                if (!autapses && sources[s] == target) continue;
-                ulong count = sampler is not null ? sampler.Sample(ref stream) : Draw(ref stream, _meanParameter!.Draw(ref meanStream));
-                for (ulong k = 0; k < count; k++) sink.Add(s, t, target, made++, -1);
-            }
-        }
+        ConnectPairs(context, thread, sink, 0x9_0155, new Draws(sampler, _meanParameter));
+    }
+
+    /// <summary>
+    /// A Poisson number of connections (none for a forbidden autapse, without a draw): of the fixed mean through
+    /// <paramref name="sampler"/>, or of a mean drawn from the second stream.
+    /// </summary>
+    private readonly struct Draws(PoissonSampler? sampler, Parameter? meanParameter) : IPairConnections
+    {
+        public ulong Of(int s, int t, bool forbiddenAutapse, ref RandomStream stream, ref RandomStream second) =>
+            forbiddenAutapse ? 0UL
+            : sampler is not null ? sampler.Sample(ref stream)
+            : Draw(ref stream, meanParameter!.Draw(ref second));
     }
 }

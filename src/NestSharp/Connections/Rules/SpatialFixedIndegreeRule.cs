@@ -22,12 +22,11 @@ internal sealed class SpatialFixedIndegreeRule(ConnSpec spec, Mask? mask, Parame
         var pool = new List<int>();
         var cumulative = new List<double>();
         var chosen = new HashSet<int>();
-        for (int t = 0; t < context.Targets.Length; t++)
+        foreach (int t in context.TargetsOwnedBy(thread))
         {
-            if (context.TargetOwner[t] != thread) continue;
             int target = context.Targets[t];
             var stream = context.StreamOf(target);
-            var kernelStream = new RandomStream(RandomStream.Derive(context.CallKey, 0x5BA7_1A1, (ulong)target));
+            var kernelStream = context.SecondStreamOf(target, 0x5BA7_1A1);
             long k = indegree.Of(t);
             pool.Clear();
             cumulative.Clear();

@@ -162,31 +162,20 @@ internal abstract class SpatialRule : ConnectionRule
     }
 
     /// <summary>
-    /// The target-driven loop of the pairwise rules: for every target this thread owns, its sources inside the mask
-    /// (forbidden autapses skipped before any draw) in source order, each connected as many times as
-    /// <paramref name="count"/> says. The target's stream and a second stream keyed by <paramref name="kernelTag"/> and
-    /// the target serve the draws, so the connections do not depend on the number of threads.
+    /// The pairwise loop (<see cref="ConnectionRule.ConnectPairs{TPairs}"/>) over the sources inside the mask (forbidden
+    /// autapses skipped before any draw), each connected as many times as <paramref name="count"/> says; the kernel
+    /// draws from the target's second stream, keyed by <paramref name="kernelTag"/>.
     /// </summary>
     protected void ConnectPairsInMask<TCount>(RuleContext context, int thread, ConnectionSink sink, ulong kernelTag, TCount count)
+        where TCount : struct, IPairCount =>
+        ConnectPairs(context, thread, sink, kernelTag, new InsideMask<TCount>(this, count));
+
+    /// <summary>The pairs inside the mask, counted by <typeparamref name="TCount"/> with the kernel's value.</summary>
+    private readonly struct InsideMask<TCount>(SpatialRule rule, TCount count) : IPairConnections
         where TCount : struct, IPairCount
     {
-        var sources = context.Sources;
-        bool autapses = Spec.AllowAutapses;
-        for (int t = 0; t < context.Targets.Length; t++)
-        {
-            if (context.TargetOwner[t] != thread) continue;
-            int target = context.Targets[t];
-            var stream = context.StreamOf(target);
-            var kernelStream = new RandomStream(RandomStream.Derive(context.CallKey, kernelTag, (ulong)target));
-            int made = 0;
-            for (int s = 0; s < sources.Length; s++)
-            {
-                if (!autapses && sources[s] == target) continue;
-                if (!InMask(s, t)) continue;
-                ulong n = count.Of(ref stream, Probability(ref kernelStream, s, t), Kernel is not null);
-                for (; n > 0; n--) sink.Add(s, t, target, made++, -1);
-            }
-        }
+        public ulong Of(int s, int t, bool forbiddenAutapse, ref RandomStream stream, ref RandomStream second) =>
+            forbiddenAutapse || !rule.InMask(s, t) ? 0UL : count.Of(ref stream, rule.Probability(ref second, s, t), rule.Kernel is not null);
     }
 
     /// <summary>The probability of the pair from the kernel, drawn from <paramref name="stream"/> (1 without a kernel).</summary>

@@ -230,18 +230,6 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     /// <summary>Per node: the refractory steps left, counting the current one (NEST's r_).</summary>
     private readonly int[] _refractory;
 
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        base.SaveModelState(writer);
-        WriteInIdOrder(writer, _refractory);
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        base.RestoreModelState(reader, context);
-        ReadInIdOrder(reader, _refractory);
-    }
-
     /// <param name="model">The node model the group is an instance of.</param>
     /// <param name="firstId">The node id of the group's first node.</param>
     /// <param name="count">The number of nodes.</param>
@@ -254,7 +242,7 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
         _membrane = membrane;
         _spikesEx = inputs.SpikesEx;
         _spikesIn = inputs.SpikesIn;
-        _refractory = new int[count];
+        _refractory = CountersOutsideColumns();
     }
 
     /// <summary>The model's ODE system for the parameters of the node at <paramref name="position"/>.</summary>
@@ -279,10 +267,10 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateWithInnerSteps(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Spike, reset and refractoriness after every inner step; at the end the refractory count and the input spikes.</summary>
-    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem> group, SpikeBuffer spikes) : IGridStepBookkeeping<AeifConstants<TSystem>, TSystem>
+    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem> group, SpikeBuffer spikes) : IInnerStepBookkeeping<AeifConstants<TSystem>, TSystem>
     {
         private const int YV = 0;
 

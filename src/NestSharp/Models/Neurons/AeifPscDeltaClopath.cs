@@ -205,13 +205,13 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateWithInnerSteps(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>
     /// Around the integration of a node over a step: the flags that hold V_m, the spike input after the first inner step,
     /// spike, clamp and refractoriness after every inner step; at the end the history, the counts and the next current.
     /// </summary>
-    private readonly struct Bookkeeping(AeifPscDeltaClopath group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    private readonly struct Bookkeeping(AeifPscDeltaClopath group, SpikeBuffer spikes) : IInnerStepBookkeeping<Constants, Dynamics>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)

@@ -143,10 +143,6 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
             return dynamics;
         }
 
-        public void BeforeInnerStep(int node, ref Dynamics system) { }
-
-        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {

@@ -45,18 +45,12 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
     /// </summary>
     private static readonly Column GslErrorTol = Declared.Parameter("gsl_error_tol", 1e-3, "", Requirement.Positive("the solver tolerance must be strictly positive"));
 
-    private static readonly Column GEx = Declared.State("g_ex", 0.0, "nS");
-    private static readonly Column GIn = Declared.State("g_in", 0.0, "nS");
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // g_ex, g_in, spikes_ex, spikes_in and currents (receptor 0)
+    private static readonly ConductanceInputs Inputs = new(Declared, SpikeRouting.BySignZeroExcitatory);
 
     static GifCondExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroExcitatory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Membrane.Vm, Membrane.ESfa, Membrane.IStc, GEx, GIn]) Declared.Recordable(column);
+        foreach (var column in (Column[])[Membrane.Vm, Membrane.ESfa, Membrane.IStc, Inputs.GEx, Inputs.GIn]) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -98,50 +92,14 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
     }
 
     private readonly GifAdaptation _adaptation;
-    private readonly string[] _settableKeys;
 
-    public GifCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    public GifCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
-        IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn]];
-        _adaptation = new GifAdaptation(count);
-        _settableKeys = [.. base.SettableKeys, .. _adaptation.Keys];
+        IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
+        _adaptation = KeepOutsideColumns(new GifAdaptation(count, this[Membrane.ESfa], this[Membrane.IStc]));
     }
-
-    public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
-
-    public override bool TakesArray(string key) => _adaptation.Owns(key);
-
-    public override void WriteStatus(int local, Dictionary<string, object> status)
-    {
-        base.WriteStatus(local, status);
-        int position = PositionOf(local);
-        status["E_sfa"] = this[Membrane.ESfa][position];
-        status["I_stc"] = this[Membrane.IStc][position];
-        _adaptation.WriteStatus(position, status);
-    }
-
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) =>
-        _adaptation.Stage(PositionOf(local), values, scalars => base.Stage(local, scalars, context));
 
     public override bool SupportsCheckpoint => true;
-
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        base.SaveModelState(writer);
-        _adaptation.SaveCheckpoint(writer, this);
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        base.RestoreModelState(reader, context);
-        _adaptation.RestoreCheckpoint(reader, this);
-    }
-
-    public override void CopyDefaultsFrom(NodeGroup prototype)
-    {
-        base.CopyDefaultsFrom(prototype);
-        _adaptation.CopyDefaultsFrom(((GifCondExp)prototype)._adaptation);
-    }
 
     public override void Prepare(SimulationContext context)
     {
@@ -185,15 +143,11 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
             return dynamics;
         }
 
-        public void BeforeInnerStep(int node, ref Dynamics system) { }
-
-        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
-            y[YGEx] += step.Input(SpikesEx, node);
-            y[YGIn] -= step.Input(SpikesIn, node);
+            y[YGEx] += step.Input(Inputs.SpikesEx, node);
+            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
             ref double refractory = ref group[Membrane.RefractorySteps][node];
             if (refractory == 0.0)
             {

@@ -67,61 +67,61 @@ internal sealed class GifMembrane
 /// Per node of a generalized integrate-and-fire group: the spike-triggered current (tau_stc/q_stc) and threshold
 /// movement (tau_sfa/q_sfa) elements, NEST's array parameters of these models, and the escape noise. The escape noise
 /// of a node draws one uniform number in each step it is not refractory and its rate is positive, from the node's own
-/// keyed stream at the step's index, so that spikes do not depend on the number of threads.
+/// keyed stream at the step's index, so that spikes do not depend on the number of threads. Kept outside the group's
+/// columns (<see cref="NeuronGroup.KeepOutsideColumns{TState}"/>), it also shows the E_sfa and I_stc it formed last, read
+/// only, before its arrays.
 /// </summary>
-internal sealed class GifAdaptation
+internal sealed class GifAdaptation : IStateOutsideColumns
 {
     /// <summary>The key the escape noise streams are derived with (from the run's seed, then by node id).</summary>
     private const ulong EscapeNoiseKey = 0x61F_E5C0;
 
     private readonly SpikeTriggeredElements _stc, _sfa;
+    private readonly double[] _threshold, _current;
     private ulong[] _nodeKeys = [];
 
     /// <param name="count">The number of nodes of the group.</param>
-    public GifAdaptation(int count)
+    /// <param name="threshold">The group's E_sfa column (mV), one value per storage position.</param>
+    /// <param name="current">The group's I_stc column (pA), one value per storage position.</param>
+    public GifAdaptation(int count, double[] threshold, double[] current)
     {
         _stc = new SpikeTriggeredElements("tau_stc", "q_stc", count);
         _sfa = new SpikeTriggeredElements("tau_sfa", "q_sfa", count);
+        _threshold = threshold;
+        _current = current;
     }
 
     /// <summary>The array keys (tau_stc, q_stc, tau_sfa, q_sfa).</summary>
-    public IEnumerable<string> Keys => SpikeTriggeredElements.Keys(_stc, _sfa);
+    public IReadOnlyList<string> Keys => [.. _stc.Keys, .. _sfa.Keys];
 
     public bool Owns(string key) => _stc.Owns(key) || _sfa.Owns(key);
 
-    /// <summary>Writes the array parameters of the node at <paramref name="position"/>.</summary>
+    /// <summary>Writes E_sfa, I_stc and the array parameters of the node at <paramref name="position"/>.</summary>
     public void WriteStatus(int position, Dictionary<string, object> status)
     {
+        status["E_sfa"] = _threshold[position];
+        status["I_stc"] = _current[position];
         _stc.WriteStatus(position, status);
         _sfa.WriteStatus(position, status);
     }
 
-    /// <summary>
-    /// Checks the array parameters in <paramref name="values"/> for the node at <paramref name="position"/>, then the
-    /// other entries with <paramref name="stageScalars"/>; returns the commit of all of them.
-    /// </summary>
-    public Action Stage(int position, IReadOnlyDictionary<string, object> values, Func<IReadOnlyDictionary<string, object>, Action> stageScalars)
+    /// <summary>Checks the array parameters in <paramref name="values"/> for the node at <paramref name="position"/> and returns their commit.</summary>
+    public Action Stage(int position, IReadOnlyDictionary<string, object> values)
     {
-        var scalars = new Dictionary<string, object>(values.Count);
-        foreach (var (key, value) in values)
-        {
-            if (!Owns(key)) scalars[key] = value;
-        }
         var stc = _stc.Stage(position, values);
         var sfa = _sfa.Stage(position, values);
-        var commit = stageScalars(scalars);
         return () =>
         {
-            commit();
             stc();
             sfa();
         };
     }
 
-    public void CopyDefaultsFrom(GifAdaptation prototype)
+    public void CopyDefaultsFrom(IStateOutsideColumns prototype)
     {
-        _stc.CopyDefaultsFrom(prototype._stc);
-        _sfa.CopyDefaultsFrom(prototype._sfa);
+        var adaptation = (GifAdaptation)prototype;
+        _stc.CopyDefaultsFrom(adaptation._stc);
+        _sfa.CopyDefaultsFrom(adaptation._sfa);
     }
 
     /// <summary>Writes the elements and array parameters of the nodes of <paramref name="group"/> (the noise streams are keyed by step and need nothing).</summary>

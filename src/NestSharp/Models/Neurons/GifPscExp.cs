@@ -58,50 +58,14 @@ internal sealed class GifPscExp : NeuronGroup
 
     private readonly PropagatorSets<Propagators> _propagators = new();
     private readonly GifAdaptation _adaptation;
-    private readonly string[] _settableKeys;
     private double _h;
 
     public GifPscExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _adaptation = new GifAdaptation(count);
-        _settableKeys = [.. base.SettableKeys, .. _adaptation.Keys];
+        _adaptation = KeepOutsideColumns(new GifAdaptation(count, this[Membrane.ESfa], this[Membrane.IStc]));
     }
-
-    public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
-
-    public override bool TakesArray(string key) => _adaptation.Owns(key);
-
-    public override void WriteStatus(int local, Dictionary<string, object> status)
-    {
-        base.WriteStatus(local, status);
-        int position = PositionOf(local);
-        status["E_sfa"] = this[Membrane.ESfa][position];
-        status["I_stc"] = this[Membrane.IStc][position];
-        _adaptation.WriteStatus(position, status);
-    }
-
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) =>
-        _adaptation.Stage(PositionOf(local), values, scalars => base.Stage(local, scalars, context));
 
     public override bool SupportsCheckpoint => true;
-
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        base.SaveModelState(writer);
-        _adaptation.SaveCheckpoint(writer, this);
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        base.RestoreModelState(reader, context);
-        _adaptation.RestoreCheckpoint(reader, this);
-    }
-
-    public override void CopyDefaultsFrom(NodeGroup prototype)
-    {
-        base.CopyDefaultsFrom(prototype);
-        _adaptation.CopyDefaultsFrom(((GifPscExp)prototype)._adaptation);
-    }
 
     public override void Prepare(SimulationContext context)
     {

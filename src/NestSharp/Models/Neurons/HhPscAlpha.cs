@@ -165,10 +165,6 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             return dynamics;
         }
 
-        public void BeforeInnerStep(int node, ref Dynamics system) { }
-
-        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
-
         /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)

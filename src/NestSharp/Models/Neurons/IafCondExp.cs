@@ -28,20 +28,14 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
     private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
     private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
 
-    private static readonly Column GEx = Declared.State("g_ex", 0.0, "nS");
-    private static readonly Column GIn = Declared.State("g_in", 0.0, "nS");
-
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // g_ex, g_in, spikes_ex, spikes_in and currents (receptor 0)
+    private static readonly ConductanceInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
 
     static IafCondExp()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(GEx);
-        Declared.Recordable(GIn);
+        Declared.Recordable(Inputs.GEx);
+        Declared.Recordable(Inputs.GIn);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -69,9 +63,9 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         }
     }
 
-    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
-        IntegratedState = [this[Membrane.Vm], this[GEx], this[GIn]];
+        IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
     }
 
     public override bool SupportsCheckpoint => true;
@@ -106,15 +100,11 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
             return dynamics;
         }
 
-        public void BeforeInnerStep(int node, ref Dynamics system) { }
-
-        public void AfterInnerStep(int node, in Dynamics constants, Span<double> y, bool first, in GridStep step) { }
-
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
         {
-            y[YGEx] += step.Input(SpikesEx, node);
-            y[YGIn] -= step.Input(SpikesIn, node);
+            y[YGEx] += step.Input(Inputs.SpikesEx, node);
+            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
             if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
                 spikes.Add(step.Lag, group.IdOf(node));
         }

@@ -63,14 +63,10 @@ internal sealed class IafPscDelta : NeuronGroup
 
     public IafPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _refractory = new int[count];
+        _refractory = CountersOutsideColumns();
     }
 
     public override bool SupportsCheckpoint => true;
-
-    protected override void SaveModelState(CheckpointWriter writer) => WriteInIdOrder(writer, _refractory);
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) => ReadInIdOrder(reader, _refractory);
 
     protected override void Validate(in StatusRow row) => Membrane.Validate(row);
 

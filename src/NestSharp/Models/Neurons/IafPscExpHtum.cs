@@ -65,23 +65,11 @@ internal sealed class IafPscExpHtum : NeuronGroup
 
     public IafPscExpHtum(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _absolute = new int[count];
-        _total = new int[count];
+        _absolute = CountersOutsideColumns();
+        _total = CountersOutsideColumns();
     }
 
     public override bool SupportsCheckpoint => true;
-
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        WriteInIdOrder(writer, _absolute);
-        WriteInIdOrder(writer, _total);
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        ReadInIdOrder(reader, _absolute);
-        ReadInIdOrder(reader, _total);
-    }
 
     /// <summary>NEST records this model's V_m relative to E_L: the stored value, without E_L added back.</summary>
     public override double ReadRecordable(int index, int position) =>

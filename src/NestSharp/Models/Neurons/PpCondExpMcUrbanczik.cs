@@ -213,12 +213,6 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void BeforeInnerStep(int node, ref Dynamics system) { }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
             // Input arriving in this step, at its end; inhibition of the dendrite is a negative current.

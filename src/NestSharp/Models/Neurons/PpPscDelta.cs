@@ -70,62 +70,16 @@ internal sealed class PpPscDelta : NeuronGroup
 
     private readonly PropagatorSets<Propagators> _propagators = new();
     private readonly SpikeTriggeredElements _sfa;
-    private readonly string[] _settableKeys;
     private ulong[] _nodeKeys = [];
     private double _h;
     private TimeGrid? _time;
 
     public PpPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _sfa = new SpikeTriggeredElements("tau_sfa", "q_sfa", count, acceptsNumbers: true);
-        _settableKeys = [.. base.SettableKeys, .. SpikeTriggeredElements.Keys(_sfa)];
-    }
-
-    public override IReadOnlyCollection<string> SettableKeys => _settableKeys;
-
-    public override bool TakesArray(string key) => _sfa.Owns(key);
-
-    public override void WriteStatus(int local, Dictionary<string, object> status)
-    {
-        base.WriteStatus(local, status);
-        _sfa.WriteStatus(PositionOf(local), status);
-    }
-
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        var scalars = new Dictionary<string, object>(values.Count);
-        foreach (var (key, value) in values)
-        {
-            if (!_sfa.Owns(key)) scalars[key] = value;
-        }
-        var sfa = _sfa.Stage(PositionOf(local), values);
-        var commit = base.Stage(local, scalars, context);
-        return () =>
-        {
-            commit();
-            sfa();
-        };
+        _sfa = KeepOutsideColumns(new SpikeTriggeredElements("tau_sfa", "q_sfa", count, acceptsNumbers: true));
     }
 
     public override bool SupportsCheckpoint => true;
-
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        base.SaveModelState(writer);
-        _sfa.SaveCheckpoint(writer, this);
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        base.RestoreModelState(reader, context);
-        _sfa.RestoreCheckpoint(reader, this);
-    }
-
-    public override void CopyDefaultsFrom(NodeGroup prototype)
-    {
-        base.CopyDefaultsFrom(prototype);
-        _sfa.CopyDefaultsFrom(((PpPscDelta)prototype)._sfa);
-    }
 
     public override void Prepare(SimulationContext context)
     {

@@ -28,7 +28,8 @@ internal readonly ref struct GridStep(int lag, long index, double end, ReadOnlyS
 /// <summary>
 /// What a model integrated by <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/> does around the integration of one
 /// node over one grid step. Implemented by a struct, so that its calls are resolved at compile time like those of the
-/// ODE system; implementations mark their methods for inlining into the update loop.
+/// ODE system; implementations mark their methods for inlining into the update loop. A model that also acts between
+/// the inner steps implements <see cref="IInnerStepBookkeeping{TConstants, TSystem}"/>.
 /// </summary>
 internal interface IGridStepBookkeeping<TConstants, TSystem>
     where TConstants : struct
@@ -40,14 +41,23 @@ internal interface IGridStepBookkeeping<TConstants, TSystem>
     /// </summary>
     TSystem Begin(int node, in TConstants constants, double current, out ErrorControl control);
 
+    /// <summary>After the grid step is covered, before <paramref name="y"/> is stored as the node's state.</summary>
+    void End(int node, in TConstants constants, Span<double> y, in GridStep step);
+}
+
+/// <summary>
+/// The bookkeeping of a model that also acts around each inner step of the integration (the aeif models: spike, reset
+/// and refractoriness within the step).
+/// </summary>
+internal interface IInnerStepBookkeeping<TConstants, TSystem> : IGridStepBookkeeping<TConstants, TSystem>
+    where TConstants : struct
+    where TSystem : struct, IFixedDimensionOdeSystem
+{
     /// <summary>Before each inner step: sets what the system reads of the node's discrete state.</summary>
     void BeforeInnerStep(int node, ref TSystem system);
 
     /// <summary>After each accepted inner step (<paramref name="first"/> for the first of the grid step).</summary>
     void AfterInnerStep(int node, in TConstants constants, Span<double> y, bool first, in GridStep step);
-
-    /// <summary>After the grid step is covered, before <paramref name="y"/> is stored as the node's state.</summary>
-    void End(int node, in TConstants constants, Span<double> y, in GridStep step);
 }
 
 /// <summary>
@@ -137,9 +147,17 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             if (_innerStep[i] == 0.0) _innerStep[i] = resolution;
     }
 
-    /// <summary>Integrates this thread's nodes over steps [from, to) of the slice (see the class summary).</summary>
+    /// <summary>
+    /// Integrates this thread's nodes over steps [from, to) of the slice (see the class summary) with a bookkeeping that
+    /// does nothing between the inner steps.
+    /// </summary>
     protected void Integrate<TBookkeeping>(TBookkeeping bookkeeping, SimulationContext context, int thread, long sliceStart, int from, int to)
-        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem> =>
+        IntegrateWithInnerSteps(new WithoutInnerSteps<TBookkeeping>(bookkeeping), context, thread, sliceStart, from, to);
+
+    /// <summary>Integrates this thread's nodes over steps [from, to) of the slice (see the class summary).</summary>
+    protected void IntegrateWithInnerSteps<TBookkeeping>(TBookkeeping bookkeeping, SimulationContext context, int thread, long sliceStart, int from, int to)
+        where TBookkeeping : struct, IInnerStepBookkeeping<TConstants, TSystem>
     {
         var (start, end) = Chunk(thread);
         if (start >= end) return;
@@ -183,5 +201,23 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             for (int channel = 0; channel < channels; channel++) input.Slice(channel * Count + start, n).Clear();
             RecordSamples(thread, step);
         }
+    }
+
+    /// <summary>A grid-step bookkeeping with nothing to do between the inner steps (a struct, compiled per model).</summary>
+    private struct WithoutInnerSteps<TBookkeeping>(TBookkeeping bookkeeping) : IInnerStepBookkeeping<TConstants, TSystem>
+        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+    {
+        private TBookkeeping _bookkeeping = bookkeeping;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public TSystem Begin(int node, in TConstants constants, double current, out ErrorControl control) =>
+            _bookkeeping.Begin(node, constants, current, out control);
+
+        public readonly void BeforeInnerStep(int node, ref TSystem system) { }
+
+        public readonly void AfterInnerStep(int node, in TConstants constants, Span<double> y, bool first, in GridStep step) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in TConstants constants, Span<double> y, in GridStep step) => _bookkeeping.End(node, constants, y, step);
     }
 }

@@ -5,9 +5,11 @@ namespace NestSharp.Models.Neurons;
 /// them (gif_psc_exp: the spike-triggered current, tau_stc/q_stc, and the threshold movement, tau_sfa/q_sfa;
 /// pp_psc_delta: tau_sfa/q_sfa). Per node: the time constants and jumps (two arrays of equal length, NEST's array
 /// parameters, checked and shown under their keys) and the elements themselves. At every run the elements take the
-/// length of the time constants, keeping the values they had (new ones start at 0), as in NEST.
+/// length of the time constants, keeping the values they had (new ones start at 0), as in NEST. Kept outside the
+/// group's columns (<see cref="NeuronGroup.KeepOutsideColumns{TState}"/>), alone (pp_psc_delta) or in pairs
+/// (<see cref="GifAdaptation"/>).
 /// </summary>
-internal sealed class SpikeTriggeredElements
+internal sealed class SpikeTriggeredElements : IStateOutsideColumns
 {
     private readonly string _tauKey, _jumpKey;
     private readonly bool _acceptsNumbers;
@@ -38,15 +40,8 @@ internal sealed class SpikeTriggeredElements
         Array.Fill(_elements, []);
     }
 
-    /// <summary>The status keys of <paramref name="sets"/>.</summary>
-    public static IEnumerable<string> Keys(params SpikeTriggeredElements[] sets)
-    {
-        foreach (var set in sets)
-        {
-            yield return set._tauKey;
-            yield return set._jumpKey;
-        }
-    }
+    /// <summary>The keys of the time constants and of the jumps.</summary>
+    public IReadOnlyList<string> Keys => [_tauKey, _jumpKey];
 
     public bool Owns(string key) => key == _tauKey || key == _jumpKey;
 
@@ -104,6 +99,9 @@ internal sealed class SpikeTriggeredElements
 
     private static bool IsNumber(object? value) => value is double or float or int or long;
 
+    public void CopyDefaultsFrom(IStateOutsideColumns prototype) => CopyDefaultsFrom((SpikeTriggeredElements)prototype);
+
+    /// <summary>Gives every node the time constants and jumps of node 0 of <paramref name="prototype"/> and how it shows them.</summary>
     public void CopyDefaultsFrom(SpikeTriggeredElements prototype)
     {
         Array.Fill(_shownAsNumbers, prototype._shownAsNumbers[0]);
