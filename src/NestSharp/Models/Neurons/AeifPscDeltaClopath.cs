@@ -222,6 +222,8 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
             return dynamics;
         }
 
+        public static bool ActsBetweenInnerSteps => true;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void BeforeInnerStep(int node, ref Dynamics system)
         {

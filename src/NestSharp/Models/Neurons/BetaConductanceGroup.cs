@@ -143,6 +143,8 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
             return dynamics;
         }
 
+        public static bool ActsBetweenInnerSteps => false;
+
         public void BeforeInnerStep(int node, ref Dynamics system) { }
 
         public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }

@@ -185,6 +185,8 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
             return dynamics;
         }
 
+        public static bool ActsBetweenInnerSteps => false;
+
         public void BeforeInnerStep(int node, ref Dynamics system) { }
 
         public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }

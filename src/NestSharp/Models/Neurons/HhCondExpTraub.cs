@@ -172,6 +172,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             return dynamics;
         }
 
+        public static bool ActsBetweenInnerSteps => false;
+
         public void BeforeInnerStep(int node, ref Dynamics system) { }
 
         public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }

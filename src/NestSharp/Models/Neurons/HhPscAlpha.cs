@@ -165,6 +165,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             return dynamics;
         }
 
+        public static bool ActsBetweenInnerSteps => false;
+
         public void BeforeInnerStep(int node, ref Dynamics system) { }
 
         public void AfterInnerStep(int node, in Constants constants, Span<double> y, bool first, in GridStep step) { }

@@ -212,6 +212,8 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             return dynamics;
         }
 
+        public static bool ActsBetweenInnerSteps => false;
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void BeforeInnerStep(int node, ref Dynamics system) { }
 
