@@ -14,8 +14,12 @@ internal interface ILaneOdeSystem<TSystem> where TSystem : struct, IFixedDimensi
     /// <summary>Makes lane <paramref name="lane"/> compute the right-hand side of <paramref name="system"/>.</summary>
     void Load(int lane, in TSystem system);
 
-    /// <summary>Writes f(y) of the four lanes into <paramref name="dydt"/> (the systems here do not depend on t).</summary>
-    void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> dydt);
+    /// <summary>
+    /// Writes f(y) of the four lanes into <paramref name="dydt"/> (the systems here do not depend on t). Only the
+    /// lanes in <paramref name="lanes"/> (bit l for lane l) are used; the others may receive anything, so that work
+    /// done lane by lane (a Math.Exp) can skip them.
+    /// </summary>
+    void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> dydt, int lanes);
 }
 
 /// <summary>Lane-wise helpers that are bitwise the scalar operations they stand for.</summary>
@@ -35,6 +39,11 @@ internal static class Lanes
 
     /// <summary>A lane mask: all bits set when <paramref name="value"/>, none otherwise (for ConditionalSelect).</summary>
     public static double MaskOf(bool value) => value ? BitConverter.Int64BitsToDouble(-1L) : 0.0;
+
+    /// <summary>The lane mask of the lanes in <paramref name="lanes"/> (bit l for lane l).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> MaskOf(int lanes) =>
+        Vector256.Create(MaskOf((lanes & 1) != 0), MaskOf((lanes & 2) != 0), MaskOf((lanes & 4) != 0), MaskOf((lanes & 8) != 0));
 }
 
 /// <summary>The <see cref="ErrorControl"/> of four lanes, lane l that of system l.</summary>
@@ -94,28 +103,38 @@ internal sealed class Rkf45LaneIntegrator
     public ReadOnlySpan<Vector256<double>> Solution => _work.AsSpan(NewY * Dimension, Dimension);
 
     /// <summary>
-    /// f(y) at the start of an adaptive step, kept for its trials. Lanes that are retrying a step get the same values
-    /// again (their y and system are those of the start), so one evaluation serves lanes starting and retrying alike.
+    /// f(y) at the start of an adaptive step of the lanes in <paramref name="starting"/> (bit l for lane l), kept for
+    /// their trials; the other lanes keep the f of their own start.
     /// </summary>
-    public void Start<TSystem, TLanes>(ref TLanes system, ReadOnlySpan<Vector256<double>> y)
+    public void Start<TSystem, TLanes>(ref TLanes system, ReadOnlySpan<Vector256<double>> y, int starting)
         where TSystem : struct, IFixedDimensionOdeSystem
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
-        int n = Dimension;
-        system.Derivatives(y[..n], _work.AsSpan(K1 * n, n));
+        int n = TSystem.Dimension;
+        var k1 = _work.AsSpan(K1 * n, n);
+        if (starting == (1 << Lanes.Count) - 1)
+        {
+            system.Derivatives(y[..n], k1, starting);
+            return;
+        }
+        var fresh = _work.AsSpan(DydtEnd * n, n);
+        system.Derivatives(y[..n], fresh, starting);
+        var mask = Lanes.MaskOf(starting);
+        for (int i = 0; i < n; i++) k1[i] = Vector256.ConditionalSelect(mask, fresh[i], k1[i]);
     }
 
     /// <summary>
     /// One RKF45 trial step from <paramref name="y"/> with step size <paramref name="h"/> (per lane), after
     /// <see cref="Start{TSystem, TLanes}"/>: leaves the solution in <see cref="Solution"/> and returns each lane's
     /// error norm E = max(DBL_MIN, max_i |err_i| / |eps_abs + eps_rel·(a_y·|y_new,i| + a_dydt·|h·f(y_new)_i|)|).
+    /// Only the lanes in <paramref name="active"/> (bit l for lane l) are used.
     /// </summary>
     public Vector256<double> Try<TSystem, TLanes>(ref TLanes system, in LaneErrorControl control, Vector256<double> h,
-        ReadOnlySpan<Vector256<double>> y)
+        ReadOnlySpan<Vector256<double>> y, int active)
         where TSystem : struct, IFixedDimensionOdeSystem
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
-        int n = Dimension;
+        int n = TSystem.Dimension;
         var work = _work.AsSpan();
         var k1 = work.Slice(K1 * n, n);
         var k2 = work.Slice(K2 * n, n);
@@ -131,19 +150,19 @@ internal sealed class Rkf45LaneIntegrator
 
         // Each line is the scalar integrator's expression with vectors: the same operations in the same order.
         for (int i = 0; i < n; i++) stage[i] = y[i] + C2 * h * k1[i];
-        system.Derivatives(stage, k2);
+        system.Derivatives(stage, k2, active);
 
         for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-        system.Derivatives(stage, k3);
+        system.Derivatives(stage, k3, active);
 
         for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-        system.Derivatives(stage, k4);
+        system.Derivatives(stage, k4, active);
 
         for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-        system.Derivatives(stage, k5);
+        system.Derivatives(stage, k5, active);
 
         for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-        system.Derivatives(stage, k6);
+        system.Derivatives(stage, k6, active);
 
         for (int i = 0; i < n; i++)
         {
@@ -151,7 +170,7 @@ internal sealed class Rkf45LaneIntegrator
             newY[i] = y[i] + h * increment;
         }
         for (int i = 0; i < n; i++) error[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i]);
-        system.Derivatives(newY, dydt);
+        system.Derivatives(newY, dydt, active);
 
         var worst = Vector256.Create(SmallestNormal);
         for (int i = 0; i < n; i++)

@@ -96,14 +96,14 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics, Ae
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f)
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var v = _membrane.EffectivePotential(y[YV]);
             Vector256<double> dgEx = y[YDgEx], gEx = y[YGEx], dgIn = y[YDgIn], gIn = y[YGIn], w = y[YW];
             var excitation = gEx * (v - _eEx);
             var inhibition = gIn * (v - _eIn);
 
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v) - excitation - inhibition - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
+            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) - excitation - inhibition - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
             f[YDgEx] = Lanes.Negate(dgEx) / _tauSynEx;
             f[YGEx] = dgEx - gEx / _tauSynEx;
             f[YDgIn] = Lanes.Negate(dgIn) / _tauSynIn;

@@ -88,14 +88,14 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics, AeifCo
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f)
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var v = _membrane.EffectivePotential(y[YV]);
             Vector256<double> gEx = y[YGEx], gIn = y[YGIn], w = y[YW];
             var excitation = gEx * (v - _eEx);
             var inhibition = gIn * (v - _eIn);
 
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v) - excitation - inhibition - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
+            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) - excitation - inhibition - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
             f[YGEx] = Lanes.Negate(gEx) / _tauSynEx;
             f[YGIn] = Lanes.Negate(gIn) / _tauSynIn;
             f[YW] = _membrane.AdaptationDerivative(v, w);

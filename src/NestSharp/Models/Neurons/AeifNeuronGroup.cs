@@ -156,15 +156,19 @@ internal sealed class AeifMembrane
         public readonly Vector256<double> EffectivePotential(Vector256<double> vm) =>
             Vector256.ConditionalSelect(Refractory, VReset, Vector256.ConditionalSelect(Vector256.LessThan(VPeak, vm), VPeak, vm));
 
-        /// <summary>As <see cref="Constants.LeakAndSpikeCurrent"/>, per lane (undefined in refractory lanes, whose dV/dt is 0).</summary>
+        /// <summary>
+        /// As <see cref="Constants.LeakAndSpikeCurrent"/>, per lane, in the lanes of <paramref name="lanes"/> (bit l for
+        /// lane l) that are not refractory (whose dV/dt is 0); anything in the others.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly Vector256<double> LeakAndSpikeCurrent(Vector256<double> v)
+        public readonly Vector256<double> LeakAndSpikeCurrent(Vector256<double> v, int lanes)
         {
+            int exponentialLanes = _exponentialLanes & lanes;
             var exponent = (v - VTh) / DeltaT;
             var exponential = Vector256<double>.Zero;
             for (int lane = 0; lane < Lanes.Count; lane++)
             {
-                if ((_exponentialLanes & (1 << lane)) != 0) Lanes.Element(ref exponential, lane) = Math.Exp(exponent.GetElement(lane));
+                if ((exponentialLanes & (1 << lane)) != 0) Lanes.Element(ref exponential, lane) = Math.Exp(exponent.GetElement(lane));
             }
             var spikeCurrent = Vector256.ConditionalSelect(Vector256.Equals(DeltaT, Vector256<double>.Zero), Vector256<double>.Zero, GL * DeltaT * exponential);
             return Lanes.Negate(GL) * (v - EL) + spikeCurrent;

@@ -94,12 +94,12 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics, Aeif
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f)
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var v = _membrane.EffectivePotential(y[YV]);
             Vector256<double> dIEx = y[YDISynEx], iEx = y[YISynEx], dIIn = y[YDISynIn], iIn = y[YISynIn], w = y[YW];
 
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v) + iEx - iIn - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
+            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) + iEx - iIn - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
             f[YDISynEx] = Lanes.Negate(dIEx) / _tauSynEx;
             f[YISynEx] = dIEx - iEx / _tauSynEx;
             f[YDISynIn] = Lanes.Negate(dIIn) / _tauSynIn;

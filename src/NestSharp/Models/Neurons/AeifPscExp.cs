@@ -85,12 +85,12 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics, AeifPscE
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f)
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var v = _membrane.EffectivePotential(y[YV]);
             Vector256<double> iEx = y[YISynEx], iIn = y[YISynIn], w = y[YW];
 
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v) + iEx - iIn - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
+            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) + iEx - iIn - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
             f[YISynEx] = Lanes.Negate(iEx) / _tauSynEx;
             f[YISynIn] = Lanes.Negate(iIn) / _tauSynIn;
             f[YW] = _membrane.AdaptationDerivative(v, w);

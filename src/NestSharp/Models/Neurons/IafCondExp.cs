@@ -85,7 +85,7 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f)
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var (iSynEx, iSynIn, iLeak) = _membrane.Currents(y[YV], y[YGEx], y[YGIn]);
             f[YV] = _membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + _membrane.Ie - iSynEx - iSynIn) / _membrane.Cm);

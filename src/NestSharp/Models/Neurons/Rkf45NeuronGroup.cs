@@ -292,7 +292,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
                         lanes.Load(lane, systems[lane]);
                     }
                 }
-                integrator.Start<TSystem, TLanes>(ref lanes, y);
+                integrator.Start<TSystem, TLanes>(ref lanes, y, starting);
                 starting = 0;
             }
 
@@ -304,7 +304,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
                 Lanes.Element(ref trial, lane) = final ? remaining : size;
                 finalTrial = final ? finalTrial | (1 << lane) : finalTrial & ~(1 << lane);
             }
-            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, trial, y);
+            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, trial, y, AllLanes & ~done);
 
             int accepted = 0;
             for (int lane = 0; lane < Lanes.Count; lane++)
@@ -321,8 +321,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             if (accepted == 0) continue;
 
             var solution = integrator.Solution;
-            var keep = Vector256.Create(Lanes.MaskOf((accepted & 1) != 0), Lanes.MaskOf((accepted & 2) != 0),
-                Lanes.MaskOf((accepted & 4) != 0), Lanes.MaskOf((accepted & 8) != 0));
+            var keep = Lanes.MaskOf(accepted);
             for (int j = 0; j < y.Length; j++) y[j] = Vector256.ConditionalSelect(keep, solution[j], y[j]);
 
             for (int lane = 0; lane < Lanes.Count; lane++)
