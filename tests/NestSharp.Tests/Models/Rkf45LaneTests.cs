@@ -5,9 +5,9 @@ namespace NestSharp.Tests.Models;
 /// <summary>
 /// The lane-parallel RKF45 update (four neurons per SIMD lane group, each lane with its own adaptive steps) gives
 /// every neuron bit for bit the state and spikes it gets when it is simulated alone (a group of one neuron, which the
-/// scalar integrator steps). The neurons of the group differ in parameters (C_m, t_ref, and Delta_T = 0 for one AdEx
-/// neuron), current input and spike input, so that their lanes take different inner step sequences: some fire and
-/// are refractory while their neighbours are not, some receive large conductance jumps that force rejected steps.
+/// scalar integrator steps). The neurons of the group differ in parameters (C_m, t_ref), current input and spike input,
+/// so that their lanes take different inner step sequences: some fire and are refractory while their neighbours are
+/// not, some receive large conductance jumps that force rejected steps.
 /// </summary>
 public sealed class Rkf45LaneTests
 {
@@ -22,7 +22,7 @@ public sealed class Rkf45LaneTests
         var rows = new TheoryData<string, int>();
         foreach (int threads in (int[])[1, 2])
         {
-            foreach (var model in (string[])["iaf_cond_exp", "aeif_cond_exp", "aeif_cond_alpha", "aeif_psc_exp", "aeif_psc_alpha"])
+            foreach (var model in (string[])["iaf_cond_exp", "iaf_cond_alpha", "iaf_cond_beta"])
                 rows.Add(model, threads);
         }
         return rows;
@@ -61,16 +61,13 @@ public sealed class Rkf45LaneTests
             else silent++;
         }
         // Lanes diverge: some neurons fire while others in the same lane group do not.
-        Assert.True(firing >= 4 && silent >= 2, $"{firing} neurons fired, {silent} did not");
+        Assert.True(firing >= 2 && silent >= 2, $"{firing} neurons fired, {silent} did not");
     }
 
     private static string[] StateKeys(string model) => model switch
     {
         "iaf_cond_exp" => ["V_m", "g_ex", "g_in"],
-        "aeif_cond_exp" => ["V_m", "g_ex", "g_in", "w"],
-        "aeif_cond_alpha" => ["V_m", "g_ex", "dg_ex", "g_in", "dg_in", "w"],
-        "aeif_psc_exp" => ["V_m", "I_syn_ex", "I_syn_in", "w"],
-        _ => ["V_m", "I_syn_ex", "dI_syn_ex", "I_syn_in", "dI_syn_in", "w"],
+        _ => ["V_m", "g_ex", "dg_ex", "g_in", "dg_in"],
     };
 
     /// <summary>Some neurons of the test set (given by their indices), one group, each with its own generators.</summary>
@@ -82,38 +79,31 @@ public sealed class Rkf45LaneTests
 
         public Network(string model, int[] indices, int threads)
         {
-            bool adex = model.StartsWith("aeif", StringComparison.Ordinal);
-            bool conductance = model.Contains("cond", StringComparison.Ordinal);
             Simulator.SetKernelStatus(new() { ["resolution"] = 0.1, ["local_num_threads"] = threads, ["print_time"] = false });
             Neurons = Simulator.Create(model, indices.Length);
-            Neurons.Set(indices.Select(k => ParametersOf(k, adex)).ToList());
+            Neurons.Set(indices.Select(ParametersOf).ToList());
             _recorder = Simulator.Create("spike_recorder");
             Simulator.Connect(Neurons, _recorder);
             for (int i = 0; i < indices.Length; i++)
             {
                 int k = indices[i];
                 var target = Neurons[i..(i + 1)];
-                // Currents from below to well above the rheobase (about 250 pA for iaf_cond_exp, 550 pA for the AdEx defaults).
-                double amplitude = (adex ? 200.0 : 100.0) + (adex ? 90.0 : 45.0) * (k % 9);
+                // Currents from below to well above the rheobase (about 250 pA).
+                double amplitude = 100.0 + 45.0 * (k % 9);
                 Simulator.Connect(Simulator.Create("dc_generator", 1, new() { ["amplitude"] = amplitude }), target);
                 // Spike input at times and weights that differ from neuron to neuron; every fifth neuron gets large jumps.
-                double scale = (conductance ? 2.0 : 60.0) * (k % 5 == 4 ? 8.0 : 1.0);
+                double scale = 2.0 * (k % 5 == 4 ? 8.0 : 1.0);
                 var times = Enumerable.Range(0, 40).Select(m => Math.Round(0.3 + 0.1 * k + 1.4 * m + 0.1 * (m * k % 7), 1)).Distinct().ToArray();
                 var weights = times.Select((_, m) => m % 3 == 2 ? -2.5 * scale : scale).ToArray();
                 Simulator.Connect(Simulator.Create("spike_generator", 1, new() { ["spike_times"] = times, ["spike_weights"] = weights }), target);
             }
         }
 
-        private static Dictionary<string, object> ParametersOf(int k, bool adex)
+        private static Dictionary<string, object> ParametersOf(int k) => new()
         {
-            var parameters = new Dictionary<string, object>
-            {
-                ["C_m"] = (adex ? 281.0 : 250.0) + 7.0 * (k % 4),
-                ["t_ref"] = k % 3 == 0 ? 0.0 : 0.7 * (k % 3),
-            };
-            if (adex && k == 5) parameters["Delta_T"] = 0.0;
-            return parameters;
-        }
+            ["C_m"] = 250.0 + 7.0 * (k % 4),
+            ["t_ref"] = k % 3 == 0 ? 0.0 : 0.7 * (k % 3),
+        };
 
         /// <summary>The spike times of each neuron of the group, in its order.</summary>
         public double[][] SpikeTimesPerNeuron()

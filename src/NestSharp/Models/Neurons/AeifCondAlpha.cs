@@ -12,7 +12,7 @@ namespace NestSharp.Models.Neurons;
 /// (dV/dt = 0 while refractory; with Delta_T = 0 the exponential term vanishes and V_th is the firing threshold). A
 /// spike arriving in a step adds e/tau_syn_ex times its weight (nS) to dg_ex when positive, e/tau_syn_in times its
 /// magnitude to dg_in otherwise, at the end of the step, so that a weight w gives a conductance peaking at w after
-/// tau_syn. Integration, spike, reset and refractoriness as in <see cref="AeifNeuronGroup{TSystem, TLanes}"/>.
+/// tau_syn. Integration, spike, reset and refractoriness as in <see cref="AeifNeuronGroup{TSystem}"/>.
 /// <para>Parameters (units): C_m (pF), g_L (nS), E_L, V_reset, V_peak, V_th, Delta_T, E_ex, E_in (mV), t_ref, tau_w,
 /// tau_syn_ex, tau_syn_in (ms), a (nS), b, I_e (pA), gsl_error_tol; archiving: tau_minus, tau_minus_triplet, tau_Ca
 /// (ms), beta_Ca. State: V_m (mV), g_ex, g_in (nS, not negative), dg_ex, dg_in (nS/ms), w (pA), Ca. Recordables: V_m, g_ex, g_in, w.</para>
@@ -20,7 +20,7 @@ namespace NestSharp.Models.Neurons;
 /// description of neuronal activity. J Neurophysiol 94:3637-3642. NEST model documentation, aeif_cond_alpha (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("aeif_cond_alpha")]
-internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics, AeifCondAlpha.LaneDynamics>
+internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -76,39 +76,6 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics, Ae
         {
             y[YDgEx] += excitatory * system.G0Ex;
             y[YDgIn] += -inhibitory * system.G0In;
-        }
-    }
-
-    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
-    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
-    {
-        private AeifMembrane.LaneConstants _membrane;
-        private Vector256<double> _eEx, _eIn, _tauSynEx, _tauSynIn;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Dynamics system)
-        {
-            _membrane.Load(lane, system.Membrane, system.IStim, system.Refractory);
-            Lanes.Element(ref _eEx, lane) = system.EEx;
-            Lanes.Element(ref _eIn, lane) = system.EIn;
-            Lanes.Element(ref _tauSynEx, lane) = system.TauSynEx;
-            Lanes.Element(ref _tauSynIn, lane) = system.TauSynIn;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
-        {
-            var v = _membrane.EffectivePotential(y[YV]);
-            Vector256<double> dgEx = y[YDgEx], gEx = y[YGEx], dgIn = y[YDgIn], gIn = y[YGIn], w = y[YW];
-            var excitation = gEx * (v - _eEx);
-            var inhibition = gIn * (v - _eIn);
-
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) - excitation - inhibition - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
-            f[YDgEx] = Lanes.Negate(dgEx) / _tauSynEx;
-            f[YGEx] = dgEx - gEx / _tauSynEx;
-            f[YDgIn] = Lanes.Negate(dgIn) / _tauSynIn;
-            f[YGIn] = dgIn - gIn / _tauSynIn;
-            f[YW] = _membrane.AdaptationDerivative(v, w);
         }
     }
 

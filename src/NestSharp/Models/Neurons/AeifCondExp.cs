@@ -11,7 +11,7 @@ namespace NestSharp.Models.Neurons;
 /// </code>
 /// (dV/dt = 0 while refractory; with Delta_T = 0 the exponential term vanishes and V_th is the firing threshold). A
 /// spike arriving in a step adds its weight (nS) to g_ex when positive, its magnitude to g_in otherwise, at the end
-/// of the step. Integration, spike, reset and refractoriness as in <see cref="AeifNeuronGroup{TSystem, TLanes}"/>.
+/// of the step. Integration, spike, reset and refractoriness as in <see cref="AeifNeuronGroup{TSystem}"/>.
 /// <para>Parameters (units): C_m (pF), g_L (nS), E_L, V_reset, V_peak, V_th, Delta_T, E_ex, E_in (mV), t_ref, tau_w,
 /// tau_syn_ex, tau_syn_in (ms), a (nS), b, I_e (pA), gsl_error_tol; archiving: tau_minus, tau_minus_triplet, tau_Ca
 /// (ms), beta_Ca. State: V_m (mV), g_ex, g_in (nS, not negative), w (pA), Ca. Recordables: V_m, g_ex, g_in, w.</para>
@@ -19,7 +19,7 @@ namespace NestSharp.Models.Neurons;
 /// description of neuronal activity. J Neurophysiol 94:3637-3642. NEST model documentation, aeif_cond_exp (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("aeif_cond_exp")]
-internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics, AeifCondExp.LaneDynamics>
+internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -68,37 +68,6 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics, AeifCo
         {
             y[YGEx] += excitatory;
             y[YGIn] += -inhibitory;
-        }
-    }
-
-    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
-    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
-    {
-        private AeifMembrane.LaneConstants _membrane;
-        private Vector256<double> _eEx, _eIn, _tauSynEx, _tauSynIn;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Dynamics system)
-        {
-            _membrane.Load(lane, system.Membrane, system.IStim, system.Refractory);
-            Lanes.Element(ref _eEx, lane) = system.EEx;
-            Lanes.Element(ref _eIn, lane) = system.EIn;
-            Lanes.Element(ref _tauSynEx, lane) = system.TauSynEx;
-            Lanes.Element(ref _tauSynIn, lane) = system.TauSynIn;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
-        {
-            var v = _membrane.EffectivePotential(y[YV]);
-            Vector256<double> gEx = y[YGEx], gIn = y[YGIn], w = y[YW];
-            var excitation = gEx * (v - _eEx);
-            var inhibition = gIn * (v - _eIn);
-
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) - excitation - inhibition - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
-            f[YGEx] = Lanes.Negate(gEx) / _tauSynEx;
-            f[YGIn] = Lanes.Negate(gIn) / _tauSynIn;
-            f[YW] = _membrane.AdaptationDerivative(v, w);
         }
     }
 

@@ -115,74 +115,6 @@ internal sealed class AeifMembrane
         /// <summary>dw/dt (pA/ms).</summary>
         public readonly double AdaptationDerivative(double v, double w) => (A * (v - EL) - w) / TauW;
     }
-
-    /// <summary>
-    /// The <see cref="Constants"/> of four nodes, their current input and whether each is refractory, one per SIMD
-    /// lane, with the membrane's terms computed lane by lane exactly as <see cref="Constants"/> computes them for one
-    /// node (the exponential by Math.Exp, lane by lane, where the scalar code calls it).
-    /// </summary>
-    internal struct LaneConstants
-    {
-        public Vector256<double> GL, Cm, EL, VTh, DeltaT, VPeak, VReset, A, TauW, Ie, IStim;
-
-        /// <summary>All bits set in the lanes of refractory nodes.</summary>
-        public Vector256<double> Refractory;
-
-        /// <summary>The lanes (bit l for lane l) whose dV/dt needs the exponential: Delta_T &gt; 0 and not refractory.</summary>
-        private int _exponentialLanes;
-
-        /// <summary>Gives lane <paramref name="lane"/> the constants <paramref name="c"/>, current input and refractoriness.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Constants c, double iStim, bool refractory)
-        {
-            Lanes.Element(ref GL, lane) = c.GL;
-            Lanes.Element(ref Cm, lane) = c.Cm;
-            Lanes.Element(ref EL, lane) = c.EL;
-            Lanes.Element(ref VTh, lane) = c.VTh;
-            Lanes.Element(ref DeltaT, lane) = c.DeltaT;
-            Lanes.Element(ref VPeak, lane) = c.VPeak;
-            Lanes.Element(ref VReset, lane) = c.VReset;
-            Lanes.Element(ref A, lane) = c.A;
-            Lanes.Element(ref TauW, lane) = c.TauW;
-            Lanes.Element(ref Ie, lane) = c.Ie;
-            Lanes.Element(ref IStim, lane) = iStim;
-            Lanes.Element(ref Refractory, lane) = Lanes.MaskOf(refractory);
-            int bit = 1 << lane;
-            _exponentialLanes = c.DeltaT != 0.0 && !refractory ? _exponentialLanes | bit : _exponentialLanes & ~bit;
-        }
-
-        /// <summary>As <see cref="Constants.EffectivePotential"/>, per lane.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly Vector256<double> EffectivePotential(Vector256<double> vm) =>
-            Vector256.ConditionalSelect(Refractory, VReset, Vector256.ConditionalSelect(Vector256.LessThan(VPeak, vm), VPeak, vm));
-
-        /// <summary>
-        /// As <see cref="Constants.LeakAndSpikeCurrent"/>, per lane, in the lanes of <paramref name="lanes"/> (bit l for
-        /// lane l) that are not refractory (whose dV/dt is 0); anything in the others.
-        /// </summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly Vector256<double> LeakAndSpikeCurrent(Vector256<double> v, int lanes)
-        {
-            int exponentialLanes = _exponentialLanes & lanes;
-            var exponent = (v - VTh) / DeltaT;
-            var exponential = Vector256<double>.Zero;
-            for (int lane = 0; lane < Lanes.Count; lane++)
-            {
-                if ((exponentialLanes & (1 << lane)) != 0) Lanes.Element(ref exponential, lane) = Math.Exp(exponent.GetElement(lane));
-            }
-            var spikeCurrent = Vector256.ConditionalSelect(Vector256.Equals(DeltaT, Vector256<double>.Zero), Vector256<double>.Zero, GL * DeltaT * exponential);
-            return Lanes.Negate(GL) * (v - EL) + spikeCurrent;
-        }
-
-        /// <summary>As <see cref="Constants.AdaptationDerivative"/>, per lane.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly Vector256<double> AdaptationDerivative(Vector256<double> v, Vector256<double> w) => (A * (v - EL) - w) / TauW;
-
-        /// <summary><paramref name="dvdt"/> in the lanes of nodes that are not refractory, 0 in the others.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly Vector256<double> UnlessRefractory(Vector256<double> dvdt) =>
-            Vector256.ConditionalSelect(Refractory, Vector256<double>.Zero, dvdt);
-    }
 }
 
 /// <summary>
@@ -241,17 +173,17 @@ internal sealed class AeifInputs
 }
 
 /// <summary>
-/// The ODE system of an AdEx model as <see cref="AeifNeuronGroup{TSystem, TLanes}"/> drives it: besides the right-hand side,
+/// The ODE system of an AdEx model as <see cref="AeifNeuronGroup{TSystem}"/> drives it: besides the right-hand side,
 /// the current input of the step, whether the neuron is refractory (V held at V_reset), and how the spikes that arrived
 /// in a step enter the synaptic state. V_m is the first component of the state vector and w the last.
 /// </summary>
 internal interface IAeifSystem<TSelf> : IFixedDimensionOdeSystem where TSelf : struct, IAeifSystem<TSelf>
 {
     /// <summary>The current input of this step (pA).</summary>
-    double IStim { get; set; }
+    double IStim { set; }
 
     /// <summary>Whether the neuron is refractory: V is V_reset in the equations and dV/dt = 0.</summary>
-    bool Refractory { get; set; }
+    bool Refractory { set; }
 
     /// <summary>
     /// Adds the spikes of a step to the synaptic state <paramref name="y"/> of a node whose system is
@@ -288,11 +220,9 @@ internal struct AeifConstants<TSystem> where TSystem : struct, IAeifSystem<TSyst
 /// above the spike threshold (V_peak, or V_th when Delta_T = 0) is a spike: V_m = V_reset, w += b, and the neuron is
 /// refractory for t_ref (rounded up to whole steps). At the end of the step the refractory count goes down, the
 /// step's spikes enter the synaptic state, and the current input of the step takes effect from the next step.
-/// Nodes are integrated four at a time in SIMD lanes (<typeparamref name="TLanes"/>), bitwise as alone.
 /// </summary>
-internal abstract class AeifNeuronGroup<TSystem, TLanes> : Rkf45NeuronGroup<AeifConstants<TSystem>, TSystem>
+internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstants<TSystem>, TSystem>
     where TSystem : struct, IAeifSystem<TSystem>
-    where TLanes : struct, ILaneOdeSystem<TSystem>
 {
     private readonly AeifMembrane _membrane;
     private readonly InputChannel _spikesEx, _spikesIn;
@@ -349,10 +279,10 @@ internal abstract class AeifNeuronGroup<TSystem, TLanes> : Rkf45NeuronGroup<Aeif
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, TLanes>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Spike, reset and refractoriness after every inner step; at the end the refractory count and the input spikes.</summary>
-    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem, TLanes> group, SpikeBuffer spikes) : IGridStepBookkeeping<AeifConstants<TSystem>, TSystem>
+    private readonly struct Bookkeeping(AeifNeuronGroup<TSystem> group, SpikeBuffer spikes) : IGridStepBookkeeping<AeifConstants<TSystem>, TSystem>
     {
         private const int YV = 0;
 

@@ -13,7 +13,7 @@ namespace NestSharp.Models.Neurons;
 /// spike arriving in a step adds e/tau_syn_ex times its weight (pA) to dI_syn_ex when positive, e/tau_syn_in times its
 /// magnitude to dI_syn_in otherwise (so both currents are positive), at the end of the step: a weight w gives a
 /// current peaking at w after tau_syn. Integration, spike, reset and refractoriness as in
-/// <see cref="AeifNeuronGroup{TSystem, TLanes}"/>.
+/// <see cref="AeifNeuronGroup{TSystem}"/>.
 /// <para>Parameters (units): C_m (pF), g_L (nS), E_L, V_reset, V_peak, V_th, Delta_T (mV), t_ref, tau_w, tau_syn_ex,
 /// tau_syn_in (ms), a (nS), b, I_e (pA), gsl_error_tol; archiving: tau_minus, tau_minus_triplet, tau_Ca (ms), beta_Ca.
 /// State: V_m (mV), I_syn_ex, I_syn_in (pA, not negative), dI_syn_ex, dI_syn_in (pA/ms), w (pA), Ca. Recordables:
@@ -22,7 +22,7 @@ namespace NestSharp.Models.Neurons;
 /// description of neuronal activity. J Neurophysiol 94:3637-3642. NEST model documentation, aeif_psc_alpha (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("aeif_psc_alpha")]
-internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics, AeifPscAlpha.LaneDynamics>
+internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -76,35 +76,6 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics, Aeif
         {
             y[YDISynEx] += excitatory * system.G0Ex;
             y[YDISynIn] += -inhibitory * system.G0In;
-        }
-    }
-
-    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
-    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
-    {
-        private AeifMembrane.LaneConstants _membrane;
-        private Vector256<double> _tauSynEx, _tauSynIn;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Dynamics system)
-        {
-            _membrane.Load(lane, system.Membrane, system.IStim, system.Refractory);
-            Lanes.Element(ref _tauSynEx, lane) = system.TauSynEx;
-            Lanes.Element(ref _tauSynIn, lane) = system.TauSynIn;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
-        {
-            var v = _membrane.EffectivePotential(y[YV]);
-            Vector256<double> dIEx = y[YDISynEx], iEx = y[YISynEx], dIIn = y[YDISynIn], iIn = y[YISynIn], w = y[YW];
-
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) + iEx - iIn - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
-            f[YDISynEx] = Lanes.Negate(dIEx) / _tauSynEx;
-            f[YISynEx] = dIEx - iEx / _tauSynEx;
-            f[YDISynIn] = Lanes.Negate(dIIn) / _tauSynIn;
-            f[YISynIn] = dIIn - iIn / _tauSynIn;
-            f[YW] = _membrane.AdaptationDerivative(v, w);
         }
     }
 

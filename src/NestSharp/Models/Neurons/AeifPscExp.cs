@@ -12,7 +12,7 @@ namespace NestSharp.Models.Neurons;
 /// (dV/dt = 0 while refractory; with Delta_T = 0 the exponential term vanishes and V_th is the firing threshold). A
 /// spike arriving in a step adds its weight (pA) to I_syn_ex when positive, its magnitude to I_syn_in otherwise (so
 /// both currents are positive), at the end of the step. Integration, spike, reset and refractoriness as in
-/// <see cref="AeifNeuronGroup{TSystem, TLanes}"/>.
+/// <see cref="AeifNeuronGroup{TSystem}"/>.
 /// <para>Parameters (units): C_m (pF), g_L (nS), E_L, V_reset, V_peak, V_th, Delta_T (mV), t_ref, tau_w, tau_syn_ex,
 /// tau_syn_in (ms), a (nS), b, I_e (pA), gsl_error_tol; archiving: tau_minus, tau_minus_triplet, tau_Ca (ms), beta_Ca.
 /// State: V_m (mV), I_syn_ex, I_syn_in (pA, not negative), w (pA), Ca. Recordables: I_syn_ex, I_syn_in, V_m, w.</para>
@@ -20,7 +20,7 @@ namespace NestSharp.Models.Neurons;
 /// description of neuronal activity. J Neurophysiol 94:3637-3642. NEST model documentation, aeif_psc_exp (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("aeif_psc_exp")]
-internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics, AeifPscExp.LaneDynamics>
+internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -67,33 +67,6 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics, AeifPscE
         {
             y[YISynEx] += excitatory;
             y[YISynIn] += -inhibitory;
-        }
-    }
-
-    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
-    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
-    {
-        private AeifMembrane.LaneConstants _membrane;
-        private Vector256<double> _tauSynEx, _tauSynIn;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Dynamics system)
-        {
-            _membrane.Load(lane, system.Membrane, system.IStim, system.Refractory);
-            Lanes.Element(ref _tauSynEx, lane) = system.TauSynEx;
-            Lanes.Element(ref _tauSynIn, lane) = system.TauSynIn;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
-        {
-            var v = _membrane.EffectivePotential(y[YV]);
-            Vector256<double> iEx = y[YISynEx], iIn = y[YISynIn], w = y[YW];
-
-            f[YV] = _membrane.UnlessRefractory((_membrane.LeakAndSpikeCurrent(v, lanes) + iEx - iIn - w + _membrane.Ie + _membrane.IStim) / _membrane.Cm);
-            f[YISynEx] = Lanes.Negate(iEx) / _tauSynEx;
-            f[YISynIn] = Lanes.Negate(iIn) / _tauSynIn;
-            f[YW] = _membrane.AdaptationDerivative(v, w);
         }
     }
 
