@@ -114,8 +114,7 @@ internal sealed class Rkf45Integrator
         if (y.Length != n) throw new ArgumentException($"state has {y.Length} components, the integrator {n}", nameof(y));
         double t0 = t;
         double remaining = t1 - t0;
-        if (!(remaining > 0.0) || !(h > 0.0))
-            throw new ArgumentOutOfRangeException(nameof(h), "adaptive integration needs t1 > t and a positive step size");
+        RequireForward(remaining, h);
 
         // The stage vectors are addressed through references into the workspace: the lengths are checked once, above
         // and by its allocation, instead of at every component.
@@ -136,18 +135,11 @@ internal sealed class Rkf45Integrator
             system.Derivatives(t0 + step, y, MemoryMarshal.CreateSpan(ref Unsafe.Add(ref work, DydtEnd * n), n));
             double tEnd = final ? t1 : t0 + step;
 
-            double tried = step;
-            var change = AdjustStepSize(control, ref work, n, ref y0, ref step);
-            if (change == StepChange.Decreased)
+            if (RejectOrRescale(ErrorNorm(control, ref work, n, ref y0, step), tEnd, ref step))
             {
-                // Retry only if the smaller step really is smaller and still moves time (GSL's guard against stalling).
-                if (Math.Abs(step) < Math.Abs(tried) && tEnd + step != tEnd)
-                {
-                    start.CopyTo(y);
-                    StepsRejected++;
-                    continue;
-                }
-                step = tried;
+                start.CopyTo(y);
+                StepsRejected++;
+                continue;
             }
             t = tEnd;
             h = step;
@@ -223,22 +215,53 @@ internal sealed class Rkf45Integrator
     /// </summary>
     private const double ShrinkCappedAbove = 1851.0;
 
-    /// <summary>GSL's standard control: compares the error estimate with the admissible error and rescales the step.</summary>
-    private static StepChange AdjustStepSize(in ErrorControl control, ref double work, int n, ref double y, ref double h)
+    /// <summary>Fails unless a call integrates forward: <paramref name="remaining"/> = t1 - t and the step size <paramref name="h"/> positive.</summary>
+    internal static void RequireForward(double remaining, double h)
     {
-        double hOld = h;
+        if (!(remaining > 0.0) || !(h > 0.0))
+            throw new ArgumentOutOfRangeException(nameof(h), "adaptive integration needs t1 > t and a positive step size");
+    }
+
+    /// <summary>
+    /// GSL's standard control, the error norm: E = max(DBL_MIN, max_i |err_i| / |D_i|) with the admissible error D_i
+    /// of <see cref="ErrorControl"/> at the end of a trial step of size <paramref name="step"/>.
+    /// </summary>
+    private static double ErrorNorm(in ErrorControl control, ref double work, int n, ref double y, double step)
+    {
         double worst = SmallestNormal;
         ref double error = ref Unsafe.Add(ref work, Error * n);
         ref double dydt = ref Unsafe.Add(ref work, DydtEnd * n);
         for (int i = 0; i < n; i++)
         {
-            double admissible = control.EpsRel * (control.ScaleY * Math.Abs(At(ref y, i)) + control.ScaleDydt * Math.Abs(hOld * At(ref dydt, i)))
+            double admissible = control.EpsRel * (control.ScaleY * Math.Abs(At(ref y, i)) + control.ScaleDydt * Math.Abs(step * At(ref dydt, i)))
                 + control.EpsAbs;
             double ratio = Math.Abs(At(ref error, i)) / Math.Abs(admissible);
             // As C's (a > b ? a : b): a NaN ratio leaves the maximum unchanged.
             worst = ratio > worst ? ratio : worst;
         }
+        return worst;
+    }
 
+    /// <summary>
+    /// What follows a trial step of size <paramref name="step"/> that ends at <paramref name="end"/> with the error
+    /// norm <paramref name="worst"/> (GSL's standard control and evolve): returns true when the step is rejected, with
+    /// <paramref name="step"/> the smaller size to retry; false when it is accepted, with <paramref name="step"/> the
+    /// size to try next. A shrunk step is retried only if it really is smaller and still moves time (GSL's guard
+    /// against stalling); otherwise the step is accepted at its size.
+    /// </summary>
+    internal static bool RejectOrRescale(double worst, double end, ref double step)
+    {
+        double tried = step;
+        if (Rescale(worst, ref step) != StepChange.Decreased) return false;
+        if (Math.Abs(step) < Math.Abs(tried) && end + step != end) return true;
+        step = tried;
+        return false;
+    }
+
+    /// <summary>GSL's standard control: rescales the step <paramref name="h"/> from the error norm <paramref name="worst"/>.</summary>
+    private static StepChange Rescale(double worst, ref double h)
+    {
+        double hOld = h;
         if (worst > 1.1)
         {
             double factor = worst > ShrinkCappedAbove ? 0.2 : Safety / Math.Pow(worst, 1.0 / Order);

@@ -75,6 +75,36 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         }
     }
 
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    {
+        private IafCondMembrane.LaneConstants _membrane;
+        private Vector256<double> _tauRiseEx, _tauDecayEx, _tauRiseIn, _tauDecayIn, _iStim;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(int lane, in Dynamics system)
+        {
+            _membrane.Load(lane, system.Membrane, system.Refractory);
+            Lanes.Element(ref _tauRiseEx, lane) = system.TauRiseEx;
+            Lanes.Element(ref _tauDecayEx, lane) = system.TauDecayEx;
+            Lanes.Element(ref _tauRiseIn, lane) = system.TauRiseIn;
+            Lanes.Element(ref _tauDecayIn, lane) = system.TauDecayIn;
+            Lanes.Element(ref _iStim, lane) = system.IStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            var (iSynEx, iSynIn, iLeak) = _membrane.Currents(y[YV], y[YGEx], y[YGIn]);
+            f[YV] = _membrane.UnlessRefractory((Lanes.Negate(iLeak) - iSynEx - iSynIn + _iStim + _membrane.Ie) / _membrane.Cm);
+            // SynapticKernel.Derivatives, per lane.
+            f[YDGEx] = Lanes.Negate(y[YDGEx]) / _tauDecayEx;
+            f[YGEx] = y[YDGEx] - y[YGEx] / _tauRiseEx;
+            f[YDGIn] = Lanes.Negate(y[YDGIn]) / _tauDecayIn;
+            f[YGIn] = y[YDGIn] - y[YGIn] / _tauRiseIn;
+        }
+    }
+
     /// <summary>The dynamics of a parameter row and the jumps of dg_ex and dg_in per unit weight.</summary>
     internal struct Constants
     {
@@ -126,7 +156,7 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, this[_membrane.RefractorySteps], _conductances.SpikesEx, _conductances.SpikesIn, context.SpikesOfVp[thread]),
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, this[_membrane.RefractorySteps], _conductances.SpikesEx, _conductances.SpikesIn, context.SpikesOfVp[thread]),
             context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes out and in.</summary>

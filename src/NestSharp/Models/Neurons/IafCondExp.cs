@@ -63,6 +63,31 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         }
     }
 
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    {
+        private IafCondMembrane.LaneConstants _membrane;
+        private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(int lane, in Dynamics system)
+        {
+            _membrane.Load(lane, system.Membrane, system.Refractory);
+            Lanes.Element(ref _tauSynEx, lane) = system.TauSynEx;
+            Lanes.Element(ref _tauSynIn, lane) = system.TauSynIn;
+            Lanes.Element(ref _iStim, lane) = system.IStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            var (iSynEx, iSynIn, iLeak) = _membrane.Currents(y[YV], y[YGEx], y[YGIn]);
+            f[YV] = _membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + _membrane.Ie - iSynEx - iSynIn) / _membrane.Cm);
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
+        }
+    }
+
     public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
         IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
@@ -85,7 +110,7 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
     private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : IGridStepBookkeeping<Dynamics, Dynamics>

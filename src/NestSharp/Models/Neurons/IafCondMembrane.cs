@@ -85,6 +85,47 @@ internal sealed class IafCondMembrane
     }
 
     /// <summary>
+    /// The <see cref="Constants"/> of four nodes and whether each is refractory, one per SIMD lane, with the
+    /// membrane's terms computed lane by lane exactly as <see cref="Constants"/> computes them for one node.
+    /// </summary>
+    internal struct LaneConstants
+    {
+        public Vector256<double> VTh, VReset, GL, Cm, EEx, EIn, EL, Ie;
+
+        /// <summary>All bits set in the lanes of refractory nodes.</summary>
+        public Vector256<double> Refractory;
+
+        /// <summary>Gives lane <paramref name="lane"/> the constants <paramref name="c"/> and refractoriness.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(int lane, in Constants c, bool refractory)
+        {
+            Lanes.Element(ref VTh, lane) = c.VTh;
+            Lanes.Element(ref VReset, lane) = c.VReset;
+            Lanes.Element(ref GL, lane) = c.GL;
+            Lanes.Element(ref Cm, lane) = c.Cm;
+            Lanes.Element(ref EEx, lane) = c.EEx;
+            Lanes.Element(ref EIn, lane) = c.EIn;
+            Lanes.Element(ref EL, lane) = c.EL;
+            Lanes.Element(ref Ie, lane) = c.Ie;
+            Lanes.Element(ref Refractory, lane) = Lanes.MaskOf(refractory);
+        }
+
+        /// <summary>As <see cref="Constants.Currents"/>, per lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly (Vector256<double> SynEx, Vector256<double> SynIn, Vector256<double> Leak) Currents(Vector256<double> vm,
+            Vector256<double> gEx, Vector256<double> gIn)
+        {
+            var v = Vector256.ConditionalSelect(Refractory, VReset, Vector256.ConditionalSelect(Vector256.LessThan(VTh, vm), VTh, vm));
+            return (gEx * (v - EEx), gIn * (v - EIn), GL * (v - EL));
+        }
+
+        /// <summary><paramref name="dvdt"/> in the lanes of nodes that are not refractory, 0 in the others.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly Vector256<double> UnlessRefractory(Vector256<double> dvdt) =>
+            Vector256.ConditionalSelect(Refractory, Vector256<double>.Zero, dvdt);
+    }
+
+    /// <summary>
     /// NEST's refractoriness and threshold after a step: counts a refractory neuron down and holds V_m at V_reset, or
     /// fires when V_m reached V_th. Returns whether the neuron spiked.
     /// </summary>

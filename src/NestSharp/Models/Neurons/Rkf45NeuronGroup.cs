@@ -93,6 +93,8 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
 
     private Rkf45Integrator[] _integrators = [];
 
+    private Rkf45LaneIntegrator[] _laneIntegrators = [];
+
     /// <param name="model">The node model the group is an instance of.</param>
     /// <param name="firstId">The node id of the group's first node.</param>
     /// <param name="count">The number of nodes.</param>
@@ -142,7 +144,10 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             throw new InvalidOperationException($"{Model.Name} keeps {IntegratedState.Length} state arrays for {TSystem.Dimension} equations.");
         Resolution = resolution;
         if (_integrators.Length != context.VirtualProcesses)
+        {
             _integrators = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new Rkf45Integrator(TSystem.Dimension)).ToArray();
+            _laneIntegrators = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new Rkf45LaneIntegrator(TSystem.Dimension)).ToArray();
+        }
         for (int i = 0; i < Count; i++)
             if (_innerStep[i] == 0.0) _innerStep[i] = resolution;
     }
@@ -162,14 +167,8 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         int n = end - start, channels = ChannelsPerNode;
-        var currentInput = _currentInput;
         var integrator = _integrators[thread];
         var time = context.Time;
-        double h = Resolution;
-        double[][] state = IntegratedState;
-        double[] innerSteps = _innerStep, current = _current;
-        var sets = ParameterSets.Sets;
-        var setOfNode = ParameterSets.SetOfNode;
         Span<double> y = stackalloc double[TSystem.Dimension];
 
         for (int lag = from; lag < to; lag++)
@@ -177,29 +176,180 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             long step = sliceStart + lag;
             Span<double> input = context.Ring.Row(step, ChannelBase, channels * Count);
             var gridStep = new GridStep(lag, step, time.StepToMs(step + 1), input, Count);
-            for (int i = start; i < end; i++)
-            {
-                ref readonly TConstants c = ref sets[setOfNode[i]];
-                for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
-
-                var system = bookkeeping.Begin(i, c, current[i], out var control);
-                double t = 0.0, innerStep = innerSteps[i];
-                bool first = true;
-                while (t < h)
-                {
-                    bookkeeping.BeforeInnerStep(i, ref system);
-                    integrator.Evolve(ref system, control, ref t, h, ref innerStep, y);
-                    bookkeeping.AfterInnerStep(i, c, y, first, gridStep);
-                    first = false;
-                }
-                innerSteps[i] = innerStep;
-
-                bookkeeping.End(i, c, y, gridStep);
-                for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
-                current[i] = gridStep.Input(currentInput, i);
-            }
+            for (int i = start; i < end; i++) StepNode(ref bookkeeping, integrator, i, y, gridStep);
             for (int channel = 0; channel < channels; channel++) input.Slice(channel * Count + start, n).Clear();
             RecordSamples(thread, step);
+        }
+    }
+
+    /// <summary>Integrates node <paramref name="i"/> over one grid step (see the class summary), alone.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void StepNode<TBookkeeping>(ref TBookkeeping bookkeeping, Rkf45Integrator integrator, int i, Span<double> y, in GridStep gridStep)
+        where TBookkeeping : struct, IInnerStepBookkeeping<TConstants, TSystem>
+    {
+        double h = Resolution;
+        double[][] state = IntegratedState;
+        ref readonly TConstants c = ref ParameterSets.Sets[ParameterSets.SetOfNode[i]];
+        for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
+
+        var system = bookkeeping.Begin(i, c, _current[i], out var control);
+        double t = 0.0, innerStep = _innerStep[i];
+        bool first = true;
+        while (t < h)
+        {
+            bookkeeping.BeforeInnerStep(i, ref system);
+            integrator.Evolve(ref system, control, ref t, h, ref innerStep, y);
+            bookkeeping.AfterInnerStep(i, c, y, first, gridStep);
+            first = false;
+        }
+        _innerStep[i] = innerStep;
+
+        bookkeeping.End(i, c, y, gridStep);
+        for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
+        _current[i] = gridStep.Input(_currentInput, i);
+    }
+
+    /// <summary>
+    /// As <see cref="Integrate"/>, with the nodes of the thread's chunk taken four at a time, one per SIMD lane of
+    /// <typeparamref name="TLanes"/> (the nodes after the last full group alone). Each lane keeps its own time, step
+    /// size and accept/reject decisions, and its node gets bit for bit the state it gets when integrated alone; per
+    /// lane parameters, so neighbours need not share them. A trial step is computed for the four lanes together
+    /// while any lane has not covered the grid step; lanes that have are left unchanged:
+    /// <code>
+    /// lanes whose previous step was accepted (and not yet at h): f at the start of their step
+    /// every lane short of h: a trial step of min(its step size, h - its t)   (the lanes together)
+    /// per lane: rejected → retry with the smaller size; accepted → its t and y advance
+    /// </code>
+    /// For models that do nothing between the inner steps (an <see cref="IGridStepBookkeeping{TConstants, TSystem}"/>).
+    /// </summary>
+    protected void IntegrateInLanes<TBookkeeping, TLanes>(TBookkeeping bookkeeping, SimulationContext context, int thread, long sliceStart, int from, int to)
+        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+        where TLanes : struct, ILaneOdeSystem<TSystem>
+    {
+        if (!Vector256.IsHardwareAccelerated)
+        {
+            Integrate(bookkeeping, context, thread, sliceStart, from, to);
+            return;
+        }
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        int n = end - start, channels = ChannelsPerNode;
+        var integrator = _integrators[thread];
+        var laneIntegrator = _laneIntegrators[thread];
+        var alone = new WithoutInnerSteps<TBookkeeping>(bookkeeping); // the nodes after the last group of four
+        var time = context.Time;
+        Span<double> y = stackalloc double[TSystem.Dimension];
+        Span<Vector256<double>> laneY = stackalloc Vector256<double>[TSystem.Dimension];
+
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            Span<double> input = context.Ring.Row(step, ChannelBase, channels * Count);
+            var gridStep = new GridStep(lag, step, time.StepToMs(step + 1), input, Count);
+            int i = start;
+            for (; i + Lanes.Count <= end; i += Lanes.Count)
+                StepLanes<TBookkeeping, TLanes>(ref bookkeeping, laneIntegrator, i, laneY, y, gridStep);
+            for (; i < end; i++) StepNode(ref alone, integrator, i, y, gridStep);
+            for (int channel = 0; channel < channels; channel++) input.Slice(channel * Count + start, n).Clear();
+            RecordSamples(thread, step);
+        }
+    }
+
+    /// <summary>The scalar systems of the four lanes.</summary>
+    [InlineArray(Lanes.Count)]
+    private struct LaneSystems
+    {
+        private TSystem _first;
+    }
+
+    /// <summary>Integrates nodes <paramref name="first"/> .. + 3 over one grid step, one per lane (see <see cref="IntegrateInLanes"/>).</summary>
+    private void StepLanes<TBookkeeping, TLanes>(ref TBookkeeping bookkeeping, Rkf45LaneIntegrator integrator, int first,
+        Span<Vector256<double>> y, Span<double> laneState, in GridStep gridStep)
+        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+        where TLanes : struct, ILaneOdeSystem<TSystem>
+    {
+        const int AllLanes = (1 << Lanes.Count) - 1;
+        double h = Resolution;
+        double[][] state = IntegratedState;
+        var sets = ParameterSets.Sets;
+        var setOfNode = ParameterSets.SetOfNode;
+
+        var systems = new LaneSystems();
+        var lanes = new TLanes();
+        var control = new LaneErrorControl();
+        // Per lane: the time reached in the grid step, the step size to try next, the size of the current trial and
+        // whether that trial is the final one (clipped to reach h).
+        Vector256<double> t = Vector256<double>.Zero, stepSize = Vector256.LoadUnsafe(ref _innerStep[first]), trial = default;
+        int finalTrial = 0;
+        for (int lane = 0; lane < Lanes.Count; lane++)
+        {
+            int node = first + lane;
+            systems[lane] = bookkeeping.Begin(node, sets[setOfNode[node]], _current[node], out var laneControl);
+            control.Load(lane, laneControl);
+            lanes.Load(lane, systems[lane]);
+        }
+        for (int j = 0; j < y.Length; j++) y[j] = Vector256.LoadUnsafe(ref state[j][first]);
+
+        // Lanes at the start of an adaptive step, lanes that have covered h.
+        int starting = AllLanes, done = 0;
+        while (done != AllLanes)
+        {
+            if (starting != 0)
+            {
+                for (int lane = 0; lane < Lanes.Count; lane++)
+                {
+                    if ((starting & (1 << lane)) == 0) continue;
+                    Rkf45Integrator.RequireForward(h - Lanes.Element(ref t, lane), Lanes.Element(ref stepSize, lane));
+                }
+                integrator.Start<TSystem, TLanes>(ref lanes, y, starting);
+                starting = 0;
+            }
+
+            for (int lane = 0; lane < Lanes.Count; lane++)
+            {
+                if ((done & (1 << lane)) != 0) continue;
+                double remaining = h - Lanes.Element(ref t, lane), size = Lanes.Element(ref stepSize, lane);
+                bool final = size > remaining;
+                Lanes.Element(ref trial, lane) = final ? remaining : size;
+                finalTrial = final ? finalTrial | (1 << lane) : finalTrial & ~(1 << lane);
+            }
+            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, trial, y, AllLanes & ~done);
+
+            int accepted = 0;
+            for (int lane = 0; lane < Lanes.Count; lane++)
+            {
+                if ((done & (1 << lane)) != 0) continue;
+                double size = Lanes.Element(ref trial, lane);
+                double tEnd = (finalTrial & (1 << lane)) != 0 ? h : Lanes.Element(ref t, lane) + size;
+                bool rejected = Rkf45Integrator.RejectOrRescale(Lanes.Element(ref worst, lane), tEnd, ref size);
+                Lanes.Element(ref stepSize, lane) = size;
+                if (rejected) continue;
+                Lanes.Element(ref t, lane) = tEnd;
+                accepted |= 1 << lane;
+            }
+            if (accepted == 0) continue;
+
+            var solution = integrator.Solution;
+            var keep = Lanes.MaskOf(accepted);
+            for (int j = 0; j < y.Length; j++) y[j] = Vector256.ConditionalSelect(keep, solution[j], y[j]);
+
+            for (int lane = 0; lane < Lanes.Count; lane++)
+            {
+                int bit = 1 << lane;
+                if ((accepted & bit) == 0) continue;
+                if (Lanes.Element(ref t, lane) < h) starting |= bit;
+                else done |= bit;
+            }
+        }
+
+        stepSize.StoreUnsafe(ref _innerStep[first]);
+        for (int lane = 0; lane < Lanes.Count; lane++)
+        {
+            int node = first + lane;
+            for (int j = 0; j < y.Length; j++) laneState[j] = Lanes.Element(ref y[j], lane);
+            bookkeeping.End(node, sets[setOfNode[node]], laneState, gridStep);
+            for (int j = 0; j < y.Length; j++) state[j][node] = laneState[j];
+            _current[node] = gridStep.Input(_currentInput, node);
         }
     }
 
