@@ -22,12 +22,12 @@ internal sealed class SynapseBlock
     {
         // Filled at random places (each connection at its source's next slot): on huge pages where the system offers them.
         int n = offsets[^1];
-        Channels = LargePages.Zeroed<int>(n);
-        Weights = LargePages.Zeroed<double>(n);
-        if (wideDelays) WideDelays = LargePages.Zeroed<int>(n);
-        else NarrowDelays = LargePages.Zeroed<ushort>(n);
-        for (int c = 0; c < State.Length; c++) State[c] = LargePages.Zeroed<double>(n);
-        for (int c = 0; c < Indices.Length; c++) Indices[c] = LargePages.Zeroed<int>(n);
+        Channels = LargePages.Zeroed<int>(n, pinned: false);
+        Weights = LargePages.Zeroed<double>(n, pinned: false);
+        if (wideDelays) WideDelays = LargePages.Zeroed<int>(n, pinned: false);
+        else NarrowDelays = LargePages.Zeroed<ushort>(n, pinned: false);
+        for (int c = 0; c < State.Length; c++) State[c] = LargePages.Zeroed<double>(n, pinned: false);
+        for (int c = 0; c < Indices.Length; c++) Indices[c] = LargePages.Zeroed<int>(n, pinned: false);
     }
 
     /// <summary>A block whose columns are still empty: <see cref="Merge"/> fills them one at a time.</summary>

@@ -11,7 +11,7 @@ internal sealed class InputRing
     {
         Channels = channels;
         Slots = slots;
-        Data = LargePages.Zeroed<double>((long)channels * slots);
+        Data = LargePages.Zeroed<double>((long)channels * slots, pinned: true);
     }
 
     public double[] Data { get; }

@@ -2,10 +2,9 @@ namespace NestSharp.Kernel;
 
 /// <summary>
 /// Arrays that are read and written at random places (the input ring, synapse blocks while they are filled) backed by
-/// 2 MiB pages where Linux offers
-/// transparent huge pages on request (<c>/sys/kernel/mm/transparent_hugepage/enabled</c> = madvise, the usual
-/// default): with 4 KiB pages, every random access into an array of tens of megabytes also misses the address
-/// translation cache. Elsewhere the array is an ordinary pinned one. Contents and results are the same either way.
+/// 2 MiB pages where Linux offers transparent huge pages on request (<c>/sys/kernel/mm/transparent_hugepage/enabled</c>
+/// = madvise, the usual default): with 4 KiB pages, every random access into an array of tens of megabytes also misses
+/// the address translation cache. Elsewhere the array is an ordinary one. Contents and results are the same either way.
 /// </summary>
 internal static partial class LargePages
 {
@@ -13,14 +12,17 @@ internal static partial class LargePages
     private const long HugePageBytes = 2L << 20;
 
     /// <summary>
-    /// A zeroed array of <paramref name="length"/> elements, pinned (its address never changes, so loops may ask for its
-    /// elements ahead by address), advised onto huge pages when it spans several.
+    /// A zeroed array of <paramref name="length"/> elements, advised onto huge pages when it spans several. Pinned
+    /// (<paramref name="pinned"/>): its address never changes, so loops may ask for its elements ahead by address.
+    /// Otherwise a large array lives on the large object heap, which the collector does not compact (its range stays
+    /// put), and its memory goes back as an ordinary array's when it is dropped (the collector holds on to pinned
+    /// arrays' memory longer).
     /// </summary>
-    public static T[] Zeroed<T>(long length) where T : unmanaged
+    public static T[] Zeroed<T>(long length, bool pinned) where T : unmanaged
     {
         int n = checked((int)length);
-        if (length * Unsafe.SizeOf<T>() < 2 * HugePageBytes || !OperatingSystem.IsLinux()) return GC.AllocateArray<T>(n, pinned: true);
-        var array = GC.AllocateUninitializedArray<T>(n, pinned: true);
+        if (length * Unsafe.SizeOf<T>() < 2 * HugePageBytes || !OperatingSystem.IsLinux()) return GC.AllocateArray<T>(n, pinned);
+        var array = GC.AllocateUninitializedArray<T>(n, pinned);
         Advise(array);
         Array.Clear(array); // first touch after the advice: the kernel backs the range with huge pages as it faults in
         return array;
