@@ -1,3 +1,5 @@
+using static NestSharp.Numerics.FehlbergTableau;
+
 namespace NestSharp.Numerics;
 
 /// <summary>
@@ -65,21 +67,6 @@ internal sealed class Rkf45Integrator
 
     /// <summary>The smallest positive normal double (C's DBL_MIN), the start of the error maximum.</summary>
     private const double SmallestNormal = 2.2250738585072014E-308;
-
-    // Fehlberg nodes and stage weights.
-    private const double C2 = 1.0 / 4.0, C3 = 3.0 / 8.0, C4 = 12.0 / 13.0, C5 = 1.0, C6 = 1.0 / 2.0;
-    private const double A31 = 3.0 / 32.0, A32 = 9.0 / 32.0;
-    private const double A41 = 1932.0 / 2197.0, A42 = -7200.0 / 2197.0, A43 = 7296.0 / 2197.0;
-    private const double A51 = 8341.0 / 4104.0, A52 = -32832.0 / 4104.0, A53 = 29440.0 / 4104.0, A54 = -845.0 / 4104.0;
-    private const double A61 = -6080.0 / 20520.0, A62 = 41040.0 / 20520.0, A63 = -28352.0 / 20520.0, A64 = 9295.0 / 20520.0,
-        A65 = -5643.0 / 20520.0;
-
-    // Fifth-order solution weights (stage 2 has weight 0).
-    private const double B1 = 902880.0 / 7618050.0, B3 = 3953664.0 / 7618050.0, B4 = 3855735.0 / 7618050.0,
-        B5 = -1371249.0 / 7618050.0, B6 = 277020.0 / 7618050.0;
-
-    // Fifth- minus fourth-order weights, for the error estimate.
-    private const double E1 = 1.0 / 360.0, E3 = -128.0 / 4275.0, E4 = -2197.0 / 75240.0, E5 = 1.0 / 50.0, E6 = 2.0 / 55.0;
 
     // Offsets of the stage vectors in the one workspace array, in units of the dimension n.
     private const int K1 = 0, K2 = 1, K3 = 2, K4 = 3, K5 = 4, K6 = 5, Stage = 6, Start = 7, Error = 8, DydtEnd = 9, Vectors = 10;
@@ -279,4 +266,23 @@ internal sealed class Rkf45Integrator
         }
         return StepChange.Unchanged;
     }
+}
+
+/// <summary>The Fehlberg 4(5) tableau both RKF45 integrators use (one node at a time, and four in SIMD lanes).</summary>
+internal static class FehlbergTableau
+{
+    // Nodes and stage weights.
+    public const double C2 = 1.0 / 4.0, C3 = 3.0 / 8.0, C4 = 12.0 / 13.0, C5 = 1.0, C6 = 1.0 / 2.0;
+    public const double A31 = 3.0 / 32.0, A32 = 9.0 / 32.0;
+    public const double A41 = 1932.0 / 2197.0, A42 = -7200.0 / 2197.0, A43 = 7296.0 / 2197.0;
+    public const double A51 = 8341.0 / 4104.0, A52 = -32832.0 / 4104.0, A53 = 29440.0 / 4104.0, A54 = -845.0 / 4104.0;
+    public const double A61 = -6080.0 / 20520.0, A62 = 41040.0 / 20520.0, A63 = -28352.0 / 20520.0, A64 = 9295.0 / 20520.0,
+        A65 = -5643.0 / 20520.0;
+
+    // Fifth-order solution weights (stage 2 has weight 0).
+    public const double B1 = 902880.0 / 7618050.0, B3 = 3953664.0 / 7618050.0, B4 = 3855735.0 / 7618050.0,
+        B5 = -1371249.0 / 7618050.0, B6 = 277020.0 / 7618050.0;
+
+    // Fifth- minus fourth-order weights, for the error estimate.
+    public const double E1 = 1.0 / 360.0, E3 = -128.0 / 4275.0, E4 = -2197.0 / 75240.0, E5 = 1.0 / 50.0, E6 = 2.0 / 55.0;
 }

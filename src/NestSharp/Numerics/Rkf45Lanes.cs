@@ -1,3 +1,5 @@
+using static NestSharp.Numerics.FehlbergTableau;
+
 namespace NestSharp.Numerics;
 
 /// <summary>
@@ -72,17 +74,6 @@ internal struct LaneErrorControl
 /// </summary>
 internal sealed class Rkf45LaneIntegrator
 {
-    // The Fehlberg tableau, as in Rkf45Integrator.
-    private const double C2 = 1.0 / 4.0;
-    private const double A31 = 3.0 / 32.0, A32 = 9.0 / 32.0;
-    private const double A41 = 1932.0 / 2197.0, A42 = -7200.0 / 2197.0, A43 = 7296.0 / 2197.0;
-    private const double A51 = 8341.0 / 4104.0, A52 = -32832.0 / 4104.0, A53 = 29440.0 / 4104.0, A54 = -845.0 / 4104.0;
-    private const double A61 = -6080.0 / 20520.0, A62 = 41040.0 / 20520.0, A63 = -28352.0 / 20520.0, A64 = 9295.0 / 20520.0,
-        A65 = -5643.0 / 20520.0;
-    private const double B1 = 902880.0 / 7618050.0, B3 = 3953664.0 / 7618050.0, B4 = 3855735.0 / 7618050.0,
-        B5 = -1371249.0 / 7618050.0, B6 = 277020.0 / 7618050.0;
-    private const double E1 = 1.0 / 360.0, E3 = -128.0 / 4275.0, E4 = -2197.0 / 75240.0, E5 = 1.0 / 50.0, E6 = 2.0 / 55.0;
-
     private const double SmallestNormal = 2.2250738585072014E-308;
 
     // Offsets of the vectors in the workspace, in units of the dimension n.
