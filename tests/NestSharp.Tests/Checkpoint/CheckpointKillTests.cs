@@ -4,8 +4,8 @@ using NestSharp.Cli.Commands;
 namespace NestSharp.Tests.Checkpoint;
 
 /// <summary>
-/// <c>nestsharp ignore-and-fire --checkpoint-every</c> killed with SIGKILL at random moments, several times, and resumed
-/// each time from its last checkpoint (or started again when it was killed before the first) writes the same final
+/// <c>nestsharp ignore-and-fire --checkpoint-every</c> killed with SIGKILL at random moments (shortly after one of its
+/// checkpoints), several times, and resumed each time from its last checkpoint writes the same final
 /// weights, weight distribution and spike files as an uninterrupted run, byte for byte.
 /// </summary>
 [Trait("Category", "Slow")]
@@ -33,6 +33,17 @@ public sealed class CheckpointKillTests : IDisposable
         Assert.True(process.ExitCode == 0, output);
     }
 
+    /// <summary>Waits until the checkpoint file is newer than <paramref name="before"/>, the run ended, or two minutes passed.</summary>
+    private static void WaitForNewCheckpoint(Process process, string checkpoint, DateTime before)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!process.HasExited && waited.Elapsed < TimeSpan.FromMinutes(2)
+               && !(File.Exists(checkpoint) && File.GetLastWriteTimeUtc(checkpoint) > before))
+        {
+            Thread.Sleep(10);
+        }
+    }
+
     [Fact]
     public void KilledAndResumedRuns_WriteWhatTheUninterruptedRunWrites()
     {
@@ -51,7 +62,11 @@ public sealed class CheckpointKillTests : IDisposable
             using var process = Process.Start(Command([.. Network, .. checkpoints, .. resume ? ["--resume", checkpoint] : Array.Empty<string>()]))!;
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(1.5 + 3.5 * random.NextDouble())))
+            // Killed at a random moment shortly after the run wrote a new checkpoint, so that the kill falls inside
+            // the simulation whatever the machine's speed (a fixed delay killed before the first checkpoint on a
+            // loaded machine, after the end on a quiet one).
+            WaitForNewCheckpoint(process, checkpoint, File.Exists(checkpoint) ? File.GetLastWriteTimeUtc(checkpoint) : DateTime.MinValue);
+            if (!process.WaitForExit(TimeSpan.FromMilliseconds(300 * random.NextDouble())))
             {
                 process.Kill(); // SIGKILL on Linux
                 process.WaitForExit();
