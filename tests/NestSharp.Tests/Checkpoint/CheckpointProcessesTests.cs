@@ -1,6 +1,7 @@
-using System.Diagnostics;
 using NestSharp.Kernel.Communication;
 using NestSharp.MpiProbe;
+using NestSharp.Tests.Distribution;
+using NestSharp.Tests.Mpi;
 
 namespace NestSharp.Tests.Checkpoint;
 
@@ -19,27 +20,7 @@ public sealed class CheckpointProcessesTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     /// <summary>Runs <paramref name="probe"/> on <paramref name="ranks"/> in-process ranks; returns rank 0's result.</summary>
-    private static string? RunOnRanks(int ranks, Func<Func<Simulator>, string?> probe)
-    {
-        using var world = new InProcessWorld(ranks);
-        var records = new string?[ranks];
-        var failures = new Exception?[ranks];
-        var threads = Enumerable.Range(0, ranks).Select(rank => new Thread(() =>
-        {
-            try
-            {
-                records[rank] = probe(() => new Simulator(world.RankOf(rank)));
-            }
-            catch (Exception e)
-            {
-                failures[rank] = e;
-            }
-        })).ToArray();
-        foreach (var thread in threads) thread.Start();
-        Assert.True(threads.All(t => t.Join(TimeSpan.FromMinutes(3))), "the ranks did not finish within 3 minutes");
-        Assert.All(failures, f => Assert.Null(f));
-        return records[0];
-    }
+    private static string? RunOnRanks(int ranks, Func<Func<Simulator>, string?> probe) => InProcessRanks.Run(ranks, probe)[0];
 
     /// <summary>The record of the uninterrupted run and of the resumed one are equal but for the number of processes.</summary>
     private static void AssertSameRecord(string uninterrupted, string resumed)
@@ -117,22 +98,7 @@ public sealed class CheckpointProcessesTests : IDisposable
     private string? RunUnderMpirun(int processes, params string[] options)
     {
         string output = Path.Combine(_folder, $"record-{Guid.NewGuid():N}.txt");
-        string probe = typeof(DistributedProbe).Assembly.Location;
-        var start = new ProcessStartInfo(ExternalTool.PathOf(Mpirun),
-            ["--allow-run-as-root", "--oversubscribe", "-np", processes.ToString(), "dotnet", probe, output, "1", .. options])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("mpirun did not finish within 3 minutes");
-        }
-        Assert.True(process.ExitCode == 0, $"mpirun exited with {process.ExitCode}: {stdout.Result}\n{stderr.Result}");
+        MpirunProbe.Run(ExternalTool.PathOf(Mpirun), processes, 1, output, options);
         return File.Exists(output) ? File.ReadAllText(output) : null;
     }
 

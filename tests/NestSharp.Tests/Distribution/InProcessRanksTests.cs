@@ -13,23 +13,7 @@ public sealed class InProcessRanksTests
     /// <summary>Runs <paramref name="probe"/> on <paramref name="ranks"/> in-process ranks; returns rank 0's record.</summary>
     private static string RunOnRanks(int ranks, Func<Func<Simulator>, string?> probe)
     {
-        using var world = new InProcessWorld(ranks);
-        var records = new string?[ranks];
-        var failures = new Exception?[ranks];
-        var threads = Enumerable.Range(0, ranks).Select(rank => new Thread(() =>
-        {
-            try
-            {
-                records[rank] = probe(() => new Simulator(world.RankOf(rank)));
-            }
-            catch (Exception e)
-            {
-                failures[rank] = e;
-            }
-        })).ToArray();
-        foreach (var thread in threads) thread.Start();
-        Assert.True(threads.All(t => t.Join(TimeSpan.FromMinutes(3))), "the ranks did not finish within 3 minutes");
-        Assert.All(failures, f => Assert.Null(f));
+        var records = InProcessRanks.Run(ranks, probe);
         Assert.All(records.Skip(1), r => Assert.Null(r));
         return records[0]!;
     }

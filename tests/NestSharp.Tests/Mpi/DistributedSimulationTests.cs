@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using NestSharp.MpiProbe;
 
 namespace NestSharp.Tests.Mpi;
@@ -18,22 +17,7 @@ public sealed class DistributedSimulationTests
     private static string RunUnderMpirun(string mpirun, int processes, int threads, params string[] options)
     {
         string file = Path.Combine(Path.GetTempPath(), $"nestsharp-mpi-{Guid.NewGuid():N}.txt");
-        string probe = typeof(DistributedProbe).Assembly.Location;
-        var start = new ProcessStartInfo(mpirun,
-            ["--allow-run-as-root", "--oversubscribe", "-np", processes.ToString(), "dotnet", probe, file, threads.ToString(), .. options])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("mpirun did not finish within 3 minutes");
-        }
-        Assert.True(process.ExitCode == 0, $"mpirun exited with {process.ExitCode}: {stdout.Result}\n{stderr.Result}");
+        MpirunProbe.Run(mpirun, processes, threads, file, options);
         try
         {
             return File.ReadAllText(file);
