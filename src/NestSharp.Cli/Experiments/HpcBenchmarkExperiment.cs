@@ -196,9 +196,9 @@ public static class HpcBenchmarkExperiment
 
         TimeSpan presimTime = TimedSimulate("Presimulating", parameters.PresimTimeMs, "virt_mem_after_presim", "presim_time");
         long presimEvents = recorder?.Get<long>("n_events") ?? 0;
-        TimeSpan cpuBefore = ProcessClock.CpuTime();
+        TimeSpan cpuBefore = ProcessReadings.CpuTime();
         TimeSpan simTime = TimedSimulate("Simulating", parameters.SimTimeMs, "virt_mem_after_sim", "sim_time");
-        TimeSpan simCpuTime = ProcessClock.CpuTime() - cpuBefore;
+        TimeSpan simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
 
         double averageRate = double.NaN, periodRate = double.NaN;
         string[] spikeFiles = [];
@@ -223,7 +223,6 @@ public static class HpcBenchmarkExperiment
             nestLog.Write(logFile);
         }
         var memory = nestLog.Memory;
-        using var process = Process.GetCurrentProcess();
         return new HpcBenchmarkResult(
             ExcitatoryNeurons: ne,
             InhibitoryNeurons: ni,
@@ -238,7 +237,7 @@ public static class HpcBenchmarkExperiment
             SimTime: simTime,
             SimCpuTime: simCpuTime,
             MemoryKiB: memory,
-            PeakMemoryBytes: process.PeakWorkingSet64,
+            PeakMemoryBytes: ProcessReadings.PeakMemoryBytes([.. memory.Select(kib => kib * 1024)]),
             Threads: parameters.Threads,
             Processes: nest.NumProcesses,
             LogFile: logFile,

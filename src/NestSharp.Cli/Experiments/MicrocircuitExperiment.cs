@@ -157,10 +157,10 @@ public static class MicrocircuitExperiment
         TimeSpan presimTime = Stopwatch.GetElapsedTime(start);
         log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
         start = Stopwatch.GetTimestamp();
-        TimeSpan cpuBefore = ProcessClock.CpuTime();
+        TimeSpan cpuBefore = ProcessReadings.CpuTime();
         nest.Simulate(parameters.SimTimeMs);
         TimeSpan simTime = Stopwatch.GetElapsedTime(start);
-        TimeSpan simCpuTime = ProcessClock.CpuTime() - cpuBefore;
+        TimeSpan simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
 
         double from = parameters.PresimTimeMs, to = parameters.PresimTimeMs + parameters.SimTimeMs;
         var statistics = new PopulationStatistics[count];
@@ -175,8 +175,6 @@ public static class MicrocircuitExperiment
                 MicrocircuitModel.Populations[i], populations[i].Ids[0], populations[i].Count, spikes[i].Senders, spikes[i].Times, from, to);
         }
 
-        using var process = Process.GetCurrentProcess();
-        process.Refresh();
         var raster = MicrocircuitFigures.Raster(
             spikes, populations, from, Math.Min(to, from + parameters.RasterWindowMs), parameters.ScaleN, Path.Combine(dataPath, RasterFileName));
         var ratePlot = MicrocircuitFigures.RateBoxPlot(statistics, Path.Combine(dataPath, RateFileName));
@@ -193,7 +191,7 @@ public static class MicrocircuitExperiment
             SimCpuTime: simCpuTime,
             MemoryAfterCreateBytes: network.MemoryAfterCreateBytes,
             MemoryAfterConnectBytes: network.MemoryAfterConnectBytes,
-            PeakMemoryBytes: process.PeakWorkingSet64,
+            PeakMemoryBytes: ProcessReadings.PeakMemoryBytes(network.MemoryAfterCreateBytes, network.MemoryAfterConnectBytes),
             TotalSpikes: totalSpikes,
             StatisticsCsv: Path.Combine(dataPath, StatisticsFileName),
             SummaryJson: Path.Combine(dataPath, SummaryFileName),
