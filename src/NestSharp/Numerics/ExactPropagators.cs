@@ -2,53 +2,51 @@ namespace NestSharp.Numerics;
 
 /// <summary>
 /// Propagator elements of exact integration for current-based synapses onto a leaky membrane
-/// (Rotter &amp; Diesmann 1999), with NEST's treatment of the singular case tau_m = tau_syn: close to it
-/// (|tau_m - tau_syn| &lt; 0.1 ms) the regular formula is replaced by its limit when it deviates from the limit by more
-/// than twice the first-order term (numerical cancellation).
+/// (Rotter &amp; Diesmann 1999), computed as NEST 3.10's <c>IAFPropagator</c> computes them, operation for operation,
+/// so that the propagators (and with them the traces) are NEST's to the last bit:
+/// <code>
+/// beta = tau_syn·tau_m / (tau_m - tau_syn), gamma = beta / C_m, 1/beta = (tau_m - tau_syn) / (tau_syn·tau_m)
+/// P32 = gamma · exp(-h/tau_syn) · expm1(h/beta)                  (regular case)
+/// P32 = h/C_m · exp(-h/tau_m)                                    (when the regular value is not a positive normal number)
+/// P31 = gamma · exp(-h/tau_syn) · (beta · expm1(h/beta) - h)     (if h &gt; 1e-7 · tau_m² / |tau_m - tau_syn|)
+/// P31 = h²/2 / C_m · exp(-h/tau_m)                               (otherwise: tau_m and tau_syn nearly equal)
+/// </code>
+/// The reciprocals are taken once and multiplied, as NEST does; expm1 is NEST's (<see cref="NumericsHelper.ExpM1"/>).
 /// </summary>
 internal static class ExactPropagators
 {
-    /// <summary>P32: effect of a unit exponential (or alpha-state) current on V over one step h.</summary>
-    public static double Exponential(double tauSyn, double tauM, double cM, double h)
-    {
-        var (alpha, gamma) = Coefficients(tauSyn, tauM, cM);
-        double expHTauSyn = Math.Exp(-h / tauSyn);
-        double expm1HTau = NumericsHelper.ExpM1(-h / tauM + h / tauSyn);
-        double p32 = gamma * expHTauSyn * expm1HTau;
-        if (Math.Abs(tauM - tauSyn) < 0.1)
-            p32 = Stabilised(p32, h / cM * Math.Exp(-h / tauM), alpha * h * h * Math.Exp(-h / tauM) / 2.0, tauM == tauSyn);
-        return p32;
-    }
+    /// <summary>NEST's <c>IAFPropagator::NUMERICAL_STABILITY_FACTOR_</c>: where the regular P31 loses its accuracy.</summary>
+    private const double NumericalStabilityFactor = 1e-7;
 
-    /// <summary>(P31, P32) of the alpha kernel: effect of dI and of I on V over one step h.</summary>
+    /// <summary>P21 (exponential current) or P32 (alpha-state current): the effect of a unit current on V over one step h.</summary>
+    public static double Exponential(double tauSyn, double tauM, double cM, double h) => EvaluateP32(tauSyn, tauM, cM, h, out _, out _);
+
+    /// <summary>(P31, P32) of the alpha kernel: the effect of dI and of I on V over one step h.</summary>
     public static (double P31, double P32) Alpha(double tauSyn, double tauM, double cM, double h)
     {
-        var (alpha, gamma) = Coefficients(tauSyn, tauM, cM);
-        double beta = tauSyn * tauM / (tauM - tauSyn);
-        double expHTauSyn = Math.Exp(-h / tauSyn);
-        double expm1HTau = NumericsHelper.ExpM1(-h / tauM + h / tauSyn);
-        double p31 = gamma * expHTauSyn * (beta * expm1HTau - h);
-        double p32 = gamma * expHTauSyn * expm1HTau;
-        if (Math.Abs(tauM - tauSyn) < 0.1)
+        double p32 = EvaluateP32(tauSyn, tauM, cM, h, out double expHTauSyn, out double expm1HTau);
+        double hMinRegular = NumericalStabilityFactor * tauM * tauM / Math.Abs(tauM - tauSyn);
+        if (h > hMinRegular)
         {
-            double expHTau = Math.Exp(-h / tauM);
-            bool equal = tauM == tauSyn;
-            p31 = Stabilised(p31, h * h / 2 / cM * expHTau, alpha * h * h * h * expHTau / 3.0, equal);
-            p32 = Stabilised(p32, h / cM * expHTau, alpha * h * h * expHTau / 2.0, equal);
+            double beta = Beta(tauSyn, tauM);
+            double gamma = beta / cM;
+            return (gamma * expHTauSyn * (beta * expm1HTau - h), p32);
         }
-        return (p31, p32);
+        double expHTau = Math.Exp(-h * (1 / tauM));
+        return (0.5 * h * h * (1 / cM) * expHTau, p32);
     }
 
-    private static (double Alpha, double Gamma) Coefficients(double tauSyn, double tauM, double cM)
+    private static double EvaluateP32(double tauSyn, double tauM, double cM, double h, out double expHTauSyn, out double expm1HTau)
     {
-        double alpha = 1 / (cM * tauM * tauM) * (tauSyn - tauM);
-        double beta = tauSyn * tauM / (tauM - tauSyn);
-        return (alpha, beta / cM);
+        double gamma = Beta(tauSyn, tauM) / cM;
+        double inverseBeta = (tauM - tauSyn) / (tauSyn * tauM);
+        expHTauSyn = Math.Exp(-h * (1 / tauSyn));
+        expm1HTau = NumericsHelper.ExpM1(h * inverseBeta);
+        double p32 = gamma * expHTauSyn * expm1HTau;
+        if (double.IsNormal(p32) && p32 > 0) return p32;
+        return h * (1 / cM) * Math.Exp(-h * (1 / tauM));
     }
 
-    private static double Stabilised(double regular, double singular, double linear, bool equal)
-    {
-        if (equal) return singular;
-        return Math.Abs(regular - singular) > 2 * Math.Abs(linear) ? singular : regular;
-    }
+    /// <summary>tau_syn·tau_m / (tau_m - tau_syn); infinite when the two are equal.</summary>
+    private static double Beta(double tauSyn, double tauM) => tauSyn * tauM / (tauM - tauSyn);
 }

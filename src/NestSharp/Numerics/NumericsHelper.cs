@@ -5,8 +5,37 @@ internal static partial class NumericsHelper
 {
     private static readonly bool HasLibm = ProbeLibm();
 
-    /// <summary>exp(x) - 1, accurate for small x: the C library's expm1 (as NEST uses) where available.</summary>
+    /// <summary>The distance from 1.0 to the next larger double (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
+    private const double MachineEpsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// exp(x) - 1 as NEST's <c>numerics::expm1</c> computes it in NEST as built by its CMake on Linux: the configure
+    /// check for the C library's expm1 links without libm and fails, so NEST falls back to its own series. For
+    /// |x| &gt; ln 2, exp(x) - 1; otherwise x + x²/2! + x³/3! + ... summed until a term no longer changes the sum.
+    /// NEST's models that call <c>numerics::expm1</c> (the exact-integration propagators, iaf_psc_alpha, gif, pp_psc_delta,
+    /// stdp_dopamine_synapse, pp_cond_exp_mc_urbanczik) use this; it can differ from <see cref="LibmExpM1"/> in the last bit.
+    /// </summary>
     public static double ExpM1(double x)
+    {
+        if (x == 0) return 0;
+        if (Math.Abs(x) > Math.Log(2.0)) return Math.Exp(x) - 1;
+        double sum = x;
+        double term = x * x / 2;
+        long n = 2;
+        while (Math.Abs(term) > Math.Abs(sum) * MachineEpsilon)
+        {
+            sum += term;
+            ++n;
+            term *= x / n;
+        }
+        return sum;
+    }
+
+    /// <summary>
+    /// exp(x) - 1 from the C library (<c>std::expm1</c>), for the NEST models that call it directly (tsodyks_synapse,
+    /// mat2_psc_exp); Kahan's formula where the C library is not reachable.
+    /// </summary>
+    public static double LibmExpM1(double x)
     {
         if (HasLibm) return expm1(x);
         // Kahan's formula: accurate to a few ulp.

@@ -5,7 +5,7 @@ namespace NestSharp.Tests.Reference;
 /// <summary>
 /// det/ experiments of the generate/ layout with models NestSharp has had since the seeds, replayed by
 /// <see cref="DetReplay"/>: a single neuron with a voltmeter, with DC generators (and their recorded current), and a
-/// plastic synapse pair. Traces, spikes, weights and statuses as NEST's to 1e-9.
+/// plastic synapse pair. Traces and weights bit for bit as NEST's, spikes identical, statuses to 1e-9.
 /// </summary>
 public sealed class DetReplayTests(ITestOutputHelper output)
 {
@@ -16,7 +16,7 @@ public sealed class DetReplayTests(ITestOutputHelper output)
     public void SingleNeuron_MatchesNest(string experiment)
     {
         var run = DetReplay.Run(experiment);
-        run.AssertTraces(Agreement.Exact, output);
+        run.AssertTraces(Agreement.Bitwise, output);
         run.AssertSpikes(output);
         run.AssertFinalStatus(Agreement.Exact, output);
     }
@@ -25,9 +25,9 @@ public sealed class DetReplayTests(ITestOutputHelper output)
     public void StdpSynapseHomPair_MatchesNest()
     {
         var run = DetReplay.Run("stdp_synapse_hom");
-        run.AssertTraces(Agreement.Exact, output);
+        run.AssertTraces(Agreement.Bitwise, output);
         run.AssertSpikes(output);
-        run.AssertWeights(Agreement.Exact, output);
+        run.AssertWeights(Agreement.Bitwise, output);
         run.AssertConnectionStatus(Agreement.Exact, output);
         run.AssertFinalStatus(Agreement.Exact, output);
     }

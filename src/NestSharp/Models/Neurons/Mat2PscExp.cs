@@ -60,7 +60,7 @@ internal sealed class Mat2PscExp : NeuronGroup
         {
             double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i];
             double tauEx = this[Membrane.TauSynEx][i], tauIn = this[Membrane.TauSynIn][i];
-            double p11Ex = Math.Exp(-h / tauEx), p11In = Math.Exp(-h / tauIn), p22ExpM1 = NumericsHelper.ExpM1(-h / tauM);
+            double p11Ex = Math.Exp(-h / tauEx), p11In = Math.Exp(-h / tauIn), p22ExpM1 = NumericsHelper.LibmExpM1(-h / tauM);
             long refractory = context.Time.MsToStepsCeil(this[Membrane.TRef][i]);
             if (refractory < 1)
                 throw new BadPropertyException("t_ref", this[Membrane.TRef][i], "the refractory time must be at least one time step");
@@ -69,8 +69,8 @@ internal sealed class Mat2PscExp : NeuronGroup
                 P11Ex = p11Ex,
                 P11In = p11In,
                 P22ExpM1 = p22ExpM1,
-                P21Ex = -tauM / (c * (1.0 - tauM / tauEx)) * p11Ex * NumericsHelper.ExpM1(h * (1.0 / tauEx - 1.0 / tauM)),
-                P21In = -tauM / (c * (1.0 - tauM / tauIn)) * p11In * NumericsHelper.ExpM1(h * (1.0 / tauIn - 1.0 / tauM)),
+                P21Ex = -tauM / (c * (1.0 - tauM / tauEx)) * p11Ex * NumericsHelper.LibmExpM1(h * (1.0 / tauEx - 1.0 / tauM)),
+                P21In = -tauM / (c * (1.0 - tauM / tauIn)) * p11In * NumericsHelper.LibmExpM1(h * (1.0 / tauIn - 1.0 / tauM)),
                 P20 = -tauM / c * p22ExpM1,
                 P11Th = Math.Exp(-h / this[Membrane.Tau1][i]),
                 P22Th = Math.Exp(-h / this[Membrane.Tau2][i]),

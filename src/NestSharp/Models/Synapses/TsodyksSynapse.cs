@@ -55,7 +55,7 @@ internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(
 
         public static void Recovery(double exponent, out double decayMinusOne, out double recovered)
         {
-            decayMinusOne = NumericsHelper.ExpM1(exponent);
+            decayMinusOne = NumericsHelper.LibmExpM1(exponent);
             recovered = -decayMinusOne;
         }
     }
