@@ -6,14 +6,12 @@ namespace NestSharp.Tests.Reference;
 /// aeif_cond_exp, aeif_cond_alpha, aeif_psc_exp and aeif_psc_alpha against NEST 3.10 (Reference/det/): each model with
 /// excitatory and inhibitory spike trains and a stepped I_e (spikes_dcstep), with a constant I_e (dc), and with other
 /// adaptation parameters and a refractory time (adapt2). NestSharp integrates these models with the same adaptive
-/// RKF45 scheme as NEST's GSL set-up (gsl_error_tol 1e-6), so every recorded variable and the final status must agree
-/// within the solver's tolerance, 1e-6 absolute plus 1e-6 relative, and every spike must fall on NEST's step.
+/// RKF45 scheme as NEST's GSL set-up (gsl_error_tol 1e-6), operation for operation, so every recorded variable and the
+/// final status equal NEST's bit for bit (the reference's solver tolerance would allow 1e-6), and every spike falls on
+/// NEST's step.
 /// </summary>
 public sealed class AeifReferenceTests(ITestOutputHelper output)
 {
-    /// <summary>NEST's solver tolerance (gsl_error_tol 1e-6), as absolute and as relative bound.</summary>
-    private static readonly Agreement SolverTolerance = new(1e-6, 1e-6);
-
     [Theory]
     [InlineData("aeif_cond_exp_spikes_dcstep")]
     [InlineData("aeif_cond_exp_dc")]
@@ -27,11 +25,11 @@ public sealed class AeifReferenceTests(ITestOutputHelper output)
     [InlineData("aeif_psc_alpha_spikes_dcstep")]
     [InlineData("aeif_psc_alpha_dc")]
     [InlineData("aeif_psc_alpha_adapt2")]
-    public void Experiment_MatchesNestWithinSolverTolerance(string experiment)
+    public void Experiment_MatchesNestBitForBit(string experiment)
     {
         var run = DetReplay.Run(experiment);
-        run.AssertTraces(SolverTolerance, output);
+        run.AssertTraces(Agreement.Bitwise, output);
         run.AssertSpikes(output);
-        run.AssertFinalStatus(SolverTolerance, output);
+        run.AssertFinalStatus(Agreement.Bitwise, output);
     }
 }

@@ -6,13 +6,11 @@ namespace NestSharp.Tests.Reference;
 /// The conductance-based integrate-and-fire and Hodgkin-Huxley models against NEST 3.10 (Reference/det/), replayed by
 /// <see cref="DetReplay"/>: spike input of both signs with DC steps, DC alone, and a variant each (slow synapses,
 /// g_K = 4000 nS, V_T = -60 mV). NEST integrates these models with GSL's adaptive RKF45; NestSharp reproduces that
-/// scheme, so traces must agree within the solver's tolerance (1e-6 absolute plus 1e-6 relative, the README's
-/// "solver tolerance") and spikes on the same steps. (On Linux x64 they agree to the bit: max |diff| 0.)
+/// scheme operation for operation, so traces and final status equal NEST's bit for bit (the README's "solver
+/// tolerance" would allow 1e-6) and spikes fall on the same steps.
 /// </summary>
 public sealed class CondHhReferenceTests(ITestOutputHelper output)
 {
-    private static readonly Agreement SolverTolerance = new(1e-6, 1e-6);
-
     [Theory]
     [InlineData("iaf_cond_exp_spikes_dcstep")]
     [InlineData("iaf_cond_exp_dc")]
@@ -32,8 +30,8 @@ public sealed class CondHhReferenceTests(ITestOutputHelper output)
     public void Experiment_MatchesNest(string experiment)
     {
         var run = DetReplay.Run(experiment);
-        run.AssertTraces(SolverTolerance, output);
+        run.AssertTraces(Agreement.Bitwise, output);
         run.AssertSpikes(output);
-        run.AssertFinalStatus(SolverTolerance, output);
+        run.AssertFinalStatus(Agreement.Bitwise, output);
     }
 }
