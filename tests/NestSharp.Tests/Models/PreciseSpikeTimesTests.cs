@@ -96,4 +96,33 @@ public sealed class PreciseSpikeTimesTests
         Assert.Contains("\"offsets\":[0.09000000000000008,0.029999999999999805,0,", one.Recorded, StringComparison.Ordinal);
         Assert.Equal(Run(1, precise: false).Vm, one.Vm);
     }
+
+    /// <summary>
+    /// A precise injector recorded with its offsets, and parrot neurons it drives, on two in-process ranks: every
+    /// offset crosses the exchange between the processes: each process records the one process's events.
+    /// </summary>
+    [Fact]
+    public void PreciseInjector_OnTwoProcesses_RecordsTheOneProcessOffsets()
+    {
+        static string? Probe(Func<Simulator> make)
+        {
+            var nest = make();
+            var injector = nest.Create("spike_train_injector", 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { 1.01, 2.37, 5.55, 7.0001 } });
+            var parrots = nest.Create("parrot_neuron", 3);
+            nest.Connect(injector, parrots, syn: new Dictionary<string, object> { ["delay"] = 1.0 });
+            var recorder = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+            nest.Connect(injector, recorder);
+            nest.Simulate(10.0);
+            var events = (Dictionary<string, object>)recorder.Get("events");
+            var senders = (long[])events["senders"];
+            var offsets = (double[])events["offsets"];
+            return string.Join(";", senders.Select((s, i) => $"{s}:{offsets[i]:R}"));
+        }
+
+        string? alone = Distribution.InProcessRanks.Run(1, Probe)[0];
+        var ranks = Distribution.InProcessRanks.Run(2, Probe);
+        // each process's recorder holds the events (after the exchange every process sees every spike)
+        foreach (string? rank in ranks) Assert.Equal(alone, rank);
+        Assert.Contains("1:0.09990000000000077", alone, StringComparison.Ordinal);
+    }
 }
