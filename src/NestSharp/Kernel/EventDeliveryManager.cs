@@ -6,8 +6,8 @@ namespace NestSharp.Kernel;
 /// with the other processes, and hands each to what follows spikes: the sender's spike history and calcium, and the
 /// spike recorders; models whose synapses change their common values in delivery prepare the slice (serially). Then
 /// every thread <see cref="Deliver"/>s all spikes through the synapses of the targets it owns.
-/// Weight events of plastic synapses are collected per thread and recorded in canonical order. Key
-/// local_spike_counter and spike_buffer_resize_log (always empty).
+/// Weight events of plastic synapses are collected per thread and recorded in canonical order. Keys
+/// local_spike_counter, spike_buffer_resize_log (always empty) and off_grid_spiking (read-only, as PyNEST has it).
 /// </summary>
 internal sealed class EventDeliveryManager : IKernelManager
 {
@@ -25,6 +25,15 @@ internal sealed class EventDeliveryManager : IKernelManager
     /// <summary>Spikes emitted by the nodes of this process so far.</summary>
     public long LocalSpikeCounter { get; internal set; }
 
+    /// <summary>
+    /// NEST's off_grid_spiking: whether spikes with offsets (precise spike times) travel between nodes. As in NEST it
+    /// becomes true when nodes of a model whose defaults send such spikes are created (<see cref="NodeGroup.SendsOffGridSpikes"/>
+    /// of the prototype) and when a run starts with such a node (a spike_train_injector set to precise_times), and
+    /// stays true until ResetKernel. NestSharp's spike record carries the offset whatever this says (it is 0 for
+    /// grid-based senders), so it changes no result: it reports what NEST would report.
+    /// </summary>
+    public bool OffGridSpiking { get; internal set; }
+
     public IReadOnlyCollection<string> SettableKeys => [];
 
     public void Initialize(KernelManager kernel)
@@ -37,6 +46,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     public void GetStatus(Dictionary<string, object> status)
     {
         status["local_spike_counter"] = LocalSpikeCounter;
+        status["off_grid_spiking"] = OffGridSpiking;
         // NEST logs each resize of its fixed-size MPI spike buffers here. NestSharp's exchange gathers exactly the
         // spikes there are (see ICommunicator), so it never resizes such a buffer and the log stays empty.
         status["spike_buffer_resize_log"] = new Dictionary<string, object>
@@ -52,6 +62,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     public void Prepare(SimulationContext context)
     {
         _context = context;
+        foreach (var group in _kernel.Nodes.Groups) OffGridSpiking |= group.SendsOffGridSpikes;
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.
@@ -78,7 +89,7 @@ internal sealed class EventDeliveryManager : IKernelManager
             var (group, local) = nodes.Locate(spike.Source);
             if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
             _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
-            _kernel.Recording.RecordSpike(spike.Source, stamp, spike.Multiplicity);
+            _kernel.Recording.RecordSpike(spike.Source, stamp, spike.Multiplicity, spike.Offset);
         }
         foreach (var model in _modelsChangingCommonValues)
         {

@@ -145,7 +145,6 @@ internal sealed class KernelSettings : IKernelManager
         status["build_info"] = new Dictionary<string, object> { ["version"] = AssemblyVersion, ["have_mpi"] = true, ["have_threads"] = true };
         status["modules"] = Array.Empty<string>();
         status["stimulation_backends"] = Array.Empty<string>();
-        status["off_grid_spiking"] = false;
         status["memory_size"] = Environment.WorkingSet / 1024;
     }
 

@@ -51,6 +51,8 @@ internal sealed class NodeManager : IKernelManager
 
         foreach (var commit in commits) commit();
         Add(group);
+        // as NEST, after the nodes were made: the model's defaults decide, not the parameters given to Create
+        if (model.Prototype.SendsOffGridSpikes) _kernel.EventDelivery.OffGridSpiking = true;
         return group;
     }
 

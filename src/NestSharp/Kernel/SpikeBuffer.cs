@@ -1,17 +1,28 @@
 namespace NestSharp.Kernel;
 
-/// <summary>A spike emitted in the current slice: its lag in the slice, sender, multiplicity and weight factor.</summary>
+/// <summary>
+/// A spike emitted in the current slice: its lag in the slice, sender, multiplicity, weight factor and offset. The
+/// four integers come first so that the two doubles fill the record without padding: 32 bytes, as before the offset
+/// was carried (the offset took the place the padding had).
+/// </summary>
 internal struct Spike
 {
     public int Lag;
     public int Source;
     public int Multiplicity;
 
+    /// <summary>Position in the sender's thread buffer, to keep equal (lag, sender) pairs in emission order.</summary>
+    public int Sequence;
+
     /// <summary>Multiplies the connection weight (a spike-generating device's spike_weights); 1 otherwise.</summary>
     public double WeightFactor;
 
-    /// <summary>Position in the sender's thread buffer, to keep equal (lag, sender) pairs in emission order.</summary>
-    public int Sequence;
+    /// <summary>
+    /// How long before the end of its step the spike happened (ms, in [0, h)): NEST's precise spike offset, set only by
+    /// senders with precise times (spike_generator and spike_train_injector with precise_times); 0 for every
+    /// grid-based sender. Grid-based receivers ignore it, as in NEST; spike recorders record time = stamp - offset.
+    /// </summary>
+    public double Offset;
 
     public readonly long OrderKey => ((long)Lag << 32) | (uint)Source;
 }
@@ -29,6 +40,13 @@ internal sealed class SpikeBuffer
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
         _items[Count++] = new Spike { Lag = lag, Source = source, Multiplicity = multiplicity, WeightFactor = weightFactor };
+    }
+
+    /// <summary>A spike of a sender with precise times: as <see cref="Add"/>, with its offset within the step (ms).</summary>
+    public void AddPrecise(int lag, int source, int multiplicity, double weightFactor, double offset)
+    {
+        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
+        _items[Count++] = new Spike { Lag = lag, Source = source, Multiplicity = multiplicity, WeightFactor = weightFactor, Offset = offset };
     }
 
     public void Clear() => Count = 0;

@@ -32,6 +32,12 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     public virtual bool EmitsSpikes => false;
 
     /// <summary>
+    /// NEST's is_off_grid: whether some node of the group sends spikes with offsets within their step (precise spike
+    /// times) to other nodes; it makes the kernel's off_grid_spiking true (see <see cref="Kernel.EventDeliveryManager.OffGridSpiking"/>).
+    /// </summary>
+    public virtual bool SendsOffGridSpikes => false;
+
+    /// <summary>
     /// NEST's has_proxies: whether each node exists once, on its own virtual process (neurons), rather than once per
     /// thread (devices). A connection from a node without proxies to a recorder belongs to the recorder's thread.
     /// </summary>

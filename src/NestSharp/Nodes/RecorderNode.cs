@@ -70,10 +70,14 @@ internal abstract class RecorderNode : DeviceNode
         Recording.Clear();
     }
 
-    /// <summary>Stores one event; <paramref name="vp"/> is the virtual process that owns the node the event is about.</summary>
-    protected void Record(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+    /// <summary>
+    /// Stores one event; <paramref name="vp"/> is the virtual process that owns the node the event is about,
+    /// <paramref name="offset"/> how long before the end of step <paramref name="stamp"/> it happened (ms: 0 but for
+    /// precise spike times; <paramref name="timeMs"/> is the stamp's time less the offset).
+    /// </summary>
+    protected void Record(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs, double offset = 0.0)
     {
         EventCount++;
-        Recording.Write(vp, sender, stamp, timeMs, doubles, longs);
+        Recording.Write(vp, sender, stamp, offset, timeMs, doubles, longs);
     }
 }

@@ -39,7 +39,13 @@ internal interface ISpikeSink
     /// A spike of <paramref name="sender"/> (owned by virtual process <paramref name="vp"/>) at the end of step
     /// <paramref name="stamp"/>, recorded if within the device's window.
     /// </summary>
-    void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity);
+    void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity) => RecordSpike(time, sender, vp, stamp, multiplicity, 0.0);
+
+    /// <summary>
+    /// As <see cref="RecordSpike(TimeGrid, int, int, long, int)"/>, for a spike <paramref name="offset"/> ms before the
+    /// end of its step (a precise spike time; 0 for grid-based senders).
+    /// </summary>
+    void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity, double offset);
 }
 
 /// <summary>A recorder of the weight changes of plastic synapses (weight_recorder).</summary>

@@ -100,10 +100,10 @@ internal sealed class AsciiBackend : IRecordingBackend
             _restoredLengths = [];
         }
 
-        public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+        public void Write(int vp, long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
         {
             // Every process sees every event; the process running the owning VP writes it.
-            if (vp < _files.Length) _files[vp]?.Write(sender, stamp, timeMs, doubles, longs);
+            if (vp < _files.Length) _files[vp]?.Write(sender, stamp, offset, timeMs, doubles, longs);
         }
 
         public void Flush()

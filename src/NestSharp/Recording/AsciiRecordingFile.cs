@@ -17,14 +17,15 @@ internal sealed class AsciiRecordingFile : IDisposable
     private readonly string _format;
     private readonly StringBuilder _line = new();
     private readonly bool _timeInSteps;
-    private readonly string _gridOffset;
+    /// <summary>An offset of 0 as written (every event of a grid-based sender), formatted once.</summary>
+    private readonly string _zeroOffset;
 
     private AsciiRecordingFile(string path, bool append, int precision, bool timeInSteps, RecordingContext context)
     {
         Path = path;
         _timeInSteps = timeInSteps;
         _format = "F" + precision.ToString(CultureInfo.InvariantCulture);
-        _gridOffset = BackendParameters.GridOffset.ToString(_format, CultureInfo.InvariantCulture);
+        _zeroOffset = 0.0.ToString(_format, CultureInfo.InvariantCulture);
         _writer = new StreamWriter(path, append, new UTF8Encoding(false), 1 << 16);
         if (!append)
         {
@@ -65,11 +66,11 @@ internal sealed class AsciiRecordingFile : IDisposable
         }
     }
 
-    public void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+    public void Write(long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
     {
         _line.Clear();
         _line.Append(sender).Append('\t');
-        if (_timeInSteps) _line.Append(stamp).Append('\t').Append(_gridOffset);
+        if (_timeInSteps) _line.Append(stamp).Append('\t').Append(offset == 0.0 ? _zeroOffset : offset.ToString(_format, CultureInfo.InvariantCulture));
         else _line.Append(timeMs.ToString(_format, CultureInfo.InvariantCulture));
         foreach (double value in doubles) _line.Append('\t').Append(value.ToString(_format, CultureInfo.InvariantCulture));
         foreach (long value in longs) _line.Append('\t').Append(value);

@@ -22,7 +22,4 @@ internal static class BackendParameters
             throw new BadPropertyException(key, inSteps, "Property time_in_steps cannot be set after Simulate has been called");
         return inSteps;
     }
-
-    /// <summary>The offset of an event within its step (ms): 0 for every event of a grid-based model, as NEST records it.</summary>
-    public const double GridOffset = 0.0;
 }

@@ -33,14 +33,14 @@ internal sealed class CsvBackend : IRecordingBackend
             if (!append) _writer.Write(string.Join(',', columns.Names) + "\n");
         }
 
-        public void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+        public void Write(long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
         {
             var line = _line.AsSpan();
             int length = Append(line, 0, sender);
             if (_timeInSteps)
             {
                 length = Append(line, length, stamp);
-                length = Append(line, length, BackendParameters.GridOffset);
+                length = Append(line, length, offset);
             }
             else
             {

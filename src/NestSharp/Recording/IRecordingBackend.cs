@@ -54,10 +54,12 @@ internal interface IDeviceRecording
     void Prepare(RecordingContext context);
 
     /// <summary>
-    /// One event of <paramref name="sender"/> stamped at the end of step <paramref name="stamp"/> (<paramref name="timeMs"/>),
-    /// about a node owned by virtual process <paramref name="vp"/>.
+    /// One event of <paramref name="sender"/> stamped at the end of step <paramref name="stamp"/>, <paramref name="offset"/>
+    /// ms before that end (NEST's event offset: 0 but for precise spike times), at <paramref name="timeMs"/> (the
+    /// stamp's time less the offset), about a node owned by virtual process <paramref name="vp"/>. With time_in_steps a
+    /// backend writes the stamp and the offset, otherwise the time.
     /// </summary>
-    void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs);
+    void Write(int vp, long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs);
 
     /// <summary>After a run: everything written so far reaches its destination.</summary>
     void Flush();

@@ -52,13 +52,13 @@ internal sealed class MemoryBackend : IRecordingBackend
 
         public void Prepare(RecordingContext context) { }
 
-        public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+        public void Write(int vp, long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
         {
             _senders.Add(sender);
             if (_timeInSteps)
             {
                 _steps.Add(stamp);
-                _offsets.Add(BackendParameters.GridOffset);
+                _offsets.Add(offset);
             }
             else
             {

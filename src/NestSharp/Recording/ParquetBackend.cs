@@ -83,13 +83,13 @@ internal sealed class ParquetBackend : IRecordingBackend
             }
         }
 
-        public void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+        public void Write(long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
         {
             Add(_senders, sender);
             if (_timeInSteps)
             {
                 Add(_steps, stamp);
-                Add(_offsets, BackendParameters.GridOffset);
+                Add(_offsets, offset);
             }
             else
             {

@@ -174,13 +174,16 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
         }
     }
 
-    /// <summary>A spike of <paramref name="source"/> stamped at the end of step <paramref name="stamp"/>.</summary>
-    public void RecordSpike(int source, long stamp, int multiplicity)
+    /// <summary>
+    /// A spike of <paramref name="source"/> stamped at the end of step <paramref name="stamp"/>,
+    /// <paramref name="offset"/> ms before that end (0 but for senders with precise spike times).
+    /// </summary>
+    public void RecordSpike(int source, long stamp, int multiplicity, double offset)
     {
         var sinks = (uint)source < (uint)_spikeSinksBySource.Length ? _spikeSinksBySource[source] : null;
         if (sinks is null) return;
         int vp = _virtualProcessOf(source);
-        foreach (var sink in sinks) sink.RecordSpike(_time, source, vp, stamp, multiplicity);
+        foreach (var sink in sinks) sink.RecordSpike(_time, source, vp, stamp, multiplicity, offset);
     }
 
     /// <summary>A weight event of a plastic synapse, for its weight recorder.</summary>

@@ -47,12 +47,12 @@ internal sealed class ScreenBackend : IRecordingBackend
 
         public void Prepare(RecordingContext context) { }
 
-        public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
+        public void Write(int vp, long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs)
         {
             string format = _format;
             _line.Clear();
             _line.Append(sender).Append('\t');
-            if (_timeInSteps) _line.Append(stamp).Append('\t').Append(BackendParameters.GridOffset.ToString(format, CultureInfo.InvariantCulture));
+            if (_timeInSteps) _line.Append(stamp).Append('\t').Append(offset.ToString(format, CultureInfo.InvariantCulture));
             else _line.Append(timeMs.ToString(format, CultureInfo.InvariantCulture));
             foreach (double value in doubles) _line.Append('\t').Append(value.ToString(format, CultureInfo.InvariantCulture));
             foreach (long value in longs) _line.Append('\t').Append(value);

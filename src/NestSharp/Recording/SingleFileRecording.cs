@@ -20,7 +20,7 @@ internal sealed record EventColumns(bool TimeInSteps, IReadOnlyList<string> Doub
 internal interface IRecordingFile : IDisposable
 {
     /// <summary>One event, as <see cref="IDeviceRecording.Write"/> receives it.</summary>
-    void Write(long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs);
+    void Write(long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs);
 
     /// <summary>After a run: the run's events reach the file.</summary>
     void EndRun();
@@ -104,8 +104,8 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
         _path = path;
     }
 
-    public void Write(int vp, long sender, long stamp, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs) =>
-        _file?.Write(sender, stamp, timeMs, doubles, longs);
+    public void Write(int vp, long sender, long stamp, double offset, double timeMs, ReadOnlySpan<double> doubles, ReadOnlySpan<long> longs) =>
+        _file?.Write(sender, stamp, offset, timeMs, doubles, longs);
 
     public void Flush() => _file?.EndRun();
 

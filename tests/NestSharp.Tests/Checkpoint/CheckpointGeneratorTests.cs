@@ -98,6 +98,47 @@ public sealed class CheckpointGeneratorTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// spike_generator and spike_train_injector with precise_times: the steps and offsets they send and the spike
+    /// recorder (time_in_steps) that records them continue bitwise across the split (the status shows times as step -
+    /// offset, which a restore alone would turn back into them only to the last bit; the checkpoint keeps them).
+    /// </summary>
+    [Theory]
+    [InlineData("spike_generator")]
+    [InlineData("spike_train_injector")]
+    public void PreciseSpikeTrain_SplitRun_ContinuesBitwise(string generator)
+    {
+        void Build(Simulator nest)
+        {
+            var source = nest.Create(generator, 1, new()
+            {
+                ["precise_times"] = true, ["spike_times"] = new[] { 3.0, 10.13, 23.41, 23.5, 30.3001, 45.07 },
+            });
+            var parrots = nest.Create("parrot_neuron", 2);
+            nest.Connect(source, parrots, syn: new Dictionary<string, object> { ["delay"] = 1.3 });
+            var direct = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+            var inMs = nest.Create("spike_recorder");
+            nest.Connect(source, direct);
+            nest.Connect(source, inMs);
+            nest.Connect(parrots, inMs);
+        }
+
+        string path = Path.Combine(_folder, $"{generator}-precise.nscp");
+        var reference = new Simulator();
+        Build(reference);
+        reference.Simulate(23.4);
+        reference.Simulate(31.3);
+        string expected = CheckpointSplitRunTests.Observe(reference);
+        Assert.Contains("0.07", expected, StringComparison.Ordinal);
+
+        foreach (var (before, after) in new[] { (1, 1), (2, 2), (1, 2), (2, 1) })
+        {
+            var resumed = CheckpointSplitRunTests.Restored(Build, path, 23.4, before, after);
+            resumed.Simulate(31.3);
+            Assert.Equal(expected, CheckpointSplitRunTests.Observe(resumed));
+        }
+    }
+
     [Fact]
     public void EveryGenerator_IsKept()
     {

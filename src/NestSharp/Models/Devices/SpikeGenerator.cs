@@ -10,9 +10,11 @@ namespace NestSharp.Models.Devices;
 /// step, otherwise it is an error; with <c>shift_now_spikes</c> a time equal to the current time moves one step later
 /// (otherwise time 0 is an error). Times must be finite and not negative; they are checked when set, and the status
 /// shows them as the grid holds them. The options can change only together with the times, or while there are none.</para>
-/// <para><c>precise_times</c> (spikes with offsets within their step) needs NEST's precise-timing models, which
-/// NestSharp does not have: setting it true is NotImplemented (after NEST's own check that it excludes the other two
-/// options).</para>
+/// <para>With <c>precise_times</c> (which excludes the other two options) a time t need not lie on the grid: the spike
+/// leaves at the end of the step holding t (the first grid point s &gt;= t) with offset s - t, which spike recorders
+/// record (time s - offset, or the step and the offset with time_in_steps) and grid-based neurons ignore, as in NEST;
+/// the status shows s - offset. spike_generator does not set the kernel's off_grid_spiking (NEST delivers its spikes
+/// locally, offsets included).</para>
 /// <para>Reference: NEST model documentation, spike_generator.</para>
 /// </summary>
 [NodeModelName("spike_generator")]
@@ -33,11 +35,7 @@ internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
 
         public override void Validate(StatusContext context)
         {
-            ValidateTimes(context,
-                "'precise_times' = true is not supported: NestSharp has no precise-timing models (NEST's *_ps models, spikes with offsets " +
-                "within their step); spikes are on the grid of the resolution. Leave precise_times false, and set allow_offgrid_times to " +
-                "move an off-grid time to the end of its step.",
-                "", "spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
+            ValidateTimes(context, "", "spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
             if (SpikeWeights.Length != 0 && SpikeWeights.Length != SpikeStamps.Length)
             {
                 throw new BadPropertyException("spike_weights", SpikeWeights,

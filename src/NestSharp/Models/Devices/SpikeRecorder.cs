@@ -2,7 +2,9 @@ namespace NestSharp.Models.Devices;
 
 /// <summary>
 /// spike_recorder: records the spikes of the nodes connected to it as (sender, time) events; time is the end of the
-/// step in which the sender fired. Records spikes with origin + start &lt; t &lt;= origin + stop.
+/// step in which the sender fired, less the spike's offset when the sender has precise spike times (NEST's
+/// stamp - offset; with time_in_steps the step and, in <c>offsets</c>, the offset). Records spikes with
+/// origin + start &lt; stamp &lt;= origin + stop.
 /// <para>Status: <c>events</c> {<c>senders</c>, <c>times</c>} (record_to "memory"), <c>n_events</c>, <c>record_to</c>,
 /// <c>label</c>, <c>start</c>, <c>stop</c>, <c>origin</c>, <c>time_in_steps</c>.</para>
 /// <para>A spike of multiplicity k is recorded k times, as NEST does.</para>
@@ -21,11 +23,11 @@ internal sealed class SpikeRecorder(NodeModel model, int firstId, int count)
 
         public override IReadOnlyList<string> DoubleValueNames => [];
 
-        public void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity)
+        public void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity, double offset)
         {
             if (!IsActive(time, stamp)) return;
-            double t = time.StepToMs(stamp);
-            for (int k = 0; k < multiplicity; k++) Record(vp, sender, stamp, t, [], []);
+            double t = time.StepToMs(stamp) - offset;
+            for (int k = 0; k < multiplicity; k++) Record(vp, sender, stamp, t, [], [], offset);
         }
     }
 }

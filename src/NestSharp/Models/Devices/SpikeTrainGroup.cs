@@ -4,6 +4,7 @@ namespace NestSharp.Models.Devices;
 /// What spike_generator and spike_train_injector share: a list of spike times (ms, relative to origin) turned into
 /// steps when set, each spike leaving at the end of its step (t - h, t] if origin + start &lt; t &lt;= origin + stop and
 /// t lies after the current time, with an optional multiplicity (and, for spike_generator, weight factor) per spike.
+/// With precise_times each spike also carries its offset before the end of its step (NEST's precise spike times).
 /// The devices run on thread 0 and emit into its spike buffer.
 /// </summary>
 internal abstract class SpikeTrainGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make)
@@ -32,7 +33,9 @@ internal abstract class SpikeTrainGroup<TNode>(NodeModel model, int firstId, int
                 {
                     int multiplicity = node.SpikeMultiplicities.Length > 0 ? (int)node.SpikeMultiplicities[node.Position] : 1;
                     double factor = node.SpikeWeights.Length > 0 ? node.SpikeWeights[node.Position] : 1.0;
-                    spikes.Add((int)(stamp - sliceStart - 1), FirstId + local, multiplicity, factor);
+                    int lag = (int)(stamp - sliceStart - 1);
+                    if (node.PreciseTimes) spikes.AddPrecise(lag, FirstId + local, multiplicity, factor, node.SpikeOffsets[node.Position]);
+                    else spikes.Add(lag, FirstId + local, multiplicity, factor);
                 }
                 node.Position++;
             }
@@ -63,6 +66,9 @@ internal abstract class SpikeTrainNode : DeviceNode
     /// <summary>Steps at whose end each spike leaves (relative to origin), computed when the times are set.</summary>
     public long[] SpikeStamps = [];
 
+    /// <summary>With precise_times: how long before the end of its step each spike happens (ms); empty otherwise.</summary>
+    public double[] SpikeOffsets = [];
+
     /// <summary>The next spike to send.</summary>
     public int Position;
 
@@ -70,7 +76,7 @@ internal abstract class SpikeTrainNode : DeviceNode
 
     /// <summary>spike_times: setting them (re)starts the train.</summary>
     protected static DeviceKeys<TNode> SpikeTimesKey<TNode>(DeviceKeys<TNode> keys) where TNode : SpikeTrainNode =>
-        keys.Custom("spike_times", n => n.SpikeTimesOnGrid.ToArray(), (n, key, value) =>
+        keys.Custom("spike_times", n => n.SpikeTimesShown(), (n, key, value) =>
         {
             n.SpikeTimes = StatusValue.ToDoubleArray(key, value);
             n._timesGiven = true;
@@ -84,7 +90,43 @@ internal abstract class SpikeTrainNode : DeviceNode
         .Boolean("shift_now_spikes", n => n.ShiftNowSpikes, (n, v) => { n.ShiftNowSpikes = v; n._flagsChanged = true; })
         .Boolean("precise_times", n => n.PreciseTimes, (n, v) => { n.PreciseTimes = v; n._flagsChanged = true; });
 
+    /// <summary>
+    /// The spike times as the status shows them (NEST's): the end of each spike's step, less its offset with precise
+    /// times.
+    /// </summary>
+    private double[] SpikeTimesShown()
+    {
+        var shown = SpikeTimesOnGrid.ToArray();
+        if (PreciseTimes)
+        {
+            for (int i = 0; i < shown.Length; i++) shown[i] -= SpikeOffsets[i];
+        }
+        return shown;
+    }
+
     protected override void AfterClone() => _timesGiven = _flagsChanged = false;
+
+    /// <summary>
+    /// With precise times, the steps and offsets as they were computed (the status shows step time - offset, which a
+    /// restore would turn back into them only to the last bit); a checkpoint restores the status first, so the
+    /// restore knows whether they follow.
+    /// </summary>
+    public override void SaveRuntime(Checkpoint.CheckpointWriter writer)
+    {
+        if (!PreciseTimes) return;
+        writer.Write(SpikeStamps.AsSpan());
+        writer.Write(SpikeOffsets.AsSpan());
+        writer.Write(SpikeTimesOnGrid.AsSpan());
+    }
+
+    /// <summary>Reads what <see cref="SaveRuntime"/> wrote.</summary>
+    public override void RestoreRuntime(Checkpoint.CheckpointReader reader)
+    {
+        if (!PreciseTimes) return;
+        SpikeStamps = reader.ReadLongs();
+        SpikeOffsets = reader.ReadDoubles();
+        SpikeTimesOnGrid = reader.ReadDoubles();
+    }
 
     protected override void ResetRuntimeState() => Position = 0;
 
@@ -92,10 +134,9 @@ internal abstract class SpikeTrainNode : DeviceNode
     /// NEST's checks of the options, then the times placed on the grid (when they were given in this change).
     /// </summary>
     /// <param name="context">The status change's context (time grid, current time).</param>
-    /// <param name="preciseTimesRefusal">Why precise_times = true is NotImplemented.</param>
     /// <param name="messagePrefix">What NEST puts before a message about a time.</param>
     /// <param name="zeroTimeMessage">NEST's message for a time of 0 without shift_now_spikes.</param>
-    protected void ValidateTimes(StatusContext context, string preciseTimesRefusal, string messagePrefix, string zeroTimeMessage)
+    protected void ValidateTimes(StatusContext context, string messagePrefix, string zeroTimeMessage)
     {
         base.Validate(context);
         if (PreciseTimes && (AllowOffgridTimes || ShiftNowSpikes))
@@ -103,7 +144,6 @@ internal abstract class SpikeTrainNode : DeviceNode
             throw new BadPropertyException("precise_times", true,
                 "Option precise_times cannot be set to true when either allow_offgrid_times or shift_now_spikes is set to true");
         }
-        if (PreciseTimes) throw new NestNotImplementedException(preciseTimesRefusal);
         if (_flagsChanged && !_timesGiven && SpikeStamps.Length > 0)
         {
             throw new BadPropertyException(AllowOffgridTimes ? "allow_offgrid_times" : "shift_now_spikes", "changed",
@@ -111,7 +151,9 @@ internal abstract class SpikeTrainNode : DeviceNode
         }
         if (_timesGiven)
         {
-            SpikeStamps = SpikeTimeStamps.Of(SpikeTimes, Origin, AllowOffgridTimes, ShiftNowSpikes, context, messagePrefix, zeroTimeMessage);
+            SpikeStamps = SpikeTimeStamps.Of(SpikeTimes, Origin, AllowOffgridTimes, ShiftNowSpikes, context, messagePrefix, zeroTimeMessage,
+                PreciseTimes, out var offsets);
+            SpikeOffsets = offsets ?? [];
             SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
         }
     }

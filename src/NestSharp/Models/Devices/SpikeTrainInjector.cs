@@ -8,9 +8,10 @@ namespace NestSharp.Models.Devices;
 /// <para><c>spike_multiplicities</c> (same length as the times, or empty) send several spikes at once. A time between
 /// grid points is an error unless <c>allow_offgrid_times</c>, which moves it to the end of its step; with
 /// <c>shift_now_spikes</c> a time equal to the current time moves one step later (otherwise time 0 is an error). The
-/// options can change only together with the times, or while there are none. <c>precise_times</c> (offsets within the
-/// step) needs precise-timing models NestSharp does not have: setting it true is NotImplemented (after NEST's check that
-/// it excludes the other two options).</para>
+/// options can change only together with the times, or while there are none. With <c>precise_times</c> (which excludes
+/// the other two options) a time t need not lie on the grid: the spike leaves at the end of the step holding t with
+/// offset s - t before that end (s the first grid point &gt;= t), which reaches its targets with it; the status shows
+/// s - offset. As in NEST, a run with such an injector sets the kernel's off_grid_spiking to true.</para>
 /// <para>Parameters: spike_times, spike_multiplicities, allow_offgrid_times, shift_now_spikes, precise_times, start,
 /// stop, origin (ms).</para>
 /// <para>Reference: NEST model documentation, spike_train_injector.</para>
@@ -23,6 +24,15 @@ internal sealed class SpikeTrainInjector(NodeModel model, int firstId, int count
 
     public override ElementType ElementType => ElementType.Neuron;
 
+    public override bool SendsOffGridSpikes
+    {
+        get
+        {
+            foreach (var node in Nodes) if (node.PreciseTimes) return true;
+            return false;
+        }
+    }
+
     internal sealed class Node : SpikeTrainNode
     {
         private static readonly DeviceKeys<Node> Declared = OptionKeys(SpikeTimesKey(new DeviceKeys<Node>()
@@ -34,10 +44,7 @@ internal sealed class SpikeTrainInjector(NodeModel model, int firstId, int count
 
         public override void Validate(StatusContext context)
         {
-            ValidateTimes(context,
-                "'precise_times' = true is not supported: NestSharp has no precise-timing models (spikes with offsets within their step). " +
-                "Leave precise_times false, and set allow_offgrid_times to move an off-grid time to the end of its step.",
-                "spike_train_injector: ", "Spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
+            ValidateTimes(context, "spike_train_injector: ", "Spike time cannot be set to 0 (set shift_now_spikes to send it in the next step)");
             ValidateMultiplicities();
         }
     }

@@ -184,4 +184,13 @@ public sealed class DeviceRegressionTests
         Assert.ThrowsAny<NestException>(() =>
             sg.Set(new Dictionary<string, object> { ["spike_times"] = new[] { 0.123456789 }, ["precise_times"] = false }));
     }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_507.py::test_spike_generator_precise_times_true_should_pass
+    [Fact]
+    public void SingleSpikeTimeOffTheGrid_WithPreciseTimes_IsAccepted()
+    {
+        var nest = ResolutionPointOne();
+        var sg = nest.Create("spike_generator");
+        sg.Set(new Dictionary<string, object> { ["spike_times"] = new[] { 0.123456789 }, ["precise_times"] = true });
+    }
 }

@@ -51,15 +51,66 @@ public sealed class SpikeGeneratorBehaviourTests
         Assert.Contains("'origin'", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A precise spike_generator to two memory recorders (ms, steps), two ascii recorders (ms, steps) and a
+    /// parrot_neuron recorded in steps, simulated 10 ms: what NEST 3.10 gave for this script.
+    /// </summary>
     [Fact]
-    public void PreciseTimes_IsNotImplemented_FalseIsAccepted()
+    public void PreciseTimes_ReachRecordersAsInNest_AndGridNeuronsIgnoreTheOffset()
     {
-        var e = Refused(new() { ["precise_times"] = true, ["spike_times"] = new[] { 2.0, 3.05 } });
-        Assert.IsType<NestNotImplementedException>(e);
-        Assert.Contains("precise_times", e.Message, StringComparison.Ordinal);
-        var nest = new Simulator();
-        Assert.False(nest.Create("spike_generator", 1, new() { ["precise_times"] = false }).Get<bool>("precise_times"));
+        string directory = Directory.CreateTempSubdirectory("nestsharp-precise").FullName;
+        try
+        {
+            var nest = new Simulator();
+            nest.SetKernelStatus(new() { ["data_path"] = directory });
+            var sg = nest.Create("spike_generator", 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { 0.05, 1.0, 1.05, 3.0001 } });
+            var inSteps = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+            var inMs = nest.Create("spike_recorder");
+            var asciiSteps = nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii", ["time_in_steps"] = true, ["label"] = "steps" });
+            var asciiMs = nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii", ["label"] = "ms" });
+            var parrot = nest.Create("parrot_neuron");
+            var parrotRecorder = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+            foreach (var recorder in new[] { inSteps, inMs, asciiSteps, asciiMs }) nest.Connect(sg, recorder);
+            nest.Connect(sg, parrot);
+            nest.Connect(parrot, parrotRecorder);
+
+            nest.Simulate(10.0);
+
+            Assert.Equal([0.05, 1.0, 1.05, 3.0001], sg.Get<double[]>("spike_times"));
+            Assert.Equal([1L, 10L, 11L, 31L], Longs(inSteps, "times"));
+            Assert.Equal([0.05, 0.0, 0.050000000000000044, 0.09989999999999988], Doubles(inSteps, "offsets"));
+            Assert.Equal([0.05, 1.0, 1.05, 3.0001], Doubles(inMs, "times"));
+            Assert.Equal([11L, 20L, 21L, 41L], Longs(parrotRecorder, "times"));
+            Assert.Equal([0.0, 0.0, 0.0, 0.0], Doubles(parrotRecorder, "offsets"));
+            Assert.Equal("sender\ttime_step\ttime_offset\n1\t1\t0.050\n1\t10\t0.000\n1\t11\t0.050\n1\t31\t0.100\n",
+                AfterVersionLines(Path.Combine(directory, $"steps-{asciiSteps.Ids[0]}-0.dat")));
+            Assert.Equal("sender\ttime_ms\n1\t0.050\n1\t1.000\n1\t1.050\n1\t3.000\n",
+                AfterVersionLines(Path.Combine(directory, $"ms-{asciiMs.Ids[0]}-0.dat")));
+            // a spike_generator delivers its spikes locally in NEST: off_grid_spiking stays false
+            Assert.False((bool)nest.GetKernelStatus("off_grid_spiking"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
+
+    private static string AfterVersionLines(string path) => string.Concat(File.ReadAllLines(path).Skip(2).Select(line => line + "\n"));
+
+    [Fact]
+    public void PreciseTimes_CannotChangeWhileSpikeTimesAreSet()
+    {
+        var nest = new Simulator();
+        var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 1.0 } });
+        var e = Assert.Throws<BadPropertyException>(() => sg.Set("precise_times", true));
+        Assert.Contains("Options can only be set together with spike times or if no spike times have been set", e.Message, StringComparison.Ordinal);
+        Assert.False(sg.Get<bool>("precise_times"));
+    }
+
+    [Fact]
+    public void PreciseTimes_ZeroIsStillRefused() =>
+        Assert.Contains("spike time cannot be set to 0",
+            Refused(new() { ["precise_times"] = true, ["spike_times"] = new[] { 0.0 } }).Message, StringComparison.Ordinal);
 
     [Fact]
     public void PreciseTimes_SetLaterOnAnOffgridGenerator_IsNestsExclusivityError()

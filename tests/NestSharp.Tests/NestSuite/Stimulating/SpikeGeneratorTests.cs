@@ -4,8 +4,7 @@ namespace NestSharp.Tests.NestSuite.Stimulating;
 
 /// <summary>
 /// Port of NEST 3.10's <c>testsuite/pytests/stimulating/test_spike_generator.py</c>. pytest's
-/// <c>raises(NESTError, match=...)</c> becomes a NestException whose message contains NEST's text. The tests that need
-/// precise spike times (precise_times true: offsets within the step) are not ported; see /work/notes/nestsuite-devices.md.
+/// <c>raises(NESTError, match=...)</c> becomes a NestException whose message contains NEST's text.
 /// </summary>
 public sealed class SpikeGeneratorTests
 {
@@ -150,11 +149,12 @@ public sealed class SpikeGeneratorTests
             () => nest.Create("spike_generator", 1, new() { ["precise_times"] = true, ["shift_now_spikes"] = true }));
     }
 
-    /// <summary>NEST's set/get cases without precise_times (the precise_times case is not ported).</summary>
+    /// <summary>NEST's set/get cases (default, allow_offgrid_times, precise_times, shift_now_spikes).</summary>
     public static TheoryData<Dictionary<string, object>, double[]> SetAndGetCases() => new()
     {
         { new() { ["spike_times"] = new[] { 0.1, 10.0, 10.5, 10.50001 } }, [0.1, 10.0, 10.5, 10.5] },
         { new() { ["spike_times"] = new[] { 0.1, 10.0, 10.5, 10.50001, 10.55 }, ["allow_offgrid_times"] = true }, [0.1, 10.0, 10.5, 10.5, 10.6] },
+        { new() { ["spike_times"] = new[] { 0.1, 10.0, 10.5, 10.50001, 10.55 }, ["precise_times"] = true }, [0.1, 10.0, 10.5, 10.5, 10.55] },
         { new() { ["spike_times"] = new[] { 0.0, 10.0, 10.5, 10.50001 }, ["shift_now_spikes"] = true }, [0.1, 10.0, 10.5, 10.5] },
     };
 
@@ -168,5 +168,66 @@ public sealed class SpikeGeneratorTests
         sg.Set(sgParams);
 
         AssertAlmostEqual(expectedSpikeTimes, sg.Get<double[]>("spike_times"), decimalPlaces: 5);
+    }
+
+    // NEST: testsuite/pytests/stimulating/test_spike_generator.py::test_spike_generator_precise_spikes
+    [Fact]
+    public void SpikeGeneratorPreciseSpikes()
+    {
+        var nest = PrepareKernel();
+        var sg = nest.Create("spike_generator", 1, new()
+        {
+            ["precise_times"] = true, ["spike_times"] = new[] { 1.0, 1.05, 3.0001 }, ["origin"] = 0.0, ["start"] = 0.0, ["stop"] = 6.0,
+        });
+        var sr = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+        nest.Connect(sg, sr, syn: new Dictionary<string, object> { ["delay"] = 1.0, ["weight"] = 1.0 });
+
+        nest.Simulate(10.0);
+
+        Assert.Equal([10L, 11L, 31L], Longs(sr, "times"));
+        AssertAlmostEqual([0, 0.05, 0.0999], Doubles(sr, "offsets"));
+    }
+
+    // NEST: testsuite/pytests/stimulating/test_spike_generator.py::test_spike_generator_precise_time_future_spike
+    [Fact]
+    public void SpikeGeneratorPreciseTimeFutureSpike()
+    {
+        var nest = PrepareKernel();
+        var sg = nest.Create("spike_generator", 1, new() { ["precise_times"] = true, ["origin"] = 0.0, ["start"] = 0.0 });
+        var sr = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+        nest.Connect(sg, sr);
+
+        nest.Simulate(10.0);
+
+        sg.Set("spike_times", new[] { 10.0001 });
+
+        nest.Simulate(10.0);
+
+        Assert.Equal([101L], Longs(sr, "times"));
+        AssertAlmostEqual([0.0999], Doubles(sr, "offsets"));
+    }
+
+    // NEST: testsuite/pytests/stimulating/test_spike_generator.py::test_spike_generator_precise_times_different_resolution
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(0.2)]
+    [InlineData(0.5)]
+    [InlineData(1.0)]
+    public void SpikeGeneratorPreciseTimesDifferentResolution(double h)
+    {
+        double[] expectedSpikeTimes = [5.3, 5.300001, 5.399999, 5.9, 6.0];
+        var nest = new Simulator();
+        nest.SetKernelStatus("resolution", h);
+        var sg = nest.Create("spike_generator", 1, new()
+        {
+            ["precise_times"] = true, ["spike_times"] = new[] { 0.1, 5.0, 5.3, 5.300001, 5.399999, 5.9, 6.0, 9.3 },
+            ["origin"] = 0.0, ["start"] = 5.0, ["stop"] = 6.0,
+        });
+        var sr = nest.Create("spike_recorder");
+        nest.Connect(sg, sr, syn: new Dictionary<string, object> { ["delay"] = 1.0, ["weight"] = 1.0 });
+
+        nest.Simulate(7.0);
+
+        AssertAlmostEqual(expectedSpikeTimes, Doubles(sr, "times"));
     }
 }
