@@ -32,7 +32,20 @@ public sealed record HpcBenchmarkParameters
 
     /// <summary>Directory the log, the spike file and the raster plot are written to (kernel <c>data_path</c>).</summary>
     public string OutputDirectory { get; init; } = "hpc-benchmark-out";
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the measured period's length, progress and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("hpc-benchmark", this with { SimTimeMs = 0, Threads = 0, PrintTime = false, Checkpointing = Checkpointing.None });
 }
+
+/// <summary>What a checkpoint of <see cref="HpcBenchmarkExperiment"/> holds besides the simulator.</summary>
+/// <param name="Recorder">The spike recorder's id, 0 without spike recording.</param>
+/// <param name="Recorded">Neurons recorded from.</param>
+/// <param name="PresimEvents">Spikes recorded by the end of the presimulation (0 before it ended).</param>
+public sealed record HpcBenchmarkProgress(int Recorder, int Recorded, long PresimEvents);
 
 /// <summary>What a run of <see cref="HpcBenchmarkExperiment"/> measured and wrote.</summary>
 /// <param name="ExcitatoryNeurons">NE = int(9000·scale).</param>
@@ -100,7 +113,8 @@ public static class HpcBenchmarkExperiment
     /// <summary>The raster plot in the output directory.</summary>
     public const string RasterFileName = "hpc_benchmark_raster.png";
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private const int MaximumRecorded = 1000; // NEST's Nrec
     private const double TauSyn = 0.32582722403722841; // ms, as NEST's script
     private const double TauMem = 10.0; // ms
@@ -124,11 +138,110 @@ public static class HpcBenchmarkExperiment
 
         var nest = new Simulator();
         nestLog.Add(Memory(nest), "virt_mem_0");
-        long start = Stopwatch.GetTimestamp();
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
         int ne = (int)(9000 * parameters.Scale);
         int ni = (int)(2250 * parameters.Scale);
         if (ne < 1 || ni < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Scale, "The scale must give at least one inhibitory neuron (scale >= 1/2250).");
+        HpcBenchmarkProgress network;
+        TimeSpan nodesTime = TimeSpan.Zero, edgesTime = TimeSpan.Zero;
+        if (checkpoints.Resumes)
+        {
+            network = checkpoints.Resume<HpcBenchmarkProgress>(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        }
+        else
+        {
+            (network, nodesTime, edgesTime) = Build(nest, parameters, ne, ni, nestLog, log);
+        }
+        NodeCollection? recorder = network.Recorder > 0 ? nest.Nodes(network.Recorder) : null;
+        int recorded = network.Recorded;
+
+        // The two phases of the run; after each, the memory and the wall-clock time are logged under NEST's keys.
+        long presimEvents = network.PresimEvents;
+        TimeSpan presimTime = TimeSpan.Zero, simTime = TimeSpan.Zero, simCpuTime = TimeSpan.Zero;
+        long phaseStart = Stopwatch.GetTimestamp();
+        TimeSpan cpuBefore = ProcessReadings.CpuTime();
+        checkpoints.SimulateSegments(nest, [parameters.PresimTimeMs, parameters.PresimTimeMs + parameters.SimTimeMs], description, log,
+            beforeSegment: phase =>
+            {
+                log.WriteLine(phase == 0 ? $"Presimulating {parameters.PresimTimeMs} ms" : $"Simulating {parameters.SimTimeMs} ms");
+                phaseStart = Stopwatch.GetTimestamp();
+                cpuBefore = ProcessReadings.CpuTime();
+            },
+            afterSegment: phase =>
+            {
+                TimeSpan elapsed = Stopwatch.GetElapsedTime(phaseStart);
+                nestLog.Add(Memory(nest), phase == 0 ? "virt_mem_after_presim" : "virt_mem_after_sim");
+                nestLog.Add(elapsed.TotalSeconds, phase == 0 ? "presim_time" : "sim_time");
+                if (phase == 0)
+                {
+                    presimTime = elapsed;
+                    presimEvents = recorder?.Get<long>("n_events") ?? 0;
+                }
+                else
+                {
+                    simTime = elapsed;
+                    simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
+                }
+            },
+            progress: () => network with { PresimEvents = presimEvents });
+
+        double averageRate = double.NaN, periodRate = double.NaN;
+        string[] spikeFiles = [];
+        SaveResult? raster = null;
+        if (recorder is not null)
+        {
+            long events = recorder.Get<long>("n_events");
+            averageRate = events / (recorded * parameters.SimTimeMs) * 1e3;
+            periodRate = (events - presimEvents) / (recorded * parameters.SimTimeMs) * 1e3;
+            nestLog.Add(averageRate, "average rate");
+            if (nest.Rank == 0)
+            {
+                spikeFiles = recorder.Get("filenames") as string[] ?? [];
+                raster = Raster(spikeFiles, recorded, parameters, dataPath);
+            }
+        }
+
+        string? logFile = null;
+        if (nest.Rank == 0)
+        {
+            logFile = Path.Combine(dataPath, LogFileName);
+            nestLog.Write(logFile);
+        }
+        var memory = nestLog.Memory;
+        return new HpcBenchmarkResult(
+            ExcitatoryNeurons: ne,
+            InhibitoryNeurons: ni,
+            Connections: (long)nest.GetKernelStatus("num_connections"),
+            PlasticConnections: (long)nest.GetDefaults("stdp_pl_synapse_hom_hpc")["num_connections"],
+            RecordedNeurons: recorded,
+            AverageRateHz: averageRate,
+            MeasuredPeriodRateHz: periodRate,
+            NodesTime: nodesTime,
+            EdgesTime: edgesTime,
+            PresimTime: presimTime,
+            SimTime: simTime,
+            SimCpuTime: simCpuTime,
+            MemoryKiB: memory,
+            PeakMemoryBytes: ProcessReadings.PeakMemoryBytes([.. memory.Select(kib => kib * 1024)]),
+            Threads: parameters.Threads,
+            Processes: nest.NumProcesses,
+            LogFile: logFile,
+            SpikeFiles: spikeFiles,
+            RasterPlot: raster);
+    }
+
+    /// <summary>
+    /// Creates and connects the network as NEST's script does, logging the build times and the memory under its keys;
+    /// returns what a checkpoint keeps of it and the two build times.
+    /// </summary>
+    private static (HpcBenchmarkProgress Network, TimeSpan NodesTime, TimeSpan EdgesTime) Build(
+        Simulator nest, HpcBenchmarkParameters parameters, int ne, int ni, BenchmarkLog nestLog, TextWriter log)
+    {
+        string dataPath = Path.GetFullPath(parameters.OutputDirectory);
+        long start = Stopwatch.GetTimestamp();
         nest.SetKernelStatus(new()
         {
             ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
@@ -182,67 +295,7 @@ public static class HpcBenchmarkExperiment
         nestLog.Add(edgesTime.TotalSeconds, "build_edge_time");
         nestLog.Add(Memory(nest), "virt_mem_after_edges");
 
-        // One phase of the run: simulates, then logs the memory and the wall-clock time under NEST's keys.
-        TimeSpan TimedSimulate(string phase, double ms, string memoryKey, string timeKey)
-        {
-            log.WriteLine($"{phase} {ms} ms");
-            long begin = Stopwatch.GetTimestamp();
-            nest.Simulate(ms);
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(begin);
-            nestLog.Add(Memory(nest), memoryKey);
-            nestLog.Add(elapsed.TotalSeconds, timeKey);
-            return elapsed;
-        }
-
-        TimeSpan presimTime = TimedSimulate("Presimulating", parameters.PresimTimeMs, "virt_mem_after_presim", "presim_time");
-        long presimEvents = recorder?.Get<long>("n_events") ?? 0;
-        TimeSpan cpuBefore = ProcessReadings.CpuTime();
-        TimeSpan simTime = TimedSimulate("Simulating", parameters.SimTimeMs, "virt_mem_after_sim", "sim_time");
-        TimeSpan simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
-
-        double averageRate = double.NaN, periodRate = double.NaN;
-        string[] spikeFiles = [];
-        SaveResult? raster = null;
-        if (recorder is not null)
-        {
-            long events = recorder.Get<long>("n_events");
-            averageRate = events / (recorded * parameters.SimTimeMs) * 1e3;
-            periodRate = (events - presimEvents) / (recorded * parameters.SimTimeMs) * 1e3;
-            nestLog.Add(averageRate, "average rate");
-            if (nest.Rank == 0)
-            {
-                spikeFiles = recorder.Get("filenames") as string[] ?? [];
-                raster = Raster(spikeFiles, recorded, parameters, dataPath);
-            }
-        }
-
-        string? logFile = null;
-        if (nest.Rank == 0)
-        {
-            logFile = Path.Combine(dataPath, LogFileName);
-            nestLog.Write(logFile);
-        }
-        var memory = nestLog.Memory;
-        return new HpcBenchmarkResult(
-            ExcitatoryNeurons: ne,
-            InhibitoryNeurons: ni,
-            Connections: (long)nest.GetKernelStatus("num_connections"),
-            PlasticConnections: (long)nest.GetDefaults("stdp_pl_synapse_hom_hpc")["num_connections"],
-            RecordedNeurons: recorded,
-            AverageRateHz: averageRate,
-            MeasuredPeriodRateHz: periodRate,
-            NodesTime: nodesTime,
-            EdgesTime: edgesTime,
-            PresimTime: presimTime,
-            SimTime: simTime,
-            SimCpuTime: simCpuTime,
-            MemoryKiB: memory,
-            PeakMemoryBytes: ProcessReadings.PeakMemoryBytes([.. memory.Select(kib => kib * 1024)]),
-            Threads: parameters.Threads,
-            Processes: nest.NumProcesses,
-            LogFile: logFile,
-            SpikeFiles: spikeFiles,
-            RasterPlot: raster);
+        return (new HpcBenchmarkProgress(recorder?.Ids[0] ?? 0, recorded, 0), nodesTime, edgesTime);
     }
 
     private static long Memory(Simulator nest) => (long)nest.GetKernelStatus("memory_size");
