@@ -21,7 +21,10 @@ public static class StructuralPlasticityCommand
             IsWholeSeconds,
             "a positive multiple of 1000 ms (the recording interval)");
         var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the series (CSV) and the figure (created if missing)");
-        var checkpoints = CommonOptions.CheckpointOptionsOf("structural-plasticity.nscp", StructuralPlasticityExperiment.Resolution);
+        var checkpoints = CommonOptions.CheckpointOptionsOf(
+            "structural-plasticity.nscp",
+            StructuralPlasticityExperiment.RecordIntervalMs,
+            "the recording interval, since every stop of Simulate brings the calcium up to date (as in NEST), which changes its last bits");
 
         return new ExperimentCommand<StructuralPlasticityParameters, StructuralPlasticityResult>
         {

@@ -45,7 +45,12 @@ public sealed record HpcBenchmarkParameters
 /// <param name="Recorder">The spike recorder's id, 0 without spike recording.</param>
 /// <param name="Recorded">Neurons recorded from.</param>
 /// <param name="PresimEvents">Spikes recorded by the end of the presimulation (0 before it ended).</param>
-public sealed record HpcBenchmarkProgress(int Recorder, int Recorded, long PresimEvents);
+/// <param name="NodesSeconds">Wall-clock time the building run took to create the nodes (s).</param>
+/// <param name="EdgesSeconds">Wall-clock time the building run took to connect (s).</param>
+/// <param name="MemoryAfterNodesKiB">The building run's memory after creating the nodes.</param>
+/// <param name="MemoryAfterEdgesKiB">The building run's memory after connecting.</param>
+public sealed record HpcBenchmarkProgress(
+    int Recorder, int Recorded, long PresimEvents, double NodesSeconds, double EdgesSeconds, long MemoryAfterNodesKiB, long MemoryAfterEdgesKiB);
 
 /// <summary>What a run of <see cref="HpcBenchmarkExperiment"/> measured and wrote.</summary>
 /// <param name="ExcitatoryNeurons">NE = int(9000·scale).</param>
@@ -145,16 +150,21 @@ public static class HpcBenchmarkExperiment
         if (ne < 1 || ni < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Scale, "The scale must give at least one inhibitory neuron (scale >= 1/2250).");
         HpcBenchmarkProgress network;
-        TimeSpan nodesTime = TimeSpan.Zero, edgesTime = TimeSpan.Zero;
         if (checkpoints.Resumes)
         {
+            // the build's times and memory are those the building run logged
             network = checkpoints.Resume<HpcBenchmarkProgress>(nest, description, parameters.Threads);
             log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            nestLog.Add(network.NodesSeconds, "build_time_nodes");
+            nestLog.Add(network.MemoryAfterNodesKiB, "virt_mem_after_nodes");
+            nestLog.Add(network.EdgesSeconds, "build_edge_time");
+            nestLog.Add(network.MemoryAfterEdgesKiB, "virt_mem_after_edges");
         }
         else
         {
-            (network, nodesTime, edgesTime) = Build(nest, parameters, ne, ni, nestLog, log);
+            network = Build(nest, parameters, ne, ni, nestLog, log);
         }
+        TimeSpan nodesTime = TimeSpan.FromSeconds(network.NodesSeconds), edgesTime = TimeSpan.FromSeconds(network.EdgesSeconds);
         NodeCollection? recorder = network.Recorder > 0 ? nest.Nodes(network.Recorder) : null;
         int recorded = network.Recorded;
 
@@ -235,9 +245,9 @@ public static class HpcBenchmarkExperiment
 
     /// <summary>
     /// Creates and connects the network as NEST's script does, logging the build times and the memory under its keys;
-    /// returns what a checkpoint keeps of it and the two build times.
+    /// returns what a checkpoint keeps of it.
     /// </summary>
-    private static (HpcBenchmarkProgress Network, TimeSpan NodesTime, TimeSpan EdgesTime) Build(
+    private static HpcBenchmarkProgress Build(
         Simulator nest, HpcBenchmarkParameters parameters, int ne, int ni, BenchmarkLog nestLog, TextWriter log)
     {
         string dataPath = Path.GetFullPath(parameters.OutputDirectory);
@@ -270,7 +280,8 @@ public static class HpcBenchmarkExperiment
             : null;
         TimeSpan nodesTime = Stopwatch.GetElapsedTime(start);
         nestLog.Add(nodesTime.TotalSeconds, "build_time_nodes");
-        nestLog.Add(Memory(nest), "virt_mem_after_nodes");
+        long memoryAfterNodes = Memory(nest);
+        nestLog.Add(memoryAfterNodes, "virt_mem_after_nodes");
 
         start = Stopwatch.GetTimestamp();
         nest.SetDefaults("static_synapse_hpc", new() { ["delay"] = Delay });
@@ -293,9 +304,11 @@ public static class HpcBenchmarkExperiment
         if (recorder is not null) nest.Connect(excitatory[..recorded], recorder, Rule.AllToAll(), "static_synapse_hpc");
         TimeSpan edgesTime = Stopwatch.GetElapsedTime(start);
         nestLog.Add(edgesTime.TotalSeconds, "build_edge_time");
-        nestLog.Add(Memory(nest), "virt_mem_after_edges");
+        long memoryAfterEdges = Memory(nest);
+        nestLog.Add(memoryAfterEdges, "virt_mem_after_edges");
 
-        return (new HpcBenchmarkProgress(recorder?.Ids[0] ?? 0, recorded, 0), nodesTime, edgesTime);
+        return new HpcBenchmarkProgress(
+            recorder?.Ids[0] ?? 0, recorded, 0, nodesTime.TotalSeconds, edgesTime.TotalSeconds, memoryAfterNodes, memoryAfterEdges);
     }
 
     private static long Memory(Simulator nest) => (long)nest.GetKernelStatus("memory_size");

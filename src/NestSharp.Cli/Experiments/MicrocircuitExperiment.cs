@@ -60,7 +60,12 @@ public sealed record MicrocircuitParameters
 /// <param name="Populations">The node ids of each population.</param>
 /// <param name="Recorders">The spike recorders' ids, one per population.</param>
 /// <param name="Synapses">Recurrent synapses created.</param>
-public sealed record MicrocircuitProgress(int[][] Populations, int[] Recorders, long Synapses);
+/// <param name="CreateSeconds">Wall-clock time the building run took to create the nodes (s).</param>
+/// <param name="ConnectSeconds">Wall-clock time the building run took to connect and prepare (s).</param>
+/// <param name="MemoryAfterCreateBytes">The building run's resident memory after Create.</param>
+/// <param name="MemoryAfterConnectBytes">The building run's resident memory after Connect and Prepare.</param>
+public sealed record MicrocircuitProgress(
+    int[][] Populations, int[] Recorders, long Synapses, double CreateSeconds, double ConnectSeconds, long MemoryAfterCreateBytes, long MemoryAfterConnectBytes);
 
 /// <summary>A built microcircuit, connected and prepared once, not yet simulated.</summary>
 /// <param name="Nest">The kernel.</param>
@@ -171,7 +176,9 @@ public static class MicrocircuitExperiment
         string dataPath = Path.GetFullPath(parameters.OutputDirectory);
         Directory.CreateDirectory(dataPath);
 
-        var saved = new MicrocircuitProgress([.. populations.Select(p => p.Ids.ToArray())], [.. recorders.Ids], network.Synapses);
+        var saved = new MicrocircuitProgress(
+            [.. populations.Select(p => p.Ids.ToArray())], [.. recorders.Ids], network.Synapses, network.CreateTime.TotalSeconds,
+            network.ConnectTime.TotalSeconds, network.MemoryAfterCreateBytes, network.MemoryAfterConnectBytes);
         long start = Stopwatch.GetTimestamp();
         TimeSpan cpuBefore = ProcessReadings.CpuTime();
         TimeSpan presimTime = TimeSpan.Zero, simTime = TimeSpan.Zero, simCpuTime = TimeSpan.Zero;
@@ -234,7 +241,7 @@ public static class MicrocircuitExperiment
         return result;
     }
 
-    /// <summary>The network saved in the checkpoint <paramref name="parameters"/> resume from (no build times, no memory readings).</summary>
+    /// <summary>The network saved in the checkpoint <paramref name="parameters"/> resume from, with the building run's times and memory readings.</summary>
     private static MicrocircuitNetwork Resume(MicrocircuitParameters parameters, string description, TextWriter log)
     {
         var nest = new Simulator();
@@ -244,7 +251,7 @@ public static class MicrocircuitExperiment
         return new MicrocircuitNetwork(
             nest, new MicrocircuitModel(parameters.ScaleN, parameters.ScaleK, parameters.Background),
             [.. saved.Populations.Select(ids => nest.Nodes(ids))], nest.Nodes(saved.Recorders), saved.Synapses,
-            TimeSpan.Zero, TimeSpan.Zero, 0, 0);
+            TimeSpan.FromSeconds(saved.CreateSeconds), TimeSpan.FromSeconds(saved.ConnectSeconds), saved.MemoryAfterCreateBytes, saved.MemoryAfterConnectBytes);
     }
 
     /// <summary>
