@@ -325,7 +325,7 @@ internal static class KernelCheckpoint
             for (int local = 0; local < group.Count; local++)
             {
                 string backend = recorders.RecorderOf(local).RecordTo;
-                if (backend is not ("memory" or "screen")) gaps.Add($"recordings to files (record_to '{backend}') with several MPI processes");
+                if (backend is not ("memory" or "screen" or "ascii")) gaps.Add($"recordings to files (record_to '{backend}') with several MPI processes");
             }
         }
         return gaps;

@@ -18,6 +18,7 @@ public sealed class CheckpointEveryCommandTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void StructuralPlasticity_ResumedAfterARecording_WritesTheUninterruptedSeries() =>
         AssertResumedRunEqualsUninterrupted("structural-plasticity", ["--simtime", "3000"], "structural-plasticity.nscp", every: "1000", captureAt: "1000");
 
@@ -50,6 +51,7 @@ public sealed class CheckpointEveryCommandTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Microcircuit_ResumedInsideThePresimulation_WritesTheUninterruptedStatistics() =>
         AssertResumedRunEqualsUninterrupted(
             "microcircuit", ["--scale-n", "0.02", "--scale-k", "0.02", "--presimtime", "40", "--simtime", "60"], "microcircuit.nscp", every: "25", captureAt: "25");

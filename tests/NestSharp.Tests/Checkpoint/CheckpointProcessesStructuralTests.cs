@@ -92,6 +92,7 @@ public sealed class CheckpointProcessesStructuralTests : IDisposable
     }
 
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData(2, 1, 1, 1)]
     [InlineData(1, 1, 2, 1)]
     public void SavedOnSomeRanks_RestoredOntoOthers_BitForBit(int ranksBefore, int threadsBefore, int ranksAfter, int threadsAfter)
