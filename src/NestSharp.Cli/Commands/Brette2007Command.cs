@@ -27,12 +27,13 @@ public static class Brette2007Command
             value => CommonOptions.IsPositiveMultipleOf(value, Resolution),
             FormattableString.Invariant($"a positive multiple of {Resolution} ms"));
         var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
+        var checkpoints = CommonOptions.CheckpointOptionsOf("brette-2007.nscp", Resolution);
 
         return new ExperimentCommand<Brette2007Parameters, Brette2007Result>
         {
             Name = "brette-2007",
             Description = "The Vogels-Abbott network of Brette et al. (2007), benchmarks 1-3 as NEST's brette_et_al_2007 examples: 4000 neurons, CUBA, COBA or HH-COBA",
-            Options = [network, simTime, run.Threads, run.Seed, run.OutputDirectory],
+            Options = [network, simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new Brette2007Parameters
             {
                 Network = Networks.First(n => Brette2007Experiment.LabelOf(n) == parsed.GetValue(network)),
@@ -40,6 +41,7 @@ public static class Brette2007Command
                 Threads = parsed.GetValue(run.Threads),
                 Seed = parsed.GetValue(run.Seed),
                 OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = Brette2007Experiment.Run,
             Summarize = (parameters, result) => new SummaryTable(

@@ -30,18 +30,20 @@ public static class ClopathCommand
             CommonOptions.OutputDirectoryOption(
                 defaults.OutputDirectory,
                 "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)"));
+        var checkpoints = CommonOptions.CheckpointOptionsOf("clopath.nscp", ClopathNetworkExperiment.Resolution);
 
         return new ExperimentCommand<ClopathNetworkParameters, ClopathNetworkResult>
         {
             Name = "clopath",
             Description = "Small network with voltage-based STDP (Clopath et al. 2010) that forms bidirectional connections, as NEST's clopath_synapse_small_network.py",
-            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory],
+            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new ClopathNetworkParameters
             {
                 SimTimeMs = parsed.GetValue(simTime),
                 Threads = parsed.GetValue(run.Threads),
                 Seed = parsed.GetValue(run.Seed),
                 OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
                 ClopathNetworkExperiment.Run(parameters, log, timeMs => report(

@@ -26,17 +26,23 @@ public static class ClopathPairingCommand
         });
         var outputDirectory = CommonOptions.OutputDirectoryOption(
             defaults.OutputDirectory, "Directory for the curves (CSV) and the figure (created if missing)");
+        var checkpoints = CommonOptions.CheckpointOptionsOf("clopath-pairing.nscp", ClopathPairingExperiment.Resolution);
 
         return new ExperimentCommand<ClopathPairingParameters, ClopathPairingResult>
         {
             Name = "clopath-pairing",
             Description = "Weight change of a Clopath synapse against the frequency of pre-post and post-pre spike pairs (Clopath et al. 2010, fig. 2b), as NEST's clopath_synapse_spike_pairing.py",
-            Options = [frequencies, outputDirectory],
+            Options = [frequencies, outputDirectory, .. checkpoints.All],
             ReadParameters = parsed =>
             {
                 // The validator above has accepted the text, so the parse succeeds.
                 _ = TryParseFrequencies(parsed.GetValue(frequencies)!, out var values, out _);
-                return new ClopathPairingParameters { FrequenciesHz = values, OutputDirectory = parsed.GetValue(outputDirectory)! };
+                return new ClopathPairingParameters
+                {
+                    FrequenciesHz = values,
+                    OutputDirectory = parsed.GetValue(outputDirectory)!,
+                    Checkpointing = checkpoints.Read(parsed, parsed.GetValue(outputDirectory)!),
+                };
             },
             Run = ClopathPairingExperiment.Run,
             Summarize = (_, result) => Summary(result),

@@ -98,20 +98,24 @@ internal static class CommonOptions
 
     /// <summary>
     /// --checkpoint-every, --checkpoint-file and --resume (see <see cref="Checkpointing"/>); the file is by default
-    /// <paramref name="fileName"/> in the output directory.
+    /// <paramref name="fileName"/> in the output directory. The time between checkpoints is a positive multiple of
+    /// <paramref name="stepMs"/>: the resolution, or for an experiment whose results depend on where Simulate stops a
+    /// longer step, for the reason <paramref name="why"/>.
     /// </summary>
-    public static CheckpointOptions CheckpointOptionsOf(string fileName, double resolutionMs)
+    public static CheckpointOptions CheckpointOptionsOf(string fileName, double stepMs, string? why = null)
     {
+        string step = why is null
+            ? FormattableString.Invariant($"the resolution, {stepMs} ms")
+            : FormattableString.Invariant($"{stepMs} ms: {why}");
         var every = new Option<double?>("--checkpoint-every")
         {
-            Description = FormattableString.Invariant(
-                $"Save a checkpoint every MS of model time (a positive multiple of the resolution, {resolutionMs} ms), to continue with --resume after a stop"),
+            Description = $"Save a checkpoint every MS of model time (a positive multiple of {step}), to continue with --resume after a stop",
             HelpName = "MS",
         };
         every.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<double?>() is { } ms && !CommonOptions.IsPositiveMultipleOf(ms, resolutionMs))
-                result.AddError(FormattableString.Invariant($"--checkpoint-every must be a positive multiple of {resolutionMs} ms; got {ms}."));
+            if (result.GetValueOrDefault<double?>() is { } ms && !CommonOptions.IsPositiveMultipleOf(ms, stepMs))
+                result.AddError(FormattableString.Invariant($"--checkpoint-every must be a positive multiple of {stepMs} ms; got {ms}."));
         });
         var file = new Option<string?>("--checkpoint-file")
         {

@@ -28,13 +28,14 @@ public static class HpcBenchmarkCommand
         var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
         var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, Resolution);
         var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the log, the spike file and the raster plot (created if missing)");
+        var checkpoints = CommonOptions.CheckpointOptionsOf("hpc-benchmark.nscp", Resolution);
         var noSpikes = new Option<bool>("--no-spikes") { Description = "Do not record the spikes of 1000 excitatory neurons (NEST's record_spikes = False)" };
 
         return new ExperimentCommand<HpcBenchmarkParameters, HpcBenchmarkResult>
         {
             Name = "hpc-benchmark",
             Description = "NEST's HPC benchmark (hpc_benchmark.py): balanced network of 11250*S iaf_psc_alpha neurons with power-law STDP between excitatory neurons",
-            Options = [scale, simTime, presimTime, run.Threads, run.Seed, noSpikes, run.OutputDirectory],
+            Options = [scale, simTime, presimTime, run.Threads, run.Seed, noSpikes, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new HpcBenchmarkParameters
             {
                 Scale = parsed.GetValue(scale),
@@ -44,6 +45,7 @@ public static class HpcBenchmarkCommand
                 Seed = parsed.GetValue(run.Seed),
                 RecordSpikes = !parsed.GetValue(noSpikes),
                 OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = HpcBenchmarkExperiment.Run,
             Summarize = (parameters, result) =>

@@ -19,6 +19,7 @@ public static class MicrocircuitCommand
         var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
         var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, Resolution);
         var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the statistics, the raster and the rate box plot (created if missing)");
+        var checkpoints = CommonOptions.CheckpointOptionsOf("microcircuit.nscp", Resolution);
         var background = new Option<string>("--background")
         {
             Description = "Background input: poisson (K_ext independent trains at 8 Hz per neuron, the paper's) or dc (their mean as a constant current)",
@@ -33,7 +34,7 @@ public static class MicrocircuitCommand
         {
             Name = "microcircuit",
             Description = "Potjans & Diesmann (2014) cortical microcircuit: 8 populations of iaf_psc_exp neurons, ~300 M synapses at full scale",
-            Options = [scaleN, scaleK, simTime, presimTime, run.Threads, run.Seed, background, thalamic, originalV0, run.OutputDirectory],
+            Options = [scaleN, scaleK, simTime, presimTime, run.Threads, run.Seed, background, thalamic, originalV0, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new MicrocircuitParameters
             {
                 ScaleN = parsed.GetValue(scaleN),
@@ -46,6 +47,7 @@ public static class MicrocircuitCommand
                 Thalamic = parsed.GetValue(thalamic),
                 InitialPotential = parsed.GetValue(originalV0) ? MicrocircuitInitialPotential.Original : MicrocircuitInitialPotential.Optimized,
                 OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = MicrocircuitExperiment.Run,
             Summarize = (parameters, result) =>

@@ -21,18 +21,23 @@ public static class StructuralPlasticityCommand
             IsWholeSeconds,
             "a positive multiple of 1000 ms (the recording interval)");
         var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the series (CSV) and the figure (created if missing)");
+        var checkpoints = CommonOptions.CheckpointOptionsOf(
+            "structural-plasticity.nscp",
+            StructuralPlasticityExperiment.RecordIntervalMs,
+            "the recording interval, since every stop of Simulate brings the calcium up to date (as in NEST), which changes its last bits");
 
         return new ExperimentCommand<StructuralPlasticityParameters, StructuralPlasticityResult>
         {
             Name = "structural-plasticity",
             Description = "Two populations without connections grow synapses until their calcium reaches its set point (Butz & van Ooyen 2013), as NEST's structural_plasticity.py",
-            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory],
+            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new StructuralPlasticityParameters
             {
                 SimTimeMs = parsed.GetValue(simTime),
                 Threads = parsed.GetValue(run.Threads),
                 Seed = parsed.GetValue(run.Seed),
                 OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
             {

@@ -22,18 +22,20 @@ public static class UrbanczikCommand
             CommonOptions.ThreadsOption(defaults.Threads, "Threads (kernel local_num_threads); the results do not depend on it"),
             CommonOptions.SeedOption(defaults.Seed, "Seed of the random streams (kernel rng_seed): the spike pattern and the neuron's spikes"),
             CommonOptions.OutputDirectoryOption(defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)"));
+        var checkpoints = CommonOptions.CheckpointOptionsOf("urbanczik.nscp", UrbanczikModel.Resolution);
 
         return new ExperimentCommand<UrbanczikParameters, UrbanczikResult>
         {
             Name = "urbanczik",
             Description = "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example",
-            Options = [repetitions, run.Threads, run.Seed, run.OutputDirectory],
+            Options = [repetitions, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
             ReadParameters = parsed => new UrbanczikParameters
             {
                 PatternRepetitions = parsed.GetValue(repetitions),
                 Threads = parsed.GetValue(run.Threads),
                 Seed = parsed.GetValue(run.Seed),
                 OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
+                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = (parameters, output) => RunProgress.Show(output, (parameters.PatternRepetitions + 4) * parameters.PatternDurationMs, (log, report) =>
                 UrbanczikExperiment.Run(parameters, log, timeMs => report(timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),

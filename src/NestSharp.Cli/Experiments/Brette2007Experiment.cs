@@ -39,9 +39,21 @@ public sealed record Brette2007Parameters
     /// <summary>Directory the spike files and the raster plot are written to (kernel <c>data_path</c>).</summary>
     public string OutputDirectory { get; init; } = "brette-2007-out";
 
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the simulated time, progress and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("brette-2007", this with { SimTimeMs = null, Threads = 0, PrintTime = false, Checkpointing = Checkpointing.None });
+
     /// <summary>The simulated time this run uses.</summary>
     public double EffectiveSimTimeMs => SimTimeMs ?? (Network == Brette2007Network.Cuba ? 10_000.0 : 1_000.0);
 }
+
+/// <summary>What a checkpoint of <see cref="Brette2007Experiment"/> holds besides the simulator: the spike recorders' ids.</summary>
+/// <param name="ExcitatoryRecorder">The excitatory neurons' spike recorder.</param>
+/// <param name="InhibitoryRecorder">The inhibitory neurons' spike recorder.</param>
+public sealed record Brette2007Progress(int ExcitatoryRecorder, int InhibitoryRecorder);
 
 /// <summary>What a run of <see cref="Brette2007Experiment"/> measured and wrote.</summary>
 /// <param name="Neurons">NE + NI = 4000.</param>
@@ -82,7 +94,8 @@ public static class Brette2007Experiment
     /// <summary>The raster plot in the output directory.</summary>
     public const string RasterFileName = "brette_2007_raster.png";
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private const int ExcitatoryCount = 3200;
     private const int InhibitoryCount = 800;
     private const double ConnectionProbability = 0.02;
@@ -137,45 +150,31 @@ public static class Brette2007Experiment
 
         long start = Stopwatch.GetTimestamp();
         var nest = new Simulator();
-        nest.SetKernelStatus(new()
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
+        Brette2007Progress network;
+        if (checkpoints.Resumes)
         {
-            ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
-            ["print_time"] = parameters.PrintTime,
-            ["overwrite_files"] = true, ["data_path"] = dataPath,
-        });
-        nest.SetDefaults(model, NeuronParameters(parameters.Network));
-        log.WriteLine($"Creating {ExcitatoryCount} excitatory and {InhibitoryCount} inhibitory {model} neurons");
-        var excitatory = nest.Create(model, ExcitatoryCount);
-        var inhibitory = nest.Create(model, InhibitoryCount);
-        var stimulus = nest.Create("poisson_generator", 1, new()
+            network = checkpoints.Resume<Brette2007Progress>(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        }
+        else
         {
-            ["rate"] = 300.0, ["start"] = 1.0, ["stop"] = 51.0, ["origin"] = 0.0,
-        });
-        var recorderParameters = new Dictionary<string, object> { ["record_to"] = "ascii", ["label"] = label };
-        var excitatoryRecorder = nest.Create("spike_recorder", 1, recorderParameters);
-        var inhibitoryRecorder = nest.Create("spike_recorder", 1, recorderParameters);
-
-        var (excitatoryWeight, inhibitoryWeight) = Weights(parameters.Network);
-        nest.CopyModel("static_synapse", "syn_ex", new() { ["weight"] = excitatoryWeight });
-        nest.CopyModel("static_synapse", "syn_in", new() { ["weight"] = inhibitoryWeight });
-        nest.SetDefaults("syn_ex", new() { ["delay"] = Delay });
-        nest.SetDefaults("syn_in", new() { ["delay"] = Delay });
-        var excitatoryInDegree = Rule.FixedIndegree((int)(ExcitatoryCount * ConnectionProbability));
-        var inhibitoryInDegree = Rule.FixedIndegree((int)(InhibitoryCount * ConnectionProbability));
-        log.WriteLine("Connecting the populations, the stimulus and the recorders");
-        nest.Connect(excitatory, excitatory, excitatoryInDegree, "syn_ex");
-        nest.Connect(inhibitory, excitatory, inhibitoryInDegree, "syn_in");
-        nest.Connect(excitatory, inhibitory, excitatoryInDegree, "syn_ex");
-        nest.Connect(inhibitory, inhibitory, inhibitoryInDegree, "syn_in");
-        nest.Connect(stimulus, excitatory[..Stimulated], Rule.AllToAll(), "syn_ex");
-        nest.Connect(excitatory[..Recorded], excitatoryRecorder);
-        nest.Connect(inhibitory[..Recorded], inhibitoryRecorder);
+            nest.SetKernelStatus(new()
+            {
+                ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
+                ["print_time"] = parameters.PrintTime,
+                ["overwrite_files"] = true, ["data_path"] = dataPath,
+            });
+            network = Build(nest, parameters.Network, model, label, log);
+        }
+        var (excitatoryRecorder, inhibitoryRecorder) = (nest.Nodes(network.ExcitatoryRecorder), nest.Nodes(network.InhibitoryRecorder));
         TimeSpan buildTime = Stopwatch.GetElapsedTime(start);
 
         double simTime = parameters.EffectiveSimTimeMs;
         log.WriteLine($"Simulating {simTime.ToString(CultureInfo.InvariantCulture)} ms");
         start = Stopwatch.GetTimestamp();
-        nest.Simulate(simTime);
+        checkpoints.SimulateSegments(nest, [simTime], description, log, progress: () => network);
         TimeSpan simulateTime = Stopwatch.GetElapsedTime(start);
 
         // NEST's compute_rate: recorded spikes per recorded neuron and second.
@@ -198,6 +197,39 @@ public static class Brette2007Experiment
             PeakMemoryBytes: process.PeakWorkingSet64,
             SpikeFiles: spikeFiles,
             RasterPlot: raster);
+    }
+
+    /// <summary>Creates and connects the network; returns its two spike recorders.</summary>
+    private static Brette2007Progress Build(Simulator nest, Brette2007Network networkKind, string model, string label, TextWriter log)
+    {
+        nest.SetDefaults(model, NeuronParameters(networkKind));
+        log.WriteLine($"Creating {ExcitatoryCount} excitatory and {InhibitoryCount} inhibitory {model} neurons");
+        var excitatory = nest.Create(model, ExcitatoryCount);
+        var inhibitory = nest.Create(model, InhibitoryCount);
+        var stimulus = nest.Create("poisson_generator", 1, new()
+        {
+            ["rate"] = 300.0, ["start"] = 1.0, ["stop"] = 51.0, ["origin"] = 0.0,
+        });
+        var recorderParameters = new Dictionary<string, object> { ["record_to"] = "ascii", ["label"] = label };
+        var excitatoryRecorder = nest.Create("spike_recorder", 1, recorderParameters);
+        var inhibitoryRecorder = nest.Create("spike_recorder", 1, recorderParameters);
+
+        var (excitatoryWeight, inhibitoryWeight) = Weights(networkKind);
+        nest.CopyModel("static_synapse", "syn_ex", new() { ["weight"] = excitatoryWeight });
+        nest.CopyModel("static_synapse", "syn_in", new() { ["weight"] = inhibitoryWeight });
+        nest.SetDefaults("syn_ex", new() { ["delay"] = Delay });
+        nest.SetDefaults("syn_in", new() { ["delay"] = Delay });
+        var excitatoryInDegree = Rule.FixedIndegree((int)(ExcitatoryCount * ConnectionProbability));
+        var inhibitoryInDegree = Rule.FixedIndegree((int)(InhibitoryCount * ConnectionProbability));
+        log.WriteLine("Connecting the populations, the stimulus and the recorders");
+        nest.Connect(excitatory, excitatory, excitatoryInDegree, "syn_ex");
+        nest.Connect(inhibitory, excitatory, inhibitoryInDegree, "syn_in");
+        nest.Connect(excitatory, inhibitory, excitatoryInDegree, "syn_ex");
+        nest.Connect(inhibitory, inhibitory, inhibitoryInDegree, "syn_in");
+        nest.Connect(stimulus, excitatory[..Stimulated], Rule.AllToAll(), "syn_ex");
+        nest.Connect(excitatory[..Recorded], excitatoryRecorder);
+        nest.Connect(inhibitory[..Recorded], inhibitoryRecorder);
+        return new Brette2007Progress(excitatoryRecorder.Ids[0], inhibitoryRecorder.Ids[0]);
     }
 
     private static string[] FilesOf(NodeCollection recorder) => recorder.Get("filenames") as string[] ?? [];

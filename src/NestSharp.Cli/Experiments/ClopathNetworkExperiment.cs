@@ -29,7 +29,27 @@ public sealed record ClopathNetworkParameters
     /// The input synapses stay clopath_synapse.
     /// </summary>
     public string RecurrentSynapseModel { get; init; } = "clopath_synapse";
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the simulated time and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("clopath", this with { SimTimeMs = 0, Threads = 0, Checkpointing = Checkpointing.None });
 }
+
+/// <summary>What a checkpoint of <see cref="ClopathNetworkExperiment"/> holds besides the simulator.</summary>
+/// <param name="Excitatory">The excitatory neurons' ids.</param>
+/// <param name="Inhibitory">The inhibitory neurons' ids.</param>
+/// <param name="Inputs">The input parrot neurons' ids.</param>
+/// <param name="Generators">The Poisson generators' ids.</param>
+/// <param name="WeightRecorder">The weight recorder's id.</param>
+/// <param name="SpikeRecorder">The spike recorder's id.</param>
+/// <param name="InitialWeights">The excitatory-to-excitatory weights before the simulation, row by row [from][to].</param>
+/// <param name="InputWeightsBefore">The input weights before the simulation.</param>
+public sealed record ClopathNetworkProgress(
+    int[] Excitatory, int[] Inhibitory, int[] Inputs, int[] Generators, int WeightRecorder, int SpikeRecorder,
+    double[][] InitialWeights, double[] InputWeightsBefore);
 
 /// <summary>What <see cref="ClopathNetworkExperiment.Simulate"/> measured.</summary>
 /// <param name="InitialWeights">Excitatory-to-excitatory weights before the simulation: [from, to], NaN on the diagonal (no autapses).</param>
@@ -124,7 +144,8 @@ public static class ClopathNetworkExperiment
     /// <summary>Models the excitatory-to-excitatory synapses may be copied from (<see cref="ClopathNetworkParameters.RecurrentSynapseModel"/>).</summary>
     public static readonly IReadOnlyList<string> RecurrentSynapseModels = ["clopath_synapse", "stdp_synapse", "static_synapse"];
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private const double Delay = Resolution; // ms
     private const double PgA = 30.0; // amplitude of the Gaussian (Hz)
     private const double PgSigma = 10.0; // its standard deviation (inputs)
@@ -150,7 +171,7 @@ public static class ClopathNetworkExperiment
     /// Builds and simulates the network, as the example does, without writing anything. <paramref name="progress"/> is
     /// called after every 100 ms interval with the model time reached (ms).
     /// </summary>
-    public static ClopathNetworkOutcome Simulate(ClopathNetworkParameters parameters, Action<double>? progress = null)
+    public static ClopathNetworkOutcome Simulate(ClopathNetworkParameters parameters, Action<double>? progress = null, TextWriter? log = null)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         int intervals = Intervals(parameters.SimTimeMs);
@@ -161,6 +182,67 @@ public static class ClopathNetworkExperiment
 
         long startBuild = Stopwatch.GetTimestamp();
         var nest = new Simulator();
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
+        log ??= TextWriter.Null;
+        ClopathNetworkProgress network;
+        if (checkpoints.Resumes)
+        {
+            network = checkpoints.Resume<ClopathNetworkProgress>(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        }
+        else
+        {
+            network = Build(nest, parameters);
+        }
+        var (popExc, popInput, pg) = (nest.Nodes(network.Excitatory), nest.Nodes(network.Inputs), nest.Nodes(network.Generators));
+        var (wr, spikes) = (nest.Nodes(network.WeightRecorder), nest.Nodes(network.SpikeRecorder));
+        TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
+
+        long startSimulate = Stopwatch.GetTimestamp();
+        // the centre of each interval is one of 25, 75, 125, ..., 475
+        var random = new System.Random(unchecked((int)parameters.Seed));
+        var centers = new int[intervals];
+        for (int i = 0; i < intervals; i++) centers[i] = 25 + random.Next(0, 10) * 50;
+        var intervalEnds = new double[intervals];
+        for (int i = 0; i < intervals; i++) intervalEnds[i] = (i + 1) * IntervalMs;
+        var rates = new double[NumberInputs];
+        checkpoints.SimulateSegments(nest, intervalEnds, description, log,
+            beforeSegment: i =>
+            {
+                int pgMu = centers[i];
+                for (int j = 0; j < NumberInputs; j++)
+                    rates[j] = PgA * Math.Exp(-1.0 * (j - pgMu) * (j - pgMu) / (2.0 * PgSigma * PgSigma)) * RateFactor;
+                pg.Set("rate", rates);
+            },
+            afterSegment: i => progress?.Invoke((i + 1) * IntervalMs),
+            progress: () => network);
+        TimeSpan simulationTime = Stopwatch.GetElapsedTime(startSimulate);
+
+        var events = (Dictionary<string, object>)spikes.Get("events");
+        long[] senders = (long[])events["senders"];
+        long lastExcitatory = popExc.Ids[^1];
+        long excitatorySpikes = senders.Count(s => s <= lastExcitatory);
+        var weightEvents = (Dictionary<string, object>)wr.Get("events");
+
+        return new ClopathNetworkOutcome(
+            InitialWeights: Matrix(network.InitialWeights, "the initial weights"),
+            FinalWeights: RecurrentWeights(nest, popExc),
+            InputWeightsBefore: network.InputWeightsBefore,
+            InputWeightsAfter: nest.GetConnections(popInput, popExc).Weight,
+            Centers: centers,
+            ExcitatorySpikes: excitatorySpikes,
+            InhibitorySpikes: senders.LongLength - excitatorySpikes,
+            WeightEvents: new ClopathWeightEvents(
+                (double[])weightEvents["times"], (long[])weightEvents["senders"], (long[])weightEvents["targets"], (double[])weightEvents["weights"]),
+            Synapses: nest.NumConnections,
+            BuildTime: buildTime,
+            SimulationTime: simulationTime);
+    }
+
+    /// <summary>Creates and connects the network as the example does; returns its nodes and the weights before simulating.</summary>
+    private static ClopathNetworkProgress Build(Simulator nest, ClopathNetworkParameters parameters)
+    {
         nest.SetKernelStatus(new()
         {
             ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
@@ -214,45 +296,15 @@ public static class ClopathNetworkExperiment
         nest.Connect(popExc + popInh, spikes);
 
         double[,] initialWeights = RecurrentWeights(nest, popExc);
-        double[] inputBefore = nest.GetConnections(popInput, popExc).Weight;
-        TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
-
-        long startSimulate = Stopwatch.GetTimestamp();
-        var random = new System.Random(unchecked((int)parameters.Seed));
-        var centers = new int[intervals];
-        var rates = new double[NumberInputs];
-        for (int i = 0; i < intervals; i++)
+        var rows = new double[initialWeights.GetLength(0)][];
+        for (int i = 0; i < rows.Length; i++)
         {
-            // the centre is one of 25, 75, 125, ..., 475
-            int pgMu = 25 + random.Next(0, 10) * 50;
-            centers[i] = pgMu;
-            for (int j = 0; j < NumberInputs; j++)
-                rates[j] = PgA * Math.Exp(-1.0 * (j - pgMu) * (j - pgMu) / (2.0 * PgSigma * PgSigma)) * RateFactor;
-            pg.Set("rate", rates);
-            nest.Simulate(IntervalMs);
-            progress?.Invoke((i + 1) * IntervalMs);
+            rows[i] = new double[initialWeights.GetLength(1)];
+            for (int j = 0; j < rows[i].Length; j++) rows[i][j] = initialWeights[i, j];
         }
-        TimeSpan simulationTime = Stopwatch.GetElapsedTime(startSimulate);
-
-        var events = (Dictionary<string, object>)spikes.Get("events");
-        long[] senders = (long[])events["senders"];
-        long lastExcitatory = popExc.Ids[^1];
-        long excitatorySpikes = senders.Count(s => s <= lastExcitatory);
-        var weightEvents = (Dictionary<string, object>)wr.Get("events");
-
-        return new ClopathNetworkOutcome(
-            InitialWeights: initialWeights,
-            FinalWeights: RecurrentWeights(nest, popExc),
-            InputWeightsBefore: inputBefore,
-            InputWeightsAfter: nest.GetConnections(popInput, popExc).Weight,
-            Centers: centers,
-            ExcitatorySpikes: excitatorySpikes,
-            InhibitorySpikes: senders.LongLength - excitatorySpikes,
-            WeightEvents: new ClopathWeightEvents(
-                (double[])weightEvents["times"], (long[])weightEvents["senders"], (long[])weightEvents["targets"], (double[])weightEvents["weights"]),
-            Synapses: nest.NumConnections,
-            BuildTime: buildTime,
-            SimulationTime: simulationTime);
+        return new ClopathNetworkProgress(
+            [.. popExc.Ids], [.. popInh.Ids], [.. popInput.Ids], [.. pg.Ids], wr.Ids[0], spikes.Ids[0],
+            rows, nest.GetConnections(popInput, popExc).Weight);
     }
 
     /// <summary>Simulates (<see cref="Simulate"/>) and writes the weight-change matrix, the weight recorder's events and the figure.</summary>
@@ -265,7 +317,7 @@ public static class ClopathNetworkExperiment
 
         log.WriteLine(FormattableString.Invariant(
             $"Simulating {NumberExcitatory} excitatory and {NumberInhibitory} inhibitory neurons driven by {NumberInputs} Poisson inputs for {parameters.SimTimeMs} ms on {parameters.Threads} thread(s)"));
-        var outcome = Simulate(parameters, progress);
+        var outcome = Simulate(parameters, progress, log);
         double[,] change = outcome.WeightChange;
 
         string matrixFile = Path.Combine(directory, MatrixFileName);
@@ -398,11 +450,17 @@ public static class ClopathNetworkExperiment
             .Select(line => line.Split(',').Skip(1).Select(field =>
                 field == "nan" ? double.NaN : double.Parse(field, NumberStyles.Float, CultureInfo.InvariantCulture)).ToArray())
             .ToArray();
+        return Matrix(rows, path);
+    }
+
+    /// <summary>The matrix of <paramref name="rows"/> (read from <paramref name="source"/>), which must have equal lengths.</summary>
+    private static double[,] Matrix(double[][] rows, string source)
+    {
         int columns = rows.Length == 0 ? 0 : rows[0].Length;
         var matrix = new double[rows.Length, columns];
         for (int i = 0; i < rows.Length; i++)
         {
-            if (rows[i].Length != columns) throw new InvalidDataException($"{path}: row {i + 1} has {rows[i].Length} values, the first has {columns}.");
+            if (rows[i].Length != columns) throw new InvalidDataException($"{source}: row {i + 1} has {rows[i].Length} values, the first has {columns}.");
             for (int j = 0; j < columns; j++) matrix[i, j] = rows[i][j];
         }
         return matrix;

@@ -15,7 +15,22 @@ public sealed record ClopathPairingParameters
 
     /// <summary>Directory the curves (CSV) and the figure are written to; created if missing.</summary>
     public string OutputDirectory { get; init; } = "clopath-pairing-out";
+
+    /// <summary>Checkpoints to save while simulating (the model time of each protocol's simulation), and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("clopath-pairing", this with { Checkpointing = Checkpointing.None });
 }
+
+/// <summary>
+/// What a checkpoint of <see cref="ClopathPairingExperiment"/> holds besides the simulator of the protocol under way:
+/// the protocols done before it (pre-post and post-pre at each frequency in turn) and its weight recorder.
+/// </summary>
+/// <param name="Done">The protocols finished, in the order they ran.</param>
+/// <param name="WeightRecorder">The weight recorder's id in the protocol under way.</param>
+public sealed record ClopathPairingProgress(ClopathPairingPoint[] Done, int WeightRecorder);
 
 /// <summary>The pre- and post-synaptic spike times of one pairing protocol and the weight it left.</summary>
 /// <param name="FrequencyHz">Repetition frequency of the pairs, rho.</param>
@@ -83,7 +98,8 @@ public static class ClopathPairingExperiment
     /// <summary>The example's frequencies and 0.1 Hz, the lowest of Clopath et al. (2010) fig. 2b and of the data it shows.</summary>
     public static readonly IReadOnlyList<double> DefaultFrequenciesHz = [0.1, .. ExampleFrequenciesHz];
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private const double StepsPerMs = 10.0; // 1 / Resolution
     private const double PairingOffset = 10.0; // ms
 
@@ -127,15 +143,42 @@ public static class ClopathPairingExperiment
         string directory = Path.GetFullPath(parameters.OutputDirectory);
         Directory.CreateDirectory(directory);
 
-        var prePost = new List<ClopathPairingPoint>();
-        var postPre = new List<ClopathPairingPoint>();
-        foreach (double frequency in frequencies)
+        // The protocols run in turn: pre-post then post-pre at each frequency; a resumed run continues the one under way.
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
+        var done = new List<ClopathPairingPoint>();
+        Simulator? resumed = null;
+        int resumedRecorder = 0;
+        if (checkpoints.Resumes)
         {
-            prePost.Add(Pair(frequency, +PairingOffset));
-            postPre.Add(Pair(frequency, -PairingOffset));
+            resumed = new Simulator();
+            var saved = checkpoints.Resume<ClopathPairingProgress>(resumed, description, threads: 1);
+            done.AddRange(saved.Done);
+            resumedRecorder = saved.WeightRecorder;
             log.WriteLine(FormattableString.Invariant(
-                $"rho = {frequency,5:0.###} Hz: pre-post {prePost[^1].NormalizedWeight,7:F2}, post-pre {postPre[^1].NormalizedWeight,7:F2} (normalized weight)"));
+                $"Resumed protocol {done.Count + 1} of {2 * frequencies.Count} at {resumed.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
         }
+        for (int k = done.Count; k < 2 * frequencies.Count; k++)
+        {
+            double frequency = frequencies[k / 2];
+            double offset = k % 2 == 0 ? +PairingOffset : -PairingOffset;
+            var (preTimes, postTimes) = SpikeTimes(frequency, offset);
+            var (nest, wr) = resumed is not null && k == done.Count && resumedRecorder > 0
+                ? (resumed, resumed.Nodes(resumedRecorder))
+                : Protocol(preTimes, postTimes);
+            int recorder = wr.Ids[0];
+            checkpoints.SimulateSegments(nest, [Duration(preTimes, postTimes)], description, log,
+                progress: () => new ClopathPairingProgress([.. done], recorder));
+            resumed = null;
+            done.Add(new ClopathPairingPoint(frequency, offset, preTimes, postTimes, LastWeight(wr, preTimes.Length)));
+            if (k % 2 == 1)
+            {
+                log.WriteLine(FormattableString.Invariant(
+                    $"rho = {frequency,5:0.###} Hz: pre-post {done[^2].NormalizedWeight,7:F2}, post-pre {done[^1].NormalizedWeight,7:F2} (normalized weight)"));
+            }
+        }
+        var prePost = done.Where(point => point.OffsetMs > 0).ToList();
+        var postPre = done.Where(point => point.OffsetMs < 0).ToList();
 
         string csvFile = Path.Combine(directory, CsvFileName);
         WriteCurves(csvFile, prePost, postPre);
@@ -191,6 +234,18 @@ public static class ClopathPairingExperiment
         ArgumentNullException.ThrowIfNull(postSpikeTimes);
         if (preSpikeTimes.Length == 0 || postSpikeTimes.Length == 0)
             throw new ArgumentException("Both spike trains need at least one spike.", nameof(preSpikeTimes));
+        var (nest, wr) = Protocol(preSpikeTimes, postSpikeTimes);
+        nest.Simulate(Duration(preSpikeTimes, postSpikeTimes));
+        return LastWeight(wr, preSpikeTimes.Length);
+    }
+
+    /// <summary>The model time a protocol simulates: until 10 ms after the last spike.</summary>
+    private static double Duration(double[] preSpikeTimes, double[] postSpikeTimes) =>
+        10.0 + Math.Max(preSpikeTimes[^1], postSpikeTimes[^1]);
+
+    /// <summary>The simulator of one protocol (see <see cref="FinalWeight"/>), built, and its weight recorder.</summary>
+    private static (Simulator Nest, NodeCollection WeightRecorder) Protocol(double[] preSpikeTimes, double[] postSpikeTimes)
+    {
         var nest = new Simulator();
         nest.SetKernelStatus(new() { ["resolution"] = Resolution });
 
@@ -209,10 +264,15 @@ public static class ClopathPairingExperiment
             ["synapse_model"] = "clopath_synapse_rec", ["weight"] = InitialWeight, ["delay"] = Resolution,
         });
 
-        nest.Simulate(10.0 + Math.Max(preSpikeTimes[^1], postSpikeTimes[^1]));
+        return (nest, wr);
+    }
+
+    /// <summary>The weight after the last of <paramref name="preSpikes"/> pre-synaptic spikes: the weight recorder's last event.</summary>
+    private static double LastWeight(NodeCollection wr, int preSpikes)
+    {
         var weights = (double[])((Dictionary<string, object>)wr.Get("events"))["weights"];
-        if (weights.Length != preSpikeTimes.Length)
-            throw new InvalidOperationException($"The weight recorder holds {weights.Length} events for {preSpikeTimes.Length} pre-synaptic spikes.");
+        if (weights.Length != preSpikes)
+            throw new InvalidOperationException($"The weight recorder holds {weights.Length} events for {preSpikes} pre-synaptic spikes.");
         return weights[^1];
     }
 

@@ -32,7 +32,25 @@ public sealed record HpcBenchmarkParameters
 
     /// <summary>Directory the log, the spike file and the raster plot are written to (kernel <c>data_path</c>).</summary>
     public string OutputDirectory { get; init; } = "hpc-benchmark-out";
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the measured period's length, progress and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("hpc-benchmark", this with { SimTimeMs = 0, Threads = 0, PrintTime = false, Checkpointing = Checkpointing.None });
 }
+
+/// <summary>What a checkpoint of <see cref="HpcBenchmarkExperiment"/> holds besides the simulator.</summary>
+/// <param name="Recorder">The spike recorder's id, 0 without spike recording.</param>
+/// <param name="Recorded">Neurons recorded from.</param>
+/// <param name="PresimEvents">Spikes recorded by the end of the presimulation (0 before it ended).</param>
+/// <param name="NodesSeconds">Wall-clock time the building run took to create the nodes (s).</param>
+/// <param name="EdgesSeconds">Wall-clock time the building run took to connect (s).</param>
+/// <param name="MemoryAfterNodesKiB">The building run's memory after creating the nodes.</param>
+/// <param name="MemoryAfterEdgesKiB">The building run's memory after connecting.</param>
+public sealed record HpcBenchmarkProgress(
+    int Recorder, int Recorded, long PresimEvents, double NodesSeconds, double EdgesSeconds, long MemoryAfterNodesKiB, long MemoryAfterEdgesKiB);
 
 /// <summary>What a run of <see cref="HpcBenchmarkExperiment"/> measured and wrote.</summary>
 /// <param name="ExcitatoryNeurons">NE = int(9000·scale).</param>
@@ -100,7 +118,8 @@ public static class HpcBenchmarkExperiment
     /// <summary>The raster plot in the output directory.</summary>
     public const string RasterFileName = "hpc_benchmark_raster.png";
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private const int MaximumRecorded = 1000; // NEST's Nrec
     private const double TauSyn = 0.32582722403722841; // ms, as NEST's script
     private const double TauMem = 10.0; // ms
@@ -124,81 +143,60 @@ public static class HpcBenchmarkExperiment
 
         var nest = new Simulator();
         nestLog.Add(Memory(nest), "virt_mem_0");
-        long start = Stopwatch.GetTimestamp();
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
         int ne = (int)(9000 * parameters.Scale);
         int ni = (int)(2250 * parameters.Scale);
         if (ne < 1 || ni < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Scale, "The scale must give at least one inhibitory neuron (scale >= 1/2250).");
-        nest.SetKernelStatus(new()
+        HpcBenchmarkProgress network;
+        if (checkpoints.Resumes)
         {
-            ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
-            ["print_time"] = parameters.PrintTime,
-            ["overwrite_files"] = true, ["data_path"] = dataPath,
-        });
-        var neuronParams = new Dictionary<string, object>
-        {
-            ["E_L"] = 0.0, ["C_m"] = CMem, ["tau_m"] = TauMem, ["t_ref"] = 0.5, ["V_th"] = Theta, ["V_reset"] = 0.0,
-            ["tau_syn_ex"] = TauSyn, ["tau_syn_in"] = TauSyn, ["tau_minus"] = 30.0, ["V_m"] = MeanPotential,
-        };
-        log.WriteLine($"Creating {ne} excitatory and {ni} inhibitory neurons on {parameters.Threads} thread(s)");
-        var excitatory = nest.Create("iaf_psc_alpha", ne, neuronParams);
-        var inhibitory = nest.Create("iaf_psc_alpha", ni, neuronParams);
-        var randomPotential = nest.Random.Normal(MeanPotential, SigmaPotential);
-        excitatory.Set("V_m", randomPotential);
-        inhibitory.Set("V_m", randomPotential);
-
-        int ce = (int)(1.0 * ne / parameters.Scale);
-        int ci = (int)(1.0 * ni / parameters.Scale);
-        double jePa = JE / PostSynapticPotential.PeakOfUnitAlphaCurrent(TauMem, CMem, TauSyn);
-        double nuThreshold = Theta / (ce * TauMem / CMem * jePa * Math.E * TauSyn);
-        var stimulus = nest.Create("poisson_generator", 1, new() { ["rate"] = nuThreshold * Eta * ce * 1000.0 });
-        NodeCollection? recorder = parameters.RecordSpikes
-            ? nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii", ["label"] = "alpha_0.0513_spikes" })
-            : null;
-        TimeSpan nodesTime = Stopwatch.GetElapsedTime(start);
-        nestLog.Add(nodesTime.TotalSeconds, "build_time_nodes");
-        nestLog.Add(Memory(nest), "virt_mem_after_nodes");
-
-        start = Stopwatch.GetTimestamp();
-        nest.SetDefaults("static_synapse_hpc", new() { ["delay"] = Delay });
-        nest.CopyModel("static_synapse_hpc", "syn_ex", new() { ["weight"] = jePa });
-        nest.CopyModel("static_synapse_hpc", "syn_in", new() { ["weight"] = G * jePa });
-        nest.SetDefaults("stdp_pl_synapse_hom_hpc", new()
-        {
-            ["delay"] = Delay, ["alpha"] = 0.0513, ["lambda"] = 0.1, ["mu"] = 0.4, ["tau_plus"] = 15.0, ["weight"] = jePa,
-        });
-        log.WriteLine("Connecting the stimulus and the populations");
-        nest.Connect(stimulus, excitatory, Rule.AllToAll(), "syn_ex");
-        nest.Connect(stimulus, inhibitory, Rule.AllToAll(), "syn_ex");
-        var excitatoryInDegree = Rule.FixedIndegree(ce, allowAutapses: false, allowMultapses: true);
-        var inhibitoryInDegree = Rule.FixedIndegree(ci, allowAutapses: false, allowMultapses: true);
-        nest.Connect(excitatory, excitatory, excitatoryInDegree, "stdp_pl_synapse_hom_hpc");
-        nest.Connect(inhibitory, excitatory, inhibitoryInDegree, "syn_in");
-        nest.Connect(excitatory, inhibitory, excitatoryInDegree, "syn_ex");
-        nest.Connect(inhibitory, inhibitory, inhibitoryInDegree, "syn_in");
-        int recorded = recorder is null ? 0 : Math.Min(MaximumRecorded, ne);
-        if (recorder is not null) nest.Connect(excitatory[..recorded], recorder, Rule.AllToAll(), "static_synapse_hpc");
-        TimeSpan edgesTime = Stopwatch.GetElapsedTime(start);
-        nestLog.Add(edgesTime.TotalSeconds, "build_edge_time");
-        nestLog.Add(Memory(nest), "virt_mem_after_edges");
-
-        // One phase of the run: simulates, then logs the memory and the wall-clock time under NEST's keys.
-        TimeSpan TimedSimulate(string phase, double ms, string memoryKey, string timeKey)
-        {
-            log.WriteLine($"{phase} {ms} ms");
-            long begin = Stopwatch.GetTimestamp();
-            nest.Simulate(ms);
-            TimeSpan elapsed = Stopwatch.GetElapsedTime(begin);
-            nestLog.Add(Memory(nest), memoryKey);
-            nestLog.Add(elapsed.TotalSeconds, timeKey);
-            return elapsed;
+            // the build's times and memory are those the building run logged
+            network = checkpoints.Resume<HpcBenchmarkProgress>(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            nestLog.Add(network.NodesSeconds, "build_time_nodes");
+            nestLog.Add(network.MemoryAfterNodesKiB, "virt_mem_after_nodes");
+            nestLog.Add(network.EdgesSeconds, "build_edge_time");
+            nestLog.Add(network.MemoryAfterEdgesKiB, "virt_mem_after_edges");
         }
+        else
+        {
+            network = Build(nest, parameters, ne, ni, nestLog, log);
+        }
+        TimeSpan nodesTime = TimeSpan.FromSeconds(network.NodesSeconds), edgesTime = TimeSpan.FromSeconds(network.EdgesSeconds);
+        NodeCollection? recorder = network.Recorder > 0 ? nest.Nodes(network.Recorder) : null;
+        int recorded = network.Recorded;
 
-        TimeSpan presimTime = TimedSimulate("Presimulating", parameters.PresimTimeMs, "virt_mem_after_presim", "presim_time");
-        long presimEvents = recorder?.Get<long>("n_events") ?? 0;
+        // The two phases of the run; after each, the memory and the wall-clock time are logged under NEST's keys.
+        long presimEvents = network.PresimEvents;
+        TimeSpan presimTime = TimeSpan.Zero, simTime = TimeSpan.Zero, simCpuTime = TimeSpan.Zero;
+        long phaseStart = Stopwatch.GetTimestamp();
         TimeSpan cpuBefore = ProcessReadings.CpuTime();
-        TimeSpan simTime = TimedSimulate("Simulating", parameters.SimTimeMs, "virt_mem_after_sim", "sim_time");
-        TimeSpan simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
+        checkpoints.SimulateSegments(nest, [parameters.PresimTimeMs, parameters.PresimTimeMs + parameters.SimTimeMs], description, log,
+            beforeSegment: phase =>
+            {
+                log.WriteLine(phase == 0 ? $"Presimulating {parameters.PresimTimeMs} ms" : $"Simulating {parameters.SimTimeMs} ms");
+                phaseStart = Stopwatch.GetTimestamp();
+                cpuBefore = ProcessReadings.CpuTime();
+            },
+            afterSegment: phase =>
+            {
+                TimeSpan elapsed = Stopwatch.GetElapsedTime(phaseStart);
+                nestLog.Add(Memory(nest), phase == 0 ? "virt_mem_after_presim" : "virt_mem_after_sim");
+                nestLog.Add(elapsed.TotalSeconds, phase == 0 ? "presim_time" : "sim_time");
+                if (phase == 0)
+                {
+                    presimTime = elapsed;
+                    presimEvents = recorder?.Get<long>("n_events") ?? 0;
+                }
+                else
+                {
+                    simTime = elapsed;
+                    simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
+                }
+            },
+            progress: () => network with { PresimEvents = presimEvents });
 
         double averageRate = double.NaN, periodRate = double.NaN;
         string[] spikeFiles = [];
@@ -243,6 +241,74 @@ public static class HpcBenchmarkExperiment
             LogFile: logFile,
             SpikeFiles: spikeFiles,
             RasterPlot: raster);
+    }
+
+    /// <summary>
+    /// Creates and connects the network as NEST's script does, logging the build times and the memory under its keys;
+    /// returns what a checkpoint keeps of it.
+    /// </summary>
+    private static HpcBenchmarkProgress Build(
+        Simulator nest, HpcBenchmarkParameters parameters, int ne, int ni, BenchmarkLog nestLog, TextWriter log)
+    {
+        string dataPath = Path.GetFullPath(parameters.OutputDirectory);
+        long start = Stopwatch.GetTimestamp();
+        nest.SetKernelStatus(new()
+        {
+            ["resolution"] = Resolution, ["local_num_threads"] = parameters.Threads, ["rng_seed"] = parameters.Seed,
+            ["print_time"] = parameters.PrintTime,
+            ["overwrite_files"] = true, ["data_path"] = dataPath,
+        });
+        var neuronParams = new Dictionary<string, object>
+        {
+            ["E_L"] = 0.0, ["C_m"] = CMem, ["tau_m"] = TauMem, ["t_ref"] = 0.5, ["V_th"] = Theta, ["V_reset"] = 0.0,
+            ["tau_syn_ex"] = TauSyn, ["tau_syn_in"] = TauSyn, ["tau_minus"] = 30.0, ["V_m"] = MeanPotential,
+        };
+        log.WriteLine($"Creating {ne} excitatory and {ni} inhibitory neurons on {parameters.Threads} thread(s)");
+        var excitatory = nest.Create("iaf_psc_alpha", ne, neuronParams);
+        var inhibitory = nest.Create("iaf_psc_alpha", ni, neuronParams);
+        var randomPotential = nest.Random.Normal(MeanPotential, SigmaPotential);
+        excitatory.Set("V_m", randomPotential);
+        inhibitory.Set("V_m", randomPotential);
+
+        int ce = (int)(1.0 * ne / parameters.Scale);
+        int ci = (int)(1.0 * ni / parameters.Scale);
+        double jePa = JE / PostSynapticPotential.PeakOfUnitAlphaCurrent(TauMem, CMem, TauSyn);
+        double nuThreshold = Theta / (ce * TauMem / CMem * jePa * Math.E * TauSyn);
+        var stimulus = nest.Create("poisson_generator", 1, new() { ["rate"] = nuThreshold * Eta * ce * 1000.0 });
+        NodeCollection? recorder = parameters.RecordSpikes
+            ? nest.Create("spike_recorder", 1, new() { ["record_to"] = "ascii", ["label"] = "alpha_0.0513_spikes" })
+            : null;
+        TimeSpan nodesTime = Stopwatch.GetElapsedTime(start);
+        nestLog.Add(nodesTime.TotalSeconds, "build_time_nodes");
+        long memoryAfterNodes = Memory(nest);
+        nestLog.Add(memoryAfterNodes, "virt_mem_after_nodes");
+
+        start = Stopwatch.GetTimestamp();
+        nest.SetDefaults("static_synapse_hpc", new() { ["delay"] = Delay });
+        nest.CopyModel("static_synapse_hpc", "syn_ex", new() { ["weight"] = jePa });
+        nest.CopyModel("static_synapse_hpc", "syn_in", new() { ["weight"] = G * jePa });
+        nest.SetDefaults("stdp_pl_synapse_hom_hpc", new()
+        {
+            ["delay"] = Delay, ["alpha"] = 0.0513, ["lambda"] = 0.1, ["mu"] = 0.4, ["tau_plus"] = 15.0, ["weight"] = jePa,
+        });
+        log.WriteLine("Connecting the stimulus and the populations");
+        nest.Connect(stimulus, excitatory, Rule.AllToAll(), "syn_ex");
+        nest.Connect(stimulus, inhibitory, Rule.AllToAll(), "syn_ex");
+        var excitatoryInDegree = Rule.FixedIndegree(ce, allowAutapses: false, allowMultapses: true);
+        var inhibitoryInDegree = Rule.FixedIndegree(ci, allowAutapses: false, allowMultapses: true);
+        nest.Connect(excitatory, excitatory, excitatoryInDegree, "stdp_pl_synapse_hom_hpc");
+        nest.Connect(inhibitory, excitatory, inhibitoryInDegree, "syn_in");
+        nest.Connect(excitatory, inhibitory, excitatoryInDegree, "syn_ex");
+        nest.Connect(inhibitory, inhibitory, inhibitoryInDegree, "syn_in");
+        int recorded = recorder is null ? 0 : Math.Min(MaximumRecorded, ne);
+        if (recorder is not null) nest.Connect(excitatory[..recorded], recorder, Rule.AllToAll(), "static_synapse_hpc");
+        TimeSpan edgesTime = Stopwatch.GetElapsedTime(start);
+        nestLog.Add(edgesTime.TotalSeconds, "build_edge_time");
+        long memoryAfterEdges = Memory(nest);
+        nestLog.Add(memoryAfterEdges, "virt_mem_after_edges");
+
+        return new HpcBenchmarkProgress(
+            recorder?.Ids[0] ?? 0, recorded, 0, nodesTime.TotalSeconds, edgesTime.TotalSeconds, memoryAfterNodes, memoryAfterEdges);
     }
 
     private static long Memory(Simulator nest) => (long)nest.GetKernelStatus("memory_size");

@@ -43,7 +43,29 @@ public sealed record MicrocircuitParameters
 
     /// <summary>Directory the statistics and figures are written to (created if missing).</summary>
     public string OutputDirectory { get; init; } = "microcircuit-out";
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>
+    /// What a checkpoint of this run records of its settings: all but the threads, the measured period's length,
+    /// progress, the raster's window and checkpoints.
+    /// </summary>
+    public string CheckpointDescription() => Checkpointing.Describe(
+        "microcircuit",
+        this with { SimTimeMs = 0, Threads = 0, PrintTime = false, RasterWindowMs = 0, Checkpointing = Checkpointing.None });
 }
+
+/// <summary>What a checkpoint of <see cref="MicrocircuitExperiment"/> holds besides the simulator.</summary>
+/// <param name="Populations">The node ids of each population.</param>
+/// <param name="Recorders">The spike recorders' ids, one per population.</param>
+/// <param name="Synapses">Recurrent synapses created.</param>
+/// <param name="CreateSeconds">Wall-clock time the building run took to create the nodes (s).</param>
+/// <param name="ConnectSeconds">Wall-clock time the building run took to connect and prepare (s).</param>
+/// <param name="MemoryAfterCreateBytes">The building run's resident memory after Create.</param>
+/// <param name="MemoryAfterConnectBytes">The building run's resident memory after Connect and Prepare.</param>
+public sealed record MicrocircuitProgress(
+    int[][] Populations, int[] Recorders, long Synapses, double CreateSeconds, double ConnectSeconds, long MemoryAfterCreateBytes, long MemoryAfterConnectBytes);
 
 /// <summary>A built microcircuit, connected and prepared once, not yet simulated.</summary>
 /// <param name="Nest">The kernel.</param>
@@ -139,28 +161,45 @@ public static class MicrocircuitExperiment
     /// <summary>The box plot of the rates in the output directory.</summary>
     public const string RateFileName = "microcircuit_rates.png";
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
 
     /// <summary>Builds, presimulates and simulates the network; writes statistics and figures.</summary>
     public static MicrocircuitResult Run(MicrocircuitParameters parameters, TextWriter log)
     {
-        var network = Build(parameters, log);
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
+        var network = checkpoints.Resumes ? Resume(parameters, description, log) : Build(parameters, log);
         var (nest, populations, recorders) = (network.Nest, network.Populations, network.Recorders);
         int count = populations.Count;
         string dataPath = Path.GetFullPath(parameters.OutputDirectory);
         Directory.CreateDirectory(dataPath);
 
-        log.WriteLine($"Presimulating {parameters.PresimTimeMs} ms");
+        var saved = new MicrocircuitProgress(
+            [.. populations.Select(p => p.Ids.ToArray())], [.. recorders.Ids], network.Synapses, network.CreateTime.TotalSeconds,
+            network.ConnectTime.TotalSeconds, network.MemoryAfterCreateBytes, network.MemoryAfterConnectBytes);
         long start = Stopwatch.GetTimestamp();
-        nest.Simulate(parameters.PresimTimeMs);
-        TimeSpan presimTime = Stopwatch.GetElapsedTime(start);
-        log.WriteLine($"Simulating {parameters.SimTimeMs} ms");
-        start = Stopwatch.GetTimestamp();
         TimeSpan cpuBefore = ProcessReadings.CpuTime();
-        nest.Simulate(parameters.SimTimeMs);
-        TimeSpan simTime = Stopwatch.GetElapsedTime(start);
-        TimeSpan simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
+        TimeSpan presimTime = TimeSpan.Zero, simTime = TimeSpan.Zero, simCpuTime = TimeSpan.Zero;
+        checkpoints.SimulateSegments(nest, [parameters.PresimTimeMs, parameters.PresimTimeMs + parameters.SimTimeMs], description, log,
+            beforeSegment: phase =>
+            {
+                log.WriteLine(phase == 0 ? $"Presimulating {parameters.PresimTimeMs} ms" : $"Simulating {parameters.SimTimeMs} ms");
+                start = Stopwatch.GetTimestamp();
+                cpuBefore = ProcessReadings.CpuTime();
+            },
+            afterSegment: phase =>
+            {
+                if (phase == 0)
+                {
+                    presimTime = Stopwatch.GetElapsedTime(start);
+                    return;
+                }
+                simTime = Stopwatch.GetElapsedTime(start);
+                simCpuTime = ProcessReadings.CpuTime() - cpuBefore;
+            },
+            progress: () => saved);
 
         double from = parameters.PresimTimeMs, to = parameters.PresimTimeMs + parameters.SimTimeMs;
         var statistics = new PopulationStatistics[count];
@@ -200,6 +239,19 @@ public static class MicrocircuitExperiment
         WriteStatistics(result);
         WriteSummary(result, parameters);
         return result;
+    }
+
+    /// <summary>The network saved in the checkpoint <paramref name="parameters"/> resume from, with the building run's times and memory readings.</summary>
+    private static MicrocircuitNetwork Resume(MicrocircuitParameters parameters, string description, TextWriter log)
+    {
+        var nest = new Simulator();
+        var checkpoints = parameters.Checkpointing;
+        var saved = checkpoints.Resume<MicrocircuitProgress>(nest, description, parameters.Threads);
+        log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        return new MicrocircuitNetwork(
+            nest, new MicrocircuitModel(parameters.ScaleN, parameters.ScaleK, parameters.Background),
+            [.. saved.Populations.Select(ids => nest.Nodes(ids))], nest.Nodes(saved.Recorders), saved.Synapses,
+            TimeSpan.FromSeconds(saved.CreateSeconds), TimeSpan.FromSeconds(saved.ConnectSeconds), saved.MemoryAfterCreateBytes, saved.MemoryAfterConnectBytes);
     }
 
     /// <summary>

@@ -18,7 +18,20 @@ public sealed record StructuralPlasticityParameters
 
     /// <summary>Directory the series (CSV) and the figure are written to; created if missing.</summary>
     public string OutputDirectory { get; init; } = "structural-plasticity-out";
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads, the simulated time and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("structural-plasticity", this with { SimTimeMs = 0, Threads = 0, Checkpointing = Checkpointing.None });
 }
+
+/// <summary>What a checkpoint of <see cref="StructuralPlasticityExperiment"/> holds besides the simulator.</summary>
+/// <param name="Excitatory">The excitatory neurons' ids.</param>
+/// <param name="Inhibitory">The inhibitory neurons' ids.</param>
+/// <param name="Series">The recordings made up to the checkpoint.</param>
+public sealed record StructuralPlasticityProgress(int[] Excitatory, int[] Inhibitory, List<StructuralPlasticitySample> Series);
 
 /// <summary>What a run of <see cref="StructuralPlasticityExperiment"/> recorded and wrote.</summary>
 /// <param name="ExcitatoryNeurons">Neurons of the excitatory population.</param>
@@ -92,7 +105,8 @@ public static class StructuralPlasticityExperiment
     /// <summary>Set point of the inhibitory neurons' calcium.</summary>
     public const double TargetCaI = 0.2;
 
-    private const double Dt = 0.1; // simulation step (ms)
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
     private const double BackgroundRate = 10000.0; // rate of the background Poisson input (Hz)
     private const double PscE = 585.0; // excitatory PSC amplitude (pA): PSP of 1 mV
     private const double PscI = -585.0; // inhibitory PSC amplitude (pA)
@@ -112,26 +126,43 @@ public static class StructuralPlasticityExperiment
 
         long startBuild = Stopwatch.GetTimestamp();
         var nest = new Simulator();
-        log.WriteLine(FormattableString.Invariant(
-            $"Building network: {NumberExcitatoryNeurons} excitatory and {NumberInhibitoryNeurons} inhibitory neurons on {parameters.Threads} thread(s)"));
-        var (nodesE, nodesI) = Build(nest, parameters);
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
+        NodeCollection nodesE, nodesI;
+        var series = new List<StructuralPlasticitySample>(steps);
+        if (checkpoints.Resumes)
+        {
+            var saved = checkpoints.Resume<StructuralPlasticityProgress>(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            (nodesE, nodesI) = (nest.Nodes(saved.Excitatory), nest.Nodes(saved.Inhibitory));
+            series.AddRange(saved.Series);
+        }
+        else
+        {
+            log.WriteLine(FormattableString.Invariant(
+                $"Building network: {NumberExcitatoryNeurons} excitatory and {NumberInhibitoryNeurons} inhibitory neurons on {parameters.Threads} thread(s)"));
+            (nodesE, nodesI) = Build(nest, parameters);
+        }
         TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
 
         log.WriteLine(FormattableString.Invariant($"Simulating {parameters.SimTimeMs / 1000.0:0.###} s, recording every {RecordIntervalMs / 1000.0:0.###} s"));
         long startSimulate = Stopwatch.GetTimestamp();
-        var series = new List<StructuralPlasticitySample>(steps);
-        for (int i = 0; i < steps; i++)
-        {
-            nest.Simulate(RecordIntervalMs);
-            var sample = new StructuralPlasticitySample(
-                TimeS: nest.BiologicalTime / 1000.0,
-                MeanCaE: nodesE.GetValues<double>("Ca").Average(),
-                MeanCaI: nodesI.GetValues<double>("Ca").Average(),
-                ConnectionsE: ConnectedElements(nodesE, "Axon_ex"),
-                ConnectionsI: ConnectedElements(nodesI, "Axon_in"));
-            series.Add(sample);
-            recorded?.Invoke(sample);
-        }
+        var recordingTimes = new double[steps];
+        for (int i = 0; i < steps; i++) recordingTimes[i] = (i + 1) * RecordIntervalMs;
+        int[] idsE = [.. nodesE.Ids], idsI = [.. nodesI.Ids];
+        checkpoints.SimulateSegments(nest, recordingTimes, description, log,
+            afterSegment: _ =>
+            {
+                var sample = new StructuralPlasticitySample(
+                    TimeS: nest.BiologicalTime / 1000.0,
+                    MeanCaE: nodesE.GetValues<double>("Ca").Average(),
+                    MeanCaI: nodesI.GetValues<double>("Ca").Average(),
+                    ConnectionsE: ConnectedElements(nodesE, "Axon_ex"),
+                    ConnectionsI: ConnectedElements(nodesI, "Axon_in"));
+                series.Add(sample);
+                recorded?.Invoke(sample);
+            },
+            progress: () => new StructuralPlasticityProgress(idsE, idsI, series));
         TimeSpan simulationTime = Stopwatch.GetElapsedTime(startSimulate);
 
         string seriesFile = Path.Combine(dataPath, SeriesFileName);
@@ -173,7 +204,7 @@ public static class StructuralPlasticityExperiment
     {
         nest.SetKernelStatus(new()
         {
-            ["resolution"] = Dt,
+            ["resolution"] = Resolution,
             ["local_num_threads"] = parameters.Threads,
             ["rng_seed"] = parameters.Seed,
             ["structural_plasticity_update_interval"] = UpdateIntervalMs,

@@ -20,7 +20,25 @@ public sealed record UrbanczikParameters
 
     /// <summary>Directory the data (CSV) and the figures are written to; created if missing.</summary>
     public string OutputDirectory { get; init; } = "urbanczik-out";
+
+    /// <summary>Checkpoints to save while simulating, and the one to resume from.</summary>
+    public Checkpointing Checkpointing { get; init; } = Checkpointing.None;
+
+    /// <summary>What a checkpoint of this run records of its settings: all but the threads and checkpoints.</summary>
+    public string CheckpointDescription() =>
+        Checkpointing.Describe("urbanczik", this with { Threads = 0, Checkpointing = Checkpointing.None });
 }
+
+/// <summary>What a checkpoint of the learning simulation of <see cref="UrbanczikExperiment"/> holds besides the simulator.</summary>
+/// <param name="PatternTimes">The recorded pattern: each generator's spike times (ms).</param>
+/// <param name="Neuron">The neuron's id.</param>
+/// <param name="Parrots">The parrot neurons' ids (the plastic synapses' sources).</param>
+/// <param name="PatternGenerators">The spike generators replaying the pattern.</param>
+/// <param name="Multimeter">The multimeter's id.</param>
+/// <param name="WeightRecorder">The weight recorder's id.</param>
+/// <param name="SpikeRecorder">The soma's spike recorder's id.</param>
+public sealed record UrbanczikProgress(
+    double[][] PatternTimes, int Neuron, int[] Parrots, int[] PatternGenerators, int Multimeter, int WeightRecorder, int SpikeRecorder);
 
 /// <summary>What the neuron and the synapses did: the multimeter samples, the derived potentials, the weights, the spikes.</summary>
 /// <param name="Times">Sample times (ms), every resolution step.</param>
@@ -110,8 +128,82 @@ public static class UrbanczikExperiment
         {
             ["resolution"] = resolution, ["rng_seed"] = parameters.Seed, ["local_num_threads"] = parameters.Threads,
         };
-        nest.SetKernelStatus(kernel);
+        var checkpoints = parameters.Checkpointing;
+        string description = parameters.CheckpointDescription();
+        UrbanczikProgress network;
+        if (checkpoints.Resumes)
+        {
+            network = checkpoints.Resume<UrbanczikProgress>(nest, description, parameters.Threads);
+            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        }
+        else
+        {
+            nest.SetKernelStatus(kernel);
+            double[][] pattern = RecordPattern(nest, patternDuration, log);
+            nest.ResetKernel();
+            nest.SetKernelStatus(kernel);
+            network = Build(nest, pattern, simulationTime, patternDuration, tStart, tEnd);
+        }
+        double[][] tSrs = network.PatternTimes;
+        long patternSpikes = tSrs.Sum(t => (long)t.Length);
+        var (nrn, prrtNrns, sgProx) = (nest.Nodes(network.Neuron), nest.Nodes(network.Parrots), nest.Nodes(network.PatternGenerators));
+        var (mm, wr, srSoma) = (nest.Nodes(network.Multimeter), nest.Nodes(network.WeightRecorder), nest.Nodes(network.SpikeRecorder));
+        TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
 
+        // simulation divided into intervals of the pattern duration
+        log.WriteLine(FormattableString.Invariant(
+            $"Simulating {nRepTotal} presentations of the pattern ({simulationTime} ms; teacher and learning from {tStart} to {tEnd} ms)"));
+        long startSimulate = Stopwatch.GetTimestamp();
+        var presentationEnds = new double[nRepTotal];
+        for (int i = 0; i < nRepTotal; i++) presentationEnds[i] = (i + 1) * patternDuration;
+        checkpoints.SimulateSegments(nest, presentationEnds, description, log,
+            beforeSegment: i =>
+            {
+                // set the spike times of the pattern for each spike generator
+                for (int g = 0; g < sgProx.Count; g++)
+                    sgProx[g].Set("spike_times", Array.ConvertAll(tSrs[g], t => t + i * patternDuration));
+            },
+            afterSegment: _ => progress?.Invoke(nest.BiologicalTime),
+            progress: () => network);
+        TimeSpan simulateTime = Stopwatch.GetElapsedTime(startSimulate);
+
+        // read out devices
+        var recording = ReadOut(mm, wr, srSoma);
+        double[] rmsPerRepetition = new double[parameters.PatternRepetitions];
+        for (int k = 0; k < rmsPerRepetition.Length; k++)
+            rmsPerRepetition[k] = RmsDeviation(recording, tStart + k * patternDuration, tStart + (k + 1) * patternDuration);
+        double rmsFirst = RmsDeviation(recording, tStart, tStart + 2.0 * patternDuration);
+        double rmsLast = RmsDeviation(recording, tEnd - 2.0 * patternDuration, tEnd);
+        long learningSpikes = recording.SomaSpikes.LongCount(t => t > tStart && t <= tEnd);
+        double[] finalWeights = nest.GetConnections(prrtNrns, nrn).Weight;
+        log.WriteLine(FormattableString.Invariant(
+            $"RMS(U - U_M): {rmsFirst:F2} mV in the first two repetitions, {rmsLast:F2} mV in the last two"));
+
+        var files = UrbanczikOutput.Write(recording, rmsPerRepetition, tStart, tEnd, patternDuration, dataPath);
+
+        return new UrbanczikResult(
+            Parameters: parameters,
+            TStartMs: tStart,
+            TEndMs: tEnd,
+            SimulationTimeMs: simulationTime,
+            PatternSpikes: patternSpikes,
+            Recording: recording,
+            RmsPerRepetition: rmsPerRepetition,
+            RmsFirstTwo: rmsFirst,
+            RmsLastTwo: rmsLast,
+            SomaRateHz: learningSpikes / (tEnd - tStart) * 1000.0,
+            FinalWeights: finalWeights,
+            BuildTime: buildTime,
+            SimulateTime: simulateTime,
+            Files: files);
+    }
+
+    /// <summary>
+    /// The example's first simulation: the spikes of <see cref="UrbanczikModel.PatternGenerators"/> Poisson generators
+    /// (through parrot neurons) during <paramref name="patternDuration"/>, each generator's spike times.
+    /// </summary>
+    private static double[][] RecordPattern(Simulator nest, double patternDuration, TextWriter log)
+    {
         // dendritic input: record the spikes of n_pg poisson generators (through parrot neurons); the recorded spike
         // times are then given to spike generators
         log.WriteLine($"Recording a pattern of {UrbanczikModel.PatternGenerators} Poisson spike trains ({patternDuration} ms)");
@@ -123,11 +215,15 @@ public static class UrbanczikExperiment
         nest.Connect(prrtNrnsPg, sr, Rule.OneToOne());
         nest.Simulate(patternDuration);
         double[][] tSrs = sr.Select(r => (double[])((Dictionary<string, object>)r.Get("events"))["times"]).ToArray();
-        long patternSpikes = tSrs.Sum(t => (long)t.Length);
+        return tSrs;
+    }
 
-        nest.ResetKernel();
-        nest.SetKernelStatus(kernel);
-
+    /// <summary>Creates and connects the learning simulation's neuron, inputs and recorders.</summary>
+    private static UrbanczikProgress Build(
+        Simulator nest, double[][] tSrs, double simulationTime, double patternDuration, double tStart, double tEnd)
+    {
+        const double resolution = UrbanczikModel.Resolution;
+        const int nPg = UrbanczikModel.PatternGenerators;
         // neuron and devices
         var nrn = nest.Create(UrbanczikModel.NeuronModel, 1, UrbanczikModel.NeuronParameters());
         var syns = (IReadOnlyDictionary<string, int>)nest.GetDefaults(UrbanczikModel.NeuronModel)["receptor_types"];
@@ -180,51 +276,7 @@ public static class UrbanczikExperiment
             ["receptor_type"] = syns["soma_inh"], ["weight"] = 10.0 * resolution, ["delay"] = resolution,
         });
         nest.Connect(nrn, srSoma);
-        TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);
-
-        // simulation divided into intervals of the pattern duration
-        log.WriteLine(FormattableString.Invariant(
-            $"Simulating {nRepTotal} presentations of the pattern ({simulationTime} ms; teacher and learning from {tStart} to {tEnd} ms)"));
-        long startSimulate = Stopwatch.GetTimestamp();
-        for (int i = 0; i < nRepTotal; i++)
-        {
-            // set the spike times of the pattern for each spike generator
-            for (int g = 0; g < nPg; g++)
-                sgProx[g].Set("spike_times", Array.ConvertAll(tSrs[g], t => t + i * patternDuration));
-            nest.Simulate(patternDuration);
-            progress?.Invoke(nest.BiologicalTime);
-        }
-        TimeSpan simulateTime = Stopwatch.GetElapsedTime(startSimulate);
-
-        // read out devices
-        var recording = ReadOut(mm, wr, srSoma);
-        double[] rmsPerRepetition = new double[parameters.PatternRepetitions];
-        for (int k = 0; k < rmsPerRepetition.Length; k++)
-            rmsPerRepetition[k] = RmsDeviation(recording, tStart + k * patternDuration, tStart + (k + 1) * patternDuration);
-        double rmsFirst = RmsDeviation(recording, tStart, tStart + 2.0 * patternDuration);
-        double rmsLast = RmsDeviation(recording, tEnd - 2.0 * patternDuration, tEnd);
-        long learningSpikes = recording.SomaSpikes.LongCount(t => t > tStart && t <= tEnd);
-        double[] finalWeights = nest.GetConnections(prrtNrns, nrn).Weight;
-        log.WriteLine(FormattableString.Invariant(
-            $"RMS(U - U_M): {rmsFirst:F2} mV in the first two repetitions, {rmsLast:F2} mV in the last two"));
-
-        var files = UrbanczikOutput.Write(recording, rmsPerRepetition, tStart, tEnd, patternDuration, dataPath);
-
-        return new UrbanczikResult(
-            Parameters: parameters,
-            TStartMs: tStart,
-            TEndMs: tEnd,
-            SimulationTimeMs: simulationTime,
-            PatternSpikes: patternSpikes,
-            Recording: recording,
-            RmsPerRepetition: rmsPerRepetition,
-            RmsFirstTwo: rmsFirst,
-            RmsLastTwo: rmsLast,
-            SomaRateHz: learningSpikes / (tEnd - tStart) * 1000.0,
-            FinalWeights: finalWeights,
-            BuildTime: buildTime,
-            SimulateTime: simulateTime,
-            Files: files);
+        return new UrbanczikProgress(tSrs, nrn.Ids[0], [.. prrtNrns.Ids], [.. sgProx.Ids], mm.Ids[0], wr.Ids[0], srSoma.Ids[0]);
     }
 
     /// <summary>The multimeter, weight recorder and spike recorder events, with V_W* and U_M derived as the example does.</summary>

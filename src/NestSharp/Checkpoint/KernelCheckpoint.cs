@@ -119,6 +119,7 @@ internal static class KernelCheckpoint
         writer.Section("model defaults", () => kernel.Models.SaveDefaults(writer));
         WriteLocal(writer, kernel);
         writer.Section("structural plasticity", () => kernel.Structural.SaveCheckpoint(writer));
+        writer.Section("layers", () => kernel.Layers.SaveCheckpoint(writer));
         writer.Finish();
     }
 
@@ -133,6 +134,7 @@ internal static class KernelCheckpoint
             writer.Write(kernel.EventDelivery.LocalSpikeCounter);
         });
         writer.Section("nodes", () => kernel.Nodes.SaveCheckpoint(writer, neuronsOnly: true));
+        writer.Section("per-process state", () => kernel.Nodes.SavePerProcess(writer));
         WriteLocal(writer, kernel);
         writer.Finish();
     }
@@ -248,6 +250,7 @@ internal static class KernelCheckpoint
         {
             var part = parts[p];
             part.Section("nodes", () => kernel.Nodes.RestoreNeurons(part, context with { Owned = OwnedBy(p, partCount) }));
+            part.Section("per-process state", () => kernel.Nodes.RestorePerProcess(part));
         }
         reader.Section("model defaults", () => kernel.Models.RestoreDefaults(reader, context));
 
@@ -265,6 +268,7 @@ internal static class KernelCheckpoint
             part.Section("spike archive", () => kernel.Archive.RestoreCheckpoint(part, owned));
         }
         reader.Section("structural plasticity", () => kernel.Structural.RestoreCheckpoint(reader));
+        reader.Section("layers", () => kernel.Layers.RestoreCheckpoint(reader));
         foreach (var part in parts) part.Finish();
         if (communicator.Size > 1)
         {
@@ -300,7 +304,6 @@ internal static class KernelCheckpoint
         if (kernel.Simulation.IsPrepared)
             throw new KernelException("A checkpoint is saved between Simulate calls, not between Prepare and Cleanup: call Cleanup first.");
         var gaps = kernel.VirtualProcesses.Communicator.Size > 1 ? ProcessGaps(kernel) : new SortedSet<string>(StringComparer.Ordinal);
-        if (kernel.Layers.Any) gaps.Add("node positions (spatial networks)");
         foreach (var group in kernel.Nodes.Groups)
             if (!group.SupportsCheckpoint) gaps.Add($"{group.Model.Name} nodes");
         foreach (var model in kernel.Models.ChangedNodeModels)
@@ -315,7 +318,6 @@ internal static class KernelCheckpoint
     private static SortedSet<string> ProcessGaps(KernelManager kernel)
     {
         var gaps = new SortedSet<string>(StringComparer.Ordinal);
-        if (kernel.Structural.HasState) gaps.Add("structural plasticity with several MPI processes");
         foreach (var group in kernel.Nodes.Groups)
         {
             if (!group.CheckpointsAcrossProcesses) gaps.Add($"{group.Model.Name} nodes with several MPI processes");
@@ -323,7 +325,7 @@ internal static class KernelCheckpoint
             for (int local = 0; local < group.Count; local++)
             {
                 string backend = recorders.RecorderOf(local).RecordTo;
-                if (backend is not ("memory" or "screen")) gaps.Add($"recordings to files (record_to '{backend}') with several MPI processes");
+                if (backend is not ("memory" or "screen" or "ascii")) gaps.Add($"recordings to files (record_to '{backend}') with several MPI processes");
             }
         }
         return gaps;

@@ -511,6 +511,39 @@ internal sealed class NodeManager : IKernelManager
     }
 
     /// <summary>
+    /// Writes the state only this process has of the groups saying <see cref="NodeGroup.SavesPerProcess"/> (a process's
+    /// part of a checkpoint of several), each after its first id, model and size.
+    /// </summary>
+    public void SavePerProcess(Checkpoint.CheckpointWriter writer)
+    {
+        var groups = _groups.Where(g => g.SavesPerProcess).ToArray();
+        writer.Write(groups.Length);
+        foreach (var group in groups)
+        {
+            writer.Write(group.FirstId);
+            writer.Write(group.Model.Name);
+            writer.Write(group.Count);
+            group.SavePerProcess(writer);
+        }
+    }
+
+    /// <summary>Adds what another process's <see cref="SavePerProcess"/> wrote to the groups already restored.</summary>
+    public void RestorePerProcess(Checkpoint.CheckpointReader reader)
+    {
+        for (int groups = reader.ReadInt(), g = 0; g < groups; g++)
+        {
+            int firstId = reader.ReadInt();
+            string model = reader.ReadString();
+            int count = reader.ReadInt();
+            if (firstId < 1 || firstId > NodeCount) throw reader.Bad($"a part names node {firstId}, which the checkpoint does not have");
+            var (group, local) = Locate(firstId);
+            if (local != 0 || group.Model.Name != model || group.Count != count || !group.SavesPerProcess)
+                throw reader.Bad($"a part holds per-process state of {count} {model} nodes from {firstId}, which the checkpoint does not");
+            group.RestorePerProcess(reader);
+        }
+    }
+
+    /// <summary>
     /// Reads the neuron groups another process's part holds (<see cref="SaveCheckpoint"/> with neuronsOnly) into the
     /// groups already restored, taking the state of the nodes <see cref="Checkpoint.RestoreContext.Owned"/> names.
     /// </summary>

@@ -92,6 +92,24 @@ internal abstract class DeviceGroup<TNode> : NodeGroup where TNode : DeviceNode
         }
     }
 
+    /// <summary>
+    /// For a model saying <see cref="NodeGroup.SavesPerProcess"/>: each device's runtime state as this process has it
+    /// (<see cref="DeviceNode.SaveRuntime"/>, whose per-connection state covers this process's targets).
+    /// </summary>
+    public override void SavePerProcess(CheckpointWriter writer)
+    {
+        foreach (var node in Nodes) node.SaveRuntime(writer);
+    }
+
+    /// <summary>
+    /// Reads another process's <see cref="SavePerProcess"/> into the devices restored from the checkpoint (their
+    /// <see cref="DeviceNode.RestoreRuntime"/> adds per-connection state to what they hold).
+    /// </summary>
+    public override void RestorePerProcess(CheckpointReader reader)
+    {
+        foreach (var node in Nodes) node.RestoreRuntime(reader);
+    }
+
     /// <summary>Settable keys a checkpoint does not set again (the model restores what they stand for itself).</summary>
     protected virtual IReadOnlySet<string> KeysNotRestored => NoKeys;
 

@@ -98,6 +98,19 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     public virtual bool CheckpointsAcrossProcesses => true;
 
     /// <summary>
+    /// Whether each MPI process keeps state of its own for this group's nodes (a generator's state per connection, for
+    /// the targets on that process): with several processes every process writes it in its part of a checkpoint
+    /// (<see cref="SavePerProcess"/>) and a restore reads it from every part (<see cref="RestorePerProcess"/>).
+    /// </summary>
+    public virtual bool SavesPerProcess => false;
+
+    /// <summary>Writes the state only this process has of the group's nodes (see <see cref="SavesPerProcess"/>).</summary>
+    public virtual void SavePerProcess(Checkpoint.CheckpointWriter writer) => throw NotCheckpointable();
+
+    /// <summary>Adds what another process's <see cref="SavePerProcess"/> wrote to the state restored so far.</summary>
+    public virtual void RestorePerProcess(Checkpoint.CheckpointReader reader) => throw NotCheckpointable();
+
+    /// <summary>
     /// Writes the parameters and state of every node, by node id (so a restore onto another number of virtual
     /// processes reads the same); the kernel writes the connections, the input ring and the archives.
     /// </summary>

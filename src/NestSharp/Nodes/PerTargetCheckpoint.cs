@@ -5,7 +5,9 @@ namespace NestSharp.Nodes;
 /// ppd_sup_generator's age distributions, noise_generator's current amplitudes), which it holds per thread in the
 /// order of that thread's targets. The state is written by target id and ordinal (the connection's number among the
 /// generator's connections to the same target), so a restore onto another number of threads finds each connection's
-/// state; the generator keeps what it read until its next Prepare, when its connections are known again.
+/// state; the generator keeps what it read until its next Prepare, when its connections are known again. With several
+/// MPI processes each process saves the state of its targets (in its part of the checkpoint) and a restore gathers them
+/// all, each process then placing those of the targets it holds.
 /// </summary>
 internal static class PerTargetCheckpoint
 {
@@ -32,10 +34,15 @@ internal static class PerTargetCheckpoint
         }
     }
 
-    /// <summary>Reads what <see cref="Save"/> wrote, each connection's state read by <paramref name="read"/>.</summary>
-    public static Dictionary<(int Target, int Ordinal), TState> Read<TState>(CheckpointReader reader, Func<TState> read)
+    /// <summary>
+    /// Reads what <see cref="Save"/> wrote, each connection's state read by <paramref name="read"/>, into
+    /// <paramref name="into"/> when given (the states another MPI process's part gave: each process saves those of its
+    /// targets), else into a new dictionary.
+    /// </summary>
+    public static Dictionary<(int Target, int Ordinal), TState> Read<TState>(
+        CheckpointReader reader, Func<TState> read, Dictionary<(int Target, int Ordinal), TState>? into = null)
     {
-        var states = new Dictionary<(int Target, int Ordinal), TState>();
+        var states = into ?? new Dictionary<(int Target, int Ordinal), TState>();
         for (int n = reader.ReadInt(), i = 0; i < n; i++)
         {
             int target = reader.ReadInt(), ordinal = reader.ReadInt();

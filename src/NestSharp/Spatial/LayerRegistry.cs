@@ -35,6 +35,27 @@ internal sealed class LayerRegistry
         return layer; // ids are sorted: the first and last in one layer means all are
     }
 
+    /// <summary>Writes every layer for a checkpoint (see <see cref="SpatialLayer.SaveCheckpoint"/>).</summary>
+    public void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(_layers.Count);
+        foreach (var layer in _layers) layer.SaveCheckpoint(writer);
+    }
+
+    /// <summary>Adds the layers a checkpoint holds to this (new, empty) registry; their ids must follow each other.</summary>
+    public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    {
+        int count = reader.ReadInt();
+        if (count < 0) throw reader.Bad($"it names {count} layers");
+        for (int k = 0; k < count; k++)
+        {
+            var layer = SpatialLayer.RestoreCheckpoint(reader);
+            if (_layers.Count > 0 && layer.FirstId < _layers[^1].FirstId + _layers[^1].Count)
+                throw reader.Bad($"its layer from id {layer.FirstId} overlaps the one before");
+            _layers.Add(layer);
+        }
+    }
+
     /// <summary>Where a parameter drawn for node <paramref name="id"/> reads its position (none for a node without one).</summary>
     public ParameterSite SiteOfNode(int id) =>
         Find(id) is { } layer ? ParameterSite.ForNode(layer.PositionSpan(id - layer.FirstId)) : ParameterSite.None;

@@ -180,6 +180,35 @@ public sealed class SpatialLayer
         return new SpatialLayer(firstId, count, dims, coordinates, ext, lowerLeft, edgeWrap, null);
     }
 
+    /// <summary>Writes the layer for a checkpoint: its ids, dimensions, periodicity, shape (grids), extent, lower left corner and every position.</summary>
+    internal void SaveCheckpoint(Checkpoint.CheckpointWriter writer)
+    {
+        writer.Write(FirstId);
+        writer.Write(Count);
+        writer.Write(Dimensions);
+        writer.Write(EdgeWrap);
+        writer.Write(_shape is not null);
+        if (_shape is not null) writer.Write(_shape);
+        writer.Write(_extent);
+        writer.Write(_lowerLeft);
+        writer.Write(_coordinates);
+    }
+
+    /// <summary>A layer written by <see cref="SaveCheckpoint"/>, exactly as it was (positions are not computed again).</summary>
+    internal static SpatialLayer RestoreCheckpoint(Checkpoint.CheckpointReader reader)
+    {
+        int firstId = reader.ReadInt(), count = reader.ReadInt(), dimensions = reader.ReadInt();
+        bool edgeWrap = reader.ReadBool();
+        int[]? shape = reader.ReadBool() ? reader.ReadInts() : null;
+        double[] extent = reader.ReadDoubles(), lowerLeft = reader.ReadDoubles(), coordinates = reader.ReadDoubles();
+        if (firstId < 1 || count < 1 || dimensions is not (2 or 3) || extent.Length != dimensions || lowerLeft.Length != dimensions
+            || coordinates.Length != (long)count * dimensions || (shape is not null && shape.Length != dimensions))
+        {
+            throw reader.Bad($"a layer of {count} nodes from id {firstId} in {dimensions} dimensions holds {coordinates.Length} coordinates, extent and corner of {extent.Length} and {lowerLeft.Length}");
+        }
+        return new SpatialLayer(firstId, count, dimensions, coordinates, extent, lowerLeft, edgeWrap, shape);
+    }
+
     private static int CheckedDimensions(int dimensions, string key, string message) =>
         dimensions is 2 or 3 ? dimensions : throw new BadPropertyException(key, dimensions, message);
 

@@ -82,12 +82,12 @@ public sealed class CheckpointProcessesTests : IDisposable
         {
             var nest = make();
             var neurons = nest.Create("iaf_psc_alpha", 4);
-            nest.Connect(nest.Create("noise_generator", 1, new() { ["std"] = 10.0 }), neurons);
+            nest.Connect(neurons, nest.Create("volume_transmitter"));
             nest.Simulate(5.0);
             messages[nest.Rank] = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path)).Message;
             return null;
         });
-        Assert.All(messages, m => Assert.Contains("noise_generator nodes with several MPI processes", m));
+        Assert.All(messages, m => Assert.Contains("volume_transmitter nodes with several MPI processes", m));
         Assert.Empty(Directory.GetFiles(_folder));
     }
 

@@ -153,16 +153,4 @@ public sealed class CheckpointSplitRunTests : IDisposable
         restored.Create("my_neuron", 3).Set("V_m", restored.Random.Uniform(-70.0, -60.0));
         Assert.Equal(Observe(source), Observe(restored));
     }
-
-    [Fact]
-    public void Save_RefusesWhatCheckpointsDoNotKeepYet_AndWritesNothing()
-    {
-        var nest = new Simulator();
-        nest.Create("iaf_psc_alpha", Positions.Grid([3, 3]));
-        string path = Path.Combine(_folder, "refused.nscp");
-        var e = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path));
-        Assert.Contains("node positions", e.Message);
-        Assert.False(File.Exists(path));
-        Assert.Empty(Directory.GetFiles(_folder));
-    }
 }

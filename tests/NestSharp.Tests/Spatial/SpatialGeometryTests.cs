@@ -184,17 +184,6 @@ public sealed class SpatialGeometryTests
     }
 
     [Fact]
-    public void Checkpoint_RefusesNodePositionsRatherThanDropThem()
-    {
-        var nest = new Simulator();
-        nest.Create("iaf_psc_alpha", Positions.Grid([2, 2]));
-        string path = Path.Combine(Path.GetTempPath(), $"spatial-{Guid.NewGuid():N}.nsck");
-        var error = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path));
-        Assert.Contains("node positions", error.Message);
-        Assert.False(File.Exists(path));
-    }
-
-    [Fact]
     public void JoiningCollectionsWithDifferentPositionsIsRefused()
     {
         var nest = new Simulator();

@@ -26,7 +26,8 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
 
     public override bool SupportsCheckpoint => true;
 
-    public override bool CheckpointsAcrossProcesses => false;
+    /// <summary>Each process keeps the phase state of its targets' connections (see <see cref="PerTargetCheckpoint"/>).</summary>
+    public override bool SavesPerProcess => true;
 
     internal sealed class Node : GeneratorNode
     {
@@ -50,7 +51,7 @@ internal sealed class GammaSupGenerator(NodeModel model, int firstId, int count)
         public override void SaveRuntime(CheckpointWriter writer) => PerTargetCheckpoint.Save(writer, Targets,
             t => t < Occupations.Length ? Occupations[t].Count : 0, (t, j) => writer.Write(Occupations[t][j]));
 
-        public override void RestoreRuntime(CheckpointReader reader) => RestoredOccupations = PerTargetCheckpoint.Read(reader, reader.ReadLongs);
+        public override void RestoreRuntime(CheckpointReader reader) => RestoredOccupations = PerTargetCheckpoint.Read(reader, reader.ReadLongs, RestoredOccupations);
 
         protected override void ResetRuntimeState()
         {

@@ -27,7 +27,8 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
 
     public override bool SupportsCheckpoint => true;
 
-    public override bool CheckpointsAcrossProcesses => false;
+    /// <summary>Each process keeps the amplitudes of its targets' connections (see <see cref="PerTargetCheckpoint"/>).</summary>
+    public override bool SavesPerProcess => true;
 
     internal sealed class Node : CurrentGeneratorNode
     {
@@ -83,11 +84,18 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
             PerTargetCheckpoint.Save(writer, Targets, t => t < Amplitudes.Length ? Amplitudes[t].Length : 0, (t, j) => writer.Write(Amplitudes[t][j]));
         }
 
+        /// <summary>
+        /// Reads what <see cref="SaveRuntime"/> wrote; read again from another MPI process's part, it adds that
+        /// process's amplitudes (the step of the next draw is the same on every process, the mean the checkpoint's).
+        /// </summary>
         public override void RestoreRuntime(CheckpointReader reader)
         {
             long nextDraw = reader.ReadLong();
-            MeanOfDraw = reader.ReadDouble();
-            Restored = (nextDraw, PerTargetCheckpoint.Read(reader, reader.ReadDouble));
+            double meanOfDraw = reader.ReadDouble();
+            var amplitudes = PerTargetCheckpoint.Read(reader, reader.ReadDouble, Restored?.Amplitudes);
+            if (Restored is not null) return;
+            MeanOfDraw = meanOfDraw;
+            Restored = (nextDraw, amplitudes);
         }
 
         protected override void ResetRuntimeState()

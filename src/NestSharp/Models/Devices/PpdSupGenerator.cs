@@ -27,7 +27,8 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
 
     public override bool SupportsCheckpoint => true;
 
-    public override bool CheckpointsAcrossProcesses => false;
+    /// <summary>Each process keeps the age distributions of its targets' connections (see <see cref="PerTargetCheckpoint"/>).</summary>
+    public override bool SavesPerProcess => true;
 
     /// <summary>One target's components: how many are active, and the refractory ones by age (a ring).</summary>
     internal sealed class AgeDistribution(long active, long[] refractory)
@@ -73,7 +74,7 @@ internal sealed class PpdSupGenerator(NodeModel model, int firstId, int count)
             var ages = new AgeDistribution(active, reader.ReadLongs()) { Next = reader.ReadInt() };
             if (ages.Next < 0 || (ages.Next > 0 && ages.Next >= ages.Refractory.Length)) throw reader.Bad("a ppd_sup_generator's age distribution points past its bins");
             return ages;
-        });
+        }, RestoredAges);
 
         protected override void ResetRuntimeState()
         {

@@ -344,9 +344,6 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         _elements[id] = elements;
     }
 
-    /// <summary>Whether there is structural-plasticity state: the updates enabled, synapse types, or nodes' synaptic elements.</summary>
-    public bool HasState => Enabled || Builders.Count > 0 || Array.Exists(_elements, e => e is not null);
-
     /// <summary>
     /// Writes the whole structural-plasticity state: whether the updates run, their interval and synapse types (with
     /// the delays the status does not show), every node's synaptic elements (by id), the elements the models give new
