@@ -57,7 +57,8 @@ internal static class KernelCheckpoint
         }
         catch
         {
-            File.Delete(temporary);
+            // Only a file that was created: deleting in a folder that does not exist would hide the first error.
+            if (File.Exists(temporary)) File.Delete(temporary);
             throw;
         }
         if (rank > 0) DeleteEarlierParts(path, rank, target);
