@@ -155,8 +155,7 @@ public static class Brette2007Experiment
         Brette2007Progress network;
         if (checkpoints.Resumes)
         {
-            network = checkpoints.Resume<Brette2007Progress>(nest, description, parameters.Threads);
-            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            network = checkpoints.Resume<Brette2007Progress>(nest, description, parameters.Threads, log);
         }
         else
         {

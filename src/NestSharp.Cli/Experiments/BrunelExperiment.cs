@@ -145,8 +145,7 @@ public static class BrunelExperiment
         NodeCollection espikes, ispikes;
         if (checkpoints.Resumes)
         {
-            checkpoints.Resume(nest, description, parameters.Threads);
-            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            checkpoints.Resume(nest, description, parameters.Threads, log);
             // the ids Create gave them: the neurons, the noise, then the two recorders
             espikes = nest.Nodes(ne + ni + 2);
             ispikes = nest.Nodes(ne + ni + 3);

@@ -42,21 +42,23 @@ public sealed record Checkpointing(double? EveryMs, string File, string? ResumeF
 
     /// <summary>
     /// Replaces <paramref name="nest"/>'s kernel with the checkpoint to resume from, on <paramref name="threads"/>
-    /// threads, after checking that it was saved by a run described as <paramref name="description"/>.
+    /// threads, after checking that it was saved by a run described as <paramref name="description"/>, and says so on
+    /// <paramref name="log"/>.
     /// </summary>
-    public void Resume(Simulator nest, string description, int threads)
+    public void Resume(Simulator nest, string description, int threads, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(nest);
         CheckedSettings(description, out _);
         nest.LoadCheckpoint(ResumeFrom!, threads);
+        ReportResumed(nest, log);
     }
 
     /// <summary>
-    /// As <see cref="Resume(Simulator, string, int)"/>, and returns the experiment's progress saved with the checkpoint
+    /// As <see cref="Resume(Simulator, string, int, TextWriter)"/>, and returns the experiment's progress saved with the checkpoint
     /// (the value the saving run's <c>progress</c> gave to <see cref="SimulateSegments{TProgress}"/>); a checkpoint
     /// without it is refused.
     /// </summary>
-    public TProgress Resume<TProgress>(Simulator nest, string description, int threads)
+    public TProgress Resume<TProgress>(Simulator nest, string description, int threads, TextWriter log)
         where TProgress : class
     {
         ArgumentNullException.ThrowIfNull(nest);
@@ -72,8 +74,12 @@ public sealed record Checkpointing(double? EveryMs, string File, string? ResumeF
         }
         if (progress is null) throw new BadCheckpointException(path, "it holds no progress of the experiment");
         nest.LoadCheckpoint(path, threads);
+        ReportResumed(nest, log);
         return progress;
     }
+
+    private void ReportResumed(Simulator nest, TextWriter log) =>
+        log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {ResumeFrom}"));
 
     /// <summary>
     /// The checkpoint to resume from, after checking that its settings are <paramref name="description"/>; its saved

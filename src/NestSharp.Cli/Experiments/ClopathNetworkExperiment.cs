@@ -188,8 +188,7 @@ public static class ClopathNetworkExperiment
         ClopathNetworkProgress network;
         if (checkpoints.Resumes)
         {
-            network = checkpoints.Resume<ClopathNetworkProgress>(nest, description, parameters.Threads);
-            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            network = checkpoints.Resume<ClopathNetworkProgress>(nest, description, parameters.Threads, log);
         }
         else
         {

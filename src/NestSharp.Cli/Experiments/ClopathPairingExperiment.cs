@@ -152,7 +152,7 @@ public static class ClopathPairingExperiment
         if (checkpoints.Resumes)
         {
             resumed = new Simulator();
-            var saved = checkpoints.Resume<ClopathPairingProgress>(resumed, description, threads: 1);
+            var saved = checkpoints.Resume<ClopathPairingProgress>(resumed, description, threads: 1, TextWriter.Null);
             done.AddRange(saved.Done);
             resumedRecorder = saved.WeightRecorder;
             log.WriteLine(FormattableString.Invariant(

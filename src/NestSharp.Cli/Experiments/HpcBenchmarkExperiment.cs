@@ -153,8 +153,7 @@ public static class HpcBenchmarkExperiment
         if (checkpoints.Resumes)
         {
             // the build's times and memory are those the building run logged
-            network = checkpoints.Resume<HpcBenchmarkProgress>(nest, description, parameters.Threads);
-            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            network = checkpoints.Resume<HpcBenchmarkProgress>(nest, description, parameters.Threads, log);
             nestLog.Add(network.NodesSeconds, "build_time_nodes");
             nestLog.Add(network.MemoryAfterNodesKiB, "virt_mem_after_nodes");
             nestLog.Add(network.EdgesSeconds, "build_edge_time");

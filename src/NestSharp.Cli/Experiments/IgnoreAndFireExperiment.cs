@@ -143,9 +143,9 @@ public static class IgnoreAndFireExperiment
         long startBuild = Stopwatch.GetTimestamp();
         if (checkpoints.Resumes)
         {
-            checkpoints.Resume(model.Nest, description, parameters.Threads);
+            log.WriteLine();
+            checkpoints.Resume(model.Nest, description, parameters.Threads, log);
             model.UseRestoredNodes();
-            log.WriteLine(FormattableString.Invariant($"\nResumed at {model.Nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
         }
         else
         {

@@ -246,8 +246,7 @@ public static class MicrocircuitExperiment
     {
         var nest = new Simulator();
         var checkpoints = parameters.Checkpointing;
-        var saved = checkpoints.Resume<MicrocircuitProgress>(nest, description, parameters.Threads);
-        log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+        var saved = checkpoints.Resume<MicrocircuitProgress>(nest, description, parameters.Threads, log);
         return new MicrocircuitNetwork(
             nest, new MicrocircuitModel(parameters.ScaleN, parameters.ScaleK, parameters.Background),
             [.. saved.Populations.Select(ids => nest.Nodes(ids))], nest.Nodes(saved.Recorders), saved.Synapses,

@@ -132,8 +132,7 @@ public static class StructuralPlasticityExperiment
         var series = new List<StructuralPlasticitySample>(steps);
         if (checkpoints.Resumes)
         {
-            var saved = checkpoints.Resume<StructuralPlasticityProgress>(nest, description, parameters.Threads);
-            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            var saved = checkpoints.Resume<StructuralPlasticityProgress>(nest, description, parameters.Threads, log);
             (nodesE, nodesI) = (nest.Nodes(saved.Excitatory), nest.Nodes(saved.Inhibitory));
             series.AddRange(saved.Series);
         }

@@ -133,8 +133,7 @@ public static class UrbanczikExperiment
         UrbanczikProgress network;
         if (checkpoints.Resumes)
         {
-            network = checkpoints.Resume<UrbanczikProgress>(nest, description, parameters.Threads);
-            log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {checkpoints.ResumeFrom}"));
+            network = checkpoints.Resume<UrbanczikProgress>(nest, description, parameters.Threads, log);
         }
         else
         {

@@ -532,14 +532,7 @@ internal sealed class NodeManager : IKernelManager
     {
         for (int groups = reader.ReadInt(), g = 0; g < groups; g++)
         {
-            int firstId = reader.ReadInt();
-            string model = reader.ReadString();
-            int count = reader.ReadInt();
-            if (firstId < 1 || firstId > NodeCount) throw reader.Bad($"a part names node {firstId}, which the checkpoint does not have");
-            var (group, local) = Locate(firstId);
-            if (local != 0 || group.Model.Name != model || group.Count != count || !group.SavesPerProcess)
-                throw reader.Bad($"a part holds per-process state of {count} {model} nodes from {firstId}, which the checkpoint does not");
-            group.RestorePerProcess(reader);
+            ReadPartGroup(reader, "per-process state of ", group => group.SavesPerProcess).RestorePerProcess(reader);
         }
     }
 
@@ -551,14 +544,23 @@ internal sealed class NodeManager : IKernelManager
     {
         for (int groups = reader.ReadInt(), g = 0; g < groups; g++)
         {
-            int firstId = reader.ReadInt();
-            string model = reader.ReadString();
-            int count = reader.ReadInt();
-            if (firstId < 1 || firstId > NodeCount) throw reader.Bad($"a part names node {firstId}, which the checkpoint does not have");
-            var (group, local) = Locate(firstId);
-            if (local != 0 || group.Model.Name != model || group.Count != count || group is not NeuronGroup)
-                throw reader.Bad($"a part holds {count} {model} nodes from {firstId}, which the checkpoint does not");
-            group.RestoreState(reader, context);
+            ReadPartGroup(reader, "", group => group is NeuronGroup).RestoreState(reader, context);
         }
+    }
+
+    /// <summary>
+    /// Reads the header of a group in another process's part (first id, model, count) and returns the restored group it
+    /// names, which must start at that id, match the model and count, and be of the kind <paramref name="expected"/> accepts.
+    /// </summary>
+    private NodeGroup ReadPartGroup(Checkpoint.CheckpointReader reader, string what, Func<NodeGroup, bool> expected)
+    {
+        int firstId = reader.ReadInt();
+        string model = reader.ReadString();
+        int count = reader.ReadInt();
+        if (firstId < 1 || firstId > NodeCount) throw reader.Bad($"a part names node {firstId}, which the checkpoint does not have");
+        var (group, local) = Locate(firstId);
+        if (local != 0 || group.Model.Name != model || group.Count != count || !expected(group))
+            throw reader.Bad($"a part holds {what}{count} {model} nodes from {firstId}, which the checkpoint does not");
+        return group;
     }
 }
