@@ -36,14 +36,11 @@ internal sealed class SpikeBuffer
 
     public ReadOnlySpan<Spike> Items => _items.AsSpan(0, Count);
 
-    public void Add(int lag, int source, int multiplicity = 1, double weightFactor = 1.0)
-    {
-        if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
-        _items[Count++] = new Spike { Lag = lag, Source = source, Multiplicity = multiplicity, WeightFactor = weightFactor };
-    }
-
-    /// <summary>A spike of a sender with precise times: as <see cref="Add"/>, with its offset within the step (ms).</summary>
-    public void AddPrecise(int lag, int source, int multiplicity, double weightFactor, double offset)
+    /// <summary>
+    /// Adds a spike; <paramref name="offset"/> is its time before the end of its step (ms), given only by senders with
+    /// precise times.
+    /// </summary>
+    public void Add(int lag, int source, int multiplicity = 1, double weightFactor = 1.0, double offset = 0.0)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
         _items[Count++] = new Spike { Lag = lag, Source = source, Multiplicity = multiplicity, WeightFactor = weightFactor, Offset = offset };

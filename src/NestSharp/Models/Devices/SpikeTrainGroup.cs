@@ -34,8 +34,8 @@ internal abstract class SpikeTrainGroup<TNode>(NodeModel model, int firstId, int
                     int multiplicity = node.SpikeMultiplicities.Length > 0 ? (int)node.SpikeMultiplicities[node.Position] : 1;
                     double factor = node.SpikeWeights.Length > 0 ? node.SpikeWeights[node.Position] : 1.0;
                     int lag = (int)(stamp - sliceStart - 1);
-                    if (node.PreciseTimes) spikes.AddPrecise(lag, FirstId + local, multiplicity, factor, node.SpikeOffsets[node.Position]);
-                    else spikes.Add(lag, FirstId + local, multiplicity, factor);
+                    double offset = node.PreciseTimes ? node.SpikeOffsets[node.Position] : 0.0;
+                    spikes.Add(lag, FirstId + local, multiplicity, factor, offset);
                 }
                 node.Position++;
             }
