@@ -79,20 +79,30 @@ def test_structural_plasticity_gives_the_series_of_nestsharp_structural_plastici
     assert os.path.isfile(tmp_path / "StructuralPlasticityExample.eps")
 
 
-def test_clopath_network_runs_and_learns(tmp_path):
-    # The script draws the centres of its input profile from Python's unseeded `random`, so its weights differ from
-    # run to run (and from the C# experiment, which seeds that sequence): check the run and the weights' bounds.
+def test_clopath_network_gives_the_weights_of_nestsharp_clopath(tmp_path):
+    # The script draws the centre of its input profile in each interval from Python's unseeded `random`; the C#
+    # experiment draws them from its seed and writes them out. Given the C# run's centres, the script must give its
+    # weight changes exactly.
+    seedscripts.run_cli(["clopath", "--simtime", "1000", "--out", "cli"], tmp_path)
+    centers = [int(row["center"]) for row in _csv(tmp_path / "cli" / "clopath_input_centers.csv")]
+    assert len(centers) == 10 and all(25 <= c <= 475 and (c - 25) % 50 == 0 for c in centers)
     _, result = seedscripts.run(
         "clopath_synapse_small_network.py", tmp_path,
-        substitutions=[("simulation_time = 1.0e4", "simulation_time = 1000.0")],
-        epilogue="{'weights': weight_matrix.tolist(), 'figures': len(plt.get_fignums())}",
+        substitutions=[
+            ("simulation_time = 1.0e4", "simulation_time = 1000.0"),
+            ("pg_mu = 25 + random.randint(0, 9) * 50", f"pg_mu = {centers}[i]"),
+        ],
+        epilogue="{'change': (weight_matrix - init_w_matrix).tolist(), 'figures': len(plt.get_fignums())}",
     )
-    weights = numpy.array(result["weights"])
-    assert weights.shape == (10, 10)
-    assert numpy.all(numpy.diag(weights) == 0.0)
-    off_diagonal = weights[~numpy.eye(10, dtype=bool)]
-    assert numpy.all((off_diagonal >= 0.0) & (off_diagonal <= 10.0))  # the synapses' Wmin and Wmax
     assert result["figures"] == 1
+    script_change = numpy.array(result["change"])
+    with open(tmp_path / "cli" / "clopath_weight_change.csv", encoding="utf-8") as file:
+        rows = [line.split(",")[1:] for line in file if line[0].isdigit()]
+    cli_change = numpy.array([[float(v) for v in row] for row in rows])
+    off_diagonal = ~numpy.eye(10, dtype=bool)
+    assert numpy.all(numpy.isnan(cli_change[~off_diagonal]))
+    assert numpy.any(script_change[off_diagonal] != 0.0)  # the weights learned
+    assert script_change[off_diagonal].tolist() == cli_change[off_diagonal].tolist()
 
 
 _IGNORE_AND_FIRE_SIZE = [

@@ -49,7 +49,7 @@ public static class ClopathCommand
                 ClopathNetworkExperiment.Run(parameters, log, timeMs => report(
                     timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),
             Summarize = Summary,
-            FilesWritten = result => new WrittenFiles().Add(result.MatrixFile, result.WeightEventsFile).Add(result.Figure),
+            FilesWritten = result => new WrittenFiles().Add(result.MatrixFile, result.WeightEventsFile, result.CentersFile).Add(result.Figure),
         }.Create();
     }
 

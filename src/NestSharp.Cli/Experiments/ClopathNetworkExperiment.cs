@@ -94,12 +94,14 @@ public sealed record ClopathWeightEvents(double[] Times, long[] Senders, long[] 
 /// <param name="Outcome">The weights, spikes and timings of the simulation.</param>
 /// <param name="MatrixFile">The weight-change matrix as CSV.</param>
 /// <param name="WeightEventsFile">The weight recorder's events as CSV.</param>
+/// <param name="CentersFile">The centre of the input profile in each interval as CSV.</param>
 /// <param name="Figure">The weight-change matrix drawn: the SVG and the PNG.</param>
 public sealed record ClopathNetworkResult(
     ClopathNetworkParameters Parameters,
     ClopathNetworkOutcome Outcome,
     string MatrixFile,
     string WeightEventsFile,
+    string CentersFile,
     SaveResult Figure);
 
 /// <summary>
@@ -122,6 +124,12 @@ public static class ClopathNetworkExperiment
 
     /// <summary>File of the weight recorder's events: times, senders, targets, weights (CSV).</summary>
     public const string WeightEventsFileName = "clopath_weight_recorder.csv";
+
+    /// <summary>
+    /// File of the input profile's centre in each interval (CSV: interval, start_ms, center): the example draws them
+    /// from Python's unseeded <c>random</c>, so a run of the example script can be given these to repeat a C# run.
+    /// </summary>
+    public const string CentersFileName = "clopath_input_centers.csv";
 
     /// <summary>File of the weight-change heatmap (SVG).</summary>
     public const string FigureFileName = "clopath_weight_change.svg";
@@ -324,6 +332,8 @@ public static class ClopathNetworkExperiment
             $"Change of the excitatory-to-excitatory weights after {parameters.SimTimeMs} ms (final - initial {InitialRecurrentWeight}); row: from neuron, column: to neuron (1-based); nan: no autapse"));
         string eventsFile = Path.Combine(directory, WeightEventsFileName);
         WriteWeightEvents(eventsFile, outcome.WeightEvents);
+        string centersFile = Path.Combine(directory, CentersFileName);
+        WriteCenters(centersFile, outcome.Centers);
 
         var figure = HeatmapPlot.Render(change, new HeatmapPlotOptions
         {
@@ -337,7 +347,7 @@ public static class ClopathNetworkExperiment
             FirstRowNumber = 1,
         }).Save(Path.Combine(directory, Path.ChangeExtension(FigureFileName, ".png")));
 
-        return new ClopathNetworkResult(parameters, outcome, matrixFile, eventsFile, figure);
+        return new ClopathNetworkResult(parameters, outcome, matrixFile, eventsFile, centersFile, figure);
     }
 
     /// <summary>
@@ -463,6 +473,16 @@ public static class ClopathNetworkExperiment
             for (int j = 0; j < columns; j++) matrix[i, j] = rows[i][j];
         }
         return matrix;
+    }
+
+    /// <summary>Writes the input profile's centres as CSV with the header <c>interval,start_ms,center</c>.</summary>
+    public static void WriteCenters(string path, int[] centers)
+    {
+        ArgumentNullException.ThrowIfNull(centers);
+        var text = new StringBuilder("interval,start_ms,center\n");
+        for (int i = 0; i < centers.Length; i++)
+            text.Append(FormattableString.Invariant($"{i},{i * IntervalMs:0.###},{centers[i]}\n"));
+        File.WriteAllText(path, text.ToString());
     }
 
     /// <summary>Writes a weight recorder's events as CSV with the header <c>times,senders,targets,weights</c>.</summary>

@@ -69,7 +69,7 @@ public sealed class ClopathCommandTests
             Assert.Empty(error);
             foreach (string quantity in new[] { "Excitatory rate", "E->E weight change: mean (off-diagonal)", "correlation with its transpose", "Simulation time", "[ 100% ] Model time: " })
                 Assert.Contains(quantity, output);
-            foreach (string name in new[] { ClopathNetworkExperiment.MatrixFileName, ClopathNetworkExperiment.WeightEventsFileName, ClopathNetworkExperiment.FigureFileName })
+            foreach (string name in new[] { ClopathNetworkExperiment.MatrixFileName, ClopathNetworkExperiment.WeightEventsFileName, ClopathNetworkExperiment.CentersFileName, ClopathNetworkExperiment.FigureFileName })
                 Assert.True(File.Exists(Path.Combine(dir, name)), $"{name} is missing");
 
             // The CSV is the matrix the summary describes: NaN on the diagonal, the mean as printed.
@@ -84,6 +84,9 @@ public sealed class ClopathCommandTests
             var events = File.ReadAllLines(Path.Combine(dir, ClopathNetworkExperiment.WeightEventsFileName));
             Assert.Equal("times,senders,targets,weights", events[0]);
             Assert.Equal(expected.WeightEvents.Weights.Length, events.Length - 1);
+            var centers = File.ReadAllLines(Path.Combine(dir, ClopathNetworkExperiment.CentersFileName));
+            Assert.Equal("interval,start_ms,center", centers[0]);
+            Assert.Equal(expected.Centers.Select((center, i) => FormattableString.Invariant($"{i},{i * 100},{center}")), centers.Skip(1));
             string svg = File.ReadAllText(Path.Combine(dir, ClopathNetworkExperiment.FigureFileName));
             Assert.Contains("Change of syn weights before and after simulation", svg);
             Assert.Contains("weight change", svg); // the colour bar's title
