@@ -28,7 +28,8 @@ public sealed class CheckpointProcessesDopamineTests : IDisposable
         var neurons = nest.Create("iaf_psc_alpha", Neurons, new() { ["I_e"] = 300.0 });
         var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 60.0 });
         nest.Connect(noise, parrots);
-        nest.Connect(parrots[..5], vt);
+        // a long delay: dopamine spikes are in flight to the volume transmitter at the checkpoint
+        nest.Connect(parrots[..5], vt, syn: new Dictionary<string, object> { ["delay"] = 7.0 });
         nest.Connect(parrots[5..], neurons, Rule.FixedIndegree(6), new Dictionary<string, object>
         {
             ["synapse_model"] = "stdp_dopamine_synapse", ["weight"] = 60.0, ["delay"] = 1.5,
