@@ -275,7 +275,7 @@ internal static class KernelCheckpoint
         {
             var gaps = ProcessGaps(kernel);
             if (gaps.Count > 0)
-                throw new NestNotImplementedException($"Restoring {string.Join(", ", gaps)} onto several MPI processes is not implemented yet.");
+                throw new NestNotImplementedException($"Restoring {string.Join(", ", gaps)} is not implemented.");
         }
         return kernel;
     }
@@ -315,19 +315,13 @@ internal static class KernelCheckpoint
             throw new NestNotImplementedException($"Checkpoints of {string.Join(", ", gaps)} are not implemented yet; nothing was written.");
     }
 
-    /// <summary>What checkpoints keep in one process but not yet across several (named for the refusal).</summary>
+    /// <summary>What checkpoints keep in one process but not across several (named, with the reason, for the refusal).</summary>
     private static SortedSet<string> ProcessGaps(KernelManager kernel)
     {
         var gaps = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var group in kernel.Nodes.Groups)
         {
-            if (!group.CheckpointsAcrossProcesses) gaps.Add($"{group.Model.Name} nodes with several MPI processes");
-            if (group is not Nodes.IRecorderGroup recorders) continue;
-            for (int local = 0; local < group.Count; local++)
-            {
-                string backend = recorders.RecorderOf(local).RecordTo;
-                if (backend is not ("memory" or "screen" or "ascii")) gaps.Add($"recordings to files (record_to '{backend}') with several MPI processes");
-            }
+            if (group.NotKeptAcrossProcesses is { } reason) gaps.Add($"{group.Model.Name} nodes with several MPI processes ({reason})");
         }
         return gaps;
     }

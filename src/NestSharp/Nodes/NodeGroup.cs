@@ -91,11 +91,10 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     public virtual bool SupportsCheckpoint => false;
 
     /// <summary>
-    /// Whether a checkpoint keeps this model's nodes across several MPI processes as well (saved by several, restored
-    /// onto another number): false for models whose state is split over the processes in a way the checkpoint does
-    /// not gather yet (state per connection, or gathered from the neurons of every process).
+    /// Why a checkpoint does not keep this model's nodes with several MPI processes (saved by several, or restored onto
+    /// several), in words for the refusal; null when it does.
     /// </summary>
-    public virtual bool CheckpointsAcrossProcesses => true;
+    public virtual string? NotKeptAcrossProcesses => null;
 
     /// <summary>
     /// Whether each MPI process keeps state of its own for this group's nodes (a generator's state per connection, for

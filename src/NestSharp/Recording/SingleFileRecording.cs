@@ -38,7 +38,11 @@ internal interface IRecordingFile : IDisposable
 /// overwrites: <paramref name="footerBytes"/>); a restored kernel gives the file back that content (the stopped run may
 /// have written on) and appends, so the file equals the uninterrupted run's. Restored onto another number of virtual
 /// processes the name changes with the virtual process: the new file starts as a copy of the checkpointed one, and the
-/// old one is given back its checkpoint content too.</para>
+/// old one is given back its checkpoint content too. With several MPI processes every process knows the file's name,
+/// and rank 0, which writes the recorders' state into the checkpoint, reads the length and footer of the file whatever
+/// process wrote it (a file system all processes share, as for the ascii backend; the save begins after every process
+/// closed its files); after a restore, the process that writes the file in the new layout alone gives it back its
+/// content.</para>
 /// </summary>
 /// <param name="extension">The file name's extension, without the dot.</param>
 /// <param name="open">Opens the file at a path: a new one, or (append) one an earlier run of this recording wrote.</param>
@@ -77,8 +81,16 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
 
     public void Prepare(RecordingContext context)
     {
-        if (_file is not null || !context.LocalVirtualProcesses.Contains(context.Identity.VirtualProcess)) return;
+        if (_file is not null) return;
         string path = PathOf(context.Identity);
+        if (!context.LocalVirtualProcesses.Contains(context.Identity.VirtualProcess))
+        {
+            // Another process writes the file (and gives a restored one back its content): this one only knows its
+            // name, which rank 0 keeps in a checkpoint with the file's length and footer then.
+            _path = path;
+            _restored = null;
+            return;
+        }
         bool append = path == _path;
         if (!append) RecordingFiles.RefuseToOverwrite(path, context.OverwriteFiles);
         if (_restored is { } restored)

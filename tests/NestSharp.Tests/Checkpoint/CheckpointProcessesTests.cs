@@ -73,22 +73,41 @@ public sealed class CheckpointProcessesTests : IDisposable
         before.Set("V_m", -60.0);
     }
 
+    /// <summary>A network with a spike_dilutor (which Simulate runs in one process only) on several ranks.</summary>
+    private static Simulator DilutorNetwork(Simulator nest)
+    {
+        var neurons = nest.Create("iaf_psc_alpha", 4);
+        var dilutor = nest.Create("spike_dilutor", 1, new() { ["p_copy"] = 0.5 });
+        nest.Connect(neurons[..2], dilutor);
+        nest.Connect(dilutor, neurons[2..]);
+        return nest;
+    }
+
     [Fact]
-    public void InProcessRanks_StateNotGatheredYet_IsRefusedBeforeAnythingIsWritten()
+    public void InProcessRanks_SpikeDilutor_IsRefusedWithTheReason_OnSaveAndOnRestore()
     {
         string path = Path.Combine(_folder, "refused.ckpt");
         var messages = new string[2];
         RunOnRanks(2, make =>
         {
-            var nest = make();
-            var neurons = nest.Create("iaf_psc_alpha", 4);
-            nest.Connect(neurons, nest.Create("volume_transmitter"));
-            nest.Simulate(5.0);
+            var nest = DilutorNetwork(make());
+            Assert.Contains("one process only", Assert.Throws<KernelException>(() => nest.Simulate(5.0)).Message);
             messages[nest.Rank] = Assert.Throws<NestNotImplementedException>(() => nest.SaveCheckpoint(path)).Message;
             return null;
         });
-        Assert.All(messages, m => Assert.Contains("volume_transmitter nodes with several MPI processes", m));
+        Assert.All(messages, m => Assert.Contains("Checkpoints of spike_dilutor nodes with several MPI processes (NestSharp simulates a spike_dilutor in one process only", m));
         Assert.Empty(Directory.GetFiles(_folder));
+
+        var single = DilutorNetwork(new Simulator());
+        single.Simulate(5.0);
+        single.SaveCheckpoint(path);
+        RunOnRanks(2, make =>
+        {
+            var nest = make();
+            var message = Assert.Throws<BadCheckpointException>(() => nest.LoadCheckpoint(path)).Message;
+            Assert.Contains("Restoring spike_dilutor nodes with several MPI processes (NestSharp simulates a spike_dilutor in one process only", message);
+            return null;
+        });
     }
 
     private const string Mpirun = "mpirun";

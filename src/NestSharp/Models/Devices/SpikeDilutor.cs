@@ -55,7 +55,12 @@ internal sealed class SpikeDilutor : NeuronGroup, ILocalGenerator, IEndOfSliceGr
     /// <summary>The devices' settings are saved with them; the parent spikes in flight are in the input ring, the draws keyed by step.</summary>
     public override bool SupportsCheckpoint => true;
 
-    public override bool CheckpointsAcrossProcesses => false;
+    /// <summary>Simulate refuses a spike_dilutor with several processes (see <see cref="Prepare"/>), so checkpoints do too.</summary>
+    public override string? NotKeptAcrossProcesses => OneProcessOnly;
+
+    /// <summary>Why a spike_dilutor runs in one process only.</summary>
+    private const string OneProcessOnly =
+        "NestSharp simulates a spike_dilutor in one process only: its parent spikes reach only the process that holds it, not the processes of its targets";
 
     protected override void SaveModelState(CheckpointWriter writer) => DeviceGroup<Node>.SaveNodes(writer, _nodes, DeviceGroup<Node>.NoKeys);
 
@@ -107,7 +112,7 @@ internal sealed class SpikeDilutor : NeuronGroup, ILocalGenerator, IEndOfSliceGr
     public override void Prepare(SimulationContext context)
     {
         if (Count > 0 && context.Communicator.Size > 1)
-            throw new KernelException("The network contains a spike_dilutor, which NestSharp runs in one process only (not with several MPI processes).");
+            throw new KernelException($"The network contains a spike_dilutor and runs on {context.Communicator.Size} MPI processes: {OneProcessOnly}.");
         for (int local = 0; local < Count; local++)
             GeneratorDelivery.AssignStreamKeys(_nodes[local].Targets, context, StreamSalt, FirstId + local);
     }

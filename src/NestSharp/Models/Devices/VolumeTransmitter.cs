@@ -12,7 +12,10 @@ namespace NestSharp.Models.Devices;
 /// with 0 (which NEST cannot run) the synapses are never triggered.</para>
 /// <para>Only neurons may send to a volume transmitter (NEST: no device to a global receiver), on receptor 0, with
 /// one_to_one or all_to_all; it sends nothing. NEST keeps one copy per thread, each receiving every spike; NestSharp
-/// keeps one, read by all threads (so GetConnections lists a connection to it once, not once per thread).</para>
+/// keeps one per process, read by all its threads (so GetConnections lists a connection to it once, not once per
+/// thread). Its connections are stored, as a neuron's, with the virtual process its id falls to, so the spikes arrive
+/// at that process only: with several MPI processes it sends each slice's arrivals to the others (one gather per slice),
+/// and every process holds the same list, as the synapses on every process need it.</para>
 /// <para>Reference: Potjans W, Morrison A, Diesmann M (2010) Enabling functional neural circuit simulations with
 /// distributed computing of neuromodulated plasticity. Front Comput Neurosci 4:141.</para>
 /// </summary>
@@ -26,6 +29,10 @@ internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
     private static readonly InputChannel Arrivals = Declared.Input("neuromodulatory_spikes");
 
     private readonly NeuromodulatorySpikes[] _spikes;
+
+    // With several MPI processes: the arrivals of a slice, by position and step, of the nodes this process holds (0 for
+    // the others), and those of every process.
+    private double[] _arrivals = [], _allArrivals = [];
 
     static VolumeTransmitter()
     {
@@ -50,24 +57,24 @@ internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
 
     /// <summary>
     /// Serially, after the update of a slice and before its spikes are delivered: moves the arrivals of steps
-    /// [from, to) into each node's list and triggers the synapses at the end of a delivery interval.
+    /// [from, to) into each node's list and triggers the synapses at the end of a delivery interval. With several MPI
+    /// processes the arrivals are first gathered from the process holding each node (a collective call: every process
+    /// makes it at the same slice).
     /// </summary>
     public void EndSlice(SimulationContext context, long sliceStart, int from, int to)
     {
-        var ring = context.Ring;
         var time = context.Time;
+        int steps = to - from;
+        var arrivals = TakeArrivals(context, sliceStart, from, to);
         double[] intervals = this[DeliverInterval];
         for (int position = 0; position < Count; position++)
         {
             var spikes = _spikes[PositionToLocal(position)];
             spikes.Triggered = false;
-            int channel = ChannelOf(Arrivals) + position;
             for (int lag = from; lag < to; lag++)
             {
-                long step = sliceStart + lag;
-                ref double arrived = ref ring.Row(step, channel, 1)[0];
-                if (arrived > 0) spikes.Add(time.StepToMs(step + 1), arrived);
-                arrived = 0.0;
+                double arrived = arrivals[position * steps + lag - from];
+                if (arrived > 0) spikes.Add(time.StepToMs(sliceStart + lag + 1), arrived);
             }
             long period = (long)intervals[position] * context.MinDelaySteps;
             long end = sliceStart + to;
@@ -77,11 +84,46 @@ internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
 
     private int PositionToLocal(int position) => IdOf(position) - FirstId;
 
+    /// <summary>
+    /// The arrivals of steps [from, to) (multiplicities, by position and then step), taken out of the input ring. Only
+    /// the process holding a node (its virtual process) receives its spikes; another process's ring may still hold
+    /// values for it (those a checkpoint restored onto every process), which are cleared and not counted. With several
+    /// processes the arrivals are summed over all of them (each node's come from one, so the sums are exact).
+    /// </summary>
+    private ReadOnlySpan<double> TakeArrivals(SimulationContext context, long sliceStart, int from, int to)
+    {
+        var ring = context.Ring;
+        var layout = context.Layout;
+        int steps = to - from, length = Count * steps;
+        if (_arrivals.Length < length) _arrivals = new double[length];
+        for (int position = 0; position < Count; position++)
+        {
+            bool held = layout.IsLocal(layout.SlotOfNode(IdOf(position)));
+            int channel = ChannelOf(Arrivals) + position;
+            for (int lag = from; lag < to; lag++)
+            {
+                ref double arrived = ref ring.Row(sliceStart + lag, channel, 1)[0];
+                _arrivals[position * steps + lag - from] = held ? arrived : 0.0;
+                arrived = 0.0;
+            }
+        }
+        var communicator = context.Communicator;
+        if (communicator.Size == 1) return _arrivals.AsSpan(0, length);
+        communicator.AllGather<double>(_arrivals.AsSpan(0, length), ref _allArrivals);
+        for (int i = 0; i < length; i++)
+        {
+            double sum = 0.0;
+            for (int rank = 0; rank < communicator.Size; rank++) sum += _allArrivals[rank * length + i];
+            _arrivals[i] = sum;
+        }
+        return _arrivals.AsSpan(0, length);
+    }
+
     public override bool SupportsCheckpoint => true;
 
-    public override bool CheckpointsAcrossProcesses => false;
-
-    // The list since the last trigger; the trigger list is read only in the slice that made it.
+    // The list since the last trigger; the trigger list is read only in the slice that made it. Every process holds
+    // the same list: of a checkpoint of several processes, the checkpoint's own (rank 0's) is taken and the parts' are
+    // passed over.
     protected override void SaveModelState(Checkpoint.CheckpointWriter writer)
     {
         foreach (var spikes in _spikes)
@@ -97,7 +139,7 @@ internal sealed class VolumeTransmitter : NeuronGroup, IEndOfSliceGroup
         {
             double[] times = reader.ReadDoubles(), multiplicities = reader.ReadDoubles();
             if (times.Length != multiplicities.Length || times.Length == 0) throw reader.Bad("a volume transmitter's spike list is malformed");
-            spikes.Restore(times, multiplicities);
+            if (context.Owned is null) spikes.Restore(times, multiplicities);
         }
     }
 }
