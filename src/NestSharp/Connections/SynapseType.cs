@@ -96,6 +96,13 @@ internal abstract class SynapseType(string name)
     public virtual void CheckTarget(NeuronGroup target) { }
 
     /// <summary>
+    /// Whether every spike that reaches a synapse of this type is transmitted (false for the models that draw whether
+    /// it is: bernoulli_synapse, quantal_stp_synapse). Precise receivers (<see cref="IPreciseSpikeReceiver"/>) take
+    /// only synapse types that do: their offsets travel beside the delivery, which does not know what such a type drew.
+    /// </summary>
+    public virtual bool TransmitsEverySpike => true;
+
+    /// <summary>
     /// NEST's checks of a connection's status that involve several values (its set_status): run on a connection's
     /// <paramref name="weight"/> and per-connection parameters (in the order of <see cref="SynapseSchema.PerConnection"/>)
     /// when the connection's status is set: when it is made with a syn_spec that gives more than weight and delay, when
