@@ -18,9 +18,10 @@ internal static class CheckpointFormat
     /// the kernel section), the histories of the Clopath and Urbanczik neurons, the per-target state of generators.
     /// 4: the kernel section ends with the number of parts (processes that saved) and the token their part files carry.
     /// 5: the layers section (node positions of spatial networks) after the structural-plasticity section; a part's
-    /// per-process state section (generators' state per connection) after its nodes.
+    /// per-process state section (generators' state per connection) after its nodes. 6: the kernel section ends with
+    /// off_grid_spiking.
     /// </summary>
-    public const int Version = 5;
+    public const int Version = 6;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

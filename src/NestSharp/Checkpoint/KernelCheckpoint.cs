@@ -113,6 +113,7 @@ internal static class KernelCheckpoint
             writer.Write(kernel.EventDelivery.LocalSpikeCounter);
             writer.Write(parts);
             writer.Write(token);
+            writer.Write(kernel.EventDelivery.OffGridSpiking);
         });
 
         writer.Section("models", () => kernel.Models.SaveCopies(writer));
@@ -225,6 +226,7 @@ internal static class KernelCheckpoint
             partCount = reader.ReadInt();
             token = reader.ReadLong();
             if (partCount < 1) throw reader.Bad($"it names {partCount} parts");
+            kernel.EventDelivery.OffGridSpiking = reader.ReadBool();
         });
         for (int p = 1; p < partCount; p++)
         {

@@ -376,7 +376,17 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             var kindSources = include is null ? context.Sources : context.Sources.Where((_, i) => include[i]).ToArray();
             foreach (var group in DistinctGroups(kindSources)) model.Type.CheckSource(group);
             if (kind == LinkKind.Synapse)
-                foreach (var group in DistinctGroups(context.Targets)) model.Type.CheckTarget((NeuronGroup)group);
+            {
+                foreach (var group in DistinctGroups(context.Targets))
+                {
+                    model.Type.CheckTarget((NeuronGroup)group);
+                    if (group is IPreciseSpikeReceiver && !model.Type.TransmitsEverySpike)
+                    {
+                        throw new NestNotImplementedException(
+                            $"'{model.Name}' does not transmit every spike, and NestSharp passes spikes to {group.Model.Name} (precise spike times) only through synapse models that do.");
+                    }
+                }
+            }
             CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);
             result.Add(kind switch
             {

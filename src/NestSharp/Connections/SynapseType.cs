@@ -67,8 +67,40 @@ internal abstract class SynapseType(string name)
     /// <summary>Checks that nodes of <paramref name="source"/>'s model can send through this synapse type.</summary>
     public virtual void CheckSource(NodeGroup source) { }
 
+    /// <summary>
+    /// NEST's check for synapse models with dynamics of their own (plastic and short-term plastic ones), whose test
+    /// target accepts only spike events: a source must send SpikeEvents (neurons, parrots, spike_train_injector,
+    /// pulsepacket_generator). Generators that serve each target on its own (spike_generator, the Poisson family),
+    /// current generators and samplers are refused with NEST's reason. NestSharp also refuses the spike_dilutor, which
+    /// NEST accepts: it serves its targets as a generator does, so a synapse model's dynamics would not run.
+    /// </summary>
+    protected static void RequireSpikeEventSource(NodeGroup source, string model)
+    {
+        string? reason = source.SynapseTestEvent switch
+        {
+            SynapseTestEvent.Spike when source.EmitsSpikes => null,
+            SynapseTestEvent.Spike =>
+                $"NestSharp passes the spikes of {source.Model.Name} on as a generator does, without the dynamics of '{model}' (NEST accepts this connection); connect it through a parrot_neuron.",
+            SynapseTestEvent.DeviceSpike =>
+                $"The target node or synapse model does not support spike input: '{model}' takes spikes of neurons, parrots, spike_train_injector or pulsepacket_generator, not of {source.Model.Name} (connect it through a parrot_neuron).",
+            SynapseTestEvent.Current =>
+                $"The target node or synapse model does not support current input: '{model}' does not take the current of {source.Model.Name}.",
+            SynapseTestEvent.DataLoggingRequest =>
+                $"The target node or synapse model does not support data logging requests: '{model}' does not take the requests of {source.Model.Name}.",
+            _ => $"Source node does not send output: {source.Model.Name} cannot send through '{model}'.",
+        };
+        if (reason is not null) throw new IllegalConnectionException(reason);
+    }
+
     /// <summary>Checks that neurons of <paramref name="target"/>'s model can receive this synapse type.</summary>
     public virtual void CheckTarget(NeuronGroup target) { }
+
+    /// <summary>
+    /// Whether every spike that reaches a synapse of this type is transmitted (false for the models that draw whether
+    /// it is: bernoulli_synapse, quantal_stp_synapse). Precise receivers (<see cref="IPreciseSpikeReceiver"/>) take
+    /// only synapse types that do: their offsets travel beside the delivery, which does not know what such a type drew.
+    /// </summary>
+    public virtual bool TransmitsEverySpike => true;
 
     /// <summary>
     /// NEST's checks of a connection's status that involve several values (its set_status): run on a connection's

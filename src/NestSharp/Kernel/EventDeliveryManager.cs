@@ -19,6 +19,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     private WeightEventBuffer[] _weightEvents = [];
     private Func<int, int, double, int> _reroute = null!;
     private Func<int, int> _nodeOfChannel = null!;
+    private PreciseSpikeRoutes? _precise;
     private KernelManager _kernel = null!;
     private SimulationContext _context = null!;
 
@@ -63,6 +64,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     {
         _context = context;
         foreach (var group in _kernel.Nodes.Groups) OffGridSpiking |= group.SendsOffGridSpikes;
+        _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, context.VirtualProcesses) : null;
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.
@@ -85,7 +87,8 @@ internal sealed class EventDeliveryManager : IKernelManager
         foreach (ref readonly var spike in _merged.Items)
         {
             long stamp = sliceStart + spike.Lag + 1;
-            double t = time.StepToMs(stamp);
+            // The sender's spike time: its step's end less the offset (0 for grid-based senders), as NEST's set_spiketime.
+            double t = time.StepToMs(stamp) - spike.Offset;
             var (group, local) = nodes.Locate(spike.Source);
             if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
             _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
@@ -110,12 +113,15 @@ internal sealed class EventDeliveryManager : IKernelManager
         var models = _kernel.Models.SynapseModels;
         if (spikes.Length == 0 && !AnyReadsVolumeTransmitter(models)) return;
         var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel);
-        foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
+        var blocks = _kernel.Connections.BlocksToDeliver(vp);
+        foreach (var block in blocks)
         {
             var model = models[block.SynapseModelId];
             if (model.Type.ReadsVolumeTransmitter) model.Type.BeginDelivery(block, in delivery, model);
             if (spikes.Length > 0) model.Type.Deliver(block, spikes, in delivery, model);
         }
+        // Precise receivers also get each spike's offset (once per virtual process and slice; null without them).
+        if (_precise is { } precise && spikes.Length > 0) precise.Deliver(vp, blocks, spikes, sliceStart);
     }
 
     private static bool AnyReadsVolumeTransmitter(IReadOnlyList<Models.Synapses.SynapseModel> models)

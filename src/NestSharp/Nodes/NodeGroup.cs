@@ -3,6 +3,28 @@ namespace NestSharp.Nodes;
 /// <summary>What a node is, as NEST's <c>element_type</c> (Other: the volume transmitter).</summary>
 internal enum ElementType { Neuron, Stimulator, Recorder, Other }
 
+/// <summary>
+/// The event a node sends when NEST checks a new connection against the synapse model (its send_test_event to the
+/// synapse's dummy target): synapse models with dynamics of their own accept only <see cref="Spike"/>.
+/// </summary>
+internal enum SynapseTestEvent
+{
+    /// <summary>A SpikeEvent: neurons, parrots, spike_train_injector, pulsepacket_generator, spike_dilutor.</summary>
+    Spike,
+
+    /// <summary>A DSSpikeEvent: the spike generators that serve each target on its own thread (spike_generator, the Poisson family).</summary>
+    DeviceSpike,
+
+    /// <summary>A CurrentEvent: the current generators.</summary>
+    Current,
+
+    /// <summary>A DataLoggingRequest: the samplers (multimeter, voltmeter).</summary>
+    DataLoggingRequest,
+
+    /// <summary>No event: a node that sends nothing through synapses (recorders, the volume transmitter).</summary>
+    None,
+}
+
 /// <summary>What a change of status may need to know of the kernel: the time grid and the current step.</summary>
 internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep);
 
@@ -36,6 +58,14 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// times) to other nodes; it makes the kernel's off_grid_spiking true (see <see cref="Kernel.EventDeliveryManager.OffGridSpiking"/>).
     /// </summary>
     public virtual bool SendsOffGridSpikes => false;
+
+    /// <summary>The event NEST's connection check sees a node of this group send (see <see cref="SynapseTestEvent"/>).</summary>
+    public virtual SynapseTestEvent SynapseTestEvent => ElementType switch
+    {
+        ElementType.Neuron => SynapseTestEvent.Spike,
+        ElementType.Stimulator => this is ILocalGenerator { SendsCurrent: true } ? SynapseTestEvent.Current : SynapseTestEvent.DeviceSpike,
+        _ => SynapseTestEvent.None,
+    };
 
     /// <summary>
     /// NEST's has_proxies: whether each node exists once, on its own virtual process (neurons), rather than once per

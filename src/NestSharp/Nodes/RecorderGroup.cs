@@ -13,6 +13,9 @@ internal abstract class RecorderGroup<TNode>(NodeModel model, int firstId, int c
 
     public override ElementType ElementType => ElementType.Recorder;
 
+    public override SynapseTestEvent SynapseTestEvent =>
+        Nodes.Length > 0 && Nodes[0] is ISampler ? SynapseTestEvent.DataLoggingRequest : SynapseTestEvent.None;
+
     /// <summary>
     /// The kernel's recording manager (where files go), given to every model's prototype when the kernel starts and
     /// passed on to the groups made from it, so that a recorder's status can name its files before any run, as NEST's does.

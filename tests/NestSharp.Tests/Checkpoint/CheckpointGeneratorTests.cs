@@ -139,6 +139,28 @@ public sealed class CheckpointGeneratorTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The kernel's off_grid_spiking (true after a run with a precise spike_train_injector, false with a precise
+    /// spike_generator only) reads after a restore as it did when saved, before any further run.
+    /// </summary>
+    [Theory]
+    [InlineData("spike_train_injector", true)]
+    [InlineData("spike_generator", false)]
+    public void OffGridSpiking_IsKept(string generator, bool expected)
+    {
+        string path = Path.Combine(_folder, $"{generator}-off-grid.nscp");
+        var before = new Simulator();
+        var source = before.Create(generator, 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { 3.05 } });
+        before.Connect(source, before.Create("parrot_neuron"));
+        before.Simulate(5.0);
+        Assert.Equal(expected, before.GetKernelStatus("off_grid_spiking"));
+        before.SaveCheckpoint(path);
+
+        var after = new Simulator();
+        after.LoadCheckpoint(path);
+        Assert.Equal(expected, after.GetKernelStatus("off_grid_spiking"));
+    }
+
     [Fact]
     public void EveryGenerator_IsKept()
     {

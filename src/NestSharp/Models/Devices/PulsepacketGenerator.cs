@@ -30,6 +30,9 @@ internal sealed class PulsepacketGenerator(NodeModel model, int firstId, int cou
 
     public override bool EmitsSpikes => true;
 
+    /// <summary>NEST's pulsepacket_generator sends ordinary spike events (no DSSpikeEvent), so every synapse model takes them.</summary>
+    public override SynapseTestEvent SynapseTestEvent => SynapseTestEvent.Spike;
+
     internal sealed class Node : DeviceNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()

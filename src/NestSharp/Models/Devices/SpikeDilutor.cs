@@ -50,6 +50,9 @@ internal sealed class SpikeDilutor : NeuronGroup, ILocalGenerator, IEndOfSliceGr
 
     public override bool EmitsSpikes => false;
 
+    /// <summary>NEST's spike_dilutor sends ordinary spike events (no DSSpikeEvent), so NEST's synapse models all take them.</summary>
+    public override SynapseTestEvent SynapseTestEvent => SynapseTestEvent.Spike;
+
     public override bool CanFreeze => false;
 
     /// <summary>The devices' settings are saved with them; the parent spikes in flight are in the input ring, the draws keyed by step.</summary>

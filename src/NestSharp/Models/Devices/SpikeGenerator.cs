@@ -8,8 +8,9 @@ namespace NestSharp.Models.Devices;
 /// <c>spike_multiplicities</c> (likewise, not negative) send several spikes at once. A time within half a tic of a
 /// grid point is that grid point; with <c>allow_offgrid_times</c> a time between grid points moves to the end of its
 /// step, otherwise it is an error; with <c>shift_now_spikes</c> a time equal to the current time moves one step later
-/// (otherwise time 0 is an error). Times must be finite and not negative; they are checked when set, and the status
-/// shows them as the grid holds them. The options can change only together with the times, or while there are none.</para>
+/// (otherwise time 0 is an error). Times are checked when set, and the status shows them as the grid holds them. As in
+/// NEST, negative times (and infinite ones) are accepted with allow_offgrid_times or precise_times and never sent
+/// (<see cref="SpikeTimeStamps"/>). The options can change only together with the times, or while there are none.</para>
 /// <para>With <c>precise_times</c> (which excludes the other two options) a time t need not lie on the grid: the spike
 /// leaves at the end of the step holding t (the first grid point s &gt;= t) with offset s - t, which spike recorders
 /// record (time s - offset, or the step and the offset with time_in_steps) and grid-based neurons ignore, as in NEST;

@@ -154,7 +154,7 @@ internal abstract class SpikeTrainNode : DeviceNode
             SpikeStamps = SpikeTimeStamps.Of(SpikeTimes, Origin, AllowOffgridTimes, ShiftNowSpikes, context, messagePrefix, zeroTimeMessage,
                 PreciseTimes, out var offsets);
             SpikeOffsets = offsets ?? [];
-            SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, context.Time.StepToMs);
+            SpikeTimesOnGrid = Array.ConvertAll(SpikeStamps, stamp => SpikeTimeStamps.StampToMs(stamp, context.Time));
         }
     }
 

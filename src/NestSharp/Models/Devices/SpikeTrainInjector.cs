@@ -11,7 +11,8 @@ namespace NestSharp.Models.Devices;
 /// options can change only together with the times, or while there are none. With <c>precise_times</c> (which excludes
 /// the other two options) a time t need not lie on the grid: the spike leaves at the end of the step holding t with
 /// offset s - t before that end (s the first grid point &gt;= t), which reaches its targets with it; the status shows
-/// s - offset. As in NEST, a run with such an injector sets the kernel's off_grid_spiking to true.</para>
+/// s - offset. As in NEST, a run with such an injector sets the kernel's off_grid_spiking to true. Negative and
+/// infinite times are accepted with allow_offgrid_times or precise_times and never sent (<see cref="SpikeTimeStamps"/>).</para>
 /// <para>Parameters: spike_times, spike_multiplicities, allow_offgrid_times, shift_now_spikes, precise_times, start,
 /// stop, origin (ms).</para>
 /// <para>Reference: NEST model documentation, spike_train_injector.</para>

@@ -20,7 +20,8 @@ internal interface IPlasticityRule
 /// <summary>
 /// Base of the plastic synapse models whose rule reads what the post-synaptic neuron keeps (its spike history, or a
 /// voltage-based history): each synapse keeps its target's id and the time of the last spike it transmitted, and its
-/// sources must be neurons (NEST delivers device spikes to plastic synapses only through a parrot neuron). A
+/// sources must send spike events (neurons, parrots, spike_train_injector, pulsepacket_generator: NEST refuses the
+/// generators that serve each target on its own, whose spikes reach plastic synapses through a parrot neuron). A
 /// pre-synaptic spike of multiplicity m in step s (stamped s + 1) does for each synapse i of its source, in the order
 /// of the block:
 /// <code>
@@ -39,14 +40,8 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
 
     public sealed override double LastSpikeTime(SynapseBlock block, int index) => block.State[LastSpikeColumn.Index][index];
 
-    public sealed override void CheckSource(NodeGroup source)
-    {
-        if (source is not NeuronGroup { ElementType: ElementType.Neuron })
-        {
-            throw new IllegalConnectionException(
-                $"'{Name}' is a plastic synapse; its sources must be neurons, not {source.Model.Name} (connect through a parrot_neuron).");
-        }
-    }
+    /// <summary>NEST's check: the sources send spike events (see <see cref="SynapseType.RequireSpikeEventSource"/>).</summary>
+    public sealed override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
     /// <summary>A device that passes spikes on (spike_dilutor) keeps no spike history: NEST refuses such synapses to it.</summary>
     public override void CheckTarget(NeuronGroup target)

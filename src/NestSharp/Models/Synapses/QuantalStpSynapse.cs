@@ -45,7 +45,9 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
+    public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
+
+    public override bool TransmitsEverySpike => false;
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
         Deliver(new Rule(block), block, spikes, context, model);

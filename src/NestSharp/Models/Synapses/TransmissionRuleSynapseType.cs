@@ -35,19 +35,6 @@ internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(n
 {
     public override bool SupportsCheckpoint => true;
 
-    /// <summary>
-    /// NEST's models with per-synapse dynamics handle only the spikes of neurons: devices (spike and current
-    /// generators, multimeters) cannot send through them (connect a generator through a parrot_neuron).
-    /// </summary>
-    protected static void RequireNeuronSource(NodeGroup source, string model)
-    {
-        if (source is not NeuronGroup { ElementType: ElementType.Neuron })
-        {
-            throw new IllegalConnectionException(
-                $"Creation of connection is not possible because '{model}' handles only spikes of neurons, not events of {source.Model.Name} (connect it through a parrot_neuron).");
-        }
-    }
-
     /// <summary>Transmits the spikes through the synapses of <paramref name="block"/>, each decided by <paramref name="rule"/>.</summary>
     protected static void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
         where TRule : struct, ITransmissionRule, allows ref struct

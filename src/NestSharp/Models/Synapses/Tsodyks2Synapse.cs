@@ -34,7 +34,7 @@ internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
+    public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
         Deliver(new Rule(block), block, spikes, context, model);

@@ -35,7 +35,7 @@ internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
+    public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
     /// <summary>NEST's check: the recovered and active fractions together are at most 1.</summary>
     public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) => Resources.CheckStatus(perConnection);

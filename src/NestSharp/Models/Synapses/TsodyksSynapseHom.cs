@@ -37,7 +37,7 @@ internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseTy
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    public override void CheckSource(NodeGroup source) => RequireNeuronSource(source, Name);
+    public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
     public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection) => Resources.CheckStatus(perConnection);
 

@@ -4,7 +4,7 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 public sealed class NeuronsHandleMultiplicityTests
 {
     /// <summary>NEST's skip list, for the models NestSharp has: input-independent, no V_m to read, or parrots.</summary>
-    private static readonly string[] SkipList = ["ignore_and_fire", "parrot_neuron", "pp_cond_exp_mc_urbanczik", "spike_train_injector"];
+    private static readonly string[] SkipList = ["ignore_and_fire", "parrot_neuron", "parrot_neuron_ps", "pp_cond_exp_mc_urbanczik", "spike_train_injector"];
 
     /// <summary>Every neuron model (element_type neuron) not in the skip list.</summary>
     public static TheoryData<string> Models

@@ -26,6 +26,7 @@ public sealed class SpikeTrainInjectorTests
     // NEST: testsuite/pytests/stimulating/test_spike_train_injector.py::test_spike_train_injector_in_simulation
     [Theory]
     [InlineData("parrot_neuron")]
+    [InlineData("parrot_neuron_ps")]
     public void SpikeTrainInjectorInSimulation(string parrotModel)
     {
         const double spikeTime = 1.01, delay = 0.2, simtime = 2.0;

@@ -1,0 +1,71 @@
+namespace NestSharp.Kernel;
+
+/// <summary>
+/// The delivery path of spikes to precise receivers (<see cref="IPreciseSpikeReceiver"/>), beside the grid-based one.
+/// The synapse types deliver every spike as before (a precise input is a counting channel of the ring, so they add its
+/// multiplicity there); after them, for each virtual process, this pass hands each spike that reaches a precise input
+/// through a synapse to its receiver with the spike's offset and its arrival step. It goes only over the synapses that
+/// end on precise inputs: per delivery block a table by source of those synapses, built when the virtual process's
+/// delivery blocks change (before a run, after a structural-plasticity update). Without precise receivers the kernel
+/// makes no instance and grid delivery runs exactly as it did; with them, grid delivery still does the same work and
+/// this pass costs one look-up per spike and block plus one call per precise synapse it passes.
+/// </summary>
+internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses)
+{
+    /// <summary>The synapses of one block that end on precise inputs, by source (CSR over the block's sources).</summary>
+    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers);
+
+    private readonly SynapseBlock[]?[] _tableOf = new SynapseBlock[]?[virtualProcesses];
+    private readonly BlockRoutes?[][] _routesOf = new BlockRoutes?[virtualProcesses][];
+
+    /// <summary>Hands the spikes of the slice to the precise receivers of virtual process <paramref name="vp"/>.</summary>
+    public void Deliver(int vp, SynapseBlock[] blocks, ReadOnlySpan<Spike> spikes, long sliceStart)
+    {
+        if (!ReferenceEquals(_tableOf[vp], blocks))
+        {
+            _routesOf[vp] = Array.ConvertAll(blocks, RoutesOf);
+            _tableOf[vp] = blocks;
+        }
+        var routes = _routesOf[vp];
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            if (routes[b] is not { } route) continue;
+            var block = blocks[b];
+            int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+            foreach (ref readonly var spike in spikes)
+            {
+                int s = spike.Source - sourceMin;
+                if ((uint)s >= (uint)sourceCount) continue;
+                for (int j = route.Offsets[s]; j < route.Offsets[s + 1]; j++)
+                {
+                    long arrival = sliceStart + spike.Lag + block.DelayAt(route.Synapses[j]);
+                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity);
+                }
+            }
+        }
+    }
+
+    /// <summary>The synapses of <paramref name="block"/> that end on precise inputs, or null when there are none.</summary>
+    private BlockRoutes? RoutesOf(SynapseBlock block)
+    {
+        var offsets = new int[block.SourceCount + 1];
+        var synapses = new List<int>();
+        var channels = new List<int>();
+        var receivers = new List<IPreciseSpikeReceiver>();
+        for (int s = 0; s < block.SourceCount; s++)
+        {
+            for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
+            {
+                int encoded = block.Channels[i];
+                if (encoded >= 0) continue; // precise inputs count spikes
+                int channel = encoded & int.MaxValue;
+                if (nodes.LocateChannel(channel).Group is not IPreciseSpikeReceiver receiver || !receiver.TakesPreciseSpikesOn(channel)) continue;
+                synapses.Add(i);
+                channels.Add(channel);
+                receivers.Add(receiver);
+            }
+            offsets[s + 1] = synapses.Count;
+        }
+        return synapses.Count == 0 ? null : new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers]);
+    }
+}
