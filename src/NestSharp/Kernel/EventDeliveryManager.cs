@@ -2,7 +2,8 @@ namespace NestSharp.Kernel;
 
 /// <summary>
 /// The spikes of a slice (NEST's EventDeliveryManager). After the update, <see cref="Gather"/> (serial) merges every
-/// thread's spikes into canonical order (step, then sender; the order does not depend on the split), exchanges them
+/// thread's spikes into canonical order (step, then sender; the order does not depend on the split), unrolls the
+/// multiplicity of the spikes of nodes with proxies (as NEST's send_remote; each becomes k spikes), exchanges them
 /// with the other processes, and hands each to what follows spikes: the sender's spike history and calcium, and the
 /// spike recorders; models whose synapses change their common values in delivery prepare the slice (serially). Then
 /// every thread <see cref="Deliver"/>s all spikes through the synapses of the targets it owns.
@@ -78,6 +79,10 @@ internal sealed class EventDeliveryManager : IKernelManager
         RecordWeightEvents();
         _merged.MergeCanonical(context.SpikesOfVp);
         foreach (var buffer in context.SpikesOfVp) buffer.Clear();
+        // As NEST's send_remote: a node with proxies (neurons, spike_train_injector, a sinusoidal_poisson_generator
+        // with one train) sends a spike of multiplicity k as k single spikes, so its targets and its own history see
+        // k spikes (parrot_neuron and pp_psc_delta set their spike time k times); devices keep the multiplicity.
+        _merged.UnrollMultiplicity(_kernel.Nodes, static (nodes, source) => nodes.Locate(source).Group.HasProxies);
         LocalSpikeCounter += _merged.Count;
         if (context.Communicator.Size > 1) _merged.ExchangeCanonical(context.Communicator);
         var time = context.Time;

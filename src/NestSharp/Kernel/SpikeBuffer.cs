@@ -59,6 +59,33 @@ internal sealed class SpikeBuffer
         Count = kept;
     }
 
+    /// <summary>
+    /// Replaces each spike of multiplicity k whose sender <paramref name="unrolls"/> selects by k consecutive spikes of
+    /// multiplicity 1 (same lag, sender, weight factor and offset), in place and keeping the order: NEST unrolls the
+    /// spikes a node with proxies sends through its target tables, as plastic synapses handle single spikes only.
+    /// </summary>
+    public void UnrollMultiplicity<TState>(TState state, Func<TState, int, bool> unrolls)
+    {
+        int total = 0;
+        for (int i = 0; i < Count; i++)
+        {
+            int m = _items[i].Multiplicity;
+            total += m > 1 && unrolls(state, _items[i].Source) ? m : 1;
+        }
+        if (total == Count) return;
+        if (_items.Length < total) Array.Resize(ref _items, Math.Max(total, _items.Length * 2));
+        // From the back, so that no spike is overwritten before it is moved (the write position never falls below the read position).
+        int write = total;
+        for (int read = Count - 1; read >= 0; read--)
+        {
+            var spike = _items[read];
+            int copies = spike.Multiplicity > 1 && unrolls(state, spike.Source) ? spike.Multiplicity : 1;
+            spike.Multiplicity = copies > 1 ? 1 : spike.Multiplicity;
+            for (int r = 0; r < copies; r++) _items[--write] = spike;
+        }
+        Count = total;
+    }
+
     /// <summary>The receive buffer of <see cref="ExchangeCanonical"/>, kept from slice to slice.</summary>
     private Spike[] _exchange = [];
 
