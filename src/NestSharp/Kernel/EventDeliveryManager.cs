@@ -24,7 +24,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     private KernelManager _kernel = null!;
     private SimulationContext _context = null!;
 
-    /// <summary>Spikes emitted by the nodes of this process so far.</summary>
+    /// <summary>Spikes emitted by the nodes with proxies of this process so far, counted with their multiplicity (NEST's local_spike_counter).</summary>
     public long LocalSpikeCounter { get; internal set; }
 
     /// <summary>
@@ -82,8 +82,8 @@ internal sealed class EventDeliveryManager : IKernelManager
         // As NEST's send_remote: a node with proxies (neurons, spike_train_injector, a sinusoidal_poisson_generator
         // with one train) sends a spike of multiplicity k as k single spikes, so its targets and its own history see
         // k spikes (parrot_neuron and pp_psc_delta set their spike time k times); devices keep the multiplicity.
-        _merged.UnrollMultiplicity(_kernel.Nodes, static (nodes, source) => nodes.Locate(source).Group.HasProxies);
-        LocalSpikeCounter += _merged.Count;
+        // NEST counts the spikes of nodes with proxies only (devices send theirs locally), each with its multiplicity.
+        LocalSpikeCounter += _merged.UnrollMultiplicity(_kernel.Nodes, static (nodes, source) => nodes.Locate(source).Group.HasProxies);
         if (context.Communicator.Size > 1) _merged.ExchangeCanonical(context.Communicator);
         var time = context.Time;
         double minDelayMs = time.StepToMs(context.MinDelaySteps);

@@ -63,16 +63,20 @@ internal sealed class SpikeBuffer
     /// Replaces each spike of multiplicity k whose sender <paramref name="unrolls"/> selects by k consecutive spikes of
     /// multiplicity 1 (same lag, sender, weight factor and offset), in place and keeping the order: NEST unrolls the
     /// spikes a node with proxies sends through its target tables, as plastic synapses handle single spikes only.
+    /// Returns how many spikes the selected senders sent (their multiplicities summed: NEST's local spike count).
     /// </summary>
-    public void UnrollMultiplicity<TState>(TState state, Func<TState, int, bool> unrolls)
+    public long UnrollMultiplicity<TState>(TState state, Func<TState, int, bool> unrolls)
     {
         int total = 0;
+        long unrolled = 0;
         for (int i = 0; i < Count; i++)
         {
             int m = _items[i].Multiplicity;
-            total += m > 1 && unrolls(state, _items[i].Source) ? m : 1;
+            bool unroll = unrolls(state, _items[i].Source);
+            total += unroll ? m : 1;
+            unrolled += unroll ? m : 0;
         }
-        if (total == Count) return;
+        if (total == Count) return unrolled;
         if (_items.Length < total) Array.Resize(ref _items, Math.Max(total, _items.Length * 2));
         // From the back, so that no spike is overwritten before it is moved (the write position never falls below the read position).
         int write = total;
@@ -84,6 +88,7 @@ internal sealed class SpikeBuffer
             for (int r = 0; r < copies; r++) _items[--write] = spike;
         }
         Count = total;
+        return unrolled;
     }
 
     /// <summary>The receive buffer of <see cref="ExchangeCanonical"/>, kept from slice to slice.</summary>

@@ -12,7 +12,7 @@ public sealed class UnrolledMultiplicityTests
     private const double Weight = 0.3;
 
     /// <summary>Spikes at 5 ms (times and multiplicities of a spike_generator) into a target, through a parrot or directly.</summary>
-    private static (double[] Times, double[] Vm, long Recorded) Run(double[] times, long[] multiplicities, bool viaParrot, int threads)
+    private static (double[] Times, double[] Vm, long Recorded, long LocalSpikeCounter) Run(double[] times, long[] multiplicities, bool viaParrot, int threads)
     {
         var nest = new Simulator();
         nest.SetKernelStatus("local_num_threads", (long)threads);
@@ -38,7 +38,7 @@ public sealed class UnrolledMultiplicityTests
         nest.Connect(multimeter, target);
         nest.Simulate(10.0);
         var events = (Dictionary<string, object>)multimeter.Get("events");
-        return ((double[])events["times"], (double[])events["V_m"], recorder.Get<long>("n_events"));
+        return ((double[])events["times"], (double[])events["V_m"], recorder.Get<long>("n_events"), Convert.ToInt64(nest.GetKernelStatus("local_spike_counter")));
     }
 
     /// <summary>The first two nonzero V_m samples: (time, value).</summary>
@@ -55,7 +55,7 @@ public sealed class UnrolledMultiplicityTests
     [InlineData(2)]
     public void ParrotRepeatingTwoSpikesAddsTheWeightTwice(int threads)
     {
-        var (times, vm, recorded) = Run([5.0, 5.0], [], viaParrot: true, threads);
+        var (times, vm, recorded, _) = Run([5.0, 5.0], [], viaParrot: true, threads);
         var input = FirstInput(times, vm);
         Assert.Equal(7.0, input[0].Item1, 1e-12);
         Assert.Equal(0.6, input[0].Item2);
@@ -69,12 +69,13 @@ public sealed class UnrolledMultiplicityTests
     public void ParrotRepeatingSixSpikesGivesNestsRingSum(int threads)
     {
         // 0.3 added six times is 1.8; 6 · 0.3 is 1.7999999999999998: NEST's value shows the unrolling bitwise.
-        var (times, vm, recorded) = Run([5.0], [6], viaParrot: true, threads);
+        var (times, vm, recorded, counter) = Run([5.0], [6], viaParrot: true, threads);
         var input = FirstInput(times, vm);
         Assert.Equal(7.0, input[0].Item1, 1e-12);
         Assert.Equal(1.8, input[0].Item2);
         Assert.Equal(1.7820897007485026, input[1].Item2);
         Assert.Equal(6, recorded);
+        Assert.Equal(6, counter); // NEST counts the parrot's six spikes, not the generator's (sent locally)
     }
 
     [Theory]
@@ -82,12 +83,13 @@ public sealed class UnrolledMultiplicityTests
     [InlineData(2)]
     public void GeneratorKeepsItsMultiplicity(int threads)
     {
-        var (times, vm, recorded) = Run([5.0], [6], viaParrot: false, threads);
+        var (times, vm, recorded, counter) = Run([5.0], [6], viaParrot: false, threads);
         var input = FirstInput(times, vm);
         Assert.Equal(6.0, input[0].Item1, 1e-12);
         Assert.Equal(1.7999999999999998, input[0].Item2);
         Assert.Equal(1.7820897007485024, input[1].Item2);
         Assert.Equal(6, recorded);
+        Assert.Equal(0, counter);
     }
 
     [Fact]
