@@ -16,26 +16,12 @@ public sealed class CheckpointProcessesSingleFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    /// <summary>The Brunel network of the split-run tests with a spike recorder (id 103) and a multimeter (id 104) writing to <paramref name="backend"/>.</summary>
-    private static void Build(Simulator nest, string dataPath, string backend, int threads)
-    {
-        nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["data_path"] = dataPath, ["overwrite_files"] = true });
-        CheckpointSplitRunTests.BuildBrunel(nest, "iaf_psc_alpha");
-        var recorder = nest.Create("spike_recorder", 1, new() { ["record_to"] = backend, ["label"] = "spikes" });
-        var meter = nest.Create("multimeter", 1, new()
-        {
-            ["record_from"] = new[] { "V_m", "I_syn_ex" }, ["record_to"] = backend, ["interval"] = 0.5, ["label"] = "meter",
-        });
-        nest.Connect(nest.Nodes(Enumerable.Range(1, 100).ToArray()), recorder);
-        nest.Connect(meter, nest.Nodes(Enumerable.Range(1, 5).ToArray()));
-    }
-
     private string Folder(string name) => Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
 
     private static string? SaveAfterFirstRun(Func<Simulator> make, int threads, string dataPath, string backend, string path)
     {
         var nest = make();
-        Build(nest, dataPath, backend, threads);
+        CheckpointSingleFileTests.Build(nest, dataPath, backend, threads);
         nest.Simulate(43.7);
         nest.SaveCheckpoint(path);
         nest.Simulate(20.0); // written beyond the checkpoint: a restore must give the files back their content then
@@ -69,7 +55,7 @@ public sealed class CheckpointProcessesSingleFileTests : IDisposable
     {
         string whole = Folder("whole");
         var nest = new Simulator();
-        Build(nest, whole, backend, ranksAfter * threadsAfter);
+        CheckpointSingleFileTests.Build(nest, whole, backend, ranksAfter * threadsAfter);
         nest.Simulate(43.7);
         nest.Simulate(56.3);
 

@@ -13,7 +13,8 @@ public sealed class CheckpointSingleFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static void Build(Simulator nest, string dataPath, string backend, int threads)
+    /// <summary>The Brunel network of the split-run tests with a spike recorder (id 103) and a multimeter (id 104) writing to <paramref name="backend"/>.</summary>
+    internal static void Build(Simulator nest, string dataPath, string backend, int threads)
     {
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["data_path"] = dataPath, ["overwrite_files"] = true });
         CheckpointSplitRunTests.BuildBrunel(nest, "iaf_psc_alpha");
