@@ -11,7 +11,8 @@ namespace NestSharp.Recording;
 /// that went on after the checkpoint wrote more) and appends to them, so the files continue as if the run had not
 /// stopped. Restored onto another number of virtual processes, the files of the virtual processes both layouts have
 /// are continued, the new ones start with a header, and <c>filenames</c> also lists the earlier layout's other files,
-/// which hold events from before the checkpoint.</para>
+/// which hold events from before the checkpoint. With several MPI processes rank 0 keeps every process's files, so it
+/// must see them (a file system all processes share): a file it cannot read fails the save with a KernelException.</para>
 /// </summary>
 [RecordingBackendName("ascii")]
 internal sealed class AsciiBackend : IRecordingBackend
@@ -127,7 +128,7 @@ internal sealed class AsciiBackend : IRecordingBackend
         {
             var lengths = _restoredLengths.Count > 0
                 ? [.. _restoredLengths.OrderBy(f => f.Key, StringComparer.Ordinal)]
-                : _paths.Where(File.Exists).Select(path => KeyValuePair.Create(path, new FileInfo(path).Length)).ToArray();
+                : _paths.Select(path => KeyValuePair.Create(path, LengthOf(path))).ToArray();
             writer.Write(lengths.Length);
             foreach (var (path, length) in lengths)
             {
@@ -136,6 +137,12 @@ internal sealed class AsciiBackend : IRecordingBackend
             }
             writer.Write(_earlierPaths.Length);
             foreach (var path in _earlierPaths) writer.Write(path);
+        }
+
+        private static long LengthOf(string path)
+        {
+            using var file = RecordingFiles.OpenToKeep(path);
+            return file.Length;
         }
 
         public void RestoreCheckpoint(Checkpoint.CheckpointReader reader)

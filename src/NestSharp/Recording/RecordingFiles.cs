@@ -69,6 +69,27 @@ internal static class RecordingFiles
         }
     }
 
+    /// <summary>
+    /// Opens, for reading, a file a run of this recorder wrote, to keep its length (and footer) in a checkpoint. A
+    /// missing or unreadable file fails the save with a KernelException: a checkpoint without it would start the file
+    /// again after a restore, losing the events it holds. With several MPI processes rank 0 keeps every process's
+    /// files, so it must see them (a file system all processes share).
+    /// </summary>
+    public static FileStream OpenToKeep(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        }
+        catch (Exception e) when (IsFileError(e))
+        {
+            string reason = e is FileNotFoundException or DirectoryNotFoundException
+                ? "a run wrote it, but it is not there (deleted, or written by another MPI process on a file system this one does not see)"
+                : e.Message.TrimEnd('.');
+            throw new KernelException($"The recording file '{path}' cannot be kept in the checkpoint: {reason}; the checkpoint was not written.");
+        }
+    }
+
     private static KernelException ContinueError(string path, Exception e) =>
         new($"The recording file '{path}' of the restored checkpoint cannot be continued: {e.Message.TrimEnd('.')}.");
 }

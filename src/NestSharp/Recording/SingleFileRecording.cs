@@ -42,7 +42,8 @@ internal interface IRecordingFile : IDisposable
 /// and rank 0, which writes the recorders' state into the checkpoint, reads the length and footer of the file whatever
 /// process wrote it (a file system all processes share, as for the ascii backend; the save begins after every process
 /// closed its files); after a restore, the process that writes the file in the new layout alone gives it back its
-/// content.</para>
+/// content. A file a run wrote that rank 0 cannot read fails the save with a KernelException on every process, rather
+/// than being restarted (and its events lost) after a restore.</para>
 /// </summary>
 /// <param name="extension">The file name's extension, without the dot.</param>
 /// <param name="open">Opens the file at a path: a new one, or (append) one an earlier run of this recording wrote.</param>
@@ -137,7 +138,7 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
     /// </summary>
     public void SaveCheckpoint(CheckpointWriter writer)
     {
-        var saved = _restored ?? (_path is not null && File.Exists(_path) ? Snapshot(_path) : null);
+        var saved = _restored ?? (_path is not null ? Snapshot(_path) : null);
         writer.Write(saved is not null);
         if (saved is not { } file) return;
         writer.Write(_path!);
@@ -159,9 +160,9 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
 
     private (long Length, byte[] Footer) Snapshot(string path)
     {
+        using var file = RecordingFiles.OpenToKeep(path);
         try
         {
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             var footer = new byte[footerBytes(file)];
             file.Seek(-footer.Length, SeekOrigin.End);
             file.ReadExactly(footer);
