@@ -81,24 +81,11 @@ internal static class KernelCheckpoint
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> on this process and learns whether it failed on any: its own failure is rethrown,
-    /// another process's failure becomes an IOException, on every process alike (no process is left waiting).
+    /// Runs <paramref name="action"/> on every process (<see cref="Collectives.OnEveryProcess"/>): another process's
+    /// failure becomes an IOException here.
     /// </summary>
-    private static void OnEveryProcess(ICommunicator communicator, string what, Action action)
-    {
-        Exception? failure = null;
-        try
-        {
-            action();
-        }
-        catch (Exception e)
-        {
-            failure = e;
-        }
-        long failed = communicator.Size > 1 ? communicator.Sum(failure is null ? 0 : 1) : 0;
-        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
-        if (failed > 0) throw new IOException($"Another MPI process failed {what}; the checkpoint was not written.");
-    }
+    private static void OnEveryProcess(ICommunicator communicator, string what, Action action) =>
+        communicator.OnEveryProcess(action, () => new IOException($"Another MPI process failed {what}; the checkpoint was not written."));
 
     /// <summary>The checkpoint file itself: everything of a single process, or rank 0's of several.</summary>
     private static void WriteMain(CheckpointWriter writer, KernelManager kernel, string description, int parts, long token)

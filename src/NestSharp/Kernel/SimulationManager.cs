@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using NestSharp.Kernel.Communication;
 
 namespace NestSharp.Kernel;
 
@@ -187,9 +188,11 @@ internal sealed partial class SimulationManager : IKernelManager
         foreach (var group in nodes.Groups) group.Prepare(context);
         _endOfSliceGroups = nodes.Groups.OfType<IEndOfSliceGroup>().ToArray();
         // As in NEST, the kernel is prepared before the recording backends open their files: when opening fails, the
-        // kernel stays prepared and Cleanup closes what was opened.
+        // kernel stays prepared and Cleanup closes what was opened. Opening can fail on one process alone: every
+        // process learns of it, so none waits in Run for one that gave up.
         IsPrepared = true;
-        _kernel.Recording.Prepare(context);
+        _kernel.VirtualProcesses.Communicator.OnEveryProcess(() => _kernel.Recording.Prepare(context),
+            () => new IOErrorException("Another MPI process failed to open its recording files; the kernel is prepared, Cleanup closes what was opened."));
     }
 
     /// <summary>After a SetStatus between Prepare and Cleanup: <paramref name="groups"/> derive their constants again.</summary>

@@ -48,6 +48,37 @@ public sealed class InProcessRanksTests
         Assert.Equal(single, distributed);
     }
 
+    /// <summary>
+    /// A recording file only one process fails to open (here: the file of recorder 3, on virtual process 1 of rank 1,
+    /// exists and overwrite_files is off) fails Simulate on every process, each with a typed error, instead of leaving
+    /// rank 0 waiting in the run for rank 1.
+    /// </summary>
+    [Fact]
+    public void RecordingFileFailsToOpenOnOneRank_SimulateFailsOnEveryRank_NoneWaits()
+    {
+        string folder = Directory.CreateTempSubdirectory("nestsharp-ranks-open-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "spikes-3-1.csv"), "an earlier run's file");
+            var errors = InProcessRanks.Run(2, make =>
+            {
+                var nest = make();
+                nest.SetKernelStatus(new() { ["data_path"] = folder });
+                var neurons = nest.Create("iaf_psc_alpha", 2, new() { ["I_e"] = 500.0 });
+                nest.Connect(neurons, nest.Create("spike_recorder", 1, new() { ["record_to"] = "csv", ["label"] = "spikes" }));
+                var error = Record.Exception(() => nest.Simulate(10.0));
+                nest.Cleanup();
+                return error is null ? "no error" : $"{error.GetType().Name}: {error.Message}";
+            });
+            Assert.Equal("IOErrorException: Another MPI process failed to open its recording files; the kernel is prepared, Cleanup closes what was opened.", errors[0]);
+            Assert.StartsWith($"IOErrorException: The file '{Path.Combine(folder, "spikes-3-1.csv")}' already exists", errors[1]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Fact]
     [Trait("Category", "Slow")]
     public void StructuralPlasticity_IsTheSameOnTwoRanksAsOnOne()

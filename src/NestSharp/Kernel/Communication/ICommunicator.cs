@@ -26,6 +26,31 @@ internal interface ICommunicator
     long Max(long value);
 }
 
+/// <summary>Collective steps built from the communicator's calls.</summary>
+internal static class Collectives
+{
+    /// <summary>
+    /// Runs <paramref name="action"/> on this process and learns whether it failed on any (one collective call): its
+    /// own failure is rethrown, another process's failure becomes <paramref name="otherFailed"/>'s exception, on every
+    /// process alike, so that no process is left waiting in a later collective for one that gave up.
+    /// </summary>
+    public static void OnEveryProcess(this ICommunicator communicator, Action action, Func<Exception> otherFailed)
+    {
+        Exception? failure = null;
+        try
+        {
+            action();
+        }
+        catch (Exception e)
+        {
+            failure = e;
+        }
+        long failed = communicator.Size > 1 ? communicator.Sum(failure is null ? 0 : 1) : 0;
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        if (failed > 0) throw otherFailed();
+    }
+}
+
 /// <summary>A single process: every collective returns its own input.</summary>
 internal sealed class LocalCommunicator : ICommunicator
 {
