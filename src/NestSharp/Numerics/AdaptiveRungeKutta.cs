@@ -63,7 +63,13 @@ internal sealed class Rkf45Integrator
     /// <summary>The order GSL reports for rkf45 and uses in the step-size exponents.</summary>
     private const int Order = 5;
 
-    private const double Safety = 0.9;
+    internal const double Safety = 0.9;
+
+    /// <summary>The exponent of E in the shrink factor, 1/order.</summary>
+    internal const double ShrinkExponent = 1.0 / Order;
+
+    /// <summary>The exponent of E in the growth factor, 1/(order + 1).</summary>
+    internal const double GrowthExponent = 1.0 / (Order + 1.0);
 
     /// <summary>The smallest positive normal double (C's DBL_MIN), the start of the error maximum.</summary>
     private const double SmallestNormal = 2.2250738585072014E-308;
@@ -194,13 +200,13 @@ internal sealed class Rkf45Integrator
     /// 0.9·E^(-1/6) &gt; 5 for E &lt; (0.9/5)^6 = 3.4012224e-5, and the bound keeps a relative margin of 3.6e-4 to it,
     /// far above the rounding of Math.Pow and of the division.
     /// </summary>
-    private const double GrowthCappedBelow = 3.4e-5;
+    internal const double GrowthCappedBelow = 3.4e-5;
 
     /// <summary>
     /// Above this error the shrink factor 0.9·E^(-1/5) falls below 0.2 and is raised to it, so E^(-1/5) need not be
     /// computed: 0.9·E^(-1/5) &lt; 0.2 for E &gt; 4.5^5 = 1845.28125 (relative margin 3e-3).
     /// </summary>
-    private const double ShrinkCappedAbove = 1851.0;
+    internal const double ShrinkCappedAbove = 1851.0;
 
     /// <summary>Fails unless a call integrates forward: <paramref name="remaining"/> = t1 - t and the step size <paramref name="h"/> positive.</summary>
     internal static void RequireForward(double remaining, double h)
@@ -251,14 +257,14 @@ internal sealed class Rkf45Integrator
         double hOld = h;
         if (worst > 1.1)
         {
-            double factor = worst > ShrinkCappedAbove ? 0.2 : Safety / Math.Pow(worst, 1.0 / Order);
+            double factor = worst > ShrinkCappedAbove ? 0.2 : Safety / Math.Pow(worst, ShrinkExponent);
             if (factor < 0.2) factor = 0.2;
             h = factor * hOld;
             return StepChange.Decreased;
         }
         if (worst < 0.5)
         {
-            double factor = worst < GrowthCappedBelow ? 5.0 : Safety / Math.Pow(worst, 1.0 / (Order + 1.0));
+            double factor = worst < GrowthCappedBelow ? 5.0 : Safety / Math.Pow(worst, GrowthExponent);
             if (factor > 5.0) factor = 5.0;
             if (factor < 1.0) factor = 1.0;
             h = factor * hOld;

@@ -13,8 +13,8 @@ namespace NestSharp.Numerics;
 /// <typeparam name="TSystem">The scalar system whose parameters and input the lanes take.</typeparam>
 internal interface ILaneOdeSystem<TSystem> where TSystem : struct, IFixedDimensionOdeSystem
 {
-    /// <summary>Makes lane <paramref name="lane"/> compute the right-hand side of <paramref name="system"/>.</summary>
-    void Load(int lane, in TSystem system);
+    /// <summary>Makes lane l compute the right-hand side of system l (<paramref name="lane0"/> .. <paramref name="lane3"/>).</summary>
+    void Load(in TSystem lane0, in TSystem lane1, in TSystem lane2, in TSystem lane3);
 
     /// <summary>
     /// Writes f(y) of the four lanes into <paramref name="dydt"/> (the systems here do not depend on t). Only the
@@ -40,12 +40,17 @@ internal static class Lanes
     public static Vector256<double> Negate(Vector256<double> x) => Vector256.Xor(x, Vector256.Create(-0.0));
 
     /// <summary>A lane mask: all bits set when <paramref name="value"/>, none otherwise (for ConditionalSelect).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double MaskOf(bool value) => value ? BitConverter.Int64BitsToDouble(-1L) : 0.0;
 
     /// <summary>The lane mask of the lanes in <paramref name="lanes"/> (bit l for lane l).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> MaskOf(int lanes) =>
         Vector256.Create(MaskOf((lanes & 1) != 0), MaskOf((lanes & 2) != 0), MaskOf((lanes & 4) != 0), MaskOf((lanes & 8) != 0));
+
+    /// <summary>The lanes set in the mask <paramref name="mask"/> as bits, bit l for lane l.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int BitsOf(Vector256<double> mask) => (int)mask.ExtractMostSignificantBits();
 }
 
 /// <summary>The <see cref="ErrorControl"/> of four lanes, lane l that of system l.</summary>
@@ -53,23 +58,33 @@ internal struct LaneErrorControl
 {
     public Vector256<double> EpsAbs, EpsRel, ScaleY, ScaleDydt;
 
-    /// <summary>Gives lane <paramref name="lane"/> the control <paramref name="control"/>.</summary>
+    /// <summary>Gives every lane the control <paramref name="control"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Load(int lane, in ErrorControl control)
+    public LaneErrorControl(in ErrorControl control)
     {
-        Lanes.Element(ref EpsAbs, lane) = control.EpsAbs;
-        Lanes.Element(ref EpsRel, lane) = control.EpsRel;
-        Lanes.Element(ref ScaleY, lane) = control.ScaleY;
-        Lanes.Element(ref ScaleDydt, lane) = control.ScaleDydt;
+        EpsAbs = Vector256.Create(control.EpsAbs);
+        EpsRel = Vector256.Create(control.EpsRel);
+        ScaleY = Vector256.Create(control.ScaleY);
+        ScaleDydt = Vector256.Create(control.ScaleDydt);
+    }
+
+    /// <summary>Gives lane l the control of system l (<paramref name="lane0"/> .. <paramref name="lane3"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LaneErrorControl(in ErrorControl lane0, in ErrorControl lane1, in ErrorControl lane2, in ErrorControl lane3)
+    {
+        EpsAbs = Vector256.Create(lane0.EpsAbs, lane1.EpsAbs, lane2.EpsAbs, lane3.EpsAbs);
+        EpsRel = Vector256.Create(lane0.EpsRel, lane1.EpsRel, lane2.EpsRel, lane3.EpsRel);
+        ScaleY = Vector256.Create(lane0.ScaleY, lane1.ScaleY, lane2.ScaleY, lane3.ScaleY);
+        ScaleDydt = Vector256.Create(lane0.ScaleDydt, lane1.ScaleDydt, lane2.ScaleDydt, lane3.ScaleDydt);
     }
 }
 
 /// <summary>
 /// The trial steps of <see cref="Rkf45Integrator"/> for four systems at once, each lane with its own step size: the
 /// Fehlberg stages, the derivatives at the end and the error norm E of each lane, computed lane by lane with the
-/// scalar integrator's operations in its order. What to do with E (accept, or retry with a smaller step, and the next
-/// step size: <see cref="Rkf45Integrator.RejectOrRescale"/>) stays scalar and per lane, in the caller, which also
-/// decides when a lane starts a new adaptive step (<see cref="Start{TSystem, TLanes}"/>: f at its start) and keeps the
+/// scalar integrator's operations in its order, and what follows from E (accept, or retry with a smaller step, and
+/// the next step size: <see cref="RejectOrRescale"/>, lane-wise <see cref="Rkf45Integrator.RejectOrRescale"/>). The
+/// caller decides when a lane starts a new adaptive step (<see cref="Start{TSystem, TLanes}"/>: f at its start) and keeps the
 /// solution of the lanes that accept (<see cref="Solution"/>). One instance per thread.
 /// </summary>
 internal sealed class Rkf45LaneIntegrator
@@ -173,5 +188,54 @@ internal sealed class Rkf45LaneIntegrator
             worst = Vector256.ConditionalSelect(Vector256.GreaterThan(ratio, worst), ratio, worst);
         }
         return worst;
+    }
+
+    /// <summary>
+    /// <see cref="Rkf45Integrator.RejectOrRescale"/> for the lanes in <paramref name="active"/> (a lane mask), each
+    /// with its own error norm <paramref name="worst"/>, trial size <paramref name="tried"/> and end time
+    /// <paramref name="end"/>: the same comparisons, products and quotients per lane, and Math.Pow called lane by lane
+    /// exactly where the scalar control calls it. Returns each lane's next step size (the smaller size to retry where
+    /// rejected, the size to try next where accepted; the other lanes keep <paramref name="tried"/>) and sets
+    /// <paramref name="rejected"/> to the mask of the rejected lanes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<double> RejectOrRescale(Vector256<double> worst, Vector256<double> end, Vector256<double> tried,
+        Vector256<double> active, out Vector256<double> rejected)
+    {
+        var shrink = Vector256.GreaterThan(worst, Vector256.Create(1.1)) & active;
+        var grow = Vector256.LessThan(worst, Vector256.Create(0.5)) & active;
+        var shrinkCapped = Vector256.GreaterThan(worst, Vector256.Create(Rkf45Integrator.ShrinkCappedAbove));
+        var growthCapped = Vector256.LessThan(worst, Vector256.Create(Rkf45Integrator.GrowthCappedBelow));
+        int powered = Lanes.BitsOf(Vector256.AndNot(shrink, shrinkCapped) | Vector256.AndNot(grow, growthCapped));
+        if (Lanes.BitsOf(shrink | grow) == 0)
+        {
+            rejected = Vector256<double>.Zero;
+            return tried;
+        }
+        var quotient = powered == 0 ? Vector256<double>.One : Vector256.Create(Rkf45Integrator.Safety) / Powers(worst, Lanes.BitsOf(shrink), powered);
+
+        var shrinkFactor = Vector256.ConditionalSelect(shrinkCapped, Vector256.Create(0.2), quotient);
+        shrinkFactor = Vector256.ConditionalSelect(Vector256.LessThan(shrinkFactor, Vector256.Create(0.2)), Vector256.Create(0.2), shrinkFactor);
+        var growFactor = Vector256.ConditionalSelect(growthCapped, Vector256.Create(5.0), quotient);
+        growFactor = Vector256.ConditionalSelect(Vector256.GreaterThan(growFactor, Vector256.Create(5.0)), Vector256.Create(5.0), growFactor);
+        growFactor = Vector256.ConditionalSelect(Vector256.LessThan(growFactor, Vector256<double>.One), Vector256<double>.One, growFactor);
+        var scaled = Vector256.ConditionalSelect(shrink, shrinkFactor, growFactor) * tried;
+
+        // A shrunk step is retried only if it really is smaller and still moves time; otherwise accepted at its size.
+        rejected = shrink & Vector256.LessThan(Vector256.Abs(scaled), Vector256.Abs(tried)) & ~Vector256.Equals(end + scaled, end);
+        return Vector256.ConditionalSelect(rejected | grow, scaled, tried);
+    }
+
+    /// <summary>E^(1/5) in the lanes of <paramref name="shrinking"/>, E^(1/6) in the others, by Math.Pow in the lanes of <paramref name="lanes"/> (bit l for lane l), 1 elsewhere.</summary>
+    private static Vector256<double> Powers(Vector256<double> worst, int shrinking, int lanes)
+    {
+        Span<double> powers = [1.0, 1.0, 1.0, 1.0];
+        for (int lane = 0; lane < Lanes.Count; lane++)
+        {
+            if ((lanes & (1 << lane)) == 0) continue;
+            double exponent = (shrinking & (1 << lane)) != 0 ? Rkf45Integrator.ShrinkExponent : Rkf45Integrator.GrowthExponent;
+            powers[lane] = Math.Pow(worst.GetElement(lane), exponent);
+        }
+        return Vector256.Create<double>(powers);
     }
 }

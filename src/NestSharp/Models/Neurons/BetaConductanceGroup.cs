@@ -81,15 +81,28 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         private IafCondMembrane.LaneConstants _membrane;
         private Vector256<double> _tauRiseEx, _tauDecayEx, _tauRiseIn, _tauDecayIn, _iStim;
 
+        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/> and the refractory lanes (a lane mask).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Dynamics system)
+        public LaneDynamics(in Dynamics constants, Vector256<double> iStim, Vector256<double> refractory)
         {
-            _membrane.Load(lane, system.Membrane, system.Refractory);
-            Lanes.Element(ref _tauRiseEx, lane) = system.TauRiseEx;
-            Lanes.Element(ref _tauDecayEx, lane) = system.TauDecayEx;
-            Lanes.Element(ref _tauRiseIn, lane) = system.TauRiseIn;
-            Lanes.Element(ref _tauDecayIn, lane) = system.TauDecayIn;
-            Lanes.Element(ref _iStim, lane) = system.IStim;
+            _membrane = new(constants.Membrane, refractory);
+            _tauRiseEx = Vector256.Create(constants.TauRiseEx);
+            _tauDecayEx = Vector256.Create(constants.TauDecayEx);
+            _tauRiseIn = Vector256.Create(constants.TauRiseIn);
+            _tauDecayIn = Vector256.Create(constants.TauDecayIn);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
+                lane3.Membrane, lane3.Refractory);
+            _tauRiseEx = Vector256.Create(lane0.TauRiseEx, lane1.TauRiseEx, lane2.TauRiseEx, lane3.TauRiseEx);
+            _tauDecayEx = Vector256.Create(lane0.TauDecayEx, lane1.TauDecayEx, lane2.TauDecayEx, lane3.TauDecayEx);
+            _tauRiseIn = Vector256.Create(lane0.TauRiseIn, lane1.TauRiseIn, lane2.TauRiseIn, lane3.TauRiseIn);
+            _tauDecayIn = Vector256.Create(lane0.TauDecayIn, lane1.TauDecayIn, lane2.TauDecayIn, lane3.TauDecayIn);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -161,8 +174,15 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
 
     /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes out and in.</summary>
     private readonly struct Bookkeeping(BetaConductanceGroup group, double[] refractorySteps, InputChannel spikesEx,
-        InputChannel spikesIn, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+        InputChannel spikesIn, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneDynamics BeginLanes(int first, in Constants constants, Vector256<double> current, out LaneErrorControl control)
+        {
+            control = new LaneErrorControl(IafCondMembrane.Control);
+            return new LaneDynamics(constants.Dynamics, current, IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first));
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
         {
@@ -171,6 +191,23 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
             dynamics.IStim = current;
             dynamics.Refractory = refractorySteps[node] > 0;
             return dynamics;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
+        {
+            // The lanes where RefractoryOrThreshold changes something: refractory, or V_m not below V_th.
+            var quiet = Vector256.AndNot(Vector256.LessThan(y[YV], Vector256.Create(constants.Dynamics.Membrane.VTh)),
+                IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first));
+            int eventful = ~Lanes.BitsOf(quiet) & ((1 << Lanes.Count) - 1);
+            for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
+            {
+                if ((eventful & 1) == 0) continue;
+                if (IafCondMembrane.RefractoryOrThreshold(constants.Dynamics.Membrane, ref refractorySteps[first + lane], ref Lanes.Element(ref y[YV], lane)))
+                    spikes.Add(step.Lag, group.IdOf(first + lane));
+            }
+            y[YDGEx] += step.Inputs(spikesEx, first) * Vector256.Create(constants.JumpEx);
+            y[YDGIn] += Lanes.Negate(step.Inputs(spikesIn, first)) * Vector256.Create(constants.JumpIn);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -69,13 +69,24 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         private IafCondMembrane.LaneConstants _membrane;
         private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
 
+        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/> and the refractory lanes (a lane mask).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Dynamics system)
+        public LaneDynamics(in Dynamics constants, Vector256<double> iStim, Vector256<double> refractory)
         {
-            _membrane.Load(lane, system.Membrane, system.Refractory);
-            Lanes.Element(ref _tauSynEx, lane) = system.TauSynEx;
-            Lanes.Element(ref _tauSynIn, lane) = system.TauSynIn;
-            Lanes.Element(ref _iStim, lane) = system.IStim;
+            _membrane = new(constants.Membrane, refractory);
+            _tauSynEx = Vector256.Create(constants.TauSynEx);
+            _tauSynIn = Vector256.Create(constants.TauSynIn);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
+                lane3.Membrane, lane3.Refractory);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -113,8 +124,15 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
-    private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : IGridStepBookkeeping<Dynamics, Dynamics>
+    private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneDynamics BeginLanes(int first, in Dynamics constants, Vector256<double> current, out LaneErrorControl control)
+        {
+            control = new LaneErrorControl(IafCondMembrane.Control);
+            return new LaneDynamics(constants, current, IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first));
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Dynamics Begin(int node, in Dynamics constants, double current, out ErrorControl control)
         {
@@ -123,6 +141,24 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
             dynamics.IStim = current;
             dynamics.Refractory = group[Membrane.RefractorySteps][node] > 0;
             return dynamics;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)
+        {
+            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
+            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
+            var refractorySteps = group[Membrane.RefractorySteps];
+            // The lanes where RefractoryOrThreshold changes something: refractory, or V_m not below V_th.
+            var quiet = Vector256.AndNot(Vector256.LessThan(y[YV], Vector256.Create(constants.Membrane.VTh)),
+                IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first));
+            int eventful = ~Lanes.BitsOf(quiet) & ((1 << Lanes.Count) - 1);
+            for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
+            {
+                if ((eventful & 1) == 0) continue;
+                if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref refractorySteps[first + lane], ref Lanes.Element(ref y[YV], lane)))
+                    spikes.Add(step.Lag, group.IdOf(first + lane));
+            }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

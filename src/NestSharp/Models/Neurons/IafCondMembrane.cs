@@ -95,19 +95,40 @@ internal sealed class IafCondMembrane
         /// <summary>All bits set in the lanes of refractory nodes.</summary>
         public Vector256<double> Refractory;
 
-        /// <summary>Gives lane <paramref name="lane"/> the constants <paramref name="c"/> and refractoriness.</summary>
+        /// <summary>Gives every lane the constants <paramref name="c"/>, and the lanes of <paramref name="refractory"/> (a lane mask) refractoriness.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Load(int lane, in Constants c, bool refractory)
+        public LaneConstants(in Constants c, Vector256<double> refractory)
         {
-            Lanes.Element(ref VTh, lane) = c.VTh;
-            Lanes.Element(ref VReset, lane) = c.VReset;
-            Lanes.Element(ref GL, lane) = c.GL;
-            Lanes.Element(ref Cm, lane) = c.Cm;
-            Lanes.Element(ref EEx, lane) = c.EEx;
-            Lanes.Element(ref EIn, lane) = c.EIn;
-            Lanes.Element(ref EL, lane) = c.EL;
-            Lanes.Element(ref Ie, lane) = c.Ie;
-            Lanes.Element(ref Refractory, lane) = Lanes.MaskOf(refractory);
+            VTh = Vector256.Create(c.VTh);
+            VReset = Vector256.Create(c.VReset);
+            GL = Vector256.Create(c.GL);
+            Cm = Vector256.Create(c.Cm);
+            EEx = Vector256.Create(c.EEx);
+            EIn = Vector256.Create(c.EIn);
+            EL = Vector256.Create(c.EL);
+            Ie = Vector256.Create(c.Ie);
+            Refractory = refractory;
+        }
+
+        /// <summary>The lane mask of the nodes first .. + 3 whose remaining refractory steps (<paramref name="refractorySteps"/>) are positive.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<double> RefractoryOf(double[] refractorySteps, int first) =>
+            Vector256.GreaterThan(Vector256.LoadUnsafe(ref refractorySteps[first]), Vector256<double>.Zero);
+
+        /// <summary>Gives lane l the constants of system l and whether it is refractory.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneConstants(in Constants c0, bool refractory0, in Constants c1, bool refractory1, in Constants c2, bool refractory2,
+            in Constants c3, bool refractory3)
+        {
+            VTh = Vector256.Create(c0.VTh, c1.VTh, c2.VTh, c3.VTh);
+            VReset = Vector256.Create(c0.VReset, c1.VReset, c2.VReset, c3.VReset);
+            GL = Vector256.Create(c0.GL, c1.GL, c2.GL, c3.GL);
+            Cm = Vector256.Create(c0.Cm, c1.Cm, c2.Cm, c3.Cm);
+            EEx = Vector256.Create(c0.EEx, c1.EEx, c2.EEx, c3.EEx);
+            EIn = Vector256.Create(c0.EIn, c1.EIn, c2.EIn, c3.EIn);
+            EL = Vector256.Create(c0.EL, c1.EL, c2.EL, c3.EL);
+            Ie = Vector256.Create(c0.Ie, c1.Ie, c2.Ie, c3.Ie);
+            Refractory = Vector256.Create(Lanes.MaskOf(refractory0), Lanes.MaskOf(refractory1), Lanes.MaskOf(refractory2), Lanes.MaskOf(refractory3));
         }
 
         /// <summary>As <see cref="Constants.Currents"/>, per lane.</summary>
@@ -129,6 +150,7 @@ internal sealed class IafCondMembrane
     /// NEST's refractoriness and threshold after a step: counts a refractory neuron down and holds V_m at V_reset, or
     /// fires when V_m reached V_th. Returns whether the neuron spiked.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool RefractoryOrThreshold(in Constants c, ref double refractorySteps, ref double vm)
     {
         if (refractorySteps > 0)

@@ -23,6 +23,9 @@ internal readonly ref struct GridStep(int lag, long index, double end, ReadOnlyS
 
     /// <summary>What arrived on input <paramref name="channel"/> of node <paramref name="node"/> for this step.</summary>
     public double Input(InputChannel channel, int node) => _input[channel.Index * _nodes + node];
+
+    /// <summary>What arrived on input <paramref name="channel"/> of nodes <paramref name="first"/> .. + 3, one per lane.</summary>
+    public Vector256<double> Inputs(InputChannel channel, int first) => Vector256.Create(_input.Slice(channel.Index * _nodes + first, Lanes.Count));
 }
 
 /// <summary>
@@ -43,6 +46,31 @@ internal interface IGridStepBookkeeping<TConstants, TSystem>
 
     /// <summary>After the grid step is covered, before <paramref name="y"/> is stored as the node's state.</summary>
     void End(int node, in TConstants constants, Span<double> y, in GridStep step);
+}
+
+/// <summary>
+/// The bookkeeping of a model integrated four nodes at a time in the SIMD lanes of <typeparamref name="TLanes"/>
+/// (<see cref="Rkf45NeuronGroup{TConstants, TSystem}.IntegrateInLanes"/>): besides the node by node
+/// <see cref="IGridStepBookkeeping{TConstants, TSystem}.Begin"/>, a begin for four neighbours that share their constants.
+/// </summary>
+internal interface ILaneBookkeeping<TConstants, TSystem, TLanes> : IGridStepBookkeeping<TConstants, TSystem>
+    where TConstants : struct
+    where TSystem : struct, IFixedDimensionOdeSystem
+    where TLanes : struct, ILaneOdeSystem<TSystem>
+{
+    /// <summary>
+    /// The lane systems of nodes <paramref name="first"/> .. + 3, which share <paramref name="constants"/>, with their
+    /// current inputs of the step in <paramref name="current"/> (pA), and their error control: lane l exactly what
+    /// <see cref="IGridStepBookkeeping{TConstants, TSystem}.Begin"/> of node first + l loads into it.
+    /// </summary>
+    TLanes BeginLanes(int first, in TConstants constants, Vector256<double> current, out LaneErrorControl control);
+
+    /// <summary>
+    /// <see cref="IGridStepBookkeeping{TConstants, TSystem}.End"/> of nodes <paramref name="first"/> .. + 3, which
+    /// share <paramref name="constants"/>, on their lanes of <paramref name="y"/>: lane l ends exactly as node first + l
+    /// does alone, and the nodes' events happen in the order of the nodes.
+    /// </summary>
+    void EndLanes(int first, in TConstants constants, Span<Vector256<double>> y, in GridStep step);
 }
 
 /// <summary>
@@ -220,10 +248,12 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
     /// every lane short of h: a trial step of min(its step size, h - its t)   (the lanes together)
     /// per lane: rejected → retry with the smaller size; accepted → its t and y advance
     /// </code>
-    /// For models that do nothing between the inner steps (an <see cref="IGridStepBookkeeping{TConstants, TSystem}"/>).
+    /// Time, step sizes and the step-size control stay in vectors, lane masks selecting what each lane keeps. Four
+    /// neighbours that share their parameter row begin and end together (<see cref="ILaneBookkeeping{TConstants, TSystem, TLanes}"/>),
+    /// others node by node. For models that do nothing between the inner steps.
     /// </summary>
     protected void IntegrateInLanes<TBookkeeping, TLanes>(TBookkeeping bookkeeping, SimulationContext context, int thread, long sliceStart, int from, int to)
-        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+        where TBookkeeping : struct, ILaneBookkeeping<TConstants, TSystem, TLanes>
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
         if (!Vector256.IsHardwareAccelerated)
@@ -255,17 +285,10 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         }
     }
 
-    /// <summary>The scalar systems of the four lanes.</summary>
-    [InlineArray(Lanes.Count)]
-    private struct LaneSystems
-    {
-        private TSystem _first;
-    }
-
     /// <summary>Integrates nodes <paramref name="first"/> .. + 3 over one grid step, one per lane (see <see cref="IntegrateInLanes"/>).</summary>
     private void StepLanes<TBookkeeping, TLanes>(ref TBookkeeping bookkeeping, Rkf45LaneIntegrator integrator, int first,
         Span<Vector256<double>> y, Span<double> laneState, in GridStep gridStep)
-        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+        where TBookkeeping : struct, ILaneBookkeeping<TConstants, TSystem, TLanes>
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
         const int AllLanes = (1 << Lanes.Count) - 1;
@@ -274,83 +297,91 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         var sets = ParameterSets.Sets;
         var setOfNode = ParameterSets.SetOfNode;
 
-        var systems = new LaneSystems();
-        var lanes = new TLanes();
-        var control = new LaneErrorControl();
-        // Per lane: the time reached in the grid step, the step size to try next, the size of the current trial and
-        // whether that trial is the final one (clipped to reach h).
-        Vector256<double> t = Vector256<double>.Zero, stepSize = Vector256.LoadUnsafe(ref _innerStep[first]), trial = default;
-        int finalTrial = 0;
-        for (int lane = 0; lane < Lanes.Count; lane++)
+        TLanes lanes;
+        LaneErrorControl control;
+        int set = setOfNode[first];
+        bool shared = Vector128.EqualsAll(Vector128.LoadUnsafe(ref setOfNode[first]), Vector128.Create(set));
+        if (shared)
         {
-            int node = first + lane;
-            systems[lane] = bookkeeping.Begin(node, sets[setOfNode[node]], _current[node], out var laneControl);
-            control.Load(lane, laneControl);
-            lanes.Load(lane, systems[lane]);
+            lanes = bookkeeping.BeginLanes(first, sets[set], Vector256.LoadUnsafe(ref _current[first]), out control);
+        }
+        else
+        {
+            var system0 = bookkeeping.Begin(first, sets[set], _current[first], out var control0);
+            var system1 = bookkeeping.Begin(first + 1, sets[setOfNode[first + 1]], _current[first + 1], out var control1);
+            var system2 = bookkeeping.Begin(first + 2, sets[setOfNode[first + 2]], _current[first + 2], out var control2);
+            var system3 = bookkeeping.Begin(first + 3, sets[setOfNode[first + 3]], _current[first + 3], out var control3);
+            lanes = new TLanes();
+            lanes.Load(system0, system1, system2, system3);
+            control = new LaneErrorControl(control0, control1, control2, control3);
         }
         for (int j = 0; j < y.Length; j++) y[j] = Vector256.LoadUnsafe(ref state[j][first]);
 
-        // Lanes at the start of an adaptive step, lanes that have covered h.
-        int starting = AllLanes, done = 0;
-        while (done != AllLanes)
+        // Per lane: the time reached in the grid step and the step size to try next. The lanes that have not covered h
+        // (a mask and its bits), and those at the start of an adaptive step.
+        var end = Vector256.Create(h);
+        Vector256<double> t = Vector256<double>.Zero, stepSize = Vector256.LoadUnsafe(ref _innerStep[first]);
+        var active = Vector256<double>.AllBitsSet;
+        int activeLanes = AllLanes, starting = AllLanes;
+        while (true)
         {
             if (starting != 0)
             {
-                for (int lane = 0; lane < Lanes.Count; lane++)
-                {
-                    if ((starting & (1 << lane)) == 0) continue;
-                    Rkf45Integrator.RequireForward(h - Lanes.Element(ref t, lane), Lanes.Element(ref stepSize, lane));
-                }
+                var forward = Vector256.GreaterThan(end - t, Vector256<double>.Zero) & Vector256.GreaterThan(stepSize, Vector256<double>.Zero);
+                if ((starting & ~Lanes.BitsOf(forward)) != 0) RequireForward(end - t, stepSize, starting);
                 integrator.Start<TSystem, TLanes>(ref lanes, y, starting);
+            }
+
+            // Each lane tries min(its step size, h - its t); the clipped trial is the final one and ends at h exactly.
+            var remaining = end - t;
+            var final = Vector256.GreaterThan(stepSize, remaining);
+            var trial = Vector256.ConditionalSelect(final, remaining, stepSize);
+            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, trial, y, activeLanes);
+            var tEnd = Vector256.ConditionalSelect(final, end, t + trial);
+            var next = Rkf45LaneIntegrator.RejectOrRescale(worst, tEnd, trial, active, out var rejected);
+            stepSize = Vector256.ConditionalSelect(active, next, stepSize);
+
+            var accepted = Vector256.AndNot(active, rejected);
+            int acceptedLanes = Lanes.BitsOf(accepted);
+            if (acceptedLanes == 0)
+            {
                 starting = 0;
+                continue;
             }
-
-            for (int lane = 0; lane < Lanes.Count; lane++)
-            {
-                if ((done & (1 << lane)) != 0) continue;
-                double remaining = h - Lanes.Element(ref t, lane), size = Lanes.Element(ref stepSize, lane);
-                bool final = size > remaining;
-                Lanes.Element(ref trial, lane) = final ? remaining : size;
-                finalTrial = final ? finalTrial | (1 << lane) : finalTrial & ~(1 << lane);
-            }
-            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, trial, y, AllLanes & ~done);
-
-            int accepted = 0;
-            for (int lane = 0; lane < Lanes.Count; lane++)
-            {
-                if ((done & (1 << lane)) != 0) continue;
-                double size = Lanes.Element(ref trial, lane);
-                double tEnd = (finalTrial & (1 << lane)) != 0 ? h : Lanes.Element(ref t, lane) + size;
-                bool rejected = Rkf45Integrator.RejectOrRescale(Lanes.Element(ref worst, lane), tEnd, ref size);
-                Lanes.Element(ref stepSize, lane) = size;
-                if (rejected) continue;
-                Lanes.Element(ref t, lane) = tEnd;
-                accepted |= 1 << lane;
-            }
-            if (accepted == 0) continue;
-
+            t = Vector256.ConditionalSelect(accepted, tEnd, t);
             var solution = integrator.Solution;
-            var keep = Lanes.MaskOf(accepted);
-            for (int j = 0; j < y.Length; j++) y[j] = Vector256.ConditionalSelect(keep, solution[j], y[j]);
+            for (int j = 0; j < y.Length; j++) y[j] = Vector256.ConditionalSelect(accepted, solution[j], y[j]);
 
-            for (int lane = 0; lane < Lanes.Count; lane++)
-            {
-                int bit = 1 << lane;
-                if ((accepted & bit) == 0) continue;
-                if (Lanes.Element(ref t, lane) < h) starting |= bit;
-                else done |= bit;
-            }
+            int shortOfH = Lanes.BitsOf(Vector256.LessThan(t, end));
+            starting = acceptedLanes & shortOfH;
+            activeLanes &= ~(acceptedLanes & ~shortOfH);
+            if (activeLanes == 0) break;
+            active = Lanes.MaskOf(activeLanes);
         }
 
         stepSize.StoreUnsafe(ref _innerStep[first]);
+        if (shared)
+        {
+            bookkeeping.EndLanes(first, sets[set], y, gridStep);
+            for (int j = 0; j < y.Length; j++) y[j].StoreUnsafe(ref state[j][first]);
+            gridStep.Inputs(_currentInput, first).StoreUnsafe(ref _current[first]);
+            return;
+        }
         for (int lane = 0; lane < Lanes.Count; lane++)
         {
             int node = first + lane;
-            for (int j = 0; j < y.Length; j++) laneState[j] = Lanes.Element(ref y[j], lane);
+            for (int j = 0; j < y.Length; j++) laneState[j] = y[j].GetElement(lane);
             bookkeeping.End(node, sets[setOfNode[node]], laneState, gridStep);
             for (int j = 0; j < y.Length; j++) state[j][node] = laneState[j];
             _current[node] = gridStep.Input(_currentInput, node);
         }
+    }
+
+    /// <summary>Fails as <see cref="Rkf45Integrator.RequireForward"/> for the first of the lanes in <paramref name="starting"/> that does not integrate forward.</summary>
+    private static void RequireForward(Vector256<double> remaining, Vector256<double> stepSize, int starting)
+    {
+        for (int lane = 0; lane < Lanes.Count; lane++)
+            if ((starting & (1 << lane)) != 0) Rkf45Integrator.RequireForward(remaining.GetElement(lane), stepSize.GetElement(lane));
     }
 
     /// <summary>A grid-step bookkeeping with nothing to do between the inner steps (a struct, compiled per model).</summary>
