@@ -31,6 +31,9 @@ internal sealed class RecorderRoute(Nodes.ISpikeSink sink, int sender, int vp, K
 {
     /// <summary>Records <paramref name="count"/> spikes sent in step <paramref name="step"/> (stamped at its end).</summary>
     public void Record(long step, long count) => sink.RecordSpike(time, sender, vp, step + 1, (int)count);
+
+    /// <summary>Records one spike with stamp <paramref name="stamp"/>, <paramref name="offset"/> ms before its end (a precise spike time).</summary>
+    public void RecordPrecise(long stamp, double offset) => sink.RecordSpike(time, sender, vp, stamp, 1, offset);
 }
 
 /// <summary>A generator's connections, split by the thread that owns each target, in creation order.</summary>

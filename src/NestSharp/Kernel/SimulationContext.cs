@@ -25,6 +25,9 @@ internal sealed class SimulationContext(TimeGrid time, VirtualProcessLayout layo
     public int MinDelaySteps { get; set; } = 1;
     public int MaxDelaySteps { get; set; } = 1;
 
+    /// <summary>The kernel's nodes (to find the group behind a connection's target when a run is prepared).</summary>
+    public NodeManager Nodes { get; init; } = null!;
+
     /// <summary>Spike and voltage histories of neurons that plastic synapses read.</summary>
     public Plasticity.SpikeArchive Archive { get; init; } = new();
 

@@ -69,6 +69,6 @@ internal sealed partial class SimulationManager
             }
         }
         var layout = _kernel.VirtualProcesses.Layout;
-        _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive, Ring = ring };
+        _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive, Nodes = _kernel.Nodes, Ring = ring };
     }
 }

@@ -169,7 +169,7 @@ internal sealed partial class SimulationManager : IKernelManager
         ThrowIfInconsistent();
         var layout = _kernel.VirtualProcesses.Layout;
         if (_context is null || _context.Layout != layout || _context.Time != Time)
-            _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive };
+            _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive, Nodes = _kernel.Nodes };
         var context = _context;
         context.SeedKey = _kernel.Random.SeedKey;
         context.PreparedAtStep = CurrentStep;

@@ -4,8 +4,9 @@ namespace NestSharp.Nodes;
 /// A neuron group with inputs that need each arriving spike's offset (precise spike times), which the per-step sums of
 /// the input ring lose. Its precise inputs are ordinary counting channels of the ring (every synapse type and generator
 /// adds into them as into any counting input); in addition, the kernel's <see cref="Kernel.PreciseSpikeRoutes"/> hands
-/// the group every spike that reaches such a channel through a synapse, with its arrival step, offset and multiplicity.
-/// Calls come from the thread that owns the target node, in the canonical delivery order.
+/// the group every spike that reaches such a channel through a synapse, with its arrival step, offset and multiplicity,
+/// and poisson_generator_ps hands it each spike it adds there (during the update). Calls come from the thread that owns
+/// the target node, in the canonical delivery order.
 /// </summary>
 internal interface IPreciseSpikeReceiver
 {

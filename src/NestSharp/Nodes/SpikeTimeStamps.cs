@@ -88,7 +88,7 @@ internal static class SpikeTimeStamps
     /// NEST's Time::ms_stamp: the tics of <paramref name="t"/> truncated, down to a step, one step more when that
     /// step's time in ms lies below t; beyond the time range (and NaN, as NEST's x86 cast gives) an infinite stamp.
     /// </summary>
-    private static long StepHolding(double t, TimeGrid grid)
+    public static long StepHolding(double t, TimeGrid grid)
     {
         double limit = LimitMs(grid);
         if (t > limit) return InfiniteStamp;

@@ -140,6 +140,50 @@ public sealed class CheckpointGeneratorTests : IDisposable
     }
 
     /// <summary>
+    /// poisson_generator_ps with precise targets (parrot_neuron_ps, a spike recorder with time_in_steps) and a rate set
+    /// before the save (the trains restart at the next run, which the checkpoint must remember): the restored run
+    /// continues bitwise, onto the same and another number of threads.
+    /// </summary>
+    [Fact]
+    public void PoissonGeneratorPs_PreciseTargetsAndPendingRateChange_ContinueBitwise()
+    {
+        NodeCollection? generator = null;
+        void Build(Simulator nest)
+        {
+            nest.SetKernelStatus(new() { ["rng_seed"] = 5L });
+            generator = nest.Create("poisson_generator_ps", 1, new() { ["rate"] = 700.0, ["dead_time"] = 0.3 });
+            var parrots = nest.Create("parrot_neuron_ps", 3);
+            var direct = nest.Create("spike_recorder", 1, new() { ["time_in_steps"] = true });
+            var fromParrots = nest.Create("spike_recorder");
+            nest.Connect(generator, parrots, syn: new Dictionary<string, object> { ["delay"] = 1.3 });
+            nest.Connect(generator, direct);
+            nest.Connect(parrots, fromParrots);
+        }
+
+        var reference = new Simulator();
+        Build(reference);
+        reference.Simulate(23.4);
+        generator!.Set("rate", 500.0);
+        reference.Simulate(31.3);
+        string expected = CheckpointSplitRunTests.Observe(reference);
+
+        foreach (var (before, after) in new[] { (1, 1), (2, 2), (1, 2), (2, 1) })
+        {
+            string path = Path.Combine(_folder, $"poisson_generator_ps-{before}-{after}.nscp");
+            var first = new Simulator();
+            first.SetKernelStatus("local_num_threads", before);
+            Build(first);
+            first.Simulate(23.4);
+            generator!.Set("rate", 500.0);
+            first.SaveCheckpoint(path);
+            var resumed = new Simulator();
+            resumed.LoadCheckpoint(path, after);
+            resumed.Simulate(31.3);
+            Assert.Equal(expected, CheckpointSplitRunTests.Observe(resumed));
+        }
+    }
+
+    /// <summary>
     /// The kernel's off_grid_spiking (true after a run with a precise spike_train_injector, false with a precise
     /// spike_generator only) reads after a restore as it did when saved, before any further run.
     /// </summary>
