@@ -92,21 +92,25 @@ internal sealed class IafPscAlpha : NeuronGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
-
-    /// <summary>
-    /// One step of a chunk: the nodes sharing one parameter set four at a time where they can, the rest one by one.
-    /// </summary>
-    private readonly struct Stepper(IafPscAlpha group, SpikeBuffer spikes) : IChunkStepper
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
-        public void Advance(in ChunkStep step)
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        var spikes = context.SpikesOfVp[thread];
+        int n = end - start;
+        for (int lag = from; lag < to; lag++)
         {
-            Span<double> exIn = step.Input(Synapses.SpikesEx), inIn = step.Input(Synapses.SpikesIn), curIn = step.Input(Currents);
-            int done = group._propagators.IsUniform
-                ? group.StepUniformVectorised(step.Start, step.End, exIn, inIn, curIn, step.Lag, spikes)
-                : step.Start;
-            group.StepScalar(done, step.End, step.Start, exIn, inIn, curIn, step.Lag, spikes);
+            long step = sliceStart + lag;
+            Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
+            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            int done = _propagators.IsUniform ? StepUniformVectorised(start, end, exIn, inIn, curIn, lag, spikes) : start;
+            StepScalar(done, end, start, exIn, inIn, curIn, lag, spikes);
+            exIn.Clear();
+            inIn.Clear();
+            curIn.Clear();
+            RecordSamples(thread, step);
         }
     }
 

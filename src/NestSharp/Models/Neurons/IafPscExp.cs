@@ -91,22 +91,28 @@ internal sealed class IafPscExp : NeuronGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        AdvanceChunk(context, thread, sliceStart, from, to,
-            new Stepper(this, context.SpikesOfVp[thread], _propagators.IsUniform && _propagators.Sets[0].Delta < 1e-10));
-
-    /// <summary>
-    /// One step of a chunk: without escape noise, the nodes sharing one parameter set four at a time where they can
-    /// (when vectorised), the rest one by one.
-    /// </summary>
-    private readonly struct Stepper(IafPscExp group, SpikeBuffer spikes, bool vectorised) : IChunkStepper
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
-        public void Advance(in ChunkStep step)
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        var spikes = context.SpikesOfVp[thread];
+        int n = end - start;
+        bool vectorised = _propagators.IsUniform && _propagators.Sets[0].Delta < 1e-10;
+        for (int lag = from; lag < to; lag++)
         {
-            Span<double> exIn = step.Input(Synapses.SpikesEx), inIn = step.Input(Synapses.SpikesIn);
-            Span<double> cur0 = step.Input(Currents0), cur1 = step.Input(Currents1);
-            int done = vectorised ? group.StepUniformVectorised(step.Start, step.End, exIn, inIn, cur0, cur1, step.Lag, spikes) : step.Start;
-            group.StepScalar(done, step.End, step.Start, exIn, inIn, cur0, cur1, step.Step, step.Lag, spikes);
+            long step = sliceStart + lag;
+            Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
+            Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
+            Span<double> cur0 = ring.Row(step, ChannelOf(Currents0) + start, n);
+            Span<double> cur1 = ring.Row(step, ChannelOf(Currents1) + start, n);
+            int done = vectorised ? StepUniformVectorised(start, end, exIn, inIn, cur0, cur1, lag, spikes) : start;
+            StepScalar(done, end, start, exIn, inIn, cur0, cur1, step, lag, spikes);
+            exIn.Clear();
+            inIn.Clear();
+            cur0.Clear();
+            cur1.Clear();
+            RecordSamples(thread, step);
         }
     }
 
