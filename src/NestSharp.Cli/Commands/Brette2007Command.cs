@@ -34,14 +34,10 @@ public static class Brette2007Command
             Name = "brette-2007",
             Description = "The Vogels-Abbott network of Brette et al. (2007), benchmarks 1-3 as NEST's brette_et_al_2007 examples: 4000 neurons, CUBA, COBA or HH-COBA",
             Options = [network, simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new Brette2007Parameters
+            ReadParameters = parsed => run.Read<Brette2007Parameters>(parsed, checkpoints) with
             {
                 Network = Networks.First(n => Brette2007Experiment.LabelOf(n) == parsed.GetValue(network)),
                 SimTimeMs = parsed.GetResult(simTime) is { Implicit: false } ? parsed.GetValue(simTime) : null,
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = Brette2007Experiment.Run,
             Summarize = (parameters, result) => new SummaryTable(

@@ -30,14 +30,10 @@ public static class BrunelCommand
             Name = "brunel",
             Description = "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py",
             Options = [order, simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new BrunelParameters
+            ReadParameters = parsed => run.Read<BrunelParameters>(parsed, checkpoints) with
             {
                 Order = parsed.GetValue(order),
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = BrunelExperiment.Run,
             Summarize = (_, result) => new SummaryTable("Brunel network simulation (C#)")

@@ -37,13 +37,9 @@ public static class ClopathCommand
             Name = "clopath",
             Description = "Small network with voltage-based STDP (Clopath et al. 2010) that forms bidirectional connections, as NEST's clopath_synapse_small_network.py",
             Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new ClopathNetworkParameters
+            ReadParameters = parsed => run.Read<ClopathNetworkParameters>(parsed, checkpoints) with
             {
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
                 ClopathNetworkExperiment.Run(parameters, log, timeMs => report(

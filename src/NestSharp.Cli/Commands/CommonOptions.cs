@@ -178,6 +178,22 @@ internal sealed record RunOptions(Option<int> Threads, Option<long> Seed, Option
     /// </summary>
     public static RunOptions Of(long seed, string outputDirectory, string outputDescription) =>
         new(CommonOptions.ThreadsOption(), CommonOptions.SeedOption(seed), CommonOptions.OutputDirectoryOption(outputDirectory, outputDescription));
+
+    /// <summary>
+    /// The experiment's settings with the values these options and <paramref name="checkpoints"/> give (the checkpoint
+    /// file by default in the output directory), the others at their defaults.
+    /// </summary>
+    public T Read<T>(ParseResult parsed, CheckpointOptions checkpoints) where T : IRunParameters, new()
+    {
+        string outputDirectory = parsed.GetValue(OutputDirectory)!;
+        return new T
+        {
+            Threads = parsed.GetValue(Threads),
+            Seed = parsed.GetValue(Seed),
+            OutputDirectory = outputDirectory,
+            Checkpointing = checkpoints.Read(parsed, outputDirectory),
+        };
+    }
 }
 
 /// <summary>The checkpoint options of an experiment command, and the file name it checkpoints to by default.</summary>

@@ -36,16 +36,12 @@ public static class HpcBenchmarkCommand
             Name = "hpc-benchmark",
             Description = "NEST's HPC benchmark (hpc_benchmark.py): balanced network of 11250*S iaf_psc_alpha neurons with power-law STDP between excitatory neurons",
             Options = [scale, simTime, presimTime, run.Threads, run.Seed, noSpikes, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new HpcBenchmarkParameters
+            ReadParameters = parsed => run.Read<HpcBenchmarkParameters>(parsed, checkpoints) with
             {
                 Scale = parsed.GetValue(scale),
                 SimTimeMs = parsed.GetValue(simTime),
                 PresimTimeMs = parsed.GetValue(presimTime),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
                 RecordSpikes = !parsed.GetValue(noSpikes),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = HpcBenchmarkExperiment.Run,
             Summarize = (parameters, result) =>

@@ -33,17 +33,13 @@ public static class IgnoreAndFireCommand
             Name = "ignore-and-fire",
             Description = "Scalable two-population network with STDP between excitatory neurons, as NEST's ignore_and_fire example (TwoPopulationNetworkPlastic)",
             Options = [neuronModel, n, k, simTime, run.Threads, run.Seed, run.OutputDirectory, compress, .. checkpoints.All],
-            ReadParameters = parsed => new IgnoreAndFireExperimentParameters
+            ReadParameters = parsed => run.Read<IgnoreAndFireExperimentParameters>(parsed, checkpoints) with
             {
                 NeuronModel = parsed.GetValue(neuronModel)!,
                 N = parsed.GetValue(n),
                 K = parsed.GetValue(k),
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
                 Compress = parsed.GetValue(compress),
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = IgnoreAndFireExperiment.Run,
             Summarize = Summary,

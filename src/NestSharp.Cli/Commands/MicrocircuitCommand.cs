@@ -35,19 +35,15 @@ public static class MicrocircuitCommand
             Name = "microcircuit",
             Description = "Potjans & Diesmann (2014) cortical microcircuit: 8 populations of iaf_psc_exp neurons, ~300 M synapses at full scale",
             Options = [scaleN, scaleK, simTime, presimTime, run.Threads, run.Seed, background, thalamic, originalV0, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new MicrocircuitParameters
+            ReadParameters = parsed => run.Read<MicrocircuitParameters>(parsed, checkpoints) with
             {
                 ScaleN = parsed.GetValue(scaleN),
                 ScaleK = parsed.GetValue(scaleK),
                 SimTimeMs = parsed.GetValue(simTime),
                 PresimTimeMs = parsed.GetValue(presimTime),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
                 Background = parsed.GetValue(background) == "dc" ? MicrocircuitBackground.Dc : MicrocircuitBackground.Poisson,
                 Thalamic = parsed.GetValue(thalamic),
                 InitialPotential = parsed.GetValue(originalV0) ? MicrocircuitInitialPotential.Original : MicrocircuitInitialPotential.Optimized,
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = MicrocircuitExperiment.Run,
             Summarize = (parameters, result) =>

@@ -31,13 +31,9 @@ public static class StructuralPlasticityCommand
             Name = "structural-plasticity",
             Description = "Two populations without connections grow synapses until their calcium reaches its set point (Butz & van Ooyen 2013), as NEST's structural_plasticity.py",
             Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new StructuralPlasticityParameters
+            ReadParameters = parsed => run.Read<StructuralPlasticityParameters>(parsed, checkpoints) with
             {
                 SimTimeMs = parsed.GetValue(simTime),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
             {

@@ -29,13 +29,9 @@ public static class UrbanczikCommand
             Name = "urbanczik",
             Description = "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example",
             Options = [repetitions, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => new UrbanczikParameters
+            ReadParameters = parsed => run.Read<UrbanczikParameters>(parsed, checkpoints) with
             {
                 PatternRepetitions = parsed.GetValue(repetitions),
-                Threads = parsed.GetValue(run.Threads),
-                Seed = parsed.GetValue(run.Seed),
-                OutputDirectory = parsed.GetValue(run.OutputDirectory)!,
-                Checkpointing = checkpoints.Read(parsed, parsed.GetValue(run.OutputDirectory)!),
             },
             Run = (parameters, output) => RunProgress.Show(output, (parameters.PatternRepetitions + 4) * parameters.PatternDurationMs, (log, report) =>
                 UrbanczikExperiment.Run(parameters, log, timeMs => report(timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),

@@ -19,7 +19,7 @@ public enum Brette2007Network
 }
 
 /// <summary>Settings of one run of <see cref="Brette2007Experiment"/> (the <c>params</c> dictionary of NEST's scripts).</summary>
-public sealed record Brette2007Parameters
+public sealed record Brette2007Parameters : IRunParameters
 {
     /// <summary>Which of the three networks.</summary>
     public Brette2007Network Network { get; init; } = Brette2007Network.Cuba;

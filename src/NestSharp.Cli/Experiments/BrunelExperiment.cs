@@ -6,7 +6,7 @@ using NestSharp.Plotting;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="BrunelExperiment"/>.</summary>
-public sealed record BrunelParameters
+public sealed record BrunelParameters : IRunParameters
 {
     /// <summary>Smallest order with at least one inhibitory input per neuron (C_I = 0.1 * order).</summary>
     public const int MinimumOrder = 10;

@@ -6,7 +6,7 @@ using NestSharp.Plotting;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="ClopathNetworkExperiment"/>; the defaults are the example's.</summary>
-public sealed record ClopathNetworkParameters
+public sealed record ClopathNetworkParameters : IRunParameters
 {
     /// <summary>Simulated (model) time in ms, a positive multiple of <see cref="ClopathNetworkExperiment.IntervalMs"/>.</summary>
     public double SimTimeMs { get; init; } = 10000.0;

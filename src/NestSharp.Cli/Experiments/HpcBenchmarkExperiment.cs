@@ -7,7 +7,7 @@ using NestSharp.Plotting;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="HpcBenchmarkExperiment"/> (the <c>params</c> dictionary of NEST's script).</summary>
-public sealed record HpcBenchmarkParameters
+public sealed record HpcBenchmarkParameters : IRunParameters
 {
     /// <summary>Network size factor: 9000·scale excitatory and 2250·scale inhibitory neurons.</summary>
     public double Scale { get; init; } = 1.0;

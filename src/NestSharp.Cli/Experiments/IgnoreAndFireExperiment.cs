@@ -7,7 +7,7 @@ using NestSharp.Cli.Recording;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="IgnoreAndFireExperiment"/>; the defaults are the example's.</summary>
-public sealed record IgnoreAndFireExperimentParameters
+public sealed record IgnoreAndFireExperimentParameters : IRunParameters
 {
     /// <summary>"ignore_and_fire" (the example's default) or "iaf_psc_alpha".</summary>
     public string NeuronModel { get; init; } = "ignore_and_fire";

@@ -6,7 +6,7 @@ using NestSharp.Plotting;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="MicrocircuitExperiment"/> (the reference's sim_dict, net_dict and stim_dict switches).</summary>
-public sealed record MicrocircuitParameters
+public sealed record MicrocircuitParameters : IRunParameters
 {
     /// <summary>Factor of the neuron numbers (N_scaling).</summary>
     public double ScaleN { get; init; } = 1.0;

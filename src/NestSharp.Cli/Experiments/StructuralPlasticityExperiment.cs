@@ -5,7 +5,7 @@ using NestSharp.Plotting;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="StructuralPlasticityExperiment"/>; the defaults are the example's.</summary>
-public sealed record StructuralPlasticityParameters
+public sealed record StructuralPlasticityParameters : IRunParameters
 {
     /// <summary>Simulated (model) time in ms, a positive multiple of <see cref="StructuralPlasticityExperiment.RecordIntervalMs"/>.</summary>
     public double SimTimeMs { get; init; } = 200000.0;

@@ -4,7 +4,7 @@ using NestSharp.Cli.Output;
 namespace NestSharp.Cli.Experiments;
 
 /// <summary>Settings of one run of <see cref="UrbanczikExperiment"/>; the defaults are the example's.</summary>
-public sealed record UrbanczikParameters
+public sealed record UrbanczikParameters : IRunParameters
 {
     /// <summary>Repetitions of the spike pattern while the teacher drives the soma (the example's n_pattern_rep).</summary>
     public int PatternRepetitions { get; init; } = 100;

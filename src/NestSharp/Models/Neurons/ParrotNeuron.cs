@@ -18,38 +18,27 @@ internal sealed class ParrotNeuron : NeuronGroup
     private static readonly Column FlushEventSendInterval = Declared.Parameter(
         "flush_event_send_interval", double.PositiveInfinity, "ms", Requirement.Positive("flush_event_send_interval > 0 required"));
 
-    private static readonly InputChannel Repeated = Declared.Input("repeated");
-    private static readonly InputChannel Ignored = Declared.Input("ignored");
-
-    static ParrotNeuron()
-    {
-        Declared.CountingSpikeReceptor(0, Repeated);
-        Declared.CountingSpikeReceptor(1, Ignored);
-        Declared.ShowsRecordables = false;
-    }
+    // receptor 0 (repeated) and 1 (received, not repeated)
+    private static readonly ParrotReceptors Receptors = new(Declared);
 
     public ParrotNeuron(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 
     public override bool SupportsCheckpoint => true;
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
+
+    /// <summary>One step of a chunk: each node sends what arrived on receptor 0 as one event of that multiplicity.</summary>
+    private readonly struct Stepper(ParrotNeuron group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        int n = end - start;
-        var spikes = context.SpikesOfVp[thread];
-        for (int lag = from; lag < to; lag++)
+        public void Advance(in ChunkStep step)
         {
-            long step = sliceStart + lag;
-            Span<double> arrived = context.Ring.Row(step, ChannelOf(Repeated) + start, n);
-            for (int k = 0; k < n; k++)
+            Span<double> arrived = step.Input(Receptors.Repeated);
+            for (int k = 0; k < arrived.Length; k++)
             {
                 int count = (int)arrived[k];
-                if (count > 0) spikes.Add(lag, IdOf(start + k), count);
+                if (count > 0) spikes.Add(step.Lag, group.IdOf(step.Start + k), count);
             }
-            arrived.Clear();
-            context.Ring.Row(step, ChannelOf(Ignored) + start, n).Clear();
-            RecordSamples(thread, step);
         }
     }
 }

@@ -22,15 +22,8 @@ internal sealed class ParrotNeuronPs : NeuronGroup, IPreciseSpikeReceiver
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly InputChannel Repeated = Declared.Input("repeated");
-    private static readonly InputChannel Ignored = Declared.Input("ignored");
-
-    static ParrotNeuronPs()
-    {
-        Declared.CountingSpikeReceptor(0, Repeated);
-        Declared.CountingSpikeReceptor(1, Ignored);
-        Declared.ShowsRecordables = false;
-    }
+    // receptor 0 (repeated, with the spikes' offsets) and 1 (received, not repeated)
+    private static readonly ParrotReceptors Receptors = new(Declared);
 
     /// <summary>The spikes on their way to each node (by storage position; null until the first), in arrival order.</summary>
     private readonly PreciseArrivals?[] _arrivals;
@@ -49,12 +42,12 @@ internal sealed class ParrotNeuronPs : NeuronGroup, IPreciseSpikeReceiver
 
     public bool TakesPreciseSpikesOn(int channel)
     {
-        int first = ChannelOf(Repeated);
+        int first = ChannelOf(Receptors.Repeated);
         return channel >= first && channel < first + Count;
     }
 
     public void ReceivePrecise(int channel, long step, double offset, int multiplicity) =>
-        (_arrivals[channel - ChannelOf(Repeated)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity));
+        (_arrivals[channel - ChannelOf(Receptors.Repeated)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity));
 
     public override void Prepare(SimulationContext context)
     {
@@ -63,37 +56,35 @@ internal sealed class ParrotNeuronPs : NeuronGroup, IPreciseSpikeReceiver
             _due = Enumerable.Range(0, context.SpikesOfVp.Length).Select(_ => new PreciseArrival[4]).ToArray();
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], thread));
+
+    /// <summary>
+    /// One step of a chunk: each node sends the spikes due in the step in the order of their times, each with its
+    /// offset, then what generators added without an offset as one event.
+    /// </summary>
+    private readonly struct Stepper(ParrotNeuronPs group, SpikeBuffer spikes, int thread) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        int n = end - start;
-        var spikes = context.SpikesOfVp[thread];
-        for (int lag = from; lag < to; lag++)
+        public void Advance(in ChunkStep step)
         {
-            long step = sliceStart + lag;
-            Span<double> arrived = context.Ring.Row(step, ChannelOf(Repeated) + start, n);
-            for (int k = 0; k < n; k++)
+            Span<double> arrived = step.Input(Receptors.Repeated);
+            for (int k = 0; k < arrived.Length; k++)
             {
                 int count = (int)arrived[k];
                 if (count == 0) continue;
-                int id = IdOf(start + k);
-                if (_arrivals[start + k] is { } queue)
+                int position = step.Start + k, id = group.IdOf(position);
+                if (group._arrivals[position] is { } queue)
                 {
-                    int due = queue.TakeDue(step, ref _due[thread]);
-                    var sorted = _due[thread].AsSpan(0, due);
-                    foreach (ref readonly var spike in sorted)
+                    int due = queue.TakeDue(step.Step, ref group._due[thread]);
+                    foreach (ref readonly var spike in group._due[thread].AsSpan(0, due))
                     {
-                        spikes.Add(lag, id, spike.Multiplicity, 1.0, spike.Offset);
+                        spikes.Add(step.Lag, id, spike.Multiplicity, 1.0, spike.Offset);
                         count -= spike.Multiplicity;
                     }
                 }
                 // What generators added into the input directly, without an offset.
-                if (count > 0) spikes.Add(lag, id, count);
+                if (count > 0) spikes.Add(step.Lag, id, count);
             }
-            arrived.Clear();
-            context.Ring.Row(step, ChannelOf(Ignored) + start, n).Clear();
-            RecordSamples(thread, step);
         }
     }
 
