@@ -141,53 +141,114 @@ internal sealed class Rkf45LaneIntegrator
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
         int n = TSystem.Dimension;
-        var work = _work.AsSpan();
-        var k1 = work.Slice(K1 * n, n);
-        var k2 = work.Slice(K2 * n, n);
-        var k3 = work.Slice(K3 * n, n);
-        var k4 = work.Slice(K4 * n, n);
-        var k5 = work.Slice(K5 * n, n);
-        var k6 = work.Slice(K6 * n, n);
-        var stage = work.Slice(Stage * n, n);
-        var newY = work.Slice(NewY * n, n);
-        var error = work.Slice(Error * n, n);
-        var dydt = work.Slice(DydtEnd * n, n);
+        if (n != Dimension) throw new ArgumentException($"A lane integrator of dimension {Dimension} cannot step a system of dimension {n}.", nameof(system));
         y = y[..n];
+        ref var start = ref MemoryMarshal.GetReference(y);
+        ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
+        ReadOnlySpan<Vector256<double>> stage = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref work, Stage * n), n);
 
-        // Each line is the scalar integrator's expression with vectors: the same operations in the same order.
-        for (int i = 0; i < n; i++) stage[i] = y[i] + C2 * h * k1[i];
-        system.Derivatives(stage, k2, active);
-
-        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A31 * k1[i] + A32 * k2[i]);
-        system.Derivatives(stage, k3, active);
-
-        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A41 * k1[i] + A42 * k2[i] + A43 * k3[i]);
-        system.Derivatives(stage, k4, active);
-
-        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A51 * k1[i] + A52 * k2[i] + A53 * k3[i] + A54 * k4[i]);
-        system.Derivatives(stage, k5, active);
-
-        for (int i = 0; i < n; i++) stage[i] = y[i] + h * (A61 * k1[i] + A62 * k2[i] + A63 * k3[i] + A64 * k4[i] + A65 * k5[i]);
-        system.Derivatives(stage, k6, active);
-
-        for (int i = 0; i < n; i++)
-        {
-            var increment = B1 * k1[i] + B3 * k3[i] + B4 * k4[i] + B5 * k5[i] + B6 * k6[i];
-            newY[i] = y[i] + h * increment;
-        }
-        for (int i = 0; i < n; i++) error[i] = h * (E1 * k1[i] + E3 * k3[i] + E4 * k4[i] + E5 * k5[i] + E6 * k6[i]);
-        system.Derivatives(newY, dydt, active);
+        // Each stage is the scalar integrator's expression with vectors: the same operations in the same order.
+        Components(ref work, ref start, n, 2, h);
+        system.Derivatives(stage, Slice(ref work, K2, n), active);
+        Components(ref work, ref start, n, 3, h);
+        system.Derivatives(stage, Slice(ref work, K3, n), active);
+        Components(ref work, ref start, n, 4, h);
+        system.Derivatives(stage, Slice(ref work, K4, n), active);
+        Components(ref work, ref start, n, 5, h);
+        system.Derivatives(stage, Slice(ref work, K5, n), active);
+        Components(ref work, ref start, n, 6, h);
+        system.Derivatives(stage, Slice(ref work, K6, n), active);
+        Components(ref work, ref start, n, SolutionAndError, h);
+        system.Derivatives(Slice(ref work, NewY, n), Slice(ref work, DydtEnd, n), active);
 
         var worst = Vector256.Create(SmallestNormal);
-        for (int i = 0; i < n; i++)
-        {
-            var admissible = control.EpsRel * (control.ScaleY * Vector256.Abs(newY[i]) + control.ScaleDydt * Vector256.Abs(h * dydt[i]))
-                + control.EpsAbs;
-            var ratio = Vector256.Abs(error[i]) / Vector256.Abs(admissible);
-            // As the scalar (ratio > worst ? ratio : worst): a NaN ratio leaves the maximum unchanged.
-            worst = Vector256.ConditionalSelect(Vector256.GreaterThan(ratio, worst), ratio, worst);
-        }
+        if (n > 0) worst = Worse(ref work, n, 0, h, control, worst);
+        if (n > 1) worst = Worse(ref work, n, 1, h, control, worst);
+        if (n > 2) worst = Worse(ref work, n, 2, h, control, worst);
+        if (n > 3) worst = Worse(ref work, n, 3, h, control, worst);
+        if (n > 4) worst = Worse(ref work, n, 4, h, control, worst);
+        for (int i = 5; i < n; i++) worst = Worse(ref work, n, i, h, control, worst);
         return worst;
+    }
+
+    /// <summary>As the stage number of <see cref="Component"/>: the fifth-order solution and its error, after the six stages.</summary>
+    private const int SolutionAndError = 7;
+
+    /// <summary>Vectors <paramref name="vector"/> of the workspace (an offset in units of <paramref name="n"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Span<Vector256<double>> Slice(ref Vector256<double> work, int vector, int n) =>
+        MemoryMarshal.CreateSpan(ref Unsafe.Add(ref work, vector * n), n);
+
+    /// <summary>
+    /// <see cref="Component"/> for components 0 .. <paramref name="n"/> - 1 in order, written out for the first five
+    /// (n is a constant of the compiled system, so the tests fold and no loop remains for small systems).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Components(ref Vector256<double> work, ref Vector256<double> y, int n, int stage, Vector256<double> h)
+    {
+        if (n > 0) Component(ref work, ref y, n, 0, stage, h);
+        if (n > 1) Component(ref work, ref y, n, 1, stage, h);
+        if (n > 2) Component(ref work, ref y, n, 2, stage, h);
+        if (n > 3) Component(ref work, ref y, n, 3, stage, h);
+        if (n > 4) Component(ref work, ref y, n, 4, stage, h);
+        for (int i = 5; i < n; i++) Component(ref work, ref y, n, i, stage, h);
+    }
+
+    /// <summary>
+    /// Component <paramref name="i"/> of the state at which stage <paramref name="stage"/> (2 .. 6) evaluates f, or for
+    /// <see cref="SolutionAndError"/> of the fifth-order solution and of its error, from the stage derivatives k1 .. in the
+    /// workspace <paramref name="work"/> (components of a vector <paramref name="n"/> apart) and the start <paramref name="y"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Component(ref Vector256<double> work, ref Vector256<double> y, int n, int i, int stage, Vector256<double> h)
+    {
+        var y0 = Unsafe.Add(ref y, i);
+        var k1 = Unsafe.Add(ref work, K1 * n + i);
+        ref var at = ref Unsafe.Add(ref work, Stage * n + i);
+        switch (stage)
+        {
+            case 2:
+                at = y0 + C2 * h * k1;
+                break;
+            case 3:
+                at = y0 + h * (A31 * k1 + A32 * Unsafe.Add(ref work, K2 * n + i));
+                break;
+            case 4:
+                at = y0 + h * (A41 * k1 + A42 * Unsafe.Add(ref work, K2 * n + i) + A43 * Unsafe.Add(ref work, K3 * n + i));
+                break;
+            case 5:
+                at = y0 + h * (A51 * k1 + A52 * Unsafe.Add(ref work, K2 * n + i) + A53 * Unsafe.Add(ref work, K3 * n + i)
+                    + A54 * Unsafe.Add(ref work, K4 * n + i));
+                break;
+            case 6:
+                at = y0 + h * (A61 * k1 + A62 * Unsafe.Add(ref work, K2 * n + i) + A63 * Unsafe.Add(ref work, K3 * n + i)
+                    + A64 * Unsafe.Add(ref work, K4 * n + i) + A65 * Unsafe.Add(ref work, K5 * n + i));
+                break;
+            case SolutionAndError:
+                var k3 = Unsafe.Add(ref work, K3 * n + i);
+                var k4 = Unsafe.Add(ref work, K4 * n + i);
+                var k5 = Unsafe.Add(ref work, K5 * n + i);
+                var k6 = Unsafe.Add(ref work, K6 * n + i);
+                var increment = B1 * k1 + B3 * k3 + B4 * k4 + B5 * k5 + B6 * k6;
+                Unsafe.Add(ref work, NewY * n + i) = y0 + h * increment;
+                Unsafe.Add(ref work, Error * n + i) = h * (E1 * k1 + E3 * k3 + E4 * k4 + E5 * k5 + E6 * k6);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// The larger of <paramref name="worst"/> and component <paramref name="i"/>'s ratio |err_i| / |eps_abs +
+    /// eps_rel·(a_y·|y_new,i| + a_dydt·|h·f(y_new)_i|)|, as the scalar (ratio &gt; worst ? ratio : worst): a NaN ratio
+    /// leaves the maximum unchanged.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Worse(ref Vector256<double> work, int n, int i, Vector256<double> h, in LaneErrorControl control,
+        Vector256<double> worst)
+    {
+        var admissible = control.EpsRel * (control.ScaleY * Vector256.Abs(Unsafe.Add(ref work, NewY * n + i))
+            + control.ScaleDydt * Vector256.Abs(h * Unsafe.Add(ref work, DydtEnd * n + i))) + control.EpsAbs;
+        var ratio = Vector256.Abs(Unsafe.Add(ref work, Error * n + i)) / Vector256.Abs(admissible);
+        return Vector256.ConditionalSelect(Vector256.GreaterThan(ratio, worst), ratio, worst);
     }
 
     /// <summary>

@@ -143,7 +143,7 @@ internal sealed class IafCondMembrane
         /// <summary><paramref name="dvdt"/> in the lanes of nodes that are not refractory, 0 in the others.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly Vector256<double> UnlessRefractory(Vector256<double> dvdt) =>
-            Vector256.ConditionalSelect(Refractory, Vector256<double>.Zero, dvdt);
+            Vector256.AndNot(dvdt, Refractory); // ConditionalSelect(Refractory, +0, dvdt) bit for bit, in fewer instructions
     }
 
     /// <summary>
