@@ -83,11 +83,17 @@ internal static class RecordingFiles
         }
         catch (Exception e) when (IsFileError(e))
         {
-            string reason = e is FileNotFoundException or DirectoryNotFoundException
-                ? "a run wrote it, but it is not there (deleted, or written by another MPI process on a file system this one does not see)"
-                : e.Message.TrimEnd('.');
-            throw new KernelException($"The recording file '{path}' cannot be kept in the checkpoint: {reason}; the checkpoint was not written.");
+            throw KeepError(path, e);
         }
+    }
+
+    /// <summary>The error for a file a run wrote that a checkpoint cannot keep (missing, or unreadable).</summary>
+    public static KernelException KeepError(string path, Exception e)
+    {
+        string reason = e is FileNotFoundException or DirectoryNotFoundException
+            ? "a run wrote it, but it is not there (deleted, or written by another MPI process on a file system this one does not see)"
+            : e.Message.TrimEnd('.');
+        return new($"The recording file '{path}' cannot be kept in the checkpoint: {reason}; the checkpoint was not written.");
     }
 
     private static KernelException ContinueError(string path, Exception e) =>

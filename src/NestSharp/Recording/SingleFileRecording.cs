@@ -170,7 +170,7 @@ internal sealed class SingleFileRecording(string extension, Func<string, bool, E
         }
         catch (Exception e) when (RecordingFiles.IsFileError(e))
         {
-            throw new KernelException($"The recording file '{path}' cannot be kept in the checkpoint: {e.Message.TrimEnd('.')}.");
+            throw RecordingFiles.KeepError(path, e);
         }
     }
 }
