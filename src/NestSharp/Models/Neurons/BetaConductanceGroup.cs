@@ -196,16 +196,7 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
         {
-            // The lanes where RefractoryOrThreshold changes something: refractory, or V_m not below V_th.
-            var quiet = Vector256.AndNot(Vector256.LessThan(y[YV], Vector256.Create(constants.Dynamics.Membrane.VTh)),
-                IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first));
-            int eventful = ~Lanes.BitsOf(quiet) & ((1 << Lanes.Count) - 1);
-            for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
-            {
-                if ((eventful & 1) == 0) continue;
-                if (IafCondMembrane.RefractoryOrThreshold(constants.Dynamics.Membrane, ref refractorySteps[first + lane], ref Lanes.Element(ref y[YV], lane)))
-                    spikes.Add(step.Lag, group.IdOf(first + lane));
-            }
+            IafCondMembrane.RefractoryOrThresholdLanes(constants.Dynamics.Membrane, refractorySteps, first, ref y[YV], group, spikes, step.Lag);
             y[YDGEx] += step.Inputs(spikesEx, first) * Vector256.Create(constants.JumpEx);
             y[YDGIn] += Lanes.Negate(step.Inputs(spikesIn, first)) * Vector256.Create(constants.JumpIn);
         }

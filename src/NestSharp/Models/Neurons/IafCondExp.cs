@@ -148,17 +148,7 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         {
             y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
             y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
-            var refractorySteps = group[Membrane.RefractorySteps];
-            // The lanes where RefractoryOrThreshold changes something: refractory, or V_m not below V_th.
-            var quiet = Vector256.AndNot(Vector256.LessThan(y[YV], Vector256.Create(constants.Membrane.VTh)),
-                IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first));
-            int eventful = ~Lanes.BitsOf(quiet) & ((1 << Lanes.Count) - 1);
-            for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
-            {
-                if ((eventful & 1) == 0) continue;
-                if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref refractorySteps[first + lane], ref Lanes.Element(ref y[YV], lane)))
-                    spikes.Add(step.Lag, group.IdOf(first + lane));
-            }
+            IafCondMembrane.RefractoryOrThresholdLanes(constants.Membrane, group[Membrane.RefractorySteps], first, ref y[YV], group, spikes, step.Lag);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

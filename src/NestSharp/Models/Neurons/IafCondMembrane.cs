@@ -147,6 +147,25 @@ internal sealed class IafCondMembrane
     }
 
     /// <summary>
+    /// <see cref="RefractoryOrThreshold"/> of nodes <paramref name="first"/> .. + 3 of <paramref name="group"/>, whose
+    /// V_m are the lanes of <paramref name="vm"/>, run only in the lanes where it changes something (refractory, or
+    /// V_m not below V_th); their spikes go to <paramref name="spikes"/> at <paramref name="lag"/> in node order.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RefractoryOrThresholdLanes(in Constants c, double[] refractorySteps, int first, ref Vector256<double> vm,
+        NeuronGroup group, SpikeBuffer spikes, int lag)
+    {
+        var quiet = Vector256.AndNot(Vector256.LessThan(vm, Vector256.Create(c.VTh)), LaneConstants.RefractoryOf(refractorySteps, first));
+        int eventful = ~Lanes.BitsOf(quiet) & ((1 << Lanes.Count) - 1);
+        for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
+        {
+            if ((eventful & 1) == 0) continue;
+            if (RefractoryOrThreshold(c, ref refractorySteps[first + lane], ref Lanes.Element(ref vm, lane)))
+                spikes.Add(lag, group.IdOf(first + lane));
+        }
+    }
+
+    /// <summary>
     /// NEST's refractoriness and threshold after a step: counts a refractory neuron down and holds V_m at V_reset, or
     /// fires when V_m reached V_th. Returns whether the neuron spiked.
     /// </summary>
