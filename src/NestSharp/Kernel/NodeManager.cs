@@ -124,6 +124,28 @@ internal sealed class NodeManager : IKernelManager
         return (group, (channel - _neuronChannelBases[i]) % group.Count);
     }
 
+    /// <summary>
+    /// Before a run: tells each neuron group which of its inputs generators send into (<see cref="ILocalGenerator"/>:
+    /// every connection from a generator to a neuron is one of their targets).
+    /// </summary>
+    public void NoteGeneratorTargets()
+    {
+        foreach (var group in _neuronGroups) group.ClearGeneratorInputs();
+        foreach (var group in Groups)
+        {
+            if (group is not ILocalGenerator generator) continue;
+            for (int local = 0; local < group.Count; local++)
+            {
+                var targets = generator.TargetsOf(local);
+                for (int thread = 0; thread < targets.Threads; thread++)
+                {
+                    foreach (ref readonly var target in targets.OfThread(thread))
+                        if (target.Recorder is null) LocateChannel(target.Channel).Group.NoteGeneratorInput(target.Channel);
+                }
+            }
+        }
+    }
+
     /// <summary>The node id of the neuron behind an encoded input channel.</summary>
     public int NodeOfChannel(int encodedChannel)
     {

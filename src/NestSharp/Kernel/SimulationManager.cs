@@ -185,6 +185,7 @@ internal sealed partial class SimulationManager : IKernelManager
         _kernel.EventDelivery.Prepare(context);
         PrepareArchive();
         nodes.AssignThreadLocalIds();
+        nodes.NoteGeneratorTargets();
         foreach (var group in nodes.Groups) group.Prepare(context);
         _endOfSliceGroups = nodes.Groups.OfType<IEndOfSliceGroup>().ToArray();
         // As in NEST, the kernel is prepared before the recording backends open their files: when opening fails, the

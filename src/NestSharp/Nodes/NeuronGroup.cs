@@ -133,6 +133,31 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>The ring-relative start of <paramref name="input"/>'s channels (one per node).</summary>
     protected int ChannelOf(InputChannel input) => ChannelBase + input.Index * Count;
 
+    /// <summary>Per input, whether a generator sends into it (see <see cref="NodeManager.NoteGeneratorTargets"/>); empty before.</summary>
+    private bool[] _inputsFromGenerators = [];
+
+    /// <summary>
+    /// Whether a generator (a current or Poisson generator, anything that adds into inputs directly) may add into
+    /// <paramref name="input"/> of some node of this group: false only when, at the last Prepare, no generator had a
+    /// connection into it. Inputs no generator reaches hold only what synapses deliver (current inputs: nothing), so a
+    /// model may skip reading them.
+    /// </summary>
+    protected bool GeneratorsSendInto(InputChannel input) => _inputsFromGenerators.Length == 0 || _inputsFromGenerators[input.Index];
+
+    /// <summary>Whether every value of <paramref name="column"/> is +0.0 (all bits zero).</summary>
+    protected bool IsAllZero(Column column)
+    {
+        foreach (double value in this[column])
+            if (BitConverter.DoubleToInt64Bits(value) != 0) return false;
+        return true;
+    }
+
+    /// <summary>Forgets which inputs generators send into (before <see cref="NoteGeneratorInput"/> notes them again).</summary>
+    internal void ClearGeneratorInputs() => _inputsFromGenerators = new bool[ChannelsPerNode];
+
+    /// <summary>Notes that a generator sends into ring channel <paramref name="ringChannel"/> of this group.</summary>
+    internal void NoteGeneratorInput(int ringChannel) => _inputsFromGenerators[((ringChannel & int.MaxValue) - ChannelBase) / Count] = true;
+
     /// <summary>Names of the recordables, in NEST's order (with receptor ports: those of the ports any node has).</summary>
     public virtual IReadOnlyList<string> Recordables => Schema.PortRecordables.Count == 0 ? Schema.RecordableNames : RecordableNamesFor(PortCount);
 

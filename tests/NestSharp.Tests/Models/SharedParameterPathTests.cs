@@ -66,4 +66,76 @@ public sealed class SharedParameterPathTests
             Assert.Equal(one.V, many.V);
         }
     }
+
+    /// <summary>
+    /// A group no generator sends currents into skips reading its current inputs (they hold zeros); that must give
+    /// bitwise what the path reading them gives. Here the same network once without a current generator and once with
+    /// one whose amplitude is 0 (so its inputs are read).
+    /// </summary>
+    [Theory]
+    [InlineData("iaf_psc_alpha", 0)]
+    [InlineData("iaf_psc_exp", 0)]
+    [InlineData("iaf_psc_exp", 1)]
+    public void GroupWithoutCurrentInput_IsBitwiseEqualToReadingZeroCurrents(string model, int receptor)
+    {
+        var without = RunWithCurrentSource(model, receptor, connectAt: null, amplitudes: (0.0, 0.0));
+        var zeroCurrent = RunWithCurrentSource(model, receptor, connectAt: 0, amplitudes: (0.0, 0.0));
+        Assert.True(without.Times.Length > 100, $"only {without.Times.Length} spikes");
+        Assert.Equal(zeroCurrent.Senders, without.Senders);
+        Assert.Equal(zeroCurrent.Times, without.Times);
+        Assert.Equal(zeroCurrent.V, without.V);
+    }
+
+    /// <summary>
+    /// A current generator connected between two runs reaches a group that ran the first run without reading its
+    /// current inputs: the same as a generator connected from the start that sends 0 in the first run.
+    /// </summary>
+    [Theory]
+    [InlineData("iaf_psc_alpha", 0)]
+    [InlineData("iaf_psc_exp", 0)]
+    [InlineData("iaf_psc_exp", 1)]
+    public void CurrentGeneratorConnectedBetweenRuns_IsRead(string model, int receptor)
+    {
+        var fromStart = RunWithCurrentSource(model, receptor, connectAt: 0, amplitudes: (0.0, 400.0));
+        var betweenRuns = RunWithCurrentSource(model, receptor, connectAt: 1, amplitudes: (0.0, 400.0));
+        var never = RunWithCurrentSource(model, receptor, connectAt: null, amplitudes: (0.0, 0.0));
+        Assert.Equal(fromStart.Senders, betweenRuns.Senders);
+        Assert.Equal(fromStart.Times, betweenRuns.Times);
+        Assert.Equal(fromStart.V, betweenRuns.V);
+        Assert.NotEqual(never.Times.Length, betweenRuns.Times.Length);
+    }
+
+    /// <summary>
+    /// 40 neurons with Poisson input in two runs of 60 ms; a dc_generator (created after everything else, so node ids
+    /// do not depend on when) sends amplitudes.First in the first run and amplitudes.Second in the second, connected
+    /// before run <paramref name="connectAt"/> (0 or 1) or never.
+    /// </summary>
+    private static (double[] V, long[] Senders, double[] Times) RunWithCurrentSource(
+        string model, int receptor, int? connectAt, (double First, double Second) amplitudes)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["rng_seed"] = 7L });
+        var neurons = nest.Create(model, 40, new() { ["I_e"] = 150.0, ["tau_syn_ex"] = 2.0, ["tau_syn_in"] = 2.0 });
+        neurons.Set("V_m", nest.Random.Uniform(-70.0, -55.0));
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 8000.0 });
+        nest.Connect(noise, neurons, syn: new Dictionary<string, object> { ["weight"] = 40.0 });
+        var sr = nest.Create("spike_recorder");
+        nest.Connect(neurons, sr);
+        NodeCollection? dc = null;
+        for (int run = 0; run < 2; run++)
+        {
+            if (connectAt == run)
+            {
+                dc = nest.Create("dc_generator", 1, new() { ["amplitude"] = run == 0 ? amplitudes.First : amplitudes.Second });
+                nest.Connect(dc, neurons, syn: new Dictionary<string, object> { ["receptor_type"] = receptor });
+            }
+            else if (dc is not null)
+            {
+                dc.Set("amplitude", amplitudes.Second);
+            }
+            nest.Simulate(60.0);
+        }
+        var events = (Dictionary<string, object>)sr.Get("events");
+        return (neurons.GetValues<double>("V_m"), (long[])events["senders"], (double[])events["times"]);
+    }
 }

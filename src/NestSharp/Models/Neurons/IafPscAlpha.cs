@@ -90,7 +90,11 @@ internal sealed class IafPscAlpha : NeuronGroup
             (p.P31In, p.P32In) = ExactPropagators.Alpha(this[Synapses.TauSynIn][i], tauM, c, h);
             return p;
         });
+        _currentsPresent = GeneratorsSendInto(Currents) || !IsAllZero(CurrentInput);
     }
+
+    /// <summary>Whether the current input can carry anything this run (else it stays zero and is not read).</summary>
+    private bool _currentsPresent = true;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
@@ -105,11 +109,13 @@ internal sealed class IafPscAlpha : NeuronGroup
             Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
             Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
             Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            int done = _propagators.IsUniform ? StepUniformVectorised(start, end, exIn, inIn, curIn, lag, spikes) : start;
+            int done = !_propagators.IsUniform ? start
+                : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(start, end, exIn, inIn, curIn, lag, spikes)
+                : StepUniformVectorised<CurrentsAbsent>(start, end, exIn, inIn, curIn, lag, spikes);
             StepScalar(done, end, start, exIn, inIn, curIn, lag, spikes);
             exIn.Clear();
             inIn.Clear();
-            curIn.Clear();
+            if (_currentsPresent) curIn.Clear();
             RecordSamples(thread, step);
         }
     }
@@ -156,9 +162,12 @@ internal sealed class IafPscAlpha : NeuronGroup
     /// <summary>
     /// The same step for nodes sharing one parameter set, four at a time: the arithmetic is lane-wise and in the same
     /// order as <see cref="StepScalar"/> (no fused multiply-add), so results are bitwise equal. Returns where it stopped.
+    /// With <see cref="CurrentsAbsent"/> the current input and its state (all zero) are not read: a zero takes their
+    /// place in the same operations.
     /// </summary>
-    private int StepUniformVectorised(int start, int end, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
+    private int StepUniformVectorised<TCurrents>(int start, int end, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
         ReadOnlySpan<double> curIn, int lag, SpikeBuffer spikes)
+        where TCurrents : struct, ICurrentPresence
     {
         if (!Vector256.IsHardwareAccelerated) return start;
         ref readonly Propagators p = ref _propagators.Sets[0];
@@ -204,7 +213,8 @@ internal sealed class IafPscAlpha : NeuronGroup
             var ii = Vector256.LoadUnsafe(ref iIn, node);
 
             var free = Vector256.Equals(r, Vector256<double>.Zero);
-            var integrated = p30 * (Vector256.LoadUnsafe(ref y0, node) + ie) + p31Ex * dIe + p32Ex * ie_ + p31In * dIi
+            var current = TCurrents.Present ? Vector256.LoadUnsafe(ref y0, node) : Vector256<double>.Zero;
+            var integrated = p30 * (current + ie) + p31Ex * dIe + p32Ex * ie_ + p31In * dIi
                 + p32In * ii + expm1 * v + v;
             integrated = Vector256.ConditionalSelect(Vector256.LessThan(integrated, lowerBound), lowerBound, integrated);
             v = Vector256.ConditionalSelect(free, integrated, v);
@@ -225,7 +235,7 @@ internal sealed class IafPscAlpha : NeuronGroup
             ie_.StoreUnsafe(ref iEx, node);
             dIi.StoreUnsafe(ref dIIn, node);
             ii.StoreUnsafe(ref iIn, node);
-            Vector256.LoadUnsafe(ref cur, k).StoreUnsafe(ref y0, node);
+            if (TCurrents.Present) Vector256.LoadUnsafe(ref cur, k).StoreUnsafe(ref y0, node);
 
             AddFiredLanes(spikes, lag, i, fired);
         }

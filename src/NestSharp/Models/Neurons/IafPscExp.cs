@@ -89,7 +89,11 @@ internal sealed class IafPscExp : NeuronGroup
                 RefractorySteps = (int)context.Time.MsToStepsCeil(this[Membrane.TRef][i]),
             };
         });
+        _currentsPresent = GeneratorsSendInto(Currents0) || GeneratorsSendInto(Currents1) || !IsAllZero(Current0) || !IsAllZero(Current1);
     }
+
+    /// <summary>Whether the current inputs can carry anything this run (else they stay zero and are not read).</summary>
+    private bool _currentsPresent = true;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
@@ -106,12 +110,17 @@ internal sealed class IafPscExp : NeuronGroup
             Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
             Span<double> cur0 = ring.Row(step, ChannelOf(Currents0) + start, n);
             Span<double> cur1 = ring.Row(step, ChannelOf(Currents1) + start, n);
-            int done = vectorised ? StepUniformVectorised(start, end, exIn, inIn, cur0, cur1, lag, spikes) : start;
+            int done = !vectorised ? start
+                : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(start, end, exIn, inIn, cur0, cur1, lag, spikes)
+                : StepUniformVectorised<CurrentsAbsent>(start, end, exIn, inIn, cur0, cur1, lag, spikes);
             StepScalar(done, end, start, exIn, inIn, cur0, cur1, step, lag, spikes);
             exIn.Clear();
             inIn.Clear();
-            cur0.Clear();
-            cur1.Clear();
+            if (_currentsPresent)
+            {
+                cur0.Clear();
+                cur1.Clear();
+            }
             RecordSamples(thread, step);
         }
     }
@@ -158,10 +167,12 @@ internal sealed class IafPscExp : NeuronGroup
     /// <summary>
     /// The same step for nodes sharing one parameter set with a sharp threshold, four at a time: the arithmetic is
     /// lane-wise and in the same order as <see cref="StepScalar"/> (no fused multiply-add), so results are bitwise
-    /// equal. Returns where it stopped.
+    /// equal. Returns where it stopped. With <see cref="CurrentsAbsent"/> the current inputs and their state (all zero)
+    /// are not read: a zero takes their place in the same operations.
     /// </summary>
-    private int StepUniformVectorised(int start, int end, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
+    private int StepUniformVectorised<TCurrents>(int start, int end, ReadOnlySpan<double> exIn, ReadOnlySpan<double> inIn,
         ReadOnlySpan<double> cur0, ReadOnlySpan<double> cur1, int lag, SpikeBuffer spikes)
+        where TCurrents : struct, ICurrentPresence
     {
         if (!Vector256.IsHardwareAccelerated) return start;
         ref readonly Propagators p = ref _propagators.Sets[0];
@@ -199,13 +210,14 @@ internal sealed class IafPscExp : NeuronGroup
 
             var freeLanes = Vector128.Equals(r, Vector128<int>.Zero);
             var free = Vector256.WidenLower(freeLanes.ToVector256Unsafe()).AsDouble();
-            var integrated = v * p22 + iEx * p21Ex + iIn * p21In + (ie + Vector256.LoadUnsafe(ref current0, node)) * p20;
+            var i0 = TCurrents.Present ? Vector256.LoadUnsafe(ref current0, node) : Vector256<double>.Zero;
+            var integrated = v * p22 + iEx * p21Ex + iIn * p21In + (ie + i0) * p20;
             v = Vector256.ConditionalSelect(free, integrated, v);
             r = Vector128.ConditionalSelect(freeLanes, r, r - Vector128<int>.One);
 
             iEx *= p11Ex;
             iIn *= p11In;
-            iEx += fromCurrent1 * Vector256.LoadUnsafe(ref current1, node);
+            iEx += fromCurrent1 * (TCurrents.Present ? Vector256.LoadUnsafe(ref current1, node) : Vector256<double>.Zero);
             iEx += Vector256.LoadUnsafe(ref ex, k);
             iIn += Vector256.LoadUnsafe(ref inh, k);
 
@@ -217,8 +229,11 @@ internal sealed class IafPscExp : NeuronGroup
             iEx.StoreUnsafe(ref synEx, node);
             iIn.StoreUnsafe(ref synIn, node);
             r.StoreUnsafe(ref refractory, node);
-            Vector256.LoadUnsafe(ref c0, k).StoreUnsafe(ref current0, node);
-            Vector256.LoadUnsafe(ref c1, k).StoreUnsafe(ref current1, node);
+            if (TCurrents.Present)
+            {
+                Vector256.LoadUnsafe(ref c0, k).StoreUnsafe(ref current0, node);
+                Vector256.LoadUnsafe(ref c1, k).StoreUnsafe(ref current1, node);
+            }
 
             AddFiredLanes(spikes, lag, i, fired);
         }
