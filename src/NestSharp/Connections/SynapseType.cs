@@ -20,6 +20,15 @@ internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArc
 }
 
 /// <summary>
+/// What the delivery pass to precise receivers (<see cref="Kernel.PreciseSpikeRoutes"/>) can read of the weight a
+/// synapse transmitted: its stored weight (static synapses), the model's common weight (static_synapse_hom_w), the
+/// stored weight as delivery updated it (spike-timing dependent plasticity: the weight a spike is sent with is the
+/// one its update leaves, so this holds while a synapse passes at most one spike per slice, which the pass checks), or
+/// nothing (models that make the transmitted weight in delivery: short-term plasticity, stochastic release).
+/// </summary>
+internal enum PreciseWeight { Unknown, Stored, Common, StoredAfterUpdate }
+
+/// <summary>
 /// A kind of synapse: its declaration (<see cref="Schema"/>: parameters common to a model or per connection, per-synapse
 /// state) and how it transmits a spike. A synapse model (including copies made with CopyModel) is a type plus
 /// parameter values. A synapse class is found by its <see cref="SynapseModelNameAttribute"/> and made through its
@@ -101,6 +110,13 @@ internal abstract class SynapseType(string name)
     /// only synapse types that do: their offsets travel beside the delivery, which does not know what such a type drew.
     /// </summary>
     public virtual bool TransmitsEverySpike => true;
+
+    /// <summary>
+    /// How the weight a synapse of this type transmitted is read after delivery, for the precise receivers that use
+    /// weights (precise neurons, <see cref="IPreciseSpikeReceiver.UsesWeights"/>): they take only types whose weight is
+    /// known. Plastic and short-term plastic types make or change the weight as they deliver (unknown).
+    /// </summary>
+    public virtual PreciseWeight WeightForPreciseTargets => PreciseWeight.Unknown;
 
     /// <summary>
     /// NEST's checks of a connection's status that involve several values (its set_status): run on a connection's

@@ -8,12 +8,20 @@ namespace NestSharp.Kernel;
 /// end on precise inputs: per delivery block a table by source of those synapses, built when the virtual process's
 /// delivery blocks change (before a run, after a structural-plasticity update). Without precise receivers the kernel
 /// makes no instance and grid delivery runs exactly as it did; with them, grid delivery still does the same work and
-/// this pass costs one look-up per spike and block plus one call per precise synapse it passes.
+/// this pass costs one look-up per spike and block plus one call per precise synapse it passes. Each spike goes with
+/// the weight its synapse transmitted (times the spike's weight factor), read as the synapse type says
+/// (<see cref="SynapseType.WeightForPreciseTargets"/>): NaN for a type whose weight is not known, which only receivers
+/// that ignore weights take.
 /// </summary>
-internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses)
+internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models.Synapses.SynapseModel> synapseModels, int virtualProcesses)
 {
     /// <summary>The synapses of one block that end on precise inputs, by source (CSR over the block's sources).</summary>
-    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers);
+    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers,
+        Models.Synapses.SynapseModel Model, PreciseWeight Weight)
+    {
+        /// <summary>For plastic types onto receivers that use weights: the slice each route last passed a spike in.</summary>
+        public long[]? LastSlice { get; init; }
+    }
 
     private readonly SynapseBlock[]?[] _tableOf = new SynapseBlock[]?[virtualProcesses];
     private readonly BlockRoutes?[][] _routesOf = new BlockRoutes?[virtualProcesses][];
@@ -38,8 +46,24 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses
                 if ((uint)s >= (uint)sourceCount) continue;
                 for (int j = route.Offsets[s]; j < route.Offsets[s + 1]; j++)
                 {
-                    long arrival = sliceStart + spike.Lag + block.DelayAt(route.Synapses[j]);
-                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity);
+                    int synapse = route.Synapses[j];
+                    long arrival = sliceStart + spike.Lag + block.DelayAt(synapse);
+                    double weight = route.Weight switch
+                    {
+                        PreciseWeight.Stored or PreciseWeight.StoredAfterUpdate => block.Weights[synapse] * spike.WeightFactor,
+                        PreciseWeight.Common => route.Model.Weight * spike.WeightFactor,
+                        _ => double.NaN,
+                    };
+                    if (route.LastSlice is { } lastSlice)
+                    {
+                        if (lastSlice[j] == sliceStart)
+                        {
+                            throw new NestNotImplementedException(
+                                $"A '{route.Model.Name}' synapse from node {spike.Source} passed two spikes within one min_delay interval to a precise neuron: NestSharp gives precise neurons the weight a plastic synapse stores after the slice's deliveries, which is the transmitted weight only for one spike per synapse and slice.");
+                        }
+                        lastSlice[j] = sliceStart;
+                    }
+                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity, weight);
                 }
             }
         }
@@ -66,6 +90,15 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses
             }
             offsets[s + 1] = synapses.Count;
         }
-        return synapses.Count == 0 ? null : new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers]);
+        if (synapses.Count == 0) return null;
+        var model = synapseModels[block.SynapseModelId];
+        var weight = model.Type.WeightForPreciseTargets;
+        long[]? lastSlice = null;
+        if (weight == PreciseWeight.StoredAfterUpdate && receivers.Exists(r => r.UsesWeights))
+        {
+            lastSlice = new long[synapses.Count];
+            Array.Fill(lastSlice, long.MinValue);
+        }
+        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], model, weight) { LastSlice = lastSlice };
     }
 }

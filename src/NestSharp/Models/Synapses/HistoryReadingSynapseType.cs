@@ -35,6 +35,9 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
 {
     public sealed override bool ReadsPostSynapticHistory => true;
 
+    /// <summary>A spike leaves with the weight its update stored.</summary>
+    public sealed override PreciseWeight WeightForPreciseTargets => PreciseWeight.StoredAfterUpdate;
+
     /// <summary>The per-synapse column with the last spike time (ms) the model declared.</summary>
     protected abstract SynapseColumn LastSpikeColumn { get; }
 
