@@ -11,16 +11,31 @@ namespace NestSharp.Kernel;
 /// this pass costs one look-up per spike and block plus one call per precise synapse it passes. Each spike goes with
 /// the weight its synapse transmitted (times the spike's weight factor), read as the synapse type says
 /// (<see cref="SynapseType.WeightForPreciseTargets"/>): NaN for a type whose weight is not known, which only receivers
-/// that ignore weights take.
+/// that ignore weights take. Plastic types log the weight of each spike they pass to a counting input
+/// (<see cref="PreciseWeightLog"/>, with where each block's entries start); the pass reads a route's entries in the
+/// same order (spike, then synapse), skipping those of counting inputs that are not precise.
 /// </summary>
 internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models.Synapses.SynapseModel> synapseModels, int virtualProcesses)
 {
     /// <summary>The synapses of one block that end on precise inputs, by source (CSR over the block's sources).</summary>
     private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers,
-        Models.Synapses.SynapseModel Model, PreciseWeight Weight)
+        Models.Synapses.SynapseModel Model, PreciseWeight Weight);
+
+    /// <summary>A virtual process's weight log and where each delivery block's entries start (one more: the end).</summary>
+    public sealed record Log(PreciseWeightLog Weights)
     {
-        /// <summary>For plastic types onto receivers that use weights: the slice each route last passed a spike in.</summary>
-        public long[]? LastSlice { get; init; }
+        public int[] Starts { get; set; } = [];
+    }
+
+    private readonly Log?[] _logs = new Log?[virtualProcesses];
+
+    /// <summary>The weight log of virtual process <paramref name="vp"/>, cleared for a delivery of <paramref name="blocks"/> blocks.</summary>
+    public Log LogOf(int vp, int blocks)
+    {
+        var log = _logs[vp] ??= new Log(new PreciseWeightLog());
+        log.Weights.Clear();
+        if (log.Starts.Length != blocks + 1) log.Starts = new int[blocks + 1];
+        return log;
     }
 
     private readonly SynapseBlock[]?[] _tableOf = new SynapseBlock[]?[virtualProcesses];
@@ -35,11 +50,14 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
             _tableOf[vp] = blocks;
         }
         var routes = _routesOf[vp];
+        var log = _logs[vp]!;
+        log.Starts[blocks.Length] = log.Weights.Count;
         for (int b = 0; b < blocks.Length; b++)
         {
             if (routes[b] is not { } route) continue;
             var block = blocks[b];
             int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+            int entry = log.Starts[b], entriesEnd = log.Starts[b + 1];
             foreach (ref readonly var spike in spikes)
             {
                 int s = spike.Source - sourceMin;
@@ -48,20 +66,23 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
                 {
                     int synapse = route.Synapses[j];
                     long arrival = sliceStart + spike.Lag + block.DelayAt(synapse);
-                    double weight = route.Weight switch
+                    double weight;
+                    switch (route.Weight)
                     {
-                        PreciseWeight.Stored or PreciseWeight.StoredAfterUpdate => block.Weights[synapse] * spike.WeightFactor,
-                        PreciseWeight.Common => route.Model.Weight * spike.WeightFactor,
-                        _ => double.NaN,
-                    };
-                    if (route.LastSlice is { } lastSlice)
-                    {
-                        if (lastSlice[j] == sliceStart)
-                        {
-                            throw new NestNotImplementedException(
-                                $"A '{route.Model.Name}' synapse from node {spike.Source} passed two spikes within one min_delay interval to a precise neuron: NestSharp gives precise neurons the weight a plastic synapse stores after the slice's deliveries, which is the transmitted weight only for one spike per synapse and slice.");
-                        }
-                        lastSlice[j] = sliceStart;
+                        case PreciseWeight.Stored:
+                            weight = block.Weights[synapse] * spike.WeightFactor;
+                            break;
+                        case PreciseWeight.Common:
+                            weight = route.Model.Weight * spike.WeightFactor;
+                            break;
+                        case PreciseWeight.Logged:
+                            while (entry < entriesEnd && log.Weights.SynapseAt(entry) != synapse) entry++;
+                            if (entry == entriesEnd) throw new InvalidOperationException($"no logged weight for synapse {synapse} of a '{route.Model.Name}' block");
+                            weight = log.Weights.WeightAt(entry++);
+                            break;
+                        default:
+                            weight = double.NaN;
+                            break;
                     }
                     route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity, weight);
                 }
@@ -92,13 +113,6 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
         }
         if (synapses.Count == 0) return null;
         var model = synapseModels[block.SynapseModelId];
-        var weight = model.Type.WeightForPreciseTargets;
-        long[]? lastSlice = null;
-        if (weight == PreciseWeight.StoredAfterUpdate && receivers.Exists(r => r.UsesWeights))
-        {
-            lastSlice = new long[synapses.Count];
-            Array.Fill(lastSlice, long.MinValue);
-        }
-        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], model, weight) { LastSlice = lastSlice };
+        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], model, model.Type.WeightForPreciseTargets);
     }
 }
