@@ -17,7 +17,52 @@ internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArc
 
     /// <summary>The node id of the neuron behind an input channel (for weight events of models that keep no target ids).</summary>
     public Func<int, int> NodeOfChannel { get; } = nodeOfChannel;
+
+    /// <summary>
+    /// Where plastic synapses log the weight of each spike they pass to a counting input (parrots, precise receivers),
+    /// in delivery order, for the precise receivers that use weights; null when the network has none.
+    /// </summary>
+    public PreciseWeightLog? PreciseWeights { get; init; }
 }
+
+/// <summary>
+/// The weights plastic synapses transmitted into counting inputs during one virtual process's delivery of a slice, in
+/// delivery order (spike, then synapse), so that <see cref="Kernel.PreciseSpikeRoutes"/> gives precise neurons each
+/// spike's own weight.
+/// </summary>
+internal sealed class PreciseWeightLog
+{
+    private int[] _synapses = new int[16];
+    private double[] _weights = new double[16];
+
+    public int Count { get; private set; }
+
+    public void Clear() => Count = 0;
+
+    public void Add(int synapse, double weight)
+    {
+        if (Count == _synapses.Length)
+        {
+            Array.Resize(ref _synapses, Count * 2);
+            Array.Resize(ref _weights, Count * 2);
+        }
+        _synapses[Count] = synapse;
+        _weights[Count] = weight;
+        Count++;
+    }
+
+    public int SynapseAt(int entry) => _synapses[entry];
+
+    public double WeightAt(int entry) => _weights[entry];
+}
+
+/// <summary>
+/// What the delivery pass to precise receivers (<see cref="Kernel.PreciseSpikeRoutes"/>) can read of the weight a
+/// synapse transmitted: its stored weight (static synapses), the model's common weight (static_synapse_hom_w), the
+/// weight each spike was sent with as delivery logged it (spike-timing dependent plasticity, <see cref="PreciseWeightLog"/>),
+/// or nothing (models that make the transmitted weight in delivery: short-term plasticity, stochastic release).
+/// </summary>
+internal enum PreciseWeight { Unknown, Stored, Common, Logged }
 
 /// <summary>
 /// A kind of synapse: its declaration (<see cref="Schema"/>: parameters common to a model or per connection, per-synapse
@@ -101,6 +146,13 @@ internal abstract class SynapseType(string name)
     /// only synapse types that do: their offsets travel beside the delivery, which does not know what such a type drew.
     /// </summary>
     public virtual bool TransmitsEverySpike => true;
+
+    /// <summary>
+    /// How the weight a synapse of this type transmitted is read after delivery, for the precise receivers that use
+    /// weights (precise neurons, <see cref="IPreciseSpikeReceiver.UsesWeights"/>): they take only types whose weight is
+    /// known. Plastic and short-term plastic types make or change the weight as they deliver (unknown).
+    /// </summary>
+    public virtual PreciseWeight WeightForPreciseTargets => PreciseWeight.Unknown;
 
     /// <summary>
     /// NEST's checks of a connection's status that involve several values (its set_status): run on a connection's

@@ -65,7 +65,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     {
         _context = context;
         foreach (var group in _kernel.Nodes.Groups) OffGridSpiking |= group.SendsOffGridSpikes;
-        _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, context.VirtualProcesses) : null;
+        _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, _kernel.Models.SynapseModels, context.VirtualProcesses) : null;
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.
@@ -117,16 +117,23 @@ internal sealed class EventDeliveryManager : IKernelManager
         var spikes = _merged.Items;
         var models = _kernel.Models.SynapseModels;
         if (spikes.Length == 0 && !AnyReadsVolumeTransmitter(models)) return;
-        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel);
         var blocks = _kernel.Connections.BlocksToDeliver(vp);
-        foreach (var block in blocks)
+        var precise = _precise;
+        var log = precise?.LogOf(vp, blocks.Length);
+        var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel)
         {
+            PreciseWeights = log?.Weights,
+        };
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            var block = blocks[b];
             var model = models[block.SynapseModelId];
+            if (log is not null) log.Starts[b] = log.Weights.Count;
             if (model.Type.ReadsVolumeTransmitter) model.Type.BeginDelivery(block, in delivery, model);
             if (spikes.Length > 0) model.Type.Deliver(block, spikes, in delivery, model);
         }
         // Precise receivers also get each spike's offset (once per virtual process and slice; null without them).
-        if (_precise is { } precise && spikes.Length > 0) precise.Deliver(vp, blocks, spikes, sliceStart);
+        if (precise is not null && spikes.Length > 0) precise.Deliver(vp, blocks, spikes, sliceStart);
     }
 
     private static bool AnyReadsVolumeTransmitter(IReadOnlyList<Models.Synapses.SynapseModel> models)

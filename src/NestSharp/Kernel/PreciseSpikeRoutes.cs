@@ -8,12 +8,35 @@ namespace NestSharp.Kernel;
 /// end on precise inputs: per delivery block a table by source of those synapses, built when the virtual process's
 /// delivery blocks change (before a run, after a structural-plasticity update). Without precise receivers the kernel
 /// makes no instance and grid delivery runs exactly as it did; with them, grid delivery still does the same work and
-/// this pass costs one look-up per spike and block plus one call per precise synapse it passes.
+/// this pass costs one look-up per spike and block plus one call per precise synapse it passes. Each spike goes with
+/// the weight its synapse transmitted (times the spike's weight factor), read as the synapse type says
+/// (<see cref="SynapseType.WeightForPreciseTargets"/>): NaN for a type whose weight is not known, which only receivers
+/// that ignore weights take. Plastic types log the weight of each spike they pass to a counting input
+/// (<see cref="PreciseWeightLog"/>, with where each block's entries start); the pass reads a route's entries in the
+/// same order (spike, then synapse), skipping those of counting inputs that are not precise.
 /// </summary>
-internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses)
+internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models.Synapses.SynapseModel> synapseModels, int virtualProcesses)
 {
     /// <summary>The synapses of one block that end on precise inputs, by source (CSR over the block's sources).</summary>
-    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers);
+    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers,
+        Models.Synapses.SynapseModel Model, PreciseWeight Weight);
+
+    /// <summary>A virtual process's weight log and where each delivery block's entries start (one more: the end).</summary>
+    public sealed record Log(PreciseWeightLog Weights)
+    {
+        public int[] Starts { get; set; } = [];
+    }
+
+    private readonly Log?[] _logs = new Log?[virtualProcesses];
+
+    /// <summary>The weight log of virtual process <paramref name="vp"/>, cleared for a delivery of <paramref name="blocks"/> blocks.</summary>
+    public Log LogOf(int vp, int blocks)
+    {
+        var log = _logs[vp] ??= new Log(new PreciseWeightLog());
+        log.Weights.Clear();
+        if (log.Starts.Length != blocks + 1) log.Starts = new int[blocks + 1];
+        return log;
+    }
 
     private readonly SynapseBlock[]?[] _tableOf = new SynapseBlock[]?[virtualProcesses];
     private readonly BlockRoutes?[][] _routesOf = new BlockRoutes?[virtualProcesses][];
@@ -27,19 +50,41 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses
             _tableOf[vp] = blocks;
         }
         var routes = _routesOf[vp];
+        var log = _logs[vp]!;
+        log.Starts[blocks.Length] = log.Weights.Count;
         for (int b = 0; b < blocks.Length; b++)
         {
             if (routes[b] is not { } route) continue;
             var block = blocks[b];
             int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+            int entry = log.Starts[b], entriesEnd = log.Starts[b + 1];
             foreach (ref readonly var spike in spikes)
             {
                 int s = spike.Source - sourceMin;
                 if ((uint)s >= (uint)sourceCount) continue;
                 for (int j = route.Offsets[s]; j < route.Offsets[s + 1]; j++)
                 {
-                    long arrival = sliceStart + spike.Lag + block.DelayAt(route.Synapses[j]);
-                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity);
+                    int synapse = route.Synapses[j];
+                    long arrival = sliceStart + spike.Lag + block.DelayAt(synapse);
+                    double weight;
+                    switch (route.Weight)
+                    {
+                        case PreciseWeight.Stored:
+                            weight = block.Weights[synapse] * spike.WeightFactor;
+                            break;
+                        case PreciseWeight.Common:
+                            weight = route.Model.Weight * spike.WeightFactor;
+                            break;
+                        case PreciseWeight.Logged:
+                            while (entry < entriesEnd && log.Weights.SynapseAt(entry) != synapse) entry++;
+                            if (entry == entriesEnd) throw new InvalidOperationException($"no logged weight for synapse {synapse} of a '{route.Model.Name}' block");
+                            weight = log.Weights.WeightAt(entry++);
+                            break;
+                        default:
+                            weight = double.NaN;
+                            break;
+                    }
+                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity, weight);
                 }
             }
         }
@@ -66,6 +111,8 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, int virtualProcesses
             }
             offsets[s + 1] = synapses.Count;
         }
-        return synapses.Count == 0 ? null : new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers]);
+        if (synapses.Count == 0) return null;
+        var model = synapseModels[block.SynapseModelId];
+        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], model, model.Type.WeightForPreciseTargets);
     }
 }

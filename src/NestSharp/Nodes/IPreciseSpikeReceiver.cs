@@ -14,9 +14,18 @@ internal interface IPreciseSpikeReceiver
     bool TakesPreciseSpikesOn(int channel);
 
     /// <summary>
+    /// Whether the group uses the spikes' weights (precise neurons; the parrot repeats spikes whatever their weight).
+    /// Such a group takes spikes only from synapse models whose transmitted weight the delivery pass can read
+    /// (<see cref="Connections.SynapseType.WeightForPreciseTargets"/>) and, among generators that serve their targets
+    /// directly, only from those that send precise spikes (poisson_generator_ps).
+    /// </summary>
+    bool UsesWeights { get; }
+
+    /// <summary>
     /// A spike of <paramref name="multiplicity"/> that arrives on <paramref name="channel"/> in step
     /// <paramref name="step"/> (the step whose input row the ring holds it in), <paramref name="offset"/> ms before the
-    /// end of its sender's step.
+    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike; NaN where
+    /// the receiver does not use weights and the synapse model's transmitted weight is not known).
     /// </summary>
-    void ReceivePrecise(int channel, long step, double offset, int multiplicity);
+    void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight);
 }

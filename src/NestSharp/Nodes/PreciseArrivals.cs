@@ -1,7 +1,10 @@
 namespace NestSharp.Nodes;
 
-/// <summary>A spike on its way to a precise receiver: the step it arrives in, its offset (ms) and multiplicity.</summary>
-internal readonly record struct PreciseArrival(long Step, double Offset, int Multiplicity);
+/// <summary>
+/// A spike on its way to a precise receiver: the step it arrives in, its offset (ms), multiplicity and the weight its
+/// connection transmitted (per spike).
+/// </summary>
+internal readonly record struct PreciseArrival(long Step, double Offset, int Multiplicity, double Weight);
 
 /// <summary>
 /// The spikes on their way to one node of a precise receiver, in the order they were delivered (the canonical order,
@@ -56,6 +59,7 @@ internal sealed class PreciseArrivals
             writer.Write(_items[i].Step);
             writer.Write(_items[i].Offset);
             writer.Write(_items[i].Multiplicity);
+            writer.Write(_items[i].Weight);
         }
     }
 
@@ -63,7 +67,7 @@ internal sealed class PreciseArrivals
     {
         var arrivals = new PreciseArrivals();
         int count = reader.ReadInt();
-        for (int i = 0; i < count; i++) arrivals.Add(new PreciseArrival(reader.ReadLong(), reader.ReadDouble(), reader.ReadInt()));
+        for (int i = 0; i < count; i++) arrivals.Add(new PreciseArrival(reader.ReadLong(), reader.ReadDouble(), reader.ReadInt(), reader.ReadDouble()));
         return arrivals;
     }
 }

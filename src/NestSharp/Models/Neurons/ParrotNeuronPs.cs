@@ -46,8 +46,11 @@ internal sealed class ParrotNeuronPs : NeuronGroup, IPreciseSpikeReceiver
         return channel >= first && channel < first + Count;
     }
 
-    public void ReceivePrecise(int channel, long step, double offset, int multiplicity) =>
-        (_arrivals[channel - ChannelOf(Receptors.Repeated)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity));
+    /// <summary>The parrot repeats spikes whatever their weight.</summary>
+    public bool UsesWeights => false;
+
+    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
+        (_arrivals[channel - ChannelOf(Receptors.Repeated)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
 
     public override void Prepare(SimulationContext context)
     {

@@ -35,6 +35,9 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
 {
     public sealed override bool ReadsPostSynapticHistory => true;
 
+    /// <summary>Delivery logs the weight each spike into a counting input leaves with.</summary>
+    public sealed override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
+
     /// <summary>The per-synapse column with the last spike time (ms) the model declared.</summary>
     protected abstract SynapseColumn LastSpikeColumn { get; }
 
@@ -107,8 +110,15 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
                 int slot = baseSlot + delay;
                 if (slot >= slots) slot -= slots;
                 int channel = channelsOf[i];
-                if (channel >= 0) data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                else data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+                if (channel >= 0)
+                {
+                    data[(nint)slot * channels + channel] += w * spike.Multiplicity;
+                }
+                else
+                {
+                    data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+                    context.PreciseWeights?.Add(i, w);
+                }
 
                 // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
                 if (recorder is { } id)

@@ -13,6 +13,9 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
 {
     public override bool SupportsCheckpoint => true;
 
+    /// <summary>A static synapse transmits its stored weight.</summary>
+    public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Stored;
+
     private static readonly SynapseSchema Declared = new();
 
     protected override SynapseSchema DeclaredSchema => Declared;

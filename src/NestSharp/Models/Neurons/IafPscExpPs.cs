@@ -1,0 +1,347 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// iaf_psc_exp_ps: the leaky integrate-and-fire neuron with exponential post-synaptic currents, for precise spike
+/// times (NEST's "canonical" implementation). Spikes arrive at their precise times within a step, the threshold
+/// crossing is located within the step by regula falsi and the spike leaves with that time (its offset), and
+/// refractoriness ends at the spike's precise time plus t_ref.
+/// <code>
+/// dV/dt = -(V - E_L)/tau_m + (I_syn_ex + I_syn_in + I_e + I_0)/C_m
+/// dI_syn_X/dt = -I_syn_X/tau_syn_X + sum_k w_k δ(t - t_k)
+/// V &gt;= V_th: spike at the crossing time, V = V_reset, clamped until t_spike + t_ref; V is never set below V_min
+///            in a step without input.
+/// </code>
+/// Between events the state is propagated exactly over the interval dt (y2 = V - E_L):
+/// y2 ← P20(dt)·(I_e + I_0) + P21ex(dt)·I_ex + P21in(dt)·I_in + e^(-dt/tau_m)·y2 (not while refractory),
+/// I_X ← e^(-dt/tau_syn_X)·I_X, with P20(dt) = -tau_m/C_m·expm1(-dt/tau_m) and P21X(dt) NEST's IAFPropagatorExp. A
+/// step without events uses the step's propagators (V as expm1(-h/tau_m)·y2 + y2, then the V_min bound). A step with
+/// events goes from event to event in the order of their times (their offsets, largest first; the end of
+/// refractoriness before a spike at the same time): propagate to the event, check the threshold (regula falsi over
+/// that interval, from the state at its start), then add the spike's weight·multiplicity to I_ex (weight &gt;= 0) or I_in;
+/// then the rest of the step. The step's current input I_0 (CurrentEvents, receptor 0) changes at the end of the step.
+/// A node whose V is at or above V_th when a slice starts (set so) fires at the start of the slice's first step.
+/// <para>Parameters (units): C_m (pF), tau_m, tau_syn_ex, tau_syn_in, t_ref (ms), E_L, V_reset, V_th, V_min (mV),
+/// I_e (pA); state V_m (mV), I_syn_ex, I_syn_in (pA), is_refractory (read-only). Recordables: V_m. Receptor 0 for
+/// spikes and currents. Sends precise spikes (off_grid_spiking).</para>
+/// <para>In NestSharp a spike reaches it with its weight through synapse models with a fixed weight (static_synapse,
+/// static_synapse_hom_w and their variants) and from poisson_generator_ps; other sources are refused at Connect
+/// (NestNotImplemented; see <see cref="IPreciseSpikeReceiver.UsesWeights"/>).</para>
+/// <para>References: Morrison A, Straube S, Plesser HE, Diesmann M (2007) Exact subthreshold integration with continuous
+/// spike times in discrete time neural network simulations. Neural Comput 19:47-79. Hanuschkin A, Kunkel S, Helias M,
+/// Morrison A, Diesmann M (2010) A general and efficient method for incorporating precise spike times in globally
+/// time-driven simulations. Front Neuroinform 4:113. NEST model documentation, iaf_psc_exp_ps.</para>
+/// </summary>
+[NodeModelName("iaf_psc_exp_ps")]
+internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
+{
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly PreciseIafMembrane Membrane = new(Declared, double.NegativeInfinity);
+
+    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 2.0, "ms", Requirement.Positive(PreciseIafMembrane.AllTimeConstantsPositive));
+    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(PreciseIafMembrane.AllTimeConstantsPositive));
+    private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
+    private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
+
+    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="ReceivePrecise"/>.</summary>
+    private static readonly InputChannel Spikes = Declared.Input("spikes");
+    private static readonly InputChannel Currents = Declared.Input("currents");
+
+    static IafPscExpPs()
+    {
+        Declared.CountingSpikeReceptor(0, Spikes);
+        Declared.CurrentReceptor(0, Currents);
+        Declared.Recordable(Membrane.Vm);
+    }
+
+    /// <summary>What a node's update needs, computed once per run from its parameters.</summary>
+    private struct Propagators
+    {
+        public double TauM, Cm, TauEx, TauIn, Ie, Theta, UMin, UReset;
+        public double Expm1TauM, ExpTauEx, ExpTauIn, P20, P21Ex, P21In;
+        public int RefractorySteps;
+    }
+
+    private readonly PropagatorSets<Propagators> _propagators = new();
+
+    /// <summary>The spikes on their way to each node (by storage position; null until the first), in arrival order.</summary>
+    private readonly PreciseArrivals?[] _arrivals;
+
+    /// <summary>Per thread: the arrivals of one node's current step, sorted by time.</summary>
+    private PreciseArrival[][] _due = [];
+
+    private double _h;
+
+    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    {
+        _arrivals = new PreciseArrivals?[count];
+    }
+
+    public override bool SupportsCheckpoint => true;
+
+    public override bool SendsOffGridSpikes => true;
+
+    public bool UsesWeights => true;
+
+    public bool TakesPreciseSpikesOn(int channel)
+    {
+        int first = ChannelOf(Spikes);
+        return channel >= first && channel < first + Count;
+    }
+
+    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
+        (_arrivals[channel - ChannelOf(Spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
+
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
+
+    /// <summary>NEST's checks, then that t_ref lasts at least one step of the resolution.</summary>
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        var commit = base.Stage(local, values, context);
+        PreciseIafMembrane.CheckRefractoryTime(Membrane.NewRefractoryTime(this, local, values), context.Time);
+        return commit;
+    }
+
+    /// <summary>The status, with NEST's read-only is_refractory.</summary>
+    public override void WriteStatus(int local, Dictionary<string, object> status)
+    {
+        base.WriteStatus(local, status);
+        status["is_refractory"] = this[Membrane.Refractory][PositionOf(local)] != 0.0;
+    }
+
+    public override void Prepare(SimulationContext context)
+    {
+        base.Prepare(context);
+        var time = context.Time;
+        double h = _h = time.Resolution;
+        if (_due.Length != context.SpikesOfVp.Length)
+            _due = Enumerable.Range(0, context.SpikesOfVp.Length).Select(_ => new PreciseArrival[4]).ToArray();
+        _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
+        {
+            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
+            double tauEx = this[TauSynEx][i], tauIn = this[TauSynIn][i];
+            PreciseIafMembrane.CheckRefractoryTime(this[Membrane.TRef][i], time);
+            return new Propagators
+            {
+                TauM = tauM,
+                Cm = c,
+                TauEx = tauEx,
+                TauIn = tauIn,
+                Ie = this[Membrane.Ie][i],
+                Theta = this[Membrane.VTh][i] - el,
+                UMin = this[Membrane.VMin][i] - el,
+                UReset = this[Membrane.VReset][i] - el,
+                Expm1TauM = NumericsHelper.LibmExpM1(-h / tauM),
+                ExpTauEx = Math.Exp(-h / tauEx),
+                ExpTauIn = Math.Exp(-h / tauIn),
+                P20 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
+                P21Ex = ExactPropagators.Exponential(tauEx, tauM, c, h),
+                P21In = ExactPropagators.Exponential(tauIn, tauM, c, h),
+                RefractorySteps = (int)time.MsToStepsCeil(this[Membrane.TRef][i]),
+            };
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var spikes = context.SpikesOfVp[thread];
+        FireIfAboveThreshold(thread, sliceStart, from, spikes);
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, spikes, thread));
+    }
+
+    /// <summary>
+    /// NEST's check at the start of each update: a node set to a potential at or above threshold fires at once, its
+    /// spike placed just after the start of step <paramref name="lag"/> (offset h·(1 - ε), ε the machine epsilon).
+    /// </summary>
+    private void FireIfAboveThreshold(int thread, long sliceStart, int lag, SpikeBuffer spikes)
+    {
+        var (start, end) = Chunk(thread);
+        double[] y2 = this[Membrane.Vm];
+        var sets = _propagators.Sets;
+        var setOfNode = _propagators.SetOfNode;
+        for (int i = start; i < end; i++)
+        {
+            ref readonly Propagators p = ref sets[setOfNode[i]];
+            if (y2[i] < p.Theta) continue;
+            y2[i] = p.UReset;
+            MarkSpike(i, sliceStart + lag, lag, _h * (1.0 - Epsilon), spikes);
+        }
+    }
+
+    /// <summary>The machine epsilon of doubles (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
+    private const double Epsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// Node <paramref name="i"/> fired in step <paramref name="step"/> (sent at <paramref name="lag"/>),
+    /// <paramref name="offset"/> ms before the step's end: it is refractory from then on, and the spike leaves with its offset.
+    /// </summary>
+    private void MarkSpike(int i, long step, int lag, double offset, SpikeBuffer spikes)
+    {
+        this[Membrane.LastSpikeStep][i] = step + 1;
+        this[Membrane.LastSpikeOffset][i] = offset;
+        this[Membrane.Refractory][i] = 1.0;
+        spikes.Add(lag, IdOf(i), 1, 1.0, offset);
+    }
+
+    private readonly struct Stepper(IafPscExpPs group, SpikeBuffer spikes, int thread) : IChunkStepper
+    {
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes, thread);
+    }
+
+    /// <summary>The state of one node while its step is integrated (NEST's S_ and the state at the last event, V_.*_before_).</summary>
+    private struct NodeState
+    {
+        public double Y0, Y1Ex, Y1In, Y2;
+        public bool Refractory;
+        public double Y1ExBefore, Y1InBefore, Y2Before;
+
+        /// <summary>Remembers the state as the start of the next interval.</summary>
+        public void MarkStart()
+        {
+            Y1ExBefore = Y1Ex;
+            Y1InBefore = Y1In;
+            Y2Before = Y2;
+        }
+
+        /// <summary>NEST's propagate_: the exact propagation over <paramref name="dt"/> &gt; 0 ms (V only when not refractory).</summary>
+        public void Propagate(in Propagators p, double dt)
+        {
+            if (!Refractory)
+            {
+                double p20 = -p.TauM / p.Cm * NumericsHelper.ExpM1(-dt / p.TauM);
+                double p21Ex = ExactPropagators.Exponential(p.TauEx, p.TauM, p.Cm, dt);
+                double p21In = ExactPropagators.Exponential(p.TauIn, p.TauM, p.Cm, dt);
+                Y2 = p20 * (p.Ie + Y0) + p21Ex * Y1Ex + p21In * Y1In + Y2 * Math.Exp(-dt / p.TauM);
+            }
+            Y1Ex *= Math.Exp(-dt / p.TauEx);
+            Y1In *= Math.Exp(-dt / p.TauIn);
+        }
+    }
+
+    /// <summary>The nodes of a chunk over one step, each from event to event (see the class summary).</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
+    {
+        Span<double> arrived = s.Input(Spikes);
+        Span<double> currents = s.Input(Currents);
+        double[] y0 = this[Membrane.StepCurrent], y1Ex = this[ISynEx], y1In = this[ISynIn], y2 = this[Membrane.Vm];
+        double[] refractory = this[Membrane.Refractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
+        var sets = _propagators.Sets;
+        var setOfNode = _propagators.SetOfNode;
+        double h = _h;
+        long step = s.Step;
+        for (int k = 0; k < arrived.Length; k++)
+        {
+            int i = s.Start + k;
+            ref readonly Propagators p = ref sets[setOfNode[i]];
+            var n = new NodeState { Y0 = y0[i], Y1Ex = y1Ex[i], Y1In = y1In[i], Y2 = y2[i], Refractory = refractory[i] != 0.0 };
+            n.MarkStart();
+
+            // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
+            bool endsRefractory = n.Refractory && step + 1 - (long)lastStep[i] == p.RefractorySteps;
+            int due = arrived[k] != 0.0 && _arrivals[i] is { } queue ? queue.TakeDue(step, ref _due[thread]) : 0;
+
+            if (due == 0 && !endsRefractory)
+            {
+                // No event: the step's propagators (V as NEST writes it, see test_iaf_ps_dc_t_accuracy), the V_min bound.
+                if (!n.Refractory)
+                {
+                    n.Y2 = p.P20 * (p.Ie + n.Y0) + p.P21Ex * n.Y1Ex + p.P21In * n.Y1In + p.Expm1TauM * n.Y2 + n.Y2;
+                    n.Y2 = n.Y2 < p.UMin ? p.UMin : n.Y2;
+                }
+                n.Y1Ex *= p.ExpTauEx;
+                n.Y1In *= p.ExpTauIn;
+                if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, 0.0, h, spikes);
+            }
+            else
+            {
+                var events = _due[thread];
+                int next = 0;
+                double since = h; // offsets count down from h at the step's start to 0 at its end
+                while (true)
+                {
+                    bool endOfRefractoriness;
+                    double offset, weight = 0.0;
+                    if (endsRefractory && (next == due || lastOffset[i] >= events[next].Offset))
+                    {
+                        endOfRefractoriness = true;
+                        offset = lastOffset[i];
+                        endsRefractory = false;
+                    }
+                    else if (next < due)
+                    {
+                        endOfRefractoriness = false;
+                        offset = events[next].Offset;
+                        weight = events[next].Weight * events[next].Multiplicity;
+                        next++;
+                    }
+                    else
+                    {
+                        break;
+                    }
+
+                    double ministep = since - offset;
+                    // Spikes at the same time (ministep 0) are added without propagation (NEST #368).
+                    if (ministep > 0)
+                    {
+                        n.Propagate(p, ministep);
+                        if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, h - since, ministep, spikes);
+                    }
+                    if (endOfRefractoriness) n.Refractory = false;
+                    else if (weight >= 0.0) n.Y1Ex += weight;
+                    else n.Y1In += weight;
+                    n.MarkStart();
+                    since = offset;
+                }
+                if (since > 0)
+                {
+                    n.Propagate(p, since);
+                    if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, h - since, since, spikes);
+                }
+            }
+
+            y1Ex[i] = n.Y1Ex;
+            y1In[i] = n.Y1In;
+            y2[i] = n.Y2;
+            refractory[i] = n.Refractory ? 1.0 : 0.0;
+            // The current input changes at the end of the step, after the threshold crossing is located.
+            y0[i] = currents[k];
+        }
+    }
+
+    /// <summary>
+    /// NEST's emit_spike_: the potential crossed the threshold within the interval [t0, t0 + dt] of the step (ms from
+    /// its start); regula falsi locates the crossing from the state at the interval's start, and the node fires then.
+    /// </summary>
+    private void Fire(int i, ref NodeState n, in Propagators p, long step, int lag, double t0, double dt, SpikeBuffer spikes)
+    {
+        double crossing = RegulaFalsi.Root(new Distance(p, n.Y0, n.Y1ExBefore, n.Y1InBefore, n.Y2Before), dt);
+        n.Y2 = p.UReset;
+        n.Refractory = true;
+        MarkSpike(i, step, lag, _h - (t0 + crossing), spikes);
+    }
+
+    /// <summary>
+    /// NEST's threshold_distance: V(t) - V_th from the state at the start of an interval (y0, I_ex, I_in, y2 before),
+    /// with the propagators evaluated for t.
+    /// </summary>
+    private readonly struct Distance(in Propagators p, double y0, double y1Ex, double y1In, double y2) : IThresholdDistance
+    {
+        private readonly Propagators _p = p;
+
+        public double At(double t)
+        {
+            double p20 = -_p.TauM / _p.Cm * NumericsHelper.ExpM1(-t / _p.TauM);
+            double p21Ex = ExactPropagators.Exponential(_p.TauEx, _p.TauM, _p.Cm, t);
+            double p21In = ExactPropagators.Exponential(_p.TauIn, _p.TauM, _p.Cm, t);
+            return p20 * (_p.Ie + y0) + p21Ex * y1Ex + p21In * y1In + y2 * Math.Exp(-t / _p.TauM) - _p.Theta;
+        }
+    }
+
+    /// <summary>The spikes on their way to each node, by node id.</summary>
+    protected override void SaveModelState(CheckpointWriter writer) =>
+        WriteInIdOrder(writer, _arrivals, arrivals => arrivals.Save(writer));
+
+    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
+        ReadInIdOrder(reader, _arrivals, PreciseArrivals.Restore);
+}

@@ -1,0 +1,73 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// The membrane of NEST's precise integrate-and-fire models (iaf_psc_exp_ps, iaf_psc_alpha_ps, iaf_psc_delta_ps),
+/// declared into a model's schema once: C_m (pF), tau_m, t_ref (ms), E_L, V_reset, V_th, V_min (mV), I_e (pA) with
+/// NEST's defaults and checks, V_m (mV, stored relative to E_L as NEST stores it), and the hidden state every precise
+/// model keeps: the step input current (NEST's y0), whether the node is refractory, and the stamp and offset of its
+/// last spike (refractoriness ends at that spike's precise time plus t_ref). The status shows is_refractory.
+/// <para>Checks (NEST's messages): C_m &gt; 0 ("Capacitance must be strictly positive."), tau_m and the model's synaptic
+/// time constants &gt; 0 ("All time constants must be strictly positive."), V_reset &lt; V_th, V_reset &gt;= V_min, and t_ref
+/// at least one step of the current resolution (<see cref="CheckRefractoryTime"/>).</para>
+/// </summary>
+internal sealed class PreciseIafMembrane
+{
+    public const string AllTimeConstantsPositive = "All time constants must be strictly positive.";
+    public const string RefractoryAtLeastOneStep = "Refractory time must be at least one time step.";
+
+    public readonly Column Cm, TauM, TRef, EL, VReset, VTh, VMin, Ie;
+
+    /// <summary>V_m, stored relative to E_L (NEST's y2, or y3 in the alpha model).</summary>
+    public readonly Column Vm;
+
+    /// <summary>The current input of the step (pA), constant within it (NEST's y0 / y_input).</summary>
+    public readonly Column StepCurrent;
+
+    /// <summary>1 while the node is refractory, 0 otherwise (NEST's is_refractory).</summary>
+    public readonly Column Refractory;
+
+    /// <summary>The stamp (step) of the last spike, -1 before the first (NEST's last_spike_step).</summary>
+    public readonly Column LastSpikeStep;
+
+    /// <summary>The offset (ms) of the last spike within its step (NEST's last_spike_offset).</summary>
+    public readonly Column LastSpikeOffset;
+
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="vMinDefault">The default of V_min: -inf for the exp and alpha models, -DBL_MAX for the delta model.</param>
+    public PreciseIafMembrane(NeuronSchema schema, double vMinDefault)
+    {
+        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("Capacitance must be strictly positive."));
+        TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive(AllTimeConstantsPositive));
+        TRef = schema.Parameter("t_ref", 2.0, "ms");
+        EL = schema.Parameter("E_L", -70.0, "mV");
+        VReset = schema.Parameter("V_reset", -70.0, "mV");
+        VTh = schema.Parameter("V_th", -55.0, "mV");
+        VMin = schema.Parameter("V_min", vMinDefault, "mV");
+        Ie = schema.Parameter("I_e", 0.0, "pA");
+        Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
+        StepCurrent = schema.Internal("step_current");
+        Refractory = schema.Internal("is_refractory");
+        LastSpikeStep = schema.Internal("last_spike_step", -1.0);
+        LastSpikeOffset = schema.Internal("last_spike_offset");
+    }
+
+    /// <summary>NEST's checks of the potentials: V_reset below V_th and not below V_min.</summary>
+    public void Validate(in StatusRow row)
+    {
+        row.Require(row[VReset] < row[VTh], VReset, "Reset potential must be smaller than threshold.");
+        row.Require(row[VReset] >= row[VMin], VReset, "Reset potential must be greater equal minimum potential.");
+    }
+
+    /// <summary>
+    /// NEST's check that t_ref lasts at least one step of the resolution (Time(Time::ms(t_ref)).get_steps() &gt;= 1):
+    /// made when a status is set and again before a run.
+    /// </summary>
+    public static void CheckRefractoryTime(double tRef, TimeGrid time)
+    {
+        if (double.IsNaN(tRef) || time.MsToStepsCeil(tRef) < 1) throw new BadPropertyException("t_ref", tRef, RefractoryAtLeastOneStep);
+    }
+
+    /// <summary>The t_ref a Set of <paramref name="values"/> leaves node <paramref name="local"/> of <paramref name="group"/> with.</summary>
+    public double NewRefractoryTime(NeuronGroup group, int local, IReadOnlyDictionary<string, object> values) =>
+        values.TryGetValue("t_ref", out var given) ? StatusValue.ToDouble("t_ref", given) : group.ValueOf(TRef, local);
+}
