@@ -19,9 +19,12 @@ internal static class CheckpointFormat
     /// 4: the kernel section ends with the number of parts (processes that saved) and the token their part files carry.
     /// 5: the layers section (node positions of spatial networks) after the structural-plasticity section; a part's
     /// per-process state section (generators' state per connection) after its nodes. 6: the kernel section ends with
-    /// off_grid_spiking. 7: the spikes on their way to precise receivers carry their weight.
+    /// off_grid_spiking. 7: the spikes on their way to precise receivers carry their weight. 8: a synapse block of a
+    /// model with columns shared by a source's synapses (the _hom pair-STDP models' Kplus and t_lastspike) ends with
+    /// their runs (first synapse of each run, first run of each source, the values per run) instead of holding them per
+    /// synapse.
     /// </summary>
-    public const int Version = 7;
+    public const int Version = 8;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

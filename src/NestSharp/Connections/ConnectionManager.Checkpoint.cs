@@ -198,6 +198,12 @@ internal sealed partial class ConnectionManager
         writer.Write(block.Ports ?? []);
         foreach (var column in block.State) writer.WritePacked(column);
         foreach (var column in block.Indices) writer.Write(column);
+        if (block.Runs is { } runs)
+        {
+            writer.Write(runs.First);
+            writer.Write(runs.OfSource);
+            foreach (var column in runs.Values) writer.WritePacked(column);
+        }
     }
 
     /// <summary>
@@ -266,6 +272,13 @@ internal sealed partial class ConnectionManager
         block.SetReceptorColumns(receptors.Length == 0 ? null : Exactly(reader, receptors, n), ports.Length == 0 ? null : Exactly(reader, ports, n));
         foreach (var column in block.State) reader.ReadPackedDoubles(column);
         foreach (var column in block.Indices) reader.ReadInts(column);
+        if (layout.SourceNames.Length > 0)
+        {
+            int[] first = reader.ReadInts(), ofSource = reader.ReadInts();
+            var values = new double[layout.SourceNames.Length][];
+            for (int c = 0; c < values.Length; c++) values[c] = reader.ReadPackedDoubles();
+            block.SetRuns(SourceRuns.FromSaved(first, ofSource, values, offsets) ?? throw reader.Bad("a synapse block's runs of shared values are damaged"));
+        }
         return (block, slot, slots);
     }
 
@@ -339,10 +352,21 @@ internal sealed partial class ConnectionManager
             cursor[slot] = (int[])of.Clone();
         }
         bool receptors = block.Receptors is not null || block.Ports is not null;
-        for (int s = 0; s < block.SourceCount; s++)
+        var runs = block.Runs;
+        var pieceRuns = new SourceRuns.Builder?[count];
+        for (int slot = 0; slot < count && runs is not null; slot++)
+            if (built[slot] is { } piece) pieceRuns[slot] = new SourceRuns.Builder(runs.Values.Length, piece.SourceCount);
+        Span<double> shared = stackalloc double[runs?.Values.Length ?? 0];
+        for (int s = 0, run = 0; s < block.SourceCount; s++)
         {
             for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
             {
+                if (runs is not null)
+                {
+                    while (runs.First[run + 1] <= i) run++;
+                    for (int c = 0; c < shared.Length; c++) shared[c] = runs.Values[c][run];
+                    pieceRuns[slots[i]]?.Append(block.SourceMin + s - built[slots[i]]!.SourceMin, 1, shared);
+                }
                 if (built[slots[i]] is not { } piece) continue;
                 int k = cursor[slots[i]][block.SourceMin + s - piece.SourceMin]++;
                 piece.Channels[k] = block.Channels[i];
@@ -355,7 +379,11 @@ internal sealed partial class ConnectionManager
         }
         var result = new List<(int, SynapseBlock)>();
         for (int slot = 0; slot < count; slot++)
-            if (built[slot] is { } piece) result.Add((slot, piece));
+        {
+            if (built[slot] is not { } piece) continue;
+            if (pieceRuns[slot] is { } pieceRun) piece.SetRuns(pieceRun.Finish());
+            result.Add((slot, piece));
+        }
         return result;
     }
 

@@ -375,8 +375,7 @@ internal static class ConnectionQuery
             switch (_table.Kind[row])
             {
                 case ConnectionKind.Synapse:
-                    var block = Block(row);
-                    return block.State[_models[_table.Model[row]].Type.Schema.ColumnOfPerConnection(k)][_table.Index[row]];
+                    return _models[_table.Model[row]].Type.Schema.PerConnectionValue(Block(row), k, _table.Index[row]);
                 case ConnectionKind.Remote:
                     throw new KernelException(
                         $"The connection {_table.Source[row]} -> {_table.Target[row]} is stored by another process; read its " +
@@ -561,8 +560,9 @@ internal static class ConnectionQuery
             type.CheckStatus(weight, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(scratch));
         }
 
-        // Then apply.
+        // Then apply. Values of columns a source's synapses share are applied per block at the end, each block's runs rebuilt once.
         var nodes = kernel.Nodes;
+        Dictionary<SynapseBlock, List<(int Index, int Column, double Value)>>? sharedValues = null;
         int minDelay = int.MaxValue, maxDelay = 0;
         for (int i = 0; i < rows.Count; i++)
         {
@@ -595,8 +595,16 @@ internal static class ConnectionQuery
                     var columnsOfModel = models[table.Model[row]].Type.Schema;
                     for (int c = 0; c < columns.Count; c++)
                     {
-                        if (indices[c] >= 0 && columns[c].IsGiven(i))
-                            block.State[columnsOfModel.ColumnOfPerConnection(indices[c])][index] = columns[c].ValueAt(i);
+                        if (indices[c] < 0 || !columns[c].IsGiven(i)) continue;
+                        var column = columnsOfModel.ColumnOfPerConnection(indices[c]);
+                        if (!column.BySource)
+                        {
+                            block.State[column.Index][index] = columns[c].ValueAt(i);
+                            continue;
+                        }
+                        sharedValues ??= [];
+                        if (!sharedValues.TryGetValue(block, out var pending)) sharedValues[block] = pending = [];
+                        pending.Add((index, column.Index, columns[c].ValueAt(i)));
                     }
                     models[table.Model[row]].Type.OnStatusSet(block, index);
                     break;
@@ -623,6 +631,8 @@ internal static class ConnectionQuery
                 if (setDelay) remote.DelaySteps[row] = newDelay![i];
             }
         }
+        if (sharedValues is not null)
+            foreach (var (block, pending) in sharedValues) block.SetSourceValues(pending);
         if (maxDelay > 0) connections.Delays.Extend(minDelay, maxDelay);
     }
 

@@ -6,8 +6,10 @@ namespace NestSharp.Connections;
 /// (int), a weight (double) and a delay in steps: 14 bytes for a static synapse while every delay of the block fits in
 /// 16 bits (<see cref="NarrowDelays"/>); a block with a longer delay keeps its delays in 32 bits instead
 /// (<see cref="WideDelays"/>), up to NEST's limit of <see cref="MaxDelaySteps"/>. Plastic synapse models add state
-/// columns (doubles such as Kplus and the last spike time, ints such as the target id), described by
-/// <see cref="SynapseLayout"/>, so storage, merging and reading back are the same code for every model.
+/// columns (doubles such as stdp_synapse's Kplus and last spike time, ints such as the target id), described by
+/// <see cref="SynapseLayout"/>, so storage, merging and reading back are the same code for every model. State the
+/// synapses of a source share while they are in step (the _hom pair-STDP models' K+ and last spike time) is kept once
+/// per run of such synapses (<see cref="Runs"/>) rather than per synapse.
 /// </summary>
 internal sealed class SynapseBlock
 {
@@ -28,6 +30,7 @@ internal sealed class SynapseBlock
         else NarrowDelays = LargePages.Zeroed<ushort>(n, pinned: false);
         for (int c = 0; c < State.Length; c++) State[c] = LargePages.Zeroed<double>(n, pinned: false);
         for (int c = 0; c < Indices.Length; c++) Indices[c] = LargePages.Zeroed<int>(n, pinned: false);
+        if (layout.SourceNames.Length > 0) Runs = SourceRuns.Uniform(offsets, new double[layout.SourceNames.Length]);
     }
 
     /// <summary>A block whose columns are still empty: <see cref="Merge"/> fills them one at a time.</summary>
@@ -62,6 +65,34 @@ internal sealed class SynapseBlock
 
     /// <summary>Per-synapse integers of plastic models, one array per name in <see cref="SynapseLayout.IndexNames"/>.</summary>
     public int[][] Indices { get; }
+
+    /// <summary>
+    /// The values of the columns in <see cref="SynapseLayout.SourceNames"/>, once per run of synapses of one source that
+    /// share them (null for models without such columns).
+    /// </summary>
+    public SourceRuns? Runs { get; private set; }
+
+    /// <summary>Replaces the runs of the shared columns (they must tile this block's synapses, source by source).</summary>
+    public void SetRuns(SourceRuns runs)
+    {
+        if (Runs is null || runs.Values.Length != Runs.Values.Length || runs.First[^1] != Count || runs.OfSource.Length != Offsets.Length)
+            throw new ArgumentException($"runs of {runs.Values.Length} columns over {runs.First[^1]} synapses for a block of {Count} synapses");
+        Runs = runs;
+    }
+
+    /// <summary>The value of shared column <paramref name="column"/> for synapse <paramref name="index"/>.</summary>
+    public double SourceValueAt(int column, int index) => Runs!.ValueAt(column, index);
+
+    /// <summary>
+    /// Gives synapses their own values of shared columns (index, column, value; applied in order) and rebuilds the runs,
+    /// so a synapse whose value now differs from its run's starts a run of its own (O(synapses of the block)).
+    /// </summary>
+    public void SetSourceValues(IReadOnlyList<(int Index, int Column, double Value)> values)
+    {
+        var perSynapse = Runs!.Expand();
+        foreach (var (index, column, value) in values) perSynapse[column][index] = value;
+        Runs = SourceRuns.FromSynapses(Offsets, perSynapse);
+    }
 
     /// <summary>The receptor_type per synapse (as given to Connect), allocated only when some synapse has one other than 0.</summary>
     public byte[]? Receptors { get; private set; }
@@ -182,6 +213,22 @@ internal sealed class SynapseBlock
             if (removed[i]) continue;
             smaller.CopyFrom(this, i, j++);
         }
+        if (Runs is { } runs)
+        {
+            var kept = new SourceRuns.Builder(runs.Values.Length, SourceCount);
+            Span<double> values = stackalloc double[runs.Values.Length];
+            for (int s = 0; s < SourceCount; s++)
+            {
+                for (int r = runs.OfSource[s]; r < runs.OfSource[s + 1]; r++)
+                {
+                    int n = 0;
+                    for (int i = runs.First[r]; i < runs.First[r + 1]; i++) if (!removed[i]) n++;
+                    for (int c = 0; c < values.Length; c++) values[c] = runs.Values[c][r];
+                    kept.Append(s, n, values);
+                }
+            }
+            smaller.Runs = kept.Finish();
+        }
         return smaller;
     }
 
@@ -240,6 +287,7 @@ internal sealed class SynapseBlock
             merged.State[c] = MergeColumn(blocks, merged, b => b.State[c], b => b.State[c] = []);
         for (int c = 0; c < merged.Indices.Length; c++)
             merged.Indices[c] = MergeColumn(blocks, merged, b => b.Indices[c], b => b.Indices[c] = []);
+        if (merged.Layout.SourceNames.Length > 0) merged.Runs = MergeRuns(blocks, merged);
         if (receptors)
         {
             for (int s = min; s <= max; s++)
@@ -253,6 +301,30 @@ internal sealed class SynapseBlock
             }
         }
         return merged;
+    }
+
+    /// <summary>The runs of the shared columns of <see cref="Merge"/>: each source's runs of each block in turn, equal neighbours joined.</summary>
+    private static SourceRuns MergeRuns(IReadOnlyList<SynapseBlock> blocks, SynapseBlock merged)
+    {
+        int columns = merged.Layout.SourceNames.Length;
+        var builder = new SourceRuns.Builder(columns, merged.SourceCount);
+        Span<double> values = stackalloc double[columns];
+        for (int s = 0; s < merged.SourceCount; s++)
+        {
+            int source = merged.SourceMin + s;
+            foreach (var b in blocks)
+            {
+                int local = source - b.SourceMin;
+                if ((uint)local >= (uint)b.SourceCount) continue;
+                var runs = b.Runs!;
+                for (int r = runs.OfSource[local]; r < runs.OfSource[local + 1]; r++)
+                {
+                    for (int c = 0; c < columns; c++) values[c] = runs.Values[c][r];
+                    builder.Append(s, runs.First[r + 1] - runs.First[r], values);
+                }
+            }
+        }
+        return builder.Finish();
     }
 
     /// <summary>Bytes of released columns above which a merge asks the garbage collector to return them before the next column.</summary>
@@ -282,9 +354,15 @@ internal sealed class SynapseBlock
     }
 }
 
-/// <summary>The names of the per-synapse columns a synapse model stores beyond channel, weight and delay.</summary>
-internal sealed record SynapseLayout(string[] StateNames, string[] IndexNames)
+/// <summary>
+/// The names of the columns a synapse model stores beyond channel, weight and delay: per synapse (doubles and ints),
+/// and per run of synapses of one source that share them (<see cref="SynapseBlock.Runs"/>).
+/// </summary>
+internal sealed record SynapseLayout(string[] StateNames, string[] IndexNames, string[] SourceNames)
 {
+    /// <summary>A layout with per-synapse columns only.</summary>
+    public SynapseLayout(string[] stateNames, string[] indexNames) : this(stateNames, indexNames, []) { }
+
     public static readonly SynapseLayout Static = new([], []);
 }
 

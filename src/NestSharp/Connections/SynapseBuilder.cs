@@ -49,6 +49,7 @@ internal static class SynapseBuilder
             if (offsets[^1] == 0) return;
             var block = new SynapseBlock(model.Id, model.Type.Schema.Layout, sourceMin, offsets, wide);
             var filler = new FillingSink(context, block, targetGroups, targetPositions, values, model, delays);
+            filler.StartSharedValues();
             try
             {
                 rule.Generate(context, t, filler);
@@ -59,6 +60,7 @@ internal static class SynapseBuilder
                 throw;
             }
             filler.Flush();
+            filler.KeepSharedValues();
             blocks[t] = block;
             minDelay[t] = filler.MinDelay;
             maxDelay[t] = filler.MaxDelay;
@@ -165,7 +167,40 @@ internal static class SynapseBuilder
         private readonly bool _plastic = block.State.Length > 0 || block.Indices.Length > 0;
         private readonly bool _statusSet = values.StatusSet;
         private readonly int[] _cursor = (int[])block.Offsets.Clone();
+
+        // The columns the synapses of a source share (SynapseBlock.Runs): when the Connect call gives them one value for
+        // all, one run per source holds it; otherwise each synapse's value is kept here until the block is full.
+        private readonly double[] _sharedValues = new double[block.Layout.SourceNames.Length];
+        private double[][]? _sharedPerSynapse;
+
         private readonly int _constantDelay = values.Delay.IsConstant ? delays.Steps(values.Delay.Constant) : 0;
+        /// <summary>Sets up the shared columns of the block (before the first connection).</summary>
+        public void StartSharedValues()
+        {
+            if (_sharedValues.Length == 0) return;
+            bool uniform = true;
+            var constants = new double[_perConnectionSources.Length];
+            for (int k = 0; k < constants.Length; k++)
+            {
+                if (_type.Schema.ColumnOfPerConnection(k).BySource) uniform &= _perConnectionSources[k].IsConstant;
+                if (_perConnectionSources[k].IsConstant) constants[k] = _perConnectionSources[k].Constant;
+            }
+            if (uniform)
+            {
+                _type.Schema.SourceValues(constants, _sharedValues);
+                block.SetRuns(SourceRuns.Uniform(block.Offsets, _sharedValues));
+                return;
+            }
+            _sharedPerSynapse = new double[_sharedValues.Length][];
+            for (int c = 0; c < _sharedPerSynapse.Length; c++) _sharedPerSynapse[c] = new double[block.Count];
+        }
+
+        /// <summary>After the last connection: the runs of the shared values given per connection.</summary>
+        public void KeepSharedValues()
+        {
+            if (_sharedPerSynapse is not null) block.SetRuns(SourceRuns.FromSynapses(block.Offsets, _sharedPerSynapse));
+        }
+
         public int MinDelay { get; private set; } = int.MaxValue;
         public int MaxDelay { get; private set; }
 
@@ -233,6 +268,11 @@ internal static class SynapseBuilder
                 if (_statusSet) _type.CheckStatus(w, _perConnection);
                 ulong streamKey = Random.RandomStream.Derive(values.StreamKey, (ulong)(uint)unitId, (ulong)(uint)ordinal);
                 _type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex], streamKey);
+                if (_sharedPerSynapse is not null)
+                {
+                    _type.Schema.SourceValues(_perConnection, _sharedValues);
+                    for (int c = 0; c < _sharedValues.Length; c++) _sharedPerSynapse[c][at] = _sharedValues[c];
+                }
                 _type.OnCreated(block, at, _statusSet, model);
             }
             if (d < MinDelay) MinDelay = d;

@@ -3,6 +3,23 @@ namespace NestSharp.Connections;
 /// <summary>A per-synapse column of a synapse model (one double per synapse of a block), addressed by its handle.</summary>
 internal readonly record struct SynapseColumn(int Index);
 
+/// <summary>
+/// A column whose value the synapses of one source share while they are in step, kept once per run of such synapses
+/// (<see cref="SynapseBlock.Runs"/>), addressed by its handle.
+/// </summary>
+internal readonly record struct SourceColumn(int Index);
+
+/// <summary>Where a value of a synapse is kept: a per-synapse column, or a column shared by a source's synapses (<paramref name="BySource"/>).</summary>
+internal readonly record struct StoredColumn(int Index, bool BySource)
+{
+    public static implicit operator StoredColumn(SynapseColumn column) => new(column.Index, BySource: false);
+
+    public static implicit operator StoredColumn(SourceColumn column) => new(column.Index, BySource: true);
+
+    /// <summary>The value of this column for synapse <paramref name="index"/> of <paramref name="block"/>.</summary>
+    public double ValueAt(SynapseBlock block, int index) => BySource ? block.SourceValueAt(Index, index) : block.State[Index][index];
+}
+
 /// <summary>A parameter common to all connections of a synapse model (the _hom models'), addressed by its handle.</summary>
 internal readonly record struct CommonParameter(int Index);
 
@@ -36,8 +53,9 @@ internal sealed class SynapseSchema
     private readonly List<SynapseKey> _common = [];
     private readonly List<SynapseArrayKey> _commonArrays = [];
     private readonly List<SynapseKey> _perConnection = [];
-    private readonly List<int> _perConnectionColumns = [];
+    private readonly List<StoredColumn> _perConnectionColumns = [];
     private readonly List<(string Name, double Initial)> _columns = [];
+    private readonly List<(string Name, double Initial)> _sourceColumns = [];
     private SynapseLayout? _layout;
 
     /// <summary>Parameters common to all connections of a model, in declaration order.</summary>
@@ -74,9 +92,9 @@ internal sealed class SynapseSchema
     public bool ReportsSize { get; private set; } = true;
 
     /// <summary>The per-synapse columns a block stores beyond channel, weight and delay.</summary>
-    public SynapseLayout Layout => _layout ??= _columns.Count == 0 && !KeepsTargets && !KeepsStreamKeys
+    public SynapseLayout Layout => _layout ??= _columns.Count == 0 && _sourceColumns.Count == 0 && !KeepsTargets && !KeepsStreamKeys
         ? SynapseLayout.Static
-        : new SynapseLayout([.. _columns.Select(c => c.Name)], [.. IndexColumnNames()]);
+        : new SynapseLayout([.. _columns.Select(c => c.Name)], [.. IndexColumnNames()], [.. _sourceColumns.Select(c => c.Name)]);
 
     private IEnumerable<string> IndexColumnNames()
     {
@@ -110,8 +128,28 @@ internal sealed class SynapseSchema
     {
         var column = State(key, defaultValue);
         _perConnection.Add(new SynapseKey(key, defaultValue, requirement, integer));
-        _perConnectionColumns.Add(column.Index);
+        _perConnectionColumns.Add(new StoredColumn(column.Index, BySource: false));
         return column;
+    }
+
+    /// <summary>
+    /// A parameter each connection has (settable in the syn_spec and on a connection) whose value the synapses of a
+    /// source share while they are in step: kept once per run of such synapses (see <see cref="SourceColumn"/>).
+    /// </summary>
+    public SourceColumn SourceParameter(string key, double defaultValue, Requirement? requirement = null)
+    {
+        var column = SourceState(key, defaultValue);
+        _perConnection.Add(new SynapseKey(key, defaultValue, requirement));
+        _perConnectionColumns.Add(new StoredColumn(column.Index, BySource: true));
+        return column;
+    }
+
+    /// <summary>State the synapses of a source share while they are in step (see <see cref="SourceColumn"/>), starting at <paramref name="initial"/>.</summary>
+    public SourceColumn SourceState(string name, double initial = 0.0)
+    {
+        _sourceColumns.Add((name, initial));
+        _layout = null;
+        return new SourceColumn(_sourceColumns.Count - 1);
     }
 
     /// <summary>A boolean parameter each connection has (kept as 0 or 1 in a per-synapse column), see <see cref="SynapseKey.Boolean"/>.</summary>
@@ -120,7 +158,7 @@ internal sealed class SynapseSchema
         double value = defaultValue ? 1.0 : 0.0;
         var column = State(key, value);
         _perConnection.Add(new SynapseKey(key, value, null, Boolean: true));
-        _perConnectionColumns.Add(column.Index);
+        _perConnectionColumns.Add(new StoredColumn(column.Index, BySource: false));
         return column;
     }
 
@@ -159,8 +197,25 @@ internal sealed class SynapseSchema
     /// <summary>The position of per-connection parameter <paramref name="key"/> in <see cref="PerConnection"/>, or -1.</summary>
     public int IndexOfPerConnection(string key) => _perConnection.FindIndex(k => k.Key == key);
 
-    /// <summary>The per-synapse column that holds per-connection parameter <paramref name="k"/> (its position in <see cref="PerConnection"/>).</summary>
-    public int ColumnOfPerConnection(int k) => _perConnectionColumns[k];
+    /// <summary>The column that holds per-connection parameter <paramref name="k"/> (its position in <see cref="PerConnection"/>).</summary>
+    public StoredColumn ColumnOfPerConnection(int k) => _perConnectionColumns[k];
+
+    /// <summary>The value of per-connection parameter <paramref name="k"/> of synapse <paramref name="index"/> of a block of this schema.</summary>
+    public double PerConnectionValue(SynapseBlock block, int k, int index)
+    {
+        return _perConnectionColumns[k].ValueAt(block, index);
+    }
+
+    /// <summary>
+    /// The values of the shared columns (<see cref="SourceColumn"/>) of a new synapse, from its per-connection values
+    /// (in the order of <see cref="PerConnection"/>) and the initial values of the others.
+    /// </summary>
+    public void SourceValues(ReadOnlySpan<double> perConnectionValues, Span<double> into)
+    {
+        for (int c = 0; c < _sourceColumns.Count; c++) into[c] = _sourceColumns[c].Initial;
+        for (int k = 0; k < perConnectionValues.Length; k++)
+            if (_perConnectionColumns[k] is { BySource: true } column) into[column.Index] = perConnectionValues[k];
+    }
 
     /// <summary>The position of common integer-array parameter <paramref name="key"/> in <see cref="CommonArrays"/>, or -1.</summary>
     public int IndexOfCommonArray(string key) => _commonArrays.FindIndex(k => k.Key == key);
@@ -192,6 +247,7 @@ internal sealed class SynapseSchema
         copy._perConnection.AddRange(_perConnection);
         copy._perConnectionColumns.AddRange(_perConnectionColumns);
         copy._columns.AddRange(_columns);
+        copy._sourceColumns.AddRange(_sourceColumns);
         copy.Parameter(LabelKey, Unlabelled, new Requirement(static v => v >= 0 || v == Unlabelled, "Connection label must not be negative"), integer: true);
         return copy;
     }
@@ -208,12 +264,14 @@ internal sealed class SynapseSchema
 
     /// <summary>
     /// Writes the initial state and the per-connection values of a new synapse at <paramref name="index"/>, its target's
-    /// id and the key of its random stream (where the model keeps them).
+    /// id and the key of its random stream (where the model keeps them). The shared columns are the builder's (see
+    /// <see cref="SourceValues"/>).
     /// </summary>
     public void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> perConnectionValues, int targetId, ulong streamKey)
     {
         for (int c = 0; c < _columns.Count; c++) block.State[c][index] = _columns[c].Initial;
-        for (int k = 0; k < perConnectionValues.Length; k++) block.State[_perConnectionColumns[k]][index] = perConnectionValues[k];
+        for (int k = 0; k < perConnectionValues.Length; k++)
+            if (_perConnectionColumns[k] is { BySource: false } column) block.State[column.Index][index] = perConnectionValues[k];
         if (KeepsTargets) block.Indices[TargetColumn][index] = targetId;
         if (KeepsStreamKeys)
         {

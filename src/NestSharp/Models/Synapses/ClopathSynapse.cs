@@ -36,7 +36,7 @@ internal sealed class ClopathSynapse(string name)
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    protected override SynapseColumn LastSpikeColumn => LastSpike;
+    protected override StoredColumn LastSpikeColumn => LastSpike;
 
     private static readonly int WminIndex = Declared.IndexOfPerConnection("Wmin");
     private static readonly int WmaxIndex = Declared.IndexOfPerConnection("Wmax");

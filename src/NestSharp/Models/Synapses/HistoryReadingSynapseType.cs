@@ -18,6 +18,20 @@ internal interface IPlasticityRule
 }
 
 /// <summary>
+/// A plasticity rule whose synapses of one source share part of their state while they are in step (runs,
+/// <see cref="SynapseBlock.Runs"/>): the delivery loop tells it where each run of a spike's source begins and ends, so
+/// that the shared part is read before the run's synapses and advanced once after them.
+/// </summary>
+internal interface ISourceTraceRule : IPlasticityRule
+{
+    /// <summary>Before the synapses of run <paramref name="run"/>: takes up the run's shared state.</summary>
+    void BeginRun(int run);
+
+    /// <summary>After the synapses of run <paramref name="run"/>: advances the run's shared state to the spike at <paramref name="tSpike"/>.</summary>
+    void EndRun(int run, double tSpike);
+}
+
+/// <summary>
 /// Base of the plastic synapse models whose rule reads what the post-synaptic neuron keeps (its spike history, or a
 /// voltage-based history): each synapse keeps its target's id and the time of the last spike it transmitted, and its
 /// sources must send spike events (neurons, parrots, spike_train_injector, pulsepacket_generator: NEST refuses the
@@ -38,10 +52,10 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
     /// <summary>Delivery logs the weight each spike into a counting input leaves with.</summary>
     public sealed override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
 
-    /// <summary>The per-synapse column with the last spike time (ms) the model declared.</summary>
-    protected abstract SynapseColumn LastSpikeColumn { get; }
+    /// <summary>The column with the last spike time (ms) the model declared (per synapse, or shared by a source's synapses).</summary>
+    protected abstract StoredColumn LastSpikeColumn { get; }
 
-    public sealed override double LastSpikeTime(SynapseBlock block, int index) => block.State[LastSpikeColumn.Index][index];
+    public sealed override double LastSpikeTime(SynapseBlock block, int index) => LastSpikeColumn.ValueAt(block, index);
 
     /// <summary>NEST's check: the sources send spike events (see <see cref="SynapseType.RequireSpikeEventSource"/>).</summary>
     public sealed override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
@@ -123,6 +137,84 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
                 // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
                 if (recorder is { } id)
                     context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Transmits the spikes through the synapses of <paramref name="block"/>, whose synapses of one source share traces
+    /// in runs (<see cref="SynapseBlock.Runs"/>): <paramref name="rule"/> is told where each run begins and ends, so it
+    /// advances the shared traces once per run and spike.
+    /// </summary>
+    protected static void DeliverByRuns<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TRule : struct, ISourceTraceRule, allows ref struct
+    {
+        if (block.NarrowDelays is { } narrow) DeliverByRuns(rule, new NarrowDelays(narrow), block, spikes, context, model);
+        else DeliverByRuns(rule, new WideDelays(block.WideDelays!), block, spikes, context, model);
+    }
+
+    /// <summary>
+    /// The delivery loop over runs, compiled once per rule and delay width: per synapse the same work as the loop of
+    /// <see cref="Deliver{TRule}"/>, with the rule told where each run of the spike's source begins and ends.
+    /// </summary>
+    private static void DeliverByRuns<TRule, TDelays>(TRule rule, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
+        in DeliveryContext context, SynapseModel model)
+        where TRule : struct, ISourceTraceRule, allows ref struct
+        where TDelays : struct, IDelays
+    {
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        double[] weights = block.Weights;
+        int[] channelsOf = block.Channels;
+        int[] targets = block.Indices[SynapseSchema.TargetColumn];
+        int? recorder = model.WeightRecorderId;
+        var runs = block.Runs!;
+        int[] firstOfRun = runs.First, runsOfSource = runs.OfSource;
+
+        foreach (ref readonly var spike in spikes)
+        {
+            int s = spike.Source - block.SourceMin;
+            if ((uint)s >= (uint)block.SourceCount) continue;
+            int firstRun = runsOfSource[s], endRun = runsOfSource[s + 1];
+            if (firstRun == endRun) continue;
+            int last = firstOfRun[endRun];
+            long stamp = context.SliceStart + spike.Lag + 1;
+            double tSpike = context.Time.StepToMs(stamp);
+            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
+            for (int r = firstRun; r < endRun; r++)
+            {
+                rule.BeginRun(r);
+                for (int i = firstOfRun[r], end = firstOfRun[r + 1]; i < end; i++)
+                {
+                    int ahead = i + InputRing.PrefetchDistance;
+                    if (ahead < last)
+                    {
+                        int aheadSlot = baseSlot + delays[ahead];
+                        if (aheadSlot >= slots) aheadSlot -= slots;
+                        InputRing.Prefetch(data, (nint)aheadSlot * channels + (channelsOf[ahead] & int.MaxValue));
+                    }
+                    int delay = delays[i];
+                    double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
+                    weights[i] = w;
+
+                    int slot = baseSlot + delay;
+                    if (slot >= slots) slot -= slots;
+                    int channel = channelsOf[i];
+                    if (channel >= 0)
+                    {
+                        data[(nint)slot * channels + channel] += w * spike.Multiplicity;
+                    }
+                    else
+                    {
+                        data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+                        context.PreciseWeights?.Add(i, w);
+                    }
+
+                    if (recorder is { } id)
+                        context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
+                }
+                rule.EndRun(r, tSpike);
             }
         }
     }

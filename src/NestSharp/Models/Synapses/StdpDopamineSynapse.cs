@@ -59,7 +59,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
 
     public override bool SupportsCheckpoint => true;
 
-    protected override SynapseColumn LastSpikeColumn => LastSpike;
+    protected override StoredColumn LastSpikeColumn => LastSpike;
 
     public override bool ReadsVolumeTransmitter => true;
 

@@ -127,7 +127,7 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
 
     public override bool SupportsCheckpoint => true;
 
-    protected override SynapseColumn LastSpikeColumn => LastSpike;
+    protected override StoredColumn LastSpikeColumn => LastSpike;
 
     public override bool ChangesCommonValuesInDelivery => true;
 

@@ -15,7 +15,7 @@ namespace NestSharp.Models.Synapses;
 [SynapseModelName("stdp_pl_synapse_hom")]
 [SynapseModelName("stdp_pl_synapse_hom_hpc")]
 [SynapseModelName("stdp_pl_synapse_hom_lbl")]
-internal sealed class StdpPlSynapseHom(string name) : StdpSynapseType<StdpPowerLawRule>(name, homogeneous: true);
+internal sealed class StdpPlSynapseHom(string name) : StdpHomSynapseType<StdpPowerLawRule>(name);
 
 /// <summary>The rule of stdp_pl_synapse_hom (see <see cref="StdpPlSynapseHom"/>).</summary>
 internal readonly struct StdpPowerLawRule : IStdpRule

@@ -18,7 +18,7 @@ namespace NestSharp.Models.Synapses;
 [SynapseModelName("stdp_synapse")]
 [SynapseModelName("stdp_synapse_hpc")]
 [SynapseModelName("stdp_synapse_lbl")]
-internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: false)
+internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name)
 {
     private int _wmaxIndex = -1;
 

@@ -8,4 +8,4 @@ namespace NestSharp.Models.Synapses;
 [SynapseModelName("stdp_synapse_hom")]
 [SynapseModelName("stdp_synapse_hom_hpc")]
 [SynapseModelName("stdp_synapse_hom_lbl")]
-internal sealed class StdpSynapseHom(string name) : StdpSynapseType<StdpSoftBoundRule>(name, homogeneous: true);
+internal sealed class StdpSynapseHom(string name) : StdpHomSynapseType<StdpSoftBoundRule>(name);

@@ -38,80 +38,59 @@ internal interface IStdpRule
 /// dendritic delay d, every post-synaptic spike t_post with t_last - d &lt; t_post &lt;= t_pre - d potentiates
 /// w ← Facilitate(w, K+·exp((t_last - (t_post + d))/tau_plus)); then w ← Depress(w, K-(t_pre - d)); the spike is
 /// transmitted with the new weight; finally K+ ← K+·exp((t_last - t_pre)/tau_plus) + 1 and t_last ← t_pre.
-/// With <paramref name="homogeneous"/> the rule's parameters are common to the model (the _hom models); otherwise each
-/// connection has its own. Every synapse keeps K+ (the per-connection parameter Kplus, default 0), t_last and its
-/// target's id.
+/// Here each connection has its own rule parameters, and every synapse keeps K+ (the per-connection parameter Kplus,
+/// default 0), t_last and its target's id; the _hom models, whose parameters are common, are
+/// <see cref="StdpHomSynapseType{TRule}"/>.
 /// </summary>
-internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : HistoryReadingSynapseType(name) where TRule : struct, IStdpRule
+internal abstract class StdpSynapseType<TRule>(string name) : HistoryReadingSynapseType(name) where TRule : struct, IStdpRule
 {
     public override bool SupportsCheckpoint => true;
 
-    private static readonly SynapseSchema PerConnection = new(), Homogeneous = new();
+    private static readonly SynapseSchema Declared = new();
 
     // Kplus: NEST checks it (non-negative) only in stdp_synapse, whose rule parameters are per connection.
-    private static readonly SynapseColumn Kplus = DeclareInBoth(
-        s => s.Parameter("Kplus", 0.0, ReferenceEquals(s, PerConnection) ? Requirement.NonNegative("Kplus must be non-negative") : null));
-    private static readonly SynapseColumn LastSpike = DeclareInBoth(s => s.State("t_lastspike", 0.0));
+    private static readonly SynapseColumn Kplus = Declared.Parameter("Kplus", 0.0, Requirement.NonNegative("Kplus must be non-negative"));
+    private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
 
-    /// <summary>The per-synapse column of the rule's first parameter (per-connection models).</summary>
+    /// <summary>The per-synapse column of the rule's first parameter.</summary>
     private static readonly int RuleColumns = DeclareRule();
-
-    /// <summary>Declares a column in both schemas, at the same position.</summary>
-    private static SynapseColumn DeclareInBoth(Func<SynapseSchema, SynapseColumn> declare)
-    {
-        var column = declare(PerConnection);
-        if (declare(Homogeneous) != column) throw new InvalidOperationException("the STDP schemas differ in their columns");
-        return column;
-    }
 
     private static int DeclareRule()
     {
         int first = -1;
         foreach (var p in TRule.Parameters.Keys)
         {
-            var column = PerConnection.Parameter(p.Key, p.Default, p.Requirement);
+            var column = Declared.Parameter(p.Key, p.Default, p.Requirement);
             if (first < 0) first = column.Index;
-            Homogeneous.CommonParameter(p.Key, p.Default, p.Requirement);
         }
-        PerConnection.KeepTargets();
-        Homogeneous.KeepTargets();
+        Declared.KeepTargets();
         return first;
     }
 
-    protected sealed override SynapseSchema DeclaredSchema { get; } = homogeneous ? Homogeneous : PerConnection;
+    protected sealed override SynapseSchema DeclaredSchema => Declared;
 
-    protected sealed override SynapseColumn LastSpikeColumn => LastSpike;
+    protected sealed override StoredColumn LastSpikeColumn => LastSpike;
 
     public sealed override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
-        var rule = new PairRule(block, context, model.CommonValues, homogeneous, stackalloc double[TRule.Parameters.Keys.Count]);
+        var rule = new PairRule(block, context, stackalloc double[TRule.Parameters.Keys.Count]);
         Deliver(rule, block, spikes, context, model);
     }
 
     /// <summary>The pair rule over the columns of one block: potentiation by the target's spikes since the last pre-synaptic spike, depression, then the trace.</summary>
-    private ref struct PairRule(SynapseBlock block, in DeliveryContext context, ReadOnlySpan<double> common, bool homogeneous, Span<double> perConnection)
-        : IPlasticityRule
+    private ref struct PairRule(SynapseBlock block, in DeliveryContext context, Span<double> parameters) : IPlasticityRule
     {
         private readonly double[] _kplus = block.State[Kplus.Index], _lastSpike = block.State[LastSpike.Index];
         private readonly double[][] _state = block.State;
         private readonly Plasticity.SpikeArchive _archive = context.Archive;
         private readonly TimeGrid _time = context.Time;
-        private readonly ReadOnlySpan<double> _common = common;
-        private readonly Span<double> _perConnection = perConnection;
-
-        // The last decay of K+ computed (homogeneous rules): the synapses of one source share their last spike time,
-        // so a spike's synapses ask for the same decay one after another.
-        private double _decayDt = double.NaN, _decay;
+        private readonly Span<double> _parameters = parameters;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
-            ReadOnlySpan<double> p = _common;
-            if (!homogeneous)
-            {
-                for (int c = 0; c < _perConnection.Length; c++) _perConnection[c] = _state[RuleColumns + c][synapse];
-                p = _perConnection;
-            }
+            for (int c = 0; c < _parameters.Length; c++) _parameters[c] = _state[RuleColumns + c][synapse];
+            ReadOnlySpan<double> p = _parameters;
             var history = _archive.Of(target)!;
             double dendriticDelay = _time.StepToMs(delaySteps);
             double tLast = _lastSpike[synapse];
@@ -123,20 +102,9 @@ internal abstract class StdpSynapseType<TRule>(string name, bool homogeneous) : 
                 w = TRule.Facilitate(w, _kplus[synapse] * TRule.PlusDecay(minusDt, p), p);
             }
             w = TRule.Depress(w, history.KValue(tSpike - dendriticDelay), p);
-            _kplus[synapse] = _kplus[synapse] * PlusDecay(tLast - tSpike, p) + 1.0;
+            _kplus[synapse] = _kplus[synapse] * TRule.PlusDecay(tLast - tSpike, p) + 1.0;
             _lastSpike[synapse] = tSpike;
             return w;
-        }
-
-        private double PlusDecay(double dt, ReadOnlySpan<double> p)
-        {
-            if (!homogeneous) return TRule.PlusDecay(dt, p);
-            if (dt != _decayDt)
-            {
-                _decayDt = dt;
-                _decay = TRule.PlusDecay(dt, p);
-            }
-            return _decay;
         }
     }
 }

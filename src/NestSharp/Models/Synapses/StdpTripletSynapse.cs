@@ -48,7 +48,7 @@ internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseTyp
 
     public override bool SupportsCheckpoint => true;
 
-    protected override SynapseColumn LastSpikeColumn => LastSpike;
+    protected override StoredColumn LastSpikeColumn => LastSpike;
 
     /// <summary>NEST's check: weight and Wmax on the same side of 0 (0 counting as positive for both).</summary>
     public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection)

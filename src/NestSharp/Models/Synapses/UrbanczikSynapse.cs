@@ -53,7 +53,7 @@ internal sealed class UrbanczikSynapse(string name)
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    protected override SynapseColumn LastSpikeColumn => LastSpike;
+    protected override StoredColumn LastSpikeColumn => LastSpike;
 
     private static readonly int WmaxIndex = Declared.IndexOfPerConnection("Wmax");
 

@@ -42,7 +42,7 @@ internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynaps
 
     public override double DefaultWeight => 0.5;
 
-    protected override SynapseColumn LastSpikeColumn => LastSpike;
+    protected override StoredColumn LastSpikeColumn => LastSpike;
 
     /// <summary>NEST's check: a weight other than 0 has the sign of Wmax (the sign bit decides, so -0 counts as negative).</summary>
     public override void CheckStatus(double weight, ReadOnlySpan<double> perConnection)
