@@ -110,11 +110,8 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         {
             var (iSynEx, iSynIn, iLeak) = _membrane.Currents(y[YV], y[YGEx], y[YGIn]);
             f[YV] = _membrane.UnlessRefractory((Lanes.Negate(iLeak) - iSynEx - iSynIn + _iStim + _membrane.Ie) / _membrane.Cm);
-            // SynapticKernel.Derivatives, per lane.
-            f[YDGEx] = Lanes.Negate(y[YDGEx]) / _tauDecayEx;
-            f[YGEx] = y[YDGEx] - y[YGEx] / _tauRiseEx;
-            f[YDGIn] = Lanes.Negate(y[YDGIn]) / _tauDecayIn;
-            f[YGIn] = y[YDGIn] - y[YGIn] / _tauRiseIn;
+            SynapticKernel.Derivatives(y, f, YDGEx, YGEx, _tauDecayEx, _tauRiseEx);
+            SynapticKernel.Derivatives(y, f, YDGIn, YGIn, _tauDecayIn, _tauRiseIn);
         }
     }
 

@@ -90,6 +90,24 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             BetaM: 0.28 * (u - 40.0) / (Math.Exp((u - 40.0) / 5.0) - 1.0),
             AlphaH: 0.128 * Math.Exp((17.0 - u) / 18.0),
             BetaH: 4.0 / (1.0 + Math.Exp((40.0 - u) / 5.0)));
+
+        /// <summary>As <see cref="At(double)"/> in each SIMD lane: the same operations in the same order, e^x by <see cref="LaneExp"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static LaneGateRates At(Vector256<double> u)
+        {
+            var one = Vector256<double>.One;
+            var five = Vector256.Create(5.0);
+            var u15 = Vector256.Create(15.0) - u;
+            var u13 = Vector256.Create(13.0) - u;
+            var u40 = u - Vector256.Create(40.0);
+            return new(
+                AlphaN: Vector256.Create(0.032) * u15 / (LaneExp.Exp(u15 / five) - one),
+                BetaN: Vector256.Create(0.5) * LaneExp.Exp((Vector256.Create(10.0) - u) / Vector256.Create(40.0)),
+                AlphaM: Vector256.Create(0.32) * u13 / (LaneExp.Exp(u13 / Vector256.Create(4.0)) - one),
+                BetaM: Vector256.Create(0.28) * u40 / (LaneExp.Exp(u40 / five) - one),
+                AlphaH: Vector256.Create(0.128) * LaneExp.Exp((Vector256.Create(17.0) - u) / Vector256.Create(18.0)),
+                BetaH: Vector256.Create(4.0) / (one + LaneExp.Exp((Vector256.Create(40.0) - u) / five)));
+        }
     }
 
     /// <summary>The right-hand side of the six state equations, for one node's parameters and current input.</summary>
@@ -118,6 +136,70 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
             f[YGEx] = -y[YGEx] / TauSynEx;
             f[YGIn] = -y[YGIn] / TauSynIn;
+        }
+    }
+
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    {
+        private Vector256<double> _gNa, _gK, _gL, _cm, _eNa, _eK, _eL, _vT, _eEx, _eIn, _tauSynEx, _tauSynIn, _ie, _iStim;
+
+        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneDynamics(in Dynamics constants, Vector256<double> iStim)
+        {
+            _gNa = Vector256.Create(constants.GNa);
+            _gK = Vector256.Create(constants.GK);
+            _gL = Vector256.Create(constants.GL);
+            _cm = Vector256.Create(constants.Cm);
+            _eNa = Vector256.Create(constants.ENa);
+            _eK = Vector256.Create(constants.EK);
+            _eL = Vector256.Create(constants.EL);
+            _vT = Vector256.Create(constants.VT);
+            _eEx = Vector256.Create(constants.EEx);
+            _eIn = Vector256.Create(constants.EIn);
+            _tauSynEx = Vector256.Create(constants.TauSynEx);
+            _tauSynIn = Vector256.Create(constants.TauSynIn);
+            _ie = Vector256.Create(constants.Ie);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _gNa = Vector256.Create(lane0.GNa, lane1.GNa, lane2.GNa, lane3.GNa);
+            _gK = Vector256.Create(lane0.GK, lane1.GK, lane2.GK, lane3.GK);
+            _gL = Vector256.Create(lane0.GL, lane1.GL, lane2.GL, lane3.GL);
+            _cm = Vector256.Create(lane0.Cm, lane1.Cm, lane2.Cm, lane3.Cm);
+            _eNa = Vector256.Create(lane0.ENa, lane1.ENa, lane2.ENa, lane3.ENa);
+            _eK = Vector256.Create(lane0.EK, lane1.EK, lane2.EK, lane3.EK);
+            _eL = Vector256.Create(lane0.EL, lane1.EL, lane2.EL, lane3.EL);
+            _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
+            _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
+            _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _ie = Vector256.Create(lane0.Ie, lane1.Ie, lane2.Ie, lane3.Ie);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var iNa = _gNa * m * m * m * h * (v - _eNa);
+            var iK = _gK * n * n * n * n * (v - _eK);
+            var iL = _gL * (v - _eL);
+            var iSynEx = y[YGEx] * (v - _eEx);
+            var iSynIn = y[YGIn] * (v - _eIn);
+            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + _ie) / _cm;
+
+            var r = Rates.At(v - _vT);
+            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
         }
     }
 
@@ -158,11 +240,28 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneDynamics BeginLanes(int first, in Constants constants, Vector256<double> current, out LaneErrorControl control)
+        {
+            control = new LaneErrorControl(Control);
+            return new LaneDynamics(constants.Dynamics, current);
+        }
+
+        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
+        {
+            y[YGEx] += step.Inputs(SpikesEx, first);
+            y[YGIn] -= step.Inputs(SpikesIn, first);
+            HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], constants.SpikeThreshold,
+                group, spikes, step.Lag);
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
         {

@@ -45,6 +45,27 @@ internal sealed class HhGates
         refractory = refractorySteps;
         return true;
     }
+
+    /// <summary>
+    /// <see cref="PeakPassed"/> of nodes <paramref name="first"/> .. + 3 of <paramref name="group"/>, which share
+    /// <paramref name="refractorySteps"/> and <paramref name="threshold"/>, with V_m at the end of the step in the lanes
+    /// of <paramref name="v"/> and at its start in <paramref name="vBefore"/>; run only in the lanes where it changes
+    /// something (refractory, or a spike), in node order, their spikes going to <paramref name="spikes"/> at
+    /// <paramref name="lag"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void PeakPassedLanes(double[] refractory, int first, long refractorySteps, Vector256<double> v, double[] vBefore,
+        double threshold, NeuronGroup group, SpikeBuffer spikes, int lag)
+    {
+        var counting = Vector256.GreaterThan(Vector256.LoadUnsafe(ref refractory[first]), Vector256<double>.Zero);
+        var peak = Vector256.GreaterThanOrEqual(v, Vector256.Create(threshold)) & Vector256.GreaterThan(Vector256.LoadUnsafe(ref vBefore[first]), v);
+        int eventful = Lanes.BitsOf(counting | peak);
+        for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
+        {
+            if ((eventful & 1) != 0 && PeakPassed(ref refractory[first + lane], refractorySteps, v.GetElement(lane), vBefore[first + lane], threshold))
+                spikes.Add(lag, group.IdOf(first + lane));
+        }
+    }
 }
 
 /// <summary>The opening and closing rates of the gates m, h, n (1/ms) at a potential.</summary>
@@ -53,3 +74,7 @@ internal readonly record struct GateRates(double AlphaN, double BetaN, double Al
     /// <summary>The steady state of the gates at these rates: x = alpha_x / (alpha_x + beta_x).</summary>
     public (double M, double H, double N) SteadyState => (AlphaM / (AlphaM + BetaM), AlphaH / (AlphaH + BetaH), AlphaN / (AlphaN + BetaN));
 }
+
+/// <summary>The rates of <see cref="GateRates"/> of four nodes, one per SIMD lane.</summary>
+internal readonly record struct LaneGateRates(Vector256<double> AlphaN, Vector256<double> BetaN, Vector256<double> AlphaM,
+    Vector256<double> BetaM, Vector256<double> AlphaH, Vector256<double> BetaH);

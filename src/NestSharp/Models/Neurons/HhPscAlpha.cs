@@ -86,6 +86,24 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             BetaM: 4.0 * Math.Exp(-(v + 65.0) / 18.0),
             AlphaH: 0.07 * Math.Exp(-(v + 65.0) / 20.0),
             BetaH: 1.0 / (1.0 + Math.Exp(-(v + 35.0) / 10.0)));
+
+        /// <summary>As <see cref="At(double)"/> in each SIMD lane: the same operations in the same order, e^x by <see cref="LaneExp"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static LaneGateRates At(Vector256<double> v)
+        {
+            var one = Vector256<double>.One;
+            var ten = Vector256.Create(10.0);
+            var v55 = v + Vector256.Create(55.0);
+            var v65 = v + Vector256.Create(65.0);
+            var v40 = v + Vector256.Create(40.0);
+            return new(
+                AlphaN: Vector256.Create(0.01) * v55 / (one - LaneExp.Exp(Lanes.Negate(v55) / ten)),
+                BetaN: Vector256.Create(0.125) * LaneExp.Exp(Lanes.Negate(v65) / Vector256.Create(80.0)),
+                AlphaM: Vector256.Create(0.1) * v40 / (one - LaneExp.Exp(Lanes.Negate(v40) / ten)),
+                BetaM: Vector256.Create(4.0) * LaneExp.Exp(Lanes.Negate(v65) / Vector256.Create(18.0)),
+                AlphaH: Vector256.Create(0.07) * LaneExp.Exp(Lanes.Negate(v65) / Vector256.Create(20.0)),
+                BetaH: one / (one + LaneExp.Exp(Lanes.Negate(v + Vector256.Create(35.0)) / ten)));
+        }
     }
 
     /// <summary>The right-hand side of the eight state equations, for one node's parameters and current input.</summary>
@@ -111,6 +129,62 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             f[YN] = r.AlphaN * (1.0 - n) - r.BetaN * n;
             SynapticKernel.Derivatives(y, f, YDIEx, YIEx, TauSynEx, TauSynEx);
             SynapticKernel.Derivatives(y, f, YDIIn, YIIn, TauSynIn, TauSynIn);
+        }
+    }
+
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    {
+        private Vector256<double> _gNa, _gK, _gL, _cm, _eNa, _eK, _eL, _tauSynEx, _tauSynIn, _ie, _iStim;
+
+        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneDynamics(in Dynamics constants, Vector256<double> iStim)
+        {
+            _gNa = Vector256.Create(constants.GNa);
+            _gK = Vector256.Create(constants.GK);
+            _gL = Vector256.Create(constants.GL);
+            _cm = Vector256.Create(constants.Cm);
+            _eNa = Vector256.Create(constants.ENa);
+            _eK = Vector256.Create(constants.EK);
+            _eL = Vector256.Create(constants.EL);
+            _tauSynEx = Vector256.Create(constants.TauSynEx);
+            _tauSynIn = Vector256.Create(constants.TauSynIn);
+            _ie = Vector256.Create(constants.Ie);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _gNa = Vector256.Create(lane0.GNa, lane1.GNa, lane2.GNa, lane3.GNa);
+            _gK = Vector256.Create(lane0.GK, lane1.GK, lane2.GK, lane3.GK);
+            _gL = Vector256.Create(lane0.GL, lane1.GL, lane2.GL, lane3.GL);
+            _cm = Vector256.Create(lane0.Cm, lane1.Cm, lane2.Cm, lane3.Cm);
+            _eNa = Vector256.Create(lane0.ENa, lane1.ENa, lane2.ENa, lane3.ENa);
+            _eK = Vector256.Create(lane0.EK, lane1.EK, lane2.EK, lane3.EK);
+            _eL = Vector256.Create(lane0.EL, lane1.EL, lane2.EL, lane3.EL);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _ie = Vector256.Create(lane0.Ie, lane1.Ie, lane2.Ie, lane3.Ie);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var one = Vector256<double>.One;
+            var r = Rates.At(v);
+            var iNa = _gNa * m * m * m * h * (v - _eNa);
+            var iK = _gK * n * n * n * n * (v - _eK);
+            var iL = _gL * (v - _eL);
+            f[YV] = (Lanes.Negate(iNa + iK + iL) + _iStim + _ie + y[YIEx] + y[YIIn]) / _cm;
+            f[YM] = r.AlphaM * (one - m) - r.BetaM * m;
+            f[YH] = r.AlphaH * (one - h) - r.BetaH * h;
+            f[YN] = r.AlphaN * (one - n) - r.BetaN * n;
+            SynapticKernel.Derivatives(y, f, YDIEx, YIEx, _tauSynEx, _tauSynEx);
+            SynapticKernel.Derivatives(y, f, YDIIn, YIIn, _tauSynIn, _tauSynIn);
         }
     }
 
@@ -151,11 +225,27 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public LaneDynamics BeginLanes(int first, in Constants constants, Vector256<double> current, out LaneErrorControl control)
+        {
+            control = new LaneErrorControl(Control);
+            return new LaneDynamics(constants.Dynamics, current);
+        }
+
+        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
+        {
+            y[YDIEx] += step.Inputs(SpikesEx, first) * Vector256.Create(constants.JumpEx);
+            y[YDIIn] += step.Inputs(SpikesIn, first) * Vector256.Create(constants.JumpIn);
+            HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], 0.0, group, spikes, step.Lag);
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
         {
