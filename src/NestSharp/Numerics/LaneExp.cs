@@ -5,9 +5,9 @@ namespace NestSharp.Numerics;
 /// <summary>
 /// e^x in each of the four lanes of a <see cref="Vector256{T}"/>, bit for bit what <see cref="Math.Exp"/> returns for
 /// that lane on the machine it runs on, so that the RKF45 lanes (<see cref="Rkf45LaneIntegrator"/>) can take the
-/// exponential of four neurons at once and stay bitwise equal to the one-neuron path. No model uses it yet: the AdEx
-/// lanes with it took fewer instructions than the scalar path in a silent network and more in a spiking one
-/// (docs/performance.md).
+/// exponential of four neurons at once and stay bitwise equal to the one-neuron path: the gate rates of hh_psc_alpha
+/// and hh_cond_exp_traub. (The AdEx lanes with it took fewer instructions than the scalar path in a silent network
+/// and more in a spiking one, so the AdEx models stay on the scalar path: docs/performance.md.)
 /// <para>On Linux x64 Math.Exp is glibc's exp. glibc 2.36 on a CPU with FMA and AVX2 runs its variant __exp_fma, the
 /// table-based algorithm of ARM's optimized-routines (Szabolcs Nagy, sysdeps/ieee754/dbl-64/e_exp.c) compiled with
 /// -mfma -mavx2. With N = 128 and the table T of 2^(i/N) as pairs (tail, bits(2^(i/N)) - (i &lt;&lt; 45)):</para>

@@ -107,14 +107,14 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     /// <summary>The right-hand side of the eight state equations, for one node's parameters and current input.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => 8;
 
         public double GNa, GK, GL, Cm, ENa, EK, EL, TauSynEx, TauSynIn, Ie;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -137,20 +137,19 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     {
         private Vector256<double> _gNa, _gK, _gL, _cm, _eNa, _eK, _eL, _tauSynEx, _tauSynIn, _ie, _iStim;
 
-        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneDynamics(in Dynamics constants, Vector256<double> iStim)
+        public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _gNa = Vector256.Create(constants.GNa);
-            _gK = Vector256.Create(constants.GK);
-            _gL = Vector256.Create(constants.GL);
-            _cm = Vector256.Create(constants.Cm);
-            _eNa = Vector256.Create(constants.ENa);
-            _eK = Vector256.Create(constants.EK);
-            _eL = Vector256.Create(constants.EL);
-            _tauSynEx = Vector256.Create(constants.TauSynEx);
-            _tauSynIn = Vector256.Create(constants.TauSynIn);
-            _ie = Vector256.Create(constants.Ie);
+            _gNa = Vector256.Create(system.GNa);
+            _gK = Vector256.Create(system.GK);
+            _gL = Vector256.Create(system.GL);
+            _cm = Vector256.Create(system.Cm);
+            _eNa = Vector256.Create(system.ENa);
+            _eK = Vector256.Create(system.EK);
+            _eL = Vector256.Create(system.EL);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
+            _ie = Vector256.Create(system.Ie);
             _iStim = iStim;
         }
 
@@ -189,11 +188,15 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double JumpEx, JumpIn;
         public long RefractorySteps;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => Control;
     }
 
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
@@ -230,12 +233,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
     private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneDynamics BeginLanes(int first, in Constants constants, Vector256<double> current, out LaneErrorControl control)
-        {
-            control = new LaneErrorControl(Control);
-            return new LaneDynamics(constants.Dynamics, current);
-        }
+        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
+        public readonly void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) { }
 
         /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -246,14 +245,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], 0.0, group, spikes, step.Lag);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
-        {
-            control = Control;
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            return dynamics;
-        }
+        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
+        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
 
         /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
