@@ -115,7 +115,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     {
         public static int Dimension => 6;
 
-        public double GNa, GK, GL, Cm, ENa, EK, EL, VT, EEx, EIn, TauSynEx, TauSynIn, Ie;
+        public HhChannels Channels;
+        public double VT, EEx, EIn, TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
@@ -123,12 +124,10 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            double iNa = GNa * m * m * m * h * (v - ENa);
-            double iK = GK * n * n * n * n * (v - EK);
-            double iL = GL * (v - EL);
+            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
             double iSynEx = y[YGEx] * (v - EEx);
             double iSynIn = y[YGIn] * (v - EIn);
-            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + Ie) / Cm;
+            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + Channels.Ie) / Channels.Cm;
 
             var r = Rates.At(v - VT);
             f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
@@ -142,43 +141,30 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
-        private Vector256<double> _gNa, _gK, _gL, _cm, _eNa, _eK, _eL, _vT, _eEx, _eIn, _tauSynEx, _tauSynIn, _ie, _iStim;
+        private LaneHhChannels _channels;
+        private Vector256<double> _vT, _eEx, _eIn, _tauSynEx, _tauSynIn, _iStim;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _gNa = Vector256.Create(system.GNa);
-            _gK = Vector256.Create(system.GK);
-            _gL = Vector256.Create(system.GL);
-            _cm = Vector256.Create(system.Cm);
-            _eNa = Vector256.Create(system.ENa);
-            _eK = Vector256.Create(system.EK);
-            _eL = Vector256.Create(system.EL);
+            _channels = new(system.Channels);
             _vT = Vector256.Create(system.VT);
             _eEx = Vector256.Create(system.EEx);
             _eIn = Vector256.Create(system.EIn);
             _tauSynEx = Vector256.Create(system.TauSynEx);
             _tauSynIn = Vector256.Create(system.TauSynIn);
-            _ie = Vector256.Create(system.Ie);
             _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
-            _gNa = Vector256.Create(lane0.GNa, lane1.GNa, lane2.GNa, lane3.GNa);
-            _gK = Vector256.Create(lane0.GK, lane1.GK, lane2.GK, lane3.GK);
-            _gL = Vector256.Create(lane0.GL, lane1.GL, lane2.GL, lane3.GL);
-            _cm = Vector256.Create(lane0.Cm, lane1.Cm, lane2.Cm, lane3.Cm);
-            _eNa = Vector256.Create(lane0.ENa, lane1.ENa, lane2.ENa, lane3.ENa);
-            _eK = Vector256.Create(lane0.EK, lane1.EK, lane2.EK, lane3.EK);
-            _eL = Vector256.Create(lane0.EL, lane1.EL, lane2.EL, lane3.EL);
+            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
             _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
             _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
             _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
             _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
             _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
-            _ie = Vector256.Create(lane0.Ie, lane1.Ie, lane2.Ie, lane3.Ie);
             _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
@@ -186,12 +172,10 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            var iNa = _gNa * m * m * m * h * (v - _eNa);
-            var iK = _gK * n * n * n * n * (v - _eK);
-            var iL = _gL * (v - _eL);
+            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
             var iSynEx = y[YGEx] * (v - _eEx);
             var iSynIn = y[YGIn] * (v - _eIn);
-            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + _ie) / _cm;
+            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + _channels.Ie) / _channels.Cm;
 
             var r = Rates.At(v - _vT);
             f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
@@ -232,10 +216,13 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             Dynamics = new Dynamics
             {
-                GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], VT = this[VT][i],
-                EEx = this[EEx][i], EIn = this[EIn][i],
-                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i], Ie = this[Ie][i],
+                Channels = new HhChannels
+                {
+                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
+                },
+                VT = this[VT][i], EEx = this[EEx][i], EIn = this[EIn][i],
+                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
             SpikeThreshold = this[VT][i] + SpikeHeightAboveVT,
             RefractorySteps = time.MsToStepsCeil(this[TRef][i]),

@@ -68,6 +68,60 @@ internal sealed class HhGates
     }
 }
 
+/// <summary>
+/// The membrane and the sodium, potassium and leak channels of a Hodgkin-Huxley model for one node: g_Na, g_K, g_L (nS),
+/// E_Na, E_K, E_L (mV), C_m (pF), I_e (pA).
+/// </summary>
+internal struct HhChannels
+{
+    public double GNa, GK, GL, Cm, ENa, EK, EL, Ie;
+
+    /// <summary>The channel currents (pA) at <paramref name="v"/> (mV) with the gates <paramref name="m"/>, <paramref name="h"/>, <paramref name="n"/>: g_Na m³h (V - E_Na), g_K n⁴ (V - E_K), g_L (V - E_L).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly (double Na, double K, double Leak) Currents(double v, double m, double h, double n) =>
+        (GNa * m * m * m * h * (v - ENa), GK * n * n * n * n * (v - EK), GL * (v - EL));
+}
+
+/// <summary>The <see cref="HhChannels"/> of four nodes, one per SIMD lane, the currents computed lane by lane as for one node.</summary>
+internal struct LaneHhChannels
+{
+    public Vector256<double> GNa, GK, GL, Cm, ENa, EK, EL, Ie;
+
+    /// <summary>Every lane with the channels <paramref name="c"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LaneHhChannels(in HhChannels c)
+    {
+        GNa = Vector256.Create(c.GNa);
+        GK = Vector256.Create(c.GK);
+        GL = Vector256.Create(c.GL);
+        Cm = Vector256.Create(c.Cm);
+        ENa = Vector256.Create(c.ENa);
+        EK = Vector256.Create(c.EK);
+        EL = Vector256.Create(c.EL);
+        Ie = Vector256.Create(c.Ie);
+    }
+
+    /// <summary>Lane l with the channels of node l.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LaneHhChannels(in HhChannels c0, in HhChannels c1, in HhChannels c2, in HhChannels c3)
+    {
+        GNa = Vector256.Create(c0.GNa, c1.GNa, c2.GNa, c3.GNa);
+        GK = Vector256.Create(c0.GK, c1.GK, c2.GK, c3.GK);
+        GL = Vector256.Create(c0.GL, c1.GL, c2.GL, c3.GL);
+        Cm = Vector256.Create(c0.Cm, c1.Cm, c2.Cm, c3.Cm);
+        ENa = Vector256.Create(c0.ENa, c1.ENa, c2.ENa, c3.ENa);
+        EK = Vector256.Create(c0.EK, c1.EK, c2.EK, c3.EK);
+        EL = Vector256.Create(c0.EL, c1.EL, c2.EL, c3.EL);
+        Ie = Vector256.Create(c0.Ie, c1.Ie, c2.Ie, c3.Ie);
+    }
+
+    /// <summary>As <see cref="HhChannels.Currents"/>, per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly (Vector256<double> Na, Vector256<double> K, Vector256<double> Leak) Currents(Vector256<double> v, Vector256<double> m,
+        Vector256<double> h, Vector256<double> n) =>
+        (GNa * m * m * m * h * (v - ENa), GK * n * n * n * n * (v - EK), GL * (v - EL));
+}
+
 /// <summary>The opening and closing rates of the gates m, h, n (1/ms) at a potential.</summary>
 internal readonly record struct GateRates(double AlphaN, double BetaN, double AlphaM, double BetaM, double AlphaH, double BetaH)
 {

@@ -111,7 +111,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     {
         public static int Dimension => 8;
 
-        public double GNa, GK, GL, Cm, ENa, EK, EL, TauSynEx, TauSynIn, Ie;
+        public HhChannels Channels;
+        public double TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
@@ -120,10 +121,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             var r = Rates.At(v);
-            double iNa = GNa * m * m * m * h * (v - ENa);
-            double iK = GK * n * n * n * n * (v - EK);
-            double iL = GL * (v - EL);
-            f[YV] = (-(iNa + iK + iL) + IStim + Ie + y[YIEx] + y[YIIn]) / Cm;
+            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
+            f[YV] = (-(iNa + iK + iL) + IStim + Channels.Ie + y[YIEx] + y[YIIn]) / Channels.Cm;
             f[YM] = r.AlphaM * (1.0 - m) - r.BetaM * m;
             f[YH] = r.AlphaH * (1.0 - h) - r.BetaH * h;
             f[YN] = r.AlphaN * (1.0 - n) - r.BetaN * n;
@@ -135,37 +134,24 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
-        private Vector256<double> _gNa, _gK, _gL, _cm, _eNa, _eK, _eL, _tauSynEx, _tauSynIn, _ie, _iStim;
+        private LaneHhChannels _channels;
+        private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _gNa = Vector256.Create(system.GNa);
-            _gK = Vector256.Create(system.GK);
-            _gL = Vector256.Create(system.GL);
-            _cm = Vector256.Create(system.Cm);
-            _eNa = Vector256.Create(system.ENa);
-            _eK = Vector256.Create(system.EK);
-            _eL = Vector256.Create(system.EL);
+            _channels = new(system.Channels);
             _tauSynEx = Vector256.Create(system.TauSynEx);
             _tauSynIn = Vector256.Create(system.TauSynIn);
-            _ie = Vector256.Create(system.Ie);
             _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
-            _gNa = Vector256.Create(lane0.GNa, lane1.GNa, lane2.GNa, lane3.GNa);
-            _gK = Vector256.Create(lane0.GK, lane1.GK, lane2.GK, lane3.GK);
-            _gL = Vector256.Create(lane0.GL, lane1.GL, lane2.GL, lane3.GL);
-            _cm = Vector256.Create(lane0.Cm, lane1.Cm, lane2.Cm, lane3.Cm);
-            _eNa = Vector256.Create(lane0.ENa, lane1.ENa, lane2.ENa, lane3.ENa);
-            _eK = Vector256.Create(lane0.EK, lane1.EK, lane2.EK, lane3.EK);
-            _eL = Vector256.Create(lane0.EL, lane1.EL, lane2.EL, lane3.EL);
+            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
             _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
             _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
-            _ie = Vector256.Create(lane0.Ie, lane1.Ie, lane2.Ie, lane3.Ie);
             _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
@@ -175,10 +161,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             var one = Vector256<double>.One;
             var r = Rates.At(v);
-            var iNa = _gNa * m * m * m * h * (v - _eNa);
-            var iK = _gK * n * n * n * n * (v - _eK);
-            var iL = _gL * (v - _eL);
-            f[YV] = (Lanes.Negate(iNa + iK + iL) + _iStim + _ie + y[YIEx] + y[YIIn]) / _cm;
+            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
+            f[YV] = (Lanes.Negate(iNa + iK + iL) + _iStim + _channels.Ie + y[YIEx] + y[YIIn]) / _channels.Cm;
             f[YM] = r.AlphaM * (one - m) - r.BetaM * m;
             f[YH] = r.AlphaH * (one - h) - r.BetaH * h;
             f[YN] = r.AlphaN * (one - n) - r.BetaN * n;
@@ -217,9 +201,12 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         {
             Dynamics = new Dynamics
             {
-                GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i],
-                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i], Ie = this[Ie][i],
+                Channels = new HhChannels
+                {
+                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
+                },
+                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
             JumpEx = Math.E / this[TauSynEx][i],
             JumpIn = Math.E / this[TauSynIn][i],
