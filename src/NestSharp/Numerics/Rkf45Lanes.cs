@@ -7,14 +7,21 @@ namespace NestSharp.Numerics;
 /// <see cref="Vector256{T}"/>: component j of the state of all four is y[j], lane l being system l. Each lane must
 /// compute exactly what <typeparamref name="TSystem"/>'s <see cref="IOdeSystem.Derivatives"/> computes for the system
 /// loaded into it, with the same IEEE operations in the same order (no fused multiply-add where the scalar code has
-/// none; functions without a bitwise-equal vector form, such as Math.Exp, called per lane), so that a lane's results
-/// are bit for bit those of the scalar system. Implemented by structs, resolved at compile time.
+/// none; Math.Exp as <see cref="LaneExp.Exp"/>, which is bitwise Math.Exp in every lane; other functions without a
+/// bitwise-equal vector form called per lane), so that a lane's results are bit for bit those of the scalar system. Implemented by structs, resolved at compile time.
 /// </summary>
 /// <typeparam name="TSystem">The scalar system whose parameters and input the lanes take.</typeparam>
 internal interface ILaneOdeSystem<TSystem> where TSystem : struct, IFixedDimensionOdeSystem
 {
     /// <summary>Makes lane l compute the right-hand side of system l (<paramref name="lane0"/> .. <paramref name="lane3"/>).</summary>
     void Load(in TSystem lane0, in TSystem lane1, in TSystem lane2, in TSystem lane3);
+
+    /// <summary>
+    /// Makes every lane compute the right-hand side of <paramref name="system"/>, lane l with the current input
+    /// <paramref name="iStim"/>[l] in place of the system's (pA); what the system reads of a node's discrete state
+    /// (refractoriness) is set separately.
+    /// </summary>
+    void LoadShared(in TSystem system, Vector256<double> iStim);
 
     /// <summary>
     /// Writes f(y) of the four lanes into <paramref name="dydt"/> (the systems here do not depend on t). Only the

@@ -177,11 +177,8 @@ internal sealed class AeifInputs
 /// the current input of the step, whether the neuron is refractory (V held at V_reset), and how the spikes that arrived
 /// in a step enter the synaptic state. V_m is the first component of the state vector and w the last.
 /// </summary>
-internal interface IAeifSystem<TSelf> : IFixedDimensionOdeSystem where TSelf : struct, IAeifSystem<TSelf>
+internal interface IAeifSystem<TSelf> : ICurrentDrivenOdeSystem where TSelf : struct, IAeifSystem<TSelf>
 {
-    /// <summary>The current input of this step (pA).</summary>
-    double IStim { set; }
-
     /// <summary>Whether the neuron is refractory: V is V_reset in the equations and dV/dt = 0.</summary>
     bool Refractory { set; }
 
@@ -194,10 +191,14 @@ internal interface IAeifSystem<TSelf> : IFixedDimensionOdeSystem where TSelf : s
 }
 
 /// <summary>The constants of one parameter row of an AdEx model.</summary>
-internal struct AeifConstants<TSystem> where TSystem : struct, IAeifSystem<TSystem>
+internal struct AeifConstants<TSystem> : IRkf45Row<AeifConstants<TSystem>, TSystem> where TSystem : struct, IAeifSystem<TSystem>
 {
     public TSystem Dynamics;
     public ErrorControl Control;
+
+    public static ref readonly TSystem SystemOf(in AeifConstants<TSystem> row) => ref row.Dynamics;
+
+    public static ErrorControl ControlOf(in AeifConstants<TSystem> row) => row.Control;
 
     /// <summary>V_peak when Delta_T &gt; 0, V_th when Delta_T = 0 (then the model fires like an integrate-and-fire neuron).</summary>
     public double SpikeThreshold;
@@ -274,14 +275,8 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     {
         private const int YV = 0;
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TSystem Begin(int node, in AeifConstants<TSystem> constants, double current, out ErrorControl control)
-        {
-            control = constants.Control;
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            return dynamics;
-        }
+        /// <summary>Nothing: refractoriness is set before each inner step.</summary>
+        public readonly void Begin(int node, in AeifConstants<TSystem> constants, ref TSystem system) { }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void BeforeInnerStep(int node, ref TSystem system) => system.Refractory = group._refractory[node] > 0;

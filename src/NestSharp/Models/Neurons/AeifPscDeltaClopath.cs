@@ -95,17 +95,21 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     private const int YV = 0, YW = 1, YZ = 2, YVTh = 3, YUBarPlus = 4, YUBarMinus = 5, YUBarBar = 6, StateSize = 7;
 
     /// <summary>The constants of one parameter row, as the dynamics and the update use them.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public ErrorControl Control;
         public double VPeak, VReset, VClamp, VThMax, B, ISp;
         public bool ExponentialTerm;
         public int RefractorySteps, ClampSteps;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => row.Control;
     }
 
     /// <summary>The right-hand side of the seven state equations, for one node's parameters and input.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => StateSize;
 
@@ -113,7 +117,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
         public double VPeak, VReset, VClamp;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         public bool Refractory, Clamped;
 
@@ -213,14 +217,8 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     /// </summary>
     private readonly struct Bookkeeping(AeifPscDeltaClopath group, SpikeBuffer spikes) : IInnerStepBookkeeping<Constants, Dynamics>
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
-        {
-            control = constants.Control;
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            return dynamics;
-        }
+        /// <summary>Nothing: the flags that hold V_m are set before each inner step.</summary>
+        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void BeforeInnerStep(int node, ref Dynamics system)

@@ -54,7 +54,7 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
     protected readonly record struct TimeConstants(double RiseEx, double DecayEx, double RiseIn, double DecayIn);
 
     /// <summary>The right-hand side for one node's parameters, its current input and whether it is refractory.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => 5;
 
@@ -62,7 +62,7 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         public double TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         public bool Refractory;
 
@@ -78,25 +78,26 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
-        private IafCondMembrane.LaneConstants _membrane;
+        /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
+        public IafCondMembrane.LaneConstants Membrane;
+
         private Vector256<double> _tauRiseEx, _tauDecayEx, _tauRiseIn, _tauDecayIn, _iStim;
 
-        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/> and the refractory lanes (a lane mask).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneDynamics(in Dynamics constants, Vector256<double> iStim, Vector256<double> refractory)
+        public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _membrane = new(constants.Membrane, refractory);
-            _tauRiseEx = Vector256.Create(constants.TauRiseEx);
-            _tauDecayEx = Vector256.Create(constants.TauDecayEx);
-            _tauRiseIn = Vector256.Create(constants.TauRiseIn);
-            _tauDecayIn = Vector256.Create(constants.TauDecayIn);
+            Membrane = new(system.Membrane);
+            _tauRiseEx = Vector256.Create(system.TauRiseEx);
+            _tauDecayEx = Vector256.Create(system.TauDecayEx);
+            _tauRiseIn = Vector256.Create(system.TauRiseIn);
+            _tauDecayIn = Vector256.Create(system.TauDecayIn);
             _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
-            _membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
+            Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
             _tauRiseEx = Vector256.Create(lane0.TauRiseEx, lane1.TauRiseEx, lane2.TauRiseEx, lane3.TauRiseEx);
             _tauDecayEx = Vector256.Create(lane0.TauDecayEx, lane1.TauDecayEx, lane2.TauDecayEx, lane3.TauDecayEx);
@@ -108,21 +109,22 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
-            var (iSynEx, iSynIn, iLeak) = _membrane.Currents(y[YV], y[YGEx], y[YGIn]);
-            f[YV] = _membrane.UnlessRefractory((Lanes.Negate(iLeak) - iSynEx - iSynIn + _iStim + _membrane.Ie) / _membrane.Cm);
-            // SynapticKernel.Derivatives, per lane.
-            f[YDGEx] = Lanes.Negate(y[YDGEx]) / _tauDecayEx;
-            f[YGEx] = y[YDGEx] - y[YGEx] / _tauRiseEx;
-            f[YDGIn] = Lanes.Negate(y[YDGIn]) / _tauDecayIn;
-            f[YGIn] = y[YDGIn] - y[YGIn] / _tauRiseIn;
+            var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) - iSynEx - iSynIn + _iStim + Membrane.Ie) / Membrane.Cm);
+            SynapticKernel.Derivatives(y, f, YDGEx, YGEx, _tauDecayEx, _tauRiseEx);
+            SynapticKernel.Derivatives(y, f, YDGIn, YGIn, _tauDecayIn, _tauRiseIn);
         }
     }
 
     /// <summary>The dynamics of a parameter row and the jumps of dg_ex and dg_in per unit weight.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double JumpEx, JumpIn;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => IafCondMembrane.Control;
     }
 
     private readonly IafCondMembrane _membrane;
@@ -177,21 +179,11 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         InputChannel spikesIn, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneDynamics BeginLanes(int first, in Constants constants, Vector256<double> current, out LaneErrorControl control)
-        {
-            control = new LaneErrorControl(IafCondMembrane.Control);
-            return new LaneDynamics(constants.Dynamics, current, IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first));
-        }
+        public void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) =>
+            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(refractorySteps, first);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
-        {
-            control = IafCondMembrane.Control;
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            dynamics.Refractory = refractorySteps[node] > 0;
-            return dynamics;
-        }
+        public void Begin(int node, in Constants constants, ref Dynamics system) => system.Refractory = refractorySteps[node] > 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)

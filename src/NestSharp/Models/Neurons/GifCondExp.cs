@@ -57,14 +57,14 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
     private const int YV = 0, YGEx = 1, YGIn = 2;
 
     /// <summary>The right-hand side for one node's parameters, its current input, I_stc and whether it is refractory.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => 3;
 
         public double GL, EL, Cm, Ie, VReset, EEx, EIn, TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         /// <summary>The spike-triggered current of this step (pA).</summary>
         public double Stc;
@@ -84,11 +84,15 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
     }
 
     /// <summary>The constants of one parameter row.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public GifMembrane.Constants Membrane;
         public ErrorControl Control;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => row.Control;
     }
 
     private readonly GifAdaptation _adaptation;
@@ -130,17 +134,13 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
     private readonly struct Bookkeeping(GifCondExp group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
+        public void Begin(int node, in Constants constants, ref Dynamics system)
         {
-            control = constants.Control;
             double stc = group._adaptation.SpikeTriggeredCurrent(node);
             group[Membrane.IStc][node] = stc;
             group[Membrane.ESfa][node] = group._adaptation.Threshold(node, constants.Membrane.VTStar);
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            dynamics.Stc = stc;
-            dynamics.Refractory = group[Membrane.RefractorySteps][node] > 0;
-            return dynamics;
+            system.Stc = stc;
+            system.Refractory = group[Membrane.RefractorySteps][node] > 0;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -90,27 +90,44 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             BetaM: 0.28 * (u - 40.0) / (Math.Exp((u - 40.0) / 5.0) - 1.0),
             AlphaH: 0.128 * Math.Exp((17.0 - u) / 18.0),
             BetaH: 4.0 / (1.0 + Math.Exp((40.0 - u) / 5.0)));
+
+        /// <summary>As <see cref="At(double)"/> in each SIMD lane: the same operations in the same order, e^x by <see cref="LaneExp"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static LaneGateRates At(Vector256<double> u)
+        {
+            var one = Vector256<double>.One;
+            var five = Vector256.Create(5.0);
+            var u15 = Vector256.Create(15.0) - u;
+            var u13 = Vector256.Create(13.0) - u;
+            var u40 = u - Vector256.Create(40.0);
+            return new(
+                AlphaN: Vector256.Create(0.032) * u15 / (LaneExp.Exp(u15 / five) - one),
+                BetaN: Vector256.Create(0.5) * LaneExp.Exp((Vector256.Create(10.0) - u) / Vector256.Create(40.0)),
+                AlphaM: Vector256.Create(0.32) * u13 / (LaneExp.Exp(u13 / Vector256.Create(4.0)) - one),
+                BetaM: Vector256.Create(0.28) * u40 / (LaneExp.Exp(u40 / five) - one),
+                AlphaH: Vector256.Create(0.128) * LaneExp.Exp((Vector256.Create(17.0) - u) / Vector256.Create(18.0)),
+                BetaH: Vector256.Create(4.0) / (one + LaneExp.Exp((Vector256.Create(40.0) - u) / five)));
+        }
     }
 
     /// <summary>The right-hand side of the six state equations, for one node's parameters and current input.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => 6;
 
-        public double GNa, GK, GL, Cm, ENa, EK, EL, VT, EEx, EIn, TauSynEx, TauSynIn, Ie;
+        public HhChannels Channels;
+        public double VT, EEx, EIn, TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            double iNa = GNa * m * m * m * h * (v - ENa);
-            double iK = GK * n * n * n * n * (v - EK);
-            double iL = GL * (v - EL);
+            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
             double iSynEx = y[YGEx] * (v - EEx);
             double iSynIn = y[YGIn] * (v - EIn);
-            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + Ie) / Cm;
+            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + Channels.Ie) / Channels.Cm;
 
             var r = Rates.At(v - VT);
             f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
@@ -121,12 +138,64 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         }
     }
 
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    {
+        private LaneHhChannels _channels;
+        private Vector256<double> _vT, _eEx, _eIn, _tauSynEx, _tauSynIn, _iStim;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void LoadShared(in Dynamics system, Vector256<double> iStim)
+        {
+            _channels = new(system.Channels);
+            _vT = Vector256.Create(system.VT);
+            _eEx = Vector256.Create(system.EEx);
+            _eIn = Vector256.Create(system.EIn);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
+            _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
+            _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
+            _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
+            var iSynEx = y[YGEx] * (v - _eEx);
+            var iSynIn = y[YGIn] * (v - _eIn);
+            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + _channels.Ie) / _channels.Cm;
+
+            var r = Rates.At(v - _vT);
+            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
+        }
+    }
+
     /// <summary>The dynamics of a parameter row, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double SpikeThreshold;
         public long RefractorySteps;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => Control;
     }
 
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
@@ -147,10 +216,13 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             Dynamics = new Dynamics
             {
-                GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], VT = this[VT][i],
-                EEx = this[EEx][i], EIn = this[EIn][i],
-                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i], Ie = this[Ie][i],
+                Channels = new HhChannels
+                {
+                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
+                },
+                VT = this[VT][i], EEx = this[EEx][i], EIn = this[EIn][i],
+                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
             SpikeThreshold = this[VT][i] + SpikeHeightAboveVT,
             RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
@@ -158,19 +230,26 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
+        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
+        public readonly void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) { }
+
+        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
+        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
         {
-            control = Control;
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            return dynamics;
+            y[YGEx] += step.Inputs(SpikesEx, first);
+            y[YGIn] -= step.Inputs(SpikesIn, first);
+            HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], constants.SpikeThreshold,
+                group, spikes, step.Lag);
         }
+
+        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
+        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
 
         /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -86,26 +86,43 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             BetaM: 4.0 * Math.Exp(-(v + 65.0) / 18.0),
             AlphaH: 0.07 * Math.Exp(-(v + 65.0) / 20.0),
             BetaH: 1.0 / (1.0 + Math.Exp(-(v + 35.0) / 10.0)));
+
+        /// <summary>As <see cref="At(double)"/> in each SIMD lane: the same operations in the same order, e^x by <see cref="LaneExp"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static LaneGateRates At(Vector256<double> v)
+        {
+            var one = Vector256<double>.One;
+            var ten = Vector256.Create(10.0);
+            var v55 = v + Vector256.Create(55.0);
+            var v65 = v + Vector256.Create(65.0);
+            var v40 = v + Vector256.Create(40.0);
+            return new(
+                AlphaN: Vector256.Create(0.01) * v55 / (one - LaneExp.Exp(Lanes.Negate(v55) / ten)),
+                BetaN: Vector256.Create(0.125) * LaneExp.Exp(Lanes.Negate(v65) / Vector256.Create(80.0)),
+                AlphaM: Vector256.Create(0.1) * v40 / (one - LaneExp.Exp(Lanes.Negate(v40) / ten)),
+                BetaM: Vector256.Create(4.0) * LaneExp.Exp(Lanes.Negate(v65) / Vector256.Create(18.0)),
+                AlphaH: Vector256.Create(0.07) * LaneExp.Exp(Lanes.Negate(v65) / Vector256.Create(20.0)),
+                BetaH: one / (one + LaneExp.Exp(Lanes.Negate(v + Vector256.Create(35.0)) / ten)));
+        }
     }
 
     /// <summary>The right-hand side of the eight state equations, for one node's parameters and current input.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => 8;
 
-        public double GNa, GK, GL, Cm, ENa, EK, EL, TauSynEx, TauSynIn, Ie;
+        public HhChannels Channels;
+        public double TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             var r = Rates.At(v);
-            double iNa = GNa * m * m * m * h * (v - ENa);
-            double iK = GK * n * n * n * n * (v - EK);
-            double iL = GL * (v - EL);
-            f[YV] = (-(iNa + iK + iL) + IStim + Ie + y[YIEx] + y[YIIn]) / Cm;
+            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
+            f[YV] = (-(iNa + iK + iL) + IStim + Channels.Ie + y[YIEx] + y[YIIn]) / Channels.Cm;
             f[YM] = r.AlphaM * (1.0 - m) - r.BetaM * m;
             f[YH] = r.AlphaH * (1.0 - h) - r.BetaH * h;
             f[YN] = r.AlphaN * (1.0 - n) - r.BetaN * n;
@@ -114,12 +131,56 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         }
     }
 
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    {
+        private LaneHhChannels _channels;
+        private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void LoadShared(in Dynamics system, Vector256<double> iStim)
+        {
+            _channels = new(system.Channels);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var one = Vector256<double>.One;
+            var r = Rates.At(v);
+            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
+            f[YV] = (Lanes.Negate(iNa + iK + iL) + _iStim + _channels.Ie + y[YIEx] + y[YIIn]) / _channels.Cm;
+            f[YM] = r.AlphaM * (one - m) - r.BetaM * m;
+            f[YH] = r.AlphaH * (one - h) - r.BetaH * h;
+            f[YN] = r.AlphaN * (one - n) - r.BetaN * n;
+            SynapticKernel.Derivatives(y, f, YDIEx, YIEx, _tauSynEx, _tauSynEx);
+            SynapticKernel.Derivatives(y, f, YDIIn, YIIn, _tauSynIn, _tauSynIn);
+        }
+    }
+
     /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double JumpEx, JumpIn;
         public long RefractorySteps;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => Control;
     }
 
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
@@ -140,9 +201,12 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         {
             Dynamics = new Dynamics
             {
-                GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i],
-                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i], Ie = this[Ie][i],
+                Channels = new HhChannels
+                {
+                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
+                },
+                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
             JumpEx = Math.E / this[TauSynEx][i],
             JumpIn = Math.E / this[TauSynIn][i],
@@ -151,19 +215,25 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        Integrate(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
+    private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
     {
+        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
+        public readonly void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) { }
+
+        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
+        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
         {
-            control = Control;
-            var dynamics = constants.Dynamics;
-            dynamics.IStim = current;
-            return dynamics;
+            y[YDIEx] += step.Inputs(SpikesEx, first) * Vector256.Create(constants.JumpEx);
+            y[YDIIn] += step.Inputs(SpikesIn, first) * Vector256.Create(constants.JumpIn);
+            HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], 0.0, group, spikes, step.Lag);
         }
+
+        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
+        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
 
         /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

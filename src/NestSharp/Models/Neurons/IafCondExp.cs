@@ -41,8 +41,11 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YGEx = 1, YGIn = 2;
 
-    /// <summary>The right-hand side for one node's parameters, its current input and whether it is refractory.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    /// <summary>
+    /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
+    /// constants of a parameter row (the row is its own system).
+    /// </summary>
+    internal struct Dynamics : ICurrentDrivenOdeSystem, IRkf45Row<Dynamics, Dynamics>
     {
         public static int Dimension => 3;
 
@@ -50,9 +53,13 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         public double TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
-        public double IStim;
+        public double IStim { readonly get; set; }
 
         public bool Refractory;
+
+        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
+
+        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -66,23 +73,24 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
-        private IafCondMembrane.LaneConstants _membrane;
+        /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
+        public IafCondMembrane.LaneConstants Membrane;
+
         private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
 
-        /// <summary>Lanes that share <paramref name="constants"/>, with the current inputs <paramref name="iStim"/> and the refractory lanes (a lane mask).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneDynamics(in Dynamics constants, Vector256<double> iStim, Vector256<double> refractory)
+        public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _membrane = new(constants.Membrane, refractory);
-            _tauSynEx = Vector256.Create(constants.TauSynEx);
-            _tauSynIn = Vector256.Create(constants.TauSynIn);
+            Membrane = new(system.Membrane);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
             _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
-            _membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
+            Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
             _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
             _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
@@ -92,8 +100,8 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
-            var (iSynEx, iSynIn, iLeak) = _membrane.Currents(y[YV], y[YGEx], y[YGIn]);
-            f[YV] = _membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + _membrane.Ie - iSynEx - iSynIn) / _membrane.Cm);
+            var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm);
             f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
             f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
         }
@@ -127,21 +135,11 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
     private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneDynamics BeginLanes(int first, in Dynamics constants, Vector256<double> current, out LaneErrorControl control)
-        {
-            control = new LaneErrorControl(IafCondMembrane.Control);
-            return new LaneDynamics(constants, current, IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first));
-        }
+        public void BeginLanes(int first, in Dynamics constants, ref LaneDynamics lanes) =>
+            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Dynamics constants, double current, out ErrorControl control)
-        {
-            control = IafCondMembrane.Control;
-            var dynamics = constants;
-            dynamics.IStim = current;
-            dynamics.Refractory = group[Membrane.RefractorySteps][node] > 0;
-            return dynamics;
-        }
+        public void Begin(int node, in Dynamics constants, ref Dynamics system) => system.Refractory = group[Membrane.RefractorySteps][node] > 0;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)

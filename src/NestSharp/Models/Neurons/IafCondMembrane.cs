@@ -95,9 +95,9 @@ internal sealed class IafCondMembrane
         /// <summary>All bits set in the lanes of refractory nodes.</summary>
         public Vector256<double> Refractory;
 
-        /// <summary>Gives every lane the constants <paramref name="c"/>, and the lanes of <paramref name="refractory"/> (a lane mask) refractoriness.</summary>
+        /// <summary>Gives every lane the constants <paramref name="c"/>; no lane is refractory until <see cref="Refractory"/> is set.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public LaneConstants(in Constants c, Vector256<double> refractory)
+        public LaneConstants(in Constants c)
         {
             VTh = Vector256.Create(c.VTh);
             VReset = Vector256.Create(c.VReset);
@@ -107,7 +107,7 @@ internal sealed class IafCondMembrane
             EIn = Vector256.Create(c.EIn);
             EL = Vector256.Create(c.EL);
             Ie = Vector256.Create(c.Ie);
-            Refractory = refractory;
+            Refractory = Vector256<double>.Zero;
         }
 
         /// <summary>The lane mask of the nodes first .. + 3 whose remaining refractory steps (<paramref name="refractorySteps"/>) are positive.</summary>

@@ -101,7 +101,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
     /// <summary>The right-hand side of the six state equations, for one node's parameters and input.</summary>
-    internal struct Dynamics : IFixedDimensionOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem
     {
         public static int Dimension => StateSize;
 
@@ -109,7 +109,7 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
         public double DendriteGL, DendriteEL, DendriteCm, DendriteTauEx, DendriteTauIn, GPs;
 
         /// <summary>The somatic current input of this step (pA).</summary>
-        public double SomaStimulus;
+        public double IStim { readonly get; set; }
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -123,19 +123,23 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
             f[YVd] = (-DendriteGL * (v - DendriteEL) + iEx + iIn + fromSoma) / DendriteCm;
             f[YIEx] = -iEx / DendriteTauEx;
             f[YIIn] = -iIn / DendriteTauIn;
-            f[YVs] = (-leak - excitation - inhibition + fromDendrite + SomaStimulus + SomaIe) / SomaCm;
+            f[YVs] = (-leak - excitation - inhibition + fromDendrite + IStim + SomaIe) / SomaCm;
             f[YGEx] = -gEx / SomaTauEx;
             f[YGIn] = -gIn / SomaTauIn;
         }
     }
 
     /// <summary>The constants of one parameter row, as the dynamics and the update use them.</summary>
-    internal struct Constants
+    internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double PhiMax, RateSlope, Beta, Theta;
         public bool DeadTime;
         public int RefractorySteps;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => Control;
 
         public readonly double Phi(double u) => PhiMax / (1.0 + RateSlope * Math.Exp(Beta * (Theta - u)));
     }
@@ -203,14 +207,8 @@ internal sealed class PpCondExpMcUrbanczik : Rkf45NeuronGroup<PpCondExpMcUrbancz
     /// </summary>
     private readonly struct Bookkeeping(PpCondExpMcUrbanczik group, SpikeBuffer spikes) : IGridStepBookkeeping<Constants, Dynamics>
     {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public Dynamics Begin(int node, in Constants constants, double current, out ErrorControl control)
-        {
-            control = Control;
-            var dynamics = constants.Dynamics;
-            dynamics.SomaStimulus = current;
-            return dynamics;
-        }
+        /// <summary>Nothing: the dynamics read no discrete state.</summary>
+        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)

@@ -29,20 +29,46 @@ internal readonly ref struct GridStep(int lag, long index, double end, ReadOnlyS
 }
 
 /// <summary>
+/// The ODE system of a model integrated by <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/>: a right-hand side that
+/// takes the current input of the grid step as a parameter (NEST's I_stim_), which the group sets for each node.
+/// </summary>
+internal interface ICurrentDrivenOdeSystem : IFixedDimensionOdeSystem
+{
+    /// <summary>The current input of this step (pA).</summary>
+    double IStim { set; }
+}
+
+/// <summary>
+/// The constants of one parameter row of a model integrated by <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/>,
+/// as the group begins a grid step of a node from them: the row's system, which the group copies and gives the node's
+/// current input, and the row's error control.
+/// </summary>
+internal interface IRkf45Row<TSelf, TSystem>
+    where TSelf : struct, IRkf45Row<TSelf, TSystem>
+    where TSystem : struct, ICurrentDrivenOdeSystem
+{
+    /// <summary>The system of the row <paramref name="row"/>.</summary>
+    static abstract ref readonly TSystem SystemOf(in TSelf row);
+
+    /// <summary>The error control of the row <paramref name="row"/>.</summary>
+    static abstract ErrorControl ControlOf(in TSelf row);
+}
+
+/// <summary>
 /// What a model integrated by <see cref="Rkf45NeuronGroup{TConstants, TSystem}"/> does around the integration of one
 /// node over one grid step. Implemented by a struct, so that its calls are resolved at compile time like those of the
 /// ODE system; implementations mark their methods for inlining into the update loop. A model that also acts between
 /// the inner steps implements <see cref="IInnerStepBookkeeping{TConstants, TSystem}"/>.
 /// </summary>
 internal interface IGridStepBookkeeping<TConstants, TSystem>
-    where TConstants : struct
-    where TSystem : struct, IFixedDimensionOdeSystem
+    where TConstants : struct, IRkf45Row<TConstants, TSystem>
+    where TSystem : struct, ICurrentDrivenOdeSystem
 {
     /// <summary>
-    /// The system that integrates <paramref name="node"/> over the step, from its constants and the current input of
-    /// the step (pA), and the error control of its inner steps.
+    /// Before the step, on the system that integrates <paramref name="node"/> over it (its row's system with the
+    /// node's current input of the step): sets what the system reads of the node's discrete state, if anything.
     /// </summary>
-    TSystem Begin(int node, in TConstants constants, double current, out ErrorControl control);
+    void Begin(int node, in TConstants constants, ref TSystem system);
 
     /// <summary>After the grid step is covered, before <paramref name="y"/> is stored as the node's state.</summary>
     void End(int node, in TConstants constants, Span<double> y, in GridStep step);
@@ -54,16 +80,16 @@ internal interface IGridStepBookkeeping<TConstants, TSystem>
 /// <see cref="IGridStepBookkeeping{TConstants, TSystem}.Begin"/>, a begin for four neighbours that share their constants.
 /// </summary>
 internal interface ILaneBookkeeping<TConstants, TSystem, TLanes> : IGridStepBookkeeping<TConstants, TSystem>
-    where TConstants : struct
-    where TSystem : struct, IFixedDimensionOdeSystem
+    where TConstants : struct, IRkf45Row<TConstants, TSystem>
+    where TSystem : struct, ICurrentDrivenOdeSystem
     where TLanes : struct, ILaneOdeSystem<TSystem>
 {
     /// <summary>
-    /// The lane systems of nodes <paramref name="first"/> .. + 3, which share <paramref name="constants"/>, with their
-    /// current inputs of the step in <paramref name="current"/> (pA), and their error control: lane l exactly what
-    /// <see cref="IGridStepBookkeeping{TConstants, TSystem}.Begin"/> of node first + l loads into it.
+    /// Before the step, on the lane systems of nodes <paramref name="first"/> .. + 3, which share
+    /// <paramref name="constants"/> (the row's system in every lane with the lane's current input): sets what
+    /// <see cref="IGridStepBookkeeping{TConstants, TSystem}.Begin"/> of node first + l sets in lane l, if anything.
     /// </summary>
-    TLanes BeginLanes(int first, in TConstants constants, Vector256<double> current, out LaneErrorControl control);
+    void BeginLanes(int first, in TConstants constants, ref TLanes lanes);
 
     /// <summary>
     /// <see cref="IGridStepBookkeeping{TConstants, TSystem}.End"/> of nodes <paramref name="first"/> .. + 3, which
@@ -78,8 +104,8 @@ internal interface ILaneBookkeeping<TConstants, TSystem, TLanes> : IGridStepBook
 /// and refractoriness within the step).
 /// </summary>
 internal interface IInnerStepBookkeeping<TConstants, TSystem> : IGridStepBookkeeping<TConstants, TSystem>
-    where TConstants : struct
-    where TSystem : struct, IFixedDimensionOdeSystem
+    where TConstants : struct, IRkf45Row<TConstants, TSystem>
+    where TSystem : struct, ICurrentDrivenOdeSystem
 {
     /// <summary>Before each inner step: sets what the system reads of the node's discrete state.</summary>
     void BeforeInnerStep(int node, ref TSystem system);
@@ -99,7 +125,7 @@ internal interface IInnerStepBookkeeping<TConstants, TSystem> : IGridStepBookkee
 /// bookkeeping B:
 /// <code>
 /// y ← the node's state (component j from IntegratedState[j])
-/// system ← B.Begin(current input);   t ← 0
+/// system ← the row's system with the node's current input;   B.Begin(system);   t ← 0
 /// while t &lt; h:  B.BeforeInnerStep;  one accepted inner step from t towards h;  B.AfterInnerStep
 /// B.End;   the node's state ← y;   current input ← what arrived on the current channel in this step
 /// </code>
@@ -108,8 +134,8 @@ internal interface IInnerStepBookkeeping<TConstants, TSystem> : IGridStepBookkee
 /// <typeparam name="TConstants">What the model computes once per run from a parameter row.</typeparam>
 /// <typeparam name="TSystem">The model's ODE system (its right-hand side for one node's constants and input).</typeparam>
 internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
-    where TConstants : struct
-    where TSystem : struct, IFixedDimensionOdeSystem
+    where TConstants : struct, IRkf45Row<TConstants, TSystem>
+    where TSystem : struct, ICurrentDrivenOdeSystem
 {
     private readonly InputChannel _currentInput;
 
@@ -220,7 +246,8 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         ref readonly TConstants c = ref ParameterSets.Sets[ParameterSets.SetOfNode[i]];
         for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
 
-        var system = bookkeeping.Begin(i, c, _current[i], out var control);
+        var system = SystemOf(c, _current[i], out var control);
+        bookkeeping.Begin(i, c, ref system);
         double t = 0.0, innerStep = _innerStep[i];
         bool first = true;
         while (t < h)
@@ -235,6 +262,16 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         bookkeeping.End(i, c, y, gridStep);
         for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
         _current[i] = gridStep.Input(_currentInput, i);
+    }
+
+    /// <summary>The system of parameter row <paramref name="row"/> with the current input <paramref name="current"/> (pA), and the row's error control.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TSystem SystemOf(in TConstants row, double current, out ErrorControl control)
+    {
+        control = TConstants.ControlOf(row);
+        var system = TConstants.SystemOf(row);
+        system.IStim = current;
+        return system;
     }
 
     /// <summary>
@@ -301,17 +338,20 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         LaneErrorControl control;
         int set = setOfNode[first];
         bool shared = Vector128.EqualsAll(Vector128.LoadUnsafe(ref setOfNode[first]), Vector128.Create(set));
+        lanes = new TLanes();
         if (shared)
         {
-            lanes = bookkeeping.BeginLanes(first, sets[set], Vector256.LoadUnsafe(ref _current[first]), out control);
+            ref readonly TConstants row = ref sets[set];
+            lanes.LoadShared(TConstants.SystemOf(row), Vector256.LoadUnsafe(ref _current[first]));
+            control = new LaneErrorControl(TConstants.ControlOf(row));
+            bookkeeping.BeginLanes(first, row, ref lanes);
         }
         else
         {
-            var system0 = bookkeeping.Begin(first, sets[set], _current[first], out var control0);
-            var system1 = bookkeeping.Begin(first + 1, sets[setOfNode[first + 1]], _current[first + 1], out var control1);
-            var system2 = bookkeeping.Begin(first + 2, sets[setOfNode[first + 2]], _current[first + 2], out var control2);
-            var system3 = bookkeeping.Begin(first + 3, sets[setOfNode[first + 3]], _current[first + 3], out var control3);
-            lanes = new TLanes();
+            var system0 = BeginNode(ref bookkeeping, first, sets[set], out var control0);
+            var system1 = BeginNode(ref bookkeeping, first + 1, sets[setOfNode[first + 1]], out var control1);
+            var system2 = BeginNode(ref bookkeeping, first + 2, sets[setOfNode[first + 2]], out var control2);
+            var system3 = BeginNode(ref bookkeeping, first + 3, sets[setOfNode[first + 3]], out var control3);
             lanes.Load(system0, system1, system2, system3);
             control = new LaneErrorControl(control0, control1, control2, control3);
         }
@@ -377,6 +417,16 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         }
     }
 
+    /// <summary>The system of node <paramref name="node"/> for the step, begun by <paramref name="bookkeeping"/>, and its error control.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private TSystem BeginNode<TBookkeeping>(ref TBookkeeping bookkeeping, int node, in TConstants row, out ErrorControl control)
+        where TBookkeeping : struct, IGridStepBookkeeping<TConstants, TSystem>
+    {
+        var system = SystemOf(row, _current[node], out control);
+        bookkeeping.Begin(node, row, ref system);
+        return system;
+    }
+
     /// <summary>Fails as <see cref="Rkf45Integrator.RequireForward"/> for the first of the lanes in <paramref name="starting"/> that does not integrate forward.</summary>
     private static void RequireForward(Vector256<double> remaining, Vector256<double> stepSize, int starting)
     {
@@ -391,8 +441,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         private TBookkeeping _bookkeeping = bookkeeping;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public TSystem Begin(int node, in TConstants constants, double current, out ErrorControl control) =>
-            _bookkeeping.Begin(node, constants, current, out control);
+        public void Begin(int node, in TConstants constants, ref TSystem system) => _bookkeeping.Begin(node, constants, ref system);
 
         public readonly void BeforeInnerStep(int node, ref TSystem system) { }
 

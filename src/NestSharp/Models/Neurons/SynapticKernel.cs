@@ -21,4 +21,13 @@ internal static class SynapticKernel
         f[d] = -y[d] / tauDecay;
         f[g] = y[d] - y[g] / tauRise;
     }
+
+    /// <summary>As <see cref="Derivatives(ReadOnlySpan{double}, Span{double}, int, int, double, double)"/> in each SIMD lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int d, int g,
+        Vector256<double> tauDecay, Vector256<double> tauRise)
+    {
+        f[d] = Lanes.Negate(y[d]) / tauDecay;
+        f[g] = y[d] - y[g] / tauRise;
+    }
 }
