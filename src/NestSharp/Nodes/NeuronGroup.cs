@@ -155,8 +155,15 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// <summary>Forgets which inputs generators send into (before <see cref="NoteGeneratorInput"/> notes them again).</summary>
     internal void ClearGeneratorInputs() => _inputsFromGenerators = new bool[ChannelsPerNode];
 
-    /// <summary>Notes that a generator sends into ring channel <paramref name="ringChannel"/> of this group.</summary>
-    internal void NoteGeneratorInput(int ringChannel) => _inputsFromGenerators[((ringChannel & int.MaxValue) - ChannelBase) / Count] = true;
+    /// <summary>
+    /// Notes that a generator sends into ring channel <paramref name="ringChannel"/> of this group (a channel past the
+    /// declared inputs is a receptor port's of a multisynapse model: a spike input, not noted).
+    /// </summary>
+    internal void NoteGeneratorInput(int ringChannel)
+    {
+        int input = ((ringChannel & int.MaxValue) - ChannelBase) / Count;
+        if (input < _inputsFromGenerators.Length) _inputsFromGenerators[input] = true;
+    }
 
     /// <summary>Names of the recordables, in NEST's order (with receptor ports: those of the ports any node has).</summary>
     public virtual IReadOnlyList<string> Recordables => Schema.PortRecordables.Count == 0 ? Schema.RecordableNames : RecordableNamesFor(PortCount);
