@@ -93,14 +93,8 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
         where TRule : struct, IPlasticityRule, allows ref struct
         where TDelays : struct, IDelays
     {
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights;
-        int[] channelsOf = block.Channels;
-        int[] targets = block.Indices[SynapseSchema.TargetColumn];
         int? recorder = model.WeightRecorderId;
-
+        int slots = context.Ring.Slots;
         foreach (ref readonly var spike in spikes)
         {
             var (first, last) = block.RangeOf(spike.Source);
@@ -108,36 +102,54 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             long stamp = context.SliceStart + spike.Lag + 1;
             double tSpike = context.Time.StepToMs(stamp);
             int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            for (int i = first; i < last; i++)
+            Transmit(ref rule, delays, block, in spike, first, last, last, stamp, tSpike, baseSlot, in context, recorder);
+        }
+    }
+
+    /// <summary>
+    /// Transmits one spike through synapses [<paramref name="first"/>, <paramref name="end"/>) of its source (whose
+    /// synapses in the block end at <paramref name="last"/>): the body of both delivery loops.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transmit<TRule, TDelays>(ref TRule rule, TDelays delays, SynapseBlock block, in Spike spike,
+        int first, int end, int last, long stamp, double tSpike, int baseSlot, in DeliveryContext context, int? recorder)
+        where TRule : struct, IPlasticityRule, allows ref struct
+        where TDelays : struct, IDelays
+    {
+        double[] data = context.Ring.Data;
+        int channels = context.Ring.Channels, slots = context.Ring.Slots;
+        double[] weights = block.Weights;
+        int[] channelsOf = block.Channels;
+        int[] targets = block.Indices[SynapseSchema.TargetColumn];
+        for (int i = first; i < end; i++)
+        {
+            int ahead = i + InputRing.PrefetchDistance;
+            if (ahead < last)
             {
-                int ahead = i + InputRing.PrefetchDistance;
-                if (ahead < last)
-                {
-                    int aheadSlot = baseSlot + delays[ahead];
-                    if (aheadSlot >= slots) aheadSlot -= slots;
-                    InputRing.Prefetch(data, (nint)aheadSlot * channels + (channelsOf[ahead] & int.MaxValue));
-                }
-                int delay = delays[i];
-                double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
-                weights[i] = w;
-
-                int slot = baseSlot + delay;
-                if (slot >= slots) slot -= slots;
-                int channel = channelsOf[i];
-                if (channel >= 0)
-                {
-                    data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                }
-                else
-                {
-                    data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                    context.PreciseWeights?.Add(i, w);
-                }
-
-                // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
-                if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
+                int aheadSlot = baseSlot + delays[ahead];
+                if (aheadSlot >= slots) aheadSlot -= slots;
+                InputRing.Prefetch(data, (nint)aheadSlot * channels + (channelsOf[ahead] & int.MaxValue));
             }
+            int delay = delays[i];
+            double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
+            weights[i] = w;
+
+            int slot = baseSlot + delay;
+            if (slot >= slots) slot -= slots;
+            int channel = channelsOf[i];
+            if (channel >= 0)
+            {
+                data[(nint)slot * channels + channel] += w * spike.Multiplicity;
+            }
+            else
+            {
+                data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+                context.PreciseWeights?.Add(i, w);
+            }
+
+            // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
+            if (recorder is { } id)
+                context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
         }
     }
 
@@ -162,13 +174,8 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
         where TRule : struct, ISourceTraceRule, allows ref struct
         where TDelays : struct, IDelays
     {
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights;
-        int[] channelsOf = block.Channels;
-        int[] targets = block.Indices[SynapseSchema.TargetColumn];
         int? recorder = model.WeightRecorderId;
+        int slots = context.Ring.Slots;
         var runs = block.Runs!;
         int[] firstOfRun = runs.First, runsOfSource = runs.OfSource;
 
@@ -185,35 +192,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             for (int r = firstRun; r < endRun; r++)
             {
                 rule.BeginRun(r);
-                for (int i = firstOfRun[r], end = firstOfRun[r + 1]; i < end; i++)
-                {
-                    int ahead = i + InputRing.PrefetchDistance;
-                    if (ahead < last)
-                    {
-                        int aheadSlot = baseSlot + delays[ahead];
-                        if (aheadSlot >= slots) aheadSlot -= slots;
-                        InputRing.Prefetch(data, (nint)aheadSlot * channels + (channelsOf[ahead] & int.MaxValue));
-                    }
-                    int delay = delays[i];
-                    double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
-                    weights[i] = w;
-
-                    int slot = baseSlot + delay;
-                    if (slot >= slots) slot -= slots;
-                    int channel = channelsOf[i];
-                    if (channel >= 0)
-                    {
-                        data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                    }
-                    else
-                    {
-                        data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                        context.PreciseWeights?.Add(i, w);
-                    }
-
-                    if (recorder is { } id)
-                        context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
-                }
+                Transmit(ref rule, delays, block, in spike, firstOfRun[r], firstOfRun[r + 1], last, stamp, tSpike, baseSlot, in context, recorder);
                 rule.EndRun(r, tSpike);
             }
         }
