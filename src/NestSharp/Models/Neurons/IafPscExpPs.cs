@@ -106,7 +106,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
         base.WriteStatus(local, status);
-        status["is_refractory"] = this[Membrane.Refractory][PositionOf(local)] != 0.0;
+        status["is_refractory"] = this[Membrane.IsRefractory][PositionOf(local)] != 0.0;
     }
 
     public override void Prepare(SimulationContext context)
@@ -179,7 +179,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
     {
         this[Membrane.LastSpikeStep][i] = step + 1;
         this[Membrane.LastSpikeOffset][i] = offset;
-        this[Membrane.Refractory][i] = 1.0;
+        this[Membrane.IsRefractory][i] = 1.0;
         spikes.Add(lag, IdOf(i), 1, 1.0, offset);
     }
 
@@ -224,7 +224,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
         Span<double> arrived = s.Input(Spikes);
         Span<double> currents = s.Input(Currents);
         double[] y0 = this[Membrane.StepCurrent], y1Ex = this[ISynEx], y1In = this[ISynIn], y2 = this[Membrane.Vm];
-        double[] refractory = this[Membrane.Refractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
+        double[] refractory = this[Membrane.IsRefractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
         double h = _h;

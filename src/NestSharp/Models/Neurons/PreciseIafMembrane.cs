@@ -24,7 +24,7 @@ internal sealed class PreciseIafMembrane
     public readonly Column StepCurrent;
 
     /// <summary>1 while the node is refractory, 0 otherwise (NEST's is_refractory).</summary>
-    public readonly Column Refractory;
+    public readonly Column IsRefractory;
 
     /// <summary>The stamp (step) of the last spike, -1 before the first (NEST's last_spike_step).</summary>
     public readonly Column LastSpikeStep;
@@ -46,7 +46,7 @@ internal sealed class PreciseIafMembrane
         Ie = schema.Parameter("I_e", 0.0, "pA");
         Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
         StepCurrent = schema.Internal("step_current");
-        Refractory = schema.Internal("is_refractory");
+        IsRefractory = schema.Internal("is_refractory");
         LastSpikeStep = schema.Internal("last_spike_step", -1.0);
         LastSpikeOffset = schema.Internal("last_spike_offset");
     }
