@@ -22,9 +22,10 @@ internal static class CheckpointFormat
     /// off_grid_spiking. 7: the spikes on their way to precise receivers carry their weight. 8: a synapse block of a
     /// model with columns shared by a source's synapses (the _hom pair-STDP models' Kplus and t_lastspike) ends with
     /// their runs (first synapse of each run, first run of each source, the values per run) instead of holding them per
-    /// synapse.
+    /// synapse. 9: synapses of the models that read their target's history no longer keep the target's id (it follows
+    /// from the channel).
     /// </summary>
-    public const int Version = 8;
+    public const int Version = 9;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

@@ -576,11 +576,11 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// <summary>Tells each target of new plastic synapses to keep its spike history for them (from t_lastspike - delay on).</summary>
     private void RegisterWithTargets(SynapseBlock block, SynapseType type, TimeGrid grid)
     {
-        int[] targets = block.Indices[SynapseSchema.TargetColumn];
+        var nodes = _kernel.Nodes;
         for (int i = 0; i < block.Count; i++)
         {
             double delayMs = grid.StepToMs(block.DelayAt(i));
-            _kernel.Archive.Register(targets[i], type.LastSpikeTime(block, i) - delayMs, delayMs);
+            _kernel.Archive.Register(nodes.NodeOfChannel(block.Channels[i]), type.LastSpikeTime(block, i) - delayMs, delayMs);
         }
     }
 

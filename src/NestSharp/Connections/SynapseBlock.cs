@@ -6,7 +6,7 @@ namespace NestSharp.Connections;
 /// (int), a weight (double) and a delay in steps: 14 bytes for a static synapse while every delay of the block fits in
 /// 16 bits (<see cref="NarrowDelays"/>); a block with a longer delay keeps its delays in 32 bits instead
 /// (<see cref="WideDelays"/>), up to NEST's limit of <see cref="MaxDelaySteps"/>. Plastic synapse models add state
-/// columns (doubles such as stdp_synapse's Kplus and last spike time, ints such as the target id), described by
+/// columns (doubles such as stdp_synapse's Kplus and last spike time, ints such as a random stream's key), described by
 /// <see cref="SynapseLayout"/>, so storage, merging and reading back are the same code for every model. State the
 /// synapses of a source share while they are in step (the _hom pair-STDP models' K+ and last spike time) is kept once
 /// per run of such synapses (<see cref="Runs"/>) rather than per synapse.

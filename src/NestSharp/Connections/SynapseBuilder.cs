@@ -164,7 +164,7 @@ internal static class SynapseBuilder
         private readonly ValueSource _weight = values.Weight, _delay = values.Delay, _receptor = values.Receptor;
         private readonly ValueSource[] _perConnectionSources = values.PerConnection;
         private readonly double[] _perConnection = new double[values.PerConnection.Length];
-        private readonly bool _plastic = block.State.Length > 0 || block.Indices.Length > 0;
+        private readonly bool _plastic = block.State.Length > 0 || block.Indices.Length > 0 || block.Runs is not null;
         private readonly bool _statusSet = values.StatusSet;
         private readonly int[] _cursor = (int[])block.Offsets.Clone();
 
@@ -267,7 +267,7 @@ internal static class SynapseBuilder
                 }
                 if (_statusSet) _type.CheckStatus(w, _perConnection);
                 ulong streamKey = Random.RandomStream.Derive(values.StreamKey, (ulong)(uint)unitId, (ulong)(uint)ordinal);
-                _type.Schema.Initialise(block, at, _perConnection, context.Targets[targetIndex], streamKey);
+                _type.Schema.Initialise(block, at, _perConnection, streamKey);
                 if (_sharedPerSynapse is not null)
                 {
                     _type.Schema.SourceValues(_perConnection, _sharedValues);

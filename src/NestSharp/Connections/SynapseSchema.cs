@@ -44,7 +44,7 @@ internal sealed record SynapseArrayKey(string Key, long[] Default, Action<long[]
 /// Everything a synapse model declares about itself beyond weight, delay and receptor_type, in one place: parameters
 /// common to the model (set with SetDefaults or CopyModel; numbers or integer arrays), per-connection parameters (given in the syn_spec or taken
 /// from the model's defaults, kept per synapse), per-synapse state (with its initial value), and whether each synapse
-/// keeps its target's id or the key of its own random stream; whether the weight is common to the model (the _hom_w
+/// keeps the key of its own random stream; whether the weight is common to the model (the _hom_w
 /// models) and whether a connection reports its size (sizeof). The block layout, the syn_spec keys, their checks and the initialisation of a new synapse
 /// derive from it; the model addresses its storage by the handles the declarations return.
 /// </summary>
@@ -67,12 +67,6 @@ internal sealed class SynapseSchema
     /// <summary>Per-connection parameters, in declaration order.</summary>
     public IReadOnlyList<SynapseKey> PerConnection => _perConnection;
 
-    /// <summary>Whether every synapse keeps its target's node id (in index column <see cref="TargetColumn"/>).</summary>
-    public bool KeepsTargets { get; private set; }
-
-    /// <summary>The index column with the target's id, when <see cref="KeepsTargets"/>.</summary>
-    public const int TargetColumn = 0;
-
     /// <summary>
     /// Whether every synapse keeps the key of its own random stream (models that draw random numbers per spike), in
     /// the index columns <see cref="StreamKeyColumn"/> (low 32 bits) and the next (high 32 bits).
@@ -80,7 +74,7 @@ internal sealed class SynapseSchema
     public bool KeepsStreamKeys { get; private set; }
 
     /// <summary>The index column with the low half of a synapse's stream key, when <see cref="KeepsStreamKeys"/>.</summary>
-    public int StreamKeyColumn => KeepsTargets ? TargetColumn + 1 : 0;
+    public const int StreamKeyColumn = 0;
 
     /// <summary>
     /// Whether the weight is common to all connections of a model (set with SetDefaults or CopyModel, not in a syn_spec
@@ -92,13 +86,12 @@ internal sealed class SynapseSchema
     public bool ReportsSize { get; private set; } = true;
 
     /// <summary>The per-synapse columns a block stores beyond channel, weight and delay.</summary>
-    public SynapseLayout Layout => _layout ??= _columns.Count == 0 && _sourceColumns.Count == 0 && !KeepsTargets && !KeepsStreamKeys
+    public SynapseLayout Layout => _layout ??= _columns.Count == 0 && _sourceColumns.Count == 0 && !KeepsStreamKeys
         ? SynapseLayout.Static
         : new SynapseLayout([.. _columns.Select(c => c.Name)], [.. IndexColumnNames()], [.. _sourceColumns.Select(c => c.Name)]);
 
     private IEnumerable<string> IndexColumnNames()
     {
-        if (KeepsTargets) yield return "target";
         if (KeepsStreamKeys)
         {
             yield return "stream_key_low";
@@ -170,13 +163,6 @@ internal sealed class SynapseSchema
         return new SynapseColumn(_columns.Count - 1);
     }
 
-    /// <summary>Every synapse keeps its target's node id (models that read the target's history need it).</summary>
-    public void KeepTargets()
-    {
-        KeepsTargets = true;
-        _layout = null;
-    }
-
     /// <summary>Every synapse keeps the key of its own random stream (see <see cref="KeepsStreamKeys"/>).</summary>
     public void KeepStreamKeys()
     {
@@ -191,7 +177,7 @@ internal sealed class SynapseSchema
     public void WithoutSize() => ReportsSize = false;
 
     /// <summary>The stream key kept by synapse <paramref name="index"/> (see <see cref="KeepsStreamKeys"/>).</summary>
-    public ulong StreamKeyOf(SynapseBlock block, int index) =>
+    public static ulong StreamKeyOf(SynapseBlock block, int index) =>
         (uint)block.Indices[StreamKeyColumn][index] | ((ulong)(uint)block.Indices[StreamKeyColumn + 1][index] << 32);
 
     /// <summary>The position of per-connection parameter <paramref name="key"/> in <see cref="PerConnection"/>, or -1.</summary>
@@ -241,7 +227,7 @@ internal sealed class SynapseSchema
     /// </summary>
     public SynapseSchema WithLabel()
     {
-        var copy = new SynapseSchema { KeepsTargets = KeepsTargets, KeepsStreamKeys = KeepsStreamKeys, HasCommonWeight = HasCommonWeight, ReportsSize = ReportsSize };
+        var copy = new SynapseSchema { KeepsStreamKeys = KeepsStreamKeys, HasCommonWeight = HasCommonWeight, ReportsSize = ReportsSize };
         copy._common.AddRange(_common);
         copy._commonArrays.AddRange(_commonArrays);
         copy._perConnection.AddRange(_perConnection);
@@ -263,16 +249,15 @@ internal sealed class SynapseSchema
     }
 
     /// <summary>
-    /// Writes the initial state and the per-connection values of a new synapse at <paramref name="index"/>, its target's
-    /// id and the key of its random stream (where the model keeps them). The shared columns are the builder's (see
+    /// Writes the initial state and the per-connection values of a new synapse at <paramref name="index"/> and the
+    /// key of its random stream (where the model keeps it). The shared columns are the builder's (see
     /// <see cref="SourceValues"/>).
     /// </summary>
-    public void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> perConnectionValues, int targetId, ulong streamKey)
+    public void Initialise(SynapseBlock block, int index, ReadOnlySpan<double> perConnectionValues, ulong streamKey)
     {
         for (int c = 0; c < _columns.Count; c++) block.State[c][index] = _columns[c].Initial;
         for (int k = 0; k < perConnectionValues.Length; k++)
             if (_perConnectionColumns[k] is { BySource: false } column) block.State[column.Index][index] = perConnectionValues[k];
-        if (KeepsTargets) block.Indices[TargetColumn][index] = targetId;
         if (KeepsStreamKeys)
         {
             block.Indices[StreamKeyColumn][index] = (int)(uint)streamKey;

@@ -4,7 +4,7 @@ namespace NestSharp.Connections;
 
 /// <summary>What delivery needs: the input ring, the time grid, the spike archive and where weight events go.</summary>
 internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArchive archive, long sliceStart,
-    WeightEventBuffer weightEvents, Func<int, int, double, int> reroute, Func<int, int> nodeOfChannel)
+    WeightEventBuffer weightEvents, Func<int, int, double, int> reroute, int[] nodeOfChannel)
 {
     public InputRing Ring { get; } = ring;
     public TimeGrid Time { get; } = time;
@@ -15,8 +15,11 @@ internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArc
     /// <summary>The channel an event of a given weight goes to, for the neuron behind a channel (sign-routed models).</summary>
     public Func<int, int, double, int> Reroute { get; } = reroute;
 
-    /// <summary>The node id of the neuron behind an input channel (for weight events of models that keep no target ids).</summary>
-    public Func<int, int> NodeOfChannel { get; } = nodeOfChannel;
+    /// <summary>
+    /// The node id of the neuron behind each input channel (index: the channel without its counting bit), for the models
+    /// that read their target's history and for weight events: synapses keep their target's channel, not its id.
+    /// </summary>
+    public int[] NodeOfChannel { get; } = nodeOfChannel;
 
     /// <summary>
     /// Where plastic synapses log the weight of each spike they pass to a counting input (parrots, precise receivers),
@@ -211,9 +214,13 @@ internal abstract class SynapseType(string name)
     /// Serially, once per slice and model of a type that <see cref="ChangesCommonValuesInDelivery"/>, after the spikes
     /// of the slice starting at <paramref name="sliceStart"/> were gathered (<paramref name="spikes"/>, in canonical
     /// order) and before any thread delivers them: the model's delivery <paramref name="blocks"/> of every local virtual
-    /// process, in virtual-process order, so that the common values change in an order that does not depend on the split.
+    /// process, in virtual-process order, so that the common values change in an order that does not depend on the split;
+    /// <paramref name="nodeOfChannel"/> as <see cref="DeliveryContext.NodeOfChannel"/>.
     /// </summary>
-    public virtual void PrepareSlice(SynapseModel model, IReadOnlyList<SynapseBlock> blocks, ReadOnlySpan<Spike> spikes, long sliceStart, TimeGrid time) { }
+    public virtual void PrepareSlice(SynapseModel model, IReadOnlyList<SynapseBlock> blocks, ReadOnlySpan<Spike> spikes, long sliceStart, TimeGrid time,
+        int[] nodeOfChannel)
+    {
+    }
 
     /// <summary>Transmits the spikes of a slice (in canonical order) through this thread's synapses of one model.</summary>
     public abstract void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model);

@@ -19,7 +19,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     private WeightEvent[] _weightEventExchange = [];
     private WeightEventBuffer[] _weightEvents = [];
     private Func<int, int, double, int> _reroute = null!;
-    private Func<int, int> _nodeOfChannel = null!;
+    private int[] _nodeOfChannel = [];
     private PreciseSpikeRoutes? _precise;
     private KernelManager _kernel = null!;
     private SimulationContext _context = null!;
@@ -42,7 +42,6 @@ internal sealed class EventDeliveryManager : IKernelManager
     {
         _kernel = kernel;
         _reroute = kernel.Nodes.RerouteChannel;
-        _nodeOfChannel = kernel.Nodes.NodeOfChannel;
     }
 
     public void GetStatus(Dictionary<string, object> status)
@@ -64,6 +63,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     public void Prepare(SimulationContext context)
     {
         _context = context;
+        _nodeOfChannel = _kernel.Nodes.NodeOfEachChannel();
         foreach (var group in _kernel.Nodes.Groups) OffGridSpiking |= group.SendsOffGridSpikes;
         _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, _kernel.Models.SynapseModels, context.VirtualProcesses) : null;
         if (_weightEvents.Length != context.VirtualProcesses)
@@ -107,7 +107,7 @@ internal sealed class EventDeliveryManager : IKernelManager
                 foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
                     if (block.SynapseModelId == model.Id) _blocksOfModel.Add(block);
             }
-            model.Type.PrepareSlice(model, _blocksOfModel, _merged.Items, sliceStart, time);
+            model.Type.PrepareSlice(model, _blocksOfModel, _merged.Items, sliceStart, time, _nodeOfChannel);
         }
     }
 

@@ -153,6 +153,19 @@ internal sealed class NodeManager : IKernelManager
         return group.IdOf(position);
     }
 
+    /// <summary>The node id of the neuron behind each input channel, indexed by channel (<see cref="ChannelCount"/> entries).</summary>
+    public int[] NodeOfEachChannel()
+    {
+        var nodeOf = new int[ChannelCount];
+        for (int i = 0; i < _neuronGroups.Count; i++)
+        {
+            var group = _neuronGroups[i];
+            int first = _neuronChannelBases[i], end = i + 1 < _neuronChannelBases.Count ? _neuronChannelBases[i + 1] : ChannelCount;
+            for (int channel = first; channel < end; channel++) nodeOf[channel] = group.IdOf((channel - first) % group.Count);
+        }
+        return nodeOf;
+    }
+
     /// <summary>The channel an event of <paramref name="weight"/> goes to, for the neuron behind <paramref name="channel"/>.</summary>
     public int RerouteChannel(int channel, int receptor, double weight)
     {

@@ -88,7 +88,7 @@ public sealed class StdpHomSourceTraceTests : IDisposable
                 if (block.Offsets[s + 1] > block.Offsets[s]) sources++;
                 for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
                 {
-                    rows.Add(string.Join(' ', block.SourceMin + s, block.Indices[SynapseSchema.TargetColumn][i],
+                    rows.Add(string.Join(' ', block.SourceMin + s, kernel.Nodes.NodeOfChannel(block.Channels[i]),
                         Bits(block.Weights[i]), Bits(schema.PerConnectionValue(block, kplus, i)), Bits(model.Type.LastSpikeTime(block, i))));
                 }
             }

@@ -41,7 +41,7 @@ internal sealed class BernoulliSynapse(string name) : TransmissionRuleSynapseTyp
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool Transmit(int i, double weight, long stamp, double tSpike, out double transmitted)
         {
-            ulong key = RandomStream.Derive(Declared.StreamKeyOf(_block, i), (ulong)stamp);
+            ulong key = RandomStream.Derive(SynapseSchema.StreamKeyOf(_block, i), (ulong)stamp);
             transmitted = weight;
             return RandomStream.ToUnitInterval(RandomStream.At(key, 0)) < _pTransmit[i];
         }

@@ -32,8 +32,6 @@ internal sealed class ClopathSynapse(string name)
     private static readonly SynapseColumn Wmin = Declared.Parameter("Wmin", 0.0);
     private static readonly SynapseColumn Wmax = Declared.Parameter("Wmax", 100.0);
 
-    static ClopathSynapse() => Declared.KeepTargets();
-
     protected override SynapseSchema DeclaredSchema => Declared;
 
     protected override StoredColumn LastSpikeColumn => LastSpike;

@@ -33,7 +33,8 @@ internal interface ISourceTraceRule : IPlasticityRule
 
 /// <summary>
 /// Base of the plastic synapse models whose rule reads what the post-synaptic neuron keeps (its spike history, or a
-/// voltage-based history): each synapse keeps its target's id and the time of the last spike it transmitted, and its
+/// voltage-based history): each synapse keeps the time of the last spike it transmitted (its target's id follows from its
+/// input channel, <see cref="DeliveryContext.NodeOfChannel"/>), and its
 /// sources must send spike events (neurons, parrots, spike_train_injector, pulsepacket_generator: NEST refuses the
 /// generators that serve each target on its own, whose spikes reach plastic synapses through a parrot neuron). A
 /// pre-synaptic spike of multiplicity m in step s (stamped s + 1) does for each synapse i of its source, in the order
@@ -120,7 +121,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
         int channels = context.Ring.Channels, slots = context.Ring.Slots;
         double[] weights = block.Weights;
         int[] channelsOf = block.Channels;
-        int[] targets = block.Indices[SynapseSchema.TargetColumn];
+        int[] nodeOfChannel = context.NodeOfChannel;
         for (int i = first; i < end; i++)
         {
             int ahead = i + InputRing.PrefetchDistance;
@@ -131,12 +132,13 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
                 InputRing.Prefetch(data, (nint)aheadSlot * channels + (channelsOf[ahead] & int.MaxValue));
             }
             int delay = delays[i];
-            double w = rule.Transmit(i, weights[i], targets[i], tSpike, delay);
+            int channel = channelsOf[i];
+            int target = nodeOfChannel[channel & int.MaxValue];
+            double w = rule.Transmit(i, weights[i], target, tSpike, delay);
             weights[i] = w;
 
             int slot = baseSlot + delay;
             if (slot >= slots) slot -= slots;
-            int channel = channelsOf[i];
             if (channel >= 0)
             {
                 data[(nint)slot * channels + channel] += w * spike.Multiplicity;
@@ -149,7 +151,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
 
             // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
             if (recorder is { } id)
-                context.WeightEvents.Add(id, stamp, spike.Source, targets[i], w, block.PortAt(i), i);
+                context.WeightEvents.Add(id, stamp, spike.Source, target, w, block.PortAt(i), i);
         }
     }
 

@@ -62,7 +62,7 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public bool Transmit(int i, double weight, long stamp, double tSpike, out double transmitted)
         {
-            var stream = new RandomStream(RandomStream.Derive(Declared.StreamKeyOf(_block, i), (ulong)stamp));
+            var stream = new RandomStream(RandomStream.Derive(SynapseSchema.StreamKeyOf(_block, i), (ulong)stamp));
             int available = (int)_available[i];
             double u = _facilitation.Utilisation[i];
             if (_lastSpike[i] >= 0.0)

@@ -49,11 +49,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
     private static readonly SynapseColumn LastUpdate = Declared.State("t_last_update");
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike");
 
-    static StdpDopamineSynapse()
-    {
-        Declared.KeepTargets();
-        Declared.WithoutSize();
-    }
+    static StdpDopamineSynapse() => Declared.WithoutSize();
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
@@ -101,10 +97,10 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
     {
         if (model.VolumeTransmitterSpikes is not { Triggered: true } dopamine) return;
         var rule = new Rule(block, context, model.CommonValues, dopamine.TriggerTimes, dopamine.TriggerMultiplicities, dopamine.TriggerCount);
-        int[] targets = block.Indices[SynapseSchema.TargetColumn];
+        int[] channels = block.Channels, nodeOfChannel = context.NodeOfChannel;
         double[] weights = block.Weights;
         for (int i = 0; i < block.Count; i++)
-            weights[i] = rule.Trigger(i, weights[i], targets[i], dopamine.TriggerTime, block.DelayAt(i));
+            weights[i] = rule.Trigger(i, weights[i], nodeOfChannel[channels[i] & int.MaxValue], dopamine.TriggerTime, block.DelayAt(i));
     }
 
     /// <summary>The rule over the columns of one block, reading one dopamine spike list.</summary>

@@ -88,11 +88,7 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
     private static readonly SynapseColumn NextReadoutTime = Declared.Parameter("next_readout_time", 0.0);
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike");
 
-    static StdpFacetshwSynapseHom()
-    {
-        Declared.KeepTargets();
-        Declared.WithoutSize();
-    }
+    static StdpFacetshwSynapseHom() => Declared.WithoutSize();
 
     /// <summary>What the serial preparation of a slice leaves for the threads, per model; and the count of uncounted synapses.</summary>
     private sealed class ModelState
@@ -198,7 +194,8 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
     /// Counts the synapses that transmit their first spike in this slice (see the class summary for the order) and
     /// notes where readout_cycle_duration changes, for <see cref="Deliver"/>.
     /// </summary>
-    public override void PrepareSlice(SynapseModel model, IReadOnlyList<SynapseBlock> blocks, ReadOnlySpan<Spike> spikes, long sliceStart, TimeGrid time)
+    public override void PrepareSlice(SynapseModel model, IReadOnlyList<SynapseBlock> blocks, ReadOnlySpan<Spike> spikes, long sliceStart, TimeGrid time,
+        int[] nodeOfChannel)
     {
         var state = _states.GetValue(model, static _ => new ModelState());
         double[] common = model.CommonValues;
@@ -232,8 +229,8 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
             {
                 var (first, last) = block.RangeOf(spike.Source);
                 double[] flags = block.State[InitFlag.Index];
-                int[] targets = block.Indices[SynapseSchema.TargetColumn];
-                for (int i = first; i < last; i++) if (flags[i] == 0) _firstSpikes.Add((targets[i], i, block));
+                int[] channels = block.Channels;
+                for (int i = first; i < last; i++) if (flags[i] == 0) _firstSpikes.Add((nodeOfChannel[channels[i] & int.MaxValue], i, block));
             }
             if (_firstSpikes.Count == 0) continue;
             _firstSpikes.Sort(static (a, b) => a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Index.CompareTo(b.Index));

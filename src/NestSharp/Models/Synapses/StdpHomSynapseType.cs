@@ -11,7 +11,7 @@ namespace NestSharp.Models.Synapses;
 /// Storage: K+ and t_last change only with the source's own spikes, by the same function for every synapse of the
 /// source (tau_plus being common), so synapses of one source that hold the same K+ and t_last stay in step. They are
 /// kept once per run of such synapses (<see cref="SynapseBlock.Runs"/>, usually one run per source and thread), and a
-/// synapse keeps only its channel, weight, delay and target id (18 bytes). A synapse made after its source spiked (a
+/// synapse keeps only its channel, weight and delay (14 bytes, as a static synapse). A synapse made after its source spiked (a
 /// later Connect, structural plasticity) or given its own Kplus (an array in the syn_spec, a Set on one connection)
 /// starts a run of its own, as it starts from its own trace in NEST. Delivery computes the per-synapse part
 /// (facilitation from the target's history, depression, the weight) for each synapse and the trace once per run.
@@ -30,7 +30,6 @@ internal abstract class StdpHomSynapseType<TRule>(string name) : HistoryReadingS
     static StdpHomSynapseType()
     {
         foreach (var p in TRule.Parameters.Keys) Declared.CommonParameter(p.Key, p.Default, p.Requirement);
-        Declared.KeepTargets();
     }
 
     protected sealed override SynapseSchema DeclaredSchema => Declared;

@@ -39,7 +39,7 @@ internal interface IStdpRule
 /// w ← Facilitate(w, K+·exp((t_last - (t_post + d))/tau_plus)); then w ← Depress(w, K-(t_pre - d)); the spike is
 /// transmitted with the new weight; finally K+ ← K+·exp((t_last - t_pre)/tau_plus) + 1 and t_last ← t_pre.
 /// Here each connection has its own rule parameters, and every synapse keeps K+ (the per-connection parameter Kplus,
-/// default 0), t_last and its target's id; the _hom models, whose parameters are common, are
+/// default 0) and t_last; the _hom models, whose parameters are common, are
 /// <see cref="StdpHomSynapseType{TRule}"/>.
 /// </summary>
 internal abstract class StdpSynapseType<TRule>(string name) : HistoryReadingSynapseType(name) where TRule : struct, IStdpRule
@@ -63,7 +63,6 @@ internal abstract class StdpSynapseType<TRule>(string name) : HistoryReadingSyna
             var column = Declared.Parameter(p.Key, p.Default, p.Requirement);
             if (first < 0) first = column.Index;
         }
-        Declared.KeepTargets();
         return first;
     }
 

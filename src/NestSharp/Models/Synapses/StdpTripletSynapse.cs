@@ -42,8 +42,6 @@ internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseTyp
 
     private static readonly int WmaxIndex = Declared.IndexOfPerConnection("Wmax");
 
-    static StdpTripletSynapse() => Declared.KeepTargets();
-
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override bool SupportsCheckpoint => true;

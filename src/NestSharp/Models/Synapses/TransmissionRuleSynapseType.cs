@@ -87,7 +87,7 @@ internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(n
 
                 // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
                 if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, context.NodeOfChannel(channelsOf[i]), w, block.PortAt(i), i);
+                    context.WeightEvents.Add(id, stamp, spike.Source, context.NodeOfChannel[channelsOf[i] & int.MaxValue], w, block.PortAt(i), i);
             }
         }
     }

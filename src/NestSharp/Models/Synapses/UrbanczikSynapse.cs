@@ -49,8 +49,6 @@ internal sealed class UrbanczikSynapse(string name)
     private static readonly SynapseColumn TauLTrace = Declared.State("tau_L_trace");
     private static readonly SynapseColumn TauSTrace = Declared.State("tau_s_trace");
 
-    static UrbanczikSynapse() => Declared.KeepTargets();
-
     protected override SynapseSchema DeclaredSchema => Declared;
 
     protected override StoredColumn LastSpikeColumn => LastSpike;

@@ -34,8 +34,6 @@ internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynaps
 
     private static readonly int WmaxIndex = Declared.IndexOfPerConnection("Wmax");
 
-    static VogelsSprekelerSynapse() => Declared.KeepTargets();
-
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override bool SupportsCheckpoint => true;
