@@ -164,12 +164,9 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
             ref readonly Propagators p = ref sets[setOfNode[i]];
             if (y2[i] < p.Theta) continue;
             y2[i] = p.UReset;
-            MarkSpike(i, sliceStart + lag, lag, _h * (1.0 - Epsilon), spikes);
+            MarkSpike(i, sliceStart + lag, lag, PreciseIafMembrane.InstantSpikeOffset(_h), spikes);
         }
     }
-
-    /// <summary>The machine epsilon of doubles (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
-    private const double Epsilon = 2.220446049250313e-16;
 
     /// <summary>
     /// Node <paramref name="i"/> fired in step <paramref name="step"/> (sent at <paramref name="lag"/>),

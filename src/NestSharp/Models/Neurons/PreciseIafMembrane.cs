@@ -15,6 +15,15 @@ internal sealed class PreciseIafMembrane
     public const string AllTimeConstantsPositive = "All time constants must be strictly positive.";
     public const string RefractoryAtLeastOneStep = "Refractory time must be at least one time step.";
 
+    /// <summary>The machine epsilon of doubles (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
+    private const double Epsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// The offset of the spike of a node found at or above threshold when an update starts (set so): just after the
+    /// start of the step, h·(1 - ε) before its end, as NEST places it.
+    /// </summary>
+    public static double InstantSpikeOffset(double h) => h * (1.0 - Epsilon);
+
     public readonly Column Cm, TauM, TRef, EL, VReset, VTh, VMin, Ie;
 
     /// <summary>V_m, stored relative to E_L (NEST's y2, or y3 in the alpha model).</summary>
