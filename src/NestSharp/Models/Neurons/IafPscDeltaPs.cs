@@ -32,13 +32,13 @@ namespace NestSharp.Models.Neurons;
 /// iaf_psc_delta_ps.</para>
 /// </summary>
 [NodeModelName("iaf_psc_delta_ps")]
-internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
+internal sealed class IafPscDeltaPs : PreciseIafGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
     private static readonly PreciseIafMembrane Membrane = new(Declared, double.MinValue);
 
-    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="ReceivePrecise"/>.</summary>
+    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="PreciseIafGroup.ReceivePrecise"/>.</summary>
     private static readonly InputChannel Spikes = Declared.Input("spikes");
     private static readonly InputChannel Currents = Declared.Input("currents");
 
@@ -61,49 +61,14 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
 
     private readonly PropagatorSets<Propagators> _propagators = new();
 
-    /// <summary>The spikes on their way to each node (by storage position; null until the first), in arrival order.</summary>
-    private readonly PreciseArrivals?[] _arrivals;
-
-    /// <summary>Per thread: the arrivals of one node's current step, sorted by time.</summary>
-    private PreciseArrival[][] _due = [];
-
-    private double _h;
-
-    public IafPscDeltaPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public IafPscDeltaPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Spikes)
     {
-        _arrivals = new PreciseArrivals?[count];
     }
 
-    public override bool SupportsCheckpoint => true;
-
-    public override bool SendsOffGridSpikes => true;
-
-    public bool UsesWeights => true;
-
-    public bool TakesPreciseSpikesOn(int channel)
-    {
-        int first = ChannelOf(Spikes);
-        return channel >= first && channel < first + Count;
-    }
-
-    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
-        (_arrivals[channel - ChannelOf(Spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
-
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
-    /// <summary>NEST's checks, then that t_ref lasts at least one step of the resolution.</summary>
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        var commit = base.Stage(local, values, context);
-        PreciseIafMembrane.CheckRefractoryTime(Membrane.NewRefractoryTime(this, local, values), context.Time);
-        return commit;
-    }
-
-    /// <summary>The status, with NEST's read-only is_refractory and refractory_input.</summary>
+    /// <summary>The status, with NEST's read-only refractory_input (and is_refractory).</summary>
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
         base.WriteStatus(local, status);
-        status["is_refractory"] = this[Membrane.IsRefractory][PositionOf(local)] != 0.0;
         status["refractory_input"] = false;
     }
 
@@ -111,13 +76,10 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
     {
         base.Prepare(context);
         var time = context.Time;
-        double h = _h = time.Resolution;
-        if (_due.Length != context.SpikesOfVp.Length)
-            _due = Enumerable.Range(0, context.SpikesOfVp.Length).Select(_ => new PreciseArrival[4]).ToArray();
+        double h = StepMs;
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
             double tauM = this[Membrane.TauM][i], el = this[Membrane.EL][i];
-            PreciseIafMembrane.CheckRefractoryTime(this[Membrane.TRef][i], time);
             return new Propagators
             {
                 TauM = tauM,
@@ -139,37 +101,6 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, spikes, thread));
     }
 
-    /// <summary>
-    /// NEST's check at the start of each update: a node set to a potential at or above threshold fires at once, its
-    /// spike placed just after the start of step <paramref name="lag"/>.
-    /// </summary>
-    private void FireIfAboveThreshold(int thread, long sliceStart, int lag, SpikeBuffer spikes)
-    {
-        var (start, end) = Chunk(thread);
-        double[] u = this[Membrane.Vm];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        for (int i = start; i < end; i++)
-        {
-            ref readonly Propagators p = ref sets[setOfNode[i]];
-            if (u[i] < p.Theta) continue;
-            u[i] = p.UReset;
-            MarkSpike(i, sliceStart + lag, lag, PreciseIafMembrane.InstantSpikeOffset(_h), spikes);
-        }
-    }
-
-    /// <summary>
-    /// Node <paramref name="i"/> fired in step <paramref name="step"/> (sent at <paramref name="lag"/>),
-    /// <paramref name="offset"/> ms before the step's end: it is refractory from then on, and the spike leaves with its offset.
-    /// </summary>
-    private void MarkSpike(int i, long step, int lag, double offset, SpikeBuffer spikes)
-    {
-        this[Membrane.LastSpikeStep][i] = step + 1;
-        this[Membrane.LastSpikeOffset][i] = offset;
-        this[Membrane.IsRefractory][i] = 1.0;
-        spikes.Add(lag, IdOf(i), 1, 1.0, offset);
-    }
-
     private readonly struct Stepper(IafPscDeltaPs group, SpikeBuffer spikes, int thread) : IChunkStepper
     {
         public void Advance(in ChunkStep step) => group.Advance(step, spikes, thread);
@@ -184,7 +115,7 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
         double[] refractoryColumn = this[Membrane.IsRefractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
-        double h = _h;
+        double h = StepMs;
         long step = s.Step;
         for (int k = 0; k < arrived.Length; k++)
         {
@@ -195,7 +126,7 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
 
             // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
             bool endsRefractory = refractoryColumn[i] != 0.0 && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            int due = arrived[k] != 0.0 && _arrivals[i] is { } queue ? queue.TakeDue(step, ref _due[thread]) : 0;
+            int due = TakeDue(i, step, thread, arrived[k], out var events);
 
             if (due == 0 && !endsRefractory)
             {
@@ -210,7 +141,6 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
             }
             else
             {
-                var events = _due[thread];
                 int next = 0;
                 double t = h; // offsets count down from h at the step's start to 0 at its end
                 while (true)
@@ -298,12 +228,4 @@ internal sealed class IafPscDeltaPs : NeuronGroup, IPreciseSpikeReceiver
         MarkSpike(i, step, lag, offset, spikes);
         return p.UReset;
     }
-
-    /// <summary>The spikes on their way to each node, by node id.</summary>
-    protected override void SaveModelState(CheckpointWriter writer) =>
-        WriteInIdOrder(writer, _arrivals, arrivals => arrivals.Save(writer));
-
-    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
-        ReadInIdOrder(reader, _arrivals, PreciseArrivals.Restore);
 }
