@@ -57,6 +57,7 @@ public sealed class PreciseIafStatusTests
         var before = neuron.GetStatus()[0];
         var error = Assert.Throws<BadPropertyException>(() => neuron.Set(new Dictionary<string, object> { [key] = value, ["I_e"] = 12.0 }));
         Assert.Contains(message, error.Message);
+        Assert.DoesNotContain("..", error.Message);
         var after = neuron.GetStatus()[0];
         Assert.Equal(before[key], after[key]);
         Assert.Equal(before["I_e"], after["I_e"]);
