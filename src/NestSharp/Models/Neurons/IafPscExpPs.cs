@@ -32,7 +32,7 @@ namespace NestSharp.Models.Neurons;
 /// time-driven simulations. Front Neuroinform 4:113. NEST model documentation, iaf_psc_exp_ps.</para>
 /// </summary>
 [NodeModelName("iaf_psc_exp_ps")]
-internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
+internal sealed class IafPscExpPs : PreciseIafGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -43,7 +43,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
     private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
-    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="ReceivePrecise"/>.</summary>
+    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="PreciseIafGroup.ReceivePrecise"/>.</summary>
     private static readonly InputChannel Spikes = Declared.Input("spikes");
     private static readonly InputChannel Currents = Declared.Input("currents");
 
@@ -64,63 +64,19 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
 
     private readonly PropagatorSets<Propagators> _propagators = new();
 
-    /// <summary>The spikes on their way to each node (by storage position; null until the first), in arrival order.</summary>
-    private readonly PreciseArrivals?[] _arrivals;
-
-    /// <summary>Per thread: the arrivals of one node's current step, sorted by time.</summary>
-    private PreciseArrival[][] _due = [];
-
-    private double _h;
-
-    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Spikes)
     {
-        _arrivals = new PreciseArrivals?[count];
-    }
-
-    public override bool SupportsCheckpoint => true;
-
-    public override bool SendsOffGridSpikes => true;
-
-    public bool UsesWeights => true;
-
-    public bool TakesPreciseSpikesOn(int channel)
-    {
-        int first = ChannelOf(Spikes);
-        return channel >= first && channel < first + Count;
-    }
-
-    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
-        (_arrivals[channel - ChannelOf(Spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
-
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
-    /// <summary>NEST's checks, then that t_ref lasts at least one step of the resolution.</summary>
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        var commit = base.Stage(local, values, context);
-        PreciseIafMembrane.CheckRefractoryTime(Membrane.NewRefractoryTime(this, local, values), context.Time);
-        return commit;
-    }
-
-    /// <summary>The status, with NEST's read-only is_refractory.</summary>
-    public override void WriteStatus(int local, Dictionary<string, object> status)
-    {
-        base.WriteStatus(local, status);
-        status["is_refractory"] = this[Membrane.IsRefractory][PositionOf(local)] != 0.0;
     }
 
     public override void Prepare(SimulationContext context)
     {
         base.Prepare(context);
         var time = context.Time;
-        double h = _h = time.Resolution;
-        if (_due.Length != context.SpikesOfVp.Length)
-            _due = Enumerable.Range(0, context.SpikesOfVp.Length).Select(_ => new PreciseArrival[4]).ToArray();
+        double h = StepMs;
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
             double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
             double tauEx = this[TauSynEx][i], tauIn = this[TauSynIn][i];
-            PreciseIafMembrane.CheckRefractoryTime(this[Membrane.TRef][i], time);
             return new Propagators
             {
                 TauM = tauM,
@@ -147,40 +103,6 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
         var spikes = context.SpikesOfVp[thread];
         FireIfAboveThreshold(thread, sliceStart, from, spikes);
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, spikes, thread));
-    }
-
-    /// <summary>
-    /// NEST's check at the start of each update: a node set to a potential at or above threshold fires at once, its
-    /// spike placed just after the start of step <paramref name="lag"/> (offset h·(1 - ε), ε the machine epsilon).
-    /// </summary>
-    private void FireIfAboveThreshold(int thread, long sliceStart, int lag, SpikeBuffer spikes)
-    {
-        var (start, end) = Chunk(thread);
-        double[] y2 = this[Membrane.Vm];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
-        for (int i = start; i < end; i++)
-        {
-            ref readonly Propagators p = ref sets[setOfNode[i]];
-            if (y2[i] < p.Theta) continue;
-            y2[i] = p.UReset;
-            MarkSpike(i, sliceStart + lag, lag, _h * (1.0 - Epsilon), spikes);
-        }
-    }
-
-    /// <summary>The machine epsilon of doubles (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
-    private const double Epsilon = 2.220446049250313e-16;
-
-    /// <summary>
-    /// Node <paramref name="i"/> fired in step <paramref name="step"/> (sent at <paramref name="lag"/>),
-    /// <paramref name="offset"/> ms before the step's end: it is refractory from then on, and the spike leaves with its offset.
-    /// </summary>
-    private void MarkSpike(int i, long step, int lag, double offset, SpikeBuffer spikes)
-    {
-        this[Membrane.LastSpikeStep][i] = step + 1;
-        this[Membrane.LastSpikeOffset][i] = offset;
-        this[Membrane.IsRefractory][i] = 1.0;
-        spikes.Add(lag, IdOf(i), 1, 1.0, offset);
     }
 
     private readonly struct Stepper(IafPscExpPs group, SpikeBuffer spikes, int thread) : IChunkStepper
@@ -227,7 +149,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
         double[] refractory = this[Membrane.IsRefractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
         var sets = _propagators.Sets;
         var setOfNode = _propagators.SetOfNode;
-        double h = _h;
+        double h = StepMs;
         long step = s.Step;
         for (int k = 0; k < arrived.Length; k++)
         {
@@ -238,7 +160,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
 
             // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
             bool endsRefractory = n.Refractory && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            int due = arrived[k] != 0.0 && _arrivals[i] is { } queue ? queue.TakeDue(step, ref _due[thread]) : 0;
+            int due = TakeDue(i, step, thread, arrived[k], out var events);
 
             if (due == 0 && !endsRefractory)
             {
@@ -254,7 +176,6 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
             }
             else
             {
-                var events = _due[thread];
                 int next = 0;
                 double since = h; // offsets count down from h at the step's start to 0 at its end
                 while (true)
@@ -317,7 +238,7 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
         double crossing = RegulaFalsi.Root(new Distance(p, n.Y0, n.Y1ExBefore, n.Y1InBefore, n.Y2Before), dt);
         n.Y2 = p.UReset;
         n.Refractory = true;
-        MarkSpike(i, step, lag, _h - (t0 + crossing), spikes);
+        MarkSpike(i, step, lag, StepMs - (t0 + crossing), spikes);
     }
 
     /// <summary>
@@ -336,12 +257,4 @@ internal sealed class IafPscExpPs : NeuronGroup, IPreciseSpikeReceiver
             return p20 * (_p.Ie + y0) + p21Ex * y1Ex + p21In * y1In + y2 * Math.Exp(-t / _p.TauM) - _p.Theta;
         }
     }
-
-    /// <summary>The spikes on their way to each node, by node id.</summary>
-    protected override void SaveModelState(CheckpointWriter writer) =>
-        WriteInIdOrder(writer, _arrivals, arrivals => arrivals.Save(writer));
-
-    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
-        ReadInIdOrder(reader, _arrivals, PreciseArrivals.Restore);
 }

@@ -6,14 +6,24 @@ namespace NestSharp.Models.Neurons;
 /// NEST's defaults and checks, V_m (mV, stored relative to E_L as NEST stores it), and the hidden state every precise
 /// model keeps: the step input current (NEST's y0), whether the node is refractory, and the stamp and offset of its
 /// last spike (refractoriness ends at that spike's precise time plus t_ref). The status shows is_refractory.
-/// <para>Checks (NEST's messages): C_m &gt; 0 ("Capacitance must be strictly positive."), tau_m and the model's synaptic
-/// time constants &gt; 0 ("All time constants must be strictly positive."), V_reset &lt; V_th, V_reset &gt;= V_min, and t_ref
-/// at least one step of the current resolution (<see cref="CheckRefractoryTime"/>).</para>
+/// <para>Checks (NEST's messages, to which the BadProperty text adds the final period): C_m &gt; 0 ("Capacitance must be
+/// strictly positive"), tau_m and the model's synaptic time constants &gt; 0 ("All time constants must be strictly
+/// positive"), V_reset &lt; V_th, V_reset &gt;= V_min, and t_ref at least one step of the current resolution
+/// (<see cref="CheckRefractoryTime"/>).</para>
 /// </summary>
 internal sealed class PreciseIafMembrane
 {
-    public const string AllTimeConstantsPositive = "All time constants must be strictly positive.";
-    public const string RefractoryAtLeastOneStep = "Refractory time must be at least one time step.";
+    public const string AllTimeConstantsPositive = "All time constants must be strictly positive";
+    public const string RefractoryAtLeastOneStep = "Refractory time must be at least one time step";
+
+    /// <summary>The machine epsilon of doubles (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
+    private const double Epsilon = 2.220446049250313e-16;
+
+    /// <summary>
+    /// The offset of the spike of a node found at or above threshold when an update starts (set so): just after the
+    /// start of the step, h·(1 - ε) before its end, as NEST places it.
+    /// </summary>
+    public static double InstantSpikeOffset(double h) => h * (1.0 - Epsilon);
 
     public readonly Column Cm, TauM, TRef, EL, VReset, VTh, VMin, Ie;
 
@@ -36,7 +46,7 @@ internal sealed class PreciseIafMembrane
     /// <param name="vMinDefault">The default of V_min: -inf for the exp and alpha models, -DBL_MAX for the delta model.</param>
     public PreciseIafMembrane(NeuronSchema schema, double vMinDefault)
     {
-        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("Capacitance must be strictly positive."));
+        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("Capacitance must be strictly positive"));
         TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive(AllTimeConstantsPositive));
         TRef = schema.Parameter("t_ref", 2.0, "ms");
         EL = schema.Parameter("E_L", -70.0, "mV");
@@ -54,8 +64,8 @@ internal sealed class PreciseIafMembrane
     /// <summary>NEST's checks of the potentials: V_reset below V_th and not below V_min.</summary>
     public void Validate(in StatusRow row)
     {
-        row.Require(row[VReset] < row[VTh], VReset, "Reset potential must be smaller than threshold.");
-        row.Require(row[VReset] >= row[VMin], VReset, "Reset potential must be greater equal minimum potential.");
+        row.Require(row[VReset] < row[VTh], VReset, "Reset potential must be smaller than threshold");
+        row.Require(row[VReset] >= row[VMin], VReset, "Reset potential must be greater equal minimum potential");
     }
 
     /// <summary>

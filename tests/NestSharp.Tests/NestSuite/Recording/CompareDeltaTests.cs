@@ -3,13 +3,12 @@ using static NestSharp.Tests.NestSuite.NestSuiteHelpers;
 namespace NestSharp.Tests.NestSuite.Recording;
 
 /// <summary>
-/// NEST's testsuite/pytests/recording/test_compare_delta.py, its iaf_psc_delta half: a neuron driven by seven spikes
-/// of weight 2.5 mV fires first at 4.1 ms. The other half (iaf_psc_delta_ps, the precise-timing twin) needs a model
-/// NestSharp lacks.
+/// NEST's testsuite/pytests/recording/test_compare_delta.py: iaf_psc_delta and its precise-timing twin
+/// iaf_psc_delta_ps, driven by the same seven spikes of weight 2.5 mV, both fire first at 4.1 ms.
 /// </summary>
 public sealed class CompareDeltaTests
 {
-    // NEST: testsuite/pytests/recording/test_compare_delta.py::test_simulation_completes (iaf_psc_delta half)
+    // NEST: testsuite/pytests/recording/test_compare_delta.py::test_simulation_completes
     [Fact]
     public void Test_simulation_completes()
     {
@@ -20,6 +19,7 @@ public sealed class CompareDeltaTests
             ["E_L"] = -49.0, ["V_m"] = -60.0, ["V_th"] = -50.0, ["V_reset"] = -60.0, ["C_m"] = 200.0, ["tau_m"] = 20.0, ["t_ref"] = 5.0,
         };
         var populationPlain = nest.Create("iaf_psc_delta", 1, neuronParams);
+        var populationCanon = nest.Create("iaf_psc_delta_ps", 1, neuronParams);
 
         var spikeGenerator = nest.Create("spike_generator", 1, new()
         {
@@ -28,17 +28,23 @@ public sealed class CompareDeltaTests
         var spikeRecorder = nest.Create("spike_recorder");
         nest.SetDefaults("static_synapse", new() { ["delay"] = 0.1, ["weight"] = 2.5 });
 
-        nest.Connect(spikeGenerator, populationPlain);
-        nest.Connect(populationPlain, spikeRecorder);
+        foreach (var population in new[] { populationPlain, populationCanon })
+        {
+            nest.Connect(spikeGenerator, population);
+            nest.Connect(population, spikeRecorder);
+        }
 
         nest.Simulate(200.0);
 
         long[] senders = Longs(spikeRecorder, "senders");
         double[] times = Doubles(spikeRecorder, "times");
-        Assert.Equal(1L, senders[0]);
-        Assert.Equal(4.1, times[0], 1e-6 * 4.1);
-        // the whole train, as NEST 3.10 gives it for this script
-        Assert.Equal([1L, 1L, 1L, 1L], senders);
-        AssertAlmostEqual([4.1, 42.84, 95.8, 148.76], times);
+        Assert.Contains(1L, senders[..2]);
+        Assert.Contains(2L, senders[..2]);
+        foreach (double t in times[..2]) Assert.Equal(4.1, t, 1e-6 * 4.1);
+        // the whole trains, as NEST 3.10 gives them for this script (the precise neuron's times off the grid)
+        double[] plain = [.. Enumerable.Range(0, senders.Length).Where(k => senders[k] == 1).Select(k => times[k])];
+        double[] canon = [.. Enumerable.Range(0, senders.Length).Where(k => senders[k] == 2).Select(k => times[k])];
+        AssertAlmostEqual([4.1, 42.84, 95.8, 148.76], plain);
+        AssertAlmostEqual([4.1, 42.83058636799436, 95.7884918239617, 148.74639727992914], canon, 12);
     }
 }

@@ -6,7 +6,8 @@ namespace NestSharp.Tests.NestSuite.Regressions;
 /// <summary>
 /// NEST's regression tests of the precise neuron models (iaf_psc_alpha_ps, iaf_psc_delta_ps, iaf_psc_exp_ps), run
 /// for the ones NestSharp has (<see cref="IafPsDcAccuracyTests.AvailablePreciseModels"/>): plastic synapses and the
-/// spike archive (ticket 85), simultaneous input spikes (issue 368), refractory times (tickets 638 and 673).
+/// spike archive (ticket 85), simultaneous input spikes (issue 368), refractory times (tickets 638 and 673), stepped
+/// simulation with poisson_generator_ps input (ticket 452), poisson_generator_ps into several targets (ticket 481).
 /// </summary>
 public sealed class PreciseNeuronRegressionTests
 {
@@ -161,5 +162,83 @@ public sealed class PreciseNeuronRegressionTests
         double spikeTimeDefault = SecondSpikeTime673(model, 1.0);
         double spikeTimeShorter = SecondSpikeTime673(model, 0.1);
         Assert.True(Math.Abs(spikeTimeDefault - spikeTimeShorter - 0.9) <= 1e-12, $"{spikeTimeDefault - spikeTimeShorter:R}");
+    }
+
+    /// <summary>NEST's run_simulation of ticket 452: a precise neuron under I_e 500 pA and a 10 kHz poisson_generator_ps (0.125 ms).</summary>
+    private static double[] SpikeTimes452(string model, Action<Simulator> simulate)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["tics_per_ms"] = 8.0, ["resolution"] = 0.125 });
+        var neuron = nest.Create(model, 1, new() { ["I_e"] = 500.0 });
+        var pg = nest.Create("poisson_generator_ps", 1, new() { ["rate"] = 10000.0, ["start"] = 0.0 });
+        var sr = nest.Create("spike_recorder");
+        nest.Connect(pg, neuron, syn: new Dictionary<string, object> { ["delay"] = 1.0, ["weight"] = 1.0 });
+        nest.Connect(neuron, sr);
+        simulate(nest);
+        return Doubles(sr, "times");
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_452.py::test_ticket_452 (NEST's loop over iaf_psc_delta_ps and
+    // iaf_psc_alpha_ps; 500 ms whole and in 500 pieces of 1 ms give the same spike times)
+    [Fact]
+    public void TestTicket452()
+    {
+        foreach (string model in new[] { "iaf_psc_delta_ps", "iaf_psc_alpha_ps" })
+        {
+            var continuous = SpikeTimes452(model, nest => nest.Simulate(500.0));
+            var stepped = SpikeTimes452(model, nest =>
+            {
+                for (int k = 0; k < 500; k++) nest.Simulate(1.0);
+            });
+            Assert.NotEmpty(continuous);
+            Assert.Equal(continuous, stepped);
+        }
+    }
+
+    /// <summary>NEST's setup of ticket 481: a new kernel at resolution 0.125 ms (tics_per_ms 8).</summary>
+    private static Simulator Setup481()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["tics_per_ms"] = 8.0, ["resolution"] = 0.125 });
+        return nest;
+    }
+
+    /// <summary>
+    /// NEST's run_simulation of ticket 481: one poisson_generator_ps (10 kHz) into two neurons through
+    /// <paramref name="syn1"/> and <paramref name="syn2"/>; whether both potentials rose above -70 mV in 1000 ms.
+    /// </summary>
+    private static bool BothReceive481(Simulator nest, string model, string syn1, string syn2)
+    {
+        const double vRef = -70.0;
+        var parameters = new Dictionary<string, object> { ["V_m"] = vRef, ["E_L"] = vRef, ["V_th"] = 1e10, ["I_e"] = 0.0 };
+        var n1 = nest.Create(model, 1, parameters);
+        var n2 = nest.Create(model, 1, parameters);
+        var pg = nest.Create("poisson_generator_ps", 1, new() { ["rate"] = 10000.0, ["start"] = 0.0 });
+        var vm1 = nest.Create("voltmeter", 1, new() { ["interval"] = 0.125 });
+        var vm2 = nest.Create("voltmeter", 1, new() { ["interval"] = 0.125 });
+        nest.Connect(pg, n1, syn: new Dictionary<string, object> { ["synapse_model"] = syn1 });
+        nest.Connect(pg, n2, syn: new Dictionary<string, object> { ["synapse_model"] = syn2 });
+        nest.Connect(vm1, n1);
+        nest.Connect(vm2, n2);
+        nest.Simulate(1000.0);
+        return Doubles(vm1, "V_m").Max() > vRef && Doubles(vm2, "V_m").Max() > vRef;
+    }
+
+    // NEST: testsuite/pytests/regressions/test_ticket_481.py::test_ticket_481
+    [Fact]
+    public void TestTicket481()
+    {
+        Assert.True(BothReceive481(Setup481(), "iaf_psc_delta_ps", "static_synapse", "static_synapse"),
+            "Both neurons should receive spikes with identical synapse models.");
+
+        var nest = Setup481();
+        nest.CopyModel("static_synapse", "hoo");
+        Assert.True(BothReceive481(nest, "iaf_psc_delta_ps", "hoo", "hoo"),
+            "Both neurons should receive spikes with identical synapse models, even if renamed.");
+
+        nest = Setup481();
+        nest.CopyModel("static_synapse", "foo");
+        nest.CopyModel("static_synapse", "goo");
+        Assert.ThrowsAny<NestException>(() => BothReceive481(nest, "iaf_psc_delta_ps", "foo", "goo"));
     }
 }

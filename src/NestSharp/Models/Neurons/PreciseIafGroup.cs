@@ -1,0 +1,129 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// What the node groups of NEST's precise integrate-and-fire models (iaf_psc_exp_ps, iaf_psc_alpha_ps,
+/// iaf_psc_delta_ps) share around their integration: the spikes on their way to each node with their times and weights
+/// (<see cref="IPreciseSpikeReceiver"/>, checkpointed with the node) and the ones due in a step, sorted by time; NEST's
+/// checks (<see cref="PreciseIafMembrane"/>, t_ref at least one step when a status is set); the read-only
+/// is_refractory; the spike at the start of an update of a node set at or above threshold; and what firing does
+/// (last spike step and offset, refractory, the spike sent with its offset).
+/// </summary>
+internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
+{
+    private readonly PreciseIafMembrane _membrane;
+    private readonly InputChannel _spikes;
+
+    /// <summary>The spikes on their way to each node (by storage position; null until the first), in arrival order.</summary>
+    private readonly PreciseArrivals?[] _arrivals;
+
+    /// <summary>Per thread: the arrivals of one node's current step, sorted by time.</summary>
+    private PreciseArrival[][] _due = [];
+
+    /// <param name="model">The model.</param>
+    /// <param name="firstId">The first node id.</param>
+    /// <param name="count">The number of nodes.</param>
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="membrane">The membrane declared into <paramref name="schema"/>.</param>
+    /// <param name="spikes">The counting input of receptor 0, whose spikes arrive with their times through <see cref="ReceivePrecise"/>.</param>
+    protected PreciseIafGroup(NodeModel model, int firstId, int count, NeuronSchema schema, PreciseIafMembrane membrane, InputChannel spikes)
+        : base(model, firstId, count, schema)
+    {
+        _membrane = membrane;
+        _spikes = spikes;
+        _arrivals = new PreciseArrivals?[count];
+    }
+
+    /// <summary>The resolution (ms) of the current run.</summary>
+    protected double StepMs { get; private set; }
+
+    public override bool SupportsCheckpoint => true;
+
+    public override bool SendsOffGridSpikes => true;
+
+    public bool UsesWeights => true;
+
+    public bool TakesPreciseSpikesOn(int channel)
+    {
+        int first = ChannelOf(_spikes);
+        return channel >= first && channel < first + Count;
+    }
+
+    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
+        (_arrivals[channel - ChannelOf(_spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
+
+    protected override void Validate(in StatusRow row) => _membrane.Validate(row);
+
+    /// <summary>NEST's checks, then that t_ref lasts at least one step of the resolution.</summary>
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        var commit = base.Stage(local, values, context);
+        PreciseIafMembrane.CheckRefractoryTime(_membrane.NewRefractoryTime(this, local, values), context.Time);
+        return commit;
+    }
+
+    /// <summary>The status, with NEST's read-only is_refractory.</summary>
+    public override void WriteStatus(int local, Dictionary<string, object> status)
+    {
+        base.WriteStatus(local, status);
+        status["is_refractory"] = this[_membrane.IsRefractory][PositionOf(local)] != 0.0;
+    }
+
+    /// <summary>The resolution and the per-thread buffers; checks t_ref against the resolution.</summary>
+    public override void Prepare(SimulationContext context)
+    {
+        base.Prepare(context);
+        StepMs = context.Time.Resolution;
+        if (_due.Length != context.SpikesOfVp.Length)
+            _due = Enumerable.Range(0, context.SpikesOfVp.Length).Select(_ => new PreciseArrival[4]).ToArray();
+        double[] tRef = this[_membrane.TRef];
+        for (int i = 0; i < Count; i++) PreciseIafMembrane.CheckRefractoryTime(tRef[i], context.Time);
+    }
+
+    /// <summary>
+    /// The spikes arriving at node <paramref name="i"/> in <paramref name="step"/>, sorted by time (largest offset first,
+    /// ties in delivery order): their number, and the thread's buffer holding them in <paramref name="events"/>.
+    /// <paramref name="arrived"/> is the node's counting input of the step (0: nothing arrived).
+    /// </summary>
+    protected int TakeDue(int i, long step, int thread, double arrived, out PreciseArrival[] events)
+    {
+        int due = arrived != 0.0 && _arrivals[i] is { } queue ? queue.TakeDue(step, ref _due[thread]) : 0;
+        events = _due[thread];
+        return due;
+    }
+
+    /// <summary>
+    /// NEST's check at the start of each update: a node set to a potential at or above threshold fires at once, its
+    /// spike placed just after the start of step <paramref name="lag"/> (<see cref="PreciseIafMembrane.InstantSpikeOffset"/>).
+    /// </summary>
+    protected void FireIfAboveThreshold(int thread, long sliceStart, int lag, SpikeBuffer spikes)
+    {
+        var (start, end) = Chunk(thread);
+        double[] v = this[_membrane.Vm], vTh = this[_membrane.VTh], eL = this[_membrane.EL], vReset = this[_membrane.VReset];
+        for (int i = start; i < end; i++)
+        {
+            if (v[i] < vTh[i] - eL[i]) continue;
+            v[i] = vReset[i] - eL[i];
+            MarkSpike(i, sliceStart + lag, lag, PreciseIafMembrane.InstantSpikeOffset(StepMs), spikes);
+        }
+    }
+
+    /// <summary>
+    /// Node <paramref name="i"/> fired in step <paramref name="step"/> (sent at <paramref name="lag"/>),
+    /// <paramref name="offset"/> ms before the step's end: it is refractory from then on, and the spike leaves with its offset.
+    /// </summary>
+    protected void MarkSpike(int i, long step, int lag, double offset, SpikeBuffer spikes)
+    {
+        this[_membrane.LastSpikeStep][i] = step + 1;
+        this[_membrane.LastSpikeOffset][i] = offset;
+        this[_membrane.IsRefractory][i] = 1.0;
+        spikes.Add(lag, IdOf(i), 1, 1.0, offset);
+    }
+
+    /// <summary>The spikes on their way to each node, by node id.</summary>
+    protected override void SaveModelState(CheckpointWriter writer) =>
+        WriteInIdOrder(writer, _arrivals, arrivals => arrivals.Save(writer));
+
+    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
+        ReadInIdOrder(reader, _arrivals, PreciseArrivals.Restore);
+}
