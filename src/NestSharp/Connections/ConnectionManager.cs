@@ -392,16 +392,6 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                     }
                 }
             }
-            else if (kind == LinkKind.Generator)
-            {
-                var sendsGridSpikes = DistinctGroups(kindSources).FirstOrDefault(g => g is ILocalGenerator { SendsCurrent: false } && !g.SendsOffGridSpikes);
-                var preciseTarget = DistinctGroups(context.Targets).FirstOrDefault(g => g is IPreciseSpikeReceiver { UsesWeights: true });
-                if (sendsGridSpikes is not null && preciseTarget is not null)
-                {
-                    throw new NestNotImplementedException(
-                        $"NestSharp passes spikes to {preciseTarget.Model.Name} (precise spike times) from generators that serve their targets directly only when they send precise spikes (poisson_generator_ps), not from {sendsGridSpikes.Model.Name}; connect it through a parrot_neuron.");
-                }
-            }
             CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);
             result.Add(kind switch
             {

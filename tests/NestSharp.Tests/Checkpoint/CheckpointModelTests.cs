@@ -74,9 +74,7 @@ public sealed class CheckpointModelTests : IDisposable
         var neurons = nest.Create(model, 24, parameters);
         if (defaults.TryGetValue("V_m", out var vm) && vm is double v) neurons.Set("V_m", nest.Random.Uniform(v - 4.0, v + 2.0));
         double weight = DriveWeight(model);
-        // precise neurons take generator spikes only from poisson_generator_ps (with their weights and offsets)
-        bool preciseNeuron = model.EndsWith("_ps", StringComparison.Ordinal) && !model.Contains("parrot", StringComparison.Ordinal);
-        var noise = nest.Create(preciseNeuron ? "poisson_generator_ps" : "poisson_generator", 1, new() { ["rate"] = 20000.0 });
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 20000.0 });
         var syn = new Dictionary<string, object> { ["weight"] = weight, ["delay"] = 1.0, ["receptor_type"] = receptor };
         nest.Connect(noise, neurons, syn: syn);
         // parrots repeat every spike they get: connected among themselves their spikes would multiply without end
