@@ -380,16 +380,6 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 foreach (var group in DistinctGroups(context.Targets))
                 {
                     model.Type.CheckTarget((NeuronGroup)group);
-                    if (group is IPreciseSpikeReceiver && !model.Type.TransmitsEverySpike)
-                    {
-                        throw new NestNotImplementedException(
-                            $"'{model.Name}' does not transmit every spike, and NestSharp passes spikes to {group.Model.Name} (precise spike times) only through synapse models that do.");
-                    }
-                    if (group is IPreciseSpikeReceiver { UsesWeights: true } && model.Type.WeightForPreciseTargets == PreciseWeight.Unknown)
-                    {
-                        throw new NestNotImplementedException(
-                            $"'{model.Name}' makes the weight it transmits as it delivers, and NestSharp passes spikes to {group.Model.Name} (precise spike times) only through synapse models whose transmitted weight it can read (static and spike-timing dependent synapses).");
-                    }
                 }
             }
             CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);

@@ -18,18 +18,15 @@ internal interface IPreciseSpikeReceiver
 
     /// <summary>
     /// Whether the group uses the spikes' weights (precise neurons; the parrot repeats spikes whatever their weight).
-    /// Such a group takes spikes only from synapse models whose transmitted weight the delivery pass can read
-    /// (<see cref="Connections.SynapseType.WeightForPreciseTargets"/>); every spike a generator adds into its input
-    /// reaches it as an event with the connection's weight. The parrot takes what generators on the grid add as the
-    /// part of its counted input that came without an offset.
+    /// Such a group gets every spike a generator adds into its input as an event with the connection's weight; the
+    /// parrot takes what generators on the grid add as the part of its counted input that came without an offset.
     /// </summary>
     bool UsesWeights { get; }
 
     /// <summary>
     /// A spike of <paramref name="multiplicity"/> that arrives on <paramref name="channel"/> in step
     /// <paramref name="step"/> (the step whose input row the ring holds it in), <paramref name="offset"/> ms before the
-    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike; NaN where
-    /// the receiver does not use weights and the synapse model's transmitted weight is not known).
+    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike).
     /// </summary>
     void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight);
 }

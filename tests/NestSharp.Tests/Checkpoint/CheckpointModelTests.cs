@@ -85,6 +85,19 @@ public sealed class CheckpointModelTests : IDisposable
                 ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
             });
         }
+        // precise neurons also through synapses that make the transmitted weight, or the decision to transmit, as they
+        // deliver (what they pass reaches the neurons beside the delivery, with each spike's weight)
+        if (model.EndsWith("_ps", StringComparison.Ordinal) && !model.Contains("parrot", StringComparison.Ordinal))
+        {
+            nest.Connect(neurons, neurons, Rule.FixedIndegree(2), new Dictionary<string, object>
+            {
+                ["synapse_model"] = "tsodyks2_synapse", ["weight"] = 2.0 * weight, ["delay"] = 1.1,
+            });
+            nest.Connect(neurons, neurons, Rule.FixedIndegree(2), new Dictionary<string, object>
+            {
+                ["synapse_model"] = "bernoulli_synapse", ["p_transmit"] = 0.5, ["weight"] = -weight, ["delay"] = 0.8,
+            });
+        }
         var recordables = defaults.TryGetValue("recordables", out var r) ? (string[])r : [];
         var meter = nest.Create("multimeter", 1, new() { ["record_from"] = recordables, ["interval"] = 0.3 });
         nest.Connect(meter, neurons);
