@@ -380,26 +380,6 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 foreach (var group in DistinctGroups(context.Targets))
                 {
                     model.Type.CheckTarget((NeuronGroup)group);
-                    if (group is IPreciseSpikeReceiver && !model.Type.TransmitsEverySpike)
-                    {
-                        throw new NestNotImplementedException(
-                            $"'{model.Name}' does not transmit every spike, and NestSharp passes spikes to {group.Model.Name} (precise spike times) only through synapse models that do.");
-                    }
-                    if (group is IPreciseSpikeReceiver { UsesWeights: true } && model.Type.WeightForPreciseTargets == PreciseWeight.Unknown)
-                    {
-                        throw new NestNotImplementedException(
-                            $"'{model.Name}' makes the weight it transmits as it delivers, and NestSharp passes spikes to {group.Model.Name} (precise spike times) only through synapse models whose transmitted weight it can read (static and spike-timing dependent synapses).");
-                    }
-                }
-            }
-            else if (kind == LinkKind.Generator)
-            {
-                var sendsGridSpikes = DistinctGroups(kindSources).FirstOrDefault(g => g is ILocalGenerator { SendsCurrent: false } && !g.SendsOffGridSpikes);
-                var preciseTarget = DistinctGroups(context.Targets).FirstOrDefault(g => g is IPreciseSpikeReceiver { UsesWeights: true });
-                if (sendsGridSpikes is not null && preciseTarget is not null)
-                {
-                    throw new NestNotImplementedException(
-                        $"NestSharp passes spikes to {preciseTarget.Model.Name} (precise spike times) from generators that serve their targets directly only when they send precise spikes (poisson_generator_ps), not from {sendsGridSpikes.Model.Name}; connect it through a parrot_neuron.");
                 }
             }
             CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);

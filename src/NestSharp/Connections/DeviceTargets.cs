@@ -21,6 +21,15 @@ internal struct DeviceTarget
 
     /// <summary>Set when the target is a spike recorder: its spikes are recorded, not added to an input ring.</summary>
     public RecorderRoute? Recorder;
+
+    /// <summary>
+    /// Set before each run (<see cref="Kernel.NodeManager.NoteGeneratorTargets"/>) when the target is a precise neuron
+    /// (a precise receiver that uses weights, <see cref="Nodes.IPreciseSpikeReceiver.UsesWeights"/>) and the generator
+    /// sends its spikes on the grid: each number of spikes it adds into the target's counting input is also handed to
+    /// the neuron as one event with offset 0, that multiplicity and the connection's weight, as NEST's DSSpikeEvent
+    /// reaches it. Null for every other target.
+    /// </summary>
+    public Nodes.IPreciseSpikeReceiver? PreciseNeuron;
 }
 
 /// <summary>

@@ -22,37 +22,58 @@ internal readonly struct DeliveryContext(InputRing ring, TimeGrid time, SpikeArc
     public int[] NodeOfChannel { get; } = nodeOfChannel;
 
     /// <summary>
-    /// Where plastic synapses log the weight of each spike they pass to a counting input (parrots, precise receivers),
-    /// in delivery order, for the precise receivers that use weights; null when the network has none.
+    /// Where synapses whose transmitted weight is made in delivery log each spike they transmit to a counting input
+    /// (parrots, precise receivers), in delivery order, for the precise receivers; null when the network has none.
     /// </summary>
     public PreciseWeightLog? PreciseWeights { get; init; }
 }
 
 /// <summary>
-/// The weights plastic synapses transmitted into counting inputs during one virtual process's delivery of a slice, in
-/// delivery order (spike, then synapse), so that <see cref="Kernel.PreciseSpikeRoutes"/> gives precise neurons each
-/// spike's own weight.
+/// The spikes synapses of the <see cref="PreciseWeight.Logged"/> kind transmitted into counting inputs during one
+/// virtual process's delivery of a slice, in delivery order (spike, then synapse): which spike (its position in the
+/// slice's spikes), through which synapse, with which weight. <see cref="Kernel.PreciseSpikeRoutes"/> reads them so
+/// that precise receivers get each spike's own weight, and nothing for a spike a synapse did not transmit
+/// (bernoulli_synapse, quantal_stp_synapse).
 /// </summary>
 internal sealed class PreciseWeightLog
 {
+    private int[] _spikes = new int[16];
     private int[] _synapses = new int[16];
     private double[] _weights = new double[16];
 
+    /// <summary>The storage of the slice's spikes, whose elements <see cref="Add"/> receives (their positions are logged).</summary>
+    private Spike[] _slice = [];
+
     public int Count { get; private set; }
 
-    public void Clear() => Count = 0;
+    /// <summary>Empties the log for the delivery of the spikes stored at the start of <paramref name="slice"/>.</summary>
+    public void Begin(Spike[] slice)
+    {
+        _slice = slice;
+        Count = 0;
+    }
 
-    public void Add(int synapse, double weight)
+    /// <summary>
+    /// Logs that <paramref name="synapse"/> transmitted <paramref name="spike"/> (an element of the slice's spikes given
+    /// to <see cref="Begin"/>, passed by reference) with <paramref name="weight"/>.
+    /// </summary>
+    public void Add(in Spike spike, int synapse, double weight)
     {
         if (Count == _synapses.Length)
         {
+            Array.Resize(ref _spikes, Count * 2);
             Array.Resize(ref _synapses, Count * 2);
             Array.Resize(ref _weights, Count * 2);
         }
+        long bytes = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_slice), ref Unsafe.AsRef(in spike));
+        _spikes[Count] = (int)(bytes / Unsafe.SizeOf<Spike>());
         _synapses[Count] = synapse;
         _weights[Count] = weight;
         Count++;
     }
+
+    /// <summary>The position of the logged spike among the slice's spikes.</summary>
+    public int SpikeAt(int entry) => _spikes[entry];
 
     public int SynapseAt(int entry) => _synapses[entry];
 
@@ -60,12 +81,13 @@ internal sealed class PreciseWeightLog
 }
 
 /// <summary>
-/// What the delivery pass to precise receivers (<see cref="Kernel.PreciseSpikeRoutes"/>) can read of the weight a
-/// synapse transmitted: its stored weight (static synapses), the model's common weight (static_synapse_hom_w), the
-/// weight each spike was sent with as delivery logged it (spike-timing dependent plasticity, <see cref="PreciseWeightLog"/>),
-/// or nothing (models that make the transmitted weight in delivery: short-term plasticity, stochastic release).
+/// What the delivery pass to precise receivers (<see cref="Kernel.PreciseSpikeRoutes"/>) reads of the weight a
+/// synapse transmitted: its stored weight (static synapses, which transmit every spike with it), or what delivery
+/// logged for each spike it transmitted (every model that makes the transmitted weight or the decision to transmit in
+/// delivery: spike-timing dependent plasticity, short-term plasticity, stochastic release, a common weight;
+/// <see cref="PreciseWeightLog"/>).
 /// </summary>
-internal enum PreciseWeight { Unknown, Stored, Common, Logged }
+internal enum PreciseWeight { Stored, Logged }
 
 /// <summary>
 /// A kind of synapse: its declaration (<see cref="Schema"/>: parameters common to a model or per connection, per-synapse
@@ -144,18 +166,10 @@ internal abstract class SynapseType(string name)
     public virtual void CheckTarget(NeuronGroup target) { }
 
     /// <summary>
-    /// Whether every spike that reaches a synapse of this type is transmitted (false for the models that draw whether
-    /// it is: bernoulli_synapse, quantal_stp_synapse). Precise receivers (<see cref="IPreciseSpikeReceiver"/>) take
-    /// only synapse types that do: their offsets travel beside the delivery, which does not know what such a type drew.
+    /// How the delivery pass to precise receivers (<see cref="IPreciseSpikeReceiver"/>) learns whether a synapse of this
+    /// type transmitted a spike and with which weight: from the stored weight, or from what delivery logged.
     /// </summary>
-    public virtual bool TransmitsEverySpike => true;
-
-    /// <summary>
-    /// How the weight a synapse of this type transmitted is read after delivery, for the precise receivers that use
-    /// weights (precise neurons, <see cref="IPreciseSpikeReceiver.UsesWeights"/>): they take only types whose weight is
-    /// known. Plastic and short-term plastic types make or change the weight as they deliver (unknown).
-    /// </summary>
-    public virtual PreciseWeight WeightForPreciseTargets => PreciseWeight.Unknown;
+    public abstract PreciseWeight WeightForPreciseTargets { get; }
 
     /// <summary>
     /// NEST's checks of a connection's status that involve several values (its set_status): run on a connection's

@@ -119,7 +119,7 @@ internal sealed class EventDeliveryManager : IKernelManager
         if (spikes.Length == 0 && !AnyReadsVolumeTransmitter(models)) return;
         var blocks = _kernel.Connections.BlocksToDeliver(vp);
         var precise = _precise;
-        var log = precise?.LogOf(vp, blocks.Length);
+        var log = precise?.LogOf(vp, blocks.Length, _merged.Storage);
         var delivery = new DeliveryContext(_context.Ring, _context.Time, _kernel.Archive, sliceStart, _weightEvents[vp], _reroute, _nodeOfChannel)
         {
             PreciseWeights = log?.Weights,

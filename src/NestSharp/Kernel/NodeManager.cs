@@ -126,7 +126,8 @@ internal sealed class NodeManager : IKernelManager
 
     /// <summary>
     /// Before a run: tells each neuron group which of its inputs generators send into (<see cref="ILocalGenerator"/>:
-    /// every connection from a generator to a neuron is one of their targets).
+    /// every connection from a generator to a neuron is one of their targets), and gives each connection of a generator
+    /// that sends spikes on the grid to a precise neuron's counting input that neuron (<see cref="DeviceTarget.PreciseNeuron"/>).
     /// </summary>
     public void NoteGeneratorTargets()
     {
@@ -134,13 +135,21 @@ internal sealed class NodeManager : IKernelManager
         foreach (var group in Groups)
         {
             if (group is not ILocalGenerator generator) continue;
+            bool sendsGridSpikes = !generator.SendsCurrent && !group.SendsOffGridSpikes;
             for (int local = 0; local < group.Count; local++)
             {
                 var targets = generator.TargetsOf(local);
                 for (int thread = 0; thread < targets.Threads; thread++)
                 {
-                    foreach (ref readonly var target in targets.OfThread(thread))
-                        if (target.Recorder is null) LocateChannel(target.Channel).Group.NoteGeneratorInput(target.Channel);
+                    foreach (ref var target in targets.OfThread(thread))
+                    {
+                        if (target.Recorder is not null) continue;
+                        var neuron = LocateChannel(target.Channel).Group;
+                        neuron.NoteGeneratorInput(target.Channel);
+                        target.PreciseNeuron = sendsGridSpikes && target.Channel < 0
+                            && neuron is IPreciseSpikeReceiver { UsesWeights: true } receiver
+                            && receiver.TakesPreciseSpikesOn(target.Channel & int.MaxValue) ? receiver : null;
+                    }
                 }
             }
         }

@@ -10,16 +10,16 @@ namespace NestSharp.Kernel;
 /// makes no instance and grid delivery runs exactly as it did; with them, grid delivery still does the same work and
 /// this pass costs one look-up per spike and block plus one call per precise synapse it passes. Each spike goes with
 /// the weight its synapse transmitted (times the spike's weight factor), read as the synapse type says
-/// (<see cref="SynapseType.WeightForPreciseTargets"/>): NaN for a type whose weight is not known, which only receivers
-/// that ignore weights take. Plastic types log the weight of each spike they pass to a counting input
-/// (<see cref="PreciseWeightLog"/>, with where each block's entries start); the pass reads a route's entries in the
-/// same order (spike, then synapse), skipping those of counting inputs that are not precise.
+/// (<see cref="SynapseType.WeightForPreciseTargets"/>): static synapses transmit every spike with their stored
+/// weight; every other type logs each spike it transmits to a counting input with its weight
+/// (<see cref="PreciseWeightLog"/>, with where each block's entries start). The pass reads a route's entries in the
+/// same order (spike, then synapse), skipping those of counting inputs that are not precise; a synapse with no entry
+/// for a spike did not transmit it (bernoulli_synapse, quantal_stp_synapse), and its receiver gets nothing.
 /// </summary>
 internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models.Synapses.SynapseModel> synapseModels, int virtualProcesses)
 {
     /// <summary>The synapses of one block that end on precise inputs, by source (CSR over the block's sources).</summary>
-    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers,
-        Models.Synapses.SynapseModel Model, PreciseWeight Weight);
+    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers, PreciseWeight Weight);
 
     /// <summary>A virtual process's weight log and where each delivery block's entries start (one more: the end).</summary>
     public sealed record Log(PreciseWeightLog Weights)
@@ -29,11 +29,14 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
 
     private readonly Log?[] _logs = new Log?[virtualProcesses];
 
-    /// <summary>The weight log of virtual process <paramref name="vp"/>, cleared for a delivery of <paramref name="blocks"/> blocks.</summary>
-    public Log LogOf(int vp, int blocks)
+    /// <summary>
+    /// The weight log of virtual process <paramref name="vp"/>, emptied for a delivery of <paramref name="blocks"/>
+    /// blocks of the spikes stored at the start of <paramref name="slice"/>.
+    /// </summary>
+    public Log LogOf(int vp, int blocks, Spike[] slice)
     {
         var log = _logs[vp] ??= new Log(new PreciseWeightLog());
-        log.Weights.Clear();
+        log.Weights.Begin(slice);
         if (log.Starts.Length != blocks + 1) log.Starts = new int[blocks + 1];
         return log;
     }
@@ -51,39 +54,35 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
         }
         var routes = _routesOf[vp];
         var log = _logs[vp]!;
-        log.Starts[blocks.Length] = log.Weights.Count;
+        var logged = log.Weights;
+        log.Starts[blocks.Length] = logged.Count;
         for (int b = 0; b < blocks.Length; b++)
         {
             if (routes[b] is not { } route) continue;
             var block = blocks[b];
             int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
             int entry = log.Starts[b], entriesEnd = log.Starts[b + 1];
-            foreach (ref readonly var spike in spikes)
+            for (int k = 0; k < spikes.Length; k++)
             {
+                ref readonly var spike = ref spikes[k];
                 int s = spike.Source - sourceMin;
                 if ((uint)s >= (uint)sourceCount) continue;
                 for (int j = route.Offsets[s]; j < route.Offsets[s + 1]; j++)
                 {
                     int synapse = route.Synapses[j];
-                    long arrival = sliceStart + spike.Lag + block.DelayAt(synapse);
                     double weight;
-                    switch (route.Weight)
+                    if (route.Weight == PreciseWeight.Stored)
                     {
-                        case PreciseWeight.Stored:
-                            weight = block.Weights[synapse] * spike.WeightFactor;
-                            break;
-                        case PreciseWeight.Common:
-                            weight = route.Model.Weight * spike.WeightFactor;
-                            break;
-                        case PreciseWeight.Logged:
-                            while (entry < entriesEnd && log.Weights.SynapseAt(entry) != synapse) entry++;
-                            if (entry == entriesEnd) throw new InvalidOperationException($"no logged weight for synapse {synapse} of a '{route.Model.Name}' block");
-                            weight = log.Weights.WeightAt(entry++);
-                            break;
-                        default:
-                            weight = double.NaN;
-                            break;
+                        weight = block.Weights[synapse] * spike.WeightFactor;
                     }
+                    else
+                    {
+                        // Entries come by spike, then synapse: pass those before (spike k, this synapse).
+                        while (entry < entriesEnd && (logged.SpikeAt(entry) < k || (logged.SpikeAt(entry) == k && logged.SynapseAt(entry) < synapse))) entry++;
+                        if (entry == entriesEnd || logged.SpikeAt(entry) != k || logged.SynapseAt(entry) != synapse) continue; // not transmitted
+                        weight = logged.WeightAt(entry++);
+                    }
+                    long arrival = sliceStart + spike.Lag + block.DelayAt(synapse);
                     route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity, weight);
                 }
             }
@@ -112,7 +111,6 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
             offsets[s + 1] = synapses.Count;
         }
         if (synapses.Count == 0) return null;
-        var model = synapseModels[block.SynapseModelId];
-        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], model, model.Type.WeightForPreciseTargets);
+        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], synapseModels[block.SynapseModelId].Type.WeightForPreciseTargets);
     }
 }

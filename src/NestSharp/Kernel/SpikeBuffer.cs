@@ -36,6 +36,9 @@ internal sealed class SpikeBuffer
 
     public ReadOnlySpan<Spike> Items => _items.AsSpan(0, Count);
 
+    /// <summary>The array <see cref="Items"/> lies at the start of (until the buffer grows).</summary>
+    public Spike[] Storage => _items;
+
     /// <summary>
     /// Adds a spike; <paramref name="offset"/> is its time before the end of its step (ms), given only by senders with
     /// precise times.

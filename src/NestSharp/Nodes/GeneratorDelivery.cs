@@ -27,7 +27,8 @@ internal static class GeneratorDelivery
 
     /// <summary>
     /// Adds <paramref name="count"/> spikes, sent in step <paramref name="step"/>, to the target's input after its delay;
-    /// a spike recorder target records them at the end of the step (no delay), as NEST does.
+    /// a spike recorder target records them at the end of the step (no delay), as NEST does. A target that counts
+    /// spikes gets the count; a precise neuron among those also gets them as one event (<see cref="HandToPreciseNeuron"/>).
     /// </summary>
     public static void AddSpikes(InputRing ring, in DeviceTarget target, long step, long count)
     {
@@ -38,9 +39,26 @@ internal static class GeneratorDelivery
         }
         int slot = ring.SlotOf(step + target.DelaySteps);
         long row = (long)slot * ring.Channels;
-        if (target.Channel < 0) ring.Data[row + (target.Channel & int.MaxValue)] += count;
-        else ring.Data[row + target.Channel] += target.Weight * count;
+        if (target.Channel < 0)
+        {
+            ring.Data[row + (target.Channel & int.MaxValue)] += count;
+            target.PreciseNeuron?.HandToPreciseNeuron(in target, step, count);
+        }
+        else
+        {
+            ring.Data[row + target.Channel] += target.Weight * count;
+        }
     }
+
+    /// <summary>
+    /// Hands <paramref name="count"/> spikes a generator sends in step <paramref name="step"/> to the precise neuron
+    /// behind <paramref name="target"/> (<see cref="DeviceTarget.PreciseNeuron"/>): one event arriving after the
+    /// connection's delay, at offset 0 (the end of the sending step, the time NEST gives a generator's spikes), with
+    /// multiplicity <paramref name="count"/> and the connection's weight. The count itself is added to the neuron's
+    /// counting input as for any target that counts spikes.
+    /// </summary>
+    public static void HandToPreciseNeuron(this IPreciseSpikeReceiver neuron, in DeviceTarget target, long step, long count) =>
+        neuron.ReceivePrecise(target.Channel & int.MaxValue, step + target.DelaySteps, 0.0, checked((int)count), target.Weight);
 
     /// <summary>Adds a current (pA, scaled by the connection weight), sent in step <paramref name="step"/>, to the target's input.</summary>
     public static void AddCurrent(InputRing ring, in DeviceTarget target, long step, double current) =>

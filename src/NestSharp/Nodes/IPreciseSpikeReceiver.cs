@@ -5,8 +5,11 @@ namespace NestSharp.Nodes;
 /// the input ring lose. Its precise inputs are ordinary counting channels of the ring (every synapse type and generator
 /// adds into them as into any counting input); in addition, the kernel's <see cref="Kernel.PreciseSpikeRoutes"/> hands
 /// the group every spike that reaches such a channel through a synapse, with its arrival step, offset and multiplicity,
-/// and poisson_generator_ps hands it each spike it adds there (during the update). Calls come from the thread that owns
-/// the target node, in the canonical delivery order.
+/// and poisson_generator_ps hands it each spike it adds there (during the update); generators that send spikes on the
+/// grid hand each event they add into a precise neuron's input to it as well, with offset 0
+/// (<see cref="Connections.DeviceTarget.PreciseNeuron"/>). Calls come from the thread that owns the target node (or,
+/// for the spike_dilutor, serially between update and delivery), in an order that does not depend on the number of
+/// threads.
 /// </summary>
 internal interface IPreciseSpikeReceiver
 {
@@ -15,17 +18,15 @@ internal interface IPreciseSpikeReceiver
 
     /// <summary>
     /// Whether the group uses the spikes' weights (precise neurons; the parrot repeats spikes whatever their weight).
-    /// Such a group takes spikes only from synapse models whose transmitted weight the delivery pass can read
-    /// (<see cref="Connections.SynapseType.WeightForPreciseTargets"/>) and, among generators that serve their targets
-    /// directly, only from those that send precise spikes (poisson_generator_ps).
+    /// Such a group gets every spike a generator adds into its input as an event with the connection's weight; the
+    /// parrot takes what generators on the grid add as the part of its counted input that came without an offset.
     /// </summary>
     bool UsesWeights { get; }
 
     /// <summary>
     /// A spike of <paramref name="multiplicity"/> that arrives on <paramref name="channel"/> in step
     /// <paramref name="step"/> (the step whose input row the ring holds it in), <paramref name="offset"/> ms before the
-    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike; NaN where
-    /// the receiver does not use weights and the synapse model's transmitted weight is not known).
+    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike).
     /// </summary>
     void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight);
 }

@@ -74,9 +74,7 @@ public sealed class CheckpointModelTests : IDisposable
         var neurons = nest.Create(model, 24, parameters);
         if (defaults.TryGetValue("V_m", out var vm) && vm is double v) neurons.Set("V_m", nest.Random.Uniform(v - 4.0, v + 2.0));
         double weight = DriveWeight(model);
-        // precise neurons take generator spikes only from poisson_generator_ps (with their weights and offsets)
-        bool preciseNeuron = model.EndsWith("_ps", StringComparison.Ordinal) && !model.Contains("parrot", StringComparison.Ordinal);
-        var noise = nest.Create(preciseNeuron ? "poisson_generator_ps" : "poisson_generator", 1, new() { ["rate"] = 20000.0 });
+        var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 20000.0 });
         var syn = new Dictionary<string, object> { ["weight"] = weight, ["delay"] = 1.0, ["receptor_type"] = receptor };
         nest.Connect(noise, neurons, syn: syn);
         // parrots repeat every spike they get: connected among themselves their spikes would multiply without end
@@ -85,6 +83,19 @@ public sealed class CheckpointModelTests : IDisposable
             nest.Connect(neurons, neurons, Rule.FixedIndegree(3), new Dictionary<string, object>
             {
                 ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
+            });
+        }
+        // precise neurons also through synapses that make the transmitted weight, or the decision to transmit, as they
+        // deliver (what they pass reaches the neurons beside the delivery, with each spike's weight)
+        if (model.EndsWith("_ps", StringComparison.Ordinal) && !model.Contains("parrot", StringComparison.Ordinal))
+        {
+            nest.Connect(neurons, neurons, Rule.FixedIndegree(2), new Dictionary<string, object>
+            {
+                ["synapse_model"] = "tsodyks2_synapse", ["weight"] = 2.0 * weight, ["delay"] = 1.1,
+            });
+            nest.Connect(neurons, neurons, Rule.FixedIndegree(2), new Dictionary<string, object>
+            {
+                ["synapse_model"] = "bernoulli_synapse", ["p_transmit"] = 0.5, ["weight"] = -weight, ["delay"] = 0.8,
             });
         }
         var recordables = defaults.TryGetValue("recordables", out var r) ? (string[])r : [];

@@ -2,8 +2,8 @@ namespace NestSharp.Tests.Models;
 
 /// <summary>
 /// parrot_neuron_ps beyond NEST's tests: exact times through chains and delays, the order of spikes within a step,
-/// generators' grid spikes beside precise ones, independence of the thread count, off_grid_spiking, and the synapse
-/// models it refuses.
+/// generators' grid spikes beside precise ones, independence of the thread count, off_grid_spiking, and synapse
+/// models that draw whether to transmit.
 /// </summary>
 public sealed class ParrotNeuronPsModelTests
 {
@@ -96,16 +96,41 @@ public sealed class ParrotNeuronPsModelTests
         Assert.True((bool)nest.GetKernelStatus("off_grid_spiking"));
     }
 
+    /// <summary>
+    /// Synapses that draw whether to transmit (bernoulli_synapse with p_transmit 0.3; quantal_stp_synapse with one site
+    /// that releases with probability U = 0.3 and refills at once) pass that fraction of a parrot_neuron's spikes to 40
+    /// parrot_neuron_ps, which repeat only those: the count is within 4.5 standard deviations of the binomial mean, and
+    /// the same on one and two threads.
+    /// </summary>
     [Theory]
     [InlineData("bernoulli_synapse")]
     [InlineData("quantal_stp_synapse")]
-    public void SynapsesThatDrawWhetherToTransmit_AreNotImplemented(string model)
+    public void SynapsesThatDrawWhetherToTransmit_PassTheirFraction(string model)
     {
-        var nest = new Simulator();
-        var pre = nest.Create("parrot_neuron");
-        var parrot = nest.Create("parrot_neuron_ps");
-        Assert.Throws<NestNotImplementedException>(() => nest.Connect(pre, parrot, syn: model));
-        Assert.Equal(0, nest.GetConnections().Count);
+        (double[] Times, int Sent) Run(int threads)
+        {
+            var nest = new Simulator();
+            nest.SetKernelStatus(new() { ["local_num_threads"] = threads });
+            var pg = nest.Create("poisson_generator", 1, new() { ["rate"] = 500.0 });
+            var pre = nest.Create("parrot_neuron");
+            var parrots = nest.Create("parrot_neuron_ps", 40);
+            var sent = nest.Create("spike_recorder");
+            var repeated = nest.Create("spike_recorder");
+            nest.Connect(pg, pre);
+            nest.Connect(pre, sent);
+            var syn = model == "bernoulli_synapse"
+                ? new Dictionary<string, object> { ["synapse_model"] = model, ["p_transmit"] = 0.3 }
+                : new Dictionary<string, object> { ["synapse_model"] = model, ["U"] = 0.3, ["u"] = 0.3, ["tau_rec"] = 0.001, ["tau_fac"] = 0.0 };
+            nest.Connect(pre, parrots, syn: syn);
+            nest.Connect(parrots, repeated);
+            nest.Simulate(1000.0);
+            return (Events(repeated).Times, Events(sent).Times.Length);
+        }
+        var (times, parentSpikes) = Run(1);
+        Assert.Equal(times, Run(2).Times);
+        double trials = 40.0 * parentSpikes, mean = 0.3 * trials, sd = Math.Sqrt(trials * 0.3 * 0.7);
+        Assert.InRange(parentSpikes, 400, 600);
+        Assert.InRange(times.Length, mean - 4.5 * sd, mean + 4.5 * sd);
     }
 
     [Fact]

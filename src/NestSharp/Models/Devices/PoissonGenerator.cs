@@ -201,7 +201,14 @@ internal sealed class PoissonGenerator(NodeModel model, int firstId, int count)
         int slot = baseSlot + target.DelaySteps;
         if (slot >= slots) slot -= slots;
         nint row = (nint)slot * channels;
-        if (target.Channel < 0) data[row + (target.Channel & int.MaxValue)] += count;
-        else data[row + target.Channel] += target.Weight * count;
+        if (target.Channel < 0)
+        {
+            data[row + (target.Channel & int.MaxValue)] += count;
+            target.PreciseNeuron?.HandToPreciseNeuron(in target, (long)step, count);
+        }
+        else
+        {
+            data[row + target.Channel] += target.Weight * count;
+        }
     }
 }

@@ -23,9 +23,10 @@ namespace NestSharp.Models.Neurons;
 /// <para>Parameters (units): C_m (pF), tau_m, tau_syn_ex, tau_syn_in, t_ref (ms), E_L, V_reset, V_th, V_min (mV),
 /// I_e (pA); state V_m (mV), I_syn_ex, I_syn_in (pA), is_refractory (read-only). Recordables: V_m. Receptor 0 for
 /// spikes and currents. Sends precise spikes (off_grid_spiking).</para>
-/// <para>In NestSharp a spike reaches it with its weight through synapse models with a fixed weight (static_synapse,
-/// static_synapse_hom_w and their variants) and from poisson_generator_ps; other sources are refused at Connect
-/// (NestNotImplemented; see <see cref="IPreciseSpikeReceiver.UsesWeights"/>).</para>
+/// <para>Spikes reach it through every synapse model with their sender's offset and the weight their synapse
+/// transmitted (<see cref="IPreciseSpikeReceiver"/>), from poisson_generator_ps with their offsets, and from generators
+/// that send on the grid (poisson_generator, gamma_sup_generator, spike_dilutor, ...) as one event per step and
+/// connection at offset 0 with weight·multiplicity, as in NEST.</para>
 /// <para>References: Morrison A, Straube S, Plesser HE, Diesmann M (2007) Exact subthreshold integration with continuous
 /// spike times in discrete time neural network simulations. Neural Comput 19:47-79. Hanuschkin A, Kunkel S, Helias M,
 /// Morrison A, Diesmann M (2010) A general and efficient method for incorporating precise spike times in globally

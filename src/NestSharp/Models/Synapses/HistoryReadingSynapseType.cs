@@ -146,7 +146,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             else
             {
                 data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                context.PreciseWeights?.Add(i, w);
+                context.PreciseWeights?.Add(in spike, i, w);
             }
 
             // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).

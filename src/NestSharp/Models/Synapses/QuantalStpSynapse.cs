@@ -47,8 +47,6 @@ internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseTy
 
     public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
-    public override bool TransmitsEverySpike => false;
-
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
         Deliver(new Rule(block), block, spikes, context, model);
 

@@ -20,9 +20,6 @@ internal sealed class StaticSynapseHomW(string name) : TransmissionRuleSynapseTy
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    /// <summary>Every synapse transmits the model's common weight.</summary>
-    public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Common;
-
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
         Deliver(new Rule(model.Weight), block, spikes, context, model);
 

@@ -23,7 +23,8 @@ internal interface ITransmissionRule
 /// the block:
 /// <code>
 /// if Rule.Transmit(i, w_i, s + 1, t_spike, out v):
-///     the target's channel receives m·v in step s + d_i (or m, for a target that counts spikes)
+///     the target's channel receives m·v in step s + d_i (or m, for a target that counts spikes: then v is logged
+///     for precise receivers, <see cref="PreciseWeightLog"/>)
 ///     the model's weight_recorder, if any, records v (the transmitted weight, as NEST's weight events carry it)
 /// </code>
 /// The target's input was chosen by the sign of the weight stored with the synapse; a transmitted weight of the other
@@ -34,6 +35,9 @@ internal interface ITransmissionRule
 internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(name)
 {
     public override bool SupportsCheckpoint => true;
+
+    /// <summary>Delivery logs each spike it transmits into a counting input, with its weight.</summary>
+    public sealed override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
 
     /// <summary>Transmits the spikes through the synapses of <paramref name="block"/>, each decided by <paramref name="rule"/>.</summary>
     protected static void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
@@ -83,6 +87,7 @@ internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(n
                 else
                 {
                     data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+                    context.PreciseWeights?.Add(in spike, i, w);
                 }
 
                 // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).

@@ -20,22 +20,8 @@ public sealed class MultimeterSteppingTests
         ["aeif_cond_beta_multisynapse"] = 1,
     };
 
-    /// <summary>
-    /// Models that do not take poisson_generator's spikes in NestSharp yet (precise neurons: NestNotImplemented at
-    /// Connect, NEST takes them); their rows are <see cref="MultimeterStepping_PreciseNeuron"/>, reported Skipped.
-    /// </summary>
-    private static readonly HashSet<string> RefusePoissonGenerator = ["iaf_psc_alpha_ps", "iaf_psc_delta_ps", "iaf_psc_exp_ps"];
-
     public static TheoryData<string> Models() => NodeModelsWhere(d =>
-        d.TryGetValue("recordables", out var r) && r is string[] { Length: > 0 } && !SkipModels.Contains((string)d["model"])
-        && !RefusePoissonGenerator.Contains((string)d["model"]));
-
-    // NEST: testsuite/pytests/recording/test_multimeter_stepping.py::test_multimeter_stepping[iaf_psc_alpha_ps, iaf_psc_delta_ps, iaf_psc_exp_ps]
-    [Theory(Skip = "the precise neurons do not take spikes from poisson_generator in NestSharp yet (NestNotImplemented at Connect; NEST takes them): issue #11")]
-    [InlineData("iaf_psc_alpha_ps")]
-    [InlineData("iaf_psc_delta_ps")]
-    [InlineData("iaf_psc_exp_ps")]
-    public void MultimeterStepping_PreciseNeuron(string model) => MultimeterStepping(model);
+        d.TryGetValue("recordables", out var r) && r is string[] { Length: > 0 } && !SkipModels.Contains((string)d["model"]));
 
     /// <summary>
     /// Build network to be tested: a multimeter records all recordables of the model at the resolution; the neuron
