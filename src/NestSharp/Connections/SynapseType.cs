@@ -65,8 +65,9 @@ internal sealed class PreciseWeightLog
             Array.Resize(ref _synapses, Count * 2);
             Array.Resize(ref _weights, Count * 2);
         }
-        long bytes = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_slice), ref Unsafe.AsRef(in spike));
-        _spikes[Count] = (int)(bytes / Unsafe.SizeOf<Spike>());
+        long position = Unsafe.ByteOffset(ref MemoryMarshal.GetArrayDataReference(_slice), ref Unsafe.AsRef(in spike)) / Unsafe.SizeOf<Spike>();
+        if ((ulong)position >= (ulong)_slice.Length) throw new InvalidOperationException("a logged spike must be an element of the slice's spikes, passed by reference");
+        _spikes[Count] = (int)position;
         _synapses[Count] = synapse;
         _weights[Count] = weight;
         Count++;
