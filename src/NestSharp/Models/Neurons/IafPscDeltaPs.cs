@@ -127,9 +127,9 @@ internal sealed class IafPscDeltaPs : PreciseIafGroup
 
             // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
             bool endsRefractory = refractoryColumn[i] != 0.0 && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            int due = TakeDue(i, step, thread, arrived[k], out var events);
+            var stepEvents = TakeDue(i, step, thread, arrived[k], endsRefractory, lastOffset[i]);
 
-            if (due == 0 && !endsRefractory)
+            if (stepEvents.None)
             {
                 // No event: the step's propagator (the form NEST finds more precise), the V_min bound, the threshold.
                 if (refractoryColumn[i] == 0.0)
@@ -142,31 +142,9 @@ internal sealed class IafPscDeltaPs : PreciseIafGroup
             }
             else
             {
-                int next = 0;
                 double t = h; // offsets count down from h at the step's start to 0 at its end
-                while (true)
+                while (stepEvents.Next(sumSimultaneous: true, out bool endOfRefractoriness, out double offset, out double weight))
                 {
-                    bool endOfRefractoriness;
-                    double offset, weight = 0.0;
-                    if (endsRefractory && (next == due || lastOffset[i] >= events[next].Offset))
-                    {
-                        endOfRefractoriness = true;
-                        offset = lastOffset[i];
-                        endsRefractory = false;
-                    }
-                    else if (next < due)
-                    {
-                        endOfRefractoriness = false;
-                        offset = events[next].Offset;
-                        weight = events[next].Weight * events[next].Multiplicity;
-                        // Spikes at the same time arrive as one, their weights summed.
-                        for (next++; next < due && events[next].Offset == offset; next++) weight += events[next].Weight * events[next].Multiplicity;
-                    }
-                    else
-                    {
-                        break;
-                    }
-
                     if (refractoryColumn[i] != 0.0)
                     {
                         // A refractory node moves to the event's time; input spikes are lost.

@@ -161,9 +161,9 @@ internal sealed class IafPscExpPs : PreciseIafGroup
 
             // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
             bool endsRefractory = n.Refractory && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            int due = TakeDue(i, step, thread, arrived[k], out var events);
+            var stepEvents = TakeDue(i, step, thread, arrived[k], endsRefractory, lastOffset[i]);
 
-            if (due == 0 && !endsRefractory)
+            if (stepEvents.None)
             {
                 // No event: the step's propagators (V as NEST writes it, see test_iaf_ps_dc_t_accuracy), the V_min bound.
                 if (!n.Refractory)
@@ -177,30 +177,9 @@ internal sealed class IafPscExpPs : PreciseIafGroup
             }
             else
             {
-                int next = 0;
                 double since = h; // offsets count down from h at the step's start to 0 at its end
-                while (true)
+                while (stepEvents.Next(sumSimultaneous: false, out bool endOfRefractoriness, out double offset, out double weight))
                 {
-                    bool endOfRefractoriness;
-                    double offset, weight = 0.0;
-                    if (endsRefractory && (next == due || lastOffset[i] >= events[next].Offset))
-                    {
-                        endOfRefractoriness = true;
-                        offset = lastOffset[i];
-                        endsRefractory = false;
-                    }
-                    else if (next < due)
-                    {
-                        endOfRefractoriness = false;
-                        offset = events[next].Offset;
-                        weight = events[next].Weight * events[next].Multiplicity;
-                        next++;
-                    }
-                    else
-                    {
-                        break;
-                    }
-
                     double ministep = since - offset;
                     // Spikes at the same time (ministep 0) are added without propagation (NEST #368).
                     if (ministep > 0)

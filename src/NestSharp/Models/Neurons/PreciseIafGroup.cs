@@ -80,15 +80,58 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
     }
 
     /// <summary>
-    /// The spikes arriving at node <paramref name="i"/> in <paramref name="step"/>, sorted by time (largest offset first,
-    /// ties in delivery order): their number, and the thread's buffer holding them in <paramref name="events"/>.
-    /// <paramref name="arrived"/> is the node's counting input of the step (0: nothing arrived).
+    /// The events of node <paramref name="i"/> in <paramref name="step"/>: the spikes arriving then, sorted by time
+    /// (largest offset first, ties in delivery order), and, when <paramref name="endsRefractory"/>, the end of its
+    /// refractoriness at <paramref name="refractoryOffset"/> (the last spike's offset). <paramref name="arrived"/> is the
+    /// node's counting input of the step (0: nothing arrived).
     /// </summary>
-    protected int TakeDue(int i, long step, int thread, double arrived, out PreciseArrival[] events)
+    protected StepEvents TakeDue(int i, long step, int thread, double arrived, bool endsRefractory, double refractoryOffset)
     {
         int due = arrived != 0.0 && _arrivals[i] is { } queue ? queue.TakeDue(step, ref _due[thread]) : 0;
-        events = _due[thread];
-        return due;
+        return new StepEvents(_due[thread].AsSpan(0, due), endsRefractory, refractoryOffset);
+    }
+
+    /// <summary>
+    /// The events of one node's step in the order NEST handles them: by time (offsets count down from h at the step's
+    /// start to 0 at its end), the end of refractoriness before spikes at the same offset.
+    /// </summary>
+    protected ref struct StepEvents(ReadOnlySpan<PreciseArrival> spikes, bool endsRefractory, double refractoryOffset)
+    {
+        private readonly ReadOnlySpan<PreciseArrival> _spikes = spikes;
+        private bool _endsRefractory = endsRefractory;
+        private int _next;
+
+        /// <summary>Whether the step has no event at all.</summary>
+        public readonly bool None => _spikes.Length == 0 && !_endsRefractory;
+
+        /// <summary>
+        /// The next event, if any: the end of refractoriness (weight 0) or a spike with its weight·multiplicity; with
+        /// <paramref name="sumSimultaneous"/> the spikes at one offset come as one, their weights summed (NEST's
+        /// iaf_psc_delta_ps), otherwise one at a time.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Next(bool sumSimultaneous, out bool endOfRefractoriness, out double offset, out double weight)
+        {
+            weight = 0.0;
+            if (_endsRefractory && (_next == _spikes.Length || refractoryOffset >= _spikes[_next].Offset))
+            {
+                endOfRefractoriness = true;
+                offset = refractoryOffset;
+                _endsRefractory = false;
+                return true;
+            }
+            endOfRefractoriness = false;
+            if (_next == _spikes.Length)
+            {
+                offset = 0.0;
+                return false;
+            }
+            offset = _spikes[_next].Offset;
+            weight = _spikes[_next].Weight * _spikes[_next].Multiplicity;
+            for (_next++; sumSimultaneous && _next < _spikes.Length && _spikes[_next].Offset == offset; _next++)
+                weight += _spikes[_next].Weight * _spikes[_next].Multiplicity;
+            return true;
+        }
     }
 
     /// <summary>
