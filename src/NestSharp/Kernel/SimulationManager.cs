@@ -14,7 +14,8 @@ namespace NestSharp.Kernel;
 /// ms_per_tic, tics_per_step, T_min, T_max, biological_time, to_do, prepared, print_time, time_simulate,
 /// update_time_limit (with min/max_update_time), and NEST's waveform-relaxation settings (use_wfr, wfr_comm_interval,
 /// wfr_tol, wfr_max_iterations, wfr_interpolation_order), kept and checked as NEST does; no NestSharp model uses
-/// waveform relaxation yet.
+/// waveform relaxation yet. Likewise NEST's e-prop settings (eprop_update_interval, eprop_learning_window,
+/// eprop_reset_neurons_on_update), kept and checked for scripts that set them; no NestSharp model reads them yet.
 /// </summary>
 internal sealed partial class SimulationManager : IKernelManager
 {
@@ -40,13 +41,17 @@ internal sealed partial class SimulationManager : IKernelManager
     public TimeSpan SimulateTime { get; private set; }
 
     public IReadOnlyCollection<string> SettableKeys =>
-        ["biological_time", "print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit"];
+        ["biological_time", "print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit",
+         "eprop_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update"];
 
     /// <summary>NEST's waveform-relaxation settings (for gap junctions and other connections without delay).</summary>
     private (bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder) _wfr = (true, 1.0, 1e-4, 15, 3);
 
     /// <summary>The longest a slice's update may take in wall-clock seconds before the run stops (NEST's update_time_limit).</summary>
     private double _updateTimeLimit = double.PositiveInfinity;
+
+    /// <summary>NEST's e-prop settings in ms (update interval, learning window) and whether neurons are reset at each update.</summary>
+    private (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) _eprop = (1000.0, 1000.0, true);
 
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
@@ -67,6 +72,9 @@ internal sealed partial class SimulationManager : IKernelManager
         status["wfr_max_iterations"] = _wfr.MaxIterations;
         status["wfr_interpolation_order"] = _wfr.InterpolationOrder;
         status["update_time_limit"] = _updateTimeLimit;
+        status["eprop_update_interval"] = _eprop.UpdateInterval;
+        status["eprop_learning_window"] = _eprop.LearningWindow;
+        status["eprop_reset_neurons_on_update"] = _eprop.ResetNeuronsOnUpdate;
         status["min_update_time"] = double.PositiveInfinity;
         status["max_update_time"] = double.NegativeInfinity;
         status["prepared"] = IsPrepared;
@@ -117,7 +125,29 @@ internal sealed partial class SimulationManager : IKernelManager
             if (!(limit > 0)) throw new KernelException($"'update_time_limit' = {limit} is invalid: update_time_limit > 0 required.");
             commits.Add(() => _updateTimeLimit = limit);
         }
+        var eprop = StageEprop(change);
+        commits.Add(() => _eprop = eprop);
         return () => commits.ForEach(c => c());
+    }
+
+    /// <summary>The e-prop settings after <paramref name="change"/>, checked as NEST checks them (the learning window against the update interval of the same call).</summary>
+    private (double, double, bool) StageEprop(KernelStatusChange change)
+    {
+        var (interval, window, reset) = _eprop;
+        if (change.TryClaim("eprop_update_interval", out var value))
+        {
+            interval = StatusValue.ToDouble("eprop_update_interval", value);
+            if (!(interval > 0)) throw new KernelException($"'eprop_update_interval' = {interval} is invalid: eprop_update_interval > 0 required.");
+        }
+        if (change.TryClaim("eprop_learning_window", out value))
+        {
+            window = StatusValue.ToDouble("eprop_learning_window", value);
+            if (!(window > 0)) throw new KernelException($"'eprop_learning_window' = {window} is invalid: eprop_learning_window > 0 required.");
+            if (window > interval)
+                throw new KernelException($"'eprop_learning_window' = {window} is invalid: eprop_learning_window <= eprop_update_interval ({interval} ms) required.");
+        }
+        if (change.TryClaim("eprop_reset_neurons_on_update", out value)) reset = StatusValue.ToBool("eprop_reset_neurons_on_update", value);
+        return (interval, window, reset);
     }
 
     /// <summary>The waveform-relaxation settings after <paramref name="change"/>, checked as NEST checks them (on the grid in force after the change).</summary>
