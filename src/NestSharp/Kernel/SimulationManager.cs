@@ -8,7 +8,10 @@ namespace NestSharp.Kernel;
 /// advances in slices of min_delay steps: in each slice every thread updates its share of every node group (neurons
 /// read their input row per step; generators add into their targets' future input), then one thread runs the serial
 /// phase (<see cref="EventDeliveryManager.Gather"/>: spikes merged in canonical order and handed to those that follow
-/// them; samples handed over), then every thread delivers all spikes to the synapses of the targets it owns. A thread
+/// them; samples handed over), then every thread delivers all spikes to the synapses of the targets it owns. As in
+/// NEST, which delivers a slice's spikes at the start of the next slice, the spikes of a run's last slice are held
+/// until the next Prepare or Run (or a change of the synapse blocks, or a checkpoint): between Simulate calls, plastic
+/// synapses and post_trace have not yet seen them, as in NEST (<see cref="DeliverHeldSpikes"/>). A thread
 /// only ever writes the input of its own targets, so no locks are needed, and each input sum is formed in the same
 /// order whatever the number of threads. Keys: resolution, tics_per_ms (settable before any node exists),
 /// ms_per_tic, tics_per_step, T_min, T_max, biological_time, to_do, prepared, print_time, time_simulate,
@@ -197,6 +200,7 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
         ThrowIfInconsistent();
+        DeliverHeldSpikes();
         var layout = _kernel.VirtualProcesses.Layout;
         if (_context is null || _context.Layout != layout || _context.Time != Time)
             _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive, Nodes = _kernel.Nodes };
@@ -275,6 +279,7 @@ internal sealed partial class SimulationManager : IKernelManager
         if (steps == 0) return;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = _context!;
+        DeliverHeldSpikes();
         long end = CurrentStep + steps;
         _progress = PrintTime && context.Communicator.Rank == 0 ? new ProgressLine(Time, CurrentStep, end) : null;
         _failure = null;
@@ -295,6 +300,11 @@ internal sealed partial class SimulationManager : IKernelManager
             }
             RunSlices(0, end, barrier);
             foreach (var w in workers) w.Join();
+        }
+        if (_failure is null)
+        {
+            _heldSliceStart = (end - 1) / context.MinDelaySteps * context.MinDelaySteps;
+            _kernel.Connections.Store.BeforeBlocksChange = DeliverHeldSpikes;
         }
         _kernel.EventDelivery.RecordWeightEvents();
         if (_failure is null) _kernel.Structural.UpdateAllTo(Time.StepToMs(CurrentStep), Time.Resolution);
@@ -327,6 +337,33 @@ internal sealed partial class SimulationManager : IKernelManager
     private bool Failed => Volatile.Read(ref _failure) is not null;
 
     private long _sliceStart;
+
+    /// <summary>The start step of the slice whose gathered spikes wait for delivery (the last slice of the last run), or -1.</summary>
+    private long _heldSliceStart = -1;
+
+    /// <summary>
+    /// Delivers the spikes held from the last slice of the last run (nothing when none are held), serially for every
+    /// local virtual process, through the synapse blocks they were gathered for.
+    /// </summary>
+    public void DeliverHeldSpikes()
+    {
+        long sliceStart = _heldSliceStart;
+        if (sliceStart < 0) return;
+        _heldSliceStart = -1;
+        var context = _context!;
+        for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
+            _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
+    }
+
+    /// <summary>
+    /// Before a checkpoint is saved (on every process): delivers the held spikes and records the weight events of
+    /// every delivery so far, which a next run would otherwise record with its first slice.
+    /// </summary>
+    public void DeliverHeldSpikesAndRecordWeights()
+    {
+        DeliverHeldSpikes();
+        _kernel.EventDelivery.RecordWeightEvents();
+    }
 
     /// <summary>The groups that act serially at the end of each slice (see <see cref="IEndOfSliceGroup"/>).</summary>
     private IEndOfSliceGroup[] _endOfSliceGroups = [];
@@ -393,7 +430,8 @@ internal sealed partial class SimulationManager : IKernelManager
             {
                 try
                 {
-                    delivery.Deliver(vp, sliceStart);
+                    // The spikes of the run's last slice are held (see DeliverHeldSpikes); triggers apply now.
+                    delivery.Deliver(vp, sliceStart, spikes: sliceStart + to < end);
                 }
                 catch (Exception e)
                 {
