@@ -350,6 +350,9 @@ internal sealed partial class SimulationManager : IKernelManager
         long sliceStart = _heldSliceStart;
         if (sliceStart < 0) return;
         _heldSliceStart = -1;
+        // As NEST delivers them, at the start of the next run: with the tau_minus set since (synapse parameters are
+        // read at delivery anyway).
+        PrepareArchive();
         var context = _context!;
         for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
             _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);

@@ -41,6 +41,27 @@ public sealed class Issue1034PostTraceTests
         Assert.Equal(0.09830009067891662, traces[3], 1e-12);
     }
 
+    // Not a NEST test: the values NEST 3.10 gives when the postsynaptic parrot's tau_minus changes between Simulate
+    // calls while a presynaptic spike waits for delivery (it is delivered with the new tau_minus).
+    [Fact]
+    public void HeldSpike_IsDeliveredWithTheTauMinusSetBetweenRuns()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["resolution"] = Resolution });
+        var preGenerator = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 2.0, 3.0, 10.0 }, ["precise_times"] = true });
+        var postGenerator = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 1.0, 2.0, 3.0 }, ["precise_times"] = true });
+        var preParrot = nest.Create("parrot_neuron_ps");
+        var postParrot = nest.Create("parrot_neuron_ps", 1, new() { ["tau_minus"] = 2.0 });
+        nest.Connect(preGenerator, preParrot, syn: new Dictionary<string, object> { ["delay"] = 1.0 });
+        nest.Connect(postGenerator, postParrot, syn: new Dictionary<string, object> { ["delay"] = 1.0 });
+        nest.Connect(preParrot, postParrot, syn: new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["receptor_type"] = 1L, ["delay"] = 1.0 });
+        for (int step = 0; step < 4; step++) nest.Simulate(1.0);
+        postParrot.Set("tau_minus", 4.0);
+        nest.Simulate(1.0);
+        Assert.Equal(0.778800783071405, (double)postParrot.Get("post_trace"), 1e-13);
+        Assert.Equal(1.92659502204024, (double)nest.GetConnections(preParrot, postParrot).Get()["weight"], 1e-13);
+    }
+
     private static double[] RandomIntegerTimes(System.Random random, int n) =>
         [.. Enumerable.Range(0, n).Select(_ => Math.Ceiling(1.0 + random.NextDouble() * 49.0)).Distinct().Order()];
 
