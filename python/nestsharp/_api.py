@@ -421,19 +421,23 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
 
 
 def Disconnect(*args, conn_spec=None, syn_spec=None):
-    """Removes connections: ``Disconnect(conns)`` for a SynapseCollection, or ``Disconnect(pre, post, conn_spec,
-    syn_spec)`` (one_to_one and static_synapse by default)."""
-    if len(args) == 1 and isinstance(args[0], SynapseCollection):
+    """Removes connections: ``Disconnect(conns)`` for a SynapseCollection, or ``Disconnect(pre, post, conn_spec=...,
+    syn_spec=...)`` for two NodeCollections (one_to_one and static_synapse by default). As PyNEST 3.10, the
+    specifications are keyword-only and may not accompany a SynapseCollection (ValueError); any other arguments raise
+    TypeError."""
+    if len(args) == 1:
+        if not isinstance(args[0], SynapseCollection):
+            raise TypeError("Arguments must be either a SynapseCollection or two NodeCollections")
+        if conn_spec is not None or syn_spec is not None:
+            raise ValueError("When disconnecting with a SynapseCollection, conn_spec and syn_spec cannot be specified")
         args[0].disconnect()
-        return
-    if len(args) < 2:
-        raise TypeError("Disconnect takes a SynapseCollection or pre, post, conn_spec and syn_spec")
-    pre, post = args[0], args[1]
-    if len(args) > 2:
-        conn_spec = args[2]
-    if len(args) > 3:
-        syn_spec = args[3]
-    _host.call("Disconnect", pre=pre, post=post, conn_spec=conn_spec, syn_spec=syn_spec)
+    elif len(args) == 2:
+        pre, post = args
+        if not isinstance(pre, NodeCollection) or not isinstance(post, NodeCollection):
+            raise TypeError("Arguments must be either a SynapseCollection or two NodeCollections")
+        _host.call("Disconnect", pre=pre, post=post, conn_spec=conn_spec, syn_spec=syn_spec)
+    else:
+        raise TypeError("Arguments must be either a SynapseCollection or two NodeCollections")
 
 
 def GetConnections(source=None, target=None, synapse_model=None, synapse_label=None):

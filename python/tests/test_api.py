@@ -350,8 +350,26 @@ def test_synapse_collection_set_index_slice_and_disconnect():
     assert conns[0].get("Wmax") == 50.0
     nest.Disconnect(conns[0])
     assert len(nest.GetConnections()) == 8
-    nest.Disconnect(a[1], a[2], "one_to_one", {"synapse_model": "stdp_synapse"})
+    nest.Disconnect(a[1], a[2], conn_spec="one_to_one", syn_spec={"synapse_model": "stdp_synapse"})
     assert len(nest.GetConnections()) == 7
+
+
+def test_disconnect_refuses_arguments_as_pynest_does():
+    # NEST 3.10 structural_plasticity/test_disconnect.py::TestDisconnectSingle::test_disconnect_synapsecollection_raises
+    pre, post = nest.Create("iaf_psc_alpha", 2)
+    nest.Connect(pre, post, "one_to_one")
+    conns = nest.GetConnections()
+    with pytest.raises(TypeError):
+        nest.Disconnect([1])
+    with pytest.raises(ValueError):
+        nest.Disconnect(conns, conn_spec="one_to_one")
+    with pytest.raises(ValueError):
+        nest.Disconnect(conns, syn_spec="static_synapse")
+    with pytest.raises(TypeError):
+        nest.Disconnect(pre, post, conns)
+    with pytest.raises(TypeError):
+        nest.Disconnect(pre, post, "one_to_one")
+    assert len(nest.GetConnections()) == 1
 
 
 def test_illegal_connection_raises_nest_error():

@@ -31,6 +31,9 @@ internal static class KernelCheckpoint
     public static void Save(KernelManager kernel, string path, string version, string description)
     {
         CheckSupported(kernel);
+        // The spikes of the last slice, which a next run would deliver first, are delivered now: the file has them in
+        // the input ring, in the plastic synapses and in the weight recorders, and the continued run is the same.
+        kernel.Simulation.DeliverHeldSpikesAndRecordWeights();
         var communicator = kernel.VirtualProcesses.Communicator;
         int parts = communicator.Size, rank = communicator.Rank;
         // A number every part carries, so that parts of different saves are never combined.

@@ -15,6 +15,13 @@ internal sealed class SynapseStore(NodeManager nodes, ConnectionEdits edits)
     private SynapseBlock[][] _deliveryTables = [];
     private int _modelCount;
 
+    /// <summary>
+    /// Called before a block is added, merged or replaced (the delivery tables would then no longer be the blocks in
+    /// force): the simulation delivers the spikes it holds from the last slice of a run through the blocks they were
+    /// gathered for (see SimulationManager's held slice).
+    /// </summary>
+    public Action? BeforeBlocksChange { get; set; }
+
     /// <summary>Makes room for <paramref name="virtualProcesses"/> VPs and <paramref name="models"/> synapse models.</summary>
     public void EnsureTables(int virtualProcesses, int models)
     {
@@ -32,7 +39,11 @@ internal sealed class SynapseStore(NodeManager nodes, ConnectionEdits edits)
     }
 
     /// <summary>Adds a block of new synapses of virtual process <paramref name="vp"/>.</summary>
-    public void Add(int vp, SynapseBlock block) => _blocks[vp][block.SynapseModelId].Add(block);
+    public void Add(int vp, SynapseBlock block)
+    {
+        BeforeBlocksChange?.Invoke();
+        _blocks[vp][block.SynapseModelId].Add(block);
+    }
 
     /// <summary>The block lists of virtual process <paramref name="vp"/>, one list per synapse model.</summary>
     public IReadOnlyList<List<SynapseBlock>> Of(int vp) => _blocks[vp];
@@ -50,6 +61,7 @@ internal sealed class SynapseStore(NodeManager nodes, ConnectionEdits edits)
     /// <summary>Merges each virtual process's blocks of a model into one (before a run and before reading connections).</summary>
     public void Consolidate()
     {
+        if (BeforeBlocksChange is not null && _blocks.Any(perModel => perModel.Any(list => list.Count > 1))) BeforeBlocksChange();
         for (int vp = 0; vp < _blocks.Length; vp++)
         {
             var perModel = _blocks[vp];
@@ -74,6 +86,7 @@ internal sealed class SynapseStore(NodeManager nodes, ConnectionEdits edits)
     /// <summary>Removes the synapses at <paramref name="indices"/> (distinct) of the delivery block of <paramref name="vp"/> and <paramref name="modelId"/>.</summary>
     public void RemoveAt(int vp, int modelId, IReadOnlyCollection<int> indices)
     {
+        BeforeBlocksChange?.Invoke();
         var list = _blocks[vp][modelId];
         list[0] = list[0].Without(indices);
         foreach (int i in indices.OrderDescending()) edits.Add(new ConnectionEdits.Removal(vp, modelId, i));

@@ -111,12 +111,17 @@ internal sealed class EventDeliveryManager : IKernelManager
         }
     }
 
-    /// <summary>Transmits every spike of the slice through the synapses of virtual process <paramref name="vp"/>, in canonical order.</summary>
-    public void Deliver(int vp, long sliceStart)
+    /// <summary>
+    /// Transmits every spike of the slice through the synapses of virtual process <paramref name="vp"/>, in canonical
+    /// order; first, with <paramref name="triggers"/>, synapse types that read a volume transmitter apply its pending
+    /// trigger (NEST's volume_transmitter does so in its update, before the slice's spikes are delivered); without
+    /// <paramref name="spikes"/> only that (the spikes of a run's last slice wait for the next run, as NEST's do).
+    /// </summary>
+    public void Deliver(int vp, long sliceStart, bool triggers = true, bool spikes = true)
     {
-        var spikes = _merged.Items;
+        ReadOnlySpan<Spike> sliceSpikes = spikes ? _merged.Items : default;
         var models = _kernel.Models.SynapseModels;
-        if (spikes.Length == 0 && !AnyReadsVolumeTransmitter(models)) return;
+        if (sliceSpikes.Length == 0 && !(triggers && AnyReadsVolumeTransmitter(models))) return;
         var blocks = _kernel.Connections.BlocksToDeliver(vp);
         var precise = _precise;
         var log = precise?.LogOf(vp, blocks.Length, _merged.Storage);
@@ -129,11 +134,11 @@ internal sealed class EventDeliveryManager : IKernelManager
             var block = blocks[b];
             var model = models[block.SynapseModelId];
             if (log is not null) log.Starts[b] = log.Weights.Count;
-            if (model.Type.ReadsVolumeTransmitter) model.Type.BeginDelivery(block, in delivery, model);
-            if (spikes.Length > 0) model.Type.Deliver(block, spikes, in delivery, model);
+            if (triggers && model.Type.ReadsVolumeTransmitter) model.Type.BeginDelivery(block, in delivery, model);
+            if (sliceSpikes.Length > 0) model.Type.Deliver(block, sliceSpikes, in delivery, model);
         }
         // Precise receivers also get each spike's offset (once per virtual process and slice; null without them).
-        if (precise is not null && spikes.Length > 0) precise.Deliver(vp, blocks, spikes, sliceStart);
+        if (precise is not null && sliceSpikes.Length > 0) precise.Deliver(vp, blocks, sliceSpikes, sliceStart);
     }
 
     private static bool AnyReadsVolumeTransmitter(IReadOnlyList<Models.Synapses.SynapseModel> models)
@@ -148,6 +153,7 @@ internal sealed class EventDeliveryManager : IKernelManager
     /// </summary>
     public void RecordWeightEvents()
     {
+        if (_context is null) return; // never prepared: nothing was delivered
         _weightEventMerge.Clear();
         foreach (var buffer in _weightEvents)
         {

@@ -8,13 +8,17 @@ namespace NestSharp.Kernel;
 /// advances in slices of min_delay steps: in each slice every thread updates its share of every node group (neurons
 /// read their input row per step; generators add into their targets' future input), then one thread runs the serial
 /// phase (<see cref="EventDeliveryManager.Gather"/>: spikes merged in canonical order and handed to those that follow
-/// them; samples handed over), then every thread delivers all spikes to the synapses of the targets it owns. A thread
+/// them; samples handed over), then every thread delivers all spikes to the synapses of the targets it owns. As in
+/// NEST, which delivers a slice's spikes at the start of the next slice, the spikes of a run's last slice are held
+/// until the next Prepare or Run (or a change of the synapse blocks, or a checkpoint): between Simulate calls, plastic
+/// synapses and post_trace have not yet seen them, as in NEST (<see cref="DeliverHeldSpikes"/>). A thread
 /// only ever writes the input of its own targets, so no locks are needed, and each input sum is formed in the same
 /// order whatever the number of threads. Keys: resolution, tics_per_ms (settable before any node exists),
 /// ms_per_tic, tics_per_step, T_min, T_max, biological_time, to_do, prepared, print_time, time_simulate,
 /// update_time_limit (with min/max_update_time), and NEST's waveform-relaxation settings (use_wfr, wfr_comm_interval,
 /// wfr_tol, wfr_max_iterations, wfr_interpolation_order), kept and checked as NEST does; no NestSharp model uses
-/// waveform relaxation yet.
+/// waveform relaxation yet. Likewise NEST's e-prop settings (eprop_update_interval, eprop_learning_window,
+/// eprop_reset_neurons_on_update), kept and checked for scripts that set them; no NestSharp model reads them yet.
 /// </summary>
 internal sealed partial class SimulationManager : IKernelManager
 {
@@ -40,13 +44,17 @@ internal sealed partial class SimulationManager : IKernelManager
     public TimeSpan SimulateTime { get; private set; }
 
     public IReadOnlyCollection<string> SettableKeys =>
-        ["biological_time", "print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit"];
+        ["biological_time", "print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit",
+         "eprop_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update"];
 
     /// <summary>NEST's waveform-relaxation settings (for gap junctions and other connections without delay).</summary>
     private (bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder) _wfr = (true, 1.0, 1e-4, 15, 3);
 
     /// <summary>The longest a slice's update may take in wall-clock seconds before the run stops (NEST's update_time_limit).</summary>
     private double _updateTimeLimit = double.PositiveInfinity;
+
+    /// <summary>NEST's e-prop settings in ms (update interval, learning window) and whether neurons are reset at each update.</summary>
+    private (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) _eprop = (1000.0, 1000.0, true);
 
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
@@ -67,6 +75,9 @@ internal sealed partial class SimulationManager : IKernelManager
         status["wfr_max_iterations"] = _wfr.MaxIterations;
         status["wfr_interpolation_order"] = _wfr.InterpolationOrder;
         status["update_time_limit"] = _updateTimeLimit;
+        status["eprop_update_interval"] = _eprop.UpdateInterval;
+        status["eprop_learning_window"] = _eprop.LearningWindow;
+        status["eprop_reset_neurons_on_update"] = _eprop.ResetNeuronsOnUpdate;
         status["min_update_time"] = double.PositiveInfinity;
         status["max_update_time"] = double.NegativeInfinity;
         status["prepared"] = IsPrepared;
@@ -117,7 +128,29 @@ internal sealed partial class SimulationManager : IKernelManager
             if (!(limit > 0)) throw new KernelException($"'update_time_limit' = {limit} is invalid: update_time_limit > 0 required.");
             commits.Add(() => _updateTimeLimit = limit);
         }
+        var eprop = StageEprop(change);
+        commits.Add(() => _eprop = eprop);
         return () => commits.ForEach(c => c());
+    }
+
+    /// <summary>The e-prop settings after <paramref name="change"/>, checked as NEST checks them (the learning window against the update interval of the same call).</summary>
+    private (double, double, bool) StageEprop(KernelStatusChange change)
+    {
+        var (interval, window, reset) = _eprop;
+        if (change.TryClaim("eprop_update_interval", out var value))
+        {
+            interval = StatusValue.ToDouble("eprop_update_interval", value);
+            if (!(interval > 0)) throw new KernelException($"'eprop_update_interval' = {interval} is invalid: eprop_update_interval > 0 required.");
+        }
+        if (change.TryClaim("eprop_learning_window", out value))
+        {
+            window = StatusValue.ToDouble("eprop_learning_window", value);
+            if (!(window > 0)) throw new KernelException($"'eprop_learning_window' = {window} is invalid: eprop_learning_window > 0 required.");
+            if (window > interval)
+                throw new KernelException($"'eprop_learning_window' = {window} is invalid: eprop_learning_window <= eprop_update_interval ({interval} ms) required.");
+        }
+        if (change.TryClaim("eprop_reset_neurons_on_update", out value)) reset = StatusValue.ToBool("eprop_reset_neurons_on_update", value);
+        return (interval, window, reset);
     }
 
     /// <summary>The waveform-relaxation settings after <paramref name="change"/>, checked as NEST checks them (on the grid in force after the change).</summary>
@@ -167,6 +200,7 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
         ThrowIfInconsistent();
+        DeliverHeldSpikes();
         var layout = _kernel.VirtualProcesses.Layout;
         if (_context is null || _context.Layout != layout || _context.Time != Time)
             _context = new SimulationContext(Time, layout, _kernel.VirtualProcesses.Communicator, _kernel.Random.SeedKey) { Archive = _kernel.Archive, Nodes = _kernel.Nodes };
@@ -245,6 +279,7 @@ internal sealed partial class SimulationManager : IKernelManager
         if (steps == 0) return;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = _context!;
+        DeliverHeldSpikes();
         long end = CurrentStep + steps;
         _progress = PrintTime && context.Communicator.Rank == 0 ? new ProgressLine(Time, CurrentStep, end) : null;
         _failure = null;
@@ -265,6 +300,11 @@ internal sealed partial class SimulationManager : IKernelManager
             }
             RunSlices(0, end, barrier);
             foreach (var w in workers) w.Join();
+        }
+        if (_failure is null)
+        {
+            _heldSliceStart = (end - 1) / context.MinDelaySteps * context.MinDelaySteps;
+            _kernel.Connections.Store.BeforeBlocksChange = DeliverHeldSpikes;
         }
         _kernel.EventDelivery.RecordWeightEvents();
         if (_failure is null) _kernel.Structural.UpdateAllTo(Time.StepToMs(CurrentStep), Time.Resolution);
@@ -297,6 +337,36 @@ internal sealed partial class SimulationManager : IKernelManager
     private bool Failed => Volatile.Read(ref _failure) is not null;
 
     private long _sliceStart;
+
+    /// <summary>The start step of the slice whose gathered spikes wait for delivery (the last slice of the last run), or -1.</summary>
+    private long _heldSliceStart = -1;
+
+    /// <summary>
+    /// Delivers the spikes held from the last slice of the last run (nothing when none are held), serially for every
+    /// local virtual process, through the synapse blocks they were gathered for.
+    /// </summary>
+    public void DeliverHeldSpikes()
+    {
+        long sliceStart = _heldSliceStart;
+        if (sliceStart < 0) return;
+        _heldSliceStart = -1;
+        // As NEST delivers them, at the start of the next run: with the tau_minus set since (synapse parameters are
+        // read at delivery anyway).
+        PrepareArchive();
+        var context = _context!;
+        for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
+            _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
+    }
+
+    /// <summary>
+    /// Before a checkpoint is saved (on every process): delivers the held spikes and records the weight events of
+    /// every delivery so far, which a next run would otherwise record with its first slice.
+    /// </summary>
+    public void DeliverHeldSpikesAndRecordWeights()
+    {
+        DeliverHeldSpikes();
+        _kernel.EventDelivery.RecordWeightEvents();
+    }
 
     /// <summary>The groups that act serially at the end of each slice (see <see cref="IEndOfSliceGroup"/>).</summary>
     private IEndOfSliceGroup[] _endOfSliceGroups = [];
@@ -363,7 +433,8 @@ internal sealed partial class SimulationManager : IKernelManager
             {
                 try
                 {
-                    delivery.Deliver(vp, sliceStart);
+                    // The spikes of the run's last slice are held (see DeliverHeldSpikes); triggers apply now.
+                    delivery.Deliver(vp, sliceStart, spikes: sliceStart + to < end);
                 }
                 catch (Exception e)
                 {

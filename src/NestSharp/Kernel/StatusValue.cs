@@ -87,15 +87,22 @@ internal static class StatusValue
     };
 
     /// <summary>A value as NEST would print it in a message.</summary>
-    public static string Format(object value) => value switch
+    public static string Format(object value) => Format(value, 0);
+
+    // Collections are shown to this depth of nesting; deeper ones as "[...]" (a collection whose items are
+    // collections of themselves, as a one-element SynapseCollection, would otherwise recurse without end).
+    private const int MaxFormatDepth = 4;
+
+    private static string Format(object value, int depth) => value switch
     {
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         float f => f.ToString("R", CultureInfo.InvariantCulture),
         string s => $"\"{s}\"",
         bool b => b ? "true" : "false",
-        IReadOnlyDictionary<string, object> d => "{" + string.Join(", ", d.Take(8).Select(kv => $"{kv.Key}: {Format(kv.Value)}")) + "}",
-        System.Collections.IDictionary d => "{" + string.Join(", ", d.Keys.Cast<object>().Take(8).Select(k => $"{k}: {Format(d[k]!)}")) + "}",
-        System.Collections.IEnumerable e and not string => "[" + string.Join(", ", e.Cast<object>().Take(8).Select(Format)) + "]",
+        IReadOnlyDictionary<string, object> or System.Collections.IDictionary or System.Collections.IEnumerable when depth >= MaxFormatDepth => "[...]",
+        IReadOnlyDictionary<string, object> d => "{" + string.Join(", ", d.Take(8).Select(kv => $"{kv.Key}: {Format(kv.Value, depth + 1)}")) + "}",
+        System.Collections.IDictionary d => "{" + string.Join(", ", d.Keys.Cast<object>().Take(8).Select(k => $"{k}: {Format(d[k]!, depth + 1)}")) + "}",
+        System.Collections.IEnumerable e => "[" + string.Join(", ", e.Cast<object>().Take(8).Select(item => Format(item, depth + 1))) + "]",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

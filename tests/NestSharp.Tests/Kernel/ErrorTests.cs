@@ -33,6 +33,21 @@ public sealed class ErrorTests
         Assert.Contains("number", e.Message);
     }
 
+    [Fact]
+    public void ConnectionsAsConnSpec_FailsWithTypeMismatchInsteadOfRecursing()
+    {
+        // A one-connection SynapseCollection enumerates as collections of itself; the message shows it to a bounded
+        // depth (it once overflowed the stack, ending the Python process that passed it).
+        var nest = new Simulator();
+        var pre = nest.Create("iaf_psc_alpha");
+        var post = nest.Create("iaf_psc_alpha");
+        nest.Connect(pre, post);
+        var connections = nest.GetConnections();
+        var e = Assert.Throws<TypeMismatchException>(() => nest.Connect(pre, post, connections));
+        Assert.Contains("[...]", e.Message);
+        Assert.Single(nest.GetConnections());
+    }
+
     [Theory]
     [InlineData("C_m", 0.0)]
     [InlineData("C_m", -1.0)]

@@ -21,6 +21,33 @@ public sealed class KernelStatusTests
     }
 
     [Fact]
+    public void EpropSettings_HaveNestsDefaultsAndChecks()
+    {
+        // NEST 3.10 SimulationManager: eprop_update_interval and eprop_learning_window > 0, the window no longer than
+        // the interval (the interval of the same call counts), eprop_reset_neurons_on_update a boolean.
+        var nest = new Simulator();
+        var status = nest.GetKernelStatus();
+        Assert.Equal(1000.0, status["eprop_update_interval"]);
+        Assert.Equal(1000.0, status["eprop_learning_window"]);
+        Assert.Equal(true, status["eprop_reset_neurons_on_update"]);
+        nest.SetKernelStatus(new() { ["eprop_update_interval"] = 30.0, ["eprop_learning_window"] = 20.0, ["eprop_reset_neurons_on_update"] = false });
+        status = nest.GetKernelStatus();
+        Assert.Equal(30.0, status["eprop_update_interval"]);
+        Assert.Equal(20.0, status["eprop_learning_window"]);
+        Assert.Equal(false, status["eprop_reset_neurons_on_update"]);
+        var e = Assert.Throws<KernelException>(() => nest.SetKernelStatus(new() { ["eprop_learning_window"] = 40.0, ["print_time"] = true }));
+        Assert.Contains("eprop_learning_window", e.Message);
+        Assert.Throws<KernelException>(() => nest.SetKernelStatus(new() { ["eprop_update_interval"] = 0.0 }));
+        Assert.Throws<KernelException>(() => nest.SetKernelStatus(new() { ["eprop_learning_window"] = -1.0 }));
+        status = nest.GetKernelStatus();
+        Assert.Equal(30.0, status["eprop_update_interval"]);
+        Assert.Equal(20.0, status["eprop_learning_window"]);
+        Assert.Equal(false, status["print_time"]);
+        nest.SetKernelStatus(new() { ["eprop_learning_window"] = 40.0, ["eprop_update_interval"] = 50.0 });
+        Assert.Equal(40.0, nest.GetKernelStatus()["eprop_learning_window"]);
+    }
+
+    [Fact]
     public void Resolution_CanBeSetBeforeNodesExist()
     {
         var nest = new Simulator();
