@@ -84,23 +84,45 @@ internal static class MpiTestWrapper
     }
 
     /// <summary>
-    /// Writes the given keys of connections as pandas' DataFrame.from_dict(conns.get(keys)).to_csv(sep="\t", index=False).
+    /// The connections this process stores (those to its nodes), one collection per row: what NEST's
+    /// <c>GetConnections()</c> gives on a rank. NestSharp's gathers the connections of every process, so a rank keeps
+    /// the rows of its own targets, as NEST's rank would write them.
     /// </summary>
-    public static void WriteConnections(string path, SynapseCollection conns, IReadOnlyList<string> keys)
+    public static List<SynapseCollection> OwnConnections(Simulator nest, SynapseCollection conns)
     {
-        var columns = keys.Select(k => Column(conns, k)).ToList();
-        WriteTable(path, keys, Enumerable.Range(0, conns.Count).Select(i => columns.Select(c => c[i])));
+        var local = new Dictionary<long, bool>();
+        long[] targets = conns.Target;
+        var own = new List<SynapseCollection>();
+        for (int i = 0; i < targets.Length; i++)
+        {
+            if (!local.TryGetValue(targets[i], out bool isLocal))
+                local[targets[i]] = isLocal = nest.Nodes((int)targets[i]).Get<bool>("local");
+            if (isLocal) own.Add(conns[i]);
+        }
+        return own;
     }
 
-    /// <summary>Every key of the connections but <paramref name="dropped"/> (conns.get(output="pandas").drop(...)), sorted.</summary>
-    public static string[] ConnectionKeys(SynapseCollection conns, params string[] dropped) =>
-        conns.Count == 0 ? [] : [.. conns.Get().Keys.Where(k => !dropped.Contains(k))];
+    /// <summary>
+    /// Writes the given keys of this process's connections (<see cref="OwnConnections"/>) as pandas'
+    /// DataFrame.from_dict(conns.get(keys)).to_csv(sep="\t", index=False).
+    /// </summary>
+    public static void WriteConnections(Simulator nest, string path, SynapseCollection conns, IReadOnlyList<string> keys) =>
+        WriteTable(path, keys, OwnConnections(nest, conns).Select(row => keys.Select(row.Get)));
 
-    private static object?[] Column(SynapseCollection conns, string key)
+    /// <summary>
+    /// Writes every key of this process's connections but <paramref name="dropped"/>, sorted
+    /// (conns.get(output="pandas").drop(...)); nothing when the process has none (an empty DataFrame writes an empty file).
+    /// </summary>
+    public static void WriteAllConnectionKeys(Simulator nest, string path, SynapseCollection conns, params string[] dropped)
     {
-        if (conns.Count == 0) return [];
-        object value = conns.Get(key);
-        return conns.Count == 1 ? [value] : [.. ((System.Collections.IEnumerable)value).Cast<object?>()];
+        var own = OwnConnections(nest, conns);
+        if (own.Count == 0)
+        {
+            File.WriteAllText(path, "");
+            return;
+        }
+        string[] keys = [.. own[0].Get().Keys.Where(k => !dropped.Contains(k))];
+        WriteTable(path, keys, own.Select(row => keys.Select(row.Get)));
     }
 
     private static string Cell(object? value) => value switch
