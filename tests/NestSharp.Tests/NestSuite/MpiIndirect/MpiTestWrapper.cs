@@ -84,22 +84,37 @@ internal static class MpiTestWrapper
     }
 
     /// <summary>
-    /// The connections this process stores (those to its nodes), one collection per row: what NEST's
+    /// The connections this process stores (those to its nodes, and those to recorders from its nodes), one collection per row: what NEST's
     /// <c>GetConnections()</c> gives on a rank. NestSharp's gathers the connections of every process, so a rank keeps
     /// the rows of its own targets, as NEST's rank would write them.
     /// </summary>
     public static List<SynapseCollection> OwnConnections(Simulator nest, SynapseCollection conns)
     {
         var local = new Dictionary<long, bool>();
-        long[] targets = conns.Target;
+        bool IsLocal(long id)
+        {
+            if (!local.TryGetValue(id, out bool isLocal)) local[id] = isLocal = nest.Nodes((int)id).Get<bool>("local");
+            return isLocal;
+        }
+        long[] sources = conns.Source, targets = conns.Target;
         var own = new List<SynapseCollection>();
         for (int i = 0; i < targets.Length; i++)
         {
-            if (!local.TryGetValue(targets[i], out bool isLocal))
-                local[targets[i]] = isLocal = nest.Nodes((int)targets[i]).Get<bool>("local");
-            if (isLocal) own.Add(conns[i]);
+            // A recorder is on every process; NEST keeps a connection to it with the replica on the source's thread.
+            bool toRecorder = (string)nest.Nodes((int)targets[i]).Get("element_type") == "recorder";
+            if (toRecorder ? IsLocal(sources[i]) : IsLocal(targets[i])) own.Add(conns[i]);
         }
         return own;
+    }
+
+    /// <summary>
+    /// The positions of the nodes of <paramref name="layer"/> this process has, in the order of their ids: what NEST's
+    /// <c>layer.spatial["positions"]</c> gives on a rank (NestSharp's gives every node's).
+    /// </summary>
+    public static List<double[]> OwnPositions(Simulator nest, NodeCollection layer)
+    {
+        var all = (double[][])nest.GetSpatial(layer)!["positions"];
+        return [.. layer.Select((node, i) => (node, i)).Where(p => p.node.Get<bool>("local")).Select(p => all[p.i])];
     }
 
     /// <summary>
