@@ -576,8 +576,9 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             var (sourceGroup, sourceLocal) = nodes.Locate(context.Sources[s]);
             var generator = (ILocalGenerator)sourceGroup;
             var (targetGroup, targetLocal) = nodes.Locate(context.Targets[t]);
-            double w = values.Weight.ValueFor(unit, ordinal, index);
-            int d = delays.Steps(values.Delay.ValueFor(unit, ordinal, index));
+            var site = context.SiteOf(s, t); // spatial parameters (distance, positions) of a device layer's connection
+            double w = values.Weight.ValueFor(unit, ordinal, index, site);
+            int d = delays.Steps(values.Delay.ValueFor(unit, ordinal, index, site));
             int r = SynapseBuilder.ReceptorTypeOf(values.Receptor, unit, ordinal, index);
             int channel = 0;
             RecorderRoute? recorder = null;

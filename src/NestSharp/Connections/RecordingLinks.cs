@@ -50,8 +50,9 @@ internal sealed class RecordingLinks(NodeManager nodes)
         int min = int.MaxValue, max = 0;
         var sink = new ConnectionManager.ActionSink((s, t, unit, ordinal, index) =>
         {
-            int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index), grid);
-            double w = values.Weight.ValueFor(unit, ordinal, index);
+            var site = context.SiteOf(s, t); // spatial parameters (distance, positions) of a connection to a device layer
+            int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index, site), grid);
+            double w = values.Weight.ValueFor(unit, ordinal, index, site);
             if (sampling) samplingLinks.Add(new SamplingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
             else spikeLinks.Add(new SpikeRecordingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
             min = Math.Min(min, d);
