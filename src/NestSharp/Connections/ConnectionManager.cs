@@ -559,7 +559,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         var nodes = _kernel.Nodes;
         for (int i = 0; i < block.Count; i++)
         {
-            double delayMs = grid.StepToMs(block.DelayAt(i));
+            double delayMs = grid.DelayStepsToMs(block.DelayAt(i));
             _kernel.Archive.Register(nodes.NodeOfChannel(block.Channels[i]), type.LastSpikeTime(block, i) - delayMs, delayMs);
         }
     }

@@ -307,7 +307,7 @@ internal static class ConnectionQuery
             _ => throw Removed(row),
         };
 
-        public double Delay(int row) => _time.StepToMs(DelaySteps(row));
+        public double Delay(int row) => _time.DelayStepsToMs(DelaySteps(row));
 
         /// <summary>NEST's receptor port on the target (see <see cref="SynapseBuilder.ReceptorPort"/>).</summary>
         public int Receptor(int row)

@@ -57,7 +57,7 @@ internal sealed partial class DelayChecker(KernelManager kernel)
     }
 
     /// <summary>A synapse model's default delay as NEST keeps it: checked (not counted), rounded to whole steps, in ms.</summary>
-    public double DefaultDelay(double ms) => Grid.StepToMs(Rule().Steps(ms));
+    public double DefaultDelay(double ms) => Grid.DelayStepsToMs(Rule().Steps(ms));
 
     /// <summary>min_delay and max_delay (ms) of the kernel status.</summary>
     public (double Min, double Max) StatusMs()

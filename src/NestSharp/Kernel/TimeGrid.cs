@@ -49,4 +49,11 @@ internal sealed class TimeGrid
     /// so that times compare equal to NEST's (0.3, not 0.30000000000000004).
     /// </summary>
     public double StepToMs(long step) => step * TicsPerStep * (1.0 / TicsPerMs);
+
+    /// <summary>
+    /// A delay of <paramref name="steps"/> in ms as NEST gives a connection's delay (delay_steps_to_ms: steps ·
+    /// ms per step, so 3 steps of 0.1 ms are 0.30000000000000004): what connections report and what the plastic rules
+    /// take as the dendritic delay.
+    /// </summary>
+    public double DelayStepsToMs(long steps) => steps * Resolution;
 }

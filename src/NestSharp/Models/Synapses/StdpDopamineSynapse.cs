@@ -140,7 +140,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
         public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
             var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
+            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
             double tLast = _lastUpdate[synapse];
             double w = ThroughPostSpikes(synapse, weight, history, dendriticDelay, tLast, tSpike, atEndToo: false);
             _c[synapse] -= _aMinus * history.KValue(tSpike - dendriticDelay);
@@ -155,7 +155,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
         public double Trigger(int synapse, double weight, int target, double tTrigger, int delaySteps)
         {
             double tLast = _lastUpdate[synapse];
-            double w = ThroughPostSpikes(synapse, weight, _archive.Of(target)!, _time.StepToMs(delaySteps), tLast, tTrigger, atEndToo: true);
+            double w = ThroughPostSpikes(synapse, weight, _archive.Of(target)!, _time.DelayStepsToMs(delaySteps), tLast, tTrigger, atEndToo: true);
             int k = (int)_index[synapse];
             _n[synapse] *= Math.Exp((_dopaTimes[k] - tTrigger) / _tauN);
             _kplus[synapse] *= Math.Exp((tLast - tTrigger) / _tauPlus);

@@ -317,7 +317,7 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
             if (tSpike > _nextReadout[synapse]) w = Readout(synapse, w, target, tSpike);
 
             var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
+            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
             double tLast = _lastSpike[synapse];
             var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
             if (from != to)

@@ -65,7 +65,7 @@ internal abstract class StdpHomSynapseType<TRule>(string name) : HistoryReadingS
         {
             ReadOnlySpan<double> p = _parameters;
             var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
+            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
             double tLast = _tLast;
             double w = weight;
             var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);

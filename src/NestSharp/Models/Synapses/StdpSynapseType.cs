@@ -91,7 +91,7 @@ internal abstract class StdpSynapseType<TRule>(string name) : HistoryReadingSyna
             for (int c = 0; c < _parameters.Length; c++) _parameters[c] = _state[RuleColumns + c][synapse];
             ReadOnlySpan<double> p = _parameters;
             var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
+            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
             double tLast = _lastSpike[synapse];
             double w = weight;
             var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);

@@ -77,7 +77,7 @@ internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseTyp
         public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
             var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
+            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
             double tLast = _lastSpike[synapse], tauPlus = _tauPlus[synapse], wmax = _wmax[synapse];
             double kplus = _kplus[synapse];
             double w = weight;

@@ -75,7 +75,7 @@ internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynaps
         public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
         {
             var history = _archive.Of(target)!;
-            double dendriticDelay = _time.StepToMs(delaySteps);
+            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
             double tLast = _lastSpike[synapse], tau = _tau[synapse], eta = _eta[synapse], wmax = _wmax[synapse];
             double kplus = _kplus[synapse];
             double w = weight;

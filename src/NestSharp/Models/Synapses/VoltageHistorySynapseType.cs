@@ -47,10 +47,10 @@ internal abstract class VoltageHistorySynapseType<THistory>(string name, string 
         where TRule : struct, IVoltageHistoryRule<THistory>
     {
         private readonly SpikeArchive _archive = context.Archive;
-        private readonly double _resolution = context.Time.Resolution;
+        private readonly TimeGrid _time = context.Time;
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps) =>
-            rule.Transmit(synapse, weight, type.HistoryOf(_archive, target), delaySteps * _resolution, tSpike);
+            rule.Transmit(synapse, weight, type.HistoryOf(_archive, target), _time.DelayStepsToMs(delaySteps), tSpike);
     }
 }
