@@ -95,20 +95,7 @@ internal sealed class IafPscDeltaPs : PreciseIafGroup
         });
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
-    {
-        var spikes = context.SpikesOfVp[thread];
-        FireIfAboveThreshold(thread, sliceStart, from, spikes);
-        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, spikes, thread));
-    }
-
-    private readonly struct Stepper(IafPscDeltaPs group, SpikeBuffer spikes, int thread) : IChunkStepper
-    {
-        public void Advance(in ChunkStep step) => group.Advance(step, spikes, thread);
-    }
-
-    /// <summary>The nodes of a chunk over one step, each from event to event (see the class summary).</summary>
-    private void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
+    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
     {
         Span<double> arrived = s.Input(Spikes);
         Span<double> currents = s.Input(Currents);

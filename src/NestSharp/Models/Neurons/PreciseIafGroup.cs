@@ -135,6 +135,25 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
     }
 
     /// <summary>
+    /// Each update: the nodes set over threshold fire at once (<see cref="FireIfAboveThreshold"/>), then each step of
+    /// the thread's chunk is integrated by the model (<see cref="Advance"/>).
+    /// </summary>
+    public sealed override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var spikes = context.SpikesOfVp[thread];
+        FireIfAboveThreshold(thread, sliceStart, from, spikes);
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, spikes, thread));
+    }
+
+    /// <summary>The nodes of a chunk over one step, each from event to event (see the model's summary).</summary>
+    protected abstract void Advance(in ChunkStep s, SpikeBuffer spikes, int thread);
+
+    private readonly struct Stepper(PreciseIafGroup group, SpikeBuffer spikes, int thread) : IChunkStepper
+    {
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes, thread);
+    }
+
+    /// <summary>
     /// NEST's check at the start of each update: a node set to a potential at or above threshold fires at once, its
     /// spike placed just after the start of step <paramref name="lag"/> (<see cref="PreciseIafMembrane.InstantSpikeOffset"/>).
     /// </summary>
