@@ -67,70 +67,31 @@ public sealed class IafPscExpPsModelTests
     private const double NestFinalVm = -68.04933864833158;
 
     /// <summary>
-    /// The experiment (as the Python script that gave NEST's numbers): iaf_psc_exp_ps with I_e 120 pA, t_ref 1.55 ms,
-    /// V_min -80 mV, tau_syn_ex 1.5 and tau_syn_in 3 ms; a dc_generator of 1200 pA from 3 to 22 ms; one precise
-    /// spike_generator per input spike (delay 1 ms); a voltmeter at 0.1 ms and a spike recorder; 30 ms.
+    /// The input spikes of the experiment (as the Python script that gave NEST's numbers; otherwise
+    /// <see cref="PreciseIafExperiment"/>'s): seven precise spikes (time in ms, weight in pA), two of them at one time.
     /// </summary>
-    internal static (double[] Vm, double[] Spikes, double FinalVm) Run(string model, int threads, double[]? splitAt = null)
-    {
-        var nest = new Simulator();
-        nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["resolution"] = 0.1 });
-        var parameters = new Dictionary<string, object> { ["I_e"] = 120.0, ["t_ref"] = 1.55, ["V_min"] = -80.0 };
-        if (model != "iaf_psc_delta_ps")
-        {
-            parameters["tau_syn_ex"] = 1.5;
-            parameters["tau_syn_in"] = 3.0;
-        }
-        var neuron = nest.Create(model, 1, parameters);
-        var dc = nest.Create("dc_generator", 1, new() { ["amplitude"] = 1200.0, ["start"] = 3.0, ["stop"] = 22.0 });
-        double[] weights = [900.0, -400.0, 700.0, 1200.0, -2500.0, 800.0, 800.0];
-        double[] times = [1.234, 2.71828, 4.05, 6.3333, 9.87654, 11.11, 11.11];
-        for (int k = 0; k < times.Length; k++)
-        {
-            var sg = nest.Create("spike_generator", 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { times[k] } });
-            double weight = model == "iaf_psc_delta_ps" ? weights[k] / 50 : weights[k];
-            nest.Connect(sg, neuron, syn: new Dictionary<string, object> { ["weight"] = weight, ["delay"] = 1.0 });
-        }
-        nest.Connect(dc, neuron);
-        var vm = nest.Create("voltmeter", 1, new() { ["interval"] = 0.1 });
-        nest.Connect(vm, neuron);
-        var sr = nest.Create("spike_recorder");
-        nest.Connect(neuron, sr);
-        double done = 0.0;
-        foreach (double t in splitAt ?? [])
-        {
-            nest.Simulate(t - done);
-            done = t;
-        }
-        nest.Simulate(30.0 - done);
-        var vmEvents = (Dictionary<string, object>)vm.Get("events");
-        var spikeEvents = (Dictionary<string, object>)sr.Get("events");
-        return ((double[])vmEvents["V_m"], (double[])spikeEvents["times"], (double)neuron.Get("V_m"));
-    }
+    private static readonly (double Time, double Weight)[] InputSpikes =
+        [(1.234, 900.0), (2.71828, -400.0), (4.05, 700.0), (6.3333, 1200.0), (9.87654, -2500.0), (11.11, 800.0), (11.11, 800.0)];
 
-    private static void AssertClose(double[] expected, double[] actual, double tolerance)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        for (int i = 0; i < expected.Length; i++)
-            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"value {i}: NestSharp {actual[i]:R}, NEST {expected[i]:R}");
-    }
+    private static (double[] Vm, double[] Spikes, double FinalVm) Run(int threads, double[]? splitAt = null) =>
+        PreciseIafExperiment.Run("iaf_psc_exp_ps", threads, splitAt, InputSpikes);
 
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void DcAndOffGridSpikes_MatchNest(int threads)
     {
-        var (vm, spikes, finalVm) = Run("iaf_psc_exp_ps", threads);
-        AssertClose(NestSpikeTimes, spikes, 1e-12);
-        AssertClose(NestVm, vm, 1e-12);
+        var (vm, spikes, finalVm) = Run(threads);
+        PreciseIafExperiment.AssertClose(NestSpikeTimes, spikes, 1e-12);
+        PreciseIafExperiment.AssertClose(NestVm, vm, 1e-12);
         Assert.True(Math.Abs(NestFinalVm - finalVm) <= 1e-12, $"V_m {finalVm:R}");
     }
 
     [Fact]
     public void SplitRun_IsTheSameAsOneRun()
     {
-        var whole = Run("iaf_psc_exp_ps", 1);
-        var split = Run("iaf_psc_exp_ps", 2, [0.1, 6.1, 6.2, 11.2, 17.3]);
+        var whole = Run(1);
+        var split = Run(2, [0.1, 6.1, 6.2, 11.2, 17.3]);
         Assert.Equal(whole.Vm, split.Vm);
         Assert.Equal(whole.Spikes, split.Spikes);
     }

@@ -1,7 +1,7 @@
 namespace NestSharp.Tests.Models;
 
 /// <summary>
-/// The experiment of the NEST comparison tests of iaf_psc_alpha_ps and iaf_psc_delta_ps, as the Python script that gave
+/// The experiment of the NEST comparison tests of the precise iaf models (iaf_psc_exp_ps with its own input spikes), as the Python script that gave
 /// NEST 3.10's numbers (/tmp/psm_exp2.py, not in the repository) builds it: the model with I_e 120 pA, t_ref 1.55 ms
 /// (so that refractoriness ends off the grid), V_min -80 mV (tau_syn_ex 1.5 and tau_syn_in 3 ms where the model has
 /// them); a dc_generator of 1200 pA from 3 to 22 ms; one precise spike_generator per input spike (delay 1 ms) at
@@ -12,11 +12,15 @@ namespace NestSharp.Tests.Models;
 /// </summary>
 internal static class PreciseIafExperiment
 {
-    private static readonly double[] Weights = [900.0, -400.0, 700.0, 1500.0, 1200.0, -2500.0, 800.0, 800.0, -300.0];
-    private static readonly double[] Times = [1.234, 2.71828, 4.05, 4.9, 6.3333, 9.87654, 11.11, 11.11, 11.11];
+    private static readonly (double Time, double Weight)[] InputSpikes =
+        [(1.234, 900.0), (2.71828, -400.0), (4.05, 700.0), (4.9, 1500.0), (6.3333, 1200.0), (9.87654, -2500.0), (11.11, 800.0), (11.11, 800.0), (11.11, -300.0)];
 
-    /// <summary>The voltmeter's V_m, the spike times and the final V_m, the run split at <paramref name="splitAt"/> (ms).</summary>
-    public static (double[] Vm, double[] Spikes, double FinalVm) Run(string model, int threads, double[]? splitAt = null)
+    /// <summary>
+    /// The voltmeter's V_m, the spike times and the final V_m, the run split at <paramref name="splitAt"/> (ms); with
+    /// <paramref name="inputSpikes"/> (time in ms, weight in pA) in place of the spikes above.
+    /// </summary>
+    public static (double[] Vm, double[] Spikes, double FinalVm) Run(string model, int threads, double[]? splitAt = null,
+        (double Time, double Weight)[]? inputSpikes = null)
     {
         var nest = new Simulator();
         nest.SetKernelStatus(new() { ["local_num_threads"] = threads, ["resolution"] = 0.1 });
@@ -28,10 +32,10 @@ internal static class PreciseIafExperiment
         }
         var neuron = nest.Create(model, 1, parameters);
         var dc = nest.Create("dc_generator", 1, new() { ["amplitude"] = 1200.0, ["start"] = 3.0, ["stop"] = 22.0 });
-        for (int k = 0; k < Times.Length; k++)
+        foreach (var (time, pA) in inputSpikes ?? InputSpikes)
         {
-            var sg = nest.Create("spike_generator", 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { Times[k] } });
-            double weight = model == "iaf_psc_delta_ps" ? Weights[k] / 50 : Weights[k];
+            var sg = nest.Create("spike_generator", 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { time } });
+            double weight = model == "iaf_psc_delta_ps" ? pA / 50 : pA;
             nest.Connect(sg, neuron, syn: new Dictionary<string, object> { ["weight"] = weight, ["delay"] = 1.0 });
         }
         nest.Connect(dc, neuron);
