@@ -13,28 +13,10 @@ public sealed class TestSinusoidalGeneratorsParallelSame
     public void SinusoidalGenerator_WithSpikeRecorder(string gen_model, int num_threads)
     {
         _ = num_threads; // NEST's test takes the parameter and does not use it (total_num_virtual_procs is 4 throughout)
-        var all = MpiTestWrapper.AssertEqual([1, 2, 4], nest =>
-        {
-            nest.SetKernelStatus("total_num_virtual_procs", 4);
-            const int nrns_per_vp = 3;
-            int total_num_nrns = 4 * nrns_per_vp;
-            var parrots = nest.Create("parrot_neuron", total_num_nrns);
-            nest.SetDefaults(gen_model, new() { ["individual_spike_trains"] = false });
-            var gen = nest.Create(gen_model, 1, new() { ["rate"] = 100.0, ["amplitude"] = 50.0, ["frequency"] = 10.0 });
-            var srec = nest.Create("spike_recorder", 1, new()
-            {
-                ["record_to"] = "ascii", ["time_in_steps"] = true, ["label"] = MpiTestWrapper.SpikeLabel(nest.NumProcesses),
-            });
-            nest.Connect(gen, parrots);
-            nest.Connect(parrots, srec);
-            nest.Simulate(200.0);
-        });
-
+        // The network as in test_sinusoidal_generators_parallel_individual.py, with individual_spike_trains false.
         // assert_all_spike_trains_equal: for each number of processes, all senders have identical spike trains
-        foreach (var spikes in all["spike"])
+        foreach (var trains in TestSinusoidalGeneratorsParallelIndividual.SpikeTrainsPerProcessCount(gen_model, individualSpikeTrains: false))
         {
-            int sender = Array.IndexOf(spikes.Columns, "sender"), step = Array.IndexOf(spikes.Columns, "time_step");
-            var trains = spikes.Rows.GroupBy(r => r[sender]).Select(g => g.Select(r => r[step]).ToArray()).ToList();
             Assert.Equal(12, trains.Count);
             Assert.All(trains.Skip(1), train => Assert.Equal(trains[0], train));
         }
