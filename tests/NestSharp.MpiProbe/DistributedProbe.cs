@@ -72,7 +72,7 @@ public static class DistributedProbe
             var ca = (ex + inh).GetValues<double>("Ca");
             var elements = (ex + inh).GetValues<Dictionary<string, object>>("synaptic_elements");
             var connections = nest.GetConnections(synapseModel: "synapse_ex");
-            text.Append($"t {nest.BiologicalTime} connections {nest.NumConnections}");
+            text.Append($"t {nest.BiologicalTime} connections {AllConnections(nest)}");
             foreach (double c in ca) text.Append(' ').Append(c.ToString("R", CultureInfo.InvariantCulture));
             foreach (var e in elements)
             {
@@ -115,7 +115,7 @@ public static class DistributedProbe
         var sr = nest.Create("spike_recorder");
         nest.Connect(neurons, sr);
         nest.Simulate(50.0);
-        text.AppendLine($"connections {nest.NumConnections} spikes {sr.Get<long>("n_events")} C_m {neurons[0].Get<double>("C_m").ToString("R", CultureInfo.InvariantCulture)}");
+        text.AppendLine($"connections {AllConnections(nest)} spikes {sr.Get<long>("n_events")} C_m {neurons[0].Get<double>("C_m").ToString("R", CultureInfo.InvariantCulture)}");
         return nest.Rank == 0 ? text.ToString() : null;
     }
 
@@ -217,11 +217,12 @@ public static class DistributedProbe
         var vm = (probe.Excitatory + probe.Inhibitory).GetValues<double>("V_m");
         var connections = nest.GetConnections(synapseModel: "excitatory");
         var plastic = nest.GetConnections(synapseModel: "plastic");
+        long allConnections = AllConnections(nest);
         if (nest.Rank != 0) return null;
 
         var text = new StringBuilder();
         string R(double x) => x.ToString("R", CultureInfo.InvariantCulture);
-        text.AppendLine($"processes {nest.NumProcesses} num_connections {nest.NumConnections}");
+        text.AppendLine($"processes {nest.NumProcesses} num_connections {allConnections}");
         Append(text, "spike", (long[])spikes["senders"], (double[])spikes["times"]);
         Append(text, "sample", (long[])samples["senders"], (double[])samples["times"], (double[])samples["V_m"], (double[])samples["I_syn_ex"]);
         Append(text, "weight", (long[])weights["senders"], (double[])weights["times"], (double[])weights["weights"]);
@@ -232,6 +233,9 @@ public static class DistributedProbe
             text.AppendLine($"plastic {plastic.Source[i]} {plastic.Target[i]} {R(plastic.Weight[i])}");
         return text.ToString();
     }
+
+    /// <summary>The connections of every process (num_connections counts a process's own, as in NEST); collective.</summary>
+    private static long AllConnections(Simulator nest) => nest.GetConnections().Count;
 
     private static void Append(StringBuilder text, string what, long[] senders, double[] times, params double[][] values)
     {

@@ -57,8 +57,8 @@ public sealed partial class Simulator
     /// <summary>The number of nodes, kernel key <c>network_size</c>.</summary>
     public int NetworkSize => _kernel.Nodes.NodeCount;
 
-    /// <summary>The number of connections, kernel key <c>num_connections</c>.</summary>
-    public long NumConnections => _kernel.Connections.TotalConnections;
+    /// <summary>The number of connections this process holds, kernel key <c>num_connections</c> (with several processes, NEST's too counts only the process's own).</summary>
+    public long NumConnections => _kernel.Connections.LocalConnections();
 
     /// <summary>Sets kernel status keys (NEST's SetKernelStatus); all are checked before any changes.</summary>
     public void SetKernelStatus(Dictionary<string, object> values) => _kernel.SetStatus(values);

@@ -49,9 +49,58 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     public IReadOnlyList<SpikeRecordingLink> SpikeRecordingLinks => RecordingLinks.SpikeLinks;
     public IReadOnlyList<SamplingLink> SamplingLinks => RecordingLinks.SamplingLinks;
 
+    /// <summary>The connections of every process (the same on each): what the kernel's checks for "connections exist" read.</summary>
     public long TotalConnections => _countByModel.Values.Sum();
 
+    /// <summary>The connections of synapse model <paramref name="modelId"/> on every process.</summary>
     public long NumConnections(int modelId) => _countByModel.GetValueOrDefault(modelId);
+
+    /// <summary>
+    /// The connections this process holds, NEST's <c>num_connections</c> (kernel status and GetDefaults of a synapse
+    /// model): on each process its own, summed over the processes by a user who wants the total.
+    /// </summary>
+    public long LocalConnections()
+    {
+        long sum = 0;
+        foreach (int modelId in _countByModel.Keys) sum += LocalConnections(modelId);
+        return sum;
+    }
+
+    /// <summary>
+    /// The connections of synapse model <paramref name="modelId"/> this process holds. As in NEST, a synapse and a
+    /// generator's link count where their target lives, a spike recorder's link where the recorded neuron lives, a
+    /// sampler's link where the sampled neuron lives; links of devices to devices count on every process.
+    /// </summary>
+    public long LocalConnections(int modelId)
+    {
+        var communicator = _kernel.VirtualProcesses.Communicator;
+        if (communicator.Size == 1) return _countByModel.GetValueOrDefault(modelId);
+        long count = 0;
+        foreach (var block in Store.OfModel(modelId)) count += block.Count;
+        foreach (var group in _kernel.Nodes.Groups)
+        {
+            if (group is not ILocalGenerator generator) continue;
+            for (int local = 0; local < group.Count; local++)
+            {
+                foreach (var link in generator.TargetsOf(local).All())
+                    if (link.SynapseModelId == modelId) count++;
+            }
+        }
+        foreach (var link in RecordingLinks.SpikeLinks)
+            if (link.SynapseModelId == modelId && HeldHere(link.Source)) count++;
+        foreach (var link in RecordingLinks.SamplingLinks)
+            if (link.SynapseModelId == modelId && HeldHere(link.Target)) count++;
+        return count;
+    }
+
+    /// <summary>Whether node <paramref name="id"/> is a neuron of this process or a device (which every process has).</summary>
+    private bool HeldHere(int id)
+    {
+        var group = _kernel.Nodes.Locate(id).Group;
+        if (group.ElementType != ElementType.Neuron) return true;
+        var layout = _kernel.VirtualProcesses.Layout;
+        return layout.IsLocal(layout.SlotOfNode(id));
+    }
 
     public IReadOnlyCollection<string> SettableKeys => ["keep_source_table", "max_delay", "min_delay", "use_compressed_spikes"];
 
@@ -82,7 +131,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     public void GetStatus(Dictionary<string, object> status)
     {
         var (min, max) = Delays.StatusMs();
-        status["num_connections"] = TotalConnections;
+        status["num_connections"] = LocalConnections();
         status["min_delay"] = min;
         status["max_delay"] = max;
         status["connection_rules"] = Catalog.ConnectionRules.Keys.Order(StringComparer.Ordinal).ToArray();

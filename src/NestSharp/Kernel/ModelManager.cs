@@ -112,7 +112,7 @@ internal sealed partial class ModelManager : IKernelManager
     public Dictionary<string, object> GetDefaults(string model)
     {
         if (_nodeModels.TryGetValue(model, out var nodeModel)) return _kernel.Nodes.DefaultsOf(nodeModel);
-        if (_synapseModelsByName.TryGetValue(model, out var synapse)) return synapse.GetDefaults(_kernel.Connections.NumConnections(synapse.Id));
+        if (_synapseModelsByName.TryGetValue(model, out var synapse)) return synapse.GetDefaults(_kernel.Connections.LocalConnections(synapse.Id));
         throw new UnknownModelNameException(model, AllNames);
     }
 }

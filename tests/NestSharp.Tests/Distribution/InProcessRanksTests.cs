@@ -38,6 +38,44 @@ public sealed class InProcessRanksTests
             Assert.True(one[i] == many[i], $"line {i} differs: one process \"{one[i]}\", {ranks} ranks \"{many[i]}\"");
     }
 
+    /// <summary>
+    /// num_connections (kernel status and a synapse model's GetDefaults) counts the connections a process holds, as in
+    /// NEST: synapses where their target lives, a spike recorder's links where the recorded neuron lives, a
+    /// multimeter's where the sampled neuron lives. Summed over the ranks they give one process's count.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void NumConnections_CountsEachRanksOwn_AndSumsToTheTotal(int ranks)
+    {
+        static string? Probe(Func<Simulator> make)
+        {
+            var nest = make();
+            var neurons = nest.Create("iaf_psc_alpha", 7);
+            nest.Connect(neurons, neurons, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = 3 });
+            nest.Connect(neurons[..2], neurons[2..], syn: new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse" });
+            nest.Connect(neurons, nest.Create("spike_recorder"));
+            nest.Connect(nest.Create("multimeter", 1, new Dictionary<string, object> { ["record_from"] = new[] { "V_m" } }), neurons[..4]);
+            var defaults = nest.GetDefaults("stdp_synapse");
+            return $"{nest.NumConnections} {nest.GetKernelStatus("num_connections")} {defaults["num_connections"]} {nest.GetConnections().Count}";
+        }
+
+        var records = InProcessRanks.Run(ranks, Probe);
+        long own = 0, stdp = 0;
+        foreach (string? record in records)
+        {
+            long[] counts = Array.ConvertAll(record!.Split(' '), long.Parse);
+            Assert.Equal(counts[0], counts[1]);
+            own += counts[0];
+            stdp += counts[2];
+            Assert.Equal(7 * 3 + 2 * 5 + 7 + 4, counts[3]); // GetConnections gives every process's rows
+        }
+        Assert.Equal(7 * 3 + 2 * 5 + 7 + 4, own);
+        Assert.Equal(2 * 5, stdp);
+        if (ranks > 1) Assert.All(records, r => Assert.NotEqual(own, long.Parse(r!.Split(' ')[0])));
+    }
+
     [Fact]
     public void BadInput_FailsOnEveryRankAtTheSameCall_AndChangesNothing()
     {

@@ -4,7 +4,7 @@ namespace NestSharp.Tests.NestSuite.MpiIndirect;
 public sealed class TestFixedIndegree
 {
     // NEST: testsuite/pytests/mpi_indirect/test_fixed_indegree.py::test_fixed_indegree
-    [Fact(Skip = "NestSharp's kernel status num_connections counts the connections of every process (the same number on every rank); NEST's counts only this process's, which the test sums over the ranks.")]
+    [Fact]
     public void FixedIndegree_MakesTheSameNumberOfConnections_ForAnyNumberOfLocalNodes()
     {
         MpiTestWrapper.AssertEqualSums([1, 2, 4], nest =>
