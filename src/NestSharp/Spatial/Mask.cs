@@ -105,7 +105,9 @@ public abstract class Mask
         if (anchor is null) return mask;
         if (mask is GridMask grid)
         {
-            if (anchor.Count != 2) throw new BadPropertyException("anchor", anchor.ToArray(), "Mask must be 2-dimensional grid mask.");
+            // NEST has 2D grid masks only: a 3D anchor asks for a 3D grid mask
+            if (anchor.Count is not (2 or 3)) throw new BadPropertyException("anchor", anchor.ToArray(), "Anchor must be 2- or 3-dimensional.");
+            if (anchor.Count == 3) throw new BadPropertyException("anchor", anchor.ToArray(), "Mask must be 3-dimensional grid mask.");
             if (anchor.Any(a => a != Math.Floor(a)))
                 throw new TypeMismatchException("anchor", anchor.ToArray(), "whole numbers for a grid mask");
             return grid.Anchored((int)anchor[0], (int)anchor[1]);

@@ -53,13 +53,16 @@ public sealed class MaskInLayerTests
     }
 
     [Fact]
-    public void GridMask_HasNoInsideAndCannotBeCombined()
+    public void GridMask_HasNoInsideCannotBeCombinedAndIs2D()
     {
         var grid = Mask.Create("grid", D(("shape", new long[] { 2, 2 })));
         var circle = Mask.Create("circular", D(("radius", 1.0)));
         Assert.Contains("Grid mask must be applied to a grid layer.", Assert.Throws<KernelException>(() => grid.Inside([0.0, 0.0])).Message);
         Assert.Contains("Grid masks can not be combined.", Assert.Throws<KernelException>(() => grid | circle).Message);
         Assert.Contains("Masks must have same number of dimensions.", Assert.Throws<BadPropertyException>(() => circle & grid).Message);
+        // NEST registers 2D grid masks only
+        Assert.Contains("Mask must be 3-dimensional grid mask.",
+            Assert.Throws<BadPropertyException>(() => Mask.Create("grid", D(("shape", new long[] { 2, 2 })), anchor: [0.0, 0.0, 0.0])).Message);
     }
 
     [Fact]
