@@ -52,6 +52,21 @@ public sealed class MaskInLayerTests
         Assert.Throws<BadPropertyException>(() => nest.SelectNodesByMask(periodic, [0.0, 0.0], oversizedGrid));
     }
 
+    /// <summary>
+    /// A deliberate difference: NEST's ntree takes a whole quadrant (at first the whole layer) when the mask holds the
+    /// quadrant's box, and a rotated box mask says it holds a box when it holds the box's lower left and upper right
+    /// corners (mask_impl.h BoxMask::inside(Box)); here NEST selects all 9 nodes. NestSharp tests each node.
+    /// </summary>
+    [Fact]
+    public void SelectNodesByMask_RotatedRectangle_TestsEachNode()
+    {
+        var nest = new Simulator();
+        var layer = nest.Create("iaf_psc_alpha", Positions.Grid([3, 3], extent: [3.0, 3.0]));
+        var diagonal = Mask.Create("rectangular", D(("lower_left", new[] { -3.0, -0.5 }), ("upper_right", new[] { 3.0, 0.5 }), ("azimuth_angle", 45.0)));
+        // the nodes on the rising diagonal: (-1, -1), (0, 0), (1, 1)
+        Assert.Equal([3, 5, 7], nest.SelectNodesByMask(layer, [0.0, 0.0], diagonal).Ids);
+    }
+
     [Fact]
     public void GridMask_HasNoInsideCannotBeCombinedAndIs2D()
     {
