@@ -262,7 +262,8 @@ public sealed partial class Simulator
 
     /// <summary>
     /// The nodes of <paramref name="layer"/> inside <paramref name="mask"/> placed at <paramref name="anchor"/> (PyNEST's
-    /// <c>SelectNodesByMask</c>), with the layer's periodic boundaries.
+    /// <c>SelectNodesByMask</c>), with the layer's periodic boundaries. As in NEST, the mask must suit the layer (a grid
+    /// mask only with a grid layer, the layer's dimensions) and be no wider than a periodic layer (BadProperty).
     /// </summary>
     public NodeCollection SelectNodesByMask(NodeCollection layer, IReadOnlyList<double> anchor, Mask mask)
     {
@@ -271,16 +272,12 @@ public sealed partial class Simulator
         var spatial = RequireLayer(layer, "layer");
         if (anchor.Count is not (2 or 3)) throw new BadPropertyException("anchor", anchor.ToArray(), "Center must be 2- or 3-dimensional.");
         if (anchor.Count != spatial.Dimensions) throw new TypeMismatchException("anchor", anchor.ToArray(), $"a position of the {spatial.Dimensions}D layer");
-        var layerMask = mask.For(spatial);
+        var layerMask = LayerMask.For(mask, spatial, allowOversized: false);
         var centre = anchor.ToArray();
-        var displacement = new double[spatial.Dimensions];
         var selected = new List<int>();
         foreach (int id in layer.Ids)
         {
-            var position = spatial.PositionSpan(id - spatial.FirstId);
-            if (spatial.EdgeWrap) spatial.Displacement(centre, position, displacement);
-            else for (int d = 0; d < displacement.Length; d++) displacement[d] = position[d] - centre[d];
-            if (layerMask.Contains(displacement)) selected.Add(id);
+            if (layerMask.Contains(centre, spatial.PositionSpan(id - spatial.FirstId))) selected.Add(id);
         }
         return Nodes([.. selected]);
     }

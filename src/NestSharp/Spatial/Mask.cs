@@ -31,8 +31,9 @@ public abstract class Mask
     public bool Inside(IReadOnlyList<double> point)
     {
         ArgumentNullException.ThrowIfNull(point);
+        if (this is GridMask) throw new KernelException("Grid mask must be applied to a grid layer.");
         if (point.Count != Dimensions)
-            throw new BadPropertyException("point", point.ToArray(), $"the mask has {Dimensions} dimensions");
+            throw new BadPropertyException("point", point.ToArray(), $"Expected a {Dimensions}-dimensional position.");
         Span<double> p = stackalloc double[Dimensions];
         for (int d = 0; d < Dimensions; d++) p[d] = point[d];
         return Contains(p);
@@ -64,12 +65,15 @@ public abstract class Mask
     /// <summary>The named alternative of <c>-</c>.</summary>
     public static Mask Subtract(Mask left, Mask right) => left - right;
 
+    // NEST: a grid mask on the left cannot be combined (KernelException); any other pair needs the same dimensions,
+    // and a grid mask on the right has none (BadProperty).
     private static Mask Same(Mask left, Mask right)
     {
         ArgumentNullException.ThrowIfNull(left);
         ArgumentNullException.ThrowIfNull(right);
-        if (left.Dimensions != right.Dimensions || left is GridMask || right is GridMask)
-            throw new BadPropertyException("mask", right.Dimensions, "Masks must have same number of dimensions.");
+        if (left is GridMask) throw new KernelException("Grid masks can not be combined.");
+        if (left.Dimensions != right.Dimensions || right is GridMask)
+            throw new BadPropertyException("mask", right is GridMask ? "grid" : right.Dimensions, "Masks must have same number of dimensions.");
         return left;
     }
 
@@ -101,7 +105,9 @@ public abstract class Mask
         if (anchor is null) return mask;
         if (mask is GridMask grid)
         {
-            if (anchor.Count != 2) throw new BadPropertyException("anchor", anchor.ToArray(), "Mask must be 2-dimensional grid mask.");
+            // NEST has 2D grid masks only: a 3D anchor asks for a 3D grid mask
+            if (anchor.Count is not (2 or 3)) throw new BadPropertyException("anchor", anchor.ToArray(), "Anchor must be 2- or 3-dimensional.");
+            if (anchor.Count == 3) throw new BadPropertyException("anchor", anchor.ToArray(), "Mask must be 3-dimensional grid mask.");
             if (anchor.Any(a => a != Math.Floor(a)))
                 throw new TypeMismatchException("anchor", anchor.ToArray(), "whole numbers for a grid mask");
             return grid.Anchored((int)anchor[0], (int)anchor[1]);
@@ -495,14 +501,16 @@ internal sealed class GridMask : Mask
     public (int Columns, int Rows) Span => (_columns, _rows);
 
     internal override bool Contains(ReadOnlySpan<double> point) =>
-        throw new NestNotImplementedException("A grid mask has no shape in space until it is used with a grid layer; NEST cannot test points against it either.");
+        throw new KernelException("Grid mask must be applied to a grid layer.");
 
     internal override void BoundingBox(Span<double> lower, Span<double> upper) =>
         throw new BadPropertyException("mask", "grid", "Grid masks can only be used with grid layers.");
 
     internal override Mask For(SpatialLayer layer)
     {
-        if (layer.Shape is not { } shape || layer.Dimensions != 2) throw new BadPropertyException("mask", "grid", "Grid masks can only be used with grid layers.");
+        // NEST has grid masks in 2D only: with a 3D layer the mask's dimensions are wrong before its kind.
+        if (layer.Dimensions != 2) throw new BadPropertyException("mask", "grid", "Mask is incompatible with layer.");
+        if (layer.Shape is not { } shape) throw new BadPropertyException("mask", "grid", "Grid masks can only be used with grid layers.");
         // NEST: upper left cell -anchor, lower right shape - anchor; scaled by extent / shape, y pointing down.
         double cellX = layer.ExtentOf(0) / shape[0], cellY = layer.ExtentOf(1) / shape[1];
         double llx = cellX * -_anchorColumn - cellX * 0.5, lly = cellY * -_anchorRow - cellY * 0.5;
@@ -513,6 +521,96 @@ internal sealed class GridMask : Mask
     /// <summary>Whether the mask spans more cells than <paramref name="layer"/> has in a periodic dimension.</summary>
     internal bool Oversized(SpatialLayer layer) =>
         layer.EdgeWrap && layer.Shape is { } shape && (_columns > shape[0] || _rows > shape[1]);
+}
+
+/// <summary>
+/// A mask applied in a layer (NEST's MaskedLayer, as SelectNodesByMask uses it): checked against the layer once, then
+/// placed at points. A node is inside when its position minus the point lies in the mask. With periodic boundaries NEST
+/// first moves the point by whole extents so that the mask's lower left corner lies in the layer, and also tries the
+/// image one extent below in each dimension where the mask then reaches past the layer's upper edge.
+/// </summary>
+internal sealed class LayerMask
+{
+    private readonly Mask _mask;
+    private readonly SpatialLayer _layer;
+    private readonly double[] _lower, _upper;
+
+    private LayerMask(Mask mask, SpatialLayer layer, double[] lower, double[] upper) =>
+        (_mask, _layer, _lower, _upper) = (mask, layer, lower, upper);
+
+    /// <summary>
+    /// <paramref name="mask"/> for <paramref name="layer"/>, with NEST's checks (check_mask_): a grid mask only with a 2D
+    /// grid layer, other masks with as many dimensions as the layer; in a periodic layer no wider than its extent
+    /// (a grid mask: no more cells than the layer) unless <paramref name="allowOversized"/>.
+    /// </summary>
+    public static LayerMask For(Mask mask, SpatialLayer layer, bool allowOversized)
+    {
+        ArgumentNullException.ThrowIfNull(mask);
+        if (mask is not GridMask && mask.Dimensions != layer.Dimensions)
+            throw new BadPropertyException("mask", mask.Dimensions, "Mask is incompatible with layer.");
+        var inLayer = mask.For(layer);
+        if (mask is GridMask grid && !allowOversized && grid.Oversized(layer))
+            throw new BadPropertyException("mask", "grid", "Mask size must not exceed layer size; set allow_oversized_mask to override.");
+        int dims = layer.Dimensions;
+        var lower = new double[dims];
+        var upper = new double[dims];
+        inLayer.BoundingBox(lower, upper);
+        if (mask is not GridMask && !allowOversized && layer.EdgeWrap)
+        {
+            for (int d = 0; d < dims; d++)
+            {
+                if (upper[d] - lower[d] > layer.ExtentOf(d))
+                    throw new BadPropertyException("mask", "oversized", "Mask size must not exceed layer size; set allow_oversized_mask to override.");
+            }
+        }
+        return new LayerMask(inLayer, layer, lower, upper);
+    }
+
+    /// <summary>Whether the node at <paramref name="position"/> lies in the mask placed at <paramref name="point"/>.</summary>
+    public bool Contains(ReadOnlySpan<double> point, ReadOnlySpan<double> position)
+    {
+        int dims = _layer.Dimensions;
+        Span<double> anchor = stackalloc double[dims];
+        point.CopyTo(anchor);
+        if (_layer.EdgeWrap)
+        {
+            for (int d = 0; d < dims; d++)
+            {
+                double lowerLeft = _layer.LowerLeft[d], extent = _layer.ExtentOf(d);
+                anchor[d] = Mod(anchor[d] + _lower[d] - lowerLeft, extent) - _lower[d] + lowerLeft;
+            }
+        }
+        Span<double> shift = stackalloc double[dims];
+        for (int d = 0; d < dims; d++)
+        {
+            shift[d] = _layer.EdgeWrap && anchor[d] + _upper[d] - _layer.LowerLeft[d] > _layer.ExtentOf(d) ? _layer.ExtentOf(d) : 0.0;
+        }
+        // The images: every combination of the anchor and, where a shift is due, the anchor one extent below.
+        Span<double> displacement = stackalloc double[dims];
+        for (int image = 0; image < 1 << dims; image++)
+        {
+            bool valid = true;
+            for (int d = 0; d < dims; d++)
+            {
+                bool shifted = ((image >> d) & 1) == 1;
+                if (shifted && shift[d] == 0.0)
+                {
+                    valid = false;
+                    break;
+                }
+                displacement[d] = position[d] - (shifted ? anchor[d] - shift[d] : anchor[d]);
+            }
+            if (valid && _mask.Contains(displacement)) return true;
+        }
+        return false;
+    }
+
+    // NEST's mod: fmod taken into [0, p).
+    private static double Mod(double x, double p)
+    {
+        x %= p;
+        return x < 0 ? x + p : x;
+    }
 }
 
 /// <summary>
