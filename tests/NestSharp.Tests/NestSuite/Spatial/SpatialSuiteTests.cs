@@ -242,33 +242,4 @@ public sealed class SpatialSuiteTests
         Assert.Throws<BadPropertyException>(() => nest.ConnectLayers(layer, layer,
             D(("rule", "pairwise_bernoulli"), ("mask", D(("grid", D(("shape", new[] { columns, rows }))))))));
     }
-
-    // NEST: testsuite/pytests/spatial/test_oversize_mask.py::test_free_layer_circular_mask_correct,
-    // test_free_layer_circular_mask_incorrect, test_free_layer_doughnut_mask_correct, test_free_layer_doughnut_mask_incorrect,
-    // test_free_layer_rectangular_mask_correct, test_free_layer_rectangular_mask_incorrect
-    [Theory]
-    [InlineData("circular", 0.5, false, true)]
-    [InlineData("circular", 0.51, true, true)]
-    [InlineData("circular", 0.51, false, false)]
-    [InlineData("doughnut", 0.5, false, true)]
-    [InlineData("doughnut", 0.51, true, true)]
-    [InlineData("doughnut", 0.51, false, false)]
-    [InlineData("rectangular", 0.5, false, true)]
-    [InlineData("rectangular", 0.51, true, true)]
-    [InlineData("rectangular", 0.51, false, false)]
-    public void FreeLayerMasks(string type, double size, bool allowOversized, bool accepted)
-    {
-        var nest = new Simulator();
-        var layer = nest.Create("iaf_psc_alpha", Positions.Free([[0.0, 0.0]], extent: [1.0, 1.0], edgeWrap: true));
-        var mask = type switch
-        {
-            "circular" => D(("circular", D(("radius", size)))),
-            "doughnut" => D(("doughnut", D(("inner_radius", 0.2), ("outer_radius", size)))),
-            _ => D(("rectangular", D(("lower_left", new[] { -0.5, -0.5 }), ("upper_right", new[] { size, 0.5 })))),
-        };
-        var conn = D(("rule", "pairwise_bernoulli"), ("mask", mask));
-        if (allowOversized) conn["allow_oversized_mask"] = true;
-        if (accepted) nest.ConnectLayers(layer, layer, conn);
-        else Assert.Throws<BadPropertyException>(() => nest.ConnectLayers(layer, layer, conn));
-    }
 }
