@@ -357,14 +357,15 @@ public sealed partial class Simulator
     }
 
     /// <summary>
-    /// Writes one line per node of <paramref name="layer"/> to <paramref name="path"/> (PyNEST's <c>DumpLayerNodes</c>):
-    /// the node id and its coordinates, separated by spaces.
+    /// Writes one line per node of the layer of <paramref name="layer"/> to <paramref name="path"/> (PyNEST's
+    /// <c>DumpLayerNodes</c>): the node id and its coordinates, separated by spaces. As in NEST, a slice of a layer
+    /// dumps every node of its layer.
     /// </summary>
     public void DumpLayerNodes(NodeCollection layer, string path)
     {
         var spatial = RequireLayer(layer, "layer");
         using var writer = new StreamWriter(path);
-        foreach (int id in layer.Ids)
+        for (int id = spatial.FirstId; id < spatial.FirstId + spatial.Count; id++)
         {
             writer.Write(id.ToString(CultureInfo.InvariantCulture));
             foreach (double x in spatial.PositionOf(id)) writer.Write(" " + FormatLikeCpp(x));
@@ -374,14 +375,16 @@ public sealed partial class Simulator
 
     /// <summary>
     /// Writes one line per connection of <paramref name="synapseModel"/> from <paramref name="sourceLayer"/> to
-    /// <paramref name="targetLayer"/> (PyNEST's <c>DumpLayerConnections</c>): source, target, weight, delay and the
-    /// displacement from the source to the target in the target layer.
+    /// the layer of <paramref name="targetLayer"/> (PyNEST's <c>DumpLayerConnections</c>): source, target, weight, delay
+    /// and the displacement from the source to the target in the target layer. As in NEST, the sources are the given
+    /// nodes and the targets every node of the target's layer (a slice of it selects no targets).
     /// </summary>
     public void DumpLayerConnections(NodeCollection sourceLayer, NodeCollection targetLayer, string synapseModel, string path)
     {
         var sources = RequireLayer(sourceLayer, "source_layer");
         var targets = RequireLayer(targetLayer, "target_layer");
-        var connections = GetConnections(sourceLayer, targetLayer, synapseModel);
+        var wholeTargetLayer = Nodes([.. Enumerable.Range(targets.FirstId, targets.Count)]);
+        var connections = GetConnections(sourceLayer, wholeTargetLayer, synapseModel);
         var weights = connections.Weight;
         var delays = connections.Delay;
         var from = connections.Source;
