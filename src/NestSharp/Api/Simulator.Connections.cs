@@ -13,7 +13,7 @@ public sealed partial class Simulator
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
-        if (conn is IReadOnlyDictionary<string, object> spatial && syn.Specs.Any(spec => ConnectLayersNeeded(spatial, spec)))
+        if (conn is IReadOnlyDictionary<string, object> spatial && HasPositions(pre, post) && syn.Specs.Any(spec => ConnectLayersNeeded(spatial, spec)))
         {
             ConnectLayers(pre, post, spatial, syn.Specs);
             return;

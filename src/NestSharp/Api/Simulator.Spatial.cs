@@ -21,7 +21,8 @@ public sealed partial class Simulator
         SpatialLayer layer;
         if (positions.IsGrid)
         {
-            if (n is not null) throw new BadParameterException("n", n, "Cannot specify number of nodes with grid positions");
+            // as PyNEST: n = 1 (its default) is allowed with a grid
+            if (n is > 1) throw new BadParameterException("n", n, "Cannot specify number of nodes with grid positions");
             layer = SpatialLayer.Grid(firstId, positions.Shape!, positions.Extent, positions.Center, positions.EdgeWrap);
         }
         else if (positions.Points is { } points)

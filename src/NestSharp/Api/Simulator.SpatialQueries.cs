@@ -76,6 +76,10 @@ public sealed partial class Simulator
         return result;
     }
 
+    /// <summary>Whether either collection has positions (a spatial Connect needs both; ConnectLayers says which lacks them).</summary>
+    private bool HasPositions(NodeCollection pre, NodeCollection post) =>
+        (pre.Count > 0 && _kernel.Layers.Find(pre.Ids[0]) is not null) || (post.Count > 0 && _kernel.Layers.Find(post.Ids[0]) is not null);
+
     /// <summary>
     /// Whether a Connect with this conn_spec and syn_spec is a spatial one (NEST's connect_layers), as PyNEST decides:
     /// a spatial parameter anywhere, a mask, <c>use_on_source</c>, <c>p</c> with a rule other than pairwise_bernoulli

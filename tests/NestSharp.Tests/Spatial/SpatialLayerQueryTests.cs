@@ -67,7 +67,11 @@ public sealed class SpatialLayerQueryTests
         var plain = nest.Create("iaf_psc_alpha", 2);
         nest.Connect(plain, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0)));
         Assert.Equal(3 + 4, nest.GetConnections().Count);
-        Assert.Throws<TypeMismatchException>(() => nest.Connect(plain, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("use_on_source", true))));
+        // use_on_source with one collection without positions: ConnectLayers' error (PyNEST's TypeError); with none,
+        // the ordinary rule's error for a key it does not know
+        Assert.Throws<TypeMismatchException>(() => nest.Connect(layer, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("use_on_source", true))));
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.Connect(plain, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("use_on_source", true))));
+        Assert.Equal(3 + 4, nest.GetConnections().Count);
     }
 
     [Fact]
