@@ -10,7 +10,8 @@ public sealed partial class Simulator
     /// Creates nodes at <paramref name="positions"/> (a grid or free positions, PyNEST's <c>nest.Create(model,
     /// positions=...)</c>): a grid makes as many nodes as its shape has cells, free positions one node per point or,
     /// when drawn from parameters, <paramref name="n"/> nodes, each drawing its position from its own keyed stream.
-    /// <paramref name="parameters"/> are then set as <c>Set</c> sets them (they may use <see cref="Spatial.Position"/>).
+    /// <paramref name="parameters"/> are set as <c>Set</c> sets them (they may use <see cref="Spatial.Position"/>), checked
+    /// for every node before any is made: refused values create nothing.
     /// </summary>
     public NodeCollection Create(string model, Positions positions, Dictionary<string, object>? parameters = null, long? n = null)
     {
@@ -49,10 +50,20 @@ public sealed partial class Simulator
             layer = SpatialLayer.Free(firstId, (int)count, dims, coordinates, positions.Extent, positions.EdgeWrap);
         }
         _kernel.Nodes.CheckRoomFor(nodeModel, layer.Count);
-        var nodes = Create(model, layer.Count);
+        // the layer first, so that parameters can read the positions (Spatial.Position); every value is checked before
+        // any node is made, and a refused one leaves neither nodes nor layer behind
         _kernel.Layers.Add(layer);
-        if (parameters is { Count: > 0 }) nodes.Set(parameters);
-        return nodes;
+        NodeGroup group;
+        try
+        {
+            group = _kernel.Nodes.Create(nodeModel, layer.Count, parameters);
+        }
+        catch
+        {
+            _kernel.Layers.RemoveLast(layer);
+            throw;
+        }
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, layer.Count).ToArray(), [(0, model)]);
     }
 
     /// <summary>The layer all of <paramref name="nodes"/> belong to, or null when they have no positions.</summary>

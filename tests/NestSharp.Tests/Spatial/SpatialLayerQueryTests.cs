@@ -92,4 +92,17 @@ public sealed class SpatialLayerQueryTests
         Assert.Equal(nest.Nodes(1), sources[2]);
         Assert.Equal([[-1.0, 0.0]], nest.GetSourcePositions(layer, layer)[1]);
     }
+
+    [Fact]
+    public void Create_WithARefusedParameter_MakesNeitherNodesNorLayer()
+    {
+        var nest = new Simulator();
+        Assert.Throws<BadPropertyException>(() => nest.Create("iaf_psc_alpha", Positions.Grid([2, 2]), D(("V_m", new[] { 1.0, 2.0 }))));
+        Assert.Throws<BadPropertyException>(() => nest.Create("iaf_psc_alpha", Positions.Grid([2, 2]), D(("C_m", -1.0))));
+        Assert.Equal(0L, (long)nest.GetKernelStatus("network_size"));
+        var layer = nest.Create("iaf_psc_alpha", Positions.Grid([2, 1]), D(("V_m", Spatial.Position(0))));
+        Assert.Equal(nest.Nodes(1, 2), layer);
+        Assert.Equal([-0.25, 0.25], layer.GetValues<double>("V_m"));
+        Assert.Equal([[-0.25, 0.0], [0.25, 0.0]], nest.GetPosition(layer));
+    }
 }
