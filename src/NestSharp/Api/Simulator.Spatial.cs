@@ -10,7 +10,8 @@ public sealed partial class Simulator
     /// Creates nodes at <paramref name="positions"/> (a grid or free positions, PyNEST's <c>nest.Create(model,
     /// positions=...)</c>): a grid makes as many nodes as its shape has cells, free positions one node per point or,
     /// when drawn from parameters, <paramref name="n"/> nodes, each drawing its position from its own keyed stream.
-    /// <paramref name="parameters"/> are then set as <c>Set</c> sets them (they may use <see cref="Spatial.Position"/>).
+    /// <paramref name="parameters"/> are set as <c>Set</c> sets them (they may use <see cref="Spatial.Position"/>), checked
+    /// for every node before any is made: refused values create nothing.
     /// </summary>
     public NodeCollection Create(string model, Positions positions, Dictionary<string, object>? parameters = null, long? n = null)
     {
@@ -21,7 +22,8 @@ public sealed partial class Simulator
         SpatialLayer layer;
         if (positions.IsGrid)
         {
-            if (n is not null) throw new BadParameterException("n", n, "Cannot specify number of nodes with grid positions");
+            // as PyNEST: n = 1 (its default) is allowed with a grid
+            if (n is > 1) throw new BadParameterException("n", n, "Cannot specify number of nodes with grid positions");
             layer = SpatialLayer.Grid(firstId, positions.Shape!, positions.Extent, positions.Center, positions.EdgeWrap);
         }
         else if (positions.Points is { } points)
@@ -48,10 +50,20 @@ public sealed partial class Simulator
             layer = SpatialLayer.Free(firstId, (int)count, dims, coordinates, positions.Extent, positions.EdgeWrap);
         }
         _kernel.Nodes.CheckRoomFor(nodeModel, layer.Count);
-        var nodes = Create(model, layer.Count);
+        // the layer first, so that parameters can read the positions (Spatial.Position); every value is checked before
+        // any node is made, and a refused one leaves neither nodes nor layer behind
         _kernel.Layers.Add(layer);
-        if (parameters is { Count: > 0 }) nodes.Set(parameters);
-        return nodes;
+        NodeGroup group;
+        try
+        {
+            group = _kernel.Nodes.Create(nodeModel, layer.Count, parameters);
+        }
+        catch
+        {
+            _kernel.Layers.RemoveLast(layer);
+            throw;
+        }
+        return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, layer.Count).ToArray(), [(0, model)]);
     }
 
     /// <summary>The layer all of <paramref name="nodes"/> belong to, or null when they have no positions.</summary>
@@ -354,14 +366,15 @@ public sealed partial class Simulator
     }
 
     /// <summary>
-    /// Writes one line per node of <paramref name="layer"/> to <paramref name="path"/> (PyNEST's <c>DumpLayerNodes</c>):
-    /// the node id and its coordinates, separated by spaces.
+    /// Writes one line per node of the layer of <paramref name="layer"/> to <paramref name="path"/> (PyNEST's
+    /// <c>DumpLayerNodes</c>): the node id and its coordinates, separated by spaces. As in NEST, a slice of a layer
+    /// dumps every node of its layer.
     /// </summary>
     public void DumpLayerNodes(NodeCollection layer, string path)
     {
         var spatial = RequireLayer(layer, "layer");
         using var writer = new StreamWriter(path);
-        foreach (int id in layer.Ids)
+        for (int id = spatial.FirstId; id < spatial.FirstId + spatial.Count; id++)
         {
             writer.Write(id.ToString(CultureInfo.InvariantCulture));
             foreach (double x in spatial.PositionOf(id)) writer.Write(" " + FormatLikeCpp(x));
@@ -371,14 +384,16 @@ public sealed partial class Simulator
 
     /// <summary>
     /// Writes one line per connection of <paramref name="synapseModel"/> from <paramref name="sourceLayer"/> to
-    /// <paramref name="targetLayer"/> (PyNEST's <c>DumpLayerConnections</c>): source, target, weight, delay and the
-    /// displacement from the source to the target in the target layer.
+    /// the layer of <paramref name="targetLayer"/> (PyNEST's <c>DumpLayerConnections</c>): source, target, weight, delay
+    /// and the displacement from the source to the target in the target layer. As in NEST, the sources are the given
+    /// nodes and the targets every node of the target's layer (a slice of it selects no targets).
     /// </summary>
     public void DumpLayerConnections(NodeCollection sourceLayer, NodeCollection targetLayer, string synapseModel, string path)
     {
         var sources = RequireLayer(sourceLayer, "source_layer");
         var targets = RequireLayer(targetLayer, "target_layer");
-        var connections = GetConnections(sourceLayer, targetLayer, synapseModel);
+        var wholeTargetLayer = Nodes([.. Enumerable.Range(targets.FirstId, targets.Count)]);
+        var connections = GetConnections(sourceLayer, wholeTargetLayer, synapseModel);
         var weights = connections.Weight;
         var delays = connections.Delay;
         var from = connections.Source;

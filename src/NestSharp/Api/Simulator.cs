@@ -209,12 +209,21 @@ public sealed partial class Simulator
     /// Connects <paramref name="pre"/> to <paramref name="post"/>. <paramref name="conn"/> is a rule name, a
     /// <see cref="ConnSpec"/> (see <see cref="NestSharp.Rule"/>) or a conn_spec dictionary (default all_to_all);
     /// <paramref name="syn"/> a synapse model name, a <see cref="SynSpec"/> or a syn_spec dictionary (default static_synapse).
+    /// A conn_spec dictionary that PyNEST would send to NEST's connect_layers (a mask, <c>use_on_source</c>, a spatial
+    /// parameter in either spec, ...) connects as <see cref="ConnectLayers"/> when either collection has positions
+    /// (without any, the ordinary rules refuse what they do not know, as NEST's kernel does).
     /// </summary>
     public void Connect(NodeCollection pre, NodeCollection post, object? conn = null, object? syn = null)
     {
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
+        if (conn is IReadOnlyDictionary<string, object> spatial && HasPositions(pre, post) && ConnectLayersNeeded(spatial, syn))
+        {
+            // as PyNEST's Connect: masks, spatial parameters and use_on_source make it NEST's connect_layers
+            ConnectLayers(pre, post, spatial, [SynSpecOf(syn)]);
+            return;
+        }
         var spec = conn switch
         {
             null => new ConnSpec(),
@@ -223,15 +232,7 @@ public sealed partial class Simulator
             IReadOnlyDictionary<string, object> d => ConnSpec.FromDictionary(d),
             _ => throw new TypeMismatchException("conn_spec", conn, "a rule name, a ConnSpec or a dictionary"),
         };
-        var synSpec = syn switch
-        {
-            null => new SynSpec(),
-            string model => new SynSpec { SynapseModel = model },
-            SynSpec s => s,
-            IReadOnlyDictionary<string, object> d => SynSpec.FromDictionary(d),
-            _ => throw new TypeMismatchException("syn_spec", syn, "a synapse model name, a SynSpec or a dictionary"),
-        };
-        _kernel.Connections.Connect(pre.IdArray, post.IdArray, spec, synSpec);
+        _kernel.Connections.Connect(pre.IdArray, post.IdArray, spec, SynSpecOf(syn));
     }
 
     /// <summary>

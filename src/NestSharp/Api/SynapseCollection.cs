@@ -141,6 +141,12 @@ public sealed class SynapseCollection : IEnumerable<SynapseCollection>, IEquatab
     /// <summary>The id of each connection's synapse model (key <c>synapse_id</c>, the model's <c>synapse_modelid</c>).</summary>
     public long[] SynapseId => Longs(r => _table.Model[r]);
 
+    /// <summary>
+    /// The distance between the source and target of each connection (PyNEST's <c>distance</c>), measured in the
+    /// target's layer; NaN where either has no position (see <see cref="Simulator.Distance(SynapseCollection)"/>).
+    /// </summary>
+    public double[] Distance => _kernel.Distance(this);
+
     /// <summary>The sources one by one (PyNEST's <c>sources()</c>).</summary>
     public IEnumerable<long> Sources() => Source;
 

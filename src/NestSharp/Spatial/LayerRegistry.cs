@@ -8,6 +8,14 @@ internal sealed class LayerRegistry
     /// <summary>Keeps <paramref name="layer"/> (its ids follow those of every layer before it).</summary>
     public void Add(SpatialLayer layer) => _layers.Add(layer);
 
+    /// <summary>Takes back <paramref name="layer"/>, the last one added (its nodes could not be made).</summary>
+    public void RemoveLast(SpatialLayer layer)
+    {
+        if (_layers.Count == 0 || !ReferenceEquals(_layers[^1], layer))
+            throw new InvalidOperationException("only the layer added last can be taken back");
+        _layers.RemoveAt(_layers.Count - 1);
+    }
+
     /// <summary>Whether any layer exists.</summary>
     public bool Any => _layers.Count > 0;
 

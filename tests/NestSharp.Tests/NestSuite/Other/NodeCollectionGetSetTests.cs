@@ -44,6 +44,30 @@ public sealed class NodeCollectionGetSetTests
     public void Get_OfAnUnknownKey_Fails() =>
         Assert.Throws<UnaccessedDictionaryEntryException>(() => new Simulator().Create("iaf_psc_alpha", 10).Get("nonexistent_attribute"));
 
+    // NEST: other/test_node_collection_get.py::test_node_collection_get_empty_attribute
+    [Fact]
+    public void Spatial_OfNodesWithoutPositions_IsNull()
+    {
+        var nest = new Simulator();
+        var nodes = nest.Create("iaf_psc_alpha", 10);
+        Assert.Null(nest.GetSpatial(nodes));
+    }
+
+    // NEST: other/test_node_collection_get.py::test_node_collection_get_spatial_attributes
+    [Fact]
+    public void Spatial_OfAGridLayer_GivesItsAttributes()
+    {
+        var nest = new Simulator();
+        var spatialNode = nest.Create("iaf_psc_alpha", Positions.Grid([2, 2]));
+        var spatial = nest.GetSpatial(spatialNode)!;
+        Assert.Equal(["center", "edge_wrap", "extent", "network_size", "shape"], spatial.Keys.Order());
+        Assert.Equal(4L, spatial["network_size"]);
+        Assert.Equal(new[] { 0.0, 0.0 }, spatial["center"]);
+        Assert.Equal(false, spatial["edge_wrap"]);
+        Assert.Equal(new[] { 1.0, 1.0 }, spatial["extent"]);
+        Assert.Equal(new long[] { 2, 2 }, spatial["shape"]);
+    }
+
     // NEST: other/test_node_collection_get.py::test_sliced_node_collection_get
     [Fact]
     public void Get_OnSlices_GivesTheSlicedNodesValues()
