@@ -23,6 +23,13 @@ internal sealed class SynapseModelNameAttribute(string name) : CatalogNameAttrib
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class ConnectionRuleNameAttribute(string name) : CatalogNameAttribute(name);
 
+/// <summary>
+/// A third-factor connection rule of TripartiteConnect: a <see cref="ThirdFactorRule"/> class with a constructor
+/// (ConnSpec spec) that checks the spec's own keys.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ThirdFactorRuleNameAttribute(string name) : CatalogNameAttribute(name);
+
 /// <summary>A recording backend: an <see cref="IRecordingBackend"/> class with a parameterless constructor.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class RecordingBackendNameAttribute(string name) : CatalogNameAttribute(name);
@@ -53,6 +60,10 @@ internal static class Catalog
     /// <summary>Connection rules by name: the rule for a conn_spec (its constructor checks the spec).</summary>
     public static IReadOnlyDictionary<string, Func<ConnSpec, ConnectionRule>> ConnectionRules { get; } =
         Factories<ConnectionRuleNameAttribute, Func<ConnSpec, ConnectionRule>>([typeof(ConnSpec)], ctor => spec => (ConnectionRule)Invoke(ctor, spec));
+
+    /// <summary>Third-factor connection rules (TripartiteConnect's third_factor_conn_spec) by name.</summary>
+    public static IReadOnlyDictionary<string, Func<ConnSpec, ThirdFactorRule>> ThirdFactorRules { get; } =
+        Factories<ThirdFactorRuleNameAttribute, Func<ConnSpec, ThirdFactorRule>>([typeof(ConnSpec)], ctor => spec => (ThirdFactorRule)Invoke(ctor, spec));
 
     /// <summary>Recording backends by name.</summary>
     public static IReadOnlyDictionary<string, Func<IRecordingBackend>> RecordingBackends { get; } =
@@ -90,6 +101,16 @@ internal static class Catalog
         ConnectionRules.TryGetValue(spec.Rule, out var make)
             ? make(spec)
             : throw new BadPropertyException("rule", spec.Rule, $"known rules are {Names(ConnectionRules.Keys)}");
+
+    /// <summary>
+    /// The third-factor rule a third_factor_conn_spec names, or NEST's IllegalConnection for a name that is no
+    /// third-factor rule (a bipartite rule such as one_to_one among them).
+    /// </summary>
+    public static ThirdFactorRule CreateThirdFactorRule(ConnSpec spec) =>
+        ThirdFactorRules.TryGetValue(spec.Rule, out var make)
+            ? make(spec)
+            : throw new IllegalConnectionException(
+                $"Unknown third-factor connection rule '{spec.Rule}'; the third-factor rules are {Names(ThirdFactorRules.Keys)}.");
 
     private static string Names(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal));
 
