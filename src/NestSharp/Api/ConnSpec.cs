@@ -107,7 +107,7 @@ public static class Rule
         var parameters = new Dictionary<string, object> { ["p"] = p, ["pool_type"] = poolType };
         if (poolSize is { } size) parameters["pool_size"] = size;
         var spec = new ConnSpec { Rule = "third_factor_bernoulli_with_pool", Parameters = parameters };
-        Catalog.CreateThirdFactorRule(spec);
+        Catalog.CreateThirdFactorRule(spec).CheckParameters();
         return spec;
     }
 

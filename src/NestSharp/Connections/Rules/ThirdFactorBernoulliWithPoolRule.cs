@@ -33,10 +33,7 @@ internal sealed class ThirdFactorBernoulliWithPoolRule : ThirdFactorRule
         long poolSize = _requestedPoolSize ?? thirdCount;
         if (poolSize < 1 || poolSize > thirdCount)
             throw new BadPropertyException("pool_size", poolSize, $"a pool size 1 <= pool_size <= size of the third-factor population ({thirdCount})");
-        if (_poolType is not ("random" or "block"))
-            throw new BadPropertyException("pool_type", _poolType, "'random' or 'block'");
-        if (!(_p >= 0 && _p <= 1))
-            throw new BadPropertyException("p", _p, "a conditional probability of a third-factor connection 0 <= p <= 1");
+        CheckParameters();
         bool fits = RandomPool || (long)targetCount * poolSize == thirdCount || (poolSize == 1 && targetCount % thirdCount == 0);
         if (!fits)
         {
@@ -47,6 +44,17 @@ internal sealed class ThirdFactorBernoulliWithPoolRule : ThirdFactorRule
         }
         _poolSize = (int)poolSize;
         _targetsPerThird = targetCount / thirdCount;
+    }
+
+    /// <summary>pool_type and p, which need no population sizes.</summary>
+    public override void CheckParameters()
+    {
+        if (_poolType is not ("random" or "block"))
+            throw new BadPropertyException("pool_type", _poolType, "'random' or 'block'");
+        if (!(_p >= 0 && _p <= 1))
+            throw new BadPropertyException("p", _p, "a conditional probability of a third-factor connection 0 <= p <= 1");
+        if (_requestedPoolSize < 1)
+            throw new BadPropertyException("pool_size", _requestedPoolSize, "a pool size 1 <= pool_size <= size of the third-factor population");
     }
 
     public override void Choose(int targetIndex, int thirdCount, ref RandomStream stream, Span<int> thirdOf)

@@ -33,6 +33,9 @@ internal abstract class ThirdFactorRule
     /// </summary>
     public abstract void Check(int targetCount, int thirdCount);
 
+    /// <summary>Checks what of the spec needs no population sizes (for a spec made before the populations are known).</summary>
+    public abstract void CheckParameters();
+
     /// <summary>
     /// Decides the primary connections to the target at position <paramref name="targetIndex"/> of the primary
     /// targets: writes into each entry of <paramref name="thirdOf"/> (one per connection, in canonical order) the
