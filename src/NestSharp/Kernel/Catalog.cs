@@ -9,15 +9,29 @@ namespace NestSharp.Kernel;
 internal abstract class CatalogNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
+
+    /// <summary>The names the class is found by: its name, and for a synapse model its labelled twin if it has one.</summary>
+    public virtual IEnumerable<string> Names => [Name];
 }
 
 /// <summary>A node model: a <see cref="NodeGroup"/> class with a constructor (NodeModel model, int firstId, int count).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 internal sealed class NodeModelNameAttribute(string name) : CatalogNameAttribute(name);
 
-/// <summary>A synapse model: a <see cref="SynapseType"/> class with a constructor (string name); one class may serve several names.</summary>
+/// <summary>
+/// A synapse model: a <see cref="SynapseType"/> class with a constructor (string name); one class may serve several
+/// names. With <see cref="Labelled"/> (NEST's SUPPORTS_LBL) the catalog also registers the model's labelled twin
+/// <c>&lt;name&gt;_lbl</c>: the same class under that name, whose connections carry a synapse_label besides the
+/// model's own values (NEST's ConnectionLabel wrapper; <see cref="SynapseType.Schema"/> adds the label column).
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-internal sealed class SynapseModelNameAttribute(string name) : CatalogNameAttribute(name);
+internal sealed class SynapseModelNameAttribute(string name) : CatalogNameAttribute(name)
+{
+    /// <summary>Whether the model has a labelled twin <c>&lt;name&gt;_lbl</c>.</summary>
+    public bool Labelled { get; set; }
+
+    public override IEnumerable<string> Names => Labelled ? [Name, Name + SynapseType.LabelSuffix] : [Name];
+}
 
 /// <summary>A connection rule: a <see cref="ConnectionRule"/> class with a constructor (ConnSpec spec) that checks the spec.</summary>
 [AttributeUsage(AttributeTargets.Class)]
@@ -122,7 +136,7 @@ internal static class Catalog
             foreach (var attribute in type.GetCustomAttributes<CatalogNameAttribute>(inherit: false))
             {
                 if (!found.TryGetValue(attribute.GetType(), out var list)) found[attribute.GetType()] = list = [];
-                list.Add((attribute.Name, type));
+                foreach (string name in attribute.Names) list.Add((name, type));
             }
         }
 
