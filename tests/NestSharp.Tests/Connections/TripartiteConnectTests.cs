@@ -231,4 +231,40 @@ public sealed class TripartiteConnectTests
         Assert.Equal("third_factor_bernoulli_with_pool", Rule.ThirdFactorBernoulliWithPool(0.5, "block", 2).Rule);
         Assert.Throws<BadPropertyException>(() => Rule.ThirdFactorBernoulliWithPool(poolType: "gaussian"));
     }
+
+    [Fact]
+    public void PairwisePoisson_IsAPrimaryRule_SymmetricPairwiseBernoulliIsNot()
+    {
+        var nest = new Simulator();
+        var pre = nest.Create("parrot_neuron", 20);
+        var post = nest.Create("parrot_neuron", 20);
+        var third = nest.Create("parrot_neuron", 4);
+
+        nest.TripartiteConnect(pre, post, third, Rule.PairwisePoisson(0.5), Rule.ThirdFactorBernoulliWithPool());
+        int primary = nest.GetConnections(pre, post).Count;
+        Assert.True(primary > 0);
+        Assert.Equal(primary, nest.GetConnections(third, post).Count);
+
+        var symmetric = new Dictionary<string, object>
+        {
+            ["rule"] = "symmetric_pairwise_bernoulli", ["p"] = 0.5, ["allow_autapses"] = false, ["make_symmetric"] = true,
+        };
+        var error = Assert.Throws<BadPropertyException>(() => nest.TripartiteConnect(pre, post, third, symmetric, Pool()));
+        Assert.Contains("make_symmetric", error.Message);
+    }
+
+    [Fact]
+    public void AGeneratorSource_ConnectsToTheThirdFactorNodesOfItsTargets()
+    {
+        var nest = new Simulator();
+        var generator = nest.Create("poisson_generator", 1, new() { ["rate"] = 100.0 });
+        var post = nest.Create("parrot_neuron", 4);
+        var third = nest.Create("parrot_neuron", 2);
+
+        nest.TripartiteConnect(generator, post, third, Rule.AllToAll(), Rule.ThirdFactorBernoulliWithPool(poolType: "block", poolSize: 1));
+
+        Assert.Equal(4, nest.GetConnections(generator, post).Count);
+        Assert.Equal(4, nest.GetConnections(generator, third).Count);
+        Assert.Equal(4, nest.GetConnections(third, post).Count);
+    }
 }
