@@ -157,13 +157,23 @@ public sealed class TripartiteConnectTests
         Assert.Equal(["static_synapse_hpc"], nest.GetConnections(third, post).SynapseModel.Distinct());
     }
 
-    private static string Network(Simulator nest, int threads)
+    private static string Network(Simulator nest, int threads) => Network(nest, threads, "pairwise_bernoulli");
+
+    private static string Network(Simulator nest, int threads, string rule)
     {
         nest.SetKernelStatus(new() { ["rng_seed"] = 77, ["local_num_threads"] = threads });
         var pre = nest.Create("iaf_psc_alpha", 30);
         var post = nest.Create("parrot_neuron", 25);
         var third = nest.Create("parrot_neuron", 9);
-        nest.TripartiteConnect(pre, post, third, Rule.PairwiseBernoulli(0.3), Rule.ThirdFactorBernoulliWithPool(p: 0.6, poolSize: 3),
+        var primary = rule switch
+        {
+            "fixed_indegree" => Rule.FixedIndegree(7),
+            "fixed_outdegree" => Rule.FixedOutdegree(6),
+            "fixed_total_number" => Rule.FixedTotalNumber(200),
+            "all_to_all" => Rule.AllToAll(),
+            _ => Rule.PairwiseBernoulli(0.3),
+        };
+        nest.TripartiteConnect(pre, post, third, primary, Rule.ThirdFactorBernoulliWithPool(p: 0.6, poolSize: 3),
             new Dictionary<string, object>
             {
                 ["primary"] = new SynSpec { Weight = nest.Random.Normal(5.0, 1.0) },
@@ -175,13 +185,18 @@ public sealed class TripartiteConnectTests
             .Select(i => FormattableString.Invariant($"{conns.Source[i]} {conns.Target[i]} {conns.Weight[i]:R} {conns.Delay[i]:R}")).Order(StringComparer.Ordinal));
     }
 
-    [Fact]
-    public void Connections_AreTheSameFor1_2And4Threads()
+    [Theory]
+    [InlineData("pairwise_bernoulli")]
+    [InlineData("fixed_indegree")]
+    [InlineData("fixed_outdegree")]
+    [InlineData("fixed_total_number")]
+    [InlineData("all_to_all")]
+    public void Connections_AreTheSameFor1_2And4Threads(string rule)
     {
-        string one = Network(new Simulator(), 1);
+        string one = Network(new Simulator(), 1, rule);
         Assert.NotEmpty(one);
-        Assert.Equal(one, Network(new Simulator(), 2));
-        Assert.Equal(one, Network(new Simulator(), 4));
+        Assert.Equal(one, Network(new Simulator(), 2, rule));
+        Assert.Equal(one, Network(new Simulator(), 4, rule));
     }
 
     [Fact]
