@@ -16,7 +16,7 @@ __all__ = [
     "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
     "GetLocalNodeCollection", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
     "Prepare", "Rank", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
-    "SynapseCollection", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
+    "SynapseCollection", "TripartiteConnect", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
 ]
 
 
@@ -418,6 +418,36 @@ def Connect(pre, post, conn_spec=None, syn_spec=None, return_synapsecollection=F
         target = post if isinstance(post, NodeCollection) else NodeCollection(sorted(set(numpy.asarray(post).tolist())))
         return GetConnections(source, target, synapse_model=model)
     return None
+
+
+def TripartiteConnect(pre, post, third, conn_spec, third_factor_conn_spec, syn_specs=None):
+    """Connects `pre` to `post` by the primary rule `conn_spec` and gives primary connections a node of `third` by the
+    third-factor rule `third_factor_conn_spec` (``third_factor_bernoulli_with_pool``: keys p, pool_type, pool_size);
+    each such connection brings pre -> third ("third_in") and third -> post ("third_out") connections. `syn_specs` may
+    give "primary", "third_in" and "third_out", each a model name, a syn_spec dictionary or CollocatedSynapses
+    (static_synapse where not given); as in PyNEST, their values may not be lists or arrays (ValueError)."""
+    for nodes, name in ((pre, "Presynaptic"), (post, "Postsynaptic"), (third, "Third-factor")):
+        if not isinstance(nodes, NodeCollection):
+            raise TypeError(f"{name} nodes must be a NodeCollection")
+    given = dict(syn_specs) if syn_specs is not None else {}
+    parts = {}
+    for key in ("primary", "third_in", "third_out"):
+        spec = given.pop(key, {"synapse_model": "static_synapse"})
+        if isinstance(spec, str):
+            spec = {"synapse_model": spec}
+        if not isinstance(spec, CollocatedSynapses):
+            spec = CollocatedSynapses(spec)
+        for synspec in spec.syn_specs:
+            for entry, value in synspec.items():
+                if isinstance(value, (list, tuple, numpy.ndarray)):
+                    raise ValueError(
+                        f"Tripartite connections do not accept parameter lists, but 'syn_specs[{key}][{entry}]' is a "
+                        "list or similar."
+                    )
+        parts[key] = [dict(s) for s in spec.syn_specs]
+    parts.update(given)  # any other key is the kernel's error, as in PyNEST
+    _host.call("TripartiteConnect", pre=pre, post=post, third=third, conn_spec=dict(conn_spec),
+               third_factor_conn_spec=dict(third_factor_conn_spec), syn_specs=parts)
 
 
 def Disconnect(*args, conn_spec=None, syn_spec=None):

@@ -67,6 +67,7 @@ internal sealed partial class Session
 
         // connections
         "Connect" => Connect(a),
+        "TripartiteConnect" => TripartiteConnect(a),
         "Disconnect" => Disconnect(a),
         "GetConnections" => Kernel.GetConnections(a.OptionalNodes("source"), a.OptionalNodes("target"), a.OptionalString("synapse_model"),
             a.Has("synapse_label") ? a.Long("synapse_label") : null),
@@ -151,6 +152,18 @@ internal sealed partial class Session
             case (long[] p, NodeCollection q): Kernel.Connect(p, q, conn, syn); break;
             default: Kernel.Connect((long[])pre, (long[])post, conn, syn); break;
         }
+        return null;
+    }
+
+    /// <summary>TripartiteConnect: syn_specs maps "primary", "third_in" and "third_out" to lists of syn_spec dictionaries (collocated synapses).</summary>
+    private object? TripartiteConnect(Arguments a)
+    {
+        var syns = a.OptionalDictionary("syn_specs")?.ToDictionary(e => e.Key, e => e.Value switch
+        {
+            Dictionary<string, object>[] collocated => (object)new CollocatedSynapses(collocated),
+            var other => other,
+        });
+        Kernel.TripartiteConnect(a.Nodes("pre"), a.Nodes("post"), a.Nodes("third"), a.Dictionary("conn_spec"), a.Dictionary("third_factor_conn_spec"), syns);
         return null;
     }
 

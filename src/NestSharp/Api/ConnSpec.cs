@@ -29,7 +29,13 @@ public sealed record ConnSpec
     public bool MakeSymmetric { get; init; }
 
     /// <summary>Reads a conn_spec dictionary; unknown keys and rules are errors that list what is allowed.</summary>
-    public static ConnSpec FromDictionary(IReadOnlyDictionary<string, object> spec)
+    public static ConnSpec FromDictionary(IReadOnlyDictionary<string, object> spec) => Parse(spec).Checked();
+
+    /// <summary>
+    /// Reads a conn_spec dictionary without looking up its rule (TripartiteConnect reads its two specifications so,
+    /// and looks the rules up among the primary and the third-factor rules).
+    /// </summary>
+    internal static ConnSpec Parse(IReadOnlyDictionary<string, object> spec)
     {
         if (!spec.TryGetValue("rule", out var ruleValue))
             throw new BadPropertyException("rule", null, "a conn_spec dictionary needs a 'rule'");
@@ -46,7 +52,7 @@ public sealed record ConnSpec
                 default: parameters[key] = value; break;
             }
         }
-        return (result with { Parameters = parameters }).Checked();
+        return result with { Parameters = parameters };
     }
 
     /// <summary>This spec after its rule has checked it (unknown rule or parameter, missing or bad value).</summary>
@@ -89,6 +95,21 @@ public static class Rule
     /// </summary>
     public static ConnSpec PairwisePoisson(double pairwiseAvgNumConns, bool allowAutapses = true) =>
         With("pairwise_poisson", "pairwise_avg_num_conns", pairwiseAvgNumConns, allowAutapses, true);
+
+    /// <summary>
+    /// third_factor_bernoulli_with_pool, the third-factor rule of TripartiteConnect (its third_factor_conn_spec): each
+    /// primary connection gets a third-factor node with probability <paramref name="p"/>, drawn from the target's pool
+    /// of <paramref name="poolSize"/> nodes (null: the whole third-factor population), a "random" or "block" pool
+    /// (<paramref name="poolType"/>). The sizes are checked against the populations when connecting.
+    /// </summary>
+    public static ConnSpec ThirdFactorBernoulliWithPool(double p = 1.0, string poolType = "random", long? poolSize = null)
+    {
+        var parameters = new Dictionary<string, object> { ["p"] = p, ["pool_type"] = poolType };
+        if (poolSize is { } size) parameters["pool_size"] = size;
+        var spec = new ConnSpec { Rule = "third_factor_bernoulli_with_pool", Parameters = parameters };
+        Catalog.CreateThirdFactorRule(spec).CheckParameters();
+        return spec;
+    }
 
     /// <summary>
     /// symmetric_pairwise_bernoulli: each target draws a binomial in-degree (probability <paramref name="p"/> per

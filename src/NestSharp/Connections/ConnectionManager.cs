@@ -266,12 +266,29 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         var rule = spatial ?? Catalog.CreateRule(spec);
         if (spec.MakeSymmetric && !rule.SupportsSymmetric)
             throw new NestNotImplementedException($"The connection rule '{spec.Rule}' does not support symmetric connections (make_symmetric); only one_to_one and symmetric_pairwise_bernoulli do.");
+        var staged = Stage(sources, targets, spec, syns, CallKey(seedKey), rule, spatial?.Positions);
+        Commit(staged, created);
+        ConnectCalls++;
+        Version++;
+    }
+
+    /// <summary>The key of the next Connect call's random streams.</summary>
+    private ulong CallKey(ulong seedKey) => RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
+
+    /// <summary>
+    /// The connections of one Connect call, built and checked but not yet in the store: its rule context (after the
+    /// rule's checks), the plans of its syn_specs, the builds, and the stimulating devices among its sources.
+    /// </summary>
+    private sealed record Staged(RuleContext Context, Plan[] Plans, List<Built> Built, List<int> Stimulators);
+
+    /// <summary>Checks and builds the connections <paramref name="rule"/> makes, drawing from streams keyed by <paramref name="callKey"/>; nothing changes until <see cref="Commit"/>.</summary>
+    private Staged Stage(int[] sources, int[] targets, ConnSpec spec, SynSpec[] syns, ulong callKey, ConnectionRule rule, SpatialPositions? positions)
+    {
         var layout = _kernel.VirtualProcesses.Layout;
         var grid = _kernel.Simulation.Time;
-        ulong callKey = RandomStream.Derive(seedKey, 0xC0_44EC7, (ulong)ConnectCalls);
         var delays = Delays.Rule();
 
-        var forward = Direction(sources, targets, callKey, spatial?.Positions);
+        var forward = Direction(sources, targets, callKey, positions);
         rule.Check(forward.Context);
         CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
@@ -290,9 +307,18 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             reversed.Check(backward.Context);
             foreach (var plan in plans) built.AddRange(Build(backward, reversed, plan, layout, grid, delays));
         }
+        return new Staged(forward.Context, plans, built, stimulators);
+    }
 
+    /// <summary>
+    /// Puts staged connections into the store and counts them. When <paramref name="created"/> is given, the (source,
+    /// target) pair of every new synapse between neurons is added to it.
+    /// </summary>
+    private void Commit(Staged staged, List<(int Source, int Target)>? created)
+    {
+        var built = staged.Built;
         foreach (var b in built) b.Commit();
-        foreach (int id in stimulators) _stimulatorSynapseModel.TryAdd(id, plans[0].Model.Id);
+        foreach (int id in staged.Stimulators) _stimulatorSynapseModel.TryAdd(id, staged.Plans[0].Model.Id);
         if (created is not null)
         {
             foreach (var block in built.SelectMany(b => b.Blocks))
@@ -316,8 +342,6 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             _countByModel[b.ModelId] = NumConnections(b.ModelId) + count;
             if (count > 0) Delays.Extend(minDelay, maxDelay);
         }
-        ConnectCalls++;
-        Version++;
     }
 
     /// <summary>

@@ -9,19 +9,40 @@ namespace NestSharp.Kernel;
 internal abstract class CatalogNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
+
+    /// <summary>The names the class is found by: its name, and for a synapse model its labelled twin if it has one.</summary>
+    public virtual IEnumerable<string> Names => [Name];
 }
 
 /// <summary>A node model: a <see cref="NodeGroup"/> class with a constructor (NodeModel model, int firstId, int count).</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
 internal sealed class NodeModelNameAttribute(string name) : CatalogNameAttribute(name);
 
-/// <summary>A synapse model: a <see cref="SynapseType"/> class with a constructor (string name); one class may serve several names.</summary>
+/// <summary>
+/// A synapse model: a <see cref="SynapseType"/> class with a constructor (string name); one class may serve several
+/// names. With <see cref="Labelled"/> (NEST's SUPPORTS_LBL) the catalog also registers the model's labelled twin
+/// <c>&lt;name&gt;_lbl</c>: the same class under that name, whose connections carry a synapse_label besides the
+/// model's own values (NEST's ConnectionLabel wrapper; <see cref="SynapseType.Schema"/> adds the label column).
+/// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
-internal sealed class SynapseModelNameAttribute(string name) : CatalogNameAttribute(name);
+internal sealed class SynapseModelNameAttribute(string name) : CatalogNameAttribute(name)
+{
+    /// <summary>Whether the model has a labelled twin <c>&lt;name&gt;_lbl</c>.</summary>
+    public bool Labelled { get; set; }
+
+    public override IEnumerable<string> Names => Labelled ? [Name, Name + SynapseType.LabelSuffix] : [Name];
+}
 
 /// <summary>A connection rule: a <see cref="ConnectionRule"/> class with a constructor (ConnSpec spec) that checks the spec.</summary>
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class ConnectionRuleNameAttribute(string name) : CatalogNameAttribute(name);
+
+/// <summary>
+/// A third-factor connection rule of TripartiteConnect: a <see cref="ThirdFactorRule"/> class with a constructor
+/// (ConnSpec spec) that checks the spec's own keys.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class ThirdFactorRuleNameAttribute(string name) : CatalogNameAttribute(name);
 
 /// <summary>A recording backend: an <see cref="IRecordingBackend"/> class with a parameterless constructor.</summary>
 [AttributeUsage(AttributeTargets.Class)]
@@ -53,6 +74,10 @@ internal static class Catalog
     /// <summary>Connection rules by name: the rule for a conn_spec (its constructor checks the spec).</summary>
     public static IReadOnlyDictionary<string, Func<ConnSpec, ConnectionRule>> ConnectionRules { get; } =
         Factories<ConnectionRuleNameAttribute, Func<ConnSpec, ConnectionRule>>([typeof(ConnSpec)], ctor => spec => (ConnectionRule)Invoke(ctor, spec));
+
+    /// <summary>Third-factor connection rules (TripartiteConnect's third_factor_conn_spec) by name.</summary>
+    public static IReadOnlyDictionary<string, Func<ConnSpec, ThirdFactorRule>> ThirdFactorRules { get; } =
+        Factories<ThirdFactorRuleNameAttribute, Func<ConnSpec, ThirdFactorRule>>([typeof(ConnSpec)], ctor => spec => (ThirdFactorRule)Invoke(ctor, spec));
 
     /// <summary>Recording backends by name.</summary>
     public static IReadOnlyDictionary<string, Func<IRecordingBackend>> RecordingBackends { get; } =
@@ -91,6 +116,16 @@ internal static class Catalog
             ? make(spec)
             : throw new BadPropertyException("rule", spec.Rule, $"known rules are {Names(ConnectionRules.Keys)}");
 
+    /// <summary>
+    /// The third-factor rule a third_factor_conn_spec names, or NEST's IllegalConnection for a name that is no
+    /// third-factor rule (a bipartite rule such as one_to_one among them).
+    /// </summary>
+    public static ThirdFactorRule CreateThirdFactorRule(ConnSpec spec) =>
+        ThirdFactorRules.TryGetValue(spec.Rule, out var make)
+            ? make(spec)
+            : throw new IllegalConnectionException(
+                $"Unknown third-factor connection rule '{spec.Rule}'; the third-factor rules are {Names(ThirdFactorRules.Keys)}.");
+
     private static string Names(IEnumerable<string> names) => string.Join(", ", names.Order(StringComparer.Ordinal));
 
     private static Dictionary<Type, List<(string, Type)>> FindAll()
@@ -101,7 +136,7 @@ internal static class Catalog
             foreach (var attribute in type.GetCustomAttributes<CatalogNameAttribute>(inherit: false))
             {
                 if (!found.TryGetValue(attribute.GetType(), out var list)) found[attribute.GetType()] = list = [];
-                list.Add((attribute.Name, type));
+                foreach (string name in attribute.Names) list.Add((name, type));
             }
         }
 

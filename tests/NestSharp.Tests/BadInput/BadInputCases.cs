@@ -338,6 +338,33 @@ internal static class BadInputCases
         Add("set the weight of a static_synapse_hom_w connection", n => n.Nest.GetConnections(synapseModel: "static_synapse_hom_w").Set("weight", 3.0), typeof(UnaccessedDictionaryEntryException), "weight");
         Add("set U of a tsodyks2_synapse connection to 2", n => n.Nest.GetConnections(synapseModel: "tsodyks2_synapse").Set("U", 2.0), typeof(BadPropertyException), "U", "2");
         Connect("poisson_generator through a second synapse model", n => (n.Poisson, n.Exp), "all_to_all", D("synapse_model", "stdp_recorded"), typeof(IllegalConnectionException), "poisson_generator", "static_synapse", "stdp_recorded");
+
+        // ------------------------------------------------------------------ TripartiteConnect (pre Iaf, post Exp, third Parrots)
+        void Tripartite(string name, object conn, object third, Dictionary<string, object>? syns, Type expected, params string[] mentions) =>
+            Add($"tripartite {name}", n => n.Nest.TripartiteConnect(n.Iaf, n.Exp, n.Parrots, conn, third, syns), expected, mentions);
+        var bernoulli = D("rule", "pairwise_bernoulli");
+        bernoulli["p"] = 1.0;
+        Dictionary<string, object> Pool(params (string Key, object Value)[] entries)
+        {
+            var spec = new Dictionary<string, object> { ["rule"] = "third_factor_bernoulli_with_pool" };
+            foreach (var (key, value) in entries) spec[key] = value;
+            return spec;
+        }
+        Tripartite("pool_size 0", bernoulli, Pool(("pool_size", 0L)), null, typeof(BadPropertyException), "pool_size", "0");
+        Tripartite("pool_size beyond the third-factor nodes", bernoulli, Pool(("pool_size", 3L)), null, typeof(BadPropertyException), "pool_size", "3");
+        Tripartite("pool_type gaussian", bernoulli, Pool(("pool_type", "gaussian")), null, typeof(BadPropertyException), "pool_type", "gaussian");
+        Tripartite("third-factor p 1.5", bernoulli, Pool(("p", 1.5)), null, typeof(BadPropertyException), "p", "1.5");
+        Tripartite("block pools that do not fit", D("rule", "all_to_all"), Pool(("pool_type", "block"), ("pool_size", 2L)), null, typeof(BadPropertyException), "pool_size", "2");
+        Tripartite("third-factor rule one_to_one", bernoulli, D("rule", "one_to_one"), null, typeof(IllegalConnectionException), "one_to_one");
+        Tripartite("unknown primary rule", D("rule", "no_such_rule"), Pool(), null, typeof(IllegalConnectionException), "no_such_rule");
+        Tripartite("third-factor rule as the primary rule", Pool(), Pool(), null, typeof(IllegalConnectionException), "third_factor_bernoulli_with_pool");
+        Tripartite("make_symmetric", new Dictionary<string, object> { ["rule"] = "one_to_one", ["make_symmetric"] = true }, Pool(), null, typeof(BadPropertyException), "make_symmetric");
+        Tripartite("third-factor spec without a rule", bernoulli, D("p", 1.0), null, typeof(BadPropertyException), "rule");
+        Tripartite("unknown third-factor key", bernoulli, Pool(("no_such_key", 1L)), null, typeof(UnaccessedDictionaryEntryException), "no_such_key");
+        Tripartite("unknown syn_specs part", bernoulli, Pool(), D("thirdin", "static_synapse"), typeof(UnaccessedDictionaryEntryException), "thirdin");
+        Tripartite("weight list", bernoulli, Pool(), D("primary", D("weight", new[] { 1.0, 2.0 })), typeof(BadParameterException), "weight", "primary");
+        Tripartite("unknown third_out synapse model", bernoulli, Pool(), D("third_out", "no_such_synapse"), typeof(UnknownModelNameException), "no_such_synapse");
+        Tripartite("third_out receptor 99 on iaf_psc_exp", bernoulli, Pool(), D("third_out", D("receptor_type", 99L)), typeof(UnknownReceptorTypeException), "99", "iaf_psc_exp");
         Connect("indegree parameter above the sources", iafToIaf, Rule("fixed_indegree", "indegree", Parameter.Constant(9.0), multapses: false), null, typeof(BadPropertyException), "indegree", "9");
         Add("connect a collection of another kernel", n => n.Nest.Connect(new Simulator().Create("iaf_psc_alpha"), n.Iaf), typeof(KernelException), "InvalidNodeCollection");
 

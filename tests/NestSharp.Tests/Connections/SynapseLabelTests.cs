@@ -1,3 +1,6 @@
+using NestSharp.Connections;
+using NestSharp.Kernel;
+
 namespace NestSharp.Tests.Connections;
 
 /// <summary>
@@ -57,6 +60,23 @@ public sealed class SynapseLabelTests
         nest.SetDefaults("static_synapse_lbl", new() { ["synapse_label"] = 9L });
         nest.Connect(source[2..], target[3..], syn: "static_synapse_lbl");
         Assert.Equal(new long[] { 3 }, nest.GetConnections(synapseLabel: 9).Source);
+    }
+
+    [Fact]
+    public void EachLabelledTwin_IsItsModelsClassWithALabel_AndTheLabelDoesNotGrowUnlabelledSynapses()
+    {
+        foreach (string labelled in Labelled)
+        {
+            var plain = Catalog.SynapseModels[labelled[..^4]]();
+            var twin = Catalog.SynapseModels[labelled]();
+            Assert.Equal(plain.GetType(), twin.GetType());
+            Assert.False(plain.Labelled);
+            Assert.True(twin.Labelled);
+            Assert.DoesNotContain(SynapseSchema.LabelKey, plain.Schema.PerConnection.Select(p => p.Key));
+            Assert.True(twin.BytesPerSynapse > plain.BytesPerSynapse, labelled);
+        }
+        Assert.Equal(14, Catalog.SynapseModels["static_synapse"]().BytesPerSynapse);
+        Assert.Equal(14, Catalog.SynapseModels["static_synapse_hpc"]().BytesPerSynapse);
     }
 
     [Fact]

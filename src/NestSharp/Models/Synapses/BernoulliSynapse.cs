@@ -11,9 +11,8 @@ namespace NestSharp.Models.Synapses;
 /// barrel column in mouse primary somatosensory cortex. Neuron 61:301-316. Gerstner W, Kistler WM (2002) Spiking neuron
 /// models. Cambridge University Press.</para>
 /// </summary>
-[SynapseModelName("bernoulli_synapse")]
+[SynapseModelName("bernoulli_synapse", Labelled = true)]
 [SynapseModelName("bernoulli_synapse_hpc")]
-[SynapseModelName("bernoulli_synapse_lbl")]
 internal sealed class BernoulliSynapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

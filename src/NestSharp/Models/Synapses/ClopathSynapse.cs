@@ -19,8 +19,7 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Clopath C, Büsing L, Vasilaki E, Gerstner W (2010) Connectivity reflects coding: a model of
 /// voltage-based STDP with homeostasis. Nat Neurosci 13:344-352. NEST model documentation, clopath_synapse (NEST 3.10).</para>
 /// </summary>
-[SynapseModelName("clopath_synapse")]
-[SynapseModelName("clopath_synapse_lbl")]
+[SynapseModelName("clopath_synapse", Labelled = true)]
 internal sealed class ClopathSynapse(string name)
     : VoltageHistorySynapseType<ClopathHistory>(name, "membrane-potential history (kept by aeif_psc_delta_clopath)")
 {

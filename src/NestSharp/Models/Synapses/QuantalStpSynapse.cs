@@ -21,9 +21,8 @@ namespace NestSharp.Models.Synapses;
 /// Richardson MJE (2009) Multiquantal release underlies the distribution of synaptic efficacies in the neocortex.
 /// Front Comput Neurosci 3:27.</para>
 /// </summary>
-[SynapseModelName("quantal_stp_synapse")]
+[SynapseModelName("quantal_stp_synapse", Labelled = true)]
 [SynapseModelName("quantal_stp_synapse_hpc")]
-[SynapseModelName("quantal_stp_synapse_lbl")]
 internal sealed class QuantalStpSynapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

@@ -6,9 +6,8 @@ namespace NestSharp.Models.Synapses;
 /// delay) and behave identically.
 /// <para>Parameters (per connection): weight, delay (ms). NEST makes no checks of them beyond the delay's.</para>
 /// </summary>
-[SynapseModelName("static_synapse")]
+[SynapseModelName("static_synapse", Labelled = true)]
 [SynapseModelName("static_synapse_hpc")]
-[SynapseModelName("static_synapse_lbl")]
 internal sealed class StaticSynapse(string name) : SynapseType(name)
 {
     public override bool SupportsCheckpoint => true;

@@ -9,9 +9,8 @@ namespace NestSharp.Models.Synapses;
 /// an error; connections report no weight. Devices may send through it (as through static_synapse); multimeters only
 /// through static_synapse_hom_w, not its _hpc variant.</para>
 /// </summary>
-[SynapseModelName("static_synapse_hom_w")]
+[SynapseModelName("static_synapse_hom_w", Labelled = true)]
 [SynapseModelName("static_synapse_hom_w_hpc")]
-[SynapseModelName("static_synapse_hom_w_lbl")]
 internal sealed class StaticSynapseHomW(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

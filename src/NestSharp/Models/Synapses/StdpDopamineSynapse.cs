@@ -23,9 +23,8 @@ namespace NestSharp.Models.Synapses;
 /// distributed computing of neuromodulated plasticity. Front Comput Neurosci 4:141. Izhikevich EM (2007) Solving the
 /// distal reward problem through linkage of STDP and dopamine signaling. Cereb Cortex 17:2443-2452.</para>
 /// </summary>
-[SynapseModelName("stdp_dopamine_synapse")]
+[SynapseModelName("stdp_dopamine_synapse", Labelled = true)]
 [SynapseModelName("stdp_dopamine_synapse_hpc")]
-[SynapseModelName("stdp_dopamine_synapse_lbl")]
 internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

@@ -50,9 +50,8 @@ namespace NestSharp.Models.Synapses;
 /// synaptic plasticity in a VLSI spiking neural network model. IJCNN 2006. Morrison A, Diesmann M, Gerstner W (2008)
 /// Biol Cybern 98:459-478.</para>
 /// </summary>
-[SynapseModelName("stdp_facetshw_synapse_hom")]
+[SynapseModelName("stdp_facetshw_synapse_hom", Labelled = true)]
 [SynapseModelName("stdp_facetshw_synapse_hom_hpc")]
-[SynapseModelName("stdp_facetshw_synapse_hom_lbl")]
 internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynapseType(name)
 {
     private const int TableSize = 16;

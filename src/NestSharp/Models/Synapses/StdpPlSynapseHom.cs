@@ -12,9 +12,8 @@ namespace NestSharp.Models.Synapses;
 /// <para>Reference: Morrison A, Aertsen A, Diesmann M (2007) Spike-timing-dependent plasticity in balanced random
 /// networks. Neural Comput 19:1437-1467.</para>
 /// </summary>
-[SynapseModelName("stdp_pl_synapse_hom")]
+[SynapseModelName("stdp_pl_synapse_hom", Labelled = true)]
 [SynapseModelName("stdp_pl_synapse_hom_hpc")]
-[SynapseModelName("stdp_pl_synapse_hom_lbl")]
 internal sealed class StdpPlSynapseHom(string name) : StdpHomSynapseType<StdpPowerLawRule>(name);
 
 /// <summary>The rule of stdp_pl_synapse_hom (see <see cref="StdpPlSynapseHom"/>).</summary>

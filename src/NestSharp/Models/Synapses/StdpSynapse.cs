@@ -15,9 +15,8 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Guetig R et al. (2003) J Neurosci 23:3697-3714. Rubin J, Lee D, Sompolinsky H (2001) Phys Rev Lett
 /// 86:364-367. Song S, Miller KD, Abbott LF (2000) Nat Neurosci 3:919-926.</para>
 /// </summary>
-[SynapseModelName("stdp_synapse")]
+[SynapseModelName("stdp_synapse", Labelled = true)]
 [SynapseModelName("stdp_synapse_hpc")]
-[SynapseModelName("stdp_synapse_lbl")]
 internal sealed class StdpSynapse(string name) : StdpSynapseType<StdpSoftBoundRule>(name)
 {
     private int _wmaxIndex = -1;

@@ -5,7 +5,6 @@ namespace NestSharp.Models.Synapses;
 /// mu_minus and Wmax common to all connections of the model (set with SetDefaults or CopyModel); per connection only
 /// weight, delay and Kplus.
 /// </summary>
-[SynapseModelName("stdp_synapse_hom")]
+[SynapseModelName("stdp_synapse_hom", Labelled = true)]
 [SynapseModelName("stdp_synapse_hom_hpc")]
-[SynapseModelName("stdp_synapse_hom_lbl")]
 internal sealed class StdpSynapseHom(string name) : StdpHomSynapseType<StdpSoftBoundRule>(name);

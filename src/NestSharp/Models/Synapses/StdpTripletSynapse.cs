@@ -21,9 +21,8 @@ namespace NestSharp.Models.Synapses;
 /// <para>Reference: Pfister JP, Gerstner W (2006) Triplets of spikes in a model of spike timing-dependent plasticity.
 /// J Neurosci 26:9673-9682.</para>
 /// </summary>
-[SynapseModelName("stdp_triplet_synapse")]
+[SynapseModelName("stdp_triplet_synapse", Labelled = true)]
 [SynapseModelName("stdp_triplet_synapse_hpc")]
-[SynapseModelName("stdp_triplet_synapse_lbl")]
 internal sealed class StdpTripletSynapse(string name) : HistoryReadingSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

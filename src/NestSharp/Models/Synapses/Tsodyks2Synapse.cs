@@ -19,9 +19,8 @@ namespace NestSharp.Models.Synapses;
 /// temporal information by activity-dependent synapses. J Neurophysiol 87:140-148. Maass W, Markram H (2002) Synapses
 /// as dynamic memory buffers. Neural Networks 15:155-161.</para>
 /// </summary>
-[SynapseModelName("tsodyks2_synapse")]
+[SynapseModelName("tsodyks2_synapse", Labelled = true)]
 [SynapseModelName("tsodyks2_synapse_hpc")]
-[SynapseModelName("tsodyks2_synapse_lbl")]
 internal sealed class Tsodyks2Synapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

@@ -20,9 +20,8 @@ namespace NestSharp.Models.Synapses;
 /// <para>Reference: Tsodyks M, Uziel A, Markram H (2000) Synchrony generation in recurrent networks with
 /// frequency-dependent synapses. J Neurosci 20:RC50.</para>
 /// </summary>
-[SynapseModelName("tsodyks_synapse")]
+[SynapseModelName("tsodyks_synapse", Labelled = true)]
 [SynapseModelName("tsodyks_synapse_hpc")]
-[SynapseModelName("tsodyks_synapse_lbl")]
 internal sealed class TsodyksSynapse(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

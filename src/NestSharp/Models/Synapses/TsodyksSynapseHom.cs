@@ -16,9 +16,8 @@ namespace NestSharp.Models.Synapses;
 /// <para>Reference: Tsodyks M, Uziel A, Markram H (2000) Synchrony generation in recurrent networks with
 /// frequency-dependent synapses. J Neurosci 20:RC50.</para>
 /// </summary>
-[SynapseModelName("tsodyks_synapse_hom")]
+[SynapseModelName("tsodyks_synapse_hom", Labelled = true)]
 [SynapseModelName("tsodyks_synapse_hom_hpc")]
-[SynapseModelName("tsodyks_synapse_hom_lbl")]
 internal sealed class TsodyksSynapseHom(string name) : TransmissionRuleSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

@@ -26,8 +26,7 @@ namespace NestSharp.Models.Synapses;
 /// <para>References: Urbanczik R, Senn W (2014) Learning by the dendritic prediction of somatic spiking. Neuron
 /// 81:521-528. NEST model documentation, urbanczik_synapse (NEST 3.10).</para>
 /// </summary>
-[SynapseModelName("urbanczik_synapse")]
-[SynapseModelName("urbanczik_synapse_lbl")]
+[SynapseModelName("urbanczik_synapse", Labelled = true)]
 internal sealed class UrbanczikSynapse(string name)
     : VoltageHistorySynapseType<UrbanczikHistory>(name, "dendritic prediction error (kept by pp_cond_exp_mc_urbanczik)")
 {

@@ -18,9 +18,8 @@ namespace NestSharp.Models.Synapses;
 /// <para>Reference: Vogels TP, Sprekeler H, Zenke F, Clopath C, Gerstner W (2011) Inhibitory plasticity balances
 /// excitation and inhibition in sensory pathways and memory networks. Science 334:1569-1573.</para>
 /// </summary>
-[SynapseModelName("vogels_sprekeler_synapse")]
+[SynapseModelName("vogels_sprekeler_synapse", Labelled = true)]
 [SynapseModelName("vogels_sprekeler_synapse_hpc")]
-[SynapseModelName("vogels_sprekeler_synapse_lbl")]
 internal sealed class VogelsSprekelerSynapse(string name) : HistoryReadingSynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

@@ -2,7 +2,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_getconnections.py (GetConnectionsTestCase): find connections and set values
-/// on them. test_GetConnectionsSynapseLabel needs the _lbl synapse models and is not ported.
+/// on them.
 /// </summary>
 public sealed class GetConnectionsTestCase
 {
@@ -138,6 +138,57 @@ public sealed class GetConnectionsTestCase
             Assert.Equal(referenceList, conns.SynapseModel);
 
             conns = nest.GetConnections(target: tgt, synapseModel: synapseModel);
+            Assert.Equal(referenceList, conns.SynapseModel);
+        }
+    }
+
+    // NEST: testsuite/pytests/connect/test_getconnections.py::GetConnectionsTestCase::test_GetConnectionsSynapseLabel
+    [Fact]
+    public void Test_GetConnectionsSynapseLabel()
+    {
+        // GetConnections using synapse_label as argument
+        const long label = 123;
+        const int numSrc = 3, numTgt = 5;
+
+        foreach (string synapseModel in new Simulator().SynapseModels().Where(s => s.EndsWith("_lbl", StringComparison.Ordinal)))
+        {
+            var nest = new Simulator();
+
+            var src = nest.Create("iaf_psc_alpha", numSrc);
+            var tgt = nest.Create("iaf_psc_alpha", numTgt);
+
+            // First create one connection with static_synapse
+            nest.Connect(src[0], tgt[0]);
+
+            try
+            {
+                // Connect with specified synapse
+                nest.Connect(src, tgt, syn: new Dictionary<string, object> { ["synapse_model"] = synapseModel, ["synapse_label"] = label });
+            }
+            catch (NestException)
+            {
+                // If we can't connect iaf_psc_alpha with the given synapse_model, we ignore it.
+                continue;
+            }
+
+            var referenceList = Enumerable.Repeat(synapseModel, numSrc * numTgt).ToArray();
+            var labelList = Enumerable.Repeat(label, numSrc * numTgt).ToArray();
+
+            // Call GetConnections with specified synapse_label and test that connections with
+            // corresponding model are returned
+            var conns = nest.GetConnections(synapseLabel: label);
+
+            Assert.Equal(referenceList, conns.SynapseModel);
+            Assert.Equal(labelList, conns.GetValues<long>("synapse_label"));
+
+            // Also test that it works if we specify source/target and synapse_label
+            conns = nest.GetConnections(source: src, target: tgt, synapseLabel: label);
+            Assert.Equal(referenceList, conns.SynapseModel);
+
+            conns = nest.GetConnections(source: src, synapseLabel: label);
+            Assert.Equal(referenceList, conns.SynapseModel);
+
+            conns = nest.GetConnections(target: tgt, synapseLabel: label);
             Assert.Equal(referenceList, conns.SynapseModel);
         }
     }

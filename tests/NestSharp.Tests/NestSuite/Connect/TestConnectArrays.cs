@@ -2,7 +2,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_connect_arrays.py: Connect with arrays of node ids (NumPy arrays in PyNEST,
-/// arrays or lists of ids here). Not ported: test_connect_arrays_syn_lbl (static_synapse_lbl).
+/// arrays or lists of ids here).
 /// </summary>
 public sealed class TestConnectArrays
 {
@@ -324,6 +324,38 @@ public sealed class TestConnectArrays
             i++;
         }
         Assert.Equal(n, i);
+    }
+
+    // NEST: testsuite/pytests/connect/test_connect_arrays.py::TestConnectArrays::test_connect_arrays_syn_lbl
+    [Fact]
+    public void Test_connect_arrays_syn_lbl()
+    {
+        // Connecting NumPy arrays with synapse label
+        var nest = new Simulator();
+        const int n = 10;
+        nest.Create("iaf_psc_alpha", n);
+        var sources = Arange(1, n + 1);
+        var targets = NonUnique;
+        var weights = Enumerable.Repeat(1.0, sources.Length).ToArray();
+        var delays = Enumerable.Repeat(1.0, sources.Length).ToArray();
+        const string synModel = "static_synapse_lbl";
+        const long synLabel = 2;
+
+        var synSpec = new Dictionary<string, object> { ["weight"] = weights, ["delay"] = delays, ["synapse_model"] = synModel, ["synapse_label"] = synLabel };
+        nest.Connect(sources, targets, "one_to_one", synSpec);
+
+        var conns = nest.GetConnections();
+
+        Assert.Equal(sources.Length, conns.Count);
+        for (int i = 0; i < conns.Count; i++)
+        {
+            var c = conns[i];
+            Assert.Equal(sources[i], c.Source[0]);
+            Assert.Equal(targets[i], c.Target[0]);
+            Assert.Equal(weights[i], c.Weight[0]);
+            Assert.Equal(delays[i], c.Delay[0]);
+            Assert.Equal(synLabel, c.GetValues<long>("synapse_label")[0]);
+        }
     }
 
     // NEST: testsuite/pytests/connect/test_connect_arrays.py::TestConnectArrays::test_connect_arrays_float_rtype

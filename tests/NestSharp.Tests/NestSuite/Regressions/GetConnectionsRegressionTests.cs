@@ -3,7 +3,8 @@ using System.Reflection;
 namespace NestSharp.Tests.NestSuite.Regressions;
 
 /// <summary>
-/// GetConnections: filters with devices, collections with gaps, _hpc synapses, several threads, argument types;
+/// GetConnections: filters with devices, collections with gaps, _hpc synapses, several threads, argument types,
+/// synapse labels;
 /// per-connection weight arrays read back per target.
 /// </summary>
 public sealed class GetConnectionsRegressionTests
@@ -163,5 +164,36 @@ public sealed class GetConnectionsRegressionTests
             for (int j = 0; j < inDegree; j++)
                 Assert.Equal(generatedWeights[i, j], weights[i][j]);
         }
+    }
+
+    /// <summary>
+    /// The fixture network of test_issue_1085.py: five neurons all to all through static_synapse_lbl with label 123,
+    /// then one to one with label 456.
+    /// </summary>
+    private static (Simulator Nest, NodeCollection Nodes) LabelledNetwork()
+    {
+        var nest = new Simulator();
+        var nodes = nest.Create("iaf_psc_alpha", 5);
+        nest.Connect(nodes, nodes, new Dictionary<string, object> { ["rule"] = "all_to_all" },
+            new Dictionary<string, object> { ["synapse_model"] = "static_synapse_lbl", ["synapse_label"] = 123 });
+        nest.Connect(nodes, nodes, new Dictionary<string, object> { ["rule"] = "one_to_one" },
+            new Dictionary<string, object> { ["synapse_model"] = "static_synapse_lbl", ["synapse_label"] = 456 });
+        return (nest, nodes);
+    }
+
+    // NEST: testsuite/pytests/regressions/test_issue_1085.py::test_getconnections_filter_by_synapse_label
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Test_getconnections_filter_by_synapse_label(bool sourceFilter, bool targetFilter)
+    {
+        // GetConnections filters correctly by synapse label, with sources, targets or both given.
+        var (nest, network) = LabelledNetwork();
+        var sources = sourceFilter ? network : null;
+        var targets = targetFilter ? network : null;
+
+        var conns = nest.GetConnections(source: sources, target: targets, synapseLabel: 123);
+        Assert.Equal(25, conns.Count);
     }
 }
