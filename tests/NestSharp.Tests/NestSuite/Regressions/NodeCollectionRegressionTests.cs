@@ -112,9 +112,13 @@ public sealed class NodeCollectionRegressionTests
     // NEST: testsuite/pytests/regressions/test_issue_3108.py::test_slice_node_collections
     [Theory]
     [MemberData(nameof(SliceTransforms))]
-    public void SlicedCollections_HoldThePythonSliceOfIds_OnTheirOwningThreads(int nThreads, string transform)
+    public void SlicedCollections_HoldThePythonSliceOfIds_OnTheirOwningThreads(int nThreads, string transform) =>
+        SliceNodeCollections(new Simulator(), nThreads, transform);
+
+    /// <summary>The body of test_slice_node_collections on <paramref name="nest"/> (MpiDirect runs it on each rank of several processes).</summary>
+    internal static void SliceNodeCollections(Simulator nest, int nThreads, string transform)
     {
-        var nest = new Simulator();
+        nest.ResetKernel();
         nest.SetKernelStatus("local_num_threads", nThreads);
         var nOrig = nest.Create("parrot_neuron", 128);
         var nOrigGids = nOrig.Ids.ToList();
@@ -136,9 +140,13 @@ public sealed class NodeCollectionRegressionTests
     // NEST: testsuite/pytests/regressions/test_issue_3108.py::test_slice_single_element_parts
     [Theory]
     [MemberData(nameof(ThreadsAndStrides))]
-    public void SlicingACollectionOfSingleNodeParts_StepsOverTheParts(int nThreads, int stride)
+    public void SlicingACollectionOfSingleNodeParts_StepsOverTheParts(int nThreads, int stride) =>
+        SliceSingleElementParts(new Simulator(), nThreads, stride);
+
+    /// <summary>The body of test_slice_single_element_parts on <paramref name="nest"/> (also run by MpiDirect).</summary>
+    internal static void SliceSingleElementParts(Simulator nest, int nThreads, int stride)
     {
-        var nest = new Simulator();
+        nest.ResetKernel();
         nest.SetKernelStatus("local_num_threads", nThreads);
         var modNames = Enumerable.Range(0, 91).Select(n => $"pn{n:00}").ToList();
         foreach (var mod in modNames) nest.CopyModel("parrot_neuron", mod);
@@ -150,10 +158,14 @@ public sealed class NodeCollectionRegressionTests
     // NEST: testsuite/pytests/regressions/test_issue_3108.py::test_multi_parts_slicing
     [Theory]
     [MemberData(nameof(ThreadsAndStrides))]
-    public void CollectionOfPartsWithGaps_HoldsTheIdsOfItsParts(int nThreads, int stride)
+    public void CollectionOfPartsWithGaps_HoldsTheIdsOfItsParts(int nThreads, int stride) =>
+        MultiPartsSlicing(new Simulator(), nThreads, stride);
+
+    /// <summary>The body of test_multi_parts_slicing on <paramref name="nest"/> (also run by MpiDirect).</summary>
+    internal static void MultiPartsSlicing(Simulator nest, int nThreads, int stride)
     {
         _ = stride; // NEST's test is parametrised over stride but does not use it
-        var nest = new Simulator();
+        nest.ResetKernel();
         nest.SetKernelStatus("local_num_threads", nThreads);
         var nOrig = nest.Create("parrot_neuron", 97);
         var g = nOrig.Ids.ToList();
