@@ -4,8 +4,8 @@ namespace NestSharp.Tests.NestSuite.MpiDirect;
 public sealed class TestIssue576
 {
     // NEST: testsuite/pytests/mpi_direct/2/test_issue_576.py::test_simulation_completes
+    // 200 s of one neuron with structural plasticity: about 2 s on two ranks, so not marked Slow
     [Fact]
-    [Trait("Category", "Slow")]
     public void StructuralPlasticity_SimulationCompletes_OnTwoProcesses() => MpiRanks.Run(2, nest =>
     {
         // Ensure that simulation of structural plasticity completes with MPI (issue #576: crashes when MPI-parallel).
