@@ -51,6 +51,9 @@ public sealed partial class Simulator
     /// <summary>The number of MPI processes (1 without MPI), as NEST's NumProcesses().</summary>
     public int NumProcesses => _kernel.VirtualProcesses.Communicator.Size;
 
+    /// <summary>The communicator of this kernel's processes (the tests gather through it as NEST's tests use mpi4py).</summary>
+    internal ICommunicator Communicator => _kernel.VirtualProcesses.Communicator;
+
     /// <summary>The seed of every random stream, kernel key <c>rng_seed</c>.</summary>
     public long RngSeed => _kernel.Random.Seed;
 

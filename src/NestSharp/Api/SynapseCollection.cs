@@ -104,6 +104,9 @@ public sealed class SynapseCollection : IEnumerable<SynapseCollection>, IEquatab
         return new SynapseCollection(_kernel, _table, [.. rows]);
     }
 
+    /// <summary>The connections at <paramref name="positions"/> of this collection, in that order.</summary>
+    internal SynapseCollection AtPositions(IEnumerable<int> positions) => new(_kernel, _table, [.. positions.Select(RowAt)]);
+
     /// <summary>The connections one by one, each as a collection of one (as iterating over a PyNEST SynapseCollection).</summary>
     public IEnumerator<SynapseCollection> GetEnumerator()
     {
@@ -257,10 +260,25 @@ public sealed class SynapseCollection : IEnumerable<SynapseCollection>, IEquatab
     /// </summary>
     public void Set(string key, object value) => Set(new Dictionary<string, object> { [key] = value });
 
-    /// <summary>Sets several keys on every connection (each value as in <see cref="Set(string, object)"/>).</summary>
+    /// <summary>
+    /// Sets several keys on every connection (each value as in <see cref="Set(string, object)"/>). With several MPI
+    /// processes an array for a key the connections have is refused (NotImplemented), as PyNEST refuses lists there
+    /// (NEST issue #3659: each process would apply the array to its own connections only).
+    /// </summary>
     public void Set(IReadOnlyDictionary<string, object> values)
     {
         if (Count == 0 || !_kernel.Owns(_table)) return;
+        if (_kernel.NumProcesses > 1 && Reader() is { } reader)
+        {
+            foreach (var (key, value) in values)
+            {
+                if (value is System.Collections.IEnumerable and not string && reader.Has(RowAt(0), key))
+                {
+                    throw new NestNotImplementedException(
+                        $"Passing lists of synapse parameter values ('{key}') is not supported in MPI-parallel simulations ({_kernel.NumProcesses} processes).");
+                }
+            }
+        }
         var columns = values.Select(p => _kernel.ConnectionColumn(p.Key, p.Value, Count)).ToList();
         _kernel.WriteConnections(_table, Rows, columns);
     }

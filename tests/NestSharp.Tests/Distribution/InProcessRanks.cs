@@ -7,7 +7,8 @@ internal static class InProcessRanks
 {
     /// <summary>
     /// Runs <paramref name="probe"/> on <paramref name="ranks"/> in-process ranks (the probe makes its simulator with
-    /// the function it is given); fails the test when a rank throws or the ranks take more than 3 minutes. Returns
+    /// the function it is given); fails the test when a rank throws (the other ranks then go on without it) or the
+    /// ranks take more than 3 minutes. Returns
     /// what each rank's probe returned, by rank.
     /// </summary>
     public static string?[] Run(int ranks, Func<Func<Simulator>, string?> probe)
@@ -24,6 +25,7 @@ internal static class InProcessRanks
             catch (Exception e)
             {
                 failures[rank] = e;
+                world.Leave(); // the others must not wait for this rank in their next collective
             }
         })).ToArray();
         foreach (var thread in threads) thread.Start();

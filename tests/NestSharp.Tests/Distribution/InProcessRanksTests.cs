@@ -76,6 +76,24 @@ public sealed class InProcessRanksTests
         if (ranks > 1) Assert.All(records, r => Assert.NotEqual(own, long.Parse(r!.Split(' ')[0])));
     }
 
+    /// <summary>
+    /// A rank whose test fails (an assertion between collectives) fails the run, and the other ranks do not wait for
+    /// it in their next collective: the run ends at once instead of at the 3-minute limit.
+    /// </summary>
+    [Fact]
+    public void AFailingRank_FailsTheRun_WithoutLeavingTheOthersWaiting()
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => InProcessRanks.Run(3, make =>
+        {
+            var nest = make();
+            Assert.True(nest.Rank != 1, "rank 1 fails");
+            nest.Communicator.Sum(1);
+            return null;
+        }));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the run took {clock.Elapsed}");
+    }
+
     [Fact]
     public void BadInput_FailsOnEveryRankAtTheSameCall_AndChangesNothing()
     {

@@ -66,6 +66,21 @@ public sealed class StructuralPlasticitySynapseOptionsTests
     }
 
     [Fact]
+    public void AWeightOfTheEntry_IsTheWeightOfTheSynapsesItCreates_AndIsNotReported_AsInNest()
+    {
+        // NEST's builder takes the entry as a syn_spec (mpi_direct/2/test_issue_576.py gives a weight of 3.0).
+        var nest = TwoNeurons(new() { ["weight"] = 3.0 }, out _);
+
+        nest.Simulate(10.0);
+
+        var weights = nest.GetConnections().Weight;
+        Assert.NotEmpty(weights);
+        Assert.All(weights, w => Assert.Equal(3.0, w));
+        var entry = (Dictionary<string, object>)((Dictionary<string, object>)nest.GetKernelStatus("structural_plasticity_synapses"))["s"];
+        Assert.False(entry.ContainsKey("weight"));
+    }
+
+    [Fact]
     public void NonBooleanAllowAutapses_IsATypeMismatch_AndTheEntriesStay()
     {
         var nest = new Simulator();

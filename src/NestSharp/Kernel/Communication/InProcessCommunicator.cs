@@ -75,5 +75,11 @@ internal sealed class InProcessWorld : IDisposable
     /// <summary>This rank has read the board; it may be reused once all have.</summary>
     public void Done() => _barrier.SignalAndWait();
 
+    /// <summary>
+    /// A rank gave up (a test's assertion failed on it between collectives): the others no longer wait for it, so they
+    /// run on to their own end or failure instead of waiting in their next collective for ever.
+    /// </summary>
+    public void Leave() => _barrier.RemoveParticipant();
+
     public void Dispose() => _barrier.Dispose();
 }

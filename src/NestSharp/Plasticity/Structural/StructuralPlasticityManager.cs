@@ -17,7 +17,7 @@ namespace NestSharp.Plasticity.Structural;
 internal sealed class StructuralPlasticityManager : IKernelManager
 {
     private static readonly string[] SynapseSpecKeys =
-        ["allow_autapses", "allow_multapses", "delay", "post_synaptic_element", "pre_synaptic_element", "synapse_model"];
+        ["allow_autapses", "allow_multapses", "delay", "post_synaptic_element", "pre_synaptic_element", "synapse_model", "weight"];
 
     private Dictionary<string, SynapticElement>?[] _elements = [];
     private double[] _calciumTime = [];
@@ -36,9 +36,12 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     /// <c>allow_autapses</c> false keeps the update from pairing a neuron's own elements, and <c>allow_multapses</c>
     /// is kept and reported but does not restrict the update (NEST's builder does not check it either). A
     /// <c>delay</c> of its own (ms; null takes the model's default) is allowed only once the user set min_delay and
-    /// max_delay, is checked when synapses are created, and is not reported (as NEST).
+    /// max_delay, is checked when synapses are created, and is not reported (as NEST). A <c>weight</c> of its own (null
+    /// takes the model's default) is the weight of the synapses it creates; NEST's builder takes it from the syn_spec
+    /// and does not report it either.
     /// </summary>
-    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses, bool AllowMultapses, double? Delay);
+    internal sealed record Builder(string Name, string SynapseModel, string PreElement, string PostElement, bool AllowAutapses, bool AllowMultapses, double? Delay,
+        double? Weight = null);
 
     public bool Enabled { get; private set; }
     public double UpdateIntervalMs { get; private set; } = 10000.0;
@@ -111,6 +114,8 @@ internal sealed class StructuralPlasticityManager : IKernelManager
                 delay = StatusValue.ToDouble($"structural_plasticity_synapses.{name}.delay", delayValue);
             }
 
+            double? weight = spec.TryGetValue("weight", out var weightValue) ? StatusValue.ToDouble($"structural_plasticity_synapses.{name}.weight", weightValue) : null;
+
             string Require(string key) => spec.TryGetValue(key, out var v)
                 ? StatusValue.ToStringValue($"{name}.{key}", v)
                 : throw new BadPropertyException($"structural_plasticity_synapses.{name}", key, $"'{key}' is missing");
@@ -118,7 +123,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             _kernel.Models.SynapseModel(model);
             bool autapses = !spec.TryGetValue("allow_autapses", out var a) || StatusValue.ToBool($"{name}.allow_autapses", a);
             bool multapses = !spec.TryGetValue("allow_multapses", out var m) || StatusValue.ToBool($"{name}.allow_multapses", m);
-            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses, multapses, delay));
+            builders.Add(new(name, model, Require("pre_synaptic_element"), Require("post_synaptic_element"), autapses, multapses, delay, weight));
         }
         return builders;
     }
@@ -365,6 +370,8 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             writer.Write(builder.AllowMultapses);
             writer.Write(builder.Delay.HasValue);
             writer.Write(builder.Delay ?? 0.0);
+            writer.Write(builder.Weight.HasValue);
+            writer.Write(builder.Weight ?? 0.0);
         }
         writer.Write(_elements.Length);
         foreach (var elements in _elements) WriteElements(writer, elements);
@@ -389,8 +396,10 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             string name = reader.ReadString(), model = reader.ReadString(), pre = reader.ReadString(), post = reader.ReadString();
             bool autapses = reader.ReadBool(), multapses = reader.ReadBool(), hasDelay = reader.ReadBool();
             double delay = reader.ReadDouble();
+            bool hasWeight = reader.ReadBool();
+            double weight = reader.ReadDouble();
             _kernel.Models.SynapseModel(model);
-            builders.Add(new(name, model, pre, post, autapses, multapses, hasDelay ? delay : null));
+            builders.Add(new(name, model, pre, post, autapses, multapses, hasDelay ? delay : null, hasWeight ? weight : null));
         }
         Builders = builders;
         _elements = new Dictionary<string, SynapticElement>?[reader.ReadInt()];
@@ -579,7 +588,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
             targets.Add(post[i]);
         }
         if (sources.Count > 0)
-            connections.Connect(sources.ToArray(), targets.ToArray(), Rule.OneToOne(), new SynSpec { SynapseModel = builder.SynapseModel, Delay = builder.Delay }, seedKey);
+            connections.Connect(sources.ToArray(), targets.ToArray(), Rule.OneToOne(), new SynSpec { SynapseModel = builder.SynapseModel, Delay = builder.Delay, Weight = builder.Weight }, seedKey);
     }
 
     /// <summary>The number of elements NEST reports for a node: z, or floor(z) when not continuous; 0 without the element.</summary>

@@ -5,7 +5,10 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// derived class per rule file), and the helpers (connectivity matrices, degrees, expected degree distributions,
 /// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads. The inherited tests that need
 /// models NestSharp lacks (ht_synapse, cont_delay_synapse) are not ported; the loops over synapse models run the models
-/// NestSharp has (see notes/nestsuite-connections.md).
+/// NestSharp has (see notes/nestsuite-connections.md). NEST's mpi_direct/2 runs these files on two MPI processes: a
+/// test made with a rank's simulator (the internal constructors) runs on that rank, as MpiDirect's ports do. Where NEST
+/// reads a rank's own connections without gathering them, the tests read <see cref="OwnConnections"/>; where it gathers
+/// them (mpi_assert, gather_data), they read GetConnections, which gives every process's connections on every rank.
 /// </summary>
 public abstract class ConnectTestBase
 {
@@ -32,22 +35,47 @@ public abstract class ConnectTestBase
 
     protected Simulator Nest { get; private set; }
 
+    // The simulator of an MPI rank (reset instead of replaced by ResetKernel); null: a fresh simulator each time.
+    private readonly Simulator? _rank;
+
     protected NodeCollection Pop1 { get; set; } = null!;
     protected NodeCollection Pop2 { get; set; } = null!;
     protected NodeCollection Pop { get; set; } = null!;
 
     protected ConnectTestBase() => Nest = SetUp();
 
+    /// <summary>The test on one MPI rank: every kernel it uses is <paramref name="rank"/>'s, reset.</summary>
+    private protected ConnectTestBase(Simulator rank)
+    {
+        _rank = rank;
+        Nest = SetUp();
+    }
+
+    /// <summary>A fresh kernel: a new simulator, or the rank's simulator reset.</summary>
+    private Simulator FreshKernel()
+    {
+        if (_rank is null) return new Simulator();
+        _rank.ResetKernel();
+        return _rank;
+    }
+
     /// <summary>setUp: ResetKernel and local_num_threads = nr_threads.</summary>
     protected Simulator SetUp()
     {
-        Nest = new Simulator();
+        Nest = FreshKernel();
         Nest.SetKernelStatus("local_num_threads", NrThreads);
         return Nest;
     }
 
     /// <summary>nest.ResetKernel() inside a test: a fresh kernel with one thread.</summary>
-    protected void ResetKernel() => Nest = new Simulator();
+    protected void ResetKernel() => Nest = FreshKernel();
+
+    /// <summary>
+    /// nest.GetConnections(source, target) as a test reads it on its process without gathering: the connections this
+    /// process stores (see MpiDirect's MpiRanks.Own); on one process, all of them.
+    /// </summary>
+    protected SynapseCollection OwnConnections(NodeCollection source, NodeCollection target) =>
+        MpiDirect.MpiRanks.Own(Nest, Nest.GetConnections(source, target));
 
     protected void SetUpNetwork(Dictionary<string, object>? connDict = null, Dictionary<string, object>? synDict = null, int? n1 = null, int? n2 = null)
     {
@@ -81,7 +109,7 @@ public abstract class ConnectTestBase
         const double d0 = 0.275;
         var synParams = new Dictionary<string, object> { ["delay"] = d0 };
         SetUpNetwork(ConnDict, synParams);
-        var connections = Nest.GetConnections(Pop1, Pop2);
+        var connections = OwnConnections(Pop1, Pop2);
         var nestDelays = connections.Delay;
         // all delays need to be equal
         Assert.True(AllEqual(nestDelays));
@@ -100,7 +128,7 @@ public abstract class ConnectTestBase
         Pop2 = Nest.Create(neuronModel, N2, neuronDict);
         var synParams = new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["receptor_type"] = rtype };
         Nest.Connect(Pop1, Pop2, ConnDict, synParams);
-        var conns = Nest.GetConnections(Pop1, Pop2);
+        var conns = OwnConnections(Pop1, Pop2);
         var ports = conns.Receptor;
         Assert.True(AllEqual(ports));
         Assert.True(ports[0] == rtype);
@@ -113,7 +141,7 @@ public abstract class ConnectTestBase
         Nest.CopyModel("static_synapse", "test_syn", new() { ["receptor_type"] = 0 });
         var synParams = new Dictionary<string, object> { ["synapse_model"] = "test_syn" };
         SetUpNetwork(ConnDict, synParams);
-        var conns = Nest.GetConnections(Pop1, Pop2);
+        var conns = OwnConnections(Pop1, Pop2);
         var syns = conns.SynapseModel;
         Assert.True(AllEqual(syns));
         Assert.True(syns[0] == (string)synParams["synapse_model"]);
@@ -125,7 +153,7 @@ public abstract class ConnectTestBase
     public void TestDefaultParams()
     {
         SetUpNetwork(ConnDict);
-        var conns = Nest.GetConnections(Pop1, Pop2);
+        var conns = OwnConnections(Pop1, Pop2);
         Assert.True(conns.Weight.All(x => x == W0));
         Assert.True(conns.Delay.All(x => x == D0));
         Assert.True(conns.Receptor.All(x => x == R0));
@@ -265,7 +293,7 @@ public abstract class ConnectTestBase
         Pop1 = Nest.Create("iaf_psc_exp_multisynapse", N1, new() { ["tau_syn"] = new[] { 0.2, 0.5 } });
         Pop2 = Nest.Create("iaf_psc_exp_multisynapse", N2, new() { ["tau_syn"] = new[] { 0.2, 0.5 } });
         Nest.Connect(Pop1, Pop2, ConnDict, synParams);
-        var conns = Nest.GetConnections(Pop1, Pop2);
+        var conns = OwnConnections(Pop1, Pop2);
         var connParams = conns.Receptor;
         Assert.True(AllEqual(connParams));
         Assert.True(connParams[0] == (long)synParams["receptor_type"]);
@@ -351,11 +379,16 @@ public abstract class ConnectTestBase
         return m;
     }
 
-    /// <summary>get_weighted_connectivity_matrix: M[i, j] sums the values of <paramref name="label"/> over the connections from the j-th node of pop1 to the i-th of pop2.</summary>
+    /// <summary>
+    /// get_weighted_connectivity_matrix: M[i, j] sums the values of <paramref name="label"/> over the connections from
+    /// the j-th node of pop1 to the i-th of pop2. With several processes each reads its own connections (a process
+    /// reads the parameters only of the connections it stores) and the matrices are summed over the processes, as
+    /// NEST's tests gather them (mpi_assert, gather_data).
+    /// </summary>
     protected double[,] GetWeightedConnectivityMatrix(NodeCollection pop1, NodeCollection pop2, string label)
     {
         var m = new double[pop2.Count, pop1.Count];
-        var connections = Nest.GetConnections(pop1, pop2);
+        var connections = OwnConnections(pop1, pop2);
         var sources = connections.Source;
         var targets = connections.Target;
         var weights = connections.GetValues<double>(label);
@@ -364,6 +397,9 @@ public abstract class ConnectTestBase
         for (int count = 0; count < pop2.Count; count++) indexDic[pop2.Ids[count]] = count;
         for (int counter = 0; counter < weights.Length; counter++)
             m[indexDic[targets[counter]], indexDic[sources[counter]]] += weights[counter];
+        if (Nest.NumProcesses == 1) return m;
+        var sum = MpiDirect.MpiRanks.SumOverProcesses(Nest, Flatten(m));
+        for (int k = 0; k < sum.Length; k++) m[k / pop1.Count, k % pop1.Count] = sum[k];
         return m;
     }
 
@@ -374,7 +410,7 @@ public abstract class ConnectTestBase
         SetUpNetwork(ConnDict, synParams);
         for (int i = 0; i < parameters.Length; i++)
         {
-            var conns = Nest.GetConnections(Pop1, Pop2);
+            var conns = OwnConnections(Pop1, Pop2);
             var connParams = conns.GetValues<double>(parameters[i]);
             Assert.True(AllEqual(connParams));
             Assert.True(connParams[0] == values[i]);
@@ -485,7 +521,7 @@ public abstract class ConnectTestBase
     /// <summary>reset_seed: a fresh kernel with the given seed and threads.</summary>
     protected void ResetSeed(int seed, int nrThreads)
     {
-        Nest = new Simulator();
+        Nest = FreshKernel();
         Nest.SetKernelStatus(new() { ["local_num_threads"] = nrThreads, ["rng_seed"] = (long)seed });
     }
 

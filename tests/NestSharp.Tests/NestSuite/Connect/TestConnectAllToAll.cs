@@ -6,6 +6,11 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// </summary>
 public sealed class TestConnectAllToAll : ConnectTestBase
 {
+    public TestConnectAllToAll() { }
+
+    /// <summary>The tests on one MPI rank, with its simulator (NEST's mpi_direct/2 runs this file on two processes).</summary>
+    internal TestConnectAllToAll(Simulator rank) : base(rank) { }
+
     // specify connection pattern
     private const string RuleName = "all_to_all";
 

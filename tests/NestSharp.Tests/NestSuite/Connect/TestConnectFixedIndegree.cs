@@ -3,6 +3,11 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// <summary>NEST's testsuite/pytests/connect/test_connect_fixed_indegree.py (class TestFixedInDegree, with the tests of <see cref="ConnectTestBase"/>).</summary>
 public sealed class TestConnectFixedIndegree : ConnectTestBase
 {
+    public TestConnectFixedIndegree() { }
+
+    /// <summary>The tests on one MPI rank, with its simulator (NEST's mpi_direct/2 runs this file on two processes).</summary>
+    internal TestConnectFixedIndegree(Simulator rank) : base(rank) { }
+
     // specify connection pattern and specific params
     private const string RuleName = "fixed_indegree";
 

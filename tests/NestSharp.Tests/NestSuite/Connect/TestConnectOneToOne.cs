@@ -6,6 +6,11 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// </summary>
 public sealed class TestConnectOneToOne : ConnectTestBase
 {
+    public TestConnectOneToOne() { }
+
+    /// <summary>The tests on one MPI rank, with its simulator (NEST's mpi_direct/2 runs this file on two processes).</summary>
+    internal TestConnectOneToOne(Simulator rank) : base(rank) { }
+
     // specify connection pattern
     private const string RuleName = "one_to_one";
 

@@ -3,6 +3,11 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// <summary>NEST's testsuite/pytests/connect/test_connect_pairwise_bernoulli.py (class TestPairwiseBernoulli, with the tests of <see cref="ConnectTestBase"/>).</summary>
 public sealed class TestConnectPairwiseBernoulli : ConnectTestBase
 {
+    public TestConnectPairwiseBernoulli() { }
+
+    /// <summary>The tests on one MPI rank, with its simulator (NEST's mpi_direct/2 runs this file on two processes).</summary>
+    internal TestConnectPairwiseBernoulli(Simulator rank) : base(rank) { }
+
     // specify connection pattern and specific params
     private const string RuleName = "pairwise_bernoulli";
     private const double P = 0.5;

@@ -6,6 +6,11 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// </summary>
 public sealed class TestConnectSymmetricPairwiseBernoulli : ConnectTestBase
 {
+    public TestConnectSymmetricPairwiseBernoulli() { }
+
+    /// <summary>The tests on one MPI rank, with its simulator (NEST's mpi_direct/2 runs this file on two processes).</summary>
+    internal TestConnectSymmetricPairwiseBernoulli(Simulator rank) : base(rank) { }
+
     // sizes of source-, target-population and connection probability for statistical test
     private const int NS = 60, NT = 60;
 
@@ -94,7 +99,7 @@ public sealed class TestConnectSymmetricPairwiseBernoulli : ConnectTestBase
         Nest.Connect(pop, pop, connParams);
 
         var connDict = new Dictionary<(long, long), int>();
-        var conn = Nest.GetConnections();
+        var conn = MpiDirect.MpiRanks.Own(Nest, Nest.GetConnections()); // this process's connections, read without gathering
         foreach (var key in conn.Sources().Zip(conn.Targets()))
         {
             connDict[key] = connDict.GetValueOrDefault(key) + 1;

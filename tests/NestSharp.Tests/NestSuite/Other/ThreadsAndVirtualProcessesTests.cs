@@ -43,12 +43,37 @@ public sealed class ThreadsAndVirtualProcessesTests
     public void SixVirtualProcesses_GiveVpThreadAndLocalAsNest()
     {
         var nest = new Simulator();
+        var nodes = NeuronVpNodes(nest);
+        NeuronVpTestVp(nest, nodes);
+        NeuronVpTestLocal(nest, nodes);
+        NeuronVpTestThread(nest, nodes);
+    }
+
+    /// <summary>test_neuron_vp.py's fixture nodes: six parrots on six virtual processes.</summary>
+    internal static NodeCollection NeuronVpNodes(Simulator nest)
+    {
         nest.SetKernelStatus("total_num_virtual_procs", 6);
-        var nodes = nest.Create("parrot_neuron", 6);
-        long[] expectedVp = [.. nodes.Ids.Select(id => (long)(id % 6))];
-        Assert.Equal(expectedVp, Longs(nodes, "vp"));
-        Assert.All(nodes.GetValues<bool>("local"), Assert.True);
-        Assert.Equal(expectedVp.Select(vp => vp / nest.NumProcesses), Longs(nodes, "thread"));
+        return nest.Create("parrot_neuron", 6);
+    }
+
+    // expected_vp: id mod total_num_virtual_procs
+    private static long[] ExpectedVp(Simulator nest, NodeCollection nodes) =>
+        [.. nodes.Ids.Select(id => (long)(id % Convert.ToInt64(nest.GetKernelStatus("total_num_virtual_procs"))))];
+
+    /// <summary>test_vp: the nodes' virtual processes (also run on several in-process ranks by MpiDirect).</summary>
+    internal static void NeuronVpTestVp(Simulator nest, NodeCollection nodes) => Assert.Equal(ExpectedVp(nest, nodes), Longs(nodes, "vp"));
+
+    /// <summary>test_local: a node is local on the rank its virtual process belongs to (vp mod processes).</summary>
+    internal static void NeuronVpTestLocal(Simulator nest, NodeCollection nodes) =>
+        Assert.Equal(ExpectedVp(nest, nodes).Select(vp => vp % nest.NumProcesses == nest.Rank), nodes.GetValues<bool>("local"));
+
+    /// <summary>test_thread: a local node's thread is vp / processes (only local nodes are compared).</summary>
+    internal static void NeuronVpTestThread(Simulator nest, NodeCollection nodes)
+    {
+        long[] expectedThread = [.. ExpectedVp(nest, nodes).Select(vp => vp / nest.NumProcesses)];
+        bool[] local = nodes.GetValues<bool>("local");
+        long[] threads = Longs(nodes, "thread");
+        Assert.Equal(expectedThread.Where((_, i) => local[i]), threads.Where((_, i) => local[i]));
     }
 
     // NEST: other/test_threads.py::ThreadTestCase::test_Threads
@@ -77,9 +102,11 @@ public sealed class ThreadsAndVirtualProcessesTests
 
     // NEST: other/test_multiplicity.py::test_multiplicity
     [Fact]
-    public void ASpikeOfMultiplicityTwo_IsPassedOnAsTwoSpikes()
+    public void ASpikeOfMultiplicityTwo_IsPassedOnAsTwoSpikes() => Multiplicity(new Simulator());
+
+    /// <summary>The body of test_multiplicity on <paramref name="nest"/> (also run on two in-process ranks by MpiDirect).</summary>
+    internal static void Multiplicity(Simulator nest)
     {
-        var nest = new Simulator();
         nest.SetKernelStatus("total_num_virtual_procs", 2);
         var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 1.0 }, ["spike_multiplicities"] = new[] { 2 } });
         var parrots = nest.Create("parrot_neuron", 2);
@@ -89,8 +116,9 @@ public sealed class ThreadsAndVirtualProcessesTests
         nest.Connect(parrots[0], recorders[0]);
         nest.Connect(parrots[1], recorders[1]);
         nest.Simulate(10);
-        Assert.Equal([2.0, 2.0], (double[])recorders[0].Get("events", "times"));
-        Assert.Equal([3.0, 3.0], (double[])recorders[1].Get("events", "times"));
+        // With several processes, spike times are checked only on the rank responsible for the recorded neuron.
+        if (parrots[0].Get<bool>("local")) Assert.Equal([2.0, 2.0], (double[])recorders[0].Get("events", "times"));
+        if (parrots[1].Get<bool>("local")) Assert.Equal([3.0, 3.0], (double[])recorders[1].Get("events", "times"));
     }
 
     public static TheoryData<int> OneToTwentyFive() => [.. Enumerable.Range(1, 25)];
