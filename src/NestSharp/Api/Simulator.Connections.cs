@@ -13,6 +13,11 @@ public sealed partial class Simulator
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
+        if (conn is IReadOnlyDictionary<string, object> spatial && NeedsConnectLayers(spatial, syn.Specs))
+        {
+            ConnectSpatially(pre, post, spatial, [.. syn.Specs]);
+            return;
+        }
         _kernel.Connections.Connect(pre.IdArray, post.IdArray, ConnSpecOf(conn), syn.Specs);
     }
 

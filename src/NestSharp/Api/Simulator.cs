@@ -215,6 +215,11 @@ public sealed partial class Simulator
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
+        if (conn is IReadOnlyDictionary<string, object> spatial && NeedsConnectLayers(spatial, [syn]))
+        {
+            ConnectSpatially(pre, post, spatial, [syn]);
+            return;
+        }
         var spec = conn switch
         {
             null => new ConnSpec(),
