@@ -234,6 +234,11 @@ public sealed partial class Simulator
         ArgumentNullException.ThrowIfNull(targets);
         var layer = RequireLayer(source, "source");
         if (source.Count != 1) throw new BadParameterException("source", source.Count, "The NodeCollection must contain a single node ID only");
+        for (int i = 1; i < targets.Count; i++)
+        {
+            if (targets[i].Count != targets[0].Count)
+                throw new BadParameterException("targets", targets[i].ToArray(), "All positions must have the same number of dimensions");
+        }
         var result = new double[targets.Count];
         for (int i = 0; i < result.Length; i++)
         {
