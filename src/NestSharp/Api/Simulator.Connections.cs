@@ -13,9 +13,9 @@ public sealed partial class Simulator
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
-        if (conn is IReadOnlyDictionary<string, object> spatial && HasPositions(pre, post) && syn.Specs.Any(spec => ConnectLayersNeeded(spatial, spec)))
+        if (conn is IReadOnlyDictionary<string, object> spatial && NeedsConnectLayers(spatial, syn.Specs))
         {
-            ConnectLayers(pre, post, spatial, syn.Specs);
+            ConnectSpatially(pre, post, spatial, [.. syn.Specs]);
             return;
         }
         _kernel.Connections.Connect(pre.IdArray, post.IdArray, ConnSpecOf(conn), syn.Specs);

@@ -218,18 +218,19 @@ public sealed partial class Simulator
 
     /// <summary>
     /// The value of <paramref name="parameter"/> for every node of <paramref name="nodes"/> (PyNEST's
-    /// <c>Parameter.apply(nodes)</c>): <see cref="Spatial.Position"/> reads each node's position; random parts draw
-    /// from the kernel's GetValue streams (one per node).
+    /// <c>Parameter.apply(nodes)</c>): <see cref="Spatial.Position"/> reads each node's position (a KernelException for
+    /// a node without one, as NEST's); random parts draw from the kernel's GetValue streams (one per node). As in
+    /// NEST, the nodes need positions only for parameters that read them.
     /// </summary>
     public double[] Apply(Parameter parameter, NodeCollection nodes)
     {
         ArgumentNullException.ThrowIfNull(parameter);
-        var layer = RequireLayer(nodes, "nodes");
+        CheckCollection(nodes);
         var result = new double[nodes.Count];
         for (int i = 0; i < result.Length; i++)
         {
             var stream = new RandomStream(RandomStream.Derive(_kernel.Random.ValueDrawKey, (ulong)i));
-            result[i] = parameter.Draw(ref stream, ParameterSite.ForNode(layer.PositionSpan(nodes.Ids[i] - layer.FirstId)));
+            result[i] = parameter.Draw(ref stream, _kernel.Layers.SiteOfNode(nodes.Ids[i]));
         }
         _kernel.Random.CountValueDraw();
         return result;
@@ -246,6 +247,11 @@ public sealed partial class Simulator
         ArgumentNullException.ThrowIfNull(targets);
         var layer = RequireLayer(source, "source");
         if (source.Count != 1) throw new BadParameterException("source", source.Count, "The NodeCollection must contain a single node ID only");
+        for (int i = 1; i < targets.Count; i++)
+        {
+            if (targets[i].Count != targets[0].Count)
+                throw new BadParameterException("targets", targets[i].ToArray(), "All positions must have the same number of dimensions");
+        }
         var result = new double[targets.Count];
         for (int i = 0; i < result.Length; i++)
         {

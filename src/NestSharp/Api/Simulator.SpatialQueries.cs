@@ -75,33 +75,4 @@ public sealed partial class Simulator
         for (int i = 0; i < result.Length; i++) result[i] = [.. byNode[i]];
         return result;
     }
-
-    /// <summary>Whether either collection has positions (a spatial Connect needs both; ConnectLayers says which lacks them).</summary>
-    private bool HasPositions(NodeCollection pre, NodeCollection post) =>
-        (pre.Count > 0 && _kernel.Layers.Find(pre.Ids[0]) is not null) || (post.Count > 0 && _kernel.Layers.Find(post.Ids[0]) is not null);
-
-    /// <summary>
-    /// Whether a Connect with this conn_spec and syn_spec is a spatial one (NEST's connect_layers), as PyNEST decides:
-    /// a spatial parameter anywhere, a mask, <c>use_on_source</c>, <c>p</c> with a rule other than pairwise_bernoulli
-    /// or <c>pairwise_avg_num_conns</c> with one other than pairwise_poisson.
-    /// </summary>
-    private static bool ConnectLayersNeeded(IReadOnlyDictionary<string, object> conn, object? syn)
-    {
-        foreach (var value in conn.Values)
-            if (value is Parameter { IsSpatial: true }) return true;
-        string rule = conn.TryGetValue("rule", out var r) && r is string name ? name : "all_to_all";
-        if (conn.ContainsKey("mask") || conn.ContainsKey("use_on_source")) return true;
-        if (conn.ContainsKey("p") && !rule.Contains("pairwise_bernoulli", StringComparison.Ordinal)) return true;
-        if (conn.ContainsKey("pairwise_avg_num_conns") && !rule.Contains("pairwise_poisson", StringComparison.Ordinal)) return true;
-        return syn switch
-        {
-            IReadOnlyDictionary<string, object> d => d.Values.Any(v => v is Parameter { IsSpatial: true }),
-            SynSpec s => IsSpatial(s),
-            _ => false,
-        };
-    }
-
-    private static bool IsSpatial(SynSpec spec) =>
-        spec.Weight is Parameter { IsSpatial: true } || spec.Delay is Parameter { IsSpatial: true }
-        || spec.ReceptorType is Parameter { IsSpatial: true } || spec.Other.Values.Any(v => v is Parameter { IsSpatial: true });
 }

@@ -213,18 +213,17 @@ public sealed partial class Simulator
     /// <see cref="ConnSpec"/> (see <see cref="NestSharp.Rule"/>) or a conn_spec dictionary (default all_to_all);
     /// <paramref name="syn"/> a synapse model name, a <see cref="SynSpec"/> or a syn_spec dictionary (default static_synapse).
     /// A conn_spec dictionary that PyNEST would send to NEST's connect_layers (a mask, <c>use_on_source</c>, a spatial
-    /// parameter in either spec, ...) connects as <see cref="ConnectLayers"/> when either collection has positions
-    /// (without any, the ordinary rules refuse what they do not know, as NEST's kernel does).
+    /// parameter in either spec, ...) connects as <see cref="ConnectLayers"/>; both collections then need positions
+    /// (TypeMismatch, PyNEST's TypeError, otherwise).
     /// </summary>
     public void Connect(NodeCollection pre, NodeCollection post, object? conn = null, object? syn = null)
     {
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
-        if (conn is IReadOnlyDictionary<string, object> spatial && HasPositions(pre, post) && ConnectLayersNeeded(spatial, syn))
+        if (conn is IReadOnlyDictionary<string, object> spatial && NeedsConnectLayers(spatial, [syn]))
         {
-            // as PyNEST's Connect: masks, spatial parameters and use_on_source make it NEST's connect_layers
-            ConnectLayers(pre, post, spatial, [SynSpecOf(syn)]);
+            ConnectSpatially(pre, post, spatial, [syn]);
             return;
         }
         var spec = conn switch

@@ -20,6 +20,7 @@ internal sealed class TimeGrid
             throw new KernelException($"'resolution' = {resolutionMs} is invalid: it must be a multiple of the tic length (1/tics_per_ms = {1.0 / ticsPerMs} ms).");
         TicsPerStep = ticsPerStep;
         Resolution = ticsPerStep / ticsPerMs;
+        StepsPerMs = 1 / Resolution;
     }
 
     public double TicsPerMs { get; }
@@ -38,8 +39,14 @@ internal sealed class TimeGrid
         return tics >= 0 ? (tics + TicsPerStep - 1) / TicsPerStep : -((-tics) / TicsPerStep);
     }
 
-    /// <summary>A delay in steps, rounded to the nearest step (NEST's delay_ms_to_steps).</summary>
-    public long DelayToSteps(double ms) => (long)Math.Round(ms / Resolution, MidpointRounding.AwayFromZero);
+    /// <summary>Steps per ms, 1 / <see cref="Resolution"/> (NEST's Range::STEPS_PER_MS).</summary>
+    public double StepsPerMs { get; }
+
+    /// <summary>
+    /// A delay in steps, rounded to the nearest step, midpoints up, as NEST's delay_ms_to_steps:
+    /// ld_round(ms · STEPS_PER_MS), so 0.94 ms at 0.04 ms is 24 steps (0.94 / 0.04 would give 23.499999999999996).
+    /// </summary>
+    public long DelayToSteps(double ms) => (long)Math.Floor(ms * StepsPerMs + 0.5);
 
     /// <summary>Whether a time lies on the grid of steps, to the tic.</summary>
     public bool IsOnGrid(double ms) => MsToTics(ms) % TicsPerStep == 0 && Math.Abs(MsToTics(ms) - ms * TicsPerMs) < 1e-6 * Math.Max(1.0, Math.Abs(ms * TicsPerMs));

@@ -97,7 +97,8 @@ public sealed class PairwisePoissonRuleTests(ITestOutputHelper output)
         var negative = Assert.Throws<BadPropertyException>(() => nest.Connect(nodes, nodes, D(("rule", "pairwise_poisson"), ("pairwise_avg_num_conns", -0.1))));
         Assert.Contains("pairwise_avg_num_conns", negative.Message, StringComparison.Ordinal);
         Assert.Throws<BadPropertyException>(() => nest.Connect(nodes, nodes, D(("rule", "pairwise_poisson"))));
-        Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.Connect(nodes, nodes, D(("rule", "pairwise_poisson"), ("pairwise_avg_num_conns", 0.5), ("p", 0.5))));
+        // p with a rule other than pairwise_bernoulli takes PyNEST's spatial path, which needs positions (its TypeError)
+        Assert.Throws<TypeMismatchException>(() => nest.Connect(nodes, nodes, D(("rule", "pairwise_poisson"), ("pairwise_avg_num_conns", 0.5), ("p", 0.5))));
         Assert.ThrowsAny<NestException>(() => nest.Connect(nodes, nodes, D(("rule", "pairwise_poisson"), ("pairwise_avg_num_conns", 0.5)),
             D(("weight", new double[] { 1, 2, 3, 4, 5 }))));
         Assert.ThrowsAny<NestException>(() => nest.Connect(nodes, nest.Create("spike_recorder"), Rule.PairwisePoisson(0.5)));

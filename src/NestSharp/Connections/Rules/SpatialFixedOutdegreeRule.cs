@@ -3,14 +3,18 @@ namespace NestSharp.Connections.Rules;
 /// <summary>
 /// Spatial fixed_outdegree (NEST's ConnectionCreator::fixed_outdegree_): every source draws <c>outdegree</c> targets
 /// from those inside the mask around it (measured in the target layer), uniformly or with the probability <c>p</c> of
-/// each pair as weight; forbidden autapses and, without multapses, targets drawn before are drawn again. A pool that
-/// cannot give the outdegree is NEST's KernelException ("Not enough targets found"). Every thread replays each
-/// source's draws from the source's keyed stream and keeps the connections of its own targets.
+/// each pair as weight (p measured in the source layer, weights and delays in the target layer, as NEST's); forbidden
+/// autapses and, without multapses, targets drawn before are drawn again. A pool that cannot give the outdegree is
+/// NEST's KernelException ("Not enough targets found"). Every thread replays each source's draws from the source's
+/// keyed stream and keeps the connections of its own targets.
 /// </summary>
 internal sealed class SpatialFixedOutdegreeRule(ConnSpec spec, Mask? mask, Parameter? kernel, bool allowOversized, NodeCount outdegree)
     : SpatialRule(spec, mask, kernel, allowOversized, "p", "mask", "outdegree", "allow_oversized_mask")
 {
     public override bool MaskAroundSource => true;
+
+    /// <summary>NEST's fixed_outdegree_ measures p in the source layer (weights and delays in the target layer).</summary>
+    protected override SpatialLayer KernelMetric => Positions.SourceLayer;
 
     public override void Check(RuleContext context) => outdegree.Draw(context, context.Sources, _ => -1);
 

@@ -19,6 +19,9 @@ internal sealed class SpatialPositions(SpatialLayer sourceLayer, int[] sourceInd
 
     /// <summary>Where a connection from source <paramref name="s"/> to target <paramref name="t"/> draws its parameters.</summary>
     public ParameterSite Site(int s, int t) => ParameterSite.ForConnection(metric, Source(s), Target(t));
+
+    /// <summary>The same connection measured in <paramref name="layer"/> (NEST measures fixed_outdegree's p in the source layer).</summary>
+    public ParameterSite SiteIn(SpatialLayer layer, int s, int t) => ParameterSite.ForConnection(layer, Source(s), Target(t));
 }
 
 /// <summary>
@@ -178,7 +181,13 @@ internal abstract class SpatialRule : ConnectionRule
             forbiddenAutapse || !rule.InMask(s, t) ? 0UL : count.Of(ref stream, rule.Probability(ref second, s, t), rule.Kernel is not null);
     }
 
+    /// <summary>
+    /// The layer the kernel measures distances in: that of the weights and delays (<see cref="SpatialPositions.Metric"/>),
+    /// but for fixed_outdegree, whose p NEST measures in the source layer and its weights and delays in the target layer.
+    /// </summary>
+    protected virtual SpatialLayer KernelMetric => Positions.Metric;
+
     /// <summary>The probability of the pair from the kernel, drawn from <paramref name="stream"/> (1 without a kernel).</summary>
     protected double Probability(ref RandomStream stream, int s, int t) =>
-        Kernel is null ? 1.0 : Kernel.Draw(ref stream, Positions.Site(s, t));
+        Kernel is null ? 1.0 : Kernel.Draw(ref stream, Positions.SiteIn(KernelMetric, s, t));
 }
