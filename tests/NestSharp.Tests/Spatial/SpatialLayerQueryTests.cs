@@ -67,10 +67,9 @@ public sealed class SpatialLayerQueryTests
         var plain = nest.Create("iaf_psc_alpha", 2);
         nest.Connect(plain, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0)));
         Assert.Equal(3 + 4, nest.GetConnections().Count);
-        // use_on_source with one collection without positions: ConnectLayers' error (PyNEST's TypeError); with none,
-        // the ordinary rule's error for a key it does not know
+        // use_on_source makes it the spatial Connect, which needs positions on both sides (PyNEST's TypeError)
         Assert.Throws<TypeMismatchException>(() => nest.Connect(layer, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("use_on_source", true))));
-        Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.Connect(plain, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("use_on_source", true))));
+        Assert.Throws<TypeMismatchException>(() => nest.Connect(plain, plain, D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("use_on_source", true))));
         Assert.Equal(3 + 4, nest.GetConnections().Count);
     }
 
