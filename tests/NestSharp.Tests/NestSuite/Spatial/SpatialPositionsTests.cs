@@ -9,14 +9,17 @@ public sealed class SpatialPositionsTests
     {
         var connSpec = D(("rule", "pairwise_bernoulli"), ("p", 1.0), ("mask", D(("circular", D(("radius", 1.0))))));
         nest.Connect(pre, post, connSpec, D(("weight", Spatial.Distance)));
-        return nest.GetConnections();
+        // as NEST's GetConnections on a rank: the rank's own connections
+        return MpiDirect.MpiRanks.Own(nest, nest.GetConnections());
     }
 
     // NEST: testsuite/pytests/spatial/test_spatial_positions.py::testFreePositions
     [Fact]
-    public void FreePositions()
+    public void FreePositions() => FreePositionsOn(new Simulator());
+
+    /// <summary>The body of testFreePositions on <paramref name="nest"/> (also run on several ranks: MpiDirect).</summary>
+    internal static void FreePositionsOn(Simulator nest)
     {
-        var nest = new Simulator();
         var positions = Enumerable.Range(1, 9).Select(x => (IReadOnlyList<double>)[0.1 * x, 0.0]).ToArray();
         var nodes = nest.Create("iaf_psc_alpha", Positions.Free(positions));
         var pre = nest.Create("iaf_psc_alpha", Positions.Free([[0.0, 0.0]], extent: [1.0, 1.0]));
@@ -30,9 +33,11 @@ public sealed class SpatialPositionsTests
 
     // NEST: testsuite/pytests/spatial/test_spatial_positions.py::testGridPositions
     [Fact]
-    public void GridPositions()
+    public void GridPositions() => GridPositionsOn(new Simulator());
+
+    /// <summary>The body of testGridPositions on <paramref name="nest"/> (also run on several ranks: MpiDirect).</summary>
+    internal static void GridPositionsOn(Simulator nest)
     {
-        var nest = new Simulator();
         var nodes = nest.Create("iaf_psc_alpha", Positions.Grid([1, 9], center: [0.0, -5.0], extent: [1.0, 9.0]));
         var pre = nest.Create("iaf_psc_alpha", Positions.Grid([1, 1]));
 
