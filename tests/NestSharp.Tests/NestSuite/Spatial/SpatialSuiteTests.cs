@@ -3,15 +3,10 @@ using System.Globalization;
 namespace NestSharp.Tests.NestSuite.SpatialSuite;
 
 /// <summary>
-/// NEST's spatial pytests with fixed expected values, on the C# API (testsuite/pytests/spatial/: test_basics,
-/// test_layer_get_set, test_dumping, test_SynapseCollection_distance, test_oversize_mask).
+/// The first of NEST's spatial pytests ported, on the C# API (testsuite/pytests/spatial/: parts of test_basics,
+/// test_layer_get_set, test_dumping, test_SynapseCollection_distance and test_oversize_mask's grid-layer tests); the
+/// other functions of those files and the other files each have their own class in this folder.
 /// </summary>
-/// <remarks>
-/// Not ported here: the tests of PyNEST's Python-only behaviour (argument types, plotting), the statistical tests of
-/// test_spatial_distributions and test_connect_layers (NestSharp's draws differ from NEST's; they pass through
-/// python/run_nest_pytests.sh), and test_mask_anchors_boundaries, whose expected connections are NEST's reference
-/// files (they pass through python/run_nest_pytests.sh).
-/// </remarks>
 public sealed class SpatialSuiteTests
 {
     private static Dictionary<string, object> D(params (string Key, object Value)[] entries) => entries.ToDictionary(e => e.Key, e => e.Value);
