@@ -14,7 +14,7 @@ from .kernel import NESTErrors
 __all__ = [
     "Cleanup", "CollocatedSynapses", "Connect", "CopyModel", "Create", "CreateParameter", "Disconnect",
     "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
-    "GetLocalNodeCollection", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
+    "GetLocalNodeCollection", "GetLocalVPs", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
     "Prepare", "Rank", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
     "SynapseCollection", "TripartiteConnect", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
 ]
@@ -110,6 +110,11 @@ def Rank():
 def NumProcesses():
     """The number of MPI processes (1)."""
     return int(GetKernelStatus("num_processes")) if "num_processes" in GetKernelStatus() else 1
+
+
+def GetLocalVPs():
+    """The virtual processes of this MPI rank, as PyNEST's: dealt out round-robin over the ranks."""
+    return range(Rank(), int(GetKernelStatus("total_num_virtual_procs")), NumProcesses())
 
 
 def GetLocalNodeCollection(nc):
@@ -281,7 +286,8 @@ def Create(model, n=1, params=None, positions=None):
 
 
 def GetNodes(properties=None, local_only=False):
-    """All nodes whose status has the values in `properties` (all nodes when it is empty), as one NodeCollection."""
+    """All nodes whose status has the values in `properties` (all nodes when it is empty), as one NodeCollection; with
+    `local_only`, only this process's (all of them: the Python front end runs in one process)."""
     size = GetKernelStatus("network_size")
     if size == 0:
         return NodeCollection()

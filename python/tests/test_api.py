@@ -399,3 +399,15 @@ def test_bulk_arrays_do_not_pile_up_after_errors():
     with pytest.raises(nest.NESTErrors.UnknownModelName):
         nest.Create("no_such_model", 2, params={"V_m": numpy.zeros(2000)})
     assert nest.Create("iaf_psc_alpha", 2000, params={"V_m": numpy.zeros(2000)}).get("V_m")[1999] == 0.0
+
+
+def test_local_vps_agree_with_the_threads_and_vps_of_the_nodes():
+    # as NEST's mpi_direct/4/test_consistent_local_vps, in one process
+    nest.ResetKernel()
+    nest.total_num_virtual_procs = 3
+    local_vps = list(nest.GetLocalVPs())
+    assert local_vps == [0, 1, 2]
+    nrns = nest.Create("iaf_psc_delta", 6)
+    local_nrns = nrns[nrns.local]
+    assert list(local_nrns.vp) == [local_vps[t] for t in local_nrns.thread]
+    assert list(nrns.vp) == [n % 3 for n in nrns.tolist()]
