@@ -1,4 +1,5 @@
 using MathNet.Numerics.Distributions;
+using System.Runtime.Intrinsics;
 using NestSharp.Random;
 
 namespace NestSharp.Tests.Random;
@@ -12,6 +13,32 @@ public sealed class RandomStreamTests
         var b = new RandomStream(123);
         for (int i = 0; i < 100; i++) Assert.Equal(a.NextUInt64(), b.NextUInt64());
         Assert.Equal(RandomStream.At(123, 5), SkipThenDraw(new RandomStream(123), 5));
+    }
+
+    /// <summary>
+    /// The four-lane draws (Poisson generators draw for four targets at once) are the scalar draws bit for bit, with
+    /// whatever vector instructions this processor has (64-bit products and conversions of AVX-512, or AVX2's).
+    /// </summary>
+    [Fact]
+    public void FourLanes_AreTheScalarNumbers_BitForBit()
+    {
+        var keys = new RandomStream(77);
+        ulong[] edge = [0, 1, ulong.MaxValue, ulong.MaxValue - 1, 1UL << 63, 0xFFFF_FFFFUL, 1UL << 32, 0x9E37_79B9_7F4A_7C15UL];
+        for (int round = 0; round < 2000; round++)
+        {
+            ulong[] k = round < 2 ? edge[(4 * round)..(4 * round + 4)] : [keys.NextUInt64(), keys.NextUInt64(), keys.NextUInt64(), keys.NextUInt64()];
+            ulong counter = round < 2 ? (ulong)round * ulong.MaxValue : keys.NextUInt64() >> (round % 64);
+            var bits = RandomStream.At(Vector256.Create(k), counter);
+            var unit = RandomStream.ToUnitInterval(bits);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                Assert.Equal(RandomStream.At(k[lane], counter), bits.GetElement(lane));
+                Assert.Equal(BitConverter.DoubleToInt64Bits(RandomStream.ToUnitInterval(bits.GetElement(lane))), BitConverter.DoubleToInt64Bits(unit.GetElement(lane)));
+            }
+        }
+        var extremes = RandomStream.ToUnitInterval(Vector256.Create(0UL, ulong.MaxValue, 1UL << 11, (1UL << 11) - 1));
+        Assert.Equal([0.0, 1.0 - 1.0 / 9007199254740992.0, 1.0 / 9007199254740992.0, 0.0],
+            [extremes.GetElement(0), extremes.GetElement(1), extremes.GetElement(2), extremes.GetElement(3)]);
     }
 
     private static ulong SkipThenDraw(RandomStream s, int skip)
