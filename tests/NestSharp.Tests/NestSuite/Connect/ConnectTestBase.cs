@@ -4,7 +4,7 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// NEST's testsuite/pytests/connect/connect_test_base.py: the set-up and the tests every connection rule runs (one
 /// derived class per rule file), and the helpers (connectivity matrices, degrees, expected degree distributions,
 /// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads. The inherited tests that need
-/// models NestSharp lacks (ht_synapse, cont_delay_synapse) are not ported; the loops over synapse models run the models
+/// models NestSharp lacks (cont_delay_synapse) are not ported; the loops over synapse models run the models
 /// NestSharp has (see notes/nestsuite-connections.md). NEST's mpi_direct/2 runs these files on two MPI processes: a
 /// test made with a rank's simulator (the internal constructors) runs on that rank, as MpiDirect's ports do. Where NEST
 /// reads a rank's own connections without gathering them, the tests read <see cref="OwnConnections"/>; where it gathers
@@ -230,6 +230,16 @@ public abstract class ConnectTestBase
         CheckSynapse(parameters, values, synParams);
     }
 
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testHtSynapse
+    [Fact]
+    public void TestHtSynapse()
+    {
+        string[] parameters = ["P", "delta_P"];
+        double[] values = [0.987, 0.362];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "ht_synapse" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testQuantalStpSynapse
     [Fact]
     public void TestQuantalStpSynapse()
@@ -274,9 +284,10 @@ public abstract class ConnectTestBase
     }
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
-    // The loop runs over NEST's list of models; the rows are those NestSharp has (cont_delay_synapse, ht_synapse,
+    // The loop runs over NEST's list of models; the rows are those NestSharp has (cont_delay_synapse is
     // not built).
     [Theory]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
@@ -302,6 +313,7 @@ public abstract class ConnectTestBase
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
     // The loop runs over NEST's list of models; the rows are those NestSharp has (see TestRPortAllSynapses).
     [Theory]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
@@ -321,6 +333,7 @@ public abstract class ConnectTestBase
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
     // The rows are the models of NEST's list that NestSharp has (see TestRPortAllSynapses).
     [Theory]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]

@@ -62,6 +62,10 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     [Fact]
     public void TestStdpSynapse() => OnRanks(t => t.TestStdpSynapse());
 
+    // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testHtSynapse
+    [Fact]
+    public void TestHtSynapse() => OnRanks(t => t.TestHtSynapse());
+
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testQuantalStpSynapse
     [Fact]
     public void TestQuantalStpSynapse() => OnRanks(t => t.TestQuantalStpSynapse());
@@ -79,8 +83,9 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     public void TestStdpDopamineSynapse() => OnRanks(t => t.TestStdpDopamineSynapse());
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
-    // The rows are the models of NEST's list that NestSharp has (cont_delay_synapse and ht_synapse are not built).
+    // The rows are the models of NEST's list that NestSharp has (cont_delay_synapse is not built).
     [Theory]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
@@ -95,6 +100,7 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
     // The rows are the models of NEST's list that NestSharp has (see TestRPortAllSynapses).
     [Theory]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
@@ -108,6 +114,7 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
     // The rows are the models of NEST's list that NestSharp has (see TestRPortAllSynapses).
     [Theory]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
