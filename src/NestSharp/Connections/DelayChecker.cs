@@ -158,6 +158,7 @@ internal readonly struct DelayRule(TimeGrid grid, int min, int max, bool userSet
         offsetMs = 0.0;
         if (fraction == 0.0 || double.IsNaN(fraction)) return Steps(ms);
         long lower = (long)whole;
+        if (lower < 1) throw new BadDelayException(ms, $"Delay must be greater than or equal to resolution ({StatusValue.Format(grid.Resolution)} ms)");
         Steps(grid.DelayStepsToMs(lower));
         int steps = Steps(grid.DelayStepsToMs(lower + 1));
         offsetMs = h * (1.0 - fraction);

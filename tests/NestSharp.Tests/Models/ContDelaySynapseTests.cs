@@ -137,4 +137,50 @@ public sealed class ContDelaySynapseTests
         Assert.Contains("3:3.61", alone, StringComparison.Ordinal); // 2.37 + 1.24 (the second parrot's delay)
         foreach (string? rank in Distribution.InProcessRanks.Run(2, Probe)) Assert.Equal(alone, rank);
     }
+
+    [Fact]
+    public void Checkpoint_KeepsTheOffsets_OfTheDefaultAndOfEachConnection()
+    {
+        static void Build(Simulator nest)
+        {
+            var injector = nest.Create("spike_train_injector", 1, new() { ["precise_times"] = true, ["spike_times"] = new[] { 1.01, 2.37, 2.99, 5.55, 7.08 } });
+            var parrots = nest.Create("parrot_neuron_ps", 3);
+            nest.SetDefaults("cont_delay_synapse", new() { ["delay"] = 1.25 });
+            nest.Connect(injector, parrots[..2], syn: "cont_delay_synapse");
+            nest.Connect(injector, parrots[2..], syn: "cont_delay_synapse");
+            nest.GetConnections(target: parrots[2..]).Set("delay", 2.33);
+            var recorder = nest.Create("spike_recorder");
+            nest.Connect(parrots, recorder);
+        }
+        static string Observe(Simulator nest)
+        {
+            var events = (Dictionary<string, object>)nest.Nodes(nest.NetworkSize).Get("events");
+            var senders = (long[])events["senders"];
+            var times = (double[])events["times"];
+            return string.Join(";", senders.Select((s, i) => $"{s}:{times[i]:R}").Order(StringComparer.Ordinal))
+                + "|" + string.Join(";", nest.GetConnections(synapseModel: "cont_delay_synapse").Delay.Select(d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))
+                + "|" + ((double)nest.GetDefaults("cont_delay_synapse")["delay"]).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var reference = new Simulator();
+        Build(reference);
+        reference.Simulate(3.3);
+        reference.Simulate(6.7);
+        string expected = Observe(reference);
+        Assert.Contains("2:3.6", expected, StringComparison.Ordinal); // 2.37 + 1.25
+        string folder = Directory.CreateTempSubdirectory("nestsharp-cont-delay-").FullName;
+        try
+        {
+            foreach (var (before, after) in new[] { (1, 1), (1, 2), (2, 1) })
+            {
+                var resumed = Checkpoint.CheckpointSplitRunTests.Restored(Build, Path.Combine(folder, $"{before}-{after}.nscp"), 3.3, before, after);
+                resumed.Simulate(6.7);
+                Assert.Equal(expected, Observe(resumed));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
