@@ -26,6 +26,11 @@ public sealed class ContDelaySynapseTests
         var delays = nest.GetConnections(synapseModel: "cont_delay_synapse").Delay;
         Assert.Equal(expected, delays[0]);
         Assert.Equal(20 * h - h * (1.0 - frac), delays[1]);
+        // a connection reports NEST's keys of a static synapse: the offset is inside the delay
+        var keys = nest.GetConnections(synapseModel: "cont_delay_synapse")[0].Get().Keys.Order(StringComparer.Ordinal);
+        nest.Connect(a[..1], a[1..], syn: "static_synapse");
+        var staticKeys = nest.GetConnections(synapseModel: "static_synapse").Get().Keys.Order(StringComparer.Ordinal);
+        Assert.Equal(staticKeys, keys);
 
         // a whole number of steps has no offset
         nest.SetDefaults("cont_delay_synapse", new() { ["delay"] = 0.7 });
