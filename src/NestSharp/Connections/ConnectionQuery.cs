@@ -180,6 +180,7 @@ internal static class ConnectionQuery
         int n0 = local.Count;
         var weight = new double[n0];
         var delay = new int[n0];
+        var delayOffset = new double[n0];
         var receptor = new int[n0];
         var port = new int[n0];
         var thread = new int[n0];
@@ -189,6 +190,7 @@ internal static class ConnectionQuery
         {
             weight[i] = reader.Weight(i);
             delay[i] = reader.DelaySteps(i);
+            delayOffset[i] = reader.DelayOffset(i);
             receptor[i] = reader.Receptor(i);
             port[i] = reader.Port(i);
             thread[i] = reader.Thread(i);
@@ -201,12 +203,13 @@ internal static class ConnectionQuery
             };
         }
         int[] sources = [], targets = [], models = [], delays = [], receptors = [], ports = [], threads = [], sections = [];
-        double[] weights = [];
+        double[] weights = [], delayOffsets = [];
         int n = communicator.AllGather(local.Source.AsSpan(0, n0), ref sources);
         communicator.AllGather(local.Target.AsSpan(0, n0), ref targets);
         communicator.AllGather(local.Model.AsSpan(0, n0), ref models);
         communicator.AllGather(weight.AsSpan(), ref weights);
         communicator.AllGather(delay.AsSpan(), ref delays);
+        communicator.AllGather(delayOffset.AsSpan(), ref delayOffsets);
         communicator.AllGather(receptor.AsSpan(), ref receptors);
         communicator.AllGather(port.AsSpan(), ref ports);
         communicator.AllGather(thread.AsSpan(), ref threads);
@@ -234,6 +237,7 @@ internal static class ConnectionQuery
                 : all.Add(sources[row], targets[row], models[row], ConnectionKind.Remote, -1, -1, ports[row]);
             all.Remote.Weight[i] = weights[row];
             all.Remote.DelaySteps[i] = delays[row];
+            all.Remote.DelayOffset[i] = delayOffsets[row];
             all.Remote.Receptor[i] = receptors[row];
             all.Remote.Port[i] = ports[row];
             all.Remote.Thread[i] = threads[row];
@@ -307,7 +311,16 @@ internal static class ConnectionQuery
             _ => throw Removed(row),
         };
 
-        public double Delay(int row) => _time.DelayStepsToMs(DelaySteps(row));
+        /// <summary>The delay (ms): its whole steps less the part below them (<see cref="DelayOffset"/>).</summary>
+        public double Delay(int row) => _time.DelayStepsToMs(DelaySteps(row)) - DelayOffset(row);
+
+        /// <summary>The part of the delay below whole steps (ms): non-zero only for cont_delay_synapse's connections.</summary>
+        public double DelayOffset(int row) => _table.Kind[row] switch
+        {
+            ConnectionKind.Synapse when _models[_table.Model[row]].Type.DelayOffset is { } offset => Block(row).State[offset.Index][_table.Index[row]],
+            ConnectionKind.Remote => _table.Remote!.DelayOffset[row],
+            _ => 0.0,
+        };
 
         /// <summary>NEST's receptor port on the target (see <see cref="SynapseBuilder.ReceptorPort"/>).</summary>
         public int Receptor(int row)
@@ -501,6 +514,7 @@ internal static class ConnectionQuery
         var delays = connections.Delays.Rule();
 
         var newDelay = delayColumn >= 0 ? new int[rows.Count] : null;
+        var newDelayOffset = delayColumn >= 0 ? new double[rows.Count] : null;
         var perConnectionIndex = new Dictionary<int, int[]>(); // model -> per column: index in the model's per-connection parameters, or -1
         int[] IndicesFor(int model)
         {
@@ -549,7 +563,13 @@ internal static class ConnectionQuery
                 throw new NestNotImplementedException(
                     $"Setting the status of the connection {table.Source[row]} -> {table.Target[row]} of a recording device is not supported.");
             }
-            if (newDelay is not null && columns[delayColumn].IsGiven(i)) newDelay[i] = delays.Steps(columns[delayColumn].ValueAt(i));
+            if (newDelay is not null && columns[delayColumn].IsGiven(i))
+            {
+                // cont_delay_synapse keeps the part of the delay below whole steps (NEST's split, both step counts checked)
+                newDelay[i] = kind is ConnectionKind.Synapse or ConnectionKind.Remote && type.DelayOffset is not null
+                    ? delays.SplitSteps(columns[delayColumn].ValueAt(i), out newDelayOffset![i])
+                    : delays.Steps(columns[delayColumn].ValueAt(i));
+            }
             if (kind != ConnectionKind.Synapse) continue;
             // The model's checks of the new status.
             double weight = weightColumn >= 0 && columns[weightColumn].IsGiven(i) ? columns[weightColumn].ValueAt(i) : reader.Weight(row);
@@ -577,7 +597,7 @@ internal static class ConnectionQuery
             double w = setWeight ? columns[weightColumn].ValueAt(i) : 0;
             if (setDelay)
             {
-                minDelay = Math.Min(minDelay, newDelay![i]);
+                minDelay = Math.Min(minDelay, newDelayOffset![i] > 0.0 ? newDelay![i] - 1 : newDelay![i]);
                 maxDelay = Math.Max(maxDelay, newDelay[i]);
             }
             switch (kind)
@@ -591,7 +611,11 @@ internal static class ConnectionQuery
                         block.Channels[index] = group.RingChannel(group.SpikeChannelAt(position, block.ReceptorAt(index), w));
                         block.Weights[index] = w;
                     }
-                    if (setDelay) block.SetDelay(index, newDelay![i]);
+                    if (setDelay)
+                    {
+                        block.SetDelay(index, newDelay![i]);
+                        if (models[table.Model[row]].Type.DelayOffset is { } offsetColumn) block.State[offsetColumn.Index][index] = newDelayOffset![i];
+                    }
                     var columnsOfModel = models[table.Model[row]].Type.Schema;
                     for (int c = 0; c < columns.Count; c++)
                     {
@@ -628,7 +652,11 @@ internal static class ConnectionQuery
             if (table.Remote is { } remote)
             {
                 if (setWeight) remote.Weight[row] = w;
-                if (setDelay) remote.DelaySteps[row] = newDelay![i];
+                if (setDelay)
+                {
+                    remote.DelaySteps[row] = newDelay![i];
+                    remote.DelayOffset[row] = newDelayOffset![i];
+                }
             }
         }
         if (sharedValues is not null)

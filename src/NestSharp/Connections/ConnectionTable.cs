@@ -66,7 +66,11 @@ internal sealed class ConnectionTable
     public RemoteValues? Remote { get; set; }
 
     /// <summary>Weight, delay (steps), receptor port, port and thread of connections stored by other processes.</summary>
-    public sealed record RemoteValues(double[] Weight, int[] DelaySteps, int[] Receptor, int[] Port, int[] Thread);
+    public sealed record RemoteValues(double[] Weight, int[] DelaySteps, int[] Receptor, int[] Port, int[] Thread)
+    {
+        /// <summary>The part of each delay below whole steps (ms; cont_delay_synapse), 0 for the others.</summary>
+        public double[] DelayOffset { get; init; } = new double[Weight.Length];
+    }
 
     public int Add(int source, int target, int model, ConnectionKind kind, int vp, int index, int port)
     {

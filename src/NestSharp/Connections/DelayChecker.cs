@@ -59,6 +59,12 @@ internal sealed partial class DelayChecker(KernelManager kernel)
     /// <summary>A synapse model's default delay as NEST keeps it: checked (not counted), rounded to whole steps, in ms.</summary>
     public double DefaultDelay(double ms) => Grid.DelayStepsToMs(Rule().Steps(ms));
 
+    /// <summary>
+    /// The default delay of a model that keeps delays below whole steps (<see cref="DelayRule.SplitSteps"/>): checked
+    /// (not counted); whole steps in ms, and the part below them in <paramref name="offsetMs"/>.
+    /// </summary>
+    public double DefaultDelay(double ms, out double offsetMs) => Grid.DelayStepsToMs(Rule().SplitSteps(ms, out offsetMs));
+
     /// <summary>min_delay and max_delay (ms) of the kernel status.</summary>
     public (double Min, double Max) StatusMs()
     {
@@ -137,6 +143,28 @@ internal sealed partial class DelayChecker(KernelManager kernel)
 /// </summary>
 internal readonly struct DelayRule(TimeGrid grid, int min, int max, bool userSet, string? frozen, int frozenMin = 1, int frozenMax = SynapseBlock.MaxDelaySteps)
 {
+    /// <summary>
+    /// NEST's split of a delay that need not be a multiple of the resolution h (cont_delay_synapse): a delay of whole
+    /// steps is taken as <see cref="Steps"/> takes it (offset 0); otherwise, with k = floor(ms/h) and f = ms/h - k, the
+    /// delay is k + 1 steps less <paramref name="offsetMs"/> = h·(1 - f), and both k and k + 1 steps must be allowed
+    /// (NEST's assert_two_valid_delays_steps; a delay below h fails on k).
+    /// </summary>
+    public int SplitSteps(double ms, out double offsetMs)
+    {
+        double h = grid.Resolution;
+        double quotient = ms / h;
+        double whole = Math.Truncate(quotient);
+        double fraction = quotient - whole;
+        offsetMs = 0.0;
+        if (fraction == 0.0 || double.IsNaN(fraction)) return Steps(ms);
+        long lower = (long)whole;
+        if (lower < 1) throw new BadDelayException(ms, $"Delay must be greater than or equal to resolution ({StatusValue.Format(grid.Resolution)} ms)");
+        Steps(grid.DelayStepsToMs(lower));
+        int steps = Steps(grid.DelayStepsToMs(lower + 1));
+        offsetMs = h * (1.0 - fraction);
+        return steps;
+    }
+
     /// <summary>A delay (ms) in whole steps (NEST's rounding to the nearest step); throws BadDelay when it is not allowed.</summary>
     public int Steps(double ms)
     {

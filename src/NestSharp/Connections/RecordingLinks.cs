@@ -92,15 +92,16 @@ internal sealed class RecordingLinks(NodeManager nodes)
     {
         // A labelled static synapse (static_synapse_lbl) is the static synapse with a label: devices record through it.
         string type = model.Type.Name.EndsWith("_lbl", StringComparison.Ordinal) ? model.Type.Name[..^"_lbl".Length] : model.Type.Name;
-        if (sampling && type is not ("static_synapse" or "static_synapse_hom_w"))
+        if (sampling && type is not ("static_synapse" or "static_synapse_hom_w" or "cont_delay_synapse"))
         {
-            string reason = type is "static_synapse_hpc" or "static_synapse_hom_w_hpc"
+            string reason = type is "static_synapse_hpc" or "static_synapse_hom_w_hpc" or "cont_delay_synapse_hpc"
                 ? "only receptor 0 is allowed for HPC synapses, and a multimeter connection uses a data-logging receptor"
                 : "the synapse model does not support data logging requests";
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible because {reason}: a multimeter connects through static_synapse (or a copy of it), not '{model.Name}'.");
         }
-        if (!sampling && type is not ("static_synapse" or "static_synapse_hpc" or "static_synapse_hom_w" or "static_synapse_hom_w_hpc"))
+        if (!sampling && type is not ("static_synapse" or "static_synapse_hpc" or "static_synapse_hom_w" or "static_synapse_hom_w_hpc"
+            or "cont_delay_synapse" or "cont_delay_synapse_hpc"))
         {
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible because a spike recorder does not support plastic synapses: connect it through static_synapse or static_synapse_hpc (or a copy), not '{model.Name}'.");

@@ -190,6 +190,13 @@ internal abstract class SynapseType(string name)
     /// <summary>After Set changed the status of the synapse at <paramref name="index"/> (weight, delay or parameters).</summary>
     public virtual void OnStatusSet(SynapseBlock block, int index) { }
 
+    /// <summary>
+    /// The per-synapse column holding the part of a delay below whole steps (ms), for a model whose delays need not be
+    /// multiples of the resolution (cont_delay_synapse): a synapse's delay is its steps less this offset. Null for the
+    /// others.
+    /// </summary>
+    public virtual SynapseColumn? DelayOffset => null;
+
     /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
     public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;
 

@@ -65,7 +65,7 @@ internal sealed class EventDeliveryManager : IKernelManager
         _context = context;
         _nodeOfChannel = _kernel.Nodes.NodeOfEachChannel();
         foreach (var group in _kernel.Nodes.Groups) OffGridSpiking |= group.SendsOffGridSpikes;
-        _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, _kernel.Models.SynapseModels, context.VirtualProcesses) : null;
+        _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, _kernel.Models.SynapseModels, context.VirtualProcesses, context.Time.Resolution) : null;
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.

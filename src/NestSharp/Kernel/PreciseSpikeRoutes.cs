@@ -15,11 +15,19 @@ namespace NestSharp.Kernel;
 /// (<see cref="PreciseWeightLog"/>, with where each block's entries start). The pass reads a route's entries in the
 /// same order (spike, then synapse), skipping those of counting inputs that are not precise; a synapse with no entry
 /// for a spike did not transmit it (bernoulli_synapse, quantal_stp_synapse), and its receiver gets nothing.
+/// A synapse whose delay is not a whole number of steps (cont_delay_synapse: d steps less an offset o &lt; h, the
+/// resolution) adds o to the spike's offset: the spike arrives d steps later with offset + o, or d - 1 steps later
+/// with offset + o - h when that sum reaches h (NEST's cont_delay_synapse::send).
 /// </summary>
-internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models.Synapses.SynapseModel> synapseModels, int virtualProcesses)
+internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models.Synapses.SynapseModel> synapseModels, int virtualProcesses,
+    double resolution)
 {
-    /// <summary>The synapses of one block that end on precise inputs, by source (CSR over the block's sources).</summary>
-    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers, PreciseWeight Weight);
+    /// <summary>
+    /// The synapses of one block that end on precise inputs, by source (CSR over the block's sources), and the block's
+    /// delay offsets (<see cref="SynapseType.DelayOffset"/>) if its model has them.
+    /// </summary>
+    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers, PreciseWeight Weight,
+        double[]? DelayOffsets);
 
     /// <summary>A virtual process's weight log and where each delivery block's entries start (one more: the end).</summary>
     public sealed record Log(PreciseWeightLog Weights)
@@ -83,7 +91,17 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
                         weight = logged.WeightAt(entry++);
                     }
                     long arrival = sliceStart + spike.Lag + block.DelayAt(synapse);
-                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, spike.Offset, spike.Multiplicity, weight);
+                    double offset = spike.Offset;
+                    if (route.DelayOffsets is { } delayOffsets)
+                    {
+                        offset += delayOffsets[synapse];
+                        if (offset >= resolution)
+                        {
+                            arrival--;
+                            offset -= resolution;
+                        }
+                    }
+                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, offset, spike.Multiplicity, weight);
                 }
             }
         }
@@ -111,6 +129,8 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
             offsets[s + 1] = synapses.Count;
         }
         if (synapses.Count == 0) return null;
-        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], synapseModels[block.SynapseModelId].Type.WeightForPreciseTargets);
+        var type = synapseModels[block.SynapseModelId].Type;
+        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], type.WeightForPreciseTargets,
+            type.DelayOffset is { } delayOffset ? block.State[delayOffset.Index] : null);
     }
 }

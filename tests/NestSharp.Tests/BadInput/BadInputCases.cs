@@ -328,6 +328,11 @@ internal static class BadInputCases
         Connect("tsodyks2_synapse tau_fac -1", parrotsToExp, "all_to_all", Syn("tsodyks2_synapse", ("tau_fac", -1.0)), typeof(BadPropertyException), "tau_fac", "-1");
         Connect("quantal_stp_synapse n 2.5", parrotsToExp, "all_to_all", Syn("quantal_stp_synapse", ("n", 2.5)), typeof(BadPropertyException), "n", "2.5");
         Connect("quantal_stp_synapse tau_rec 0", parrotsToExp, "all_to_all", Syn("quantal_stp_synapse", ("tau_rec", 0.0)), typeof(BadPropertyException), "tau_rec", "0");
+        Connect("ht_synapse tau_P 0", parrotsToExp, "all_to_all", Syn("ht_synapse", ("tau_P", 0.0)), typeof(BadPropertyException), "tau_P", "0");
+        Connect("ht_synapse delta_P 1.5", parrotsToExp, "all_to_all", Syn("ht_synapse", ("delta_P", 1.5)), typeof(BadPropertyException), "delta_P", "1.5");
+        Connect("ht_synapse P -0.1", parrotsToExp, "all_to_all", Syn("ht_synapse", ("P", -0.1)), typeof(BadPropertyException), "P", "-0.1");
+        Connect("spike_generator through ht_synapse", n => (n.SpikeGenerator, n.Exp), "all_to_all", Syn("ht_synapse"), typeof(IllegalConnectionException), "ht_synapse", "spike_generator");
+        Add("setdefaults cont_delay_synapse delay 0.05", n => n.Nest.SetDefaults("cont_delay_synapse", D("delay", 0.05)), typeof(BadDelayException), "delay", "0.05", "resolution");
         Connect("bernoulli_synapse p_transmit 1.1", parrotsToExp, "all_to_all", Syn("bernoulli_synapse", ("p_transmit", 1.1)), typeof(BadPropertyException), "p_transmit", "1.1");
         Connect("static_synapse_hom_w with a weight", parrotsToExp, "all_to_all", Syn("static_synapse_hom_w", ("weight", 2.0)), typeof(NestNotImplementedException), "weight");
         Connect("tsodyks_synapse_hom with U", parrotsToExp, "all_to_all", Syn("tsodyks_synapse_hom", ("U", 0.2)), typeof(NestNotImplementedException), "U");

@@ -50,6 +50,7 @@ public sealed class SynapseSourceTests
     [InlineData("tsodyks_synapse")]
     [InlineData("tsodyks2_synapse")]
     [InlineData("tsodyks_synapse_hom")]
+    [InlineData("ht_synapse")]
     public void FromASpikeTrainInjector_TransmitsAsFromAParrotWithTheSameTrain(string model)
     {
         var viaParrot = Run(model, injector: false, threads: 1);

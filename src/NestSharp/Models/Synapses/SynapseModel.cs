@@ -34,6 +34,12 @@ internal sealed class SynapseModel
     public int Id { get; }
     public double Weight { get; private set; }
     public double Delay { get; private set; } = 1.0;
+
+    /// <summary>
+    /// For a type with a <see cref="SynapseType.DelayOffset"/> column: the part of the default delay below whole steps
+    /// (ms); <see cref="Delay"/> then holds the whole steps, and the default delay is their difference. 0 otherwise.
+    /// </summary>
+    public double DelayOffset { get; private set; }
     public int ReceptorType { get; private set; }
 
     /// <summary>The common parameters in the order of <see cref="SynapseSchema.Common"/>.</summary>
@@ -69,7 +75,7 @@ internal sealed class SynapseModel
 
     public SynapseModel Copy(string newName, int newId) => new(newName, Type, newId)
     {
-        Weight = Weight, Delay = Delay, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder, Delays = Delays,
+        Weight = Weight, Delay = Delay, DelayOffset = DelayOffset, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder, Delays = Delays,
         VolumeTransmitter = VolumeTransmitter, VolumeTransmitterSpikes = VolumeTransmitterSpikes,
         _common = (double[])_common.Clone(), _connectionDefaults = (double[])_connectionDefaults.Clone(),
         _commonArrays = _commonArrays.Select(a => (long[])a.Clone()).ToArray(),
@@ -84,7 +90,7 @@ internal sealed class SynapseModel
     public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution, Func<NodeCollection, bool> isWeightRecorder,
         Func<int, NeuromodulatorySpikes?>? volumeTransmitterSpikes = null)
     {
-        double weight = Weight, delay = Delay;
+        double weight = Weight, delay = Delay, delayOffset = DelayOffset;
         int receptor = ReceptorType;
         var recorder = WeightRecorder;
         var volumeTransmitter = VolumeTransmitter;
@@ -139,7 +145,8 @@ internal sealed class SynapseModel
         }
         if (values.ContainsKey("delay"))
         {
-            if (Delays is not null) delay = Delays.DefaultDelay(delay);
+            if (Delays is not null && Type.DelayOffset is not null) delay = Delays.DefaultDelay(delay, out delayOffset);
+            else if (Delays is not null) delay = Delays.DefaultDelay(delay);
             else if (!(delay >= resolution - 1e-12 * resolution)) throw new BadDelayException(delay, $"delay must be at least the resolution ({resolution} ms)");
         }
         if (receptor < 0) throw new BadPropertyException("receptor_type", receptor, "must not be negative");
@@ -147,6 +154,7 @@ internal sealed class SynapseModel
         Type.DeriveCommon(values.Keys, common, arrays);
         Weight = weight;
         Delay = delay;
+        DelayOffset = delayOffset;
         ReceptorType = receptor;
         WeightRecorder = recorder;
         VolumeTransmitter = volumeTransmitter;
@@ -167,7 +175,7 @@ internal sealed class SynapseModel
         var status = new Dictionary<string, object>
         {
             ["weight"] = Weight,
-            ["delay"] = Delay,
+            ["delay"] = Delay - DelayOffset,
             ["receptor_type"] = (long)ReceptorType,
             ["synapse_model"] = Name,
             ["synapse_modelid"] = (long)Id,

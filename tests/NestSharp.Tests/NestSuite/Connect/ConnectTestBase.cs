@@ -3,9 +3,8 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// <summary>
 /// NEST's testsuite/pytests/connect/connect_test_base.py: the set-up and the tests every connection rule runs (one
 /// derived class per rule file), and the helpers (connectivity matrices, degrees, expected degree distributions,
-/// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads. The inherited tests that need
-/// models NestSharp lacks (ht_synapse, cont_delay_synapse) are not ported; the loops over synapse models run the models
-/// NestSharp has (see notes/nestsuite-connections.md). NEST's mpi_direct/2 runs these files on two MPI processes: a
+/// chi-square check). As in NEST, each test starts from a fresh kernel with 2 threads; the loops over synapse models
+/// run every model of NEST's lists. NEST's mpi_direct/2 runs these files on two MPI processes: a
 /// test made with a rank's simulator (the internal constructors) runs on that rank, as MpiDirect's ports do. Where NEST
 /// reads a rank's own connections without gathering them, the tests read <see cref="OwnConnections"/>; where it gathers
 /// them (mpi_assert, gather_data), they read GetConnections, which gives every process's connections on every rank.
@@ -230,6 +229,16 @@ public abstract class ConnectTestBase
         CheckSynapse(parameters, values, synParams);
     }
 
+    // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testHtSynapse
+    [Fact]
+    public void TestHtSynapse()
+    {
+        string[] parameters = ["P", "delta_P"];
+        double[] values = [0.987, 0.362];
+        var synParams = new Dictionary<string, object> { ["synapse_model"] = "ht_synapse" };
+        CheckSynapse(parameters, values, synParams);
+    }
+
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testQuantalStpSynapse
     [Fact]
     public void TestQuantalStpSynapse()
@@ -274,9 +283,10 @@ public abstract class ConnectTestBase
     }
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
-    // The loop runs over NEST's list of models; the rows are those NestSharp has (cont_delay_synapse, ht_synapse,
-    // not built).
+    // The loop runs over NEST's list of models, one row each.
     [Theory]
+    [InlineData("cont_delay_synapse")]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
@@ -300,8 +310,10 @@ public abstract class ConnectTestBase
     }
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
-    // The loop runs over NEST's list of models; the rows are those NestSharp has (see TestRPortAllSynapses).
+    // The loop runs over NEST's list of models, one row each.
     [Theory]
+    [InlineData("cont_delay_synapse")]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
@@ -319,8 +331,10 @@ public abstract class ConnectTestBase
     }
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
-    // The rows are the models of NEST's list that NestSharp has (see TestRPortAllSynapses).
+    // The rows are the models of NEST's list.
     [Theory]
+    [InlineData("cont_delay_synapse")]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]

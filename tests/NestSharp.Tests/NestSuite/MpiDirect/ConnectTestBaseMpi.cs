@@ -62,6 +62,10 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     [Fact]
     public void TestStdpSynapse() => OnRanks(t => t.TestStdpSynapse());
 
+    // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testHtSynapse
+    [Fact]
+    public void TestHtSynapse() => OnRanks(t => t.TestHtSynapse());
+
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testQuantalStpSynapse
     [Fact]
     public void TestQuantalStpSynapse() => OnRanks(t => t.TestQuantalStpSynapse());
@@ -79,8 +83,10 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     public void TestStdpDopamineSynapse() => OnRanks(t => t.TestStdpDopamineSynapse());
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
-    // The rows are the models of NEST's list that NestSharp has (cont_delay_synapse and ht_synapse are not built).
+    // The rows are the models of NEST's list.
     [Theory]
+    [InlineData("cont_delay_synapse")]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]
@@ -93,8 +99,10 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     public void TestRPortAllSynapses(string syn) => OnRanks(t => t.TestRPortAllSynapses(syn));
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
-    // The rows are the models of NEST's list that NestSharp has (see TestRPortAllSynapses).
+    // The rows are the models of NEST's list.
     [Theory]
+    [InlineData("cont_delay_synapse")]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("stdp_dopamine_synapse")]
     [InlineData("stdp_facetshw_synapse_hom")]
@@ -106,8 +114,10 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     public void TestWeightAllSynapses(string syn) => OnRanks(t => t.TestWeightAllSynapses(syn));
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
-    // The rows are the models of NEST's list that NestSharp has (see TestRPortAllSynapses).
+    // The rows are the models of NEST's list.
     [Theory]
+    [InlineData("cont_delay_synapse")]
+    [InlineData("ht_synapse")]
     [InlineData("quantal_stp_synapse")]
     [InlineData("static_synapse_hom_w")]
     [InlineData("stdp_dopamine_synapse")]

@@ -1,0 +1,86 @@
+namespace NestSharp.Models.Synapses;
+
+/// <summary>
+/// cont_delay_synapse (and cont_delay_synapse_hpc): a static synapse whose delay need not be a multiple of the
+/// resolution h. As in NEST, a delay is kept as d whole steps less an offset o in [0, h):
+/// <code>
+/// delay = d·h - o;  given a delay D: with k = floor(D/h), f = D/h - k:  d = k + 1, o = h·(1 - f)  (f &gt; 0),
+///                                                                  d = D/h, o = 0                 (f = 0)
+/// a spike with offset s (before the end of its step) is transmitted with the weight w:
+///   s + o &lt; h:  it arrives d steps later with offset s + o
+///   otherwise:  it arrives d - 1 steps later with offset s + o - h
+/// </code>
+/// so that a precise receiver (iaf_psc_*_ps, parrot_neuron_ps) gets it at the exact time t_spike + delay; a grid
+/// receiver gets it in the step the exact time falls in. Both k and k + 1 steps must be allowed delays: a delay below
+/// the resolution is refused (BadDelay). As in NEST, a delay given to Connect is rounded to whole steps (the new
+/// connection keeps the offset of the model's default delay); a delay that is not a multiple of h is set with
+/// SetDefaults (or CopyModel) before Connect, or on the connections after it. GetStatus reports d·h - o.
+/// <para>Parameters: weight (default 1) and delay (ms, 1). Sources: any node a static_synapse takes.</para>
+/// </summary>
+[SynapseModelName("cont_delay_synapse", Labelled = true)]
+[SynapseModelName("cont_delay_synapse_hpc")]
+internal sealed class ContDelaySynapse(string name) : SynapseType(name)
+{
+    private static readonly SynapseSchema Declared = new();
+
+    /// <summary>The part of the delay below its whole steps (ms, in [0, h)).</summary>
+    private static readonly SynapseColumn Offset = Declared.State("delay_offset", 0.0);
+
+    protected override SynapseSchema DeclaredSchema => Declared;
+
+    public override bool SupportsCheckpoint => true;
+
+    /// <summary>The synapse transmits its stored weight (precise receivers take the offset from the precise routes).</summary>
+    public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Stored;
+
+    public override SynapseColumn? DelayOffset => Offset;
+
+    /// <summary>A new connection takes the offset of the model's default delay (NEST copies its default connection).</summary>
+    public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model) =>
+        block.State[Offset.Index][index] = model.DelayOffset;
+
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+    {
+        if (block.NarrowDelays is { } narrow) Deliver(new NarrowDelays(narrow), block, spikes, context);
+        else Deliver(new WideDelays(block.WideDelays!), block, spikes, context);
+    }
+
+    /// <summary>The delivery loop, compiled once per delay width (see the class summary).</summary>
+    private static void Deliver<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context)
+        where TDelays : struct, IDelays
+    {
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        int channels = ring.Channels, slots = ring.Slots;
+        int[] offsets = block.Offsets, targets = block.Channels;
+        double[] weights = block.Weights, delayOffsets = block.State[Offset.Index];
+        int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+        double h = context.Time.Resolution;
+        foreach (ref readonly var spike in spikes)
+        {
+            int s = spike.Source - sourceMin;
+            if ((uint)s >= (uint)sourceCount) continue;
+            int first = offsets[s], last = offsets[s + 1];
+            if (first == last) continue;
+            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
+            int multiplicity = spike.Multiplicity;
+            double factor = spike.WeightFactor, spikeOffset = spike.Offset;
+            for (int i = first; i < last; i++)
+            {
+                int slot = baseSlot + delays[i];
+                if (spikeOffset + delayOffsets[i] >= h) slot--;
+                if (slot >= slots) slot -= slots;
+                int channel = targets[i];
+                if (channel < 0)
+                {
+                    data[(nint)slot * channels + (channel & int.MaxValue)] += multiplicity;
+                    continue;
+                }
+                double weight = weights[i] * factor;
+                // a negative weight factor of a spike_generator moves the event to the model's other input
+                if (factor < 0) channel = context.Reroute(channel, block.ReceptorAt(i), weight);
+                data[(nint)slot * channels + channel] += weight * multiplicity;
+            }
+        }
+    }
+}
