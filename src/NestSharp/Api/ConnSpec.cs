@@ -28,6 +28,19 @@ public sealed record ConnSpec
     /// </summary>
     public bool MakeSymmetric { get; init; }
 
+    /// <summary>
+    /// Refuses a parameter that is not among <paramref name="parameterKeys"/>, the rule's own (UnaccessedDictionaryEntry
+    /// naming <paramref name="ruleKind"/>, the key and what is allowed).
+    /// </summary>
+    internal void CheckParameterKeys(string ruleKind, string[] parameterKeys)
+    {
+        foreach (var key in Parameters.Keys)
+        {
+            if (!parameterKeys.Contains(key))
+                throw new UnaccessedDictionaryEntryException($"{ruleKind} '{Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
+        }
+    }
+
     /// <summary>Reads a conn_spec dictionary; unknown keys and rules are errors that list what is allowed.</summary>
     public static ConnSpec FromDictionary(IReadOnlyDictionary<string, object> spec) => Parse(spec).Checked();
 

@@ -72,11 +72,7 @@ internal abstract class ConnectionRule
     protected ConnectionRule(ConnSpec spec, params string[] parameterKeys)
     {
         Spec = spec;
-        foreach (var key in spec.Parameters.Keys)
-        {
-            if (!parameterKeys.Contains(key))
-                throw new UnaccessedDictionaryEntryException($"connection rule '{spec.Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
-        }
+        spec.CheckParameterKeys("connection rule", parameterKeys);
     }
 
     public ConnSpec Spec { get; }

@@ -15,11 +15,7 @@ internal abstract class ThirdFactorRule
     protected ThirdFactorRule(ConnSpec spec, params string[] parameterKeys)
     {
         Spec = spec;
-        foreach (var key in spec.Parameters.Keys)
-        {
-            if (!parameterKeys.Contains(key))
-                throw new UnaccessedDictionaryEntryException($"third-factor connection rule '{spec.Rule}'", key, ["rule", "allow_autapses", "allow_multapses", .. parameterKeys]);
-        }
+        spec.CheckParameterKeys("third-factor connection rule", parameterKeys);
         if (spec.MakeSymmetric)
             throw new NestNotImplementedException($"The third-factor connection rule '{spec.Rule}' does not support symmetric connections (make_symmetric).");
     }
