@@ -282,20 +282,24 @@ public abstract class ConnectTestBase
         CheckSynapse(parameters, values, synParams);
     }
 
+    /// <summary>The synapse models of NEST's loops in testRPortAllSynapses and testDelayAllSynapses, one row each.</summary>
+    public static TheoryData<string> NestsSynapseModels =>
+    [
+        "cont_delay_synapse", "ht_synapse", "quantal_stp_synapse", "static_synapse_hom_w", "stdp_dopamine_synapse",
+        "stdp_facetshw_synapse_hom", "stdp_pl_synapse_hom", "stdp_synapse_hom", "stdp_synapse", "tsodyks2_synapse", "tsodyks_synapse",
+    ];
+
+    /// <summary>The models of NEST's loop in testWeightAllSynapses: all but static_synapse_hom_w, whose weight is common.</summary>
+    public static TheoryData<string> NestsSynapseModelsWithWeights =>
+    [
+        "cont_delay_synapse", "ht_synapse", "quantal_stp_synapse", "stdp_dopamine_synapse", "stdp_facetshw_synapse_hom",
+        "stdp_pl_synapse_hom", "stdp_synapse_hom", "stdp_synapse", "tsodyks2_synapse", "tsodyks_synapse",
+    ];
+
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
     // The loop runs over NEST's list of models, one row each.
     [Theory]
-    [InlineData("cont_delay_synapse")]
-    [InlineData("ht_synapse")]
-    [InlineData("quantal_stp_synapse")]
-    [InlineData("static_synapse_hom_w")]
-    [InlineData("stdp_dopamine_synapse")]
-    [InlineData("stdp_facetshw_synapse_hom")]
-    [InlineData("stdp_pl_synapse_hom")]
-    [InlineData("stdp_synapse_hom")]
-    [InlineData("stdp_synapse")]
-    [InlineData("tsodyks2_synapse")]
-    [InlineData("tsodyks_synapse")]
+    [MemberData(nameof(NestsSynapseModels))]
     public void TestRPortAllSynapses(string syn)
     {
         if (syn == "stdp_dopamine_synapse") SetVolumeTransmitter();
@@ -312,16 +316,7 @@ public abstract class ConnectTestBase
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
     // The loop runs over NEST's list of models, one row each.
     [Theory]
-    [InlineData("cont_delay_synapse")]
-    [InlineData("ht_synapse")]
-    [InlineData("quantal_stp_synapse")]
-    [InlineData("stdp_dopamine_synapse")]
-    [InlineData("stdp_facetshw_synapse_hom")]
-    [InlineData("stdp_pl_synapse_hom")]
-    [InlineData("stdp_synapse_hom")]
-    [InlineData("stdp_synapse")]
-    [InlineData("tsodyks2_synapse")]
-    [InlineData("tsodyks_synapse")]
+    [MemberData(nameof(NestsSynapseModelsWithWeights))]
     public void TestWeightAllSynapses(string syn)
     {
         if (syn == "stdp_dopamine_synapse") SetVolumeTransmitter();
@@ -331,19 +326,9 @@ public abstract class ConnectTestBase
     }
 
     // NEST: testsuite/pytests/connect/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
-    // The rows are the models of NEST's list.
+    // The loop runs over NEST's list of models, one row each.
     [Theory]
-    [InlineData("cont_delay_synapse")]
-    [InlineData("ht_synapse")]
-    [InlineData("quantal_stp_synapse")]
-    [InlineData("static_synapse_hom_w")]
-    [InlineData("stdp_dopamine_synapse")]
-    [InlineData("stdp_facetshw_synapse_hom")]
-    [InlineData("stdp_pl_synapse_hom")]
-    [InlineData("stdp_synapse_hom")]
-    [InlineData("stdp_synapse")]
-    [InlineData("tsodyks2_synapse")]
-    [InlineData("tsodyks_synapse")]
+    [MemberData(nameof(NestsSynapseModels))]
     public void TestDelayAllSynapses(string syn)
     {
         if (syn == "stdp_dopamine_synapse") SetVolumeTransmitter();

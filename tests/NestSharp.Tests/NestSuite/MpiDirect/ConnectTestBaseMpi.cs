@@ -83,49 +83,20 @@ public abstract class ConnectTestBaseMpi<TTests> where TTests : ConnectTestBase
     public void TestStdpDopamineSynapse() => OnRanks(t => t.TestStdpDopamineSynapse());
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testRPortAllSynapses
-    // The rows are the models of NEST's list.
+    // The rows are the models of NEST's list (ConnectTestBase's).
     [Theory]
-    [InlineData("cont_delay_synapse")]
-    [InlineData("ht_synapse")]
-    [InlineData("quantal_stp_synapse")]
-    [InlineData("static_synapse_hom_w")]
-    [InlineData("stdp_dopamine_synapse")]
-    [InlineData("stdp_facetshw_synapse_hom")]
-    [InlineData("stdp_pl_synapse_hom")]
-    [InlineData("stdp_synapse_hom")]
-    [InlineData("stdp_synapse")]
-    [InlineData("tsodyks2_synapse")]
-    [InlineData("tsodyks_synapse")]
+    [MemberData(nameof(ConnectTestBase.NestsSynapseModels), MemberType = typeof(ConnectTestBase))]
     public void TestRPortAllSynapses(string syn) => OnRanks(t => t.TestRPortAllSynapses(syn));
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testWeightAllSynapses
-    // The rows are the models of NEST's list.
+    // The rows are the models of NEST's list (ConnectTestBase's).
     [Theory]
-    [InlineData("cont_delay_synapse")]
-    [InlineData("ht_synapse")]
-    [InlineData("quantal_stp_synapse")]
-    [InlineData("stdp_dopamine_synapse")]
-    [InlineData("stdp_facetshw_synapse_hom")]
-    [InlineData("stdp_pl_synapse_hom")]
-    [InlineData("stdp_synapse_hom")]
-    [InlineData("stdp_synapse")]
-    [InlineData("tsodyks2_synapse")]
-    [InlineData("tsodyks_synapse")]
+    [MemberData(nameof(ConnectTestBase.NestsSynapseModelsWithWeights), MemberType = typeof(ConnectTestBase))]
     public void TestWeightAllSynapses(string syn) => OnRanks(t => t.TestWeightAllSynapses(syn));
 
     // NEST: testsuite/pytests/mpi_direct/2/connect_test_base.py::ConnectTestBase::testDelayAllSynapses
-    // The rows are the models of NEST's list.
+    // The rows are the models of NEST's list (ConnectTestBase's).
     [Theory]
-    [InlineData("cont_delay_synapse")]
-    [InlineData("ht_synapse")]
-    [InlineData("quantal_stp_synapse")]
-    [InlineData("static_synapse_hom_w")]
-    [InlineData("stdp_dopamine_synapse")]
-    [InlineData("stdp_facetshw_synapse_hom")]
-    [InlineData("stdp_pl_synapse_hom")]
-    [InlineData("stdp_synapse_hom")]
-    [InlineData("stdp_synapse")]
-    [InlineData("tsodyks2_synapse")]
-    [InlineData("tsodyks_synapse")]
+    [MemberData(nameof(ConnectTestBase.NestsSynapseModels), MemberType = typeof(ConnectTestBase))]
     public void TestDelayAllSynapses(string syn) => OnRanks(t => t.TestDelayAllSynapses(syn));
 }
