@@ -8,8 +8,9 @@ namespace NestSharp.Connections;
 /// samplers (multimeter, voltmeter) to the neurons (and devices with recordables) they sample. They exist on every process (each records what it
 /// is given), are made by Connect (checked first, committed only if the whole call succeeds) and are read by the
 /// recording manager before a run.
-/// <para>As in NEST, devices record through static_synapse and static_synapse_hom_w only, and their labelled variants
-/// (spike recorders also through their _hpc variants), a
+/// <para>As in NEST, devices record only through the synapse models that carry their events
+/// (<see cref="SynapseType.CarriesRecordingDeviceEvents"/>: static_synapse, static_synapse_hom_w, cont_delay_synapse and
+/// their labelled variants; spike recorders also through their _hpc variants), a
 /// sampler is connected at most once to a neuron, and each sampling link takes the next receptor of its neuron's data
 /// loggers: the first sampler connected to a neuron has receptor 1, the second 2, and so on
 /// (<see cref="SamplingReceptors"/>).</para>
@@ -90,18 +91,16 @@ internal sealed class RecordingLinks(NodeManager nodes)
 
     private static void CheckSynapseModel(SynapseModel model, bool sampling)
     {
-        // A labelled static synapse (static_synapse_lbl) is the static synapse with a label: devices record through it.
-        string type = model.Type.Name.EndsWith("_lbl", StringComparison.Ordinal) ? model.Type.Name[..^"_lbl".Length] : model.Type.Name;
-        if (sampling && type is not ("static_synapse" or "static_synapse_hom_w" or "cont_delay_synapse"))
+        var type = model.Type;
+        if (sampling && !(type.CarriesRecordingDeviceEvents && !type.Hpc))
         {
-            string reason = type is "static_synapse_hpc" or "static_synapse_hom_w_hpc" or "cont_delay_synapse_hpc"
+            string reason = type.CarriesRecordingDeviceEvents
                 ? "only receptor 0 is allowed for HPC synapses, and a multimeter connection uses a data-logging receptor"
                 : "the synapse model does not support data logging requests";
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible because {reason}: a multimeter connects through static_synapse (or a copy of it), not '{model.Name}'.");
         }
-        if (!sampling && type is not ("static_synapse" or "static_synapse_hpc" or "static_synapse_hom_w" or "static_synapse_hom_w_hpc"
-            or "cont_delay_synapse" or "cont_delay_synapse_hpc"))
+        if (!sampling && !type.CarriesRecordingDeviceEvents)
         {
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible because a spike recorder does not support plastic synapses: connect it through static_synapse or static_synapse_hpc (or a copy), not '{model.Name}'.");

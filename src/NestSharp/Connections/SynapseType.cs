@@ -114,6 +114,16 @@ internal abstract class SynapseType(string name)
     /// <summary>The suffix of the labelled variants' names.</summary>
     public const string LabelSuffix = "_lbl";
 
+    /// <summary>
+    /// Whether recording devices may connect through this model: spike recorders through any of its names, multimeters
+    /// through all but the _hpc ones, whose connections have receptor 0 only (NEST: the static synapses and
+    /// cont_delay_synapse handle the events of recording devices; plastic synapses do not).
+    /// </summary>
+    public virtual bool CarriesRecordingDeviceEvents => false;
+
+    /// <summary>Whether this is an _hpc variant (NEST's compact target identifier: receptor 0 only).</summary>
+    public bool Hpc => Name.EndsWith("_hpc", StringComparison.Ordinal);
+
     private SynapseSchema? _schema;
 
     /// <summary>The model's declaration: the class's, with the per-connection synapse_label of a labelled variant.</summary>

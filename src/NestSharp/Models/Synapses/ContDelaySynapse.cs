@@ -30,6 +30,9 @@ internal sealed class ContDelaySynapse(string name) : SynapseType(name)
 
     public override bool SupportsCheckpoint => true;
 
+    /// <summary>Recording devices connect through it (see <see cref="SynapseType.CarriesRecordingDeviceEvents"/>).</summary>
+    public override bool CarriesRecordingDeviceEvents => true;
+
     /// <summary>The synapse transmits its stored weight (precise receivers take the offset from the precise routes).</summary>
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Stored;
 

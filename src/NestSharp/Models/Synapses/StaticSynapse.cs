@@ -17,6 +17,9 @@ internal sealed class StaticSynapse(string name) : SynapseType(name)
 
     private static readonly SynapseSchema Declared = new();
 
+    /// <summary>Recording devices connect through it (see <see cref="SynapseType.CarriesRecordingDeviceEvents"/>).</summary>
+    public override bool CarriesRecordingDeviceEvents => true;
+
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)

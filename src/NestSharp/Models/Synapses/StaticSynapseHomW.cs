@@ -19,6 +19,9 @@ internal sealed class StaticSynapseHomW(string name) : TransmissionRuleSynapseTy
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
+    /// <summary>Recording devices connect through it (see <see cref="SynapseType.CarriesRecordingDeviceEvents"/>).</summary>
+    public override bool CarriesRecordingDeviceEvents => true;
+
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
         Deliver(new Rule(model.Weight), block, spikes, context, model);
 
