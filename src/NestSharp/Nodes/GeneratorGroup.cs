@@ -24,6 +24,19 @@ internal abstract class GeneratorGroup<TNode>(NodeModel model, int firstId, int 
     public virtual bool SendsCurrent => false;
 
     public DeviceTargets TargetsOf(int local) => Nodes[local].Targets;
+
+    /// <summary>
+    /// For the generators that choose between one train per target and one for all: the choice belongs to the model (the
+    /// prototype, id 0, takes SetDefaults and CopyModel); a created generator refuses it, as NEST's do.
+    /// </summary>
+    protected void RefuseIndividualSpikeTrainsOnInstance(IReadOnlyDictionary<string, object> values)
+    {
+        if (FirstId != 0 && values.TryGetValue("individual_spike_trains", out var value))
+        {
+            throw new BadPropertyException("individual_spike_trains", value,
+                "The individual_spike_trains property can only be set as a model default using SetDefaults or upon CopyModel.");
+        }
+    }
 }
 
 /// <summary>

@@ -38,7 +38,7 @@ internal static class BinomialSampler
         double ratio = p / (1 - p);
         long mode = (long)Math.Floor((n + 1) * p);
         if (mode > n) mode = n;
-        double atMode = Math.Exp(PoissonSampler.LogGamma(n + 1.0) - PoissonSampler.LogGamma(mode + 1.0) - PoissonSampler.LogGamma(n - mode + 1.0)
+        double atMode = Math.Exp(GammaFunctions.LogGamma(n + 1.0) - GammaFunctions.LogGamma(mode + 1.0) - GammaFunctions.LogGamma(n - mode + 1.0)
             + mode * Math.Log(p) + (n - mode) * double.LogP1(-p));
         u -= atMode;
         if (u < 0) return mode;

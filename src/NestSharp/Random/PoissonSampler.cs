@@ -129,21 +129,5 @@ internal sealed class PoissonSampler
         }
     }
 
-    private static double LogFactorial(double k) => k < 2 ? 0.0 : LogGamma(k + 1);
-
-    /// <summary>ln Γ(x) for x &gt; 0 (Lanczos approximation, g = 7, n = 9).</summary>
-    internal static double LogGamma(double x)
-    {
-        ReadOnlySpan<double> c =
-        [
-            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-        ];
-        if (x < 0.5) return Math.Log(Math.PI / Math.Sin(Math.PI * x)) - LogGamma(1 - x);
-        x -= 1;
-        double sum = c[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++) sum += c[i] / (x + i);
-        return 0.5 * Math.Log(2 * Math.PI) + (x + 0.5) * Math.Log(t) - t + Math.Log(sum);
-    }
+    private static double LogFactorial(double k) => k < 2 ? 0.0 : GammaFunctions.LogGamma(k + 1);
 }

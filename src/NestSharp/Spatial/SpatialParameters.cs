@@ -171,7 +171,7 @@ internal sealed class SpatialDistributionParameter : Parameter
         if (!(kappa > 0)) throw new BadPropertyException("kappa", kappa, $"kappa > 0 required for gamma distribution parameter, got kappa={kappa}");
         if (!(theta > 0)) throw new BadPropertyException("theta", theta, $"theta > 0 required for gamma distribution parameter, got theta={theta}");
         double invTheta = 1.0 / theta;
-        return new SpatialDistributionParameter(SpatialFunction.Gamma, x, null, kappa, invTheta, Math.Pow(invTheta, kappa) / GammaFunction(kappa));
+        return new SpatialDistributionParameter(SpatialFunction.Gamma, x, null, kappa, invTheta, Math.Pow(invTheta, kappa) / GammaFunctions.Gamma(kappa));
     }
 
     public static Parameter Gabor(Parameter x, Parameter y, double theta, double gamma, double std, double lam, double psi)
@@ -219,22 +219,6 @@ internal sealed class SpatialDistributionParameter : Parameter
     public override bool IsSpatial => true;
 
     public override string ToString() => $"{_function.ToString().ToLowerInvariant()}({_x}{(_y is null ? "" : $", {_y}")})";
-
-    /// <summary>Γ(x) for x &gt; 0 (Lanczos approximation, g = 7, n = 9; relative error below 1e-15).</summary>
-    internal static double GammaFunction(double x)
-    {
-        if (x < 0.5) return Math.PI / (Math.Sin(Math.PI * x) * GammaFunction(1 - x));
-        ReadOnlySpan<double> c =
-        [
-            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-            12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-        ];
-        x -= 1;
-        double a = c[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++) a += c[i] / (x + i);
-        return Math.Sqrt(2 * Math.PI) * Math.Pow(t, x + 0.5) * Math.Exp(-t) * a;
-    }
 }
 
 /// <summary>

@@ -31,6 +31,10 @@ public sealed class CheckpointGeneratorTests : IDisposable
         ["poisson_generator_ps"] = new() { ["rate"] = 1500.0 },
         ["ppd_sup_generator"] = new() { ["rate"] = 200.0, ["dead_time"] = 3.0, ["n_proc"] = 5L },
         ["pulsepacket_generator"] = new() { ["pulse_times"] = new[] { 10.0, 23.0, 40.0 }, ["activity"] = 6L, ["sdev"] = 2.0 },
+        ["sinusoidal_gamma_generator"] = new()
+        {
+            ["rate"] = 900.0, ["amplitude"] = 700.0, ["frequency"] = 25.0, ["order"] = 3.0,
+        },
         ["sinusoidal_poisson_generator"] = new()
         {
             ["rate"] = 900.0, ["amplitude"] = 700.0, ["frequency"] = 25.0,
@@ -61,7 +65,7 @@ public sealed class CheckpointGeneratorTests : IDisposable
         nest.SetKernelStatus(new() { ["rng_seed"] = 31L });
         var neurons = nest.Create("iaf_psc_alpha", 6, new() { ["V_th"] = -60.0 });
         // individual_spike_trains is a model default only (as in NEST)
-        if (generator == "sinusoidal_poisson_generator") nest.SetDefaults(generator, new() { ["individual_spike_trains"] = true });
+        if (generator is "sinusoidal_poisson_generator" or "sinusoidal_gamma_generator") nest.SetDefaults(generator, new() { ["individual_spike_trains"] = true });
         var source = nest.Create(generator, 1, Settings.GetValueOrDefault(generator));
         if (generator == "spike_dilutor")
         {

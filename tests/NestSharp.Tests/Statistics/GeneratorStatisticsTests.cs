@@ -294,6 +294,7 @@ public sealed class GeneratorStatisticsTests(ITestOutputHelper output)
     public static TheoryData<string, Dictionary<string, object>> RandomGenerators() => new()
     {
         { "sinusoidal_poisson_generator", new() { ["rate"] = 300.0, ["amplitude"] = 200.0, ["frequency"] = 10.0 } },
+        { "sinusoidal_gamma_generator", new() { ["rate"] = 300.0, ["amplitude"] = 200.0, ["frequency"] = 10.0, ["order"] = 3.0 } },
         { "inhomogeneous_poisson_generator", new() { ["rate_times"] = new[] { 10.0, 100.0 }, ["rate_values"] = new[] { 300.0, 50.0 } } },
         { "gamma_sup_generator", new() { ["rate"] = 50.0, ["gamma_shape"] = 3L, ["n_proc"] = 5L } },
         { "ppd_sup_generator", new() { ["rate"] = 50.0, ["dead_time"] = 5.0, ["n_proc"] = 5L, ["frequency"] = 10.0, ["relative_amplitude"] = 0.5 } },

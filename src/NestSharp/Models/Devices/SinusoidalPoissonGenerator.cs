@@ -66,12 +66,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
-        // The prototype of a model (id 0) takes SetDefaults and CopyModel; a created generator refuses the switch.
-        if (FirstId != 0 && values.ContainsKey("individual_spike_trains"))
-        {
-            throw new BadPropertyException("individual_spike_trains", values["individual_spike_trains"],
-                "The individual_spike_trains property can only be set as a model default using SetDefaults or upon CopyModel.");
-        }
+        RefuseIndividualSpikeTrainsOnInstance(values);
         return base.Stage(local, values, context);
     }
 

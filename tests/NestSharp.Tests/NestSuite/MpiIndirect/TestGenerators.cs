@@ -1,8 +1,7 @@
 namespace NestSharp.Tests.NestSuite.MpiIndirect;
 
 /// <summary>
-/// NEST's testsuite/pytests/mpi_indirect/test_generators.py, on 1, 2 and 4 in-process ranks. The two
-/// sinusoidal_gamma_generator rows are not ported: NestSharp lacks that model.
+/// NEST's testsuite/pytests/mpi_indirect/test_generators.py, on 1, 2 and 4 in-process ranks.
 /// </summary>
 public sealed class TestGenerators
 {
@@ -16,6 +15,14 @@ public sealed class TestGenerators
         { "pp_psc_delta", new() { ["I_e"] = 1000.0 }, new() }, // not strictly a generator, but behaves like one here
         { "ppd_sup_generator", new() { ["rate"] = 1000.0 }, new() },
         { "pulsepacket_generator", new() { ["pulse_times"] = new[] { 5.0 }, ["activity"] = 5, ["sdev"] = 2.0 }, new() },
+        {
+            "sinusoidal_gamma_generator", new() { ["rate"] = 1000.0, ["amplitude"] = 1000.0, ["frequency"] = 100.0, ["order"] = 3.0 },
+            new() { ["individual_spike_trains"] = false }
+        },
+        {
+            "sinusoidal_gamma_generator", new() { ["rate"] = 1000.0, ["amplitude"] = 1000.0, ["frequency"] = 100.0, ["order"] = 3.0 },
+            new() { ["individual_spike_trains"] = true }
+        },
         {
             "sinusoidal_poisson_generator", new() { ["rate"] = 1000.0, ["amplitude"] = 1000.0, ["frequency"] = 100.0 },
             new() { ["individual_spike_trains"] = false }

@@ -2,7 +2,6 @@ namespace NestSharp.Tests.NestSuite.MpiIndirect;
 
 /// <summary>
 /// NEST's testsuite/pytests/mpi_indirect/test_sinusoidal_generators_parallel_individual.py, on 1, 2 and 4 in-process ranks.
-/// The sinusoidal_gamma_generator rows are not ported: NestSharp lacks that model.
 /// </summary>
 public sealed class TestSinusoidalGeneratorsParallelIndividual
 {
@@ -10,6 +9,8 @@ public sealed class TestSinusoidalGeneratorsParallelIndividual
     [Theory]
     [InlineData("sinusoidal_poisson_generator", 1)]
     [InlineData("sinusoidal_poisson_generator", 2)]
+    [InlineData("sinusoidal_gamma_generator", 1)]
+    [InlineData("sinusoidal_gamma_generator", 2)]
     public void SinusoidalGenerator_WithSpikeRecorder(string gen_model, int num_threads)
     {
         _ = num_threads; // NEST's test takes the parameter and does not use it (total_num_virtual_procs is 4 throughout)

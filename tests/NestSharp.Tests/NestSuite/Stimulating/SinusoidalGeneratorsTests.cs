@@ -3,65 +3,82 @@ using static NestSharp.Tests.NestSuite.NestSuiteHelpers;
 namespace NestSharp.Tests.NestSuite.Stimulating;
 
 /// <summary>
-/// Port of NEST 3.10's <c>testsuite/pytests/stimulating/test_sinusoidal_generators.py</c> for
-/// sinusoidal_poisson_generator (sinusoidal_gamma_generator is a model NestSharp lacks).
+/// Port of NEST 3.10's <c>testsuite/pytests/stimulating/test_sinusoidal_generators.py</c>, for both of its
+/// generator models (NEST's gen_models).
 /// </summary>
 public sealed class SinusoidalGeneratorsTests
 {
-    private const string GenModel = "sinusoidal_poisson_generator";
+    public static TheoryData<string> GenModels => new() { "sinusoidal_poisson_generator", "sinusoidal_gamma_generator" };
+
+    public static TheoryData<string, bool, int> WithSpikeRecorderCases
+    {
+        get
+        {
+            var rows = new TheoryData<string, bool, int>();
+            foreach (string model in (string[])["sinusoidal_poisson_generator", "sinusoidal_gamma_generator"])
+            {
+                foreach (bool individual in (bool[])[false, true])
+                {
+                    foreach (int threads in (int[])[1, 2]) rows.Add(model, individual, threads);
+                }
+            }
+            return rows;
+        }
+    }
 
     // NEST: testsuite/pytests/stimulating/test_sinusoidal_generators.py::test_individual_spike_trains_true_by_default
-    [Fact]
-    public void IndividualSpikeTrainsTrueByDefault()
+    [Theory]
+    [MemberData(nameof(GenModels))]
+    public void IndividualSpikeTrainsTrueByDefault(string genModel)
     {
-        var gen = new Simulator().Create(GenModel);
+        var gen = new Simulator().Create(genModel);
         Assert.True(gen.Get<bool>("individual_spike_trains"));
     }
 
     // NEST: testsuite/pytests/stimulating/test_sinusoidal_generators.py::test_set_individual_spike_trains_on_set_defaults
-    [Fact]
-    public void SetIndividualSpikeTrainsOnSetDefaults()
+    [Theory]
+    [MemberData(nameof(GenModels))]
+    public void SetIndividualSpikeTrainsOnSetDefaults(string genModel)
     {
         var nest = new Simulator();
-        nest.SetDefaults(GenModel, new() { ["individual_spike_trains"] = false });
-        Assert.False(nest.Create(GenModel).Get<bool>("individual_spike_trains"));
+        nest.SetDefaults(genModel, new() { ["individual_spike_trains"] = false });
+        Assert.False(nest.Create(genModel).Get<bool>("individual_spike_trains"));
     }
 
     // NEST: testsuite/pytests/stimulating/test_sinusoidal_generators.py::test_set_individual_spike_trains_on_copy_model
-    [Fact]
-    public void SetIndividualSpikeTrainsOnCopyModel()
+    [Theory]
+    [MemberData(nameof(GenModels))]
+    public void SetIndividualSpikeTrainsOnCopyModel(string genModel)
     {
         var nest = new Simulator();
-        nest.CopyModel(GenModel, "sinusoidal_generator_copy", new() { ["individual_spike_trains"] = false });
+        nest.CopyModel(genModel, "sinusoidal_generator_copy", new() { ["individual_spike_trains"] = false });
         Assert.False(nest.Create("sinusoidal_generator_copy").Get<bool>("individual_spike_trains"));
     }
 
     // NEST: testsuite/pytests/stimulating/test_sinusoidal_generators.py::test_set_individual_spike_trains_on_instance
-    [Fact]
-    public void SetIndividualSpikeTrainsOnInstance()
+    [Theory]
+    [MemberData(nameof(GenModels))]
+    public void SetIndividualSpikeTrainsOnInstance(string genModel)
     {
-        var gen = new Simulator().Create(GenModel);
+        var gen = new Simulator().Create(genModel);
         Assert.Throws<BadPropertyException>(() => gen.Set("individual_spike_trains", false));
     }
 
     // NEST: testsuite/pytests/stimulating/test_sinusoidal_generators.py::test_sinusoidal_generator_with_spike_recorder
     [Theory]
-    [InlineData(false, 1)]
-    [InlineData(false, 2)]
-    [InlineData(true, 1)]
-    [InlineData(true, 2)]
-    public void SinusoidalGeneratorWithSpikeRecorder(bool individualSpikeTrains, int numThreads)
+    [MemberData(nameof(WithSpikeRecorderCases))]
+    public void SinusoidalGeneratorWithSpikeRecorder(string genModel, bool individualSpikeTrains, int numThreads)
     {
         var nest = new Simulator();
         nest.SetKernelStatus("local_num_threads", numThreads);
         const int nrnsPerThread = 4;
         int totalNumNrns = numThreads * nrnsPerThread;
-        nest.SetDefaults(GenModel, new()
+        nest.SetDefaults(genModel, new()
         {
             ["rate"] = 100.0, ["amplitude"] = 50.0, ["frequency"] = 10.0, ["individual_spike_trains"] = individualSpikeTrains,
         });
         var parrots = nest.Create("parrot_neuron", totalNumNrns);
-        var gen = nest.Create(GenModel);
+        var gen = nest.Create(genModel);
         var srecs = nest.Create("spike_recorder", totalNumNrns);
         nest.Connect(gen, parrots);
         nest.Connect(parrots, srecs, "one_to_one");
@@ -80,14 +97,15 @@ public sealed class SinusoidalGeneratorsTests
     }
 
     // NEST: testsuite/pytests/stimulating/test_sinusoidal_generators.py::test_sinusoidal_generator_rate_profile
-    [Fact]
-    public void SinusoidalGeneratorRateProfile()
+    [Theory]
+    [MemberData(nameof(GenModels))]
+    public void SinusoidalGeneratorRateProfile(string genModel)
     {
         double dc = 1.0, ac = 0.5, freq = 10.0, phi = 2.0;
         var nest = new Simulator();
-        nest.SetDefaults(GenModel, new() { ["rate"] = dc, ["amplitude"] = ac, ["frequency"] = freq, ["phase"] = phi / Math.PI * 180 });
+        nest.SetDefaults(genModel, new() { ["rate"] = dc, ["amplitude"] = ac, ["frequency"] = freq, ["phase"] = phi / Math.PI * 180 });
         var parrots = nest.Create("parrot_neuron");
-        var sspg = nest.Create(GenModel);
+        var sspg = nest.Create(genModel);
         var mm = nest.Create("multimeter", 1, new() { ["record_from"] = new[] { "rate" } });
         nest.Connect(sspg, parrots);
         nest.Connect(mm, sspg);
