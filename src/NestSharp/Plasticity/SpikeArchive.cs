@@ -198,6 +198,23 @@ internal sealed class NeuronHistory
         return LastTrace = _kValue = SearchKValue(t);
     }
 
+    /// <summary>
+    /// The nearest-neighbour trace just before <paramref name="t"/> (NEST's nearest_neighbor_Kminus of get_K_values):
+    /// exp((t_post - t)/tau_minus) for the latest spike t_post more than eps earlier, as if the trace were reset to 1 at
+    /// each spike; 0 when every spike lies at or after t - eps, and K- itself (0) before the first spike. Unlike
+    /// <see cref="KValue"/> it leaves <see cref="LastTrace"/> (NEST's post_trace) as it is.
+    /// </summary>
+    public double NearestNeighbourKValue(double t)
+    {
+        if (_entries.Count == 0) return _kminus;
+        for (int i = _entries.Count - 1; i >= 0; i--)
+        {
+            double tPost = At(i).T;
+            if (t - tPost > SpikeArchive.Eps) return Math.Exp((tPost - t) * TauMinusInverse);
+        }
+        return 0.0;
+    }
+
     private double SearchKValue(double t)
     {
         for (int i = _entries.Count - 1; i >= 0; i--)

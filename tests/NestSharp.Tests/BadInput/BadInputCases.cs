@@ -332,6 +332,12 @@ internal static class BadInputCases
         Connect("ht_synapse delta_P 1.5", parrotsToExp, "all_to_all", Syn("ht_synapse", ("delta_P", 1.5)), typeof(BadPropertyException), "delta_P", "1.5");
         Connect("ht_synapse P -0.1", parrotsToExp, "all_to_all", Syn("ht_synapse", ("P", -0.1)), typeof(BadPropertyException), "P", "-0.1");
         Connect("spike_generator through ht_synapse", n => (n.SpikeGenerator, n.Exp), "all_to_all", Syn("ht_synapse"), typeof(IllegalConnectionException), "ht_synapse", "spike_generator");
+        Connect("stdp_nn_pre_centered_synapse Kplus -1", parrotsToExp, "all_to_all", Syn("stdp_nn_pre_centered_synapse", ("Kplus", -1.0)), typeof(BadPropertyException), "Kplus", "-1");
+        Connect("stdp_nn_restr_synapse weight and Wmax signs", parrotsToExp, "all_to_all", Syn("stdp_nn_restr_synapse", ("weight", -1.0), ("Wmax", 5.0)), typeof(BadPropertyException), "Wmax", "5");
+        Add("setdefaults stdp_nn_symm_synapse weight -0 and Wmax signs", n => n.Nest.SetDefaults("stdp_nn_symm_synapse_hpc", D("weight", -0.0)), typeof(BadPropertyException), "Wmax", "100");
+        Connect("spike_generator through stdp_nn_symm_synapse", n => (n.SpikeGenerator, n.Exp), "all_to_all", Syn("stdp_nn_symm_synapse"), typeof(IllegalConnectionException), "stdp_nn_symm_synapse", "spike_generator");
+        Connect("jonke_synapse Kplus -0.5", parrotsToExp, "all_to_all", Syn("jonke_synapse", ("Kplus", -0.5)), typeof(BadPropertyException), "Kplus", "-0.5");
+        Connect("jonke_synapse with tau_plus", parrotsToExp, "all_to_all", Syn("jonke_synapse", ("tau_plus", 5.0)), typeof(NestNotImplementedException), "tau_plus");
         Add("setdefaults cont_delay_synapse delay 0.05", n => n.Nest.SetDefaults("cont_delay_synapse", D("delay", 0.05)), typeof(BadDelayException), "delay", "0.05", "resolution");
         Connect("bernoulli_synapse p_transmit 1.1", parrotsToExp, "all_to_all", Syn("bernoulli_synapse", ("p_transmit", 1.1)), typeof(BadPropertyException), "p_transmit", "1.1");
         Connect("static_synapse_hom_w with a weight", parrotsToExp, "all_to_all", Syn("static_synapse_hom_w", ("weight", 2.0)), typeof(NestNotImplementedException), "weight");

@@ -12,8 +12,9 @@ public sealed class SynapseLabelTests
 {
     private static readonly string[] Labelled =
     [
-        "bernoulli_synapse_lbl", "clopath_synapse_lbl", "cont_delay_synapse_lbl", "ht_synapse_lbl", "quantal_stp_synapse_lbl", "static_synapse_lbl", "static_synapse_hom_w_lbl",
-        "stdp_dopamine_synapse_lbl", "stdp_facetshw_synapse_hom_lbl", "stdp_pl_synapse_hom_lbl", "stdp_synapse_lbl", "stdp_synapse_hom_lbl",
+        "bernoulli_synapse_lbl", "clopath_synapse_lbl", "cont_delay_synapse_lbl", "ht_synapse_lbl", "jonke_synapse_lbl", "quantal_stp_synapse_lbl", "static_synapse_lbl",
+        "static_synapse_hom_w_lbl", "stdp_dopamine_synapse_lbl", "stdp_facetshw_synapse_hom_lbl", "stdp_nn_pre_centered_synapse_lbl", "stdp_nn_restr_synapse_lbl",
+        "stdp_nn_symm_synapse_lbl", "stdp_pl_synapse_hom_lbl", "stdp_synapse_lbl", "stdp_synapse_hom_lbl",
         "stdp_triplet_synapse_lbl", "tsodyks2_synapse_lbl", "tsodyks_synapse_lbl", "tsodyks_synapse_hom_lbl", "urbanczik_synapse_lbl",
         "vogels_sprekeler_synapse_lbl",
     ];

@@ -51,6 +51,10 @@ public sealed class SynapseSourceTests
     [InlineData("tsodyks2_synapse")]
     [InlineData("tsodyks_synapse_hom")]
     [InlineData("ht_synapse")]
+    [InlineData("stdp_nn_symm_synapse")]
+    [InlineData("stdp_nn_pre_centered_synapse")]
+    [InlineData("stdp_nn_restr_synapse")]
+    [InlineData("jonke_synapse")]
     public void FromASpikeTrainInjector_TransmitsAsFromAParrotWithTheSameTrain(string model)
     {
         var viaParrot = Run(model, injector: false, threads: 1);

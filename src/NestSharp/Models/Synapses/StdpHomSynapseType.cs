@@ -2,7 +2,7 @@ namespace NestSharp.Models.Synapses;
 
 /// <summary>
 /// A pair-based STDP synapse with its rule's parameters common to the model (the _hom models: stdp_synapse_hom,
-/// stdp_pl_synapse_hom and their _hpc and _lbl names), the rule of <see cref="StdpSynapseType{TRule}"/>: at each
+/// stdp_pl_synapse_hom, and jonke_synapse, with their _hpc and _lbl names), the rule of <see cref="StdpSynapseType{TRule}"/>: at each
 /// pre-synaptic spike at t_pre with dendritic delay d, every post-synaptic spike t_post with t_last - d &lt; t_post
 /// &lt;= t_pre - d potentiates w ← Facilitate(w, K+·exp((t_last - (t_post + d))/tau_plus)); then w ← Depress(w,
 /// K-(t_pre - d)); the spike is transmitted with the new weight; finally K+ ← K+·exp((t_last - t_pre)/tau_plus) + 1
@@ -23,8 +23,9 @@ internal abstract class StdpHomSynapseType<TRule>(string name) : HistoryReadingS
 
     private static readonly SynapseSchema Declared = new();
 
-    // Kplus per connection (NEST checks it only in stdp_synapse), shared with the source's other synapses while equal.
-    private static readonly SourceColumn Kplus = Declared.SourceParameter("Kplus", 0.0);
+    // Kplus per connection (stdp_synapse_hom and stdp_pl_synapse_hom check nothing, jonke_synapse that it is not
+    // negative), shared with the source's other synapses while equal.
+    private static readonly SourceColumn Kplus = Declared.SourceParameter("Kplus", 0.0, TRule.KplusRequirement);
     private static readonly SourceColumn LastSpike = Declared.SourceState("t_lastspike", 0.0);
 
     static StdpHomSynapseType()

@@ -31,6 +31,12 @@ internal interface IStdpRule
 
     /// <summary>The decay factor of the pre-synaptic trace over <paramref name="dt"/> (negative) ms.</summary>
     static abstract double PlusDecay(double dt, ReadOnlySpan<double> p);
+
+    /// <summary>
+    /// What a connection's Kplus must satisfy in the _hom models (<see cref="StdpHomSynapseType{TRule}"/>): nothing,
+    /// unless the rule says otherwise (jonke_synapse refuses a negative Kplus).
+    /// </summary>
+    static virtual Requirement? KplusRequirement => null;
 }
 
 /// <summary>

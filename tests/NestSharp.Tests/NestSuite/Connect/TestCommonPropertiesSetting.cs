@@ -2,9 +2,9 @@ namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_common_properties_setting.py: parameters common to all connections of a
-/// model. NEST parametrises over the common-property models that are built; NestSharp has stdp_dopamine_synapse,
-/// stdp_facetshw_synapse_hom, stdp_pl_synapse_hom, stdp_synapse_hom, static_synapse_hom_w and tsodyks_synapse_hom
-/// (eprop_synapse_bsshslm_2020 and jonke_synapse are not built).
+/// model. NEST parametrises over the common-property models that are built; NestSharp has jonke_synapse,
+/// stdp_dopamine_synapse, stdp_facetshw_synapse_hom, stdp_pl_synapse_hom, stdp_synapse_hom, static_synapse_hom_w and
+/// tsodyks_synapse_hom (eprop_synapse_bsshslm_2020 is not built).
 /// </summary>
 public sealed class TestCommonPropertiesSetting
 {
@@ -16,6 +16,7 @@ public sealed class TestCommonPropertiesSetting
     /// </summary>
     public static TheoryData<string, string, double, string> AvailableCpModels => new()
     {
+        { "jonke_synapse", "tau_plus", 10.0, "iaf_psc_alpha" },
         { "stdp_dopamine_synapse", "tau_plus", 10.0, "iaf_psc_alpha" },
         { "stdp_facetshw_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },
         { "stdp_pl_synapse_hom", "tau_plus", 10.0, "iaf_psc_alpha" },

@@ -1,0 +1,45 @@
+namespace NestSharp.Models.Synapses;
+
+/// <summary>
+/// stdp_nn_restr_synapse (and stdp_nn_restr_synapse_hpc, stdp_nn_restr_synapse_lbl): STDP with the restricted
+/// symmetric nearest-neighbour pairing scheme (Morrison et al. 2008, fig. 7C): a pre-synaptic spike is paired for
+/// depression with the nearest preceding post-synaptic spike only if that came after the previous pre-synaptic spike,
+/// and a post-synaptic spike for potentiation with the nearest preceding pre-synaptic spike only if that came after
+/// the previous post-synaptic spike, so no spike takes part in two pairs of one kind. At a pre-synaptic spike at t_pre
+/// (the previous one at t_last, 0 at first) through a connection with dendritic delay d, with w/Wmax the normalised
+/// weight:
+/// <code>
+/// if a post spike t_post lies in t_last - d &lt; t_post &lt;= t_pre - d (the earliest such one):
+///     w/Wmax ← min(1, w/Wmax + lambda · (1 - w/Wmax)^mu_plus · exp((t_last - (t_post + d))/tau_plus))
+///     w/Wmax ← max(0, w/Wmax - alpha · lambda · (w/Wmax)^mu_minus · exp(-(t_pre - d - t_n)/tau_minus))
+/// transmit w;   t_last ← t_pre
+/// </code>
+/// where t_n is the latest post spike more than eps = 1e-6 ms before t_pre - d (no depression when there is none), so
+/// exactly coinciding pairs are passed over for the spike before. tau_minus is the target's.
+/// <para>Parameters (per connection): weight (default 1), delay (ms), tau_plus (ms, 20), lambda (0.01), alpha (1),
+/// mu_plus (1), mu_minus (1), Wmax (100); none is checked. When a connection's status is set (a syn_spec with more
+/// than weight and delay, Set, or the model's defaults) weight and Wmax must lie on the same side of 0 (0 counting as
+/// positive).</para>
+/// <para>Reference: Morrison A, Diesmann M, Gerstner W (2008) Phenomenological models of synaptic plasticity based on
+/// spike timing. Biol Cybern 98:459-478.</para>
+/// </summary>
+[SynapseModelName("stdp_nn_restr_synapse", Labelled = true)]
+[SynapseModelName("stdp_nn_restr_synapse_hpc")]
+internal sealed class StdpNnRestrSynapse(string name) : StdpNearestNeighbourSynapseType<RestrictedNearestNeighbour>(name);
+
+/// <summary>The restricted symmetric scheme of stdp_nn_restr_synapse (see <see cref="StdpNnRestrSynapse"/>).</summary>
+internal readonly struct RestrictedNearestNeighbour : INearestNeighbourPairing
+{
+    public static bool KeepsKplus => false;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Update(NeuronHistory history, double weight, double tLast, double tSpike, double dendriticDelay,
+        ref double kplus, ReadOnlySpan<double> p)
+    {
+        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
+        if (from == to) return weight;
+        double minusDt = tLast - (history.At(from).T + dendriticDelay);
+        double w = StdpSoftBoundRule.Facilitate(weight, StdpSoftBoundRule.PlusDecay(minusDt, p), p);
+        return StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
+    }
+}
