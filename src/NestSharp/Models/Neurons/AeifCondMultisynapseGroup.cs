@@ -10,7 +10,7 @@ namespace NestSharp.Models.Neurons;
 internal sealed class AeifMultisynapsePorts
 {
     /// <summary>NEST's r_: the refractory steps left, counting the current one.</summary>
-    public readonly Column Refractory;
+    public readonly Column RefractorySteps;
 
     /// <summary>NEST's I_stim_: the current input of the step (pA), what arrived on the current channel in the step before.</summary>
     public readonly Column CurrentInput;
@@ -30,7 +30,7 @@ internal sealed class AeifMultisynapsePorts
     /// <param name="eRev">The array of reversal potentials, whose length is the number of ports.</param>
     public AeifMultisynapsePorts(NeuronSchema schema, AeifMembrane membrane, ArrayColumn eRev)
     {
-        Refractory = schema.Internal("refractory_steps");
+        RefractorySteps = schema.Internal("refractory_steps");
         CurrentInput = schema.Internal("current_input");
         InnerStep = schema.Internal("inner_step");
         PortsInLastRun = schema.Internal("ports_in_last_run", 1.0);
@@ -239,7 +239,7 @@ internal abstract class AeifCondMultisynapseGroup : NeuronGroup
         var spikes = context.SpikesOfVp[thread];
         var integrators = _integrators[thread];
         double[] buffer = _y[thread];
-        double[] v = this[_membrane.Vm], w = this[_membrane.W], refractory = this[_ports.Refractory], current = this[_ports.CurrentInput],
+        double[] v = this[_membrane.Vm], w = this[_membrane.W], refractory = this[_ports.RefractorySteps], current = this[_ports.CurrentInput],
             innerSteps = this[_ports.InnerStep];
         double[][] dgs = _dg, gs = _g;
         int[] portChannel = _portChannel;
