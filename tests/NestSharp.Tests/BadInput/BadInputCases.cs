@@ -194,6 +194,21 @@ internal static class BadInputCases
                 ["E_rev"] = new[] { 0.0, 0.0 }, ["tau_rise"] = new[] { 1.0, 1.0 }, ["tau_decay"] = new[] { 2.0 },
             }),
             typeof(BadPropertyException), "E_rev", "same length");
+        Created("aeif_cond_alpha_multisynapse", "E_rev", new[] { 0.0, 0.0 }); // the length changes: both arrays needed
+        Created("aeif_cond_alpha_multisynapse", "tau_syn", new[] { -1.0 }, null, "-1");
+        Created("aeif_cond_alpha_multisynapse", "V_peak", -60.0, null, "-60"); // below V_th
+        Created("aeif_cond_alpha_multisynapse", "Delta_T", 0.01, null, "0.01"); // exp((V_peak - V_th)/Delta_T) would overflow
+        Created("aeif_cond_alpha_multisynapse", "dg", new[] { 1.0 }, typeof(UnaccessedDictionaryEntryException));
+        Add("create aeif_cond_alpha_multisynapse with arrays of lengths 2, 1",
+            n => n.Nest.Create("aeif_cond_alpha_multisynapse", 1, new() { ["E_rev"] = new[] { 0.0, 0.0 }, ["tau_syn"] = new[] { 1.0 } }),
+            typeof(BadPropertyException), "E_rev", "same length");
+        Created("aeif_psc_delta", "V_reset", 10.0, null, "10"); // not below V_peak
+        Created("aeif_psc_delta", "Delta_T", -1.0, null, "-1");
+        Created("aeif_psc_delta", "C_m", 0.0);
+        Created("aeif_psc_delta", "tau_w", 0.0);
+        Created("aeif_psc_delta", "t_ref", -1.0, null, "-1");
+        Created("aeif_psc_delta", "gsl_error_tol", 0.0);
+        Created("aeif_psc_delta", "refractory_input", "yes", typeof(TypeMismatchException), "yes");
         Created("pp_psc_delta", "dead_time_shape", 0L, null, "0");
         Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
         Created("pp_psc_delta", "c_3", -1.0, null, "-1");

@@ -6,9 +6,8 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 /// The AdEx models against a reference solution of the same equations by the LSODAR solver (NEST's
 /// test_aeif_data_lsodar.dat, in Reference/pytests/), and, with Delta_T = a = b = 0, against the integrate-and-fire
 /// model with the same synapses, for spike and for direct-current input. NEST's test runs every model in one kernel;
-/// here each model is one row with its own kernel (the models do not interact). Rows of models outside the
-/// model-library issue (aeif_psc_delta, aeif_cond_alpha_multisynapse) are not ported; aeif_cond_beta_multisynapse is
-/// in NEST's list of the LSODAR comparison only.
+/// here each model is one row with its own kernel (the models do not interact). The multisynapse models are in
+/// NEST's list of the LSODAR comparison only.
 /// </summary>
 public sealed class AeifLsodarTests
 {
@@ -21,6 +20,7 @@ public sealed class AeifLsodarTests
         ["aeif_cond_alpha"] = new() { ["V_m"] = 2e-3, ["g_ex"] = 1e-6 },
         ["aeif_cond_exp"] = new() { ["V_m"] = 5e-4, ["g_ex"] = 1e-6 },
         ["aeif_psc_alpha"] = new() { ["V_m"] = 5e-3, ["I_syn_ex"] = 1e-6 },
+        ["aeif_psc_delta"] = new() { ["V_m"] = 5e-3 },
         ["aeif_psc_exp"] = new() { ["V_m"] = 5e-3, ["I_syn_ex"] = 1e-6 },
     };
 
@@ -39,6 +39,14 @@ public sealed class AeifLsodarTests
         ["tau_syn_ex"] = 0.2,
     };
 
+    /// <summary>NEST's DT0_params: <see cref="AeifDt0"/>, without tau_syn_ex for aeif_psc_delta.</summary>
+    private static Dictionary<string, object> Dt0Params(string model)
+    {
+        var p = AeifDt0();
+        if (model == "aeif_psc_delta") p.Remove("tau_syn_ex");
+        return p;
+    }
+
     /// <summary>The integrate-and-fire model's parameters for the synapse type of <paramref name="model"/>.</summary>
     private static Dictionary<string, object> IafParams(string model)
     {
@@ -49,6 +57,7 @@ public sealed class AeifLsodarTests
         };
         if (model.Contains("psc")) p["tau_m"] = 250.0 / 16.7;
         else p["g_L"] = 16.7;
+        if (model.Contains("psc_delta")) p.Remove("tau_syn_ex");
         return p;
     }
 
@@ -119,7 +128,9 @@ public sealed class AeifLsodarTests
     [InlineData("aeif_cond_alpha")]
     [InlineData("aeif_cond_exp")]
     [InlineData("aeif_psc_alpha")]
+    [InlineData("aeif_psc_delta")]
     [InlineData("aeif_psc_exp")]
+    [InlineData("aeif_cond_alpha_multisynapse")]
     [InlineData("aeif_cond_beta_multisynapse")]
     public void ClosenessNestLsodar(string model)
     {
@@ -146,15 +157,16 @@ public sealed class AeifLsodarTests
     [InlineData("aeif_cond_alpha")]
     [InlineData("aeif_cond_exp")]
     [InlineData("aeif_psc_alpha")]
+    [InlineData("aeif_psc_delta")]
     [InlineData("aeif_psc_exp")]
     public void IafSpikeInput(string model)
     {
         var nest = NewKernel();
-        string[] recordables = model.Contains("psc") ? ["V_m", "I_syn_ex"] : ["V_m", "g_ex"];
+        string[] recordables = model.Contains("psc_delta") ? ["V_m"] : model.Contains("psc") ? ["V_m", "I_syn_ex"] : ["V_m", "g_ex"];
         double weight = model.Contains("psc") ? 80.0 : 1.0;
         var reference = nest.Create(IafModelOf(model), 1, IafParams(model));
         var referenceMm = nest.Create("multimeter");
-        var neuron = nest.Create(model, 1, AeifDt0());
+        var neuron = nest.Create(model, 1, Dt0Params(model));
         var mm = nest.Create("multimeter");
         var pg = nest.Create("poisson_generator", 1, new() { ["rate"] = 10000.0 });
         var pn = nest.Create("parrot_neuron");
@@ -180,13 +192,14 @@ public sealed class AeifLsodarTests
     [InlineData("aeif_cond_alpha")]
     [InlineData("aeif_cond_exp")]
     [InlineData("aeif_psc_alpha")]
+    [InlineData("aeif_psc_delta")]
     [InlineData("aeif_psc_exp")]
     public void IafDcInput(string model)
     {
         var nest = NewKernel();
         var reference = nest.Create(IafModelOf(model), 1, IafParams(model));
         var referenceMm = nest.Create("multimeter");
-        var neuron = nest.Create(model, 1, AeifDt0());
+        var neuron = nest.Create(model, 1, Dt0Params(model));
         var mm = nest.Create("multimeter");
         var dcg = nest.Create("dc_generator", 1, new() { ["amplitude"] = 250.0, ["start"] = 50.0, ["stop"] = 150.0 });
 

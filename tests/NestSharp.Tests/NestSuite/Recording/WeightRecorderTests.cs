@@ -3,8 +3,7 @@ using static NestSharp.Tests.NestSuite.NestSuiteHelpers;
 namespace NestSharp.Tests.NestSuite.Recording;
 
 /// <summary>
-/// Port of NEST 3.10's <c>testsuite/pytests/recording/test_weight_recorder.py</c> (testRPorts needs
-/// aeif_cond_alpha_multisynapse and is not ported).
+/// Port of NEST 3.10's <c>testsuite/pytests/recording/test_weight_recorder.py</c>.
 /// </summary>
 public sealed class WeightRecorderTests
 {
@@ -181,6 +180,43 @@ public sealed class WeightRecorderTests
         var wrPorts = Longs(wr, "ports");
         var uniqueIds = wrSenders.Select((s, i) => (s, wrTargets[i], wrPorts[i])).Distinct();
 
+        Assert.Equal(connections.Order(), uniqueIds.Order());
+    }
+
+    // NEST: testsuite/pytests/recording/test_weight_recorder.py::WeightRecorderTestCase::testRPorts
+    [Fact]
+    public void RPorts()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus("local_num_threads", 1);
+
+        var wr = nest.Create("weight_recorder");
+        nest.CopyModel("stdp_synapse", "stdp_synapse_rec_0", new() { ["weight_recorder"] = wr, ["weight"] = 1.0, ["receptor_type"] = 1L });
+        nest.CopyModel("stdp_synapse", "stdp_synapse_rec_1", new() { ["weight_recorder"] = wr, ["weight"] = 1.0, ["receptor_type"] = 2L });
+
+        var sg = nest.Create("spike_generator", 1, new() { ["spike_times"] = new[] { 10.0, 15.0, 55.0, 70.0 } });
+        var pre = nest.Create("parrot_neuron", 5);
+        var post = nest.Create("aeif_cond_alpha_multisynapse", 5, new()
+        {
+            ["V_th"] = -69.9, ["tau_syn"] = new[] { 20.0, 30.0 }, ["E_rev"] = new[] { 0.0, 0.0 },
+        });
+
+        nest.Connect(pre, post, "one_to_one", "stdp_synapse_rec_0");
+        nest.Connect(pre, post, "one_to_one", "stdp_synapse_rec_1");
+        nest.Connect(sg, pre);
+
+        var conn = nest.GetConnections(pre, post);
+        long[] receptors = conn.Receptor, sources = conn.Source, targets = conn.Target;
+        var connections = sources.Select((s, i) => (s, targets[i], receptors[i])).ToList();
+
+        nest.Simulate(100);
+
+        var wrSenders = Longs(wr, "senders");
+        var wrTargets = Longs(wr, "targets");
+        var wrReceptors = Longs(wr, "receptors");
+        var uniqueIds = wrSenders.Select((s, i) => (s, wrTargets[i], wrReceptors[i])).Distinct();
+
+        // should be 10 connections
         Assert.Equal(connections.Order(), uniqueIds.Order());
     }
 }

@@ -24,6 +24,7 @@ public sealed class Issue77Tests
         ["aeif_psc_alpha"] = (null, 0, 80.0),
         ["aeif_psc_delta"] = (null, 0, 80.0),
         ["aeif_psc_exp"] = (null, 0, 80.0),
+        ["aeif_cond_alpha_multisynapse"] = (new() { ["E_rev"] = new[] { -20.0 }, ["tau_syn"] = new[] { 2.0 } }, 1, 10.0),
         ["aeif_cond_beta_multisynapse"] = (new() { ["E_rev"] = new[] { -20.0 }, ["tau_rise"] = new[] { 1.0 }, ["tau_decay"] = new[] { 2.0 } }, 1, 10.0),
         ["iaf_psc_alpha_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
         ["iaf_psc_exp_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),

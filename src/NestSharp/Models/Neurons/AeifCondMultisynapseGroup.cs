@@ -1,0 +1,319 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// What NEST's conductance-based AdEx models with receptor ports (aeif_cond_alpha_multisynapse,
+/// aeif_cond_beta_multisynapse) keep besides the membrane and their port arrays, declared into a model's schema once,
+/// after the arrays: the refractory count, the current input and the inner step size (hidden), the number of ports the
+/// state had in the last run, the port state dg and g (shown as read-only arrays), the current input (receptor 0), the
+/// spike receptors 1 .. n_receptors sized by E_rev, and the recordables V_m, w, g_1 .. g_n.
+/// </summary>
+internal sealed class AeifMultisynapsePorts
+{
+    /// <summary>NEST's r_: the refractory steps left, counting the current one.</summary>
+    public readonly Column RefractorySteps;
+
+    /// <summary>NEST's I_stim_: the current input of the step (pA), what arrived on the current channel in the step before.</summary>
+    public readonly Column CurrentInput;
+
+    /// <summary>NEST's IntegrationStep_: the inner step size to try next (ms), 0 until the node's first run.</summary>
+    public readonly Column InnerStep;
+
+    /// <summary>NEST's (y_.size() - 2) / 2: the ports the state had in the node's last run (1 before the first).</summary>
+    public readonly Column PortsInLastRun;
+
+    public readonly PortColumn Dg, G;
+
+    public readonly InputChannel Currents;
+
+    /// <param name="schema">The model's schema, with the membrane and the port arrays declared.</param>
+    /// <param name="membrane">The membrane declared into <paramref name="schema"/>.</param>
+    /// <param name="eRev">The array of reversal potentials, whose length is the number of ports.</param>
+    public AeifMultisynapsePorts(NeuronSchema schema, AeifMembrane membrane, ArrayColumn eRev)
+    {
+        RefractorySteps = schema.Internal("refractory_steps");
+        CurrentInput = schema.Internal("current_input");
+        InnerStep = schema.Internal("inner_step");
+        PortsInLastRun = schema.Internal("ports_in_last_run", 1.0);
+        Dg = schema.PortVariable("dg", "dg");
+        G = schema.PortVariable("g", "g");
+        Currents = schema.Input("currents");
+        schema.PortsSizedBy(eRev, "n_receptors");
+        schema.CurrentReceptor(0, Currents);
+        schema.Recordable(membrane.Vm);
+        schema.Recordable(membrane.W);
+        schema.PortRecordable(G, "g_");
+    }
+}
+
+/// <summary>
+/// Base of NEST's conductance-based AdEx models with any number of receptor ports (aeif_cond_alpha_multisynapse,
+/// aeif_cond_beta_multisynapse). With V the membrane potential as the dynamics see it (V_reset while refractory,
+/// min(V_m, V_peak) otherwise) and n the number of ports,
+/// <code>
+/// C_m dV/dt  = -g_L (V - E_L) + g_L Delta_T exp((V - V_th)/Delta_T) + sum_k g_k (E_rev[k] - V) - w + I_e + I_stim
+/// tau_w dw/dt = a (V - E_L) - w
+/// d(dg_k)/dt = -dg_k / tau_rise[k],   dg_k/dt = dg_k - g_k / tau_decay[k]         (k = 1 .. n)
+/// </code>
+/// (dV/dt = 0 while refractory; with Delta_T = 0 the exponential term vanishes and V_th is the firing threshold;
+/// tau_rise = tau_decay = tau_syn for the alpha model). The state y = [V_m, w, dg_1, g_1, ..., dg_n, g_n] (2 + 2n
+/// components per node) is integrated over each step h by adaptive Runge-Kutta-Fehlberg 4(5) steps as NEST's GSL set-up
+/// does (<see cref="Rkf45Integrator"/>, error control on h·dy/dt with eps_abs = eps_rel = gsl_error_tol), the inner step
+/// size carrying over from step to step. After every inner step, in this order: V_m &lt; -1e3 mV or |w| &gt; 1e6 pA
+/// fails with NumericalInstability; a refractory neuron's V_m is set to V_reset; otherwise V_m at or above V_peak (V_th
+/// when Delta_T = 0) is a spike: V_m = V_reset, w += b, refractory for t_ref. At the end of the step the refractory
+/// count goes down, the spikes that arrived on port k add their weight (nS) times the model's jump factor of port k to
+/// dg_k, and the current input of the step takes effect from the next step.
+/// <para>Weights must not be negative (each port's reversal potential sets the sign of its effect): a step whose spikes
+/// sum to a negative weight on a port fails with BadProperty during the simulation. NEST checks every spike as it is
+/// delivered; here the check is on a port's sum per step, so a negative weight offset by positive ones arriving in the
+/// same step goes unnoticed.</para>
+/// <para>The status shows dg and g (nS/ms, nS) with as many elements as the state had in the node's last run (one
+/// before the first), as NEST sizes the state only before a run; the recordables g_1 .. g_n follow n_receptors at once.
+/// As the state's dimension is per node, the group keeps one integrator per (virtual process, number of ports).</para>
+/// </summary>
+internal abstract class AeifCondMultisynapseGroup : NeuronGroup
+{
+    /// <summary>Positions in the integrated state vector (NEST's order): V_m, w, then dg_k, g_k of port k at 2k, 2k + 1.</summary>
+    private const int YV = 0, YW = 1, FirstPort = 2;
+
+    private readonly AeifMembrane _membrane;
+    private readonly AeifMultisynapsePorts _ports;
+
+    /// <summary>The right-hand side of the 2 + 2n state equations, for one node's parameters and input.</summary>
+    private struct Dynamics : IOdeSystem
+    {
+        public double GL, Cm, EL, VTh, DeltaT, VPeak, VReset, A, TauW, Ie;
+
+        /// <summary>The node's port arrays as of the run (never changed in place).</summary>
+        public double[] ERev, TauRise, TauDecay;
+
+        /// <summary>The current input of this step (pA).</summary>
+        public double IStim;
+
+        /// <summary>Whether the neuron is refractory: V is V_reset in the equations and dV/dt = 0.</summary>
+        public bool Refractory;
+
+        public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
+        {
+            double v = Refractory ? VReset : (VPeak < y[YV] ? VPeak : y[YV]);
+            double w = y[YW];
+            double[] eRev = ERev;
+            double iSyn = 0.0;
+            for (int k = 0; k < eRev.Length; k++) iSyn += y[FirstPort + 2 * k + 1] * (eRev[k] - v);
+            double spikeCurrent = DeltaT == 0.0 ? 0.0 : DeltaT * GL * Math.Exp((v - VTh) / DeltaT);
+
+            f[YV] = Refractory ? 0.0 : (-GL * (v - EL) + spikeCurrent + iSyn - w + Ie + IStim) / Cm;
+            f[YW] = (A * (v - EL) - w) / TauW;
+            double[] tauRise = TauRise, tauDecay = TauDecay;
+            for (int k = 0; k < eRev.Length; k++)
+            {
+                int dg = FirstPort + 2 * k;
+                f[dg] = -y[dg] / tauRise[k];
+                f[dg + 1] = y[dg] - y[dg + 1] / tauDecay[k];
+            }
+        }
+    }
+
+    /// <summary>What one node's run computes once from its parameters.</summary>
+    private struct Constants
+    {
+        public Dynamics Dynamics;
+        public ErrorControl Control;
+
+        /// <summary>V_peak when Delta_T &gt; 0, V_th when Delta_T = 0 (then the model fires like an integrate-and-fire neuron).</summary>
+        public double SpikeThreshold;
+
+        public double B;
+        public int RefractorySteps;
+
+        /// <summary>Per port: the jump of dg per nS of weight.</summary>
+        public double[] Jump;
+    }
+
+    /// <summary>A node's port arrays as the dynamics read them, and the jump of dg per nS of weight of each port.</summary>
+    /// <param name="ERev">The reversal potentials (mV).</param>
+    /// <param name="TauRise">The time constants of dg (ms).</param>
+    /// <param name="TauDecay">The time constants of g (ms).</param>
+    /// <param name="Jump">The jump of dg per nS of weight (1/ms).</param>
+    protected readonly record struct PortConstants(double[] ERev, double[] TauRise, double[] TauDecay, double[] Jump);
+
+    private Constants[] _constants = [];
+
+    /// <summary>Per port (index k - 1): the dg and g values of every node, and the ring channel of storage position 0.</summary>
+    private double[][] _dg = [], _g = [];
+    private int[] _portChannel = [];
+
+    /// <summary>Per virtual process: an integrator per number of ports of the group's nodes (null for numbers none has), and a state vector.</summary>
+    private Rkf45Integrator?[][] _integrators = [];
+    private double[][] _y = [];
+
+    private double _resolution;
+
+    /// <param name="model">The node model the group is an instance of.</param>
+    /// <param name="firstId">The node id of the group's first node.</param>
+    /// <param name="count">The number of nodes.</param>
+    /// <param name="schema">The model's declared parameters, state, inputs and recordables.</param>
+    /// <param name="membrane">The membrane columns declared into <paramref name="schema"/>.</param>
+    /// <param name="ports">The port state and inputs declared into <paramref name="schema"/>.</param>
+    protected AeifCondMultisynapseGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane, AeifMultisynapsePorts ports)
+        : base(model, firstId, count, schema)
+    {
+        _membrane = membrane;
+        _ports = ports;
+    }
+
+    /// <summary>Every state of the model is in its columns and port variables (refractory count, inner step, current, dg, g).</summary>
+    public override bool SupportsCheckpoint => true;
+
+    /// <summary>The port arrays of the node at storage position <paramref name="position"/> and the jumps they give.</summary>
+    protected abstract PortConstants PortsOf(int position);
+
+    protected override int PortsInState(int position) => (int)this[_ports.PortsInLastRun][position];
+
+    public override void Prepare(SimulationContext context)
+    {
+        PreparePorts();
+        var time = context.Time;
+        _resolution = time.StepToMs(1);
+        int ports = PortCount, maxPorts = 0;
+        _dg = new double[ports][];
+        _g = new double[ports][];
+        _portChannel = new int[ports];
+        for (int k = 0; k < ports; k++)
+        {
+            _dg[k] = PortState(_ports.Dg, k + 1);
+            _g[k] = PortState(_ports.G, k + 1);
+            _portChannel[k] = PortChannel(k + 1);
+        }
+        _constants = new Constants[Count];
+        double[] innerStep = this[_ports.InnerStep], portsInLastRun = this[_ports.PortsInLastRun];
+        for (int i = 0; i < Count; i++)
+        {
+            _constants[i] = ConstantsOf(i, time);
+            int own = _constants[i].Jump.Length;
+            maxPorts = Math.Max(maxPorts, own);
+            portsInLastRun[i] = own;
+            if (innerStep[i] == 0.0) innerStep[i] = _resolution;
+        }
+        _integrators = new Rkf45Integrator?[context.VirtualProcesses][];
+        _y = new double[context.VirtualProcesses][];
+        for (int vp = 0; vp < _integrators.Length; vp++)
+        {
+            _integrators[vp] = new Rkf45Integrator?[maxPorts + 1];
+            _y[vp] = new double[FirstPort + 2 * maxPorts];
+        }
+        for (int i = 0; i < Count; i++)
+        {
+            int own = _constants[i].Jump.Length;
+            for (int vp = 0; vp < _integrators.Length; vp++) _integrators[vp][own] ??= new Rkf45Integrator(FirstPort + 2 * own);
+        }
+    }
+
+    private Constants ConstantsOf(int i, TimeGrid time)
+    {
+        var m = _membrane;
+        var ports = PortsOf(i);
+        double tolerance = this[m.GslErrorTol][i];
+        return new Constants
+        {
+            Dynamics = new Dynamics
+            {
+                GL = this[m.GL][i], Cm = this[m.Cm][i], EL = this[m.EL][i], VTh = this[m.VTh][i], DeltaT = this[m.DeltaT][i],
+                VPeak = this[m.VPeak][i], VReset = this[m.VReset][i], A = this[m.A][i], TauW = this[m.TauW][i], Ie = this[m.Ie][i],
+                ERev = ports.ERev, TauRise = ports.TauRise, TauDecay = ports.TauDecay,
+            },
+            Control = ErrorControl.OnDerivatives(tolerance, tolerance),
+            SpikeThreshold = this[m.DeltaT][i] > 0.0 ? this[m.VPeak][i] : this[m.VTh][i],
+            B = this[m.B][i],
+            RefractorySteps = (int)time.MsToStepsCeil(this[m.TRef][i]),
+            Jump = ports.Jump,
+        };
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        var ring = context.Ring;
+        double[] data = ring.Data;
+        var spikes = context.SpikesOfVp[thread];
+        var integrators = _integrators[thread];
+        double[] buffer = _y[thread];
+        double[] v = this[_membrane.Vm], w = this[_membrane.W], refractory = this[_ports.RefractorySteps], current = this[_ports.CurrentInput],
+            innerSteps = this[_ports.InnerStep];
+        double[][] dgs = _dg, gs = _g;
+        int[] portChannel = _portChannel;
+        var constants = _constants;
+        double h = _resolution;
+        int n = end - start;
+        for (int lag = from; lag < to; lag++)
+        {
+            long step = sliceStart + lag;
+            int row = ring.SlotOf(step) * ring.Channels;
+            Span<double> currentIn = ring.Row(step, ChannelOf(_ports.Currents) + start, n);
+            for (int i = start; i < end; i++)
+            {
+                ref Constants c = ref constants[i];
+                double[] jump = c.Jump;
+                int ports = jump.Length;
+                Span<double> y = buffer.AsSpan(0, FirstPort + 2 * ports);
+                y[YV] = v[i];
+                y[YW] = w[i];
+                for (int k = 0; k < ports; k++)
+                {
+                    y[FirstPort + 2 * k] = dgs[k][i];
+                    y[FirstPort + 2 * k + 1] = gs[k][i];
+                }
+
+                var integrator = integrators[ports]!;
+                ref Dynamics system = ref c.Dynamics;
+                system.IStim = current[i];
+                double t = 0.0, innerStep = innerSteps[i];
+                while (t < h)
+                {
+                    system.Refractory = refractory[i] > 0;
+                    integrator.Evolve(ref system, c.Control, ref t, h, ref innerStep, y);
+                    if (y[YV] < -1e3 || y[YW] < -1e6 || y[YW] > 1e6) ThrowInstability(i, y[YV], y[YW], step);
+                    if (refractory[i] > 0)
+                    {
+                        y[YV] = system.VReset;
+                    }
+                    else if (y[YV] >= c.SpikeThreshold)
+                    {
+                        y[YV] = system.VReset;
+                        y[YW] += c.B;
+                        // One more than the refractory steps, as the count goes down at the end of this step already.
+                        refractory[i] = c.RefractorySteps > 0 ? c.RefractorySteps + 1 : 0;
+                        spikes.Add(lag, IdOf(i));
+                    }
+                }
+                innerSteps[i] = innerStep;
+                if (refractory[i] > 0) refractory[i]--;
+
+                v[i] = y[YV];
+                w[i] = y[YW];
+                for (int k = 0; k < ports; k++)
+                {
+                    double weight = data[row + portChannel[k] + i];
+                    if (weight < 0.0) ThrowNegativeWeight(i, k + 1, weight);
+                    dgs[k][i] = y[FirstPort + 2 * k] + weight * jump[k];
+                    gs[k][i] = y[FirstPort + 2 * k + 1];
+                }
+                current[i] = currentIn[i - start];
+            }
+            currentIn.Clear();
+            for (int k = 0; k < portChannel.Length; k++) ring.Row(step, portChannel[k] + start, n).Clear();
+            RecordSamples(thread, step);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowInstability(int position, double v, double w, long step) =>
+        throw new NumericalInstabilityException(
+            $"{Model.Name} (node {IdOf(position)}): numerical instability in step {step} (V_m = {v} mV, w = {w} pA; V_m must stay above -1000 mV and |w| below 1e6 pA).");
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowNegativeWeight(int position, int port, double weight) =>
+        throw new BadPropertyException("weight", weight,
+            $"{Model.Name} (node {IdOf(position)}): the spikes arriving on receptor port {port} sum to a negative weight; the conductance-based ports take non-negative weights only");
+}
