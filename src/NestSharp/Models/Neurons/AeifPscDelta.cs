@@ -20,11 +20,10 @@ namespace NestSharp.Models.Neurons;
 /// a neuron that is not refractory is a spike: V_m = V_reset, refractory for t_ref (rounded up to whole steps),
 /// w += b. At the end of the step the refractory count goes down, and the current input of the step takes effect from
 /// the next step.
-/// <para>The discount of NEST 3.10 is exp(-r h / tau_m) (tau_m = C_m / g_L, r the refractory steps left) computed on
-/// its unsigned refractory count, whose negation wraps around: the factor is exp((2^32 - r) h / tau_m), infinite for
-/// any usual h and tau_m, so with <c>refractory_input</c> and t_ref &gt; 0 a refractory inner step without input makes
-/// the kept input NaN (0 · ∞), and V_m becomes NaN when the refractory period ends (and +∞, a spike, after input in the
-/// first inner step only). NestSharp computes the same factor, so the two agree.</para>
+/// <para>The discount is exp(-r h / tau_m) (tau_m = C_m / g_L, r the refractory steps left), as iaf_psc_delta's. NEST
+/// 3.10 means the same but negates its unsigned refractory count, which wraps around: its factor is exp((2^32 - r) h /
+/// tau_m), infinite, so there a refractory inner step without input makes the kept input NaN (0 · ∞) and V_m NaN for
+/// good once the period ends. NestSharp does not copy that defect (a deliberate difference).</para>
 /// <para>Parameters (units): C_m (pF), g_L (nS), E_L, V_reset, V_peak, V_th, Delta_T (mV), t_ref, tau_w (ms), a (nS),
 /// b, I_e (pA), gsl_error_tol, refractory_input (bool); archiving: tau_minus, tau_minus_triplet, tau_Ca (ms),
 /// beta_Ca. State: V_m (mV), w (pA), Ca. Recordables: V_m, w. Weights are the jumps of V_m in mV; spike and current
@@ -177,8 +176,8 @@ internal sealed class AeifPscDelta : Rkf45NeuronGroup<AeifPscDelta.Constants, Ae
             else
             {
                 y[YV] = constants.VReset;
-                // NEST 3.10 negates its unsigned count: the exponent is (2^32 - r) h / tau_m (see the class summary).
-                if (constants.WithRefractoryInput) kept += input * Math.Exp(unchecked((uint)-refractory) * constants.H / constants.TauM);
+                // discounted for the decay until the end of the refractory period (not NEST 3.10's wrapped count, see the summary)
+                if (constants.WithRefractoryInput) kept += input * Math.Exp(-refractory * constants.H / constants.TauM);
             }
 
             if (refractory == 0 && y[YV] >= constants.SpikeThreshold)
