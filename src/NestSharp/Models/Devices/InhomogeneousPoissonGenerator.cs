@@ -47,20 +47,12 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             Rates.ClearPlaces();
         }
 
-        // Every thread's copy is at the same place: one is saved (the rate in force as its sampler's mean, NaN for
-        // none), and Prepare gives it to every thread.
-        public override void SaveRuntime(CheckpointWriter writer)
-        {
-            writer.Write(Rates.FirstNext);
-            writer.Write(Rates.FirstInForce(null) is { } sampler ? sampler.Mean : double.NaN);
-        }
+        // The place in the table with the rate in force as its sampler's mean (NaN for none); Prepare gives it to every thread.
+        public override void SaveRuntime(CheckpointWriter writer) =>
+            Rates.SavePlace(writer, null, static sampler => sampler is { } s ? s.Mean : double.NaN);
 
-        public override void RestoreRuntime(CheckpointReader reader)
-        {
-            int next = reader.ReadInt();
-            double mean = reader.ReadDouble();
-            Rates.Restore(next, double.IsNaN(mean) ? null : new PoissonSampler(mean));
-        }
+        public override void RestoreRuntime(CheckpointReader reader) =>
+            Rates.RestorePlace(reader, static mean => double.IsNaN(mean) ? null : new PoissonSampler(mean));
 
         public override void Validate(StatusContext context)
         {

@@ -37,18 +37,10 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
             Amplitudes.ClearPlaces();
         }
 
-        // Every thread's copy is at the same place: one is saved, and Prepare gives it to every thread.
-        public override void SaveRuntime(CheckpointWriter writer)
-        {
-            writer.Write(Amplitudes.FirstNext);
-            writer.Write(Amplitudes.FirstInForce(0.0));
-        }
+        // The place in the table with the amplitude in force; Prepare gives it to every thread.
+        public override void SaveRuntime(CheckpointWriter writer) => Amplitudes.SavePlace(writer, 0.0, static amplitude => amplitude);
 
-        public override void RestoreRuntime(CheckpointReader reader)
-        {
-            int next = reader.ReadInt();
-            Amplitudes.Restore(next, reader.ReadDouble());
-        }
+        public override void RestoreRuntime(CheckpointReader reader) => Amplitudes.RestorePlace(reader, static amplitude => amplitude);
 
         public override void Validate(StatusContext context)
         {

@@ -63,14 +63,12 @@ internal sealed class AeifCondBetaMultisynapse : NeuronGroup
     private static readonly PortColumn Dg = Declared.PortVariable("dg", "dg");
     private static readonly PortColumn G = Declared.PortVariable("g", "g");
 
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly InputChannel Currents = Declared.CurrentInput("currents", 0);
 
     static AeifCondBetaMultisynapse()
     {
         Declared.PortsSizedBy(ERev, "n_receptors");
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.W);
+        Declared.Recordable(Membrane.Vm, Membrane.W);
         Declared.PortRecordable(G, "g_");
     }
 
