@@ -41,9 +41,8 @@ public static class ClopathCommand
             {
                 SimTimeMs = parsed.GetValue(simTime),
             },
-            Run = (parameters, output) => RunProgress.Show(output, parameters.SimTimeMs, (log, report) =>
-                ClopathNetworkExperiment.Run(parameters, log, timeMs => report(
-                    timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),
+            Run = (parameters, output) => RunProgress.ShowModelTime(output, parameters.SimTimeMs, (log, report) =>
+                ClopathNetworkExperiment.Run(parameters, log, report)),
             Summarize = Summary,
             FilesWritten = result => new WrittenFiles().Add(result.MatrixFile, result.WeightEventsFile, result.CentersFile).Add(result.Figure),
         }.Create();

@@ -39,8 +39,8 @@ public static class StructuralPlasticityCommand
             {
                 var result = StructuralPlasticityExperiment.Run(parameters, log, s => report(
                     s.TimeS * 1000.0,
-                    FormattableString.Invariant(
-                        $"Model time: {s.TimeS * 1000.0:F1} ms, Ca E {s.MeanCaE:F4} I {s.MeanCaI:F4}, connections E {s.ConnectionsE} I {s.ConnectionsI}")));
+                    RunProgress.ModelTime(s.TimeS * 1000.0) + FormattableString.Invariant(
+                        $", Ca E {s.MeanCaE:F4} I {s.MeanCaI:F4}, connections E {s.ConnectionsE} I {s.ConnectionsI}")));
                 if (result.Final.ConnectionsE + result.Final.ConnectionsI == 0) log.WriteLine(NoSynapsesYet(result.Final.TimeS));
                 return result;
             }),

@@ -33,8 +33,8 @@ public static class UrbanczikCommand
             {
                 PatternRepetitions = parsed.GetValue(repetitions),
             },
-            Run = (parameters, output) => RunProgress.Show(output, (parameters.PatternRepetitions + 4) * parameters.PatternDurationMs, (log, report) =>
-                UrbanczikExperiment.Run(parameters, log, timeMs => report(timeMs, FormattableString.Invariant($"Model time: {timeMs:F1} ms")))),
+            Run = (parameters, output) => RunProgress.ShowModelTime(output, (parameters.PatternRepetitions + 4) * parameters.PatternDurationMs, (log, report) =>
+                UrbanczikExperiment.Run(parameters, log, report)),
             Summarize = (_, result) => Summary(result),
             FilesWritten = result => result.Files,
         }.Create();

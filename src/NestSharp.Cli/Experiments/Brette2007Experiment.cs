@@ -152,12 +152,7 @@ public static class Brette2007Experiment
         var nest = new Simulator();
         var checkpoints = parameters.Checkpointing;
         string description = parameters.CheckpointDescription();
-        Brette2007Progress network;
-        if (checkpoints.Resumes)
-        {
-            network = checkpoints.Resume<Brette2007Progress>(nest, description, parameters.Threads, log);
-        }
-        else
+        var network = checkpoints.ResumeOrBuild(nest, description, parameters.Threads, log, () =>
         {
             nest.SetKernelStatus(new()
             {
@@ -165,8 +160,8 @@ public static class Brette2007Experiment
                 ["print_time"] = parameters.PrintTime,
                 ["overwrite_files"] = true, ["data_path"] = dataPath,
             });
-            network = Build(nest, parameters.Network, model, label, log);
-        }
+            return Build(nest, parameters.Network, model, label, log);
+        });
         var (excitatoryRecorder, inhibitoryRecorder) = (nest.Nodes(network.ExcitatoryRecorder), nest.Nodes(network.InhibitoryRecorder));
         TimeSpan buildTime = Stopwatch.GetElapsedTime(start);
 

@@ -78,6 +78,18 @@ public sealed record Checkpointing(double? EveryMs, string File, string? ResumeF
         return progress;
     }
 
+    /// <summary>
+    /// The experiment's progress: read back from the checkpoint to resume from, as <see cref="Resume{TProgress}"/>
+    /// does, or given by <paramref name="build"/>, which builds the network in <paramref name="nest"/>, when the run
+    /// does not resume.
+    /// </summary>
+    public TProgress ResumeOrBuild<TProgress>(Simulator nest, string description, int threads, TextWriter log, Func<TProgress> build)
+        where TProgress : class
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        return Resumes ? Resume<TProgress>(nest, description, threads, log) : build();
+    }
+
     private void ReportResumed(Simulator nest, TextWriter log) =>
         log.WriteLine(FormattableString.Invariant($"Resumed at {nest.BiologicalTime:0.###} ms from {ResumeFrom}"));
 

@@ -193,15 +193,7 @@ public static class ClopathNetworkExperiment
         var checkpoints = parameters.Checkpointing;
         string description = parameters.CheckpointDescription();
         log ??= TextWriter.Null;
-        ClopathNetworkProgress network;
-        if (checkpoints.Resumes)
-        {
-            network = checkpoints.Resume<ClopathNetworkProgress>(nest, description, parameters.Threads, log);
-        }
-        else
-        {
-            network = Build(nest, parameters);
-        }
+        var network = checkpoints.ResumeOrBuild(nest, description, parameters.Threads, log, () => Build(nest, parameters));
         var (popExc, popInput, pg) = (nest.Nodes(network.Excitatory), nest.Nodes(network.Inputs), nest.Nodes(network.Generators));
         var (wr, spikes) = (nest.Nodes(network.WeightRecorder), nest.Nodes(network.SpikeRecorder));
         TimeSpan buildTime = Stopwatch.GetElapsedTime(startBuild);

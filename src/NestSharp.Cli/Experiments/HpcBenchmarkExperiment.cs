@@ -149,19 +149,14 @@ public static class HpcBenchmarkExperiment
         int ni = (int)(2250 * parameters.Scale);
         if (ne < 1 || ni < 1)
             throw new ArgumentOutOfRangeException(nameof(parameters), parameters.Scale, "The scale must give at least one inhibitory neuron (scale >= 1/2250).");
-        HpcBenchmarkProgress network;
+        var network = checkpoints.ResumeOrBuild(nest, description, parameters.Threads, log, () => Build(nest, parameters, ne, ni, nestLog, log));
         if (checkpoints.Resumes)
         {
             // the build's times and memory are those the building run logged
-            network = checkpoints.Resume<HpcBenchmarkProgress>(nest, description, parameters.Threads, log);
             nestLog.Add(network.NodesSeconds, "build_time_nodes");
             nestLog.Add(network.MemoryAfterNodesKiB, "virt_mem_after_nodes");
             nestLog.Add(network.EdgesSeconds, "build_edge_time");
             nestLog.Add(network.MemoryAfterEdgesKiB, "virt_mem_after_edges");
-        }
-        else
-        {
-            network = Build(nest, parameters, ne, ni, nestLog, log);
         }
         TimeSpan nodesTime = TimeSpan.FromSeconds(network.NodesSeconds), edgesTime = TimeSpan.FromSeconds(network.EdgesSeconds);
         NodeCollection? recorder = network.Recorder > 0 ? nest.Nodes(network.Recorder) : null;

@@ -130,19 +130,14 @@ public static class UrbanczikExperiment
         };
         var checkpoints = parameters.Checkpointing;
         string description = parameters.CheckpointDescription();
-        UrbanczikProgress network;
-        if (checkpoints.Resumes)
-        {
-            network = checkpoints.Resume<UrbanczikProgress>(nest, description, parameters.Threads, log);
-        }
-        else
+        var network = checkpoints.ResumeOrBuild(nest, description, parameters.Threads, log, () =>
         {
             nest.SetKernelStatus(kernel);
             double[][] pattern = RecordPattern(nest, patternDuration, log);
             nest.ResetKernel();
             nest.SetKernelStatus(kernel);
-            network = Build(nest, pattern, simulationTime, patternDuration, tStart, tEnd);
-        }
+            return Build(nest, pattern, simulationTime, patternDuration, tStart, tEnd);
+        });
         double[][] tSrs = network.PatternTimes;
         long patternSpikes = tSrs.Sum(t => (long)t.Length);
         var (nrn, prrtNrns, sgProx) = (nest.Nodes(network.Neuron), nest.Nodes(network.Parrots), nest.Nodes(network.PatternGenerators));

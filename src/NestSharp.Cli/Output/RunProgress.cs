@@ -51,5 +51,15 @@ internal static class RunProgress
         return result;
     }
 
+    /// <summary>
+    /// <see cref="Show"/> for a run that reports only its model time (ms) towards <paramref name="totalMs"/>: the line
+    /// says "Model time: 1234.5 ms".
+    /// </summary>
+    public static TResult ShowModelTime<TResult>(TextWriter output, double totalMs, Func<TextWriter, Action<double>, TResult> run) =>
+        Show(output, totalMs, (log, report) => run(log, timeMs => report(timeMs, ModelTime(timeMs))));
+
+    /// <summary>The start of a progress line: "Model time: 1234.5 ms".</summary>
+    public static string ModelTime(double timeMs) => FormattableString.Invariant($"Model time: {timeMs:F1} ms");
+
     private static string Text(double percent, string line) => FormattableString.Invariant($"[ {percent,3:F0}% ] {line}");
 }

@@ -220,11 +220,25 @@ internal sealed class NeuronSchema
         _recordableNames.Add(name ?? NameOf(column));
     }
 
+    /// <summary>Declares the next recordables, under the columns' names, in the order given (declare them in NEST's order).</summary>
+    public void Recordable(params ReadOnlySpan<Column> columns)
+    {
+        foreach (var column in columns) Recordable(column);
+    }
+
     /// <summary>An input: one channel of the kernel's input ring per node, cleared after the step reads it.</summary>
     public InputChannel Input(string name)
     {
         _inputNames.Add(name);
         return new InputChannel(_inputNames.Count - 1);
+    }
+
+    /// <summary>An input (<see cref="Input"/>) that the currents on <paramref name="receptor"/> go to (<see cref="CurrentReceptor"/>).</summary>
+    public InputChannel CurrentInput(string name, int receptor)
+    {
+        var input = Input(name);
+        CurrentReceptor(receptor, input);
+        return input;
     }
 
     /// <summary>Spikes on <paramref name="receptor"/> add weight · multiplicity into <paramref name="input"/>.</summary>

@@ -25,25 +25,20 @@ internal sealed class AcGenerator(NodeModel model, int firstId, int count)
             .Real("offset", n => n.Offset, (n, v) => n.Offset = v)
             .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
             .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
-            .ReadOnly("y_0", n => n.Y0.Length > 0 ? n.Y0[0] : 0.0)
-            .ReadOnly("y_1", n => n.Y1.Length > 0 ? n.Y1[0] : 0.0)
+            .Oscillating(static n => ref n.Oscillation)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
         public double Amplitude, Offset, Frequency, Phase;
 
-        /// <summary>The rotation of one step.</summary>
-        public double A00, A01, A10, A11;
-
-        /// <summary>Per thread: the oscillator (y_0, y_1); every thread's copy evolves identically.</summary>
-        public double[] Y0 = [], Y1 = [];
+        /// <summary>The oscillator (y_0, y_1) = amplitude · (cos, sin)(ω t + φ), in pA.</summary>
+        public Oscillation Oscillation = new();
 
         public override IDeviceKeys Keys => Declared;
 
         protected override void ResetRuntimeState()
         {
             base.ResetRuntimeState();
-            Y0 = [];
-            Y1 = [];
+            Oscillation.Reset();
         }
     }
 
@@ -55,24 +50,14 @@ internal sealed class AcGenerator(NodeModel model, int firstId, int count)
         {
             double omega = 2.0 * Math.PI * node.Frequency / 1000.0;
             double phi = node.Phase * 2.0 * Math.PI / 360.0;
-            node.Y0 = new double[context.VirtualProcesses];
-            node.Y1 = new double[context.VirtualProcesses];
-            Array.Fill(node.Y0, node.Amplitude * Math.Cos(omega * t + phi));
-            Array.Fill(node.Y1, node.Amplitude * Math.Sin(omega * t + phi));
-            node.A00 = Math.Cos(omega * h);
-            node.A01 = -Math.Sin(omega * h);
-            node.A10 = Math.Sin(omega * h);
-            node.A11 = Math.Cos(omega * h);
+            node.Oscillation.Start(context.VirtualProcesses, node.Amplitude, omega, phi, t, h);
         }
     }
 
     protected override double Step(Node node, int local, SimulationContext context, int thread, long step, bool active)
     {
-        ref double y0 = ref node.Y0[thread];
-        ref double y1 = ref node.Y1[thread];
-        double previous = y0;
-        y0 = node.A00 * previous + node.A01 * y1;
-        y1 = node.A10 * previous + node.A11 * y1;
+        ref var oscillation = ref node.Oscillation;
+        double y1 = oscillation.Rotate(ref oscillation.Y0[thread], ref oscillation.Y1[thread]);
         if (!active) return 0.0;
         double current = y1 + node.Offset;
         var ring = context.Ring;

@@ -47,28 +47,20 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             Rates.ClearPlaces();
         }
 
-        // Every thread's copy is at the same place: one is saved (the rate in force as its sampler's mean, NaN for
-        // none), and Prepare gives it to every thread.
-        public override void SaveRuntime(CheckpointWriter writer)
-        {
-            writer.Write(Rates.FirstNext);
-            writer.Write(Rates.FirstInForce(null) is { } sampler ? sampler.Mean : double.NaN);
-        }
+        // The place in the table with the rate in force as its sampler's mean (NaN for none); Prepare gives it to every thread.
+        public override void SaveRuntime(CheckpointWriter writer) =>
+            Rates.SavePlace(writer, null, static sampler => sampler is { } s ? s.Mean : double.NaN);
 
-        public override void RestoreRuntime(CheckpointReader reader)
-        {
-            int next = reader.ReadInt();
-            double mean = reader.ReadDouble();
-            Rates.Restore(next, double.IsNaN(mean) ? null : new PoissonSampler(mean));
-        }
+        public override void RestoreRuntime(CheckpointReader reader) =>
+            Rates.RestorePlace(reader, static mean => double.IsNaN(mean) ? null : new PoissonSampler(mean));
 
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
             if (Rates.OffgridChanged && !Rates.TimesGiven && Rates.Steps.Length > 0)
-                throw new BadPropertyException("allow_offgridRates.GivenTimes", Rates.AllowOffgridTimes, "Option can only be set together with rate times or if no rate times have been set.");
+                throw new BadPropertyException("allow_offgrid_times", Rates.AllowOffgridTimes, "Option can only be set together with rate times or if no rate times have been set.");
             if (Rates.TimesGiven != Rates.ValuesGiven)
-                throw new BadPropertyException(Rates.TimesGiven ? "rateRates.GivenTimes" : "rate_values", "given alone", "Rate times and values must be reset together.");
+                throw new BadPropertyException(Rates.TimesGiven ? "rate_times" : "rate_values", "given alone", "Rate times and values must be reset together.");
             if (!Rates.TimesGiven) return;
             if (Rates.GivenTimes.Length != Rates.Values.Length)
                 throw new BadPropertyException("rate_values", Rates.Values, $"Rate times and values have to be the same size ({Rates.GivenTimes.Length} times, {Rates.Values.Length} values).");
@@ -79,9 +71,9 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
             {
                 double t = Rates.GivenTimes[i];
                 if (!(t > now) || IsInfiniteTime(t, grid))
-                    throw new BadPropertyException("rateRates.GivenTimes", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
-                steps[i] = GridTimes.StepEndingAt(t, grid, Rates.AllowOffgridTimes, "rateRates.GivenTimes", "inhomogeneous_poisson_generator: ", ".");
-                if (i > 0 && steps[i] <= steps[i - 1]) throw new BadPropertyException("rateRates.GivenTimes", t, "Rate times must be strictly increasing.");
+                    throw new BadPropertyException("rate_times", t, $"Time points must lie strictly in the future. {StatusValue.Format(t)} ms is not after the current time {StatusValue.Format(now)} ms (or not finite).");
+                steps[i] = GridTimes.StepEndingAt(t, grid, Rates.AllowOffgridTimes, "rate_times", "inhomogeneous_poisson_generator: ", ".");
+                if (i > 0 && steps[i] <= steps[i - 1]) throw new BadPropertyException("rate_times", t, "Rate times must be strictly increasing.");
             }
             Rates.SetSteps(steps, grid);
         }

@@ -43,7 +43,7 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
     public override bool HasProxies => EmitsSpikes;
 
     /// <summary>The rate in NEST's internal units: ω (rad/ms), φ (rad), order, rate and amplitude (spikes/ms).</summary>
-    internal readonly record struct Oscillation(double Omega, double Phi, double Order, double Rate, double Amplitude)
+    internal readonly record struct RateParameters(double Omega, double Phi, double Order, double Rate, double Amplitude)
     {
         /// <summary>Λ gained from <paramref name="from"/> to <paramref name="to"/> (ms).</summary>
         public double IntegralBetween(double from, double to)
@@ -79,10 +79,10 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
         public double Rate, Amplitude, Frequency, Phase, Order = 1.0;
         public bool IndividualSpikeTrains = true;
 
-        public Oscillation Current => new(Frequency * (2.0 * Math.PI / 1000.0), Phase * (Math.PI / 180.0), Order, Rate / 1000.0, Amplitude / 1000.0);
+        public RateParameters Current => new(Frequency * (2.0 * Math.PI / 1000.0), Phase * (Math.PI / 180.0), Order, Rate / 1000.0, Amplitude / 1000.0);
 
         /// <summary>The parameters in force before the last Prepare (NEST's P_prev); null before the first.</summary>
-        public Oscillation? Previous;
+        public RateParameters? Previous;
 
         /// <summary>Per thread, per target (in the thread's connection order): the individual trains.</summary>
         public List<Train>[] Trains = [];
@@ -186,14 +186,14 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
         }
     }
 
-    private static void CarryTo(Train train, Oscillation parameters, double now)
+    private static void CarryTo(Train train, RateParameters parameters, double now)
     {
         train.Integral += parameters.IntegralBetween(train.Since, now);
         train.Since = now;
     }
 
     /// <summary>The probability that <paramref name="train"/> spikes in the step ending at <paramref name="t"/> (ms), rate λ = <paramref name="rate"/>.</summary>
-    private static double Hazard(Train train, in Oscillation p, double t, double rate, double h)
+    private static double Hazard(Train train, in RateParameters p, double t, double rate, double h)
     {
         double integral = train.Integral + p.IntegralBetween(train.Since, t);
         return h * p.Order * rate * Math.Pow(integral, p.Order - 1) * Math.Exp(-integral) / GammaFunctions.UpperIncomplete(p.Order, integral);

@@ -38,18 +38,14 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
             .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
             .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
             .Boolean("individual_spike_trains", n => n.IndividualSpikeTrains, (n, v) => n.IndividualSpikeTrains = v)
-            .ReadOnly("y_0", n => n.Y0.Length > 0 ? n.Y0[0] : 0.0)
-            .ReadOnly("y_1", n => n.Y1.Length > 0 ? n.Y1[0] : 0.0)
+            .Oscillating(static n => ref n.Oscillation)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
         public double Rate, Amplitude, Frequency, Phase;
         public bool IndividualSpikeTrains = true;
 
-        /// <summary>The rotation of one step.</summary>
-        public double Sin, Cos;
-
-        /// <summary>Per thread: the oscillator (spikes/ms, as NEST's y_0, y_1); every thread's copy evolves identically.</summary>
-        public double[] Y0 = [], Y1 = [];
+        /// <summary>The oscillator (y_0, y_1) = amplitude · (cos, sin)(ω t + φ), in spikes/ms as NEST's.</summary>
+        public Oscillation Oscillation = new();
 
         /// <summary>The rate of the last step (spikes/s): the recordable.</summary>
         public double CurrentRate;
@@ -59,7 +55,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
         protected override void ResetRuntimeState()
         {
             base.ResetRuntimeState();
-            Y0 = Y1 = [];
+            Oscillation.Reset();
             CurrentRate = 0;
         }
     }
@@ -82,12 +78,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
             GeneratorDelivery.AssignStreamKeys(node.Targets, context, StreamSalt, FirstId + local);
             double omega = node.Frequency * (2.0 * Math.PI / 1000.0);
             double phi = node.Phase * (Math.PI / 180.0);
-            node.Y0 = new double[context.VirtualProcesses];
-            node.Y1 = new double[context.VirtualProcesses];
-            Array.Fill(node.Y0, node.Amplitude / 1000.0 * Math.Cos(omega * t + phi));
-            Array.Fill(node.Y1, node.Amplitude / 1000.0 * Math.Sin(omega * t + phi));
-            node.Sin = Math.Sin(h * omega);
-            node.Cos = Math.Cos(h * omega);
+            node.Oscillation.Start(context.VirtualProcesses, node.Amplitude / 1000.0, omega, phi, t, h);
         }
     }
 
@@ -103,15 +94,13 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
             var targets = node.Targets.OfThread(thread);
             var (firstActive, lastActive) = node.ActiveSteps(context.Time);
             ulong generatorKey = sendsShared ? GeneratorDelivery.GeneratorKey(context, StreamSalt, FirstId + local) : 0;
-            ref double y0 = ref node.Y0[thread];
-            ref double y1 = ref node.Y1[thread];
+            ref var oscillation = ref node.Oscillation;
+            ref double y0 = ref oscillation.Y0[thread];
+            ref double y1 = ref oscillation.Y1[thread];
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                double rotated = node.Cos * y0 - node.Sin * y1;
-                y1 = node.Sin * y0 + node.Cos * y1;
-                y0 = rotated;
-                double rate = Math.Max(0.0, node.Rate / 1000.0 + y1);
+                double rate = Math.Max(0.0, node.Rate / 1000.0 + oscillation.Rotate(ref y0, ref y1));
                 if (rate > 0 && step > firstActive && step <= lastActive)
                 {
                     double mean = rate * h;

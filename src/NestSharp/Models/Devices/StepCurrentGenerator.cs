@@ -37,28 +37,20 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
             Amplitudes.ClearPlaces();
         }
 
-        // Every thread's copy is at the same place: one is saved, and Prepare gives it to every thread.
-        public override void SaveRuntime(CheckpointWriter writer)
-        {
-            writer.Write(Amplitudes.FirstNext);
-            writer.Write(Amplitudes.FirstInForce(0.0));
-        }
+        // The place in the table with the amplitude in force; Prepare gives it to every thread.
+        public override void SaveRuntime(CheckpointWriter writer) => Amplitudes.SavePlace(writer, 0.0, static amplitude => amplitude);
 
-        public override void RestoreRuntime(CheckpointReader reader)
-        {
-            int next = reader.ReadInt();
-            Amplitudes.Restore(next, reader.ReadDouble());
-        }
+        public override void RestoreRuntime(CheckpointReader reader) => Amplitudes.RestorePlace(reader, static amplitude => amplitude);
 
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
             if (Amplitudes.TimesGiven != Amplitudes.ValuesGiven)
-                throw new BadPropertyException(Amplitudes.TimesGiven ? "amplitudeAmplitudes.GivenTimes" : "amplitude_values", "given alone", "Amplitude times and values must be reset together.");
+                throw new BadPropertyException(Amplitudes.TimesGiven ? "amplitude_times" : "amplitude_values", "given alone", "Amplitude times and values must be reset together.");
             if (Amplitudes.OffgridChanged && !Amplitudes.TimesGiven && Amplitudes.Steps.Length > 0)
             {
-                throw new BadPropertyException("allow_offgridAmplitudes.GivenTimes", Amplitudes.AllowOffgridTimes,
-                    "allow_offgridAmplitudes.GivenTimes can only be changed before amplitudeAmplitudes.GivenTimes have been set, or together with amplitudeAmplitudes.GivenTimes and amplitude_values.");
+                throw new BadPropertyException("allow_offgrid_times", Amplitudes.AllowOffgridTimes,
+                    "allow_offgrid_times can only be changed before amplitude_times have been set, or together with amplitude_times and amplitude_values.");
             }
             int times = Amplitudes.TimesGiven ? Amplitudes.GivenTimes.Length : Amplitudes.Steps.Length;
             if (times != Amplitudes.Values.Length)
@@ -73,10 +65,10 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
             {
                 double t = Amplitudes.GivenTimes[i];
                 if (!(t > 0) || IsInfiniteTime(t, grid))
-                    throw new BadPropertyException("amplitudeAmplitudes.GivenTimes", t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
-                long step = GridTimes.StepEndingAt(t, grid, Amplitudes.AllowOffgridTimes, "amplitudeAmplitudes.GivenTimes", "step_current_generator: ", ".");
+                    throw new BadPropertyException("amplitude_times", t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
+                long step = GridTimes.StepEndingAt(t, grid, Amplitudes.AllowOffgridTimes, "amplitude_times", "step_current_generator: ", ".");
                 if (i > 0 && step <= steps[i - 1])
-                    throw new BadPropertyException("amplitudeAmplitudes.GivenTimes", t, "step_current_generator: amplitude times must be at strictly increasing time steps.");
+                    throw new BadPropertyException("amplitude_times", t, "step_current_generator: amplitude times must be at strictly increasing time steps.");
                 steps[i] = step;
             }
             Amplitudes.SetSteps(steps, grid);

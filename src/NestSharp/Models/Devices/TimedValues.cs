@@ -88,11 +88,24 @@ internal struct TimedValues<TInForce>
     /// <summary>Thread 0's value in force, or <paramref name="none"/> before any run.</summary>
     public readonly TInForce FirstInForce(TInForce none) => InForce.Length > 0 ? InForce[0] : none;
 
-    /// <summary>One place for all threads, as a checkpoint keeps it; <see cref="SpreadOver"/> gives it to each thread.</summary>
-    public void Restore(int next, TInForce inForce)
+    /// <summary>
+    /// Saves the place of thread 0 (every thread's is the same, so a checkpoint keeps one): the next value, and the
+    /// value in force as <paramref name="saved"/> writes it (<paramref name="none"/> before any run).
+    /// </summary>
+    public readonly void SavePlace(CheckpointWriter writer, TInForce none, Func<TInForce, double> saved)
     {
-        Next = [next];
-        InForce = [inForce];
+        writer.Write(FirstNext);
+        writer.Write(saved(FirstInForce(none)));
+    }
+
+    /// <summary>
+    /// Reads what <see cref="SavePlace"/> wrote, the value in force back from <paramref name="inForce"/>, as one place
+    /// for all threads; <see cref="SpreadOver"/> gives it to each thread.
+    /// </summary>
+    public void RestorePlace(CheckpointReader reader, Func<double, TInForce> inForce)
+    {
+        Next = [reader.ReadInt()];
+        InForce = [inForce(reader.ReadDouble())];
     }
 
     /// <summary>

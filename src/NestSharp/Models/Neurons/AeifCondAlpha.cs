@@ -36,7 +36,7 @@ internal sealed class AeifCondAlpha : AeifNeuronGroup<AeifCondAlpha.Dynamics>
 
     static AeifCondAlpha()
     {
-        foreach (var column in (Column[])[Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W]) Declared.Recordable(column);
+        Declared.Recordable(Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

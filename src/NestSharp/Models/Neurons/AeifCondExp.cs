@@ -33,7 +33,7 @@ internal sealed class AeifCondExp : AeifNeuronGroup<AeifCondExp.Dynamics>
 
     static AeifCondExp()
     {
-        foreach (var column in (Column[])[Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W]) Declared.Recordable(column);
+        Declared.Recordable(Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

@@ -36,11 +36,9 @@ internal sealed class AeifMultisynapsePorts
         PortsInLastRun = schema.Internal("ports_in_last_run", 1.0);
         Dg = schema.PortVariable("dg", "dg");
         G = schema.PortVariable("g", "g");
-        Currents = schema.Input("currents");
+        Currents = schema.CurrentInput("currents", 0);
         schema.PortsSizedBy(eRev, "n_receptors");
-        schema.CurrentReceptor(0, Currents);
-        schema.Recordable(membrane.Vm);
-        schema.Recordable(membrane.W);
+        schema.Recordable(membrane.Vm, membrane.W);
         schema.PortRecordable(G, "g_");
     }
 }

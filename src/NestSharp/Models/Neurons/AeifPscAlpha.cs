@@ -38,7 +38,7 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
 
     static AeifPscAlpha()
     {
-        foreach (var column in (Column[])[Synapses.ISynEx, Synapses.ISynIn, Membrane.Vm, Membrane.W]) Declared.Recordable(column);
+        Declared.Recordable(Synapses.ISynEx, Synapses.ISynIn, Membrane.Vm, Membrane.W);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

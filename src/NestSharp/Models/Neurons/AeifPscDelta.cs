@@ -49,8 +49,7 @@ internal sealed class AeifPscDelta : Rkf45NeuronGroup<AeifPscDelta.Constants, Ae
 
     static AeifPscDelta()
     {
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.W);
+        Declared.Recordable(Membrane.Vm, Membrane.W);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

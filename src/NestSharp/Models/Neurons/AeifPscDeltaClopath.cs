@@ -88,7 +88,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
 
     static AeifPscDeltaClopath()
     {
-        foreach (var column in (Column[])[Vm, W, Z, VTh, UBarPlus, UBarMinus, UBarBar]) Declared.Recordable(column);
+        Declared.Recordable(Vm, W, Z, VTh, UBarPlus, UBarMinus, UBarBar);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

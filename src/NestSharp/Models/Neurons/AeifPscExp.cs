@@ -34,7 +34,7 @@ internal sealed class AeifPscExp : AeifNeuronGroup<AeifPscExp.Dynamics>
 
     static AeifPscExp()
     {
-        foreach (var column in (Column[])[Synapses.ISynEx, Synapses.ISynIn, Membrane.Vm, Membrane.W]) Declared.Recordable(column);
+        Declared.Recordable(Synapses.ISynEx, Synapses.ISynIn, Membrane.Vm, Membrane.W);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

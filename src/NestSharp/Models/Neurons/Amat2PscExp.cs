@@ -40,9 +40,7 @@ internal sealed class Amat2PscExp : NeuronGroup
 
     static Amat2PscExp()
     {
-        Declared.Recordable(VThV);
-        Declared.Recordable(Membrane.ISynEx);
-        Declared.Recordable(Membrane.ISynIn);
+        Declared.Recordable(VThV, Membrane.ISynEx, Membrane.ISynIn);
     }
 
     private struct Propagators

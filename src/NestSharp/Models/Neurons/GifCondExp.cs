@@ -50,7 +50,7 @@ internal sealed class GifCondExp : Rkf45NeuronGroup<GifCondExp.Constants, GifCon
 
     static GifCondExp()
     {
-        foreach (var column in (Column[])[Membrane.Vm, Membrane.ESfa, Membrane.IStc, Inputs.GEx, Inputs.GIn]) Declared.Recordable(column);
+        Declared.Recordable(Membrane.Vm, Membrane.ESfa, Membrane.IStc, Inputs.GEx, Inputs.GIn);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

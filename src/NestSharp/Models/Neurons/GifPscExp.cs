@@ -38,16 +38,11 @@ internal sealed class GifPscExp : NeuronGroup
     /// <summary>The current input of the previous step (NEST's I_stim), used in this step.</summary>
     private static readonly Column Current = Declared.Internal("current");
 
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly InputChannel Currents = Declared.CurrentInput("currents", 0);
 
     static GifPscExp()
     {
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Membrane.ESfa);
-        Declared.Recordable(Membrane.IStc);
-        Declared.Recordable(Synapses.ISynEx);
-        Declared.Recordable(Synapses.ISynIn);
+        Declared.Recordable(Membrane.Vm, Membrane.ESfa, Membrane.IStc, Synapses.ISynEx, Synapses.ISynIn);
     }
 
     private struct Propagators

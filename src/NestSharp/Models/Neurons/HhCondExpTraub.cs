@@ -65,15 +65,12 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     /// <summary>Refractory steps remaining (NEST's r_).</summary>
     private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // spikes_ex, spikes_in and currents (receptor 0)
+    private static readonly SignedSpikeAndCurrentInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
 
     static HhCondExpTraub()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN]) Declared.Recordable(column);
+        Declared.Recordable(Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -201,7 +198,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
-    public HhCondExpTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    public HhCondExpTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
         IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[GEx], this[GIn]];
     }
@@ -242,8 +239,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
         {
-            y[YGEx] += step.Inputs(SpikesEx, first);
-            y[YGIn] -= step.Inputs(SpikesIn, first);
+            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
+            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
             HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], constants.SpikeThreshold,
                 group, spikes, step.Lag);
         }
@@ -255,8 +252,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
-            y[YGEx] += step.Input(SpikesEx, node);
-            y[YGIn] -= step.Input(SpikesIn, node);
+            y[YGEx] += step.Input(Inputs.SpikesEx, node);
+            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
             if (HhGates.PeakPassed(ref group[RefractorySteps][node], constants.RefractorySteps, y[YV], group[Gates.Vm][node], constants.SpikeThreshold))
                 spikes.Add(step.Lag, group.IdOf(node));
         }

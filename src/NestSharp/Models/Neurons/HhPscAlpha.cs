@@ -61,15 +61,12 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     /// <summary>Refractory steps remaining (NEST's r_).</summary>
     private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
 
-    private static readonly InputChannel SpikesEx = Declared.Input("spikes_ex");
-    private static readonly InputChannel SpikesIn = Declared.Input("spikes_in");
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    // spikes_ex, spikes_in and currents (receptor 0)
+    private static readonly SignedSpikeAndCurrentInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
 
     static HhPscAlpha()
     {
-        Declared.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-        Declared.CurrentReceptor(0, Currents);
-        foreach (var column in (Column[])[Gates.Vm, ISynEx, ISynIn, Gates.ActM, Gates.InactH, Gates.ActN]) Declared.Recordable(column);
+        Declared.Recordable(Gates.Vm, ISynEx, ISynIn, Gates.ActM, Gates.InactH, Gates.ActN);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -186,7 +183,7 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
-    public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
+    public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
         IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn]];
     }
@@ -227,8 +224,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
         {
-            y[YDIEx] += step.Inputs(SpikesEx, first) * Vector256.Create(constants.JumpEx);
-            y[YDIIn] += step.Inputs(SpikesIn, first) * Vector256.Create(constants.JumpIn);
+            y[YDIEx] += step.Inputs(Inputs.SpikesEx, first) * Vector256.Create(constants.JumpEx);
+            y[YDIIn] += step.Inputs(Inputs.SpikesIn, first) * Vector256.Create(constants.JumpIn);
             HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], 0.0, group, spikes, step.Lag);
         }
 
@@ -239,8 +236,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
-            y[YDIEx] += step.Input(SpikesEx, node) * constants.JumpEx;
-            y[YDIIn] += step.Input(SpikesIn, node) * constants.JumpIn;
+            y[YDIEx] += step.Input(Inputs.SpikesEx, node) * constants.JumpEx;
+            y[YDIIn] += step.Input(Inputs.SpikesIn, node) * constants.JumpIn;
             if (HhGates.PeakPassed(ref group[RefractorySteps][node], constants.RefractorySteps, y[YV], group[Gates.Vm][node], 0.0))
                 spikes.Add(step.Lag, group.IdOf(node));
         }

@@ -33,9 +33,7 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
 
     static IafCondExp()
     {
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Inputs.GEx);
-        Declared.Recordable(Inputs.GIn);
+        Declared.Recordable(Membrane.Vm, Inputs.GEx, Inputs.GIn);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>

@@ -38,14 +38,11 @@ internal sealed class IafPscAlpha : NeuronGroup
     /// <summary>Remaining refractory steps, as doubles so that the vectorised update can count them down.</summary>
     private static readonly Column Refractory = Declared.Internal("refractory_steps");
 
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly InputChannel Currents = Declared.CurrentInput("currents", 0);
 
     static IafPscAlpha()
     {
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Synapses.ISynEx);
-        Declared.Recordable(Synapses.ISynIn);
+        Declared.Recordable(Membrane.Vm, Synapses.ISynEx, Synapses.ISynIn);
     }
 
     public IafPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }

@@ -27,25 +27,20 @@ internal sealed class IafPscAlphaMultisynapse : IafPscMultisynapseGroup
 
     private static readonly Column VMin = Declared.ParameterRelativeTo(Membrane.EL, "V_min", double.NegativeInfinity, "mV");
 
-    private static readonly ArrayColumn TauSyn =
-        Declared.ArrayParameter("tau_syn", [2.0], "ms", Requirement.Positive("all synaptic time constants must be strictly positive"));
-
-    private static readonly Column CurrentInput = Declared.Internal("current_input");
-    private static readonly Column Refractory = Declared.Internal("refractory_steps");
+    // tau_syn, current_input, refractory_steps and the input currents
+    private static readonly MultisynapseColumns Multisynapse = new(Declared);
 
     /// <summary>Per port: the derivative-like state dI (NEST's y1) and the current I (y2, recorded as I_syn_r).</summary>
     private static readonly PortColumn DISyn = Declared.PortVariable("dI_syn");
     private static readonly PortColumn ISyn = Declared.PortVariable("I_syn");
 
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
-    static IafPscAlphaMultisynapse() => DeclarePorts(Declared, Membrane, TauSyn, ISyn, Currents);
+    static IafPscAlphaMultisynapse() => DeclarePorts(Declared, Membrane, Multisynapse, ISyn);
 
     // Per port (index r - 1), per node: the synaptic propagators.
     private double[][] _p11 = [], _p21 = [], _p31 = [], _p32 = [], _pscInitial = [];
 
     public IafPscAlphaMultisynapse(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, TauSyn, CurrentInput, Refractory, ISyn, Currents) { }
+        : base(model, firstId, count, Declared, Membrane, Multisynapse, ISyn) { }
 
     public override bool SupportsCheckpoint => true;
 
@@ -60,7 +55,7 @@ internal sealed class IafPscAlphaMultisynapse : IafPscMultisynapseGroup
         for (int i = 0; i < Count; i++)
         {
             double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i];
-            double[] tauSyn = ArrayOf(TauSyn, i);
+            double[] tauSyn = ArrayOf(Multisynapse.TauSyn, i);
             for (int r = 0; r < tauSyn.Length; r++)
             {
                 _p11[r][i] = Math.Exp(-h / tauSyn[r]);

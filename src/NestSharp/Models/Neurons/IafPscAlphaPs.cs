@@ -50,17 +50,9 @@ internal sealed class IafPscAlphaPs : PreciseIafGroup
     private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");
     private static readonly Column DISynIn = Declared.Internal("dI_syn_in");
 
-    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="PreciseIafGroup.ReceivePrecise"/>.</summary>
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
     static IafPscAlphaPs()
     {
-        Declared.CountingSpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(ISynEx);
-        Declared.Recordable(ISynIn);
+        Declared.Recordable(ISynEx, ISynIn);
     }
 
     /// <summary>What a node's update needs, computed once per run from its parameters.</summary>
@@ -73,7 +65,7 @@ internal sealed class IafPscAlphaPs : PreciseIafGroup
 
     private readonly PropagatorSets<Propagators> _propagators = new();
 
-    public IafPscAlphaPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Spikes)
+    public IafPscAlphaPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane)
     {
     }
 
@@ -169,25 +161,23 @@ internal sealed class IafPscAlphaPs : PreciseIafGroup
 
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
     {
-        Span<double> arrived = s.Input(Spikes);
-        Span<double> currents = s.Input(Currents);
+        Span<double> arrived = s.Input(Membrane.Spikes);
+        Span<double> currents = s.Input(Membrane.Currents);
         double[] y0 = this[Membrane.StepCurrent], iEx = this[ISynEx], dIEx = this[DISynEx], iIn = this[ISynIn], dIIn = this[DISynIn];
         double[] v = this[Membrane.Vm];
-        double[] refractory = this[Membrane.IsRefractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
+        double[] refractory = this[Membrane.IsRefractory];
+        var propagators = _propagators.Select();
         double h = StepMs;
         long step = s.Step;
         for (int k = 0; k < arrived.Length; k++)
         {
             int i = s.Start + k;
-            ref readonly Propagators p = ref sets[setOfNode[i]];
+            ref readonly Propagators p = ref propagators.Of(i);
             var n = new NodeState { Y0 = y0[i], IEx = iEx[i], DIEx = dIEx[i], IIn = iIn[i], DIIn = dIIn[i], V = v[i], Refractory = refractory[i] != 0.0 };
             n.MarkStart();
 
-            // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
-            bool endsRefractory = n.Refractory && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            var stepEvents = TakeDue(i, step, thread, arrived[k], endsRefractory, lastOffset[i]);
+            // Refractoriness ending within this step comes as a pseudo-event at the last spike's offset.
+            var stepEvents = TakeDue(i, step, thread, arrived[k], n.Refractory, p.RefractorySteps);
 
             if (stepEvents.None)
             {

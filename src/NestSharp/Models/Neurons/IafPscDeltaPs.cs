@@ -39,17 +39,6 @@ internal sealed class IafPscDeltaPs : PreciseIafGroup
 
     private static readonly PreciseIafMembrane Membrane = new(Declared, double.MinValue);
 
-    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="PreciseIafGroup.ReceivePrecise"/>.</summary>
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
-    static IafPscDeltaPs()
-    {
-        Declared.CountingSpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-    }
-
     /// <summary>What a node's update needs, computed once per run from its parameters.</summary>
     private struct Propagators
     {
@@ -62,7 +51,7 @@ internal sealed class IafPscDeltaPs : PreciseIafGroup
 
     private readonly PropagatorSets<Propagators> _propagators = new();
 
-    public IafPscDeltaPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Spikes)
+    public IafPscDeltaPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane)
     {
     }
 
@@ -97,24 +86,22 @@ internal sealed class IafPscDeltaPs : PreciseIafGroup
 
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
     {
-        Span<double> arrived = s.Input(Spikes);
-        Span<double> currents = s.Input(Currents);
+        Span<double> arrived = s.Input(Membrane.Spikes);
+        Span<double> currents = s.Input(Membrane.Currents);
         double[] y0 = this[Membrane.StepCurrent], u = this[Membrane.Vm];
-        double[] refractoryColumn = this[Membrane.IsRefractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
+        double[] refractoryColumn = this[Membrane.IsRefractory];
+        var propagators = _propagators.Select();
         double h = StepMs;
         long step = s.Step;
         for (int k = 0; k < arrived.Length; k++)
         {
             int i = s.Start + k;
-            ref readonly Propagators p = ref sets[setOfNode[i]];
+            ref readonly Propagators p = ref propagators.Of(i);
             double current = y0[i];
             double potential = u[i];
 
-            // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
-            bool endsRefractory = refractoryColumn[i] != 0.0 && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            var stepEvents = TakeDue(i, step, thread, arrived[k], endsRefractory, lastOffset[i]);
+            // Refractoriness ending within this step comes as a pseudo-event at the last spike's offset.
+            var stepEvents = TakeDue(i, step, thread, arrived[k], refractoryColumn[i] != 0.0, p.RefractorySteps);
 
             if (stepEvents.None)
             {

@@ -34,21 +34,18 @@ internal sealed class IafPscExp : NeuronGroup
     private static readonly Column Current0 = Declared.Internal("current_0");
     private static readonly Column Current1 = Declared.Internal("current_1");
 
-    private static readonly InputChannel Currents0 = Declared.Input("currents_0");
-    private static readonly InputChannel Currents1 = Declared.Input("currents_1");
+    private static readonly InputChannel Currents0 = Declared.CurrentInput("currents_0", 0);
+    private static readonly InputChannel Currents1 = Declared.CurrentInput("currents_1", 1);
 
     static IafPscExp()
     {
-        Declared.CurrentReceptor(0, Currents0);
-        Declared.CurrentReceptor(1, Currents1);
-        Declared.Recordable(Membrane.Vm);
-        Declared.Recordable(Synapses.ISynEx);
-        Declared.Recordable(Synapses.ISynIn);
+        Declared.Recordable(Membrane.Vm, Synapses.ISynEx, Synapses.ISynIn);
     }
 
     private struct Propagators
     {
-        public double P11Ex, P11In, P22, P21Ex, P21In, P20, Ie, Theta, VResetRel, Delta, EscapeRatePerStep;
+        public ExpPscPropagators Exp;
+        public double Theta, VResetRel, Delta, EscapeRatePerStep;
         public int RefractorySteps;
     }
 
@@ -71,17 +68,11 @@ internal sealed class IafPscExp : NeuronGroup
         _escapeNoiseKey = RandomStream.Derive(context.SeedKey, 0x1AF_E5C0);
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
-            double p22 = Math.Exp(-h / tauM);
+            double el = this[Membrane.EL][i];
             return new Propagators
             {
-                P11Ex = Math.Exp(-h / this[Synapses.TauSynEx][i]),
-                P11In = Math.Exp(-h / this[Synapses.TauSynIn][i]),
-                P22 = p22,
-                P21Ex = ExactPropagators.Exponential(this[Synapses.TauSynEx][i], tauM, c, h),
-                P21In = ExactPropagators.Exponential(this[Synapses.TauSynIn][i], tauM, c, h),
-                P20 = tauM / c * (1.0 - p22),
-                Ie = this[Membrane.Ie][i],
+                Exp = ExpPscPropagators.Of(
+                    this[Membrane.TauM][i], this[Membrane.Cm][i], this[Synapses.TauSynEx][i], this[Synapses.TauSynIn][i], this[Membrane.Ie][i], h),
                 Theta = this[Membrane.VTh][i] - el,
                 VResetRel = this[Membrane.VReset][i] - el,
                 Delta = this[IafPscExp.Delta][i],
@@ -137,14 +128,9 @@ internal sealed class IafPscExp : NeuronGroup
         {
             int k = i - chunkStart;
             ref readonly Propagators p = ref sets[setOfNode[i]];
-            if (refractory[i] == 0)
-                v[i] = v[i] * p.P22 + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + i0[i]) * p.P20;
-            else
-                refractory[i]--;
-
-            iEx[i] *= p.P11Ex;
-            iIn[i] *= p.P11In;
-            iEx[i] += (1.0 - p.P11Ex) * i1[i];
+            p.Exp.IntegrateUnlessRefractory(ref v[i], ref refractory[i], iEx[i], iIn[i], i0[i]);
+            p.Exp.Decay(ref iEx[i], ref iIn[i]);
+            iEx[i] += (1.0 - p.Exp.P11Ex) * i1[i];
             iEx[i] += exIn[k];
             iIn[i] += inIn[k];
 
@@ -176,14 +162,15 @@ internal sealed class IafPscExp : NeuronGroup
     {
         if (!Vector256.IsHardwareAccelerated) return start;
         ref readonly Propagators p = ref _propagators.Sets[0];
-        var p22 = Vector256.Create(p.P22);
-        var p21Ex = Vector256.Create(p.P21Ex);
-        var p21In = Vector256.Create(p.P21In);
-        var p20 = Vector256.Create(p.P20);
-        var ie = Vector256.Create(p.Ie);
-        var p11Ex = Vector256.Create(p.P11Ex);
-        var p11In = Vector256.Create(p.P11In);
-        var fromCurrent1 = Vector256.Create(1.0 - p.P11Ex);
+        ref readonly ExpPscPropagators e = ref p.Exp;
+        var p22 = Vector256.Create(e.P22);
+        var p21Ex = Vector256.Create(e.P21Ex);
+        var p21In = Vector256.Create(e.P21In);
+        var p20 = Vector256.Create(e.P20);
+        var ie = Vector256.Create(e.Ie);
+        var p11Ex = Vector256.Create(e.P11Ex);
+        var p11In = Vector256.Create(e.P11In);
+        var fromCurrent1 = Vector256.Create(1.0 - e.P11Ex);
         var theta = Vector256.Create(p.Theta);
         var reset = Vector256.Create(p.VResetRel);
         var refractorySteps = Vector128.Create(p.RefractorySteps);

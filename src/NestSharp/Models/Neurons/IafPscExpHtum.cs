@@ -42,19 +42,17 @@ internal sealed class IafPscExpHtum : NeuronGroup
     /// <summary>The current input of the step (NEST's i_0_).</summary>
     private static readonly Column CurrentInput = Declared.Internal("current_input");
 
-    private static readonly InputChannel Currents = Declared.Input("currents");
+    private static readonly InputChannel Currents = Declared.CurrentInput("currents", 0);
 
     static IafPscExpHtum()
     {
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Vm);
-        Declared.Recordable(Synapses.ISynEx);
-        Declared.Recordable(Synapses.ISynIn);
+        Declared.Recordable(Vm, Synapses.ISynEx, Synapses.ISynIn);
     }
 
     private struct Propagators
     {
-        public double P11Ex, P11In, P22, P21Ex, P21In, P20, Ie, Theta, VResetRel;
+        public ExpPscPropagators Exp;
+        public double Theta, VResetRel;
         public int AbsoluteSteps, TotalSteps;
     }
 
@@ -88,17 +86,10 @@ internal sealed class IafPscExpHtum : NeuronGroup
         double h = time.Resolution;
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double tauM = this[TauM][i], c = this[Cm][i], el = this[EL][i];
-            double p22 = Math.Exp(-h / tauM);
+            double el = this[EL][i];
             var p = new Propagators
             {
-                P11Ex = Math.Exp(-h / this[Synapses.TauSynEx][i]),
-                P11In = Math.Exp(-h / this[Synapses.TauSynIn][i]),
-                P22 = p22,
-                P21Ex = ExactPropagators.Exponential(this[Synapses.TauSynEx][i], tauM, c, h),
-                P21In = ExactPropagators.Exponential(this[Synapses.TauSynIn][i], tauM, c, h),
-                P20 = tauM / c * (1.0 - p22),
-                Ie = this[Ie][i],
+                Exp = ExpPscPropagators.Of(this[TauM][i], this[Cm][i], this[Synapses.TauSynEx][i], this[Synapses.TauSynIn][i], this[Ie][i], h),
                 Theta = this[VTh][i] - el,
                 VResetRel = this[VReset][i] - el,
                 AbsoluteSteps = (int)time.MsToStepsCeil(this[TRefAbs][i]),
@@ -132,13 +123,8 @@ internal sealed class IafPscExpHtum : NeuronGroup
         {
             int k = i - s.Start;
             ref readonly Propagators p = ref propagators.Of(i);
-            if (absolute[i] == 0)
-                v[i] = v[i] * p.P22 + iEx[i] * p.P21Ex + iIn[i] * p.P21In + (p.Ie + i0[i]) * p.P20;
-            else
-                absolute[i]--;
-
-            iEx[i] *= p.P11Ex;
-            iIn[i] *= p.P11In;
+            p.Exp.IntegrateUnlessRefractory(ref v[i], ref absolute[i], iEx[i], iIn[i], i0[i]);
+            p.Exp.Decay(ref iEx[i], ref iIn[i]);
             iEx[i] += exIn[k];
             iIn[i] += inIn[k];
 

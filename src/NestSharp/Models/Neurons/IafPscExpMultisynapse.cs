@@ -25,30 +25,25 @@ internal sealed class IafPscExpMultisynapse : IafPscMultisynapseGroup
 
     private static readonly IafMembrane Membrane = new(Declared);
 
-    private static readonly ArrayColumn TauSyn =
-        Declared.ArrayParameter("tau_syn", [2.0], "ms", Requirement.Positive("all synaptic time constants must be strictly positive"));
-
-    private static readonly Column CurrentInput = Declared.Internal("current_input");
-    private static readonly Column Refractory = Declared.Internal("refractory_steps");
+    // tau_syn, current_input, refractory_steps and the input currents
+    private static readonly MultisynapseColumns Multisynapse = new(Declared);
 
     private static readonly PortColumn ISyn = Declared.PortVariable("I_syn");
 
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
-    static IafPscExpMultisynapse() => DeclarePorts(Declared, Membrane, TauSyn, ISyn, Currents);
+    static IafPscExpMultisynapse() => DeclarePorts(Declared, Membrane, Multisynapse, ISyn);
 
     // Per port (index r - 1), per node: the synaptic propagators.
     private double[][] _p11 = [], _p21 = [];
 
     public IafPscExpMultisynapse(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, TauSyn, CurrentInput, Refractory, ISyn, Currents) { }
+        : base(model, firstId, count, Declared, Membrane, Multisynapse, ISyn) { }
 
     public override bool SupportsCheckpoint => true;
 
     protected override void ValidateTimeConstants(in StatusRow row, ReadOnlySpan<double> tauSyn)
     {
         foreach (double tau in tauSyn)
-            row.Require(tau != row[Membrane.TauM], TauSyn, $"membrane and synapse time constants must differ (tau_m = {row[Membrane.TauM]})");
+            row.Require(tau != row[Membrane.TauM], Multisynapse.TauSyn, $"membrane and synapse time constants must differ (tau_m = {row[Membrane.TauM]})");
     }
 
     /// <summary>P20 = tau_m/C_m·(1 - P22), in NEST's order.</summary>
@@ -60,7 +55,7 @@ internal sealed class IafPscExpMultisynapse : IafPscMultisynapseGroup
         for (int i = 0; i < Count; i++)
         {
             double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i];
-            double[] tauSyn = ArrayOf(TauSyn, i);
+            double[] tauSyn = ArrayOf(Multisynapse.TauSyn, i);
             for (int r = 0; r < tauSyn.Length; r++)
             {
                 _p11[r][i] = Math.Exp(-h / tauSyn[r]);

@@ -44,17 +44,6 @@ internal sealed class IafPscExpPs : PreciseIafGroup
     private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
-    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="PreciseIafGroup.ReceivePrecise"/>.</summary>
-    private static readonly InputChannel Spikes = Declared.Input("spikes");
-    private static readonly InputChannel Currents = Declared.Input("currents");
-
-    static IafPscExpPs()
-    {
-        Declared.CountingSpikeReceptor(0, Spikes);
-        Declared.CurrentReceptor(0, Currents);
-        Declared.Recordable(Membrane.Vm);
-    }
-
     /// <summary>What a node's update needs, computed once per run from its parameters.</summary>
     private struct Propagators
     {
@@ -65,7 +54,7 @@ internal sealed class IafPscExpPs : PreciseIafGroup
 
     private readonly PropagatorSets<Propagators> _propagators = new();
 
-    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Spikes)
+    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane)
     {
     }
 
@@ -131,24 +120,22 @@ internal sealed class IafPscExpPs : PreciseIafGroup
 
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
     {
-        Span<double> arrived = s.Input(Spikes);
-        Span<double> currents = s.Input(Currents);
+        Span<double> arrived = s.Input(Membrane.Spikes);
+        Span<double> currents = s.Input(Membrane.Currents);
         double[] y0 = this[Membrane.StepCurrent], y1Ex = this[ISynEx], y1In = this[ISynIn], y2 = this[Membrane.Vm];
-        double[] refractory = this[Membrane.IsRefractory], lastStep = this[Membrane.LastSpikeStep], lastOffset = this[Membrane.LastSpikeOffset];
-        var sets = _propagators.Sets;
-        var setOfNode = _propagators.SetOfNode;
+        double[] refractory = this[Membrane.IsRefractory];
+        var propagators = _propagators.Select();
         double h = StepMs;
         long step = s.Step;
         for (int k = 0; k < arrived.Length; k++)
         {
             int i = s.Start + k;
-            ref readonly Propagators p = ref sets[setOfNode[i]];
+            ref readonly Propagators p = ref propagators.Of(i);
             var n = new NodeState { Y0 = y0[i], Y1Ex = y1Ex[i], Y1In = y1In[i], Y2 = y2[i], Refractory = refractory[i] != 0.0 };
             n.MarkStart();
 
-            // Refractoriness ends within this step: a pseudo-event at the last spike's offset.
-            bool endsRefractory = n.Refractory && step + 1 - (long)lastStep[i] == p.RefractorySteps;
-            var stepEvents = TakeDue(i, step, thread, arrived[k], endsRefractory, lastOffset[i]);
+            // Refractoriness ending within this step comes as a pseudo-event at the last spike's offset.
+            var stepEvents = TakeDue(i, step, thread, arrived[k], n.Refractory, p.RefractorySteps);
 
             if (stepEvents.None)
             {

@@ -33,28 +33,25 @@ internal abstract class IafPscMultisynapseGroup : NeuronGroup
     /// <param name="count">The number of nodes.</param>
     /// <param name="schema">The model's declared parameters, state, inputs and recordables.</param>
     /// <param name="membrane">The membrane columns declared into <paramref name="schema"/>.</param>
-    /// <param name="tauSyn">The array parameter that sizes the ports.</param>
-    /// <param name="currentInput">The current input of the step (NEST's y0).</param>
-    /// <param name="refractory">The remaining refractory steps.</param>
+    /// <param name="multisynapse">tau_syn, the current input of the step and the refractory steps declared into <paramref name="schema"/>.</param>
     /// <param name="iSyn">The ports' currents (recorded as I_syn_r).</param>
-    /// <param name="currents">The input of current connections (receptor 0).</param>
     protected IafPscMultisynapseGroup(NodeModel model, int firstId, int count, NeuronSchema schema, IafMembrane membrane,
-        ArrayColumn tauSyn, Column currentInput, Column refractory, PortColumn iSyn, InputChannel currents)
+        MultisynapseColumns multisynapse, PortColumn iSyn)
         : base(model, firstId, count, schema)
     {
         _membrane = membrane;
-        _tauSyn = tauSyn;
-        _currentInput = currentInput;
-        _refractory = refractory;
+        _tauSyn = multisynapse.TauSyn;
+        _currentInput = multisynapse.CurrentInput;
+        _refractory = multisynapse.Refractory;
         _iSyn = iSyn;
-        _currents = currents;
+        _currents = multisynapse.Currents;
     }
 
     /// <summary>Declares the ports sized by tau_syn (n_synapses), current receptor 0 and the recordables V_m, I_syn, I_syn_r.</summary>
-    protected static void DeclarePorts(NeuronSchema schema, IafMembrane membrane, ArrayColumn tauSyn, PortColumn iSyn, InputChannel currents)
+    protected static void DeclarePorts(NeuronSchema schema, IafMembrane membrane, MultisynapseColumns multisynapse, PortColumn iSyn)
     {
-        schema.PortsSizedBy(tauSyn, "n_synapses");
-        schema.CurrentReceptor(0, currents);
+        schema.PortsSizedBy(multisynapse.TauSyn, "n_synapses");
+        schema.CurrentReceptor(0, multisynapse.Currents);
         schema.Recordable(membrane.Vm);
         schema.ComputedRecordable("I_syn");
         schema.PortRecordable(iSyn, "I_syn_");
@@ -174,5 +171,27 @@ internal abstract class IafPscMultisynapseGroup : NeuronGroup
             curIn.Clear();
             RecordSamples(thread, step);
         }
+    }
+}
+
+/// <summary>
+/// What every multisynapse iaf model declares after its membrane (and V_min, where it has one): the array parameter
+/// tau_syn (ms, default [2], each strictly positive), which sizes the ports; the current input of the step (NEST's y0);
+/// the remaining refractory steps; and the input of current connections ("currents", on receptor 0 by
+/// <see cref="IafPscMultisynapseGroup.DeclarePorts"/>).
+/// </summary>
+internal sealed class MultisynapseColumns
+{
+    public readonly ArrayColumn TauSyn;
+    public readonly Column CurrentInput, Refractory;
+    public readonly InputChannel Currents;
+
+    /// <param name="schema">The model's schema.</param>
+    public MultisynapseColumns(NeuronSchema schema)
+    {
+        TauSyn = schema.ArrayParameter("tau_syn", [2.0], "ms", Requirement.Positive("all synaptic time constants must be strictly positive"));
+        CurrentInput = schema.Internal("current_input");
+        Refractory = schema.Internal("refractory_steps");
+        Currents = schema.Input("currents");
     }
 }

@@ -42,8 +42,7 @@ internal sealed class Izhikevich : NeuronGroup
 
     static Izhikevich()
     {
-        Declared.Recordable(Vm);
-        Declared.Recordable(Um);
+        Declared.Recordable(Vm, Um);
     }
 
     private double _h;

@@ -57,8 +57,7 @@ internal sealed class PpPscDelta : NeuronGroup
 
     static PpPscDelta()
     {
-        Declared.Recordable(Vm);
-        Declared.Recordable(ESfa);
+        Declared.Recordable(Vm, ESfa);
     }
 
     private struct Propagators

@@ -11,7 +11,6 @@ namespace NestSharp.Models.Neurons;
 internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
 {
     private readonly PreciseIafMembrane _membrane;
-    private readonly InputChannel _spikes;
 
     /// <summary>The spikes on their way to each node (by storage position; null until the first), in arrival order.</summary>
     private readonly PreciseArrivals?[] _arrivals;
@@ -24,12 +23,10 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
     /// <param name="count">The number of nodes.</param>
     /// <param name="schema">The model's schema.</param>
     /// <param name="membrane">The membrane declared into <paramref name="schema"/>.</param>
-    /// <param name="spikes">The counting input of receptor 0, whose spikes arrive with their times through <see cref="ReceivePrecise"/>.</param>
-    protected PreciseIafGroup(NodeModel model, int firstId, int count, NeuronSchema schema, PreciseIafMembrane membrane, InputChannel spikes)
+    protected PreciseIafGroup(NodeModel model, int firstId, int count, NeuronSchema schema, PreciseIafMembrane membrane)
         : base(model, firstId, count, schema)
     {
         _membrane = membrane;
-        _spikes = spikes;
         _arrivals = new PreciseArrivals?[count];
     }
 
@@ -44,12 +41,12 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
 
     public bool TakesPreciseSpikesOn(int channel)
     {
-        int first = ChannelOf(_spikes);
+        int first = ChannelOf(_membrane.Spikes);
         return channel >= first && channel < first + Count;
     }
 
     public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
-        (_arrivals[channel - ChannelOf(_spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
+        (_arrivals[channel - ChannelOf(_membrane.Spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
 
     protected override void Validate(in StatusRow row) => _membrane.Validate(row);
 
@@ -81,14 +78,16 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
 
     /// <summary>
     /// The events of node <paramref name="i"/> in <paramref name="step"/>: the spikes arriving then, sorted by time
-    /// (largest offset first, ties in delivery order), and, when <paramref name="endsRefractory"/>, the end of its
-    /// refractoriness at <paramref name="refractoryOffset"/> (the last spike's offset). <paramref name="arrived"/> is the
-    /// node's counting input of the step (0: nothing arrived).
+    /// (largest offset first, ties in delivery order), and, when the node is <paramref name="refractory"/> and its
+    /// refractoriness (<paramref name="refractorySteps"/> steps from its last spike) ends within the step, that end as
+    /// a pseudo-event at the last spike's offset. <paramref name="arrived"/> is the node's counting input of the step
+    /// (0: nothing arrived).
     /// </summary>
-    protected StepEvents TakeDue(int i, long step, int thread, double arrived, bool endsRefractory, double refractoryOffset)
+    protected StepEvents TakeDue(int i, long step, int thread, double arrived, bool refractory, int refractorySteps)
     {
+        bool endsRefractory = refractory && step + 1 - (long)this[_membrane.LastSpikeStep][i] == refractorySteps;
         int due = arrived != 0.0 && _arrivals[i] is { } queue ? queue.TakeDue(step, ref _due[thread]) : 0;
-        return new StepEvents(_due[thread].AsSpan(0, due), endsRefractory, refractoryOffset);
+        return new StepEvents(_due[thread].AsSpan(0, due), endsRefractory, this[_membrane.LastSpikeOffset][i]);
     }
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace NestSharp.Models.Neurons;
 /// declared into a model's schema once: C_m (pF), tau_m, t_ref (ms), E_L, V_reset, V_th, V_min (mV), I_e (pA) with
 /// NEST's defaults and checks, V_m (mV, stored relative to E_L as NEST stores it), and the hidden state every precise
 /// model keeps: the step input current (NEST's y0), whether the node is refractory, and the stamp and offset of its
-/// last spike (refractoriness ends at that spike's precise time plus t_ref). The status shows is_refractory.
+/// last spike (refractoriness ends at that spike's precise time plus t_ref). The status shows is_refractory. The inputs
+/// of receptor 0 are the same in every precise model: "spikes", counted, whose times and weights come with
+/// <see cref="PreciseIafGroup.ReceivePrecise"/>, and "currents"; V_m is the first recordable.
 /// <para>Checks (NEST's messages, to which the BadProperty text adds the final period): C_m &gt; 0 ("Capacitance must be
 /// strictly positive"), tau_m and the model's synaptic time constants &gt; 0 ("All time constants must be strictly
 /// positive"), V_reset &lt; V_th, V_reset &gt;= V_min, and t_ref at least one step of the current resolution
@@ -42,6 +44,12 @@ internal sealed class PreciseIafMembrane
     /// <summary>The offset (ms) of the last spike within its step (NEST's last_spike_offset).</summary>
     public readonly Column LastSpikeOffset;
 
+    /// <summary>Spikes on receptor 0, counted (multiplicity); their times and weights come with <see cref="PreciseIafGroup.ReceivePrecise"/>.</summary>
+    public readonly InputChannel Spikes;
+
+    /// <summary>Currents on receptor 0 (pA).</summary>
+    public readonly InputChannel Currents;
+
     /// <param name="schema">The model's schema.</param>
     /// <param name="vMinDefault">The default of V_min: -inf for the exp and alpha models, -DBL_MAX for the delta model.</param>
     public PreciseIafMembrane(NeuronSchema schema, double vMinDefault)
@@ -59,6 +67,11 @@ internal sealed class PreciseIafMembrane
         IsRefractory = schema.Internal("is_refractory");
         LastSpikeStep = schema.Internal("last_spike_step", -1.0);
         LastSpikeOffset = schema.Internal("last_spike_offset");
+        Spikes = schema.Input("spikes");
+        Currents = schema.Input("currents");
+        schema.CountingSpikeReceptor(0, Spikes);
+        schema.CurrentReceptor(0, Currents);
+        schema.Recordable(Vm);
     }
 
     /// <summary>NEST's checks of the potentials: V_reset below V_th and not below V_min.</summary>

@@ -22,3 +22,29 @@ internal readonly struct SpikeAndCurrentInputs
         schema.CurrentReceptor(0, Currents);
     }
 }
+
+/// <summary>
+/// The inputs of the neurons that take excitatory and inhibitory spikes apart and currents on receptor 0, where the
+/// model keeps no synapse helper that declares them (hh_psc_alpha, hh_cond_exp_traub): the input channels spikes_ex,
+/// spikes_in and currents, declared in this order, and their receptors; a weight goes to spikes_ex when positive and,
+/// by the model's <see cref="SpikeRouting"/>, when zero.
+/// </summary>
+internal readonly struct SignedSpikeAndCurrentInputs
+{
+    /// <summary>The spike inputs (a negative weight goes to spikes_in with its sign).</summary>
+    public readonly InputChannel SpikesEx, SpikesIn;
+
+    /// <summary>The current input (pA).</summary>
+    public readonly InputChannel Currents;
+
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="routing">Where a weight of zero goes.</param>
+    public SignedSpikeAndCurrentInputs(NeuronSchema schema, SpikeRouting routing)
+    {
+        SpikesEx = schema.Input("spikes_ex");
+        SpikesIn = schema.Input("spikes_in");
+        Currents = schema.Input("currents");
+        schema.SignedSpikeReceptor(0, SpikesEx, SpikesIn, routing);
+        schema.CurrentReceptor(0, Currents);
+    }
+}
