@@ -111,6 +111,18 @@ public sealed class StepMultipleRequiredException(string key, double value, doub
     public override string NestName => "StepMultipleRequired";
 }
 
+/// <summary>NEST's TimeMultipleRequired: a time that must be a multiple of another time is not.</summary>
+/// <param name="key">The key of the time.</param>
+/// <param name="value">The time given (ms).</param>
+/// <param name="divisorKey">The key of the time it must be a multiple of.</param>
+/// <param name="divisor">That time (ms).</param>
+public sealed class TimeMultipleRequiredException(string key, double value, string divisorKey, double divisor)
+    : NestException($"'{key}' = {StatusValue.Format(value)} is invalid: it must be a multiple of {divisorKey} ({StatusValue.Format(divisor)} ms).")
+{
+    /// <inheritdoc/>
+    public override string NestName => "TimeMultipleRequired";
+}
+
 /// <summary>NEST's IllegalConnection: a connection that the nodes or synapse model involved cannot make.</summary>
 /// <param name="message">What is wrong.</param>
 public sealed class IllegalConnectionException(string message) : NestException($"Creation of connection is not possible because: {message}")

@@ -363,7 +363,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         if (!rule.RequiresProxies || rule.PlannedConnections(context) == 0) return;
         foreach (var g in DistinctGroups(context.Targets))
         {
-            if (g.ElementType == ElementType.Neuron) continue;
+            if (g.HasProxies) continue;
             throw new IllegalConnectionException(
                 $"Creation of connection is not possible: the rule '{rule.Spec.Rule}' cannot connect to nodes without proxies (usually devices), such as {g.Model.Name}.");
         }
@@ -588,7 +588,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             {
                 int r = SynapseBuilder.CheckedReceptorType(value);
                 if (currents) group.CurrentChannel(0, r);
-                else if (!group.HasPorts) group.SpikeChannel(0, r, 1.0); // ports are checked per target node as connections are made
+                else if (!group.ReceptorsVaryPerNode) group.SpikeChannel(0, r, 1.0); // checked per target node as connections are made
             }
         }
     }

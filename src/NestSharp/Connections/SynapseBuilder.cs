@@ -246,7 +246,7 @@ internal static class SynapseBuilder
             int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex, site));
             int r = ReceptorTypeOf(_receptor, unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
-            if (group.HasPorts) group.CheckPortAt(targetPositions[targetIndex], r);
+            if (group.ReceptorsVaryPerNode) group.CheckSpikeReceptorAt(targetPositions[targetIndex], r);
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
             if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
             {

@@ -9,7 +9,8 @@ internal sealed class NodeManager : IKernelManager
     /// <summary>Node status keys NEST reports but no one sets.</summary>
     private static readonly string[] ReadOnlyKeys =
         ["global_id", "model", "element_type", "recordables", "receptor_types", "events", "thread", "vp", "local", "filenames",
-            "thread_local_id", "model_id", "t_spike", "archiver_length", "node_uses_wfr", "post_trace"];
+            "thread_local_id", "model_id", "t_spike", "archiver_length", "node_uses_wfr", "post_trace", "histogram", "histogram_correction",
+            "count_histogram", "covariance", "count_covariance"];
 
     private readonly List<NodeGroup> _groups = [];
     private readonly List<int> _groupFirstIds = [];
@@ -239,7 +240,7 @@ internal sealed class NodeManager : IKernelManager
         status["node_uses_wfr"] = false;
         var layout = _kernel.VirtualProcesses.Layout;
         // NEST shows a device (one copy per thread) as its copy on the first thread of this process.
-        int vp = group is NeuronGroup { ElementType: ElementType.Neuron } ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
+        int vp = group is NeuronGroup { HasProxies: true } ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
         status["local"] = layout.IsLocal(layout.SlotOfVirtualProcess(vp));
         status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
         status["vp"] = (long)vp;
@@ -327,7 +328,7 @@ internal sealed class NodeManager : IKernelManager
         {
             if (group.FirstId >= id) break;
             int last = Math.Min(group.LastId, id - 1);
-            before += group is NeuronGroup { ElementType: ElementType.Neuron } ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
+            before += group is NeuronGroup { HasProxies: true } ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
         }
         return before;
     }

@@ -101,7 +101,7 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
                             offset -= resolution;
                         }
                     }
-                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, offset, spike.Multiplicity, weight);
+                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, offset, spike.Multiplicity, weight, sliceStart + spike.Lag + 1, block.ReceptorAt(synapse));
                 }
             }
         }

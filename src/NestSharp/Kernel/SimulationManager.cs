@@ -118,7 +118,13 @@ internal sealed partial class SimulationManager : IKernelManager
             }
             grid = new TimeGrid(ticsPerMs, resolution);
             var newGrid = grid;
-            commits.Add(() => Time = newGrid);
+            commits.Add(() =>
+            {
+                // As NEST's model_manager.calibrate: the defaults of models whose times depend on the grid follow it.
+                var previous = Time;
+                Time = newGrid;
+                foreach (string name in _kernel.Models.NodeModelNames) _kernel.Models.NodeModel(name).Prototype.CalibrateTime(previous, newGrid);
+            });
         }
         var wfr = StageWaveformRelaxation(change, grid);
         commits.Add(() => _wfr = wfr);

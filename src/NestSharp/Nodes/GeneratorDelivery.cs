@@ -58,7 +58,7 @@ internal static class GeneratorDelivery
     /// counting input as for any target that counts spikes.
     /// </summary>
     public static void HandToPreciseNeuron(this IPreciseSpikeReceiver neuron, in DeviceTarget target, long step, long count) =>
-        neuron.ReceivePrecise(target.Channel & int.MaxValue, step + target.DelaySteps, 0.0, checked((int)count), target.Weight);
+        neuron.ReceivePrecise(target.Channel & int.MaxValue, step + target.DelaySteps, 0.0, checked((int)count), target.Weight, step + 1, target.Receptor);
 
     /// <summary>Adds a current (pA, scaled by the connection weight), sent in step <paramref name="step"/>, to the target's input.</summary>
     public static void AddCurrent(InputRing ring, in DeviceTarget target, long step, double current) =>

@@ -26,7 +26,10 @@ internal interface IPreciseSpikeReceiver
     /// <summary>
     /// A spike of <paramref name="multiplicity"/> that arrives on <paramref name="channel"/> in step
     /// <paramref name="step"/> (the step whose input row the ring holds it in), <paramref name="offset"/> ms before the
-    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike).
+    /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike). The sender's
+    /// step ends at step number <paramref name="stamp"/> (NEST's stamp, whatever the delay) and the connection was made on
+    /// <paramref name="receptor"/> (its receptor_type): the correlation detectors, which ignore delays and pool inputs by
+    /// receptor, read these two.
     /// </summary>
-    void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight);
+    void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight, long stamp, int receptor);
 }

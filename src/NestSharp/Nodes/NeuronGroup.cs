@@ -309,6 +309,16 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         }
     }
 
+    /// <summary>
+    /// Whether the spike receptors a node accepts depend on the node (receptor ports; a correlomatrix_detector's
+    /// N_channels): Connect then checks each target's receptor with <see cref="CheckSpikeReceptorAt"/> as the
+    /// connections are made, instead of once per group.
+    /// </summary>
+    public virtual bool ReceptorsVaryPerNode => HasPorts;
+
+    /// <summary>Fails as NEST does when the node at <paramref name="position"/> has no spike receptor <paramref name="receptor"/>.</summary>
+    public virtual void CheckSpikeReceptorAt(int position, int receptor) => CheckPortAt(position, receptor);
+
     /// <summary>Fails as NEST does when node at <paramref name="position"/> has no spike port <paramref name="receptor"/>.</summary>
     public void CheckPortAt(int position, int receptor)
     {
@@ -328,7 +338,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// </summary>
     public int SpikeChannel(int local, int receptor, double weight)
     {
-        if (HasPorts) CheckPortAt(PositionOf(local), receptor);
+        if (ReceptorsVaryPerNode) CheckSpikeReceptorAt(PositionOf(local), receptor);
         return SpikeChannelAt(PositionOf(local), receptor, weight);
     }
 

@@ -100,6 +100,13 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// <summary>Gives every node of this group the status of node 0 of <paramref name="prototype"/> (a group of the same model class).</summary>
     public abstract void CopyDefaultsFrom(NodeGroup prototype);
 
+    /// <summary>
+    /// After the kernel's time grid changed from <paramref name="previous"/> to <paramref name="next"/> (NEST's
+    /// calibrate_time, called on the models' prototypes: the grid can change only before any node exists and while every
+    /// model has its built-in defaults): the defaults that are times follow the new grid.
+    /// </summary>
+    public virtual void CalibrateTime(TimeGrid previous, TimeGrid next) { }
+
     /// <summary>Called before a run: propagators and buffers. Safe to call repeatedly.</summary>
     public virtual void Prepare(SimulationContext context) { }
 

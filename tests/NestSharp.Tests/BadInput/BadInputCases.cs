@@ -256,6 +256,16 @@ internal static class BadInputCases
         Neuron("multimeter", mm, "offset", -1.0, null, "-1");
         Neuron("weight_recorder", wr, "no_such_key", 1.0, typeof(UnaccessedDictionaryEntryException));
         Neuron("weight_recorder", wr, "record_to", "no_such_backend", null, "no_such_backend");
+        Func<BadInputNetwork, NodeCollection> cd = n => n.CorrelationDetector, cm = n => n.Correlomatrix;
+        Neuron("correlation_detector", cd, "delta_tau", 0.25, typeof(StepMultipleRequiredException), "0.25");
+        Neuron("correlation_detector", cd, "tau_max", 2.2, typeof(TimeMultipleRequiredException), "2.2");
+        Neuron("correlation_detector", cd, "delta_tau", double.NaN, null, "NaN");
+        Neuron("correlation_detector", cd, "n_events", new[] { 1L, 0L }, null, "1");
+        Neuron("correlation_detector", cd, "histogram", new[] { 1.0 }, typeof(UnaccessedDictionaryEntryException));
+        Neuron("correlation_detector", cd, "start", 0.05, null, "0.05");
+        Neuron("correlomatrix_detector", cm, "N_channels", 0L, null, "0");
+        Neuron("correlomatrix_detector", cm, "delta_tau", 0.2, null, "0.2");
+        Neuron("correlomatrix_detector", cm, "n_events", new[] { 0L, 0L }, typeof(UnaccessedDictionaryEntryException));
 
         // ------------------------------------------------------------------ defaults and models
         Add("setdefaults unknown model", n => n.Nest.SetDefaults("no_such_model", D("C_m", 1.0)), typeof(UnknownModelNameException), "no_such_model");
@@ -324,6 +334,9 @@ internal static class BadInputCases
         Connect("neuron to spike_generator", n => (n.Iaf, n.SpikeGenerator), "all_to_all", null, typeof(IllegalConnectionException), "spike_generator");
         Connect("spike_recorder to neuron", n => (n.SpikeRecorder, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "spike_recorder");
         Connect("neuron to weight_recorder", n => (n.Iaf, n.WeightRecorder), "all_to_all", null, typeof(IllegalConnectionException), "weight_recorder");
+        Connect("receptor 2 on correlation_detector", n => (n.Parrots, n.CorrelationDetector), "all_to_all", D("receptor_type", 2L), typeof(UnknownReceptorTypeException), "2", "correlation_detector");
+        Connect("receptor 2 on a 2-channel correlomatrix_detector", n => (n.Parrots, n.Correlomatrix), "all_to_all", D("receptor_type", 2L), typeof(UnknownReceptorTypeException), "2", "correlomatrix_detector");
+        Connect("correlation_detector to neuron", n => (n.CorrelationDetector, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "correlation_detector");
         Connect("neuron to multimeter", n => (n.Iaf, n.Multimeter), "all_to_all", null, typeof(IllegalConnectionException), "multimeter");
         Connect("multimeter twice to a neuron", n => (n.Multimeter, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "multimeter");
         Connect("clopath_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "clopath_synapse"), typeof(NestNotImplementedException), "clopath_synapse", "iaf_psc_alpha");

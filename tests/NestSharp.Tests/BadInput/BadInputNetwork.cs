@@ -25,6 +25,10 @@ internal sealed class BadInputNetwork : IDisposable
     public NodeCollection Multimeter { get; }
     public NodeCollection WeightRecorder { get; }
 
+    /// <summary>A correlation_detector and a correlomatrix_detector (2 channels) fed by the parrots.</summary>
+    public NodeCollection CorrelationDetector { get; }
+    public NodeCollection Correlomatrix { get; }
+
     /// <summary>One node each of iaf_cond_exp, iaf_cond_alpha, iaf_cond_beta, hh_psc_alpha, hh_cond_exp_traub.</summary>
     public NodeCollection ConductanceAndHh { get; }
 
@@ -48,6 +52,8 @@ internal sealed class BadInputNetwork : IDisposable
         ConductanceAndHh = nest.Create("iaf_cond_exp") + nest.Create("iaf_cond_alpha") + nest.Create("iaf_cond_beta")
             + nest.Create("hh_psc_alpha") + nest.Create("hh_cond_exp_traub");
         nest.CopyModel("stdp_synapse", "stdp_recorded", new() { ["weight_recorder"] = WeightRecorder });
+        CorrelationDetector = nest.Create("correlation_detector");
+        Correlomatrix = nest.Create("correlomatrix_detector", 1, new() { ["N_channels"] = 2L });
 
         nest.Connect(Poisson, Iaf + Parrots);
         nest.Connect(SpikeGenerator, Parrots);
@@ -64,6 +70,8 @@ internal sealed class BadInputNetwork : IDisposable
         nest.Connect(Iaf + Exp + IgnoreAndFire, SpikeRecorder);
         nest.Connect(Iaf, AsciiRecorder);
         nest.Connect(Poisson, ConductanceAndHh);
+        nest.Connect(Parrots, CorrelationDetector + Correlomatrix, "one_to_one", new Dictionary<string, object> { ["receptor_type"] = 1L });
+        nest.Connect(Parrots, CorrelationDetector + Correlomatrix, "one_to_one");
         nest.Simulate(10.0);
     }
 

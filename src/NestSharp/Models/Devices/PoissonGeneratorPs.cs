@@ -256,7 +256,7 @@ internal sealed class PoissonGeneratorPs(NodeModel model, int firstId, int count
         {
             int channel = target.Channel & int.MaxValue;
             ring.Data[row + channel] += 1;
-            receiver?.ReceivePrecise(channel, arrival, offset, 1, target.Weight);
+            receiver?.ReceivePrecise(channel, arrival, offset, 1, target.Weight, stamp, target.Receptor);
         }
         else
         {

@@ -49,7 +49,7 @@ internal sealed class ParrotNeuronPs : NeuronGroup, IPreciseSpikeReceiver
     /// <summary>The parrot repeats spikes whatever their weight.</summary>
     public bool UsesWeights => false;
 
-    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
+    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight, long stamp, int receptor) =>
         (_arrivals[channel - ChannelOf(Receptors.Repeated)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
 
     public override void Prepare(SimulationContext context)

@@ -45,7 +45,7 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
         return channel >= first && channel < first + Count;
     }
 
-    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight) =>
+    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight, long stamp, int receptor) =>
         (_arrivals[channel - ChannelOf(_membrane.Spikes)] ??= new PreciseArrivals()).Add(new PreciseArrival(step, offset, multiplicity, weight));
 
     protected override void Validate(in StatusRow row) => _membrane.Validate(row);

@@ -30,13 +30,16 @@ public sealed class RecorderBehaviourTests
         Assert.Contains($"{key} must be a multiple of the simulation resolution", e.Message, StringComparison.Ordinal);
         Assert.Equal(0, nest.NetworkSize);
 
-        // A valid key set in the same call stays unchanged (spike_train_injector, a neuron in NEST, has no label).
+        // A valid key set in the same call stays unchanged (spike_train_injector, a neuron in NEST, and the correlation
+        // detectors, pseudo-recording devices, have no label).
         var node = nest.Create(device);
-        bool labelled = nest.GetDefaults(device).ContainsKey("label");
-        var witness = labelled ? ("label", (object)"x") : ("spike_times", new[] { 5.0 });
+        var defaults = nest.GetDefaults(device);
+        bool labelled = defaults.ContainsKey("label"), timed = defaults.ContainsKey("spike_times");
+        var witness = labelled ? ("label", (object)"x") : timed ? ("spike_times", new[] { 5.0 }) : ("Tstart", 5.0);
         Assert.Throws<BadPropertyException>(() => node.Set(new Dictionary<string, object> { [witness.Item1] = witness.Item2, [key] = 0.15 }));
         if (labelled) Assert.Equal("", node.Get<string>("label"));
-        else Assert.Empty(node.Get<double[]>("spike_times"));
+        else if (timed) Assert.Empty(node.Get<double[]>("spike_times"));
+        else Assert.Equal(0.0, node.Get<double>("Tstart"));
         Assert.Throws<BadPropertyException>(() => nest.SetDefaults(device, new() { [key] = 0.15 }));
         node.Set(key, 0.3);
         Assert.Equal(0.3, node.Get<double>(key));
