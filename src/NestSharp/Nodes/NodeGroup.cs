@@ -59,6 +59,13 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// </summary>
     public virtual bool SendsOffGridSpikes => false;
 
+    /// <summary>
+    /// NEST's send_test_event, where a sender refuses a target: throws IllegalConnection when a node of this group
+    /// cannot send spikes through a synapse to a node of <paramref name="target"/> (iaf_tum_2000 refuses precise
+    /// receivers of other models). Nothing is refused by default.
+    /// </summary>
+    public virtual void CheckSpikeTarget(NodeGroup target) { }
+
     /// <summary>The event NEST's connection check sees a node of this group send (see <see cref="SynapseTestEvent"/>).</summary>
     public virtual SynapseTestEvent SynapseTestEvent => ElementType switch
     {

@@ -82,7 +82,8 @@ public sealed class CheckpointModelTests : IDisposable
         {
             nest.Connect(neurons, neurons, Rule.FixedIndegree(3), new Dictionary<string, object>
             {
-                ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
+                // iaf_tum_2000 takes its own model's spikes on receptor 1 only (with the released fraction)
+                ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = model == "iaf_tum_2000" ? 1 : receptor,
             });
         }
         // precise neurons also through synapses that make the transmitted weight, or the decision to transmit, as they
