@@ -60,7 +60,7 @@ public sealed class CheckpointModelTests : IDisposable
         }
         if (model == "ignore_and_fire") parameters["rate"] = 150.0;
         // spike-triggered elements (gif_*, pp_psc_delta) that act across the split: NEST's defaults have none or q = 0
-        if (defaults.ContainsKey("q_sfa"))
+        if (defaults.TryGetValue("q_sfa", out var qSfa) && qSfa is double[])
         {
             parameters["tau_sfa"] = new[] { 15.0, 80.0 };
             parameters["q_sfa"] = new[] { 3.0, 1.0 };
