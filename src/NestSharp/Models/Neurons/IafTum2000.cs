@@ -88,6 +88,7 @@ internal sealed class IafTum2000 : NeuronGroup, IPreciseSpikeReceiver
     public IafTum2000(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
         _refractory = CountersOutsideColumns();
+        ArchivesStampsOnly = true; // NEST archives the step's end, not the offset's time
     }
 
     public override bool SupportsCheckpoint => true;
