@@ -456,6 +456,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 }
             }
             CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);
+            if (kind == LinkKind.Synapse) CheckSpikePairs(kindSources, context.Targets, plan.Values.Receptor);
             result.Add(kind switch
             {
                 LinkKind.Synapse => BuildSynapses(context, kindRule, model, plan.Values, layout, grid, delays),
@@ -589,6 +590,25 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 int r = SynapseBuilder.CheckedReceptorType(value);
                 if (currents) group.CurrentChannel(0, r);
                 else if (!group.ReceptorsVaryPerNode) group.SpikeChannel(0, r, 1.0); // checked per target node as connections are made
+            }
+        }
+    }
+
+    /// <summary>
+    /// The checks of NEST's send_test_event and handles_test_event that depend on both ends of a spike connection
+    /// (<see cref="NodeGroup.CheckSpikeTarget"/>, <see cref="NeuronGroup.CheckSpikeSource"/>), once per pair of groups
+    /// and receptor.
+    /// </summary>
+    private void CheckSpikePairs(int[] sources, int[] targets, ValueSource receptor)
+    {
+        var receptors = receptor.KnownValues.Distinct().ToArray();
+        var targetGroups = DistinctGroups(targets).OfType<NeuronGroup>().ToArray();
+        foreach (var source in DistinctGroups(sources))
+        {
+            foreach (var target in targetGroups)
+            {
+                source.CheckSpikeTarget(target);
+                foreach (double value in receptors) target.CheckSpikeSource(source, SynapseBuilder.CheckedReceptorType(value));
             }
         }
     }

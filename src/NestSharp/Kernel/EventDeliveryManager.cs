@@ -92,9 +92,10 @@ internal sealed class EventDeliveryManager : IKernelManager
         foreach (ref readonly var spike in _merged.Items)
         {
             long stamp = sliceStart + spike.Lag + 1;
-            // The sender's spike time: its step's end less the offset (0 for grid-based senders), as NEST's set_spiketime.
-            double t = time.StepToMs(stamp) - spike.Offset;
+            // The sender's spike time: its step's end less the offset (0 for grid-based senders), as NEST's set_spiketime;
+            // models that archive their spikes on the grid whatever their offset says take the step's end.
             var (group, local) = nodes.Locate(spike.Source);
+            double t = time.StepToMs(stamp) - (group.ArchivesStampsOnly ? 0.0 : spike.Offset);
             if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
             _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
             _kernel.Recording.RecordSpike(spike.Source, stamp, spike.Multiplicity, spike.Offset);

@@ -392,6 +392,14 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     public int RingChannel(int groupChannel) =>
         groupChannel < 0 ? ((groupChannel & int.MaxValue) + ChannelBase) | CountingChannelFlag : groupChannel + ChannelBase;
 
+    /// <summary>
+    /// NEST's handles_test_event with the sender in view: throws IllegalConnection when a node of this group cannot
+    /// take spikes on <paramref name="receptor"/> from a node of <paramref name="source"/> through a synapse
+    /// (iaf_tum_2000 takes those of its own model on receptor 1 only). Unknown receptors are refused before, by
+    /// <see cref="SpikeChannel"/>. Nothing is refused by default.
+    /// </summary>
+    public virtual void CheckSpikeSource(NodeGroup source, int receptor) { }
+
     /// <summary>Checks what involves several entries of a row (each entry's own requirement is checked before).</summary>
     protected virtual void Validate(in StatusRow row) { }
 

@@ -59,6 +59,20 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// </summary>
     public virtual bool SendsOffGridSpikes => false;
 
+    /// <summary>
+    /// NEST's send_test_event, where a sender refuses a target: throws IllegalConnection when a node of this group
+    /// cannot send spikes through a synapse to a node of <paramref name="target"/> (iaf_tum_2000 refuses precise
+    /// receivers of other models). Nothing is refused by default.
+    /// </summary>
+    public virtual void CheckSpikeTarget(NodeGroup target) { }
+
+    /// <summary>
+    /// Whether the spike history and calcium of a node of this group take the step's end as spike time, whatever the
+    /// offset its spikes carry (NEST's set_spiketime without an offset): iaf_tum_2000, whose offset is the released
+    /// fraction, and iaf_chxk_2008. A plain field, read for each spike when spikes are gathered.
+    /// </summary>
+    public bool ArchivesStampsOnly { get; protected init; }
+
     /// <summary>The event NEST's connection check sees a node of this group send (see <see cref="SynapseTestEvent"/>).</summary>
     public virtual SynapseTestEvent SynapseTestEvent => ElementType switch
     {

@@ -169,6 +169,17 @@ internal static class BadInputCases
         Created("mat2_psc_exp", "V_th", -40.0, typeof(UnaccessedDictionaryEntryException));
         Created("amat2_psc_exp", "tau_v", 10.0); // equal to tau_m
         Created("amat2_psc_exp", "tau_2", -1.0, null, "-1");
+        Created("iaf_tum_2000", "x", 1.5, null, "1.5");
+        Created("iaf_tum_2000", "u", -0.5, null, "-0.5");
+        Created("iaf_tum_2000", "U", 2.0, null, "2");
+        Created("iaf_tum_2000", "tau_fac", -1.0, null, "-1");
+        Created("iaf_tum_2000", "tau_rec", 0.0);
+        Created("iaf_cond_exp_sfa_rr", "tau_sfa", 0.0);
+        Created("iaf_cond_exp_sfa_rr", "tau_rr", -1.0, null, "-1");
+        Created("iaf_cond_exp_sfa_rr", "V_reset", -50.0, null, "-50");
+        Created("iaf_chxk_2008", "tau_ahp", 0.0);
+        Created("iaf_chxk_2008", "C_m", -1.0, null, "-1");
+        Created("iaf_chxk_2008", "g_ex", 1.0, typeof(UnaccessedDictionaryEntryException));
         Created("gif_psc_exp", "lambda_0", -1.0, null, "-1");
         Created("gif_psc_exp", "Delta_V", 0.0);
         Created("gif_psc_exp", "g_L", 0.0);

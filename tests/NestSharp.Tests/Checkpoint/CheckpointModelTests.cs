@@ -60,7 +60,7 @@ public sealed class CheckpointModelTests : IDisposable
         }
         if (model == "ignore_and_fire") parameters["rate"] = 150.0;
         // spike-triggered elements (gif_*, pp_psc_delta) that act across the split: NEST's defaults have none or q = 0
-        if (defaults.ContainsKey("q_sfa"))
+        if (defaults.TryGetValue("q_sfa", out var qSfa) && qSfa is double[])
         {
             parameters["tau_sfa"] = new[] { 15.0, 80.0 };
             parameters["q_sfa"] = new[] { 3.0, 1.0 };
@@ -82,7 +82,8 @@ public sealed class CheckpointModelTests : IDisposable
         {
             nest.Connect(neurons, neurons, Rule.FixedIndegree(3), new Dictionary<string, object>
             {
-                ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = receptor,
+                // iaf_tum_2000 takes its own model's spikes on receptor 1 only (with the released fraction)
+                ["weight"] = weight, ["delay"] = 1.3, ["receptor_type"] = model == "iaf_tum_2000" ? 1 : receptor,
             });
         }
         // precise neurons also through synapses that make the transmitted weight, or the decision to transmit, as they

@@ -26,7 +26,7 @@ public sealed class Rkf45LaneTests
         var rows = new TheoryData<string, int, bool>();
         foreach (int threads in (int[])[1, 2])
         {
-            foreach (var model in (string[])["iaf_cond_exp", "iaf_cond_alpha", "iaf_cond_beta", "hh_psc_alpha", "hh_cond_exp_traub"])
+            foreach (var model in (string[])["iaf_cond_exp", "iaf_cond_exp_sfa_rr", "iaf_cond_alpha", "iaf_cond_beta", "hh_psc_alpha", "hh_cond_exp_traub"])
             {
                 rows.Add(model, threads, false);
                 rows.Add(model, threads, true);
@@ -74,6 +74,7 @@ public sealed class Rkf45LaneTests
     private static string[] StateKeys(string model) => model switch
     {
         "iaf_cond_exp" => ["V_m", "g_ex", "g_in"],
+        "iaf_cond_exp_sfa_rr" => ["V_m", "g_ex", "g_in", "g_sfa", "g_rr"],
         // The synaptic currents and conductances of these models are not in the status; they act on V_m.
         "hh_psc_alpha" or "hh_cond_exp_traub" => ["V_m", "Act_m", "Inact_h", "Act_n"],
         _ => ["V_m", "g_ex", "dg_ex", "g_in", "dg_in"],

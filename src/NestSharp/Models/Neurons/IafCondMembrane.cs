@@ -1,9 +1,9 @@
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
-/// The membrane of NEST's conductance-based integrate-and-fire models (iaf_cond_exp, iaf_cond_alpha, iaf_cond_beta),
-/// declared into a model's schema once: V_th, V_reset, E_L, E_ex, E_in (mV), t_ref (ms), g_L (nS), C_m (pF), I_e (pA)
-/// with NEST's defaults and checks, the state V_m (mV, absolute, starting at -70 mV) and the remaining refractory steps.
+/// The membrane of NEST's conductance-based integrate-and-fire models (iaf_cond_exp, iaf_cond_alpha, iaf_cond_beta,
+/// iaf_cond_exp_sfa_rr), declared into a model's schema once: V_th, V_reset, E_L, E_ex, E_in (mV), t_ref (ms), g_L (nS),
+/// C_m (pF), I_e (pA) with NEST's defaults (the model's where they differ) and checks, the state V_m (mV, absolute, starting at -70 mV) and the remaining refractory steps.
 /// A model adds its synaptic time constants and conductances itself. What the three share while they run:
 /// <list type="bullet">
 /// <item>the GSL error control of NEST's set-up, on the values with an absolute tolerance of 1e-3 and no relative one;</item>
@@ -27,18 +27,26 @@ internal sealed class IafCondMembrane
     /// <summary>Refractory steps remaining (NEST's r), a column so that frozen nodes keep it.</summary>
     public readonly Column RefractorySteps;
 
-    public IafCondMembrane(NeuronSchema schema)
+    /// <summary>The defaults of iaf_cond_exp, iaf_cond_alpha and iaf_cond_beta.</summary>
+    public static readonly Defaults StandardDefaults = new(VTh: -55.0, VReset: -60.0, TRef: 2.0, GL: 16.6667, Cm: 250.0, EEx: 0.0, EIn: -85.0, EL: -70.0);
+
+    /// <summary>A model's defaults of the membrane's parameters (V_m starts at E_L).</summary>
+    internal readonly record struct Defaults(double VTh, double VReset, double TRef, double GL, double Cm, double EEx, double EIn, double EL);
+
+    public IafCondMembrane(NeuronSchema schema) : this(schema, StandardDefaults) { }
+
+    public IafCondMembrane(NeuronSchema schema, in Defaults defaults)
     {
-        VTh = schema.Parameter("V_th", -55.0, "mV");
-        VReset = schema.Parameter("V_reset", -60.0, "mV");
-        TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
-        GL = schema.Parameter("g_L", 16.6667, "nS");
-        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-        EEx = schema.Parameter("E_ex", 0.0, "mV");
-        EIn = schema.Parameter("E_in", -85.0, "mV");
-        EL = schema.Parameter("E_L", -70.0, "mV");
+        VTh = schema.Parameter("V_th", defaults.VTh, "mV");
+        VReset = schema.Parameter("V_reset", defaults.VReset, "mV");
+        TRef = schema.Parameter("t_ref", defaults.TRef, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+        GL = schema.Parameter("g_L", defaults.GL, "nS");
+        Cm = schema.Parameter("C_m", defaults.Cm, "pF", Requirement.Positive("capacitance must be strictly positive"));
+        EEx = schema.Parameter("E_ex", defaults.EEx, "mV");
+        EIn = schema.Parameter("E_in", defaults.EIn, "mV");
+        EL = schema.Parameter("E_L", defaults.EL, "mV");
         Ie = schema.Parameter("I_e", 0.0, "pA");
-        Vm = schema.State("V_m", -70.0, "mV");
+        Vm = schema.State("V_m", defaults.EL, "mV");
         RefractorySteps = schema.Internal("refractory_steps");
     }
 
@@ -131,12 +139,17 @@ internal sealed class IafCondMembrane
             Refractory = Vector256.Create(Lanes.MaskOf(refractory0), Lanes.MaskOf(refractory1), Lanes.MaskOf(refractory2), Lanes.MaskOf(refractory3));
         }
 
+        /// <summary>As <see cref="Constants.EffectivePotential"/>, per lane.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly Vector256<double> EffectivePotential(Vector256<double> vm) =>
+            Vector256.ConditionalSelect(Refractory, VReset, Vector256.ConditionalSelect(Vector256.LessThan(VTh, vm), VTh, vm));
+
         /// <summary>As <see cref="Constants.Currents"/>, per lane.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly (Vector256<double> SynEx, Vector256<double> SynIn, Vector256<double> Leak) Currents(Vector256<double> vm,
             Vector256<double> gEx, Vector256<double> gIn)
         {
-            var v = Vector256.ConditionalSelect(Refractory, VReset, Vector256.ConditionalSelect(Vector256.LessThan(VTh, vm), VTh, vm));
+            var v = EffectivePotential(vm);
             return (gEx * (v - EEx), gIn * (v - EIn), GL * (v - EL));
         }
 
@@ -150,19 +163,25 @@ internal sealed class IafCondMembrane
     /// <see cref="RefractoryOrThreshold"/> of nodes <paramref name="first"/> .. + 3 of <paramref name="group"/>, whose
     /// V_m are the lanes of <paramref name="vm"/>, run only in the lanes where it changes something (refractory, or
     /// V_m not below V_th); their spikes go to <paramref name="spikes"/> at <paramref name="lag"/> in node order.
+    /// Returns the lanes that fired (bit l for lane l).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void RefractoryOrThresholdLanes(in Constants c, double[] refractorySteps, int first, ref Vector256<double> vm,
+    public static int RefractoryOrThresholdLanes(in Constants c, double[] refractorySteps, int first, ref Vector256<double> vm,
         NeuronGroup group, SpikeBuffer spikes, int lag)
     {
         var quiet = Vector256.AndNot(Vector256.LessThan(vm, Vector256.Create(c.VTh)), LaneConstants.RefractoryOf(refractorySteps, first));
         int eventful = ~Lanes.BitsOf(quiet) & ((1 << Lanes.Count) - 1);
+        int fired = 0;
         for (int lane = 0; eventful != 0; lane++, eventful >>= 1)
         {
             if ((eventful & 1) == 0) continue;
             if (RefractoryOrThreshold(c, ref refractorySteps[first + lane], ref Lanes.Element(ref vm, lane)))
+            {
                 spikes.Add(lag, group.IdOf(first + lane));
+                fired |= 1 << lane;
+            }
         }
+        return fired;
     }
 
     /// <summary>

@@ -3,9 +3,7 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 /// <summary>
 /// NEST's testsuite/pytests/neurons/test_psp_amplitude_consistency.py: the peak of the postsynaptic potential after one
 /// spike of weight 1.5 is the same, within a mean squared difference of 1e-4 mV² over five synaptic time constants, for
-/// aeif_cond_alpha and iaf_cond_alpha, and for aeif_cond_exp and iaf_cond_exp. NEST's third comparison
-/// (iaf_cond_exp_sfa_rr against iaf_cond_exp) needs a model NestSharp lacks; NEST's test runs each block only when its
-/// models exist, as this one does.
+/// aeif_cond_alpha and iaf_cond_alpha, for aeif_cond_exp and iaf_cond_exp, and for iaf_cond_exp_sfa_rr and iaf_cond_exp.
 /// </summary>
 public sealed class PspAmplitudeConsistencyTests
 {
@@ -61,6 +59,9 @@ public sealed class PspAmplitudeConsistencyTests
 
         double exp = MeanSquaredDifference("aeif_cond_exp", "iaf_cond_exp");
         Assert.True(exp < 1e-4, $"PSP mismatch between aeif_cond_exp and iaf_cond_exp: {exp}");
+
+        double sfa = MeanSquaredDifference("iaf_cond_exp_sfa_rr", "iaf_cond_exp");
+        Assert.True(sfa < 1e-4, $"PSP mismatch between iaf_cond_exp_sfa_rr and iaf_cond_exp: {sfa}");
 
         // the PSPs are real: a depolarisation of some tenths of a mV
         Assert.True(ComputePsp("iaf_cond_alpha", PCond(), 2.0) > 0.01);
