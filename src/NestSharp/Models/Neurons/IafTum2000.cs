@@ -108,7 +108,7 @@ internal sealed class IafTum2000 : NeuronGroup, IPreciseSpikeReceiver
     /// A spike on receptor 1: s = weight·multiplicity·offset goes into the excitatory (s &gt; 0) or inhibitory input
     /// of its arrival step, as NEST's handle adds it into its input buffer. Called by the thread owning the node.
     /// </summary>
-    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight)
+    public void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight, long stamp, int receptor)
     {
         double s = weight * multiplicity * offset;
         int position = channel - ChannelOf(Facilitated);
