@@ -36,7 +36,10 @@ internal sealed class GlifCond : NeuronGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly GlifMechanisms Mechanisms = new(Declared, "g_m");
+    private static readonly GlifMechanisms Mechanisms = new(Declared, "g_m", thresholdComponentsInStatus: false);
+
+    /// <summary>The membrane conductance g_m (nS).</summary>
+    private static readonly Column GM = Mechanisms.G;
 
     private static readonly ArrayColumn TauSyn = Declared.ArrayParameter("tau_syn", [0.2, 2.0], "ms");
     private static readonly ArrayColumn ERev = Declared.ArrayParameter("E_rev", [0.0, -85.0], "mV");
@@ -59,8 +62,8 @@ internal sealed class GlifCond : NeuronGroup
         Declared.PortsSizedBy(TauSyn, null);
         Declared.CurrentReceptor(0, Currents);
         Declared.Recordable(Mechanisms.Vm);
-        Declared.Recordable(Mechanisms.Current);
-        Declared.Recordable(Mechanisms.AscSum);
+        Declared.Recordable(Mechanisms.Current, "I");
+        Declared.Recordable(Mechanisms.ASCurrentsSum);
         Declared.ComputedRecordable("threshold");
         Declared.Recordable(Mechanisms.ThresholdSpike);
         Declared.Recordable(Mechanisms.ThresholdVoltage);
@@ -79,7 +82,7 @@ internal sealed class GlifCond : NeuronGroup
         public double[] ERev, TauSyn;
 
         /// <summary>The current input and the mean after-spike current of the step before (pA).</summary>
-        public double IStim, AscSum;
+        public double IStim, ASCurrentsSum;
 
         /// <summary>Whether the neuron is refractory: U is V_reset - E_L in the synaptic currents and dU/dt = 0.</summary>
         public bool Refractory;
@@ -91,7 +94,7 @@ internal sealed class GlifCond : NeuronGroup
             double iSyn = 0.0;
             for (int r = 0; r < tauSyn.Length; r++) iSyn += y[FirstPort + 2 * r + 1] * (v + EL - eRev[r]);
             double iLeak = GM * v;
-            f[YV] = Refractory ? 0.0 : (-iLeak - iSyn + IStim + AscSum) / Cm;
+            f[YV] = Refractory ? 0.0 : (-iLeak - iSyn + IStim + ASCurrentsSum) / Cm;
             for (int r = 0; r < tauSyn.Length; r++)
             {
                 int dg = FirstPort + 2 * r;
@@ -127,9 +130,10 @@ internal sealed class GlifCond : NeuronGroup
     public GlifCond(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
         var m = Mechanisms;
-        double[] spike = this[m.SpikeDependentThreshold], asc = this[m.AfterSpikeCurrentsFlag], voltage = this[m.AdaptingThreshold];
+        double[] spike = this[m.SpikeDependentThreshold], asc = this[m.AfterSpikeCurrents], voltage = this[m.AdaptingThreshold];
         _asc = KeepOutsideColumns(new AfterSpikeCurrents(count, Declared.Arrays[m.AscInit.Index].Default,
-            i => (spike[i] != 0.0, asc[i] != 0.0, voltage[i] != 0.0, ArrayOf(m.AscDecay, i).Length)));
+            i => (spike[i] != 0.0, asc[i] != 0.0, voltage[i] != 0.0, ArrayOf(m.AscDecay, i).Length),
+            (this[m.ThresholdSpike], this[m.ThresholdVoltage])));
     }
 
     /// <summary>Every state is in the columns, the port variables and the after-spike currents.</summary>
@@ -182,7 +186,7 @@ internal sealed class GlifCond : NeuronGroup
             {
                 Dynamics = new Dynamics
                 {
-                    GM = this[m.G][i], Cm = this[m.Cm][i], EL = this[m.EL][i], VReset = this[m.VReset][i],
+                    GM = this[GM][i], Cm = this[m.Cm][i], EL = this[m.EL][i], VReset = this[m.VReset][i],
                     ERev = ArrayOf(ERev, i), TauSyn = tauSyn,
                 },
                 Glif = m.ConstantsOf(Columns, i, ArrayOf(m.AscDecay, i), ArrayOf(m.AscAmps, i), ArrayOf(m.AscR, i), time),
@@ -217,7 +221,7 @@ internal sealed class GlifCond : NeuronGroup
         double[] buffer = _y[thread];
         var m = Mechanisms;
         double[] u = this[m.Vm], thresholdSpike = this[m.ThresholdSpike], thresholdVoltage = this[m.ThresholdVoltage],
-            threshold = this[m.Threshold], ascSum = this[m.AscSum], current = this[m.Current], refractory = this[m.Refractory],
+            threshold = this[m.Threshold], ascSum = this[m.ASCurrentsSum], current = this[m.Current], refractory = this[m.RefractorySteps],
             innerSteps = this[InnerStep];
         double[][] dgs = _dg, gs = _g;
         int[] portChannel = _portChannel;
@@ -247,7 +251,7 @@ internal sealed class GlifCond : NeuronGroup
                 var integrator = integrators[ports]!;
                 ref Dynamics system = ref c.Dynamics;
                 system.IStim = current[i];
-                system.AscSum = ascSum[i];
+                system.ASCurrentsSum = ascSum[i];
                 system.Refractory = refractory[i] > 0.0;
                 double t = 0.0, innerStep = innerSteps[i];
                 while (t < h) integrator.Evolve(ref system, Control, ref t, h, ref innerStep, y);

@@ -14,28 +14,37 @@ namespace NestSharp.Models.Neurons;
 /// </summary>
 internal sealed class GlifMechanisms
 {
-    public readonly Column EL, VTh, G, Cm, TRef, VReset;
+    public readonly Column EL, VTh, Cm, TRef, VReset;
     public readonly Column ThSpikeAdd, ThSpikeDecay, VoltageResetFraction, VoltageResetAdd, ThVoltageIndex, ThVoltageDecay;
-    public readonly Column SpikeDependentThreshold, AfterSpikeCurrentsFlag, AdaptingThreshold;
+    public readonly Column SpikeDependentThreshold, AfterSpikeCurrents, AdaptingThreshold;
 
-    /// <summary>The state: V_m (stored relative to E_L, NEST's U_), the spike and voltage components of the threshold (mV).</summary>
+    /// <summary>The column of the membrane conductance (g or g_m, nS), which each model names with a handle of its own.</summary>
+    public Column G => new(_conductance);
+
+    private readonly int _conductance;
+
+    /// <summary>
+    /// The state: V_m (stored relative to E_L, NEST's U_), the spike and voltage components of the threshold (mV; kept
+    /// outside the status by glif_cond, which shows neither, see <see cref="AfterSpikeCurrents"/>).
+    /// </summary>
     public readonly Column Vm, ThresholdSpike, ThresholdVoltage;
 
     /// <summary>
     /// Kept by the update: the total threshold relative to E_L (recorded as threshold + E_L), the mean after-spike current
     /// of the step (ASCurrents_sum, pA), the current input of the step before (I, pA), the refractory steps left.
     /// </summary>
-    public readonly Column Threshold, AscSum, Current, Refractory;
+    public readonly Column Threshold, ASCurrentsSum, Current, RefractorySteps;
 
     public readonly ArrayColumn AscInit, AscDecay, AscAmps, AscR;
 
     /// <param name="schema">The model's schema.</param>
     /// <param name="conductanceKey">The key of the membrane conductance: g (glif_psc, glif_psc_double_alpha) or g_m (glif_cond).</param>
-    public GlifMechanisms(NeuronSchema schema, string conductanceKey)
+    /// <param name="thresholdComponentsInStatus">Whether the status shows threshold_spike and threshold_voltage (not glif_cond's).</param>
+    public GlifMechanisms(NeuronSchema schema, string conductanceKey, bool thresholdComponentsInStatus)
     {
         EL = schema.Parameter("E_L", -78.85, "mV");
         VTh = schema.ParameterRelativeTo(EL, "V_th", -51.68, "mV");
-        G = schema.Parameter(conductanceKey, 9.43, "nS");
+        _conductance = schema.Parameter(conductanceKey, 9.43, "nS").Index;
         Cm = schema.Parameter("C_m", 58.72, "pF");
         TRef = schema.Parameter("t_ref", 3.75, "ms");
         VReset = schema.ParameterRelativeTo(EL, "V_reset", -78.85, "mV");
@@ -46,19 +55,19 @@ internal sealed class GlifMechanisms
         ThVoltageIndex = schema.Parameter("th_voltage_index", 0.005, "1/ms");
         ThVoltageDecay = schema.Parameter("th_voltage_decay", 0.09, "1/ms");
         SpikeDependentThreshold = schema.Flag("spike_dependent_threshold", false);
-        AfterSpikeCurrentsFlag = schema.Flag("after_spike_currents", false);
+        AfterSpikeCurrents = schema.Flag("after_spike_currents", false);
         AdaptingThreshold = schema.Flag("adapting_threshold", false);
         AscInit = schema.ArrayParameter("asc_init", [0.0, 0.0], "pA");
         AscDecay = schema.ArrayParameter("asc_decay", [0.003, 0.1], "1/ms");
         AscAmps = schema.ArrayParameter("asc_amps", [-9.18, -198.94], "pA");
         AscR = schema.ArrayParameter("asc_r", [1.0, 1.0], "");
         Vm = schema.StateRelativeTo(EL, "V_m", -78.85, "mV");
-        ThresholdSpike = schema.State("threshold_spike", 0.0, "mV");
-        ThresholdVoltage = schema.State("threshold_voltage", 0.0, "mV");
+        ThresholdSpike = thresholdComponentsInStatus ? schema.State("threshold_spike", 0.0, "mV") : schema.Internal("threshold_spike");
+        ThresholdVoltage = thresholdComponentsInStatus ? schema.State("threshold_voltage", 0.0, "mV") : schema.Internal("threshold_voltage");
         Threshold = schema.Internal("threshold", -51.68 - -78.85);
-        AscSum = schema.Internal("ASCurrents_sum");
-        Current = schema.Internal("I");
-        Refractory = schema.Internal("refractory_steps");
+        ASCurrentsSum = schema.Internal("ASCurrents_sum");
+        Current = schema.Internal("current");
+        RefractorySteps = schema.Internal("refractory_steps");
     }
 
     /// <summary>
@@ -70,7 +79,7 @@ internal sealed class GlifMechanisms
     /// <param name="conductanceOrder">glif_cond's order: membrane, spike component, after-spike currents, voltage component.</param>
     public void Validate(in StatusRow row, bool conductanceOrder)
     {
-        bool spike = row[SpikeDependentThreshold] != 0.0, asc = row[AfterSpikeCurrentsFlag] != 0.0, voltage = row[AdaptingThreshold] != 0.0;
+        bool spike = row[SpikeDependentThreshold] != 0.0, asc = row[AfterSpikeCurrents] != 0.0, voltage = row[AdaptingThreshold] != 0.0;
         if (voltage && !(spike && asc))
         {
             throw new BadPropertyException("adapting_threshold", true,
@@ -131,7 +140,7 @@ internal sealed class GlifMechanisms
         var k = new GlifConstants
         {
             HasThetaSpike = columns[SpikeDependentThreshold.Index][i] != 0.0,
-            HasAsc = columns[AfterSpikeCurrentsFlag.Index][i] != 0.0,
+            HasAsc = columns[AfterSpikeCurrents.Index][i] != 0.0,
             HasThetaVoltage = columns[AdaptingThreshold.Index][i] != 0.0,
             ThInf = columns[VTh.Index][i],
             VReset = columns[VReset.Index][i],
@@ -268,7 +277,8 @@ internal struct GlifConstants
 /// as ASCurrents. As in NEST they start as the model's asc_init and keep their length when the after-spike current
 /// parameters change (NEST's State_ is made once from the prototype's parameters); a Set of ASCurrents needs
 /// after_spike_currents and one value per element of asc_decay. Setting threshold_spike or threshold_voltage needs
-/// its mechanism, checked here too since only the keys given tell it. Kept outside the columns
+/// its mechanism, checked here too since only the keys given tell it (glif_cond, whose status shows neither, takes them
+/// here). Kept outside the columns
 /// (<see cref="NeuronGroup.KeepOutsideColumns{TState}"/>); the update changes a node's array in place (each node owns its
 /// array).
 /// </summary>
@@ -276,22 +286,38 @@ internal sealed class AfterSpikeCurrents : IStateOutsideColumns
 {
     private const string Key = "ASCurrents";
 
+    private const string SpikeKey = "threshold_spike", VoltageKey = "threshold_voltage";
+
     private readonly double[][] _values;
     private readonly Func<int, (bool Spike, bool Asc, bool Voltage, int AscLength)> _mechanismsAt;
+
+    /// <summary>glif_cond's threshold components (settable, not shown), or null where they are status columns.</summary>
+    private readonly double[]? _thresholdSpike, _thresholdVoltage;
 
     /// <param name="count">The number of nodes.</param>
     /// <param name="initial">The currents a node starts with (asc_init of the model's defaults).</param>
     /// <param name="mechanismsAt">The mechanism flags and asc_decay's length of the node at a storage position.</param>
-    public AfterSpikeCurrents(int count, double[] initial, Func<int, (bool Spike, bool Asc, bool Voltage, int AscLength)> mechanismsAt)
+    /// <param name="hiddenThresholds">
+    /// glif_cond's threshold_spike and threshold_voltage columns, which its status does not show but a Set takes: this
+    /// object then owns the two keys and stores them; null where they are status columns.
+    /// </param>
+    public AfterSpikeCurrents(int count, double[] initial, Func<int, (bool Spike, bool Asc, bool Voltage, int AscLength)> mechanismsAt,
+        (double[] Spike, double[] Voltage)? hiddenThresholds = null)
     {
         _values = new double[count][];
         for (int i = 0; i < count; i++) _values[i] = (double[])initial.Clone();
         _mechanismsAt = mechanismsAt;
+        _thresholdSpike = hiddenThresholds?.Spike;
+        _thresholdVoltage = hiddenThresholds?.Voltage;
     }
 
-    public IReadOnlyList<string> Keys => [Key];
+    public IReadOnlyList<string> Keys => _thresholdSpike is null ? [Key] : [Key, SpikeKey, VoltageKey];
 
-    public bool Owns(string key) => key == Key;
+    public bool Owns(string key) => key == Key || (_thresholdSpike is not null && key is SpikeKey or VoltageKey);
+
+    /// <summary>The keys whose Set this object checks: the mechanism flags, asc_decay and the threshold components.</summary>
+    public bool Checks(string key) =>
+        key is "spike_dependent_threshold" or "after_spike_currents" or "adapting_threshold" or "asc_decay" or SpikeKey or VoltageKey;
 
     /// <summary>The after-spike currents of the node at storage position <paramref name="position"/> (the update changes them in place).</summary>
     public double[] Of(int position) => _values[position];
@@ -305,29 +331,47 @@ internal sealed class AfterSpikeCurrents : IStateOutsideColumns
         bool asc = values.TryGetValue("after_spike_currents", out var a) ? StatusValue.ToBool("after_spike_currents", a) : now.Asc;
         bool voltage = values.TryGetValue("adapting_threshold", out var v) ? StatusValue.ToBool("adapting_threshold", v) : now.Voltage;
         int length = values.TryGetValue("asc_decay", out var d) ? StatusValue.ToDoubleArray("asc_decay", d).Length : now.AscLength;
-        if (values.TryGetValue("threshold_spike", out var ts) && !spike)
+        double[]? currents = null;
+        if (values.TryGetValue(Key, out var given))
         {
-            throw new BadPropertyException("threshold_spike", ts,
-                "the spike component of the threshold is settable only with spike_dependent_threshold = true (GLIF2, GLIF4, GLIF5)");
+            currents = (double[])StatusValue.ToDoubleArray(Key, given).Clone();
+            if (!asc)
+            {
+                throw new BadPropertyException(Key, currents,
+                    "after-spike currents are settable only with after_spike_currents = true (GLIF3, GLIF4, GLIF5)");
+            }
+            if (currents.Length != length)
+            {
+                throw new BadPropertyException(Key, currents,
+                    $"one value per after-spike current is needed ({length}, the length of asc_decay, asc_init, asc_amps and asc_r)");
+            }
         }
-        if (values.TryGetValue("threshold_voltage", out var tv) && !voltage)
+        double? thresholdSpike = null, thresholdVoltage = null;
+        if (values.TryGetValue(SpikeKey, out var ts))
         {
-            throw new BadPropertyException("threshold_voltage", tv,
-                "the voltage component of the threshold is settable only with adapting_threshold = true (GLIF5)");
+            thresholdSpike = StatusValue.ToDouble(SpikeKey, ts);
+            if (!spike)
+            {
+                throw new BadPropertyException(SpikeKey, ts,
+                    "the spike component of the threshold is settable only with spike_dependent_threshold = true (GLIF2, GLIF4, GLIF5)");
+            }
         }
-        if (!values.TryGetValue(Key, out var given)) return static () => { };
-        double[] currents = (double[])StatusValue.ToDoubleArray(Key, given).Clone();
-        if (!asc)
+        if (values.TryGetValue(VoltageKey, out var tv))
         {
-            throw new BadPropertyException(Key, currents,
-                "after-spike currents are settable only with after_spike_currents = true (GLIF3, GLIF4, GLIF5)");
+            thresholdVoltage = StatusValue.ToDouble(VoltageKey, tv);
+            if (!voltage)
+            {
+                throw new BadPropertyException(VoltageKey, tv,
+                    "the voltage component of the threshold is settable only with adapting_threshold = true (GLIF5)");
+            }
         }
-        if (currents.Length != length)
+        return () =>
         {
-            throw new BadPropertyException(Key, currents,
-                $"one value per after-spike current is needed ({length}, the length of asc_decay, asc_init, asc_amps and asc_r)");
-        }
-        return () => _values[position] = currents;
+            if (currents is not null) _values[position] = currents;
+            if (_thresholdSpike is null) return;
+            if (thresholdSpike is { } s) _thresholdSpike[position] = s;
+            if (thresholdVoltage is { } v) _thresholdVoltage![position] = v;
+        };
     }
 
     public void CopyDefaultsFrom(IStateOutsideColumns prototype)

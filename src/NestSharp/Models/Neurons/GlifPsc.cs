@@ -36,7 +36,10 @@ internal sealed class GlifPsc : GlifPscGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly GlifMechanisms Mechanisms = new(Declared, "g");
+    private static readonly GlifMechanisms Mechanisms = new(Declared, "g", thresholdComponentsInStatus: true);
+
+    /// <summary>The membrane conductance g (nS).</summary>
+    private static readonly Column G = Mechanisms.G;
 
     private static readonly ArrayColumn TauSyn = Declared.ArrayParameter("tau_syn", [2.0], "ms");
 

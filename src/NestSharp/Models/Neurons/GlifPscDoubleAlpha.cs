@@ -22,7 +22,10 @@ internal sealed class GlifPscDoubleAlpha : GlifPscGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly GlifMechanisms Mechanisms = new(Declared, "g");
+    private static readonly GlifMechanisms Mechanisms = new(Declared, "g", thresholdComponentsInStatus: true);
+
+    /// <summary>The membrane conductance g (nS).</summary>
+    private static readonly Column G = Mechanisms.G;
 
     private static readonly ArrayColumn TauSynFast = Declared.ArrayParameter("tau_syn_fast", [2.0], "ms");
     private static readonly ArrayColumn TauSynSlow = Declared.ArrayParameter("tau_syn_slow", [6.0], "ms");

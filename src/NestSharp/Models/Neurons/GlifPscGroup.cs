@@ -61,7 +61,7 @@ internal abstract class GlifPscGroup : NeuronGroup
         _slow = slow;
         _iSyn = iSyn;
         _currents = currents;
-        double[] spike = this[mechanisms.SpikeDependentThreshold], asc = this[mechanisms.AfterSpikeCurrentsFlag], voltage = this[mechanisms.AdaptingThreshold];
+        double[] spike = this[mechanisms.SpikeDependentThreshold], asc = this[mechanisms.AfterSpikeCurrents], voltage = this[mechanisms.AdaptingThreshold];
         _asc = KeepOutsideColumns(new AfterSpikeCurrents(count, schema.Arrays[mechanisms.AscInit.Index].Default,
             i => (spike[i] != 0.0, asc[i] != 0.0, voltage[i] != 0.0, ArrayOf(mechanisms.AscDecay, i).Length)));
     }
@@ -72,8 +72,8 @@ internal abstract class GlifPscGroup : NeuronGroup
         schema.PortsSizedBy(portsSizedBy, null);
         schema.CurrentReceptor(0, currents);
         schema.Recordable(m.Vm);
-        schema.Recordable(m.AscSum);
-        schema.Recordable(m.Current);
+        schema.Recordable(m.ASCurrentsSum);
+        schema.Recordable(m.Current, "I");
         schema.Recordable(iSyn);
         schema.ComputedRecordable("threshold");
         schema.Recordable(m.ThresholdSpike);
@@ -166,7 +166,7 @@ internal abstract class GlifPscGroup : NeuronGroup
         var spikes = context.SpikesOfVp[thread];
         var m = _m;
         double[] u = this[m.Vm], thresholdSpike = this[m.ThresholdSpike], thresholdVoltage = this[m.ThresholdVoltage],
-            threshold = this[m.Threshold], ascSum = this[m.AscSum], current = this[m.Current], refractory = this[m.Refractory],
+            threshold = this[m.Threshold], ascSum = this[m.ASCurrentsSum], current = this[m.Current], refractory = this[m.RefractorySteps],
             iSyn = this[_iSyn], p33 = _p33, p30 = _p30;
         int[] ports = _ports, portChannel = _portChannel;
         var constants = _constants;
