@@ -16,6 +16,12 @@ internal interface IStateOutsideColumns
     /// <summary>Whether <paramref name="key"/> is one of <see cref="Keys"/>.</summary>
     bool Owns(string key);
 
+    /// <summary>
+    /// Whether <see cref="Stage"/> checks a Set of the column <paramref name="key"/> too (a check that depends on which
+    /// keys are given, as the GLIF models' mechanism flags): a Set of such a key then goes node by node through Stage.
+    /// </summary>
+    bool Checks(string key) => false;
+
     /// <summary>Writes the entries of the node at storage position <paramref name="position"/> into <paramref name="status"/>.</summary>
     void WriteStatus(int position, Dictionary<string, object> status);
 

@@ -12,8 +12,9 @@ internal abstract partial class NeuronGroup
 
     /// <summary>
     /// Whether <see cref="StageColumns"/> can set <paramref name="keys"/>: every key is a column shown at the top level of
-    /// the status (not an array, a compartment or a key the kernel handles, such as frozen), and the model does not
-    /// override <see cref="Stage"/> (such models add to a Set, as iaf_psc_delta restarting its count-down).
+    /// the status (not an array, a compartment or a key the kernel handles, such as frozen) that the state outside the
+    /// columns does not check (<see cref="IStateOutsideColumns.Checks"/>), and the model does not override
+    /// <see cref="Stage"/> (such models add to a Set, as iaf_psc_delta restarting its count-down).
     /// </summary>
     public bool CanStageColumns(IReadOnlyList<NodeKeyValues> keys)
     {
@@ -22,7 +23,7 @@ internal abstract partial class NeuronGroup
         if (!_stagesOnlyByRow.Value) return false;
         foreach (var key in keys)
         {
-            if (!IsTopLevelColumn(key.Key)) return false;
+            if (!IsTopLevelColumn(key.Key) || _outside?.Checks(key.Key) == true) return false;
         }
         return true;
     }

@@ -325,7 +325,9 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         int ports = PortsAt(position);
         if (receptor < 1 || receptor > ports)
         {
-            string allowed = ports == 0 ? "it has no receptor ports" : $"its spike receptor_types are 1 to {ports} ({Schema.Ports!.CountKey} = {ports})";
+            var sized = Schema.Ports!;
+            string count = sized.CountKey is { } key ? $"{key} = {ports}" : $"{Schema.Arrays[sized.SizedBy.Index].Name} has {ports} elements";
+            string allowed = ports == 0 ? "it has no receptor ports" : $"its spike receptor_types are 1 to {ports} ({count})";
             throw new IncompatibleReceptorTypeException($"{Model.Name} (node {IdOf(position)}): receptor_type {receptor} is not a port of the node; {allowed}.");
         }
     }
@@ -612,7 +614,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         if (Schema.Ports is { } ports)
         {
             int n = PortsAt(position);
-            status[ports.CountKey] = (long)n;
+            if (ports.CountKey is { } countKey) status[countKey] = (long)n;
             status["has_connections"] = _hasConnections[position];
             for (int v = 0; v < _portState.Length; v++)
             {

@@ -20,10 +20,11 @@ internal sealed record PortEntry(string Name, string? ShownAs);
 
 /// <summary>
 /// Receptor ports whose number varies per node (NEST's multisynapse models): node i has spike receptors 1 .. n_i with
-/// n_i the length of its array <paramref name="SizedBy"/>; the status shows n_i as <paramref name="CountKey"/> and
-/// whether a spike connection reached the node as has_connections (both read-only).
+/// n_i the length of its array <paramref name="SizedBy"/>; the status shows n_i as <paramref name="CountKey"/> (unless
+/// null: NEST's GLIF models show no count) and whether a spike connection reached the node as has_connections (both
+/// read-only).
 /// </summary>
-internal sealed record ReceptorPorts(ArrayColumn SizedBy, string CountKey);
+internal sealed record ReceptorPorts(ArrayColumn SizedBy, string? CountKey);
 
 /// <summary>What a value must satisfy, with what NEST says when it does not ("must be strictly positive").</summary>
 internal readonly record struct Requirement(Func<double, bool> Holds, string Allowed)
@@ -189,9 +190,9 @@ internal sealed class NeuronSchema
     /// <summary>
     /// Spike receptors 1 .. n_i per node, n_i the length of node i's array <paramref name="sizedBy"/>; each port has its
     /// own input (a block of the kernel's input ring per port, NeuronGroup.PortChannel). The status shows n_i as
-    /// <paramref name="countKey"/> (n_synapses, n_receptors) and has_connections.
+    /// <paramref name="countKey"/> (n_synapses, n_receptors; null: not shown) and has_connections.
     /// </summary>
-    public void PortsSizedBy(ArrayColumn sizedBy, string countKey) => Ports = new ReceptorPorts(sizedBy, countKey);
+    public void PortsSizedBy(ArrayColumn sizedBy, string? countKey) => Ports = new ReceptorPorts(sizedBy, countKey);
 
     /// <summary>
     /// A variable per receptor port (a column over the nodes per port: NeuronGroup.PortState), zero for a port a node does

@@ -54,6 +54,15 @@ public sealed class CheckpointModelTests : IDisposable
         {
             receptor = 1;
         }
+        else if (defaults.ContainsKey("has_connections"))
+        {
+            // ports sized by an array without a count key (the GLIF models); with all mechanisms on (GLIF5)
+            receptor = 1;
+            if (defaults.ContainsKey("adapting_threshold"))
+            {
+                foreach (string flag in new[] { "spike_dependent_threshold", "after_spike_currents", "adapting_threshold" }) parameters[flag] = true;
+            }
+        }
         else if (defaults.TryGetValue("receptor_types", out var types) && types is System.Collections.IDictionary { Count: > 0 } named)
         {
             receptor = named.Values.Cast<object>().Select(Convert.ToInt32).Min();

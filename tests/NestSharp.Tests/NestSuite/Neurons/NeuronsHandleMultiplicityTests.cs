@@ -48,6 +48,9 @@ public sealed class NeuronsHandleMultiplicityTests
         "iaf_psc_alpha_multisynapse" or "iaf_psc_exp_multisynapse" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
         "aeif_cond_alpha_multisynapse" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
         "aeif_cond_beta_multisynapse" => (new() { ["E_rev"] = new[] { 0.0 }, ["tau_rise"] = new[] { 1.0 }, ["tau_decay"] = new[] { 1.0 } }, 1),
+        "glif_cond" => (new() { ["tau_syn"] = new[] { 1.0 }, ["E_rev"] = new[] { -85.0 } }, 1),
+        "glif_psc" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
+        "glif_psc_double_alpha" => (new() { ["tau_syn_fast"] = new[] { 1.0 }, ["tau_syn_slow"] = new[] { 2.0 }, ["amp_slow"] = new[] { 0.5 } }, 1),
         _ => (new(), 0),
     };
 
