@@ -29,4 +29,19 @@ internal interface IPreciseSpikeReceiver
     /// end of its sender's step, with the <paramref name="weight"/> its connection transmitted (per spike).
     /// </summary>
     void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight);
+
+    /// <summary>
+    /// Whether the group decodes each spike by its sender (binary neurons): it then gets the spikes that come through
+    /// synapses by <see cref="ReceiveFrom"/>, and, as NEST reads the sender from its source table, it cannot run with
+    /// keep_source_table false when such spikes come from nodes with proxies.
+    /// </summary>
+    bool DecodesSenders => false;
+
+    /// <summary>
+    /// A spike that comes through a synapse, with its <paramref name="sender"/>, its <paramref name="stamp"/> (the end
+    /// of the step it was sent in) and the kernel's input <paramref name="ring"/>; otherwise as
+    /// <see cref="ReceivePrecise"/>, which it calls unless the group decodes senders.
+    /// </summary>
+    void ReceiveFrom(InputRing ring, int sender, long stamp, int channel, long step, double offset, int multiplicity, double weight) =>
+        ReceivePrecise(channel, step, offset, multiplicity, weight);
 }
