@@ -28,6 +28,9 @@ internal interface IRecordingSite
     /// <summary>The number of virtual processes (one file each).</summary>
     int VirtualProcesses { get; }
 
+    /// <summary>The simulation resolution (ms): the default of times that follow it (correlospinmatrix_detector's delta_tau).</summary>
+    double Resolution { get; }
+
     /// <summary>The virtual process that node <paramref name="id"/> falls to in the round-robin distribution of node ids.</summary>
     int VirtualProcessOf(int id);
 }

@@ -31,6 +31,8 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
 
     public int VirtualProcesses => _kernel.VirtualProcesses.Layout.Count;
 
+    public double Resolution => _kernel.Simulation.Time.Resolution;
+
     public int VirtualProcessOf(int id) => _kernel.Nodes.VirtualProcessOf(id);
 
     public IReadOnlyCollection<string> SettableKeys => ["data_path", "data_prefix", "overwrite_files"];
