@@ -129,7 +129,11 @@ internal sealed class EventDeliveryManager : IKernelManager
             int copies = 1;
             if (group.HasProxies)
             {
-                while (k + copies < items.Length && items[k + copies].Source == spike.Source && items[k + copies].Lag == spike.Lag) copies++;
+                while (k + copies < items.Length && items[k + copies].Source == spike.Source && items[k + copies].Lag == spike.Lag
+                    && items[k + copies].Offset == spike.Offset)
+                {
+                    copies++;
+                }
             }
             int times = group.SetsSpikeTimeOncePerEvent ? 1 : copies;
             for (int c = 0; c < times; c++)
