@@ -111,13 +111,14 @@ public sealed class StepMultipleRequiredException(string key, double value, doub
     public override string NestName => "StepMultipleRequired";
 }
 
-/// <summary>NEST's TimeMultipleRequired: a time that must be a multiple of another time is not.</summary>
-/// <param name="key">The key of the time.</param>
+/// <summary>NEST's TimeMultipleRequired: a time that must be a multiple of another time of the model is not.</summary>
+/// <param name="model">The model.</param>
+/// <param name="key">The key.</param>
 /// <param name="value">The time given (ms).</param>
-/// <param name="divisorKey">The key of the time it must be a multiple of.</param>
-/// <param name="divisor">That time (ms).</param>
-public sealed class TimeMultipleRequiredException(string key, double value, string divisorKey, double divisor)
-    : NestException($"'{key}' = {StatusValue.Format(value)} is invalid: it must be a multiple of {divisorKey} ({StatusValue.Format(divisor)} ms).")
+/// <param name="otherKey">The key of the time it must be a multiple of.</param>
+/// <param name="other">That time (ms).</param>
+public sealed class TimeMultipleRequiredException(string model, string key, double value, string otherKey, double other)
+    : NestException($"In model {model}, the value for property {key} ({StatusValue.Format(value)} ms) must be a multiple of {otherKey} ({StatusValue.Format(other)} ms).")
 {
     /// <inheritdoc/>
     public override string NestName => "TimeMultipleRequired";

@@ -51,7 +51,11 @@ internal sealed partial class ConnectionManager
         }
 
         writer.Write(RecordingLinks.SpikeLinks.Count);
-        foreach (var link in RecordingLinks.SpikeLinks) WriteLink(writer, link.Source, link.Recorder, link.SynapseModelId, link.DelaySteps, link.Weight);
+        foreach (var link in RecordingLinks.SpikeLinks)
+        {
+            WriteLink(writer, link.Source, link.Recorder, link.SynapseModelId, link.DelaySteps, link.Weight);
+            writer.Write(link.Receptor);
+        }
         writer.Write(RecordingLinks.SamplingLinks.Count);
         foreach (var link in RecordingLinks.SamplingLinks) WriteLink(writer, link.Sampler, link.Target, link.SynapseModelId, link.DelaySteps, link.Weight);
     }
@@ -118,7 +122,7 @@ internal sealed partial class ConnectionManager
             var part = parts[p];
             for (int n = part.ReadInt(), i = 0; i < n; i++)
             {
-                var link = new SpikeRecordingLink(part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadDouble());
+                var link = new SpikeRecordingLink(part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadInt(), part.ReadDouble(), part.ReadInt());
                 if (p == 0) spikeLinks.Add(link);
             }
             for (int n = part.ReadInt(), i = 0; i < n; i++)

@@ -4,7 +4,7 @@ using NestSharp.Models.Synapses;
 namespace NestSharp.Connections;
 
 /// <summary>A spiking node's link to a spike-recording device.</summary>
-internal readonly record struct SpikeRecordingLink(int Source, int Recorder, int SynapseModelId, int DelaySteps, double Weight);
+internal readonly record struct SpikeRecordingLink(int Source, int Recorder, int SynapseModelId, int DelaySteps, double Weight, int Receptor = 0);
 
 /// <summary>A sampling device's link to a neuron it samples.</summary>
 internal readonly record struct SamplingLink(int Sampler, int Target, int SynapseModelId, int DelaySteps, double Weight);
@@ -289,6 +289,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         var delays = Delays.Rule();
 
         var forward = Direction(sources, targets, callKey, positions);
+        CheckSignals(sources, targets, spec);
+        if (spec.MakeSymmetric) CheckSignals(targets, sources, spec);
         rule.Check(forward.Context);
         CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
@@ -356,6 +358,48 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         string models = string.Join(", ", plans.Select(p => p.Model.Name).Distinct());
         ConnectionBudget.Check(rule.Spec.Rule, perSpec * plans.Length, bytes / plans.Length, models, layout);
     }
+
+    /// <summary>
+    /// As NEST's check_connection: a source's events must mean what the target takes them to mean (spikes of spiking
+    /// neurons, or the state changes of binary neurons; <see cref="SignalType"/>). one_to_one pairs sources and targets
+    /// by position; every other rule may connect any source to any target, so each pair of their models is checked.
+    /// </summary>
+    private void CheckSignals(int[] sources, int[] targets, ConnSpec spec)
+    {
+        var nodes = _kernel.Nodes;
+        if (spec.Rule == "one_to_one" && sources.Length == targets.Length)
+        {
+            NodeGroup? lastSource = null, lastTarget = null;
+            for (int i = 0; i < sources.Length; i++)
+            {
+                var source = nodes.Locate(sources[i]).Group;
+                var target = nodes.Locate(targets[i]).Group;
+                if (ReferenceEquals(source, lastSource) && ReferenceEquals(target, lastTarget)) continue;
+                CheckSignal(source, target);
+                (lastSource, lastTarget) = (source, target);
+            }
+            return;
+        }
+        var targetGroups = DistinctGroups(targets).ToList();
+        foreach (var source in DistinctGroups(sources))
+        {
+            foreach (var target in targetGroups) CheckSignal(source, target);
+        }
+    }
+
+    private static void CheckSignal(NodeGroup source, NodeGroup target)
+    {
+        if ((source.SendsSignal & target.ReceivesSignal) != 0) return;
+        throw new IllegalConnectionException(
+            $"Source and target neuron are not compatible (e.g., spiking vs binary neuron): {source.Model.Name} sends {Describe(source.SendsSignal)}, {target.Model.Name} takes {Describe(target.ReceivesSignal)}.");
+    }
+
+    private static string Describe(SignalType signal) => signal switch
+    {
+        SignalType.Spike => "spikes of spiking neurons",
+        SignalType.Binary => "state changes of binary neurons",
+        _ => "spikes and binary state changes",
+    };
 
     /// <summary>A rule that needs targets with proxies (all but one_to_one and all_to_all) cannot connect to devices, as in NEST.</summary>
     private void CheckProxies(ConnectionRule rule, RuleContext context)

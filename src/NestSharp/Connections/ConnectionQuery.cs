@@ -334,7 +334,7 @@ internal static class ConnectionQuery
                     var (sourceGroup, _) = _kernel.Nodes.Locate(_table.Source[row]);
                     var neuron = (NeuronGroup)_kernel.Nodes.Locate(target.TargetId).Group;
                     return SynapseBuilder.ReceptorPort(neuron, target.Receptor, ((ILocalGenerator)sourceGroup).SendsCurrent);
-                case ConnectionKind.SpikeRecording: return 0;
+                case ConnectionKind.SpikeRecording: return _kernel.Connections.SpikeRecordingLinks[_table.Index[row]].Receptor;
                 case ConnectionKind.Sampling: return _kernel.Connections.RecordingLinks.SamplingReceptors[_table.Index[row]];
                 case ConnectionKind.Remote: return _table.Remote!.Receptor[row];
                 default: throw Removed(row);

@@ -54,8 +54,22 @@ internal sealed class RecordingLinks(NodeManager nodes)
             var site = context.SiteOf(s, t); // spatial parameters (distance, positions) of a connection to a device layer
             int d = SynapseBuilder.DelaySteps(values.Delay.ValueFor(unit, ordinal, index, site), grid);
             double w = values.Weight.ValueFor(unit, ordinal, index, site);
-            if (sampling) samplingLinks.Add(new SamplingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
-            else spikeLinks.Add(new SpikeRecordingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
+            if (sampling)
+            {
+                samplingLinks.Add(new SamplingLink(context.Sources[s], context.Targets[t], model.Id, d, w));
+            }
+            else
+            {
+                // Recorders that decode binary events take the receptor_type as their channel (correlospinmatrix_detector).
+                int receptor = 0;
+                var (group, local) = nodes.Locate(context.Targets[t]);
+                if (((IRecorderGroup)group).RecorderOf(local) is IBinaryEventSink decoder)
+                {
+                    receptor = SynapseBuilder.CheckedReceptorType(values.Receptor.ValueFor(unit, ordinal, index, site));
+                    decoder.CheckReceptor(receptor, group.Model.Name);
+                }
+                spikeLinks.Add(new SpikeRecordingLink(context.Sources[s], context.Targets[t], model.Id, d, w, receptor));
+            }
             min = Math.Min(min, d);
             max = Math.Max(max, d);
         });

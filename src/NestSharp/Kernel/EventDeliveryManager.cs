@@ -66,10 +66,37 @@ internal sealed class EventDeliveryManager : IKernelManager
         _nodeOfChannel = _kernel.Nodes.NodeOfEachChannel();
         foreach (var group in _kernel.Nodes.Groups) OffGridSpiking |= group.SendsOffGridSpikes;
         _precise = _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver) ? new PreciseSpikeRoutes(_kernel.Nodes, _kernel.Models.SynapseModels, context.VirtualProcesses, context.Time.Resolution) : null;
+        if (!_kernel.Connections.KeepSourceTable && _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver { DecodesSenders: true })) CheckSendersKnown(context);
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.
         _modelsChangingCommonValues = _kernel.Models.SynapseModels.Where(m => m.Type.ChangesCommonValuesInDelivery).ToArray();
+    }
+
+    /// <summary>
+    /// With keep_source_table false, NEST cannot tell a binary neuron who sent a spike that came through the spike
+    /// exchange (a sender with proxies): its handle fails reading the source table. Refused here, before the run.
+    /// </summary>
+    private void CheckSendersKnown(SimulationContext context)
+    {
+        var nodes = _kernel.Nodes;
+        for (int vp = 0; vp < context.VirtualProcesses; vp++)
+        {
+            foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
+            {
+                for (int s = 0; s < block.SourceCount; s++)
+                {
+                    if (block.Offsets[s] == block.Offsets[s + 1] || !nodes.Locate(block.SourceMin + s).Group.HasProxies) continue;
+                    for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
+                    {
+                        int encoded = block.Channels[i];
+                        if (encoded >= 0) continue;
+                        if (nodes.LocateChannel(encoded & int.MaxValue).Group is IPreciseSpikeReceiver { DecodesSenders: true })
+                            throw new KernelException("Cannot use SourceTable::get_node_id when get_keep_source_table is false");
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Serially, after the update of the slice starting at <paramref name="sliceStart"/> (see the class summary).</summary>
@@ -89,17 +116,37 @@ internal sealed class EventDeliveryManager : IKernelManager
         double minDelayMs = time.StepToMs(context.MinDelaySteps);
         double h = time.Resolution;
         var nodes = _kernel.Nodes;
-        foreach (ref readonly var spike in _merged.Items)
+        var items = _merged.Items;
+        for (int k = 0; k < items.Length;)
         {
+            ref readonly var spike = ref items[k];
             long stamp = sliceStart + spike.Lag + 1;
             // The sender's spike time: its step's end less the offset (0 for grid-based senders), as NEST's set_spiketime;
             // models that archive their spikes on the grid whatever their offset says take the step's end.
             var (group, local) = nodes.Locate(spike.Source);
+            // The spikes one event of a node with proxies became (consecutive): recorders get the event as it was sent
+            // (NEST hands it to local devices before unrolling it), with its multiplicity. Models that archive their
+            // spikes on the grid whatever their offset says take the step's end.
             double t = time.StepToMs(stamp) - (group.ArchivesStampsOnly ? 0.0 : spike.Offset);
-            if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
-            _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
-            _kernel.Recording.RecordSpike(spike.Source, stamp, spike.Multiplicity, spike.Offset);
+            int copies = 1;
+            if (group.HasProxies)
+            {
+                while (k + copies < items.Length && items[k + copies].Source == spike.Source && items[k + copies].Lag == spike.Lag
+                    && items[k + copies].Offset == spike.Offset)
+                {
+                    copies++;
+                }
+            }
+            int times = group.SetsSpikeTimeOncePerEvent ? 1 : copies;
+            for (int c = 0; c < times; c++)
+            {
+                if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
+                _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
+            }
+            _kernel.Recording.RecordSpike(spike.Source, stamp, copies == 1 ? spike.Multiplicity : copies, spike.Offset, group.HasProxies);
+            k += copies;
         }
+        _kernel.Recording.EndOfSlice();
         foreach (var model in _modelsChangingCommonValues)
         {
             _blocksOfModel.Clear();
@@ -139,7 +186,7 @@ internal sealed class EventDeliveryManager : IKernelManager
             if (sliceSpikes.Length > 0) model.Type.Deliver(block, sliceSpikes, in delivery, model);
         }
         // Precise receivers also get each spike's offset (once per virtual process and slice; null without them).
-        if (precise is not null && sliceSpikes.Length > 0) precise.Deliver(vp, blocks, sliceSpikes, sliceStart);
+        if (precise is not null && sliceSpikes.Length > 0) precise.Deliver(vp, blocks, sliceSpikes, sliceStart, _context.Ring);
     }
 
     private static bool AnyReadsVolumeTransmitter(IReadOnlyList<Models.Synapses.SynapseModel> models)

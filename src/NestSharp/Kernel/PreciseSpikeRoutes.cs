@@ -14,7 +14,8 @@ namespace NestSharp.Kernel;
 /// weight; every other type logs each spike it transmits to a counting input with its weight
 /// (<see cref="PreciseWeightLog"/>, with where each block's entries start). The pass reads a route's entries in the
 /// same order (spike, then synapse), skipping those of counting inputs that are not precise; a synapse with no entry
-/// for a spike did not transmit it (bernoulli_synapse, quantal_stp_synapse), and its receiver gets nothing.
+/// for a spike did not transmit it (bernoulli_synapse, quantal_stp_synapse), and its receiver gets nothing. Each spike
+/// goes with its sender and stamp (<see cref="IPreciseSpikeReceiver.ReceiveFrom"/>; binary neurons decode by them).
 /// A synapse whose delay is not a whole number of steps (cont_delay_synapse: d steps less an offset o &lt; h, the
 /// resolution) adds o to the spike's offset: the spike arrives d steps later with offset + o, or d - 1 steps later
 /// with offset + o - h when that sum reaches h (NEST's cont_delay_synapse::send).
@@ -53,7 +54,7 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
     private readonly BlockRoutes?[][] _routesOf = new BlockRoutes?[virtualProcesses][];
 
     /// <summary>Hands the spikes of the slice to the precise receivers of virtual process <paramref name="vp"/>.</summary>
-    public void Deliver(int vp, SynapseBlock[] blocks, ReadOnlySpan<Spike> spikes, long sliceStart)
+    public void Deliver(int vp, SynapseBlock[] blocks, ReadOnlySpan<Spike> spikes, long sliceStart, InputRing ring)
     {
         if (!ReferenceEquals(_tableOf[vp], blocks))
         {
@@ -101,7 +102,7 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
                             offset -= resolution;
                         }
                     }
-                    route.Receivers[j].ReceivePrecise(route.Channels[j], arrival, offset, spike.Multiplicity, weight, sliceStart + spike.Lag + 1, block.ReceptorAt(synapse));
+                    route.Receivers[j].ReceiveFrom(ring, spike.Source, sliceStart + spike.Lag + 1, block.ReceptorAt(synapse), route.Channels[j], arrival, offset, spike.Multiplicity, weight);
                 }
             }
         }

@@ -32,4 +32,18 @@ internal interface IPreciseSpikeReceiver
     /// receptor, read these two.
     /// </summary>
     void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight, long stamp, int receptor);
+
+    /// <summary>
+    /// Whether the group decodes each spike by its sender (binary neurons): it then gets the spikes that come through
+    /// synapses by <see cref="ReceiveFrom"/>, and, as NEST reads the sender from its source table, it cannot run with
+    /// keep_source_table false when such spikes come from nodes with proxies.
+    /// </summary>
+    bool DecodesSenders => false;
+
+    /// <summary>
+    /// A spike that comes through a synapse, with its <paramref name="sender"/> and the kernel's input
+    /// <paramref name="ring"/>; otherwise as <see cref="ReceivePrecise"/>, which it calls unless the group decodes senders.
+    /// </summary>
+    void ReceiveFrom(InputRing ring, int sender, long stamp, int receptor, int channel, long step, double offset, int multiplicity, double weight) =>
+        ReceivePrecise(channel, step, offset, multiplicity, weight, stamp, receptor);
 }

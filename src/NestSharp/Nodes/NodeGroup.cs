@@ -4,6 +4,27 @@ namespace NestSharp.Nodes;
 internal enum ElementType { Neuron, Stimulator, Recorder, Other }
 
 /// <summary>
+/// NEST's SignalType: what the spikes a node sends mean (spiking neurons' spikes, or the state changes binary neurons
+/// encode in the multiplicity of their events), and what a node takes its incoming spikes to mean. A connection needs
+/// a flag in common (NEST's check_connection: "Source and target neuron are not compatible").
+/// </summary>
+[Flags]
+internal enum SignalType
+{
+    /// <summary>Nothing in common with anything.</summary>
+    None = 0,
+
+    /// <summary>Spikes of spiking neurons (every node but the few that say otherwise).</summary>
+    Spike = 1,
+
+    /// <summary>State changes of binary neurons: multiplicity 2 for a change to 1, 1 for a change to 0.</summary>
+    Binary = 2,
+
+    /// <summary>Either: spike_generator, parrot_neuron, noise_generator, multimeter (send); spike_recorder, weight_recorder, parrot_neuron (receive).</summary>
+    All = Spike | Binary,
+}
+
+/// <summary>
 /// The event a node sends when NEST checks a new connection against the synapse model (its send_test_event to the
 /// synapse's dummy target): synapse models with dynamics of their own accept only <see cref="Spike"/>.
 /// </summary>
@@ -86,6 +107,19 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// thread (devices). A connection from a node without proxies to a recorder belongs to the recorder's thread.
     /// </summary>
     public virtual bool HasProxies => ElementType == ElementType.Neuron;
+
+    /// <summary>NEST's sends_signal: what the events the nodes send mean (<see cref="SignalType.Spike"/> unless a model says otherwise).</summary>
+    public virtual SignalType SendsSignal => SignalType.Spike;
+
+    /// <summary>NEST's receives_signal: what the nodes take their incoming events to mean (<see cref="SignalType.Spike"/> unless a model says otherwise).</summary>
+    public virtual SignalType ReceivesSignal => SignalType.Spike;
+
+    /// <summary>
+    /// Whether a node's spike history and calcium see one spike per event it sends, whatever its multiplicity (binary
+    /// neurons, whose multiplicity encodes the state change: NEST's binary_neuron sets its spike time once); otherwise
+    /// each of the event's spikes counts (the parrot's, pp_psc_delta's).
+    /// </summary>
+    public virtual bool SetsSpikeTimeOncePerEvent => false;
 
     /// <summary>
     /// The slot (see <see cref="Kernel.Communication.VirtualProcessLayout"/>) that updates node <paramref name="local"/>

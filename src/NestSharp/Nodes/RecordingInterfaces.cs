@@ -28,6 +28,9 @@ internal interface IRecordingSite
     /// <summary>The number of virtual processes (one file each).</summary>
     int VirtualProcesses { get; }
 
+    /// <summary>The simulation resolution (ms): the default of times that follow it (correlospinmatrix_detector's delta_tau).</summary>
+    double Resolution { get; }
+
     /// <summary>The virtual process that node <paramref name="id"/> falls to in the round-robin distribution of node ids.</summary>
     int VirtualProcessOf(int id);
 }
@@ -46,6 +49,28 @@ internal interface ISpikeSink
     /// end of its step (a precise spike time; 0 for grid-based senders).
     /// </summary>
     void RecordSpike(TimeGrid time, int sender, int vp, long stamp, int multiplicity, double offset);
+}
+
+/// <summary>
+/// A recorder that decodes the state changes of binary neurons from their events (spin_detector,
+/// correlospinmatrix_detector). It gets each event as its sender sent it, in canonical order (step, then sender), with
+/// the receptor_type of the link and whether the sender has proxies (whose events NEST's spike exchange unrolls into
+/// single spikes for the receivers that are reached through it), then the end of each slice.
+/// </summary>
+internal interface IBinaryEventSink : ISpikeSink
+{
+    /// <summary>
+    /// An event of <paramref name="sender"/> (owned by virtual process <paramref name="vp"/>) of
+    /// <paramref name="multiplicity"/>, at the end of step <paramref name="stamp"/> less <paramref name="offset"/> ms,
+    /// on the link's <paramref name="receptor"/>.
+    /// </summary>
+    void ReceiveEvent(TimeGrid time, int sender, int vp, long stamp, int multiplicity, double offset, int receptor, bool fromNodeWithProxies);
+
+    /// <summary>Once per slice, after its events.</summary>
+    void EndOfSlice(TimeGrid time);
+
+    /// <summary>Refuses a link on a receptor_type the recorder does not have (UnknownReceptorType, naming <paramref name="model"/>).</summary>
+    void CheckReceptor(int receptor, string model);
 }
 
 /// <summary>A recorder of the weight changes of plastic synapses (weight_recorder).</summary>

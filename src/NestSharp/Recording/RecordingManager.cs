@@ -14,6 +14,11 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
     private RecorderNode[] _recorders = [];
     private Dictionary<RecorderNode, int> _recorderIds = new(ReferenceEqualityComparer.Instance);
     private ISpikeSink[]?[] _spikeSinksBySource = [];
+    private BinaryRoute[]?[] _binarySinksBySource = [];
+    private IBinaryEventSink[] _decoders = [];
+
+    /// <summary>A link to a recorder that decodes binary events, with the link's receptor_type.</summary>
+    private readonly record struct BinaryRoute(IBinaryEventSink Sink, int Receptor);
     private IWeightSink?[] _weightSinks = [];
     private ISampler[] _samplers = [];
     private TimeGrid _time = null!;
@@ -25,6 +30,8 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
     public bool OverwriteFiles { get; private set; }
 
     public int VirtualProcesses => _kernel.VirtualProcesses.Layout.Count;
+
+    public double Resolution => _kernel.Simulation.Time.Resolution;
 
     public int VirtualProcessOf(int id) => _kernel.Nodes.VirtualProcessOf(id);
 
@@ -107,12 +114,25 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
     private void RouteSpikes(NodeManager nodes)
     {
         var bySource = new List<ISpikeSink>?[nodes.NodeCount + 1];
+        var binaryBySource = new List<BinaryRoute>?[nodes.NodeCount + 1];
+        var decoders = new HashSet<IBinaryEventSink>(ReferenceEqualityComparer.Instance);
         foreach (var link in _kernel.Connections.SpikeRecordingLinks)
         {
             var (group, local) = nodes.Locate(link.Recorder);
-            (bySource[link.Source] ??= []).Add((ISpikeSink)((IRecorderGroup)group).RecorderOf(local));
+            var sink = (ISpikeSink)((IRecorderGroup)group).RecorderOf(local);
+            if (sink is IBinaryEventSink decoder)
+            {
+                (binaryBySource[link.Source] ??= []).Add(new BinaryRoute(decoder, link.Receptor));
+                decoders.Add(decoder);
+            }
+            else
+            {
+                (bySource[link.Source] ??= []).Add(sink);
+            }
         }
         _spikeSinksBySource = bySource.Select(l => l?.ToArray()).ToArray();
+        _binarySinksBySource = binaryBySource.Select(l => l?.ToArray()).ToArray();
+        _decoders = [.. decoders];
     }
 
     private void RouteSamplers(NodeManager nodes, SimulationContext context)
@@ -178,12 +198,27 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
     /// A spike of <paramref name="source"/> stamped at the end of step <paramref name="stamp"/>,
     /// <paramref name="offset"/> ms before that end (0 but for senders with precise spike times).
     /// </summary>
-    public void RecordSpike(int source, long stamp, int multiplicity, double offset)
+    public void RecordSpike(int source, long stamp, int multiplicity, double offset, bool fromNodeWithProxies = false)
     {
-        var sinks = (uint)source < (uint)_spikeSinksBySource.Length ? _spikeSinksBySource[source] : null;
-        if (sinks is null) return;
+        if ((uint)source >= (uint)_spikeSinksBySource.Length) return;
+        var sinks = _spikeSinksBySource[source];
+        var decoders = _binarySinksBySource[source];
+        if (sinks is null && decoders is null) return;
         int vp = _virtualProcessOf(source);
-        foreach (var sink in sinks) sink.RecordSpike(_time, source, vp, stamp, multiplicity, offset);
+        if (sinks is not null)
+        {
+            foreach (var sink in sinks) sink.RecordSpike(_time, source, vp, stamp, multiplicity, offset);
+        }
+        if (decoders is not null)
+        {
+            foreach (var route in decoders) route.Sink.ReceiveEvent(_time, source, vp, stamp, multiplicity, offset, route.Receptor, fromNodeWithProxies);
+        }
+    }
+
+    /// <summary>After the spikes of a slice: the recorders that decode binary events finish the slice (the spin_detector writes what it holds).</summary>
+    public void EndOfSlice()
+    {
+        foreach (var decoder in _decoders) decoder.EndOfSlice(_time);
     }
 
     /// <summary>A weight event of a plastic synapse, for its weight recorder.</summary>

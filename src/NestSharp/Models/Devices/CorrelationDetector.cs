@@ -38,6 +38,8 @@ internal sealed class CorrelationDetector : SpikeCorrelationGroup<CorrelationDet
 
     internal sealed class Node : SpikeCorrelationNode
     {
+        protected override string ModelName => "correlation_detector";
+
         private static readonly DeviceKeys<Node> Declared = CorrelationKeys<Node>()
             .Custom("n_events", n => n._events.ToArray(), (n, key, value) =>
             {

@@ -53,6 +53,8 @@ internal sealed class CorrelomatrixDetector : SpikeCorrelationGroup<Correlomatri
 
     internal sealed class Node : SpikeCorrelationNode
     {
+        protected override string ModelName => "correlomatrix_detector";
+
         private static readonly DeviceKeys<Node> Declared = CorrelationKeys<Node>()
             .Custom("N_channels", n => n.Channels, (n, key, value) =>
             {

@@ -23,6 +23,9 @@ namespace NestSharp.Models.Devices;
 internal sealed class Multimeter(NodeModel model, int firstId, int count)
     : RecorderGroup<Multimeter.Node>(model, firstId, count, () => new Node())
 {
+    /// <summary>As NEST: its events may reach binary neurons as well as spiking ones.</summary>
+    public override SignalType SendsSignal => SignalType.All;
+
     public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
 
     /// <summary>A sample taken during a slice, waiting for hand-over.</summary>

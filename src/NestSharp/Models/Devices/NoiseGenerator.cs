@@ -23,6 +23,9 @@ namespace NestSharp.Models.Devices;
 internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
     : CurrentGeneratorGroup<NoiseGenerator.Node>(model, firstId, count, () => new Node())
 {
+    /// <summary>As NEST: its events may reach binary neurons as well as spiking ones.</summary>
+    public override SignalType SendsSignal => SignalType.All;
+
     private const ulong StreamSalt = 0x0015_E6E7;
 
     public override bool SupportsCheckpoint => true;

@@ -197,7 +197,7 @@ internal abstract class SpikeCorrelationNode : DeviceNode
         if (!(DeltaTau > 0 && DeltaTau != PositiveInfinity && DeltaTau % Grid.TicsPerStep == 0))
             throw new StepMultipleRequiredException("delta_tau", ToMs(DeltaTau), resolution);
         if (TauMax is PositiveInfinity or NegativeInfinity || TauMax % DeltaTau != 0)
-            throw new TimeMultipleRequiredException("tau_max", ToMs(TauMax), "delta_tau", ToMs(DeltaTau));
+            throw new TimeMultipleRequiredException(ModelName, "tau_max", ToMs(TauMax), "delta_tau", ToMs(DeltaTau));
         if (TauMax < 0) throw new BadPropertyException("tau_max", ToMs(TauMax), "tau_max must not be negative");
         ValidateModel();
         base.Validate(context);
@@ -210,6 +210,9 @@ internal abstract class SpikeCorrelationNode : DeviceNode
 
     /// <summary>The model's own checks of a staged change (after the checks of the times).</summary>
     protected virtual void ValidateModel() { }
+
+    /// <summary>The model's name, for the errors that name it.</summary>
+    protected abstract string ModelName { get; }
 
     /// <summary>Clears what was counted after a Set asked for it (with the parameters NEST uses there).</summary>
     protected abstract void ResetAfterSet();

@@ -22,6 +22,9 @@ namespace NestSharp.Models.Devices;
 internal sealed class SpikeGenerator(NodeModel model, int firstId, int count)
     : SpikeTrainGroup<SpikeGenerator.Node>(model, firstId, count, () => new Node())
 {
+    /// <summary>As NEST: its events may reach binary neurons as well as spiking ones.</summary>
+    public override SignalType SendsSignal => SignalType.All;
+
     public override bool SupportsCheckpoint => true;
 
     public override ElementType ElementType => ElementType.Stimulator;

@@ -13,6 +13,9 @@ namespace NestSharp.Models.Devices;
 internal sealed class SpikeRecorder(NodeModel model, int firstId, int count)
     : RecorderGroup<SpikeRecorder.Node>(model, firstId, count, () => new Node())
 {
+    /// <summary>As NEST: it records the events of binary neurons as well as spiking ones.</summary>
+    public override SignalType ReceivesSignal => SignalType.All;
+
     public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
 
     internal sealed class Node : RecorderNode, ISpikeSink

@@ -12,5 +12,8 @@ namespace NestSharp.Models.Devices;
 internal sealed class Voltmeter(NodeModel model, int firstId, int count)
     : RecorderGroup<Multimeter.Node>(model, firstId, count, () => Multimeter.Node.RecordingFrom("V_m"))
 {
+    /// <summary>As NEST: its events may reach binary neurons as well as spiking ones.</summary>
+    public override SignalType SendsSignal => SignalType.All;
+
     public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
 }

@@ -14,6 +14,9 @@ namespace NestSharp.Models.Devices;
 internal sealed class WeightRecorder(NodeModel model, int firstId, int count)
     : RecorderGroup<WeightRecorder.Node>(model, firstId, count, () => new Node())
 {
+    /// <summary>As NEST: it records the events of binary neurons as well as spiking ones.</summary>
+    public override SignalType ReceivesSignal => SignalType.All;
+
     public override bool SupportsCheckpoint => RecordingsSupportCheckpoint;
 
     /// <summary>The sender and target filters belong to each recorder: as in NEST, a model's defaults do not show them.</summary>

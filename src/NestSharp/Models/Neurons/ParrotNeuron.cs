@@ -25,6 +25,12 @@ internal sealed class ParrotNeuron : NeuronGroup
 
     public override bool SupportsCheckpoint => true;
 
+    /// <summary>As NEST: it repeats the events of binary neurons as well as spikes.</summary>
+    public override SignalType SendsSignal => SignalType.All;
+
+    /// <summary>As NEST: it takes the events of binary neurons as well as spikes.</summary>
+    public override SignalType ReceivesSignal => SignalType.All;
+
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));
 

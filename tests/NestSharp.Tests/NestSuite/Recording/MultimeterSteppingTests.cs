@@ -9,9 +9,10 @@ namespace NestSharp.Tests.NestSuite.Recording;
 /// </summary>
 public sealed class MultimeterSteppingTests
 {
-    /// <summary>NEST's skip_models (the ones NestSharp has: generators, which take no spike input).</summary>
+    /// <summary>NEST's skip_models (the ones NestSharp has: binary neurons, and generators, which take no spike input).</summary>
     private static readonly HashSet<string> SkipModels =
-        ["ac_generator", "dc_generator", "noise_generator", "step_current_generator", "sinusoidal_poisson_generator"];
+        ["erfc_neuron", "ginzburg_neuron", "mcculloch_pitts_neuron", "ac_generator", "dc_generator", "noise_generator", "step_current_generator",
+         "sinusoidal_poisson_generator"];
 
     /// <summary>NEST's extra_params: models that take spikes on receptor 1 (the ones NestSharp has).</summary>
     private static readonly Dictionary<string, long> ExtraReceptorType = new()
