@@ -1,3 +1,5 @@
+using NestSharp.Models.Synapses;
+
 namespace NestSharp.Connections;
 
 /// <summary>
@@ -104,6 +106,17 @@ internal sealed class SynapseBlock
     public byte[]? Ports { get; private set; }
 
     public int Count => Channels.Length;
+
+    /// <summary>
+    /// Runs the delivery <paramref name="loop"/> over <paramref name="spikes"/> with this block's delays, as
+    /// <see cref="NarrowDelays"/> or <see cref="WideDelays"/> (the one place that chooses between the two widths).
+    /// </summary>
+    public void Deliver<TLoop>(TLoop loop, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TLoop : struct, IDeliveryLoop, allows ref struct
+    {
+        if (NarrowDelays is { } narrow) loop.Run(new NarrowDelays(narrow), this, spikes, in context, model);
+        else loop.Run(new WideDelays(WideDelays!), this, spikes, in context, model);
+    }
 
     /// <summary>The delay of synapse <paramref name="index"/> in steps.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -364,6 +377,18 @@ internal sealed record SynapseLayout(string[] StateNames, string[] IndexNames, s
     public SynapseLayout(string[] stateNames, string[] indexNames) : this(stateNames, indexNames, []) { }
 
     public static readonly SynapseLayout Static = new([], []);
+}
+
+/// <summary>
+/// A synapse model's delivery loop, generic over the width of a block's delays: <see cref="SynapseBlock.Deliver"/> runs
+/// it with the block's <see cref="NarrowDelays"/> or <see cref="WideDelays"/>, so the loop is compiled once per width
+/// (and per implementing struct, which carries what the model adds: its rule, its arrival step).
+/// </summary>
+internal interface IDeliveryLoop
+{
+    /// <summary>Delivers <paramref name="spikes"/> through the synapses of <paramref name="block"/>, whose delays are <paramref name="delays"/>.</summary>
+    void Run<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TDelays : struct, IDelays;
 }
 
 /// <summary>

@@ -42,48 +42,13 @@ internal sealed class ContDelaySynapse(string name) : SynapseType(name)
     public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model) =>
         block.State[Offset.Index][index] = model.DelayOffset;
 
-    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
-    {
-        if (block.NarrowDelays is { } narrow) Deliver(new NarrowDelays(narrow), block, spikes, context);
-        else Deliver(new WideDelays(block.WideDelays!), block, spikes, context);
-    }
+    public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) =>
+        block.Deliver(new StaticDelivery<StepBack>(new StepBack(block.State[Offset.Index], context.Time.Resolution)), spikes, context, model);
 
-    /// <summary>The delivery loop, compiled once per delay width (see the class summary).</summary>
-    private static void Deliver<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context)
-        where TDelays : struct, IDelays
+    /// <summary>A spike arrives one step before the whole steps of the delay when its offset and the delay's reach a step (see the class summary).</summary>
+    private readonly struct StepBack(double[] delayOffsets, double h) : IArrivalStep
     {
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        int[] offsets = block.Offsets, targets = block.Channels;
-        double[] weights = block.Weights, delayOffsets = block.State[Offset.Index];
-        int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
-        double h = context.Time.Resolution;
-        foreach (ref readonly var spike in spikes)
-        {
-            int s = spike.Source - sourceMin;
-            if ((uint)s >= (uint)sourceCount) continue;
-            int first = offsets[s], last = offsets[s + 1];
-            if (first == last) continue;
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            int multiplicity = spike.Multiplicity;
-            double factor = spike.WeightFactor, spikeOffset = spike.Offset;
-            for (int i = first; i < last; i++)
-            {
-                int slot = baseSlot + delays[i];
-                if (spikeOffset + delayOffsets[i] >= h) slot--;
-                if (slot >= slots) slot -= slots;
-                int channel = targets[i];
-                if (channel < 0)
-                {
-                    data[(nint)slot * channels + (channel & int.MaxValue)] += multiplicity;
-                    continue;
-                }
-                double weight = weights[i] * factor;
-                // a negative weight factor of a spike_generator moves the event to the model's other input
-                if (factor < 0) channel = context.Reroute(channel, block.ReceptorAt(i), weight);
-                data[(nint)slot * channels + channel] += weight * multiplicity;
-            }
-        }
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool OneStepEarlier(int synapse, double spikeOffset) => spikeOffset + delayOffsets[synapse] >= h;
     }
 }

@@ -82,34 +82,123 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
 
     /// <summary>Transmits the spikes through the synapses of <paramref name="block"/>, each updated by <paramref name="rule"/>.</summary>
     protected static void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TRule : struct, IPlasticityRule, allows ref struct =>
+        block.Deliver(new Delivery<TRule, WholeSource<TRule>>(rule, new WholeSource<TRule>(block.Offsets)), spikes, context, model);
+
+    /// <summary>
+    /// Transmits the spikes through the synapses of <paramref name="block"/>, whose synapses of one source share traces
+    /// in runs (<see cref="SynapseBlock.Runs"/>): <paramref name="rule"/> is told where each run begins and ends, so it
+    /// advances the shared traces once per run and spike.
+    /// </summary>
+    protected static void DeliverByRuns<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TRule : struct, ISourceTraceRule, allows ref struct =>
+        block.Deliver(new Delivery<TRule, ByRuns<TRule>>(rule, new ByRuns<TRule>(block.Runs!)), spikes, context, model);
+
+    /// <summary>
+    /// How the delivery loop goes over a source's synapses: in parts (all of them as one, or its runs), the rule told
+    /// where each part begins and ends. Implemented by a struct, so the loop is compiled per kind of part.
+    /// </summary>
+    private interface ISourceParts<TRule>
         where TRule : struct, IPlasticityRule, allows ref struct
     {
-        if (block.NarrowDelays is { } narrow) Deliver(rule, new NarrowDelays(narrow), block, spikes, context, model);
-        else Deliver(rule, new WideDelays(block.WideDelays!), block, spikes, context, model);
+        /// <summary>The parts [<paramref name="firstPart"/>, <paramref name="endPart"/>) of source index <paramref name="s"/>; false if it has no synapses.</summary>
+        bool PartsOf(int s, out int firstPart, out int endPart);
+
+        /// <summary>The first synapse of part <paramref name="part"/> (of part <paramref name="part"/> - 1's end).</summary>
+        int StartOf(int part);
+
+        /// <summary>Before the synapses of <paramref name="part"/>.</summary>
+        void Begin(ref TRule rule, int part);
+
+        /// <summary>After the synapses of <paramref name="part"/>, for the spike at <paramref name="tSpike"/>.</summary>
+        void End(ref TRule rule, int part, double tSpike);
     }
 
-    /// <summary>The delivery loop, compiled once per rule and delay width.</summary>
-    private static void Deliver<TRule, TDelays>(TRule rule, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
-        in DeliveryContext context, SynapseModel model)
+    /// <summary>A source's synapses as one part (rules that keep no state per run).</summary>
+    private readonly struct WholeSource<TRule>(int[] offsets) : ISourceParts<TRule>
         where TRule : struct, IPlasticityRule, allows ref struct
-        where TDelays : struct, IDelays
     {
-        int? recorder = model.WeightRecorderId;
-        int slots = context.Ring.Slots;
-        foreach (ref readonly var spike in spikes)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool PartsOf(int s, out int firstPart, out int endPart)
         {
-            var (first, last) = block.RangeOf(spike.Source);
-            if (first == last) continue;
-            long stamp = context.SliceStart + spike.Lag + 1;
-            double tSpike = context.Time.StepToMs(stamp);
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            Transmit(ref rule, delays, block, in spike, first, last, last, stamp, tSpike, baseSlot, in context, recorder);
+            firstPart = s;
+            endPart = s + 1;
+            return offsets[s] != offsets[s + 1];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int StartOf(int part) => offsets[part];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Begin(ref TRule rule, int part) { }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(ref TRule rule, int part, double tSpike) { }
+    }
+
+    /// <summary>A source's synapses run by run (<see cref="SourceRuns"/>), the rule taking up and advancing each run's shared state.</summary>
+    private readonly struct ByRuns<TRule>(SourceRuns runs) : ISourceParts<TRule>
+        where TRule : struct, ISourceTraceRule, allows ref struct
+    {
+        private readonly int[] _firstOfRun = runs.First, _runsOfSource = runs.OfSource;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool PartsOf(int s, out int firstPart, out int endPart)
+        {
+            firstPart = _runsOfSource[s];
+            endPart = _runsOfSource[s + 1];
+            return firstPart != endPart;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int StartOf(int part) => _firstOfRun[part];
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Begin(ref TRule rule, int part) => rule.BeginRun(part);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(ref TRule rule, int part, double tSpike) => rule.EndRun(part, tSpike);
+    }
+
+    /// <summary>The delivery loop of a rule and a kind of part, compiled once per rule, kind of part and delay width.</summary>
+    private readonly ref struct Delivery<TRule, TParts>(TRule rule, TParts parts) : IDeliveryLoop
+        where TRule : struct, IPlasticityRule, allows ref struct
+        where TParts : struct, ISourceParts<TRule>
+    {
+        private readonly TRule _rule = rule;
+        private readonly TParts _parts = parts;
+
+        public void Run<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+            where TDelays : struct, IDelays =>
+            Loop(_rule, _parts, delays, block, spikes, in context, model);
+
+        private static void Loop<TDelays>(TRule rule, TParts parts, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
+            in DeliveryContext context, SynapseModel model)
+            where TDelays : struct, IDelays
+        {
+            int? recorder = model.WeightRecorderId;
+            int slots = context.Ring.Slots;
+            foreach (ref readonly var spike in spikes)
+            {
+                int s = spike.Source - block.SourceMin;
+                if ((uint)s >= (uint)block.SourceCount || !parts.PartsOf(s, out int firstPart, out int endPart)) continue;
+                int last = parts.StartOf(endPart);
+                long stamp = context.SliceStart + spike.Lag + 1;
+                double tSpike = context.Time.StepToMs(stamp);
+                int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
+                for (int p = firstPart; p < endPart; p++)
+                {
+                    parts.Begin(ref rule, p);
+                    Transmit(ref rule, delays, block, in spike, parts.StartOf(p), parts.StartOf(p + 1), last, stamp, tSpike, baseSlot, in context, recorder);
+                    parts.End(ref rule, p, tSpike);
+                }
+            }
         }
     }
 
     /// <summary>
     /// Transmits one spike through synapses [<paramref name="first"/>, <paramref name="end"/>) of its source (whose
-    /// synapses in the block end at <paramref name="last"/>): the body of both delivery loops.
+    /// synapses in the block end at <paramref name="last"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Transmit<TRule, TDelays>(ref TRule rule, TDelays delays, SynapseBlock block, in Spike spike,
@@ -152,51 +241,6 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
             if (recorder is { } id)
                 context.WeightEvents.Add(id, stamp, spike.Source, target, w, block.PortAt(i), i);
-        }
-    }
-
-    /// <summary>
-    /// Transmits the spikes through the synapses of <paramref name="block"/>, whose synapses of one source share traces
-    /// in runs (<see cref="SynapseBlock.Runs"/>): <paramref name="rule"/> is told where each run begins and ends, so it
-    /// advances the shared traces once per run and spike.
-    /// </summary>
-    protected static void DeliverByRuns<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
-        where TRule : struct, ISourceTraceRule, allows ref struct
-    {
-        if (block.NarrowDelays is { } narrow) DeliverByRuns(rule, new NarrowDelays(narrow), block, spikes, context, model);
-        else DeliverByRuns(rule, new WideDelays(block.WideDelays!), block, spikes, context, model);
-    }
-
-    /// <summary>
-    /// The delivery loop over runs, compiled once per rule and delay width: per synapse the same work as the loop of
-    /// <see cref="Deliver{TRule}"/>, with the rule told where each run of the spike's source begins and ends.
-    /// </summary>
-    private static void DeliverByRuns<TRule, TDelays>(TRule rule, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
-        in DeliveryContext context, SynapseModel model)
-        where TRule : struct, ISourceTraceRule, allows ref struct
-        where TDelays : struct, IDelays
-    {
-        int? recorder = model.WeightRecorderId;
-        int slots = context.Ring.Slots;
-        var runs = block.Runs!;
-        int[] firstOfRun = runs.First, runsOfSource = runs.OfSource;
-
-        foreach (ref readonly var spike in spikes)
-        {
-            int s = spike.Source - block.SourceMin;
-            if ((uint)s >= (uint)block.SourceCount) continue;
-            int firstRun = runsOfSource[s], endRun = runsOfSource[s + 1];
-            if (firstRun == endRun) continue;
-            int last = firstOfRun[endRun];
-            long stamp = context.SliceStart + spike.Lag + 1;
-            double tSpike = context.Time.StepToMs(stamp);
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            for (int r = firstRun; r < endRun; r++)
-            {
-                rule.BeginRun(r);
-                Transmit(ref rule, delays, block, in spike, firstOfRun[r], firstOfRun[r + 1], last, stamp, tSpike, baseSlot, in context, recorder);
-                rule.EndRun(r, tSpike);
-            }
         }
     }
 }

@@ -41,58 +41,64 @@ internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(n
 
     /// <summary>Transmits the spikes through the synapses of <paramref name="block"/>, each decided by <paramref name="rule"/>.</summary>
     protected static void Deliver<TRule>(TRule rule, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+        where TRule : struct, ITransmissionRule, allows ref struct =>
+        block.Deliver(new Delivery<TRule>(rule), spikes, context, model);
+
+    /// <summary>The delivery loop of a rule, compiled once per rule and delay width.</summary>
+    private readonly ref struct Delivery<TRule>(TRule rule) : IDeliveryLoop
         where TRule : struct, ITransmissionRule, allows ref struct
     {
-        if (block.NarrowDelays is { } narrow) Deliver(rule, new NarrowDelays(narrow), block, spikes, context, model);
-        else Deliver(rule, new WideDelays(block.WideDelays!), block, spikes, context, model);
-    }
+        private readonly TRule _rule = rule;
 
-    /// <summary>The delivery loop, compiled once per rule and delay width.</summary>
-    private static void Deliver<TRule, TDelays>(TRule rule, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
-        in DeliveryContext context, SynapseModel model)
-        where TRule : struct, ITransmissionRule, allows ref struct
-        where TDelays : struct, IDelays
-    {
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        int channels = ring.Channels, slots = ring.Slots;
-        double[] weights = block.Weights;
-        int[] channelsOf = block.Channels;
-        int[] offsets = block.Offsets;
-        int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
-        int? recorder = model.WeightRecorderId;
+        public void Run<TDelays>(TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
+            where TDelays : struct, IDelays =>
+            Loop(_rule, delays, block, spikes, in context, model);
 
-        foreach (ref readonly var spike in spikes)
+        private static void Loop<TDelays>(TRule rule, TDelays delays, SynapseBlock block, ReadOnlySpan<Spike> spikes,
+            in DeliveryContext context, SynapseModel model)
+            where TDelays : struct, IDelays
         {
-            int s = spike.Source - sourceMin;
-            if ((uint)s >= (uint)sourceCount) continue;
-            int first = offsets[s], last = offsets[s + 1];
-            if (first == last) continue;
-            long stamp = context.SliceStart + spike.Lag + 1;
-            double tSpike = context.Time.StepToMs(stamp);
-            int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
-            for (int i = first; i < last; i++)
+            var ring = context.Ring;
+            double[] data = ring.Data;
+            int channels = ring.Channels, slots = ring.Slots;
+            double[] weights = block.Weights;
+            int[] channelsOf = block.Channels;
+            int[] offsets = block.Offsets;
+            int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
+            int? recorder = model.WeightRecorderId;
+
+            foreach (ref readonly var spike in spikes)
             {
-                if (!rule.Transmit(i, weights[i], stamp, tSpike, out double w)) continue;
-                w *= spike.WeightFactor;
-
-                int slot = baseSlot + delays[i];
-                if (slot >= slots) slot -= slots;
-                int channel = channelsOf[i];
-                if (channel >= 0)
+                int s = spike.Source - sourceMin;
+                if ((uint)s >= (uint)sourceCount) continue;
+                int first = offsets[s], last = offsets[s + 1];
+                if (first == last) continue;
+                long stamp = context.SliceStart + spike.Lag + 1;
+                double tSpike = context.Time.StepToMs(stamp);
+                int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
+                for (int i = first; i < last; i++)
                 {
-                    if ((w < 0) != (weights[i] < 0)) channel = context.Reroute(channel, block.ReceptorAt(i), w);
-                    data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                }
-                else
-                {
-                    data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                    context.PreciseWeights?.Add(in spike, i, w);
-                }
+                    if (!rule.Transmit(i, weights[i], stamp, tSpike, out double w)) continue;
+                    w *= spike.WeightFactor;
 
-                // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
-                if (recorder is { } id)
-                    context.WeightEvents.Add(id, stamp, spike.Source, context.NodeOfChannel[channelsOf[i] & int.MaxValue], w, block.PortAt(i), i);
+                    int slot = baseSlot + delays[i];
+                    if (slot >= slots) slot -= slots;
+                    int channel = channelsOf[i];
+                    if (channel >= 0)
+                    {
+                        if ((w < 0) != (weights[i] < 0)) channel = context.Reroute(channel, block.ReceptorAt(i), w);
+                        data[(nint)slot * channels + channel] += w * spike.Multiplicity;
+                    }
+                    else
+                    {
+                        data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
+                        context.PreciseWeights?.Add(in spike, i, w);
+                    }
+
+                    // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
+                    if (recorder is { } id)
+                        context.WeightEvents.Add(id, stamp, spike.Source, context.NodeOfChannel[channelsOf[i] & int.MaxValue], w, block.PortAt(i), i);
+                }
             }
         }
     }
