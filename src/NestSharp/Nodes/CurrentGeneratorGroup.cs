@@ -55,11 +55,7 @@ internal abstract class CurrentGeneratorGroup<TNode>(NodeModel model, int firstI
                 double current = Step(node, local, context, thread, step, tested > first && tested <= last);
                 if (links.Length == 0) continue;
                 node.Current = current;
-                foreach (var s in links)
-                {
-                    if (s.Position == local && s.Sampler.SamplesAt(step + 1))
-                        s.Sampler.Take(thread, step + 1, FirstId + local, this, local, s.Recordables);
-                }
+                TakeSamples(links, thread, step, local);
             }
         }
     }

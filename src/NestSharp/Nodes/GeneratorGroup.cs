@@ -55,4 +55,18 @@ internal abstract class SampledGeneratorGroup<TNode>(NodeModel model, int firstI
     public abstract double ReadRecordable(int index, int position);
 
     public int PositionOf(int local) => local;
+
+    /// <summary>
+    /// Hands the values of device <paramref name="local"/> (read through <see cref="ReadRecordable"/>) to the samplers
+    /// among <paramref name="links"/> (the links of <paramref name="thread"/>) that sample it at the end of
+    /// <paramref name="step"/>.
+    /// </summary>
+    protected void TakeSamples(SamplerLink[] links, int thread, long step, int local)
+    {
+        foreach (var s in links)
+        {
+            if (s.Position == local && s.Sampler.SamplesAt(step + 1))
+                s.Sampler.Take(thread, step + 1, FirstId + local, this, local, s.Recordables);
+        }
+    }
 }

@@ -250,11 +250,7 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
                 }
                 if (links.Length == 0) continue;
                 node.CurrentRate = 1000.0 * rate;
-                foreach (var s in links)
-                {
-                    if (s.Position == local && s.Sampler.SamplesAt(step + 1))
-                        s.Sampler.Take(thread, step + 1, FirstId + local, this, local, s.Recordables);
-                }
+                TakeSamples(links, thread, step, local);
             }
         }
     }
