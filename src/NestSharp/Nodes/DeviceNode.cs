@@ -17,11 +17,14 @@ internal abstract class DeviceNode
     public abstract IDeviceKeys Keys { get; }
 
     /// <summary>The keys every device has: start, stop, origin (ms, on the grid) and label.</summary>
-    protected static DeviceKeys<TNode> CommonKeys<TNode>() where TNode : DeviceNode => new DeviceKeys<TNode>()
+    protected static DeviceKeys<TNode> CommonKeys<TNode>() where TNode : DeviceNode => ActivityKeys<TNode>()
+        .Text("label", n => n.Label, (n, v) => n.Label = v);
+
+    /// <summary>The keys of NEST's Device alone: start, stop, origin (ms, on the grid), without a label (correlospinmatrix_detector).</summary>
+    protected static DeviceKeys<TNode> ActivityKeys<TNode>() where TNode : DeviceNode => new DeviceKeys<TNode>()
         .GridTime("start", n => n.Start, (n, v) => n.Start = v, infiniteAllowed: true)
         .GridTime("stop", n => n.Stop, (n, v) => n.Stop = v, infiniteAllowed: true)
-        .GridTime("origin", n => n.Origin, (n, v) => n.Origin = v, infiniteAllowed: false)
-        .Text("label", n => n.Label, (n, v) => n.Label = v);
+        .GridTime("origin", n => n.Origin, (n, v) => n.Origin = v, infiniteAllowed: false);
 
     /// <summary>
     /// The keys every stimulating device (generator) has: those of <see cref="CommonKeys{TNode}"/> and

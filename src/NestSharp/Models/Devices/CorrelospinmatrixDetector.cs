@@ -14,8 +14,8 @@ namespace NestSharp.Models.Devices;
 /// exchange (the detector has proxies there); a spike_generator's events as it sends them.</para>
 /// <para>Parameters: delta_tau (ms, bin width, a multiple of the resolution; default the resolution, which it follows
 /// while not set), tau_max (ms, one-sided width, a multiple of delta_tau, default 1.0 = 10 default bins), Tstart, Tstop
-/// (ms, kept: NEST's detector does not use them), N_channels (number of pools, ≥ 1, default 1); start, stop, origin,
-/// label. Setting N_channels, delta_tau, tau_max, Tstart or Tstop clears count_covariance. Read-only:
+/// (ms, kept: NEST's detector does not use them), N_channels (number of pools, ≥ 1, default 1); start, stop, origin
+/// (no label, as NEST's). Setting N_channels, delta_tau, tau_max, Tstart or Tstop clears count_covariance. Read-only:
 /// count_covariance (N_channels × N_channels × bins, integers).</para>
 /// <para>Reference: Ginzburg I, Sompolinsky H (1994) Theory of correlations in stochastic neural networks. PRE
 /// 50(4):3171. NEST model documentation, correlospinmatrix_detector.</para>
@@ -49,7 +49,7 @@ internal sealed class CorrelospinmatrixDetector(NodeModel model, int firstId, in
 
     internal sealed class Node : RecorderNode, IBinaryEventSink
     {
-        private static readonly DeviceKeys<Node> Declared = CommonKeys<Node>()
+        private static readonly DeviceKeys<Node> Declared = ActivityKeys<Node>()
             .Custom("delta_tau", n => n.DeltaTauMs, (n, key, value) =>
             {
                 double t = StatusValue.ToDouble(key, value);

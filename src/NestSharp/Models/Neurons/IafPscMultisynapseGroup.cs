@@ -42,7 +42,7 @@ internal abstract class IafPscMultisynapseGroup : NeuronGroup
         _membrane = membrane;
         _tauSyn = multisynapse.TauSyn;
         _currentInput = multisynapse.CurrentInput;
-        _refractory = multisynapse.Refractory;
+        _refractory = multisynapse.RefractorySteps;
         _iSyn = iSyn;
         _currents = multisynapse.Currents;
     }
@@ -183,7 +183,7 @@ internal abstract class IafPscMultisynapseGroup : NeuronGroup
 internal sealed class MultisynapseColumns
 {
     public readonly ArrayColumn TauSyn;
-    public readonly Column CurrentInput, Refractory;
+    public readonly Column CurrentInput, RefractorySteps;
     public readonly InputChannel Currents;
 
     /// <param name="schema">The model's schema.</param>
@@ -191,7 +191,7 @@ internal sealed class MultisynapseColumns
     {
         TauSyn = schema.ArrayParameter("tau_syn", [2.0], "ms", Requirement.Positive("all synaptic time constants must be strictly positive"));
         CurrentInput = schema.Internal("current_input");
-        Refractory = schema.Internal("refractory_steps");
+        RefractorySteps = schema.Internal("refractory_steps");
         Currents = schema.Input("currents");
     }
 }

@@ -12,7 +12,7 @@ public sealed class MultimeterSteppingTests
     /// <summary>NEST's skip_models (the ones NestSharp has: binary neurons, and generators, which take no spike input).</summary>
     private static readonly HashSet<string> SkipModels =
         ["erfc_neuron", "ginzburg_neuron", "mcculloch_pitts_neuron", "ac_generator", "dc_generator", "noise_generator", "step_current_generator",
-         "sinusoidal_poisson_generator"];
+         "sinusoidal_poisson_generator", "sinusoidal_gamma_generator"];
 
     /// <summary>NEST's extra_params: models that take spikes on receptor 1 (the ones NestSharp has).</summary>
     private static readonly Dictionary<string, long> ExtraReceptorType = new()
