@@ -16,12 +16,8 @@ public sealed class GlifPscDoubleAlphaTests
         ["tau_syn_fast"] = new[] { 2.0 }, ["tau_syn_slow"] = new[] { 2.0 }, ["amp_slow"] = new[] { 1.0 },
     };
 
-    private static void Check(Dictionary<string, object> level, double[] expected)
-    {
-        var (_, vm, spikes) = SimulateWithStimulus("glif_psc_double_alpha", level, Halved, 10.0, 17.5);
-        KsAssertSpikes(spikes, expected);
-        Assert.Equal(-78.85, vm[0], 7);
-    }
+    private static void Check(Dictionary<string, object> level, double[] expected) =>
+        CheckLevel("glif_psc_double_alpha", Halved, 10.0, 17.5, level, expected);
 
     // NEST: testsuite/pytests/neurons/test_glif_psc_double_alpha.py::GLIFPSCTestCase::test_lif
     [Fact]
@@ -48,16 +44,7 @@ public sealed class GlifPscDoubleAlphaTests
     [InlineData("lif_asc")]
     [InlineData("lif_r_asc")]
     [InlineData("lif_r_asc_a")]
-    public void AscLevels_PassForMostSeeds(string level)
-    {
-        var (parameters, expected) = AscLevel(level);
-        int passed = 0;
-        for (long seed = 1; seed <= 10; seed++)
-        {
-            if (KsPasses(SimulateWithStimulus("glif_psc_double_alpha", parameters, Halved, 10.0, 17.5, seed).Spikes, expected)) passed++;
-        }
-        Assert.True(passed >= 5, $"{level}: NEST's test passes for {passed} of seeds 1 to 10");
-    }
+    public void AscLevels_PassForMostSeeds(string level) => AssertPassesForMostSeeds("glif_psc_double_alpha", Halved, 10.0, 17.5, level);
 
     // NEST: testsuite/pytests/neurons/test_glif_psc_double_alpha.py::GLIFPSCTestCase::test_double_alpha_synapse
     [Fact]

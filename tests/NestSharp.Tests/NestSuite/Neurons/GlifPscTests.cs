@@ -105,12 +105,28 @@ public sealed class GlifPscTests
 
     internal static readonly double[] LifRAscASpikes = [395.44, 615.27, 653.77, 701.42, 768.22, 859.82];
 
-    private static void Check(Dictionary<string, object> level, double[] expected)
+    /// <summary>NEST's check of one level: the spikes of the stimulated <paramref name="model"/> in the KS band of <paramref name="expected"/>, and V_m at the start.</summary>
+    internal static void CheckLevel(string model, Dictionary<string, object>? extra, double spikeWeight, double poissonWeight,
+        Dictionary<string, object> level, double[] expected)
     {
-        var (_, vm, spikes) = SimulateWithStimulus("glif_psc", level, null, 20.0, 35.0);
+        var (_, vm, spikes) = SimulateWithStimulus(model, level, extra, spikeWeight, poissonWeight);
         KsAssertSpikes(spikes, expected);
         Assert.Equal(-78.85, vm[0], 7);
     }
+
+    /// <summary>How many of seeds 1 to 10 pass NEST's KS check of an after-spike-current level (see <see cref="AscLevels_PassForMostSeeds"/>).</summary>
+    internal static void AssertPassesForMostSeeds(string model, Dictionary<string, object>? extra, double spikeWeight, double poissonWeight, string level)
+    {
+        var (parameters, expected) = AscLevel(level);
+        int passed = 0;
+        for (long seed = 1; seed <= 10; seed++)
+        {
+            if (KsPasses(SimulateWithStimulus(model, parameters, extra, spikeWeight, poissonWeight, seed).Spikes, expected)) passed++;
+        }
+        Assert.True(passed >= 5, $"{level}: NEST's test passes for {passed} of seeds 1 to 10");
+    }
+
+    private static void Check(Dictionary<string, object> level, double[] expected) => CheckLevel("glif_psc", null, 20.0, 35.0, level, expected);
 
     // NEST: testsuite/pytests/neurons/test_glif_psc.py::GLIFPSCTestCase::test_lif
     [Fact]
@@ -141,14 +157,5 @@ public sealed class GlifPscTests
     [InlineData("lif_asc")]
     [InlineData("lif_r_asc")]
     [InlineData("lif_r_asc_a")]
-    public void AscLevels_PassForMostSeeds(string level)
-    {
-        var (parameters, expected) = AscLevel(level);
-        int passed = 0;
-        for (long seed = 1; seed <= 10; seed++)
-        {
-            if (KsPasses(SimulateWithStimulus("glif_psc", parameters, null, 20.0, 35.0, seed).Spikes, expected)) passed++;
-        }
-        Assert.True(passed >= 5, $"{level}: NEST's test passes for {passed} of seeds 1 to 10");
-    }
+    public void AscLevels_PassForMostSeeds(string level) => AssertPassesForMostSeeds("glif_psc", null, 20.0, 35.0, level);
 }
