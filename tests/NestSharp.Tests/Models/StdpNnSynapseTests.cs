@@ -153,32 +153,8 @@ public sealed class StdpNnSynapseTests
     [InlineData("stdp_nn_symm_synapse")]
     [InlineData("stdp_nn_pre_centered_synapse")]
     [InlineData("stdp_nn_restr_synapse")]
-    public void Network_IsTheSameOnOneAndTwoProcesses(string model)
-    {
-        string? Probe(Func<Simulator> make)
-        {
-            var nest = make();
-            nest.SetKernelStatus(new() { ["rng_seed"] = 5L });
-            var drive = nest.Create("poisson_generator", 1, new() { ["rate"] = 80.0 });
-            var parrots = nest.Create("parrot_neuron", 10);
-            var targets = nest.Create("iaf_psc_alpha", 6, new() { ["I_e"] = 380.0 });
-            nest.Connect(drive, parrots);
-            nest.Connect(parrots, targets, Rule.FixedIndegree(4), new Dictionary<string, object>
-            {
-                ["synapse_model"] = model, ["weight"] = 30.0, ["lambda"] = 0.1,
-            });
-            nest.Simulate(300.0);
-            var conns = NestSuite.MpiDirect.MpiRanks.Own(nest, nest.GetConnections(synapseModel: model));
-            long[] sources = conns.Source, tgts = conns.Target;
-            double[] weights = conns.GetValues<double>("weight");
-            return string.Join(";", sources.Select((s, i) => $"{s}>{tgts[i]}:{weights[i]:R}").Order(StringComparer.Ordinal));
-        }
-
-        string alone = Distribution.InProcessRanks.Run(1, Probe)[0]!;
-        Assert.DoesNotContain(":30;", alone + ";", StringComparison.Ordinal); // every weight changed
-        var two = Distribution.InProcessRanks.Run(2, Probe).SelectMany(rank => rank!.Split(';')).Order(StringComparer.Ordinal);
-        Assert.Equal(alone, string.Join(";", two));
-    }
+    public void Network_IsTheSameOnOneAndTwoProcesses(string model) =>
+        Distribution.PlasticWeightsProbe.AssertSameOnOneAndTwoRanks(model, new() { ["lambda"] = 0.1 });
 
     [Theory]
     [InlineData("stdp_nn_symm_synapse", false)]
