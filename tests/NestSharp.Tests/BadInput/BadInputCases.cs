@@ -224,6 +224,19 @@ internal static class BadInputCases
         Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
         Created("pp_psc_delta", "c_3", -1.0, null, "-1");
         Created("pp_psc_delta", "t_ref_remaining", -1.0, null, "-1");
+        const string lossless = "iaf_psc_exp_ps_lossless";
+        Created(lossless, "V_reset", -50.0, null, "-50"); // not below V_th
+        Created(lossless, "V_min", -60.0, null, "V_reset", "-70"); // above V_reset: the check names V_reset
+        Created(lossless, "C_m", 0.0);
+        Created(lossless, "t_ref", -1.0, null, "-1");
+        Created(lossless, "tau_syn_ex", 3.0, null, "3"); // unequal to tau_syn_in
+        Created(lossless, "tau_syn_in", -2.0, null, "-2"); // unequal to tau_syn_ex
+        Add($"create {lossless} with tau_syn_ex = tau_syn_in = -2", n => n.Nest.Create(lossless, 1, new() { ["tau_syn_ex"] = -2.0, ["tau_syn_in"] = -2.0 }),
+            typeof(BadPropertyException), "tau_syn_ex", "-2");
+        Created(lossless, "tau_m", 2.0, null, "2"); // equal to the synaptic time constants
+        Created(lossless, "tau_m", -10.0, null, "-10");
+        Created(lossless, "offset", 0.5, typeof(UnaccessedDictionaryEntryException));
+        Created(lossless, "I_syn", 1.0, typeof(UnaccessedDictionaryEntryException));
 
         Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
         Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");
