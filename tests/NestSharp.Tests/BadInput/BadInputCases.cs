@@ -224,6 +224,64 @@ internal static class BadInputCases
         Created("pp_psc_delta", "dead_time", -1.0, null, "-1");
         Created("pp_psc_delta", "c_3", -1.0, null, "-1");
         Created("pp_psc_delta", "t_ref_remaining", -1.0, null, "-1");
+        const string lossless = "iaf_psc_exp_ps_lossless";
+        Created(lossless, "V_reset", -50.0, null, "-50"); // not below V_th
+        Created(lossless, "V_min", -60.0, null, "V_reset", "-70"); // above V_reset: the check names V_reset
+        Created(lossless, "C_m", 0.0);
+        Created(lossless, "t_ref", -1.0, null, "-1");
+        Created(lossless, "tau_syn_ex", 3.0, null, "3"); // unequal to tau_syn_in
+        Created(lossless, "tau_syn_in", -2.0, null, "-2"); // unequal to tau_syn_ex
+        Add($"create {lossless} with tau_syn_ex = tau_syn_in = -2", n => n.Nest.Create(lossless, 1, new() { ["tau_syn_ex"] = -2.0, ["tau_syn_in"] = -2.0 }),
+            typeof(BadPropertyException), "tau_syn_ex", "-2");
+        Created(lossless, "tau_m", 2.0, null, "2"); // equal to the synaptic time constants
+        Created(lossless, "tau_m", -10.0, null, "-10");
+        Created(lossless, "offset", 0.5, typeof(UnaccessedDictionaryEntryException));
+        Created(lossless, "I_syn", 1.0, typeof(UnaccessedDictionaryEntryException));
+
+        // The GLIF models: each check of NEST's glif_*.cpp (Parameters_::set, State_::set), where it is made.
+        void CreatedWith(string model, Dictionary<string, object> parameters, string key, params string[] extra) =>
+            Add($"create {model} with {Describe(parameters)}", n => n.Nest.Create(model, 1, parameters), typeof(BadPropertyException), [key, .. extra]);
+        Dictionary<string, object> Glif(params (string Key, object Value)[] entries) => entries.ToDictionary(e => e.Key, e => e.Value);
+        const string asc = "after_spike_currents", spikeTh = "spike_dependent_threshold", adapting = "adapting_threshold";
+        foreach (var (glif, conductance, portKey) in new[] { ("glif_psc", "g", "tau_syn"), ("glif_psc_double_alpha", "g", "tau_syn_fast"), ("glif_cond", "g_m", "tau_syn") })
+        {
+            Created(glif, adapting, true, null, "true"); // GLIF5's flag without the other two
+            CreatedWith(glif, Glif((spikeTh, true), (adapting, true)), adapting, "true", "after_spike_currents = false");
+            Created(glif, asc, "yes", typeof(TypeMismatchException), "yes");
+            CreatedWith(glif, Glif((asc, true), ("asc_init", new[] { 0.0 })), "asc_init", "[0]");
+            CreatedWith(glif, Glif((asc, true), ("asc_amps", new[] { 1.0, 2.0, 3.0 })), "asc_amps", "[1, 2, 3]");
+            CreatedWith(glif, Glif((asc, true), ("asc_decay", new[] { 0.003, -0.1 })), "asc_decay", "-0.1");
+            CreatedWith(glif, Glif((asc, true), ("asc_r", new[] { 1.0, 1.5 })), "asc_r", "1.5");
+            CreatedWith(glif, Glif((asc, true), ("asc_r", new[] { -0.5, 1.0 })), "asc_r", "-0.5");
+            Created(glif, "V_reset", -40.0, null, "-40"); // not below V_th
+            Created(glif, "V_th", -80.0, null, "V_reset", "-80");
+            Created(glif, "C_m", 0.0, null, "0");
+            Created(glif, "C_m", -58.72, null, "-58.72");
+            Created(glif, conductance, 0.0, null, "0");
+            Created(glif, conductance, -9.43, null, "-9.43");
+            Created(glif, "t_ref", 0.0, null, "0");
+            Created(glif, "t_ref", -3.75, null, "-3.75");
+            CreatedWith(glif, Glif((spikeTh, true), (asc, true), (adapting, true), ("th_voltage_decay", 0.0)), "th_voltage_decay", "0");
+            CreatedWith(glif, Glif((spikeTh, true), ("th_spike_decay", -0.009)), "th_spike_decay", "-0.009");
+            CreatedWith(glif, Glif((spikeTh, true), ("voltage_reset_fraction", 1.2)), "voltage_reset_fraction", "1.2");
+            CreatedWith(glif, Glif((spikeTh, true), ("voltage_reset_fraction", -0.2)), "voltage_reset_fraction", "-0.2");
+            Created(glif, portKey, glif == "glif_cond" ? new[] { 0.2, -2.0 } : new[] { -2.0 }, null, "-2");
+            Created(glif, "ASCurrents", new[] { 1.0, 2.0 }, null, "[1, 2]", asc); // without after_spike_currents
+            CreatedWith(glif, Glif((asc, true), ("ASCurrents", new[] { 1.0 })), "ASCurrents", "[1]");
+            Created(glif, "threshold_spike", 1.5, null, "1.5", spikeTh); // without spike_dependent_threshold
+            Created(glif, "threshold_voltage", 2.5, null, "2.5", adapting); // without adapting_threshold
+            // the number of ports is fixed once a spike connection reaches the node
+            AddAfter($"set {portKey} of a connected {glif} to another length",
+                n => n.Nest.Connect(n.Parrots[0], n.Nest.Create(glif), syn: new Dictionary<string, object> { ["receptor_type"] = 1L }),
+                n => n.Nest.Nodes(n.Nest.NetworkSize).Set(glif == "glif_cond"
+                    ? Glif((portKey, new[] { 2.0, 3.0, 4.0 }), ("E_rev", new[] { 0.0, -85.0, -85.0 }))
+                    : Glif((portKey, new[] { 2.0, 3.0, 4.0 }))),
+                typeof(BadPropertyException), portKey, "[2, 3, 4]", "connections");
+        }
+        Created("glif_psc_double_alpha", "tau_syn_slow", new[] { 0.0 }, null, "[0]");
+        Created("glif_psc_double_alpha", "amp_slow", new[] { -0.3 }, null, "-0.3");
+        Created("glif_cond", "E_rev", new[] { 0.0 }, null, "[0]", "tau_syn (2)"); // one element, tau_syn has two
+        Created("glif_cond", "tau_syn", new[] { 2.0 }, null, "[2]", "E_rev (2)");
 
         Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
         Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");

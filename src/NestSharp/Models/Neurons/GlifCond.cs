@@ -146,10 +146,10 @@ internal sealed class GlifCond : NeuronGroup
         {
             ReadOnlySpan<double> tauSyn = row.Array(TauSyn), eRev = row.Array(ERev);
             row.Require(eRev.Length == tauSyn.Length, row.IsSet(ERev) ? ERev : TauSyn,
-                $"the reversal potentials and synaptic time constants, E_rev ({eRev.Length}) and tau_syn ({tauSyn.Length}), must have the same length");
+                $"The reversal potential and synaptic time constant arrays, i.e., E_rev ({eRev.Length}) and tau_syn ({tauSyn.Length}), must have the same size");
             row.Require(tauSyn.Length == row.PreviousPorts || !row.HasConnections, TauSyn,
-                $"the neuron has connections, therefore the number of ports ({row.PreviousPorts}) cannot be changed");
-            foreach (double x in tauSyn) row.Require(x > 0.0, TauSyn, "all synaptic time constants must be strictly positive");
+                $"The neuron has connections, therefore the number of ports ({row.PreviousPorts}) cannot be changed");
+            foreach (double x in tauSyn) row.Require(x > 0.0, TauSyn, "All synaptic time constants must be strictly positive");
         }
     }
 

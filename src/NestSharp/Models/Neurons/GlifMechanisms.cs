@@ -83,13 +83,15 @@ internal sealed class GlifMechanisms
         if (voltage && !(spike && asc))
         {
             throw new BadPropertyException("adapting_threshold", true,
-                $"the GLIF mechanisms combine as GLIF1 (none), GLIF2 (spike_dependent_threshold), GLIF3 (after_spike_currents), GLIF4 (both) or GLIF5 (all three); adapting_threshold needs spike_dependent_threshold and after_spike_currents, which are {spike} and {asc}");
+                "Incorrect model mechanism combination setting. The mechanisms spike_dependent_threshold, after_spike_currents and adapting_threshold "
+                + "combine as GLIF1 (none), GLIF2 (spike_dependent_threshold), GLIF3 (after_spike_currents), GLIF4 (both) or GLIF5 (all three): "
+                + $"adapting_threshold needs the other two, here spike_dependent_threshold = {(spike ? "true" : "false")} and after_spike_currents = {(asc ? "true" : "false")}");
         }
         if (!conductanceOrder && asc) ValidateAfterSpikeCurrents(row);
-        row.Require(row[VReset] < row[VTh], VReset, $"the reset potential must be smaller than the threshold V_th = {row[VTh]} mV");
-        row.Require(row[Cm] > 0.0, Cm, "the capacitance must be strictly positive");
-        row.Require(row[G] > 0.0, G, "the membrane conductance must be strictly positive");
-        row.Require(row[TRef] > 0.0, TRef, "the refractory time must be strictly positive");
+        row.Require(row[VReset] < row[VTh], VReset, $"Reset potential must be smaller than threshold. V_th = {row[VTh]}");
+        row.Require(row[Cm] > 0.0, Cm, "Capacitance must be strictly positive");
+        row.Require(row[G] > 0.0, G, "Membrane conductance must be strictly positive");
+        row.Require(row[TRef] > 0.0, TRef, "Refractory time constant must be strictly positive");
         if (conductanceOrder)
         {
             if (spike) ValidateSpikeComponent(row);
@@ -108,22 +110,23 @@ internal sealed class GlifMechanisms
         ReadOnlySpan<double> decay = row.Array(AscDecay), init = row.Array(AscInit), amps = row.Array(AscAmps), r = row.Array(AscR);
         var named = init.Length != decay.Length ? AscInit : amps.Length != decay.Length ? AscAmps : AscR;
         row.Require(init.Length == decay.Length && amps.Length == decay.Length && r.Length == decay.Length, named,
-            $"the after-spike current parameters asc_init, asc_decay, asc_amps and asc_r must have the same length (they have {init.Length}, {decay.Length}, {amps.Length}, {r.Length})");
+            $"All after spike current parameters (asc_init, asc_decay, asc_amps, asc_r) must have the same size; they have {init.Length}, {decay.Length}, {amps.Length} and {r.Length} elements");
         for (int a = 0; a < decay.Length; a++)
         {
-            row.Require(decay[a] > 0.0, AscDecay, $"after-spike current decay rates must be strictly positive (element {a + 1} is {decay[a]})");
-            row.Require(r[a] >= 0.0 && r[a] <= 1.0, AscR, $"after-spike current fractions must lie within [0, 1] (element {a + 1} is {r[a]})");
+            row.Require(decay[a] > 0.0, AscDecay, $"After-spike current time constant must be strictly positive; element {a + 1} is {decay[a]}");
+            row.Require(r[a] >= 0.0 && r[a] <= 1.0, AscR,
+                $"After spike current fraction following spike coefficients r must be within [0.0, 1.0]; element {a + 1} is {r[a]}");
         }
     }
 
     private void ValidateVoltageComponent(in StatusRow row) =>
-        row.Require(row[ThVoltageDecay] > 0.0, ThVoltageDecay, "the decay rate of the voltage component of the threshold must be strictly positive");
+        row.Require(row[ThVoltageDecay] > 0.0, ThVoltageDecay, "Voltage-induced threshold time constant must be strictly positive");
 
     private void ValidateSpikeComponent(in StatusRow row)
     {
-        row.Require(row[ThSpikeDecay] > 0.0, ThSpikeDecay, "the decay rate of the spike component of the threshold must be strictly positive");
+        row.Require(row[ThSpikeDecay] > 0.0, ThSpikeDecay, "Spike induced threshold time constant must be strictly positive");
         double fraction = row[VoltageResetFraction];
-        row.Require(fraction >= 0.0 && fraction <= 1.0, VoltageResetFraction, "the voltage fraction after a spike must lie within [0, 1]");
+        row.Require(fraction >= 0.0 && fraction <= 1.0, VoltageResetFraction, "Voltage fraction coefficient following spike must be within [0.0, 1.0]");
     }
 
     /// <summary>The mechanisms' constants of one node for a run (NEST's pre_run_hook).</summary>
@@ -338,12 +341,12 @@ internal sealed class AfterSpikeCurrents : IStateOutsideColumns
             if (!asc)
             {
                 throw new BadPropertyException(Key, currents,
-                    "after-spike currents are settable only with after_spike_currents = true (GLIF3, GLIF4, GLIF5)");
+                    "After spike currents are not supported or settable in the current model mechanisms: they need after_spike_currents = true (GLIF3, GLIF4, GLIF5)");
             }
             if (currents.Length != length)
             {
                 throw new BadPropertyException(Key, currents,
-                    $"one value per after-spike current is needed ({length}, the length of asc_decay, asc_init, asc_amps and asc_r)");
+                    $"After spike current values must have the same size ({length}) as their parameters (asc_init, asc_decay, asc_amps, asc_r)");
             }
         }
         double? thresholdSpike = null, thresholdVoltage = null;
@@ -353,7 +356,7 @@ internal sealed class AfterSpikeCurrents : IStateOutsideColumns
             if (!spike)
             {
                 throw new BadPropertyException(SpikeKey, ts,
-                    "the spike component of the threshold is settable only with spike_dependent_threshold = true (GLIF2, GLIF4, GLIF5)");
+                    "Threshold spike component is not supported or settable in the current model mechanisms: it needs spike_dependent_threshold = true (GLIF2, GLIF4, GLIF5)");
             }
         }
         if (values.TryGetValue(VoltageKey, out var tv))
@@ -362,7 +365,7 @@ internal sealed class AfterSpikeCurrents : IStateOutsideColumns
             if (!voltage)
             {
                 throw new BadPropertyException(VoltageKey, tv,
-                    "the voltage component of the threshold is settable only with adapting_threshold = true (GLIF5)");
+                    "Threshold voltage component is not supported or settable in the current model mechanisms: it needs adapting_threshold = true (GLIF5)");
             }
         }
         return () =>

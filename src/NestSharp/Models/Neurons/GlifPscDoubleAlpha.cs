@@ -54,11 +54,11 @@ internal sealed class GlifPscDoubleAlpha : GlifPscGroup
         ValidatePortTimeConstants(row, TauSynFast);
         if (row.IsSet(TauSynSlow))
         {
-            foreach (double x in row.Array(TauSynSlow)) row.Require(x > 0.0, TauSynSlow, "all slow synaptic time constants must be strictly positive");
+            foreach (double x in row.Array(TauSynSlow)) row.Require(x > 0.0, TauSynSlow, "All slow synaptic time constants must be strictly positive");
         }
         if (row.IsSet(AmpSlow))
         {
-            foreach (double x in row.Array(AmpSlow)) row.Require(x > 0.0, AmpSlow, "all slow synaptic amplitudes must be strictly positive");
+            foreach (double x in row.Array(AmpSlow)) row.Require(x > 0.0, AmpSlow, "All slow synaptic amplitudes must be strictly positive");
         }
     }
 }

@@ -92,8 +92,8 @@ internal abstract class GlifPscGroup : NeuronGroup
         if (!row.IsSet(tau)) return;
         var values = row.Array(tau);
         row.Require(values.Length == row.PreviousPorts || !row.HasConnections, tau,
-            $"the neuron has connections, therefore the number of ports ({row.PreviousPorts}) cannot be changed");
-        foreach (double x in values) row.Require(x > 0.0, tau, "all synaptic time constants must be strictly positive");
+            $"The neuron has connections, therefore the number of ports ({row.PreviousPorts}) cannot be changed");
+        foreach (double x in values) row.Require(x > 0.0, tau, "All synaptic time constants must be strictly positive");
     }
 
     public override void Prepare(SimulationContext context)

@@ -44,12 +44,36 @@ internal sealed class IafPscExpPs : PreciseIafGroup
     private static readonly Column ISynEx = Declared.State("I_syn_ex", 0.0, "pA");
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
-    /// <summary>What a node's update needs, computed once per run from its parameters.</summary>
-    private struct Propagators
+    /// <summary>What a node's update needs, computed once per run from its parameters (also iaf_psc_exp_ps_lossless's).</summary>
+    internal struct Propagators
     {
         public double TauM, Cm, TauEx, TauIn, Ie, Theta, UMin, UReset;
         public double Expm1TauM, ExpTauEx, ExpTauIn, P20, P21Ex, P21In;
         public int RefractorySteps;
+
+        /// <summary>NEST's pre_run_hook for step <paramref name="h"/> (ms) from the parameters (user values, V's in mV).</summary>
+        public static Propagators For(double tauM, double c, double tauEx, double tauIn, double ie, double el, double vTh,
+            double vMin, double vReset, double tRef, double h, TimeGrid time)
+        {
+            return new Propagators
+            {
+                TauM = tauM,
+                Cm = c,
+                TauEx = tauEx,
+                TauIn = tauIn,
+                Ie = ie,
+                Theta = vTh - el,
+                UMin = vMin - el,
+                UReset = vReset - el,
+                Expm1TauM = NumericsHelper.LibmExpM1(-h / tauM),
+                ExpTauEx = Math.Exp(-h / tauEx),
+                ExpTauIn = Math.Exp(-h / tauIn),
+                P20 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
+                P21Ex = ExactPropagators.Exponential(tauEx, tauM, c, h),
+                P21In = ExactPropagators.Exponential(tauIn, tauM, c, h),
+                RefractorySteps = (int)time.MsToStepsCeil(tRef),
+            };
+        }
     }
 
     private readonly PropagatorSets<Propagators> _propagators = new();
@@ -63,33 +87,14 @@ internal sealed class IafPscExpPs : PreciseIafGroup
         base.Prepare(context);
         var time = context.Time;
         double h = StepMs;
-        _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
-        {
-            double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], el = this[Membrane.EL][i];
-            double tauEx = this[TauSynEx][i], tauIn = this[TauSynIn][i];
-            return new Propagators
-            {
-                TauM = tauM,
-                Cm = c,
-                TauEx = tauEx,
-                TauIn = tauIn,
-                Ie = this[Membrane.Ie][i],
-                Theta = this[Membrane.VTh][i] - el,
-                UMin = this[Membrane.VMin][i] - el,
-                UReset = this[Membrane.VReset][i] - el,
-                Expm1TauM = NumericsHelper.LibmExpM1(-h / tauM),
-                ExpTauEx = Math.Exp(-h / tauEx),
-                ExpTauIn = Math.Exp(-h / tauIn),
-                P20 = -tauM / c * NumericsHelper.ExpM1(-h / tauM),
-                P21Ex = ExactPropagators.Exponential(tauEx, tauM, c, h),
-                P21In = ExactPropagators.Exponential(tauIn, tauM, c, h),
-                RefractorySteps = (int)time.MsToStepsCeil(this[Membrane.TRef][i]),
-            };
-        });
+        _propagators.Build(Columns, Schema.ParameterColumns, Count, i => Propagators.For(
+            this[Membrane.TauM][i], this[Membrane.Cm][i], this[TauSynEx][i], this[TauSynIn][i], this[Membrane.Ie][i],
+            this[Membrane.EL][i], this[Membrane.VTh][i], this[Membrane.VMin][i], this[Membrane.VReset][i],
+            this[Membrane.TRef][i], h, time));
     }
 
     /// <summary>The state of one node while its step is integrated (NEST's S_ and the state at the last event, V_.*_before_).</summary>
-    private struct NodeState
+    internal struct NodeState
     {
         public double Y0, Y1Ex, Y1In, Y2;
         public bool Refractory;
@@ -199,7 +204,7 @@ internal sealed class IafPscExpPs : PreciseIafGroup
     /// NEST's threshold_distance: V(t) - V_th from the state at the start of an interval (y0, I_ex, I_in, y2 before),
     /// with the propagators evaluated for t.
     /// </summary>
-    private readonly struct Distance(in Propagators p, double y0, double y1Ex, double y1In, double y2) : IThresholdDistance
+    internal readonly struct Distance(in Propagators p, double y0, double y1Ex, double y1In, double y2) : IThresholdDistance
     {
         private readonly Propagators _p = p;
 

@@ -2,11 +2,11 @@ namespace NestSharp.Models.Neurons;
 
 /// <summary>
 /// What the node groups of NEST's precise integrate-and-fire models (iaf_psc_exp_ps, iaf_psc_alpha_ps,
-/// iaf_psc_delta_ps) share around their integration: the spikes on their way to each node with their times and weights
-/// (<see cref="IPreciseSpikeReceiver"/>, checkpointed with the node) and the ones due in a step, sorted by time; NEST's
-/// checks (<see cref="PreciseIafMembrane"/>, t_ref at least one step when a status is set); the read-only
-/// is_refractory; the spike at the start of an update of a node set at or above threshold; and what firing does
-/// (last spike step and offset, refractory, the spike sent with its offset).
+/// iaf_psc_delta_ps, iaf_psc_exp_ps_lossless) share around their integration: the spikes on their way to each node with
+/// their times and weights (<see cref="IPreciseSpikeReceiver"/>, checkpointed with the node) and the ones due in a step,
+/// sorted by time; NEST's checks (<see cref="PreciseIafMembrane"/>, t_ref at least one step when a status is set); the
+/// read-only is_refractory; the spike at the start of an update of a node set at or above threshold; and what firing
+/// does (last spike step and offset, refractory, the spike sent with its offset).
 /// </summary>
 internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
 {
@@ -50,11 +50,12 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
 
     protected override void Validate(in StatusRow row) => _membrane.Validate(row);
 
-    /// <summary>NEST's checks, then that t_ref lasts at least one step of the resolution.</summary>
+    /// <summary>NEST's checks, then (all but the lossless model) that t_ref lasts at least one step of the resolution.</summary>
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
     {
         var commit = base.Stage(local, values, context);
-        PreciseIafMembrane.CheckRefractoryTime(_membrane.NewRefractoryTime(this, local, values), context.Time);
+        if (_membrane.RefractoryAtLeastOneStepRequired)
+            PreciseIafMembrane.CheckRefractoryTime(_membrane.NewRefractoryTime(this, local, values), context.Time);
         return commit;
     }
 
@@ -72,6 +73,7 @@ internal abstract class PreciseIafGroup : NeuronGroup, IPreciseSpikeReceiver
         StepMs = context.Time.Resolution;
         if (_due.Length != context.SpikesOfVp.Length)
             _due = Enumerable.Range(0, context.SpikesOfVp.Length).Select(_ => new PreciseArrival[4]).ToArray();
+        if (!_membrane.RefractoryAtLeastOneStepRequired) return;
         double[] tRef = this[_membrane.TRef];
         for (int i = 0; i < Count; i++) PreciseIafMembrane.CheckRefractoryTime(tRef[i], context.Time);
     }

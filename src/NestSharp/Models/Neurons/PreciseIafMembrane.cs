@@ -1,7 +1,8 @@
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
-/// The membrane of NEST's precise integrate-and-fire models (iaf_psc_exp_ps, iaf_psc_alpha_ps, iaf_psc_delta_ps),
+/// The membrane of NEST's precise integrate-and-fire models (iaf_psc_exp_ps, iaf_psc_alpha_ps, iaf_psc_delta_ps,
+/// iaf_psc_exp_ps_lossless),
 /// declared into a model's schema once: C_m (pF), tau_m, t_ref (ms), E_L, V_reset, V_th, V_min (mV), I_e (pA) with
 /// NEST's defaults and checks, V_m (mV, stored relative to E_L as NEST stores it), and the hidden state every precise
 /// model keeps: the step input current (NEST's y0), whether the node is refractory, and the stamp and offset of its
@@ -11,12 +12,15 @@ namespace NestSharp.Models.Neurons;
 /// <para>Checks (NEST's messages, to which the BadProperty text adds the final period): C_m &gt; 0 ("Capacitance must be
 /// strictly positive"), tau_m and the model's synaptic time constants &gt; 0 ("All time constants must be strictly
 /// positive"), V_reset &lt; V_th, V_reset &gt;= V_min, and t_ref at least one step of the current resolution
-/// (<see cref="CheckRefractoryTime"/>).</para>
+/// (<see cref="CheckRefractoryTime"/>); iaf_psc_exp_ps_lossless (<see cref="PreciseIafMembrane(NeuronSchema, double, bool)"/>
+/// with lossless true) asks only t_ref &gt;= 0 ("Refractory time must not be negative") and words the V_min check as
+/// its NEST source does.</para>
 /// </summary>
 internal sealed class PreciseIafMembrane
 {
     public const string AllTimeConstantsPositive = "All time constants must be strictly positive";
     public const string RefractoryAtLeastOneStep = "Refractory time must be at least one time step";
+    public const string RefractoryNotNegative = "Refractory time must not be negative";
 
     /// <summary>The machine epsilon of doubles (C++'s numeric_limits&lt;double&gt;::epsilon()).</summary>
     private const double Epsilon = 2.220446049250313e-16;
@@ -50,13 +54,26 @@ internal sealed class PreciseIafMembrane
     /// <summary>Currents on receptor 0 (pA).</summary>
     public readonly InputChannel Currents;
 
+    /// <summary>
+    /// Whether t_ref must last at least one step of the resolution (checked when a status is set and before a run):
+    /// every precise model but iaf_psc_exp_ps_lossless, which asks only t_ref &gt;= 0.
+    /// </summary>
+    public bool RefractoryAtLeastOneStepRequired { get; }
+
+    private readonly string _resetAboveMinimum;
+
     /// <param name="schema">The model's schema.</param>
     /// <param name="vMinDefault">The default of V_min: -inf for the exp and alpha models, -DBL_MAX for the delta model.</param>
-    public PreciseIafMembrane(NeuronSchema schema, double vMinDefault)
+    /// <param name="lossless">iaf_psc_exp_ps_lossless's checks: t_ref &gt;= 0 instead of at least one step, its wording of the V_min check.</param>
+    public PreciseIafMembrane(NeuronSchema schema, double vMinDefault, bool lossless = false)
     {
+        RefractoryAtLeastOneStepRequired = !lossless;
+        _resetAboveMinimum = lossless
+            ? "Reset potential must be greater than or equal to minimum potential"
+            : "Reset potential must be greater equal minimum potential";
         Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("Capacitance must be strictly positive"));
         TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive(AllTimeConstantsPositive));
-        TRef = schema.Parameter("t_ref", 2.0, "ms");
+        TRef = schema.Parameter("t_ref", 2.0, "ms", lossless ? Requirement.NonNegative(RefractoryNotNegative) : null);
         EL = schema.Parameter("E_L", -70.0, "mV");
         VReset = schema.Parameter("V_reset", -70.0, "mV");
         VTh = schema.Parameter("V_th", -55.0, "mV");
@@ -74,11 +91,12 @@ internal sealed class PreciseIafMembrane
         schema.Recordable(Vm);
     }
 
-    /// <summary>NEST's checks of the potentials: V_reset below V_th and not below V_min.</summary>
+    /// <summary>NEST's checks of the potentials: V_reset below V_th and not below V_min (the message gives V_th or V_min too).</summary>
     public void Validate(in StatusRow row)
     {
-        row.Require(row[VReset] < row[VTh], VReset, "Reset potential must be smaller than threshold");
-        row.Require(row[VReset] >= row[VMin], VReset, "Reset potential must be greater equal minimum potential");
+        // NEST's sentence, then the other value of the comparison
+        row.Require(row[VReset] < row[VTh], VReset, $"Reset potential must be smaller than threshold. V_th = {row[VTh]}");
+        row.Require(row[VReset] >= row[VMin], VReset, $"{_resetAboveMinimum}. V_min = {row[VMin]}");
     }
 
     /// <summary>

@@ -3,12 +3,12 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 /// <summary>
 /// Port of NEST 3.10's <c>testsuite/pytests/neurons/test_iaf_ps_dc_accuracy.py</c>: the precise neurons driven by
 /// I_e reach the analytical V_m (1e-13 after 5 ms, 1e-9 after 500 ms) and fire at the analytical time (1e-13), for
-/// resolutions 2^0 .. 2^-13 ms (tics_per_ms 2^14). iaf_psc_exp_ps_lossless (not in NestSharp) is left out.
+/// resolutions 2^0 .. 2^-13 ms (tics_per_ms 2^14).
 /// </summary>
 public sealed class IafPsDcAccuracyTests
 {
     /// <summary>The models of NEST's parametrisation that NestSharp has.</summary>
-    internal static readonly string[] PreciseModels = ["iaf_psc_alpha_ps", "iaf_psc_delta_ps", "iaf_psc_exp_ps"];
+    internal static readonly string[] PreciseModels = ["iaf_psc_alpha_ps", "iaf_psc_delta_ps", "iaf_psc_exp_ps", "iaf_psc_exp_ps_lossless"];
 
     internal static IEnumerable<string> AvailablePreciseModels() => PreciseModels.Where(m => NestSharp.Kernel.Catalog.NodeModels.ContainsKey(m));
 

@@ -60,8 +60,10 @@ public sealed class KernelTimeTests
             ["correlospinmatrix_detector"] = ["delta_tau"],
             ["noise_generator"] = ["dt"],
         };
+        // NEST's ignored_models: its defaults hold the last spike's time, converted to ms from step -1.
+        string[] ignoredModels = ["iaf_psc_exp_ps_lossless"];
         var nest = new Simulator();
-        var models = nest.NodeModels().Concat(nest.SynapseModels()).ToArray();
+        var models = nest.NodeModels().Concat(nest.SynapseModels()).Where(m => !ignoredModels.Contains(m)).ToArray();
         var reference = models.ToDictionary(m => m, m => nest.GetDefaults(m));
         nest.SetKernelStatus(new() { ["resolution"] = 0.5, ["tics_per_ms"] = 1500.0 });
         var failing = new List<string>();
