@@ -369,7 +369,8 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     /// <summary>
     /// NEST's error for a receptor a connection cannot use: IncompatibleReceptorType when the receptor takes the other
-    /// kind of event (spikes or currents), UnknownReceptorType when the model has no such receptor.
+    /// kind of event (spikes or currents) and the model does not say otherwise (<see cref="NeuronSchema.RefusedReceptorsUnknown"/>),
+    /// UnknownReceptorType when the model has no such receptor.
     /// </summary>
     private NestException UnknownReceptor(int receptor, bool spikes)
     {
@@ -377,7 +378,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         var accepted = spikes ? Schema.SpikeReceptors.Keys : Schema.CurrentReceptors.Keys;
         var other = spikes ? Schema.CurrentReceptors.Keys : Schema.SpikeReceptors.Keys;
         string allowed = !accepted.Any() ? $"it accepts no {kind}" : $"{kind} go to receptor_type {string.Join(" or ", accepted.Select(ReceptorLabel))}";
-        return other.Contains(receptor)
+        return other.Contains(receptor) && !Schema.RefusedReceptorsUnknown
             ? new IncompatibleReceptorTypeException($"{Model.Name}: receptor_type {receptor} receives {(spikes ? "currents" : "spikes")}, not {kind}; {allowed}.")
             : new UnknownReceptorTypeException($"{Model.Name}: it has no receptor_type {receptor} for {kind}; {allowed}.");
     }

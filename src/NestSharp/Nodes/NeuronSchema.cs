@@ -123,6 +123,12 @@ internal sealed class NeuronSchema
     /// <summary>The per-port recordables: recordable prefix + r of port r, for each port a node has, after the fixed ones.</summary>
     public IReadOnlyList<(PortColumn Column, string Prefix)> PortRecordables => _portRecordables;
 
+    /// <summary>
+    /// Whether a receptor a connection cannot use is UnknownReceptorType even where the model takes the other kind of
+    /// event on it (ht_neuron's handles_test_event), rather than IncompatibleReceptorType.
+    /// </summary>
+    public bool RefusedReceptorsUnknown { get; set; }
+
     /// <summary>Whether the status has a recordables key (as in NEST, every neuron but the parrot shows it, maybe empty).</summary>
     public bool ShowsRecordables { get; set; } = true;
     public IReadOnlyList<string> RecordableNames => _recordableNames;

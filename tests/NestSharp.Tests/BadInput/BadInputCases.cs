@@ -173,6 +173,14 @@ internal static class BadInputCases
         Created("iaf_tum_2000", "u", -0.5, null, "-0.5");
         Created("iaf_tum_2000", "U", 2.0, null, "2");
         Created("iaf_tum_2000", "tau_fac", -1.0, null, "-1");
+        Created("ht_neuron", "g_peak_AMPA", -0.1, typeof(BadParameterException), "-0.1");
+        Created("ht_neuron", "tau_m", 0.0, typeof(BadParameterException), "0");
+        Created("ht_neuron", "t_ref", -1.0, typeof(BadParameterException), "-1");
+        Created("ht_neuron", "tau_rise_NMDA", 50.0, typeof(BadParameterException), "50", "tau_decay_NMDA");
+        Created("ht_neuron", "tau_Mg_fast_NMDA", 30.0, typeof(BadParameterException), "30", "tau_Mg_slow_NMDA");
+        Created("ht_neuron", "voltage_clamp", "yes", typeof(TypeMismatchException), "yes");
+        Created("ht_neuron", "equilibrate", "yes", typeof(TypeMismatchException), "yes");
+        Created("ht_neuron", "g_NMDA", 1.0, typeof(UnaccessedDictionaryEntryException));
         Created("iaf_tum_2000", "tau_rec", 0.0);
         Created("iaf_cond_exp_sfa_rr", "tau_sfa", 0.0);
         Created("iaf_cond_exp_sfa_rr", "tau_rr", -1.0, null, "-1");

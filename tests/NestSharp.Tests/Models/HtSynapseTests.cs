@@ -1,3 +1,5 @@
+using NestSharp.Tests.Checkpoint;
+
 namespace NestSharp.Tests.Models;
 
 /// <summary>
@@ -6,8 +8,12 @@ namespace NestSharp.Tests.Models;
 /// The expected weights are worked out by hand from these equations; the results do not depend on the number of
 /// threads or processes.
 /// </summary>
-public sealed class HtSynapseTests
+public sealed class HtSynapseTests : IDisposable
 {
+    private readonly string _folder = Directory.CreateTempSubdirectory("nestsharp-ht-synapse-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
     private const double Weight = 2.5, TauP = 50.0, DeltaP = 0.3, P0 = 0.9;
 
     // The parrot re-emits the generator's spikes 1 ms later: the synapse sees spikes at 6, 11, 11.5, 31 and 201 ms.
@@ -68,7 +74,7 @@ public sealed class HtSynapseTests
     public void SpikeTrain_IsTheSameForAnyNumberOfThreads()
     {
         var one = Run(threads: 1);
-        foreach (int threads in new[] { 2, 3 })
+        foreach (int threads in new[] { 2, 3, 4 })
         {
             var other = Run(threads);
             Assert.Equal(one.Times, other.Times);
@@ -158,5 +164,62 @@ public sealed class HtSynapseTests
         });
         nest.Connect(a[..1], a[1..], "one_to_one", new Dictionary<string, object> { ["synapse_model"] = "ht_synapse_hpc", ["delta_P"] = 0.0, ["P"] = 1.0 });
         Assert.Equal(2, nest.GetConnections().Count);
+    }
+
+    /// <summary>Parrots driven by Poisson input onto ht_neurons (AMPA, GABA_A) and iaf_psc_alpha neurons through ht_synapse.</summary>
+    private static void BuildNetwork(Simulator nest)
+    {
+        nest.SetKernelStatus(new() { ["rng_seed"] = 31L });
+        var drive = nest.Create("poisson_generator", 1, new() { ["rate"] = 60.0 });
+        var parrots = nest.Create("parrot_neuron", 12);
+        var ht = nest.Create("ht_neuron", 5);
+        var iaf = nest.Create("iaf_psc_alpha", 4);
+        nest.Connect(drive, parrots);
+        nest.Connect(parrots, ht, Rule.FixedIndegree(6), new Dictionary<string, object>
+        {
+            ["synapse_model"] = "ht_synapse", ["weight"] = 4.0, ["tau_P"] = 80.0, ["delta_P"] = 0.3, ["receptor_type"] = 1L,
+        });
+        nest.Connect(parrots, ht, Rule.FixedIndegree(2), new Dictionary<string, object>
+        {
+            ["synapse_model"] = "ht_synapse_hpc", ["weight"] = 1.0, ["delay"] = 2.3, ["receptor_type"] = 3L,
+        });
+        nest.Connect(parrots, iaf, Rule.FixedIndegree(5), new Dictionary<string, object>
+        {
+            ["synapse_model"] = "ht_synapse", ["weight"] = 400.0, ["tau_P"] = 30.0, ["delta_P"] = 0.5,
+        });
+        var recorder = nest.Create("spike_recorder");
+        nest.Connect(ht + iaf, recorder);
+    }
+
+    /// <summary>Every node's status and connection, and the pool P of every ht_synapse.</summary>
+    private static string ObserveNetwork(Simulator nest)
+    {
+        var rows = new List<string>();
+        foreach (string model in new[] { "ht_synapse", "ht_synapse_hpc" })
+        {
+            var conns = nest.GetConnections(synapseModel: model);
+            long[] sources = conns.Source, targets = conns.Target;
+            double[] pools = conns.GetValues<double>("P");
+            rows.AddRange(Enumerable.Range(0, pools.Length).Select(i => $"{model} {sources[i]}>{targets[i]}:{pools[i]:R}"));
+        }
+        return CheckpointSplitRunTests.Observe(nest) + string.Join(";", rows.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void SplitRun_ContinuesBitwiseAfterACheckpoint()
+    {
+        var reference = new Simulator();
+        BuildNetwork(reference);
+        reference.Simulate(61.7);
+        reference.Simulate(90.0);
+        string expected = ObserveNetwork(reference);
+        Assert.Contains(":0.", expected, StringComparison.Ordinal); // some pools were depleted
+        string path = Path.Combine(_folder, "ht_synapse.nscp");
+        foreach (var (before, after) in new[] { (1, 1), (1, 4), (2, 1) })
+        {
+            var resumed = CheckpointSplitRunTests.Restored(BuildNetwork, path, 61.7, before, after);
+            resumed.Simulate(90.0);
+            Assert.Equal(expected, ObserveNetwork(resumed));
+        }
     }
 }

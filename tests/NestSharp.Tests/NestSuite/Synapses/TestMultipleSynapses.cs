@@ -3,7 +3,7 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_multiple_synapses.py: collocated synapses (nest.CollocatedSynapses). Not
 /// ported: the five spatial tests (spatial networks, spatial distributions, stdp_synapse_lbl, tsodyks_synapse,
-/// iaf_psc_exp_multisynapse) and test_MultipleSynapses_receptor_type_ht_neuron (ht_neuron).
+/// iaf_psc_exp_multisynapse).
 /// </summary>
 public sealed class TestMultipleSynapses
 {
@@ -204,5 +204,30 @@ public sealed class TestMultipleSynapses
         int nodeIndex = Array.IndexOf(conns.Source, node.Ids[0]);
         long nodeReceptor = conns.Receptor[nodeIndex];
         Assert.Equal(0, nodeReceptor);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_receptor_type_ht_neuron
+    [Fact]
+    public void Test_MultipleSynapses_receptor_type_ht_neuron()
+    {
+        // Test co-location of synapses with different receptor types and ht_neuron
+        const int numSrc = 9;
+        const int numTrg = 9;
+
+        var src = _nest.Create("ht_neuron", numSrc);
+        var trgt = _nest.Create("ht_neuron", numTrg);
+
+        var synSpec = new CollocatedSynapses(
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 5.0, ["receptor_type"] = 2 },
+            new Dictionary<string, object> { ["weight"] = 1.5, ["receptor_type"] = 4 },
+            new Dictionary<string, object> { ["synapse_model"] = "stdp_synapse", ["weight"] = 3, ["receptor_type"] = 3 });
+
+        _nest.Connect(src, trgt, "one_to_one", synSpec);
+
+        var conns = _nest.GetConnections();
+        // receptors are 1 less than receptor_type for ht_neuron
+        var refReceptorType = Enumerable.Repeat(1L, numSrc).Concat(Enumerable.Repeat(2L, numSrc)).Concat(Enumerable.Repeat(3L, numSrc)).ToArray();
+
+        Assert.Equal(refReceptorType, conns.Receptor.Order().ToArray());
     }
 }
