@@ -97,6 +97,13 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     public override ElementType ElementType => ElementType.Neuron;
 
+    /// <summary>
+    /// Whether the node is a neuron of NEST's ArchivingNode kind (every neuron model but those declared with
+    /// <see cref="NeuronSchema.ForPlainNode"/>): it has the archiving and calcium entries, synaptic elements and a spike
+    /// history STDP synapses can read. Devices built on this class (spike_dilutor) are not.
+    /// </summary>
+    public bool IsArchivingNode => Schema.Archives && ElementType == ElementType.Neuron;
+
     public override bool EmitsSpikes => true;
 
     public override bool TakesArray(string key) => Schema.TryFindArray(key, out _) || _outside?.Owns(key) == true;
