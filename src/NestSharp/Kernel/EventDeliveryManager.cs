@@ -140,7 +140,7 @@ internal sealed class EventDeliveryManager : IKernelManager
             int times = group.SetsSpikeTimeOncePerEvent ? 1 : copies;
             for (int c = 0; c < times; c++)
             {
-                if (group is NeuronGroup neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
+                if (group is NeuronGroup { IsArchivingNode: true } neuron) _kernel.Structural.OnSpike(neuron, local, t, h);
                 _kernel.Archive.OnSpike(spike.Source, t, minDelayMs);
             }
             _kernel.Recording.RecordSpike(spike.Source, stamp, copies == 1 ? spike.Multiplicity : copies, spike.Offset, group.HasProxies);

@@ -206,6 +206,7 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
         ThrowIfInconsistent();
+        foreach (var group in _kernel.Nodes.Groups) group.CheckBeforeRun();
         DeliverHeldSpikes();
         var layout = _kernel.VirtualProcesses.Layout;
         if (_context is null || _context.Layout != layout || _context.Time != Time)

@@ -51,6 +51,8 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     protected NeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema) : base(model, firstId, count)
     {
         Schema = schema;
+        // decided once (the gather loop asks for every spike): ElementType is the subclass's constant
+        IsArchivingNode = schema.Archives && ElementType == ElementType.Neuron;
         _relativeTo = [.. schema.Entries.Select(entry => entry.RelativeTo)];
         _statusColumns = [.. Enumerable.Range(0, schema.Count).Where(c => schema.Entries[c].InStatus)];
         _requirements = [.. schema.Entries.Select((entry, c) => (c, entry.Requirement)).Where(r => r.Requirement is not null).Select(r => (r.c, r.Requirement!.Value))];
@@ -96,6 +98,13 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     }
 
     public override ElementType ElementType => ElementType.Neuron;
+
+    /// <summary>
+    /// Whether the node is a neuron of NEST's ArchivingNode kind (every neuron model but those declared with
+    /// <see cref="NeuronSchema.ForPlainNode"/>): it has the archiving and calcium entries, synaptic elements and a spike
+    /// history STDP synapses can read. Devices built on this class (spike_dilutor) are not.
+    /// </summary>
+    public bool IsArchivingNode { get; }
 
     public override bool EmitsSpikes => true;
 

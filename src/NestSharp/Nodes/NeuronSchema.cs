@@ -90,6 +90,25 @@ internal sealed class NeuronSchema
         return schema;
     }
 
+    /// <summary>
+    /// A schema for a neuron model built on NEST's plain Node rather than its ArchivingNode (gif_pop_psc_exp): the
+    /// archiving columns keep their positions, so the kernel reads them as for any neuron, but they are internal (not in
+    /// the status, not settable, unchecked), and the node keeps no spike history, calcium or synaptic elements
+    /// (<see cref="Archives"/> is false).
+    /// </summary>
+    public static NeuronSchema ForPlainNode()
+    {
+        var schema = new NeuronSchema { Archives = false };
+        foreach (var entry in Archiving.Declared._entries) schema.Add(entry with { Role = EntryRole.Internal, Requirement = null });
+        return schema;
+    }
+
+    /// <summary>
+    /// Whether the model is one of NEST's archiving (and structural-plasticity) nodes: its status shows the archiving
+    /// entries, t_spike, archiver_length, post_trace and synaptic_elements, and it can be the target of STDP synapses.
+    /// </summary>
+    public bool Archives { get; private init; } = true;
+
     public IReadOnlyList<SchemaEntry> Entries => _entries;
     public int Count => _entries.Count;
     public SchemaEntry this[Column column] => _entries[column.Index];

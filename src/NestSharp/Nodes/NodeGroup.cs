@@ -158,6 +158,12 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// <summary>Called before a run: propagators and buffers. Safe to call repeatedly.</summary>
     public virtual void Prepare(SimulationContext context) { }
 
+    /// <summary>
+    /// Checks NEST makes at the start of a run (in a node's pre_run_hook) that can fail; called by Prepare before anything
+    /// changes (held spikes delivered, groups prepared), so a run refused here leaves the kernel as it was.
+    /// </summary>
+    public virtual void CheckBeforeRun() { }
+
     /// <summary>Advances this thread's share of the group over steps [from, to) of the slice starting at <paramref name="sliceStart"/>.</summary>
     public virtual void Update(SimulationContext context, int thread, long sliceStart, int from, int to) { }
 

@@ -290,6 +290,19 @@ internal static class BadInputCases
         Created("glif_psc_double_alpha", "amp_slow", new[] { -0.3 }, null, "-0.3");
         Created("glif_cond", "E_rev", new[] { 0.0 }, null, "[0]", "tau_syn (2)"); // one element, tau_syn has two
         Created("glif_cond", "tau_syn", new[] { 2.0 }, null, "[2]", "E_rev (2)");
+        Created("gif_pop_psc_exp", "N", 0L, null, "0");
+        Created("gif_pop_psc_exp", "lambda_0", -1.0, null, "-1");
+        Created("gif_pop_psc_exp", "Delta_V", 0.0);
+        Created("gif_pop_psc_exp", "tau_m", 0.0);
+        Created("gif_pop_psc_exp", "tau_syn_in", -1.0, null, "-1");
+        Created("gif_pop_psc_exp", "t_ref", -1.0, null, "-1");
+        Created("gif_pop_psc_exp", "q_sfa", new[] { 1.0, 2.0 }, null, "tau_sfa");
+        Created("gif_pop_psc_exp", "BinoRand", "yes", typeof(TypeMismatchException), "yes");
+        Created("gif_pop_psc_exp", "n_events", 1L, typeof(UnaccessedDictionaryEntryException));
+        Created("gif_pop_psc_exp", "tau_minus", 20.0, typeof(UnaccessedDictionaryEntryException));
+        AddAfter("stdp_synapse onto gif_pop_psc_exp", n => n.Nest.Create("gif_pop_psc_exp"),
+            n => n.Nest.Connect(n.Parrots, n.Nest.Nodes(n.Nest.NetworkSize), "all_to_all", D("synapse_model", "stdp_synapse")),
+            typeof(IllegalConnectionException), "STDP", "stdp_synapse", "gif_pop_psc_exp");
 
         Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
         Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");
@@ -491,6 +504,9 @@ internal static class BadInputCases
         Add("simulate 0.05", n => n.Nest.Simulate(0.05), typeof(BadParameterException), "0.05");
         Add("simulate 1e300", n => n.Nest.Simulate(1e300), typeof(BadParameterException), "1E+300");
         Add("run without prepare", n => n.Nest.Run(10.0), typeof(KernelException), "Prepare");
+        AddAfter("simulate gif_pop_psc_exp without adaptation arrays",
+            n => n.Nest.Create("gif_pop_psc_exp", 1, new() { ["tau_sfa"] = Array.Empty<double>(), ["q_sfa"] = Array.Empty<double>() }),
+            n => n.Nest.Simulate(1.0), typeof(BadPropertyException), "tau_sfa");
         AddAfter("prepare twice", n => n.Nest.Prepare(), n => n.Nest.Prepare(), typeof(KernelException), "Prepare");
         AddAfter("run NaN", n => n.Nest.Prepare(), n => n.Nest.Run(double.NaN), typeof(BadParameterException), "NaN");
         AddAfter("run -5", n => n.Nest.Prepare(), n => n.Nest.Run(-5.0), typeof(BadParameterException), "-5");

@@ -61,11 +61,25 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
     /// <summary>NEST's check: the sources send spike events (see <see cref="SynapseType.RequireSpikeEventSource"/>).</summary>
     public sealed override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
-    /// <summary>A device that passes spikes on (spike_dilutor) keeps no spike history: NEST refuses such synapses to it.</summary>
+    /// <summary>
+    /// A device that passes spikes on (spike_dilutor) keeps no spike history: NEST refuses such synapses to it. Neither
+    /// does a neuron built on NEST's plain Node (gif_pop_psc_exp), whose register_stdp_connection refuses them.
+    /// </summary>
     public override void CheckTarget(NeuronGroup target)
     {
         if (target is ISpikeRelayGroup)
             throw new IllegalConnectionException($"Creation of connection is not possible because {target.Model.Name} does not support plastic ('{Name}') synapses.");
+        RequireArchivingTarget(target);
+    }
+
+    /// <summary>NEST's Node::register_stdp_connection: a target that keeps no spike history does not support STDP synapses.</summary>
+    protected void RequireArchivingTarget(NeuronGroup target)
+    {
+        if (!target.IsArchivingNode)
+        {
+            throw new IllegalConnectionException(
+                $"The target node does not support STDP synapses: '{Name}' reads its target's spike history, which {target.Model.Name} does not keep.");
+        }
     }
 
     /// <summary>

@@ -62,6 +62,7 @@ internal sealed class StdpDopamineSynapse(string name) : HistoryReadingSynapseTy
     {
         if (target.ElementType != ElementType.Neuron)
             throw new IllegalConnectionException($"'{Name}' reads its target's spike history; {target.Model.Name} keeps none.");
+        RequireArchivingTarget(target);
     }
 
     public override void CheckConnect(SynapseModel model, IEnumerable<string> synSpecKeys, int threads)

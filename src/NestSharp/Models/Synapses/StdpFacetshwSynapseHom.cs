@@ -171,6 +171,7 @@ internal sealed class StdpFacetshwSynapseHom(string name) : HistoryReadingSynaps
     {
         if (target.ElementType != ElementType.Neuron)
             throw new IllegalConnectionException($"'{Name}' reads its target's spike history; {target.Model.Name} keeps none.");
+        RequireArchivingTarget(target);
     }
 
     public override void CheckConnect(SynapseModel model, IEnumerable<string> synSpecKeys, int threads)

@@ -236,7 +236,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
     {
         foreach (string name in _kernel.Models.NodeModelNames.ToArray())
         {
-            if (_kernel.Models.TryGetNodeModel(name, out var model) && model.Prototype is NeuronGroup { ElementType: ElementType.Neuron } && !_modelDefaults.ContainsKey(model))
+            if (_kernel.Models.TryGetNodeModel(name, out var model) && model.Prototype is NeuronGroup { IsArchivingNode: true } && !_modelDefaults.ContainsKey(model))
                 _modelDefaults[model] = DefaultsOf(model);
         }
     }
@@ -249,7 +249,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         Grow(count);
         foreach (var group in _kernel.Nodes.Groups)
         {
-            if (group.LastId <= _materialized || group is not NeuronGroup { ElementType: ElementType.Neuron } || DefaultsOf(group.Model) is not { } defaults) continue;
+            if (group.LastId <= _materialized || group is not NeuronGroup { IsArchivingNode: true } || DefaultsOf(group.Model) is not { } defaults) continue;
             for (int id = Math.Max(group.FirstId, _materialized + 1); id <= group.LastId; id++)
             {
                 if (_elements[id] is not null) continue;
@@ -462,7 +462,7 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         EnsureCapacity(_kernel.Nodes.NodeCount);
         foreach (var group in _kernel.Nodes.Groups)
         {
-            if (group is not NeuronGroup { ElementType: ElementType.Neuron } neurons) continue;
+            if (group is not NeuronGroup { IsArchivingNode: true } neurons) continue;
             for (int local = 0; local < neurons.Count; local++) UpdateTo(neurons, local, t, h);
         }
     }
