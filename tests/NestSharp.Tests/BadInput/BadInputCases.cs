@@ -174,6 +174,11 @@ internal static class BadInputCases
         Created("iaf_tum_2000", "U", 2.0, null, "2");
         Created("iaf_tum_2000", "tau_fac", -1.0, null, "-1");
         Created("iaf_tum_2000", "tau_rec", 0.0);
+        Created("iaf_bw_2001", "alpha", 0.0);
+        Created("iaf_bw_2001", "conc_Mg2", -1.0, null, "-1");
+        Created("iaf_bw_2001", "V_reset", -50.0, null, "-50");
+        Created("iaf_bw_2001_exact", "tau_rise_NMDA", 0.0);
+        Created("iaf_bw_2001_exact", "gsl_error_tol", -1.0, null, "-1");
         Created("iaf_cond_exp_sfa_rr", "tau_sfa", 0.0);
         Created("iaf_cond_exp_sfa_rr", "tau_rr", -1.0, null, "-1");
         Created("iaf_cond_exp_sfa_rr", "V_reset", -50.0, null, "-50");

@@ -36,7 +36,7 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
     private static readonly BrunelWangMembrane Membrane = new(Declared);
 
     // recorded, not in the status (NEST's State_::get shows V_m, s_AMPA and s_GABA only)
-    private static readonly Column SNmdaSum = Declared.Internal("s_NMDA");
+    private static readonly Column SNmda = Declared.Internal("s_NMDA");
     private static readonly Column INmda = Declared.Internal("I_NMDA");
     private static readonly Column IAmpa = Declared.Internal("I_AMPA");
     private static readonly Column IGaba = Declared.Internal("I_GABA");
@@ -47,7 +47,7 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
     static IafBw2001Exact()
     {
         Declared.CountingSpikeReceptor(BrunelWangMembrane.Nmda, NmdaSpikes, "NMDA");
-        Declared.Recordable(Membrane.Vm, Membrane.SAmpa, Membrane.SGaba, SNmdaSum, INmda, IAmpa, IGaba);
+        Declared.Recordable(Membrane.Vm, Membrane.SAmpa, Membrane.SGaba, SNmda, INmda, IAmpa, IGaba);
     }
 
     /// <summary>Positions in the integrated state vector: V_m, s_AMPA, s_GABA, then x_j, s_j per NMDA connection.</summary>
@@ -315,7 +315,7 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
         double v = y[YV], sum = system.NmdaSum(y);
         this[IAmpa][i] = c.Membrane.Ampa(v, y[YAmpa]);
         this[IGaba][i] = c.Membrane.Gaba(v, y[YGaba]);
-        this[SNmdaSum][i] = sum;
+        this[SNmda][i] = sum;
         this[INmda][i] = c.Membrane.Nmda(v, sum);
 
         y[YAmpa] += input[Membrane.AmpaSpikes.Index * Count + i];
