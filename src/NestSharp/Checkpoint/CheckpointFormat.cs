@@ -24,9 +24,10 @@ internal static class CheckpointFormat
     /// their runs (first synapse of each run, first run of each source, the values per run) instead of holding them per
     /// synapse. 9: synapses of the models that read their target's history no longer keep the target's id (it follows
     /// from the channel). 10: a structural-plasticity synapse type keeps its weight (after its delay). 11: a spike
-    /// recording link ends with its receptor_type (a correlospinmatrix_detector's pool).
+    /// recording link ends with its receptor_type (a correlospinmatrix_detector's pool). 12: a block's reported receptor
+    /// ports are 32-bit (iaf_bw_2001_exact numbers its NMDA connections per target).
     /// </summary>
-    public const int Version = 11;
+    public const int Version = 12;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

@@ -272,7 +272,8 @@ internal sealed partial class ConnectionManager
         var (slot, slots) = channels.Place(reader, block.Channels, inputs);
         ReadDelays(reader, block);
         reader.ReadPackedDoubles(block.Weights);
-        byte[] receptors = reader.ReadBytes(), ports = reader.ReadBytes();
+        byte[] receptors = reader.ReadBytes();
+        int[] ports = reader.ReadInts();
         block.SetReceptorColumns(receptors.Length == 0 ? null : Exactly(reader, receptors, n), ports.Length == 0 ? null : Exactly(reader, ports, n));
         foreach (var column in block.State) reader.ReadPackedDoubles(column);
         foreach (var column in block.Indices) reader.ReadInts(column);

@@ -501,6 +501,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             }
             CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);
             if (kind == LinkKind.Synapse) CheckSpikePairs(kindSources, context.Targets, plan.Values.Receptor);
+            else if (kind == LinkKind.Generator) CheckGeneratorSpikeSources(kindSources, context.Targets, plan.Values.Receptor);
             result.Add(kind switch
             {
                 LinkKind.Synapse => BuildSynapses(context, kindRule, model, plan.Values, layout, grid, delays),
@@ -657,12 +658,28 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         }
     }
 
+    /// <summary>NEST's handles_test_event with a spike generator as the sender (<see cref="NeuronGroup.CheckSpikeSource"/>), once per pair of groups and receptor.</summary>
+    private void CheckGeneratorSpikeSources(int[] sources, int[] targets, ValueSource receptor)
+    {
+        var receptors = receptor.KnownValues.Distinct().ToArray();
+        var targetGroups = DistinctGroups(targets).OfType<NeuronGroup>().ToArray();
+        foreach (var source in DistinctGroups(sources))
+        {
+            if (source is not ILocalGenerator { SendsCurrent: false }) continue;
+            foreach (var target in targetGroups)
+                foreach (double value in receptors) target.CheckSpikeSource(source, SynapseBuilder.CheckedReceptorType(value));
+        }
+    }
+
     private Built BuildSynapses(RuleContext context, ConnectionRule rule, SynapseModel model, ConnectionValues values,
         Kernel.Communication.VirtualProcessLayout layout, TimeGrid grid, DelayRule delays)
     {
+        var targetNeurons = DistinctGroups(context.Targets).OfType<NeuronGroup>().ToArray();
+        foreach (var g in targetNeurons) g.BeginConnect();
         var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, delays);
         long count = blocks.Sum(b => (long)(b?.Count ?? 0));
-        bool marksTargets = DistinctGroups(context.Targets).Any(g => g is NeuronGroup { HasPorts: true });
+        bool marksTargets = Array.Exists(targetNeurons, g => g.HasPorts);
+        bool numbered = Array.Exists(targetNeurons, g => g.NumbersConnections);
         void Commit()
         {
             EnsureTables();
@@ -672,6 +689,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 {
                     Store.Add(vp, block);
                     if (marksTargets) MarkPortTargets(block);
+                    if (numbered) CommitNumberedPorts(block);
                     if (model.Type.ReadsPostSynapticHistory) RegisterWithTargets(block, model.Type, grid);
                 }
             }
@@ -687,6 +705,17 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         {
             var (group, position) = nodes.LocateChannel(block.Channels[i]);
             group.MarkSpikeConnection(position);
+        }
+    }
+
+    /// <summary>Tells the targets that number their connections which ports the new synapses took (<see cref="NeuronGroup.CommitConnectionPort"/>).</summary>
+    private void CommitNumberedPorts(SynapseBlock block)
+    {
+        var nodes = _kernel.Nodes;
+        for (int i = 0; i < block.Count; i++)
+        {
+            var (group, position) = nodes.LocateChannel(block.Channels[i]);
+            if (group.NumbersConnectionsOn(block.ReceptorAt(i))) group.CommitConnectionPort(position, block.PortAt(i));
         }
     }
 

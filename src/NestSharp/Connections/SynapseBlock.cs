@@ -103,7 +103,7 @@ internal sealed class SynapseBlock
     /// The receptor port per synapse as NEST reports it (<c>receptor</c>; the target's numbering of the receptor_type),
     /// allocated only when some synapse has one other than 0.
     /// </summary>
-    public byte[]? Ports { get; private set; }
+    public int[]? Ports { get; private set; }
 
     public int Count => Channels.Length;
 
@@ -157,8 +157,8 @@ internal sealed class SynapseBlock
         }
         if (port != 0 || Ports is not null)
         {
-            Ports ??= new byte[Count];
-            Ports[index] = checked((byte)port);
+            Ports ??= new int[Count];
+            Ports[index] = port;
         }
     }
 
@@ -166,7 +166,7 @@ internal sealed class SynapseBlock
     /// Sets the receptor_type and reported receptor-port columns whole (each null, or one value per synapse), as a
     /// checkpoint holds them.
     /// </summary>
-    public void SetReceptorColumns(byte[]? receptors, byte[]? ports)
+    public void SetReceptorColumns(byte[]? receptors, int[]? ports)
     {
         if (receptors is not null && receptors.Length != Count || ports is not null && ports.Length != Count)
             throw new ArgumentException($"receptor columns of {receptors?.Length} and {ports?.Length} values for a block of {Count} synapses");

@@ -102,7 +102,7 @@ internal static class SynapseBuilder
     public static int ReceptorPort(NeuronGroup target, int receptorType, bool current)
     {
         var schema = target.Schema;
-        if (schema.ReceptorNames.Count == 0) return receptorType;
+        if (schema.ReceptorNames.Count == 0 || target.ReportsReceptorTypesAsPorts) return receptorType;
         int smallest = int.MaxValue;
         if (current)
         {
@@ -207,6 +207,7 @@ internal static class SynapseBuilder
         // The ring channel at storage position 0 for the last (group, receptor, weight sign): position i's is that + i.
         private NeuronGroup? _routedGroup;
         private int _routedReceptor = -1, _routedSign = 2, _routedChannel, _routedPort;
+        private bool _routedNumbered;
 
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
         {
@@ -252,12 +253,13 @@ internal static class SynapseBuilder
             {
                 _routedChannel = group.RingChannel(group.SpikeChannelAt(0, r, w));
                 _routedPort = ReceptorPort(group, r, current: false);
+                _routedNumbered = group.NumbersConnectionsOn(r);
                 (_routedGroup, _routedReceptor, _routedSign) = (group, r, sign);
             }
             block.Channels[at] = _routedChannel + targetPositions[targetIndex];
             block.Weights[at] = w;
             block.SetDelay(at, d);
-            block.SetReceptor(at, r, _routedPort);
+            block.SetReceptor(at, r, _routedNumbered ? group.StageConnectionPort(targetPositions[targetIndex], r) : _routedPort);
             if (_plastic)
             {
                 for (int c = 0; c < _perConnection.Length; c++)

@@ -15,7 +15,9 @@ namespace NestSharp.Kernel;
 /// (<see cref="PreciseWeightLog"/>, with where each block's entries start). The pass reads a route's entries in the
 /// same order (spike, then synapse), skipping those of counting inputs that are not precise; a synapse with no entry
 /// for a spike did not transmit it (bernoulli_synapse, quantal_stp_synapse), and its receiver gets nothing. Each spike
-/// goes with its sender and stamp (<see cref="IPreciseSpikeReceiver.ReceiveFrom"/>; binary neurons decode by them).
+/// goes with its sender and stamp (<see cref="IPreciseSpikeReceiver.ReceiveFrom"/>; binary neurons decode by them) and
+/// with its connection's receptor_type, or, for receivers that number their connections
+/// (<see cref="IPreciseSpikeReceiver.ReadsConnectionPorts"/>), the connection's reported receptor port.
 /// A synapse whose delay is not a whole number of steps (cont_delay_synapse: d steps less an offset o &lt; h, the
 /// resolution) adds o to the spike's offset: the spike arrives d steps later with offset + o, or d - 1 steps later
 /// with offset + o - h when that sum reaches h (NEST's cont_delay_synapse::send).
@@ -27,8 +29,8 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
     /// The synapses of one block that end on precise inputs, by source (CSR over the block's sources), and the block's
     /// delay offsets (<see cref="SynapseType.DelayOffset"/>) if its model has them.
     /// </summary>
-    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers, PreciseWeight Weight,
-        double[]? DelayOffsets);
+    private sealed record BlockRoutes(int[] Offsets, int[] Synapses, int[] Channels, IPreciseSpikeReceiver[] Receivers, bool[] ReadPorts,
+        PreciseWeight Weight, double[]? DelayOffsets);
 
     /// <summary>A virtual process's weight log and where each delivery block's entries start (one more: the end).</summary>
     public sealed record Log(PreciseWeightLog Weights)
@@ -102,7 +104,8 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
                             offset -= resolution;
                         }
                     }
-                    route.Receivers[j].ReceiveFrom(ring, spike.Source, sliceStart + spike.Lag + 1, block.ReceptorAt(synapse), route.Channels[j], arrival, offset, spike.Multiplicity, weight);
+                    int receptor = route.ReadPorts[j] ? block.PortAt(synapse) : block.ReceptorAt(synapse);
+                    route.Receivers[j].ReceiveFrom(ring, spike.Source, sliceStart + spike.Lag + 1, receptor, route.Channels[j], arrival, offset, spike.Multiplicity, weight);
                 }
             }
         }
@@ -115,6 +118,7 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
         var synapses = new List<int>();
         var channels = new List<int>();
         var receivers = new List<IPreciseSpikeReceiver>();
+        var readPorts = new List<bool>();
         for (int s = 0; s < block.SourceCount; s++)
         {
             for (int i = block.Offsets[s]; i < block.Offsets[s + 1]; i++)
@@ -126,12 +130,13 @@ internal sealed class PreciseSpikeRoutes(NodeManager nodes, IReadOnlyList<Models
                 synapses.Add(i);
                 channels.Add(channel);
                 receivers.Add(receiver);
+                readPorts.Add(receiver.ReadsConnectionPorts);
             }
             offsets[s + 1] = synapses.Count;
         }
         if (synapses.Count == 0) return null;
         var type = synapseModels[block.SynapseModelId].Type;
-        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], type.WeightForPreciseTargets,
+        return new BlockRoutes(offsets, [.. synapses], [.. channels], [.. receivers], [.. readPorts], type.WeightForPreciseTargets,
             type.DelayOffset is { } delayOffset ? block.State[delayOffset.Index] : null);
     }
 }

@@ -34,6 +34,12 @@ internal interface IPreciseSpikeReceiver
     void ReceivePrecise(int channel, long step, double offset, int multiplicity, double weight, long stamp, int receptor);
 
     /// <summary>
+    /// Whether the spikes that come through synapses carry their connection's receptor port (the number the group gave
+    /// the connection, <see cref="NeuronGroup.NumbersConnectionsOn"/>) as <c>receptor</c> instead of its receptor_type.
+    /// </summary>
+    bool ReadsConnectionPorts => false;
+
+    /// <summary>
     /// Whether the group decodes each spike by its sender (binary neurons): it then gets the spikes that come through
     /// synapses by <see cref="ReceiveFrom"/>, and, as NEST reads the sender from its source table, it cannot run with
     /// keep_source_table false when such spikes come from nodes with proxies.

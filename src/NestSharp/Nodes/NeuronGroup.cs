@@ -412,6 +412,37 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// </summary>
     public virtual void CheckSpikeSource(NodeGroup source, int receptor) { }
 
+    /// <summary>
+    /// Whether the group numbers each spike connection on <paramref name="receptor"/> itself, as NEST's
+    /// handles_test_event may return a port of its own per connection (iaf_bw_2001_exact gives each NMDA connection of
+    /// a node the next port, 3, 4, ...): Connect then asks <see cref="StageConnectionPort"/> for the port of every such
+    /// connection and reports it as the connection's <c>receptor</c>. No receptor is numbered by default.
+    /// </summary>
+    public virtual bool NumbersConnectionsOn(int receptor) => false;
+
+    /// <summary>Whether <see cref="NumbersConnectionsOn"/> is true for some receptor.</summary>
+    public virtual bool NumbersConnections => false;
+
+    /// <summary>
+    /// Whether GetConnections reports a connection's receptor_type itself as its port (NEST's models whose
+    /// handles_test_event returns the receptor_type), even though the model names its receptors.
+    /// </summary>
+    public virtual bool ReportsReceptorTypesAsPorts => false;
+
+    /// <summary>Before a Connect call builds connections to this group (serially): a new call begins.</summary>
+    public virtual void BeginConnect() { }
+
+    /// <summary>
+    /// The port of a new connection on a numbered <paramref name="receptor"/> to the node at storage position
+    /// <paramref name="position"/>, in the call that <see cref="BeginConnect"/> began; called by the thread owning the
+    /// node, in the order the rule makes the node's connections. The numbers count only once the call succeeds
+    /// (<see cref="CommitConnectionPort"/>); a failed call leaves them as they were.
+    /// </summary>
+    public virtual int StageConnectionPort(int position, int receptor) => receptor;
+
+    /// <summary>A connection with <paramref name="port"/> (from <see cref="StageConnectionPort"/>) to the node at <paramref name="position"/> was made.</summary>
+    public virtual void CommitConnectionPort(int position, int port) { }
+
     /// <summary>Checks what involves several entries of a row (each entry's own requirement is checked before).</summary>
     protected virtual void Validate(in StatusRow row) { }
 

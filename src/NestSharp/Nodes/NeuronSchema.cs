@@ -279,8 +279,8 @@ internal sealed class NeuronSchema
         AddSpikeReceptor(new SpikeReceptor(receptor, excitatory, inhibitory, routing), null);
 
     /// <summary>Spikes on <paramref name="receptor"/> are counted in <paramref name="input"/> (multiplicity; weight ignored).</summary>
-    public void CountingSpikeReceptor(int receptor, InputChannel input) =>
-        AddSpikeReceptor(new SpikeReceptor(receptor, input, input, SpikeRouting.Counted), null);
+    public void CountingSpikeReceptor(int receptor, InputChannel input, string? name = null) =>
+        AddSpikeReceptor(new SpikeReceptor(receptor, input, input, SpikeRouting.Counted), name);
 
     /// <summary>Currents (from current generators) on <paramref name="receptor"/> add weight · amplitude into <paramref name="input"/>.</summary>
     public void CurrentReceptor(int receptor, InputChannel input, string? name = null)

@@ -47,6 +47,18 @@ internal static class GammaFunctions
         return prefactor * UpperContinuedFraction(a, x);
     }
 
+    /// <summary>
+    /// The lower incomplete gamma function γ(a, x) = ∫_0^x t^(a-1) e^(-t) dt for a &gt; 0, x &gt;= 0 (not regularised;
+    /// boost's tgamma_lower): the power series for x &lt; a + 1, else Γ(a) - Γ(a, x) with the continued fraction.
+    /// </summary>
+    public static double LowerIncomplete(double a, double x)
+    {
+        if (x <= 0) return 0.0;
+        double prefactor = Math.Exp(a * Math.Log(x) - x);
+        if (x < a + 1) return prefactor * LowerSeries(a, x);
+        return Gamma(a) - prefactor * UpperContinuedFraction(a, x);
+    }
+
     /// <summary>γ(a, x)·e^x·x^(-a) = Σ_n x^n / (a (a+1) ... (a+n)).</summary>
     private static double LowerSeries(double a, double x)
     {

@@ -182,6 +182,11 @@ internal static class BadInputCases
         Created("ht_neuron", "equilibrate", "yes", typeof(TypeMismatchException), "yes");
         Created("ht_neuron", "g_NMDA", 1.0, typeof(UnaccessedDictionaryEntryException));
         Created("iaf_tum_2000", "tau_rec", 0.0);
+        Created("iaf_bw_2001", "alpha", 0.0);
+        Created("iaf_bw_2001", "conc_Mg2", -1.0, null, "-1");
+        Created("iaf_bw_2001", "V_reset", -50.0, null, "-50");
+        Created("iaf_bw_2001_exact", "tau_rise_NMDA", 0.0);
+        Created("iaf_bw_2001_exact", "gsl_error_tol", -1.0, null, "-1");
         Created("iaf_cond_exp_sfa_rr", "tau_sfa", 0.0);
         Created("iaf_cond_exp_sfa_rr", "tau_rr", -1.0, null, "-1");
         Created("iaf_cond_exp_sfa_rr", "V_reset", -50.0, null, "-50");

@@ -33,6 +33,8 @@ public sealed class Issue77Tests
         ["iaf_psc_exp_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
         ["ht_neuron"] = (null, 1, 10.0),
         ["pp_cond_exp_mc_urbanczik"] = (null, 1, 10.0),
+        ["iaf_bw_2001"] = (null, 1, 10.0),
+        ["iaf_bw_2001_exact"] = (null, 1, 10.0),
     };
 
     public static TheoryData<string> Models => NodeModelSelection.Where(NodeModelSelection.OfElementType("neuron"), SkipModels);
