@@ -129,6 +129,16 @@ internal static class BadInputCases
         Neuron("aeif_psc_delta_clopath", clopath, "V_th_max", -60.0, null, "-60");
         Neuron("aeif_psc_delta_clopath", clopath, "g_L", double.NaN, null, "NaN");
 
+        Func<BadInputNetwork, NodeCollection> hhClopath = n => n.HhClopath;
+        Neuron("hh_psc_alpha_clopath", hhClopath, "C_m", 0.0);
+        Neuron("hh_psc_alpha_clopath", hhClopath, "g_Na", -1.0, null, "-1");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "Inact_h", -0.5, null, "-0.5");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "tau_u_bar_plus", 0.0);
+        Neuron("hh_psc_alpha_clopath", hhClopath, "tau_u_bar_bar", -3.0, null, "-3");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "u_ref_squared", 0.0);
+        Neuron("hh_psc_alpha_clopath", hhClopath, "delay_u_bars", -1.0, null, "-1");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "I_syn_in", 1.0, typeof(UnaccessedDictionaryEntryException));
+
         Func<BadInputNetwork, NodeCollection> urbanczik = n => n.Urbanczik;
         Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "t_ref", -1.0, null, "-1");
         Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "soma", D("C_m", 0.0), null, "C_m");
