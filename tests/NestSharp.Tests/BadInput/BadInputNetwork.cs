@@ -18,6 +18,9 @@ internal sealed class BadInputNetwork : IDisposable
     /// <summary>Two hh_psc_alpha_clopath neurons, driven by the Poisson generator, with clopath synapses from the parrots.</summary>
     public NodeCollection HhClopath { get; }
     public NodeCollection Urbanczik { get; }
+
+    /// <summary>An iaf_cond_alpha_mc neuron, driven by the Poisson generator on its soma_exc receptor.</summary>
+    public NodeCollection Mc { get; }
     public NodeCollection IgnoreAndFire { get; }
     public NodeCollection Parrots { get; }
     public NodeCollection Poisson { get; }
@@ -44,6 +47,7 @@ internal sealed class BadInputNetwork : IDisposable
         Clopath = nest.Create("aeif_psc_delta_clopath", 2);
         HhClopath = nest.Create("hh_psc_alpha_clopath", 2);
         Urbanczik = nest.Create("pp_cond_exp_mc_urbanczik");
+        Mc = nest.Create("iaf_cond_alpha_mc");
         IgnoreAndFire = nest.Create("ignore_and_fire", 2);
         Parrots = nest.Create("parrot_neuron", 2);
         Poisson = nest.Create("poisson_generator", 1, new() { ["rate"] = 20000.0 });
@@ -67,6 +71,7 @@ internal sealed class BadInputNetwork : IDisposable
         nest.Connect(Parrots, Clopath, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 1.0 });
         nest.Connect(Parrots, HhClopath, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 1.0 });
         nest.Connect(Poisson, HhClopath, syn: new Dictionary<string, object> { ["weight"] = 50.0 });
+        nest.Connect(Poisson, Mc, syn: new Dictionary<string, object> { ["weight"] = 5.0, ["receptor_type"] = 1L });
         nest.Connect(Parrots, Urbanczik, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "urbanczik_synapse", ["receptor_type"] = 3L, ["weight"] = 1.0 });
         foreach (var model in new[] { "tsodyks_synapse", "tsodyks2_synapse", "quantal_stp_synapse", "bernoulli_synapse", "tsodyks_synapse_hom", "static_synapse_hom_w" })
             nest.Connect(Parrots, Exp, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = model });
