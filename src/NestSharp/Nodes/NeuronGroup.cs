@@ -378,8 +378,10 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     /// <summary>
     /// NEST's error for a receptor a connection cannot use: IncompatibleReceptorType when the receptor takes the other
-    /// kind of event (spikes or currents) and the model does not say otherwise (<see cref="NeuronSchema.RefusedReceptorsUnknown"/>),
-    /// UnknownReceptorType when the model has no such receptor.
+    /// kind of event (spikes or currents) or lies below the model's highest receptor (as receptor 0 of the
+    /// multi-compartment models, which takes neither: NEST's models number their receptors 0 .. SUP and call every
+    /// number below SUP incompatible), UnknownReceptorType when the model has no such receptor or says that it refuses
+    /// the others as unknown (<see cref="NeuronSchema.RefusedReceptorsUnknown"/>).
     /// </summary>
     private NestException UnknownReceptor(int receptor, bool spikes)
     {
@@ -387,8 +389,13 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         var accepted = spikes ? Schema.SpikeReceptors.Keys : Schema.CurrentReceptors.Keys;
         var other = spikes ? Schema.CurrentReceptors.Keys : Schema.SpikeReceptors.Keys;
         string allowed = !accepted.Any() ? $"it accepts no {kind}" : $"{kind} go to receptor_type {string.Join(" or ", accepted.Select(ReceptorLabel))}";
-        return other.Contains(receptor) && !Schema.RefusedReceptorsUnknown
-            ? new IncompatibleReceptorTypeException($"{Model.Name}: receptor_type {receptor} receives {(spikes ? "currents" : "spikes")}, not {kind}; {allowed}.")
+        if (Schema.RefusedReceptorsUnknown)
+            return new UnknownReceptorTypeException($"{Model.Name}: it has no receptor_type {receptor} for {kind}; {allowed}.");
+        if (other.Contains(receptor))
+            return new IncompatibleReceptorTypeException($"{Model.Name}: receptor_type {receptor} receives {(spikes ? "currents" : "spikes")}, not {kind}; {allowed}.");
+        int highest = accepted.Concat(other).DefaultIfEmpty(0).Max();
+        return receptor >= 0 && receptor < highest
+            ? new IncompatibleReceptorTypeException($"{Model.Name}: receptor_type {receptor} receives no {kind}; {allowed}.")
             : new UnknownReceptorTypeException($"{Model.Name}: it has no receptor_type {receptor} for {kind}; {allowed}.");
     }
 

@@ -129,6 +129,25 @@ internal static class BadInputCases
         Neuron("aeif_psc_delta_clopath", clopath, "V_th_max", -60.0, null, "-60");
         Neuron("aeif_psc_delta_clopath", clopath, "g_L", double.NaN, null, "NaN");
 
+        Func<BadInputNetwork, NodeCollection> hhClopath = n => n.HhClopath;
+        Neuron("hh_psc_alpha_clopath", hhClopath, "C_m", 0.0);
+        Neuron("hh_psc_alpha_clopath", hhClopath, "g_Na", -1.0, null, "-1");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "Inact_h", -0.5, null, "-0.5");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "tau_u_bar_plus", 0.0);
+        Neuron("hh_psc_alpha_clopath", hhClopath, "tau_u_bar_bar", -3.0, null, "-3");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "u_ref_squared", 0.0);
+        Neuron("hh_psc_alpha_clopath", hhClopath, "delay_u_bars", -1.0, null, "-1");
+        Neuron("hh_psc_alpha_clopath", hhClopath, "I_syn_in", 1.0, typeof(UnaccessedDictionaryEntryException));
+
+        Func<BadInputNetwork, NodeCollection> mc = n => n.Mc;
+        Neuron("iaf_cond_alpha_mc", mc, "V_reset", -50.0, null, "-50");
+        Neuron("iaf_cond_alpha_mc", mc, "t_ref", -1.0, null, "-1");
+        Neuron("iaf_cond_alpha_mc", mc, "soma", D("C_m", 0.0), null, "C_m", "soma");
+        Neuron("iaf_cond_alpha_mc", mc, "proximal", D("tau_syn_ex", 0.0), null, "tau_syn_ex", "proximal");
+        Neuron("iaf_cond_alpha_mc", mc, "distal", D("tau_syn_in", -1.0), null, "tau_syn_in", "distal");
+        Neuron("iaf_cond_alpha_mc", mc, "dendritic", D("g_L", 1.0), typeof(UnaccessedDictionaryEntryException));
+        Neuron("iaf_cond_alpha_mc", mc, "V_m", -60.0, typeof(UnaccessedDictionaryEntryException));
+
         Func<BadInputNetwork, NodeCollection> urbanczik = n => n.Urbanczik;
         Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "t_ref", -1.0, null, "-1");
         Neuron("pp_cond_exp_mc_urbanczik", urbanczik, "soma", D("C_m", 0.0), null, "C_m");
@@ -425,6 +444,8 @@ internal static class BadInputCases
         Connect("delay beyond 21 bits", iafToIaf, "all_to_all", D("delay", 1e6), typeof(BadDelayException), "delay", "1000000");
         Connect("weight array of wrong length", iafToIaf, "one_to_one", D("weight", new[] { 1.0, 2.0 }), typeof(BadPropertyException), "weight", "2");
         Connect("receptor 1 on iaf_psc_alpha", iafToIaf, "all_to_all", D("receptor_type", 1L), typeof(UnknownReceptorTypeException), "1", "iaf_psc_alpha");
+        Connect("receptor 0 on iaf_cond_alpha_mc", n => (n.Parrots, n.Mc), "all_to_all", D("receptor_type", 0L), typeof(IncompatibleReceptorTypeException), "0", "iaf_cond_alpha_mc");
+        Connect("receptor 10 on iaf_cond_alpha_mc", n => (n.Parrots, n.Mc), "all_to_all", D("receptor_type", 10L), typeof(UnknownReceptorTypeException), "10", "iaf_cond_alpha_mc");
         Connect("receptor 99 on pp_cond_exp_mc_urbanczik", n => (n.Parrots, n.Urbanczik), "all_to_all", D("receptor_type", 99L), typeof(UnknownReceptorTypeException), "99", "pp_cond_exp_mc_urbanczik");
         Connect("neuron to spike_generator", n => (n.Iaf, n.SpikeGenerator), "all_to_all", null, typeof(IllegalConnectionException), "spike_generator");
         Connect("spike_recorder to neuron", n => (n.SpikeRecorder, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "spike_recorder");

@@ -14,7 +14,13 @@ internal sealed class BadInputNetwork : IDisposable
     public NodeCollection Iaf { get; }
     public NodeCollection Exp { get; }
     public NodeCollection Clopath { get; }
+
+    /// <summary>Two hh_psc_alpha_clopath neurons, driven by the Poisson generator, with clopath synapses from the parrots.</summary>
+    public NodeCollection HhClopath { get; }
     public NodeCollection Urbanczik { get; }
+
+    /// <summary>An iaf_cond_alpha_mc neuron, driven by the Poisson generator on its soma_exc receptor.</summary>
+    public NodeCollection Mc { get; }
     public NodeCollection IgnoreAndFire { get; }
     public NodeCollection Parrots { get; }
     public NodeCollection Poisson { get; }
@@ -39,7 +45,9 @@ internal sealed class BadInputNetwork : IDisposable
         Iaf = nest.Create("iaf_psc_alpha", 4, new() { ["I_e"] = 300.0 });
         Exp = nest.Create("iaf_psc_exp", 2);
         Clopath = nest.Create("aeif_psc_delta_clopath", 2);
+        HhClopath = nest.Create("hh_psc_alpha_clopath", 2);
         Urbanczik = nest.Create("pp_cond_exp_mc_urbanczik");
+        Mc = nest.Create("iaf_cond_alpha_mc");
         IgnoreAndFire = nest.Create("ignore_and_fire", 2);
         Parrots = nest.Create("parrot_neuron", 2);
         Poisson = nest.Create("poisson_generator", 1, new() { ["rate"] = 20000.0 });
@@ -61,6 +69,9 @@ internal sealed class BadInputNetwork : IDisposable
         nest.Connect(Iaf, Exp, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = 2L });
         nest.Connect(Parrots, Iaf, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "stdp_recorded", ["weight"] = 5.0 });
         nest.Connect(Parrots, Clopath, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 1.0 });
+        nest.Connect(Parrots, HhClopath, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "clopath_synapse", ["weight"] = 1.0 });
+        nest.Connect(Poisson, HhClopath, syn: new Dictionary<string, object> { ["weight"] = 50.0 });
+        nest.Connect(Poisson, Mc, syn: new Dictionary<string, object> { ["weight"] = 5.0, ["receptor_type"] = 1L });
         nest.Connect(Parrots, Urbanczik, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "urbanczik_synapse", ["receptor_type"] = 3L, ["weight"] = 1.0 });
         foreach (var model in new[] { "tsodyks_synapse", "tsodyks2_synapse", "quantal_stp_synapse", "bernoulli_synapse", "tsodyks_synapse_hom", "static_synapse_hom_w" })
             nest.Connect(Parrots, Exp, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = model });

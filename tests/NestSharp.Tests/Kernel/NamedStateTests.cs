@@ -35,9 +35,28 @@ public sealed class NamedStateTests
                 }
                 else if (IsHolder(field.FieldType) && field.GetValue(null) is { } holder)
                 {
-                    foreach (var inner in field.FieldType.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
-                        if (inner.FieldType == typeof(T)) yield return (MemberName(field) + MemberName(inner), (T)inner.GetValue(holder)!);
+                    foreach (var handle in HeldHandles<T>(MemberName(field), holder, depth: 1)) yield return handle;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The handles a shared declaration holds, with its name as prefix, and those of the declarations it holds in turn
+    /// (HhPscAlphaMembrane holds HhGates and the inputs), two levels deep.
+    /// </summary>
+    private static IEnumerable<(string Name, T Value)> HeldHandles<T>(string prefix, object holder, int depth)
+    {
+        foreach (var inner in holder.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+        {
+            if (inner.FieldType == typeof(T))
+            {
+                yield return (prefix + MemberName(inner), (T)inner.GetValue(holder)!);
+            }
+            else if (depth < 2 && IsHolder(inner.FieldType) && inner.FieldType.Namespace?.StartsWith("NestSharp.Models", StringComparison.Ordinal) == true
+                && inner.GetValue(holder) is { } nested)
+            {
+                foreach (var handle in HeldHandles<T>(prefix + MemberName(inner), nested, depth + 1)) yield return handle;
             }
         }
     }

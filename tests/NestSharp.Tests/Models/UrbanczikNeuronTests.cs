@@ -168,16 +168,26 @@ public sealed class UrbanczikNeuronTests
         Assert.StartsWith($"'{key}'", e.Message);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(7)]
-    public void SpikesOnAReceptorTheModelHasNot_AreAnUnknownReceptorType(int receptor)
+    [Fact]
+    public void SpikesOnAReceptorTheModelHasNot_AreAnUnknownReceptorType()
     {
         var nest = new Simulator();
         var sg = nest.Create("spike_generator");
         var n = nest.Create(Model);
         Assert.Throws<UnknownReceptorTypeException>(() =>
-            nest.Connect(sg, n, syn: new Dictionary<string, object> { ["receptor_type"] = receptor }));
+            nest.Connect(sg, n, syn: new Dictionary<string, object> { ["receptor_type"] = 7 }));
+        Assert.Equal(0, nest.GetConnections().Count);
+    }
+
+    [Fact]
+    public void SpikesOnReceptorZero_AreAnIncompatibleReceptorType()
+    {
+        // NEST's handles_test_event: every receptor below SUP_CURR_RECEPTOR (7) that is not a spike receptor
+        var nest = new Simulator();
+        var sg = nest.Create("spike_generator");
+        var n = nest.Create(Model);
+        Assert.Throws<IncompatibleReceptorTypeException>(() =>
+            nest.Connect(sg, n, syn: new Dictionary<string, object> { ["receptor_type"] = 0 }));
         Assert.Equal(0, nest.GetConnections().Count);
     }
 

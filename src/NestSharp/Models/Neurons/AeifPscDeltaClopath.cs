@@ -62,14 +62,9 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     private static readonly Column TauUBarBar = Declared.Parameter("tau_u_bar_bar", 500.0, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
     private static readonly Column GslErrorTol = Declared.Parameter("gsl_error_tol", 1e-6, "", Requirement.Positive("must be strictly positive"));
-    private static readonly Column ALtp = Declared.Parameter("A_LTP", 8.0e-5, "1/mV^2");
-    private static readonly Column ALtd = Declared.Parameter("A_LTD", 14.0e-5, "1/mV");
-    private static readonly Column ALtdConst = Declared.Flag("A_LTD_const", true);
-    private static readonly Column ThetaPlus = Declared.Parameter("theta_plus", -45.3, "mV");
-    private static readonly Column ThetaMinus = Declared.Parameter("theta_minus", -70.6, "mV");
-    private static readonly Column URefSquared = Declared.Parameter("u_ref_squared", 60.0, "mV^2", Requirement.Positive("ensure that u_ref_squared > 0"));
-    private static readonly Column DelayUBars = Declared.Parameter("delay_u_bars", 5.0, "ms",
-        new Requirement(static v => v >= 0 && double.IsFinite(v), "must be a non-negative time"));
+
+    // A_LTP, A_LTD, A_LTD_const, theta_plus, theta_minus, u_ref_squared, delay_u_bars: shared with hh_psc_alpha_clopath
+    private static readonly ClopathArchiving Clopath = new(Declared);
 
     private static readonly Column Vm = Declared.State("V_m", -70.6, "mV");
     private static readonly Column W = Declared.State("w", 0.0, "pA");
@@ -202,10 +197,8 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
             ClampSteps = (int)time.MsToStepsCeil(this[TClamp][i]),
         });
 
-        AttachHistories(context, _histories,
-            i => new ClopathHistory((int)time.DelayToSteps(this[DelayUBars][i]), context.MaxDelaySteps + 1),
-            (i, history, incoming) => history.Configure(this[ALtp][i], this[ALtd][i], this[ALtdConst][i] != 0.0, this[URefSquared][i],
-                this[ThetaPlus][i], this[ThetaMinus][i], incoming, Resolution));
+        AttachHistories(context, _histories, i => Clopath.NewHistory(column => this[column], i, context),
+            (i, history, incoming) => Clopath.Configure(column => this[column], i, history, incoming, Resolution));
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>

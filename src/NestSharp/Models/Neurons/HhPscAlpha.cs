@@ -29,51 +29,22 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("hh_psc_alpha")]
 internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscAlpha.Dynamics>
 {
-    private const string TimeConstantsPositive = "all time constants must be strictly positive";
-    private const string ConductancesNonNegative = "all conductances must be non-negative";
-
-    /// <summary>The potential at which a new neuron starts (mV), with its gates at their steady state there.</summary>
-    private const double InitialPotential = -65.0;
-
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
-    private static readonly Column GNa = Declared.Parameter("g_Na", 12000.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
-    private static readonly Column GK = Declared.Parameter("g_K", 3600.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
-    private static readonly Column GL = Declared.Parameter("g_L", 30.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
-    private static readonly Column Cm = Declared.Parameter("C_m", 100.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-    private static readonly Column ENa = Declared.Parameter("E_Na", 50.0, "mV");
-    private static readonly Column EK = Declared.Parameter("E_K", -77.0, "mV");
-    private static readonly Column EL = Declared.Parameter("E_L", -54.402, "mV");
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
-
-    // V_m, Act_m, Inact_h, Act_n: a new neuron at InitialPotential, its gates at their steady state there
-    private static readonly HhGates Gates = new(Declared, InitialPotential, Rates.At(InitialPotential));
-
-    /// <summary>The synaptic currents and their derivatives: recordable (the currents), not in the status.</summary>
-    private static readonly Column DISynEx = Declared.Internal("dI_syn_ex");
-    private static readonly Column ISynEx = Declared.Internal("I_syn_ex");
-    private static readonly Column DISynIn = Declared.Internal("dI_syn_in");
-    private static readonly Column ISynIn = Declared.Internal("I_syn_in");
-
-    /// <summary>Refractory steps remaining (NEST's r_).</summary>
-    private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
-
-    // spikes_ex, spikes_in and currents (receptor 0)
-    private static readonly SignedSpikeAndCurrentInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
+    // t_ref, g_Na, g_K, g_L, C_m, E_Na, E_K, E_L, tau_syn_ex, tau_syn_in, I_e; V_m and the gates; the synaptic currents;
+    // the refractory count; spikes_ex, spikes_in and currents (receptor 0): shared with hh_psc_alpha_clopath
+    private static readonly HhPscAlphaMembrane Membrane = new(Declared);
 
     static HhPscAlpha()
     {
-        Declared.Recordable(Gates.Vm, ISynEx, ISynIn, Gates.ActM, Gates.InactH, Gates.ActN);
+        Membrane.DeclareRecordables(Declared);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
-    private const int YV = 0, YM = 1, YH = 2, YN = 3, YDIEx = 4, YIEx = 5, YDIIn = 6, YIIn = 7;
+    internal const int YV = 0, YM = 1, YH = 2, YN = 3, YDIEx = 4, YIEx = 5, YDIIn = 6, YIIn = 7;
 
     /// <summary>The opening and closing rates of the gates (1/ms) at a potential.</summary>
-    private static class Rates
+    internal static class Rates
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static GateRates At(double v) => new(
@@ -183,9 +154,10 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
-    public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
+    public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane.Inputs.Currents)
     {
-        IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[DISynEx], this[ISynEx], this[DISynIn], this[ISynIn]];
+        var m = Membrane;
+        IntegratedState = [this[m.Gates.Vm], this[m.Gates.ActM], this[m.Gates.InactH], this[m.Gates.ActN], this[m.DISynEx], this[m.ISynEx], this[m.DISynIn], this[m.ISynIn]];
     }
 
     public override bool SupportsCheckpoint => true;
@@ -194,21 +166,7 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     {
         var time = context.Time;
         PrepareIntegration(context, time.StepToMs(1));
-        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Constants
-        {
-            Dynamics = new Dynamics
-            {
-                Channels = new HhChannels
-                {
-                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
-                },
-                TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
-            },
-            JumpEx = Math.E / this[TauSynEx][i],
-            JumpIn = Math.E / this[TauSynIn][i],
-            RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
-        });
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => Membrane.ConstantsOf(column => this[column], i, time));
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
@@ -224,9 +182,10 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
         {
-            y[YDIEx] += step.Inputs(Inputs.SpikesEx, first) * Vector256.Create(constants.JumpEx);
-            y[YDIIn] += step.Inputs(Inputs.SpikesIn, first) * Vector256.Create(constants.JumpIn);
-            HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], 0.0, group, spikes, step.Lag);
+            var m = Membrane;
+            y[YDIEx] += step.Inputs(m.Inputs.SpikesEx, first) * Vector256.Create(constants.JumpEx);
+            y[YDIIn] += step.Inputs(m.Inputs.SpikesIn, first) * Vector256.Create(constants.JumpIn);
+            HhGates.PeakPassedLanes(group[m.RefractorySteps], first, constants.RefractorySteps, y[YV], group[m.Gates.Vm], 0.0, group, spikes, step.Lag);
         }
 
         /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
@@ -236,9 +195,10 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
-            y[YDIEx] += step.Input(Inputs.SpikesEx, node) * constants.JumpEx;
-            y[YDIIn] += step.Input(Inputs.SpikesIn, node) * constants.JumpIn;
-            if (HhGates.PeakPassed(ref group[RefractorySteps][node], constants.RefractorySteps, y[YV], group[Gates.Vm][node], 0.0))
+            var m = Membrane;
+            y[YDIEx] += step.Input(m.Inputs.SpikesEx, node) * constants.JumpEx;
+            y[YDIIn] += step.Input(m.Inputs.SpikesIn, node) * constants.JumpIn;
+            if (HhGates.PeakPassed(ref group[m.RefractorySteps][node], constants.RefractorySteps, y[YV], group[m.Gates.Vm][node], 0.0))
                 spikes.Add(step.Lag, group.IdOf(node));
         }
     }

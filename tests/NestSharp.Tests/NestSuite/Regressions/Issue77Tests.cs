@@ -26,6 +26,7 @@ public sealed class Issue77Tests
         ["aeif_psc_exp"] = (null, 0, 80.0),
         ["aeif_cond_alpha_multisynapse"] = (new() { ["E_rev"] = new[] { -20.0 }, ["tau_syn"] = new[] { 2.0 } }, 1, 10.0),
         ["aeif_cond_beta_multisynapse"] = (new() { ["E_rev"] = new[] { -20.0 }, ["tau_rise"] = new[] { 1.0 }, ["tau_decay"] = new[] { 2.0 } }, 1, 10.0),
+        ["iaf_cond_alpha_mc"] = (null, 1, 10.0),
         ["glif_cond"] = (new() { ["tau_syn"] = new[] { 0.2 }, ["E_rev"] = new[] { 0.0 } }, 1, 10.0),
         ["glif_psc"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
         ["glif_psc_double_alpha"] = (new() { ["tau_syn_fast"] = new[] { 1.0 }, ["tau_syn_slow"] = new[] { 2.0 }, ["amp_slow"] = new[] { 0.5 } }, 1, 10.0),

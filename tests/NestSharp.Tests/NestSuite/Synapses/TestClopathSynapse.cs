@@ -2,8 +2,7 @@ namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
 /// NEST's testsuite/pytests/synapses/test_clopath_synapse.py (ClopathSynapseTestCase). NEST runs two of the tests for
-/// aeif_psc_delta_clopath and hh_psc_alpha_clopath; NestSharp has the first, so the hh_psc_alpha_clopath rows (a
-/// supported model to connect, and the pairing-protocol weights) are not ported.
+/// aeif_psc_delta_clopath and hh_psc_alpha_clopath in a loop; the pairing-protocol test is one row per model here.
 /// </summary>
 public sealed class TestClopathSynapse
 {
@@ -12,7 +11,7 @@ public sealed class TestClopathSynapse
     public void Test_ConnectNeuronsWithClopathSynapse()
     {
         // Ensures that the restriction to supported neuron models works.
-        string[] supportedModels = ["aeif_psc_delta_clopath"];
+        string[] supportedModels = ["aeif_psc_delta_clopath", "hh_psc_alpha_clopath"];
 
         // Connect supported models with Clopath synapse
         foreach (string nm in supportedModels)
@@ -35,9 +34,11 @@ public sealed class TestClopathSynapse
     }
 
     // NEST: testsuite/pytests/synapses/test_clopath_synapse.py::ClopathSynapseTestCase::test_SynapseDepressionFacilitation
-    // Row aeif_psc_delta_clopath of NEST's loop over tested_models (hh_psc_alpha_clopath: not built).
-    [Fact]
-    public void Test_SynapseDepressionFacilitation()
+    // One row per model of NEST's loop over tested_models.
+    [Theory]
+    [InlineData("aeif_psc_delta_clopath")]
+    [InlineData("hh_psc_alpha_clopath")]
+    public void Test_SynapseDepressionFacilitation(string nrnModel)
     {
         // Ensure that depression and facilitation work correctly, with the spike pairing experiment of Clopath et al. 2010.
         const double resolution = 0.1;
@@ -60,26 +61,43 @@ public sealed class TestClopathSynapse
             [72.3, 105.6, 139.0, 172.3, 205.6, 239.0],
             [59.0, 79.0, 99.0, 119.0, 139.0, 159.0],
         ];
-        const string nrnModel = "aeif_psc_delta_clopath";
-        var nrnParams = new Dictionary<string, object>
+        var nrnParams = nrnModel switch
         {
-            ["V_m"] = -70.6,
-            ["E_L"] = -70.6,
-            ["V_peak"] = 33.0,
-            ["C_m"] = 281.0,
-            ["theta_minus"] = -70.6,
-            ["theta_plus"] = -45.3,
-            ["A_LTD"] = 14.0e-5,
-            ["A_LTP"] = 8.0e-5,
-            ["tau_u_bar_minus"] = 10.0,
-            ["tau_u_bar_plus"] = 7.0,
-            ["delay_u_bars"] = 4.0,
-            ["a"] = 4.0,
-            ["b"] = 0.0805,
-            ["V_reset"] = -70.6 + 21.0,
-            ["V_clamp"] = 33.0,
-            ["t_clamp"] = 2.0,
-            ["t_ref"] = 0.0,
+            "aeif_psc_delta_clopath" => new Dictionary<string, object>
+            {
+                ["V_m"] = -70.6,
+                ["E_L"] = -70.6,
+                ["V_peak"] = 33.0,
+                ["C_m"] = 281.0,
+                ["theta_minus"] = -70.6,
+                ["theta_plus"] = -45.3,
+                ["A_LTD"] = 14.0e-5,
+                ["A_LTP"] = 8.0e-5,
+                ["tau_u_bar_minus"] = 10.0,
+                ["tau_u_bar_plus"] = 7.0,
+                ["delay_u_bars"] = 4.0,
+                ["a"] = 4.0,
+                ["b"] = 0.0805,
+                ["V_reset"] = -70.6 + 21.0,
+                ["V_clamp"] = 33.0,
+                ["t_clamp"] = 2.0,
+                ["t_ref"] = 0.0,
+            },
+            "hh_psc_alpha_clopath" => new Dictionary<string, object>
+            {
+                ["V_m"] = -64.9,
+                ["C_m"] = 100.0,
+                ["tau_syn_ex"] = 0.2,
+                ["tau_syn_in"] = 2.0,
+                ["theta_minus"] = -64.9,
+                ["theta_plus"] = -35.0,
+                ["A_LTD"] = 14.0e-5,
+                ["A_LTP"] = 8.0e-5,
+                ["tau_u_bar_minus"] = 10.0,
+                ["tau_u_bar_plus"] = 114.0,
+                ["delay_u_bars"] = 5.0,
+            },
+            _ => throw new ArgumentException($"Unsupported neuron model '{nrnModel}'"),
         };
 
         var synWeights = new List<double>();
@@ -98,7 +116,7 @@ public sealed class TestClopathSynapse
 
             nest.Connect(spikeGenPre, prrtNrn, syn: new Dictionary<string, object> { ["delay"] = resolution });
 
-            const double connWeight = 80.0;
+            double connWeight = nrnModel == "aeif_psc_delta_clopath" ? 80.0 : 2000.0;
 
             var spikeGenPost = nest.Create("spike_generator", 1, new() { ["spike_times"] = sTPost });
 
@@ -125,7 +143,9 @@ public sealed class TestClopathSynapse
 
         // Compare to expected result
         var synWeightsScaled = synWeights.Select(w => (100.0 * 15.0 * (w - initW) / initW) + 100.0).ToArray();
-        double[] correctWeights = [57.82638722, 72.16730112, 149.43359357, 103.30408341, 124.03640668, 157.02882555];
+        double[] correctWeights = nrnModel == "aeif_psc_delta_clopath"
+            ? [57.82638722, 72.16730112, 149.43359357, 103.30408341, 124.03640668, 157.02882555]
+            : [70.14343863, 99.49206222, 178.1028757, 119.63314118, 167.37750688, 178.83111685];
 
         // np.allclose(syn_weights, correct_weights, rtol=1e-7) (atol 1e-8)
         for (int i = 0; i < correctWeights.Length; i++)
