@@ -160,7 +160,9 @@ public sealed class UnknownPortException(long port, string allowed) : NestExcept
 /// <summary>NEST's UnknownCompartment: a compartment of a compartmental neuron (cm_default) that does not exist.</summary>
 /// <param name="compartment">The compartment index.</param>
 /// <param name="info">What is wrong with it, completing "Compartment n ...".</param>
-public sealed class UnknownCompartmentException(long compartment, string info) : NestException($"Compartment {compartment} {info}.")
+/// <param name="context">Where it was named (the status key and node), or null.</param>
+public sealed class UnknownCompartmentException(long compartment, string info, string? context = null)
+    : NestException($"Compartment {compartment} {info}." + (context is null ? "" : $" ({context})"))
 {
     /// <inheritdoc/>
     public override string NestName => "UnknownCompartment";

@@ -212,47 +212,51 @@ internal sealed class CmTrees(NeuronGroup group, int count) : IStateOutsideColum
         if (values.TryGetValue("compartments", out var compartments))
         {
             if (tree.Compartments > 0) throw new BadPropertyException("compartments", compartments, "'compartments' is already defined for this model");
-            staged = AddCompartments(staged, "compartments", compartments);
+            staged = AddCompartments(staged, "compartments", compartments, position);
         }
-        if (values.TryGetValue("add_compartments", out var more)) staged = AddCompartments(staged, "add_compartments", more);
+        if (values.TryGetValue("add_compartments", out var more)) staged = AddCompartments(staged, "add_compartments", more, position);
         if (values.TryGetValue("receptors", out var receptors))
         {
             if (tree.Receptors > 0) throw new BadPropertyException("receptors", receptors, "'receptors' is already defined for this model");
-            staged = AddReceptors(staged, "receptors", receptors);
+            staged = AddReceptors(staged, "receptors", receptors, position);
         }
-        if (values.TryGetValue("add_receptors", out var moreReceptors)) staged = AddReceptors(staged, "add_receptors", moreReceptors);
+        if (values.TryGetValue("add_receptors", out var moreReceptors)) staged = AddReceptors(staged, "add_receptors", moreReceptors, position);
         if (ReferenceEquals(staged, tree)) return static () => { };
         return () => Trees[position] = staged;
     }
 
     private string Owner => group.Model.Name;
 
-    private CompartmentTree AddCompartments(CompartmentTree tree, string key, object value)
+    /// <summary>Where a compartment was named: the key and the node (or the model's defaults).</summary>
+    private string Context(string key, int position) =>
+        group.FirstId == 0 ? $"'{key}' of the defaults of {Owner}" : $"'{key}' of {Owner} node {group.IdOf(position)}";
+
+    private CompartmentTree AddCompartments(CompartmentTree tree, string key, object value, int position)
     {
         foreach (var entry in Entries(key, value, "compartments"))
         {
             long parent = Integer(entry, "parent_idx");
-            var parameters = new CompartmentParameters();
+            var parameters = CompartmentParameters.Default;
             if (entry.TryGetValue("params", out var given))
             {
                 var dict = AsDictionary(given) ?? throw new TypeMismatchException("params", given, "a dictionary of the compartment's parameters");
                 parameters = CompartmentParameters.Read(dict);
                 RefuseOthers(dict, $"the params of a compartment of {Owner}", CompartmentParameters.Keys);
             }
-            tree = tree.WithCompartment(parent, parameters);
+            tree = tree.WithCompartment(parent, parameters, Context(key, position));
             RefuseOthers(entry, $"a compartment of {Owner} ({key})", ["parent_idx", "params"]);
         }
         return tree;
     }
 
-    private CompartmentTree AddReceptors(CompartmentTree tree, string key, object value)
+    private CompartmentTree AddReceptors(CompartmentTree tree, string key, object value, int position)
     {
         foreach (var entry in Entries(key, value, "receptors"))
         {
             long compartment = Integer(entry, "comp_idx");
             object type = entry.TryGetValue("receptor_type", out var t) ? t : throw new BadPropertyException("receptor_type", null, "each receptor needs 'receptor_type'");
             string name = StatusValue.ToStringValue("receptor_type", type);
-            if (!tree.HasCompartment(compartment)) throw new UnknownCompartmentException(compartment, "does not exist in tree");
+            if (!tree.HasCompartment(compartment)) throw new UnknownCompartmentException(compartment, "does not exist in tree", Context(key, position));
             var kind = CmReceptorParameters.KindOf(name)
                 ?? throw new BadPropertyException("receptor_type", name, "the receptor types of cm_default are AMPA, GABA, NMDA and AMPA_NMDA");
             var parameters = CmReceptorParameters.Default(kind);
@@ -262,7 +266,7 @@ internal sealed class CmTrees(NeuronGroup group, int count) : IStateOutsideColum
                 parameters = CmReceptorParameters.Read(kind, dict);
                 RefuseOthers(dict, $"the params of a {name} receptor of {Owner}", CmReceptorParameters.KeysOf(kind));
             }
-            tree = tree.WithReceptor(compartment, parameters);
+            tree = tree.WithReceptor(compartment, parameters, Context(key, position));
             RefuseOthers(entry, $"a receptor of {Owner} ({key})", ["comp_idx", "receptor_type", "params"]);
         }
         return tree;

@@ -68,16 +68,16 @@ internal sealed class CompartmentTree
     /// defaults and checks: C_m 1 nF, g_C 0.01 uS, g_L 0.1 uS, e_L -70 mV, v_comp -70 mV (not e_L), gbar_Na 0, e_Na 50 mV,
     /// gbar_K 0, e_K -85 mV; the gates start at their steady state of v_comp.
     /// </summary>
-    public CompartmentTree WithCompartment(long parent, CompartmentParameters p)
+    public CompartmentTree WithCompartment(long parent, CompartmentParameters p, string? context = null)
     {
         if (parent >= 0)
         {
             if (parent >= Compartments)
-                throw new UnknownCompartmentException(parent, "does not exist in tree, but was specified as a parent compartment");
+                throw new UnknownCompartmentException(parent, "does not exist in tree, but was specified as a parent compartment", context);
         }
         else if (Compartments > 0)
         {
-            throw new UnknownCompartmentException(0, ", the root, has already been instantiated");
+            throw new UnknownCompartmentException(0, ", the root, has already been instantiated", context);
         }
         var tree = Clone();
         tree._parent = [.. _parent, parent >= 0 ? (int)parent : -1];
@@ -97,9 +97,9 @@ internal sealed class CompartmentTree
     }
 
     /// <summary>A copy with receptor <see cref="Receptors"/> added to compartment <paramref name="compartment"/>.</summary>
-    public CompartmentTree WithReceptor(long compartment, CmReceptorParameters p)
+    public CompartmentTree WithReceptor(long compartment, CmReceptorParameters p, string? context = null)
     {
-        if (compartment < 0 || compartment >= Compartments) throw new UnknownCompartmentException(compartment, "does not exist in tree");
+        if (compartment < 0 || compartment >= Compartments) throw new UnknownCompartmentException(compartment, "does not exist in tree", context);
         var tree = Clone();
         tree._receptors = [.. _receptors, p];
         tree._receptorCompartment = [.. _receptorCompartment, (int)compartment];
@@ -496,9 +496,11 @@ internal sealed class CompartmentTree
 
 /// <summary>The parameters of a new compartment of cm_default, with NEST's defaults (see <see cref="CompartmentTree.WithCompartment"/>).</summary>
 internal readonly record struct CompartmentParameters(
-    double Cm = 1.0, double GC = 0.01, double GL = 0.1, double EL = -70.0, double V = -70.0,
-    double GbarNa = 0.0, double ENa = 50.0, double GbarK = 0.0, double EK = -85.0)
+    double Cm, double GC, double GL, double EL, double V, double GbarNa, double ENa, double GbarK, double EK)
 {
+    /// <summary>NEST's defaults.</summary>
+    public static readonly CompartmentParameters Default = new(1.0, 0.01, 0.1, -70.0, -70.0, 0.0, 50.0, 0.0, -85.0);
+
     /// <summary>The keys a compartment's "params" may have.</summary>
     public static readonly string[] Keys = ["C_m", "g_C", "g_L", "e_L", "v_comp", "gbar_Na", "e_Na", "gbar_K", "e_K"];
 
@@ -506,7 +508,7 @@ internal readonly record struct CompartmentParameters(
     public static CompartmentParameters Read(IReadOnlyDictionary<string, object> values)
     {
         double Take(string key, double value) => values.TryGetValue(key, out var given) ? StatusValue.ToDouble(key, given) : value;
-        var d = new CompartmentParameters();
+        var d = Default;
         return new CompartmentParameters(Take("C_m", d.Cm), Take("g_C", d.GC), Take("g_L", d.GL), Take("e_L", d.EL), Take("v_comp", d.V),
             Take("gbar_Na", d.GbarNa), Take("e_Na", d.ENa), Take("gbar_K", d.GbarK), Take("e_K", d.EK));
     }
