@@ -148,6 +148,26 @@ public sealed class IncompatibleReceptorTypeException(string message) : NestExce
     public override string NestName => "IncompatibleReceptorType";
 }
 
+/// <summary>NEST's UnknownPort: a port (receptor) of a node that does not exist.</summary>
+/// <param name="port">The port asked for.</param>
+/// <param name="allowed">Which ports exist.</param>
+public sealed class UnknownPortException(long port, string allowed) : NestException($"Port with id {port} does not exist. {allowed}")
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnknownPort";
+}
+
+/// <summary>NEST's UnknownCompartment: a compartment of a compartmental neuron (cm_default) that does not exist.</summary>
+/// <param name="compartment">The compartment index.</param>
+/// <param name="info">What is wrong with it, completing "Compartment n ...".</param>
+/// <param name="context">Where it was named (the status key and node), or null.</param>
+public sealed class UnknownCompartmentException(long compartment, string info, string? context = null)
+    : NestException($"Compartment {compartment} {info}." + (context is null ? "" : $" ({context})"))
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnknownCompartment";
+}
+
 /// <summary>NEST's UnknownNode: a node id that does not exist.</summary>
 /// <param name="message">What is wrong.</param>
 public sealed class UnknownNodeException(string message) : NestException(message)

@@ -633,8 +633,11 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             foreach (double value in receptors)
             {
                 int r = SynapseBuilder.CheckedReceptorType(value);
+                // Receptors that vary per node are checked per target node as the connections are made.
+                bool perNode = currents ? group.CurrentReceptorsVaryPerNode : group.ReceptorsVaryPerNode;
+                if (perNode) continue;
                 if (currents) group.CurrentChannel(0, r);
-                else if (!group.ReceptorsVaryPerNode) group.SpikeChannel(0, r, 1.0); // checked per target node as connections are made
+                else group.SpikeChannel(0, r, 1.0);
             }
         }
     }

@@ -79,9 +79,13 @@ internal sealed class NodeManager : IKernelManager
         {
             neurons.ChannelBase = ChannelCount;
             ChannelCount = checked(ChannelCount + neurons.ChannelsPerNode * group.Count);
-            _neuronGroups.Add(neurons);
-            _neuronChannelBases.Add(neurons.ChannelBase);
-            if (neurons.HasPorts) neurons.AttachPortAllocator(AllocatePortBlock);
+            // A group without declared inputs (cm_default: port blocks only) owns no range of its own.
+            if (neurons.ChannelsPerNode > 0)
+            {
+                _neuronGroups.Add(neurons);
+                _neuronChannelBases.Add(neurons.ChannelBase);
+            }
+            if (neurons.UsesPortBlocks) neurons.AttachPortAllocator(AllocatePortBlock);
         }
         _groups.Add(group);
         _groupFirstIds.Add(group.FirstId);
@@ -517,7 +521,7 @@ internal sealed class NodeManager : IKernelManager
                 Console.Error.WriteLine($"NestSharp warning: {owner} has no parameter '{key}'; ignored (dict_miss_is_error is false).");
             }
         }
-        var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep));
+        var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep, _kernel.Simulation.IsPrepared));
         return () =>
         {
             commit();

@@ -94,6 +94,7 @@ internal abstract partial class NeuronGroup
         RestoreModelState(reader, context);
         foreach (var counters in _counters) ReadInIdOrder(reader, counters);
         _outside?.RestoreCheckpoint(reader, this);
+        EnsurePortBlocks();
     }
 
     /// <summary>The arrays <see cref="CountersOutsideColumns"/> made, in the order of the calls.</summary>

@@ -178,7 +178,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     public virtual IReadOnlyList<string> Recordables => Schema.PortRecordables.Count == 0 ? Schema.RecordableNames : RecordableNamesFor(PortCount);
 
     /// <summary>The recordables of node <paramref name="local"/> (with receptor ports: the fixed ones, then those of its ports).</summary>
-    public IReadOnlyList<string> RecordablesOf(int local) =>
+    public virtual IReadOnlyList<string> RecordablesOf(int local) =>
         Schema.PortRecordables.Count == 0 ? Recordables : RecordableNamesFor(PortsAt(PositionOf(local)));
 
     private string[] RecordableNamesFor(int ports)
@@ -287,13 +287,38 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         EnsurePortBlocks();
     }
 
-    private void EnsurePortBlocks()
+    /// <summary>
+    /// Gives every port block the nodes need (<see cref="PortBlocksNeeded"/>) its input channels, once the group is in the
+    /// network; blocks are never moved or freed.
+    /// </summary>
+    protected void EnsurePortBlocks()
     {
-        if (_allocateBlock is null || !HasPorts) return;
-        int needed = 0;
-        for (int i = 0; i < Count; i++) needed = Math.Max(needed, PortsAt(i));
+        if (_allocateBlock is null) return;
+        int needed = PortBlocksNeeded();
         while (_portChannelBase.Count < needed) _portChannelBase.Add(_allocateBlock(this));
     }
+
+    /// <summary>
+    /// How many port blocks (one input channel per node each, <see cref="PortChannel"/>) the nodes need: with receptor
+    /// ports, the most ports a node has; a model that keeps its inputs per node outside the schema (cm_default) says
+    /// its own number.
+    /// </summary>
+    protected virtual int PortBlocksNeeded()
+    {
+        if (!HasPorts) return 0;
+        int needed = 0;
+        for (int i = 0; i < Count; i++) needed = Math.Max(needed, PortsAt(i));
+        return needed;
+    }
+
+    /// <summary>Whether the group's inputs include port blocks (receptor ports, or inputs a model sizes per node itself).</summary>
+    public virtual bool UsesPortBlocks => HasPorts;
+
+    /// <summary>
+    /// Whether the current receptors a node accepts depend on the node (cm_default: one per compartment): Connect then
+    /// checks each target's receptor through <see cref="CurrentChannel"/> as the connections are made.
+    /// </summary>
+    public virtual bool CurrentReceptorsVaryPerNode => false;
 
     /// <summary>
     /// Before a run (NEST's resize of the per-receptor state in pre_run_hook): port variables exist for every port with an
@@ -354,7 +379,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     }
 
     /// <summary>The encoded input channel of the node at storage position <paramref name="position"/> (see <see cref="SpikeChannel"/>).</summary>
-    public int SpikeChannelAt(int position, int receptor, double weight)
+    public virtual int SpikeChannelAt(int position, int receptor, double weight)
     {
         if (HasPorts)
         {
@@ -373,7 +398,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     }
 
     /// <summary>The input channel of node <paramref name="local"/> that a current connection on <paramref name="receptor"/> adds into.</summary>
-    public int CurrentChannel(int local, int receptor) =>
+    public virtual int CurrentChannel(int local, int receptor) =>
         Schema.CurrentReceptors.TryGetValue(receptor, out var input) ? input.Index * Count + PositionOf(local) : throw UnknownReceptor(receptor, spikes: false);
 
     /// <summary>
@@ -504,6 +529,9 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
             if (s.Sampler.SamplesAt(stamp)) s.Sampler.Take(thread, stamp, IdOf(s.Position), this, s.Position, s.Recordables);
         }
     }
+
+    /// <summary>Whether the node at storage position <paramref name="position"/> is frozen (a model whose state lies outside the columns skips it).</summary>
+    protected bool IsFrozenAt(int position) => _frozenCount > 0 && _frozen[position];
 
     /// <summary>Frozen nodes by storage position (NEST's <c>frozen</c>), and how many there are.</summary>
     private bool[] _frozen = [];
@@ -837,7 +865,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         var source = (NeuronGroup)prototype;
         for (int c = 0; c < Schema.Count; c++) Array.Fill(Columns[c], source.Columns[c][0]);
         for (int a = 0; a < _arrays.Length; a++) Array.Fill(_arrays[a], source._arrays[a][0]);
-        EnsurePortBlocks();
         if (_outside is not null) _outside.CopyDefaultsFrom(source._outside!);
+        EnsurePortBlocks();
     }
 }

@@ -47,7 +47,7 @@ internal enum SynapseTestEvent
 }
 
 /// <summary>What a change of status may need to know of the kernel: the time grid and the current step.</summary>
-internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep);
+internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep, bool Prepared = false);
 
 /// <summary>
 /// A block of nodes of one model created by one <c>Create</c> call (ids FirstId .. FirstId + Count - 1), with its

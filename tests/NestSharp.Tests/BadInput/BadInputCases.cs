@@ -328,6 +328,29 @@ internal static class BadInputCases
             n => n.Nest.Connect(n.Parrots, n.Nest.Nodes(n.Nest.NetworkSize), "all_to_all", D("synapse_model", "stdp_synapse")),
             typeof(IllegalConnectionException), "STDP", "stdp_synapse", "gif_pop_psc_exp");
 
+        // cm_default: compartments and receptors given at Create (NEST's UnknownCompartment, BadProperty, TypeMismatch)
+        static Dictionary<string, object> CmCompartment(object parent) => new() { ["parent_idx"] = parent };
+        Created("cm_default", "compartments", new[] { CmCompartment(-1L), CmCompartment(-1L) }, typeof(UnknownCompartmentException), "root");
+        Created("cm_default", "compartments", new[] { CmCompartment(-1L), CmCompartment(3L) }, typeof(UnknownCompartmentException), "3");
+        Created("cm_default", "compartments", Array.Empty<Dictionary<string, object>>());
+        Add("create cm_default with parent_idx = -1.0", n => n.Nest.Create("cm_default", 1, D("compartments", CmCompartment(-1.0))),
+            typeof(TypeMismatchException), "parent_idx", "-1");
+        Add("create cm_default with a compartment parameter g_l",
+            n => n.Nest.Create("cm_default", 1, D("compartments", new Dictionary<string, object> { ["parent_idx"] = -1L, ["params"] = D("g_l", 1.0) })),
+            typeof(UnaccessedDictionaryEntryException), "g_l", "compartment");
+        Add("create cm_default with receptor_type GLY",
+            n => n.Nest.Create("cm_default", 1, new()
+            {
+                ["compartments"] = CmCompartment(-1L), ["receptors"] = new Dictionary<string, object> { ["comp_idx"] = 0L, ["receptor_type"] = "GLY" },
+            }),
+            typeof(BadPropertyException), "receptor_type", "GLY");
+        Add("create cm_default with a receptor on compartment 2",
+            n => n.Nest.Create("cm_default", 1, new()
+            {
+                ["compartments"] = CmCompartment(-1L), ["receptors"] = new Dictionary<string, object> { ["comp_idx"] = 2L, ["receptor_type"] = "AMPA" },
+            }),
+            typeof(UnknownCompartmentException), "receptors", "2");
+
         Func<BadInputNetwork, NodeCollection> ignoreAndFire = n => n.IgnoreAndFire;
         Neuron("ignore_and_fire", ignoreAndFire, "rate", -1.0, null, "-1");
         Neuron("ignore_and_fire", ignoreAndFire, "rate", 0.0);

@@ -37,6 +37,7 @@ public sealed class CheckpointModelTests : IDisposable
         _ when model.Contains("cond", StringComparison.Ordinal) => 6.0,
         _ when model.Contains("delta", StringComparison.Ordinal) || model == "izhikevich" => 3.0,
         _ when model.StartsWith("aeif_psc", StringComparison.Ordinal) => 400.0,
+        "cm_default" => 2.0,
         _ => 120.0,
     };
 
@@ -81,6 +82,25 @@ public sealed class CheckpointModelTests : IDisposable
             parameters["q_stc"] = new[] { 10.0, 2.0 };
         }
         if (defaults.ContainsKey("t_ref")) parameters["t_ref"] = 4.0;
+        if (model == "cm_default")
+        {
+            // a compartmental neuron has what it is given: an active soma (NEST's example two_comps.py, pF and nS), a
+            // passive dendrite, AMPA on the soma
+            parameters["V_th"] = -50.0;
+            parameters["compartments"] = new[]
+            {
+                new Dictionary<string, object>
+                {
+                    ["parent_idx"] = -1L, ["params"] = new Dictionary<string, object>
+                    {
+                        ["C_m"] = 89.245535, ["g_L"] = 8.924572508, ["e_L"] = -75.0, ["v_comp"] = -75.0,
+                        ["gbar_Na"] = 4608.698576715, ["e_Na"] = 60.0, ["gbar_K"] = 956.1127729, ["e_K"] = -90.0,
+                    },
+                },
+                new Dictionary<string, object> { ["parent_idx"] = 0L, ["params"] = new Dictionary<string, object> { ["g_C"] = 1.2, ["C_m"] = 1.9 } },
+            };
+            parameters["receptors"] = new Dictionary<string, object> { ["comp_idx"] = 0L, ["receptor_type"] = "AMPA" };
+        }
         var neurons = nest.Create(model, 24, parameters);
         if (defaults.TryGetValue("V_m", out var vm) && vm is double v) neurons.Set("V_m", nest.Random.Uniform(v - 4.0, v + 2.0));
         double weight = DriveWeight(model);
@@ -110,6 +130,7 @@ public sealed class CheckpointModelTests : IDisposable
             });
         }
         var recordables = defaults.TryGetValue("recordables", out var r) ? (string[])r : [];
+        if (model == "cm_default") recordables = neurons[0].Get<string[]>("recordables"); // the recordables of its tree
         var meter = nest.Create("multimeter", 1, new() { ["record_from"] = recordables, ["interval"] = 0.3 });
         nest.Connect(meter, neurons);
         var spikes = nest.Create("spike_recorder");

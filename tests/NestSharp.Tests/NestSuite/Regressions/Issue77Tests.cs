@@ -49,6 +49,12 @@ public sealed class Issue77Tests
         var nrn = nest.Create(model);
         var (parameters, receptorType, initialWeight) = ExtraParams.GetValueOrDefault(model, (null, 0, 10.0));
         if (parameters is not null) nrn.Set(parameters);
+        // a compartmental model needs at least a root compartment (and here a receptor)
+        if (nest.GetDefaults(model).ContainsKey("compartments"))
+        {
+            nrn.Set("compartments", new Dictionary<string, object> { ["parent_idx"] = -1L });
+            nrn.Set("receptors", new Dictionary<string, object> { ["comp_idx"] = 0L, ["receptor_type"] = "AMPA" });
+        }
 
         var pg = nest.Create("poisson_generator", 1, new() { ["rate"] = 1e5 });
         var parrot = nest.Create("parrot_neuron_ps");
