@@ -216,7 +216,7 @@ internal sealed class NodeManager : IKernelManager
         status["thread"] = -1L;
         status["vp"] = -1L;
         status["thread_local_id"] = -1L;
-        if (model.Prototype is NeuronGroup { ElementType: ElementType.Neuron })
+        if (model.Prototype is NeuronGroup { ElementType: ElementType.Neuron, IsArchivingNode: true })
         {
             status["synaptic_elements"] = _kernel.Structural.DefaultElementsStatus(model);
             status["t_spike"] = -1.0;
@@ -245,7 +245,7 @@ internal sealed class NodeManager : IKernelManager
         status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
         status["vp"] = (long)vp;
         status["thread_local_id"] = id <= _threadLocalIdsUpTo ? (long)ThreadLocalId(id, vp) : -1L;
-        if (group is NeuronGroup { ElementType: ElementType.Neuron })
+        if (group is NeuronGroup { ElementType: ElementType.Neuron, IsArchivingNode: true })
         {
             status["synaptic_elements"] = _kernel.Structural.ElementsStatus(id);
             status["t_spike"] = _kernel.Archive.LastSpike(id);
@@ -484,7 +484,7 @@ internal sealed class NodeManager : IKernelManager
         Action? freeze = null;
         foreach (var (key, value) in values)
         {
-            if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup { ElementType: ElementType.Neuron })
+            if (key is "synaptic_elements" or "synaptic_elements_param" && group is NeuronGroup { ElementType: ElementType.Neuron, IsArchivingNode: true })
             {
                 // A prototype (first id 0) holds a model's defaults: the elements the model's new nodes receive.
                 var staged = group.FirstId == 0

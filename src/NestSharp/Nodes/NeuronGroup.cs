@@ -99,6 +99,13 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     public override bool EmitsSpikes => true;
 
+    /// <summary>
+    /// Whether the nodes are NEST's archiving (and structural-plasticity) nodes, whose status shows t_spike,
+    /// archiver_length, post_trace and synaptic_elements: every neuron but astrocyte_lr_1994, a plain node in NEST
+    /// (see <see cref="NeuronSchema.ForPlainNode"/>).
+    /// </summary>
+    public virtual bool IsArchivingNode => true;
+
     public override bool TakesArray(string key) => Schema.TryFindArray(key, out _) || _outside?.Owns(key) == true;
 
     /// <summary>

@@ -90,6 +90,18 @@ internal sealed class NeuronSchema
         return schema;
     }
 
+    /// <summary>
+    /// A schema for a model that is a plain node in NEST, not an archiving one (astrocyte_lr_1994): the archiving
+    /// columns keep their positions, so that the kernel's code reading them stays valid, but are internal (neither
+    /// shown nor settable). The model's group says so with <see cref="NeuronGroup.IsArchivingNode"/>.
+    /// </summary>
+    public static NeuronSchema ForPlainNode()
+    {
+        var schema = new NeuronSchema();
+        foreach (var entry in Archiving.Declared._entries) schema.Add(entry with { Role = EntryRole.Internal });
+        return schema;
+    }
+
     public IReadOnlyList<SchemaEntry> Entries => _entries;
     public int Count => _entries.Count;
     public SchemaEntry this[Column column] => _entries[column.Index];
