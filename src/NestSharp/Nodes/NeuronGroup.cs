@@ -101,7 +101,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     /// <summary>
     /// Whether the node is a neuron of NEST's ArchivingNode kind (every neuron model but those declared with
-    /// <see cref="NeuronSchema.ForPlainNode"/>): it has the archiving and calcium entries, synaptic elements and a spike
+    /// <see cref="NeuronSchema.ForPlainNode"/>: gif_pop_psc_exp, astrocyte_lr_1994): it has the archiving and calcium entries, synaptic elements and a spike
     /// history STDP synapses can read. Devices built on this class (spike_dilutor) are not.
     /// </summary>
     public bool IsArchivingNode { get; }

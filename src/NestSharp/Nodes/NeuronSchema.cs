@@ -91,7 +91,7 @@ internal sealed class NeuronSchema
     }
 
     /// <summary>
-    /// A schema for a neuron model built on NEST's plain Node rather than its ArchivingNode (gif_pop_psc_exp): the
+    /// A schema for a neuron model built on NEST's plain Node rather than its ArchivingNode (gif_pop_psc_exp, astrocyte_lr_1994): the
     /// archiving columns keep their positions, so the kernel reads them as for any neuron, but they are internal (not in
     /// the status, not settable, unchecked), and the node keeps no spike history, calcium or synaptic elements
     /// (<see cref="Archives"/> is false).

@@ -230,6 +230,14 @@ internal static class BadInputCases
         Created("aeif_cond_beta_multisynapse", "tau_decay", new[] { -1.0 }, null, "-1");
         Created("aeif_cond_beta_multisynapse", "V_peak", -60.0, null, "-60"); // below V_th
         Created("aeif_cond_beta_multisynapse", "gsl_error_tol", 0.0);
+        Created("astrocyte_lr_1994", "Ca_tot", 0.0);
+        Created("astrocyte_lr_1994", "tau_IP3", -1.0, null, "-1");
+        Created("astrocyte_lr_1994", "h_IP3R", 1.5, null, "1.5");
+        Created("astrocyte_lr_1994", "Ca_astro", -0.1, null, "-0.1");
+        Created("astrocyte_lr_1994", "tau_minus", 10.0, typeof(UnaccessedDictionaryEntryException)); // a plain node, not an archiving one
+        Created("aeif_cond_alpha_astro", "V_peak", -60.0, null, "-60"); // below V_th
+        Created("aeif_cond_alpha_astro", "tau_syn_ex", 0.0);
+        Created("aeif_cond_alpha_astro", "I_SIC", 1.0, typeof(UnaccessedDictionaryEntryException)); // recordable only
         Created("aeif_cond_beta_multisynapse", "g", new[] { 1.0 }, typeof(UnaccessedDictionaryEntryException));
         Add("create aeif_cond_beta_multisynapse with arrays of lengths 2, 2, 1",
             n => n.Nest.Create("aeif_cond_beta_multisynapse", 1, new()

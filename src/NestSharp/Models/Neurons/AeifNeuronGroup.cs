@@ -188,6 +188,12 @@ internal interface IAeifSystem<TSelf> : ICurrentDrivenOdeSystem where TSelf : st
     /// <paramref name="inhibitory"/> the sum of the others (zero or negative).
     /// </summary>
     static abstract void AddSpikes(in TSelf system, Span<double> y, double excitatory, double inhibitory);
+
+    /// <summary>
+    /// Gives <paramref name="system"/> the slow inward current of the step (pA) of a model that takes one
+    /// (aeif_cond_alpha_astro, see <see cref="AeifNeuronGroup{TSystem}"/>'s slowCurrent); nothing for the others.
+    /// </summary>
+    static virtual void SetSlowCurrent(ref TSelf system, double current) { }
 }
 
 /// <summary>The constants of one parameter row of an AdEx model.</summary>
@@ -231,19 +237,37 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     /// <summary>Per node: the refractory steps left, counting the current one (NEST's r_).</summary>
     private readonly int[] _refractory;
 
+    /// <summary>
+    /// Per node, for a model with a slow inward current: the current of the step (what arrived on
+    /// <see cref="_slowInput"/> in the step before, NEST's I_sic_); empty for the others.
+    /// </summary>
+    private readonly double[] _slowCurrent = [];
+
+    private readonly InputChannel _slowInput;
+
     /// <param name="model">The node model the group is an instance of.</param>
     /// <param name="firstId">The node id of the group's first node.</param>
     /// <param name="count">The number of nodes.</param>
     /// <param name="schema">The model's declared parameters, state, inputs and recordables.</param>
     /// <param name="membrane">The membrane columns declared into <paramref name="schema"/>.</param>
     /// <param name="inputs">The spike and current inputs declared into <paramref name="schema"/>.</param>
-    protected AeifNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane, AeifInputs inputs)
+    /// <param name="slowCurrent">
+    /// For a model with a slow inward current (aeif_cond_alpha_astro): the column keeping each node's current of the
+    /// step, and the input whose value becomes it at the end of a step (as the current input does).
+    /// </param>
+    protected AeifNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane, AeifInputs inputs,
+        (Column Column, InputChannel Input)? slowCurrent = null)
         : base(model, firstId, count, schema, inputs.Currents)
     {
         _membrane = membrane;
         _spikesEx = inputs.SpikesEx;
         _spikesIn = inputs.SpikesIn;
         _refractory = CountersOutsideColumns();
+        if (slowCurrent is { } slow)
+        {
+            _slowCurrent = this[slow.Column];
+            _slowInput = slow.Input;
+        }
     }
 
     /// <summary>The model's ODE system for the parameters of the node at <paramref name="position"/>.</summary>
@@ -275,8 +299,12 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
     {
         private const int YV = 0;
 
-        /// <summary>Nothing: refractoriness is set before each inner step.</summary>
-        public readonly void Begin(int node, in AeifConstants<TSystem> constants, ref TSystem system) { }
+        /// <summary>The slow inward current of the step, if the model has one (refractoriness is set before each inner step).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Begin(int node, in AeifConstants<TSystem> constants, ref TSystem system)
+        {
+            if (group._slowCurrent.Length != 0) TSystem.SetSlowCurrent(ref system, group._slowCurrent[node]);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void BeforeInnerStep(int node, ref TSystem system) => system.Refractory = group._refractory[node] > 0;
@@ -308,6 +336,7 @@ internal abstract class AeifNeuronGroup<TSystem> : Rkf45NeuronGroup<AeifConstant
             ref int refractory = ref group._refractory[node];
             if (refractory > 0) refractory--;
             TSystem.AddSpikes(constants.Dynamics, y, step.Input(group._spikesEx, node), step.Input(group._spikesIn, node));
+            if (group._slowCurrent.Length != 0) group._slowCurrent[node] = step.Input(group._slowInput, node);
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -3,8 +3,8 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_tripartite_connect.py: basic tests of TripartiteConnect with the third-factor
 /// rule third_factor_bernoulli_with_pool. Each test starts from a fresh kernel (the autouse fixture reset_kernel).
-/// test_connect_astro is not ported: it needs aeif_cond_alpha_astro, astrocyte_lr_1994 and sic_connection, which
-/// NestSharp lacks.
+/// test_connect_astro is not ported: it needs sic_connection (NEST's SICEvent, a secondary event), which NestSharp
+/// lacks.
 /// </summary>
 public sealed class TestTripartiteConnect
 {

@@ -5,7 +5,8 @@ public sealed class NeuronsHandleMultiplicityTests
 {
     /// <summary>NEST's skip list, for the models NestSharp has: binary neurons, input-independent, no V_m to read, or parrots.</summary>
     private static readonly string[] SkipList =
-        ["ginzburg_neuron", "ignore_and_fire", "mcculloch_pitts_neuron", "erfc_neuron", "parrot_neuron", "parrot_neuron_ps", "cm_default", "iaf_cond_alpha_mc", "pp_cond_exp_mc_urbanczik", "spike_train_injector"];
+        ["ginzburg_neuron", "ignore_and_fire", "mcculloch_pitts_neuron", "erfc_neuron", "parrot_neuron", "parrot_neuron_ps", "cm_default", "iaf_cond_alpha_mc", "pp_cond_exp_mc_urbanczik", "spike_train_injector",
+         "astrocyte_lr_1994"];
 
     /// <summary>Every neuron model (element_type neuron) not in the skip list.</summary>
     public static TheoryData<string> Models
