@@ -446,6 +446,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}' in a syn_spec", key, ["delay", "receptor_type", "synapse_model", "weight", .. schema.PerConnection.Select(p => p.Key)]);
         }
         model.Type.CheckConnect(model, syn.Other.Keys, _kernel.VirtualProcesses.Layout.ThreadsPerRank);
+        if (syn.Delay is not null && model.Type.NoDelayReason is { } noDelay)
+            throw new BadPropertyException("delay", syn.Delay, noDelay);
         if (schema.HasCommonWeight && syn.Weight is not null)
             throw new NestNotImplementedException($"Synapse parameter 'weight' of '{model.Name}' can only be set via SetDefaults() or CopyModel().");
         if (spec.MakeSymmetric && (syn.Weight is Parameter || syn.Delay is Parameter || syn.Other.Values.Any(v => v is Parameter)))
@@ -494,6 +496,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             foreach (var group in DistinctGroups(kindSources)) model.Type.CheckSource(group);
             if (kind == LinkKind.Synapse)
             {
+                CheckEvents(model, kindSources, context.Targets);
                 foreach (var group in DistinctGroups(context.Targets))
                 {
                     model.Type.CheckTarget((NeuronGroup)group);
@@ -614,7 +617,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 // A generator that sends one train to all its targets (sinusoidal_poisson_generator without
                 // individual_spike_trains) emits spikes like a neuron, though it could also serve targets locally.
                 kindOfGroup[g] = Samples(g) ? LinkKind.Sampling
-                    : g.EmitsSpikes ? LinkKind.Synapse
+                    : g.EmitsSpikes || g.SendsSecondaryEvents ? LinkKind.Synapse
                     : g is ILocalGenerator ? LinkKind.Generator
                     : throw new IllegalConnectionException($"{g.Model.Name} cannot be the source of a connection.");
             }
@@ -623,10 +626,47 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         return Array.ConvertAll(sources, id => kindOfGroup[nodes.Locate(id).Group]);
     }
 
+    /// <summary>
+    /// NEST's check_connection for what the events of a synapse model are: a model carrying secondary events needs
+    /// sources that send them and targets that take them (<see cref="NodeGroup.SendsSecondary"/>,
+    /// <see cref="NodeGroup.ReceivesSecondary"/>); a spike synapse needs sources that send spikes and targets that take
+    /// them (not rate neurons).
+    /// </summary>
+    private void CheckEvents(SynapseModel model, int[] sources, int[] targets)
+    {
+        if (model.Type is SecondarySynapseType secondary)
+        {
+            var type = secondary.Carries;
+            foreach (var source in DistinctGroups(sources))
+            {
+                if (!source.SendsSecondary(type))
+                    throw new IllegalConnectionException($"The source node does not support {type.Name} output: {source.Model.Name} cannot send through '{model.Name}'.");
+            }
+            foreach (var target in DistinctGroups(targets))
+            {
+                if (!target.ReceivesSecondary(type))
+                    throw new IllegalConnectionException($"The target node or synapse model does not support {type.Name} input: {target.Model.Name} cannot receive through '{model.Name}'.");
+            }
+            return;
+        }
+        foreach (var source in DistinctGroups(sources))
+        {
+            if (!source.EmitsSpikes)
+                throw new IllegalConnectionException($"Source node does not send output: {source.Model.Name} sends no spikes through '{model.Name}'.");
+        }
+        foreach (var target in DistinctGroups(targets))
+        {
+            if (!target.TakesSpikes)
+                throw new IllegalConnectionException($"The target node or synapse model does not support spike input: {target.Model.Name} takes no spikes through '{model.Name}'.");
+        }
+    }
+
     private void CheckReceptors(LinkKind kind, int[] sources, int[] targets, ValueSource receptor)
     {
         if (kind is not (LinkKind.Synapse or LinkKind.Generator)) return;
         bool currents = kind == LinkKind.Generator && sources.Any(id => _kernel.Nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
+        if (kind == LinkKind.Generator && DistinctGroups(targets).FirstOrDefault(g => !g.TakesSpikes) is { } rate)
+            throw new IllegalConnectionException($"The target node or synapse model does not support {(currents ? "current" : "spike")} input: {rate.Model.Name} takes neither.");
         var receptors = receptor.KnownValues.Distinct().ToArray();
         foreach (var group in DistinctGroups(targets).OfType<NeuronGroup>())
         {
@@ -681,6 +721,12 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         foreach (var g in targetNeurons) g.BeginConnect();
         var (blocks, min, max) = SynapseBuilder.Build(context, rule, model, values, _kernel.Nodes, layout, delays);
         long count = blocks.Sum(b => (long)(b?.Count ?? 0));
+        if (!model.Type.HasDelay && count > 0)
+        {
+            // As NEST: connections without delay count for the delay extrema with wfr_comm_interval (the resolution
+            // without waveform relaxation), which thereby bounds the length of a slice.
+            min = max = (int)grid.DelayToSteps(_kernel.Simulation.WaveformRelaxation.CommInterval);
+        }
         bool marksTargets = Array.Exists(targetNeurons, g => g.HasPorts);
         bool numbered = Array.Exists(targetNeurons, g => g.NumbersConnections);
         void Commit()

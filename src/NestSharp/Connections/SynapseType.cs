@@ -207,6 +207,16 @@ internal abstract class SynapseType(string name)
     /// </summary>
     public virtual SynapseColumn? DelayOffset => null;
 
+    /// <summary>
+    /// NEST's HAS_DELAY: whether the connections have a delay. A model without one (rate_connection_instantaneous)
+    /// refuses a delay (in a syn_spec, SetDefaults or Set) with <see cref="NoDelayReason"/>, and its connections count
+    /// for min_delay and max_delay with wfr_comm_interval, as NEST's.
+    /// </summary>
+    public bool HasDelay => NoDelayReason is null;
+
+    /// <summary>Why a delay cannot be given, for a model without one (NEST's BadProperty message); null for the others.</summary>
+    public virtual string? NoDelayReason => null;
+
     /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
     public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;
 

@@ -71,6 +71,62 @@ internal sealed class EventDeliveryManager : IKernelManager
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.
         _modelsChangingCommonValues = _kernel.Models.SynapseModels.Where(m => m.Type.ChangesCommonValuesInDelivery).ToArray();
+        PrepareSecondary(context);
+    }
+
+    /// <summary>
+    /// NEST's secondary_connections_exist, over all processes: whether some connection of a synapse model carrying
+    /// secondary events exists (then their values are exchanged and delivered in every slice).
+    /// </summary>
+    public bool SecondaryConnectionsExist { get; private set; }
+
+    /// <summary>The buffers of the kinds of secondary events the synapse models carry, for the nodes at this Prepare.</summary>
+    private void PrepareSecondary(SimulationContext context)
+    {
+        var types = new List<SecondaryEventType>();
+        bool exist = false;
+        foreach (var model in _kernel.Models.SynapseModels)
+        {
+            if (model.Type is not SecondarySynapseType secondary) continue;
+            if (!types.Contains(secondary.Carries)) types.Add(secondary.Carries);
+            exist |= _kernel.Connections.NumConnections(model.Id) > 0;
+        }
+        // NumConnections counts over every process already; the maximum keeps every process's answer the same.
+        SecondaryConnectionsExist = (context.Communicator.Size > 1 ? context.Communicator.Max(exist ? 1 : 0) : exist ? 1 : 0) > 0;
+        var settings = new SimulationSettings(context.MinDelaySteps, _kernel.Simulation.WaveformRelaxation.InterpolationOrder);
+        context.Secondary.Prepare(types, _kernel.Nodes, context.Layout, settings);
+        if (SecondaryConnectionsExist || context.Secondary.Instant.Data.Length > 0)
+            context.Secondary.ShapeInstantInput(context.Ring.Channels, context.MinDelaySteps);
+    }
+
+    /// <summary>
+    /// Serially: exchanges the values the senders wrote (in an iteration of the waveform relaxation with
+    /// <paramref name="iteration"/>: only the kinds delivered in iterations).
+    /// </summary>
+    public void ExchangeSecondary(bool iteration)
+    {
+        if (SecondaryConnectionsExist) _context.Secondary.Exchange(_context.Communicator, iteration);
+    }
+
+    /// <summary>
+    /// Delivers the exchanged secondary events through the synapses of virtual process <paramref name="vp"/>
+    /// (NEST's deliver_secondary_events): in an iteration of the waveform relaxation only the kinds that support it,
+    /// into the slice starting at <paramref name="sliceStart"/>; at the end of that slice every kind.
+    /// </summary>
+    public void DeliverSecondary(int vp, long sliceStart, bool iteration)
+    {
+        if (!SecondaryConnectionsExist) return;
+        var models = _kernel.Models.SynapseModels;
+        var tables = _context.Secondary;
+        var blocks = _kernel.Connections.BlocksToDeliver(vp);
+        var context = new SecondaryDelivery(_context.Ring, tables.Instant, sliceStart, _context.MinDelaySteps, iteration);
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            var block = blocks[b];
+            if (models[block.SynapseModelId].Type is not SecondarySynapseType type) continue;
+            if (iteration && !type.Carries.SupportsWaveformRelaxation) continue;
+            if (tables.Of(type.Carries) is { } values) type.DeliverSecondary(block, values, in context);
+        }
     }
 
     /// <summary>

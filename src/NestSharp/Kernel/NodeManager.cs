@@ -51,6 +51,8 @@ internal sealed class NodeManager : IKernelManager
         }
 
         foreach (var commit in commits) commit();
+        // NEST's node_uses_wfr: the kernel's use_wfr when the node is made, for models that support waveform relaxation.
+        group.UsesWaveformRelaxation = group.SupportsWaveformRelaxation && _kernel.Simulation.WaveformRelaxation.Use;
         Add(group);
         // as NEST, after the nodes were made: the model's defaults decide, not the parameters given to Create
         if (model.Prototype.SendsOffGridSpikes) _kernel.EventDelivery.OffGridSpiking = true;
@@ -216,7 +218,8 @@ internal sealed class NodeManager : IKernelManager
         status["model_id"] = (long)model.Id;
         status["frozen"] = false;
         status["local"] = true;
-        status["node_uses_wfr"] = false;
+        // NEST's prototypes are made when use_wfr has its default, true.
+        status["node_uses_wfr"] = model.Prototype.SupportsWaveformRelaxation;
         status["thread"] = -1L;
         status["vp"] = -1L;
         status["thread_local_id"] = -1L;
@@ -241,7 +244,7 @@ internal sealed class NodeManager : IKernelManager
         status["element_type"] = ElementTypeName(group.ElementType);
         status["frozen"] = group.IsFrozen(local);
         status["model_id"] = (long)group.Model.Id;
-        status["node_uses_wfr"] = false;
+        status["node_uses_wfr"] = group.UsesWaveformRelaxation;
         var layout = _kernel.VirtualProcesses.Layout;
         // NEST shows a device (one copy per thread) as its copy on the first thread of this process.
         int vp = group is NeuronGroup { HasProxies: true } ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
@@ -295,7 +298,7 @@ internal sealed class NodeManager : IKernelManager
                 values.Fill(ElementTypeName(group.ElementType));
                 return;
             case "node_uses_wfr":
-                values.Fill(false);
+                values.Fill(group.UsesWaveformRelaxation);
                 return;
             case "frozen":
                 for (int k = 0; k < ids.Length; k++) values[k] = group.IsFrozen(ids[k] - group.FirstId);

@@ -31,6 +31,9 @@ internal sealed class SimulationContext(TimeGrid time, VirtualProcessLayout layo
     /// <summary>Spike and voltage histories of neurons that plastic synapses read.</summary>
     public Plasticity.SpikeArchive Archive { get; init; } = new();
 
+    /// <summary>The secondary events of the slice, one buffer per kind in use (see <see cref="SecondaryEventTables"/>).</summary>
+    public SecondaryEventTables Secondary { get; } = new();
+
     /// <summary>Spikes emitted in the current slice, one buffer per virtual process.</summary>
     public SpikeBuffer[] SpikesOfVp { get; } = Enumerable.Range(0, layout.Count).Select(_ => new SpikeBuffer()).ToArray();
 }

@@ -48,7 +48,10 @@ internal sealed partial class SimulationManager : IKernelManager
          "eprop_update_interval", "eprop_learning_window", "eprop_reset_neurons_on_update"];
 
     /// <summary>NEST's waveform-relaxation settings (for gap junctions and other connections without delay).</summary>
-    private (bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder) _wfr = (true, 1.0, 1e-4, 15, 3);
+    private WaveformRelaxationSettings _wfr = new(true, 1.0, 1e-4, 15, 3);
+
+    /// <summary>NEST's waveform-relaxation settings: use_wfr, wfr_comm_interval (ms), wfr_tol, wfr_max_iterations, wfr_interpolation_order.</summary>
+    public WaveformRelaxationSettings WaveformRelaxation => _wfr;
 
     /// <summary>The longest a slice's update may take in wall-clock seconds before the run stops (NEST's update_time_limit).</summary>
     private double _updateTimeLimit = double.PositiveInfinity;
@@ -160,7 +163,7 @@ internal sealed partial class SimulationManager : IKernelManager
     }
 
     /// <summary>The waveform-relaxation settings after <paramref name="change"/>, checked as NEST checks them (on the grid in force after the change).</summary>
-    private (bool, double, double, long, long) StageWaveformRelaxation(KernelStatusChange change, TimeGrid grid)
+    private WaveformRelaxationSettings StageWaveformRelaxation(KernelStatusChange change, TimeGrid grid)
     {
         var (use, interval, tolerance, maxIterations, order) = _wfr;
         if (change.TryClaim("use_wfr", out var value))
@@ -198,7 +201,7 @@ internal sealed partial class SimulationManager : IKernelManager
             order = StatusValue.ToLong("wfr_interpolation_order", value);
             if (order is not (0 or 1 or 3)) throw new KernelException($"'wfr_interpolation_order' = {order} is invalid: it must be 0, 1 or 3.");
         }
-        return (use, interval, tolerance, maxIterations, order);
+        return new(use, interval, tolerance, maxIterations, order);
     }
 
     /// <summary>Readies the network for one or more <see cref="Run"/> calls.</summary>
@@ -228,7 +231,14 @@ internal sealed partial class SimulationManager : IKernelManager
         nodes.AssignThreadLocalIds();
         nodes.NoteGeneratorTargets();
         foreach (var group in nodes.Groups) group.Prepare(context);
+        PrepareSecondaryDelivery(context);
         _endOfSliceGroups = nodes.Groups.OfType<IEndOfSliceGroup>().ToArray();
+        _wfrGroups = nodes.Groups.Where(g => g.UsesWaveformRelaxation).ToArray();
+        // NEST's wfr_is_used (over all processes): every process iterates when any has a node that uses it.
+        bool wfrUsed = _wfrGroups.Length > 0;
+        if (context.Communicator.Size > 1) wfrUsed = context.Communicator.Max(wfrUsed ? 1 : 0) > 0;
+        _iterates = wfrUsed && _kernel.EventDelivery.SecondaryConnectionsExist;
+        _wfrThreadDone = new bool[layout.ThreadsPerRank];
         // As in NEST, the kernel is prepared before the recording backends open their files: when opening fails, the
         // kernel stays prepared and Cleanup closes what was opened. Opening can fail on one process alone: every
         // process learns of it, so none waits in Run for one that gave up.
@@ -244,6 +254,15 @@ internal sealed partial class SimulationManager : IKernelManager
         context.PreparedAtStep = CurrentStep;
         PrepareArchive();
         foreach (var group in groups) group.Prepare(context);
+        PrepareSecondaryDelivery(context);
+    }
+
+    /// <summary>Lets the synapse models carrying secondary events take what they need of the prepared targets.</summary>
+    private void PrepareSecondaryDelivery(SimulationContext context)
+    {
+        var done = new HashSet<Connections.SecondarySynapseType>();
+        foreach (var model in _kernel.Models.SynapseModels)
+            if (model.Type is Connections.SecondarySynapseType type && done.Add(type)) type.PrepareSecondary(context);
     }
 
     /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>
@@ -311,6 +330,8 @@ internal sealed partial class SimulationManager : IKernelManager
         if (_failure is null)
         {
             _heldSliceStart = (end - 1) / context.MinDelaySteps * context.MinDelaySteps;
+            // The secondary events of the run's last slice, gathered when the slice was complete, wait as its spikes do.
+            _secondaryHeld = end % context.MinDelaySteps == 0 && _kernel.EventDelivery.SecondaryConnectionsExist;
             _kernel.Connections.Store.BeforeBlocksChange = DeliverHeldSpikes;
         }
         _kernel.EventDelivery.RecordWeightEvents();
@@ -363,6 +384,78 @@ internal sealed partial class SimulationManager : IKernelManager
         var context = _context!;
         for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
             _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
+        if (_secondaryHeld)
+        {
+            _secondaryHeld = false;
+            for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
+                _kernel.EventDelivery.DeliverSecondary(context.Layout.FirstLocal + thread, sliceStart, iteration: false);
+        }
+    }
+
+    /// <summary>Whether the held slice's secondary events wait for delivery too (see <see cref="DeliverHeldSpikes"/>).</summary>
+    private bool _secondaryHeld;
+
+    /// <summary>The groups whose nodes use waveform relaxation (NEST's wfr_nodes_vec_), and whether the slices iterate.</summary>
+    private NodeGroup[] _wfrGroups = [];
+    private bool _iterates;
+
+    /// <summary>Per thread, whether its nodes converged in the current iteration; and the verdict over all (set serially).</summary>
+    private bool[] _wfrThreadDone = [];
+    private bool _wfrAllDone;
+
+    /// <summary>
+    /// NEST's waveform relaxation before the update of a slice: up to wfr_max_iterations times, the nodes that use it
+    /// compute the slice from [<paramref name="from"/>, min_delay) without changing their state and send their
+    /// instantaneous events; these are exchanged (serially) and delivered into the slice; it stops when every node of
+    /// every process changed by at most wfr_tol since the last iteration. The update then uses the last delivery.
+    /// </summary>
+    private void IterateWaveforms(int thread, int vp, long sliceStart, int from, Barrier? barrier)
+    {
+        var context = _context!;
+        var delivery = _kernel.EventDelivery;
+        double tolerance = _wfr.Tolerance;
+        for (long n = 0; n < _wfr.MaxIterations; n++)
+        {
+            bool done = true;
+            if (!Failed)
+            {
+                try
+                {
+                    foreach (var group in _wfrGroups) done &= group.WaveformRelaxationUpdate(context, vp, sliceStart, from, context.MinDelaySteps, tolerance);
+                }
+                catch (Exception e)
+                {
+                    Fail(e);
+                }
+            }
+            _wfrThreadDone[thread] = done;
+            if (thread == 0) _serialAction = WaveformIterationSerial;
+            if (barrier is null) RunSerialAction();
+            else barrier.SignalAndWait();
+            if (!Failed)
+            {
+                try
+                {
+                    delivery.DeliverSecondary(vp, sliceStart, iteration: true);
+                }
+                catch (Exception e)
+                {
+                    Fail(e);
+                }
+            }
+            if (_wfrAllDone) break;
+        }
+    }
+
+    /// <summary>Serially, in each iteration: whether all threads (and processes) converged; the iteration's events exchanged.</summary>
+    private void WaveformIterationSerial()
+    {
+        bool all = true;
+        foreach (bool done in _wfrThreadDone) all &= done;
+        var communicator = _context!.Communicator;
+        _kernel.EventDelivery.ExchangeSecondary(iteration: true);
+        if (communicator.Size > 1) all = communicator.Min(all ? 1 : 0) > 0;
+        _wfrAllDone = all;
     }
 
     /// <summary>
@@ -386,7 +479,12 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         var action = _serialAction;
         _serialAction = null;
-        if (action is null || Failed) return;
+        if (action is null) return;
+        if (Failed)
+        {
+            _wfrAllDone = true; // the iterations stop alike on every thread
+            return;
+        }
         try
         {
             action();
@@ -422,6 +520,7 @@ internal sealed partial class SimulationManager : IKernelManager
                 if (barrier is null) RunSerialAction();
                 else barrier.SignalAndWait();
             }
+            if (_iterates) IterateWaveforms(thread, vp, sliceStart, from, barrier);
             if (!Failed)
             {
                 try
@@ -442,6 +541,8 @@ internal sealed partial class SimulationManager : IKernelManager
                 {
                     // The spikes of the run's last slice are held (see DeliverHeldSpikes); triggers apply now.
                     delivery.Deliver(vp, sliceStart, spikes: sliceStart + to < end);
+                    // Secondary events of a complete slice: NEST delivers them at the start of the next slice.
+                    if (to == minDelay && sliceStart + to < end) delivery.DeliverSecondary(vp, sliceStart, iteration: false);
                 }
                 catch (Exception e)
                 {
@@ -457,6 +558,7 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         foreach (var group in _endOfSliceGroups) group.EndSlice(_context!, _sliceStart, _sliceFrom, _sliceTo);
         _kernel.EventDelivery.Gather(_sliceStart);
+        if (_sliceTo == _context!.MinDelaySteps) _kernel.EventDelivery.ExchangeSecondary(iteration: false);
         _kernel.Recording.HandOverSamples(_sliceStart);
         CurrentStep = _sliceStart + _sliceTo;
         _progress?.Update(CurrentStep);
@@ -478,3 +580,6 @@ internal sealed partial class SimulationManager : IKernelManager
         IsPrepared = false;
     }
 }
+
+/// <summary>NEST's waveform-relaxation settings (use_wfr, wfr_comm_interval in ms, wfr_tol, wfr_max_iterations, wfr_interpolation_order).</summary>
+internal readonly record struct WaveformRelaxationSettings(bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder);

@@ -218,6 +218,44 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// </summary>
     public virtual bool TryReadStatusValues(string key, ReadOnlySpan<int> locals, Span<object?> values) => false;
 
+    // ---------------------------------------------------------------- secondary events and waveform relaxation
+
+    /// <summary>
+    /// NEST's sends_secondary_event: whether the nodes send secondary events of <paramref name="type"/> (a row of values
+    /// per slice, see <see cref="SecondaryEventBuffer"/>), so that a synapse model carrying that kind may leave them.
+    /// </summary>
+    public virtual bool SendsSecondary(SecondaryEventType type) => false;
+
+    /// <summary>Whether the nodes send any kind of secondary event (their connections are then synapses, as spiking nodes').</summary>
+    public virtual bool SendsSecondaryEvents => false;
+
+    /// <summary>NEST's handles_test_event for a secondary event: whether the nodes take events of <paramref name="type"/>.</summary>
+    public virtual bool ReceivesSecondary(SecondaryEventType type) => false;
+
+    /// <summary>
+    /// Whether the nodes take spikes (and currents) through ordinary synapses and from generators; false for nodes that
+    /// only exchange secondary events (rate neurons), which Connect then refuses with NEST's message.
+    /// </summary>
+    public virtual bool TakesSpikes => true;
+
+    /// <summary>
+    /// Whether the model can take part in NEST's waveform relaxation (its wfr_update): its nodes then use it when the
+    /// kernel's use_wfr was true at their creation (NEST's node_uses_wfr).
+    /// </summary>
+    public virtual bool SupportsWaveformRelaxation => false;
+
+    /// <summary>NEST's node_uses_wfr of the group's nodes (set at Create from use_wfr for models that support it).</summary>
+    public bool UsesWaveformRelaxation { get; set; }
+
+    /// <summary>
+    /// One iteration of the waveform relaxation over steps [<paramref name="from"/>, <paramref name="to"/>) of the
+    /// slice (NEST's wfr_update): the nodes of this thread compute the slice from their state without changing it and
+    /// send what the iteration's events carry; returns whether every node's values changed by at most
+    /// <paramref name="tolerance"/> since the last iteration.
+    /// </summary>
+    public virtual bool WaveformRelaxationUpdate(SimulationContext context, int thread, long sliceStart, int from, int to, double tolerance) =>
+        throw new KernelException($"{Model.Name}: waveform relaxation not supported.");
+
     /// <summary>Whether node <paramref name="local"/> is frozen (NEST's <c>frozen</c>: not updated).</summary>
     public virtual bool IsFrozen(int local) => false;
 

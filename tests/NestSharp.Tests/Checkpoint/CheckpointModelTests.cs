@@ -24,10 +24,10 @@ public sealed class CheckpointModelTests : IDisposable
             var prototype = new NodeModel(name, make).Prototype;
             // spike_train_injector is a neuron that takes no input: CheckpointGeneratorTests has it
             // binary neurons take no Poisson input (NEST's SignalType): Models/BinaryNeuronTests checks their split runs
-            // astrocyte_lr_1994 sends no spikes (the network below connects the neurons among themselves and records
-            // their spikes): Models/AstrocyteTests checks its split runs
+            // The network below connects the neurons among themselves and records their spikes: astrocyte_lr_1994 sends
+            // none (Models/AstrocyteTests checks its split runs), and the rate models take none (they exchange rates)
             bool neuron = prototype.ElementType == ElementType.Neuron && name != "spike_train_injector" && (prototype.ReceivesSignal & SignalType.Spike) != 0
-                && prototype.EmitsSpikes;
+                && prototype.EmitsSpikes && prototype.TakesSpikes;
             if (neuron && prototype.SupportsCheckpoint == supported) models.Add(name);
         }
         return models;

@@ -68,7 +68,7 @@ internal sealed class SynapseModel
     /// <summary>Keys a syn_spec or SetDefaults may give for this model.</summary>
     public IReadOnlyCollection<string> Keys =>
     [
-        "delay", "receptor_type", "weight", "weight_recorder",
+        .. (Type.HasDelay ? ["delay"] : Array.Empty<string>()), "receptor_type", "weight", "weight_recorder",
         .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.CommonArrays.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
         .. (Type.ReadsVolumeTransmitter ? ["volume_transmitter"] : Array.Empty<string>()),
     ];
@@ -143,6 +143,7 @@ internal sealed class SynapseModel
                     break;
             }
         }
+        if (values.ContainsKey("delay") && Type.NoDelayReason is { } noDelay) throw new BadPropertyException("delay", values["delay"], noDelay);
         if (values.ContainsKey("delay"))
         {
             if (Delays is not null && Type.DelayOffset is not null) delay = Delays.DefaultDelay(delay, out delayOffset);
@@ -181,7 +182,7 @@ internal sealed class SynapseModel
             ["synapse_modelid"] = (long)Id,
             ["num_connections"] = numConnections,
             ["element_type"] = "synapse",
-            ["has_delay"] = true,
+            ["has_delay"] = Type.HasDelay,
             ["requires_symmetric"] = false,
             ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
         };

@@ -1,0 +1,75 @@
+namespace NestSharp.Models.Synapses;
+
+/// <summary>
+/// What a rate target does with each incoming rate before weighting it: nothing (linear_summation true: the target
+/// applies its gain function to the summed input), or its gain function (linear_summation false). A struct, so the
+/// delivery loop is compiled for each and the common case costs no check per connection.
+/// </summary>
+internal interface IRateInput
+{
+    /// <summary>The value a rate <paramref name="rate"/> adds (times the weight) into ring channel <paramref name="channel"/>.</summary>
+    double Transform(int channel, double rate);
+}
+
+/// <summary>Every target sums its inputs linearly.</summary>
+internal readonly struct LinearRateInput : IRateInput
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Transform(int channel, double rate) => rate;
+}
+
+/// <summary>Some targets apply their gain function to each input (by ring channel; see <see cref="Neurons.RateInputGains"/>).</summary>
+internal readonly struct GainPerChannel(Neurons.RateInputGains gains) : IRateInput
+{
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double Transform(int channel, double rate) => gains.Apply(channel, rate);
+}
+
+/// <summary>
+/// The delivery of rate connections (rate_connection_instantaneous, rate_connection_delayed): each source's row of rates
+/// (one per step of the slice it was sent in) is added, times each synapse's weight, into the target's input channel
+/// (its excitatory or inhibitory rate input by the weight's sign, as NEST's handle): at the synapse's delay after each
+/// rate's step for delayed connections, into the same step of the slice the rates are for for instantaneous ones
+/// (<see cref="SecondaryDelivery.Instant"/>). Sources in id order, each source's
+/// synapses in their order: every input's sum is formed in the same order whatever the split.
+/// </summary>
+internal static class RateDelivery
+{
+    /// <summary>Delivers <paramref name="block"/>'s rates; <paramref name="gains"/> is null when every target sums linearly.</summary>
+    public static void Deliver(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed, Neurons.RateInputGains? gains)
+    {
+        if (gains is null) Deliver(block, values, context, delayed, default(LinearRateInput));
+        else Deliver(block, values, context, delayed, new GainPerChannel(gains));
+    }
+
+    private static void Deliver<TInput>(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed, TInput input)
+        where TInput : struct, IRateInput
+    {
+        var ring = context.Ring;
+        double[] data = delayed ? ring.Data : context.Instant.Data, received = values.Received;
+        int channels = delayed ? ring.Channels : context.Instant.Channels, slots = delayed ? ring.Slots : int.MaxValue;
+        int[] offsets = block.Offsets, targets = block.Channels, rowOf = values.RowOfNode;
+        double[] weights = block.Weights;
+        int n = context.MinDelaySteps, stride = values.ValuesPerSlice;
+        for (int s = 0; s < block.SourceCount; s++)
+        {
+            int first = offsets[s], last = offsets[s + 1];
+            if (first == last) continue;
+            int row = rowOf[block.SourceMin + s];
+            if (row < 0) continue;
+            int rates = row * stride;
+            for (int i = first; i < last; i++)
+            {
+                int channel = targets[i];
+                double weight = weights[i];
+                // Delayed: the ring slot of the rate's step plus the delay; instantaneous: the row of the same step.
+                int slot = delayed ? (int)((context.SliceStart + block.DelayAt(i)) % slots) : 0;
+                for (int lag = 0; lag < n; lag++)
+                {
+                    data[(nint)slot * channels + channel] += weight * input.Transform(channel, received[rates + lag]);
+                    if (++slot == slots) slot = 0;
+                }
+            }
+        }
+    }
+}
