@@ -3,10 +3,13 @@ namespace NestSharp.Tests.NestSuite.Neurons;
 /// <summary>Two spikes in one event (multiplicity 2) act as two events with multiplicity 1.</summary>
 public sealed class NeuronsHandleMultiplicityTests
 {
-    /// <summary>NEST's skip list, for the models NestSharp has: binary neurons, input-independent, no V_m to read, or parrots.</summary>
+    /// <summary>NEST's skip list, for the models NestSharp has: binary neurons, input-independent, no V_m to read, parrots, astrocytes, rate models.</summary>
     private static readonly string[] SkipList =
         ["ginzburg_neuron", "ignore_and_fire", "mcculloch_pitts_neuron", "erfc_neuron", "parrot_neuron", "parrot_neuron_ps", "cm_default", "iaf_cond_alpha_mc", "pp_cond_exp_mc_urbanczik", "spike_train_injector",
-         "astrocyte_lr_1994"];
+         "astrocyte_lr_1994",
+         "gauss_rate_ipn", "lin_rate_ipn", "lin_rate_opn", "sigmoid_rate_gg_1998_ipn", "sigmoid_rate_ipn", "tanh_rate_ipn", "tanh_rate_opn",
+         "threshold_lin_rate_ipn", "threshold_lin_rate_opn", "rate_transformer_gauss", "rate_transformer_lin", "rate_transformer_sigmoid",
+         "rate_transformer_sigmoid_gg_1998", "rate_transformer_tanh", "rate_transformer_threshold_lin"];
 
     /// <summary>Every neuron model (element_type neuron) not in the skip list.</summary>
     public static TheoryData<string> Models
