@@ -7,15 +7,15 @@ import sys
 import numpy
 
 from . import _host
-from ._collections import NodeCollection, SynapseCollection, check_per_node_lists
+from ._collections import Compartments, NodeCollection, Receptors, SynapseCollection, check_per_node_lists
 from ._parameters import CreateParameter, Parameter
 from .kernel import NESTErrors
 
 __all__ = [
-    "Cleanup", "CollocatedSynapses", "Connect", "CopyModel", "Create", "CreateParameter", "Disconnect",
+    "Cleanup", "CollocatedSynapses", "Compartments", "Connect", "CopyModel", "Create", "CreateParameter", "Disconnect",
     "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
     "GetLocalNodeCollection", "GetLocalVPs", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
-    "Prepare", "Rank", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
+    "Prepare", "Rank", "Receptors", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
     "SynapseCollection", "TripartiteConnect", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
 ]
 

@@ -13,7 +13,7 @@ try:
 except ImportError:  # pandas is optional: output="pandas" needs it
     pandas = None
 
-__all__ = ["NodeCollection", "SynapseCollection"]
+__all__ = ["Compartments", "NodeCollection", "Receptors", "SynapseCollection"]
 
 def _as_tuple(values):
     """Per-node values as PyNEST gives them for several nodes: a tuple."""
@@ -215,6 +215,8 @@ class NodeCollection:
             if isinstance(key, str):
                 result = self._status(key, None)
                 result = result if single else _as_tuple(result)
+                if key in _COMPARTMENTAL_KEYS:
+                    result = _COMPARTMENTAL_KEYS[key](self, result)
             elif hasattr(key, "__iter__"):  # a list, tuple, dict (its keys), dict view or array of keys
                 result = self._status([str(k) for k in key], None)
                 result = {k: (v if single else _as_tuple(v)) for k, v in result.items()}
@@ -265,6 +267,12 @@ class NodeCollection:
         elif kwargs and params:
             raise TypeError("must either provide params or kwargs, but not both.")
         if isinstance(params, dict):
+            params = dict(params)
+            for key in _COMPARTMENTAL_KEYS:
+                if isinstance(params.get(key), CmBase):
+                    params[key] = params[key].get_tuple()
+                elif key in params and params[key] is None:
+                    params.pop(key)  # added already by the += operator
             params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
             check_per_node_lists(params, self._size, lambda: self[0].get())
         elif isinstance(params, (list, tuple)):
@@ -290,6 +298,67 @@ class NodeCollection:
     def global_id(self):
         """The node ids (a single id for one node, a tuple for several)."""
         return self.get("global_id")
+
+
+class CmBase:
+    """PyNEST's view of the compartments or receptors of cm_default nodes: a tuple of dictionaries; ``+`` gives a
+    longer view, ``+=`` adds to the nodes (``add_compartments`` / ``add_receptors``)."""
+
+    def __init__(self, node_collection, elements):
+        if not isinstance(node_collection, NodeCollection):
+            raise TypeError(f"node_collection must be a NodeCollection, got {type(node_collection)}")
+        if isinstance(elements, list):
+            elements = tuple(elements)
+        if not isinstance(elements, tuple):
+            raise TypeError(f"elements must be a tuple of dicts, got {type(elements)}")
+        self._elements = elements
+        self._node_collection = node_collection
+
+    def _added(self, other):
+        name = type(self).__name__
+        if isinstance(other, dict):
+            return [other]
+        if isinstance(other, type(self)):
+            return list(other._elements)
+        if isinstance(other, (tuple, list)):
+            if not all(isinstance(element, dict) for element in other):
+                raise TypeError(f"{name} can only be added with dicts, lists of dicts, or other {name}")
+            return list(other)
+        raise NotImplementedError(f"{name} can only be added with dicts, lists of dicts, or other {name}, got {type(other)}")
+
+    def __add__(self, other):
+        return type(self)(self._node_collection, self._elements + tuple(self._added(other)))
+
+    def __iadd__(self, other):
+        self._node_collection.set({f"add_{type(self).__name__.lower()}": self._added(other)})
+        return None  # the attribute assignment that follows sees None: nothing more to set
+
+    def __getitem__(self, key):
+        return self._elements[key]
+
+    def __len__(self):
+        return len(self._elements)
+
+    def __iter__(self):
+        return iter(self._elements)
+
+    def __str__(self):
+        return str(self._elements)
+
+    def get_tuple(self):
+        """The dictionaries as a tuple."""
+        return self._elements
+
+
+class Compartments(CmBase):
+    """The compartments of cm_default nodes (PyNEST's nest.Compartments)."""
+
+
+class Receptors(CmBase):
+    """The receptors of cm_default nodes (PyNEST's nest.Receptors)."""
+
+
+_COMPARTMENTAL_KEYS = {"compartments": Compartments, "receptors": Receptors}
 
 
 def check_per_node_lists(params, size, status_of_a_node):
@@ -410,6 +479,12 @@ class SynapseCollection:
         elif kwargs and params:
             raise TypeError("must either provide params or kwargs, but not both.")
         if isinstance(params, dict):
+            params = dict(params)
+            for key in _COMPARTMENTAL_KEYS:
+                if isinstance(params.get(key), CmBase):
+                    params[key] = params[key].get_tuple()
+                elif key in params and params[key] is None:
+                    params.pop(key)  # added already by the += operator
             params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
         elif isinstance(params, (list, tuple)):
             params = list(params)

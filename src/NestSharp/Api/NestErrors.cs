@@ -126,7 +126,7 @@ public sealed class TimeMultipleRequiredException(string model, string key, doub
 
 /// <summary>NEST's IllegalConnection: a connection that the nodes or synapse model involved cannot make.</summary>
 /// <param name="message">What is wrong.</param>
-public sealed class IllegalConnectionException(string message) : NestException($"Creation of connection is not possible because: {message}")
+public sealed class IllegalConnectionException(string message) : NestException($"Creation of connection is not possible because:\n{message}")
 {
     /// <inheritdoc/>
     public override string NestName => "IllegalConnection";

@@ -44,7 +44,7 @@ internal sealed class RecordingLinks(NodeManager nodes)
         if (!sampling && rule.RequiresProxies)
         {
             throw new IllegalConnectionException(
-                $"Creation of connection is not possible because rule '{rule.Spec.Rule}' cannot connect to nodes without proxies (recording devices): use all_to_all or one_to_one.");
+                $"Rule '{rule.Spec.Rule}' cannot connect to nodes without proxies (recording devices): use all_to_all or one_to_one.");
         }
         var spikeLinks = new List<SpikeRecordingLink>();
         var samplingLinks = new List<SamplingLink>();
@@ -109,15 +109,15 @@ internal sealed class RecordingLinks(NodeManager nodes)
         if (sampling && !(type.CarriesRecordingDeviceEvents && !type.Hpc))
         {
             string reason = type.CarriesRecordingDeviceEvents
-                ? "only receptor 0 is allowed for HPC synapses, and a multimeter connection uses a data-logging receptor"
-                : "the synapse model does not support data logging requests";
+                ? "Only receptor 0 is allowed for HPC synapses, and a multimeter connection uses a data-logging receptor"
+                : "The synapse model does not support data logging requests";
             throw new IllegalConnectionException(
-                $"Creation of connection is not possible because {reason}: a multimeter connects through static_synapse (or a copy of it), not '{model.Name}'.");
+                $"{reason}: a multimeter connects through static_synapse (or a copy of it), not '{model.Name}'.");
         }
         if (!sampling && !type.CarriesRecordingDeviceEvents)
         {
             throw new IllegalConnectionException(
-                $"Creation of connection is not possible because a spike recorder does not support plastic synapses: connect it through static_synapse or static_synapse_hpc (or a copy), not '{model.Name}'.");
+                $"A spike recorder does not support plastic synapses: connect it through static_synapse or static_synapse_hpc (or a copy), not '{model.Name}'.");
         }
     }
 
@@ -130,7 +130,7 @@ internal sealed class RecordingLinks(NodeManager nodes)
             if (_sampled.Contains((link.Sampler, link.Target)) || !seen.Add((link.Sampler, link.Target)))
             {
                 throw new IllegalConnectionException(
-                    $"Creation of connection is not possible because each multimeter can only be connected once to a given node: node {link.Sampler} is already connected to node {link.Target}.");
+                    $"Each multimeter can only be connected once to a given node: node {link.Sampler} is already connected to node {link.Target}.");
             }
         }
     }
@@ -151,7 +151,7 @@ internal sealed class RecordingLinks(NodeManager nodes)
                 if (sampled.RecordableIndexOf(name, targetLocal) < 0)
                 {
                     throw new IllegalConnectionException(
-                        $"Creation of connection is not possible because of an unknown recordable: {sampled.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", sampled.RecordablesOf(targetLocal))}.");
+                        $"Cannot connect with unknown recordable {name}: {sampled.Model.Name} has no recordable '{name}'. Its recordables: {string.Join(", ", sampled.RecordablesOf(targetLocal))}.");
                 }
             }
         }

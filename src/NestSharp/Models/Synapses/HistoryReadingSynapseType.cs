@@ -68,7 +68,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
     public override void CheckTarget(NeuronGroup target)
     {
         if (target is ISpikeRelayGroup)
-            throw new IllegalConnectionException($"Creation of connection is not possible because {target.Model.Name} does not support plastic ('{Name}') synapses.");
+            throw new IllegalConnectionException($"{target.Model.Name} does not support plastic ('{Name}') synapses.");
         RequireArchivingTarget(target);
     }
 
