@@ -108,6 +108,21 @@ internal sealed class IafPscExpPs : PreciseIafGroup
             Y2Before = Y2;
         }
 
+        /// <summary>
+        /// A step without events: the step's propagators (V as NEST writes it, see test_iaf_ps_dc_t_accuracy, bounded
+        /// below by V_min; V only when not refractory).
+        /// </summary>
+        public void PropagateWholeStep(in Propagators p)
+        {
+            if (!Refractory)
+            {
+                Y2 = p.P20 * (p.Ie + Y0) + p.P21Ex * Y1Ex + p.P21In * Y1In + p.Expm1TauM * Y2 + Y2;
+                Y2 = Y2 < p.UMin ? p.UMin : Y2;
+            }
+            Y1Ex *= p.ExpTauEx;
+            Y1In *= p.ExpTauIn;
+        }
+
         /// <summary>NEST's propagate_: the exact propagation over <paramref name="dt"/> &gt; 0 ms (V only when not refractory).</summary>
         public void Propagate(in Propagators p, double dt)
         {
@@ -144,14 +159,7 @@ internal sealed class IafPscExpPs : PreciseIafGroup
 
             if (stepEvents.None)
             {
-                // No event: the step's propagators (V as NEST writes it, see test_iaf_ps_dc_t_accuracy), the V_min bound.
-                if (!n.Refractory)
-                {
-                    n.Y2 = p.P20 * (p.Ie + n.Y0) + p.P21Ex * n.Y1Ex + p.P21In * n.Y1In + p.Expm1TauM * n.Y2 + n.Y2;
-                    n.Y2 = n.Y2 < p.UMin ? p.UMin : n.Y2;
-                }
-                n.Y1Ex *= p.ExpTauEx;
-                n.Y1In *= p.ExpTauIn;
+                n.PropagateWholeStep(p);
                 if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, 0.0, h, spikes);
             }
             else

@@ -152,13 +152,7 @@ internal sealed class IafPscExpPsLossless : PreciseIafGroup
 
             if (stepEvents.None)
             {
-                if (!n.Refractory)
-                {
-                    n.Y2 = p.P20 * (p.Ie + n.Y0) + p.P21Ex * n.Y1Ex + p.P21In * n.Y1In + p.Expm1TauM * n.Y2 + n.Y2;
-                    n.Y2 = n.Y2 < p.UMin ? p.UMin : n.Y2;
-                }
-                n.Y1Ex *= p.ExpTauEx;
-                n.Y1In *= p.ExpTauIn;
+                n.PropagateWholeStep(p);
                 double latest = CrossingBound(q, n, h);
                 if (!double.IsNaN(latest)) Fire(i, ref n, p, step, s.Lag, 0.0, latest, spikes);
             }

@@ -24,6 +24,46 @@ internal interface IRateGain
     static abstract double MultCouplingIn(in RateGainParameters p, double rate);
 }
 
+/// <summary>NEST's input term of the ipn and opn rate neurons, in its order of operations.</summary>
+internal static class RateInput
+{
+    /// <summary>
+    /// <paramref name="x"/> plus P2 times the step's input: with linear_summation the gain of the summed input (of each
+    /// sum, times its multiplicative coupling at <paramref name="couplingRate"/>, with mult_coupling), otherwise the
+    /// inputs (already through the gain) times their coupling.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Add<TGain>(double x, in RateGainParameters p, double p2, bool mult, bool linear, double couplingRate,
+        double delayedEx, double instantEx, double delayedIn, double instantIn)
+        where TGain : IRateGain
+    {
+        double hEx = 1.0, hIn = 1.0;
+        if (mult)
+        {
+            hEx = TGain.MultCouplingEx(p, couplingRate);
+            hIn = TGain.MultCouplingIn(p, couplingRate);
+        }
+        if (linear)
+        {
+            if (mult)
+            {
+                x += p2 * hEx * TGain.Input(p, delayedEx + instantEx);
+                x += p2 * hIn * TGain.Input(p, delayedIn + instantIn);
+            }
+            else
+            {
+                x += p2 * TGain.Input(p, delayedEx + instantEx + delayedIn + instantIn);
+            }
+        }
+        else
+        {
+            x += p2 * hEx * (delayedEx + instantEx);
+            x += p2 * hIn * (delayedIn + instantIn);
+        }
+        return x;
+    }
+}
+
 /// <summary>The columns of a model's gain parameters, in the order of <see cref="RateGainParameters"/> (null: unused).</summary>
 internal sealed record RateGainColumns(Column G, Column? A = null, Column? B = null, Column? C = null, Column? D = null);
 

@@ -83,31 +83,7 @@ internal abstract class RateNeuronIpn<TGain> : RateNeuronGroup where TGain : str
             double noise = _sigma[i] * group.NormalOf(i, step);
             double p2 = _p2[i];
             double x = _p1[i] * old + p2 * _mu[i] + _factor[i] * noise;
-            var p = gains.At(i);
-            double hEx = 1.0, hIn = 1.0;
-            bool mult = _mult[i] != 0.0;
-            if (mult)
-            {
-                hEx = TGain.MultCouplingEx(p, old);
-                hIn = TGain.MultCouplingIn(p, old);
-            }
-            if (_linear[i] != 0.0)
-            {
-                if (mult)
-                {
-                    x += p2 * hEx * TGain.Input(p, delayedEx + instantEx);
-                    x += p2 * hIn * TGain.Input(p, delayedIn + instantIn);
-                }
-                else
-                {
-                    x += p2 * TGain.Input(p, delayedEx + instantEx + delayedIn + instantIn);
-                }
-            }
-            else
-            {
-                x += p2 * hEx * (delayedEx + instantEx);
-                x += p2 * hIn * (delayedIn + instantIn);
-            }
+            x = RateInput.Add<TGain>(x, gains.At(i), p2, _mult[i] != 0.0, _linear[i] != 0.0, old, delayedEx, instantEx, delayedIn, instantIn);
             if (_rectify[i] != 0.0 && x < _rectifyRate[i]) x = _rectifyRate[i];
             _rate[i] = x;
             _noise[i] = noise;

@@ -71,31 +71,7 @@ internal abstract class RateNeuronOpn<TGain> : RateNeuronGroup where TGain : str
             double noisy = _rate[i] + _factor[i] * noise;
             double p2 = _p2[i];
             double x = _p1[i] * _rate[i] + p2 * _mu[i];
-            var p = gains.At(i);
-            double hEx = 1.0, hIn = 1.0;
-            bool mult = _mult[i] != 0.0;
-            if (mult)
-            {
-                hEx = TGain.MultCouplingEx(p, noisy);
-                hIn = TGain.MultCouplingIn(p, noisy);
-            }
-            if (_linear[i] != 0.0)
-            {
-                if (mult)
-                {
-                    x += p2 * hEx * TGain.Input(p, delayedEx + instantEx);
-                    x += p2 * hIn * TGain.Input(p, delayedIn + instantIn);
-                }
-                else
-                {
-                    x += p2 * TGain.Input(p, delayedEx + instantEx + delayedIn + instantIn);
-                }
-            }
-            else
-            {
-                x += p2 * hEx * (delayedEx + instantEx);
-                x += p2 * hIn * (delayedIn + instantIn);
-            }
+            x = RateInput.Add<TGain>(x, gains.At(i), p2, _mult[i] != 0.0, _linear[i] != 0.0, noisy, delayedEx, instantEx, delayedIn, instantIn);
             _rate[i] = x;
             _noise[i] = noise;
             _noisy[i] = noisy;
