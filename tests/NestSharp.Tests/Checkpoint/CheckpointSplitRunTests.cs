@@ -71,6 +71,35 @@ public sealed class CheckpointSplitRunTests : IDisposable
         return after;
     }
 
+    /// <summary>
+    /// Asserts that the network <paramref name="build"/> makes, simulated <paramref name="first"/> ms, saved on the first
+    /// thread count of each pair, restored on the second and simulated <paramref name="second"/> ms more, observes
+    /// (<paramref name="observe"/>) as the uninterrupted run on one thread does.
+    /// </summary>
+    internal static void AssertResumesBitwise(Action<Simulator> build, Func<Simulator, string> observe, double first, double second,
+        params (int Before, int After)[] threadPairs)
+    {
+        var whole = new Simulator();
+        build(whole);
+        whole.Simulate(first);
+        whole.Simulate(second);
+        string expected = observe(whole);
+        string folder = Directory.CreateTempSubdirectory("nestsharp-resume-").FullName;
+        try
+        {
+            foreach (var (before, after) in threadPairs)
+            {
+                var resumed = Restored(build, Path.Combine(folder, $"{before}-{after}.nscp"), first, before, after);
+                resumed.Simulate(second);
+                Assert.Equal(expected, observe(resumed));
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private string SplitRun(Action<Simulator> build, double first, double second, int threadsBefore, int threadsAfter)
     {
         var after = Restored(build, Path.Combine(_folder, $"split-{threadsBefore}-{threadsAfter}.nscp"), first, threadsBefore, threadsAfter);

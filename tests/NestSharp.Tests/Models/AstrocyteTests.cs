@@ -158,25 +158,7 @@ public sealed class AstrocyteTests
             return string.Join("|", Join(astrocytes, "IP3"), Join(astrocytes, "Ca_astro"), Join(astrocytes, "h_IP3R"), Join(neurons, "V_m"), Join(neurons, "w"));
         }
 
-        var reference = new Simulator();
-        Build(reference);
-        reference.Simulate(23.0);
-        reference.Simulate(37.0);
-        string expected = State(reference);
-        string folder = Directory.CreateTempSubdirectory("nestsharp-astro-").FullName;
-        try
-        {
-            foreach (var (before, after) in new[] { (1, 1), (1, 3), (2, 1) })
-            {
-                var resumed = Checkpoint.CheckpointSplitRunTests.Restored(Build, Path.Combine(folder, $"{before}-{after}.nscp"), 23.0, before, after);
-                resumed.Simulate(37.0);
-                Assert.Equal(expected, State(resumed));
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Checkpoint.CheckpointSplitRunTests.AssertResumesBitwise(Build, State, 23.0, 37.0, (1, 1), (1, 3), (2, 1));
     }
 
     [Theory]

@@ -77,28 +77,8 @@ public sealed class GifPopPscExpTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Checkpoint_ContinuesBitwise_OnAnotherThreadCount()
-    {
-        string folder = Directory.CreateTempSubdirectory("nestsharp-gifpop-").FullName;
-        try
-        {
-            var whole = new Simulator();
-            BuildForCheckpoint(whole);
-            whole.Simulate(23.4);
-            whole.Simulate(61.3);
-            string expected = Checkpoint.CheckpointSplitRunTests.Observe(whole);
-            foreach (var (before, after) in new[] { (1, 2), (2, 1) })
-            {
-                var resumed = Checkpoint.CheckpointSplitRunTests.Restored(BuildForCheckpoint, Path.Combine(folder, $"{before}-{after}.nscp"), 23.4, before, after);
-                resumed.Simulate(61.3);
-                Assert.Equal(expected, Checkpoint.CheckpointSplitRunTests.Observe(resumed));
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Checkpoint_ContinuesBitwise_OnAnotherThreadCount() =>
+        Checkpoint.CheckpointSplitRunTests.AssertResumesBitwise(BuildForCheckpoint, Checkpoint.CheckpointSplitRunTests.Observe, 23.4, 61.3, (1, 2), (2, 1));
 
     [Fact]
     public void Status_IsNestsPlainNode_WithTheChosenHistoryLengthAfterARun()

@@ -75,26 +75,6 @@ public sealed class RateNeuronTests
     }
 
     [Fact]
-    public void Checkpoint_ContinuesBitwise()
-    {
-        var reference = new Simulator();
-        Build(reference);
-        reference.Simulate(23.0);
-        reference.Simulate(17.0);
-        string expected = Rates(reference);
-        string folder = Directory.CreateTempSubdirectory("nestsharp-rate-").FullName;
-        try
-        {
-            foreach (var (before, after) in new[] { (1, 1), (1, 3), (2, 1) })
-            {
-                var resumed = Checkpoint.CheckpointSplitRunTests.Restored(Build, Path.Combine(folder, $"{before}-{after}.nscp"), 23.0, before, after);
-                resumed.Simulate(17.0);
-                Assert.Equal(expected, Rates(resumed));
-            }
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Checkpoint_ContinuesBitwise() =>
+        Checkpoint.CheckpointSplitRunTests.AssertResumesBitwise(Build, Rates, 23.0, 17.0, (1, 1), (1, 3), (2, 1));
 }
