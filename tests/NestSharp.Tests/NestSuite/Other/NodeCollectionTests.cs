@@ -370,6 +370,55 @@ public sealed class NodeCollectionTests
         Assert.Equal(25L, Convert.ToInt64(nest.GetKernelStatus("num_connections")));
     }
 
+    // Python's sum() starts from 0, and PyNEST's 0 + nc is nc: here the start and the identity of + is
+    // NodeCollection.Empty, and a sum is a fold of + from it. PyNEST's TypeError for adding an int, a list or a tuple
+    // (test_node_collection_add_invalid_type_raises) does not compile in C#.
+    private static NodeCollection Sum(params NodeCollection[] collections) => collections.Aggregate(NodeCollection.Empty, (a, b) => a + b);
+
+    // NEST: testsuite/pytests/other/test_node_collection_operations.py::test_node_collection_add_zero
+    [Fact]
+    public void Test_node_collection_add_zero()
+    {
+        var nest = new Simulator();
+        var nc = nest.Create("iaf_psc_alpha");
+
+        Assert.True(nc + NodeCollection.Empty == nc);
+        Assert.True(NodeCollection.Empty + nc == nc);
+    }
+
+    // NEST: testsuite/pytests/other/test_node_collection_operations.py::test_single_node_collection_summation
+    [Fact]
+    public void Test_single_node_collection_summation()
+    {
+        var nest = new Simulator();
+        var nc = nest.Create("iaf_psc_alpha");
+        Assert.True(Sum(nc) == nc);
+    }
+
+    // NEST: testsuite/pytests/other/test_node_collection_operations.py::test_primitive_node_collection_summation
+    [Fact]
+    public void Test_primitive_node_collection_summation()
+    {
+        var nest = new Simulator();
+        var ncA = nest.Create("iaf_psc_alpha", 2);
+        var ncB = nest.Create("iaf_psc_alpha", 4);
+
+        var expectedPrimNc = ncA + ncB;
+        Assert.True(Sum(ncA, ncB) == expectedPrimNc);
+    }
+
+    // NEST: testsuite/pytests/other/test_node_collection_operations.py::test_composite_node_collection_summation
+    [Fact]
+    public void Test_composite_node_collection_summation()
+    {
+        var nest = new Simulator();
+        var ncA = nest.Create("iaf_psc_alpha", 2);
+        var ncB = nest.Create("iaf_psc_exp", 4);
+
+        var expectedCompNc = ncA + ncB;
+        Assert.True(Sum(ncA, ncB) == expectedCompNc);
+    }
+
     // NEST: other/test_node_collection_operations.py::test_node_collection_iteration
     [Fact]
     public void IteratingGivesTheIndexedNodes()

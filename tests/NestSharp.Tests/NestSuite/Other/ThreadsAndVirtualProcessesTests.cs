@@ -2,7 +2,8 @@ namespace NestSharp.Tests.NestSuite.Other;
 
 /// <summary>
 /// Threads and virtual processes as NEST's other/test_multithreading.py, test_neuron_vp.py, test_threads.py,
-/// test_multiplicity.py and test_connect_with_threads.py check them: nodes are dealt out round-robin over the virtual
+/// test_multiplicity.py, test_connect_with_threads.py, test_events.py, test_flush_event_filtering.py and
+/// test_thread_local_ids.py check them: nodes are dealt out round-robin over the virtual
 /// processes (vp = id mod VPs), spikes cross threads, and every rule makes its number of connections whatever the count.
 /// </summary>
 public sealed class ThreadsAndVirtualProcessesTests
@@ -98,6 +99,42 @@ public sealed class ThreadsAndVirtualProcessesTests
         nest.Connect(pre, post);
         var targets = nest.GetConnections(pre).Target;
         Assert.Equal(post.Ids.Select(id => (long)id), targets.Order());
+    }
+
+    // NEST: testsuite/pytests/other/test_threads.py::ThreadTestCase::test_ThreadsGetEvents
+    [Fact]
+    public void EventsAreGatheredAcrossThreads_TheSameCountsFor1To8Threads()
+    {
+        int[] threads = [1, 2, 4, 8];
+        var nEventsSr = new List<long>();
+        var nEventsVm = new List<long>();
+        const int n = 128;
+        const double simtime = 1000.0;
+
+        foreach (int t in threads)
+        {
+            var nest = new Simulator();
+            nest.SetKernelStatus("local_num_threads", t);
+
+            // force a lot of spike events
+            var neurons = nest.Create("iaf_psc_alpha", n, new() { ["I_e"] = 2000.0 });
+            var sr = nest.Create("spike_recorder");
+            var vm = nest.Create("voltmeter");
+
+            nest.Connect(neurons, sr);
+            nest.Connect(vm, neurons);
+
+            nest.Simulate(simtime);
+
+            nEventsSr.Add(sr.Get<long>("n_events"));
+            nEventsVm.Add(vm.Get<long>("n_events"));
+        }
+
+        long refVm = (long)(n * (simtime - 1));
+        long refSr = nEventsSr[0];
+
+        Assert.All(nEventsVm, x => Assert.Equal(refVm, x));
+        Assert.All(nEventsSr, x => Assert.Equal(refSr, x));
     }
 
     // NEST: other/test_multiplicity.py::test_multiplicity

@@ -1,9 +1,8 @@
 namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
-/// NEST's testsuite/pytests/synapses/test_multiple_synapses.py: collocated synapses (nest.CollocatedSynapses). Not
-/// ported: the five spatial tests (spatial networks, spatial distributions, stdp_synapse_lbl, tsodyks_synapse,
-/// iaf_psc_exp_multisynapse).
+/// NEST's testsuite/pytests/synapses/test_multiple_synapses.py: collocated synapses (nest.CollocatedSynapses), in
+/// plain and spatial networks.
 /// </summary>
 public sealed class TestMultipleSynapses
 {
@@ -135,6 +134,207 @@ public sealed class TestMultipleSynapses
 
         Assert.Equal(refTrgt.Order(), conns.Target.Order());
         Assert.Equal(refSm.Order(StringComparer.Ordinal), conns.SynapseModel.Order(StringComparer.Ordinal));
+    }
+
+    private static Dictionary<string, object> Syn(params (string Key, object Value)[] entries) => entries.ToDictionary(e => e.Key, e => e.Value);
+
+    private NodeCollection FreeLayer(string model, int n, int numDimensions, Dictionary<string, object>? parameters = null) =>
+        _nest.Create(model, Positions.Free(_nest.Random.Uniform(), numDimensions: numDimensions), parameters, n);
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_spatial_network
+    [Fact]
+    public void Test_MultipleSynapses_spatial_network()
+    {
+        // test co-location of synapses for spatial networks with fixed indegree
+        const int numSrc = 11;
+        const int numTrgt = 37;
+        const int indegree = 3;
+
+        var spatialNodesSrc = FreeLayer("iaf_psc_alpha", numSrc, 2);
+        var spatialNodesTrgt = FreeLayer("iaf_psc_alpha", numTrgt, 2);
+
+        _nest.Connect(
+            spatialNodesSrc,
+            spatialNodesTrgt,
+            new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = indegree },
+            new CollocatedSynapses(
+                Syn(("weight", -3.0)),
+                Syn(("weight", SpatialDistributions.Exponential(Spatial.Distance)), ("delay", 1.4))));
+        var conns = _nest.GetConnections();
+
+        Assert.Equal(numTrgt * indegree * 2, conns.Count);
+
+        var weights = conns.Weight;
+        Assert.Equal(Enumerable.Repeat(-3.0, numTrgt * indegree), weights.Order().Take(numTrgt * indegree));
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_spatial_network_label
+    [Fact]
+    public void Test_MultipleSynapses_spatial_network_label()
+    {
+        // test co-location of synapses for spatial networks with synapse label
+        const int numSrc = 11;
+        const int numTrgt = 37;
+        const int indegree = 3;
+
+        var spatialNodesSrc = FreeLayer("iaf_psc_alpha", numSrc, 2);
+        var spatialNodesTrgt = FreeLayer("iaf_psc_alpha", numTrgt, 2);
+
+        const long synLabelA = 123;
+        const long synLabelB = 456;
+        _nest.Connect(
+            spatialNodesSrc,
+            spatialNodesTrgt,
+            new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = indegree },
+            new CollocatedSynapses(
+                Syn(("weight", 3.0), ("synapse_model", "stdp_synapse_lbl"), ("synapse_label", synLabelA)),
+                Syn(
+                    ("weight", SpatialDistributions.Exponential(Spatial.Distance)),
+                    ("delay", 1.4),
+                    ("synapse_model", "stdp_synapse_lbl"),
+                    ("synapse_label", synLabelB))));
+        var conns = _nest.GetConnections();
+        Assert.Equal(numTrgt * indegree * 2, conns.Count);
+        var reference = Enumerable.Repeat(new[] { synLabelA, synLabelB }, numTrgt * indegree).SelectMany(x => x).Order();
+        Assert.Equal(reference, ((long[])conns.Get("synapse_label")).Order());
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_spatial_network_receptor_type
+    [Fact]
+    public void Test_MultipleSynapses_spatial_network_receptor_type()
+    {
+        // test co-location of synapses for spatial networks with receptor_type
+        const int numSrc = 11;
+        const int numTrgt = 37;
+        const int indegree = 3;
+        const int maxReceptorType = 7;
+        double[] tauSyn = [.. Enumerable.Range(0, maxReceptorType).Select(i => 0.1 + i)];
+
+        var spatialNodesSrc = FreeLayer("iaf_psc_exp_multisynapse", numSrc, 2, new() { ["tau_syn"] = tauSyn });
+        var spatialNodesTrgt = FreeLayer("iaf_psc_exp_multisynapse", numTrgt, 2, new() { ["tau_syn"] = tauSyn });
+
+        const long receptorTypeA = maxReceptorType - 3;
+        const long receptorTypeB = maxReceptorType;
+        _nest.Connect(
+            spatialNodesSrc,
+            spatialNodesTrgt,
+            new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = indegree },
+            new CollocatedSynapses(
+                Syn(("weight", 3.0), ("receptor_type", receptorTypeA)),
+                Syn(
+                    ("weight", SpatialDistributions.Exponential(Spatial.Distance)),
+                    ("delay", 1.4),
+                    ("receptor_type", receptorTypeB))));
+        var conns = _nest.GetConnections();
+        Assert.Equal(numTrgt * indegree * 2, conns.Count);
+        var reference = Enumerable.Repeat(new[] { receptorTypeA, receptorTypeB }, numTrgt * indegree).SelectMany(x => x).Order();
+        Assert.Equal(reference, conns.Receptor.Order());
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_spatial_network_fixedOutdegree
+    [Fact]
+    public void Test_MultipleSynapses_spatial_network_fixedOutdegree()
+    {
+        // test co-location of synapses for spatial networks with fixed outdegree
+        const int numSrc = 17;
+        const int numTrgt = 23;
+        const int outdegree = 4;
+
+        var spatialNodesSrc = FreeLayer("iaf_psc_alpha", numSrc, 2);
+        var spatialNodesTrgt = FreeLayer("iaf_psc_alpha", numTrgt, 2);
+
+        _nest.Connect(
+            spatialNodesSrc,
+            spatialNodesTrgt,
+            new Dictionary<string, object> { ["rule"] = "fixed_outdegree", ["outdegree"] = outdegree },
+            new CollocatedSynapses(
+                Syn(("weight", -3.0), ("synapse_model", "stdp_synapse")),
+                Syn(("synapse_model", "tsodyks_synapse")),
+                Syn(("weight", SpatialDistributions.Exponential(Spatial.Distance)), ("delay", 1.4))));
+        var conns = _nest.GetConnections();
+
+        Assert.Equal(numSrc * outdegree * 3, conns.Count);
+
+        var weights = conns.Weight;
+        Assert.Equal(Enumerable.Repeat(-3.0, numSrc * outdegree), weights.Order().Take(numSrc * outdegree));
+
+        var refSynapseModel = Enumerable.Repeat("stdp_synapse", numSrc * outdegree)
+            .Concat(Enumerable.Repeat("tsodyks_synapse", numSrc * outdegree))
+            .Concat(Enumerable.Repeat("static_synapse", numSrc * outdegree));
+        Assert.Equal(refSynapseModel.Order(StringComparer.Ordinal), conns.SynapseModel.Order(StringComparer.Ordinal));
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_spatial_network_bernoulliSource
+    [Fact]
+    public void Test_MultipleSynapses_spatial_network_bernoulliSource()
+    {
+        // test co-location of synapses for 3D spatial networks with pairwise Bernoulli on source
+        const int numSrc = 7;
+        const int numTrgt = 19;
+        const double p = 0.6;
+
+        var spatialNodesSrc = FreeLayer("iaf_psc_alpha", numSrc, 3);
+        var spatialNodesTrgt = FreeLayer("iaf_psc_alpha", numTrgt, 3);
+
+        _nest.Connect(
+            spatialNodesSrc,
+            spatialNodesTrgt,
+            new Dictionary<string, object> { ["rule"] = "pairwise_bernoulli", ["p"] = p },
+            new CollocatedSynapses(
+                Syn(("delay", 1.7), ("weight", SpatialDistributions.Gaussian(Spatial.Distance))),
+                Syn(("synapse_model", "tsodyks_synapse")),
+                Syn(("weight", -SpatialDistributions.Gaussian(Spatial.Distance)), ("delay", 1.4))));
+
+        var conns = _nest.GetConnections();
+        int numConns = conns.Count;
+        int numConnsSynapse = numConns / 3;
+
+        Assert.True(numSrc * numTrgt * p * 2 < conns.Count);
+
+        var delays = conns.Delay.Select(d => Math.Round(d, 1));
+        var refDelays = Enumerable.Repeat(1.0, numConnsSynapse).Concat(Enumerable.Repeat(1.4, numConnsSynapse)).Concat(Enumerable.Repeat(1.7, numConnsSynapse));
+
+        Assert.Equal(refDelays, delays.Order());
+
+        var refSynapseModel = Enumerable.Repeat("tsodyks_synapse", numConnsSynapse).Concat(Enumerable.Repeat("static_synapse", 2 * numConnsSynapse));
+        Assert.Equal(refSynapseModel.Order(StringComparer.Ordinal), conns.SynapseModel.Order(StringComparer.Ordinal));
+
+        foreach (double w in conns.Weight.Order().Take(numConnsSynapse)) Assert.True(w < 0);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_spatial_network_bernoulliTarget
+    [Fact]
+    public void Test_MultipleSynapses_spatial_network_bernoulliTarget()
+    {
+        // test co-location of synapses for 3D spatial networks with pairwise Bernoulli on target
+        const int numSrc = 57;
+        const int numTrgt = 21;
+        const double p = 0.3;
+
+        var spatialNodesSrc = FreeLayer("iaf_psc_alpha", numSrc, 3);
+        var spatialNodesTrgt = FreeLayer("iaf_psc_alpha", numTrgt, 3);
+
+        _nest.Connect(
+            spatialNodesSrc,
+            spatialNodesTrgt,
+            new Dictionary<string, object> { ["rule"] = "pairwise_bernoulli", ["p"] = p, ["use_on_source"] = false },
+            new CollocatedSynapses(
+                Syn(("delay", 1.7), ("weight", -1.4)),
+                Syn(("delay", SpatialDistributions.Gaussian(Spatial.Distance)), ("weight", 1.4))));
+
+        var conns = _nest.GetConnections();
+        int numConns = conns.Count;
+        int numConnsSynapse = numConns / 2;
+
+        Assert.True(numSrc * numTrgt * p * 3 > numConns);
+
+        var delays = conns.Delay.Order().Skip(numConnsSynapse).Select(d => Math.Round(d, 1));
+        var refDelays = Enumerable.Repeat(1.7, numConnsSynapse);
+
+        Assert.Equal(refDelays, delays.Order());
+
+        var refWeights = Enumerable.Repeat(-1.4, numConnsSynapse).Concat(Enumerable.Repeat(1.4, numConnsSynapse));
+        Assert.Equal(refWeights, conns.Weight.Order());
     }
 
     // NEST: testsuite/pytests/synapses/test_multiple_synapses.py::test_MultipleSynapses_make_symmetric
