@@ -13,7 +13,7 @@ public sealed partial class Simulator
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
-        if (conn is IReadOnlyDictionary<string, object> spatial && NeedsConnectLayers(spatial, syn.Specs))
+        if (SpatialConnSpec(conn) is { } spatial && NeedsConnectLayers(spatial, syn.Specs))
         {
             ConnectSpatially(pre, post, spatial, [.. syn.Specs]);
             return;

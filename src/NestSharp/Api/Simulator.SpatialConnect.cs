@@ -37,6 +37,18 @@ public sealed partial class Simulator
         return false;
     }
 
+    /// <summary>
+    /// The conn_spec as PyNEST's <c>_process_conn_spec</c> gives it to <c>_connect_layers_needed</c>: no conn_spec is
+    /// all_to_all, a rule name is that rule; a <see cref="ConnSpec"/> never takes the spatial path (null).
+    /// </summary>
+    private static IReadOnlyDictionary<string, object>? SpatialConnSpec(object? conn) => conn switch
+    {
+        null => new Dictionary<string, object> { ["rule"] = "all_to_all" },
+        string rule => new Dictionary<string, object> { ["rule"] = rule },
+        IReadOnlyDictionary<string, object> d => d,
+        _ => null,
+    };
+
     private static bool IsSpatial(SynSpec spec) =>
         spec.Weight is Parameter { IsSpatial: true } || spec.Delay is Parameter { IsSpatial: true }
         || spec.ReceptorType is Parameter { IsSpatial: true } || spec.Other.Values.Any(v => v is Parameter { IsSpatial: true });

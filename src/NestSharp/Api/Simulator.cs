@@ -221,7 +221,7 @@ public sealed partial class Simulator
         CheckCollection(pre);
         CheckCollection(post);
         EnsureNotPrepared("Connect");
-        if (conn is IReadOnlyDictionary<string, object> spatial && NeedsConnectLayers(spatial, [syn]))
+        if (SpatialConnSpec(conn) is { } spatial && NeedsConnectLayers(spatial, [syn]))
         {
             ConnectSpatially(pre, post, spatial, [syn]);
             return;

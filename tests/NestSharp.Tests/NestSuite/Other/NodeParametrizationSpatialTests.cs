@@ -5,9 +5,10 @@ namespace NestSharp.Tests.NestSuite.Other;
 /// <see cref="NodeParametrizationTests"/>.
 /// </summary>
 /// <remarks>
-/// Not ported: test_conn_distance_parameter_wrong_dimension and test_src_tgt_position_parameter_wrong_args check
-/// PyNEST's ValueError for a spatial parameter with the default rule all_to_all, raised in Python before the kernel
-/// is called (they pass through python/run_nest_pytests.sh).
+/// PyNEST's ValueError for a spatial parameter with the default rule all_to_all (test_conn_distance_parameter_wrong_dimension,
+/// test_src_tgt_position_parameter_wrong_args) is NestSharp's BadPropertyException for the rule: a Connect with a
+/// spatial parameter takes the spatial path here too, which allows only pairwise_bernoulli, fixed_indegree,
+/// fixed_outdegree (and pairwise_poisson).
 /// </remarks>
 public sealed class NodeParametrizationSpatialTests
 {
@@ -84,6 +85,42 @@ public sealed class NodeParametrizationSpatialTests
             for (int i = 0; i < conns.Count; i++)
                 AssertAlmostEqual(Math.Abs(positions[conns.Target[i] - 1][0] - positions[conns.Source[i] - 1][0]), conns.Weight[i]);
         }
+    }
+
+    // PyNEST's ValueError: a spatial parameter with the default rule (all_to_all)
+    private static void AssertRuleRefused(Action connect) =>
+        Assert.Contains("the only possible connection rules", Assert.Throws<BadPropertyException>(connect).Message, StringComparison.Ordinal);
+
+    // NEST: testsuite/pytests/other/test_node_parametrization.py::TestNodeParametrization::test_conn_distance_parameter_wrong_dimension
+    [Fact]
+    public void ConnDistanceParameterWrongDimension()
+    {
+        var nest = new Simulator();
+        var layer = nest.Create("iaf_psc_alpha", Positions.Free([.. Linspace(0, 0.5, 5).Select(x => new[] { x, x })]));
+
+        AssertRuleRefused(() => nest.Connect(layer, layer, null, new SynSpec { Weight = Spatial.DistanceZ }));
+
+        // nest.spatial.distance.n(-1) is CreateParameter("distance", {"dimension": -1}): a NESTError
+        Assert.ThrowsAny<NestException>(() =>
+            nest.Connect(layer, layer, null, new SynSpec { Weight = nest.CreateParameter("distance", D(("dimension", -1))) }));
+    }
+
+    // NEST: testsuite/pytests/other/test_node_parametrization.py::TestNodeParametrization::test_src_tgt_position_parameter_wrong_args
+    [Fact]
+    public void SrcTgtPositionParameterWrongArgs()
+    {
+        var nest = new Simulator();
+        var layer = nest.Create("iaf_psc_alpha", Positions.Free([.. Linspace(0.1, 1.0, 5).Select(x => new[] { x, x })]));
+
+        AssertRuleRefused(() => nest.Connect(layer, layer, null, new SynSpec { Weight = Spatial.SourcePosition(2) }));
+
+        Assert.ThrowsAny<NestException>(() =>
+            nest.Connect(layer, layer, null, new SynSpec { Weight = nest.CreateParameter("position", D(("dimension", -1), ("synaptic_endpoint", 1))) }));
+
+        AssertRuleRefused(() => nest.Connect(layer, layer, null, new SynSpec { Weight = Spatial.TargetPosition(2) }));
+
+        Assert.ThrowsAny<NestException>(() =>
+            nest.Connect(layer, layer, null, new SynSpec { Weight = nest.CreateParameter("position", D(("dimension", -1), ("synaptic_endpoint", 2))) }));
     }
 
     // NEST: other/test_node_parametrization.py::TestNodeParametrization::test_src_tgt_position_parameter

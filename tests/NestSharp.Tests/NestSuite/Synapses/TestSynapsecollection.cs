@@ -1,8 +1,7 @@
 namespace NestSharp.Tests.NestSuite.Synapses;
 
 /// <summary>
-/// NEST's testsuite/pytests/synapses/test_synapsecollection.py (TestSynapseCollection). test_GetConnectionsSynapse
-/// needs tsodyks_synapse and stdp_triplet_synapse and is not ported. NEST's <c>sizeof</c> of a static_synapse is its
+/// NEST's testsuite/pytests/synapses/test_synapsecollection.py (TestSynapseCollection). NEST's <c>sizeof</c> of a static_synapse is its
 /// C++ size (32 bytes); NestSharp reports the bytes its own static synapse takes (14), so the expected dictionaries
 /// here hold 14.
 /// </summary>
@@ -175,6 +174,42 @@ public sealed class TestSynapsecollection
 
         Assert.Equal(alphaRef, conns.Get("alpha"));
         Assert.Equal(alphaRef, conns.Get()["alpha"]);
+    }
+
+    // NEST: testsuite/pytests/synapses/test_synapsecollection.py::TestSynapseCollection::test_GetConnectionsSynapse
+    [Fact]
+    public void Test_GetConnectionsSynapse()
+    {
+        // Test GetConnections with synapse_model
+        var nrns = _nest.Create("iaf_psc_alpha", 10);
+        _nest.Connect(nrns[..4], nrns[2..6], null, new SynSpec { SynapseModel = "stdp_synapse" });
+        _nest.Connect(nrns[5..7], nrns[8..], new Dictionary<string, object> { ["rule"] = "one_to_one" }, new SynSpec { SynapseModel = "tsodyks_synapse" });
+        _nest.Connect(nrns[7..], nrns[..5], null, new SynSpec { SynapseModel = "stdp_triplet_synapse", Weight = 5.0 });
+
+        var getConn1 = _nest.GetConnections(nrns, nrns, synapseModel: "stdp_synapse");
+        var getConn2 = _nest.GetConnections(nrns, nrns, synapseModel: "tsodyks_synapse");
+        var getConn3 = _nest.GetConnections(nrns, nrns, synapseModel: "stdp_triplet_synapse");
+
+        var sources1 = getConn1.Get("source");
+        var sources2 = getConn2.Get("source");
+        var sources3 = getConn3.Get("source");
+        var targets1 = (long[])getConn1.Get("target");
+        var targets2 = getConn2.Get("target");
+        var targets3 = (long[])getConn3.Get("target");
+
+        Assert.Equal(new long[] { 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4 }, sources1);
+        Assert.Equal(new long[] { 6, 7 }, sources2);
+        Assert.Equal(new long[] { 8, 8, 8, 8, 8, 9, 9, 9, 9, 9, 10, 10, 10, 10, 10 }, sources3);
+        // NEST compares targets.sort() with [...].sort() (both None in Python); the intent, compared here: the sorted lists.
+        Assert.Equal(new long[] { 3, 4, 5, 6, 3, 4, 5, 6, 3, 4, 5, 6, 3, 4, 5, 6 }.Order(), targets1.Order());
+        Assert.Equal(new long[] { 9, 10 }, targets2);
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5, 1, 2, 3, 4, 5, 1, 2, 3, 4, 5 }.Order(), targets3.Order());
+
+        var weight = getConn3.Get("weight");
+        Assert.Equal(Enumerable.Repeat(5.0, 15), (double[])weight);
+
+        var getConns = _nest.GetConnections();
+        Assert.Equal(33, getConns.Count);
     }
 
     // NEST: testsuite/pytests/synapses/test_synapsecollection.py::TestSynapseCollection::test_GetConnectionsOnSubset
