@@ -152,6 +152,8 @@ public sealed partial class Simulator
 
     internal void CheckCollection(NodeCollection nodes)
     {
+        // NodeCollection.Empty (PyNEST's nest.NodeCollection()) belongs to no kernel and is valid with every one.
+        if (ReferenceEquals(nodes, NodeCollection.Empty)) return;
         if (!ReferenceEquals(nodes.Kernel, this) || nodes.Generation != _generation)
         {
             throw new KernelException(

@@ -31,14 +31,16 @@ public sealed class TestConnectNodeCollection
     }
 
     // NEST: testsuite/pytests/connect/test_connect_node_collection.py::test_connect_empty_node_collection_raises
-    // NEST parametrises over nest.NodeCollection() and nest.NodeCollection([]); both are nest.Nodes() here.
-    [Fact]
-    public void Test_connect_empty_node_collection_raises()
+    // NEST parametrises over nest.NodeCollection() and nest.NodeCollection([]): NodeCollection.Empty and nest.Nodes() here.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Test_connect_empty_node_collection_raises(bool fromEmptyList)
     {
         // Test that Connect with empty NodeCollection raises an error.
         var nest = new Simulator();
         var nc = nest.Create("iaf_psc_alpha", 5);
-        var empty = nest.Nodes();
+        var empty = fromEmptyList ? nest.Nodes() : NodeCollection.Empty;
 
         Assert.Throws<IllegalConnectionException>(() => nest.Connect(nc, empty));
 

@@ -92,15 +92,23 @@ public sealed class DeviceRegressionTests
         nest.Simulate(10.0);
     }
 
-    // Rows: NEST's parametrisation (node models with non-empty recordables; compartments where the defaults have
-    // them) restricted to NestSharp's models.
+    /// <summary>NEST's _models_supporting_recordables: every node model with non-empty recordables, and whether its defaults have compartments.</summary>
+    public static TheoryData<string, bool> ModelsSupportingRecordables()
+    {
+        var data = new TheoryData<string, bool>();
+        var nest = new Simulator();
+        foreach (string model in nest.NodeModels())
+        {
+            var defaults = nest.GetDefaults(model);
+            if (defaults.TryGetValue("recordables", out var r) && r is string[] { Length: > 0 }) data.Add(model, defaults.ContainsKey("compartments"));
+        }
+
+        return data;
+    }
+
     // NEST: testsuite/pytests/regressions/test_ticket_386.py::test_ticket_386
     [Theory]
-    [InlineData("aeif_psc_delta_clopath", false)]
-    [InlineData("dc_generator", false)]
-    [InlineData("iaf_psc_alpha", false)]
-    [InlineData("iaf_psc_exp", false)]
-    [InlineData("pp_cond_exp_mc_urbanczik", false)]
+    [MemberData(nameof(ModelsSupportingRecordables))]
     public void MultimeterAtTheResolution_RecordsEveryRecordable(string model, bool hasCompartments)
     {
         const double resolution = 0.1;
