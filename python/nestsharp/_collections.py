@@ -267,13 +267,7 @@ class NodeCollection:
         elif kwargs and params:
             raise TypeError("must either provide params or kwargs, but not both.")
         if isinstance(params, dict):
-            params = dict(params)
-            for key in _COMPARTMENTAL_KEYS:
-                if isinstance(params.get(key), CmBase):
-                    params[key] = params[key].get_tuple()
-                elif key in params and params[key] is None:
-                    params.pop(key)  # added already by the += operator
-            params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+            params = _prepared_status_dict(params)
             check_per_node_lists(params, self._size, lambda: self[0].get())
         elif isinstance(params, (list, tuple)):
             params = list(params)
@@ -359,6 +353,18 @@ class Receptors(CmBase):
 
 
 _COMPARTMENTAL_KEYS = {"compartments": Compartments, "receptors": Receptors}
+
+
+def _prepared_status_dict(params):
+    """A copy of a status dictionary as the engine takes it: compartments and receptors views as their tuples, a
+    compartmental key set to None (added already by the += operator) left out, tuples as lists."""
+    params = dict(params)
+    for key in _COMPARTMENTAL_KEYS:
+        if isinstance(params.get(key), CmBase):
+            params[key] = params[key].get_tuple()
+        elif key in params and params[key] is None:
+            params.pop(key)
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
 
 
 def check_per_node_lists(params, size, status_of_a_node):
@@ -479,13 +485,7 @@ class SynapseCollection:
         elif kwargs and params:
             raise TypeError("must either provide params or kwargs, but not both.")
         if isinstance(params, dict):
-            params = dict(params)
-            for key in _COMPARTMENTAL_KEYS:
-                if isinstance(params.get(key), CmBase):
-                    params[key] = params[key].get_tuple()
-                elif key in params and params[key] is None:
-                    params.pop(key)  # added already by the += operator
-            params = {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
+            params = _prepared_status_dict(params)
         elif isinstance(params, (list, tuple)):
             params = list(params)
         else:
