@@ -42,6 +42,16 @@ internal static class RateEvents
     public static readonly SecondaryEventType Delayed = new("delayed rate", supportsWaveformRelaxation: false);
 }
 
+/// <summary>The secondary event of the astrocytes (NEST's SICEvent).</summary>
+internal static class AstrocyteEvents
+{
+    /// <summary>
+    /// The slow inward current (pA) an astrocyte emits for each step, added times the weight into the target's SIC
+    /// input at the connection's delay, as a delayed rate; exchanged once per slice.
+    /// </summary>
+    public static readonly SecondaryEventType SlowInwardCurrent = new("slow inward current", supportsWaveformRelaxation: false);
+}
+
 /// <summary>
 /// The values of one kind of secondary event in the current slice: a row of <see cref="ValuesPerSlice"/> doubles per
 /// sending node (min_delay steps times the event's values per step). Rows are numbered by process, then node id (the
