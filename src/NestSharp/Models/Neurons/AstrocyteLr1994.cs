@@ -167,6 +167,7 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
         _sicStride = sic?.ValuesPerSlice ?? 0;
         if (_sicRow.Length != Count) _sicRow = new int[Count];
         for (int i = 0; i < Count; i++) _sicRow[i] = sic is null ? -1 : sic.RowOfNode[IdOf(i)];
+        PlaceRestoredSic();
         PrepareIntegration(context, context.Time.StepToMs(1));
         ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
         {
@@ -187,6 +188,60 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
             SicTh = this[SicTh][i],
             SicScale = this[SicScale][i],
         });
+    }
+
+    /// <summary>A restored checkpoint's slow inward currents of the current slice (by local index, then lag), until the next Prepare.</summary>
+    private (double[] Values, bool[] Restored, int Stride)? _restoredSic;
+
+    /// <summary>
+    /// The slow inward currents of the slice so far, per node by local index: a run that ended within a slice has
+    /// written its first steps, which the next run sends with the rest at the slice's end.
+    /// </summary>
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        writer.Write(_sicStride);
+        if (_sicStride == 0) return;
+        var values = new double[Count * _sicStride];
+        for (int local = 0; local < Count; local++)
+        {
+            int row = _sicRow[PositionOf(local)];
+            if (row >= 0) _sicSent.AsSpan(row * _sicStride, _sicStride).CopyTo(values.AsSpan(local * _sicStride));
+        }
+        writer.Write(values);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        int stride = reader.ReadInt();
+        if (stride == 0) return;
+        var values = reader.ReadDoubles();
+        var restored = new bool[Count];
+        for (int local = 0; local < Count; local++) restored[local] = Restores(local);
+        // A part of a checkpoint of several processes restores its own nodes into what an earlier part restored.
+        if (_restoredSic is { } earlier && earlier.Stride == stride)
+        {
+            for (int local = 0; local < Count; local++)
+            {
+                if (restored[local]) continue;
+                restored[local] = earlier.Restored[local];
+                if (restored[local]) earlier.Values.AsSpan(local * stride, stride).CopyTo(values.AsSpan(local * stride));
+            }
+        }
+        _restoredSic = (values, restored, stride);
+    }
+
+    /// <summary>At the first Prepare after a restore: the slice's slow inward currents go back into the event buffer.</summary>
+    private void PlaceRestoredSic()
+    {
+        if (_restoredSic is not { } restored) return;
+        _restoredSic = null;
+        if (restored.Stride != _sicStride) return;
+        for (int local = 0; local < Count; local++)
+        {
+            int row = _sicRow[PositionOf(local)];
+            if (row >= 0 && restored.Restored[local])
+                restored.Values.AsSpan(local * _sicStride, _sicStride).CopyTo(_sicSent.AsSpan(row * _sicStride, _sicStride));
+        }
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
