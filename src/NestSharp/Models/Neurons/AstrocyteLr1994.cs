@@ -194,11 +194,12 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
     private (double[] Values, bool[] Restored, int Stride)? _restoredSic;
 
     /// <summary>
-    /// The slow inward currents of the slice so far, per node by local index: a run that ended within a slice has
+    /// After the integrator's state: the slow inward currents of the slice so far, per node by local index: a run that ended within a slice has
     /// written its first steps, which the next run sends with the rest at the slice's end.
     /// </summary>
     protected override void SaveModelState(CheckpointWriter writer)
     {
+        base.SaveModelState(writer);
         writer.Write(_sicStride);
         if (_sicStride == 0) return;
         var values = new double[Count * _sicStride];
@@ -212,6 +213,7 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
 
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
+        base.RestoreModelState(reader, context);
         int stride = reader.ReadInt();
         if (stride == 0) return;
         var values = reader.ReadDoubles();
