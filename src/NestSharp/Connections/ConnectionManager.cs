@@ -502,7 +502,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                     model.Type.CheckTarget((NeuronGroup)group);
                 }
             }
-            CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor);
+            CheckReceptors(kind, kindSources, context.Targets, plan.Values.Receptor, (model.Type as SecondarySynapseType)?.Carries);
             if (kind == LinkKind.Synapse) CheckSpikePairs(kindSources, context.Targets, plan.Values.Receptor);
             else if (kind == LinkKind.Generator) CheckGeneratorSpikeSources(kindSources, context.Targets, plan.Values.Receptor);
             result.Add(kind switch
@@ -661,7 +661,12 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         }
     }
 
-    private void CheckReceptors(LinkKind kind, int[] sources, int[] targets, ValueSource receptor)
+    /// <summary>
+    /// NEST's handles_test_event for the receptor_type values known before the connections are made, once per target
+    /// group: spike receptors, current receptors of generators, or the receptors of the secondary events the synapse
+    /// model carries (<paramref name="carries"/>, <see cref="NeuronGroup.SecondaryChannelAt"/>).
+    /// </summary>
+    private void CheckReceptors(LinkKind kind, int[] sources, int[] targets, ValueSource receptor, SecondaryEventType? carries)
     {
         if (kind is not (LinkKind.Synapse or LinkKind.Generator)) return;
         bool currents = kind == LinkKind.Generator && sources.Any(id => _kernel.Nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
@@ -677,6 +682,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 bool perNode = currents ? group.CurrentReceptorsVaryPerNode : group.ReceptorsVaryPerNode;
                 if (perNode) continue;
                 if (currents) group.CurrentChannel(0, r);
+                else if (carries is not null && kind == LinkKind.Synapse) group.SecondaryChannelAt(carries, 0, r, 1.0);
                 else group.SpikeChannel(0, r, 1.0);
             }
         }

@@ -161,6 +161,7 @@ internal static class SynapseBuilder
         private int _batched;
 
         private readonly SynapseType _type = model.Type;
+        private readonly SecondaryEventType? _carries = (model.Type as SecondarySynapseType)?.Carries;
         private readonly ValueSource _weight = values.Weight, _delay = values.Delay, _receptor = values.Receptor;
         private readonly ValueSource[] _perConnectionSources = values.PerConnection;
         private readonly double[] _perConnection = new double[values.PerConnection.Length];
@@ -251,7 +252,7 @@ internal static class SynapseBuilder
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
             if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
             {
-                _routedChannel = group.RingChannel(group.SpikeChannelAt(0, r, w));
+                _routedChannel = group.RingChannel(_carries is null ? group.SpikeChannelAt(0, r, w) : group.SecondaryChannelAt(_carries, 0, r, w));
                 _routedPort = ReceptorPort(group, r, current: false);
                 _routedNumbered = group.NumbersConnectionsOn(r);
                 (_routedGroup, _routedReceptor, _routedSign) = (group, r, sign);

@@ -42,6 +42,16 @@ internal static class RateEvents
     public static readonly SecondaryEventType Delayed = new("delayed rate", supportsWaveformRelaxation: false);
 }
 
+/// <summary>The secondary event of the astrocytes (NEST's SICEvent).</summary>
+internal static class AstrocyteEvents
+{
+    /// <summary>
+    /// The slow inward current (pA) an astrocyte emits for each step, added times the weight into the target's SIC
+    /// input at the connection's delay, as a delayed rate; exchanged once per slice.
+    /// </summary>
+    public static readonly SecondaryEventType SlowInwardCurrent = new("slow inward current", supportsWaveformRelaxation: false);
+}
+
 /// <summary>
 /// The values of one kind of secondary event in the current slice: a row of <see cref="ValuesPerSlice"/> doubles per
 /// sending node (min_delay steps times the event's values per step). Rows are numbered by process, then node id (the
@@ -89,6 +99,18 @@ internal sealed class SecondaryEventBuffer
     /// <summary>Every sender's row after the last <see cref="Exchange"/>.</summary>
     public double[] Received => _received;
 
+    /// <summary>Takes over the values <paramref name="old"/>'s senders wrote, row by node id (for nodes in both).</summary>
+    public void KeepSent(SecondaryEventBuffer old)
+    {
+        int ids = Math.Min(RowOfNode.Length, old.RowOfNode.Length);
+        for (int id = 0; id < ids; id++)
+        {
+            int from = old.RowOfNode[id], to = RowOfNode[id];
+            if (from >= 0 && to >= 0)
+                old.Sent.AsSpan(from * ValuesPerSlice, ValuesPerSlice).CopyTo(Sent.AsSpan(to * ValuesPerSlice, ValuesPerSlice));
+        }
+    }
+
     /// <summary>The row of <paramref name="nodeId"/> to write (it must send this kind).</summary>
     public Span<double> RowToSend(int nodeId) => Sent.AsSpan(RowOfNode[nodeId] * ValuesPerSlice, ValuesPerSlice);
 
@@ -133,9 +155,15 @@ internal sealed class SecondaryEventTables
         return null;
     }
 
-    /// <summary>Builds the buffers of <paramref name="types"/> for the nodes of <paramref name="nodes"/> (at Prepare).</summary>
+    /// <summary>
+    /// Builds the buffers of <paramref name="types"/> for the nodes of <paramref name="nodes"/> (at Prepare). What the
+    /// senders wrote so far is kept (by node, when a slice keeps its length): a run that ended within a slice has sent
+    /// that slice's first values, and the next run completes the slice, as NEST's senders fill their value vector
+    /// over the updates of one slice.
+    /// </summary>
     public void Prepare(IEnumerable<SecondaryEventType> types, NodeManager nodes, VirtualProcessLayout layout, SimulationSettings settings)
     {
+        var previous = _buffers.ToArray();
         _buffers.Clear();
         foreach (var type in types)
         {
@@ -157,7 +185,10 @@ internal sealed class SecondaryEventTables
                 foreach (int id in perRank[r]) rowOfNode[id] = row++;
             }
             int values = settings.MinDelaySteps * type.ValuesPerStep(settings);
-            _buffers.Add(new SecondaryEventBuffer(type, rowOfNode, localFirst, localRows, row, values));
+            var buffer = new SecondaryEventBuffer(type, rowOfNode, localFirst, localRows, row, values);
+            foreach (var old in previous)
+                if (ReferenceEquals(old.Type, type) && old.ValuesPerSlice == values) buffer.KeepSent(old);
+            _buffers.Add(buffer);
         }
     }
 

@@ -397,6 +397,14 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         return r.Routing == SpikeRouting.Counted ? channel | CountingChannelFlag : channel;
     }
 
+    /// <summary>
+    /// The encoded input channel of the node at storage position <paramref name="position"/> that a connection carrying
+    /// secondary events of <paramref name="type"/> on <paramref name="receptor"/> with <paramref name="weight"/> adds into
+    /// (the group takes them, <see cref="NodeGroup.ReceivesSecondary"/>). The rate models take rates on their spike
+    /// receptors, routed as spikes (the default); a model with an input of its own for a kind overrides this.
+    /// </summary>
+    public virtual int SecondaryChannelAt(SecondaryEventType type, int position, int receptor, double weight) => SpikeChannelAt(position, receptor, weight);
+
     /// <summary>The input channel of node <paramref name="local"/> that a current connection on <paramref name="receptor"/> adds into.</summary>
     public virtual int CurrentChannel(int local, int receptor) =>
         Schema.CurrentReceptors.TryGetValue(receptor, out var input) ? input.Index * Count + PositionOf(local) : throw UnknownReceptor(receptor, spikes: false);

@@ -488,6 +488,15 @@ internal static class BadInputCases
         Connect("multimeter twice to a neuron", n => (n.Multimeter, n.Iaf), "all_to_all", null, typeof(IllegalConnectionException), "multimeter");
         Connect("clopath_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "clopath_synapse"), typeof(NestNotImplementedException), "clopath_synapse", "iaf_psc_alpha");
         Connect("urbanczik_synapse to iaf_psc_alpha", iafToIaf, "all_to_all", D("synapse_model", "urbanczik_synapse"), typeof(NestNotImplementedException), "urbanczik_synapse", "iaf_psc_alpha");
+        // sic_connection: from astrocyte_lr_1994 to aeif_cond_alpha_astro only, on receptor 0
+        var sic = D("synapse_model", "sic_connection");
+        AddAfter("connect sic_connection from iaf_psc_alpha", n => n.Nest.Create("aeif_cond_alpha_astro"),
+            n => n.Nest.Connect(n.Iaf, n.Nest.Nodes(n.Nest.NetworkSize), "all_to_all", sic), typeof(IllegalConnectionException), "sic_connection", "iaf_psc_alpha");
+        AddAfter("connect sic_connection to iaf_psc_alpha", n => n.Nest.Create("astrocyte_lr_1994"),
+            n => n.Nest.Connect(n.Nest.Nodes(n.Nest.NetworkSize), n.Iaf, "all_to_all", sic), typeof(IllegalConnectionException), "sic_connection", "iaf_psc_alpha");
+        AddAfter("connect sic_connection on receptor 1", n => { n.Nest.Create("astrocyte_lr_1994"); n.Nest.Create("aeif_cond_alpha_astro"); },
+            n => n.Nest.Connect(n.Nest.Nodes(n.Nest.NetworkSize - 1), n.Nest.Nodes(n.Nest.NetworkSize), "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "sic_connection", ["receptor_type"] = 1L }),
+            typeof(UnknownReceptorTypeException), "1", "aeif_cond_alpha_astro");
         Connect("element-bound fixed_indegree", iafToIaf, Rule("fixed_indegree", "indegree", 1L), new Dictionary<string, object> { ["pre_synaptic_element"] = "Axon", ["post_synaptic_element"] = "Den" }, typeof(NestNotImplementedException), "fixed_indegree");
         Func<BadInputNetwork, (NodeCollection, NodeCollection)> parrotsToExp = n => (n.Parrots, n.Exp);
         Dictionary<string, object> Syn(string model, params (string Key, object Value)[] entries)

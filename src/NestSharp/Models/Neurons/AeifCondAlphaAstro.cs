@@ -100,6 +100,18 @@ internal sealed class AeifCondAlphaAstro : AeifNeuronGroup<AeifCondAlphaAstro.Dy
 
     public override bool SupportsCheckpoint => true;
 
+    /// <summary>NEST's handles_test_event(SICEvent): the slow inward currents of sic_connection.</summary>
+    public override bool ReceivesSecondary(SecondaryEventType type) => ReferenceEquals(type, AstrocyteEvents.SlowInwardCurrent);
+
+    /// <summary>Slow inward currents go to <see cref="SicCurrents"/>, whatever their sign; receptor_type 0 only, as NEST's.</summary>
+    public override int SecondaryChannelAt(SecondaryEventType type, int position, int receptor, double weight)
+    {
+        if (!ReferenceEquals(type, AstrocyteEvents.SlowInwardCurrent)) return base.SecondaryChannelAt(type, position, receptor, weight);
+        if (receptor != 0)
+            throw new UnknownReceptorTypeException($"{Model.Name}: it has no receptor_type {receptor} for slow inward currents; they go to receptor_type 0.");
+        return SicCurrents.Index * Count + position;
+    }
+
     protected override Dynamics SystemOf(int position) => new()
     {
         Membrane = Membrane.ConstantsOf(Columns, position),

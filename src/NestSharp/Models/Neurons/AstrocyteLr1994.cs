@@ -20,6 +20,8 @@ namespace NestSharp.Models.Neurons;
 /// delta_IP3 times their summed weight (a negative weight fails with KernelException, as NEST's handler); the slow
 /// inward current of the step is SIC_scale ln((Ca_astro - SIC_th)·1000) when (Ca_astro - SIC_th)·1000 &gt; 1 (Ca in
 /// nM), else 0; the step's current input becomes J_noise of the next step.
+/// The slow inward currents of a slice's steps go to the astrocyte's targets through sic_connection at the end of the
+/// slice (NEST's SICEvent, a secondary event, <see cref="AstrocyteEvents.SlowInwardCurrent"/>).
 /// The astrocyte sends no spikes (a connection from it through a spiking synapse is refused); it is a plain node in
 /// NEST, not an archiving one, so its status has no spike history or calcium keys of the structural plasticity.
 /// <para>Parameters (units): Ca_tot, IP3_0, Kd_IP3_1, Kd_IP3_2, Kd_act, Kd_inh, Km_SERCA, SIC_th, delta_IP3 (µM),
@@ -148,8 +150,24 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
 
     public override SynapseTestEvent SynapseTestEvent => SynapseTestEvent.None;
 
+    /// <summary>NEST's sends_secondary_event(SICEvent): the slow inward current, through sic_connection.</summary>
+    public override bool SendsSecondary(SecondaryEventType type) => ReferenceEquals(type, AstrocyteEvents.SlowInwardCurrent);
+
+    public override bool SendsSecondaryEvents => true;
+
+    // The slow inward currents of the slice, as NEST's sic_values: each node's row of the event buffer (-1: none).
+    private double[] _sicSent = [];
+    private int[] _sicRow = [];
+    private int _sicStride;
+
     public override void Prepare(SimulationContext context)
     {
+        var sic = context.Secondary.Of(AstrocyteEvents.SlowInwardCurrent);
+        _sicSent = sic?.Sent ?? [];
+        _sicStride = sic?.ValuesPerSlice ?? 0;
+        if (_sicRow.Length != Count) _sicRow = new int[Count];
+        for (int i = 0; i < Count; i++) _sicRow[i] = sic is null ? -1 : sic.RowOfNode[IdOf(i)];
+        PlaceRestoredSic();
         PrepareIntegration(context, context.Time.StepToMs(1));
         ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
         {
@@ -172,6 +190,62 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
         });
     }
 
+    /// <summary>A restored checkpoint's slow inward currents of the current slice (by local index, then lag), until the next Prepare.</summary>
+    private (double[] Values, bool[] Restored, int Stride)? _restoredSic;
+
+    /// <summary>
+    /// After the integrator's state: the slow inward currents of the slice so far, per node by local index: a run that ended within a slice has
+    /// written its first steps, which the next run sends with the rest at the slice's end.
+    /// </summary>
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        base.SaveModelState(writer);
+        writer.Write(_sicStride);
+        if (_sicStride == 0) return;
+        var values = new double[Count * _sicStride];
+        for (int local = 0; local < Count; local++)
+        {
+            int row = _sicRow[PositionOf(local)];
+            if (row >= 0) _sicSent.AsSpan(row * _sicStride, _sicStride).CopyTo(values.AsSpan(local * _sicStride));
+        }
+        writer.Write(values);
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        base.RestoreModelState(reader, context);
+        int stride = reader.ReadInt();
+        if (stride == 0) return;
+        var values = reader.ReadDoubles();
+        var restored = new bool[Count];
+        for (int local = 0; local < Count; local++) restored[local] = Restores(local);
+        // A part of a checkpoint of several processes restores its own nodes into what an earlier part restored.
+        if (_restoredSic is { } earlier && earlier.Stride == stride)
+        {
+            for (int local = 0; local < Count; local++)
+            {
+                if (restored[local]) continue;
+                restored[local] = earlier.Restored[local];
+                if (restored[local]) earlier.Values.AsSpan(local * stride, stride).CopyTo(values.AsSpan(local * stride));
+            }
+        }
+        _restoredSic = (values, restored, stride);
+    }
+
+    /// <summary>At the first Prepare after a restore: the slice's slow inward currents go back into the event buffer.</summary>
+    private void PlaceRestoredSic()
+    {
+        if (_restoredSic is not { } restored) return;
+        _restoredSic = null;
+        if (restored.Stride != _sicStride) return;
+        for (int local = 0; local < Count; local++)
+        {
+            int row = _sicRow[PositionOf(local)];
+            if (row >= 0 && restored.Restored[local])
+                restored.Values.AsSpan(local * _sicStride, _sicStride).CopyTo(_sicSent.AsSpan(row * _sicStride, _sicStride));
+        }
+    }
+
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         Integrate(new Bookkeeping(this), context, thread, sliceStart, from, to);
 
@@ -188,7 +262,11 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
             y[YIp3] += constants.DeltaIp3 * step.Input(Spikes, node);
             // Nadkarni and Jung (2003): the logarithm of the suprathreshold calcium in nM.
             double aboveThreshold = (y[YCa] - constants.SicTh) * 1000.0;
-            group[Sic][node] = aboveThreshold > 1.0 ? Math.Log(aboveThreshold) * constants.SicScale : 0.0;
+            double sic = aboveThreshold > 1.0 ? Math.Log(aboveThreshold) * constants.SicScale : 0.0;
+            group[Sic][node] = sic;
+            // the value of this step of the slice, sent at its end (NEST's SICEvent with the slice's sic_values)
+            int row = group._sicRow[node];
+            if (row >= 0) group._sicSent[row * group._sicStride + step.Lag] = sic;
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]

@@ -26,7 +26,8 @@ internal readonly struct GainPerChannel(Neurons.RateInputGains gains) : IRateInp
 }
 
 /// <summary>
-/// The delivery of rate connections (rate_connection_instantaneous, rate_connection_delayed): each source's row of rates
+/// The delivery of rate connections (rate_connection_instantaneous, rate_connection_delayed, and sic_connection, whose
+/// slow inward currents travel as delayed rates to a linearly summing input): each source's row of rates
 /// (one per step of the slice it was sent in) is added, times each synapse's weight, into the target's input channel
 /// (its excitatory or inhibitory rate input by the weight's sign, as NEST's handle): at the synapse's delay after each
 /// rate's step for delayed connections, into the same step of the slice the rates are for for instantaneous ones

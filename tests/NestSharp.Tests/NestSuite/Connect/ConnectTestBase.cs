@@ -445,7 +445,7 @@ public abstract class ConnectTestBase
     /// get_expected_degrees_bernoulli: the expected degree distribution, degrees with expected number of observations
     /// below e_min combined into larger bins. Rows: degree, expected observations, observed (0), bins combined.
     /// </summary>
-    protected static List<double[]> GetExpectedDegreesBernoulli(double p, string fan, int lenSourcePop, int lenTargetPop)
+    protected internal static List<double[]> GetExpectedDegreesBernoulli(double p, string fan, int lenSourcePop, int lenTargetPop)
     {
         int n = fan == "in" ? lenSourcePop : lenTargetPop;
         int nP = fan == "in" ? lenTargetPop : lenSourcePop;
@@ -528,7 +528,7 @@ public abstract class ConnectTestBase
     protected static (double Chi, double P) ChiSquaredCheck(double[] degrees, double[] expected) => SciPyStats.ChiSquare(degrees, expected);
 
     /// <summary>chi_squared_check for pairwise_bernoulli: observations added to the bins of <paramref name="expected"/>.</summary>
-    protected static (double Chi, double P) ChiSquaredCheck(double[] degrees, List<double[]> expected)
+    protected internal static (double Chi, double P) ChiSquaredCheck(double[] degrees, List<double[]> expected)
     {
         var observed = new Dictionary<int, int>();
         foreach (double degree in degrees) observed[(int)degree] = observed.GetValueOrDefault((int)degree) + 1;

@@ -3,8 +3,6 @@ namespace NestSharp.Tests.NestSuite.Connect;
 /// <summary>
 /// NEST's testsuite/pytests/connect/test_tripartite_connect.py: basic tests of TripartiteConnect with the third-factor
 /// rule third_factor_bernoulli_with_pool. Each test starts from a fresh kernel (the autouse fixture reset_kernel).
-/// test_connect_astro is not ported: it needs sic_connection (NEST's SICEvent, a secondary event), which NestSharp
-/// lacks.
 /// </summary>
 public sealed class TestTripartiteConnect
 {
@@ -35,6 +33,23 @@ public sealed class TestTripartiteConnect
         _nest.TripartiteConnect(pre, post, third,
             Spec(("rule", "pairwise_bernoulli"), ("p", 1.0)),
             Spec(("rule", "third_factor_bernoulli_with_pool"), ("p", 1.0)));
+
+        AssertPrimaryEverywhere(pre, post, third, nPre * nPost);
+    }
+
+    // NEST: testsuite/pytests/connect/test_tripartite_connect.py::test_connect_astro
+    [Fact]
+    public void Test_connect_astro()
+    {
+        int nPre = 4, nPost = 2, nThird = 3;
+        var pre = _nest.Create("aeif_cond_alpha_astro", nPre);
+        var post = _nest.Create("aeif_cond_alpha_astro", nPost);
+        var third = _nest.Create("astrocyte_lr_1994", nThird);
+
+        _nest.TripartiteConnect(pre, post, third,
+            Spec(("rule", "pairwise_bernoulli"), ("p", 1.0)),
+            Spec(("rule", "third_factor_bernoulli_with_pool"), ("p", 1.0)),
+            new Dictionary<string, object> { ["third_out"] = Spec(("synapse_model", "sic_connection")) });
 
         AssertPrimaryEverywhere(pre, post, third, nPre * nPost);
     }
