@@ -144,6 +144,7 @@ internal sealed class SynapseModel
             }
         }
         if (values.ContainsKey("delay") && Type.NoDelayReason is { } noDelay) throw new BadPropertyException("delay", values["delay"], noDelay);
+        if (values.ContainsKey("weight") && Type.NoWeightReason is { } noWeight) throw new BadPropertyException("weight", values["weight"], noWeight);
         if (values.ContainsKey("delay"))
         {
             if (Delays is not null && Type.DelayOffset is not null) delay = Delays.DefaultDelay(delay, out delayOffset);
