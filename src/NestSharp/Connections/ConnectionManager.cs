@@ -446,6 +446,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
                 throw new UnaccessedDictionaryEntryException($"synapse model '{model.Name}' in a syn_spec", key, ["delay", "receptor_type", "synapse_model", "weight", .. schema.PerConnection.Select(p => p.Key)]);
         }
         model.Type.CheckConnect(model, syn.Other.Keys, _kernel.VirtualProcesses.Layout.ThreadsPerRank);
+        if (syn.Weight is not null && model.Type.NoWeightReason is { } noWeight)
+            throw new BadPropertyException("weight", syn.Weight, noWeight);
         if (syn.Delay is not null && model.Type.NoDelayReason is { } noDelay)
             throw new BadPropertyException("delay", syn.Delay, noDelay);
         if (schema.HasCommonWeight && syn.Weight is not null)

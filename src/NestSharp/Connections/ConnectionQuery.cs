@@ -556,6 +556,7 @@ internal static class ConnectionQuery
                     throw new TypeMismatchException(columns[c].Key, columns[c].Boolean ? columns[c].ValueAt(i) != 0 : columns[c].ValueAt(i), boolean ? "a boolean" : "a number");
                 if (indices[c] >= 0) schema.Check(columns[c].Key, columns[c].ValueAt(i));
                 if (c == delayColumn && type.NoDelayReason is { } noDelay) throw new BadPropertyException("delay", columns[c].ValueAt(i), noDelay);
+                if (c == weightColumn && type.NoWeightReason is { } noWeight) throw new BadPropertyException("weight", columns[c].ValueAt(i), noWeight);
             }
             if (!anyGiven) continue;
             if (kind == ConnectionKind.Removed) reader.Weight(row); // throws: the connection was removed

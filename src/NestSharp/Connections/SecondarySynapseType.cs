@@ -44,6 +44,16 @@ internal abstract class SecondarySynapseType(string name) : SynapseType(name)
     /// <summary>Secondary connections carry no spikes: nothing to do.</summary>
     public sealed override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model) { }
 
+    /// <summary>
+    /// NEST's sends_secondary_event check for every source, generators and devices included (whose connections take
+    /// another path than the neurons', where <c>CheckEvents</c> asks the same): a source must send <see cref="Carries"/>.
+    /// </summary>
+    public override void CheckSource(NodeGroup source)
+    {
+        if (!source.SendsSecondary(Carries))
+            throw new IllegalConnectionException($"The source node does not support {Carries.Name} output: {source.Model.Name} cannot send through '{Name}'.");
+    }
+
     /// <summary>Before a run, after the nodes were prepared: what the delivery needs of the targets (once per model).</summary>
     public virtual void PrepareSecondary(SimulationContext context) { }
 

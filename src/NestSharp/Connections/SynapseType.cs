@@ -217,6 +217,12 @@ internal abstract class SynapseType(string name)
     /// <summary>Why a delay cannot be given, for a model without one (NEST's BadProperty message); null for the others.</summary>
     public virtual string? NoDelayReason => null;
 
+    /// <summary>
+    /// Why a weight cannot be given, for a model whose connections are weighted otherwise (diffusion_connection: NEST's
+    /// BadProperty of its set_weight); null for the others. A syn_spec, SetDefaults or Set that gives one is refused.
+    /// </summary>
+    public virtual string? NoWeightReason => null;
+
     /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
     public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;
 

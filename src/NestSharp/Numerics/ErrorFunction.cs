@@ -5,7 +5,9 @@ namespace NestSharp.Numerics;
 /// |x| = 2.5 from the series erf(x) = 2/√π · e^(-x²) · Σ (2x²)ⁿ x / (2n+1)!!, whose terms are all positive (no
 /// cancellation); above it from the continued fraction erfc(x) = e^(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + ...))))
 /// by Lentz's method, which keeps the relative accuracy of the tail. Both are accurate to a few units in the last place;
-/// erfc(-x) = 2 - erfc(x).
+/// erfc(-x) = 2 - erfc(x). The scaled form erfcx(x) = e^(x²)·erfc(x) (GSL's exp(x² + log_erfc(x)), which
+/// siegert_neuron integrates) takes the continued fraction without the factor e^(-x²) from x = 2.5 on, so it neither
+/// underflows nor overflows there.
 /// </summary>
 internal static class ErrorFunction
 {
@@ -20,6 +22,15 @@ internal static class ErrorFunction
         if (x < 2.5) return 1.0 - ErfSeries(x);
         if (x > 27.3) return 0.0; // e^(-x²) underflows
         return Math.Exp(-x * x) * OneOverSqrtPi * ContinuedFraction(x);
+    }
+
+    /// <summary>erfcx(x) = e^(x²)·erfc(x) (≈ 1/(x√π) for large x; +∞ below x ≈ -26.6).</summary>
+    public static double Erfcx(double x)
+    {
+        if (double.IsNaN(x)) return double.NaN;
+        if (x < 2.5) return Math.Exp(x * x) * Erfc(x);
+        if (double.IsPositiveInfinity(x)) return 0.0;
+        return OneOverSqrtPi * ContinuedFraction(x);
     }
 
     /// <summary>erf(x) for 0 ≤ x &lt; 2.5 by the series of positive terms.</summary>

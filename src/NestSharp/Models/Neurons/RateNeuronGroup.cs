@@ -132,11 +132,13 @@ internal sealed unsafe class RateInputGains
 /// </summary>
 internal abstract class RateNeuronGroup : NeuronGroup
 {
-    private readonly RateGainColumns _gain;
+    private readonly RateGainColumns? _gain;
     private readonly InputChannel _excitatory;
     private readonly InputChannel? _inhibitory;
-    private readonly Column _linearSummation;
+    private readonly Column? _linearSummation;
     private readonly Column[] _stateColumns;
+    private readonly SecondaryEventType _instantKind;
+    private readonly SecondaryEventType? _delayedKind;
 
     private SecondaryEventBuffer? _instantOut, _delayedOut;
     private int[] _instantRow = [], _delayedRow = [];
@@ -155,13 +157,28 @@ internal abstract class RateNeuronGroup : NeuronGroup
     /// <param name="stateColumns">The state an iteration of the waveform relaxation changes and restores.</param>
     protected RateNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, RateGainColumns gain,
         InputChannel excitatory, InputChannel? inhibitory, Column linearSummation, Column[] stateColumns)
-        : base(model, firstId, count, schema)
+        : this(model, firstId, count, schema, excitatory, inhibitory, stateColumns, RateEvents.Instantaneous, RateEvents.Delayed)
     {
         _gain = gain;
-        _excitatory = excitatory;
-        _inhibitory = inhibitory;
         _linearSummation = linearSummation;
+    }
+
+    /// <summary>
+    /// A node of the same update loop that exchanges another kind of event without delay (siegert_neuron: NEST's
+    /// DiffusionConnectionEvent) and has no gain function of its own in the delivery: <paramref name="first"/> and
+    /// <paramref name="second"/> are the two inputs the events fill (the step reads them as the excitatory and
+    /// inhibitory inputs), <paramref name="instantKind"/> the kind it sends and takes, <paramref name="delayedKind"/> a
+    /// kind with delay it also sends and takes, or none.
+    /// </summary>
+    protected RateNeuronGroup(NodeModel model, int firstId, int count, NeuronSchema schema, InputChannel first, InputChannel? second,
+        Column[] stateColumns, SecondaryEventType instantKind, SecondaryEventType? delayedKind)
+        : base(model, firstId, count, schema)
+    {
+        _excitatory = first;
+        _inhibitory = second;
         _stateColumns = stateColumns;
+        _instantKind = instantKind;
+        _delayedKind = delayedKind;
     }
 
     public override bool EmitsSpikes => false;
@@ -170,9 +187,9 @@ internal abstract class RateNeuronGroup : NeuronGroup
 
     public override bool SendsSecondaryEvents => true;
 
-    public override bool SendsSecondary(SecondaryEventType type) => type == RateEvents.Instantaneous || type == RateEvents.Delayed;
+    public override bool SendsSecondary(SecondaryEventType type) => type == _instantKind || (_delayedKind is not null && type == _delayedKind);
 
-    public override bool ReceivesSecondary(SecondaryEventType type) => type == RateEvents.Instantaneous || type == RateEvents.Delayed;
+    public override bool ReceivesSecondary(SecondaryEventType type) => type == _instantKind || (_delayedKind is not null && type == _delayedKind);
 
     public override bool SupportsWaveformRelaxation => true;
 
@@ -216,7 +233,8 @@ internal abstract class RateNeuronGroup : NeuronGroup
     {
         get
         {
-            foreach (double flag in this[_linearSummation]) if (flag == 0.0) return true;
+            if (_linearSummation is not { } linearSummation) return false;
+            foreach (double flag in this[linearSummation]) if (flag == 0.0) return true;
             return false;
         }
     }
@@ -228,7 +246,7 @@ internal abstract class RateNeuronGroup : NeuronGroup
     public unsafe void FillInputGains(RateInputGains table)
     {
         var gains = Gains();
-        double[] linear = this[_linearSummation];
+        double[] linear = this[_linearSummation!.Value];
         for (int i = 0; i < Count; i++)
         {
             if (linear[i] != 0.0) continue;
@@ -239,8 +257,12 @@ internal abstract class RateNeuronGroup : NeuronGroup
     }
 
     /// <summary>The gain parameters' columns.</summary>
-    protected RateGains Gains() => new(this[_gain.G], _gain.A is { } a ? this[a] : null, _gain.B is { } b ? this[b] : null,
-        _gain.C is { } c ? this[c] : null, _gain.D is { } d ? this[d] : null);
+    protected RateGains Gains()
+    {
+        var gain = _gain ?? throw new InvalidOperationException($"{Model.Name} has no gain function");
+        return new(this[gain.G], gain.A is { } a ? this[a] : null, gain.B is { } b ? this[b] : null,
+            gain.C is { } c ? this[c] : null, gain.D is { } d ? this[d] : null);
+    }
 
     /// <summary>The column arrays of the gain parameters, read per node.</summary>
     protected readonly struct RateGains(double[] g, double[]? a, double[]? b, double[]? c, double[]? d)
@@ -253,8 +275,8 @@ internal abstract class RateNeuronGroup : NeuronGroup
     {
         base.Prepare(context);
         int minDelay = context.MinDelaySteps;
-        _instantOut = context.Secondary.Of(RateEvents.Instantaneous);
-        _delayedOut = context.Secondary.Of(RateEvents.Delayed);
+        _instantOut = context.Secondary.Of(_instantKind);
+        _delayedOut = _delayedKind is null ? null : context.Secondary.Of(_delayedKind);
         _instantRow = RowsIn(_instantOut);
         _delayedRow = RowsIn(_delayedOut);
         if (_lastValues.Length != Count * minDelay) _lastValues = new double[Count * minDelay];

@@ -68,7 +68,7 @@ internal sealed class SynapseModel
     /// <summary>Keys a syn_spec or SetDefaults may give for this model.</summary>
     public IReadOnlyCollection<string> Keys =>
     [
-        .. (Type.HasDelay ? ["delay"] : Array.Empty<string>()), "receptor_type", "weight", "weight_recorder",
+        .. (Type.HasDelay ? ["delay"] : Array.Empty<string>()), "receptor_type", .. (Type.NoWeightReason is null ? ["weight"] : Array.Empty<string>()), "weight_recorder",
         .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.CommonArrays.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
         .. (Type.ReadsVolumeTransmitter ? ["volume_transmitter"] : Array.Empty<string>()),
     ];
@@ -144,6 +144,7 @@ internal sealed class SynapseModel
             }
         }
         if (values.ContainsKey("delay") && Type.NoDelayReason is { } noDelay) throw new BadPropertyException("delay", values["delay"], noDelay);
+        if (values.ContainsKey("weight") && Type.NoWeightReason is { } noWeight) throw new BadPropertyException("weight", values["weight"], noWeight);
         if (values.ContainsKey("delay"))
         {
             if (Delays is not null && Type.DelayOffset is not null) delay = Delays.DefaultDelay(delay, out delayOffset);

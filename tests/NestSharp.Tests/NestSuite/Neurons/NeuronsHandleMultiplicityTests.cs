@@ -7,7 +7,7 @@ public sealed class NeuronsHandleMultiplicityTests
     private static readonly string[] SkipList =
         ["ginzburg_neuron", "ignore_and_fire", "mcculloch_pitts_neuron", "erfc_neuron", "parrot_neuron", "parrot_neuron_ps", "cm_default", "iaf_cond_alpha_mc", "pp_cond_exp_mc_urbanczik", "spike_train_injector",
          "astrocyte_lr_1994",
-         "gauss_rate_ipn", "lin_rate_ipn", "lin_rate_opn", "sigmoid_rate_gg_1998_ipn", "sigmoid_rate_ipn", "tanh_rate_ipn", "tanh_rate_opn",
+         "siegert_neuron", "gauss_rate_ipn", "lin_rate_ipn", "lin_rate_opn", "sigmoid_rate_gg_1998_ipn", "sigmoid_rate_ipn", "tanh_rate_ipn", "tanh_rate_opn",
          "threshold_lin_rate_ipn", "threshold_lin_rate_opn", "rate_transformer_gauss", "rate_transformer_lin", "rate_transformer_sigmoid",
          "rate_transformer_sigmoid_gg_1998", "rate_transformer_tanh", "rate_transformer_threshold_lin"];
 
