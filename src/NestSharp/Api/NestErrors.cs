@@ -54,6 +54,12 @@ public sealed class TypeMismatchException(string key, object? value, string expe
     /// <inheritdoc/>
     public override string NestName => "TypeMismatch";
 
+    /// <summary>The key.</summary>
+    internal string Key { get; } = key;
+
+    /// <summary>What the key takes.</summary>
+    internal string Expected { get; } = expected;
+
     /// <summary>A value as a message shows it, with its kind in words ("a string"), not its .NET type.</summary>
     internal static string Describe(object? value) => value switch
     {
@@ -77,6 +83,12 @@ public sealed class BadPropertyException(string key, object? value, string allow
 {
     /// <inheritdoc/>
     public override string NestName => "BadProperty";
+
+    /// <summary>The key.</summary>
+    internal string Key { get; } = key;
+
+    /// <summary>What is allowed.</summary>
+    internal string Allowed { get; } = allowed;
 }
 
 /// <summary>NEST's BadParameter: an argument of a call (a simulation time, a count, a slice) that is not allowed.</summary>

@@ -496,6 +496,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             }
             var kindSources = include is null ? context.Sources : context.Sources.Where((_, i) => include[i]).ToArray();
             foreach (var group in DistinctGroups(kindSources)) model.Type.CheckSource(group);
+            if (kind == LinkKind.Generator) CheckGeneratorEvents(model, kindSources, context.Targets);
             if (kind == LinkKind.Synapse)
             {
                 CheckEvents(model, kindSources, context.Targets);
@@ -550,7 +551,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
 
     private static bool Samples(NodeGroup g) => g is IRecorderGroup r && r.RecorderOf(0) is ISampler;
 
-    private static bool DrawsSpikesForEachTarget(NodeGroup g) => g.EmitsSpikes || g is ILocalGenerator { SendsCurrent: false };
+    private static bool DrawsSpikesForEachTarget(NodeGroup g) => g.EmitsSpikes || g is ILocalGenerator { SendsCurrent: false } and not ISecondaryEventGenerator;
 
     /// <summary>What kind of connection each source makes to <paramref name="targets"/> (checking that the nodes can be connected).</summary>
     private LinkKind[] Classify(int[] sources, int[] targets)
@@ -664,6 +665,29 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     }
 
     /// <summary>
+    /// NEST's check_connection for the links of generators: through a synapse model carrying secondary events the
+    /// generator must send that kind and the targets take it (<see cref="CheckEvents"/>; a spike or current generator
+    /// is refused as a source); a generator sending a secondary event (<see cref="ISecondaryEventGenerator"/>) needs
+    /// such a model, as NEST's test event, which no spike synapse carries.
+    /// </summary>
+    private void CheckGeneratorEvents(SynapseModel model, int[] sources, int[] targets)
+    {
+        if (model.Type is SecondarySynapseType)
+        {
+            CheckEvents(model, sources, targets);
+            return;
+        }
+        foreach (var source in DistinctGroups(sources))
+        {
+            if (source is ISecondaryEventGenerator generator)
+            {
+                throw new IllegalConnectionException(
+                    $"The target node or synapse model does not support {generator.Sends.Name} input: '{model.Name}' carries no {generator.Sends.Name} events of {source.Model.Name}.");
+            }
+        }
+    }
+
+    /// <summary>
     /// NEST's handles_test_event for the receptor_type values known before the connections are made, once per target
     /// group: spike receptors, current receptors of generators, or the receptors of the secondary events the synapse
     /// model carries (<paramref name="carries"/>, <see cref="NeuronGroup.SecondaryChannelAt"/>).
@@ -672,7 +696,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     {
         if (kind is not (LinkKind.Synapse or LinkKind.Generator)) return;
         bool currents = kind == LinkKind.Generator && sources.Any(id => _kernel.Nodes.Locate(id).Group is ILocalGenerator { SendsCurrent: true });
-        if (kind == LinkKind.Generator && DistinctGroups(targets).FirstOrDefault(g => !g.TakesSpikes) is { } rate)
+        bool secondary = kind == LinkKind.Generator && sources.Any(id => _kernel.Nodes.Locate(id).Group is ISecondaryEventGenerator);
+        if (kind == LinkKind.Generator && !secondary && DistinctGroups(targets).FirstOrDefault(g => !g.TakesSpikes) is { } rate)
             throw new IllegalConnectionException($"The target node or synapse model does not support {(currents ? "current" : "spike")} input: {rate.Model.Name} takes neither.");
         var receptors = receptor.KnownValues.Distinct().ToArray();
         foreach (var group in DistinctGroups(targets).OfType<NeuronGroup>())
@@ -716,7 +741,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         var targetGroups = DistinctGroups(targets).OfType<NeuronGroup>().ToArray();
         foreach (var source in DistinctGroups(sources))
         {
-            if (source is not ILocalGenerator { SendsCurrent: false }) continue;
+            if (source is not ILocalGenerator { SendsCurrent: false } || source is ISecondaryEventGenerator) continue;
             foreach (var target in targetGroups)
                 foreach (double value in receptors) target.CheckSpikeSource(source, SynapseBuilder.CheckedReceptorType(value));
         }

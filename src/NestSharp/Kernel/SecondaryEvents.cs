@@ -175,7 +175,8 @@ internal sealed class SecondaryEventTables
             for (int r = 0; r < layout.Ranks; r++) perRank[r] = [];
             foreach (var group in nodes.Groups)
             {
-                if (!group.SendsSecondary(type)) continue;
+                // Generators send to their targets directly (ISecondaryEventGenerator), without a row.
+                if (!group.SendsSecondary(type) || group is ILocalGenerator) continue;
                 for (int id = group.FirstId; id <= group.LastId; id++) perRank[layout.SlotOfNode(id) / layout.ThreadsPerRank].Add(id);
             }
             int row = 0, localFirst = 0, localRows = 0;

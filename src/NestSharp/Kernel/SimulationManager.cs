@@ -257,12 +257,17 @@ internal sealed partial class SimulationManager : IKernelManager
         PrepareSecondaryDelivery(context);
     }
 
-    /// <summary>Lets the synapse models carrying secondary events take what they need of the prepared targets.</summary>
+    /// <summary>
+    /// Lets the synapse models carrying secondary events, and the generators sending them, take what they need of the
+    /// prepared targets.
+    /// </summary>
     private void PrepareSecondaryDelivery(SimulationContext context)
     {
         var done = new HashSet<Connections.SecondarySynapseType>();
         foreach (var model in _kernel.Models.SynapseModels)
             if (model.Type is Connections.SecondarySynapseType type && done.Add(type)) type.PrepareSecondary(context);
+        foreach (var group in _kernel.Nodes.Groups)
+            if (group is ISecondaryEventGenerator generator) generator.PrepareSecondary(context);
     }
 
     /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>

@@ -226,7 +226,10 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// </summary>
     public virtual bool SendsSecondary(SecondaryEventType type) => false;
 
-    /// <summary>Whether the nodes send any kind of secondary event (their connections are then synapses, as spiking nodes').</summary>
+    /// <summary>
+    /// Whether the nodes send any kind of secondary event through synapses, as spiking nodes send spikes (false for
+    /// generators that send one, <see cref="ISecondaryEventGenerator"/>: their connections are generator links).
+    /// </summary>
     public virtual bool SendsSecondaryEvents => false;
 
     /// <summary>NEST's handles_test_event for a secondary event: whether the nodes take events of <paramref name="type"/>.</summary>

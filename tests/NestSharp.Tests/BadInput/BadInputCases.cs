@@ -412,6 +412,97 @@ internal static class BadInputCases
         Neuron("correlomatrix_detector", cm, "delta_tau", 0.2, null, "0.2");
         Neuron("correlomatrix_detector", cm, "n_events", new[] { 0L, 0L }, typeof(UnaccessedDictionaryEntryException));
 
+        // ------------------------------------------------------------------ rate models, rate connections, step_rate_generator
+        // The checks of NEST's rate_neuron_ipn_impl.h, rate_neuron_opn_impl.h and rate_transformer_node_impl.h (the gain
+        // functions check nothing), made where the models are created (the standard network has none of them).
+        foreach (var ipn in new[] { "lin_rate_ipn", "tanh_rate_ipn", "threshold_lin_rate_ipn", "sigmoid_rate_ipn", "sigmoid_rate_gg_1998_ipn", "gauss_rate_ipn" })
+        {
+            Created(ipn, "tau", 0.0, null, "0");
+            Created(ipn, "lambda", -0.5, null, "-0.5");
+            Created(ipn, "sigma", -1.0, null, "-1");
+            Created(ipn, "rectify_rate", -2.0, null, "-2");
+        }
+        Created("lin_rate_ipn", "tau", -10.0, null, "-10");
+        Created("lin_rate_ipn", "std", -1.0, null, "-1"); // NEST's old name of sigma
+        Created("tanh_rate_ipn", "mean", "high", typeof(TypeMismatchException), "high"); // NEST's old name of mu
+        Created("threshold_lin_rate_ipn", "linear_summation", "yes", typeof(TypeMismatchException), "yes");
+        Created("sigmoid_rate_ipn", "mult_coupling", 2.5, typeof(TypeMismatchException), "2.5");
+        Created("gauss_rate_ipn", "rectify_output", "no", typeof(TypeMismatchException), "no");
+        foreach (var opn in new[] { "lin_rate_opn", "tanh_rate_opn", "threshold_lin_rate_opn" })
+        {
+            Created(opn, "tau", 0.0, null, "0");
+            Created(opn, "sigma", -0.1, null, "-0.1");
+        }
+        Created("lin_rate_opn", "std", -3.0, null, "-3");
+        Created("tanh_rate_opn", "lambda", 1.0, typeof(UnaccessedDictionaryEntryException)); // the opn models have no passive decay
+        Created("threshold_lin_rate_opn", "rectify_rate", 1.0, typeof(UnaccessedDictionaryEntryException));
+        foreach (var transformer in new[] { "rate_transformer_lin", "rate_transformer_tanh", "rate_transformer_threshold_lin", "rate_transformer_sigmoid", "rate_transformer_sigmoid_gg_1998", "rate_transformer_gauss" })
+            Created(transformer, "linear_summation", "yes", typeof(TypeMismatchException), "yes");
+        Created("rate_transformer_lin", "rate", "fast", typeof(TypeMismatchException), "fast");
+        Created("rate_transformer_tanh", "tau", 10.0, typeof(UnaccessedDictionaryEntryException));
+        Created("rate_transformer_gauss", "sigma", "wide", typeof(TypeMismatchException), "wide");
+        Add("setdefaults lin_rate_ipn tau = -1", n => n.Nest.SetDefaults("lin_rate_ipn", D("tau", -1.0)), typeof(BadPropertyException), "tau", "-1");
+        Add("setdefaults rate_transformer_tanh linear_summation as text", n => n.Nest.SetDefaults("rate_transformer_tanh", D("linear_summation", "yes")), typeof(TypeMismatchException), "linear_summation", "yes");
+
+        // Rate connections and step_rate_generator: made after two lin_rate_ipn, one tanh_rate_opn and a step_rate_generator
+        // are created (ids: network size - 3 .. network size), with a delayed and an instantaneous connection between them.
+        static void RateNodes(BadInputNetwork n)
+        {
+            var rates = n.Nest.Create("lin_rate_ipn", 2) + n.Nest.Create("tanh_rate_opn");
+            n.Nest.Create("step_rate_generator", 1, new() { ["amplitude_times"] = new[] { 1.0 }, ["amplitude_values"] = new[] { 5.0 } });
+            n.Nest.Connect(rates, rates, "all_to_all", D("synapse_model", "rate_connection_delayed"));
+            n.Nest.Connect(rates, rates, "one_to_one", D("synapse_model", "rate_connection_instantaneous"));
+        }
+        static NodeCollection Rates(BadInputNetwork n) => n.Nest.Nodes(n.Nest.NetworkSize - 3, n.Nest.NetworkSize - 2, n.Nest.NetworkSize - 1);
+        static NodeCollection Srg(BadInputNetwork n) => n.Nest.Nodes(n.Nest.NetworkSize);
+        void RateConnect(string name, Func<BadInputNetwork, (NodeCollection Pre, NodeCollection Post)> nodes, object? syn, Type expected, params string[] mentions) =>
+            AddAfter($"connect {name}", RateNodes, n => { var (pre, post) = nodes(n); n.Nest.Connect(pre, post, "all_to_all", syn); }, expected, mentions);
+        Dictionary<string, object> RateSyn(string model, params (string Key, object Value)[] entries)
+        {
+            var spec = D("synapse_model", model);
+            foreach (var (key, value) in entries) spec[key] = value;
+            return spec;
+        }
+        RateConnect("rate_connection_instantaneous with a delay", n => (Rates(n), Rates(n)), RateSyn("rate_connection_instantaneous", ("delay", 2.0)), typeof(BadPropertyException), "delay", "2", "rate_connection_delayed");
+        RateConnect("rate_connection_delayed with delay 0", n => (Rates(n), Rates(n)), RateSyn("rate_connection_delayed", ("delay", 0.0)), typeof(BadDelayException), "delay", "0");
+        RateConnect("rate_connection_delayed with delay -1.5", n => (Rates(n), Rates(n)), RateSyn("rate_connection_delayed", ("delay", -1.5)), typeof(BadDelayException), "delay", "-1.5");
+        RateConnect("rate_connection_delayed with a weight as text", n => (Rates(n), Rates(n)), RateSyn("rate_connection_delayed", ("weight", "strong")), typeof(TypeMismatchException), "weight", "strong");
+        RateConnect("rate_connection_delayed with receptor 1", n => (Rates(n), Rates(n)), RateSyn("rate_connection_delayed", ("receptor_type", 1L)), typeof(UnknownReceptorTypeException), "1", "lin_rate_ipn");
+        RateConnect("rate_connection_instantaneous with receptor 2", n => (Rates(n), Rates(n)), RateSyn("rate_connection_instantaneous", ("receptor_type", 2L)), typeof(UnknownReceptorTypeException), "2", "lin_rate_ipn");
+        RateConnect("rate_connection_delayed with an unknown key", n => (Rates(n), Rates(n)), RateSyn("rate_connection_delayed", ("tau", 1.0)), typeof(UnaccessedDictionaryEntryException), "tau");
+        RateConnect("rate neuron to iaf_psc_alpha through rate_connection_delayed", n => (Rates(n), n.Iaf), RateSyn("rate_connection_delayed"), typeof(IllegalConnectionException), "delayed rate input", "iaf_psc_alpha");
+        RateConnect("iaf_psc_alpha to rate neuron through rate_connection_instantaneous", n => (n.Iaf, Rates(n)), RateSyn("rate_connection_instantaneous"), typeof(IllegalConnectionException), "instantaneous rate output", "iaf_psc_alpha");
+        RateConnect("rate neurons through static_synapse", n => (Rates(n), Rates(n)), null, typeof(IllegalConnectionException), "lin_rate_ipn");
+        RateConnect("parrot to rate neuron", n => (n.Parrots, Rates(n)), null, typeof(IllegalConnectionException), "spike input", "lin_rate_ipn");
+        // (the network's generator already sends through static_synapse, which NestSharp checks first; NEST first finds
+        // that it sends no delayed rate: both IllegalConnection)
+        RateConnect("poisson_generator through rate_connection_delayed", n => (n.Poisson, Rates(n)), RateSyn("rate_connection_delayed"), typeof(IllegalConnectionException), "poisson_generator", "rate_connection_delayed");
+        RateConnect("dc_generator to rate neuron", n => (n.Dc, Rates(n)), null, typeof(IllegalConnectionException), "current input", "lin_rate_ipn");
+        RateConnect("step_rate_generator through static_synapse", n => (Srg(n), Rates(n)), null, typeof(IllegalConnectionException), "delayed rate input", "static_synapse");
+        RateConnect("step_rate_generator through rate_connection_instantaneous", n => (Srg(n), Rates(n)), RateSyn("rate_connection_instantaneous"), typeof(IllegalConnectionException), "instantaneous rate output", "step_rate_generator");
+        RateConnect("step_rate_generator to iaf_psc_alpha", n => (Srg(n), n.Iaf), RateSyn("rate_connection_delayed"), typeof(IllegalConnectionException), "delayed rate input", "iaf_psc_alpha");
+        RateConnect("step_rate_generator to a spike_recorder", n => (Srg(n), n.SpikeRecorder), null, typeof(IllegalConnectionException), "spike_recorder", "step_rate_generator");
+        RateConnect("step_rate_generator with receptor 1", n => (Srg(n), Rates(n)), RateSyn("rate_connection_delayed", ("receptor_type", 1L)), typeof(UnknownReceptorTypeException), "1", "lin_rate_ipn");
+        RateConnect("step_rate_generator with delay 0", n => (Srg(n), Rates(n)), RateSyn("rate_connection_delayed", ("delay", 0.0)), typeof(BadDelayException), "delay", "0");
+        AddAfter("set delay of a rate_connection_instantaneous", RateNodes,
+            n => n.Nest.GetConnections(synapseModel: "rate_connection_instantaneous").Set("delay", 2.0), typeof(BadPropertyException), "delay", "2");
+        AddAfter("set weight of a rate_connection_delayed as text", RateNodes,
+            n => n.Nest.GetConnections(synapseModel: "rate_connection_delayed").Set("weight", "strong"), typeof(TypeMismatchException), "weight", "strong");
+        Add("setdefaults rate_connection_instantaneous delay", n => n.Nest.SetDefaults("rate_connection_instantaneous", D("delay", 2.0)), typeof(BadPropertyException), "delay", "2");
+        Add("setdefaults rate_connection_delayed delay = 0", n => n.Nest.SetDefaults("rate_connection_delayed", D("delay", 0.0)), typeof(BadDelayException), "delay", "0");
+        void Srgs(string label, Dictionary<string, object> values, string key, params string[] mentions) =>
+            AddAfter($"set step_rate_generator {label}", RateNodes, n => Srg(n).Set(values), typeof(BadPropertyException), [key, .. mentions]);
+        Dictionary<string, object> Steps(object times, object values) => new() { ["amplitude_times"] = times, ["amplitude_values"] = values };
+        Srgs("amplitude_times [0]", Steps(new[] { 0.0 }, new[] { 1.0 }), "amplitude_times", "0");
+        Srgs("amplitude_times [-2]", Steps(new[] { -2.0 }, new[] { 1.0 }), "amplitude_times", "-2");
+        Srgs("amplitude_times [2, 1.5]", Steps(new[] { 2.0, 1.5 }, new[] { 1.0, 2.0 }), "amplitude_times", "1.5");
+        Srgs("amplitude_times [1.05] off the grid", Steps(new[] { 1.05 }, new[] { 1.0 }), "amplitude_times", "1.05");
+        Srgs("amplitude_times [1, 2] with one value", Steps(new[] { 1.0, 2.0 }, new[] { 1.0 }), "amplitude_values", "[1]");
+        Srgs("amplitude_times alone", D("amplitude_times", new[] { 3.0 }), "amplitude_times", "given alone");
+        Srgs("allow_offgrid_times after times", D("allow_offgrid_times", true), "allow_offgrid_times", "true");
+        AddAfter("set step_rate_generator amplitude_values as text", RateNodes, n => Srg(n).Set(Steps(new[] { 1.0 }, "high")), typeof(TypeMismatchException), "amplitude_values", "high");
+        Created("step_rate_generator", "stop", -1.0, null, "-1");
+
         // ------------------------------------------------------------------ defaults and models
         Add("setdefaults unknown model", n => n.Nest.SetDefaults("no_such_model", D("C_m", 1.0)), typeof(UnknownModelNameException), "no_such_model");
         Add("setdefaults unknown key", n => n.Nest.SetDefaults("iaf_psc_alpha", D("no_such_key", 1.0)), typeof(UnaccessedDictionaryEntryException), "no_such_key");

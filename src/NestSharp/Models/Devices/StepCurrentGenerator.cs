@@ -45,33 +45,7 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
         public override void Validate(StatusContext context)
         {
             base.Validate(context);
-            if (Amplitudes.TimesGiven != Amplitudes.ValuesGiven)
-                throw new BadPropertyException(Amplitudes.TimesGiven ? "amplitude_times" : "amplitude_values", "given alone", "Amplitude times and values must be reset together.");
-            if (Amplitudes.OffgridChanged && !Amplitudes.TimesGiven && Amplitudes.Steps.Length > 0)
-            {
-                throw new BadPropertyException("allow_offgrid_times", Amplitudes.AllowOffgridTimes,
-                    "allow_offgrid_times can only be changed before amplitude_times have been set, or together with amplitude_times and amplitude_values.");
-            }
-            int times = Amplitudes.TimesGiven ? Amplitudes.GivenTimes.Length : Amplitudes.Steps.Length;
-            if (times != Amplitudes.Values.Length)
-            {
-                throw new BadPropertyException("amplitude_values", Amplitudes.Values,
-                    $"Amplitude times and values have to be the same size ({times} times, {Amplitudes.Values.Length} values).");
-            }
-            if (!Amplitudes.TimesGiven) return;
-            var grid = context.Time;
-            var steps = new long[Amplitudes.GivenTimes.Length];
-            for (int i = 0; i < Amplitudes.GivenTimes.Length; i++)
-            {
-                double t = Amplitudes.GivenTimes[i];
-                if (!(t > 0) || IsInfiniteTime(t, grid))
-                    throw new BadPropertyException("amplitude_times", t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
-                long step = GridTimes.StepEndingAt(t, grid, Amplitudes.AllowOffgridTimes, "amplitude_times", "step_current_generator: ", ".");
-                if (i > 0 && step <= steps[i - 1])
-                    throw new BadPropertyException("amplitude_times", t, "step_current_generator: amplitude times must be at strictly increasing time steps.");
-                steps[i] = step;
-            }
-            Amplitudes.SetSteps(steps, grid);
+            Amplitudes.CheckAmplitudeSteps(context.Time, "amplitude_times", "amplitude_values", "step_current_generator");
         }
     }
 

@@ -4,8 +4,8 @@ namespace NestSharp.Models.Devices;
 internal delegate ref TimedValues<TInForce> TimedValuesOf<TNode, TInForce>(TNode node);
 
 /// <summary>
-/// The table of a device whose value changes at given times (step_current_generator's amplitudes,
-/// inhomogeneous_poisson_generator's rates): the values, allow_offgrid_times, the times on the grid, what the status
+/// The table of a device whose value changes at given times (the amplitudes of step_current_generator and
+/// step_rate_generator, inhomogeneous_poisson_generator's rates): the values, allow_offgrid_times, the times on the grid, what the status
 /// change being made gave, and per thread the next entry and the value in force (of type
 /// <typeparamref name="TInForce"/>). A node keeps it as a field: a struct, so that the step loop reads its arrays as
 /// directly as a node's own fields, and a node's clone copies it as it copies the node's fields.
@@ -63,6 +63,47 @@ internal struct TimedValues<TInForce>
                 table.OffgridChanged = v != table.AllowOffgridTimes;
                 table.AllowOffgridTimes = v;
             });
+
+    /// <summary>
+    /// The checks NEST's step_current_generator and step_rate_generator make of a status change (same rules, messages
+    /// naming <paramref name="model"/>): times and values are set together and have the same length;
+    /// allow_offgrid_times changes only with them or while there are no times; each time is strictly positive and
+    /// finite, on the grid unless allow_offgrid_times (then it moves to the end of its step), and in a later step than
+    /// the one before. New times become the table's steps (<see cref="SetSteps"/>).
+    /// </summary>
+    /// <param name="grid">The time grid.</param>
+    /// <param name="timesKey">The key of the times (amplitude_times).</param>
+    /// <param name="valuesKey">The key of the values (amplitude_values).</param>
+    /// <param name="model">The model's name, as NEST's messages give it.</param>
+    public void CheckAmplitudeSteps(TimeGrid grid, string timesKey, string valuesKey, string model)
+    {
+        if (TimesGiven != ValuesGiven)
+            throw new BadPropertyException(TimesGiven ? timesKey : valuesKey, "given alone", "Amplitude times and values must be reset together.");
+        if (OffgridChanged && !TimesGiven && Steps.Length > 0)
+        {
+            throw new BadPropertyException("allow_offgrid_times", AllowOffgridTimes,
+                $"allow_offgrid_times can only be changed before {timesKey} have been set, or together with {timesKey} and {valuesKey}.");
+        }
+        int times = TimesGiven ? GivenTimes.Length : Steps.Length;
+        if (times != Values.Length)
+        {
+            throw new BadPropertyException(valuesKey, Values,
+                $"Amplitude times and values have to be the same size ({times} times, {Values.Length} values).");
+        }
+        if (!TimesGiven) return;
+        var steps = new long[GivenTimes.Length];
+        for (int i = 0; i < GivenTimes.Length; i++)
+        {
+            double t = GivenTimes[i];
+            if (!(t > 0) || DeviceNode.IsInfiniteTime(t, grid))
+                throw new BadPropertyException(timesKey, t, "Amplitude can only be changed at strictly positive (finite) times (t > 0).");
+            long step = GridTimes.StepEndingAt(t, grid, AllowOffgridTimes, timesKey, model + ": ", ".");
+            if (i > 0 && step <= steps[i - 1])
+                throw new BadPropertyException(timesKey, t, $"{model}: amplitude times must be at strictly increasing time steps.");
+            steps[i] = step;
+        }
+        SetSteps(steps, grid);
+    }
 
     /// <summary>Forgets what a status change gave (a fresh copy of a node starts with nothing given).</summary>
     public void ForgetGiven() => TimesGiven = ValuesGiven = OffgridChanged = false;

@@ -217,9 +217,32 @@ internal abstract class RateNeuronGroup : NeuronGroup
             }
             foreach (var (oldName, newName) in OldNames)
                 if (values.TryGetValue(oldName, out var value)) renamed[newName] = value;
-            return base.Stage(local, renamed, context);
+            try
+            {
+                return base.Stage(local, renamed, context);
+            }
+            catch (NestException e) when (RenamedKeyError(e, values) is { } named)
+            {
+                throw named;
+            }
         }
         return base.Stage(local, values, context);
+    }
+
+    /// <summary>
+    /// The error <paramref name="e"/> of a value given under an old name, naming that name (the error names the new key);
+    /// null for other errors.
+    /// </summary>
+    private NestException? RenamedKeyError(NestException e, IReadOnlyDictionary<string, object> values)
+    {
+        foreach (var (oldName, newName) in OldNames)
+        {
+            if (!values.TryGetValue(oldName, out var value)) continue;
+            string renamed = $"({oldName} is the old name of {newName})";
+            if (e is BadPropertyException bad && bad.Key == newName) return new BadPropertyException(oldName, value, $"{bad.Allowed} {renamed}");
+            if (e is TypeMismatchException mismatch && mismatch.Key == newName) return new TypeMismatchException(oldName, value, $"{mismatch.Expected} {renamed}");
+        }
+        return null;
     }
 
     private bool IsOldName(string key)

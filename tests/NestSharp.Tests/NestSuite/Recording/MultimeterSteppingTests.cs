@@ -12,6 +12,7 @@ public sealed class MultimeterSteppingTests
     /// <summary>NEST's skip_models (the ones NestSharp has: binary neurons, and generators, which take no spike input).</summary>
     private static readonly HashSet<string> SkipModels =
         ["erfc_neuron", "ginzburg_neuron", "mcculloch_pitts_neuron", "ac_generator", "dc_generator", "noise_generator", "step_current_generator",
+         "step_rate_generator",
          "sinusoidal_poisson_generator", "sinusoidal_gamma_generator",
          "siegert_neuron", "gauss_rate_ipn", "lin_rate_ipn", "lin_rate_opn", "sigmoid_rate_gg_1998_ipn", "sigmoid_rate_ipn", "tanh_rate_ipn", "tanh_rate_opn",
          "threshold_lin_rate_ipn", "threshold_lin_rate_opn", "rate_transformer_gauss", "rate_transformer_lin", "rate_transformer_sigmoid",
