@@ -36,19 +36,25 @@ internal sealed class GapJunctionInput
     /// <summary>The input of the weights' sum, counted in gap inputs after the first coefficient.</summary>
     public const int WeightsOffset = MaxCoefficients;
 
+    /// <summary>The inputs of the coefficients c_0 .. c_3 (declared consecutively, <see cref="First"/> is c_0's).</summary>
+    public readonly InputChannel C0, C1, C2, C3;
+
+    /// <summary>The input of the sum of the gap junctions' weights, declared after the coefficients.</summary>
+    public readonly InputChannel Weights;
+
     /// <summary>The first coefficient's input; the others and the weights follow it in declaration order.</summary>
-    public readonly InputChannel First;
+    public InputChannel First => C0;
 
     /// <param name="schema">The model's schema.</param>
     public GapJunctionInput(NeuronSchema schema)
     {
-        First = schema.Input("gap_c0");
-        for (int k = 1; k < MaxCoefficients; k++)
-        {
-            var next = schema.Input($"gap_c{k}");
-            if (next.Index != First.Index + k) throw new InvalidOperationException("gap inputs must be declared consecutively");
-        }
-        if (schema.Input("gap_weights").Index != First.Index + WeightsOffset) throw new InvalidOperationException("gap inputs must be declared consecutively");
+        C0 = schema.Input("gap_c0");
+        C1 = schema.Input("gap_c1");
+        C2 = schema.Input("gap_c2");
+        C3 = schema.Input("gap_c3");
+        Weights = schema.Input("gap_weights");
+        if (C3.Index != C0.Index + 3 || Weights.Index != C0.Index + WeightsOffset)
+            throw new InvalidOperationException("the gap inputs must be declared consecutively");
     }
 
     /// <summary>
