@@ -295,8 +295,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
         var plans = new Plan[syns.Length];
+        CheckSymmetricRequirement(sources, targets, spec, rule, syns);
         for (int i = 0; i < syns.Length; i++) plans[i] = PlanOf(syns[i], spec, callKey, shape, delays, i);
-        CheckSymmetricRequirement(sources, targets, spec, rule, plans);
         if (spec.MakeSymmetric)
         {
             // NEST makes the backward connections of make_symmetric even when the forward ones failed, and reports the
@@ -324,16 +324,17 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// NEST's check of synapse models that require symmetric connections (<see cref="SynapseType.RequiresSymmetric"/>):
     /// make_symmetric, or all_to_all from a population onto itself with every parameter a single number.
     /// </summary>
-    private static void CheckSymmetricRequirement(int[] sources, int[] targets, ConnSpec spec, ConnectionRule rule, Plan[] plans)
+    private void CheckSymmetricRequirement(int[] sources, int[] targets, ConnSpec spec, ConnectionRule rule, SynSpec[] syns)
     {
-        foreach (var plan in plans)
+        static bool Scalar(object? value) => value is null or double or float or int or long or short or byte or bool or string;
+        foreach (var syn in syns)
         {
-            if (!plan.Model.Type.RequiresSymmetric || spec.MakeSymmetric) continue;
-            var v = plan.Values;
-            bool scalar = v.Weight.IsConstant && v.Delay.IsConstant && v.Receptor.IsConstant && Array.TrueForAll(v.PerConnection, p => p.IsConstant);
+            var model = _kernel.Models.SynapseModel(syn.SynapseModel);
+            if (!model.Type.RequiresSymmetric || spec.MakeSymmetric) continue;
+            bool scalar = Scalar(syn.Weight) && Scalar(syn.Delay) && Scalar(syn.ReceptorType) && syn.Other.Values.All(Scalar);
             if (rule is AllToAllRule && scalar && sources.AsSpan().SequenceEqual(targets)) continue;
             throw new BadPropertyException("make_symmetric", false,
-                $"'{plan.Model.Name}' requires symmetric connections. Connections with this synapse model can only be created as one-to-one connections with \"make_symmetric\" set to true or as all-to-all connections with equal source and target populations and default or scalar parameters");
+                $"'{model.Name}' requires symmetric connections. Connections with this synapse model can only be created as one-to-one connections with \"make_symmetric\" set to true or as all-to-all connections with equal source and target populations and default or scalar parameters");
         }
     }
 
