@@ -295,7 +295,15 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
         var plans = new Plan[syns.Length];
+        CheckSymmetricRequirement(sources, targets, spec, rule, syns);
         for (int i = 0; i < syns.Length; i++) plans[i] = PlanOf(syns[i], spec, callKey, shape, delays, i);
+        if (spec.MakeSymmetric)
+        {
+            // NEST makes the backward connections of make_symmetric even when the forward ones failed, and reports the
+            // last failure: for secondary events (a gap junction from a neuron without them) the backward check comes first.
+            foreach (var plan in plans)
+                if (plan.Model.Type is SecondarySynapseType) CheckEvents(plan.Model, targets, sources);
+        }
         CheckBudget(rule, forward.Context, plans, spec.MakeSymmetric ? 2 : 1, layout);
         var stimulators = CheckSingleSynapseModel(sources, plans);
 
@@ -310,6 +318,24 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             foreach (var plan in plans) built.AddRange(Build(backward, reversed, plan, layout, grid, delays));
         }
         return new Staged(forward.Context, plans, built, stimulators);
+    }
+
+    /// <summary>
+    /// NEST's check of synapse models that require symmetric connections (<see cref="SynapseType.RequiresSymmetric"/>):
+    /// make_symmetric, or all_to_all from a population onto itself with every parameter a single number.
+    /// </summary>
+    private void CheckSymmetricRequirement(int[] sources, int[] targets, ConnSpec spec, ConnectionRule rule, SynSpec[] syns)
+    {
+        static bool Scalar(object? value) => value is null or double or float or int or long or short or byte or bool or string;
+        foreach (var syn in syns)
+        {
+            var model = _kernel.Models.SynapseModel(syn.SynapseModel);
+            if (!model.Type.RequiresSymmetric || spec.MakeSymmetric) continue;
+            bool scalar = Scalar(syn.Weight) && Scalar(syn.Delay) && Scalar(syn.ReceptorType) && syn.Other.Values.All(Scalar);
+            if (rule is AllToAllRule && scalar && sources.AsSpan().SequenceEqual(targets)) continue;
+            throw new BadPropertyException("make_symmetric", false,
+                $"'{model.Name}' requires symmetric connections. Connections with this synapse model can only be created as one-to-one connections with \"make_symmetric\" set to true or as all-to-all connections with equal source and target populations and default or scalar parameters");
+        }
     }
 
     /// <summary>

@@ -22,6 +22,21 @@ internal readonly struct SecondaryDelivery(InputRing ring, SliceInput instant, l
 
     /// <summary>Whether the events come from an iteration of the waveform relaxation.</summary>
     public bool Iteration { get; } = iteration;
+
+    /// <summary>Where the virtual process's weight events go (NEST's weight_recorder of the synapse model).</summary>
+    public WeightEventBuffer WeightEvents { get; init; } = null!;
+
+    /// <summary>The synapse model of the block being delivered (its weight_recorder).</summary>
+    public SynapseModel? Model { get; init; }
+
+    /// <summary>The node id behind each input channel (see <see cref="DeliveryContext.NodeOfChannel"/>).</summary>
+    public int[] NodeOfChannel { get; init; } = [];
+
+    /// <summary>
+    /// NEST's stamp of the secondary events delivered now: slice origin + 1 - min_delay at their delivery (the slice
+    /// iterated in an iteration of the waveform relaxation, the next one after a slice).
+    /// </summary>
+    public long Stamp => Iteration ? SliceStart + 1 - MinDelaySteps : SliceStart + 1;
 }
 
 /// <summary>

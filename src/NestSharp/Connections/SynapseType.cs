@@ -223,6 +223,12 @@ internal abstract class SynapseType(string name)
     /// </summary>
     public virtual string? NoWeightReason => null;
 
+    /// <summary>
+    /// NEST's REQUIRES_SYMMETRIC (gap_junction): Connect accepts the model only with make_symmetric, or by all_to_all
+    /// with the same sources as targets and no array or random parameters (connections that are symmetric as made).
+    /// </summary>
+    public virtual bool RequiresSymmetric => false;
+
     /// <summary>The time of the last spike a synapse transmitted (ms), for models that read the target's history.</summary>
     public virtual double LastSpikeTime(SynapseBlock block, int index) => 0.0;
 

@@ -119,13 +119,13 @@ internal sealed class EventDeliveryManager : IKernelManager
         var models = _kernel.Models.SynapseModels;
         var tables = _context.Secondary;
         var blocks = _kernel.Connections.BlocksToDeliver(vp);
-        var context = new SecondaryDelivery(_context.Ring, tables.Instant, sliceStart, _context.MinDelaySteps, iteration);
+        var context = new SecondaryDelivery(_context.Ring, tables.Instant, sliceStart, _context.MinDelaySteps, iteration) { WeightEvents = _weightEvents[vp], NodeOfChannel = _nodeOfChannel };
         for (int b = 0; b < blocks.Length; b++)
         {
             var block = blocks[b];
             if (models[block.SynapseModelId].Type is not SecondarySynapseType type) continue;
             if (iteration && !type.Carries.SupportsWaveformRelaxation) continue;
-            if (tables.Of(type.Carries) is { } values) type.DeliverSecondary(block, values, in context);
+            if (tables.Of(type.Carries) is { } values) type.DeliverSecondary(block, values, context with { Model = models[block.SynapseModelId] });
         }
     }
 

@@ -264,6 +264,23 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         _current[i] = gridStep.Input(_currentInput, i);
     }
 
+    /// <summary>
+    /// For models that write their own step loop (hh_psc_alpha_gap: the gap current and waveform relaxation): covers
+    /// one grid step of node <paramref name="i"/> with <paramref name="system"/> from state <paramref name="y"/>, by
+    /// accepted inner steps from the node's inner step size, which carries over (NEST's IntegrationStep_).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void EvolveOverStep(int thread, int i, ref TSystem system, in ErrorControl control, Span<double> y)
+    {
+        var integrator = _integrators[thread];
+        double h = Resolution, t = 0.0, innerStep = _innerStep[i];
+        while (t < h) integrator.Evolve(ref system, control, ref t, h, ref innerStep, y);
+        _innerStep[i] = innerStep;
+    }
+
+    /// <summary>The current input of node <paramref name="i"/> in the coming step (NEST's I_stim_), for models with their own step loop.</summary>
+    protected ref double CurrentInput(int i) => ref _current[i];
+
     /// <summary>The system of parameter row <paramref name="row"/> with the current input <paramref name="current"/> (pA), and the row's error control.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static TSystem SystemOf(in TConstants row, double current, out ErrorControl control)

@@ -184,7 +184,7 @@ internal sealed class SynapseModel
             ["num_connections"] = numConnections,
             ["element_type"] = "synapse",
             ["has_delay"] = Type.HasDelay,
-            ["requires_symmetric"] = false,
+            ["requires_symmetric"] = Type.RequiresSymmetric,
             ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
         };
         if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";

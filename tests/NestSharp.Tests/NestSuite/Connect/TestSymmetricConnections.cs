@@ -1,8 +1,8 @@
 namespace NestSharp.Tests.NestSuite.Connect;
 
 /// <summary>
-/// NEST's testsuite/pytests/connect/test_symmetric_connections.py: make_symmetric. The nine
-/// test_requires_symmetric_* tests need gap_junction and hh_psc_alpha_gap and are not ported.
+/// NEST's testsuite/pytests/connect/test_symmetric_connections.py: make_symmetric, and the synapse models that require
+/// symmetric connections (gap_junction between hh_psc_alpha_gap neurons).
 /// </summary>
 public sealed class TestSymmetricConnections
 {
@@ -134,4 +134,65 @@ public sealed class TestSymmetricConnections
                 Assert.Equal(fwd.GetValues<double>(key)[i], bck.GetValues<double>(key)[matchIdx.Value]);
         }
     }
+    /// <summary>Two sets of two hh_psc_alpha_gap neurons connected by gap_junction (the requires_symmetric tests).</summary>
+    private static void ConnectGap(bool sameSets, Dictionary<string, object> connSpec, Dictionary<string, object>? synExtra = null)
+    {
+        var nest = new Simulator();
+        var set1 = nest.Create("hh_psc_alpha_gap", 2);
+        var set2 = sameSets ? set1 : nest.Create("hh_psc_alpha_gap", 2);
+        var syn = new Dictionary<string, object> { ["synapse_model"] = "gap_junction" };
+        foreach (var (k, v) in synExtra ?? []) syn[k] = v;
+        nest.Connect(set1, set2, connSpec, syn);
+    }
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_without_make_symmetric_one_to_one
+    [Fact]
+    public void Test_requires_symmetric_fails_without_make_symmetric_one_to_one() =>
+        Assert.Throws<BadPropertyException>(() => ConnectGap(false, new() { ["rule"] = "one_to_one", ["make_symmetric"] = false }));
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_without_make_symmetric_fixed_indegree
+    [Fact]
+    public void Test_requires_symmetric_fails_without_make_symmetric_fixed_indegree() =>
+        Assert.Throws<BadPropertyException>(() => ConnectGap(false, new() { ["rule"] = "fixed_indegree", ["indegree"] = 3, ["make_symmetric"] = false }));
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_without_make_symmetric_fixed_outdegree
+    [Fact]
+    public void Test_requires_symmetric_fails_without_make_symmetric_fixed_outdegree() =>
+        Assert.Throws<BadPropertyException>(() => ConnectGap(false, new() { ["rule"] = "fixed_outdegree", ["outdegree"] = 3, ["make_symmetric"] = false }));
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_without_make_symmetric_fixed_total_number
+    [Fact]
+    public void Test_requires_symmetric_fails_without_make_symmetric_fixed_total_number() =>
+        Assert.Throws<BadPropertyException>(() => ConnectGap(false, new() { ["rule"] = "fixed_total_number", ["N"] = 3, ["make_symmetric"] = false }));
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_all_to_all_different_sources_targets
+    [Fact]
+    public void Test_requires_symmetric_fails_all_to_all_different_sources_targets() =>
+        Assert.Throws<BadPropertyException>(() => ConnectGap(false, new() { ["rule"] = "all_to_all", ["make_symmetric"] = false }));
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_all_to_all_array_weights
+    [Fact]
+    public void Test_requires_symmetric_fails_all_to_all_array_weights()
+    {
+        // NEST accepts BadProperty or TypeError; the symmetric check comes first here: BadProperty.
+        var e = Assert.ThrowsAny<Exception>(() => ConnectGap(true, new() { ["rule"] = "all_to_all", ["make_symmetric"] = false },
+            new() { ["weight"] = new[] { 1.0, 2.0, 3.0, 4.0 } }));
+        Assert.IsType<BadPropertyException>(e);
+    }
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_fails_all_to_all_random_weights
+    [Fact]
+    public void Test_requires_symmetric_fails_all_to_all_random_weights() =>
+        Assert.Throws<BadPropertyException>(() => ConnectGap(true, new() { ["rule"] = "all_to_all", ["make_symmetric"] = false },
+            new() { ["weight"] = new Simulator().Random.Uniform() }));
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_passes_all_to_all_scalar
+    [Fact]
+    public void Test_requires_symmetric_passes_all_to_all_scalar() =>
+        ConnectGap(true, new() { ["rule"] = "all_to_all", ["make_symmetric"] = false });
+
+    // NEST: testsuite/pytests/connect/test_symmetric_connections.py::test_requires_symmetric_passes_all_to_all_scalar_weight
+    [Fact]
+    public void Test_requires_symmetric_passes_all_to_all_scalar_weight() =>
+        ConnectGap(true, new() { ["rule"] = "all_to_all", ["make_symmetric"] = false }, new() { ["weight"] = 2.0 });
 }

@@ -62,4 +62,16 @@ public sealed class WfrSettingsTests
         nest.SetKernelStatus("resolution", 0.1);
         Assert.Equal(2.0, (double)nest.GetKernelStatus("wfr_comm_interval"));
     }
+    // NEST: other/test_wfr_settings.py::test_use_wfr_set_correctly_in_created_node
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void CreatedNode_UsesWfrAsSetBeforeItsCreation(bool useWfr)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus("use_wfr", useWfr);
+        var nrnGap = nest.Create("hh_psc_alpha_gap");
+        nest.Simulate(5.0);
+        Assert.Equal(useWfr, nrnGap.Get("node_uses_wfr"));
+    }
 }
