@@ -59,6 +59,9 @@ internal sealed partial class SimulationManager : IKernelManager
     /// <summary>NEST's e-prop settings in ms (update interval, learning window) and whether neurons are reset at each update.</summary>
     private (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) _eprop = (1000.0, 1000.0, true);
 
+    /// <summary>NEST's e-prop settings: eprop_update_interval, eprop_learning_window (ms) and eprop_reset_neurons_on_update.</summary>
+    public (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) Eprop => _eprop;
+
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
     public void GetStatus(Dictionary<string, object> status)
