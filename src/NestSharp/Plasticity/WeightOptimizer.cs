@@ -242,14 +242,14 @@ internal sealed class WeightOptimizerColumns
 
     public WeightOptimizerColumns(SynapseSchema schema)
     {
-        _gradient = schema.State("optimizer_cumulative_gradient");
-        _step = schema.State("optimizer_optimization_step", 1.0);
-        _eta = schema.State("optimizer_eta_current", 1e-4);
-        _count = schema.State("optimizer_n_optimize");
+        _gradient = schema.State("optimizer_gradient");
+        _step = schema.State("optimizer_step", 1.0);
+        _eta = schema.State("optimizer_eta", 1e-4);
+        _count = schema.State("optimizer_count");
         _m = schema.State("optimizer_m");
         _v = schema.State("optimizer_v");
-        _beta1Power = schema.State("optimizer_beta_1_power", 1.0);
-        _beta2Power = schema.State("optimizer_beta_2_power", 1.0);
+        _beta1Power = schema.State("optimizer_beta1_power", 1.0);
+        _beta2Power = schema.State("optimizer_beta2_power", 1.0);
     }
 
     /// <summary>The state of synapse <paramref name="i"/> of <paramref name="block"/>.</summary>

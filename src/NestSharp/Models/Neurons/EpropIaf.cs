@@ -50,7 +50,7 @@ internal sealed class EpropIaf : EpropRecurrentGroup
     private void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
     {
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
-        double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SgHeight], width = this[C.SgWidth];
+        double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
         var kinds = Surrogate.Kinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;

@@ -29,7 +29,7 @@ internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
     private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
     private static readonly Column TauM = Declared.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
     private static readonly Column VMin = Declared.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
-    private static readonly Column IsiTraceCutoff = Declared.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
+    private static readonly Column EpropIsiTraceCutoff = Declared.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
         Requirement.NonNegative("eprop_isi_trace_cutoff ≥ 0 required"));
     private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", 0.0, "mV");
     private static readonly Column ErrorSignal = Declared.State("error_signal", 0.0, "mV");
@@ -84,7 +84,7 @@ internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
             double tauM = this[TauM][i];
             _pvm[i] = Math.Exp(-_h / tauM);
             _piIn[i] = tauM / this[Cm][i] * (1.0 - _pvm[i]);
-            double cutoff = this[IsiTraceCutoff][i];
+            double cutoff = this[EpropIsiTraceCutoff][i];
             _cutoffSteps[i] = cutoff * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(cutoff);
             (_histories[i] ??= new EpropReadoutHistory<EpropCurrentFamily>(EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift)).Indegree = 0;
         }

@@ -45,8 +45,8 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
     /// <summary>The columns of the family, declared into a model's schema.</summary>
     internal sealed class FamilyColumns
     {
-        public readonly Column Cm, CReg, EL, FTarget, Ie, SgHeight, SgWidth, TRef, TauM, VMin, VTh, Kappa, KappaReg;
-        public readonly Column IsiTraceCutoff, FlushInterval, Vm, SurrogateGradient, LearningSignal;
+        public readonly Column Cm, CReg, EL, FTarget, Ie, SurrogateGradientHeight, SurrogateGradientWidth, TRef, TauM, VMin, VTh, Kappa, KappaReg;
+        public readonly Column EpropIsiTraceCutoff, FlushEventSendInterval, Vm, SurrogateGradient, LearningSignal;
         public readonly Column Refractory, IIn, Z, LastEventTime, StepsToForcedSpike;
         public readonly SpikeAndCurrentInputs Inputs;
 
@@ -57,22 +57,22 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
             EL = schema.Parameter("E_L", -70.0, "mV");
             FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
             Ie = schema.Parameter("I_e", 0.0, "pA");
-            SgHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
-            SgWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
+            SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
+            SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
             TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
             TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
             VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
             VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
             Kappa = schema.Parameter("kappa", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa ≤ 1 required"));
             KappaReg = schema.Parameter("kappa_reg", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa_reg ≤ 1 required"));
-            IsiTraceCutoff = schema.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
+            EpropIsiTraceCutoff = schema.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
                 Requirement.NonNegative("eprop_isi_trace_cutoff ≥ 0 required"));
-            FlushInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
+            FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
                 Requirement.Positive("flush_event_send_interval > 0 required"));
             Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
             SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
             LearningSignal = schema.State("learning_signal", 0.0, "pA");
-            Refractory = schema.Internal("r");
+            Refractory = schema.Internal("refractory");
             IIn = schema.Internal("i_in");
             Z = schema.Internal("z");
             LastEventTime = schema.Internal("last_event_time");
@@ -157,8 +157,8 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
             PvM[i] = Math.Exp(-H / tauM);
             PiIn[i] = tauM / this[_c.Cm][i] * (1.0 - PvM[i]);
             RefractorySteps[i] = time.MsToStepsCeil(this[_c.TRef][i]);
-            CutoffSteps[i] = StepsOf(time, this[_c.IsiTraceCutoff][i]);
-            FlushSteps[i] = StepsOf(time, this[_c.FlushInterval][i]);
+            CutoffSteps[i] = StepsOf(time, this[_c.EpropIsiTraceCutoff][i]);
+            FlushSteps[i] = StepsOf(time, this[_c.FlushEventSendInterval][i]);
             ForcedIntervalSteps[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeInterval][i]);
             if (stepsToForced[i] < 0) stepsToForced[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeOffset][i]);
             // The e-prop synapses count themselves into the indegree after this (EpropSynapse.PrepareRun).

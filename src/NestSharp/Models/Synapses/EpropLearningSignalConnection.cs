@@ -11,6 +11,5 @@ namespace NestSharp.Models.Synapses;
 /// al. (2025). Event-based implementation of eligibility propagation. NEST model documentation,
 /// eprop_learning_signal_connection (NEST 3.10).</para>
 /// </summary>
-[SynapseModelName("eprop_learning_signal_connection", Labelled = true)]
-[SynapseModelName("eprop_learning_signal_connection_hpc")]
+[SynapseModelName("eprop_learning_signal_connection")]
 internal sealed class EpropLearningSignalConnection(string name) : LearningSignalSynapseType(name);
