@@ -59,6 +59,9 @@ internal sealed partial class SimulationManager : IKernelManager
     /// <summary>NEST's e-prop settings in ms (update interval, learning window) and whether neurons are reset at each update.</summary>
     private (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) _eprop = (1000.0, 1000.0, true);
 
+    /// <summary>NEST's e-prop settings: eprop_update_interval, eprop_learning_window (ms) and eprop_reset_neurons_on_update.</summary>
+    public (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) Eprop => _eprop;
+
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
     public void GetStatus(Dictionary<string, object> status)
@@ -258,14 +261,30 @@ internal sealed partial class SimulationManager : IKernelManager
     }
 
     /// <summary>
-    /// Lets the synapse models carrying secondary events, and the generators sending them, take what they need of the
-    /// prepared targets.
+    /// Lets the synapse types take what they need of the prepared targets (<see cref="SynapseType.PrepareRun"/>; those
+    /// carrying secondary events also <see cref="Connections.SecondarySynapseType.PrepareSecondary"/>), once per type,
+    /// and the generators sending secondary events theirs.
     /// </summary>
     private void PrepareSecondaryDelivery(SimulationContext context)
     {
-        var done = new HashSet<Connections.SecondarySynapseType>();
-        foreach (var model in _kernel.Models.SynapseModels)
-            if (model.Type is Connections.SecondarySynapseType type && done.Add(type)) type.PrepareSecondary(context);
+        var done = new HashSet<SynapseType>();
+        var models = _kernel.Models.SynapseModels;
+        foreach (var model in models)
+        {
+            if (!done.Add(model.Type)) continue;
+            if (model.Type.NeedsBlocksAtPrepare)
+            {
+                // The type's blocks of every local virtual process, in virtual-process order.
+                var blocks = new List<SynapseBlock>();
+                for (int vp = 0; vp < context.VirtualProcesses; vp++)
+                {
+                    foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
+                        if (models[block.SynapseModelId].Type == model.Type) blocks.Add(block);
+                }
+                model.Type.PrepareRun(context, blocks);
+            }
+            if (model.Type is Connections.SecondarySynapseType type) type.PrepareSecondary(context);
+        }
         foreach (var group in _kernel.Nodes.Groups)
             if (group is ISecondaryEventGenerator generator) generator.PrepareSecondary(context);
     }
@@ -387,14 +406,16 @@ internal sealed partial class SimulationManager : IKernelManager
         // read at delivery anyway).
         PrepareArchive();
         var context = _context!;
-        for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
-            _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
+        // Secondary events first, as NEST delivers them (a learning signal reaches its neuron before the spikes that
+        // trigger the e-prop updates reading it).
         if (_secondaryHeld)
         {
             _secondaryHeld = false;
             for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
                 _kernel.EventDelivery.DeliverSecondary(context.Layout.FirstLocal + thread, sliceStart, iteration: false);
         }
+        for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
+            _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
     }
 
     /// <summary>Whether the held slice's secondary events wait for delivery too (see <see cref="DeliverHeldSpikes"/>).</summary>
@@ -544,10 +565,11 @@ internal sealed partial class SimulationManager : IKernelManager
             {
                 try
                 {
+                    // Secondary events of a complete slice: NEST delivers them at the start of the next slice, before
+                    // the spikes (a learning signal reaches its neuron before the spikes whose e-prop updates read it).
+                    if (to == minDelay && sliceStart + to < end) delivery.DeliverSecondary(vp, sliceStart, iteration: false);
                     // The spikes of the run's last slice are held (see DeliverHeldSpikes); triggers apply now.
                     delivery.Deliver(vp, sliceStart, spikes: sliceStart + to < end);
-                    // Secondary events of a complete slice: NEST delivers them at the start of the next slice.
-                    if (to == minDelay && sliceStart + to < end) delivery.DeliverSecondary(vp, sliceStart, iteration: false);
                 }
                 catch (Exception e)
                 {

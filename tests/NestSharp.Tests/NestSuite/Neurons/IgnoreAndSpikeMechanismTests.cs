@@ -1,15 +1,13 @@
 namespace NestSharp.Tests.NestSuite.Neurons;
 
 /// <summary>
-/// NEST's testsuite/pytests/neurons/test_ignore_and_spike_mechanism.py for iaf_psc_delta (its eprop_iaf rows need a
-/// model NestSharp lacks): with ignore_and_spike set, the neuron fires first ignore_and_spike_offset after its creation
+/// NEST's testsuite/pytests/neurons/test_ignore_and_spike_mechanism.py for eprop_iaf and iaf_psc_delta: with ignore_and_spike set, the neuron fires first ignore_and_spike_offset after its creation
 /// or after the offset was last set, then every ignore_and_spike_interval, whatever its membrane does.
 /// </summary>
 public sealed class IgnoreAndSpikeMechanismTests
 {
     private const double SimDuration = 10.0;
     private const double Resolution = 1.0;
-    private const string NeuronModel = "iaf_psc_delta";
 
     private static Simulator NewKernel()
     {
@@ -20,27 +18,31 @@ public sealed class IgnoreAndSpikeMechanismTests
 
     // NEST: testsuite/pytests/neurons/test_ignore_and_spike_mechanism.py::test_invalid_ignore_and_spike_parameters
     [Theory]
-    [InlineData(0.0, 10.0)]
-    [InlineData(2.0, 0.0)]
-    public void InvalidOffsetOrInterval_IsRefused(double offset, double interval)
+    [InlineData(0.0, 10.0, "eprop_iaf")]
+    [InlineData(2.0, 0.0, "eprop_iaf")]
+    [InlineData(0.0, 10.0, "iaf_psc_delta")]
+    [InlineData(2.0, 0.0, "iaf_psc_delta")]
+    public void InvalidOffsetOrInterval_IsRefused(double offset, double interval, string neuronModel)
     {
         var nest = NewKernel();
-        Assert.ThrowsAny<NestException>(() => nest.Create(NeuronModel, 1, new()
+        Assert.ThrowsAny<NestException>(() => nest.Create(neuronModel, 1, new()
         {
             ["ignore_and_spike"] = true, ["ignore_and_spike_offset"] = offset, ["ignore_and_spike_interval"] = interval,
         }));
     }
 
     // NEST: testsuite/pytests/neurons/test_ignore_and_spike_mechanism.py::test_ignore_and_spike_generates_expected_spikes
-    [Fact]
-    public void ForcedSpikes_FollowOffsetAndInterval_AcrossSetsAndRuns()
+    [Theory]
+    [InlineData("eprop_iaf")]
+    [InlineData("iaf_psc_delta")]
+    public void ForcedSpikes_FollowOffsetAndInterval_AcrossSetsAndRuns(string neuronModel)
     {
         var nest = NewKernel();
         var recorder = nest.Create("spike_recorder");
         var expected = new List<(long Sender, double Time)>();
         var lastSpike = new Dictionary<int, double>();
 
-        var nrn = nest.Create(NeuronModel, 1, new()
+        var nrn = nest.Create(neuronModel, 1, new()
         {
             ["ignore_and_spike"] = true, ["ignore_and_spike_offset"] = 1.0, ["ignore_and_spike_interval"] = 2.0,
         });
@@ -54,7 +56,7 @@ public sealed class IgnoreAndSpikeMechanismTests
         nrn.Set(new Dictionary<string, object> { ["ignore_and_spike_offset"] = 2.0, ["ignore_and_spike_interval"] = 4.0 });
         SimulateAndExpect(nest, all, [nrn], expected, lastSpike);
 
-        var nrn1 = nest.Create(NeuronModel, 1, new()
+        var nrn1 = nest.Create(neuronModel, 1, new()
         {
             ["ignore_and_spike"] = true, ["ignore_and_spike_offset"] = 2.0, ["ignore_and_spike_interval"] = 3.0,
         });

@@ -8,7 +8,7 @@ public sealed class DisconnectTests
     public static TheoryData<string> Models => SynapseModelsWithout(DisconnectExcluded);
 
     // NEST: structural_plasticity/test_disconnect.py::TestDisconnectSingle::test_synapse_deletion_one_to_one_no_sp
-    // (the eprop branches need eprop neurons and synapses, which NestSharp lacks; mpi4py gathering is not needed in one process)
+    // (mpi4py gathering is not needed in one process)
     [Theory]
     [MemberData(nameof(Models))]
     public void SynapseDeletion_OneToOne_NoSp(string synModel)
@@ -16,7 +16,29 @@ public sealed class DisconnectTests
         var nest = new Simulator();
         nest.SetKernelStatus("total_num_virtual_procs", nest.NumProcesses);
         var synDict = new Dictionary<string, object> { ["synapse_model"] = synModel };
-        var neurons = nest.Create("iaf_psc_alpha", 4);
+        NodeCollection neurons;
+        if (synModel.Contains("eprop_synapse_bsshslm_2020", StringComparison.Ordinal))
+        {
+            neurons = nest.Create("eprop_iaf_bsshslm_2020", 4);
+            synDict["delay"] = nest.GetKernelStatus("resolution");
+        }
+        else if (synModel.Contains("eprop_learning_signal_connection_bsshslm_2020", StringComparison.Ordinal))
+        {
+            neurons = nest.Create("eprop_readout_bsshslm_2020", 2) + nest.Create("eprop_iaf_bsshslm_2020", 2);
+        }
+        else if (synModel.Contains("eprop_synapse", StringComparison.Ordinal))
+        {
+            neurons = nest.Create("eprop_iaf", 4);
+            synDict["delay"] = nest.GetKernelStatus("resolution");
+        }
+        else if (synModel.Contains("eprop_learning_signal_connection", StringComparison.Ordinal))
+        {
+            neurons = nest.Create("eprop_readout", 2) + nest.Create("eprop_iaf", 2);
+        }
+        else
+        {
+            neurons = nest.Create("iaf_psc_alpha", 4);
+        }
         nest.Connect(neurons[0], neurons[2], "one_to_one", synDict);
         nest.Connect(neurons[1], neurons[3], "one_to_one", synDict);
 

@@ -1,0 +1,191 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// eprop_readout: the leaky readout neuron of eligibility propagation (e-prop, Bellec et al. 2020; NEST's event-based
+/// implementation, Korcsak-Gorzo et al. 2025). It integrates the spikes of the recurrent neurons without spiking and
+/// compares its readout signal with a target signal inside a learning window:
+/// <code>
+/// v_k(t) = κ v_k(t-1) + Σ_j W_kj z_j(t-1) + (1 - κ) R_m (I_in(t-1) + I_e),   κ = exp(-h / tau_m),  R_m = tau_m / C_m
+/// y_k = v_k + E_L,  E_k = y_k - y*_k;   y_k, y*_k and E_k are then multiplied by the learning-window signal
+/// </code>
+/// The error signal E_k of each step is kept in the e-prop history (for the eprop_synapses that reach the readout) and
+/// sent to the recurrent neurons through eprop_learning_signal_connection (<see cref="EpropEvents.LearningSignal"/>).
+/// The learning window (receptor 1, eprop_learning_window) and the target signal (receptor 2, target_signal) arrive as
+/// delayed rates (rate_connection_delayed); NestSharp takes each step's summed rate input there (NEST keeps the last
+/// value an event set).
+/// <para>Parameters (units): C_m (pF), E_L (mV), I_e (pA), tau_m (ms), V_min (mV), eprop_isi_trace_cutoff (ms).
+/// State: V_m (mV), error_signal, readout_signal, target_signal. Recordables: eprop_history_duration, error_signal,
+/// readout_signal, target_signal, V_m.</para>
+/// <para>References: Bellec G et al. (2020). Nature Communications 11:3625. Korcsak-Gorzo A et al. (2025).
+/// Event-based implementation of eligibility propagation. NEST model documentation, eprop_readout (NEST 3.10).</para>
+/// </summary>
+[NodeModelName("eprop_readout")]
+internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
+{
+    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
+
+    private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
+    private static readonly Column EL = Declared.Parameter("E_L", 0.0, "mV");
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+    private static readonly Column TauM = Declared.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
+    private static readonly Column VMin = Declared.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
+    private static readonly Column EpropIsiTraceCutoff = Declared.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
+        Requirement.NonNegative("eprop_isi_trace_cutoff ≥ 0 required"));
+    private static readonly Column Vm = Declared.StateRelativeTo(EL, "V_m", 0.0, "mV");
+    private static readonly Column ErrorSignal = Declared.State("error_signal", 0.0, "mV");
+    private static readonly Column ReadoutSignal = Declared.State("readout_signal", 0.0, "mV");
+    private static readonly Column TargetSignal = Declared.State("target_signal", 0.0, "mV");
+    private static readonly Column LearningWindowSignal = Declared.Internal("learning_window_signal");
+    private static readonly Column IIn = Declared.Internal("i_in");
+    private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
+    private static readonly InputChannel LearningWindowInput = Declared.Input("eprop_learning_window");
+    private static readonly InputChannel TargetInput = Declared.Input("target_signal");
+
+    static EpropReadout()
+    {
+        Declared.SpikeReceptor(1, LearningWindowInput, "eprop_learning_window");
+        Declared.SpikeReceptor(2, TargetInput, "target_signal");
+        Declared.ComputedRecordable("eprop_history_duration");
+        Declared.Recordable(ErrorSignal, ReadoutSignal, TargetSignal, Vm);
+    }
+
+    private readonly EpropReadoutHistory<EpropCurrentFamily>?[] _histories;
+    private double[] _pvm = [], _piIn = [];
+    private long[] _cutoffSteps = [];
+    private double _h;
+    private SecondaryEventBuffer? _learningSignalOut;
+
+    public EpropReadout(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    {
+        _histories = new EpropReadoutHistory<EpropCurrentFamily>?[count];
+    }
+
+    /// <summary>The readout sends no spikes (NEST's eprop_readout has no SpikeEvent), only learning signals.</summary>
+    public override bool EmitsSpikes => false;
+
+    public override bool SendsSecondaryEvents => true;
+
+    public override bool SendsSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
+
+    public override bool ReceivesSecondary(SecondaryEventType type) => type == RateEvents.Delayed;
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        _h = time.Resolution;
+        if (_pvm.Length != Count)
+        {
+            _pvm = new double[Count];
+            _piIn = new double[Count];
+            _cutoffSteps = new long[Count];
+        }
+        for (int i = 0; i < Count; i++)
+        {
+            double tauM = this[TauM][i];
+            _pvm[i] = Math.Exp(-_h / tauM);
+            _piIn[i] = tauM / this[Cm][i] * (1.0 - _pvm[i]);
+            double cutoff = this[EpropIsiTraceCutoff][i];
+            _cutoffSteps[i] = cutoff * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(cutoff);
+            (_histories[i] ??= new EpropReadoutHistory<EpropCurrentFamily>(EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift)).Indegree = 0;
+        }
+        _learningSignalOut = context.Secondary.Of(EpropEvents.LearningSignal);
+    }
+
+    public void RegisterEpropConnection(int position) => _histories[position]!.RegisterConnection();
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        // The learning signals of the slice: zero where no step is updated, as NEST's buffer.
+        if (_learningSignalOut is { } buffer)
+            for (int i = start; i < end; i++) buffer.RowToSend(IdOf(i)).Clear();
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, _learningSignalOut));
+    }
+
+    private readonly struct Stepper(EpropReadout group, SecondaryEventBuffer? learningSignals) : IChunkStepper
+    {
+        public void Advance(in ChunkStep step) => group.Advance(step, learningSignals);
+    }
+
+    /// <summary>One step of the chunk's nodes in NEST's order.</summary>
+    private void Advance(in ChunkStep s, SecondaryEventBuffer? learningSignals)
+    {
+        double[] vm = this[Vm], iIn = this[IIn], vMin = this[VMin], el = this[EL], ie = this[Ie];
+        double[] error = this[ErrorSignal], readout = this[ReadoutSignal], target = this[TargetSignal], window = this[LearningWindowSignal];
+        Span<double> spikeIn = s.Input(Inputs.Spikes), currentIn = s.Input(Inputs.Currents);
+        Span<double> windowIn = s.Input(LearningWindowInput), targetIn = s.Input(TargetInput);
+        long t = s.Step;
+        for (int i = s.Start; i < s.End; i++)
+        {
+            int k = i - s.Start;
+            window[i] = windowIn[k];
+            target[i] = targetIn[k];
+            vm[i] = _piIn[i] * iIn[i] + spikeIn[k] + _pvm[i] * vm[i];
+            vm[i] = Math.Max(vm[i], vMin[i]);
+            readout[i] = vm[i] + el[i];
+            error[i] = readout[i] - target[i];
+            target[i] *= window[i];
+            readout[i] *= window[i];
+            error[i] *= window[i];
+            if (learningSignals is not null) learningSignals.RowToSend(IdOf(i))[s.Lag] = error[i];
+            var history = _histories[i]!;
+            history.Append(t);
+            history.WriteErrorSignal(t, error[i]);
+            iIn[i] = currentIn[k] + ie[i];
+        }
+    }
+
+    protected override double ReadComputedRecordable(int index, int position) => _histories[position]?.Duration(_h) ?? 0.0;
+
+    public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
+        _histories[position]!.EraseUsedHistory(tSpike, tSpikePrevious, _cutoffSteps[position]);
+
+    /// <summary>NEST's compute_gradient of eprop_readout: the error signal times the filtered presynaptic spikes.</summary>
+    public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
+        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent)
+    {
+        var history = _histories[position]!;
+        bool optimizeEachStep = cp.OptimizeEachStep;
+        long isiSteps = tSpike - tSpikePrevious;
+        trace.RemainingStepsUntilCutoff = previousWasFlushEvent ? trace.RemainingStepsUntilCutoff : _cutoffSteps[position];
+        double zCurrentBuffer = 0.0;
+        if (!previousWasFlushEvent)
+        {
+            trace.Gradient = 0.0;
+            zCurrentBuffer = 1.0;
+        }
+        long tBegin = tSpikePrevious - 1;
+        int k = history.EntryIndex(tBegin);
+        long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
+        long tEnd = tBegin + tSteps;
+        double pvm = _pvm[position];
+        for (long t = tBegin; t < tEnd; ++t, ++k)
+        {
+            history.RequireEntry(k, t, IdOf(position));
+            double z = trace.ZPreviousBuffer;
+            trace.ZPreviousBuffer = zCurrentBuffer;
+            zCurrentBuffer = 0.0;
+            double e = history.At(k).ErrorSignal;
+            trace.ZBar = pvm * trace.ZBar + z;
+            double increment = e * trace.ZBar;
+            if (optimizeEachStep)
+            {
+                trace.Gradient = increment;
+                weight = optimizer.OptimizedWeight(cp, t + 1, trace.Gradient, weight);
+            }
+            else
+            {
+                trace.Gradient += increment;
+            }
+        }
+        trace.RemainingStepsUntilCutoff -= tSteps;
+        long remainingUntilEvent = isiSteps - tSteps;
+        trace.DecaySteps += remainingUntilEvent;
+        if (!isFlushEvent && trace.DecaySteps > 0)
+        {
+            trace.ZBar *= Math.Pow(pvm, trace.DecaySteps);
+            trace.DecaySteps = 0;
+        }
+        if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
+    }
+}

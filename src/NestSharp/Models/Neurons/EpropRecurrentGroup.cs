@@ -1,0 +1,320 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// The surrogate_gradient_function of each node of a recurrent e-prop model (a name, NEST's string parameter), kept
+/// outside the columns; checked with NEST's message (<see cref="EpropSurrogateGradients.Find"/>).
+/// </summary>
+internal sealed class EpropSurrogateChoice(int count) : IStateOutsideColumns
+{
+    public const string Key = "surrogate_gradient_function";
+
+    /// <summary>The function of each node, by storage position.</summary>
+    public EpropSurrogateGradient[] Kinds { get; } = new EpropSurrogateGradient[count];
+
+    public IReadOnlyList<string> Keys => [Key];
+
+    public bool Owns(string key) => key == Key;
+
+    public void WriteStatus(int position, Dictionary<string, object> status) => status[Key] = EpropSurrogateGradients.NameOf(Kinds[position]);
+
+    public Action Stage(int position, IReadOnlyDictionary<string, object> values)
+    {
+        if (!values.TryGetValue(Key, out var value)) return static () => { };
+        var kind = EpropSurrogateGradients.Find(Key, value);
+        return () => Kinds[position] = kind;
+    }
+
+    public void CopyDefaultsFrom(IStateOutsideColumns prototype) => Array.Fill(Kinds, ((EpropSurrogateChoice)prototype).Kinds[0]);
+
+    public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group) => throw new NotSupportedException("e-prop neurons are not checkpointed");
+
+    public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group) => throw new NotSupportedException("e-prop neurons are not checkpointed");
+}
+
+/// <summary>
+/// What the recurrent e-prop neurons of the current family share (eprop_iaf, eprop_iaf_adapt, eprop_iaf_psc_delta,
+/// eprop_iaf_psc_delta_adapt; NEST's EpropArchivingNodeRecurrent&lt;false&gt; with the FlushEventMechanism and the
+/// IgnoreAndSpikeMechanism): the columns every such model declares (<see cref="FamilyColumns"/>), each node's e-prop history,
+/// the learning signals from the readouts, the surrogate gradient function, the flush events sent after a silence
+/// of flush_event_send_interval, forced spikes of ignore_and_spike, and the spike-triggered gradient computation of the
+/// eprop_synapse (<see cref="ComputeGradient"/>, the model's own part in <see cref="EligibilityTrace"/>).
+/// <para>f_target is set in spikes/s and kept (and shown, as NEST does) in spikes/ms.</para>
+/// </summary>
+internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, ILearningSignalReceiver
+{
+    /// <summary>The columns of the family, declared into a model's schema.</summary>
+    internal sealed class FamilyColumns
+    {
+        public readonly Column Cm, CReg, EL, FTarget, Ie, SurrogateGradientHeight, SurrogateGradientWidth, TRef, TauM, VMin, VTh, Kappa, KappaReg;
+        public readonly Column EpropIsiTraceCutoff, FlushEventSendInterval, Vm, SurrogateGradient, LearningSignal;
+        public readonly Column Refractory, IIn, Z, LastEventTime, StepsToForcedSpike;
+        public readonly SpikeAndCurrentInputs Inputs;
+
+        public FamilyColumns(NeuronSchema schema)
+        {
+            Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
+            CReg = schema.Parameter("c_reg", 0.0, "", Requirement.NonNegative("c_reg ≥ 0 required"));
+            EL = schema.Parameter("E_L", -70.0, "mV");
+            FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
+            Ie = schema.Parameter("I_e", 0.0, "pA");
+            SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
+            SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
+            TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
+            TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
+            VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
+            VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
+            Kappa = schema.Parameter("kappa", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa ≤ 1 required"));
+            KappaReg = schema.Parameter("kappa_reg", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa_reg ≤ 1 required"));
+            EpropIsiTraceCutoff = schema.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
+                Requirement.NonNegative("eprop_isi_trace_cutoff ≥ 0 required"));
+            FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
+                Requirement.Positive("flush_event_send_interval > 0 required"));
+            Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
+            SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
+            LearningSignal = schema.State("learning_signal", 0.0, "pA");
+            Refractory = schema.Internal("refractory");
+            IIn = schema.Internal("i_in");
+            Z = schema.Internal("z");
+            LastEventTime = schema.Internal("last_event_time");
+            StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
+            Inputs = new SpikeAndCurrentInputs(schema);
+        }
+
+        /// <summary>NEST's V_th ≥ V_min.</summary>
+        public void Validate(in StatusRow row) => row.Require(row[VTh] >= row[VMin], VTh, "V_th ≥ V_min required");
+    }
+
+    private readonly FamilyColumns _c;
+
+    /// <summary>The surrogate gradient function of each node.</summary>
+    protected EpropSurrogateChoice Surrogate { get; }
+
+    /// <summary>Each node's e-prop history (by storage position; made at the first run).</summary>
+    protected EpropRecurrentHistory<EpropCurrentFamily>?[] Histories { get; }
+
+    /// <summary>Per node, from Prepare: membrane propagator P_v_m = exp(-h/tau_m), input propagator P_i_in, refractory steps,
+    /// cutoff and flush interval in steps, ignore-and-spike interval in steps.</summary>
+    protected double[] PvM = [], PiIn = [];
+    protected long[] RefractorySteps = [], CutoffSteps = [], FlushSteps = [], ForcedIntervalSteps = [];
+
+    /// <summary>The resolution h (ms).</summary>
+    protected double H;
+
+    protected EpropRecurrentGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns)
+        : base(model, firstId, count, schema)
+    {
+        _c = columns;
+        Surrogate = KeepOutsideColumns(new EpropSurrogateChoice(count));
+        Histories = new EpropRecurrentHistory<EpropCurrentFamily>?[count];
+    }
+
+    public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
+
+    protected override void Validate(in StatusRow row) => _c.Validate(row);
+
+    /// <summary>
+    /// f_target arrives in spikes/s and is kept in spikes/ms (NEST divides a given value by 1000 before its check);
+    /// setting ignore_and_spike_offset restarts the count-down to the next forced spike.
+    /// </summary>
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        if (values.TryGetValue("f_target", out var f))
+        {
+            var copy = new Dictionary<string, object>(values) { ["f_target"] = StatusValue.ToDouble("f_target", f) / 1000.0 };
+            values = copy;
+        }
+        var commit = base.Stage(local, values, context);
+        if (!values.ContainsKey(Schema.NameOf(NeuronSchema.Archiving.IgnoreAndSpikeOffset))) return commit;
+        int position = PositionOf(local);
+        return () =>
+        {
+            commit();
+            this[_c.StepsToForcedSpike][position] = -1.0;
+        };
+    }
+
+    /// <summary>NEST's Time(ms).get_steps() with infinity as the largest step count.</summary>
+    protected static long StepsOf(TimeGrid time, double ms) =>
+        ms * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(ms);
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        H = time.Resolution;
+        if (PvM.Length != Count)
+        {
+            PvM = new double[Count];
+            PiIn = new double[Count];
+            RefractorySteps = new long[Count];
+            CutoffSteps = new long[Count];
+            FlushSteps = new long[Count];
+            ForcedIntervalSteps = new long[Count];
+        }
+        double[] stepsToForced = this[_c.StepsToForcedSpike];
+        for (int i = 0; i < Count; i++)
+        {
+            double tauM = this[_c.TauM][i];
+            PvM[i] = Math.Exp(-H / tauM);
+            PiIn[i] = tauM / this[_c.Cm][i] * (1.0 - PvM[i]);
+            RefractorySteps[i] = time.MsToStepsCeil(this[_c.TRef][i]);
+            CutoffSteps[i] = StepsOf(time, this[_c.EpropIsiTraceCutoff][i]);
+            FlushSteps[i] = StepsOf(time, this[_c.FlushEventSendInterval][i]);
+            ForcedIntervalSteps[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeInterval][i]);
+            if (stepsToForced[i] < 0) stepsToForced[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeOffset][i]);
+            // The e-prop synapses count themselves into the indegree after this (EpropSynapse.PrepareRun).
+            (Histories[i] ??= new EpropRecurrentHistory<EpropCurrentFamily>(EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift)).Indegree = 0;
+        }
+        PrepareModel(context);
+    }
+
+    /// <summary>The model's own propagators (after the family's).</summary>
+    protected virtual void PrepareModel(SimulationContext context) { }
+
+    public void RegisterEpropConnection(int position) => Histories[position]!.RegisterConnection();
+
+    /// <summary>
+    /// NEST's spike_event_is_due and the flush event: whether the node at <paramref name="i"/> spikes at step
+    /// <paramref name="t"/> (forced spikes with ignore_and_spike, else <paramref name="dynamicSpike"/>); sends the
+    /// spike or, after a silence of flush_event_send_interval, a flush event, noting the time of either.
+    /// </summary>
+    protected bool Fires(int i, bool dynamicSpike, long t, int lag, SpikeBuffer spikes, SpikeBuffer flushEvents)
+    {
+        bool fires;
+        if (this[NeuronSchema.Archiving.IgnoreAndSpike][i] != 0.0)
+        {
+            double[] stepsToForced = this[_c.StepsToForcedSpike];
+            fires = --stepsToForced[i] == 0;
+            if (fires) stepsToForced[i] = ForcedIntervalSteps[i];
+        }
+        else
+        {
+            fires = dynamicSpike;
+        }
+        double[] lastEvent = this[_c.LastEventTime];
+        if (fires)
+        {
+            spikes.Add(lag, IdOf(i));
+            lastEvent[i] = t;
+        }
+        else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= FlushSteps[i])
+        {
+            flushEvents.Add(lag, IdOf(i));
+            lastEvent[i] = t;
+        }
+        return fires;
+    }
+
+    /// <summary>The history bookkeeping of a step after the spike decision (NEST's order): entry, surrogate gradient, regularisation, learning signal.</summary>
+    protected void Archive(int i, long t, double surrogateGradient, double z)
+    {
+        var history = Histories[i]!;
+        history.Append(t);
+        history.WriteSurrogateGradient(t, surrogateGradient);
+        history.WriteFiringRateReg(t, z, this[_c.FTarget][i], this[_c.KappaReg][i], this[_c.CReg][i], H);
+        this[_c.LearningSignal][i] = history.LearningSignalAt(t);
+    }
+
+    public void ReceiveLearningSignal(int position, long stamp, double weight, ReadOnlySpan<double> values)
+    {
+        var history = Histories[position];
+        if (history is null) return;
+        foreach (double errorSignal in values) history.WriteLearningSignal(stamp, weight * errorSignal);
+    }
+
+    protected override double ReadComputedRecordable(int index, int position) => Histories[position]?.Duration(H) ?? 0.0;
+
+    public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
+        Histories[position]!.EraseUsedHistory(tSpike, tSpikePrevious, CutoffSteps[position]);
+
+    /// <summary>
+    /// NEST's compute_gradient of the recurrent models: walks the history from the previous spike (up to the cutoff),
+    /// filtering the presynaptic spike train (z̄), the eligibility trace (ē, ē_reg) and, in the adaptive models, the
+    /// threshold-adaptation component ε, and optimises the weight each step or once per spike.
+    /// </summary>
+    public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
+        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent)
+    {
+        var history = Histories[position]!;
+        bool optimizeEachStep = cp.OptimizeEachStep;
+        long isiSteps = tSpike - tSpikePrevious;
+        trace.RemainingStepsUntilCutoff = previousWasFlushEvent ? trace.RemainingStepsUntilCutoff : CutoffSteps[position];
+        double zCurrentBuffer = 0.0;
+        if (!previousWasFlushEvent)
+        {
+            trace.Gradient = 0.0;
+            zCurrentBuffer = 1.0;
+        }
+        long tBegin = tSpikePrevious - 1;
+        int k = history.EntryIndex(tBegin);
+        long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
+        long tEnd = tBegin + tSteps;
+        double pvm = PvM[position], kappa = this[_c.Kappa][position], kappaReg = this[_c.KappaReg][position];
+        for (long t = tBegin; t < tEnd; ++t, ++k)
+        {
+            history.RequireEntry(k, t, IdOf(position));
+            double z = trace.ZPreviousBuffer;
+            trace.ZPreviousBuffer = zCurrentBuffer;
+            zCurrentBuffer = 0.0;
+            ref readonly var entry = ref history.At(k);
+            double psi = entry.SurrogateGradient, l = entry.LearningSignal, frReg = entry.FiringRateReg;
+            trace.ZBar = pvm * trace.ZBar + z;
+            double e = EligibilityTrace(position, psi, ref trace);
+            trace.EBar = kappa * trace.EBar + e;
+            trace.EBarReg = kappaReg * trace.EBarReg + (1.0 - kappaReg) * e;
+            double increment = l * trace.EBar + frReg * trace.EBarReg;
+            if (optimizeEachStep)
+            {
+                trace.Gradient = increment;
+                weight = optimizer.OptimizedWeight(cp, t + 1, trace.Gradient, weight);
+            }
+            else
+            {
+                trace.Gradient += increment;
+            }
+        }
+        trace.RemainingStepsUntilCutoff -= tSteps;
+        long remainingUntilEvent = isiSteps - tSteps;
+        trace.DecaySteps += remainingUntilEvent;
+        if (!isFlushEvent && trace.DecaySteps > 0)
+        {
+            trace.ZBar *= Math.Pow(pvm, trace.DecaySteps);
+            DecayAdaptation(position, ref trace);
+            trace.EBar *= Math.Pow(kappa, trace.DecaySteps);
+            trace.EBarReg *= Math.Pow(kappaReg, trace.DecaySteps);
+            trace.DecaySteps = 0;
+        }
+        if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
+    }
+
+    /// <summary>The eligibility trace e of a step from the surrogate gradient ψ (ψ z̄; the adaptive models also update ε).</summary>
+    protected virtual double EligibilityTrace(int position, double psi, ref EpropSynapseTrace trace) => psi * trace.ZBar;
+
+    /// <summary>The decay of ε over the trace's decay steps (adaptive models; after z̄, before ē).</summary>
+    protected virtual void DecayAdaptation(int position, ref EpropSynapseTrace trace) { }
+}
+
+/// <summary>
+/// The traces an eprop_synapse keeps for its target's gradient computation (NEST's eprop_synapse members): the
+/// presynaptic spike one step before the previous spike, z̄, ē, ē_reg, ε, the summed gradient, the steps left until the
+/// cutoff and the steps of decay not yet applied.
+/// </summary>
+internal struct EpropSynapseTrace
+{
+    public double ZPreviousBuffer, ZBar, EBar, EBarReg, Epsilon, Gradient;
+    public long RemainingStepsUntilCutoff, DecaySteps;
+}
+
+/// <summary>
+/// A target of the current family's eprop_synapse (the recurrent models and eprop_readout): the gradient of a
+/// synapse at a presynaptic spike or flush event and the erasure of the history no synapse needs any more (NEST's
+/// compute_gradient and erase_used_eprop_history(t_spike, t_spike_previous)).
+/// </summary>
+internal interface IEpropCurrentTarget : IEpropTarget
+{
+    /// <summary>NEST's compute_gradient, for the node at storage position <paramref name="position"/>.</summary>
+    void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
+        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent);
+
+    /// <summary>NEST's erase_used_eprop_history(t_spike, t_spike_previous).</summary>
+    void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious);
+}

@@ -1,0 +1,105 @@
+namespace NestSharp.Tests.Models;
+
+/// <summary>
+/// The e-prop models (eprop_iaf, eprop_readout, eprop_synapse, eprop_learning_signal_connection, the optimizers): a
+/// small learning network gives the same weights and traces for 1, 2 and 4 threads; bad input is refused and changes
+/// nothing.
+/// </summary>
+public sealed class EpropTests
+{
+    /// <summary>Input parrots, recurrent eprop_iaf, one readout with feedback; returns the weights and the readout's trace.</summary>
+    private static (double[] Weights, double[] Readout, double[] Rec) Run(int threads, string optimizer)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["resolution"] = 1.0, ["local_num_threads"] = threads });
+        var gen = nest.Create("spike_generator", 6);
+        var inputs = nest.Create("parrot_neuron", 6);
+        var rec = nest.Create("eprop_iaf", 8, new()
+        {
+            ["C_m"] = 1.0, ["E_L"] = 0.0, ["V_m"] = 0.0, ["V_th"] = 0.03, ["t_ref"] = 0.0, ["tau_m"] = 30.0, ["c_reg"] = 3.0,
+            ["f_target"] = 10.0, ["eprop_isi_trace_cutoff"] = 100.0, ["flush_event_send_interval"] = 20.0,
+            ["surrogate_gradient_height"] = 1.0, ["surrogate_gradient_width"] = 100.0,
+        });
+        var readout = nest.Create("eprop_readout", 1, new() { ["C_m"] = 1.0, ["E_L"] = 0.0, ["tau_m"] = 30.0, ["eprop_isi_trace_cutoff"] = 100.0 });
+        var mm = nest.Create("multimeter", 1, new() { ["interval"] = 1.0, ["record_from"] = new[] { "V_m", "error_signal" } });
+        var mmRec = nest.Create("multimeter", 1, new() { ["interval"] = 1.0, ["record_from"] = new[] { "V_m", "learning_signal", "surrogate_gradient" } });
+        nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = optimizer, ["eta"] = 1e-3 } });
+        for (int i = 0; i < 6; i++)
+            gen[i].Set(new Dictionary<string, object> { ["spike_times"] = Enumerable.Range(0, 12).Select(k => 1.0 + k * (7 + i) % 97).Distinct().Order().ToArray() });
+        var syn = new Dictionary<string, object> { ["synapse_model"] = "eprop_synapse", ["delay"] = 1.0, ["weight"] = 0.05 };
+        nest.Connect(gen, inputs, "one_to_one");
+        nest.Connect(inputs, rec, "all_to_all", syn);
+        nest.Connect(rec, rec, new Dictionary<string, object> { ["rule"] = "all_to_all", ["allow_autapses"] = false }, syn);
+        nest.Connect(rec, readout, "all_to_all", syn);
+        nest.Connect(readout, rec, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "eprop_learning_signal_connection", ["weight"] = 0.5 });
+        nest.Connect(mm, readout);
+        nest.Connect(mmRec, rec[..2]);
+        nest.Simulate(150.0);
+        var conns = nest.GetConnections(synapseModel: "eprop_synapse");
+        var weights = (double[])conns.Get("weight");
+        var sources = (long[])conns.Get("source");
+        var targets = (long[])conns.Get("target");
+        var order = Enumerable.Range(0, weights.Length).OrderBy(i => sources[i]).ThenBy(i => targets[i]).Select(i => weights[i]).ToArray();
+        var recTrace = NestSuiteLike(mmRec, "surrogate_gradient");
+        return (order, NestSuiteLike(mm, "V_m"), recTrace);
+    }
+
+    private static double[] NestSuiteLike(NodeCollection mm, string key)
+    {
+        var events = (Dictionary<string, object>)mm.Get("events");
+        var values = (double[])events[key];
+        var senders = (long[])events["senders"];
+        var times = (double[])events["times"];
+        return Enumerable.Range(0, values.Length).OrderBy(i => times[i]).ThenBy(i => senders[i]).Select(i => values[i]).ToArray();
+    }
+
+    [Theory]
+    [InlineData("gradient_descent")]
+    [InlineData("adam")]
+    public void OneTwoAndFourThreads_GiveTheSameWeightsAndTraces(string optimizer)
+    {
+        var one = Run(1, optimizer);
+        Assert.True(one.Rec.Any(v => v != 0.0), $"rec: {one.Rec.Length} values, readout max {one.Readout.Max()}, weights {string.Join(",", one.Weights.Take(5))}");
+        Assert.Contains(one.Weights, w => w != 0.05);
+        foreach (int threads in new[] { 2, 4 })
+        {
+            var other = Run(threads, optimizer);
+            Assert.Equal(one.Weights, other.Weights);
+            Assert.Equal(one.Readout, other.Readout);
+            Assert.Equal(one.Rec, other.Rec);
+        }
+    }
+
+    [Fact]
+    public void BadOptimizerInput_IsRefusedAndChangesNothing()
+    {
+        var nest = new Simulator();
+        var before = nest.GetDefaults("eprop_synapse")["optimizer"];
+        Assert.Throws<BadPropertyException>(() => nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["batch_size"] = 0L } }));
+        Assert.Throws<BadPropertyException>(() => nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["eta"] = -1.0 } }));
+        Assert.Throws<BadPropertyException>(() => nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["Wmin"] = 200.0 } }));
+        Assert.Throws<BadPropertyException>(() => nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = "sgd" } }));
+        Assert.Throws<BadPropertyException>(() => nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = "adam", ["beta_1"] = 1.0 } }));
+        Assert.Equal(before, nest.GetDefaults("eprop_synapse")["optimizer"]);
+        nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = "adam" } });
+        Assert.Equal("adam", ((Dictionary<string, object>)nest.GetDefaults("eprop_synapse")["optimizer"])["optimizer"]);
+        var n = nest.Create("eprop_iaf", 2);
+        nest.Connect(n[0], n[1], syn: new Dictionary<string, object> { ["synapse_model"] = "eprop_synapse", ["delay"] = 0.1 });
+        Assert.Throws<BadParameterException>(() => nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = "gradient_descent" } }));
+    }
+
+    [Fact]
+    public void BadNeuronInput_IsRefused()
+    {
+        var nest = new Simulator();
+        var n = nest.Create("eprop_iaf");
+        Assert.Throws<BadPropertyException>(() => n.Set(new Dictionary<string, object> { ["kappa"] = 1.5 }));
+        Assert.Throws<BadPropertyException>(() => n.Set(new Dictionary<string, object> { ["surrogate_gradient_function"] = "step" }));
+        Assert.Throws<BadPropertyException>(() => n.Set(new Dictionary<string, object> { ["f_target"] = -1.0 }));
+        Assert.Equal("piecewise_linear", n.Get("surrogate_gradient_function"));
+        n.Set(new Dictionary<string, object> { ["f_target"] = 10.0 });
+        Assert.Equal(0.01, (double)n.Get("f_target"), 15);
+        Assert.Throws<IllegalConnectionException>(() =>
+            nest.Connect(n, nest.Create("eprop_iaf"), syn: new Dictionary<string, object> { ["synapse_model"] = "eprop_synapse", ["delay"] = 2.0 }));
+    }
+}
