@@ -96,10 +96,18 @@ internal sealed class NeuronSchema
     /// the status, not settable, unchecked), and the node keeps no spike history, calcium or synaptic elements
     /// (<see cref="Archives"/> is false).
     /// </summary>
-    public static NeuronSchema ForPlainNode()
+    /// <param name="ignoreAndSpike">
+    /// Whether the ignore_and_spike keys stay in the status (NEST's e-prop neurons: plain nodes with the ignore-and-spike
+    /// mechanism).
+    /// </param>
+    public static NeuronSchema ForPlainNode(bool ignoreAndSpike = false)
     {
         var schema = new NeuronSchema { Archives = false };
-        foreach (var entry in Archiving.Declared._entries) schema.Add(entry with { Role = EntryRole.Internal, Requirement = null });
+        foreach (var entry in Archiving.Declared._entries)
+        {
+            bool keep = ignoreAndSpike && entry.Name.StartsWith("ignore_and_spike", StringComparison.Ordinal);
+            schema.Add(keep ? entry : entry with { Role = EntryRole.Internal, Requirement = null });
+        }
         return schema;
     }
 
