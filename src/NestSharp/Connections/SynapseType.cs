@@ -91,6 +91,25 @@ internal sealed class PreciseWeightLog
 internal enum PreciseWeight { Stored, Logged }
 
 /// <summary>
+/// A dictionary-valued property common to a synapse model's connections (the e-prop synapses' <c>optimizer</c>):
+/// immutable, so a model and its copies may share one until a change makes a new one.
+/// </summary>
+internal interface ICommonDictionaryProperty
+{
+    /// <summary>The key of the model's status.</summary>
+    string Key { get; }
+
+    /// <summary>What the model's status shows under <see cref="Key"/>.</summary>
+    Dictionary<string, object> Status();
+
+    /// <summary>
+    /// The property after a SetDefaults or CopyModel gave <paramref name="value"/> for it, checked (throws and changes
+    /// nothing on bad input); <paramref name="numConnections"/> is the model's connection count over all processes.
+    /// </summary>
+    ICommonDictionaryProperty Staged(object value, long numConnections);
+}
+
+/// <summary>
 /// A kind of synapse: its declaration (<see cref="Schema"/>: parameters common to a model or per connection, per-synapse
 /// state) and how it transmits a spike. A synapse model (including copies made with CopyModel) is a type plus
 /// parameter values. A synapse class is found by its <see cref="SynapseModelNameAttribute"/> and made through its
@@ -128,6 +147,25 @@ internal abstract class SynapseType(string name)
 
     /// <summary>The model's declaration: the class's, with the per-connection synapse_label of a labelled variant.</summary>
     public SynapseSchema Schema => _schema ??= Labelled ? DeclaredSchema.WithLabel() : DeclaredSchema;
+
+    /// <summary>
+    /// NEST's supports_flush_event: whether <see cref="Deliver"/> also gets the slice's flush events (the e-prop
+    /// synapses), mixed into the spikes in canonical order and marked by multiplicity 0 (<see cref="Spike.IsFlushEvent"/>).
+    /// </summary>
+    public virtual bool SupportsFlushEvents => false;
+
+    /// <summary>A dictionary-valued common property of the model with its defaults (the e-prop synapses' optimizer), or null.</summary>
+    public virtual ICommonDictionaryProperty? DefaultCommonDictionary => null;
+
+    /// <summary>Whether <see cref="PrepareRun"/> is called before each run.</summary>
+    public virtual bool NeedsBlocksAtPrepare => false;
+
+    /// <summary>
+    /// Before a run, after the nodes were prepared, for a type that <see cref="NeedsBlocksAtPrepare"/> (once per type,
+    /// whatever the number of its models): the type's delivery <paramref name="blocks"/> of every local virtual process
+    /// (the e-prop synapses tell their targets how many e-prop synapses they have).
+    /// </summary>
+    public virtual void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks) { }
 
     /// <summary>The weight of a new synapse model's defaults (NEST's default weight of the model).</summary>
     public virtual double DefaultWeight => 1.0;

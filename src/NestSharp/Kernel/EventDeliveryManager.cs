@@ -13,6 +13,13 @@ namespace NestSharp.Kernel;
 internal sealed class EventDeliveryManager : IKernelManager
 {
     private readonly SpikeBuffer _merged = new();
+    private readonly SpikeBuffer _flushEvents = new();
+
+    /// <summary>The slice's spikes with its flush events, for the synapse types that take them (see <see cref="SynapseType.SupportsFlushEvents"/>).</summary>
+    private readonly SpikeBuffer _withFlushEvents = new();
+
+    /// <summary>Whether some synapse model that takes flush events has connections (then flush events are gathered).</summary>
+    private bool _flushEventsUsed;
     private readonly List<WeightEvent> _weightEventMerge = [];
     private readonly List<SynapseBlock> _blocksOfModel = [];
     private Models.Synapses.SynapseModel[] _modelsChangingCommonValues = [];
@@ -71,6 +78,8 @@ internal sealed class EventDeliveryManager : IKernelManager
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
         // A model copied later has no connections during this run: Connect is refused until Cleanup.
         _modelsChangingCommonValues = _kernel.Models.SynapseModels.Where(m => m.Type.ChangesCommonValuesInDelivery).ToArray();
+        // Connection counts are global already; every process reaches the same answer.
+        _flushEventsUsed = _kernel.Models.SynapseModels.Any(m => m.Type.SupportsFlushEvents && _kernel.Connections.NumConnections(m.Id) > 0);
         PrepareSecondary(context);
     }
 
@@ -168,6 +177,7 @@ internal sealed class EventDeliveryManager : IKernelManager
         // NEST counts the spikes of nodes with proxies only (devices send theirs locally), each with its multiplicity.
         LocalSpikeCounter += _merged.UnrollMultiplicity(_kernel.Nodes, static (nodes, source) => nodes.Locate(source).Group.HasProxies);
         if (context.Communicator.Size > 1) _merged.ExchangeCanonical(context.Communicator);
+        GatherFlushEvents(context);
         var time = context.Time;
         double minDelayMs = time.StepToMs(context.MinDelaySteps);
         double h = time.Resolution;
@@ -216,6 +226,24 @@ internal sealed class EventDeliveryManager : IKernelManager
     }
 
     /// <summary>
+    /// The slice's flush events, in canonical order over all processes, merged into a copy of the slice's spikes for
+    /// the synapse types that take them (only when such synapses exist; the buffers are emptied anyway).
+    /// </summary>
+    private void GatherFlushEvents(SimulationContext context)
+    {
+        if (!_flushEventsUsed)
+        {
+            foreach (var buffer in context.FlushEventsOfVp) buffer.Clear();
+            _withFlushEvents.Clear();
+            return;
+        }
+        _flushEvents.MergeCanonical(context.FlushEventsOfVp);
+        foreach (var buffer in context.FlushEventsOfVp) buffer.Clear();
+        if (context.Communicator.Size > 1) _flushEvents.ExchangeCanonical(context.Communicator);
+        _withFlushEvents.MergeWithFlushEvents(_merged.Items, _flushEvents.Items);
+    }
+
+    /// <summary>
     /// Transmits every spike of the slice through the synapses of virtual process <paramref name="vp"/>, in canonical
     /// order; first, with <paramref name="triggers"/>, synapse types that read a volume transmitter apply its pending
     /// trigger (NEST's volume_transmitter does so in its update, before the slice's spikes are delivered); without
@@ -224,8 +252,9 @@ internal sealed class EventDeliveryManager : IKernelManager
     public void Deliver(int vp, long sliceStart, bool triggers = true, bool spikes = true)
     {
         ReadOnlySpan<Spike> sliceSpikes = spikes ? _merged.Items : default;
+        ReadOnlySpan<Spike> withFlushEvents = spikes && _flushEventsUsed ? _withFlushEvents.Items : default;
         var models = _kernel.Models.SynapseModels;
-        if (sliceSpikes.Length == 0 && !(triggers && AnyReadsVolumeTransmitter(models))) return;
+        if (sliceSpikes.Length == 0 && withFlushEvents.Length == 0 && !(triggers && AnyReadsVolumeTransmitter(models))) return;
         var blocks = _kernel.Connections.BlocksToDeliver(vp);
         var precise = _precise;
         var log = precise?.LogOf(vp, blocks.Length, _merged.Storage);
@@ -239,7 +268,14 @@ internal sealed class EventDeliveryManager : IKernelManager
             var model = models[block.SynapseModelId];
             if (log is not null) log.Starts[b] = log.Weights.Count;
             if (triggers && model.Type.ReadsVolumeTransmitter) model.Type.BeginDelivery(block, in delivery, model);
-            if (sliceSpikes.Length > 0) model.Type.Deliver(block, sliceSpikes, in delivery, model);
+            if (model.Type.SupportsFlushEvents)
+            {
+                if (withFlushEvents.Length > 0) model.Type.Deliver(block, withFlushEvents, in delivery, model);
+            }
+            else if (sliceSpikes.Length > 0)
+            {
+                model.Type.Deliver(block, sliceSpikes, in delivery, model);
+            }
         }
         // Precise receivers also get each spike's offset (once per virtual process and slice; null without them).
         if (precise is not null && sliceSpikes.Length > 0) precise.Deliver(vp, blocks, sliceSpikes, sliceStart, _context.Ring);

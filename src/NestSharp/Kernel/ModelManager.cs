@@ -81,7 +81,7 @@ internal sealed partial class ModelManager : IKernelManager
             if (_synapseModels.Count >= MaxSynapseModels)
                 throw new KernelException($"Synapse model count exceeded: CopyModel('{existing}', '{newName}') would make more than {MaxSynapseModels} synapse models (max_num_syn_models).");
             var copy = synapseModel.Copy(newName, _synapseModels.Count);
-            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights, _kernel.Nodes.VolumeTransmitterSpikes);
+            if (defaults is not null) copy.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights, _kernel.Nodes.VolumeTransmitterSpikes, static () => 0);
             AddSynapseModel(copy);
             ModelsChanged = true;
         }
@@ -103,10 +103,19 @@ internal sealed partial class ModelManager : IKernelManager
 
     private void SetDefaultsOf(string model, IReadOnlyDictionary<string, object> defaults)
     {
-        if (_nodeModels.TryGetValue(model, out var nodeModel)) _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
+        if (_nodeModels.TryGetValue(model, out var nodeModel))
+        {
+            _kernel.Nodes.StageNode(nodeModel.Prototype, 0, defaults, $"model '{model}'")();
+        }
         else if (_synapseModelsByName.TryGetValue(model, out var synapseModel))
-            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights, _kernel.Nodes.VolumeTransmitterSpikes);
-        else throw new UnknownModelNameException(model, AllNames);
+        {
+            synapseModel.SetDefaults(defaults, _kernel.Simulation.Time.Resolution, _kernel.Nodes.RecordsWeights, _kernel.Nodes.VolumeTransmitterSpikes,
+                () => _kernel.Connections.NumConnections(synapseModel.Id));
+        }
+        else
+        {
+            throw new UnknownModelNameException(model, AllNames);
+        }
     }
 
     public Dictionary<string, object> GetDefaults(string model)

@@ -43,6 +43,32 @@ internal static class RateEvents
 }
 
 /// <summary>
+/// The secondary event of e-prop plasticity (NEST's LearningSignalConnectionEvent): a readout neuron's error signal per
+/// step of the slice, carried by eprop_learning_signal_connection(_bsshslm_2020) to recurrent neurons, which take it
+/// through <see cref="ILearningSignalReceiver"/>. Exchanged and delivered at the end of each slice, before the
+/// slice's spikes, as NEST delivers secondary events before spikes.
+/// </summary>
+internal static class EpropEvents
+{
+    /// <summary>The readouts' error signals, one value per step.</summary>
+    public static readonly SecondaryEventType LearningSignal = new("learning signal", supportsWaveformRelaxation: false);
+}
+
+/// <summary>
+/// A neuron group that takes e-prop learning signals (NEST's handle(LearningSignalConnectionEvent&amp;)): the
+/// learning-signal connections call it per connection during delivery, on the thread that owns the target.
+/// </summary>
+internal interface ILearningSignalReceiver
+{
+    /// <summary>
+    /// The values <paramref name="values"/> (one per step of the sending slice) of a connection of
+    /// <paramref name="weight"/> reach the node at storage position <paramref name="position"/>;
+    /// <paramref name="stamp"/> is NEST's stamp of the event (the first step of the sending slice plus one).
+    /// </summary>
+    void ReceiveLearningSignal(int position, long stamp, double weight, ReadOnlySpan<double> values);
+}
+
+/// <summary>
 /// The values of one kind of secondary event in the current slice: a row of <see cref="ValuesPerSlice"/> doubles per
 /// sending node (min_delay steps times the event's values per step). Rows are numbered by process, then node id (the
 /// same numbering on every process), so the rows of this process are contiguous and one all-gather in rank order

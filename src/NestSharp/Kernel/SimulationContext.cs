@@ -39,4 +39,11 @@ internal sealed class SimulationContext(TimeGrid time, VirtualProcessLayout layo
 
     /// <summary>Spikes emitted in the current slice, one buffer per virtual process.</summary>
     public SpikeBuffer[] SpikesOfVp { get; } = Enumerable.Range(0, layout.Count).Select(_ => new SpikeBuffer()).ToArray();
+
+    /// <summary>
+    /// Flush events emitted in the current slice, one buffer per virtual process (NEST's SpikeEvents with the flush
+    /// flag, which the e-prop neurons send after a silence of flush_event_send_interval): they reach only the synapse
+    /// types that <see cref="SynapseType.SupportsFlushEvents"/>, no spike recorder, archive or other synapse.
+    /// </summary>
+    public SpikeBuffer[] FlushEventsOfVp { get; } = Enumerable.Range(0, layout.Count).Select(_ => new SpikeBuffer()).ToArray();
 }

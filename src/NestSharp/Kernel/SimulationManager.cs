@@ -261,12 +261,30 @@ internal sealed partial class SimulationManager : IKernelManager
         PrepareSecondaryDelivery(context);
     }
 
-    /// <summary>Lets the synapse models carrying secondary events take what they need of the prepared targets.</summary>
+    /// <summary>
+    /// Lets the synapse types take what they need of the prepared targets (<see cref="SynapseType.PrepareRun"/>; those
+    /// carrying secondary events also <see cref="Connections.SecondarySynapseType.PrepareSecondary"/>), once per type.
+    /// </summary>
     private void PrepareSecondaryDelivery(SimulationContext context)
     {
-        var done = new HashSet<Connections.SecondarySynapseType>();
-        foreach (var model in _kernel.Models.SynapseModels)
-            if (model.Type is Connections.SecondarySynapseType type && done.Add(type)) type.PrepareSecondary(context);
+        var done = new HashSet<SynapseType>();
+        var models = _kernel.Models.SynapseModels;
+        foreach (var model in models)
+        {
+            if (!done.Add(model.Type)) continue;
+            if (model.Type.NeedsBlocksAtPrepare)
+            {
+                // The type's blocks of every local virtual process, in virtual-process order.
+                var blocks = new List<SynapseBlock>();
+                for (int vp = 0; vp < context.VirtualProcesses; vp++)
+                {
+                    foreach (var block in _kernel.Connections.BlocksToDeliver(vp))
+                        if (models[block.SynapseModelId].Type == model.Type) blocks.Add(block);
+                }
+                model.Type.PrepareRun(context, blocks);
+            }
+            if (model.Type is Connections.SecondarySynapseType type) type.PrepareSecondary(context);
+        }
     }
 
     /// <summary>Gives every archived neuron its current tau_minus and tau_minus_triplet.</summary>
@@ -386,14 +404,16 @@ internal sealed partial class SimulationManager : IKernelManager
         // read at delivery anyway).
         PrepareArchive();
         var context = _context!;
-        for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
-            _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
+        // Secondary events first, as NEST delivers them (a learning signal reaches its neuron before the spikes that
+        // trigger the e-prop updates reading it).
         if (_secondaryHeld)
         {
             _secondaryHeld = false;
             for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
                 _kernel.EventDelivery.DeliverSecondary(context.Layout.FirstLocal + thread, sliceStart, iteration: false);
         }
+        for (int thread = 0; thread < context.Layout.ThreadsPerRank; thread++)
+            _kernel.EventDelivery.Deliver(context.Layout.FirstLocal + thread, sliceStart, triggers: false);
     }
 
     /// <summary>Whether the held slice's secondary events wait for delivery too (see <see cref="DeliverHeldSpikes"/>).</summary>
@@ -543,10 +563,11 @@ internal sealed partial class SimulationManager : IKernelManager
             {
                 try
                 {
+                    // Secondary events of a complete slice: NEST delivers them at the start of the next slice, before
+                    // the spikes (a learning signal reaches its neuron before the spikes whose e-prop updates read it).
+                    if (to == minDelay && sliceStart + to < end) delivery.DeliverSecondary(vp, sliceStart, iteration: false);
                     // The spikes of the run's last slice are held (see DeliverHeldSpikes); triggers apply now.
                     delivery.Deliver(vp, sliceStart, spikes: sliceStart + to < end);
-                    // Secondary events of a complete slice: NEST delivers them at the start of the next slice.
-                    if (to == minDelay && sliceStart + to < end) delivery.DeliverSecondary(vp, sliceStart, iteration: false);
                 }
                 catch (Exception e)
                 {

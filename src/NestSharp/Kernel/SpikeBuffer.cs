@@ -25,6 +25,9 @@ internal struct Spike
     public double Offset;
 
     public readonly long OrderKey => ((long)Lag << 32) | (uint)Source;
+
+    /// <summary>Whether this is a flush event (multiplicity 0; only in what synapse types that support them get).</summary>
+    public readonly bool IsFlushEvent => Multiplicity == 0;
 }
 
 /// <summary>A growable list of spikes, reused from slice to slice without allocation once grown.</summary>
@@ -112,6 +115,31 @@ internal sealed class SpikeBuffer
         }
         Count = n;
         _items.AsSpan(0, n).Sort(static (a, b) => a.OrderKey != b.OrderKey ? a.OrderKey.CompareTo(b.OrderKey) : a.Sequence.CompareTo(b.Sequence));
+    }
+
+    /// <summary>
+    /// Replaces the content with <paramref name="spikes"/> and <paramref name="flushEvents"/> (each in canonical order)
+    /// merged in canonical order, a spike before a flush event of the same step and sender, the flush events with
+    /// multiplicity 0.
+    /// </summary>
+    public void MergeWithFlushEvents(ReadOnlySpan<Spike> spikes, ReadOnlySpan<Spike> flushEvents)
+    {
+        int total = spikes.Length + flushEvents.Length;
+        if (_items.Length < total) _items = new Spike[Math.Max(total, _items.Length * 2)];
+        int a = 0, b = 0, n = 0;
+        while (a < spikes.Length || b < flushEvents.Length)
+        {
+            if (b == flushEvents.Length || (a < spikes.Length && spikes[a].OrderKey <= flushEvents[b].OrderKey))
+            {
+                _items[n++] = spikes[a++];
+            }
+            else
+            {
+                _items[n] = flushEvents[b++];
+                _items[n++].Multiplicity = 0;
+            }
+        }
+        Count = n;
     }
 
     /// <summary>Replaces the content with the spikes of all <paramref name="parts"/> in canonical order (lag, then sender).</summary>

@@ -96,10 +96,8 @@ internal sealed class NeuronSchema
     /// the status, not settable, unchecked), and the node keeps no spike history, calcium or synaptic elements
     /// (<see cref="Archives"/> is false).
     /// </summary>
-    /// <param name="ignoreAndSpike">
-    /// Whether the ignore_and_spike keys stay in the status (NEST's e-prop neurons: plain nodes with the ignore-and-spike
-    /// mechanism).
-    /// </param>
+    /// <param name="ignoreAndSpike">Whether the ignore_and_spike keys stay in the status, settable and checked (NEST's
+    /// e-prop neurons are plain Nodes with the ignore-and-spike mechanism).</param>
     public static NeuronSchema ForPlainNode(bool ignoreAndSpike = false)
     {
         var schema = new NeuronSchema { Archives = false };

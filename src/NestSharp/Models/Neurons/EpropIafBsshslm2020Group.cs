@@ -8,12 +8,12 @@ namespace NestSharp.Models.Neurons;
 /// </summary>
 internal sealed class EpropRecurrentColumns
 {
-    /// <summary>The surrogate gradient functions, numbered as <see cref="SurrogateFunction"/> keeps them.</summary>
-    public static readonly string[] SurrogateGradientFunctions = ["piecewise_linear", "exponential", "fast_sigmoid_derivative", "arctan_derivative"];
-
     /// <summary>NEST's message for an unknown surrogate gradient function (its names in the order of its map).</summary>
-    public const string SurrogateGradientAllowed =
-        "Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [ \"arctan_derivative\", \"exponential\", \"fast_sigmoid_derivative\", \"piecewise_linear\" ] required";
+    public static readonly string SurrogateGradientAllowed =
+        $"Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [{string.Join(",", EpropSurrogateGradients.Names.Select(n => $" \"{n}\""))} ] required";
+
+    /// <summary>The number of piecewise_linear (the default) among <see cref="EpropSurrogateGradients.Names"/>.</summary>
+    public static readonly int PiecewiseLinear = Array.IndexOf(EpropSurrogateGradients.Names, "piecewise_linear");
 
     public readonly Column FlushEventSendInterval, Cm, CReg, EL, FTarget, Ie, RegularSpikeArrival, SurrogateGradientHeight,
         SurrogateGradientWidth, TRef, TauM, VMin, VTh;
@@ -50,7 +50,7 @@ internal sealed class EpropRecurrentColumns
         LearningSignal = schema.State("learning_signal", 0.0, "pA");
         CurrentIn = schema.Internal("i_in");
         Z = schema.Internal("z");
-        SurrogateFunction = schema.Internal("surrogate_gradient_function_number");
+        SurrogateFunction = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
         LastEventTime = schema.Internal("last_event_time");
         StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
         Spikes = schema.Input("spikes");
@@ -81,7 +81,7 @@ internal sealed class EpropRecurrentColumns
 /// Learning signals (eprop_learning_signal_connection_bsshslm_2020) reach the history entry 3 steps before the step
 /// after the slice they were sent in, at delivery (NEST's stamp of a secondary event).
 /// </summary>
-internal abstract class EpropIafBsshslm2020Group : NeuronGroup
+internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, ILearningSignalReceiver
 {
     /// <summary>NEST's get_shift of the recurrent neurons: offset_gen + delay_in_rec.</summary>
     public const long Shift = 2;
@@ -91,12 +91,12 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
 
     private readonly EpropRecurrentColumns _c;
     private readonly int[] _refractory;
-    private EpropBsshslm2020Archive?[] _archives;
+    private readonly EpropRecurrentHistory<EpropBsshslm2020Family>[] _archives;
     private readonly PropagatorSets<Propagators> _propagators = new();
     private long _updateInterval = 1000, _learningWindow = 1000;
     private bool _resetOnUpdate = true;
     private double _resolution = 0.1;
-    private int[] _surrogate = [];
+    private EpropSurrogateGradient[] _surrogate = [];
 
     /// <param name="model">The model.</param>
     /// <param name="firstId">The first node id.</param>
@@ -108,15 +108,19 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
     {
         _c = columns;
         _refractory = CountersOutsideColumns();
-        _archives = new EpropBsshslm2020Archive?[count];
+        _archives = new EpropRecurrentHistory<EpropBsshslm2020Family>[count];
+        for (int i = 0; i < count; i++) _archives[i] = new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift);
         KeepOutsideColumns(new EpropNamedChoice(columns.SurrogateFunction, c => this[c], "surrogate_gradient_function",
-            EpropRecurrentColumns.SurrogateGradientFunctions, EpropRecurrentColumns.SurrogateGradientAllowed));
+            EpropSurrogateGradients.Names, EpropRecurrentColumns.SurrogateGradientAllowed));
     }
 
     /// <summary>The adaptive model's parameters (β, τ_a) and state (a, v_th); null for the model without adaptation.</summary>
     protected abstract AdaptiveThreshold? Adaptation { get; }
 
     public override bool SupportsCheckpoint => true;
+
+    /// <summary>NEST's recurrent e-prop neurons take learning signals (eprop_learning_signal_connection_bsshslm_2020).</summary>
+    public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
 
     /// <summary>The keys NEST's status shows but its set_status does not read (setting them is an unaccessed entry).</summary>
     protected virtual string[] ReadOnlyKeys => ["surrogate_gradient", "learning_signal"];
@@ -209,19 +213,21 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
             };
         });
         double[] forced = this[_c.StepsToForcedSpike];
-        _surrogate = new int[Count];
+        _surrogate = new EpropSurrogateGradient[Count];
         for (int i = 0; i < Count; i++)
         {
             if (forced[i] < 0) forced[i] = _propagators.Sets[_propagators.SetOfNode[i]].ForcedOffsetSteps;
-            _surrogate[i] = (int)this[_c.SurrogateFunction][i];
+            _surrogate[i] = EpropSurrogateGradients.Find("surrogate_gradient_function", EpropSurrogateGradients.Names[(int)this[_c.SurrogateFunction][i]]);
+            // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
+            _archives[i].Indegree = 0;
         }
     }
 
-    /// <summary>The archive of the node at storage position <paramref name="position"/>, made when first needed.</summary>
-    public EpropBsshslm2020Archive ArchiveAt(int position) => _archives[position] ??= new EpropBsshslm2020Archive();
+    /// <summary>The e-prop history of the node at storage position <paramref name="position"/>.</summary>
+    public EpropRecurrentHistory<EpropBsshslm2020Family> ArchiveAt(int position) => _archives[position];
 
-    /// <summary>The node's archive, or null if nothing was archived for it yet.</summary>
-    public EpropBsshslm2020Archive? ArchiveOrNull(int position) => _archives[position];
+    /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
+    public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
 
     /// <summary>The storage position of node <paramref name="nodeId"/> of this group.</summary>
     public int PositionOfNode(int nodeId) => PositionOf(nodeId - FirstId);
@@ -240,7 +246,9 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
         double[] learning = this[_c.LearningSignal], lastEvent = this[_c.LastEventTime], forced = this[_c.StepsToForcedSpike];
         var adaptation = Adaptation;
         double[]? a = adaptation is null ? null : this[adaptation.A], vThAdapt = adaptation is null ? null : this[adaptation.VThAdapt];
-        int[] refractory = _refractory, surrogate = _surrogate;
+        int[] refractory = _refractory;
+        var surrogate = _surrogate;
+        var flushEvents = context.FlushEventsOfVp[thread];
         var propagators = _propagators.Select();
         long interval = _updateInterval;
         int spikeChannel = ChannelOf(_c.Spikes), currentChannel = ChannelOf(_c.Currents);
@@ -257,11 +265,8 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
                 var archive = _archives[i];
                 if (intervalStep == 0)
                 {
-                    if (archive is not null)
-                    {
-                        archive.EraseUsedFiringRateReg();
-                        archive.EraseUsed(interval);
-                    }
+                    archive.EraseUsedFiringRateRegHistory();
+                    archive.EraseUsedHistory(interval);
                     if (_resetOnUpdate)
                     {
                         v[i] = 0.0;
@@ -284,7 +289,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
                     vThAdapt![i] = threshold;
                 }
                 z[i] = 0.0;
-                psi[i] = refractory[i] > 0 ? 0.0 : Surrogate(surrogate[i], vm, threshold, p.Height, p.Width);
+                psi[i] = EpropSurrogateGradients.Compute(surrogate[i], refractory[i], vm, threshold, p.Height, p.Width);
 
                 bool fires;
                 if (p.IgnoreAndSpike)
@@ -298,7 +303,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
                 }
                 if (fires)
                 {
-                    if (archive is not null) archive.SpikeCount++;
+                    archive.CountSpike();
                     spikes.Add(lag, IdOf(i));
                     z[i] = 1.0;
                     refractory[i] = p.RefractorySteps;
@@ -306,25 +311,18 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
                 }
                 else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= p.FlushSteps)
                 {
-                    SendFlushEvent(spikes, lag, IdOf(i));
+                    flushEvents.Add(lag, IdOf(i));
                     lastEvent[i] = t;
                 }
 
-                if (archive is not null)
+                archive.Append(t);
+                archive.WriteSurrogateGradient(t, psi[i]);
+                if (intervalStep == interval - 1)
                 {
-                    archive.Append(t);
-                    archive.WriteValue(t, psi[i]);
-                    if (intervalStep == interval - 1)
-                    {
-                        archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, _resolution);
-                        archive.SpikeCount = 0;
-                    }
-                    learning[i] = archive.LearningSignalAt(t, LearningSignalShift);
+                    archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, _resolution, 1);
+                    archive.ResetSpikeCount();
                 }
-                else
-                {
-                    learning[i] = 0.0;
-                }
+                learning[i] = archive.LearningSignalAt(t);
                 iIn[i] = currentIn[i - start] + p.Ie;
             }
             spikeIn.Clear();
@@ -334,32 +332,17 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
     }
 
     /// <summary>
-    /// NEST's flush event: a spike event marked as flush, which only eprop synapses take (they bring their gradient up to
-    /// date). Not sent yet: NestSharp's spike exchange has no flush mark (the report of this model says so).
-    /// </summary>
-    private static void SendFlushEvent(SpikeBuffer spikes, int lag, int nodeId)
-    {
-        _ = spikes;
-        _ = lag;
-        _ = nodeId;
-    }
-
-    /// <summary>NEST's surrogate gradient functions (zero while refractory, which the caller checks).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double Surrogate(int function, double vm, double vth, double height, double width) => function switch
-    {
-        0 => height * Math.Max(0.0, 1.0 - Math.Abs(vm - vth) / width),
-        1 => height * Math.Exp(-Math.Abs(vm - vth) / width),
-        2 => height * Math.Pow(1.0 + Math.Abs(vm - vth) / width, -2.0),
-        _ => height / (1.0 + Math.Pow((vm - vth) / width, 2.0)),
-    };
-
-    /// <summary>
     /// NEST's handle of a LearningSignalConnectionEvent: weight times each value of the sender's row, added to the entry
     /// of step <paramref name="stamp"/> - 3 (NEST stamps every value of the event with the step after the slice's first).
     /// </summary>
-    public void TakeLearningSignal(int position, long stamp, double learningSignal) =>
-        _archives[position]?.AddLearningSignal(stamp, learningSignal, LearningSignalShift);
+    public void ReceiveLearningSignal(int position, long stamp, double weight, ReadOnlySpan<double> values)
+    {
+        var archive = _archives[position];
+        foreach (double errorSignal in values) archive.WriteLearningSignal(stamp, weight * errorSignal);
+    }
+
+    /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
+    public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
 
     /// <summary>
     /// NEST's compute_gradient of the recurrent models: the eligibility traces over the steps from
@@ -371,7 +354,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
         var archive = ArchiveAt(position);
         ref readonly Propagators p = ref _propagators.Select().Of(position);
         bool adaptive = Adaptation is not null;
-        int e = archive.Lower(tTrigger);
+        int e = archive.EntryIndex(tTrigger);
         double eBar = 0.0, gradient = 0.0, sumE = 0.0, zBar = 0.0, epsilon = 0.0;
         long t = tTrigger;
         int nodeId = IdOf(position);
@@ -381,9 +364,9 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
             long tEnd = t + isi;
             for (; t < tEnd; t++, e++)
             {
-                archive.Require(e, t, nodeId);
+                archive.RequireEntry(e, t, nodeId);
                 ref readonly var entry = ref archive.At(e);
-                double psiT = entry.Value, l = entry.LearningSignal;
+                double psiT = entry.SurrogateGradient, l = entry.LearningSignal;
                 zBar = p.PVm * zBar + p.PZIn * zz;
                 double el;
                 if (adaptive)
@@ -408,12 +391,102 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup
     }
 
     /// <summary>The e-prop history's length in ms (recordable eprop_history_duration).</summary>
-    protected double HistoryDuration(int position) => _resolution * (_archives[position]?.Count ?? 0);
+    protected double HistoryDuration(int position) => _archives[position].Duration(_resolution);
 
-    protected override void SaveModelState(CheckpointWriter writer) => WriteInIdOrder(writer, _archives, a => a.Save(writer));
+    protected override void SaveModelState(CheckpointWriter writer) =>
+        WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
 
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
-        ReadInIdOrder(reader, _archives, EpropBsshslm2020Archive.Restore);
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        var restored = new EpropRecurrentHistory<EpropBsshslm2020Family>?[Count];
+        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreRecurrent(r, Shift));
+        for (int i = 0; i < Count; i++)
+            if (restored[i] is { } history) _archives[i] = history;
+    }
+}
+
+/// <summary>The e-prop histories of the bsshslm_2020 neurons in a checkpoint (every list and count they keep).</summary>
+internal static class EpropHistoryCheckpoint
+{
+    /// <summary>Writes a recurrent neuron's history.</summary>
+    public static void Save(CheckpointWriter writer, EpropRecurrentHistory<EpropBsshslm2020Family> history)
+    {
+        SaveCommon(writer, history);
+        writer.Write(history.Entries.Count);
+        foreach (var e in history.Entries)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.SurrogateGradient);
+            writer.Write(e.LearningSignal);
+            writer.Write(e.FiringRateReg);
+        }
+        writer.Write(history.SpikeCount);
+        writer.Write(history.FiringRateReg);
+        writer.Write(history.AverageFiringRate);
+        writer.Write(history.FiringRateRegHistory.Count);
+        foreach (var e in history.FiringRateRegHistory)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.FiringRateReg);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save(CheckpointWriter, EpropRecurrentHistory{EpropBsshslm2020Family})"/> wrote.</summary>
+    public static EpropRecurrentHistory<EpropBsshslm2020Family> RestoreRecurrent(CheckpointReader reader, long shift)
+    {
+        var history = new EpropRecurrentHistory<EpropBsshslm2020Family>(shift);
+        RestoreCommon(reader, history);
+        for (int n = reader.ReadInt(); n > 0; n--)
+        {
+            history.Entries.Add(new EpropRecurrentEntry(reader.ReadLong())
+            {
+                SurrogateGradient = reader.ReadDouble(), LearningSignal = reader.ReadDouble(), FiringRateReg = reader.ReadDouble(),
+            });
+        }
+        history.SpikeCount = reader.ReadLong();
+        history.FiringRateReg = reader.ReadDouble();
+        history.AverageFiringRate = reader.ReadDouble();
+        for (int n = reader.ReadInt(); n > 0; n--) history.FiringRateRegHistory.Add(new EpropFiringRateRegEntry(reader.ReadLong(), reader.ReadDouble()));
+        return history;
+    }
+
+    /// <summary>Writes a readout neuron's history.</summary>
+    public static void Save(CheckpointWriter writer, EpropReadoutHistory<EpropBsshslm2020Family> history)
+    {
+        SaveCommon(writer, history);
+        writer.Write(history.Entries.Count);
+        foreach (var e in history.Entries)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.ErrorSignal);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save(CheckpointWriter, EpropReadoutHistory{EpropBsshslm2020Family})"/> wrote.</summary>
+    public static EpropReadoutHistory<EpropBsshslm2020Family> RestoreReadout(CheckpointReader reader, long shift)
+    {
+        var history = new EpropReadoutHistory<EpropBsshslm2020Family>(shift);
+        RestoreCommon(reader, history);
+        for (int n = reader.ReadInt(); n > 0; n--) history.Entries.Add(new EpropReadoutEntry(reader.ReadLong()) { ErrorSignal = reader.ReadDouble() });
+        return history;
+    }
+
+    private static void SaveCommon<TEntry>(CheckpointWriter writer, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
+    {
+        writer.Write(history.Indegree);
+        writer.Write(history.UpdateHistory.Count);
+        foreach (var u in history.UpdateHistory)
+        {
+            writer.Write(u.Time);
+            writer.Write(u.AccessCounter);
+        }
+    }
+
+    private static void RestoreCommon<TEntry>(CheckpointReader reader, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
+    {
+        history.Indegree = reader.ReadLong();
+        for (int n = reader.ReadInt(); n > 0; n--) history.UpdateHistory.Add(new EpropUpdateEntry(reader.ReadLong(), reader.ReadLong()));
+    }
 }
 
 /// <summary>The adaptive threshold's columns of eprop_iaf_adapt_bsshslm_2020.</summary>

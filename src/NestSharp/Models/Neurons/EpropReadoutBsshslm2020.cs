@@ -27,7 +27,7 @@ namespace NestSharp.Models.Neurons;
 /// eprop_readout_bsshslm_2020 (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("eprop_readout_bsshslm_2020")]
-internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
+internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
 {
     /// <summary>NEST's get_shift of the readout: offset_gen + delay_in_rec + delay_rec_out.</summary>
     public const long Shift = 3;
@@ -70,7 +70,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
         Declared.Recordable(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal, Vm);
     }
 
-    private readonly EpropBsshslm2020Archive?[] _archives;
+    private readonly EpropReadoutHistory<EpropBsshslm2020Family>[] _archives;
     private readonly PropagatorSets<Propagators> _propagators = new();
     private long _updateInterval = 1000, _learningWindow = 1000;
     private bool _resetOnUpdate = true;
@@ -80,7 +80,8 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
 
     public EpropReadoutBsshslm2020(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _archives = new EpropBsshslm2020Archive?[count];
+        _archives = new EpropReadoutHistory<EpropBsshslm2020Family>[count];
+        for (int i = 0; i < count; i++) _archives[i] = new EpropReadoutHistory<EpropBsshslm2020Family>(Shift);
         KeepOutsideColumns(new EpropNamedChoice(Loss, c => this[c], "loss", Losses, "loss from [\"mean_squared_error\", \"cross_entropy\"] required"));
     }
 
@@ -91,7 +92,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
 
     public override bool SendsSecondaryEvents => true;
 
-    public override bool SendsSecondary(SecondaryEventType type) => type == EpropBsshslmEvents.LearningSignal || type == RateEvents.Delayed;
+    public override bool SendsSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal || type == RateEvents.Delayed;
 
     public override bool ReceivesSecondary(SecondaryEventType type) => type == RateEvents.Delayed;
 
@@ -144,7 +145,9 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
                 EL = this[EL][i],
             };
         });
-        _errorsOut = context.Secondary.Of(EpropBsshslmEvents.LearningSignal);
+        _errorsOut = context.Secondary.Of(EpropEvents.LearningSignal);
+        // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
+        foreach (var archive in _archives) archive.Indegree = 0;
         _ratesOut = context.Secondary.Of(RateEvents.Delayed);
         _errorRow = RowsIn(_errorsOut);
         _rateRow = RowsIn(_ratesOut);
@@ -157,8 +160,14 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
         return rows;
     }
 
-    /// <summary>The archive of the node at storage position <paramref name="position"/>, made when first needed.</summary>
-    public EpropBsshslm2020Archive ArchiveAt(int position) => _archives[position] ??= new EpropBsshslm2020Archive();
+    /// <summary>The e-prop history of the node at storage position <paramref name="position"/>.</summary>
+    public EpropReadoutHistory<EpropBsshslm2020Family> ArchiveAt(int position) => _archives[position];
+
+    /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
+    public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
+
+    /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
+    public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
 
     /// <summary>The update interval of the last Prepare, in steps.</summary>
     public long UpdateIntervalSteps => _updateInterval;
@@ -194,12 +203,12 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
                 var archive = _archives[i];
                 if (intervalStep == 0)
                 {
-                    archive?.EraseUsed(interval);
+                    archive.EraseUsedHistory(interval);
                     if (_resetOnUpdate) v[i] = 0.0;
                 }
                 // NEST's handle of the rates delivered before the step: the target signal is replaced, the other
                 // readouts' signals summed into the normalisation (reset after each step).
-                if (targetIn[k] != 0.0 || readoutIn[k] != 0.0 || true) target[i] = targetIn[k];
+                target[i] = targetIn[k];
                 double normalization = readoutIn[k];
                 double vm = p.PIn * iIn[i] + p.PZIn * spikeIn[k] + p.PVm * v[i];
                 vm = Math.Max(vm, p.VMin);
@@ -225,11 +234,8 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
                 }
                 if (ratesSent is not null && _rateRow[i] >= 0) ratesSent[_rateRow[i] * rateStride + lag] = crossEntropy ? unnorm[i] : 0.0;
                 if (errorsSent is not null && _errorRow[i] >= 0) errorsSent[_errorRow[i] * errorStride + lag] = error[i];
-                if (archive is not null)
-                {
-                    archive.Append(t - DelayOutNorm);
-                    archive.WriteValue(t - DelayOutNorm, error[i]);
-                }
+                archive.Append(t);
+                archive.WriteErrorSignal(t, error[i]);
                 iIn[i] = currentIn[k] + p.Ie;
             }
             spikeIn.Clear();
@@ -261,7 +267,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
     {
         var archive = ArchiveAt(position);
         ref readonly Propagators p = ref _propagators.Select().Of(position);
-        int e = archive.Lower(tTrigger);
+        int e = archive.EntryIndex(tTrigger);
         double gradient = 0.0, zBar = 0.0;
         long t = tTrigger;
         int nodeId = IdOf(position);
@@ -271,9 +277,9 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
             long tEnd = t + isi;
             for (; t < tEnd; t++, e++)
             {
-                archive.Require(e, t, nodeId);
+                archive.RequireEntry(e, t, nodeId);
                 zBar = p.PVm * zBar + p.PZIn * z;
-                gradient += archive.At(e).Value * zBar;
+                gradient += archive.At(e).ErrorSignal * zBar;
                 z = 0.0;
             }
         }
@@ -284,10 +290,16 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup
     /// <summary>The storage position of node <paramref name="nodeId"/> of this group.</summary>
     public int PositionOfNode(int nodeId) => PositionOf(nodeId - FirstId);
 
-    protected override double ReadComputedRecordable(int index, int position) => _resolution * (_archives[position]?.Count ?? 0);
+    protected override double ReadComputedRecordable(int index, int position) => _archives[position].Duration(_resolution);
 
-    protected override void SaveModelState(CheckpointWriter writer) => WriteInIdOrder(writer, _archives, a => a.Save(writer));
+    protected override void SaveModelState(CheckpointWriter writer) =>
+        WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
 
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
-        ReadInIdOrder(reader, _archives, EpropBsshslm2020Archive.Restore);
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        var restored = new EpropReadoutHistory<EpropBsshslm2020Family>?[Count];
+        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreReadout(r, Shift));
+        for (int i = 0; i < Count; i++)
+            if (restored[i] is { } history) _archives[i] = history;
+    }
 }

@@ -11,17 +11,22 @@ namespace NestSharp.Models.Synapses;
 /// the target's shift s (2 for recurrent, 3 for readout neurons), a spike stamped t does, as NEST's send:
 /// <code>
 /// recurrent target and (t - s) mod T == 0:  the spike is not transmitted (nothing changes)
+/// after a flush event: a further flush event does nothing; otherwise t_prev, t_trigger ← t
 /// t_trigger == 0:  t_trigger ← t
 /// t_prev &gt; 0:     isi = min(t, t_next + s) - min(t_prev, t_next + s); isi &gt; 0: keep isi
 /// t &gt; t_next + s:  k = (t - s) / T; the target's update history moves from t_update to k·T;
 ///                  g += gradient(isis, t_update, t_trigger, κ = exp(-h/tau_m_readout)) (isis cleared);
-///                  w ← optimizer(k, g, w); g ← 0; t_update ← k·T; t_next ← t_update + T; t_trigger ← t
-/// t_prev ← t; transmit w
+///                  not a flush event: w ← optimizer(k, g, w), g ← 0
+///                  t_update ← k·T; t_next ← t_update + T; t_trigger ← t
+/// otherwise, a spike after a flush event: the update history moves on, w ← optimizer(k, g, w), g ← 0
+/// not a flush event: t_prev ← t; transmit w
 /// </code>
 /// <para>Parameters: weight, delay (one step only: NEST's current implementation needs it), tau_m_readout (ms, &gt;
 /// 0, the readout's membrane time constant for the low-pass filter of the eligibility trace); common: average_gradient
-/// (divide the gradient by the learning window). The weight optimizer (gradient_descent or adam) is not here yet: the
-/// weight stays as set (see the model's report).</para>
+/// (divide the gradient by the learning window), optimizer (the model's weight optimizer, gradient_descent or adam:
+/// <see cref="WeightOptimizerSettings"/>). Flush events (sent by a recurrent neuron after a silence of
+/// flush_event_send_interval) bring a synapse's gradient up to date without transmitting anything; the weight then
+/// changes at the next spike, as in NEST.</para>
 /// <para>References: Bellec G et al. (2020). Nature Communications 11:3625. NEST model documentation,
 /// eprop_synapse_bsshslm_2020 (NEST 3.10).</para>
 /// </summary>
@@ -37,15 +42,21 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
 
     private static readonly SynapseColumn Gradient = Declared.State("gradient");
     private static readonly SynapseColumn TSpikePrevious = Declared.State("t_spike_previous");
+    private static readonly SynapseColumn PreviousWasFlush = Declared.State("previous_was_flush_event");
     private static readonly SynapseColumn TPreviousUpdate = Declared.State("t_previous_update");
 
-    /// <summary>The step of the next update; -1 until the first spike (then eprop_update_interval, NEST's initial value).</summary>
+    /// <summary>The step of the next update; -1 until the first run (then eprop_update_interval, NEST's initial value).</summary>
     private static readonly SynapseColumn TNextUpdate = Declared.State("t_next_update", -1.0);
 
     private static readonly SynapseColumn TPreviousTrigger = Declared.State("t_previous_trigger_spike");
 
+    /// <summary>Whether the target counted the synapse's first update (NEST's initialize_update_history at Connect).</summary>
+    private static readonly SynapseColumn Initialized = Declared.State("update_history_initialized");
+
     /// <summary>The synapse's list of pre-synaptic inter-spike intervals in <see cref="_isis"/> (-1: none yet).</summary>
     private static readonly SynapseColumn IsiList = Declared.State("isi_list", -1.0);
+
+    private static readonly WeightOptimizerColumns Optimizer = new(Declared);
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
@@ -56,9 +67,13 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     /// <summary>The e-prop groups connections of this model end on (noted when connected).</summary>
     private NeuronGroup[] _targets = [];
 
-    public override bool ReadsPostSynapticHistory => false;
-
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
+
+    public override bool SupportsFlushEvents => true;
+
+    public override ICommonDictionaryProperty? DefaultCommonDictionary => new WeightOptimizerSettings();
+
+    public override bool NeedsBlocksAtPrepare => true;
 
     /// <summary>NEST: the sources send spike events (neurons and parrots).</summary>
     public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
@@ -67,27 +82,49 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     public override void CheckTarget(NeuronGroup target)
     {
         if (target is not (EpropIafBsshslm2020Group or EpropReadoutBsshslm2020))
-            throw new IllegalConnectionException($"{target.Model.Name} does not support e-prop synapses: '{Name}' needs an e-prop neuron (eprop_iaf_bsshslm_2020, eprop_iaf_adapt_bsshslm_2020 or eprop_readout_bsshslm_2020) as target.");
+            throw new IllegalConnectionException($"{target.Model.Name} does not support e-prop synapses: '{Name}' needs an e-prop neuron of the bsshslm_2020 family (eprop_iaf_bsshslm_2020, eprop_iaf_adapt_bsshslm_2020 or eprop_readout_bsshslm_2020) as target.");
         lock (_isisLock)
         {
             if (Array.IndexOf(_targets, target) < 0) _targets = [.. _targets, target];
         }
     }
 
-    /// <summary>NEST's check_connection: the delay is one step; the target registers the synapse (its e-prop archive starts).</summary>
+    /// <summary>NEST's check_connection: eprop synapses need a delay of one step.</summary>
     public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model)
     {
         if (block.DelayAt(index) != 1)
             throw new IllegalConnectionException("eprop synapses currently require a delay of one simulation step");
-        var (group, position) = Locate(block.Channels[index]);
-        switch (group)
+    }
+
+    /// <summary>
+    /// Before every run: each synapse counts itself into its target's e-prop in-degree (NEST's register_eprop_connection);
+    /// a new one also adds its first update to the target's update history and starts its own update count-down.
+    /// </summary>
+    public override void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks)
+    {
+        long interval = Math.Max(1L, (long)Math.Floor(context.Eprop.UpdateInterval * context.Time.StepsPerMs + 0.5));
+        foreach (var block in blocks)
         {
-            case EpropIafBsshslm2020Group recurrent:
-                recurrent.ArchiveAt(position).Register(EpropIafBsshslm2020Group.Shift);
-                break;
-            case EpropReadoutBsshslm2020 readout:
-                readout.ArchiveAt(position).Register(EpropReadoutBsshslm2020.Shift);
-                break;
+            double[] initialized = block.State[Initialized.Index], next = block.State[TNextUpdate.Index];
+            int[] channels = block.Channels;
+            for (int i = 0; i < channels.Length && i < block.Offsets[^1]; i++)
+            {
+                var (group, position) = context.Nodes.LocateChannel(channels[i]);
+                switch (group)
+                {
+                    case EpropIafBsshslm2020Group recurrent:
+                        recurrent.RegisterEpropConnection(position);
+                        if (initialized[i] == 0.0) recurrent.InitializeUpdateHistory(position);
+                        break;
+                    case EpropReadoutBsshslm2020 readout:
+                        readout.RegisterEpropConnection(position);
+                        if (initialized[i] == 0.0) readout.InitializeUpdateHistory(position);
+                        break;
+                }
+                if (Array.IndexOf(_targets, group) < 0) _targets = [.. _targets, group];
+                initialized[i] = 1.0;
+                if (next[i] < 0) next[i] = interval;
+            }
         }
     }
 
@@ -123,19 +160,28 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
         int channels = ring.Channels, slots = ring.Slots;
         int[] channelOf = block.Channels, offsets = block.Offsets;
         double[] tau = block.State[TauMReadout.Index], gradient = block.State[Gradient.Index], tPrev = block.State[TSpikePrevious.Index];
-        double[] tUpdate = block.State[TPreviousUpdate.Index], tNext = block.State[TNextUpdate.Index];
+        double[] tUpdate = block.State[TPreviousUpdate.Index], tNext = block.State[TNextUpdate.Index], flushBefore = block.State[PreviousWasFlush.Index];
         double[] tTrigger = block.State[TPreviousTrigger.Index], lists = block.State[IsiList.Index];
         bool average = model.CommonValues[AverageGradient.Index] != 0.0;
+        var optimizer = (WeightOptimizerSettings)model.CommonDictionary!;
         double h = context.Time.Resolution;
         int? recorder = model.WeightRecorderId;
         foreach (ref readonly var spike in spikes)
         {
             int s = spike.Source - block.SourceMin;
             if ((uint)s >= (uint)block.SourceCount) continue;
+            bool isFlush = spike.IsFlushEvent;
             long tSpike = context.SliceStart + spike.Lag + 1;
             int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
             for (int i = offsets[s]; i < offsets[s + 1]; i++)
             {
+                bool previousWasFlush = flushBefore[i] != 0.0;
+                if (previousWasFlush)
+                {
+                    if (isFlush) continue;
+                    tPrev[i] = tSpike;
+                    tTrigger[i] = tSpike;
+                }
                 int channel = channelOf[i];
                 var (group, position) = Locate(channel);
                 var recurrent = group as EpropIafBsshslm2020Group;
@@ -143,7 +189,6 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                 long interval = recurrent?.UpdateIntervalSteps ?? readout!.UpdateIntervalSteps;
                 long shift = recurrent is not null ? EpropIafBsshslm2020Group.Shift : EpropReadoutBsshslm2020.Shift;
                 if (recurrent is not null && (tSpike - shift) % interval == 0) continue;
-                if (tNext[i] < 0) tNext[i] = interval;
                 if (tTrigger[i] == 0) tTrigger[i] = tSpike;
                 long next = (long)tNext[i] + shift;
                 if (tPrev[i] > 0)
@@ -155,8 +200,8 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                 {
                     long k = (tSpike - shift) / interval;
                     long current = k * interval;
-                    var archive = recurrent is not null ? recurrent.ArchiveAt(position) : readout!.ArchiveAt(position);
-                    archive.WriteUpdate((long)tUpdate[i], current, isFlush: false, previousWasFlush: false, shift);
+                    if (recurrent is not null) recurrent.ArchiveAt(position).WriteUpdateToHistory((long)tUpdate[i], current, isFlush, previousWasFlush);
+                    else readout!.ArchiveAt(position).WriteUpdateToHistory((long)tUpdate[i], current, isFlush, previousWasFlush);
                     if (lists[i] >= 0 && tPrev[i] > 0)
                     {
                         var isis = IsisOf(lists, i);
@@ -170,12 +215,26 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                             isis.Clear();
                         }
                     }
-                    weights[i] = OptimizedWeight(k, gradient[i], weights[i]);
-                    gradient[i] = 0.0;
+                    if (!isFlush)
+                    {
+                        weights[i] = Optimize(block, i, optimizer, k, gradient[i], weights[i]);
+                        gradient[i] = 0.0;
+                    }
                     tUpdate[i] = current;
                     tNext[i] = current + interval;
                     tTrigger[i] = tSpike;
                 }
+                else if (!isFlush && previousWasFlush)
+                {
+                    long k = (tSpike - shift) / interval;
+                    long current = k * interval;
+                    if (recurrent is not null) recurrent.ArchiveAt(position).WriteUpdateToHistory((long)tUpdate[i], current, isFlush, previousWasFlush);
+                    else readout!.ArchiveAt(position).WriteUpdateToHistory((long)tUpdate[i], current, isFlush, previousWasFlush);
+                    weights[i] = Optimize(block, i, optimizer, k, gradient[i], weights[i]);
+                    gradient[i] = 0.0;
+                }
+                flushBefore[i] = isFlush ? 1.0 : 0.0;
+                if (isFlush) continue;
                 tPrev[i] = tSpike;
 
                 double w = weights[i];
@@ -195,11 +254,12 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
         }
     }
 
-    /// <summary>The weight optimizer's new weight (to come from the shared weight optimizers; the weight is kept meanwhile).</summary>
-    private static double OptimizedWeight(long updateIndex, double gradient, double weight)
+    /// <summary>NEST's optimized_weight of the synapse's optimizer (its state in the synapse's columns).</summary>
+    private static double Optimize(SynapseBlock block, int i, WeightOptimizerSettings settings, long update, double gradient, double weight)
     {
-        _ = updateIndex;
-        _ = gradient;
+        var state = Optimizer.Load(block, i);
+        weight = state.OptimizedWeight(settings, update, gradient, weight);
+        Optimizer.Store(block, i, state);
         return weight;
     }
 }

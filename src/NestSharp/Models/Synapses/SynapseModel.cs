@@ -27,7 +27,11 @@ internal sealed class SynapseModel
         _common = type.Schema.Common.Select(p => p.Default).ToArray();
         _commonArrays = type.Schema.CommonArrays.Select(p => (long[])p.Default.Clone()).ToArray();
         _connectionDefaults = type.Schema.PerConnection.Select(p => p.Default).ToArray();
+        CommonDictionary = type.DefaultCommonDictionary;
     }
+
+    /// <summary>The model's dictionary-valued common property (<see cref="SynapseType.DefaultCommonDictionary"/>), or null.</summary>
+    public ICommonDictionaryProperty? CommonDictionary { get; private set; }
 
     public string Name { get; }
     public SynapseType Type { get; }
@@ -71,12 +75,13 @@ internal sealed class SynapseModel
         .. (Type.HasDelay ? ["delay"] : Array.Empty<string>()), "receptor_type", "weight", "weight_recorder",
         .. Type.Schema.Common.Select(p => p.Key), .. Type.Schema.CommonArrays.Select(p => p.Key), .. Type.Schema.PerConnection.Select(p => p.Key),
         .. (Type.ReadsVolumeTransmitter ? ["volume_transmitter"] : Array.Empty<string>()),
+        .. (CommonDictionary is { } dictionary ? [dictionary.Key] : Array.Empty<string>()),
     ];
 
     public SynapseModel Copy(string newName, int newId) => new(newName, Type, newId)
     {
         Weight = Weight, Delay = Delay, DelayOffset = DelayOffset, ReceptorType = ReceptorType, WeightRecorder = WeightRecorder, Delays = Delays,
-        VolumeTransmitter = VolumeTransmitter, VolumeTransmitterSpikes = VolumeTransmitterSpikes,
+        VolumeTransmitter = VolumeTransmitter, VolumeTransmitterSpikes = VolumeTransmitterSpikes, CommonDictionary = CommonDictionary,
         _common = (double[])_common.Clone(), _connectionDefaults = (double[])_connectionDefaults.Clone(),
         _commonArrays = _commonArrays.Select(a => (long[])a.Clone()).ToArray(),
     };
@@ -88,8 +93,9 @@ internal sealed class SynapseModel
     /// <paramref name="volumeTransmitterSpikes"/> gives the spike list of a node if it is a volume_transmitter, else null.
     /// </summary>
     public void SetDefaults(IReadOnlyDictionary<string, object> values, double resolution, Func<NodeCollection, bool> isWeightRecorder,
-        Func<int, NeuromodulatorySpikes?>? volumeTransmitterSpikes = null)
+        Func<int, NeuromodulatorySpikes?>? volumeTransmitterSpikes = null, Func<long>? numConnections = null)
     {
+        var dictionary = CommonDictionary;
         double weight = Weight, delay = Delay, delayOffset = DelayOffset;
         int receptor = ReceptorType;
         var recorder = WeightRecorder;
@@ -117,6 +123,9 @@ internal sealed class SynapseModel
                     spikes = volumeTransmitterSpikes?.Invoke(vt.Ids[0])
                         ?? throw new BadPropertyException(key, vt.ToString(), "must be a node of model volume_transmitter");
                     volumeTransmitter = vt;
+                    break;
+                case var _ when dictionary is not null && key == dictionary.Key:
+                    dictionary = dictionary.Staged(value, numConnections?.Invoke() ?? 0);
                     break;
                 default:
                     int c = IndexOf(Type.Schema.Common, key);
@@ -160,6 +169,7 @@ internal sealed class SynapseModel
         WeightRecorder = recorder;
         VolumeTransmitter = volumeTransmitter;
         VolumeTransmitterSpikes = spikes;
+        CommonDictionary = dictionary;
         _common = common;
         _commonArrays = arrays;
         _connectionDefaults = connection;
@@ -186,6 +196,7 @@ internal sealed class SynapseModel
             ["requires_symmetric"] = false,
             ["weight_recorder"] = (object?)WeightRecorder ?? "NodeCollection(<empty>)",
         };
+        if (CommonDictionary is { } commonDictionary) status[commonDictionary.Key] = commonDictionary.Status();
         if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";
         if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
         for (int i = 0; i < _common.Length; i++)
