@@ -108,6 +108,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
     {
         _c = columns;
         _refractory = CountersOutsideColumns();
+        IsiLists = new EpropIsiLists(count);
         _archives = new EpropRecurrentHistory<EpropBsshslm2020Family>[count];
         for (int i = 0; i < count; i++) _archives[i] = new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift);
         KeepOutsideColumns(new EpropNamedChoice(columns.SurrogateFunction, c => this[c], "surrogate_gradient_function",
@@ -393,13 +394,20 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
     /// <summary>The e-prop history's length in ms (recordable eprop_history_duration).</summary>
     protected double HistoryDuration(int position) => _archives[position].Duration(_resolution);
 
-    protected override void SaveModelState(CheckpointWriter writer) =>
+    /// <summary>The inter-spike intervals the incoming e-prop synapses of each node keep.</summary>
+    public EpropIsiLists IsiLists { get; }
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
         WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
+        IsiLists.Save(writer, Enumerable.Range(0, Count).Select(PositionOf));
+    }
 
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
         var restored = new EpropRecurrentHistory<EpropBsshslm2020Family>?[Count];
         ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreRecurrent(r, Shift));
+        IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
         for (int i = 0; i < Count; i++)
             if (restored[i] is { } history) _archives[i] = history;
     }
@@ -500,5 +508,48 @@ internal sealed class AdaptiveThreshold
         Tau = schema.Parameter("adapt_tau", 10.0, "ms", Requirement.Positive("adapt_tau > 0 required"));
         A = schema.State("adaptation", 0.0, "");
         VThAdapt = schema.StateRelativeTo(el, "V_th_adapt", -55.0, "mV");
+    }
+}
+
+/// <summary>
+/// The pre-synaptic inter-spike intervals the incoming eprop_synapse_bsshslm_2020 synapses of each node keep until
+/// their next update (NEST's presyn_isis_, one list per synapse): kept with the target node, so that they are touched
+/// only by the thread that owns it and saved in checkpoints with it; a synapse holds the number of its list in the
+/// node's lists (-1 before its first).
+/// </summary>
+internal sealed class EpropIsiLists(int count)
+{
+    private readonly List<List<long>>[] _lists = Enumerable.Range(0, count).Select(_ => new List<List<long>>()).ToArray();
+
+    /// <summary>The list numbered <paramref name="slot"/> of node <paramref name="position"/>, made (and numbered) when <paramref name="slot"/> is negative.</summary>
+    public List<long> Of(int position, ref double slot)
+    {
+        var lists = _lists[position];
+        if (slot >= 0) return lists[(int)slot];
+        lists.Add([]);
+        slot = lists.Count - 1;
+        return lists[^1];
+    }
+
+    /// <summary>Writes every node's lists in the group's node-id order (<paramref name="positions"/>).</summary>
+    public void Save(CheckpointWriter writer, IEnumerable<int> positions)
+    {
+        foreach (int position in positions)
+        {
+            writer.Write(_lists[position].Count);
+            foreach (var list in _lists[position]) writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote; <paramref name="restores"/> says whether a node takes what is read.</summary>
+    public void Restore(CheckpointReader reader, IEnumerable<int> positions, Func<int, bool> restores)
+    {
+        int local = 0;
+        foreach (int position in positions)
+        {
+            var lists = new List<List<long>>();
+            for (int n = reader.ReadInt(); n > 0; n--) lists.Add([.. reader.ReadLongs()]);
+            if (restores(local++)) _lists[position] = lists;
+        }
     }
 }

@@ -80,6 +80,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
 
     public EpropReadoutBsshslm2020(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
+        IsiLists = new EpropIsiLists(count);
         _archives = new EpropReadoutHistory<EpropBsshslm2020Family>[count];
         for (int i = 0; i < count; i++) _archives[i] = new EpropReadoutHistory<EpropBsshslm2020Family>(Shift);
         KeepOutsideColumns(new EpropNamedChoice(Loss, c => this[c], "loss", Losses, "loss from [\"mean_squared_error\", \"cross_entropy\"] required"));
@@ -102,6 +103,9 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
 
     /// <summary>The keys of the status but those NEST's set_status does not read.</summary>
     public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnly, k) < 0)];
+
+    /// <summary>Node by node (so that a Set of the keys shown but not read is refused as NEST refuses it).</summary>
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) => base.Stage(local, values, context);
 
     /// <summary>
     /// NEST's handles_test_event: spikes (and currents) on receptor 0 only, rates on receptors 1 (readout_signal) and 2
@@ -292,13 +296,20 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
 
     protected override double ReadComputedRecordable(int index, int position) => _archives[position].Duration(_resolution);
 
-    protected override void SaveModelState(CheckpointWriter writer) =>
+    /// <summary>The inter-spike intervals the incoming e-prop synapses of each node keep.</summary>
+    public EpropIsiLists IsiLists { get; }
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
         WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
+        IsiLists.Save(writer, Enumerable.Range(0, Count).Select(PositionOf));
+    }
 
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
         var restored = new EpropReadoutHistory<EpropBsshslm2020Family>?[Count];
         ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreReadout(r, Shift));
+        IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
         for (int i = 0; i < Count; i++)
             if (restored[i] is { } history) _archives[i] = history;
     }

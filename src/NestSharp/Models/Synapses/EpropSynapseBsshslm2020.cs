@@ -53,21 +53,22 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     /// <summary>Whether the target counted the synapse's first update (NEST's initialize_update_history at Connect).</summary>
     private static readonly SynapseColumn Initialized = Declared.State("update_history_initialized");
 
-    /// <summary>The synapse's list of pre-synaptic inter-spike intervals in <see cref="_isis"/> (-1: none yet).</summary>
+    /// <summary>The number of the synapse's list of pre-synaptic inter-spike intervals among its target's (<see cref="EpropIsiLists"/>; -1: none yet).</summary>
     private static readonly SynapseColumn IsiList = Declared.State("isi_list", -1.0);
 
     private static readonly WeightOptimizerColumns Optimizer = new(Declared);
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    /// <summary>Every synapse's inter-spike intervals since its last update (NEST's presyn_isis_), by the synapse's list number.</summary>
-    private readonly List<List<long>> _isis = [];
-    private readonly Lock _isisLock = new();
+    private readonly Lock _targetsLock = new();
 
     /// <summary>The e-prop groups connections of this model end on (noted when connected).</summary>
     private NeuronGroup[] _targets = [];
 
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
+
+    /// <summary>Everything is in the synapse's columns, the model's optimizer dictionary and the targets (histories, interval lists).</summary>
+    public override bool SupportsCheckpoint => true;
 
     public override bool SupportsFlushEvents => true;
 
@@ -83,7 +84,7 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     {
         if (target is not (EpropIafBsshslm2020Group or EpropReadoutBsshslm2020))
             throw new IllegalConnectionException($"{target.Model.Name} does not support e-prop synapses: '{Name}' needs an e-prop neuron of the bsshslm_2020 family (eprop_iaf_bsshslm_2020, eprop_iaf_adapt_bsshslm_2020 or eprop_readout_bsshslm_2020) as target.");
-        lock (_isisLock)
+        lock (_targetsLock)
         {
             if (Array.IndexOf(_targets, target) < 0) _targets = [.. _targets, target];
         }
@@ -140,19 +141,6 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
         throw new InvalidOperationException($"{Name}: channel {channel} is not an e-prop neuron's");
     }
 
-    /// <summary>The inter-spike-interval list of a synapse, made when first needed.</summary>
-    private List<long> IsisOf(double[] lists, int synapse)
-    {
-        int list = (int)lists[synapse];
-        if (list >= 0) return _isis[list];
-        lock (_isisLock)
-        {
-            _isis.Add([]);
-            lists[synapse] = _isis.Count - 1;
-            return _isis[^1];
-        }
-    }
-
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
         var ring = context.Ring;
@@ -194,7 +182,7 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                 if (tPrev[i] > 0)
                 {
                     long isi = Math.Min(tSpike, next) - Math.Min((long)tPrev[i], next);
-                    if (isi > 0) IsisOf(lists, i).Add(isi);
+                    if (isi > 0) (recurrent?.IsiLists ?? readout!.IsiLists).Of(position, ref lists[i]).Add(isi);
                 }
                 if (tSpike > next)
                 {
@@ -204,7 +192,7 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                     else readout!.ArchiveAt(position).WriteUpdateToHistory((long)tUpdate[i], current, isFlush, previousWasFlush);
                     if (lists[i] >= 0 && tPrev[i] > 0)
                     {
-                        var isis = IsisOf(lists, i);
+                        var isis = (recurrent?.IsiLists ?? readout!.IsiLists).Of(position, ref lists[i]);
                         if (isis.Count > 0)
                         {
                             double kappa = Math.Exp(-h / tau[i]);
