@@ -524,7 +524,7 @@ internal sealed class NodeManager : IKernelManager
                 Console.Error.WriteLine($"NestSharp warning: {owner} has no parameter '{key}'; ignored (dict_miss_is_error is false).");
             }
         }
-        var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep, _kernel.Simulation.IsPrepared));
+        var commit = group.Stage(local, accepted, new StatusContext(_kernel.Simulation.Time, _kernel.Simulation.CurrentStep, _kernel.Simulation.IsPrepared, _kernel.Simulation.Eprop.UpdateInterval));
         return () =>
         {
             commit();

@@ -22,6 +22,9 @@ internal sealed class SimulationContext(TimeGrid time, VirtualProcessLayout layo
     public long PreparedAtStep { get; set; }
 
     public InputRing Ring { get; set; } = new(0, 1);
+
+    /// <summary>NEST's e-prop settings in force for the run (set at every Prepare).</summary>
+    public EpropSettings Eprop { get; set; } = new(1000.0, 1000.0, true);
     public int MinDelaySteps { get; set; } = 1;
     public int MaxDelaySteps { get; set; } = 1;
 

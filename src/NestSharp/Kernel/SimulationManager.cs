@@ -59,8 +59,8 @@ internal sealed partial class SimulationManager : IKernelManager
     /// <summary>NEST's e-prop settings in ms (update interval, learning window) and whether neurons are reset at each update.</summary>
     private (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) _eprop = (1000.0, 1000.0, true);
 
-    /// <summary>NEST's e-prop settings: eprop_update_interval, eprop_learning_window (ms) and eprop_reset_neurons_on_update.</summary>
-    public (double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate) Eprop => _eprop;
+    /// <summary>NEST's e-prop settings (eprop_update_interval and eprop_learning_window in ms, eprop_reset_neurons_on_update).</summary>
+    public EpropSettings Eprop => new(_eprop.UpdateInterval, _eprop.LearningWindow, _eprop.ResetNeuronsOnUpdate);
 
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
@@ -220,6 +220,7 @@ internal sealed partial class SimulationManager : IKernelManager
         var context = _context;
         context.SeedKey = _kernel.Random.SeedKey;
         context.PreparedAtStep = CurrentStep;
+        context.Eprop = Eprop;
         (context.MinDelaySteps, context.MaxDelaySteps) = _kernel.Connections.DelayExtrema();
 
         var nodes = _kernel.Nodes;
@@ -607,6 +608,9 @@ internal sealed partial class SimulationManager : IKernelManager
         IsPrepared = false;
     }
 }
+
+/// <summary>NEST's e-prop settings: eprop_update_interval and eprop_learning_window (ms), eprop_reset_neurons_on_update.</summary>
+internal readonly record struct EpropSettings(double UpdateInterval, double LearningWindow, bool ResetNeuronsOnUpdate);
 
 /// <summary>NEST's waveform-relaxation settings (use_wfr, wfr_comm_interval in ms, wfr_tol, wfr_max_iterations, wfr_interpolation_order).</summary>
 internal readonly record struct WaveformRelaxationSettings(bool Use, double CommInterval, double Tolerance, long MaxIterations, long InterpolationOrder);

@@ -46,8 +46,11 @@ internal enum SynapseTestEvent
     None,
 }
 
-/// <summary>What a change of status may need to know of the kernel: the time grid and the current step.</summary>
-internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep, bool Prepared = false);
+/// <summary>
+/// What a change of status may need to know of the kernel: the time grid, the current step, whether a run is prepared,
+/// and the kernel's eprop_update_interval (ms; the e-prop neurons check their flush_event_send_interval against it).
+/// </summary>
+internal readonly record struct StatusContext(TimeGrid Time, long CurrentStep, bool Prepared = false, double EpropUpdateInterval = 1000.0);
 
 /// <summary>
 /// A block of nodes of one model created by one <c>Create</c> call (ids FirstId .. FirstId + Count - 1), with its

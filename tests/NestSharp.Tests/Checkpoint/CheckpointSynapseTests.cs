@@ -33,6 +33,7 @@ public sealed class CheckpointSynapseTests : IDisposable
     {
         _ when synapse.StartsWith("clopath_synapse", StringComparison.Ordinal) => "aeif_psc_delta_clopath",
         _ when IsUrbanczik(synapse) => "pp_cond_exp_mc_urbanczik",
+        "eprop_synapse_bsshslm_2020" => "eprop_iaf_bsshslm_2020",
         _ => "iaf_psc_alpha",
     };
 

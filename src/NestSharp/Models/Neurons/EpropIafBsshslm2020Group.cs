@@ -1,0 +1,555 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// The columns the recurrent e-prop neurons of Bellec et al. (2020) declare (eprop_iaf_bsshslm_2020 and
+/// eprop_iaf_adapt_bsshslm_2020), with NEST's defaults and checks. V_th, V_min and V_m are kept relative to E_L, as
+/// NEST keeps them; f_target is kept as NEST keeps it, in spikes/ms (a value set in spikes/s is divided by 1000, and
+/// the status shows the kept value, as NEST's does).
+/// </summary>
+internal sealed class EpropRecurrentColumns
+{
+    /// <summary>NEST's message for an unknown surrogate gradient function (its names in the order of its map).</summary>
+    public static readonly string SurrogateGradientAllowed =
+        $"Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [{string.Join(",", EpropSurrogateGradients.Names.Select(n => $" \"{n}\""))} ] required";
+
+    /// <summary>The number of piecewise_linear (the default) among <see cref="EpropSurrogateGradients.Names"/>.</summary>
+    public static readonly int PiecewiseLinear = Array.IndexOf(EpropSurrogateGradients.Names, "piecewise_linear");
+
+    public readonly Column FlushEventSendInterval, Cm, CReg, EL, FTarget, Ie, RegularSpikeArrival, SurrogateGradientHeight,
+        SurrogateGradientWidth, TRef, TauM, VMin, VTh;
+
+    /// <summary>State: V_m (relative to E_L), the surrogate gradient and the learning signal of the last step.</summary>
+    public readonly Column Vm, SurrogateGradient, LearningSignal;
+
+    /// <summary>Hidden: the input current of the next step, the spike state z, the surrogate function's number.</summary>
+    public readonly Column CurrentIn, Z, SurrogateFunction;
+
+    /// <summary>Hidden: the step of the last spike or flush event (0: none yet), the steps to the next forced spike (-1: to be started).</summary>
+    public readonly Column LastEventTime, StepsToForcedSpike;
+
+    public readonly InputChannel Spikes, Currents;
+
+    public EpropRecurrentColumns(NeuronSchema schema)
+    {
+        FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
+            Requirement.Positive("flush_event_send_interval > 0 required"));
+        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
+        CReg = schema.Parameter("c_reg", 0.0, "", Requirement.NonNegative("c_reg ≥ 0 required"));
+        EL = schema.Parameter("E_L", -70.0, "mV");
+        FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
+        Ie = schema.Parameter("I_e", 0.0, "pA");
+        RegularSpikeArrival = schema.Flag("regular_spike_arrival", true);
+        SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
+        SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
+        TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
+        TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
+        VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
+        VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
+        Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
+        SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
+        LearningSignal = schema.State("learning_signal", 0.0, "pA");
+        CurrentIn = schema.Internal("i_in");
+        Z = schema.Internal("z");
+        SurrogateFunction = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
+        LastEventTime = schema.Internal("last_event_time");
+        StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
+        Spikes = schema.Input("spikes");
+        Currents = schema.CurrentInput("currents", 0);
+        schema.SpikeReceptor(0, Spikes);
+    }
+
+    /// <summary>NEST's cross-check of the recurrent models: V_th ≥ V_min.</summary>
+    public void Validate(in StatusRow row) => row.Require(row[VTh] >= row[VMin], VTh, "V_th ≥ V_min required");
+}
+
+/// <summary>
+/// What eprop_iaf_bsshslm_2020 and eprop_iaf_adapt_bsshslm_2020 share (NEST's two models are the same code but for the
+/// adaptive threshold): the update loop in NEST's order, the e-prop archive of each node, the learning signals they
+/// take, the surrogate gradients, the gradient their incoming eprop_synapse_bsshslm_2020 synapses ask for, flush
+/// events, forced spikes (ignore_and_spike) and checkpoints. With the update interval T (eprop_update_interval, in
+/// steps) and the shift s = 2 (NEST's offset_gen + delay_in_rec), each step t of a node does:
+/// <code>
+/// (t - s) mod T == 0:  drop unused history; with eprop_reset_neurons_on_update: v = 0, r = 0, z = 0 (adaptive: a = 0)
+/// r &gt; 0: r ← r - 1
+/// v ← P_i·i_in + P_z·z_in + α·v - V_th·z,   v ← max(v, V_min)          (α = exp(-h/τ_m), P_i = τ_m/C_m·(1 - α),
+/// adaptive: a ← P_a·a + z,  v_th ← V_th + β·a                           P_z = 1 or, regular_spike_arrival false, 1 - α)
+/// z ← 0;  ψ ← surrogate(r, v, v_th)
+/// v ≥ v_th and r == 0 (or a forced spike): spike, z ← 1, r ← t_ref steps; otherwise a flush event when due
+/// history entry (t, ψ);  (t - s) mod T == T - 1: firing-rate regularisation of the interval, spike count reset
+/// learning_signal ← the one kept for step t - 3;  i_in ← I_e + the current input of the step
+/// </code>
+/// Learning signals (eprop_learning_signal_connection_bsshslm_2020) reach the history entry 3 steps before the step
+/// after the slice they were sent in, at delivery (NEST's stamp of a secondary event).
+/// </summary>
+internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, ILearningSignalReceiver
+{
+    /// <summary>NEST's get_shift of the recurrent neurons: offset_gen + delay_in_rec.</summary>
+    public const long Shift = 2;
+
+    /// <summary>NEST's delay_rec_out + delay_out_rec + delay_out_norm: the learning signal of step t belongs to entry t - 3.</summary>
+    public const long LearningSignalShift = 3;
+
+    private readonly EpropRecurrentColumns _c;
+    private readonly int[] _refractory;
+    private readonly EpropRecurrentHistory<EpropBsshslm2020Family>[] _archives;
+    private readonly PropagatorSets<Propagators> _propagators = new();
+    private long _updateInterval = 1000, _learningWindow = 1000;
+    private bool _resetOnUpdate = true;
+    private double _resolution = 0.1;
+    private EpropSurrogateGradient[] _surrogate = [];
+
+    /// <param name="model">The model.</param>
+    /// <param name="firstId">The first node id.</param>
+    /// <param name="count">The number of nodes.</param>
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="columns">The columns the model declared.</param>
+    protected EpropIafBsshslm2020Group(NodeModel model, int firstId, int count, NeuronSchema schema, EpropRecurrentColumns columns)
+        : base(model, firstId, count, schema)
+    {
+        _c = columns;
+        _refractory = CountersOutsideColumns();
+        IsiLists = new EpropIsiLists(count);
+        _archives = new EpropRecurrentHistory<EpropBsshslm2020Family>[count];
+        for (int i = 0; i < count; i++) _archives[i] = new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift);
+        KeepOutsideColumns(new EpropNamedChoice(columns.SurrogateFunction, c => this[c], "surrogate_gradient_function",
+            EpropSurrogateGradients.Names, EpropRecurrentColumns.SurrogateGradientAllowed));
+    }
+
+    /// <summary>The adaptive model's parameters (β, τ_a) and state (a, v_th); null for the model without adaptation.</summary>
+    protected abstract AdaptiveThreshold? Adaptation { get; }
+
+    public override bool SupportsCheckpoint => true;
+
+    /// <summary>NEST's recurrent e-prop neurons take learning signals (eprop_learning_signal_connection_bsshslm_2020).</summary>
+    public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
+
+    /// <summary>The keys NEST's status shows but its set_status does not read (setting them is an unaccessed entry).</summary>
+    protected virtual string[] ReadOnlyKeys => ["surrogate_gradient", "learning_signal"];
+
+    private string[]? _settable;
+
+    /// <summary>The keys of the status but those NEST's set_status does not read (a Set of them is an unaccessed entry).</summary>
+    public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnlyKeys, k) < 0)];
+
+    /// <summary>
+    /// NEST's set_status: f_target given in spikes/s is kept in spikes/ms; flush_event_send_interval must not be shorter
+    /// than eprop_update_interval; setting ignore_and_spike_offset restarts the count-down to the next forced spike.
+    /// </summary>
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        IReadOnlyDictionary<string, object> given = values;
+        if (values.TryGetValue("f_target", out var fTarget))
+        {
+            var copy = new Dictionary<string, object>(values, StringComparer.Ordinal) { ["f_target"] = StatusValue.ToDouble("f_target", fTarget) / 1000.0 };
+            given = copy;
+        }
+        if (values.TryGetValue("flush_event_send_interval", out var flush))
+        {
+            double interval = StatusValue.ToDouble("flush_event_send_interval", flush);
+            if (interval > 0 && interval < context.EpropUpdateInterval)
+                throw new BadPropertyException("flush_event_send_interval", interval, "flush_event_send_interval ≥ eprop_update_interval required");
+        }
+        var commit = base.Stage(local, given, context);
+        int position = PositionOf(local);
+        bool restartForced = values.ContainsKey(Schema.NameOf(NeuronSchema.Archiving.IgnoreAndSpikeOffset));
+        var adaptation = Adaptation;
+        bool adaptationSet = adaptation is not null && values.ContainsKey("adaptation");
+        if (!restartForced && !adaptationSet) return commit;
+        return () =>
+        {
+            commit();
+            if (restartForced) this[_c.StepsToForcedSpike][position] = -1.0;
+            // NEST: the adaptive threshold follows a new adaptation (with the V_th and adapt_beta of the same call).
+            if (adaptationSet) this[adaptation!.VThAdapt][position] = this[_c.VTh][position] + this[adaptation.Beta][position] * this[adaptation.A][position];
+        };
+    }
+
+    protected override void Validate(in StatusRow row) => _c.Validate(row);
+
+    private struct Propagators
+    {
+        public double PVm, PIn, PZIn, PAdapt, VTh, VMin, Ie, Height, Width, Beta, FTarget, CReg;
+        public int RefractorySteps;
+        public bool IgnoreAndSpike;
+        public long ForcedOffsetSteps, ForcedIntervalSteps, FlushSteps;
+    }
+
+    /// <summary>A duration in steps as NEST's Time(ms).get_steps() gives it; infinite durations never end.</summary>
+    private static long Steps(TimeGrid time, double ms) =>
+        double.IsPositiveInfinity(ms) || ms * time.TicsPerMs >= 4.0e18 ? long.MaxValue / 4 : time.MsToStepsCeil(ms);
+
+    public override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        double h = time.Resolution;
+        _resolution = h;
+        var eprop = context.Eprop;
+        _updateInterval = Steps(time, eprop.UpdateInterval);
+        _learningWindow = Steps(time, eprop.LearningWindow);
+        _resetOnUpdate = eprop.ResetNeuronsOnUpdate;
+        var adaptation = Adaptation;
+        _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
+        {
+            double tauM = this[_c.TauM][i];
+            double pVm = Math.Exp(-h / tauM);
+            return new Propagators
+            {
+                PVm = pVm,
+                PIn = tauM / this[_c.Cm][i] * (1.0 - pVm),
+                PZIn = this[_c.RegularSpikeArrival][i] != 0.0 ? 1.0 : 1.0 - pVm,
+                PAdapt = adaptation is null ? 0.0 : Math.Exp(-h / this[adaptation.Tau][i]),
+                Beta = adaptation is null ? 0.0 : this[adaptation.Beta][i],
+                VTh = this[_c.VTh][i],
+                VMin = this[_c.VMin][i],
+                Ie = this[_c.Ie][i],
+                Height = this[_c.SurrogateGradientHeight][i],
+                Width = this[_c.SurrogateGradientWidth][i],
+                FTarget = this[_c.FTarget][i],
+                CReg = this[_c.CReg][i],
+                RefractorySteps = (int)time.MsToStepsCeil(this[_c.TRef][i]),
+                IgnoreAndSpike = this[NeuronSchema.Archiving.IgnoreAndSpike][i] != 0.0,
+                ForcedOffsetSteps = Steps(time, this[NeuronSchema.Archiving.IgnoreAndSpikeOffset][i]),
+                ForcedIntervalSteps = Steps(time, this[NeuronSchema.Archiving.IgnoreAndSpikeInterval][i]),
+                FlushSteps = Steps(time, this[_c.FlushEventSendInterval][i]),
+            };
+        });
+        double[] forced = this[_c.StepsToForcedSpike];
+        _surrogate = new EpropSurrogateGradient[Count];
+        for (int i = 0; i < Count; i++)
+        {
+            if (forced[i] < 0) forced[i] = _propagators.Sets[_propagators.SetOfNode[i]].ForcedOffsetSteps;
+            _surrogate[i] = EpropSurrogateGradients.Find("surrogate_gradient_function", EpropSurrogateGradients.Names[(int)this[_c.SurrogateFunction][i]]);
+            // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
+            _archives[i].Indegree = 0;
+        }
+    }
+
+    /// <summary>The e-prop history of the node at storage position <paramref name="position"/>.</summary>
+    public EpropRecurrentHistory<EpropBsshslm2020Family> ArchiveAt(int position) => _archives[position];
+
+    /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
+    public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
+
+    /// <summary>The storage position of node <paramref name="nodeId"/> of this group.</summary>
+    public int PositionOfNode(int nodeId) => PositionOf(nodeId - FirstId);
+
+    /// <summary>The update interval of the last Prepare, in steps.</summary>
+    public long UpdateIntervalSteps => _updateInterval;
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    {
+        var (start, end) = Chunk(thread);
+        if (start >= end) return;
+        int n = end - start;
+        var ring = context.Ring;
+        var spikes = context.SpikesOfVp[thread];
+        double[] v = this[_c.Vm], iIn = this[_c.CurrentIn], z = this[_c.Z], psi = this[_c.SurrogateGradient];
+        double[] learning = this[_c.LearningSignal], lastEvent = this[_c.LastEventTime], forced = this[_c.StepsToForcedSpike];
+        var adaptation = Adaptation;
+        double[]? a = adaptation is null ? null : this[adaptation.A], vThAdapt = adaptation is null ? null : this[adaptation.VThAdapt];
+        int[] refractory = _refractory;
+        var surrogate = _surrogate;
+        var flushEvents = context.FlushEventsOfVp[thread];
+        var propagators = _propagators.Select();
+        long interval = _updateInterval;
+        int spikeChannel = ChannelOf(_c.Spikes), currentChannel = ChannelOf(_c.Currents);
+        for (int lag = from; lag < to; lag++)
+        {
+            long t = sliceStart + lag;
+            long intervalStep = (t - Shift) % interval;
+            var spikeIn = ring.Row(t, spikeChannel + start, n);
+            var currentIn = ring.Row(t, currentChannel + start, n);
+            for (int i = start; i < end; i++)
+            {
+                if (IsFrozenAt(i)) continue;
+                ref readonly Propagators p = ref propagators.Of(i);
+                var archive = _archives[i];
+                if (intervalStep == 0)
+                {
+                    archive.EraseUsedFiringRateRegHistory();
+                    archive.EraseUsedHistory(interval);
+                    if (_resetOnUpdate)
+                    {
+                        v[i] = 0.0;
+                        refractory[i] = 0;
+                        z[i] = 0.0;
+                        if (a is not null) a[i] = 0.0;
+                    }
+                }
+                if (refractory[i] > 0) refractory[i]--;
+                double zIn = spikeIn[i - start];
+                double vm = p.PIn * iIn[i] + p.PZIn * zIn + p.PVm * v[i];
+                vm -= p.VTh * z[i];
+                vm = Math.Max(vm, p.VMin);
+                v[i] = vm;
+                double threshold = p.VTh;
+                if (a is not null)
+                {
+                    a[i] = p.PAdapt * a[i] + z[i];
+                    threshold = p.VTh + p.Beta * a[i];
+                    vThAdapt![i] = threshold;
+                }
+                z[i] = 0.0;
+                psi[i] = EpropSurrogateGradients.Compute(surrogate[i], refractory[i], vm, threshold, p.Height, p.Width);
+
+                bool fires;
+                if (p.IgnoreAndSpike)
+                {
+                    fires = --forced[i] == 0;
+                    if (fires) forced[i] = p.ForcedIntervalSteps;
+                }
+                else
+                {
+                    fires = vm >= threshold && refractory[i] == 0;
+                }
+                if (fires)
+                {
+                    archive.CountSpike();
+                    spikes.Add(lag, IdOf(i));
+                    z[i] = 1.0;
+                    refractory[i] = p.RefractorySteps;
+                    lastEvent[i] = t;
+                }
+                else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= p.FlushSteps)
+                {
+                    flushEvents.Add(lag, IdOf(i));
+                    lastEvent[i] = t;
+                }
+
+                archive.Append(t);
+                archive.WriteSurrogateGradient(t, psi[i]);
+                if (intervalStep == interval - 1)
+                {
+                    archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, _resolution, 1);
+                    archive.ResetSpikeCount();
+                }
+                learning[i] = archive.LearningSignalAt(t);
+                iIn[i] = currentIn[i - start] + p.Ie;
+            }
+            spikeIn.Clear();
+            currentIn.Clear();
+            RecordSamples(thread, t);
+        }
+    }
+
+    /// <summary>
+    /// NEST's handle of a LearningSignalConnectionEvent: weight times each value of the sender's row, added to the entry
+    /// of step <paramref name="stamp"/> - 3 (NEST stamps every value of the event with the step after the slice's first).
+    /// </summary>
+    public void ReceiveLearningSignal(int position, long stamp, double weight, ReadOnlySpan<double> values)
+    {
+        var archive = _archives[position];
+        foreach (double errorSignal in values) archive.WriteLearningSignal(stamp, weight * errorSignal);
+    }
+
+    /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
+    public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
+
+    /// <summary>
+    /// NEST's compute_gradient of the recurrent models: the eligibility traces over the steps from
+    /// <paramref name="tTrigger"/> through the pre-synaptic inter-spike intervals <paramref name="isis"/>, times the
+    /// learning signals, plus the firing-rate regularisation of the interval after <paramref name="tPreviousUpdate"/>.
+    /// </summary>
+    public double ComputeGradient(int position, ReadOnlySpan<long> isis, long tPreviousUpdate, long tTrigger, double kappa, bool averageGradient)
+    {
+        var archive = ArchiveAt(position);
+        ref readonly Propagators p = ref _propagators.Select().Of(position);
+        bool adaptive = Adaptation is not null;
+        int e = archive.EntryIndex(tTrigger);
+        double eBar = 0.0, gradient = 0.0, sumE = 0.0, zBar = 0.0, epsilon = 0.0;
+        long t = tTrigger;
+        int nodeId = IdOf(position);
+        foreach (long isi in isis)
+        {
+            double zz = 1.0;
+            long tEnd = t + isi;
+            for (; t < tEnd; t++, e++)
+            {
+                archive.RequireEntry(e, t, nodeId);
+                ref readonly var entry = ref archive.At(e);
+                double psiT = entry.SurrogateGradient, l = entry.LearningSignal;
+                zBar = p.PVm * zBar + p.PZIn * zz;
+                double el;
+                if (adaptive)
+                {
+                    el = psiT * (zBar - p.Beta * epsilon);
+                    epsilon = p.PAdapt * epsilon + el;
+                }
+                else
+                {
+                    el = psiT * zBar;
+                }
+                eBar = kappa * eBar + (1.0 - kappa) * el;
+                gradient += l * eBar;
+                sumE += el;
+                zz = 0.0;
+            }
+        }
+        double reg = archive.FiringRateRegAt(tPreviousUpdate + Shift + _updateInterval);
+        gradient += reg * sumE;
+        if (averageGradient) gradient /= _learningWindow;
+        return gradient;
+    }
+
+    /// <summary>The e-prop history's length in ms (recordable eprop_history_duration).</summary>
+    protected double HistoryDuration(int position) => _archives[position].Duration(_resolution);
+
+    /// <summary>The inter-spike intervals the incoming e-prop synapses of each node keep.</summary>
+    public EpropIsiLists IsiLists { get; }
+
+    protected override void SaveModelState(CheckpointWriter writer)
+    {
+        WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
+        IsiLists.Save(writer, Enumerable.Range(0, Count).Select(PositionOf));
+    }
+
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
+    {
+        var restored = new EpropRecurrentHistory<EpropBsshslm2020Family>?[Count];
+        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreRecurrent(r, Shift));
+        IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
+        for (int i = 0; i < Count; i++)
+            if (restored[i] is { } history) _archives[i] = history;
+    }
+}
+
+/// <summary>The e-prop histories of the bsshslm_2020 neurons in a checkpoint (every list and count they keep).</summary>
+internal static class EpropHistoryCheckpoint
+{
+    /// <summary>Writes a recurrent neuron's history.</summary>
+    public static void Save(CheckpointWriter writer, EpropRecurrentHistory<EpropBsshslm2020Family> history)
+    {
+        SaveCommon(writer, history);
+        writer.Write(history.Entries.Count);
+        foreach (var e in history.Entries)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.SurrogateGradient);
+            writer.Write(e.LearningSignal);
+            writer.Write(e.FiringRateReg);
+        }
+        writer.Write(history.SpikeCount);
+        writer.Write(history.FiringRateReg);
+        writer.Write(history.AverageFiringRate);
+        writer.Write(history.FiringRateRegHistory.Count);
+        foreach (var e in history.FiringRateRegHistory)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.FiringRateReg);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save(CheckpointWriter, EpropRecurrentHistory{EpropBsshslm2020Family})"/> wrote.</summary>
+    public static EpropRecurrentHistory<EpropBsshslm2020Family> RestoreRecurrent(CheckpointReader reader, long shift)
+    {
+        var history = new EpropRecurrentHistory<EpropBsshslm2020Family>(shift);
+        RestoreCommon(reader, history);
+        for (int n = reader.ReadInt(); n > 0; n--)
+        {
+            history.Entries.Add(new EpropRecurrentEntry(reader.ReadLong())
+            {
+                SurrogateGradient = reader.ReadDouble(), LearningSignal = reader.ReadDouble(), FiringRateReg = reader.ReadDouble(),
+            });
+        }
+        history.SpikeCount = reader.ReadLong();
+        history.FiringRateReg = reader.ReadDouble();
+        history.AverageFiringRate = reader.ReadDouble();
+        for (int n = reader.ReadInt(); n > 0; n--) history.FiringRateRegHistory.Add(new EpropFiringRateRegEntry(reader.ReadLong(), reader.ReadDouble()));
+        return history;
+    }
+
+    /// <summary>Writes a readout neuron's history.</summary>
+    public static void Save(CheckpointWriter writer, EpropReadoutHistory<EpropBsshslm2020Family> history)
+    {
+        SaveCommon(writer, history);
+        writer.Write(history.Entries.Count);
+        foreach (var e in history.Entries)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.ErrorSignal);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save(CheckpointWriter, EpropReadoutHistory{EpropBsshslm2020Family})"/> wrote.</summary>
+    public static EpropReadoutHistory<EpropBsshslm2020Family> RestoreReadout(CheckpointReader reader, long shift)
+    {
+        var history = new EpropReadoutHistory<EpropBsshslm2020Family>(shift);
+        RestoreCommon(reader, history);
+        for (int n = reader.ReadInt(); n > 0; n--) history.Entries.Add(new EpropReadoutEntry(reader.ReadLong()) { ErrorSignal = reader.ReadDouble() });
+        return history;
+    }
+
+    private static void SaveCommon<TEntry>(CheckpointWriter writer, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
+    {
+        writer.Write(history.Indegree);
+        writer.Write(history.UpdateHistory.Count);
+        foreach (var u in history.UpdateHistory)
+        {
+            writer.Write(u.Time);
+            writer.Write(u.AccessCounter);
+        }
+    }
+
+    private static void RestoreCommon<TEntry>(CheckpointReader reader, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
+    {
+        history.Indegree = reader.ReadLong();
+        for (int n = reader.ReadInt(); n > 0; n--) history.UpdateHistory.Add(new EpropUpdateEntry(reader.ReadLong(), reader.ReadLong()));
+    }
+}
+
+/// <summary>The adaptive threshold's columns of eprop_iaf_adapt_bsshslm_2020.</summary>
+internal sealed class AdaptiveThreshold
+{
+    public readonly Column Beta, Tau, A, VThAdapt;
+
+    public AdaptiveThreshold(NeuronSchema schema, Column el)
+    {
+        Beta = schema.Parameter("adapt_beta", 1.0, "", Requirement.NonNegative("adapt_beta ≥ 0 required"));
+        Tau = schema.Parameter("adapt_tau", 10.0, "ms", Requirement.Positive("adapt_tau > 0 required"));
+        A = schema.State("adaptation", 0.0, "");
+        VThAdapt = schema.StateRelativeTo(el, "V_th_adapt", -55.0, "mV");
+    }
+}
+
+/// <summary>
+/// The pre-synaptic inter-spike intervals the incoming eprop_synapse_bsshslm_2020 synapses of each node keep until
+/// their next update (NEST's presyn_isis_, one list per synapse): kept with the target node, so that they are touched
+/// only by the thread that owns it and saved in checkpoints with it; a synapse holds the number of its list in the
+/// node's lists (-1 before its first).
+/// </summary>
+internal sealed class EpropIsiLists(int count)
+{
+    private readonly List<List<long>>[] _lists = Enumerable.Range(0, count).Select(_ => new List<List<long>>()).ToArray();
+
+    /// <summary>The list numbered <paramref name="slot"/> of node <paramref name="position"/>, made (and numbered) when <paramref name="slot"/> is negative.</summary>
+    public List<long> Of(int position, ref double slot)
+    {
+        var lists = _lists[position];
+        if (slot >= 0) return lists[(int)slot];
+        lists.Add([]);
+        slot = lists.Count - 1;
+        return lists[^1];
+    }
+
+    /// <summary>Writes every node's lists in the group's node-id order (<paramref name="positions"/>).</summary>
+    public void Save(CheckpointWriter writer, IEnumerable<int> positions)
+    {
+        foreach (int position in positions)
+        {
+            writer.Write(_lists[position].Count);
+            foreach (var list in _lists[position]) writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save"/> wrote; <paramref name="restores"/> says whether a node takes what is read.</summary>
+    public void Restore(CheckpointReader reader, IEnumerable<int> positions, Func<int, bool> restores)
+    {
+        int local = 0;
+        foreach (int position in positions)
+        {
+            var lists = new List<List<long>>();
+            for (int n = reader.ReadInt(); n > 0; n--) lists.Add([.. reader.ReadLongs()]);
+            if (restores(local++)) _lists[position] = lists;
+        }
+    }
+}
