@@ -123,7 +123,7 @@ public sealed class SonataNetworkTests : IDisposable
         }.Write(Path.Combine(_files.Folder, "inputs", "spikes.h5"));
         var (nest, net) = Open();
         var input = net.Create()["input"];
-        var byHand = nest.Create("spike_train_injector", new() { ["spike_times"] = new[] { 5.03, 40.27, 120.5 }, ["allow_offgrid_times"] = true });
+        var byHand = nest.Create("spike_train_injector", 1, new() { ["spike_times"] = new[] { 5.03, 40.27, 120.5 }, ["allow_offgrid_times"] = true });
         Assert.Equal((double[])byHand.Get("spike_times"), (double[])input[0].Get("spike_times"));
         Assert.Equal(3, ((double[])input[3].Get("spike_times")).Length);
     }
