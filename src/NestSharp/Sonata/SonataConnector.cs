@@ -23,9 +23,6 @@ internal sealed class SonataConnector(Simulator nest, IReadOnlyDictionary<string
     private static readonly HashSet<string> SkippedParameters =
         ["weight", "delay", "min_delay", "max_delay", "num_connections", "synapse_model"];
 
-    // NEST shrinks the hyperslab to a smaller dataset's size and keeps it so for the groups read after it.
-    private long _hyperslabSize = hyperslabSize;
-
     /// <summary>Checks every edge file, then connects them in order.</summary>
     public void Connect()
     {
@@ -169,7 +166,7 @@ internal sealed class SonataConnector(Simulator nest, IReadOnlyDictionary<string
     /// <summary>Every edge's node ids lie in their populations and its edge type is listed.</summary>
     private void CheckRows(EdgeGroupPlan plan, string path, Dictionary<long, EdgeType> types)
     {
-        long chunk = Math.Max(1, Math.Min(_hyperslabSize, plan.Rows));
+        long chunk = hyperslabSize;
         for (long offset = 0; offset < plan.Rows; offset += chunk)
         {
             long count = Math.Min(chunk, plan.Rows - offset);
@@ -245,10 +242,8 @@ internal sealed class SonataConnector(Simulator nest, IReadOnlyDictionary<string
 
     private void ConnectGroup(EdgeFilePlan plan, EdgeGroupPlan group)
     {
-        if (group.Rows < _hyperslabSize) _hyperslabSize = group.Rows;
-        if (_hyperslabSize <= 0) return;
-        for (long offset = 0; offset < group.Rows; offset += _hyperslabSize)
-            ConnectChunk(plan, group, offset, Math.Min(_hyperslabSize, group.Rows - offset));
+        for (long offset = 0; offset < group.Rows; offset += hyperslabSize)
+            ConnectChunk(plan, group, offset, Math.Min(hyperslabSize, group.Rows - offset));
     }
 
     private void ConnectChunk(EdgeFilePlan plan, EdgeGroupPlan group, long offset, long count)

@@ -76,6 +76,18 @@ public sealed class SonataNetworkTests : IDisposable
     }
 
     [Fact]
+    public void EmptyEdgePopulation_LeavesTheOthersConnected()
+    {
+        _files.WriteEdges("exc_edges.h5", [
+            ("a_empty", "exc", "exc", [], [], [], null, null),
+            ("exc_to_exc", "exc", "exc", SmallSonataNetwork.ExcExcSource, SmallSonataNetwork.ExcExcTarget, SmallSonataNetwork.ExcExcType, null, null),
+        ]);
+        var (nest, net) = Open();
+        net.BuildNetwork(hdf5HyperslabSize: 4);
+        Assert.Equal(8 + 9 + 6, nest.NumConnections);
+    }
+
+    [Fact]
     public void Create_GivesEachNodeTypeItsModelAndDynamicsParams()
     {
         var (_, net) = Open();
