@@ -17,6 +17,15 @@ args=(-p no:cacheprovider -p nest_pytest_counts -q -rfE --tb=no --continue-on-co
       --ignore="$checkout/testsuite/pytests/mpi_direct" --ignore="$checkout/testsuite/pytests/mpi_indirect"
       "$checkout/testsuite/pytests")
 [ -n "$filter" ] && args+=(-k "$filter")
+# build_info["docdir"] (NEST_DOCDIR): an installed NEST keeps pynest/examples as <docdir>/examples/pynest, where tests
+# such as connect/test_sonata.py read their data; lay out that tree for the checkout (a link, nothing is copied).
+docdir="${NEST_DOCDIR:-}"
+if [ -z "$docdir" ] && [ -d "$checkout/pynest/examples" ]; then
+  docdir="$(mktemp -d)"
+  trap 'rm -rf "$docdir"' EXIT
+  mkdir -p "$docdir/examples"
+  ln -s "$checkout/pynest/examples" "$docdir/examples/pynest"
+fi
 cd "$checkout/testsuite/pytests"
-env -u PYTHONHOME PYTHONPATH="$here/alias:$here" NEST_CHECKOUT="$checkout" MPLBACKEND=Agg \
+env -u PYTHONHOME PYTHONPATH="$here/alias:$here" NEST_CHECKOUT="$checkout" NEST_DOCDIR="$docdir" MPLBACKEND=Agg \
   /usr/bin/python3 -m pytest "${args[@]}"

@@ -10,6 +10,7 @@ import types
 from . import _api, _host, kernel, logic, math, random  # noqa: F401
 from ._api import *  # noqa: F401,F403
 from ._spatial_api import *  # noqa: F401,F403
+from ._sonata import SonataNetwork  # noqa: F401
 from ._api import GetKernelStatus, SetKernelStatus
 from .kernel import NESTError, NESTErrors  # noqa: F401
 

@@ -2,6 +2,7 @@
 
 import contextlib
 import enum
+import os
 import sys
 
 import numpy
@@ -84,15 +85,18 @@ def GetKernelStatus(keys=None):
 
 
 # What PyNEST's build_info says about optional libraries, for NestSharp: the models NEST builds with GSL are there (with
-# NestSharp's own solvers); HDF5, MUSIC, SIONlib, libneurosim and Boost are not used.
+# NestSharp's own solvers); SONATA's HDF5 files are read (SonataNetwork, with the managed PureHDF); MUSIC, SIONlib,
+# libneurosim and Boost are not used. docdir, where a NEST installation keeps its documentation and examples
+# (examples/pynest/...), is NEST_DOCDIR from the environment: NestSharp installs no NEST documentation of its own
+# (python/run_nest_pytests.sh lays out one for a NEST checkout).
 _BUILD_INFO = {
     "have_gsl": True,
     "have_boost": False,
-    "have_hdf5": False,
+    "have_hdf5": True,
     "have_music": False,
     "have_sionlib": False,
     "have_libneurosim": False,
-    "docdir": "",
+    "docdir": os.environ.get("NEST_DOCDIR", ""),
 }
 
 

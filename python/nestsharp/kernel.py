@@ -43,6 +43,7 @@ _PYTHON_ERRORS = {
     "KeyError": KeyError,
     "OverflowError": OverflowError,
     "MemoryError": MemoryError,
+    "FileNotFoundError": FileNotFoundError,
 }
 
 

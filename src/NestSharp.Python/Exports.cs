@@ -132,6 +132,7 @@ public static unsafe class Exports
         ArgumentOutOfRangeException or IndexOutOfRangeException => "IndexError",
         OverflowException => "OverflowError",
         KeyNotFoundException => "KeyError",
+        FileNotFoundException => "FileNotFoundError",
         ArgumentException or FormatException or System.Text.Json.JsonException => "ValueError",
         InvalidCastException => "TypeError",
         OutOfMemoryException => "MemoryError",

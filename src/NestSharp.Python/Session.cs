@@ -82,6 +82,7 @@ internal sealed partial class Session
         "release" => Do(() => Array.ForEach(a.Longs("handles"), Handles.Release)),
         "handle_count" => (long)Handles.Count,
         _ when IsSpatialOperation(op) => RunSpatial(op, a),
+        _ when IsSonataOperation(op) => RunSonata(op, a),
         _ => throw new BadParameterException("op", op, "not an operation of NestSharp.Python"),
     };
 

@@ -18,3 +18,11 @@ public sealed class DimensionMismatchException(string message) : NestException(m
     /// <inheritdoc/>
     public override string NestName => "DimensionMismatch";
 }
+
+/// <summary>NEST's UnknownSynapseType: a synapse model name that names no synapse model (a SONATA edge type's model_template).</summary>
+/// <param name="name">The name given.</param>
+public sealed class UnknownSynapseTypeException(string name) : NestException($"Synapse with name {name} does not exist.")
+{
+    /// <inheritdoc/>
+    public override string NestName => "UnknownSynapseType";
+}

@@ -142,7 +142,7 @@ internal sealed class KernelSettings : IKernelManager
     public void GetStatus(Dictionary<string, object> status)
     {
         status["dict_miss_is_error"] = DictMissIsError;
-        status["build_info"] = new Dictionary<string, object> { ["version"] = AssemblyVersion, ["have_mpi"] = true, ["have_threads"] = true };
+        status["build_info"] = new Dictionary<string, object> { ["version"] = AssemblyVersion, ["have_mpi"] = true, ["have_threads"] = true, ["have_hdf5"] = true };
         status["modules"] = Array.Empty<string>();
         status["stimulation_backends"] = Array.Empty<string>();
         status["memory_size"] = Environment.WorkingSet / 1024;
