@@ -50,7 +50,7 @@ public sealed class NeuronsHandleMultiplicityTests
     /// <summary>NEST's extra_params: the parameters and receptor type a model needs to take a spike.</summary>
     private static (Dictionary<string, object> Parameters, long ReceptorType) ExtraParams(string model) => model switch
     {
-        "iaf_psc_alpha_multisynapse" or "iaf_psc_exp_multisynapse" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
+        "iaf_psc_alpha_multisynapse" or "iaf_psc_exp_multisynapse" or "gif_psc_exp_multisynapse" or "gif_cond_exp_multisynapse" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
         "aeif_cond_alpha_multisynapse" => (new() { ["tau_syn"] = new[] { 1.0 } }, 1),
         "aeif_cond_beta_multisynapse" => (new() { ["E_rev"] = new[] { 0.0 }, ["tau_rise"] = new[] { 1.0 }, ["tau_decay"] = new[] { 1.0 } }, 1),
         "glif_cond" => (new() { ["tau_syn"] = new[] { 1.0 }, ["E_rev"] = new[] { -85.0 } }, 1),

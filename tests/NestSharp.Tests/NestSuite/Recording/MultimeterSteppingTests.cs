@@ -22,6 +22,7 @@ public sealed class MultimeterSteppingTests
     private static readonly Dictionary<string, long> ExtraReceptorType = new()
     {
         ["pp_cond_exp_mc_urbanczik"] = 1, ["iaf_psc_alpha_multisynapse"] = 1, ["iaf_psc_exp_multisynapse"] = 1,
+        ["gif_psc_exp_multisynapse"] = 1, ["gif_cond_exp_multisynapse"] = 1,
         ["aeif_cond_alpha_multisynapse"] = 1, ["aeif_cond_beta_multisynapse"] = 1, ["glif_psc"] = 1, ["glif_psc_double_alpha"] = 1,
         ["iaf_cond_alpha_mc"] = 1, ["glif_cond"] = 1, ["ht_neuron"] = 1, ["iaf_bw_2001"] = 1, ["iaf_bw_2001_exact"] = 1,
     };

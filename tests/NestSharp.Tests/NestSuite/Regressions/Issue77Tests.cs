@@ -32,6 +32,8 @@ public sealed class Issue77Tests
         ["glif_psc_double_alpha"] = (new() { ["tau_syn_fast"] = new[] { 1.0 }, ["tau_syn_slow"] = new[] { 2.0 }, ["amp_slow"] = new[] { 0.5 } }, 1, 10.0),
         ["iaf_psc_alpha_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
         ["iaf_psc_exp_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
+        ["gif_cond_exp_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
+        ["gif_psc_exp_multisynapse"] = (new() { ["tau_syn"] = new[] { 1.0 } }, 1, 10.0),
         ["ht_neuron"] = (null, 1, 10.0),
         ["pp_cond_exp_mc_urbanczik"] = (null, 1, 10.0),
         ["iaf_bw_2001"] = (null, 1, 10.0),

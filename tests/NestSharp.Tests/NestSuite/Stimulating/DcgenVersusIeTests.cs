@@ -19,7 +19,7 @@ public sealed class DcgenVersusIeTests
         var nest = new Simulator();
 
         // Models requiring special parameters (spiking switched off)
-        if (model is "gif_psc_exp" or "gif_cond_exp") nest.SetDefaults(model, new() { ["lambda_0"] = 0.0 });
+        if (model is "gif_psc_exp" or "gif_cond_exp" or "gif_psc_exp_multisynapse" or "gif_cond_exp_multisynapse") nest.SetDefaults(model, new() { ["lambda_0"] = 0.0 });
         else if (model == "pp_psc_delta") nest.SetDefaults(model, new() { ["c_2"] = 0.0 });
 
         // Create two neurons
