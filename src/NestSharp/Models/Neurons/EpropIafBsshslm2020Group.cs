@@ -22,7 +22,7 @@ internal sealed class EpropRecurrentColumns
     public readonly Column Vm, SurrogateGradient, LearningSignal;
 
     /// <summary>Hidden: the input current of the next step, the spike state z, the surrogate function's number.</summary>
-    public readonly Column CurrentIn, Z, SurrogateFunction;
+    public readonly Column IIn, Z, SurrogateFunction;
 
     /// <summary>Hidden: the step of the last spike or flush event (0: none yet), the steps to the next forced spike (-1: to be started).</summary>
     public readonly Column LastEventTime, StepsToForcedSpike;
@@ -48,7 +48,7 @@ internal sealed class EpropRecurrentColumns
         Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
         SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
         LearningSignal = schema.State("learning_signal", 0.0, "pA");
-        CurrentIn = schema.Internal("i_in");
+        IIn = schema.Internal("i_in");
         Z = schema.Internal("z");
         SurrogateFunction = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
         LastEventTime = schema.Internal("last_event_time");
@@ -243,7 +243,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         int n = end - start;
         var ring = context.Ring;
         var spikes = context.SpikesOfVp[thread];
-        double[] v = this[_c.Vm], iIn = this[_c.CurrentIn], z = this[_c.Z], psi = this[_c.SurrogateGradient];
+        double[] v = this[_c.Vm], iIn = this[_c.IIn], z = this[_c.Z], psi = this[_c.SurrogateGradient];
         double[] learning = this[_c.LearningSignal], lastEvent = this[_c.LastEventTime], forced = this[_c.StepsToForcedSpike];
         var adaptation = Adaptation;
         double[]? a = adaptation is null ? null : this[adaptation.A], vThAdapt = adaptation is null ? null : this[adaptation.VThAdapt];

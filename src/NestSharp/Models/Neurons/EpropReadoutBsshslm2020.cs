@@ -50,7 +50,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
     private static readonly Column ReadoutSignal = Declared.State("readout_signal", 0.0, "mV");
     private static readonly Column ReadoutSignalUnnorm = Declared.State("readout_signal_unnorm", 0.0, "mV");
     private static readonly Column TargetSignal = Declared.State("target_signal", 0.0, "mV");
-    private static readonly Column CurrentIn = Declared.Internal("i_in");
+    private static readonly Column IIn = Declared.Internal("i_in");
     private static readonly Column Loss = Declared.Internal("loss_number");
 
     private static readonly InputChannel Spikes = Declared.Input("spikes");
@@ -182,7 +182,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
         if (start >= end) return;
         int n = end - start;
         var ring = context.Ring;
-        double[] v = this[Vm], iIn = this[CurrentIn], error = this[ErrorSignal], readout = this[ReadoutSignal];
+        double[] v = this[Vm], iIn = this[IIn], error = this[ErrorSignal], readout = this[ReadoutSignal];
         double[] unnorm = this[ReadoutSignalUnnorm], target = this[TargetSignal], loss = this[Loss];
         var propagators = _propagators.Select();
         long interval = _updateInterval, window = _learningWindow;

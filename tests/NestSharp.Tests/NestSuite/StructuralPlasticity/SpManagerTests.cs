@@ -11,9 +11,10 @@ public sealed class SpManagerTests
     /// test_synapse_creation takes the first model of nest.synapse_models that is not excluded (bernoulli_synapse in
     /// NEST 3.10) and connects iaf_psc_alpha neurons with it: here every NestSharp model that iaf_psc_alpha accepts
     /// (clopath_synapse and urbanczik_synapse need other neurons, in NEST as well; sic_connection connects astrocytes
-    /// to aeif_cond_alpha_astro only).
+    /// to aeif_cond_alpha_astro only; the e-prop synapses connect e-prop neurons only).
     /// </summary>
-    public static TheoryData<string> CreationModels => SynapseModelsWithout([.. SpManagerExcluded, "clopath_synapse", "urbanczik_synapse", "clopath_synapse_lbl", "urbanczik_synapse_lbl", "sic_connection"]);
+    public static TheoryData<string> CreationModels => SynapseModelsWithout([.. SpManagerExcluded, "clopath_synapse", "urbanczik_synapse", "clopath_synapse_lbl", "urbanczik_synapse_lbl", "sic_connection",
+        "eprop_synapse", "eprop_synapse_hpc", "eprop_learning_signal_connection", "eprop_synapse_bsshslm_2020", "eprop_learning_signal_connection_bsshslm_2020"]);
 
     private static Dictionary<string, object> SpSynapses(Simulator nest) =>
         (Dictionary<string, object>)nest.GetKernelStatus("structural_plasticity_synapses");
