@@ -277,6 +277,8 @@ public sealed partial class Simulator
     /// Disconnect with a syn_spec dictionary (NEST's <c>Disconnect(pre, post, conn_spec, syn_spec)</c>): its
     /// <c>synapse_model</c> (default static_synapse) and, without structural_plasticity_synapses, the
     /// <c>pre_synaptic_element</c> and <c>post_synaptic_element</c> whose bound elements each removed synapse frees.
+    /// The model's own keys (weight, delay, its parameters) are accepted and play no part, as NEST's connection builder
+    /// reads them for Disconnect too; any other key is an UnaccessedDictionaryEntry.
     /// </summary>
     public void Disconnect(NodeCollection pre, NodeCollection post, string conn, IReadOnlyDictionary<string, object> syn)
     {
@@ -284,11 +286,13 @@ public sealed partial class Simulator
         CheckCollection(post);
         EnsureNotPrepared("Disconnect");
         var spec = SynSpec.FromDictionary(syn);
-        var (preElement, postElement, rest) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(spec, conn);
-        if (rest.Weight is not null || rest.Delay is not null || rest.ReceptorType is not null || rest.Other.Count > 0)
+        var (preElement, postElement, _) = Plasticity.Structural.StructuralPlasticityManager.SynapticElementsOf(spec, conn);
+        var modelKeys = GetDefaults(spec.SynapseModel);
+        foreach (string key in syn.Keys)
         {
-            string key = syn.Keys.First(k => k is not ("synapse_model" or "pre_synaptic_element" or "post_synaptic_element"));
-            throw new UnaccessedDictionaryEntryException("Disconnect's syn_spec", key, ["synapse_model", "pre_synaptic_element", "post_synaptic_element"]);
+            if (key is "synapse_model" or "pre_synaptic_element" or "post_synaptic_element" || modelKeys.ContainsKey(key)) continue;
+            throw new UnaccessedDictionaryEntryException("Disconnect's syn_spec", key,
+                ["synapse_model", "pre_synaptic_element", "post_synaptic_element", .. modelKeys.Keys.Order(StringComparer.Ordinal)]);
         }
         _kernel.Connections.Disconnect(pre.IdArray, post.IdArray, conn, spec.SynapseModel, preElement, postElement);
     }

@@ -105,10 +105,14 @@ public sealed class ElementBindingTests
         nest.Connect(neurons, neurons, "all_to_all");
 
         var e = Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.Disconnect(neurons[0], neurons[1], "one_to_one",
-            new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["weight"] = 2.0 }));
+            new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["tau_plus"] = 2.0 }));
 
-        Assert.Contains("weight", e.Message);
+        Assert.Contains("tau_plus", e.Message);
         Assert.Equal(4L, nest.GetKernelStatus("num_connections"));
+
+        // The model's own keys are read and play no part (NEST's connection builder reads weight and delay for Disconnect too).
+        nest.Disconnect(neurons[0], neurons[1], "one_to_one", new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["weight"] = 2.0, ["delay"] = 3.0 });
+        Assert.Equal(3L, nest.GetKernelStatus("num_connections"));
     }
 
     [Fact]

@@ -44,12 +44,12 @@ public sealed class DisconnectTests
 
         // Delete existent connection
         Assert.Equal(1, nest.GetConnections(neurons[0], neurons[2], synModel).Count);
-        nest.Disconnect(neurons[0], neurons[2], synapseModel: synModel);
+        nest.Disconnect(neurons[0], neurons[2], "one_to_one", synDict);
         Assert.Equal(0, nest.GetConnections(neurons[0], neurons[2], synModel).Count);
 
         // Assert that one cannot delete a non-existing connection
         Assert.Equal(0, nest.GetConnections(neurons[..1], neurons[1..2], synModel).Count);
-        Assert.ThrowsAny<NestException>(() => nest.Disconnect(neurons[0], neurons[1], synapseModel: synModel));
+        Assert.ThrowsAny<NestException>(() => nest.Disconnect(neurons[0], neurons[1], "one_to_one", synDict));
     }
 
     // NEST: structural_plasticity/test_disconnect.py::TestDisconnectSingle::test_disconnect_synapsecollection
