@@ -176,6 +176,14 @@ internal static class BadInputCases
         Neuron("hh_cond_exp_traub", hhTraub, "C_m", -1.0, null, "-1");
         Neuron("hh_cond_exp_traub", hhTraub, "tau_syn_ex", 0.0);
         Neuron("hh_cond_exp_traub", hhTraub, "g_ex", 1.0, typeof(UnaccessedDictionaryEntryException));
+        // hh_cond_beta_gap_traub is not in the standard network: checked where it is created.
+        void CreatedHh(string key, object value, Type? expected = null, params string[] extra) =>
+            Add($"create hh_cond_beta_gap_traub with {key} = {Describe(value)}", n => n.Nest.Create("hh_cond_beta_gap_traub", 1, D(key, value)),
+                expected ?? typeof(BadPropertyException), [key, .. extra]);
+        CreatedHh("tau_decay_ex", 0.0);
+        CreatedHh("g_K", -1.0, null, "-1");
+        CreatedHh("Act_n", -0.5, null, "-0.5");
+        CreatedHh("g_in", 1.0, typeof(UnaccessedDictionaryEntryException));
 
         // Models of the adaptive-threshold family, checked where they are created (the standard network has none of them).
         void Created(string model, string key, object value, Type? expected = null, params string[] extra) =>

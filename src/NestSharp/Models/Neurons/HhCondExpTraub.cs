@@ -76,8 +76,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YM = 1, YH = 2, YN = 3, YGEx = 4, YGIn = 5;
 
-    /// <summary>The opening and closing rates of the gates (1/ms) at u = V - V_T.</summary>
-    private static class Rates
+    /// <summary>The opening and closing rates of the gates (1/ms) at u = V - V_T (also hh_cond_beta_gap_traub's).</summary>
+    internal static class Rates
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static GateRates At(double u) => new(

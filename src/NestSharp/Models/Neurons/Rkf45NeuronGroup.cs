@@ -265,7 +265,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
     }
 
     /// <summary>
-    /// For models that write their own step loop (hh_psc_alpha_gap: the gap current and waveform relaxation): covers
+    /// For models that write their own step loop (the gap models: the gap current and waveform relaxation): covers
     /// one grid step of node <paramref name="i"/> with <paramref name="system"/> from state <paramref name="y"/>, by
     /// accepted inner steps from the node's inner step size, which carries over (NEST's IntegrationStep_).
     /// </summary>

@@ -1,0 +1,184 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// hh_cond_beta_gap_traub: Hodgkin-Huxley neuron after Traub and Miles (1991), as modified by Brette et al. (2007)
+/// (hh_cond_exp_traub's channels), with beta-function synaptic conductances and gap junctions (Hahne et al. 2015).
+/// <code>
+/// C_m dV/dt = -g_Na m³h (V - E_Na) - g_K n⁴ (V - E_K) - g_L (V - E_L) - g_ex (V - E_ex) - g_in (V - E_in) + I_stim + I_gap + I_e
+/// dx/dt     = alpha_x - (alpha_x + beta_x) x                                   (x = m, h, n; rates in 1/ms)
+/// with u = V - V_T:
+/// alpha_n = 0.032 (15 - u) / (exp((15 - u)/5) - 1),   beta_n = 0.5 exp((10 - u)/40)
+/// alpha_m = 0.32 (13 - u) / (exp((13 - u)/4) - 1),    beta_m = 0.28 (u - 40) / (exp((u - 40)/5) - 1)
+/// alpha_h = 0.128 exp((17 - u)/18),                   beta_h = 4 / (1 + exp((40 - u)/5))
+/// d(dg_X)/dt = -dg_X / tau_decay_X,   dg_X/dt = dg_X - g_X / tau_rise_X                       (X = ex, in)
+/// I_gap = -(Σ_j g_ij) V + c_0 + c_1 τ + c_2 τ² + c_3 τ³   (τ = t/h within the step; GapJunctionInput)
+/// </code>
+/// Each step h is integrated with adaptive Runge-Kutta-Fehlberg 4(5) steps as NEST's GSL set-up does (error control
+/// on the values with an absolute tolerance of 1e-3, the inner step size carrying over from step to step); the update
+/// and the waveform relaxation are NEST's update_ of the gap models (<see cref="GapRkf45NeuronGroup{TConstants, TSystem}"/>):
+/// spikes arriving in the step add |w| · <see cref="BetaNormalization.Factor"/>(tau_rise_X, tau_decay_X) to dg_X
+/// (positive weights to dg_ex, the others to dg_in; a weight of 1 gives a peak conductance of 1 nS); a refractory
+/// neuron counts down, else the neuron spikes when V_m is at least V_T + 30 mV and lower than at the start of the step
+/// (past the peak of the action potential), and is then refractory for t_ref (V_m is not reset or clamped). A new neuron
+/// starts at V_m = -60 mV (NEST's default E_L) with m, h, n at the steady state of the rates evaluated at u = -60 (as
+/// NEST initialises them).
+/// <para>Parameters (units): g_Na, g_K, g_L (nS), C_m (pF), E_Na, E_K, E_L, V_T, E_ex, E_in (mV), tau_rise_ex,
+/// tau_decay_ex, tau_rise_in, tau_decay_in, t_ref (ms), I_e (pA). State: V_m (mV), Act_m, Inact_h, Act_n.
+/// Recordables: V_m, g_ex, g_in (nS; not in the status), Act_m, Inact_h, Act_n. Receptor 0: spikes, currents, gap
+/// junctions.</para>
+/// <para>References: Traub RD, Miles R (1991) Neuronal Networks of the Hippocampus. Cambridge University Press.
+/// Brette R et al. (2007) Simulation of networks of spiking neurons: a review of tools and strategies. J Comput
+/// Neurosci 23:349-398. Hahne J, Helias M, Kunkel S, Igarashi J, Bolten M, Frommer A, Diesmann M (2015) A unified
+/// framework for spiking and gap-junction interactions in distributed neuronal network simulations. Front Neuroinform
+/// 9:22. Rotter S, Diesmann M (1999) Exact digital simulation of time-invariant linear systems with applications to
+/// neuronal modeling. Biol Cybern 81:381-402. Roth A, van Rossum M (2010) Modeling synapses, in De Schutter (ed)
+/// Computational Modeling Methods for Neuroscientists, MIT Press. NEST model documentation, hh_cond_beta_gap_traub
+/// (NEST 3.10).</para>
+/// </summary>
+[NodeModelName("hh_cond_beta_gap_traub")]
+internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTraub.Constants, HhCondBetaGapTraub.Dynamics>
+{
+    private const string TimeConstantsPositive = "all time constants must be strictly positive";
+    private const string ConductancesNonNegative = "all conductances must be non-negative";
+
+    /// <summary>The potential at which a new neuron starts (mV; NEST's default E_L).</summary>
+    private const double InitialPotential = -60.0;
+
+    /// <summary>How far above V_T the potential must have risen for a spike (mV).</summary>
+    private const double SpikeHeightAboveVT = 30.0;
+
+    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+
+    private static readonly Column GNa = Declared.Parameter("g_Na", 20000.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
+    private static readonly Column GK = Declared.Parameter("g_K", 6000.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
+    private static readonly Column GL = Declared.Parameter("g_L", 10.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
+    private static readonly Column Cm = Declared.Parameter("C_m", 200.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
+    private static readonly Column ENa = Declared.Parameter("E_Na", 50.0, "mV");
+    private static readonly Column EK = Declared.Parameter("E_K", -90.0, "mV");
+    private static readonly Column EL = Declared.Parameter("E_L", -60.0, "mV");
+    private static readonly Column VT = Declared.Parameter("V_T", -50.0, "mV");
+    private static readonly Column EEx = Declared.Parameter("E_ex", 0.0, "mV");
+    private static readonly Column EIn = Declared.Parameter("E_in", -80.0, "mV");
+    private static readonly Column TauRiseEx = Declared.Parameter("tau_rise_ex", 0.5, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauDecayEx = Declared.Parameter("tau_decay_ex", 5.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauRiseIn = Declared.Parameter("tau_rise_in", 0.5, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TauDecayIn = Declared.Parameter("tau_decay_in", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
+    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
+    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+
+    // V_m, Act_m, Inact_h, Act_n: a new neuron at InitialPotential, its gates at the steady state of the rates there
+    private static readonly HhGates Gates = new(Declared, InitialPotential, HhCondExpTraub.Rates.At(InitialPotential));
+
+    /// <summary>The synaptic conductances and their derivatives: g_ex and g_in recordable, none in the status.</summary>
+    private static readonly Column DGEx = Declared.Internal("dg_ex");
+    private static readonly Column GEx = Declared.Internal("g_ex");
+    private static readonly Column DGIn = Declared.Internal("dg_in");
+    private static readonly Column GIn = Declared.Internal("g_in");
+
+    /// <summary>Refractory steps remaining (NEST's r_).</summary>
+    private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
+
+    // spikes_ex, spikes_in and currents (receptor 0), then the gap inputs
+    private static readonly SignedSpikeAndCurrentInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
+    private static readonly GapJunctionInput Gap = new(Declared);
+
+    static HhCondBetaGapTraub()
+    {
+        Declared.Recordable(Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN);
+    }
+
+    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
+    private const int YV = 0, YM = 1, YH = 2, YN = 3, YDGEx = 4, YGEx = 5, YDGIn = 6, YGIn = 7;
+
+    /// <summary>The right-hand side of the eight state equations, for one node's parameters, current input and gap input.</summary>
+    internal struct Dynamics : IGapDrivenOdeSystem
+    {
+        public static int Dimension => 8;
+
+        public HhChannels Channels;
+        public double VT, EEx, EIn, TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
+
+        /// <summary>The grid step h (ms): the gap polynomial's variable is t/h.</summary>
+        public double Step;
+
+        /// <summary>The gap input of the step being integrated.</summary>
+        public GapCurrent Gap { readonly get; set; }
+
+        /// <summary>The current input of this step (pA).</summary>
+        public double IStim { readonly get; set; }
+
+        public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
+        {
+            double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
+            double iSynEx = y[YGEx] * (v - EEx);
+            double iSynIn = y[YGIn] * (v - EIn);
+            double iGap = Gap.At(v, t / Step);
+            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + iGap + Channels.Ie) / Channels.Cm;
+
+            var r = HhCondExpTraub.Rates.At(v - VT);
+            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            SynapticKernel.Derivatives(y, f, YDGEx, YGEx, TauDecayEx, TauRiseEx);
+            SynapticKernel.Derivatives(y, f, YDGIn, YGIn, TauDecayIn, TauRiseIn);
+        }
+    }
+
+    /// <summary>The dynamics of a parameter row, the jumps of dg_ex and dg_in per unit weight, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
+    internal struct Constants : IGapRkf45Row<Constants, Dynamics>
+    {
+        public Dynamics Dynamics;
+        public double JumpEx, JumpIn, SpikeThreshold;
+        public long RefractorySteps;
+
+        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+
+        public static ErrorControl ControlOf(in Constants row) => Control;
+
+        /// <summary>The inhibitory weights' magnitude goes to dg_in (NEST adds -w: a conductance).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<double> y, double excitatory, double inhibitory)
+        {
+            y[YDGEx] += excitatory * row.JumpEx;
+            y[YDGIn] += -inhibitory * row.JumpIn;
+        }
+
+        public static double ThresholdOf(in Constants row) => row.SpikeThreshold;
+
+        public static long RefractoryStepsOf(in Constants row) => row.RefractorySteps;
+    }
+
+    /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
+    private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
+
+    public HhCondBetaGapTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs, Gap, RefractorySteps)
+    {
+        IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[DGEx], this[GEx], this[DGIn], this[GIn]];
+    }
+
+    public override void Prepare(SimulationContext context) => PrepareGapIntegration(context, ConstantsOf);
+
+    private Constants ConstantsOf(int i, double h, TimeGrid time)
+    {
+        double tauRiseEx = this[TauRiseEx][i], tauDecayEx = this[TauDecayEx][i], tauRiseIn = this[TauRiseIn][i], tauDecayIn = this[TauDecayIn][i];
+        return new Constants
+        {
+            Dynamics = new Dynamics
+            {
+                Channels = new HhChannels
+                {
+                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
+                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
+                },
+                VT = this[VT][i], EEx = this[EEx][i], EIn = this[EIn][i],
+                TauRiseEx = tauRiseEx, TauDecayEx = tauDecayEx, TauRiseIn = tauRiseIn, TauDecayIn = tauDecayIn,
+                Step = h,
+            },
+            JumpEx = BetaNormalization.Factor(tauRiseEx, tauDecayEx),
+            JumpIn = BetaNormalization.Factor(tauRiseIn, tauDecayIn),
+            SpikeThreshold = this[VT][i] + SpikeHeightAboveVT,
+            RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
+        };
+    }
+}
