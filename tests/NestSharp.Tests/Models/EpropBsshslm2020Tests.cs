@@ -36,7 +36,7 @@ public sealed class EpropBsshslm2020Tests
         nest.SetDefaults("eprop_synapse_bsshslm_2020", new Dictionary<string, object>
         {
             ["optimizer"] = new Dictionary<string, object> { ["type"] = "adam", ["batch_size"] = 1L, ["eta"] = 5e-3 },
-            ["average_gradient"] = 1.0,
+            ["average_gradient"] = true,
         });
         var random = new System.Random(3);
         double[] Times(int n) => [.. Enumerable.Range(0, n).Select(_ => (double)random.Next(1, 160)).Distinct().Order()];

@@ -201,7 +201,10 @@ internal sealed class SynapseModel
         if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";
         if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
         for (int i = 0; i < _common.Length; i++)
-            status[Type.Schema.Common[i].Key] = Type.Schema.Common[i].Integer ? (object)(long)_common[i] : _common[i];
+        {
+            var key = Type.Schema.Common[i];
+            status[key.Key] = key.Boolean ? _common[i] != 0 : key.Integer ? (object)(long)_common[i] : _common[i];
+        }
         for (int i = 0; i < _commonArrays.Length; i++) status[Type.Schema.CommonArrays[i].Key] = (long[])_commonArrays[i].Clone();
         for (int i = 0; i < _connectionDefaults.Length; i++)
         {
