@@ -30,15 +30,15 @@ internal sealed class EpropIafAdapt : EpropRecurrentAdaptiveGroup
 
     private static readonly FamilyColumns C = new(Declared);
 
-    private static readonly AdaptiveThreshold A = new(Declared, C.EL);
+    private static readonly AdaptiveThreshold Adapt = new(Declared, C.EL);
 
     static EpropIafAdapt()
     {
         Declared.ComputedRecordable("eprop_history_duration");
-        Declared.Recordable(A.A, A.VThAdapt, C.LearningSignal, C.SurrogateGradient, C.Vm);
+        Declared.Recordable(Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient, C.Vm);
     }
 
-    public EpropIafAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, A) { }
+    public EpropIafAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt) { }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], context.FlushEventsOfVp[thread]));
@@ -53,7 +53,7 @@ internal sealed class EpropIafAdapt : EpropRecurrentAdaptiveGroup
     {
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        double[] adapt = this[A.A], vThAdapt = this[A.VThAdapt], beta = this[A.Beta];
+        double[] adapt = this[Adapt.A], vThAdapt = this[Adapt.VThAdapt], beta = this[Adapt.Beta];
         var kinds = Surrogate.Kinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;

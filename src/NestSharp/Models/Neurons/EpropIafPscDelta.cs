@@ -48,7 +48,7 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
     protected override void Validate(in StatusRow row)
     {
         base.Validate(row);
-        D.Validate(row);
+        D.Validate(row, C);
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
@@ -64,7 +64,7 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
     {
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], sg = this[C.SurrogateGradient];
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefractorySpikes], tauM = this[C.TauM];
+        double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefrSpikesBuffer], tauM = this[C.TauM];
         var kinds = Surrogate.Kinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;
@@ -108,22 +108,19 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
 /// </summary>
 internal sealed class EpropPscDeltaColumns
 {
-    public readonly Column VReset, RefractoryInput, RefractorySpikes;
-
-    private readonly EpropRecurrentGroup.FamilyColumns _c;
+    public readonly Column VReset, RefractoryInput, RefrSpikesBuffer;
 
     public EpropPscDeltaColumns(NeuronSchema schema, EpropRecurrentGroup.FamilyColumns columns)
     {
-        _c = columns;
         VReset = schema.ParameterRelativeTo(columns.EL, "V_reset", -70.0, "mV");
         RefractoryInput = schema.Flag("refractory_input", false);
-        RefractorySpikes = schema.Internal("refr_spikes_buffer");
+        RefrSpikesBuffer = schema.Internal("refr_spikes_buffer");
     }
 
     /// <summary>NEST's V_reset &lt; V_th and V_reset ≥ V_min.</summary>
-    public void Validate(in StatusRow row)
+    public void Validate(in StatusRow row, EpropRecurrentGroup.FamilyColumns columns)
     {
-        row.Require(row[VReset] < row[_c.VTh], VReset, "V_reset < V_th required");
-        row.Require(row[VReset] >= row[_c.VMin], VReset, "V_reset ≥ V_min required");
+        row.Require(row[VReset] < row[columns.VTh], VReset, "V_reset < V_th required");
+        row.Require(row[VReset] >= row[columns.VMin], VReset, "V_reset ≥ V_min required");
     }
 }

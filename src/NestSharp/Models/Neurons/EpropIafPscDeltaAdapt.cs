@@ -31,20 +31,20 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
 
     private static readonly EpropPscDeltaColumns D = new(Declared, C);
 
-    private static readonly AdaptiveThreshold A = new(Declared, C.EL);
+    private static readonly AdaptiveThreshold Adapt = new(Declared, C.EL);
 
     static EpropIafPscDeltaAdapt()
     {
         Declared.ComputedRecordable("eprop_history_duration");
-        Declared.Recordable(C.Vm, A.A, A.VThAdapt, C.LearningSignal, C.SurrogateGradient);
+        Declared.Recordable(C.Vm, Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient);
     }
 
-    public EpropIafPscDeltaAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, A) { }
+    public EpropIafPscDeltaAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt) { }
 
     protected override void Validate(in StatusRow row)
     {
         base.Validate(row);
-        D.Validate(row);
+        D.Validate(row, C);
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
@@ -60,8 +60,8 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
     {
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefractorySpikes], tauM = this[C.TauM];
-        double[] adapt = this[A.A], vThAdapt = this[A.VThAdapt], beta = this[A.Beta];
+        double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefrSpikesBuffer], tauM = this[C.TauM];
+        double[] adapt = this[Adapt.A], vThAdapt = this[Adapt.VThAdapt], beta = this[Adapt.Beta];
         var kinds = Surrogate.Kinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;
