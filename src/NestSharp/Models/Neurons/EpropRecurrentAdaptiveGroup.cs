@@ -23,8 +23,8 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
     /// <summary>The adaptive threshold's columns.</summary>
     protected AdaptiveThreshold Threshold { get; }
 
-    /// <summary>Per node, from Prepare: P_a = exp(-h / adapt_tau).</summary>
-    protected double[] PAdapt = [];
+    /// <summary>Per node, from Prepare: P_a = exp(-h / adapt_tau) and adapt_beta (read by the gradient).</summary>
+    protected double[] PAdapt = [], Beta = [];
 
     protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold)
         : base(model, firstId, count, schema, columns)
@@ -51,9 +51,17 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 
     protected override void PrepareModel(SimulationContext context)
     {
-        if (PAdapt.Length != Count) PAdapt = new double[Count];
-        double[] tau = this[Threshold.Tau];
-        for (int i = 0; i < Count; i++) PAdapt[i] = Math.Exp(-H / tau[i]);
+        if (PAdapt.Length != Count)
+        {
+            PAdapt = new double[Count];
+            Beta = new double[Count];
+        }
+        double[] tau = this[Threshold.Tau], beta = this[Threshold.Beta];
+        for (int i = 0; i < Count; i++)
+        {
+            PAdapt[i] = Math.Exp(-H / tau[i]);
+            Beta[i] = beta[i];
+        }
         PrepareAdaptiveModel(context);
     }
 
@@ -62,7 +70,7 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 
     protected override double EligibilityTrace(int position, double psi, ref EpropSynapseTrace trace)
     {
-        double e = psi * (trace.ZBar - this[Threshold.Beta][position] * trace.Epsilon);
+        double e = psi * (trace.ZBar - Beta[position] * trace.Epsilon);
         trace.Epsilon = PAdapt[position] * trace.Epsilon + e;
         return e;
     }
