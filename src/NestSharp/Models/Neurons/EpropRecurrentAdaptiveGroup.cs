@@ -1,0 +1,80 @@
+namespace NestSharp.Models.Neurons;
+
+/// <summary>
+/// What the adaptive recurrent e-prop neurons of the current family share (eprop_iaf_adapt,
+/// eprop_iaf_psc_delta_adapt): the adaptive threshold's columns (<see cref="AdaptiveThreshold"/>: adapt_beta, adapt_tau,
+/// adaptation, V_th_adapt), its propagator P_a = exp(-h/adapt_tau), NEST's set_status rule for the threshold, and the
+/// adaptive part of the eprop_synapse's gradient:
+/// <code>
+/// e_t = ψ_t (z̄_t - β ε_t),   ε_{t+1} = P_a ε_t + e_t,   ε decays with P_a over the steps without history
+/// </code>
+/// <para>Setting adaptation sets V_th_adapt = V_th + adapt_beta · adaptation (with the V_th and adapt_beta of the same
+/// call); V_th_adapt itself is read only (NEST's set_status does not read it), as are surrogate_gradient and
+/// learning_signal.</para>
+/// </summary>
+internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
+{
+    private static readonly string[] ReadOnlyKeys = ["surrogate_gradient", "learning_signal", "V_th_adapt"];
+
+    private readonly FamilyColumns _c;
+
+    private string[]? _settable;
+
+    /// <summary>The adaptive threshold's columns.</summary>
+    protected AdaptiveThreshold Threshold { get; }
+
+    /// <summary>Per node, from Prepare: P_a = exp(-h / adapt_tau) and adapt_beta (read by the gradient).</summary>
+    protected double[] PAdapt = [], Beta = [];
+
+    protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold)
+        : base(model, firstId, count, schema, columns)
+    {
+        _c = columns;
+        Threshold = threshold;
+    }
+
+    /// <summary>The keys of the status but those NEST's set_status does not read (a Set of them is an unaccessed entry).</summary>
+    public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnlyKeys, k) < 0)];
+
+    /// <summary>NEST's State_::set: a new adaptation sets the adaptive threshold from the (new) V_th and adapt_beta.</summary>
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        var commit = base.Stage(local, values, context);
+        if (!values.ContainsKey("adaptation")) return commit;
+        int position = PositionOf(local);
+        return () =>
+        {
+            commit();
+            this[Threshold.VThAdapt][position] = this[_c.VTh][position] + this[Threshold.Beta][position] * this[Threshold.A][position];
+        };
+    }
+
+    protected override void PrepareModel(SimulationContext context)
+    {
+        if (PAdapt.Length != Count)
+        {
+            PAdapt = new double[Count];
+            Beta = new double[Count];
+        }
+        double[] tau = this[Threshold.Tau], beta = this[Threshold.Beta];
+        for (int i = 0; i < Count; i++)
+        {
+            PAdapt[i] = Math.Exp(-H / tau[i]);
+            Beta[i] = beta[i];
+        }
+        PrepareAdaptiveModel(context);
+    }
+
+    /// <summary>The model's own propagators (after the family's and P_a).</summary>
+    protected virtual void PrepareAdaptiveModel(SimulationContext context) { }
+
+    protected override double EligibilityTrace(int position, double psi, ref EpropSynapseTrace trace)
+    {
+        double e = psi * (trace.ZBar - Beta[position] * trace.Epsilon);
+        trace.Epsilon = PAdapt[position] * trace.Epsilon + e;
+        return e;
+    }
+
+    protected override void DecayAdaptation(int position, ref EpropSynapseTrace trace) =>
+        trace.Epsilon *= Math.Pow(PAdapt[position], trace.DecaySteps);
+}
