@@ -106,6 +106,13 @@ internal sealed class SynapseSchema
         return new CommonParameter(_common.Count - 1);
     }
 
+    /// <summary>A boolean parameter common to all connections of the model (kept as 0 or 1), see <see cref="SynapseKey.Boolean"/>.</summary>
+    public CommonParameter CommonFlag(string key, bool defaultValue)
+    {
+        _common.Add(new SynapseKey(key, defaultValue ? 1.0 : 0.0, null, Boolean: true));
+        return new CommonParameter(_common.Count - 1);
+    }
+
     /// <summary>An integer-array parameter common to all connections of the model, with the check of a new value.</summary>
     public CommonArray CommonIntegerArray(string key, long[] defaultValue, Action<long[]>? check = null)
     {

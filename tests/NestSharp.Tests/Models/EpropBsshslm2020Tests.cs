@@ -36,7 +36,7 @@ public sealed class EpropBsshslm2020Tests
         nest.SetDefaults("eprop_synapse_bsshslm_2020", new Dictionary<string, object>
         {
             ["optimizer"] = new Dictionary<string, object> { ["type"] = "adam", ["batch_size"] = 1L, ["eta"] = 5e-3 },
-            ["average_gradient"] = 1.0,
+            ["average_gradient"] = true,
         });
         var random = new System.Random(3);
         double[] Times(int n) => [.. Enumerable.Range(0, n).Select(_ => (double)random.Next(1, 160)).Distinct().Order()];
@@ -127,6 +127,28 @@ public sealed class EpropBsshslm2020Tests
     [Fact]
     public void Checkpoint_ContinuesBitwise() =>
         Checkpoint.CheckpointSplitRunTests.AssertResumesBitwise(Build, Observe, 63.0, 97.0, (1, 1), (1, 3), (2, 1));
+
+    [Fact]
+    public void Checkpoint_KeepsALearningWindowLongerThanTheUpdateInterval()
+    {
+        // NEST checks the window against the interval only when the window is set: a shorter interval set later stays
+        var nest = new Simulator();
+        nest.SetKernelStatus(new Dictionary<string, object> { ["eprop_update_interval"] = 5.0 });
+        string folder = Directory.CreateTempSubdirectory("nestsharp-eprop-window-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "window.nscp");
+            nest.SaveCheckpoint(path);
+            var restored = new Simulator();
+            restored.LoadCheckpoint(path);
+            Assert.Equal(5.0, (double)restored.GetKernelStatus("eprop_update_interval"));
+            Assert.Equal(1000.0, (double)restored.GetKernelStatus("eprop_learning_window"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     [Fact]
     public void FTarget_IsKeptInSpikesPerMillisecond()

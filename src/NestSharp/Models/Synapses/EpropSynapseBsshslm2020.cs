@@ -31,6 +31,7 @@ namespace NestSharp.Models.Synapses;
 /// eprop_synapse_bsshslm_2020 (NEST 3.10).</para>
 /// </summary>
 [SynapseModelName("eprop_synapse_bsshslm_2020")]
+[SynapseModelName("eprop_synapse_bsshslm_2020_hpc")]
 internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();
@@ -38,7 +39,7 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     private static readonly SynapseColumn TauMReadout = Declared.Parameter("tau_m_readout", 10.0,
         Requirement.Positive("Membrane time constant of readout neuron tau_m_readout > 0 required"));
 
-    private static readonly CommonParameter AverageGradient = Declared.CommonParameter("average_gradient", 0.0);
+    private static readonly CommonParameter AverageGradient = Declared.CommonFlag("average_gradient", false);
 
     private static readonly SynapseColumn Gradient = Declared.State("gradient");
     private static readonly SynapseColumn TSpikePrevious = Declared.State("t_spike_previous");

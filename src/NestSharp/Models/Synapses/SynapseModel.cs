@@ -33,6 +33,9 @@ internal sealed class SynapseModel
     /// <summary>The model's dictionary-valued common property (<see cref="SynapseType.DefaultCommonDictionary"/>), or null.</summary>
     public ICommonDictionaryProperty? CommonDictionary { get; private set; }
 
+    /// <summary>Gives <see cref="CommonDictionary"/> what a checkpoint kept of it beyond its status.</summary>
+    public void RestoreCommonDictionary(CheckpointReader reader) => CommonDictionary = CommonDictionary!.RestoreCheckpoint(reader);
+
     public string Name { get; }
     public SynapseType Type { get; }
     public int Id { get; }
@@ -201,7 +204,10 @@ internal sealed class SynapseModel
         if (Type.ReadsVolumeTransmitter) status["volume_transmitter"] = (object?)VolumeTransmitter ?? "NodeCollection(<empty>)";
         if (Type.Schema.ReportsSize) status["sizeof"] = (long)Type.BytesPerSynapse;
         for (int i = 0; i < _common.Length; i++)
-            status[Type.Schema.Common[i].Key] = Type.Schema.Common[i].Integer ? (object)(long)_common[i] : _common[i];
+        {
+            var key = Type.Schema.Common[i];
+            status[key.Key] = key.Boolean ? _common[i] != 0 : key.Integer ? (object)(long)_common[i] : _common[i];
+        }
         for (int i = 0; i < _commonArrays.Length; i++) status[Type.Schema.CommonArrays[i].Key] = (long[])_commonArrays[i].Clone();
         for (int i = 0; i < _connectionDefaults.Length; i++)
         {
