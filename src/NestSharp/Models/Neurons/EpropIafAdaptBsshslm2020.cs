@@ -22,17 +22,17 @@ internal sealed class EpropIafAdaptBsshslm2020 : EpropIafBsshslm2020Group
 
     private static readonly EpropRecurrentColumns Neuron = new(Declared);
 
-    private static readonly AdaptiveThreshold Threshold = new(Declared, Neuron.EL);
+    private static readonly AdaptiveThreshold Adapt = new(Declared, Neuron.EL);
 
     static EpropIafAdaptBsshslm2020()
     {
         Declared.ComputedRecordable("eprop_history_duration");
-        Declared.Recordable(Threshold.A, Threshold.VThAdapt, Neuron.LearningSignal, Neuron.SurrogateGradient, Neuron.Vm);
+        Declared.Recordable(Adapt.A, Adapt.VThAdapt, Neuron.LearningSignal, Neuron.SurrogateGradient, Neuron.Vm);
     }
 
     public EpropIafAdaptBsshslm2020(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Neuron) { }
 
-    protected override AdaptiveThreshold? Adaptation => Threshold;
+    protected override AdaptiveThreshold? Adaptation => Adapt;
 
     protected override string[] ReadOnlyKeys => ["surrogate_gradient", "learning_signal", "V_th_adapt"];
 

@@ -22,7 +22,7 @@ internal sealed class EpropRecurrentColumns
     public readonly Column Vm, SurrogateGradient, LearningSignal;
 
     /// <summary>Hidden: the input current of the next step, the spike state z, the surrogate function's number.</summary>
-    public readonly Column IIn, Z, SurrogateFunction;
+    public readonly Column IIn, Z, SurrogateGradientFunctionNumber;
 
     /// <summary>Hidden: the step of the last spike or flush event (0: none yet), the steps to the next forced spike (-1: to be started).</summary>
     public readonly Column LastEventTime, StepsToForcedSpike;
@@ -50,7 +50,7 @@ internal sealed class EpropRecurrentColumns
         LearningSignal = schema.State("learning_signal", 0.0, "pA");
         IIn = schema.Internal("i_in");
         Z = schema.Internal("z");
-        SurrogateFunction = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
+        SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
         LastEventTime = schema.Internal("last_event_time");
         StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
         Spikes = schema.Input("spikes");
@@ -111,7 +111,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         IsiLists = new EpropIsiLists(count);
         _archives = new EpropRecurrentHistory<EpropBsshslm2020Family>[count];
         for (int i = 0; i < count; i++) _archives[i] = new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift);
-        KeepOutsideColumns(new EpropNamedChoice(columns.SurrogateFunction, c => this[c], "surrogate_gradient_function",
+        KeepOutsideColumns(new EpropNamedChoice(columns.SurrogateGradientFunctionNumber, c => this[c], "surrogate_gradient_function",
             EpropSurrogateGradients.Names, EpropRecurrentColumns.SurrogateGradientAllowed));
     }
 
@@ -218,7 +218,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         for (int i = 0; i < Count; i++)
         {
             if (forced[i] < 0) forced[i] = _propagators.Sets[_propagators.SetOfNode[i]].ForcedOffsetSteps;
-            _surrogate[i] = EpropSurrogateGradients.Find("surrogate_gradient_function", EpropSurrogateGradients.Names[(int)this[_c.SurrogateFunction][i]]);
+            _surrogate[i] = EpropSurrogateGradients.Find("surrogate_gradient_function", EpropSurrogateGradients.Names[(int)this[_c.SurrogateGradientFunctionNumber][i]]);
             // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
             _archives[i].Indegree = 0;
         }
