@@ -14,7 +14,8 @@ public sealed class SpManagerTests
     /// to aeif_cond_alpha_astro only; the e-prop synapses connect e-prop neurons only).
     /// </summary>
     public static TheoryData<string> CreationModels => SynapseModelsWithout([.. SpManagerExcluded, "clopath_synapse", "urbanczik_synapse", "clopath_synapse_lbl", "urbanczik_synapse_lbl", "sic_connection",
-        "eprop_synapse", "eprop_synapse_hpc", "eprop_learning_signal_connection", "eprop_synapse_bsshslm_2020", "eprop_learning_signal_connection_bsshslm_2020"]);
+        "eprop_synapse", "eprop_synapse_hpc", "eprop_learning_signal_connection", "eprop_synapse_bsshslm_2020", "eprop_synapse_bsshslm_2020_hpc",
+        "eprop_learning_signal_connection_bsshslm_2020"]);
 
     private static Dictionary<string, object> SpSynapses(Simulator nest) =>
         (Dictionary<string, object>)nest.GetKernelStatus("structural_plasticity_synapses");
