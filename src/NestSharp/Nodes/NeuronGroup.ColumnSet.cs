@@ -29,7 +29,8 @@ internal abstract partial class NeuronGroup
     }
 
     private bool IsTopLevelColumn(string key) =>
-        Schema.TryFind(key, out var column) && Schema[column].InStatus && !key.Contains(NeuronSchema.CompartmentSeparator, StringComparison.Ordinal);
+        Schema.TryFind(key, out var column) && Schema[column].InStatus && !Schema.ReadOnlyKeys.Contains(key)
+        && !key.Contains(NeuronSchema.CompartmentSeparator, StringComparison.Ordinal);
 
     /// <summary>
     /// Checks <paramref name="keys"/> (all columns, see <see cref="CanStageColumns"/>) for the nodes

@@ -68,7 +68,7 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
         var inner = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var entry in schema.Entries)
         {
-            if (!entry.InStatus) continue;
+            if (!entry.InStatus || schema.ReadOnlyKeys.Contains(entry.Name)) continue;
             int dot = entry.Name.IndexOf(NeuronSchema.CompartmentSeparator, StringComparison.Ordinal);
             if (dot < 0)
             {

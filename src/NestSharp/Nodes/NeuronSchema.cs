@@ -72,6 +72,7 @@ internal sealed class NeuronSchema
     private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
     private readonly List<Column> _recordables = [];
     private readonly List<string> _recordableNames = [];
+    private readonly HashSet<string> _readOnlyKeys = [];
     private readonly List<string> _inputNames = [];
     private readonly SortedDictionary<int, SpikeReceptor> _spikeReceptors = [];
     private readonly SortedDictionary<int, InputChannel> _currentReceptors = [];
@@ -250,6 +251,18 @@ internal sealed class NeuronSchema
     {
         _recordables.Add(column);
         _recordableNames.Add(name ?? NameOf(column));
+    }
+
+    /// <summary>
+    /// Status keys the model shows but its set_status does not read (NEST's state it computes, such as e-prop's
+    /// surrogate_gradient): a Set that gives one is an unaccessed dictionary entry.
+    /// </summary>
+    public IReadOnlySet<string> ReadOnlyKeys => _readOnlyKeys;
+
+    /// <summary>Declares the columns' status keys read only (see <see cref="ReadOnlyKeys"/>).</summary>
+    public void ReadOnly(params ReadOnlySpan<Column> columns)
+    {
+        foreach (var column in columns) _readOnlyKeys.Add(NameOf(column));
     }
 
     /// <summary>Declares the next recordables, under the columns' names, in the order given (declare them in NEST's order).</summary>

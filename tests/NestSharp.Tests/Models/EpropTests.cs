@@ -200,4 +200,27 @@ public sealed class EpropTests
         Assert.Throws<IllegalConnectionException>(() =>
             nest.Connect(n, nest.Create("eprop_iaf"), syn: new Dictionary<string, object> { ["synapse_model"] = "eprop_synapse", ["delay"] = 2.0 }));
     }
+
+    /// <summary>The state NEST's set_status does not read (each e-prop neuron's State_::set reads V_m alone, the adaptive ones adaptation too).</summary>
+    public static TheoryData<string, string> ReadOnlyKeys => new()
+    {
+        { "eprop_iaf", "surrogate_gradient" }, { "eprop_iaf", "learning_signal" },
+        { "eprop_iaf_adapt", "V_th_adapt" }, { "eprop_iaf_psc_delta", "learning_signal" }, { "eprop_iaf_psc_delta_adapt", "surrogate_gradient" },
+        { "eprop_readout", "error_signal" }, { "eprop_readout", "readout_signal" }, { "eprop_readout", "target_signal" },
+        { "eprop_iaf_bsshslm_2020", "surrogate_gradient" }, { "eprop_iaf_adapt_bsshslm_2020", "V_th_adapt" },
+        { "eprop_readout_bsshslm_2020", "readout_signal_unnorm" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ReadOnlyKeys))]
+    public void ComputedState_IsShownButNotSettable(string model, string key)
+    {
+        var nest = new Simulator();
+        var n = nest.Create(model);
+        object before = n.Get(key);
+        var error = Assert.Throws<UnaccessedDictionaryEntryException>(() => n.Set(new Dictionary<string, object> { [key] = 1.0 }));
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, n.Get(key));
+        Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.SetDefaults(model, new() { [key] = 1.0 }));
+    }
 }

@@ -34,7 +34,5 @@ internal sealed class EpropIafAdaptBsshslm2020 : EpropIafBsshslm2020Group
 
     protected override AdaptiveThreshold? Adaptation => Adapt;
 
-    protected override string[] ReadOnlyKeys => ["surrogate_gradient", "learning_signal", "V_th_adapt"];
-
     protected override double ReadComputedRecordable(int index, int position) => HistoryDuration(position);
 }

@@ -48,6 +48,7 @@ internal sealed class EpropRecurrentColumns
         Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
         SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
         LearningSignal = schema.State("learning_signal", 0.0, "pA");
+        schema.ReadOnly(SurrogateGradient, LearningSignal);
         IIn = schema.Internal("i_in");
         Z = schema.Internal("z");
         SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
@@ -122,14 +123,6 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
 
     /// <summary>NEST's recurrent e-prop neurons take learning signals (eprop_learning_signal_connection_bsshslm_2020).</summary>
     public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
-
-    /// <summary>The keys NEST's status shows but its set_status does not read (setting them is an unaccessed entry).</summary>
-    protected virtual string[] ReadOnlyKeys => ["surrogate_gradient", "learning_signal"];
-
-    private string[]? _settable;
-
-    /// <summary>The keys of the status but those NEST's set_status does not read (a Set of them is an unaccessed entry).</summary>
-    public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnlyKeys, k) < 0)];
 
     /// <summary>
     /// NEST's set_status: f_target given in spikes/s is kept in spikes/ms; flush_event_send_interval must not be shorter
@@ -424,6 +417,7 @@ internal sealed class AdaptiveThreshold
         Tau = schema.Parameter("adapt_tau", 10.0, "ms", Requirement.Positive("adapt_tau > 0 required"));
         A = schema.State("adaptation", 0.0, "");
         VThAdapt = schema.StateRelativeTo(el, "V_th_adapt", -55.0, "mV");
+        schema.ReadOnly(VThAdapt);
     }
 }
 

@@ -30,10 +30,6 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
 
     private static readonly EpropPscDeltaColumns D = new(Declared, C);
 
-    private static readonly string[] ReadOnlyKeys = ["surrogate_gradient", "learning_signal"];
-
-    private string[]? _settable;
-
     static EpropIafPscDelta()
     {
         Declared.ComputedRecordable("eprop_history_duration");
@@ -41,9 +37,6 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
     }
 
     public EpropIafPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C) { }
-
-    /// <summary>The keys of the status but those NEST's set_status does not read (a Set of them is an unaccessed entry).</summary>
-    public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnlyKeys, k) < 0)];
 
     protected override void Validate(in StatusRow row)
     {

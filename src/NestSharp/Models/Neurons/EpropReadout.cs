@@ -47,6 +47,7 @@ internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
         Declared.SpikeReceptor(2, TargetInput, "target_signal");
         Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(ErrorSignal, ReadoutSignal, TargetSignal, Vm);
+        Declared.ReadOnly(ErrorSignal, ReadoutSignal, TargetSignal);
     }
 
     private readonly EpropReadoutHistory<EpropCurrentFamily>?[] _histories;

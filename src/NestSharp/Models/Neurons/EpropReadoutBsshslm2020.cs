@@ -68,6 +68,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
         Declared.SpikeReceptor(TargetReceptor, TargetRates, "target_signal");
         Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal, Vm);
+        Declared.ReadOnly(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal);
     }
 
     private readonly EpropReadoutHistory<EpropBsshslm2020Family>[] _archives;
@@ -96,13 +97,6 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
     public override bool SendsSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal || type == RateEvents.Delayed;
 
     public override bool ReceivesSecondary(SecondaryEventType type) => type == RateEvents.Delayed;
-
-    private static readonly string[] ReadOnly = ["error_signal", "readout_signal", "readout_signal_unnorm", "target_signal"];
-
-    private string[]? _settable;
-
-    /// <summary>The keys of the status but those NEST's set_status does not read.</summary>
-    public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnly, k) < 0)];
 
     /// <summary>Node by node (so that a Set of the keys shown but not read is refused as NEST refuses it).</summary>
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context) => base.Stage(local, values, context);

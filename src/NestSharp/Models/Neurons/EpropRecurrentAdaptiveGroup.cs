@@ -14,11 +14,7 @@ namespace NestSharp.Models.Neurons;
 /// </summary>
 internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 {
-    private static readonly string[] ReadOnlyKeys = ["surrogate_gradient", "learning_signal", "V_th_adapt"];
-
     private readonly FamilyColumns _c;
-
-    private string[]? _settable;
 
     /// <summary>The adaptive threshold's columns.</summary>
     protected AdaptiveThreshold Threshold { get; }
@@ -32,9 +28,6 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
         _c = columns;
         Threshold = threshold;
     }
-
-    /// <summary>The keys of the status but those NEST's set_status does not read (a Set of them is an unaccessed entry).</summary>
-    public override IReadOnlyCollection<string> SettableKeys => _settable ??= [.. base.SettableKeys.Where(k => Array.IndexOf(ReadOnlyKeys, k) < 0)];
 
     /// <summary>NEST's State_::set: a new adaptation sets the adaptive threshold from the (new) V_th and adapt_beta.</summary>
     public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)

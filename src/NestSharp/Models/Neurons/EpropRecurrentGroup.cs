@@ -89,6 +89,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
             Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
             SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
             LearningSignal = schema.State("learning_signal", 0.0, "pA");
+            schema.ReadOnly(SurrogateGradient, LearningSignal);
             Refractory = schema.Internal("refractory");
             IIn = schema.Internal("i_in");
             Z = schema.Internal("z");
