@@ -25,9 +25,10 @@ internal static class CheckpointFormat
     /// synapse. 9: synapses of the models that read their target's history no longer keep the target's id (it follows
     /// from the channel). 10: a structural-plasticity synapse type keeps its weight (after its delay). 11: a spike
     /// recording link ends with its receptor_type (a correlospinmatrix_detector's pool). 12: a block's reported receptor
-    /// ports are 32-bit (iaf_bw_2001_exact numbers its NMDA connections per target).
+    /// ports are 32-bit (iaf_bw_2001_exact numbers its NMDA connections per target). 13: a synapse model's defaults are
+    /// followed by what its common dictionary keeps beyond its status (the e-prop optimizer's first eta change and count).
     /// </summary>
-    public const int Version = 12;
+    public const int Version = 13;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

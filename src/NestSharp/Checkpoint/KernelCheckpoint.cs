@@ -209,6 +209,7 @@ internal static class KernelCheckpoint
             var settings = StatusCodec.Read(reader, _ => throw reader.Bad("a kernel setting holds nodes"));
             int savedThreads = reader.ReadInt();
             kernel.SetStatus(new Dictionary<string, object> { ["local_num_threads"] = (long)(threads ?? savedThreads) });
+            RestoreEpropLearningWindow(kernel, settings);
             kernel.SetStatus(settings);
             kernel.Simulation.RestoreClock(reader);
             kernel.Random.RestoreCheckpoint(reader);
@@ -277,6 +278,20 @@ internal static class KernelCheckpoint
     /// updated (node n runs on rank n mod the number of processes, whatever the threads); null for a single part.
     /// </summary>
     private static Func<int, bool>? OwnedBy(int part, int parts) => parts == 1 ? null : id => id % parts == part;
+
+    /// <summary>
+    /// A learning window longer than the update interval (NEST checks the window against the interval only when the
+    /// window is set, so shortening the interval afterwards leaves it so) cannot be set in one call: the window is set
+    /// first, with an interval that allows it, and taken out of <paramref name="settings"/>, whose interval follows.
+    /// </summary>
+    private static void RestoreEpropLearningWindow(KernelManager kernel, Dictionary<string, object> settings)
+    {
+        if (!settings.TryGetValue("eprop_learning_window", out var w) || !settings.TryGetValue("eprop_update_interval", out var i)) return;
+        double window = StatusValue.ToDouble("eprop_learning_window", w), interval = StatusValue.ToDouble("eprop_update_interval", i);
+        if (window <= interval) return;
+        kernel.SetStatus(new Dictionary<string, object> { ["eprop_update_interval"] = window, ["eprop_learning_window"] = window });
+        settings.Remove("eprop_learning_window");
+    }
 
     /// <summary>The settable kernel keys a checkpoint sets again, with their values.</summary>
     private static Dictionary<string, object> Settings(KernelManager kernel)

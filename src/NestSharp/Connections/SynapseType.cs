@@ -107,6 +107,15 @@ internal interface ICommonDictionaryProperty
     /// nothing on bad input); <paramref name="numConnections"/> is the model's connection count over all processes.
     /// </summary>
     ICommonDictionaryProperty Staged(object value, long numConnections);
+
+    /// <summary>
+    /// Writes to a checkpoint what the property keeps beyond its status (a checkpoint restores the status through
+    /// <see cref="Staged"/>, then hands the property made so to <see cref="RestoreCheckpoint"/>).
+    /// </summary>
+    void SaveCheckpoint(CheckpointWriter writer);
+
+    /// <summary>This property (made from the saved status) with what <see cref="SaveCheckpoint"/> wrote.</summary>
+    ICommonDictionaryProperty RestoreCheckpoint(CheckpointReader reader);
 }
 
 /// <summary>

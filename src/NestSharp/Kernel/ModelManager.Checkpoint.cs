@@ -1,7 +1,8 @@
 namespace NestSharp.Kernel;
 
 // Checkpoints of the models: the copies made with CopyModel, and the defaults of every model that CopyModel or
-// SetDefaults changed (node models: their prototype's state; synapse models: their settable defaults).
+// SetDefaults changed (node models: their prototype's state; synapse models: their settable defaults and what their
+// common dictionary keeps beyond its status).
 internal sealed partial class ModelManager
 {
     /// <summary>Node models made by CopyModel or changed by SetDefaults (the others still have the catalog's defaults).</summary>
@@ -66,6 +67,9 @@ internal sealed partial class ModelManager
                 if (settable.Contains(key) && value is not string) defaults[key] = value;
             }
             StatusCodec.Write(writer, defaults);
+            // what the common dictionary keeps beyond its status (the e-prop optimizer's history of eta)
+            writer.Write(model.CommonDictionary is not null);
+            model.CommonDictionary?.SaveCheckpoint(writer);
         }
     }
 
@@ -84,6 +88,10 @@ internal sealed partial class ModelManager
         {
             string name = reader.ReadString();
             SetDefaultsOf(name, StatusCodec.Read(reader, context.Nodes));
+            if (!reader.ReadBool()) continue;
+            var model = SynapseModel(name);
+            if (model.CommonDictionary is null) throw reader.Bad($"synapse model {name} has a common dictionary in the file, none here");
+            model.RestoreCommonDictionary(reader);
         }
         ModelsChanged = modelsChanged;
     }

@@ -459,3 +459,91 @@ internal interface IEpropTarget
     /// <summary>One more incoming e-prop synapse for the node at storage position <paramref name="position"/>.</summary>
     void RegisterEpropConnection(int position);
 }
+
+/// <summary>
+/// The e-prop histories in a checkpoint (both families): the indegree, the update history and every entry, and of a
+/// recurrent neuron also the running firing-rate values, the spike count and the regularisation per update. A history
+/// read back continues exactly as the saved one.
+/// </summary>
+internal static class EpropHistoryCheckpoint
+{
+    /// <summary>Writes a recurrent neuron's history.</summary>
+    public static void Save<TFamily>(CheckpointWriter writer, EpropRecurrentHistory<TFamily> history) where TFamily : struct, IEpropFamily
+    {
+        SaveCommon(writer, history);
+        writer.Write(history.Entries.Count);
+        foreach (var e in history.Entries)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.SurrogateGradient);
+            writer.Write(e.LearningSignal);
+            writer.Write(e.FiringRateReg);
+        }
+        writer.Write(history.SpikeCount);
+        writer.Write(history.FiringRateReg);
+        writer.Write(history.AverageFiringRate);
+        writer.Write(history.FiringRateRegHistory.Count);
+        foreach (var e in history.FiringRateRegHistory)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.FiringRateReg);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save{TFamily}(CheckpointWriter, EpropRecurrentHistory{TFamily})"/> wrote, into a history with the model's <paramref name="shift"/>.</summary>
+    public static EpropRecurrentHistory<TFamily> RestoreRecurrent<TFamily>(CheckpointReader reader, long shift) where TFamily : struct, IEpropFamily
+    {
+        var history = new EpropRecurrentHistory<TFamily>(shift);
+        RestoreCommon(reader, history);
+        for (int n = reader.ReadInt(); n > 0; n--)
+        {
+            history.Entries.Add(new EpropRecurrentEntry(reader.ReadLong())
+            {
+                SurrogateGradient = reader.ReadDouble(), LearningSignal = reader.ReadDouble(), FiringRateReg = reader.ReadDouble(),
+            });
+        }
+        history.SpikeCount = reader.ReadLong();
+        history.FiringRateReg = reader.ReadDouble();
+        history.AverageFiringRate = reader.ReadDouble();
+        for (int n = reader.ReadInt(); n > 0; n--) history.FiringRateRegHistory.Add(new EpropFiringRateRegEntry(reader.ReadLong(), reader.ReadDouble()));
+        return history;
+    }
+
+    /// <summary>Writes a readout neuron's history.</summary>
+    public static void Save<TFamily>(CheckpointWriter writer, EpropReadoutHistory<TFamily> history) where TFamily : struct, IEpropFamily
+    {
+        SaveCommon(writer, history);
+        writer.Write(history.Entries.Count);
+        foreach (var e in history.Entries)
+        {
+            writer.Write(e.Time);
+            writer.Write(e.ErrorSignal);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Save{TFamily}(CheckpointWriter, EpropReadoutHistory{TFamily})"/> wrote, into a history with the model's <paramref name="shift"/>.</summary>
+    public static EpropReadoutHistory<TFamily> RestoreReadout<TFamily>(CheckpointReader reader, long shift) where TFamily : struct, IEpropFamily
+    {
+        var history = new EpropReadoutHistory<TFamily>(shift);
+        RestoreCommon(reader, history);
+        for (int n = reader.ReadInt(); n > 0; n--) history.Entries.Add(new EpropReadoutEntry(reader.ReadLong()) { ErrorSignal = reader.ReadDouble() });
+        return history;
+    }
+
+    private static void SaveCommon<TEntry>(CheckpointWriter writer, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
+    {
+        writer.Write(history.Indegree);
+        writer.Write(history.UpdateHistory.Count);
+        foreach (var u in history.UpdateHistory)
+        {
+            writer.Write(u.Time);
+            writer.Write(u.AccessCounter);
+        }
+    }
+
+    private static void RestoreCommon<TEntry>(CheckpointReader reader, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
+    {
+        history.Indegree = reader.ReadLong();
+        for (int n = reader.ReadInt(); n > 0; n--) history.UpdateHistory.Add(new EpropUpdateEntry(reader.ReadLong(), reader.ReadLong()));
+    }
+}

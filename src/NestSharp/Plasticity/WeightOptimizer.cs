@@ -28,6 +28,16 @@ internal sealed record WeightOptimizerSettings : ICommonDictionaryProperty
 
     ICommonDictionaryProperty ICommonDictionaryProperty.Staged(object value, long numConnections) => Staged(value, numConnections);
 
+    /// <summary>The history of eta that the status does not show: the first change and the number of changes.</summary>
+    public void SaveCheckpoint(CheckpointWriter writer)
+    {
+        writer.Write(EtaFirstChange);
+        writer.Write(EtaChangeCount);
+    }
+
+    ICommonDictionaryProperty ICommonDictionaryProperty.RestoreCheckpoint(CheckpointReader reader) =>
+        this with { EtaFirstChange = reader.ReadDouble(), EtaChangeCount = reader.ReadLong() };
+
     /// <summary>The key of the common dictionary.</summary>
     public const string Key = "optimizer";
 

@@ -5,7 +5,8 @@ namespace NestSharp.Tests.Checkpoint;
 /// <summary>
 /// Every synapse model of the catalog: Poisson-driven parrots send through it to firing neurons (so that plastic
 /// models see pre- and post-synaptic spikes on both sides of the split), with a weight recorder on the model where it
-/// takes one; split by a checkpoint inside a slice with spikes in flight, the run continues bitwise as the
+/// takes one (the e-prop synapses: with one-step delays to e-prop neurons that learn from their firing-rate
+/// regularisation, with Adam); split by a checkpoint inside a slice with spikes in flight, the run continues bitwise as the
 /// uninterrupted one (every key of every connection, every node's status, the recorded weights), from 1 thread onto 2
 /// and from 2 onto 1. Every synapse model is kept.
 /// </summary>
@@ -33,9 +34,16 @@ public sealed class CheckpointSynapseTests : IDisposable
     {
         _ when synapse.StartsWith("clopath_synapse", StringComparison.Ordinal) => "aeif_psc_delta_clopath",
         _ when IsUrbanczik(synapse) => "pp_cond_exp_mc_urbanczik",
-        "eprop_synapse_bsshslm_2020" => "eprop_iaf_bsshslm_2020",
+        _ when IsEpropBsshslm2020(synapse) => "eprop_iaf_bsshslm_2020",
+        _ when IsEprop(synapse) => "eprop_iaf",
         _ => "iaf_psc_alpha",
     };
+
+    /// <summary>The e-prop synapses (both families, with their _hpc twins): one-step delays between e-prop neurons.</summary>
+    private static bool IsEprop(string synapse) => synapse.StartsWith("eprop_synapse", StringComparison.Ordinal);
+
+    /// <summary>eprop_synapse_bsshslm_2020 and its _hpc twin.</summary>
+    private static bool IsEpropBsshslm2020(string synapse) => synapse.StartsWith("eprop_synapse_bsshslm_2020", StringComparison.Ordinal);
 
     /// <summary>urbanczik_synapse and its labelled variant.</summary>
     private static bool IsUrbanczik(string synapse) => synapse.StartsWith("urbanczik_synapse", StringComparison.Ordinal);
@@ -43,8 +51,17 @@ public sealed class CheckpointSynapseTests : IDisposable
     private static void Build(Simulator nest, string synapse)
     {
         nest.SetKernelStatus(new() { ["rng_seed"] = 77L });
+        bool eprop = IsEprop(synapse);
+        // bsshslm_2020: weight updates every 5 ms, so that some fall on each side of the split
+        if (IsEpropBsshslm2020(synapse)) nest.SetKernelStatus(new() { ["eprop_update_interval"] = 5.0 });
         var sources = nest.Create("parrot_neuron", 12);
-        var targets = nest.Create(TargetModel(synapse), 8);
+        // e-prop targets without readouts learn from the firing-rate regularisation alone (c_reg > 0)
+        var targets = nest.Create(TargetModel(synapse), 8, eprop
+            ? new Dictionary<string, object>
+            {
+                ["c_reg"] = 300.0, ["f_target"] = 10.0, ["surrogate_gradient_function"] = "exponential", ["surrogate_gradient_width"] = 20.0,
+            }
+            : null);
         var drive = nest.Create("poisson_generator", 1, new() { ["rate"] = 60.0 });
         var noise = nest.Create("poisson_generator", 1, new() { ["rate"] = 12000.0 });
         nest.Connect(drive, sources);
@@ -52,12 +69,13 @@ public sealed class CheckpointSynapseTests : IDisposable
         bool compartments = IsUrbanczik(synapse);
         nest.Connect(noise, targets, syn: new Dictionary<string, object>
         {
-            ["weight"] = 90.0, ["delay"] = 1.0, ["receptor_type"] = compartments ? 1 : 0,
+            // e-prop neurons take an input spike as a jump of V_m (mV): a drive that keeps V_m near the threshold
+            ["weight"] = eprop ? 0.2 : 90.0, ["delay"] = 1.0, ["receptor_type"] = compartments ? 1 : 0,
         });
 
         var defaults = nest.GetDefaults(synapse);
         var model = "checkpointed_" + synapse;
-        var copy = new Dictionary<string, object> { ["weight"] = 40.0 };
+        var copy = new Dictionary<string, object> { ["weight"] = eprop ? 2.0 : 40.0 };
         if (defaults.ContainsKey("volume_transmitter"))
         {
             var vt = nest.Create("volume_transmitter");
@@ -69,10 +87,19 @@ public sealed class CheckpointSynapseTests : IDisposable
             var recorder = nest.Create("weight_recorder");
             copy["weight_recorder"] = recorder;
         }
+        if (eprop)
+        {
+            // Adam (the optimizer with the most state per synapse); eta changed twice, so that the synapses' first
+            // optimisation uses the first change (NEST's eta_first_change), which a checkpoint must keep
+            copy["optimizer"] = new Dictionary<string, object> { ["type"] = "adam", ["eta"] = 2e-2 };
+        }
         nest.CopyModel(synapse, model, copy);
+        if (eprop) nest.SetDefaults(model, new() { ["optimizer"] = new Dictionary<string, object> { ["eta"] = 1e-2 } });
+        // NEST's e-prop synapses take a delay of one step only
+        double delay = eprop ? (double)nest.GetKernelStatus("resolution") : 1.7;
         nest.Connect(sources, targets, Rule.FixedIndegree(5), new Dictionary<string, object>
         {
-            ["synapse_model"] = model, ["delay"] = 1.7, ["receptor_type"] = compartments ? 3 : 0,
+            ["synapse_model"] = model, ["delay"] = delay, ["receptor_type"] = compartments ? 3 : 0,
         });
         var spikes = nest.Create("spike_recorder");
         nest.Connect(targets, spikes);

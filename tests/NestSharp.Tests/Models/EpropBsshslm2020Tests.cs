@@ -129,6 +129,28 @@ public sealed class EpropBsshslm2020Tests
         Checkpoint.CheckpointSplitRunTests.AssertResumesBitwise(Build, Observe, 63.0, 97.0, (1, 1), (1, 3), (2, 1));
 
     [Fact]
+    public void Checkpoint_KeepsALearningWindowLongerThanTheUpdateInterval()
+    {
+        // NEST checks the window against the interval only when the window is set: a shorter interval set later stays
+        var nest = new Simulator();
+        nest.SetKernelStatus(new Dictionary<string, object> { ["eprop_update_interval"] = 5.0 });
+        string folder = Directory.CreateTempSubdirectory("nestsharp-eprop-window-").FullName;
+        try
+        {
+            string path = Path.Combine(folder, "window.nscp");
+            nest.SaveCheckpoint(path);
+            var restored = new Simulator();
+            restored.LoadCheckpoint(path);
+            Assert.Equal(5.0, (double)restored.GetKernelStatus("eprop_update_interval"));
+            Assert.Equal(1000.0, (double)restored.GetKernelStatus("eprop_learning_window"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void FTarget_IsKeptInSpikesPerMillisecond()
     {
         var nest = new Simulator();

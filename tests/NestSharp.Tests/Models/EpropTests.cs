@@ -2,8 +2,8 @@ namespace NestSharp.Tests.Models;
 
 /// <summary>
 /// The e-prop models (eprop_iaf, eprop_readout, eprop_synapse, eprop_learning_signal_connection, the optimizers): a
-/// small learning network gives the same weights and traces for 1, 2 and 4 threads; bad input is refused and changes
-/// nothing.
+/// small learning network gives the same weights and traces for 1, 2 and 4 threads and after a checkpoint split; bad
+/// input is refused and changes nothing.
 /// </summary>
 public sealed class EpropTests
 {
@@ -69,6 +69,104 @@ public sealed class EpropTests
             Assert.Equal(one.Rec, other.Rec);
         }
     }
+
+    /// <summary>
+    /// Input parrots, recurrent eprop_iaf (two with another surrogate gradient function), two readouts with a learning
+    /// window and target signals from step_rate_generators, learning signals back; Adam with eta changed twice; a
+    /// trace cutoff and flush events, so that histories are erased on both sides of a split.
+    /// </summary>
+    private static void BuildLearning(Simulator nest)
+    {
+        nest.SetKernelStatus(new() { ["resolution"] = 1.0, ["rng_seed"] = 11L });
+        var gen = nest.Create("spike_generator", 6);
+        var inputs = nest.Create("parrot_neuron", 6);
+        var rec = nest.Create("eprop_iaf", 6, new()
+        {
+            ["C_m"] = 1.0, ["E_L"] = 0.0, ["V_m"] = 0.0, ["V_th"] = 0.03, ["t_ref"] = 1.0, ["tau_m"] = 30.0, ["c_reg"] = 3.0,
+            ["f_target"] = 10.0, ["eprop_isi_trace_cutoff"] = 30.0, ["flush_event_send_interval"] = 12.0,
+            ["surrogate_gradient_height"] = 1.0, ["surrogate_gradient_width"] = 100.0,
+        });
+        rec[..2].Set(new Dictionary<string, object> { ["surrogate_gradient_function"] = "arctan_derivative" });
+        var readouts = nest.Create("eprop_readout", 2, new() { ["C_m"] = 1.0, ["E_L"] = 0.0, ["tau_m"] = 30.0, ["eprop_isi_trace_cutoff"] = 30.0 });
+        var window = nest.Create("step_rate_generator", 1, new()
+        {
+            ["amplitude_times"] = new[] { 1.0, 40.0, 70.0 }, ["amplitude_values"] = new[] { 1.0, 0.0, 1.0 },
+        });
+        var target = nest.Create("step_rate_generator", 2, new()
+        {
+            ["amplitude_times"] = new[] { 1.0, 30.0, 90.0, 120.0 }, ["amplitude_values"] = new[] { 0.5, -0.2, 0.8, 0.1 },
+        });
+        var rates = new Dictionary<string, object> { ["synapse_model"] = "rate_connection_delayed", ["delay"] = 1.0 };
+        nest.Connect(window, readouts, "all_to_all", new Dictionary<string, object>(rates) { ["receptor_type"] = 1 });
+        nest.Connect(target, readouts, "one_to_one", new Dictionary<string, object>(rates) { ["receptor_type"] = 2 });
+        nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = "adam", ["eta"] = 2e-3 } });
+        nest.SetDefaults("eprop_synapse", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["eta"] = 1e-3 } });
+        var random = new System.Random(5);
+        for (int i = 0; i < 6; i++)
+            gen[i].Set(new Dictionary<string, object> { ["spike_times"] = Enumerable.Range(0, 25).Select(_ => (double)random.Next(1, 160)).Distinct().Order().ToArray() });
+        var syn = new Dictionary<string, object> { ["synapse_model"] = "eprop_synapse", ["delay"] = 1.0, ["weight"] = 0.05 };
+        nest.Connect(gen, inputs, "one_to_one");
+        nest.Connect(inputs, rec, "all_to_all", syn);
+        nest.Connect(rec, rec, new Dictionary<string, object> { ["rule"] = "all_to_all", ["allow_autapses"] = false }, syn);
+        nest.Connect(rec, readouts, "all_to_all", syn);
+        nest.Connect(readouts, rec, "all_to_all", new Dictionary<string, object> { ["synapse_model"] = "eprop_learning_signal_connection", ["weight"] = 0.5 });
+        var recMeter = nest.Create("multimeter", 1, new()
+        {
+            ["interval"] = 1.0, ["record_from"] = new[] { "V_m", "learning_signal", "surrogate_gradient", "eprop_history_duration" },
+        });
+        var outMeter = nest.Create("multimeter", 1, new()
+        {
+            ["interval"] = 1.0, ["record_from"] = new[] { "V_m", "error_signal", "readout_signal", "target_signal", "eprop_history_duration" },
+        });
+        nest.Connect(recMeter, rec);
+        nest.Connect(outMeter, readouts);
+    }
+
+    /// <summary>The two multimeters' values in (time, sender) order and every eprop_synapse's weight, as text.</summary>
+    private static string ObserveLearning(Simulator nest)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var meter in new[] { nest.Nodes(nest.NetworkSize - 1), nest.Nodes(nest.NetworkSize) })
+        {
+            var events = NestSuite.NestSuiteHelpers.Events(meter);
+            long[] senders = (long[])events["senders"];
+            double[] times = (double[])events["times"];
+            int[] order = [.. Enumerable.Range(0, senders.Length).OrderBy(i => times[i]).ThenBy(i => senders[i])];
+            foreach (var (key, value) in events.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                if (value is not double[] values || key == "times") continue;
+                text.Append(key).Append(':');
+                foreach (int i in order) text.Append(values[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(',');
+            }
+        }
+        var connections = nest.GetConnections(synapseModel: "eprop_synapse");
+        var sources = (long[])connections.Get("source");
+        var targets = (long[])connections.Get("target");
+        var weights = (double[])connections.Get("weight");
+        foreach (int i in Enumerable.Range(0, weights.Length).OrderBy(i => sources[i]).ThenBy(i => targets[i]))
+            text.Append(sources[i]).Append('>').Append(targets[i]).Append('=').Append(weights[i].ToString("R", System.Globalization.CultureInfo.InvariantCulture)).Append(';');
+        return text.ToString();
+    }
+
+    [Fact]
+    public void LearningNetwork_Learns()
+    {
+        var nest = new Simulator();
+        BuildLearning(nest);
+        nest.Simulate(60.0);
+        var connections = nest.GetConnections(synapseModel: "eprop_synapse");
+        double[] before = (double[])connections.Get("weight");
+        nest.Simulate(100.0);
+        double[] after = (double[])connections.Get("weight");
+        Assert.Contains(Enumerable.Range(0, before.Length), i => before[i] != after[i]);
+        var events = NestSuite.NestSuiteHelpers.Events(nest.Nodes(nest.NetworkSize - 1));
+        Assert.Contains((double[])events["learning_signal"], v => v != 0.0);
+        Assert.Contains((double[])events["eprop_history_duration"], v => v > 0.0);
+    }
+
+    [Fact]
+    public void Checkpoint_ContinuesBitwise() =>
+        Checkpoint.CheckpointSplitRunTests.AssertResumesBitwise(BuildLearning, ObserveLearning, 63.0, 97.0, (1, 1), (1, 3), (2, 1));
 
     [Fact]
     public void BadOptimizerInput_IsRefusedAndChangesNothing()

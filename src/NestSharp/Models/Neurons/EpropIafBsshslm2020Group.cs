@@ -406,94 +406,10 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
         var restored = new EpropRecurrentHistory<EpropBsshslm2020Family>?[Count];
-        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreRecurrent(r, Shift));
+        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropBsshslm2020Family>(r, Shift));
         IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
         for (int i = 0; i < Count; i++)
             if (restored[i] is { } history) _archives[i] = history;
-    }
-}
-
-/// <summary>The e-prop histories of the bsshslm_2020 neurons in a checkpoint (every list and count they keep).</summary>
-internal static class EpropHistoryCheckpoint
-{
-    /// <summary>Writes a recurrent neuron's history.</summary>
-    public static void Save(CheckpointWriter writer, EpropRecurrentHistory<EpropBsshslm2020Family> history)
-    {
-        SaveCommon(writer, history);
-        writer.Write(history.Entries.Count);
-        foreach (var e in history.Entries)
-        {
-            writer.Write(e.Time);
-            writer.Write(e.SurrogateGradient);
-            writer.Write(e.LearningSignal);
-            writer.Write(e.FiringRateReg);
-        }
-        writer.Write(history.SpikeCount);
-        writer.Write(history.FiringRateReg);
-        writer.Write(history.AverageFiringRate);
-        writer.Write(history.FiringRateRegHistory.Count);
-        foreach (var e in history.FiringRateRegHistory)
-        {
-            writer.Write(e.Time);
-            writer.Write(e.FiringRateReg);
-        }
-    }
-
-    /// <summary>Reads what <see cref="Save(CheckpointWriter, EpropRecurrentHistory{EpropBsshslm2020Family})"/> wrote.</summary>
-    public static EpropRecurrentHistory<EpropBsshslm2020Family> RestoreRecurrent(CheckpointReader reader, long shift)
-    {
-        var history = new EpropRecurrentHistory<EpropBsshslm2020Family>(shift);
-        RestoreCommon(reader, history);
-        for (int n = reader.ReadInt(); n > 0; n--)
-        {
-            history.Entries.Add(new EpropRecurrentEntry(reader.ReadLong())
-            {
-                SurrogateGradient = reader.ReadDouble(), LearningSignal = reader.ReadDouble(), FiringRateReg = reader.ReadDouble(),
-            });
-        }
-        history.SpikeCount = reader.ReadLong();
-        history.FiringRateReg = reader.ReadDouble();
-        history.AverageFiringRate = reader.ReadDouble();
-        for (int n = reader.ReadInt(); n > 0; n--) history.FiringRateRegHistory.Add(new EpropFiringRateRegEntry(reader.ReadLong(), reader.ReadDouble()));
-        return history;
-    }
-
-    /// <summary>Writes a readout neuron's history.</summary>
-    public static void Save(CheckpointWriter writer, EpropReadoutHistory<EpropBsshslm2020Family> history)
-    {
-        SaveCommon(writer, history);
-        writer.Write(history.Entries.Count);
-        foreach (var e in history.Entries)
-        {
-            writer.Write(e.Time);
-            writer.Write(e.ErrorSignal);
-        }
-    }
-
-    /// <summary>Reads what <see cref="Save(CheckpointWriter, EpropReadoutHistory{EpropBsshslm2020Family})"/> wrote.</summary>
-    public static EpropReadoutHistory<EpropBsshslm2020Family> RestoreReadout(CheckpointReader reader, long shift)
-    {
-        var history = new EpropReadoutHistory<EpropBsshslm2020Family>(shift);
-        RestoreCommon(reader, history);
-        for (int n = reader.ReadInt(); n > 0; n--) history.Entries.Add(new EpropReadoutEntry(reader.ReadLong()) { ErrorSignal = reader.ReadDouble() });
-        return history;
-    }
-
-    private static void SaveCommon<TEntry>(CheckpointWriter writer, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
-    {
-        writer.Write(history.Indegree);
-        writer.Write(history.UpdateHistory.Count);
-        foreach (var u in history.UpdateHistory)
-        {
-            writer.Write(u.Time);
-            writer.Write(u.AccessCounter);
-        }
-    }
-
-    private static void RestoreCommon<TEntry>(CheckpointReader reader, EpropHistory<TEntry> history) where TEntry : struct, IEpropHistoryEntry
-    {
-        history.Indegree = reader.ReadLong();
-        for (int n = reader.ReadInt(); n > 0; n--) history.UpdateHistory.Add(new EpropUpdateEntry(reader.ReadLong(), reader.ReadLong()));
     }
 }
 

@@ -69,6 +69,9 @@ internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
 
     public override bool ReceivesSecondary(SecondaryEventType type) => type == RateEvents.Delayed;
 
+    /// <summary>The columns and each node's e-prop history; the propagators are made again by the next Prepare.</summary>
+    public override bool SupportsCheckpoint => true;
+
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
@@ -139,6 +142,14 @@ internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
 
     public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
         _histories[position]!.EraseUsedHistory(tSpike, tSpikePrevious, _cutoffSteps[position]);
+
+    /// <summary>Each node's e-prop history (none before its first run), in node-id order.</summary>
+    protected override void SaveModelState(CheckpointWriter writer) =>
+        WriteInIdOrder(writer, _histories, h => EpropHistoryCheckpoint.Save(writer, h));
+
+    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
+        ReadInIdOrder(reader, _histories, r => EpropHistoryCheckpoint.RestoreReadout<EpropCurrentFamily>(r, EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift));
 
     /// <summary>NEST's compute_gradient of eprop_readout: the error signal times the filtered presynaptic spikes.</summary>
     public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,

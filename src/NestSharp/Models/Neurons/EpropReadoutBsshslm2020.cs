@@ -308,7 +308,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
         var restored = new EpropReadoutHistory<EpropBsshslm2020Family>?[Count];
-        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreReadout(r, Shift));
+        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreReadout<EpropBsshslm2020Family>(r, Shift));
         IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
         for (int i = 0; i < Count; i++)
             if (restored[i] is { } history) _archives[i] = history;

@@ -26,9 +26,26 @@ internal sealed class EpropSurrogateChoice(int count) : IStateOutsideColumns
 
     public void CopyDefaultsFrom(IStateOutsideColumns prototype) => Array.Fill(Kinds, ((EpropSurrogateChoice)prototype).Kinds[0]);
 
-    public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group) => throw new NotSupportedException("e-prop neurons are not checkpointed");
+    /// <summary>Writes each node's function (its number in <see cref="EpropSurrogateGradients.Names"/>), in node-id order.</summary>
+    public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group)
+    {
+        var numbers = new int[group.Count];
+        for (int local = 0; local < group.Count; local++) numbers[local] = Array.IndexOf(EpropSurrogateGradients.Names, EpropSurrogateGradients.NameOf(Kinds[group.PositionOf(local)]));
+        writer.Write(numbers);
+    }
 
-    public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group) => throw new NotSupportedException("e-prop neurons are not checkpointed");
+    /// <summary>Reads what <see cref="SaveCheckpoint"/> wrote.</summary>
+    public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group)
+    {
+        int[] numbers = reader.ReadInts();
+        if (numbers.Length != group.Count)
+            throw reader.Bad($"{group.Model.Name} nodes {group.FirstId}-{group.LastId} have {numbers.Length} surrogate gradient functions in the file, {group.Count} here");
+        for (int local = 0; local < group.Count; local++)
+        {
+            if ((uint)numbers[local] >= (uint)EpropSurrogateGradients.Names.Length) throw reader.Bad($"{group.Model.Name}: surrogate gradient function number {numbers[local]} is unknown");
+            if (group.Restores(local)) Kinds[group.PositionOf(local)] = EpropSurrogateGradients.Find(Key, EpropSurrogateGradients.Names[numbers[local]]);
+        }
+    }
 }
 
 /// <summary>
@@ -109,6 +126,13 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
     }
 
     public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
+
+    /// <summary>
+    /// The columns (with the refractory and forced-spike count-downs and the time of the last event), the surrogate
+    /// gradient functions and each node's e-prop history; the propagators are made again by the next Prepare. A derived
+    /// model keeping state of its own outside the columns saves it after the family's (calling the base).
+    /// </summary>
+    public override bool SupportsCheckpoint => true;
 
     protected override void Validate(in StatusRow row) => _c.Validate(row);
 
@@ -225,6 +249,14 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
 
     public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
         Histories[position]!.EraseUsedHistory(tSpike, tSpikePrevious, CutoffSteps[position]);
+
+    /// <summary>Each node's e-prop history (none before its first run), in node-id order.</summary>
+    protected override void SaveModelState(CheckpointWriter writer) =>
+        WriteInIdOrder(writer, Histories, h => EpropHistoryCheckpoint.Save(writer, h));
+
+    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
+    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
+        ReadInIdOrder(reader, Histories, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropCurrentFamily>(r, EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift));
 
     /// <summary>
     /// NEST's compute_gradient of the recurrent models: walks the history from the previous spike (up to the cutoff),

@@ -43,6 +43,13 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
 
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Stored;
 
+    /// <summary>
+    /// Everything a synapse carries is in its columns (the previous spike and whether it was a flush event, the traces,
+    /// the summed gradient, the steps to the cutoff and of pending decay, the optimizer's state) and the model's
+    /// optimizer dictionary; its targets keep their e-prop histories in their own checkpoints.
+    /// </summary>
+    public override bool SupportsCheckpoint => true;
+
     public override bool SupportsFlushEvents => true;
 
     public override ICommonDictionaryProperty? DefaultCommonDictionary => new WeightOptimizerSettings();

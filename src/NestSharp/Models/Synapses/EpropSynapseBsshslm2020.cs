@@ -31,6 +31,7 @@ namespace NestSharp.Models.Synapses;
 /// eprop_synapse_bsshslm_2020 (NEST 3.10).</para>
 /// </summary>
 [SynapseModelName("eprop_synapse_bsshslm_2020")]
+[SynapseModelName("eprop_synapse_bsshslm_2020_hpc")]
 internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
 {
     private static readonly SynapseSchema Declared = new();

@@ -33,6 +33,9 @@ internal sealed class SynapseModel
     /// <summary>The model's dictionary-valued common property (<see cref="SynapseType.DefaultCommonDictionary"/>), or null.</summary>
     public ICommonDictionaryProperty? CommonDictionary { get; private set; }
 
+    /// <summary>Gives <see cref="CommonDictionary"/> what a checkpoint kept of it beyond its status.</summary>
+    public void RestoreCommonDictionary(CheckpointReader reader) => CommonDictionary = CommonDictionary!.RestoreCheckpoint(reader);
+
     public string Name { get; }
     public SynapseType Type { get; }
     public int Id { get; }
