@@ -126,4 +126,196 @@ public sealed class TestEpropBsshslm2020Plasticity
                 $"element {i}: expected {epropHistoryDurationReference[i]}, got {historyDuration[i]}");
         }
     }
+    private static bool IsClose(double a, double b, double rtol) => Math.Abs(a - b) <= 1e-8 + rtol * Math.Abs(b);
+
+    /// <summary>numpy's generate_superimposed_sines of the tests: the sines' amplitudes and phases drawn from <paramref name="rng"/>.</summary>
+    private static double[] SuperimposedSines(NumpyLegacyRandom rng, int stepsSequence, int[] periods)
+    {
+        var amplitudes = new double[periods.Length];
+        var phases = new double[periods.Length];
+        for (int i = 0; i < periods.Length; i++) amplitudes[i] = rng.Uniform(0.5, 2.0);
+        for (int i = 0; i < periods.Length; i++) phases[i] = rng.Uniform(0.0, 2.0 * Math.PI);
+        var superposition = new double[stepsSequence];
+        for (int k = 0; k < periods.Length; k++)
+        {
+            // A * np.sin(np.linspace(phi, phi + 2π·(steps // T), steps))
+            double start = phases[k], stop = phases[k] + (2.0 * Math.PI * (stepsSequence / periods[k]));
+            double delta = (stop - start) / (stepsSequence - 1);
+            for (int s = 0; s < stepsSequence; s++)
+            {
+                double x = s == stepsSequence - 1 ? stop : (s * delta) + start;
+                superposition[s] += amplitudes[k] * Math.Sin(x);
+            }
+        }
+        double first = superposition[0], max = 0.0;
+        for (int s = 0; s < stepsSequence; s++)
+        {
+            superposition[s] -= first;
+            max = Math.Max(max, Math.Abs(superposition[s]));
+        }
+        max = Math.Max(max, 1e-6);
+        for (int s = 0; s < stepsSequence; s++) superposition[s] /= max;
+        return superposition;
+    }
+
+    // NEST: testsuite/pytests/synapses/test_eprop_bsshslm_2020_plasticity.py::test_eprop_regression
+    [Fact]
+    public void Test_eprop_regression()
+    {
+        // The losses of the regression task (sine waves) match NEST's and the TensorFlow implementation's.
+        var rng = new NumpyLegacyRandom(1); // np.random.seed(rng_seed)
+
+        const int batchSize = 1, nIter = 5, stepsSequence = 1000;
+        const int stepsTask = nIter * batchSize * stepsSequence;
+        const int offsetGen = 1, delayInRec = 1, delayRecOut = 1, delayOutNorm = 1, extensionSim = 1;
+        const int totalOffset = offsetGen + delayInRec + delayRecOut + delayOutNorm;
+        const int stepsSim = stepsTask + totalOffset + extensionSim;
+        const double step = 1.0;
+
+        var nest = new Simulator();
+        nest.SetKernelStatus(new Dictionary<string, object>
+        {
+            ["eprop_learning_window"] = (double)stepsSequence,
+            ["eprop_reset_neurons_on_update"] = true,
+            ["eprop_update_interval"] = (double)stepsSequence,
+            ["print_time"] = false,
+            ["resolution"] = step,
+            ["total_num_virtual_procs"] = 1,
+        });
+
+        const int nIn = 100, nRec = 100, nOut = 1;
+        var paramsNrnOut = new Dictionary<string, object>
+        {
+            ["C_m"] = 1.0, ["E_L"] = 0.0, ["I_e"] = 0.0, ["loss"] = "mean_squared_error", ["regular_spike_arrival"] = false,
+            ["tau_m"] = 30.0, ["V_m"] = 0.0,
+        };
+        const double vTh = 0.03;
+        var paramsNrnRec = new Dictionary<string, object>
+        {
+            ["C_m"] = 1.0, ["c_reg"] = 300.0, ["E_L"] = 0.0, ["f_target"] = 10.0, ["flush_event_send_interval"] = (double)stepsSequence,
+            ["I_e"] = 0.0, ["regular_spike_arrival"] = false, ["surrogate_gradient_function"] = "piecewise_linear",
+            ["surrogate_gradient_height"] = 0.3 / vTh, ["surrogate_gradient_width"] = 1.0 * Math.Abs(vTh), ["t_ref"] = 0.0,
+            ["tau_m"] = 30.0, ["V_m"] = 0.0, ["V_th"] = vTh,
+        };
+
+        var genSpkIn = nest.Create("spike_generator", nIn);
+        var nrnsIn = nest.Create("parrot_neuron", nIn);
+        var nrnsRec = nest.Create("eprop_iaf_bsshslm_2020", nRec, paramsNrnRec);
+        var nrnsOut = nest.Create("eprop_readout_bsshslm_2020", nOut, paramsNrnOut);
+        var genRateTarget = nest.Create("step_rate_generator", nOut);
+
+        var mmRec = nest.Create("multimeter", 1, new Dictionary<string, object>
+        {
+            ["interval"] = (double)stepsSequence, ["record_from"] = new[] { "V_m", "surrogate_gradient", "learning_signal" },
+            ["start"] = (double)(offsetGen + delayInRec), ["stop"] = (double)(offsetGen + delayInRec + stepsTask),
+        });
+        var mmOut = nest.Create("multimeter", 1, new Dictionary<string, object>
+        {
+            ["interval"] = step,
+            ["record_from"] = new[] { "V_m", "readout_signal", "readout_signal_unnorm", "target_signal", "error_signal" },
+            ["start"] = (double)totalOffset, ["stop"] = (double)(totalOffset + stepsTask),
+        });
+        var sr = nest.Create("spike_recorder", 1, new Dictionary<string, object> { ["start"] = (double)offsetGen, ["stop"] = (double)(totalOffset + stepsTask) });
+        var wr = nest.Create("weight_recorder", 1, new Dictionary<string, object>
+        {
+            ["senders"] = nrnsIn[..1] + nrnsRec[..1], ["targets"] = nrnsRec[..1] + nrnsOut,
+            ["start"] = (double)totalOffset, ["stop"] = (double)(totalOffset + stepsTask),
+        });
+
+        var allToAll = new Dictionary<string, object> { ["rule"] = "all_to_all", ["allow_autapses"] = false };
+        var oneToOne = new Dictionary<string, object> { ["rule"] = "one_to_one" };
+
+        // np.array(np.random.randn(...).T / np.sqrt(n), dtype=np.float32)
+        var gaussInRec = rng.Randn(nIn, nRec);
+        var gaussRecRec = rng.Randn(nRec, nRec);
+        var gaussRecOut = rng.Randn(nRec, nOut);
+        var gaussOutRec = rng.Randn(nRec, nOut);
+        var weightsInRec = new double[nRec, nIn];
+        var weightsRecRec = new double[nRec, nRec];
+        var weightsRecOut = new double[nOut, nRec];
+        var weightsOutRec = new double[nRec, nOut];
+        for (int i = 0; i < nRec; i++)
+        {
+            for (int j = 0; j < nIn; j++) weightsInRec[i, j] = (float)(gaussInRec[j, i] / Math.Sqrt(nIn));
+            for (int j = 0; j < nRec; j++) weightsRecRec[i, j] = i == j ? 0f : (float)(gaussRecRec[j, i] / Math.Sqrt(nRec));
+            weightsRecOut[0, i] = (float)(gaussRecOut[i, 0] / Math.Sqrt(nRec));
+            weightsOutRec[i, 0] = (float)(gaussOutRec[i, 0] / Math.Sqrt(nRec));
+        }
+
+        nest.SetDefaults("eprop_synapse_bsshslm_2020", new Dictionary<string, object>
+        {
+            ["optimizer"] = new Dictionary<string, object>
+            {
+                ["type"] = "gradient_descent", ["batch_size"] = (long)batchSize, ["eta"] = 1e-4, ["Wmin"] = -100.0, ["Wmax"] = 100.0,
+            },
+            ["average_gradient"] = false,
+            ["weight_recorder"] = wr,
+        });
+
+        Dictionary<string, object> Eprop(double[,] weights) => new()
+        {
+            ["synapse_model"] = "eprop_synapse_bsshslm_2020", ["delay"] = step, ["tau_m_readout"] = 30.0, ["weight"] = weights,
+        };
+        var synStatic = new Dictionary<string, object> { ["synapse_model"] = "static_synapse", ["delay"] = step };
+        nest.Connect(genSpkIn, nrnsIn, oneToOne, synStatic);
+        nest.Connect(nrnsIn, nrnsRec, allToAll, Eprop(weightsInRec));
+        nest.Connect(nrnsRec, nrnsRec, allToAll, Eprop(weightsRecRec));
+        nest.Connect(nrnsRec, nrnsOut, allToAll, Eprop(weightsRecOut));
+        nest.Connect(nrnsOut, nrnsRec, allToAll, new Dictionary<string, object>
+        {
+            ["synapse_model"] = "eprop_learning_signal_connection_bsshslm_2020", ["delay"] = step, ["weight"] = weightsOutRec,
+        });
+        nest.Connect(genRateTarget, nrnsOut, oneToOne,
+            new Dictionary<string, object> { ["synapse_model"] = "rate_connection_delayed", ["delay"] = step, ["receptor_type"] = 2L });
+        nest.Connect(nrnsIn + nrnsRec, sr, allToAll, synStatic);
+        nest.Connect(mmRec, nrnsRec[..1], allToAll, synStatic);
+        nest.Connect(mmOut, nrnsOut, allToAll, synStatic);
+
+        // input_spike_bools = (np.random.rand(steps["sequence"], n_in) < input_spike_prob).swapaxes(0, 1); the first step silent
+        var uniform = rng.Rand(stepsSequence, nIn);
+        var paramsGenSpkIn = new Dictionary<string, object>[nIn];
+        for (int j = 0; j < nIn; j++)
+        {
+            var times = new List<double>();
+            for (int start = offsetGen; start < stepsTask + offsetGen; start += stepsSequence)
+            {
+                for (int s = 1; s < stepsSequence; s++)
+                    if (uniform[s, j] < 0.05) times.Add((float)((s * step) + start));
+            }
+            paramsGenSpkIn[j] = new() { ["spike_times"] = times.ToArray() };
+        }
+        genSpkIn.Set(paramsGenSpkIn);
+
+        var targetSignal = SuperimposedSines(rng, stepsSequence, [1000, 500, 333, 200]);
+        genRateTarget.Set(new Dictionary<string, object>
+        {
+            ["amplitude_times"] = Enumerable.Range(0, stepsTask).Select(k => (k * step) + totalOffset).ToArray(),
+            ["amplitude_values"] = Enumerable.Range(0, nIter * batchSize).SelectMany(_ => targetSignal).ToArray(),
+        });
+
+        nest.Simulate(stepsSim * step);
+
+        double[] readoutSignal = NestSuiteHelpers.Doubles(mmOut, "readout_signal");
+        double[] recordedTarget = NestSuiteHelpers.Doubles(mmOut, "target_signal");
+        Assert.Equal(nOut * nIter * batchSize * stepsSequence, readoutSignal.Length);
+        var loss = new double[nIter];
+        for (int iteration = 0; iteration < nIter; iteration++)
+        {
+            double sum = 0.0;
+            for (int s = 0; s < stepsSequence; s++)
+            {
+                double d = readoutSignal[(iteration * stepsSequence) + s] - recordedTarget[(iteration * stepsSequence) + s];
+                sum += d * d;
+            }
+            loss[iteration] = 0.5 * sum;
+        }
+
+        double[] lossNestReference = [101.964356999041, 103.466731126205, 103.340607074771, 103.680244037686, 104.412775748752];
+        double[] lossTfReference = [101.964363098144, 103.466735839843, 103.340606689453, 103.680244445800, 104.412780761718];
+        for (int i = 0; i < nIter; i++)
+        {
+            Assert.True(IsClose(loss[i], lossTfReference[i], 1e-7), $"{i}: {loss[i]:R} vs TensorFlow's {lossTfReference[i]:R}");
+            Assert.True(IsClose(loss[i], lossNestReference[i], 1e-8), $"{i}: {loss[i]:R} vs NEST's {lossNestReference[i]:R}");
+        }
+    }
 }
