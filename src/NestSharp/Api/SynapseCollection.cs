@@ -279,7 +279,7 @@ public sealed class SynapseCollection : IEnumerable<SynapseCollection>, IEquatab
                 }
             }
         }
-        var columns = values.Select(p => _kernel.ConnectionColumn(p.Key, p.Value, Count)).ToList();
+        var columns = ConnectionQuery.Flatten(values).Select(p => _kernel.ConnectionColumn(p.Key, p.Value, Count)).ToList();
         _kernel.WriteConnections(_table, Rows, columns);
     }
 

@@ -363,15 +363,19 @@ internal static class ConnectionQuery
         /// <summary>Whether the row's model reports <paramref name="key"/>.</summary>
         public bool Has(int row, string key)
         {
-            var schema = _models[_table.Model[row]].Type.Schema;
-            return (Array.IndexOf(StandardKeys, key) >= 0 && ReportsStandardKey(schema, key)) || schema.IndexOfPerConnection(key) >= 0;
+            var type = _models[_table.Model[row]].Type;
+            var schema = type.Schema;
+            return (Array.IndexOf(StandardKeys, key) >= 0 && ReportsStandardKey(schema, key)) || schema.IndexOfPerConnection(key) >= 0
+                || type.NestedStatus?.Key == key;
         }
 
         /// <summary>The keys row <paramref name="row"/> reports, sorted as NEST's dictionaries.</summary>
         public IEnumerable<string> KeysOf(int row)
         {
-            var schema = _models[_table.Model[row]].Type.Schema;
-            return StandardKeys.Where(k => ReportsStandardKey(schema, k) && schema.IndexOfPerConnection(k) < 0).Concat(schema.PerConnection.Select(p => p.Key));
+            var type = _models[_table.Model[row]].Type;
+            var schema = type.Schema;
+            var keys = StandardKeys.Where(k => ReportsStandardKey(schema, k) && schema.IndexOfPerConnection(k) < 0).Concat(schema.PerConnection.Select(p => p.Key));
+            return type.NestedStatus is { } nested ? keys.Append(nested.Key) : keys;
         }
 
         /// <summary>Models with a weight common to all their connections report no weight per connection; some models no sizeof.</summary>
@@ -399,6 +403,24 @@ internal static class ConnectionQuery
             }
         }
 
+        /// <summary>A dictionary-valued entry of a row (its model's <see cref="SynapseType.NestedStatus"/>).</summary>
+        private Dictionary<string, object> NestedValue(int row, NestedConnectionStatus nested)
+        {
+            var model = _models[_table.Model[row]];
+            var result = new Dictionary<string, object>(StringComparer.Ordinal);
+            foreach (var (name, column) in nested.Entries(model))
+            {
+                result[name] = _table.Kind[row] switch
+                {
+                    ConnectionKind.Synapse => Block(row).State[column.Index][_table.Index[row]],
+                    ConnectionKind.Removed => throw Removed(row),
+                    _ => throw new KernelException(
+                        $"The connection {_table.Source[row]} -> {_table.Target[row]} is stored by another process; read its '{nested.Key}' there."),
+                };
+            }
+            return result;
+        }
+
         /// <summary>The value of <paramref name="key"/> for a row, as NEST reports it; null when the row's model has no such key.</summary>
         public object? Value(int row, string key)
         {
@@ -416,6 +438,7 @@ internal static class ConnectionQuery
                 case "port": return (long)Port(row);
                 case "target_thread": return (long)Thread(row);
                 default:
+                    if (_models[_table.Model[row]].Type.NestedStatus is { } nested && nested.Key == key) return NestedValue(row, nested);
                     var schema = _models[_table.Model[row]].Type.Schema;
                     int k = schema.IndexOfPerConnection(key);
                     if (k < 0) return null;
@@ -469,13 +492,32 @@ internal static class ConnectionQuery
         }
     }
 
-    /// <summary>The columns of a list of per-row dictionaries (each may give its own keys).</summary>
+    /// <summary>
+    /// The entries of a Set with dictionary values (a model's <see cref="SynapseType.NestedStatus"/>, the e-prop
+    /// optimizer's {"m": .., "v": ..}) flattened to one entry per inner key, named key.inner.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, object>> Flatten(IEnumerable<KeyValuePair<string, object>> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            if (value is IEnumerable<KeyValuePair<string, object>> inner)
+            {
+                foreach (var (name, innerValue) in inner) yield return new(key + "." + name, innerValue);
+            }
+            else
+            {
+                yield return new(key, value);
+            }
+        }
+    }
+
+    /// <summary>The columns of a list of per-row dictionaries (each may give its own keys; dictionary values flattened, <see cref="Flatten"/>).</summary>
     public static List<Column> ColumnsOf(IReadOnlyList<IReadOnlyDictionary<string, object>> perRow)
     {
         var columns = new Dictionary<string, (double[] Values, bool[] Given, bool Boolean)>(StringComparer.Ordinal);
         for (int i = 0; i < perRow.Count; i++)
         {
-            foreach (var (key, value) in perRow[i])
+            foreach (var (key, value) in Flatten(perRow[i]))
             {
                 if (!columns.TryGetValue(key, out var column))
                     columns[key] = column = (new double[perRow.Count], new bool[perRow.Count], value is bool);
@@ -516,16 +558,28 @@ internal static class ConnectionQuery
         var newDelay = delayColumn >= 0 ? new int[rows.Count] : null;
         var newDelayOffset = delayColumn >= 0 ? new double[rows.Count] : null;
         var perConnectionIndex = new Dictionary<int, int[]>(); // model -> per column: index in the model's per-connection parameters, or -1
+        var nestedColumns = new Dictionary<int, SynapseColumn?[]>(); // model -> per column: the state column of a key.entry of its nested status
         int[] IndicesFor(int model)
         {
             if (perConnectionIndex.TryGetValue(model, out var indices)) return indices;
             var schema = models[model].Type.Schema;
             indices = new int[columns.Count];
+            var nested = new SynapseColumn?[columns.Count];
             for (int c = 0; c < columns.Count; c++)
             {
                 string key = columns[c].Key;
                 indices[c] = schema.IndexOfPerConnection(key);
                 bool standard = Array.IndexOf(SettableStandardKeys, key) >= 0 && !(key == "weight" && schema.HasCommonWeight);
+                if (indices[c] < 0 && !standard && models[model].Type.NestedStatus is { } status)
+                {
+                    nested[c] = status.ColumnOf(models[model], key, out bool isNested);
+                    if (isNested && nested[c] is null)
+                    {
+                        throw new UnaccessedDictionaryEntryException($"'{status.Key}' of a connection of '{models[model].Name}' (Set)",
+                            key[(status.Key.Length + 1)..], status.Entries(models[model]).Select(e => e.Name));
+                    }
+                    if (nested[c] is not null) continue;
+                }
                 if (indices[c] < 0 && !standard)
                 {
                     string owner = $"a connection of '{models[model].Name}' (Set)";
@@ -533,6 +587,7 @@ internal static class ConnectionQuery
                     throw new UnaccessedDictionaryEntryException(owner, key, settable);
                 }
             }
+            nestedColumns[model] = nested;
             return perConnectionIndex[model] = indices;
         }
 
@@ -632,6 +687,9 @@ internal static class ConnectionQuery
                         if (!sharedValues.TryGetValue(block, out var pending)) sharedValues[block] = pending = [];
                         pending.Add((index, column.Index, columns[c].ValueAt(i)));
                     }
+                    var nestedOfModel = nestedColumns[table.Model[row]];
+                    for (int c = 0; c < columns.Count; c++)
+                        if (nestedOfModel[c] is { } nestedColumn && columns[c].IsGiven(i)) block.State[nestedColumn.Index][index] = columns[c].ValueAt(i);
                     models[table.Model[row]].Type.OnStatusSet(block, index);
                     break;
                 case ConnectionKind.Generator:

@@ -166,6 +166,9 @@ internal abstract class SynapseType(string name)
     /// <summary>A dictionary-valued common property of the model with its defaults (the e-prop synapses' optimizer), or null.</summary>
     public virtual ICommonDictionaryProperty? DefaultCommonDictionary => null;
 
+    /// <summary>A per-connection status entry whose value is a dictionary of state columns (the e-prop synapses' optimizer), or null.</summary>
+    public virtual NestedConnectionStatus? NestedStatus => null;
+
     /// <summary>Whether <see cref="PrepareRun"/> is called before each run.</summary>
     public virtual bool NeedsBlocksAtPrepare => false;
 

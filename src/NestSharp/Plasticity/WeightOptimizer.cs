@@ -293,6 +293,13 @@ internal sealed class WeightOptimizerColumns
         s[_beta2Power.Index][i] = state.Beta2Power;
     }
 
+    /// <summary>
+    /// The synapse's <c>optimizer</c> status entry (NEST's get_status and set_status of the synapse's optimizer): m and
+    /// v for Adam, nothing for gradient descent.
+    /// </summary>
+    public NestedConnectionStatus NestedStatus() => new(WeightOptimizerSettings.Key, model =>
+        model.CommonDictionary is WeightOptimizerSettings { Kind: WeightOptimizerKind.Adam } ? [("m", _m), ("v", _v)] : []);
+
     /// <summary>The synapse's <c>optimizer</c> status (NEST: empty for gradient descent, m and v for Adam).</summary>
     public Dictionary<string, object> Status(SynapseBlock block, int i, WeightOptimizerSettings cp) =>
         cp.Kind == WeightOptimizerKind.Adam

@@ -231,4 +231,55 @@ public sealed class EpropBsshslm2020Tests
         Assert.ThrowsAny<NestException>(() => nest.Connect(rec, outs[0], null, new Dictionary<string, object> { ["receptor_type"] = 1 }));
         nest.Connect(outs[0], outs[1], null, new Dictionary<string, object> { ["synapse_model"] = "rate_connection_delayed", ["receptor_type"] = 1 });
     }
+    /// <summary>
+    /// NEST's readout sets its target signal when the generator's event is handed over during the generator's update:
+    /// a readout updated after the generator (a higher id) uses it in the same step, one updated before it from the next
+    /// step on; the delay plays no part. The first three steps are masked (the readout's signal offset).
+    /// </summary>
+    [Theory]
+    [InlineData(true, new[] { 0.0, 0.0, 0.0, 0.0, 2.0, 3.0, 4.0, 4.0, 4.0 })]
+    [InlineData(false, new[] { 0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 3.0, 4.0, 4.0 })]
+    public void Readout_TakesTheGeneratorsTargetSignalAsNestsHandle(bool generatorFirst, double[] expected)
+    {
+        foreach (double delay in new[] { 1.0, 3.0 })
+        {
+            var nest = new Simulator();
+            nest.SetKernelStatus(new Dictionary<string, object> { ["resolution"] = 1.0 });
+            NodeCollection? readout = generatorFirst ? null : nest.Create("eprop_readout_bsshslm_2020");
+            var generator = nest.Create("step_rate_generator", 1, new Dictionary<string, object>
+            {
+                ["amplitude_times"] = new[] { 4.0, 5.0, 6.0, 7.0 }, ["amplitude_values"] = new[] { 1.0, 2.0, 3.0, 4.0 },
+            });
+            readout ??= nest.Create("eprop_readout_bsshslm_2020");
+            var mm = nest.Create("multimeter", 1, new Dictionary<string, object> { ["interval"] = 1.0, ["record_from"] = new[] { "target_signal" } });
+            nest.Connect(generator, readout, null, new Dictionary<string, object>
+            {
+                ["synapse_model"] = "rate_connection_delayed", ["delay"] = delay, ["receptor_type"] = 2,
+            });
+            nest.Connect(mm, readout);
+            nest.Simulate(10.0);
+            Assert.Equal(expected, NestSharp.Tests.NestSuite.NestSuiteHelpers.Doubles(mm, "target_signal"));
+        }
+    }
+
+    /// <summary>NEST's per-synapse optimizer status: m and v of Adam, read and set per connection; an unknown entry is refused.</summary>
+    [Fact]
+    public void OptimizerStatus_IsReadAndSetPerConnection()
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new Dictionary<string, object> { ["resolution"] = 1.0 });
+        var rec = nest.Create("eprop_iaf_bsshslm_2020", 2);
+        nest.SetDefaults("eprop_synapse_bsshslm_2020", new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["type"] = "adam" } });
+        nest.Connect(rec, rec, new Dictionary<string, object> { ["rule"] = "all_to_all", ["allow_autapses"] = false },
+            new Dictionary<string, object> { ["synapse_model"] = "eprop_synapse_bsshslm_2020", ["delay"] = 1.0 });
+        var conns = nest.GetConnections(synapseModel: "eprop_synapse_bsshslm_2020");
+        conns[1].Set(new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["m"] = 2.5 } });
+        var optimizers = (object?[])conns.Get("optimizer");
+        Assert.Equal(0.0, ((Dictionary<string, object>)optimizers[0]!)["m"]);
+        Assert.Equal(2.5, ((Dictionary<string, object>)optimizers[1]!)["m"]);
+        Assert.Equal(0.0, ((Dictionary<string, object>)optimizers[1]!)["v"]);
+        Assert.Throws<UnaccessedDictionaryEntryException>(() =>
+            conns.Set(new Dictionary<string, object> { ["optimizer"] = new Dictionary<string, object> { ["beta"] = 1.0 } }));
+        Assert.Equal(2.5, ((Dictionary<string, object>)conns[1].Get("optimizer"))["m"]);
+    }
 }

@@ -92,4 +92,37 @@ internal sealed class NumpyLegacyRandom
 
     /// <summary>np.random.uniform(low, high) (one value).</summary>
     public double Uniform(double low, double high) => low + (high - low) * NextDouble();
+
+    /// <summary>
+    /// np.random.randint(0, high) (and np.random.choice of high items without p): the legacy masked rejection sampling
+    /// on 32-bit draws (ranges below 2^32 only).
+    /// </summary>
+    public long RandInt(long high)
+    {
+        uint range = (uint)(high - 1);
+        if (range == 0) return 0;
+        uint mask = range;
+        mask |= mask >> 1;
+        mask |= mask >> 2;
+        mask |= mask >> 4;
+        mask |= mask >> 8;
+        mask |= mask >> 16;
+        uint value;
+        do value = NextUInt32() & mask;
+        while (value > range);
+        return value;
+    }
+
+    /// <summary>np.random.choice(len(p), p=p) for one item: the first index whose cumulative (normalised) probability exceeds a uniform draw.</summary>
+    public int Choice(double[] p)
+    {
+        var cdf = new double[p.Length];
+        double sum = 0.0;
+        for (int i = 0; i < p.Length; i++) cdf[i] = sum += p[i];
+        for (int i = 0; i < p.Length; i++) cdf[i] /= sum;
+        double u = NextDouble();
+        int index = 0;
+        while (index < cdf.Length && cdf[index] <= u) index++;
+        return index;
+    }
 }

@@ -17,7 +17,8 @@ namespace NestSharp.Models.Devices;
 /// slice start + i + delay - min_delay, the index NEST's handle computes for events delivered after a slice, here during
 /// the slice. A target updated before the generator in the slice (a lower id) has read its inputs of this slice
 /// already: rates landing there stay in the input ring until it comes round again (min_delay + max_delay steps later),
-/// as in NEST.</para>
+/// as in NEST. An e-prop readout instead sets its target (or learning window) signal to the event's first rate at once
+/// (NEST's handle): that value is in force from the readout's next step on, whatever the delay.</para>
 /// <para>Parameters: amplitude_times (ms), amplitude_values (spikes/s), allow_offgrid_times (bool), with the checks of
 /// step_current_generator: times strictly positive, on the grid (or with allow_offgrid_times moved to the end of their
 /// step) and strictly increasing in steps; times and values set together and of the same length; allow_offgrid_times
@@ -45,7 +46,26 @@ internal sealed class StepRateGenerator(NodeModel model, int firstId, int count)
 
     public SecondaryEventType Sends => RateEvents.Delayed;
 
-    public void PrepareSecondary(SimulationContext context) => _gains = RateInputGains.Of(context);
+    /// <summary>Per ring channel: whether it belongs to a target that takes rates as a state (<see cref="IRateSignalStateTarget"/>).</summary>
+    private bool[] _stateChannel = [];
+
+    public void PrepareSecondary(SimulationContext context)
+    {
+        _gains = RateInputGains.Of(context);
+        int end = 0;
+        foreach (var group in context.Nodes.Groups)
+        {
+            if (group is NeuronGroup { Count: > 0 } target and IRateSignalStateTarget)
+                end = Math.Max(end, target.ChannelBase + target.ChannelsPerNode * target.Count);
+        }
+        var marked = new bool[end];
+        foreach (var group in context.Nodes.Groups)
+        {
+            if (group is NeuronGroup { Count: > 0 } target and IRateSignalStateTarget)
+                marked.AsSpan(target.ChannelBase, target.ChannelsPerNode * target.Count).Fill(true);
+        }
+        _stateChannel = marked;
+    }
 
     public override double ReadRecordable(int index, int position) => Nodes[position].Rate;
 
@@ -129,25 +149,36 @@ internal sealed class StepRateGenerator(NodeModel model, int firstId, int count)
                 node.Rate = rate;
                 TakeSamples(links, thread, step, local);
             }
-            if (active) Send(context, node.Targets.OfThread(thread), sliceStart, rates);
+            if (active) Send(context, node.Targets.OfThread(thread), FirstId + local, sliceStart, rates);
         }
     }
 
     /// <summary>
     /// NEST's handle of a DelayedRateConnectionEvent sent by a device during the slice starting at
     /// <paramref name="sliceStart"/>: rate i, times the weight (through the target's gain with linear_summation false),
-    /// into the target's input of step sliceStart + delay - min_delay + i.
+    /// into the target's input of step sliceStart + delay - min_delay + i. An e-prop readout
+    /// (<see cref="IRateSignalStateTarget"/>) takes the first rate as its signal instead, from its next step on
+    /// (sliceStart with a higher id than <paramref name="sourceId"/>, else sliceStart + min_delay) for min_delay steps.
     /// </summary>
-    private void Send(SimulationContext context, Span<DeviceTarget> targets, long sliceStart, double[] rates)
+    private void Send(SimulationContext context, Span<DeviceTarget> targets, int sourceId, long sliceStart, double[] rates)
     {
         var ring = context.Ring;
         double[] data = ring.Data;
         int channels = ring.Channels, minDelay = rates.Length;
         var gains = _gains;
+        bool[] stateChannel = _stateChannel;
         foreach (ref readonly var target in targets)
         {
             int channel = target.Channel;
             double weight = target.Weight;
+            if ((uint)channel < (uint)stateChannel.Length && stateChannel[channel])
+            {
+                // An e-prop readout sets its signal to the event's first rate when NEST's send_local_ hands it over:
+                // in force from its next step, this slice's first if it is updated after the generator.
+                long from = target.TargetId > sourceId ? sliceStart : sliceStart + minDelay;
+                for (int i = 0; i < minDelay; i++) data[(long)ring.SlotOf(from + i) * channels + channel] += weight * rates[0];
+                continue;
+            }
             long first = sliceStart + target.DelaySteps - minDelay;
             for (int i = 0; i < minDelay; i++)
             {

@@ -20,7 +20,7 @@ namespace NestSharp.Models.Neurons;
 /// Event-based implementation of eligibility propagation. NEST model documentation, eprop_readout (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("eprop_readout")]
-internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget
+internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget, IRateSignalStateTarget
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
 

@@ -27,7 +27,7 @@ namespace NestSharp.Models.Neurons;
 /// eprop_readout_bsshslm_2020 (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("eprop_readout_bsshslm_2020")]
-internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget
+internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRateSignalStateTarget
 {
     /// <summary>NEST's get_shift of the readout: offset_gen + delay_in_rec + delay_rec_out.</summary>
     public const long Shift = 3;

@@ -54,6 +54,11 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
 
     public override ICommonDictionaryProperty? DefaultCommonDictionary => new WeightOptimizerSettings();
 
+    private static readonly NestedConnectionStatus OptimizerStatus = Optimizer.NestedStatus();
+
+    /// <summary>NEST's per-synapse optimizer status: {"m", "v"} of Adam (read and set per connection), {} for gradient descent.</summary>
+    public override NestedConnectionStatus? NestedStatus => OptimizerStatus;
+
     public override bool NeedsBlocksAtPrepare => true;
 
     public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);

@@ -75,6 +75,11 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
 
     public override ICommonDictionaryProperty? DefaultCommonDictionary => new WeightOptimizerSettings();
 
+    private static readonly NestedConnectionStatus OptimizerStatus = Optimizer.NestedStatus();
+
+    /// <summary>NEST's per-synapse optimizer status: {"m", "v"} of Adam (read and set per connection), {} for gradient descent.</summary>
+    public override NestedConnectionStatus? NestedStatus => OptimizerStatus;
+
     public override bool NeedsBlocksAtPrepare => true;
 
     /// <summary>NEST: the sources send spike events (neurons and parrots).</summary>
