@@ -28,7 +28,7 @@ internal static class CheckpointFormat
     /// ports are 32-bit (iaf_bw_2001_exact numbers its NMDA connections per target). 13: a synapse model's defaults are
     /// followed by what its common dictionary keeps beyond its status (the e-prop optimizer's first eta change and count).
     /// </summary>
-    public const int Version = 13;
+    public const int Version = 14;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

@@ -286,20 +286,15 @@ internal static class EpropSurrogateGradients
     private static readonly EpropSurrogateGradient[] Kinds =
         [EpropSurrogateGradient.ArctanDerivative, EpropSurrogateGradient.Exponential, EpropSurrogateGradient.FastSigmoidDerivative, EpropSurrogateGradient.PiecewiseLinear];
 
-    /// <summary>The function named <paramref name="name"/> (NEST's find_surrogate_gradient; BadProperty with NEST's list otherwise).</summary>
-    public static EpropSurrogateGradient Find(string key, object name)
-    {
-        if (name is string s)
-        {
-            int i = Array.IndexOf(Names, s);
-            if (i >= 0) return Kinds[i];
-        }
-        throw new BadPropertyException(key, name,
-            $"Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [{string.Join(",", Names.Select(n => $" \"{n}\""))} ] required");
-    }
+    /// <summary>NEST's message for an unknown surrogate_gradient_function (its names in the order of its map).</summary>
+    public static readonly string Allowed =
+        $"Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [{string.Join(",", Names.Select(n => $" \"{n}\""))} ] required";
 
-    /// <summary>The name of <paramref name="kind"/>.</summary>
-    public static string NameOf(EpropSurrogateGradient kind) => Names[Array.IndexOf(Kinds, kind)];
+    /// <summary>The number of piecewise_linear (NEST's default) among <see cref="Names"/>.</summary>
+    public static readonly int PiecewiseLinearNumber = Array.IndexOf(Names, "piecewise_linear");
+
+    /// <summary>The function numbered <paramref name="number"/> in <see cref="Names"/>.</summary>
+    public static EpropSurrogateGradient OfNumber(double number) => Kinds[(int)number];
 
     /// <summary>The surrogate gradient for refractory count <paramref name="r"/> (NEST's compute_*_surrogate_gradient).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -51,7 +51,7 @@ internal sealed class EpropIaf : EpropRecurrentGroup
     {
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        var kinds = Surrogate.Kinds;
+        var kinds = SurrogateKinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;
         for (int i = s.Start; i < s.End; i++)

@@ -54,7 +54,7 @@ internal sealed class EpropIafAdapt : EpropRecurrentAdaptiveGroup
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
         double[] adapt = this[Adapt.A], vThAdapt = this[Adapt.VThAdapt], beta = this[Adapt.Beta];
-        var kinds = Surrogate.Kinds;
+        var kinds = SurrogateKinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;
         for (int i = s.Start; i < s.End; i++)

@@ -8,13 +8,6 @@ namespace NestSharp.Models.Neurons;
 /// </summary>
 internal sealed class EpropRecurrentColumns
 {
-    /// <summary>NEST's message for an unknown surrogate gradient function (its names in the order of its map).</summary>
-    public static readonly string SurrogateGradientAllowed =
-        $"Surrogate gradient / pseudo-derivate function surrogate_gradient_function from [{string.Join(",", EpropSurrogateGradients.Names.Select(n => $" \"{n}\""))} ] required";
-
-    /// <summary>The number of piecewise_linear (the default) among <see cref="EpropSurrogateGradients.Names"/>.</summary>
-    public static readonly int PiecewiseLinear = Array.IndexOf(EpropSurrogateGradients.Names, "piecewise_linear");
-
     public readonly Column FlushEventSendInterval, Cm, CReg, EL, FTarget, Ie, RegularSpikeArrival, SurrogateGradientHeight,
         SurrogateGradientWidth, TRef, TauM, VMin, VTh;
 
@@ -51,7 +44,7 @@ internal sealed class EpropRecurrentColumns
         schema.ReadOnly(SurrogateGradient, LearningSignal);
         IIn = schema.Internal("i_in");
         Z = schema.Internal("z");
-        SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", PiecewiseLinear);
+        SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", EpropSurrogateGradients.PiecewiseLinearNumber);
         LastEventTime = schema.Internal("last_event_time");
         StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
         Spikes = schema.Input("spikes");
@@ -112,8 +105,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         IsiLists = new EpropIsiLists(count);
         _archives = new EpropRecurrentHistory<EpropBsshslm2020Family>[count];
         for (int i = 0; i < count; i++) _archives[i] = new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift);
-        KeepOutsideColumns(new EpropNamedChoice(columns.SurrogateGradientFunctionNumber, c => this[c], "surrogate_gradient_function",
-            EpropSurrogateGradients.Names, EpropRecurrentColumns.SurrogateGradientAllowed));
+        KeepOutsideColumns(EpropNamedChoice.SurrogateGradientFunction(columns.SurrogateGradientFunctionNumber, c => this[c]));
     }
 
     /// <summary>The adaptive model's parameters (β, τ_a) and state (a, v_th); null for the model without adaptation.</summary>
@@ -211,7 +203,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         for (int i = 0; i < Count; i++)
         {
             if (forced[i] < 0) forced[i] = _propagators.Sets[_propagators.SetOfNode[i]].ForcedOffsetSteps;
-            _surrogate[i] = EpropSurrogateGradients.Find("surrogate_gradient_function", EpropSurrogateGradients.Names[(int)this[_c.SurrogateGradientFunctionNumber][i]]);
+            _surrogate[i] = EpropSurrogateGradients.OfNumber(this[_c.SurrogateGradientFunctionNumber][i]);
             // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
             _archives[i].Indegree = 0;
         }

@@ -62,7 +62,7 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
         double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefrSpikesBuffer], tauM = this[C.TauM];
         double[] adapt = this[Adapt.A], vThAdapt = this[Adapt.VThAdapt], beta = this[Adapt.Beta];
-        var kinds = Surrogate.Kinds;
+        var kinds = SurrogateKinds;
         Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
         long t = s.Step;
         for (int i = s.Start; i < s.End; i++)

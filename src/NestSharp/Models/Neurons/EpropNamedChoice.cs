@@ -14,6 +14,13 @@ namespace NestSharp.Models.Neurons;
 internal sealed class EpropNamedChoice(Column column, Func<Column, double[]> columnOf, string key, string[] names, string allowed)
     : IStateOutsideColumns
 {
+    /// <summary>
+    /// The surrogate_gradient_function of the recurrent e-prop neurons (both families), kept as the name's number in
+    /// <paramref name="numberColumn"/> (NEST's find_surrogate_gradient: one of its names, BadProperty otherwise).
+    /// </summary>
+    public static EpropNamedChoice SurrogateGradientFunction(Column numberColumn, Func<Column, double[]> columnOf) =>
+        new(numberColumn, columnOf, "surrogate_gradient_function", EpropSurrogateGradients.Names, EpropSurrogateGradients.Allowed);
+
     public IReadOnlyList<string> Keys { get; } = [key];
 
     public bool Owns(string name) => name == key;

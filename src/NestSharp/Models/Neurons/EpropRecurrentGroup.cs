@@ -1,54 +1,6 @@
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
-/// The surrogate_gradient_function of each node of a recurrent e-prop model (a name, NEST's string parameter), kept
-/// outside the columns; checked with NEST's message (<see cref="EpropSurrogateGradients.Find"/>).
-/// </summary>
-internal sealed class EpropSurrogateChoice(int count) : IStateOutsideColumns
-{
-    public const string Key = "surrogate_gradient_function";
-
-    /// <summary>The function of each node, by storage position.</summary>
-    public EpropSurrogateGradient[] Kinds { get; } = new EpropSurrogateGradient[count];
-
-    public IReadOnlyList<string> Keys => [Key];
-
-    public bool Owns(string key) => key == Key;
-
-    public void WriteStatus(int position, Dictionary<string, object> status) => status[Key] = EpropSurrogateGradients.NameOf(Kinds[position]);
-
-    public Action Stage(int position, IReadOnlyDictionary<string, object> values)
-    {
-        if (!values.TryGetValue(Key, out var value)) return static () => { };
-        var kind = EpropSurrogateGradients.Find(Key, value);
-        return () => Kinds[position] = kind;
-    }
-
-    public void CopyDefaultsFrom(IStateOutsideColumns prototype) => Array.Fill(Kinds, ((EpropSurrogateChoice)prototype).Kinds[0]);
-
-    /// <summary>Writes each node's function (its number in <see cref="EpropSurrogateGradients.Names"/>), in node-id order.</summary>
-    public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group)
-    {
-        var numbers = new int[group.Count];
-        for (int local = 0; local < group.Count; local++) numbers[local] = Array.IndexOf(EpropSurrogateGradients.Names, EpropSurrogateGradients.NameOf(Kinds[group.PositionOf(local)]));
-        writer.Write(numbers);
-    }
-
-    /// <summary>Reads what <see cref="SaveCheckpoint"/> wrote.</summary>
-    public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group)
-    {
-        int[] numbers = reader.ReadInts();
-        if (numbers.Length != group.Count)
-            throw reader.Bad($"{group.Model.Name} nodes {group.FirstId}-{group.LastId} have {numbers.Length} surrogate gradient functions in the file, {group.Count} here");
-        for (int local = 0; local < group.Count; local++)
-        {
-            if ((uint)numbers[local] >= (uint)EpropSurrogateGradients.Names.Length) throw reader.Bad($"{group.Model.Name}: surrogate gradient function number {numbers[local]} is unknown");
-            if (group.Restores(local)) Kinds[group.PositionOf(local)] = EpropSurrogateGradients.Find(Key, EpropSurrogateGradients.Names[numbers[local]]);
-        }
-    }
-}
-
-/// <summary>
 /// What the recurrent e-prop neurons of the current family share (eprop_iaf, eprop_iaf_adapt, eprop_iaf_psc_delta,
 /// eprop_iaf_psc_delta_adapt; NEST's EpropArchivingNodeRecurrent&lt;false&gt; with the FlushEventMechanism and the
 /// IgnoreAndSpikeMechanism): the columns every such model declares (<see cref="FamilyColumns"/>), each node's e-prop history,
@@ -64,7 +16,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
     {
         public readonly Column Cm, CReg, EL, FTarget, Ie, SurrogateGradientHeight, SurrogateGradientWidth, TRef, TauM, VMin, VTh, Kappa, KappaReg;
         public readonly Column EpropIsiTraceCutoff, FlushEventSendInterval, Vm, SurrogateGradient, LearningSignal;
-        public readonly Column Refractory, IIn, Z, LastEventTime, StepsToForcedSpike;
+        public readonly Column Refractory, IIn, Z, LastEventTime, StepsToForcedSpike, SurrogateGradientFunctionNumber;
         public readonly SpikeAndCurrentInputs Inputs;
 
         public FamilyColumns(NeuronSchema schema)
@@ -95,6 +47,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
             Z = schema.Internal("z");
             LastEventTime = schema.Internal("last_event_time");
             StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
+            SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", EpropSurrogateGradients.PiecewiseLinearNumber);
             Inputs = new SpikeAndCurrentInputs(schema);
         }
 
@@ -104,8 +57,8 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
 
     private readonly FamilyColumns _c;
 
-    /// <summary>The surrogate gradient function of each node.</summary>
-    protected EpropSurrogateChoice Surrogate { get; }
+    /// <summary>The surrogate gradient function of each node (from its surrogate_gradient_function at Prepare).</summary>
+    protected EpropSurrogateGradient[] SurrogateKinds = [];
 
     /// <summary>Each node's e-prop history (by storage position; made at the first run).</summary>
     protected EpropRecurrentHistory<EpropCurrentFamily>?[] Histories { get; }
@@ -122,7 +75,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
         : base(model, firstId, count, schema)
     {
         _c = columns;
-        Surrogate = KeepOutsideColumns(new EpropSurrogateChoice(count));
+        KeepOutsideColumns(EpropNamedChoice.SurrogateGradientFunction(columns.SurrogateGradientFunctionNumber, c => this[c]));
         Histories = new EpropRecurrentHistory<EpropCurrentFamily>?[count];
     }
 
@@ -174,12 +127,14 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
             CutoffSteps = new long[Count];
             FlushSteps = new long[Count];
             ForcedIntervalSteps = new long[Count];
+            SurrogateKinds = new EpropSurrogateGradient[Count];
         }
         double[] stepsToForced = this[_c.StepsToForcedSpike];
         for (int i = 0; i < Count; i++)
         {
             double tauM = this[_c.TauM][i];
             PvM[i] = Math.Exp(-H / tauM);
+            SurrogateKinds[i] = EpropSurrogateGradients.OfNumber(this[_c.SurrogateGradientFunctionNumber][i]);
             PiIn[i] = tauM / this[_c.Cm][i] * (1.0 - PvM[i]);
             RefractorySteps[i] = time.MsToStepsCeil(this[_c.TRef][i]);
             CutoffSteps[i] = StepsOf(time, this[_c.EpropIsiTraceCutoff][i]);
