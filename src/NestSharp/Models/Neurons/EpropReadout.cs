@@ -20,7 +20,7 @@ namespace NestSharp.Models.Neurons;
 /// Event-based implementation of eligibility propagation. NEST model documentation, eprop_readout (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("eprop_readout")]
-internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget, IRateSignalStateTarget
+internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalStateTarget
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
 
@@ -154,50 +154,16 @@ internal sealed class EpropReadout : NeuronGroup, IEpropCurrentTarget, IRateSign
 
     /// <summary>NEST's compute_gradient of eprop_readout: the error signal times the filtered presynaptic spikes.</summary>
     public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
-        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent)
+        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent) =>
+        EpropGradient.Compute(_histories[position]!, new GradientStep(), IdOf(position), _pvm[position], _cutoffSteps[position],
+            tSpike, tSpikePrevious, ref trace, ref weight, cp, ref optimizer, isFlushEvent, previousWasFlushEvent);
+
+    /// <summary>The readout's increment of a step: the error signal times z̄; no traces of its own.</summary>
+    private readonly struct GradientStep : IEpropGradientStep<EpropReadoutEntry>
     {
-        var history = _histories[position]!;
-        bool optimizeEachStep = cp.OptimizeEachStep;
-        long isiSteps = tSpike - tSpikePrevious;
-        trace.RemainingStepsUntilCutoff = previousWasFlushEvent ? trace.RemainingStepsUntilCutoff : _cutoffSteps[position];
-        double zCurrentBuffer = 0.0;
-        if (!previousWasFlushEvent)
-        {
-            trace.Gradient = 0.0;
-            zCurrentBuffer = 1.0;
-        }
-        long tBegin = tSpikePrevious - 1;
-        int k = history.EntryIndex(tBegin);
-        long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
-        long tEnd = tBegin + tSteps;
-        double pvm = _pvm[position];
-        for (long t = tBegin; t < tEnd; ++t, ++k)
-        {
-            history.RequireEntry(k, t, IdOf(position));
-            double z = trace.ZPreviousBuffer;
-            trace.ZPreviousBuffer = zCurrentBuffer;
-            zCurrentBuffer = 0.0;
-            double e = history.At(k).ErrorSignal;
-            trace.ZBar = pvm * trace.ZBar + z;
-            double increment = e * trace.ZBar;
-            if (optimizeEachStep)
-            {
-                trace.Gradient = increment;
-                weight = optimizer.OptimizedWeight(cp, t + 1, trace.Gradient, weight);
-            }
-            else
-            {
-                trace.Gradient += increment;
-            }
-        }
-        trace.RemainingStepsUntilCutoff -= tSteps;
-        long remainingUntilEvent = isiSteps - tSteps;
-        trace.DecaySteps += remainingUntilEvent;
-        if (!isFlushEvent && trace.DecaySteps > 0)
-        {
-            trace.ZBar *= Math.Pow(pvm, trace.DecaySteps);
-            trace.DecaySteps = 0;
-        }
-        if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Increment(in EpropReadoutEntry entry, ref EpropSynapseTrace trace) => entry.ErrorSignal * trace.ZBar;
+
+        public void Decay(ref EpropSynapseTrace trace) { }
     }
 }

@@ -3,8 +3,8 @@ namespace NestSharp.Models.Neurons;
 /// <summary>
 /// What the adaptive recurrent e-prop neurons of the current family share (eprop_iaf_adapt,
 /// eprop_iaf_psc_delta_adapt): the adaptive threshold's columns (<see cref="AdaptiveThreshold"/>: adapt_beta, adapt_tau,
-/// adaptation, V_th_adapt), its propagator P_a = exp(-h/adapt_tau), NEST's set_status rule for the threshold, and the
-/// adaptive part of the eprop_synapse's gradient:
+/// adaptation, V_th_adapt), NEST's set_status rule for the threshold, and its propagator P_a = exp(-h/adapt_tau) and
+/// adapt_beta per node for the adaptive part of the eprop_synapse's gradient (<see cref="EpropRecurrentGroup.ComputeGradient"/>):
 /// <code>
 /// e_t = ψ_t (z̄_t - β ε_t),   ε_{t+1} = P_a ε_t + e_t,   ε decays with P_a over the steps without history
 /// </code>
@@ -18,9 +18,6 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 
     /// <summary>The adaptive threshold's columns.</summary>
     protected AdaptiveThreshold Threshold { get; }
-
-    /// <summary>Per node, from Prepare: P_a = exp(-h / adapt_tau) and adapt_beta (read by the gradient).</summary>
-    protected double[] PAdapt = [], Beta = [];
 
     protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold)
         : base(model, firstId, count, schema, columns)
@@ -60,14 +57,4 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 
     /// <summary>The model's own propagators (after the family's and P_a).</summary>
     protected virtual void PrepareAdaptiveModel(SimulationContext context) { }
-
-    protected override double EligibilityTrace(int position, double psi, ref EpropSynapseTrace trace)
-    {
-        double e = psi * (trace.ZBar - Beta[position] * trace.Epsilon);
-        trace.Epsilon = PAdapt[position] * trace.Epsilon + e;
-        return e;
-    }
-
-    protected override void DecayAdaptation(int position, ref EpropSynapseTrace trace) =>
-        trace.Epsilon *= Math.Pow(PAdapt[position], trace.DecaySteps);
 }

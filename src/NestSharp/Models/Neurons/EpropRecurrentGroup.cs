@@ -6,10 +6,10 @@ namespace NestSharp.Models.Neurons;
 /// IgnoreAndSpikeMechanism): the columns every such model declares (<see cref="FamilyColumns"/>), each node's e-prop history,
 /// the learning signals from the readouts, the surrogate gradient function, the flush events sent after a silence
 /// of flush_event_send_interval, forced spikes of ignore_and_spike, and the spike-triggered gradient computation of the
-/// eprop_synapse (<see cref="ComputeGradient"/>, the model's own part in <see cref="EligibilityTrace"/>).
+/// eprop_synapse (<see cref="ComputeGradient"/>).
 /// <para>f_target is set in spikes/s and kept (and shown, as NEST does) in spikes/ms.</para>
 /// </summary>
-internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, ILearningSignalReceiver
+internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearningSignalReceiver
 {
     /// <summary>The columns of the family, declared into a model's schema.</summary>
     internal sealed class FamilyColumns
@@ -67,6 +67,10 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
     /// cutoff and flush interval in steps, ignore-and-spike interval in steps.</summary>
     protected double[] PvM = [], PiIn = [];
     protected long[] RefractorySteps = [], CutoffSteps = [], FlushSteps = [], ForcedIntervalSteps = [];
+
+    /// <summary>Per node, from Prepare of the adaptive models (empty in the others): P_a = exp(-h / adapt_tau) and
+    /// adapt_beta, read by the gradient.</summary>
+    protected double[] PAdapt = [], Beta = [];
 
     /// <summary>The resolution h (ms).</summary>
     protected double H;
@@ -215,94 +219,78 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropCurrentTarget, 
         ReadInIdOrder(reader, Histories, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropCurrentFamily>(r, EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift));
 
     /// <summary>
-    /// NEST's compute_gradient of the recurrent models: walks the history from the previous spike (up to the cutoff),
-    /// filtering the presynaptic spike train (z̄), the eligibility trace (ē, ē_reg) and, in the adaptive models, the
-    /// threshold-adaptation component ε, and optimises the weight each step or once per spike.
+    /// NEST's compute_gradient of the recurrent models (<see cref="EpropGradient.Compute{TEntry, TStep}"/>): besides z̄,
+    /// the eligibility trace e = ψ z̄ (the adaptive models: ψ (z̄ - β ε), ε filtered with P_a) filtered into ē (κ) and
+    /// ē_reg (κ_reg); the increment of a step is L ē + f_reg ē_reg.
     /// </summary>
     public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
         WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent)
     {
+        double kappa = this[_c.Kappa][position], kappaReg = this[_c.KappaReg][position];
         var history = Histories[position]!;
-        bool optimizeEachStep = cp.OptimizeEachStep;
-        long isiSteps = tSpike - tSpikePrevious;
-        trace.RemainingStepsUntilCutoff = previousWasFlushEvent ? trace.RemainingStepsUntilCutoff : CutoffSteps[position];
-        double zCurrentBuffer = 0.0;
-        if (!previousWasFlushEvent)
+        int id = IdOf(position);
+        if (PAdapt.Length == 0)
         {
-            trace.Gradient = 0.0;
-            zCurrentBuffer = 1.0;
+            EpropGradient.Compute(history, new GradientStep<NoAdaptation>(kappa, kappaReg, default), id, PvM[position], CutoffSteps[position],
+                tSpike, tSpikePrevious, ref trace, ref weight, cp, ref optimizer, isFlushEvent, previousWasFlushEvent);
         }
-        long tBegin = tSpikePrevious - 1;
-        int k = history.EntryIndex(tBegin);
-        long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
-        long tEnd = tBegin + tSteps;
-        double pvm = PvM[position], kappa = this[_c.Kappa][position], kappaReg = this[_c.KappaReg][position];
-        for (long t = tBegin; t < tEnd; ++t, ++k)
+        else
         {
-            history.RequireEntry(k, t, IdOf(position));
-            double z = trace.ZPreviousBuffer;
-            trace.ZPreviousBuffer = zCurrentBuffer;
-            zCurrentBuffer = 0.0;
-            ref readonly var entry = ref history.At(k);
-            double psi = entry.SurrogateGradient, l = entry.LearningSignal, frReg = entry.FiringRateReg;
-            trace.ZBar = pvm * trace.ZBar + z;
-            double e = EligibilityTrace(position, psi, ref trace);
-            trace.EBar = kappa * trace.EBar + e;
-            trace.EBarReg = kappaReg * trace.EBarReg + (1.0 - kappaReg) * e;
-            double increment = l * trace.EBar + frReg * trace.EBarReg;
-            if (optimizeEachStep)
-            {
-                trace.Gradient = increment;
-                weight = optimizer.OptimizedWeight(cp, t + 1, trace.Gradient, weight);
-            }
-            else
-            {
-                trace.Gradient += increment;
-            }
+            var adaptation = new ThresholdAdaptation(Beta[position], PAdapt[position]);
+            EpropGradient.Compute(history, new GradientStep<ThresholdAdaptation>(kappa, kappaReg, adaptation), id, PvM[position], CutoffSteps[position],
+                tSpike, tSpikePrevious, ref trace, ref weight, cp, ref optimizer, isFlushEvent, previousWasFlushEvent);
         }
-        trace.RemainingStepsUntilCutoff -= tSteps;
-        long remainingUntilEvent = isiSteps - tSteps;
-        trace.DecaySteps += remainingUntilEvent;
-        if (!isFlushEvent && trace.DecaySteps > 0)
-        {
-            trace.ZBar *= Math.Pow(pvm, trace.DecaySteps);
-            DecayAdaptation(position, ref trace);
-            trace.EBar *= Math.Pow(kappa, trace.DecaySteps);
-            trace.EBarReg *= Math.Pow(kappaReg, trace.DecaySteps);
-            trace.DecaySteps = 0;
-        }
-        if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
     }
 
-    /// <summary>The eligibility trace e of a step from the surrogate gradient ψ (ψ z̄; the adaptive models also update ε).</summary>
-    protected virtual double EligibilityTrace(int position, double psi, ref EpropSynapseTrace trace) => psi * trace.ZBar;
+    /// <summary>The eligibility trace of a step from the surrogate gradient ψ, and the decay of the traces it keeps.</summary>
+    private interface IAdaptation
+    {
+        double EligibilityTrace(double psi, ref EpropSynapseTrace trace);
 
-    /// <summary>The decay of ε over the trace's decay steps (adaptive models; after z̄, before ē).</summary>
-    protected virtual void DecayAdaptation(int position, ref EpropSynapseTrace trace) { }
-}
+        void Decay(ref EpropSynapseTrace trace);
+    }
 
-/// <summary>
-/// The traces an eprop_synapse keeps for its target's gradient computation (NEST's eprop_synapse members): the
-/// presynaptic spike one step before the previous spike, z̄, ē, ē_reg, ε, the summed gradient, the steps left until the
-/// cutoff and the steps of decay not yet applied.
-/// </summary>
-internal struct EpropSynapseTrace
-{
-    public double ZPreviousBuffer, ZBar, EBar, EBarReg, Epsilon, Gradient;
-    public long RemainingStepsUntilCutoff, DecaySteps;
-}
+    /// <summary>e = ψ z̄.</summary>
+    private readonly struct NoAdaptation : IAdaptation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double EligibilityTrace(double psi, ref EpropSynapseTrace trace) => psi * trace.ZBar;
 
-/// <summary>
-/// A target of the current family's eprop_synapse (the recurrent models and eprop_readout): the gradient of a
-/// synapse at a presynaptic spike or flush event and the erasure of the history no synapse needs any more (NEST's
-/// compute_gradient and erase_used_eprop_history(t_spike, t_spike_previous)).
-/// </summary>
-internal interface IEpropCurrentTarget : IEpropTarget
-{
-    /// <summary>NEST's compute_gradient, for the node at storage position <paramref name="position"/>.</summary>
-    void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
-        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent);
+        public void Decay(ref EpropSynapseTrace trace) { }
+    }
 
-    /// <summary>NEST's erase_used_eprop_history(t_spike, t_spike_previous).</summary>
-    void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious);
+    /// <summary>e = ψ (z̄ - β ε), ε ← P_a ε + e; ε decays with P_a over the steps without history.</summary>
+    private readonly struct ThresholdAdaptation(double beta, double pAdapt) : IAdaptation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double EligibilityTrace(double psi, ref EpropSynapseTrace trace)
+        {
+            double e = psi * (trace.ZBar - beta * trace.Epsilon);
+            trace.Epsilon = pAdapt * trace.Epsilon + e;
+            return e;
+        }
+
+        public void Decay(ref EpropSynapseTrace trace) => trace.Epsilon *= Math.Pow(pAdapt, trace.DecaySteps);
+    }
+
+    /// <summary>The recurrent models' increment of a step and the decay of ε, ē and ē_reg (in NEST's order).</summary>
+    private readonly struct GradientStep<TAdaptation>(double kappa, double kappaReg, TAdaptation adaptation) : IEpropGradientStep<EpropRecurrentEntry>
+        where TAdaptation : struct, IAdaptation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Increment(in EpropRecurrentEntry entry, ref EpropSynapseTrace trace)
+        {
+            double e = adaptation.EligibilityTrace(entry.SurrogateGradient, ref trace);
+            trace.EBar = kappa * trace.EBar + e;
+            trace.EBarReg = kappaReg * trace.EBarReg + (1.0 - kappaReg) * e;
+            return entry.LearningSignal * trace.EBar + entry.FiringRateReg * trace.EBarReg;
+        }
+
+        public void Decay(ref EpropSynapseTrace trace)
+        {
+            adaptation.Decay(ref trace);
+            trace.EBar *= Math.Pow(kappa, trace.DecaySteps);
+            trace.EBarReg *= Math.Pow(kappaReg, trace.DecaySteps);
+        }
+    }
 }

@@ -5,7 +5,7 @@ namespace NestSharp.Models.Synapses;
 /// <summary>
 /// eprop_synapse: the plastic synapse of eligibility propagation (e-prop, Bellec et al. 2020) in NEST's event-based
 /// form (Korcsak-Gorzo et al. 2025). At each presynaptic spike or flush event the synapse asks its target (a recurrent
-/// e-prop neuron or an eprop_readout, <see cref="IEpropCurrentTarget"/>) to walk its e-prop history from the previous
+/// e-prop neuron, <see cref="EpropRecurrentGroup"/>, or an eprop_readout) to walk its e-prop history from the previous
 /// spike, up to eprop_isi_trace_cutoff, computing the gradient
 /// <code>
 /// recurrent target: g = Σ_t L_j(t) ē_ji(t) + c_reg-term · ē_reg,  ē = kappa ē + ψ_j z̄_i,  z̄_i = α z̄_i + z_i
@@ -37,7 +37,8 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
     private static readonly SynapseColumn DecaySteps = Declared.State("decay_steps");
     private static readonly WeightOptimizerColumns Optimizer = new(Declared);
 
-    private NodeManager? _nodes;
+    /// <summary>The target of every synapse, found before each run.</summary>
+    private readonly SynapseTargets _targets = new();
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
@@ -65,7 +66,7 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
 
     public override void CheckTarget(NeuronGroup target)
     {
-        if (target is not IEpropCurrentTarget) throw new IllegalConnectionException("The target node does not support eprop synapses.");
+        if (target is not (EpropRecurrentGroup or EpropReadout)) throw new IllegalConnectionException("The target node does not support eprop synapses.");
     }
 
     public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model)
@@ -73,18 +74,15 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
         if (block.DelayAt(index) != 1) throw new IllegalConnectionException("eprop synapses currently require a delay of one simulation step");
     }
 
-    /// <summary>Counts every synapse into its target's e-prop indegree (the targets reset it in their Prepare).</summary>
+    /// <summary>Finds every synapse's target and counts the synapse into its e-prop indegree (the targets reset it in their Prepare).</summary>
     public override void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks)
     {
-        _nodes = context.Nodes;
+        _targets.Resolve(blocks, context.Nodes);
         foreach (var block in blocks)
         {
-            int n = block.Offsets[block.SourceCount];
-            for (int i = 0; i < n; i++)
-            {
-                var (group, position) = _nodes.LocateChannel(block.Channels[i]);
-                ((IEpropTarget)group).RegisterEpropConnection(position);
-            }
+            var table = _targets.Of(block);
+            int[] groupOf = table.GroupOf, positionOf = table.PositionOf;
+            for (int i = 0; i < groupOf.Length; i++) ((IEpropTarget)table.Groups[groupOf[i]]).RegisterEpropConnection(positionOf[i]);
         }
     }
 
@@ -93,7 +91,9 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
-        var nodes = _nodes!;
+        var targets = _targets.Of(block);
+        NeuronGroup[] groups = targets.Groups;
+        int[] groupOf = targets.GroupOf, positionOf = targets.PositionOf;
         var cp = (WeightOptimizerSettings)model.CommonDictionary!;
         int? recorder = model.WeightRecorderId;
         var ring = context.Ring;
@@ -112,8 +112,8 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
             int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
             for (int i = first; i < end; i++)
             {
-                var (group, position) = nodes.LocateChannel(channelOf[i]);
-                var target = (IEpropCurrentTarget)group;
+                var group = groups[groupOf[i]];
+                int position = positionOf[i];
                 long tPrevious = (long)s[TSpikePrevious.Index][i];
                 bool previousWasFlush = s[PreviousWasFlushEvent.Index][i] != 0.0;
                 double weight = weights[i];
@@ -131,7 +131,11 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
                         DecaySteps = ToLong(s[DecaySteps.Index][i]),
                     };
                     var optimizer = Optimizer.Load(block, i);
-                    target.ComputeGradient(position, tSpike, tPrevious, ref trace, ref weight, cp, ref optimizer, isFlush, previousWasFlush);
+                    // The two kinds of target CheckTarget admits, called directly (no virtual call per event).
+                    if (group is EpropReadout readout)
+                        readout.ComputeGradient(position, tSpike, tPrevious, ref trace, ref weight, cp, ref optimizer, isFlush, previousWasFlush);
+                    else
+                        ((EpropRecurrentGroup)group).ComputeGradient(position, tSpike, tPrevious, ref trace, ref weight, cp, ref optimizer, isFlush, previousWasFlush);
                     s[ZPreviousBuffer.Index][i] = trace.ZPreviousBuffer;
                     s[ZBar.Index][i] = trace.ZBar;
                     s[EBar.Index][i] = trace.EBar;
@@ -143,7 +147,8 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
                     Optimizer.Store(block, i, optimizer);
                     weights[i] = weight;
                 }
-                target.EraseUsedEpropHistory(position, tSpike, tPrevious);
+                if (group is EpropReadout target) target.EraseUsedEpropHistory(position, tSpike, tPrevious);
+                else ((EpropRecurrentGroup)group).EraseUsedEpropHistory(position, tSpike, tPrevious);
                 s[TSpikePrevious.Index][i] = tSpike;
                 s[PreviousWasFlushEvent.Index][i] = isFlush ? 1.0 : 0.0;
                 if (isFlush) continue;

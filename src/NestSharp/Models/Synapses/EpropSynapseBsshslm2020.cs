@@ -61,10 +61,8 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    private readonly Lock _targetsLock = new();
-
-    /// <summary>The e-prop groups connections of this model end on (noted when connected).</summary>
-    private NeuronGroup[] _targets = [];
+    /// <summary>The target of every synapse, found before each run.</summary>
+    private readonly SynapseTargets _targets = new();
 
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
 
@@ -90,10 +88,6 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     {
         if (target is not (EpropIafBsshslm2020Group or EpropReadoutBsshslm2020))
             throw new IllegalConnectionException($"{target.Model.Name} does not support e-prop synapses: '{Name}' needs an e-prop neuron of the bsshslm_2020 family (eprop_iaf_bsshslm_2020, eprop_iaf_adapt_bsshslm_2020 or eprop_readout_bsshslm_2020) as target.");
-        lock (_targetsLock)
-        {
-            if (Array.IndexOf(_targets, target) < 0) _targets = [.. _targets, target];
-        }
     }
 
     /// <summary>NEST's check_connection: eprop synapses need a delay of one step.</summary>
@@ -110,14 +104,16 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     public override void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks)
     {
         long interval = Math.Max(1L, (long)Math.Floor(context.Eprop.UpdateInterval * context.Time.StepsPerMs + 0.5));
+        _targets.Resolve(blocks, context.Nodes);
         foreach (var block in blocks)
         {
             double[] initialized = block.State[Initialized.Index], next = block.State[TNextUpdate.Index];
-            int[] channels = block.Channels;
-            for (int i = 0; i < channels.Length && i < block.Offsets[^1]; i++)
+            var table = _targets.Of(block);
+            int[] groupOf = table.GroupOf, positionOf = table.PositionOf;
+            for (int i = 0; i < groupOf.Length; i++)
             {
-                var (group, position) = context.Nodes.LocateChannel(channels[i]);
-                switch (group)
+                int position = positionOf[i];
+                switch (table.Groups[groupOf[i]])
                 {
                     case EpropIafBsshslm2020Group recurrent:
                         recurrent.RegisterEpropConnection(position);
@@ -128,23 +124,10 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                         if (initialized[i] == 0.0) readout.InitializeUpdateHistory(position);
                         break;
                 }
-                if (Array.IndexOf(_targets, group) < 0) _targets = [.. _targets, group];
                 initialized[i] = 1.0;
                 if (next[i] < 0) next[i] = interval;
             }
         }
-    }
-
-    /// <summary>The target group and storage position of an input channel of a synapse.</summary>
-    private (NeuronGroup Group, int Position) Locate(int encodedChannel)
-    {
-        int channel = encodedChannel & int.MaxValue;
-        foreach (var group in _targets)
-        {
-            int offset = channel - group.ChannelBase;
-            if (offset >= 0 && offset < group.ChannelsPerNode * group.Count) return (group, offset % group.Count);
-        }
-        throw new InvalidOperationException($"{Name}: channel {channel} is not an e-prop neuron's");
     }
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
@@ -153,6 +136,9 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
         double[] data = ring.Data, weights = block.Weights;
         int channels = ring.Channels, slots = ring.Slots;
         int[] channelOf = block.Channels, offsets = block.Offsets;
+        var targets = _targets.Of(block);
+        NeuronGroup[] groups = targets.Groups;
+        int[] groupOf = targets.GroupOf, positionOf = targets.PositionOf;
         double[] tau = block.State[TauMReadout.Index], gradient = block.State[Gradient.Index], tPrev = block.State[TSpikePrevious.Index];
         double[] tUpdate = block.State[TPreviousUpdate.Index], tNext = block.State[TNextUpdate.Index], flushBefore = block.State[PreviousWasFlush.Index];
         double[] tTrigger = block.State[TPreviousTrigger.Index], lists = block.State[IsiList.Index];
@@ -177,7 +163,8 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
                     tTrigger[i] = tSpike;
                 }
                 int channel = channelOf[i];
-                var (group, position) = Locate(channel);
+                var group = groups[groupOf[i]];
+                int position = positionOf[i];
                 var recurrent = group as EpropIafBsshslm2020Group;
                 var readout = group as EpropReadoutBsshslm2020;
                 long interval = recurrent?.UpdateIntervalSteps ?? readout!.UpdateIntervalSteps;

@@ -13,19 +13,24 @@ internal abstract class LearningSignalSynapseType(string name) : SecondarySynaps
 {
     private static readonly SynapseSchema Declared = new();
 
-    private NodeManager? _nodes;
+    /// <summary>The target of every connection, found before each run.</summary>
+    private readonly SynapseTargets _targets = new();
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override SecondaryEventType Carries => EpropEvents.LearningSignal;
 
-    public override void PrepareSecondary(SimulationContext context) => _nodes = context.Nodes;
+    public override bool NeedsBlocksAtPrepare => true;
+
+    public override void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks) => _targets.Resolve(blocks, context.Nodes);
 
     public override void DeliverSecondary(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context)
     {
-        var nodes = _nodes!;
+        var targets = _targets.Of(block);
+        NeuronGroup[] groups = targets.Groups;
+        int[] groupOf = targets.GroupOf, positionOf = targets.PositionOf;
         double[] received = values.Received;
-        int[] offsets = block.Offsets, targets = block.Channels, rowOf = values.RowOfNode;
+        int[] offsets = block.Offsets, rowOf = values.RowOfNode;
         double[] weights = block.Weights;
         int stride = values.ValuesPerSlice;
         long stamp = context.SliceStart + 1;
@@ -38,8 +43,7 @@ internal abstract class LearningSignalSynapseType(string name) : SecondarySynaps
             var signal = new ReadOnlySpan<double>(received, row * stride, stride);
             for (int i = first; i < last; i++)
             {
-                var (group, position) = nodes.LocateChannel(targets[i]);
-                ((ILearningSignalReceiver)group).ReceiveLearningSignal(position, stamp, weights[i], signal);
+                ((ILearningSignalReceiver)groups[groupOf[i]]).ReceiveLearningSignal(positionOf[i], stamp, weights[i], signal);
             }
         }
     }

@@ -1,0 +1,87 @@
+namespace NestSharp.Plasticity;
+
+/// <summary>
+/// The traces an eprop_synapse keeps for its target's gradient computation (NEST's eprop_synapse members): the
+/// presynaptic spike one step before the previous spike, z̄, ē, ē_reg, ε, the summed gradient, the steps left until the
+/// cutoff and the steps of decay not yet applied.
+/// </summary>
+internal struct EpropSynapseTrace
+{
+    public double ZPreviousBuffer, ZBar, EBar, EBarReg, Epsilon, Gradient;
+    public long RemainingStepsUntilCutoff, DecaySteps;
+}
+
+/// <summary>
+/// What a target model adds to the current family's gradient walk (<see cref="EpropGradient.Compute{TEntry, TStep}"/>):
+/// the gradient increment of one history step after z̄ has been filtered, and the decay of its own traces over the steps
+/// without history after z̄'s.
+/// </summary>
+internal interface IEpropGradientStep<TEntry> where TEntry : struct, IEpropHistoryEntry
+{
+    /// <summary>The increment of the gradient at a step with history entry <paramref name="entry"/>.</summary>
+    double Increment(in TEntry entry, ref EpropSynapseTrace trace);
+
+    /// <summary>The decay of the model's traces over <see cref="EpropSynapseTrace.DecaySteps"/>.</summary>
+    void Decay(ref EpropSynapseTrace trace);
+}
+
+/// <summary>
+/// NEST's compute_gradient of the current e-prop family (eprop_readout and the recurrent models), called by an
+/// eprop_synapse at a presynaptic spike or flush event: walks the target's history from the step before the previous
+/// spike up to the cutoff (eprop_isi_trace_cutoff), filtering the presynaptic spike train z̄ = P_v_m z̄ + z and adding
+/// the model's increment each step; optimises the weight each step or once per spike; and decays the traces over the
+/// steps beyond the cutoff when a spike (not a flush event) arrives.
+/// </summary>
+internal static class EpropGradient
+{
+    /// <summary>The gradient walk of one synapse, whose target has history <paramref name="history"/>, P_v_m
+    /// <paramref name="pvm"/> and the cutoff <paramref name="cutoffSteps"/>.</summary>
+    public static void Compute<TEntry, TStep>(EpropHistory<TEntry> history, TStep step, int nodeId, double pvm, long cutoffSteps,
+        long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
+        WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent)
+        where TEntry : struct, IEpropHistoryEntry
+        where TStep : struct, IEpropGradientStep<TEntry>
+    {
+        bool optimizeEachStep = cp.OptimizeEachStep;
+        long isiSteps = tSpike - tSpikePrevious;
+        trace.RemainingStepsUntilCutoff = previousWasFlushEvent ? trace.RemainingStepsUntilCutoff : cutoffSteps;
+        double zCurrentBuffer = 0.0;
+        if (!previousWasFlushEvent)
+        {
+            trace.Gradient = 0.0;
+            zCurrentBuffer = 1.0;
+        }
+        long tBegin = tSpikePrevious - 1;
+        int k = history.EntryIndex(tBegin);
+        long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
+        long tEnd = tBegin + tSteps;
+        for (long t = tBegin; t < tEnd; ++t, ++k)
+        {
+            history.RequireEntry(k, t, nodeId);
+            double z = trace.ZPreviousBuffer;
+            trace.ZPreviousBuffer = zCurrentBuffer;
+            zCurrentBuffer = 0.0;
+            trace.ZBar = pvm * trace.ZBar + z;
+            double increment = step.Increment(history.At(k), ref trace);
+            if (optimizeEachStep)
+            {
+                trace.Gradient = increment;
+                weight = optimizer.OptimizedWeight(cp, t + 1, trace.Gradient, weight);
+            }
+            else
+            {
+                trace.Gradient += increment;
+            }
+        }
+        trace.RemainingStepsUntilCutoff -= tSteps;
+        long remainingUntilEvent = isiSteps - tSteps;
+        trace.DecaySteps += remainingUntilEvent;
+        if (!isFlushEvent && trace.DecaySteps > 0)
+        {
+            trace.ZBar *= Math.Pow(pvm, trace.DecaySteps);
+            step.Decay(ref trace);
+            trace.DecaySteps = 0;
+        }
+        if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
+    }
+}
