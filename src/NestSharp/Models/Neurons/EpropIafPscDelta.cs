@@ -44,16 +44,8 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
         D.Validate(row, C);
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], context.FlushEventsOfVp[thread]));
-
-    private readonly struct Stepper(EpropIafPscDelta group, SpikeBuffer spikes, SpikeBuffer flushEvents) : IChunkStepper
-    {
-        public void Advance(in ChunkStep step) => group.Advance(step, spikes, flushEvents);
-    }
-
     /// <summary>One step of the chunk's nodes in NEST's order.</summary>
-    private void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
+    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
     {
         double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], sg = this[C.SurrogateGradient];
         double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];

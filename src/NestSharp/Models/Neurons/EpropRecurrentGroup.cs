@@ -156,6 +156,17 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
 
     public void RegisterEpropConnection(int position) => Histories[position]!.RegisterConnection();
 
+    public sealed override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], context.FlushEventsOfVp[thread]));
+
+    private readonly struct Stepper(EpropRecurrentGroup group, SpikeBuffer spikes, SpikeBuffer flushEvents) : IChunkStepper
+    {
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes, flushEvents);
+    }
+
+    /// <summary>One step of the chunk's nodes in the model's (NEST's) order, sending spikes and flush events through <see cref="Fires"/>.</summary>
+    protected abstract void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents);
+
     /// <summary>
     /// NEST's spike_event_is_due and the flush event: whether the node at <paramref name="i"/> spikes at step
     /// <paramref name="t"/> (forced spikes with ignore_and_spike, else <paramref name="dynamicSpike"/>); sends the
