@@ -27,8 +27,10 @@ internal static class CheckpointFormat
     /// recording link ends with its receptor_type (a correlospinmatrix_detector's pool). 12: a block's reported receptor
     /// ports are 32-bit (iaf_bw_2001_exact numbers its NMDA connections per target). 13: a synapse model's defaults are
     /// followed by what its common dictionary keeps beyond its status (the e-prop optimizer's first eta change and count).
+    /// 14: the recurrent e-prop neurons keep their surrogate_gradient_function as a number in an internal column. 15: the
+    /// e-prop readouts have input channels that mark the steps in which an event set a signal (more ring channels).
     /// </summary>
-    public const int Version = 14;
+    public const int Version = 15;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;

@@ -223,4 +223,54 @@ public sealed class EpropTests
         Assert.Equal(before, n.Get(key));
         Assert.Throws<UnaccessedDictionaryEntryException>(() => nest.SetDefaults(model, new() { [key] = 1.0 }));
     }
+    /// <summary>A readout with a learning window of 1 and target generators (amplitude, stop in ms) into its target_signal receptor; the recorded target_signal.</summary>
+    private static double[] TargetSignal(string readoutModel, params (double Amplitude, double Stop)[] generators)
+    {
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["resolution"] = 0.1 });
+        var rate = new Dictionary<string, object> { ["synapse_model"] = "rate_connection_delayed", ["delay"] = 0.1, ["receptor_type"] = 2L };
+        var targets = new List<NodeCollection>();
+        foreach (var (amplitude, stop) in generators)
+        {
+            targets.Add(nest.Create("step_rate_generator", 1, new()
+            {
+                ["amplitude_times"] = new[] { 1.0 }, ["amplitude_values"] = new[] { amplitude }, ["stop"] = stop,
+            }));
+        }
+        NodeCollection? window = readoutModel == "eprop_readout"
+            ? nest.Create("step_rate_generator", 1, new() { ["amplitude_times"] = new[] { 1.0 }, ["amplitude_values"] = new[] { 1.0 } })
+            : null;
+        var readout = nest.Create(readoutModel);
+        var mm = nest.Create("multimeter", 1, new() { ["interval"] = 0.1, ["record_from"] = new[] { "target_signal" } });
+        foreach (var target in targets) nest.Connect(target, readout, "all_to_all", rate);
+        if (window is not null) nest.Connect(window, readout, "all_to_all", new Dictionary<string, object>(rate) { ["receptor_type"] = 1L });
+        nest.Connect(mm, readout);
+        nest.Simulate(20.0);
+        return NestSuiteLike(mm, "target_signal");
+    }
+
+    /// <summary>
+    /// NEST's readouts set target_signal when a DelayedRateConnectionEvent arrives (handle) and keep it until the next:
+    /// a step_rate_generator that stops sending (inactive after stop) leaves the last value in force.
+    /// </summary>
+    [Theory]
+    [InlineData("eprop_readout")]
+    [InlineData("eprop_readout_bsshslm_2020")]
+    public void TargetSignal_StaysAfterTheGeneratorStops(string readoutModel)
+    {
+        var signal = TargetSignal(readoutModel, (3.0, 5.0));
+        Assert.Equal(199, signal.Length);
+        Assert.Equal(3.0, signal[40]);
+        for (int i = 40; i < signal.Length; i++) Assert.True(signal[i] == 3.0, $"t = {(i + 1) * 0.1:F1} ms: {signal[i]}");
+    }
+
+    /// <summary>Two events for the same signal in one step: the later one (the generator updated later, with the higher id) wins, as NEST's handle overwrites.</summary>
+    [Theory]
+    [InlineData("eprop_readout")]
+    [InlineData("eprop_readout_bsshslm_2020")]
+    public void TargetSignal_TakesTheLaterOfTwoEvents(string readoutModel)
+    {
+        var signal = TargetSignal(readoutModel, (2.0, 1000.0), (5.0, 1000.0));
+        for (int i = 20; i < signal.Length; i++) Assert.True(signal[i] == 5.0, $"t = {(i + 1) * 0.1:F1} ms: {signal[i]}");
+    }
 }

@@ -46,25 +46,13 @@ internal sealed class StepRateGenerator(NodeModel model, int firstId, int count)
 
     public SecondaryEventType Sends => RateEvents.Delayed;
 
-    /// <summary>Per ring channel: whether it belongs to a target that takes rates as a state (<see cref="IRateSignalStateTarget"/>).</summary>
-    private bool[] _stateChannel = [];
+    /// <summary>The channels of the targets that take rates as a state (<see cref="IRateSignalStateTarget"/>), or null.</summary>
+    private RateSignalStates? _states;
 
     public void PrepareSecondary(SimulationContext context)
     {
         _gains = RateInputGains.Of(context);
-        int end = 0;
-        foreach (var group in context.Nodes.Groups)
-        {
-            if (group is NeuronGroup { Count: > 0 } target and IRateSignalStateTarget)
-                end = Math.Max(end, target.ChannelBase + target.ChannelsPerNode * target.Count);
-        }
-        var marked = new bool[end];
-        foreach (var group in context.Nodes.Groups)
-        {
-            if (group is NeuronGroup { Count: > 0 } target and IRateSignalStateTarget)
-                marked.AsSpan(target.ChannelBase, target.ChannelsPerNode * target.Count).Fill(true);
-        }
-        _stateChannel = marked;
+        _states = RateSignalStates.Of(context);
     }
 
     public override double ReadRecordable(int index, int position) => Nodes[position].Rate;
@@ -158,7 +146,8 @@ internal sealed class StepRateGenerator(NodeModel model, int firstId, int count)
     /// <paramref name="sliceStart"/>: rate i, times the weight (through the target's gain with linear_summation false),
     /// into the target's input of step sliceStart + delay - min_delay + i. An e-prop readout
     /// (<see cref="IRateSignalStateTarget"/>) takes the first rate as its signal instead, from its next step on
-    /// (sliceStart with a higher id than <paramref name="sourceId"/>, else sliceStart + min_delay) for min_delay steps.
+    /// (sliceStart with a higher id than <paramref name="sourceId"/>, else sliceStart + min_delay) for min_delay steps;
+    /// in a slice where the generator is inactive it sends nothing and the readout keeps its signal.
     /// </summary>
     private void Send(SimulationContext context, Span<DeviceTarget> targets, int sourceId, long sliceStart, double[] rates)
     {
@@ -166,17 +155,17 @@ internal sealed class StepRateGenerator(NodeModel model, int firstId, int count)
         double[] data = ring.Data;
         int channels = ring.Channels, minDelay = rates.Length;
         var gains = _gains;
-        bool[] stateChannel = _stateChannel;
+        var states = _states;
         foreach (ref readonly var target in targets)
         {
             int channel = target.Channel;
             double weight = target.Weight;
-            if ((uint)channel < (uint)stateChannel.Length && stateChannel[channel])
+            if (states is not null && states.Contains(channel))
             {
                 // An e-prop readout sets its signal to the event's first rate when NEST's send_local_ hands it over:
                 // in force from its next step, this slice's first if it is updated after the generator.
                 long from = target.TargetId > sourceId ? sliceStart : sliceStart + minDelay;
-                for (int i = 0; i < minDelay; i++) data[(long)ring.SlotOf(from + i) * channels + channel] += weight * rates[0];
+                for (int i = 0; i < minDelay; i++) states.Write(data, channels, ring.SlotOf(from + i), channel, weight * rates[0]);
                 continue;
             }
             long first = sliceStart + target.DelaySteps - minDelay;

@@ -11,8 +11,8 @@ namespace NestSharp.Models.Neurons;
 /// The error signal E_k of each step is kept in the e-prop history (for the eprop_synapses that reach the readout) and
 /// sent to the recurrent neurons through eprop_learning_signal_connection (<see cref="EpropEvents.LearningSignal"/>).
 /// The learning window (receptor 1, eprop_learning_window) and the target signal (receptor 2, target_signal) arrive as
-/// delayed rates (rate_connection_delayed); NestSharp takes each step's summed rate input there (NEST keeps the last
-/// value an event set).
+/// delayed rates (rate_connection_delayed) and set the signal, which stays until the next event (NEST's handle sets the
+/// state; see <see cref="IRateSignalStateTarget"/>).
 /// <para>Parameters (units): C_m (pF), E_L (mV), I_e (pA), tau_m (ms), V_min (mV), eprop_isi_trace_cutoff (ms).
 /// State: V_m (mV), error_signal, readout_signal, target_signal. Recordables: eprop_history_duration, error_signal,
 /// readout_signal, target_signal, V_m.</para>
@@ -40,6 +40,8 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
     private static readonly SpikeAndCurrentInputs Inputs = new(Declared);
     private static readonly InputChannel LearningWindowInput = Declared.Input("eprop_learning_window");
     private static readonly InputChannel TargetInput = Declared.Input("target_signal");
+    private static readonly InputChannel LearningWindowMark = Declared.Input("eprop_learning_window_mark");
+    private static readonly InputChannel TargetMark = Declared.Input("target_signal_mark");
 
     static EpropReadout()
     {
@@ -97,6 +99,14 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
 
     public void RegisterEpropConnection(int position) => _histories[position]!.RegisterConnection();
 
+    /// <summary>Both rate receptors set their signal.</summary>
+    public int SignalMarkChannel(int channel)
+    {
+        int input = (channel - ChannelBase) / Count, position = (channel - ChannelBase) % Count;
+        if (input == LearningWindowInput.Index) return ChannelOf(LearningWindowMark) + position;
+        return input == TargetInput.Index ? ChannelOf(TargetMark) + position : -1;
+    }
+
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
         var (start, end) = Chunk(thread);
@@ -118,12 +128,13 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
         double[] error = this[ErrorSignal], readout = this[ReadoutSignal], target = this[TargetSignal], window = this[LearningWindowSignal];
         Span<double> spikeIn = s.Input(Inputs.Spikes), currentIn = s.Input(Inputs.Currents);
         Span<double> windowIn = s.Input(LearningWindowInput), targetIn = s.Input(TargetInput);
+        Span<double> windowSet = s.Input(LearningWindowMark), targetSet = s.Input(TargetMark);
         long t = s.Step;
         for (int i = s.Start; i < s.End; i++)
         {
             int k = i - s.Start;
-            window[i] = windowIn[k];
-            target[i] = targetIn[k];
+            if (windowSet[k] != 0.0) window[i] = windowIn[k];
+            if (targetSet[k] != 0.0) target[i] = targetIn[k];
             vm[i] = _piIn[i] * iIn[i] + spikeIn[k] + _pvm[i] * vm[i];
             vm[i] = Math.Max(vm[i], vMin[i]);
             readout[i] = vm[i] + el[i];

@@ -57,6 +57,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
     private static readonly InputChannel Currents = Declared.CurrentInput("currents", 0);
     private static readonly InputChannel ReadoutRates = Declared.Input("readout_signal");
     private static readonly InputChannel TargetRates = Declared.Input("target_signal");
+    private static readonly InputChannel TargetMark = Declared.Input("target_signal_mark");
 
     /// <summary>NEST's receptor numbers of the rate inputs.</summary>
     private const int ReadoutReceptor = 1, TargetReceptor = 2;
@@ -164,6 +165,10 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
     /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
     public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
 
+    /// <summary>The target signal is set (and kept until the next event); the other readouts' signals add.</summary>
+    public int SignalMarkChannel(int channel) =>
+        (channel - ChannelBase) / Count == TargetRates.Index ? ChannelOf(TargetMark) + (channel - ChannelBase) % Count : -1;
+
     /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
     public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
 
@@ -181,7 +186,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
         var propagators = _propagators.Select();
         long interval = _updateInterval, window = _learningWindow;
         int spikeChannel = ChannelOf(Spikes), currentChannel = ChannelOf(Currents);
-        int readoutChannel = ChannelOf(ReadoutRates), targetChannel = ChannelOf(TargetRates);
+        int readoutChannel = ChannelOf(ReadoutRates), targetChannel = ChannelOf(TargetRates), targetMarkChannel = ChannelOf(TargetMark);
         double[]? errorsSent = _errorsOut?.Sent, ratesSent = _ratesOut?.Sent;
         int errorStride = _errorsOut?.ValuesPerSlice ?? 0, rateStride = _ratesOut?.ValuesPerSlice ?? 0;
         for (int lag = from; lag < to; lag++)
@@ -193,6 +198,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
             var currentIn = ring.Row(t, currentChannel + start, n);
             var readoutIn = ring.Row(t, readoutChannel + start, n);
             var targetIn = ring.Row(t, targetChannel + start, n);
+            var targetSet = ring.Row(t, targetMarkChannel + start, n);
             for (int i = start; i < end; i++)
             {
                 int k = i - start;
@@ -204,9 +210,9 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
                     archive.EraseUsedHistory(interval);
                     if (_resetOnUpdate) v[i] = 0.0;
                 }
-                // NEST's handle of the rates delivered before the step: the target signal is replaced, the other
-                // readouts' signals summed into the normalisation (reset after each step).
-                target[i] = targetIn[k];
+                // NEST's handle of the rates delivered before the step: the target signal is replaced (kept where no
+                // event came), the other readouts' signals summed into the normalisation (reset after each step).
+                if (targetSet[k] != 0.0) target[i] = targetIn[k];
                 double normalization = readoutIn[k];
                 double vm = p.PIn * iIn[i] + p.PZIn * spikeIn[k] + p.PVm * v[i];
                 vm = Math.Max(vm, p.VMin);
@@ -240,6 +246,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
             currentIn.Clear();
             readoutIn.Clear();
             targetIn.Clear();
+            targetSet.Clear();
             RecordSamples(thread, t);
         }
         // NEST's coefficient arrays hold the steps of [from, to) and zero elsewhere.

@@ -16,12 +16,18 @@ internal sealed class RateConnectionDelayed(string name) : SecondarySynapseType(
 
     private Neurons.RateInputGains? _gains;
 
+    private Neurons.RateSignalStates? _states;
+
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override SecondaryEventType Carries => RateEvents.Delayed;
 
-    public override void PrepareSecondary(SimulationContext context) => _gains = Neurons.RateInputGains.Of(context);
+    public override void PrepareSecondary(SimulationContext context)
+    {
+        _gains = Neurons.RateInputGains.Of(context);
+        _states = Neurons.RateSignalStates.Of(context);
+    }
 
     public override void DeliverSecondary(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context) =>
-        RateDelivery.Deliver(block, values, context, delayed: true, _gains);
+        RateDelivery.Deliver(block, values, context, delayed: true, _gains, _states);
 }

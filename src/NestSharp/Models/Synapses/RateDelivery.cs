@@ -30,20 +30,26 @@ internal readonly struct GainPerChannel(Neurons.RateInputGains gains) : IRateInp
 /// slow inward currents travel as delayed rates to a linearly summing input): each source's row of rates
 /// (one per step of the slice it was sent in) is added, times each synapse's weight, into the target's input channel
 /// (its excitatory or inhibitory rate input by the weight's sign, as NEST's handle): at the synapse's delay after each
-/// rate's step for delayed connections, into the same step of the slice the rates are for for instantaneous ones
+/// rate's step for delayed connections (an e-prop readout's signal receptors take the first rate as a state instead,
+/// <see cref="Neurons.IRateSignalStateTarget"/>), into the same step of the slice the rates are for for instantaneous ones
 /// (<see cref="SecondaryDelivery.Instant"/>). Sources in id order, each source's
 /// synapses in their order: every input's sum is formed in the same order whatever the split.
 /// </summary>
 internal static class RateDelivery
 {
-    /// <summary>Delivers <paramref name="block"/>'s rates; <paramref name="gains"/> is null when every target sums linearly.</summary>
-    public static void Deliver(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed, Neurons.RateInputGains? gains)
+    /// <summary>
+    /// Delivers <paramref name="block"/>'s rates; <paramref name="gains"/> is null when every target sums linearly,
+    /// <paramref name="states"/> when no target takes delayed rates as a state.
+    /// </summary>
+    public static void Deliver(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed,
+        Neurons.RateInputGains? gains, Neurons.RateSignalStates? states = null)
     {
-        if (gains is null) Deliver(block, values, context, delayed, default(LinearRateInput));
-        else Deliver(block, values, context, delayed, new GainPerChannel(gains));
+        if (gains is null) Deliver(block, values, context, delayed, default(LinearRateInput), states);
+        else Deliver(block, values, context, delayed, new GainPerChannel(gains), states);
     }
 
-    private static void Deliver<TInput>(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed, TInput input)
+    private static void Deliver<TInput>(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed, TInput input,
+        Neurons.RateSignalStates? states)
         where TInput : struct, IRateInput
     {
         var ring = context.Ring;
@@ -63,6 +69,18 @@ internal static class RateDelivery
             {
                 int channel = targets[i];
                 double weight = weights[i];
+                if (states is not null && states.Contains(channel))
+                {
+                    // An e-prop readout takes the event's first rate as its signal from the slice after the one it was sent in.
+                    double value = weight * received[rates];
+                    int from = (int)((context.SliceStart + n) % slots);
+                    for (int lag = 0; lag < n; lag++)
+                    {
+                        states.Write(data, channels, from, channel, value);
+                        if (++from == slots) from = 0;
+                    }
+                    continue;
+                }
                 // Delayed: the ring slot of the rate's step plus the delay; instantaneous: the row of the same step.
                 int slot = delayed ? (int)((context.SliceStart + block.DelayAt(i)) % slots) : 0;
                 for (int lag = 0; lag < n; lag++)
