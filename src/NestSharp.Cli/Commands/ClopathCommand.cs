@@ -29,15 +29,15 @@ public static class ClopathCommand
                 defaults.Seed, "Seed of the random streams (kernel rng_seed) and of the sequence of input profiles"),
             CommonOptions.OutputDirectoryOption(
                 defaults.OutputDirectory,
-                "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)"));
-        var checkpoints = CommonOptions.CheckpointOptionsOf("clopath.nscp", ClopathNetworkExperiment.Resolution);
+                "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)"),
+            CommonOptions.CheckpointOptionsOf("clopath.nscp", ClopathNetworkExperiment.Resolution));
 
         return new ExperimentCommand<ClopathNetworkParameters, ClopathNetworkResult>
         {
             Name = "clopath",
             Description = "Small network with voltage-based STDP (Clopath et al. 2010) that forms bidirectional connections, as NEST's clopath_synapse_small_network.py",
-            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<ClopathNetworkParameters>(parsed, checkpoints) with
+            Options = [simTime, .. run.All],
+            ReadParameters = parsed => run.Read<ClopathNetworkParameters>(parsed) with
             {
                 SimTimeMs = parsed.GetValue(simTime),
             },
