@@ -42,10 +42,8 @@ public static class Brette2007Command
                     $"Brette et al. 2007, {Brette2007Experiment.LabelOf(parameters.Network)} ({Brette2007Experiment.ModelOf(parameters.Network)}, C#)")
                 .Add("Neurons", result.Neurons)
                 .Add("Synapses", result.Synapses)
-                .Add("Excitatory rate", SummaryFormat.Hertz(result.ExcitatoryRateHz))
-                .Add("Inhibitory rate", SummaryFormat.Hertz(result.InhibitoryRateHz))
-                .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
-                .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
+                .AddPopulationRates(result.ExcitatoryRateHz, result.InhibitoryRateHz)
+                .AddRunTimes(result.BuildTime, result.SimTime)
                 .Add("Real-time factor", result.RealTimeFactor(parameters.EffectiveSimTimeMs).ToString("F1", CultureInfo.InvariantCulture))
                 .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))
                 .Add("Threads", parameters.Threads),

@@ -39,10 +39,8 @@ public static class BrunelCommand
                 .Add("Synapses", result.Synapses)
                 .Add("  excitatory", result.ExcitatorySynapses)
                 .Add("  inhibitory", result.InhibitorySynapses)
-                .Add("Excitatory rate", SummaryFormat.Hertz(result.ExcitatoryRateHz))
-                .Add("Inhibitory rate", SummaryFormat.Hertz(result.InhibitoryRateHz))
-                .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
-                .Add("Simulation time", SummaryFormat.Seconds(result.SimulationTime))
+                .AddPopulationRates(result.ExcitatoryRateHz, result.InhibitoryRateHz)
+                .AddRunTimes(result.BuildTime, result.SimulationTime)
                 .Add("Threads", result.Threads)
                 .Add("MPI processes", result.Processes),
             FilesWritten = result => new WrittenFiles().Add(result.SpikeFiles).Add(result.RasterPlot!),

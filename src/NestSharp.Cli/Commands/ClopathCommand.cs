@@ -71,8 +71,7 @@ public static class ClopathCommand
             .Add("E->E weight change: mean (off-diagonal)", o.MeanChange.ToString("F5", CultureInfo.InvariantCulture))
             .Add("  min / max", FormattableString.Invariant($"{min:F5} / {max:F5}"))
             .Add("  correlation with its transpose", o.ReciprocalCorrelation.ToString("F3", CultureInfo.InvariantCulture))
-            .Add("Building time", SummaryFormat.Seconds(o.BuildTime))
-            .Add("Simulation time", SummaryFormat.Seconds(o.SimulationTime))
+            .AddRunTimes(o.BuildTime, o.SimulationTime)
             .Add("Threads", parameters.Threads)
             .Add("Seed", parameters.Seed);
     }

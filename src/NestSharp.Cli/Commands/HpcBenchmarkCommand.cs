@@ -50,10 +50,7 @@ public static class HpcBenchmarkCommand
                     .Add("  plastic (E->E)", result.PlasticConnections)
                     .Add("Build time, nodes", SummaryFormat.Seconds(result.NodesTime))
                     .Add("Build time, edges", SummaryFormat.Seconds(result.EdgesTime))
-                    .Add("Presimulation time", SummaryFormat.Seconds(result.PresimTime))
-                    .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
-                    .Add("Simulation CPU time", SummaryFormat.Seconds(result.SimCpuTime))
-                    .Add("Real-time factor", result.RealTimeFactor(parameters.SimTimeMs).ToString("F1", CultureInfo.InvariantCulture));
+                    .AddSimulationTimes(result.PresimTime, result.SimTime, result.SimCpuTime, result.RealTimeFactor(parameters.SimTimeMs), "F1");
                 if (result.RecordedNeurons > 0)
                 {
                     table.Add("Average rate (NEST's)", SummaryFormat.Hertz(result.AverageRateHz))

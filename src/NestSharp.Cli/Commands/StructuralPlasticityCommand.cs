@@ -74,8 +74,7 @@ public static class StructuralPlasticityCommand
             .Add("Final mean Ca, inhibitory", FormattableString.Invariant($"{final.MeanCaI:F4} (target {result.TargetCaI:0.###})"))
             .Add("Excitatory connections", final.ConnectionsE)
             .Add("Inhibitory connections", final.ConnectionsI)
-            .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
-            .Add("Simulation time", SummaryFormat.Seconds(result.SimulationTime))
+            .AddRunTimes(result.BuildTime, result.SimulationTime)
             .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))
             .Add("Threads", result.Threads);
     }
