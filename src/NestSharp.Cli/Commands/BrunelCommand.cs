@@ -7,8 +7,6 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp brunel</c>: runs <see cref="BrunelExperiment"/> with the options given and prints its summary.</summary>
 public static class BrunelCommand
 {
-    private const double Resolution = 0.1; // ms
-
     /// <summary>The command with its options.</summary>
     public static Command Create()
     {
@@ -21,16 +19,16 @@ public static class BrunelCommand
             BrunelParameters.MinimumOrder,
             int.MaxValue,
             "each neuron receives 0.1*order inhibitory inputs");
-        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
-        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the spike files and the raster plot (created if missing)");
-        var checkpoints = CommonOptions.CheckpointOptionsOf("brunel.nscp", Resolution);
+        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, BrunelExperiment.Resolution);
+        var run = RunOptions.Of(defaults, "Directory for the spike files and the raster plot (created if missing)",
+            CommonOptions.CheckpointOptionsOf("brunel.nscp", BrunelExperiment.Resolution));
 
         return new ExperimentCommand<BrunelParameters, BrunelResult>
         {
             Name = "brunel",
             Description = "Random balanced network of excitatory and inhibitory neurons with alpha-shaped synaptic currents (Brunel 2000), as NEST's brunel_alpha_nest.py",
-            Options = [order, simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<BrunelParameters>(parsed, checkpoints) with
+            Options = [order, simTime, .. run.All],
+            ReadParameters = parsed => run.Read<BrunelParameters>(parsed) with
             {
                 Order = parsed.GetValue(order),
                 SimTimeMs = parsed.GetValue(simTime),
@@ -41,10 +39,8 @@ public static class BrunelCommand
                 .Add("Synapses", result.Synapses)
                 .Add("  excitatory", result.ExcitatorySynapses)
                 .Add("  inhibitory", result.InhibitorySynapses)
-                .Add("Excitatory rate", SummaryFormat.Hertz(result.ExcitatoryRateHz))
-                .Add("Inhibitory rate", SummaryFormat.Hertz(result.InhibitoryRateHz))
-                .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
-                .Add("Simulation time", SummaryFormat.Seconds(result.SimulationTime))
+                .AddPopulationRates(result.ExcitatoryRateHz, result.InhibitoryRateHz)
+                .AddRunTimes(result.BuildTime, result.SimulationTime)
                 .Add("Threads", result.Threads)
                 .Add("MPI processes", result.Processes),
             FilesWritten = result => new WrittenFiles().Add(result.SpikeFiles).Add(result.RasterPlot!),

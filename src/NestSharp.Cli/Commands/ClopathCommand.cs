@@ -29,15 +29,15 @@ public static class ClopathCommand
                 defaults.Seed, "Seed of the random streams (kernel rng_seed) and of the sequence of input profiles"),
             CommonOptions.OutputDirectoryOption(
                 defaults.OutputDirectory,
-                "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)"));
-        var checkpoints = CommonOptions.CheckpointOptionsOf("clopath.nscp", ClopathNetworkExperiment.Resolution);
+                "Directory for the weight-change matrix (CSV), the weight recorder's events (CSV) and the figure (created if missing)"),
+            CommonOptions.CheckpointOptionsOf("clopath.nscp", ClopathNetworkExperiment.Resolution));
 
         return new ExperimentCommand<ClopathNetworkParameters, ClopathNetworkResult>
         {
             Name = "clopath",
             Description = "Small network with voltage-based STDP (Clopath et al. 2010) that forms bidirectional connections, as NEST's clopath_synapse_small_network.py",
-            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<ClopathNetworkParameters>(parsed, checkpoints) with
+            Options = [simTime, .. run.All],
+            ReadParameters = parsed => run.Read<ClopathNetworkParameters>(parsed) with
             {
                 SimTimeMs = parsed.GetValue(simTime),
             },
@@ -71,8 +71,7 @@ public static class ClopathCommand
             .Add("E->E weight change: mean (off-diagonal)", o.MeanChange.ToString("F5", CultureInfo.InvariantCulture))
             .Add("  min / max", FormattableString.Invariant($"{min:F5} / {max:F5}"))
             .Add("  correlation with its transpose", o.ReciprocalCorrelation.ToString("F3", CultureInfo.InvariantCulture))
-            .Add("Building time", SummaryFormat.Seconds(o.BuildTime))
-            .Add("Simulation time", SummaryFormat.Seconds(o.SimulationTime))
+            .AddRunTimes(o.BuildTime, o.SimulationTime)
             .Add("Threads", parameters.Threads)
             .Add("Seed", parameters.Seed);
     }

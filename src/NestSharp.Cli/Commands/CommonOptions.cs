@@ -169,21 +169,28 @@ internal static class CommonOptions
     }
 }
 
-/// <summary>--threads, --seed and --out, the options every simulating experiment command has.</summary>
-internal sealed record RunOptions(Option<int> Threads, Option<long> Seed, Option<string> OutputDirectory)
+/// <summary>--threads, --seed, --out and the checkpoint options, the options every simulating experiment command has.</summary>
+internal sealed record RunOptions(Option<int> Threads, Option<long> Seed, Option<string> OutputDirectory, CheckpointOptions Checkpoints)
 {
     /// <summary>
-    /// --threads by default all cores of this machine, --seed by default <paramref name="seed"/>, and --out by default
-    /// <paramref name="outputDirectory"/>, described as <paramref name="outputDescription"/>.
+    /// --threads by default all cores of this machine, --seed and --out by default those of <paramref name="defaults"/>
+    /// (--out described as <paramref name="outputDescription"/>), and <paramref name="checkpoints"/>.
     /// </summary>
-    public static RunOptions Of(long seed, string outputDirectory, string outputDescription) =>
-        new(CommonOptions.ThreadsOption(), CommonOptions.SeedOption(seed), CommonOptions.OutputDirectoryOption(outputDirectory, outputDescription));
+    public static RunOptions Of(IRunParameters defaults, string outputDescription, CheckpointOptions checkpoints) =>
+        new(
+            CommonOptions.ThreadsOption(),
+            CommonOptions.SeedOption(defaults.Seed),
+            CommonOptions.OutputDirectoryOption(defaults.OutputDirectory, outputDescription),
+            checkpoints);
+
+    /// <summary>All of them, in the order the help lists them when the command puts none of its own among them.</summary>
+    public IEnumerable<Option> All => [Threads, Seed, OutputDirectory, .. Checkpoints.All];
 
     /// <summary>
-    /// The experiment's settings with the values these options and <paramref name="checkpoints"/> give (the checkpoint
-    /// file by default in the output directory), the others at their defaults.
+    /// The experiment's settings with the values these options give (the checkpoint file by default in the output
+    /// directory), the others at their defaults.
     /// </summary>
-    public T Read<T>(ParseResult parsed, CheckpointOptions checkpoints) where T : IRunParameters, new()
+    public T Read<T>(ParseResult parsed) where T : IRunParameters, new()
     {
         string outputDirectory = parsed.GetValue(OutputDirectory)!;
         return new T
@@ -191,7 +198,7 @@ internal sealed record RunOptions(Option<int> Threads, Option<long> Seed, Option
             Threads = parsed.GetValue(Threads),
             Seed = parsed.GetValue(Seed),
             OutputDirectory = outputDirectory,
-            Checkpointing = checkpoints.Read(parsed, outputDirectory),
+            Checkpointing = Checkpoints.Read(parsed, outputDirectory),
         };
     }
 }

@@ -8,8 +8,6 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp hpc-benchmark</c>: runs <see cref="HpcBenchmarkExperiment"/> and prints NEST's log metrics.</summary>
 public static class HpcBenchmarkCommand
 {
-    private const double Resolution = 0.1; // ms
-
     /// <summary>The command with its options.</summary>
     public static Command Create()
     {
@@ -25,18 +23,18 @@ public static class HpcBenchmarkCommand
             if (result.GetValueOrDefault<double>() is var value && !(value * 2250 >= 1))
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"--scale must be at least 1/2250 (one inhibitory neuron); got {value}."));
         });
-        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
-        var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, Resolution);
-        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the log, the spike file and the raster plot (created if missing)");
-        var checkpoints = CommonOptions.CheckpointOptionsOf("hpc-benchmark.nscp", Resolution);
+        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, HpcBenchmarkExperiment.Resolution);
+        var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, HpcBenchmarkExperiment.Resolution);
+        var run = RunOptions.Of(defaults, "Directory for the log, the spike file and the raster plot (created if missing)",
+            CommonOptions.CheckpointOptionsOf("hpc-benchmark.nscp", HpcBenchmarkExperiment.Resolution));
         var noSpikes = new Option<bool>("--no-spikes") { Description = "Do not record the spikes of 1000 excitatory neurons (NEST's record_spikes = False)" };
 
         return new ExperimentCommand<HpcBenchmarkParameters, HpcBenchmarkResult>
         {
             Name = "hpc-benchmark",
             Description = "NEST's HPC benchmark (hpc_benchmark.py): balanced network of 11250*S iaf_psc_alpha neurons with power-law STDP between excitatory neurons",
-            Options = [scale, simTime, presimTime, run.Threads, run.Seed, noSpikes, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<HpcBenchmarkParameters>(parsed, checkpoints) with
+            Options = [scale, simTime, presimTime, run.Threads, run.Seed, noSpikes, run.OutputDirectory, .. run.Checkpoints.All],
+            ReadParameters = parsed => run.Read<HpcBenchmarkParameters>(parsed) with
             {
                 Scale = parsed.GetValue(scale),
                 SimTimeMs = parsed.GetValue(simTime),
@@ -52,10 +50,7 @@ public static class HpcBenchmarkCommand
                     .Add("  plastic (E->E)", result.PlasticConnections)
                     .Add("Build time, nodes", SummaryFormat.Seconds(result.NodesTime))
                     .Add("Build time, edges", SummaryFormat.Seconds(result.EdgesTime))
-                    .Add("Presimulation time", SummaryFormat.Seconds(result.PresimTime))
-                    .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
-                    .Add("Simulation CPU time", SummaryFormat.Seconds(result.SimCpuTime))
-                    .Add("Real-time factor", result.RealTimeFactor(parameters.SimTimeMs).ToString("F1", CultureInfo.InvariantCulture));
+                    .AddSimulationTimes(result.PresimTime, result.SimTime, result.SimCpuTime, result.RealTimeFactor(parameters.SimTimeMs), "F1");
                 if (result.RecordedNeurons > 0)
                 {
                     table.Add("Average rate (NEST's)", SummaryFormat.Hertz(result.AverageRateHz))

@@ -21,19 +21,19 @@ public static class IgnoreAndFireCommand
         var k = CommonOptions.WholeNumberOption(
             "--K", "K", "In-degree from the local network per neuron (80 % excitatory inputs)", defaults.K, 1, int.MaxValue);
         var simTime = CommonOptions.SimulatedTimeOption("--T", defaults.SimTimeMs, Resolution);
-        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Output directory; the files go to DIR/<neuron model> (created if missing)");
+        var run = RunOptions.Of(defaults, "Output directory; the files go to DIR/<neuron model> (created if missing)",
+            CommonOptions.CheckpointOptionsOf("ignore-and-fire.nscp", Resolution));
         var compress = new Option<bool>("--gzip")
         {
             Description = "Write the connectivity files gzip-compressed (.dat.gz)",
         };
-        var checkpoints = CommonOptions.CheckpointOptionsOf("ignore-and-fire.nscp", Resolution);
 
         return new ExperimentCommand<IgnoreAndFireExperimentParameters, IgnoreAndFireResult>
         {
             Name = "ignore-and-fire",
             Description = "Scalable two-population network with STDP between excitatory neurons, as NEST's ignore_and_fire example (TwoPopulationNetworkPlastic)",
-            Options = [neuronModel, n, k, simTime, run.Threads, run.Seed, run.OutputDirectory, compress, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<IgnoreAndFireExperimentParameters>(parsed, checkpoints) with
+            Options = [neuronModel, n, k, simTime, run.Threads, run.Seed, run.OutputDirectory, compress, .. run.Checkpoints.All],
+            ReadParameters = parsed => run.Read<IgnoreAndFireExperimentParameters>(parsed) with
             {
                 NeuronModel = parsed.GetValue(neuronModel)!,
                 N = parsed.GetValue(n),
@@ -65,8 +65,7 @@ public static class IgnoreAndFireCommand
             .Add("E->E weights: mean", Pa(w.Mean))
             .Add("  SD", Pa(w.Sd))
             .Add("  min / median / max", FormattableString.Invariant($"{w.Min:F2} / {w.Median:F2} / {w.Max:F2} pA"))
-            .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
-            .Add("Simulation time", SummaryFormat.Seconds(result.SimulationTime))
+            .AddRunTimes(result.BuildTime, result.SimulationTime)
             .Add("GetConnections (all E->E)", SummaryFormat.Seconds(result.GetConnectionsTime))
             .Add("Peak memory before GetConnections", SummaryFormat.Mebibytes(result.PeakMemoryBeforeExtractionBytes))
             .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))

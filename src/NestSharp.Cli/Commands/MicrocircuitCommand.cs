@@ -8,18 +8,16 @@ namespace NestSharp.Cli.Commands;
 /// <summary><c>nestsharp microcircuit</c>: runs <see cref="MicrocircuitExperiment"/> and prints its timings, memory and statistics.</summary>
 public static class MicrocircuitCommand
 {
-    private const double Resolution = 0.1; // ms
-
     /// <summary>The command with its options.</summary>
     public static Command Create()
     {
         var defaults = new MicrocircuitParameters();
         var scaleN = ScaleOption("--scale-n", "Factor of the neuron numbers (N_scaling; 77,169 neurons at 1)", defaults.ScaleN);
         var scaleK = ScaleOption("--scale-k", "Factor of the in-degrees (K_scaling); weights grow by 1/sqrt(F) and a DC input keeps the mean input", defaults.ScaleK);
-        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, Resolution);
-        var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, Resolution);
-        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the statistics, the raster and the rate box plot (created if missing)");
-        var checkpoints = CommonOptions.CheckpointOptionsOf("microcircuit.nscp", Resolution);
+        var simTime = CommonOptions.SimulatedTimeOption("--simtime", defaults.SimTimeMs, MicrocircuitExperiment.Resolution);
+        var presimTime = CommonOptions.SimulatedTimeOption("--presimtime", defaults.PresimTimeMs, MicrocircuitExperiment.Resolution);
+        var run = RunOptions.Of(defaults, "Directory for the statistics, the raster and the rate box plot (created if missing)",
+            CommonOptions.CheckpointOptionsOf("microcircuit.nscp", MicrocircuitExperiment.Resolution));
         var background = new Option<string>("--background")
         {
             Description = "Background input: poisson (K_ext independent trains at 8 Hz per neuron, the paper's) or dc (their mean as a constant current)",
@@ -34,8 +32,8 @@ public static class MicrocircuitCommand
         {
             Name = "microcircuit",
             Description = "Potjans & Diesmann (2014) cortical microcircuit: 8 populations of iaf_psc_exp neurons, ~300 M synapses at full scale",
-            Options = [scaleN, scaleK, simTime, presimTime, run.Threads, run.Seed, background, thalamic, originalV0, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<MicrocircuitParameters>(parsed, checkpoints) with
+            Options = [scaleN, scaleK, simTime, presimTime, run.Threads, run.Seed, background, thalamic, originalV0, run.OutputDirectory, .. run.Checkpoints.All],
+            ReadParameters = parsed => run.Read<MicrocircuitParameters>(parsed) with
             {
                 ScaleN = parsed.GetValue(scaleN),
                 ScaleK = parsed.GetValue(scaleK),
@@ -53,10 +51,7 @@ public static class MicrocircuitCommand
                     .Add("Synapses (recurrent)", result.Synapses)
                     .Add("Build time, create", SummaryFormat.Seconds(result.CreateTime))
                     .Add("Build time, connect", SummaryFormat.Seconds(result.ConnectTime))
-                    .Add("Presimulation time", SummaryFormat.Seconds(result.PresimTime))
-                    .Add("Simulation time", SummaryFormat.Seconds(result.SimTime))
-                    .Add("Simulation CPU time", SummaryFormat.Seconds(result.SimCpuTime))
-                    .Add("Real-time factor", result.RealTimeFactor(parameters.SimTimeMs).ToString("F2", CultureInfo.InvariantCulture))
+                    .AddSimulationTimes(result.PresimTime, result.SimTime, result.SimCpuTime, result.RealTimeFactor(parameters.SimTimeMs), "F2")
                     .Add("Memory after connect", SummaryFormat.Mebibytes(result.MemoryAfterConnectBytes))
                     .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))
                     .Add("Bytes per synapse (connect)", result.BytesPerSynapse.ToString("F1", CultureInfo.InvariantCulture))

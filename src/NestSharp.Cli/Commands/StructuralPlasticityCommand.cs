@@ -20,18 +20,20 @@ public static class StructuralPlasticityCommand
             "Simulated time in ms, a positive multiple of the recording interval (1000 ms); the first synapses appear between 18 and 24 s of model time, so a shorter run ends without connections",
             IsWholeSeconds,
             "a positive multiple of 1000 ms (the recording interval)");
-        var run = RunOptions.Of(defaults.Seed, defaults.OutputDirectory, "Directory for the series (CSV) and the figure (created if missing)");
-        var checkpoints = CommonOptions.CheckpointOptionsOf(
-            "structural-plasticity.nscp",
-            StructuralPlasticityExperiment.RecordIntervalMs,
-            "the recording interval, since every stop of Simulate brings the calcium up to date (as in NEST), which changes its last bits");
+        var run = RunOptions.Of(
+            defaults,
+            "Directory for the series (CSV) and the figure (created if missing)",
+            CommonOptions.CheckpointOptionsOf(
+                "structural-plasticity.nscp",
+                StructuralPlasticityExperiment.RecordIntervalMs,
+                "the recording interval, since every stop of Simulate brings the calcium up to date (as in NEST), which changes its last bits"));
 
         return new ExperimentCommand<StructuralPlasticityParameters, StructuralPlasticityResult>
         {
             Name = "structural-plasticity",
             Description = "Two populations without connections grow synapses until their calcium reaches its set point (Butz & van Ooyen 2013), as NEST's structural_plasticity.py",
-            Options = [simTime, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<StructuralPlasticityParameters>(parsed, checkpoints) with
+            Options = [simTime, .. run.All],
+            ReadParameters = parsed => run.Read<StructuralPlasticityParameters>(parsed) with
             {
                 SimTimeMs = parsed.GetValue(simTime),
             },
@@ -72,8 +74,7 @@ public static class StructuralPlasticityCommand
             .Add("Final mean Ca, inhibitory", FormattableString.Invariant($"{final.MeanCaI:F4} (target {result.TargetCaI:0.###})"))
             .Add("Excitatory connections", final.ConnectionsE)
             .Add("Inhibitory connections", final.ConnectionsI)
-            .Add("Building time", SummaryFormat.Seconds(result.BuildTime))
-            .Add("Simulation time", SummaryFormat.Seconds(result.SimulationTime))
+            .AddRunTimes(result.BuildTime, result.SimulationTime)
             .Add("Peak memory", SummaryFormat.Mebibytes(result.PeakMemoryBytes))
             .Add("Threads", result.Threads);
     }

@@ -21,15 +21,15 @@ public static class UrbanczikCommand
         var run = new RunOptions(
             CommonOptions.ThreadsOption(defaults.Threads, "Threads (kernel local_num_threads); the results do not depend on it"),
             CommonOptions.SeedOption(defaults.Seed, "Seed of the random streams (kernel rng_seed): the spike pattern and the neuron's spikes"),
-            CommonOptions.OutputDirectoryOption(defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)"));
-        var checkpoints = CommonOptions.CheckpointOptionsOf("urbanczik.nscp", UrbanczikModel.Resolution);
+            CommonOptions.OutputDirectoryOption(defaults.OutputDirectory, "Output directory for the data (CSV) and the figures (created if missing)"),
+            CommonOptions.CheckpointOptionsOf("urbanczik.nscp", UrbanczikModel.Resolution));
 
         return new ExperimentCommand<UrbanczikParameters, UrbanczikResult>
         {
             Name = "urbanczik",
             Description = "Dendritic prediction learning of a somatic teacher signal (Urbanczik and Senn 2014), as NEST's urbanczik_synapse_example",
-            Options = [repetitions, run.Threads, run.Seed, run.OutputDirectory, .. checkpoints.All],
-            ReadParameters = parsed => run.Read<UrbanczikParameters>(parsed, checkpoints) with
+            Options = [repetitions, .. run.All],
+            ReadParameters = parsed => run.Read<UrbanczikParameters>(parsed) with
             {
                 PatternRepetitions = parsed.GetValue(repetitions),
             },

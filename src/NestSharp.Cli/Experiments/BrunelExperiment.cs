@@ -94,7 +94,9 @@ public static class BrunelExperiment
     /// <summary>Name of the raster plot in the output directory (the PNG is next to it).</summary>
     public const string RasterFileName = "brunel_raster.svg";
 
-    private const double Resolution = 0.1; // ms
+    /// <summary>Simulation step (ms).</summary>
+    public const double Resolution = 0.1;
+
     private const double Delay = 1.5; // synaptic delay in ms
     private const double G = 5.0; // ratio inhibitory weight / excitatory weight
     private const double Eta = 2.0; // external rate relative to threshold rate
