@@ -33,6 +33,4 @@ internal sealed class EpropIafAdaptBsshslm2020 : EpropIafBsshslm2020Group
     public EpropIafAdaptBsshslm2020(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Neuron) { }
 
     protected override AdaptiveThreshold? Adaptation => Adapt;
-
-    protected override double ReadComputedRecordable(int index, int position) => HistoryDuration(position);
 }

@@ -40,6 +40,4 @@ internal sealed class EpropIafBsshslm2020 : EpropIafBsshslm2020Group
     public EpropIafBsshslm2020(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Neuron) { }
 
     protected override AdaptiveThreshold? Adaptation => null;
-
-    protected override double ReadComputedRecordable(int index, int position) => HistoryDuration(position);
 }

@@ -75,7 +75,7 @@ internal sealed class EpropRecurrentColumns
 /// Learning signals (eprop_learning_signal_connection_bsshslm_2020) reach the history entry 3 steps before the step
 /// after the slice they were sent in, at delivery (NEST's stamp of a secondary event).
 /// </summary>
-internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, ILearningSignalReceiver
+internal abstract class EpropIafBsshslm2020Group : EpropBsshslm2020ArchivingGroup<EpropRecurrentHistory<EpropBsshslm2020Family>, EpropRecurrentEntry>, ILearningSignalReceiver
 {
     /// <summary>NEST's get_shift of the recurrent neurons: offset_gen + delay_in_rec.</summary>
     public const long Shift = 2;
@@ -85,11 +85,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
 
     private readonly EpropRecurrentColumns _c;
     private readonly int[] _refractory;
-    private readonly EpropRecurrentHistory<EpropBsshslm2020Family>[] _archives;
     private readonly PropagatorSets<Propagators> _propagators = new();
-    private long _updateInterval = 1000, _learningWindow = 1000;
-    private bool _resetOnUpdate = true;
-    private double _resolution = 0.1;
     private EpropSurrogateGradient[] _surrogate = [];
 
     /// <param name="model">The model.</param>
@@ -98,20 +94,16 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
     /// <param name="schema">The model's schema.</param>
     /// <param name="columns">The columns the model declared.</param>
     protected EpropIafBsshslm2020Group(NodeModel model, int firstId, int count, NeuronSchema schema, EpropRecurrentColumns columns)
-        : base(model, firstId, count, schema)
+        : base(model, firstId, count, schema, static () => new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift),
+            EpropHistoryCheckpoint.Save, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropBsshslm2020Family>(r, Shift))
     {
         _c = columns;
         _refractory = CountersOutsideColumns();
-        IsiLists = new EpropIsiLists(count);
-        _archives = new EpropRecurrentHistory<EpropBsshslm2020Family>[count];
-        for (int i = 0; i < count; i++) _archives[i] = new EpropRecurrentHistory<EpropBsshslm2020Family>(Shift);
         KeepOutsideColumns(EpropNamedChoice.SurrogateGradientFunction(columns.SurrogateGradientFunctionNumber, c => this[c]));
     }
 
     /// <summary>The adaptive model's parameters (β, τ_a) and state (a, v_th); null for the model without adaptation.</summary>
     protected abstract AdaptiveThreshold? Adaptation { get; }
-
-    public override bool SupportsCheckpoint => true;
 
     /// <summary>NEST's recurrent e-prop neurons take learning signals (eprop_learning_signal_connection_bsshslm_2020).</summary>
     public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
@@ -159,19 +151,11 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         public long ForcedOffsetSteps, ForcedIntervalSteps, FlushSteps;
     }
 
-    /// <summary>A duration in steps as NEST's Time(ms).get_steps() gives it; infinite durations never end.</summary>
-    private static long Steps(TimeGrid time, double ms) =>
-        double.IsPositiveInfinity(ms) || ms * time.TicsPerMs >= 4.0e18 ? long.MaxValue / 4 : time.MsToStepsCeil(ms);
-
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
         double h = time.Resolution;
-        _resolution = h;
-        var eprop = context.Eprop;
-        _updateInterval = Steps(time, eprop.UpdateInterval);
-        _learningWindow = Steps(time, eprop.LearningWindow);
-        _resetOnUpdate = eprop.ResetNeuronsOnUpdate;
+        PrepareArchives(context);
         var adaptation = Adaptation;
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
@@ -204,22 +188,8 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         {
             if (forced[i] < 0) forced[i] = _propagators.Sets[_propagators.SetOfNode[i]].ForcedOffsetSteps;
             _surrogate[i] = EpropSurrogateGradients.OfNumber(this[_c.SurrogateGradientFunctionNumber][i]);
-            // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
-            _archives[i].Indegree = 0;
         }
     }
-
-    /// <summary>The e-prop history of the node at storage position <paramref name="position"/>.</summary>
-    public EpropRecurrentHistory<EpropBsshslm2020Family> ArchiveAt(int position) => _archives[position];
-
-    /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
-    public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
-
-    /// <summary>The storage position of node <paramref name="nodeId"/> of this group.</summary>
-    public int PositionOfNode(int nodeId) => PositionOf(nodeId - FirstId);
-
-    /// <summary>The update interval of the last Prepare, in steps.</summary>
-    public long UpdateIntervalSteps => _updateInterval;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
@@ -236,7 +206,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
         var surrogate = _surrogate;
         var flushEvents = context.FlushEventsOfVp[thread];
         var propagators = _propagators.Select();
-        long interval = _updateInterval;
+        long interval = UpdateIntervalSteps;
         int spikeChannel = ChannelOf(_c.Spikes), currentChannel = ChannelOf(_c.Currents);
         for (int lag = from; lag < to; lag++)
         {
@@ -248,12 +218,12 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
             {
                 if (IsFrozenAt(i)) continue;
                 ref readonly Propagators p = ref propagators.Of(i);
-                var archive = _archives[i];
+                var archive = ArchiveAt(i);
                 if (intervalStep == 0)
                 {
                     archive.EraseUsedFiringRateRegHistory();
                     archive.EraseUsedHistory(interval);
-                    if (_resetOnUpdate)
+                    if (ResetOnUpdate)
                     {
                         v[i] = 0.0;
                         refractory[i] = 0;
@@ -305,7 +275,7 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
                 archive.WriteSurrogateGradient(t, psi[i]);
                 if (intervalStep == interval - 1)
                 {
-                    archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, _resolution, 1);
+                    archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, Resolution, 1);
                     archive.ResetSpikeCount();
                 }
                 learning[i] = archive.LearningSignalAt(t);
@@ -323,12 +293,9 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
     /// </summary>
     public void ReceiveLearningSignal(int position, long stamp, double weight, ReadOnlySpan<double> values)
     {
-        var archive = _archives[position];
+        var archive = ArchiveAt(position);
         foreach (double errorSignal in values) archive.WriteLearningSignal(stamp, weight * errorSignal);
     }
-
-    /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
-    public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
 
     /// <summary>
     /// NEST's compute_gradient of the recurrent models: the eligibility traces over the steps from
@@ -370,31 +337,10 @@ internal abstract class EpropIafBsshslm2020Group : NeuronGroup, IEpropTarget, IL
                 zz = 0.0;
             }
         }
-        double reg = archive.FiringRateRegAt(tPreviousUpdate + Shift + _updateInterval);
+        double reg = archive.FiringRateRegAt(tPreviousUpdate + Shift + UpdateIntervalSteps);
         gradient += reg * sumE;
-        if (averageGradient) gradient /= _learningWindow;
+        if (averageGradient) gradient /= LearningWindowSteps;
         return gradient;
-    }
-
-    /// <summary>The e-prop history's length in ms (recordable eprop_history_duration).</summary>
-    protected double HistoryDuration(int position) => _archives[position].Duration(_resolution);
-
-    /// <summary>The inter-spike intervals the incoming e-prop synapses of each node keep.</summary>
-    public EpropIsiLists IsiLists { get; }
-
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
-        IsiLists.Save(writer, Enumerable.Range(0, Count).Select(PositionOf));
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        var restored = new EpropRecurrentHistory<EpropBsshslm2020Family>?[Count];
-        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropBsshslm2020Family>(r, Shift));
-        IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
-        for (int i = 0; i < Count; i++)
-            if (restored[i] is { } history) _archives[i] = history;
     }
 }
 
@@ -410,48 +356,5 @@ internal sealed class AdaptiveThreshold
         A = schema.State("adaptation", 0.0, "");
         VThAdapt = schema.StateRelativeTo(el, "V_th_adapt", -55.0, "mV");
         schema.ReadOnly(VThAdapt);
-    }
-}
-
-/// <summary>
-/// The pre-synaptic inter-spike intervals the incoming eprop_synapse_bsshslm_2020 synapses of each node keep until
-/// their next update (NEST's presyn_isis_, one list per synapse): kept with the target node, so that they are touched
-/// only by the thread that owns it and saved in checkpoints with it; a synapse holds the number of its list in the
-/// node's lists (-1 before its first).
-/// </summary>
-internal sealed class EpropIsiLists(int count)
-{
-    private readonly List<List<long>>[] _lists = Enumerable.Range(0, count).Select(_ => new List<List<long>>()).ToArray();
-
-    /// <summary>The list numbered <paramref name="slot"/> of node <paramref name="position"/>, made (and numbered) when <paramref name="slot"/> is negative.</summary>
-    public List<long> Of(int position, ref double slot)
-    {
-        var lists = _lists[position];
-        if (slot >= 0) return lists[(int)slot];
-        lists.Add([]);
-        slot = lists.Count - 1;
-        return lists[^1];
-    }
-
-    /// <summary>Writes every node's lists in the group's node-id order (<paramref name="positions"/>).</summary>
-    public void Save(CheckpointWriter writer, IEnumerable<int> positions)
-    {
-        foreach (int position in positions)
-        {
-            writer.Write(_lists[position].Count);
-            foreach (var list in _lists[position]) writer.Write(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list));
-        }
-    }
-
-    /// <summary>Reads what <see cref="Save"/> wrote; <paramref name="restores"/> says whether a node takes what is read.</summary>
-    public void Restore(CheckpointReader reader, IEnumerable<int> positions, Func<int, bool> restores)
-    {
-        int local = 0;
-        foreach (int position in positions)
-        {
-            var lists = new List<List<long>>();
-            for (int n = reader.ReadInt(); n > 0; n--) lists.Add([.. reader.ReadLongs()]);
-            if (restores(local++)) _lists[position] = lists;
-        }
     }
 }

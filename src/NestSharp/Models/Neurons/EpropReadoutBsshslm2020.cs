@@ -27,7 +27,7 @@ namespace NestSharp.Models.Neurons;
 /// eprop_readout_bsshslm_2020 (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("eprop_readout_bsshslm_2020")]
-internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRateSignalStateTarget
+internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<EpropReadoutHistory<EpropBsshslm2020Family>, EpropReadoutEntry>, IRateSignalStateTarget
 {
     /// <summary>NEST's get_shift of the readout: offset_gen + delay_in_rec + delay_rec_out.</summary>
     public const long Shift = 3;
@@ -72,23 +72,16 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
         Declared.ReadOnly(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal);
     }
 
-    private readonly EpropReadoutHistory<EpropBsshslm2020Family>[] _archives;
     private readonly PropagatorSets<Propagators> _propagators = new();
-    private long _updateInterval = 1000, _learningWindow = 1000;
-    private bool _resetOnUpdate = true;
-    private double _resolution = 0.1;
     private SecondaryEventBuffer? _errorsOut, _ratesOut;
     private int[] _errorRow = [], _rateRow = [];
 
-    public EpropReadoutBsshslm2020(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public EpropReadoutBsshslm2020(NodeModel model, int firstId, int count)
+        : base(model, firstId, count, Declared, static () => new EpropReadoutHistory<EpropBsshslm2020Family>(Shift),
+            EpropHistoryCheckpoint.Save, r => EpropHistoryCheckpoint.RestoreReadout<EpropBsshslm2020Family>(r, Shift))
     {
-        IsiLists = new EpropIsiLists(count);
-        _archives = new EpropReadoutHistory<EpropBsshslm2020Family>[count];
-        for (int i = 0; i < count; i++) _archives[i] = new EpropReadoutHistory<EpropBsshslm2020Family>(Shift);
         KeepOutsideColumns(new EpropNamedChoice(Loss, c => this[c], "loss", Losses, "loss from [\"mean_squared_error\", \"cross_entropy\"] required"));
     }
-
-    public override bool SupportsCheckpoint => true;
 
     /// <summary>NEST's readout sends no spikes (only learning signals and its unnormalised readout signal).</summary>
     public override bool EmitsSpikes => false;
@@ -119,17 +112,10 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
         public bool CrossEntropy;
     }
 
-    private static long Steps(TimeGrid time, double ms) =>
-        double.IsPositiveInfinity(ms) || ms * time.TicsPerMs >= 4.0e18 ? long.MaxValue / 4 : time.MsToStepsCeil(ms);
-
     public override void Prepare(SimulationContext context)
     {
-        var time = context.Time;
-        double h = time.Resolution;
-        _resolution = h;
-        _updateInterval = Steps(time, context.Eprop.UpdateInterval);
-        _learningWindow = Steps(time, context.Eprop.LearningWindow);
-        _resetOnUpdate = context.Eprop.ResetNeuronsOnUpdate;
+        double h = context.Time.Resolution;
+        PrepareArchives(context);
         _propagators.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
             double tauM = this[TauM][i];
@@ -145,8 +131,6 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
             };
         });
         _errorsOut = context.Secondary.Of(EpropEvents.LearningSignal);
-        // The e-prop synapses count themselves in again (SynapseType.PrepareRun, after this).
-        foreach (var archive in _archives) archive.Indegree = 0;
         _ratesOut = context.Secondary.Of(RateEvents.Delayed);
         _errorRow = RowsIn(_errorsOut);
         _rateRow = RowsIn(_ratesOut);
@@ -159,21 +143,9 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
         return rows;
     }
 
-    /// <summary>The e-prop history of the node at storage position <paramref name="position"/>.</summary>
-    public EpropReadoutHistory<EpropBsshslm2020Family> ArchiveAt(int position) => _archives[position];
-
-    /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
-    public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
-
     /// <summary>The target signal is set (and kept until the next event); the other readouts' signals add.</summary>
     public int SignalMarkChannel(int channel) =>
         (channel - ChannelBase) / Count == TargetRates.Index ? ChannelOf(TargetMark) + (channel - ChannelBase) % Count : -1;
-
-    /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
-    public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
-
-    /// <summary>The update interval of the last Prepare, in steps.</summary>
-    public long UpdateIntervalSteps => _updateInterval;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
@@ -184,7 +156,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
         double[] v = this[Vm], iIn = this[IIn], error = this[ErrorSignal], readout = this[ReadoutSignal];
         double[] unnorm = this[ReadoutSignalUnnorm], target = this[TargetSignal], loss = this[Loss];
         var propagators = _propagators.Select();
-        long interval = _updateInterval, window = _learningWindow;
+        long interval = UpdateIntervalSteps, window = LearningWindowSteps;
         int spikeChannel = ChannelOf(Spikes), currentChannel = ChannelOf(Currents);
         int readoutChannel = ChannelOf(ReadoutRates), targetChannel = ChannelOf(TargetRates), targetMarkChannel = ChannelOf(TargetMark);
         double[]? errorsSent = _errorsOut?.Sent, ratesSent = _ratesOut?.Sent;
@@ -204,11 +176,11 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
                 int k = i - start;
                 if (IsFrozenAt(i)) continue;
                 ref readonly Propagators p = ref propagators.Of(i);
-                var archive = _archives[i];
+                var archive = ArchiveAt(i);
                 if (intervalStep == 0)
                 {
                     archive.EraseUsedHistory(interval);
-                    if (_resetOnUpdate) v[i] = 0.0;
+                    if (ResetOnUpdate) v[i] = 0.0;
                 }
                 // NEST's handle of the rates delivered before the step: the target signal is replaced (kept where no
                 // event came), the other readouts' signals summed into the normalisation (reset after each step).
@@ -288,30 +260,7 @@ internal sealed class EpropReadoutBsshslm2020 : NeuronGroup, IEpropTarget, IRate
                 z = 0.0;
             }
         }
-        if (averageGradient) gradient /= _learningWindow;
+        if (averageGradient) gradient /= LearningWindowSteps;
         return gradient;
-    }
-
-    /// <summary>The storage position of node <paramref name="nodeId"/> of this group.</summary>
-    public int PositionOfNode(int nodeId) => PositionOf(nodeId - FirstId);
-
-    protected override double ReadComputedRecordable(int index, int position) => _archives[position].Duration(_resolution);
-
-    /// <summary>The inter-spike intervals the incoming e-prop synapses of each node keep.</summary>
-    public EpropIsiLists IsiLists { get; }
-
-    protected override void SaveModelState(CheckpointWriter writer)
-    {
-        WriteInIdOrder(writer, _archives, a => EpropHistoryCheckpoint.Save(writer, a));
-        IsiLists.Save(writer, Enumerable.Range(0, Count).Select(PositionOf));
-    }
-
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
-    {
-        var restored = new EpropReadoutHistory<EpropBsshslm2020Family>?[Count];
-        ReadInIdOrder(reader, restored, r => EpropHistoryCheckpoint.RestoreReadout<EpropBsshslm2020Family>(r, Shift));
-        IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
-        for (int i = 0; i < Count; i++)
-            if (restored[i] is { } history) _archives[i] = history;
     }
 }
