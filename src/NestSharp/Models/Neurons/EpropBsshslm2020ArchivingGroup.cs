@@ -2,19 +2,15 @@ namespace NestSharp.Models.Neurons;
 
 /// <summary>
 /// What the e-prop neurons of the bsshslm_2020 family share (eprop_iaf_bsshslm_2020, eprop_iaf_adapt_bsshslm_2020,
-/// eprop_readout_bsshslm_2020; NEST's EpropArchivingNode with hist_shift_required): each node's e-prop history
-/// (<typeparamref name="THistory"/>, shifted by the model's shift), the inter-spike intervals its incoming
-/// eprop_synapse_bsshslm_2020 keep (<see cref="IsiLists"/>), the kernel's e-prop settings in steps as of the last
-/// Prepare, the recordable eprop_history_duration, and the histories and intervals in checkpoints.
+/// eprop_readout_bsshslm_2020; NEST's EpropArchivingNode with hist_shift_required) beyond every e-prop neuron's history
+/// (shifted by the model's shift): the inter-spike intervals its incoming eprop_synapse_bsshslm_2020 keep
+/// (<see cref="IsiLists"/>, in checkpoints after the histories) and the kernel's e-prop settings in steps as of the
+/// last Prepare.
 /// </summary>
-internal abstract class EpropBsshslm2020ArchivingGroup<THistory, TEntry> : NeuronGroup, IEpropTarget
+internal abstract class EpropBsshslm2020ArchivingGroup<THistory, TEntry> : EpropArchivingGroup<THistory, TEntry>
     where THistory : EpropHistory<TEntry>
     where TEntry : struct, IEpropHistoryEntry
 {
-    private readonly THistory[] _archives;
-    private readonly Action<CheckpointWriter, THistory> _save;
-    private readonly Func<CheckpointReader, THistory> _restore;
-
     /// <param name="model">The model.</param>
     /// <param name="firstId">The first node id.</param>
     /// <param name="count">The number of nodes.</param>
@@ -24,13 +20,9 @@ internal abstract class EpropBsshslm2020ArchivingGroup<THistory, TEntry> : Neuro
     /// <param name="restore">Reads what <paramref name="save"/> wrote.</param>
     protected EpropBsshslm2020ArchivingGroup(NodeModel model, int firstId, int count, NeuronSchema schema, Func<THistory> newHistory,
         Action<CheckpointWriter, THistory> save, Func<CheckpointReader, THistory> restore)
-        : base(model, firstId, count, schema)
+        : base(model, firstId, count, schema, newHistory, save, restore)
     {
         IsiLists = new EpropIsiLists(count);
-        _archives = new THistory[count];
-        for (int i = 0; i < count; i++) _archives[i] = newHistory();
-        _save = save;
-        _restore = restore;
     }
 
     /// <summary>The inter-spike intervals the incoming e-prop synapses of each node keep.</summary>
@@ -45,59 +37,38 @@ internal abstract class EpropBsshslm2020ArchivingGroup<THistory, TEntry> : Neuro
     /// <summary>eprop_reset_neurons_on_update of the last Prepare.</summary>
     protected bool ResetOnUpdate { get; private set; } = true;
 
-    /// <summary>The resolution h (ms) of the last Prepare.</summary>
-    protected double Resolution { get; private set; } = 0.1;
-
     /// <summary>A duration in steps as NEST's Time(ms).get_steps() gives it; infinite durations never end.</summary>
     protected static long Steps(TimeGrid time, double ms) =>
         double.IsPositiveInfinity(ms) || ms * time.TicsPerMs >= 4.0e18 ? long.MaxValue / 4 : time.MsToStepsCeil(ms);
 
-    /// <summary>
-    /// The family's part of Prepare: the kernel's e-prop settings, and every node's e-prop in-degree set to 0 (the
-    /// e-prop synapses count themselves in again after this, <see cref="SynapseType.PrepareRun"/>).
-    /// </summary>
+    /// <summary>The family's part of Prepare: the histories (<see cref="EpropArchivingGroup{THistory, TEntry}.PrepareHistories"/>) and the kernel's e-prop settings.</summary>
     protected void PrepareArchives(SimulationContext context)
     {
+        PrepareHistories(context);
         var time = context.Time;
-        Resolution = time.Resolution;
         UpdateIntervalSteps = Steps(time, context.Eprop.UpdateInterval);
         LearningWindowSteps = Steps(time, context.Eprop.LearningWindow);
         ResetOnUpdate = context.Eprop.ResetNeuronsOnUpdate;
-        foreach (var archive in _archives) archive.Indegree = 0;
     }
 
-    /// <summary>The e-prop history of the node at storage position <paramref name="position"/>.</summary>
-    public THistory ArchiveAt(int position) => _archives[position];
-
-    /// <summary>NEST's register_eprop_connection (counted again before every run).</summary>
-    public void RegisterEpropConnection(int position) => _archives[position].RegisterConnection();
-
     /// <summary>NEST's initialize_update_history: a new incoming synapse needs the first update (at the shift).</summary>
-    public void InitializeUpdateHistory(int position) => _archives[position].InitializeUpdateHistory();
+    public void InitializeUpdateHistory(int position) => ArchiveAt(position).InitializeUpdateHistory();
 
     /// <summary>The storage position of node <paramref name="nodeId"/> of this group.</summary>
     public int PositionOfNode(int nodeId) => PositionOf(nodeId - FirstId);
 
-    /// <summary>The e-prop history's length in ms (the recordable eprop_history_duration, the models' only computed one).</summary>
-    protected override double ReadComputedRecordable(int index, int position) => _archives[position].Duration(Resolution);
-
-    public override bool SupportsCheckpoint => true;
-
     /// <summary>Each node's history, then the intervals its synapses keep, in node-id order.</summary>
     protected override void SaveModelState(CheckpointWriter writer)
     {
-        WriteInIdOrder(writer, _archives, a => _save(writer, a));
+        base.SaveModelState(writer);
         IsiLists.Save(writer, Enumerable.Range(0, Count).Select(PositionOf));
     }
 
     /// <summary>Reads what <see cref="SaveModelState"/> wrote (for the nodes the checkpoint restores).</summary>
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
-        var restored = new THistory?[Count];
-        ReadInIdOrder(reader, restored, _restore);
+        base.RestoreModelState(reader, context);
         IsiLists.Restore(reader, Enumerable.Range(0, Count).Select(PositionOf), Restores);
-        for (int i = 0; i < Count; i++)
-            if (restored[i] is { } history) _archives[i] = history;
     }
 }
 

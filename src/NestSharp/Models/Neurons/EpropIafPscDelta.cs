@@ -69,7 +69,7 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
             }
             else
             {
-                if (refractoryInput[i] != 0.0) buffered[i] += zIn * Math.Exp(-r[i] * H / tauM[i]);
+                if (refractoryInput[i] != 0.0) buffered[i] += zIn * Math.Exp(-r[i] * Resolution / tauM[i]);
                 r[i]--;
             }
             double z = 0.0;

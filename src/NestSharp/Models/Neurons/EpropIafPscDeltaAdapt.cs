@@ -75,7 +75,7 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
             }
             else
             {
-                if (refractoryInput[i] != 0.0) buffered[i] += zIn * Math.Exp(-r[i] * H / tauM[i]);
+                if (refractoryInput[i] != 0.0) buffered[i] += zIn * Math.Exp(-r[i] * Resolution / tauM[i]);
                 r[i]--;
             }
             z[i] = 0.0;

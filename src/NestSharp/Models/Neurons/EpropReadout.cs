@@ -20,7 +20,7 @@ namespace NestSharp.Models.Neurons;
 /// Event-based implementation of eligibility propagation. NEST model documentation, eprop_readout (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("eprop_readout")]
-internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalStateTarget
+internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<EpropCurrentFamily>, EpropReadoutEntry>, IRateSignalStateTarget
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
 
@@ -52,15 +52,14 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
         Declared.ReadOnly(ErrorSignal, ReadoutSignal, TargetSignal);
     }
 
-    private readonly EpropReadoutHistory<EpropCurrentFamily>?[] _histories;
     private double[] _pvm = [], _piIn = [];
     private long[] _cutoffSteps = [];
-    private double _h;
     private SecondaryEventBuffer? _learningSignalOut;
 
-    public EpropReadout(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public EpropReadout(NodeModel model, int firstId, int count)
+        : base(model, firstId, count, Declared, static () => new EpropReadoutHistory<EpropCurrentFamily>(EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift),
+            EpropHistoryCheckpoint.Save, r => EpropHistoryCheckpoint.RestoreReadout<EpropCurrentFamily>(r, EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift))
     {
-        _histories = new EpropReadoutHistory<EpropCurrentFamily>?[count];
     }
 
     /// <summary>The readout sends no spikes (NEST's eprop_readout has no SpikeEvent), only learning signals.</summary>
@@ -72,13 +71,10 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
 
     public override bool ReceivesSecondary(SecondaryEventType type) => type == RateEvents.Delayed;
 
-    /// <summary>The columns and each node's e-prop history; the propagators are made again by the next Prepare.</summary>
-    public override bool SupportsCheckpoint => true;
-
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
-        _h = time.Resolution;
+        PrepareHistories(context);
         if (_pvm.Length != Count)
         {
             _pvm = new double[Count];
@@ -88,16 +84,13 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
         for (int i = 0; i < Count; i++)
         {
             double tauM = this[TauM][i];
-            _pvm[i] = Math.Exp(-_h / tauM);
+            _pvm[i] = Math.Exp(-Resolution / tauM);
             _piIn[i] = tauM / this[Cm][i] * (1.0 - _pvm[i]);
             double cutoff = this[EpropIsiTraceCutoff][i];
             _cutoffSteps[i] = cutoff * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(cutoff);
-            (_histories[i] ??= new EpropReadoutHistory<EpropCurrentFamily>(EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift)).Indegree = 0;
         }
         _learningSignalOut = context.Secondary.Of(EpropEvents.LearningSignal);
     }
-
-    public void RegisterEpropConnection(int position) => _histories[position]!.RegisterConnection();
 
     /// <summary>Both rate receptors set their signal.</summary>
     public int SignalMarkChannel(int channel)
@@ -143,30 +136,20 @@ internal sealed class EpropReadout : NeuronGroup, IEpropTarget, IRateSignalState
             readout[i] *= window[i];
             error[i] *= window[i];
             if (learningSignals is not null) learningSignals.RowToSend(IdOf(i))[s.Lag] = error[i];
-            var history = _histories[i]!;
+            var history = ArchiveAt(i);
             history.Append(t);
             history.WriteErrorSignal(t, error[i]);
             iIn[i] = currentIn[k] + ie[i];
         }
     }
 
-    protected override double ReadComputedRecordable(int index, int position) => _histories[position]?.Duration(_h) ?? 0.0;
-
     public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
-        _histories[position]!.EraseUsedHistory(tSpike, tSpikePrevious, _cutoffSteps[position]);
-
-    /// <summary>Each node's e-prop history (none before its first run), in node-id order.</summary>
-    protected override void SaveModelState(CheckpointWriter writer) =>
-        WriteInIdOrder(writer, _histories, h => EpropHistoryCheckpoint.Save(writer, h));
-
-    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
-        ReadInIdOrder(reader, _histories, r => EpropHistoryCheckpoint.RestoreReadout<EpropCurrentFamily>(r, EpropReadoutHistory<EpropCurrentFamily>.CurrentFamilyShift));
+        ArchiveAt(position).EraseUsedHistory(tSpike, tSpikePrevious, _cutoffSteps[position]);
 
     /// <summary>NEST's compute_gradient of eprop_readout: the error signal times the filtered presynaptic spikes.</summary>
     public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
         WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent) =>
-        EpropGradient.Compute(_histories[position]!, new GradientStep(), IdOf(position), _pvm[position], _cutoffSteps[position],
+        EpropGradient.Compute(ArchiveAt(position), new GradientStep(), IdOf(position), _pvm[position], _cutoffSteps[position],
             tSpike, tSpikePrevious, ref trace, ref weight, cp, ref optimizer, isFlushEvent, previousWasFlushEvent);
 
     /// <summary>The readout's increment of a step: the error signal times z̄; no traces of its own.</summary>

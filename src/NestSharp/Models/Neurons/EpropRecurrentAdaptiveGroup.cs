@@ -49,7 +49,7 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
         double[] tau = this[Threshold.Tau], beta = this[Threshold.Beta];
         for (int i = 0; i < Count; i++)
         {
-            PAdapt[i] = Math.Exp(-H / tau[i]);
+            PAdapt[i] = Math.Exp(-Resolution / tau[i]);
             Beta[i] = beta[i];
         }
         PrepareAdaptiveModel(context);

@@ -9,7 +9,7 @@ namespace NestSharp.Models.Neurons;
 /// eprop_synapse (<see cref="ComputeGradient"/>).
 /// <para>f_target is set in spikes/s and kept (and shown, as NEST does) in spikes/ms.</para>
 /// </summary>
-internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearningSignalReceiver
+internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrentHistory<EpropCurrentFamily>, EpropRecurrentEntry>, ILearningSignalReceiver
 {
     /// <summary>The columns of the family, declared into a model's schema.</summary>
     internal sealed class FamilyColumns
@@ -60,9 +60,6 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
     /// <summary>The surrogate gradient function of each node (from its surrogate_gradient_function at Prepare).</summary>
     protected EpropSurrogateGradient[] SurrogateKinds = [];
 
-    /// <summary>Each node's e-prop history (by storage position; made at the first run).</summary>
-    protected EpropRecurrentHistory<EpropCurrentFamily>?[] Histories { get; }
-
     /// <summary>Per node, from Prepare: membrane propagator P_v_m = exp(-h/tau_m), input propagator P_i_in, refractory steps,
     /// cutoff and flush interval in steps, ignore-and-spike interval in steps.</summary>
     protected double[] PvM = [], PiIn = [];
@@ -72,15 +69,12 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
     /// adapt_beta, read by the gradient.</summary>
     protected double[] PAdapt = [], Beta = [];
 
-    /// <summary>The resolution h (ms).</summary>
-    protected double H;
-
     protected EpropRecurrentGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns)
-        : base(model, firstId, count, schema)
+        : base(model, firstId, count, schema, static () => new EpropRecurrentHistory<EpropCurrentFamily>(EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift),
+            EpropHistoryCheckpoint.Save, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropCurrentFamily>(r, EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift))
     {
         _c = columns;
         KeepOutsideColumns(EpropNamedChoice.SurrogateGradientFunction(columns.SurrogateGradientFunctionNumber, c => this[c]));
-        Histories = new EpropRecurrentHistory<EpropCurrentFamily>?[count];
     }
 
     public override bool ReceivesSecondary(SecondaryEventType type) => type == EpropEvents.LearningSignal;
@@ -122,7 +116,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;
-        H = time.Resolution;
+        PrepareHistories(context);
         if (PvM.Length != Count)
         {
             PvM = new double[Count];
@@ -137,7 +131,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
         for (int i = 0; i < Count; i++)
         {
             double tauM = this[_c.TauM][i];
-            PvM[i] = Math.Exp(-H / tauM);
+            PvM[i] = Math.Exp(-Resolution / tauM);
             SurrogateKinds[i] = EpropSurrogateGradients.OfNumber(this[_c.SurrogateGradientFunctionNumber][i]);
             PiIn[i] = tauM / this[_c.Cm][i] * (1.0 - PvM[i]);
             RefractorySteps[i] = time.MsToStepsCeil(this[_c.TRef][i]);
@@ -145,16 +139,12 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
             FlushSteps[i] = StepsOf(time, this[_c.FlushEventSendInterval][i]);
             ForcedIntervalSteps[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeInterval][i]);
             if (stepsToForced[i] < 0) stepsToForced[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeOffset][i]);
-            // The e-prop synapses count themselves into the indegree after this (EpropSynapse.PrepareRun).
-            (Histories[i] ??= new EpropRecurrentHistory<EpropCurrentFamily>(EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift)).Indegree = 0;
         }
         PrepareModel(context);
     }
 
     /// <summary>The model's own propagators (after the family's).</summary>
     protected virtual void PrepareModel(SimulationContext context) { }
-
-    public void RegisterEpropConnection(int position) => Histories[position]!.RegisterConnection();
 
     public sealed override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], context.FlushEventsOfVp[thread]));
@@ -202,32 +192,21 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
     /// <summary>The history bookkeeping of a step after the spike decision (NEST's order): entry, surrogate gradient, regularisation, learning signal.</summary>
     protected void Archive(int i, long t, double surrogateGradient, double z)
     {
-        var history = Histories[i]!;
+        var history = ArchiveAt(i);
         history.Append(t);
         history.WriteSurrogateGradient(t, surrogateGradient);
-        history.WriteFiringRateReg(t, z, this[_c.FTarget][i], this[_c.KappaReg][i], this[_c.CReg][i], H);
+        history.WriteFiringRateReg(t, z, this[_c.FTarget][i], this[_c.KappaReg][i], this[_c.CReg][i], Resolution);
         this[_c.LearningSignal][i] = history.LearningSignalAt(t);
     }
 
     public void ReceiveLearningSignal(int position, long stamp, double weight, ReadOnlySpan<double> values)
     {
-        var history = Histories[position];
-        if (history is null) return;
+        var history = ArchiveAt(position);
         foreach (double errorSignal in values) history.WriteLearningSignal(stamp, weight * errorSignal);
     }
 
-    protected override double ReadComputedRecordable(int index, int position) => Histories[position]?.Duration(H) ?? 0.0;
-
     public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
-        Histories[position]!.EraseUsedHistory(tSpike, tSpikePrevious, CutoffSteps[position]);
-
-    /// <summary>Each node's e-prop history (none before its first run), in node-id order.</summary>
-    protected override void SaveModelState(CheckpointWriter writer) =>
-        WriteInIdOrder(writer, Histories, h => EpropHistoryCheckpoint.Save(writer, h));
-
-    /// <summary>Reads what <see cref="SaveModelState"/> wrote.</summary>
-    protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) =>
-        ReadInIdOrder(reader, Histories, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropCurrentFamily>(r, EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift));
+        ArchiveAt(position).EraseUsedHistory(tSpike, tSpikePrevious, CutoffSteps[position]);
 
     /// <summary>
     /// NEST's compute_gradient of the recurrent models (<see cref="EpropGradient.Compute{TEntry, TStep}"/>): besides z̄,
@@ -238,7 +217,7 @@ internal abstract class EpropRecurrentGroup : NeuronGroup, IEpropTarget, ILearni
         WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent)
     {
         double kappa = this[_c.Kappa][position], kappaReg = this[_c.KappaReg][position];
-        var history = Histories[position]!;
+        var history = ArchiveAt(position);
         int id = IdOf(position);
         if (PAdapt.Length == 0)
         {
