@@ -75,7 +75,8 @@ internal interface IPortInnerStepBookkeeping<TSystem> : IPortBookkeeping<TSystem
 /// inner step size carrying over from step to step: the state vector of a node is the model's own components, then per
 /// port r (from 1) dg_r, g_r (or g_r alone). As the dimension is per node, the group keeps one integrator and one state
 /// buffer per (virtual process, number of ports). For every step of the slice and every node of the thread's chunk,
-/// <see cref="IntegratePorts"/> does, with the model's bookkeeping B:
+/// <see cref="IntegratePortsWithInnerSteps"/> does, with the model's bookkeeping B (<see cref="IntegratePorts"/> for a
+/// bookkeeping that does nothing between the inner steps):
 /// <code>
 /// y ← the node's ports (<see cref="PortIntegration.Load"/>);   system ← B.Begin (the model's components of y, inputs)
 /// t ← 0;   while t &lt; h:  B.BeforeInnerStep;  one accepted inner step from t towards h;  B.AfterInnerStep
