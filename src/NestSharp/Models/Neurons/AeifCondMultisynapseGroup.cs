@@ -15,13 +15,8 @@ internal sealed class AeifMultisynapsePorts
     /// <summary>NEST's I_stim_: the current input of the step (pA), what arrived on the current channel in the step before.</summary>
     public readonly Column CurrentInput;
 
-    /// <summary>NEST's IntegrationStep_: the inner step size to try next (ms), 0 until the node's first run.</summary>
-    public readonly Column InnerStep;
-
-    /// <summary>NEST's (y_.size() - 2) / 2: the ports the state had in the node's last run (1 before the first).</summary>
-    public readonly Column PortsInLastRun;
-
-    public readonly PortColumn Dg, G;
+    /// <summary>The inner step size, the ports of the last run and the port state dg, g.</summary>
+    public readonly ConductancePortColumns Conductances;
 
     public readonly InputChannel Currents;
 
@@ -32,14 +27,11 @@ internal sealed class AeifMultisynapsePorts
     {
         RefractorySteps = schema.Internal("refractory_steps");
         CurrentInput = schema.Internal("current_input");
-        InnerStep = schema.Internal("inner_step");
-        PortsInLastRun = schema.Internal("ports_in_last_run", 1.0);
-        Dg = schema.PortVariable("dg", "dg");
-        G = schema.PortVariable("g", "g");
+        Conductances = new ConductancePortColumns(schema, rise: true, sizedBeforeRun: true);
         Currents = schema.CurrentInput("currents", 0);
         schema.PortsSizedBy(eRev, "n_receptors");
         schema.Recordable(membrane.Vm, membrane.W);
-        schema.PortRecordable(G, "g_");
+        schema.PortRecordable(Conductances.G, "g_");
     }
 }
 
@@ -69,7 +61,7 @@ internal sealed class AeifMultisynapsePorts
 /// before the first), as NEST sizes the state only before a run; the recordables g_1 .. g_n follow n_receptors at once.
 /// As the state's dimension is per node, the group keeps one integrator per (virtual process, number of ports).</para>
 /// </summary>
-internal abstract class AeifCondMultisynapseGroup : NeuronGroup
+internal abstract class AeifCondMultisynapseGroup : ConductancePortGroup
 {
     /// <summary>Positions in the integrated state vector (NEST's order): V_m, w, then dg_k, g_k of port k at 2k, 2k + 1.</summary>
     private const int YV = 0, YW = 1, FirstPort = 2;
@@ -102,13 +94,7 @@ internal abstract class AeifCondMultisynapseGroup : NeuronGroup
 
             f[YV] = Refractory ? 0.0 : (-GL * (v - EL) + spikeCurrent + iSyn - w + Ie + IStim) / Cm;
             f[YW] = (A * (v - EL) - w) / TauW;
-            double[] tauRise = TauRise, tauDecay = TauDecay;
-            for (int k = 0; k < eRev.Length; k++)
-            {
-                int dg = FirstPort + 2 * k;
-                f[dg] = -y[dg] / tauRise[k];
-                f[dg + 1] = y[dg] - y[dg + 1] / tauDecay[k];
-            }
+            KernelDerivatives(y, f, FirstPort, TauRise, TauDecay);
         }
     }
 
@@ -137,16 +123,6 @@ internal abstract class AeifCondMultisynapseGroup : NeuronGroup
 
     private Constants[] _constants = [];
 
-    /// <summary>Per port (index k - 1): the dg and g values of every node, and the ring channel of storage position 0.</summary>
-    private double[][] _dg = [], _g = [];
-    private int[] _portChannel = [];
-
-    /// <summary>Per virtual process: an integrator per number of ports of the group's nodes (null for numbers none has), and a state vector.</summary>
-    private Rkf45Integrator?[][] _integrators = [];
-    private double[][] _y = [];
-
-    private double _resolution;
-
     /// <param name="model">The node model the group is an instance of.</param>
     /// <param name="firstId">The node id of the group's first node.</param>
     /// <param name="count">The number of nodes.</param>
@@ -154,57 +130,22 @@ internal abstract class AeifCondMultisynapseGroup : NeuronGroup
     /// <param name="membrane">The membrane columns declared into <paramref name="schema"/>.</param>
     /// <param name="ports">The port state and inputs declared into <paramref name="schema"/>.</param>
     protected AeifCondMultisynapseGroup(NodeModel model, int firstId, int count, NeuronSchema schema, AeifMembrane membrane, AeifMultisynapsePorts ports)
-        : base(model, firstId, count, schema)
+        : base(model, firstId, count, schema, ports.Currents, ports.Conductances, FirstPort)
     {
         _membrane = membrane;
         _ports = ports;
     }
 
-    /// <summary>Every state of the model is in its columns and port variables (refractory count, inner step, current, dg, g).</summary>
-    public override bool SupportsCheckpoint => true;
-
     /// <summary>The port arrays of the node at storage position <paramref name="position"/> and the jumps they give.</summary>
     protected abstract PortConstants PortsOf(int position);
 
-    protected override int PortsInState(int position) => (int)this[_ports.PortsInLastRun][position];
-
     public override void Prepare(SimulationContext context)
     {
-        PreparePorts();
+        PreparePortInputs();
         var time = context.Time;
-        _resolution = time.StepToMs(1);
-        int ports = PortCount, maxPorts = 0;
-        _dg = new double[ports][];
-        _g = new double[ports][];
-        _portChannel = new int[ports];
-        for (int k = 0; k < ports; k++)
-        {
-            _dg[k] = PortState(_ports.Dg, k + 1);
-            _g[k] = PortState(_ports.G, k + 1);
-            _portChannel[k] = PortChannel(k + 1);
-        }
         _constants = new Constants[Count];
-        double[] innerStep = this[_ports.InnerStep], portsInLastRun = this[_ports.PortsInLastRun];
-        for (int i = 0; i < Count; i++)
-        {
-            _constants[i] = ConstantsOf(i, time);
-            int own = _constants[i].Jump.Length;
-            maxPorts = Math.Max(maxPorts, own);
-            portsInLastRun[i] = own;
-            if (innerStep[i] == 0.0) innerStep[i] = _resolution;
-        }
-        _integrators = new Rkf45Integrator?[context.VirtualProcesses][];
-        _y = new double[context.VirtualProcesses][];
-        for (int vp = 0; vp < _integrators.Length; vp++)
-        {
-            _integrators[vp] = new Rkf45Integrator?[maxPorts + 1];
-            _y[vp] = new double[FirstPort + 2 * maxPorts];
-        }
-        for (int i = 0; i < Count; i++)
-        {
-            int own = _constants[i].Jump.Length;
-            for (int vp = 0; vp < _integrators.Length; vp++) _integrators[vp][own] ??= new Rkf45Integrator(FirstPort + 2 * own);
-        }
+        for (int i = 0; i < Count; i++) _constants[i] = ConstantsOf(i, time);
+        PrepareIntegration(context, time.StepToMs(1));
     }
 
     private Constants ConstantsOf(int i, TimeGrid time)
@@ -228,80 +169,64 @@ internal abstract class AeifCondMultisynapseGroup : NeuronGroup
         };
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        IntegratePortsWithInnerSteps<Bookkeeping, Dynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>
+    /// The AdEx steps around the integration: V_m and w into the state, the refractory state before each inner step,
+    /// the instability check, reset and spike after each, and at the end the refractory count, V_m, w, the ports with
+    /// the spikes of the step (non-negative) and the current input.
+    /// </summary>
+    private readonly struct Bookkeeping(AeifCondMultisynapseGroup group, SpikeBuffer spikes) : IPortInnerStepBookkeeping<Dynamics>
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        var spikes = context.SpikesOfVp[thread];
-        var integrators = _integrators[thread];
-        double[] buffer = _y[thread];
-        double[] v = this[_membrane.Vm], w = this[_membrane.W], refractory = this[_ports.RefractorySteps], current = this[_ports.CurrentInput],
-            innerSteps = this[_ports.InnerStep];
-        double[][] dgs = _dg, gs = _g;
-        int[] portChannel = _portChannel;
-        var constants = _constants;
-        double h = _resolution;
-        int n = end - start;
-        for (int lag = from; lag < to; lag++)
+        private readonly double[] _v = group[group._membrane.Vm], _w = group[group._membrane.W];
+        private readonly double[] _refractory = group[group._ports.RefractorySteps], _current = group[group._ports.CurrentInput];
+        private readonly Constants[] _constants = group._constants;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ref Dynamics Begin(int node, Span<double> y, out ErrorControl control)
         {
-            long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> currentIn = ring.Row(step, ChannelOf(_ports.Currents) + start, n);
-            for (int i = start; i < end; i++)
+            ref Constants c = ref _constants[node];
+            y[YV] = _v[node];
+            y[YW] = _w[node];
+            c.Dynamics.IStim = _current[node];
+            control = c.Control;
+            return ref c.Dynamics;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void BeforeInnerStep(int node, ref Dynamics system) => system.Refractory = _refractory[node] > 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AfterInnerStep(int node, ref Dynamics system, Span<double> y, in PortStep step)
+        {
+            double[] refractory = _refractory;
+            if (y[YV] < -1e3 || y[YW] < -1e6 || y[YW] > 1e6) group.ThrowInstability(node, y[YV], y[YW], step.Step);
+            if (refractory[node] > 0)
             {
-                ref Constants c = ref constants[i];
-                double[] jump = c.Jump;
-                int ports = jump.Length;
-                Span<double> y = buffer.AsSpan(0, FirstPort + 2 * ports);
-                y[YV] = v[i];
-                y[YW] = w[i];
-                for (int k = 0; k < ports; k++)
-                {
-                    y[FirstPort + 2 * k] = dgs[k][i];
-                    y[FirstPort + 2 * k + 1] = gs[k][i];
-                }
-
-                var integrator = integrators[ports]!;
-                ref Dynamics system = ref c.Dynamics;
-                system.IStim = current[i];
-                double t = 0.0, innerStep = innerSteps[i];
-                while (t < h)
-                {
-                    system.Refractory = refractory[i] > 0;
-                    integrator.Evolve(ref system, c.Control, ref t, h, ref innerStep, y);
-                    if (y[YV] < -1e3 || y[YW] < -1e6 || y[YW] > 1e6) ThrowInstability(i, y[YV], y[YW], step);
-                    if (refractory[i] > 0)
-                    {
-                        y[YV] = system.VReset;
-                    }
-                    else if (y[YV] >= c.SpikeThreshold)
-                    {
-                        y[YV] = system.VReset;
-                        y[YW] += c.B;
-                        // One more than the refractory steps, as the count goes down at the end of this step already.
-                        refractory[i] = c.RefractorySteps > 0 ? c.RefractorySteps + 1 : 0;
-                        spikes.Add(lag, IdOf(i));
-                    }
-                }
-                innerSteps[i] = innerStep;
-                if (refractory[i] > 0) refractory[i]--;
-
-                v[i] = y[YV];
-                w[i] = y[YW];
-                for (int k = 0; k < ports; k++)
-                {
-                    double weight = data[row + portChannel[k] + i];
-                    if (weight < 0.0) ThrowNegativeWeight(i, k + 1, weight);
-                    dgs[k][i] = y[FirstPort + 2 * k] + weight * jump[k];
-                    gs[k][i] = y[FirstPort + 2 * k + 1];
-                }
-                current[i] = currentIn[i - start];
+                y[YV] = system.VReset;
             }
-            currentIn.Clear();
-            for (int k = 0; k < portChannel.Length; k++) ring.Row(step, portChannel[k] + start, n).Clear();
-            RecordSamples(thread, step);
+            else if (y[YV] >= _constants[node].SpikeThreshold)
+            {
+                ref Constants c = ref _constants[node];
+                y[YV] = system.VReset;
+                y[YW] += c.B;
+                // One more than the refractory steps, as the count goes down at the end of this step already.
+                refractory[node] = c.RefractorySteps > 0 ? c.RefractorySteps + 1 : 0;
+                spikes.Add(step.Lag, group.IdOf(node));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, Span<double> y, in PortStep step, PortIntegration ports)
+        {
+            if (_refractory[node] > 0) _refractory[node]--;
+            _v[node] = y[YV];
+            _w[node] = y[YW];
+            double[] jump = _constants[node].Jump;
+            int negative = ports.Store(node, y, step, jump, jump.Length, nonNegative: true);
+            if (negative >= 0) group.ThrowNegativeWeight(node, negative + 1, step.Arriving(negative, node));
+            _current[node] = step.CurrentInput[node - step.Start];
         }
     }
 

@@ -33,7 +33,7 @@ namespace NestSharp.Models.Neurons;
 /// 11:e1004275. NEST model documentation, gif_cond_exp_multisynapse (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("gif_cond_exp_multisynapse")]
-internal sealed class GifCondExpMultisynapse : NeuronGroup
+internal sealed class GifCondExpMultisynapse : ConductancePortGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -49,11 +49,8 @@ internal sealed class GifCondExpMultisynapse : NeuronGroup
     /// <summary>The current input of the previous step (NEST's I_stim), used in this step.</summary>
     private static readonly Column Current = Declared.Internal("current");
 
-    /// <summary>NEST's IntegrationStep_: the inner step size to try next (ms), 0 until the node's first run.</summary>
-    private static readonly Column InnerStep = Declared.Internal("inner_step");
-
-    /// <summary>The ports' conductances (nS), shown read-only as g.</summary>
-    private static readonly PortColumn G = Declared.PortVariable("g", "g");
+    /// <summary>The inner step size and the ports' conductances (nS), shown read-only as g.</summary>
+    private static readonly ConductancePortColumns Ports = new(Declared, rise: false, sizedBeforeRun: false);
 
     private static readonly InputChannel Currents = Declared.CurrentInput("currents", 0);
 
@@ -104,22 +101,11 @@ internal sealed class GifCondExpMultisynapse : NeuronGroup
 
     private readonly GifAdaptation _adaptation;
     private Constants[] _constants = [];
-    private double _h;
 
-    /// <summary>Per port (index r - 1): the g values of every node, and the ring channel of storage position 0.</summary>
-    private double[][] _g = [];
-    private int[] _portChannel = [];
-
-    /// <summary>Per virtual process: an integrator per number of ports of the group's nodes (null for numbers none has), and a state vector.</summary>
-    private Rkf45Integrator?[][] _integrators = [];
-    private double[][] _y = [];
-
-    public GifCondExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public GifCondExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents, Ports, 1)
     {
         _adaptation = KeepOutsideColumns(new GifAdaptation(count, this[Membrane.ESfa], this[Membrane.IStc]));
     }
-
-    public override bool SupportsCheckpoint => true;
 
     protected override void Validate(in StatusRow row)
     {
@@ -140,119 +126,82 @@ internal sealed class GifCondExpMultisynapse : NeuronGroup
 
     public override void Prepare(SimulationContext context)
     {
-        PreparePorts();
+        PreparePortInputs();
         var time = context.Time;
         double h = time.StepToMs(1);
-        _h = h;
         _adaptation.Prepare(context, this, h);
-        int ports = PortCount, maxPorts = 0;
-        _g = new double[ports][];
-        _portChannel = new int[ports];
-        for (int r = 0; r < ports; r++)
-        {
-            _g[r] = PortState(G, r + 1);
-            _portChannel[r] = PortChannel(r + 1);
-        }
         _constants = new Constants[Count];
-        double[] innerStep = this[InnerStep];
         for (int i = 0; i < Count; i++)
         {
             var m = Membrane.ConstantsOf(Columns, i, time);
-            double[] tauSyn = ArrayOf(TauSyn, i);
             _constants[i] = new Constants
             {
                 Membrane = m,
                 Control = ErrorControl.OnValues(this[GslErrorTol][i], 0.0),
                 Dynamics = new Dynamics
                 {
-                    GL = m.GL, EL = m.EL, Cm = m.Cm, Ie = m.Ie, VReset = m.VReset, ERev = ArrayOf(ERev, i), TauSyn = tauSyn,
+                    GL = m.GL, EL = m.EL, Cm = m.Cm, Ie = m.Ie, VReset = m.VReset, ERev = ArrayOf(ERev, i), TauSyn = ArrayOf(TauSyn, i),
                 },
             };
-            maxPorts = Math.Max(maxPorts, tauSyn.Length);
-            if (innerStep[i] == 0.0) innerStep[i] = h;
         }
-        _integrators = new Rkf45Integrator?[context.VirtualProcesses][];
-        _y = new double[context.VirtualProcesses][];
-        for (int vp = 0; vp < _integrators.Length; vp++)
-        {
-            _integrators[vp] = new Rkf45Integrator?[maxPorts + 1];
-            _y[vp] = new double[1 + maxPorts];
-        }
-        for (int i = 0; i < Count; i++)
-        {
-            int own = _constants[i].Dynamics.TauSyn.Length;
-            for (int vp = 0; vp < _integrators.Length; vp++) _integrators[vp][own] ??= new Rkf45Integrator(1 + own);
-        }
+        PrepareIntegration(context, h);
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        IntegratePorts<Bookkeeping, Dynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>
+    /// The GIF steps around the integration: the spike-triggered current and threshold of the step, V and the inputs,
+    /// then the ports with the spikes of the step (non-negative), the spike draw or the refractory count, V and the
+    /// current input.
+    /// </summary>
+    private readonly struct Bookkeeping(GifCondExpMultisynapse group, SpikeBuffer spikes) : IPortBookkeeping<Dynamics>
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        var spikes = context.SpikesOfVp[thread];
-        var integrators = _integrators[thread];
-        double[] buffer = _y[thread];
-        double[] v = this[Membrane.Vm], eSfa = this[Membrane.ESfa], iStc = this[Membrane.IStc];
-        double[] current = this[Current], refractory = this[Membrane.RefractorySteps], innerSteps = this[InnerStep];
-        double[][] gs = _g;
-        int[] portChannel = _portChannel;
-        var constants = _constants;
-        var adaptation = _adaptation;
-        double h = _h;
-        int n = end - start;
-        for (int lag = from; lag < to; lag++)
+        private readonly double[] _v = group[Membrane.Vm], _eSfa = group[Membrane.ESfa], _iStc = group[Membrane.IStc];
+        private readonly double[] _current = group[Current], _refractory = group[Membrane.RefractorySteps];
+        private readonly Constants[] _constants = group._constants;
+        private readonly GifAdaptation _adaptation = group._adaptation;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ref Dynamics Begin(int node, Span<double> y, out ErrorControl control)
         {
-            long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            for (int i = start; i < end; i++)
+            ref Constants c = ref _constants[node];
+            ref Dynamics system = ref c.Dynamics;
+            double stc = _adaptation.SpikeTriggeredCurrent(node);
+            _iStc[node] = stc;
+            _eSfa[node] = _adaptation.Threshold(node, c.Membrane.VTStar);
+
+            y[YV] = _v[node];
+            system.IStim = _current[node];
+            system.Stc = stc;
+            system.Refractory = _refractory[node] > 0;
+            control = c.Control;
+            return ref system;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, Span<double> y, in PortStep step, PortIntegration ports)
+        {
+            ref Constants c = ref _constants[node];
+            int negative = ports.Store(node, y, step, null, c.Dynamics.TauSyn.Length, nonNegative: true);
+            if (negative >= 0) group.ThrowNegativeWeight(node, negative + 1, step.Arriving(negative, node));
+
+            double[] refractory = _refractory;
+            if (refractory[node] == 0.0)
             {
-                ref Constants c = ref constants[i];
-                ref Dynamics system = ref c.Dynamics;
-                int ports = system.TauSyn.Length;
-                double stc = adaptation.SpikeTriggeredCurrent(i);
-                iStc[i] = stc;
-                eSfa[i] = adaptation.Threshold(i, c.Membrane.VTStar);
-
-                Span<double> y = buffer.AsSpan(0, 1 + ports);
-                y[YV] = v[i];
-                for (int r = 0; r < ports; r++) y[1 + r] = gs[r][i];
-                system.IStim = current[i];
-                system.Stc = stc;
-                system.Refractory = refractory[i] > 0;
-                var integrator = integrators[ports]!;
-                double t = 0.0, innerStep = innerSteps[i];
-                while (t < h) integrator.Evolve(ref system, c.Control, ref t, h, ref innerStep, y);
-                innerSteps[i] = innerStep;
-
-                for (int r = 0; r < ports; r++)
+                if (_adaptation.Fires(node, step.Step, y[YV], _eSfa[node], c.Membrane, group.Resolution))
                 {
-                    double weight = data[row + portChannel[r] + i];
-                    if (weight < 0.0) ThrowNegativeWeight(i, r + 1, weight);
-                    gs[r][i] = y[1 + r] + weight;
+                    refractory[node] = c.Membrane.RefractorySteps;
+                    spikes.Add(step.Lag, group.IdOf(node));
                 }
-
-                if (refractory[i] == 0.0)
-                {
-                    if (adaptation.Fires(i, step, y[YV], eSfa[i], c.Membrane, h))
-                    {
-                        refractory[i] = c.Membrane.RefractorySteps;
-                        spikes.Add(lag, IdOf(i));
-                    }
-                }
-                else
-                {
-                    refractory[i]--;
-                    y[YV] = c.Membrane.VReset;
-                }
-                v[i] = y[YV];
-                current[i] = currentIn[i - start];
             }
-            currentIn.Clear();
-            for (int r = 0; r < portChannel.Length; r++) ring.Row(step, portChannel[r] + start, n).Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                refractory[node]--;
+                y[YV] = c.Membrane.VReset;
+            }
+            _v[node] = y[YV];
+            _current[node] = step.CurrentInput[node - step.Start];
         }
     }
 

@@ -26,7 +26,7 @@ namespace NestSharp.Models.Neurons;
 /// 11:e1004275. NEST model documentation, gif_psc_exp_multisynapse (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("gif_psc_exp_multisynapse")]
-internal sealed class GifPscExpMultisynapse : NeuronGroup
+internal sealed class GifPscExpMultisynapse : PortNeuronGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -57,11 +57,10 @@ internal sealed class GifPscExpMultisynapse : NeuronGroup
     private double[] _p33 = [], _p30 = [], _p31 = [];
     private int[] _ports = [];
 
-    // Per port (index r - 1), per node: the synaptic propagators, the currents and the ring channel of position 0.
+    // Per port (index r - 1), per node: the synaptic propagators and the currents.
     private double[][] _p11 = [], _p21 = [], _iSyn = [];
-    private int[] _portChannel = [];
 
-    public GifPscExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public GifPscExpMultisynapse(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents)
     {
         _adaptation = KeepOutsideColumns(new GifAdaptation(count, this[Membrane.ESfa], this[Membrane.IStc]));
     }
@@ -80,19 +79,18 @@ internal sealed class GifPscExpMultisynapse : NeuronGroup
 
     public override void Prepare(SimulationContext context)
     {
-        PreparePorts();
+        PreparePortInputs();
         double h = context.Time.Resolution;
         _h = h;
         _adaptation.Prepare(context, this, h);
         int ports = PortCount;
         _membrane = new GifMembrane.Constants[Count];
         (_p33, _p30, _p31, _ports) = (new double[Count], new double[Count], new double[Count], new int[Count]);
-        (_p11, _p21, _iSyn, _portChannel) = (new double[ports][], new double[ports][], new double[ports][], new int[ports]);
+        (_p11, _p21, _iSyn) = (new double[ports][], new double[ports][], new double[ports][]);
         for (int r = 0; r < ports; r++)
         {
             (_p11[r], _p21[r]) = (new double[Count], new double[Count]);
             _iSyn[r] = PortState(ISyn, r + 1);
-            _portChannel[r] = PortChannel(r + 1);
         }
         for (int i = 0; i < Count; i++)
         {
@@ -117,22 +115,18 @@ internal sealed class GifPscExpMultisynapse : NeuronGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        double[] data = ring.Data;
         var spikes = context.SpikesOfVp[thread];
         double[] v = this[Membrane.Vm], eSfa = this[Membrane.ESfa], iStc = this[Membrane.IStc];
         double[] current = this[Current], refractory = this[Membrane.RefractorySteps];
         double[] p33 = _p33, p30 = _p30, p31 = _p31;
         double[][] p11 = _p11, p21 = _p21, iSyn = _iSyn;
-        int[] ports = _ports, portChannel = _portChannel;
+        int[] ports = _ports;
         var membrane = _membrane;
         var adaptation = _adaptation;
         double h = _h;
-        int n = end - start;
         for (int lag = from; lag < to; lag++)
         {
-            long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
+            var s = BeginStep(ring, start, end, sliceStart, lag);
             for (int i = start; i < end; i++)
             {
                 ref readonly GifMembrane.Constants m = ref membrane[i];
@@ -144,13 +138,13 @@ internal sealed class GifPscExpMultisynapse : NeuronGroup
                 {
                     synapticEffect += p21[r][i] * iSyn[r][i];
                     iSyn[r][i] = p11[r][i] * iSyn[r][i];
-                    iSyn[r][i] += data[row + portChannel[r] + i];
+                    iSyn[r][i] += s.Arriving(r, i);
                 }
 
                 if (refractory[i] == 0.0)
                 {
                     v[i] = p30[i] * (current[i] + m.Ie - iStc[i]) + p33[i] * v[i] + p31[i] * m.EL + synapticEffect;
-                    if (adaptation.Fires(i, step, v[i], eSfa[i], m, h))
+                    if (adaptation.Fires(i, s.Step, v[i], eSfa[i], m, h))
                     {
                         refractory[i] = m.RefractorySteps;
                         spikes.Add(lag, IdOf(i));
@@ -162,11 +156,9 @@ internal sealed class GifPscExpMultisynapse : NeuronGroup
                     v[i] = m.VReset;
                 }
 
-                current[i] = currentIn[i - start];
+                current[i] = s.CurrentInput[i - start];
             }
-            currentIn.Clear();
-            for (int r = 0; r < portChannel.Length; r++) ring.Row(step, portChannel[r] + start, n).Clear();
-            RecordSamples(thread, step);
+            EndStep(s, thread);
         }
     }
 }

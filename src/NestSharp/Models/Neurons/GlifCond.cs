@@ -32,7 +32,7 @@ namespace NestSharp.Models.Neurons;
 /// documentation, glif_cond (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("glif_cond")]
-internal sealed class GlifCond : NeuronGroup
+internal sealed class GlifCond : ConductancePortGroup
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -44,14 +44,8 @@ internal sealed class GlifCond : NeuronGroup
     private static readonly ArrayColumn TauSyn = Declared.ArrayParameter("tau_syn", [0.2, 2.0], "ms");
     private static readonly ArrayColumn ERev = Declared.ArrayParameter("E_rev", [0.0, -85.0], "mV");
 
-    /// <summary>NEST's IntegrationStep_: the inner step size to try next (ms), 0 until the node's first run.</summary>
-    private static readonly Column InnerStep = Declared.Internal("inner_step");
-
-    /// <summary>NEST's (y_.size() - 1) / 2: the ports the state had in the node's last run (1 before the first).</summary>
-    private static readonly Column PortsInLastRun = Declared.Internal("ports_in_last_run", 1.0);
-
-    private static readonly PortColumn Dg = Declared.PortVariable("dg", "dg");
-    private static readonly PortColumn G = Declared.PortVariable("g", "g");
+    /// <summary>The inner step size, NEST's (y_.size() - 1) / 2 (the ports the state had in the node's last run) and dg, g.</summary>
+    private static readonly ConductancePortColumns Ports = new(Declared, rise: true, sizedBeforeRun: true);
 
     private static readonly InputChannel Currents = Declared.Input("currents");
 
@@ -67,7 +61,7 @@ internal sealed class GlifCond : NeuronGroup
         Declared.ComputedRecordable("threshold");
         Declared.Recordable(Mechanisms.ThresholdSpike);
         Declared.Recordable(Mechanisms.ThresholdVoltage);
-        Declared.PortRecordable(G, "g_");
+        Declared.PortRecordable(Ports.G, "g_");
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order): U, then dg_r, g_r of port r at 2r - 1, 2r.</summary>
@@ -95,12 +89,7 @@ internal sealed class GlifCond : NeuronGroup
             for (int r = 0; r < tauSyn.Length; r++) iSyn += y[FirstPort + 2 * r + 1] * (v + EL - eRev[r]);
             double iLeak = GM * v;
             f[YV] = Refractory ? 0.0 : (-iLeak - iSyn + IStim + ASCurrentsSum) / Cm;
-            for (int r = 0; r < tauSyn.Length; r++)
-            {
-                int dg = FirstPort + 2 * r;
-                f[dg] = -y[dg] / tauSyn[r];
-                f[dg + 1] = y[dg] - y[dg + 1] / tauSyn[r];
-            }
+            KernelDerivatives(y, f, FirstPort, tauSyn, tauSyn);
         }
     }
 
@@ -117,17 +106,7 @@ internal sealed class GlifCond : NeuronGroup
     private readonly AfterSpikeCurrents _asc;
     private Constants[] _constants = [];
 
-    /// <summary>Per port (index r - 1): the dg and g values of every node, and the ring channel of storage position 0.</summary>
-    private double[][] _dg = [], _g = [];
-    private int[] _portChannel = [];
-
-    /// <summary>Per virtual process: an integrator per number of ports of the group's nodes (null for numbers none has), and a state vector.</summary>
-    private Rkf45Integrator?[][] _integrators = [];
-    private double[][] _y = [];
-
-    private double _resolution;
-
-    public GlifCond(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
+    public GlifCond(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Currents, Ports, FirstPort)
     {
         var m = Mechanisms;
         double[] spike = this[m.SpikeDependentThreshold], asc = this[m.AfterSpikeCurrents], voltage = this[m.AdaptingThreshold];
@@ -135,9 +114,6 @@ internal sealed class GlifCond : NeuronGroup
             i => (spike[i] != 0.0, asc[i] != 0.0, voltage[i] != 0.0, ArrayOf(m.AscDecay, i).Length),
             (this[m.ThresholdSpike], this[m.ThresholdVoltage])));
     }
-
-    /// <summary>Every state is in the columns, the port variables and the after-spike currents.</summary>
-    public override bool SupportsCheckpoint => true;
 
     protected override void Validate(in StatusRow row)
     {
@@ -153,30 +129,16 @@ internal sealed class GlifCond : NeuronGroup
         }
     }
 
-    protected override int PortsInState(int position) => (int)this[PortsInLastRun][position];
-
     /// <summary>threshold + E_L, as NEST records it.</summary>
     protected override double ReadComputedRecordable(int index, int position) =>
         this[Mechanisms.Threshold][position] + this[Mechanisms.EL][position];
 
     public override void Prepare(SimulationContext context)
     {
-        PreparePorts();
+        PreparePortInputs();
         var time = context.Time;
-        _resolution = time.Resolution;
-        int ports = PortCount, maxPorts = 0;
-        _dg = new double[ports][];
-        _g = new double[ports][];
-        _portChannel = new int[ports];
-        for (int r = 0; r < ports; r++)
-        {
-            _dg[r] = PortState(Dg, r + 1);
-            _g[r] = PortState(G, r + 1);
-            _portChannel[r] = PortChannel(r + 1);
-        }
         var m = Mechanisms;
         _constants = new Constants[Count];
-        double[] innerStep = this[InnerStep], portsInLastRun = this[PortsInLastRun];
         for (int i = 0; i < Count; i++)
         {
             double[] tauSyn = ArrayOf(TauSyn, i);
@@ -192,104 +154,67 @@ internal sealed class GlifCond : NeuronGroup
                 Glif = m.ConstantsOf(Columns, i, ArrayOf(m.AscDecay, i), ArrayOf(m.AscAmps, i), ArrayOf(m.AscR, i), time),
                 Jump = jump,
             };
-            maxPorts = Math.Max(maxPorts, jump.Length);
-            portsInLastRun[i] = jump.Length;
-            if (innerStep[i] == 0.0) innerStep[i] = _resolution;
         }
-        _integrators = new Rkf45Integrator?[context.VirtualProcesses][];
-        _y = new double[context.VirtualProcesses][];
-        for (int vp = 0; vp < _integrators.Length; vp++)
-        {
-            _integrators[vp] = new Rkf45Integrator?[maxPorts + 1];
-            _y[vp] = new double[FirstPort + 2 * maxPorts];
-        }
-        for (int i = 0; i < Count; i++)
-        {
-            int own = _constants[i].Jump.Length;
-            for (int vp = 0; vp < _integrators.Length; vp++) _integrators[vp][own] ??= new Rkf45Integrator(FirstPort + 2 * own);
-        }
+        PrepareIntegration(context, time.Resolution);
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        IntegratePorts<Bookkeeping, Dynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>
+    /// The GLIF steps around the integration: U and the inputs of the step before it, then the GLIF mechanisms from U
+    /// at the start of the step, U, the ports with the spikes of the step and the current input.
+    /// </summary>
+    private readonly struct Bookkeeping(GlifCond group, SpikeBuffer spikes) : IPortBookkeeping<Dynamics>
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        double[] data = ring.Data;
-        var spikes = context.SpikesOfVp[thread];
-        var integrators = _integrators[thread];
-        double[] buffer = _y[thread];
-        var m = Mechanisms;
-        double[] u = this[m.Vm], thresholdSpike = this[m.ThresholdSpike], thresholdVoltage = this[m.ThresholdVoltage],
-            threshold = this[m.Threshold], ascSum = this[m.ASCurrentsSum], current = this[m.Current], refractory = this[m.RefractorySteps],
-            innerSteps = this[InnerStep];
-        double[][] dgs = _dg, gs = _g;
-        int[] portChannel = _portChannel;
-        var constants = _constants;
-        var asc = _asc;
-        double h = _resolution;
-        int n = end - start;
-        for (int lag = from; lag < to; lag++)
+        private readonly double[] _u = group[Mechanisms.Vm], _thresholdSpike = group[Mechanisms.ThresholdSpike],
+            _thresholdVoltage = group[Mechanisms.ThresholdVoltage], _threshold = group[Mechanisms.Threshold],
+            _ascSum = group[Mechanisms.ASCurrentsSum], _current = group[Mechanisms.Current], _refractory = group[Mechanisms.RefractorySteps];
+        private readonly Constants[] _constants = group._constants;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public ref Dynamics Begin(int node, Span<double> y, out ErrorControl control)
         {
-            long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> currentIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            for (int i = start; i < end; i++)
+            ref Dynamics system = ref _constants[node].Dynamics;
+            y[YV] = _u[node];
+            system.IStim = _current[node];
+            system.ASCurrentsSum = _ascSum[node];
+            system.Refractory = _refractory[node] > 0.0;
+            control = Control;
+            return ref system;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, Span<double> y, in PortStep step, PortIntegration ports)
+        {
+            ref Constants c = ref _constants[node];
+            ref readonly GlifConstants k = ref c.Glif;
+            double vOld = _u[node];
+            double[] thresholdSpike = _thresholdSpike, thresholdVoltage = _thresholdVoltage, refractory = _refractory;
+            if (refractory[node] == 0.0)
             {
-                ref Constants c = ref constants[i];
-                double[] jump = c.Jump;
-                int ports = jump.Length;
-                Span<double> y = buffer.AsSpan(0, FirstPort + 2 * ports);
-                double vOld = u[i];
-                y[YV] = vOld;
-                for (int r = 0; r < ports; r++)
+                double[] currents = group._asc.Of(node);
+                double meanAsc = k.DecayAdaptation(ref thresholdSpike[node], currents);
+                _ascSum[node] = meanAsc;
+                double total = k.Threshold(ref thresholdVoltage[node], thresholdSpike[node], vOld, _current[node], meanAsc);
+                if (y[YV] > total)
                 {
-                    y[FirstPort + 2 * r] = dgs[r][i];
-                    y[FirstPort + 2 * r + 1] = gs[r][i];
+                    refractory[node] = k.RefractorySteps;
+                    y[YV] = k.Fire(vOld, ref thresholdSpike[node], thresholdVoltage[node], currents, ref total);
+                    spikes.Add(step.Lag, group.IdOf(node));
                 }
-
-                var integrator = integrators[ports]!;
-                ref Dynamics system = ref c.Dynamics;
-                system.IStim = current[i];
-                system.ASCurrentsSum = ascSum[i];
-                system.Refractory = refractory[i] > 0.0;
-                double t = 0.0, innerStep = innerSteps[i];
-                while (t < h) integrator.Evolve(ref system, Control, ref t, h, ref innerStep, y);
-                innerSteps[i] = innerStep;
-
-                ref readonly GlifConstants k = ref c.Glif;
-                if (refractory[i] == 0.0)
-                {
-                    double[] currents = asc.Of(i);
-                    double meanAsc = k.DecayAdaptation(ref thresholdSpike[i], currents);
-                    ascSum[i] = meanAsc;
-                    double total = k.Threshold(ref thresholdVoltage[i], thresholdSpike[i], vOld, current[i], meanAsc);
-                    if (y[YV] > total)
-                    {
-                        refractory[i] = k.RefractorySteps;
-                        y[YV] = k.Fire(vOld, ref thresholdSpike[i], thresholdVoltage[i], currents, ref total);
-                        spikes.Add(lag, IdOf(i));
-                    }
-                    threshold[i] = total;
-                }
-                else
-                {
-                    refractory[i]--;
-                    y[YV] = vOld;
-                    threshold[i] = thresholdSpike[i] + thresholdVoltage[i] + k.ThInf;
-                }
-
-                u[i] = y[YV];
-                for (int r = 0; r < ports; r++)
-                {
-                    dgs[r][i] = y[FirstPort + 2 * r] + data[row + portChannel[r] + i] * jump[r];
-                    gs[r][i] = y[FirstPort + 2 * r + 1];
-                }
-                current[i] = currentIn[i - start];
+                _threshold[node] = total;
             }
-            currentIn.Clear();
-            for (int r = 0; r < portChannel.Length; r++) ring.Row(step, portChannel[r] + start, n).Clear();
-            RecordSamples(thread, step);
+            else
+            {
+                refractory[node]--;
+                y[YV] = vOld;
+                _threshold[node] = thresholdSpike[node] + thresholdVoltage[node] + k.ThInf;
+            }
+
+            _u[node] = y[YV];
+            ports.Store(node, y, step, c.Jump, c.Jump.Length, nonNegative: false);
+            _current[node] = step.CurrentInput[node - step.Start];
         }
     }
 }

@@ -19,7 +19,7 @@ namespace NestSharp.Models.Neurons;
 /// P32) NEST's IAFPropagatorAlpha for tau and tau_m (the singular tau = tau_m treated as NEST does). The port count can
 /// change only while the node has no spike connection.
 /// </summary>
-internal abstract class GlifPscGroup : NeuronGroup
+internal abstract class GlifPscGroup : PortNeuronGroup
 {
     /// <summary>The declarations of one alpha kernel per port: its time constant array, relative amplitude array (or none) and states.</summary>
     internal readonly record struct AlphaKernels(ArrayColumn Tau, ArrayColumn? Amplitude, PortColumn Y1, PortColumn Y2);
@@ -28,12 +28,11 @@ internal abstract class GlifPscGroup : NeuronGroup
     private readonly AlphaKernels _fast;
     private readonly AlphaKernels? _slow;
     private readonly Column _iSyn;
-    private readonly InputChannel _currents;
     private readonly AfterSpikeCurrents _asc;
 
     private GlifConstants[] _constants = [];
     private double[] _p33 = [], _p30 = [];
-    private int[] _ports = [], _portChannel = [];
+    private int[] _ports = [];
 
     /// <summary>Per kernel set (fast, slow), per port (index r - 1), per node: the propagators and the jump of y1 per unit weight.</summary>
     private KernelPropagators _fastP, _slowP;
@@ -54,13 +53,12 @@ internal abstract class GlifPscGroup : NeuronGroup
     /// <param name="currents">The input of current connections (receptor 0).</param>
     protected GlifPscGroup(NodeModel model, int firstId, int count, NeuronSchema schema, GlifMechanisms mechanisms,
         AlphaKernels fast, AlphaKernels? slow, Column iSyn, InputChannel currents)
-        : base(model, firstId, count, schema)
+        : base(model, firstId, count, schema, currents)
     {
         _m = mechanisms;
         _fast = fast;
         _slow = slow;
         _iSyn = iSyn;
-        _currents = currents;
         double[] spike = this[mechanisms.SpikeDependentThreshold], asc = this[mechanisms.AfterSpikeCurrents], voltage = this[mechanisms.AdaptingThreshold];
         _asc = KeepOutsideColumns(new AfterSpikeCurrents(count, schema.Arrays[mechanisms.AscInit.Index].Default,
             i => (spike[i] != 0.0, asc[i] != 0.0, voltage[i] != 0.0, ArrayOf(mechanisms.AscDecay, i).Length)));
@@ -98,7 +96,7 @@ internal abstract class GlifPscGroup : NeuronGroup
 
     public override void Prepare(SimulationContext context)
     {
-        PreparePorts();
+        PreparePortInputs();
         var time = context.Time;
         double h = time.Resolution;
         int ports = PortCount;
@@ -106,8 +104,6 @@ internal abstract class GlifPscGroup : NeuronGroup
         _p33 = new double[Count];
         _p30 = new double[Count];
         _ports = new int[Count];
-        _portChannel = new int[ports];
-        for (int r = 0; r < ports; r++) _portChannel[r] = PortChannel(r + 1);
         _fastP = NewKernels(_fast, ports);
         if (_slow is { } slow) _slowP = NewKernels(slow, ports);
         for (int i = 0; i < Count; i++)
@@ -162,24 +158,20 @@ internal abstract class GlifPscGroup : NeuronGroup
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        double[] data = ring.Data;
         var spikes = context.SpikesOfVp[thread];
         var m = _m;
         double[] u = this[m.Vm], thresholdSpike = this[m.ThresholdSpike], thresholdVoltage = this[m.ThresholdVoltage],
             threshold = this[m.Threshold], ascSum = this[m.ASCurrentsSum], current = this[m.Current], refractory = this[m.RefractorySteps],
             iSyn = this[_iSyn], p33 = _p33, p30 = _p30;
-        int[] ports = _ports, portChannel = _portChannel;
+        int[] ports = _ports;
         var constants = _constants;
         var asc = _asc;
         var fast = _fastP;
         var slow = _slowP;
         bool twoKernels = _slow is not null;
-        int n = end - start;
         for (int lag = from; lag < to; lag++)
         {
-            long step = sliceStart + lag;
-            int row = ring.SlotOf(step) * ring.Channels;
-            Span<double> currentIn = ring.Row(step, ChannelOf(_currents) + start, n);
+            var s = BeginStep(ring, start, end, sliceStart, lag);
             for (int i = start; i < end; i++)
             {
                 ref readonly GlifConstants k = ref constants[i];
@@ -226,15 +218,13 @@ internal abstract class GlifPscGroup : NeuronGroup
                 }
                 for (int r = 0; r < own; r++)
                 {
-                    double arriving = data[row + portChannel[r] + i];
+                    double arriving = s.Arriving(r, i);
                     Propagate(fast, r, i, arriving);
                     if (twoKernels) Propagate(slow, r, i, arriving);
                 }
-                current[i] = currentIn[i - start];
+                current[i] = s.CurrentInput[i - start];
             }
-            currentIn.Clear();
-            for (int r = 0; r < portChannel.Length; r++) ring.Row(step, portChannel[r] + start, n).Clear();
-            RecordSamples(thread, step);
+            EndStep(s, thread);
         }
     }
 
