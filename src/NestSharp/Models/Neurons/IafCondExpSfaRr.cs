@@ -61,7 +61,7 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : ICurrentDrivenOdeSystem, IRkf45Row<Dynamics, Dynamics>
+    internal struct Dynamics : IIafCondExpRow<Dynamics, LaneDynamics>, IExInSynapses<Dynamics>
     {
         public static int Dimension => 5;
 
@@ -73,9 +73,32 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
 
         public bool Refractory;
 
-        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
+        public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
 
-        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
+        /// <summary>A spike increments g_sfa by q_sfa and g_rr by q_rr.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AfterSpike(in Dynamics row, Span<double> y)
+        {
+            y[YGSfa] += row.QSfa;
+            y[YGRr] += row.QRr;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AfterSpike(in Dynamics row, Span<Vector256<double>> y, int fired)
+        {
+            for (int lane = 0; fired != 0; lane++, fired >>= 1)
+            {
+                if ((fired & 1) == 0) continue;
+                Lanes.Element(ref y[YGSfa], lane) += row.QSfa;
+                Lanes.Element(ref y[YGRr], lane) += row.QRr;
+            }
+        }
+
+        public static void SetRefractory(ref Dynamics system, bool refractory) => system.Refractory = refractory;
+
+        public static void SetRefractory(ref LaneDynamics lanes, Vector256<double> refractory) => lanes.Membrane.Refractory = refractory;
+
+        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -97,19 +120,18 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
-        private Vector256<double> _tauSynEx, _tauSynIn, _tauSfa, _tauRr, _eSfa, _eRr, _iStim;
+        private LaneExInSynapses _synapses;
+        private Vector256<double> _tauSfa, _tauRr, _eSfa, _eRr;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
             Membrane = new(system.Membrane);
-            _tauSynEx = Vector256.Create(system.TauSynEx);
-            _tauSynIn = Vector256.Create(system.TauSynIn);
+            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
             _tauSfa = Vector256.Create(system.TauSfa);
             _tauRr = Vector256.Create(system.TauRr);
             _eSfa = Vector256.Create(system.ESfa);
             _eRr = Vector256.Create(system.ERr);
-            _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -117,13 +139,11 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
         {
             Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
-            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
-            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
             _tauSfa = Vector256.Create(lane0.TauSfa, lane1.TauSfa, lane2.TauSfa, lane3.TauSfa);
             _tauRr = Vector256.Create(lane0.TauRr, lane1.TauRr, lane2.TauRr, lane3.TauRr);
             _eSfa = Vector256.Create(lane0.ESfa, lane1.ESfa, lane2.ESfa, lane3.ESfa);
             _eRr = Vector256.Create(lane0.ERr, lane1.ERr, lane2.ERr, lane3.ERr);
-            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -133,9 +153,8 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
             var iSfa = y[YGSfa] * (v - _eSfa);
             var iRr = y[YGRr] * (v - _eRr);
-            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + Membrane.Ie - iSynEx - iSynIn - iSfa - iRr) / Membrane.Cm);
-            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
-            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _synapses.IStim + Membrane.Ie - iSynEx - iSynIn - iSfa - iRr) / Membrane.Cm);
+            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
             f[YGSfa] = Lanes.Negate(y[YGSfa]) / _tauSfa;
             f[YGRr] = Lanes.Negate(y[YGRr]) / _tauRr;
         }
@@ -169,43 +188,6 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
-
-    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
-    private readonly struct Bookkeeping(IafCondExpSfaRr group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void BeginLanes(int first, in Dynamics constants, ref LaneDynamics lanes) =>
-            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Begin(int node, in Dynamics constants, ref Dynamics system) => system.Refractory = group[Membrane.RefractorySteps][node] > 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)
-        {
-            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
-            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
-            int fired = IafCondMembrane.RefractoryOrThresholdLanes(constants.Membrane, group[Membrane.RefractorySteps], first, ref y[YV], group, spikes, step.Lag);
-            for (int lane = 0; fired != 0; lane++, fired >>= 1)
-            {
-                if ((fired & 1) == 0) continue;
-                Lanes.Element(ref y[YGSfa], lane) += constants.QSfa;
-                Lanes.Element(ref y[YGRr], lane) += constants.QRr;
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
-        {
-            y[YGEx] += step.Input(Inputs.SpikesEx, node);
-            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
-            if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
-            {
-                y[YGSfa] += constants.QSfa;
-                y[YGRr] += constants.QRr;
-                spikes.Add(step.Lag, group.IdOf(node));
-            }
-        }
-    }
+        IntegrateInLanes<IafCondExpBookkeeping<Dynamics, LaneDynamics>, LaneDynamics>(
+            new(this, this[Membrane.RefractorySteps], Inputs, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 }
