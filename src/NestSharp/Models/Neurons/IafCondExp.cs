@@ -19,7 +19,7 @@ namespace NestSharp.Models.Neurons;
 /// iaf_cond_exp (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("iaf_cond_exp")]
-internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCondExp.Dynamics>
+internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondExp.LaneDynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -104,28 +104,15 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         }
     }
 
-    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
+    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Inputs)
     {
         IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
     }
 
-    public override bool SupportsCheckpoint => true;
-
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
-    public override void Prepare(SimulationContext context)
+    protected override Dynamics RowOf(int i, in IafCondMembrane.Constants membrane) => new()
     {
-        var time = context.Time;
-        PrepareIntegration(context, time.StepToMs(1));
-        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
-        {
-            Membrane = Membrane.ConstantsOf(Columns, i, time),
-            TauSynEx = this[TauSynEx][i],
-            TauSynIn = this[TauSynIn][i],
-        });
-    }
-
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<IafCondExpBookkeeping<Dynamics, LaneDynamics>, LaneDynamics>(
-            new(this, this[Membrane.RefractorySteps], Inputs, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        Membrane = membrane,
+        TauSynEx = this[TauSynEx][i],
+        TauSynIn = this[TauSynIn][i],
+    };
 }

@@ -23,7 +23,7 @@ namespace NestSharp.Models.Neurons;
 /// Theoretical Neuroscience, MIT Press, p. 166. NEST model documentation, iaf_cond_exp_sfa_rr (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("iaf_cond_exp_sfa_rr")]
-internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamics, IafCondExpSfaRr.Dynamics>
+internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics, IafCondExpSfaRr.LaneDynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -160,34 +160,21 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
         }
     }
 
-    public IafCondExpSfaRr(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
+    public IafCondExpSfaRr(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Inputs)
     {
         IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn], this[GSfa], this[GRr]];
     }
 
-    public override bool SupportsCheckpoint => true;
-
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
-    public override void Prepare(SimulationContext context)
+    protected override Dynamics RowOf(int i, in IafCondMembrane.Constants membrane) => new()
     {
-        var time = context.Time;
-        PrepareIntegration(context, time.StepToMs(1));
-        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
-        {
-            Membrane = Membrane.ConstantsOf(Columns, i, time),
-            TauSynEx = this[TauSynEx][i],
-            TauSynIn = this[TauSynIn][i],
-            TauSfa = this[TauSfa][i],
-            TauRr = this[TauRr][i],
-            ESfa = this[ESfa][i],
-            ERr = this[ERr][i],
-            QSfa = this[QSfa][i],
-            QRr = this[QRr][i],
-        });
-    }
-
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<IafCondExpBookkeeping<Dynamics, LaneDynamics>, LaneDynamics>(
-            new(this, this[Membrane.RefractorySteps], Inputs, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+        Membrane = membrane,
+        TauSynEx = this[TauSynEx][i],
+        TauSynIn = this[TauSynIn][i],
+        TauSfa = this[TauSfa][i],
+        TauRr = this[TauRr][i],
+        ESfa = this[ESfa][i],
+        ERr = this[ERr][i],
+        QSfa = this[QSfa][i],
+        QRr = this[QRr][i],
+    };
 }

@@ -82,3 +82,49 @@ internal readonly struct IafCondExpBookkeeping<TRow, TLanes>(NeuronGroup group, 
         }
     }
 }
+
+/// <summary>
+/// What the node groups of iaf_cond_exp and iaf_cond_exp_sfa_rr share around their dynamics: NEST's checks of the
+/// membrane, checkpoints, the rows of constants (the membrane's and the model's own, <see cref="RowOf"/>) and the update,
+/// four nodes at a time in SIMD lanes with <see cref="IafCondExpBookkeeping{TRow, TLanes}"/>.
+/// </summary>
+/// <typeparam name="TRow">The model's parameter row and system of one node.</typeparam>
+/// <typeparam name="TLanes">The model's system of four nodes.</typeparam>
+internal abstract class IafCondExpGroup<TRow, TLanes> : Rkf45NeuronGroup<TRow, TRow>
+    where TRow : struct, IIafCondExpRow<TRow, TLanes>
+    where TLanes : struct, ILaneOdeSystem<TRow>
+{
+    private readonly IafCondMembrane _membrane;
+    private readonly ConductanceInputs _inputs;
+
+    /// <param name="model">The model.</param>
+    /// <param name="firstId">The first node id.</param>
+    /// <param name="count">The number of nodes.</param>
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="membrane">The membrane declared into <paramref name="schema"/>.</param>
+    /// <param name="inputs">The conductances and inputs declared into <paramref name="schema"/>.</param>
+    protected IafCondExpGroup(NodeModel model, int firstId, int count, NeuronSchema schema, IafCondMembrane membrane, ConductanceInputs inputs)
+        : base(model, firstId, count, schema, inputs.Currents)
+    {
+        _membrane = membrane;
+        _inputs = inputs;
+    }
+
+    public sealed override bool SupportsCheckpoint => true;
+
+    protected sealed override void Validate(in StatusRow row) => _membrane.Validate(row);
+
+    public sealed override void Prepare(SimulationContext context)
+    {
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => RowOf(i, _membrane.ConstantsOf(Columns, i, time)));
+    }
+
+    /// <summary>The row of the node at storage position <paramref name="i"/>, whose membrane has the constants <paramref name="membrane"/>.</summary>
+    protected abstract TRow RowOf(int i, in IafCondMembrane.Constants membrane);
+
+    public sealed override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        IntegrateInLanes<IafCondExpBookkeeping<TRow, TLanes>, TLanes>(
+            new(this, this[_membrane.RefractorySteps], _inputs, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+}
