@@ -55,11 +55,20 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
 
         public bool Refractory;
 
+        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
+
+        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
+
         public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
 
         public static void SetRefractory(ref Dynamics system, bool refractory) => system.Refractory = refractory;
 
         public static void SetRefractory(ref LaneDynamics lanes, Vector256<double> refractory) => lanes.Membrane.Refractory = refractory;
+
+        /// <summary>Nothing but the membrane's reset.</summary>
+        public static void AfterSpike(in Dynamics row, Span<double> y) { }
+
+        public static void AfterSpike(in Dynamics row, Span<Vector256<double>> y, int fired) { }
 
         public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 

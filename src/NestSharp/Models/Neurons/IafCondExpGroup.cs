@@ -10,12 +10,6 @@ internal interface IIafCondExpRow<TSelf, TLanes> : IRkf45Row<TSelf, TSelf>, ICur
     where TSelf : struct, IIafCondExpRow<TSelf, TLanes>
     where TLanes : struct, ILaneOdeSystem<TSelf>
 {
-    /// <summary>The row is its own system.</summary>
-    static ref readonly TSelf IRkf45Row<TSelf, TSelf>.SystemOf(in TSelf row) => ref row;
-
-    /// <summary>NEST's error control of these models (<see cref="IafCondMembrane.Control"/>).</summary>
-    static ErrorControl IRkf45Row<TSelf, TSelf>.ControlOf(in TSelf row) => IafCondMembrane.Control;
-
     /// <summary>The membrane's constants of <paramref name="row"/>.</summary>
     static abstract ref readonly IafCondMembrane.Constants MembraneOf(in TSelf row);
 
@@ -25,13 +19,11 @@ internal interface IIafCondExpRow<TSelf, TLanes> : IRkf45Row<TSelf, TSelf>, ICur
     /// <summary>Tells the lanes which of them are refractory in this step (all bits set in those lanes).</summary>
     static abstract void SetRefractory(ref TLanes lanes, Vector256<double> refractory);
 
-    /// <summary>What a spike does to the node's state <paramref name="y"/> besides the membrane's reset (nothing, unless the model says).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static virtual void AfterSpike(in TSelf row, Span<double> y) { }
+    /// <summary>What a spike does to the node's state <paramref name="y"/> besides the membrane's reset.</summary>
+    static abstract void AfterSpike(in TSelf row, Span<double> y);
 
     /// <summary><see cref="AfterSpike(in TSelf, Span{double})"/> in the lanes that fired (bit l for lane l), in lane order.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static virtual void AfterSpike(in TSelf row, Span<Vector256<double>> y, int fired) { }
+    static abstract void AfterSpike(in TSelf row, Span<Vector256<double>> y, int fired);
 }
 
 /// <summary>

@@ -73,6 +73,10 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
 
         public bool Refractory;
 
+        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
+
+        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
+
         public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
 
         /// <summary>A spike increments g_sfa by q_sfa and g_rr by q_rr.</summary>
