@@ -19,7 +19,7 @@ namespace NestSharp.Models.Neurons;
 /// iaf_cond_exp (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("iaf_cond_exp")]
-internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondExp.LaneDynamics>
+internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCondExp.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -43,7 +43,7 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : IIafCondExpRow<Dynamics, LaneDynamics>, IExInSynapses<Dynamics>
+    internal struct Dynamics : ICurrentDrivenOdeSystem, IRkf45Row<Dynamics, Dynamics>
     {
         public static int Dimension => 3;
 
@@ -58,19 +58,6 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
 
         public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
-
-        public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
-
-        public static void SetRefractory(ref Dynamics system, bool refractory) => system.Refractory = refractory;
-
-        public static void SetRefractory(ref LaneDynamics lanes, Vector256<double> refractory) => lanes.Membrane.Refractory = refractory;
-
-        /// <summary>Nothing but the membrane's reset.</summary>
-        public static void AfterSpike(in Dynamics row, Span<double> y) { }
-
-        public static void AfterSpike(in Dynamics row, Span<Vector256<double>> y, int fired) { }
-
-        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -87,13 +74,15 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
-        private LaneExInSynapses _synapses;
+        private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
             Membrane = new(system.Membrane);
-            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
+            _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -101,27 +90,70 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         {
             Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
-            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
-            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _synapses.IStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm);
-            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm);
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
         }
     }
 
-    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Inputs)
+    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
         IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
     }
 
-    protected override Dynamics RowOf(int i, in IafCondMembrane.Constants membrane) => new()
+    public override bool SupportsCheckpoint => true;
+
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
+
+    public override void Prepare(SimulationContext context)
     {
-        Membrane = membrane,
-        TauSynEx = this[TauSynEx][i],
-        TauSynIn = this[TauSynIn][i],
-    };
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
+        {
+            Membrane = Membrane.ConstantsOf(Columns, i, time),
+            TauSynEx = this[TauSynEx][i],
+            TauSynIn = this[TauSynIn][i],
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
+    private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void BeginLanes(int first, in Dynamics constants, ref LaneDynamics lanes) =>
+            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Begin(int node, in Dynamics constants, ref Dynamics system) => system.Refractory = group[Membrane.RefractorySteps][node] > 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)
+        {
+            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
+            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
+            IafCondMembrane.RefractoryOrThresholdLanes(constants.Membrane, group[Membrane.RefractorySteps], first, ref y[YV], group, spikes, step.Lag);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
+        {
+            y[YGEx] += step.Input(Inputs.SpikesEx, node);
+            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
+            if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
+                spikes.Add(step.Lag, group.IdOf(node));
+        }
+    }
 }

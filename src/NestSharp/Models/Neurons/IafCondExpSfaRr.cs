@@ -23,7 +23,7 @@ namespace NestSharp.Models.Neurons;
 /// Theoretical Neuroscience, MIT Press, p. 166. NEST model documentation, iaf_cond_exp_sfa_rr (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("iaf_cond_exp_sfa_rr")]
-internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics, IafCondExpSfaRr.LaneDynamics>
+internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamics, IafCondExpSfaRr.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -61,7 +61,7 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : IIafCondExpRow<Dynamics, LaneDynamics>, IExInSynapses<Dynamics>
+    internal struct Dynamics : ICurrentDrivenOdeSystem, IRkf45Row<Dynamics, Dynamics>
     {
         public static int Dimension => 5;
 
@@ -76,33 +76,6 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
 
         public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
-
-        public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
-
-        /// <summary>A spike increments g_sfa by q_sfa and g_rr by q_rr.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void AfterSpike(in Dynamics row, Span<double> y)
-        {
-            y[YGSfa] += row.QSfa;
-            y[YGRr] += row.QRr;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void AfterSpike(in Dynamics row, Span<Vector256<double>> y, int fired)
-        {
-            for (int lane = 0; fired != 0; lane++, fired >>= 1)
-            {
-                if ((fired & 1) == 0) continue;
-                Lanes.Element(ref y[YGSfa], lane) += row.QSfa;
-                Lanes.Element(ref y[YGRr], lane) += row.QRr;
-            }
-        }
-
-        public static void SetRefractory(ref Dynamics system, bool refractory) => system.Refractory = refractory;
-
-        public static void SetRefractory(ref LaneDynamics lanes, Vector256<double> refractory) => lanes.Membrane.Refractory = refractory;
-
-        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -124,18 +97,19 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
-        private LaneExInSynapses _synapses;
-        private Vector256<double> _tauSfa, _tauRr, _eSfa, _eRr;
+        private Vector256<double> _tauSynEx, _tauSynIn, _tauSfa, _tauRr, _eSfa, _eRr, _iStim;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
             Membrane = new(system.Membrane);
-            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
             _tauSfa = Vector256.Create(system.TauSfa);
             _tauRr = Vector256.Create(system.TauRr);
             _eSfa = Vector256.Create(system.ESfa);
             _eRr = Vector256.Create(system.ERr);
+            _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -143,11 +117,13 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         {
             Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
-            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
             _tauSfa = Vector256.Create(lane0.TauSfa, lane1.TauSfa, lane2.TauSfa, lane3.TauSfa);
             _tauRr = Vector256.Create(lane0.TauRr, lane1.TauRr, lane2.TauRr, lane3.TauRr);
             _eSfa = Vector256.Create(lane0.ESfa, lane1.ESfa, lane2.ESfa, lane3.ESfa);
             _eRr = Vector256.Create(lane0.ERr, lane1.ERr, lane2.ERr, lane3.ERr);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -157,28 +133,79 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
             var iSfa = y[YGSfa] * (v - _eSfa);
             var iRr = y[YGRr] * (v - _eRr);
-            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _synapses.IStim + Membrane.Ie - iSynEx - iSynIn - iSfa - iRr) / Membrane.Cm);
-            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + Membrane.Ie - iSynEx - iSynIn - iSfa - iRr) / Membrane.Cm);
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
             f[YGSfa] = Lanes.Negate(y[YGSfa]) / _tauSfa;
             f[YGRr] = Lanes.Negate(y[YGRr]) / _tauRr;
         }
     }
 
-    public IafCondExpSfaRr(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Inputs)
+    public IafCondExpSfaRr(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
     {
         IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn], this[GSfa], this[GRr]];
     }
 
-    protected override Dynamics RowOf(int i, in IafCondMembrane.Constants membrane) => new()
+    public override bool SupportsCheckpoint => true;
+
+    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
+
+    public override void Prepare(SimulationContext context)
     {
-        Membrane = membrane,
-        TauSynEx = this[TauSynEx][i],
-        TauSynIn = this[TauSynIn][i],
-        TauSfa = this[TauSfa][i],
-        TauRr = this[TauRr][i],
-        ESfa = this[ESfa][i],
-        ERr = this[ERr][i],
-        QSfa = this[QSfa][i],
-        QRr = this[QRr][i],
-    };
+        var time = context.Time;
+        PrepareIntegration(context, time.StepToMs(1));
+        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
+        {
+            Membrane = Membrane.ConstantsOf(Columns, i, time),
+            TauSynEx = this[TauSynEx][i],
+            TauSynIn = this[TauSynIn][i],
+            TauSfa = this[TauSfa][i],
+            TauRr = this[TauRr][i],
+            ESfa = this[ESfa][i],
+            ERr = this[ERr][i],
+            QSfa = this[QSfa][i],
+            QRr = this[QRr][i],
+        });
+    }
+
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
+
+    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
+    private readonly struct Bookkeeping(IafCondExpSfaRr group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void BeginLanes(int first, in Dynamics constants, ref LaneDynamics lanes) =>
+            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Begin(int node, in Dynamics constants, ref Dynamics system) => system.Refractory = group[Membrane.RefractorySteps][node] > 0;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)
+        {
+            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
+            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
+            int fired = IafCondMembrane.RefractoryOrThresholdLanes(constants.Membrane, group[Membrane.RefractorySteps], first, ref y[YV], group, spikes, step.Lag);
+            for (int lane = 0; fired != 0; lane++, fired >>= 1)
+            {
+                if ((fired & 1) == 0) continue;
+                Lanes.Element(ref y[YGSfa], lane) += constants.QSfa;
+                Lanes.Element(ref y[YGRr], lane) += constants.QRr;
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
+        {
+            y[YGEx] += step.Input(Inputs.SpikesEx, node);
+            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
+            if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
+            {
+                y[YGSfa] += constants.QSfa;
+                y[YGRr] += constants.QRr;
+                spikes.Add(step.Lag, group.IdOf(node));
+            }
+        }
+    }
 }

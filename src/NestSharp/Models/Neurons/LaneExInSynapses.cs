@@ -2,7 +2,7 @@ namespace NestSharp.Models.Neurons;
 
 /// <summary>
 /// A one-node system with an excitatory and an inhibitory synaptic time constant (ms) and a current input (pA), as
-/// iaf_cond_exp, iaf_cond_exp_sfa_rr, hh_psc_alpha and hh_cond_exp_traub integrate it; read for four nodes at once by
+/// hh_psc_alpha and hh_cond_exp_traub integrate it; read for four nodes at once by
 /// <see cref="LaneExInSynapses.Of{TSystem}"/>.
 /// </summary>
 /// <typeparam name="TSelf">The system.</typeparam>
