@@ -60,6 +60,36 @@ internal sealed class BrunelWangMembrane
         schema.CurrentReceptor(0, Currents);
     }
 
+    /// <summary>
+    /// The NMDA receptor (<see cref="Nmda"/>: counted spikes into <paramref name="nmdaSpikes"/>) and NEST's recordables
+    /// in its order: V_m, s_AMPA, s_GABA, then the model's s_NMDA (nS), I_NMDA, I_AMPA and I_GABA (pA).
+    /// </summary>
+    public void DeclareNmda(NeuronSchema schema, InputChannel nmdaSpikes, Column sNmda, Column iNmda, Column iAmpa, Column iGaba)
+    {
+        schema.CountingSpikeReceptor(Nmda, nmdaSpikes, "NMDA");
+        schema.Recordable(Vm, SAmpa, SGaba, sNmda, iNmda, iAmpa, iGaba);
+    }
+
+    /// <summary>
+    /// NEST's refractoriness and threshold after a step: a refractory neuron counts <paramref name="refractory"/> down
+    /// and V_m is held at V_reset; otherwise V_m &gt;= V_th is a spike, V_m = V_reset and t_ref
+    /// (<paramref name="refractorySteps"/> steps) starts. Returns whether the neuron spiked.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool RefractoryOrThreshold(in Constants c, long refractorySteps, ref double refractory, ref double vm)
+    {
+        if (refractory > 0)
+        {
+            refractory--;
+            vm = c.VReset;
+            return false;
+        }
+        if (!(vm >= c.VTh)) return false;
+        refractory = refractorySteps;
+        vm = c.VReset;
+        return true;
+    }
+
     /// <summary>NEST's check that the reset potential lies below the threshold, naming V_reset.</summary>
     public void Validate(in StatusRow row) =>
         row.Require(row[VReset] < row[VTh], VReset, $"reset potential must be smaller than threshold (V_th = {row[VTh]})");

@@ -17,25 +17,7 @@ internal static class CmChannels
     public const double Off = 1e-9;
 
     /// <summary>m_inf and tau_m of the Na channel at <paramref name="v"/> (mV).</summary>
-    public static (double Inf, double Tau) SodiumM(double v)
-    {
-        double vPlus35 = v + 35.013;
-        double alpha, inverseSum;
-        if (Math.Abs(vPlus35) > 1e-5)
-        {
-            double e = Math.Exp(0.111111111111111 * vPlus35);
-            double inverse = 1.0 / (e - 1.0);
-            alpha = 0.182 * vPlus35 * e * inverse;
-            double beta = 0.124 * vPlus35 * inverse;
-            inverseSum = 1.0 / (alpha + beta);
-        }
-        else
-        {
-            alpha = 1.638;
-            inverseSum = 1.0 / (alpha + 1.116);
-        }
-        return (alpha * inverseSum, Q10 * inverseSum);
-    }
+    public static (double Inf, double Tau) SodiumM(double v) => ExponentialGate(v + 35.013, 0.182, 0.124, 1.638, 1.116);
 
     /// <summary>h_inf and tau_h of the Na channel at <paramref name="v"/> (mV).</summary>
     public static (double Inf, double Tau) SodiumH(double v)
@@ -47,22 +29,28 @@ internal static class CmChannels
     }
 
     /// <summary>n_inf and tau_n of the K channel at <paramref name="v"/> (mV).</summary>
-    public static (double Inf, double Tau) PotassiumN(double v)
+    public static (double Inf, double Tau) PotassiumN(double v) => ExponentialGate(v - 25.0, 0.02, 0.002, 0.18, 0.018);
+
+    /// <summary>
+    /// x_inf and tau_x of a gate whose rates at the shifted potential <paramref name="x"/> (mV) are
+    /// alpha = a·x·e/(e - 1) and beta = b·x/(e - 1), e = exp(x/9), as NEST's Na m and K n gates compute them (and their
+    /// limits <paramref name="alphaAtZero"/>, <paramref name="betaAtZero"/> for |x| &lt;= 1e-5).
+    /// </summary>
+    private static (double Inf, double Tau) ExponentialGate(double x, double a, double b, double alphaAtZero, double betaAtZero)
     {
-        double vMinus25 = v - 25.0;
         double alpha, inverseSum;
-        if (Math.Abs(vMinus25) > 1e-5)
+        if (Math.Abs(x) > 1e-5)
         {
-            double e = Math.Exp(0.111111111111111 * vMinus25);
+            double e = Math.Exp(0.111111111111111 * x);
             double inverse = 1.0 / (e - 1.0);
-            alpha = 0.02 * vMinus25 * e * inverse;
-            double beta = 0.002 * vMinus25 * inverse;
+            alpha = a * x * e * inverse;
+            double beta = b * x * inverse;
             inverseSum = 1.0 / (alpha + beta);
         }
         else
         {
-            alpha = 0.18;
-            inverseSum = 1.0 / (alpha + 0.018);
+            alpha = alphaAtZero;
+            inverseSum = 1.0 / (alpha + betaAtZero);
         }
         return (alpha * inverseSum, Q10 * inverseSum);
     }

@@ -39,7 +39,6 @@ namespace NestSharp.Models.Neurons;
 internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTraub.Constants, HhCondBetaGapTraub.Dynamics>
 {
     private const string TimeConstantsPositive = "all time constants must be strictly positive";
-    private const string ConductancesNonNegative = "all conductances must be non-negative";
 
     /// <summary>The potential at which a new neuron starts (mV; NEST's default E_L).</summary>
     private const double InitialPotential = -60.0;
@@ -49,16 +48,8 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
 
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly Column GNa = Declared.Parameter("g_Na", 20000.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
-    private static readonly Column GK = Declared.Parameter("g_K", 6000.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
-    private static readonly Column GL = Declared.Parameter("g_L", 10.0, "nS", Requirement.NonNegative(ConductancesNonNegative));
-    private static readonly Column Cm = Declared.Parameter("C_m", 200.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-    private static readonly Column ENa = Declared.Parameter("E_Na", 50.0, "mV");
-    private static readonly Column EK = Declared.Parameter("E_K", -90.0, "mV");
-    private static readonly Column EL = Declared.Parameter("E_L", -60.0, "mV");
-    private static readonly Column VT = Declared.Parameter("V_T", -50.0, "mV");
-    private static readonly Column EEx = Declared.Parameter("E_ex", 0.0, "mV");
-    private static readonly Column EIn = Declared.Parameter("E_in", -80.0, "mV");
+    // g_Na, g_K, g_L (not negative), C_m, E_Na, E_K, E_L, V_T, E_ex, E_in
+    private static readonly HhTraubMembrane Membrane = new(Declared, vT: -50.0, conductancesNonNegative: true);
     private static readonly Column TauRiseEx = Declared.Parameter("tau_rise_ex", 0.5, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column TauDecayEx = Declared.Parameter("tau_decay_ex", 5.0, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column TauRiseIn = Declared.Parameter("tau_rise_in", 0.5, "ms", Requirement.Positive(TimeConstantsPositive));
@@ -166,18 +157,14 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         {
             Dynamics = new Dynamics
             {
-                Channels = new HhChannels
-                {
-                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
-                },
-                VT = this[VT][i], EEx = this[EEx][i], EIn = this[EIn][i],
+                Channels = Membrane.ChannelsOf(Columns, i, Ie),
+                VT = this[Membrane.VT][i], EEx = this[Membrane.EEx][i], EIn = this[Membrane.EIn][i],
                 TauRiseEx = tauRiseEx, TauDecayEx = tauDecayEx, TauRiseIn = tauRiseIn, TauDecayIn = tauDecayIn,
                 Step = h,
             },
             JumpEx = BetaNormalization.Factor(tauRiseEx, tauDecayEx),
             JumpIn = BetaNormalization.Factor(tauRiseIn, tauDecayIn),
-            SpikeThreshold = this[VT][i] + SpikeHeightAboveVT,
+            SpikeThreshold = this[Membrane.VT][i] + SpikeHeightAboveVT,
             RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
         };
     }

@@ -40,16 +40,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
 
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    private static readonly Column GNa = Declared.Parameter("g_Na", 20000.0, "nS");
-    private static readonly Column GK = Declared.Parameter("g_K", 6000.0, "nS");
-    private static readonly Column GL = Declared.Parameter("g_L", 10.0, "nS");
-    private static readonly Column Cm = Declared.Parameter("C_m", 200.0, "pF", Requirement.Positive("capacitance must be strictly positive"));
-    private static readonly Column ENa = Declared.Parameter("E_Na", 50.0, "mV");
-    private static readonly Column EK = Declared.Parameter("E_K", -90.0, "mV");
-    private static readonly Column EL = Declared.Parameter("E_L", -60.0, "mV");
-    private static readonly Column VT = Declared.Parameter("V_T", -63.0, "mV");
-    private static readonly Column EEx = Declared.Parameter("E_ex", 0.0, "mV");
-    private static readonly Column EIn = Declared.Parameter("E_in", -80.0, "mV");
+    // g_Na, g_K, g_L, C_m, E_Na, E_K, E_L, V_T, E_ex, E_in (NEST does not check the conductances of this model)
+    private static readonly HhTraubMembrane Membrane = new(Declared, vT: -63.0, conductancesNonNegative: false);
     private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 5.0, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
@@ -108,7 +100,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     }
 
     /// <summary>The right-hand side of the six state equations, for one node's parameters and current input.</summary>
-    internal struct Dynamics : ICurrentDrivenOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem, IExInSynapses<Dynamics>
     {
         public static int Dimension => 6;
 
@@ -117,6 +109,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
 
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
+
+        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -139,7 +133,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
         private LaneHhChannels _channels;
-        private Vector256<double> _vT, _eEx, _eIn, _tauSynEx, _tauSynIn, _iStim;
+        private LaneExInSynapses _synapses;
+        private Vector256<double> _vT, _eEx, _eIn;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
@@ -148,9 +143,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             _vT = Vector256.Create(system.VT);
             _eEx = Vector256.Create(system.EEx);
             _eIn = Vector256.Create(system.EIn);
-            _tauSynEx = Vector256.Create(system.TauSynEx);
-            _tauSynIn = Vector256.Create(system.TauSynIn);
-            _iStim = iStim;
+            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -160,9 +153,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
             _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
             _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
-            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
-            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
-            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -172,14 +163,13 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
             var iSynEx = y[YGEx] * (v - _eEx);
             var iSynIn = y[YGIn] * (v - _eIn);
-            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + _channels.Ie) / _channels.Cm;
+            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _synapses.IStim + _channels.Ie) / _channels.Cm;
 
             var r = Rates.At(v - _vT);
             f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
             f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
             f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
-            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
-            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
+            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
         }
     }
 
@@ -213,15 +203,11 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             Dynamics = new Dynamics
             {
-                Channels = new HhChannels
-                {
-                    GNa = this[GNa][i], GK = this[GK][i], GL = this[GL][i], Cm = this[Cm][i],
-                    ENa = this[ENa][i], EK = this[EK][i], EL = this[EL][i], Ie = this[Ie][i],
-                },
-                VT = this[VT][i], EEx = this[EEx][i], EIn = this[EIn][i],
+                Channels = Membrane.ChannelsOf(Columns, i, Ie),
+                VT = this[Membrane.VT][i], EEx = this[Membrane.EEx][i], EIn = this[Membrane.EIn][i],
                 TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
-            SpikeThreshold = this[VT][i] + SpikeHeightAboveVT,
+            SpikeThreshold = this[Membrane.VT][i] + SpikeHeightAboveVT,
             RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
         });
     }

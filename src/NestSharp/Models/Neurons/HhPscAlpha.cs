@@ -75,7 +75,7 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     /// <summary>The right-hand side of the eight state equations, for one node's parameters and current input.</summary>
-    internal struct Dynamics : ICurrentDrivenOdeSystem
+    internal struct Dynamics : ICurrentDrivenOdeSystem, IExInSynapses<Dynamics>
     {
         public static int Dimension => 8;
 
@@ -84,6 +84,8 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
 
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
+
+        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -103,24 +105,20 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
         private LaneHhChannels _channels;
-        private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
+        private LaneExInSynapses _synapses;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
             _channels = new(system.Channels);
-            _tauSynEx = Vector256.Create(system.TauSynEx);
-            _tauSynIn = Vector256.Create(system.TauSynIn);
-            _iStim = iStim;
+            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
             _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
-            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
-            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
-            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -130,12 +128,12 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
             var one = Vector256<double>.One;
             var r = Rates.At(v);
             var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
-            f[YV] = (Lanes.Negate(iNa + iK + iL) + _iStim + _channels.Ie + y[YIEx] + y[YIIn]) / _channels.Cm;
+            f[YV] = (Lanes.Negate(iNa + iK + iL) + _synapses.IStim + _channels.Ie + y[YIEx] + y[YIIn]) / _channels.Cm;
             f[YM] = r.AlphaM * (one - m) - r.BetaM * m;
             f[YH] = r.AlphaH * (one - h) - r.BetaH * h;
             f[YN] = r.AlphaN * (one - n) - r.BetaN * n;
-            SynapticKernel.Derivatives(y, f, YDIEx, YIEx, _tauSynEx, _tauSynEx);
-            SynapticKernel.Derivatives(y, f, YDIIn, YIIn, _tauSynIn, _tauSynIn);
+            SynapticKernel.Derivatives(y, f, YDIEx, YIEx, _synapses.TauSynEx, _synapses.TauSynEx);
+            SynapticKernel.Derivatives(y, f, YDIIn, YIIn, _synapses.TauSynIn, _synapses.TauSynIn);
         }
     }
 

@@ -58,8 +58,7 @@ internal sealed class IafBw2001 : Rkf45NeuronGroup<IafBw2001.Dynamics, IafBw2001
 
     static IafBw2001()
     {
-        Declared.CountingSpikeReceptor(BrunelWangMembrane.Nmda, NmdaSpikes, "NMDA");
-        Declared.Recordable(Membrane.Vm, Membrane.SAmpa, Membrane.SGaba, SNmda, INmda, IAmpa, IGaba);
+        Membrane.DeclareNmda(Declared, NmdaSpikes, SNmda, INmda, IAmpa, IGaba);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -189,16 +188,8 @@ internal sealed class IafBw2001 : Rkf45NeuronGroup<IafBw2001.Dynamics, IafBw2001
             y[YGaba] += step.Input(Membrane.GabaSpikes, node);
             y[YNmda] += step.Input(NmdaInput, node);
 
-            ref double refractory = ref group[Membrane.RefractorySteps][node];
-            if (refractory > 0)
+            if (BrunelWangMembrane.RefractoryOrThreshold(c.Membrane, c.RefractorySteps, ref group[Membrane.RefractorySteps][node], ref y[YV]))
             {
-                refractory--;
-                y[YV] = c.Membrane.VReset;
-            }
-            else if (y[YV] >= c.Membrane.VTh)
-            {
-                refractory = c.RefractorySteps;
-                y[YV] = c.Membrane.VReset;
                 double tLast = group[LastSpikeMs][node], tSpike = step.End;
                 group[LastSpikeMs][node] = tSpike;
                 ref double pre = ref group[SNmdaPre][node];

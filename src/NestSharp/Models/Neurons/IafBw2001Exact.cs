@@ -46,8 +46,7 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
 
     static IafBw2001Exact()
     {
-        Declared.CountingSpikeReceptor(BrunelWangMembrane.Nmda, NmdaSpikes, "NMDA");
-        Declared.Recordable(Membrane.Vm, Membrane.SAmpa, Membrane.SGaba, SNmda, INmda, IAmpa, IGaba);
+        Membrane.DeclareNmda(Declared, NmdaSpikes, SNmda, INmda, IAmpa, IGaba);
     }
 
     /// <summary>Positions in the integrated state vector: V_m, s_AMPA, s_GABA, then x_j, s_j per NMDA connection.</summary>
@@ -322,18 +321,8 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
         y[YGaba] += input[Membrane.GabaSpikes.Index * Count + i];
         AddNmdaArrivals(synapses, step, y);
 
-        ref double refractory = ref this[Membrane.RefractorySteps][i];
-        if (refractory > 0)
-        {
-            refractory--;
-            y[YV] = c.Membrane.VReset;
-        }
-        else if (y[YV] >= c.Membrane.VTh)
-        {
-            refractory = c.RefractorySteps;
-            y[YV] = c.Membrane.VReset;
+        if (BrunelWangMembrane.RefractoryOrThreshold(c.Membrane, c.RefractorySteps, ref this[Membrane.RefractorySteps][i], ref y[YV]))
             spikes.Add(lag, IdOf(i));
-        }
         _current[i] = input[Membrane.Currents.Index * Count + i];
 
         vm[i] = y[YV];
@@ -370,9 +359,8 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
     /// <summary>Each node's inner step size, current input, NMDA connection count, and NMDA state once it has run.</summary>
     protected override void SaveModelState(CheckpointWriter writer)
     {
-        var buffer = new double[Count];
-        writer.Write(InIdOrder(_innerStep, buffer));
-        writer.Write(InIdOrder(_current, buffer));
+        WriteInIdOrder(writer, _innerStep);
+        WriteInIdOrder(writer, _current);
         WriteInIdOrder(writer, _nmdaConnections);
         writer.Write(_initialized);
         WriteInIdOrder(writer, _nmda, synapses => synapses.Save(writer));
@@ -380,11 +368,8 @@ internal sealed class IafBw2001Exact : NeuronGroup, IPreciseSpikeReceiver
 
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
-        var buffer = new double[Count];
-        reader.ReadDoubles(buffer);
-        FromIdOrder(buffer, _innerStep);
-        reader.ReadDoubles(buffer);
-        FromIdOrder(buffer, _current);
+        ReadInIdOrder(reader, _innerStep);
+        ReadInIdOrder(reader, _current);
         ReadInIdOrder(reader, _nmdaConnections);
         _initialized = reader.ReadBool();
         ReadInIdOrder(reader, _nmda, NmdaSynapses.Restore);

@@ -33,7 +33,7 @@ namespace NestSharp.Models.Neurons;
 /// time-driven simulations. Front Neuroinform 4:113. NEST model documentation, iaf_psc_exp_ps.</para>
 /// </summary>
 [NodeModelName("iaf_psc_exp_ps")]
-internal sealed class IafPscExpPs : PreciseIafGroup
+internal sealed class IafPscExpPs : ExpPsGroup<IafPscExpPs.Propagators>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -45,7 +45,7 @@ internal sealed class IafPscExpPs : PreciseIafGroup
     private static readonly Column ISynIn = Declared.State("I_syn_in", 0.0, "pA");
 
     /// <summary>What a node's update needs, computed once per run from its parameters (also iaf_psc_exp_ps_lossless's).</summary>
-    internal struct Propagators
+    internal struct Propagators : IExpPsRow<Propagators>
     {
         public double TauM, Cm, TauEx, TauIn, Ie, Theta, UMin, UReset;
         public double Expm1TauM, ExpTauEx, ExpTauIn, P20, P21Ex, P21In;
@@ -74,11 +74,14 @@ internal sealed class IafPscExpPs : PreciseIafGroup
                 RefractorySteps = (int)time.MsToStepsCeil(tRef),
             };
         }
+
+        public static ref readonly Propagators PropagatorsOf(in Propagators row) => ref row;
+
+        /// <summary>The threshold is crossed within the interval when V ends it at or above V_th.</summary>
+        public static double CrossingSpan(in Propagators row, in NodeState n, double dt) => n.Y2 >= row.Theta ? dt : double.NaN;
     }
 
-    private readonly PropagatorSets<Propagators> _propagators = new();
-
-    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane)
+    public IafPscExpPs(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, ISynEx, ISynIn)
     {
     }
 
@@ -87,7 +90,7 @@ internal sealed class IafPscExpPs : PreciseIafGroup
         base.Prepare(context);
         var time = context.Time;
         double h = StepMs;
-        _propagators.Build(Columns, Schema.ParameterColumns, Count, i => Propagators.For(
+        Rows.Build(Columns, Schema.ParameterColumns, Count, i => Propagators.For(
             this[Membrane.TauM][i], this[Membrane.Cm][i], this[TauSynEx][i], this[TauSynIn][i], this[Membrane.Ie][i],
             this[Membrane.EL][i], this[Membrane.VTh][i], this[Membrane.VMin][i], this[Membrane.VReset][i],
             this[Membrane.TRef][i], h, time));
@@ -136,76 +139,6 @@ internal sealed class IafPscExpPs : PreciseIafGroup
             Y1Ex *= Math.Exp(-dt / p.TauEx);
             Y1In *= Math.Exp(-dt / p.TauIn);
         }
-    }
-
-    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
-    {
-        Span<double> arrived = s.Input(Membrane.Spikes);
-        Span<double> currents = s.Input(Membrane.Currents);
-        double[] y0 = this[Membrane.StepCurrent], y1Ex = this[ISynEx], y1In = this[ISynIn], y2 = this[Membrane.Vm];
-        double[] refractory = this[Membrane.IsRefractory];
-        var propagators = _propagators.Select();
-        double h = StepMs;
-        long step = s.Step;
-        for (int k = 0; k < arrived.Length; k++)
-        {
-            int i = s.Start + k;
-            ref readonly Propagators p = ref propagators.Of(i);
-            var n = new NodeState { Y0 = y0[i], Y1Ex = y1Ex[i], Y1In = y1In[i], Y2 = y2[i], Refractory = refractory[i] != 0.0 };
-            n.MarkStart();
-
-            // Refractoriness ending within this step comes as a pseudo-event at the last spike's offset.
-            var stepEvents = TakeDue(i, step, thread, arrived[k], n.Refractory, p.RefractorySteps);
-
-            if (stepEvents.None)
-            {
-                n.PropagateWholeStep(p);
-                if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, 0.0, h, spikes);
-            }
-            else
-            {
-                double since = h; // offsets count down from h at the step's start to 0 at its end
-                while (stepEvents.Next(sumSimultaneous: false, out bool endOfRefractoriness, out double offset, out double weight))
-                {
-                    double ministep = since - offset;
-                    // Spikes at the same time (ministep 0) are added without propagation (NEST #368).
-                    if (ministep > 0)
-                    {
-                        n.Propagate(p, ministep);
-                        if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, h - since, ministep, spikes);
-                    }
-                    if (endOfRefractoriness) n.Refractory = false;
-                    else if (weight >= 0.0) n.Y1Ex += weight;
-                    else n.Y1In += weight;
-                    n.MarkStart();
-                    since = offset;
-                }
-                if (since > 0)
-                {
-                    n.Propagate(p, since);
-                    if (n.Y2 >= p.Theta) Fire(i, ref n, p, step, s.Lag, h - since, since, spikes);
-                }
-            }
-
-            y1Ex[i] = n.Y1Ex;
-            y1In[i] = n.Y1In;
-            y2[i] = n.Y2;
-            refractory[i] = n.Refractory ? 1.0 : 0.0;
-            // The current input changes at the end of the step, after the threshold crossing is located.
-            y0[i] = currents[k];
-        }
-    }
-
-    /// <summary>
-    /// NEST's emit_spike_: the potential crossed the threshold within the interval [t0, t0 + dt] of the step (ms from
-    /// its start); regula falsi locates the crossing from the state at the interval's start, and the node fires then.
-    /// </summary>
-    private void Fire(int i, ref NodeState n, in Propagators p, long step, int lag, double t0, double dt, SpikeBuffer spikes)
-    {
-        double crossing = RegulaFalsi.Root(new Distance(p, n.Y0, n.Y1ExBefore, n.Y1InBefore, n.Y2Before), dt);
-        n.Y2 = p.UReset;
-        n.Refractory = true;
-        MarkSpike(i, step, lag, StepMs - (t0 + crossing), spikes);
     }
 
     /// <summary>

@@ -42,7 +42,7 @@ namespace NestSharp.Models.Neurons;
 /// iaf_psc_exp_ps_lossless.</para>
 /// </summary>
 [NodeModelName("iaf_psc_exp_ps_lossless")]
-internal sealed class IafPscExpPsLossless : PreciseIafGroup
+internal sealed class IafPscExpPsLossless : ExpPsGroup<IafPscExpPsLossless.Constants>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -62,15 +62,17 @@ internal sealed class IafPscExpPsLossless : PreciseIafGroup
     }
 
     /// <summary>iaf_psc_exp_ps's propagators and the constants of the three bounds (NEST's V_.a*_, b*_, c*_).</summary>
-    private struct Constants
+    internal struct Constants : IExpPsRow<Constants>
     {
         public IafPscExpPs.Propagators Exp;
         public double A1, A2, A3, A4, B1, B2, B3, B4, C1, C2, C3, C4, C5, C6;
+
+        public static ref readonly IafPscExpPs.Propagators PropagatorsOf(in Constants row) => ref row.Exp;
+
+        public static double CrossingSpan(in Constants row, in IafPscExpPs.NodeState n, double dt) => CrossingBound(row, n, dt);
     }
 
-    private readonly PropagatorSets<Constants> _constants = new();
-
-    public IafPscExpPsLossless(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane)
+    public IafPscExpPsLossless(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, ISynEx, ISynIn)
     {
     }
 
@@ -102,7 +104,7 @@ internal sealed class IafPscExpPsLossless : PreciseIafGroup
         base.Prepare(context);
         var time = context.Time;
         double h = StepMs;
-        _constants.Build(Columns, Schema.ParameterColumns, Count, i =>
+        Rows.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
             double tauM = this[Membrane.TauM][i], c = this[Membrane.Cm][i], tauEx = this[TauSynEx][i];
             var exp = IafPscExpPs.Propagators.For(tauM, c, tauEx, this[TauSynIn][i], this[Membrane.Ie][i],
@@ -130,69 +132,6 @@ internal sealed class IafPscExpPsLossless : PreciseIafGroup
         });
     }
 
-    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, int thread)
-    {
-        Span<double> arrived = s.Input(Membrane.Spikes);
-        Span<double> currents = s.Input(Membrane.Currents);
-        double[] y0 = this[Membrane.StepCurrent], y1Ex = this[ISynEx], y1In = this[ISynIn], y2 = this[Membrane.Vm];
-        double[] refractory = this[Membrane.IsRefractory];
-        var constants = _constants.Select();
-        double h = StepMs;
-        long step = s.Step;
-        for (int k = 0; k < arrived.Length; k++)
-        {
-            int i = s.Start + k;
-            ref readonly Constants q = ref constants.Of(i);
-            ref readonly IafPscExpPs.Propagators p = ref q.Exp;
-            var n = new IafPscExpPs.NodeState { Y0 = y0[i], Y1Ex = y1Ex[i], Y1In = y1In[i], Y2 = y2[i], Refractory = refractory[i] != 0.0 };
-            n.MarkStart();
-
-            // Refractoriness ending within this step comes as a pseudo-event at the last spike's offset.
-            var stepEvents = TakeDue(i, step, thread, arrived[k], n.Refractory, p.RefractorySteps);
-
-            if (stepEvents.None)
-            {
-                n.PropagateWholeStep(p);
-                double latest = CrossingBound(q, n, h);
-                if (!double.IsNaN(latest)) Fire(i, ref n, p, step, s.Lag, 0.0, latest, spikes);
-            }
-            else
-            {
-                double since = h; // offsets count down from h at the step's start to 0 at its end
-                while (stepEvents.Next(sumSimultaneous: false, out bool endOfRefractoriness, out double offset, out double weight))
-                {
-                    double ministep = since - offset;
-                    // Spikes at the same time (ministep 0) are added without propagation (NEST #368).
-                    if (ministep > 0)
-                    {
-                        n.Propagate(p, ministep);
-                        // Checked before the event's input is added: the crossing is located on a continuous trajectory.
-                        double latest = CrossingBound(q, n, ministep);
-                        if (!double.IsNaN(latest)) Fire(i, ref n, p, step, s.Lag, h - since, latest, spikes);
-                    }
-                    if (endOfRefractoriness) n.Refractory = false;
-                    else if (weight >= 0.0) n.Y1Ex += weight;
-                    else n.Y1In += weight;
-                    n.MarkStart();
-                    since = offset;
-                }
-                if (since > 0)
-                {
-                    double latest = CrossingBound(q, n, since);
-                    n.Propagate(p, since);
-                    if (!double.IsNaN(latest)) Fire(i, ref n, p, step, s.Lag, h - since, latest, spikes);
-                }
-            }
-
-            y1Ex[i] = n.Y1Ex;
-            y1In[i] = n.Y1In;
-            y2[i] = n.Y2;
-            refractory[i] = n.Refractory ? 1.0 : 0.0;
-            // The current input changes at the end of the step, after the threshold crossing is located.
-            y0[i] = currents[k];
-        }
-    }
-
     /// <summary>
     /// NEST's is_spike_: from the state at the start of an interval of <paramref name="dt"/> ms, NaN when the threshold
     /// is not reached within it, else the end of the span [0, t] the crossing lies in (t = dt in region S1, t_max in S2).
@@ -218,17 +157,5 @@ internal sealed class IafPscExpPsLossless : PreciseIafGroup
         if (v0 < q.C1 * ie + q.C2 * i0 + q.C3 * Math.Pow(i0, q.C4) * Math.Pow(q.C5 - ie, q.C6)) return double.NaN;
         // S2: the crossing a check of V at the interval's end misses, before the maximum of V.
         return q.A1 / p.TauM * p.TauEx * Math.Log(q.B1 * i0 / (q.A2 * ie - q.A1 * i0 - q.A4 * v0));
-    }
-
-    /// <summary>
-    /// NEST's emit_spike_: the potential crosses the threshold within [t0, t0 + dt] of the step (ms from its start);
-    /// regula falsi locates the crossing from the state at the interval's start, and the node fires then.
-    /// </summary>
-    private void Fire(int i, ref IafPscExpPs.NodeState n, in IafPscExpPs.Propagators p, long step, int lag, double t0, double dt, SpikeBuffer spikes)
-    {
-        double crossing = RegulaFalsi.Root(new IafPscExpPs.Distance(p, n.Y0, n.Y1ExBefore, n.Y1InBefore, n.Y2Before), dt);
-        n.Y2 = p.UReset;
-        n.Refractory = true;
-        MarkSpike(i, step, lag, StepMs - (t0 + crossing), spikes);
     }
 }

@@ -165,18 +165,14 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
     /// <summary>Writes each node's next inner step size and its current input of the coming step.</summary>
     protected override void SaveModelState(CheckpointWriter writer)
     {
-        var buffer = new double[Count];
-        writer.Write(InIdOrder(_innerStep, buffer));
-        writer.Write(InIdOrder(_current, buffer));
+        WriteInIdOrder(writer, _innerStep);
+        WriteInIdOrder(writer, _current);
     }
 
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context)
     {
-        var buffer = new double[Count];
-        reader.ReadDoubles(buffer);
-        FromIdOrder(buffer, _innerStep);
-        reader.ReadDoubles(buffer);
-        FromIdOrder(buffer, _current);
+        ReadInIdOrder(reader, _innerStep);
+        ReadInIdOrder(reader, _current);
     }
 
     /// <summary>The arrays the integrated state is kept in, in the order of the state vector (set by the constructor).</summary>

@@ -63,16 +63,12 @@ internal sealed class DiffusionConnection(string name) : SecondarySynapseType(na
         var instant = context.Instant;
         double[] data = instant.Data, received = values.Received;
         int channels = instant.Channels;
-        int[] offsets = block.Offsets, targets = block.Channels, rowOf = values.RowOfNode, diffusionOf = _diffusionChannel;
+        int[] targets = block.Channels, diffusionOf = _diffusionChannel;
         double[] drift = block.State[DriftFactor.Index], diffusion = block.State[DiffusionFactor.Index];
-        int n = context.MinDelaySteps, stride = values.ValuesPerSlice;
+        int n = context.MinDelaySteps;
         for (int s = 0; s < block.SourceCount; s++)
         {
-            int first = offsets[s], last = offsets[s + 1];
-            if (first == last) continue;
-            int row = rowOf[block.SourceMin + s];
-            if (row < 0) continue;
-            int rates = row * stride;
+            if (!RateDelivery.SourceValues(block, values, s, out int first, out int last, out int rates)) continue;
             for (int i = first; i < last; i++)
             {
                 int driftChannel = targets[i], diffusionChannel = diffusionOf[driftChannel];

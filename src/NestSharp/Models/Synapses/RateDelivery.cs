@@ -48,6 +48,25 @@ internal static class RateDelivery
         else Deliver(block, values, context, delayed, new GainPerChannel(gains), states);
     }
 
+    /// <summary>
+    /// The synapses of source <paramref name="s"/> of <paramref name="block"/> (storage positions <paramref name="first"/>
+    /// to <paramref name="last"/> - 1) and where the source's values of the slice begin in
+    /// <see cref="SecondaryEventBuffer.Received"/> (<paramref name="rates"/>); false when the source has no synapses in
+    /// the block or sent no values for the slice.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool SourceValues(SynapseBlock block, SecondaryEventBuffer values, int s, out int first, out int last, out int rates)
+    {
+        first = block.Offsets[s];
+        last = block.Offsets[s + 1];
+        rates = 0;
+        if (first == last) return false;
+        int row = values.RowOfNode[block.SourceMin + s];
+        if (row < 0) return false;
+        rates = row * values.ValuesPerSlice;
+        return true;
+    }
+
     private static void Deliver<TInput>(SynapseBlock block, SecondaryEventBuffer values, in SecondaryDelivery context, bool delayed, TInput input,
         Neurons.RateSignalStates? states)
         where TInput : struct, IRateInput
@@ -55,16 +74,12 @@ internal static class RateDelivery
         var ring = context.Ring;
         double[] data = delayed ? ring.Data : context.Instant.Data, received = values.Received;
         int channels = delayed ? ring.Channels : context.Instant.Channels, slots = delayed ? ring.Slots : int.MaxValue;
-        int[] offsets = block.Offsets, targets = block.Channels, rowOf = values.RowOfNode;
+        int[] targets = block.Channels;
         double[] weights = block.Weights;
-        int n = context.MinDelaySteps, stride = values.ValuesPerSlice;
+        int n = context.MinDelaySteps;
         for (int s = 0; s < block.SourceCount; s++)
         {
-            int first = offsets[s], last = offsets[s + 1];
-            if (first == last) continue;
-            int row = rowOf[block.SourceMin + s];
-            if (row < 0) continue;
-            int rates = row * stride;
+            if (!SourceValues(block, values, s, out int first, out int last, out int rates)) continue;
             for (int i = first; i < last; i++)
             {
                 int channel = targets[i];
