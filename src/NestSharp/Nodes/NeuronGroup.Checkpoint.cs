@@ -152,6 +152,17 @@ internal abstract partial class NeuronGroup
     protected void ReadInIdOrder(CheckpointReader reader, bool[] into) =>
         FromIdOrder([.. Counted(reader, reader.ReadBytes()).Select(b => b != 0)], into);
 
+    /// <summary>Writes per-position real numbers kept outside the columns (such as an ODE solver's next inner step) in node-id order.</summary>
+    protected void WriteInIdOrder(CheckpointWriter writer, double[] values) => writer.Write(InIdOrder(values, new double[Count]));
+
+    /// <summary>Reads what <see cref="WriteInIdOrder(CheckpointWriter, double[])"/> wrote into the per-position <paramref name="into"/>.</summary>
+    protected void ReadInIdOrder(CheckpointReader reader, double[] into)
+    {
+        var buffer = new double[Count];
+        reader.ReadDoubles(buffer);
+        FromIdOrder(buffer, into);
+    }
+
     /// <summary>Writes per-position histories (null before a node's first run) in node-id order.</summary>
     protected void WriteInIdOrder<THistory>(CheckpointWriter writer, THistory?[] histories, Action<THistory> save) where THistory : class
     {
