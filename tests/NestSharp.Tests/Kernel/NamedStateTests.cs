@@ -53,6 +53,11 @@ public sealed class NamedStateTests
             {
                 yield return (prefix + MemberName(inner), (T)inner.GetValue(holder)!);
             }
+            else if (Nullable.GetUnderlyingType(inner.FieldType) == typeof(T))
+            {
+                // A handle a declaration makes only for some of its models (ConductancePortColumns.PortsInLastRun).
+                if (inner.GetValue(holder) is T handle) yield return (prefix + MemberName(inner), handle);
+            }
             else if (depth < 2 && IsHolder(inner.FieldType) && inner.FieldType.Namespace?.StartsWith("NestSharp.Models", StringComparison.Ordinal) == true
                 && inner.GetValue(holder) is { } nested)
             {
