@@ -34,6 +34,11 @@ internal abstract class EpropArchivingGroup<THistory, TEntry> : NeuronGroup, IEp
     /// <summary>The resolution h (ms) of the last Prepare.</summary>
     protected double Resolution { get; private set; } = 0.1;
 
+    /// <summary>NEST's Time(ms).get_steps() of an interval the current family reads (eprop_isi_trace_cutoff,
+    /// flush_event_send_interval), with infinity as the largest step count.</summary>
+    protected static long StepsOf(TimeGrid time, double ms) =>
+        ms * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(ms);
+
     /// <summary>
     /// The family's part of Prepare: every node's history (made at the first), with its e-prop in-degree set to 0 (the
     /// e-prop synapses count themselves in again after this, <see cref="SynapseType.PrepareRun"/>).

@@ -86,8 +86,7 @@ internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<Epr
             double tauM = this[TauM][i];
             _pvm[i] = Math.Exp(-Resolution / tauM);
             _piIn[i] = tauM / this[Cm][i] * (1.0 - _pvm[i]);
-            double cutoff = this[EpropIsiTraceCutoff][i];
-            _cutoffSteps[i] = cutoff * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(cutoff);
+            _cutoffSteps[i] = StepsOf(time, this[EpropIsiTraceCutoff][i]);
         }
         _learningSignalOut = context.Secondary.Of(EpropEvents.LearningSignal);
     }

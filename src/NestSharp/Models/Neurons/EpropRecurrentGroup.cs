@@ -109,10 +109,6 @@ internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrent
         };
     }
 
-    /// <summary>NEST's Time(ms).get_steps() with infinity as the largest step count.</summary>
-    protected static long StepsOf(TimeGrid time, double ms) =>
-        ms * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(ms);
-
     public override void Prepare(SimulationContext context)
     {
         var time = context.Time;

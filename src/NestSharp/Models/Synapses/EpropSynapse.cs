@@ -112,7 +112,9 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
             int baseSlot = (int)((context.SliceStart + spike.Lag) % slots);
             for (int i = first; i < end; i++)
             {
+                // The two kinds of target CheckTarget admits, called directly (no virtual call per event).
                 var group = groups[groupOf[i]];
+                var readout = group as EpropReadout;
                 int position = positionOf[i];
                 long tPrevious = (long)s[TSpikePrevious.Index][i];
                 bool previousWasFlush = s[PreviousWasFlushEvent.Index][i] != 0.0;
@@ -131,8 +133,7 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
                         DecaySteps = ToLong(s[DecaySteps.Index][i]),
                     };
                     var optimizer = Optimizer.Load(block, i);
-                    // The two kinds of target CheckTarget admits, called directly (no virtual call per event).
-                    if (group is EpropReadout readout)
+                    if (readout is not null)
                         readout.ComputeGradient(position, tSpike, tPrevious, ref trace, ref weight, cp, ref optimizer, isFlush, previousWasFlush);
                     else
                         ((EpropRecurrentGroup)group).ComputeGradient(position, tSpike, tPrevious, ref trace, ref weight, cp, ref optimizer, isFlush, previousWasFlush);
@@ -147,7 +148,7 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
                     Optimizer.Store(block, i, optimizer);
                     weights[i] = weight;
                 }
-                if (group is EpropReadout target) target.EraseUsedEpropHistory(position, tSpike, tPrevious);
+                if (readout is not null) readout.EraseUsedEpropHistory(position, tSpike, tPrevious);
                 else ((EpropRecurrentGroup)group).EraseUsedEpropHistory(position, tSpike, tPrevious);
                 s[TSpikePrevious.Index][i] = tSpike;
                 s[PreviousWasFlushEvent.Index][i] = isFlush ? 1.0 : 0.0;
