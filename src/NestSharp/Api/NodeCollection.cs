@@ -19,6 +19,11 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     // The step of the slice that made this collection, when above 1 (PyNEST prints such a collection with it).
     private readonly int _step = 1;
 
+    // Whether this is what NEST calls a sliced composite: a slice with a step above 1, a slice reaching over more than
+    // one part (a run of consecutive ids of one model) of a collection, or a part of a spatial layer. NEST joins no
+    // such collection with another and slices it only into single nodes.
+    private readonly bool _slicedComposite;
+
     internal NodeCollection(Simulator kernel, long generation, int[] ids, (int Start, string Model)[] models)
     {
         Kernel = kernel;
@@ -27,10 +32,11 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
         _models = models;
     }
 
-    private NodeCollection(Simulator kernel, long generation, int[] ids, (int Start, string Model)[] models, int step)
+    private NodeCollection(Simulator kernel, long generation, int[] ids, (int Start, string Model)[] models, int step, bool slicedComposite)
         : this(kernel, generation, ids, models)
     {
         _step = step;
+        _slicedComposite = slicedComposite;
     }
 
     /// <summary>The empty collection (PyNEST's <c>NodeCollection()</c>); joined with another it gives the other.</summary>
@@ -112,7 +118,9 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     /// <summary>
     /// Python-style slice [start:stop:step] with a positive step; negative start or stop count from the end. As in NEST
     /// (unlike a Python list), a start or stop outside the collection fails rather than being clipped, and a slice
-    /// must not be empty.
+    /// must not be empty. As in NEST, a slice with a step above 1, across more than one run of consecutive ids of one
+    /// model, or of part of a spatial layer is a sliced composite: it cannot be joined with <c>+</c>, and slices of it
+    /// may hold one node only (BadProperty).
     /// </summary>
     public NodeCollection Slice(int start, int stop, int step = 1)
     {
@@ -125,12 +133,23 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
             throw new ArgumentOutOfRangeException(nameof(stop), stop, $"slice stop {stop} is outside the NodeCollection of {_ids.Length} nodes");
         if (end <= first) throw new BadParameterException("stop", stop, $"a slice must not be empty: start ({start}) < stop required");
         var positions = new int[(end - first + step - 1) / step];
+        if (_slicedComposite && positions.Length > 1)
+            throw new BadPropertyException("slice", $"[{start}:{stop}:{step}]", "Cannot slice a sliced composite NodeCollection (into more than one node)");
         for (int k = 0; k < positions.Length; k++) positions[k] = first + k * step;
-        return Take(positions, step);
+        bool slicedComposite = step > 1 || SpansParts(first, end) || (Kernel is not null && (first > 0 || end < _ids.Length) && Kernel.InLayer(this));
+        return Take(positions, step, slicedComposite);
     }
 
-    /// <summary>The nodes at ascending <paramref name="positions"/>, with their models (and the step of a slice).</summary>
-    private NodeCollection Take(int[] positions, int step = 1)
+    /// <summary>Whether positions [first, end) reach over more than one run of consecutive ids of one model.</summary>
+    private bool SpansParts(int first, int end)
+    {
+        for (int k = first + 1; k < end; k++)
+            if (_ids[k] != _ids[k - 1] + 1 || ModelAt(k) != ModelAt(k - 1)) return true;
+        return false;
+    }
+
+    /// <summary>The nodes at ascending <paramref name="positions"/>, with their models (and the step of a slice, and whether it is a sliced composite).</summary>
+    private NodeCollection Take(int[] positions, int step = 1, bool slicedComposite = false)
     {
         if (ReferenceEquals(this, Empty)) return Empty;
         Kernel.CheckCollection(this);
@@ -142,12 +161,13 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
             string model = ModelAt(positions[k]);
             if (models.Count == 0 || models[^1].Item2 != model) models.Add((k, model));
         }
-        return new NodeCollection(Kernel, Generation, ids, [.. models], step);
+        return new NodeCollection(Kernel, Generation, ids, [.. models], step, slicedComposite);
     }
 
     /// <summary>
     /// The union of two collections, sorted by id as in NEST; they must belong to the same kernel and must not overlap.
-    /// Joining with <see cref="Empty"/> gives the other collection.
+    /// Joining with <see cref="Empty"/> gives the other collection. As in NEST, a sliced composite (see
+    /// <see cref="Slice(int, int, int)"/>) joins with nothing but the empty collection (BadProperty).
     /// </summary>
     public static NodeCollection operator +(NodeCollection a, NodeCollection b)
     {
@@ -156,6 +176,8 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
         a.Kernel.CheckCollection(a);
         if (!ReferenceEquals(a.Kernel, b.Kernel) || a.Generation != b.Generation)
             throw new KernelException("InvalidNodeCollection: cannot join NodeCollections of different kernels.");
+        if (a._slicedComposite || b._slicedComposite)
+            throw new BadPropertyException("nodes", (a._slicedComposite ? a : b).Count, "Cannot add NodeCollection to a sliced composite");
         if (!a.Kernel.SameLayer(a, b)) throw new BadPropertyException("nodes", b.Count, "can only join NodeCollections with the same metadata (positions)");
         var ids = new int[a._ids.Length + b._ids.Length];
         var models = new List<(int, string)>();

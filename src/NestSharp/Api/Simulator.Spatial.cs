@@ -268,6 +268,9 @@ public sealed partial class Simulator
         return result;
     }
 
+    /// <summary>Whether a collection carries positions (NEST's metadata): its nodes belong to a spatial layer.</summary>
+    internal bool InLayer(NodeCollection nodes) => nodes.Count > 0 && _kernel.Layers.Find(nodes.Ids[0]) is not null;
+
     /// <summary>Whether two collections carry the same positions (NEST's metadata): both none, or the same layer.</summary>
     internal bool SameLayer(NodeCollection a, NodeCollection b) =>
         ReferenceEquals(a.Count == 0 ? null : _kernel.Layers.Find(a.Ids[0]), b.Count == 0 ? null : _kernel.Layers.Find(b.Ids[0]));

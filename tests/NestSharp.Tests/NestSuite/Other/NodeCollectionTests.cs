@@ -419,6 +419,39 @@ public sealed class NodeCollectionTests
         Assert.True(Sum(ncA, ncB) == expectedCompNc);
     }
 
+    // NEST: other/test_node_collection_operations.py::test_composite_node_collection_add_sliced_raises
+    [Fact]
+    public void AddingToASlicedComposite_Raises()
+    {
+        var nest = new Simulator();
+        var compNc = nest.Create("iaf_psc_alpha", 10) + nest.Create("iaf_psc_exp", 7);
+        var slicedCompNc = compNc.Slice(0, compNc.Count, 2);
+        var nc = nest.Create("iaf_psc_delta");
+        Assert.Throws<BadPropertyException>(() => slicedCompNc + nc);
+    }
+
+    // What makes a sliced composite in NEST (node_collection.cpp): a step above 1, or a slice across parts; a slice
+    // within one run of a model's consecutive ids is a primitive again. A sliced composite gives single nodes only.
+    [Fact]
+    public void SlicedComposites_AsInNest()
+    {
+        var nest = new Simulator();
+        var a = nest.Create("iaf_psc_alpha", 10);
+        var b = nest.Create("iaf_psc_exp", 7);
+        var c = nest.Create("iaf_psc_delta", 3);
+        var composite = a + b;
+        Assert.Equal(Enumerable.Range(3, 5), (composite[2..7] + c).ToArray()[..5]);
+        Assert.Equal(20, (composite + c).Count);
+        Assert.Throws<BadPropertyException>(() => composite[8..12] + c);
+        Assert.Throws<BadPropertyException>(() => c + composite[8..12]);
+        Assert.Throws<BadPropertyException>(() => a.Slice(0, 10, 2) + c);
+        var stepped = composite.Slice(0, 17, 2);
+        Assert.Equal(new[] { 3 }, stepped.Slice(1, 2).ToArray());
+        Assert.Equal(new[] { 11 }, stepped[5].ToArray());
+        Assert.Throws<BadPropertyException>(() => stepped.Slice(0, 3));
+        Assert.Equal(new[] { 11, 13 }, (stepped[5] + stepped[6]).ToArray());
+    }
+
     // NEST: other/test_node_collection_operations.py::test_node_collection_iteration
     [Fact]
     public void IteratingGivesTheIndexedNodes()
