@@ -57,4 +57,21 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 
     /// <summary>The model's own propagators (after the family's and P_a).</summary>
     protected virtual void PrepareAdaptiveModel(SimulationContext context) { }
+
+    /// <summary>The adaptive threshold of the chunk's steps (the columns of <see cref="Threshold"/> and P_a).</summary>
+    protected AdaptingThreshold Adapting => new(this[_c.VTh], this[Threshold.A], this[Threshold.VThAdapt], this[Threshold.Beta], PAdapt);
+
+    /// <summary>a ← P_a a + z (the previous step's spike), V_th_adapt = V_th + adapt_beta a; the spike threshold is V_th_adapt.</summary>
+    protected readonly struct AdaptingThreshold(double[] vTh, double[] a, double[] vThAdapt, double[] beta, double[] pAdapt) : ISpikeThreshold
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Adapt(int i, double zPrevious)
+        {
+            a[i] = pAdapt[i] * a[i] + zPrevious;
+            vThAdapt[i] = vTh[i] + beta[i] * a[i];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double At(int i) => vThAdapt[i];
+    }
 }

@@ -9,7 +9,7 @@ namespace NestSharp.Models.Neurons;
 /// eprop_synapse (<see cref="ComputeGradient"/>).
 /// <para>f_target is set in spikes/s and kept (and shown, as NEST does) in spikes/ms.</para>
 /// </summary>
-internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrentHistory<EpropCurrentFamily>, EpropRecurrentEntry>, ILearningSignalReceiver
+internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrentHistory<EpropCurrentFamily>, EpropRecurrentEntry>, ILearningSignalReceiver
 {
     /// <summary>The columns of the family, declared into a model's schema.</summary>
     internal sealed class FamilyColumns
