@@ -67,3 +67,15 @@ internal abstract class EpropArchivingGroup<THistory, TEntry> : NeuronGroup, IEp
     /// <summary>Reads what <see cref="SaveModelState"/> wrote (for the nodes the checkpoint restores).</summary>
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) => ReadInIdOrder(reader, _histories, _restore);
 }
+
+/// <summary>The schema every e-prop neuron starts from: NEST's plain node (no spike archive) with the computed recordable eprop_history_duration.</summary>
+internal static class EpropNeuronSchema
+{
+    /// <summary>A new e-prop neuron's schema (with the ignore_and_spike keys for the recurrent neurons).</summary>
+    public static NeuronSchema Declare(bool ignoreAndSpike = false)
+    {
+        var schema = NeuronSchema.ForPlainNode(ignoreAndSpike);
+        schema.ComputedRecordable("eprop_history_duration");
+        return schema;
+    }
+}

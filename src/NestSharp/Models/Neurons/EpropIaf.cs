@@ -26,13 +26,12 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf")]
 internal sealed class EpropIaf : EpropRecurrentGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
     static EpropIaf()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(C.LearningSignal, C.SurrogateGradient, C.Vm);
     }
 

@@ -26,7 +26,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_adapt")]
 internal sealed class EpropIafAdapt : EpropRecurrentAdaptiveGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
@@ -34,7 +34,6 @@ internal sealed class EpropIafAdapt : EpropRecurrentAdaptiveGroup
 
     static EpropIafAdapt()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient, C.Vm);
     }
 

@@ -2,58 +2,13 @@ namespace NestSharp.Models.Neurons;
 
 /// <summary>
 /// The columns the recurrent e-prop neurons of Bellec et al. (2020) declare (eprop_iaf_bsshslm_2020 and
-/// eprop_iaf_adapt_bsshslm_2020), with NEST's defaults and checks. V_th, V_min and V_m are kept relative to E_L, as
-/// NEST keeps them; f_target is kept as NEST keeps it, in spikes/ms (a value set in spikes/s is divided by 1000, and
-/// the status shows the kept value, as NEST's does).
+/// eprop_iaf_adapt_bsshslm_2020): the recurrent e-prop neurons' and regular_spike_arrival.
 /// </summary>
-internal sealed class EpropRecurrentColumns
+internal sealed class EpropRecurrentColumns : EpropRecurrentNeuronColumns
 {
-    public readonly Column FlushEventSendInterval, Cm, CReg, EL, FTarget, Ie, RegularSpikeArrival, SurrogateGradientHeight,
-        SurrogateGradientWidth, TRef, TauM, VMin, VTh;
+    public readonly Column RegularSpikeArrival;
 
-    /// <summary>State: V_m (relative to E_L), the surrogate gradient and the learning signal of the last step.</summary>
-    public readonly Column Vm, SurrogateGradient, LearningSignal;
-
-    /// <summary>Hidden: the input current of the next step, the spike state z, the surrogate function's number.</summary>
-    public readonly Column IIn, Z, SurrogateGradientFunctionNumber;
-
-    /// <summary>Hidden: the step of the last spike or flush event (0: none yet), the steps to the next forced spike (-1: to be started).</summary>
-    public readonly Column LastEventTime, StepsToForcedSpike;
-
-    public readonly InputChannel Spikes, Currents;
-
-    public EpropRecurrentColumns(NeuronSchema schema)
-    {
-        FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
-            Requirement.Positive("flush_event_send_interval > 0 required"));
-        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
-        CReg = schema.Parameter("c_reg", 0.0, "", Requirement.NonNegative("c_reg ≥ 0 required"));
-        EL = schema.Parameter("E_L", -70.0, "mV");
-        FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
-        Ie = schema.Parameter("I_e", 0.0, "pA");
-        RegularSpikeArrival = schema.Flag("regular_spike_arrival", true);
-        SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
-        SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
-        TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
-        TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
-        VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
-        VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
-        Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
-        SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
-        LearningSignal = schema.State("learning_signal", 0.0, "pA");
-        schema.ReadOnly(SurrogateGradient, LearningSignal);
-        IIn = schema.Internal("i_in");
-        Z = schema.Internal("z");
-        SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", EpropSurrogateGradients.PiecewiseLinearNumber);
-        LastEventTime = schema.Internal("last_event_time");
-        StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
-        Spikes = schema.Input("spikes");
-        Currents = schema.CurrentInput("currents", 0);
-        schema.SpikeReceptor(0, Spikes);
-    }
-
-    /// <summary>NEST's cross-check of the recurrent models: V_th ≥ V_min.</summary>
-    public void Validate(in StatusRow row) => row.Require(row[VTh] >= row[VMin], VTh, "V_th ≥ V_min required");
+    public EpropRecurrentColumns(NeuronSchema schema) : base(schema) => RegularSpikeArrival = schema.Flag("regular_spike_arrival", true);
 }
 
 /// <summary>
@@ -207,7 +162,7 @@ internal abstract class EpropIafBsshslm2020Group : EpropBsshslm2020ArchivingGrou
         var flushEvents = context.FlushEventsOfVp[thread];
         var propagators = _propagators.Select();
         long interval = UpdateIntervalSteps;
-        int spikeChannel = ChannelOf(_c.Spikes), currentChannel = ChannelOf(_c.Currents);
+        int spikeChannel = ChannelOf(_c.Inputs.Spikes), currentChannel = ChannelOf(_c.Inputs.Currents);
         for (int lag = from; lag < to; lag++)
         {
             long t = sliceStart + lag;

@@ -24,7 +24,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_psc_delta")]
 internal sealed class EpropIafPscDelta : EpropRecurrentGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
@@ -32,7 +32,6 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
 
     static EpropIafPscDelta()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(C.Vm, C.LearningSignal, C.SurrogateGradient);
     }
 

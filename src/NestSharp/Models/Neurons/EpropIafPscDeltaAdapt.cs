@@ -25,7 +25,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_psc_delta_adapt")]
 internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
@@ -35,7 +35,6 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
 
     static EpropIafPscDeltaAdapt()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(C.Vm, Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient);
     }
 

@@ -22,7 +22,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_readout")]
 internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<EpropCurrentFamily>, EpropReadoutEntry>, IRateSignalStateTarget
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare();
 
     private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
     private static readonly Column EL = Declared.Parameter("E_L", 0.0, "mV");
@@ -47,7 +47,6 @@ internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<Epr
     {
         Declared.SpikeReceptor(1, LearningWindowInput, "eprop_learning_window");
         Declared.SpikeReceptor(2, TargetInput, "target_signal");
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(ErrorSignal, ReadoutSignal, TargetSignal, Vm);
         Declared.ReadOnly(ErrorSignal, ReadoutSignal, TargetSignal);
     }

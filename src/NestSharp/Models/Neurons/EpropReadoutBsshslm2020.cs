@@ -37,7 +37,7 @@ internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<E
 
     private static readonly string[] Losses = ["mean_squared_error", "cross_entropy"];
 
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare();
 
     private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
     private static readonly Column EL = Declared.Parameter("E_L", 0.0, "mV");
@@ -67,7 +67,6 @@ internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<E
         Declared.SpikeReceptor(0, Spikes);
         Declared.SpikeReceptor(ReadoutReceptor, ReadoutRates, "readout_signal");
         Declared.SpikeReceptor(TargetReceptor, TargetRates, "target_signal");
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal, Vm);
         Declared.ReadOnly(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal);
     }

@@ -11,48 +11,20 @@ namespace NestSharp.Models.Neurons;
 /// </summary>
 internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrentHistory<EpropCurrentFamily>, EpropRecurrentEntry>, ILearningSignalReceiver
 {
-    /// <summary>The columns of the family, declared into a model's schema.</summary>
-    internal sealed class FamilyColumns
+    /// <summary>The columns of the family, declared into a model's schema: the recurrent e-prop neurons' and kappa,
+    /// kappa_reg, eprop_isi_trace_cutoff and the refractory count-down.</summary>
+    internal sealed class FamilyColumns : EpropRecurrentNeuronColumns
     {
-        public readonly Column Cm, CReg, EL, FTarget, Ie, SurrogateGradientHeight, SurrogateGradientWidth, TRef, TauM, VMin, VTh, Kappa, KappaReg;
-        public readonly Column EpropIsiTraceCutoff, FlushEventSendInterval, Vm, SurrogateGradient, LearningSignal;
-        public readonly Column Refractory, IIn, Z, LastEventTime, StepsToForcedSpike, SurrogateGradientFunctionNumber;
-        public readonly SpikeAndCurrentInputs Inputs;
+        public readonly Column Kappa, KappaReg, EpropIsiTraceCutoff, Refractory;
 
-        public FamilyColumns(NeuronSchema schema)
+        public FamilyColumns(NeuronSchema schema) : base(schema)
         {
-            Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
-            CReg = schema.Parameter("c_reg", 0.0, "", Requirement.NonNegative("c_reg ≥ 0 required"));
-            EL = schema.Parameter("E_L", -70.0, "mV");
-            FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
-            Ie = schema.Parameter("I_e", 0.0, "pA");
-            SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
-            SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
-            TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
-            TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
-            VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
-            VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
             Kappa = schema.Parameter("kappa", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa ≤ 1 required"));
             KappaReg = schema.Parameter("kappa_reg", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa_reg ≤ 1 required"));
             EpropIsiTraceCutoff = schema.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
                 Requirement.NonNegative("eprop_isi_trace_cutoff ≥ 0 required"));
-            FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
-                Requirement.Positive("flush_event_send_interval > 0 required"));
-            Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
-            SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
-            LearningSignal = schema.State("learning_signal", 0.0, "pA");
-            schema.ReadOnly(SurrogateGradient, LearningSignal);
             Refractory = schema.Internal("refractory");
-            IIn = schema.Internal("i_in");
-            Z = schema.Internal("z");
-            LastEventTime = schema.Internal("last_event_time");
-            StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
-            SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", EpropSurrogateGradients.PiecewiseLinearNumber);
-            Inputs = new SpikeAndCurrentInputs(schema);
         }
-
-        /// <summary>NEST's V_th ≥ V_min.</summary>
-        public void Validate(in StatusRow row) => row.Require(row[VTh] >= row[VMin], VTh, "V_th ≥ V_min required");
     }
 
     private readonly FamilyColumns _c;
