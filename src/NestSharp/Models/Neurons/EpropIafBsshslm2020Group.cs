@@ -261,41 +261,43 @@ internal abstract class EpropIafBsshslm2020Group : EpropBsshslm2020ArchivingGrou
     {
         var archive = ArchiveAt(position);
         ref readonly Propagators p = ref _propagators.Select().Of(position);
-        bool adaptive = Adaptation is not null;
-        int e = archive.EntryIndex(tTrigger);
-        double eBar = 0.0, gradient = 0.0, sumE = 0.0, zBar = 0.0, epsilon = 0.0;
-        long t = tTrigger;
-        int nodeId = IdOf(position);
-        foreach (long isi in isis)
-        {
-            double zz = 1.0;
-            long tEnd = t + isi;
-            for (; t < tEnd; t++, e++)
-            {
-                archive.RequireEntry(e, t, nodeId);
-                ref readonly var entry = ref archive.At(e);
-                double psiT = entry.SurrogateGradient, l = entry.LearningSignal;
-                zBar = p.PVm * zBar + p.PZIn * zz;
-                double el;
-                if (adaptive)
-                {
-                    el = psiT * (zBar - p.Beta * epsilon);
-                    epsilon = p.PAdapt * epsilon + el;
-                }
-                else
-                {
-                    el = psiT * zBar;
-                }
-                eBar = kappa * eBar + (1.0 - kappa) * el;
-                gradient += l * eBar;
-                sumE += el;
-                zz = 0.0;
-            }
-        }
+        var step = new GradientStep(kappa, Adaptation is not null, p.Beta, p.PAdapt);
+        EpropBsshslm2020Gradient.Walk(archive, isis, tTrigger, IdOf(position), p.PVm, p.PZIn, ref step);
+        double gradient = step.Gradient;
         double reg = archive.FiringRateRegAt(tPreviousUpdate + Shift + UpdateIntervalSteps);
-        gradient += reg * sumE;
+        gradient += reg * step.SumE;
         if (averageGradient) gradient /= LearningWindowSteps;
         return gradient;
+    }
+
+    /// <summary>
+    /// A step of the recurrent models' walk: e = ψ z̄ (adaptive: ψ (z̄ - β ε), ε ← P_a ε + e), ē = κ ē + (1 - κ) e,
+    /// gradient += L ē, and the sum of e for the firing-rate regularisation.
+    /// </summary>
+    private struct GradientStep(double kappa, bool adaptive, double beta, double pAdapt) : IEpropIntervalStep<EpropRecurrentEntry>
+    {
+        private double _eBar, _epsilon;
+
+        public double Gradient, SumE;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(in EpropRecurrentEntry entry, double zBar)
+        {
+            double psiT = entry.SurrogateGradient, l = entry.LearningSignal;
+            double el;
+            if (adaptive)
+            {
+                el = psiT * (zBar - beta * _epsilon);
+                _epsilon = pAdapt * _epsilon + el;
+            }
+            else
+            {
+                el = psiT * zBar;
+            }
+            _eBar = kappa * _eBar + (1.0 - kappa) * el;
+            Gradient += l * _eBar;
+            SumE += el;
+        }
     }
 }
 

@@ -241,25 +241,20 @@ internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<E
     /// </summary>
     public double ComputeGradient(int position, ReadOnlySpan<long> isis, long tTrigger, bool averageGradient)
     {
-        var archive = ArchiveAt(position);
         ref readonly Propagators p = ref _propagators.Select().Of(position);
-        int e = archive.EntryIndex(tTrigger);
-        double gradient = 0.0, zBar = 0.0;
-        long t = tTrigger;
-        int nodeId = IdOf(position);
-        foreach (long isi in isis)
-        {
-            double z = 1.0;
-            long tEnd = t + isi;
-            for (; t < tEnd; t++, e++)
-            {
-                archive.RequireEntry(e, t, nodeId);
-                zBar = p.PVm * zBar + p.PZIn * z;
-                gradient += archive.At(e).ErrorSignal * zBar;
-                z = 0.0;
-            }
-        }
+        var step = new GradientStep();
+        EpropBsshslm2020Gradient.Walk(ArchiveAt(position), isis, tTrigger, IdOf(position), p.PVm, p.PZIn, ref step);
+        double gradient = step.Gradient;
         if (averageGradient) gradient /= LearningWindowSteps;
         return gradient;
+    }
+
+    /// <summary>A step of the readout's walk: gradient += error z̄.</summary>
+    private struct GradientStep : IEpropIntervalStep<EpropReadoutEntry>
+    {
+        public double Gradient;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(in EpropReadoutEntry entry, double zBar) => Gradient += entry.ErrorSignal * zBar;
     }
 }
