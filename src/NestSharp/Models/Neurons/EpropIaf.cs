@@ -35,7 +35,7 @@ internal sealed class EpropIaf : EpropRecurrentGroup
         Declared.Recordable(C.LearningSignal, C.SurrogateGradient, C.Vm);
     }
 
-    public EpropIaf(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C) { }
+    public EpropIaf(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, hardReset: null) { }
 
     /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceSoftReset{TThreshold}"/>).</summary>
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>

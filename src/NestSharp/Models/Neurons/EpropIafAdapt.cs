@@ -37,7 +37,7 @@ internal sealed class EpropIafAdapt : EpropRecurrentAdaptiveGroup
         Declared.Recordable(Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient, C.Vm);
     }
 
-    public EpropIafAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt) { }
+    public EpropIafAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt, hardReset: null) { }
 
     /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceSoftReset{TThreshold}"/>).</summary>
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>

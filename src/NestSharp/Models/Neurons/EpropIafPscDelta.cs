@@ -35,17 +35,11 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
         Declared.Recordable(C.Vm, C.LearningSignal, C.SurrogateGradient);
     }
 
-    public EpropIafPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C) { }
-
-    protected override void Validate(in StatusRow row)
-    {
-        base.Validate(row);
-        D.Validate(row, C);
-    }
+    public EpropIafPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, D) { }
 
     /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceHardReset{TThreshold}"/>).</summary>
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>
-        AdvanceHardReset(s, spikes, flushEvents, D, Fixed);
+        AdvanceHardReset(s, spikes, flushEvents, Fixed);
 }
 
 /// <summary>

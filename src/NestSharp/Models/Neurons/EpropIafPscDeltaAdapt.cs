@@ -38,15 +38,9 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
         Declared.Recordable(C.Vm, Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient);
     }
 
-    public EpropIafPscDeltaAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt) { }
-
-    protected override void Validate(in StatusRow row)
-    {
-        base.Validate(row);
-        D.Validate(row, C);
-    }
+    public EpropIafPscDeltaAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt, D) { }
 
     /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceHardReset{TThreshold}"/>).</summary>
     protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>
-        AdvanceHardReset(s, spikes, flushEvents, D, Adapting);
+        AdvanceHardReset(s, spikes, flushEvents, Adapting);
 }

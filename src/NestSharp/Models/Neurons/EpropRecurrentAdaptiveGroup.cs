@@ -19,8 +19,9 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
     /// <summary>The adaptive threshold's columns.</summary>
     protected AdaptiveThreshold Threshold { get; }
 
-    protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold)
-        : base(model, firstId, count, schema, columns)
+    protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold,
+        EpropPscDeltaColumns? hardReset)
+        : base(model, firstId, count, schema, columns, hardReset)
     {
         _c = columns;
         Threshold = threshold;

@@ -69,11 +69,12 @@ internal abstract partial class EpropRecurrentGroup
     /// within it the input buffered (if refractory_input) and the count-down; then surrogate gradient, spike (V_m =
     /// V_reset) or flush event, e-prop history, learning signal, input current of the next step.
     /// </summary>
-    protected void AdvanceHardReset<TThreshold>(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents, EpropPscDeltaColumns d, TThreshold threshold)
+    protected void AdvanceHardReset<TThreshold>(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents, TThreshold threshold)
         where TThreshold : struct, ISpikeThreshold
     {
         double[] vm = this[_c.Vm], r = this[_c.Refractory], iIn = this[_c.IIn], z = this[_c.Z], sg = this[_c.SurrogateGradient];
         double[] vMin = this[_c.VMin], ie = this[_c.Ie], height = this[_c.SurrogateGradientHeight], width = this[_c.SurrogateGradientWidth];
+        var d = _hardReset!;
         double[] vReset = this[d.VReset], refractoryInput = this[d.RefractoryInput], buffered = this[d.RefrSpikesBuffer], tauM = this[_c.TauM];
         var kinds = SurrogateKinds;
         Span<double> spikeIn = s.Input(_c.Inputs.Spikes), currentIn = s.Input(_c.Inputs.Currents);

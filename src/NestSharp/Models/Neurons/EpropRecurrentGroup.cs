@@ -41,11 +41,15 @@ internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropR
     /// adapt_beta, read by the gradient.</summary>
     protected double[] PAdapt = [], Beta = [];
 
-    protected EpropRecurrentGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns)
+    /// <summary>The hard-reset models' columns (eprop_iaf_psc_delta and its _adapt twin); null for the others.</summary>
+    private readonly EpropPscDeltaColumns? _hardReset;
+
+    protected EpropRecurrentGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, EpropPscDeltaColumns? hardReset)
         : base(model, firstId, count, schema, static () => new EpropRecurrentHistory<EpropCurrentFamily>(EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift),
             EpropHistoryCheckpoint.Save, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropCurrentFamily>(r, EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift))
     {
         _c = columns;
+        _hardReset = hardReset;
         KeepOutsideColumns(EpropNamedChoice.SurrogateGradientFunction(columns.SurrogateGradientFunctionNumber, c => this[c]));
     }
 
@@ -58,7 +62,12 @@ internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropR
     /// </summary>
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row) => _c.Validate(row);
+    /// <summary>NEST's cross-checks: V_th ≥ V_min, and those of V_reset in the hard-reset models.</summary>
+    protected override void Validate(in StatusRow row)
+    {
+        _c.Validate(row);
+        _hardReset?.Validate(row, _c);
+    }
 
     /// <summary>
     /// f_target arrives in spikes/s and is kept in spikes/ms (NEST divides a given value by 1000 before its check);
