@@ -32,10 +32,9 @@ internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropR
     /// <summary>The surrogate gradient function of each node (from its surrogate_gradient_function at Prepare).</summary>
     protected EpropSurrogateGradient[] SurrogateKinds = [];
 
-    /// <summary>Per node, from Prepare: membrane propagator P_v_m = exp(-h/tau_m), input propagator P_i_in, refractory steps,
-    /// cutoff and flush interval in steps, ignore-and-spike interval in steps.</summary>
-    protected double[] PvM = [], PiIn = [];
-    protected long[] RefractorySteps = [], CutoffSteps = [], FlushSteps = [], ForcedIntervalSteps = [];
+    /// <summary>Per node, from Prepare (besides the membrane's <see cref="EpropArchivingGroup{THistory, TEntry}.PvM"/>,
+    /// PiIn and CutoffSteps): refractory steps, flush interval in steps, ignore-and-spike interval in steps.</summary>
+    protected long[] RefractorySteps = [], FlushSteps = [], ForcedIntervalSteps = [];
 
     /// <summary>Per node, from Prepare of the adaptive models (empty in the others): P_a = exp(-h / adapt_tau) and
     /// adapt_beta, read by the gradient.</summary>
@@ -94,12 +93,10 @@ internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropR
     {
         var time = context.Time;
         PrepareHistories(context);
-        if (PvM.Length != Count)
+        PrepareMembrane(time, _c.TauM, _c.Cm, _c.EpropIsiTraceCutoff);
+        if (RefractorySteps.Length != Count)
         {
-            PvM = new double[Count];
-            PiIn = new double[Count];
             RefractorySteps = new long[Count];
-            CutoffSteps = new long[Count];
             FlushSteps = new long[Count];
             ForcedIntervalSteps = new long[Count];
             SurrogateKinds = new EpropSurrogateGradient[Count];
@@ -107,12 +104,8 @@ internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropR
         double[] stepsToForced = this[_c.StepsToForcedSpike];
         for (int i = 0; i < Count; i++)
         {
-            double tauM = this[_c.TauM][i];
-            PvM[i] = Math.Exp(-Resolution / tauM);
             SurrogateKinds[i] = EpropSurrogateGradients.OfNumber(this[_c.SurrogateGradientFunctionNumber][i]);
-            PiIn[i] = tauM / this[_c.Cm][i] * (1.0 - PvM[i]);
             RefractorySteps[i] = time.MsToStepsCeil(this[_c.TRef][i]);
-            CutoffSteps[i] = StepsOf(time, this[_c.EpropIsiTraceCutoff][i]);
             FlushSteps[i] = StepsOf(time, this[_c.FlushEventSendInterval][i]);
             ForcedIntervalSteps[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeInterval][i]);
             if (stepsToForced[i] < 0) stepsToForced[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeOffset][i]);
