@@ -146,99 +146,95 @@ internal abstract class EpropIafBsshslm2020Group : EpropBsshslm2020ArchivingGrou
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], context.FlushEventsOfVp[thread]));
+
+    private readonly struct Stepper(EpropIafBsshslm2020Group group, SpikeBuffer spikes, SpikeBuffer flushEvents) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        int n = end - start;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes, flushEvents);
+    }
+
+    /// <summary>One step of the chunk's nodes in NEST's order (see the class's summary).</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
+    {
         double[] v = this[_c.Vm], iIn = this[_c.IIn], z = this[_c.Z], psi = this[_c.SurrogateGradient];
         double[] learning = this[_c.LearningSignal], lastEvent = this[_c.LastEventTime], forced = this[_c.StepsToForcedSpike];
         var adaptation = Adaptation;
         double[]? a = adaptation is null ? null : this[adaptation.A], vThAdapt = adaptation is null ? null : this[adaptation.VThAdapt];
         int[] refractory = _refractory;
         var surrogate = _surrogate;
-        var flushEvents = context.FlushEventsOfVp[thread];
         var propagators = _propagators.Select();
         long interval = UpdateIntervalSteps;
-        int spikeChannel = ChannelOf(_c.Inputs.Spikes), currentChannel = ChannelOf(_c.Inputs.Currents);
-        for (int lag = from; lag < to; lag++)
+        int start = s.Start, lag = s.Lag;
+        long t = s.Step;
+        long intervalStep = (t - Shift) % interval;
+        Span<double> spikeIn = s.Input(_c.Inputs.Spikes), currentIn = s.Input(_c.Inputs.Currents);
+        for (int i = start; i < s.End; i++)
         {
-            long t = sliceStart + lag;
-            long intervalStep = (t - Shift) % interval;
-            var spikeIn = ring.Row(t, spikeChannel + start, n);
-            var currentIn = ring.Row(t, currentChannel + start, n);
-            for (int i = start; i < end; i++)
+            if (IsFrozenAt(i)) continue;
+            ref readonly Propagators p = ref propagators.Of(i);
+            var archive = ArchiveAt(i);
+            if (intervalStep == 0)
             {
-                if (IsFrozenAt(i)) continue;
-                ref readonly Propagators p = ref propagators.Of(i);
-                var archive = ArchiveAt(i);
-                if (intervalStep == 0)
+                archive.EraseUsedFiringRateRegHistory();
+                archive.EraseUsedHistory(interval);
+                if (ResetOnUpdate)
                 {
-                    archive.EraseUsedFiringRateRegHistory();
-                    archive.EraseUsedHistory(interval);
-                    if (ResetOnUpdate)
-                    {
-                        v[i] = 0.0;
-                        refractory[i] = 0;
-                        z[i] = 0.0;
-                        if (a is not null) a[i] = 0.0;
-                    }
+                    v[i] = 0.0;
+                    refractory[i] = 0;
+                    z[i] = 0.0;
+                    if (a is not null) a[i] = 0.0;
                 }
-                if (refractory[i] > 0) refractory[i]--;
-                double zIn = spikeIn[i - start];
-                double vm = p.PIn * iIn[i] + p.PZIn * zIn + p.PVm * v[i];
-                vm -= p.VTh * z[i];
-                vm = Math.Max(vm, p.VMin);
-                v[i] = vm;
-                double threshold = p.VTh;
-                if (a is not null)
-                {
-                    a[i] = p.PAdapt * a[i] + z[i];
-                    threshold = p.VTh + p.Beta * a[i];
-                    vThAdapt![i] = threshold;
-                }
-                z[i] = 0.0;
-                psi[i] = EpropSurrogateGradients.Compute(surrogate[i], refractory[i], vm, threshold, p.Height, p.Width);
-
-                bool fires;
-                if (p.IgnoreAndSpike)
-                {
-                    fires = --forced[i] == 0;
-                    if (fires) forced[i] = p.ForcedIntervalSteps;
-                }
-                else
-                {
-                    fires = vm >= threshold && refractory[i] == 0;
-                }
-                if (fires)
-                {
-                    archive.CountSpike();
-                    spikes.Add(lag, IdOf(i));
-                    z[i] = 1.0;
-                    refractory[i] = p.RefractorySteps;
-                    lastEvent[i] = t;
-                }
-                else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= p.FlushSteps)
-                {
-                    flushEvents.Add(lag, IdOf(i));
-                    lastEvent[i] = t;
-                }
-
-                archive.Append(t);
-                archive.WriteSurrogateGradient(t, psi[i]);
-                if (intervalStep == interval - 1)
-                {
-                    archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, Resolution, 1);
-                    archive.ResetSpikeCount();
-                }
-                learning[i] = archive.LearningSignalAt(t);
-                iIn[i] = currentIn[i - start] + p.Ie;
             }
-            spikeIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, t);
+            if (refractory[i] > 0) refractory[i]--;
+            double zIn = spikeIn[i - start];
+            double vm = p.PIn * iIn[i] + p.PZIn * zIn + p.PVm * v[i];
+            vm -= p.VTh * z[i];
+            vm = Math.Max(vm, p.VMin);
+            v[i] = vm;
+            double threshold = p.VTh;
+            if (a is not null)
+            {
+                a[i] = p.PAdapt * a[i] + z[i];
+                threshold = p.VTh + p.Beta * a[i];
+                vThAdapt![i] = threshold;
+            }
+            z[i] = 0.0;
+            psi[i] = EpropSurrogateGradients.Compute(surrogate[i], refractory[i], vm, threshold, p.Height, p.Width);
+
+            bool fires;
+            if (p.IgnoreAndSpike)
+            {
+                fires = --forced[i] == 0;
+                if (fires) forced[i] = p.ForcedIntervalSteps;
+            }
+            else
+            {
+                fires = vm >= threshold && refractory[i] == 0;
+            }
+            if (fires)
+            {
+                archive.CountSpike();
+                spikes.Add(lag, IdOf(i));
+                z[i] = 1.0;
+                refractory[i] = p.RefractorySteps;
+                lastEvent[i] = t;
+            }
+            else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= p.FlushSteps)
+            {
+                flushEvents.Add(lag, IdOf(i));
+                lastEvent[i] = t;
+            }
+
+            archive.Append(t);
+            archive.WriteSurrogateGradient(t, psi[i]);
+            if (intervalStep == interval - 1)
+            {
+                archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, Resolution, 1);
+                archive.ResetSpikeCount();
+            }
+            learning[i] = archive.LearningSignalAt(t);
+            iIn[i] = currentIn[i - start] + p.Ie;
         }
     }
 
