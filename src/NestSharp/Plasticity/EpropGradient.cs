@@ -85,3 +85,40 @@ internal static class EpropGradient
         if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
     }
 }
+
+/// <summary>What a bsshslm_2020 target adds at each step of <see cref="EpropBsshslm2020Gradient.Walk{TEntry, TStep}"/>.</summary>
+internal interface IEpropIntervalStep<TEntry> where TEntry : struct, IEpropHistoryEntry
+{
+    /// <summary>The step with history entry <paramref name="entry"/> and the filtered presynaptic spike train <paramref name="zBar"/>.</summary>
+    void Add(in TEntry entry, double zBar);
+}
+
+/// <summary>
+/// The walk of NEST's compute_gradient in the bsshslm_2020 family (eprop_iaf(_adapt)_bsshslm_2020,
+/// eprop_readout_bsshslm_2020): over the steps from the trigger spike through the presynaptic inter-spike intervals,
+/// z̄ = P_v_m z̄ + P_z_in z (z = 1 at the first step of each interval, else 0), the model's step with each history entry.
+/// </summary>
+internal static class EpropBsshslm2020Gradient
+{
+    /// <summary>Walks <paramref name="history"/> of node <paramref name="nodeId"/> from <paramref name="tTrigger"/> through <paramref name="isis"/>.</summary>
+    public static void Walk<TEntry, TStep>(EpropHistory<TEntry> history, ReadOnlySpan<long> isis, long tTrigger, int nodeId, double pvm, double pzIn, ref TStep step)
+        where TEntry : struct, IEpropHistoryEntry
+        where TStep : struct, IEpropIntervalStep<TEntry>
+    {
+        int e = history.EntryIndex(tTrigger);
+        double zBar = 0.0;
+        long t = tTrigger;
+        foreach (long isi in isis)
+        {
+            double z = 1.0;
+            long tEnd = t + isi;
+            for (; t < tEnd; t++, e++)
+            {
+                history.RequireEntry(e, t, nodeId);
+                zBar = pvm * zBar + pzIn * z;
+                step.Add(history.At(e), zBar);
+                z = 0.0;
+            }
+        }
+    }
+}

@@ -39,6 +39,31 @@ internal abstract class EpropArchivingGroup<THistory, TEntry> : NeuronGroup, IEp
     protected static long StepsOf(TimeGrid time, double ms) =>
         ms * time.TicsPerMs >= long.MaxValue / 8.0 ? long.MaxValue : time.MsToStepsCeil(ms);
 
+    /// <summary>Per node, from <see cref="PrepareMembrane"/> (the current family): the membrane propagator
+    /// P_v_m = exp(-h/tau_m), the input propagator P_i_in = tau_m/C_m (1 - P_v_m), eprop_isi_trace_cutoff in steps.</summary>
+    protected double[] PvM = [], PiIn = [];
+
+    /// <inheritdoc cref="PvM"/>
+    protected long[] CutoffSteps = [];
+
+    /// <summary>Makes <see cref="PvM"/>, <see cref="PiIn"/> and <see cref="CutoffSteps"/> from the columns tau_m, C_m and eprop_isi_trace_cutoff.</summary>
+    protected void PrepareMembrane(TimeGrid time, Column tauM, Column cm, Column cutoff)
+    {
+        if (PvM.Length != Count)
+        {
+            PvM = new double[Count];
+            PiIn = new double[Count];
+            CutoffSteps = new long[Count];
+        }
+        for (int i = 0; i < Count; i++)
+        {
+            double tau = this[tauM][i];
+            PvM[i] = Math.Exp(-Resolution / tau);
+            PiIn[i] = tau / this[cm][i] * (1.0 - PvM[i]);
+            CutoffSteps[i] = StepsOf(time, this[cutoff][i]);
+        }
+    }
+
     /// <summary>
     /// The family's part of Prepare: every node's history (made at the first), with its e-prop in-degree set to 0 (the
     /// e-prop synapses count themselves in again after this, <see cref="SynapseType.PrepareRun"/>).
@@ -66,4 +91,16 @@ internal abstract class EpropArchivingGroup<THistory, TEntry> : NeuronGroup, IEp
 
     /// <summary>Reads what <see cref="SaveModelState"/> wrote (for the nodes the checkpoint restores).</summary>
     protected override void RestoreModelState(CheckpointReader reader, RestoreContext context) => ReadInIdOrder(reader, _histories, _restore);
+}
+
+/// <summary>The schema every e-prop neuron starts from: NEST's plain node (no spike archive) with the computed recordable eprop_history_duration.</summary>
+internal static class EpropNeuronSchema
+{
+    /// <summary>A new e-prop neuron's schema (with the ignore_and_spike keys for the recurrent neurons).</summary>
+    public static NeuronSchema Declare(bool ignoreAndSpike = false)
+    {
+        var schema = NeuronSchema.ForPlainNode(ignoreAndSpike);
+        schema.ComputedRecordable("eprop_history_duration");
+        return schema;
+    }
 }

@@ -26,42 +26,18 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf")]
 internal sealed class EpropIaf : EpropRecurrentGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
     static EpropIaf()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(C.LearningSignal, C.SurrogateGradient, C.Vm);
     }
 
-    public EpropIaf(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C) { }
+    public EpropIaf(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, hardReset: null) { }
 
-    /// <summary>One step of the chunk's nodes in NEST's order.</summary>
-    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
-    {
-        double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
-        double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        var kinds = SurrogateKinds;
-        Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
-        long t = s.Step;
-        for (int i = s.Start; i < s.End; i++)
-        {
-            int k = i - s.Start;
-            if (r[i] > 0) r[i]--;
-            vm[i] = PiIn[i] * iIn[i] + spikeIn[k] + PvM[i] * vm[i];
-            vm[i] = Math.Max(vm[i], vMin[i]);
-            z[i] = 0.0;
-            sg[i] = EpropSurrogateGradients.Compute(kinds[i], r[i], vm[i], vTh[i], height[i], width[i]);
-            if (Fires(i, vm[i] >= vTh[i] && r[i] == 0, t, s.Lag, spikes, flushEvents))
-            {
-                z[i] = 1.0;
-                vm[i] -= vTh[i] * z[i];
-                r[i] = RefractorySteps[i];
-            }
-            Archive(i, t, sg[i], z[i]);
-            iIn[i] = currentIn[k] + ie[i];
-        }
-    }
+    /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceSoftReset{TThreshold}"/>).</summary>
+    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>
+        AdvanceSoftReset(s, spikes, flushEvents, Fixed);
 }

@@ -18,7 +18,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_adapt_bsshslm_2020")]
 internal sealed class EpropIafAdaptBsshslm2020 : EpropIafBsshslm2020Group
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly EpropRecurrentColumns Neuron = new(Declared);
 
@@ -26,7 +26,6 @@ internal sealed class EpropIafAdaptBsshslm2020 : EpropIafBsshslm2020Group
 
     static EpropIafAdaptBsshslm2020()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(Adapt.A, Adapt.VThAdapt, Neuron.LearningSignal, Neuron.SurrogateGradient, Neuron.Vm);
     }
 

@@ -27,13 +27,12 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_bsshslm_2020")]
 internal sealed class EpropIafBsshslm2020 : EpropIafBsshslm2020Group
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly EpropRecurrentColumns Neuron = new(Declared);
 
     static EpropIafBsshslm2020()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(Neuron.LearningSignal, Neuron.SurrogateGradient, Neuron.Vm);
     }
 

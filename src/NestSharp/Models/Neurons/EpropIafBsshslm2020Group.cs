@@ -2,58 +2,13 @@ namespace NestSharp.Models.Neurons;
 
 /// <summary>
 /// The columns the recurrent e-prop neurons of Bellec et al. (2020) declare (eprop_iaf_bsshslm_2020 and
-/// eprop_iaf_adapt_bsshslm_2020), with NEST's defaults and checks. V_th, V_min and V_m are kept relative to E_L, as
-/// NEST keeps them; f_target is kept as NEST keeps it, in spikes/ms (a value set in spikes/s is divided by 1000, and
-/// the status shows the kept value, as NEST's does).
+/// eprop_iaf_adapt_bsshslm_2020): the recurrent e-prop neurons' and regular_spike_arrival.
 /// </summary>
-internal sealed class EpropRecurrentColumns
+internal sealed class EpropRecurrentColumns : EpropRecurrentNeuronColumns
 {
-    public readonly Column FlushEventSendInterval, Cm, CReg, EL, FTarget, Ie, RegularSpikeArrival, SurrogateGradientHeight,
-        SurrogateGradientWidth, TRef, TauM, VMin, VTh;
+    public readonly Column RegularSpikeArrival;
 
-    /// <summary>State: V_m (relative to E_L), the surrogate gradient and the learning signal of the last step.</summary>
-    public readonly Column Vm, SurrogateGradient, LearningSignal;
-
-    /// <summary>Hidden: the input current of the next step, the spike state z, the surrogate function's number.</summary>
-    public readonly Column IIn, Z, SurrogateGradientFunctionNumber;
-
-    /// <summary>Hidden: the step of the last spike or flush event (0: none yet), the steps to the next forced spike (-1: to be started).</summary>
-    public readonly Column LastEventTime, StepsToForcedSpike;
-
-    public readonly InputChannel Spikes, Currents;
-
-    public EpropRecurrentColumns(NeuronSchema schema)
-    {
-        FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
-            Requirement.Positive("flush_event_send_interval > 0 required"));
-        Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
-        CReg = schema.Parameter("c_reg", 0.0, "", Requirement.NonNegative("c_reg ≥ 0 required"));
-        EL = schema.Parameter("E_L", -70.0, "mV");
-        FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
-        Ie = schema.Parameter("I_e", 0.0, "pA");
-        RegularSpikeArrival = schema.Flag("regular_spike_arrival", true);
-        SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
-        SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
-        TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
-        TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
-        VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
-        VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
-        Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
-        SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
-        LearningSignal = schema.State("learning_signal", 0.0, "pA");
-        schema.ReadOnly(SurrogateGradient, LearningSignal);
-        IIn = schema.Internal("i_in");
-        Z = schema.Internal("z");
-        SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", EpropSurrogateGradients.PiecewiseLinearNumber);
-        LastEventTime = schema.Internal("last_event_time");
-        StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
-        Spikes = schema.Input("spikes");
-        Currents = schema.CurrentInput("currents", 0);
-        schema.SpikeReceptor(0, Spikes);
-    }
-
-    /// <summary>NEST's cross-check of the recurrent models: V_th ≥ V_min.</summary>
-    public void Validate(in StatusRow row) => row.Require(row[VTh] >= row[VMin], VTh, "V_th ≥ V_min required");
+    public EpropRecurrentColumns(NeuronSchema schema) : base(schema) => RegularSpikeArrival = schema.Flag("regular_spike_arrival", true);
 }
 
 /// <summary>
@@ -191,99 +146,95 @@ internal abstract class EpropIafBsshslm2020Group : EpropBsshslm2020ArchivingGrou
         }
     }
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread], context.FlushEventsOfVp[thread]));
+
+    private readonly struct Stepper(EpropIafBsshslm2020Group group, SpikeBuffer spikes, SpikeBuffer flushEvents) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        int n = end - start;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes, flushEvents);
+    }
+
+    /// <summary>One step of the chunk's nodes in NEST's order (see the class's summary).</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
+    {
         double[] v = this[_c.Vm], iIn = this[_c.IIn], z = this[_c.Z], psi = this[_c.SurrogateGradient];
         double[] learning = this[_c.LearningSignal], lastEvent = this[_c.LastEventTime], forced = this[_c.StepsToForcedSpike];
         var adaptation = Adaptation;
         double[]? a = adaptation is null ? null : this[adaptation.A], vThAdapt = adaptation is null ? null : this[adaptation.VThAdapt];
         int[] refractory = _refractory;
         var surrogate = _surrogate;
-        var flushEvents = context.FlushEventsOfVp[thread];
         var propagators = _propagators.Select();
         long interval = UpdateIntervalSteps;
-        int spikeChannel = ChannelOf(_c.Spikes), currentChannel = ChannelOf(_c.Currents);
-        for (int lag = from; lag < to; lag++)
+        int start = s.Start, lag = s.Lag;
+        long t = s.Step;
+        long intervalStep = (t - Shift) % interval;
+        Span<double> spikeIn = s.Input(_c.Inputs.Spikes), currentIn = s.Input(_c.Inputs.Currents);
+        for (int i = start; i < s.End; i++)
         {
-            long t = sliceStart + lag;
-            long intervalStep = (t - Shift) % interval;
-            var spikeIn = ring.Row(t, spikeChannel + start, n);
-            var currentIn = ring.Row(t, currentChannel + start, n);
-            for (int i = start; i < end; i++)
+            if (IsFrozenAt(i)) continue;
+            ref readonly Propagators p = ref propagators.Of(i);
+            var archive = ArchiveAt(i);
+            if (intervalStep == 0)
             {
-                if (IsFrozenAt(i)) continue;
-                ref readonly Propagators p = ref propagators.Of(i);
-                var archive = ArchiveAt(i);
-                if (intervalStep == 0)
+                archive.EraseUsedFiringRateRegHistory();
+                archive.EraseUsedHistory(interval);
+                if (ResetOnUpdate)
                 {
-                    archive.EraseUsedFiringRateRegHistory();
-                    archive.EraseUsedHistory(interval);
-                    if (ResetOnUpdate)
-                    {
-                        v[i] = 0.0;
-                        refractory[i] = 0;
-                        z[i] = 0.0;
-                        if (a is not null) a[i] = 0.0;
-                    }
+                    v[i] = 0.0;
+                    refractory[i] = 0;
+                    z[i] = 0.0;
+                    if (a is not null) a[i] = 0.0;
                 }
-                if (refractory[i] > 0) refractory[i]--;
-                double zIn = spikeIn[i - start];
-                double vm = p.PIn * iIn[i] + p.PZIn * zIn + p.PVm * v[i];
-                vm -= p.VTh * z[i];
-                vm = Math.Max(vm, p.VMin);
-                v[i] = vm;
-                double threshold = p.VTh;
-                if (a is not null)
-                {
-                    a[i] = p.PAdapt * a[i] + z[i];
-                    threshold = p.VTh + p.Beta * a[i];
-                    vThAdapt![i] = threshold;
-                }
-                z[i] = 0.0;
-                psi[i] = EpropSurrogateGradients.Compute(surrogate[i], refractory[i], vm, threshold, p.Height, p.Width);
-
-                bool fires;
-                if (p.IgnoreAndSpike)
-                {
-                    fires = --forced[i] == 0;
-                    if (fires) forced[i] = p.ForcedIntervalSteps;
-                }
-                else
-                {
-                    fires = vm >= threshold && refractory[i] == 0;
-                }
-                if (fires)
-                {
-                    archive.CountSpike();
-                    spikes.Add(lag, IdOf(i));
-                    z[i] = 1.0;
-                    refractory[i] = p.RefractorySteps;
-                    lastEvent[i] = t;
-                }
-                else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= p.FlushSteps)
-                {
-                    flushEvents.Add(lag, IdOf(i));
-                    lastEvent[i] = t;
-                }
-
-                archive.Append(t);
-                archive.WriteSurrogateGradient(t, psi[i]);
-                if (intervalStep == interval - 1)
-                {
-                    archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, Resolution, 1);
-                    archive.ResetSpikeCount();
-                }
-                learning[i] = archive.LearningSignalAt(t);
-                iIn[i] = currentIn[i - start] + p.Ie;
             }
-            spikeIn.Clear();
-            currentIn.Clear();
-            RecordSamples(thread, t);
+            if (refractory[i] > 0) refractory[i]--;
+            double zIn = spikeIn[i - start];
+            double vm = p.PIn * iIn[i] + p.PZIn * zIn + p.PVm * v[i];
+            vm -= p.VTh * z[i];
+            vm = Math.Max(vm, p.VMin);
+            v[i] = vm;
+            double threshold = p.VTh;
+            if (a is not null)
+            {
+                a[i] = p.PAdapt * a[i] + z[i];
+                threshold = p.VTh + p.Beta * a[i];
+                vThAdapt![i] = threshold;
+            }
+            z[i] = 0.0;
+            psi[i] = EpropSurrogateGradients.Compute(surrogate[i], refractory[i], vm, threshold, p.Height, p.Width);
+
+            bool fires;
+            if (p.IgnoreAndSpike)
+            {
+                fires = --forced[i] == 0;
+                if (fires) forced[i] = p.ForcedIntervalSteps;
+            }
+            else
+            {
+                fires = vm >= threshold && refractory[i] == 0;
+            }
+            if (fires)
+            {
+                archive.CountSpike();
+                spikes.Add(lag, IdOf(i));
+                z[i] = 1.0;
+                refractory[i] = p.RefractorySteps;
+                lastEvent[i] = t;
+            }
+            else if (lastEvent[i] > 0 && t - (long)lastEvent[i] >= p.FlushSteps)
+            {
+                flushEvents.Add(lag, IdOf(i));
+                lastEvent[i] = t;
+            }
+
+            archive.Append(t);
+            archive.WriteSurrogateGradient(t, psi[i]);
+            if (intervalStep == interval - 1)
+            {
+                archive.WriteFiringRateReg(t, p.FTarget, p.CReg, interval, Resolution, 1);
+                archive.ResetSpikeCount();
+            }
+            learning[i] = archive.LearningSignalAt(t);
+            iIn[i] = currentIn[i - start] + p.Ie;
         }
     }
 
@@ -306,41 +257,43 @@ internal abstract class EpropIafBsshslm2020Group : EpropBsshslm2020ArchivingGrou
     {
         var archive = ArchiveAt(position);
         ref readonly Propagators p = ref _propagators.Select().Of(position);
-        bool adaptive = Adaptation is not null;
-        int e = archive.EntryIndex(tTrigger);
-        double eBar = 0.0, gradient = 0.0, sumE = 0.0, zBar = 0.0, epsilon = 0.0;
-        long t = tTrigger;
-        int nodeId = IdOf(position);
-        foreach (long isi in isis)
-        {
-            double zz = 1.0;
-            long tEnd = t + isi;
-            for (; t < tEnd; t++, e++)
-            {
-                archive.RequireEntry(e, t, nodeId);
-                ref readonly var entry = ref archive.At(e);
-                double psiT = entry.SurrogateGradient, l = entry.LearningSignal;
-                zBar = p.PVm * zBar + p.PZIn * zz;
-                double el;
-                if (adaptive)
-                {
-                    el = psiT * (zBar - p.Beta * epsilon);
-                    epsilon = p.PAdapt * epsilon + el;
-                }
-                else
-                {
-                    el = psiT * zBar;
-                }
-                eBar = kappa * eBar + (1.0 - kappa) * el;
-                gradient += l * eBar;
-                sumE += el;
-                zz = 0.0;
-            }
-        }
+        var step = new GradientStep(kappa, Adaptation is not null, p.Beta, p.PAdapt);
+        EpropBsshslm2020Gradient.Walk(archive, isis, tTrigger, IdOf(position), p.PVm, p.PZIn, ref step);
+        double gradient = step.Gradient;
         double reg = archive.FiringRateRegAt(tPreviousUpdate + Shift + UpdateIntervalSteps);
-        gradient += reg * sumE;
+        gradient += reg * step.SumE;
         if (averageGradient) gradient /= LearningWindowSteps;
         return gradient;
+    }
+
+    /// <summary>
+    /// A step of the recurrent models' walk: e = ψ z̄ (adaptive: ψ (z̄ - β ε), ε ← P_a ε + e), ē = κ ē + (1 - κ) e,
+    /// gradient += L ē, and the sum of e for the firing-rate regularisation.
+    /// </summary>
+    private struct GradientStep(double kappa, bool adaptive, double beta, double pAdapt) : IEpropIntervalStep<EpropRecurrentEntry>
+    {
+        private double _eBar, _epsilon;
+
+        public double Gradient, SumE;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(in EpropRecurrentEntry entry, double zBar)
+        {
+            double psiT = entry.SurrogateGradient, l = entry.LearningSignal;
+            double el;
+            if (adaptive)
+            {
+                el = psiT * (zBar - beta * _epsilon);
+                _epsilon = pAdapt * _epsilon + el;
+            }
+            else
+            {
+                el = psiT * zBar;
+            }
+            _eBar = kappa * _eBar + (1.0 - kappa) * el;
+            Gradient += l * _eBar;
+            SumE += el;
+        }
     }
 }
 

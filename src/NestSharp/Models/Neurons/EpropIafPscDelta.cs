@@ -24,7 +24,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_psc_delta")]
 internal sealed class EpropIafPscDelta : EpropRecurrentGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
@@ -32,58 +32,14 @@ internal sealed class EpropIafPscDelta : EpropRecurrentGroup
 
     static EpropIafPscDelta()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(C.Vm, C.LearningSignal, C.SurrogateGradient);
     }
 
-    public EpropIafPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C) { }
+    public EpropIafPscDelta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, D) { }
 
-    protected override void Validate(in StatusRow row)
-    {
-        base.Validate(row);
-        D.Validate(row, C);
-    }
-
-    /// <summary>One step of the chunk's nodes in NEST's order.</summary>
-    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
-    {
-        double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], sg = this[C.SurrogateGradient];
-        double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefrSpikesBuffer], tauM = this[C.TauM];
-        var kinds = SurrogateKinds;
-        Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
-        long t = s.Step;
-        for (int i = s.Start; i < s.End; i++)
-        {
-            int k = i - s.Start;
-            double zIn = spikeIn[k];
-            if (r[i] == 0)
-            {
-                vm[i] = PiIn[i] * (iIn[i] + ie[i]) + PvM[i] * vm[i] + zIn;
-                if (refractoryInput[i] != 0.0 && buffered[i] != 0.0)
-                {
-                    vm[i] += buffered[i];
-                    buffered[i] = 0.0;
-                }
-                vm[i] = Math.Max(vm[i], vMin[i]);
-            }
-            else
-            {
-                if (refractoryInput[i] != 0.0) buffered[i] += zIn * Math.Exp(-r[i] * Resolution / tauM[i]);
-                r[i]--;
-            }
-            double z = 0.0;
-            sg[i] = EpropSurrogateGradients.Compute(kinds[i], r[i], vm[i], vTh[i], height[i], width[i]);
-            if (Fires(i, vm[i] >= vTh[i], t, s.Lag, spikes, flushEvents))
-            {
-                r[i] = RefractorySteps[i];
-                vm[i] = vReset[i];
-                z = 1.0;
-            }
-            Archive(i, t, sg[i], z);
-            iIn[i] = currentIn[k];
-        }
-    }
+    /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceHardReset{TThreshold}"/>).</summary>
+    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>
+        AdvanceHardReset(s, spikes, flushEvents, Fixed);
 }
 
 /// <summary>

@@ -25,7 +25,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_iaf_psc_delta_adapt")]
 internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode(ignoreAndSpike: true);
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare(ignoreAndSpike: true);
 
     private static readonly FamilyColumns C = new(Declared);
 
@@ -35,59 +35,12 @@ internal sealed class EpropIafPscDeltaAdapt : EpropRecurrentAdaptiveGroup
 
     static EpropIafPscDeltaAdapt()
     {
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(C.Vm, Adapt.A, Adapt.VThAdapt, C.LearningSignal, C.SurrogateGradient);
     }
 
-    public EpropIafPscDeltaAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt) { }
+    public EpropIafPscDeltaAdapt(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, C, Adapt, D) { }
 
-    protected override void Validate(in StatusRow row)
-    {
-        base.Validate(row);
-        D.Validate(row, C);
-    }
-
-    /// <summary>One step of the chunk's nodes in NEST's order.</summary>
-    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents)
-    {
-        double[] vm = this[C.Vm], r = this[C.Refractory], iIn = this[C.IIn], z = this[C.Z], sg = this[C.SurrogateGradient];
-        double[] vMin = this[C.VMin], vTh = this[C.VTh], ie = this[C.Ie], height = this[C.SurrogateGradientHeight], width = this[C.SurrogateGradientWidth];
-        double[] vReset = this[D.VReset], refractoryInput = this[D.RefractoryInput], buffered = this[D.RefrSpikesBuffer], tauM = this[C.TauM];
-        double[] adapt = this[Adapt.A], vThAdapt = this[Adapt.VThAdapt], beta = this[Adapt.Beta];
-        var kinds = SurrogateKinds;
-        Span<double> spikeIn = s.Input(C.Inputs.Spikes), currentIn = s.Input(C.Inputs.Currents);
-        long t = s.Step;
-        for (int i = s.Start; i < s.End; i++)
-        {
-            int k = i - s.Start;
-            double zIn = spikeIn[k];
-            if (r[i] == 0)
-            {
-                vm[i] = PiIn[i] * (iIn[i] + ie[i]) + PvM[i] * vm[i] + zIn;
-                if (refractoryInput[i] != 0.0 && buffered[i] != 0.0)
-                {
-                    vm[i] += buffered[i];
-                    buffered[i] = 0.0;
-                }
-                vm[i] = Math.Max(vm[i], vMin[i]);
-                adapt[i] = PAdapt[i] * adapt[i] + z[i];
-                vThAdapt[i] = vTh[i] + beta[i] * adapt[i];
-            }
-            else
-            {
-                if (refractoryInput[i] != 0.0) buffered[i] += zIn * Math.Exp(-r[i] * Resolution / tauM[i]);
-                r[i]--;
-            }
-            z[i] = 0.0;
-            sg[i] = EpropSurrogateGradients.Compute(kinds[i], r[i], vm[i], vThAdapt[i], height[i], width[i]);
-            if (Fires(i, vm[i] >= vThAdapt[i], t, s.Lag, spikes, flushEvents))
-            {
-                r[i] = RefractorySteps[i];
-                vm[i] = vReset[i];
-                z[i] = 1.0;
-            }
-            Archive(i, t, sg[i], z[i]);
-            iIn[i] = currentIn[k];
-        }
-    }
+    /// <summary>One step of the chunk's nodes in NEST's order (<see cref="EpropRecurrentGroup.AdvanceHardReset{TThreshold}"/>).</summary>
+    protected override void Advance(in ChunkStep s, SpikeBuffer spikes, SpikeBuffer flushEvents) =>
+        AdvanceHardReset(s, spikes, flushEvents, Adapting);
 }

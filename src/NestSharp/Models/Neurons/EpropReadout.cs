@@ -22,7 +22,7 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("eprop_readout")]
 internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<EpropCurrentFamily>, EpropReadoutEntry>, IRateSignalStateTarget
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare();
 
     private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
     private static readonly Column EL = Declared.Parameter("E_L", 0.0, "mV");
@@ -47,13 +47,10 @@ internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<Epr
     {
         Declared.SpikeReceptor(1, LearningWindowInput, "eprop_learning_window");
         Declared.SpikeReceptor(2, TargetInput, "target_signal");
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(ErrorSignal, ReadoutSignal, TargetSignal, Vm);
         Declared.ReadOnly(ErrorSignal, ReadoutSignal, TargetSignal);
     }
 
-    private double[] _pvm = [], _piIn = [];
-    private long[] _cutoffSteps = [];
     private SecondaryEventBuffer? _learningSignalOut;
 
     public EpropReadout(NodeModel model, int firstId, int count)
@@ -73,21 +70,8 @@ internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<Epr
 
     public override void Prepare(SimulationContext context)
     {
-        var time = context.Time;
         PrepareHistories(context);
-        if (_pvm.Length != Count)
-        {
-            _pvm = new double[Count];
-            _piIn = new double[Count];
-            _cutoffSteps = new long[Count];
-        }
-        for (int i = 0; i < Count; i++)
-        {
-            double tauM = this[TauM][i];
-            _pvm[i] = Math.Exp(-Resolution / tauM);
-            _piIn[i] = tauM / this[Cm][i] * (1.0 - _pvm[i]);
-            _cutoffSteps[i] = StepsOf(time, this[EpropIsiTraceCutoff][i]);
-        }
+        PrepareMembrane(context.Time, TauM, Cm, EpropIsiTraceCutoff);
         _learningSignalOut = context.Secondary.Of(EpropEvents.LearningSignal);
     }
 
@@ -127,7 +111,7 @@ internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<Epr
             int k = i - s.Start;
             if (windowSet[k] != 0.0) window[i] = windowIn[k];
             if (targetSet[k] != 0.0) target[i] = targetIn[k];
-            vm[i] = _piIn[i] * iIn[i] + spikeIn[k] + _pvm[i] * vm[i];
+            vm[i] = PiIn[i] * iIn[i] + spikeIn[k] + PvM[i] * vm[i];
             vm[i] = Math.Max(vm[i], vMin[i]);
             readout[i] = vm[i] + el[i];
             error[i] = readout[i] - target[i];
@@ -143,12 +127,12 @@ internal sealed class EpropReadout : EpropArchivingGroup<EpropReadoutHistory<Epr
     }
 
     public void EraseUsedEpropHistory(int position, long tSpike, long tSpikePrevious) =>
-        ArchiveAt(position).EraseUsedHistory(tSpike, tSpikePrevious, _cutoffSteps[position]);
+        ArchiveAt(position).EraseUsedHistory(tSpike, tSpikePrevious, CutoffSteps[position]);
 
     /// <summary>NEST's compute_gradient of eprop_readout: the error signal times the filtered presynaptic spikes.</summary>
     public void ComputeGradient(int position, long tSpike, long tSpikePrevious, ref EpropSynapseTrace trace, ref double weight,
         WeightOptimizerSettings cp, ref WeightOptimizerState optimizer, bool isFlushEvent, bool previousWasFlushEvent) =>
-        EpropGradient.Compute(ArchiveAt(position), new GradientStep(), IdOf(position), _pvm[position], _cutoffSteps[position],
+        EpropGradient.Compute(ArchiveAt(position), new GradientStep(), IdOf(position), PvM[position], CutoffSteps[position],
             tSpike, tSpikePrevious, ref trace, ref weight, cp, ref optimizer, isFlushEvent, previousWasFlushEvent);
 
     /// <summary>The readout's increment of a step: the error signal times z̄; no traces of its own.</summary>

@@ -37,7 +37,7 @@ internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<E
 
     private static readonly string[] Losses = ["mean_squared_error", "cross_entropy"];
 
-    private static readonly NeuronSchema Declared = NeuronSchema.ForPlainNode();
+    private static readonly NeuronSchema Declared = EpropNeuronSchema.Declare();
 
     private static readonly Column Cm = Declared.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
     private static readonly Column EL = Declared.Parameter("E_L", 0.0, "mV");
@@ -67,7 +67,6 @@ internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<E
         Declared.SpikeReceptor(0, Spikes);
         Declared.SpikeReceptor(ReadoutReceptor, ReadoutRates, "readout_signal");
         Declared.SpikeReceptor(TargetReceptor, TargetRates, "target_signal");
-        Declared.ComputedRecordable("eprop_history_duration");
         Declared.Recordable(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal, Vm);
         Declared.ReadOnly(ErrorSignal, ReadoutSignal, ReadoutSignalUnnorm, TargetSignal);
     }
@@ -242,25 +241,20 @@ internal sealed class EpropReadoutBsshslm2020 : EpropBsshslm2020ArchivingGroup<E
     /// </summary>
     public double ComputeGradient(int position, ReadOnlySpan<long> isis, long tTrigger, bool averageGradient)
     {
-        var archive = ArchiveAt(position);
         ref readonly Propagators p = ref _propagators.Select().Of(position);
-        int e = archive.EntryIndex(tTrigger);
-        double gradient = 0.0, zBar = 0.0;
-        long t = tTrigger;
-        int nodeId = IdOf(position);
-        foreach (long isi in isis)
-        {
-            double z = 1.0;
-            long tEnd = t + isi;
-            for (; t < tEnd; t++, e++)
-            {
-                archive.RequireEntry(e, t, nodeId);
-                zBar = p.PVm * zBar + p.PZIn * z;
-                gradient += archive.At(e).ErrorSignal * zBar;
-                z = 0.0;
-            }
-        }
+        var step = new GradientStep();
+        EpropBsshslm2020Gradient.Walk(ArchiveAt(position), isis, tTrigger, IdOf(position), p.PVm, p.PZIn, ref step);
+        double gradient = step.Gradient;
         if (averageGradient) gradient /= LearningWindowSteps;
         return gradient;
+    }
+
+    /// <summary>A step of the readout's walk: gradient += error z̄.</summary>
+    private struct GradientStep : IEpropIntervalStep<EpropReadoutEntry>
+    {
+        public double Gradient;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(in EpropReadoutEntry entry, double zBar) => Gradient += entry.ErrorSignal * zBar;
     }
 }

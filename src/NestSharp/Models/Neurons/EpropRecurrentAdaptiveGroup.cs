@@ -19,8 +19,9 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
     /// <summary>The adaptive threshold's columns.</summary>
     protected AdaptiveThreshold Threshold { get; }
 
-    protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold)
-        : base(model, firstId, count, schema, columns)
+    protected EpropRecurrentAdaptiveGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, AdaptiveThreshold threshold,
+        EpropPscDeltaColumns? hardReset)
+        : base(model, firstId, count, schema, columns, hardReset)
     {
         _c = columns;
         Threshold = threshold;
@@ -57,4 +58,21 @@ internal abstract class EpropRecurrentAdaptiveGroup : EpropRecurrentGroup
 
     /// <summary>The model's own propagators (after the family's and P_a).</summary>
     protected virtual void PrepareAdaptiveModel(SimulationContext context) { }
+
+    /// <summary>The adaptive threshold of the chunk's steps (the columns of <see cref="Threshold"/> and P_a).</summary>
+    protected AdaptingThreshold Adapting => new(this[_c.VTh], this[Threshold.A], this[Threshold.VThAdapt], this[Threshold.Beta], PAdapt);
+
+    /// <summary>a ← P_a a + z (the previous step's spike), V_th_adapt = V_th + adapt_beta a; the spike threshold is V_th_adapt.</summary>
+    protected readonly struct AdaptingThreshold(double[] vTh, double[] a, double[] vThAdapt, double[] beta, double[] pAdapt) : ISpikeThreshold
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Adapt(int i, double zPrevious)
+        {
+            a[i] = pAdapt[i] * a[i] + zPrevious;
+            vThAdapt[i] = vTh[i] + beta[i] * a[i];
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double At(int i) => vThAdapt[i];
+    }
 }

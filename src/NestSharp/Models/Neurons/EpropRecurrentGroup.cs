@@ -9,50 +9,22 @@ namespace NestSharp.Models.Neurons;
 /// eprop_synapse (<see cref="ComputeGradient"/>).
 /// <para>f_target is set in spikes/s and kept (and shown, as NEST does) in spikes/ms.</para>
 /// </summary>
-internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrentHistory<EpropCurrentFamily>, EpropRecurrentEntry>, ILearningSignalReceiver
+internal abstract partial class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrentHistory<EpropCurrentFamily>, EpropRecurrentEntry>, ILearningSignalReceiver
 {
-    /// <summary>The columns of the family, declared into a model's schema.</summary>
-    internal sealed class FamilyColumns
+    /// <summary>The columns of the family, declared into a model's schema: the recurrent e-prop neurons' and kappa,
+    /// kappa_reg, eprop_isi_trace_cutoff and the refractory count-down.</summary>
+    internal sealed class FamilyColumns : EpropRecurrentNeuronColumns
     {
-        public readonly Column Cm, CReg, EL, FTarget, Ie, SurrogateGradientHeight, SurrogateGradientWidth, TRef, TauM, VMin, VTh, Kappa, KappaReg;
-        public readonly Column EpropIsiTraceCutoff, FlushEventSendInterval, Vm, SurrogateGradient, LearningSignal;
-        public readonly Column Refractory, IIn, Z, LastEventTime, StepsToForcedSpike, SurrogateGradientFunctionNumber;
-        public readonly SpikeAndCurrentInputs Inputs;
+        public readonly Column Kappa, KappaReg, EpropIsiTraceCutoff, Refractory;
 
-        public FamilyColumns(NeuronSchema schema)
+        public FamilyColumns(NeuronSchema schema) : base(schema)
         {
-            Cm = schema.Parameter("C_m", 250.0, "pF", Requirement.Positive("C_m > 0 required"));
-            CReg = schema.Parameter("c_reg", 0.0, "", Requirement.NonNegative("c_reg ≥ 0 required"));
-            EL = schema.Parameter("E_L", -70.0, "mV");
-            FTarget = schema.Parameter("f_target", 0.01, "spikes/ms", Requirement.NonNegative("f_target ≥ 0 required"));
-            Ie = schema.Parameter("I_e", 0.0, "pA");
-            SurrogateGradientHeight = schema.Parameter("surrogate_gradient_height", 0.3, "", Requirement.Positive("surrogate_gradient_height > 0 required"));
-            SurrogateGradientWidth = schema.Parameter("surrogate_gradient_width", 1.0, "", Requirement.Positive("surrogate_gradient_width > 0 required"));
-            TRef = schema.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("t_ref ≥ 0 required"));
-            TauM = schema.Parameter("tau_m", 10.0, "ms", Requirement.Positive("tau_m > 0 required"));
-            VMin = schema.ParameterRelativeTo(EL, "V_min", -double.MaxValue, "mV");
-            VTh = schema.ParameterRelativeTo(EL, "V_th", -55.0, "mV");
             Kappa = schema.Parameter("kappa", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa ≤ 1 required"));
             KappaReg = schema.Parameter("kappa_reg", 0.97, "", new Requirement(static v => v >= 0.0 && v <= 1.0, "0 ≤ kappa_reg ≤ 1 required"));
             EpropIsiTraceCutoff = schema.Parameter("eprop_isi_trace_cutoff", double.PositiveInfinity, "ms",
                 Requirement.NonNegative("eprop_isi_trace_cutoff ≥ 0 required"));
-            FlushEventSendInterval = schema.Parameter("flush_event_send_interval", double.PositiveInfinity, "ms",
-                Requirement.Positive("flush_event_send_interval > 0 required"));
-            Vm = schema.StateRelativeTo(EL, "V_m", -70.0, "mV");
-            SurrogateGradient = schema.State("surrogate_gradient", 0.0, "");
-            LearningSignal = schema.State("learning_signal", 0.0, "pA");
-            schema.ReadOnly(SurrogateGradient, LearningSignal);
             Refractory = schema.Internal("refractory");
-            IIn = schema.Internal("i_in");
-            Z = schema.Internal("z");
-            LastEventTime = schema.Internal("last_event_time");
-            StepsToForcedSpike = schema.Internal("steps_to_forced_spike", -1.0);
-            SurrogateGradientFunctionNumber = schema.Internal("surrogate_gradient_function_number", EpropSurrogateGradients.PiecewiseLinearNumber);
-            Inputs = new SpikeAndCurrentInputs(schema);
         }
-
-        /// <summary>NEST's V_th ≥ V_min.</summary>
-        public void Validate(in StatusRow row) => row.Require(row[VTh] >= row[VMin], VTh, "V_th ≥ V_min required");
     }
 
     private readonly FamilyColumns _c;
@@ -60,20 +32,23 @@ internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrent
     /// <summary>The surrogate gradient function of each node (from its surrogate_gradient_function at Prepare).</summary>
     protected EpropSurrogateGradient[] SurrogateKinds = [];
 
-    /// <summary>Per node, from Prepare: membrane propagator P_v_m = exp(-h/tau_m), input propagator P_i_in, refractory steps,
-    /// cutoff and flush interval in steps, ignore-and-spike interval in steps.</summary>
-    protected double[] PvM = [], PiIn = [];
-    protected long[] RefractorySteps = [], CutoffSteps = [], FlushSteps = [], ForcedIntervalSteps = [];
+    /// <summary>Per node, from Prepare (besides the membrane's <see cref="EpropArchivingGroup{THistory, TEntry}.PvM"/>,
+    /// PiIn and CutoffSteps): refractory steps, flush interval in steps, ignore-and-spike interval in steps.</summary>
+    protected long[] RefractorySteps = [], FlushSteps = [], ForcedIntervalSteps = [];
 
     /// <summary>Per node, from Prepare of the adaptive models (empty in the others): P_a = exp(-h / adapt_tau) and
     /// adapt_beta, read by the gradient.</summary>
     protected double[] PAdapt = [], Beta = [];
 
-    protected EpropRecurrentGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns)
+    /// <summary>The hard-reset models' columns (eprop_iaf_psc_delta and its _adapt twin); null for the others.</summary>
+    private readonly EpropPscDeltaColumns? _hardReset;
+
+    protected EpropRecurrentGroup(NodeModel model, int firstId, int count, NeuronSchema schema, FamilyColumns columns, EpropPscDeltaColumns? hardReset)
         : base(model, firstId, count, schema, static () => new EpropRecurrentHistory<EpropCurrentFamily>(EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift),
             EpropHistoryCheckpoint.Save, r => EpropHistoryCheckpoint.RestoreRecurrent<EpropCurrentFamily>(r, EpropRecurrentHistory<EpropCurrentFamily>.CurrentFamilyShift))
     {
         _c = columns;
+        _hardReset = hardReset;
         KeepOutsideColumns(EpropNamedChoice.SurrogateGradientFunction(columns.SurrogateGradientFunctionNumber, c => this[c]));
     }
 
@@ -86,7 +61,12 @@ internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrent
     /// </summary>
     public override bool SupportsCheckpoint => true;
 
-    protected override void Validate(in StatusRow row) => _c.Validate(row);
+    /// <summary>NEST's cross-checks: V_th ≥ V_min, and those of V_reset in the hard-reset models.</summary>
+    protected override void Validate(in StatusRow row)
+    {
+        _c.Validate(row);
+        _hardReset?.Validate(row, _c);
+    }
 
     /// <summary>
     /// f_target arrives in spikes/s and is kept in spikes/ms (NEST divides a given value by 1000 before its check);
@@ -113,12 +93,10 @@ internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrent
     {
         var time = context.Time;
         PrepareHistories(context);
-        if (PvM.Length != Count)
+        PrepareMembrane(time, _c.TauM, _c.Cm, _c.EpropIsiTraceCutoff);
+        if (RefractorySteps.Length != Count)
         {
-            PvM = new double[Count];
-            PiIn = new double[Count];
             RefractorySteps = new long[Count];
-            CutoffSteps = new long[Count];
             FlushSteps = new long[Count];
             ForcedIntervalSteps = new long[Count];
             SurrogateKinds = new EpropSurrogateGradient[Count];
@@ -126,12 +104,8 @@ internal abstract class EpropRecurrentGroup : EpropArchivingGroup<EpropRecurrent
         double[] stepsToForced = this[_c.StepsToForcedSpike];
         for (int i = 0; i < Count; i++)
         {
-            double tauM = this[_c.TauM][i];
-            PvM[i] = Math.Exp(-Resolution / tauM);
             SurrogateKinds[i] = EpropSurrogateGradients.OfNumber(this[_c.SurrogateGradientFunctionNumber][i]);
-            PiIn[i] = tauM / this[_c.Cm][i] * (1.0 - PvM[i]);
             RefractorySteps[i] = time.MsToStepsCeil(this[_c.TRef][i]);
-            CutoffSteps[i] = StepsOf(time, this[_c.EpropIsiTraceCutoff][i]);
             FlushSteps[i] = StepsOf(time, this[_c.FlushEventSendInterval][i]);
             ForcedIntervalSteps[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeInterval][i]);
             if (stepsToForced[i] < 0) stepsToForced[i] = time.MsToStepsCeil(this[NeuronSchema.Archiving.IgnoreAndSpikeOffset][i]);

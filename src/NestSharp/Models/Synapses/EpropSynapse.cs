@@ -22,7 +22,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("eprop_synapse")]
 [SynapseModelName("eprop_synapse_hpc")]
-internal sealed class EpropSynapse(string name) : SynapseType(name)
+internal sealed class EpropSynapse(string name) : EpropSynapseType(name, Optimizer)
 {
     private static readonly SynapseSchema Declared = new();
     private static readonly SynapseColumn TSpikePrevious = Declared.State("t_spike_previous");
@@ -37,50 +37,22 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
     private static readonly SynapseColumn DecaySteps = Declared.State("decay_steps");
     private static readonly WeightOptimizerColumns Optimizer = new(Declared);
 
-    /// <summary>The target of every synapse, found before each run.</summary>
-    private readonly SynapseTargets _targets = new();
-
     protected override SynapseSchema DeclaredSchema => Declared;
 
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Stored;
-
-    /// <summary>
-    /// Everything a synapse carries is in its columns (the previous spike and whether it was a flush event, the traces,
-    /// the summed gradient, the steps to the cutoff and of pending decay, the optimizer's state) and the model's
-    /// optimizer dictionary; its targets keep their e-prop histories in their own checkpoints.
-    /// </summary>
-    public override bool SupportsCheckpoint => true;
-
-    public override bool SupportsFlushEvents => true;
-
-    public override ICommonDictionaryProperty? DefaultCommonDictionary => new WeightOptimizerSettings();
-
-    private static readonly NestedConnectionStatus OptimizerStatus = Optimizer.NestedStatus();
-
-    /// <summary>NEST's per-synapse optimizer status: {"m", "v"} of Adam (read and set per connection), {} for gradient descent.</summary>
-    public override NestedConnectionStatus? NestedStatus => OptimizerStatus;
-
-    public override bool NeedsBlocksAtPrepare => true;
-
-    public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
     public override void CheckTarget(NeuronGroup target)
     {
         if (target is not (EpropRecurrentGroup or EpropReadout)) throw new IllegalConnectionException("The target node does not support eprop synapses.");
     }
 
-    public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model)
-    {
-        if (block.DelayAt(index) != 1) throw new IllegalConnectionException("eprop synapses currently require a delay of one simulation step");
-    }
-
     /// <summary>Finds every synapse's target and counts the synapse into its e-prop indegree (the targets reset it in their Prepare).</summary>
     public override void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks)
     {
-        _targets.Resolve(blocks, context.Nodes);
+        Targets.Resolve(blocks, context.Nodes);
         foreach (var block in blocks)
         {
-            var table = _targets.Of(block);
+            var table = Targets.Of(block);
             int[] groupOf = table.GroupOf, positionOf = table.PositionOf;
             for (int i = 0; i < groupOf.Length; i++) ((IEpropTarget)table.Groups[groupOf[i]]).RegisterEpropConnection(positionOf[i]);
         }
@@ -91,7 +63,7 @@ internal sealed class EpropSynapse(string name) : SynapseType(name)
 
     public override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
-        var targets = _targets.Of(block);
+        var targets = Targets.Of(block);
         NeuronGroup[] groups = targets.Groups;
         int[] groupOf = targets.GroupOf, positionOf = targets.PositionOf;
         var cp = (WeightOptimizerSettings)model.CommonDictionary!;

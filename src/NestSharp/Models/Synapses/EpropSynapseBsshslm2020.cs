@@ -32,7 +32,7 @@ namespace NestSharp.Models.Synapses;
 /// </summary>
 [SynapseModelName("eprop_synapse_bsshslm_2020")]
 [SynapseModelName("eprop_synapse_bsshslm_2020_hpc")]
-internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
+internal sealed class EpropSynapseBsshslm2020(string name) : EpropSynapseType(name, Optimizer)
 {
     private static readonly SynapseSchema Declared = new();
 
@@ -61,40 +61,13 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
 
     protected override SynapseSchema DeclaredSchema => Declared;
 
-    /// <summary>The target of every synapse, found before each run.</summary>
-    private readonly SynapseTargets _targets = new();
-
     public override PreciseWeight WeightForPreciseTargets => PreciseWeight.Logged;
-
-    /// <summary>Everything is in the synapse's columns, the model's optimizer dictionary and the targets (histories, interval lists).</summary>
-    public override bool SupportsCheckpoint => true;
-
-    public override bool SupportsFlushEvents => true;
-
-    public override ICommonDictionaryProperty? DefaultCommonDictionary => new WeightOptimizerSettings();
-
-    private static readonly NestedConnectionStatus OptimizerStatus = Optimizer.NestedStatus();
-
-    /// <summary>NEST's per-synapse optimizer status: {"m", "v"} of Adam (read and set per connection), {} for gradient descent.</summary>
-    public override NestedConnectionStatus? NestedStatus => OptimizerStatus;
-
-    public override bool NeedsBlocksAtPrepare => true;
-
-    /// <summary>NEST: the sources send spike events (neurons and parrots).</summary>
-    public override void CheckSource(NodeGroup source) => RequireSpikeEventSource(source, Name);
 
     /// <summary>NEST's REQUIRES_EPROP_ARCHIVING: the targets are e-prop neurons of the bsshslm_2020 family.</summary>
     public override void CheckTarget(NeuronGroup target)
     {
         if (target is not (EpropIafBsshslm2020Group or EpropReadoutBsshslm2020))
             throw new IllegalConnectionException($"{target.Model.Name} does not support e-prop synapses: '{Name}' needs an e-prop neuron of the bsshslm_2020 family (eprop_iaf_bsshslm_2020, eprop_iaf_adapt_bsshslm_2020 or eprop_readout_bsshslm_2020) as target.");
-    }
-
-    /// <summary>NEST's check_connection: eprop synapses need a delay of one step.</summary>
-    public override void OnCreated(SynapseBlock block, int index, bool statusSet, SynapseModel model)
-    {
-        if (block.DelayAt(index) != 1)
-            throw new IllegalConnectionException("eprop synapses currently require a delay of one simulation step");
     }
 
     /// <summary>
@@ -104,11 +77,11 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
     public override void PrepareRun(SimulationContext context, IReadOnlyList<SynapseBlock> blocks)
     {
         long interval = Math.Max(1L, (long)Math.Floor(context.Eprop.UpdateInterval * context.Time.StepsPerMs + 0.5));
-        _targets.Resolve(blocks, context.Nodes);
+        Targets.Resolve(blocks, context.Nodes);
         foreach (var block in blocks)
         {
             double[] initialized = block.State[Initialized.Index], next = block.State[TNextUpdate.Index];
-            var table = _targets.Of(block);
+            var table = Targets.Of(block);
             int[] groupOf = table.GroupOf, positionOf = table.PositionOf;
             for (int i = 0; i < groupOf.Length; i++)
             {
@@ -136,7 +109,7 @@ internal sealed class EpropSynapseBsshslm2020(string name) : SynapseType(name)
         double[] data = ring.Data, weights = block.Weights;
         int channels = ring.Channels, slots = ring.Slots;
         int[] channelOf = block.Channels, offsets = block.Offsets;
-        var targets = _targets.Of(block);
+        var targets = Targets.Of(block);
         NeuronGroup[] groups = targets.Groups;
         int[] groupOf = targets.GroupOf, positionOf = targets.PositionOf;
         double[] tau = block.State[TauMReadout.Index], gradient = block.State[Gradient.Index], tPrev = block.State[TSpikePrevious.Index];
