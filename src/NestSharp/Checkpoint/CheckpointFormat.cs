@@ -29,8 +29,9 @@ internal static class CheckpointFormat
     /// followed by what its common dictionary keeps beyond its status (the e-prop optimizer's first eta change and count).
     /// 14: the recurrent e-prop neurons keep their surrogate_gradient_function as a number in an internal column. 15: the
     /// e-prop readouts have input channels that mark the steps in which an event set a signal (more ring channels).
+    /// 16: the recurrent e-prop neurons declare their columns in a new order (those both families share first).
     /// </summary>
-    public const int Version = 15;
+    public const int Version = 16;
 
     /// <summary>The largest chunk (1 MiB): the buffer each side keeps.</summary>
     public const int ChunkBytes = 1 << 20;
