@@ -141,8 +141,9 @@ internal abstract class AeifCondMultisynapseGroup : ConductancePortGroup
 
     /// <summary>
     /// The checks of a Set that gives any of the port arrays <paramref name="arrays"/> (E_rev, then the model's time
-    /// constants), each failure naming the first array given: when the number of ports changes all must be given, all
-    /// must have the same length, and a neuron with connections keeps at least its ports. Returns whether any was given.
+    /// constants), each failure naming the first array given: when the number of ports changes they must be given
+    /// together, all must have the same length, and a neuron with connections keeps at least its ports. Returns whether
+    /// any was given.
     /// </summary>
     protected bool RequirePortArrays(in StatusRow row, params ReadOnlySpan<ArrayColumn> arrays)
     {
@@ -159,7 +160,7 @@ internal abstract class AeifCondMultisynapseGroup : ConductancePortGroup
         if (named is not { } first) return false;
 
         if (lengthChanged && !allGiven)
-            row.Require(false, first, $"when the number of receptor ports changes (n_receptors = {previous}), {NamesOf(arrays)} must all be given");
+            row.Require(false, first, $"when the number of receptor ports changes (n_receptors = {previous}), {NamesOf(arrays)} must be given together");
         if (!sameLength)
         {
             var lengths = new int[arrays.Length];
