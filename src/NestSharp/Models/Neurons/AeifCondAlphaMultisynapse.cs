@@ -42,19 +42,9 @@ internal sealed class AeifCondAlphaMultisynapse : AeifCondMultisynapseGroup
 
     protected override void Validate(in StatusRow row)
     {
-        bool eRevSet = row.IsSet(ERev), tauSynSet = row.IsSet(TauSyn);
-        if (eRevSet || tauSynSet)
+        if (RequirePortArrays(row, ERev, TauSyn))
         {
-            ReadOnlySpan<double> eRev = row.Array(ERev), tauSyn = row.Array(TauSyn);
-            int previous = row.PreviousPorts;
-            bool lengthChanged = eRev.Length != previous || tauSyn.Length != previous;
-            var named = eRevSet ? ERev : TauSyn;
-            row.Require(!lengthChanged || (eRevSet && tauSynSet), named,
-                $"when the number of receptor ports changes (n_receptors = {previous}), both E_rev and tau_syn must be given");
-            row.Require(eRev.Length == tauSyn.Length, named,
-                $"E_rev and tau_syn must have the same length (they have {eRev.Length}, {tauSyn.Length})");
-            row.Require(tauSyn.Length >= previous || !row.HasConnections, named,
-                $"the neuron has connections, therefore the number of receptor ports cannot be reduced below {previous}");
+            ReadOnlySpan<double> tauSyn = row.Array(TauSyn);
             for (int k = 0; k < tauSyn.Length; k++)
                 row.Require(tauSyn[k] > 0, TauSyn, $"all synaptic time constants must be strictly positive (port {k + 1}: tau_syn = {tauSyn[k]})");
         }

@@ -44,19 +44,9 @@ internal sealed class AeifCondBetaMultisynapse : AeifCondMultisynapseGroup
 
     protected override void Validate(in StatusRow row)
     {
-        bool eRevSet = row.IsSet(ERev), tauRiseSet = row.IsSet(TauRise), tauDecaySet = row.IsSet(TauDecay);
-        if (eRevSet || tauRiseSet || tauDecaySet)
+        if (RequirePortArrays(row, ERev, TauRise, TauDecay))
         {
-            ReadOnlySpan<double> eRev = row.Array(ERev), tauRise = row.Array(TauRise), tauDecay = row.Array(TauDecay);
-            int previous = row.PreviousPorts;
-            bool lengthChanged = eRev.Length != previous || tauRise.Length != previous || tauDecay.Length != previous;
-            var named = eRevSet ? ERev : tauRiseSet ? TauRise : TauDecay;
-            row.Require(!lengthChanged || (eRevSet && tauRiseSet && tauDecaySet), named,
-                $"when the number of receptor ports changes (n_receptors = {previous}), E_rev, tau_rise and tau_decay must all be given");
-            row.Require(eRev.Length == tauRise.Length && eRev.Length == tauDecay.Length, named,
-                $"E_rev, tau_rise and tau_decay must have the same length (they have {eRev.Length}, {tauRise.Length}, {tauDecay.Length})");
-            row.Require(tauRise.Length >= previous || !row.HasConnections, named,
-                $"the neuron has connections, therefore the number of receptor ports cannot be reduced below {previous}");
+            ReadOnlySpan<double> tauRise = row.Array(TauRise), tauDecay = row.Array(TauDecay);
             for (int k = 0; k < tauRise.Length; k++)
             {
                 row.Require(tauRise[k] > 0 && tauDecay[k] > 0, tauRise[k] > 0 ? TauDecay : TauRise,

@@ -139,6 +139,47 @@ internal abstract class AeifCondMultisynapseGroup : ConductancePortGroup
     /// <summary>The port arrays of the node at storage position <paramref name="position"/> and the jumps they give.</summary>
     protected abstract PortConstants PortsOf(int position);
 
+    /// <summary>
+    /// The checks of a Set that gives any of the port arrays <paramref name="arrays"/> (E_rev, then the model's time
+    /// constants), each failure naming the first array given: when the number of ports changes they must be given
+    /// together, all must have the same length, and a neuron with connections keeps at least its ports. Returns whether
+    /// any was given.
+    /// </summary>
+    protected bool RequirePortArrays(in StatusRow row, params ReadOnlySpan<ArrayColumn> arrays)
+    {
+        int previous = row.PreviousPorts, ports = row.Array(arrays[0]).Length;
+        bool allGiven = true, lengthChanged = false, sameLength = true;
+        ArrayColumn? named = null;
+        foreach (var array in arrays)
+        {
+            if (row.IsSet(array)) named ??= array;
+            else allGiven = false;
+            lengthChanged |= row.Array(array).Length != previous;
+            sameLength &= row.Array(array).Length == ports;
+        }
+        if (named is not { } first) return false;
+
+        if (lengthChanged && !allGiven)
+            row.Require(false, first, $"when the number of receptor ports changes (n_receptors = {previous}), {NamesOf(arrays)} must be given together");
+        if (!sameLength)
+        {
+            var lengths = new int[arrays.Length];
+            for (int k = 0; k < arrays.Length; k++) lengths[k] = row.Array(arrays[k]).Length;
+            row.Require(false, first, $"{NamesOf(arrays)} must have the same length (they have {string.Join(", ", lengths)})");
+        }
+        row.Require(ports >= previous || !row.HasConnections, first,
+            $"the neuron has connections, therefore the number of receptor ports cannot be reduced below {previous}");
+        return true;
+    }
+
+    /// <summary>"a, b and c": the names of <paramref name="arrays"/> for a message.</summary>
+    private string NamesOf(ReadOnlySpan<ArrayColumn> arrays)
+    {
+        var names = new string[arrays.Length];
+        for (int k = 0; k < arrays.Length; k++) names[k] = Schema.Arrays[arrays[k].Index].Name;
+        return string.Join(", ", names[..^1]) + " and " + names[^1];
+    }
+
     public override void Prepare(SimulationContext context)
     {
         PreparePortInputs();

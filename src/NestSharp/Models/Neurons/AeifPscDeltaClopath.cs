@@ -57,20 +57,16 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     private static readonly Column TauZ = Declared.Parameter("tau_z", 40.0, "ms", Requirement.Positive(TimeConstantsPositive));
     private static readonly Column TClamp = Declared.Parameter("t_clamp", 2.0, "ms", Requirement.NonNegative("ensure that t_clamp >= 0"));
     private static readonly Column VClamp = Declared.Parameter("V_clamp", 33.0, "mV");
-    private static readonly Column TauUBarPlus = Declared.Parameter("tau_u_bar_plus", 7.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauUBarMinus = Declared.Parameter("tau_u_bar_minus", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauUBarBar = Declared.Parameter("tau_u_bar_bar", 500.0, "ms", Requirement.Positive(TimeConstantsPositive));
+
+    // tau_u_bar_plus, tau_u_bar_minus, tau_u_bar_bar, A_LTP, A_LTD, A_LTD_const, theta_plus, theta_minus, u_ref_squared,
+    // delay_u_bars and the state u_bar_plus, u_bar_minus, u_bar_bar: shared with hh_psc_alpha_clopath
+    private static readonly ClopathArchiving Clopath = new(Declared, tauUBarPlus: 7.0, uBarInitial: -70.6);
+
     private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
     private static readonly Column GslErrorTol = Declared.Parameter("gsl_error_tol", 1e-6, "", Requirement.Positive("must be strictly positive"));
 
-    // A_LTP, A_LTD, A_LTD_const, theta_plus, theta_minus, u_ref_squared, delay_u_bars: shared with hh_psc_alpha_clopath
-    private static readonly ClopathArchiving Clopath = new(Declared);
-
     private static readonly Column Vm = Declared.State("V_m", -70.6, "mV");
     private static readonly Column W = Declared.State("w", 0.0, "pA");
-    private static readonly Column UBarPlus = Declared.State("u_bar_plus", -70.6, "mV");
-    private static readonly Column UBarMinus = Declared.State("u_bar_minus", -70.6, "mV");
-    private static readonly Column UBarBar = Declared.State("u_bar_bar", -70.6, "mV");
 
     /// <summary>
     /// The spike after-current and the adaptive threshold, not part of the status in NEST; V_th starts at -50.4 mV,
@@ -83,7 +79,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
 
     static AeifPscDeltaClopath()
     {
-        Declared.Recordable(Vm, W, Z, VTh, UBarPlus, UBarMinus, UBarBar);
+        Declared.Recordable(Vm, W, Z, VTh, Clopath.UBarPlus, Clopath.UBarMinus, Clopath.UBarBar);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -108,7 +104,8 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
     {
         public static int Dimension => StateSize;
 
-        public double GL, Cm, EL, DeltaT, TauW, TauZ, TauVTh, VThRest, TauUBarPlus, TauUBarMinus, TauUBarBar, A, Ie;
+        public double GL, Cm, EL, DeltaT, TauW, TauZ, TauVTh, VThRest, A, Ie;
+        public ClopathArchiving.FilterTimeConstants Filters;
         public double VPeak, VReset, VClamp;
 
         /// <summary>The current input of this step (pA).</summary>
@@ -127,9 +124,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
             f[YW] = Clamped ? 0.0 : (A * (v - EL) - w) / TauW;
             f[YZ] = -z / TauZ;
             f[YVTh] = -(vTh - VThRest) / TauVTh;
-            f[YUBarPlus] = (-y[YUBarPlus] + v) / TauUBarPlus;
-            f[YUBarMinus] = (-y[YUBarMinus] + v) / TauUBarMinus;
-            f[YUBarBar] = (-y[YUBarBar] + y[YUBarMinus]) / TauUBarBar;
+            Filters.Derivatives(v, y, f, YUBarPlus);
         }
     }
 
@@ -141,7 +136,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
         _refractory = new int[count];
         _clamp = new int[count];
         _histories = new ClopathHistory?[count];
-        IntegratedState = [this[Vm], this[W], this[Z], this[VTh], this[UBarPlus], this[UBarMinus], this[UBarBar]];
+        IntegratedState = [this[Vm], this[W], this[Z], this[VTh], this[Clopath.UBarPlus], this[Clopath.UBarMinus], this[Clopath.UBarBar]];
     }
 
     public override bool SupportsCheckpoint => true;
@@ -186,8 +181,7 @@ internal sealed class AeifPscDeltaClopath : Rkf45NeuronGroup<AeifPscDeltaClopath
             {
                 GL = this[GL][i], Cm = this[Cm][i], EL = this[EL][i], DeltaT = this[DeltaT][i],
                 TauW = this[TauW][i], TauZ = this[TauZ][i], TauVTh = this[TauVTh][i], VThRest = this[VThRest][i],
-                TauUBarPlus = this[TauUBarPlus][i], TauUBarMinus = this[TauUBarMinus][i],
-                TauUBarBar = this[TauUBarBar][i], A = this[A][i], Ie = this[Ie][i],
+                A = this[A][i], Ie = this[Ie][i], Filters = Clopath.FiltersOf(column => this[column], i),
                 VPeak = this[VPeak][i], VReset = this[VReset][i], VClamp = this[VClamp][i],
             },
             Control = ErrorControl.OnDerivatives(this[GslErrorTol][i], this[GslErrorTol][i]),

@@ -34,29 +34,20 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("hh_psc_alpha_clopath")]
 internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Constants, HhPscAlphaClopath.Dynamics>, IKeepsHistory<ClopathHistory>
 {
-    private const string TimeConstantsPositive = "all time constants must be strictly positive";
-
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
     // t_ref, g_Na, g_K, g_L, C_m, E_Na, E_K, E_L, tau_syn_ex, tau_syn_in, I_e; V_m and the gates; the synaptic currents;
     // the refractory count; spikes_ex, spikes_in and currents (receptor 0): as hh_psc_alpha
     private static readonly HhPscAlphaMembrane Membrane = new(Declared);
 
-    private static readonly Column TauUBarPlus = Declared.Parameter("tau_u_bar_plus", 114.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauUBarMinus = Declared.Parameter("tau_u_bar_minus", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauUBarBar = Declared.Parameter("tau_u_bar_bar", 500.0, "ms", Requirement.Positive(TimeConstantsPositive));
-
-    // A_LTP, A_LTD, A_LTD_const, theta_plus, theta_minus, u_ref_squared, delay_u_bars: as aeif_psc_delta_clopath
-    private static readonly ClopathArchiving Clopath = new(Declared);
-
-    private static readonly Column UBarPlus = Declared.State("u_bar_plus", 0.0, "mV");
-    private static readonly Column UBarMinus = Declared.State("u_bar_minus", 0.0, "mV");
-    private static readonly Column UBarBar = Declared.State("u_bar_bar", 0.0, "mV");
+    // tau_u_bar_plus, tau_u_bar_minus, tau_u_bar_bar, A_LTP, A_LTD, A_LTD_const, theta_plus, theta_minus, u_ref_squared,
+    // delay_u_bars and the state u_bar_plus, u_bar_minus, u_bar_bar: as aeif_psc_delta_clopath
+    private static readonly ClopathArchiving Clopath = new(Declared, tauUBarPlus: 114.0, uBarInitial: 0.0);
 
     static HhPscAlphaClopath()
     {
         Membrane.DeclareRecordables(Declared);
-        Declared.Recordable(UBarPlus, UBarMinus, UBarBar);
+        Declared.Recordable(Clopath.UBarPlus, Clopath.UBarMinus, Clopath.UBarBar);
     }
 
     /// <summary>Positions of the filtered potentials in the integrated state vector, after hh_psc_alpha's eight (NEST's order).</summary>
@@ -68,7 +59,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
         public static int Dimension => StateSize;
 
         public HhPscAlpha.Dynamics Hh;
-        public double TauUBarPlus, TauUBarMinus, TauUBarBar;
+        public ClopathArchiving.FilterTimeConstants Filters;
 
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get => Hh.IStim; set => Hh.IStim = value; }
@@ -76,10 +67,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             Hh.Derivatives(t, y[..HhPscAlpha.Dynamics.Dimension], f[..HhPscAlpha.Dynamics.Dimension]);
-            double v = y[HhPscAlpha.YV];
-            f[YUBarPlus] = (-y[YUBarPlus] + v) / TauUBarPlus;
-            f[YUBarMinus] = (-y[YUBarMinus] + v) / TauUBarMinus;
-            f[YUBarBar] = (-y[YUBarBar] + y[YUBarMinus]) / TauUBarBar;
+            Filters.Derivatives(y[HhPscAlpha.YV], y, f, YUBarPlus);
         }
     }
 
@@ -106,7 +94,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
         IntegratedState =
         [
             this[m.Gates.Vm], this[m.Gates.ActM], this[m.Gates.InactH], this[m.Gates.ActN], this[m.DISynEx], this[m.ISynEx],
-            this[m.DISynIn], this[m.ISynIn], this[UBarPlus], this[UBarMinus], this[UBarBar],
+            this[m.DISynIn], this[m.ISynIn], this[Clopath.UBarPlus], this[Clopath.UBarMinus], this[Clopath.UBarBar],
         ];
     }
 
@@ -136,7 +124,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
                 Dynamics = new Dynamics
                 {
                     Hh = hh.Dynamics,
-                    TauUBarPlus = this[TauUBarPlus][i], TauUBarMinus = this[TauUBarMinus][i], TauUBarBar = this[TauUBarBar][i],
+                    Filters = Clopath.FiltersOf(column => this[column], i),
                 },
                 Hh = hh,
             };

@@ -257,19 +257,13 @@ internal sealed class HtNeuron : Rkf45NeuronGroup<HtNeuron.Constants, HtNeuron.D
             f[YV] = (iNa + iK + iSyn + INaP(v) + IKNa(v, y[YDKNa]) + IT(v, y[YMIT], y[YHIT]) + IH(v, y[YMIh]) + IStim) / TauM + iSpike;
             f[YTheta] = -(y[YTheta] - ThetaEq) / TauTheta;
 
-            f[YDGAmpa] = -y[YDGAmpa] / TauRiseAmpa;
-            f[YGAmpa] = y[YDGAmpa] - y[YGAmpa] / TauDecayAmpa;
-
-            f[YDGNmda] = -y[YDGNmda] / TauRiseNmda;
-            f[YGNmda] = y[YDGNmda] - y[YGNmda] / TauDecayNmda;
+            // Each dg_X decays with tau_rise_X and drives g_X, which decays with tau_decay_X.
+            SynapticKernel.Derivatives(y, f, YDGAmpa, YGAmpa, TauRiseAmpa, TauDecayAmpa);
+            SynapticKernel.Derivatives(y, f, YDGNmda, YGNmda, TauRiseNmda, TauDecayNmda);
             f[YMFast] = (mEq - mFast) / TauMgFastNmda;
             f[YMSlow] = (mEq - mSlow) / TauMgSlowNmda;
-
-            f[YDGGabaA] = -y[YDGGabaA] / TauRiseGabaA;
-            f[YGGabaA] = y[YDGGabaA] - y[YGGabaA] / TauDecayGabaA;
-
-            f[YDGGabaB] = -y[YDGGabaB] / TauRiseGabaB;
-            f[YGGabaB] = y[YDGGabaB] - y[YGGabaB] / TauDecayGabaB;
+            SynapticKernel.Derivatives(y, f, YDGGabaA, YGGabaA, TauRiseGabaA, TauDecayGabaA);
+            SynapticKernel.Derivatives(y, f, YDGGabaB, YGGabaB, TauRiseGabaB, TauDecayGabaB);
 
             f[YDKNa] = (Gating.DEqKNa(v, TauDKNa) - y[YDKNa]) / TauDKNa;
 
@@ -380,15 +374,19 @@ internal sealed class HtNeuron : Rkf45NeuronGroup<HtNeuron.Constants, HtNeuron.D
         ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Constants
         {
             System = SystemOf(i),
-            StepAmpa = this[GPeakAmpa][i] * BetaNormalization.Factor(this[TauRiseAmpa][i], this[TauDecayAmpa][i]),
-            StepNmda = this[GPeakNmda][i] * BetaNormalization.Factor(this[TauRiseNmda][i], this[TauDecayNmda][i]),
-            StepGabaA = this[GPeakGabaA][i] * BetaNormalization.Factor(this[TauRiseGabaA][i], this[TauDecayGabaA][i]),
-            StepGabaB = this[GPeakGabaB][i] * BetaNormalization.Factor(this[TauRiseGabaB][i], this[TauDecayGabaB][i]),
+            StepAmpa = ConductanceStepOf(i, GPeakAmpa, TauRiseAmpa, TauDecayAmpa),
+            StepNmda = ConductanceStepOf(i, GPeakNmda, TauRiseNmda, TauDecayNmda),
+            StepGabaA = ConductanceStepOf(i, GPeakGabaA, TauRiseGabaA, TauDecayGabaA),
+            StepGabaB = ConductanceStepOf(i, GPeakGabaB, TauRiseGabaB, TauDecayGabaB),
             RefractorySteps = (int)time.MsToStepsCeil(this[TRef][i]),
         });
         if (_vClamp.Length != Count) _vClamp = new double[Count];
         Array.Copy(this[Vm], _vClamp, Count);
     }
+
+    /// <summary>g_peak_X times the beta normalisation of receptor X for the node at storage position <paramref name="i"/>.</summary>
+    private double ConductanceStepOf(int i, Column gPeak, Column tauRise, Column tauDecay) =>
+        this[gPeak][i] * BetaNormalization.Factor(this[tauRise][i], this[tauDecay][i]);
 
     /// <summary>The right-hand side's parameters of the node at storage position <paramref name="i"/>.</summary>
     private Dynamics SystemOf(int i) => new()

@@ -2,12 +2,14 @@ namespace NestSharp.Models.Neurons;
 
 /// <summary>
 /// The ODE of a beta-shaped synaptic kernel in the state of an RKF45 model: the input jumps D (dg or dI), which decays
-/// with tau_decay and drives the conductance or current G, which decays with tau_rise:
+/// with one time constant and drives the conductance or current G, which decays with the other:
 /// <code>
-/// dD/dt = -D/tau_decay,   dG/dt = D - G/tau_rise
+/// dD/dt = -D/tau_D,   dG/dt = D - G/tau_G
 /// </code>
-/// An alpha kernel is the case tau_rise = tau_decay = tau_syn (hh_psc_alpha's currents); iaf_cond_alpha and
-/// iaf_cond_beta take their conductances through <see cref="BetaConductanceGroup"/>.
+/// NEST's models name the two differently: tau_D is tau_decay and tau_G tau_rise in hh_cond_beta_gap_traub and
+/// iaf_cond_beta, the other way round in ht_neuron and aeif_cond_beta_multisynapse. An alpha kernel is the
+/// case tau_D = tau_G = tau_syn (hh_psc_alpha's currents); iaf_cond_alpha and iaf_cond_beta take their conductances
+/// through <see cref="BetaConductanceGroup"/>.
 /// </summary>
 internal static class SynapticKernel
 {
@@ -16,18 +18,18 @@ internal static class SynapticKernel
     /// state <paramref name="y"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Derivatives(ReadOnlySpan<double> y, Span<double> f, int d, int g, double tauDecay, double tauRise)
+    public static void Derivatives(ReadOnlySpan<double> y, Span<double> f, int d, int g, double tauOfD, double tauOfG)
     {
-        f[d] = -y[d] / tauDecay;
-        f[g] = y[d] - y[g] / tauRise;
+        f[d] = -y[d] / tauOfD;
+        f[g] = y[d] - y[g] / tauOfG;
     }
 
     /// <summary>As <see cref="Derivatives(ReadOnlySpan{double}, Span{double}, int, int, double, double)"/> in each SIMD lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int d, int g,
-        Vector256<double> tauDecay, Vector256<double> tauRise)
+        Vector256<double> tauOfD, Vector256<double> tauOfG)
     {
-        f[d] = Lanes.Negate(y[d]) / tauDecay;
-        f[g] = y[d] - y[g] / tauRise;
+        f[d] = Lanes.Negate(y[d]) / tauOfD;
+        f[g] = y[d] - y[g] / tauOfG;
     }
 }
