@@ -38,14 +38,13 @@ internal readonly struct PreCentredNearestNeighbour : INearestNeighbourPairing
         ref double kplus, ReadOnlySpan<double> p)
     {
         double w = weight;
-        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
+        var (from, to) = NearestNeighbourPairs.PostSpikesSince(history, tLast, tSpike, dendriticDelay);
         if (from != to)
         {
-            double minusDt = tLast - (history.At(from).T + dendriticDelay);
-            w = StdpSoftBoundRule.Facilitate(w, kplus * StdpSoftBoundRule.PlusDecay(minusDt, p), p);
+            w = NearestNeighbourPairs.Potentiate(w, history, from, tLast, dendriticDelay, p, trace: kplus);
             kplus = 0.0;
         }
-        w = StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
+        w = NearestNeighbourPairs.Depress(w, history, tSpike, dendriticDelay, p);
         kplus = kplus * StdpSoftBoundRule.PlusDecay(tLast - tSpike, p) + 1.0;
         return w;
     }
