@@ -20,32 +20,6 @@ internal interface INearestNeighbourPairing
 }
 
 /// <summary>
-/// The pieces the nearest-neighbour schemes are made of, for a pre-synaptic spike at t_pre that follows one at t_last
-/// through a connection with dendritic delay d, with stdp_synapse's soft bounds (<see cref="StdpSoftBoundRule"/>).
-/// </summary>
-internal static class NearestNeighbourPairs
-{
-    /// <summary>The entries of <paramref name="history"/> with t_last - d &lt; t_post &lt;= t_pre - d, marked as read.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (int From, int To) PostSpikesSince(NeuronHistory history, double tLast, double tSpike, double dendriticDelay) =>
-        history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-
-    /// <summary>
-    /// <paramref name="weight"/> potentiated by the post spike of entry <paramref name="entry"/> paired with the pre spike
-    /// at t_last: by <paramref name="trace"/>·exp((t_last - (t_post + d))/tau_plus).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Potentiate(double weight, NeuronHistory history, int entry, double tLast, double dendriticDelay,
-        ReadOnlySpan<double> p, double trace = 1.0) =>
-        StdpSoftBoundRule.Facilitate(weight, trace * StdpSoftBoundRule.PlusDecay(tLast - (history.At(entry).T + dendriticDelay), p), p);
-
-    /// <summary><paramref name="weight"/> depressed by the nearest post spike before t_pre - d (none: unchanged).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Depress(double weight, NeuronHistory history, double tSpike, double dendriticDelay, ReadOnlySpan<double> p) =>
-        StdpSoftBoundRule.Depress(weight, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
-}
-
-/// <summary>
 /// Base of the nearest-neighbour STDP synapses (stdp_nn_symm_synapse, stdp_nn_pre_centered_synapse,
 /// stdp_nn_restr_synapse, with their _hpc and _lbl names): stdp_synapse's parameters per connection (tau_plus, lambda,
 /// alpha, mu_plus, mu_minus, Wmax, <see cref="StdpSoftBoundRule"/>) and its soft-bound potentiation and depression,

@@ -38,13 +38,14 @@ internal readonly struct PreCentredNearestNeighbour : INearestNeighbourPairing
         ref double kplus, ReadOnlySpan<double> p)
     {
         double w = weight;
-        var (from, to) = NearestNeighbourPairs.PostSpikesSince(history, tLast, tSpike, dendriticDelay);
+        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
         if (from != to)
         {
-            w = NearestNeighbourPairs.Potentiate(w, history, from, tLast, dendriticDelay, p, trace: kplus);
+            double minusDt = tLast - (history.At(from).T + dendriticDelay);
+            w = StdpSoftBoundRule.Facilitate(w, kplus * StdpSoftBoundRule.PlusDecay(minusDt, p), p);
             kplus = 0.0;
         }
-        w = NearestNeighbourPairs.Depress(w, history, tSpike, dendriticDelay, p);
+        w = StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
         kplus = kplus * StdpSoftBoundRule.PlusDecay(tLast - tSpike, p) + 1.0;
         return w;
     }

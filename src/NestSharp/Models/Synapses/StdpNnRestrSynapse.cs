@@ -36,9 +36,10 @@ internal readonly struct RestrictedNearestNeighbour : INearestNeighbourPairing
     public static double Update(NeuronHistory history, double weight, double tLast, double tSpike, double dendriticDelay,
         ref double kplus, ReadOnlySpan<double> p)
     {
-        var (from, to) = NearestNeighbourPairs.PostSpikesSince(history, tLast, tSpike, dendriticDelay);
+        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
         if (from == to) return weight;
-        double w = NearestNeighbourPairs.Potentiate(weight, history, from, tLast, dendriticDelay, p);
-        return NearestNeighbourPairs.Depress(w, history, tSpike, dendriticDelay, p);
+        double minusDt = tLast - (history.At(from).T + dendriticDelay);
+        double w = StdpSoftBoundRule.Facilitate(weight, StdpSoftBoundRule.PlusDecay(minusDt, p), p);
+        return StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
     }
 }

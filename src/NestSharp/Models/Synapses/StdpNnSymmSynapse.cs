@@ -44,8 +44,12 @@ internal readonly struct SymmetricNearestNeighbour : INearestNeighbourPairing
         ref double kplus, ReadOnlySpan<double> p)
     {
         double w = weight;
-        var (from, to) = NearestNeighbourPairs.PostSpikesSince(history, tLast, tSpike, dendriticDelay);
-        for (int h = from; h < to; h++) w = NearestNeighbourPairs.Potentiate(w, history, h, tLast, dendriticDelay, p);
-        return NearestNeighbourPairs.Depress(w, history, tSpike, dendriticDelay, p);
+        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
+        for (int h = from; h < to; h++)
+        {
+            double minusDt = tLast - (history.At(h).T + dendriticDelay);
+            w = StdpSoftBoundRule.Facilitate(w, StdpSoftBoundRule.PlusDecay(minusDt, p), p);
+        }
+        return StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
     }
 }
