@@ -127,6 +127,7 @@ internal struct TimedValues<TInForce>
     /// At the start of a slice whose first step is <paramref name="firstStep"/>: moves <paramref name="thread"/> past
     /// the values whose step ended before it (times set after they were due are skipped, as in NEST).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly void SkipPassed(int thread, long firstStep)
     {
         ref int next = ref Next[thread];
@@ -138,6 +139,7 @@ internal struct TimedValues<TInForce>
     /// <paramref name="byEntry"/> (one element per entry of the table), when its time is the end of the step; otherwise
     /// what was in force before.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public readonly TInForce InForceIn(int thread, long step, TInForce[] byEntry)
     {
         ref int next = ref Next[thread];
