@@ -60,12 +60,16 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
 
     internal sealed class Node : SinusoidalGeneratorNode
     {
-        private static readonly DeviceKeys<Node> Declared = SinusoidKeys<Node>()
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
+            .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
+            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
+            .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
+            .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
             .Real("order", n => n.Order, (n, v) => n.Order = v)
             .Boolean("individual_spike_trains", n => n.IndividualSpikeTrains, (n, v) => n.IndividualSpikeTrains = v)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
-        public double Order = 1.0;
+        public double Rate, Amplitude, Frequency, Phase, Order = 1.0;
 
         public RateParameters Current => new(Frequency * (2.0 * Math.PI / 1000.0), Phase * (Math.PI / 180.0), Order, Rate / 1000.0, Amplitude / 1000.0);
 

@@ -17,25 +17,15 @@ internal interface ISinusoidalTrains
 }
 
 /// <summary>
-/// A node of a sinusoidal generator: the sinusoid's parameters, <c>individual_spike_trains</c> and the recordable rate.
+/// A node of a sinusoidal generator: <c>individual_spike_trains</c> and the recordable rate.
 /// </summary>
 internal abstract class SinusoidalGeneratorNode : GeneratorNode
 {
-    /// <summary>rate, amplitude (spikes/s), frequency (Hz), phase (degrees).</summary>
-    public double Rate, Amplitude, Frequency, Phase;
-
     /// <summary>individual_spike_trains: one train per target (true) or one for all.</summary>
     public bool IndividualSpikeTrains = true;
 
     /// <summary>The rate of the last step (spikes/s): the recordable.</summary>
     public double CurrentRate;
-
-    /// <summary>A stimulator's keys, then rate, amplitude, frequency and phase.</summary>
-    protected static DeviceKeys<TNode> SinusoidKeys<TNode>() where TNode : SinusoidalGeneratorNode => StimulatorKeys<TNode>()
-        .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
-        .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
-        .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
-        .Real("phase", n => n.Phase, (n, v) => n.Phase = v);
 
     protected override void ResetRuntimeState()
     {

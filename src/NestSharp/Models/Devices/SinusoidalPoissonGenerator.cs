@@ -25,10 +25,16 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
     internal sealed class Node : SinusoidalGeneratorNode
     {
-        private static readonly DeviceKeys<Node> Declared = SinusoidKeys<Node>()
+        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
+            .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
+            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
+            .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
+            .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
             .Boolean("individual_spike_trains", n => n.IndividualSpikeTrains, (n, v) => n.IndividualSpikeTrains = v)
             .Oscillating(static n => ref n.Oscillation)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
+
+        public double Rate, Amplitude, Frequency, Phase;
 
         /// <summary>The oscillator (y_0, y_1) = amplitude · (cos, sin)(ω t + φ), in spikes/ms as NEST's.</summary>
         public Oscillation Oscillation = new();
