@@ -26,14 +26,21 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_gamma_generator")]
 internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int count)
-    : SinusoidalGeneratorGroup<SinusoidalGammaGenerator.Node>(model, firstId, count, () => new Node())
+    : SampledGeneratorGroup<SinusoidalGammaGenerator.Node>(model, firstId, count, () => new Node(), RecordableNames)
 {
     private const ulong StreamSalt = 0x6A33_5195;
+    private static readonly string[] RecordableNames = ["rate"];
 
     public override bool SupportsCheckpoint => true;
 
     /// <summary>Each process keeps the trains of its targets' connections (see <see cref="PerTargetCheckpoint"/>).</summary>
     public override bool SavesPerProcess => true;
+
+    /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
+    public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
+
+    // one train for all targets: the generator exists once, as a neuron does (NEST's has_proxies)
+    public override bool HasProxies => EmitsSpikes;
 
     /// <summary>The rate in NEST's internal units: ω (rad/ms), φ (rad), order, rate and amplitude (spikes/ms).</summary>
     internal readonly record struct RateParameters(double Omega, double Phi, double Order, double Rate, double Amplitude)
@@ -58,7 +65,7 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
         public double Since = since, Integral = integral;
     }
 
-    internal sealed class Node : SinusoidalGeneratorNode
+    internal sealed class Node : GeneratorNode
     {
         private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
             .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
@@ -70,6 +77,7 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
         public double Rate, Amplitude, Frequency, Phase, Order = 1.0;
+        public bool IndividualSpikeTrains = true;
 
         public RateParameters Current => new(Frequency * (2.0 * Math.PI / 1000.0), Phase * (Math.PI / 180.0), Order, Rate / 1000.0, Amplitude / 1000.0);
 
@@ -84,6 +92,9 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
 
         /// <summary>What a checkpoint restored, until the next Prepare places it.</summary>
         public Dictionary<(int Target, int Ordinal), Train>? RestoredTrains;
+
+        /// <summary>The rate of the last step (spikes/s): the recordable.</summary>
+        public double CurrentRate;
 
         public override IDeviceKeys Keys => Declared;
 
@@ -125,6 +136,7 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
             Trains = [];
             Shared = null;
             RestoredTrains = null;
+            CurrentRate = 0;
         }
 
         public override void Validate(StatusContext context)
@@ -135,6 +147,14 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
                 throw new BadPropertyException("amplitude", Amplitude, $"Rate parameters must fulfill 0 <= amplitude <= rate (rate {Rate}).");
         }
     }
+
+    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
+    {
+        RefuseIndividualSpikeTrainsOnInstance(values);
+        return base.Stage(local, values, context);
+    }
+
+    public override double ReadRecordable(int index, int position) => Nodes[position].CurrentRate;
 
     public override void Prepare(SimulationContext context)
     {
@@ -181,38 +201,57 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
-        var time = context.Time;
+        var ring = context.Ring;
+        double h = context.Time.Resolution;
+        var links = thread < Samplers.Length ? Samplers[thread] : [];
+        bool sendsShared = EmitsSpikes;
         for (int local = 0; local < Count; local++)
         {
             var node = Nodes[local];
-            UpdateTrains(context, thread, sliceStart, from, to, local, StreamSalt, new Trains(node, node.Current, node.Trains[thread], time));
-        }
-    }
-
-    /// <summary>
-    /// The rate at the end of each step; a train spikes (once) with the probability <see cref="Hazard"/>, and then starts
-    /// again from that time with Λ = 0.
-    /// </summary>
-    private struct Trains(Node node, RateParameters p, List<Train> trains, TimeGrid time) : ISinusoidalTrains
-    {
-        private double _t;
-
-        public double RateIn(long step)
-        {
-            _t = time.StepToMs(step + 1);
-            return p.RateAt(_t);
-        }
-
-        public readonly ulong SharedSpikes(ref RandomStream stream, double rate) => Draw(node.Shared!, ref stream, rate);
-
-        public readonly ulong TargetSpikes(int target, ref RandomStream stream, double rate) => Draw(trains[target], ref stream, rate);
-
-        private readonly ulong Draw(Train train, ref RandomStream stream, double rate)
-        {
-            if (!(stream.NextDouble() < Hazard(train, p, _t, rate, time.Resolution))) return 0;
-            train.Since = _t;
-            train.Integral = 0.0;
-            return 1;
+            var targets = node.Targets.OfThread(thread);
+            var trains = node.Trains[thread];
+            var p = node.Current;
+            var (firstActive, lastActive) = node.ActiveSteps(context.Time);
+            ulong generatorKey = sendsShared ? GeneratorDelivery.GeneratorKey(context, StreamSalt, FirstId + local) : 0;
+            for (int lag = from; lag < to; lag++)
+            {
+                long step = sliceStart + lag;
+                double t = context.Time.StepToMs(step + 1);
+                double rate = p.RateAt(t);
+                if (rate > 0 && step > firstActive && step <= lastActive)
+                {
+                    if (sendsShared)
+                    {
+                        if (thread == 0)
+                        {
+                            var stream = new RandomStream(RandomStream.Derive(generatorKey, (ulong)step));
+                            if (stream.NextDouble() < Hazard(node.Shared!, p, t, rate, h))
+                            {
+                                context.SpikesOfVp[0].Add(lag, FirstId + local);
+                                node.Shared!.Since = t;
+                                node.Shared.Integral = 0.0;
+                            }
+                        }
+                    }
+                    else
+                    {
+                        for (int j = 0; j < targets.Length; j++)
+                        {
+                            var stream = new RandomStream(RandomStream.Derive(targets[j].StreamKey, (ulong)step));
+                            var train = trains[j];
+                            if (stream.NextDouble() < Hazard(train, p, t, rate, h))
+                            {
+                                GeneratorDelivery.AddSpikes(ring, in targets[j], step, 1);
+                                train.Since = t;
+                                train.Integral = 0.0;
+                            }
+                        }
+                    }
+                }
+                if (links.Length == 0) continue;
+                node.CurrentRate = 1000.0 * rate;
+                TakeSamples(links, thread, step, local);
+            }
         }
     }
 }
