@@ -50,17 +50,10 @@ internal static class ErrorFunction
     /// <summary>1/(x + a₁/(x + a₂/(x + ...))) with aₙ = n/2, by the modified Lentz method.</summary>
     private static double ContinuedFraction(double x)
     {
-        const double Tiny = 1e-300;
         double f = x, c = x, d = 0.0;
         for (int n = 1; n < 1000; n++)
         {
-            double a = 0.5 * n;
-            d = x + a * d;
-            if (Math.Abs(d) < Tiny) d = Tiny;
-            c = x + a / c;
-            if (Math.Abs(c) < Tiny) c = Tiny;
-            d = 1.0 / d;
-            double delta = c * d;
+            double delta = ModifiedLentz.Factor(0.5 * n, x, ref c, ref d);
             f *= delta;
             if (Math.Abs(delta - 1.0) < 1e-16) break;
         }

@@ -75,21 +75,14 @@ internal static class GammaFunctions
     /// <summary>Γ(a, x)·e^x·x^(-a) as the continued fraction 1/(x+1-a- 1·(1-a)/(x+3-a- 2·(2-a)/(x+5-a- ...))).</summary>
     private static double UpperContinuedFraction(double a, double x)
     {
-        const double Tiny = 1e-300;
         double b = x + 1 - a;
-        double c = 1 / Tiny;
+        double c = 1 / ModifiedLentz.Tiny;
         double d = 1 / b;
         double h = d;
         for (int i = 1; i < 1000; i++)
         {
-            double an = -i * (i - a);
             b += 2;
-            d = an * d + b;
-            if (Math.Abs(d) < Tiny) d = Tiny;
-            c = b + an / c;
-            if (Math.Abs(c) < Tiny) c = Tiny;
-            d = 1 / d;
-            double delta = d * c;
+            double delta = ModifiedLentz.Factor(-i * (i - a), b, ref c, ref d);
             h *= delta;
             if (Math.Abs(delta - 1) < 1e-16) break;
         }

@@ -96,17 +96,13 @@ internal sealed class InhomogeneousPoissonGenerator(NodeModel model, int firstId
         var ring = context.Ring;
         foreach (var node in Nodes)
         {
-            ref int next = ref node.Rates.Next[thread];
-            ref var inForce = ref node.Rates.InForce[thread];
-            var rateSteps = node.Rates.Steps;
-            while (next < rateSteps.Length && rateSteps[next] <= sliceStart + from) next++;
+            node.Rates.SkipPassed(thread, sliceStart + from);
             var targets = node.Targets.OfThread(thread);
             var (firstActive, lastActive) = node.ActiveSteps(context.Time);
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                if (next < rateSteps.Length && step + 1 == rateSteps[next]) inForce = node.Samplers[next++];
-                if (inForce is not { Mean: > 0 } sampler || step <= firstActive || step > lastActive) continue;
+                if (node.Rates.InForceIn(thread, step, node.Samplers) is not { Mean: > 0 } sampler || step <= firstActive || step > lastActive) continue;
                 foreach (ref readonly var target in targets)
                 {
                     var stream = new RandomStream(RandomStream.Derive(target.StreamKey, (ulong)step));

@@ -57,24 +57,13 @@ internal sealed class StepCurrentGenerator(NodeModel model, int firstId, int cou
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
         // Amplitude times that passed before this slice are skipped (set after they were due), as in NEST.
-        foreach (var node in Nodes)
-        {
-            ref int next = ref node.Amplitudes.Next[thread];
-            while (next < node.Amplitudes.Steps.Length && node.Amplitudes.Steps[next] <= sliceStart + from) next++;
-        }
+        foreach (var node in Nodes) node.Amplitudes.SkipPassed(thread, sliceStart + from);
         base.Update(context, thread, sliceStart, from, to);
     }
 
     protected override double Step(Node node, int local, SimulationContext context, int thread, long step, bool active)
     {
-        ref var amplitudes = ref node.Amplitudes;
-        ref int next = ref amplitudes.Next[thread];
-        ref double amplitude = ref amplitudes.InForce[thread];
-        if (next < amplitudes.Steps.Length && step + 1 == amplitudes.Steps[next])
-        {
-            amplitude = amplitudes.Values[next];
-            next++;
-        }
+        double amplitude = node.Amplitudes.InForceIn(thread, step, node.Amplitudes.Values);
         if (!active) return 0.0;
         var ring = context.Ring;
         foreach (ref readonly var target in node.Targets.OfThread(thread))

@@ -110,21 +110,14 @@ internal sealed class StepRateGenerator(NodeModel model, int firstId, int count)
         {
             var node = Nodes[local];
             ref var amplitudes = ref node.Amplitudes;
-            ref int next = ref amplitudes.Next[thread];
-            ref double amplitude = ref amplitudes.InForce[thread];
-            // Amplitude times that passed before this slice are skipped (set after they were due), as in NEST.
-            while (next < amplitudes.Steps.Length && amplitudes.Steps[next] <= sliceStart + from) next++;
+            amplitudes.SkipPassed(thread, sliceStart + from);
             var (first, last) = node.ActiveSteps(context.Time);
             Array.Clear(rates);
             bool active = false;
             for (int lag = from; lag < to; lag++)
             {
                 long step = sliceStart + lag;
-                if (next < amplitudes.Steps.Length && step + 1 == amplitudes.Steps[next])
-                {
-                    amplitude = amplitudes.Values[next];
-                    next++;
-                }
+                double amplitude = amplitudes.InForceIn(thread, step, amplitudes.Values);
                 double rate = 0.0;
                 long tested = step + 2;
                 if (tested > first && tested <= last)

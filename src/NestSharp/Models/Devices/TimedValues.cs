@@ -123,6 +123,31 @@ internal struct TimedValues<TInForce>
         Next = new int[Next.Length];
     }
 
+    /// <summary>
+    /// At the start of a slice whose first step is <paramref name="firstStep"/>: moves <paramref name="thread"/> past
+    /// the values whose step ended before it (times set after they were due are skipped, as in NEST).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly void SkipPassed(int thread, long firstStep)
+    {
+        ref int next = ref Next[thread];
+        while (next < Steps.Length && Steps[next] <= firstStep) next++;
+    }
+
+    /// <summary>
+    /// What is in force for <paramref name="thread"/> in step <paramref name="step"/>: the next value, taken from
+    /// <paramref name="byEntry"/> (one element per entry of the table), when its time is the end of the step; otherwise
+    /// what was in force before.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly TInForce InForceIn(int thread, long step, TInForce[] byEntry)
+    {
+        ref int next = ref Next[thread];
+        ref TInForce inForce = ref InForce[thread];
+        if (next < Steps.Length && step + 1 == Steps[next]) inForce = byEntry[next++];
+        return inForce;
+    }
+
     /// <summary>Thread 0's next value (0 before any run): every thread's is the same, so a checkpoint keeps this one.</summary>
     public readonly int FirstNext => Next.Length > 0 ? Next[0] : 0;
 
