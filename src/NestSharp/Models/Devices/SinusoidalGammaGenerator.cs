@@ -26,21 +26,14 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_gamma_generator")]
 internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int count)
-    : SampledGeneratorGroup<SinusoidalGammaGenerator.Node>(model, firstId, count, () => new Node(), RecordableNames)
+    : SinusoidalGeneratorGroup<SinusoidalGammaGenerator.Node>(model, firstId, count, () => new Node())
 {
     private const ulong StreamSalt = 0x6A33_5195;
-    private static readonly string[] RecordableNames = ["rate"];
 
     public override bool SupportsCheckpoint => true;
 
     /// <summary>Each process keeps the trains of its targets' connections (see <see cref="PerTargetCheckpoint"/>).</summary>
     public override bool SavesPerProcess => true;
-
-    /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
-    public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
-
-    // one train for all targets: the generator exists once, as a neuron does (NEST's has_proxies)
-    public override bool HasProxies => EmitsSpikes;
 
     /// <summary>The rate in NEST's internal units: ω (rad/ms), φ (rad), order, rate and amplitude (spikes/ms).</summary>
     internal readonly record struct RateParameters(double Omega, double Phi, double Order, double Rate, double Amplitude)
@@ -65,19 +58,14 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
         public double Since = since, Integral = integral;
     }
 
-    internal sealed class Node : GeneratorNode
+    internal sealed class Node : SinusoidalGeneratorNode
     {
-        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
-            .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
-            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
-            .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
-            .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
+        private static readonly DeviceKeys<Node> Declared = SinusoidKeys<Node>()
             .Real("order", n => n.Order, (n, v) => n.Order = v)
             .Boolean("individual_spike_trains", n => n.IndividualSpikeTrains, (n, v) => n.IndividualSpikeTrains = v)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
-        public double Rate, Amplitude, Frequency, Phase, Order = 1.0;
-        public bool IndividualSpikeTrains = true;
+        public double Order = 1.0;
 
         public RateParameters Current => new(Frequency * (2.0 * Math.PI / 1000.0), Phase * (Math.PI / 180.0), Order, Rate / 1000.0, Amplitude / 1000.0);
 
@@ -92,9 +80,6 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
 
         /// <summary>What a checkpoint restored, until the next Prepare places it.</summary>
         public Dictionary<(int Target, int Ordinal), Train>? RestoredTrains;
-
-        /// <summary>The rate of the last step (spikes/s): the recordable.</summary>
-        public double CurrentRate;
 
         public override IDeviceKeys Keys => Declared;
 
@@ -136,7 +121,6 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
             Trains = [];
             Shared = null;
             RestoredTrains = null;
-            CurrentRate = 0;
         }
 
         public override void Validate(StatusContext context)
@@ -147,14 +131,6 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
                 throw new BadPropertyException("amplitude", Amplitude, $"Rate parameters must fulfill 0 <= amplitude <= rate (rate {Rate}).");
         }
     }
-
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        RefuseIndividualSpikeTrainsOnInstance(values);
-        return base.Stage(local, values, context);
-    }
-
-    public override double ReadRecordable(int index, int position) => Nodes[position].CurrentRate;
 
     public override void Prepare(SimulationContext context)
     {
@@ -201,57 +177,38 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
-        var ring = context.Ring;
-        double h = context.Time.Resolution;
-        var links = thread < Samplers.Length ? Samplers[thread] : [];
-        bool sendsShared = EmitsSpikes;
+        var time = context.Time;
         for (int local = 0; local < Count; local++)
         {
             var node = Nodes[local];
-            var targets = node.Targets.OfThread(thread);
-            var trains = node.Trains[thread];
-            var p = node.Current;
-            var (firstActive, lastActive) = node.ActiveSteps(context.Time);
-            ulong generatorKey = sendsShared ? GeneratorDelivery.GeneratorKey(context, StreamSalt, FirstId + local) : 0;
-            for (int lag = from; lag < to; lag++)
-            {
-                long step = sliceStart + lag;
-                double t = context.Time.StepToMs(step + 1);
-                double rate = p.RateAt(t);
-                if (rate > 0 && step > firstActive && step <= lastActive)
-                {
-                    if (sendsShared)
-                    {
-                        if (thread == 0)
-                        {
-                            var stream = new RandomStream(RandomStream.Derive(generatorKey, (ulong)step));
-                            if (stream.NextDouble() < Hazard(node.Shared!, p, t, rate, h))
-                            {
-                                context.SpikesOfVp[0].Add(lag, FirstId + local);
-                                node.Shared!.Since = t;
-                                node.Shared.Integral = 0.0;
-                            }
-                        }
-                    }
-                    else
-                    {
-                        for (int j = 0; j < targets.Length; j++)
-                        {
-                            var stream = new RandomStream(RandomStream.Derive(targets[j].StreamKey, (ulong)step));
-                            var train = trains[j];
-                            if (stream.NextDouble() < Hazard(train, p, t, rate, h))
-                            {
-                                GeneratorDelivery.AddSpikes(ring, in targets[j], step, 1);
-                                train.Since = t;
-                                train.Integral = 0.0;
-                            }
-                        }
-                    }
-                }
-                if (links.Length == 0) continue;
-                node.CurrentRate = 1000.0 * rate;
-                TakeSamples(links, thread, step, local);
-            }
+            UpdateTrains(context, thread, sliceStart, from, to, local, StreamSalt, new Trains(node, node.Current, node.Trains[thread], time));
+        }
+    }
+
+    /// <summary>
+    /// The rate at the end of each step; a train spikes (once) with the probability <see cref="Hazard"/>, and then starts
+    /// again from that time with Λ = 0.
+    /// </summary>
+    private struct Trains(Node node, RateParameters p, List<Train> trains, TimeGrid time) : ISinusoidalTrains
+    {
+        private double _t;
+
+        public double RateIn(long step)
+        {
+            _t = time.StepToMs(step + 1);
+            return p.RateAt(_t);
+        }
+
+        public readonly ulong SharedSpikes(ref RandomStream stream, double rate) => Draw(node.Shared!, ref stream, rate);
+
+        public readonly ulong TargetSpikes(int target, ref RandomStream stream, double rate) => Draw(trains[target], ref stream, rate);
+
+        private readonly ulong Draw(Train train, ref RandomStream stream, double rate)
+        {
+            if (!(stream.NextDouble() < Hazard(train, p, _t, rate, time.Resolution))) return 0;
+            train.Since = _t;
+            train.Integral = 0.0;
+            return 1;
         }
     }
 }

@@ -17,38 +17,21 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_poisson_generator")]
 internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
-    : SampledGeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node(), RecordableNames)
+    : SinusoidalGeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node())
 {
     public override bool SupportsCheckpoint => true;
 
     private const ulong StreamSalt = 0x5195_9015;
-    private static readonly string[] RecordableNames = ["rate"];
 
-    /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
-    public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
-
-    // one train for all targets: the generator exists once, as a neuron does (NEST's has_proxies)
-    public override bool HasProxies => EmitsSpikes;
-
-    internal sealed class Node : GeneratorNode
+    internal sealed class Node : SinusoidalGeneratorNode
     {
-        private static readonly DeviceKeys<Node> Declared = StimulatorKeys<Node>()
-            .Real("rate", n => n.Rate, (n, v) => n.Rate = v)
-            .Real("amplitude", n => n.Amplitude, (n, v) => n.Amplitude = v)
-            .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
-            .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
+        private static readonly DeviceKeys<Node> Declared = SinusoidKeys<Node>()
             .Boolean("individual_spike_trains", n => n.IndividualSpikeTrains, (n, v) => n.IndividualSpikeTrains = v)
             .Oscillating(static n => ref n.Oscillation)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
-        public double Rate, Amplitude, Frequency, Phase;
-        public bool IndividualSpikeTrains = true;
-
         /// <summary>The oscillator (y_0, y_1) = amplitude · (cos, sin)(ω t + φ), in spikes/ms as NEST's.</summary>
         public Oscillation Oscillation = new();
-
-        /// <summary>The rate of the last step (spikes/s): the recordable.</summary>
-        public double CurrentRate;
 
         public override IDeviceKeys Keys => Declared;
 
@@ -56,17 +39,8 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
         {
             base.ResetRuntimeState();
             Oscillation.Reset();
-            CurrentRate = 0;
         }
     }
-
-    public override Action Stage(int local, IReadOnlyDictionary<string, object> values, StatusContext context)
-    {
-        RefuseIndividualSpikeTrainsOnInstance(values);
-        return base.Stage(local, values, context);
-    }
-
-    public override double ReadRecordable(int index, int position) => Nodes[position].CurrentRate;
 
     public override void Prepare(SimulationContext context)
     {
@@ -84,49 +58,25 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
-        var ring = context.Ring;
         double h = context.Time.Resolution;
-        var links = thread < Samplers.Length ? Samplers[thread] : [];
-        bool sendsShared = EmitsSpikes;
-        for (int local = 0; local < Count; local++)
+        for (int local = 0; local < Count; local++) UpdateTrains(context, thread, sliceStart, from, to, local, StreamSalt, new Trains(Nodes[local], thread, h));
+    }
+
+    /// <summary>The rate of each step by the rotation of the oscillator; k ~ Poisson(λ·h) spikes per train.</summary>
+    private struct Trains(Node node, int thread, double h) : ISinusoidalTrains
+    {
+        private double _mean;
+
+        public double RateIn(long step)
         {
-            var node = Nodes[local];
-            var targets = node.Targets.OfThread(thread);
-            var (firstActive, lastActive) = node.ActiveSteps(context.Time);
-            ulong generatorKey = sendsShared ? GeneratorDelivery.GeneratorKey(context, StreamSalt, FirstId + local) : 0;
             ref var oscillation = ref node.Oscillation;
-            ref double y0 = ref oscillation.Y0[thread];
-            ref double y1 = ref oscillation.Y1[thread];
-            for (int lag = from; lag < to; lag++)
-            {
-                long step = sliceStart + lag;
-                double rate = Math.Max(0.0, node.Rate / 1000.0 + oscillation.Rotate(ref y0, ref y1));
-                if (rate > 0 && step > firstActive && step <= lastActive)
-                {
-                    double mean = rate * h;
-                    if (sendsShared)
-                    {
-                        if (thread == 0)
-                        {
-                            var stream = new RandomStream(RandomStream.Derive(generatorKey, (ulong)step));
-                            ulong k = PoissonSampler.Sample(ref stream, mean);
-                            if (k != 0) context.SpikesOfVp[0].Add(lag, FirstId + local, (int)k);
-                        }
-                    }
-                    else
-                    {
-                        foreach (ref readonly var target in targets)
-                        {
-                            var stream = new RandomStream(RandomStream.Derive(target.StreamKey, (ulong)step));
-                            ulong k = PoissonSampler.Sample(ref stream, mean);
-                            if (k != 0) GeneratorDelivery.AddSpikes(ring, in target, step, (long)k);
-                        }
-                    }
-                }
-                if (links.Length == 0) continue;
-                node.CurrentRate = 1000.0 * rate;
-                TakeSamples(links, thread, step, local);
-            }
+            double rate = Math.Max(0.0, node.Rate / 1000.0 + oscillation.Rotate(ref oscillation.Y0[thread], ref oscillation.Y1[thread]));
+            _mean = rate * h;
+            return rate;
         }
+
+        public readonly ulong SharedSpikes(ref RandomStream stream, double rate) => PoissonSampler.Sample(ref stream, _mean);
+
+        public readonly ulong TargetSpikes(int target, ref RandomStream stream, double rate) => PoissonSampler.Sample(ref stream, _mean);
     }
 }

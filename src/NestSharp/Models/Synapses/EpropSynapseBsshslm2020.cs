@@ -192,17 +192,7 @@ internal sealed class EpropSynapseBsshslm2020(string name) : EpropSynapseType(na
                 tPrev[i] = tSpike;
 
                 double w = weights[i];
-                int slot = baseSlot + block.DelayAt(i);
-                if (slot >= slots) slot -= slots;
-                if (channel >= 0)
-                {
-                    data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                }
-                else
-                {
-                    data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                    context.PreciseWeights?.Add(in spike, i, w);
-                }
+                RingInput.Add(data, channels, slots, baseSlot, block.DelayAt(i), channel, in spike, i, w, in context);
                 if (recorder is { } id) context.WeightEvents.Add(id, tSpike, spike.Source, context.NodeOfChannel[channel & int.MaxValue], w, block.PortAt(i), i);
             }
         }

@@ -239,18 +239,7 @@ internal abstract class HistoryReadingSynapseType(string name) : SynapseType(nam
             int target = nodeOfChannel[channel & int.MaxValue];
             double w = rule.Transmit(i, weights[i], target, tSpike, delay);
             weights[i] = w;
-
-            int slot = baseSlot + delay;
-            if (slot >= slots) slot -= slots;
-            if (channel >= 0)
-            {
-                data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-            }
-            else
-            {
-                data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                context.PreciseWeights?.Add(in spike, i, w);
-            }
+            RingInput.Add(data, channels, slots, baseSlot, delay, channel, in spike, i, w, in context);
 
             // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
             if (recorder is { } id)

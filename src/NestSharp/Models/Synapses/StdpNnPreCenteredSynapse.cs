@@ -29,24 +29,11 @@ namespace NestSharp.Models.Synapses;
 internal sealed class StdpNnPreCenteredSynapse(string name) : StdpNearestNeighbourSynapseType<PreCentredNearestNeighbour>(name);
 
 /// <summary>The pre-synaptic centred scheme of stdp_nn_pre_centered_synapse (see <see cref="StdpNnPreCenteredSynapse"/>).</summary>
-internal readonly struct PreCentredNearestNeighbour : INearestNeighbourPairing
+internal readonly struct PreCentredNearestNeighbour : IStdpPairing
 {
     public static bool KeepsKplus => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Update(NeuronHistory history, double weight, double tLast, double tSpike, double dendriticDelay,
-        ref double kplus, ReadOnlySpan<double> p)
-    {
-        double w = weight;
-        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-        if (from != to)
-        {
-            double minusDt = tLast - (history.At(from).T + dendriticDelay);
-            w = StdpSoftBoundRule.Facilitate(w, kplus * StdpSoftBoundRule.PlusDecay(minusDt, p), p);
-            kplus = 0.0;
-        }
-        w = StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
-        kplus = kplus * StdpSoftBoundRule.PlusDecay(tLast - tSpike, p) + 1.0;
-        return w;
-    }
+    public static bool PotentiationResetsKplus => true;
+
+    public static bool DepressesByNearestSpike => true;
 }

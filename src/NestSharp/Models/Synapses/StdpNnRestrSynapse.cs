@@ -28,18 +28,9 @@ namespace NestSharp.Models.Synapses;
 internal sealed class StdpNnRestrSynapse(string name) : StdpNearestNeighbourSynapseType<RestrictedNearestNeighbour>(name);
 
 /// <summary>The restricted symmetric scheme of stdp_nn_restr_synapse (see <see cref="StdpNnRestrSynapse"/>).</summary>
-internal readonly struct RestrictedNearestNeighbour : INearestNeighbourPairing
+internal readonly struct RestrictedNearestNeighbour : IStdpPairing
 {
-    public static bool KeepsKplus => false;
+    public static bool DepressesOnlyAfterPotentiation => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Update(NeuronHistory history, double weight, double tLast, double tSpike, double dendriticDelay,
-        ref double kplus, ReadOnlySpan<double> p)
-    {
-        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-        if (from == to) return weight;
-        double minusDt = tLast - (history.At(from).T + dendriticDelay);
-        double w = StdpSoftBoundRule.Facilitate(weight, StdpSoftBoundRule.PlusDecay(minusDt, p), p);
-        return StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
-    }
+    public static bool DepressesByNearestSpike => true;
 }

@@ -35,21 +35,9 @@ internal sealed class StdpNnSymmSynapse(string name) : StdpNearestNeighbourSynap
 }
 
 /// <summary>The symmetric nearest-neighbour scheme of stdp_nn_symm_synapse (see <see cref="StdpNnSymmSynapse"/>).</summary>
-internal readonly struct SymmetricNearestNeighbour : INearestNeighbourPairing
+internal readonly struct SymmetricNearestNeighbour : IStdpPairing
 {
-    public static bool KeepsKplus => false;
+    public static bool PairsEveryPostSpike => true;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Update(NeuronHistory history, double weight, double tLast, double tSpike, double dendriticDelay,
-        ref double kplus, ReadOnlySpan<double> p)
-    {
-        double w = weight;
-        var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-        for (int h = from; h < to; h++)
-        {
-            double minusDt = tLast - (history.At(h).T + dendriticDelay);
-            w = StdpSoftBoundRule.Facilitate(w, StdpSoftBoundRule.PlusDecay(minusDt, p), p);
-        }
-        return StdpSoftBoundRule.Depress(w, history.NearestNeighbourKValue(tSpike - dendriticDelay), p);
-    }
+    public static bool DepressesByNearestSpike => true;
 }

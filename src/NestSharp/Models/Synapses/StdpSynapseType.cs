@@ -15,6 +15,21 @@ internal sealed class RuleParameters
         _keys.Add(new SynapseKey(key, defaultValue, requirement));
         return new RuleParameter(_keys.Count - 1);
     }
+
+    /// <summary>
+    /// Declares the parameters, in their order, as per-connection parameters of <paramref name="schema"/>, and returns
+    /// the column of the first one (the others follow it), or -1 when there are none.
+    /// </summary>
+    public int DeclarePerConnection(SynapseSchema schema)
+    {
+        int first = -1;
+        foreach (var p in _keys)
+        {
+            var column = schema.Parameter(p.Key, p.Default, p.Requirement);
+            if (first < 0) first = column.Index;
+        }
+        return first;
+    }
 }
 
 /// <summary>The weight-update rule of a pair-based STDP synapse, reading its parameters by their handles.</summary>
@@ -59,18 +74,7 @@ internal abstract class StdpSynapseType<TRule>(string name) : HistoryReadingSyna
     private static readonly SynapseColumn LastSpike = Declared.State("t_lastspike", 0.0);
 
     /// <summary>The per-synapse column of the rule's first parameter.</summary>
-    private static readonly int RuleColumns = DeclareRule();
-
-    private static int DeclareRule()
-    {
-        int first = -1;
-        foreach (var p in TRule.Parameters.Keys)
-        {
-            var column = Declared.Parameter(p.Key, p.Default, p.Requirement);
-            if (first < 0) first = column.Index;
-        }
-        return first;
-    }
+    private static readonly int RuleColumns = TRule.Parameters.DeclarePerConnection(Declared);
 
     protected sealed override SynapseSchema DeclaredSchema => Declared;
 
@@ -78,38 +82,8 @@ internal abstract class StdpSynapseType<TRule>(string name) : HistoryReadingSyna
 
     public sealed override void Deliver(SynapseBlock block, ReadOnlySpan<Spike> spikes, in DeliveryContext context, SynapseModel model)
     {
-        var rule = new PairRule(block, context, stackalloc double[TRule.Parameters.Keys.Count]);
+        var rule = new StdpPairRule<TRule, AllToAllPairing>(
+            block, context, RuleColumns, Kplus.Index, LastSpike.Index, stackalloc double[TRule.Parameters.Keys.Count]);
         Deliver(rule, block, spikes, context, model);
-    }
-
-    /// <summary>The pair rule over the columns of one block: potentiation by the target's spikes since the last pre-synaptic spike, depression, then the trace.</summary>
-    private ref struct PairRule(SynapseBlock block, in DeliveryContext context, Span<double> parameters) : IPlasticityRule
-    {
-        private readonly double[] _kplus = block.State[Kplus.Index], _lastSpike = block.State[LastSpike.Index];
-        private readonly double[][] _state = block.State;
-        private readonly Plasticity.SpikeArchive _archive = context.Archive;
-        private readonly TimeGrid _time = context.Time;
-        private readonly Span<double> _parameters = parameters;
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        public double Transmit(int synapse, double weight, int target, double tSpike, int delaySteps)
-        {
-            for (int c = 0; c < _parameters.Length; c++) _parameters[c] = _state[RuleColumns + c][synapse];
-            ReadOnlySpan<double> p = _parameters;
-            var history = _archive.Of(target)!;
-            double dendriticDelay = _time.DelayStepsToMs(delaySteps);
-            double tLast = _lastSpike[synapse];
-            double w = weight;
-            var (from, to) = history.Read(tLast - dendriticDelay, tSpike - dendriticDelay);
-            for (int h = from; h < to; h++)
-            {
-                double minusDt = tLast - (history.At(h).T + dendriticDelay);
-                w = TRule.Facilitate(w, _kplus[synapse] * TRule.PlusDecay(minusDt, p), p);
-            }
-            w = TRule.Depress(w, history.KValue(tSpike - dendriticDelay), p);
-            _kplus[synapse] = _kplus[synapse] * TRule.PlusDecay(tLast - tSpike, p) + 1.0;
-            _lastSpike[synapse] = tSpike;
-            return w;
-        }
     }
 }

@@ -81,19 +81,9 @@ internal abstract class TransmissionRuleSynapseType(string name) : SynapseType(n
                     if (!rule.Transmit(i, weights[i], stamp, tSpike, out double w)) continue;
                     w *= spike.WeightFactor;
 
-                    int slot = baseSlot + delays[i];
-                    if (slot >= slots) slot -= slots;
                     int channel = channelsOf[i];
-                    if (channel >= 0)
-                    {
-                        if ((w < 0) != (weights[i] < 0)) channel = context.Reroute(channel, block.ReceptorAt(i), w);
-                        data[(nint)slot * channels + channel] += w * spike.Multiplicity;
-                    }
-                    else
-                    {
-                        data[(nint)slot * channels + (channel & int.MaxValue)] += spike.Multiplicity;
-                        context.PreciseWeights?.Add(in spike, i, w);
-                    }
+                    if (channel >= 0 && (w < 0) != (weights[i] < 0)) channel = context.Reroute(channel, block.ReceptorAt(i), w);
+                    RingInput.Add(data, channels, slots, baseSlot, delays[i], channel, in spike, i, w, in context);
 
                     // NEST's weight event: the receptor port on the target (rport) and the connection's port (its lcid).
                     if (recorder is { } id)
