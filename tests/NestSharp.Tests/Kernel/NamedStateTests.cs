@@ -33,6 +33,11 @@ public sealed class NamedStateTests
                 {
                     yield return (MemberName(field), (T)field.GetValue(null)!);
                 }
+                else if (Nullable.GetUnderlyingType(field.FieldType) == typeof(T))
+                {
+                    // A handle a model family declares only for some of its models (AeifCondAlphaGroup's I_SIC).
+                    if (field.GetValue(null) is T value) yield return (MemberName(field), value);
+                }
                 else if (IsHolder(field.FieldType) && field.GetValue(null) is { } holder)
                 {
                     foreach (var handle in HeldHandles<T>(MemberName(field), holder, depth: 1)) yield return handle;

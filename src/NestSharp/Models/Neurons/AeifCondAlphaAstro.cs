@@ -35,6 +35,6 @@ internal sealed class AeifCondAlphaAstro(NodeModel model, int firstId, int count
         if (!ReferenceEquals(type, AstrocyteEvents.SlowInwardCurrent)) return base.SecondaryChannelAt(type, position, receptor, weight);
         if (receptor != 0)
             throw new UnknownReceptorTypeException($"{Model.Name}: it has no receptor_type {receptor} for slow inward currents; they go to receptor_type 0.");
-        return SlowCurrent!.Value.Input.Index * Count + position;
+        return SicCurrents!.Value.Index * Count + position;
     }
 }

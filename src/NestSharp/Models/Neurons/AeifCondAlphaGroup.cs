@@ -23,14 +23,21 @@ internal abstract class AeifCondAlphaGroup<TSlowCurrent> : AeifNeuronGroup<AeifC
     // spikes_ex, spikes_in and the current input, receptor 0
     private static readonly AeifInputs Inputs = new(Declared);
 
-    /// <summary>With the slow current: the column of the current of the step (pA) and its input; else none.</summary>
-    protected static readonly (Column Column, InputChannel Input)? SlowCurrent;
+    /// <summary>With the slow current: its column, the current of the step (pA); else none.</summary>
+    private static readonly Column? ISic;
+
+    /// <summary>With the slow current: its input, sic_currents; else none.</summary>
+    protected static readonly InputChannel? SicCurrents;
 
     static AeifCondAlphaGroup()
     {
-        if (TSlowCurrent.Taken) SlowCurrent = (Declared.Internal("I_SIC"), Declared.Input("sic_currents"));
+        if (TSlowCurrent.Taken)
+        {
+            ISic = Declared.Internal("I_SIC");
+            SicCurrents = Declared.Input("sic_currents");
+        }
         Declared.Recordable(Membrane.Vm, Synapses.GEx, Synapses.GIn, Membrane.W);
-        if (SlowCurrent is { } slow) Declared.Recordable(slow.Column);
+        if (ISic is { } column) Declared.Recordable(column);
     }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
@@ -84,7 +91,7 @@ internal abstract class AeifCondAlphaGroup<TSlowCurrent> : AeifNeuronGroup<AeifC
     /// <param name="firstId">The node id of the group's first node.</param>
     /// <param name="count">The number of nodes.</param>
     protected AeifCondAlphaGroup(NodeModel model, int firstId, int count)
-        : base(model, firstId, count, Declared, Membrane, Inputs, SlowCurrent)
+        : base(model, firstId, count, Declared, Membrane, Inputs, ISic is { } column ? (column, SicCurrents!.Value) : null)
     {
         IntegratedState = [this[Membrane.Vm], this[DgEx], this[Synapses.GEx], this[DgIn], this[Synapses.GIn], this[Membrane.W]];
     }

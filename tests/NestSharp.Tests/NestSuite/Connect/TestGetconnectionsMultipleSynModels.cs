@@ -18,11 +18,12 @@ public sealed class TestGetconnectionsMultipleSynModels
         var nest = new Simulator();
         nest.SetKernelStatus("local_num_threads", numThreads);
 
-        var all = nest.Create("iaf_psc_alpha", 100);
-        var staticSources = all.Slice(0, 69, 2); // ids 1, 3, ..., 69
-        var staticTargets = all.Slice(1, 70, 2); // ids 2, 4, ..., 70
-        var stdpSources = all.Slice(30, 99, 2); // ids 31, 33, ..., 99
-        var stdpTargets = all.Slice(31, 100, 2); // ids 32, 34, ..., 100
+        // As NEST's test, collections made from lists of ids (not stepped slices, which NEST cannot slice further).
+        nest.Create("iaf_psc_alpha", 100);
+        var staticSources = nest.Nodes([.. Enumerable.Range(0, 35).Select(k => 1 + 2 * k)]); // ids 1, 3, ..., 69
+        var staticTargets = nest.Nodes([.. Enumerable.Range(0, 35).Select(k => 2 + 2 * k)]); // ids 2, 4, ..., 70
+        var stdpSources = nest.Nodes([.. Enumerable.Range(0, 35).Select(k => 31 + 2 * k)]); // ids 31, 33, ..., 99
+        var stdpTargets = nest.Nodes([.. Enumerable.Range(0, 35).Select(k => 32 + 2 * k)]); // ids 32, 34, ..., 100
 
         nest.Connect(staticSources, staticTargets, "one_to_one", "static_synapse");
         nest.Connect(stdpSources, stdpTargets, "one_to_one", "stdp_synapse");
@@ -94,8 +95,9 @@ public sealed class TestGetconnectionsMultipleSynModels
         var srcStdp = nodes["stdp_synapse"].Sources[^3..];
         var tgtStpd = nodes["stdp_synapse"].Targets[^3..];
 
-        var srcAll = srcStatic + srcStdp;
-        var tgtAll = tgtStatic + tgtStpd;
+        // As NEST's test: through lists of ids, since a sliced composite joins with nothing.
+        var srcAll = nest.Nodes([.. srcStatic.ToArray(), .. srcStdp.ToArray()]);
+        var tgtAll = nest.Nodes([.. tgtStatic.ToArray(), .. tgtStpd.ToArray()]);
 
         var sources = sourceFilter ? srcAll : null;
         var targets = targetFilter ? tgtAll : null;
@@ -118,8 +120,9 @@ public sealed class TestGetconnectionsMultipleSynModels
         var srcStdp = nodes["stdp_synapse"].Sources[^3..];
         var tgtStpd = nodes["stdp_synapse"].Targets[^3..];
 
-        var srcAll = srcStatic + srcStdp;
-        var tgtAll = tgtStatic + tgtStpd;
+        // As NEST's test: through lists of ids, since a sliced composite joins with nothing.
+        var srcAll = nest.Nodes([.. srcStatic.ToArray(), .. srcStdp.ToArray()]);
+        var tgtAll = nest.Nodes([.. tgtStatic.ToArray(), .. tgtStpd.ToArray()]);
 
         var conns = nest.GetConnections(source: srcAll, target: tgtAll, synapseModel: "static_synapse");
 
