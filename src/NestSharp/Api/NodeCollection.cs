@@ -144,7 +144,9 @@ public sealed class NodeCollection : IEnumerable<NodeCollection>, IEquatable<Nod
     private bool SpansParts(int first, int end)
     {
         for (int k = first + 1; k < end; k++)
-            if (_ids[k] != _ids[k - 1] + 1 || ModelAt(k) != ModelAt(k - 1)) return true;
+            if (_ids[k] != _ids[k - 1] + 1) return true;
+        foreach (var (start, _) in _models)
+            if (start > first && start < end) return true;
         return false;
     }
 
