@@ -328,6 +328,7 @@ internal sealed partial class SimulationManager : IKernelManager
         CheckRunTime(ms);
         long steps = Time.MsToTics(ms) / Time.TicsPerStep;
         if (steps == 0) return;
+        foreach (var group in _kernel.Nodes.Groups) group.CheckRun(steps);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var context = _context!;
         DeliverHeldSpikes();

@@ -414,10 +414,13 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
     /// kind of event (spikes or currents) or lies below the model's highest receptor (as receptor 0 of the
     /// multi-compartment models, which takes neither: NEST's models number their receptors 0 .. SUP and call every
     /// number below SUP incompatible), UnknownReceptorType when the model has no such receptor or says that it refuses
-    /// the others as unknown (<see cref="NeuronSchema.RefusedReceptorsUnknown"/>).
+    /// the others as unknown (<see cref="NeuronSchema.RefusedReceptorsUnknown"/>); IllegalConnection for a current
+    /// connection to a model that takes no currents at all (NEST's Node::handles_test_event).
     /// </summary>
     private NestException UnknownReceptor(int receptor, bool spikes)
     {
+        if (!spikes && Schema.CurrentReceptors.Count == 0)
+            return new IllegalConnectionException($"The target node or synapse model does not support current input: {Model.Name} takes no currents.");
         string kind = spikes ? "spikes" : "currents";
         var accepted = spikes ? Schema.SpikeReceptors.Keys : Schema.CurrentReceptors.Keys;
         var other = spikes ? Schema.CurrentReceptors.Keys : Schema.SpikeReceptors.Keys;

@@ -167,6 +167,12 @@ internal abstract class NodeGroup(NodeModel model, int firstId, int count)
     /// </summary>
     public virtual void CheckBeforeRun() { }
 
+    /// <summary>
+    /// Checks that a run of <paramref name="steps"/> steps can be made (an input signal given in advance must last it); called
+    /// by each Run before anything changes.
+    /// </summary>
+    public virtual void CheckRun(long steps) { }
+
     /// <summary>Advances this thread's share of the group over steps [from, to) of the slice starting at <paramref name="sliceStart"/>.</summary>
     public virtual void Update(SimulationContext context, int thread, long sliceStart, int from, int to) { }
 
