@@ -44,15 +44,13 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
     public override void Prepare(SimulationContext context)
     {
-        double h = context.Time.Resolution;
-        double t = context.Time.StepToMs(context.PreparedAtStep);
         for (int local = 0; local < Count; local++)
         {
             var node = Nodes[local];
             GeneratorDelivery.AssignStreamKeys(node.Targets, context, StreamSalt, FirstId + local);
             double omega = node.Frequency * (2.0 * Math.PI / 1000.0);
             double phi = node.Phase * (Math.PI / 180.0);
-            node.Oscillation.Start(context.VirtualProcesses, node.Amplitude / 1000.0, omega, phi, t, h);
+            node.Oscillation.Start(context, node.Amplitude / 1000.0, omega, phi);
         }
     }
 
@@ -69,8 +67,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
         public double RateIn(long step)
         {
-            ref var oscillation = ref node.Oscillation;
-            double rate = Math.Max(0.0, node.Rate / 1000.0 + oscillation.Rotate(ref oscillation.Y0[thread], ref oscillation.Y1[thread]));
+            double rate = Math.Max(0.0, node.Rate / 1000.0 + node.Oscillation.Rotate(thread));
             _mean = rate * h;
             return rate;
         }
