@@ -44,20 +44,17 @@ internal sealed class AcGenerator(NodeModel model, int firstId, int count)
 
     public override void Prepare(SimulationContext context)
     {
-        double h = context.Time.Resolution;
-        double t = context.Time.StepToMs(context.PreparedAtStep);
         foreach (var node in Nodes)
         {
             double omega = 2.0 * Math.PI * node.Frequency / 1000.0;
             double phi = node.Phase * 2.0 * Math.PI / 360.0;
-            node.Oscillation.Start(context.VirtualProcesses, node.Amplitude, omega, phi, t, h);
+            node.Oscillation.Start(context, node.Amplitude, omega, phi);
         }
     }
 
     protected override double Step(Node node, int local, SimulationContext context, int thread, long step, bool active)
     {
-        ref var oscillation = ref node.Oscillation;
-        double y1 = oscillation.Rotate(ref oscillation.Y0[thread], ref oscillation.Y1[thread]);
+        double y1 = node.Oscillation.Rotate(thread);
         if (!active) return 0.0;
         double current = y1 + node.Offset;
         var ring = context.Ring;

@@ -48,17 +48,17 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
             })
             .Real("frequency", n => n.Frequency, (n, v) => n.Frequency = v)
             .Real("phase", n => n.Phase, (n, v) => n.Phase = v)
-            .ReadOnly("y_0", n => n.Y0.Length > 0 ? n.Y0[0] : 0.0)
-            .ReadOnly("y_1", n => n.Y1.Length > 0 ? n.Y1[0] : 0.0)
+            .Oscillating(static n => ref n.Oscillation)
             .ReadOnly("recordables", _ => RecordableNames.ToArray());
 
         public double Mean, Std, StdMod, Dt = 1.0, Frequency, Phase;
 
-        public double A00, A01, A10, A11;
         public long DtSteps;
 
-        /// <summary>Per thread: the oscillator, the step of the next draw, the current of each of the thread's targets.</summary>
-        public double[] Y0 = [], Y1 = [];
+        /// <summary>The oscillator (y_0, y_1) = (cos, sin)(ω t + φ) that modulates the variance.</summary>
+        public Oscillation Oscillation = new();
+
+        /// <summary>Per thread: the step of the next draw, the current of each of the thread's targets.</summary>
         public long[] NextDraw = [];
         public double[][] Amplitudes = [];
 
@@ -104,7 +104,7 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
         protected override void ResetRuntimeState()
         {
             base.ResetRuntimeState();
-            Y0 = Y1 = [];
+            Oscillation.Reset();
             NextDraw = [];
             Amplitudes = [];
             DrawnFor = -1;
@@ -123,8 +123,6 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
     public override void Prepare(SimulationContext context)
     {
         int vps = context.VirtualProcesses;
-        double h = context.Time.Resolution;
-        double t = context.Time.StepToMs(context.PreparedAtStep);
         for (int local = 0; local < Count; local++)
         {
             var node = Nodes[local];
@@ -146,28 +144,14 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
             node.DtSteps = context.Time.MsToTics(node.Dt) / context.Time.TicsPerStep;
             double omega = 2.0 * Math.PI * node.Frequency / 1000.0;
             double phi = node.Phase * 2.0 * Math.PI / 360.0;
-            node.Y0 = new double[vps];
-            node.Y1 = new double[vps];
-            Array.Fill(node.Y0, Math.Cos(omega * t + phi));
-            Array.Fill(node.Y1, Math.Sin(omega * t + phi));
-            node.A00 = Math.Cos(omega * h);
-            node.A01 = -Math.Sin(omega * h);
-            node.A10 = Math.Sin(omega * h);
-            node.A11 = Math.Cos(omega * h);
+            node.Oscillation.Start(context, 1.0, omega, phi);
         }
     }
 
     protected override double Step(Node node, int local, SimulationContext context, int thread, long step, bool active)
     {
         if (!active) return 0.0;
-        if (node.StdMod != 0.0)
-        {
-            ref double y0 = ref node.Y0[thread];
-            ref double y1 = ref node.Y1[thread];
-            double previous = y0;
-            y0 = node.A00 * previous + node.A01 * y1;
-            y1 = node.A10 * previous + node.A11 * y1;
-        }
+        if (node.StdMod != 0.0) node.Oscillation.Rotate(thread);
         var targets = node.Targets.OfThread(thread);
         double[] amplitudes = node.Amplitudes[thread];
         double sd = StandardDeviation(node, thread);
@@ -183,7 +167,7 @@ internal sealed class NoiseGenerator(NodeModel model, int firstId, int count)
     }
 
     private static double StandardDeviation(Node node, int thread) =>
-        Math.Sqrt(node.Std * node.Std + node.Y1[thread] * node.StdMod * node.StdMod);
+        Math.Sqrt(node.Std * node.Std + node.Oscillation.Y1[thread] * node.StdMod * node.StdMod);
 
     private static double Draw(double mean, double sd, ulong streamKey, long step) =>
         mean + sd * new RandomStream(RandomStream.Derive(streamKey, (ulong)step)).NextNormal();

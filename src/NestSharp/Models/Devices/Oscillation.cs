@@ -4,7 +4,7 @@ namespace NestSharp.Models.Devices;
 internal delegate ref Oscillation OscillationOf<TNode>(TNode node);
 
 /// <summary>
-/// The oscillator of ac_generator and sinusoidal_poisson_generator, advanced exactly by a rotation:
+/// The oscillator of ac_generator, sinusoidal_poisson_generator and noise_generator, advanced exactly by a rotation:
 /// (y_0, y_1) = a · (cos, sin)(ω t + φ) is set from the time t when a run is prepared and rotated by ω·h in every step;
 /// each thread keeps a copy, and every copy evolves identically. The model gives a, ω and φ as NEST computes them, and
 /// reads y_1. A node keeps it as a field: a struct, so that the step loop reads it as directly as the node's own fields.
@@ -22,26 +22,29 @@ internal struct Oscillation
 
     /// <summary>
     /// Starts the oscillation of amplitude <paramref name="amplitude"/>, angular frequency <paramref name="omega"/>
-    /// (1/ms) and phase <paramref name="phi"/> at time <paramref name="timeMs"/> on each of <paramref name="threads"/>,
-    /// with steps of <paramref name="stepMs"/>.
+    /// (1/ms) and phase <paramref name="phi"/> from the time the run of <paramref name="context"/> is prepared, on each
+    /// of its virtual processes, with steps of its resolution.
     /// </summary>
-    public void Start(int threads, double amplitude, double omega, double phi, double timeMs, double stepMs)
+    public void Start(SimulationContext context, double amplitude, double omega, double phi)
     {
-        Y0 = new double[threads];
-        Y1 = new double[threads];
-        Array.Fill(Y0, amplitude * Math.Cos(omega * timeMs + phi));
-        Array.Fill(Y1, amplitude * Math.Sin(omega * timeMs + phi));
-        Sin = Math.Sin(stepMs * omega);
-        Cos = Math.Cos(stepMs * omega);
+        double t = context.Time.StepToMs(context.PreparedAtStep), h = context.Time.Resolution;
+        Y0 = new double[context.VirtualProcesses];
+        Y1 = new double[context.VirtualProcesses];
+        Array.Fill(Y0, amplitude * Math.Cos(omega * t + phi));
+        Array.Fill(Y1, amplitude * Math.Sin(omega * t + phi));
+        Sin = Math.Sin(h * omega);
+        Cos = Math.Cos(h * omega);
     }
 
     /// <summary>Forgets the copies (a reset: they are made again when the next run is prepared).</summary>
     public void Reset() => Y0 = Y1 = [];
 
-    /// <summary>Rotates one thread's copy (<paramref name="y0"/>, <paramref name="y1"/>) by one step; returns the new y_1.</summary>
+    /// <summary>Rotates the copy of <paramref name="thread"/> by one step; returns the new y_1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly double Rotate(ref double y0, ref double y1)
+    public readonly double Rotate(int thread)
     {
+        ref double y0 = ref Y0[thread];
+        ref double y1 = ref Y1[thread];
         double rotated = Cos * y0 - Sin * y1;
         y1 = Sin * y0 + Cos * y1;
         y0 = rotated;

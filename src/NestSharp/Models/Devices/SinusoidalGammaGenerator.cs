@@ -26,7 +26,7 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_gamma_generator")]
 internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int count)
-    : SinusoidalGeneratorGroup<SinusoidalGammaGenerator.Node>(model, firstId, count, () => new Node())
+    : SinusoidalGeneratorGroup<SinusoidalGammaGenerator.Node>(model, firstId, count, () => new Node(), StreamSalt)
 {
     private const ulong StreamSalt = 0x6A33_5195;
 
@@ -132,34 +132,29 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
         }
     }
 
-    public override void Prepare(SimulationContext context)
+    protected override void Prepare(Node node, SimulationContext context)
     {
         double now = context.Time.StepToMs(context.PreparedAtStep);
-        for (int local = 0; local < Count; local++)
+        if (node.Trains.Length != context.VirtualProcesses)
+            node.Trains = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<Train>()).ToArray();
+        for (int t = 0; t < context.VirtualProcesses; t++)
         {
-            var node = Nodes[local];
-            GeneratorDelivery.AssignStreamKeys(node.Targets, context, StreamSalt, FirstId + local);
-            if (node.Trains.Length != context.VirtualProcesses)
-                node.Trains = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new List<Train>()).ToArray();
-            for (int t = 0; t < context.VirtualProcesses; t++)
-            {
-                var trains = node.Trains[t];
-                while (trains.Count < node.Targets.OfThread(t).Length) trains.Add(new Train(now, 0.0));
-            }
-            if (node.RestoredTrains is { } restored)
-            {
-                PerTargetCheckpoint.Apply(restored, node.Targets, (t, j, train) => node.Trains[t][j] = train);
-                node.RestoredTrains = null;
-            }
-            if (context.Layout.IsLocal(0)) node.Shared ??= new Train(now, 0.0);
-
-            // Λ up to now under the parameters in force until now; from here the current ones apply
-            var previous = node.Previous ?? node.Current;
-            foreach (var trains in node.Trains)
-                foreach (var train in trains) CarryTo(train, previous, now);
-            if (node.Shared is { } shared) CarryTo(shared, previous, now);
-            node.Previous = node.Current;
+            var trains = node.Trains[t];
+            while (trains.Count < node.Targets.OfThread(t).Length) trains.Add(new Train(now, 0.0));
         }
+        if (node.RestoredTrains is { } restored)
+        {
+            PerTargetCheckpoint.Apply(restored, node.Targets, (t, j, train) => node.Trains[t][j] = train);
+            node.RestoredTrains = null;
+        }
+        if (context.Layout.IsLocal(0)) node.Shared ??= new Train(now, 0.0);
+
+        // Λ up to now under the parameters in force until now; from here the current ones apply
+        var previous = node.Previous ?? node.Current;
+        foreach (var trains in node.Trains)
+            foreach (var train in trains) CarryTo(train, previous, now);
+        if (node.Shared is { } shared) CarryTo(shared, previous, now);
+        node.Previous = node.Current;
     }
 
     private static void CarryTo(Train train, RateParameters parameters, double now)
@@ -181,7 +176,7 @@ internal sealed class SinusoidalGammaGenerator(NodeModel model, int firstId, int
         for (int local = 0; local < Count; local++)
         {
             var node = Nodes[local];
-            UpdateTrains(context, thread, sliceStart, from, to, local, StreamSalt, new Trains(node, node.Current, node.Trains[thread], time));
+            UpdateTrains(context, thread, sliceStart, from, to, local, new Trains(node, node.Current, node.Trains[thread], time));
         }
     }
 

@@ -47,17 +47,32 @@ internal abstract class SinusoidalGeneratorNode : GeneratorNode
 /// <summary>
 /// What sinusoidal_poisson_generator and sinusoidal_gamma_generator share: <c>individual_spike_trains</c>, settable on
 /// the model only; without individual trains one train goes to every target through ordinary spike delivery (the
-/// generator has proxies, as NEST's); the recordable rate; and the update loop. In each step the model's
-/// <see cref="ISinusoidalTrains"/> gives the rate; while the step lies in the active window and the rate is positive,
-/// thread 0 draws the spikes of the one train from the generator's keyed stream, or each thread draws those of its
-/// targets' trains from each connection's keyed stream, indexed by the step.
+/// generator has proxies, as NEST's); the recordable rate; the keyed streams, salted by the model's
+/// <c>streamSalt</c>; and the update loop. In each step the model's <see cref="ISinusoidalTrains"/> gives the rate;
+/// while the step lies in the active window and the rate is positive, thread 0 draws the spikes of the one train from
+/// the generator's keyed stream, or each thread draws those of its targets' trains from each connection's keyed stream,
+/// indexed by the step.
 /// </summary>
-internal abstract class SinusoidalGeneratorGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make)
+internal abstract class SinusoidalGeneratorGroup<TNode>(NodeModel model, int firstId, int count, Func<TNode> make, ulong streamSalt)
     : SampledGeneratorGroup<TNode>(model, firstId, count, make, RecordableNames)
     where TNode : SinusoidalGeneratorNode
 {
     /// <summary>The one recordable of both models.</summary>
     protected static readonly string[] RecordableNames = ["rate"];
+
+    /// <summary>Gives every connection its keyed stream, then prepares each node as the model does (<see cref="Prepare(TNode, SimulationContext)"/>).</summary>
+    public override void Prepare(SimulationContext context)
+    {
+        for (int local = 0; local < Count; local++)
+        {
+            var node = Nodes[local];
+            GeneratorDelivery.AssignStreamKeys(node.Targets, context, streamSalt, FirstId + local);
+            Prepare(node, context);
+        }
+    }
+
+    /// <summary>Prepares <paramref name="node"/> for the run of <paramref name="context"/>; its connections have their stream keys.</summary>
+    protected abstract void Prepare(TNode node, SimulationContext context);
 
     /// <summary>Without individual trains the generator sends one train through ordinary spike delivery.</summary>
     public override bool EmitsSpikes => Count > 0 && !Nodes[0].IndividualSpikeTrains;
@@ -75,10 +90,9 @@ internal abstract class SinusoidalGeneratorGroup<TNode>(NodeModel model, int fir
 
     /// <summary>
     /// Steps <paramref name="from"/> to <paramref name="to"/> - 1 of the slice for node <paramref name="local"/> on
-    /// <paramref name="thread"/>, with the model's streams salted by <paramref name="streamSalt"/>.
+    /// <paramref name="thread"/>.
     /// </summary>
-    protected void UpdateTrains<TTrains>(SimulationContext context, int thread, long sliceStart, int from, int to, int local,
-        ulong streamSalt, TTrains trains)
+    protected void UpdateTrains<TTrains>(SimulationContext context, int thread, long sliceStart, int from, int to, int local, TTrains trains)
         where TTrains : struct, ISinusoidalTrains
     {
         var ring = context.Ring;

@@ -17,7 +17,7 @@ namespace NestSharp.Models.Devices;
 /// </summary>
 [NodeModelName("sinusoidal_poisson_generator")]
 internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, int count)
-    : SinusoidalGeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node())
+    : SinusoidalGeneratorGroup<SinusoidalPoissonGenerator.Node>(model, firstId, count, () => new Node(), StreamSalt)
 {
     public override bool SupportsCheckpoint => true;
 
@@ -42,24 +42,17 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
         }
     }
 
-    public override void Prepare(SimulationContext context)
+    protected override void Prepare(Node node, SimulationContext context)
     {
-        double h = context.Time.Resolution;
-        double t = context.Time.StepToMs(context.PreparedAtStep);
-        for (int local = 0; local < Count; local++)
-        {
-            var node = Nodes[local];
-            GeneratorDelivery.AssignStreamKeys(node.Targets, context, StreamSalt, FirstId + local);
-            double omega = node.Frequency * (2.0 * Math.PI / 1000.0);
-            double phi = node.Phase * (Math.PI / 180.0);
-            node.Oscillation.Start(context.VirtualProcesses, node.Amplitude / 1000.0, omega, phi, t, h);
-        }
+        double omega = node.Frequency * (2.0 * Math.PI / 1000.0);
+        double phi = node.Phase * (Math.PI / 180.0);
+        node.Oscillation.Start(context, node.Amplitude / 1000.0, omega, phi);
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
     {
         double h = context.Time.Resolution;
-        for (int local = 0; local < Count; local++) UpdateTrains(context, thread, sliceStart, from, to, local, StreamSalt, new Trains(Nodes[local], thread, h));
+        for (int local = 0; local < Count; local++) UpdateTrains(context, thread, sliceStart, from, to, local, new Trains(Nodes[local], thread, h));
     }
 
     /// <summary>The rate of each step by the rotation of the oscillator; k ~ Poisson(λ·h) spikes per train.</summary>
@@ -69,8 +62,7 @@ internal sealed class SinusoidalPoissonGenerator(NodeModel model, int firstId, i
 
         public double RateIn(long step)
         {
-            ref var oscillation = ref node.Oscillation;
-            double rate = Math.Max(0.0, node.Rate / 1000.0 + oscillation.Rotate(ref oscillation.Y0[thread], ref oscillation.Y1[thread]));
+            double rate = Math.Max(0.0, node.Rate / 1000.0 + node.Oscillation.Rotate(thread));
             _mean = rate * h;
             return rate;
         }
