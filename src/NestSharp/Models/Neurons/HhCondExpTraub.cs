@@ -148,7 +148,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     }
 
     /// <summary>The dynamics of a parameter row, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
-    internal struct Constants : IRkf45Row<Constants, Dynamics>
+    internal struct Constants : IHhLaneRow<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double SpikeThreshold;
@@ -157,6 +157,25 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
 
         public static ErrorControl ControlOf(in Constants row) => Control;
+
+        /// <summary>The weights (nS) go to g_ex, the inhibitory ones' magnitude to g_in.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<double> y, double excitatory, double inhibitory)
+        {
+            y[YGEx] += excitatory;
+            y[YGIn] -= inhibitory;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory)
+        {
+            y[YGEx] += excitatory;
+            y[YGIn] -= inhibitory;
+        }
+
+        public static double ThresholdOf(in Constants row) => row.SpikeThreshold;
+
+        public static long RefractoryStepsOf(in Constants row) => row.RefractorySteps;
     }
 
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
@@ -187,37 +206,6 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
-
-    /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
-    {
-        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
-        public readonly void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) { }
-
-        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
-        {
-            var m = Membrane;
-            y[YGEx] += step.Inputs(m.Inputs.SpikesEx, first);
-            y[YGIn] -= step.Inputs(m.Inputs.SpikesIn, first);
-            HhGates.PeakPassedLanes(group[m.RefractorySteps], first, constants.RefractorySteps, y[YV], group[m.Gates.Vm], constants.SpikeThreshold,
-                group, spikes, step.Lag);
-        }
-
-        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
-        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
-
-        /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
-        {
-            var m = Membrane;
-            y[YGEx] += step.Input(m.Inputs.SpikesEx, node);
-            y[YGIn] -= step.Input(m.Inputs.SpikesIn, node);
-            if (HhGates.PeakPassed(ref group[m.RefractorySteps][node], constants.RefractorySteps, y[YV], group[m.Gates.Vm][node], constants.SpikeThreshold))
-                spikes.Add(step.Lag, group.IdOf(node));
-        }
-    }
+        IntegrateInLanes<HhLaneBookkeeping<Constants, Dynamics, LaneDynamics>, LaneDynamics>(
+            new(this, Membrane.Inputs, this[Membrane.RefractorySteps], this[Membrane.Gates.Vm], context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 }
