@@ -35,8 +35,11 @@ internal sealed class HhTraubMembrane
     /// <summary>V_m, Act_m, Inact_h, Act_n.</summary>
     public readonly HhGates Gates;
 
-    /// <summary>The synaptic conductances (nS) and, with beta-shaped conductances, their derivatives (otherwise not declared).</summary>
-    public readonly Column DGEx, GEx, DGIn, GIn;
+    /// <summary>The synaptic conductances (nS).</summary>
+    public readonly Column GEx, GIn;
+
+    /// <summary>The derivatives of beta-shaped synaptic conductances (null for exponential ones).</summary>
+    public readonly Column? DGEx, DGIn;
 
     /// <summary>Refractory steps remaining (NEST's r_).</summary>
     public readonly Column RefractorySteps;
@@ -80,7 +83,7 @@ internal sealed class HhTraubMembrane
         Inputs = new SignedSpikeAndCurrentInputs(schema, SpikeRouting.BySignZeroInhibitory);
         schema.Recordable(Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN);
         _integrated = betaConductances
-            ? [Gates.Vm, Gates.ActM, Gates.InactH, Gates.ActN, DGEx, GEx, DGIn, GIn]
+            ? [Gates.Vm, Gates.ActM, Gates.InactH, Gates.ActN, DGEx!.Value, GEx, DGIn!.Value, GIn]
             : [Gates.Vm, Gates.ActM, Gates.InactH, Gates.ActN, GEx, GIn];
     }
 
