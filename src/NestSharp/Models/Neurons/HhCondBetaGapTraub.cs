@@ -38,45 +38,20 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("hh_cond_beta_gap_traub")]
 internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTraub.Constants, HhCondBetaGapTraub.Dynamics>
 {
-    private const string TimeConstantsPositive = "all time constants must be strictly positive";
-
-    /// <summary>The potential at which a new neuron starts (mV; NEST's default E_L).</summary>
-    private const double InitialPotential = -60.0;
-
-    /// <summary>How far above V_T the potential must have risen for a spike (mV).</summary>
-    private const double SpikeHeightAboveVT = 30.0;
-
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    // g_Na, g_K, g_L (not negative), C_m, E_Na, E_K, E_L, V_T, E_ex, E_in
-    private static readonly HhTraubMembrane Membrane = new(Declared, vT: -50.0, conductancesNonNegative: true);
-    private static readonly Column TauRiseEx = Declared.Parameter("tau_rise_ex", 0.5, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauDecayEx = Declared.Parameter("tau_decay_ex", 5.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauRiseIn = Declared.Parameter("tau_rise_in", 0.5, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauDecayIn = Declared.Parameter("tau_decay_in", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
-    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
+    // g_Na, g_K, g_L (not negative), C_m, E_Na, E_K, E_L, V_T, E_ex, E_in, tau_rise_ex, tau_decay_ex, tau_rise_in,
+    // tau_decay_in, t_ref, I_e; V_m and the gates; dg_ex, g_ex, dg_in, g_in; the refractory count; spikes_ex, spikes_in
+    // and currents (receptor 0); the recordables
+    private static readonly HhTraubMembrane Membrane = new(Declared, vT: -50.0, conductancesNonNegative: true,
+        [("tau_rise_ex", 0.5), ("tau_decay_ex", 5.0), ("tau_rise_in", 0.5), ("tau_decay_in", 10.0)], betaConductances: true);
+    private static readonly Column TauRiseEx = Membrane.TimeConstants[0];
+    private static readonly Column TauDecayEx = Membrane.TimeConstants[1];
+    private static readonly Column TauRiseIn = Membrane.TimeConstants[2];
+    private static readonly Column TauDecayIn = Membrane.TimeConstants[3];
 
-    // V_m, Act_m, Inact_h, Act_n: a new neuron at InitialPotential, its gates at the steady state of the rates there
-    private static readonly HhGates Gates = new(Declared, InitialPotential, HhCondExpTraub.Rates.At(InitialPotential));
-
-    /// <summary>The synaptic conductances and their derivatives: g_ex and g_in recordable, none in the status.</summary>
-    private static readonly Column DGEx = Declared.Internal("dg_ex");
-    private static readonly Column GEx = Declared.Internal("g_ex");
-    private static readonly Column DGIn = Declared.Internal("dg_in");
-    private static readonly Column GIn = Declared.Internal("g_in");
-
-    /// <summary>Refractory steps remaining (NEST's r_).</summary>
-    private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
-
-    // spikes_ex, spikes_in and currents (receptor 0), then the gap inputs
-    private static readonly SignedSpikeAndCurrentInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
+    // the gap inputs (receptor 0), after the membrane's inputs
     private static readonly GapJunctionInput Gap = new(Declared);
-
-    static HhCondBetaGapTraub()
-    {
-        Declared.Recordable(Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN);
-    }
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YM = 1, YH = 2, YN = 3, YDGEx = 4, YGEx = 5, YDGIn = 6, YGIn = 7;
@@ -143,9 +118,9 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
-    public HhCondBetaGapTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs, Gap, RefractorySteps)
+    public HhCondBetaGapTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane.Inputs, Gap, Membrane.RefractorySteps)
     {
-        IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[DGEx], this[GEx], this[DGIn], this[GIn]];
+        IntegratedState = Membrane.IntegratedStateOf(Columns);
     }
 
     public override void Prepare(SimulationContext context) => PrepareGapIntegration(context, ConstantsOf);
@@ -157,15 +132,15 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         {
             Dynamics = new Dynamics
             {
-                Channels = Membrane.ChannelsOf(Columns, i, Ie),
+                Channels = Membrane.ChannelsOf(Columns, i),
                 VT = this[Membrane.VT][i], EEx = this[Membrane.EEx][i], EIn = this[Membrane.EIn][i],
                 TauRiseEx = tauRiseEx, TauDecayEx = tauDecayEx, TauRiseIn = tauRiseIn, TauDecayIn = tauDecayIn,
                 Step = h,
             },
             JumpEx = BetaNormalization.Factor(tauRiseEx, tauDecayEx),
             JumpIn = BetaNormalization.Factor(tauRiseIn, tauDecayIn),
-            SpikeThreshold = this[Membrane.VT][i] + SpikeHeightAboveVT,
-            RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
+            SpikeThreshold = Membrane.SpikeThresholdOf(Columns, i),
+            RefractorySteps = Membrane.RefractoryStepsOf(Columns, i, time),
         };
     }
 }

@@ -30,40 +30,14 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("hh_cond_exp_traub")]
 internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants, HhCondExpTraub.Dynamics>
 {
-    private const string TimeConstantsPositive = "all time constants must be strictly positive";
-
-    /// <summary>The potential at which a new neuron starts (mV; NEST's default E_L).</summary>
-    private const double InitialPotential = -60.0;
-
-    /// <summary>How far above V_T the potential must have risen for a spike (mV).</summary>
-    private const double SpikeHeightAboveVT = 30.0;
-
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
-    // g_Na, g_K, g_L, C_m, E_Na, E_K, E_L, V_T, E_ex, E_in (NEST does not check the conductances of this model)
-    private static readonly HhTraubMembrane Membrane = new(Declared, vT: -63.0, conductancesNonNegative: false);
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 5.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 10.0, "ms", Requirement.Positive(TimeConstantsPositive));
-    private static readonly Column TRef = Declared.Parameter("t_ref", 2.0, "ms", Requirement.NonNegative("refractory time cannot be negative"));
-    private static readonly Column Ie = Declared.Parameter("I_e", 0.0, "pA");
-
-    // V_m, Act_m, Inact_h, Act_n: a new neuron at InitialPotential, its gates at their steady state there
-    private static readonly HhGates Gates = new(Declared, InitialPotential, Rates.At(InitialPotential));
-
-    /// <summary>The synaptic conductances: recordable, not in the status.</summary>
-    private static readonly Column GEx = Declared.Internal("g_ex");
-    private static readonly Column GIn = Declared.Internal("g_in");
-
-    /// <summary>Refractory steps remaining (NEST's r_).</summary>
-    private static readonly Column RefractorySteps = Declared.Internal("refractory_steps");
-
-    // spikes_ex, spikes_in and currents (receptor 0)
-    private static readonly SignedSpikeAndCurrentInputs Inputs = new(Declared, SpikeRouting.BySignZeroInhibitory);
-
-    static HhCondExpTraub()
-    {
-        Declared.Recordable(Gates.Vm, GEx, GIn, Gates.ActM, Gates.InactH, Gates.ActN);
-    }
+    // g_Na, g_K, g_L, C_m, E_Na, E_K, E_L, V_T, E_ex, E_in (NEST does not check the conductances of this model),
+    // tau_syn_ex, tau_syn_in, t_ref, I_e; V_m and the gates; g_ex, g_in; the refractory count; the inputs; the recordables
+    private static readonly HhTraubMembrane Membrane = new(Declared, vT: -63.0, conductancesNonNegative: false,
+        [("tau_syn_ex", 5.0), ("tau_syn_in", 10.0)], betaConductances: false);
+    private static readonly Column TauSynEx = Membrane.TimeConstants[0];
+    private static readonly Column TauSynIn = Membrane.TimeConstants[1];
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YM = 1, YH = 2, YN = 3, YGEx = 4, YGIn = 5;
@@ -174,7 +148,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     }
 
     /// <summary>The dynamics of a parameter row, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
-    internal struct Constants : IRkf45Row<Constants, Dynamics>
+    internal struct Constants : IHhLaneRow<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double SpikeThreshold;
@@ -183,14 +157,33 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
 
         public static ErrorControl ControlOf(in Constants row) => Control;
+
+        /// <summary>The weights (nS) go to g_ex, the inhibitory ones' magnitude to g_in.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<double> y, double excitatory, double inhibitory)
+        {
+            y[YGEx] += excitatory;
+            y[YGIn] -= inhibitory;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory)
+        {
+            y[YGEx] += excitatory;
+            y[YGIn] -= inhibitory;
+        }
+
+        public static double ThresholdOf(in Constants row) => row.SpikeThreshold;
+
+        public static long RefractoryStepsOf(in Constants row) => row.RefractorySteps;
     }
 
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
     private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
-    public HhCondExpTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
+    public HhCondExpTraub(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane.Inputs.Currents)
     {
-        IntegratedState = [this[Gates.Vm], this[Gates.ActM], this[Gates.InactH], this[Gates.ActN], this[GEx], this[GIn]];
+        IntegratedState = Membrane.IntegratedStateOf(Columns);
     }
 
     public override bool SupportsCheckpoint => true;
@@ -203,45 +196,16 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             Dynamics = new Dynamics
             {
-                Channels = Membrane.ChannelsOf(Columns, i, Ie),
+                Channels = Membrane.ChannelsOf(Columns, i),
                 VT = this[Membrane.VT][i], EEx = this[Membrane.EEx][i], EIn = this[Membrane.EIn][i],
                 TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
-            SpikeThreshold = this[Membrane.VT][i] + SpikeHeightAboveVT,
-            RefractorySteps = time.MsToStepsCeil(this[TRef][i]),
+            SpikeThreshold = Membrane.SpikeThresholdOf(Columns, i),
+            RefractorySteps = Membrane.RefractoryStepsOf(Columns, i, time),
         });
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
-
-    /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhCondExpTraub group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
-    {
-        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
-        public readonly void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) { }
-
-        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
-        {
-            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
-            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
-            HhGates.PeakPassedLanes(group[RefractorySteps], first, constants.RefractorySteps, y[YV], group[Gates.Vm], constants.SpikeThreshold,
-                group, spikes, step.Lag);
-        }
-
-        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
-        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
-
-        /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
-        {
-            y[YGEx] += step.Input(Inputs.SpikesEx, node);
-            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
-            if (HhGates.PeakPassed(ref group[RefractorySteps][node], constants.RefractorySteps, y[YV], group[Gates.Vm][node], constants.SpikeThreshold))
-                spikes.Add(step.Lag, group.IdOf(node));
-        }
-    }
+        IntegrateInLanes<HhLaneBookkeeping<Constants, Dynamics, LaneDynamics>, LaneDynamics>(
+            new(this, Membrane.Inputs, this[Membrane.RefractorySteps], this[Membrane.Gates.Vm], context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 }

@@ -138,7 +138,7 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
-    internal struct Constants : IRkf45Row<Constants, Dynamics>
+    internal struct Constants : IHhLaneRow<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double JumpEx, JumpIn;
@@ -147,6 +147,26 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
 
         public static ErrorControl ControlOf(in Constants row) => Control;
+
+        /// <summary>The weights (pA) times e/tau_syn go to dI_ex and dI_in.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<double> y, double excitatory, double inhibitory)
+        {
+            y[YDIEx] += excitatory * row.JumpEx;
+            y[YDIIn] += inhibitory * row.JumpIn;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory)
+        {
+            y[YDIEx] += excitatory * Vector256.Create(row.JumpEx);
+            y[YDIIn] += inhibitory * Vector256.Create(row.JumpIn);
+        }
+
+        /// <summary>NEST's hh_psc_alpha detects spikes from 0 mV.</summary>
+        public static double ThresholdOf(in Constants row) => 0.0;
+
+        public static long RefractoryStepsOf(in Constants row) => row.RefractorySteps;
     }
 
     /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
@@ -168,36 +188,6 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
-
-    /// <summary>Around the integration of a node over a step: the input, then spikes in, refractoriness and spikes out.</summary>
-    private readonly struct Bookkeeping(HhPscAlpha group, SpikeBuffer spikes) : ILaneBookkeeping<Constants, Dynamics, LaneDynamics>
-    {
-        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
-        public readonly void BeginLanes(int first, in Constants constants, ref LaneDynamics lanes) { }
-
-        /// <summary>The nodes' V_m column still holds the potential at the start of the step (y is stored after this).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EndLanes(int first, in Constants constants, Span<Vector256<double>> y, in GridStep step)
-        {
-            var m = Membrane;
-            y[YDIEx] += step.Inputs(m.Inputs.SpikesEx, first) * Vector256.Create(constants.JumpEx);
-            y[YDIIn] += step.Inputs(m.Inputs.SpikesIn, first) * Vector256.Create(constants.JumpIn);
-            HhGates.PeakPassedLanes(group[m.RefractorySteps], first, constants.RefractorySteps, y[YV], group[m.Gates.Vm], 0.0, group, spikes, step.Lag);
-        }
-
-        /// <summary>Nothing: the dynamics read no discrete state (refractoriness only blocks the spike detection).</summary>
-        public readonly void Begin(int node, in Constants constants, ref Dynamics system) { }
-
-        /// <summary>The node's V_m column still holds the potential at the start of the step (y is stored after this).</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void End(int node, in Constants constants, Span<double> y, in GridStep step)
-        {
-            var m = Membrane;
-            y[YDIEx] += step.Input(m.Inputs.SpikesEx, node) * constants.JumpEx;
-            y[YDIIn] += step.Input(m.Inputs.SpikesIn, node) * constants.JumpIn;
-            if (HhGates.PeakPassed(ref group[m.RefractorySteps][node], constants.RefractorySteps, y[YV], group[m.Gates.Vm][node], 0.0))
-                spikes.Add(step.Lag, group.IdOf(node));
-        }
-    }
+        IntegrateInLanes<HhLaneBookkeeping<Constants, Dynamics, LaneDynamics>, LaneDynamics>(
+            new(this, Membrane.Inputs, this[Membrane.RefractorySteps], this[Membrane.Gates.Vm], context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
 }

@@ -148,8 +148,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
             var m = Membrane;
-            y[HhPscAlpha.YDIEx] += step.Input(m.Inputs.SpikesEx, node) * constants.Hh.JumpEx;
-            y[HhPscAlpha.YDIIn] += step.Input(m.Inputs.SpikesIn, node) * constants.Hh.JumpIn;
+            HhPscAlpha.Constants.AddSpikes(constants.Hh, y, step.Input(m.Inputs.SpikesEx, node), step.Input(m.Inputs.SpikesIn, node));
             group._histories[node]!.Write(step.End, y[HhPscAlpha.YV], y[YUBarPlus], y[YUBarMinus], y[YUBarBar]);
             if (HhGates.PeakPassed(ref group[m.RefractorySteps][node], constants.Hh.RefractorySteps, y[HhPscAlpha.YV], group[m.Gates.Vm][node], 0.0))
                 spikes.Add(step.Lag, group.IdOf(node));

@@ -6,8 +6,8 @@ namespace NestSharp.Models.Neurons;
 /// checks; the states V_m, Act_m, Inact_h, Act_n (<see cref="HhGates"/>, a new neuron at -65 mV with its gates at their
 /// steady state there, whatever E_L is); the alpha-shaped synaptic currents I_syn_ex, I_syn_in and their derivatives
 /// (recordable, not in the status); the refractory count; the inputs spikes_ex, spikes_in (a weight of zero is
-/// inhibitory) and currents of receptor 0. It builds the constants of a parameter row (<see cref="HhPscAlpha.Constants"/>)
-/// and takes the spikes of a step into the synaptic currents, as both models do after the integration.
+/// inhibitory) and currents of receptor 0. It builds the constants of a parameter row (<see cref="HhPscAlpha.Constants"/>,
+/// which also adds the spikes of a step to the synaptic currents, as both models do after the integration).
 /// </summary>
 internal sealed class HhPscAlphaMembrane
 {
