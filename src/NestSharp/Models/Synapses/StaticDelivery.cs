@@ -27,7 +27,8 @@ internal readonly struct AfterDelay : IArrivalStep
 /// (<typeparamref name="TArrival"/>), or m into a counting input. A spike_generator's weight factor of the other sign
 /// moves the event to the model's other input, as NEST routes by the event's weight. Spikes of multiplicity 1 and
 /// factor 1 (every neuron's) take a loop that only adds the weights, asking for the ring cell
-/// <see cref="InputRing.PrefetchDistance"/> synapses ahead (<see cref="InputRing.Prefetch"/>).
+/// <see cref="InputRing.PrefetchDistance"/> synapses ahead (<see cref="InputRing.Prefetch"/>) when the ring is larger
+/// than the last-level cache (<see cref="InputRing.PrefetchPays"/>).
 /// </summary>
 internal readonly struct StaticDelivery<TArrival>(TArrival arrival) : IDeliveryLoop
     where TArrival : struct, IArrivalStep
@@ -39,6 +40,7 @@ internal readonly struct StaticDelivery<TArrival>(TArrival arrival) : IDeliveryL
         var ring = context.Ring;
         double[] data = ring.Data;
         int channels = ring.Channels, slots = ring.Slots;
+        bool prefetch = ring.PrefetchPays;
         int[] offsets = block.Offsets, targets = block.Channels;
         double[] weights = block.Weights;
         int sourceMin = block.SourceMin, sourceCount = block.SourceCount;
@@ -53,7 +55,14 @@ internal readonly struct StaticDelivery<TArrival>(TArrival arrival) : IDeliveryL
             double spikeOffset = spike.Offset;
             if (spike.Multiplicity == 1 && spike.WeightFactor == 1.0)
             {
-                AddWeights(arrivalStep, spikeOffset, delays, targets, weights, first, last, baseSlot, data, channels, slots);
+                if (prefetch)
+                {
+                    AddWeights(arrivalStep, spikeOffset, delays, targets, weights, first, last, baseSlot, data, channels, slots);
+                }
+                else
+                {
+                    for (int i = first; i < last; i++) AddOne(arrivalStep, spikeOffset, delays, targets, weights, i, baseSlot, data, channels, slots);
+                }
                 continue;
             }
             int multiplicity = spike.Multiplicity;
