@@ -1,14 +1,18 @@
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
-/// The system of one node (and the constants of a parameter row, the row being its own system) of a model that
-/// <see cref="IafCondExpGroup{TRow, TLanes}"/> steps: iaf_cond_exp and iaf_cond_exp_sfa_rr, whose state vector begins
-/// with V_m, g_ex, g_in.
+/// The system of one node (and the constants of a parameter row, the row being its own system, with the membrane's
+/// error control) of a model that <see cref="IafCondExpGroup{TRow, TLanes}"/> steps: iaf_cond_exp and
+/// iaf_cond_exp_sfa_rr, whose state vector begins with V_m, g_ex, g_in.
 /// </summary>
 /// <typeparam name="TSelf">The system.</typeparam>
 internal interface IIafCondExpRow<TSelf> : IRkf45Row<TSelf, TSelf>, ICurrentDrivenOdeSystem
     where TSelf : struct, IIafCondExpRow<TSelf>
 {
+    static ref readonly TSelf IRkf45Row<TSelf, TSelf>.SystemOf(in TSelf row) => ref row;
+
+    static ErrorControl IRkf45Row<TSelf, TSelf>.ControlOf(in TSelf row) => IafCondMembrane.Control;
+
     /// <summary>The membrane's constants of <paramref name="row"/>.</summary>
     static abstract ref readonly IafCondMembrane.Constants MembraneOf(in TSelf row);
 

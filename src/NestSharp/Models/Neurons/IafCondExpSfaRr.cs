@@ -73,10 +73,6 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
 
         public bool Refractory { readonly get; set; }
 
-        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
-
-        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
-
         public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
 
         public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
