@@ -12,36 +12,58 @@ namespace NestSharp.Models.Neurons;
 /// so that g_X peaks at w. After each step, in this order: refractoriness and threshold
 /// (<see cref="IafCondMembrane.RefractoryOrThreshold"/>), then the spikes of the step (positive weights to dg_ex, the
 /// magnitude of the others to dg_in); a current input takes effect from the next step.
-/// A model declares its membrane and its time constants, then the conductances through
-/// <see cref="Conductances"/>, and gives the time constants of a node with <see cref="TimeConstantsOf"/>.
+/// A model declares itself with a <see cref="Declaration"/>: the names and defaults of its time constants (one per
+/// conductance for the alpha function, a rise and a decay for the beta function).
 /// </summary>
 internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceGroup.Constants, BetaConductanceGroup.Dynamics>
 {
+    /// <summary>A synaptic time constant parameter of a model: its name and default (ms).</summary>
+    protected readonly record struct TimeConstant(string Name, double Default);
+
     /// <summary>
-    /// The conductances declared into a model's schema: g_ex, dg_ex, g_in, dg_in, the inputs, receptor 0 and the
-    /// recordables V_m, g_ex, g_in, t_ref_remaining.
+    /// A model's declarations, in this order: its schema, the membrane (<see cref="IafCondMembrane"/>), the synaptic
+    /// time constants, g_ex, dg_ex, g_in, dg_in, the inputs, receptor 0 and the recordables V_m, g_ex, g_in,
+    /// t_ref_remaining.
     /// </summary>
-    protected sealed class Conductances
+    protected sealed class Declaration
     {
+        public readonly NeuronSchema Schema = NeuronSchema.ForNeuron();
+        public readonly IafCondMembrane Membrane;
+        public readonly Column TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
         public readonly Column GEx, DGEx, GIn, DGIn;
         public readonly InputChannel SpikesEx, SpikesIn, Currents;
 
-        public Conductances(NeuronSchema schema, IafCondMembrane membrane)
+        /// <summary>Alpha-shaped conductances: one time constant each, <paramref name="ex"/> and <paramref name="inhibitory"/>, for rise and decay.</summary>
+        public Declaration(TimeConstant ex, TimeConstant inhibitory) : this(ex, null, inhibitory, null) { }
+
+        /// <summary>Beta-shaped conductances: a rise and a decay time constant each.</summary>
+        public Declaration(TimeConstant riseEx, TimeConstant decayEx, TimeConstant riseIn, TimeConstant decayIn)
+            : this(riseEx, (TimeConstant?)decayEx, riseIn, decayIn) { }
+
+        private Declaration(TimeConstant riseEx, TimeConstant? decayEx, TimeConstant riseIn, TimeConstant? decayIn)
         {
-            GEx = schema.State("g_ex", 0.0, "nS");
-            DGEx = schema.State("dg_ex", 0.0, "nS/ms");
-            GIn = schema.State("g_in", 0.0, "nS");
-            DGIn = schema.State("dg_in", 0.0, "nS/ms");
-            SpikesEx = schema.Input("spikes_ex");
-            SpikesIn = schema.Input("spikes_in");
-            Currents = schema.Input("currents");
-            schema.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
-            schema.CurrentReceptor(0, Currents);
-            schema.Recordable(membrane.Vm);
-            schema.Recordable(GEx);
-            schema.Recordable(GIn);
-            schema.Recordable(membrane.RefractorySteps, "t_ref_remaining");
+            Membrane = new(Schema);
+            TauRiseEx = TimeConstantParameter(riseEx);
+            TauDecayEx = decayEx is { } dEx ? TimeConstantParameter(dEx) : TauRiseEx;
+            TauRiseIn = TimeConstantParameter(riseIn);
+            TauDecayIn = decayIn is { } dIn ? TimeConstantParameter(dIn) : TauRiseIn;
+            GEx = Schema.State("g_ex", 0.0, "nS");
+            DGEx = Schema.State("dg_ex", 0.0, "nS/ms");
+            GIn = Schema.State("g_in", 0.0, "nS");
+            DGIn = Schema.State("dg_in", 0.0, "nS/ms");
+            SpikesEx = Schema.Input("spikes_ex");
+            SpikesIn = Schema.Input("spikes_in");
+            Currents = Schema.Input("currents");
+            Schema.SignedSpikeReceptor(0, SpikesEx, SpikesIn, SpikeRouting.BySignZeroInhibitory);
+            Schema.CurrentReceptor(0, Currents);
+            Schema.Recordable(Membrane.Vm);
+            Schema.Recordable(GEx);
+            Schema.Recordable(GIn);
+            Schema.Recordable(Membrane.RefractorySteps, "t_ref_remaining");
         }
+
+        private Column TimeConstantParameter(TimeConstant tau) =>
+            Schema.Parameter(tau.Name, tau.Default, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
     }
 
     /// <summary>The index of t_ref_remaining among the recordables.</summary>
@@ -49,9 +71,6 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
 
     /// <summary>Positions in the integrated state vector (NEST's order).</summary>
     private const int YV = 0, YDGEx = 1, YGEx = 2, YDGIn = 3, YGIn = 4;
-
-    /// <summary>The synaptic time constants of one node (ms).</summary>
-    protected readonly record struct TimeConstants(double RiseEx, double DecayEx, double RiseIn, double DecayIn);
 
     /// <summary>The right-hand side for one node's parameters, its current input and whether it is refractory.</summary>
     internal struct Dynamics : ICurrentDrivenOdeSystem
@@ -127,19 +146,18 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         public static ErrorControl ControlOf(in Constants row) => IafCondMembrane.Control;
     }
 
+    private readonly Declaration _declared;
     private readonly IafCondMembrane _membrane;
-    private readonly Conductances _conductances;
 
-    protected BetaConductanceGroup(NodeModel model, int firstId, int count, NeuronSchema schema, IafCondMembrane membrane,
-        Conductances conductances) : base(model, firstId, count, schema, conductances.Currents)
+    protected BetaConductanceGroup(NodeModel model, int firstId, int count, Declaration declared)
+        : base(model, firstId, count, declared.Schema, declared.Currents)
     {
-        _membrane = membrane;
-        _conductances = conductances;
-        IntegratedState = [this[membrane.Vm], this[conductances.DGEx], this[conductances.GEx], this[conductances.DGIn], this[conductances.GIn]];
+        _declared = declared;
+        _membrane = declared.Membrane;
+        IntegratedState = [this[_membrane.Vm], this[declared.DGEx], this[declared.GEx], this[declared.DGIn], this[declared.GIn]];
     }
 
-    /// <summary>The synaptic time constants of the node at storage position <paramref name="i"/>.</summary>
-    protected abstract TimeConstants TimeConstantsOf(int i);
+    public sealed override bool SupportsCheckpoint => true;
 
     protected override void Validate(in StatusRow row) => _membrane.Validate(row);
 
@@ -153,25 +171,26 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         PrepareIntegration(context, time.StepToMs(1));
         ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            var tau = TimeConstantsOf(i);
+            double riseEx = this[_declared.TauRiseEx][i], decayEx = this[_declared.TauDecayEx][i];
+            double riseIn = this[_declared.TauRiseIn][i], decayIn = this[_declared.TauDecayIn][i];
             return new Constants
             {
                 Dynamics = new Dynamics
                 {
                     Membrane = _membrane.ConstantsOf(Columns, i, time),
-                    TauRiseEx = tau.RiseEx,
-                    TauDecayEx = tau.DecayEx,
-                    TauRiseIn = tau.RiseIn,
-                    TauDecayIn = tau.DecayIn,
+                    TauRiseEx = riseEx,
+                    TauDecayEx = decayEx,
+                    TauRiseIn = riseIn,
+                    TauDecayIn = decayIn,
                 },
-                JumpEx = BetaNormalization.Factor(tau.RiseEx, tau.DecayEx),
-                JumpIn = BetaNormalization.Factor(tau.RiseIn, tau.DecayIn),
+                JumpEx = BetaNormalization.Factor(riseEx, decayEx),
+                JumpIn = BetaNormalization.Factor(riseIn, decayIn),
             };
         });
     }
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, this[_membrane.RefractorySteps], _conductances.SpikesEx, _conductances.SpikesIn, context.SpikesOfVp[thread]),
+        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, this[_membrane.RefractorySteps], _declared.SpikesEx, _declared.SpikesIn, context.SpikesOfVp[thread]),
             context, thread, sliceStart, from, to);
 
     /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes out and in.</summary>

@@ -25,21 +25,8 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("iaf_cond_alpha")]
 internal sealed class IafCondAlpha : BetaConductanceGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+    // tau_syn_ex and tau_syn_in (ms): the alpha function rises and decays with the same time constant
+    private static readonly Declaration Declared = new(ex: new("tau_syn_ex", 0.2), inhibitory: new("tau_syn_in", 2.0));
 
-    private static readonly IafCondMembrane Membrane = new(Declared);
-
-    private static readonly Column TauSynEx = Declared.Parameter("tau_syn_ex", 0.2, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauSynIn = Declared.Parameter("tau_syn_in", 2.0, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
-
-    // g_ex, dg_ex, g_in, dg_in; inputs, receptor 0 and the recordables V_m, g_ex, g_in, t_ref_remaining
-    private static readonly Conductances Synapses = new(Declared, Membrane);
-
-    public IafCondAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Synapses) { }
-
-    public override bool SupportsCheckpoint => true;
-
-    /// <summary>The alpha function: rise and decay with tau_syn_X.</summary>
-    protected override TimeConstants TimeConstantsOf(int i) =>
-        new(this[TauSynEx][i], this[TauSynEx][i], this[TauSynIn][i], this[TauSynIn][i]);
+    public IafCondAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 }

@@ -27,22 +27,8 @@ namespace NestSharp.Models.Neurons;
 [NodeModelName("iaf_cond_beta")]
 internal sealed class IafCondBeta : BetaConductanceGroup
 {
-    private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
+    private static readonly Declaration Declared = new(riseEx: new("tau_rise_ex", 0.2), decayEx: new("tau_decay_ex", 0.2),
+        riseIn: new("tau_rise_in", 2.0), decayIn: new("tau_decay_in", 2.0));
 
-    private static readonly IafCondMembrane Membrane = new(Declared);
-
-    private static readonly Column TauRiseEx = Declared.Parameter("tau_rise_ex", 0.2, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauDecayEx = Declared.Parameter("tau_decay_ex", 0.2, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauRiseIn = Declared.Parameter("tau_rise_in", 2.0, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
-    private static readonly Column TauDecayIn = Declared.Parameter("tau_decay_in", 2.0, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
-
-    // g_ex, dg_ex, g_in, dg_in; inputs, receptor 0 and the recordables V_m, g_ex, g_in, t_ref_remaining
-    private static readonly Conductances Synapses = new(Declared, Membrane);
-
-    public IafCondBeta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Synapses) { }
-
-    public override bool SupportsCheckpoint => true;
-
-    protected override TimeConstants TimeConstantsOf(int i) =>
-        new(this[TauRiseEx][i], this[TauDecayEx][i], this[TauRiseIn][i], this[TauDecayIn][i]);
+    public IafCondBeta(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared) { }
 }

@@ -19,7 +19,7 @@ namespace NestSharp.Models.Neurons;
 /// iaf_cond_exp (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("iaf_cond_exp")]
-internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCondExp.Dynamics>
+internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondExp.LaneDynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -36,14 +36,11 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         Declared.Recordable(Membrane.Vm, Inputs.GEx, Inputs.GIn);
     }
 
-    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
-    private const int YV = 0, YGEx = 1, YGIn = 2;
-
     /// <summary>
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : ICurrentDrivenOdeSystem, IRkf45Row<Dynamics, Dynamics>
+    internal struct Dynamics : IIafCondExpRow<Dynamics>
     {
         public static int Dimension => 3;
 
@@ -53,11 +50,9 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
 
-        public bool Refractory;
+        public bool Refractory { readonly get; set; }
 
-        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
-
-        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
+        public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -69,12 +64,14 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
     }
 
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
-    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    internal struct LaneDynamics : IIafCondExpLanes<Dynamics>
     {
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
         private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
+
+        public Vector256<double> Refractory { set => Membrane.Refractory = value; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
@@ -105,55 +102,8 @@ internal sealed class IafCondExp : Rkf45NeuronGroup<IafCondExp.Dynamics, IafCond
         }
     }
 
-    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
-    {
-        IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn]];
-    }
+    public IafCondExp(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Inputs) { }
 
-    public override bool SupportsCheckpoint => true;
-
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
-    public override void Prepare(SimulationContext context)
-    {
-        var time = context.Time;
-        PrepareIntegration(context, time.StepToMs(1));
-        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
-        {
-            Membrane = Membrane.ConstantsOf(Columns, i, time),
-            TauSynEx = this[TauSynEx][i],
-            TauSynIn = this[TauSynIn][i],
-        });
-    }
-
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
-
-    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
-    private readonly struct Bookkeeping(IafCondExp group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void BeginLanes(int first, in Dynamics constants, ref LaneDynamics lanes) =>
-            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Begin(int node, in Dynamics constants, ref Dynamics system) => system.Refractory = group[Membrane.RefractorySteps][node] > 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)
-        {
-            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
-            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
-            IafCondMembrane.RefractoryOrThresholdLanes(constants.Membrane, group[Membrane.RefractorySteps], first, ref y[YV], group, spikes, step.Lag);
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
-        {
-            y[YGEx] += step.Input(Inputs.SpikesEx, node);
-            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
-            if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
-                spikes.Add(step.Lag, group.IdOf(node));
-        }
-    }
+    protected override Dynamics RowOf(int i, in IafCondMembrane.Constants membrane) =>
+        new() { Membrane = membrane, TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i] };
 }

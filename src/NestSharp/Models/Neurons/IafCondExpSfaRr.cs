@@ -23,7 +23,7 @@ namespace NestSharp.Models.Neurons;
 /// Theoretical Neuroscience, MIT Press, p. 166. NEST model documentation, iaf_cond_exp_sfa_rr (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("iaf_cond_exp_sfa_rr")]
-internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamics, IafCondExpSfaRr.Dynamics>
+internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics, IafCondExpSfaRr.LaneDynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -54,14 +54,14 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
         Declared.Recordable(GRr);
     }
 
-    /// <summary>Positions in the integrated state vector (NEST's order).</summary>
-    private const int YV = 0, YGEx = 1, YGIn = 2, YGSfa = 3, YGRr = 4;
+    /// <summary>Positions of g_sfa and g_rr in the integrated state vector (NEST's order, after V_m, g_ex, g_in).</summary>
+    private const int YGSfa = 3, YGRr = 4;
 
     /// <summary>
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : ICurrentDrivenOdeSystem, IRkf45Row<Dynamics, Dynamics>
+    internal struct Dynamics : IIafCondExpRow<Dynamics>
     {
         public static int Dimension => 5;
 
@@ -71,11 +71,26 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
 
-        public bool Refractory;
+        public bool Refractory { readonly get; set; }
 
-        public static ref readonly Dynamics SystemOf(in Dynamics row) => ref row;
+        public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
 
-        public static ErrorControl ControlOf(in Dynamics row) => IafCondMembrane.Control;
+        /// <summary>A spike increases g_sfa by q_sfa and g_rr by q_rr.</summary>
+        public static void AfterSpike(in Dynamics row, Span<double> y)
+        {
+            y[YGSfa] += row.QSfa;
+            y[YGRr] += row.QRr;
+        }
+
+        public static void AfterSpike(in Dynamics row, Span<Vector256<double>> y, int fired)
+        {
+            for (int lane = 0; fired != 0; lane++, fired >>= 1)
+            {
+                if ((fired & 1) == 0) continue;
+                Lanes.Element(ref y[YGSfa], lane) += row.QSfa;
+                Lanes.Element(ref y[YGRr], lane) += row.QRr;
+            }
+        }
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -92,12 +107,14 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
     }
 
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
-    internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
+    internal struct LaneDynamics : IIafCondExpLanes<Dynamics>
     {
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
         private Vector256<double> _tauSynEx, _tauSynIn, _tauSfa, _tauRr, _eSfa, _eRr, _iStim;
+
+        public Vector256<double> Refractory { set => Membrane.Refractory = value; }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
@@ -141,71 +158,21 @@ internal sealed class IafCondExpSfaRr : Rkf45NeuronGroup<IafCondExpSfaRr.Dynamic
         }
     }
 
-    public IafCondExpSfaRr(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs.Currents)
+    public IafCondExpSfaRr(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane, Inputs)
     {
-        IntegratedState = [this[Membrane.Vm], this[Inputs.GEx], this[Inputs.GIn], this[GSfa], this[GRr]];
+        IntegratedState = [.. IntegratedState, this[GSfa], this[GRr]];
     }
 
-    public override bool SupportsCheckpoint => true;
-
-    protected override void Validate(in StatusRow row) => Membrane.Validate(row);
-
-    public override void Prepare(SimulationContext context)
+    protected override Dynamics RowOf(int i, in IafCondMembrane.Constants membrane) => new()
     {
-        var time = context.Time;
-        PrepareIntegration(context, time.StepToMs(1));
-        ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => new Dynamics
-        {
-            Membrane = Membrane.ConstantsOf(Columns, i, time),
-            TauSynEx = this[TauSynEx][i],
-            TauSynIn = this[TauSynIn][i],
-            TauSfa = this[TauSfa][i],
-            TauRr = this[TauRr][i],
-            ESfa = this[ESfa][i],
-            ERr = this[ERr][i],
-            QSfa = this[QSfa][i],
-            QRr = this[QRr][i],
-        });
-    }
-
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
-        IntegrateInLanes<Bookkeeping, LaneDynamics>(new Bookkeeping(this, context.SpikesOfVp[thread]), context, thread, sliceStart, from, to);
-
-    /// <summary>Around the integration of a node over a step: the input and refractoriness, then spikes in and out.</summary>
-    private readonly struct Bookkeeping(IafCondExpSfaRr group, SpikeBuffer spikes) : ILaneBookkeeping<Dynamics, Dynamics, LaneDynamics>
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void BeginLanes(int first, in Dynamics constants, ref LaneDynamics lanes) =>
-            lanes.Membrane.Refractory = IafCondMembrane.LaneConstants.RefractoryOf(group[Membrane.RefractorySteps], first);
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void Begin(int node, in Dynamics constants, ref Dynamics system) => system.Refractory = group[Membrane.RefractorySteps][node] > 0;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void EndLanes(int first, in Dynamics constants, Span<Vector256<double>> y, in GridStep step)
-        {
-            y[YGEx] += step.Inputs(Inputs.SpikesEx, first);
-            y[YGIn] -= step.Inputs(Inputs.SpikesIn, first);
-            int fired = IafCondMembrane.RefractoryOrThresholdLanes(constants.Membrane, group[Membrane.RefractorySteps], first, ref y[YV], group, spikes, step.Lag);
-            for (int lane = 0; fired != 0; lane++, fired >>= 1)
-            {
-                if ((fired & 1) == 0) continue;
-                Lanes.Element(ref y[YGSfa], lane) += constants.QSfa;
-                Lanes.Element(ref y[YGRr], lane) += constants.QRr;
-            }
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public void End(int node, in Dynamics constants, Span<double> y, in GridStep step)
-        {
-            y[YGEx] += step.Input(Inputs.SpikesEx, node);
-            y[YGIn] -= step.Input(Inputs.SpikesIn, node);
-            if (IafCondMembrane.RefractoryOrThreshold(constants.Membrane, ref group[Membrane.RefractorySteps][node], ref y[YV]))
-            {
-                y[YGSfa] += constants.QSfa;
-                y[YGRr] += constants.QRr;
-                spikes.Add(step.Lag, group.IdOf(node));
-            }
-        }
-    }
+        Membrane = membrane,
+        TauSynEx = this[TauSynEx][i],
+        TauSynIn = this[TauSynIn][i],
+        TauSfa = this[TauSfa][i],
+        TauRr = this[TauRr][i],
+        ESfa = this[ESfa][i],
+        ERr = this[ERr][i],
+        QSfa = this[QSfa][i],
+        QRr = this[QRr][i],
+    };
 }
