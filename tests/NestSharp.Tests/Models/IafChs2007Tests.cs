@@ -136,6 +136,27 @@ public sealed class IafChs2007Tests
         Assert.Throws<BadPropertyException>(() => nest.Simulate(0.1));
     }
 
+    [Fact]
+    public void OnTwoProcesses_ARunLongerThanTheSignalLeft_IsRefusedByBoth()
+    {
+        var outcomes = Distribution.InProcessRanks.Run(2, make =>
+        {
+            var nest = make();
+            var neurons = nest.Create("iaf_chs_2007", 5, new() { ["V_noise"] = 1.0, ["noise"] = Enumerable.Repeat(0.25, 30).ToArray() });
+            nest.Simulate(2.0);
+            try
+            {
+                nest.Simulate(1.5);
+                return "ran";
+            }
+            catch (BadPropertyException)
+            {
+                return $"refused at {nest.BiologicalTime} ms";
+            }
+        });
+        Assert.All(outcomes, o => Assert.Equal("refused at 2 ms", o));
+    }
+
     [Theory]
     [InlineData("V_epsp", -0.1, "EPSP cannot be negative")]
     [InlineData("V_reset", -1.0, "Reset potential cannot be negative")]

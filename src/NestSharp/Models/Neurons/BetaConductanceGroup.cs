@@ -29,7 +29,11 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
     {
         public readonly NeuronSchema Schema = NeuronSchema.ForNeuron();
         public readonly IafCondMembrane Membrane;
-        public readonly Column TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
+        /// <summary>The alpha function's time constants (tau_syn_ex, tau_syn_in), or null for beta-shaped conductances.</summary>
+        public readonly Column? TauSynEx, TauSynIn;
+
+        /// <summary>The beta function's rise and decay time constants, or null for alpha-shaped conductances.</summary>
+        public readonly Column? TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
         public readonly Column GEx, DGEx, GIn, DGIn;
         public readonly InputChannel SpikesEx, SpikesIn, Currents;
 
@@ -43,10 +47,18 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         private Declaration(TimeConstant riseEx, TimeConstant? decayEx, TimeConstant riseIn, TimeConstant? decayIn)
         {
             Membrane = new(Schema);
-            TauRiseEx = TimeConstantParameter(riseEx);
-            TauDecayEx = decayEx is { } dEx ? TimeConstantParameter(dEx) : TauRiseEx;
-            TauRiseIn = TimeConstantParameter(riseIn);
-            TauDecayIn = decayIn is { } dIn ? TimeConstantParameter(dIn) : TauRiseIn;
+            if (decayEx is { } dEx && decayIn is { } dIn)
+            {
+                TauRiseEx = TimeConstantParameter(riseEx);
+                TauDecayEx = TimeConstantParameter(dEx);
+                TauRiseIn = TimeConstantParameter(riseIn);
+                TauDecayIn = TimeConstantParameter(dIn);
+            }
+            else
+            {
+                TauSynEx = TimeConstantParameter(riseEx);
+                TauSynIn = TimeConstantParameter(riseIn);
+            }
             GEx = Schema.State("g_ex", 0.0, "nS");
             DGEx = Schema.State("dg_ex", 0.0, "nS/ms");
             GIn = Schema.State("g_in", 0.0, "nS");
@@ -61,6 +73,12 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
             Schema.Recordable(GIn);
             Schema.Recordable(Membrane.RefractorySteps, "t_ref_remaining");
         }
+
+        /// <summary>The rise and decay time constants of the excitatory and inhibitory conductances (one each for the alpha function).</summary>
+        public (Column RiseEx, Column DecayEx, Column RiseIn, Column DecayIn) TimeConstants =>
+            TauSynEx is { } ex && TauSynIn is { } inhibitory
+                ? (ex, ex, inhibitory, inhibitory)
+                : (TauRiseEx!.Value, TauDecayEx!.Value, TauRiseIn!.Value, TauDecayIn!.Value);
 
         private Column TimeConstantParameter(TimeConstant tau) =>
             Schema.Parameter(tau.Name, tau.Default, "ms", Requirement.Positive(IafCondMembrane.AllTimeConstantsPositive));
@@ -169,10 +187,11 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
     {
         var time = context.Time;
         PrepareIntegration(context, time.StepToMs(1));
+        var (tauRiseEx, tauDecayEx, tauRiseIn, tauDecayIn) = _declared.TimeConstants;
         ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i =>
         {
-            double riseEx = this[_declared.TauRiseEx][i], decayEx = this[_declared.TauDecayEx][i];
-            double riseIn = this[_declared.TauRiseIn][i], decayIn = this[_declared.TauDecayIn][i];
+            double riseEx = this[tauRiseEx][i], decayEx = this[tauDecayEx][i];
+            double riseIn = this[tauRiseIn][i], decayIn = this[tauDecayIn][i];
             return new Constants
             {
                 Dynamics = new Dynamics

@@ -43,6 +43,9 @@ internal sealed class IafChs2007 : NeuronGroup
     private static readonly Column VSyn = Declared.Internal("V_syn");
     private static readonly Column VSpike = Declared.Internal("V_spike");
 
+    /// <summary>The position of the node's next noise value (a column, so that every process knows it after a run).</summary>
+    private static readonly Column NoisePosition = Declared.Internal("noise_position");
+
     private static readonly InputChannel Spikes = Declared.Input("spikes");
 
     /// <summary>Spikes with a negative weight: NEST ignores them, so this input is cleared unread.</summary>
@@ -64,7 +67,7 @@ internal sealed class IafChs2007 : NeuronGroup
 
     public IafChs2007(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared)
     {
-        _noise = KeepOutsideColumns(new NoiseSignals(count));
+        _noise = KeepOutsideColumns(new NoiseSignals(this, count));
     }
 
     public override bool SupportsCheckpoint => true;
@@ -73,7 +76,7 @@ internal sealed class IafChs2007 : NeuronGroup
     {
         for (int i = 0; i < Count; i++)
         {
-            if (this[VNoise][i] > 0.0) _noise.CheckLasts(i, steps, IdOf(i));
+            if (this[VNoise][i] > 0.0) _noise.CheckLasts(i, (long)this[NoisePosition][i], steps, IdOf(i));
         }
     }
 
@@ -108,7 +111,7 @@ internal sealed class IafChs2007 : NeuronGroup
     /// <summary>One step of the nodes of a chunk, in NEST's order of operations.</summary>
     private void Advance(in ChunkStep s, SpikeBuffer spikes)
     {
-        double[] v = this[Vm], iSyn = this[ISyn], vSyn = this[VSyn], vSpike = this[VSpike];
+        double[] v = this[Vm], iSyn = this[ISyn], vSyn = this[VSyn], vSpike = this[VSpike], noisePosition = this[NoisePosition];
         var propagators = _propagators.Select();
         Span<double> arrived = s.Input(Spikes);
         for (int i = s.Start; i < s.End; i++)
@@ -118,7 +121,7 @@ internal sealed class IafChs2007 : NeuronGroup
             iSyn[i] *= p.P11;
             iSyn[i] += arrived[i - s.Start];
             vSpike[i] *= p.P30;
-            double noise = p.VNoise > 0.0 ? _noise.Next(i, p.VNoise) : 0.0;
+            double noise = p.VNoise > 0.0 ? _noise.Next(i, ref noisePosition[i], p.VNoise) : 0.0;
             v[i] = vSyn[i] + vSpike[i] + noise;
             if (v[i] >= Threshold)
             {
@@ -130,20 +133,20 @@ internal sealed class IafChs2007 : NeuronGroup
     }
 
     /// <summary>
-    /// Each node's noise signal (NEST's <c>noise</c>, a list of values of any length) and the position of its next value,
-    /// kept outside the columns. A Set of <c>noise</c> starts the node's signal from its first value again.
+    /// Each node's noise signal (NEST's <c>noise</c>, a list of values of any length), kept outside the columns. A Set of
+    /// <c>noise</c> starts the node's signal from its first value again (its <see cref="NoisePosition"/> back to 0).
     /// </summary>
     private sealed class NoiseSignals : IStateOutsideColumns
     {
         private const string Key = "noise";
+        private readonly IafChs2007 _group;
         private readonly double[][] _signal;
-        private readonly long[] _next;
 
-        public NoiseSignals(int count)
+        public NoiseSignals(IafChs2007 group, int count)
         {
+            _group = group;
             _signal = new double[count][];
             Array.Fill(_signal, []);
-            _next = new long[count];
         }
 
         public IReadOnlyList<string> Keys => [Key];
@@ -160,7 +163,7 @@ internal sealed class IafChs2007 : NeuronGroup
             return () =>
             {
                 _signal[position] = signal;
-                _next[position] = 0;
+                _group[NoisePosition][position] = 0.0;
             };
         }
 
@@ -172,33 +175,25 @@ internal sealed class IafChs2007 : NeuronGroup
 
         public void SaveCheckpoint(CheckpointWriter writer, NeuronGroup group)
         {
-            for (int local = 0; local < group.Count; local++)
-            {
-                int position = group.PositionOf(local);
-                writer.Write(_signal[position]);
-                writer.Write(_next[position]);
-            }
+            for (int local = 0; local < group.Count; local++) writer.Write(_signal[group.PositionOf(local)]);
         }
 
         public void RestoreCheckpoint(CheckpointReader reader, NeuronGroup group)
         {
             for (int local = 0; local < group.Count; local++)
             {
-                int position = group.PositionOf(local);
                 double[] signal = reader.ReadDoubles();
-                long next = reader.ReadLong();
-                if (next < 0 || next > signal.Length)
-                    throw reader.Bad($"{group.Model.Name} node {group.IdOf(position)} is at value {next} of a noise signal of {signal.Length}");
-                if (!group.Restores(local)) continue;
-                _signal[position] = signal;
-                _next[position] = next;
+                if (group.Restores(local)) _signal[group.PositionOf(local)] = signal;
             }
         }
 
-        /// <summary>Refuses a run of <paramref name="steps"/> steps that needs more values than the node's signal has left.</summary>
-        public void CheckLasts(int position, long steps, long nodeId)
+        /// <summary>
+        /// Refuses a run of <paramref name="steps"/> steps that needs more values than the node's signal has left after
+        /// <paramref name="next"/>.
+        /// </summary>
+        public void CheckLasts(int position, long next, long steps, long nodeId)
         {
-            long left = _signal[position].Length - _next[position];
+            long left = _signal[position].Length - next;
             if (_signal[position].Length > 0 && left < steps)
             {
                 throw new BadPropertyException(Key, $"{_signal[position].Length} values",
@@ -206,11 +201,17 @@ internal sealed class IafChs2007 : NeuronGroup
             }
         }
 
-        /// <summary>The node's next noise value times <paramref name="scale"/> (none when its signal is empty).</summary>
-        public double Next(int position, double scale)
+        /// <summary>
+        /// The node's value at <paramref name="next"/> times <paramref name="scale"/>, <paramref name="next"/> moving on
+        /// (none when its signal is empty).
+        /// </summary>
+        public double Next(int position, ref double next, double scale)
         {
             double[] signal = _signal[position];
-            return signal.Length == 0 ? 0.0 : scale * signal[_next[position]++];
+            if (signal.Length == 0) return 0.0;
+            double value = scale * signal[(int)next];
+            next += 1.0;
+            return value;
         }
     }
 }
