@@ -90,7 +90,7 @@ internal sealed class IafChs2007 : NeuronGroup
             return new Propagators
             {
                 P11 = p11,
-                P22 = Math.Exp(-h / tauEpsp),
+                P22 = p11,
                 P30 = Math.Exp(-h / this[TauReset][i]),
                 P21 = this[VEpsp][i] * Math.Exp(1.0) / Capacitance * p11 * h / tauEpsp,
                 VReset = this[VReset][i],
