@@ -365,7 +365,7 @@ internal sealed partial class SimulationManager : IKernelManager
         if (context.Communicator.Size > 1)
         {
             foreach (var group in _kernel.Nodes.Groups)
-                if (group is NeuronGroup neurons) neurons.SynchronizeColumns(context.Communicator, context.Layout);
+                if (group is NeuronGroup neurons) neurons.SynchronizeState(context.Communicator, context.Layout);
         }
 
         _progress?.Finish(CurrentStep);

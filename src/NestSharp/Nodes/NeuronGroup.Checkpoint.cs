@@ -14,12 +14,7 @@ internal abstract partial class NeuronGroup
         {
             for (int local = 0; local < Count; local++) writer.Write(array[PositionOf(local)]);
         }
-        writer.Write(_portState.Length);
-        foreach (var variable in _portState)
-        {
-            writer.Write(variable.Length);
-            foreach (var port in variable) writer.Write(InIdOrder(port, buffer));
-        }
+        WritePortState(writer, buffer);
         for (int local = 0; local < Count; local++)
         {
             int position = PositionOf(local);
@@ -68,6 +63,35 @@ internal abstract partial class NeuronGroup
                 if (Restores(local)) array[PositionOf(local)] = values;
             }
         }
+        ReadPortState(reader, buffer);
+        for (int local = 0; local < Count; local++)
+        {
+            int position = PositionOf(local);
+            bool connected = reader.ReadBool(), frozen = reader.ReadBool();
+            if (!Restores(local)) continue;
+            if (HasPorts) _hasConnections[position] = connected;
+            if (frozen) SetFrozen(local, true);
+        }
+        RestoreModelState(reader, context);
+        foreach (var counters in _counters) ReadInIdOrder(reader, counters);
+        _outside?.RestoreCheckpoint(reader, this);
+        EnsurePortBlocks();
+    }
+
+    /// <summary>Writes every port variable of every port, in node-id order (<paramref name="buffer"/>: one value per node).</summary>
+    private void WritePortState(CheckpointWriter writer, double[] buffer)
+    {
+        writer.Write(_portState.Length);
+        foreach (var variable in _portState)
+        {
+            writer.Write(variable.Length);
+            foreach (var port in variable) writer.Write(InIdOrder(port, buffer));
+        }
+    }
+
+    /// <summary>Reads what <see cref="WritePortState"/> wrote, for the nodes being restored.</summary>
+    private void ReadPortState(CheckpointReader reader, double[] buffer)
+    {
         EnsurePortBlocks();
         Expect(reader, reader.ReadInt(), _portState.Length, "port variables");
         for (int v = 0; v < _portState.Length; v++)
@@ -83,18 +107,6 @@ internal abstract partial class NeuronGroup
             }
             _portState[v] = ports;
         }
-        for (int local = 0; local < Count; local++)
-        {
-            int position = PositionOf(local);
-            bool connected = reader.ReadBool(), frozen = reader.ReadBool();
-            if (!Restores(local)) continue;
-            if (HasPorts) _hasConnections[position] = connected;
-            if (frozen) SetFrozen(local, true);
-        }
-        RestoreModelState(reader, context);
-        foreach (var counters in _counters) ReadInIdOrder(reader, counters);
-        _outside?.RestoreCheckpoint(reader, this);
-        EnsurePortBlocks();
     }
 
     /// <summary>The arrays <see cref="CountersOutsideColumns"/> made, in the order of the calls.</summary>

@@ -654,24 +654,6 @@ internal abstract partial class NeuronGroup : NodeGroup, ISampledGroup
 
     public override int OwnerThread(int local) => _slotOfLocal[local];
 
-    /// <summary>
-    /// After a run on several processes: every process receives the columns of the nodes the others updated, so that
-    /// reading any node's status gives the same value everywhere. The nodes of a process's virtual processes form one
-    /// contiguous range per group, so the ranges gathered in rank order are the whole column.
-    /// </summary>
-    public void SynchronizeColumns(Kernel.Communication.ICommunicator communicator, Kernel.Communication.VirtualProcessLayout layout)
-    {
-        int start = Chunk(layout.FirstLocal).Start;
-        int end = Chunk(layout.FirstLocal + layout.ThreadsPerRank - 1).End;
-        double[] gathered = [];
-        foreach (double[] column in Columns)
-        {
-            int n = communicator.AllGather(column.AsSpan(start, end - start), ref gathered);
-            if (n != column.Length) throw new InvalidOperationException($"gathered {n} values of a column of {column.Length}");
-            Array.Copy(gathered, column, n);
-        }
-    }
-
     public override void WriteStatus(int local, Dictionary<string, object> status)
     {
         int position = PositionOf(local);
