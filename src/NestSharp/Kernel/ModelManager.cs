@@ -14,15 +14,46 @@ internal sealed partial class ModelManager : IKernelManager
     private readonly Dictionary<string, SynapseModel> _synapseModelsByName = new(StringComparer.Ordinal);
     private KernelManager _kernel = null!;
 
+    /// <summary>The resolution changes since the kernel started, which a prototype made later goes through too.</summary>
+    private readonly List<(TimeGrid Previous, TimeGrid Next)> _gridChanges = [];
+
+    /// <summary>What other managers do to every prototype (<see cref="WhenPrototypeMade"/>).</summary>
+    private readonly List<Action<NodeGroup>> _prototypeMade = [];
+
     public IReadOnlyCollection<string> SettableKeys => [];
 
     public void Initialize(KernelManager kernel)
     {
         _kernel = kernel;
         foreach (var (name, make) in Catalog.NodeModels.OrderBy(m => m.Key, StringComparer.Ordinal))
-            _nodeModels.Add(name, new NodeModel(name, make) { Id = _nodeModels.Count });
+            _nodeModels.Add(name, new NodeModel(name, make, PreparePrototype) { Id = _nodeModels.Count });
         foreach (var (name, make) in Catalog.SynapseModels.OrderBy(m => m.Key, StringComparer.Ordinal))
             AddSynapseModel(new SynapseModel(name, make(), _synapseModels.Count));
+    }
+
+    /// <summary>
+    /// As NEST's model_manager.calibrate: the defaults of models whose times depend on the grid follow a change of the
+    /// resolution; prototypes not made yet follow it when they are made.
+    /// </summary>
+    public void CalibrateTime(TimeGrid previous, TimeGrid next)
+    {
+        _gridChanges.Add((previous, next));
+        foreach (var model in _nodeModels.Values)
+            if (model.HasPrototype) model.Prototype.CalibrateTime(previous, next);
+    }
+
+    /// <summary>Does <paramref name="action"/> to every node model's prototype, those made already and those made later.</summary>
+    public void WhenPrototypeMade(Action<NodeGroup> action)
+    {
+        _prototypeMade.Add(action);
+        foreach (var model in _nodeModels.Values)
+            if (model.HasPrototype) action(model.Prototype);
+    }
+
+    private void PreparePrototype(NodeGroup prototype)
+    {
+        foreach (var (previous, next) in _gridChanges) prototype.CalibrateTime(previous, next);
+        foreach (var action in _prototypeMade) action(prototype);
     }
 
     public void GetStatus(Dictionary<string, object> status)

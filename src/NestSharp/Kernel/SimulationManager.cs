@@ -126,10 +126,9 @@ internal sealed partial class SimulationManager : IKernelManager
             var newGrid = grid;
             commits.Add(() =>
             {
-                // As NEST's model_manager.calibrate: the defaults of models whose times depend on the grid follow it.
                 var previous = Time;
                 Time = newGrid;
-                foreach (string name in _kernel.Models.NodeModelNames) _kernel.Models.NodeModel(name).Prototype.CalibrateTime(previous, newGrid);
+                _kernel.Models.CalibrateTime(previous, newGrid);
             });
         }
         var wfr = StageWaveformRelaxation(change, grid);

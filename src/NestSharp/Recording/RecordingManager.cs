@@ -41,10 +41,10 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
     {
         _kernel = kernel;
         _virtualProcessOf = kernel.Nodes.VirtualProcessOf;
-        foreach (var name in kernel.Models.NodeModelNames)
+        kernel.Models.WhenPrototypeMade(prototype =>
         {
-            if (kernel.Models.NodeModel(name).Prototype is IRecorderGroup recorders) recorders.Site = this;
-        }
+            if (prototype is IRecorderGroup recorders) recorders.Site = this;
+        });
     }
 
     public void GetStatus(Dictionary<string, object> status)

@@ -53,7 +53,7 @@ public sealed class CheckpointGeneratorTests : IDisposable
         var models = new TheoryData<string>();
         foreach (var (name, make) in Catalog.NodeModels.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var prototype = new NodeModel(name, make).Prototype;
+            var prototype = new NodeModel(name, make, static _ => { }).Prototype;
             bool generator = prototype.ElementType == ElementType.Stimulator || name is "spike_train_injector" or "spike_dilutor";
             // step_rate_generator drives rate neurons only: its split run is checked in Models/StepRateGeneratorTests.
             if (generator && prototype.SupportsCheckpoint == supported && prototype is not ISecondaryEventGenerator) models.Add(name);

@@ -21,7 +21,7 @@ public sealed class CheckpointModelTests : IDisposable
         var models = new TheoryData<string>();
         foreach (var (name, make) in Catalog.NodeModels.OrderBy(m => m.Key, StringComparer.Ordinal))
         {
-            var prototype = new NodeModel(name, make).Prototype;
+            var prototype = new NodeModel(name, make, static _ => { }).Prototype;
             // spike_train_injector is a neuron that takes no input: CheckpointGeneratorTests has it
             // binary neurons take no Poisson input (NEST's SignalType): Models/BinaryNeuronTests checks their split runs
             // The network below connects the neurons among themselves and records their spikes: astrocyte_lr_1994 sends

@@ -80,14 +80,14 @@ public sealed class NamedStateTests
 
     // Binary neurons take no Poisson input (NEST's SignalType); Models/BinaryNeuronTests covers them.
     public static TheoryData<string> NeuronModels() =>
-        [.. Catalog.NodeModels.Keys.Where(name => Catalog.NodeModels[name](new NodeModel(name, Catalog.NodeModels[name]), 0, 1) is NeuronGroup { ElementType: ElementType.Neuron } g
+        [.. Catalog.NodeModels.Keys.Where(name => Catalog.NodeModels[name](new NodeModel(name, Catalog.NodeModels[name], static _ => { }), 0, 1) is NeuronGroup { ElementType: ElementType.Neuron } g
                 && (g.ReceivesSignal & SignalType.Spike) != 0)
             .Order(StringComparer.Ordinal)];
 
     public static TheoryData<string> SynapseModels() => [.. Catalog.SynapseModels.Keys.Order(StringComparer.Ordinal)];
 
     private static NeuronGroup Prototype(string model) =>
-        (NeuronGroup)Catalog.NodeModels[model](new NodeModel(model, Catalog.NodeModels[model]), 0, 1);
+        (NeuronGroup)Catalog.NodeModels[model](new NodeModel(model, Catalog.NodeModels[model], static _ => { }), 0, 1);
 
     [Theory]
     [MemberData(nameof(NeuronModels))]

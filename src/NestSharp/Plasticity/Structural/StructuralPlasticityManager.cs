@@ -231,12 +231,16 @@ internal sealed class StructuralPlasticityManager : IKernelManager
         return DefaultsOf(original);
     }
 
-    /// <summary>Fixes the defaults of every model copied since the last change to those it has now.</summary>
+    /// <summary>
+    /// Fixes the defaults of every model copied since the last change to those it has now. A model whose prototype is
+    /// not made yet is a built-in model nobody used: it has no defaults of its own to fix.
+    /// </summary>
     private void PinCopiedModels()
     {
         foreach (string name in _kernel.Models.NodeModelNames.ToArray())
         {
-            if (_kernel.Models.TryGetNodeModel(name, out var model) && model.Prototype is NeuronGroup { IsArchivingNode: true } && !_modelDefaults.ContainsKey(model))
+            var model = _kernel.Models.NodeModel(name);
+            if (model.HasPrototype && model.Prototype is NeuronGroup { IsArchivingNode: true } && !_modelDefaults.ContainsKey(model))
                 _modelDefaults[model] = DefaultsOf(model);
         }
     }
