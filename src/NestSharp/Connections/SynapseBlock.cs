@@ -21,17 +21,27 @@ internal sealed class SynapseBlock
     /// <summary>The longest delay in steps a block with 16-bit delays holds.</summary>
     public const int MaxNarrowDelaySteps = ushort.MaxValue;
 
+    /// <summary>
+    /// The number of synapses from which a block to be filled asks for huge pages (<see cref="LargePages"/>). Filling
+    /// writes each connection at its source's next place, at random in the block; below this size the system's work of
+    /// finding huge pages costs more than the address translation they save (docs/performance.md, twenty-third session:
+    /// Brunel's 15.6 M synapses build in 1.27 s with them, 1.0 s without; hpc_benchmark's 40 M per thread at scale 1
+    /// build faster with them).
+    /// </summary>
+    public const int HugePageSynapses = 1 << 25;
+
     public SynapseBlock(int synapseModelId, SynapseLayout layout, int sourceMin, int[] offsets, bool wideDelays = false)
         : this(synapseModelId, layout, sourceMin, offsets)
     {
-        // Filled at random places (each connection at its source's next slot): on huge pages where the system offers them.
         int n = offsets[^1];
-        Channels = LargePages.Zeroed<int>(n, pinned: false);
-        Weights = LargePages.Zeroed<double>(n, pinned: false);
-        if (wideDelays) WideDelays = LargePages.Zeroed<int>(n, pinned: false);
-        else NarrowDelays = LargePages.Zeroed<ushort>(n, pinned: false);
-        for (int c = 0; c < State.Length; c++) State[c] = LargePages.Zeroed<double>(n, pinned: false);
-        for (int c = 0; c < Indices.Length; c++) Indices[c] = LargePages.Zeroed<int>(n, pinned: false);
+        bool huge = n >= HugePageSynapses;
+        T[] Column<T>() where T : unmanaged => huge ? LargePages.Zeroed<T>(n, pinned: false) : new T[n];
+        Channels = Column<int>();
+        Weights = Column<double>();
+        if (wideDelays) WideDelays = Column<int>();
+        else NarrowDelays = Column<ushort>();
+        for (int c = 0; c < State.Length; c++) State[c] = Column<double>();
+        for (int c = 0; c < Indices.Length; c++) Indices[c] = Column<int>();
         if (layout.SourceNames.Length > 0) Runs = SourceRuns.Uniform(offsets, new double[layout.SourceNames.Length]);
     }
 

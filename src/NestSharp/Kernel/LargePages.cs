@@ -1,7 +1,7 @@
 namespace NestSharp.Kernel;
 
 /// <summary>
-/// Arrays that are read and written at random places (the input ring, synapse blocks while they are filled) backed by
+/// Arrays that are read and written at random places (the input ring, large synapse blocks while they are filled) backed by
 /// 2 MiB pages where Linux offers transparent huge pages on request (<c>/sys/kernel/mm/transparent_hugepage/enabled</c>
 /// = madvise, the usual default): with 4 KiB pages, every random access into an array of tens of megabytes also misses
 /// the address translation cache. Elsewhere the array is an ordinary one. Contents and results are the same either way.
