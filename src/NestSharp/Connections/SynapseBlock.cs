@@ -35,7 +35,7 @@ internal sealed class SynapseBlock
     {
         int n = offsets[^1];
         bool huge = n >= HugePageSynapses;
-        T[] Column<T>() where T : unmanaged => huge ? LargePages.Zeroed<T>(n, pinned: false) : new T[n];
+        T[] Column<T>() where T : unmanaged => LargePages.Zeroed<T>(n, pinned: false, advise: huge);
         Channels = Column<int>();
         Weights = Column<double>();
         if (wideDelays) WideDelays = Column<int>();

@@ -12,18 +12,19 @@ internal static partial class LargePages
     private const long HugePageBytes = 2L << 20;
 
     /// <summary>
-    /// A zeroed array of <paramref name="length"/> elements, advised onto huge pages when it spans several. Pinned
+    /// A zeroed array of <paramref name="length"/> elements, advised onto huge pages when it spans several (and
+    /// <paramref name="advise"/>; either way a large array is cleared here, all its pages touched at once). Pinned
     /// (<paramref name="pinned"/>): its address never changes, so loops may ask for its elements ahead by address.
     /// Otherwise a large array lives on the large object heap, which the collector does not compact (its range stays
     /// put), and its memory goes back as an ordinary array's when it is dropped (the collector holds on to pinned
     /// arrays' memory longer).
     /// </summary>
-    public static T[] Zeroed<T>(long length, bool pinned) where T : unmanaged
+    public static T[] Zeroed<T>(long length, bool pinned, bool advise = true) where T : unmanaged
     {
         int n = checked((int)length);
         if (length * Unsafe.SizeOf<T>() < 2 * HugePageBytes || !OperatingSystem.IsLinux()) return GC.AllocateArray<T>(n, pinned);
         var array = GC.AllocateUninitializedArray<T>(n, pinned);
-        Advise(array);
+        if (advise) Advise(array);
         Array.Clear(array); // first touch after the advice: the kernel backs the range with huge pages as it faults in
         return array;
     }
