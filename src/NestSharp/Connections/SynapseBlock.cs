@@ -133,6 +133,7 @@ internal sealed class SynapseBlock
     public int DelayAt(int index) => NarrowDelays is { } narrow ? narrow[index] : WideDelays![index];
 
     /// <summary>Sets the delay of synapse <paramref name="index"/> (steps, 1 .. <see cref="MaxDelaySteps"/>), widening the block's delays if needed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetDelay(int index, int steps)
     {
         if (NarrowDelays is { } narrow)
@@ -158,7 +159,14 @@ internal sealed class SynapseBlock
     }
 
     /// <summary>Sets the receptor_type and the reported receptor port of synapse <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetReceptor(int index, int receptor, int port)
+    {
+        // Most blocks keep neither column: receptor and port 0 need nothing.
+        if ((receptor | port) != 0 || Receptors is not null || Ports is not null) StoreReceptor(index, receptor, port);
+    }
+
+    private void StoreReceptor(int index, int receptor, int port)
     {
         if (receptor != 0 || Receptors is not null)
         {

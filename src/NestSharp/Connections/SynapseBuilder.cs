@@ -210,6 +210,10 @@ internal static class SynapseBuilder
         private int _routedReceptor = -1, _routedSign = 2, _routedChannel, _routedPort;
         private bool _routedNumbered;
 
+        // Whether the last target group's spike receptors vary per node (then checked per target).
+        private NeuronGroup? _checkedGroup;
+        private bool _checkedVaries;
+
         public override void Add(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex)
         {
             int at = _cursor[context.Sources[sourceIndex] - block.SourceMin]++;
@@ -223,11 +227,7 @@ internal static class SynapseBuilder
         {
             int n = _batched;
             _batched = 0;
-            for (int i = 0; i < n; i++)
-            {
-                ref readonly Pending p = ref _batch[i];
-                Fill(p.SourceIndex, p.TargetIndex, p.UnitId, p.Ordinal, p.ArrayIndex, p.At);
-            }
+            for (int i = 0; i < n; i++) Fill(in _batch[i]);
         }
 
         private void PrefetchPlace(int at)
@@ -241,14 +241,17 @@ internal static class SynapseBuilder
             foreach (int[] column in block.Indices) CacheHints.Prefetch(column, at);
         }
 
-        private void Fill(int sourceIndex, int targetIndex, int unitId, int ordinal, long arrayIndex, int at)
+        private void Fill(in Pending p)
         {
-            var site = context.SiteOf(sourceIndex, targetIndex);
-            double w = _weight.ValueFor(unitId, ordinal, arrayIndex, site);
+            var (sourceIndex, targetIndex, unitId, ordinal, arrayIndex, at) = p;
+            // Constant weights and delays (the usual case) skip the general reading.
+            var site = _weight.IsConstant && _delay.IsConstant ? ParameterSite.None : context.SiteOf(sourceIndex, targetIndex);
+            double w = _weight.IsConstant ? _weight.Constant : _weight.ValueFor(unitId, ordinal, arrayIndex, site);
             int d = _delay.IsConstant ? _constantDelay : delays.Steps(_delay.ValueFor(unitId, ordinal, arrayIndex, site));
             int r = ReceptorTypeOf(_receptor, unitId, ordinal, arrayIndex);
             var group = targetGroups[targetIndex];
-            if (group.ReceptorsVaryPerNode) group.CheckSpikeReceptorAt(targetPositions[targetIndex], r);
+            if (!ReferenceEquals(group, _checkedGroup)) (_checkedGroup, _checkedVaries) = (group, group.ReceptorsVaryPerNode);
+            if (_checkedVaries) group.CheckSpikeReceptorAt(targetPositions[targetIndex], r);
             int sign = w > 0 ? 1 : w < 0 ? -1 : 0;
             if (!ReferenceEquals(group, _routedGroup) || r != _routedReceptor || sign != _routedSign)
             {
