@@ -17,9 +17,6 @@ internal sealed partial class ModelManager : IKernelManager
     /// <summary>The resolution changes since the kernel started, which a prototype made later goes through too.</summary>
     private readonly List<(TimeGrid Previous, TimeGrid Next)> _gridChanges = [];
 
-    /// <summary>What other managers do to every prototype (<see cref="WhenPrototypeMade"/>).</summary>
-    private readonly List<Action<NodeGroup>> _prototypeMade = [];
-
     public IReadOnlyCollection<string> SettableKeys => [];
 
     public void Initialize(KernelManager kernel)
@@ -42,18 +39,11 @@ internal sealed partial class ModelManager : IKernelManager
             if (model.HasPrototype) model.Prototype.CalibrateTime(previous, next);
     }
 
-    /// <summary>Does <paramref name="action"/> to every node model's prototype, those made already and those made later.</summary>
-    public void WhenPrototypeMade(Action<NodeGroup> action)
-    {
-        _prototypeMade.Add(action);
-        foreach (var model in _nodeModels.Values)
-            if (model.HasPrototype) action(model.Prototype);
-    }
-
+    /// <summary>Gives a prototype made now what the earlier ones received: the resolution changes, the recording site.</summary>
     private void PreparePrototype(NodeGroup prototype)
     {
         foreach (var (previous, next) in _gridChanges) prototype.CalibrateTime(previous, next);
-        foreach (var action in _prototypeMade) action(prototype);
+        _kernel.Recording.Adopt(prototype);
     }
 
     public void GetStatus(Dictionary<string, object> status)

@@ -28,19 +28,25 @@ internal abstract partial class NeuronGroup
 
     public sealed override void RestoreState(CheckpointReader reader, RestoreContext context)
     {
-        _restoredNodes = context.Owned;
+        RestoringOnly(context.Owned, () => RestoreOwnedState(reader, context));
+    }
+
+    /// <summary>The nodes a restore in progress takes the state of (null: all; see <see cref="RestoreContext.Owned"/>).</summary>
+    private Func<int, bool>? _restoredNodes;
+
+    /// <summary>Runs <paramref name="restore"/> taking from what it reads only the state of the nodes <paramref name="owned"/> names (null: all).</summary>
+    private void RestoringOnly(Func<int, bool>? owned, Action restore)
+    {
+        _restoredNodes = owned;
         try
         {
-            RestoreOwnedState(reader, context);
+            restore();
         }
         finally
         {
             _restoredNodes = null;
         }
     }
-
-    /// <summary>The nodes a restore in progress takes the state of (null: all; see <see cref="RestoreContext.Owned"/>).</summary>
-    private Func<int, bool>? _restoredNodes;
 
     /// <summary>Whether the restore in progress takes the state of node <paramref name="local"/> from what it reads.</summary>
     internal bool Restores(int local) => _restoredNodes is null || _restoredNodes(FirstId + local);

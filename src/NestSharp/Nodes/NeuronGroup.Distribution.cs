@@ -27,17 +27,10 @@ internal abstract partial class NeuronGroup
         {
             if (rank == communicator.Rank) continue;
             int sender = rank;
-            _restoredNodes = id => layout.SlotOfNode(id) / layout.ThreadsPerRank == sender;
-            try
-            {
-                using var reader = new CheckpointReader(new MemoryStream(all, offset, lengths[rank], writable: false), $"the node state process {rank} sent");
-                reader.Section(SectionName, () => RestoreStateBeyondColumns(reader));
-                reader.Finish();
-            }
-            finally
-            {
-                _restoredNodes = null;
-            }
+            using var reader = new CheckpointReader(new MemoryStream(all, offset, lengths[rank], writable: false), $"the node state process {rank} sent");
+            RestoringOnly(id => layout.SlotOfNode(id) / layout.ThreadsPerRank == sender,
+                () => reader.Section(SectionName, () => RestoreStateBeyondColumns(reader)));
+            reader.Finish();
         }
     }
 

@@ -41,10 +41,12 @@ internal sealed class RecordingManager : IKernelManager, IRecordingSite
     {
         _kernel = kernel;
         _virtualProcessOf = kernel.Nodes.VirtualProcessOf;
-        kernel.Models.WhenPrototypeMade(prototype =>
-        {
-            if (prototype is IRecorderGroup recorders) recorders.Site = this;
-        });
+    }
+
+    /// <summary>Makes this manager the site of a recorder model's prototype (and so of the recorders made from it).</summary>
+    public void Adopt(Nodes.NodeGroup prototype)
+    {
+        if (prototype is IRecorderGroup recorders) recorders.Site = this;
     }
 
     public void GetStatus(Dictionary<string, object> status)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace NestSharp.Tests.Distribution;
@@ -87,8 +86,7 @@ public sealed class StatusAfterRunTests
         foreach (var status in neurons.GetStatus())
         {
             foreach (string layoutKey in (string[])["local", "thread", "thread_local_id"]) status.Remove(layoutKey);
-            Render(text, status);
-            text.Append('\n');
+            text.Append(NestJson.ToJson(status)).Append('\n');
         }
         return text.ToString();
     }
@@ -114,40 +112,5 @@ public sealed class StatusAfterRunTests
             ["compartments"] = new[] { new Dictionary<string, object> { ["parent_idx"] = -1L, ["params"] = soma } },
             ["receptors"] = new[] { new Dictionary<string, object> { ["comp_idx"] = 0L, ["receptor_type"] = "AMPA" } },
         };
-    }
-
-    private static void Render(StringBuilder text, object? value)
-    {
-        switch (value)
-        {
-            case double d:
-                text.Append(d.ToString("R", CultureInfo.InvariantCulture));
-                break;
-            case string s:
-                text.Append('"').Append(s).Append('"');
-                break;
-            case System.Collections.IDictionary dictionary:
-                text.Append('{');
-                foreach (var key in dictionary.Keys.Cast<object>().Select(k => k.ToString()!).Order(StringComparer.Ordinal))
-                {
-                    text.Append(key).Append(": ");
-                    Render(text, dictionary[key]);
-                    text.Append(", ");
-                }
-                text.Append('}');
-                break;
-            case System.Collections.IEnumerable items:
-                text.Append('[');
-                foreach (object? item in items)
-                {
-                    Render(text, item);
-                    text.Append(", ");
-                }
-                text.Append(']');
-                break;
-            default:
-                text.Append(Convert.ToString(value, CultureInfo.InvariantCulture));
-                break;
-        }
     }
 }
