@@ -4,20 +4,22 @@ import contextlib
 import enum
 import os
 import sys
+import time
 
 import numpy
 
 from . import _host
-from ._collections import Compartments, NodeCollection, Receptors, SynapseCollection, check_per_node_lists
+from ._collections import Compartments, NodeCollection, Receptors, SynapseCollection, fit_per_node_lists
 from ._parameters import CreateParameter, Parameter
 from .kernel import NESTErrors
 
 __all__ = [
-    "Cleanup", "CollocatedSynapses", "Compartments", "Connect", "CopyModel", "Create", "CreateParameter", "Disconnect",
+    "Cleanup", "CollocatedSynapses", "Compartments", "Connect", "ConnectionRules", "CopyModel", "Create", "CreateParameter", "Disconnect",
     "EnableStructuralPlasticity", "DisableStructuralPlasticity", "GetConnections", "GetDefaults", "GetKernelStatus",
     "GetLocalNodeCollection", "GetLocalVPs", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
-    "Prepare", "Rank", "Receptors", "ResetKernel", "Run", "RunManager", "SetDefaults", "SetKernelStatus", "SetStatus", "Simulate",
-    "SynapseCollection", "TripartiteConnect", "VerbosityLevel", "to_json", "get_verbosity", "set_verbosity", "version",
+    "Prepare", "PrintNodes", "Rank", "Receptors", "ResetKernel", "Run", "RunManager", "SetAcceptableLatency", "SetDefaults",
+    "SetKernelStatus", "SetMaxBuffered", "SetStatus", "Simulate", "SyncProcesses", "SynapseCollection", "TripartiteConnect",
+    "VerbosityLevel", "to_json", "get_verbosity", "message", "set_verbosity", "version",
 ]
 
 
@@ -121,6 +123,20 @@ def GetLocalVPs():
     return range(Rank(), int(GetKernelStatus("total_num_virtual_procs")), NumProcesses())
 
 
+def SyncProcesses():
+    """Synchronises the MPI processes: nothing to do, the Python front end runs in one process."""
+
+
+def SetAcceptableLatency(port_name, latency):
+    """A MUSIC port's acceptable latency: NEST 3.10 raises NotImplementedError, and so does NestSharp (no MUSIC)."""
+    raise NotImplementedError
+
+
+def SetMaxBuffered(port_name, size):
+    """A MUSIC port's buffer size: NEST 3.10 raises NotImplementedError, and so does NestSharp (no MUSIC)."""
+    raise NotImplementedError
+
+
 def GetLocalNodeCollection(nc):
     """The nodes of `nc` on this process: all of them."""
     return nc
@@ -133,6 +149,7 @@ class VerbosityLevel(enum.IntEnum):
     DEBUG = 5
     STATUS = 7
     INFO = 10
+    PROGRESS = 15
     DEPRECATED = 18
     WARNING = 20
     ERROR = 30
@@ -152,6 +169,21 @@ def set_verbosity(level):
 def get_verbosity():
     """The verbosity level."""
     return _verbosity
+
+
+def message(message, severity=VerbosityLevel.INFO, *, function=None, filename=None, lineno=None):
+    """Writes `message` as NEST's logger does when `severity` reaches the verbosity level: ``[INFO] [2026-12-03
+    16:50:00] text`` (at verbosity DEBUG or ALL also ``file:line @ function``, taken from the caller when not given),
+    on stdout below WARNING and on stderr from WARNING on."""
+    if severity < _verbosity:
+        return
+    where = ""
+    if _verbosity <= VerbosityLevel.DEBUG:
+        caller = sys._getframe(1)
+        where = f" {filename or caller.f_code.co_filename}:{lineno or caller.f_lineno} @ {function or caller.f_code.co_name}"
+    level = VerbosityLevel(severity).name if severity in VerbosityLevel._value2member_map_ else f"Undefined ({int(severity)})"
+    stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+    print(f"[{level}] [{stamp}{where}] {message}", file=sys.stdout if severity < VerbosityLevel.WARNING else sys.stderr)
 
 
 def version():
@@ -221,6 +253,11 @@ def Models(mtype="all", sel=None):
     return tuple(sorted(names))
 
 
+def ConnectionRules():
+    """The connection rules, sorted by name, as a tuple (deprecated in PyNEST: ``nest.connection_rules``)."""
+    return tuple(sorted(GetKernelStatus("connection_rules")))
+
+
 def CopyModel(existing, new, params=None):
     """Makes `new` a copy of model `existing`, with `params` as changed defaults."""
     _host.call("CopyModel", old=existing, new=new, params=params)
@@ -285,8 +322,14 @@ def Create(model, n=1, params=None, positions=None):
     ):
         raise TypeError("params must be either a dict of parameters or a list or tuple of dicts")
     if isinstance(params, dict):
-        check_per_node_lists(params, int(n), lambda: GetDefaults(model))
+        params = fit_per_node_lists(params, int(n), lambda: GetDefaults(model))
     return _host.call("Create", model=model, n=int(n), params=params)
+
+
+def PrintNodes():
+    """Prints the node id ranges and their models, one line per run of nodes of one model (e.g. ``1 .. 10
+    iaf_psc_alpha``)."""
+    print(_host.call("PrintNodes"))
 
 
 def GetNodes(properties=None, local_only=False):

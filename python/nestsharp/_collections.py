@@ -268,7 +268,7 @@ class NodeCollection:
             raise TypeError("must either provide params or kwargs, but not both.")
         if isinstance(params, dict):
             params = _prepared_status_dict(params)
-            check_per_node_lists(params, self._size, lambda: self[0].get())
+            params = fit_per_node_lists(params, self._size, lambda: self[0].get())
         elif isinstance(params, (list, tuple)):
             params = list(params)
         else:
@@ -367,14 +367,25 @@ def _prepared_status_dict(params):
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in params.items()}
 
 
-def check_per_node_lists(params, size, status_of_a_node):
-    """PyNEST spreads a list given for a single-valued key over the nodes, one entry each, and raises IndexError when
-    the list is too short. `status_of_a_node` gives a node's (or the model's) status and is called only then."""
+def fit_per_node_lists(params, size, status_of_a_node):
+    """PyNEST spreads a list given for a single-valued key over the nodes, one entry each: it raises IndexError when the
+    list is too short and uses the first entries of a longer one. Returns `params` with longer lists cut to `size`.
+    `status_of_a_node` gives a node's (or the model's) status and is called only then."""
+    single_valued = None
     for key, value in params.items():
-        if isinstance(value, (list, tuple, numpy.ndarray)) and len(value) < size:
-            single = status_of_a_node().get(key)
-            if single is not None and not isinstance(single, (list, tuple, numpy.ndarray, dict, str)):
-                raise IndexError(f"'{key}' gives {len(value)} values for {size} nodes: list index out of range")
+        if not isinstance(value, (list, tuple, numpy.ndarray)) or len(value) == size:
+            continue
+        if single_valued is None:
+            status = status_of_a_node()
+            single_valued = {
+                k for k, v in status.items() if not isinstance(v, (list, tuple, numpy.ndarray, dict, str))
+            }
+        if key not in single_valued:
+            continue
+        if len(value) < size:
+            raise IndexError(f"'{key}' gives {len(value)} values for {size} nodes: list index out of range")
+        params = {**params, key: value[:size]}
+    return params
 
 
 _host.encoders[NodeCollection] = lambda nodes: {"__nc__": nodes._handle} if nodes._handle is not None else []

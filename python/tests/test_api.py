@@ -1,5 +1,7 @@
 """PyNEST 3.10's API on NestSharp: each test states one behaviour a PyNEST user relies on (checked against NEST 3.10)."""
 
+import re
+
 import numpy
 import pandas
 import pytest
@@ -148,13 +150,19 @@ def test_node_collection_index_errors_are_pynest_s():
         nodes[[True] * 4]
 
 
-def test_too_short_per_node_lists_are_index_errors_and_set_defaults_takes_single_values():
+def test_per_node_lists_too_short_are_index_errors_longer_are_cut_and_set_defaults_takes_single_values():
     with pytest.raises(IndexError):
         nest.Create("iaf_psc_alpha", 3, {"V_m": [-50.0]})
     nodes = nest.Create("iaf_psc_alpha", 3)
     with pytest.raises(IndexError):
         nodes.set(V_reset=[-85.0, -82.0])
     nodes.set(V_reset=[-85.0, -82.0, -80.0])
+    # a longer list: PyNEST takes the first entries (NEST's store_restore_network.py relies on it)
+    nodes.set(V_reset=numpy.array([-70.0, -71.0, -72.0, -73.0]))
+    assert nodes.V_reset == (-70.0, -71.0, -72.0)
+    assert nest.Create("iaf_psc_alpha", 2, {"V_m": [-60.0, -61.0, -62.0]}).V_m == (-60.0, -61.0)
+    with pytest.raises(nest.NESTError):
+        nodes.set(no_such_key=[1.0, 2.0, 3.0, 4.0])
     for bad in ([1.0, 2.0, 3.0], nest.random.uniform(0.0, 1.0)):
         with pytest.raises(ValueError):
             nest.SetDefaults("iaf_psc_alpha", "tau_syn_ex", bad)
@@ -411,3 +419,23 @@ def test_local_vps_agree_with_the_threads_and_vps_of_the_nodes():
     local_nrns = nrns[nrns.local]
     assert list(local_nrns.vp) == [local_vps[t] for t in local_nrns.thread]
     assert list(nrns.vp) == [n % 3 for n in nrns.tolist()]
+
+
+def test_message_prints_as_nests_logger_and_print_nodes_lists_the_model_ranges(capsys):
+    nest.set_verbosity("M_INFO")
+    nest.message("Creating excitatory population.")
+    nest.message("not shown", nest.VerbosityLevel.STATUS)
+    nest.message("a warning", nest.VerbosityLevel.WARNING)
+    out, err = capsys.readouterr()
+    assert re.fullmatch(r"\[INFO\] \[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\] Creating excitatory population\.\n", out)
+    assert re.fullmatch(r"\[WARNING\] \[[-\d :]+\] a warning\n", err)
+    nest.set_verbosity("M_ERROR")
+    nest.message("quiet now", nest.VerbosityLevel.WARNING)
+    assert capsys.readouterr() == ("", "")
+    nest.set_verbosity("M_INFO")
+
+    nest.Create("iaf_psc_alpha", 10)
+    nest.Create("spike_recorder")
+    nest.PrintNodes()
+    assert capsys.readouterr().out == " 1 .. 10 iaf_psc_alpha\n11       spike_recorder\n"
+    assert nest.ConnectionRules() == tuple(sorted(nest.connection_rules))

@@ -64,6 +64,7 @@ internal sealed partial class Session
         "nc_str" => a.Nodes("nc").ToString(),
         "nc_get" => GetNodeStatus(a),
         "nc_set" => SetNodeStatus(a),
+        "PrintNodes" => Kernel.NodesToString(),
 
         // connections
         "Connect" => Connect(a),

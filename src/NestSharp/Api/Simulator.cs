@@ -1,3 +1,4 @@
+using System.Globalization;
 using NestSharp.Kernel.Communication;
 
 namespace NestSharp;
@@ -129,6 +130,33 @@ public sealed partial class Simulator
         EnsureNotPrepared("Create");
         var group = _kernel.Nodes.Create(_kernel.Models.NodeModel(model), perNode.Count, null, perNode);
         return new NodeCollection(this, _generation, Enumerable.Range(group.FirstId, perNode.Count).ToArray(), [(0, model)]);
+    }
+
+    /// <summary>
+    /// The node id ranges of the network and their models, one line per run of consecutive nodes of one model, as NEST
+    /// writes them (its print_nodes_to_string; PyNEST's PrintNodes prints this), e.g. <c>"1 .. 10 iaf_psc_alpha"</c>.
+    /// </summary>
+    public string NodesToString()
+    {
+        var ranges = new List<(int First, int Last, string Model)>();
+        foreach (var group in _kernel.Nodes.Groups)
+        {
+            if (ranges.Count > 0 && ranges[^1].Model == group.Model.Name) ranges[^1] = (ranges[^1].First, group.LastId, group.Model.Name);
+            else ranges.Add((group.FirstId, group.LastId, group.Model.Name));
+        }
+        // NEST's widths: each id right-aligned in floor(log10(network_size)) + 1 places, the range left-aligned in
+        // 6 + 2 floor(log10(network_size)) places, then a space and the model.
+        int idWidth = NetworkSize > 0 ? (int)Math.Floor(Math.Log10(NetworkSize)) + 1 : 0;
+        int rangeWidth = 6 + 2 * (idWidth - 1);
+        var text = new System.Text.StringBuilder();
+        foreach (var (first, last, model) in ranges)
+        {
+            if (text.Length > 0) text.Append('\n');
+            string range = first.ToString(CultureInfo.InvariantCulture).PadLeft(idWidth);
+            if (last != first) range += " .. " + last.ToString(CultureInfo.InvariantCulture).PadLeft(idWidth);
+            text.Append(range.PadRight(rangeWidth)).Append(' ').Append(model);
+        }
+        return text.ToString();
     }
 
     /// <summary>

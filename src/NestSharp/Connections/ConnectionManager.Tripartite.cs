@@ -19,7 +19,7 @@ internal sealed partial class ConnectionManager
     public void ConnectTripartite(int[] sources, int[] targets, int[] third, ConnSpec spec, ConnSpec thirdSpec,
         SynSpec[] primary, SynSpec[] thirdIn, SynSpec[] thirdOut)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var measured = _connectClock.Measure();
         if (sources.Length == 0) throw new IllegalConnectionException("Presynaptic nodes cannot be an empty NodeCollection.");
         if (targets.Length == 0) throw new IllegalConnectionException("Postsynaptic nodes cannot be an empty NodeCollection.");
         if (third.Length == 0) throw new IllegalConnectionException("Third-factor nodes cannot be an empty NodeCollection.");
@@ -49,7 +49,6 @@ internal sealed partial class ConnectionManager
         ConnectCalls++;
         Version++;
         _kernel.Nodes.AssignThreadLocalIds();
-        ConnectTime += clock.Elapsed;
     }
 
     /// <summary>

@@ -15,7 +15,7 @@ internal readonly record struct SamplingLink(int Sampler, int Target, int Synaps
 /// thread), and the links of recording devices. A Connect call checks everything it can first, builds its connections
 /// aside, and commits them only if all succeed. Also GetConnections, the reads and edits of synapse collections, and
 /// Disconnect. Keys num_connections, min_delay and max_delay (settable together, before any connection, as NEST),
-/// connection_rules, time_construction_connect, use_compressed_spikes, keep_source_table.
+/// connection_rules, time_construction_connect (with _cpu), use_compressed_spikes, keep_source_table.
 /// </summary>
 internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Structural.StructuralPlasticityManager.IConnectionEditor
 {
@@ -41,7 +41,9 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     public int MinDelaySteps => Delays.MinSteps;
     public int MaxDelaySteps => Delays.MaxSteps;
     public bool HasConnections => Delays.HasConnections;
-    public TimeSpan ConnectTime { get; private set; }
+
+    /// <summary>Time spent in Connect calls since ResetKernel (time_construction_connect and its _cpu).</summary>
+    private readonly Kernel.KernelStopwatch _connectClock = new();
 
     /// <summary>The links of recording devices (spike recorders and samplers) to the nodes they record.</summary>
     public RecordingLinks RecordingLinks { get; private set; } = null!;
@@ -137,7 +139,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         status["connection_rules"] = Catalog.ConnectionRules.Keys.Order(StringComparer.Ordinal).ToArray();
         status["use_compressed_spikes"] = UseCompressedSpikes;
         status["keep_source_table"] = KeepSourceTable;
-        status["time_construction_connect"] = ConnectTime.TotalSeconds;
+        _connectClock.WriteStatus(status, "time_construction_connect");
     }
 
     public Action? StageStatus(KernelStatusChange change)
@@ -221,7 +223,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// </summary>
     public void Connect(int[] sources, int[] targets, ConnSpec spec, IReadOnlyList<SynSpec> syns)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var measured = _connectClock.Measure();
         var plain = new SynSpec[syns.Count];
         string? preElement = null, postElement = null;
         for (int i = 0; i < syns.Count; i++)
@@ -236,7 +238,6 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         Connect(sources, targets, spec, plain, _kernel.Random.SeedKey, created);
         if (created is not null) _kernel.Structural.Bind(created, preElement!, postElement!);
         _kernel.Nodes.AssignThreadLocalIds();
-        ConnectTime += clock.Elapsed;
     }
 
     /// <summary>
@@ -245,10 +246,9 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// </summary>
     public void ConnectSpatial(int[] sources, int[] targets, SpatialRule rule, IReadOnlyList<SynSpec> syns)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var measured = _connectClock.Measure();
         Connect(sources, targets, rule.Spec, [.. syns], _kernel.Random.SeedKey, null, rule);
         _kernel.Nodes.AssignThreadLocalIds();
-        ConnectTime += clock.Elapsed;
     }
 
     /// <summary>The models and values of one syn_spec of a Connect call.</summary>

@@ -2,7 +2,8 @@ namespace NestSharp.Kernel;
 
 /// <summary>
 /// The nodes of the network (NEST's NodeManager): groups in id order, found by id in O(log groups), the input
-/// channels they take in the kernel's input ring, and the nodes' status. Key network_size.
+/// channels they take in the kernel's input ring, and the nodes' status. Keys network_size and time_construction_create
+/// (with _cpu).
 /// </summary>
 internal sealed class NodeManager : IKernelManager
 {
@@ -18,11 +19,18 @@ internal sealed class NodeManager : IKernelManager
     private readonly List<int> _neuronChannelBases = [];
     private KernelManager _kernel = null!;
 
+    /// <summary>Time spent in Create calls since ResetKernel (time_construction_create and its _cpu).</summary>
+    private readonly KernelStopwatch _createClock = new();
+
     public IReadOnlyCollection<string> SettableKeys => [];
 
     public void Initialize(KernelManager kernel) => _kernel = kernel;
 
-    public void GetStatus(Dictionary<string, object> status) => status["network_size"] = (long)NodeCount;
+    public void GetStatus(Dictionary<string, object> status)
+    {
+        status["network_size"] = (long)NodeCount;
+        _createClock.WriteStatus(status, "time_construction_create");
+    }
 
     public Action? StageStatus(KernelStatusChange change) => null;
 
@@ -39,6 +47,7 @@ internal sealed class NodeManager : IKernelManager
     public NodeGroup Create(NodeModel model, int count, IReadOnlyDictionary<string, object>? parameters,
         IReadOnlyList<IReadOnlyDictionary<string, object>>? perNode = null)
     {
+        using var measured = _createClock.Measure();
         CheckRoomFor(model, count);
         var group = model.Instantiate(NodeCount + 1, count, _kernel.VirtualProcesses.Layout);
         var commits = new List<Action>();

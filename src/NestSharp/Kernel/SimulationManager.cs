@@ -14,7 +14,8 @@ namespace NestSharp.Kernel;
 /// synapses and post_trace have not yet seen them, as in NEST (<see cref="DeliverHeldSpikes"/>). A thread
 /// only ever writes the input of its own targets, so no locks are needed, and each input sum is formed in the same
 /// order whatever the number of threads. Keys: resolution, tics_per_ms (settable before any node exists),
-/// ms_per_tic, tics_per_step, T_min, T_max, biological_time, to_do, prepared, print_time, time_simulate,
+/// ms_per_tic, tics_per_step, T_min, T_max, biological_time, to_do, prepared, print_time, time_simulate and
+/// time_communicate_prepare (with _cpu),
 /// update_time_limit (with min/max_update_time), and NEST's waveform-relaxation settings (use_wfr, wfr_comm_interval,
 /// wfr_tol, wfr_max_iterations, wfr_interpolation_order), kept and checked as NEST does; no NestSharp model uses
 /// waveform relaxation yet. Likewise NEST's e-prop settings (eprop_update_interval, eprop_learning_window,
@@ -40,8 +41,15 @@ internal sealed partial class SimulationManager : IKernelManager
     public bool HasSimulated { get; private set; }
     public bool PrintTime { get; private set; }
 
-    /// <summary>Wall-clock time spent in Run calls.</summary>
-    public TimeSpan SimulateTime { get; private set; }
+    /// <summary>Time spent in Run calls since the last Prepare (time_simulate and its _cpu, as NEST's sw_simulate_).</summary>
+    private readonly KernelStopwatch _simulateClock = new();
+
+    /// <summary>
+    /// Time spent readying the connection infrastructure (the synapse tables and the spike routes) since ResetKernel:
+    /// NEST's time_communicate_prepare, one entry per thread. The calling thread does this work while the others wait,
+    /// so every thread's entry shows its wall-clock time, and the processor time is the first thread's.
+    /// </summary>
+    private readonly KernelStopwatch _prepareClock = new();
 
     public IReadOnlyCollection<string> SettableKeys =>
         ["biological_time", "print_time", "resolution", "tics_per_ms", "use_wfr", "wfr_comm_interval", "wfr_tol", "wfr_max_iterations", "wfr_interpolation_order", "update_time_limit",
@@ -88,7 +96,14 @@ internal sealed partial class SimulationManager : IKernelManager
         status["max_update_time"] = double.NegativeInfinity;
         status["prepared"] = IsPrepared;
         status["print_time"] = PrintTime;
-        status["time_simulate"] = SimulateTime.TotalSeconds;
+        _simulateClock.WriteStatus(status, "time_simulate");
+        int threads = _kernel.VirtualProcesses.Layout.ThreadsPerRank;
+        var prepareWall = new double[threads];
+        var prepareCpu = new double[threads];
+        Array.Fill(prepareWall, _prepareClock.WallSeconds);
+        prepareCpu[0] = _prepareClock.CpuSeconds;
+        status["time_communicate_prepare"] = prepareWall;
+        status["time_communicate_prepare_cpu"] = prepareCpu;
     }
 
     public Action? StageStatus(KernelStatusChange change)
@@ -211,6 +226,7 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         if (IsPrepared) throw new KernelException("Prepare called twice without Cleanup.");
         ThrowIfInconsistent();
+        _simulateClock.Reset();
         foreach (var group in _kernel.Nodes.Groups) group.CheckBeforeRun();
         DeliverHeldSpikes();
         var layout = _kernel.VirtualProcesses.Layout;
@@ -227,9 +243,12 @@ internal sealed partial class SimulationManager : IKernelManager
         if (context.Ring.Channels != nodes.ChannelCount || context.Ring.Slots != slots)
             context.Ring = context.Ring.Resized(nodes.ChannelCount, slots, CurrentStep);
 
-        _kernel.Connections.PrepareDelivery(context.VirtualProcesses, layout);
-        _kernel.Structural.EnsureCapacity(nodes.NodeCount);
-        _kernel.EventDelivery.Prepare(context);
+        using (_prepareClock.Measure())
+        {
+            _kernel.Connections.PrepareDelivery(context.VirtualProcesses, layout);
+            _kernel.Structural.EnsureCapacity(nodes.NodeCount);
+            _kernel.EventDelivery.Prepare(context);
+        }
         PrepareArchive();
         nodes.AssignThreadLocalIds();
         nodes.NoteGeneratorTargets();
@@ -328,7 +347,7 @@ internal sealed partial class SimulationManager : IKernelManager
         long steps = Time.MsToTics(ms) / Time.TicsPerStep;
         if (steps == 0) return;
         foreach (var group in _kernel.Nodes.Groups) group.CheckRun(steps);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var measured = _simulateClock.Measure();
         var context = _context!;
         DeliverHeldSpikes();
         long end = CurrentStep + steps;
@@ -370,7 +389,6 @@ internal sealed partial class SimulationManager : IKernelManager
         _progress?.Finish(CurrentStep);
         HasSimulated = true;
         _kernel.Connections.Delays.Freeze(context.MinDelaySteps, context.MaxDelaySteps);
-        SimulateTime += clock.Elapsed;
         if (_failure is not null) _inconsistent = true;
         _failure?.Throw();
         _kernel.Recording.Flush();
@@ -597,6 +615,7 @@ internal sealed partial class SimulationManager : IKernelManager
     {
         var context = _context!;
         _kernel.Structural.Update(Time.StepToMs(_sliceStart + _sliceFrom), Time.Resolution, context.SeedKey);
+        using var measured = _prepareClock.Measure();
         _kernel.Connections.PrepareDelivery(context.VirtualProcesses, context.Layout);
     }
 

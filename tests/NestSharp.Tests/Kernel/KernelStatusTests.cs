@@ -21,6 +21,70 @@ public sealed class KernelStatusTests
     }
 
     [Fact]
+    public void Keys_AreNests()
+    {
+        // NEST 3.10's GetKernelStatus() (Reference/defaults/kernel.json). NestSharp sizes its spike exchange itself, so
+        // it lacks NEST's tuning keys of its MPI buffers; verbosity is kept by the Python front end (the kernel logs nothing).
+        string[] notHere =
+        [
+            "adaptive_target_buffers", "buffer_size_spike_data", "buffer_size_target_data", "growth_factor_buffer_spike_data",
+            "growth_factor_buffer_target_data", "max_buffer_size_target_data", "recv_buffer_size_secondary_events",
+            "send_buffer_size_secondary_events", "spike_buffer_grow_extra", "spike_buffer_shrink_limit", "spike_buffer_shrink_spare",
+            "verbosity",
+        ];
+        var nests = Reference.NestDefaults.Of("kernel").Keys.ToHashSet();
+        var ours = new Simulator().GetKernelStatus().Keys.ToHashSet();
+        Assert.Empty(ours.Except(nests).Order());
+        Assert.Equal(notHere.Order(), nests.Except(ours).Order());
+    }
+
+    [Fact]
+    public void Stopwatches_MeasureCreateConnectPrepareAndTheLastSimulate()
+    {
+        // NEST 3.10: time_construction_create/_connect add up until ResetKernel; time_simulate counts the Run calls since
+        // the last Prepare; time_communicate_prepare has one entry per thread.
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["local_num_threads"] = 2 });
+        var status = nest.GetKernelStatus();
+        foreach (string key in new[] { "time_construction_create", "time_construction_connect", "time_simulate" })
+        {
+            Assert.Equal(0.0, status[key]);
+            Assert.Equal(0.0, status[key + "_cpu"]);
+        }
+        Assert.Equal(new[] { 0.0, 0.0 }, status["time_communicate_prepare"]);
+        Assert.Equal(new[] { 0.0, 0.0 }, status["time_communicate_prepare_cpu"]);
+
+        var neurons = nest.Create("iaf_psc_alpha", 2000, new() { ["I_e"] = 400.0 });
+        nest.Connect(neurons, neurons, new Dictionary<string, object> { ["rule"] = "fixed_indegree", ["indegree"] = 50 });
+        nest.Simulate(50.0);
+        status = nest.GetKernelStatus();
+        foreach (string key in new[] { "time_construction_create", "time_construction_connect", "time_simulate" })
+        {
+            Assert.True((double)status[key] > 0.0, key);
+            Assert.True((double)status[key + "_cpu"] > 0.0, key + "_cpu");
+        }
+        var prepare = (double[])status["time_communicate_prepare"];
+        Assert.Equal(2, prepare.Length);
+        Assert.True(prepare[0] > 0.0 && prepare[1] == prepare[0]);
+        Assert.True(((double[])status["time_communicate_prepare_cpu"])[0] > 0.0);
+
+        double created = (double)status["time_construction_create"];
+        nest.Prepare();
+        status = nest.GetKernelStatus();
+        Assert.Equal(0.0, status["time_simulate"]);
+        Assert.Equal(created, status["time_construction_create"]);
+        nest.Run(10.0);
+        nest.Cleanup();
+        Assert.True((double)nest.GetKernelStatus()["time_simulate"] > 0.0);
+
+        nest.ResetKernel();
+        status = nest.GetKernelStatus();
+        Assert.Equal(0.0, status["time_construction_create"]);
+        Assert.Equal(0.0, status["time_construction_connect"]);
+        Assert.Equal(0.0, status["time_simulate"]);
+    }
+
+    [Fact]
     public void EpropSettings_HaveNestsDefaultsAndChecks()
     {
         // NEST 3.10 SimulationManager: eprop_update_interval and eprop_learning_window > 0, the window no longer than

@@ -51,4 +51,22 @@ public sealed class NodeCollectionPrintTests
             (a + b).Slice(6, 16, 2).ToString());
         Assert.Equal("NodeCollection(metadata=None," + Indent + "model=iaf_psc_alpha, size=1, first=1, last=1)", a.Slice(0, 2, 5).ToString());
     }
+
+    [Fact]
+    public void NodesToString_IsNestsPrintNodes()
+    {
+        // NEST 3.10 NodeManager::print: ids right-aligned in floor(log10(network_size)) + 1 places, the range
+        // left-aligned in 6 + 2 floor(log10(network_size)) places; consecutive Create calls of one model are one range.
+        var nest = new Simulator();
+        Assert.Equal("", nest.NodesToString());
+        nest.Create("iaf_psc_alpha", 10);
+        nest.Create("iaf_psc_alpha", 3);
+        nest.Create("spike_recorder");
+        nest.CopyModel("parrot_neuron", "my_parrot");
+        nest.Create("my_parrot", 100);
+        Assert.Equal("  1 ..  13 iaf_psc_alpha\n 14        spike_recorder\n 15 .. 114 my_parrot", nest.NodesToString());
+        nest.ResetKernel();
+        nest.Create("iaf_psc_exp");
+        Assert.Equal("1      iaf_psc_exp", nest.NodesToString());
+    }
 }
