@@ -306,7 +306,7 @@ internal static class EpropSurrogateGradients
             EpropSurrogateGradient.PiecewiseLinear => height * Math.Max(0.0, 1.0 - Math.Abs(vm - vth) / width),
             EpropSurrogateGradient.Exponential => height * Math.Exp(-Math.Abs(vm - vth) / width),
             EpropSurrogateGradient.FastSigmoidDerivative => height * Math.Pow(1.0 + Math.Abs(vm - vth) / width, -2.0),
-            _ => height / (1.0 + Math.Pow((vm - vth) / width, 2.0)),
+            _ => height / (1.0 + NumericsHelper.Squared((vm - vth) / width)),
         };
     }
 }

@@ -104,10 +104,10 @@ internal sealed class Amat2PscExp : NeuronGroup
                 P61 = VoltageThresholdFromCurrent(beta, c, tauE, taum, tauV, eE, em, eV),
                 P62 = VoltageThresholdFromCurrent(beta, c, tauI, taum, tauV, eI, em, eV),
                 P63 = (beta * (-em + eV) * tauV) / (taum - tauV),
-                P70 = (beta * taum * tauV * (em * taum * tauV - eV * (h * (taum - tauV) + taum * tauV))) / (c * Math.Pow(taum - tauV, 2)),
+                P70 = (beta * taum * tauV * (em * taum * tauV - eV * (h * (taum - tauV) + taum * tauV))) / (c * NumericsHelper.Squared(taum - tauV)),
                 P71 = VoltageThresholdFromCurrentSecond(beta, c, h, tauE, taum, tauV, eE, em, eV),
                 P72 = VoltageThresholdFromCurrentSecond(beta, c, h, tauI, taum, tauV, eI, em, eV),
-                P73 = (beta * tauV * (-(em * taum * tauV) + eV * (h * (taum - tauV) + taum * tauV))) / Math.Pow(taum - tauV, 2),
+                P73 = (beta * tauV * (-(em * taum * tauV) + eV * (h * (taum - tauV) + taum * tauV))) / NumericsHelper.Squared(taum - tauV),
                 P76 = eV * h,
                 Ie = this[Membrane.Ie][i],
                 Omega = this[Membrane.Omega][i],
@@ -126,9 +126,9 @@ internal sealed class Amat2PscExp : NeuronGroup
     /// <summary>The propagator from a synaptic current (time constant tauS) to V_th_v.</summary>
     private static double VoltageThresholdFromCurrentSecond(double beta, double c, double h, double tauS, double taum, double tauV, double eS, double em, double eV) =>
         (beta * tauS * taum * tauV
-            * ((em * taum * Math.Pow(tauS - tauV, 2) - eS * tauS * Math.Pow(taum - tauV, 2)) * tauV
+            * ((em * taum * NumericsHelper.Squared(tauS - tauV) - eS * tauS * NumericsHelper.Squared(taum - tauV)) * tauV
                 - eV * (tauS - taum) * (h * (tauS - tauV) * (taum - tauV) + tauS * taum * tauV - Math.Pow(tauV, 3))))
-        / (c * (tauS - taum) * Math.Pow(tauS - tauV, 2) * Math.Pow(taum - tauV, 2));
+        / (c * (tauS - taum) * NumericsHelper.Squared(tauS - tauV) * NumericsHelper.Squared(taum - tauV));
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]));

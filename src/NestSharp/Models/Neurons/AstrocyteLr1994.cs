@@ -117,7 +117,7 @@ internal sealed class AstrocyteLr1994 : Rkf45NeuronGroup<AstrocyteLr1994.Dynamic
             double calc = Clamp(y[YCa], CaTot);
             double alphaH = KIp3r * KdInh * (ip3 + KdIp31) / (ip3 + KdIp32);
             double betaH = KIp3r * calc;
-            double jPump = RateSerca * Math.Pow(calc, 2) / (Math.Pow(KmSerca, 2) + Math.Pow(calc, 2));
+            double jPump = RateSerca * NumericsHelper.Squared(calc) / (NumericsHelper.Squared(KmSerca) + NumericsHelper.Squared(calc));
             double mInf = ip3 / (ip3 + KdIp31);
             double nInf = calc / (calc + KdAct);
             double calcEr = (CaTot - calc) / RatioErCyt;

@@ -60,7 +60,7 @@ internal static class CmChannels
     {
         double e = Math.Exp(-0.1 * v);
         double denominator = 1.0 + 0.3 * e;
-        return (1.0 / denominator, 0.03 * e / Math.Pow(denominator, 2));
+        return (1.0 / denominator, 0.03 * e / NumericsHelper.Squared(denominator));
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace NestSharp.Models.Neurons;
 /// </summary>
 internal readonly struct GaussRateGain : IRateGain
 {
-    public static double Input(in RateGainParameters p, double h) => p.G * Math.Exp(-Math.Pow(h - p.A, 2.0) / (2.0 * Math.Pow(p.B, 2.0)));
+    public static double Input(in RateGainParameters p, double h) => p.G * Math.Exp(-NumericsHelper.Squared(h - p.A) / (2.0 * NumericsHelper.Squared(p.B)));
 
     public static double MultCouplingEx(in RateGainParameters p, double rate) => 1.0;
 
