@@ -255,8 +255,10 @@ internal sealed class NodeManager : IKernelManager
         status["model_id"] = (long)group.Model.Id;
         status["node_uses_wfr"] = group.UsesWaveformRelaxation;
         var layout = _kernel.VirtualProcesses.Layout;
-        // NEST shows a device (one copy per thread) as its copy on the first thread of this process.
-        int vp = group is NeuronGroup { HasProxies: true } ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
+        // A node with proxies (neurons, spike_train_injector, the correlation detectors, a sinusoidal generator with one
+        // train) lives on one virtual process in NEST; a device without (one copy per thread) shows its copy on the
+        // first thread of this process.
+        int vp = group.HasProxies ? layout.VirtualProcessOfNode(id) : layout.VirtualProcessOfSlot(layout.FirstLocal);
         status["local"] = layout.IsLocal(layout.SlotOfVirtualProcess(vp));
         status["thread"] = (long)layout.ThreadOfVirtualProcess(vp);
         status["vp"] = (long)vp;
@@ -334,7 +336,8 @@ internal sealed class NodeManager : IKernelManager
 
     /// <summary>
     /// NEST's thread_local_id: how many nodes the thread of <paramref name="vp"/> holds before node <paramref name="id"/>
-    /// (its neurons of lower id, and every device of lower id, as each thread has a copy of each device).
+    /// (its nodes with proxies of lower id, and every device without proxies of lower id, as each thread has a copy of
+    /// such a device).
     /// </summary>
     private int ThreadLocalId(int id, int vp)
     {
@@ -344,7 +347,7 @@ internal sealed class NodeManager : IKernelManager
         {
             if (group.FirstId >= id) break;
             int last = Math.Min(group.LastId, id - 1);
-            before += group is NeuronGroup { HasProxies: true } ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
+            before += group.HasProxies ? CountCongruent(group.FirstId, last, vp, vps) : last - group.FirstId + 1;
         }
         return before;
     }

@@ -128,6 +128,32 @@ public sealed class NodeCollectionTests
     }
 
     [Fact]
+    public void NodesWithProxies_LiveOnOneVirtualProcess_DevicesShowTheFirstThreadsCopy()
+    {
+        // NEST 3.10: neurons, spike_train_injector (Node's has_proxies) and correlation_detector live on virtual process
+        // id mod VPs and count in that thread's thread_local_id; a device without proxies (spike_recorder,
+        // poisson_generator) has a copy on every thread and shows the first one.
+        var nest = new Simulator();
+        nest.SetKernelStatus(new() { ["local_num_threads"] = 2 });
+        var injector = nest.Create("spike_train_injector");           // 1: vp 1
+        var first = nest.Create("iaf_psc_alpha");                     // 2: vp 0
+        var detector = nest.Create("correlation_detector");           // 3: vp 1
+        var recorder = nest.Create("spike_recorder");                 // 4: every thread
+        var neuron = nest.Create("iaf_psc_alpha");                    // 5: vp 1
+        nest.Connect(injector, neuron);
+        object[] Placement(NodeCollection node)
+        {
+            var status = node.GetStatus()[0];
+            return [status["vp"], status["thread"], status["thread_local_id"]];
+        }
+        Assert.Equal(new object[] { 1L, 1L, 0L }, Placement(injector));
+        Assert.Equal(new object[] { 0L, 0L, 0L }, Placement(first));
+        Assert.Equal(new object[] { 1L, 1L, 1L }, Placement(detector));
+        Assert.Equal(new object[] { 0L, 0L, 1L }, Placement(recorder));
+        Assert.Equal(new object[] { 1L, 1L, 3L }, Placement(neuron));
+    }
+
+    [Fact]
     public void CopyModel_CarriesChangedDefaults()
     {
         var nest = new Simulator();
