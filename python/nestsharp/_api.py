@@ -19,7 +19,7 @@ __all__ = [
     "GetLocalNodeCollection", "GetLocalVPs", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
     "Prepare", "PrintNodes", "Rank", "Receptors", "ResetKernel", "Run", "RunManager", "SetAcceptableLatency", "SetDefaults",
     "SetKernelStatus", "SetMaxBuffered", "SetStatus", "Simulate", "SyncProcesses", "SynapseCollection", "TripartiteConnect",
-    "VerbosityLevel", "to_json", "get_verbosity", "message", "set_verbosity", "version",
+    "VerbosityLevel", "serialize_data", "to_json", "get_verbosity", "message", "set_verbosity", "version",
 ]
 
 
@@ -355,20 +355,31 @@ def _equal(a, b):
     return a == b
 
 
-def to_json(data):
-    """`data` as JSON text (numpy arrays as lists), as PyNEST's ``nest.to_json``."""
+def serialize_data(data):
+    """`data` with numpy values, NodeCollections (their ids) and SynapseCollections (their status) made plain Python
+    values that JSON can encode, lists and dictionaries converted element by element, as PyNEST's ``serialize_data``."""
+    if isinstance(data, (numpy.ndarray, NodeCollection)):
+        return serialize_data(data.tolist())
+    if isinstance(data, SynapseCollection):
+        return serialize_data(data.get())
+    if isinstance(data, numpy.floating):
+        return float(data)
+    if isinstance(data, numpy.integer):
+        return int(data)
+    if isinstance(data, numpy.bool_):
+        return bool(data)
+    if isinstance(data, (list, tuple)):
+        return [serialize_data(d) for d in data]
+    if isinstance(data, dict):
+        return {serialize_data(key): serialize_data(value) for key, value in data.items()}
+    return data
+
+
+def to_json(data, **kwargs):
+    """`data` as JSON text (see `serialize_data`); `kwargs` go to ``json.dumps``, as PyNEST's ``nest.to_json``."""
     import json
 
-    def plain(value):
-        if isinstance(value, numpy.ndarray):
-            return value.tolist()
-        if isinstance(value, numpy.generic):
-            return value.item()
-        if isinstance(value, (NodeCollection, SynapseCollection)):
-            return value.get() if isinstance(value, SynapseCollection) else value.tolist()
-        raise TypeError(f"{type(value).__name__} is not JSON serializable")
-
-    return json.dumps(data, default=plain)
+    return json.dumps(serialize_data(data), **kwargs)
 
 
 def GetStatus(nodes_or_conns, keys=None, output=""):

@@ -439,3 +439,15 @@ def test_message_prints_as_nests_logger_and_print_nodes_lists_the_model_ranges(c
     nest.PrintNodes()
     assert capsys.readouterr().out == " 1 .. 10 iaf_psc_alpha\n11       spike_recorder\n"
     assert nest.ConnectionRules() == tuple(sorted(nest.connection_rules))
+
+
+def test_serialize_data_and_to_json_are_pynest_s():
+    nodes = nest.Create("iaf_psc_alpha", 3)
+    nest.Connect(nodes[0], nodes[1])
+    data = {"ids": nodes, "v": numpy.array([1.5, 2.5]), "n": numpy.int64(4), "on": numpy.bool_(True), "t": (1, numpy.float32(0.5))}
+    plain = nest.serialize_data(data)
+    assert plain == {"ids": [1, 2, 3], "v": [1.5, 2.5], "n": 4, "on": True, "t": [1, 0.5]}
+    assert type(plain["n"]) is int and type(plain["on"]) is bool
+    connections = nest.serialize_data(nest.GetConnections())
+    assert connections["source"] == 1 and connections["target"] == 2
+    assert nest.to_json({"a": numpy.arange(2)}, indent=1) == '{\n "a": [\n  0,\n  1\n ]\n}'
