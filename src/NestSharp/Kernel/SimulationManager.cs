@@ -78,9 +78,8 @@ internal sealed partial class SimulationManager : IKernelManager
         status["tics_per_ms"] = Time.TicsPerMs;
         status["ms_per_tic"] = 1.0 / Time.TicsPerMs;
         status["tics_per_step"] = Time.TicsPerStep;
-        double tMax = (long.MaxValue / 2 - long.MaxValue / 2 % Time.TicsPerStep) / Time.TicsPerMs;
-        status["T_max"] = tMax;
-        status["T_min"] = -tMax;
+        status["T_max"] = Time.LimitMs;
+        status["T_min"] = -Time.LimitMs;
         status["biological_time"] = Time.StepToMs(CurrentStep);
         status["to_do"] = 0L;
         status["use_wfr"] = _wfr.Use;
@@ -333,7 +332,8 @@ internal sealed partial class SimulationManager : IKernelManager
         if (double.IsNaN(ms)) throw new BadParameterException("t", ms, "the simulation time must be a number");
         if (double.IsInfinity(ms)) throw new BadParameterException("t", ms, "the simulation time must be finite");
         if (ms < 0) throw new BadParameterException("t", ms, "the simulation time must not be negative");
-        double room = (long.MaxValue / 2 - CurrentStep * Time.TicsPerStep) / Time.TicsPerMs;
+        // As NEST, the clock after the run must stay finite (below T_max).
+        double room = (Time.LimitTics - 1 - CurrentStep * Time.TicsPerStep) / Time.TicsPerMs;
         if (ms > room) throw new BadParameterException("t", ms, $"the clock can advance at most {room:G6} ms from now ({Time.StepToMs(CurrentStep)} ms)");
         if (!Time.IsOnGrid(ms)) throw new BadParameterException("t", ms, $"the simulation time must be a multiple of the resolution ({Time.Resolution} ms)");
     }

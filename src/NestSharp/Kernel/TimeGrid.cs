@@ -26,6 +26,15 @@ internal sealed class TimeGrid
     public double TicsPerMs { get; }
     public long TicsPerStep { get; }
 
+    /// <summary>
+    /// The largest finite time in tics, NEST's Time::compute_max: an eighth of the tic counter's range (the margin NEST
+    /// keeps for its infinities), down to a whole step. A clock at or beyond it would be infinite.
+    /// </summary>
+    public long LimitTics => long.MaxValue / 8 - long.MaxValue / 8 % TicsPerStep;
+
+    /// <summary>The largest finite time in ms as NEST reports it (T_max; T_min is its negative): whole steps times the step.</summary>
+    public double LimitMs => (long)(LimitTics * (1.0 / TicsPerStep)) * (TicsPerStep / TicsPerMs);
+
     /// <summary>The step size h in ms.</summary>
     public double Resolution { get; }
 

@@ -39,6 +39,22 @@ public sealed class KernelStatusTests
     }
 
     [Fact]
+    public void TimeLimits_AreNests()
+    {
+        // NEST 3.10 Time::compute_max: an eighth of the tic range, whole steps; Simulate must leave the clock below it.
+        var nests = Reference.NestDefaults.Of("kernel");
+        var nest = new Simulator();
+        var status = nest.GetKernelStatus();
+        Assert.Equal(nests["T_max"].GetDouble(), status["T_max"]);
+        Assert.Equal(nests["T_min"].GetDouble(), status["T_min"]);
+        var e = Assert.Throws<BadParameterException>(() => nest.Simulate(1.2e15));
+        Assert.Contains("'t'", e.Message);
+        Assert.Equal(0.0, nest.GetKernelStatus()["biological_time"]);
+        nest.SetKernelStatus(new() { ["resolution"] = 1.0 });
+        Assert.Equal(1152921504606846.0, nest.GetKernelStatus()["T_max"]);
+    }
+
+    [Fact]
     public void Stopwatches_MeasureCreateConnectPrepareAndTheLastSimulate()
     {
         // NEST 3.10: time_construction_create/_connect add up until ResetKernel; time_simulate counts the Run calls since
