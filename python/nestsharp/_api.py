@@ -19,7 +19,7 @@ __all__ = [
     "GetLocalNodeCollection", "GetLocalVPs", "GetNodes", "GetStatus", "Install", "Models", "NodeCollection", "NumProcesses", "Parameter",
     "Prepare", "PrintNodes", "Rank", "Receptors", "ResetKernel", "Run", "RunManager", "SetAcceptableLatency", "SetDefaults",
     "SetKernelStatus", "SetMaxBuffered", "SetStatus", "Simulate", "SyncProcesses", "SynapseCollection", "TripartiteConnect",
-    "VerbosityLevel", "serialize_data", "to_json", "get_verbosity", "message", "set_verbosity", "version",
+    "VerbosityLevel", "serialize_data", "to_json", "get_verbosity", "help", "message", "set_verbosity", "version",
 ]
 
 
@@ -184,6 +184,28 @@ def message(message, severity=VerbosityLevel.INFO, *, function=None, filename=No
     level = VerbosityLevel(severity).name if severity in VerbosityLevel._value2member_map_ else f"Undefined ({int(severity)})"
     stamp = time.strftime("%Y-%m-%d %H:%M:%S")
     print(f"[{level}] [{stamp}{where}] {message}", file=sys.stdout if severity < VerbosityLevel.WARNING else sys.stderr)
+
+
+def help(obj=None, return_text=False):
+    """Shows the help of model `obj` in a pager (or returns it with `return_text`), as PyNEST's: here NestSharp's
+    summary of the model (parameters and state variables with defaults and units, recordables, receptor types, and
+    where NEST documents the model); without `obj`, the package's documentation."""
+    if obj is None:
+        print(sys.modules[__package__].__doc__)
+        return None
+    try:
+        text = _host.call("ModelHelp", model=obj) if isinstance(obj, str) else None
+    except NESTErrors.UnknownModelName:
+        text = None
+    if text is None:
+        print(f"\nSorry, there is no help for model '{obj}'.\nUse the Python help() function to obtain help on PyNEST functions.\n")
+        return None
+    if return_text:
+        return text
+    import pydoc
+
+    pydoc.pager(text)
+    return None
 
 
 def version():

@@ -451,3 +451,11 @@ def test_serialize_data_and_to_json_are_pynest_s():
     connections = nest.serialize_data(nest.GetConnections())
     assert connections["source"] == 1 and connections["target"] == 2
     assert nest.to_json({"a": numpy.arange(2)}, indent=1) == '{\n "a": [\n  0,\n  1\n ]\n}'
+
+
+def test_help_shows_a_models_summary_or_says_there_is_none(capsys):
+    text = nest.help("iaf_psc_exp", return_text=True)
+    assert text.startswith("iaf_psc_exp\n===========\n")
+    assert re.search(r"\nC_m\s+250\s+pF\n", text) and re.search(r"\nV_m\s+-70\s+mV\n", text)
+    nest.help("no_such_model")
+    assert "Sorry, there is no help for model 'no_such_model'." in capsys.readouterr().out

@@ -50,6 +50,7 @@ internal sealed partial class Session
         "CopyModel" => Do(() => Kernel.CopyModel(a.String("old"), a.String("new"), a.OptionalDictionary("params"))),
         "SetDefaults" => Do(() => Kernel.SetDefaults(a.String("model"), a.Dictionary("params"))),
         "GetDefaults" => Kernel.GetDefaults(a.String("model")),
+        "ModelHelp" => Kernel.ModelHelp(a.String("model")),
 
         // nodes
         "Create" => Create(a),
