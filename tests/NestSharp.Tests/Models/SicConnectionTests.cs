@@ -83,6 +83,36 @@ public sealed class SicConnectionTests
         }
     }
 
+    /// <summary>
+    /// An astrocyte under its threshold sends zeros, which NestSharp does not add (they change nothing) unless the weight
+    /// is not finite: NEST adds weight times zero, so an infinite weight makes the current NaN after the delay, and a
+    /// negative weight leaves it +0 (NEST 3.10 gives these values).
+    /// </summary>
+    [Theory]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(-1.0)]
+    [InlineData(1.0)]
+    public void ZerosUnderTheThreshold_AddWhatNestsAdd(double weight)
+    {
+        var nest = new Simulator();
+        var astrocyte = nest.Create("astrocyte_lr_1994");
+        var neuron = nest.Create("aeif_cond_alpha_astro");
+        nest.Connect(astrocyte, neuron, syn: Sic(weight, 1.0));
+        var meter = nest.Create("multimeter", 1, new() { ["record_from"] = new[] { "I_SIC" }, ["interval"] = 1.0 });
+        nest.Connect(meter, neuron);
+        nest.Simulate(5.0);
+
+        double[] current = NestSuiteHelpers.Doubles(meter, "I_SIC");
+        Assert.Equal(4, current.Length);
+        Assert.Equal(0.0, current[0]);
+        Assert.False(double.IsNegative(current[0]));
+        for (int i = 1; i < current.Length; i++)
+        {
+            if (double.IsFinite(weight)) Assert.True(current[i] == 0.0 && !double.IsNegative(current[i]), $"I_SIC {current[i]}");
+            else Assert.True(double.IsNaN(current[i]), $"I_SIC {current[i]}");
+        }
+    }
+
     /// <summary>The SIC follows the astrocyte's calcium step by step, one delay later, also with min_delay of several steps.</summary>
     [Fact]
     public void Current_FollowsTheCalciumOfEachStep()

@@ -9,6 +9,9 @@ internal interface IRateInput
 {
     /// <summary>The value a rate <paramref name="rate"/> adds (times the weight) into ring channel <paramref name="channel"/>.</summary>
     double Transform(int channel, double rate);
+
+    /// <summary>Whether a rate of zero adds zero whatever the channel (so a source whose rates are all zero adds nothing).</summary>
+    bool ZeroAddsZero { get; }
 }
 
 /// <summary>Every target sums its inputs linearly.</summary>
@@ -16,6 +19,8 @@ internal readonly struct LinearRateInput : IRateInput
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Transform(int channel, double rate) => rate;
+
+    public bool ZeroAddsZero => true;
 }
 
 /// <summary>Some targets apply their gain function to each input (by ring channel; see <see cref="Neurons.RateInputGains"/>).</summary>
@@ -23,6 +28,8 @@ internal readonly struct GainPerChannel(Neurons.RateInputGains gains) : IRateInp
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Transform(int channel, double rate) => gains.Apply(channel, rate);
+
+    public bool ZeroAddsZero => false;
 }
 
 /// <summary>
@@ -34,6 +41,10 @@ internal readonly struct GainPerChannel(Neurons.RateInputGains gains) : IRateInp
 /// <see cref="Neurons.IRateSignalStateTarget"/>), into the same step of the slice the rates are for for instantaneous ones
 /// (<see cref="SecondaryDelivery.Instant"/>). Sources in id order, each source's
 /// synapses in their order: every input's sum is formed in the same order whatever the split.
+/// A source whose rates of the slice are all zero is passed over where each of its additions would be weight times
+/// zero with a finite weight: a signed zero, which leaves every cell as it was (cells start at +0, x + (+-0) is x for
+/// every x but -0, and sums that start at +0 never become -0). Astrocytes below their calcium threshold send such
+/// rows of slow inward current, slice after slice (NEST adds the zeros).
 /// </summary>
 internal static class RateDelivery
 {
@@ -80,6 +91,7 @@ internal static class RateDelivery
         for (int s = 0; s < block.SourceCount; s++)
         {
             if (!SourceValues(block, values, s, out int first, out int last, out int rates)) continue;
+            if (states is null && input.ZeroAddsZero && AllZero(received.AsSpan(rates, n)) && AllFinite(weights.AsSpan(first, last - first))) continue;
             for (int i = first; i < last; i++)
             {
                 int channel = targets[i];
@@ -105,5 +117,31 @@ internal static class RateDelivery
                 }
             }
         }
+    }
+
+    private static bool AllZero(ReadOnlySpan<double> values)
+    {
+        foreach (double value in values)
+            if (value != 0.0) return false;
+        return true;
+    }
+
+    /// <summary>Whether no value is infinite or NaN (x - x is 0 exactly for finite x, NaN otherwise), a vector at a time.</summary>
+    private static bool AllFinite(ReadOnlySpan<double> values)
+    {
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var differences = Vector256<double>.Zero;
+            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                var v = Vector256.Create(values.Slice(i, Vector256<double>.Count));
+                differences += v - v;
+            }
+            if (!Vector256.EqualsAll(differences, Vector256<double>.Zero)) return false;
+        }
+        for (; i < values.Length; i++)
+            if (!double.IsFinite(values[i])) return false;
+        return true;
     }
 }
