@@ -481,8 +481,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         if (spec.MakeSymmetric && (syn.Weight is Parameter || syn.Delay is Parameter || syn.Other.Values.Any(v => v is Parameter)))
             throw new NestNotImplementedException("Symmetric connections (make_symmetric) require parameters that can be reset: numbers or arrays, not random parameters.");
         var values = new ConnectionValues(
-            ValueSource.From("weight", syn.Weight, model.Weight, callKey, shape, index),
-            ValueSource.From("delay", syn.Delay, model.Delay, callKey, shape, index),
+            ValueSource.From("weight", syn.Weight, model.Weight, callKey, shape, index, nanIsDefault: true),
+            ValueSource.From("delay", syn.Delay, model.Delay, callKey, shape, index, nanIsDefault: true),
             ValueSource.From("receptor_type", syn.ReceptorType, model.ReceptorType, callKey, shape, index),
             new ValueSource[schema.PerConnection.Count],
             StatusSet: syn.ReceptorType is not null || syn.Other.Count > 0,

@@ -28,7 +28,9 @@ internal readonly record struct ArrayShape(long Rows, long Columns, string Layou
 /// <param name="array">The value of each connection by array index, or null.</param>
 /// <param name="random">The parameter drawn per connection, or null.</param>
 /// <param name="key">The key of the draws of <paramref name="random"/>.</param>
-internal sealed class ValueSource(string name, double constant, double[]? array, Parameter? random, ulong key)
+/// <param name="nanFallback">The value a NaN stands for (weight and delay: the model's default, as NEST's add_connection
+/// takes a NaN for "not given"), or null where a NaN is kept.</param>
+internal sealed class ValueSource(string name, double constant, double[]? array, Parameter? random, ulong key, double? nanFallback = null)
 {
     public string Name { get; } = name;
     public bool IsConstant => array is null && random is null;
@@ -39,20 +41,31 @@ internal sealed class ValueSource(string name, double constant, double[]? array,
     /// <summary>
     /// Reads a syn_spec value; <paramref name="fallback"/> is the synapse model's default. Arrays must have the
     /// <paramref name="shape"/> the rule wants (null: the rule takes no arrays). <paramref name="stream"/> tells the
-    /// random draws of collocated synapse specifications apart (0 for the first).
+    /// random draws of collocated synapse specifications apart (0 for the first). With <paramref name="nanIsDefault"/>
+    /// (weight and delay), a NaN, given or drawn, stands for the default.
     /// </summary>
-    public static ValueSource From(string name, object? value, double fallback, ulong callKey, ArrayShape? shape, int stream = 0)
+    public static ValueSource From(string name, object? value, double fallback, ulong callKey, ArrayShape? shape, int stream = 0,
+        bool nanIsDefault = false)
     {
+        double? nanFallback = nanIsDefault ? fallback : null;
         switch (value)
         {
             case null: return new ValueSource(name, fallback, null, null, 0);
-            case Parameter p: return new ValueSource(name, 0, null, p, StableKey(callKey, name, stream));
+            case Parameter p: return new ValueSource(name, 0, null, p, StableKey(callKey, name, stream), nanFallback);
             case string: throw new TypeMismatchException(name, value, "a number, an array of numbers or a random parameter");
-            case System.Array { Rank: 2 } matrix: return FromMatrix(name, value, ToMatrix(name, matrix), shape);
-            case System.Collections.IEnumerable rows when IsNested(rows): return FromMatrix(name, value, ToMatrix(name, rows), shape);
-            case System.Collections.IEnumerable: return FromVector(name, value, ToVector(name, value), shape);
-            default: return new ValueSource(name, StatusValue.ToDouble(name, value), null, null, 0);
+            case System.Array { Rank: 2 } matrix: return FromMatrix(name, value, ToMatrix(name, matrix), shape, nanFallback);
+            case System.Collections.IEnumerable rows when IsNested(rows): return FromMatrix(name, value, ToMatrix(name, rows), shape, nanFallback);
+            case System.Collections.IEnumerable: return FromVector(name, value, ToVector(name, value), shape, nanFallback);
+            default: return new ValueSource(name, WithoutNan(StatusValue.ToDouble(name, value), nanFallback), null, null, 0);
         }
+    }
+
+    private static double WithoutNan(double value, double? nanFallback) => double.IsNaN(value) && nanFallback is { } v ? v : value;
+
+    private static double[] WithoutNan(double[] values, double? nanFallback)
+    {
+        for (int i = 0; i < values.Length; i++) values[i] = WithoutNan(values[i], nanFallback);
+        return values;
     }
 
     private static ulong StableKey(ulong callKey, string name, int stream)
@@ -116,7 +129,7 @@ internal sealed class ValueSource(string name, double constant, double[]? array,
         return ([.. values], count, Math.Max(columns, 0));
     }
 
-    private static ValueSource FromVector(string name, object value, double[] values, ArrayShape? shape)
+    private static ValueSource FromVector(string name, object value, double[] values, ArrayShape? shape, double? nanFallback)
     {
         if (shape is not { IsTwoDimensional: false } s)
         {
@@ -125,10 +138,11 @@ internal sealed class ValueSource(string name, double constant, double[]? array,
         }
         if (values.LongLength != s.Length)
             throw new BadPropertyException(name, value, $"the array must have {s.Length} entries for this rule and these collections, got {values.LongLength}");
-        return new ValueSource(name, 0, values, null, 0);
+        return new ValueSource(name, 0, WithoutNan(values, nanFallback), null, 0);
     }
 
-    private static ValueSource FromMatrix(string name, object value, (double[] Values, long Rows, long Columns) matrix, ArrayShape? shape)
+    private static ValueSource FromMatrix(string name, object value, (double[] Values, long Rows, long Columns) matrix, ArrayShape? shape,
+        double? nanFallback)
     {
         if (shape is not { IsTwoDimensional: true } s)
         {
@@ -140,7 +154,7 @@ internal sealed class ValueSource(string name, double constant, double[]? array,
             throw new BadPropertyException(name, value,
                 $"the array must have dimension {s.Rows}x{s.Columns} ({s.Layout}) for this rule and these collections, got {matrix.Rows}x{matrix.Columns}");
         }
-        return new ValueSource(name, 0, matrix.Values, null, 0);
+        return new ValueSource(name, 0, WithoutNan(matrix.Values, nanFallback), null, 0);
     }
 
     /// <summary>All values this source can give, where they are known before connecting (for up-front checks).</summary>
@@ -154,6 +168,6 @@ internal sealed class ValueSource(string name, double constant, double[]? array,
         if (array is not null) return array[arrayIndex];
         if (random is null) return constant;
         var stream = new RandomStream(RandomStream.Derive(key, (ulong)(uint)unitId, (ulong)(uint)ordinal));
-        return random.Draw(ref stream, site);
+        return WithoutNan(random.Draw(ref stream, site), nanFallback);
     }
 }

@@ -245,4 +245,35 @@ public sealed class SynapseParameterTests(ITestOutputHelper output)
         Assert.All(c.Delay, d => Assert.Equal(1.5, d, 12));
         Assert.All(c.SynapseModel, m => Assert.Equal("inhibitory", m));
     }
+
+    // NEST's add_connection takes a NaN weight or delay for "not given": the connection gets the model's default
+    // (checked against NEST 3.10: the same calls there give these values).
+    [Fact]
+    public void NanWeightsAndDelays_StandForTheModelsDefaults()
+    {
+        var nest = NewKernel();
+        var n = nest.Create("iaf_psc_alpha", 3);
+        nest.CopyModel("static_synapse", "syn", new() { ["weight"] = -2.5, ["delay"] = 1.5 });
+
+        nest.Connect(n, n, Rule.OneToOne(), new Dictionary<string, object>
+        {
+            ["synapse_model"] = "syn", ["weight"] = new[] { double.NaN, 3.0, double.NaN }, ["delay"] = new[] { 2.0, double.NaN, double.NaN },
+        });
+        var c = nest.GetConnections();
+        Assert.Equal([-2.5, 3.0, -2.5], c.Weight);
+        Assert.Equal([2.0, 1.5, 1.5], c.Delay);
+
+        nest.Connect(n, n, Rule.OneToOne(), new Dictionary<string, object>
+        {
+            ["synapse_model"] = "syn", ["weight"] = nest.Random.Uniform(0.0, 1.0) * Parameter.Constant(double.NaN),
+            ["delay"] = double.NaN,
+        });
+        nest.Connect(n, n, Rule.AllToAll(), new Dictionary<string, object> { ["synapse_model"] = "syn", ["weight"] = new double[3, 3] { { double.NaN, double.NaN, double.NaN }, { double.NaN, double.NaN, double.NaN }, { double.NaN, double.NaN, double.NaN } } });
+        c = nest.GetConnections();
+        Assert.Equal(3 + 3 + 9, c.Count);
+        Assert.Equal(1, c.Weight.Count(w => w == 3.0));
+        Assert.Equal(14, c.Weight.Count(w => w == -2.5));
+        Assert.Equal(1, c.Delay.Count(d => Math.Abs(d - 2.0) < 1e-12));
+        Assert.Equal(14, c.Delay.Count(d => Math.Abs(d - 1.5) < 1e-12));
+    }
 }
