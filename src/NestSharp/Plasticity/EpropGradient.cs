@@ -55,14 +55,14 @@ internal static class EpropGradient
         int k = history.EntryIndex(tBegin);
         long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
         long tEnd = tBegin + tSteps;
+        var entries = history.RequireEntries(k, tBegin, tSteps, nodeId);
         for (long t = tBegin; t < tEnd; ++t, ++k)
         {
-            history.RequireEntry(k, t, nodeId);
             double z = trace.ZPreviousBuffer;
             trace.ZPreviousBuffer = zCurrentBuffer;
             zCurrentBuffer = 0.0;
             trace.ZBar = pvm * trace.ZBar + z;
-            double increment = step.Increment(history.At(k), ref trace);
+            double increment = step.Increment(entries[k], ref trace);
             if (optimizeEachStep)
             {
                 trace.Gradient = increment;
@@ -112,11 +112,11 @@ internal static class EpropBsshslm2020Gradient
         {
             double z = 1.0;
             long tEnd = t + isi;
+            var entries = history.RequireEntries(e, t, isi, nodeId);
             for (; t < tEnd; t++, e++)
             {
-                history.RequireEntry(e, t, nodeId);
                 zBar = pvm * zBar + pzIn * z;
-                step.Add(history.At(e), zBar);
+                step.Add(entries[e], zBar);
                 z = 0.0;
             }
         }

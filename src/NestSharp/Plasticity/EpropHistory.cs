@@ -171,6 +171,22 @@ internal class EpropHistory<TEntry>(long modelShift) where TEntry : struct, IEpr
     }
 
     /// <summary>
+    /// NEST's require_eprop_history_entry for <paramref name="count"/> steps from <paramref name="timeStep"/>: the entries
+    /// from <paramref name="index"/> on must belong to those steps, one each (KernelException naming the first that does
+    /// not). Entries are appended once per step and only erased, so their times rise strictly: the first and the last
+    /// entry belonging to their steps means every one between does. Returns the entries.
+    /// </summary>
+    public ReadOnlySpan<TEntry> RequireEntries(int index, long timeStep, long count, int nodeId)
+    {
+        var entries = CollectionsMarshal.AsSpan(Entries);
+        if (count <= 0) return entries;
+        long last = index + count - 1;
+        if (last < entries.Length && entries[index].T == timeStep && entries[(int)last].T == timeStep + count - 1) return entries;
+        for (long k = 0; k < count; k++) RequireEntry(index + (int)k, timeStep + k, nodeId);
+        return entries;
+    }
+
+    /// <summary>
     /// NEST's require_eprop_history_entry: the entry at <paramref name="index"/> must exist and belong to
     /// <paramref name="timeStep"/> (KernelException otherwise, naming the neuron).
     /// </summary>
