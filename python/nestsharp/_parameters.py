@@ -111,7 +111,7 @@ def _operand(value):
     raise TypeError(f"a Parameter operand must be a Parameter or a number, not {type(value).__name__}")
 
 
-_host.encoders[Parameter] = lambda p: p._description
+_host.encoders[Parameter] = lambda p: _host.encode(p._description)  # NaN and infinities inside, as everywhere
 
 
 def CreateParameter(parametertype, specs):

@@ -459,3 +459,14 @@ def test_help_shows_a_models_summary_or_says_there_is_none(capsys):
     assert re.search(r"\nC_m\s+250\s+pF\n", text) and re.search(r"\nV_m\s+-70\s+mV\n", text)
     nest.help("no_such_model")
     assert "Sorry, there is no help for model 'no_such_model'." in capsys.readouterr().out
+
+
+def test_nan_weights_and_delays_stand_for_the_models_defaults_also_from_parameters():
+    n = nest.Create("iaf_psc_alpha", 3)
+    nest.CopyModel("static_synapse", "syn_with_defaults", {"weight": -2.5, "delay": 1.5})
+    nest.Connect(n, n, "one_to_one", syn_spec={"synapse_model": "syn_with_defaults",
+                                                "weight": nest.random.uniform(0.0, 1.0) * float("nan"),
+                                                "delay": numpy.array([2.0, numpy.nan, numpy.nan])})
+    conns = nest.GetConnections().get(["weight", "delay"])
+    assert conns["weight"] == [-2.5, -2.5, -2.5]
+    assert sorted(conns["delay"]) == [1.5, 1.5, 2.0]
