@@ -570,7 +570,6 @@ internal static class BadInputCases
         Connect("unknown syn_spec key", iafToIaf, "all_to_all", D("no_such_key", 1.0), typeof(UnaccessedDictionaryEntryException), "no_such_key");
         Connect("delay 0", iafToIaf, "all_to_all", D("delay", 0.0), typeof(BadDelayException), "delay", "0");
         Connect("delay -1", iafToIaf, "all_to_all", D("delay", -1.0), typeof(BadDelayException), "delay", "-1");
-        Connect("delay NaN", iafToIaf, "all_to_all", D("delay", double.NaN), typeof(BadDelayException), "delay", "NaN");
         Connect("delay beyond 21 bits", iafToIaf, "all_to_all", D("delay", 1e6), typeof(BadDelayException), "delay", "1000000");
         Connect("weight array of wrong length", iafToIaf, "one_to_one", D("weight", new[] { 1.0, 2.0 }), typeof(BadPropertyException), "weight", "2");
         Connect("receptor 1 on iaf_psc_alpha", iafToIaf, "all_to_all", D("receptor_type", 1L), typeof(UnknownReceptorTypeException), "1", "iaf_psc_alpha");
