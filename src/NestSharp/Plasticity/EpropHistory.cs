@@ -190,7 +190,7 @@ internal class EpropHistory<TEntry>(long modelShift) where TEntry : struct, IEpr
     /// NEST's require_eprop_history_entry: the entry at <paramref name="index"/> must exist and belong to
     /// <paramref name="timeStep"/> (KernelException otherwise, naming the neuron).
     /// </summary>
-    public void RequireEntry(int index, long timeStep, int nodeId)
+    private void RequireEntry(int index, long timeStep, int nodeId)
     {
         if (index >= Entries.Count)
             throw new KernelException($"Expected in neuron with ID {nodeId} e-prop history entry at t={timeStep}, got end of e-prop history.");
