@@ -24,11 +24,18 @@ internal interface ILaneOdeSystem<TSystem> where TSystem : struct, IFixedDimensi
     void LoadShared(in TSystem system, Vector256<double> iStim);
 
     /// <summary>
-    /// Writes f(y) of the four lanes into <paramref name="dydt"/> (the systems here do not depend on t). Only the
-    /// lanes in <paramref name="lanes"/> (bit l for lane l) are used; the others may receive anything, so that work
-    /// done lane by lane (a Math.Exp) can skip them.
+    /// Whether the right-hand side depends on the time t within the grid step (the gap models' interpolated gap
+    /// current). When it does not, the integrator does not compute the stages' times and passes zero.
     /// </summary>
-    void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> dydt, int lanes);
+    static virtual bool DependsOnTime => false;
+
+    /// <summary>
+    /// Writes f(t, y) of the four lanes into <paramref name="dydt"/>, lane l at its own time <paramref name="t"/>[l]
+    /// (computed as the scalar integrator computes it; zero for systems that do not depend on time). Only the lanes in
+    /// <paramref name="lanes"/> (bit l for lane l) are used; the others may receive anything, so that work done lane
+    /// by lane (a Math.Exp) can skip them.
+    /// </summary>
+    void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> dydt, int lanes);
 }
 
 /// <summary>Lane-wise helpers that are bitwise the scalar operations they stand for.</summary>
@@ -116,10 +123,10 @@ internal sealed class Rkf45LaneIntegrator
     public ReadOnlySpan<Vector256<double>> Solution => _work.AsSpan(NewY * Dimension, Dimension);
 
     /// <summary>
-    /// f(y) at the start of an adaptive step of the lanes in <paramref name="starting"/> (bit l for lane l), kept for
-    /// their trials; the other lanes keep the f of their own start.
+    /// f(t, y) at the start <paramref name="t"/> of an adaptive step of the lanes in <paramref name="starting"/> (bit l
+    /// for lane l), kept for their trials; the other lanes keep the f of their own start.
     /// </summary>
-    public void Start<TSystem, TLanes>(ref TLanes system, ReadOnlySpan<Vector256<double>> y, int starting)
+    public void Start<TSystem, TLanes>(ref TLanes system, Vector256<double> t, ReadOnlySpan<Vector256<double>> y, int starting)
         where TSystem : struct, IFixedDimensionOdeSystem
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
@@ -127,22 +134,22 @@ internal sealed class Rkf45LaneIntegrator
         var k1 = _work.AsSpan(K1 * n, n);
         if (starting == (1 << Lanes.Count) - 1)
         {
-            system.Derivatives(y[..n], k1, starting);
+            system.Derivatives(t, y[..n], k1, starting);
             return;
         }
         var fresh = _work.AsSpan(DydtEnd * n, n);
-        system.Derivatives(y[..n], fresh, starting);
+        system.Derivatives(t, y[..n], fresh, starting);
         var mask = Lanes.MaskOf(starting);
         for (int i = 0; i < n; i++) k1[i] = Vector256.ConditionalSelect(mask, fresh[i], k1[i]);
     }
 
     /// <summary>
-    /// One RKF45 trial step from <paramref name="y"/> with step size <paramref name="h"/> (per lane), after
-    /// <see cref="Start{TSystem, TLanes}"/>: leaves the solution in <see cref="Solution"/> and returns each lane's
-    /// error norm E = max(DBL_MIN, max_i |err_i| / |eps_abs + eps_rel·(a_y·|y_new,i| + a_dydt·|h·f(y_new)_i|)|).
-    /// Only the lanes in <paramref name="active"/> (bit l for lane l) are used.
+    /// One RKF45 trial step from <paramref name="y"/> at time <paramref name="t"/> with step size <paramref name="h"/>
+    /// (per lane), after <see cref="Start{TSystem, TLanes}"/>: leaves the solution in <see cref="Solution"/> and
+    /// returns each lane's error norm E = max(DBL_MIN, max_i |err_i| / |eps_abs + eps_rel·(a_y·|y_new,i| +
+    /// a_dydt·|h·f(y_new)_i|)|). Only the lanes in <paramref name="active"/> (bit l for lane l) are used.
     /// </summary>
-    public Vector256<double> Try<TSystem, TLanes>(ref TLanes system, in LaneErrorControl control, Vector256<double> h,
+    public Vector256<double> Try<TSystem, TLanes>(ref TLanes system, in LaneErrorControl control, Vector256<double> t, Vector256<double> h,
         ReadOnlySpan<Vector256<double>> y, int active)
         where TSystem : struct, IFixedDimensionOdeSystem
         where TLanes : struct, ILaneOdeSystem<TSystem>
@@ -154,19 +161,21 @@ internal sealed class Rkf45LaneIntegrator
         ref var work = ref MemoryMarshal.GetArrayDataReference(_work);
         ReadOnlySpan<Vector256<double>> stage = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref work, Stage * n), n);
 
-        // Each stage is the scalar integrator's expression with vectors: the same operations in the same order.
+        // Each stage is the scalar integrator's expression with vectors: the same operations in the same order, and
+        // so are the stages' times t + c_i·h.
+        bool timed = TLanes.DependsOnTime;
         Components(ref work, ref start, n, 2, h);
-        system.Derivatives(stage, Slice(ref work, K2, n), active);
+        system.Derivatives(timed ? t + C2 * h : default, stage, Slice(ref work, K2, n), active);
         Components(ref work, ref start, n, 3, h);
-        system.Derivatives(stage, Slice(ref work, K3, n), active);
+        system.Derivatives(timed ? t + C3 * h : default, stage, Slice(ref work, K3, n), active);
         Components(ref work, ref start, n, 4, h);
-        system.Derivatives(stage, Slice(ref work, K4, n), active);
+        system.Derivatives(timed ? t + C4 * h : default, stage, Slice(ref work, K4, n), active);
         Components(ref work, ref start, n, 5, h);
-        system.Derivatives(stage, Slice(ref work, K5, n), active);
+        system.Derivatives(timed ? t + C5 * h : default, stage, Slice(ref work, K5, n), active);
         Components(ref work, ref start, n, 6, h);
-        system.Derivatives(stage, Slice(ref work, K6, n), active);
+        system.Derivatives(timed ? t + C6 * h : default, stage, Slice(ref work, K6, n), active);
         Components(ref work, ref start, n, SolutionAndError, h);
-        system.Derivatives(Slice(ref work, NewY, n), Slice(ref work, DydtEnd, n), active);
+        system.Derivatives(timed ? t + h : default, Slice(ref work, NewY, n), Slice(ref work, DydtEnd, n), active);
 
         var worst = Vector256.Create(SmallestNormal);
         if (n > 0) worst = Worse(ref work, n, 0, h, control, worst);

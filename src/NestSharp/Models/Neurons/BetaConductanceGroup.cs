@@ -144,7 +144,7 @@ internal abstract class BetaConductanceGroup : Rkf45NeuronGroup<BetaConductanceG
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public readonly void Derivatives(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        public readonly void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
             f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) - iSynEx - iSynIn + _iStim + Membrane.Ie) / Membrane.Cm);

@@ -69,6 +69,19 @@ internal sealed class GapJunctionInput
             order >= 3 ? instant[rowStart + c0 + 2 * stride + position] : 0.0,
             order >= 3 ? instant[rowStart + c0 + 3 * stride + position] : 0.0);
 
+    /// <summary>As <see cref="Read"/> for the four nodes at positions <paramref name="first"/> .. + 3, one per SIMD lane.</summary>
+    public static LaneGapCurrent ReadLanes(double[] instant, int rowStart, int weightsRow, int c0, int stride, int order, int first)
+    {
+        if (instant.Length == 0) return new LaneGapCurrent(order, default, default, default, default, default);
+        Vector256<double> At(int offset) => Vector256.Create(instant.AsSpan(offset, Lanes.Count));
+        return new LaneGapCurrent(order,
+            At(weightsRow + c0 + WeightsOffset * stride + first),
+            At(rowStart + c0 + first),
+            order >= 1 ? At(rowStart + c0 + stride + first) : default,
+            order >= 3 ? At(rowStart + c0 + 2 * stride + first) : default,
+            order >= 3 ? At(rowStart + c0 + 3 * stride + first) : default);
+    }
+
     /// <summary>Clears the gap input of positions [start, end) for every step (after an update or an iteration).</summary>
     public static void Clear(SliceInput instant, int c0, int stride, int start, int end)
     {
@@ -109,5 +122,19 @@ internal readonly record struct GapCurrent(int Order, double G, double C0, doubl
         0 => -G * v + C0,
         1 => -G * v + C0 + C1 * tau,
         _ => -G * v + C0 + C1 * tau + C2 * tau * tau + C3 * tau * tau * tau,
+    };
+}
+
+/// <summary>The gap currents of four nodes in one step, one per SIMD lane: lane l computes what <see cref="GapCurrent"/> of node l does.</summary>
+internal readonly record struct LaneGapCurrent(int Order, Vector256<double> G, Vector256<double> C0, Vector256<double> C1, Vector256<double> C2,
+    Vector256<double> C3)
+{
+    /// <summary>As <see cref="GapCurrent.At"/> in each lane, with the same operations in the same order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> At(Vector256<double> v, Vector256<double> tau) => Order switch
+    {
+        0 => Lanes.Negate(G) * v + C0,
+        1 => Lanes.Negate(G) * v + C0 + C1 * tau,
+        _ => Lanes.Negate(G) * v + C0 + C1 * tau + C2 * tau * tau + C3 * tau * tau * tau,
     };
 }

@@ -3,7 +3,7 @@ using NestSharp.Models.Synapses;
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
-/// The ODE system of a model integrated by <see cref="GapRkf45NeuronGroup{TConstants, TSystem}"/>: besides the current
+/// The ODE system of a model integrated by <see cref="GapRkf45NeuronGroup{TConstants, TSystem, TLanes}"/>: besides the current
 /// input of the step, the gap current of the step, which the group sets for each node.
 /// </summary>
 internal interface IGapDrivenOdeSystem : ICurrentDrivenOdeSystem
@@ -13,7 +13,7 @@ internal interface IGapDrivenOdeSystem : ICurrentDrivenOdeSystem
 }
 
 /// <summary>
-/// The constants of one parameter row of a model integrated by <see cref="GapRkf45NeuronGroup{TConstants, TSystem}"/>:
+/// The constants of one parameter row of a model integrated by <see cref="GapRkf45NeuronGroup{TConstants, TSystem, TLanes}"/>:
 /// besides the system and error control, what happens after a grid step (the spikes of the step added to the
 /// synapses' state, the spike threshold and t_ref in steps).
 /// </summary>
@@ -30,8 +30,21 @@ internal interface IGapRkf45Row<TSelf, TSystem> : IRkf45Row<TSelf, TSystem>
     /// <summary>The potential V_m must reach for a spike (mV).</summary>
     static abstract double ThresholdOf(in TSelf row);
 
+    /// <summary>As the one-node AddSpikes, for four nodes that share the row, one per lane of <paramref name="y"/>, with the same operations.</summary>
+    static abstract void AddSpikes(in TSelf row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory);
+
     /// <summary>t_ref in steps.</summary>
     static abstract long RefractoryStepsOf(in TSelf row);
+}
+
+/// <summary>
+/// The right-hand side of a gap model for four nodes, one per SIMD lane (<see cref="ILaneOdeSystem{TSystem}"/>), with
+/// each lane's gap current of the step, which the group sets; it depends on the time within the step.
+/// </summary>
+internal interface IGapDrivenLaneOdeSystem<TSystem> : ILaneOdeSystem<TSystem> where TSystem : struct, IGapDrivenOdeSystem
+{
+    /// <summary>The gap input of the step being integrated, lane l that of node l.</summary>
+    LaneGapCurrent Gap { set; }
 }
 
 /// <summary>
@@ -39,7 +52,7 @@ internal interface IGapRkf45Row<TSelf, TSystem> : IRkf45Row<TSelf, TSystem>
 /// NEST writes the same way: each step h of node i integrated by adaptive Runge-Kutta-Fehlberg 4(5) steps with the gap
 /// current of <see cref="GapJunctionInput"/> in the right-hand side (V_m is component 0 of the state), then, in this
 /// order: the spikes arriving in the step added to the synapses (the model's
-/// <see cref="IGapRkf45Row{TSelf, TSystem}.AddSpikes"/>; positive weights excitatory, the others inhibitory); a
+/// <see cref="IGapRkf45Row{TSelf, TSystem}.AddSpikes(in TSelf, Span{double}, double, double)"/>; positive weights excitatory, the others inhibitory); a
 /// refractory neuron counts down, else the neuron spikes when V_m is at least the model's threshold and lower than at
 /// the start of the step (<see cref="HhGates.PeakPassed"/>), and is then refractory for t_ref (V_m is not reset); a
 /// current input takes effect from the next step. After its update the neuron sends its final V_m to its gap junctions
@@ -50,12 +63,18 @@ internal interface IGapRkf45Row<TSelf, TSystem> : IRkf45Row<TSelf, TSystem>
 /// when no neuron's V_m at any step moved by more than wfr_tol since the last one (the first iteration of a slice
 /// compares with 0). The inner step size is not restored, as in NEST. A checkpoint also keeps the gap input delivered
 /// for the next slice.
+/// <para>The nodes of a thread are integrated four at a time in the SIMD lanes of <typeparamref name="TLanes"/> (the
+/// nodes after the last group of four alone), each lane with its own inner steps and bit for bit the state its node
+/// gets alone (<see cref="Rkf45NeuronGroup{TConstants, TSystem}.CoverStepInLanes"/>); what follows the integration
+/// (spikes in, the relaxation's bookkeeping, spike detection) is done node by node in the order of the nodes.</para>
 /// </summary>
 /// <typeparam name="TConstants">What the model computes once per run from a parameter row.</typeparam>
 /// <typeparam name="TSystem">The model's ODE system (its right-hand side for one node's constants, current and gap input).</typeparam>
-internal abstract class GapRkf45NeuronGroup<TConstants, TSystem> : Rkf45NeuronGroup<TConstants, TSystem>, IGapJunctionNode
+/// <typeparam name="TLanes">The same right-hand side for four nodes, one per SIMD lane.</typeparam>
+internal abstract class GapRkf45NeuronGroup<TConstants, TSystem, TLanes> : Rkf45NeuronGroup<TConstants, TSystem>, IGapJunctionNode
     where TConstants : struct, IGapRkf45Row<TConstants, TSystem>
     where TSystem : struct, IGapDrivenOdeSystem
+    where TLanes : struct, IGapDrivenLaneOdeSystem<TSystem>
 {
     /// <summary>The position of V_m in the integrated state vector.</summary>
     private const int YV = 0;
@@ -67,6 +86,9 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem> : Rkf45NeuronGr
     private SecondaryEventBuffer? _gapOut;
     private int[] _gapRow = [];
     private int _order;
+
+    /// <summary>The steps of a slice (min_delay in steps) in this run.</summary>
+    private int _minDelay;
 
     /// <summary>Per node and step of the slice: V_m of the last iteration of the waveform relaxation (NEST's last_y_values), 0 after an update.</summary>
     private double[] _lastValues = [];
@@ -121,6 +143,7 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem> : Rkf45NeuronGr
         PrepareIntegration(context, h);
         ParameterSets.Build(Columns, Schema.ParameterColumns, Count, i => constantsOf(i, h, time));
         int minDelay = context.MinDelaySteps;
+        _minDelay = minDelay;
         _gapOut = context.Secondary.Of(GapJunctionEvents.Type);
         _order = _gapOut is null ? 0 : _gapOut.ValuesPerSlice / minDelay - 1;
         _gapRow = new int[Count];
@@ -150,22 +173,19 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem> : Rkf45NeuronGr
     {
         var (start, end) = Chunk(thread);
         if (start >= end) return true;
-        int n = end - start, channels = ChannelsPerNode, minDelay = context.MinDelaySteps, order = _order, perStep = order + 1;
+        int n = end - start, channels = ChannelsPerNode, minDelay = context.MinDelaySteps, perStep = _order + 1;
         var instant = context.Secondary.Instant;
-        double[] instantData = instant.Data;
-        int gapFirst = ChannelOf(_gap.First);
-        int spikesEx = _inputs.SpikesEx.Index * Count, spikesIn = _inputs.SpikesIn.Index * Count, currents = _inputs.Currents.Index * Count;
         double[] sent = _gapOut?.Sent ?? [];
         int stride = _gapOut?.ValuesPerSlice ?? 0;
         double[][] state = IntegratedState;
-        double[] refractory = this[_refractorySteps], vm = state[YV];
-        var sets = ParameterSets.Sets;
-        var setOfNode = ParameterSets.SetOfNode;
-        var spikes = context.SpikesOfVp[thread];
-        double h = Resolution;
+        double[] vm = state[YV];
         bool converged = true;
+        bool inLanes = Vector256.IsHardwareAccelerated;
+        var laneIntegrator = LaneIntegratorOf(thread);
         Span<double> y = stackalloc double[TSystem.Dimension];
         Span<double> f = stackalloc double[TSystem.Dimension];
+        Span<Vector256<double>> laneY = stackalloc Vector256<double>[TSystem.Dimension];
+        Span<Vector256<double>> laneF = stackalloc Vector256<double>[TSystem.Dimension];
 
         if (iteration)
         {
@@ -177,47 +197,14 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem> : Rkf45NeuronGr
         {
             long step = sliceStart + lag;
             Span<double> input = context.Ring.Row(step, ChannelBase, channels * Count);
-            int rowStart = lag * instant.Channels;
-            for (int i = start; i < end; i++)
+            var gridStep = new GapStep(lag, instant.Data, lag * instant.Channels, input, iteration, tolerance, context.SpikesOfVp[thread]);
+            int i = start;
+            if (inLanes)
             {
-                ref readonly TConstants c = ref sets[setOfNode[i]];
-                for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
-                var system = TConstants.SystemOf(c);
-                system.IStim = CurrentInput(i);
-                system.Gap = GapJunctionInput.Read(instantData, rowStart, 0, gapFirst, Count, order, i);
-                double y0 = y[YV], f0 = 0.0;
-                if (iteration && order == 3)
-                {
-                    system.Derivatives(0.0, y, f);
-                    f0 = h * f[YV];
-                }
-                double vBefore = y[YV];
-                EvolveOverStep(thread, i, ref system, TConstants.ControlOf(c), y);
-                TConstants.AddSpikes(c, y, input[spikesEx + i], input[spikesIn + i]);
-                if (iteration)
-                {
-                    ref double last = ref _lastValues[i * minDelay + lag];
-                    if (Math.Abs(y[YV] - last) > tolerance) converged = false;
-                    last = y[YV];
-                    if (_gapRow[i] >= 0)
-                    {
-                        double f1 = 0.0;
-                        if (order == 3)
-                        {
-                            system.Derivatives(h, y, f);
-                            f1 = h * f[YV];
-                        }
-                        GapJunctionInput.Interpolate(sent.AsSpan(_gapRow[i] * stride + lag * perStep, perStep), order, y0, y[YV], f0, f1);
-                    }
-                }
-                else
-                {
-                    if (HhGates.PeakPassed(ref refractory[i], TConstants.RefractoryStepsOf(c), y[YV], vBefore, TConstants.ThresholdOf(c)))
-                        spikes.Add(lag, IdOf(i));
-                    CurrentInput(i) = input[currents + i];
-                }
-                for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
+                for (; i + Lanes.Count <= end; i += Lanes.Count)
+                    converged &= StepLanes(laneIntegrator, i, gridStep, laneY, laneF, y);
             }
+            for (; i < end; i++) converged &= StepNode(thread, i, gridStep, y, f);
             if (!iteration)
             {
                 for (int channel = 0; channel < channels; channel++) input.Slice(channel * Count + start, n).Clear();
@@ -242,8 +229,171 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem> : Rkf45NeuronGr
                 _lastValues.AsSpan(i * minDelay, minDelay).Clear();
             }
         }
-        GapJunctionInput.Clear(instant, gapFirst, Count, start, end);
+        GapJunctionInput.Clear(instant, ChannelOf(_gap.First), Count, start, end);
         return converged;
+    }
+
+    /// <summary>The grid step being updated or iterated, as the node steps read it.</summary>
+    /// <param name="Lag">The step's position in the slice.</param>
+    /// <param name="Instant">The kernel's input of events without delay (the gap input), empty without gap junctions.</param>
+    /// <param name="GapRow">The start of the step's row in it.</param>
+    /// <param name="Input">The group's input row of the step in the ring.</param>
+    /// <param name="Iteration">Whether this is an iteration of the waveform relaxation (else the update).</param>
+    /// <param name="Tolerance">The relaxation's tolerance on V_m (mV).</param>
+    /// <param name="Spikes">The spikes of the thread.</param>
+    private readonly ref struct GapStep(int Lag, double[] Instant, int GapRow, Span<double> Input, bool Iteration, double Tolerance, SpikeBuffer Spikes)
+    {
+        public int Lag { get; } = Lag;
+
+        public double[] Instant { get; } = Instant;
+
+        public int GapRow { get; } = GapRow;
+
+        public Span<double> Input { get; } = Input;
+
+        public bool Iteration { get; } = Iteration;
+
+        public double Tolerance { get; } = Tolerance;
+
+        public SpikeBuffer Spikes { get; } = Spikes;
+    }
+
+    /// <summary>
+    /// NEST's update_ of node <paramref name="i"/> over one grid step, alone: the integration with the node's current
+    /// and gap input, then <see cref="AfterIntegration"/>. Returns whether the node's V_m converged (iterations).
+    /// </summary>
+    private bool StepNode(int thread, int i, in GapStep step, Span<double> y, Span<double> f)
+    {
+        double[][] state = IntegratedState;
+        ref readonly TConstants c = ref ParameterSets.Sets[ParameterSets.SetOfNode[i]];
+        for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
+        var system = TConstants.SystemOf(c);
+        system.IStim = CurrentInput(i);
+        system.Gap = GapJunctionInput.Read(step.Instant, step.GapRow, 0, ChannelOf(_gap.First), Count, _order, i);
+        double y0 = y[YV], f0 = 0.0, f1 = 0.0, h = Resolution;
+        bool cubic = step.Iteration && _order == 3;
+        if (cubic)
+        {
+            system.Derivatives(0.0, y, f);
+            f0 = h * f[YV];
+        }
+        EvolveOverStep(thread, i, ref system, TConstants.ControlOf(c), y);
+        TConstants.AddSpikes(c, y, step.Input[_inputs.SpikesEx.Index * Count + i], step.Input[_inputs.SpikesIn.Index * Count + i]);
+        if (cubic && _gapRow[i] >= 0)
+        {
+            system.Derivatives(h, y, f);
+            f1 = h * f[YV];
+        }
+        bool converged = AfterIntegration(i, c, step, y0, y[YV], f0, f1);
+        for (int j = 0; j < y.Length; j++) state[j][i] = y[j];
+        return converged;
+    }
+
+    /// <summary>
+    /// NEST's update_ of nodes <paramref name="first"/> .. + 3 over one grid step, one per SIMD lane: what
+    /// <see cref="StepNode"/> does for each, the right-hand sides (integration and the cubic interpolation's
+    /// derivatives) in the lanes, the rest node by node.
+    /// </summary>
+    private bool StepLanes(Rkf45LaneIntegrator integrator, int first, in GapStep step, Span<Vector256<double>> y, Span<Vector256<double>> f,
+        Span<double> node)
+    {
+        const int AllLanes = (1 << Lanes.Count) - 1;
+        double[][] state = IntegratedState;
+        var sets = ParameterSets.Sets;
+        var setOfNode = ParameterSets.SetOfNode;
+        int set = setOfNode[first];
+        bool shared = Vector128.EqualsAll(Vector128.LoadUnsafe(ref setOfNode[first]), Vector128.Create(set));
+        var lanes = new TLanes();
+        LaneErrorControl control;
+        if (shared)
+        {
+            ref readonly TConstants row = ref sets[set];
+            lanes.LoadShared(TConstants.SystemOf(row), Vector256.LoadUnsafe(ref CurrentInput(first)));
+            control = new LaneErrorControl(TConstants.ControlOf(row));
+        }
+        else
+        {
+            lanes.Load(SystemOf(first), SystemOf(first + 1), SystemOf(first + 2), SystemOf(first + 3));
+            control = new LaneErrorControl(TConstants.ControlOf(sets[set]), TConstants.ControlOf(sets[setOfNode[first + 1]]),
+                TConstants.ControlOf(sets[setOfNode[first + 2]]), TConstants.ControlOf(sets[setOfNode[first + 3]]));
+        }
+        lanes.Gap = GapJunctionInput.ReadLanes(step.Instant, step.GapRow, 0, ChannelOf(_gap.First), Count, _order, first);
+        for (int j = 0; j < y.Length; j++) y[j] = Vector256.LoadUnsafe(ref state[j][first]);
+
+        var h = Vector256.Create(Resolution);
+        Vector256<double> y0 = y[YV], f0 = default, f1 = default;
+        bool cubic = step.Iteration && _order == 3;
+        if (cubic)
+        {
+            lanes.Derivatives(Vector256<double>.Zero, y, f, AllLanes);
+            f0 = h * f[YV];
+        }
+        CoverStepInLanes(integrator, ref lanes, control, first, y);
+        var spikesEx = Vector256.Create(step.Input.Slice(_inputs.SpikesEx.Index * Count + first, Lanes.Count));
+        var spikesIn = Vector256.Create(step.Input.Slice(_inputs.SpikesIn.Index * Count + first, Lanes.Count));
+        if (shared)
+        {
+            TConstants.AddSpikes(sets[set], y, spikesEx, spikesIn);
+        }
+        else
+        {
+            for (int lane = 0; lane < Lanes.Count; lane++)
+            {
+                for (int j = 0; j < y.Length; j++) node[j] = y[j].GetElement(lane);
+                TConstants.AddSpikes(sets[setOfNode[first + lane]], node, spikesEx.GetElement(lane), spikesIn.GetElement(lane));
+                for (int j = 0; j < y.Length; j++) Lanes.Element(ref y[j], lane) = node[j];
+            }
+        }
+        if (cubic)
+        {
+            lanes.Derivatives(h, y, f, AllLanes);
+            f1 = h * f[YV];
+        }
+        bool converged = true;
+        for (int lane = 0; lane < Lanes.Count; lane++)
+        {
+            int i = first + lane;
+            converged &= AfterIntegration(i, sets[setOfNode[i]], step, y0.GetElement(lane), y[YV].GetElement(lane), f0.GetElement(lane), f1.GetElement(lane));
+        }
+        for (int j = 0; j < y.Length; j++) y[j].StoreUnsafe(ref state[j][first]);
+        return converged;
+    }
+
+    /// <summary>The system of node <paramref name="i"/>'s parameter row with its current input of the step.</summary>
+    private TSystem SystemOf(int i)
+    {
+        var system = TConstants.SystemOf(ParameterSets.Sets[ParameterSets.SetOfNode[i]]);
+        system.IStim = CurrentInput(i);
+        return system;
+    }
+
+    /// <summary>
+    /// What follows node <paramref name="i"/>'s integration over the step (the spikes of the step already added), from
+    /// its V_m at the start <paramref name="v0"/> and end <paramref name="v1"/> and the scaled derivatives of V_m there
+    /// (<paramref name="f0"/>, <paramref name="f1"/>, cubic interpolation only). In an iteration: the convergence
+    /// check against the last iteration and the coefficients sent to the node's gap junctions; returns whether V_m
+    /// moved by at most the tolerance. In the update: refractoriness and spike detection, and the current input of
+    /// the next step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool AfterIntegration(int i, in TConstants c, in GapStep step, double v0, double v1, double f0, double f1)
+    {
+        if (step.Iteration)
+        {
+            ref double last = ref _lastValues[i * _minDelay + step.Lag];
+            bool converged = !(Math.Abs(v1 - last) > step.Tolerance);
+            last = v1;
+            if (_gapRow[i] >= 0)
+            {
+                int perStep = _order + 1;
+                GapJunctionInput.Interpolate(_gapOut!.Sent.AsSpan(_gapRow[i] * _gapOut.ValuesPerSlice + step.Lag * perStep, perStep), _order, v0, v1, f0, f1);
+            }
+            return converged;
+        }
+        if (HhGates.PeakPassed(ref this[_refractorySteps][i], TConstants.RefractoryStepsOf(c), v1, v0, TConstants.ThresholdOf(c)))
+            step.Spikes.Add(step.Lag, IdOf(i));
+        CurrentInput(i) = step.Input[_inputs.Currents.Index * Count + i];
+        return true;
     }
 
     // ---------------------------------------------------------------- checkpoint

@@ -15,7 +15,7 @@ namespace NestSharp.Models.Neurons;
 /// </code>
 /// Each step h is integrated with adaptive Runge-Kutta-Fehlberg 4(5) steps as NEST's GSL set-up does (error control
 /// on the values with an absolute tolerance of 1e-3, the inner step size carrying over from step to step); the update
-/// and the waveform relaxation are NEST's update_ of the gap models (<see cref="GapRkf45NeuronGroup{TConstants, TSystem}"/>):
+/// and the waveform relaxation are NEST's update_ of the gap models (<see cref="GapRkf45NeuronGroup{TConstants, TSystem, TLanes}"/>):
 /// spikes arriving in the step add |w| · <see cref="BetaNormalization.Factor"/>(tau_rise_X, tau_decay_X) to dg_X
 /// (positive weights to dg_ex, the others to dg_in; a weight of 1 gives a peak conductance of 1 nS); a refractory
 /// neuron counts down, else the neuron spikes when V_m is at least V_T + 30 mV and lower than at the start of the step
@@ -36,7 +36,7 @@ namespace NestSharp.Models.Neurons;
 /// (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("hh_cond_beta_gap_traub")]
-internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTraub.Constants, HhCondBetaGapTraub.Dynamics>
+internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTraub.Constants, HhCondBetaGapTraub.Dynamics, HhCondBetaGapTraub.LaneDynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -91,6 +91,66 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         }
     }
 
+    /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
+    internal struct LaneDynamics : IGapDrivenLaneOdeSystem<Dynamics>
+    {
+        private LaneHhChannels _channels;
+        private Vector256<double> _vT, _eEx, _eIn, _tauRiseEx, _tauDecayEx, _tauRiseIn, _tauDecayIn, _step, _iStim;
+
+        public static bool DependsOnTime => true;
+
+        /// <summary>The gap input of the step being integrated, lane l that of node l.</summary>
+        public LaneGapCurrent Gap { readonly get; set; }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void LoadShared(in Dynamics system, Vector256<double> iStim)
+        {
+            _channels = new(system.Channels);
+            _vT = Vector256.Create(system.VT);
+            _eEx = Vector256.Create(system.EEx);
+            _eIn = Vector256.Create(system.EIn);
+            _tauRiseEx = Vector256.Create(system.TauRiseEx);
+            _tauDecayEx = Vector256.Create(system.TauDecayEx);
+            _tauRiseIn = Vector256.Create(system.TauRiseIn);
+            _tauDecayIn = Vector256.Create(system.TauDecayIn);
+            _step = Vector256.Create(system.Step);
+            _iStim = iStim;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
+        {
+            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
+            _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
+            _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
+            _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
+            _tauRiseEx = Vector256.Create(lane0.TauRiseEx, lane1.TauRiseEx, lane2.TauRiseEx, lane3.TauRiseEx);
+            _tauDecayEx = Vector256.Create(lane0.TauDecayEx, lane1.TauDecayEx, lane2.TauDecayEx, lane3.TauDecayEx);
+            _tauRiseIn = Vector256.Create(lane0.TauRiseIn, lane1.TauRiseIn, lane2.TauRiseIn, lane3.TauRiseIn);
+            _tauDecayIn = Vector256.Create(lane0.TauDecayIn, lane1.TauDecayIn, lane2.TauDecayIn, lane3.TauDecayIn);
+            _step = Vector256.Create(lane0.Step, lane1.Step, lane2.Step, lane3.Step);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
+        {
+            Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
+            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
+            var iSynEx = y[YGEx] * (v - _eEx);
+            var iSynIn = y[YGIn] * (v - _eIn);
+            var iGap = Gap.At(v, t / _step);
+            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + iGap + _channels.Ie) / _channels.Cm;
+
+            var r = HhCondExpTraub.Rates.At(v - _vT);
+            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            SynapticKernel.Derivatives(y, f, YDGEx, YGEx, _tauDecayEx, _tauRiseEx);
+            SynapticKernel.Derivatives(y, f, YDGIn, YGIn, _tauDecayIn, _tauRiseIn);
+        }
+    }
+
     /// <summary>The dynamics of a parameter row, the jumps of dg_ex and dg_in per unit weight, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
     internal struct Constants : IGapRkf45Row<Constants, Dynamics>
     {
@@ -108,6 +168,13 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         {
             y[YDGEx] += excitatory * row.JumpEx;
             y[YDGIn] += -inhibitory * row.JumpIn;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static void AddSpikes(in Constants row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory)
+        {
+            y[YDGEx] += excitatory * Vector256.Create(row.JumpEx);
+            y[YDGIn] += Lanes.Negate(inhibitory) * Vector256.Create(row.JumpIn);
         }
 
         public static double ThresholdOf(in Constants row) => row.SpikeThreshold;

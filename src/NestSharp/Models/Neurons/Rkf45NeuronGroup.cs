@@ -274,6 +274,9 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         _innerStep[i] = innerStep;
     }
 
+    /// <summary>The lane integrator of virtual process <paramref name="thread"/>, for models with their own step loop.</summary>
+    protected Rkf45LaneIntegrator LaneIntegratorOf(int thread) => _laneIntegrators[thread];
+
     /// <summary>The current input of node <paramref name="i"/> in the coming step (NEST's I_stim_), for models with their own step loop.</summary>
     protected ref double CurrentInput(int i) => ref _current[i];
 
@@ -341,8 +344,6 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
         where TBookkeeping : struct, ILaneBookkeeping<TConstants, TSystem, TLanes>
         where TLanes : struct, ILaneOdeSystem<TSystem>
     {
-        const int AllLanes = (1 << Lanes.Count) - 1;
-        double h = Resolution;
         double[][] state = IntegratedState;
         var sets = ParameterSets.Sets;
         var setOfNode = ParameterSets.SetOfNode;
@@ -369,10 +370,39 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             control = new LaneErrorControl(control0, control1, control2, control3);
         }
         for (int j = 0; j < y.Length; j++) y[j] = Vector256.LoadUnsafe(ref state[j][first]);
+        CoverStepInLanes(integrator, ref lanes, control, first, y);
+        if (shared)
+        {
+            bookkeeping.EndLanes(first, sets[set], y, gridStep);
+            for (int j = 0; j < y.Length; j++) y[j].StoreUnsafe(ref state[j][first]);
+            gridStep.Inputs(_currentInput, first).StoreUnsafe(ref _current[first]);
+            return;
+        }
+        for (int lane = 0; lane < Lanes.Count; lane++)
+        {
+            int node = first + lane;
+            for (int j = 0; j < y.Length; j++) laneState[j] = y[j].GetElement(lane);
+            bookkeeping.End(node, sets[setOfNode[node]], laneState, gridStep);
+            for (int j = 0; j < y.Length; j++) state[j][node] = laneState[j];
+            _current[node] = gridStep.Input(_currentInput, node);
+        }
+    }
+
+    /// <summary>
+    /// Covers one grid step of nodes <paramref name="first"/> .. + 3 with <paramref name="lanes"/> from their states
+    /// <paramref name="y"/> (one per lane), by accepted inner steps from each node's inner step size, which carries
+    /// over (NEST's IntegrationStep_): each lane keeps its own time, step size and accept/reject decisions (see
+    /// <see cref="IntegrateInLanes"/>), and ends with the state the node gets when stepped alone.
+    /// </summary>
+    protected void CoverStepInLanes<TLanes>(Rkf45LaneIntegrator integrator, ref TLanes lanes, in LaneErrorControl control, int first,
+        Span<Vector256<double>> y)
+        where TLanes : struct, ILaneOdeSystem<TSystem>
+    {
+        const int AllLanes = (1 << Lanes.Count) - 1;
 
         // Per lane: the time reached in the grid step and the step size to try next. The lanes that have not covered h
         // (a mask and its bits), and those at the start of an adaptive step.
-        var end = Vector256.Create(h);
+        var end = Vector256.Create(Resolution);
         Vector256<double> t = Vector256<double>.Zero, stepSize = Vector256.LoadUnsafe(ref _innerStep[first]);
         var active = Vector256<double>.AllBitsSet;
         int activeLanes = AllLanes, starting = AllLanes;
@@ -382,14 +412,14 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             {
                 var forward = Vector256.GreaterThan(end - t, Vector256<double>.Zero) & Vector256.GreaterThan(stepSize, Vector256<double>.Zero);
                 if ((starting & ~Lanes.BitsOf(forward)) != 0) RequireForward(end - t, stepSize, starting);
-                integrator.Start<TSystem, TLanes>(ref lanes, y, starting);
+                integrator.Start<TSystem, TLanes>(ref lanes, t, y, starting);
             }
 
             // Each lane tries min(its step size, h - its t); the clipped trial is the final one and ends at h exactly.
             var remaining = end - t;
             var final = Vector256.GreaterThan(stepSize, remaining);
             var trial = Vector256.ConditionalSelect(final, remaining, stepSize);
-            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, trial, y, activeLanes);
+            var worst = integrator.Try<TSystem, TLanes>(ref lanes, control, t, trial, y, activeLanes);
             var tEnd = Vector256.ConditionalSelect(final, end, t + trial);
             var next = Rkf45LaneIntegrator.RejectOrRescale(worst, tEnd, trial, active, out var rejected);
             stepSize = Vector256.ConditionalSelect(active, next, stepSize);
@@ -411,23 +441,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
             if (activeLanes == 0) break;
             active = Lanes.MaskOf(activeLanes);
         }
-
         stepSize.StoreUnsafe(ref _innerStep[first]);
-        if (shared)
-        {
-            bookkeeping.EndLanes(first, sets[set], y, gridStep);
-            for (int j = 0; j < y.Length; j++) y[j].StoreUnsafe(ref state[j][first]);
-            gridStep.Inputs(_currentInput, first).StoreUnsafe(ref _current[first]);
-            return;
-        }
-        for (int lane = 0; lane < Lanes.Count; lane++)
-        {
-            int node = first + lane;
-            for (int j = 0; j < y.Length; j++) laneState[j] = y[j].GetElement(lane);
-            bookkeeping.End(node, sets[setOfNode[node]], laneState, gridStep);
-            for (int j = 0; j < y.Length; j++) state[j][node] = laneState[j];
-            _current[node] = gridStep.Input(_currentInput, node);
-        }
     }
 
     /// <summary>The system of node <paramref name="node"/> for the step, begun by <paramref name="bookkeeping"/>, and its error control.</summary>
