@@ -13,31 +13,6 @@ internal interface IGapDrivenOdeSystem : ICurrentDrivenOdeSystem
 }
 
 /// <summary>
-/// The constants of one parameter row of a model integrated by <see cref="GapRkf45NeuronGroup{TConstants, TSystem, TLanes}"/>:
-/// besides the system and error control, what happens after a grid step (the spikes of the step added to the
-/// synapses' state, the spike threshold and t_ref in steps).
-/// </summary>
-internal interface IGapRkf45Row<TSelf, TSystem> : IRkf45Row<TSelf, TSystem>
-    where TSelf : struct, IGapRkf45Row<TSelf, TSystem>
-    where TSystem : struct, IGapDrivenOdeSystem
-{
-    /// <summary>
-    /// Adds the spikes of a step to the state <paramref name="y"/>: the sum of the positive weights
-    /// <paramref name="excitatory"/> and of the others <paramref name="inhibitory"/> (not positive).
-    /// </summary>
-    static abstract void AddSpikes(in TSelf row, Span<double> y, double excitatory, double inhibitory);
-
-    /// <summary>The potential V_m must reach for a spike (mV).</summary>
-    static abstract double ThresholdOf(in TSelf row);
-
-    /// <summary>As the one-node AddSpikes, for four nodes that share the row, one per lane of <paramref name="y"/>, with the same operations.</summary>
-    static abstract void AddSpikes(in TSelf row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory);
-
-    /// <summary>t_ref in steps.</summary>
-    static abstract long RefractoryStepsOf(in TSelf row);
-}
-
-/// <summary>
 /// The right-hand side of a gap model for four nodes, one per SIMD lane (<see cref="ILaneOdeSystem{TSystem}"/>), with
 /// each lane's gap current of the step, which the group sets; it depends on the time within the step.
 /// </summary>
@@ -52,7 +27,7 @@ internal interface IGapDrivenLaneOdeSystem<TSystem> : ILaneOdeSystem<TSystem> wh
 /// NEST writes the same way: each step h of node i integrated by adaptive Runge-Kutta-Fehlberg 4(5) steps with the gap
 /// current of <see cref="GapJunctionInput"/> in the right-hand side (V_m is component 0 of the state), then, in this
 /// order: the spikes arriving in the step added to the synapses (the model's
-/// <see cref="IGapRkf45Row{TSelf, TSystem}.AddSpikes(in TSelf, Span{double}, double, double)"/>; positive weights excitatory, the others inhibitory); a
+/// <see cref="IHhLaneRow{TSelf, TSystem}.AddSpikes(in TSelf, Span{double}, double, double)"/>; positive weights excitatory, the others inhibitory); a
 /// refractory neuron counts down, else the neuron spikes when V_m is at least the model's threshold and lower than at
 /// the start of the step (<see cref="HhGates.PeakPassed"/>), and is then refractory for t_ref (V_m is not reset); a
 /// current input takes effect from the next step. After its update the neuron sends its final V_m to its gap junctions
@@ -72,7 +47,7 @@ internal interface IGapDrivenLaneOdeSystem<TSystem> : ILaneOdeSystem<TSystem> wh
 /// <typeparam name="TSystem">The model's ODE system (its right-hand side for one node's constants, current and gap input).</typeparam>
 /// <typeparam name="TLanes">The same right-hand side for four nodes, one per SIMD lane.</typeparam>
 internal abstract class GapRkf45NeuronGroup<TConstants, TSystem, TLanes> : Rkf45NeuronGroup<TConstants, TSystem>, IGapJunctionNode
-    where TConstants : struct, IGapRkf45Row<TConstants, TSystem>
+    where TConstants : struct, IHhLaneRow<TConstants, TSystem>
     where TSystem : struct, IGapDrivenOdeSystem
     where TLanes : struct, IGapDrivenLaneOdeSystem<TSystem>
 {

@@ -152,7 +152,7 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
     }
 
     /// <summary>The dynamics of a parameter row, the jumps of dg_ex and dg_in per unit weight, the spike threshold V_T + 30 mV and t_ref in steps.</summary>
-    internal struct Constants : IGapRkf45Row<Constants, Dynamics>
+    internal struct Constants : IHhLaneRow<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double JumpEx, JumpIn, SpikeThreshold;

@@ -1,9 +1,10 @@
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
-/// The constants of one parameter row of a Hodgkin-Huxley model integrated in lanes (<see cref="HhLaneBookkeeping{TRow, TSystem, TLanes}"/>):
-/// besides the system and error control, what happens after a grid step (the spikes of the step added to the
-/// synapses' state, for one node and for four, the spike threshold and t_ref in steps).
+/// The constants of one parameter row of a Hodgkin-Huxley model integrated in lanes (<see cref="HhLaneBookkeeping{TRow, TSystem, TLanes}"/>,
+/// and the gap models' <see cref="GapRkf45NeuronGroup{TConstants, TSystem, TLanes}"/>): besides the system and error
+/// control, what happens after a grid step (the spikes of the step added to the synapses' state, for one node and
+/// for four, the spike threshold and t_ref in steps).
 /// </summary>
 internal interface IHhLaneRow<TSelf, TSystem> : IRkf45Row<TSelf, TSystem>
     where TSelf : struct, IHhLaneRow<TSelf, TSystem>

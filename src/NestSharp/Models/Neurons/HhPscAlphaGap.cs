@@ -216,7 +216,7 @@ internal sealed class HhPscAlphaGap : GapRkf45NeuronGroup<HhPscAlphaGap.Constant
     }
 
     /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
-    internal struct Constants : IGapRkf45Row<Constants, Dynamics>
+    internal struct Constants : IHhLaneRow<Constants, Dynamics>
     {
         public Dynamics Dynamics;
         public double JumpEx, JumpIn;
