@@ -179,24 +179,40 @@ def _numbers(values):
     return array
 
 
+def _encode_float(value):
+    if math.isnan(value):
+        return {"__float__": "NaN"}
+    if math.isinf(value):
+        return {"__float__": "Infinity" if value > 0 else "-Infinity"}
+    return value
+
+
+def _encode_int(value):
+    if not _LONG_MIN <= value <= _LONG_MAX:  # NEST's kernel takes 64-bit integers, as PyNEST converts them
+        raise OverflowError(f"Python int {value} too large to convert to a 64-bit integer")
+    return value
+
+
 def encode(value):
     """`value` in the JSON form of src/NestSharp.Python/Message.cs (bulk numpy arrays are handed over first)."""
-    if value is None or isinstance(value, (bool, str)):
+    # The built-in types of most requests first, by their exact type (a request is encoded on every call).
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is float:
+        return _encode_float(value)
+    if kind is int:
+        return _encode_int(value)
+    if kind is dict:
+        return {str(k): encode(v) for k, v in value.items()}
+    if isinstance(value, (bool, str)):
         return value
     if isinstance(value, numpy.bool_):
         return bool(value)
     if isinstance(value, (int, numpy.integer)):
-        value = int(value)
-        if not _LONG_MIN <= value <= _LONG_MAX:  # NEST's kernel takes 64-bit integers, as PyNEST converts them
-            raise OverflowError(f"Python int {value} too large to convert to a 64-bit integer")
-        return value
+        return _encode_int(int(value))
     if isinstance(value, (float, numpy.floating)):
-        value = float(value)
-        if math.isnan(value):
-            return {"__float__": "NaN"}
-        if math.isinf(value):
-            return {"__float__": "Infinity" if value > 0 else "-Infinity"}
-        return value
+        return _encode_float(float(value))
     if isinstance(value, dict):
         return {str(k): encode(v) for k, v in value.items()}
     if isinstance(value, numpy.ndarray):
@@ -236,6 +252,10 @@ def _decode_object(obj):
     return obj
 
 
+# One encoder and decoder for every request (json.dumps and json.loads with options make new ones per call).
+_json_encoder = json.JSONEncoder(allow_nan=False)
+_json_decoder = json.JSONDecoder(object_hook=_decode_object)
+
 # Handles of collections that Python has collected; released with a later request (never from inside the collector).
 _released = []
 
@@ -253,10 +273,10 @@ def call(op, **arguments):
         handles, _released[:] = list(_released), []
         call("release", handles=handles)
     arguments["op"] = op
-    request = json.dumps(encode(arguments), allow_nan=False).encode("utf-8")
+    request = _json_encoder.encode(encode(arguments)).encode("utf-8")
     length = ctypes.c_int64()
     if rt.call(request, len(request), ctypes.byref(length)) != 0:
         _fail(rt)
     buffer = ctypes.create_string_buffer(length.value)
     rt.copy_reply(buffer)
-    return json.loads(buffer.raw[: length.value].decode("utf-8"), object_hook=_decode_object)
+    return _json_decoder.decode(buffer.raw[: length.value].decode("utf-8"))
