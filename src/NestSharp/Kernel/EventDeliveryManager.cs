@@ -308,10 +308,21 @@ internal sealed class EventDeliveryManager : IKernelManager
             _weightEventMerge.AddRange(_weightEventExchange.AsSpan(0, n));
         }
         if (_weightEventMerge.Count == 0) return;
-        _weightEventMerge.Sort(static (a, b) =>
-            a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) :
-            a.Sender != b.Sender ? a.Sender.CompareTo(b.Sender) :
-            a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Port.CompareTo(b.Port));
+        // Events already in strictly increasing order (one thread, usually) are the order any sort would give.
+        if (!StrictlyIncreasing(CollectionsMarshal.AsSpan(_weightEventMerge))) _weightEventMerge.Sort(static (a, b) => Compare(a, b));
         foreach (var e in _weightEventMerge) _kernel.Recording.RecordWeight(e);
+    }
+
+    /// <summary>The order weight events are recorded in: by stamp, sender, target and port.</summary>
+    private static int Compare(in WeightEvent a, in WeightEvent b) =>
+        a.Stamp != b.Stamp ? a.Stamp.CompareTo(b.Stamp) :
+        a.Sender != b.Sender ? a.Sender.CompareTo(b.Sender) :
+        a.Target != b.Target ? a.Target.CompareTo(b.Target) : a.Port.CompareTo(b.Port);
+
+    private static bool StrictlyIncreasing(ReadOnlySpan<WeightEvent> events)
+    {
+        for (int i = 1; i < events.Length; i++)
+            if (Compare(events[i - 1], events[i]) >= 0) return false;
+        return true;
     }
 }
