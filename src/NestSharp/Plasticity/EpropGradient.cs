@@ -105,20 +105,26 @@ internal static class EpropBsshslm2020Gradient
         where TEntry : struct, IEpropHistoryEntry
         where TStep : struct, IEpropIntervalStep<TEntry>
     {
+        // The intervals cover the steps from the trigger spike on without a gap: their entries are checked at once
+        // (the first missing one fails, as when each interval's are checked before its walk), so that the walk below
+        // makes no call and the compiler keeps z̄ and the step's traces in registers (a call inside the loop made it
+        // store and reload them at every step).
+        long steps = 0;
+        foreach (long isi in isis) steps += isi;
         int e = history.EntryIndex(tTrigger);
+        var entries = history.RequireEntries(e, tTrigger, steps, nodeId);
+        var local = step;
         double zBar = 0.0;
-        long t = tTrigger;
         foreach (long isi in isis)
         {
             double z = 1.0;
-            long tEnd = t + isi;
-            var entries = history.RequireEntries(e, t, isi, nodeId);
-            for (; t < tEnd; t++, e++)
+            for (long k = 0; k < isi; k++, e++)
             {
                 zBar = pvm * zBar + pzIn * z;
-                step.Add(entries[e], zBar);
+                local.Add(entries[e], zBar);
                 z = 0.0;
             }
         }
+        step = local;
     }
 }
