@@ -56,23 +56,26 @@ internal static class EpropGradient
         long tSteps = Math.Min(trace.RemainingStepsUntilCutoff, isiSteps);
         long tEnd = tBegin + tSteps;
         var entries = history.RequireEntries(k, tBegin, tSteps, nodeId);
-        for (long t = tBegin; t < tEnd; ++t, ++k)
+        // The traces in a local, and a loop without a call unless the weight is optimised at each step: the compiler
+        // then keeps them in registers instead of storing and reloading them at every step.
+        var local = trace;
+        if (optimizeEachStep)
         {
-            double z = trace.ZPreviousBuffer;
-            trace.ZPreviousBuffer = zCurrentBuffer;
-            zCurrentBuffer = 0.0;
-            trace.ZBar = pvm * trace.ZBar + z;
-            double increment = step.Increment(entries[k], ref trace);
-            if (optimizeEachStep)
+            for (long t = tBegin; t < tEnd; ++t, ++k)
             {
-                trace.Gradient = increment;
-                weight = optimizer.OptimizedWeight(cp, t + 1, trace.Gradient, weight);
-            }
-            else
-            {
-                trace.Gradient += increment;
+                local.Gradient = Increment(ref local, ref zCurrentBuffer, pvm, entries[k], step);
+                weight = optimizer.OptimizedWeight(cp, t + 1, local.Gradient, weight);
             }
         }
+        else
+        {
+            for (long t = tBegin; t < tEnd; ++t, ++k)
+            {
+                double increment = Increment(ref local, ref zCurrentBuffer, pvm, entries[k], step);
+                local.Gradient += increment;
+            }
+        }
+        trace = local;
         trace.RemainingStepsUntilCutoff -= tSteps;
         long remainingUntilEvent = isiSteps - tSteps;
         trace.DecaySteps += remainingUntilEvent;
@@ -83,6 +86,19 @@ internal static class EpropGradient
             trace.DecaySteps = 0;
         }
         if (!isFlushEvent && !optimizeEachStep) weight = optimizer.OptimizedWeight(cp, tEnd + remainingUntilEvent, trace.Gradient, weight);
+    }
+
+    /// <summary>One step of the walk: the presynaptic spike train shifted by a step, z̄ filtered, and the model's increment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Increment<TEntry, TStep>(ref EpropSynapseTrace trace, ref double zCurrentBuffer, double pvm, in TEntry entry, TStep step)
+        where TEntry : struct, IEpropHistoryEntry
+        where TStep : struct, IEpropGradientStep<TEntry>
+    {
+        double z = trace.ZPreviousBuffer;
+        trace.ZPreviousBuffer = zCurrentBuffer;
+        zCurrentBuffer = 0.0;
+        trace.ZBar = pvm * trace.ZBar + z;
+        return step.Increment(entry, ref trace);
     }
 }
 
