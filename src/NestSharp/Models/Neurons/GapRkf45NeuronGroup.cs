@@ -242,8 +242,7 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem, TLanes> : Rkf45
         double[][] state = IntegratedState;
         ref readonly TConstants c = ref ParameterSets.Sets[ParameterSets.SetOfNode[i]];
         for (int j = 0; j < y.Length; j++) y[j] = state[j][i];
-        var system = TConstants.SystemOf(c);
-        system.IStim = CurrentInput(i);
+        var system = SystemOf(c, CurrentInput(i), out var control);
         system.Gap = GapJunctionInput.Read(step.Instant, step.GapRow, 0, ChannelOf(_gap.First), Count, _order, i);
         double y0 = y[YV], f0 = 0.0, f1 = 0.0, h = Resolution;
         bool cubic = step.Iteration && _order == 3;
@@ -252,7 +251,7 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem, TLanes> : Rkf45
             system.Derivatives(0.0, y, f);
             f0 = h * f[YV];
         }
-        EvolveOverStep(thread, i, ref system, TConstants.ControlOf(c), y);
+        EvolveOverStep(thread, i, ref system, control, y);
         TConstants.AddSpikes(c, y, step.Input[_inputs.SpikesEx.Index * Count + i], step.Input[_inputs.SpikesIn.Index * Count + i]);
         if (cubic && _gapRow[i] >= 0)
         {
@@ -288,9 +287,12 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem, TLanes> : Rkf45
         }
         else
         {
-            lanes.Load(SystemOf(first), SystemOf(first + 1), SystemOf(first + 2), SystemOf(first + 3));
-            control = new LaneErrorControl(TConstants.ControlOf(sets[set]), TConstants.ControlOf(sets[setOfNode[first + 1]]),
-                TConstants.ControlOf(sets[setOfNode[first + 2]]), TConstants.ControlOf(sets[setOfNode[first + 3]]));
+            var system0 = SystemOf(sets[set], CurrentInput(first), out var control0);
+            var system1 = SystemOf(sets[setOfNode[first + 1]], CurrentInput(first + 1), out var control1);
+            var system2 = SystemOf(sets[setOfNode[first + 2]], CurrentInput(first + 2), out var control2);
+            var system3 = SystemOf(sets[setOfNode[first + 3]], CurrentInput(first + 3), out var control3);
+            lanes.Load(system0, system1, system2, system3);
+            control = new LaneErrorControl(control0, control1, control2, control3);
         }
         lanes.Gap = GapJunctionInput.ReadLanes(step.Instant, step.GapRow, 0, ChannelOf(_gap.First), Count, _order, first);
         for (int j = 0; j < y.Length; j++) y[j] = Vector256.LoadUnsafe(ref state[j][first]);
@@ -332,14 +334,6 @@ internal abstract class GapRkf45NeuronGroup<TConstants, TSystem, TLanes> : Rkf45
         }
         for (int j = 0; j < y.Length; j++) y[j].StoreUnsafe(ref state[j][first]);
         return converged;
-    }
-
-    /// <summary>The system of node <paramref name="i"/>'s parameter row with its current input of the step.</summary>
-    private TSystem SystemOf(int i)
-    {
-        var system = TConstants.SystemOf(ParameterSets.Sets[ParameterSets.SetOfNode[i]]);
-        system.IStim = CurrentInput(i);
-        return system;
     }
 
     /// <summary>

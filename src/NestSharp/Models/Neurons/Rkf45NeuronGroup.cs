@@ -282,7 +282,7 @@ internal abstract class Rkf45NeuronGroup<TConstants, TSystem> : NeuronGroup
 
     /// <summary>The system of parameter row <paramref name="row"/> with the current input <paramref name="current"/> (pA), and the row's error control.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static TSystem SystemOf(in TConstants row, double current, out ErrorControl control)
+    protected static TSystem SystemOf(in TConstants row, double current, out ErrorControl control)
     {
         control = TConstants.ControlOf(row);
         var system = TConstants.SystemOf(row);
