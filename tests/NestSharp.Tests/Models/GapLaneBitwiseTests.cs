@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace NestSharp.Tests.Models;
 
 /// <summary>
@@ -60,15 +58,6 @@ public sealed class GapLaneBitwiseTests
 
         Assert.True(recorder.Get<long>("n_events") > 0);
         string[] keys = traub ? ["V_m", "Act_m", "Inact_h", "Act_n"] : ["V_m", "Act_m", "Inact_h", "Act_n", "Inact_p"];
-        ulong hash = 1469598103934665603UL;
-        foreach (var key in keys)
-        {
-            foreach (double value in nodes.GetValues<double>(key))
-            {
-                hash ^= (ulong)BitConverter.DoubleToInt64Bits(value);
-                hash *= 1099511628211UL;
-            }
-        }
-        Assert.Equal(expectedHash, hash.ToString("X16", CultureInfo.InvariantCulture));
+        Assert.Equal(expectedHash, Rkf45BitwiseTests.FinalStateHash(nodes, keys));
     }
 }
