@@ -112,7 +112,7 @@ class _Runtime:
             return ctypes.CFUNCTYPE(restype, *argtypes)(pointer.value)
 
         i32, i64, ptr = ctypes.c_int32, ctypes.c_int64, ctypes.c_void_p
-        self.call = entry("Call", i32, ptr, i64, ctypes.POINTER(i64))
+        self.call = entry("Call", i32, ptr, i64, ptr, i64, ctypes.POINTER(i64))
         self.copy_reply = entry("CopyReply", i32, ptr)
         self.copy_array = entry("CopyArray", i32, i32, ptr, i64)
         self.put_array = entry("PutArray", i32, ptr, i64, i32, ctypes.POINTER(i32))
@@ -205,6 +205,9 @@ def encode(value):
         return _encode_int(value)
     if kind is dict:
         return {str(k): encode(v) for k, v in value.items()}
+    encoder = encoders.get(kind)
+    if encoder is not None:
+        return encoder(value)
     if isinstance(value, (bool, str)):
         return value
     if isinstance(value, numpy.bool_):
@@ -256,6 +259,13 @@ def _decode_object(obj):
 _json_encoder = json.JSONEncoder(allow_nan=False)
 _json_decoder = json.JSONDecoder(object_hook=_decode_object)
 
+# Replies up to this length arrive in one buffer with the request's call (longer ones are fetched by a second call).
+_REPLY_CAPACITY = 1 << 16
+_reply_buffer = ctypes.create_string_buffer(_REPLY_CAPACITY)
+_reply_address = ctypes.addressof(_reply_buffer)
+_reply_length = ctypes.c_int64()
+_reply_length_ref = ctypes.byref(_reply_length)
+
 # Handles of collections that Python has collected; released with a later request (never from inside the collector).
 _released = []
 
@@ -274,9 +284,13 @@ def call(op, **arguments):
         call("release", handles=handles)
     arguments["op"] = op
     request = _json_encoder.encode(encode(arguments)).encode("utf-8")
-    length = ctypes.c_int64()
-    if rt.call(request, len(request), ctypes.byref(length)) != 0:
+    if rt.call(request, len(request), _reply_address, _REPLY_CAPACITY, _reply_length_ref) != 0:
         _fail(rt)
-    buffer = ctypes.create_string_buffer(length.value)
-    rt.copy_reply(buffer)
-    return _json_decoder.decode(buffer.raw[: length.value].decode("utf-8"))
+    length = _reply_length.value
+    if length <= _REPLY_CAPACITY:
+        reply = ctypes.string_at(_reply_address, length)
+    else:
+        buffer = ctypes.create_string_buffer(length)
+        rt.copy_reply(buffer)
+        reply = buffer.raw[:length]
+    return _json_decoder.decode(reply.decode("utf-8"))

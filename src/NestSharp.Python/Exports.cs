@@ -21,14 +21,23 @@ public static unsafe class Exports
     private static byte[] _reply = [];
     private static byte[] _error = [];
 
-    /// <summary>Runs the request of <paramref name="length"/> bytes at <paramref name="request"/>; the reply's length goes to <paramref name="replyLength"/>.</summary>
+    /// <summary>
+    /// Runs the request of <paramref name="length"/> bytes at <paramref name="request"/>; the reply's length goes to
+    /// <paramref name="replyLength"/>. A reply of at most <paramref name="capacity"/> bytes is copied to
+    /// <paramref name="replyBuffer"/> at once (most are: one call per request); a longer one waits for <see cref="CopyReply"/>.
+    /// </summary>
     [UnmanagedCallersOnly]
-    public static int Call(byte* request, long length, long* replyLength)
+    public static int Call(byte* request, long length, byte* replyBuffer, long capacity, long* replyLength)
     {
         try
         {
             _reply = Session.Handle(new ReadOnlySpan<byte>(request, checked((int)length)));
             *replyLength = _reply.Length;
+            if (_reply.Length <= capacity)
+            {
+                _reply.AsSpan().CopyTo(new Span<byte>(replyBuffer, _reply.Length));
+                _reply = [];
+            }
             return 0;
         }
         catch (Exception e)
@@ -38,7 +47,7 @@ public static unsafe class Exports
         }
     }
 
-    /// <summary>Copies the last reply (of the length <see cref="Call"/> gave) to <paramref name="destination"/>.</summary>
+    /// <summary>Copies the last reply (of the length <see cref="Call"/> gave, too long for its buffer) to <paramref name="destination"/>.</summary>
     [UnmanagedCallersOnly]
     public static int CopyReply(byte* destination)
     {
