@@ -36,12 +36,16 @@ class NodeCollection:
 
     _handle = None
     _size = 0
+    # A collection without a handle of its own stands for another: (collection, None) a copy of it, (collection, k)
+    # its node at position k. Indexing makes such items without a call into .NET (as fast as PyNEST's); the kernel
+    # takes the item when a request names it, with the checks of indexing.
+    _view = None
 
     def __init__(self, data=None):
-        ids = [] if data is None else list(data)
         if isinstance(data, NodeCollection):
-            self._adopt(data._handle, data._size)
+            self._adopt(None, data._size, (data, None))
             return
+        ids = [] if data is None else list(data)
         if ids:
             other = _host.call("NodeCollection", ids=[int(i) for i in ids])
             self._adopt(other._handle, other._size)
@@ -53,10 +57,11 @@ class NodeCollection:
         nodes._adopt(reply["__nc__"], reply["n"])
         return nodes
 
-    def _adopt(self, handle, size):
+    def _adopt(self, handle, size, view=None):
         object.__setattr__(self, "_handle", handle)
         object.__setattr__(self, "_size", size)
         object.__setattr__(self, "_ids", None)
+        object.__setattr__(self, "_view", view)
 
     def __del__(self):
         if self._handle is not None and _host.release is not None:  # at interpreter exit the module may be gone
@@ -101,7 +106,9 @@ class NodeCollection:
             index = int(key)
             if index >= self._size or index < -self._size:
                 raise IndexError("index value outside of the NodeCollection")
-            return _host.call("nc_index", nc=self, index=index)
+            item = NodeCollection.__new__(NodeCollection)
+            item._adopt(None, 1, (self, index % self._size))
+            return item
         if isinstance(key, (list, tuple, numpy.ndarray)):
             if len(key) == 0:
                 return NodeCollection()
@@ -388,7 +395,16 @@ def fit_per_node_lists(params, size, status_of_a_node):
     return params
 
 
-_host.encoders[NodeCollection] = lambda nodes: {"__nc__": nodes._handle} if nodes._handle is not None else []
+def _encode_nodes(nodes):
+    if nodes._handle is not None:
+        return {"__nc__": nodes._handle}
+    if nodes._view is None:
+        return []
+    source, index = nodes._view
+    return _encode_nodes(source) if index is None else {"__nc_item__": _encode_nodes(source), "index": index}
+
+
+_host.encoders[NodeCollection] = _encode_nodes
 _host.decoders["__nc__"] = NodeCollection._wrap
 
 

@@ -10,7 +10,8 @@ namespace NestSharp.Python;
 /// reply come back as JSON, with numeric arrays handed over as bulk arrays (<see cref="BulkArrays"/>) instead of text.
 /// </summary>
 /// <remarks>
-/// Tagged objects carry what JSON has no word for: <c>{"__nc__": handle}</c> a NodeCollection, <c>{"__sc__": handle}</c>
+/// Tagged objects carry what JSON has no word for: <c>{"__nc__": handle}</c> a NodeCollection (<c>{"__nc_item__":
+/// collection, "index": k}</c> its node at position k, which Python indexes without a call), <c>{"__sc__": handle}</c>
 /// a SynapseCollection, <c>{"__param__": type, ...}</c> a parameter expression, <c>{"__array__": slot}</c> a numeric
 /// array handed over by Python before the request, and <c>{"__float__": "Infinity"}</c> the numbers JSON lacks
 /// (NaN, Infinity, -Infinity).
@@ -61,6 +62,12 @@ internal static class Message
     private static object? ReadObject(JsonElement element, Session session)
     {
         if (element.TryGetProperty("__nc__", out var nodes)) return session.Handles.Get<NodeCollection>(nodes.GetInt64());
+        if (element.TryGetProperty("__nc_item__", out var source))
+        {
+            var collection = ReadObject(source, session) as NodeCollection
+                ?? throw new TypeMismatchException("__nc_item__", source.ToString(), "a NodeCollection");
+            return collection[element.GetProperty("index").GetInt32()];
+        }
         if (element.TryGetProperty("__sc__", out var synapses)) return session.Handles.Get<SynapseCollection>(synapses.GetInt64());
         if (element.TryGetProperty("__array__", out var slot)) return session.Arrays.Take(slot.GetInt32());
         if (element.TryGetProperty("__param__", out _)) return ParameterMessage.Read(element, session);

@@ -56,7 +56,6 @@ internal sealed partial class Session
         "Create" => Create(a),
         "NodeCollection" => Kernel.Nodes(Array.ConvertAll(a.Longs("ids"), checked(id => (int)id))),
         "nc_ids" => a.Nodes("nc").ToArray(),
-        "nc_index" => a.Nodes("nc")[(int)a.Long("index")],
         "nc_slice" => a.Nodes("nc").Slice((int)a.Long("start"), (int)a.Long("stop"), (int)a.Long("step")),
         "nc_take" => a.Nodes("nc")[Array.ConvertAll(a.Longs("positions"), checked(p => (int)p))],
         "nc_mask" => a.Nodes("nc")[a.Bools("mask")],
