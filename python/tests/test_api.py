@@ -141,6 +141,22 @@ def test_node_collection_indexing_slicing_and_joining():
     assert b.index(12) == 1
 
 
+def test_items_and_copies_of_a_node_collection_outlive_it_and_fail_after_reset_kernel():
+    nodes = nest.Create("iaf_psc_alpha", 5, params={"I_e": 100.0})
+    item, copy = nodes[3], nest.NodeCollection(nodes)
+    assert item[0] == item and item == nest.NodeCollection([4])
+    assert str(item) == str(nest.NodeCollection([4]))
+    del nodes
+    for _ in range(300):  # enough collected wrappers to release handles
+        nest.Create("parrot_neuron")[0].global_id
+    assert item.get("I_e") == 100.0 and copy.tolist() == [1, 2, 3, 4, 5]
+    nest.Connect(copy[0], item)
+    assert nest.GetConnections(copy[0]).target == 4
+    nest.ResetKernel()
+    with pytest.raises(nest.kernel.NESTError, match="InvalidNodeCollection"):
+        item.get("I_e")
+
+
 def test_node_collection_index_errors_are_pynest_s():
     nodes = nest.Create("iaf_psc_alpha", 5)
     for bad in ([2, 5.5], [[True, False], [True, False]], [1, False, 1, False, 1], numpy.array([[1, 2], [3, 4]])):
