@@ -360,7 +360,7 @@ internal sealed partial class SimulationManager : IKernelManager
         }
         else
         {
-            using var barrier = new Barrier(threads, _ => RunSerialAction());
+            var barrier = new SliceBarrier(threads, RunSerialAction);
             var workers = new Thread[threads - 1];
             for (int t = 1; t < threads; t++)
             {
@@ -454,7 +454,7 @@ internal sealed partial class SimulationManager : IKernelManager
     /// instantaneous events; these are exchanged (serially) and delivered into the slice; it stops when every node of
     /// every process changed by at most wfr_tol since the last iteration. The update then uses the last delivery.
     /// </summary>
-    private void IterateWaveforms(int thread, int vp, long sliceStart, int from, Barrier? barrier)
+    private void IterateWaveforms(int thread, int vp, long sliceStart, int from, SliceBarrier? barrier)
     {
         var context = _context!;
         var delivery = _kernel.EventDelivery;
@@ -544,7 +544,7 @@ internal sealed partial class SimulationManager : IKernelManager
     /// The loop every thread runs, for its virtual process (VP = rank · threads + thread); with one thread it calls
     /// the serial phase itself.
     /// </summary>
-    private void RunSlices(int thread, long end, Barrier? barrier)
+    private void RunSlices(int thread, long end, SliceBarrier? barrier)
     {
         var context = _context!;
         int vp = context.Layout.FirstLocal + thread;
