@@ -17,6 +17,8 @@ import numpy
 _ASSEMBLY = "NestSharp.Python"
 _TYPE = "NestSharp.Python.Exports, NestSharp.Python"
 _UNMANAGEDCALLERSONLY_METHOD = ctypes.c_void_p(-1)
+# The version of the entry points' signatures this package calls (Exports.InterfaceVersion).
+_INTERFACE_VERSION = 2
 _HDT_LOAD_ASSEMBLY_AND_GET_FUNCTION_POINTER = 5
 # numpy arrays at least this long cross as bulk arrays rather than inside the JSON text.
 _BULK_MIN = 32
@@ -112,6 +114,15 @@ class _Runtime:
             return ctypes.CFUNCTYPE(restype, *argtypes)(pointer.value)
 
         i32, i64, ptr = ctypes.c_int32, ctypes.c_int64, ctypes.c_void_p
+        try:
+            version = entry("Version", i32)()
+        except HostError:
+            version = 1  # before the entry points had a version
+        if version != _INTERFACE_VERSION:
+            raise HostError(
+                f"the NestSharp assemblies in {folder} have entry points of version {version}, this package needs "
+                f"{_INTERFACE_VERSION}: build them again with 'python/build.sh' (or 'dotnet build -c Release')."
+            )
         self.call = entry("Call", i32, ptr, i64, ptr, i64, ctypes.POINTER(i64))
         self.copy_reply = entry("CopyReply", i32, ptr)
         self.copy_array = entry("CopyArray", i32, i32, ptr, i64)

@@ -1,6 +1,9 @@
 """PyNEST 3.10's API on NestSharp: each test states one behaviour a PyNEST user relies on (checked against NEST 3.10)."""
 
+import os
 import re
+import subprocess
+import sys
 
 import numpy
 import pandas
@@ -71,6 +74,17 @@ def test_reset_kernel_discards_nodes():
 def test_version_names_nestsharp():
     assert "NestSharp" in nest.version()
     assert "nestsharp" in nest.__version__
+
+
+def test_assemblies_with_other_entry_points_are_refused_with_a_clear_error():
+    # A package whose assemblies were built before its Python code changed must not call them with other signatures.
+    # Importing the package starts the runtime; the script loads the entry points again expecting another version.
+    script = "import nestsharp._host as h; h._runtime = None; h._INTERFACE_VERSION = 99; h.runtime()"
+    package_dir = os.path.dirname(os.path.dirname(nest.__file__))
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([package_dir, os.environ.get("PYTHONPATH", "")]))
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode != 0
+    assert "this package needs 99: build them again with 'python/build.sh'" in result.stderr
 
 
 # ---------------------------------------------------------------- models

@@ -22,6 +22,16 @@ public static unsafe class Exports
     private static byte[] _error = [];
 
     /// <summary>
+    /// The version of these entry points' signatures; python/nestsharp/_host.py refuses assemblies of another (a
+    /// package whose nestsharp/_lib was built before its Python code changed), rather than call them wrongly.
+    /// </summary>
+    public const int InterfaceVersion = 2;
+
+    /// <summary>See <see cref="InterfaceVersion"/>.</summary>
+    [UnmanagedCallersOnly]
+    public static int Version() => InterfaceVersion;
+
+    /// <summary>
     /// Runs the request of <paramref name="length"/> bytes at <paramref name="request"/>; the reply's length goes to
     /// <paramref name="replyLength"/>. A reply of at most <paramref name="capacity"/> bytes is copied to
     /// <paramref name="replyBuffer"/> at once (most are: one call per request); a longer one waits for <see cref="CopyReply"/>.
