@@ -36,14 +36,14 @@ class NodeCollection:
 
     _handle = None
     _size = 0
-    # A collection without a handle of its own stands for another: (collection, None) a copy of it, (collection, k)
-    # its node at position k. Indexing makes such items without a call into .NET (as fast as PyNEST's); the kernel
-    # takes the item when a request names it, with the checks of indexing.
+    # A collection without a handle of its own stands for one that has a handle (or the empty one): (collection,
+    # None) a copy of it, (collection, k) its node at position k. Indexing makes such items without a call into .NET
+    # (as fast as PyNEST's); the kernel takes the item when a request names it, with the checks of indexing.
     _view = None
 
     def __init__(self, data=None):
         if isinstance(data, NodeCollection):
-            self._adopt(None, data._size, (data, None))
+            self._adopt(None, data._size, data._viewed())
             return
         ids = [] if data is None else list(data)
         if ids:
@@ -62,6 +62,10 @@ class NodeCollection:
         object.__setattr__(self, "_size", size)
         object.__setattr__(self, "_ids", None)
         object.__setattr__(self, "_view", view)
+
+    def _viewed(self):
+        """What this collection stands for, as a view: a copy or an item stands for what its own view names."""
+        return self._view if self._view is not None else (self, None)
 
     def __del__(self):
         if self._handle is not None and _host.release is not None:  # at interpreter exit the module may be gone
@@ -106,8 +110,9 @@ class NodeCollection:
             index = int(key)
             if index >= self._size or index < -self._size:
                 raise IndexError("index value outside of the NodeCollection")
+            source, position = self._viewed()
             item = NodeCollection.__new__(NodeCollection)
-            item._adopt(None, 1, (self, index % self._size))
+            item._adopt(None, 1, (source, index % self._size if position is None else position))
             return item
         if isinstance(key, (list, tuple, numpy.ndarray)):
             if len(key) == 0:

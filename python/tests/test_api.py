@@ -159,6 +159,9 @@ def test_items_and_copies_of_a_node_collection_outlive_it_and_fail_after_reset_k
     nodes = nest.Create("iaf_psc_alpha", 5, params={"I_e": 100.0})
     item, copy = nodes[3], nest.NodeCollection(nodes)
     assert item[0] == item and item == nest.NodeCollection([4])
+    # Items of items and copies name the collection with the handle directly.
+    assert _host.encode(item[0][0]) == _host.encode(nest.NodeCollection(item)) == _host.encode(item)
+    assert _host.encode(copy[3]) == _host.encode(item)
     assert str(item) == str(nest.NodeCollection([4]))
     del nodes
     for _ in range(300):  # enough collected wrappers to release handles
