@@ -1,3 +1,5 @@
+using Constants = NestSharp.Models.Neurons.HhAlphaCurrentRow<NestSharp.Models.Neurons.HhPscAlpha.Dynamics, NestSharp.Models.Neurons.HhPscAlpha.Layout>;
+
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
@@ -27,7 +29,7 @@ namespace NestSharp.Models.Neurons;
 /// hh_psc_alpha (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("hh_psc_alpha")]
-internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscAlpha.Dynamics>
+internal sealed class HhPscAlpha : Rkf45NeuronGroup<Constants, HhPscAlpha.Dynamics>
 {
     private static readonly NeuronSchema Declared = NeuronSchema.ForNeuron();
 
@@ -137,40 +139,15 @@ internal sealed class HhPscAlpha : Rkf45NeuronGroup<HhPscAlpha.Constants, HhPscA
         }
     }
 
-    /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
-    internal struct Constants : IHhLaneRow<Constants, Dynamics>
+    /// <summary>Where dI_ex and dI_in sit in the state vector, and the error control: gsl_odeiv_control_y_new(1e-3, 0).</summary>
+    internal readonly struct Layout : IAlphaCurrentLayout
     {
-        public Dynamics Dynamics;
-        public double JumpEx, JumpIn;
-        public long RefractorySteps;
+        public static int DIEx => YDIEx;
 
-        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+        public static int DIIn => YDIIn;
 
-        public static ErrorControl ControlOf(in Constants row) => Control;
-
-        /// <summary>The weights (pA) times e/tau_syn go to dI_ex and dI_in.</summary>
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void AddSpikes(in Constants row, Span<double> y, double excitatory, double inhibitory)
-        {
-            y[YDIEx] += excitatory * row.JumpEx;
-            y[YDIIn] += inhibitory * row.JumpIn;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void AddSpikes(in Constants row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory)
-        {
-            y[YDIEx] += excitatory * Vector256.Create(row.JumpEx);
-            y[YDIIn] += inhibitory * Vector256.Create(row.JumpIn);
-        }
-
-        /// <summary>NEST's hh_psc_alpha detects spikes from 0 mV.</summary>
-        public static double ThresholdOf(in Constants row) => 0.0;
-
-        public static long RefractoryStepsOf(in Constants row) => row.RefractorySteps;
+        public static ErrorControl Control { get; } = ErrorControl.OnValues(1e-3, 0.0);
     }
-
-    /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-3, 0).</summary>
-    private static readonly ErrorControl Control = ErrorControl.OnValues(1e-3, 0.0);
 
     public HhPscAlpha(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Membrane.Inputs.Currents)
     {

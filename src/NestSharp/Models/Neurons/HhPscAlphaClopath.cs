@@ -1,4 +1,5 @@
 using NestSharp.Models.Synapses;
+using HhPscAlphaRow = NestSharp.Models.Neurons.HhAlphaCurrentRow<NestSharp.Models.Neurons.HhPscAlpha.Dynamics, NestSharp.Models.Neurons.HhPscAlpha.Layout>;
 
 namespace NestSharp.Models.Neurons;
 
@@ -75,7 +76,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
     internal struct Constants : IRkf45Row<Constants, Dynamics>
     {
         public Dynamics Dynamics;
-        public HhPscAlpha.Constants Hh;
+        public HhPscAlphaRow Hh;
 
         public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
 
@@ -148,7 +149,7 @@ internal sealed class HhPscAlphaClopath : Rkf45NeuronGroup<HhPscAlphaClopath.Con
         public void End(int node, in Constants constants, Span<double> y, in GridStep step)
         {
             var m = Membrane;
-            HhPscAlpha.Constants.AddSpikes(constants.Hh, y, step.Input(m.Inputs.SpikesEx, node), step.Input(m.Inputs.SpikesIn, node));
+            HhPscAlphaRow.AddSpikes(constants.Hh, y, step.Input(m.Inputs.SpikesEx, node), step.Input(m.Inputs.SpikesIn, node));
             group._histories[node]!.Write(step.End, y[HhPscAlpha.YV], y[YUBarPlus], y[YUBarMinus], y[YUBarBar]);
             if (HhGates.PeakPassed(ref group[m.RefractorySteps][node], constants.Hh.RefractorySteps, y[HhPscAlpha.YV], group[m.Gates.Vm][node], 0.0))
                 spikes.Add(step.Lag, group.IdOf(node));

@@ -1,3 +1,5 @@
+using Constants = NestSharp.Models.Neurons.HhAlphaCurrentRow<NestSharp.Models.Neurons.HhPscAlphaGap.Dynamics, NestSharp.Models.Neurons.HhPscAlphaGap.Layout>;
+
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
@@ -29,7 +31,7 @@ namespace NestSharp.Models.Neurons;
 /// distributed neuronal network simulations. Front Neuroinform 9:22. NEST model documentation, hh_psc_alpha_gap (NEST 3.10).</para>
 /// </summary>
 [NodeModelName("hh_psc_alpha_gap")]
-internal sealed class HhPscAlphaGap : GapRkf45NeuronGroup<HhPscAlphaGap.Constants, HhPscAlphaGap.Dynamics, HhPscAlphaGap.LaneDynamics>
+internal sealed class HhPscAlphaGap : GapRkf45NeuronGroup<Constants, HhPscAlphaGap.Dynamics, HhPscAlphaGap.LaneDynamics>
 {
     private const string TimeConstantsPositive = "all time constants must be strictly positive";
     private const string ConductancesNonNegative = "all conductances must be non-negative";
@@ -215,39 +217,15 @@ internal sealed class HhPscAlphaGap : GapRkf45NeuronGroup<HhPscAlphaGap.Constant
         }
     }
 
-    /// <summary>The dynamics of a parameter row, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.</summary>
-    internal struct Constants : IHhLaneRow<Constants, Dynamics>
+    /// <summary>Where dI_ex and dI_in sit in the state vector, and the error control: gsl_odeiv_control_y_new(1e-6, 0).</summary>
+    internal readonly struct Layout : IAlphaCurrentLayout
     {
-        public Dynamics Dynamics;
-        public double JumpEx, JumpIn;
-        public long RefractorySteps;
+        public static int DIEx => YDIEx;
 
-        public static ref readonly Dynamics SystemOf(in Constants row) => ref row.Dynamics;
+        public static int DIIn => YDIIn;
 
-        public static ErrorControl ControlOf(in Constants row) => Control;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void AddSpikes(in Constants row, Span<double> y, double excitatory, double inhibitory)
-        {
-            y[YDIEx] += excitatory * row.JumpEx;
-            y[YDIIn] += inhibitory * row.JumpIn;
-        }
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static void AddSpikes(in Constants row, Span<Vector256<double>> y, Vector256<double> excitatory, Vector256<double> inhibitory)
-        {
-            y[YDIEx] += excitatory * Vector256.Create(row.JumpEx);
-            y[YDIIn] += inhibitory * Vector256.Create(row.JumpIn);
-        }
-
-        /// <summary>NEST's hh_psc_alpha_gap detects spikes from 0 mV.</summary>
-        public static double ThresholdOf(in Constants row) => 0.0;
-
-        public static long RefractoryStepsOf(in Constants row) => row.RefractorySteps;
+        public static ErrorControl Control { get; } = ErrorControl.OnValues(1e-6, 0.0);
     }
-
-    /// <summary>NEST's error control of this model: gsl_odeiv_control_y_new(1e-6, 0).</summary>
-    private static readonly ErrorControl Control = ErrorControl.OnValues(1e-6, 0.0);
 
     public HhPscAlphaGap(NodeModel model, int firstId, int count) : base(model, firstId, count, Declared, Inputs, Gap, RefractorySteps)
     {

@@ -1,3 +1,5 @@
+using HhPscAlphaRow = NestSharp.Models.Neurons.HhAlphaCurrentRow<NestSharp.Models.Neurons.HhPscAlpha.Dynamics, NestSharp.Models.Neurons.HhPscAlpha.Layout>;
+
 namespace NestSharp.Models.Neurons;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace NestSharp.Models.Neurons;
 /// checks; the states V_m, Act_m, Inact_h, Act_n (<see cref="HhGates"/>, a new neuron at -65 mV with its gates at their
 /// steady state there, whatever E_L is); the alpha-shaped synaptic currents I_syn_ex, I_syn_in and their derivatives
 /// (recordable, not in the status); the refractory count; the inputs spikes_ex, spikes_in (a weight of zero is
-/// inhibitory) and currents of receptor 0. It builds the constants of a parameter row (<see cref="HhPscAlpha.Constants"/>,
+/// inhibitory) and currents of receptor 0. It builds the constants of a parameter row (<see cref="HhAlphaCurrentRow{TDynamics, TLayout}"/>,
 /// which also adds the spikes of a step to the synaptic currents, as both models do after the integration).
 /// </summary>
 internal sealed class HhPscAlphaMembrane
@@ -62,7 +64,7 @@ internal sealed class HhPscAlphaMembrane
     /// The constants of node <paramref name="i"/>'s parameter row, read through <paramref name="column"/>: the channels,
     /// the synaptic time constants, the jumps of dI_ex and dI_in per unit weight (e/tau_syn) and t_ref in steps.
     /// </summary>
-    public HhPscAlpha.Constants ConstantsOf(Func<Column, double[]> column, int i, TimeGrid time) => new()
+    public HhPscAlphaRow ConstantsOf(Func<Column, double[]> column, int i, TimeGrid time) => new()
     {
         Dynamics = new HhPscAlpha.Dynamics
         {
