@@ -61,8 +61,8 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
     {
         public static int Dimension => 8;
 
-        public HhChannels Channels;
-        public double VT, EEx, EIn, TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
+        public TraubCell Cell;
+        public double TauRiseEx, TauDecayEx, TauRiseIn, TauDecayIn;
 
         /// <summary>The grid step h (ms): the gap polynomial's variable is t/h.</summary>
         public double Step;
@@ -76,16 +76,9 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
-            double iSynEx = y[YGEx] * (v - EEx);
-            double iSynIn = y[YGIn] * (v - EIn);
             double iGap = Gap.At(v, t / Step);
-            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + iGap + Channels.Ie) / Channels.Cm;
-
-            var r = HhCondExpTraub.Rates.At(v - VT);
-            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
-            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
-            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YV] = (Cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + IStim + iGap + Cell.Channels.Ie) / Cell.Channels.Cm;
+            (f[YM], f[YH], f[YN]) = Cell.GateDerivatives(v, m, h, n);
             SynapticKernel.Derivatives(y, f, YDGEx, YGEx, TauDecayEx, TauRiseEx);
             SynapticKernel.Derivatives(y, f, YDGIn, YGIn, TauDecayIn, TauRiseIn);
         }
@@ -94,8 +87,8 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
     internal struct LaneDynamics : IGapDrivenLaneOdeSystem<Dynamics>
     {
-        private LaneHhChannels _channels;
-        private Vector256<double> _vT, _eEx, _eIn, _tauRiseEx, _tauDecayEx, _tauRiseIn, _tauDecayIn, _step, _iStim;
+        private LaneTraubCell _cell;
+        private Vector256<double> _tauRiseEx, _tauDecayEx, _tauRiseIn, _tauDecayIn, _step, _iStim;
 
         public static bool DependsOnTime => true;
 
@@ -105,10 +98,7 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _channels = new(system.Channels);
-            _vT = Vector256.Create(system.VT);
-            _eEx = Vector256.Create(system.EEx);
-            _eIn = Vector256.Create(system.EIn);
+            _cell = new(system.Cell);
             _tauRiseEx = Vector256.Create(system.TauRiseEx);
             _tauDecayEx = Vector256.Create(system.TauDecayEx);
             _tauRiseIn = Vector256.Create(system.TauRiseIn);
@@ -120,10 +110,7 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
-            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
-            _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
-            _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
-            _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
+            _cell = new(lane0.Cell, lane1.Cell, lane2.Cell, lane3.Cell);
             _tauRiseEx = Vector256.Create(lane0.TauRiseEx, lane1.TauRiseEx, lane2.TauRiseEx, lane3.TauRiseEx);
             _tauDecayEx = Vector256.Create(lane0.TauDecayEx, lane1.TauDecayEx, lane2.TauDecayEx, lane3.TauDecayEx);
             _tauRiseIn = Vector256.Create(lane0.TauRiseIn, lane1.TauRiseIn, lane2.TauRiseIn, lane3.TauRiseIn);
@@ -136,16 +123,9 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         public readonly void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
-            var iSynEx = y[YGEx] * (v - _eEx);
-            var iSynIn = y[YGIn] * (v - _eIn);
             var iGap = Gap.At(v, t / _step);
-            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _iStim + iGap + _channels.Ie) / _channels.Cm;
-
-            var r = HhCondExpTraub.Rates.At(v - _vT);
-            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
-            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
-            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YV] = (_cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + _iStim + iGap + _cell.Channels.Ie) / _cell.Channels.Cm;
+            (f[YM], f[YH], f[YN]) = _cell.GateDerivatives(v, m, h, n);
             SynapticKernel.Derivatives(y, f, YDGEx, YGEx, _tauDecayEx, _tauRiseEx);
             SynapticKernel.Derivatives(y, f, YDGIn, YGIn, _tauDecayIn, _tauRiseIn);
         }
@@ -199,8 +179,7 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         {
             Dynamics = new Dynamics
             {
-                Channels = Membrane.ChannelsOf(Columns, i),
-                VT = this[Membrane.VT][i], EEx = this[Membrane.EEx][i], EIn = this[Membrane.EIn][i],
+                Cell = Membrane.CellOf(Columns, i),
                 TauRiseEx = tauRiseEx, TauDecayEx = tauDecayEx, TauRiseIn = tauRiseIn, TauDecayIn = tauDecayIn,
                 Step = h,
             },

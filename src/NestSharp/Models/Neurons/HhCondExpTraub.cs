@@ -78,8 +78,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     {
         public static int Dimension => 6;
 
-        public HhChannels Channels;
-        public double VT, EEx, EIn, TauSynEx, TauSynIn;
+        public TraubCell Cell;
+        public double TauSynEx, TauSynIn;
 
         /// <summary>The current input of this step (pA).</summary>
         public double IStim { readonly get; set; }
@@ -89,15 +89,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
-            double iSynEx = y[YGEx] * (v - EEx);
-            double iSynIn = y[YGIn] * (v - EIn);
-            f[YV] = (-iNa - iK - iL - iSynEx - iSynIn + IStim + Channels.Ie) / Channels.Cm;
-
-            var r = Rates.At(v - VT);
-            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
-            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
-            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YV] = (Cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + IStim + Cell.Channels.Ie) / Cell.Channels.Cm;
+            (f[YM], f[YH], f[YN]) = Cell.GateDerivatives(v, m, h, n);
             f[YGEx] = -y[YGEx] / TauSynEx;
             f[YGIn] = -y[YGIn] / TauSynIn;
         }
@@ -106,27 +99,20 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
     /// <summary>The right-hand side of four nodes, one per SIMD lane, each lane computing what <see cref="Dynamics"/> does.</summary>
     internal struct LaneDynamics : ILaneOdeSystem<Dynamics>
     {
-        private LaneHhChannels _channels;
+        private LaneTraubCell _cell;
         private LaneExInSynapses _synapses;
-        private Vector256<double> _vT, _eEx, _eIn;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
-            _channels = new(system.Channels);
-            _vT = Vector256.Create(system.VT);
-            _eEx = Vector256.Create(system.EEx);
-            _eIn = Vector256.Create(system.EIn);
+            _cell = new(system.Cell);
             _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public void Load(in Dynamics lane0, in Dynamics lane1, in Dynamics lane2, in Dynamics lane3)
         {
-            _channels = new(lane0.Channels, lane1.Channels, lane2.Channels, lane3.Channels);
-            _vT = Vector256.Create(lane0.VT, lane1.VT, lane2.VT, lane3.VT);
-            _eEx = Vector256.Create(lane0.EEx, lane1.EEx, lane2.EEx, lane3.EEx);
-            _eIn = Vector256.Create(lane0.EIn, lane1.EIn, lane2.EIn, lane3.EIn);
+            _cell = new(lane0.Cell, lane1.Cell, lane2.Cell, lane3.Cell);
             _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
         }
 
@@ -134,15 +120,8 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public readonly void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            var (iNa, iK, iL) = _channels.Currents(v, m, h, n);
-            var iSynEx = y[YGEx] * (v - _eEx);
-            var iSynIn = y[YGIn] * (v - _eIn);
-            f[YV] = (Lanes.Negate(iNa) - iK - iL - iSynEx - iSynIn + _synapses.IStim + _channels.Ie) / _channels.Cm;
-
-            var r = Rates.At(v - _vT);
-            f[YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
-            f[YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
-            f[YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
+            f[YV] = (_cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + _synapses.IStim + _cell.Channels.Ie) / _cell.Channels.Cm;
+            (f[YM], f[YH], f[YN]) = _cell.GateDerivatives(v, m, h, n);
             (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
         }
     }
@@ -196,8 +175,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             Dynamics = new Dynamics
             {
-                Channels = Membrane.ChannelsOf(Columns, i),
-                VT = this[Membrane.VT][i], EEx = this[Membrane.EEx][i], EIn = this[Membrane.EIn][i],
+                Cell = Membrane.CellOf(Columns, i),
                 TauSynEx = this[TauSynEx][i], TauSynIn = this[TauSynIn][i],
             },
             SpikeThreshold = Membrane.SpikeThresholdOf(Columns, i),

@@ -10,8 +10,8 @@ namespace NestSharp.Models.Neurons;
 /// initialises them); the synaptic conductances g_ex and g_in (recordable, not in the status), each after its
 /// derivative dg_ex, dg_in where the conductances are beta functions; the refractory count; the inputs spikes_ex,
 /// spikes_in (a weight of zero is inhibitory) and currents of receptor 0; and the recordables V_m, g_ex, g_in, Act_m,
-/// Inact_h, Act_n. The channels, V_T, E_ex, E_in, the spike threshold (V_T + 30 mV) and t_ref in steps of a node come
-/// from <see cref="ChannelsOf"/>, <see cref="SpikeThresholdOf"/> and <see cref="RefractoryStepsOf"/>.
+/// Inact_h, Act_n. The channels, V_T, E_ex, E_in (a <see cref="TraubCell"/>), the spike threshold (V_T + 30 mV) and
+/// t_ref in steps of a node come from <see cref="CellOf"/>, <see cref="SpikeThresholdOf"/> and <see cref="RefractoryStepsOf"/>.
 /// </summary>
 internal sealed class HhTraubMembrane
 {
@@ -91,13 +91,17 @@ internal sealed class HhTraubMembrane
     /// <param name="columns">The group's storage, one array per column of the schema.</param>
     public double[][] IntegratedStateOf(double[][] columns) => Array.ConvertAll(_integrated, column => columns[column.Index]);
 
-    /// <summary>The channels of the node at storage position <paramref name="i"/>.</summary>
+    /// <summary>The channels, V_T, E_ex and E_in of the node at storage position <paramref name="i"/>.</summary>
     /// <param name="columns">The group's storage, one array per column of the schema.</param>
     /// <param name="i">The node's storage position.</param>
-    public HhChannels ChannelsOf(double[][] columns, int i) => new()
+    public TraubCell CellOf(double[][] columns, int i) => new()
     {
-        GNa = columns[GNa.Index][i], GK = columns[GK.Index][i], GL = columns[GL.Index][i], Cm = columns[Cm.Index][i],
-        ENa = columns[ENa.Index][i], EK = columns[EK.Index][i], EL = columns[EL.Index][i], Ie = columns[Ie.Index][i],
+        Channels = new HhChannels
+        {
+            GNa = columns[GNa.Index][i], GK = columns[GK.Index][i], GL = columns[GL.Index][i], Cm = columns[Cm.Index][i],
+            ENa = columns[ENa.Index][i], EK = columns[EK.Index][i], EL = columns[EL.Index][i], Ie = columns[Ie.Index][i],
+        },
+        VT = columns[VT.Index][i], EEx = columns[EEx.Index][i], EIn = columns[EIn.Index][i],
     };
 
     /// <summary>The spike threshold V_T + 30 mV of the node at storage position <paramref name="i"/>.</summary>
@@ -110,4 +114,75 @@ internal sealed class HhTraubMembrane
     /// <param name="i">The node's storage position.</param>
     /// <param name="time">The run's time grid.</param>
     public long RefractoryStepsOf(double[][] columns, int i, TimeGrid time) => time.MsToStepsCeil(columns[TRef.Index][i]);
+}
+
+/// <summary>
+/// The constants of a Traub membrane that the dynamics of a node read (its channels, V_T, E_ex and E_in), and the
+/// right-hand side the two Traub models share: the membrane current without inputs and the gates' derivatives.
+/// </summary>
+internal struct TraubCell
+{
+    public HhChannels Channels;
+    public double VT, EEx, EIn;
+
+    /// <summary>-I_Na - I_K - I_L - g_ex (V - E_ex) - g_in (V - E_in) (pA), summed in NEST's order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly double IntrinsicCurrent(double v, double m, double h, double n, double gEx, double gIn)
+    {
+        var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
+        return -iNa - iK - iL - gEx * (v - EEx) - gIn * (v - EIn);
+    }
+
+    /// <summary>dm/dt, dh/dt, dn/dt with the Traub rates at u = V - V_T.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly (double M, double H, double N) GateDerivatives(double v, double m, double h, double n)
+    {
+        var r = HhCondExpTraub.Rates.At(v - VT);
+        return (r.AlphaM - (r.AlphaM + r.BetaM) * m, r.AlphaH - (r.AlphaH + r.BetaH) * h, r.AlphaN - (r.AlphaN + r.BetaN) * n);
+    }
+}
+
+/// <summary>As <see cref="TraubCell"/> for four nodes, one per SIMD lane, with the same operations in the same order.</summary>
+internal readonly struct LaneTraubCell
+{
+    public readonly LaneHhChannels Channels;
+    private readonly Vector256<double> _vT, _eEx, _eIn;
+
+    /// <summary>Every lane with the constants of <paramref name="cell"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LaneTraubCell(in TraubCell cell)
+    {
+        Channels = new(cell.Channels);
+        _vT = Vector256.Create(cell.VT);
+        _eEx = Vector256.Create(cell.EEx);
+        _eIn = Vector256.Create(cell.EIn);
+    }
+
+    /// <summary>Lane l with the constants of cell l.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LaneTraubCell(in TraubCell c0, in TraubCell c1, in TraubCell c2, in TraubCell c3)
+    {
+        Channels = new(c0.Channels, c1.Channels, c2.Channels, c3.Channels);
+        _vT = Vector256.Create(c0.VT, c1.VT, c2.VT, c3.VT);
+        _eEx = Vector256.Create(c0.EEx, c1.EEx, c2.EEx, c3.EEx);
+        _eIn = Vector256.Create(c0.EIn, c1.EIn, c2.EIn, c3.EIn);
+    }
+
+    /// <summary>As <see cref="TraubCell.IntrinsicCurrent"/>, per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Vector256<double> IntrinsicCurrent(Vector256<double> v, Vector256<double> m, Vector256<double> h, Vector256<double> n,
+        Vector256<double> gEx, Vector256<double> gIn)
+    {
+        var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
+        return Lanes.Negate(iNa) - iK - iL - gEx * (v - _eEx) - gIn * (v - _eIn);
+    }
+
+    /// <summary>As <see cref="TraubCell.GateDerivatives"/>, per lane.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (Vector256<double> M, Vector256<double> H, Vector256<double> N) GateDerivatives(Vector256<double> v, Vector256<double> m,
+        Vector256<double> h, Vector256<double> n)
+    {
+        var r = HhCondExpTraub.Rates.At(v - _vT);
+        return (r.AlphaM - (r.AlphaM + r.BetaM) * m, r.AlphaH - (r.AlphaH + r.BetaH) * h, r.AlphaN - (r.AlphaN + r.BetaN) * n);
+    }
 }
