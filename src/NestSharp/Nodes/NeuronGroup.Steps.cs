@@ -26,7 +26,7 @@ internal readonly ref struct ChunkStep(InputRing ring, int channelBase, int coun
 }
 
 /// <summary>
-/// A model's update of one step of a chunk, as a struct, so that <see cref="NeuronGroup.AdvanceChunk{TStepper}"/> is
+/// A model's update of one step of a chunk, as a struct, so that <see cref="NeuronGroup.AdvanceChunk{TStepper}(SimulationContext, int, long, int, int, TStepper)"/> is
 /// compiled for each model and calls it without a virtual call.
 /// </summary>
 internal interface IChunkStepper
@@ -43,17 +43,27 @@ internal abstract partial class NeuronGroup
     /// the step are cleared and the step's samples are taken.
     /// </summary>
     protected void AdvanceChunk<TStepper>(SimulationContext context, int thread, long sliceStart, int from, int to, TStepper stepper)
+        where TStepper : struct, IChunkStepper =>
+        AdvanceChunk(context, thread, sliceStart, from, to, stepper, ChannelsPerNode);
+
+    /// <summary>
+    /// As <see cref="AdvanceChunk{TStepper}(SimulationContext, int, long, int, int, TStepper)"/>, clearing only the
+    /// node's first <paramref name="receivingChannels"/> input channels: a model whose later channels received nothing
+    /// (a current input no generator sends into) leaves their rows alone, since they are still zero.
+    /// </summary>
+    protected void AdvanceChunk<TStepper>(SimulationContext context, int thread, long sliceStart, int from, int to, TStepper stepper,
+        int receivingChannels)
         where TStepper : struct, IChunkStepper
     {
         var (start, end) = Chunk(thread);
         if (start >= end) return;
         var ring = context.Ring;
-        int n = end - start, channels = ChannelsPerNode;
+        int n = end - start;
         for (int lag = from; lag < to; lag++)
         {
             long step = sliceStart + lag;
             stepper.Advance(new ChunkStep(ring, ChannelBase, Count, start, end, lag, step));
-            for (int channel = 0; channel < channels; channel++) ring.Row(step, ChannelBase + channel * Count + start, n).Clear();
+            for (int channel = 0; channel < receivingChannels; channel++) ring.Row(step, ChannelBase + channel * Count + start, n).Clear();
             RecordSamples(thread, step);
         }
     }

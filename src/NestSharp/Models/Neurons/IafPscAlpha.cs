@@ -93,28 +93,24 @@ internal sealed class IafPscAlpha : NeuronGroup
     /// <summary>Whether the current input can carry anything this run (else it stays zero and is not read).</summary>
     private bool _currentsPresent = true;
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]),
+            _currentsPresent ? ChannelsPerNode : Currents.Index);
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(IafPscAlpha group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        int n = end - start;
-        for (int lag = from; lag < to; lag++)
-        {
-            long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
-            Span<double> curIn = ring.Row(step, ChannelOf(Currents) + start, n);
-            int done = !_propagators.IsUniform ? start
-                : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(start, end, exIn, inIn, curIn, lag, spikes)
-                : StepUniformVectorised<CurrentsAbsent>(start, end, exIn, inIn, curIn, lag, spikes);
-            StepScalar(done, end, start, exIn, inIn, curIn, lag, spikes);
-            exIn.Clear();
-            inIn.Clear();
-            if (_currentsPresent) curIn.Clear();
-            RecordSamples(thread, step);
-        }
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>One step of the chunk: vectorised where the nodes share one parameter set, node by node otherwise.</summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
+        Span<double> exIn = s.Input(Synapses.SpikesEx), inIn = s.Input(Synapses.SpikesIn), curIn = s.Input(Currents);
+        int done = !_propagators.IsUniform ? s.Start
+            : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(s.Start, s.End, exIn, inIn, curIn, s.Lag, spikes)
+            : StepUniformVectorised<CurrentsAbsent>(s.Start, s.End, exIn, inIn, curIn, s.Lag, spikes);
+        StepScalar(done, s.End, s.Start, exIn, inIn, curIn, s.Lag, spikes);
     }
 
     /// <summary>One step of nodes [from, end) in NEST's order of operations, each with its own parameter set.</summary>

@@ -86,34 +86,29 @@ internal sealed class IafPscExp : NeuronGroup
     /// <summary>Whether the current inputs can carry anything this run (else they stay zero and are not read).</summary>
     private bool _currentsPresent = true;
 
-    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to)
+    public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
+        AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]),
+            _currentsPresent ? ChannelsPerNode : Currents0.Index);
+
+    /// <summary>Calls <see cref="Advance"/> for each step (a struct, so that the step loop is compiled for this model).</summary>
+    private readonly struct Stepper(IafPscExp group, SpikeBuffer spikes) : IChunkStepper
     {
-        var (start, end) = Chunk(thread);
-        if (start >= end) return;
-        var ring = context.Ring;
-        var spikes = context.SpikesOfVp[thread];
-        int n = end - start;
+        public void Advance(in ChunkStep step) => group.Advance(step, spikes);
+    }
+
+    /// <summary>
+    /// One step of the chunk: vectorised where the nodes share one parameter set without escape noise, node by node
+    /// otherwise.
+    /// </summary>
+    private void Advance(in ChunkStep s, SpikeBuffer spikes)
+    {
+        Span<double> exIn = s.Input(Synapses.SpikesEx), inIn = s.Input(Synapses.SpikesIn);
+        Span<double> cur0 = s.Input(Currents0), cur1 = s.Input(Currents1);
         bool vectorised = _propagators.IsUniform && _propagators.Sets[0].Delta < 1e-10;
-        for (int lag = from; lag < to; lag++)
-        {
-            long step = sliceStart + lag;
-            Span<double> exIn = ring.Row(step, ChannelOf(Synapses.SpikesEx) + start, n);
-            Span<double> inIn = ring.Row(step, ChannelOf(Synapses.SpikesIn) + start, n);
-            Span<double> cur0 = ring.Row(step, ChannelOf(Currents0) + start, n);
-            Span<double> cur1 = ring.Row(step, ChannelOf(Currents1) + start, n);
-            int done = !vectorised ? start
-                : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(start, end, exIn, inIn, cur0, cur1, lag, spikes)
-                : StepUniformVectorised<CurrentsAbsent>(start, end, exIn, inIn, cur0, cur1, lag, spikes);
-            StepScalar(done, end, start, exIn, inIn, cur0, cur1, step, lag, spikes);
-            exIn.Clear();
-            inIn.Clear();
-            if (_currentsPresent)
-            {
-                cur0.Clear();
-                cur1.Clear();
-            }
-            RecordSamples(thread, step);
-        }
+        int done = !vectorised ? s.Start
+            : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(s.Start, s.End, exIn, inIn, cur0, cur1, s.Lag, spikes)
+            : StepUniformVectorised<CurrentsAbsent>(s.Start, s.End, exIn, inIn, cur0, cur1, s.Lag, spikes);
+        StepScalar(done, s.End, s.Start, exIn, inIn, cur0, cur1, s.Step, s.Lag, spikes);
     }
 
     /// <summary>One step of nodes [from, end) in NEST's order of operations, each with its own parameter set.</summary>
