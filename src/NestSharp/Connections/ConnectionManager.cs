@@ -289,8 +289,8 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         var delays = Delays.Rule();
 
         var forward = Direction(sources, targets, callKey, positions);
-        CheckSignals(sources, targets, spec);
-        if (spec.MakeSymmetric) CheckSignals(targets, sources, spec);
+        CheckSignals(sources, targets, rule);
+        if (spec.MakeSymmetric) CheckSignals(targets, sources, rule);
         rule.Check(forward.Context);
         CheckProxies(rule, forward.Context);
         var shape = rule.ArrayShape(forward.Context);
@@ -332,7 +332,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
             var model = _kernel.Models.SynapseModel(syn.SynapseModel);
             if (!model.Type.RequiresSymmetric || spec.MakeSymmetric) continue;
             bool scalar = Scalar(syn.Weight) && Scalar(syn.Delay) && Scalar(syn.ReceptorType) && syn.Other.Values.All(Scalar);
-            if (rule is AllToAllRule && scalar && sources.AsSpan().SequenceEqual(targets)) continue;
+            if (rule.SymmetricOntoItself && scalar && sources.AsSpan().SequenceEqual(targets)) continue;
             throw new BadPropertyException("make_symmetric", false,
                 $"'{model.Name}' requires symmetric connections. Connections with this synapse model can only be created as one-to-one connections with \"make_symmetric\" set to true or as all-to-all connections with equal source and target populations and default or scalar parameters");
         }
@@ -390,10 +390,10 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     /// neurons, or the state changes of binary neurons; <see cref="SignalType"/>). one_to_one pairs sources and targets
     /// by position; every other rule may connect any source to any target, so each pair of their models is checked.
     /// </summary>
-    private void CheckSignals(int[] sources, int[] targets, ConnSpec spec)
+    private void CheckSignals(int[] sources, int[] targets, ConnectionRule rule)
     {
         var nodes = _kernel.Nodes;
-        if (spec.Rule == "one_to_one" && sources.Length == targets.Length)
+        if (rule.PairsByPosition && sources.Length == targets.Length)
         {
             NodeGroup? lastSource = null, lastTarget = null;
             for (int i = 0; i < sources.Length; i++)
@@ -959,7 +959,7 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
         Connect(sources, targets, spec, [syn], seedKey, null);
 
     /// <summary>
-    /// Removes the connections <paramref name="rule"/> ("one_to_one" or "all_to_all") of <paramref name="synapseModel"/>
+    /// Removes the connections <paramref name="rule"/> (one_to_one or all_to_all) of <paramref name="synapseModel"/>
     /// from <paramref name="pre"/> to <paramref name="post"/>, one synapse per pair (NEST's Disconnect); pairs without
     /// such a synapse are an error, checked first. Synaptic elements of structural-plasticity synapse models are freed.
     /// </summary>
@@ -967,14 +967,14 @@ internal sealed partial class ConnectionManager : IKernelManager, Plasticity.Str
     {
         _kernel.Models.SynapseModel(synapseModel);
         var freed = _kernel.Structural.ElementsFreedByDisconnect(synapseModel, preElement, postElement);
-        var pairs = rule switch
+        if (!Catalog.DisconnectingRules.TryGetValue(rule, out var pairsOf))
         {
-            "one_to_one" when pre.Length == post.Length => pre.Zip(post).ToList(),
-            "one_to_one" => throw new DimensionMismatchException($"Disconnect one_to_one: source and target collections must have the same size ({pre.Length} and {post.Length})."),
-            "all_to_all" => pre.SelectMany(a => post.Select(b => (a, b))).ToList(),
-            _ when Catalog.ConnectionRules.ContainsKey(rule) => throw new NestNotImplementedException($"Disconnect cannot remove connections by the rule '{rule}': only one_to_one and all_to_all can."),
-            _ => throw new BadPropertyException("rule", rule, "Disconnect supports one_to_one and all_to_all"),
-        };
+            string supported = string.Join(" and ", Catalog.DisconnectingRules.Keys.Order(StringComparer.Ordinal));
+            throw Catalog.ConnectionRules.ContainsKey(rule)
+                ? new NestNotImplementedException($"Disconnect cannot remove connections by the rule '{rule}': only {supported} can.")
+                : new BadPropertyException("rule", rule, $"Disconnect supports {supported}");
+        }
+        var pairs = pairsOf(pre, post);
         var needed = pairs.GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
         foreach (var ((source, target), count) in needed)
         {

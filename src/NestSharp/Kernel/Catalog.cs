@@ -44,9 +44,16 @@ internal sealed class ConnectionRuleNameAttribute(string name) : CatalogNameAttr
 [AttributeUsage(AttributeTargets.Class)]
 internal sealed class ThirdFactorRuleNameAttribute(string name) : CatalogNameAttribute(name);
 
-/// <summary>A recording backend: an <see cref="IRecordingBackend"/> class with a parameterless constructor.</summary>
+/// <summary>
+/// A recording backend: an <see cref="IRecordingBackend"/> class with a parameterless constructor. One backend is
+/// the <see cref="Default"/> (NEST's: memory), the record_to of a new recorder.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
-internal sealed class RecordingBackendNameAttribute(string name) : CatalogNameAttribute(name);
+internal sealed class RecordingBackendNameAttribute(string name) : CatalogNameAttribute(name)
+{
+    /// <summary>Whether a new recorder records to this backend.</summary>
+    public bool Default { get; set; }
+}
 
 /// <summary>A growth curve of synaptic elements: a <see cref="GrowthCurve"/> class with a parameterless constructor.</summary>
 [AttributeUsage(AttributeTargets.Class)]
@@ -75,6 +82,17 @@ internal static class Catalog
     public static IReadOnlyDictionary<string, Func<ConnSpec, ConnectionRule>> ConnectionRules { get; } =
         Factories<ConnectionRuleNameAttribute, Func<ConnSpec, ConnectionRule>>([typeof(ConnSpec)], ctor => spec => (ConnectionRule)Invoke(ctor, spec));
 
+    /// <summary>
+    /// The connection rules Disconnect can remove connections by (<see cref="IDisconnectingRule"/>), by name: the
+    /// (source, target) pairs a Disconnect by the rule removes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Func<int[], int[], List<(int Source, int Target)>>> DisconnectingRules { get; } =
+        (Found.GetValueOrDefault(typeof(ConnectionRuleNameAttribute)) ?? [])
+            .Where(entry => typeof(IDisconnectingRule).IsAssignableFrom(entry.Class))
+            .ToDictionary(entry => entry.Name, entry => entry.Class
+                .GetMethod(nameof(IDisconnectingRule.DisconnectedPairs), BindingFlags.Public | BindingFlags.Static)!
+                .CreateDelegate<Func<int[], int[], List<(int Source, int Target)>>>(), StringComparer.Ordinal);
+
     /// <summary>Third-factor connection rules (TripartiteConnect's third_factor_conn_spec) by name.</summary>
     public static IReadOnlyDictionary<string, Func<ConnSpec, ThirdFactorRule>> ThirdFactorRules { get; } =
         Factories<ThirdFactorRuleNameAttribute, Func<ConnSpec, ThirdFactorRule>>([typeof(ConnSpec)], ctor => spec => (ThirdFactorRule)Invoke(ctor, spec));
@@ -82,6 +100,11 @@ internal static class Catalog
     /// <summary>Recording backends by name.</summary>
     public static IReadOnlyDictionary<string, Func<IRecordingBackend>> RecordingBackends { get; } =
         Factories<RecordingBackendNameAttribute, Func<IRecordingBackend>>([], ctor => () => (IRecordingBackend)Invoke(ctor));
+
+    /// <summary>The record_to of a new recorder: the one backend marked <see cref="RecordingBackendNameAttribute.Default"/>.</summary>
+    public static string DefaultRecordingBackend { get; } = typeof(Catalog).Assembly.GetTypes()
+        .SelectMany(type => type.GetCustomAttributes<RecordingBackendNameAttribute>(inherit: false))
+        .Single(attribute => attribute.Default).Name;
 
     /// <summary>Growth curves by name.</summary>
     public static IReadOnlyDictionary<string, Func<GrowthCurve>> GrowthCurves { get; } =

@@ -202,9 +202,9 @@ internal sealed class NodeManager : IKernelManager
     public bool RecordsWeights(NodeCollection nodes) =>
         nodes.Count == 1 && Locate(nodes.Ids[0]) is var (group, local) && group is IRecorderGroup recorders && recorders.RecorderOf(local) is IWeightSink;
 
-    /// <summary>The spike list of node <paramref name="id"/> if it is a volume_transmitter, else null.</summary>
-    public Models.Devices.NeuromodulatorySpikes? VolumeTransmitterSpikes(int id) =>
-        Locate(id) is (Models.Devices.VolumeTransmitter vt, var local) ? vt.SpikesOf(local) : null;
+    /// <summary>The spike list of node <paramref name="id"/> if it hands neuromodulatory spikes to synapses (a volume_transmitter), else null.</summary>
+    public NeuromodulatorySpikes? VolumeTransmitterSpikes(int id) =>
+        Locate(id) is (INeuromodulatorSource source, var local) ? source.SpikesOf(local) : null;
 
     // ---------------------------------------------------------------- status
 

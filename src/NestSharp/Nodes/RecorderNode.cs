@@ -10,13 +10,13 @@ namespace NestSharp.Nodes;
 /// </summary>
 internal abstract class RecorderNode : DeviceNode
 {
-    public string RecordTo = "memory";
+    public string RecordTo = Catalog.DefaultRecordingBackend;
 
     /// <summary>Number of events recorded (to any backend).</summary>
     public long EventCount;
 
     /// <summary>This recorder's data in its backend.</summary>
-    public IDeviceRecording Recording = Catalog.CreateRecording("memory");
+    public IDeviceRecording Recording = Catalog.CreateRecording(Catalog.DefaultRecordingBackend);
 
     /// <summary>The keys every recorder has, with those of <see cref="DeviceNode.CommonKeys{TNode}"/>.</summary>
     protected static DeviceKeys<TNode> RecorderKeys<TNode>() where TNode : RecorderNode => CommonKeys<TNode>()

@@ -5,7 +5,7 @@ namespace NestSharp.Recording;
 /// (ms, or with <c>time_in_steps</c> the steps, as integers, with <c>offsets</c>) and one array per value name. As in
 /// NEST, time_in_steps cannot be set at all once the kernel has simulated.
 /// </summary>
-[RecordingBackendName("memory")]
+[RecordingBackendName("memory", Default = true)]
 internal sealed class MemoryBackend : IRecordingBackend
 {
     public IDeviceRecording Create() => new Events();

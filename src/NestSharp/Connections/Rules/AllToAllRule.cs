@@ -2,12 +2,17 @@ namespace NestSharp.Connections.Rules;
 
 /// <summary>all_to_all: every source to every target (without autapses if forbidden). Arrays are [target][source].</summary>
 [ConnectionRuleName("all_to_all")]
-internal sealed class AllToAllRule(ConnSpec spec) : ConnectionRule(spec)
+internal sealed class AllToAllRule(ConnSpec spec) : ConnectionRule(spec), IDisconnectingRule
 {
     public override ArrayShape? ArrayShape(RuleContext context) =>
         Connections.ArrayShape.TwoDimensional(context.Targets.Length, context.Sources.Length, "n_targets x n_sources");
 
     public override bool RequiresProxies => false;
+
+    public override bool SymmetricOntoItself => true;
+
+    public static List<(int Source, int Target)> DisconnectedPairs(int[] sources, int[] targets) =>
+        [.. sources.SelectMany(source => targets.Select(target => (source, target)))];
 
     public override double PlannedConnections(RuleContext context) => (double)context.Sources.Length * context.Targets.Length;
 

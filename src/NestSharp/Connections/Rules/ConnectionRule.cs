@@ -59,6 +59,16 @@ internal sealed class RuleContext(int[] sources, int[] targets, int[] targetOwne
 }
 
 /// <summary>
+/// A connection rule whose connections NEST's Disconnect can remove by naming the rule (NEST's ConnBuilder::disconnect:
+/// one_to_one and all_to_all); the catalog finds it by this interface. Disconnect by any other rule is NotImplemented.
+/// </summary>
+internal interface IDisconnectingRule
+{
+    /// <summary>The (source, target) pairs whose connections a Disconnect by the rule removes, in order; an error if there are none by it.</summary>
+    static abstract List<(int Source, int Target)> DisconnectedPairs(int[] sources, int[] targets);
+}
+
+/// <summary>
 /// A connection rule (NEST's ConnBuilder), made for one conn_spec by its constructor, which checks the rule's own
 /// parameters. <see cref="Generate"/> emits, for one thread, exactly the connections whose target that thread owns, in
 /// a fixed order; every random draw comes from a stream keyed by the Connect call and the drawing node, so the
@@ -119,6 +129,16 @@ internal abstract class ConnectionRule
 
     /// <summary>Whether the rule can make every connection in both directions (conn_spec <c>make_symmetric</c>).</summary>
     public virtual bool SupportsSymmetric => false;
+
+    /// <summary>Whether the rule connects only the i-th source to the i-th target (one_to_one), never other pairs.</summary>
+    public virtual bool PairsByPosition => false;
+
+    /// <summary>
+    /// Whether the rule's connections are symmetric by themselves when the sources are the targets and every synapse
+    /// parameter is a single value (NEST's is_symmetric, true for all_to_all), so that a synapse model that requires
+    /// symmetric connections may be used without make_symmetric.
+    /// </summary>
+    public virtual bool SymmetricOntoItself => false;
 
     /// <summary>
     /// The rule that makes the reverse of every connection of this one when called with the sources and targets

@@ -2,13 +2,20 @@ namespace NestSharp.Connections.Rules;
 
 /// <summary>one_to_one: the i-th source to the i-th target; both collections must have the same size.</summary>
 [ConnectionRuleName("one_to_one")]
-internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec)
+internal sealed class OneToOneRule(ConnSpec spec) : ConnectionRule(spec), IDisconnectingRule
 {
     public override ArrayShape? ArrayShape(RuleContext context) => Connections.ArrayShape.OneDimensional(context.Targets.Length);
 
     public override bool SupportsSymmetric => true;
 
     public override bool RequiresProxies => false;
+
+    public override bool PairsByPosition => true;
+
+    public static List<(int Source, int Target)> DisconnectedPairs(int[] sources, int[] targets) =>
+        sources.Length == targets.Length
+            ? [.. sources.Zip(targets)]
+            : throw new DimensionMismatchException($"Disconnect one_to_one: source and target collections must have the same size ({sources.Length} and {targets.Length}).");
 
     public override void Check(RuleContext context)
     {

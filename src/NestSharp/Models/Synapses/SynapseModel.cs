@@ -1,5 +1,3 @@
-using NestSharp.Models.Devices;
-
 namespace NestSharp.Models.Synapses;
 
 /// <summary>
