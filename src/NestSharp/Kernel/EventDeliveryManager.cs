@@ -76,8 +76,10 @@ internal sealed class EventDeliveryManager : IKernelManager
         if (!_kernel.Connections.KeepSourceTable && _kernel.Nodes.Groups.Any(g => g is IPreciseSpikeReceiver { DecodesSenders: true })) CheckSendersKnown(context);
         if (_weightEvents.Length != context.VirtualProcesses)
             _weightEvents = Enumerable.Range(0, context.VirtualProcesses).Select(_ => new WeightEventBuffer()).ToArray();
-        // A model copied later has no connections during this run: Connect is refused until Cleanup.
-        _modelsChangingCommonValues = _kernel.Models.SynapseModels.Where(m => m.Type.ChangesCommonValuesInDelivery).ToArray();
+        // Only models with connections (counts are global: every process agrees); a model copied later has none during
+        // this run, since Connect is refused until Cleanup.
+        _modelsChangingCommonValues = _kernel.Models.SynapseModels
+            .Where(m => m.Type.ChangesCommonValuesInDelivery && _kernel.Connections.NumConnections(m.Id) > 0).ToArray();
         // Connection counts are global already; every process reaches the same answer.
         _flushEventsUsed = _kernel.Models.SynapseModels.Any(m => m.Type.SupportsFlushEvents && _kernel.Connections.NumConnections(m.Id) > 0);
         PrepareSecondary(context);
