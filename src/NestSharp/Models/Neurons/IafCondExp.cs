@@ -40,7 +40,7 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : IIafCondExpRow<Dynamics>, IExInSynapses<Dynamics>
+    internal struct Dynamics : IIafCondExpRow<Dynamics>
     {
         public static int Dimension => 3;
 
@@ -53,8 +53,6 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         public bool Refractory { readonly get; set; }
 
         public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
-
-        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
@@ -71,7 +69,7 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
-        private LaneExInSynapses _synapses;
+        private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
 
         public Vector256<double> Refractory { set => Membrane.Refractory = value; }
 
@@ -79,7 +77,9 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
             Membrane = new(system.Membrane);
-            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
+            _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -87,15 +87,18 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         {
             Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
-            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
-            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _synapses.IStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm);
-            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + Membrane.Ie - iSynEx - iSynIn) / Membrane.Cm);
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
         }
     }
 

@@ -61,7 +61,7 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
     /// The right-hand side for one node's parameters, its current input and whether it is refractory; also the
     /// constants of a parameter row (the row is its own system).
     /// </summary>
-    internal struct Dynamics : IIafCondExpRow<Dynamics>, IExInSynapses<Dynamics>
+    internal struct Dynamics : IIafCondExpRow<Dynamics>
     {
         public static int Dimension => 5;
 
@@ -74,8 +74,6 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         public bool Refractory { readonly get; set; }
 
         public static ref readonly IafCondMembrane.Constants MembraneOf(in Dynamics row) => ref row.Membrane;
-
-        public static (double TauSynEx, double TauSynIn, double IStim) ExInOf(in Dynamics system) => (system.TauSynEx, system.TauSynIn, system.IStim);
 
         /// <summary>A spike increases g_sfa by q_sfa and g_rr by q_rr.</summary>
         public static void AfterSpike(in Dynamics row, Span<double> y)
@@ -114,8 +112,7 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
-        private LaneExInSynapses _synapses;
-        private Vector256<double> _tauSfa, _tauRr, _eSfa, _eRr;
+        private Vector256<double> _tauSynEx, _tauSynIn, _tauSfa, _tauRr, _eSfa, _eRr, _iStim;
 
         public Vector256<double> Refractory { set => Membrane.Refractory = value; }
 
@@ -123,11 +120,13 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         public void LoadShared(in Dynamics system, Vector256<double> iStim)
         {
             Membrane = new(system.Membrane);
-            _synapses = new(system.TauSynEx, system.TauSynIn, iStim);
+            _tauSynEx = Vector256.Create(system.TauSynEx);
+            _tauSynIn = Vector256.Create(system.TauSynIn);
             _tauSfa = Vector256.Create(system.TauSfa);
             _tauRr = Vector256.Create(system.TauRr);
             _eSfa = Vector256.Create(system.ESfa);
             _eRr = Vector256.Create(system.ERr);
+            _iStim = iStim;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -135,11 +134,13 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
         {
             Membrane = new(lane0.Membrane, lane0.Refractory, lane1.Membrane, lane1.Refractory, lane2.Membrane, lane2.Refractory,
                 lane3.Membrane, lane3.Refractory);
-            _synapses = LaneExInSynapses.Of(lane0, lane1, lane2, lane3);
+            _tauSynEx = Vector256.Create(lane0.TauSynEx, lane1.TauSynEx, lane2.TauSynEx, lane3.TauSynEx);
+            _tauSynIn = Vector256.Create(lane0.TauSynIn, lane1.TauSynIn, lane2.TauSynIn, lane3.TauSynIn);
             _tauSfa = Vector256.Create(lane0.TauSfa, lane1.TauSfa, lane2.TauSfa, lane3.TauSfa);
             _tauRr = Vector256.Create(lane0.TauRr, lane1.TauRr, lane2.TauRr, lane3.TauRr);
             _eSfa = Vector256.Create(lane0.ESfa, lane1.ESfa, lane2.ESfa, lane3.ESfa);
             _eRr = Vector256.Create(lane0.ERr, lane1.ERr, lane2.ERr, lane3.ERr);
+            _iStim = Vector256.Create(lane0.IStim, lane1.IStim, lane2.IStim, lane3.IStim);
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -149,8 +150,9 @@ internal sealed class IafCondExpSfaRr : IafCondExpGroup<IafCondExpSfaRr.Dynamics
             var (iSynEx, iSynIn, iLeak) = Membrane.Currents(y[YV], y[YGEx], y[YGIn]);
             var iSfa = y[YGSfa] * (v - _eSfa);
             var iRr = y[YGRr] * (v - _eRr);
-            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _synapses.IStim + Membrane.Ie - iSynEx - iSynIn - iSfa - iRr) / Membrane.Cm);
-            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
+            f[YV] = Membrane.UnlessRefractory((Lanes.Negate(iLeak) + _iStim + Membrane.Ie - iSynEx - iSynIn - iSfa - iRr) / Membrane.Cm);
+            f[YGEx] = Lanes.Negate(y[YGEx]) / _tauSynEx;
+            f[YGIn] = Lanes.Negate(y[YGIn]) / _tauSynIn;
             f[YGSfa] = Lanes.Negate(y[YGSfa]) / _tauSfa;
             f[YGRr] = Lanes.Negate(y[YGRr]) / _tauRr;
         }
