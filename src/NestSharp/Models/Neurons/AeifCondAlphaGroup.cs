@@ -66,15 +66,17 @@ internal abstract class AeifCondAlphaGroup<TSlowCurrent> : AeifNeuronGroup<AeifC
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = Membrane.EffectivePotential(y[YV], Refractory);
-            double gEx = y[YGEx], gIn = y[YGIn], w = y[YW];
+            double dgEx = y[YDgEx], gEx = y[YGEx], dgIn = y[YDgIn], gIn = y[YGIn], w = y[YW];
             double excitation = gEx * (v - EEx);
             double inhibition = gIn * (v - EIn);
 
             f[YV] = Refractory ? 0.0 : (TSlowCurrent.Taken
                 ? Membrane.LeakAndSpikeCurrent(v) - excitation - inhibition - w + Membrane.Ie + IStim + ISic
                 : Membrane.LeakAndSpikeCurrent(v) - excitation - inhibition - w + Membrane.Ie + IStim) / Membrane.Cm;
-            SynapticKernel.Derivatives(y, f, YDgEx, YGEx, TauSynEx, TauSynEx);
-            SynapticKernel.Derivatives(y, f, YDgIn, YGIn, TauSynIn, TauSynIn);
+            f[YDgEx] = -dgEx / TauSynEx;
+            f[YGEx] = dgEx - gEx / TauSynEx;
+            f[YDgIn] = -dgIn / TauSynIn;
+            f[YGIn] = dgIn - gIn / TauSynIn;
             f[YW] = Membrane.AdaptationDerivative(v, w);
         }
 

@@ -62,11 +62,13 @@ internal sealed class AeifPscAlpha : AeifNeuronGroup<AeifPscAlpha.Dynamics>
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = Membrane.EffectivePotential(y[YV], Refractory);
-            double iEx = y[YISynEx], iIn = y[YISynIn], w = y[YW];
+            double dIEx = y[YDISynEx], iEx = y[YISynEx], dIIn = y[YDISynIn], iIn = y[YISynIn], w = y[YW];
 
             f[YV] = Refractory ? 0.0 : (Membrane.LeakAndSpikeCurrent(v) + iEx - iIn - w + Membrane.Ie + IStim) / Membrane.Cm;
-            SynapticKernel.Derivatives(y, f, YDISynEx, YISynEx, TauSynEx, TauSynEx);
-            SynapticKernel.Derivatives(y, f, YDISynIn, YISynIn, TauSynIn, TauSynIn);
+            f[YDISynEx] = -dIEx / TauSynEx;
+            f[YISynEx] = dIEx - iEx / TauSynEx;
+            f[YDISynIn] = -dIIn / TauSynIn;
+            f[YISynIn] = dIIn - iIn / TauSynIn;
             f[YW] = Membrane.AdaptationDerivative(v, w);
         }
 
