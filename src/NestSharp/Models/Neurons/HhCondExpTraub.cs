@@ -90,7 +90,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             f[YV] = (Cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + IStim + Cell.Channels.Ie) / Cell.Channels.Cm;
-            (f[YM], f[YH], f[YN]) = Cell.GateDerivatives(v, m, h, n);
+            Cell.GateDerivatives(v, m, h, n, f);
             f[YGEx] = -y[YGEx] / TauSynEx;
             f[YGIn] = -y[YGIn] / TauSynIn;
         }
@@ -121,7 +121,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         {
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             f[YV] = (_cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + _synapses.IStim + _cell.Channels.Ie) / _cell.Channels.Cm;
-            (f[YM], f[YH], f[YN]) = _cell.GateDerivatives(v, m, h, n);
+            _cell.GateDerivatives(v, m, h, n, f);
             (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
         }
     }

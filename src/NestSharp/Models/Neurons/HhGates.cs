@@ -12,6 +12,9 @@ internal sealed class HhGates
 {
     public const string GatesNonNegative = "all (in)activation variables must be non-negative";
 
+    /// <summary>Positions of m, h and n in the integrated state of the models that store V_m, m, h, n first (NEST's order).</summary>
+    public const int YM = 1, YH = 2, YN = 3;
+
     public readonly Column Vm, ActM, InactH, ActN;
 
     /// <param name="schema">The model's schema.</param>

@@ -133,12 +133,14 @@ internal struct TraubCell
         return -iNa - iK - iL - gEx * (v - EEx) - gIn * (v - EIn);
     }
 
-    /// <summary>dm/dt, dh/dt, dn/dt with the Traub rates at u = V - V_T.</summary>
+    /// <summary>dm/dt, dh/dt, dn/dt with the Traub rates at u = V - V_T, into <paramref name="f"/> after V (the gates' order).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly (double M, double H, double N) GateDerivatives(double v, double m, double h, double n)
+    public readonly void GateDerivatives(double v, double m, double h, double n, Span<double> f)
     {
         var r = HhCondExpTraub.Rates.At(v - VT);
-        return (r.AlphaM - (r.AlphaM + r.BetaM) * m, r.AlphaH - (r.AlphaH + r.BetaH) * h, r.AlphaN - (r.AlphaN + r.BetaN) * n);
+        f[HhGates.YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+        f[HhGates.YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+        f[HhGates.YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
     }
 }
 
@@ -179,10 +181,11 @@ internal readonly struct LaneTraubCell
 
     /// <summary>As <see cref="TraubCell.GateDerivatives"/>, per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public (Vector256<double> M, Vector256<double> H, Vector256<double> N) GateDerivatives(Vector256<double> v, Vector256<double> m,
-        Vector256<double> h, Vector256<double> n)
+    public void GateDerivatives(Vector256<double> v, Vector256<double> m, Vector256<double> h, Vector256<double> n, Span<Vector256<double>> f)
     {
         var r = HhCondExpTraub.Rates.At(v - _vT);
-        return (r.AlphaM - (r.AlphaM + r.BetaM) * m, r.AlphaH - (r.AlphaH + r.BetaH) * h, r.AlphaN - (r.AlphaN + r.BetaN) * n);
+        f[HhGates.YM] = r.AlphaM - (r.AlphaM + r.BetaM) * m;
+        f[HhGates.YH] = r.AlphaH - (r.AlphaH + r.BetaH) * h;
+        f[HhGates.YN] = r.AlphaN - (r.AlphaN + r.BetaN) * n;
     }
 }
