@@ -122,7 +122,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             f[YV] = (_cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + _synapses.IStim + _cell.Channels.Ie) / _cell.Channels.Cm;
             _cell.GateDerivatives(v, m, h, n, f);
-            (f[YGEx], f[YGIn]) = _synapses.Decay(y[YGEx], y[YGIn]);
+            _synapses.Decay(y, f, YGEx, YGIn);
         }
     }
 

@@ -47,8 +47,14 @@ internal struct LaneExInSynapses
         };
     }
 
-    /// <summary>The decay of conductances (or currents) <paramref name="gEx"/>, <paramref name="gIn"/> per lane: -g / tau_syn.</summary>
+    /// <summary>
+    /// The decay of the conductances (or currents) at <paramref name="ex"/> and <paramref name="inh"/> of the state
+    /// <paramref name="y"/> per lane, -g / tau_syn, into <paramref name="f"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly (Vector256<double> Ex, Vector256<double> In) Decay(Vector256<double> gEx, Vector256<double> gIn) =>
-        (Lanes.Negate(gEx) / TauSynEx, Lanes.Negate(gIn) / TauSynIn);
+    public readonly void Decay(ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int ex, int inh)
+    {
+        f[ex] = Lanes.Negate(y[ex]) / TauSynEx;
+        f[inh] = Lanes.Negate(y[inh]) / TauSynIn;
+    }
 }
