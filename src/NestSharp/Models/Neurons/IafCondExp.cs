@@ -69,7 +69,7 @@ internal sealed class IafCondExp : IafCondExpGroup<IafCondExp.Dynamics, IafCondE
         /// <summary>The membrane's constants of the lanes and which lanes are refractory.</summary>
         public IafCondMembrane.LaneConstants Membrane;
 
-        // Own fields: through LaneExInSynapses (as the hh models) the simulation costs about 3 % more instructions
+        // Own fields: through LaneExInSynapses (as the hh models) the simulation costs 0.8-2.8 % more instructions
         // (docs/performance.md, 2026-12-04).
         private Vector256<double> _tauSynEx, _tauSynIn, _iStim;
 
