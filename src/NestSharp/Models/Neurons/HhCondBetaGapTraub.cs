@@ -77,7 +77,7 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             double iGap = Gap.At(v, t / Step);
-            f[YV] = (Cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + IStim + iGap + Cell.Channels.Ie) / Cell.Channels.Cm;
+            f[YV] = (Cell.ConductanceCurrents(v, m, h, n, y[YGEx], y[YGIn]) + IStim + iGap + Cell.Channels.Ie) / Cell.Channels.Cm;
             Cell.GateDerivatives(v, m, h, n, f);
             SynapticKernel.Derivatives(y, f, YDGEx, YGEx, TauDecayEx, TauRiseEx);
             SynapticKernel.Derivatives(y, f, YDGIn, YGIn, TauDecayIn, TauRiseIn);
@@ -124,7 +124,7 @@ internal sealed class HhCondBetaGapTraub : GapRkf45NeuronGroup<HhCondBetaGapTrau
         {
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
             var iGap = Gap.At(v, t / _step);
-            f[YV] = (_cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + _iStim + iGap + _cell.Channels.Ie) / _cell.Channels.Cm;
+            f[YV] = (_cell.ConductanceCurrents(v, m, h, n, y[YGEx], y[YGIn]) + _iStim + iGap + _cell.Channels.Ie) / _cell.Channels.Cm;
             _cell.GateDerivatives(v, m, h, n, f);
             SynapticKernel.Derivatives(y, f, YDGEx, YGEx, _tauDecayEx, _tauRiseEx);
             SynapticKernel.Derivatives(y, f, YDGIn, YGIn, _tauDecayIn, _tauRiseIn);

@@ -89,7 +89,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public readonly void Derivatives(double t, ReadOnlySpan<double> y, Span<double> f)
         {
             double v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            f[YV] = (Cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + IStim + Cell.Channels.Ie) / Cell.Channels.Cm;
+            f[YV] = (Cell.ConductanceCurrents(v, m, h, n, y[YGEx], y[YGIn]) + IStim + Cell.Channels.Ie) / Cell.Channels.Cm;
             Cell.GateDerivatives(v, m, h, n, f);
             f[YGEx] = -y[YGEx] / TauSynEx;
             f[YGIn] = -y[YGIn] / TauSynIn;
@@ -120,7 +120,7 @@ internal sealed class HhCondExpTraub : Rkf45NeuronGroup<HhCondExpTraub.Constants
         public readonly void Derivatives(Vector256<double> t, ReadOnlySpan<Vector256<double>> y, Span<Vector256<double>> f, int lanes)
         {
             Vector256<double> v = y[YV], m = y[YM], h = y[YH], n = y[YN];
-            f[YV] = (_cell.IntrinsicCurrent(v, m, h, n, y[YGEx], y[YGIn]) + _synapses.IStim + _cell.Channels.Ie) / _cell.Channels.Cm;
+            f[YV] = (_cell.ConductanceCurrents(v, m, h, n, y[YGEx], y[YGIn]) + _synapses.IStim + _cell.Channels.Ie) / _cell.Channels.Cm;
             _cell.GateDerivatives(v, m, h, n, f);
             _synapses.Decay(y, f, YGEx, YGIn);
         }

@@ -118,16 +118,20 @@ internal sealed class HhTraubMembrane
 
 /// <summary>
 /// The constants of a Traub membrane that the dynamics of a node read (its channels, V_T, E_ex and E_in), and the
-/// right-hand side the two Traub models share: the membrane current without inputs and the gates' derivatives.
+/// right-hand side the two Traub models share: the currents through the conductances (channels and synapses) and the
+/// gates' derivatives.
 /// </summary>
 internal struct TraubCell
 {
     public HhChannels Channels;
     public double VT, EEx, EIn;
 
-    /// <summary>-I_Na - I_K - I_L - g_ex (V - E_ex) - g_in (V - E_in) (pA), summed in NEST's order.</summary>
+    /// <summary>
+    /// The currents through the conductances, -I_Na - I_K - I_L - g_ex (V - E_ex) - g_in (V - E_in) (pA), summed in
+    /// NEST's order; the model adds its inputs to it.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public readonly double IntrinsicCurrent(double v, double m, double h, double n, double gEx, double gIn)
+    public readonly double ConductanceCurrents(double v, double m, double h, double n, double gEx, double gIn)
     {
         var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
         return -iNa - iK - iL - gEx * (v - EEx) - gIn * (v - EIn);
@@ -170,9 +174,9 @@ internal readonly struct LaneTraubCell
         _eIn = Vector256.Create(c0.EIn, c1.EIn, c2.EIn, c3.EIn);
     }
 
-    /// <summary>As <see cref="TraubCell.IntrinsicCurrent"/>, per lane.</summary>
+    /// <summary>As <see cref="TraubCell.ConductanceCurrents"/>, per lane.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector256<double> IntrinsicCurrent(Vector256<double> v, Vector256<double> m, Vector256<double> h, Vector256<double> n,
+    public Vector256<double> ConductanceCurrents(Vector256<double> v, Vector256<double> m, Vector256<double> h, Vector256<double> n,
         Vector256<double> gEx, Vector256<double> gIn)
     {
         var (iNa, iK, iL) = Channels.Currents(v, m, h, n);
