@@ -81,10 +81,14 @@ internal sealed class IafPscExp : NeuronGroup
             };
         });
         _currentsPresent = GeneratorsSendInto(Currents0) || GeneratorsSendInto(Currents1) || !IsAllZero(Current0) || !IsAllZero(Current1);
+        _vectorised = _propagators.IsUniform && _propagators.Sets[0].Delta < 1e-10;
     }
 
     /// <summary>Whether the current inputs can carry anything this run (else they stay zero and are not read).</summary>
     private bool _currentsPresent = true;
+
+    /// <summary>Whether the nodes share one parameter set without escape noise this run (then they step four at a time).</summary>
+    private bool _vectorised;
 
     public override void Update(SimulationContext context, int thread, long sliceStart, int from, int to) =>
         AdvanceChunk(context, thread, sliceStart, from, to, new Stepper(this, context.SpikesOfVp[thread]),
@@ -104,8 +108,7 @@ internal sealed class IafPscExp : NeuronGroup
     {
         Span<double> exIn = s.Input(Synapses.SpikesEx), inIn = s.Input(Synapses.SpikesIn);
         Span<double> cur0 = s.Input(Currents0), cur1 = s.Input(Currents1);
-        bool vectorised = _propagators.IsUniform && _propagators.Sets[0].Delta < 1e-10;
-        int done = !vectorised ? s.Start
+        int done = !_vectorised ? s.Start
             : _currentsPresent ? StepUniformVectorised<CurrentsPresent>(s.Start, s.End, exIn, inIn, cur0, cur1, s.Lag, spikes)
             : StepUniformVectorised<CurrentsAbsent>(s.Start, s.End, exIn, inIn, cur0, cur1, s.Lag, spikes);
         StepScalar(done, s.End, s.Start, exIn, inIn, cur0, cur1, s.Step, s.Lag, spikes);
