@@ -102,9 +102,8 @@ internal static class Catalog
         Factories<RecordingBackendNameAttribute, Func<IRecordingBackend>>([], ctor => () => (IRecordingBackend)Invoke(ctor));
 
     /// <summary>The record_to of a new recorder: the one backend marked <see cref="RecordingBackendNameAttribute.Default"/>.</summary>
-    public static string DefaultRecordingBackend { get; } = typeof(Catalog).Assembly.GetTypes()
-        .SelectMany(type => type.GetCustomAttributes<RecordingBackendNameAttribute>(inherit: false))
-        .Single(attribute => attribute.Default).Name;
+    public static string DefaultRecordingBackend { get; } = (Found.GetValueOrDefault(typeof(RecordingBackendNameAttribute)) ?? [])
+        .Single(entry => entry.Class.GetCustomAttribute<RecordingBackendNameAttribute>()!.Default).Name;
 
     /// <summary>Growth curves by name.</summary>
     public static IReadOnlyDictionary<string, Func<GrowthCurve>> GrowthCurves { get; } =
