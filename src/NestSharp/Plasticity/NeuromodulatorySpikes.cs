@@ -11,8 +11,8 @@ internal interface INeuromodulatorSource
 }
 
 /// <summary>
-/// The spike list of one neuromodulator source (a volume transmitter) (NEST's spikecounter vector): (arrival time in ms, multiplicity) in time
-/// order, starting with the pseudo spike of the last trigger. In the delivery phase after a trigger,
+/// The spike list of one neuromodulator source, a volume transmitter (NEST's spikecounter vector): (arrival time in ms,
+/// multiplicity) in time order, starting with the pseudo spike of the last trigger. In the delivery phase after a trigger,
 /// <see cref="Triggered"/> is set and the list the synapses are brought up to date with is
 /// (<see cref="TriggerTimes"/>, <see cref="TriggerMultiplicities"/>, <see cref="TriggerCount"/>) up to
 /// <see cref="TriggerTime"/>; the current list then holds only the new pseudo spike. Written serially, read by every
